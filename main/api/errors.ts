@@ -1,0 +1,26 @@
+import { ZodError } from 'zod';
+import { GridQueryError } from '../datasets/grid-query';
+import { WorkspaceNotEmptyError } from '../demo/create';
+import { NewerWorkspaceError, WorkspaceHistoryError } from '../store/migration';
+import { type ApiError, ApiFailure } from './result';
+
+/** The single place where an exception becomes the `{code, message}` a user sees. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiFailure) return { code: error.code, message: error.message };
+  if (error instanceof ZodError) return validationError(error);
+  if (error instanceof GridQueryError) return { code: 'validation', message: error.message };
+  if (error instanceof WorkspaceNotEmptyError) return { code: 'conflict', message: error.message };
+  if (error instanceof NewerWorkspaceError || error instanceof WorkspaceHistoryError) {
+    return { code: 'workspace', message: error.message };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: message || 'Unexpected error' };
+}
+
+export function validationError(error: ZodError): ApiError {
+  const messages = error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(arguments)';
+    return `${field}: ${issue.message}`;
+  });
+  return { code: 'validation', message: messages.join('; ') };
+}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Progress } from '../api/progress';
+import { countRows } from '../datasets/read';
+import { monthBounds } from './calendar';
+import { type DemoOptions, defaultDemoOptions, generateDemo } from './generate';
+import { loadErpWorkbook } from './load-xlsx';
+import { writeErpWorkbook } from './write-xlsx';
+
+export class WorkspaceNotEmptyError extends Error {
+  constructor() {
+    super('This workspace already holds data; the demo is only created in an empty workspace.');
+    this.name = 'WorkspaceNotEmptyError';
+  }
+}
+
+export function isWorkspaceEmpty(db: Database.Database): boolean {
+  return (db.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n === 0;
+}
+
+/**
+ * Generates the demo month, writes it as ERP-style workbooks into `folder` and loads those
+ * files back the way a user's files arrive, all in one transaction: a failure or a cancel
+ * part-way leaves the workspace as empty as it was.
+ */
+export async function createDemoWorkspace(
+  db: Database.Database,
+  args: { folder: string; user: string; options?: Partial<DemoOptions>; onProgress?: (p: Progress) => void },
+) {
+  if (!isWorkspaceEmpty(db)) throw new WorkspaceNotEmptyError();
+  const options = { ...defaultDemoOptions, ...args.options };
+  const period = monthBounds(options.month);
+  args.onProgress?.({ phase: 'Generating the demo month', done: 0, total: 1 });
+  const files = generateDemo(options);
+  const total = files.reduce((n, f) => n + f.rows.length, 0) * 2;
+  let done = 0;
+  const report = (phase: string, base: number) => (rows: number) =>
+    args.onProgress?.({ phase, done: base + rows, total });
+  mkdirSync(args.folder, { recursive: true });
+  for (const file of files) {
+    await writeErpWorkbook(join(args.folder, file.file), file, period, report(`Writing ${file.file}`, done));
+    done += file.rows.length;
+  }
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const file of files) {
+      const path = join(args.folder, file.file);
+      await loadErpWorkbook(db, {
+        kind: file.kind,
+        path,
+        user: args.user,
+        onRows: report(`Loading ${file.file}`, done),
+      });
+      done += file.rows.length;
+    }
+    db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo_month', ?)").run(options.month);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+  return { folder: args.folder, month: options.month, tables: countRows(db) };
+}

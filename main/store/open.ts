@@ -1,0 +1,43 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyMigrations, type Migration, pendingMigrations } from './migration';
+import { migrations as allMigrations } from './migrations';
+
+export interface OpenOptions {
+  /** Path of an alternative better_sqlite3.node, used by the Electron shell (Electron's ABI). */
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (creating if needed) the workspace database, refuses one written by a newer version,
+ * takes an online backup of an existing file before changing its schema, then migrates.
+ */
+export async function openWorkspace(path: string, options: OpenOptions = {}): Promise<Database.Database> {
+  const migrations = options.migrations ?? allMigrations;
+  mkdirSync(dirname(path), { recursive: true });
+  const existed = existsSync(path);
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const pending = pendingMigrations(db, migrations);
+    const hadSchema = existed && pending.length < migrations.length;
+    if (pending.length > 0 && hadSchema) {
+      const target = pending[pending.length - 1]?.version;
+      await db.backup(`${path}.before-v${target}.bak`);
+    }
+    applyMigrations(db, pending);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  const row = db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}

@@ -1,0 +1,153 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Api } from '../api/dispatch';
+import type { Progress } from '../api/progress';
+import { contentSecurityPolicy } from '../security/csp';
+
+/**
+ * Serves the built renderer and the API to a browser on 127.0.0.1. Every request must carry
+ * this launch's token (header or the cookie set by the launch link); the Host header must name
+ * the loopback address, so a web page elsewhere cannot reach us by DNS rebinding.
+ */
+export interface WebServerOptions {
+  api: Api;
+  token: string;
+  rendererDir: string;
+}
+
+const COOKIE = 'schemedesk_token';
+const MAX_BODY = 1_000_000;
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function presentedToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
+  return cookies.find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('Request body is too large');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+export function createWebServer(options: WebServerOptions): Server {
+  const listeners = new Set<ServerResponse>();
+  const broadcast = (callId: string, progress: Progress) => {
+    const data = `data: ${JSON.stringify({ callId, progress })}\n\n`;
+    for (const res of listeners) res.write(data);
+  };
+
+  const server = createServer(async (req, res) => {
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, 'Wrong host');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    const launchToken = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && launchToken !== null) {
+      if (!sameSecret(launchToken, options.token)) return send(res, 401, 'This link has an old or wrong token.');
+      res.writeHead(302, {
+        'Set-Cookie': `${COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+      });
+      return res.end();
+    }
+    if (!sameSecret(presentedToken(req), options.token)) {
+      return send(
+        res,
+        401,
+        'Unauthorized: open the address that `npm run web` printed; it carries this session’s token.',
+      );
+    }
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    if (url.pathname.startsWith('/api/call/')) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST');
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${host}`) return send(res, 403, 'Cross-origin requests are refused');
+      let body: { args?: unknown; callId?: unknown };
+      try {
+        body = (await readJson(req)) as typeof body;
+      } catch (error) {
+        const message = `The request body is not valid JSON: ${(error as Error).message}`;
+        return send(
+          res,
+          400,
+          JSON.stringify({ ok: false, error: { code: 'validation', message } }),
+          'application/json',
+        );
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      const callId = typeof body.callId === 'string' ? body.callId : undefined;
+      const result = await options.api.callByName(method, body.args, {
+        callId,
+        onProgress: callId ? (p) => broadcast(callId, p) : undefined,
+      });
+      return send(res, 200, JSON.stringify(result), 'application/json');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    return serveStatic(options.rendererDir, url.pathname, res);
+  });
+  server.on('close', () => {
+    for (const res of listeners) res.end();
+  });
+  return server;
+}
+
+function serveStatic(root: string, pathname: string, res: ServerResponse) {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let file = join(root, relative);
+  if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'Not found');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!existsSync(file)) return send(res, 500, 'The renderer is not built: run `npm run build:renderer`.');
+  res.writeHead(200, {
+    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,62 @@
+import { Worker } from 'node:worker_threads';
+import type { Progress } from '../api/progress';
+import { type ApiError, ApiFailure } from '../api/result';
+
+/** What a worker posts back to the thread that started it. */
+export type WorkerMessage =
+  | { type: 'progress'; progress: Progress }
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; error: ApiError };
+
+const entries = {
+  demo: { source: '../demo/worker.ts', bundled: './workers/demo.mjs' },
+} as const;
+export type WorkerName = keyof typeof entries;
+
+/** What the worker entry reads from `workerData`. */
+export function workerInput<T>(data: unknown): T {
+  return (data as { input: T }).input;
+}
+
+/**
+ * Runs heavy work off the calling thread. From source (tsx, vitest) the worker loads its .ts
+ * entry through tsx (bootstrap.mjs); in the packaged app it loads the bundled .mjs beside the shell.
+ * Aborting terminates the worker; its open SQLite transaction is then never committed.
+ */
+export function runWorker<T>(
+  name: WorkerName,
+  input: unknown,
+  options: { onProgress?: (p: Progress) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = entries[name];
+  const worker = fromSource
+    ? new Worker(new URL('./bootstrap.mjs', import.meta.url), {
+        workerData: { entry: new URL(entry.source, import.meta.url).href, input },
+      })
+    : new Worker(new URL(entry.bundled, import.meta.url), { workerData: { input } });
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      action();
+    };
+    const onAbort = () => {
+      void worker.terminate();
+      finish(() => reject(new ApiFailure('cancelled', 'Cancelled; nothing was changed.')));
+    };
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort);
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') options.onProgress?.(message.progress);
+      else if (message.type === 'done') finish(() => resolve(message.value as T));
+      else finish(() => reject(new ApiFailure(message.error.code, message.error.message)));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('exit', (code) =>
+      finish(() => reject(new ApiFailure('internal', `The ${name} worker stopped unexpectedly (exit code ${code})`))),
+    );
+  });
+}

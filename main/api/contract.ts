@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
 import type { DatasetRow } from '../datasets/read';
+import type { MethodName } from './methods';
 
 /**
  * The one list of API methods: name → argument schema → result type. The Electron preload,
@@ -57,14 +58,13 @@ export const contract = {
   ).returns<{ rows: DatasetRow[]; total: number }>(),
   'demo.create': method(z.object({})).returns<DemoResult>(),
   'calls.cancel': method(z.object({ callId: z.string().min(1).max(100) })).returns<{ cancelled: boolean }>(),
-};
+} satisfies Record<MethodName, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
+export type { MethodName };
 export type Args<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
 export type Result<M extends MethodName> = Contract[M]['result'];
-export const methodNames = Object.keys(contract) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createWorkspaceApi } from '../api/handlers';
 import { defaultWorkspacePath } from '../paths';
+import { rendererDir } from '../runtime';
 import { openWorkspaceSession } from '../workspace';
 import { createWebServer } from './server';
 
@@ -29,7 +29,7 @@ try {
   const server = createWebServer({
     api: createWorkspaceApi(workspace),
     token,
-    rendererDir: fileURLToPath(new URL('../../dist/renderer', import.meta.url)),
+    rendererDir,
   });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const address = server.address();

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Progress } from '../api/progress';
 import { type ApiError, ApiFailure } from '../api/result';
+import { runningFromSource } from '../runtime';
 
 /** What a worker posts back to the thread that started it. */
 export type WorkerMessage =
@@ -28,9 +29,8 @@ export function runWorker<T>(
   input: unknown,
   options: { onProgress?: (p: Progress) => void; signal?: AbortSignal } = {},
 ): Promise<T> {
-  const fromSource = import.meta.url.endsWith('.ts');
   const entry = entries[name];
-  const worker = fromSource
+  const worker = runningFromSource
     ? new Worker(new URL('./bootstrap.mjs', import.meta.url), {
         workerData: { entry: new URL(entry.source, import.meta.url).href, input },
       })

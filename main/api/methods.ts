@@ -1,0 +1,6 @@
+/**
+ * The names of the API methods, apart from their schemas so the preload can expose them
+ * without bundling zod. contract.ts must define exactly these (checked by `satisfies`).
+ */
+export const methodNames = ['workspace.info', 'data.datasets', 'data.rows', 'demo.create', 'calls.cancel'] as const;
+export type MethodName = (typeof methodNames)[number];

@@ -1,0 +1,89 @@
+import type { Args, MethodName, Result } from '../../../main/api/contract';
+import type { Progress } from '../../../main/api/progress';
+import type { ApiResult } from '../../../main/api/result';
+
+/**
+ * The renderer's only way out: the typed API, over the Electron preload bridge when it is
+ * there, otherwise over HTTP to the loopback server of `npm run web` (the token travels in the
+ * HttpOnly cookie that the launch link set).
+ */
+interface Bridge {
+  api: Record<string, (args: unknown, callId?: string) => Promise<ApiResult<unknown>>>;
+  onProgress(listener: (event: { callId: string; progress: Progress }) => void): () => void;
+  onMenu(listener: (command: 'import' | 'export') => void): () => void;
+}
+
+declare global {
+  interface Window {
+    schemedesk?: Bridge;
+  }
+}
+
+type ProgressListener = (p: Progress) => void;
+const progressListeners = new Map<string, ProgressListener>();
+const dispatchProgress = (event: { callId: string; progress: Progress }) =>
+  progressListeners.get(event.callId)?.(event.progress);
+
+let subscribed = false;
+function subscribeToProgress() {
+  if (subscribed) return;
+  subscribed = true;
+  if (window.schemedesk) {
+    window.schemedesk.onProgress(dispatchProgress);
+    return;
+  }
+  const events = new EventSource('/api/events');
+  events.onmessage = (message) => dispatchProgress(JSON.parse(message.data));
+}
+
+async function overHttp(method: string, args: unknown, callId: string): Promise<ApiResult<unknown>> {
+  try {
+    const response = await fetch(`/api/call/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ args, callId }),
+    });
+    if (response.status === 401) {
+      return { ok: false, error: { code: 'forbidden', message: await response.text() } };
+    }
+    return (await response.json()) as ApiResult<unknown>;
+  } catch (error) {
+    const message = `SchemeDesk's server did not answer (${(error as Error).message}). Is \`npm run web\` still running?`;
+    return { ok: false, error: { code: 'internal', message } };
+  }
+}
+
+/** The desktop app's File menu; in a browser there is none, so this does nothing. */
+export function onMenuCommand(listener: (command: 'import' | 'export') => void): () => void {
+  return window.schemedesk?.onMenu(listener) ?? (() => {});
+}
+
+let nextCall = 0;
+export const newCallId = () => `${Date.now().toString(36)}-${(nextCall++).toString(36)}`;
+
+export async function call<M extends MethodName>(
+  method: M,
+  args: Args<M>,
+  options: { onProgress?: ProgressListener; callId?: string } = {},
+): Promise<ApiResult<Result<M>>> {
+  const callId = options.callId ?? newCallId();
+  if (options.onProgress) {
+    subscribeToProgress();
+    progressListeners.set(callId, options.onProgress);
+  }
+  try {
+    const bridge = window.schemedesk;
+    const result = bridge ? await bridge.api[method]?.(args, callId) : await overHttp(method, args, callId);
+    return (result ?? { ok: false, error: { code: 'unknown_method', message: method } }) as ApiResult<Result<M>>;
+  } finally {
+    progressListeners.delete(callId);
+  }
+}
+
+/** For code that cannot go on without the value: an API error becomes an exception. */
+export async function callOrThrow<M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>> {
+  const result = await call(method, args);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}

@@ -1,0 +1,31 @@
+export const screens = [
+  { id: 'data', label: 'Data' },
+  { id: 'schemes', label: 'Schemes' },
+  { id: 'runs', label: 'Runs' },
+  { id: 'exports', label: 'Exports' },
+  { id: 'insights', label: 'Insights' },
+  { id: 'audit', label: 'Audit' },
+] as const;
+export type ScreenId = (typeof screens)[number]['id'];
+
+export function Navigation({ current, onSelect }: { current: ScreenId; onSelect: (id: ScreenId) => void }) {
+  return (
+    <nav className="nav" aria-label="Screens">
+      <div className="brand">
+        <img src="./icon.svg" alt="" width={28} height={28} />
+        <span>SchemeDesk</span>
+      </div>
+      {screens.map((s) => (
+        <button
+          key={s.id}
+          type="button"
+          className={s.id === current ? 'nav-item active' : 'nav-item'}
+          aria-current={s.id === current ? 'page' : undefined}
+          onClick={() => onSelect(s.id)}
+        >
+          {s.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

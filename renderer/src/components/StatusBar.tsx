@@ -1,0 +1,17 @@
+import { useWorkspace } from '../workspace-context';
+
+export function StatusBar() {
+  const ws = useWorkspace();
+  return (
+    <footer className="status-bar" aria-label="Status">
+      <span title={ws.dbPath}>Workspace: {ws.dbPath}</span>
+      <span>
+        {ws.currency} · {ws.locale}
+      </span>
+      <span>
+        Signed in as <strong data-testid="current-user">{ws.user}</strong>
+      </span>
+      <span>SchemeDesk {ws.appVersion}</span>
+    </footer>
+  );
+}

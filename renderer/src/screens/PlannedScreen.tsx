@@ -1,0 +1,36 @@
+import type { ScreenId } from '../components/Navigation';
+
+const plans: Record<Exclude<ScreenId, 'data'>, { title: string; text: string }> = {
+  schemes: {
+    title: 'Schemes',
+    text: 'Design schemes here: who is eligible, what is measured against which target, the slab table, caps, gates, budget and stacking — every save a new version, with a preview of what it would pay.',
+  },
+  runs: {
+    title: 'Runs',
+    text: 'Calculate a period, review every payout line in the grid with the trace behind each number, override with a reason, and send the run for approval by a second person.',
+  },
+  exports: {
+    title: 'Exports',
+    text: 'Write approved runs as a payout register, CSV, the import files of Tally, SAP, QuickBooks, Xero, ERPNext, Zoho Books, NetSuite and Business Central, and one statement per distributor.',
+  },
+  insights: {
+    title: 'Insights',
+    text: 'See whether each scheme paid for itself: incremental sales over a baseline against its cost, near-misses to the next slab, budget burn and effective discount per distributor.',
+  },
+  audit: {
+    title: 'Audit',
+    text: 'Every import, scheme change, run, override, approval and export, in a tamper-evident log you can filter and verify.',
+  },
+};
+
+export function PlannedScreen({ screen }: { screen: ScreenId }) {
+  if (screen === 'data') return null;
+  const plan = plans[screen];
+  return (
+    <section className="planned">
+      <h1>{plan.title}</h1>
+      <p>{plan.text}</p>
+      <p className="muted">This screen is coming in a later release of SchemeDesk.</p>
+    </section>
+  );
+}

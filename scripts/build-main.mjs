@@ -1,0 +1,25 @@
+// Bundles the Electron main process, its workers and the preload into dist/main.
+// Node modules stay external (they ship in node_modules inside the asar); the preload is
+// CommonJS because Electron's sandboxed preloads cannot be ES modules.
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { shell: 'main/shell/main.ts', 'workers/demo': 'main/demo/worker.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: 'main/shell/preload.ts' },
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    external: ['electron'],
+  }),
+]);

@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../main/store/migration';
+import { workspace } from '../../main/store/migrations/001_workspace';
+import { masters } from '../../main/store/migrations/002_masters';
+import { transactions } from '../../main/store/migrations/003_transactions';
+
+/** Each migration on its own, on a real (in-memory) SQLite database. */
+function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  applyMigrations(db, steps);
+  return db;
+}
+
+const batch = (db: Database.Database) =>
+  Number(
+    db
+      .prepare(
+        `INSERT INTO import_batches (kind, file_name, sha256, size_bytes, sheet, rows_read, rows_imported, imported_by, imported_at)
+         VALUES ('distributors', 'd.xlsx', ?, 1, NULL, 0, 0, 'test', 'now')`,
+      )
+      .run('a'.repeat(64)).lastInsertRowid,
+  );
+
+describe('001 workspace', () => {
+  it('starts the workspace in rupees, written the Indian way', () => {
+    const db = dbWith(workspace);
+    expect(db.prepare('SELECT key, value FROM settings ORDER BY key').all()).toEqual([
+      { key: 'currency', value: 'INR' },
+      { key: 'locale', value: 'en-IN' },
+    ]);
+  });
+
+  it('accepts only a real SHA-256 for a batch', () => {
+    const db = dbWith(workspace);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO import_batches (kind, file_name, sha256, size_bytes, rows_read, rows_imported, imported_by, imported_at)
+           VALUES ('sales', 'f', 'short', 1, 0, 0, 'u', 'now')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+  });
+});
+
+describe('002 masters', () => {
+  let db: Database.Database;
+  beforeEach(() => {
+    db = dbWith(workspace, masters);
+  });
+
+  it('refuses an outlet of an unknown distributor', () => {
+    const b = batch(db);
+    expect(() =>
+      db
+        .prepare("INSERT INTO outlets (code, name, distributor_code, batch_id) VALUES ('O1', 'Shop', 'D404', ?)")
+        .run(b),
+    ).toThrow(/FOREIGN KEY constraint failed/);
+    db.prepare("INSERT INTO distributors (code, name, batch_id) VALUES ('D1', 'Dist', ?)").run(b);
+    db.prepare("INSERT INTO outlets (code, name, distributor_code, batch_id) VALUES ('O1', 'Shop', 'D1', ?)").run(b);
+  });
+
+  it('keeps codes unique', () => {
+    const b = batch(db);
+    db.prepare("INSERT INTO products (sku, name, batch_id) VALUES ('S1', 'Soap', ?)").run(b);
+    expect(() =>
+      db.prepare("INSERT INTO products (sku, name, batch_id) VALUES ('S1', 'Soap again', ?)").run(b),
+    ).toThrow(/UNIQUE/);
+  });
+});
+
+describe('003 transactions', () => {
+  it('stores money as integers and accepts only the two document types', () => {
+    const db = dbWith(workspace, masters, transactions);
+    const b = batch(db);
+    db.prepare("INSERT INTO distributors (code, name, batch_id) VALUES ('D1', 'Dist', ?)").run(b);
+    db.prepare("INSERT INTO products (sku, name, batch_id) VALUES ('S1', 'Soap', ?)").run(b);
+    const insert = db.prepare(
+      `INSERT INTO sales (doc_type, doc_no, doc_date, distributor_code, sku, qty, net_value, batch_id)
+       VALUES (?, 'X1', '2026-10-01', 'D1', 'S1', ?, ?, ?)`,
+    );
+    insert.run('invoice', 2000, 12345, b);
+    insert.run('credit_note', -1000, -6172, b);
+    expect(() => insert.run('debit_note', 1000, 1, b)).toThrow(/CHECK constraint failed/);
+    // STRICT tables refuse a float where money belongs.
+    expect(() => insert.run('invoice', 1000, 12.5, b)).toThrow(/cannot store REAL value in INTEGER column/);
+    expect(db.prepare('SELECT sum(net_value) AS net FROM sales').get()).toEqual({ net: 6173 });
+  });
+
+  it('needs a measure or a scheme on every target', () => {
+    const db = dbWith(workspace, masters, transactions);
+    const b = batch(db);
+    db.prepare("INSERT INTO distributors (code, name, batch_id) VALUES ('D1', 'Dist', ?)").run(b);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO targets (period_from, period_to, distributor_code, value, batch_id) VALUES ('2026-10-01', '2026-10-31', 'D1', '5', ?)",
+        )
+        .run(b),
+    ).toThrow(/CHECK constraint failed/);
+  });
+});

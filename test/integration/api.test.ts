@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../main/api/dispatch';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import type { Workspace } from '../../main/workspace';
-import { useTempDir } from '../support/temp';
+import { tempDirPerTest } from '../support/temp';
 import { workspaceIn } from '../support/workspace';
 
-const tempDir = useTempDir();
+const tempDir = tempDirPerTest();
 let open: Workspace[] = [];
 afterEach(() => {
   for (const ws of open) ws.db.close();

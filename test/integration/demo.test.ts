@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { createDemoWorkspace, isWorkspaceEmpty, WorkspaceNotEmptyError } from '../../main/demo/create';
 import { DUMMY_OUTLET_DISTRIBUTOR, generateDemo, SPIKE_DISTRIBUTOR } from '../../main/demo/generate';
 import { openWorkspace } from '../../main/store/open';
-import { useTempDir } from '../support/temp';
+import { tempDirPerTest } from '../support/temp';
 import { smallDemo } from '../support/workspace';
 
-const tempDir = useTempDir();
+const tempDir = tempDirPerTest();
 const small = smallDemo;
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { type Migration, NewerWorkspaceError, WorkspaceHistoryError } from '../../main/store/migration';
 import { migrations } from '../../main/store/migrations';
 import { openWorkspace, schemaVersion } from '../../main/store/open';
-import { useTempDir } from '../support/temp';
+import { tempDirPerTest } from '../support/temp';
 
-const tempDir = useTempDir();
+const tempDir = tempDirPerTest();
 const versions = (db: Database.Database) =>
   (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[]).map(
     (r) => r.version,

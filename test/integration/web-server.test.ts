@@ -8,10 +8,10 @@ import { createWorkspaceApi } from '../../main/api/handlers';
 import { contentSecurityPolicy } from '../../main/security/csp';
 import { createWebServer } from '../../main/web/server';
 import type { Workspace } from '../../main/workspace';
-import { useTempDir } from '../support/temp';
+import { tempDirPerTest } from '../support/temp';
 import { workspaceIn } from '../support/workspace';
 
-const tempDir = useTempDir();
+const tempDir = tempDirPerTest();
 const TOKEN = 'test-token-0123456789';
 let running: { server: Server; ws: Workspace } | null = null;
 afterEach(async () => {

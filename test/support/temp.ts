@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 
 /** A fresh folder per test, removed afterwards. */
-export function useTempDir(prefix = 'schemedesk-test-'): () => string {
+export function tempDirPerTest(prefix = 'schemedesk-test-'): () => string {
   const made: string[] = [];
   afterEach(() => {
     for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });

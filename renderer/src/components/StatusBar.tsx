@@ -3,7 +3,7 @@ import { useWorkspace } from '../workspace-context';
 export function StatusBar() {
   const ws = useWorkspace();
   return (
-    <footer className="status-bar" aria-label="Status">
+    <footer className="status-bar">
       <span title={ws.dbPath}>Workspace: {ws.dbPath}</span>
       <span>
         {ws.currency} · {ws.locale}

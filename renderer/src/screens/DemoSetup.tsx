@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../../main/api/progress';
 import type { ApiError } from '../../../main/api/result';
 import { call, newCallId } from '../api/client';
@@ -12,28 +12,30 @@ import { ProgressBar } from '../components/ProgressBar';
 export function DemoSetup({ onDone }: { onDone: () => void }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const callId = useRef('');
+  const mounted = useRef(true);
 
-  useEffect(() => {
-    let live = true;
+  const create = useCallback(async () => {
     callId.current = newCallId();
     setError(null);
-    void call('demo.create', {}, { callId: callId.current, onProgress: (p) => live && setProgress(p) }).then(
-      (result) => {
-        if (!live) return;
-        if (result.ok) onDone();
-        else setError(result.error);
-      },
-    );
+    setProgress(null);
+    const result = await call('demo.create', {}, { callId: callId.current, onProgress: setProgress });
+    if (!mounted.current) return;
+    if (result.ok) onDone();
+    else setError(result.error);
+  }, [onDone]);
+
+  useEffect(() => {
+    mounted.current = true;
+    void create();
     return () => {
-      live = false;
+      mounted.current = false;
     };
-  }, [onDone, attempt]);
+  }, [create]);
 
   if (error) {
     const title = error.code === 'cancelled' ? 'Demo workspace not created' : 'The demo workspace could not be created';
-    return <ErrorPanel title={title} error={error} onRetry={() => setAttempt((n) => n + 1)} />;
+    return <ErrorPanel title={title} error={error} onRetry={() => void create()} />;
   }
   return (
     <div className="setup" data-testid="demo-setup">

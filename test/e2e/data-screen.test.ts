@@ -1,0 +1,73 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startWeb, stopWeb } from '../support/browser';
+import { tempDirPerTest } from '../support/temp';
+
+const screenshots = join(import.meta.dirname, 'screenshots');
+const tempDir = tempDirPerTest();
+let browser: Browser;
+let web: ChildProcess | undefined;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (web) stopWeb(web);
+});
+
+const cardCount = async (page: Page, kind: string) =>
+  (await page.locator(`[data-testid="dataset-${kind}"] .dataset-rows`).textContent())?.trim();
+
+describe('npm run web, first launch', () => {
+  it('creates the demo workspace with progress, shows every dataset with its row count and opens one in the grid', async () => {
+    const started = await startWeb(join(tempDir(), 'workspace.sqlite'));
+    web = started.process;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(started.url);
+
+    await page.getByTestId('demo-setup').waitFor({ timeout: 20_000 });
+    await page.getByRole('progressbar').waitFor();
+    await page.screenshot({ path: join(screenshots, 'first-launch-progress.png') });
+
+    await page.getByTestId('dataset-sales').waitFor({ timeout: 120_000 });
+    expect(await cardCount(page, 'distributors')).toBe('50');
+    expect(await cardCount(page, 'outlets')).toBe('5,000');
+    expect(await cardCount(page, 'products')).toBe('200');
+    // 100,000 secondary invoice lines plus credit notes and primary sales, in lakh grouping.
+    expect(await cardCount(page, 'sales')).toMatch(/^1,0\d,\d{3}$/);
+    for (const kind of ['receivables', 'payments', 'targets']) {
+      expect(Number((await cardCount(page, kind))?.replace(/,/g, ''))).toBeGreaterThan(0);
+    }
+    await expect.poll(() => page.locator('.status-bar').textContent()).toMatch(/workspace\.sqlite/);
+
+    // Sales opens first: amounts in rupees with lakh grouping, dates in the Indian style.
+    await page.locator('.ag-row[row-index="0"]').first().waitFor();
+    const firstSale = await page.locator('.ag-row[row-index="0"]').first().textContent();
+    expect(firstSale).toMatch(/₹[\d,]+\.\d{2}/);
+    expect(firstSale).toMatch(/\d{2} Oct 2026/);
+
+    await page.getByTestId('dataset-outlets').click();
+    await expect
+      .poll(() => page.getByTestId('grid-count').textContent(), { timeout: 20_000 })
+      .toBe('5,000 of 5,000 rows');
+    await expect.poll(() => page.locator('[data-testid="grid-outlets"] .ag-row').count()).toBeGreaterThan(10);
+    expect(await page.locator('.ag-row[row-index="0"]').first().textContent()).toContain('O00001');
+
+    // Sort by code, descending: the server answers with the last outlet first.
+    const codeHeader = page.locator('.ag-header-cell[col-id="code"] .ag-header-cell-label');
+    await codeHeader.click();
+    await codeHeader.click();
+    await expect
+      .poll(() => page.locator('.ag-row[row-index="0"]').first().textContent(), { timeout: 20_000 })
+      .toContain('O05000');
+    await page.screenshot({ path: join(screenshots, 'data-outlets.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Api } from '../api/dispatch';
 import type { Progress } from '../api/progress';
 import { contentSecurityPolicy } from '../security/csp';
+import { contentTypeOf, fileInside } from '../security/static-files';
 
 /**
  * Serves the built renderer and the API to a browser on 127.0.0.1. Every request must carry
@@ -19,16 +20,6 @@ export interface WebServerOptions {
 
 const COOKIE = 'schemedesk_token';
 const MAX_BODY = 1_000_000;
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (!given) return false;
@@ -140,13 +131,13 @@ export function createWebServer(options: WebServerOptions): Server {
 }
 
 function serveStatic(root: string, pathname: string, res: ServerResponse) {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-  let file = join(root, relative);
-  if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'Not found');
+  let file = fileInside(root, pathname);
+  if (!file) return send(res, 404, 'Not found');
+  // Any other path is a screen of the single-page UI.
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
   if (!existsSync(file)) return send(res, 500, 'The renderer is not built: run `npm run build:renderer`.');
   res.writeHead(200, {
-    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
   });
   createReadStream(file).pipe(res);

@@ -8,7 +8,11 @@ const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: tr
 await Promise.all([
   build({
     ...common,
-    entryPoints: { shell: 'main/shell/main.ts', 'workers/demo': 'main/demo/worker.ts' },
+    entryPoints: {
+      shell: 'main/shell/main.ts',
+      'workers/demo': 'main/demo/worker.ts',
+      'workers/import': 'main/import/worker.ts',
+    },
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
     format: 'esm',

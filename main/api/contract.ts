@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
 import type { DatasetRow } from '../datasets/read';
+import type { BatchSummary } from '../import/batches';
+import type { ImportResult } from '../import/importer';
+import type { ImportPreview } from '../import/inspect';
+import type { MappingProfile } from '../import/profiles';
 import type { MethodName } from './methods';
 
 /**
@@ -37,7 +41,27 @@ export interface DemoResult {
   tables: Record<DatasetKind, number>;
 }
 
+/** An import's outcome as the UI and CLI see it; the rejected rows themselves are in `rejectsFile`. */
+export type ImportSummary = Omit<ImportResult, 'rejectedRows'> & { rejectsFile: string | null };
+
+export interface QuarantinedRow {
+  id: number;
+  batch: number;
+  sheet: string | null;
+  row: number;
+  cells: unknown[];
+  reasons: string[];
+}
+
 const maxBlock = 5000;
+const fieldMap = z.record(z.string(), z.string());
+const fileArgs = {
+  path: z.string().min(1),
+  kind: z.enum(datasetKinds),
+  sheet: z.string().min(1).optional(),
+  mapping: fieldMap.optional(),
+  fileName: z.string().min(1).optional(),
+};
 
 export const contract = {
   'workspace.info': method(z.object({})).returns<WorkspaceInfo>(),
@@ -57,6 +81,33 @@ export const contract = {
       }),
   ).returns<{ rows: DatasetRow[]; total: number }>(),
   'demo.create': method(z.object({})).returns<DemoResult>(),
+  'import.inspect': method(z.object(fileArgs)).returns<ImportPreview>(),
+  'import.run': method(
+    z.object({
+      ...fileArgs,
+      mappingName: z.string().min(1).optional(),
+      defaults: fieldMap.optional(),
+      validOnly: z.boolean().default(false),
+      createMissing: z.boolean().default(false),
+      replace: z.boolean().default(false),
+      dryRun: z.boolean().default(false),
+    }),
+  ).returns<ImportSummary>(),
+  'import.batches': method(z.object({})).returns<BatchSummary[]>(),
+  'import.rollback': method(z.object({ batch: z.number().int().positive() })).returns<{
+    batch: number;
+    rowsRemoved: number;
+  }>(),
+  'import.quarantine': method(z.object({ batch: z.number().int().positive() })).returns<QuarantinedRow[]>(),
+  'mappings.list': method(z.object({})).returns<MappingProfile[]>(),
+  'mappings.save': method(
+    z.object({
+      name: z.string().trim().min(1).max(100),
+      kind: z.enum(datasetKinds),
+      headers: z.array(z.string()),
+      mapping: fieldMap,
+    }),
+  ).returns<MappingProfile>(),
   'calls.cancel': method(z.object({ callId: z.string().min(1).max(100) })).returns<{ cancelled: boolean }>(),
 } satisfies Record<MethodName, { args: z.ZodType; result: unknown }>;
 

@@ -1,6 +1,10 @@
 import { ZodError } from 'zod';
 import { GridQueryError } from '../datasets/grid-query';
 import { WorkspaceNotEmptyError } from '../demo/create';
+import { BatchError } from '../import/batches';
+import { ImportRefusedError } from '../import/importer';
+import { LayoutError } from '../import/layout';
+import { UnreadableFileError } from '../import/open-source';
 import { NewerWorkspaceError, WorkspaceHistoryError } from '../store/migration';
 import { type ApiError, ApiFailure } from './result';
 
@@ -10,9 +14,15 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ZodError) return validationError(error);
   if (error instanceof GridQueryError) return { code: 'validation', message: error.message };
   if (error instanceof WorkspaceNotEmptyError) return { code: 'conflict', message: error.message };
+  if (error instanceof ImportRefusedError) return { code: error.code, message: error.message };
+  if (error instanceof LayoutError || error instanceof UnreadableFileError)
+    return { code: 'validation', message: error.message };
+  if (error instanceof BatchError) return { code: 'conflict', message: error.message };
   if (error instanceof NewerWorkspaceError || error instanceof WorkspaceHistoryError) {
     return { code: 'workspace', message: error.message };
   }
+  const errno = error as NodeJS.ErrnoException;
+  if (errno?.code === 'ENOENT') return { code: 'not_found', message: `No such file: ${errno.path ?? ''}` };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: message || 'Unexpected error' };
 }

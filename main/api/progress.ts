@@ -3,4 +3,9 @@ export interface Progress {
   phase: string;
   done: number;
   total: number;
+  /** For row-by-row work: rows so far, rows in all (when known), speed and time left. */
+  rows?: number;
+  rowsTotal?: number;
+  rowsPerSecond?: number;
+  secondsLeft?: number;
 }

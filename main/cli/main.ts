@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Api } from '../api/dispatch';
 import { createWorkspaceApi } from '../api/handlers';
 import type { ApiResult } from '../api/result';
+import { datasetKinds } from '../datasets/kinds';
 import { defaultWorkspacePath } from '../paths';
 import { openWorkspaceSession } from '../workspace';
 
@@ -11,10 +13,55 @@ import { openWorkspaceSession } from '../workspace';
  */
 class CliError extends Error {}
 
+interface Invocation {
+  api: Api;
+  dbPath: string;
+  json: boolean;
+  args: string[];
+  options: Options;
+}
+
 interface Command {
   summary: string;
   usage: string;
-  run(api: Api, dbPath: string, json: boolean): Promise<unknown>;
+  run(call: Invocation): Promise<unknown>;
+}
+
+const optionSpec = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean' },
+  kind: { type: 'string' },
+  sheet: { type: 'string' },
+  mapping: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  'valid-only': { type: 'boolean', default: false },
+  'create-missing': { type: 'boolean', default: false },
+  replace: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+} as const;
+type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values'];
+
+/** Exit code 1: the command ran but nothing was imported. */
+class NothingImported extends Error {
+  constructor(readonly output: unknown) {
+    super('nothing imported');
+  }
+}
+
+function onlyArgument(args: string[], what: string): string {
+  if (args.length !== 1 || !args[0]) throw new CliError(`expected one ${what}, got ${args.length}`);
+  return args[0];
+}
+
+function defaultsFrom(pairs: readonly string[] | undefined): Record<string, string> {
+  return Object.fromEntries(
+    (pairs ?? []).map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new CliError(`--set takes FIELD=VALUE, not "${pair}"`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 }
 
 function unwrap<T>(result: ApiResult<T>): T {
@@ -32,7 +79,8 @@ const commands: Record<string, Command> = {
   demo: {
     summary: 'create the demo workspace (a month of distribution data) in an empty database',
     usage: 'demo [--db PATH] [--json]',
-    async run(api, dbPath, json) {
+    async run({ api, dbPath, json, args }) {
+      if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" for demo`);
       const result = unwrap(await api.call('demo.create', {}, { onProgress: showProgress(json) }));
       if (!json) process.stderr.write('\r\x1b[K');
       return { db: dbPath, tables: result.tables };
@@ -41,16 +89,76 @@ const commands: Record<string, Command> = {
   info: {
     summary: 'show the workspace file, its schema version and the row count of every dataset',
     usage: 'info [--db PATH] [--json]',
-    async run(api) {
+    async run({ api, args }) {
+      if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" for info`);
       const info = unwrap(await api.call('workspace.info', {}));
       const datasets = unwrap(await api.call('data.datasets', {}));
       return { ...info, tables: Object.fromEntries(datasets.map((d) => [d.kind, d.rows])) };
     },
   },
+  import: {
+    summary: 'import an ERP export (xlsx, csv/tsv/txt, HTML or XML "xls", binary xls via LibreOffice)',
+    usage:
+      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--set FIELD=VALUE] [--valid-only] [--create-missing] [--replace] [--dry-run]',
+    async run({ api, args, options, json }) {
+      const path = resolve(onlyArgument(args, 'file'));
+      if (!options.kind) throw new CliError(`--kind is required: one of ${datasetKinds.join(', ')}`);
+      const result = await api.call(
+        'import.run',
+        {
+          path,
+          kind: options.kind as (typeof datasetKinds)[number],
+          sheet: options.sheet,
+          mappingName: options.mapping,
+          defaults: defaultsFrom(options.set),
+          validOnly: options['valid-only'],
+          createMissing: options['create-missing'],
+          replace: options.replace,
+          dryRun: options['dry-run'],
+        },
+        { onProgress: showProgress(json) },
+      );
+      if (!json) process.stderr.write('\r\x1b[K');
+      const r = unwrap(result);
+      const output = {
+        batch: r.batch,
+        rows: r.rows,
+        rejected: r.rejected,
+        dateRange: r.dateRange,
+        totals: r.totals,
+        errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })),
+        ...(r.errorCount > r.errors.length ? { errorsNotListed: r.errorCount - r.errors.length } : {}),
+        created: r.created,
+        decisions: r.decisions.map((d) => d.decision),
+        rejectsFile: r.rejectsFile,
+        file: r.file,
+        sheet: r.sheet,
+        seconds: r.seconds,
+      };
+      if (r.batch === null) throw new NothingImported(output);
+      return output;
+    },
+  },
+  batches: {
+    summary: 'list the import batches of the workspace',
+    usage: 'batches [--db PATH] [--json]',
+    async run({ api }) {
+      return { batches: unwrap(await api.call('import.batches', {})) };
+    },
+  },
+  rollback: {
+    summary: 'remove every row an import batch brought in (the batch stays in the history)',
+    usage: 'rollback BATCH [--db PATH] [--json]',
+    async run({ api, args }) {
+      const batch = Number(onlyArgument(args, 'batch number'));
+      if (!Number.isInteger(batch) || batch < 1) throw new CliError(`"${args[0]}" is not a batch number`);
+      return unwrap(await api.call('import.rollback', { batch }));
+    },
+  },
 };
 
 function help(): string {
-  const lines = Object.values(commands).map((c) => `  ${c.usage.padEnd(32)} ${c.summary}`);
+  const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
   return [
     'Usage: schemedesk <command> [options]   (from a checkout: npm run cli -- <command> [options])',
     '',
@@ -75,11 +183,7 @@ function print(value: unknown, json: boolean) {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean' } },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: optionSpec });
   const name = positionals[0];
   if (values.help || name === undefined || name === 'help') {
     console.log(help());
@@ -87,12 +191,22 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) throw new CliError(`unknown command "${name}"; run with --help to see the commands`);
-  if (positionals.length > 1) throw new CliError(`unexpected argument "${positionals[1]}" for ${name}`);
   const dbPath = values.db ?? defaultWorkspacePath();
   const workspace = await openWorkspaceSession(dbPath);
   try {
-    print(await command.run(createWorkspaceApi(workspace), dbPath, values.json), values.json);
+    const call = {
+      api: createWorkspaceApi(workspace),
+      dbPath,
+      json: values.json,
+      args: positionals.slice(1),
+      options: values,
+    };
+    print(await command.run(call), values.json);
     return 0;
+  } catch (error) {
+    if (!(error instanceof NothingImported)) throw error;
+    print(error.output, values.json);
+    return 1;
   } finally {
     workspace.db.close();
   }

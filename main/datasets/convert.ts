@@ -21,7 +21,8 @@ export function cellContent(value: unknown): string | number | Date | null {
   if (typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown };
+    const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
+    if (v.error !== undefined) return null;
     if (v.result !== undefined) return cellContent(v.result);
     if (v.richText) return cellContent(v.richText.map((r) => r.text).join(''));
     if (v.text !== undefined) return cellContent(v.text);

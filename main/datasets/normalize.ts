@@ -11,8 +11,9 @@ export function canonicalDocType(text: string): 'invoice' | 'credit_note' {
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ');
-  if (/^(credit( note)?|cn|return|sales return|cr note)$/.test(t)) return 'credit_note';
-  if (/^((sales |tax )?invoice|inv|bill)$/.test(t)) return 'invoice';
+  // SAP billing types: F1/F2/F5/F8 invoices; G2 credit memo, RE/RO returns.
+  if (/^(credit( note| memo)?|cn|return|sales return|cr note|g2|re|ro)$/.test(t)) return 'credit_note';
+  if (/^((sales |tax |retail )?invoice|inv|bill|sales|f1|f2|f5|f8)$/.test(t)) return 'invoice';
   throw new DocTypeError(`"${text}" is neither an invoice nor a credit note`);
 }
 

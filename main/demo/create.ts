@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Progress } from '../api/progress';
 import { countRows } from '../datasets/read';
+import { runImport } from '../import/importer';
 import { monthBounds } from './calendar';
 import { type DemoOptions, defaultDemoOptions, generateDemo } from './generate';
-import { loadErpWorkbook } from './load-xlsx';
 import { writeErpWorkbook } from './write-xlsx';
 
 export class WorkspaceNotEmptyError extends Error {
@@ -20,9 +20,9 @@ export function isWorkspaceEmpty(db: Database.Database): boolean {
 }
 
 /**
- * Generates the demo month, writes it as ERP-style workbooks into `folder` and loads those
- * files back the way a user's files arrive, all in one transaction: a failure or a cancel
- * part-way leaves the workspace as empty as it was.
+ * Generates the demo month, writes it as ERP-style workbooks into `folder` and imports those
+ * files through the importer, as a user's files arrive, all in one transaction: a failure or a
+ * cancel part-way leaves the workspace as empty as it was.
  */
 export async function createDemoWorkspace(
   db: Database.Database,
@@ -46,12 +46,14 @@ export async function createDemoWorkspace(
   try {
     for (const file of files) {
       const path = join(args.folder, file.file);
-      await loadErpWorkbook(db, {
-        kind: file.kind,
-        path,
-        user: args.user,
-        onRows: report(`Loading ${file.file}`, done),
-      });
+      const loading = report(`Loading ${file.file}`, done);
+      const result = await runImport(db, { path, kind: file.kind, user: args.user, locale: 'en-IN' }, (p) =>
+        loading(p.rows ?? 0),
+      );
+      if (result.batch === null) {
+        const first = result.errors[0];
+        throw new Error(`${file.file} did not import: row ${first?.row}, ${first?.column}: ${first?.message}`);
+      }
       done += file.rows.length;
     }
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo_month', ?)").run(options.month);

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Api } from '../api/dispatch';
 import type { Progress } from '../api/progress';
 import { contentSecurityPolicy } from '../security/csp';
@@ -16,6 +17,8 @@ export interface WebServerOptions {
   api: Api;
   token: string;
   rendererDir: string;
+  /** The workspace's files folder: uploads land in it, downloads come only from it. */
+  filesRoot: string;
 }
 
 const COOKIE = 'schemedesk_token';
@@ -97,6 +100,13 @@ export function createWebServer(options: WebServerOptions): Server {
       req.on('close', () => listeners.delete(res));
       return;
     }
+    if (url.pathname === '/api/upload') {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST');
+      return receiveUpload(options.filesRoot, url.searchParams.get('name') ?? 'upload', req, res);
+    }
+    if (url.pathname === '/api/download' && req.method === 'GET') {
+      return sendDownload(options.filesRoot, url.searchParams.get('path') ?? '', res);
+    }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST');
       const origin = req.headers.origin;
@@ -139,6 +149,42 @@ function serveStatic(root: string, pathname: string, res: ServerResponse) {
   res.writeHead(200, {
     'Content-Type': contentTypeOf(file),
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  createReadStream(file).pipe(res);
+}
+
+/** A file dropped on the page: the browser sends its bytes, the importer gets a path. */
+async function receiveUpload(root: string, name: string, req: IncomingMessage, res: ServerResponse) {
+  const folder = join(root, 'uploads');
+  mkdirSync(folder, { recursive: true });
+  const safe =
+    basename(name)
+      .replace(/[^\w.\- ()]+/g, '_')
+      .slice(-120) || 'upload';
+  const path = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')} ${safe}`);
+  try {
+    await pipeline(req, createWriteStream(path));
+  } catch (error) {
+    return send(
+      res,
+      500,
+      JSON.stringify({ ok: false, error: { code: 'internal', message: (error as Error).message } }),
+      'application/json',
+    );
+  }
+  return send(res, 200, JSON.stringify({ ok: true, value: { path, name: basename(name) } }), 'application/json');
+}
+
+/** A file SchemeDesk wrote (a rejected-rows workbook, an export), and nothing outside its folder. */
+function sendDownload(root: string, path: string, res: ServerResponse) {
+  const file = resolve(path);
+  if (!file.startsWith(resolve(root) + sep) || !existsSync(file) || statSync(file).isDirectory()) {
+    return send(res, 404, 'Not found');
+  }
+  res.writeHead(200, {
+    'Content-Type': contentTypeOf(file),
+    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
+    'Cache-Control': 'no-store',
   });
   createReadStream(file).pipe(res);
 }

@@ -30,6 +30,7 @@ try {
     api: createWorkspaceApi(workspace),
     token,
     rendererDir,
+    filesRoot: workspace.dataFolder,
   });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const address = server.address();

@@ -11,6 +11,7 @@ export type WorkerMessage =
 
 const entries = {
   demo: { source: '../demo/worker.ts', bundled: './workers/demo.mjs' },
+  import: { source: '../import/worker.ts', bundled: './workers/import.mjs' },
 } as const;
 export type WorkerName = keyof typeof entries;
 

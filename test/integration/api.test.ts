@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi } from '../../main/api/dispatch';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import type { Workspace } from '../../main/workspace';
 import { tempDirPerTest } from '../support/temp';
@@ -47,17 +46,12 @@ describe('the typed API', () => {
   });
 
   it('turns an exception inside a handler into an internal error result', async () => {
-    const a = createApi({
-      'workspace.info': () => {
-        throw new Error('database is locked');
-      },
-      'data.datasets': () => [],
-      'data.rows': () => ({ rows: [], total: 0 }),
-      'demo.create': () => Promise.reject(new Error('unused')),
-    });
+    const ws = await workspaceIn(tempDir());
+    const a = createWorkspaceApi(ws);
+    ws.db.close();
     expect(await a.call('workspace.info', {})).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'database is locked' },
+      error: { code: 'internal', message: 'The database connection is not open' },
     });
   });
 

@@ -28,7 +28,7 @@ async function start() {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SchemeDesk</title>');
   writeFileSync(join(dir, 'secret.txt'), 'not for browsers');
   const ws = await workspaceIn(dir);
-  const server = createWebServer({ api: createWorkspaceApi(ws), token: TOKEN, rendererDir });
+  const server = createWebServer({ api: createWorkspaceApi(ws), token: TOKEN, rendererDir, filesRoot: ws.dataFolder });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   running = { server, ws };
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

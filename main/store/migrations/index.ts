@@ -2,6 +2,7 @@ import type { Migration } from '../migration';
 import { workspace } from './001_workspace';
 import { masters } from './002_masters';
 import { transactions } from './003_transactions';
+import { imports } from './004_imports';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
-export const migrations: readonly Migration[] = [workspace, masters, transactions];
+export const migrations: readonly Migration[] = [workspace, masters, transactions, imports];

@@ -1,0 +1,78 @@
+import { Exact } from '../../engine/money';
+
+/**
+ * Amounts as ERPs write them, to exact decimal text: `₹1,00,00,000.00`, `Rs. 1,234.50 Dr`,
+ * `(1,234.50)`, `1,234.50-`, `−12`, `1.234,56` (when the file writes decimals with a comma).
+ * Never through a float. Dr is a debit (positive), Cr a credit (negative).
+ */
+export type DecimalMark = '.' | ',';
+
+export class AmountError extends Error {}
+
+const currencyMarks = /(₹|rs\.?|inr|usd|us\$|\$|€|eur|£|gbp)/gi;
+const spaces = /[\s\u00a0\u2009\u202f']/g;
+
+/** Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". */
+export function parseAmountText(text: string, mark: DecimalMark = '.'): string {
+  let t = text.trim();
+  let negative = false;
+  const drCr = t.match(/\s*(dr|cr)\.?$/i);
+  if (drCr) {
+    negative = drCr[1]?.toLowerCase() === 'cr';
+    t = t.slice(0, drCr.index).trim();
+  }
+  if (/^\(.*\)$/.test(t)) {
+    negative = !negative;
+    t = t.slice(1, -1).trim();
+  }
+  t = t.replace(currencyMarks, '').replace(spaces, '');
+  if (/^[-\u2212\u2013]/.test(t)) {
+    negative = !negative;
+    t = t.slice(1);
+  } else if (/[-\u2212\u2013]$/.test(t)) {
+    negative = !negative;
+    t = t.slice(0, -1);
+  } else if (t.startsWith('+')) {
+    t = t.slice(1);
+  }
+  const group = mark === '.' ? /,/g : /\./g;
+  const grouped = mark === '.' ? /^\d{1,3}(,\d{2,3})*(\.\d+)?$/ : /^\d{1,3}(\.\d{3})*(,\d+)?$/;
+  const example = mark === '.' ? '1,234.50' : '1.234,50';
+  if (t.includes(mark === '.' ? ',' : '.') && !grouped.test(t)) {
+    throw new AmountError(`expected an amount such as ${example}`);
+  }
+  const plain = t.replace(group, '').replace(',', '.');
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(plain)) throw new AmountError(`expected an amount such as ${example}`);
+  const value = new Exact(plain);
+  return (negative && !value.isZero() ? value.negated() : value).toString();
+}
+
+/**
+ * Which decimal mark a column of amount texts uses. A comma followed by exactly 1–2 final
+ * digits, or dots used as thousands groups, mean a decimal comma; otherwise a decimal point.
+ */
+export function detectDecimalMark(samples: readonly string[]): DecimalMark {
+  let comma = 0;
+  let point = 0;
+  for (const s of samples) {
+    const t = s.replace(/[^\d.,]/g, '');
+    // "1.234" alone could be either; only unambiguous writings count as evidence.
+    if (/,\d{1,2}$/.test(t) || /^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(t) || /\.\d{3},\d+$/.test(t)) comma++;
+    else if (/\.\d{1,2}$/.test(t) || /\.\d{4,}$/.test(t) || /,\d{3}(\.\d+)?$/.test(t)) point++;
+  }
+  return comma > point ? ',' : '.';
+}
+
+/**
+ * A number read from a spreadsheet cell is a binary float. Its shortest text is what the user
+ * typed (1234.56); a formula result may carry float noise (0.30000000000000004), which is
+ * rounded away only when it is noise — far below the unit — never when it is a real fraction.
+ */
+export function numberCellToDecimal(n: number, scale: number): string {
+  if (!Number.isFinite(n)) throw new AmountError(`${n} is not a number`);
+  const exact = new Exact(String(n));
+  if (exact.decimalPlaces() <= scale) return exact.toString();
+  const rounded = exact.toDecimalPlaces(scale);
+  const noise = exact.minus(rounded).abs();
+  return noise.lessThan(new Exact(10).pow(-scale - 6)) ? rounded.toString() : exact.toString();
+}

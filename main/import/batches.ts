@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import { datasetKinds } from '../datasets/kinds';
+
+export class BatchError extends Error {}
+
+export interface BatchSummary {
+  id: number;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  sheet: string | null;
+  format: string | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  dateFrom: string | null;
+  dateTo: string | null;
+  totals: Record<string, string>;
+  importedBy: string;
+  importedAt: string;
+  status: 'imported' | 'rolled_back';
+  rolledBackBy: string | null;
+  rolledBackAt: string | null;
+}
+
+interface BatchRow {
+  id: number;
+  kind: string;
+  file_name: string;
+  sha256: string;
+  size_bytes: number;
+  sheet: string | null;
+  format: string | null;
+  rows_read: number;
+  rows_imported: number;
+  rows_rejected: number;
+  date_from: string | null;
+  date_to: string | null;
+  totals: string | null;
+  imported_by: string;
+  imported_at: string;
+  status: 'imported' | 'rolled_back';
+  rolled_back_by: string | null;
+  rolled_back_at: string | null;
+}
+
+const summary = (r: BatchRow): BatchSummary => ({
+  id: r.id,
+  kind: r.kind,
+  fileName: r.file_name,
+  sha256: r.sha256,
+  sizeBytes: r.size_bytes,
+  sheet: r.sheet,
+  format: r.format,
+  rowsRead: r.rows_read,
+  rowsImported: r.rows_imported,
+  rowsRejected: r.rows_rejected,
+  dateFrom: r.date_from,
+  dateTo: r.date_to,
+  totals: r.totals ? (JSON.parse(r.totals) as Record<string, string>) : {},
+  importedBy: r.imported_by,
+  importedAt: r.imported_at,
+  status: r.status,
+  rolledBackBy: r.rolled_back_by,
+  rolledBackAt: r.rolled_back_at,
+});
+
+export function listBatches(db: Database.Database): BatchSummary[] {
+  return (db.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(summary);
+}
+
+export function findBatch(db: Database.Database, id: number): BatchSummary | null {
+  const row = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  return row ? summary(row) : null;
+}
+
+export function importedBatchWithHash(db: Database.Database, sha256: string): BatchSummary | null {
+  const row = db
+    .prepare("SELECT * FROM import_batches WHERE sha256 = ? AND status = 'imported' ORDER BY id DESC LIMIT 1")
+    .get(sha256) as BatchRow | undefined;
+  return row ? summary(row) : null;
+}
+
+/**
+ * Removes every row a batch brought in (its own rows and any masters it created) and marks it
+ * rolled back; the batch record stays for the history. Call inside a transaction. Refused when
+ * rows of other batches still point at masters this batch brought.
+ */
+export function rollBackBatchRows(db: Database.Database, id: number, user: string, now = new Date()): number {
+  const batch = findBatch(db, id);
+  if (!batch) throw new BatchError(`There is no import batch ${id}`);
+  if (batch.status === 'rolled_back') throw new BatchError(`Batch ${id} was already rolled back`);
+  let removed = 0;
+  // Children before parents, so the foreign keys hold at every step.
+  for (const kind of [...datasetKinds].reverse()) {
+    try {
+      removed += db.prepare(`DELETE FROM ${kind} WHERE batch_id = ?`).run(id).changes;
+    } catch (error) {
+      if (!/FOREIGN KEY/.test((error as Error).message)) throw error;
+      const users = db
+        .prepare(
+          `SELECT DISTINCT s.batch_id AS id FROM sales s JOIN ${kind} m ON ${kind === 'products' ? 's.sku = m.sku' : kind === 'outlets' ? 's.outlet_code = m.code' : 's.distributor_code = m.code'}
+           WHERE m.batch_id = ? AND s.batch_id <> ? LIMIT 5`,
+        )
+        .all(id, id) as { id: number }[];
+      const which = users.length > 0 ? ` (batch ${users.map((u) => u.id).join(', ')})` : '';
+      throw new BatchError(`Batch ${id}'s ${kind} are used by rows of other imports${which}; roll those back first`);
+    }
+  }
+  db.prepare('DELETE FROM quarantine WHERE batch_id = ?').run(id);
+  db.prepare(
+    "UPDATE import_batches SET status = 'rolled_back', rolled_back_by = ?, rolled_back_at = ? WHERE id = ?",
+  ).run(user, now.toISOString(), id);
+  return removed;
+}
+
+export function rollBackBatch(db: Database.Database, id: number, user: string): { batch: number; rowsRemoved: number } {
+  const rowsRemoved = db.transaction(() => rollBackBatchRows(db, id, user))();
+  return { batch: id, rowsRemoved };
+}

@@ -1,0 +1,75 @@
+import type { DatasetKind } from '../datasets/kinds';
+
+/**
+ * How each dataset's rows hang together in a report-style export:
+ * - `groupKey`: when this cell is blank, the row continues the one above (item rows under a
+ *   voucher row), and the `inherited` fields are filled down from it;
+ * - `lineFields`: a row with none of these is a group heading (a voucher or party row) whose
+ *   values the rows under it inherit, not data of its own;
+ * - `identity`: the fields that make a row unique, for duplicate checks;
+ * - `dateFields`: what the control totals' date range spans.
+ */
+export interface KindRules {
+  groupKey: string | null;
+  inherited: readonly string[];
+  lineFields: readonly string[];
+  identity: readonly string[];
+  dateFields: readonly string[];
+  references: readonly { field: string; master: 'distributors' | 'outlets' | 'products' }[];
+}
+
+export const kindRules: Record<DatasetKind, KindRules> = {
+  distributors: {
+    groupKey: null,
+    inherited: [],
+    lineFields: ['code'],
+    identity: ['code'],
+    dateFields: [],
+    references: [],
+  },
+  outlets: {
+    groupKey: 'distributor_code',
+    inherited: ['distributor_code'],
+    lineFields: ['code'],
+    identity: ['code'],
+    dateFields: [],
+    references: [{ field: 'distributor_code', master: 'distributors' }],
+  },
+  products: { groupKey: null, inherited: [], lineFields: ['sku'], identity: ['sku'], dateFields: [], references: [] },
+  sales: {
+    groupKey: 'doc_no',
+    inherited: ['doc_type', 'doc_no', 'doc_date', 'distributor_code', 'outlet_code', 'against_doc_no'],
+    lineFields: ['sku', 'qty'],
+    identity: ['doc_type', 'distributor_code', 'doc_no', 'line_no', 'sku'],
+    dateFields: ['doc_date'],
+    references: [
+      { field: 'distributor_code', master: 'distributors' },
+      { field: 'outlet_code', master: 'outlets' },
+      { field: 'sku', master: 'products' },
+    ],
+  },
+  receivables: {
+    groupKey: 'distributor_code',
+    inherited: ['distributor_code', 'as_of'],
+    lineFields: ['doc_no', 'outstanding'],
+    identity: ['as_of', 'distributor_code', 'doc_no'],
+    dateFields: ['doc_date'],
+    references: [{ field: 'distributor_code', master: 'distributors' }],
+  },
+  payments: {
+    groupKey: 'distributor_code',
+    inherited: ['distributor_code'],
+    lineFields: ['receipt_no', 'amount'],
+    identity: ['receipt_no', 'distributor_code', 'against_doc_no'],
+    dateFields: ['receipt_date'],
+    references: [{ field: 'distributor_code', master: 'distributors' }],
+  },
+  targets: {
+    groupKey: 'distributor_code',
+    inherited: ['distributor_code', 'period_from', 'period_to'],
+    lineFields: ['value'],
+    identity: ['period_from', 'period_to', 'distributor_code', 'measure', 'scheme_code'],
+    dateFields: ['period_from', 'period_to'],
+    references: [{ field: 'distributor_code', master: 'distributors' }],
+  },
+};

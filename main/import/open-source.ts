@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { openDelimited } from './readers/delimited';
+import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
+import { decodedText, detectEncoding, readHead } from './readers/text';
+import type { Source } from './readers/types';
+import { openXlsx } from './readers/xlsx';
+
+export class UnreadableFileError extends Error {}
+
+const run = promisify(execFile);
+
+async function sofficeAvailable(): Promise<boolean> {
+  try {
+    await run('soffice', ['--version'], { timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A genuine Excel 97–2003 workbook, converted to .xlsx by LibreOffice in a private folder. */
+async function convertLegacyXls(path: string): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'schemedesk-xls-'));
+  try {
+    await run(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'xlsx', '--outdir', out, path],
+      {
+        timeout: 300_000,
+      },
+    );
+  } catch (error) {
+    throw new UnreadableFileError(`LibreOffice could not convert ${basename(path)}: ${(error as Error).message}`);
+  }
+  const converted = readdirSync(out).find((f) => f.endsWith('.xlsx'));
+  if (!converted) throw new UnreadableFileError(`LibreOffice could not convert ${basename(path)}`);
+  return join(out, converted);
+}
+
+/**
+ * Opens any file a user drops in, by what its first bytes say rather than its extension: a zip
+ * is .xlsx; D0 CF 11 E0 is a binary .xls; markup is an HTML table or Excel 2003 XML; anything
+ * else is delimited text.
+ */
+export async function openSource(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+  const head = await readHead(path, 8192);
+  if (head.length === 0) throw new UnreadableFileError(`${basename(path)} is empty`);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path);
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    if (!(await sofficeAvailable())) {
+      throw new UnreadableFileError(
+        `${basename(path)} is a binary Excel 97–2003 workbook, which SchemeDesk reads through LibreOffice, and LibreOffice is not installed. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook), then import that file.`,
+      );
+    }
+    const source = await openXlsx(await convertLegacyXls(path));
+    return { ...source, format: 'xls (converted by LibreOffice)' };
+  }
+  const { encoding, bomLength } = detectEncoding(head);
+  const start = new TextDecoder(encoding).decode(head.subarray(bomLength)).trimStart().slice(0, 2000).toLowerCase();
+  if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    return parseExcel2003Xml(await decodedText(path, encoding, bomLength));
+  }
+  if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
+    return parseHtmlTables(await decodedText(path, encoding, bomLength));
+  }
+  return openDelimited(path, onBytes);
+}

@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import type { DatasetKind } from '../datasets/kinds';
+import { headerSignature, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
+
+/** Named mappings the user saved; proposed again when a file with the same header row comes. */
+export interface MappingProfile {
+  name: string;
+  kind: DatasetKind;
+  mapping: Record<string, string>;
+  updatedAt: string;
+}
+
+export function saveMappingProfile(
+  db: Database.Database,
+  args: { name: string; kind: DatasetKind; headers: readonly string[]; mapping: Mapping },
+  now = new Date(),
+): MappingProfile {
+  const byHeader = mappingByHeader(args.headers, args.mapping);
+  db.prepare(
+    `INSERT INTO mapping_profiles (name, kind, header_signature, mapping, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, header_signature = excluded.header_signature,
+       mapping = excluded.mapping, updated_at = excluded.updated_at`,
+  ).run(args.name, args.kind, headerSignature(args.headers), JSON.stringify(byHeader), now.toISOString());
+  return { name: args.name, kind: args.kind, mapping: byHeader, updatedAt: now.toISOString() };
+}
+
+export function listMappingProfiles(db: Database.Database): MappingProfile[] {
+  return (
+    db.prepare('SELECT name, kind, mapping, updated_at FROM mapping_profiles ORDER BY name').all() as {
+      name: string;
+      kind: DatasetKind;
+      mapping: string;
+      updated_at: string;
+    }[]
+  ).map((r) => ({ name: r.name, kind: r.kind, mapping: JSON.parse(r.mapping), updatedAt: r.updated_at }));
+}
+
+/** The named profile, or (without a name) the latest one saved for this exact header row. */
+export function savedMappingFor(
+  db: Database.Database,
+  kind: DatasetKind,
+  headers: readonly string[],
+  name?: string,
+): Mapping | null {
+  const row = (
+    name
+      ? db.prepare('SELECT mapping FROM mapping_profiles WHERE name = ?').get(name)
+      : db
+          .prepare(
+            'SELECT mapping FROM mapping_profiles WHERE kind = ? AND header_signature = ? ORDER BY updated_at DESC LIMIT 1',
+          )
+          .get(kind, headerSignature(headers))
+  ) as { mapping: string } | undefined;
+  if (!row) {
+    if (name) throw new Error(`There is no saved mapping "${name}"`);
+    return null;
+  }
+  return mappingFromHeaders(headers, JSON.parse(row.mapping) as Record<string, string>);
+}
+
+export function matchingProfileName(
+  db: Database.Database,
+  kind: DatasetKind,
+  headers: readonly string[],
+): string | null {
+  const row = db
+    .prepare(
+      'SELECT name FROM mapping_profiles WHERE kind = ? AND header_signature = ? ORDER BY updated_at DESC LIMIT 1',
+    )
+    .get(kind, headerSignature(headers)) as { name: string } | undefined;
+  return row?.name ?? null;
+}

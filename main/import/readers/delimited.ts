@@ -1,0 +1,86 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { decodedChunks, detectEncoding, readHead, type TextEncoding } from './text';
+import type { Source } from './types';
+
+/**
+ * CSV, TSV and other delimited text (and "xls" files that are really tab-separated), parsed
+ * by csv-parse. The delimiter is a `sep=;` first line when Excel wrote one, else the one of
+ * `,` `;` tab `|` that splits the first lines most consistently.
+ */
+const candidates = [',', ';', '\t', '|'] as const;
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) n++;
+  }
+  return n;
+}
+
+export function sniffDelimiter(sample: string): { delimiter: string; sepLine: boolean } {
+  const lines = sample.split(/\r\n|\n|\r/);
+  const sep = lines[0]?.match(/^sep=(.)\s*$/i);
+  if (sep?.[1]) return { delimiter: sep[1], sepLine: true };
+  const body = lines
+    .slice(0, -1)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 50);
+  let best: { delimiter: string; score: number } = { delimiter: ',', score: 0 };
+  for (const d of candidates) {
+    const counts = body.map((l) => countOutsideQuotes(l, d));
+    const frequency = new Map<number, number>();
+    for (const c of counts) if (c > 0) frequency.set(c, (frequency.get(c) ?? 0) + 1);
+    // The most common non-zero count, weighted by how many lines share it and how many columns it makes.
+    const [columns, lineCount] = [...frequency].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    const score = lineCount * 1000 + columns;
+    if (score > best.score) best = { delimiter: d, score };
+  }
+  return { delimiter: best.delimiter, sepLine: false };
+}
+
+export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+  const head = await readHead(path);
+  const { encoding, bomLength } = detectEncoding(head);
+  const sample = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding).decode(head.subarray(bomLength));
+  const { delimiter, sepLine } = sniffDelimiter(sample);
+  return {
+    format: 'csv',
+    date1904: false,
+    encoding: describeEncoding(encoding, bomLength),
+    delimiter,
+    async *sheets() {
+      yield {
+        name: 'Sheet1',
+        totalRows: null,
+        async *rows() {
+          const parser = Readable.from(decodedChunks(path, encoding, bomLength, onBytes)).pipe(
+            parse({
+              delimiter,
+              relax_column_count: true,
+              relax_quotes: true,
+              skip_empty_lines: false,
+              from_line: sepLine ? 2 : 1,
+              info: true,
+            }),
+          );
+          for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+            yield { number: record.info.lines, cells: record.record.map((v) => (v.trim() === '' ? null : v)) };
+          }
+        },
+      };
+    },
+  };
+}
+
+export function describeEncoding(encoding: TextEncoding, bomLength: number): string {
+  const names: Record<TextEncoding, string> = {
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16 LE',
+    'utf-16be': 'UTF-16 BE',
+    'windows-1252': 'Windows-1252',
+  };
+  return `${names[encoding]}${bomLength > 0 ? ' with BOM' : ''}`;
+}

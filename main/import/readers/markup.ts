@@ -1,0 +1,181 @@
+import { Parser } from 'htmlparser2';
+import type { Cell, Source, SourceRow, SourceSheet } from './types';
+
+/**
+ * The two kinds of "xls" file that are really markup: an HTML page of tables (what many ERPs
+ * and DMSs export as "Excel") and Excel 2003 XML Spreadsheet. Both are parsed by htmlparser2;
+ * spanned / merged cells (colspan, rowspan, ss:MergeAcross, ss:MergeDown) are filled with their
+ * value. Such files are report-sized, so the rows are collected in memory.
+ */
+interface Building {
+  name: string;
+  rows: SourceRow[];
+  /** Cells still to fill on later rows from a rowspan / MergeDown: [row, col] → value. */
+  pending: Map<string, Cell>;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function sheet(b: Building): SourceSheet {
+  return {
+    name: b.name,
+    totalRows: b.rows.length,
+    async *rows() {
+      yield* b.rows;
+    },
+  };
+}
+
+function place(
+  b: Building,
+  row: Cell[],
+  rowNumber: number,
+  startCol: number,
+  value: Cell,
+  across: number,
+  down: number,
+) {
+  let col = startCol;
+  while (b.pending.has(`${rowNumber}:${col}`) || row[col] !== undefined) col++;
+  for (let c = col; c <= col + across; c++) {
+    row[c] = value;
+    for (let r = 1; r <= down; r++) b.pending.set(`${rowNumber + r}:${c}`, value);
+  }
+  return col + across + 1;
+}
+
+function finishRow(b: Building, row: Cell[], rowNumber: number) {
+  for (const [key, value] of b.pending) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    if (r === rowNumber) {
+      row[c] = value;
+      b.pending.delete(key);
+    }
+  }
+  const cells = Array.from(row, (v) => (v === undefined || v === '' ? null : v));
+  b.rows.push({ number: rowNumber, cells });
+}
+
+export function parseHtmlTables(html: string): Source {
+  const tables: Building[] = [];
+  let table: Building | null = null;
+  let row: Cell[] | null = null;
+  let cell: { text: string; across: number; down: number } | null = null;
+  let col = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'table') {
+          table = { name: `Table ${tables.length + 1}`, rows: [], pending: new Map() };
+          tables.push(table);
+        } else if (name === 'tr' && table) {
+          row = [];
+          col = 0;
+        } else if ((name === 'td' || name === 'th') && row) {
+          cell = {
+            text: '',
+            across: Math.max(1, Number(attrs.colspan) || 1) - 1,
+            down: Math.max(1, Number(attrs.rowspan) || 1) - 1,
+          };
+        } else if (name === 'br' && cell) {
+          cell.text += ' ';
+        }
+      },
+      ontext(text) {
+        if (cell) cell.text += text;
+      },
+      onclosetag(name) {
+        if ((name === 'td' || name === 'th') && row && cell && table) {
+          col = place(table, row, table.rows.length + 1, col, collapse(cell.text) || null, cell.across, cell.down);
+          cell = null;
+        } else if (name === 'tr' && row && table) {
+          finishRow(table, row, table.rows.length + 1);
+          row = null;
+        } else if (name === 'table') {
+          table = null;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(html);
+  return {
+    format: 'html',
+    date1904: false,
+    async *sheets() {
+      for (const t of tables) yield sheet(t);
+    },
+  };
+}
+
+export function parseExcel2003Xml(xml: string): Source {
+  const sheets: Building[] = [];
+  let current: Building | null = null;
+  let row: Cell[] | null = null;
+  let rowNumber = 0;
+  let col = 0;
+  let cell: { across: number; down: number; type: string; text: string; index: number } | null = null;
+  let inData = false;
+  const attr = (attrs: Record<string, string>, name: string) => attrs[`ss:${name}`] ?? attrs[name];
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const local = name.replace(/^ss:/, '');
+        if (local === 'worksheet') {
+          current = { name: attr(attrs, 'Name') ?? `Sheet${sheets.length + 1}`, rows: [], pending: new Map() };
+          sheets.push(current);
+          rowNumber = 0;
+        } else if (local === 'row' && current) {
+          const index = Number(attr(attrs, 'Index'));
+          rowNumber = index > 0 ? index : rowNumber + 1;
+          row = [];
+          col = 0;
+        } else if (local === 'cell' && row) {
+          const index = Number(attr(attrs, 'Index'));
+          cell = {
+            across: Number(attr(attrs, 'MergeAcross')) || 0,
+            down: Number(attr(attrs, 'MergeDown')) || 0,
+            type: '',
+            text: '',
+            index: index > 0 ? index - 1 : col,
+          };
+        } else if (local === 'data' && cell) {
+          cell.type = attr(attrs, 'Type') ?? 'String';
+          inData = true;
+        }
+      },
+      ontext(text) {
+        if (cell && inData) cell.text += text;
+      },
+      onclosetag(name) {
+        const local = name.replace(/^ss:/, '');
+        if (local === 'data') inData = false;
+        else if (local === 'cell' && row && cell && current) {
+          const value = typedValue(cell.type, cell.text);
+          col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
+          cell = null;
+        } else if (local === 'row' && row && current) {
+          finishRow(current, row, rowNumber);
+          row = null;
+        } else if (local === 'worksheet') current = null;
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+  return {
+    format: 'excel-2003-xml',
+    date1904: false,
+    async *sheets() {
+      for (const s of sheets) yield sheet(s);
+    },
+  };
+}
+
+function typedValue(type: string, text: string): Cell {
+  if (text === '') return null;
+  if (type === 'Number') return Number(text);
+  if (type === 'Boolean') return text === '1';
+  if (type === 'DateTime') return new Date(`${text.slice(0, 10)}T00:00:00Z`);
+  return text;
+}

@@ -1,0 +1,56 @@
+/** What every file reader gives the importer: sheets of rows of plain cell values. */
+export type Cell = string | number | Date | boolean | null;
+
+export interface SourceRow {
+  /** The row number the user sees in the file (1-based; for text files, the line). */
+  number: number;
+  /** 0-based cells; a merged range arrives already filled with its value. */
+  cells: Cell[];
+}
+
+export interface SourceSheet {
+  name: string;
+  /** Rows in the sheet when known in advance (for progress), else null. */
+  totalRows: number | null;
+  rows(): AsyncIterable<SourceRow>;
+}
+
+export type SourceFormat = 'xlsx' | 'xls (converted by LibreOffice)' | 'csv' | 'html' | 'excel-2003-xml';
+
+export interface Source {
+  format: SourceFormat;
+  /** Excel's 1904 date system (old Mac workbooks): serial day numbers count from 1904. */
+  date1904: boolean;
+  /** How a text file was decoded, for the user to see. */
+  encoding?: string;
+  delimiter?: string;
+  sheets(): AsyncIterable<SourceSheet>;
+}
+
+/** A rectangle of merged cells, 0-based rows relative to the sheet's row numbers (1-based). */
+export interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Fills every cell of a merged range with the value of its top-left cell, as rows stream by. */
+export function mergeFiller(merges: readonly Merge[]) {
+  const byRow = new Map<number, Merge[]>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
+  }
+  const anchors = new Map<Merge, Cell>();
+  return (row: SourceRow): SourceRow => {
+    const covering = byRow.get(row.number);
+    if (!covering) return row;
+    const cells = [...row.cells];
+    for (const m of covering) {
+      if (row.number === m.top) anchors.set(m, cells[m.left] ?? null);
+      const value = anchors.get(m) ?? null;
+      for (let c = m.left; c <= m.right; c++) cells[c] = value;
+    }
+    return { number: row.number, cells };
+  };
+}

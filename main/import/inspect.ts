@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { type DatasetKind, datasets } from '../datasets/kinds';
+import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { chooseSheet, dataRows, LayoutError, surveySheets } from './layout';
 import { mappingByHeader, mappingFromHeaders } from './mapping';
 import { openSource } from './open-source';
@@ -21,7 +21,7 @@ export interface ImportPreview {
   headers: string[];
   mapping: Record<string, string>;
   profile: string | null;
-  fields: { name: string; label: string; required: boolean }[];
+  fields: { name: string; label: string; required: boolean; type: FieldType | 'flag' }[];
   unmappedRequired: string[];
   preview: { row: number; cells: Cell[] }[];
   decisions: string[];
@@ -43,9 +43,17 @@ export async function inspectFile(
   const source = await openSource(args.path);
   const survey = await surveySheets(source, args.kind);
   const fields = [
-    ...datasets[args.kind].fields.map((f) => ({ name: f.name, label: f.label, required: f.required === true })),
-    { name: 'dr_cr', label: 'Dr/Cr indicator', required: false },
-    ...(args.kind === 'sales' ? [{ name: 'return_flag', label: 'Return flag', required: false }] : []),
+    ...datasets[args.kind].fields.map((f) => ({
+      name: f.name,
+      label: f.label,
+      // A sale without a document type is an invoice, or a credit note by its return flag or sign.
+      required: f.required === true && !(args.kind === 'sales' && f.name === 'doc_type'),
+      type: f.type,
+    })),
+    { name: 'dr_cr', label: 'Dr/Cr indicator', required: false, type: 'flag' as const },
+    ...(args.kind === 'sales'
+      ? [{ name: 'return_flag', label: 'Return flag', required: false, type: 'flag' as const }]
+      : []),
   ];
   const base: ImportPreview = {
     file: args.fileName ?? basename(args.path),
@@ -102,7 +110,7 @@ export async function inspectFile(
       args.locale,
       source.date1904,
     );
-    decisions = [...Object.values(d.dayOrder).map((o) => `Dates are read ${o.reason}`), `Amounts: ${d.decimalReason}`];
+    decisions = [...Object.values(d.dayOrder).map((o) => `Dates are read ${o.reason}`), d.decimalReason];
   } catch (error) {
     decisions = [(error as Error).message];
   }

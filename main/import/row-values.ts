@@ -44,10 +44,10 @@ export function decide(
   const decimalMark = detectDecimalMark(amounts);
   const decimalReason =
     amounts.length === 0
-      ? 'amounts are numbers in the sheet'
+      ? 'Amounts are numbers in the sheet'
       : decimalMark === ','
-        ? 'amounts are written with a decimal comma (1.234,56)'
-        : 'amounts are written with a decimal point (1,234.56)';
+        ? 'Amounts are written with a decimal comma (1.234,56)'
+        : 'Amounts are written with a decimal point (1,234.56)';
   return { dayOrder, decimalMark, decimalReason, date1904 };
 }
 

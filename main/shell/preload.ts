@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { methodNames } from '../api/methods';
 
 /**
@@ -18,6 +18,10 @@ contextBridge.exposeInMainWorld('schemedesk', {
     const handler = (_event: unknown, payload: unknown) => listener(payload);
     ipcRenderer.on('api:progress', handler);
     return () => ipcRenderer.removeListener('api:progress', handler);
+  },
+  /** The path of a file the user dropped or picked, so the importer reads it in place. */
+  pathForFile(file: File) {
+    return webUtils.getPathForFile(file);
   },
   onMenu(listener: (command: string) => void) {
     const handler = (_event: unknown, command: string) => listener(command);

@@ -14,6 +14,7 @@ export function App() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [screen, setScreen] = useState<ScreenId>('data');
+  const [importRequests, setImportRequests] = useState(0);
 
   const refresh = useCallback(async () => {
     const result = await call('workspace.info', {});
@@ -25,7 +26,14 @@ export function App() {
     void refresh();
   }, [refresh]);
 
-  useEffect(() => onMenuCommand((command) => setScreen(command === 'import' ? 'data' : 'exports')), []);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        setScreen(command === 'import' ? 'data' : 'exports');
+        if (command === 'import') setImportRequests((n) => n + 1);
+      }),
+    [],
+  );
 
   if (error) return <ErrorPanel title="SchemeDesk could not open the workspace" error={error} onRetry={refresh} />;
   if (!info) return <div className="splash">Opening the workspace…</div>;
@@ -34,7 +42,9 @@ export function App() {
     <WorkspaceContext.Provider value={info}>
       <div className="app">
         <Navigation current={screen} onSelect={setScreen} />
-        <main className="content">{screen === 'data' ? <DataScreen /> : <PlannedScreen screen={screen} />}</main>
+        <main className="content">
+          {screen === 'data' ? <DataScreen importRequests={importRequests} /> : <PlannedScreen screen={screen} />}
+        </main>
         <StatusBar />
       </div>
     </WorkspaceContext.Provider>

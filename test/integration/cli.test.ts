@@ -26,7 +26,11 @@ describe('the schemedesk CLI', () => {
     expect(again.stderr).toMatch(/already holds data/);
 
     const info = cli('info', '--db', db, '--json');
-    expect(JSON.parse(info.stdout)).toMatchObject({ schemaVersion: migrations.length, empty: false, tables: printed.tables });
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      schemaVersion: migrations.length,
+      empty: false,
+      tables: printed.tables,
+    });
   }, 120_000);
 
   it('lists its commands with --help', () => {

@@ -11,6 +11,7 @@ interface Bridge {
   api: Record<string, (args: unknown, callId?: string) => Promise<ApiResult<unknown>>>;
   onProgress(listener: (event: { callId: string; progress: Progress }) => void): () => void;
   onMenu(listener: (command: 'import' | 'export') => void): () => void;
+  pathForFile(file: File): string;
 }
 
 declare global {
@@ -57,6 +58,27 @@ async function overHttp(method: string, args: unknown, callId: string): Promise<
 /** The desktop app's File menu; in a browser there is none, so this does nothing. */
 export function onMenuCommand(listener: (command: 'import' | 'export') => void): () => void {
   return window.schemedesk?.onMenu(listener) ?? (() => {});
+}
+
+/**
+ * A file the user dropped or picked, as a path the importer can read: in the desktop app the
+ * file's own path; in a browser its bytes are uploaded into the workspace's folder first.
+ */
+export async function stageFile(file: File): Promise<{ path: string; name: string }> {
+  if (window.schemedesk) return { path: window.schemedesk.pathForFile(file), name: file.name };
+  const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    body: file,
+  });
+  const result = (await response.json()) as ApiResult<{ path: string; name: string }>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** A link to download a file SchemeDesk wrote, where a browser can follow one; null in the desktop app. */
+export function downloadUrl(path: string): string | null {
+  return window.schemedesk ? null : `/api/download?path=${encodeURIComponent(path)}`;
 }
 
 let nextCall = 0;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../main/api/contract';
 import type { ApiError } from '../../../main/api/result';
 import type { DatasetKind } from '../../../main/datasets/kinds';
@@ -6,33 +6,95 @@ import { call } from '../api/client';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { formatCount } from '../format/numbers';
 import { DatasetGrid } from '../grid/DatasetGrid';
+import { BatchHistory } from '../import/BatchHistory';
+import { ImportDialog } from '../import/ImportDialog';
 import { useWorkspace } from '../workspace-context';
 
-/** Every dataset of the workspace with its row count; the chosen one opens in the grid. */
-export function DataScreen() {
+/**
+ * Every dataset of the workspace with its row count; the chosen one opens in the grid. Files
+ * dropped anywhere on the screen (or picked with Import…) open the import dialog.
+ */
+export function DataScreen({ importRequests = 0 }: { importRequests?: number }) {
   const { locale } = useWorkspace();
   const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [selected, setSelected] = useState<DatasetKind>('sales');
+  const [view, setView] = useState<'data' | 'history'>('data');
+  const [file, setFile] = useState<File | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [version, setVersion] = useState(0);
+  const picker = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  const reload = useCallback(() => {
     void call('data.datasets', {}).then((result) => {
       if (result.ok) setDatasets(result.value);
       else setError(result.error);
     });
+    setVersion((v) => v + 1);
   }, []);
+  useEffect(() => {
+    reload();
+  }, [reload]);
+  useEffect(() => {
+    if (importRequests > 0) picker.current?.click();
+  }, [importRequests]);
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) setFile(dropped);
+  };
 
   if (error) return <ErrorPanel title="The datasets could not be read" error={error} />;
   if (!datasets) return <div className="muted">Reading the workspace…</div>;
   const current = datasets.find((d) => d.kind === selected) ?? datasets[0];
   return (
-    <section className="data-screen">
-      <header className="screen-header">
-        <h1>Data</h1>
-        <p className="muted">
-          Everything imported into this workspace. Choose a dataset to browse, sort and filter it.
-        </p>
+    <section
+      className={dragging ? 'data-screen dragging' : 'data-screen'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <header className="screen-header with-actions">
+        <div>
+          <h1>Data</h1>
+          <p className="muted">
+            Everything imported into this workspace. Choose a dataset to browse it, or drop an ERP export here to import
+            it.
+          </p>
+        </div>
+        <div className="actions">
+          <div className="segmented" role="tablist">
+            <button type="button" role="tab" aria-selected={view === 'data'} onClick={() => setView('data')}>
+              Datasets
+            </button>
+            <button type="button" role="tab" aria-selected={view === 'history'} onClick={() => setView('history')}>
+              Import history
+            </button>
+          </div>
+          <button type="button" className="primary" onClick={() => picker.current?.click()}>
+            Import…
+          </button>
+          <input
+            ref={picker}
+            type="file"
+            hidden
+            accept=".xlsx,.xls,.csv,.tsv,.txt,.xml,.htm,.html"
+            data-testid="import-file"
+            onChange={(e) => {
+              const chosen = e.target.files?.[0];
+              if (chosen) setFile(chosen);
+              e.target.value = '';
+            }}
+          />
+        </div>
       </header>
+      {file && <ImportDialog file={file} onClose={() => setFile(null)} onImported={reload} />}
+      {view === 'history' && <BatchHistory version={version} onChanged={reload} />}
       <ul className="dataset-list" aria-label="Datasets">
         {datasets.map((d) => (
           <li key={d.kind}>
@@ -49,13 +111,15 @@ export function DataScreen() {
           </li>
         ))}
       </ul>
-      {current && current.rows === 0 ? (
+      {view === 'history' ? null : current && current.rows === 0 ? (
         <div className="empty-state">
           <h2>No {current.label.toLowerCase()} yet</h2>
-          <p className="muted">Import your ERP's {current.label.toLowerCase()} export to see it here.</p>
+          <p className="muted">
+            Drop your ERP's {current.label.toLowerCase()} export here, or use Import…, to see it here.
+          </p>
         </div>
       ) : (
-        current && <DatasetGrid key={current.kind} dataset={current} />
+        current && <DatasetGrid key={`${current.kind}-${version}`} dataset={current} />
       )}
     </section>
   );

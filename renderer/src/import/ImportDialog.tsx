@@ -1,0 +1,300 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportSummary } from '../../../main/api/contract';
+import type { Progress } from '../../../main/api/progress';
+import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
+import type { ImportPreview } from '../../../main/import/inspect';
+import { call, newCallId, stageFile } from '../api/client';
+import { ProgressBar } from '../components/ProgressBar';
+import { formatCount } from '../format/numbers';
+import { useWorkspace } from '../workspace-context';
+import { guessKind } from './guessKind';
+import { ImportResultView } from './ImportResultView';
+import { MappingEditor } from './MappingEditor';
+
+const kindLabels: Record<DatasetKind, string> = {
+  distributors: 'Distributors',
+  outlets: 'Outlets',
+  products: 'Products',
+  sales: 'Sales (invoices and credit notes)',
+  receivables: 'Receivables (outstanding)',
+  payments: 'Payments (receipts)',
+  targets: 'Targets',
+};
+
+/**
+ * File → kind → mapping and preview → check or import (with progress and cancel) → control
+ * totals and rejects. Nothing is stored until the user presses Import, and then all or nothing.
+ */
+export function ImportDialog({
+  file,
+  onClose,
+  onImported,
+}: {
+  file: File;
+  onClose: () => void;
+  onImported: () => void;
+}) {
+  const { locale } = useWorkspace();
+  const [staged, setStaged] = useState<{ path: string; name: string } | null>(null);
+  const [kind, setKind] = useState<DatasetKind>(guessKind(file.name));
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [defaults, setDefaults] = useState<Record<string, string>>({});
+  const [options, setOptions] = useState({ validOnly: false, createMissing: false, replace: false });
+  const [profileName, setProfileName] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<ImportSummary | null>(null);
+  const callId = useRef('');
+
+  useEffect(() => {
+    stageFile(file).then(setStaged, (error: Error) => setProblem(error.message));
+  }, [file]);
+
+  useEffect(() => {
+    if (!staged) return;
+    setPreview(null);
+    setResult(null);
+    void call('import.inspect', { path: staged.path, kind, sheet, fileName: staged.name }).then((r) => {
+      if (!r.ok) return setProblem(r.error.message);
+      setProblem(null);
+      setPreview(r.value);
+      setMapping(r.value.mapping);
+      setProfileName(r.value.profile ?? '');
+    });
+  }, [staged, kind, sheet]);
+
+  const start = async (dryRun: boolean) => {
+    if (!staged) return;
+    callId.current = newCallId();
+    setRunning(true);
+    setResult(null);
+    setProblem(null);
+    setProgress(null);
+    const defaultsGiven = Object.fromEntries(Object.entries(defaults).filter(([, v]) => v.trim() !== ''));
+    const r = await call(
+      'import.run',
+      {
+        path: staged.path,
+        fileName: staged.name,
+        kind,
+        sheet: preview?.sheet ?? sheet,
+        mapping,
+        defaults: defaultsGiven,
+        dryRun,
+        ...options,
+      },
+      { callId: callId.current, onProgress: setProgress },
+    );
+    setRunning(false);
+    if (!r.ok) return setProblem(r.error.message);
+    setResult(r.value);
+    if (r.value.batch !== null) onImported();
+  };
+
+  const saveProfile = async () => {
+    if (!preview || !profileName.trim()) return;
+    const r = await call('mappings.save', { name: profileName.trim(), kind, headers: preview.headers, mapping });
+    setNotice(
+      r.ok ? `Mapping saved as “${r.value.name}”; it will be proposed for files with these columns.` : r.error.message,
+    );
+  };
+
+  const labels = Object.fromEntries((preview?.fields ?? []).map((f) => [f.name, f.label]));
+  const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
+  return (
+    <div className="dialog-backdrop" role="presentation">
+      <div className="dialog" role="dialog" aria-modal="true" aria-label="Import a file" data-testid="import-dialog">
+        <header className="dialog-header">
+          <h2>Import {file.name}</h2>
+          <button type="button" onClick={onClose} disabled={running}>
+            Close
+          </button>
+        </header>
+        <div className="dialog-body">
+          <div className="import-controls">
+            <label>
+              This file holds{' '}
+              <select
+                value={kind}
+                onChange={(e) => setKind(e.target.value as DatasetKind)}
+                disabled={running}
+                aria-label="Dataset"
+              >
+                {datasetKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {kindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {preview && preview.sheets.length > 1 && (
+              <label>
+                Sheet{' '}
+                <select value={preview.sheet ?? ''} onChange={(e) => setSheet(e.target.value)} disabled={running}>
+                  {!preview.sheet && <option value="">Choose a sheet…</option>}
+                  {preview.sheets.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.name}
+                      {s.qualifies ? '' : ' (no matching header)'}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {preview && (
+              <span className="muted">
+                {preview.format}
+                {preview.encoding ? ` · ${preview.encoding}` : ''}
+                {preview.delimiter
+                  ? ` · delimiter ${preview.delimiter === '\t' ? 'tab' : `“${preview.delimiter}”`}`
+                  : ''}
+                {preview.headerRow ? ` · header on row ${preview.headerRow}` : ''}
+                {qualifying.length > 1 ? ` · ${qualifying.length} sheets qualify` : ''}
+              </span>
+            )}
+          </div>
+          {problem && (
+            <div className="inline-error" role="alert">
+              {problem}
+            </div>
+          )}
+          {!preview && !problem && <p className="muted">Reading {file.name}…</p>}
+          {preview?.problem && <div className="inline-error">{preview.problem}</div>}
+          {preview && !preview.problem && (
+            <div className="import-layout">
+              <section>
+                <h3>Columns</h3>
+                <MappingEditor
+                  preview={preview}
+                  mapping={mapping}
+                  defaults={defaults}
+                  onChange={(field, header) =>
+                    setMapping((m) => {
+                      const next = { ...m };
+                      if (header) next[field] = header;
+                      else delete next[field];
+                      return next;
+                    })
+                  }
+                  onDefault={(field, value) => setDefaults((d) => ({ ...d, [field]: value }))}
+                />
+                <div className="profile-row">
+                  <input
+                    placeholder="Save this mapping as…"
+                    value={profileName}
+                    onChange={(e) => setProfileName(e.target.value)}
+                    aria-label="Mapping name"
+                  />
+                  <button type="button" onClick={() => void saveProfile()} disabled={!profileName.trim()}>
+                    Save mapping
+                  </button>
+                </div>
+                {preview.profile && <p className="muted">Using the saved mapping “{preview.profile}”.</p>}
+                {notice && <p className="muted">{notice}</p>}
+                <ul className="decisions">
+                  {preview.decisions.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              </section>
+              <section className="preview-section">
+                <h3>First rows</h3>
+                <div className="preview-scroll">
+                  <table className="preview-table" data-testid="import-preview">
+                    <thead>
+                      <tr>
+                        <th>Row</th>
+                        {preview.headers.map((h, i) => (
+                          <th key={`${h}-${i}`} className={Object.values(mapping).includes(h) ? 'mapped' : 'unmapped'}>
+                            {h}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.preview.map((r) => (
+                        <tr key={r.row}>
+                          <td className="number">{r.row}</td>
+                          {preview.headers.map((h, i) => (
+                            <td key={`${h}-${i}`}>
+                              {r.cells[i] === null || r.cells[i] === undefined ? '' : String(r.cells[i])}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            </div>
+          )}
+          {result && <ImportResultView result={result} labels={labels} />}
+          {running && (
+            <div className="import-progress">
+              <ProgressBar progress={progress} />
+              <p className="muted" data-testid="import-rate">
+                {progress?.rows !== undefined ? `${formatCount(progress.rows, locale)} rows read` : ''}
+                {progress?.rowsTotal ? ` of ${formatCount(progress.rowsTotal, locale)}` : ''}
+                {progress?.rowsPerSecond ? ` · ${formatCount(progress.rowsPerSecond, locale)} rows/s` : ''}
+                {progress?.secondsLeft ? ` · about ${progress.secondsLeft} s left` : ''}
+              </p>
+            </div>
+          )}
+        </div>
+        <footer className="dialog-footer">
+          <div className="options">
+            <label>
+              <input
+                type="checkbox"
+                checked={options.validOnly}
+                onChange={(e) => setOptions((o) => ({ ...o, validOnly: e.target.checked }))}
+              />{' '}
+              Import valid rows only (keep the rest in quarantine)
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={options.createMissing}
+                onChange={(e) => setOptions((o) => ({ ...o, createMissing: e.target.checked }))}
+              />{' '}
+              Create missing distributors, outlets and products
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={options.replace}
+                onChange={(e) => setOptions((o) => ({ ...o, replace: e.target.checked }))}
+              />{' '}
+              Replace an earlier import of this file
+            </label>
+          </div>
+          <div className="buttons">
+            {running ? (
+              <button type="button" onClick={() => void call('calls.cancel', { callId: callId.current })}>
+                Cancel
+              </button>
+            ) : (
+              <>
+                <button type="button" onClick={() => void start(true)} disabled={!preview || !!preview.problem}>
+                  Check
+                </button>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void start(false)}
+                  disabled={!preview || !!preview.problem || result?.batch != null}
+                >
+                  Import
+                </button>
+              </>
+            )}
+          </div>
+        </footer>
+      </div>
+    </div>
+  );
+}

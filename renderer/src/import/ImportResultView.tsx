@@ -1,0 +1,122 @@
+import { useEffect, useRef } from 'react';
+import type { ImportSummary } from '../../../main/api/contract';
+import { downloadUrl } from '../api/client';
+import { formatCount, formatDate, formatMoney, formatQuantity } from '../format/numbers';
+import { useWorkspace } from '../workspace-context';
+
+const qtyFields = new Set(['qty']);
+const MAX_SHOWN_ERRORS = 200;
+
+/** Control totals to reconcile with the ERP's report, the decisions taken, and every rejected row. */
+export function ImportResultView({ result, labels }: { result: ImportSummary; labels: Record<string, string> }) {
+  const { currency, locale } = useWorkspace();
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), []);
+  const landed = result.batch !== null;
+  const link = result.rejectsFile ? downloadUrl(result.rejectsFile) : null;
+  const headline = result.dryRun
+    ? result.rejected === 0
+      ? `Ready to import: all ${formatCount(result.rowsRead, locale)} rows are valid`
+      : `${formatCount(result.rejected, locale)} of ${formatCount(result.rowsRead, locale)} rows would be rejected`
+    : landed
+      ? `Imported ${formatCount(result.rows, locale)} rows as batch ${result.batch}`
+      : 'Nothing was imported';
+  return (
+    <div className="import-result" data-testid="import-result" ref={top}>
+      <h3 className={landed || (result.dryRun && result.rejected === 0) ? 'good' : 'bad'}>{headline}</h3>
+      <table className="totals-table">
+        <tbody>
+          <tr>
+            <th>File</th>
+            <td>
+              {result.file} · sheet “{result.sheet}” · header on row {result.headerRow} · {result.format}
+              {result.encoding ? ` · ${result.encoding}` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th>Rows read / imported / rejected</th>
+            <td data-testid="row-counts">
+              {formatCount(result.rowsRead, locale)} / {formatCount(result.rows, locale)} /{' '}
+              {formatCount(result.rejected, locale)}
+            </td>
+          </tr>
+          <tr>
+            <th>Dates</th>
+            <td>
+              {result.dateRange
+                ? `${formatDate(result.dateRange[0], locale)} – ${formatDate(result.dateRange[1], locale)}`
+                : '—'}
+            </td>
+          </tr>
+          {Object.entries(result.totals).map(([field, total]) => (
+            <tr key={field}>
+              <th>Total {labels[field] ?? field}</th>
+              <td className="number" data-testid={`total-${field}`}>
+                {qtyFields.has(field) ? formatQuantity(total, locale) : formatMoney(total, currency, locale)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="decisions">
+        {result.decisions.map((d) => (
+          <li key={d.decision}>{d.decision}</li>
+        ))}
+      </ul>
+      {Object.entries(result.created).some(([, list]) => list.length > 0) && (
+        <p>
+          {result.dryRun ? 'Will create' : 'Created'}:{' '}
+          {Object.entries(result.created)
+            .filter(([, list]) => list.length > 0)
+            .map(
+              ([kind, list]) => `${list.length} ${kind} (${list.slice(0, 8).join(', ')}${list.length > 8 ? '…' : ''})`,
+            )
+            .join('; ')}
+        </p>
+      )}
+      {result.errors.length > 0 && (
+        <>
+          <div className="errors-header">
+            <strong>
+              {formatCount(result.errorCount, locale)} problem{result.errorCount === 1 ? '' : 's'} in{' '}
+              {formatCount(result.rejected, locale)} row{result.rejected === 1 ? '' : 's'}
+            </strong>
+            {result.rejectsFile &&
+              (link ? (
+                <a href={link} download>
+                  Download the rejected rows (.xlsx)
+                </a>
+              ) : (
+                <span className="muted">Rejected rows saved to {result.rejectsFile}</span>
+              ))}
+          </div>
+          <div className="errors-scroll">
+            <table className="errors-table" data-testid="import-errors">
+              <thead>
+                <tr>
+                  <th>Row</th>
+                  <th>Column</th>
+                  <th>Value</th>
+                  <th>Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.errors.slice(0, MAX_SHOWN_ERRORS).map((e, i) => (
+                  <tr key={`${e.row}-${e.column}-${i}`}>
+                    <td className="number">{e.row}</td>
+                    <td>{e.column}</td>
+                    <td>{e.value}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.errors.length > MAX_SHOWN_ERRORS && (
+            <p className="muted">The first {MAX_SHOWN_ERRORS} are shown; the workbook has them all.</p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

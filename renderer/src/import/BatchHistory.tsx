@@ -5,7 +5,7 @@ import { formatCount, formatDate } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 /** Every import batch, with what it brought and a roll-back for the ones still in the workspace. */
-export function BatchHistory({ version, onChanged }: { version: number; onChanged: () => void }) {
+export function BatchHistory({ onChanged }: { onChanged: () => void }) {
   const { locale } = useWorkspace();
   const [batches, setBatches] = useState<BatchSummary[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -15,7 +15,7 @@ export function BatchHistory({ version, onChanged }: { version: number; onChange
   }, []);
   useEffect(() => {
     load();
-  }, [load, version]);
+  }, [load]);
 
   const rollBack = async (batch: BatchSummary) => {
     if (

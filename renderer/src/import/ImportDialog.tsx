@@ -104,6 +104,8 @@ export function ImportDialog({
   };
 
   const labels = Object.fromEntries((preview?.fields ?? []).map((f) => [f.name, f.label]));
+  // Columns are positional (two may share a header text), so their position is their identity.
+  const columns = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
   const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
   return (
     <div className="dialog-backdrop" role="presentation">
@@ -208,9 +210,9 @@ export function ImportDialog({
                     <thead>
                       <tr>
                         <th>Row</th>
-                        {preview.headers.map((h, i) => (
-                          <th key={`${h}-${i}`} className={Object.values(mapping).includes(h) ? 'mapped' : 'unmapped'}>
-                            {h}
+                        {columns.map((c) => (
+                          <th key={c.id} className={Object.values(mapping).includes(c.header) ? 'mapped' : 'unmapped'}>
+                            {c.header}
                           </th>
                         ))}
                       </tr>
@@ -219,10 +221,8 @@ export function ImportDialog({
                       {preview.preview.map((r) => (
                         <tr key={r.row}>
                           <td className="number">{r.row}</td>
-                          {preview.headers.map((h, i) => (
-                            <td key={`${h}-${i}`}>
-                              {r.cells[i] === null || r.cells[i] === undefined ? '' : String(r.cells[i])}
-                            </td>
+                          {columns.map((c) => (
+                            <td key={c.id}>{String(r.cells[c.position] ?? '')}</td>
                           ))}
                         </tr>
                       ))}

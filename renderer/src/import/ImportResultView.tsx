@@ -101,8 +101,8 @@ export function ImportResultView({ result, labels }: { result: ImportSummary; la
                 </tr>
               </thead>
               <tbody>
-                {result.errors.slice(0, MAX_SHOWN_ERRORS).map((e, i) => (
-                  <tr key={`${e.row}-${e.column}-${i}`}>
+                {result.errors.slice(0, MAX_SHOWN_ERRORS).map((e) => (
+                  <tr key={`${e.row}|${e.column}|${e.message}`}>
                     <td className="number">{e.row}</td>
                     <td>{e.column}</td>
                     <td>{e.value}</td>

@@ -14,6 +14,8 @@ export function MappingEditor({
   onChange: (field: string, header: string | null) => void;
   onDefault: (field: string, value: string) => void;
 }) {
+  // A mapping names columns by their header text, so each text is offered once.
+  const headerChoices = [...new Set(preview.headers.filter((h) => h !== ''))];
   return (
     <table className="mapping-table">
       <thead>
@@ -43,13 +45,11 @@ export function MappingEditor({
                   onChange={(e) => onChange(f.name, e.target.value || null)}
                 >
                   <option value="">— not in this file —</option>
-                  {preview.headers.map((h, i) =>
-                    h ? (
-                      <option key={`${h}-${i}`} value={h}>
-                        {h}
-                      </option>
-                    ) : null,
-                  )}
+                  {headerChoices.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
                 </select>
                 {missing && (
                   <input

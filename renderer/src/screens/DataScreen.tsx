@@ -51,6 +51,7 @@ export function DataScreen({ importRequests = 0 }: { importRequests?: number }) 
   const current = datasets.find((d) => d.kind === selected) ?? datasets[0];
   return (
     <section
+      aria-label="Data"
       className={dragging ? 'data-screen dragging' : 'data-screen'}
       onDragOver={(e) => {
         e.preventDefault();
@@ -94,7 +95,7 @@ export function DataScreen({ importRequests = 0 }: { importRequests?: number }) 
         </div>
       </header>
       {file && <ImportDialog file={file} onClose={() => setFile(null)} onImported={reload} />}
-      {view === 'history' && <BatchHistory version={version} onChanged={reload} />}
+      {view === 'history' && <BatchHistory key={version} onChanged={reload} />}
       <ul className="dataset-list" aria-label="Datasets">
         {datasets.map((d) => (
           <li key={d.kind}>

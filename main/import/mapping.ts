@@ -35,14 +35,25 @@ function namesFor(kind: DatasetKind): Map<string, string[]> {
   return names;
 }
 
-/** Proposes a mapping for one row of headers: each column takes the first field its header can name that no column has taken. */
+/**
+ * Proposes a mapping for one row of headers. Headers that can name only one field take it
+ * first; then each ambiguous header ("Item": a line number in SAP, a product in Tally) takes
+ * the first free field it can name, a required one before an optional one.
+ */
 export function proposeMapping(kind: DatasetKind, headers: readonly string[]): Mapping {
   const names = namesFor(kind);
+  const required = new Set(datasets[kind].fields.filter((f) => f.required).map((f) => f.name));
   const mapping: Mapping = {};
-  headers.forEach((header, index) => {
-    const fields = names.get(normalizeHeader(header)) ?? [];
-    const free = fields.find((f) => mapping[f] === undefined);
-    if (free) mapping[free] = index;
+  const candidates = headers.map((header) => names.get(normalizeHeader(header)) ?? []);
+  candidates.forEach((fields, index) => {
+    const only = fields[0];
+    if (fields.length === 1 && only && mapping[only] === undefined) mapping[only] = index;
+  });
+  candidates.forEach((fields, index) => {
+    if (fields.length < 2 || Object.values(mapping).includes(index)) return;
+    const free = fields.filter((f) => mapping[f] === undefined);
+    const choice = free.find((f) => required.has(f)) ?? free[0];
+    if (choice) mapping[choice] = index;
   });
   return mapping;
 }

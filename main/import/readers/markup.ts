@@ -120,7 +120,7 @@ export function parseExcel2003Xml(xml: string): Source {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        const local = name.replace(/^ss:/, '');
+        const local = name.replace(/^ss:/i, '').toLowerCase();
         if (local === 'worksheet') {
           current = { name: attr(attrs, 'Name') ?? `Sheet${sheets.length + 1}`, rows: [], pending: new Map() };
           sheets.push(current);
@@ -148,7 +148,7 @@ export function parseExcel2003Xml(xml: string): Source {
         if (cell && inData) cell.text += text;
       },
       onclosetag(name) {
-        const local = name.replace(/^ss:/, '');
+        const local = name.replace(/^ss:/i, '').toLowerCase();
         if (local === 'data') inData = false;
         else if (local === 'cell' && row && cell && current) {
           const value = typedValue(cell.type, cell.text);

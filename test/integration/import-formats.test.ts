@@ -1,0 +1,174 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rollBackBatch } from '../../main/import/batches';
+import type { Workspace } from '../../main/workspace';
+import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+/**
+ * The same four sales lines in every file format a user's ERP writes; each must import to the
+ * same stored rows and the same control totals, exactly.
+ */
+const tempDir = tempDirPerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(async () => {
+  dir = tempDir();
+  ws = await workspaceIn(dir, { demo: true });
+});
+afterEach(() => ws.db.close());
+
+const header = [
+  'Invoice No',
+  'Invoice Date',
+  'Distributor Code',
+  'Outlet Code',
+  'SKU',
+  'Qty',
+  'Net Value',
+  'Document Type',
+];
+const lines: FixtureCell[][] = [
+  ['SI/T/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 2, '1,234.50', 'Invoice'],
+  ['SI/T/1', '05-10-2026', 'D001', 'O00001', 'SKU-0002', 1, '99.99', 'Invoice'],
+  ['SI/T/2', '17-10-2026', 'D002', 'O00002', 'SKU-0003', 12, '1,00,000.00', 'Invoice'],
+  ['CN/T/1', '20-10-2026', 'D001', 'O00001', 'SKU-0001', 1, '617.25', 'Credit Note'],
+];
+const expectedTotals = { qty: '14.000', net_value: '100717.24' };
+const expectedRows = [
+  { doc_no: 'SI/T/1', doc_date: '2026-10-05', qty: 2000, net_value: 123450, doc_type: 'invoice' },
+  { doc_no: 'SI/T/1', doc_date: '2026-10-05', qty: 1000, net_value: 9999, doc_type: 'invoice' },
+  { doc_no: 'SI/T/2', doc_date: '2026-10-17', qty: 12000, net_value: 10000000, doc_type: 'invoice' },
+  { doc_no: 'CN/T/1', doc_date: '2026-10-20', qty: -1000, net_value: -61725, doc_type: 'credit_note' },
+];
+
+async function expectSales(path: string, extra: { format?: string; encoding?: string; delimiter?: string } = {}) {
+  const result = await importFile(ws, path, { kind: 'sales' });
+  expect(result.errors).toEqual([]);
+  expect(result.batch).not.toBeNull();
+  expect(result).toMatchObject({
+    rows: 4,
+    rejected: 0,
+    totals: expectedTotals,
+    dateRange: ['2026-10-05', '2026-10-20'],
+    ...extra,
+  });
+  expect(storedRows(ws, 'sales', result.batch ?? 0)).toMatchObject(expectedRows);
+  return result;
+}
+
+const html = (rows: FixtureCell[][]) =>
+  `<html><head><meta charset="utf-8"><title>Sales</title></head><body><table border="1">
+   <tr><td colspan="8"><b>Acme Consumer Products</b></td></tr>
+   ${rows.map((r) => `<tr>${r.map((c) => `<td>${c ?? ''}</td>`).join('')}</tr>`).join('\n')}
+   </table></body></html>`;
+
+const spreadsheetMl = (rows: FixtureCell[][]) => `<?xml version="1.0"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Sales Register">
+  <Table>
+   ${rows
+     .map(
+       (r) =>
+         `<Row>${r
+           .map((c) =>
+             typeof c === 'number'
+               ? `<Cell><Data ss:Type="Number">${c}</Data></Cell>`
+               : `<Cell><Data ss:Type="String">${c ?? ''}</Data></Cell>`,
+           )
+           .join('')}</Row>`,
+     )
+     .join('\n   ')}
+  </Table>
+ </Worksheet>
+</Workbook>`;
+
+describe('file formats', () => {
+  it('reads .xlsx written by exceljs, with real dates and numbers', async () => {
+    const rows = lines.map((l) => [
+      l[0],
+      new Date(`${String(l[1]).split('-').reverse().join('-')}T00:00:00Z`),
+      l[2],
+      l[3],
+      l[4],
+      l[5],
+      Number(String(l[6]).replace(/,/g, '')),
+      l[7],
+    ]);
+    await expectSales(await writeXlsx(join(dir, 'sales.xlsx'), [{ name: 'Sales', rows: [header, ...rows] }]), {
+      format: 'xlsx',
+    });
+  });
+
+  it('reads CSV in UTF-8 with and without a BOM', async () => {
+    const first = await expectSales(writeText(join(dir, 'plain.csv'), delimited([header, ...lines])), {
+      encoding: 'UTF-8',
+      delimiter: ',',
+    });
+    rollBackBatch(ws.db, first.batch ?? 0, 'tester');
+    await expectSales(writeText(join(dir, 'bom.csv'), delimited([header, ...lines]), 'utf-8-bom'), {
+      encoding: 'UTF-8 with BOM',
+    });
+  });
+
+  it.each([
+    ['tab', '\t', 'sales.tsv'],
+    ['pipe', '|', 'sales.txt'],
+    ['semicolon', ';', 'sales.csv'],
+  ])('sniffs a %s delimiter', async (_name, delimiter, file) => {
+    await expectSales(writeText(join(dir, file), delimited([header, ...lines], delimiter)), { delimiter });
+  });
+
+  it('honours a sep=; first line and reads decimal commas', async () => {
+    const european = lines.map((l) => [...l.slice(0, 6), String(l[6]).replace(/,/g, '').replace('.', ','), l[7]]);
+    const text = `sep=;\r\n${delimited([header, ...european], ';')}`;
+    const result = await expectSales(writeText(join(dir, 'european.csv'), text), { delimiter: ';' });
+    expect(result.decisions.map((d) => d.decision)).toContain('Amounts are written with a decimal comma (1.234,56)');
+  });
+
+  it.each([['utf-16le-bom', 'UTF-16 LE with BOM'] as const, ['utf-16be-bom', 'UTF-16 BE with BOM'] as const])(
+    'reads %s text',
+    async (encoding, shown) => {
+      await expectSales(writeText(join(dir, `sales-${encoding}.txt`), delimited([header, ...lines], '\t'), encoding), {
+        encoding: shown,
+      });
+    },
+  );
+
+  it('reads Windows-1252 text, whose accented names are not UTF-8', async () => {
+    const outlets = [
+      ['Outlet Code', 'Outlet Name', 'Distributor Code', 'Town'],
+      ['O90001', 'Café Coffee Corner', 'D001', 'Pune'],
+      ['O90002', 'Señor Snacks – Bandra', 'D002', 'Mumbai'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'outlets.csv'), delimited(outlets), 'windows-1252'), {
+      kind: 'outlets',
+    });
+    expect(result).toMatchObject({ rows: 2, encoding: 'Windows-1252' });
+    expect(storedRows(ws, 'outlets', result.batch ?? 0).map((r) => r.name)).toEqual([
+      'Café Coffee Corner',
+      'Señor Snacks – Bandra',
+    ]);
+  });
+
+  it('reads an ".xls" that is really an HTML table, found by its first bytes', async () => {
+    writeFileSync(join(dir, 'sales.xls'), html([header, ...lines]));
+    await expectSales(join(dir, 'sales.xls'), { format: 'html' });
+  });
+
+  it('reads an ".xls" that is really tab-separated text', async () => {
+    await expectSales(writeText(join(dir, 'export.xls'), delimited([header, ...lines], '\t')), {
+      format: 'csv',
+      delimiter: '\t',
+    });
+  });
+
+  it('reads an ".xls" that is really Excel 2003 XML', async () => {
+    writeFileSync(join(dir, 'sales-2003.xls'), spreadsheetMl([header, ...lines]));
+    await expectSales(join(dir, 'sales-2003.xls'), { format: 'excel-2003-xml' });
+  });
+});

@@ -1,0 +1,169 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportRefusedError } from '../../main/import/importer';
+import { LayoutError } from '../../main/import/layout';
+import type { Workspace } from '../../main/workspace';
+import { delimited, writeText, writeXlsx } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+const tempDir = tempDirPerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(async () => {
+  dir = tempDir();
+  ws = await workspaceIn(dir, { demo: true });
+});
+afterEach(() => ws.db.close());
+
+describe('report layouts', () => {
+  it('finds the header under the title rows, skips blank and total rows, keeps a party named "Total…"', async () => {
+    const rows = [
+      ['Acme Consumer Products Pvt. Ltd.'],
+      ['Customer Master'],
+      ['As on 31-Oct-2026'],
+      [],
+      ['Customer Name', 'Customer Code', 'Region'],
+      ['Total Solutions Pvt Ltd', 'D900', 'North'],
+      [],
+      ['Totally Fresh Distributors', 'D901', 'South'],
+      ['Total for North', null, null],
+      ['Grand Total', null, null],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'customers.csv'), delimited(rows)), {
+      kind: 'distributors',
+    });
+    expect(result).toMatchObject({ headerRow: 5, rows: 2, rejected: 0 });
+    expect(storedRows(ws, 'distributors', result.batch ?? 0).map((r) => [r.code, r.name])).toEqual([
+      ['D900', 'Total Solutions Pvt Ltd'],
+      ['D901', 'Totally Fresh Distributors'],
+    ]);
+  });
+
+  it('fills down item rows under a voucher row (Tally / SAP layout) and repeated page headers are dropped', async () => {
+    const header = ['Voucher No', 'Date', 'Party', 'Outlet', 'Item', 'Qty', 'Amount'];
+    const rows = [
+      header,
+      ['SI/V/1', '03-10-2026', 'D001', 'O00001', null, null, '1,500.00'],
+      [null, null, null, null, 'SKU-0001', 2, '1,000.00'],
+      [null, null, null, null, 'SKU-0002', 1, '500.00'],
+      header,
+      ['SI/V/2', '04-10-2026', 'D002', 'O00002', 'SKU-0003', 5, '250.00'],
+      [null, null, null, null, 'SKU-0004', 1, '50.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'vouchers.csv'), delimited(rows)), { kind: 'sales' });
+    expect(result.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [
+        r.doc_no,
+        r.doc_date,
+        r.distributor_code,
+        r.outlet_code,
+        r.sku,
+        r.net_value,
+      ]),
+    ).toEqual([
+      ['SI/V/1', '2026-10-03', 'D001', 'O00001', 'SKU-0001', 100000],
+      ['SI/V/1', '2026-10-03', 'D001', 'O00001', 'SKU-0002', 50000],
+      ['SI/V/2', '2026-10-04', 'D002', 'O00002', 'SKU-0003', 25000],
+      ['SI/V/2', '2026-10-04', 'D002', 'O00002', 'SKU-0004', 5000],
+    ]);
+    expect(result.totals.net_value).toBe('1800.00');
+  });
+
+  it('reports a voucher row that no item row follows instead of dropping it', async () => {
+    const rows = [
+      ['Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],
+      ['SI/V/9', '03-10-2026', 'D001', null, null, '1,500.00'],
+      ['SI/V/10', '03-10-2026', 'D001', 'SKU-0001', 1, '100.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'lonely.csv'), delimited(rows)), { kind: 'sales' });
+    expect(result.batch).toBeNull();
+    expect(result.errors.map((e) => [e.row, e.message])).toEqual([
+      [2, 'SKU is required'],
+      [2, 'Qty is required'],
+    ]);
+  });
+
+  it('fills merged cells with their value', async () => {
+    const rows = [
+      ['Outstanding as on 31-10-2026'],
+      ['Party Code', 'Bill No', 'Bill Date', 'Due Date', 'Pending Amount', 'As On'],
+      ['D001', 'INV/M/1', '01-09-2026', '01-10-2026', '10,000.00', '31-10-2026'],
+      [null, 'INV/M/2', '05-09-2026', '05-10-2026', '2,500.50', null],
+      ['D002', 'INV/M/3', '07-09-2026', '07-10-2026', '99.00', null],
+    ];
+    const path = await writeXlsx(join(dir, 'outstanding.xlsx'), [
+      { name: 'Outstanding', rows, merges: ['A3:A4', 'F3:F5'] },
+    ]);
+    const result = await importFile(ws, path, { kind: 'receivables' });
+    expect(result.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'receivables', result.batch ?? 0).map((r) => [
+        r.distributor_code,
+        r.doc_no,
+        r.as_of,
+        r.outstanding,
+      ]),
+    ).toEqual([
+      ['D001', 'INV/M/1', '2026-10-31', 1000000],
+      ['D001', 'INV/M/2', '2026-10-31', 250050],
+      ['D002', 'INV/M/3', '2026-10-31', 9900],
+    ]);
+  });
+
+  it('takes a value for a field the file has no column for (the as-of date in a report title)', async () => {
+    const rows = [
+      ['Party Code', 'Bill No', 'Bill Date', 'Pending Amount'],
+      ['D001', 'INV/A/1', '01-09-2026', '1,000.00'],
+    ];
+    const path = writeText(join(dir, 'ageing.csv'), delimited(rows));
+    await expect(importFile(ws, path, { kind: 'receivables' })).rejects.toThrow(/no column for As of/);
+    const result = await importFile(ws, path, { kind: 'receivables', defaults: { as_of: '31-10-2026' } });
+    expect(storedRows(ws, 'receivables', result.batch ?? 0)).toMatchObject([
+      { as_of: '2026-10-31', outstanding: 100000 },
+    ]);
+  });
+
+  it('makes the user choose when several sheets qualify, and imports the chosen one', async () => {
+    const sheet = (code: string) => [
+      ['Customer Code', 'Customer Name'],
+      [code, `Name of ${code}`],
+    ];
+    const path = await writeXlsx(join(dir, 'two.xlsx'), [
+      { name: 'Notes', rows: [['Exported from the ERP']] },
+      { name: 'North', rows: sheet('D801') },
+      { name: 'South', rows: sheet('D802') },
+    ]);
+    await expect(importFile(ws, path, { kind: 'distributors' })).rejects.toThrow(LayoutError);
+    await expect(importFile(ws, path, { kind: 'distributors' })).rejects.toThrow('"North", "South"');
+    const result = await importFile(ws, path, { kind: 'distributors', sheet: 'South' });
+    expect(storedRows(ws, 'distributors', result.batch ?? 0).map((r) => r.code)).toEqual(['D802']);
+  });
+
+  it('reads Excel serial dates in both date systems', async () => {
+    const rows = (serial: number) => [
+      ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount'],
+      ['R/1', serial, 'D001', 100],
+    ];
+    // 2026-10-05 is serial 46300 in the 1900 system and 44838 in the 1904 system.
+    const a = await importFile(ws, await writeXlsx(join(dir, 'd1900.xlsx'), [{ name: 'S', rows: rows(46300) }]), {
+      kind: 'payments',
+    });
+    const b = await importFile(
+      ws,
+      await writeXlsx(join(dir, 'd1904.xlsx'), [{ name: 'S', rows: rows(44838) }], { date1904: true }),
+      {
+        kind: 'payments',
+        replace: false,
+      },
+    ).catch((e: Error) => e);
+    expect(storedRows(ws, 'payments', a.batch ?? 0)).toMatchObject([{ receipt_date: '2026-10-05' }]);
+    // The same receipt again is a duplicate, but the 1904 date must have been read the same.
+    expect(b).not.toBeInstanceOf(ImportRefusedError);
+    expect((b as Awaited<ReturnType<typeof importFile>>).errors).toEqual([
+      expect.objectContaining({ message: `already imported in batch ${a.batch}` }),
+    ]);
+  });
+});

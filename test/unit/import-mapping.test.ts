@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { isTotalRow } from '../../main/import/layout';
+import { findHeaderRow, mappingByHeader, proposeMapping } from '../../main/import/mapping';
+
+const mapped = (kind: Parameters<typeof proposeMapping>[0], headers: string[]) =>
+  mappingByHeader(headers, proposeMapping(kind, headers));
+
+describe('header aliases', () => {
+  it('maps SAP ALV billing document headers', () => {
+    const headers = [
+      'Billing Document',
+      'Billing Date',
+      'Billing Type',
+      'Sold-to party',
+      'Material',
+      'Billed Quantity',
+      'Net Value',
+    ];
+    expect(mapped('sales', headers)).toEqual({
+      doc_no: 'Billing Document',
+      doc_date: 'Billing Date',
+      doc_type: 'Billing Type',
+      distributor_code: 'Sold-to party',
+      sku: 'Material',
+      qty: 'Billed Quantity',
+      net_value: 'Net Value',
+    });
+  });
+
+  it('maps SAP technical field names', () => {
+    expect(mapped('sales', ['VBELN', 'FKDAT', 'FKART', 'KUNAG', 'MATNR', 'FKIMG', 'NETWR'])).toEqual({
+      doc_no: 'VBELN',
+      doc_date: 'FKDAT',
+      doc_type: 'FKART',
+      distributor_code: 'KUNAG',
+      sku: 'MATNR',
+      qty: 'FKIMG',
+      net_value: 'NETWR',
+    });
+  });
+
+  it('maps ERPNext child-table headers', () => {
+    const headers = ['ID', 'Customer', 'Date', 'Is Return', 'Item Code (Items)', 'Quantity (Items)', 'Amount (Items)'];
+    expect(mapped('sales', headers)).toMatchObject({
+      distributor_code: 'Customer',
+      doc_date: 'Date',
+      return_flag: 'Is Return',
+      sku: 'Item Code (Items)',
+      qty: 'Quantity (Items)',
+      net_value: 'Amount (Items)',
+    });
+  });
+
+  it('maps Tally, Zoho Books, Business Central and QuickBooks exports', () => {
+    expect(
+      mapped('sales', ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'Name of Item', 'Quantity', 'Value']),
+    ).toMatchObject({
+      doc_date: 'Date',
+      doc_type: 'Voucher Type',
+      doc_no: 'Voucher No.',
+      sku: 'Name of Item',
+      qty: 'Quantity',
+      net_value: 'Value',
+    });
+    expect(
+      mapped('sales', ['Invoice Date', 'Invoice Number', 'Customer Name', 'Item Name', 'Quantity', 'Item Total']),
+    ).toMatchObject({
+      doc_date: 'Invoice Date',
+      doc_no: 'Invoice Number',
+      distributor_code: 'Customer Name',
+      sku: 'Item Name',
+      net_value: 'Item Total',
+    });
+    expect(
+      mapped('sales', [
+        'Document No.',
+        'Posting Date',
+        'Sell-to Customer No.',
+        'No.',
+        'Quantity',
+        'Line Amount Excl. VAT',
+      ]),
+    ).toEqual({
+      doc_no: 'Document No.',
+      doc_date: 'Posting Date',
+      distributor_code: 'Sell-to Customer No.',
+      sku: 'No.',
+      qty: 'Quantity',
+      net_value: 'Line Amount Excl. VAT',
+    });
+    expect(
+      mapped('sales', ['Date', 'Transaction Type', 'Num', 'Customer', 'Product/Service', 'Qty', 'Amount']),
+    ).toMatchObject({
+      doc_type: 'Transaction Type',
+      doc_no: 'Num',
+      sku: 'Product/Service',
+      net_value: 'Amount',
+    });
+  });
+
+  it('finds the header row under company, title and period rows', () => {
+    const rows = [
+      ['Acme Consumer Products Pvt. Ltd.'],
+      ['Sales Register'],
+      ['1-Oct-2026 to 31-Oct-2026'],
+      [],
+      ['Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],
+      ['SI/1', '01-10-2026', 'D001', 'SKU-1', 2, 100],
+    ];
+    expect(findHeaderRow('sales', rows)?.index).toBe(4);
+  });
+});
+
+describe('total rows', () => {
+  it('skips totals and subtotals but keeps a party whose name starts with Total', () => {
+    expect(isTotalRow(['Total', null, 100])).toBe(true);
+    expect(isTotalRow([null, 'Grand Total', 100])).toBe(true);
+    expect(isTotalRow(['Sub Total', 100])).toBe(true);
+    expect(isTotalRow(['Total for D001', 100])).toBe(true);
+    expect(isTotalRow(['Total:', 100])).toBe(true);
+    expect(isTotalRow(['Total Solutions Pvt Ltd', 'D009'])).toBe(false);
+    expect(isTotalRow(['Totally Fresh Mart', 'D010'])).toBe(false);
+  });
+});

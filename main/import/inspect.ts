@@ -60,7 +60,7 @@ export async function inspectFile(
     format: source.format,
     encoding: source.encoding,
     delimiter: source.delimiter,
-    sheets: survey.map((s) => ({ name: s.name, qualifies: s.header !== null })),
+    sheets: survey.map((s) => ({ name: s.name, qualifies: s.header?.recognised === true })),
     sheet: null,
     problem: null,
     headerRow: null,

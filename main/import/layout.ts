@@ -50,8 +50,11 @@ export function chooseSheet(
       );
     return named;
   }
-  const qualifying = choices.filter((c) => c.header !== null);
+  const qualifying = choices.filter((c) => c.header?.recognised);
   if (qualifying.length === 1 && qualifying[0]) return qualifying[0];
+  const withText = choices.filter((c) => c.header !== null);
+  // One sheet of unrecognised columns: offered as it is, for the user to map by hand.
+  if (qualifying.length === 0 && withText.length === 1 && withText[0]) return withText[0];
   if (qualifying.length === 0) {
     throw new LayoutError(
       `No sheet has a header row with the columns of ${kind} (looked at the first ${HEADER_SEARCH_ROWS} rows of each)`,

@@ -12,6 +12,8 @@ export interface HeaderCandidate {
   headers: string[];
   mapping: Mapping;
   score: number;
+  /** False when no row named our fields and the first row of text stands in, for the user to map by hand. */
+  recognised: boolean;
 }
 
 const headerText = (cell: Cell) => (cell === null || cell === undefined ? '' : String(cell).trim());
@@ -58,18 +60,27 @@ export function proposeMapping(kind: DatasetKind, headers: readonly string[]): M
   return mapping;
 }
 
-/** The header row among the first rows of a sheet: the one whose cells name the most fields. */
+/**
+ * The header row among the first rows of a sheet: the one whose cells name the most fields.
+ * When none names enough, the first row with two or more cells of text stands in (unrecognised),
+ * so a user can still map an unusual layout by hand — and a saved mapping can recognise it.
+ */
 export function findHeaderRow(kind: DatasetKind, rows: readonly (readonly Cell[])[]): HeaderCandidate | null {
   const required = datasets[kind].fields.filter((f) => f.required).length;
   let best: HeaderCandidate | null = null;
+  let fallback: HeaderCandidate | null = null;
   rows.forEach((cells, index) => {
     const headers = cells.map(headerText);
-    if (headers.filter((h) => h !== '').length < 2) return;
+    const texts = cells.filter((c) => typeof c === 'string' && c.trim() !== '').length;
+    if (texts < 2) return;
     const mapping = proposeMapping(kind, headers);
     const score = Object.keys(mapping).filter((f) => !(pseudoFields as readonly string[]).includes(f)).length;
-    if (score >= Math.min(2, required) && (!best || score > best.score)) best = { index, headers, mapping, score };
+    if (score >= Math.min(2, required) && (!best || score > best.score)) {
+      best = { index, headers, mapping, score, recognised: true };
+    }
+    fallback ??= { index, headers, mapping, score, recognised: false };
   });
-  return best;
+  return best ?? fallback;
 }
 
 /** A fingerprint of a header row, so a saved mapping is proposed again for the same layout. */

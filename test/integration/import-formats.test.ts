@@ -89,7 +89,7 @@ const spreadsheetMl = (rows: FixtureCell[][]) => `<?xml version="1.0"?>
 
 describe('file formats', () => {
   it('reads .xlsx written by exceljs, with real dates and numbers', async () => {
-    const rows = lines.map((l) => [
+    const rows = lines.map((l): FixtureCell[] => [
       l[0],
       new Date(`${String(l[1]).split('-').reverse().join('-')}T00:00:00Z`),
       l[2],
@@ -97,7 +97,7 @@ describe('file formats', () => {
       l[4],
       l[5],
       Number(String(l[6]).replace(/,/g, '')),
-      l[7],
+      l[7] ?? null,
     ]);
     await expectSales(await writeXlsx(join(dir, 'sales.xlsx'), [{ name: 'Sales', rows: [header, ...rows] }]), {
       format: 'xlsx',
@@ -124,7 +124,11 @@ describe('file formats', () => {
   });
 
   it('honours a sep=; first line and reads decimal commas', async () => {
-    const european = lines.map((l) => [...l.slice(0, 6), String(l[6]).replace(/,/g, '').replace('.', ','), l[7]]);
+    const european = lines.map((l): FixtureCell[] => [
+      ...l.slice(0, 6),
+      String(l[6]).replace(/,/g, '').replace('.', ','),
+      l[7] ?? null,
+    ]);
     const text = `sep=;\r\n${delimited([header, ...european], ';')}`;
     const result = await expectSales(writeText(join(dir, 'european.csv'), text), { delimiter: ';' });
     expect(result.decisions.map((d) => d.decision)).toContain('Amounts are written with a decimal comma (1.234,56)');

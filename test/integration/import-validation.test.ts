@@ -1,0 +1,228 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import { rollBackBatch } from '../../main/import/batches';
+import { ImportRefusedError } from '../../main/import/importer';
+import type { Workspace } from '../../main/workspace';
+import { delimited, type FixtureCell, writeText } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+const tempDir = tempDirPerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(async () => {
+  dir = tempDir();
+  ws = await workspaceIn(dir, { demo: true });
+});
+afterEach(() => ws.db.close());
+
+const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value'];
+const good: FixtureCell[][] = [
+  ['SI/X/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 2, '200.00'],
+  ['SI/X/2', '06-10-2026', 'D002', 'O00002', 'SKU-0002', 3, '300.00'],
+];
+const bad: FixtureCell[][] = [
+  ['SI/X/3', '31-02-2026', 'D001', 'O00001', 'SKU-0001', 1, '100.00'],
+  ['SI/X/4', '07-10-2026', 'D404', 'O00001', 'SKU-0001', 'two', '100.005'],
+  ['SI/X/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 2, '200.00'],
+];
+const counts = () =>
+  ws.db.prepare('SELECT (SELECT count(*) FROM sales) AS sales, (SELECT count(*) FROM import_batches) AS batches').get();
+
+async function readSheet(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('validation', () => {
+  it('imports nothing when any row is bad, and names every problem by row, column, value and expectation', async () => {
+    const before = counts();
+    const path = writeText(join(dir, 'mixed.csv'), delimited([header, ...good, ...bad]));
+    const result = await importFile(ws, path, { kind: 'sales' });
+    expect(result.batch).toBeNull();
+    expect(counts()).toEqual(before);
+    expect(result).toMatchObject({ rowsRead: 5, rows: 2, rejected: 3, file: 'mixed.csv', sheet: 'Sheet1' });
+    expect(result.errors).toEqual([
+      {
+        row: 4,
+        column: 'Invoice Date',
+        value: '31-02-2026',
+        message: 'expected a date such as 31-10-2026, 2026-10-31 or 31-Oct-26',
+      },
+      { row: 5, column: 'Qty', value: 'two', message: 'expected an amount such as 1,234.50' },
+      { row: 5, column: 'Net Value', value: '100.005', message: 'expected at most 2 decimals' },
+      { row: 5, column: 'Distributor Code', value: 'D404', message: 'unknown distributor "D404"' },
+      {
+        row: 6,
+        column: '(row)',
+        value: 'invoice / D001 / SI/X/1 / SKU-0001',
+        message: 'duplicate of row 2 of this file',
+      },
+    ]);
+  });
+
+  it('writes the rejected rows as a workbook with the file’s columns, where each row was and why', async () => {
+    const api = createWorkspaceApi(ws);
+    const path = writeText(join(dir, 'mixed.csv'), delimited([header, ...good, ...bad]));
+    const result = await api.call('import.run', { path, kind: 'sales' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rejectsFile).toMatch(/mixed\.csv rejected rows\.xlsx$/);
+    const rows = await readSheet(result.value.rejectsFile ?? '');
+    expect(rows[0]).toEqual([...header, 'Source row', 'Reason']);
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toEqual([
+      'SI/X/4',
+      '07-10-2026',
+      'D404',
+      'O00001',
+      'SKU-0001',
+      'two',
+      '100.005',
+      'mixed.csv / Sheet1 / row 5',
+      'Qty: expected an amount such as 1,234.50; Net Value: expected at most 2 decimals; Distributor Code: unknown distributor "D404"',
+    ]);
+  });
+
+  it('with "valid rows only" lands the good rows and quarantines the rest for fixing', async () => {
+    const api = createWorkspaceApi(ws);
+    const path = writeText(join(dir, 'mixed.csv'), delimited([header, ...good, ...bad]));
+    const result = await api.call('import.run', { path, kind: 'sales', validOnly: true });
+    if (!result.ok) throw new Error(result.error.message);
+    const batch = result.value.batch ?? 0;
+    expect(result.value).toMatchObject({ rows: 2, rejected: 3, totals: { qty: '5.000', net_value: '500.00' } });
+    expect(storedRows(ws, 'sales', batch).map((r) => r.doc_no)).toEqual(['SI/X/1', 'SI/X/2']);
+    const quarantine = await api.call('import.quarantine', { batch });
+    expect(quarantine.ok && quarantine.value.map((q) => [q.row, q.cells[0], q.reasons.length])).toEqual([
+      [4, 'SI/X/3', 1],
+      [5, 'SI/X/4', 3],
+      [6, 'SI/X/1', 1],
+    ]);
+    const batches = await api.call('import.batches', {});
+    expect(batches.ok && batches.value[0]).toMatchObject({ id: batch, rowsRead: 5, rowsImported: 2, rowsRejected: 3 });
+  });
+
+  it('creates missing masters only when asked, and lists what it creates', async () => {
+    const rows = [header, ['SI/N/1', '05-10-2026', 'D777', 'O77777', 'SKU-7777', 1, '10.00']];
+    const path = writeText(join(dir, 'new.csv'), delimited(rows));
+    const refused = await importFile(ws, path, { kind: 'sales' });
+    expect(refused.errors.map((e) => e.message)).toEqual([
+      'unknown distributor "D777"',
+      'unknown outlet "O77777"',
+      'unknown product "SKU-7777"',
+    ]);
+    const dry = await importFile(ws, path, { kind: 'sales', createMissing: true, dryRun: true });
+    expect(dry).toMatchObject({
+      batch: null,
+      created: { distributors: ['D777'], outlets: ['O77777'], products: ['SKU-7777'] },
+    });
+    expect(ws.db.prepare("SELECT count(*) AS n FROM distributors WHERE code = 'D777'").get()).toEqual({ n: 0 });
+    const done = await importFile(ws, path, { kind: 'sales', createMissing: true });
+    expect(done.batch).not.toBeNull();
+    expect(ws.db.prepare("SELECT distributor_code FROM outlets WHERE code = 'O77777'").get()).toEqual({
+      distributor_code: 'D777',
+    });
+  });
+
+  it('refuses the same file twice, replaces it on request, and rolls a batch back', async () => {
+    const path = writeText(join(dir, 'sales.csv'), delimited([header, ...good]));
+    const first = await importFile(ws, path, { kind: 'sales' });
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(ImportRefusedError);
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(`already imported as batch ${first.batch}`);
+
+    const again = await importFile(ws, path, { kind: 'sales', replace: true });
+    expect(again.batch).not.toBe(first.batch);
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'SI/X/%'").get()).toEqual({ n: 2 });
+    expect(ws.db.prepare('SELECT status FROM import_batches WHERE id = ?').get(first.batch)).toEqual({
+      status: 'rolled_back',
+    });
+
+    // Another file with the same lines is a duplicate of the earlier import, row by row.
+    const copy = writeText(join(dir, 'copy.csv'), `${delimited([header, ...good])}\r\n`);
+    const duplicate = await importFile(ws, copy, { kind: 'sales' });
+    expect(duplicate.errors.map((e) => e.message)).toEqual([
+      `already imported in batch ${again.batch}`,
+      `already imported in batch ${again.batch}`,
+    ]);
+
+    expect(rollBackBatch(ws.db, again.batch ?? 0, 'tester')).toEqual({ batch: again.batch, rowsRemoved: 2 });
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'SI/X/%'").get()).toEqual({ n: 0 });
+    expect((await importFile(ws, path, { kind: 'sales' })).batch).not.toBeNull();
+  });
+
+  it('refuses to roll back masters that other imports still use', async () => {
+    const masters = writeText(
+      join(dir, 'd.csv'),
+      delimited([
+        ['Customer Code', 'Customer Name'],
+        ['D555', 'New Dist'],
+      ]),
+    );
+    const m = await importFile(ws, masters, { kind: 'distributors' });
+    const sales = writeText(
+      join(dir, 's.csv'),
+      delimited([header, ['SI/Y/1', '05-10-2026', 'D555', null, 'SKU-0001', 1, '1.00']]),
+    );
+    const s = await importFile(ws, sales, { kind: 'sales' });
+    expect(() => rollBackBatch(ws.db, m.batch ?? 0, 'tester')).toThrow(
+      `used by rows of other imports (batch ${s.batch})`,
+    );
+    rollBackBatch(ws.db, s.batch ?? 0, 'tester');
+    expect(rollBackBatch(ws.db, m.batch ?? 0, 'tester').rowsRemoved).toBe(1);
+  });
+
+  it('normalizes credit notes by document type, return flag or negative amount to negative stored values', async () => {
+    const rows = [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'Document Type', 'Is Return'],
+      ['A', '01-10-2026', 'D001', 'SKU-0001', 1, '10.00', 'Credit Note', null],
+      ['B', '01-10-2026', 'D001', 'SKU-0001', 1, '10.00', null, 'Yes'],
+      ['C', '01-10-2026', 'D001', 'SKU-0001', -1, '-10.00', null, null],
+      ['D', '01-10-2026', 'D001', 'SKU-0001', 1, '10.00', 'Sales Invoice', null],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'cn.csv'), delimited(rows)), { kind: 'sales' });
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.doc_type, r.qty, r.net_value])).toEqual([
+      ['A', 'credit_note', -1000, -1000],
+      ['B', 'credit_note', -1000, -1000],
+      ['C', 'credit_note', -1000, -1000],
+      ['D', 'invoice', 1000, 1000],
+    ]);
+    expect(result.totals).toEqual({ qty: '-2.000', net_value: '-20.00' });
+  });
+
+  it('proposes a saved mapping again when a file with the same header row comes', async () => {
+    const api = createWorkspaceApi(ws);
+    const odd = ['Ref', 'When', 'Who', 'What', 'How many', 'Worth'];
+    const path = writeText(join(dir, 'odd.csv'), delimited([odd, ['Q1', '05-10-2026', 'D001', 'SKU-0001', 1, '5.00']]));
+    const first = await api.call('import.inspect', { path, kind: 'sales' });
+    expect(first.ok && first.value.unmappedRequired).toEqual([
+      'doc_no',
+      'doc_date',
+      'distributor_code',
+      'sku',
+      'qty',
+      'net_value',
+    ]);
+    const mapping = {
+      doc_no: 'Ref',
+      doc_date: 'When',
+      distributor_code: 'Who',
+      sku: 'What',
+      qty: 'How many',
+      net_value: 'Worth',
+    };
+    await api.call('mappings.save', { name: 'Odd DMS', kind: 'sales', headers: odd, mapping });
+    const next = writeText(
+      join(dir, 'odd-2.csv'),
+      delimited([odd, ['Q2', '06-10-2026', 'D002', 'SKU-0002', 2, '6.00']]),
+    );
+    const again = await api.call('import.inspect', { path: next, kind: 'sales' });
+    expect(again.ok && again.value).toMatchObject({ profile: 'Odd DMS', mapping, unmappedRequired: [] });
+    const imported = await api.call('import.run', { path: next, kind: 'sales' });
+    expect(imported.ok && imported.value.rows).toBe(1);
+  });
+});

@@ -89,16 +89,20 @@ const spreadsheetMl = (rows: FixtureCell[][]) => `<?xml version="1.0"?>
 
 describe('file formats', () => {
   it('reads .xlsx written by exceljs, with real dates and numbers', async () => {
-    const rows = lines.map((l): FixtureCell[] => [
-      l[0],
-      new Date(`${String(l[1]).split('-').reverse().join('-')}T00:00:00Z`),
-      l[2],
-      l[3],
-      l[4],
-      l[5],
-      Number(String(l[6]).replace(/,/g, '')),
-      l[7] ?? null,
-    ]);
+    const rows = lines.map(([no, date, ...rest]): FixtureCell[] => {
+      const [distributor, outlet, sku, qty, value, type] = rest;
+      const day = new Date(`${String(date).split('-').reverse().join('-')}T00:00:00Z`);
+      return [
+        no ?? null,
+        day,
+        distributor ?? null,
+        outlet ?? null,
+        sku ?? null,
+        qty ?? null,
+        Number(String(value).replace(/,/g, '')),
+        type ?? null,
+      ];
+    });
     await expectSales(await writeXlsx(join(dir, 'sales.xlsx'), [{ name: 'Sales', rows: [header, ...rows] }]), {
       format: 'xlsx',
     });

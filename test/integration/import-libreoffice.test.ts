@@ -1,0 +1,85 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../main/workspace';
+import { delimited, hasLibreOffice, libreOfficeConvert, writeText } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+/**
+ * Files written by a program other than exceljs: LibreOffice's xlsx, and a genuine binary
+ * Excel 97–2003 workbook (which SchemeDesk converts through LibreOffice when it is installed).
+ * .ci/run installs LibreOffice, so in CI these always run.
+ */
+const tempDir = tempDirPerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(async () => {
+  dir = tempDir();
+  ws = await workspaceIn(dir, { demo: true });
+});
+afterEach(() => ws.db.close());
+
+const rows = [
+  ['Acme Consumer Products Pvt. Ltd.'],
+  ['Receipt Register'],
+  [],
+  ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Mode'],
+  ['RC/L/1', '2026-10-05', 'D001', '1,234.56', 'NEFT'],
+  ['RC/L/2', '2026-10-06', 'D002', '99999.99', 'UPI'],
+  ['Grand Total', null, null, '101,234.55', null],
+];
+
+// In CI LibreOffice is required (.ci/run installs it): a missing install fails rather than skips.
+describe.runIf(hasLibreOffice() || process.env.CI)('files written by LibreOffice', () => {
+  it('imports an xlsx that LibreOffice made from CSV, with the same rows and totals as the CSV', async () => {
+    const csv = writeText(join(dir, 'receipts.csv'), delimited(rows));
+    const xlsx = libreOfficeConvert(csv, 'xlsx');
+    const fromXlsx = await importFile(ws, xlsx, { kind: 'payments' });
+    expect(fromXlsx).toMatchObject({ format: 'xlsx', rows: 2, rejected: 0, totals: { amount: '101234.55' } });
+    const stored = storedRows(ws, 'payments', fromXlsx.batch ?? 0);
+    expect(stored.map((r) => [r.receipt_no, r.receipt_date, r.amount])).toEqual([
+      ['RC/L/1', '2026-10-05', 123456],
+      ['RC/L/2', '2026-10-06', 9999999],
+    ]);
+  });
+
+  it('converts a genuine binary .xls through LibreOffice', async () => {
+    const csv = writeText(join(dir, 'legacy.csv'), delimited(rows));
+    const xls = libreOfficeConvert(csv, 'xls');
+    const result = await importFile(ws, xls, { kind: 'payments' });
+    expect(result).toMatchObject({
+      format: 'xls (converted by LibreOffice)',
+      rows: 2,
+      totals: { amount: '101234.55' },
+    });
+  });
+});
+
+describe('a binary .xls without LibreOffice', () => {
+  it('is refused with a message telling the user to save it as .xlsx', async () => {
+    const path = join(dir, 'old.xls');
+    // The OLE2 signature is all SchemeDesk looks at before deciding.
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
+    const saved = process.env.PATH;
+    process.env.PATH = dir;
+    try {
+      await expect(importFile(ws, path, { kind: 'payments' })).rejects.toThrow(
+        /binary Excel 97–2003 workbook.*save it as \.xlsx/,
+      );
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
+  it('is recognised by its bytes even when it is named .xlsx', async () => {
+    const path = join(dir, 'renamed.xlsx');
+    copyFileSync(writeText(join(dir, 'x.csv'), delimited(rows)), path);
+    const result = await importFile(ws, path, { kind: 'payments' });
+    expect(result).toMatchObject({ format: 'csv', rows: 2 });
+  });
+});

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../main/store/migrations';
@@ -48,4 +49,43 @@ describe('the schemedesk CLI', () => {
       expect(result.stderr).toMatch(/^schemedesk: /);
     }
   });
+
+  it('imports a file and prints batch, rows, rejected, date range, exact totals and errors', () => {
+    const dir = tempDir();
+    const db = join(dir, 'w.db');
+    expect(cli('demo', '--db', db, '--json').status).toBe(0);
+    const good = join(dir, 'receipts.csv');
+    writeFileSync(good, 'Receipt No,Receipt Date,Distributor Code,Amount\nR1,05-10-2026,D001,"1,00,000.10"\nR2,06-10-2026,D002,0.20\n');
+    const ok = cli('import', good, '--kind', 'payments', '--db', db, '--json');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      batch: expect.any(Number),
+      rows: 2,
+      rejected: 0,
+      dateRange: ['2026-10-05', '2026-10-06'],
+      totals: { amount: '100000.30' },
+      errors: [],
+    });
+
+    const again = cli('import', good, '--kind', 'payments', '--db', db, '--json');
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toMatch(/already imported as batch/);
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Receipt No,Receipt Date,Distributor Code,Amount\nR9,05-10-2026,D404,12\n');
+    const refused = cli('import', bad, '--kind', 'payments', '--db', db, '--json');
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      batch: null,
+      rows: 0,
+      rejected: 1,
+      errors: [{ row: 2, column: 'Distributor Code', value: 'D404', message: 'unknown distributor "D404"' }],
+    });
+    const landed = cli('import', bad, '--kind', 'payments', '--db', db, '--json', '--create-missing');
+    expect(JSON.parse(landed.stdout)).toMatchObject({ rows: 1, created: { distributors: ['D404'] } });
+
+    const batches = JSON.parse(cli('batches', '--db', db, '--json').stdout).batches;
+    const rolled = cli('rollback', String(batches[0].id), '--db', db, '--json');
+    expect(JSON.parse(rolled.stdout)).toEqual({ batch: batches[0].id, rowsRemoved: 2 });
+  }, 120_000);
 });

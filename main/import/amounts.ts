@@ -12,8 +12,11 @@ export class AmountError extends Error {}
 const currencyMarks = /(₹|rs\.?|inr|usd|us\$|\$|€|eur|£|gbp)/gi;
 const spaces = /[\s\u00a0\u2009\u202f']/g;
 
+const plainNumber = /^-?\d+(\.\d+)?$/;
+
 /** Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". */
 export function parseAmountText(text: string, mark: DecimalMark = '.'): string {
+  if (plainNumber.test(text)) return text;
   let t = text.trim();
   let negative = false;
   const drCr = t.match(/\s*(dr|cr)\.?$/i);
@@ -70,6 +73,9 @@ export function detectDecimalMark(samples: readonly string[]): DecimalMark {
  */
 export function numberCellToDecimal(n: number, scale: number): string {
   if (!Number.isFinite(n)) throw new AmountError(`${n} is not a number`);
+  const text = String(n);
+  const point = text.indexOf('.');
+  if (!text.includes('e') && (point < 0 || text.length - point - 1 <= scale)) return text;
   const exact = new Exact(String(n));
   if (exact.decimalPlaces() <= scale) return exact.toString();
   const rounded = exact.toDecimalPlaces(scale);

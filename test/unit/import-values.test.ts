@@ -16,7 +16,7 @@ describe('amounts as ERPs write them', () => {
     ['1,234.50-', '-1234.5'],
     ['−12.00', '-12'],
     ['-₹ 99.99', '-99.99'],
-    ['0.10', '0.1'],
+    ['0.10', '0.10'],
   ])('%s → %s', (text, value) => {
     expect(parseAmountText(text)).toBe(value);
   });

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { runImport } from '../../main/import/importer';
+import { openWorkspace } from '../../main/store/open';
+
+/**
+ * One measurement in its own process, so its peak memory is its own:
+ *   exceljs FILE          — a bare exceljs streaming read of every row (the floor for xlsx)
+ *   import FILE WORKSPACE — SchemeDesk's full import: parse, validate, insert, in one transaction
+ */
+const [mode, file, workspace] = process.argv.slice(2);
+const started = performance.now();
+let rows = 0;
+if (mode === 'exceljs' && file) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit' });
+  for await (const sheet of reader) for await (const _row of sheet) rows++;
+  rows -= 1;
+} else if (mode === 'import' && file && workspace) {
+  const db = await openWorkspace(join(workspace));
+  const result = await runImport(db, { path: file, kind: 'sales', user: 'bench', locale: 'en-IN', replace: true });
+  if (result.batch === null) throw new Error(`import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
+  rows = result.rows;
+  db.close();
+} else {
+  throw new Error('usage: import-child exceljs FILE | import FILE WORKSPACE');
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ rows, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { createDemoWorkspace } from '../../main/demo/create';
+import { defaultDemoOptions } from '../../main/demo/generate';
+import { openWorkspace } from '../../main/store/open';
+
+/**
+ * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
+ * as xlsx and as CSV, then measures, each in its own process, a bare exceljs streaming read of
+ * the xlsx and SchemeDesk's full import (parse + validate + insert) of both files.
+ */
+const lines = Number(process.argv[2] ?? 1_000_000);
+const folder = join(tmpdir(), 'schemedesk-bench-import');
+const xlsx = join(folder, `sales-${lines}.xlsx`);
+const csv = join(folder, `sales-${lines}.csv`);
+const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Gross Value', 'Discount', 'Net Value', 'Tax'];
+
+function line(i: number): (string | number | Date)[] {
+  const qty = 1 + (i % 24);
+  const price = 1000 + ((i * 7919) % 90000);
+  const gross = qty * price;
+  const discount = Math.floor(gross / 50);
+  const net = gross - discount;
+  return [
+    `BENCH/${Math.floor(i / 4)}`,
+    new Date(Date.UTC(2026, 9, 1 + (i % 31))),
+    `D${String(1 + (i % 50)).padStart(3, '0')}`,
+    `O${String(1 + (i % 5000)).padStart(5, '0')}`,
+    `SKU-${String(1 + (i % 200)).padStart(4, '0')}`,
+    qty,
+    gross / 100,
+    discount / 100,
+    net / 100,
+    Math.floor((net * 18) / 100) / 100,
+  ];
+}
+
+async function writeFiles() {
+  mkdirSync(folder, { recursive: true });
+  if (!existsSync(xlsx)) {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useStyles: true, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('Sales Register');
+    sheet.addRow(header).commit();
+    for (let i = 0; i < lines; i++) {
+      const row = sheet.addRow(line(i));
+      row.getCell(2).numFmt = 'dd-mm-yyyy';
+      row.commit();
+    }
+    await workbook.commit();
+  }
+  if (!existsSync(csv)) {
+    const out = createWriteStream(csv);
+    out.write(`${header.join(',')}\n`);
+    for (let i = 0; i < lines; i++) {
+      const v = line(i);
+      const day = (v[1] as Date).toISOString().slice(0, 10);
+      const ok = out.write(`${[v[0], day, ...v.slice(2)].join(',')}\n`);
+      if (!ok) await new Promise((resolve) => out.once('drain', resolve));
+    }
+    await new Promise((resolve) => out.end(resolve));
+  }
+}
+
+async function freshWorkspace(name: string): Promise<string> {
+  const path = join(folder, `${name}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const db = await openWorkspace(path);
+  await createDemoWorkspace(db, {
+    folder: join(folder, `${name}-demo`),
+    user: 'bench',
+    options: { ...defaultDemoOptions, secondaryLines: 1000 },
+  });
+  db.close();
+  return path;
+}
+
+function measure(...args: string[]): { rows: number; seconds: number; peakRssMb: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+}
+
+console.log(`Writing ${lines.toLocaleString('en-IN')} sales lines as xlsx and CSV in ${folder} …`);
+await writeFiles();
+const mb = (path: string) => (statSync(path).size / 1e6).toFixed(0);
+console.log(`xlsx ${mb(xlsx)} MB, CSV ${mb(csv)} MB\n`);
+
+const results = [
+  ['exceljs streaming read of the xlsx (no validation, no insert)', measure('exceljs', xlsx)],
+  ['SchemeDesk import of the xlsx (parse + validate + insert)', measure('import', xlsx, await freshWorkspace('xlsx'))],
+  ['SchemeDesk import of the CSV (parse + validate + insert)', measure('import', csv, await freshWorkspace('csv'))],
+] as const;
+
+const width = Math.max(...results.map(([name]) => name.length));
+console.log(`${'what'.padEnd(width)}  ${'rows'.padStart(9)}  ${'seconds'.padStart(7)}  ${'rows/s'.padStart(8)}  peak RSS`);
+for (const [name, r] of results) {
+  const rate = Math.round(r.rows / r.seconds);
+  console.log(
+    `${name.padEnd(width)}  ${String(r.rows).padStart(9)}  ${r.seconds.toFixed(1).padStart(7)}  ${String(rate).padStart(8)}  ${r.peakRssMb} MB`,
+  );
+}

@@ -101,7 +101,10 @@ export async function* dataRows(
     if (row.number <= headerRowNumber) continue;
     const cells = row.cells;
     if (cells.every(isBlank) || isTotalRow(cells)) continue;
-    if (cells[0] === headers[0] && cells.map((c) => (c === null ? '' : String(c).trim())).join('\u0001') === headerKey) {
+    if (
+      cells[0] === headers[0] &&
+      cells.map((c) => (c === null ? '' : String(c).trim())).join('\u0001') === headerKey
+    ) {
       continue;
     }
     const continues = groupColumn !== undefined && parent !== null && isBlank(cells[groupColumn]);

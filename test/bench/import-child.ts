@@ -12,7 +12,11 @@ const [mode, file, workspace] = process.argv.slice(2);
 const started = performance.now();
 let rows = 0;
 if (mode === 'exceljs' && file) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
   for await (const sheet of reader) for await (const _row of sheet) rows++;
   rows -= 1;
 } else if (mode === 'import' && file && workspace) {

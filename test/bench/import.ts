@@ -16,7 +16,18 @@ const lines = Number(process.argv[2] ?? 1_000_000);
 const folder = join(tmpdir(), 'schemedesk-bench-import');
 const xlsx = join(folder, `sales-${lines}.xlsx`);
 const csv = join(folder, `sales-${lines}.csv`);
-const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Gross Value', 'Discount', 'Net Value', 'Tax'];
+const header = [
+  'Invoice No',
+  'Invoice Date',
+  'Distributor Code',
+  'Outlet Code',
+  'SKU',
+  'Qty',
+  'Gross Value',
+  'Discount',
+  'Net Value',
+  'Tax',
+];
 
 function line(i: number): (string | number | Date)[] {
   const qty = 1 + (i % 24);
@@ -41,7 +52,11 @@ function line(i: number): (string | number | Date)[] {
 async function writeFiles() {
   mkdirSync(folder, { recursive: true });
   if (!existsSync(xlsx)) {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: xlsx, useStyles: true, useSharedStrings: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: xlsx,
+      useStyles: true,
+      useSharedStrings: false,
+    });
     const sheet = workbook.addWorksheet('Sales Register');
     sheet.addRow(header).commit();
     for (let i = 0; i < lines; i++) {
@@ -58,9 +73,9 @@ async function writeFiles() {
       const v = line(i);
       const day = (v[1] as Date).toISOString().slice(0, 10);
       const ok = out.write(`${[v[0], day, ...v.slice(2)].join(',')}\n`);
-      if (!ok) await new Promise((resolve) => out.once('drain', resolve));
+      if (!ok) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
-    await new Promise((resolve) => out.end(resolve));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
   }
 }
 
@@ -78,10 +93,14 @@ async function freshWorkspace(name: string): Promise<string> {
 }
 
 function measure(...args: string[]): { rows: number; seconds: number; peakRssMb: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'import-child.ts'), ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
 
@@ -97,7 +116,9 @@ const results = [
 ] as const;
 
 const width = Math.max(...results.map(([name]) => name.length));
-console.log(`${'what'.padEnd(width)}  ${'rows'.padStart(9)}  ${'seconds'.padStart(7)}  ${'rows/s'.padStart(8)}  peak RSS`);
+console.log(
+  `${'what'.padEnd(width)}  ${'rows'.padStart(9)}  ${'seconds'.padStart(7)}  ${'rows/s'.padStart(8)}  peak RSS`,
+);
 for (const [name, r] of results) {
   const rate = Math.round(r.rows / r.seconds);
   console.log(

@@ -55,7 +55,10 @@ describe('the schemedesk CLI', () => {
     const db = join(dir, 'w.db');
     expect(cli('demo', '--db', db, '--json').status).toBe(0);
     const good = join(dir, 'receipts.csv');
-    writeFileSync(good, 'Receipt No,Receipt Date,Distributor Code,Amount\nR1,05-10-2026,D001,"1,00,000.10"\nR2,06-10-2026,D002,0.20\n');
+    writeFileSync(
+      good,
+      'Receipt No,Receipt Date,Distributor Code,Amount\nR1,05-10-2026,D001,"1,00,000.10"\nR2,06-10-2026,D002,0.20\n',
+    );
     const ok = cli('import', good, '--kind', 'payments', '--db', db, '--json');
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({

@@ -26,6 +26,9 @@ export function startWeb(dbPath: string): Promise<{ url: string; process: ChildP
   const child = spawn('npm', ['run', 'web', '--', '--db', dbPath, '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
+    // vitest sets NODE_ENV=test, which would make Vite build React's development bundle;
+    // the tests look at the build a user gets.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   let output = '';
   return new Promise((resolve, reject) => {

@@ -11,12 +11,17 @@ const MAX_SHOWN_ERRORS = 200;
 export function ImportResultView({ result, labels }: { result: ImportSummary; labels: Record<string, string> }) {
   const { currency, locale } = useWorkspace();
   const top = useRef<HTMLDivElement>(null);
-  useEffect(() => top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), []);
+  useEffect(() => {
+    // A block body: Chromium's scrollIntoView may return a promise, which is no effect cleanup.
+    void top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, []);
   const landed = result.batch !== null;
   const link = result.rejectsFile ? downloadUrl(result.rejectsFile) : null;
   const headline = result.dryRun
     ? result.rejected === 0
-      ? `Ready to import: all ${formatCount(result.rowsRead, locale)} rows are valid`
+      ? result.rowsRead === 1
+        ? 'Ready to import: the one row is valid'
+        : `Ready to import: all ${formatCount(result.rowsRead, locale)} rows are valid`
       : `${formatCount(result.rejected, locale)} of ${formatCount(result.rowsRead, locale)} rows would be rejected`
     : landed
       ? `Imported ${formatCount(result.rows, locale)} rows as batch ${result.batch}`

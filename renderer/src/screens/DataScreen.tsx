@@ -23,6 +23,7 @@ export function DataScreen({ importRequests = 0 }: { importRequests?: number }) 
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
   const [version, setVersion] = useState(0);
+  const [imports, setImports] = useState(0);
   const picker = useRef<HTMLInputElement>(null);
 
   const reload = useCallback(() => {
@@ -94,24 +95,35 @@ export function DataScreen({ importRequests = 0 }: { importRequests?: number }) 
           />
         </div>
       </header>
-      {file && <ImportDialog file={file} onClose={() => setFile(null)} onImported={reload} />}
-      {view === 'history' && <BatchHistory key={version} onChanged={reload} />}
-      <ul className="dataset-list" aria-label="Datasets">
-        {datasets.map((d) => (
-          <li key={d.kind}>
-            <button
-              type="button"
-              className={d.kind === current?.kind ? 'dataset-card active' : 'dataset-card'}
-              onClick={() => setSelected(d.kind)}
-              data-testid={`dataset-${d.kind}`}
-            >
-              <span className="dataset-label">{d.label}</span>
-              <span className="dataset-rows">{formatCount(d.rows, locale)}</span>
-              <span className="muted">{d.rows === 1 ? 'row' : 'rows'}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      {file && (
+        <ImportDialog
+          file={file}
+          onClose={() => setFile(null)}
+          onImported={() => {
+            reload();
+            setImports((n) => n + 1);
+          }}
+        />
+      )}
+      {view === 'history' && <BatchHistory key={imports} onChanged={reload} />}
+      {view === 'data' && (
+        <ul className="dataset-list" aria-label="Datasets">
+          {datasets.map((d) => (
+            <li key={d.kind}>
+              <button
+                type="button"
+                className={d.kind === current?.kind ? 'dataset-card active' : 'dataset-card'}
+                onClick={() => setSelected(d.kind)}
+                data-testid={`dataset-${d.kind}`}
+              >
+                <span className="dataset-label">{d.label}</span>
+                <span className="dataset-rows">{formatCount(d.rows, locale)}</span>
+                <span className="muted">{d.rows === 1 ? 'row' : 'rows'}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {view === 'history' ? null : current && current.rows === 0 ? (
         <div className="empty-state">
           <h2>No {current.label.toLowerCase()} yet</h2>

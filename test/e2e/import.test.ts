@@ -1,0 +1,82 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startWeb, stopWeb } from '../support/browser';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+const screenshots = join(import.meta.dirname, 'screenshots');
+const tempDir = tempDirPerTest();
+let browser: Browser;
+let web: ChildProcess | undefined;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  if (web) stopWeb(web);
+});
+
+describe('importing through the Data screen', () => {
+  it('picks a file, shows the mapping and preview, checks, imports with totals, and rolls the batch back', async () => {
+    const dir = tempDir();
+    const ws = await workspaceIn(dir, { demo: true });
+    ws.db.close();
+    const file = join(dir, 'Receipt Register Oct-26.csv');
+    writeFileSync(
+      file,
+      [
+        'Acme Consumer Products Pvt. Ltd.',
+        'Receipt Register 01-10-2026 to 31-10-2026',
+        '',
+        'Receipt No,Receipt Date,Party Code,Amount,Mode',
+        'RC/E/1,05/10/2026,D001,"1,00,000.50",NEFT',
+        'RC/E/2,13/10/2026,D002,250.25,UPI',
+        'Grand Total,,,"1,00,250.75",',
+      ].join('\n'),
+    );
+    const started = await startWeb(join(dir, 'workspace.sqlite'));
+    web = started.process;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(started.url);
+    await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
+
+    await page.getByTestId('import-file').setInputFiles(file);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-preview').waitFor();
+    expect(await dialog.getByLabel('Dataset').inputValue()).toBe('payments');
+    expect(await dialog.getByLabel('Column for Distributor').inputValue()).toBe('Party Code');
+    expect(await dialog.getByTestId('import-preview').locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => dialog.textContent()).toContain('header on row 4');
+    await page.screenshot({ path: join(screenshots, 'import-mapping.png') });
+
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent())
+      .toContain('Ready to import: all 2 rows are valid');
+
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 2 rows as batch \d+/);
+    expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹1,00,250.75');
+    expect(await dialog.getByTestId('row-counts').textContent()).toBe('2 / 2 / 0');
+    await page.screenshot({ path: join(screenshots, 'import-result.png') });
+
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('tab', { name: 'Import history' }).click();
+    const newest = page.getByTestId('batches').locator('tbody tr').first();
+    await expect.poll(() => newest.textContent()).toContain('Receipt Register Oct-26.csv');
+    page.once('dialog', (d) => void d.accept());
+    await newest.getByRole('button', { name: 'Roll back' }).click();
+    await expect.poll(() => page.locator('.notice').textContent()).toMatch(/rolled back: 2 rows removed/);
+    await page.screenshot({ path: join(screenshots, 'import-history.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

@@ -225,4 +225,24 @@ describe('validation', () => {
     const imported = await api.call('import.run', { path: next, kind: 'sales' });
     expect(imported.ok && imported.value.rows).toBe(1);
   });
+
+  it('signs amounts by a Dr/Cr column and by Dr/Cr suffixes, exactly', async () => {
+    const rows = [
+      ['Ledger Code', 'Bill No', 'Bill Date', 'Pending Amount', 'Dr/Cr', 'As On'],
+      ['D001', 'B/1', '1-Sep-26', '₹1,00,000.00', 'Dr', '31-Oct-26'],
+      ['D001', 'B/2', '2-Sep-26', '250.50', 'Cr', '31-Oct-26'],
+      ['D002', 'B/3', '3-Sep-26', 'Rs. 1,234.56 Cr', null, '31-Oct-26'],
+      ['D002', 'B/4', '4-Sep-26', '(10.00)', null, '31-Oct-26'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'ledger.csv'), delimited(rows)), { kind: 'receivables' });
+    expect(result.errors).toEqual([]);
+    expect(storedRows(ws, 'receivables', result.batch ?? 0).map((r) => [r.doc_no, r.doc_date, r.outstanding])).toEqual([
+      ['B/1', '2026-09-01', 10000000],
+      ['B/2', '2026-09-02', -25050],
+      ['B/3', '2026-09-03', -123456],
+      ['B/4', '2026-09-04', -1000],
+    ]);
+    // 1,00,000.00 − 250.50 − 1,234.56 − 10.00 = 98,504.94
+    expect(result.totals).toEqual({ outstanding: '98504.94' });
+  });
 });

@@ -1,9 +1,5 @@
 /** Whole-day arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone can shift a day. */
-const DAY_MS = 86_400_000;
-
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays } from '../../engine/dates';
 
 export function monthBounds(month: string): { from: string; to: string; days: number } {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`Month must be written YYYY-MM, not "${month}"`);

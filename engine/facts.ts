@@ -1,0 +1,130 @@
+/**
+ * The facts a run hands the engine: plain data read from the store. Money is integer paise,
+ * quantities integer thousandths; a credit note's amounts are negative. `id` is the stored
+ * row's id, so a payout's trace can name the rows behind it.
+ */
+export interface PayeeFact {
+  code: string;
+  name: string;
+  region: string | null;
+  area: string | null;
+  channel: string | null;
+  class: string | null;
+  onboardedOn: string | null;
+}
+
+export interface OutletFact {
+  code: string;
+  distributor: string;
+  channel: string | null;
+  createdOn: string | null;
+}
+
+export interface ProductFact {
+  sku: string;
+  brand: string | null;
+  category: string | null;
+}
+
+export interface SaleFact {
+  id: number;
+  date: string;
+  docNo: string;
+  docType: 'invoice' | 'credit_note';
+  distributor: string;
+  outlet: string | null;
+  sku: string;
+  qty: number;
+  net: number;
+  against: string | null;
+}
+
+export interface ReceivableFact {
+  id: number;
+  asOf: string;
+  distributor: string;
+  docNo: string;
+  docDate: string;
+  dueDate: string | null;
+  outstanding: number;
+}
+
+export interface PaymentFact {
+  id: number;
+  date: string;
+  distributor: string;
+  amount: number;
+  against: string | null;
+}
+
+export interface TargetFact {
+  from: string;
+  to: string;
+  distributor: string;
+  measure: string | null;
+  schemeCode: string | null;
+  value: string;
+}
+
+/** What an approved earlier run paid, for catch-up and clawback. */
+export interface PaidFact {
+  scheme: string;
+  payee: string;
+  periodTo: string;
+  /** Paise paid. */
+  amount: number;
+  /** Paise paid per rupee of value (as decimal text), for clawing back returned value. */
+  effectiveRate: string;
+  /** The invoice numbers whose value was paid on. */
+  docNos: readonly string[];
+}
+
+export interface Facts {
+  payees: readonly PayeeFact[];
+  outlets: readonly OutletFact[];
+  products: readonly ProductFact[];
+  sales: readonly SaleFact[];
+  receivables: readonly ReceivableFact[];
+  payments: readonly PaymentFact[];
+  targets: readonly TargetFact[];
+  paid: readonly PaidFact[];
+}
+
+/** Facts grouped once per run, so every scheme reads only its payee's rows. */
+export interface IndexedFacts {
+  facts: Facts;
+  salesByPayee: Map<string, SaleFact[]>;
+  receivablesByPayee: Map<string, ReceivableFact[]>;
+  paymentsByPayee: Map<string, PaymentFact[]>;
+  outlets: Map<string, OutletFact>;
+  products: Map<string, ProductFact>;
+  /** Invoice date of each primary document, for early payment. */
+  invoiceDates: Map<string, string>;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+export function indexFacts(facts: Facts): IndexedFacts {
+  const invoiceDates = new Map<string, string>();
+  for (const s of facts.sales)
+    if (s.docType === 'invoice' && !invoiceDates.has(s.docNo)) invoiceDates.set(s.docNo, s.date);
+  for (const r of facts.receivables) if (!invoiceDates.has(r.docNo)) invoiceDates.set(r.docNo, r.docDate);
+  return {
+    facts,
+    salesByPayee: groupBy(facts.sales, (s) => s.distributor),
+    receivablesByPayee: groupBy(facts.receivables, (r) => r.distributor),
+    paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),
+    outlets: new Map(facts.outlets.map((o) => [o.code, o])),
+    products: new Map(facts.products.map((p) => [p.sku, p])),
+    invoiceDates,
+  };
+}

@@ -1,0 +1,289 @@
+import { addDays, daysBetween, within } from './dates';
+import type { IndexedFacts, PayeeFact, SaleFact } from './facts';
+import { evaluateFormula } from './formula';
+import type { MeasureSpec, Scheme } from './model';
+import { Exact } from './money';
+
+/** A measure's outcome for one payee, with the rows behind it. */
+export interface MeasureResult {
+  unit: 'money' | 'qty' | 'count';
+  /** Rupees for money, units for quantities, a count for counts. */
+  value: Exact;
+  /** The sales value behind the measure, in rupees: what percentage rewards and caps apply to. */
+  valueOfSales: Exact;
+  sources: { table: 'sales' | 'receivables' | 'payments'; ids: number[] };
+  /** The invoices whose value was counted (for clawing back later returns against them). */
+  docNos: string[];
+  /** The measure in plain words. */
+  detail: string;
+}
+
+export interface MeasureContext {
+  scheme: Scheme;
+  payee: PayeeFact;
+  facts: IndexedFacts;
+  period: { from: string; to: string };
+}
+
+const rupees = (paise: number) => new Exact(paise).dividedBy(100);
+const units = (thousandths: number) => new Exact(thousandths).dividedBy(1000);
+const fmt = (value: Exact) => value.toFixed(value.isInteger() ? 0 : 2);
+
+/** The payee's sales lines that the scheme counts in `period`: right source, right products. */
+export function schemeSales(ctx: MeasureContext, period = ctx.period): SaleFact[] {
+  const { skus, brands, categories } = ctx.scheme.products;
+  const filtered = skus.length + brands.length + categories.length > 0;
+  const skuSet = new Set(skus);
+  const brandSet = new Set(brands);
+  const categorySet = new Set(categories);
+  const secondary = ctx.scheme.salesSource === 'secondary';
+  const out: SaleFact[] = [];
+  for (const s of ctx.facts.salesByPayee.get(ctx.payee.code) ?? []) {
+    if (s.date < period.from || s.date > period.to || (s.outlet !== null) !== secondary) continue;
+    if (filtered) {
+      const p = ctx.facts.products.get(s.sku);
+      if (!skuSet.has(s.sku) && !(p?.brand && brandSet.has(p.brand)) && !(p?.category && categorySet.has(p.category)))
+        continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+function salesResult(
+  lines: readonly SaleFact[],
+  unit: MeasureResult['unit'],
+  value: Exact,
+  detail: string,
+): MeasureResult {
+  let net = 0;
+  const docNos = new Set<string>();
+  for (const l of lines) {
+    net += l.net;
+    if (l.docType === 'invoice') docNos.add(l.docNo);
+  }
+  return {
+    unit,
+    value,
+    valueOfSales: rupees(net),
+    // Sorted, so the trace does not depend on the order the facts arrived in.
+    sources: { table: 'sales', ids: lines.map((l) => l.id).sort((a, b) => a - b) },
+    docNos: [...docNos].sort(),
+    detail,
+  };
+}
+
+function byOutlet(lines: readonly SaleFact[]): Map<string, SaleFact[]> {
+  const map = new Map<string, SaleFact[]>();
+  for (const l of lines) {
+    if (l.outlet === null) continue;
+    const list = map.get(l.outlet);
+    if (list) list.push(l);
+    else map.set(l.outlet, [l]);
+  }
+  return map;
+}
+
+const sumNet = (lines: readonly SaleFact[]) => lines.reduce((n, l) => n + l.net, 0);
+
+type Measurer<K extends MeasureSpec['kind']> = (
+  spec: Extract<MeasureSpec, { kind: K }>,
+  ctx: MeasureContext,
+) => MeasureResult;
+
+const productVolume: Measurer<'product_volume'> = (spec, ctx) => {
+  const lines = schemeSales(ctx);
+  if (spec.basis === 'qty') {
+    const qty = units(lines.reduce((n, l) => n + l.qty, 0));
+    return salesResult(lines, 'qty', qty, `${fmt(qty)} units net of returns`);
+  }
+  const value = rupees(sumNet(lines));
+  return salesResult(lines, 'money', value, `net sales ₹${value.toFixed(2)} after returns`);
+};
+
+const billedOutlets: Measurer<'billed_outlets'> = (spec, ctx) => {
+  const minimum = new Exact(spec.minBillValue).times(100);
+  const counted: SaleFact[] = [];
+  let count = 0;
+  for (const lines of byOutlet(schemeSales(ctx)).values()) {
+    if (minimum.greaterThan(sumNet(lines))) continue;
+    count++;
+    counted.push(...lines);
+  }
+  return salesResult(counted, 'count', new Exact(count), `${count} outlets billed at least ₹${spec.minBillValue}`);
+};
+
+const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
+  const lines = schemeSales(ctx);
+  const perChannel = new Map<string, number>();
+  for (const l of lines) {
+    const channel = l.outlet ? ctx.facts.outlets.get(l.outlet)?.channel : null;
+    if (channel) perChannel.set(channel, (perChannel.get(channel) ?? 0) + l.net);
+  }
+  const met = Object.entries(spec.minimums).filter(
+    ([channel, min]) => !new Exact(min).times(100).greaterThan(perChannel.get(channel) ?? 0),
+  );
+  const names = met.map(([c]) => c).join(', ') || 'none';
+  return salesResult(
+    lines,
+    'count',
+    new Exact(met.length),
+    `${met.length} of ${Object.keys(spec.minimums).length} channels met their minimum (${names})`,
+  );
+};
+
+const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => {
+  const rows = ctx.facts.receivablesByPayee.get(ctx.payee.code) ?? [];
+  const snapshot = (onOrBefore: string, after = '') => {
+    const asOf = rows.reduce(
+      (best, r) => (r.asOf <= onOrBefore && r.asOf > after && r.asOf > best ? r.asOf : best),
+      '',
+    );
+    const overdue = rows.filter((r) => r.asOf === asOf && r.dueDate !== null && r.dueDate < asOf);
+    return { asOf, overdue, total: overdue.reduce((n, r) => n + r.outstanding, 0) };
+  };
+  const start = snapshot(ctx.period.from);
+  const end = snapshot(ctx.period.to, start.asOf);
+  if (!start.asOf || !end.asOf) {
+    return {
+      unit: 'money',
+      value: new Exact(0),
+      valueOfSales: new Exact(0),
+      sources: { table: 'receivables', ids: [] },
+      docNos: [],
+      detail: 'no receivables snapshot at both ends of the period',
+    };
+  }
+  const reduction = rupees(start.total - end.total);
+  return {
+    unit: 'money',
+    value: reduction,
+    valueOfSales: reduction,
+    sources: { table: 'receivables', ids: [...start.overdue, ...end.overdue].map((r) => r.id).sort((a, b) => a - b) },
+    docNos: [],
+    detail: `overdue ₹${rupees(start.total).toFixed(2)} on ${start.asOf}, ₹${rupees(end.total).toFixed(2)} on ${end.asOf}: reduced by ₹${reduction.toFixed(2)}`,
+  };
+};
+
+const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
+  const length = daysBetween(ctx.period.from, ctx.period.to) + 1;
+  const previous = { from: addDays(ctx.period.from, -length), to: addDays(ctx.period.from, -1) };
+  const now = byOutlet(schemeSales(ctx));
+  const before = byOutlet(schemeSales(ctx, previous));
+  const added = [...now.keys()].filter((code) => {
+    const created = ctx.facts.outlets.get(code)?.createdOn;
+    return created !== null && created !== undefined && within(created, ctx.period.from, ctx.period.to);
+  });
+  const lost = [...before.keys()].filter((code) => !now.has(code));
+  const lines = added.flatMap((code) => now.get(code) ?? []);
+  return salesResult(
+    lines,
+    'count',
+    new Exact(added.length - lost.length),
+    `${added.length} new outlets billed, ${lost.length} billed in the previous ${length} days and not now`,
+  );
+};
+
+const upsell: Measurer<'upsell'> = (spec, ctx) => {
+  const wanted = ctx.scheme.products.skus;
+  const qualifying: SaleFact[] = [];
+  let count = 0;
+  for (const lines of byOutlet(schemeSales(ctx)).values()) {
+    const bought = new Set(lines.filter((l) => l.qty > 0).map((l) => l.sku));
+    const ok =
+      spec.mode === 'any'
+        ? bought.size > 0
+        : spec.mode === 'all'
+          ? wanted.every((s) => bought.has(s))
+          : bought.size >= spec.minLines;
+    if (!ok) continue;
+    count++;
+    qualifying.push(...lines);
+  }
+  const rule =
+    spec.mode === 'any'
+      ? 'any of the SKUs'
+      : spec.mode === 'all'
+        ? 'the whole bundle'
+        : `at least ${spec.minLines} of the SKUs`;
+  return salesResult(qualifying, 'count', new Exact(count), `${count} outlets bought ${rule}`);
+};
+
+const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
+  const early = (ctx.facts.paymentsByPayee.get(ctx.payee.code) ?? []).filter((p) => {
+    if (!within(p.date, ctx.period.from, ctx.period.to) || p.against === null) return false;
+    const invoiced = ctx.facts.invoiceDates.get(p.against);
+    return invoiced !== undefined && daysBetween(invoiced, p.date) <= spec.withinDays;
+  });
+  const value = rupees(early.reduce((n, p) => n + p.amount, 0));
+  return {
+    unit: 'money',
+    value,
+    valueOfSales: value,
+    sources: { table: 'payments', ids: early.map((p) => p.id).sort((a, b) => a - b) },
+    docNos: early.map((p) => p.against ?? '').sort(),
+    detail: `₹${value.toFixed(2)} paid within ${spec.withinDays} days of the invoice (${early.length} receipts)`,
+  };
+};
+
+const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
+  const dormantFrom = addDays(ctx.period.from, -spec.dormantDays);
+  const now = byOutlet(schemeSales(ctx));
+  const dormancy = byOutlet(schemeSales(ctx, { from: dormantFrom, to: addDays(ctx.period.from, -1) }));
+  const earlier = byOutlet(schemeSales(ctx, { from: '0000-01-01', to: addDays(dormantFrom, -1) }));
+  const back = [...now.keys()].filter((code) => !dormancy.has(code) && earlier.has(code));
+  const lines = back.flatMap((code) => now.get(code) ?? []);
+  return salesResult(
+    lines,
+    'count',
+    new Exact(back.length),
+    `${back.length} outlets billed again after ${spec.dormantDays} days without billing`,
+  );
+};
+
+const custom: Measurer<'custom'> = (spec, ctx) => {
+  const values: Record<string, Exact> = {};
+  for (const [name, named] of Object.entries(ctx.scheme.measures)) values[name] = measure(named, ctx).value;
+  const value = evaluateFormula(spec.formula, values);
+  return {
+    unit: 'count',
+    value,
+    valueOfSales: value,
+    sources: { table: 'sales', ids: [] },
+    docNos: [],
+    detail: `${spec.formula} = ${fmt(value)}`,
+  };
+};
+
+export function measure(spec: MeasureSpec, ctx: MeasureContext): MeasureResult {
+  switch (spec.kind) {
+    case 'product_volume':
+      return productVolume(spec, ctx);
+    case 'billed_outlets':
+      return billedOutlets(spec, ctx);
+    case 'billed_channels':
+      return billedChannels(spec, ctx);
+    case 'outstanding_reduction':
+      return outstandingReduction(spec, ctx);
+    case 'net_channel_addition':
+      return netChannelAddition(spec, ctx);
+    case 'upsell':
+      return upsell(spec, ctx);
+    case 'early_payment':
+      return earlyPayment(spec, ctx);
+    case 'reactivation':
+      return reactivation(spec, ctx);
+    case 'custom':
+      return custom(spec, ctx);
+  }
+}
+
+/** The payee's net sales (all products, the scheme's source) in the period, in rupees: the base of a %-of-sales cap. */
+export function netSales(ctx: MeasureContext): Exact {
+  const secondary = ctx.scheme.salesSource === 'secondary';
+  let net = 0;
+  for (const s of ctx.facts.salesByPayee.get(ctx.payee.code) ?? []) {
+    if (within(s.date, ctx.period.from, ctx.period.to) && (s.outlet !== null) === secondary) net += s.net;
+  }
+  return rupees(net);
+}

@@ -1,0 +1,130 @@
+import type { Scheme, Slab } from './model';
+import { Exact } from './money';
+
+/**
+ * Slabs are half-open ranges [from, to) on the slab basis (the measure, or achievement %).
+ * retro: the reached slab's rate on the whole quantity; marginal: each slab's rate on the part
+ * of the quantity inside it; interpolated: a rate between the reached slab's and the next one's,
+ * in proportion to how far into the slab the basis is, on the whole quantity.
+ * Rates are % for percentage rewards, rupees per unit / per counted item, or a flat amount.
+ */
+export type RewardType = Scheme['reward']['type'];
+export type SlabMode = Scheme['slabs']['mode'];
+
+export interface SlabOutcome {
+  /** Unrounded rupees. */
+  amount: Exact;
+  /** 0-based index of the slab reached, or null below the first. */
+  slab: number | null;
+  /** How the amount was reached, in plain words. */
+  working: string;
+}
+
+const upper = (s: Slab) => (s.to === null ? null : new Exact(s.to));
+const percent = (type: RewardType) => type === 'percent_of_value' || type === 'percent_of_invoice';
+export const slabLabel = (s: Slab) => `${s.from}–${s.to ?? '…'}`;
+
+function pay(type: RewardType, quantity: Exact, rate: Exact): Exact {
+  if (type === 'flat') return rate;
+  return percent(type) ? quantity.times(rate).dividedBy(100) : quantity.times(rate);
+}
+
+function rateText(type: RewardType, rate: Exact): string {
+  if (type === 'flat') return `₹${rate.toFixed(2)} flat`;
+  if (percent(type)) return `${rate.toString()}%`;
+  return `₹${rate.toString()} per ${type === 'per_unit' ? 'unit' : 'item'}`;
+}
+
+export function reachedSlab(table: readonly Slab[], position: Exact): number | null {
+  for (let i = table.length - 1; i >= 0; i--) {
+    const s = table[i];
+    if (!s) continue;
+    const to = upper(s);
+    if (position.greaterThanOrEqualTo(s.from) && (to === null || position.lessThan(to))) return i;
+  }
+  return null;
+}
+
+export function applySlabs(
+  table: readonly Slab[],
+  mode: SlabMode,
+  type: RewardType,
+  position: Exact,
+  quantity: Exact,
+): SlabOutcome {
+  const index = reachedSlab(table, position);
+  const reached = index === null ? undefined : table[index];
+  if (index === null || !reached)
+    return { amount: new Exact(0), slab: null, working: `below the first slab (${table[0]?.from})` };
+  const q = quantity.toString();
+  if (mode === 'marginal' && type !== 'flat' && position.greaterThan(0)) {
+    let amount = new Exact(0);
+    const parts: string[] = [];
+    for (const s of table.slice(0, index + 1)) {
+      const to = upper(s);
+      const top = to === null || position.lessThan(to) ? position : to;
+      const inside = top.minus(s.from);
+      if (inside.lessThanOrEqualTo(0)) continue;
+      const share = quantity.times(inside).dividedBy(position);
+      const part = pay(type, share, new Exact(s.rate));
+      amount = amount.plus(part);
+      parts.push(
+        `${rateText(type, new Exact(s.rate))} on ${share.toDecimalPlaces(4).toString()} = ${part.toDecimalPlaces(4).toString()}`,
+      );
+    }
+    return { amount, slab: index, working: `marginal: ${parts.join(' + ')}` };
+  }
+  let rate = new Exact(reached.rate);
+  let how = `slab ${index + 1} (${slabLabel(reached)})`;
+  const next = table[index + 1];
+  const to = upper(reached);
+  if (mode === 'interpolated' && next && to !== null) {
+    const through = position.minus(reached.from).dividedBy(to.minus(reached.from));
+    rate = rate.plus(new Exact(next.rate).minus(reached.rate).times(through));
+    how += `, interpolated ${through.times(100).toDecimalPlaces(2).toString()}% of the way to ${next.rate}`;
+  }
+  const amount = pay(type, quantity, rate);
+  const on = type === 'flat' ? '' : ` on ${q}`;
+  return {
+    amount,
+    slab: index,
+    working: `${how}: ${rateText(type, rate)}${on} = ${amount.toDecimalPlaces(4).toString()}`,
+  };
+}
+
+export interface NearMiss {
+  /** How much more of the slab basis reaches the next slab. */
+  needed: string;
+  basis: 'measure' | 'achievement';
+  /** What the scheme would pay (rupees) at the next slab's threshold. */
+  wouldPay: string;
+  nextSlab: number;
+}
+
+/** How far the payee is from the next slab, and what that slab would pay. */
+export function nearMiss(
+  table: readonly Slab[],
+  mode: SlabMode,
+  type: RewardType,
+  basis: 'measure' | 'achievement',
+  position: Exact,
+  quantity: Exact,
+): NearMiss | null {
+  const index = reachedSlab(table, position);
+  const nextIndex = index === null ? 0 : index + 1;
+  const next = table[nextIndex];
+  if (!next || position.greaterThanOrEqualTo(next.from)) return null;
+  const threshold = new Exact(next.from);
+  const quantityThere = position.greaterThan(0)
+    ? quantity.times(threshold).dividedBy(position)
+    : basis === 'measure'
+      ? threshold
+      : quantity;
+  const there = applySlabs(table, mode, type, threshold, quantityThere);
+  return {
+    needed: threshold.minus(position).toString(),
+    basis,
+    wouldPay: there.amount.toDecimalPlaces(2).toFixed(2),
+    nextSlab: nextIndex,
+  };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateFormula, FormulaError } from '../../engine/formula';
+import { Exact } from '../../engine/money';
+import { validateScheme } from '../../engine/validate';
+import { payee, schemeOf } from '../support/facts';
+
+const messages = (s: ReturnType<typeof schemeOf>, workspace?: Parameters<typeof validateScheme>[1]) =>
+  validateScheme(s, workspace).map((p) => `${p.path}: ${p.message}`);
+
+describe('scheme validation', () => {
+  it('names the slabs that leave a gap or overlap', () => {
+    const gap = schemeOf({
+      slabs: {
+        basis: 'measure',
+        mode: 'retro',
+        table: [
+          { from: '0', to: '1000', rate: '1' },
+          { from: '1200', to: null, rate: '2' },
+        ],
+      },
+    });
+    expect(messages(gap)).toEqual([
+      'slabs.table.1.from: slab 1 (0–1000) and slab 2 (1200–…) leave a gap from 1000 to 1200',
+    ]);
+    const overlap = schemeOf({
+      slabs: {
+        basis: 'measure',
+        mode: 'retro',
+        table: [
+          { from: '0', to: '1000', rate: '1' },
+          { from: '900', to: null, rate: '2' },
+        ],
+      },
+    });
+    expect(messages(overlap)).toEqual([
+      'slabs.table.1.from: slab 1 (0–1000) and slab 2 (900–…) overlap from 900 to 1000',
+    ]);
+  });
+
+  it('refuses periods that end before they start, negative caps and gates on measures not computed', () => {
+    const s = schemeOf({
+      period: { from: '2026-10-31', to: '2026-10-01' },
+      caps: { perPayee: '-5' },
+      gates: [{ measure: 'outlets', min: '3' }],
+    });
+    expect(messages(s)).toEqual([
+      'period.to: the period ends (2026-10-01) before it starts (2026-10-31)',
+      'caps.perPayee: the cap per payee is negative',
+      'gates.0.measure: the gate refers to "outlets", which the scheme does not compute (add it under measures)',
+    ]);
+  });
+
+  it('names unknown SKUs, brands and categories, and an eligibility nobody meets', () => {
+    const s = schemeOf({
+      products: { skus: ['SKU-1', 'NOPE'], brands: ['Ghost'], categories: [] },
+      eligibility: { regions: ['Antarctica'] },
+    });
+    const workspace = { payees: [payee('D1')], products: [{ sku: 'SKU-1', brand: 'Glow', category: 'Care' }] };
+    expect(messages(s, workspace)).toEqual([
+      'products.skus: unknown SKUs: NOPE',
+      'products.brands: unknown brands: Ghost',
+      'eligibility: no distributor meets this eligibility',
+    ]);
+  });
+
+  it('needs a target for achievement slabs and the measures a formula uses', () => {
+    const s = schemeOf({
+      measure: { kind: 'custom', formula: 'volume * 2 + ghost' },
+      measures: { volume: { kind: 'product_volume', basis: 'value' } },
+      slabs: { basis: 'achievement', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+    });
+    expect(messages(s)).toEqual([
+      'target: slabs on achievement % need a target',
+      'measure.formula: the formula uses "ghost", which the scheme does not compute',
+    ]);
+  });
+});
+
+describe('the formula evaluator', () => {
+  it('computes in decimals with precedence, parentheses, min and max', () => {
+    const values = { a: new Exact('0.1'), b: new Exact('0.2') };
+    expect(evaluateFormula('a + b', values).toString()).toBe('0.3');
+    expect(evaluateFormula('(a + b) * 10 - max(a, b) / 2', values).toString()).toBe('2.9');
+    expect(evaluateFormula('-min(a, 5)', values).toString()).toBe('-0.1');
+  });
+
+  it('refuses anything that is not arithmetic on measures', () => {
+    for (const bad of ['process.exit()', 'a +', 'a / 0', 'constructor', '1; 2']) {
+      expect(() => evaluateFormula(bad, { a: new Exact(1) }), bad).toThrow(FormulaError);
+    }
+  });
+});

@@ -104,7 +104,7 @@ interface Evaluated {
 function evaluate(scheme: Scheme, ctx: MeasureContext): Evaluated {
   const m = measure(scheme.measure, ctx);
   const target = resolveTarget(scheme, ctx);
-  const achievement = target && target.greaterThan(0) ? m.value.times(100).dividedBy(target) : null;
+  const achievement = target?.greaterThan(0) ? m.value.times(100).dividedBy(target) : null;
   const table = slabTableFor(scheme, ctx.payee);
   const position = scheme.slabs.basis === 'achievement' ? achievement : m.value;
   if (position === null) {

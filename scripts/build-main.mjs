@@ -12,6 +12,7 @@ await Promise.all([
       shell: 'main/shell/main.ts',
       'workers/demo': 'main/demo/worker.ts',
       'workers/import': 'main/import/worker.ts',
+      'workers/run': 'main/runs/worker.ts',
     },
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { PayoutLine } from '../../engine/calculate';
+import type { Scheme } from '../../engine/model';
+import type { SchemeProblem } from '../../engine/validate';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
 import type { DatasetRow } from '../datasets/read';
@@ -6,6 +9,8 @@ import type { BatchSummary } from '../import/batches';
 import type { ImportResult } from '../import/importer';
 import type { ImportPreview } from '../import/inspect';
 import type { MappingProfile } from '../import/profiles';
+import type { RunSummary } from '../runs/execute';
+import type { SchemeSummary } from '../schemes/store';
 import type { MethodName } from './methods';
 
 /**
@@ -39,6 +44,8 @@ export interface DemoResult {
   folder: string;
   month: string;
   tables: Record<DatasetKind, number>;
+  /** The demo month's first run. */
+  run: number;
 }
 
 /** An import's outcome as the UI and CLI see it; the rejected rows themselves are in `rejectsFile`. */
@@ -53,7 +60,28 @@ export interface QuarantinedRow {
   reasons: string[];
 }
 
+export interface RunListItem {
+  id: number;
+  from: string;
+  to: string;
+  status: string;
+  lines: number;
+  total: string;
+  createdBy: string;
+  createdAt: string;
+  engineVersion: string;
+  schemes: { code: string; version: number }[];
+}
+
+export type StoredPayoutLine = Omit<PayoutLine, 'sources' | 'docNos' | 'effectiveRate'> & {
+  id: number;
+  schemeVersion: number;
+  sourceTable: string;
+  sourceCount: number;
+};
+
 const maxBlock = 5000;
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const fieldMap = z.record(z.string(), z.string());
 const fileArgs = {
   path: z.string().min(1),
@@ -108,6 +136,24 @@ export const contract = {
       mapping: fieldMap,
     }),
   ).returns<MappingProfile>(),
+  'schemes.list': method(z.object({})).returns<SchemeSummary[]>(),
+  'schemes.get': method(
+    z.object({ code: z.string().min(1), version: z.number().int().positive().optional() }),
+  ).returns<Scheme>(),
+  'schemes.validate': method(z.object({ definition: z.unknown() })).returns<{ problems: SchemeProblem[] }>(),
+  'schemes.save': method(z.object({ definition: z.unknown() })).returns<SchemeSummary>(),
+  'schemes.retire': method(z.object({ code: z.string().min(1) })).returns<{ code: string }>(),
+  'runs.create': method(
+    z.object({ from: isoDay, to: isoDay, schemes: z.array(z.string().min(1)).default([]) }),
+  ).returns<RunSummary>(),
+  'runs.list': method(z.object({})).returns<RunListItem[]>(),
+  'runs.lines': method(
+    z.object({
+      run: z.number().int().positive(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(maxBlock).default(500),
+    }),
+  ).returns<{ lines: StoredPayoutLine[]; total: number }>(),
   'calls.cancel': method(z.object({ callId: z.string().min(1).max(100) })).returns<{ cancelled: boolean }>(),
 } satisfies Record<MethodName, { args: z.ZodType; result: unknown }>;
 

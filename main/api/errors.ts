@@ -1,10 +1,13 @@
 import { ZodError } from 'zod';
+import { FormulaError } from '../../engine/formula';
 import { GridQueryError } from '../datasets/grid-query';
 import { WorkspaceNotEmptyError } from '../demo/create';
 import { BatchError } from '../import/batches';
 import { ImportRefusedError } from '../import/importer';
 import { LayoutError } from '../import/layout';
 import { UnreadableFileError } from '../import/open-source';
+import { RunRefusedError } from '../runs/execute';
+import { SchemeInvalidError } from '../schemes/store';
 import { NewerWorkspaceError, WorkspaceHistoryError } from '../store/migration';
 import { type ApiError, ApiFailure } from './result';
 
@@ -18,6 +21,9 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof LayoutError || error instanceof UnreadableFileError)
     return { code: 'validation', message: error.message };
   if (error instanceof BatchError) return { code: 'conflict', message: error.message };
+  if (error instanceof SchemeInvalidError || error instanceof RunRefusedError || error instanceof FormulaError) {
+    return { code: 'validation', message: error.message };
+  }
   if (error instanceof NewerWorkspaceError || error instanceof WorkspaceHistoryError) {
     return { code: 'workspace', message: error.message };
   }

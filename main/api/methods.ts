@@ -14,6 +14,14 @@ export const methodNames = [
   'import.quarantine',
   'mappings.list',
   'mappings.save',
+  'schemes.list',
+  'schemes.get',
+  'schemes.validate',
+  'schemes.save',
+  'schemes.retire',
+  'runs.create',
+  'runs.list',
+  'runs.lines',
   'calls.cancel',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

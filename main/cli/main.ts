@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Api } from '../api/dispatch';
@@ -5,6 +6,7 @@ import { createWorkspaceApi } from '../api/handlers';
 import type { ApiResult } from '../api/result';
 import { datasetKinds } from '../datasets/kinds';
 import { defaultWorkspacePath } from '../paths';
+import { schemeJsonSchema } from '../schemes/store';
 import { openWorkspaceSession } from '../workspace';
 
 /**
@@ -35,6 +37,9 @@ const optionSpec = {
   sheet: { type: 'string' },
   mapping: { type: 'string' },
   set: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  scheme: { type: 'string', multiple: true },
   'valid-only': { type: 'boolean', default: false },
   'create-missing': { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
@@ -42,7 +47,7 @@ const optionSpec = {
 } as const;
 type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values'];
 
-/** Exit code 1: the command ran but nothing was imported. */
+/** Exit code 1: the command ran but refused its input (nothing imported, a scheme not valid). */
 class NothingImported extends Error {
   constructor(readonly output: unknown) {
     super('nothing imported');
@@ -139,6 +144,56 @@ const commands: Record<string, Command> = {
       return output;
     },
   },
+  schemes: {
+    summary: 'add (a new version), list, validate or retire schemes; print the JSON Schema of a scheme file',
+    usage: 'schemes add FILE | schemes list | schemes validate FILE | schemes retire CODE | schemes schema',
+    async run({ api, args }) {
+      const [action] = args;
+      const definition = () => JSON.parse(readFileSync(resolve(onlyArgument(args.slice(1), 'file')), 'utf8'));
+      switch (action) {
+        case 'add':
+          return unwrap(await api.call('schemes.save', { definition: definition() }));
+        case 'list':
+          return { schemes: unwrap(await api.call('schemes.list', {})) };
+        case 'validate': {
+          const { problems } = unwrap(await api.call('schemes.validate', { definition: definition() }));
+          if (problems.length > 0) throw new NothingImported({ valid: false, problems });
+          return { valid: true, problems };
+        }
+        case 'retire':
+          return unwrap(await api.call('schemes.retire', { code: onlyArgument(args.slice(1), 'scheme code') }));
+        case 'schema':
+          // The JSON Schema is JSON whether or not --json is given.
+          console.log(JSON.stringify(schemeJsonSchema(), null, 2));
+          return undefined;
+        default:
+          throw new CliError(`schemes needs add, list, validate, retire or schema, not "${action ?? ''}"`);
+      }
+    },
+  },
+  run: {
+    summary: 'calculate a run: every active scheme overlapping the period (or the --scheme ones)',
+    usage: 'run --from YYYY-MM-DD --to YYYY-MM-DD [--scheme CODE ...] [--db PATH] [--json]',
+    async run({ api, args, options, json }) {
+      if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" for run`);
+      if (!options.from || !options.to) throw new CliError('run needs --from YYYY-MM-DD and --to YYYY-MM-DD');
+      const summary = unwrap(
+        await api.call(
+          'runs.create',
+          { from: options.from, to: options.to, schemes: options.scheme ?? [] },
+          { onProgress: showProgress(json) },
+        ),
+      );
+      if (!json) process.stderr.write('\r\x1b[K');
+      return {
+        run: summary.run,
+        lines: summary.lines,
+        total: summary.total,
+        schemes: summary.schemes,
+        seconds: summary.seconds,
+      };
+    },
+  },
   batches: {
     summary: 'list the import batches of the workspace',
     usage: 'batches [--db PATH] [--json]',
@@ -173,6 +228,7 @@ function help(): string {
 }
 
 function print(value: unknown, json: boolean) {
+  if (value === undefined) return;
   if (json) {
     console.log(JSON.stringify(value));
     return;

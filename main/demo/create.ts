@@ -4,8 +4,11 @@ import type Database from 'better-sqlite3';
 import type { Progress } from '../api/progress';
 import { countRows } from '../datasets/read';
 import { runImport } from '../import/importer';
+import { executeRun, type RunSummary } from '../runs/execute';
+import { saveScheme } from '../schemes/store';
 import { monthBounds } from './calendar';
 import { type DemoOptions, defaultDemoOptions, generateDemo } from './generate';
+import { demoSchemes } from './schemes';
 import { writeErpWorkbook } from './write-xlsx';
 
 export class WorkspaceNotEmptyError extends Error {
@@ -56,11 +59,18 @@ export async function createDemoWorkspace(
       }
       done += file.rows.length;
     }
+    const launched = (files.find((f) => f.kind === 'products')?.rows ?? [])
+      .filter((p) => String(p.launch_date) >= period.from && String(p.launch_date) <= period.to)
+      .map((p) => String(p.sku));
+    for (const definition of demoSchemes(options.month, launched)) saveScheme(db, definition, args.user);
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo_month', ?)").run(options.month);
     db.exec('COMMIT');
   } catch (error) {
     db.exec('ROLLBACK');
     throw error;
   }
-  return { folder: args.folder, month: options.month, tables: countRows(db) };
+  // The first run of the month, so the Runs screen has one to open.
+  args.onProgress?.({ phase: 'Calculating the first run', done: total, total });
+  const run: RunSummary = executeRun(db, { from: period.from, to: period.to, user: args.user });
+  return { folder: args.folder, month: options.month, tables: countRows(db), run: run.run };
 }

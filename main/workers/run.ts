@@ -12,6 +12,7 @@ export type WorkerMessage =
 const entries = {
   demo: { source: '../demo/worker.ts', bundled: './workers/demo.mjs' },
   import: { source: '../import/worker.ts', bundled: './workers/import.mjs' },
+  run: { source: '../runs/worker.ts', bundled: './workers/run.mjs' },
 } as const;
 export type WorkerName = keyof typeof entries;
 

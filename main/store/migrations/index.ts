@@ -3,6 +3,7 @@ import { workspace } from './001_workspace';
 import { masters } from './002_masters';
 import { transactions } from './003_transactions';
 import { imports } from './004_imports';
+import { schemes } from './005_schemes';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
-export const migrations: readonly Migration[] = [workspace, masters, transactions, imports];
+export const migrations: readonly Migration[] = [workspace, masters, transactions, imports, schemes];

@@ -1,0 +1,51 @@
+import type { RunSummary } from '../../runs/execute';
+import { listRuns, runLines } from '../../runs/read';
+import type { RunWorkerInput } from '../../runs/worker';
+import { checkScheme, getScheme, listSchemes, retireScheme, saveScheme } from '../../schemes/store';
+import { runWorker } from '../../workers/run';
+import type { Workspace } from '../../workspace';
+import type { Handlers } from '../dispatch';
+import { ApiFailure } from '../result';
+
+type SchemeHandlers = Pick<
+  Handlers,
+  | 'schemes.list'
+  | 'schemes.get'
+  | 'schemes.validate'
+  | 'schemes.save'
+  | 'schemes.retire'
+  | 'runs.create'
+  | 'runs.list'
+  | 'runs.lines'
+>;
+
+export function schemeHandlers(ws: Workspace): SchemeHandlers {
+  return {
+    'schemes.list': () => listSchemes(ws.db),
+    'schemes.get': ({ code, version }) => {
+      const scheme = getScheme(ws.db, code, version);
+      if (!scheme)
+        throw new ApiFailure('not_found', `There is no scheme ${code}${version ? ` version ${version}` : ''}`);
+      return scheme;
+    },
+    'schemes.validate': ({ definition }) => ({ problems: checkScheme(ws.db, definition).problems }),
+    'schemes.save': ({ definition }) => saveScheme(ws.db, definition, ws.user),
+    'schemes.retire': ({ code }) => {
+      retireScheme(ws.db, code);
+      return { code };
+    },
+    'runs.create': ({ from, to, schemes }, ctx) => {
+      const input: RunWorkerInput = {
+        dbPath: ws.dbPath,
+        nativeBinding: ws.nativeBinding,
+        from,
+        to,
+        schemes,
+        user: ws.user,
+      };
+      return runWorker<RunSummary>('run', input, { onProgress: ctx.progress, signal: ctx.signal });
+    },
+    'runs.list': () => listRuns(ws.db),
+    'runs.lines': ({ run, offset, limit }) => runLines(ws.db, run, offset, limit),
+  };
+}

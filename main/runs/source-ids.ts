@@ -1,0 +1,38 @@
+/**
+ * The ids of a payout line's source rows, packed: sorted ids as varint-encoded gaps, so the
+ * trace of a line over 100,000 invoice lines takes ~100 kB, not a JSON array five times that.
+ */
+export function packIds(ids: readonly number[]): Buffer {
+  const bytes: number[] = [];
+  let previous = 0;
+  for (const id of ids) {
+    let gap = id - previous;
+    if (gap < 0) throw new RangeError('packIds: ids must be sorted ascending');
+    previous = id;
+    while (gap >= 0x80) {
+      bytes.push((gap % 0x80) | 0x80);
+      gap = Math.floor(gap / 0x80);
+    }
+    bytes.push(gap);
+  }
+  return Buffer.from(bytes);
+}
+
+export function unpackIds(packed: Uint8Array): number[] {
+  const ids: number[] = [];
+  let previous = 0;
+  let gap = 0;
+  let scale = 1;
+  for (const byte of packed) {
+    gap += (byte & 0x7f) * scale;
+    if (byte & 0x80) {
+      scale *= 0x80;
+      continue;
+    }
+    previous += gap;
+    ids.push(previous);
+    gap = 0;
+    scale = 1;
+  }
+  return ids;
+}

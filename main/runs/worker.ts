@@ -1,0 +1,27 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { toApiError } from '../api/errors';
+import { openWorkspace } from '../store/open';
+import { type WorkerMessage, workerInput } from '../workers/run';
+import { executeRun } from './execute';
+
+/** Calculates a run on its own SQLite connection, off the window's thread. */
+export interface RunWorkerInput {
+  dbPath: string;
+  nativeBinding?: string;
+  from: string;
+  to: string;
+  schemes: string[];
+  user: string;
+}
+
+const input = workerInput<RunWorkerInput>(workerData);
+const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+const db = await openWorkspace(input.dbPath, { nativeBinding: input.nativeBinding });
+try {
+  const value = executeRun(db, input, (progress) => post({ type: 'progress', progress }));
+  post({ type: 'done', value });
+} catch (error) {
+  post({ type: 'failed', error: toApiError(error) });
+} finally {
+  db.close();
+}

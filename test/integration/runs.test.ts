@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import { unpackIds } from '../../main/runs/source-ids';
+import type { Workspace } from '../../main/workspace';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+const tempDir = tempDirPerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(async () => {
+  dir = tempDir();
+  ws = await workspaceIn(dir, { demo: true });
+});
+afterEach(() => ws.db.close());
+
+const volume = (code: string, rate: string) => ({
+  code,
+  name: `Volume ${code}`,
+  objective: 'volume',
+  period: { from: '2026-10-01', to: '2026-10-31' },
+  measure: { kind: 'product_volume', basis: 'value' },
+  slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate }] },
+  reward: { type: 'percent_of_value' },
+});
+
+describe('schemes in the store and runs over the workspace', () => {
+  it('keeps every save as a new version, validates with named errors, and retires', async () => {
+    const api = createWorkspaceApi(ws);
+    const first = await api.call('schemes.save', { definition: volume('T1', '1') });
+    expect(first).toMatchObject({ ok: true, value: { code: 'T1', version: 1, kind: 'product_volume' } });
+    const second = await api.call('schemes.save', { definition: volume('T1', '2') });
+    expect(second.ok && second.value.version).toBe(2);
+    const older = await api.call('schemes.get', { code: 'T1', version: 1 });
+    expect(older.ok && older.value.slabs.table[0]?.rate).toBe('1');
+
+    const broken = {
+      ...volume('T2', '1'),
+      slabs: {
+        basis: 'measure',
+        mode: 'retro',
+        table: [
+          { from: '0', to: '10', rate: '1' },
+          { from: '5', to: null, rate: '2' },
+        ],
+      },
+    };
+    const check = await api.call('schemes.validate', { definition: broken });
+    expect(check.ok && check.value.problems).toEqual([
+      { path: 'slabs.table.1.from', message: 'slab 1 (0–10) and slab 2 (5–…) overlap from 5 to 10' },
+    ]);
+    expect(await api.call('schemes.save', { definition: broken })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    const unknownSku = await api.call('schemes.validate', {
+      definition: { ...volume('T3', '1'), products: { skus: ['NOPE'] } },
+    });
+    expect(unknownSku.ok && unknownSku.value.problems.map((p) => p.message)).toEqual(['unknown SKUs: NOPE']);
+
+    await api.call('schemes.retire', { code: 'T1' });
+    const list = await api.call('schemes.list', {});
+    expect(list.ok && list.value.find((s) => s.code === 'T1')?.status).toBe('retired');
+  });
+
+  it('calculates a run in a worker, records versions, inputs and engine, and reproduces it to the paisa', async () => {
+    const api = createWorkspaceApi(ws);
+    await api.call('schemes.save', { definition: volume('T1', '1.25') });
+    const phases: string[] = [];
+    const run = await api.call(
+      'runs.create',
+      { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'] },
+      { onProgress: (p) => phases.push(p.phase) },
+    );
+    if (!run.ok) throw new Error(run.error.message);
+    expect(phases).toContain('Calculated T1');
+    const again = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'] });
+    expect(again.ok && again.value.total).toBe(run.value.total);
+
+    // The total is the sum of lines each rounded once: 1.25% of each distributor's net secondary sales.
+    const expected = ws.db
+      .prepare(
+        `SELECT sum((net * 125 + 5000) / 10000) AS paise FROM (
+           SELECT distributor_code, max(sum(net_value), 0) AS net FROM sales
+           WHERE outlet_code IS NOT NULL AND doc_date BETWEEN '2026-10-01' AND '2026-10-31' GROUP BY distributor_code)`,
+      )
+      .get() as { paise: number };
+    expect(run.value.total).toBe((expected.paise / 100).toFixed(2));
+
+    const stored = ws.db
+      .prepare('SELECT engine_version, scheme_versions, inputs FROM runs WHERE id = ?')
+      .get(run.value.run) as {
+      engine_version: string;
+      scheme_versions: string;
+      inputs: string;
+    };
+    expect(stored.engine_version).toBe('1.0.0');
+    expect(JSON.parse(stored.scheme_versions)).toEqual([{ code: 'T1', version: 1, id: expect.any(Number) }]);
+    expect(JSON.parse(stored.inputs).every((b: { sha256: string }) => /^[0-9a-f]{64}$/.test(b.sha256))).toBe(true);
+
+    const lines = await api.call('runs.lines', { run: run.value.run, limit: 100 });
+    if (!lines.ok) throw new Error(lines.error.message);
+    expect(lines.value.total).toBe(12);
+    const line = lines.value.lines[0];
+    expect(line?.explanation).toMatch(/net sales ₹[\d.]+ after returns; slab 1 \(0–…\): 1.25%/);
+    // The trace's source rows are exactly the payee's secondary lines of the month.
+    const packed = ws.db.prepare('SELECT source_ids FROM payout_lines WHERE id = ?').get(line?.id) as {
+      source_ids: Buffer;
+    };
+    const ids = ws.db
+      .prepare(
+        `SELECT id FROM sales WHERE distributor_code = ? AND outlet_code IS NOT NULL AND doc_date BETWEEN '2026-10-01' AND '2026-10-31' ORDER BY id`,
+      )
+      .all(line?.payee)
+      .map((r) => (r as { id: number }).id);
+    expect(unpackIds(packed.source_ids)).toEqual(ids);
+  });
+
+  it('prints the run as JSON from the CLI, with exact amounts per scheme', () => {
+    const file = join(dir, 't1.json');
+    writeFileSync(file, JSON.stringify(volume('T9', '2')));
+    const db = join(dir, 'workspace.sqlite');
+    // The CLI opens the same file beside this connection; WAL lets both work.
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/schemedesk.js', ...args, '--db', db, '--json'], { encoding: 'utf8' });
+    expect(cli('schemes', 'validate', file).status).toBe(0);
+    expect(JSON.parse(cli('schemes', 'add', file).stdout)).toMatchObject({ code: 'T9', version: 1 });
+    const run = cli('run', '--from', '2026-10-01', '--to', '2026-10-31', '--scheme', 'T9');
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout);
+    expect(printed).toMatchObject({ run: expect.any(Number), lines: 12, total: expect.stringMatching(/^\d+\.\d{2}$/) });
+    expect(printed.schemes).toEqual([{ code: 'T9', version: 1, payees: 12, total: printed.total }]);
+    const schema = JSON.parse(
+      spawnSync(process.execPath, ['bin/schemedesk.js', 'schemes', 'schema'], { encoding: 'utf8' }).stdout,
+    );
+    expect(schema.properties.slabs.properties.mode.enum).toEqual(['retro', 'marginal', 'interpolated']);
+  }, 60_000);
+});

@@ -100,6 +100,12 @@ export interface IndexedFacts {
   products: Map<string, ProductFact>;
   /** Invoice date of each primary document, for early payment. */
   invoiceDates: Map<string, string>;
+  /**
+   * Results already worked out in this run (a payee's lines for a period and product filter, a
+   * measure's outcome): schemes of one month mostly share them, and they are pure functions of
+   * the facts, so each is computed once.
+   */
+  memo: Map<string, unknown>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -114,17 +120,34 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 export function indexFacts(facts: Facts): IndexedFacts {
+  // Payments are made against primary invoices (company → distributor): only those are dated here.
   const invoiceDates = new Map<string, string>();
-  for (const s of facts.sales)
-    if (s.docType === 'invoice' && !invoiceDates.has(s.docNo)) invoiceDates.set(s.docNo, s.date);
+  for (const s of facts.sales) {
+    if (s.outlet === null && s.docType === 'invoice' && !invoiceDates.has(s.docNo)) invoiceDates.set(s.docNo, s.date);
+  }
   for (const r of facts.receivables) if (!invoiceDates.has(r.docNo)) invoiceDates.set(r.docNo, r.docDate);
+  const salesByPayee = groupBy(facts.sales, (s) => s.distributor);
+  // In date order (then id), so a measure finds its period by binary search whatever order the
+  // facts arrived in.
+  for (const list of salesByPayee.values()) {
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  }
   return {
     facts,
-    salesByPayee: groupBy(facts.sales, (s) => s.distributor),
+    salesByPayee,
     receivablesByPayee: groupBy(facts.receivables, (r) => r.distributor),
     paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),
     outlets: new Map(facts.outlets.map((o) => [o.code, o])),
     products: new Map(facts.products.map((p) => [p.sku, p])),
     invoiceDates,
+    memo: new Map(),
   };
+}
+
+/** The memoized value for `key`, computing it on first use. */
+export function remember<T>(facts: IndexedFacts, key: string, compute: () => T): T {
+  if (facts.memo.has(key)) return facts.memo.get(key) as T;
+  const value = compute();
+  facts.memo.set(key, value);
+  return value;
 }

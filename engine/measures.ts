@@ -1,5 +1,5 @@
 import { addDays, daysBetween, within } from './dates';
-import type { IndexedFacts, PayeeFact, SaleFact } from './facts';
+import { type IndexedFacts, type PayeeFact, remember, type SaleFact } from './facts';
 import { evaluateFormula } from './formula';
 import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
@@ -29,8 +29,25 @@ const rupees = (paise: number) => new Exact(paise).dividedBy(100);
 const units = (thousandths: number) => new Exact(thousandths).dividedBy(1000);
 const fmt = (value: Exact) => value.toFixed(value.isInteger() ? 0 : 2);
 
+/** The index of the first line dated on or after `day` in date-sorted lines. */
+function firstOnOrAfter(lines: readonly SaleFact[], day: string): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((lines[mid] as SaleFact).date < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The payee's sales lines that the scheme counts in `period`: right source, right products. */
 export function schemeSales(ctx: MeasureContext, period = ctx.period): SaleFact[] {
+  const key = `sales|${ctx.payee.code}|${period.from}|${period.to}|${ctx.scheme.salesSource}|${JSON.stringify(ctx.scheme.products)}`;
+  return remember(ctx.facts, key, () => filterSales(ctx, period));
+}
+
+function filterSales(ctx: MeasureContext, period: { from: string; to: string }): SaleFact[] {
   const { skus, brands, categories } = ctx.scheme.products;
   const filtered = skus.length + brands.length + categories.length > 0;
   const skuSet = new Set(skus);
@@ -38,8 +55,11 @@ export function schemeSales(ctx: MeasureContext, period = ctx.period): SaleFact[
   const categorySet = new Set(categories);
   const secondary = ctx.scheme.salesSource === 'secondary';
   const out: SaleFact[] = [];
-  for (const s of ctx.facts.salesByPayee.get(ctx.payee.code) ?? []) {
-    if (s.date < period.from || s.date > period.to || (s.outlet !== null) !== secondary) continue;
+  const all = ctx.facts.salesByPayee.get(ctx.payee.code) ?? [];
+  for (let i = firstOnOrAfter(all, period.from); i < all.length; i++) {
+    const s = all[i] as SaleFact;
+    if (s.date > period.to) break;
+    if ((s.outlet !== null) !== secondary) continue;
     if (filtered) {
       const p = ctx.facts.products.get(s.sku);
       if (!skuSet.has(s.sku) && !(p?.brand && brandSet.has(p.brand)) && !(p?.category && categorySet.has(p.category)))
@@ -255,7 +275,14 @@ const custom: Measurer<'custom'> = (spec, ctx) => {
   };
 };
 
+/** A measure for one payee; computed once per run for the same spec, period, source and products. */
 export function measure(spec: MeasureSpec, ctx: MeasureContext): MeasureResult {
+  const named = spec.kind === 'custom' ? JSON.stringify(ctx.scheme.measures) : '';
+  const key = `measure|${ctx.payee.code}|${ctx.period.from}|${ctx.period.to}|${ctx.scheme.salesSource}|${JSON.stringify(ctx.scheme.products)}|${JSON.stringify(spec)}|${named}`;
+  return remember(ctx.facts, key, () => computeMeasure(spec, ctx));
+}
+
+function computeMeasure(spec: MeasureSpec, ctx: MeasureContext): MeasureResult {
   switch (spec.kind) {
     case 'product_volume':
       return productVolume(spec, ctx);

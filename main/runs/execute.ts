@@ -77,8 +77,8 @@ export function executeRun(
     );
     const insert = db.prepare(
       `INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, kind, measure, unit, target, achievement, slab,
-         slab_label, computed, final, adjustments, near_miss, explanation, source_table, source_ids, doc_nos, effective_rate)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         slab_label, computed, final, adjustments, near_miss, explanation, source_table, source_ids, effective_rate)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const l of lines) {
       insert.run(
@@ -100,7 +100,6 @@ export function executeRun(
         l.explanation,
         l.sources.table,
         packIds(l.sources.ids),
-        JSON.stringify(l.docNos),
         l.effectiveRate,
       );
     }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
 import type { Facts, PaidFact, SaleFact } from '../../engine/facts';
+import { unpackIds } from './source-ids';
 
 /** How far before a run's period the facts reach: enough for dormancy, catch-up and baselines. */
 const LOOKBACK_DAYS = 400;
@@ -11,26 +12,37 @@ const LOOKBACK_DAYS = 400;
  */
 export function loadFacts(db: Database.Database, window: { from: string; to: string }): Facts {
   const earliest = addDays(window.from, -LOOKBACK_DAYS);
-  const sales: SaleFact[] = [];
+  // NOT INDEXED: a run reads most of the table, and a scan in rowid order is 2.5× faster than
+  // walking the date index to every row (1.5 s against 3.8 s for a million lines here).
   const rows = db
     .prepare(
       `SELECT id, doc_date, doc_no, doc_type, distributor_code, outlet_code, sku, qty, net_value, against_doc_no
-       FROM sales WHERE doc_date BETWEEN ? AND ?`,
+       FROM sales NOT INDEXED WHERE doc_date BETWEEN ? AND ?`,
     )
     .raw()
     .iterate(earliest, window.to) as IterableIterator<
     [number, string, string, 'invoice' | 'credit_note', string, string | null, string, number, number, string | null]
   >;
+  const sales: SaleFact[] = [];
   for (const [id, date, docNo, docType, distributor, outlet, sku, qty, net, against] of rows) {
     sales.push({ id, date, docNo, docType, distributor, outlet, sku, qty, net, against });
   }
   const paid = db
     .prepare(
-      `SELECT l.scheme_code AS scheme, l.payee, r.period_to AS periodTo, l.final AS amount, l.effective_rate AS effectiveRate, l.doc_nos AS docNos
+      `SELECT l.scheme_code AS scheme, l.payee, r.period_to AS periodTo, l.final AS amount, l.effective_rate AS effectiveRate,
+         l.source_table AS sourceTable, l.source_ids AS sourceIds
        FROM payout_lines l JOIN runs r ON r.id = l.run_id
        WHERE r.status IN ('approved', 'exported') AND l.kind = 'payout' AND l.final > 0`,
     )
-    .all() as (Omit<PaidFact, 'docNos'> & { docNos: string })[];
+    .all() as (Omit<PaidFact, 'docNos'> & { sourceTable: string; sourceIds: Buffer })[];
+  // The invoices a paid line was paid on are those of its source rows.
+  const docNo = db.prepare("SELECT doc_no FROM sales WHERE id = ? AND doc_type = 'invoice'").pluck();
+  const docNosOf = (p: (typeof paid)[number]) =>
+    p.sourceTable !== 'sales'
+      ? []
+      : [...new Set(unpackIds(p.sourceIds).map((id) => docNo.get(id) as string | undefined))].filter(
+          (d): d is string => d !== undefined,
+        );
   return {
     payees: db
       .prepare('SELECT code, name, region, area, channel, class, onboarded_on AS onboardedOn FROM distributors')
@@ -58,6 +70,13 @@ export function loadFacts(db: Database.Database, window: { from: string; to: str
          FROM targets WHERE period_to >= ? AND period_from <= ?`,
       )
       .all(earliest, window.to) as Facts['targets'],
-    paid: paid.map((p) => ({ ...p, docNos: JSON.parse(p.docNos) as string[] })),
+    paid: paid.map((p) => ({
+      scheme: p.scheme,
+      payee: p.payee,
+      periodTo: p.periodTo,
+      amount: p.amount,
+      effectiveRate: p.effectiveRate,
+      docNos: docNosOf(p),
+    })),
   };
 }

@@ -3,19 +3,21 @@
  * trace of a line over 100,000 invoice lines takes ~100 kB, not a JSON array five times that.
  */
 export function packIds(ids: readonly number[]): Buffer {
-  const bytes: number[] = [];
+  // Ids below 2^53 take at most 8 bytes as varints.
+  const out = Buffer.allocUnsafe(ids.length * 8);
+  let at = 0;
   let previous = 0;
   for (const id of ids) {
     let gap = id - previous;
     if (gap < 0) throw new RangeError('packIds: ids must be sorted ascending');
     previous = id;
     while (gap >= 0x80) {
-      bytes.push((gap % 0x80) | 0x80);
+      out[at++] = (gap % 0x80) | 0x80;
       gap = Math.floor(gap / 0x80);
     }
-    bytes.push(gap);
+    out[at++] = gap;
   }
-  return Buffer.from(bytes);
+  return out.subarray(0, at);
 }
 
 export function unpackIds(packed: Uint8Array): number[] {

@@ -56,7 +56,6 @@ export const schemes: Migration = {
         explanation TEXT NOT NULL,
         source_table TEXT NOT NULL,
         source_ids BLOB NOT NULL,
-        doc_nos TEXT NOT NULL,
         effective_rate TEXT NOT NULL
       ) STRICT;
       CREATE INDEX payout_lines_run ON payout_lines (run_id, scheme_code, payee);

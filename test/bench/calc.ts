@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addDays } from '../../engine/dates';
+import type { SchemeInput } from '../../engine/model';
+import { createBatch, prepareInsert } from '../../main/datasets/insert';
+import { Random } from '../../main/demo/random';
+import { demoSchemes } from '../../main/demo/schemes';
+import { saveScheme } from '../../main/schemes/store';
+import { openWorkspace } from '../../main/store/open';
+
+/**
+ * npm run bench:calc: 1,000,000 secondary sales lines, 50,000 outlets and 2,000 distributors
+ * in a workspace; 20 schemes covering every program kind; then, each in its own process, the
+ * full run (read facts, calculate, store lines and traces) and a plain SQL GROUP BY over the
+ * same lines — the floor for any aggregation-based design.
+ */
+const LINES = Number(process.argv[2] ?? 1_000_000);
+const folder = join(tmpdir(), 'schemedesk-bench-calc');
+const db = join(folder, `calc-${LINES}.sqlite`);
+
+async function build() {
+  mkdirSync(folder, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  const w = await openWorkspace(db);
+  const random = new Random(7);
+  const batch = createBatch(w, {
+    kind: 'sales',
+    fileName: 'bench',
+    sha256: '0'.repeat(64),
+    sizeBytes: 0,
+    sheet: null,
+    user: 'bench',
+  });
+  const ref = { batchId: batch, sheet: null, row: null };
+  const channels = ['Grocery', 'Chemist', 'Pan Plus', 'Modern Trade', 'HoReCa'];
+  w.transaction(() => {
+    const d = prepareInsert(w, 'distributors');
+    for (let i = 1; i <= 2000; i++)
+      d(
+        {
+          code: `D${i}`,
+          name: `Distributor ${i}`,
+          region: ['North', 'South', 'East', 'West'][i % 4] ?? null,
+          class: ['A', 'B', 'C'][i % 3] ?? null,
+          onboarded_on: '2020-01-01',
+        },
+        ref,
+      );
+    const o = prepareInsert(w, 'outlets');
+    for (let i = 1; i <= 50_000; i++)
+      o(
+        {
+          code: `O${i}`,
+          name: `Outlet ${i}`,
+          distributor_code: `D${1 + (i % 2000)}`,
+          channel: channels[i % 5] ?? null,
+          created_on: i % 40 === 0 ? '2026-10-05' : '2024-01-01',
+        },
+        ref,
+      );
+    const p = prepareInsert(w, 'products');
+    for (let i = 1; i <= 200; i++)
+      p(
+        {
+          sku: `SKU-${String(i).padStart(4, '0')}`,
+          name: `Product ${i}`,
+          brand: `Brand ${i % 8}`,
+          category: ['Beverages', 'Snacks', 'Personal Care', 'Home Care', 'Foods'][i % 5] ?? null,
+          launch_date: '2024-01-01',
+        },
+        ref,
+      );
+    const s = prepareInsert(w, 'sales');
+    for (let i = 0; i < LINES; i++) {
+      const outlet = 1 + random.int(0, 49_999);
+      const credit = random.chance(0.012);
+      const qty = random.int(1, 24);
+      const net = qty * random.int(2_000, 60_000);
+      // A fifth of the lines fall in the three months before, so dormancy and net additions have history.
+      const date = i % 5 === 0 ? addDays('2026-07-01', random.int(0, 91)) : addDays('2026-10-01', random.int(0, 30));
+      s(
+        {
+          doc_type: credit ? 'credit_note' : 'invoice',
+          doc_no: `SI/${i}`,
+          doc_date: date,
+          line_no: 1,
+          distributor_code: `D${1 + (outlet % 2000)}`,
+          outlet_code: `O${outlet}`,
+          sku: `SKU-${String(1 + random.int(0, 199)).padStart(4, '0')}`,
+          qty: (credit ? -qty : qty) * 1000,
+          net_value: credit ? -net : net,
+        },
+        ref,
+      );
+    }
+    const t = prepareInsert(w, 'targets');
+    for (let i = 1; i <= 2000; i++) {
+      t(
+        {
+          period_from: '2026-10-01',
+          period_to: '2026-10-31',
+          distributor_code: `D${i}`,
+          measure: 'billed_outlets',
+          value: String(15 + (i % 10)),
+        },
+        ref,
+      );
+    }
+  })();
+  const kinds = demoSchemes('2026-10', ['SKU-0040', 'SKU-0080']);
+  const schemes: SchemeInput[] = [];
+  for (let i = 0; schemes.length < 20; i++) {
+    const base = kinds[i % kinds.length];
+    if (base) schemes.push({ ...base, code: `${base.code}-${i}`, budget: i % 3 === 0 ? undefined : base.budget });
+  }
+  for (const s of schemes) saveScheme(w, s, 'bench');
+  w.close();
+}
+
+function child(mode: string): { seconds: number; peakRssMb: number; lines?: number; groups?: number } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'calc-child.ts'), mode, db],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+}
+
+if (!existsSync(db) || process.argv.includes('--rebuild')) {
+  console.log(
+    `Building a workspace of ${LINES.toLocaleString('en-IN')} sales lines, 50,000 outlets, 2,000 distributors …`,
+  );
+  await build();
+}
+const groupBy = child('group-by');
+const run = child('run');
+console.log(`\n${'what'.padEnd(58)}  ${'seconds'.padStart(7)}  ${'rows/s'.padStart(10)}  peak RSS`);
+const row = (name: string, r: { seconds: number; peakRssMb: number }) =>
+  console.log(
+    `${name.padEnd(58)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(Math.round(LINES / r.seconds)).padStart(10)}  ${r.peakRssMb} MB`,
+  );
+row('plain SQL GROUP BY distributor over the same lines', groupBy);
+row(`SchemeDesk run: 20 schemes, all 9 kinds (${run.lines} lines)`, run);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PayoutLine } from '../../engine/calculate';
-import type { Scheme } from '../../engine/model';
+import type { Scheme, SchemeInput } from '../../engine/model';
 import type { SchemeProblem } from '../../engine/validate';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
@@ -9,7 +9,7 @@ import type { BatchSummary } from '../import/batches';
 import type { ImportResult } from '../import/importer';
 import type { ImportPreview } from '../import/inspect';
 import type { MappingProfile } from '../import/profiles';
-import type { RunSummary } from '../runs/execute';
+import type { PreviewLine, RunSummary } from '../runs/execute';
 import type { SchemeSummary } from '../schemes/store';
 import type { MethodName } from './methods';
 
@@ -143,6 +143,10 @@ export const contract = {
   'schemes.validate': method(z.object({ definition: z.unknown() })).returns<{ problems: SchemeProblem[] }>(),
   'schemes.save': method(z.object({ definition: z.unknown() })).returns<SchemeSummary>(),
   'schemes.retire': method(z.object({ code: z.string().min(1) })).returns<{ code: string }>(),
+  'schemes.preview': method(z.object({ definition: z.unknown(), from: isoDay, to: isoDay })).returns<{
+    lines: PreviewLine[];
+    total: string;
+  }>(),
   'runs.create': method(
     z.object({ from: isoDay, to: isoDay, schemes: z.array(z.string().min(1)).default([]) }),
   ).returns<RunSummary>(),
@@ -158,7 +162,7 @@ export const contract = {
 } satisfies Record<MethodName, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;
-export type { MethodName };
+export type { MethodName, SchemeInput };
 export type Args<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgs<M extends MethodName> = z.output<Contract[M]['args']>;
 export type Result<M extends MethodName> = Contract[M]['result'];

@@ -19,6 +19,7 @@ export const methodNames = [
   'schemes.validate',
   'schemes.save',
   'schemes.retire',
+  'schemes.preview',
   'runs.create',
   'runs.list',
   'runs.lines',

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { PayoutLine } from '../../engine/calculate';
 import { calculateRun, ENGINE_VERSION } from '../../engine/calculate';
 import { scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
-import { schemesForRun } from '../schemes/store';
+import { checkScheme, SchemeInvalidError, schemesForRun } from '../schemes/store';
 import { loadFacts } from './load-facts';
 import { packIds } from './source-ids';
 
@@ -122,5 +123,46 @@ export function executeRun(
     total: rupees(total),
     schemes: perScheme,
     seconds: (Date.now() - started) / 1000,
+  };
+}
+
+export interface PreviewLine {
+  payee: string;
+  measure: string;
+  unit: PayoutLine['unit'];
+  target: string | null;
+  achievementPct: string | null;
+  slabLabel: string | null;
+  /** Exact decimal rupees. */
+  computed: string;
+  final: string;
+  explanation: string;
+}
+
+/**
+ * What a scheme (saved or not) would pay, payee by payee, over a past period of the workspace —
+ * calculated exactly as a run would, but nothing is stored.
+ */
+export function previewScheme(
+  db: Database.Database,
+  args: { definition: unknown; from: string; to: string },
+): { lines: PreviewLine[]; total: string } {
+  const { scheme, problems } = checkScheme(db, args.definition);
+  if (!scheme || problems.length > 0) throw new SchemeInvalidError(problems);
+  const measured = { ...scheme, period: { from: args.from, to: args.to } };
+  const lines = calculateRun([measured], loadFacts(db, measured.period));
+  return {
+    total: rupees(lines.reduce((n, l) => n + l.final, 0)),
+    lines: lines.map((l) => ({
+      payee: l.payee,
+      measure: l.measure,
+      unit: l.unit,
+      target: l.target,
+      achievementPct: l.achievementPct,
+      slabLabel: l.slabLabel,
+      computed: rupees(l.computed),
+      final: rupees(l.final),
+      explanation: l.explanation,
+    })),
   };
 }

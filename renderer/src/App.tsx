@@ -5,6 +5,7 @@ import { call, onMenuCommand } from './api/client';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Navigation, type ScreenId } from './components/Navigation';
 import { StatusBar } from './components/StatusBar';
+import { SchemesScreen } from './schemes/SchemesScreen';
 import { DataScreen } from './screens/DataScreen';
 import { DemoSetup } from './screens/DemoSetup';
 import { PlannedScreen } from './screens/PlannedScreen';
@@ -43,7 +44,13 @@ export function App() {
       <div className="app">
         <Navigation current={screen} onSelect={setScreen} />
         <main className="content">
-          {screen === 'data' ? <DataScreen importRequests={importRequests} /> : <PlannedScreen screen={screen} />}
+          {screen === 'data' ? (
+            <DataScreen importRequests={importRequests} />
+          ) : screen === 'schemes' ? (
+            <SchemesScreen />
+          ) : (
+            <PlannedScreen screen={screen} />
+          )}
         </main>
         <StatusBar />
       </div>

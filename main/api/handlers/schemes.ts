@@ -14,6 +14,7 @@ type SchemeHandlers = Pick<
   | 'schemes.validate'
   | 'schemes.save'
   | 'schemes.retire'
+  | 'schemes.preview'
   | 'runs.create'
   | 'runs.list'
   | 'runs.lines'
@@ -33,6 +34,18 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
     'schemes.retire': ({ code }) => {
       retireScheme(ws.db, code);
       return { code };
+    },
+    'schemes.preview': ({ definition, from, to }, ctx) => {
+      const input: RunWorkerInput = {
+        dbPath: ws.dbPath,
+        nativeBinding: ws.nativeBinding,
+        from,
+        to,
+        schemes: [],
+        user: ws.user,
+        preview: definition,
+      };
+      return runWorker('run', input, { onProgress: ctx.progress, signal: ctx.signal });
     },
     'runs.create': ({ from, to, schemes }, ctx) => {
       const input: RunWorkerInput = {

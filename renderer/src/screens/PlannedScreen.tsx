@@ -1,10 +1,6 @@
 import type { ScreenId } from '../components/Navigation';
 
-const plans: Record<Exclude<ScreenId, 'data'>, { title: string; text: string }> = {
-  schemes: {
-    title: 'Schemes',
-    text: 'Design schemes here: who is eligible, what is measured against which target, the slab table, caps, gates, budget and stacking — every save a new version, with a preview of what it would pay.',
-  },
+const plans: Record<Exclude<ScreenId, 'data' | 'schemes'>, { title: string; text: string }> = {
   runs: {
     title: 'Runs',
     text: 'Calculate a period, review every payout line in the grid with the trace behind each number, override with a reason, and send the run for approval by a second person.',
@@ -24,7 +20,7 @@ const plans: Record<Exclude<ScreenId, 'data'>, { title: string; text: string }> 
 };
 
 export function PlannedScreen({ screen }: { screen: ScreenId }) {
-  if (screen === 'data') return null;
+  if (screen === 'data' || screen === 'schemes') return null;
   const plan = plans[screen];
   return (
     <section className="planned">

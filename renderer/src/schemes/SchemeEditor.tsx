@@ -1,0 +1,474 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SchemeProblem } from '../../../engine/validate';
+import type { PreviewLine } from '../../../main/runs/execute';
+import { call } from '../api/client';
+import { formatMoney } from '../format/numbers';
+import { useWorkspace } from '../workspace-context';
+import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
+import { SlabGrid } from './SlabGrid';
+
+const rateLabels: Record<string, string> = {
+  percent_of_value: 'Rate (% of value)',
+  percent_of_invoice: 'Rate (% of each invoice)',
+  per_unit: 'Rate (₹ per unit)',
+  per_count: 'Rate (₹ per outlet / item)',
+  flat: 'Amount (₹ flat)',
+};
+
+/** A comma-separated list, committed when the field loses focus so commas can be typed. */
+function ListField({
+  label,
+  list,
+  onCommit,
+}: {
+  label: string;
+  list: readonly string[] | undefined;
+  onCommit: (list: string[]) => void;
+}) {
+  const [text, setText] = useState(listText(list));
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        value={text}
+        aria-label={label}
+        placeholder="any"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => onCommit(textList(text))}
+      />
+    </label>
+  );
+}
+
+function Problems({ problems, prefix }: { problems: readonly SchemeProblem[]; prefix: string }) {
+  const mine = problems.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`));
+  if (mine.length === 0) return null;
+  return (
+    <ul className="field-problems" data-testid={`problems-${prefix}`}>
+      {mine.map((p) => (
+        <li key={`${p.path}|${p.message}`}>{p.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The whole scheme as a form: identity and period, what is measured (and for whom, on which
+ * products), the target, the slab table in a grid, the reward, caps, budget and stacking.
+ * Checked as you type; previewed payee by payee over a past period before it is saved.
+ */
+export function SchemeEditor({
+  initial,
+  onClose,
+  onSaved,
+}: {
+  initial: Draft;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { currency, locale } = useWorkspace();
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [problems, setProblems] = useState<SchemeProblem[]>([]);
+  const [preview, setPreview] = useState<{ lines: PreviewLine[]; total: string } | null>(null);
+  const [previewPeriod, setPreviewPeriod] = useState(initial.period);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const latest = useRef(0);
+
+  const set = (path: (string | number)[], value: unknown) => {
+    setDraft((d) => setIn(d, path, value));
+    setPreview(null);
+  };
+
+  useEffect(() => {
+    const ticket = ++latest.current;
+    const timer = setTimeout(() => {
+      void call('schemes.validate', { definition: draft }).then((r) => {
+        if (ticket === latest.current)
+          setProblems(r.ok ? r.value.problems : [{ path: '(scheme)', message: r.error.message }]);
+      });
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  const slabs = draft.slabs.table as SlabRow[];
+  const badRows = useMemo(() => {
+    const bad = new Set<number>();
+    for (const p of problems) {
+      const m = p.path.match(/^slabs\.table\.(\d+)(\.from)?/);
+      if (!m) continue;
+      bad.add(Number(m[1]));
+      if (m[2] && /gap|overlap/.test(p.message)) bad.add(Number(m[1]) - 1);
+    }
+    return bad;
+  }, [problems]);
+
+  const runPreview = async () => {
+    setBusy(true);
+    const r = await call('schemes.preview', { definition: draft, from: previewPeriod.from, to: previewPeriod.to });
+    setBusy(false);
+    if (r.ok) setPreview(r.value);
+    else setMessage(r.error.message);
+  };
+  const save = async () => {
+    setBusy(true);
+    const r = await call('schemes.save', { definition: draft });
+    setBusy(false);
+    if (!r.ok) return setMessage(r.error.message);
+    onSaved();
+  };
+
+  const m = draft.measure;
+  const text = (
+    path: (string | number)[],
+    value: string | undefined,
+    label: string,
+    props: Record<string, unknown> = {},
+  ) => (
+    <label className="field">
+      <span>{label}</span>
+      <input value={value ?? ''} onChange={(e) => set(path, e.target.value)} aria-label={label} {...props} />
+    </label>
+  );
+  const optional = (path: (string | number)[], value: string | undefined, label: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        value={value ?? ''}
+        aria-label={label}
+        onChange={(e) => set(path, e.target.value.trim() === '' ? undefined : e.target.value.trim())}
+      />
+    </label>
+  );
+
+  return (
+    <div className="dialog-backdrop" role="presentation">
+      <div
+        className="dialog scheme-editor"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Scheme"
+        data-testid="scheme-editor"
+      >
+        <header className="dialog-header">
+          <h2>{initial.code ? `Scheme ${initial.code}` : 'New scheme'}</h2>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </header>
+        <div className="dialog-body scheme-form">
+          <section>
+            <h3>Scheme</h3>
+            <div className="row">
+              {text(['code'], draft.code, 'Code')}
+              {text(['name'], draft.name, 'Name')}
+              <label className="field">
+                <span>Objective</span>
+                <select
+                  value={draft.objective}
+                  onChange={(e) => set(['objective'], e.target.value)}
+                  aria-label="Objective"
+                >
+                  {['volume', 'penetration', 'collections', 'launch', 'inventory'].map((o) => (
+                    <option key={o}>{o}</option>
+                  ))}
+                </select>
+              </label>
+              {text(['period', 'from'], draft.period.from, 'From', { type: 'date' })}
+              {text(['period', 'to'], draft.period.to, 'To', { type: 'date' })}
+            </div>
+            <Problems problems={problems} prefix="code" />
+            <Problems problems={problems} prefix="name" />
+            <Problems problems={problems} prefix="period" />
+          </section>
+          <section>
+            <h3>What is measured</h3>
+            <div className="row">
+              <label className="field">
+                <span>Program kind</span>
+                <select
+                  value={m.kind}
+                  aria-label="Program kind"
+                  onChange={(e) => set(['measure'], measureOfKind(e.target.value))}
+                >
+                  {measureKinds.map(([k, label]) => (
+                    <option key={k} value={k}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {m.kind === 'product_volume' && (
+                <label className="field">
+                  <span>Basis</span>
+                  <select
+                    value={m.basis ?? 'value'}
+                    aria-label="Basis"
+                    onChange={(e) => set(['measure', 'basis'], e.target.value)}
+                  >
+                    <option value="value">value</option>
+                    <option value="qty">quantity</option>
+                  </select>
+                </label>
+              )}
+              {m.kind === 'billed_outlets' && text(['measure', 'minBillValue'], m.minBillValue, 'Minimum bill (₹)')}
+              {m.kind === 'early_payment' && (
+                <label className="field">
+                  <span>Paid within (days)</span>
+                  <input
+                    type="number"
+                    value={m.withinDays}
+                    aria-label="Paid within (days)"
+                    onChange={(e) => set(['measure', 'withinDays'], Number(e.target.value))}
+                  />
+                </label>
+              )}
+              {m.kind === 'reactivation' && (
+                <label className="field">
+                  <span>Dormant for (days)</span>
+                  <input
+                    type="number"
+                    value={m.dormantDays ?? 90}
+                    aria-label="Dormant for (days)"
+                    onChange={(e) => set(['measure', 'dormantDays'], Number(e.target.value))}
+                  />
+                </label>
+              )}
+              {m.kind === 'custom' && text(['measure', 'formula'], m.formula, 'Formula')}
+              <label className="field">
+                <span>Sales</span>
+                <select
+                  value={draft.salesSource ?? 'secondary'}
+                  aria-label="Sales"
+                  onChange={(e) => set(['salesSource'], e.target.value)}
+                >
+                  <option value="secondary">secondary (to outlets)</option>
+                  <option value="primary">primary (to distributors)</option>
+                </select>
+              </label>
+            </div>
+            <div className="row">
+              <ListField label="SKUs" list={draft.products?.skus} onCommit={(l) => set(['products', 'skus'], l)} />
+              <ListField
+                label="Brands"
+                list={draft.products?.brands}
+                onCommit={(l) => set(['products', 'brands'], l)}
+              />
+              <ListField
+                label="Categories"
+                list={draft.products?.categories}
+                onCommit={(l) => set(['products', 'categories'], l)}
+              />
+            </div>
+            <Problems problems={problems} prefix="measure" />
+            <Problems problems={problems} prefix="products" />
+          </section>
+          <section>
+            <h3>Who is eligible</h3>
+            <div className="row">
+              {(['regions', 'channels', 'classes', 'include', 'exclude'] as const).map((k) => (
+                <ListField
+                  key={k}
+                  label={`${k[0]?.toUpperCase()}${k.slice(1)}`}
+                  list={draft.eligibility?.[k]}
+                  onCommit={(l) => set(['eligibility', k], l)}
+                />
+              ))}
+            </div>
+            <Problems problems={problems} prefix="eligibility" />
+          </section>
+          <section>
+            <h3>Target and slabs</h3>
+            <div className="row">
+              <label className="field">
+                <span>Target</span>
+                <select
+                  value={draft.target?.type ?? 'none'}
+                  aria-label="Target"
+                  onChange={(e) =>
+                    set(
+                      ['target'],
+                      e.target.value === 'fixed'
+                        ? { type: 'fixed', value: '0' }
+                        : e.target.value === 'dataset'
+                          ? { type: 'dataset', measure: 'secondary_value' }
+                          : { type: 'none' },
+                    )
+                  }
+                >
+                  <option value="none">none</option>
+                  <option value="fixed">fixed</option>
+                  <option value="dataset">per distributor (targets)</option>
+                </select>
+              </label>
+              {draft.target?.type === 'fixed' && text(['target', 'value'], draft.target.value, 'Target value')}
+              {draft.target?.type === 'dataset' && text(['target', 'measure'], draft.target.measure, 'Targets measure')}
+              <label className="field">
+                <span>Slabs on</span>
+                <select
+                  value={draft.slabs.basis}
+                  aria-label="Slabs on"
+                  onChange={(e) => set(['slabs', 'basis'], e.target.value)}
+                >
+                  <option value="measure">the measure</option>
+                  <option value="achievement">achievement %</option>
+                </select>
+              </label>
+              <label className="field">
+                <span>Mode</span>
+                <select
+                  value={draft.slabs.mode}
+                  aria-label="Mode"
+                  onChange={(e) => set(['slabs', 'mode'], e.target.value)}
+                >
+                  <option value="retro">retro</option>
+                  <option value="marginal">marginal</option>
+                  <option value="interpolated">interpolated</option>
+                </select>
+              </label>
+              <label className="field">
+                <span>Reward</span>
+                <select
+                  value={draft.reward.type}
+                  aria-label="Reward"
+                  onChange={(e) => set(['reward', 'type'], e.target.value)}
+                >
+                  <option value="percent_of_value">% of value</option>
+                  <option value="percent_of_invoice">% of each invoice</option>
+                  <option value="per_unit">₹ per unit</option>
+                  <option value="per_count">₹ per outlet / item</option>
+                  <option value="flat">flat ₹</option>
+                </select>
+              </label>
+            </div>
+            <SlabGrid
+              rows={slabs}
+              badRows={badRows}
+              rateLabel={rateLabels[draft.reward.type] ?? 'Rate'}
+              onChange={(rows) => set(['slabs', 'table'], rows)}
+            />
+            <Problems problems={problems} prefix="slabs" />
+            <Problems problems={problems} prefix="target" />
+          </section>
+          <section>
+            <h3>Limits</h3>
+            <div className="row">
+              {optional(['caps', 'perPayee'], draft.caps?.perPayee, 'Cap per distributor (₹)')}
+              {optional(['caps', 'pctOfNetSales'], draft.caps?.pctOfNetSales, 'Cap (% of net sales)')}
+              <label className="field">
+                <span>Budget (₹)</span>
+                <input
+                  value={draft.budget?.amount ?? ''}
+                  aria-label="Budget"
+                  onChange={(e) =>
+                    set(
+                      ['budget'],
+                      e.target.value.trim() === ''
+                        ? undefined
+                        : { amount: e.target.value.trim(), onOverrun: draft.budget?.onOverrun ?? 'pro_rata' },
+                    )
+                  }
+                />
+              </label>
+              {draft.budget && (
+                <label className="field">
+                  <span>On overrun</span>
+                  <select
+                    value={draft.budget.onOverrun}
+                    aria-label="On overrun"
+                    onChange={(e) => set(['budget', 'onOverrun'], e.target.value)}
+                  >
+                    <option value="pro_rata">scale all pro rata</option>
+                    <option value="rank_order">pay in rank order</option>
+                  </select>
+                </label>
+              )}
+            </div>
+            <Problems problems={problems} prefix="caps" />
+            <Problems problems={problems} prefix="budget" />
+            <Problems problems={problems} prefix="gates" />
+          </section>
+          <section className="preview-block">
+            <h3>What it would pay</h3>
+            <div className="row">
+              <label className="field">
+                <span>Over</span>
+                <input
+                  type="date"
+                  value={previewPeriod.from}
+                  aria-label="Preview from"
+                  onChange={(e) => setPreviewPeriod((p) => ({ ...p, from: e.target.value }))}
+                />
+              </label>
+              <label className="field">
+                <span>to</span>
+                <input
+                  type="date"
+                  value={previewPeriod.to}
+                  aria-label="Preview to"
+                  onChange={(e) => setPreviewPeriod((p) => ({ ...p, to: e.target.value }))}
+                />
+              </label>
+              <button type="button" onClick={() => void runPreview()} disabled={busy || problems.length > 0}>
+                Preview
+              </button>
+              {preview && (
+                <strong data-testid="preview-total">
+                  {preview.lines.length} distributors, {formatMoney(preview.total, currency, locale)} in all
+                </strong>
+              )}
+            </div>
+            {preview && (
+              <div className="errors-scroll">
+                <table className="errors-table" data-testid="scheme-preview">
+                  <thead>
+                    <tr>
+                      <th>Distributor</th>
+                      <th>Measure</th>
+                      <th>Slab</th>
+                      <th className="number">Payout</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.lines.map((l) => (
+                      <tr key={l.payee} title={l.explanation}>
+                        <td>{l.payee}</td>
+                        <td className="number">
+                          {l.unit === 'money' ? formatMoney(l.measure, currency, locale) : l.measure}
+                        </td>
+                        <td>{l.slabLabel ?? '—'}</td>
+                        <td className="number">{formatMoney(l.final, currency, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          {message && (
+            <div className="inline-error" role="alert">
+              {message}
+            </div>
+          )}
+        </div>
+        <footer className="dialog-footer">
+          <span className={problems.length > 0 ? 'bad' : 'good'} data-testid="scheme-status">
+            {problems.length > 0
+              ? `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix`
+              : 'Ready to save'}
+          </span>
+          <div className="buttons">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void save()}
+              disabled={busy || problems.length > 0}
+            >
+              Save as new version
+            </button>
+          </div>
+        </footer>
+      </div>
+    </div>
+  );
+}

@@ -235,6 +235,43 @@ export function SchemeEditor({
                 </label>
               )}
               {m.kind === 'custom' && text(['measure', 'formula'], m.formula, 'Formula')}
+              {m.kind === 'upsell' && (
+                <label className="field">
+                  <span>Outlet qualifies when it buys</span>
+                  <select
+                    value={m.mode ?? 'any'}
+                    aria-label="Upsell rule"
+                    onChange={(e) => set(['measure', 'mode'], e.target.value)}
+                  >
+                    <option value="any">any of the SKUs</option>
+                    <option value="all">the whole bundle</option>
+                    <option value="lines">at least N of them</option>
+                  </select>
+                </label>
+              )}
+              {m.kind === 'upsell' && m.mode === 'lines' && (
+                <label className="field">
+                  <span>N</span>
+                  <input
+                    type="number"
+                    value={m.minLines ?? 2}
+                    aria-label="Minimum lines"
+                    onChange={(e) => set(['measure', 'minLines'], Number(e.target.value))}
+                  />
+                </label>
+              )}
+              {m.kind === 'billed_channels' && (
+                <ListField
+                  label="Channel minimums (Channel=₹, …)"
+                  list={Object.entries(m.minimums).map(([c, v]) => `${c}=${v}`)}
+                  onCommit={(l) =>
+                    set(
+                      ['measure', 'minimums'],
+                      Object.fromEntries(l.map((pair) => pair.split('=').map((x) => x.trim()) as [string, string])),
+                    )
+                  }
+                />
+              )}
               <label className="field">
                 <span>Sales</span>
                 <select
@@ -292,17 +329,25 @@ export function SchemeEditor({
                         ? { type: 'fixed', value: '0' }
                         : e.target.value === 'dataset'
                           ? { type: 'dataset', measure: 'secondary_value' }
-                          : { type: 'none' },
+                          : e.target.value === 'growth'
+                            ? { type: 'growth', pct: '10', baseline: { from: draft.period.from, to: draft.period.to } }
+                            : { type: 'none' },
                     )
                   }
                 >
                   <option value="none">none</option>
                   <option value="fixed">fixed</option>
                   <option value="dataset">per distributor (targets)</option>
+                  <option value="growth">growth over a baseline</option>
                 </select>
               </label>
               {draft.target?.type === 'fixed' && text(['target', 'value'], draft.target.value, 'Target value')}
               {draft.target?.type === 'dataset' && text(['target', 'measure'], draft.target.measure, 'Targets measure')}
+              {draft.target?.type === 'growth' && text(['target', 'pct'], draft.target.pct, 'Growth %')}
+              {draft.target?.type === 'growth' &&
+                text(['target', 'baseline', 'from'], draft.target.baseline.from, 'Baseline from', { type: 'date' })}
+              {draft.target?.type === 'growth' &&
+                text(['target', 'baseline', 'to'], draft.target.baseline.to, 'Baseline to', { type: 'date' })}
               <label className="field">
                 <span>Slabs on</span>
                 <select
@@ -384,8 +429,50 @@ export function SchemeEditor({
                 </label>
               )}
             </div>
+            <div className="row">
+              <label className="field">
+                <span>Stacking group</span>
+                <input
+                  value={draft.stacking?.group ?? ''}
+                  aria-label="Stacking group"
+                  onChange={(e) =>
+                    set(
+                      ['stacking'],
+                      e.target.value.trim() === ''
+                        ? undefined
+                        : { group: e.target.value, maxPct: draft.stacking?.maxPct ?? '3' },
+                    )
+                  }
+                />
+              </label>
+              {draft.stacking && text(['stacking', 'maxPct'], draft.stacking.maxPct, 'Group ceiling (% of net sales)')}
+              <label className="field">
+                <span>Catch-up since</span>
+                <input
+                  type="date"
+                  value={draft.catchUp?.since ?? ''}
+                  aria-label="Catch-up since"
+                  onChange={(e) => set(['catchUp'], e.target.value ? { since: e.target.value } : undefined)}
+                />
+              </label>
+              <label className="field checkbox">
+                <span>Claw back later returns</span>
+                <input
+                  type="checkbox"
+                  checked={draft.clawback !== false}
+                  aria-label="Claw back later returns"
+                  onChange={(e) => set(['clawback'], e.target.checked)}
+                />
+              </label>
+            </div>
+            <p className="muted">
+              Gates and further named measures (for gates and formulas) are edited in the scheme's JSON: Export JSON,
+              edit, Import JSON.
+            </p>
             <Problems problems={problems} prefix="caps" />
             <Problems problems={problems} prefix="budget" />
+            <Problems problems={problems} prefix="stacking" />
+            <Problems problems={problems} prefix="catchUp" />
             <Problems problems={problems} prefix="gates" />
           </section>
           <section className="preview-block">

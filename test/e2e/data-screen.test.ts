@@ -1,40 +1,22 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWeb, stopWeb } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 
-const screenshots = join(import.meta.dirname, 'screenshots');
 const tempDir = tempDirPerTest();
-let browser: Browser;
-let web: ChildProcess | undefined;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (web) stopWeb(web);
-});
+const session = e2eSession();
 
 const cardCount = async (page: Page, kind: string) =>
   (await page.locator(`[data-testid="dataset-${kind}"] .dataset-rows`).textContent())?.trim();
 
 describe('npm run web, first launch', () => {
   it('creates the demo workspace with progress, shows every dataset with its row count and opens one in the grid', async () => {
-    const started = await startWeb(join(tempDir(), 'workspace.sqlite'));
-    web = started.process;
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(started.url);
+    const { page, errors } = await session.open(join(tempDir(), 'workspace.sqlite'), { width: 1400, height: 860 });
 
     await page.getByTestId('demo-setup').waitFor({ timeout: 20_000 });
     await page.getByRole('progressbar').waitFor();
-    await page.screenshot({ path: join(screenshots, 'first-launch-progress.png') });
+    await page.screenshot({ path: session.screenshot('first-launch-progress.png') });
 
     await page.getByTestId('dataset-sales').waitFor({ timeout: 120_000 });
     expect(await cardCount(page, 'distributors')).toBe('50');
@@ -67,7 +49,7 @@ describe('npm run web, first launch', () => {
     await expect
       .poll(() => page.locator('.ag-row[row-index="0"]').first().textContent(), { timeout: 20_000 })
       .toContain('O05000');
-    await page.screenshot({ path: join(screenshots, 'data-outlets.png') });
+    await page.screenshot({ path: session.screenshot('data-outlets.png') });
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -1,25 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWeb, stopWeb } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 import { workspaceIn } from '../support/workspace';
 
-const screenshots = join(import.meta.dirname, 'screenshots');
 const tempDir = tempDirPerTest();
-let browser: Browser;
-let web: ChildProcess | undefined;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (web) stopWeb(web);
-});
+const session = e2eSession();
 
 describe('importing through the Data screen', () => {
   it('picks a file, shows the mapping and preview, checks, imports with totals, and rolls the batch back', async () => {
@@ -39,12 +26,7 @@ describe('importing through the Data screen', () => {
         'Grand Total,,,"1,00,250.75",',
       ].join('\n'),
     );
-    const started = await startWeb(join(dir, 'workspace.sqlite'));
-    web = started.process;
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(started.url);
+    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'));
     await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
 
     await page.getByTestId('import-file').setInputFiles(file);
@@ -54,7 +36,7 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByLabel('Column for Distributor').inputValue()).toBe('Party Code');
     expect(await dialog.getByTestId('import-preview').locator('tbody tr').count()).toBe(2);
     await expect.poll(() => dialog.textContent()).toContain('header on row 4');
-    await page.screenshot({ path: join(screenshots, 'import-mapping.png') });
+    await page.screenshot({ path: session.screenshot('import-mapping.png') });
 
     await dialog.getByRole('button', { name: 'Check' }).click();
     await expect
@@ -67,7 +49,7 @@ describe('importing through the Data screen', () => {
       .toMatch(/Imported 2 rows as batch \d+/);
     expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹1,00,250.75');
     expect(await dialog.getByTestId('row-counts').textContent()).toBe('2 / 2 / 0');
-    await page.screenshot({ path: join(screenshots, 'import-result.png') });
+    await page.screenshot({ path: session.screenshot('import-result.png') });
 
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('tab', { name: 'Import history' }).click();
@@ -76,7 +58,7 @@ describe('importing through the Data screen', () => {
     page.once('dialog', (d) => void d.accept());
     await newest.getByRole('button', { name: 'Roll back' }).click();
     await expect.poll(() => page.locator('.notice').textContent()).toMatch(/rolled back: 2 rows removed/);
-    await page.screenshot({ path: join(screenshots, 'import-history.png') });
+    await page.screenshot({ path: session.screenshot('import-history.png') });
     expect(errors).toEqual([]);
   }, 240_000);
 });

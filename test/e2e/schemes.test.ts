@@ -1,25 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWeb, stopWeb } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 import { workspaceIn } from '../support/workspace';
 
-const screenshots = join(import.meta.dirname, 'screenshots');
 const tempDir = tempDirPerTest();
-let browser: Browser;
-let web: ChildProcess | undefined;
-
-beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  if (web) stopWeb(web);
-});
+const session = e2eSession();
 
 /** Types into one cell of the slab grid, as a user does: click, select what is there, type, Enter. */
 async function setCell(page: Page, row: number, column: 'from' | 'to' | 'rate', value: string) {
@@ -33,12 +20,7 @@ describe('the Schemes screen', () => {
   it('creates a volume scheme with three slabs, shows an overlap, fixes it, previews and saves', async () => {
     const dir = tempDir();
     (await workspaceIn(dir, { demo: true })).db.close();
-    const started = await startWeb(join(dir, 'workspace.sqlite'));
-    web = started.process;
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(started.url);
+    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
     await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
 
     await page.getByRole('button', { name: 'Schemes' }).click();
@@ -65,7 +47,7 @@ describe('the Schemes screen', () => {
       .toContain('slab 1 (0–1000000) and slab 2 (900000–5000000) overlap from 900000 to 1000000');
     expect(await editor.getByTestId('scheme-status').textContent()).toBe('1 problem to fix');
     expect(await page.locator('[data-testid="slab-grid"] .ag-row.slab-problem').count()).toBe(2);
-    await page.screenshot({ path: join(screenshots, 'scheme-overlap.png') });
+    await page.screenshot({ path: session.screenshot('scheme-overlap.png') });
 
     await setCell(page, 1, 'from', '1000000');
     await expect.poll(() => editor.getByTestId('scheme-status').textContent()).toBe('Ready to save');
@@ -78,11 +60,11 @@ describe('the Schemes screen', () => {
       .poll(() => editor.getByTestId('preview-total').textContent(), { timeout: 30_000 })
       .toMatch(/^12 distributors, ₹[\d,]+\.\d{2} in all$/);
     expect(await editor.getByTestId('scheme-preview').locator('tbody tr').count()).toBe(12);
-    await page.screenshot({ path: join(screenshots, 'scheme-preview.png') });
+    await page.screenshot({ path: session.screenshot('scheme-preview.png') });
 
     await editor.getByRole('button', { name: 'Save as new version' }).click();
     await expect.poll(() => page.getByTestId('schemes-grid').textContent()).toContain('VOL-E2E');
-    await page.screenshot({ path: join(screenshots, 'schemes-list.png') });
+    await page.screenshot({ path: session.screenshot('schemes-list.png') });
     expect(errors).toEqual([]);
   }, 240_000);
 });

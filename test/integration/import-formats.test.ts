@@ -1,25 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { rollBackBatch } from '../../main/import/batches';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
-import { tempDirPerTest } from '../support/temp';
-import { workspaceIn } from '../support/workspace';
+import { demoWorkspacePerTest } from '../support/workspace';
 
 /**
  * The same four sales lines in every file format a user's ERP writes; each must import to the
  * same stored rows and the same control totals, exactly.
  */
-const tempDir = tempDirPerTest();
+const workspaces = demoWorkspacePerTest();
 let ws: Workspace;
 let dir: string;
-beforeEach(async () => {
-  dir = tempDir();
-  ws = await workspaceIn(dir, { demo: true });
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
 });
-afterEach(() => ws.db.close());
 
 const header = [
   'Invoice No',

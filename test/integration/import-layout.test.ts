@@ -1,21 +1,18 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ImportRefusedError } from '../../main/import/importer';
 import { LayoutError } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
 import { delimited, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
-import { tempDirPerTest } from '../support/temp';
-import { workspaceIn } from '../support/workspace';
+import { demoWorkspacePerTest } from '../support/workspace';
 
-const tempDir = tempDirPerTest();
+const workspaces = demoWorkspacePerTest();
 let ws: Workspace;
 let dir: string;
-beforeEach(async () => {
-  dir = tempDir();
-  ws = await workspaceIn(dir, { demo: true });
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
 });
-afterEach(() => ws.db.close());
 
 describe('report layouts', () => {
   it('finds the header under the title rows, skips blank and total rows, keeps a party named "Total…"', async () => {

@@ -1,25 +1,22 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../main/workspace';
 import { delimited, hasLibreOffice, libreOfficeConvert, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
-import { tempDirPerTest } from '../support/temp';
-import { workspaceIn } from '../support/workspace';
+import { demoWorkspacePerTest } from '../support/workspace';
 
 /**
  * Files written by a program other than exceljs: LibreOffice's xlsx, and a genuine binary
  * Excel 97–2003 workbook (which SchemeDesk converts through LibreOffice when it is installed).
  * .ci/run installs LibreOffice, so in CI these always run.
  */
-const tempDir = tempDirPerTest();
+const workspaces = demoWorkspacePerTest();
 let ws: Workspace;
 let dir: string;
-beforeEach(async () => {
-  dir = tempDir();
-  ws = await workspaceIn(dir, { demo: true });
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
 });
-afterEach(() => ws.db.close());
 
 const rows = [
   ['Acme Consumer Products Pvt. Ltd.'],

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { datasetKinds, datasets } from '../../main/datasets/kinds';
 import { readRows } from '../../main/datasets/read';
@@ -9,17 +9,15 @@ import { runImport } from '../../main/import/importer';
 import type { Workspace } from '../../main/workspace';
 import { delimited } from '../support/files';
 import { importFile } from '../support/import';
-import { tempDirPerTest } from '../support/temp';
-import { workspaceIn } from '../support/workspace';
+import { demoWorkspacePerTest, workspaceIn } from '../support/workspace';
 
-const tempDir = tempDirPerTest();
+const workspaces = demoWorkspacePerTest();
+const tempDir = workspaces.tempDir;
 let ws: Workspace;
 let dir: string;
-beforeEach(async () => {
-  dir = tempDir();
-  ws = await workspaceIn(dir, { demo: true });
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
 });
-afterEach(() => ws.db.close());
 
 /** A digest of everything in the workspace's tables: equal digests, identical databases. */
 function workspaceDigest(w: Workspace): string {

@@ -1,23 +1,20 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { rollBackBatch } from '../../main/import/batches';
 import { ImportRefusedError } from '../../main/import/importer';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
-import { tempDirPerTest } from '../support/temp';
-import { workspaceIn } from '../support/workspace';
+import { demoWorkspacePerTest } from '../support/workspace';
 
-const tempDir = tempDirPerTest();
+const workspaces = demoWorkspacePerTest();
 let ws: Workspace;
 let dir: string;
-beforeEach(async () => {
-  dir = tempDir();
-  ws = await workspaceIn(dir, { demo: true });
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
 });
-afterEach(() => ws.db.close());
 
 const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value'];
 const good: FixtureCell[][] = [

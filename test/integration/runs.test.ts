@@ -1,21 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { unpackIds } from '../../main/runs/source-ids';
 import type { Workspace } from '../../main/workspace';
-import { tempDirPerTest } from '../support/temp';
-import { workspaceIn } from '../support/workspace';
+import { demoWorkspacePerTest } from '../support/workspace';
 
-const tempDir = tempDirPerTest();
+const workspaces = demoWorkspacePerTest();
 let ws: Workspace;
 let dir: string;
-beforeEach(async () => {
-  dir = tempDir();
-  ws = await workspaceIn(dir, { demo: true });
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
 });
-afterEach(() => ws.db.close());
 
 const volume = (code: string, rate: string) => ({
   code,

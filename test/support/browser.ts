@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, driven by playwright-core (which gives it a fresh profile); we never download a browser. */
 export async function launchChromium(): Promise<Browser> {
@@ -56,4 +58,36 @@ export function stopWeb(child: ChildProcess): void {
       // already gone
     }
   }
+}
+
+/**
+ * One headless Chromium for a test file, and `npm run web` over a given workspace, both
+ * stopped after the file's tests; screenshots go to test/e2e/screenshots (git-ignored).
+ */
+export function e2eSession() {
+  const screenshots = join(import.meta.dirname, '..', 'e2e', 'screenshots');
+  let browser: Browser | undefined;
+  let web: ChildProcess | undefined;
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (web) stopWeb(web);
+  });
+  return {
+    screenshot: (name: string) => join(screenshots, name),
+    /** Starts the web UI over `dbPath` and opens it; `errors` collects every uncaught page error. */
+    async open(dbPath: string, viewport = { width: 1400, height: 900 }) {
+      if (!browser) throw new Error('the browser is not running');
+      const started = await startWeb(dbPath);
+      web = started.process;
+      const page = await browser.newPage({ viewport });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(started.url);
+      return { page, errors };
+    },
+  };
 }

@@ -220,6 +220,7 @@ function reduceTo(lines: PayoutLine[], limit: number, step: Adjustment['step'], 
 function applyStacking(schemes: readonly Scheme[], lines: PayoutLine[], facts: IndexedFacts) {
   const groups = new Map<string, Scheme[]>();
   for (const s of schemes) if (s.stacking) groups.set(s.stacking.group, [...(groups.get(s.stacking.group) ?? []), s]);
+  const payeesByCode = new Map(facts.facts.payees.map((p) => [p.code, p]));
   for (const [group, members] of groups) {
     const first = members[0];
     if (!first?.stacking) continue;
@@ -237,7 +238,7 @@ function applyStacking(schemes: readonly Scheme[], lines: PayoutLine[], facts: I
     for (const l of lines)
       if (codes.has(l.scheme) && l.kind === 'payout') byPayee.set(l.payee, [...(byPayee.get(l.payee) ?? []), l]);
     for (const [payee, payeeLines] of byPayee) {
-      const payeeFact = facts.facts.payees.find((p) => p.code === payee);
+      const payeeFact = payeesByCode.get(payee);
       if (!payeeFact) continue;
       const sales = netSales({ scheme: first, payee: payeeFact, facts, period });
       const limit = Math.max(0, toPaise(sales.times(maxPct).dividedBy(100)));

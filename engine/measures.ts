@@ -93,8 +93,14 @@ function salesResult(
   };
 }
 
+/** Lines grouped by outlet; memoized per lines array, which schemeSales itself memoizes. */
+const outletGroups = new WeakMap<readonly SaleFact[], Map<string, SaleFact[]>>();
+
 function byOutlet(lines: readonly SaleFact[]): Map<string, SaleFact[]> {
+  const known = outletGroups.get(lines);
+  if (known) return known;
   const map = new Map<string, SaleFact[]>();
+  outletGroups.set(lines, map);
   for (const l of lines) {
     if (l.outlet === null) continue;
     const list = map.get(l.outlet);
@@ -307,6 +313,11 @@ function computeMeasure(spec: MeasureSpec, ctx: MeasureContext): MeasureResult {
 
 /** The payee's net sales (all products, the scheme's source) in the period, in rupees: the base of a %-of-sales cap. */
 export function netSales(ctx: MeasureContext): Exact {
+  const key = `net|${ctx.payee.code}|${ctx.period.from}|${ctx.period.to}|${ctx.scheme.salesSource}`;
+  return remember(ctx.facts, key, () => sumNetSales(ctx));
+}
+
+function sumNetSales(ctx: MeasureContext): Exact {
   const secondary = ctx.scheme.salesSource === 'secondary';
   let net = 0;
   for (const s of ctx.facts.salesByPayee.get(ctx.payee.code) ?? []) {

@@ -280,6 +280,65 @@ function makePrimarySales(random: Random, o: DemoOptions, distributors: Distribu
   return lines;
 }
 
+/**
+ * Four months of lighter billing before the demo month, so the kinds that look back have
+ * something to see: most of the month's buyers bought before too; a few per distributor bought
+ * only in the first of those months and then went quiet (dormant, reactivated in the month);
+ * and a few bought last month but not this one (lost outlets).
+ */
+function makeHistory(
+  random: Random,
+  o: DemoOptions,
+  secondary: SaleLine[],
+  outlets: Outlet[],
+  products: Product[],
+): SaleLine[] {
+  const { from } = monthBounds(o.month);
+  const buyers = new Map<string, Set<string>>();
+  for (const line of secondary) {
+    const set = buyers.get(line.distributor_code) ?? new Set<string>();
+    set.add(String(line.outlet_code));
+    buyers.set(line.distributor_code, set);
+  }
+  const lines: SaleLine[] = [];
+  let doc = 0;
+  const bill = (distributor: string, outlet: string, date: string) => {
+    doc++;
+    const product = random.pick(products);
+    lines.push({
+      doc_type: 'Invoice',
+      doc_no: `SI/H/${pad(doc, 6)}`,
+      doc_date: date,
+      line_no: 1,
+      distributor_code: distributor,
+      outlet_code: outlet,
+      sku: product.sku,
+      ...priced(product, random.int(1, 12), 8000, 0),
+      against_doc_no: null,
+    });
+  };
+  const old = (o2: Outlet) => o2.created_on < addDays(from, -150);
+  for (const [distributor, set] of buyers) {
+    const current = [...set].sort();
+    const dormant = new Set(
+      current.filter((code) => old(outlets[Number(code.slice(1)) - 1] as Outlet)).slice(0, random.int(2, 4)),
+    );
+    for (const code of current) {
+      if (dormant.has(code)) {
+        bill(distributor, code, addDays(from, -random.int(100, 121)));
+        continue;
+      }
+      for (let month = 1; month <= 3; month++)
+        if (random.chance(0.5)) bill(distributor, code, addDays(from, -random.int(30 * month - 29, 30 * month)));
+    }
+    const lost = outlets
+      .filter((x) => x.distributor_code === distributor && !set.has(x.code) && old(x))
+      .slice(0, random.int(1, 2));
+    for (const x of lost) bill(distributor, x.code, addDays(from, -random.int(1, 25)));
+  }
+  return lines;
+}
+
 interface OpenInvoice {
   distributor_code: string;
   doc_no: string;
@@ -397,6 +456,7 @@ export function generateDemo(options: DemoOptions = defaultDemoOptions): DemoFil
   const products = makeProducts(random, options, from);
   const secondary = makeSecondarySales(random, options, distributors, outlets, products);
   const credits = makeCreditNotes(random, secondary, to);
+  const history = makeHistory(random, options, secondary, outlets, products);
   const primary = makePrimarySales(random, options, distributors, products);
   const collections = makeCollections(random, options, distributors, primary);
   return [
@@ -405,6 +465,12 @@ export function generateDemo(options: DemoOptions = defaultDemoOptions): DemoFil
     { file: 'products.xlsx', kind: 'products', title: 'Item Master', rows: products },
     { file: 'primary-sales.xlsx', kind: 'sales', title: 'Sales Register (Primary)', rows: primary },
     { file: 'secondary-sales.xlsx', kind: 'sales', title: 'Secondary Sales (DMS)', rows: [...secondary, ...credits] },
+    {
+      file: 'secondary-sales-history.xlsx',
+      kind: 'sales',
+      title: 'Secondary Sales (DMS), earlier months',
+      rows: history,
+    },
     {
       file: `receivables-${from}.xlsx`,
       kind: 'receivables',

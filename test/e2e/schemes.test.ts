@@ -27,8 +27,8 @@ describe('the Schemes screen', () => {
     await expect.poll(() => page.getByTestId('schemes-grid').locator('.ag-row').count()).toBeGreaterThan(5);
     await page.getByRole('button', { name: 'New scheme' }).click();
     const editor = page.getByTestId('scheme-editor');
-    await editor.getByLabel('Code').fill('VOL-E2E');
-    await editor.getByLabel('Name').fill('E2E volume push');
+    await editor.getByLabel('Code', { exact: true }).fill('VOL-E2E');
+    await editor.getByLabel('Name', { exact: true }).fill('E2E volume push');
     await editor.getByLabel('From', { exact: true }).fill('2026-10-01');
     await editor.getByLabel('To', { exact: true }).fill('2026-10-31');
 
@@ -61,6 +61,17 @@ describe('the Schemes screen', () => {
       .toMatch(/^12 distributors, ₹[\d,]+\.\d{2} in all$/);
     expect(await editor.getByTestId('scheme-preview').locator('tbody tr').count()).toBe(12);
     await page.screenshot({ path: session.screenshot('scheme-preview.png') });
+
+    // A gate nobody meets (a million billed outlets) makes the same scheme pay nothing.
+    await editor.getByLabel('New measure name').fill('outlets');
+    await editor.getByRole('button', { name: 'Add measure' }).click();
+    await editor.getByRole('button', { name: 'Add gate' }).click();
+    await editor.getByLabel('Gate 1 minimum').fill('1000000');
+    await expect.poll(() => editor.getByTestId('scheme-status').textContent()).toBe('Ready to save');
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => editor.getByTestId('preview-total').textContent(), { timeout: 30_000 })
+      .toBe('12 distributors, ₹0.00 in all');
 
     await editor.getByRole('button', { name: 'Save as new version' }).click();
     await expect.poll(() => page.getByTestId('schemes-grid').textContent()).toContain('VOL-E2E');

@@ -40,6 +40,105 @@ function ListField({
   );
 }
 
+/** Further measures by name (for gates and custom formulas), and the gates on them. */
+function NamedMeasures({ draft, set }: { draft: Draft; set: (path: (string | number)[], value: unknown) => void }) {
+  const measures = Object.entries(draft.measures ?? {});
+  const gates = draft.gates ?? [];
+  // Gates are positional: a gate's number is its identity.
+  const gateRows = gates.map((gate, position) => ({ gate, position, id: `gate-${position + 1}` }));
+  const [name, setName] = useState('');
+  return (
+    <div className="named-measures">
+      <h4>Named measures and gates</h4>
+      {measures.map(([key, spec]) => (
+        <div className="row" key={key}>
+          <span className="measure-name">{key}</span>
+          <select
+            value={spec.kind}
+            aria-label={`Kind of ${key}`}
+            onChange={(e) => set(['measures', key], measureOfKind(e.target.value))}
+          >
+            {measureKinds.map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+          {spec.kind === 'billed_outlets' && (
+            <input
+              value={spec.minBillValue ?? ''}
+              aria-label={`Minimum bill of ${key}`}
+              onChange={(e) => set(['measures', key, 'minBillValue'], e.target.value)}
+            />
+          )}
+          <button
+            type="button"
+            onClick={() => set(['measures'], Object.fromEntries(measures.filter(([k]) => k !== key)))}
+          >
+            Remove
+          </button>
+        </div>
+      ))}
+      <div className="row">
+        <input
+          placeholder="new measure name, e.g. outlets"
+          value={name}
+          aria-label="New measure name"
+          onChange={(e) => setName(e.target.value.toLowerCase())}
+        />
+        <button
+          type="button"
+          disabled={!/^[a-z][a-z0-9_]*$/.test(name)}
+          onClick={() => {
+            set(['measures', name], measureOfKind('billed_outlets'));
+            setName('');
+          }}
+        >
+          Add measure
+        </button>
+      </div>
+      {gateRows.map(({ gate, position: i, id }) => (
+        <div className="row" key={id}>
+          <span>Pay only when</span>
+          <select
+            value={gate.measure}
+            aria-label={`Gate ${i + 1} measure`}
+            onChange={(e) => set(['gates', i, 'measure'], e.target.value)}
+          >
+            {[gate.measure, ...measures.map(([k]) => k).filter((k) => k !== gate.measure)].map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+          <span>is at least</span>
+          <input
+            value={gate.min}
+            aria-label={`Gate ${i + 1} minimum`}
+            onChange={(e) => set(['gates', i, 'min'], e.target.value)}
+          />
+          <button
+            type="button"
+            onClick={() =>
+              set(
+                ['gates'],
+                gates.filter((_, j) => j !== i),
+              )
+            }
+          >
+            Remove
+          </button>
+        </div>
+      ))}
+      <button
+        type="button"
+        disabled={measures.length === 0}
+        onClick={() => set(['gates'], [...gates, { measure: measures[0]?.[0] ?? '', min: '1' }])}
+      >
+        Add gate
+      </button>
+    </div>
+  );
+}
+
 function Problems({ problems, prefix }: { problems: readonly SchemeProblem[]; prefix: string }) {
   const mine = problems.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`));
   if (mine.length === 0) return null;
@@ -465,10 +564,7 @@ export function SchemeEditor({
                 />
               </label>
             </div>
-            <p className="muted">
-              Gates and further named measures (for gates and formulas) are edited in the scheme's JSON: Export JSON,
-              edit, Import JSON.
-            </p>
+            <NamedMeasures draft={draft} set={set} />
             <Problems problems={problems} prefix="caps" />
             <Problems problems={problems} prefix="budget" />
             <Problems problems={problems} prefix="stacking" />

@@ -36,7 +36,6 @@ export interface PayoutLine {
   nearMiss: NearMiss | null;
   explanation: string;
   sources: MeasureResult['sources'];
-  docNos: string[];
   /** Rupees paid per rupee of sales value, as decimal text, for clawing back later returns. */
   effectiveRate: string;
 }
@@ -195,7 +194,6 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
     nearMiss: miss,
     explanation: steps.join('; '),
     sources: e.m.sources,
-    docNos: e.m.docNos,
     effectiveRate: e.m.valueOfSales.greaterThan(0)
       ? new Exact(amount).dividedBy(100).dividedBy(e.m.valueOfSales).toString()
       : '0',
@@ -319,7 +317,6 @@ function clawbacks(scheme: Scheme, facts: IndexedFacts): PayoutLine[] {
       nearMiss: null,
       explanation: `clawback: ₹${returned.toFixed(2)} returned after ${paid.periodTo} against invoices paid on in an approved run, at the ${new Exact(paid.effectiveRate).times(100).toDecimalPlaces(4).toString()}% paid then = ${inr(amount)}`,
       sources: { table: 'sales', ids: returns.map((r) => r.id) },
-      docNos: [],
       effectiveRate: paid.effectiveRate,
     });
   }

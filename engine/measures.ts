@@ -12,8 +12,6 @@ export interface MeasureResult {
   /** The sales value behind the measure, in rupees: what percentage rewards and caps apply to. */
   valueOfSales: Exact;
   sources: { table: 'sales' | 'receivables' | 'payments'; ids: number[] };
-  /** The invoices whose value was counted (for clawing back later returns against them). */
-  docNos: string[];
   /** The measure in plain words. */
   detail: string;
 }
@@ -77,20 +75,17 @@ function salesResult(
   detail: string,
 ): MeasureResult {
   let net = 0;
-  const docNos = new Set<string>();
-  for (const l of lines) {
+  let sorted = true;
+  const ids = new Array<number>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as SaleFact;
     net += l.net;
-    if (l.docType === 'invoice') docNos.add(l.docNo);
+    ids[i] = l.id;
+    if (i > 0 && l.id < (ids[i - 1] ?? 0)) sorted = false;
   }
-  return {
-    unit,
-    value,
-    valueOfSales: rupees(net),
-    // Sorted, so the trace does not depend on the order the facts arrived in.
-    sources: { table: 'sales', ids: lines.map((l) => l.id).sort((a, b) => a - b) },
-    docNos: [...docNos].sort(),
-    detail,
-  };
+  // Sorted, so the trace does not depend on the order the facts arrived in.
+  if (!sorted) ids.sort((a, b) => a - b);
+  return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids }, detail };
 }
 
 /** Lines grouped by outlet; memoized per lines array, which schemeSales itself memoizes. */
@@ -176,7 +171,6 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => 
       value: new Exact(0),
       valueOfSales: new Exact(0),
       sources: { table: 'receivables', ids: [] },
-      docNos: [],
       detail: 'no receivables snapshot at both ends of the period',
     };
   }
@@ -186,7 +180,6 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => 
     value: reduction,
     valueOfSales: reduction,
     sources: { table: 'receivables', ids: [...start.overdue, ...end.overdue].map((r) => r.id).sort((a, b) => a - b) },
-    docNos: [],
     detail: `overdue ₹${rupees(start.total).toFixed(2)} on ${start.asOf}, ₹${rupees(end.total).toFixed(2)} on ${end.asOf}: reduced by ₹${reduction.toFixed(2)}`,
   };
 };
@@ -247,7 +240,6 @@ const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
     value,
     valueOfSales: value,
     sources: { table: 'payments', ids: early.map((p) => p.id).sort((a, b) => a - b) },
-    docNos: early.map((p) => p.against ?? '').sort(),
     detail: `₹${value.toFixed(2)} paid within ${spec.withinDays} days of the invoice (${early.length} receipts)`,
   };
 };
@@ -276,7 +268,6 @@ const custom: Measurer<'custom'> = (spec, ctx) => {
     value,
     valueOfSales: value,
     sources: { table: 'sales', ids: [] },
-    docNos: [],
     detail: `${spec.formula} = ${fmt(value)}`,
   };
 };

@@ -73,7 +73,7 @@ export interface RunListItem {
   schemes: { code: string; version: number }[];
 }
 
-export type StoredPayoutLine = Omit<PayoutLine, 'sources' | 'docNos' | 'effectiveRate'> & {
+export type StoredPayoutLine = Omit<PayoutLine, 'sources' | 'effectiveRate'> & {
   id: number;
   schemeVersion: number;
   sourceTable: string;

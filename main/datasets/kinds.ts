@@ -140,7 +140,3 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     ],
   },
 };
-
-export function isDatasetKind(value: string): value is DatasetKind {
-  return (datasetKinds as readonly string[]).includes(value);
-}

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import unzipper from 'unzipper';
-import { cellContent } from '../../datasets/convert';
+import { cellContent } from './cell';
 import { type Merge, mergeFiller, type Source, type SourceSheet } from './types';
 
 /**

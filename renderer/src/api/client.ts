@@ -102,10 +102,3 @@ export async function call<M extends MethodName>(
     progressListeners.delete(callId);
   }
 }
-
-/** For code that cannot go on without the value: an API error becomes an exception. */
-export async function callOrThrow<M extends MethodName>(method: M, args: Args<M>): Promise<Result<M>> {
-  const result = await call(method, args);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}

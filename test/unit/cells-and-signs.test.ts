@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalDocType, normalizeRow } from '../../main/datasets/normalize';
+import { cellContent } from '../../main/import/readers/cell';
+
+describe('spreadsheet cell contents', () => {
+  it('takes a formula’s result, rich text’s text, and nothing from an error cell', () => {
+    expect(cellContent({ formula: 'B2*C2', result: 99.5 })).toBe(99.5);
+    expect(cellContent({ richText: [{ text: 'SI/' }, { text: '001' }] })).toBe('SI/001');
+    expect(cellContent({ text: 'link', hyperlink: 'https://example.com' })).toBe('link');
+    expect(cellContent({ error: '#N/A' })).toBeNull();
+    expect(cellContent('  ')).toBeNull();
+    expect(cellContent(' D001 ')).toBe('D001');
+  });
+});
+
+describe('sales sign convention', () => {
+  it('stores credit notes negative whether the source wrote them positive or negative', () => {
+    const positive = normalizeRow('sales', { doc_type: 'Credit Note', qty: 2000, net_value: 5000, tax: 900 });
+    const negative = normalizeRow('sales', { doc_type: 'credit_note', qty: -2000, net_value: -5000, tax: -900 });
+    expect(positive).toEqual({ doc_type: 'credit_note', qty: -2000, net_value: -5000, tax: -900 });
+    expect(negative).toEqual(positive);
+    expect(normalizeRow('sales', { doc_type: 'Invoice', qty: 1000, net_value: 100 })).toEqual({
+      doc_type: 'invoice',
+      qty: 1000,
+      net_value: 100,
+    });
+  });
+
+  it('knows the usual names of the two document types and refuses others', () => {
+    expect(canonicalDocType('Sales Return')).toBe('credit_note');
+    expect(canonicalDocType('Tax Invoice')).toBe('invoice');
+    expect(() => canonicalDocType('Debit Note')).toThrow('neither an invoice nor a credit note');
+  });
+});

@@ -8,11 +8,11 @@ import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
-import { kindRules } from './kind-rules';
-import { chooseSheet, dataRows, surveySheets } from './layout';
-import { type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
+import { kindRules, neededFields } from './kind-rules';
+import { dataRows, surveySheets } from './layout';
+import { locateTable, openSheet } from './locate';
+import { mappingByHeader } from './mapping';
 import { openSource } from './open-source';
-import { savedMappingFor } from './profiles';
 import type { Cell, SourceRow } from './readers/types';
 import { convertRow, type Decisions, decide, type FieldProblem } from './row-values';
 
@@ -130,46 +130,23 @@ export async function runImport(
     );
   }
 
-  const survey = await surveySheets(await openSource(request.path), kind);
-  const choice = chooseSheet(survey, request.sheet, kind);
-  const headerIndex = choice.header?.index;
-  const headerRow = headerIndex === undefined ? undefined : choice.head[headerIndex];
-  if (!choice.header || !headerRow) {
-    throw new ImportRefusedError(`Sheet "${choice.name}" of ${fileName} has no header row with ${kind} columns`);
-  }
-  const headers = choice.header.headers;
-  const profile = request.mappingName ? savedMappingFor(db, kind, headers, request.mappingName) : null;
-  const mapping: Mapping = request.mapping
-    ? mappingFromHeaders(headers, request.mapping)
-    : (profile ?? savedMappingFor(db, kind, headers) ?? choice.header.mapping);
-  const defaults: Record<string, Cell> = { ...request.defaults };
-  const unmapped = def.fields.filter(
-    (f) =>
-      f.required &&
-      mapping[f.name] === undefined &&
-      defaults[f.name] === undefined &&
-      !(kind === 'sales' && f.name === 'doc_type'),
-  );
-  if (unmapped.length > 0) {
-    throw new ImportRefusedError(
-      `${fileName}, sheet "${choice.name}": no column for ${unmapped.map((f) => f.label).join(', ')} (header row ${headerRow.number} has ${headers.filter(Boolean).join(', ')}). Map a column or give a value.`,
-    );
-  }
-
+  // One opening of the file serves the survey of its sheets and the import itself.
   let bytesRead = 0;
   const source = await openSource(request.path, (b) => {
     bytesRead = b;
   });
-  let sheet = null;
-  for await (const s of source.sheets()) {
-    if (s.name === choice.name) {
-      sheet = s;
-      break;
-    }
+  const table = locateTable(db, await surveySheets(source, kind), kind, request);
+  const { headers, mapping } = table;
+  const defaults: Record<string, Cell> = { ...request.defaults };
+  const unmapped = neededFields(kind).filter((f) => mapping[f.name] === undefined && defaults[f.name] === undefined);
+  if (unmapped.length > 0) {
+    throw new ImportRefusedError(
+      `${fileName}, sheet "${table.sheet}": no column for ${unmapped.map((f) => f.label).join(', ')} (header row ${table.headerRow} has ${headers.filter(Boolean).join(', ')}). Map a column or give a value.`,
+    );
   }
-  if (!sheet) throw new ImportRefusedError(`Sheet "${choice.name}" disappeared while reading ${fileName}`);
+  const sheet = await openSheet(source, table.sheet);
 
-  const rows = dataRows(sheet, headerRow.number, headers, kind, mapping)[Symbol.asyncIterator]();
+  const rows = dataRows(sheet, table.headerRow, headers, kind, mapping)[Symbol.asyncIterator]();
   const buffered: SourceRow[] = [];
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     buffered.push(next.value);
@@ -191,11 +168,11 @@ export async function runImport(
   const result: ImportResult = {
     batch: null,
     file: fileName,
-    sheet: choice.name,
+    sheet: table.sheet,
     format: source.format,
     encoding: source.encoding,
     delimiter: source.delimiter,
-    headerRow: headerRow.number,
+    headerRow: table.headerRow,
     mapping: mappingByHeader(headers, mapping),
     headers,
     decisions: [
@@ -258,7 +235,7 @@ export async function runImport(
       fileName,
       sha256,
       sizeBytes: size,
-      sheet: choice.name,
+      sheet: table.sheet,
       user: request.user,
     });
     const insert = prepareInsert(db, kind);
@@ -268,12 +245,12 @@ export async function runImport(
       products: prepareInsert(db, 'products'),
     };
     const stored = existingRowCheck(db, kind);
-    const ref = { batchId, sheet: choice.name, row: 0 };
+    const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
       const elapsed = (Date.now() - tick) / 1000;
       const rate = elapsed > 0 ? Math.round(result.rowsRead / elapsed) : 0;
-      const total = sheet.totalRows ? Math.max(0, sheet.totalRows - headerRow.number) : 0;
+      const total = sheet.totalRows ? Math.max(0, sheet.totalRows - table.headerRow) : 0;
       const [done, whole] = total > 0 ? [result.rowsRead, total] : [bytesRead, size];
       const secondsLeft = done > 0 && whole > done ? Math.round(((whole - done) * elapsed) / done) : 0;
       onProgress?.({
@@ -419,7 +396,7 @@ export async function runImport(
         'INSERT INTO quarantine (batch_id, kind, source_sheet, source_row, cells, reasons) VALUES (?, ?, ?, ?, ?, ?)',
       );
       for (const r of result.rejectedRows) {
-        quarantine.run(batchId, kind, choice.name, r.row, JSON.stringify(r.cells), JSON.stringify(r.reasons));
+        quarantine.run(batchId, kind, table.sheet, r.row, JSON.stringify(r.cells), JSON.stringify(r.reasons));
       }
       db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
       result.batch = batchId;

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
-import { chooseSheet, dataRows, LayoutError, surveySheets } from './layout';
-import { mappingByHeader, mappingFromHeaders } from './mapping';
+import { neededFields } from './kind-rules';
+import { dataRows, LayoutError, surveySheets } from './layout';
+import { type LocatedTable, locateTable, openSheet } from './locate';
+import { mappingByHeader } from './mapping';
 import { openSource } from './open-source';
-import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Cell, SourceRow } from './readers/types';
 import { decide } from './row-values';
 
@@ -42,12 +43,12 @@ export async function inspectFile(
 ): Promise<ImportPreview> {
   const source = await openSource(args.path);
   const survey = await surveySheets(source, args.kind);
+  const needed = new Set(neededFields(args.kind).map((f) => f.name));
   const fields = [
     ...datasets[args.kind].fields.map((f) => ({
       name: f.name,
       label: f.label,
-      // A sale without a document type is an invoice, or a credit note by its return flag or sign.
-      required: f.required === true && !(args.kind === 'sales' && f.name === 'doc_type'),
+      required: needed.has(f.name),
       type: f.type,
     })),
     { name: 'dr_cr', label: 'Dr/Cr indicator', required: false, type: 'flag' as const },
@@ -72,40 +73,24 @@ export async function inspectFile(
     preview: [],
     decisions: [],
   };
-  let choice: ReturnType<typeof chooseSheet>;
+  let table: LocatedTable;
   try {
-    choice = chooseSheet(survey, args.sheet, args.kind);
+    table = locateTable(db, survey, args.kind, args);
   } catch (error) {
     if (error instanceof LayoutError) return { ...base, problem: error.message };
     throw error;
   }
-  const header = choice.header;
-  const headerRow = header ? choice.head[header.index] : undefined;
-  if (!header || !headerRow) {
-    return {
-      ...base,
-      sheet: choice.name,
-      problem: `Sheet "${choice.name}" has no header row with ${args.kind} columns`,
-    };
-  }
-  const profile = matchingProfileName(db, args.kind, header.headers);
-  const mapping = args.mapping
-    ? mappingFromHeaders(header.headers, args.mapping)
-    : (savedMappingFor(db, args.kind, header.headers) ?? header.mapping);
   const preview: SourceRow[] = [];
-  for await (const sheet of (await openSource(args.path)).sheets()) {
-    if (sheet.name !== choice.name) continue;
-    for await (const row of dataRows(sheet, headerRow.number, header.headers, args.kind, mapping)) {
-      preview.push(row);
-      if (preview.length >= 200) break;
-    }
-    break;
+  const sheet = await openSheet(source, table.sheet);
+  for await (const row of dataRows(sheet, table.headerRow, table.headers, args.kind, table.mapping)) {
+    preview.push(row);
+    if (preview.length >= 200) break;
   }
   let decisions: string[];
   try {
     const d = decide(
       args.kind,
-      mapping,
+      table.mapping,
       preview.map((r) => r.cells),
       args.locale,
       source.date1904,
@@ -114,17 +99,16 @@ export async function inspectFile(
   } catch (error) {
     decisions = [(error as Error).message];
   }
-  const unmappedRequired = datasets[args.kind].fields
-    .filter((f) => f.required && mapping[f.name] === undefined && !(args.kind === 'sales' && f.name === 'doc_type'))
-    .map((f) => f.name);
   return {
     ...base,
-    sheet: choice.name,
-    headerRow: headerRow.number,
-    headers: header.headers,
-    mapping: mappingByHeader(header.headers, mapping),
-    profile: args.mapping ? null : profile,
-    unmappedRequired,
+    sheet: table.sheet,
+    headerRow: table.headerRow,
+    headers: table.headers,
+    mapping: mappingByHeader(table.headers, table.mapping),
+    profile: table.profile,
+    unmappedRequired: neededFields(args.kind)
+      .filter((f) => table.mapping[f.name] === undefined)
+      .map((f) => f.name),
     preview: preview.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.number, cells: r.cells })),
     decisions,
   };

@@ -1,4 +1,4 @@
-import type { DatasetKind } from '../datasets/kinds';
+import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 
 /**
  * How each dataset's rows hang together in a report-style export:
@@ -73,3 +73,11 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
 };
+
+/**
+ * The fields a file must supply (as a column or a value for every row). A sale's document type
+ * is not among them: without it a line is an invoice, or a credit note by its return flag or sign.
+ */
+export function neededFields(kind: DatasetKind): FieldDef[] {
+  return datasets[kind].fields.filter((f) => f.required && !(kind === 'sales' && f.name === 'doc_type'));
+}

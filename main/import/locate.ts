@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import type { DatasetKind } from '../datasets/kinds';
+import { chooseSheet, LayoutError, type SheetChoice } from './layout';
+import { type Mapping, mappingFromHeaders } from './mapping';
+import { matchingProfileName, savedMappingFor } from './profiles';
+import type { Source, SourceSheet } from './readers/types';
+
+/** Where a dataset sits in a file: its sheet, header row and the columns mapped to fields. */
+export interface LocatedTable {
+  sheet: string;
+  headerRow: number;
+  headers: string[];
+  mapping: Mapping;
+  /** The saved mapping in use, when one is. */
+  profile: string | null;
+}
+
+/**
+ * Picks the sheet, its header row and the mapping: the one given by header text, else a named
+ * saved profile, else the saved profile for this header row, else the one proposed from aliases.
+ * Shared by the import dialog's preview and the import itself, so both see the same table.
+ */
+export function locateTable(
+  db: Database.Database,
+  survey: readonly SheetChoice[],
+  kind: DatasetKind,
+  wanted: { sheet?: string; mapping?: Record<string, string>; mappingName?: string },
+): LocatedTable {
+  const choice = chooseSheet(survey, wanted.sheet, kind);
+  const headerRow = choice.header ? choice.head[choice.header.index] : undefined;
+  if (!choice.header || !headerRow)
+    throw new LayoutError(`Sheet "${choice.name}" has no header row with ${kind} columns`);
+  const headers = choice.header.headers;
+  if (wanted.mapping) {
+    return {
+      sheet: choice.name,
+      headerRow: headerRow.number,
+      headers,
+      mapping: mappingFromHeaders(headers, wanted.mapping),
+      profile: null,
+    };
+  }
+  const profile = wanted.mappingName ?? matchingProfileName(db, kind, headers);
+  const saved = profile ? savedMappingFor(db, kind, headers, profile) : null;
+  return { sheet: choice.name, headerRow: headerRow.number, headers, mapping: saved ?? choice.header.mapping, profile };
+}
+
+/** The named sheet of a source, read again from its first row. */
+export async function openSheet(source: Source, name: string): Promise<SourceSheet> {
+  for await (const sheet of source.sheets()) if (sheet.name === name) return sheet;
+  throw new LayoutError(`Sheet "${name}" disappeared while reading the file`);
+}

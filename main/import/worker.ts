@@ -1,28 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
-import { toApiError } from '../api/errors';
-import { openWorkspace } from '../store/open';
-import { type WorkerMessage, workerInput } from '../workers/run';
+import { serveWorkspaceJob, type WorkspaceJob } from '../workers/serve';
 import { type ImportRequest, runImport } from './importer';
 import { writeRejectsWorkbook } from './rejects';
 
 /** Runs one import on its own SQLite connection, off the window's thread. */
-export interface ImportWorkerInput {
-  dbPath: string;
-  nativeBinding?: string;
+export interface ImportWorkerInput extends WorkspaceJob {
   rejectsFolder: string;
   request: ImportRequest;
 }
 
-const input = workerInput<ImportWorkerInput>(workerData);
-const post = (message: WorkerMessage) => parentPort?.postMessage(message);
-
-const db = await openWorkspace(input.dbPath, { nativeBinding: input.nativeBinding });
-try {
-  const { rejectedRows, ...result } = await runImport(db, input.request, (progress) =>
-    post({ type: 'progress', progress }),
-  );
+await serveWorkspaceJob<ImportWorkerInput>(async (db, input, progress) => {
+  const { rejectedRows, ...result } = await runImport(db, input.request, progress);
   let rejectsFile: string | null = null;
   if (rejectedRows.length > 0) {
     mkdirSync(input.rejectsFolder, { recursive: true });
@@ -35,9 +24,5 @@ try {
       rows: rejectedRows,
     });
   }
-  post({ type: 'done', value: { ...result, rejectsFile } });
-} catch (error) {
-  post({ type: 'failed', error: toApiError(error) });
-} finally {
-  db.close();
-}
+  return { ...result, rejectsFile };
+});

@@ -1,13 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { toApiError } from '../api/errors';
-import { openWorkspace } from '../store/open';
-import { type WorkerMessage, workerInput } from '../workers/run';
+import { serveWorkspaceJob, type WorkspaceJob } from '../workers/serve';
 import { executeRun, previewScheme } from './execute';
 
-/** Calculates a run on its own SQLite connection, off the window's thread. */
-export interface RunWorkerInput {
-  dbPath: string;
-  nativeBinding?: string;
+/** Calculates a run (or previews a scheme) on its own SQLite connection, off the window's thread. */
+export interface RunWorkerInput extends WorkspaceJob {
   from: string;
   to: string;
   schemes: string[];
@@ -16,17 +11,8 @@ export interface RunWorkerInput {
   preview?: unknown;
 }
 
-const input = workerInput<RunWorkerInput>(workerData);
-const post = (message: WorkerMessage) => parentPort?.postMessage(message);
-const db = await openWorkspace(input.dbPath, { nativeBinding: input.nativeBinding });
-try {
-  const value =
-    input.preview === undefined
-      ? executeRun(db, input, (progress) => post({ type: 'progress', progress }))
-      : previewScheme(db, { definition: input.preview, from: input.from, to: input.to });
-  post({ type: 'done', value });
-} catch (error) {
-  post({ type: 'failed', error: toApiError(error) });
-} finally {
-  db.close();
-}
+await serveWorkspaceJob<RunWorkerInput>((db, input, progress) =>
+  input.preview === undefined
+    ? executeRun(db, input, progress)
+    : previewScheme(db, { definition: input.preview, from: input.from, to: input.to }),
+);

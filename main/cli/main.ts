@@ -48,9 +48,9 @@ const optionSpec = {
 type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values'];
 
 /** Exit code 1: the command ran but refused its input (nothing imported, a scheme not valid). */
-class NothingImported extends Error {
+class Refused extends Error {
   constructor(readonly output: unknown) {
-    super('nothing imported');
+    super('refused');
   }
 }
 
@@ -140,7 +140,7 @@ const commands: Record<string, Command> = {
         sheet: r.sheet,
         seconds: r.seconds,
       };
-      if (r.batch === null) throw new NothingImported(output);
+      if (r.batch === null) throw new Refused(output);
       return output;
     },
   },
@@ -157,7 +157,7 @@ const commands: Record<string, Command> = {
           return { schemes: unwrap(await api.call('schemes.list', {})) };
         case 'validate': {
           const { problems } = unwrap(await api.call('schemes.validate', { definition: definition() }));
-          if (problems.length > 0) throw new NothingImported({ valid: false, problems });
+          if (problems.length > 0) throw new Refused({ valid: false, problems });
           return { valid: true, problems };
         }
         case 'retire':
@@ -260,7 +260,7 @@ async function main(argv: string[]): Promise<number> {
     print(await command.run(call), values.json);
     return 0;
   } catch (error) {
-    if (!(error instanceof NothingImported)) throw error;
+    if (!(error instanceof Refused)) throw error;
     print(error.output, values.json);
     return 1;
   } finally {

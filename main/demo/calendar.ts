@@ -1,6 +1,4 @@
 /** Whole-day arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone can shift a day. */
-export { addDays } from '../../engine/dates';
-
 export function monthBounds(month: string): { from: string; to: string; days: number } {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`Month must be written YYYY-MM, not "${month}"`);
   const [y, m] = month.split('-').map(Number) as [number, number];

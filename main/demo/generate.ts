@@ -1,5 +1,6 @@
+import { addDays } from '../../engine/dates';
 import type { DatasetKind } from '../datasets/kinds';
-import { addDays, monthBounds } from './calendar';
+import { monthBounds } from './calendar';
 import {
   areasByRegion,
   brands,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { QuarantinedRow } from '../api/contract';
 import { datasetKinds } from '../datasets/kinds';
 
 export class BatchError extends Error {}
@@ -118,4 +119,28 @@ export function rollBackBatchRows(db: Database.Database, id: number, user: strin
 export function rollBackBatch(db: Database.Database, id: number, user: string): { batch: number; rowsRemoved: number } {
   const rowsRemoved = db.transaction(() => rollBackBatchRows(db, id, user))();
   return { batch: id, rowsRemoved };
+}
+
+/** The rows a "valid rows only" import kept back, with why, for the user to fix and import again. */
+export function listQuarantine(db: Database.Database, batch: number): QuarantinedRow[] {
+  const rows = db
+    .prepare(
+      'SELECT id, batch_id, source_sheet, source_row, cells, reasons FROM quarantine WHERE batch_id = ? ORDER BY source_row',
+    )
+    .all(batch) as {
+    id: number;
+    batch_id: number;
+    source_sheet: string | null;
+    source_row: number;
+    cells: string;
+    reasons: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    batch: r.batch_id,
+    sheet: r.source_sheet,
+    row: r.source_row,
+    cells: JSON.parse(r.cells),
+    reasons: JSON.parse(r.reasons),
+  }));
 }

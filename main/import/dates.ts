@@ -18,7 +18,6 @@ const months: Record<string, number> = {
   jul: 7,
   aug: 8,
   sep: 9,
-  sept: 9,
   oct: 10,
   nov: 11,
   dec: 12,
@@ -40,8 +39,8 @@ function iso(y: number, m: number, d: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const monthNumber = (name: string) =>
-  months[name.toLowerCase().slice(0, name.length > 4 ? 3 : name.length)] ?? months[name.toLowerCase().slice(0, 3)];
+/** Jan, January, Sept… by their first three letters. */
+const monthNumber = (name: string) => months[name.toLowerCase().slice(0, 3)];
 
 /** An Excel serial day number as an ISO day. 1900 system: day 1 is 1900-01-01 and the fictitious 1900-02-29 is day 60. */
 export function excelSerialToIso(serial: number, date1904 = false): string {

@@ -288,7 +288,13 @@ function clawbacks(scheme: Scheme, facts: IndexedFacts): PayoutLine[] {
   const lines: PayoutLine[] = [];
   for (const paid of facts.facts.paid) {
     if (paid.scheme !== scheme.code || paid.periodTo >= scheme.period.from) continue;
-    const docs = new Set(paid.docNos);
+    // The invoices paid on are those among the paid line's source rows.
+    const paidOn = new Set(paid.saleIds);
+    const docs = new Set(
+      (facts.salesByPayee.get(paid.payee) ?? [])
+        .filter((s) => s.docType === 'invoice' && paidOn.has(s.id))
+        .map((s) => s.docNo),
+    );
     const returns = (facts.salesByPayee.get(paid.payee) ?? []).filter(
       (s) =>
         s.docType === 'credit_note' &&
@@ -316,7 +322,7 @@ function clawbacks(scheme: Scheme, facts: IndexedFacts): PayoutLine[] {
       adjustments: [],
       nearMiss: null,
       explanation: `clawback: ₹${returned.toFixed(2)} returned after ${paid.periodTo} against invoices paid on in an approved run, at the ${new Exact(paid.effectiveRate).times(100).toDecimalPlaces(4).toString()}% paid then = ${inr(amount)}`,
-      sources: { table: 'sales', ids: returns.map((r) => r.id) },
+      sources: { table: 'sales', ids: returns.map((r) => r.id).sort((a, b) => a - b) },
       effectiveRate: paid.effectiveRate,
     });
   }

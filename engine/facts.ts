@@ -75,8 +75,8 @@ export interface PaidFact {
   amount: number;
   /** Paise paid per rupee of value (as decimal text), for clawing back returned value. */
   effectiveRate: string;
-  /** The invoice numbers whose value was paid on. */
-  docNos: readonly string[];
+  /** The sales rows (ids) whose value was paid on: the trace of the paid line. */
+  saleIds: readonly number[];
 }
 
 export interface Facts {

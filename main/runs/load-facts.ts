@@ -34,15 +34,7 @@ export function loadFacts(db: Database.Database, window: { from: string; to: str
        FROM payout_lines l JOIN runs r ON r.id = l.run_id
        WHERE r.status IN ('approved', 'exported') AND l.kind = 'payout' AND l.final > 0`,
     )
-    .all() as (Omit<PaidFact, 'docNos'> & { sourceTable: string; sourceIds: Buffer })[];
-  // The invoices a paid line was paid on are those of its source rows.
-  const docNo = db.prepare("SELECT doc_no FROM sales WHERE id = ? AND doc_type = 'invoice'").pluck();
-  const docNosOf = (p: (typeof paid)[number]) =>
-    p.sourceTable !== 'sales'
-      ? []
-      : [...new Set(unpackIds(p.sourceIds).map((id) => docNo.get(id) as string | undefined))].filter(
-          (d): d is string => d !== undefined,
-        );
+    .all() as (Omit<PaidFact, 'saleIds'> & { sourceTable: string; sourceIds: Buffer })[];
   return {
     payees: db
       .prepare('SELECT code, name, region, area, channel, class, onboarded_on AS onboardedOn FROM distributors')
@@ -76,7 +68,7 @@ export function loadFacts(db: Database.Database, window: { from: string; to: str
       periodTo: p.periodTo,
       amount: p.amount,
       effectiveRate: p.effectiveRate,
-      docNos: docNosOf(p),
+      saleIds: p.sourceTable === 'sales' ? unpackIds(p.sourceIds) : [],
     })),
   };
 }

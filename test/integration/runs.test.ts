@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { Exact } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { unpackIds } from '../../main/runs/source-ids';
 import type { Workspace } from '../../main/workspace';
@@ -135,4 +136,68 @@ describe('schemes in the store and runs over the workspace', () => {
     );
     expect(schema.properties.slabs.properties.mode.enum).toEqual(['retro', 'marginal', 'interpolated']);
   }, 60_000);
+
+  it('claws back, in the next run, a return against an invoice an approved run paid on', async () => {
+    const api = createWorkspaceApi(ws);
+    await api.call('schemes.save', { definition: volume('T1', '2') });
+    const october = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'] });
+    if (!october.ok) throw new Error(october.error.message);
+    // Approval arrives with the review workflow; here the run is marked approved directly.
+    ws.db.prepare("UPDATE runs SET status = 'approved' WHERE id = ?").run(october.value.run);
+    const invoice = ws.db
+      .prepare(
+        `SELECT doc_no, sku FROM sales WHERE distributor_code = 'D001' AND doc_type = 'invoice' AND outlet_code IS NOT NULL
+         AND doc_date BETWEEN '2026-10-01' AND '2026-10-31' ORDER BY id LIMIT 1`,
+      )
+      .get() as { doc_no: string; sku: string };
+    const returns = join(dir, 'november-returns.csv');
+    writeFileSync(
+      returns,
+      `Document Type,Invoice No,Date,Distributor Code,Outlet Code,SKU,Qty,Net Value,Against Document\nCredit Note,CN/NOV/1,2026-11-04,D001,O00001,${invoice.sku},1,1000.00,${invoice.doc_no}\n`,
+    );
+    const imported = await api.call('import.run', { path: returns, kind: 'sales' });
+    expect(imported.ok && imported.value.rows).toBe(1);
+
+    await api.call('schemes.save', {
+      definition: { ...volume('T1', '2'), period: { from: '2026-11-01', to: '2026-11-30' } },
+    });
+    const november = await api.call('runs.create', { from: '2026-11-01', to: '2026-11-30', schemes: ['T1'] });
+    if (!november.ok) throw new Error(november.error.message);
+    // Every distributor with returns in November against October invoices gets one clawback line:
+    // ours, and the demo's own returns that arrived after the month end.
+    const returnedBy = ws.db
+      .prepare(
+        `SELECT c.distributor_code AS payee, -sum(c.net_value) AS paise FROM sales c
+         WHERE c.doc_type = 'credit_note' AND c.doc_date BETWEEN '2026-11-01' AND '2026-11-30'
+           AND c.against_doc_no IN (SELECT doc_no FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NOT NULL
+                                      AND doc_date BETWEEN '2026-10-01' AND '2026-10-31')
+         GROUP BY c.distributor_code ORDER BY c.distributor_code`,
+      )
+      .all() as { payee: string; paise: number }[];
+    const rate = (payee: string) =>
+      (
+        ws.db
+          .prepare('SELECT effective_rate FROM payout_lines WHERE run_id = ? AND payee = ?')
+          .get(october.value.run, payee) as {
+          effective_rate: string;
+        }
+      ).effective_rate;
+    const claws = ws.db
+      .prepare(
+        "SELECT payee, final, explanation FROM payout_lines WHERE run_id = ? AND kind = 'clawback' ORDER BY payee",
+      )
+      .all(november.value.run) as { payee: string; final: number; explanation: string }[];
+    // Each: −(returned value × the rate October paid that distributor), rounded half-up to the paisa.
+    expect(claws.map((c) => [c.payee, c.final])).toEqual(
+      returnedBy.map((r) => [
+        r.payee,
+        -new Exact(r.paise).times(rate(r.payee)).toDecimalPlaces(0, Exact.ROUND_HALF_UP).toNumber(),
+      ]),
+    );
+    const ours = claws.find((c) => c.payee === 'D001');
+    expect(ours?.explanation).toMatch(/^clawback: ₹[\d.]+ returned after 2026-10-31/);
+    expect(returnedBy.find((r) => r.payee === 'D001')?.paise).toBeGreaterThanOrEqual(100000);
+    const expected = ours?.final ?? 0;
+    expect(expected).toBeLessThan(0);
+  });
 });

@@ -412,10 +412,18 @@ describe('budgets, stacking, catch-up and clawback', () => {
 
   it('claws back returns against invoices paid in an approved run as a negative line', () => {
     // September paid 2% on INV-9 (₹10,000) = ₹200; in October ₹2,500 of it comes back: −2% × 2,500 = −50.00
+    const paidInvoice = sale('D1', '2026-09-10', 10000, { docNo: 'INV-9' });
     const f = facts({
-      sales: [sale('D1', '2026-10-07', -2500, { against: 'INV-9' }), sale('D1', '2026-10-08', 1000)],
+      sales: [paidInvoice, sale('D1', '2026-10-07', -2500, { against: 'INV-9' }), sale('D1', '2026-10-08', 1000)],
       paid: [
-        { scheme: 'S', payee: 'D1', periodTo: '2026-09-30', amount: 20000, effectiveRate: '0.02', docNos: ['INV-9'] },
+        {
+          scheme: 'S',
+          payee: 'D1',
+          periodTo: '2026-09-30',
+          amount: 20000,
+          effectiveRate: '0.02',
+          saleIds: [paidInvoice.id],
+        },
       ],
     });
     const lines = calculateRun(

@@ -89,6 +89,12 @@ export function createWebServer(options: WebServerOptions): Server {
       );
     }
 
+    // Every request that changes something (calls, uploads) must come from our own page.
+    const origin = req.headers.origin;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && origin && origin !== `http://${host}`) {
+      return send(res, 403, 'Cross-origin requests are refused');
+    }
+
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, {
         'Content-Type': 'text/event-stream',
@@ -109,8 +115,6 @@ export function createWebServer(options: WebServerOptions): Server {
     }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST');
-      const origin = req.headers.origin;
-      if (origin && origin !== `http://${host}`) return send(res, 403, 'Cross-origin requests are refused');
       let body: { args?: unknown; callId?: unknown };
       try {
         body = (await readJson(req)) as typeof body;

@@ -115,6 +115,31 @@ describe('the loopback web server', () => {
     expect(await traversal.text()).not.toContain('not for browsers');
   });
 
+  it('takes uploads into the workspace folder and serves downloads from nowhere else', async () => {
+    const base = await start();
+    const upload = await fetch(`${base}/api/upload?name=${encodeURIComponent('../../sales register.csv')}`, {
+      method: 'POST',
+      headers: bearer,
+      body: 'Invoice No,Date\nX1,2026-10-01\n',
+    });
+    const staged = (await upload.json()) as { ok: true; value: { path: string; name: string } };
+    expect(staged.value.path.startsWith(`${running?.ws.dataFolder}/uploads/`)).toBe(true);
+    expect(staged.value.path).toMatch(/sales register\.csv$/);
+    const back = await fetch(`${base}/api/download?path=${encodeURIComponent(staged.value.path)}`, { headers: bearer });
+    expect(back.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(await back.text()).toBe('Invoice No,Date\nX1,2026-10-01\n');
+    const outside = await fetch(`${base}/api/download?path=${encodeURIComponent(running?.ws.dbPath ?? '')}`, {
+      headers: bearer,
+    });
+    expect(outside.status).toBe(404);
+    const crossSite = await fetch(`${base}/api/upload?name=x.csv`, {
+      method: 'POST',
+      headers: { ...bearer, Origin: 'http://evil.example' },
+      body: 'x',
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
   it('answers malformed JSON with a validation error', async () => {
     const base = await start();
     const response = await fetch(`${base}/api/call/workspace.info`, { method: 'POST', headers: bearer, body: '{nope' });

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import packageJson from '../package.json' with { type: 'json' };
+import type { Role } from './review/workflow';
 import { openWorkspace } from './store/open';
 
 /** An open workspace file and who is working in it; what every handler works against. */
@@ -10,7 +11,15 @@ export interface Workspace {
   dbPath: string;
   /** Where files SchemeDesk writes for this workspace go (the demo's source files, exports). */
   dataFolder: string;
+  /** Who is acting: the signed-in profile, or (CLI, tests) the account that opened the file. */
   user: string;
+  /** The signed-in profile's role; null until someone signs in. */
+  role: Role | null;
+  /**
+   * The window and the web server ask for a profile before anything else; the CLI acts as the
+   * local account (or `--as USER`), since whoever runs it can open the file directly anyway.
+   */
+  requireSignIn: boolean;
   appVersion: string;
   nativeBinding?: string;
 }
@@ -25,7 +34,7 @@ export function currentOsUser(): string {
 
 export async function openWorkspaceSession(
   dbPath: string,
-  options: { user?: string; nativeBinding?: string } = {},
+  options: { user?: string; nativeBinding?: string; requireSignIn?: boolean } = {},
 ): Promise<Workspace> {
   const db = await openWorkspace(dbPath, { nativeBinding: options.nativeBinding });
   return {
@@ -33,6 +42,8 @@ export async function openWorkspaceSession(
     dbPath,
     dataFolder: join(dirname(dbPath), `${basename(dbPath, extname(dbPath))}-files`),
     user: options.user ?? currentOsUser(),
+    role: null,
+    requireSignIn: options.requireSignIn ?? false,
     appVersion: packageJson.version,
     nativeBinding: options.nativeBinding,
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { PayoutLine } from '../../engine/calculate';
 import type { Scheme, SchemeInput } from '../../engine/model';
 import type { SchemeProblem } from '../../engine/validate';
+import type { AuditEntry, AuditVerdict } from '../audit/log';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
 import type { DatasetRow } from '../datasets/read';
@@ -9,8 +9,14 @@ import type { BatchSummary } from '../import/batches';
 import type { ImportResult } from '../import/importer';
 import type { ImportPreview } from '../import/inspect';
 import type { MappingProfile } from '../import/profiles';
+import type { WorkflowOutcome } from '../review/actions';
+import type { ReviewGroup, ReviewLine, ReviewTotals } from '../review/lines';
+import type { OverrideOutcome } from '../review/overrides';
+import type { LineTrace, SourceRow } from '../review/trace';
+import { type RunStatus, roles } from '../review/workflow';
 import type { PreviewLine, RunSummary } from '../runs/execute';
 import type { SchemeSummary } from '../schemes/store';
+import type { UserProfile } from '../users/profiles';
 import type { MethodName } from './methods';
 
 /**
@@ -64,23 +70,32 @@ export interface RunListItem {
   id: number;
   from: string;
   to: string;
-  status: string;
+  status: RunStatus;
   lines: number;
+  payees: number;
   total: string;
   createdBy: string;
   createdAt: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  /** Why an approver rejected it, while it is rejected. */
+  comment: string | null;
+  reversesRun: number | null;
+  reversedByRun: number | null;
   engineVersion: string;
   schemes: { code: string; version: number }[];
 }
 
-export type StoredPayoutLine = Omit<PayoutLine, 'sources' | 'effectiveRate'> & {
-  id: number;
-  schemeVersion: number;
-  sourceTable: string;
-  sourceCount: number;
-};
+/** Who is signed in, and who could sign in (for the sign-in screen). */
+export interface SessionInfo {
+  user: UserProfile | null;
+  users: UserProfile[];
+}
 
 const maxBlock = 5000;
+const runId = z.number().int().positive();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const fieldMap = z.record(z.string(), z.string());
 const fileArgs = {
@@ -151,13 +166,85 @@ export const contract = {
     z.object({ from: isoDay, to: isoDay, schemes: z.array(z.string().min(1)).default([]) }),
   ).returns<RunSummary>(),
   'runs.list': method(z.object({})).returns<RunListItem[]>(),
-  'runs.lines': method(
+  'runs.recalculate': method(z.object({ run: runId })).returns<RunSummary & { staleOverrides: number }>(),
+  'runs.submit': method(z.object({ run: runId })).returns<WorkflowOutcome>(),
+  'runs.approve': method(z.object({ run: runId })).returns<WorkflowOutcome>(),
+  'runs.reject': method(
+    z.object({ run: runId, comment: z.string().trim().min(1, 'say what the preparer should fix') }),
+  ).returns<WorkflowOutcome>(),
+  'runs.reverse': method(z.object({ run: runId })).returns<WorkflowOutcome>(),
+  'review.lines': method(
+    z
+      .object({
+        run: runId,
+        startRow: z.number().int().min(0),
+        endRow: z.number().int().min(0),
+        sortModel: sortModelSchema.default([]),
+        filterModel: filterModelSchema.default({}),
+        quickFilter: z.string().max(200).optional(),
+      })
+      .refine((q) => q.endRow >= q.startRow && q.endRow - q.startRow <= maxBlock, {
+        message: `endRow must be at least startRow and at most ${maxBlock} rows after it`,
+        path: ['endRow'],
+      }),
+  ).returns<{ rows: ReviewLine[]; totals: ReviewTotals }>(),
+  'review.groups': method(
     z.object({
-      run: z.number().int().positive(),
+      run: runId,
+      by: z.enum(['scheme', 'region', 'distributor']),
+      filterModel: filterModelSchema.default({}),
+      quickFilter: z.string().max(200).optional(),
+    }),
+  ).returns<ReviewGroup[]>(),
+  'review.trace': method(z.object({ line: z.number().int().positive() })).returns<LineTrace>(),
+  'review.sources': method(
+    z.object({
+      line: z.number().int().positive(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(maxBlock).default(500),
     }),
-  ).returns<{ lines: StoredPayoutLine[]; total: number }>(),
+  ).returns<{ rows: SourceRow[]; total: number }>(),
+  'review.override': method(
+    z.object({
+      run: runId,
+      lines: z.array(z.number().int().positive()).min(1, 'choose at least one line').max(200_000),
+      change: z.discriminatedUnion('mode', [
+        z.object({ mode: z.literal('set'), amount: z.string().trim().min(1, 'an amount') }),
+        z.object({ mode: z.literal('zero') }),
+        z.object({ mode: z.literal('scale'), percent: z.string().trim().min(1, 'a percentage') }),
+        z.object({ mode: z.literal('clear') }),
+      ]),
+      reason: z.string().trim().min(1, 'an override needs a reason').max(500),
+    }),
+  ).returns<OverrideOutcome>(),
+  'layouts.list': method(z.object({ grid: z.string().min(1).max(50) })).returns<{ name: string; state: unknown }[]>(),
+  'layouts.save': method(
+    z.object({ grid: z.string().min(1).max(50), name: z.string().trim().min(1).max(60), state: z.unknown() }),
+  ).returns<{ name: string }>(),
+  'session.current': method(z.object({})).returns<SessionInfo>(),
+  'session.signIn': method(z.object({ name: z.string().trim().min(1), pin: z.string().min(1) })).returns<UserProfile>(),
+  'session.signOut': method(z.object({})).returns<{ signedOut: boolean }>(),
+  'users.list': method(z.object({})).returns<UserProfile[]>(),
+  'users.create': method(
+    z.object({
+      name: z.string().trim().min(1),
+      fullName: z.string().trim().max(100).default(''),
+      role: z.enum(roles),
+      pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
+    }),
+  ).returns<UserProfile>(),
+  'audit.list': method(
+    z.object({
+      action: z.string().max(50).optional(),
+      user: z.string().max(50).optional(),
+      text: z.string().max(200).optional(),
+      from: isoDay.optional(),
+      to: isoDay.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(maxBlock).default(200),
+    }),
+  ).returns<{ entries: AuditEntry[]; total: number }>(),
+  'audit.verify': method(z.object({})).returns<AuditVerdict>(),
   'calls.cancel': method(z.object({ callId: z.string().min(1).max(100) })).returns<{ cancelled: boolean }>(),
 } satisfies Record<MethodName, { args: z.ZodType; result: unknown }>;
 

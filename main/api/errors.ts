@@ -6,6 +6,9 @@ import { BatchError } from '../import/batches';
 import { ImportRefusedError } from '../import/importer';
 import { LayoutError } from '../import/layout';
 import { UnreadableFileError } from '../import/open-source';
+import { WorkflowRefusedError } from '../review/actions';
+import { RunNotFoundError } from '../review/run-state';
+import { LineNotFoundError } from '../review/trace';
 import { RunRefusedError } from '../runs/execute';
 import { SchemeInvalidError } from '../schemes/store';
 import { NewerWorkspaceError, WorkspaceHistoryError } from '../store/migration';
@@ -23,6 +26,14 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof BatchError) return { code: 'conflict', message: error.message };
   if (error instanceof SchemeInvalidError || error instanceof RunRefusedError || error instanceof FormulaError) {
     return { code: 'validation', message: error.message };
+  }
+  if (error instanceof WorkflowRefusedError) return { code: 'refused', message: error.message };
+  if (error instanceof RunNotFoundError || error instanceof LineNotFoundError) {
+    return { code: 'not_found', message: error.message };
+  }
+  // A rule the database itself enforces (migration 006's triggers) was hit.
+  if ((error as { code?: string })?.code === 'SQLITE_CONSTRAINT_TRIGGER') {
+    return { code: 'refused', message: (error as Error).message };
   }
   if (error instanceof NewerWorkspaceError || error instanceof WorkspaceHistoryError) {
     return { code: 'workspace', message: error.message };

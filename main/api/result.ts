@@ -6,6 +6,10 @@ export type ErrorCode =
   | 'conflict'
   | 'cancelled'
   | 'forbidden'
+  /** The workflow or a rule of the data forbids it; the message says why. */
+  | 'refused'
+  /** Nobody is signed in to the window. */
+  | 'signed_out'
   | 'workspace'
   | 'internal';
 

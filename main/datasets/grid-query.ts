@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { toScaledInteger } from '../../engine/money';
 import type { DatasetDef, FieldDef, FieldType } from './kinds';
 
+/** Any table or query the grid reads: a name for messages and its columns (the allow-list). */
+export type GridColumns = Pick<DatasetDef, 'label' | 'fields'>;
+
 /**
  * ag-grid's sort and filter models translated to SQL. Column names come only from the
  * dataset's own field list (an allow-list) and every value is a bound parameter, so nothing a
@@ -35,7 +38,7 @@ export class GridQueryError extends Error {
 
 const scaleOf: Partial<Record<FieldType, number>> = { money: 2, qty: 3, int: 0 };
 
-function fieldOf(def: DatasetDef, name: string): FieldDef {
+function fieldOf(def: GridColumns, name: string): FieldDef {
   const field = def.fields.find((f) => f.name === name);
   if (!field) throw new GridQueryError(`${def.label} has no column "${name}"`);
   return field;
@@ -45,6 +48,11 @@ function fieldOf(def: DatasetDef, name: string): FieldDef {
 function storedNumber(field: FieldDef, value: string | number | null | undefined): number {
   if (value === null || value === undefined || value === '') {
     throw new GridQueryError(`The filter on ${field.label} needs a number`);
+  }
+  if (field.type === 'decimal') {
+    const number = Number(value);
+    if (!Number.isFinite(number)) throw new GridQueryError(`The filter on ${field.label} needs a number, not ${value}`);
+    return number;
   }
   const scale = scaleOf[field.type];
   if (scale === undefined) throw new GridQueryError(`${field.label} cannot be filtered as a number`);
@@ -70,8 +78,14 @@ const comparisons: Record<string, string> = {
   lessThanOrEqual: '<=',
 };
 
+/**
+ * Decimal columns hold exact text (a measure, an achievement %); they are ordered and compared
+ * as numbers. REAL is used only to order and compare, never for arithmetic on money.
+ */
+const columnSql = (field: FieldDef) => (field.type === 'decimal' ? `CAST("${field.name}" AS REAL)` : `"${field.name}"`);
+
 function conditionSql(field: FieldDef, c: Condition, params: unknown[]): string {
-  const col = `"${field.name}"`;
+  const col = columnSql(field);
   if (c.type === 'blank') return `(${col} IS NULL OR ${col} = '')`;
   if (c.type === 'notBlank') return `(${col} IS NOT NULL AND ${col} <> '')`;
   if (c.filterType === 'text') {
@@ -106,7 +120,7 @@ function conditionSql(field: FieldDef, c: Condition, params: unknown[]): string 
   return `${col} ${op} ?`;
 }
 
-export function whereClause(def: DatasetDef, model: FilterModel): { sql: string; params: unknown[] } {
+export function whereClause(def: GridColumns, model: FilterModel): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const parts = Object.entries(model).map(([name, entry]) => {
     const field = fieldOf(def, name);
@@ -119,7 +133,7 @@ export function whereClause(def: DatasetDef, model: FilterModel): { sql: string;
   return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-export function orderClause(def: DatasetDef, sort: SortModel): string {
-  const keys = sort.map((s) => `"${fieldOf(def, s.colId).name}" ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+export function orderClause(def: GridColumns, sort: SortModel): string {
+  const keys = sort.map((s) => `${columnSql(fieldOf(def, s.colId))} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
   return `ORDER BY ${[...keys, 'id'].join(', ')}`;
 }

@@ -6,6 +6,7 @@ import { countRows } from '../datasets/read';
 import { runImport } from '../import/importer';
 import { executeRun, type RunSummary } from '../runs/execute';
 import { saveScheme } from '../schemes/store';
+import { createUser } from '../users/profiles';
 import { monthBounds } from './calendar';
 import { type DemoOptions, defaultDemoOptions, generateDemo } from './generate';
 import { demoSchemes } from './schemes';
@@ -21,6 +22,13 @@ export class WorkspaceNotEmptyError extends Error {
 export function isWorkspaceEmpty(db: Database.Database): boolean {
   return (db.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n === 0;
 }
+
+/** One profile per role, so maker-checker can be tried at once; the PINs are in the README. */
+export const demoUsers = [
+  { name: 'priya', fullName: 'Priya Sharma', role: 'preparer', pin: '1111' },
+  { name: 'arjun', fullName: 'Arjun Mehta', role: 'approver', pin: '2222' },
+  { name: 'admin', fullName: 'Asha Iyer', role: 'admin', pin: '0000' },
+] as const;
 
 /**
  * Generates the demo month, writes it as ERP-style workbooks into `folder` and imports those
@@ -63,6 +71,7 @@ export async function createDemoWorkspace(
       .filter((p) => String(p.launch_date) >= period.from && String(p.launch_date) <= period.to)
       .map((p) => String(p.sku));
     for (const definition of demoSchemes(options.month, launched)) saveScheme(db, definition, args.user);
+    for (const user of demoUsers) createUser(db, user, args.user);
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo_month', ?)").run(options.month);
     db.exec('COMMIT');
   } catch (error) {

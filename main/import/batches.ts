@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { QuarantinedRow } from '../api/contract';
+import { appendAudit } from '../audit/log';
 import { datasetKinds } from '../datasets/kinds';
 
 export class BatchError extends Error {}
@@ -117,7 +118,13 @@ export function rollBackBatchRows(db: Database.Database, id: number, user: strin
 }
 
 export function rollBackBatch(db: Database.Database, id: number, user: string): { batch: number; rowsRemoved: number } {
-  const rowsRemoved = db.transaction(() => rollBackBatchRows(db, id, user))();
+  const rowsRemoved = db
+    .transaction(() => {
+      const removed = rollBackBatchRows(db, id, user);
+      appendAudit(db, { user, action: 'import.rollback', subject: `batch ${id}`, after: { rowsRemoved: removed } });
+      return removed;
+    })
+    .immediate();
   return { batch: id, rowsRemoved };
 }
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
+import { appendAudit } from '../audit/log';
 import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
@@ -398,6 +399,20 @@ export async function runImport(
       for (const r of result.rejectedRows) {
         quarantine.run(batchId, kind, table.sheet, r.row, JSON.stringify(r.cells), JSON.stringify(r.reasons));
       }
+      appendAudit(db, {
+        user: request.user,
+        action: 'import.run',
+        subject: `batch ${batchId}: ${kind} from ${fileName}`,
+        after: {
+          file: fileName,
+          sha256,
+          sheet: table.sheet,
+          rows: result.rows,
+          rejected: result.rejected,
+          totals: result.totals,
+          replaced: earlier && request.replace ? earlier.id : null,
+        },
+      });
       db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
       result.batch = batchId;
     }

@@ -1,8 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { PayoutLine } from '../../engine/calculate';
 import { calculateRun, ENGINE_VERSION } from '../../engine/calculate';
+import type { Facts } from '../../engine/facts';
 import { scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
+import { appendAudit } from '../audit/log';
+import { WorkflowRefusedError } from '../review/actions';
+import { refreshRunTotal, runState } from '../review/run-state';
+import { type Actor, refusal } from '../review/workflow';
 import { checkScheme, SchemeInvalidError, schemesForRun } from '../schemes/store';
 import { loadFacts } from './load-facts';
 import { packIds } from './source-ids';
@@ -22,18 +27,20 @@ export interface RunSummary {
 
 const rupees = (paise: number) => scaledIntegerToString(paise, 2);
 
-/**
- * Calculates a run for [from, to]: the current version of every active scheme overlapping it
- * (or the named ones), over the facts in the store, and stores the run and its lines in one
- * transaction. The run records the scheme versions, the input batches (SHA-256) and the engine.
- */
-export function executeRun(
+interface Calculated {
+  stored: ReturnType<typeof schemesForRun>;
+  lines: PayoutLine[];
+  payees: Map<string, Facts['payees'][number]>;
+  inputs: unknown[];
+}
+
+/** The facts of the period, through the engine: everything a run needs before it is stored. */
+function calculate(
   db: Database.Database,
-  args: { from: string; to: string; schemes?: readonly string[]; user: string },
+  args: { from: string; to: string; schemes?: readonly string[] },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
-): RunSummary {
-  const started = Date.now();
+): Calculated {
   if (args.to < args.from) throw new RunRefusedError(`The run ends (${args.to}) before it starts (${args.from})`);
   const stored = schemesForRun(db, args.from, args.to, args.schemes);
   if (stored.length === 0) throw new RunRefusedError(`No active scheme runs between ${args.from} and ${args.to}`);
@@ -52,78 +59,204 @@ export function executeRun(
     },
   );
   onProgress?.({ phase: 'Saving the payout lines', done: stored.length, total: stored.length });
-  const versionOf = new Map(stored.map((s) => [s.scheme.code, s]));
   const inputs = db
     .prepare("SELECT id, kind, file_name AS file, sha256 FROM import_batches WHERE status = 'imported' ORDER BY id")
     .all();
-  const total = lines.reduce((n, l) => n + l.final, 0);
-  const run = db.transaction(() => {
-    const runId = Number(
-      db
-        .prepare(
-          `INSERT INTO runs (period_from, period_to, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          args.from,
-          args.to,
-          ENGINE_VERSION,
-          JSON.stringify(stored.map((s) => ({ code: s.scheme.code, version: s.version, id: s.versionId }))),
-          JSON.stringify(inputs),
-          lines.length,
-          total,
-          args.user,
-          new Date().toISOString(),
-        ).lastInsertRowid,
+  return { stored, lines, payees: new Map(facts.payees.map((p) => [p.code, p])), inputs };
+}
+
+function insertLines(db: Database.Database, runId: number, c: Calculated): void {
+  const versionOf = new Map(c.stored.map((s) => [s.scheme.code, s]));
+  const insert = db.prepare(
+    `INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, payee_name, region, channel, class, kind, measure,
+       unit, target, achievement, slab, slab_label, computed, final, adjustments, near_miss, explanation, source_table,
+       source_ids, effective_rate)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const l of c.lines) {
+    const payee = c.payees.get(l.payee);
+    insert.run(
+      runId,
+      versionOf.get(l.scheme)?.versionId ?? 0,
+      l.scheme,
+      l.payee,
+      payee?.name ?? null,
+      payee?.region ?? null,
+      payee?.channel ?? null,
+      payee?.class ?? null,
+      l.kind,
+      l.measure,
+      l.unit,
+      l.target,
+      l.achievementPct,
+      l.slab,
+      l.slabLabel,
+      l.computed,
+      l.final,
+      JSON.stringify(l.adjustments),
+      l.nearMiss ? JSON.stringify(l.nearMiss) : null,
+      l.explanation,
+      l.sources.table,
+      packIds(l.sources.ids),
+      l.effectiveRate,
     );
-    const insert = db.prepare(
-      `INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, kind, measure, unit, target, achievement, slab,
-         slab_label, computed, final, adjustments, near_miss, explanation, source_table, source_ids, effective_rate)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const l of lines) {
-      insert.run(
-        runId,
-        versionOf.get(l.scheme)?.versionId ?? 0,
-        l.scheme,
-        l.payee,
-        l.kind,
-        l.measure,
-        l.unit,
-        l.target,
-        l.achievementPct,
-        l.slab,
-        l.slabLabel,
-        l.computed,
-        l.final,
-        JSON.stringify(l.adjustments),
-        l.nearMiss ? JSON.stringify(l.nearMiss) : null,
-        l.explanation,
-        l.sources.table,
-        packIds(l.sources.ids),
-        l.effectiveRate,
-      );
-    }
-    return runId;
-  })();
-  const perScheme = stored.map((s) => {
-    const mine = lines.filter((l) => l.scheme === s.scheme.code);
-    return {
-      code: s.scheme.code,
-      version: s.version,
-      payees: new Set(mine.map((l) => l.payee)).size,
-      total: rupees(mine.reduce((n, l) => n + l.final, 0)),
-    };
-  });
+  }
+}
+
+const versionsOf = (c: Calculated) =>
+  JSON.stringify(c.stored.map((s) => ({ code: s.scheme.code, version: s.version, id: s.versionId })));
+
+function summaryOf(
+  run: number,
+  args: { from: string; to: string },
+  c: Calculated,
+  total: number,
+  started: number,
+): RunSummary {
   return {
     run,
     from: args.from,
     to: args.to,
-    lines: lines.length,
+    lines: c.lines.length,
     total: rupees(total),
-    schemes: perScheme,
+    schemes: c.stored.map((s) => {
+      const mine = c.lines.filter((l) => l.scheme === s.scheme.code);
+      return {
+        code: s.scheme.code,
+        version: s.version,
+        payees: new Set(mine.map((l) => l.payee)).size,
+        total: rupees(mine.reduce((n, l) => n + l.final, 0)),
+      };
+    }),
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * Calculates a run for [from, to]: the current version of every active scheme overlapping it
+ * (or the named ones), over the facts in the store, and stores the run and its lines in one
+ * transaction. The run records the scheme versions, the input batches (SHA-256) and the engine.
+ */
+export function executeRun(
+  db: Database.Database,
+  args: { from: string; to: string; schemes?: readonly string[]; user: string },
+  onProgress?: (p: Progress) => void,
+  cancelled?: () => boolean,
+): RunSummary {
+  const started = Date.now();
+  const c = calculate(db, args, onProgress, cancelled);
+  const total = c.lines.reduce((n, l) => n + l.final, 0);
+  const run = db
+    .transaction(() => {
+      const runId = Number(
+        db
+          .prepare(
+            `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
+             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            args.from,
+            args.to,
+            ENGINE_VERSION,
+            versionsOf(c),
+            JSON.stringify(c.inputs),
+            c.lines.length,
+            total,
+            args.user,
+            new Date().toISOString(),
+          ).lastInsertRowid,
+      );
+      insertLines(db, runId, c);
+      db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
+      appendAudit(db, {
+        user: args.user,
+        action: 'run.create',
+        subject: `run ${runId}`,
+        after: {
+          from: args.from,
+          to: args.to,
+          status: 'calculated',
+          lines: c.lines.length,
+          total: rupees(total),
+          schemes: JSON.parse(versionsOf(c)),
+        },
+      });
+      return runId;
+    })
+    .immediate();
+  return summaryOf(run, args, c, total, started);
+}
+
+/**
+ * Calculates an existing run again over today's facts and the schemes' current versions, in
+ * place: its lines are replaced, its overrides kept (they are keyed by scheme and payee), and
+ * the run goes back to Calculated. Refused once the run is submitted or approved.
+ */
+export function recalculateRun(
+  db: Database.Database,
+  args: { run: number; actor: Actor },
+  onProgress?: (p: Progress) => void,
+  cancelled?: () => boolean,
+): RunSummary & { staleOverrides: number } {
+  const started = Date.now();
+  const before = runState(db, args.run);
+  const refused = refusal(before, 'calculate', args.actor);
+  if (refused) throw new WorkflowRefusedError(refused);
+  const row = db
+    .prepare('SELECT period_from, period_to, scheme_versions, total, line_count FROM runs WHERE id = ?')
+    .get(args.run) as {
+    period_from: string;
+    period_to: string;
+    scheme_versions: string;
+    total: number;
+    line_count: number;
+  };
+  const period = { from: row.period_from, to: row.period_to };
+  const codes = (JSON.parse(row.scheme_versions) as { code: string }[]).map((s) => s.code);
+  const c = calculate(db, { ...period, schemes: codes }, onProgress, cancelled);
+  return db
+    .transaction(() => {
+      const now = runState(db, args.run);
+      const refusedNow = refusal(now, 'calculate', args.actor);
+      if (refusedNow) throw new WorkflowRefusedError(refusedNow);
+      db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
+      insertLines(db, args.run, c);
+      db.prepare(
+        `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
+           created_by = ?, created_at = ?, comment = NULL WHERE id = ?`,
+      ).run(
+        ENGINE_VERSION,
+        versionsOf(c),
+        JSON.stringify(c.inputs),
+        c.lines.length,
+        args.actor.name,
+        new Date().toISOString(),
+        args.run,
+      );
+      const total = refreshRunTotal(db, args.run);
+      const { stale } = db
+        .prepare(
+          `SELECT count(*) AS stale FROM overrides o JOIN payout_lines l ON l.run_id = o.run_id AND l.scheme_code = o.scheme_code
+             AND l.payee = o.payee AND l.kind = o.kind
+           WHERE o.run_id = ? AND o.superseded_at IS NULL AND o.amount IS NOT NULL AND o.calculated <> l.final`,
+        )
+        .get(args.run) as { stale: number };
+      appendAudit(db, {
+        user: args.actor.name,
+        action: 'run.calculate',
+        subject: `run ${args.run}`,
+        before: { status: now.status, lines: row.line_count, total: rupees(row.total) },
+        after: {
+          status: 'calculated',
+          lines: c.lines.length,
+          total: rupees(total),
+          staleOverrides: stale,
+          schemes: JSON.parse(versionsOf(c)),
+        },
+      });
+      return { ...summaryOf(args.run, period, c, total, started), staleOverrides: stale };
+    })
+    .immediate();
 }
 
 export interface PreviewLine {

@@ -1,5 +1,6 @@
+import type { Actor } from '../review/workflow';
 import { serveWorkspaceJob, type WorkspaceJob } from '../workers/serve';
-import { executeRun, previewScheme } from './execute';
+import { executeRun, previewScheme, recalculateRun } from './execute';
 
 /** Calculates a run (or previews a scheme) on its own SQLite connection, off the window's thread. */
 export interface RunWorkerInput extends WorkspaceJob {
@@ -9,10 +10,13 @@ export interface RunWorkerInput extends WorkspaceJob {
   user: string;
   /** When set, only preview this scheme definition over [from, to]: nothing is stored. */
   preview?: unknown;
+  /** When set, calculate this existing run again (from, to and schemes are the run's own). */
+  recalculate?: { run: number; actor: Actor };
 }
 
-await serveWorkspaceJob<RunWorkerInput>((db, input, progress) =>
-  input.preview === undefined
-    ? executeRun(db, input, progress)
-    : previewScheme(db, { definition: input.preview, from: input.from, to: input.to }),
-);
+await serveWorkspaceJob<RunWorkerInput>((db, input, progress) => {
+  if (input.recalculate) return recalculateRun(db, input.recalculate, progress);
+  if (input.preview !== undefined)
+    return previewScheme(db, { definition: input.preview, from: input.from, to: input.to });
+  return executeRun(db, input, progress);
+});

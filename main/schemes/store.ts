@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PayeeFact, ProductFact } from '../../engine/facts';
 import { type Scheme, scheme as schemeModel } from '../../engine/model';
 import { type SchemeProblem, validateScheme } from '../../engine/validate';
+import { appendAudit } from '../audit/log';
 
 /** Schemes are versioned: every save is a new version; older runs keep the version they used. */
 export class SchemeInvalidError extends Error {
@@ -52,19 +53,31 @@ export function checkScheme(
 export function saveScheme(db: Database.Database, input: unknown, user: string, now = new Date()): SchemeSummary {
   const { scheme, problems } = checkScheme(db, input);
   if (!scheme || problems.length > 0) throw new SchemeInvalidError(problems);
-  return db.transaction(() => {
-    const current = db.prepare('SELECT current_version AS v FROM schemes WHERE code = ?').get(scheme.code) as
-      | { v: number }
-      | undefined;
-    const version = (current?.v ?? 0) + 1;
-    if (current)
-      db.prepare("UPDATE schemes SET current_version = ?, status = 'active' WHERE code = ?").run(version, scheme.code);
-    else db.prepare('INSERT INTO schemes (code, current_version) VALUES (?, ?)').run(scheme.code, version);
-    db.prepare(
-      'INSERT INTO scheme_versions (code, version, definition, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(scheme.code, version, JSON.stringify(scheme), user, now.toISOString());
-    return summaryOf(scheme, { status: 'active', version, saved_by: user, saved_at: now.toISOString() });
-  })();
+  return db
+    .transaction(() => {
+      const current = db.prepare('SELECT current_version AS v FROM schemes WHERE code = ?').get(scheme.code) as
+        | { v: number }
+        | undefined;
+      const version = (current?.v ?? 0) + 1;
+      if (current)
+        db.prepare("UPDATE schemes SET current_version = ?, status = 'active' WHERE code = ?").run(
+          version,
+          scheme.code,
+        );
+      else db.prepare('INSERT INTO schemes (code, current_version) VALUES (?, ?)').run(scheme.code, version);
+      db.prepare(
+        'INSERT INTO scheme_versions (code, version, definition, saved_by, saved_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(scheme.code, version, JSON.stringify(scheme), user, now.toISOString());
+      appendAudit(db, {
+        user,
+        action: 'scheme.save',
+        subject: `scheme ${scheme.code} version ${version}`,
+        before: current ? getScheme(db, scheme.code, current.v) : null,
+        after: scheme,
+      });
+      return summaryOf(scheme, { status: 'active', version, saved_by: user, saved_at: now.toISOString() });
+    })
+    .immediate();
 }
 
 function summaryOf(
@@ -133,9 +146,12 @@ export function schemesForRun(
   return stored.filter((s) => s.scheme.period.from <= to && s.scheme.period.to >= from);
 }
 
-export function retireScheme(db: Database.Database, code: string): void {
-  const changed = db.prepare("UPDATE schemes SET status = 'retired' WHERE code = ?").run(code).changes;
-  if (changed === 0) throw new SchemeInvalidError([{ path: 'code', message: `there is no scheme ${code}` }]);
+export function retireScheme(db: Database.Database, code: string, user: string): void {
+  db.transaction(() => {
+    const changed = db.prepare("UPDATE schemes SET status = 'retired' WHERE code = ?").run(code).changes;
+    if (changed === 0) throw new SchemeInvalidError([{ path: 'code', message: `there is no scheme ${code}` }]);
+    appendAudit(db, { user, action: 'scheme.retire', subject: `scheme ${code}`, before: 'active', after: 'retired' });
+  }).immediate();
 }
 
 export function getScheme(db: Database.Database, code: string, version?: number): Scheme | null {

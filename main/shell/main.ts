@@ -60,6 +60,7 @@ async function start() {
   const userData = app.getPath('userData');
   workspace = await openWorkspaceSession(join(userData, 'workspace.sqlite'), {
     nativeBinding: electronSqliteBinding(process.resourcesPath),
+    requireSignIn: true,
   });
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, rendererProtocolHandler(rendererDir));

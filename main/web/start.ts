@@ -24,7 +24,7 @@ function openBrowser(url: string) {
 }
 
 try {
-  const workspace = await openWorkspaceSession(values.db ?? defaultWorkspacePath());
+  const workspace = await openWorkspaceSession(values.db ?? defaultWorkspacePath(), { requireSignIn: true });
   const token = randomBytes(24).toString('base64url');
   const server = createWebServer({
     api: createWorkspaceApi(workspace),

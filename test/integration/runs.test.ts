@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Exact } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
+import { approveRun, submitRun } from '../../main/review/actions';
 import { unpackIds } from '../../main/runs/source-ids';
 import type { Workspace } from '../../main/workspace';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -99,11 +100,13 @@ describe('schemes in the store and runs over the workspace', () => {
     expect(JSON.parse(stored.scheme_versions)).toEqual([{ code: 'T1', version: 1, id: expect.any(Number) }]);
     expect(JSON.parse(stored.inputs).every((b: { sha256: string }) => /^[0-9a-f]{64}$/.test(b.sha256))).toBe(true);
 
-    const lines = await api.call('runs.lines', { run: run.value.run, limit: 100 });
+    const lines = await api.call('review.lines', { run: run.value.run, startRow: 0, endRow: 100 });
     if (!lines.ok) throw new Error(lines.error.message);
-    expect(lines.value.total).toBe(12);
-    const line = lines.value.lines[0];
-    expect(line?.explanation).toMatch(/net sales ₹[\d.]+ after returns; slab 1 \(0–…\): 1.25%/);
+    expect(lines.value.totals.lines).toBe(12);
+    const line = lines.value.rows[0];
+    const trace = await api.call('review.trace', { line: Number(line?.id) });
+    if (!trace.ok) throw new Error(trace.error.message);
+    expect(trace.value.explanation).toMatch(/net sales ₹[\d.]+ after returns; slab 1 \(0–…\): 1.25%/);
     // The trace's source rows are exactly the payee's secondary lines of the month.
     const packed = ws.db.prepare('SELECT source_ids FROM payout_lines WHERE id = ?').get(line?.id) as {
       source_ids: Buffer;
@@ -114,6 +117,11 @@ describe('schemes in the store and runs over the workspace', () => {
       )
       .all(line?.payee)
       .map((r) => (r as { id: number }).id);
+    expect(trace.value.sourceCount).toBe(ids.length);
+    const sources = await api.call('review.sources', { line: Number(line?.id), limit: 5000 });
+    if (!sources.ok) throw new Error(sources.error.message);
+    expect(sources.value.rows.map((r) => r.id)).toEqual(ids);
+    expect(sources.value.rows[0]).toMatchObject({ file: expect.stringMatching(/\.xlsx$/), row: expect.any(Number) });
     expect(unpackIds(packed.source_ids)).toEqual(ids);
   });
 
@@ -142,8 +150,8 @@ describe('schemes in the store and runs over the workspace', () => {
     await api.call('schemes.save', { definition: volume('T1', '2') });
     const october = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'] });
     if (!october.ok) throw new Error(october.error.message);
-    // Approval arrives with the review workflow; here the run is marked approved directly.
-    ws.db.prepare("UPDATE runs SET status = 'approved' WHERE id = ?").run(october.value.run);
+    submitRun(ws.db, october.value.run, { name: 'priya', role: 'preparer' });
+    approveRun(ws.db, october.value.run, { name: 'arjun', role: 'approver' });
     const invoice = ws.db
       .prepare(
         `SELECT doc_no, sku FROM sales WHERE distributor_code = 'D001' AND doc_type = 'invoice' AND outlet_code IS NOT NULL

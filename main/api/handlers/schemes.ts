@@ -1,5 +1,3 @@
-import type { RunSummary } from '../../runs/execute';
-import { listRuns, runLines } from '../../runs/read';
 import type { RunWorkerInput } from '../../runs/worker';
 import { checkScheme, getScheme, listSchemes, retireScheme, saveScheme } from '../../schemes/store';
 import { runWorker } from '../../workers/run';
@@ -9,15 +7,7 @@ import { ApiFailure } from '../result';
 
 type SchemeHandlers = Pick<
   Handlers,
-  | 'schemes.list'
-  | 'schemes.get'
-  | 'schemes.validate'
-  | 'schemes.save'
-  | 'schemes.retire'
-  | 'schemes.preview'
-  | 'runs.create'
-  | 'runs.list'
-  | 'runs.lines'
+  'schemes.list' | 'schemes.get' | 'schemes.validate' | 'schemes.save' | 'schemes.retire' | 'schemes.preview'
 >;
 
 export function schemeHandlers(ws: Workspace): SchemeHandlers {
@@ -32,7 +22,7 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
     'schemes.validate': ({ definition }) => ({ problems: checkScheme(ws.db, definition).problems }),
     'schemes.save': ({ definition }) => saveScheme(ws.db, definition, ws.user),
     'schemes.retire': ({ code }) => {
-      retireScheme(ws.db, code);
+      retireScheme(ws.db, code, ws.user);
       return { code };
     },
     'schemes.preview': ({ definition, from, to }, ctx) => {
@@ -47,18 +37,5 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
       };
       return runWorker('run', input, { onProgress: ctx.progress, signal: ctx.signal });
     },
-    'runs.create': ({ from, to, schemes }, ctx) => {
-      const input: RunWorkerInput = {
-        dbPath: ws.dbPath,
-        nativeBinding: ws.nativeBinding,
-        from,
-        to,
-        schemes,
-        user: ws.user,
-      };
-      return runWorker<RunSummary>('run', input, { onProgress: ctx.progress, signal: ctx.signal });
-    },
-    'runs.list': () => listRuns(ws.db),
-    'runs.lines': ({ run, offset, limit }) => runLines(ws.db, run, offset, limit),
   };
 }

@@ -4,6 +4,7 @@ import { masters } from './002_masters';
 import { transactions } from './003_transactions';
 import { imports } from './004_imports';
 import { schemes } from './005_schemes';
+import { review } from './006_review';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
-export const migrations: readonly Migration[] = [workspace, masters, transactions, imports, schemes];
+export const migrations: readonly Migration[] = [workspace, masters, transactions, imports, schemes, review];

@@ -1,0 +1,37 @@
+import { approveRun, rejectRun, reverseRun, submitRun } from '../../review/actions';
+import type { RunSummary } from '../../runs/execute';
+import { listRuns } from '../../runs/read';
+import type { RunWorkerInput } from '../../runs/worker';
+import { runWorker } from '../../workers/run';
+import type { Workspace } from '../../workspace';
+import type { Handlers } from '../dispatch';
+
+type RunHandlers = Pick<
+  Handlers,
+  'runs.create' | 'runs.list' | 'runs.recalculate' | 'runs.submit' | 'runs.approve' | 'runs.reject' | 'runs.reverse'
+>;
+
+/** Runs: calculated in a worker; each workflow step checked against the signed-in profile. */
+export function runHandlers(ws: Workspace): RunHandlers {
+  const actor = () => ({ name: ws.user, role: ws.role });
+  const job = (fields: Partial<RunWorkerInput>): RunWorkerInput => ({
+    dbPath: ws.dbPath,
+    nativeBinding: ws.nativeBinding,
+    from: '',
+    to: '',
+    schemes: [],
+    user: ws.user,
+    ...fields,
+  });
+  return {
+    'runs.create': ({ from, to, schemes }, ctx) =>
+      runWorker<RunSummary>('run', job({ from, to, schemes }), { onProgress: ctx.progress, signal: ctx.signal }),
+    'runs.list': () => listRuns(ws.db),
+    'runs.recalculate': ({ run }, ctx) =>
+      runWorker('run', job({ recalculate: { run, actor: actor() } }), { onProgress: ctx.progress, signal: ctx.signal }),
+    'runs.submit': ({ run }) => submitRun(ws.db, run, actor()),
+    'runs.approve': ({ run }) => approveRun(ws.db, run, actor()),
+    'runs.reject': ({ run, comment }) => rejectRun(ws.db, run, actor(), comment),
+    'runs.reverse': ({ run }) => reverseRun(ws.db, run, actor()),
+  };
+}

@@ -1,0 +1,124 @@
+import type Database from 'better-sqlite3';
+import { scaledIntegerToString } from '../../engine/money';
+import { appendAudit } from '../audit/log';
+import { refreshRunTotal, runState } from './run-state';
+import { type Actor, nextStatus, type RunAction, type RunState, refusal } from './workflow';
+
+/** A workflow step the rules forbid; the message says why, in the user's words. */
+export class WorkflowRefusedError extends Error {}
+
+export interface WorkflowOutcome {
+  run: number;
+  status: string;
+  /** Exact decimal rupees, as it will be paid. */
+  total: string;
+  /** The reversing run `reverse` created. */
+  reversal?: number;
+}
+
+const rupees = (paise: number) => scaledIntegerToString(paise, 2);
+
+/**
+ * Takes one workflow action in an immediate transaction: checks it against the workflow,
+ * applies it, and writes the audit entry with the run's state before and after.
+ */
+function take(
+  db: Database.Database,
+  id: number,
+  action: RunAction,
+  actor: Actor,
+  apply: (run: RunState, now: string) => { after?: Record<string, unknown>; reversal?: number },
+): WorkflowOutcome {
+  return db
+    .transaction(() => {
+      const run = runState(db, id);
+      const refused = refusal(run, action, actor);
+      if (refused) throw new WorkflowRefusedError(refused);
+      const now = new Date().toISOString();
+      const total = refreshRunTotal(db, id);
+      const { after, reversal } = apply(run, now);
+      const status = nextStatus(run, action);
+      appendAudit(db, {
+        user: actor.name,
+        action: `run.${action}`,
+        subject: `run ${id}`,
+        before: { status: run.status, total: rupees(total) },
+        after: { status, total: rupees(total), ...after },
+      });
+      return { run: id, status, total: rupees(total), ...(reversal ? { reversal } : {}) };
+    })
+    .immediate();
+}
+
+export function submitRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
+  return take(db, id, 'submit', actor, (_run, now) => {
+    db.prepare(
+      "UPDATE runs SET status = 'submitted', submitted_by = ?, submitted_at = ?, comment = NULL WHERE id = ?",
+    ).run(actor.name, now, id);
+    return {};
+  });
+}
+
+export function approveRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
+  return take(db, id, 'approve', actor, (_run, now) => {
+    db.prepare("UPDATE runs SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ?").run(
+      actor.name,
+      now,
+      id,
+    );
+    return {};
+  });
+}
+
+export function rejectRun(db: Database.Database, id: number, actor: Actor, comment: string): WorkflowOutcome {
+  const why = comment.trim();
+  if (why === '') throw new WorkflowRefusedError('A rejection needs a comment that tells the preparer what to fix');
+  return take(db, id, 'reject', actor, () => {
+    db.prepare("UPDATE runs SET status = 'rejected', comment = ? WHERE id = ?").run(why, id);
+    return { after: { comment: why } };
+  });
+}
+
+/**
+ * Undoes an approved run the only way the workflow allows: a new run whose lines are the
+ * negatives of what the original pays (overrides included). The reversing run arrives
+ * submitted by whoever reversed, so a second person approves it before it can be exported.
+ */
+export function reverseRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
+  return take(db, id, 'reverse', actor, (_run, now) => {
+    const reversal = Number(
+      db
+        .prepare(
+          `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total,
+             created_by, created_at, reverses_run)
+           SELECT period_from, period_to, 'calculated', engine_version, scheme_versions, inputs, line_count, -total, ?, ?, id
+           FROM runs WHERE id = ?`,
+        )
+        .run(actor.name, now, id).lastInsertRowid,
+    );
+    db.prepare(
+      `INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, payee_name, region, channel, class, kind, measure,
+         unit, target, achievement, slab, slab_label, computed, final, adjustments, near_miss, explanation, source_table,
+         source_ids, effective_rate)
+       SELECT ?, l.scheme_version_id, l.scheme_code, l.payee, l.payee_name, l.region, l.channel, l.class, l.kind, l.measure,
+         l.unit, l.target, l.achievement, l.slab, l.slab_label, -coalesce(o.amount, l.final), -coalesce(o.amount, l.final),
+         '[]', NULL, 'Reverses run ' || l.run_id || ': ' || l.explanation, l.source_table, l.source_ids, l.effective_rate
+       FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
+         AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
+       WHERE l.run_id = ? ORDER BY l.id`,
+    ).run(reversal, id);
+    db.prepare("UPDATE runs SET status = 'submitted', submitted_by = ?, submitted_at = ? WHERE id = ?").run(
+      actor.name,
+      now,
+      reversal,
+    );
+    db.prepare("UPDATE runs SET status = 'reversed', reversed_by_run = ? WHERE id = ?").run(reversal, id);
+    appendAudit(db, {
+      user: actor.name,
+      action: 'run.create',
+      subject: `run ${reversal}`,
+      after: { reverses: id, status: 'submitted' },
+    });
+    return { after: { reversedBy: reversal }, reversal };
+  });
+}

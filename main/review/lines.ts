@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { scaledIntegerToString } from '../../engine/money';
+import { type FilterModel, type GridColumns, orderClause, type SortModel, whereClause } from '../datasets/grid-query';
+import type { FieldDef } from '../datasets/kinds';
+
+/**
+ * A run's payout lines as the review grid reads them: payee attributes as they were when the
+ * run was calculated, the calculated amount, the current override and the final amount, and
+ * flags. Sorting, filtering, grouping and totals all happen in SQL over the allow-listed
+ * columns below, so a run of 100,000 lines never has to travel to the window whole.
+ */
+const text = (name: string, label: string): FieldDef => ({ name, label, type: 'text' });
+const money = (name: string, label: string): FieldDef => ({ name, label, type: 'money' });
+const decimal = (name: string, label: string): FieldDef => ({ name, label, type: 'decimal' });
+
+export const reviewColumns: GridColumns = {
+  label: 'Payout lines',
+  fields: [
+    text('payee', 'Payee code'),
+    text('payee_name', 'Payee'),
+    text('region', 'Region'),
+    text('channel', 'Channel'),
+    text('class', 'Class'),
+    text('scheme', 'Scheme'),
+    text('kind', 'Line'),
+    decimal('measure', 'Measure'),
+    text('unit', 'Unit'),
+    decimal('target', 'Target'),
+    decimal('achievement', 'Achievement %'),
+    text('slab', 'Slab'),
+    money('calculated', 'Computed'),
+    money('override', 'Override'),
+    money('final', 'Final'),
+    text('override_reason', 'Reason'),
+    text('override_by', 'Overridden by'),
+    text('flags', 'Flags'),
+  ],
+};
+
+export const groupings = { scheme: 'scheme', region: 'region', distributor: 'payee' } as const;
+export type Grouping = keyof typeof groupings;
+
+/** One subquery; SQLite flattens it, so the outer WHERE and ORDER BY see plain columns. */
+const linesSql = `
+  SELECT l.id, l.payee, l.payee_name, l.region, l.channel, l.class, l.scheme_code AS scheme, l.kind, l.measure, l.unit,
+    l.target, l.achievement, l.slab_label AS slab, l.final AS calculated, o.amount AS override,
+    coalesce(o.amount, l.final) AS final, CASE WHEN o.amount IS NULL THEN NULL ELSE o.reason END AS override_reason,
+    CASE WHEN o.amount IS NULL THEN NULL ELSE o.made_by END AS override_by,
+    trim(
+      CASE WHEN o.amount IS NOT NULL THEN 'overridden ' ELSE '' END ||
+      CASE WHEN o.amount IS NOT NULL AND o.calculated <> l.final THEN 'stale-override ' ELSE '' END ||
+      CASE WHEN l.kind = 'clawback' THEN 'clawback ' ELSE '' END ||
+      CASE WHEN l.adjustments <> '[]' THEN 'adjusted ' ELSE '' END ||
+      CASE WHEN l.near_miss IS NOT NULL THEN 'near-miss' ELSE '' END
+    ) AS flags
+  FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
+    AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
+  WHERE l.run_id = ?`;
+
+export interface ReviewQuery {
+  run: number;
+  startRow: number;
+  endRow: number;
+  sortModel: SortModel;
+  filterModel: FilterModel;
+  quickFilter?: string;
+}
+
+export type ReviewLine = Record<string, string | number | null>;
+
+export interface ReviewTotals {
+  lines: number;
+  calculated: string;
+  override: string;
+  final: string;
+  overridden: number;
+}
+
+function filtered(q: Pick<ReviewQuery, 'filterModel' | 'quickFilter'>): { sql: string; params: unknown[] } {
+  const where = whereClause(reviewColumns, q.filterModel);
+  const words = (q.quickFilter ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  if (words.length === 0) return where;
+  const haystack =
+    "(payee || ' ' || coalesce(payee_name, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') || ' ' || coalesce(class, '') || ' ' || scheme || ' ' || flags)";
+  const likes = words.map(() => `${haystack} LIKE ? ESCAPE '\\'`);
+  const params = [...where.params, ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
+  const sql = where.sql ? `${where.sql} AND ${likes.join(' AND ')}` : `WHERE ${likes.join(' AND ')}`;
+  return { sql, params };
+}
+
+const rupees = (paise: number | null) => (paise === null ? null : scaledIntegerToString(paise, 2));
+
+export function reviewLines(db: Database.Database, q: ReviewQuery): { rows: ReviewLine[]; totals: ReviewTotals } {
+  const where = filtered(q);
+  const rows = db
+    .prepare(`SELECT * FROM (${linesSql}) ${where.sql} ${orderClause(reviewColumns, q.sortModel)} LIMIT ? OFFSET ?`)
+    .all(q.run, ...where.params, q.endRow - q.startRow, q.startRow) as Record<string, string | number | null>[];
+  const sums = db
+    .prepare(
+      `SELECT count(*) AS lines, coalesce(sum(calculated), 0) AS calculated, coalesce(sum(override), 0) AS override,
+         coalesce(sum(final), 0) AS final, count(override) AS overridden
+       FROM (${linesSql}) ${where.sql}`,
+    )
+    .get(q.run, ...where.params) as {
+    lines: number;
+    calculated: number;
+    override: number;
+    final: number;
+    overridden: number;
+  };
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      calculated: rupees(r.calculated as number),
+      override: rupees(r.override as number | null),
+      final: rupees(r.final as number),
+    })),
+    totals: {
+      lines: sums.lines,
+      calculated: scaledIntegerToString(sums.calculated, 2),
+      override: scaledIntegerToString(sums.override, 2),
+      final: scaledIntegerToString(sums.final, 2),
+      overridden: sums.overridden,
+    },
+  };
+}
+
+export interface ReviewGroup {
+  key: string | null;
+  lines: number;
+  calculated: string;
+  final: string;
+  overridden: number;
+}
+
+/** Subtotals per scheme, region or distributor over the lines the filters let through. */
+export function reviewGroups(
+  db: Database.Database,
+  q: Pick<ReviewQuery, 'run' | 'filterModel' | 'quickFilter'> & { by: Grouping },
+): ReviewGroup[] {
+  const where = filtered(q);
+  const column = groupings[q.by];
+  const rows = db
+    .prepare(
+      `SELECT ${column} AS key, count(*) AS lines, sum(calculated) AS calculated, sum(final) AS final, count(override) AS overridden
+       FROM (${linesSql}) ${where.sql} GROUP BY ${column} ORDER BY ${column}`,
+    )
+    .all(q.run, ...where.params) as {
+    key: string | null;
+    lines: number;
+    calculated: number;
+    final: number;
+    overridden: number;
+  }[];
+  return rows.map((r) => ({
+    ...r,
+    calculated: scaledIntegerToString(r.calculated, 2),
+    final: scaledIntegerToString(r.final, 2),
+  }));
+}

@@ -1,0 +1,143 @@
+import type Database from 'better-sqlite3';
+import { Exact, scaledIntegerToString, toScaledInteger } from '../../engine/money';
+import { appendAudit } from '../audit/log';
+import { WorkflowRefusedError } from './actions';
+import { refreshRunTotal, runState } from './run-state';
+import { type Actor, refusal } from './workflow';
+
+/**
+ * Overrides live apart from the calculated amounts: a row per change, keyed by the line's
+ * scheme, payee and kind (not its id) so it survives a recalculation, with the calculated
+ * amount it was made against so the grid can flag it when that amount later changes.
+ * Clearing an override is itself a row (amount NULL), so the history stays whole.
+ */
+export type OverrideChange =
+  | { mode: 'set'; amount: string }
+  | { mode: 'zero' }
+  | { mode: 'scale'; percent: string }
+  | { mode: 'clear' };
+
+export interface OverrideOutcome {
+  run: number;
+  lines: number;
+  /** Exact decimal rupees: the run's total after the change. */
+  total: string;
+}
+
+interface TargetLine {
+  id: number;
+  scheme_code: string;
+  payee: string;
+  kind: string;
+  calculated: number;
+  current: number;
+  overridden: number | null;
+}
+
+const rupees = (paise: number) => scaledIntegerToString(paise, 2);
+
+function amountOf(change: OverrideChange, line: TargetLine): number | null {
+  switch (change.mode) {
+    case 'clear':
+      return null;
+    case 'zero':
+      return 0;
+    case 'set':
+      try {
+        return toScaledInteger(change.amount, 2);
+      } catch {
+        throw new WorkflowRefusedError(`"${change.amount}" is not an amount with at most 2 decimals`);
+      }
+    case 'scale': {
+      let percent: Exact;
+      try {
+        percent = new Exact(change.percent);
+      } catch {
+        throw new WorkflowRefusedError(`"${change.percent}" is not a percentage`);
+      }
+      if (percent.isNegative()) throw new WorkflowRefusedError('Scale by a percentage of 0 or more');
+      // Rounded once, half up, like every payout line.
+      return percent.times(line.current).dividedBy(100).toDecimalPlaces(0).toNumber();
+    }
+  }
+}
+
+export function overrideLines(
+  db: Database.Database,
+  args: { run: number; lines: readonly number[]; change: OverrideChange; reason: string },
+  actor: Actor,
+): OverrideOutcome {
+  const reason = args.reason.trim();
+  if (reason === '') throw new WorkflowRefusedError('An override needs a reason');
+  if (args.lines.length === 0) throw new WorkflowRefusedError('Choose at least one payout line to override');
+  return db
+    .transaction(() => {
+      const refused = refusal(runState(db, args.run), 'override', actor);
+      if (refused) throw new WorkflowRefusedError(refused);
+      const now = new Date().toISOString();
+      const read = db.prepare(
+        `SELECT l.id, l.scheme_code, l.payee, l.kind, l.final AS calculated, coalesce(o.amount, l.final) AS current,
+           o.amount AS overridden
+         FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
+           AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
+         WHERE l.run_id = ? AND l.id = ?`,
+      );
+      const supersede = db.prepare(
+        `UPDATE overrides SET superseded_at = ?
+         WHERE run_id = ? AND scheme_code = ? AND payee = ? AND kind = ? AND superseded_at IS NULL`,
+      );
+      const insert = db.prepare(
+        `INSERT INTO overrides (run_id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const changes: { scheme: string; payee: string; before: string; after: string }[] = [];
+      for (const id of new Set(args.lines)) {
+        const line = read.get(args.run, id) as TargetLine | undefined;
+        if (!line) throw new WorkflowRefusedError(`Run ${args.run} has no payout line ${id}`);
+        const amount = amountOf(args.change, line);
+        if (line.kind === 'payout' && amount !== null && amount < 0) {
+          throw new WorkflowRefusedError(
+            `A payout cannot be overridden to a negative amount (${line.payee}, ${line.scheme_code})`,
+          );
+        }
+        supersede.run(now, args.run, line.scheme_code, line.payee, line.kind);
+        insert.run(args.run, line.scheme_code, line.payee, line.kind, amount, line.calculated, reason, actor.name, now);
+        changes.push({
+          scheme: line.scheme_code,
+          payee: line.payee,
+          before: rupees(line.current),
+          after: rupees(amount ?? line.calculated),
+        });
+      }
+      const before = (db.prepare('SELECT total FROM runs WHERE id = ?').get(args.run) as { total: number }).total;
+      const total = refreshRunTotal(db, args.run);
+      appendAudit(db, {
+        user: actor.name,
+        action: args.change.mode === 'clear' ? 'override.clear' : 'override.set',
+        subject: `run ${args.run}: ${changes.length === 1 ? `${changes[0]?.payee} in ${changes[0]?.scheme}` : `${changes.length} lines`}`,
+        before: {
+          total: rupees(before),
+          lines: changes.map(({ scheme, payee, before }) => ({ scheme, payee, amount: before })),
+        },
+        after: {
+          total: rupees(total),
+          reason,
+          change: args.change,
+          lines: changes.map(({ scheme, payee, after }) => ({ scheme, payee, amount: after })),
+        },
+      });
+      return { run: args.run, lines: changes.length, total: rupees(total) };
+    })
+    .immediate();
+}
+
+/** The ids of a run's lines for a payee and scheme: how the CLI names a line. */
+export function linesFor(db: Database.Database, run: number, payee: string, scheme: string): number[] {
+  return (
+    db
+      .prepare(
+        "SELECT id FROM payout_lines WHERE run_id = ? AND payee = ? COLLATE NOCASE AND scheme_code = ? COLLATE NOCASE AND kind = 'payout'",
+      )
+      .all(run, payee, scheme) as { id: number }[]
+  ).map((r) => r.id);
+}

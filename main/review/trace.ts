@@ -1,0 +1,209 @@
+import type Database from 'better-sqlite3';
+import type { Adjustment } from '../../engine/calculate';
+import { scaledIntegerToString } from '../../engine/money';
+import type { NearMiss } from '../../engine/slabs';
+import { unpackIds } from '../runs/source-ids';
+
+/**
+ * "Why this number": a payout line's trace as steps a reviewer reads top to bottom
+ * (measure → slab → rate → caps and cuts → override → final), and the source rows behind
+ * its measure with the file, sheet and row each was imported from.
+ */
+export interface TraceStep {
+  step: string;
+  detail: string;
+  amount: string | null;
+}
+
+export interface OverrideHistoryItem {
+  amount: string | null;
+  calculated: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface LineTrace {
+  id: number;
+  run: number;
+  scheme: string;
+  schemeName: string;
+  schemeVersion: number;
+  payee: string;
+  payeeName: string | null;
+  explanation: string;
+  steps: TraceStep[];
+  overrides: OverrideHistoryItem[];
+  sourceTable: string;
+  sourceCount: number;
+}
+
+export class LineNotFoundError extends Error {}
+
+interface LineRow {
+  id: number;
+  run_id: number;
+  scheme_code: string;
+  definition: string;
+  version: number;
+  payee: string;
+  payee_name: string | null;
+  kind: string;
+  measure: string;
+  unit: string;
+  target: string | null;
+  achievement: string | null;
+  slab_label: string | null;
+  effective_rate: string;
+  computed: number;
+  final: number;
+  adjustments: string;
+  near_miss: string | null;
+  explanation: string;
+  source_table: string;
+  source_ids: Buffer;
+}
+
+const rupees = (paise: number) => scaledIntegerToString(paise, 2);
+const adjustmentNames: Record<Adjustment['step'], string> = {
+  gate: 'Gate',
+  cap: 'Cap',
+  catch_up: 'Catch-up',
+  stacking: 'Stacking limit',
+  budget: 'Budget',
+};
+
+function readLine(db: Database.Database, id: number): LineRow {
+  const row = db
+    .prepare(
+      `SELECT l.*, v.definition, v.version FROM payout_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
+       WHERE l.id = ?`,
+    )
+    .get(id) as LineRow | undefined;
+  if (!row) throw new LineNotFoundError(`There is no payout line ${id}`);
+  return row;
+}
+
+export function lineTrace(db: Database.Database, id: number): LineTrace {
+  const l = readLine(db, id);
+  const steps: TraceStep[] = [
+    { step: 'Measure', detail: `${l.measure} ${l.unit}`, amount: null },
+    ...(l.target !== null
+      ? [{ step: 'Target', detail: `${l.target} ${l.unit}, achieved ${l.achievement ?? '—'}%`, amount: null }]
+      : []),
+    { step: 'Slab', detail: l.slab_label ?? 'no slab reached', amount: null },
+    {
+      step: 'Computed',
+      detail: l.kind === 'clawback' ? 'clawed back at the rate paid' : 'by the slab reached',
+      amount: rupees(l.computed),
+    },
+    ...(JSON.parse(l.adjustments) as Adjustment[]).map((a) => ({
+      step: adjustmentNames[a.step],
+      detail: a.note,
+      amount: rupees(a.after),
+    })),
+  ];
+  const overrides = (
+    db
+      .prepare(
+        `SELECT amount, calculated, reason, made_by, made_at FROM overrides
+         WHERE run_id = ? AND scheme_code = ? AND payee = ? AND kind = ? ORDER BY id`,
+      )
+      .all(l.run_id, l.scheme_code, l.payee, l.kind) as {
+      amount: number | null;
+      calculated: number;
+      reason: string;
+      made_by: string;
+      made_at: string;
+    }[]
+  ).map((o) => ({
+    amount: o.amount === null ? null : rupees(o.amount),
+    calculated: rupees(o.calculated),
+    reason: o.reason,
+    by: o.made_by,
+    at: o.made_at,
+  }));
+  const current = overrides.at(-1);
+  if (current?.amount != null) {
+    const stale = current.calculated !== rupees(l.final) ? ` (made when it computed ${current.calculated})` : '';
+    steps.push({ step: 'Override', detail: `${current.by}: ${current.reason}${stale}`, amount: current.amount });
+  }
+  steps.push({ step: 'Final', detail: 'to be paid', amount: current?.amount ?? rupees(l.final) });
+  if (l.near_miss) {
+    const miss = JSON.parse(l.near_miss) as NearMiss;
+    const more = miss.basis === 'achievement' ? `${miss.needed} percentage points` : `${miss.needed} ${l.unit}`;
+    steps.push({ step: 'Near miss', detail: `${more} more reaches slab ${miss.nextSlab}`, amount: miss.wouldPay });
+  }
+  return {
+    id: l.id,
+    run: l.run_id,
+    scheme: l.scheme_code,
+    schemeName: (JSON.parse(l.definition) as { name: string }).name,
+    schemeVersion: l.version,
+    payee: l.payee,
+    payeeName: l.payee_name,
+    explanation: l.explanation,
+    steps,
+    overrides,
+    sourceTable: l.source_table,
+    sourceCount: unpackIds(l.source_ids).length,
+  };
+}
+
+export interface SourceRow {
+  id: number;
+  document: string;
+  date: string;
+  outlet: string | null;
+  sku: string | null;
+  qty: string | null;
+  value: string;
+  file: string;
+  sheet: string | null;
+  row: number | null;
+}
+
+/** Each source table's columns in the one shape the trace grid shows. */
+const sourceSql: Record<string, string> = {
+  sales: `SELECT s.id, s.doc_no AS document, s.doc_date AS date, s.outlet_code AS outlet, s.sku, s.qty, s.net_value AS value,
+    b.file_name AS file, s.source_sheet AS sheet, s.source_row AS row FROM sales s JOIN import_batches b ON b.id = s.batch_id`,
+  receivables: `SELECT s.id, s.doc_no AS document, s.doc_date AS date, NULL AS outlet, NULL AS sku, NULL AS qty, s.outstanding AS value,
+    b.file_name AS file, s.source_sheet AS sheet, s.source_row AS row FROM receivables s JOIN import_batches b ON b.id = s.batch_id`,
+  payments: `SELECT s.id, s.receipt_no AS document, s.receipt_date AS date, NULL AS outlet, NULL AS sku, NULL AS qty, s.amount AS value,
+    b.file_name AS file, s.source_sheet AS sheet, s.source_row AS row FROM payments s JOIN import_batches b ON b.id = s.batch_id`,
+};
+
+export function sourceRows(
+  db: Database.Database,
+  lineId: number,
+  offset: number,
+  limit: number,
+): { rows: SourceRow[]; total: number } {
+  const l = readLine(db, lineId);
+  const ids = unpackIds(l.source_ids);
+  const sql = sourceSql[l.source_table];
+  if (!sql) throw new LineNotFoundError(`Line ${lineId} reads an unknown table ${l.source_table}`);
+  const page = ids.slice(offset, offset + limit);
+  const read = db.prepare(`${sql} WHERE s.id = ?`);
+  const rows = page.flatMap((id) => {
+    const r = read.get(id) as (Omit<SourceRow, 'qty' | 'value'> & { qty: number | null; value: number }) | undefined;
+    // A source row removed by a roll-back after the run is shown as missing, not skipped.
+    if (!r)
+      return [
+        {
+          id,
+          document: '(rolled back)',
+          date: '',
+          outlet: null,
+          sku: null,
+          qty: null,
+          value: '0.00',
+          file: '',
+          sheet: null,
+          row: null,
+        },
+      ];
+    return [{ ...r, qty: r.qty === null ? null : scaledIntegerToString(r.qty, 3), value: rupees(r.value) }];
+  });
+  return { rows, total: ids.length };
+}

@@ -1,0 +1,112 @@
+/**
+ * The run workflow as data: which action moves a run from which status to which, and who may
+ * take it. Pure, so every legal and illegal transition is tested directly; the database
+ * triggers of migration 006 hold the same table for any other client of the file.
+ */
+export const runStatuses = [
+  'draft',
+  'calculated',
+  'submitted',
+  'approved',
+  'exported',
+  'rejected',
+  'reversed',
+] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export const roles = ['preparer', 'approver', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const runActions = ['calculate', 'override', 'submit', 'approve', 'reject', 'export', 'reverse'] as const;
+export type RunAction = (typeof runActions)[number];
+
+interface Step {
+  from: readonly RunStatus[];
+  to: RunStatus | 'same';
+  roles: readonly Role[];
+  /** The action in the user's words, for messages. */
+  label: string;
+}
+
+export const workflow: Record<RunAction, Step> = {
+  calculate: {
+    from: ['draft', 'calculated', 'rejected'],
+    to: 'calculated',
+    roles: ['preparer', 'admin'],
+    label: 'calculate',
+  },
+  override: { from: ['calculated', 'rejected'], to: 'same', roles: ['preparer', 'admin'], label: 'override' },
+  submit: { from: ['calculated', 'rejected'], to: 'submitted', roles: ['preparer', 'admin'], label: 'submit' },
+  approve: { from: ['submitted'], to: 'approved', roles: ['approver', 'admin'], label: 'approve' },
+  reject: { from: ['submitted'], to: 'rejected', roles: ['approver', 'admin'], label: 'reject' },
+  export: { from: ['approved', 'exported'], to: 'exported', roles: ['preparer', 'approver', 'admin'], label: 'export' },
+  reverse: { from: ['approved', 'exported'], to: 'reversed', roles: ['approver', 'admin'], label: 'reverse' },
+};
+
+const roleNames: Record<Role, string> = { preparer: 'Preparer', approver: 'Approver', admin: 'Admin' };
+export const roleName = (role: Role) => roleNames[role];
+
+const why: Partial<Record<RunStatus, string>> = {
+  draft: 'it has not been calculated yet',
+  calculated: 'it has not been submitted yet',
+  submitted: 'it is waiting for approval; an approver can reject it back to you',
+  approved: 'it is approved and locked; only a reversing run can undo it',
+  exported: 'it is approved and exported; only a reversing run can undo it',
+  rejected: 'it was rejected; recalculate or correct it and submit it again',
+  reversed: 'it has been reversed',
+};
+
+export interface Actor {
+  name: string;
+  role: Role | null;
+}
+
+export interface RunState {
+  id: number;
+  status: RunStatus;
+  createdBy: string;
+  submittedBy: string | null;
+}
+
+/** Why `actor` may not take `action` on `run` right now, or null when they may. */
+export function refusal(run: RunState, action: RunAction, actor: Actor): string | null {
+  const step = workflow[action];
+  if (!step.from.includes(run.status)) {
+    return `Run ${run.id} cannot be ${pastTense(action)}: ${why[run.status] ?? `it is ${run.status}`}.`;
+  }
+  if (actor.role === null) {
+    return `To ${step.label} run ${run.id}, sign in as a user with the ${step.roles.map(roleName).join(' or ')} role.`;
+  }
+  if (!step.roles.includes(actor.role)) {
+    return `${actor.name} is a ${roleName(actor.role)}; to ${step.label} a run needs the ${step.roles
+      .map(roleName)
+      .join(' or ')} role.`;
+  }
+  if (action === 'approve') {
+    const same = (who: string | null) => who !== null && who.toLowerCase() === actor.name.toLowerCase();
+    if (same(run.submittedBy))
+      return `Maker-checker: ${actor.name} submitted run ${run.id}, so someone else must approve it.`;
+    if (same(run.createdBy))
+      return `Maker-checker: ${actor.name} prepared run ${run.id}, so someone else must approve it.`;
+  }
+  return null;
+}
+
+/** The status a run has after `action`. Call only when `refusal` returned null. */
+export function nextStatus(run: RunState, action: RunAction): RunStatus {
+  const to = workflow[action].to;
+  return to === 'same' ? run.status : to;
+}
+
+function pastTense(action: RunAction): string {
+  const words: Record<RunAction, string> = {
+    calculate: 'recalculated',
+    override: 'overridden',
+    submit: 'submitted',
+    approve: 'approved',
+    reject: 'rejected',
+    export: 'exported',
+    reverse: 'reversed',
+  };
+  return words[action];
+}

@@ -1,64 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Api } from '../api/dispatch';
 import { createWorkspaceApi } from '../api/handlers';
-import type { ApiResult } from '../api/result';
 import { datasetKinds } from '../datasets/kinds';
 import { defaultWorkspacePath } from '../paths';
 import { schemeJsonSchema } from '../schemes/store';
-import { openWorkspaceSession } from '../workspace';
+import { authenticate, findUser } from '../users/profiles';
+import { openWorkspaceSession, type Workspace } from '../workspace';
+import { CliError, type Command, onlyArgument, optionSpec, Refused, showProgress, unwrap } from './command';
+import { reviewCommands } from './review-commands';
 
 /**
  * `schemedesk <command>` (or `npm run cli -- <command>`): the same API handlers as the window,
  * for scripts and for people who live in a terminal.
  */
-class CliError extends Error {}
-
-interface Invocation {
-  api: Api;
-  dbPath: string;
-  json: boolean;
-  args: string[];
-  options: Options;
-}
-
-interface Command {
-  summary: string;
-  usage: string;
-  run(call: Invocation): Promise<unknown>;
-}
-
-const optionSpec = {
-  db: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean' },
-  kind: { type: 'string' },
-  sheet: { type: 'string' },
-  mapping: { type: 'string' },
-  set: { type: 'string', multiple: true },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  scheme: { type: 'string', multiple: true },
-  'valid-only': { type: 'boolean', default: false },
-  'create-missing': { type: 'boolean', default: false },
-  replace: { type: 'boolean', default: false },
-  'dry-run': { type: 'boolean', default: false },
-} as const;
-type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values'];
-
-/** Exit code 1: the command ran but refused its input (nothing imported, a scheme not valid). */
-class Refused extends Error {
-  constructor(readonly output: unknown) {
-    super('refused');
-  }
-}
-
-function onlyArgument(args: string[], what: string): string {
-  if (args.length !== 1 || !args[0]) throw new CliError(`expected one ${what}, got ${args.length}`);
-  return args[0];
-}
-
 function defaultsFrom(pairs: readonly string[] | undefined): Record<string, string> {
   return Object.fromEntries(
     (pairs ?? []).map((pair) => {
@@ -69,16 +24,18 @@ function defaultsFrom(pairs: readonly string[] | undefined): Record<string, stri
   );
 }
 
-function unwrap<T>(result: ApiResult<T>): T {
-  if (!result.ok) throw new CliError(result.error.message);
-  return result.value;
+/**
+ * `--as USER`: act as that profile. Whoever runs the CLI can open the workspace file directly,
+ * so the PIN is checked only when given (`--pin` or SCHEMEDESK_PIN); the window always asks.
+ */
+function actAs(workspace: Workspace, name: string | undefined, pin: string | undefined) {
+  if (!name) return;
+  const profile = pin === undefined ? findUser(workspace.db, name) : authenticate(workspace.db, name, pin);
+  if (!profile) throw new CliError(`there is no user "${name}" in this workspace`);
+  if (!profile.active) throw new CliError(`${profile.name} has been deactivated`);
+  workspace.user = profile.name;
+  workspace.role = profile.role;
 }
-
-const showProgress = (json: boolean) =>
-  json || !process.stderr.isTTY
-    ? undefined
-    : (p: { phase: string; done: number; total: number }) =>
-        process.stderr.write(`\r${p.phase} ${p.total ? Math.floor((100 * p.done) / p.total) : 0}%\x1b[K`);
 
 const commands: Record<string, Command> = {
   demo: {
@@ -201,6 +158,7 @@ const commands: Record<string, Command> = {
       return { batches: unwrap(await api.call('import.batches', {})) };
     },
   },
+  ...reviewCommands,
   rollback: {
     summary: 'remove every row an import batch brought in (the batch stays in the history)',
     usage: 'rollback BATCH [--db PATH] [--json]',
@@ -222,6 +180,8 @@ function help(): string {
     '',
     'Options:',
     `  --db PATH   the workspace database (default ${defaultWorkspacePath()})`,
+    '  --as USER   act as this user profile (its role decides what is allowed)',
+    '  --pin PIN   check the PIN of --as USER too (or set SCHEMEDESK_PIN)',
     '  --json      print machine-readable JSON on stdout',
     '  --help      this text',
   ].join('\n');
@@ -250,6 +210,7 @@ async function main(argv: string[]): Promise<number> {
   const dbPath = values.db ?? defaultWorkspacePath();
   const workspace = await openWorkspaceSession(dbPath);
   try {
+    actAs(workspace, values.as, values.pin ?? process.env.SCHEMEDESK_PIN);
     const call = {
       api: createWorkspaceApi(workspace),
       dbPath,
@@ -261,7 +222,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
-    print(error.output, values.json);
+    const refusal = (error.output as { error?: { message: string } }).error;
+    if (refusal && !values.json) console.error(`schemedesk: ${refusal.message}`);
+    else print(error.output, values.json);
     return 1;
   } finally {
     workspace.db.close();

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Exact, scaledIntegerToString, toScaledInteger } from '../../engine/money';
 import { appendAudit } from '../audit/log';
+import { parseAmountText } from '../import/amounts';
 import { WorkflowRefusedError } from './actions';
 import { refreshRunTotal, runState } from './run-state';
 import { type Actor, refusal } from './workflow';
@@ -44,7 +45,8 @@ function amountOf(change: OverrideChange, line: TargetLine): number | null {
       return 0;
     case 'set':
       try {
-        return toScaledInteger(change.amount, 2);
+        // As the user types it: "1,23,456.50", "₹500", "(200)".
+        return toScaledInteger(parseAmountText(change.amount), 2);
       } catch {
         throw new WorkflowRefusedError(`"${change.amount}" is not an amount with at most 2 decimals`);
       }

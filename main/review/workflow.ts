@@ -24,8 +24,9 @@ interface Step {
   from: readonly RunStatus[];
   to: RunStatus | 'same';
   roles: readonly Role[];
-  /** The action in the user's words, for messages. */
+  /** The action in the user's words, for messages: "approve", "approving". */
   label: string;
+  doing: string;
 }
 
 export const workflow: Record<RunAction, Step> = {
@@ -34,13 +35,38 @@ export const workflow: Record<RunAction, Step> = {
     to: 'calculated',
     roles: ['preparer', 'admin'],
     label: 'calculate',
+    doing: 'calculating',
   },
-  override: { from: ['calculated', 'rejected'], to: 'same', roles: ['preparer', 'admin'], label: 'override' },
-  submit: { from: ['calculated', 'rejected'], to: 'submitted', roles: ['preparer', 'admin'], label: 'submit' },
-  approve: { from: ['submitted'], to: 'approved', roles: ['approver', 'admin'], label: 'approve' },
-  reject: { from: ['submitted'], to: 'rejected', roles: ['approver', 'admin'], label: 'reject' },
-  export: { from: ['approved', 'exported'], to: 'exported', roles: ['preparer', 'approver', 'admin'], label: 'export' },
-  reverse: { from: ['approved', 'exported'], to: 'reversed', roles: ['approver', 'admin'], label: 'reverse' },
+  override: {
+    from: ['calculated', 'rejected'],
+    to: 'same',
+    roles: ['preparer', 'admin'],
+    label: 'override',
+    doing: 'overriding',
+  },
+  submit: {
+    from: ['calculated', 'rejected'],
+    to: 'submitted',
+    roles: ['preparer', 'admin'],
+    label: 'submit',
+    doing: 'submitting',
+  },
+  approve: { from: ['submitted'], to: 'approved', roles: ['approver', 'admin'], label: 'approve', doing: 'approving' },
+  reject: { from: ['submitted'], to: 'rejected', roles: ['approver', 'admin'], label: 'reject', doing: 'rejecting' },
+  export: {
+    from: ['approved', 'exported'],
+    to: 'exported',
+    roles: ['preparer', 'approver', 'admin'],
+    label: 'export',
+    doing: 'exporting',
+  },
+  reverse: {
+    from: ['approved', 'exported'],
+    to: 'reversed',
+    roles: ['approver', 'admin'],
+    label: 'reverse',
+    doing: 'reversing',
+  },
 };
 
 const roleNames: Record<Role, string> = { preparer: 'Preparer', approver: 'Approver', admin: 'Admin' };
@@ -78,7 +104,7 @@ export function refusal(run: RunState, action: RunAction, actor: Actor): string 
     return `To ${step.label} run ${run.id}, sign in as a user with the ${step.roles.map(roleName).join(' or ')} role.`;
   }
   if (!step.roles.includes(actor.role)) {
-    return `${actor.name} is a ${roleName(actor.role)}; to ${step.label} a run needs the ${step.roles
+    return `${actor.name} is ${actor.role === 'preparer' ? 'a' : 'an'} ${roleName(actor.role)}; ${step.doing} a run needs the ${step.roles
       .map(roleName)
       .join(' or ')} role.`;
   }

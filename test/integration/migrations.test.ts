@@ -4,6 +4,9 @@ import { applyMigrations } from '../../main/store/migration';
 import { workspace } from '../../main/store/migrations/001_workspace';
 import { masters } from '../../main/store/migrations/002_masters';
 import { transactions } from '../../main/store/migrations/003_transactions';
+import { imports } from '../../main/store/migrations/004_imports';
+import { schemes } from '../../main/store/migrations/005_schemes';
+import { review } from '../../main/store/migrations/006_review';
 
 /** Each migration on its own, on a real (in-memory) SQLite database. */
 function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
@@ -101,5 +104,46 @@ describe('003 transactions', () => {
         )
         .run(b),
     ).toThrow(/CHECK constraint failed/);
+  });
+});
+
+describe('006 review', () => {
+  it('snapshots payee attributes onto existing lines and guards overrides, users and the audit log', () => {
+    const db = dbWith(workspace, masters, transactions, imports, schemes);
+    const b = batch(db);
+    db.prepare("INSERT INTO distributors (code, name, region, batch_id) VALUES ('D1', 'Dist One', 'North', ?)").run(b);
+    db.prepare("INSERT INTO schemes (code, current_version) VALUES ('S', 1)").run();
+    db.prepare(
+      "INSERT INTO scheme_versions (code, version, definition, saved_by, saved_at) VALUES ('S', 1, '{}', 't', 'now')",
+    ).run();
+    db.prepare(
+      `INSERT INTO runs (period_from, period_to, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
+       VALUES ('2026-10-01', '2026-10-31', '1', '[]', '[]', 1, 500, 't', 'now')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, kind, measure, unit, computed, final, adjustments,
+         explanation, source_table, source_ids, effective_rate) VALUES (1, 1, 'S', 'D1', 'payout', '1', 'rupees', 500, 500, '[]', 'e', 'sales', x'', '0')`,
+    ).run();
+    applyMigrations(db, [review]);
+    expect(db.prepare('SELECT payee_name, region FROM payout_lines').get()).toEqual({
+      payee_name: 'Dist One',
+      region: 'North',
+    });
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO overrides (run_id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_at) VALUES (1, 'S', 'D1', 'payout', 0, 500, ' ', 't', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO users (name, full_name, role, pin_hash, created_at) VALUES ('x', 'X', 'boss', 'h', 'now')",
+        )
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+    db.prepare("INSERT INTO audit_log VALUES (1, 'now', 't', 'a', 's', NULL, NULL, '0', 'h')").run();
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 });

@@ -1,0 +1,72 @@
+import type { parseArgs } from 'node:util';
+import type { Api } from '../api/dispatch';
+import type { ApiResult } from '../api/result';
+
+/** A mistake in how the command was called: exit code 2. */
+export class CliError extends Error {}
+
+/** Exit code 1: the command ran but refused its input (nothing imported, a step the workflow forbids). */
+export class Refused extends Error {
+  constructor(readonly output: unknown) {
+    super('refused');
+  }
+}
+
+export const optionSpec = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean' },
+  as: { type: 'string' },
+  pin: { type: 'string' },
+  kind: { type: 'string' },
+  sheet: { type: 'string' },
+  mapping: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  scheme: { type: 'string', multiple: true },
+  payee: { type: 'string' },
+  amount: { type: 'string' },
+  reason: { type: 'string' },
+  comment: { type: 'string' },
+  'valid-only': { type: 'boolean', default: false },
+  'create-missing': { type: 'boolean', default: false },
+  replace: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+} as const;
+export type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values'];
+
+export interface Invocation {
+  api: Api;
+  dbPath: string;
+  json: boolean;
+  args: string[];
+  options: Options;
+}
+
+export interface Command {
+  summary: string;
+  usage: string;
+  run(call: Invocation): Promise<unknown>;
+}
+
+export function onlyArgument(args: string[], what: string): string {
+  if (args.length !== 1 || !args[0]) throw new CliError(`expected one ${what}, got ${args.length}`);
+  return args[0];
+}
+
+export function unwrap<T>(result: ApiResult<T>): T {
+  if (!result.ok) {
+    // What the workflow or the data refuses is an answer, not a crash: exit 1 with the reason.
+    if (result.error.code === 'refused' || result.error.code === 'forbidden')
+      throw new Refused({ error: result.error });
+    throw new CliError(result.error.message);
+  }
+  return result.value;
+}
+
+export const showProgress = (json: boolean) =>
+  json || !process.stderr.isTTY
+    ? undefined
+    : (p: { phase: string; done: number; total: number }) =>
+        process.stderr.write(`\r${p.phase} ${p.total ? Math.floor((100 * p.done) / p.total) : 0}%\x1b[K`);

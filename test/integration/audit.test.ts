@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../main/audit/log';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/** The CLI as a user runs it, on the test's workspace file. */
+function cli(db: string, ...args: string[]) {
+  const out = spawnSync(process.execPath, ['bin/schemedesk.js', ...args, '--db', db, '--json'], { encoding: 'utf8' });
+  return { status: out.status, json: out.stdout.trim() ? JSON.parse(out.stdout) : null, stderr: out.stderr };
+}
+
+describe('the audit log', () => {
+  const demo = demoWorkspacePerTest();
+  const db = () => demo.current().ws.db;
+  /** What someone editing the file with another tool could do: drop the append-only triggers. */
+  const tamper = (sql: string, ...params: unknown[]) => {
+    db().exec('DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;');
+    db()
+      .prepare(sql)
+      .run(...params);
+  };
+
+  it('records every step of the demo and refuses to be changed or cut through SQL', () => {
+    const actions = db().prepare('SELECT action, count(*) AS n FROM audit_log GROUP BY action ORDER BY action').all();
+    expect(actions).toEqual([
+      { action: 'import.run', n: 10 },
+      { action: 'run.create', n: 1 },
+      { action: 'scheme.save', n: 9 },
+      { action: 'user.create', n: 3 },
+    ]);
+    expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 23, brokenAt: null });
+    expect(() => db().prepare("UPDATE audit_log SET user = 'someone' WHERE seq = 3").run()).toThrow(/append-only/);
+    expect(() => db().prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
+  });
+
+  it('names the entry that was altered', () => {
+    tamper(`UPDATE audit_log SET after = replace(after, '"rows":', '"rows":1') WHERE seq = 5`);
+    expect(verifyAudit(db())).toMatchObject({
+      ok: false,
+      brokenAt: 5,
+      problem: 'entry 5 was altered after it was written',
+    });
+  });
+
+  it('names the entry that was removed from the middle', () => {
+    tamper('DELETE FROM audit_log WHERE seq = 7');
+    expect(verifyAudit(db())).toMatchObject({
+      ok: false,
+      brokenAt: 7,
+      problem: expect.stringMatching(/entry 7 is missing/),
+    });
+  });
+
+  it('notices entries cut off the end', () => {
+    tamper('DELETE FROM audit_log WHERE seq >= 21');
+    expect(verifyAudit(db())).toMatchObject({
+      ok: false,
+      brokenAt: 21,
+      problem: 'the log ends at entry 20 but entry 23 was written: entries were removed from the end',
+    });
+  });
+
+  it('names the first entry of two that were swapped', () => {
+    tamper('UPDATE audit_log SET seq = -1 WHERE seq = 4');
+    tamper('UPDATE audit_log SET seq = 4 WHERE seq = 5');
+    tamper('UPDATE audit_log SET seq = 5 WHERE seq = -1');
+    expect(verifyAudit(db())).toMatchObject({ ok: false, brokenAt: 4 });
+  });
+
+  it('is checked from the CLI, which exits non-zero and names the entry when the chain is broken', () => {
+    const path = demo.current().ws.dbPath;
+    const good = cli(path, 'audit', 'verify');
+    expect(good.status).toBe(0);
+    expect(good.json).toMatchObject({ ok: true, entries: 23 });
+    tamper(`UPDATE audit_log SET user = 'nobody' WHERE seq = 12`);
+    const bad = cli(path, 'audit', 'verify');
+    expect(bad.status).toBe(1);
+    expect(bad.json).toMatchObject({ ok: false, brokenAt: 12, problem: 'entry 12 was altered after it was written' });
+  });
+
+  it('records overrides and workflow steps from the CLI with before and after, refusing what the workflow forbids', () => {
+    const path = demo.current().ws.dbPath;
+    const line = db()
+      .prepare(
+        "SELECT payee, scheme_code AS scheme, final FROM payout_lines WHERE run_id = 1 AND kind = 'payout' ORDER BY id LIMIT 1",
+      )
+      .get() as { payee: string; scheme: string; final: number };
+    const args = [
+      '--payee',
+      line.payee,
+      '--scheme',
+      line.scheme,
+      '--amount',
+      '750.25',
+      '--reason',
+      'agreed with the RSM',
+    ];
+    expect(cli(path, 'override', '1', ...args).status).toBe(2); // --as is required
+    const override = cli(path, 'override', '1', ...args, '--as', 'priya');
+    expect(override.status).toBe(0);
+    expect(override.json).toMatchObject({ run: 1, lines: 1, final: '750.25' });
+    expect(cli(path, 'submit', '1', '--as', 'priya').json).toMatchObject({ status: 'submitted' });
+    const selfApproval = cli(path, 'approve', '1', '--as', 'priya');
+    expect(selfApproval.status).toBe(1);
+    expect(selfApproval.json.error.message).toMatch(/priya is a Preparer/);
+    expect(cli(path, 'reject', '1', '--comment', 'check D002', '--as', 'arjun').json).toMatchObject({
+      status: 'rejected',
+    });
+    expect(cli(path, 'submit', '1', '--as', 'priya').status).toBe(0);
+    expect(cli(path, 'approve', '1', '--as', 'arjun').json).toMatchObject({ status: 'approved' });
+    const late = cli(path, 'override', '1', ...args, '--as', 'priya');
+    expect(late.status).toBe(1);
+    expect(late.json.error.message).toBe(
+      'Run 1 cannot be overridden: it is approved and locked; only a reversing run can undo it.',
+    );
+    expect(cli(path, 'reverse', '1', '--as', 'arjun').json).toMatchObject({ status: 'reversed', reversal: 2 });
+
+    const trail = db()
+      .prepare(
+        "SELECT user, action, subject, before, after FROM audit_log WHERE action LIKE 'override.%' OR action LIKE 'run.%' ORDER BY seq",
+      )
+      .all() as { user: string; action: string; subject: string; before: string | null; after: string }[];
+    expect(trail.map((e) => `${e.user} ${e.action} ${e.subject}`)).toEqual([
+      expect.stringMatching(/ run.create run 1$/),
+      `priya override.set run 1: ${line.payee} in ${line.scheme}`,
+      'priya run.submit run 1',
+      'arjun run.reject run 1',
+      'priya run.submit run 1',
+      'arjun run.approve run 1',
+      'arjun run.create run 2',
+      'arjun run.reverse run 1',
+    ]);
+    const overrideEntry = trail[1];
+    expect(JSON.parse(overrideEntry?.before ?? '{}').lines).toEqual([
+      { scheme: line.scheme, payee: line.payee, amount: (line.final / 100).toFixed(2) },
+    ]);
+    expect(JSON.parse(overrideEntry?.after ?? '{}')).toMatchObject({
+      reason: 'agreed with the RSM',
+      lines: [{ amount: '750.25' }],
+    });
+    expect(JSON.parse(trail[3]?.after ?? '{}')).toMatchObject({ status: 'rejected', comment: 'check D002' });
+    expect(verifyAudit(db()).ok).toBe(true);
+  }, 60_000);
+});

@@ -182,12 +182,13 @@ export const contract = {
         sortModel: sortModelSchema.default([]),
         filterModel: filterModelSchema.default({}),
         quickFilter: z.string().max(200).optional(),
+        withTotals: z.boolean().default(true),
       })
       .refine((q) => q.endRow >= q.startRow && q.endRow - q.startRow <= maxBlock, {
         message: `endRow must be at least startRow and at most ${maxBlock} rows after it`,
         path: ['endRow'],
       }),
-  ).returns<{ rows: ReviewLine[]; totals: ReviewTotals }>(),
+  ).returns<{ rows: ReviewLine[]; totals: ReviewTotals | null }>(),
   'review.groups': method(
     z.object({
       run: runId,

@@ -90,11 +90,26 @@ function filtered(q: Pick<ReviewQuery, 'filterModel' | 'quickFilter'>): { sql: s
 
 const rupees = (paise: number | null) => (paise === null ? null : scaledIntegerToString(paise, 2));
 
-export function reviewLines(db: Database.Database, q: ReviewQuery): { rows: ReviewLine[]; totals: ReviewTotals } {
+/**
+ * A block of lines, and (when asked — the grid asks once per filter and sort, not for every
+ * block it scrolls to) the totals of every line the filters let through.
+ */
+export function reviewLines(
+  db: Database.Database,
+  q: ReviewQuery & { withTotals: boolean },
+): { rows: ReviewLine[]; totals: ReviewTotals | null } {
   const where = filtered(q);
-  const rows = db
-    .prepare(`SELECT * FROM (${linesSql}) ${where.sql} ${orderClause(reviewColumns, q.sortModel)} LIMIT ? OFFSET ?`)
-    .all(q.run, ...where.params, q.endRow - q.startRow, q.startRow) as Record<string, string | number | null>[];
+  const rows = (
+    db
+      .prepare(`SELECT * FROM (${linesSql}) ${where.sql} ${orderClause(reviewColumns, q.sortModel)} LIMIT ? OFFSET ?`)
+      .all(q.run, ...where.params, q.endRow - q.startRow, q.startRow) as Record<string, string | number | null>[]
+  ).map((r) => ({
+    ...r,
+    calculated: rupees(r.calculated as number),
+    override: rupees(r.override as number | null),
+    final: rupees(r.final as number),
+  }));
+  if (!q.withTotals) return { rows, totals: null };
   const sums = db
     .prepare(
       `SELECT count(*) AS lines, coalesce(sum(calculated), 0) AS calculated, coalesce(sum(override), 0) AS override,
@@ -109,12 +124,7 @@ export function reviewLines(db: Database.Database, q: ReviewQuery): { rows: Revi
     overridden: number;
   };
   return {
-    rows: rows.map((r) => ({
-      ...r,
-      calculated: rupees(r.calculated as number),
-      override: rupees(r.override as number | null),
-      final: rupees(r.final as number),
-    })),
+    rows,
     totals: {
       lines: sums.lines,
       calculated: scaledIntegerToString(sums.calculated, 2),

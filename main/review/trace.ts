@@ -73,6 +73,12 @@ const adjustmentNames: Record<Adjustment['step'], string> = {
   budget: 'Budget',
 };
 
+/** A measure as a reader says it: "₹12,500.00 of sales", "140 units", "38 counted". */
+function inUnit(value: string, unit: string): string {
+  if (unit === 'money') return `₹${value} of sales`;
+  return unit === 'qty' ? `${value} units` : `${value} counted`;
+}
+
 function readLine(db: Database.Database, id: number): LineRow {
   const row = db
     .prepare(
@@ -87,9 +93,9 @@ function readLine(db: Database.Database, id: number): LineRow {
 export function lineTrace(db: Database.Database, id: number): LineTrace {
   const l = readLine(db, id);
   const steps: TraceStep[] = [
-    { step: 'Measure', detail: `${l.measure} ${l.unit}`, amount: null },
+    { step: 'Measure', detail: inUnit(l.measure, l.unit), amount: null },
     ...(l.target !== null
-      ? [{ step: 'Target', detail: `${l.target} ${l.unit}, achieved ${l.achievement ?? '—'}%`, amount: null }]
+      ? [{ step: 'Target', detail: `${inUnit(l.target, l.unit)}, achieved ${l.achievement ?? '—'}%`, amount: null }]
       : []),
     { step: 'Slab', detail: l.slab_label ?? 'no slab reached', amount: null },
     {
@@ -131,8 +137,17 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
   steps.push({ step: 'Final', detail: 'to be paid', amount: current?.amount ?? rupees(l.final) });
   if (l.near_miss) {
     const miss = JSON.parse(l.near_miss) as NearMiss;
-    const more = miss.basis === 'achievement' ? `${miss.needed} percentage points` : `${miss.needed} ${l.unit}`;
-    steps.push({ step: 'Near miss', detail: `${more} more reaches slab ${miss.nextSlab}`, amount: miss.wouldPay });
+    const more =
+      miss.basis === 'achievement'
+        ? `${miss.needed} percentage points more`
+        : l.unit === 'money'
+          ? `₹${miss.needed} more sales`
+          : `${miss.needed} more ${l.unit === 'qty' ? 'units' : 'counted'}`;
+    steps.push({
+      step: 'Near miss',
+      detail: `${more} would reach slab ${miss.nextSlab}, paying`,
+      amount: miss.wouldPay,
+    });
   }
   return {
     id: l.id,

@@ -1,14 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { WorkspaceInfo } from '../../main/api/contract';
 import type { ApiError } from '../../main/api/result';
+import type { UserProfile } from '../../main/users/profiles';
 import { call, onMenuCommand } from './api/client';
+import { AuditScreen } from './audit/AuditScreen';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Navigation, type ScreenId } from './components/Navigation';
 import { StatusBar } from './components/StatusBar';
+import { RunsScreen } from './runs/RunsScreen';
 import { SchemesScreen } from './schemes/SchemesScreen';
 import { DataScreen } from './screens/DataScreen';
 import { DemoSetup } from './screens/DemoSetup';
 import { PlannedScreen } from './screens/PlannedScreen';
+import { SessionContext } from './session/context';
+import { SignIn } from './session/SignIn';
 import { WorkspaceContext } from './workspace-context';
 
 export function App() {
@@ -16,12 +21,28 @@ export function App() {
   const [error, setError] = useState<ApiError | null>(null);
   const [screen, setScreen] = useState<ScreenId>('data');
   const [importRequests, setImportRequests] = useState(0);
+  const [user, setUser] = useState<UserProfile | null | undefined>(undefined);
 
   const refresh = useCallback(async () => {
     const result = await call('workspace.info', {});
-    if (result.ok) setInfo(result.value);
-    else setError(result.error);
+    if (!result.ok) return setError(result.error);
+    setInfo(result.value);
+    const session = await call('session.current', {});
+    setUser(session.ok ? session.value.user : null);
   }, []);
+
+  const session = useMemo(
+    () =>
+      user
+        ? {
+            user,
+            signOut: () => {
+              void call('session.signOut', {}).then(refresh);
+            },
+          }
+        : null,
+    [user, refresh],
+  );
 
   useEffect(() => {
     void refresh();
@@ -39,21 +60,29 @@ export function App() {
   if (error) return <ErrorPanel title="SchemeDesk could not open the workspace" error={error} onRetry={refresh} />;
   if (!info) return <div className="splash">Opening the workspace…</div>;
   if (info.empty) return <DemoSetup onDone={refresh} />;
+  if (user === undefined) return <div className="splash">Opening the workspace…</div>;
+  if (!session) return <SignIn demo={info.demoMonth !== null} onSignedIn={() => void refresh()} />;
   return (
     <WorkspaceContext.Provider value={info}>
-      <div className="app">
-        <Navigation current={screen} onSelect={setScreen} />
-        <main className="content">
-          {screen === 'data' ? (
-            <DataScreen importRequests={importRequests} />
-          ) : screen === 'schemes' ? (
-            <SchemesScreen />
-          ) : (
-            <PlannedScreen screen={screen} />
-          )}
-        </main>
-        <StatusBar />
-      </div>
+      <SessionContext.Provider value={session}>
+        <div className="app">
+          <Navigation current={screen} onSelect={setScreen} />
+          <main className="content">
+            {screen === 'data' ? (
+              <DataScreen importRequests={importRequests} />
+            ) : screen === 'schemes' ? (
+              <SchemesScreen />
+            ) : screen === 'runs' ? (
+              <RunsScreen />
+            ) : screen === 'audit' ? (
+              <AuditScreen />
+            ) : (
+              <PlannedScreen screen={screen} />
+            )}
+          </main>
+          <StatusBar />
+        </div>
+      </SessionContext.Provider>
     </WorkspaceContext.Provider>
   );
 }

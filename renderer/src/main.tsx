@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './workflow.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 

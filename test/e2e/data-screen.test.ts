@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession } from '../support/browser';
+import { e2eSession, signIn } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 
 const tempDir = tempDirPerTest();
@@ -18,6 +18,7 @@ describe('npm run web, first launch', () => {
     await page.getByRole('progressbar').waitFor();
     await page.screenshot({ path: session.screenshot('first-launch-progress.png') });
 
+    await signIn(page, 'priya', '1111');
     await page.getByTestId('dataset-sales').waitFor({ timeout: 120_000 });
     expect(await cardCount(page, 'distributors')).toBe('50');
     expect(await cardCount(page, 'outlets')).toBe('5,000');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { e2eSession } from '../support/browser';
+import { e2eSession, signIn } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 import { workspaceIn } from '../support/workspace';
 
@@ -27,6 +27,7 @@ describe('importing through the Data screen', () => {
       ].join('\n'),
     );
     const { page, errors } = await session.open(join(dir, 'workspace.sqlite'));
+    await signIn(page, 'priya', '1111');
     await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
 
     await page.getByTestId('import-file').setInputFiles(file);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession } from '../support/browser';
+import { e2eSession, signIn } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 import { workspaceIn } from '../support/workspace';
 
@@ -21,6 +21,7 @@ describe('the Schemes screen', () => {
     const dir = tempDir();
     (await workspaceIn(dir, { demo: true })).db.close();
     const { page, errors } = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
+    await signIn(page, 'priya', '1111');
     await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
 
     await page.getByRole('button', { name: 'Schemes' }).click();

@@ -102,7 +102,7 @@ describe('schemes in the store and runs over the workspace', () => {
 
     const lines = await api.call('review.lines', { run: run.value.run, startRow: 0, endRow: 100 });
     if (!lines.ok) throw new Error(lines.error.message);
-    expect(lines.value.totals.lines).toBe(12);
+    expect(lines.value.totals?.lines).toBe(12);
     const line = lines.value.rows[0];
     const trace = await api.call('review.trace', { line: Number(line?.id) });
     if (!trace.ok) throw new Error(trace.error.message);

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium, driven by playwright-core (which gives it a fresh profile); we never download a browser. */
@@ -90,4 +90,13 @@ export function e2eSession() {
       return { page, errors };
     },
   };
+}
+
+/** Signs in through the sign-in screen as one of the demo profiles (PINs as in the README). */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 120_000 });
+  await page.locator(`input[name="user"][value="${name}"]`).check();
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('current-user').waitFor();
 }

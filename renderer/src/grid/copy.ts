@@ -4,7 +4,7 @@ import type { ColDef, GridApi } from 'ag-grid-community';
  * Rows as tab-separated text, the format Excel and every spreadsheet paste into cells.
  * Values are copied as shown (formatted), headers first.
  */
-export function rowsAsTsv(api: GridApi, rows: readonly Record<string, unknown>[]): string {
+export function rowsAsTsv(api: GridApi, rows: readonly object[]): string {
   const columns = api.getAllDisplayedColumns();
   const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
   const header = columns.map((c) => clean(c.getColDef().headerName ?? c.getColId())).join('\t');
@@ -12,7 +12,7 @@ export function rowsAsTsv(api: GridApi, rows: readonly Record<string, unknown>[]
     columns
       .map((column) => {
         const def = column.getColDef() as ColDef;
-        const value = row[def.field ?? column.getColId()];
+        const value = (row as Record<string, unknown>)[def.field ?? column.getColId()];
         const formatter = typeof def.valueFormatter === 'function' ? def.valueFormatter : null;
         const shown = formatter
           ? formatter({ value, data: row, colDef: def, column, api, node: null, context: null } as never)

@@ -1,10 +1,6 @@
 import type { ScreenId } from '../components/Navigation';
 
-const plans: Record<Exclude<ScreenId, 'data' | 'schemes'>, { title: string; text: string }> = {
-  runs: {
-    title: 'Runs',
-    text: 'Calculate a period, review every payout line in the grid with the trace behind each number, override with a reason, and send the run for approval by a second person.',
-  },
+const plans: Record<Exclude<ScreenId, 'data' | 'schemes' | 'runs' | 'audit'>, { title: string; text: string }> = {
   exports: {
     title: 'Exports',
     text: 'Write approved runs as a payout register, CSV, the import files of Tally, SAP, QuickBooks, Xero, ERPNext, Zoho Books, NetSuite and Business Central, and one statement per distributor.',
@@ -13,14 +9,10 @@ const plans: Record<Exclude<ScreenId, 'data' | 'schemes'>, { title: string; text
     title: 'Insights',
     text: 'See whether each scheme paid for itself: incremental sales over a baseline against its cost, near-misses to the next slab, budget burn and effective discount per distributor.',
   },
-  audit: {
-    title: 'Audit',
-    text: 'Every import, scheme change, run, override, approval and export, in a tamper-evident log you can filter and verify.',
-  },
 };
 
 export function PlannedScreen({ screen }: { screen: ScreenId }) {
-  if (screen === 'data' || screen === 'schemes') return null;
+  if (screen === 'data' || screen === 'schemes' || screen === 'runs' || screen === 'audit') return null;
   const plan = plans[screen];
   return (
     <section className="planned">

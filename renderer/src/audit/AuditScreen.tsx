@@ -1,0 +1,176 @@
+import type { ColDef, GridApi } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AuditEntry, AuditVerdict } from '../../../main/audit/log';
+import { call } from '../api/client';
+import { formatCount } from '../format/numbers';
+import { rowsAsTsv } from '../grid/copy';
+import { useWorkspace } from '../workspace-context';
+
+const areas = [
+  { value: '', label: 'Everything' },
+  { value: 'import.', label: 'Imports' },
+  { value: 'scheme.', label: 'Scheme changes' },
+  { value: 'run.', label: 'Runs and approvals' },
+  { value: 'override.', label: 'Overrides' },
+  { value: 'export.', label: 'Exports' },
+  { value: 'user.', label: 'Users' },
+];
+const pageSize = 1000;
+
+const compact = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
+
+/** The audit log, newest first, filtered by area, user, text and date; and a check of its hash chain. */
+export function AuditScreen() {
+  const { locale } = useWorkspace();
+  const [action, setAction] = useState('');
+  const [user, setUser] = useState('');
+  const [text, setText] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [result, setResult] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
+  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const grid = useRef<GridApi<AuditEntry> | null>(null);
+
+  const load = useCallback(() => {
+    const query = {
+      action: action || undefined,
+      user: user.trim() || undefined,
+      text: text.trim() || undefined,
+      from: from || undefined,
+      to: to || undefined,
+      limit: pageSize,
+    };
+    void call('audit.list', query).then((r) => (r.ok ? setResult(r.value) : setProblem(r.error.message)));
+  }, [action, user, text, from, to]);
+  useEffect(() => {
+    const timer = setTimeout(load, 200);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  const verify = async () => {
+    const r = await call('audit.verify', {});
+    if (r.ok) setVerdict(r.value);
+    else setProblem(r.error.message);
+  };
+
+  const columns: ColDef<AuditEntry>[] = [
+    { field: 'seq', headerName: '#', width: 80, type: 'rightAligned' },
+    {
+      field: 'at',
+      headerName: 'When',
+      width: 180,
+      valueFormatter: (p) => new Date(p.value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' }),
+    },
+    { field: 'user', headerName: 'User', width: 110 },
+    { field: 'action', headerName: 'Action', width: 140 },
+    { field: 'subject', headerName: 'Subject', width: 280, tooltipField: 'subject' },
+    {
+      field: 'before',
+      headerName: 'Before',
+      width: 260,
+      valueFormatter: (p) => compact(p.value),
+      tooltipValueGetter: (p) => compact(p.value),
+    },
+    {
+      field: 'after',
+      headerName: 'After',
+      flex: 1,
+      minWidth: 300,
+      valueFormatter: (p) => compact(p.value),
+      tooltipValueGetter: (p) => compact(p.value),
+    },
+    {
+      field: 'hash',
+      headerName: 'Hash',
+      width: 130,
+      valueFormatter: (p) => String(p.value).slice(0, 12),
+      cellClass: 'mono',
+    },
+  ];
+
+  return (
+    <section className="audit-screen">
+      <header className="screen-header">
+        <div>
+          <h1>Audit log</h1>
+          <p className="muted">
+            Every import, scheme change, run, override, approval and export, with who, when, and the values before and
+            after. Each entry carries the hash of the one before it, so any change to the log shows.
+          </p>
+        </div>
+        <button type="button" className="primary" onClick={() => void verify()}>
+          Verify the chain
+        </button>
+      </header>
+      {verdict && (
+        <div className={verdict.ok ? 'notice ok' : 'inline-error'} role="status" data-testid="audit-verdict">
+          {verdict.ok
+            ? `The chain is intact: ${formatCount(verdict.entries, locale)} entries, newest hash ${verdict.head.slice(0, 16)}…`
+            : `The chain is broken at entry ${verdict.brokenAt}: ${verdict.problem}`}
+        </div>
+      )}
+      {problem && (
+        <div className="inline-error" role="alert">
+          {problem}
+        </div>
+      )}
+      <div className="grid-toolbar">
+        <select value={action} onChange={(e) => setAction(e.target.value)} aria-label="Area">
+          {areas.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        <input value={user} onChange={(e) => setUser(e.target.value)} placeholder="User" aria-label="User" />
+        <input
+          className="quick-filter"
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Find run, scheme, payee, file…"
+          aria-label="Find"
+        />
+        <label className="inline-field">
+          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="inline-field">
+          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <span className="spacer" />
+        <span className="muted" data-testid="audit-count">
+          {result
+            ? result.total > result.entries.length
+              ? `newest ${formatCount(result.entries.length, locale)} of ${formatCount(result.total, locale)} entries`
+              : `${formatCount(result.total, locale)} entries`
+            : ''}
+        </span>
+        <button
+          type="button"
+          disabled={!result || result.entries.length === 0}
+          onClick={() =>
+            grid.current && result && void navigator.clipboard?.writeText(rowsAsTsv(grid.current, result.entries))
+          }
+        >
+          Copy all shown
+        </button>
+      </div>
+      <div className="grid-host" data-testid="audit-grid">
+        <AgGridReact<AuditEntry>
+          rowData={result?.entries ?? []}
+          columnDefs={columns}
+          defaultColDef={{ resizable: true, sortable: true }}
+          loading={result === null && problem === null}
+          enableCellTextSelection
+          tooltipShowDelay={300}
+          onGridReady={(e) => {
+            grid.current = e.api;
+          }}
+          overlayNoRowsTemplate="No audit entries match these filters."
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import type { CellValueChangedEvent, GridApi, IDatasource } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
+import { call } from '../api/client';
+import { useReviewColumnDefs } from './useReviewColumnDefs';
+
+interface Props {
+  run: number;
+  quickFilter: string;
+  canOverride: boolean;
+  /** Bumped by the screen to fetch again after an override or a workflow step. */
+  version: number;
+  onReady(api: GridApi<ReviewLine>): void;
+  onTotals(totals: ReviewTotals): void;
+  onProblem(message: string | null): void;
+  onOpenLine(line: ReviewLine): void;
+  onSelection(lines: ReviewLine[]): void;
+  onEditOverride(line: ReviewLine, amount: string): void;
+  onFilterChanged(model: Record<string, unknown>): void;
+}
+
+/**
+ * A run's payout lines in ag-grid's infinite row model: blocks of 200 rows are fetched as the
+ * user scrolls, and sort, filters and the quick filter run in SQLite (main/review/lines.ts),
+ * so a 100,000-line run scrolls, sorts and filters without loading into the window.
+ */
+export function ReviewGrid(props: Props) {
+  const columnDefs = useReviewColumnDefs(props.canOverride);
+  const apiRef = useRef<GridApi<ReviewLine> | null>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const totalsFor = useRef<{ key: string; totals: ReviewTotals } | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: async (params) => {
+        const p = latest.current;
+        const started = performance.now();
+        // Totals are asked for once per filter (a sort does not change them), not for every block.
+        const key = JSON.stringify([p.run, p.quickFilter, p.version, params.filterModel]);
+        const known = totalsFor.current?.key === key ? totalsFor.current.totals : null;
+        const result = await call('review.lines', {
+          run: p.run,
+          startRow: params.startRow,
+          endRow: params.endRow,
+          sortModel: params.sortModel,
+          filterModel: params.filterModel,
+          quickFilter: p.quickFilter,
+          withTotals: known === null,
+        });
+        if (!result.ok) {
+          p.onProblem(result.error.message);
+          params.failCallback();
+          return;
+        }
+        p.onProblem(null);
+        const t = result.value.totals ?? known;
+        if (!t) return params.failCallback();
+        if (result.value.totals) {
+          totalsFor.current = { key, totals: t };
+          p.onTotals(t);
+          apiRef.current?.setGridOption('pinnedBottomRowData', [
+            {
+              payee: 'Total',
+              payee_name: `${t.lines} lines`,
+              calculated: t.calculated,
+              override: null,
+              final: t.final,
+            },
+          ]);
+        }
+        params.successCallback(result.value.rows, t.lines);
+        // How long the last block took to arrive (API, SQL, rows): the e2e test reads it.
+        host.current?.setAttribute('data-fetch-ms', String(Math.round(performance.now() - started)));
+      },
+    }),
+    [],
+  );
+
+  // A new quick filter, or a change to the run, fetches every block again.
+  const fetchKey = `${props.quickFilter}\u0000${props.version}`;
+  useEffect(() => {
+    if (fetchKey) apiRef.current?.purgeInfiniteCache();
+  }, [fetchKey]);
+
+  return (
+    <div className="grid-host review-grid" data-testid="review-grid" ref={host}>
+      <AgGridReact<ReviewLine>
+        columnDefs={columnDefs}
+        defaultColDef={{ sortable: true, resizable: true, minWidth: 60, floatingFilter: true }}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={200}
+        maxBlocksInCache={100}
+        rowSelection={{ mode: 'multiRow', checkboxes: (p) => !p.node.rowPinned, headerCheckbox: false }}
+        getRowId={(p) => String(p.data.id)}
+        enableCellTextSelection
+        singleClickEdit={false}
+        stopEditingWhenCellsLoseFocus
+        onGridReady={(e) => {
+          apiRef.current = e.api;
+          props.onReady(e.api);
+        }}
+        onRowClicked={(e) => {
+          if (e.data && !e.node.rowPinned) props.onOpenLine(e.data);
+        }}
+        onSelectionChanged={(e) => props.onSelection(e.api.getSelectedRows())}
+        onFilterChanged={(e) => props.onFilterChanged(e.api.getFilterModel())}
+        onCellValueChanged={(e: CellValueChangedEvent<ReviewLine>) => {
+          if (e.colDef.field !== 'override' || !e.data) return;
+          const typed = String(e.newValue ?? '').trim();
+          if (typed !== String(e.oldValue ?? '')) props.onEditOverride(e.data, typed);
+        }}
+        overlayNoRowsTemplate="No payout lines match these filters."
+      />
+    </div>
+  );
+}

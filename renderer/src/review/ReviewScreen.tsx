@@ -1,0 +1,223 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RunListItem } from '../../../main/api/contract';
+import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
+import { call } from '../api/client';
+import { formatCount, formatDate, formatMoney } from '../format/numbers';
+import { rowsAsTsv } from '../grid/copy';
+import { StatusBadge } from '../runs/StatusBadge';
+import { useSession } from '../session/context';
+import { useWorkspace } from '../workspace-context';
+import { type GroupBy, GroupSummary } from './GroupSummary';
+import { LayoutPicker } from './LayoutPicker';
+import { OverrideDialog } from './OverrideDialog';
+import { ReviewGrid } from './ReviewGrid';
+import { TracePanel } from './TracePanel';
+import { WorkflowBar } from './WorkflowBar';
+
+const groupColumn: Record<GroupBy, string> = { scheme: 'scheme', region: 'region', distributor: 'payee' };
+
+/** One run under review: the grid of its lines, subtotals, the trace of a line, overrides and the workflow. */
+export function ReviewScreen({
+  run,
+  onBack,
+  onOpenRun,
+}: {
+  run: number;
+  onBack: () => void;
+  onOpenRun: (run: number) => void;
+}) {
+  const { currency, locale } = useWorkspace();
+  const { user } = useSession();
+  const [info, setInfo] = useState<RunListItem | null>(null);
+  const [totals, setTotals] = useState<ReviewTotals | null>(null);
+  const [quick, setQuick] = useState('');
+  const [quickFilter, setQuickFilter] = useState('');
+  const [groupBy, setGroupBy] = useState<GroupBy | ''>('');
+  const [filterModel, setFilterModel] = useState<Record<string, unknown>>({});
+  const [selection, setSelection] = useState<ReviewLine[]>([]);
+  const [openLine, setOpenLine] = useState<number | null>(null);
+  const [overriding, setOverriding] = useState<{ lines: number[]; amount?: string } | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const grid = useRef<GridApi<ReviewLine> | null>(null);
+
+  const loadRun = useCallback(() => {
+    void call('runs.list', {}).then((r) => {
+      if (!r.ok) return setProblem(r.error.message);
+      setInfo(r.value.find((x) => x.id === run) ?? null);
+    });
+  }, [run]);
+  useEffect(() => {
+    loadRun();
+  }, [loadRun]);
+
+  // The quick filter waits for a pause in typing, so each keystroke is not a query.
+  useEffect(() => {
+    const timer = setTimeout(() => setQuickFilter(quick), 250);
+    return () => clearTimeout(timer);
+  }, [quick]);
+
+  const refresh = (openRun?: number) => {
+    setVersion((v) => v + 1);
+    loadRun();
+    if (openRun) onOpenRun(openRun);
+  };
+  const canOverride =
+    (info?.status === 'calculated' || info?.status === 'rejected') &&
+    (user.role === 'preparer' || user.role === 'admin');
+  const pickGroup = (key: string | null) => {
+    if (!groupBy || !grid.current) return;
+    const model = { ...grid.current.getFilterModel() };
+    model[groupColumn[groupBy]] =
+      key === null ? { filterType: 'text', type: 'blank' } : { filterType: 'text', type: 'equals', filter: key };
+    grid.current.setFilterModel(model);
+  };
+  const copySelection = async () => {
+    if (!grid.current || selection.length === 0) return;
+    await navigator.clipboard?.writeText(rowsAsTsv(grid.current, selection));
+    setMessage({ text: `Copied ${selection.length} lines`, error: false });
+  };
+
+  if (!info) {
+    return <div className="splash">{problem ?? `Opening run ${run}…`}</div>;
+  }
+  return (
+    <section className="review-screen">
+      <header className="review-header">
+        <button type="button" onClick={onBack}>
+          ← Runs
+        </button>
+        <div className="review-title">
+          <h1>
+            Run {info.id} <StatusBadge status={info.status} />
+          </h1>
+          <p className="muted">
+            {formatDate(info.from, locale)} – {formatDate(info.to, locale)} · {info.schemes.length} schemes ·{' '}
+            {formatCount(info.payees, locale)} payees · prepared by {info.createdBy}
+            {info.submittedBy ? ` · submitted by ${info.submittedBy}` : ''}
+            {info.approvedBy ? ` · approved by ${info.approvedBy}` : ''}
+          </p>
+        </div>
+        <div className="review-total">
+          <span className="muted">Run total</span>
+          <strong data-testid="run-total">{formatMoney(info.total, currency, locale)}</strong>
+        </div>
+        <WorkflowBar run={info} onChanged={refresh} onMessage={setMessage} />
+      </header>
+      {info.status === 'rejected' && info.comment && (
+        <div className="notice warn">Rejected and sent back: “{info.comment}”. Correct it, then submit again.</div>
+      )}
+      {(info.status === 'approved' || info.status === 'exported' || info.status === 'reversed') && (
+        <div className="notice">
+          This run is {info.status} and locked: nothing in it can change. Undo it only by reversing it.
+        </div>
+      )}
+      {message && (
+        <div
+          className={message.error ? 'inline-error' : 'notice ok'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="review-message"
+        >
+          {message.text}
+          <button type="button" className="link" onClick={() => setMessage(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="grid-toolbar review-toolbar">
+        <input
+          className="quick-filter"
+          type="search"
+          placeholder="Find payee, region, scheme, flag…"
+          aria-label="Quick filter"
+          value={quick}
+          onChange={(e) => setQuick(e.target.value)}
+        />
+        <label className="inline-field">
+          Subtotals by
+          <select
+            value={groupBy}
+            onChange={(e) => setGroupBy(e.target.value as GroupBy | '')}
+            aria-label="Subtotals by"
+          >
+            <option value="">none</option>
+            <option value="scheme">scheme</option>
+            <option value="region">region</option>
+            <option value="distributor">distributor</option>
+          </select>
+        </label>
+        <LayoutPicker grid={grid.current} />
+        <span className="spacer" />
+        <span className="muted" data-testid="review-count">
+          {totals ? `${formatCount(totals.lines, locale)} lines · ${formatMoney(totals.final, currency, locale)}` : ''}
+        </span>
+        <button type="button" onClick={() => grid.current?.setFilterModel(null)}>
+          Clear filters
+        </button>
+        <button type="button" disabled={selection.length === 0} onClick={() => void copySelection()}>
+          Copy selected
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!canOverride || selection.length === 0}
+          title={canOverride ? '' : 'Only a Preparer or Admin overrides, and only before the run is submitted'}
+          onClick={() => setOverriding({ lines: selection.map((l) => Number(l.id)) })}
+        >
+          Override {selection.length > 0 ? `${selection.length} selected` : 'selected'}…
+        </button>
+      </div>
+      {problem && (
+        <div className="inline-error" role="alert">
+          {problem}
+        </div>
+      )}
+      {groupBy && (
+        <GroupSummary
+          key={version}
+          run={run}
+          by={groupBy}
+          filterModel={filterModel}
+          quickFilter={quickFilter}
+          onPick={pickGroup}
+        />
+      )}
+      <div className={openLine ? 'review-body with-trace' : 'review-body'}>
+        <ReviewGrid
+          run={run}
+          quickFilter={quickFilter}
+          canOverride={canOverride}
+          version={version}
+          onReady={(api) => {
+            grid.current = api;
+          }}
+          onTotals={setTotals}
+          onProblem={setProblem}
+          onOpenLine={(l) => setOpenLine(Number(l.id))}
+          onSelection={setSelection}
+          onEditOverride={(l, amount) => setOverriding({ lines: [Number(l.id)], amount })}
+          onFilterChanged={setFilterModel}
+        />
+        {openLine && <TracePanel key={`${openLine}-${version}`} line={openLine} onClose={() => setOpenLine(null)} />}
+      </div>
+      {overriding && (
+        <OverrideDialog
+          run={run}
+          lines={overriding.lines}
+          initialAmount={overriding.amount}
+          onClose={() => {
+            setOverriding(null);
+            setVersion((v) => v + 1);
+          }}
+          onDone={(text) => {
+            setOverriding(null);
+            setMessage({ text, error: false });
+            refresh();
+          }}
+        />
+      )}
+    </section>
+  );
+}

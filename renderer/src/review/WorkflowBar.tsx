@@ -1,0 +1,148 @@
+import { useRef, useState } from 'react';
+import type { RunListItem } from '../../../main/api/contract';
+import type { Progress } from '../../../main/api/progress';
+import { call } from '../api/client';
+import { ProgressBar } from '../components/ProgressBar';
+
+/**
+ * The steps a run can take from where it stands. Every step legal for the run's status is
+ * offered; whether this user may take it (role, maker-checker) is decided by the API, and a
+ * refusal is shown with its reason.
+ */
+export function WorkflowBar({
+  run,
+  onChanged,
+  onMessage,
+}: {
+  run: RunListItem;
+  onChanged: (openRun?: number) => void;
+  onMessage: (message: { text: string; error: boolean }) => void;
+}) {
+  const [asking, setAsking] = useState<'reject' | 'reverse' | null>(null);
+  const [comment, setComment] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const callId = useRef('');
+
+  const step = async (label: string, action: () => ReturnType<typeof call<'runs.submit'>>) => {
+    setBusy(true);
+    const result = await action();
+    setBusy(false);
+    setAsking(null);
+    if (!result.ok) return onMessage({ text: result.error.message, error: true });
+    onMessage({ text: `${label}: run ${run.id} is now ${result.value.status}.`, error: false });
+    onChanged(result.value.reversal);
+  };
+  const recalculate = async () => {
+    setBusy(true);
+    callId.current = `recalc-${Date.now()}`;
+    const result = await call('runs.recalculate', { run: run.id }, { callId: callId.current, onProgress: setProgress });
+    setBusy(false);
+    setProgress(null);
+    if (!result.ok) return onMessage({ text: result.error.message, error: true });
+    const stale = result.value.staleOverrides;
+    onMessage({
+      text: `Recalculated: ${result.value.lines} lines.${stale > 0 ? ` ${stale} override(s) now sit on a changed computed amount; they are flagged.` : ''}`,
+      error: false,
+    });
+    onChanged();
+  };
+
+  const s = run.status;
+  return (
+    <div className="workflow-bar">
+      {(s === 'calculated' || s === 'rejected') && (
+        <>
+          <button type="button" disabled={busy} onClick={() => void recalculate()}>
+            Recalculate
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void step('Submitted', () => call('runs.submit', { run: run.id }))}
+          >
+            Submit for approval
+          </button>
+        </>
+      )}
+      {s === 'submitted' && (
+        <>
+          <button type="button" disabled={busy} onClick={() => setAsking('reject')}>
+            Reject…
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void step('Approved', () => call('runs.approve', { run: run.id }))}
+          >
+            Approve
+          </button>
+        </>
+      )}
+      {(s === 'approved' || s === 'exported') && (
+        <button type="button" disabled={busy} onClick={() => setAsking('reverse')}>
+          Reverse…
+        </button>
+      )}
+      {progress && <ProgressBar progress={progress} />}
+      {asking && (
+        <div className="dialog-backdrop">
+          <div
+            className="dialog narrow"
+            role="dialog"
+            aria-label={asking === 'reject' ? 'Reject the run' : 'Reverse the run'}
+          >
+            <div className="dialog-header">
+              <h2>{asking === 'reject' ? `Reject run ${run.id}` : `Reverse run ${run.id}`}</h2>
+              <button type="button" onClick={() => setAsking(null)}>
+                Cancel
+              </button>
+            </div>
+            <div className="dialog-body">
+              {asking === 'reject' ? (
+                <label className="field">
+                  <span>What should the preparer fix? (required)</span>
+                  <textarea
+                    rows={3}
+                    value={comment}
+                    onChange={(e) => setComment(e.target.value)}
+                    aria-label="Comment"
+                  />
+                </label>
+              ) : (
+                <p>
+                  An approved run is never edited. Reversing creates a new run that pays the negative of every line of
+                  run {run.id}; it arrives submitted and needs a second person's approval before it can be exported.
+                </p>
+              )}
+            </div>
+            <div className="dialog-footer">
+              <span className="spacer" />
+              {asking === 'reject' ? (
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy || comment.trim() === ''}
+                  onClick={() => void step('Rejected', () => call('runs.reject', { run: run.id, comment }))}
+                >
+                  Reject and send back
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="primary danger"
+                  disabled={busy}
+                  onClick={() => void step('Reversed', () => call('runs.reverse', { run: run.id }))}
+                >
+                  Create the reversing run
+                </button>
+              )}
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

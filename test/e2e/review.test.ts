@@ -1,0 +1,184 @@
+import type Database from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, signIn } from '../support/browser';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+const tempDir = tempDirPerTest();
+const session = e2eSession();
+
+/** A run of `size` lines over the workspace's own distributors and schemes, written straight into SQLite. */
+function syntheticRun(db: Database.Database, size: number): number {
+  const run = Number(
+    db
+      .prepare(
+        `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
+         VALUES ('2026-10-01', '2026-10-31', 'draft', '1.0.0', '[]', '[]', ?, 0, 'priya', '2026-11-01T09:00:00Z')`,
+      )
+      .run(size).lastInsertRowid,
+  );
+  db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+     INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, payee_name, region, channel, class, kind, measure, unit,
+       target, achievement, slab, slab_label, computed, final, adjustments, near_miss, explanation, source_table, source_ids, effective_rate)
+     SELECT ?, v.id, v.code, d.code, d.name, d.region, d.channel, d.class, 'payout', (i * 37 % 100000) || '.50', 'rupees',
+       NULL, NULL, 1, 'slab 1', i * 7919 % 1000000, i * 7919 % 1000000, '[]', NULL, 'synthetic line', 'sales', x'', '0'
+     FROM n JOIN distributors d ON d.id = 1 + (i % (SELECT count(*) FROM distributors))
+       JOIN scheme_versions v ON v.id = 1 + ((i / 12) % (SELECT count(*) FROM scheme_versions))`,
+  ).run(size, run);
+  db.prepare(
+    "UPDATE runs SET status = 'calculated', total = (SELECT sum(final) FROM payout_lines WHERE run_id = ?) WHERE id = ?",
+  ).run(run, run);
+  return run;
+}
+
+const openRun = async (page: Page, run: number) => {
+  await page.getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.locator(`[data-testid="runs-grid"] .ag-row[row-id="${run}"]`).dblclick();
+  await page.getByRole('heading', { name: new RegExp(`^Run ${run}`) }).waitFor();
+  await page.locator('[data-testid="review-grid"] .ag-row[row-index="0"]').waitFor();
+};
+const firstRowText = (page: Page) => page.locator('[data-testid="review-grid"] .ag-row[row-index="0"]').textContent();
+/** Forgets the last fetch time, so the next one read is the fetch the next action caused. */
+const resetFetch = (page: Page) => page.getByTestId('review-grid').evaluate((e) => e.removeAttribute('data-fetch-ms'));
+const fetchMs = async (page: Page) => {
+  await expect.poll(() => page.getByTestId('review-grid').getAttribute('data-fetch-ms')).not.toBeNull();
+  return Number(await page.getByTestId('review-grid').getAttribute('data-fetch-ms'));
+};
+
+describe('reviewing and approving a run in the browser', () => {
+  it('filters, explains, overrides with a reason, submits, refuses the maker as approver, and approves as the checker', async () => {
+    const dir = tempDir();
+    const ws = await workspaceIn(dir, { demo: true });
+    ws.db.close();
+    const { page, errors } = await session.open(ws.dbPath, { width: 1500, height: 950 });
+
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: session.screenshot('sign-in.png') });
+    await page.locator('input[name="user"][value="priya"]').check();
+    await page.getByLabel('PIN').fill('9999');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('That user name and PIN do not match').waitFor();
+    await signIn(page, 'priya', '1111');
+    expect(await page.getByTestId('current-user').textContent()).toBe('Priya Sharma (Preparer)');
+
+    await openRun(page, 1);
+    const total = await page.getByTestId('review-count').textContent();
+    // Subtotals by region; picking one filters the grid to it.
+    await page.getByLabel('Subtotals by').selectOption('region');
+    const firstRegion = page.locator('[data-testid="group-summary"] tbody tr').first();
+    const region = (await firstRegion.locator('td').first().textContent()) ?? '';
+    await firstRegion.click();
+    await expect.poll(() => page.getByTestId('review-count').textContent()).not.toBe(total);
+    const shownRegions = async () =>
+      new Set(
+        await page
+          .locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned) [col-id="region"]')
+          .allTextContents(),
+      );
+    await expect.poll(shownRegions).toEqual(new Set([region]));
+    await page.screenshot({ path: session.screenshot('review-grid.png') });
+
+    // Why this number: the trace in words and the invoices behind it, for a volume scheme's line.
+    await page.getByLabel('Quick filter').fill('VOL');
+    await expect.poll(async () => (await firstRowText(page)) ?? '').toContain('VOL-');
+    const row = page.locator('[data-testid="review-grid"] .ag-row[row-index="0"]');
+    const payee = (await row.locator('[col-id="payee"]').textContent()) ?? '';
+    await row.locator('[col-id="payee_name"]').click();
+    const trace = page.getByTestId('trace-panel');
+    await trace.getByText('Measure', { exact: true }).waitFor();
+    await expect.poll(() => page.getByTestId('source-count').textContent()).toMatch(/^[1-9][\d,]* of [1-9][\d,]*$/);
+    expect(await trace.textContent()).toMatch(/Measure₹[\d.]+ of sales/);
+    expect(await trace.textContent()).toContain(payee);
+    await page.screenshot({ path: session.screenshot('trace-panel.png') });
+
+    // Override in the grid: type the amount, give the reason the dialog asks for.
+    await trace.getByRole('button', { name: 'Close the trace' }).click();
+    await page.locator('[data-testid="review-grid"] .ag-body-horizontal-scroll-viewport').evaluate((e) => {
+      e.scrollLeft = e.scrollWidth;
+    });
+    await row.locator('[col-id="override"]').dblclick();
+    await page.keyboard.type('4321.50');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Override' });
+    await expect.poll(() => dialog.getByRole('button', { name: 'Apply override' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Reason').fill('Agreed with the regional manager: two invoices were billed twice');
+    await dialog.getByRole('button', { name: 'Apply override' }).click();
+    await page
+      .getByTestId('review-message')
+      .getByText(/1 line overridden/)
+      .waitFor();
+    await expect.poll(() => row.locator('[col-id="final"]').textContent()).toBe('₹4,321.50');
+    expect(await row.locator('[col-id="flags"]').textContent()).toContain('Overridden');
+
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByText('Submitted: run 1 is now submitted.').waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('priya is a Preparer; approving a run needs the Approver or Admin role.').waitFor();
+    await page.screenshot({ path: session.screenshot('approve-refused.png') });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'arjun', '2222');
+    await openRun(page, 1);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText('Approved: run 1 is now approved.').waitFor();
+    await expect.poll(() => page.locator('.review-title .status-badge').textContent()).toBe('Approved');
+    await page.screenshot({ path: session.screenshot('approved.png') });
+
+    // The audit screen shows the whole story.
+    await page.getByRole('button', { name: 'Audit', exact: true }).click();
+    await page.getByRole('button', { name: 'Verify the chain' }).click();
+    await page
+      .getByTestId('audit-verdict')
+      .getByText(/The chain is intact/)
+      .waitFor();
+    const actions = async () =>
+      (await page.locator('[data-testid="audit-grid"] .ag-row [col-id="action"]').allTextContents()).slice(0, 4);
+    await expect.poll(actions).toEqual(['run.approve', 'run.submit', 'override.set', 'run.create']);
+    await page.screenshot({ path: session.screenshot('audit.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('stays quick with 100,000 lines: a filter and a sort each answer within the aim of 200 ms', async () => {
+    const dir = tempDir();
+    const ws = await workspaceIn(dir, { demo: true });
+    const run = syntheticRun(ws.db, 100_000);
+    ws.db.close();
+    const { page, errors } = await session.open(ws.dbPath, { width: 1500, height: 950 });
+    await signIn(page, 'priya', '1111');
+    await openRun(page, run);
+    await expect.poll(() => page.getByTestId('review-count').textContent()).toMatch(/^1,00,000 lines/);
+
+    const region =
+      (await page.locator('[data-testid="review-grid"] .ag-row[row-index="0"] [col-id="region"]').textContent()) ?? '';
+    await resetFetch(page);
+    let started = Date.now();
+    await page.getByRole('textbox', { name: 'Region Filter Input' }).fill(region);
+    await expect
+      .poll(() => page.getByTestId('review-count').textContent(), { interval: 10 })
+      .not.toMatch(/^1,00,000 lines/);
+    const filterWall = Date.now() - started;
+    const filterFetch = await fetchMs(page);
+
+    const before = await firstRowText(page);
+    await resetFetch(page);
+    started = Date.now();
+    await page.locator('.ag-header-cell[col-id="measure"] .ag-header-cell-label').click();
+    const payeeOfFirstRow = () =>
+      page.locator('[data-testid="review-grid"] .ag-row[row-index="0"] [col-id="payee"]').textContent();
+    await expect
+      .poll(async () => (await firstRowText(page)) !== before && Boolean(await payeeOfFirstRow()), { interval: 10 })
+      .toBe(true);
+    const sortWall = Date.now() - started;
+    const sortFetch = await fetchMs(page);
+
+    console.log(
+      `review grid, 100,000 lines: filter ${filterFetch} ms to fetch (${filterWall} ms to screen, incl. the filter's typing pause); sort by measure ${sortFetch} ms to fetch (${sortWall} ms to screen)`,
+    );
+    await page.screenshot({ path: session.screenshot('review-100k.png') });
+    expect(filterFetch).toBeGreaterThan(0);
+    expect(sortFetch).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

@@ -234,6 +234,17 @@ export const contract = {
       pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
     }),
   ).returns<UserProfile>(),
+  'users.update': method(
+    z.object({
+      name: z.string().trim().min(1),
+      role: z.enum(roles).optional(),
+      active: z.boolean().optional(),
+      pin: z
+        .string()
+        .regex(/^\d{4,8}$/, '4 to 8 digits')
+        .optional(),
+    }),
+  ).returns<UserProfile>(),
   'audit.list': method(
     z.object({
       action: z.string().max(50).optional(),

@@ -39,6 +39,7 @@ export const methodNames = [
   'session.signOut',
   'users.list',
   'users.create',
+  'users.update',
   'audit.list',
   'audit.verify',
   'calls.cancel',

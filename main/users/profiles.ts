@@ -98,3 +98,37 @@ export function authenticate(db: Database.Database, name: string, pin: string): 
   if (row.active !== 1) throw new UserError(`${row.name} has been deactivated; ask an Admin`);
   return profileOf(row);
 }
+
+/** An Admin's changes to a profile: its role, whether it may sign in, a new PIN. */
+export function updateUser(
+  db: Database.Database,
+  name: string,
+  change: { role?: Role; active?: boolean; pin?: string },
+  by: string,
+): UserProfile {
+  const before = findUser(db, name);
+  if (!before) throw new UserError(`There is no user called ${name}`);
+  if (change.pin !== undefined) checkPin(change.pin);
+  const after: UserProfile = { ...before, role: change.role ?? before.role, active: change.active ?? before.active };
+  db.transaction(() => {
+    const admins = db
+      .prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1 AND name <> ?")
+      .get(name) as {
+      n: number;
+    };
+    if (admins.n === 0 && (after.role !== 'admin' || !after.active)) {
+      throw new UserError('The workspace needs at least one active Admin');
+    }
+    db.prepare('UPDATE users SET role = ?, active = ? WHERE name = ?').run(after.role, after.active ? 1 : 0, name);
+    if (change.pin !== undefined)
+      db.prepare('UPDATE users SET pin_hash = ? WHERE name = ?').run(hashPin(change.pin), name);
+    appendAudit(db, {
+      user: by,
+      action: 'user.update',
+      subject: `user ${before.name}`,
+      before,
+      after: { ...after, ...(change.pin !== undefined ? { pin: 'changed' } : {}) },
+    });
+  }).immediate();
+  return after;
+}

@@ -14,6 +14,7 @@ import { DemoSetup } from './screens/DemoSetup';
 import { PlannedScreen } from './screens/PlannedScreen';
 import { SessionContext } from './session/context';
 import { SignIn } from './session/SignIn';
+import { UsersScreen } from './users/UsersScreen';
 import { WorkspaceContext } from './workspace-context';
 
 export function App() {
@@ -66,7 +67,7 @@ export function App() {
     <WorkspaceContext.Provider value={info}>
       <SessionContext.Provider value={session}>
         <div className="app">
-          <Navigation current={screen} onSelect={setScreen} />
+          <Navigation current={screen} admin={session.user.role === 'admin'} onSelect={setScreen} />
           <main className="content">
             {screen === 'data' ? (
               <DataScreen importRequests={importRequests} />
@@ -76,6 +77,8 @@ export function App() {
               <RunsScreen />
             ) : screen === 'audit' ? (
               <AuditScreen />
+            ) : screen === 'users' ? (
+              <UsersScreen />
             ) : (
               <PlannedScreen screen={screen} />
             )}

@@ -268,6 +268,51 @@ describe('review, overrides and approval on a real workspace', () => {
     });
   });
 
+  it('lets only an Admin add, re-role, re-PIN and deactivate users, keeping one active Admin, all audited', async () => {
+    const { ws } = demo.current();
+    const window = await openWorkspaceSession(ws.dbPath, { requireSignIn: true });
+    try {
+      const api = createWorkspaceApi(window);
+      await api.call('session.signIn', { name: 'priya', pin: '1111' });
+      expect(await api.call('users.update', { name: 'arjun', active: false })).toMatchObject({
+        error: { code: 'forbidden' },
+      });
+      await api.call('session.signIn', { name: 'admin', pin: '0000' });
+      expect(
+        await api.call('users.create', { name: 'ravi', fullName: 'Ravi Kumar', role: 'preparer', pin: '4321' }),
+      ).toMatchObject({
+        ok: true,
+        value: { name: 'ravi', role: 'preparer', active: true },
+      });
+      expect(await api.call('users.update', { name: 'ravi', role: 'approver', pin: '5678' })).toMatchObject({
+        ok: true,
+        value: { role: 'approver' },
+      });
+      expect(await api.call('users.update', { name: 'arjun', active: false })).toMatchObject({ ok: true });
+      expect(await api.call('session.signIn', { name: 'arjun', pin: '2222' })).toMatchObject({
+        error: { message: 'arjun has been deactivated; ask an Admin' },
+      });
+      expect(await api.call('session.signIn', { name: 'ravi', pin: '4321' })).toMatchObject({ ok: false });
+      expect(await api.call('session.signIn', { name: 'ravi', pin: '5678' })).toMatchObject({
+        value: { role: 'approver' },
+      });
+      await api.call('session.signIn', { name: 'admin', pin: '0000' });
+      expect(await api.call('users.update', { name: 'admin', role: 'preparer' })).toMatchObject({
+        error: { message: 'The workspace needs at least one active Admin' },
+      });
+      const trail = db()
+        .prepare("SELECT user, action, subject FROM audit_log WHERE action LIKE 'user.%' AND user = 'admin'")
+        .all();
+      expect(trail).toEqual([
+        { user: 'admin', action: 'user.create', subject: 'user ravi' },
+        { user: 'admin', action: 'user.update', subject: 'user ravi' },
+        { user: 'admin', action: 'user.update', subject: 'user arjun' },
+      ]);
+    } finally {
+      window.db.close();
+    }
+  });
+
   it('asks the window for a profile before anything else, and pauses sign-in after five wrong PINs', async () => {
     const { ws } = demo.current();
     const window = await openWorkspaceSession(ws.dbPath, { requireSignIn: true });

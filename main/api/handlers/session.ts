@@ -1,11 +1,11 @@
-import { authenticate, createUser, findUser, listUsers, UserError } from '../../users/profiles';
+import { authenticate, createUser, findUser, listUsers, UserError, updateUser } from '../../users/profiles';
 import { currentOsUser, type Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
 import { ApiFailure } from '../result';
 
 type SessionHandlers = Pick<
   Handlers,
-  'session.current' | 'session.signIn' | 'session.signOut' | 'users.list' | 'users.create'
+  'session.current' | 'session.signIn' | 'session.signOut' | 'users.list' | 'users.create' | 'users.update'
 >;
 
 /** Wrong PINs in a row before sign-in pauses, and for how long. */
@@ -57,6 +57,15 @@ export function sessionHandlers(ws: Workspace): SessionHandlers {
       if (!first && ws.role !== 'admin') throw new ApiFailure('forbidden', 'Only an Admin adds users');
       try {
         return createUser(ws.db, args, first ? args.name : ws.user);
+      } catch (error) {
+        if (error instanceof UserError) throw new ApiFailure('validation', error.message);
+        throw error;
+      }
+    },
+    'users.update': ({ name, ...change }) => {
+      if (ws.role !== 'admin') throw new ApiFailure('forbidden', 'Only an Admin changes users');
+      try {
+        return updateUser(ws.db, name, change, ws.user);
       } catch (error) {
         if (error instanceof UserError) throw new ApiFailure('validation', error.message);
         throw error;

@@ -5,27 +5,39 @@ export const screens = [
   { id: 'exports', label: 'Exports' },
   { id: 'insights', label: 'Insights' },
   { id: 'audit', label: 'Audit' },
+  { id: 'users', label: 'Users' },
 ] as const;
 export type ScreenId = (typeof screens)[number]['id'];
 
-export function Navigation({ current, onSelect }: { current: ScreenId; onSelect: (id: ScreenId) => void }) {
+/** The screens; Users only for an Admin. */
+export function Navigation({
+  current,
+  admin,
+  onSelect,
+}: {
+  current: ScreenId;
+  admin: boolean;
+  onSelect: (id: ScreenId) => void;
+}) {
   return (
     <nav className="nav" aria-label="Screens">
       <div className="brand">
         <img src="./icon.svg" alt="" width={28} height={28} />
         <span>SchemeDesk</span>
       </div>
-      {screens.map((s) => (
-        <button
-          key={s.id}
-          type="button"
-          className={s.id === current ? 'nav-item active' : 'nav-item'}
-          aria-current={s.id === current ? 'page' : undefined}
-          onClick={() => onSelect(s.id)}
-        >
-          {s.label}
-        </button>
-      ))}
+      {screens
+        .filter((s) => admin || s.id !== 'users')
+        .map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            className={s.id === current ? 'nav-item active' : 'nav-item'}
+            aria-current={s.id === current ? 'page' : undefined}
+            onClick={() => onSelect(s.id)}
+          >
+            {s.label}
+          </button>
+        ))}
     </nav>
   );
 }

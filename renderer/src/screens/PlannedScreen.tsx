@@ -1,6 +1,9 @@
 import type { ScreenId } from '../components/Navigation';
 
-const plans: Record<Exclude<ScreenId, 'data' | 'schemes' | 'runs' | 'audit'>, { title: string; text: string }> = {
+const plans: Record<
+  Exclude<ScreenId, 'data' | 'schemes' | 'runs' | 'audit' | 'users'>,
+  { title: string; text: string }
+> = {
   exports: {
     title: 'Exports',
     text: 'Write approved runs as a payout register, CSV, the import files of Tally, SAP, QuickBooks, Xero, ERPNext, Zoho Books, NetSuite and Business Central, and one statement per distributor.',
@@ -12,7 +15,8 @@ const plans: Record<Exclude<ScreenId, 'data' | 'schemes' | 'runs' | 'audit'>, { 
 };
 
 export function PlannedScreen({ screen }: { screen: ScreenId }) {
-  if (screen === 'data' || screen === 'schemes' || screen === 'runs' || screen === 'audit') return null;
+  if (screen === 'data' || screen === 'schemes' || screen === 'runs' || screen === 'audit' || screen === 'users')
+    return null;
   const plan = plans[screen];
   return (
     <section className="planned">

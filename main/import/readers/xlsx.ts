@@ -52,12 +52,17 @@ async function workbookFacts(path: string): Promise<{ date1904: boolean; sheets:
   const targets = new Map(
     [...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]),
   );
-  const sheets: SheetFacts[] = [];
+  const nameOfFile = new Map<string, string>();
   for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]*)"[^>]*r:id="([^"]+)"/g)) {
     const target = (targets.get(m[2]) ?? '').replace(/^\/?(xl\/)?/, '');
-    const entry = zip.files.find((f) => f.path === `xl/${target}`);
-    const facts = entry ? await scanSheet(entry) : { rows: 0, merges: [] };
-    sheets.push({ name: decodeXml(m[1] ?? ''), ...facts });
+    nameOfFile.set(`xl/${target}`, decodeXml(m[1] ?? ''));
+  }
+  // In the order of the zip's entries: the order exceljs's streaming reader emits worksheets in,
+  // which is how each emitted worksheet gets its name (the reader itself may not know it yet
+  // when workbook.xml comes after the sheets in the file).
+  const sheets: SheetFacts[] = [];
+  for (const entry of zip.files.filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))) {
+    sheets.push({ name: nameOfFile.get(entry.path) ?? entry.path, ...(await scanSheet(entry)) });
   }
   return { date1904: /<workbookPr[^>]*date1904="(1|true)"/.test(workbook), sheets };
 }
@@ -88,7 +93,7 @@ export async function openXlsx(path: string): Promise<Source> {
         const info = facts.sheets[index++];
         const fill = mergeFiller(info?.merges ?? []);
         const sheet: SourceSheet = {
-          name: (worksheet as unknown as { name?: string }).name ?? info?.name ?? `Sheet${index}`,
+          name: info?.name ?? (worksheet as unknown as { name?: string }).name ?? `Sheet${index}`,
           totalRows: info?.rows ?? null,
           async *rows() {
             for await (const row of worksheet) {

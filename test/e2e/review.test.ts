@@ -161,14 +161,29 @@ describe('reviewing and approving a run in the browser', () => {
     const filterWall = Date.now() - started;
     const filterFetch = await fetchMs(page);
 
-    const before = await firstRowText(page);
+    // Largest measure first: the rows on screen must come back in descending order.
+    const measureHeader = page.locator('.ag-header-cell[col-id="measure"] .ag-header-cell-label');
+    await measureHeader.click();
+    await fetchMs(page);
     await resetFetch(page);
     started = Date.now();
-    await page.locator('.ag-header-cell[col-id="measure"] .ag-header-cell-label').click();
-    const payeeOfFirstRow = () =>
-      page.locator('[data-testid="review-grid"] .ag-row[row-index="0"] [col-id="payee"]').textContent();
+    await measureHeader.click();
+    const shownMeasures = async () =>
+      (
+        await page
+          .locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned) [col-id="measure"]')
+          .allTextContents()
+      )
+        .slice(0, 10)
+        .map((m) => Number(m.replace(/,/g, '')));
     await expect
-      .poll(async () => (await firstRowText(page)) !== before && Boolean(await payeeOfFirstRow()), { interval: 10 })
+      .poll(
+        async () => {
+          const shown = await shownMeasures();
+          return shown.length === 10 && shown.every((m, k) => k === 0 || m <= (shown[k - 1] ?? 0));
+        },
+        { interval: 10 },
+      )
       .toBe(true);
     const sortWall = Date.now() - started;
     const sortFetch = await fetchMs(page);

@@ -57,3 +57,6 @@ function plainToScaled(value: Decimal.Value, scale: number): number | null {
 export function scaledIntegerToString(units: number, scale: number): string {
   return new Exact(units).dividedBy(new Exact(10).pow(scale)).toFixed(scale);
 }
+
+/** Stored paise as the exact rupee text the API and files carry: 123456 → "1234.56". */
+export const paiseToRupees = (paise: number): string => scaledIntegerToString(paise, 2);

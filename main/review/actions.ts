@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { scaledIntegerToString } from '../../engine/money';
+import { paiseToRupees } from '../../engine/money';
 import { appendAudit } from '../audit/log';
-import { refreshRunTotal, runState } from './run-state';
+import { runState } from './run-state';
 import { type Actor, nextStatus, type RunAction, type RunState, refusal } from './workflow';
 
 /** A workflow step the rules forbid; the message says why, in the user's words. */
@@ -15,8 +15,6 @@ export interface WorkflowOutcome {
   /** The reversing run `reverse` created. */
   reversal?: number;
 }
-
-const rupees = (paise: number) => scaledIntegerToString(paise, 2);
 
 /**
  * Takes one workflow action in an immediate transaction: checks it against the workflow,
@@ -35,17 +33,18 @@ function take(
       const refused = refusal(run, action, actor);
       if (refused) throw new WorkflowRefusedError(refused);
       const now = new Date().toISOString();
-      const total = refreshRunTotal(db, id);
+      // Kept current by every override and recalculation, so read, not summed again.
+      const { total } = db.prepare('SELECT total FROM runs WHERE id = ?').get(id) as { total: number };
       const { after, reversal } = apply(run, now);
       const status = nextStatus(run, action);
       appendAudit(db, {
         user: actor.name,
         action: `run.${action}`,
         subject: `run ${id}`,
-        before: { status: run.status, total: rupees(total) },
-        after: { status, total: rupees(total), ...after },
+        before: { status: run.status, total: paiseToRupees(total) },
+        after: { status, total: paiseToRupees(total), ...after },
       });
-      return { run: id, status, total: rupees(total), ...(reversal ? { reversal } : {}) };
+      return { run: id, status, total: paiseToRupees(total), ...(reversal ? { reversal } : {}) };
     })
     .immediate();
 }
@@ -100,12 +99,10 @@ export function reverseRun(db: Database.Database, id: number, actor: Actor): Wor
       `INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, payee_name, region, channel, class, kind, measure,
          unit, target, achievement, slab, slab_label, computed, final, adjustments, near_miss, explanation, source_table,
          source_ids, effective_rate)
-       SELECT ?, l.scheme_version_id, l.scheme_code, l.payee, l.payee_name, l.region, l.channel, l.class, l.kind, l.measure,
-         l.unit, l.target, l.achievement, l.slab, l.slab_label, -coalesce(o.amount, l.final), -coalesce(o.amount, l.final),
-         '[]', NULL, 'Reverses run ' || l.run_id || ': ' || l.explanation, l.source_table, l.source_ids, l.effective_rate
-       FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
-         AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
-       WHERE l.run_id = ? ORDER BY l.id`,
+       SELECT ?, scheme_version_id, scheme_code, payee, payee_name, region, channel, class, kind, measure, unit, target,
+         achievement, slab, slab_label, -payable, -payable, '[]', NULL, 'Reverses run ' || run_id || ': ' || explanation,
+         source_table, source_ids, effective_rate
+       FROM payable_lines WHERE run_id = ? ORDER BY id`,
     ).run(reversal, id);
     db.prepare("UPDATE runs SET status = 'submitted', submitted_by = ?, submitted_at = ? WHERE id = ?").run(
       actor.name,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { scaledIntegerToString } from '../../engine/money';
+import { paiseToRupees } from '../../engine/money';
 import { type FilterModel, type GridColumns, orderClause, type SortModel, whereClause } from '../datasets/grid-query';
 import type { FieldDef } from '../datasets/kinds';
 
@@ -42,20 +42,16 @@ export type Grouping = keyof typeof groupings;
 
 /** One subquery; SQLite flattens it, so the outer WHERE and ORDER BY see plain columns. */
 const linesSql = `
-  SELECT l.id, l.payee, l.payee_name, l.region, l.channel, l.class, l.scheme_code AS scheme, l.kind, l.measure, l.unit,
-    l.target, l.achievement, l.slab_label AS slab, l.final AS calculated, o.amount AS override,
-    coalesce(o.amount, l.final) AS final, CASE WHEN o.amount IS NULL THEN NULL ELSE o.reason END AS override_reason,
-    CASE WHEN o.amount IS NULL THEN NULL ELSE o.made_by END AS override_by,
+  SELECT id, payee, payee_name, region, channel, class, scheme_code AS scheme, kind, measure, unit, target, achievement,
+    slab_label AS slab, final AS calculated, override, payable AS final, override_reason, override_by,
     trim(
-      CASE WHEN o.amount IS NOT NULL THEN 'overridden ' ELSE '' END ||
-      CASE WHEN o.amount IS NOT NULL AND o.calculated <> l.final THEN 'stale-override ' ELSE '' END ||
-      CASE WHEN l.kind = 'clawback' THEN 'clawback ' ELSE '' END ||
-      CASE WHEN l.adjustments <> '[]' THEN 'adjusted ' ELSE '' END ||
-      CASE WHEN l.near_miss IS NOT NULL THEN 'near-miss' ELSE '' END
+      CASE WHEN override IS NOT NULL THEN 'overridden ' ELSE '' END ||
+      CASE WHEN override IS NOT NULL AND override_calculated <> final THEN 'stale-override ' ELSE '' END ||
+      CASE WHEN kind = 'clawback' THEN 'clawback ' ELSE '' END ||
+      CASE WHEN adjustments <> '[]' THEN 'adjusted ' ELSE '' END ||
+      CASE WHEN near_miss IS NOT NULL THEN 'near-miss' ELSE '' END
     ) AS flags
-  FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
-    AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
-  WHERE l.run_id = ?`;
+  FROM payable_lines WHERE run_id = ?`;
 
 export interface ReviewQuery {
   run: number;
@@ -88,7 +84,7 @@ function filtered(q: Pick<ReviewQuery, 'filterModel' | 'quickFilter'>): { sql: s
   return { sql, params };
 }
 
-const rupees = (paise: number | null) => (paise === null ? null : scaledIntegerToString(paise, 2));
+const rupeesOrNull = (paise: number | null) => (paise === null ? null : paiseToRupees(paise));
 
 /**
  * A block of lines, and (when asked — the grid asks once per filter and sort, not for every
@@ -105,9 +101,9 @@ export function reviewLines(
       .all(q.run, ...where.params, q.endRow - q.startRow, q.startRow) as Record<string, string | number | null>[]
   ).map((r) => ({
     ...r,
-    calculated: rupees(r.calculated as number),
-    override: rupees(r.override as number | null),
-    final: rupees(r.final as number),
+    calculated: paiseToRupees(r.calculated as number),
+    override: rupeesOrNull(r.override as number | null),
+    final: paiseToRupees(r.final as number),
   }));
   if (!q.withTotals) return { rows, totals: null };
   const sums = db
@@ -127,9 +123,9 @@ export function reviewLines(
     rows,
     totals: {
       lines: sums.lines,
-      calculated: scaledIntegerToString(sums.calculated, 2),
-      override: scaledIntegerToString(sums.override, 2),
-      final: scaledIntegerToString(sums.final, 2),
+      calculated: paiseToRupees(sums.calculated),
+      override: paiseToRupees(sums.override),
+      final: paiseToRupees(sums.final),
       overridden: sums.overridden,
     },
   };
@@ -164,7 +160,7 @@ export function reviewGroups(
   }[];
   return rows.map((r) => ({
     ...r,
-    calculated: scaledIntegerToString(r.calculated, 2),
-    final: scaledIntegerToString(r.final, 2),
+    calculated: paiseToRupees(r.calculated),
+    final: paiseToRupees(r.final),
   }));
 }

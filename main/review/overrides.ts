@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Exact, scaledIntegerToString, toScaledInteger } from '../../engine/money';
+import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
 import { appendAudit } from '../audit/log';
 import { parseAmountText } from '../import/amounts';
 import { WorkflowRefusedError } from './actions';
@@ -32,10 +32,7 @@ interface TargetLine {
   kind: string;
   calculated: number;
   current: number;
-  overridden: number | null;
 }
-
-const rupees = (paise: number) => scaledIntegerToString(paise, 2);
 
 function amountOf(change: OverrideChange, line: TargetLine): number | null {
   switch (change.mode) {
@@ -78,11 +75,8 @@ export function overrideLines(
       if (refused) throw new WorkflowRefusedError(refused);
       const now = new Date().toISOString();
       const read = db.prepare(
-        `SELECT l.id, l.scheme_code, l.payee, l.kind, l.final AS calculated, coalesce(o.amount, l.final) AS current,
-           o.amount AS overridden
-         FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
-           AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
-         WHERE l.run_id = ? AND l.id = ?`,
+        `SELECT id, scheme_code, payee, kind, final AS calculated, payable AS current
+         FROM payable_lines WHERE run_id = ? AND id = ?`,
       );
       const supersede = db.prepare(
         `UPDATE overrides SET superseded_at = ?
@@ -107,8 +101,8 @@ export function overrideLines(
         changes.push({
           scheme: line.scheme_code,
           payee: line.payee,
-          before: rupees(line.current),
-          after: rupees(amount ?? line.calculated),
+          before: paiseToRupees(line.current),
+          after: paiseToRupees(amount ?? line.calculated),
         });
       }
       const before = (db.prepare('SELECT total FROM runs WHERE id = ?').get(args.run) as { total: number }).total;
@@ -118,28 +112,17 @@ export function overrideLines(
         action: args.change.mode === 'clear' ? 'override.clear' : 'override.set',
         subject: `run ${args.run}: ${changes.length === 1 ? `${changes[0]?.payee} in ${changes[0]?.scheme}` : `${changes.length} lines`}`,
         before: {
-          total: rupees(before),
+          total: paiseToRupees(before),
           lines: changes.map(({ scheme, payee, before }) => ({ scheme, payee, amount: before })),
         },
         after: {
-          total: rupees(total),
+          total: paiseToRupees(total),
           reason,
           change: args.change,
           lines: changes.map(({ scheme, payee, after }) => ({ scheme, payee, amount: after })),
         },
       });
-      return { run: args.run, lines: changes.length, total: rupees(total) };
+      return { run: args.run, lines: changes.length, total: paiseToRupees(total) };
     })
     .immediate();
-}
-
-/** The ids of a run's lines for a payee and scheme: how the CLI names a line. */
-export function linesFor(db: Database.Database, run: number, payee: string, scheme: string): number[] {
-  return (
-    db
-      .prepare(
-        "SELECT id FROM payout_lines WHERE run_id = ? AND payee = ? COLLATE NOCASE AND scheme_code = ? COLLATE NOCASE AND kind = 'payout'",
-      )
-      .all(run, payee, scheme) as { id: number }[]
-  ).map((r) => r.id);
 }

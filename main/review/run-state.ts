@@ -17,12 +17,7 @@ export function runState(db: Database.Database, id: number): RunState {
  */
 export function refreshRunTotal(db: Database.Database, id: number): number {
   const { total } = db
-    .prepare(
-      `SELECT coalesce(sum(coalesce(o.amount, l.final)), 0) AS total
-       FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
-         AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
-       WHERE l.run_id = ?`,
-    )
+    .prepare('SELECT coalesce(sum(payable), 0) AS total FROM payable_lines WHERE run_id = ?')
     .get(id) as { total: number };
   db.prepare('UPDATE runs SET total = ? WHERE id = ? AND total <> ?').run(total, id, total);
   return total;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Adjustment } from '../../engine/calculate';
-import { scaledIntegerToString } from '../../engine/money';
+import { paiseToRupees, scaledIntegerToString } from '../../engine/money';
 import type { NearMiss } from '../../engine/slabs';
 import { unpackIds } from '../runs/source-ids';
 
@@ -64,7 +64,6 @@ interface LineRow {
   source_ids: Buffer;
 }
 
-const rupees = (paise: number) => scaledIntegerToString(paise, 2);
 const adjustmentNames: Record<Adjustment['step'], string> = {
   gate: 'Gate',
   cap: 'Cap',
@@ -101,12 +100,12 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
     {
       step: 'Computed',
       detail: l.kind === 'clawback' ? 'clawed back at the rate paid' : 'by the slab reached',
-      amount: rupees(l.computed),
+      amount: paiseToRupees(l.computed),
     },
     ...(JSON.parse(l.adjustments) as Adjustment[]).map((a) => ({
       step: adjustmentNames[a.step],
       detail: a.note,
-      amount: rupees(a.after),
+      amount: paiseToRupees(a.after),
     })),
   ];
   const overrides = (
@@ -123,18 +122,18 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
       made_at: string;
     }[]
   ).map((o) => ({
-    amount: o.amount === null ? null : rupees(o.amount),
-    calculated: rupees(o.calculated),
+    amount: o.amount === null ? null : paiseToRupees(o.amount),
+    calculated: paiseToRupees(o.calculated),
     reason: o.reason,
     by: o.made_by,
     at: o.made_at,
   }));
   const current = overrides.at(-1);
   if (current?.amount != null) {
-    const stale = current.calculated !== rupees(l.final) ? ` (made when it computed ${current.calculated})` : '';
+    const stale = current.calculated !== paiseToRupees(l.final) ? ` (made when it computed ${current.calculated})` : '';
     steps.push({ step: 'Override', detail: `${current.by}: ${current.reason}${stale}`, amount: current.amount });
   }
-  steps.push({ step: 'Final', detail: 'to be paid', amount: current?.amount ?? rupees(l.final) });
+  steps.push({ step: 'Final', detail: 'to be paid', amount: current?.amount ?? paiseToRupees(l.final) });
   if (l.near_miss) {
     const miss = JSON.parse(l.near_miss) as NearMiss;
     const more =
@@ -218,7 +217,7 @@ export function sourceRows(
           row: null,
         },
       ];
-    return [{ ...r, qty: r.qty === null ? null : scaledIntegerToString(r.qty, 3), value: rupees(r.value) }];
+    return [{ ...r, qty: r.qty === null ? null : scaledIntegerToString(r.qty, 3), value: paiseToRupees(r.value) }];
   });
   return { rows, total: ids.length };
 }

@@ -24,9 +24,10 @@ interface Step {
   from: readonly RunStatus[];
   to: RunStatus | 'same';
   roles: readonly Role[];
-  /** The action in the user's words, for messages: "approve", "approving". */
+  /** The action in the user's words, for messages: "approve", "approving", "approved". */
   label: string;
   doing: string;
+  done: string;
 }
 
 export const workflow: Record<RunAction, Step> = {
@@ -36,6 +37,7 @@ export const workflow: Record<RunAction, Step> = {
     roles: ['preparer', 'admin'],
     label: 'calculate',
     doing: 'calculating',
+    done: 'recalculated',
   },
   override: {
     from: ['calculated', 'rejected'],
@@ -43,6 +45,7 @@ export const workflow: Record<RunAction, Step> = {
     roles: ['preparer', 'admin'],
     label: 'override',
     doing: 'overriding',
+    done: 'overridden',
   },
   submit: {
     from: ['calculated', 'rejected'],
@@ -50,15 +53,31 @@ export const workflow: Record<RunAction, Step> = {
     roles: ['preparer', 'admin'],
     label: 'submit',
     doing: 'submitting',
+    done: 'submitted',
   },
-  approve: { from: ['submitted'], to: 'approved', roles: ['approver', 'admin'], label: 'approve', doing: 'approving' },
-  reject: { from: ['submitted'], to: 'rejected', roles: ['approver', 'admin'], label: 'reject', doing: 'rejecting' },
+  approve: {
+    from: ['submitted'],
+    to: 'approved',
+    roles: ['approver', 'admin'],
+    label: 'approve',
+    doing: 'approving',
+    done: 'approved',
+  },
+  reject: {
+    from: ['submitted'],
+    to: 'rejected',
+    roles: ['approver', 'admin'],
+    label: 'reject',
+    doing: 'rejecting',
+    done: 'rejected',
+  },
   export: {
     from: ['approved', 'exported'],
     to: 'exported',
     roles: ['preparer', 'approver', 'admin'],
     label: 'export',
     doing: 'exporting',
+    done: 'exported',
   },
   reverse: {
     from: ['approved', 'exported'],
@@ -66,6 +85,7 @@ export const workflow: Record<RunAction, Step> = {
     roles: ['approver', 'admin'],
     label: 'reverse',
     doing: 'reversing',
+    done: 'reversed',
   },
 };
 
@@ -98,7 +118,7 @@ export interface RunState {
 export function refusal(run: RunState, action: RunAction, actor: Actor): string | null {
   const step = workflow[action];
   if (!step.from.includes(run.status)) {
-    return `Run ${run.id} cannot be ${pastTense(action)}: ${why[run.status] ?? `it is ${run.status}`}.`;
+    return `Run ${run.id} cannot be ${step.done}: ${why[run.status] ?? `it is ${run.status}`}.`;
   }
   if (actor.role === null) {
     return `To ${step.label} run ${run.id}, sign in as a user with the ${step.roles.map(roleName).join(' or ')} role.`;
@@ -122,17 +142,4 @@ export function refusal(run: RunState, action: RunAction, actor: Actor): string 
 export function nextStatus(run: RunState, action: RunAction): RunStatus {
   const to = workflow[action].to;
   return to === 'same' ? run.status : to;
-}
-
-function pastTense(action: RunAction): string {
-  const words: Record<RunAction, string> = {
-    calculate: 'recalculated',
-    override: 'overridden',
-    submit: 'submitted',
-    approve: 'approved',
-    reject: 'rejected',
-    export: 'exported',
-    reverse: 'reversed',
-  };
-  return words[action];
 }

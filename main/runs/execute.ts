@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { PayoutLine } from '../../engine/calculate';
 import { calculateRun, ENGINE_VERSION } from '../../engine/calculate';
 import type { Facts } from '../../engine/facts';
-import { scaledIntegerToString } from '../../engine/money';
+import { paiseToRupees } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { appendAudit } from '../audit/log';
 import { WorkflowRefusedError } from '../review/actions';
@@ -24,8 +24,6 @@ export interface RunSummary {
   schemes: { code: string; version: number; payees: number; total: string }[];
   seconds: number;
 }
-
-const rupees = (paise: number) => scaledIntegerToString(paise, 2);
 
 interface Calculated {
   stored: ReturnType<typeof schemesForRun>;
@@ -106,28 +104,36 @@ function insertLines(db: Database.Database, runId: number, c: Calculated): void 
 const versionsOf = (c: Calculated) =>
   JSON.stringify(c.stored.map((s) => ({ code: s.scheme.code, version: s.version, id: s.versionId })));
 
+/** What a stored run pays, per scheme and in all, overrides included: read back from the store. */
 function summaryOf(
+  db: Database.Database,
   run: number,
   args: { from: string; to: string },
   c: Calculated,
-  total: number,
   started: number,
 ): RunSummary {
+  const stored = new Map(
+    (
+      db
+        .prepare(
+          'SELECT scheme_code AS code, count(DISTINCT payee) AS payees, sum(payable) AS total FROM payable_lines WHERE run_id = ? GROUP BY scheme_code',
+        )
+        .all(run) as { code: string; payees: number; total: number }[]
+    ).map((r) => [r.code, r]),
+  );
+  const total = [...stored.values()].reduce((n, r) => n + r.total, 0);
   return {
     run,
     from: args.from,
     to: args.to,
     lines: c.lines.length,
-    total: rupees(total),
-    schemes: c.stored.map((s) => {
-      const mine = c.lines.filter((l) => l.scheme === s.scheme.code);
-      return {
-        code: s.scheme.code,
-        version: s.version,
-        payees: new Set(mine.map((l) => l.payee)).size,
-        total: rupees(mine.reduce((n, l) => n + l.final, 0)),
-      };
-    }),
+    total: paiseToRupees(total),
+    schemes: c.stored.map((s) => ({
+      code: s.scheme.code,
+      version: s.version,
+      payees: stored.get(s.scheme.code)?.payees ?? 0,
+      total: paiseToRupees(stored.get(s.scheme.code)?.total ?? 0),
+    })),
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -177,14 +183,14 @@ export function executeRun(
           to: args.to,
           status: 'calculated',
           lines: c.lines.length,
-          total: rupees(total),
+          total: paiseToRupees(total),
           schemes: JSON.parse(versionsOf(c)),
         },
       });
       return runId;
     })
     .immediate();
-  return summaryOf(run, args, c, total, started);
+  return summaryOf(db, run, args, c, started);
 }
 
 /**
@@ -236,25 +242,23 @@ export function recalculateRun(
       const total = refreshRunTotal(db, args.run);
       const { stale } = db
         .prepare(
-          `SELECT count(*) AS stale FROM overrides o JOIN payout_lines l ON l.run_id = o.run_id AND l.scheme_code = o.scheme_code
-             AND l.payee = o.payee AND l.kind = o.kind
-           WHERE o.run_id = ? AND o.superseded_at IS NULL AND o.amount IS NOT NULL AND o.calculated <> l.final`,
+          'SELECT count(*) AS stale FROM payable_lines WHERE run_id = ? AND override IS NOT NULL AND override_calculated <> final',
         )
         .get(args.run) as { stale: number };
       appendAudit(db, {
         user: args.actor.name,
         action: 'run.calculate',
         subject: `run ${args.run}`,
-        before: { status: now.status, lines: row.line_count, total: rupees(row.total) },
+        before: { status: now.status, lines: row.line_count, total: paiseToRupees(row.total) },
         after: {
           status: 'calculated',
           lines: c.lines.length,
-          total: rupees(total),
+          total: paiseToRupees(total),
           staleOverrides: stale,
           schemes: JSON.parse(versionsOf(c)),
         },
       });
-      return { ...summaryOf(args.run, period, c, total, started), staleOverrides: stale };
+      return { ...summaryOf(db, args.run, period, c, started), staleOverrides: stale };
     })
     .immediate();
 }
@@ -285,7 +289,7 @@ export function previewScheme(
   const measured = { ...scheme, period: { from: args.from, to: args.to } };
   const lines = calculateRun([measured], loadFacts(db, measured.period));
   return {
-    total: rupees(lines.reduce((n, l) => n + l.final, 0)),
+    total: paiseToRupees(lines.reduce((n, l) => n + l.final, 0)),
     lines: lines.map((l) => ({
       payee: l.payee,
       measure: l.measure,
@@ -293,8 +297,8 @@ export function previewScheme(
       target: l.target,
       achievementPct: l.achievementPct,
       slabLabel: l.slabLabel,
-      computed: rupees(l.computed),
-      final: rupees(l.final),
+      computed: paiseToRupees(l.computed),
+      final: paiseToRupees(l.final),
       explanation: l.explanation,
     })),
   };

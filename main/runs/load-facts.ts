@@ -29,13 +29,10 @@ export function loadFacts(db: Database.Database, window: { from: string; to: str
   }
   const paid = db
     .prepare(
-      `SELECT l.scheme_code AS scheme, l.payee, r.period_to AS periodTo, coalesce(o.amount, l.final) AS amount,
+      `SELECT l.scheme_code AS scheme, l.payee, r.period_to AS periodTo, l.payable AS amount,
          l.effective_rate AS effectiveRate, l.source_table AS sourceTable, l.source_ids AS sourceIds
-       FROM payout_lines l JOIN runs r ON r.id = l.run_id
-         LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code AND o.payee = l.payee
-           AND o.kind = l.kind AND o.superseded_at IS NULL
-       WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL AND l.kind = 'payout'
-         AND coalesce(o.amount, l.final) > 0`,
+       FROM payable_lines l JOIN runs r ON r.id = l.run_id
+       WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL AND l.kind = 'payout' AND l.payable > 0`,
     )
     .all() as (Omit<PaidFact, 'saleIds'> & { sourceTable: string; sourceIds: Buffer })[];
   return {

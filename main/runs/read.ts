@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { scaledIntegerToString } from '../../engine/money';
+import { paiseToRupees } from '../../engine/money';
 import type { RunListItem } from '../api/contract';
 import type { RunStatus } from '../review/workflow';
 
@@ -38,7 +38,7 @@ export function listRuns(db: Database.Database): RunListItem[] {
     status: r.status,
     lines: r.line_count,
     payees: r.payees,
-    total: scaledIntegerToString(r.total, 2),
+    total: paiseToRupees(r.total),
     createdBy: r.created_by,
     createdAt: r.created_at,
     submittedBy: r.submitted_by,

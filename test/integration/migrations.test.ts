@@ -143,6 +143,20 @@ describe('006 review', () => {
         )
         .run(),
     ).toThrow(/CHECK constraint failed/);
+    // A line is payable at its current override; a cleared (NULL) or superseded one does not count.
+    const override = db.prepare(
+      "INSERT INTO overrides (run_id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_at, superseded_at) VALUES (1, 'S', 'D1', 'payout', ?, 500, 'r', 't', 'now', ?)",
+    );
+    override.run(100, 'later');
+    override.run(300, null);
+    expect(db.prepare('SELECT final, override, payable FROM payable_lines').get()).toEqual({
+      final: 500,
+      override: 300,
+      payable: 300,
+    });
+    db.prepare('UPDATE overrides SET superseded_at = ? WHERE superseded_at IS NULL').run('later');
+    override.run(null, null);
+    expect(db.prepare('SELECT override, payable FROM payable_lines').get()).toEqual({ override: null, payable: 500 });
     db.prepare("INSERT INTO audit_log VALUES (1, 'now', 't', 'a', 's', NULL, NULL, '0', 'h')").run();
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });

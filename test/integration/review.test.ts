@@ -36,7 +36,8 @@ describe('review, overrides and approval on a real workspace', () => {
       db()
         .prepare(
           `SELECT sum(coalesce(o.amount, l.final)) AS n FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id
-           AND o.scheme_code = l.scheme_code AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL WHERE l.run_id = ?`,
+           AND o.scheme_code = l.scheme_code AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL
+           WHERE l.run_id = ?`,
         )
         .get(run) as { n: number }
     ).n;

@@ -130,25 +130,35 @@ export const review: Migration = {
       WHEN OLD.status <> 'draft'
       BEGIN SELECT RAISE(ABORT, 'A calculated run is never deleted'); END;
 
-      CREATE TRIGGER lines_locked_insert BEFORE INSERT ON payout_lines
-      WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN ${lockedRun}
-      BEGIN SELECT RAISE(ABORT, 'The payout lines of a submitted or approved run cannot change'); END;
-      CREATE TRIGGER lines_locked_update BEFORE UPDATE ON payout_lines
-      WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ${lockedRun}
-      BEGIN SELECT RAISE(ABORT, 'The payout lines of a submitted or approved run cannot change'); END;
-      CREATE TRIGGER lines_locked_delete BEFORE DELETE ON payout_lines
-      WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ${lockedRun}
-      BEGIN SELECT RAISE(ABORT, 'The payout lines of a submitted or approved run cannot change'); END;
 
-      CREATE TRIGGER overrides_locked_insert BEFORE INSERT ON overrides
-      WHEN (SELECT status FROM runs WHERE id = NEW.run_id) IN ${lockedRun}
-      BEGIN SELECT RAISE(ABORT, 'A submitted or approved run cannot be overridden'); END;
-      CREATE TRIGGER overrides_locked_update BEFORE UPDATE ON overrides
-      WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ${lockedRun}
-      BEGIN SELECT RAISE(ABORT, 'A submitted or approved run cannot be overridden'); END;
-      CREATE TRIGGER overrides_locked_delete BEFORE DELETE ON overrides
-      WHEN (SELECT status FROM runs WHERE id = OLD.run_id) IN ${lockedRun}
-      BEGIN SELECT RAISE(ABORT, 'A submitted or approved run cannot be overridden'); END;
+      -- A line as it will be paid: its current override (if any) beside the computed amount.
+      CREATE VIEW payable_lines AS
+      SELECT l.*, o.amount AS override, o.calculated AS override_calculated, o.reason AS override_reason,
+        o.made_by AS override_by, coalesce(o.amount, l.final) AS payable
+      FROM payout_lines l LEFT JOIN overrides o ON o.run_id = l.run_id AND o.scheme_code = l.scheme_code
+        AND o.payee = l.payee AND o.kind = l.kind AND o.superseded_at IS NULL AND o.amount IS NOT NULL;
     `);
+    // Lines and overrides of a submitted or approved run: no INSERT, UPDATE or DELETE.
+    const locks = [
+      {
+        table: 'payout_lines',
+        name: 'lines',
+        message: 'The payout lines of a submitted or approved run cannot change',
+      },
+      { table: 'overrides', name: 'overrides', message: 'A submitted or approved run cannot be overridden' },
+    ];
+    for (const { table, name, message } of locks) {
+      for (const [event, row] of [
+        ['INSERT', 'NEW'],
+        ['UPDATE', 'OLD'],
+        ['DELETE', 'OLD'],
+      ] as const) {
+        db.exec(`
+          CREATE TRIGGER ${name}_locked_${event.toLowerCase()} BEFORE ${event} ON ${table}
+          WHEN (SELECT status FROM runs WHERE id = ${row}.run_id) IN ${lockedRun}
+          BEGIN SELECT RAISE(ABORT, '${message}'); END;
+        `);
+      }
+    }
   },
 };

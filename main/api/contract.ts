@@ -13,7 +13,7 @@ import type { WorkflowOutcome } from '../review/actions';
 import type { ReviewGroup, ReviewLine, ReviewTotals } from '../review/lines';
 import type { OverrideOutcome } from '../review/overrides';
 import type { LineTrace, SourceRow } from '../review/trace';
-import { type RunStatus, roles } from '../review/workflow';
+import { type RunAction, type RunStatus, roles } from '../review/workflow';
 import type { PreviewLine, RunSummary } from '../runs/execute';
 import type { SchemeSummary } from '../schemes/store';
 import type { UserProfile } from '../users/profiles';
@@ -84,6 +84,9 @@ export interface RunListItem {
   comment: string | null;
   reversesRun: number | null;
   reversedByRun: number | null;
+  /** The workflow steps the run's status allows, and those the signed-in user may take now. */
+  actions: RunAction[];
+  permitted: RunAction[];
   engineVersion: string;
   schemes: { code: string; version: number }[];
 }
@@ -166,6 +169,7 @@ export const contract = {
     z.object({ from: isoDay, to: isoDay, schemes: z.array(z.string().min(1)).default([]) }),
   ).returns<RunSummary>(),
   'runs.list': method(z.object({})).returns<RunListItem[]>(),
+  'runs.get': method(z.object({ run: runId })).returns<RunListItem>(),
   'runs.recalculate': method(z.object({ run: runId })).returns<RunSummary & { staleOverrides: number }>(),
   'runs.submit': method(z.object({ run: runId })).returns<WorkflowOutcome>(),
   'runs.approve': method(z.object({ run: runId })).returns<WorkflowOutcome>(),

@@ -22,6 +22,7 @@ export const methodNames = [
   'schemes.preview',
   'runs.create',
   'runs.list',
+  'runs.get',
   'runs.recalculate',
   'runs.submit',
   'runs.approve',

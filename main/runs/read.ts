@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import type { RunListItem } from '../api/contract';
-import type { RunStatus } from '../review/workflow';
+import { type Actor, type RunStatus, refusal, runActions, workflow } from '../review/workflow';
 
 interface RunRow {
   id: number;
@@ -24,13 +24,17 @@ interface RunRow {
   scheme_versions: string;
 }
 
-export function listRuns(db: Database.Database): RunListItem[] {
+/**
+ * Runs newest first (or just run `id`), each with the workflow steps its status allows and
+ * those `actor` may take now, so the window offers what the rules offer without restating them.
+ */
+export function listRuns(db: Database.Database, actor: Actor, id?: number): RunListItem[] {
   const rows = db
     .prepare(
       `SELECT r.*, (SELECT count(DISTINCT payee) FROM payout_lines l WHERE l.run_id = r.id) AS payees
-       FROM runs r WHERE r.status <> 'draft' ORDER BY r.id DESC`,
+       FROM runs r WHERE r.status <> 'draft' ${id === undefined ? '' : 'AND r.id = ?'} ORDER BY r.id DESC`,
     )
-    .all() as RunRow[];
+    .all(...(id === undefined ? [] : [id])) as RunRow[];
   return rows.map((r) => ({
     id: r.id,
     from: r.period_from,
@@ -48,6 +52,12 @@ export function listRuns(db: Database.Database): RunListItem[] {
     comment: r.comment,
     reversesRun: r.reverses_run,
     reversedByRun: r.reversed_by_run,
+    actions: runActions.filter((a) => workflow[a].from.includes(r.status)),
+    permitted: runActions.filter(
+      (a) =>
+        refusal({ id: r.id, status: r.status, createdBy: r.created_by, submittedBy: r.submitted_by }, a, actor) ===
+        null,
+    ),
     engineVersion: r.engine_version,
     schemes: (JSON.parse(r.scheme_versions) as { code: string; version: number }[]).map(({ code, version }) => ({
       code,

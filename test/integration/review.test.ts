@@ -269,6 +269,32 @@ describe('review, overrides and approval on a real workspace', () => {
     });
   });
 
+  it('tells the window which steps a run offers and which the signed-in user may take', async () => {
+    const window = await openWorkspaceSession(demo.current().ws.dbPath, { requireSignIn: true });
+    try {
+      const api = createWorkspaceApi(window);
+      const run = firstRun();
+      await api.call('session.signIn', { name: 'priya', pin: '1111' });
+      expect(await api.call('runs.get', { run })).toMatchObject({
+        ok: true,
+        value: {
+          status: 'calculated',
+          actions: ['calculate', 'override', 'submit'],
+          permitted: ['calculate', 'override', 'submit'],
+        },
+      });
+      await api.call('runs.submit', { run });
+      expect(await api.call('runs.get', { run })).toMatchObject({
+        value: { actions: ['approve', 'reject'], permitted: [] },
+      });
+      await api.call('session.signIn', { name: 'arjun', pin: '2222' });
+      expect(await api.call('runs.get', { run })).toMatchObject({ value: { permitted: ['approve', 'reject'] } });
+      expect(await api.call('runs.get', { run: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    } finally {
+      window.db.close();
+    }
+  });
+
   it('lets only an Admin add, re-role, re-PIN and deactivate users, keeping one active Admin, all audited', async () => {
     const { ws } = demo.current();
     const window = await openWorkspaceSession(ws.dbPath, { requireSignIn: true });

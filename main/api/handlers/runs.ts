@@ -5,10 +5,18 @@ import type { RunWorkerInput } from '../../runs/worker';
 import { runWorker } from '../../workers/run';
 import type { Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
+import { ApiFailure } from '../result';
 
 type RunHandlers = Pick<
   Handlers,
-  'runs.create' | 'runs.list' | 'runs.recalculate' | 'runs.submit' | 'runs.approve' | 'runs.reject' | 'runs.reverse'
+  | 'runs.create'
+  | 'runs.list'
+  | 'runs.get'
+  | 'runs.recalculate'
+  | 'runs.submit'
+  | 'runs.approve'
+  | 'runs.reject'
+  | 'runs.reverse'
 >;
 
 /** Runs: calculated in a worker; each workflow step checked against the signed-in profile. */
@@ -26,7 +34,12 @@ export function runHandlers(ws: Workspace): RunHandlers {
   return {
     'runs.create': ({ from, to, schemes }, ctx) =>
       runWorker<RunSummary>('run', job({ from, to, schemes }), { onProgress: ctx.progress, signal: ctx.signal }),
-    'runs.list': () => listRuns(ws.db),
+    'runs.list': () => listRuns(ws.db, actor()),
+    'runs.get': ({ run }) => {
+      const [found] = listRuns(ws.db, actor(), run);
+      if (!found) throw new ApiFailure('not_found', `There is no run ${run}`);
+      return found;
+    },
     'runs.recalculate': ({ run }, ctx) =>
       runWorker('run', job({ recalculate: { run, actor: actor() } }), { onProgress: ctx.progress, signal: ctx.signal }),
     'runs.submit': ({ run }) => submitRun(ws.db, run, actor()),

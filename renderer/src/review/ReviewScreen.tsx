@@ -6,7 +6,6 @@ import { call } from '../api/client';
 import { formatCount, formatDate, formatMoney } from '../format/numbers';
 import { rowsAsTsv } from '../grid/copy';
 import { StatusBadge } from '../runs/StatusBadge';
-import { useSession } from '../session/context';
 import { useWorkspace } from '../workspace-context';
 import { type GroupBy, GroupSummary } from './GroupSummary';
 import { LayoutPicker } from './LayoutPicker';
@@ -28,7 +27,6 @@ export function ReviewScreen({
   onOpenRun: (run: number) => void;
 }) {
   const { currency, locale } = useWorkspace();
-  const { user } = useSession();
   const [info, setInfo] = useState<RunListItem | null>(null);
   const [totals, setTotals] = useState<ReviewTotals | null>(null);
   const [quick, setQuick] = useState('');
@@ -44,10 +42,7 @@ export function ReviewScreen({
   const grid = useRef<GridApi<ReviewLine> | null>(null);
 
   const loadRun = useCallback(() => {
-    void call('runs.list', {}).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
-      setInfo(r.value.find((x) => x.id === run) ?? null);
-    });
+    void call('runs.get', { run }).then((r) => (r.ok ? setInfo(r.value) : setProblem(r.error.message)));
   }, [run]);
   useEffect(() => {
     loadRun();
@@ -64,9 +59,7 @@ export function ReviewScreen({
     loadRun();
     if (openRun) onOpenRun(openRun);
   };
-  const canOverride =
-    (info?.status === 'calculated' || info?.status === 'rejected') &&
-    (user.role === 'preparer' || user.role === 'admin');
+  const canOverride = info?.permitted.includes('override') ?? false;
   const pickGroup = (key: string | null) => {
     if (!groupBy || !grid.current) return;
     const model = { ...grid.current.getFilterModel() };

@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
+import type { RunAction } from '../../../main/review/workflow';
 import { call } from '../api/client';
 import { ProgressBar } from '../components/ProgressBar';
 
 /**
- * The steps a run can take from where it stands. Every step legal for the run's status is
- * offered; whether this user may take it (role, maker-checker) is decided by the API, and a
- * refusal is shown with its reason.
+ * The steps a run can take from where it stands (`run.actions`, from the workflow table). Every
+ * one is offered; whether this user may take it (role, maker-checker) is decided by the API when
+ * clicked, and a refusal is shown with its reason.
  */
 export function WorkflowBar({
   run,
@@ -48,40 +49,40 @@ export function WorkflowBar({
     onChanged();
   };
 
-  const s = run.status;
+  const offers = (action: RunAction) => run.actions.includes(action);
   return (
     <div className="workflow-bar">
-      {(s === 'calculated' || s === 'rejected') && (
-        <>
-          <button type="button" disabled={busy} onClick={() => void recalculate()}>
-            Recalculate
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => void step('Submitted', () => call('runs.submit', { run: run.id }))}
-          >
-            Submit for approval
-          </button>
-        </>
+      {offers('calculate') && (
+        <button type="button" disabled={busy} onClick={() => void recalculate()}>
+          Recalculate
+        </button>
       )}
-      {s === 'submitted' && (
-        <>
-          <button type="button" disabled={busy} onClick={() => setAsking('reject')}>
-            Reject…
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => void step('Approved', () => call('runs.approve', { run: run.id }))}
-          >
-            Approve
-          </button>
-        </>
+      {offers('submit') && (
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void step('Submitted', () => call('runs.submit', { run: run.id }))}
+        >
+          Submit for approval
+        </button>
       )}
-      {(s === 'approved' || s === 'exported') && (
+      {offers('reject') && (
+        <button type="button" disabled={busy} onClick={() => setAsking('reject')}>
+          Reject…
+        </button>
+      )}
+      {offers('approve') && (
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void step('Approved', () => call('runs.approve', { run: run.id }))}
+        >
+          Approve
+        </button>
+      )}
+      {offers('reverse') && (
         <button type="button" disabled={busy} onClick={() => setAsking('reverse')}>
           Reverse…
         </button>

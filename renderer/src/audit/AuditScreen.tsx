@@ -3,8 +3,9 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntry, AuditVerdict } from '../../../main/audit/log';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { formatCount } from '../format/numbers';
-import { rowsAsTsv } from '../grid/copy';
+import { copyRows } from '../grid/copy';
 import { useWorkspace } from '../workspace-context';
 
 const areas = [
@@ -111,11 +112,7 @@ export function AuditScreen() {
             : `The chain is broken at entry ${verdict.brokenAt}: ${verdict.problem}`}
         </div>
       )}
-      {problem && (
-        <div className="inline-error" role="alert">
-          {problem}
-        </div>
-      )}
+      <InlineError message={problem} />
       <div className="grid-toolbar">
         <select value={action} onChange={(e) => setAction(e.target.value)} aria-label="Area">
           {areas.map((a) => (
@@ -150,9 +147,7 @@ export function AuditScreen() {
         <button
           type="button"
           disabled={!result || result.entries.length === 0}
-          onClick={() =>
-            grid.current && result && void navigator.clipboard?.writeText(rowsAsTsv(grid.current, result.entries))
-          }
+          onClick={() => grid.current && result && void copyRows(grid.current, result.entries)}
         >
           Copy all shown
         </button>

@@ -3,9 +3,10 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../main/api/contract';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { formatCount } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
-import { rowsAsTsv } from './copy';
+import { copyRows } from './copy';
 import { useDatasetColumnDefs } from './useDatasetColumnDefs';
 
 /**
@@ -46,7 +47,7 @@ export function DatasetGrid({ dataset }: { dataset: DatasetSummary }) {
   const copy = useCallback(async (rows: Record<string, unknown>[]) => {
     const api = apiRef.current;
     if (!api || rows.length === 0) return;
-    await navigator.clipboard?.writeText(rowsAsTsv(api, rows));
+    await copyRows(api, rows);
     setCopied(`Copied ${rows.length} row${rows.length === 1 ? '' : 's'}`);
     setTimeout(() => setCopied(null), 2500);
   }, []);
@@ -77,11 +78,7 @@ export function DatasetGrid({ dataset }: { dataset: DatasetSummary }) {
           Clear filters
         </button>
       </div>
-      {problem && (
-        <div className="inline-error" role="alert">
-          {problem}
-        </div>
-      )}
+      <InlineError message={problem} />
       <div className="grid-host" data-testid={`grid-${dataset.kind}`}>
         <AgGridReact
           key={dataset.kind}

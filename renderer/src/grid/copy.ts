@@ -23,3 +23,8 @@ export function rowsAsTsv(api: GridApi, rows: readonly object[]): string {
   );
   return [header, ...lines].join('\n');
 }
+
+/** Rows onto the clipboard as tab-separated text, ready to paste into Excel. */
+export async function copyRows(api: GridApi, rows: readonly object[]): Promise<void> {
+  await navigator.clipboard?.writeText(rowsAsTsv(api, rows));
+}

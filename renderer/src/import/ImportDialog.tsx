@@ -4,6 +4,7 @@ import type { Progress } from '../../../main/api/progress';
 import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
 import type { ImportPreview } from '../../../main/import/inspect';
 import { call, newCallId, stageFile } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatCount } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
@@ -159,13 +160,9 @@ export function ImportDialog({
               </span>
             )}
           </div>
-          {problem && (
-            <div className="inline-error" role="alert">
-              {problem}
-            </div>
-          )}
+          <InlineError message={problem} />
           {!preview && !problem && <p className="muted">Reading {file.name}…</p>}
-          {preview?.problem && <div className="inline-error">{preview.problem}</div>}
+          <InlineError message={preview?.problem} />
           {preview && !preview.problem && (
             <div className="import-layout">
               <section>

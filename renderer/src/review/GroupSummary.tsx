@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { FilterModel } from '../../../main/datasets/grid-query';
 import type { ReviewGroup } from '../../../main/review/lines';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { formatCount, formatMoney } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
@@ -20,21 +22,20 @@ export function GroupSummary({
 }: {
   run: number;
   by: GroupBy;
-  filterModel: Record<string, unknown>;
+  filterModel: FilterModel;
   quickFilter: string;
   onPick: (key: string | null) => void;
 }) {
   const { currency, locale } = useWorkspace();
   const [groups, setGroups] = useState<ReviewGroup[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const filters = JSON.stringify(filterModel);
   useEffect(() => {
-    void call('review.groups', { run, by, filterModel: JSON.parse(filters), quickFilter }).then((r) =>
+    void call('review.groups', { run, by, filterModel, quickFilter }).then((r) =>
       r.ok ? setGroups(r.value) : setProblem(r.error.message),
     );
-  }, [run, by, filters, quickFilter]);
+  }, [run, by, filterModel, quickFilter]);
 
-  if (problem) return <div className="inline-error">{problem}</div>;
+  if (problem) return <InlineError message={problem} />;
   if (!groups) return <div className="group-summary muted">Adding up…</div>;
   const label = { scheme: 'Scheme', region: 'Region', distributor: 'Distributor' }[by];
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OverrideChange } from '../../../main/review/overrides';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 
 type Mode = OverrideChange['mode'];
 const modes: { mode: Mode; label: string }[] = [
@@ -91,11 +92,7 @@ export function OverrideDialog({
             <span>Reason (required; kept in the audit log)</span>
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-label="Reason" />
           </label>
-          {problem && (
-            <div className="inline-error" role="alert">
-              {problem}
-            </div>
-          )}
+          <InlineError message={problem} />
         </div>
         <div className="dialog-footer">
           <span className="muted">Overrides are kept apart from computed amounts and survive a recalculation.</span>

@@ -1,6 +1,7 @@
 import type { CellValueChangedEvent, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
+import type { FilterModel } from '../../../main/datasets/grid-query';
 import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
 import { call } from '../api/client';
 import { useReviewColumnDefs } from './useReviewColumnDefs';
@@ -17,7 +18,7 @@ interface Props {
   onOpenLine(line: ReviewLine): void;
   onSelection(lines: ReviewLine[]): void;
   onEditOverride(line: ReviewLine, amount: string): void;
-  onFilterChanged(model: Record<string, unknown>): void;
+  onFilterChanged(model: FilterModel): void;
 }
 
 /**
@@ -107,7 +108,7 @@ export function ReviewGrid(props: Props) {
           if (e.data && !e.node.rowPinned) props.onOpenLine(e.data);
         }}
         onSelectionChanged={(e) => props.onSelection(e.api.getSelectedRows())}
-        onFilterChanged={(e) => props.onFilterChanged(e.api.getFilterModel())}
+        onFilterChanged={(e) => props.onFilterChanged(e.api.getFilterModel() as FilterModel)}
         onCellValueChanged={(e: CellValueChangedEvent<ReviewLine>) => {
           if (e.colDef.field !== 'override' || !e.data) return;
           const typed = String(e.newValue ?? '').trim();

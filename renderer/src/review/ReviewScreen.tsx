@@ -1,10 +1,12 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
+import type { FilterModel } from '../../../main/datasets/grid-query';
 import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { formatCount, formatDate, formatMoney } from '../format/numbers';
-import { rowsAsTsv } from '../grid/copy';
+import { copyRows } from '../grid/copy';
 import { StatusBadge } from '../runs/StatusBadge';
 import { useWorkspace } from '../workspace-context';
 import { type GroupBy, GroupSummary } from './GroupSummary';
@@ -32,7 +34,7 @@ export function ReviewScreen({
   const [quick, setQuick] = useState('');
   const [quickFilter, setQuickFilter] = useState('');
   const [groupBy, setGroupBy] = useState<GroupBy | ''>('');
-  const [filterModel, setFilterModel] = useState<Record<string, unknown>>({});
+  const [filterModel, setFilterModel] = useState<FilterModel>({});
   const [selection, setSelection] = useState<ReviewLine[]>([]);
   const [openLine, setOpenLine] = useState<number | null>(null);
   const [overriding, setOverriding] = useState<{ lines: number[]; amount?: string } | null>(null);
@@ -69,7 +71,7 @@ export function ReviewScreen({
   };
   const copySelection = async () => {
     if (!grid.current || selection.length === 0) return;
-    await navigator.clipboard?.writeText(rowsAsTsv(grid.current, selection));
+    await copyRows(grid.current, selection);
     setMessage({ text: `Copied ${selection.length} lines`, error: false });
   };
 
@@ -162,11 +164,7 @@ export function ReviewScreen({
           Override {selection.length > 0 ? `${selection.length} selected` : 'selected'}…
         </button>
       </div>
-      {problem && (
-        <div className="inline-error" role="alert">
-          {problem}
-        </div>
-      )}
+      <InlineError message={problem} />
       {groupBy && (
         <GroupSummary
           key={version}

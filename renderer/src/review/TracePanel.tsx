@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useRef, useState } from 'react';
 import type { LineTrace, SourceRow } from '../../../main/review/trace';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { formatCount, formatDate, formatMoney, formatQuantity } from '../format/numbers';
 import { rowsAsTsv } from '../grid/copy';
 import { useWorkspace } from '../workspace-context';
@@ -72,11 +73,7 @@ export function TracePanel({ line, onClose }: { line: number; onClose: () => voi
           ✕
         </button>
       </header>
-      {problem && (
-        <div className="inline-error" role="alert">
-          {problem}
-        </div>
-      )}
+      <InlineError message={problem} />
       {trace && (
         <>
           <ol className="trace-steps">

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../../main/api/progress';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatDate } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
@@ -93,11 +94,7 @@ export function NewRunDialog({ onClose, onCreated }: { onClose: () => void; onCr
             ))}
           </fieldset>
           {running && <ProgressBar progress={progress} />}
-          {problem && (
-            <div className="inline-error" role="alert">
-              {problem}
-            </div>
-          )}
+          <InlineError message={problem} />
         </div>
         <div className="dialog-footer">
           <span className="spacer" />

@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { formatDate, formatMoney } from '../format/numbers';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { useWorkspace } from '../workspace-context';
@@ -95,11 +96,7 @@ export function RunsScreen() {
           New run
         </button>
       </header>
-      {problem && (
-        <div className="inline-error" role="alert">
-          {problem}
-        </div>
-      )}
+      <InlineError message={problem} />
       {runs !== null && runs.length === 0 ? (
         <div className="empty-state">
           <h2>No runs yet</h2>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SchemeProblem } from '../../../engine/validate';
 import type { PreviewLine } from '../../../main/runs/execute';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { formatMoney } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
@@ -628,11 +629,7 @@ export function SchemeEditor({
               </div>
             )}
           </section>
-          {message && (
-            <div className="inline-error" role="alert">
-              {message}
-            </div>
-          )}
+          <InlineError message={message} />
         </div>
         <footer className="dialog-footer">
           <span className={problems.length > 0 ? 'bad' : 'good'} data-testid="scheme-status">

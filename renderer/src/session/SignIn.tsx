@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../main/api/contract';
 import type { UserProfile } from '../../../main/users/profiles';
 import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
 import { roleLabel } from './context';
 
 /**
@@ -108,11 +109,7 @@ export function SignIn({ demo, onSignedIn }: { demo: boolean; onSignedIn: (user:
             required
           />
         </label>
-        {problem && (
-          <div className="inline-error" role="alert">
-            {problem}
-          </div>
-        )}
+        <InlineError message={problem} />
         <button type="submit" className="primary" disabled={busy || pin.length < 4 || !name}>
           {firstUser ? 'Create and sign in' : 'Sign in'}
         </button>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { escapeLike } from '../datasets/grid-query';
 
 /**
  * The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained — each
@@ -142,7 +143,7 @@ export function listAudit(db: Database.Database, q: AuditQuery): { entries: Audi
   const params: unknown[] = [];
   if (q.action) {
     where.push("action LIKE ? ESCAPE '\\'");
-    params.push(`${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`${escapeLike(q.action)}%`);
   }
   if (q.user) {
     where.push('user = ? COLLATE NOCASE');
@@ -150,7 +151,7 @@ export function listAudit(db: Database.Database, q: AuditQuery): { entries: Audi
   }
   if (q.text) {
     where.push("(subject || ' ' || coalesce(before, '') || ' ' || coalesce(after, '')) LIKE ? ESCAPE '\\'");
-    params.push(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`%${escapeLike(q.text)}%`);
   }
   if (q.from) {
     where.push('at >= ?');

@@ -29,6 +29,9 @@ export type FilterModel = z.infer<typeof filterModelSchema>;
 export type SortModel = z.infer<typeof sortModelSchema>;
 type Condition = z.infer<typeof condition>;
 
+/** Text for a LIKE … ESCAPE '\\' pattern: its own % and _ match only themselves. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
 export class GridQueryError extends Error {
   constructor(message: string) {
     super(message);
@@ -90,7 +93,7 @@ function conditionSql(field: FieldDef, c: Condition, params: unknown[]): string 
   if (c.type === 'notBlank') return `(${col} IS NOT NULL AND ${col} <> '')`;
   if (c.filterType === 'text') {
     const text = String(c.filter ?? '');
-    const escaped = text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    const escaped = escapeLike(text);
     const like: Record<string, [string, string]> = {
       contains: [`${col} LIKE ? ESCAPE '\\'`, `%${escaped}%`],
       notContains: [`(${col} IS NULL OR ${col} NOT LIKE ? ESCAPE '\\')`, `%${escaped}%`],

@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
-import { type FilterModel, type GridColumns, orderClause, type SortModel, whereClause } from '../datasets/grid-query';
+import {
+  escapeLike,
+  type FilterModel,
+  type GridColumns,
+  orderClause,
+  type SortModel,
+  whereClause,
+} from '../datasets/grid-query';
 import type { FieldDef } from '../datasets/kinds';
 
 /**
@@ -79,7 +86,7 @@ function filtered(q: Pick<ReviewQuery, 'filterModel' | 'quickFilter'>): { sql: s
   const haystack =
     "(payee || ' ' || coalesce(payee_name, '') || ' ' || coalesce(region, '') || ' ' || coalesce(channel, '') || ' ' || coalesce(class, '') || ' ' || scheme || ' ' || flags)";
   const likes = words.map(() => `${haystack} LIKE ? ESCAPE '\\'`);
-  const params = [...where.params, ...words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)];
+  const params = [...where.params, ...words.map((w) => `%${escapeLike(w)}%`)];
   const sql = where.sql ? `${where.sql} AND ${likes.join(' AND ')}` : `WHERE ${likes.join(' AND ')}`;
   return { sql, params };
 }

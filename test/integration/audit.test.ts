@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../main/audit/log';
+import { listAudit, verifyAudit } from '../../main/audit/log';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 /** The CLI as a user runs it, on the test's workspace file. */
@@ -31,6 +31,24 @@ describe('the audit log', () => {
     expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 23, brokenAt: null });
     expect(() => db().prepare("UPDATE audit_log SET user = 'someone' WHERE seq = 3").run()).toThrow(/append-only/);
     expect(() => db().prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
+  });
+
+  it('is listed newest first and filtered by area, user, text (wildcards taken literally) and date', () => {
+    const all = listAudit(db(), { offset: 0, limit: 5 });
+    expect(all.total).toBe(23);
+    expect(all.entries.map((e) => e.seq)).toEqual([23, 22, 21, 20, 19]);
+    expect(listAudit(db(), { action: 'scheme.', offset: 0, limit: 100 }).total).toBe(9);
+    expect(listAudit(db(), { user: 'TESTER', offset: 0, limit: 1 }).total).toBe(23);
+    expect(listAudit(db(), { user: 'priya', offset: 0, limit: 1 }).total).toBe(0);
+    const sales = listAudit(db(), { text: 'secondary-sales', offset: 0, limit: 10 });
+    expect(sales.entries.map((e) => e.subject)).toEqual([
+      'batch 6: sales from secondary-sales-history.xlsx',
+      'batch 5: sales from secondary-sales.xlsx',
+    ]);
+    expect(listAudit(db(), { text: '%', offset: 0, limit: 1 }).total).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(listAudit(db(), { from: today, to: today, offset: 0, limit: 1 }).total).toBe(23);
+    expect(listAudit(db(), { to: '2000-01-01', offset: 0, limit: 1 }).total).toBe(0);
   });
 
   it('names the entry that was altered', () => {

@@ -94,6 +94,8 @@ export interface Facts {
 export interface IndexedFacts {
   facts: Facts;
   salesByPayee: Map<string, SaleFact[]>;
+  /** The same lines split by source: primary (no outlet) and secondary (to an outlet). */
+  salesBySource: { primary: Map<string, SaleFact[]>; secondary: Map<string, SaleFact[]> };
   receivablesByPayee: Map<string, ReceivableFact[]>;
   paymentsByPayee: Map<string, PaymentFact[]>;
   outlets: Map<string, OutletFact>;
@@ -119,6 +121,18 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
+/** The lines grouped by day, days in order, each day's lines in id order. */
+function byDay(sales: readonly SaleFact[]): SaleFact[][] {
+  const days = groupBy(sales, (s) => s.date);
+  return [...days.keys()].sort().map((day) => {
+    const lines = days.get(day) as SaleFact[];
+    for (let i = 1; i < lines.length; i++) {
+      if ((lines[i] as SaleFact).id < (lines[i - 1] as SaleFact).id) return lines.sort((a, b) => a.id - b.id);
+    }
+    return lines;
+  });
+}
+
 export function indexFacts(facts: Facts): IndexedFacts {
   // Payments are made against primary invoices (company → distributor): only those are dated here.
   const invoiceDates = new Map<string, string>();
@@ -126,15 +140,26 @@ export function indexFacts(facts: Facts): IndexedFacts {
     if (s.outlet === null && s.docType === 'invoice' && !invoiceDates.has(s.docNo)) invoiceDates.set(s.docNo, s.date);
   }
   for (const r of facts.receivables) if (!invoiceDates.has(r.docNo)) invoiceDates.set(r.docNo, r.docDate);
-  const salesByPayee = groupBy(facts.sales, (s) => s.distributor);
-  // In date order (then id), so a measure finds its period by binary search whatever order the
-  // facts arrived in.
-  for (const list of salesByPayee.values()) {
-    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const salesByPayee = new Map<string, SaleFact[]>();
+  const salesBySource = { primary: new Map<string, SaleFact[]>(), secondary: new Map<string, SaleFact[]>() };
+  const append = (map: Map<string, SaleFact[]>, s: SaleFact) => {
+    const list = map.get(s.distributor);
+    if (list) list.push(s);
+    else map.set(s.distributor, [s]);
+  };
+  // Every list in date order, then id, so a measure finds its period by binary search whatever
+  // order the facts arrived in: lines are bucketed by day (a run spans a few hundred days), the
+  // days sorted, and each list filled day by day — linear, where sorting a million lines is not.
+  for (const day of byDay(facts.sales)) {
+    for (const s of day) {
+      append(salesByPayee, s);
+      append(s.outlet === null ? salesBySource.primary : salesBySource.secondary, s);
+    }
   }
   return {
     facts,
     salesByPayee,
+    salesBySource,
     receivablesByPayee: groupBy(facts.receivables, (r) => r.distributor),
     paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),
     outlets: new Map(facts.outlets.map((o) => [o.code, o])),

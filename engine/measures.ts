@@ -39,33 +39,49 @@ function firstOnOrAfter(lines: readonly SaleFact[], day: string): number {
   return low;
 }
 
+/** The index of the first line dated after `day` in date-sorted lines. */
+function firstAfter(lines: readonly SaleFact[], day: string): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((lines[mid] as SaleFact).date <= day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The payee's lines of the scheme's source in `period` (inclusive), without copying a filter's worth. */
+function sourceLines(ctx: MeasureContext, period: { from: string; to: string }): SaleFact[] {
+  const all = ctx.facts.salesBySource[ctx.scheme.salesSource].get(ctx.payee.code) ?? [];
+  return all.slice(firstOnOrAfter(all, period.from), firstAfter(all, period.to));
+}
+
+/** What makes two schemes read the same lines: source and products. */
+const salesKey = (scheme: Scheme) => `${scheme.salesSource}|${json(scheme.products)}`;
+
 /** The payee's sales lines that the scheme counts in `period`: right source, right products. */
 export function schemeSales(ctx: MeasureContext, period = ctx.period): SaleFact[] {
-  const key = `sales|${ctx.payee.code}|${period.from}|${period.to}|${ctx.scheme.salesSource}|${JSON.stringify(ctx.scheme.products)}`;
+  const key = `sales|${ctx.payee.code}|${period.from}|${period.to}|${salesKey(ctx.scheme)}`;
   return remember(ctx.facts, key, () => filterSales(ctx, period));
 }
 
 function filterSales(ctx: MeasureContext, period: { from: string; to: string }): SaleFact[] {
+  const lines = sourceLines(ctx, period);
   const { skus, brands, categories } = ctx.scheme.products;
-  const filtered = skus.length + brands.length + categories.length > 0;
-  const skuSet = new Set(skus);
-  const brandSet = new Set(brands);
-  const categorySet = new Set(categories);
-  const secondary = ctx.scheme.salesSource === 'secondary';
-  const out: SaleFact[] = [];
-  const all = ctx.facts.salesByPayee.get(ctx.payee.code) ?? [];
-  for (let i = firstOnOrAfter(all, period.from); i < all.length; i++) {
-    const s = all[i] as SaleFact;
-    if (s.date > period.to) break;
-    if ((s.outlet !== null) !== secondary) continue;
-    if (filtered) {
-      const p = ctx.facts.products.get(s.sku);
-      if (!skuSet.has(s.sku) && !(p?.brand && brandSet.has(p.brand)) && !(p?.category && categorySet.has(p.category)))
-        continue;
-    }
-    out.push(s);
+  if (skus.length + brands.length + categories.length === 0) return lines;
+  const wanted = remember(ctx.facts, `skus|${json(ctx.scheme.products)}`, () => productSkus(ctx));
+  return lines.filter((s) => wanted.has(s.sku));
+}
+
+/** Every SKU a product filter takes in: named, or of a named brand or category. */
+function productSkus(ctx: MeasureContext): Set<string> {
+  const { skus, brands, categories } = ctx.scheme.products;
+  const wanted = new Set(skus);
+  for (const p of ctx.facts.products.values()) {
+    if ((p.brand && brands.includes(p.brand)) || (p.category && categories.includes(p.category))) wanted.add(p.sku);
   }
-  return out;
+  return wanted;
 }
 
 function salesResult(
@@ -137,9 +153,9 @@ const billedOutlets: Measurer<'billed_outlets'> = (spec, ctx) => {
 const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
   const lines = schemeSales(ctx);
   const perChannel = new Map<string, number>();
-  for (const l of lines) {
-    const channel = l.outlet ? ctx.facts.outlets.get(l.outlet)?.channel : null;
-    if (channel) perChannel.set(channel, (perChannel.get(channel) ?? 0) + l.net);
+  for (const [outlet, billed] of byOutlet(lines)) {
+    const channel = ctx.facts.outlets.get(outlet)?.channel;
+    if (channel) perChannel.set(channel, (perChannel.get(channel) ?? 0) + sumNet(billed));
   }
   const met = Object.entries(spec.minimums).filter(
     ([channel, min]) => !new Exact(min).times(100).greaterThan(perChannel.get(channel) ?? 0),
@@ -272,10 +288,24 @@ const custom: Measurer<'custom'> = (spec, ctx) => {
   };
 };
 
+/** JSON of an object, worked out once per object: memo keys are built for every payee. */
+const jsonOf = new WeakMap<object, string>();
+function json(value: object): string {
+  let text = jsonOf.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonOf.set(value, text);
+  }
+  return text;
+}
+
+/** What makes two measures the same given the lines: the spec, and a formula's named measures. */
+const specKey = (spec: MeasureSpec, scheme: Scheme) =>
+  spec.kind === 'custom' ? `${json(spec)}|${json(scheme.measures)}` : json(spec);
+
 /** A measure for one payee; computed once per run for the same spec, period, source and products. */
 export function measure(spec: MeasureSpec, ctx: MeasureContext): MeasureResult {
-  const named = spec.kind === 'custom' ? JSON.stringify(ctx.scheme.measures) : '';
-  const key = `measure|${ctx.payee.code}|${ctx.period.from}|${ctx.period.to}|${ctx.scheme.salesSource}|${JSON.stringify(ctx.scheme.products)}|${JSON.stringify(spec)}|${named}`;
+  const key = `measure|${ctx.payee.code}|${ctx.period.from}|${ctx.period.to}|${salesKey(ctx.scheme)}|${specKey(spec, ctx.scheme)}`;
   return remember(ctx.facts, key, () => computeMeasure(spec, ctx));
 }
 
@@ -309,10 +339,5 @@ export function netSales(ctx: MeasureContext): Exact {
 }
 
 function sumNetSales(ctx: MeasureContext): Exact {
-  const secondary = ctx.scheme.salesSource === 'secondary';
-  let net = 0;
-  for (const s of ctx.facts.salesByPayee.get(ctx.payee.code) ?? []) {
-    if (within(s.date, ctx.period.from, ctx.period.to) && (s.outlet !== null) === secondary) net += s.net;
-  }
-  return rupees(net);
+  return rupees(sumNet(sourceLines(ctx, ctx.period)));
 }

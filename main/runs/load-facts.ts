@@ -44,7 +44,8 @@ export function loadFacts(db: Database.Database, window: { from: string; to: str
       `SELECT l.scheme_code AS scheme, l.payee, r.period_to AS periodTo, l.payable AS amount,
          l.effective_rate AS effectiveRate, l.source_table AS sourceTable, l.source_ids AS sourceIds
        FROM payable_lines l JOIN runs r ON r.id = l.run_id
-       WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL AND l.kind = 'payout' AND l.payable > 0`,
+       WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL AND l.kind = 'payout' AND l.payable > 0
+       ORDER BY l.run_id, l.id`,
     )
     .all() as (Omit<PaidFact, 'saleIds'> & { sourceTable: string; sourceIds: Buffer })[];
   return {

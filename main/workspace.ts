@@ -22,6 +22,8 @@ export interface Workspace {
   requireSignIn: boolean;
   appVersion: string;
   nativeBinding?: string;
+  /** Chromium's print-to-PDF, where the desktop app provides it (statements as PDF). */
+  printPdf?: (html: string) => Promise<Buffer>;
 }
 
 export function currentOsUser(): string {

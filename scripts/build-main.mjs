@@ -13,6 +13,7 @@ await Promise.all([
       'workers/demo': 'main/demo/worker.ts',
       'workers/import': 'main/import/worker.ts',
       'workers/run': 'main/runs/worker.ts',
+      'workers/export': 'main/exports/worker.ts',
     },
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },

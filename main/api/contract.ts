@@ -5,6 +5,11 @@ import type { AuditEntry, AuditVerdict } from '../audit/log';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
 import type { DatasetRow } from '../datasets/read';
+import type { ExportResult } from '../exports/export';
+import type { Preview } from '../exports/format';
+import { exportFormatIds } from '../exports/formats';
+import type { ExportRecord } from '../exports/history';
+import { type ExportProfile, exportProfileSchema, type SavedProfile } from '../exports/profiles';
 import type { BatchSummary } from '../import/batches';
 import type { ImportResult } from '../import/importer';
 import type { ImportPreview } from '../import/inspect';
@@ -261,6 +266,27 @@ export const contract = {
     }),
   ).returns<{ entries: AuditEntry[]; total: number }>(),
   'audit.verify': method(z.object({})).returns<AuditVerdict>(),
+  'exports.formats': method(z.object({})).returns<{ id: string; label: string; description: string }[]>(),
+  'exports.profiles': method(z.object({})).returns<SavedProfile[]>(),
+  'exports.saveProfile': method(z.object({ profile: exportProfileSchema })).returns<ExportProfile>(),
+  'exports.preview': method(
+    z.object({
+      run: runId,
+      format: z.enum(exportFormatIds),
+      profile: z.string().trim().min(1),
+      draft: z.boolean().default(false),
+    }),
+  ).returns<{ preview: Preview; files: { name: string; rows: number }[]; controlTotal: string }>(),
+  'exports.run': method(
+    z.object({
+      run: runId,
+      format: z.enum(exportFormatIds),
+      profile: z.string().trim().min(1),
+      out: z.string().min(1).optional(),
+      draft: z.boolean().default(false),
+    }),
+  ).returns<ExportResult>(),
+  'exports.history': method(z.object({ run: runId.optional() })).returns<ExportRecord[]>(),
   'calls.cancel': method(z.object({ callId: z.string().min(1).max(100) })).returns<{ cancelled: boolean }>(),
 } satisfies Record<MethodName, { args: z.ZodType; result: unknown }>;
 

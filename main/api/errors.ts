@@ -2,6 +2,10 @@ import { ZodError } from 'zod';
 import { FormulaError } from '../../engine/formula';
 import { GridQueryError } from '../datasets/grid-query';
 import { WorkspaceNotEmptyError } from '../demo/create';
+import { ProfileIncompleteError } from '../exports/formats/company';
+import { NegativeCreditNoteError } from '../exports/formats/zoho';
+import { ControlTotalError } from '../exports/postings';
+import { UnknownProfileError } from '../exports/profiles';
 import { BatchError } from '../import/batches';
 import { ImportRefusedError } from '../import/importer';
 import { LayoutError } from '../import/layout';
@@ -28,6 +32,14 @@ export function toApiError(error: unknown): ApiError {
     return { code: 'validation', message: error.message };
   }
   if (error instanceof WorkflowRefusedError) return { code: 'refused', message: error.message };
+  if (
+    error instanceof ProfileIncompleteError ||
+    error instanceof NegativeCreditNoteError ||
+    error instanceof ControlTotalError
+  ) {
+    return { code: 'refused', message: error.message };
+  }
+  if (error instanceof UnknownProfileError) return { code: 'not_found', message: error.message };
   if (error instanceof RunNotFoundError || error instanceof LineNotFoundError) {
     return { code: 'not_found', message: error.message };
   }

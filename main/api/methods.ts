@@ -43,6 +43,12 @@ export const methodNames = [
   'users.update',
   'audit.list',
   'audit.verify',
+  'exports.formats',
+  'exports.profiles',
+  'exports.saveProfile',
+  'exports.preview',
+  'exports.run',
+  'exports.history',
   'calls.cancel',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

@@ -29,6 +29,10 @@ export const optionSpec = {
   amount: { type: 'string' },
   reason: { type: 'string' },
   comment: { type: 'string' },
+  format: { type: 'string' },
+  profile: { type: 'string' },
+  out: { type: 'string' },
+  draft: { type: 'boolean', default: false },
   'valid-only': { type: 'boolean', default: false },
   'create-missing': { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
@@ -70,3 +74,8 @@ export const showProgress = (json: boolean) =>
     ? undefined
     : (p: { phase: string; done: number; total: number }) =>
         process.stderr.write(`\r${p.phase} ${p.total ? Math.floor((100 * p.done) / p.total) : 0}%\x1b[K`);
+
+/** Clears the progress line `showProgress` drew, if it drew one. */
+export const clearProgress = (json: boolean) => {
+  if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+};

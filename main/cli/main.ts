@@ -7,7 +7,17 @@ import { defaultWorkspacePath } from '../paths';
 import { schemeJsonSchema } from '../schemes/store';
 import { authenticate, findUser } from '../users/profiles';
 import { openWorkspaceSession, type Workspace } from '../workspace';
-import { CliError, type Command, onlyArgument, optionSpec, Refused, showProgress, unwrap } from './command';
+import {
+  CliError,
+  type Command,
+  clearProgress,
+  onlyArgument,
+  optionSpec,
+  Refused,
+  showProgress,
+  unwrap,
+} from './command';
+import { exportCommands } from './export-commands';
 import { reviewCommands } from './review-commands';
 
 /**
@@ -44,7 +54,7 @@ const commands: Record<string, Command> = {
     async run({ api, dbPath, json, args }) {
       if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" for demo`);
       const result = unwrap(await api.call('demo.create', {}, { onProgress: showProgress(json) }));
-      if (!json) process.stderr.write('\r\x1b[K');
+      clearProgress(json);
       return { db: dbPath, tables: result.tables };
     },
   },
@@ -80,7 +90,7 @@ const commands: Record<string, Command> = {
         },
         { onProgress: showProgress(json) },
       );
-      if (!json) process.stderr.write('\r\x1b[K');
+      clearProgress(json);
       const r = unwrap(result);
       const output = {
         batch: r.batch,
@@ -141,7 +151,7 @@ const commands: Record<string, Command> = {
           { onProgress: showProgress(json) },
         ),
       );
-      if (!json) process.stderr.write('\r\x1b[K');
+      clearProgress(json);
       return {
         run: summary.run,
         lines: summary.lines,
@@ -159,6 +169,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...reviewCommands,
+  ...exportCommands,
   rollback: {
     summary: 'remove every row an import batch brought in (the batch stays in the history)',
     usage: 'rollback BATCH [--db PATH] [--json]',

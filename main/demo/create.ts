@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Progress } from '../api/progress';
 import { countRows } from '../datasets/read';
+import { defaultProfileName, saveExportProfile } from '../exports/profiles';
 import { runImport } from '../import/importer';
 import { executeRun, type RunSummary } from '../runs/execute';
 import { saveScheme } from '../schemes/store';
@@ -10,7 +11,7 @@ import { createUser } from '../users/profiles';
 import { monthBounds } from './calendar';
 import { type DemoOptions, defaultDemoOptions, generateDemo } from './generate';
 import { demoSchemes } from './schemes';
-import { writeErpWorkbook } from './write-xlsx';
+import { COMPANY, writeErpWorkbook } from './write-xlsx';
 
 export class WorkspaceNotEmptyError extends Error {
   constructor() {
@@ -72,6 +73,7 @@ export async function createDemoWorkspace(
       .map((p) => String(p.sku));
     for (const definition of demoSchemes(options.month, launched)) saveScheme(db, definition, args.user);
     for (const user of demoUsers) createUser(db, user, args.user);
+    saveExportProfile(db, { name: defaultProfileName, companyName: COMPANY }, args.user);
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo_month', ?)").run(options.month);
     db.exec('COMMIT');
   } catch (error) {

@@ -3,7 +3,8 @@ import { datasets } from '../datasets/kinds';
 import { toUtcDate } from './calendar';
 import type { DemoFile } from './generate';
 
-const COMPANY = 'Acme Consumer Products Pvt. Ltd.';
+/** The demo manufacturer, on every report and in the demo's export profile. */
+export const COMPANY = 'Acme Consumer Products Pvt. Ltd.';
 
 /**
  * Writes one dataset the way an ERP report looks: company and report title above the header,

@@ -114,12 +114,18 @@ export interface RunState {
   submittedBy: string | null;
 }
 
+/** Why a run in its present status cannot take `action` at all, or null when its status allows it. */
+export function statusRefusal(run: Pick<RunState, 'id' | 'status'>, action: RunAction): string | null {
+  const step = workflow[action];
+  if (step.from.includes(run.status)) return null;
+  return `Run ${run.id} cannot be ${step.done}: ${why[run.status] ?? `it is ${run.status}`}.`;
+}
+
 /** Why `actor` may not take `action` on `run` right now, or null when they may. */
 export function refusal(run: RunState, action: RunAction, actor: Actor): string | null {
   const step = workflow[action];
-  if (!step.from.includes(run.status)) {
-    return `Run ${run.id} cannot be ${step.done}: ${why[run.status] ?? `it is ${run.status}`}.`;
-  }
+  const wrongStatus = statusRefusal(run, action);
+  if (wrongStatus) return wrongStatus;
   if (actor.role === null) {
     return `To ${step.label} run ${run.id}, sign in as a user with the ${step.roles.map(roleName).join(' or ')} role.`;
   }

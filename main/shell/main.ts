@@ -7,6 +7,7 @@ import { openWorkspaceSession, type Workspace } from '../workspace';
 import { registerApiIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { electronSqliteBinding } from './native';
+import { pdfPrinter } from './print-pdf';
 import { rendererProtocolHandler } from './protocol';
 import { APP_ORIGIN, APP_SCHEME, hardenApp, hardenSession, secureWebPreferences } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
@@ -62,6 +63,7 @@ async function start() {
     nativeBinding: electronSqliteBinding(process.resourcesPath),
     requireSignIn: true,
   });
+  workspace.printPdf = pdfPrinter();
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, rendererProtocolHandler(rendererDir));
   registerApiIpc(ipcMain, createWorkspaceApi(workspace));

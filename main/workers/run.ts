@@ -13,6 +13,7 @@ const entries = {
   demo: { source: '../demo/worker.ts', bundled: './workers/demo.mjs' },
   import: { source: '../import/worker.ts', bundled: './workers/import.mjs' },
   run: { source: '../runs/worker.ts', bundled: './workers/run.mjs' },
+  export: { source: '../exports/worker.ts', bundled: './workers/export.mjs' },
 } as const;
 export type WorkerName = keyof typeof entries;
 

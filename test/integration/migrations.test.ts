@@ -7,6 +7,7 @@ import { transactions } from '../../main/store/migrations/003_transactions';
 import { imports } from '../../main/store/migrations/004_imports';
 import { schemes } from '../../main/store/migrations/005_schemes';
 import { review } from '../../main/store/migrations/006_review';
+import { exportsMigration } from '../../main/store/migrations/007_exports';
 
 /** Each migration on its own, on a real (in-memory) SQLite database. */
 function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
@@ -159,5 +160,31 @@ describe('006 review', () => {
     expect(db.prepare('SELECT override, payable FROM payable_lines').get()).toEqual({ override: null, payable: 500 });
     db.prepare("INSERT INTO audit_log VALUES (1, 'now', 't', 'a', 's', NULL, NULL, '0', 'h')").run();
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+  });
+});
+
+describe('007 exports', () => {
+  it('records exports of approved runs only (drafts aside) and never changes or removes one', () => {
+    const db = dbWith(workspace, masters, transactions, imports, schemes, review, exportsMigration);
+    db.prepare(
+      `INSERT INTO runs (period_from, period_to, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
+       VALUES ('2026-10-01', '2026-10-31', '1', '[]', '[]', 0, 500, 't', 'now')`,
+    ).run();
+    const record = db.prepare(
+      `INSERT INTO exports (run_id, format, profile, draft, folder, files, control_total, made_by, made_at)
+       VALUES (1, 'csv', 'Default', ?, '/tmp', '[]', 500, 't', 'now')`,
+    );
+    expect(() => record.run(0)).toThrow(/Only an approved run is exported/);
+    record.run(1);
+    db.prepare("UPDATE runs SET status = 'submitted', submitted_by = 's' WHERE id = 1").run();
+    db.prepare("UPDATE runs SET status = 'approved', approved_by = 'a', approved_at = 'now' WHERE id = 1").run();
+    record.run(0);
+    expect(db.prepare('SELECT count(*) AS n FROM exports').get()).toEqual({ n: 2 });
+    expect(() => db.prepare("UPDATE exports SET files = '[1]'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM exports').run()).toThrow(/append-only/);
+    db.prepare("INSERT INTO export_profiles VALUES ('Default', '{}', 't', 'now')").run();
+    expect(() => db.prepare("INSERT INTO export_profiles VALUES ('default', '{}', 't', 'now')").run()).toThrow(
+      /UNIQUE/,
+    );
   });
 });

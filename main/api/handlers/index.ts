@@ -5,6 +5,7 @@ import { ApiFailure } from '../result';
 import { auditHandlers } from './audit';
 import { dataHandlers } from './data';
 import { demoHandlers } from './demo';
+import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { reviewHandlers } from './review';
 import { runHandlers } from './runs';
@@ -50,6 +51,7 @@ export function createWorkspaceApi(ws: Workspace): Api {
       ...reviewHandlers(ws),
       ...sessionHandlers(ws),
       ...auditHandlers(ws),
+      ...exportHandlers(ws),
     }),
   );
 }

@@ -5,6 +5,15 @@ import { transactions } from './003_transactions';
 import { imports } from './004_imports';
 import { schemes } from './005_schemes';
 import { review } from './006_review';
+import { exportsMigration } from './007_exports';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
-export const migrations: readonly Migration[] = [workspace, masters, transactions, imports, schemes, review];
+export const migrations: readonly Migration[] = [
+  workspace,
+  masters,
+  transactions,
+  imports,
+  schemes,
+  review,
+  exportsMigration,
+];

@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { paiseToRupees } from '../../engine/money';
+import type { Progress } from '../api/progress';
+import { appendAudit } from '../audit/log';
+import { WorkflowRefusedError } from '../review/actions';
+import { RunNotFoundError } from '../review/run-state';
+import { type RunStatus, statusRefusal } from '../review/workflow';
+import type { ExportInput, Preview, Written } from './format';
+import { type ExportFormatId, exportFormat } from './formats';
+import { linesForExport, runForExport } from './payouts';
+import { ControlTotalError, vouchersFor } from './postings';
+import { exportProfile } from './profiles';
+
+export interface ExportRequest {
+  run: number;
+  format: ExportFormatId;
+  profile: string;
+  /** A folder to write into, or (for a one-file format) the file itself. Default: the workspace's exports folder. */
+  out?: string;
+  /** A preview of a run that is not approved: every file says DRAFT — NOT APPROVED, and the run does not move. */
+  draft: boolean;
+}
+
+export interface ExportedFile {
+  name: string;
+  path: string;
+  bytes: number;
+  rows: number;
+  sha256: string;
+  controlTotal: string;
+}
+
+export interface ExportResult {
+  /** The entry in the export history. */
+  id: number;
+  run: number;
+  format: ExportFormatId;
+  profile: string;
+  draft: boolean;
+  status: RunStatus;
+  folder: string;
+  files: ExportedFile[];
+  controlTotal: string;
+  runTotal: string;
+}
+
+interface Prepared {
+  written: Written;
+  status: RunStatus;
+  base: string;
+  total: number;
+}
+
+async function prepare(
+  db: Database.Database,
+  request: Omit<ExportRequest, 'out'> & { previewOnly?: boolean },
+  progress: (p: Progress) => void,
+  printPdf?: ExportInput['printPdf'],
+): Promise<Prepared> {
+  const run = runForExport(db, request.run);
+  if (!run) throw new RunNotFoundError(`There is no run ${request.run}`);
+  if (!request.draft && statusRefusal(run, 'export') && request.previewOnly) request = { ...request, draft: true };
+  if (!request.draft) {
+    const refused = statusRefusal(run, 'export');
+    if (refused) {
+      throw new WorkflowRefusedError(
+        `${refused} Only an approved run is exported; export it as a draft preview to see the files first.`,
+      );
+    }
+  }
+  const format = exportFormat(request.format);
+  const profile = exportProfile(db, request.profile);
+  progress({ phase: 'Reading the run', done: 0, total: 0 });
+  const lines = linesForExport(db, run.id);
+  const vouchers = vouchersFor(run, lines, profile, request.draft);
+  const base = `run-${run.id}-${format.id}${request.draft ? '-DRAFT' : ''}`;
+  const written = await format.write({
+    run,
+    lines,
+    vouchers,
+    profile,
+    draft: request.draft,
+    base,
+    printPdf,
+    progress: (done, total) => progress({ phase: `Writing ${format.label}`, done, total }),
+  });
+  if (written.controlTotal !== run.total) {
+    throw new ControlTotalError(
+      `The ${format.label} adds up to ${paiseToRupees(written.controlTotal)} but run ${run.id} pays ${paiseToRupees(
+        run.total,
+      )}; nothing was written`,
+    );
+  }
+  return { written, status: run.status, base, total: run.total };
+}
+
+/**
+ * The first rows of what an export would write, without writing anything; a run that cannot be
+ * exported yet is previewed as the draft it would be.
+ */
+export async function previewExport(
+  db: Database.Database,
+  request: Omit<ExportRequest, 'out'>,
+  progress: (p: Progress) => void = () => {},
+): Promise<{ preview: Preview; files: { name: string; rows: number }[]; controlTotal: string }> {
+  const { written } = await prepare(db, { ...request, previewOnly: true }, progress);
+  return {
+    preview: written.preview,
+    files: written.files.map((f) => ({ name: f.name, rows: f.rows })),
+    controlTotal: paiseToRupees(written.controlTotal),
+  };
+}
+
+const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+/** Where the files go: a folder, or (one file, `out` naming a file of its type) that exact file. */
+function targets(out: string, names: readonly string[]): { folder: string; paths: string[] } {
+  const only = names.length === 1 ? (names[0] as string) : null;
+  if (only && extname(out) !== '' && extname(out).toLowerCase() === extname(only).toLowerCase()) {
+    return { folder: dirname(resolve(out)), paths: [resolve(out)] };
+  }
+  const folder = resolve(out);
+  return { folder, paths: names.map((n) => join(folder, n)) };
+}
+
+/**
+ * Writes an export: checks the run may be exported, builds the files in memory, checks their
+ * control total against the run's, stages them beside their destination, and then — in one
+ * transaction with the history entry, the audit entry (with every file's SHA-256) and the run's
+ * move to Exported — renames them into place. A failure anywhere leaves no file half-written and
+ * nothing recorded. The same run and profile always give the same bytes.
+ */
+export async function exportRun(
+  db: Database.Database,
+  request: ExportRequest & { user: string; defaultFolder: string },
+  progress: (p: Progress) => void = () => {},
+  printPdf?: ExportInput['printPdf'],
+): Promise<ExportResult> {
+  const { written, status, base, total } = await prepare(db, request, progress, printPdf);
+  const { folder, paths } = targets(
+    request.out ?? request.defaultFolder,
+    written.files.map((f) => f.name),
+  );
+  progress({ phase: 'Saving files', done: 0, total: written.files.length });
+  const stage = join(folder, `.${base}.partial-${process.pid}`);
+  rmSync(stage, { recursive: true, force: true });
+  const files: ExportedFile[] = [];
+  try {
+    written.files.forEach((file, i) => {
+      const staged = join(stage, file.name);
+      mkdirSync(dirname(staged), { recursive: true });
+      writeFileSync(staged, file.content);
+      files.push({
+        name: file.name,
+        path: paths[i] as string,
+        bytes: file.content.length,
+        rows: file.rows,
+        sha256: sha256(file.content),
+        controlTotal: paiseToRupees(file.controlTotal),
+      });
+    });
+    const record = db.transaction(() => {
+      const now = new Date().toISOString();
+      const moved: RunStatus = !request.draft && status === 'approved' ? 'exported' : status;
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO exports (run_id, format, profile, draft, folder, files, control_total, made_by, made_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            request.run,
+            request.format,
+            request.profile,
+            request.draft ? 1 : 0,
+            folder,
+            JSON.stringify(
+              files.map(({ name, bytes, rows, sha256, controlTotal }) => ({ name, bytes, rows, sha256, controlTotal })),
+            ),
+            total,
+            request.user,
+            now,
+          ).lastInsertRowid,
+      );
+      if (moved !== status) db.prepare('UPDATE runs SET status = ? WHERE id = ?').run(moved, request.run);
+      appendAudit(db, {
+        user: request.user,
+        action: request.draft ? 'export.draft' : 'run.export',
+        subject: `run ${request.run}`,
+        before: { status },
+        after: {
+          status: moved,
+          export: id,
+          format: request.format,
+          profile: request.profile,
+          controlTotal: paiseToRupees(total),
+          files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+        },
+      });
+      moveIntoPlace(
+        stage,
+        folder,
+        written.files.map((f) => f.name),
+        paths,
+      );
+      return { id, moved };
+    });
+    const { id, moved } = record.immediate();
+    return {
+      id,
+      run: request.run,
+      format: request.format,
+      profile: request.profile,
+      draft: request.draft,
+      status: moved,
+      folder,
+      files,
+      controlTotal: paiseToRupees(written.controlTotal),
+      runTotal: paiseToRupees(total),
+    };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** Renames the staged files over their destinations; a statements folder is replaced whole. */
+function moveIntoPlace(stage: string, folder: string, names: readonly string[], paths: readonly string[]) {
+  mkdirSync(folder, { recursive: true });
+  const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0] as string));
+  for (const sub of folders) {
+    rmSync(join(folder, sub), { recursive: true, force: true });
+    renameSync(join(stage, sub), join(folder, sub));
+  }
+  names.forEach((name, i) => {
+    if (!name.includes('/')) renameSync(join(stage, name), paths[i] as string);
+  });
+}

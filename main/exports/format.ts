@@ -1,0 +1,83 @@
+import type { ExportLine, RunForExport } from './payouts';
+import type { Voucher } from './postings';
+import type { ExportProfile } from './profiles';
+import { type CsvRow, csvText, draftMark } from './text';
+
+/** Everything a writer needs: the run, its lines and vouchers, the profile, and whether it is a draft. */
+export interface ExportInput {
+  run: RunForExport;
+  lines: readonly ExportLine[];
+  vouchers: readonly Voucher[];
+  profile: ExportProfile;
+  draft: boolean;
+  /** The file name every file of this export starts with: `run-12-tally`, `run-12-tally-DRAFT`. */
+  base: string;
+  progress: (done: number, total: number) => void;
+  /** Prints a page of HTML to PDF: Chromium's print-to-PDF, where the desktop app offers it. */
+  printPdf?: (html: string) => Promise<Buffer>;
+}
+
+export interface OutFile {
+  /** Relative to the export folder; statements sit in a folder of their own. */
+  name: string;
+  content: Buffer;
+  /** The data rows in it (lines, journal lines or vouchers). */
+  rows: number;
+  /** Paise: what the file pays, read the way its system reads it. */
+  controlTotal: number;
+}
+
+/** The first rows of the file as a table, for the Exports screen's preview. */
+export interface Preview {
+  columns: string[];
+  rows: string[][];
+}
+
+export interface Written {
+  files: OutFile[];
+  preview: Preview;
+  /** Paise: what the export pays in all, summed from the rows it wrote. */
+  controlTotal: number;
+}
+
+export interface ExportFormat {
+  id: string;
+  label: string;
+  /** What the file is for, in the user's words. */
+  description: string;
+  write(input: ExportInput): Promise<Written>;
+}
+
+export const previewRows = 20;
+
+/** The whole run pays this; every file's control total is checked against it. */
+export const controlTotalOf = (vouchers: readonly Voucher[]) => vouchers.reduce((sum, v) => sum + v.net, 0);
+
+/**
+ * A journal-style CSV: a header and one row per voucher entry. A draft starts with a row that
+ * says so, which also makes the accounting system refuse to import it.
+ */
+export function journalCsv(
+  input: ExportInput,
+  header: readonly string[],
+  rowsOf: (voucher: Voucher) => CsvRow[],
+  options: { extension?: string; delimiter?: string } = {},
+): Written {
+  const rows = input.vouchers.flatMap(rowsOf);
+  const lines: CsvRow[] = [...(input.draft ? [[draftMark]] : []), header, ...rows];
+  return {
+    files: [
+      {
+        name: `${input.base}.${options.extension ?? 'csv'}`,
+        content: Buffer.from(csvText(lines, { delimiter: options.delimiter })),
+        rows: rows.length,
+        controlTotal: controlTotalOf(input.vouchers),
+      },
+    ],
+    preview: {
+      columns: [...header],
+      rows: rows.slice(0, previewRows).map((r) => r.map((c) => (c === null ? '' : String(c)))),
+    },
+    controlTotal: controlTotalOf(input.vouchers),
+  };
+}

@@ -1,0 +1,60 @@
+import { paiseToRupees } from '../../../engine/money';
+import { type ExportFormat, journalCsv } from '../format';
+import { dateFormatFor, formatDay } from '../text';
+
+/**
+ * Dynamics 365 Business Central general journal lines (General Journals › Edit in Excel, or a
+ * configuration package for table 81 Gen. Journal Line).
+ * Spec: Microsoft Learn, table "Gen. Journal Line" (Microsoft.Finance.GeneralLedger.Journal) —
+ * https://learn.microsoft.com/en-us/dynamics365/business-central/application/base-application/table/microsoft.finance.generalledger.journal.posted-gen.-journal-line
+ * Fields Journal Template Name, Journal Batch Name, Line No., Account Type, Account No., Posting
+ * Date, Document Type (" ", Payment, Invoice, Credit Memo, ...), Document No., Description,
+ * Amount (positive debit, negative credit), Bal. Account Type, Bal. Account No. Each line here
+ * balances itself: the customer is credited and the scheme's G/L account is the balancing
+ * account, so one line per scheme ledger of a payee, all under the payee's document number.
+ */
+export const businessCentral: ExportFormat = {
+  id: 'business-central',
+  label: 'Business Central general journal (CSV)',
+  description: 'General journal lines: customer credited (Credit Memo), the scheme G/L account as balancing account.',
+  async write(input) {
+    const { profile, run } = input;
+    const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
+    const header = [
+      'Journal Template Name',
+      'Journal Batch Name',
+      'Line No.',
+      'Posting Date',
+      'Document Type',
+      'Document No.',
+      'Account Type',
+      'Account No.',
+      'Description',
+      'Amount',
+      'Bal. Account Type',
+      'Bal. Account No.',
+    ];
+    let line = 0;
+    return journalCsv(input, header, (v) =>
+      v.entries
+        .filter((e) => e.party === null)
+        .map((e) => {
+          line += 10000;
+          return [
+            profile.journalTemplate,
+            profile.journalBatch,
+            String(line),
+            formatDay(v.date, format),
+            e.amount >= 0 ? 'Credit Memo' : 'Invoice',
+            v.number,
+            'Customer',
+            v.payee,
+            v.narration.slice(0, 100),
+            paiseToRupees(-e.amount),
+            'G/L Account',
+            e.account.code || e.account.name,
+          ];
+        }),
+    );
+  },
+};

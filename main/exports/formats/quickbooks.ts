@@ -1,0 +1,34 @@
+import type { ExportFormat } from '../format';
+import { journalCsv } from '../format';
+import { dateFormatFor, debitCredit, formatDay } from '../text';
+
+/**
+ * QuickBooks Online journal entries (Settings › Import data › Journal entries).
+ * Spec: Intuit, "Import journal entries" —
+ * https://quickbooks.intuit.com/learn-support/en-au/help-article/import-export-files/import-journal-entries-quickbooks-online/L4tQBwbs7_AU_en_AU
+ * Columns Journal No., Journal Date, Account Name, Debits, Credits, Description, Name; rows that
+ * share a Journal No. form one entry and must balance; an Accounts Receivable line needs the
+ * customer in Name; account names must match the chart of accounts (Parent:Sub for sub-accounts);
+ * the date follows the company's date format (MM/DD/YYYY in the US, DD/MM/YYYY elsewhere).
+ */
+export const quickbooks: ExportFormat = {
+  id: 'quickbooks',
+  label: 'QuickBooks Online journal (CSV)',
+  description:
+    'One balanced journal entry per payee: the scheme discount account debited, Accounts Receivable credited with the customer named.',
+  async write(input) {
+    const { profile, run } = input;
+    const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
+    const header = ['Journal No.', 'Journal Date', 'Account Name', 'Debits', 'Credits', 'Description', 'Name'];
+    return journalCsv(input, header, (v) =>
+      v.entries.map((e) => [
+        v.number,
+        formatDay(v.date, format),
+        e.account.name,
+        ...debitCredit(e.amount),
+        v.narration,
+        e.party,
+      ]),
+    );
+  },
+};

@@ -1,0 +1,47 @@
+import { paiseToRupees } from '../../../engine/money';
+import { type ExportFormat, journalCsv } from '../format';
+import { dateFormatFor, formatDay } from '../text';
+
+/**
+ * SAP FI document posting as a tab-separated flat file, one row per line item, for an upload
+ * program over BAPI_ACC_DOCUMENT_POST or a recorded FB01 (LSMW).
+ * Spec: the FI document tables BKPF (header) and BSEG (line item) — field names, types and
+ * lengths as SAP's data dictionary defines them (https://www.leanx.eu/en/sap/table/bkpf.html,
+ * https://dev-workbench.com/en/sap-dictionary/table/bseg): BUKRS company code CHAR 4, BLDAT /
+ * BUDAT document and posting date, BLART document type (DG: customer credit memo), WAERS
+ * currency, XBLNR reference CHAR 16, BKTXT header text CHAR 25, BSCHL posting key (01 customer
+ * debit, 11 customer credit memo, 40 G/L debit, 50 G/L credit), WRBTR amount in document
+ * currency, SGTXT item text CHAR 50. The amount also carries its sign, as the import asks, so a
+ * reader can check each document balances without the posting-key table.
+ */
+const key = (amount: number, customer: boolean) => (customer ? (amount >= 0 ? '01' : '11') : amount >= 0 ? '40' : '50');
+
+export const sap: ExportFormat = {
+  id: 'sap',
+  label: 'SAP document posting (tab-separated)',
+  description: 'One FI document per payee (type DG): customer line with posting key 11, G/L lines with key 40.',
+  async write(input) {
+    const { profile, run } = input;
+    const format = dateFormatFor(profile.dateFormat, 'DD.MM.YYYY');
+    const header = ['BUKRS', 'BLDAT', 'BUDAT', 'BLART', 'WAERS', 'XBLNR', 'BKTXT', 'BSCHL', 'NEWKO', 'WRBTR', 'SGTXT'];
+    return journalCsv(
+      input,
+      header,
+      (v) =>
+        v.entries.map((e) => [
+          profile.companyCode,
+          formatDay(v.date, format),
+          formatDay(v.date, format),
+          profile.documentType,
+          run.currency,
+          v.number.slice(0, 16),
+          `Scheme run ${run.id}`.slice(0, 25),
+          key(e.amount, e.party !== null),
+          e.party === null ? e.account.code || e.account.name : v.payee,
+          paiseToRupees(e.amount),
+          (e.party === null ? `${e.schemes.join(', ')} ${v.payeeName}` : v.narration).slice(0, 50),
+        ]),
+      { extension: 'txt', delimiter: '\t' },
+    );
+  },
+};

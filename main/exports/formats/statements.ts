@@ -1,0 +1,113 @@
+import { paiseToRupees } from '../../../engine/money';
+import { type ExportFormat, type OutFile, previewRows } from '../format';
+import { statementHeader, statementHtml, statementsFor } from '../statement';
+import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
+import { runCaption } from './register';
+
+/** A payee code as a file name on every system: anything but letters, digits, dot, dash and underscore becomes _. */
+function fileNames(codes: readonly string[]): string[] {
+  const used = new Set<string>();
+  return codes.map((code) => {
+    const base = code.replace(/[^A-Za-z0-9._-]/g, '_') || 'payee';
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * One statement per payee, in a folder of their own: an xlsx everywhere, and a PDF where a
+ * printer is at hand (the desktop app prints the statement's HTML with Chromium's print-to-PDF).
+ */
+export const statements: ExportFormat = {
+  id: 'statements',
+  label: 'Distributor statements (Excel, PDF in the desktop app)',
+  description:
+    'One statement per payee: each scheme’s measure, target, achievement, slab, payout and the near-miss to the next slab.',
+  async write(input) {
+    const { run } = input;
+    const all = statementsFor(run, input.lines);
+    const names = fileNames(all.map((s) => s.payee));
+    const format = moneyFormat(run.currency, run.locale);
+    const caption = runCaption(input);
+    const company = input.profile.companyName;
+    const stamp = new Date(run.approvedAt ?? `${run.to}T00:00:00Z`);
+    const files: OutFile[] = [];
+    for (const [i, statement] of all.entries()) {
+      const content = await xlsxBytes(stamp, (workbook) => {
+        const sheet = workbook.addWorksheet('Statement', { views: [{ showGridLines: false }] });
+        sheet.columns = [14, 30, 10, 18, 18, 12, 12, 18, 52, 40].map((width) => ({ width }));
+        const title = sheet.addRow(['Scheme payout statement']);
+        title.font = { bold: true, size: 14 };
+        title.commit();
+        if (company) sheet.addRow([company]).commit();
+        const who = sheet.addRow([
+          `${statement.payeeName} (${statement.payee})${statement.region ? `, ${statement.region}` : ''}`,
+        ]);
+        who.font = { bold: true };
+        who.commit();
+        const cap = sheet.addRow([caption]);
+        cap.font = input.draft ? { bold: true, color: { argb: 'FFC00000' } } : { italic: true };
+        cap.commit();
+        sheet.addRow([]).commit();
+        const head = sheet.addRow([...statementHeader]);
+        head.font = { bold: true };
+        head.commit();
+        for (const r of statement.rows) {
+          const row = sheet.addRow([
+            r.scheme,
+            r.schemeName,
+            r.line,
+            r.measure,
+            r.target,
+            r.achievement,
+            r.slab,
+            cellAmount(r.payout),
+            r.nextSlab,
+            r.note,
+          ]);
+          row.getCell(8).numFmt = format;
+          row.commit();
+        }
+        const total = sheet.addRow(['Total', null, null, null, null, null, null, cellAmount(statement.total)]);
+        total.font = { bold: true };
+        total.getCell(8).numFmt = format;
+        total.commit();
+        sheet.commit();
+      });
+      const name = `${input.base}/statement-${names[i]}`;
+      files.push({ name: `${name}.xlsx`, content, rows: statement.rows.length, controlTotal: statement.total });
+      if (input.printPdf) {
+        const pdf = await input.printPdf(statementHtml(statement, run, caption, company));
+        files.push({ name: `${name}.pdf`, content: pdf, rows: statement.rows.length, controlTotal: statement.total });
+      }
+      input.progress(i + 1, all.length);
+    }
+    return {
+      files,
+      preview: {
+        columns: ['Payee code', 'Payee', ...statementHeader],
+        rows: all
+          .flatMap((s) =>
+            s.rows.map((r) => [
+              s.payee,
+              s.payeeName,
+              r.scheme,
+              r.schemeName,
+              r.line,
+              r.measure,
+              r.target,
+              r.achievement,
+              r.slab,
+              paiseToRupees(r.payout),
+              r.nextSlab,
+              r.note,
+            ]),
+          )
+          .slice(0, previewRows),
+      },
+      controlTotal: all.reduce((sum, s) => sum + s.total, 0),
+    };
+  },
+};

@@ -1,0 +1,76 @@
+import { create } from 'xmlbuilder2';
+import { paiseToRupees } from '../../../engine/money';
+import { controlTotalOf, type ExportFormat, previewRows } from '../format';
+import { draftMark, formatDay } from '../text';
+
+/**
+ * TallyPrime credit notes as an XML import (Gateway › Import › Transactions, or posted to
+ * Tally's XML port).
+ * Spec: Tally Solutions developer reference, "Understanding Integration – Transactions" and
+ * "Case Study I – XML Request and Response Formats" —
+ * https://help.tallysolutions.com/developer-reference/introduction/understanding-integration-transactions/
+ * ENVELOPE / HEADER / TALLYREQUEST "Import Data"; BODY / IMPORTDATA / REQUESTDESC (REPORTNAME
+ * Vouchers, SVCURRENTCOMPANY) and REQUESTDATA / TALLYMESSAGE / VOUCHER VCHTYPE ACTION="Create";
+ * DATE as yyyymmdd; one ALLLEDGERENTRIES.LIST per ledger. Tally's sign convention: a debit is
+ * ISDEEMEDPOSITIVE Yes with a negative AMOUNT, a credit is ISDEEMEDPOSITIVE No with a positive
+ * AMOUNT, so a voucher's AMOUNTs add up to zero. xmlbuilder2 escapes every text and attribute.
+ */
+export const tallyXml: ExportFormat = {
+  id: 'tally-xml',
+  label: 'Tally Prime credit notes (XML)',
+  description:
+    'One Credit Note voucher per payee (Debit Note when clawbacks exceed payouts): discount ledger Dr, party Cr.',
+  async write(input) {
+    const { profile, vouchers, run } = input;
+    const doc = create({ version: '1.0', encoding: 'UTF-8' });
+    if (input.draft) doc.com(` ${draftMark}: run ${run.id} is ${run.status}; do not import `);
+    const body = doc.ele('ENVELOPE');
+    body.ele('HEADER').ele('TALLYREQUEST').txt('Import Data');
+    const importData = body.ele('BODY').ele('IMPORTDATA');
+    const desc = importData.ele('REQUESTDESC');
+    desc.ele('REPORTNAME').txt('Vouchers');
+    if (profile.companyName) desc.ele('STATICVARIABLES').ele('SVCURRENTCOMPANY').txt(profile.companyName);
+    const message = importData.ele('REQUESTDATA').ele('TALLYMESSAGE', { 'xmlns:UDF': 'TallyUDF' });
+    const preview: string[][] = [];
+    for (const v of vouchers) {
+      const type = v.net >= 0 ? profile.voucherType : profile.debitVoucherType;
+      const voucher = message.ele('VOUCHER', { VCHTYPE: type, ACTION: 'Create', OBJVIEW: 'Accounting Voucher View' });
+      voucher.ele('DATE').txt(formatDay(v.date, 'YYYYMMDD'));
+      voucher.ele('VOUCHERTYPENAME').txt(type);
+      voucher.ele('VOUCHERNUMBER').txt(v.number);
+      voucher.ele('REFERENCE').txt(`Run ${run.id}`);
+      voucher.ele('PARTYLEDGERNAME').txt(v.party);
+      voucher.ele('PERSISTEDVIEW').txt('Accounting Voucher View');
+      voucher.ele('NARRATION').txt(v.narration);
+      for (const e of v.entries) {
+        const list = voucher.ele('ALLLEDGERENTRIES.LIST');
+        list.ele('LEDGERNAME').txt(e.party ?? e.account.name);
+        list.ele('ISDEEMEDPOSITIVE').txt(e.amount > 0 ? 'Yes' : 'No');
+        list.ele('ISPARTYLEDGER').txt(e.party === null ? 'No' : 'Yes');
+        list.ele('AMOUNT').txt(paiseToRupees(-e.amount));
+        if (preview.length < previewRows) {
+          preview.push([
+            formatDay(v.date, 'YYYYMMDD'),
+            type,
+            v.number,
+            e.party ?? e.account.name,
+            paiseToRupees(-e.amount),
+          ]);
+        }
+      }
+    }
+    const xml = doc.end({ prettyPrint: true, indent: '  ', newline: '\r\n' });
+    return {
+      files: [
+        {
+          name: `${input.base}.xml`,
+          content: Buffer.from(xml),
+          rows: vouchers.length,
+          controlTotal: controlTotalOf(vouchers),
+        },
+      ],
+      preview: { columns: ['Date', 'Voucher type', 'Voucher no.', 'Ledger', 'Amount (Tally sign)'], rows: preview },
+      controlTotal: controlTotalOf(vouchers),
+    };
+  },
+};

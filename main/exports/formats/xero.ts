@@ -1,0 +1,56 @@
+import { paiseToRupees } from '../../../engine/money';
+import { type ExportFormat, journalCsv, type Written } from '../format';
+import type { Voucher } from '../postings';
+import { dateFormatFor, formatDay } from '../text';
+
+/**
+ * Xero manual journals (Accounting › Manual Journals › Import).
+ * Spec: Xero Central, "Enter multiple manual journals using an import template" —
+ * https://help.xero.com/nz/ManualJournalsImport
+ * Columns *Narration, *Date (dd/mm/yyyy), Description, *AccountCode (the code, not the name),
+ * *TaxRate (the rate's full name), *Amount (positive is a debit, negative a credit). Rows with
+ * the same narration and date are one journal, so each narration starts with its document
+ * number. A template file holds at most 300 lines, so longer exports are split into parts, each
+ * journal whole. Xero keeps its Accounts Receivable system account out of manual journals: the
+ * profile's receivable account here is the clearing or payable account the credit notes go to.
+ */
+const maxLines = 300;
+
+export const xero: ExportFormat = {
+  id: 'xero',
+  label: 'Xero manual journal (CSV)',
+  description: 'One manual journal per payee, split into files of at most 300 lines as Xero requires.',
+  async write(input) {
+    const { profile } = input;
+    const format = dateFormatFor(profile.dateFormat, 'DD/MM/YYYY');
+    const header = ['*Narration', '*Date', 'Description', '*AccountCode', '*TaxRate', '*Amount'];
+    const rowsOf = (v: Voucher) =>
+      v.entries.map((e) => [
+        `${v.number} ${v.narration}`,
+        formatDay(v.date, format),
+        e.party ?? v.payeeName,
+        e.account.code || e.account.name,
+        profile.taxRate,
+        paiseToRupees(e.amount),
+      ]);
+    const parts: Voucher[][] = [];
+    let lines = maxLines;
+    for (const voucher of input.vouchers) {
+      if (lines + voucher.entries.length > maxLines) {
+        parts.push([]);
+        lines = 0;
+      }
+      parts.at(-1)?.push(voucher);
+      lines += voucher.entries.length;
+    }
+    if (parts.length <= 1) return journalCsv(input, header, rowsOf);
+    const written: Written[] = parts.map((vouchers, i) =>
+      journalCsv({ ...input, vouchers, base: `${input.base}-part${i + 1}` }, header, rowsOf),
+    );
+    return {
+      files: written.flatMap((w) => w.files),
+      preview: (written[0] as Written).preview,
+      controlTotal: written.reduce((sum, w) => sum + w.controlTotal, 0),
+    };
+  },
+};

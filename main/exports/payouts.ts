@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import type { NearMiss } from '../../engine/slabs';
+import type { RunStatus } from '../review/workflow';
+import { setting } from '../workspace';
+
+/** A run as every export file describes it: its period, its approval, and what it pays. */
+export interface RunForExport {
+  id: number;
+  from: string;
+  to: string;
+  status: RunStatus;
+  createdBy: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  reversesRun: number | null;
+  /** Paise, as it will be paid (overrides included). */
+  total: number;
+  currency: string;
+  locale: string;
+}
+
+/** One payout line as it will be paid, with what the register and statements show of it. */
+export interface ExportLine {
+  id: number;
+  scheme: string;
+  schemeName: string;
+  payee: string;
+  payeeName: string;
+  region: string;
+  kind: 'payout' | 'clawback';
+  measure: string;
+  unit: string;
+  target: string | null;
+  achievement: string | null;
+  slab: string | null;
+  /** Paise. */
+  computed: number;
+  override: number | null;
+  overrideReason: string | null;
+  overrideBy: string | null;
+  payable: number;
+  explanation: string;
+  nearMiss: NearMiss | null;
+}
+
+export function runForExport(db: Database.Database, id: number): RunForExport | null {
+  const row = db
+    .prepare(
+      `SELECT id, period_from AS "from", period_to AS "to", status, created_by AS createdBy, approved_by AS approvedBy,
+         approved_at AS approvedAt, reverses_run AS reversesRun, total
+       FROM runs WHERE id = ?`,
+    )
+    .get(id) as Omit<RunForExport, 'currency' | 'locale'> | undefined;
+  if (!row) return null;
+  return { ...row, currency: setting(db, 'currency') ?? 'INR', locale: setting(db, 'locale') ?? 'en-IN' };
+}
+
+/** Every line of the run, in payee then scheme order: the order every file lists them in. */
+export function linesForExport(db: Database.Database, run: number): ExportLine[] {
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.scheme_code AS scheme, coalesce(json_extract(v.definition, '$.name'), l.scheme_code) AS schemeName,
+         l.payee, coalesce(l.payee_name, l.payee) AS payeeName, coalesce(l.region, '') AS region, l.kind, l.measure, l.unit,
+         l.target, l.achievement, l.slab_label AS slab, l.final AS computed, l.override, l.override_reason AS overrideReason,
+         l.override_by AS overrideBy, l.payable, l.explanation, l.near_miss AS nearMiss
+       FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
+       WHERE l.run_id = ? ORDER BY l.payee, l.scheme_code, l.kind DESC, l.id`,
+    )
+    .all(run) as (Omit<ExportLine, 'nearMiss'> & { nearMiss: string | null })[];
+  return rows.map((r) => ({ ...r, nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null }));
+}

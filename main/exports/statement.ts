@@ -1,0 +1,127 @@
+import { Exact, paiseToRupees } from '../../engine/money';
+import { moneyText, nearMissText } from './near-miss';
+import type { ExportLine, RunForExport } from './payouts';
+
+/** One distributor's statement: each scheme's measure, target, achievement, slab, payout and near-miss. */
+export interface Statement {
+  payee: string;
+  payeeName: string;
+  region: string;
+  rows: StatementRow[];
+  /** Paise. */
+  total: number;
+}
+
+export interface StatementRow {
+  scheme: string;
+  schemeName: string;
+  line: 'Payout' | 'Clawback';
+  measure: string;
+  target: string;
+  achievement: string;
+  slab: string;
+  /** Paise, as paid (overrides included). */
+  payout: number;
+  nextSlab: string;
+  note: string;
+}
+
+type Decimal = `${number}`;
+
+function quantityText(value: string | null, unit: string, run: RunForExport): string {
+  if (value === null || value === '') return '';
+  if (unit === 'money') return moneyText(new Exact(value).toDecimalPlaces(2).toFixed(2), run.currency, run.locale);
+  return new Intl.NumberFormat(run.locale, { maximumFractionDigits: 2 }).format(value as Decimal);
+}
+
+export function statementsFor(run: RunForExport, lines: readonly ExportLine[]): Statement[] {
+  const byPayee = new Map<string, Statement>();
+  for (const line of lines) {
+    const s = byPayee.get(line.payee) ?? {
+      payee: line.payee,
+      payeeName: line.payeeName,
+      region: line.region,
+      rows: [],
+      total: 0,
+    };
+    s.rows.push({
+      scheme: line.scheme,
+      schemeName: line.schemeName,
+      line: line.kind === 'clawback' ? 'Clawback' : 'Payout',
+      measure: quantityText(line.measure, line.unit, run),
+      target: quantityText(line.target, line.unit, run),
+      achievement: line.achievement === null ? '' : `${new Exact(line.achievement).toDecimalPlaces(1).toFixed(1)}%`,
+      slab: line.slab ?? '',
+      payout: line.payable,
+      nextSlab: line.nearMiss ? nearMissText(line.nearMiss, line.unit, run.currency, run.locale) : '',
+      note:
+        line.override === null
+          ? ''
+          : `Adjusted from ${moneyText(paiseToRupees(line.computed), run.currency, run.locale)}: ${line.overrideReason ?? ''}`,
+    });
+    s.total += line.payable;
+    byPayee.set(line.payee, s);
+  }
+  return [...byPayee.values()];
+}
+
+export const statementHeader = [
+  'Scheme',
+  'Scheme name',
+  'Line',
+  'Measure',
+  'Target',
+  'Achievement',
+  'Slab',
+  'Payout',
+  'To the next slab',
+  'Note',
+] as const;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/**
+ * The statement as a self-contained, printable HTML page (no scripts, no external resources):
+ * what the desktop app prints to PDF, and what a browser prints from the Exports screen.
+ */
+export function statementHtml(statement: Statement, run: RunForExport, caption: string, company: string): string {
+  const money = (paise: number) => escapeHtml(moneyText(paiseToRupees(paise), run.currency, run.locale));
+  const rows = statement.rows
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.scheme)}</td><td>${escapeHtml(r.schemeName)}</td><td>${r.line}</td>` +
+        `<td class="n">${escapeHtml(r.measure)}</td><td class="n">${escapeHtml(r.target)}</td>` +
+        `<td class="n">${escapeHtml(r.achievement)}</td><td>${escapeHtml(r.slab)}</td>` +
+        `<td class="n">${money(r.payout)}</td><td>${escapeHtml(r.nextSlab)}</td><td>${escapeHtml(r.note)}</td></tr>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="${escapeHtml(run.locale)}"><head><meta charset="utf-8">
+<title>Statement ${escapeHtml(statement.payee)} — run ${run.id}</title>
+<style>
+  @page { size: A4 landscape; margin: 14mm; }
+  body { font: 10pt system-ui, sans-serif; color: #1d2733; }
+  h1 { font-size: 16pt; margin: 0 0 2mm; }
+  .caption { color: ${caption.startsWith('DRAFT') ? '#b00020; font-weight: 700' : '#536170'}; margin-bottom: 5mm; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { border-bottom: 1px solid #d5dbe1; padding: 1.6mm 2mm; text-align: left; vertical-align: top; }
+  th { background: #eef2f5; }
+  td.n, th.n { text-align: right; white-space: nowrap; }
+  tfoot td { font-weight: 700; border-top: 2px solid #1d2733; }
+</style></head>
+<body>
+<h1>Scheme payout statement</h1>
+<div>${escapeHtml(company)}</div>
+<p><strong>${escapeHtml(statement.payeeName)}</strong> (${escapeHtml(statement.payee)})${statement.region ? `, ${escapeHtml(statement.region)}` : ''}</p>
+<p class="caption">${escapeHtml(caption)}</p>
+<table>
+<thead><tr>${statementHeader.map((h) => `<th${['Measure', 'Target', 'Achievement', 'Payout'].includes(h) ? ' class="n"' : ''}>${h}</th>`).join('')}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr><td colspan="7">Total</td><td class="n">${money(statement.total)}</td><td colspan="2"></td></tr></tfoot>
+</table>
+</body></html>
+`;
+}

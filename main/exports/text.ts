@@ -1,0 +1,69 @@
+import { stringify } from 'csv-stringify/sync';
+import { paiseToRupees } from '../../engine/money';
+import type { DateFormat } from './profiles';
+
+/** What every draft file says about itself, so nobody can mistake it for a payable file. */
+export const draftMark = 'DRAFT — NOT APPROVED';
+
+/** An ISO day (YYYY-MM-DD) written the way an accounting system's import expects it. */
+export function formatDay(iso: string, format: Exclude<DateFormat, 'auto'>): string {
+  const [y, m, d] = iso.slice(0, 10).split('-') as [string, string, string];
+  switch (format) {
+    case 'YYYY-MM-DD':
+      return `${y}-${m}-${d}`;
+    case 'DD/MM/YYYY':
+      return `${d}/${m}/${y}`;
+    case 'MM/DD/YYYY':
+      return `${m}/${d}/${y}`;
+    case 'DD.MM.YYYY':
+      return `${d}.${m}.${y}`;
+    case 'YYYYMMDD':
+      return `${y}${m}${d}`;
+  }
+}
+
+/** The profile's date format, or the system's own when the profile leaves it to `auto`. */
+export const dateFormatFor = (profile: DateFormat, system: Exclude<DateFormat, 'auto'>) =>
+  profile === 'auto' ? system : profile;
+
+/** Fills `{name}` placeholders; an unknown placeholder stays as written, so a typo shows. */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  );
+}
+
+const plainNumber = /^-?\d+(\.\d+)?$/;
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as a spreadsheet will read it safely: text that starts like a formula (= + - @, or a
+ * tab or carriage return, per OWASP's CSV-injection advice) gets a leading apostrophe, so Excel
+ * and LibreOffice show it as text instead of running it. Numbers we wrote ourselves, negative
+ * ones included, stay numbers.
+ */
+export function safeCell(value: string): string {
+  if (plainNumber.test(value)) return value;
+  return formulaStart.test(value) ? `'${value}` : value;
+}
+
+export type CsvRow = readonly (string | number | null)[];
+
+/**
+ * A CSV file (RFC 4180: comma, double quotes, CRLF) through csv-stringify, every text cell
+ * escaped against formula injection. `bom` for files people open in Excel, not for importers.
+ */
+export function csvText(rows: readonly CsvRow[], options: { delimiter?: string; bom?: boolean } = {}): string {
+  const safe = rows.map((row) => row.map((cell) => (cell === null ? '' : safeCell(String(cell)))));
+  return stringify(safe, {
+    delimiter: options.delimiter ?? ',',
+    record_delimiter: 'windows',
+    bom: options.bom ?? false,
+  });
+}
+
+/** A debit/credit pair of amount cells for an entry in paise (positive is a debit). */
+export function debitCredit(paise: number): [string | null, string | null] {
+  const text = paiseToRupees(Math.abs(paise));
+  return paise >= 0 ? [text, null] : [null, text];
+}

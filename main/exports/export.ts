@@ -188,7 +188,7 @@ export async function exportRun(
       if (moved !== status) db.prepare('UPDATE runs SET status = ? WHERE id = ?').run(moved, request.run);
       appendAudit(db, {
         user: request.user,
-        action: request.draft ? 'export.draft' : 'run.export',
+        action: request.draft ? 'export.draft' : 'export.file',
         subject: `run ${request.run}`,
         before: { status },
         after: {

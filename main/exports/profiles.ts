@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { appendAudit } from '../audit/log';
+import { dateFormats } from './date-formats';
 
 /**
  * How a run becomes an accounting system's import file: which ledgers and accounts the
@@ -12,9 +13,6 @@ const account = z.object({
   code: z.string().trim().max(40).default(''),
 });
 export type Account = z.infer<typeof account>;
-
-export const dateFormats = ['auto', 'YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYYMMDD'] as const;
-export type DateFormat = (typeof dateFormats)[number];
 
 export const exportProfileSchema = z.object({
   name: z.string().trim().min(1, 'a profile name').max(60),

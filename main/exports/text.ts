@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { paiseToRupees } from '../../engine/money';
-import type { DateFormat } from './profiles';
+import type { DateFormat } from './date-formats';
 
 /** What every draft file says about itself, so nobody can mistake it for a payable file. */
 export const draftMark = 'DRAFT — NOT APPROVED';

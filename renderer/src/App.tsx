@@ -7,6 +7,7 @@ import { AuditScreen } from './audit/AuditScreen';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Navigation, type ScreenId } from './components/Navigation';
 import { StatusBar } from './components/StatusBar';
+import { ExportsScreen } from './exports/ExportsScreen';
 import { RunsScreen } from './runs/RunsScreen';
 import { SchemesScreen } from './schemes/SchemesScreen';
 import { DataScreen } from './screens/DataScreen';
@@ -75,6 +76,8 @@ export function App() {
               <SchemesScreen />
             ) : screen === 'runs' ? (
               <RunsScreen />
+            ) : screen === 'exports' ? (
+              <ExportsScreen />
             ) : screen === 'audit' ? (
               <AuditScreen />
             ) : screen === 'users' ? (

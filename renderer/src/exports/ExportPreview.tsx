@@ -1,0 +1,33 @@
+import { AgGridReact } from 'ag-grid-react';
+import type { Preview } from '../../../main/exports/format';
+import { formatMoney } from '../format/numbers';
+import { useWorkspace } from '../workspace-context';
+
+export interface PreviewResult {
+  preview: Preview;
+  files: { name: string; rows: number }[];
+  controlTotal: string;
+}
+
+/** The first rows of the file as it will be written, and what it adds up to. */
+export function ExportPreview({ preview }: { preview: PreviewResult }) {
+  const { currency, locale } = useWorkspace();
+  const rows = preview.preview.rows.map((r) => Object.fromEntries(r.map((cell, i) => [String(i), cell])));
+  const rowCount = preview.files.reduce((n, f) => n + f.rows, 0);
+  return (
+    <div className="export-preview">
+      <h2>
+        Preview of the first {preview.preview.rows.length} rows · {preview.files.length}{' '}
+        {preview.files.length === 1 ? 'file' : 'files'} with {rowCount} records · control total{' '}
+        {formatMoney(preview.controlTotal, currency, locale)}
+      </h2>
+      <div className="grid-host preview-grid" data-testid="export-preview">
+        <AgGridReact
+          rowData={rows}
+          columnDefs={preview.preview.columns.map((headerName, i) => ({ field: String(i), headerName, minWidth: 110 }))}
+          defaultColDef={{ resizable: true, flex: 1 }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RunListItem } from '../../../main/api/contract';
+import type { Progress } from '../../../main/api/progress';
+import type { ExportResult } from '../../../main/exports/export';
+import type { SavedProfile } from '../../../main/exports/profiles';
+import { call } from '../api/client';
+import { InlineError } from '../components/InlineError';
+import { ProgressBar } from '../components/ProgressBar';
+import { formatDate, formatMoney } from '../format/numbers';
+import { StatusBadge } from '../runs/StatusBadge';
+import { useWorkspace } from '../workspace-context';
+import { ExportHistory } from './ExportHistory';
+import { ExportPreview, type PreviewResult } from './ExportPreview';
+import { ProfileDialog } from './ProfileDialog';
+import './exports.css';
+
+interface FormatInfo {
+  id: string;
+  label: string;
+  description: string;
+}
+
+const exportable = (run: RunListItem | undefined) => run?.status === 'approved' || run?.status === 'exported';
+
+/**
+ * Pick a run, a format and a profile; preview the first rows; write the files. Only approved
+ * runs are exported; any other run can be written as a draft preview, marked in the file itself.
+ */
+export function ExportsScreen() {
+  const { currency, locale, dataFolder } = useWorkspace();
+  const [runs, setRuns] = useState<RunListItem[] | null>(null);
+  const [formats, setFormats] = useState<FormatInfo[]>([]);
+  const [profiles, setProfiles] = useState<SavedProfile[]>([]);
+  const [runId, setRunId] = useState<number | null>(null);
+  const [format, setFormat] = useState('xlsx');
+  const [profile, setProfile] = useState('Default');
+  const [out, setOut] = useState('');
+  const [draft, setDraft] = useState(false);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'export' | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const callId = useRef('');
+
+  const loadProfiles = useCallback(
+    () => call('exports.profiles', {}).then((r) => (r.ok ? setProfiles(r.value) : setProblem(r.error.message))),
+    [],
+  );
+  useEffect(() => {
+    void call('runs.list', {}).then((r) => {
+      if (!r.ok) return setProblem(r.error.message);
+      setRuns(r.value);
+      const first = r.value.find(exportable) ?? r.value[0];
+      setRunId((current) => current ?? first?.id ?? null);
+    });
+    void call('exports.formats', {}).then((r) => (r.ok ? setFormats(r.value) : setProblem(r.error.message)));
+    void loadProfiles();
+  }, [loadProfiles]);
+
+  const run = useMemo(() => runs?.find((r) => r.id === runId), [runs, runId]);
+  const approved = exportable(run);
+  const asDraft = draft || !approved;
+  const chosenFormat = formats.find((f) => f.id === format);
+
+  // What is on screen always belongs to the current choice.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the choice changes
+  useEffect(() => {
+    setPreview(null);
+    setResult(null);
+    setProblem(null);
+  }, [runId, format, profile, draft]);
+
+  const start = async <T,>(kind: 'preview' | 'export', work: (id: string) => Promise<T>) => {
+    setBusy(kind);
+    setProblem(null);
+    setProgress(null);
+    callId.current = `${kind}-${Date.now()}`;
+    try {
+      return await work(callId.current);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const showPreview = () =>
+    void start('preview', async (id) => {
+      if (runId === null) return;
+      const r = await call(
+        'exports.preview',
+        { run: runId, format: format as never, profile, draft: asDraft },
+        { callId: id, onProgress: setProgress },
+      );
+      if (r.ok) setPreview(r.value);
+      else setProblem(r.error.message);
+    });
+
+  const write = () =>
+    void start('export', async (id) => {
+      if (runId === null) return;
+      const r = await call(
+        'exports.run',
+        { run: runId, format: format as never, profile, draft: asDraft, out: out.trim() || undefined },
+        { callId: id, onProgress: setProgress },
+      );
+      if (!r.ok) return setProblem(r.error.message);
+      setResult(r.value);
+      setHistoryVersion((v) => v + 1);
+      const refreshed = await call('runs.list', {});
+      if (refreshed.ok) setRuns(refreshed.value);
+    });
+
+  if (runs !== null && runs.length === 0) {
+    return (
+      <section className="exports-screen">
+        <header className="screen-header">
+          <div>
+            <h1>Exports</h1>
+            <p className="muted">Payout files for your accounting system, and a statement for every distributor.</p>
+          </div>
+        </header>
+        <div className="empty-state">
+          <h2>Nothing to export yet</h2>
+          <p className="muted">
+            Calculate a run on the Runs screen and have it approved; its payout files are written here.
+          </p>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="exports-screen">
+      <header className="screen-header">
+        <div>
+          <h1>Exports</h1>
+          <p className="muted">
+            Payout files for your accounting system, and a statement for every distributor. Only approved runs are
+            exported.
+          </p>
+        </div>
+      </header>
+      <div className="export-form">
+        <label className="field">
+          <span>Run</span>
+          <select value={runId ?? ''} onChange={(e) => setRunId(Number(e.target.value))} aria-label="Run">
+            {(runs ?? []).map((r) => (
+              <option key={r.id} value={r.id}>
+                Run {r.id}: {formatDate(r.from, locale)} – {formatDate(r.to, locale)},{' '}
+                {formatMoney(r.total, currency, locale)} ({r.status})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Format</span>
+          <select value={format} onChange={(e) => setFormat(e.target.value)} aria-label="Format">
+            {formats.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field">
+          <span>Profile</span>
+          <div className="inline-controls">
+            <select value={profile} onChange={(e) => setProfile(e.target.value)} aria-label="Profile">
+              {profiles.map((p) => (
+                <option key={p.profile.name} value={p.profile.name}>
+                  {p.profile.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit profile…
+            </button>
+          </div>
+        </div>
+        <label className="field">
+          <span>Folder</span>
+          <input
+            value={out}
+            onChange={(e) => setOut(e.target.value)}
+            placeholder={`${dataFolder}/exports`}
+            aria-label="Folder"
+          />
+        </label>
+      </div>
+      {chosenFormat && <p className="muted format-description">{chosenFormat.description}</p>}
+      {run && (
+        <div className={approved ? 'export-status' : 'export-status draft'}>
+          <StatusBadge status={run.status} />
+          {approved ? (
+            <span>
+              Approved by {run.approvedBy} on {formatDate(run.approvedAt, locale)}.{' '}
+              {run.status === 'approved'
+                ? 'Exporting moves it to Exported.'
+                : 'Exporting again writes the same content.'}
+            </span>
+          ) : (
+            <span>
+              Run {run.id} is not approved: it can only be written as a draft preview, marked “DRAFT — NOT APPROVED” in
+              the file.
+            </span>
+          )}
+          {approved && (
+            <label className="checkbox">
+              <input type="checkbox" checked={draft} onChange={(e) => setDraft(e.target.checked)} /> Draft preview only
+            </label>
+          )}
+        </div>
+      )}
+      <div className="actions">
+        <button type="button" onClick={showPreview} disabled={busy !== null || runId === null}>
+          Preview
+        </button>
+        <button type="button" className="primary" onClick={write} disabled={busy !== null || runId === null}>
+          {asDraft ? 'Write draft preview' : 'Export'}
+        </button>
+        {busy && (
+          <button type="button" onClick={() => void call('calls.cancel', { callId: callId.current })}>
+            Cancel
+          </button>
+        )}
+      </div>
+      {busy && <ProgressBar progress={progress} />}
+      <InlineError message={problem} />
+      {result && <ExportDone result={result} />}
+      {preview && <ExportPreview preview={preview} />}
+      <ExportHistory run={runId} version={historyVersion} />
+      {editing && (
+        <ProfileDialog
+          profile={profiles.find((p) => p.profile.name === profile)?.profile ?? null}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            void loadProfiles().then(() => setProfile(saved.name));
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ExportDone({ result }: { result: ExportResult }) {
+  const { currency, locale } = useWorkspace();
+  return (
+    <div className="notice export-done" role="status">
+      <strong>
+        {result.draft ? 'Draft preview written' : `Exported; run ${result.run} is ${result.status}`}:{' '}
+        {result.files.length === 1 ? '1 file' : `${result.files.length} files`} in {result.folder}
+      </strong>
+      <div>
+        Control total {formatMoney(result.controlTotal, currency, locale)} = run total{' '}
+        {formatMoney(result.runTotal, currency, locale)}
+      </div>
+      <ul className="file-list">
+        {result.files.slice(0, 8).map((f) => (
+          <li key={f.name}>
+            {f.name} · {f.rows} rows · <span className="mono">SHA-256 {f.sha256}</span>
+          </li>
+        ))}
+        {result.files.length > 8 && <li>… and {result.files.length - 8} more (all hashes are in the history below)</li>}
+      </ul>
+    </div>
+  );
+}

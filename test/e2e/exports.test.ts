@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { approveRun, submitRun } from '../../main/review/actions';
+import { executeRun } from '../../main/runs/execute';
+import { e2eSession, signIn } from '../support/browser';
+import { tempDirPerTest } from '../support/temp';
+import { workspaceIn } from '../support/workspace';
+
+const tempDir = tempDirPerTest();
+const session = e2eSession();
+
+describe('the Exports screen in the browser', () => {
+  it('previews a draft of an unapproved run, then exports an approved run and lists it with its hash', async () => {
+    const dir = tempDir();
+    const ws = await workspaceIn(dir, { demo: true });
+    // A second run stays calculated: it can only be written as a draft.
+    const { total } = ws.db.prepare('SELECT total FROM runs WHERE id = 1').get() as { total: number };
+    submitRun(ws.db, 1, { name: 'priya', role: 'preparer' });
+    approveRun(ws.db, 1, { name: 'arjun', role: 'approver' });
+    const second = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-15', user: 'priya' }).run;
+    ws.db.close();
+    const out = join(dir, 'out');
+    const { page, errors } = await session.open(ws.dbPath, { width: 1500, height: 950 });
+    await signIn(page, 'priya', '1111');
+    await page.getByRole('button', { name: 'Exports', exact: true }).click();
+    await page.getByRole('heading', { name: 'Exports' }).waitFor();
+
+    await page.getByLabel('Folder').fill(out);
+    // An unapproved run can only be written as a draft, and says so in the file.
+    await page.getByLabel('Run').selectOption(String(second));
+    await page.getByText(`Run ${second} is not approved`).waitFor();
+    await page.getByRole('button', { name: 'Write draft preview' }).click();
+    await page.getByText('Draft preview written').waitFor({ timeout: 60_000 });
+    const draftFile = join(out, `run-${second}-xlsx-DRAFT.xlsx`);
+    expect(existsSync(draftFile)).toBe(true);
+    await page.screenshot({ path: session.screenshot('exports-draft.png') });
+
+    await page.getByLabel('Run').selectOption('1');
+    await page.getByLabel('Format').selectOption('tally-xml');
+    await expect.poll(() => page.getByText('Approved by arjun').count()).toBe(1);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const preview = page.getByTestId('export-preview');
+    await preview.locator('.ag-row[row-index="0"]').waitFor({ timeout: 60_000 });
+    expect(await preview.locator('.ag-header-cell-text').first().textContent()).toBe('Date');
+    await page.screenshot({ path: session.screenshot('exports-preview.png') });
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByText('Exported; run 1 is exported').waitFor({ timeout: 60_000 });
+    const file = join(out, 'run-1-tally-xml.xml');
+    expect(existsSync(file)).toBe(true);
+    expect(readFileSync(file, 'utf8')).toContain('<TALLYREQUEST>Import Data</TALLYREQUEST>');
+    // The history shows the export with the file's SHA-256, as recorded.
+    const history = page.getByTestId('export-history');
+    await history.locator('.ag-row[row-index="0"]').waitFor();
+    const { createHash } = await import('node:crypto');
+    const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
+    await expect.poll(() => history.textContent()).toContain(sha);
+    const rupees = (total / 100).toLocaleString('en-IN', { minimumFractionDigits: 2 });
+    expect(await page.locator('.export-done').textContent()).toContain(rupees);
+    await page.screenshot({ path: session.screenshot('exports-done.png') });
+
+    // The profile editor saves a new profile, which becomes the chosen one.
+    await page.getByRole('button', { name: 'Edit profile…' }).click();
+    await page.getByLabel('Profile name').fill('Tally North');
+    await page.getByLabel('Discount ledger').fill('Scheme Discount & Incentives');
+    await page.screenshot({ path: session.screenshot('exports-profile.png') });
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByLabel('Profile').inputValue()).toBe('Tally North');
+    expect(errors).toEqual([]);
+  });
+});

@@ -11,6 +11,8 @@ import { moneyColumns, registerCells, registerHeader, runCaption, rupeesOrBlank 
  * result cached, so the file reads right before and after Excel recalculates it.
  */
 const bold = { bold: true };
+/** Measure, Target and Achievement % in `registerHeader`. */
+const quantityColumns = [6, 8, 9];
 const red = { bold: true, color: { argb: 'FFC00000' } };
 
 interface Group {
@@ -123,11 +125,15 @@ export const registerXlsx: ExportFormat = {
       head.commit();
       detail.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: registerHeader.length } };
       lines.forEach((line, i) => {
-        const cells = registerCells(line).map((cell, c) =>
-          (moneyColumns as readonly number[]).includes(c) ? (cell === null ? null : cellAmount(cell as number)) : cell,
-        );
+        const cells = registerCells(line).map((cell, c) => {
+          if (cell === null) return null;
+          if ((moneyColumns as readonly number[]).includes(c)) return cellAmount(cell as number);
+          // Measure, target and achievement are exact decimals as text; a sheet sums numbers.
+          return quantityColumns.includes(c) ? Number(cell) : cell;
+        });
         const row = detail.addRow(cells);
         for (const c of moneyColumns) row.getCell(c + 1).numFmt = format;
+        for (const c of quantityColumns) row.getCell(c + 1).numFmt = '#,##0.00';
         row.commit();
         if (i % 5000 === 4999) input.progress(i + 1, lines.length);
       });

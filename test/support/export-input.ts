@@ -9,7 +9,9 @@ import { exportProfileSchema } from '../../main/exports/profiles';
  * debit note), a payee paid nothing (no voucher), XML-special characters in a name, and names
  * that start like spreadsheet formulas.
  */
-const line = (fields: Partial<ExportLine> & Pick<ExportLine, 'id' | 'payee' | 'payeeName' | 'scheme' | 'payable'>): ExportLine => ({
+const line = (
+  fields: Partial<ExportLine> & Pick<ExportLine, 'id' | 'payee' | 'payeeName' | 'scheme' | 'payable'>,
+): ExportLine => ({
   schemeName: fields.scheme === 'VOL-1' ? 'Beverage volume' : 'Billed outlets',
   region: 'North',
   kind: 'payout',
@@ -56,7 +58,14 @@ export const goldenLines: ExportLine[] = [
     payable: 45000,
     nearMiss: { needed: '16', basis: 'achievement', wouldPay: '750.00', nextSlab: 2 },
   }),
-  line({ id: 3, payee: 'D002', payeeName: '=HYPERLINK("http://evil.example")', region: 'South', scheme: 'VOL-1', payable: 20000 }),
+  line({
+    id: 3,
+    payee: 'D002',
+    payeeName: '=HYPERLINK("http://evil.example")',
+    region: 'South',
+    scheme: 'VOL-1',
+    payable: 20000,
+  }),
   line({
     id: 4,
     payee: 'D002',

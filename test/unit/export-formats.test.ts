@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { convert } from 'xmlbuilder2';
 import { describe, expect, it } from 'vitest';
+import { convert } from 'xmlbuilder2';
 import type { OutFile } from '../../main/exports/format';
 import { exportFormats } from '../../main/exports/formats';
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
@@ -23,7 +23,9 @@ async function cellsOf(content: Buffer): Promise<Record<string, unknown[][]>> {
   for (const sheet of workbook.worksheets) {
     const rows: unknown[][] = [];
     sheet.eachRow({ includeEmpty: true }, (row) => {
-      rows.push((row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'formula' in v ? v : (v ?? null))));
+      rows.push(
+        (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'formula' in v ? v : (v ?? null))),
+      );
     });
     sheets[sheet.name] = rows;
   }
@@ -71,7 +73,9 @@ describe('every export format against its golden file', () => {
       const a = await format.write(goldenInput(format.id));
       await new Promise((r) => setTimeout(r, 1100)); // across a second boundary of the zip's timestamps
       const b = await format.write(goldenInput(format.id));
-      expect(b.files.map((f) => f.content.toString('base64'))).toEqual(a.files.map((f) => f.content.toString('base64')));
+      expect(b.files.map((f) => f.content.toString('base64'))).toEqual(
+        a.files.map((f) => f.content.toString('base64')),
+      );
     }
   }, 30_000);
 
@@ -79,7 +83,9 @@ describe('every export format against its golden file', () => {
     for (const format of exportFormats.filter((f) => f.id !== 'zoho')) {
       const written = await format.write(goldenInput(format.id, true));
       for (const file of written.files) {
-        const text = file.name.endsWith('.xlsx') ? JSON.stringify(await cellsOf(file.content)) : file.content.toString();
+        const text = file.name.endsWith('.xlsx')
+          ? JSON.stringify(await cellsOf(file.content))
+          : file.content.toString();
         expect(text, `${format.id} ${file.name}`).toContain(draftMark);
         expect(file.name).toContain('DRAFT');
       }
@@ -102,7 +108,12 @@ describe('Tally XML', () => {
     // D001 (credit note) and D002 (debit note); D003 is paid nothing and gets no voucher.
     // xmlbuilder2's object form keeps entity references as written; read them as a parser would.
     const text = (s: string) =>
-      s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
     expect(vouchers.map((v) => [v['@VCHTYPE'], text(v.PARTYLEDGERNAME)])).toEqual([
       ['Credit Note', 'Sharma & Sons <Wholesale>'],
       ['Debit Note', '=HYPERLINK("http://evil.example")'],

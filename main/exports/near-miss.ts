@@ -26,5 +26,6 @@ export function nearMissText(miss: NearMiss, unit: string, currency: string, loc
   }
   const count = needed.toDecimalPlaces(0, Exact.ROUND_UP).toFixed(0);
   const what = unit === 'count' ? '' : ` ${unit}`;
-  return `${new Intl.NumberFormat(locale).format(count as Decimal)} more${what} reach ${next}, which pays ${pays}`;
+  const verb = count === '1' ? 'reaches' : 'reach';
+  return `${new Intl.NumberFormat(locale).format(count as Decimal)} more${what} ${verb} ${next}, which pays ${pays}`;
 }

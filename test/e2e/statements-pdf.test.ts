@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportRun } from '../../main/exports/export';
+import { createWorkspaceApi } from '../../main/api/handlers';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { launchChromium } from '../support/browser';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -32,12 +32,16 @@ describe('distributor statements as PDF', () => {
       return page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
     };
     const out = join(dir, 'out');
-    const result = await exportRun(
-      ws.db,
-      { run: 1, format: 'statements', profile: 'Default', draft: false, out, user: 'priya', defaultFolder: out },
-      () => {},
-      printPdf,
-    );
+    // As the desktop shell does: the workspace carries the printer, and the API uses it for statements.
+    ws.printPdf = printPdf;
+    const answer = await createWorkspaceApi(ws).call('exports.run', {
+      run: 1,
+      format: 'statements',
+      profile: 'Default',
+      out,
+    });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const result = answer.value;
     const folder = join(out, 'run-1-statements');
     const pdfs = readdirSync(folder).filter((f) => f.endsWith('.pdf'));
     const payees = ws.db.prepare('SELECT count(DISTINCT payee) AS n FROM payout_lines WHERE run_id = 1').get() as {

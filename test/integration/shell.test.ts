@@ -106,6 +106,38 @@ describe('the Electron shell', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
+  it('prints statements to PDF in a hidden window that runs no script and loads nothing but the page it is given', async () => {
+    const { pdfPrinter } = await import('../../main/shell/print-pdf');
+    const print = pdfPrinter();
+    const printing = recorded.partitions.get('print-statements');
+    if (!printing) throw new Error('no print session');
+    const decide = (url: string) => {
+      const callback = vi.fn();
+      printing.handlers.beforeRequest?.({ url } as never, callback as never);
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(decide('data:text/html;charset=utf-8,%3Cp%3E')).toEqual({ cancel: false });
+    expect(decide('https://example.com/font.woff')).toEqual({ cancel: true });
+    expect(decide('file:///etc/passwd')).toEqual({ cancel: true });
+    const granted = vi.fn();
+    printing.handlers.permissionRequest?.({} as never, 'media' as never, granted as never);
+    expect(granted).toHaveBeenCalledWith(false);
+
+    const pdf = await print('<p>Statement & total</p>');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const printer = recorded.windows.at(-1);
+    expect(printer?.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+    });
+    expect(printer?.loadedUrl).toBe(`data:text/html;charset=utf-8,${encodeURIComponent('<p>Statement & total</p>')}`);
+    expect(printer?.webContents.printed).toEqual([
+      { pageSize: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true },
+    ]);
+    await print('<p>second</p>');
+    expect(recorded.windows.at(-1)).toBe(printer);
+  });
+
   it('remembers the window’s size and place', () => {
     window().handlers.get('close')?.();
     expect(loadWindowState(join(userData, 'window-state.json'))).toEqual({

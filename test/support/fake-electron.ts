@@ -18,6 +18,28 @@ export class FakeContents {
   send(...args: unknown[]) {
     this.sent.push(args);
   }
+  readonly printed: unknown[] = [];
+  printToPDF(options: unknown) {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from('%PDF-1.7 stand-in'));
+  }
+}
+
+/** A session's security handlers as the shell set them. */
+function fakeSession(handlers: Record<string, Handler>) {
+  return {
+    setPermissionRequestHandler: (h: Handler) => {
+      handlers.permissionRequest = h;
+    },
+    setPermissionCheckHandler: (h: Handler) => {
+      handlers.permissionCheck = h;
+    },
+    webRequest: {
+      onBeforeRequest: (h: Handler) => {
+        handlers.beforeRequest = h;
+      },
+    },
+  };
 }
 
 export function createFakeElectron(userData: string) {
@@ -27,6 +49,7 @@ export function createFakeElectron(userData: string) {
   const protocolHandlers = new Map<string, Handler>();
   const privileged: unknown[] = [];
   const sessionHandlers: Record<string, Handler> = {};
+  const partitions = new Map<string, { handlers: Record<string, Handler>; session: ReturnType<typeof fakeSession> }>();
   const menus: unknown[] = [];
   let singleInstanceAsked = false;
 
@@ -53,6 +76,9 @@ export function createFakeElectron(userData: string) {
       return { x: 40, y: 30, width: 1200, height: 800 };
     }
     isMaximized() {
+      return false;
+    }
+    isDestroyed() {
       return false;
     }
     isMinimized() {
@@ -90,18 +116,15 @@ export function createFakeElectron(userData: string) {
       handle: (scheme: string, handler: Handler) => protocolHandlers.set(scheme, handler),
     },
     session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: Handler) => {
-          sessionHandlers.permissionRequest = h;
-        },
-        setPermissionCheckHandler: (h: Handler) => {
-          sessionHandlers.permissionCheck = h;
-        },
-        webRequest: {
-          onBeforeRequest: (h: Handler) => {
-            sessionHandlers.beforeRequest = h;
-          },
-        },
+      defaultSession: fakeSession(sessionHandlers),
+      fromPartition: (name: string) => {
+        let partition = partitions.get(name);
+        if (!partition) {
+          const handlers: Record<string, Handler> = {};
+          partition = { handlers, session: fakeSession(handlers) };
+          partitions.set(name, partition);
+        }
+        return partition.session;
       },
     },
   };
@@ -115,6 +138,7 @@ export function createFakeElectron(userData: string) {
       protocolHandlers,
       privileged,
       sessionHandlers,
+      partitions,
       menus,
       singleInstanceAsked: () => singleInstanceAsked,
     },

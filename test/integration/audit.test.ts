@@ -23,22 +23,23 @@ describe('the audit log', () => {
   it('records every step of the demo and refuses to be changed or cut through SQL', () => {
     const actions = db().prepare('SELECT action, count(*) AS n FROM audit_log GROUP BY action ORDER BY action').all();
     expect(actions).toEqual([
+      { action: 'export.profile', n: 1 },
       { action: 'import.run', n: 10 },
       { action: 'run.create', n: 1 },
       { action: 'scheme.save', n: 9 },
       { action: 'user.create', n: 3 },
     ]);
-    expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 23, brokenAt: null });
+    expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 24, brokenAt: null });
     expect(() => db().prepare("UPDATE audit_log SET user = 'someone' WHERE seq = 3").run()).toThrow(/append-only/);
     expect(() => db().prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
   });
 
   it('is listed newest first and filtered by area, user, text (wildcards taken literally) and date', () => {
     const all = listAudit(db(), { offset: 0, limit: 5 });
-    expect(all.total).toBe(23);
-    expect(all.entries.map((e) => e.seq)).toEqual([23, 22, 21, 20, 19]);
+    expect(all.total).toBe(24);
+    expect(all.entries.map((e) => e.seq)).toEqual([24, 23, 22, 21, 20]);
     expect(listAudit(db(), { action: 'scheme.', offset: 0, limit: 100 }).total).toBe(9);
-    expect(listAudit(db(), { user: 'TESTER', offset: 0, limit: 1 }).total).toBe(23);
+    expect(listAudit(db(), { user: 'TESTER', offset: 0, limit: 1 }).total).toBe(24);
     expect(listAudit(db(), { user: 'priya', offset: 0, limit: 1 }).total).toBe(0);
     const sales = listAudit(db(), { text: 'secondary-sales', offset: 0, limit: 10 });
     expect(sales.entries.map((e) => e.subject)).toEqual([
@@ -47,7 +48,7 @@ describe('the audit log', () => {
     ]);
     expect(listAudit(db(), { text: '%', offset: 0, limit: 1 }).total).toBe(0);
     const today = new Date().toISOString().slice(0, 10);
-    expect(listAudit(db(), { from: today, to: today, offset: 0, limit: 1 }).total).toBe(23);
+    expect(listAudit(db(), { from: today, to: today, offset: 0, limit: 1 }).total).toBe(24);
     expect(listAudit(db(), { to: '2000-01-01', offset: 0, limit: 1 }).total).toBe(0);
   });
 
@@ -74,7 +75,7 @@ describe('the audit log', () => {
     expect(verifyAudit(db())).toMatchObject({
       ok: false,
       brokenAt: 21,
-      problem: 'the log ends at entry 20 but entry 23 was written: entries were removed from the end',
+      problem: 'the log ends at entry 20 but entry 24 was written: entries were removed from the end',
     });
   });
 
@@ -89,7 +90,7 @@ describe('the audit log', () => {
     const path = demo.current().ws.dbPath;
     const good = cli(path, 'audit', 'verify');
     expect(good.status).toBe(0);
-    expect(good.json).toMatchObject({ ok: true, entries: 23 });
+    expect(good.json).toMatchObject({ ok: true, entries: 24 });
     tamper(`UPDATE audit_log SET user = 'nobody' WHERE seq = 12`);
     const bad = cli(path, 'audit', 'verify');
     expect(bad.status).toBe(1);

@@ -1,12 +1,8 @@
 import { Exact } from '../../engine/money';
 import type { NearMiss } from '../../engine/slabs';
+import { moneyText, numberFormat } from './numbers';
 
 type Decimal = `${number}`;
-
-/** Money in the workspace currency as its locale writes it: ₹1,23,456.00 in en-IN. */
-export function moneyText(rupees: string, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(rupees as Decimal);
-}
 
 /**
  * The near-miss as a distributor reads it: how much more of what the scheme measures reaches
@@ -27,5 +23,5 @@ export function nearMissText(miss: NearMiss, unit: string, currency: string, loc
   const count = needed.toDecimalPlaces(0, Exact.ROUND_UP).toFixed(0);
   const what = unit === 'count' ? '' : ` ${unit}`;
   const verb = count === '1' ? 'reaches' : 'reach';
-  return `${new Intl.NumberFormat(locale).format(count as Decimal)} more${what} ${verb} ${next}, which pays ${pays}`;
+  return `${numberFormat(locale).format(count as Decimal)} more${what} ${verb} ${next}, which pays ${pays}`;
 }

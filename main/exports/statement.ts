@@ -1,5 +1,6 @@
 import { Exact, paiseToRupees } from '../../engine/money';
-import { moneyText, nearMissText } from './near-miss';
+import { nearMissText } from './near-miss';
+import { moneyText, numberFormat } from './numbers';
 import type { ExportLine, RunForExport } from './payouts';
 
 /** One distributor's statement: each scheme's measure, target, achievement, slab, payout and near-miss. */
@@ -31,7 +32,7 @@ type Decimal = `${number}`;
 function quantityText(value: string | null, unit: string, run: RunForExport): string {
   if (value === null || value === '') return '';
   if (unit === 'money') return moneyText(new Exact(value).toDecimalPlaces(2).toFixed(2), run.currency, run.locale);
-  return new Intl.NumberFormat(run.locale, { maximumFractionDigits: 2 }).format(value as Decimal);
+  return numberFormat(run.locale, { maximumFractionDigits: 2 }).format(value as Decimal);
 }
 
 export function statementsFor(run: RunForExport, lines: readonly ExportLine[]): Statement[] {

@@ -4,6 +4,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import type { Progress } from '../api/progress';
+import { ApiFailure } from '../api/result';
 import { appendAudit } from '../audit/log';
 import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
@@ -62,27 +63,26 @@ async function prepare(
 ): Promise<Prepared> {
   const run = runForExport(db, request.run);
   if (!run) throw new RunNotFoundError(`There is no run ${request.run}`);
-  if (!request.draft && statusRefusal(run, 'export') && request.previewOnly) request = { ...request, draft: true };
-  if (!request.draft) {
-    const refused = statusRefusal(run, 'export');
-    if (refused) {
-      throw new WorkflowRefusedError(
-        `${refused} Only an approved run is exported; export it as a draft preview to see the files first.`,
-      );
-    }
+  const refused = statusRefusal(run, 'export');
+  // A preview of a run that cannot be exported yet shows the draft it would be.
+  const draft = request.draft || (refused !== null && request.previewOnly === true);
+  if (refused && !draft) {
+    throw new WorkflowRefusedError(
+      `${refused} Only an approved run is exported; export it as a draft preview to see the files first.`,
+    );
   }
   const format = exportFormat(request.format);
   const profile = exportProfile(db, request.profile);
   progress({ phase: 'Reading the run', done: 0, total: 0 });
   const lines = linesForExport(db, run.id);
-  const vouchers = vouchersFor(run, lines, profile, request.draft);
-  const base = `run-${run.id}-${format.id}${request.draft ? '-DRAFT' : ''}`;
+  const vouchers = vouchersFor(run, lines, profile, draft);
+  const base = `run-${run.id}-${format.id}${draft ? '-DRAFT' : ''}`;
   const written = await format.write({
     run,
     lines,
     vouchers,
     profile,
-    draft: request.draft,
+    draft,
     base,
     printPdf,
     progress: (done, total) => progress({ phase: `Writing ${format.label}`, done, total }),
@@ -138,8 +138,15 @@ export async function exportRun(
   request: ExportRequest & { user: string; defaultFolder: string },
   progress: (p: Progress) => void = () => {},
   printPdf?: ExportInput['printPdf'],
+  signal?: AbortSignal,
 ): Promise<ExportResult> {
-  const { written, status, base, total } = await prepare(db, request, progress, printPdf);
+  // In a worker, cancelling ends the thread; in process (statements printed by Electron) it
+  // stops at the next file, before anything is staged or recorded.
+  const reported = (p: Progress) => {
+    if (signal?.aborted) throw new ApiFailure('cancelled', 'Cancelled; nothing was written.');
+    progress(p);
+  };
+  const { written, status, base, total } = await prepare(db, request, reported, printPdf);
   const { folder, paths } = targets(
     request.out ?? request.defaultFolder,
     written.files.map((f) => f.name),

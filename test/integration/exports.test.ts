@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { convert } from 'xmlbuilder2';
 import { createWorkspaceApi } from '../../main/api/handlers';
+import { exportRun } from '../../main/exports/export';
 import { exportFormatIds } from '../../main/exports/formats';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -115,6 +116,30 @@ describe('exports of a real workspace', () => {
     const result = await api.call('exports.run', { run: 1, format: 'erpnext', profile: 'No company', out });
     expect(result).toMatchObject({ ok: false, error: { code: 'refused' } });
     if (!result.ok) expect(result.error.message).toMatch(/ERPNext needs the company.*"No company"/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    expect(status()).toBe('approved');
+    expect(ws().db.prepare('SELECT count(*) AS n FROM exports').get()).toEqual({ n: 0 });
+  });
+
+  it('stops an export in this process when it is cancelled, before anything is written or recorded', async () => {
+    submitRun(ws().db, 1, priya);
+    approveRun(ws().db, 1, arjun);
+    const out = join(demo.current().dir, 'out');
+    const cancel = new AbortController();
+    let statements = 0;
+    const request = {
+      run: 1,
+      format: 'statements' as const,
+      profile: 'Default',
+      draft: false,
+      out,
+      user: 'priya',
+      defaultFolder: out,
+    };
+    const progress = (p: { phase: string; done: number }) => {
+      if (p.phase.startsWith('Writing') && ++statements === 3) cancel.abort();
+    };
+    await expect(exportRun(ws().db, request, progress, undefined, cancel.signal)).rejects.toThrow(/Cancelled/);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     expect(status()).toBe('approved');
     expect(ws().db.prepare('SELECT count(*) AS n FROM exports').get()).toEqual({ n: 0 });

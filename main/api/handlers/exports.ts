@@ -35,7 +35,7 @@ export function exportHandlers(ws: Workspace): ExportHandlers {
       runWorker('export', job(request, true), { onProgress: ctx.progress, signal: ctx.signal }),
     'exports.run': (request, ctx) => {
       if (request.format === 'statements' && ws.printPdf) {
-        return exportRun(ws.db, { ...request, user: ws.user, defaultFolder }, ctx.progress, ws.printPdf);
+        return exportRun(ws.db, { ...request, user: ws.user, defaultFolder }, ctx.progress, ws.printPdf, ctx.signal);
       }
       return runWorker<ExportResult>('export', job(request, false), { onProgress: ctx.progress, signal: ctx.signal });
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
@@ -153,7 +153,12 @@ export async function exportRun(
   );
   progress({ phase: 'Saving files', done: 0, total: written.files.length });
   const stage = join(folder, `.${base}.partial-${process.pid}`);
-  rmSync(stage, { recursive: true, force: true });
+  // A cancelled worker is stopped where it stands: clear what an earlier attempt staged.
+  if (existsSync(folder)) {
+    for (const old of readdirSync(folder).filter((name) => name.startsWith(`.${base}.partial-`))) {
+      rmSync(join(folder, old), { recursive: true, force: true });
+    }
+  }
   const files: ExportedFile[] = [];
   try {
     written.files.forEach((file, i) => {

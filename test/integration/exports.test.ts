@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -78,10 +78,13 @@ describe('exports of a real workspace', () => {
     approveRun(ws().db, 1, arjun);
     const api = createWorkspaceApi(ws());
     const out = join(demo.current().dir, 'out');
+    // What a cancelled worker left staged is cleared by the next export of the same file.
+    mkdirSync(join(out, '.run-1-xlsx.partial-99999'), { recursive: true });
     const first = await api.call('exports.run', { run: 1, format: 'xlsx', profile: 'Default', out });
     if (!first.ok) throw new Error(first.error.message);
     const file = join(out, 'run-1-xlsx.xlsx');
     expect(first.value.files).toMatchObject([{ path: file, sha256: sha256(file) }]);
+    expect(readdirSync(out)).toEqual(['run-1-xlsx.xlsx']);
     expect(first.value.controlTotal).toBe(first.value.runTotal);
     expect(paise(first.value.controlTotal)).toBe(runTotal());
     expect(status()).toBe('exported');

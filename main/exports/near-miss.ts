@@ -1,8 +1,6 @@
 import { Exact } from '../../engine/money';
 import type { NearMiss } from '../../engine/slabs';
-import { moneyText, numberFormat } from './numbers';
-
-type Decimal = `${number}`;
+import { type Decimal, formatMoney, numberFormat } from '../format/numbers';
 
 /**
  * The near-miss as a distributor reads it: how much more of what the scheme measures reaches
@@ -11,14 +9,14 @@ type Decimal = `${number}`;
  */
 export function nearMissText(miss: NearMiss, unit: string, currency: string, locale: string): string {
   const needed = new Exact(miss.needed);
-  const pays = moneyText(miss.wouldPay, currency, locale);
+  const pays = formatMoney(miss.wouldPay, currency, locale);
   const next = `slab ${miss.nextSlab + 1}`;
   if (miss.basis === 'achievement') {
     const points = needed.toDecimalPlaces(1, Exact.ROUND_UP).toFixed(1);
     return `${points} more percentage points of target reach ${next}, which pays ${pays}`;
   }
   if (unit === 'money') {
-    return `${moneyText(needed.toDecimalPlaces(2, Exact.ROUND_UP).toFixed(2), currency, locale)} more reaches ${next}, which pays ${pays}`;
+    return `${formatMoney(needed.toDecimalPlaces(2, Exact.ROUND_UP).toFixed(2), currency, locale)} more reaches ${next}, which pays ${pays}`;
   }
   const count = needed.toDecimalPlaces(0, Exact.ROUND_UP).toFixed(0);
   const what = unit === 'count' ? '' : ` ${unit}`;

@@ -1,6 +1,6 @@
 import { Exact, paiseToRupees } from '../../engine/money';
+import { type Decimal, formatMoney, numberFormat } from '../format/numbers';
 import { nearMissText } from './near-miss';
-import { moneyText, numberFormat } from './numbers';
 import type { ExportLine, RunForExport } from './payouts';
 
 /** One distributor's statement: each scheme's measure, target, achievement, slab, payout and near-miss. */
@@ -27,11 +27,9 @@ export interface StatementRow {
   note: string;
 }
 
-type Decimal = `${number}`;
-
 function quantityText(value: string | null, unit: string, run: RunForExport): string {
   if (value === null || value === '') return '';
-  if (unit === 'money') return moneyText(new Exact(value).toDecimalPlaces(2).toFixed(2), run.currency, run.locale);
+  if (unit === 'money') return formatMoney(new Exact(value).toDecimalPlaces(2).toFixed(2), run.currency, run.locale);
   return numberFormat(run.locale, { maximumFractionDigits: 2 }).format(value as Decimal);
 }
 
@@ -58,7 +56,7 @@ export function statementsFor(run: RunForExport, lines: readonly ExportLine[]): 
       note:
         line.override === null
           ? ''
-          : `Adjusted from ${moneyText(paiseToRupees(line.computed), run.currency, run.locale)}: ${line.overrideReason ?? ''}`,
+          : `Adjusted from ${formatMoney(paiseToRupees(line.computed), run.currency, run.locale)}: ${line.overrideReason ?? ''}`,
     });
     s.total += line.payable;
     byPayee.set(line.payee, s);
@@ -87,7 +85,7 @@ const escapeHtml = (text: string) =>
  * what the desktop app prints to PDF, and what a browser prints from the Exports screen.
  */
 export function statementHtml(statement: Statement, run: RunForExport, caption: string, company: string): string {
-  const money = (paise: number) => escapeHtml(moneyText(paiseToRupees(paise), run.currency, run.locale));
+  const money = (paise: number) => escapeHtml(formatMoney(paiseToRupees(paise), run.currency, run.locale));
   const rows = statement.rows
     .map(
       (r) =>

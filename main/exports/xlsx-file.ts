@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { numberFormat } from './numbers';
+import { numberFormat } from '../format/numbers';
 
 export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatQuantity } from '../../renderer/src/format/numbers';
+import { formatDate, formatMoney, formatQuantity } from '../../main/format/numbers';
 
 describe('workspace number formats', () => {
   it('writes rupees with lakh grouping', () => {

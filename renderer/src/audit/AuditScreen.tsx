@@ -2,9 +2,9 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntry, AuditVerdict } from '../../../main/audit/log';
+import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
-import { formatCount } from '../format/numbers';
 import { copyRows } from '../grid/copy';
 import { useWorkspace } from '../workspace-context';
 

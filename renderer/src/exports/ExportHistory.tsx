@@ -2,9 +2,9 @@ import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useState } from 'react';
 import type { ExportRecord } from '../../../main/exports/history';
+import { formatMoney } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
-import { formatMoney } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 /** Every export of the run, newest first, with where it went and each file's SHA-256. */

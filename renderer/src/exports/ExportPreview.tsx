@@ -1,6 +1,6 @@
 import { AgGridReact } from 'ag-grid-react';
 import type { Preview } from '../../../main/exports/format';
-import { formatMoney } from '../format/numbers';
+import { formatMoney } from '../../../main/format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 export interface PreviewResult {

@@ -2,9 +2,9 @@ import type { CellKeyDownEvent, GridApi, GridReadyEvent, IDatasource } from 'ag-
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../main/api/contract';
+import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
-import { formatCount } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 import { copyRows } from './copy';
 import { useDatasetColumnDefs } from './useDatasetColumnDefs';

@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useMemo } from 'react';
 import type { FieldDef } from '../../../main/datasets/kinds';
-import { formatDate, formatMoney, formatQuantity } from '../format/numbers';
+import { formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 const filterFor: Record<FieldDef['type'], string> = {

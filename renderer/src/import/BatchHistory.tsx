@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { formatCount, formatDate } from '../../../main/format/numbers';
 import type { BatchSummary } from '../../../main/import/batches';
 import { call } from '../api/client';
-import { formatCount, formatDate } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 /** Every import batch, with what it brought and a roll-back for the ones still in the workspace. */

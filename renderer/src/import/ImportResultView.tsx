@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImportSummary } from '../../../main/api/contract';
+import { formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import { downloadUrl } from '../api/client';
-import { formatCount, formatDate, formatMoney, formatQuantity } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 const qtyFields = new Set(['qty']);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { FilterModel } from '../../../main/datasets/grid-query';
+import { formatCount, formatMoney } from '../../../main/format/numbers';
 import type { ReviewGroup } from '../../../main/review/lines';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
-import { formatCount, formatMoney } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 export type GroupBy = 'scheme' | 'region' | 'distributor';

@@ -1,10 +1,10 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useRef, useState } from 'react';
+import { formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import type { LineTrace, SourceRow } from '../../../main/review/trace';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
-import { formatCount, formatDate, formatMoney, formatQuantity } from '../format/numbers';
 import { rowsAsTsv } from '../grid/copy';
 import { useWorkspace } from '../workspace-context';
 

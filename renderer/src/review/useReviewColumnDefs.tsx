@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useMemo } from 'react';
+import { formatMoney, formatQuantity } from '../../../main/format/numbers';
 import type { ReviewLine } from '../../../main/review/lines';
-import { formatMoney, formatQuantity } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 export const flagLabels: Record<string, string> = {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../../main/api/progress';
+import { formatDate } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
-import { formatDate } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 
 function monthOf(month: string | null): { from: string; to: string } {

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SchemeProblem } from '../../../engine/validate';
+import { formatMoney } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
-import { formatMoney } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
 import { SlabGrid } from './SlabGrid';

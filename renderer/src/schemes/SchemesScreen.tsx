@@ -1,9 +1,9 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatDate, formatMoney } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
-import { formatDate, formatMoney } from '../format/numbers';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, measureKinds, newDraft } from './draft';
 import { SchemeEditor } from './SchemeEditor';

@@ -2,9 +2,9 @@ import { type DragEvent, useCallback, useEffect, useRef, useState } from 'react'
 import type { DatasetSummary } from '../../../main/api/contract';
 import type { ApiError } from '../../../main/api/result';
 import type { DatasetKind } from '../../../main/datasets/kinds';
+import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { formatCount } from '../format/numbers';
 import { DatasetGrid } from '../grid/DatasetGrid';
 import { BatchHistory } from '../import/BatchHistory';
 import { ImportDialog } from '../import/ImportDialog';

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/log';
 import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
 import { type RunStatus, statusRefusal } from '../review/workflow';
-import type { ExportInput, Preview, Written } from './format';
+import type { ExportInput, ExportPlan, Preview } from './format';
 import { type ExportFormatId, exportFormat } from './formats';
 import { linesForExport, runForExport } from './payouts';
 import { ControlTotalError, vouchersFor } from './postings';
@@ -49,18 +49,19 @@ export interface ExportResult {
 }
 
 interface Prepared {
-  written: Written;
+  plan: ExportPlan;
+  label: string;
   status: RunStatus;
   base: string;
   total: number;
 }
 
-async function prepare(
+function prepare(
   db: Database.Database,
   request: Omit<ExportRequest, 'out'> & { previewOnly?: boolean },
   progress: (p: Progress) => void,
   printPdf?: ExportInput['printPdf'],
-): Promise<Prepared> {
+): Prepared {
   const run = runForExport(db, request.run);
   if (!run) throw new RunNotFoundError(`There is no run ${request.run}`);
   const refused = statusRefusal(run, 'export');
@@ -77,7 +78,7 @@ async function prepare(
   const lines = linesForExport(db, run.id);
   const vouchers = vouchersFor(run, lines, profile, draft);
   const base = `run-${run.id}-${format.id}${draft ? '-DRAFT' : ''}`;
-  const written = await format.write({
+  const plan = format.plan({
     run,
     lines,
     vouchers,
@@ -87,30 +88,30 @@ async function prepare(
     printPdf,
     progress: (done, total) => progress({ phase: `Writing ${format.label}`, done, total }),
   });
-  if (written.controlTotal !== run.total) {
+  if (plan.controlTotal !== run.total) {
     throw new ControlTotalError(
-      `The ${format.label} adds up to ${paiseToRupees(written.controlTotal)} but run ${run.id} pays ${paiseToRupees(
+      `The ${format.label} adds up to ${paiseToRupees(plan.controlTotal)} but run ${run.id} pays ${paiseToRupees(
         run.total,
       )}; nothing was written`,
     );
   }
-  return { written, status: run.status, base, total: run.total };
+  return { plan, label: format.label, status: run.status, base, total: run.total };
 }
 
 /**
  * The first rows of what an export would write, without writing anything; a run that cannot be
  * exported yet is previewed as the draft it would be.
  */
-export async function previewExport(
+export function previewExport(
   db: Database.Database,
   request: Omit<ExportRequest, 'out'>,
   progress: (p: Progress) => void = () => {},
-): Promise<{ preview: Preview; files: { name: string; rows: number }[]; controlTotal: string }> {
-  const { written } = await prepare(db, { ...request, previewOnly: true }, progress);
+): { preview: Preview; files: { name: string; rows: number }[]; controlTotal: string } {
+  const { plan } = prepare(db, { ...request, previewOnly: true }, progress);
   return {
-    preview: written.preview,
-    files: written.files.map((f) => ({ name: f.name, rows: f.rows })),
-    controlTotal: paiseToRupees(written.controlTotal),
+    preview: plan.preview,
+    files: plan.files.map((f) => ({ name: f.name, rows: f.rows })),
+    controlTotal: paiseToRupees(plan.controlTotal),
   };
 }
 
@@ -127,8 +128,9 @@ function targets(out: string, names: readonly string[]): { folder: string; paths
 }
 
 /**
- * Writes an export: checks the run may be exported, builds the files in memory, checks their
- * control total against the run's, stages them beside their destination, and then — in one
+ * Writes an export: checks the run may be exported, plans its files and checks their control
+ * total against the run's, builds and stages them one by one beside their destination (a
+ * cancel stops between two files), and then — in one
  * transaction with the history entry, the audit entry (with every file's SHA-256) and the run's
  * move to Exported — renames them into place. A failure anywhere leaves no file half-written and
  * nothing recorded. The same run and profile always give the same bytes.
@@ -146,12 +148,9 @@ export async function exportRun(
     if (signal?.aborted) throw new ApiFailure('cancelled', 'Cancelled; nothing was written.');
     progress(p);
   };
-  const { written, status, base, total } = await prepare(db, request, reported, printPdf);
-  const { folder, paths } = targets(
-    request.out ?? request.defaultFolder,
-    written.files.map((f) => f.name),
-  );
-  progress({ phase: 'Saving files', done: 0, total: written.files.length });
+  const { plan, label, status, base, total } = prepare(db, request, reported, printPdf);
+  const names = plan.files.map((f) => f.name);
+  const { folder, paths } = targets(request.out ?? request.defaultFolder, names);
   const stage = join(folder, `.${base}.partial-${process.pid}`);
   // A cancelled worker is stopped where it stands: clear what an earlier attempt staged.
   if (existsSync(folder)) {
@@ -161,19 +160,21 @@ export async function exportRun(
   }
   const files: ExportedFile[] = [];
   try {
-    written.files.forEach((file, i) => {
+    for (const [i, file] of plan.files.entries()) {
+      const content = await file.build();
       const staged = join(stage, file.name);
       mkdirSync(dirname(staged), { recursive: true });
-      writeFileSync(staged, file.content);
+      writeFileSync(staged, content);
       files.push({
         name: file.name,
         path: paths[i] as string,
-        bytes: file.content.length,
+        bytes: content.length,
         rows: file.rows,
-        sha256: sha256(file.content),
+        sha256: sha256(content),
         controlTotal: paiseToRupees(file.controlTotal),
       });
-    });
+      reported({ phase: `Writing ${label}`, done: i + 1, total: plan.files.length });
+    }
     const record = db.transaction(() => {
       const now = new Date().toISOString();
       const moved: RunStatus = !request.draft && status === 'approved' ? 'exported' : status;
@@ -212,12 +213,7 @@ export async function exportRun(
           files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
         },
       });
-      moveIntoPlace(
-        stage,
-        folder,
-        written.files.map((f) => f.name),
-        paths,
-      );
+      moveIntoPlace(stage, folder, names, paths);
       return { id, moved };
     });
     const { id, moved } = record.immediate();
@@ -230,7 +226,7 @@ export async function exportRun(
       status: moved,
       folder,
       files,
-      controlTotal: paiseToRupees(written.controlTotal),
+      controlTotal: paiseToRupees(plan.controlTotal),
       runTotal: paiseToRupees(total),
     };
   } finally {

@@ -12,6 +12,7 @@ export interface ExportInput {
   draft: boolean;
   /** The file name every file of this export starts with: `run-12-tally`, `run-12-tally-DRAFT`. */
   base: string;
+  /** For a file whose building takes a while (a large workbook): how far it has got. */
   progress: (done: number, total: number) => void;
   /** Prints a page of HTML to PDF: Chromium's print-to-PDF, where the desktop app offers it. */
   printPdf?: (html: string) => Promise<Buffer>;
@@ -20,7 +21,8 @@ export interface ExportInput {
 export interface OutFile {
   /** Relative to the export folder; statements sit in a folder of their own. */
   name: string;
-  content: Buffer;
+  /** Builds the bytes; called only when the file is written, never for a preview. */
+  build: () => Promise<Buffer>;
   /** The data rows in it (lines, journal lines or vouchers). */
   rows: number;
   /** Paise: what the file pays, read the way its system reads it. */
@@ -33,10 +35,11 @@ export interface Preview {
   rows: string[][];
 }
 
-export interface Written {
+/** What an export will write: its files (built on demand), their first rows, and what they pay. */
+export interface ExportPlan {
   files: OutFile[];
   preview: Preview;
-  /** Paise: what the export pays in all, summed from the rows it wrote. */
+  /** Paise: what the export pays in all, summed from the rows it writes. */
   controlTotal: number;
 }
 
@@ -45,7 +48,7 @@ export interface ExportFormat {
   label: string;
   /** What the file is for, in the user's words. */
   description: string;
-  write(input: ExportInput): Promise<Written>;
+  plan(input: ExportInput): ExportPlan;
 }
 
 export const previewRows = 20;
@@ -62,14 +65,14 @@ export function journalCsv(
   header: readonly string[],
   rowsOf: (voucher: Voucher) => CsvRow[],
   options: { extension?: string; delimiter?: string } = {},
-): Written {
+): ExportPlan {
   const rows = input.vouchers.flatMap(rowsOf);
   const lines: CsvRow[] = [...(input.draft ? [[draftMark]] : []), header, ...rows];
   return {
     files: [
       {
         name: `${input.base}.${options.extension ?? 'csv'}`,
-        content: Buffer.from(csvText(lines, { delimiter: options.delimiter })),
+        build: async () => Buffer.from(csvText(lines, { delimiter: options.delimiter })),
         rows: rows.length,
         controlTotal: controlTotalOf(input.vouchers),
       },

@@ -76,6 +76,24 @@ export const statementHeader = [
   'To the next slab',
   'Note',
 ] as const;
+/** Where Payout sits in `statementHeader`. */
+export const payoutColumn = statementHeader.indexOf('Payout');
+
+/** A statement row's cells in `statementHeader` order; the writer says how the payout (paise) is written. */
+export function statementCells<M>(r: StatementRow, money: (paise: number) => M): (string | M)[] {
+  return [
+    r.scheme,
+    r.schemeName,
+    r.line,
+    r.measure,
+    r.target,
+    r.achievement,
+    r.slab,
+    money(r.payout),
+    r.nextSlab,
+    r.note,
+  ];
+}
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

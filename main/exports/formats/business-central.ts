@@ -17,7 +17,7 @@ export const businessCentral: ExportFormat = {
   id: 'business-central',
   label: 'Business Central general journal (CSV)',
   description: 'General journal lines: customer credited (Credit Memo), the scheme G/L account as balancing account.',
-  async write(input) {
+  plan(input) {
     const { profile, run } = input;
     const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
     const header = [

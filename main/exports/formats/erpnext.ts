@@ -15,7 +15,7 @@ export const erpnext: ExportFormat = {
   id: 'erpnext',
   label: 'ERPNext Journal Entry (Data Import CSV)',
   description: 'One Journal Entry per payee (Entry Type Credit Note, or Debit Note when clawbacks exceed payouts).',
-  async write(input) {
+  plan(input) {
     const { profile } = input;
     const company = requireCompany(profile, 'ERPNext');
     const format = dateFormatFor(profile.dateFormat, 'YYYY-MM-DD');

@@ -19,7 +19,7 @@ export const netsuite: ExportFormat = {
   id: 'netsuite',
   label: 'NetSuite journal entry (CSV)',
   description: 'One journal entry per payee, grouped by External ID, lines balancing Debit and Credit.',
-  async write(input) {
+  plan(input) {
     const { profile, run } = input;
     const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
     const header = [

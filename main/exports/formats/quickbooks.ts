@@ -16,7 +16,7 @@ export const quickbooks: ExportFormat = {
   label: 'QuickBooks Online journal (CSV)',
   description:
     'One balanced journal entry per payee: the scheme discount account debited, Accounts Receivable credited with the customer named.',
-  async write(input) {
+  plan(input) {
     const { profile, run } = input;
     const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
     const header = ['Journal No.', 'Journal Date', 'Account Name', 'Debits', 'Credits', 'Description', 'Name'];

@@ -1,7 +1,7 @@
 import { paiseToRupees } from '../../../engine/money';
-import { type ExportFormat, previewRows } from '../format';
+import type { ExportFormat } from '../format';
 import { type CsvRow, csvText } from '../text';
-import { moneyColumns, registerCells, registerHeader, runCaption, rupeesOrBlank } from './register';
+import { finalColumn, registerCells, registerHeader, registerPreview, runCaption } from './register';
 
 /**
  * The payout register as plain CSV: one row per payout line, amounts as exact decimals, and a
@@ -12,28 +12,23 @@ export const registerCsv: ExportFormat = {
   id: 'csv',
   label: 'Payout register (CSV)',
   description: 'Every payout line with its measure, slab, computed, override and final amount, and a total row.',
-  async write(input) {
-    const rows: CsvRow[] = input.lines.map((line) =>
-      registerCells(line).map((cell, i) =>
-        (moneyColumns as readonly number[]).includes(i) ? rupeesOrBlank(cell as number | null) : cell,
-      ),
-    );
+  plan(input) {
+    const rows: CsvRow[] = input.lines.map((line) => registerCells(line, paiseToRupees));
     const total = input.lines.reduce((sum, l) => sum + l.payable, 0);
-    const totalRow = registerHeader.map((_, i) => (i === 0 ? 'TOTAL' : i === 15 ? paiseToRupees(total) : null));
+    const totalRow = registerHeader.map((_, i) =>
+      i === 0 ? 'TOTAL' : i === finalColumn ? paiseToRupees(total) : null,
+    );
     const all: CsvRow[] = [[`Payout register — ${runCaption(input)}`], [...registerHeader], ...rows, totalRow];
     return {
       files: [
         {
           name: `${input.base}.csv`,
-          content: Buffer.from(csvText(all, { bom: true })),
+          build: async () => Buffer.from(csvText(all, { bom: true })),
           rows: rows.length,
           controlTotal: total,
         },
       ],
-      preview: {
-        columns: [...registerHeader],
-        rows: rows.slice(0, previewRows).map((r) => r.map((c) => (c === null ? '' : String(c)))),
-      },
+      preview: registerPreview(input.lines),
       controlTotal: total,
     };
   },

@@ -1,8 +1,17 @@
 import type ExcelJS from 'exceljs';
-import { type ExportFormat, previewRows } from '../format';
+import type { ExportFormat } from '../format';
 import type { ExportLine } from '../payouts';
 import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
-import { moneyColumns, registerCells, registerHeader, runCaption, rupeesOrBlank } from './register';
+import {
+  computedColumn,
+  finalColumn,
+  moneyColumns,
+  quantityColumns,
+  registerCells,
+  registerHeader,
+  registerPreview,
+  runCaption,
+} from './register';
 
 /**
  * The payout register as Excel: a Summary sheet (control total, then totals by scheme and by
@@ -11,8 +20,6 @@ import { moneyColumns, registerCells, registerHeader, runCaption, rupeesOrBlank 
  * result cached, so the file reads right before and after Excel recalculates it.
  */
 const bold = { bold: true };
-/** Measure, Target and Achievement % in `registerHeader`. */
-const quantityColumns = [6, 8, 9];
 const red = { bold: true, color: { argb: 'FFC00000' } };
 
 interface Group {
@@ -75,100 +82,83 @@ export const registerXlsx: ExportFormat = {
   id: 'xlsx',
   label: 'Payout register (Excel)',
   description: 'Summary by scheme and by payee, and every payout line with its trace; totals reconcile to the run.',
-  async write(input) {
+  plan(input) {
     const { run, lines } = input;
     const format = moneyFormat(run.currency, run.locale);
     const total = lines.reduce((sum, l) => sum + l.payable, 0);
     const stamp = new Date(run.approvedAt ?? `${run.to}T00:00:00Z`);
-    const content = await xlsxBytes(stamp, (workbook) => {
-      const summary = workbook.addWorksheet('Summary', { views: [{ showGridLines: false }] });
-      summary.columns = [{ width: 16 }, { width: 34 }, { width: 16 }, { width: 10 }, { width: 18 }, { width: 18 }];
-      const title = summary.addRow([`Payout register — ${runCaption(input)}`]);
-      title.font = input.draft ? red : { bold: true, size: 14 };
-      title.commit();
-      summary.addRow([`Currency ${run.currency}; ${lines.length} lines; prepared by ${run.createdBy}`]).commit();
-      const control = summary.addRow(['Control total', null, null, null, null, cellAmount(total)]);
-      control.font = bold;
-      control.getCell(6).numFmt = format;
-      control.commit();
-      summary.addRow([]).commit();
-      const schemes = groupBy(lines, (l) => [l.scheme, l.schemeName, '']);
-      table(
-        summary,
-        ['Scheme', 'Name', 'Payees', 'Lines', 'Computed', 'Final'],
-        schemes.map((g) => [g.key, g.name, g.payees.size, g.lines, cellAmount(g.computed), cellAmount(g.payable)]),
-        [4, 5],
-        format,
-        [schemes.reduce((s, g) => s + g.computed, 0), total],
-      );
-      summary.addRow([]).commit();
-      const payees = groupBy(lines, (l) => [l.payee, l.payeeName, l.region]);
-      table(
-        summary,
-        ['Payee code', 'Payee', 'Region', 'Lines', 'Computed', 'Final'],
-        payees.map((g) => [g.key, g.name, g.region, g.lines, cellAmount(g.computed), cellAmount(g.payable)]),
-        [4, 5],
-        format,
-        [payees.reduce((s, g) => s + g.computed, 0), total],
-      );
-      summary.commit();
+    const build = () =>
+      xlsxBytes(stamp, (workbook) => {
+        const summary = workbook.addWorksheet('Summary', { views: [{ showGridLines: false }] });
+        summary.columns = [{ width: 16 }, { width: 34 }, { width: 16 }, { width: 10 }, { width: 18 }, { width: 18 }];
+        const title = summary.addRow([`Payout register — ${runCaption(input)}`]);
+        title.font = input.draft ? red : { bold: true, size: 14 };
+        title.commit();
+        summary.addRow([`Currency ${run.currency}; ${lines.length} lines; prepared by ${run.createdBy}`]).commit();
+        const control = summary.addRow(['Control total', null, null, null, null, cellAmount(total)]);
+        control.font = bold;
+        control.getCell(6).numFmt = format;
+        control.commit();
+        summary.addRow([]).commit();
+        const schemes = groupBy(lines, (l) => [l.scheme, l.schemeName, '']);
+        table(
+          summary,
+          ['Scheme', 'Name', 'Payees', 'Lines', 'Computed', 'Final'],
+          schemes.map((g) => [g.key, g.name, g.payees.size, g.lines, cellAmount(g.computed), cellAmount(g.payable)]),
+          [4, 5],
+          format,
+          [schemes.reduce((s, g) => s + g.computed, 0), total],
+        );
+        summary.addRow([]).commit();
+        const payees = groupBy(lines, (l) => [l.payee, l.payeeName, l.region]);
+        table(
+          summary,
+          ['Payee code', 'Payee', 'Region', 'Lines', 'Computed', 'Final'],
+          payees.map((g) => [g.key, g.name, g.region, g.lines, cellAmount(g.computed), cellAmount(g.payable)]),
+          [4, 5],
+          format,
+          [payees.reduce((s, g) => s + g.computed, 0), total],
+        );
+        summary.commit();
 
-      const detail = workbook.addWorksheet('Detail', { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });
-      detail.columns = registerHeader.map((h) => ({
-        width: h === 'Trace' ? 80 : h === 'Payee' || h === 'Scheme name' || h === 'Override reason' ? 28 : 14,
-      }));
-      const caption = detail.addRow([`Payout register — ${runCaption(input)}`]);
-      caption.font = input.draft ? red : bold;
-      caption.commit();
-      const head = detail.addRow([...registerHeader]);
-      head.font = bold;
-      head.commit();
-      detail.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: registerHeader.length } };
-      lines.forEach((line, i) => {
-        const cells = registerCells(line).map((cell, c) => {
-          if (cell === null) return null;
-          if ((moneyColumns as readonly number[]).includes(c)) return cellAmount(cell as number);
+        const detail = workbook.addWorksheet('Detail', { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });
+        detail.columns = registerHeader.map((h) => ({
+          width: h === 'Trace' ? 80 : h === 'Payee' || h === 'Scheme name' || h === 'Override reason' ? 28 : 14,
+        }));
+        const caption = detail.addRow([`Payout register — ${runCaption(input)}`]);
+        caption.font = input.draft ? red : bold;
+        caption.commit();
+        const head = detail.addRow([...registerHeader]);
+        head.font = bold;
+        head.commit();
+        detail.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: registerHeader.length } };
+        lines.forEach((line, i) => {
           // Measure, target and achievement are exact decimals as text; a sheet sums numbers.
-          return quantityColumns.includes(c) ? Number(cell) : cell;
+          const row = detail.addRow(registerCells(line, cellAmount, Number));
+          for (const c of moneyColumns) row.getCell(c + 1).numFmt = format;
+          for (const c of quantityColumns) row.getCell(c + 1).numFmt = '#,##0.00';
+          row.commit();
+          if (i % 5000 === 4999) input.progress(i + 1, lines.length);
         });
-        const row = detail.addRow(cells);
-        for (const c of moneyColumns) row.getCell(c + 1).numFmt = format;
-        for (const c of quantityColumns) row.getCell(c + 1).numFmt = '#,##0.00';
-        row.commit();
-        if (i % 5000 === 4999) input.progress(i + 1, lines.length);
+        const first = 3;
+        const last = lines.length + 2;
+        const totalRow = detail.addRow(
+          registerHeader.map((_, i) => {
+            if (i === 0) return 'TOTAL';
+            if (i !== computedColumn && i !== finalColumn) return null;
+            const column = String.fromCharCode(65 + i);
+            const sum = i === computedColumn ? lines.reduce((s, l) => s + l.computed, 0) : total;
+            return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(sum) };
+          }),
+        );
+        totalRow.font = bold;
+        for (const c of moneyColumns) totalRow.getCell(c + 1).numFmt = format;
+        totalRow.commit();
+        detail.commit();
       });
-      const first = 3;
-      const last = lines.length + 2;
-      const totalRow = detail.addRow(
-        registerHeader.map((_, i) => {
-          if (i === 0) return 'TOTAL';
-          if (i !== 11 && i !== 15) return null;
-          const column = String.fromCharCode(65 + i);
-          const sum = i === 11 ? lines.reduce((s, l) => s + l.computed, 0) : total;
-          return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(sum) };
-        }),
-      );
-      totalRow.font = bold;
-      for (const c of moneyColumns) totalRow.getCell(c + 1).numFmt = format;
-      totalRow.commit();
-      detail.commit();
-    });
     return {
-      files: [{ name: `${input.base}.xlsx`, content, rows: lines.length, controlTotal: total }],
-      preview: {
-        columns: [...registerHeader],
-        rows: lines
-          .slice(0, previewRows)
-          .map((l) =>
-            registerCells(l).map((c, i) =>
-              (moneyColumns as readonly number[]).includes(i)
-                ? (rupeesOrBlank(c as number | null) ?? '')
-                : c === null
-                  ? ''
-                  : String(c),
-            ),
-          ),
-      },
+      files: [{ name: `${input.base}.xlsx`, build, rows: lines.length, controlTotal: total }],
+      preview: registerPreview(lines),
       controlTotal: total,
     };
   },

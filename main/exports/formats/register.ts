@@ -1,5 +1,5 @@
 import { paiseToRupees } from '../../../engine/money';
-import type { ExportInput } from '../format';
+import { type ExportInput, type Preview, previewRows } from '../format';
 import type { ExportLine } from '../payouts';
 import { draftMark } from '../text';
 
@@ -24,13 +24,27 @@ export const registerHeader = [
   'Trace',
 ] as const;
 
-/** Index of the money columns (Computed, Override, Final) in `registerHeader`. */
-export const moneyColumns = [11, 12, 15] as const;
+/** Where Computed, Override and Final sit in `registerHeader`; Measure, Target and Achievement %. */
+export const computedColumn = 11;
+export const finalColumn = 15;
+export const moneyColumns = [computedColumn, 12, finalColumn] as const;
+export const quantityColumns = [6, 8, 9] as const;
 
 const traceLength = 300;
 
-/** A line's register cells: text and exact decimal strings; money in paise for the writer to place. */
-export function registerCells(line: ExportLine): (string | number | null)[] {
+type Cell = string | number | null;
+
+/**
+ * A line's register cells. Each writer says how money (paise) and the exact decimal quantities
+ * are to be written: decimal text in CSV, numbers in a workbook.
+ */
+export function registerCells(
+  line: ExportLine,
+  money: (paise: number) => Cell,
+  quantity: (decimal: string) => Cell = (decimal) => decimal,
+): Cell[] {
+  const amount = (paise: number | null) => (paise === null ? null : money(paise));
+  const exact = (decimal: string | null) => (decimal === null ? null : quantity(decimal));
   return [
     line.payee,
     line.payeeName,
@@ -38,18 +52,28 @@ export function registerCells(line: ExportLine): (string | number | null)[] {
     line.scheme,
     line.schemeName,
     line.kind === 'clawback' ? 'Clawback' : 'Payout',
-    line.measure,
+    exact(line.measure),
     line.unit,
-    line.target,
-    line.achievement,
+    exact(line.target),
+    exact(line.achievement),
     line.slab,
-    line.computed,
-    line.override,
+    amount(line.computed),
+    amount(line.override),
     line.overrideReason,
     line.overrideBy,
-    line.payable,
+    amount(line.payable),
     line.explanation.length > traceLength ? `${line.explanation.slice(0, traceLength - 1)}…` : line.explanation,
   ];
+}
+
+/** The first rows of the register as the preview shows them, amounts as exact decimal text. */
+export function registerPreview(lines: readonly ExportLine[]): Preview {
+  return {
+    columns: [...registerHeader],
+    rows: lines
+      .slice(0, previewRows)
+      .map((l) => registerCells(l, paiseToRupees).map((c) => (c === null ? '' : String(c)))),
+  };
 }
 
 /** The sentence at the top of every register and statement: which run, which period, whose approval. */
@@ -59,5 +83,3 @@ export function runCaption({ run, draft }: Pick<ExportInput, 'run' | 'draft'>): 
     run.reversesRun ? `, reversing run ${run.reversesRun}` : ''
   }`;
 }
-
-export const rupeesOrBlank = (paise: number | null) => (paise === null ? null : paiseToRupees(paise));

@@ -20,7 +20,7 @@ export const sap: ExportFormat = {
   id: 'sap',
   label: 'SAP document posting (tab-separated)',
   description: 'One FI document per payee (type DG): customer line with posting key 11, G/L lines with key 40.',
-  async write(input) {
+  plan(input) {
     const { profile, run } = input;
     const format = dateFormatFor(profile.dateFormat, 'DD.MM.YYYY');
     const header = ['BUKRS', 'BLDAT', 'BUDAT', 'BLART', 'WAERS', 'XBLNR', 'BKTXT', 'BSCHL', 'NEWKO', 'WRBTR', 'SGTXT'];

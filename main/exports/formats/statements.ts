@@ -1,6 +1,13 @@
 import { paiseToRupees } from '../../../engine/money';
 import { type ExportFormat, type OutFile, previewRows } from '../format';
-import { statementHeader, statementHtml, statementsFor } from '../statement';
+import {
+  payoutColumn,
+  type Statement,
+  statementCells,
+  statementHeader,
+  statementHtml,
+  statementsFor,
+} from '../statement';
 import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
 import { runCaption } from './register';
 
@@ -25,7 +32,7 @@ export const statements: ExportFormat = {
   label: 'Distributor statements (Excel, PDF in the desktop app)',
   description:
     'One statement per payee: each scheme’s measure, target, achievement, slab, payout and the near-miss to the next slab.',
-  async write(input) {
+  plan(input) {
     const { run } = input;
     const all = statementsFor(run, input.lines);
     const names = fileNames(all.map((s) => s.payee));
@@ -33,10 +40,9 @@ export const statements: ExportFormat = {
     const caption = runCaption(input);
     const company = input.profile.companyName;
     const stamp = new Date(run.approvedAt ?? `${run.to}T00:00:00Z`);
-    const files: OutFile[] = [];
-    for (const [i, statement] of all.entries()) {
-      const content = await xlsxBytes(stamp, (workbook) => {
-        const sheet = workbook.addWorksheet('Statement', { views: [{ showGridLines: false }] });
+    const workbook = (statement: Statement) => () =>
+      xlsxBytes(stamp, (book) => {
+        const sheet = book.addWorksheet('Statement', { views: [{ showGridLines: false }] });
         sheet.columns = [14, 30, 10, 18, 18, 12, 12, 18, 52, 40].map((width) => ({ width }));
         const title = sheet.addRow(['Scheme payout statement']);
         title.font = { bold: true, size: 14 };
@@ -55,56 +61,35 @@ export const statements: ExportFormat = {
         head.font = { bold: true };
         head.commit();
         for (const r of statement.rows) {
-          const row = sheet.addRow([
-            r.scheme,
-            r.schemeName,
-            r.line,
-            r.measure,
-            r.target,
-            r.achievement,
-            r.slab,
-            cellAmount(r.payout),
-            r.nextSlab,
-            r.note,
-          ]);
-          row.getCell(8).numFmt = format;
+          const row = sheet.addRow(statementCells(r, cellAmount));
+          row.getCell(payoutColumn + 1).numFmt = format;
           row.commit();
         }
-        const total = sheet.addRow(['Total', null, null, null, null, null, null, cellAmount(statement.total)]);
+        const total = sheet.addRow(
+          statementHeader.map((_, i) => (i === 0 ? 'Total' : i === payoutColumn ? cellAmount(statement.total) : null)),
+        );
         total.font = { bold: true };
-        total.getCell(8).numFmt = format;
+        total.getCell(payoutColumn + 1).numFmt = format;
         total.commit();
         sheet.commit();
       });
+    const { printPdf } = input;
+    const files: OutFile[] = all.flatMap((statement, i) => {
       const name = `${input.base}/statement-${names[i]}`;
-      files.push({ name: `${name}.xlsx`, content, rows: statement.rows.length, controlTotal: statement.total });
-      if (input.printPdf) {
-        const pdf = await input.printPdf(statementHtml(statement, run, caption, company));
-        files.push({ name: `${name}.pdf`, content: pdf, rows: statement.rows.length, controlTotal: statement.total });
-      }
-      input.progress(i + 1, all.length);
-    }
+      const file = { rows: statement.rows.length, controlTotal: statement.total };
+      const xlsx: OutFile = { name: `${name}.xlsx`, build: workbook(statement), ...file };
+      if (!printPdf) return [xlsx];
+      return [
+        xlsx,
+        { name: `${name}.pdf`, build: () => printPdf(statementHtml(statement, run, caption, company)), ...file },
+      ];
+    });
     return {
       files,
       preview: {
         columns: ['Payee code', 'Payee', ...statementHeader],
         rows: all
-          .flatMap((s) =>
-            s.rows.map((r) => [
-              s.payee,
-              s.payeeName,
-              r.scheme,
-              r.schemeName,
-              r.line,
-              r.measure,
-              r.target,
-              r.achievement,
-              r.slab,
-              paiseToRupees(r.payout),
-              r.nextSlab,
-              r.note,
-            ]),
-          )
+          .flatMap((s) => s.rows.map((r) => [s.payee, s.payeeName, ...statementCells(r, paiseToRupees)]))
           .slice(0, previewRows),
       },
       controlTotal: all.reduce((sum, s) => sum + s.total, 0),

@@ -1,6 +1,7 @@
 import { create } from 'xmlbuilder2';
 import { paiseToRupees } from '../../../engine/money';
 import { controlTotalOf, type ExportFormat, previewRows } from '../format';
+import type { Entry, Voucher } from '../postings';
 import { draftMark, formatDay } from '../text';
 
 /**
@@ -20,55 +21,52 @@ export const tallyXml: ExportFormat = {
   label: 'Tally Prime credit notes (XML)',
   description:
     'One Credit Note voucher per payee (Debit Note when clawbacks exceed payouts): discount ledger Dr, party Cr.',
-  async write(input) {
+  plan(input) {
     const { profile, vouchers, run } = input;
-    const doc = create({ version: '1.0', encoding: 'UTF-8' });
-    if (input.draft) doc.com(` ${draftMark}: run ${run.id} is ${run.status}; do not import `);
-    const body = doc.ele('ENVELOPE');
-    body.ele('HEADER').ele('TALLYREQUEST').txt('Import Data');
-    const importData = body.ele('BODY').ele('IMPORTDATA');
-    const desc = importData.ele('REQUESTDESC');
-    desc.ele('REPORTNAME').txt('Vouchers');
-    if (profile.companyName) desc.ele('STATICVARIABLES').ele('SVCURRENTCOMPANY').txt(profile.companyName);
-    const message = importData.ele('REQUESTDATA').ele('TALLYMESSAGE', { 'xmlns:UDF': 'TallyUDF' });
-    const preview: string[][] = [];
-    for (const v of vouchers) {
-      const type = v.net >= 0 ? profile.voucherType : profile.debitVoucherType;
-      const voucher = message.ele('VOUCHER', { VCHTYPE: type, ACTION: 'Create', OBJVIEW: 'Accounting Voucher View' });
-      voucher.ele('DATE').txt(formatDay(v.date, 'YYYYMMDD'));
-      voucher.ele('VOUCHERTYPENAME').txt(type);
-      voucher.ele('VOUCHERNUMBER').txt(v.number);
-      voucher.ele('REFERENCE').txt(`Run ${run.id}`);
-      voucher.ele('PARTYLEDGERNAME').txt(v.party);
-      voucher.ele('PERSISTEDVIEW').txt('Accounting Voucher View');
-      voucher.ele('NARRATION').txt(v.narration);
-      for (const e of v.entries) {
-        const list = voucher.ele('ALLLEDGERENTRIES.LIST');
-        list.ele('LEDGERNAME').txt(e.party ?? e.account.name);
-        list.ele('ISDEEMEDPOSITIVE').txt(e.amount > 0 ? 'Yes' : 'No');
-        list.ele('ISPARTYLEDGER').txt(e.party === null ? 'No' : 'Yes');
-        list.ele('AMOUNT').txt(paiseToRupees(-e.amount));
-        if (preview.length < previewRows) {
-          preview.push([
-            formatDay(v.date, 'YYYYMMDD'),
-            type,
-            v.number,
-            e.party ?? e.account.name,
-            paiseToRupees(-e.amount),
-          ]);
+    const typeOf = (v: Voucher) => (v.net >= 0 ? profile.voucherType : profile.debitVoucherType);
+    // Tally's sign: a debit (our positive amount) is a negative AMOUNT.
+    const amountOf = (e: Entry) => paiseToRupees(-e.amount);
+    const ledgerOf = (e: Entry) => e.party ?? e.account.name;
+    const build = async () => {
+      const doc = create({ version: '1.0', encoding: 'UTF-8' });
+      if (input.draft) doc.com(` ${draftMark}: run ${run.id} is ${run.status}; do not import `);
+      const body = doc.ele('ENVELOPE');
+      body.ele('HEADER').ele('TALLYREQUEST').txt('Import Data');
+      const importData = body.ele('BODY').ele('IMPORTDATA');
+      const desc = importData.ele('REQUESTDESC');
+      desc.ele('REPORTNAME').txt('Vouchers');
+      if (profile.companyName) desc.ele('STATICVARIABLES').ele('SVCURRENTCOMPANY').txt(profile.companyName);
+      const message = importData.ele('REQUESTDATA').ele('TALLYMESSAGE', { 'xmlns:UDF': 'TallyUDF' });
+      for (const v of vouchers) {
+        const voucher = message.ele('VOUCHER', {
+          VCHTYPE: typeOf(v),
+          ACTION: 'Create',
+          OBJVIEW: 'Accounting Voucher View',
+        });
+        voucher.ele('DATE').txt(formatDay(v.date, 'YYYYMMDD'));
+        voucher.ele('VOUCHERTYPENAME').txt(typeOf(v));
+        voucher.ele('VOUCHERNUMBER').txt(v.number);
+        voucher.ele('REFERENCE').txt(`Run ${run.id}`);
+        voucher.ele('PARTYLEDGERNAME').txt(v.party);
+        voucher.ele('PERSISTEDVIEW').txt('Accounting Voucher View');
+        voucher.ele('NARRATION').txt(v.narration);
+        for (const e of v.entries) {
+          const list = voucher.ele('ALLLEDGERENTRIES.LIST');
+          list.ele('LEDGERNAME').txt(ledgerOf(e));
+          list.ele('ISDEEMEDPOSITIVE').txt(e.amount > 0 ? 'Yes' : 'No');
+          list.ele('ISPARTYLEDGER').txt(e.party === null ? 'No' : 'Yes');
+          list.ele('AMOUNT').txt(amountOf(e));
         }
       }
-    }
-    const xml = doc.end({ prettyPrint: true, indent: '  ', newline: '\r\n' });
+      return Buffer.from(doc.end({ prettyPrint: true, indent: '  ', newline: '\r\n' }));
+    };
+    const preview = vouchers
+      .flatMap((v) =>
+        v.entries.map((e) => [formatDay(v.date, 'YYYYMMDD'), typeOf(v), v.number, ledgerOf(e), amountOf(e)]),
+      )
+      .slice(0, previewRows);
     return {
-      files: [
-        {
-          name: `${input.base}.xml`,
-          content: Buffer.from(xml),
-          rows: vouchers.length,
-          controlTotal: controlTotalOf(vouchers),
-        },
-      ],
+      files: [{ name: `${input.base}.xml`, build, rows: vouchers.length, controlTotal: controlTotalOf(vouchers) }],
       preview: { columns: ['Date', 'Voucher type', 'Voucher no.', 'Ledger', 'Amount (Tally sign)'], rows: preview },
       controlTotal: controlTotalOf(vouchers),
     };

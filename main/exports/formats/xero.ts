@@ -1,5 +1,5 @@
 import { paiseToRupees } from '../../../engine/money';
-import { type ExportFormat, journalCsv, type Written } from '../format';
+import { type ExportFormat, type ExportPlan, journalCsv } from '../format';
 import type { Voucher } from '../postings';
 import { dateFormatFor, formatDay } from '../text';
 
@@ -20,7 +20,7 @@ export const xero: ExportFormat = {
   id: 'xero',
   label: 'Xero manual journal (CSV)',
   description: 'One manual journal per payee, split into files of at most 300 lines as Xero requires.',
-  async write(input) {
+  plan(input) {
     const { profile } = input;
     const format = dateFormatFor(profile.dateFormat, 'DD/MM/YYYY');
     const header = ['*Narration', '*Date', 'Description', '*AccountCode', '*TaxRate', '*Amount'];
@@ -44,12 +44,12 @@ export const xero: ExportFormat = {
       lines += voucher.entries.length;
     }
     if (parts.length <= 1) return journalCsv(input, header, rowsOf);
-    const written: Written[] = parts.map((vouchers, i) =>
+    const written: ExportPlan[] = parts.map((vouchers, i) =>
       journalCsv({ ...input, vouchers, base: `${input.base}-part${i + 1}` }, header, rowsOf),
     );
     return {
       files: written.flatMap((w) => w.files),
-      preview: (written[0] as Written).preview,
+      preview: (written[0] as ExportPlan).preview,
       controlTotal: written.reduce((sum, w) => sum + w.controlTotal, 0),
     };
   },

@@ -17,7 +17,7 @@ export const zoho: ExportFormat = {
   id: 'zoho',
   label: 'Zoho Books credit notes (CSV)',
   description: 'One credit note per payee, one line per scheme ledger.',
-  async write(input) {
+  plan(input) {
     const { profile } = input;
     const owing = input.vouchers.filter((v) => v.net < 0);
     if (owing.length > 0) {

@@ -22,6 +22,9 @@ export function formatDay(iso: string, format: Exclude<DateFormat, 'auto'>): str
   }
 }
 
+/** How the workspace's region writes a day, for systems that follow the company's region (US month first). */
+export const regionalDateFormat = (locale: string) => (locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
+
 /** The profile's date format, or the system's own when the profile leaves it to `auto`. */
 export const dateFormatFor = (profile: DateFormat, system: Exclude<DateFormat, 'auto'>) =>
   profile === 'auto' ? system : profile;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { paiseToRupees } from '../../engine/money';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { executeRun } from '../../main/runs/execute';
 import { e2eSession, signIn } from '../support/browser';
@@ -56,17 +57,26 @@ describe('the Exports screen in the browser', () => {
     const { createHash } = await import('node:crypto');
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
     await expect.poll(() => history.textContent()).toContain(sha);
-    const rupees = (total / 100).toLocaleString('en-IN', { minimumFractionDigits: 2 });
+    const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }).format(
+      paiseToRupees(total) as `${number}`,
+    );
     expect(await page.locator('.export-done').textContent()).toContain(rupees);
     await page.screenshot({ path: session.screenshot('exports-done.png') });
 
     // The profile editor saves a new profile, which becomes the chosen one.
     await page.getByRole('button', { name: 'Edit profile…' }).click();
     await page.getByLabel('Profile name').fill('Tally North');
-    await page.getByLabel('Discount ledger').fill('Scheme Discount & Incentives');
+    await page.getByLabel('Discount ledger', { exact: true }).fill('Scheme Discount & Incentives');
     await page.screenshot({ path: session.screenshot('exports-profile.png') });
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByLabel('Profile').inputValue()).toBe('Tally North');
+    // The new profile's ledger is what the file will debit.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page
+      .getByTestId('export-preview')
+      .getByText('Scheme Discount & Incentives')
+      .first()
+      .waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
   });
 });

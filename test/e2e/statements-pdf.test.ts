@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paiseToRupees } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { launchChromium } from '../support/browser';
@@ -63,7 +64,9 @@ describe('distributor statements as PDF', () => {
       .get() as { payee: string; name: string; total: number };
     const html = printed.find((h) => h.includes(`(${first.payee})`)) ?? '';
     expect(html).toContain(first.name);
-    const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }).format(first.total / 100);
+    const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }).format(
+      paiseToRupees(first.total) as `${number}`,
+    );
     expect(html).toContain(`<tfoot><tr><td colspan="7">Total</td><td class="n">${rupees}</td>`);
     await page.setContent(html);
     await page.screenshot({ path: join(import.meta.dirname, 'screenshots', 'statement.png'), fullPage: true });

@@ -1,6 +1,6 @@
 import { paiseToRupees } from '../../../engine/money';
 import { type ExportFormat, journalCsv } from '../format';
-import { dateFormatFor, formatDay } from '../text';
+import { dateFormatFor, formatDay, regionalDateFormat } from '../text';
 
 /**
  * Dynamics 365 Business Central general journal lines (General Journals › Edit in Excel, or a
@@ -19,7 +19,7 @@ export const businessCentral: ExportFormat = {
   description: 'General journal lines: customer credited (Credit Memo), the scheme G/L account as balancing account.',
   plan(input) {
     const { profile, run } = input;
-    const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
+    const format = dateFormatFor(profile.dateFormat, regionalDateFormat(run.locale));
     const header = [
       'Journal Template Name',
       'Journal Batch Name',

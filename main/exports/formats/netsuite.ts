@@ -1,6 +1,6 @@
 import { type ExportFormat, journalCsv } from '../format';
 import type { Account } from '../profiles';
-import { dateFormatFor, debitCredit, formatDay } from '../text';
+import { dateFormatFor, debitCredit, formatDay, regionalDateFormat } from '../text';
 
 /**
  * NetSuite journal entries through the Import Assistant (Setup › Import/Export › Import CSV
@@ -21,7 +21,7 @@ export const netsuite: ExportFormat = {
   description: 'One journal entry per payee, grouped by External ID, lines balancing Debit and Credit.',
   plan(input) {
     const { profile, run } = input;
-    const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
+    const format = dateFormatFor(profile.dateFormat, regionalDateFormat(run.locale));
     const header = [
       'External ID',
       'Date',

@@ -1,6 +1,6 @@
 import type { ExportFormat } from '../format';
 import { journalCsv } from '../format';
-import { dateFormatFor, debitCredit, formatDay } from '../text';
+import { dateFormatFor, debitCredit, formatDay, regionalDateFormat } from '../text';
 
 /**
  * QuickBooks Online journal entries (Settings › Import data › Journal entries).
@@ -18,7 +18,7 @@ export const quickbooks: ExportFormat = {
     'One balanced journal entry per payee: the scheme discount account debited, Accounts Receivable credited with the customer named.',
   plan(input) {
     const { profile, run } = input;
-    const format = dateFormatFor(profile.dateFormat, run.locale === 'en-US' ? 'MM/DD/YYYY' : 'DD/MM/YYYY');
+    const format = dateFormatFor(profile.dateFormat, regionalDateFormat(run.locale));
     const header = ['Journal No.', 'Journal Date', 'Account Name', 'Debits', 'Credits', 'Description', 'Name'];
     return journalCsv(input, header, (v) =>
       v.entries.map((e) => [

@@ -20,7 +20,8 @@ interface FormatInfo {
   description: string;
 }
 
-const exportable = (run: RunListItem | undefined) => run?.status === 'approved' || run?.status === 'exported';
+/** The workflow, as the API reports it for the run, lets it be exported (not merely drafted). */
+const exportable = (run: RunListItem | undefined) => run?.actions.includes('export') ?? false;
 
 /**
  * Pick a run, a format and a profile; preview the first rows; write the files. Only approved
@@ -64,6 +65,7 @@ export function ExportsScreen() {
   const approved = exportable(run);
   const asDraft = draft || !approved;
   const chosenFormat = formats.find((f) => f.id === format);
+  const chosenProfile = profiles.find((p) => p.profile.name === profile)?.profile;
 
   // What is on screen always belongs to the current choice.
   // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the choice changes
@@ -174,7 +176,7 @@ export function ExportsScreen() {
                 </option>
               ))}
             </select>
-            <button type="button" onClick={() => setEditing(true)}>
+            <button type="button" onClick={() => setEditing(true)} disabled={!chosenProfile}>
               Edit profile…
             </button>
           </div>
@@ -231,9 +233,9 @@ export function ExportsScreen() {
       {result && <ExportDone result={result} />}
       {preview && <ExportPreview preview={preview} />}
       <ExportHistory run={runId} version={historyVersion} />
-      {editing && (
+      {editing && chosenProfile && (
         <ProfileDialog
-          profile={profiles.find((p) => p.profile.name === profile)?.profile ?? null}
+          profile={chosenProfile}
           onClose={() => setEditing(false)}
           onSaved={(saved) => {
             setEditing(false);

@@ -1,30 +1,11 @@
 import { useState } from 'react';
 import { dateFormats } from '../../../main/exports/date-formats';
-import type { ExportProfile } from '../../../main/exports/profiles';
+import type { Account, ExportProfile } from '../../../main/exports/profiles';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 
 type Draft = Omit<ExportProfile, 'schemeAccounts'> & {
   schemeAccounts: { key: string; scheme: string; name: string; code: string }[];
-};
-
-const blank: ExportProfile = {
-  name: '',
-  discountAccount: { name: 'Trade Scheme Discount', code: '4410' },
-  schemeAccounts: {},
-  receivableAccount: { name: 'Accounts Receivable', code: '1100' },
-  partyBy: 'name',
-  companyCode: '1000',
-  companyName: '',
-  documentType: 'DG',
-  voucherType: 'Credit Note',
-  debitVoucherType: 'Debit Note',
-  taxRate: 'Tax Exempt',
-  journalTemplate: 'GENERAL',
-  journalBatch: 'DEFAULT',
-  narration: 'Scheme payout {from} to {to}, run {run}: {schemes}',
-  documentPrefix: 'SD',
-  dateFormat: 'auto',
 };
 
 const toDraft = (p: ExportProfile): Draft => ({
@@ -52,17 +33,38 @@ function Text({
   );
 }
 
+/** A ledger or account: its name and its code, side by side. */
+function AccountFields({
+  label,
+  hint,
+  account,
+  onChange,
+}: {
+  label: string;
+  hint: string;
+  account: Account;
+  onChange: (a: Account) => void;
+}) {
+  return (
+    <>
+      <Text label={label} value={account.name} onChange={(name) => onChange({ ...account, name })} hint={hint} />
+      <Text label={`${label} code`} value={account.code} onChange={(code) => onChange({ ...account, code })} />
+    </>
+  );
+}
+
 /** Edit (or create) an export profile: the ledgers, accounts, codes, narration and date format of the files. */
 export function ProfileDialog({
   profile,
   onClose,
   onSaved,
 }: {
-  profile: ExportProfile | null;
+  /** The profile to start from; saved under another name, it becomes a new profile. */
+  profile: ExportProfile;
   onClose: () => void;
   onSaved: (p: ExportProfile) => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => toDraft(profile ?? blank));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(profile));
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft({ ...draft, [key]: value });
@@ -114,27 +116,17 @@ export function ProfileDialog({
             />
           </div>
           <div className="field-row">
-            <Text
+            <AccountFields
               label="Discount ledger"
-              value={draft.discountAccount.name}
-              onChange={(v) => set('discountAccount', { ...draft.discountAccount, name: v })}
               hint="Debited with every payout"
+              account={draft.discountAccount}
+              onChange={(a) => set('discountAccount', a)}
             />
-            <Text
-              label="Discount account code"
-              value={draft.discountAccount.code}
-              onChange={(v) => set('discountAccount', { ...draft.discountAccount, code: v })}
-            />
-            <Text
+            <AccountFields
               label="Receivable account"
-              value={draft.receivableAccount.name}
-              onChange={(v) => set('receivableAccount', { ...draft.receivableAccount, name: v })}
               hint="Credited with the party named"
-            />
-            <Text
-              label="Receivable account code"
-              value={draft.receivableAccount.code}
-              onChange={(v) => set('receivableAccount', { ...draft.receivableAccount, code: v })}
+              account={draft.receivableAccount}
+              onChange={(a) => set('receivableAccount', a)}
             />
           </div>
           <div className="field-row">

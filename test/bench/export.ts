@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createBatch, prepareInsert } from '../../main/datasets/insert';
 import { exportRun } from '../../main/exports/export';
 import { exportFormatIds } from '../../main/exports/formats';
 import { saveExportProfile } from '../../main/exports/profiles';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { openWorkspace } from '../../main/store/open';
+import { syntheticRun } from '../support/synthetic-run';
 
 /**
  * npm run bench:export [LINES]: an approved run of LINES payout lines (default 100,000) over
@@ -19,33 +21,31 @@ const folder = join(tmpdir(), 'schemedesk-bench-export');
 rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
 const db = await openWorkspace(join(folder, 'workspace.sqlite'));
-// Eight schemes: exports read only their code and name.
-for (let i = 1; i <= 8; i++) {
-  db.prepare('INSERT INTO schemes (code, current_version) VALUES (?, 1)').run(`S${i}`);
-  db.prepare(
-    "INSERT INTO scheme_versions (code, version, definition, saved_by, saved_at) VALUES (?, 1, ?, 'bench', '2026-10-01')",
-  ).run(`S${i}`, JSON.stringify({ name: `Scheme ${i}` }));
-}
-const run = Number(
-  db
-    .prepare(
-      `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
-       VALUES ('2026-10-01', '2026-10-31', 'draft', 'bench', '[]', '[]', ?, 0, 'priya', '2026-11-01T09:00:00Z')`,
-    )
-    .run(LINES).lastInsertRowid,
-);
-db.prepare(
-  `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-   INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, payee_name, region, channel, class, kind, measure, unit,
-     target, achievement, slab, slab_label, computed, final, adjustments, near_miss, explanation, source_table, source_ids, effective_rate)
-   SELECT ?, v.id, v.code, 'D' || (i % ${PAYEES}), 'Distributor ' || (i % ${PAYEES}), 'North', 'GT', 'A', 'payout',
-     (i * 37 % 100000) || '.50', 'money', NULL, NULL, 1, 'slab 1', i * 7919 % 1000000, i * 7919 % 1000000, '[]',
-     '{"needed":"1200.5","basis":"measure","wouldPay":"1500.00","nextSlab":1}', 'synthetic line for the benchmark', 'sales', x'', '0'
-   FROM n JOIN scheme_versions v ON v.id = 1 + ((i / ${PAYEES}) % (SELECT count(*) FROM scheme_versions))`,
-).run(LINES, run);
-db.prepare(
-  "UPDATE runs SET status = 'calculated', total = (SELECT sum(final) FROM payout_lines WHERE run_id = ?) WHERE id = ?",
-).run(run, run);
+// 2,000 distributors and eight schemes: exports read only their names.
+const batch = createBatch(db, {
+  kind: 'distributors',
+  fileName: 'bench',
+  sha256: '0'.repeat(64),
+  sizeBytes: 0,
+  sheet: null,
+  user: 'bench',
+});
+db.transaction(() => {
+  const distributor = prepareInsert(db, 'distributors');
+  for (let i = 1; i <= PAYEES; i++) {
+    distributor(
+      { code: `D${i}`, name: `Distributor ${i}`, region: ['North', 'South', 'East', 'West'][i % 4] ?? null },
+      { batchId: batch, sheet: null, row: null },
+    );
+  }
+  for (let i = 1; i <= 8; i++) {
+    db.prepare('INSERT INTO schemes (code, current_version) VALUES (?, 1)').run(`S${i}`);
+    db.prepare(
+      "INSERT INTO scheme_versions (code, version, definition, saved_by, saved_at) VALUES (?, 1, ?, 'bench', '2026-10-01')",
+    ).run(`S${i}`, JSON.stringify({ name: `Scheme ${i}` }));
+  }
+})();
+const run = syntheticRun(db, LINES);
 saveExportProfile(db, { name: 'Default', companyName: 'Bench Manufacturing Ltd.' }, 'bench');
 submitRun(db, run, { name: 'priya', role: 'preparer' });
 approveRun(db, run, { name: 'arjun', role: 'approver' });

@@ -1,4 +1,5 @@
 import type { parseArgs } from 'node:util';
+import type { Args, MethodName, Result } from '../api/contract';
 import type { Api } from '../api/dispatch';
 import type { ApiResult } from '../api/result';
 
@@ -69,13 +70,22 @@ export function unwrap<T>(result: ApiResult<T>): T {
   return result.value;
 }
 
-export const showProgress = (json: boolean) =>
-  json || !process.stderr.isTTY
-    ? undefined
-    : (p: { phase: string; done: number; total: number }) =>
-        process.stderr.write(`\r${p.phase} ${p.total ? Math.floor((100 * p.done) / p.total) : 0}%\x1b[K`);
-
-/** Clears the progress line `showProgress` drew, if it drew one. */
-export const clearProgress = (json: boolean) => {
-  if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-};
+/**
+ * Calls a long API method with a progress line on the terminal (none under --json or when
+ * stderr is not a terminal), cleared when the method answers.
+ */
+export async function callWithProgress<M extends MethodName>(
+  api: Api,
+  json: boolean,
+  method: M,
+  args: Args<M>,
+): Promise<ApiResult<Result<M>>> {
+  const drawn = !json && process.stderr.isTTY;
+  const result = await api.call(method, args, {
+    onProgress: drawn
+      ? (p) => process.stderr.write(`\r${p.phase} ${p.total ? Math.floor((100 * p.done) / p.total) : 0}%\x1b[K`)
+      : undefined,
+  });
+  if (drawn) process.stderr.write('\r\x1b[K');
+  return result;
+}

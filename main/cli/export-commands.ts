@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type ExportFormatId, exportFormatIds } from '../exports/formats';
 import { defaultProfileName } from '../exports/profiles';
-import { CliError, type Command, clearProgress, onlyArgument, showProgress, unwrap } from './command';
+import { CliError, type Command, callWithProgress, onlyArgument, unwrap } from './command';
 
 /** Writing payout files, and the export profiles they are written with. */
 export const exportCommands: Record<string, Command> = {
@@ -17,13 +17,14 @@ export const exportCommands: Record<string, Command> = {
         throw new CliError(`export needs --format ${exportFormatIds.join('|')}`);
       }
       const result = unwrap(
-        await api.call(
-          'exports.run',
-          { run, format, profile: options.profile ?? defaultProfileName, out: options.out, draft: options.draft },
-          { onProgress: showProgress(json) },
-        ),
+        await callWithProgress(api, json, 'exports.run', {
+          run,
+          format,
+          profile: options.profile ?? defaultProfileName,
+          out: options.out,
+          draft: options.draft,
+        }),
       );
-      clearProgress(json);
       return {
         run: result.run,
         format: result.format,

@@ -7,16 +7,7 @@ import { defaultWorkspacePath } from '../paths';
 import { schemeJsonSchema } from '../schemes/store';
 import { authenticate, findUser } from '../users/profiles';
 import { openWorkspaceSession, type Workspace } from '../workspace';
-import {
-  CliError,
-  type Command,
-  clearProgress,
-  onlyArgument,
-  optionSpec,
-  Refused,
-  showProgress,
-  unwrap,
-} from './command';
+import { CliError, type Command, callWithProgress, onlyArgument, optionSpec, Refused, unwrap } from './command';
 import { exportCommands } from './export-commands';
 import { reviewCommands } from './review-commands';
 
@@ -53,8 +44,7 @@ const commands: Record<string, Command> = {
     usage: 'demo [--db PATH] [--json]',
     async run({ api, dbPath, json, args }) {
       if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" for demo`);
-      const result = unwrap(await api.call('demo.create', {}, { onProgress: showProgress(json) }));
-      clearProgress(json);
+      const result = unwrap(await callWithProgress(api, json, 'demo.create', {}));
       return { db: dbPath, tables: result.tables };
     },
   },
@@ -75,22 +65,17 @@ const commands: Record<string, Command> = {
     async run({ api, args, options, json }) {
       const path = resolve(onlyArgument(args, 'file'));
       if (!options.kind) throw new CliError(`--kind is required: one of ${datasetKinds.join(', ')}`);
-      const result = await api.call(
-        'import.run',
-        {
-          path,
-          kind: options.kind as (typeof datasetKinds)[number],
-          sheet: options.sheet,
-          mappingName: options.mapping,
-          defaults: defaultsFrom(options.set),
-          validOnly: options['valid-only'],
-          createMissing: options['create-missing'],
-          replace: options.replace,
-          dryRun: options['dry-run'],
-        },
-        { onProgress: showProgress(json) },
-      );
-      clearProgress(json);
+      const result = await callWithProgress(api, json, 'import.run', {
+        path,
+        kind: options.kind as (typeof datasetKinds)[number],
+        sheet: options.sheet,
+        mappingName: options.mapping,
+        defaults: defaultsFrom(options.set),
+        validOnly: options['valid-only'],
+        createMissing: options['create-missing'],
+        replace: options.replace,
+        dryRun: options['dry-run'],
+      });
       const r = unwrap(result);
       const output = {
         batch: r.batch,
@@ -145,13 +130,12 @@ const commands: Record<string, Command> = {
       if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" for run`);
       if (!options.from || !options.to) throw new CliError('run needs --from YYYY-MM-DD and --to YYYY-MM-DD');
       const summary = unwrap(
-        await api.call(
-          'runs.create',
-          { from: options.from, to: options.to, schemes: options.scheme ?? [] },
-          { onProgress: showProgress(json) },
-        ),
+        await callWithProgress(api, json, 'runs.create', {
+          from: options.from,
+          to: options.to,
+          schemes: options.scheme ?? [],
+        }),
       );
-      clearProgress(json);
       return {
         run: summary.run,
         lines: summary.lines,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import type { RunListItem } from '../api/contract';
-import { type Actor, type RunStatus, refusal, runActions, workflow } from '../review/workflow';
+import { type Actor, type RunStatus, refusal, runActions, statusRefusal } from '../review/workflow';
 
 interface RunRow {
   id: number;
@@ -52,7 +52,7 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
     comment: r.comment,
     reversesRun: r.reverses_run,
     reversedByRun: r.reversed_by_run,
-    actions: runActions.filter((a) => workflow[a].from.includes(r.status)),
+    actions: runActions.filter((a) => statusRefusal(r, a) === null),
     permitted: runActions.filter(
       (a) =>
         refusal({ id: r.id, status: r.status, createdBy: r.created_by, submittedBy: r.submitted_by }, a, actor) ===

@@ -7,7 +7,7 @@ import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds
 import type { DatasetRow } from '../datasets/read';
 import type { ExportResult } from '../exports/export';
 import type { Preview } from '../exports/format';
-import { exportFormatIds } from '../exports/formats';
+import { type ExportFormatId, exportFormatIds } from '../exports/formats';
 import type { ExportRecord } from '../exports/history';
 import { type ExportProfile, exportProfileSchema, type SavedProfile } from '../exports/profiles';
 import type { BatchSummary } from '../import/batches';
@@ -266,7 +266,7 @@ export const contract = {
     }),
   ).returns<{ entries: AuditEntry[]; total: number }>(),
   'audit.verify': method(z.object({})).returns<AuditVerdict>(),
-  'exports.formats': method(z.object({})).returns<{ id: string; label: string; description: string }[]>(),
+  'exports.formats': method(z.object({})).returns<{ id: ExportFormatId; label: string; description: string }[]>(),
   'exports.profiles': method(z.object({})).returns<SavedProfile[]>(),
   'exports.saveProfile': method(z.object({ profile: exportProfileSchema })).returns<ExportProfile>(),
   'exports.preview': method(

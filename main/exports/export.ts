@@ -10,7 +10,7 @@ import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
 import { type RunStatus, statusRefusal } from '../review/workflow';
 import type { ExportInput, ExportPlan, Preview } from './format';
-import { type ExportFormatId, exportFormat } from './formats';
+import { type ExportFormatId, exportFormats } from './formats';
 import { linesForExport, runForExport } from './payouts';
 import { ControlTotalError, vouchersFor } from './postings';
 import { exportProfile } from './profiles';
@@ -72,12 +72,12 @@ function prepare(
       `${refused} Only an approved run is exported; export it as a draft preview to see the files first.`,
     );
   }
-  const format = exportFormat(request.format);
+  const format = exportFormats[request.format];
   const profile = exportProfile(db, request.profile);
   progress({ phase: 'Reading the run', done: 0, total: 0 });
   const lines = linesForExport(db, run.id);
   const vouchers = vouchersFor(run, lines, profile, draft);
-  const base = `run-${run.id}-${format.id}${draft ? '-DRAFT' : ''}`;
+  const base = `run-${run.id}-${request.format}${draft ? '-DRAFT' : ''}`;
   const plan = format.plan({
     run,
     lines,

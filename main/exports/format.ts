@@ -44,7 +44,6 @@ export interface ExportPlan {
 }
 
 export interface ExportFormat {
-  id: string;
   label: string;
   /** What the file is for, in the user's words. */
   description: string;

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { convert } from 'xmlbuilder2';
 import type { ExportPlan } from '../../main/exports/format';
-import { exportFormats } from '../../main/exports/formats';
+import { type ExportFormatId, exportFormatIds, exportFormats } from '../../main/exports/formats';
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
 import { draftMark, fillTemplate, formatDay, safeCell } from '../../main/exports/text';
 import { goldenInput, goldenLines, goldenProfile, goldenRun } from '../support/export-input';
@@ -48,18 +48,14 @@ function golden(name: string, actual: string) {
   expect(actual).toBe(readFileSync(path, 'utf8'));
 }
 
-const plan = (id: string, draft = false) => {
-  const format = exportFormats.find((f) => f.id === id);
-  if (!format) throw new Error(`no format ${id}`);
-  return format.plan(goldenInput(id, draft));
-};
+const plan = (id: ExportFormatId, draft = false) => exportFormats[id].plan(goldenInput(id, draft));
 /** Zoho refuses the golden run (a payee owes money back): it has a test of its own. */
-const balancedFormats = exportFormats.filter((f) => f.id !== 'zoho');
+const balancedFormats = exportFormatIds.filter((id) => id !== 'zoho');
 
 describe('every export format against its golden file', () => {
-  for (const format of balancedFormats) {
-    it(`${format.id} writes exactly the golden content, and its control total is the run's`, async () => {
-      const planned = plan(format.id);
+  for (const id of balancedFormats) {
+    it(`${id} writes exactly the golden content, and its control total is the run's`, async () => {
+      const planned = plan(id);
       expect(planned.controlTotal).toBe(goldenRun.total);
       for (const file of await built(planned)) golden(file.name, await comparable(file));
       expect(planned.preview.rows.length).toBeGreaterThan(0);
@@ -70,8 +66,7 @@ describe('every export format against its golden file', () => {
     expect(() => plan('zoho')).toThrow(/D002 \(-150\.00\)/);
     const lines = goldenLines.filter((l) => l.payee !== 'D002');
     const run = { ...goldenRun, total: 1234567 + 45000 };
-    const zoho = exportFormats.find((f) => f.id === 'zoho');
-    const planned = zoho?.plan({
+    const planned = exportFormats.zoho.plan({
       ...goldenInput('zoho'),
       run,
       lines,
@@ -84,7 +79,7 @@ describe('every export format against its golden file', () => {
   it('writes the same bytes every time (xlsx included), so an export can be checked by its hash', async () => {
     const bytes = () =>
       Promise.all(
-        balancedFormats.map(async (f) => (await built(plan(f.id))).map((file) => file.content.toString('base64'))),
+        balancedFormats.map(async (id) => (await built(plan(id))).map((file) => file.content.toString('base64'))),
       );
     const first = await bytes();
     await new Promise((r) => setTimeout(r, 2100)); // across a 2-second tick of the zip entries' MS-DOS times
@@ -92,12 +87,12 @@ describe('every export format against its golden file', () => {
   }, 30_000);
 
   it('marks every file of a draft as DRAFT — NOT APPROVED, in the file itself', async () => {
-    for (const format of balancedFormats) {
-      for (const file of await built(plan(format.id, true))) {
+    for (const id of balancedFormats) {
+      for (const file of await built(plan(id, true))) {
         const text = file.name.endsWith('.xlsx')
           ? JSON.stringify(await cellsOf(file.content))
           : file.content.toString();
-        expect(text, `${format.id} ${file.name}`).toContain(draftMark);
+        expect(text, `${id} ${file.name}`).toContain(draftMark);
         expect(file.name).toContain('DRAFT');
       }
     }
@@ -107,8 +102,7 @@ describe('every export format against its golden file', () => {
     const printPdf = () => {
       throw new Error('printed while only planning');
     };
-    const statements = exportFormats.find((f) => f.id === 'statements');
-    const planned = statements?.plan({ ...goldenInput('statements'), printPdf });
+    const planned = exportFormats.statements.plan({ ...goldenInput('statements'), printPdf });
     // Three payees: an xlsx and a PDF each, none of them built yet.
     expect(planned?.files.map((f) => f.name)).toEqual(
       ['D001', 'D002', 'D003'].flatMap((p) => [

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type ExportRequest, type ExportResult, exportRun } from '../../exports/export';
-import { exportFormats } from '../../exports/formats';
+import { exportFormatIds, exportFormats } from '../../exports/formats';
 import { exportHistory } from '../../exports/history';
 import { listExportProfiles, saveExportProfile } from '../../exports/profiles';
 import type { ExportWorkerInput } from '../../exports/worker';
@@ -28,7 +28,8 @@ export function exportHandlers(ws: Workspace): ExportHandlers {
     previewOnly,
   });
   return {
-    'exports.formats': () => exportFormats.map(({ id, label, description }) => ({ id, label, description })),
+    'exports.formats': () =>
+      exportFormatIds.map((id) => ({ id, label: exportFormats[id].label, description: exportFormats[id].description })),
     'exports.profiles': () => listExportProfiles(ws.db),
     'exports.saveProfile': ({ profile }) => saveExportProfile(ws.db, profile, ws.user),
     'exports.preview': (request, ctx) =>

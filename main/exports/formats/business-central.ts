@@ -14,7 +14,6 @@ import { dateFormatFor, formatDay, regionalDateFormat } from '../text';
  * account, so one line per scheme ledger of a payee, all under the payee's document number.
  */
 export const businessCentral: ExportFormat = {
-  id: 'business-central',
   label: 'Business Central general journal (CSV)',
   description: 'General journal lines: customer credited (Credit Memo), the scheme G/L account as balancing account.',
   plan(input) {

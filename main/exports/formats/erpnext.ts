@@ -12,7 +12,6 @@ import { requireCompany } from './company';
  * Debit and Credit (in account currency). Account names are ERPNext's full ones ("Debtors - AC").
  */
 export const erpnext: ExportFormat = {
-  id: 'erpnext',
   label: 'ERPNext Journal Entry (Data Import CSV)',
   description: 'One Journal Entry per payee (Entry Type Credit Note, or Debit Note when clawbacks exceed payouts).',
   plan(input) {

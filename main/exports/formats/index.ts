@@ -12,20 +12,6 @@ import { xero } from './xero';
 import { zoho } from './zoho';
 
 /** Every export format, in the order the Exports screen offers them. */
-export const exportFormats = [
-  registerXlsx,
-  registerCsv,
-  tallyXml,
-  sap,
-  quickbooks,
-  xero,
-  erpnext,
-  zoho,
-  netsuite,
-  businessCentral,
-  statements,
-] as const satisfies readonly ExportFormat[];
-
 export const exportFormatIds = [
   'xlsx',
   'csv',
@@ -41,8 +27,17 @@ export const exportFormatIds = [
 ] as const;
 export type ExportFormatId = (typeof exportFormatIds)[number];
 
-export function exportFormat(id: ExportFormatId): ExportFormat {
-  const found = exportFormats.find((f) => f.id === id);
-  if (!found) throw new Error(`Unknown export format ${id}`);
-  return found;
-}
+/** The writer of each format; the id is the key, as `--format` and the API name it. */
+export const exportFormats: Record<ExportFormatId, ExportFormat> = {
+  xlsx: registerXlsx,
+  csv: registerCsv,
+  'tally-xml': tallyXml,
+  sap,
+  quickbooks,
+  xero,
+  erpnext,
+  zoho,
+  netsuite,
+  'business-central': businessCentral,
+  statements,
+};

@@ -16,7 +16,6 @@ import { dateFormatFor, debitCredit, formatDay, regionalDateFormat } from '../te
 const accountName = (a: Account) => (a.code ? `${a.code} ${a.name}` : a.name);
 
 export const netsuite: ExportFormat = {
-  id: 'netsuite',
   label: 'NetSuite journal entry (CSV)',
   description: 'One journal entry per payee, grouped by External ID, lines balancing Debit and Credit.',
   plan(input) {

@@ -12,7 +12,6 @@ import { dateFormatFor, debitCredit, formatDay, regionalDateFormat } from '../te
  * the date follows the company's date format (MM/DD/YYYY in the US, DD/MM/YYYY elsewhere).
  */
 export const quickbooks: ExportFormat = {
-  id: 'quickbooks',
   label: 'QuickBooks Online journal (CSV)',
   description:
     'One balanced journal entry per payee: the scheme discount account debited, Accounts Receivable credited with the customer named.',

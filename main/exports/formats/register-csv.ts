@@ -9,7 +9,6 @@ import { finalColumn, registerCells, registerHeader, registerPreview, runCaption
  * and the ₹ sign correctly; text that looks like a formula is escaped.
  */
 export const registerCsv: ExportFormat = {
-  id: 'csv',
   label: 'Payout register (CSV)',
   description: 'Every payout line with its measure, slab, computed, override and final amount, and a total row.',
   plan(input) {

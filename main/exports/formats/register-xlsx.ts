@@ -79,7 +79,6 @@ function table(
 }
 
 export const registerXlsx: ExportFormat = {
-  id: 'xlsx',
   label: 'Payout register (Excel)',
   description: 'Summary by scheme and by payee, and every payout line with its trace; totals reconcile to the run.',
   plan(input) {

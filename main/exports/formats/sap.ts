@@ -17,7 +17,6 @@ import { dateFormatFor, formatDay } from '../text';
 const key = (amount: number, customer: boolean) => (customer ? (amount >= 0 ? '01' : '11') : amount >= 0 ? '40' : '50');
 
 export const sap: ExportFormat = {
-  id: 'sap',
   label: 'SAP document posting (tab-separated)',
   description: 'One FI document per payee (type DG): customer line with posting key 11, G/L lines with key 40.',
   plan(input) {

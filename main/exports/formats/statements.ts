@@ -28,7 +28,6 @@ function fileNames(codes: readonly string[]): string[] {
  * printer is at hand (the desktop app prints the statement's HTML with Chromium's print-to-PDF).
  */
 export const statements: ExportFormat = {
-  id: 'statements',
   label: 'Distributor statements (Excel, PDF in the desktop app)',
   description:
     'One statement per payee: each scheme’s measure, target, achievement, slab, payout and the near-miss to the next slab.',

@@ -17,7 +17,6 @@ import { draftMark, formatDay } from '../text';
  * AMOUNT, so a voucher's AMOUNTs add up to zero. xmlbuilder2 escapes every text and attribute.
  */
 export const tallyXml: ExportFormat = {
-  id: 'tally-xml',
   label: 'Tally Prime credit notes (XML)',
   description:
     'One Credit Note voucher per payee (Debit Note when clawbacks exceed payouts): discount ledger Dr, party Cr.',

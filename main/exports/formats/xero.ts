@@ -17,7 +17,6 @@ import { dateFormatFor, formatDay } from '../text';
 const maxLines = 300;
 
 export const xero: ExportFormat = {
-  id: 'xero',
   label: 'Xero manual journal (CSV)',
   description: 'One manual journal per payee, split into files of at most 300 lines as Xero requires.',
   plan(input) {

@@ -14,7 +14,6 @@ import { dateFormatFor, formatDay } from '../text';
 export class NegativeCreditNoteError extends Error {}
 
 export const zoho: ExportFormat = {
-  id: 'zoho',
   label: 'Zoho Books credit notes (CSV)',
   description: 'One credit note per payee, one line per scheme ledger.',
   plan(input) {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RunListItem } from '../../../main/api/contract';
+import type { Result, RunListItem } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
 import type { ExportResult } from '../../../main/exports/export';
+import type { ExportFormatId } from '../../../main/exports/formats';
 import type { SavedProfile } from '../../../main/exports/profiles';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
 import { call } from '../api/client';
@@ -14,10 +15,11 @@ import { ExportPreview, type PreviewResult } from './ExportPreview';
 import { ProfileDialog } from './ProfileDialog';
 import './exports.css';
 
-interface FormatInfo {
-  id: string;
-  label: string;
-  description: string;
+type FormatInfo = Result<'exports.formats'>[number];
+interface Outcome {
+  preview?: PreviewResult;
+  result?: ExportResult;
+  problem?: string;
 }
 
 /** The workflow, as the API reports it for the run, lets it be exported (not merely drafted). */
@@ -33,31 +35,30 @@ export function ExportsScreen() {
   const [formats, setFormats] = useState<FormatInfo[]>([]);
   const [profiles, setProfiles] = useState<SavedProfile[]>([]);
   const [runId, setRunId] = useState<number | null>(null);
-  const [format, setFormat] = useState('xlsx');
+  const [format, setFormat] = useState<ExportFormatId>('xlsx');
   const [profile, setProfile] = useState('Default');
   const [out, setOut] = useState('');
   const [draft, setDraft] = useState(false);
-  const [preview, setPreview] = useState<PreviewResult | null>(null);
-  const [result, setResult] = useState<ExportResult | null>(null);
+  const [outcome, setOutcome] = useState<Outcome & { choice: string }>({ choice: '' });
   const [busy, setBusy] = useState<'preview' | 'export' | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [historyVersion, setHistoryVersion] = useState(0);
   const callId = useRef('');
 
   const loadProfiles = useCallback(
-    () => call('exports.profiles', {}).then((r) => (r.ok ? setProfiles(r.value) : setProblem(r.error.message))),
+    () => call('exports.profiles', {}).then((r) => (r.ok ? setProfiles(r.value) : setLoadProblem(r.error.message))),
     [],
   );
   useEffect(() => {
     void call('runs.list', {}).then((r) => {
-      if (!r.ok) return setProblem(r.error.message);
+      if (!r.ok) return setLoadProblem(r.error.message);
       setRuns(r.value);
       const first = r.value.find(exportable) ?? r.value[0];
       setRunId((current) => current ?? first?.id ?? null);
     });
-    void call('exports.formats', {}).then((r) => (r.ok ? setFormats(r.value) : setProblem(r.error.message)));
+    void call('exports.formats', {}).then((r) => (r.ok ? setFormats(r.value) : setLoadProblem(r.error.message)));
     void loadProfiles();
   }, [loadProfiles]);
 
@@ -67,17 +68,14 @@ export function ExportsScreen() {
   const chosenFormat = formats.find((f) => f.id === format);
   const chosenProfile = profiles.find((p) => p.profile.name === profile)?.profile;
 
-  // What is on screen always belongs to the current choice.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared whenever the choice changes
-  useEffect(() => {
-    setPreview(null);
-    setResult(null);
-    setProblem(null);
-  }, [runId, format, profile, draft]);
+  // A preview, a result or a refusal belongs to the choice it was made for, and shows only while
+  // that is still the choice on screen.
+  const choice = JSON.stringify([runId, format, profile, asDraft]);
+  const shown: Outcome = outcome.choice === choice ? outcome : {};
 
   const start = async <T,>(kind: 'preview' | 'export', work: (id: string) => Promise<T>) => {
     setBusy(kind);
-    setProblem(null);
+    setOutcome({ choice });
     setProgress(null);
     callId.current = `${kind}-${Date.now()}`;
     try {
@@ -92,11 +90,10 @@ export function ExportsScreen() {
       if (runId === null) return;
       const r = await call(
         'exports.preview',
-        { run: runId, format: format as never, profile, draft: asDraft },
+        { run: runId, format, profile, draft: asDraft },
         { callId: id, onProgress: setProgress },
       );
-      if (r.ok) setPreview(r.value);
-      else setProblem(r.error.message);
+      setOutcome(r.ok ? { choice, preview: r.value } : { choice, problem: r.error.message });
     });
 
   const write = () =>
@@ -104,11 +101,11 @@ export function ExportsScreen() {
       if (runId === null) return;
       const r = await call(
         'exports.run',
-        { run: runId, format: format as never, profile, draft: asDraft, out: out.trim() || undefined },
+        { run: runId, format, profile, draft: asDraft, out: out.trim() || undefined },
         { callId: id, onProgress: setProgress },
       );
-      if (!r.ok) return setProblem(r.error.message);
-      setResult(r.value);
+      if (!r.ok) return setOutcome({ choice, problem: r.error.message });
+      setOutcome({ choice, result: r.value });
       setHistoryVersion((v) => v + 1);
       const refreshed = await call('runs.list', {});
       if (refreshed.ok) setRuns(refreshed.value);
@@ -158,7 +155,7 @@ export function ExportsScreen() {
         </label>
         <label className="field">
           <span>Format</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value)} aria-label="Format">
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormatId)} aria-label="Format">
             {formats.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
@@ -229,9 +226,9 @@ export function ExportsScreen() {
         )}
       </div>
       {busy && <ProgressBar progress={progress} />}
-      <InlineError message={problem} />
-      {result && <ExportDone result={result} />}
-      {preview && <ExportPreview preview={preview} />}
+      <InlineError message={shown.problem ?? loadProblem} />
+      {shown.result && <ExportDone result={shown.result} />}
+      {shown.preview && <ExportPreview preview={shown.preview} />}
       <ExportHistory run={runId} version={historyVersion} />
       {editing && chosenProfile && (
         <ProfileDialog

@@ -38,7 +38,6 @@ export const measureSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('custom'), formula: z.string().min(1).max(500) }),
 ]);
 export type MeasureSpec = z.infer<typeof measureSpec>;
-export type MeasureKind = MeasureSpec['kind'];
 
 export const slab = z.object({
   from: decimal,

@@ -10,8 +10,6 @@ const labels: Record<RunStatus, string> = {
   reversed: 'Reversed',
 };
 
-export const statusLabel = (status: RunStatus) => labels[status];
-
 export function StatusBadge({ status }: { status: RunStatus }) {
   return <span className={`status-badge status-${status}`}>{labels[status]}</span>;
 }

@@ -31,25 +31,23 @@ describe('npm run web, first launch', () => {
     await expect.poll(() => page.locator('.status-bar').textContent()).toMatch(/workspace\.sqlite/);
 
     // Sales opens first: amounts in rupees with lakh grouping, dates in the Indian style.
-    await page.locator('.ag-row[row-index="0"]').first().waitFor();
-    const firstSale = await page.locator('.ag-row[row-index="0"]').first().textContent();
-    expect(firstSale).toMatch(/₹[\d,]+\.\d{2}/);
-    expect(firstSale).toMatch(/\d{2} Oct 2026/);
+    // A row can be drawn before its page of data arrives, so wait for its cells to fill.
+    const firstRow = () => page.locator('.ag-row[row-index="0"]').first().textContent();
+    await expect.poll(firstRow, { timeout: 20_000 }).toMatch(/₹[\d,]+\.\d{2}/);
+    expect(await firstRow()).toMatch(/\d{2} Oct 2026/);
 
     await page.getByTestId('dataset-outlets').click();
     await expect
       .poll(() => page.getByTestId('grid-count').textContent(), { timeout: 20_000 })
       .toBe('5,000 of 5,000 rows');
     await expect.poll(() => page.locator('[data-testid="grid-outlets"] .ag-row').count()).toBeGreaterThan(10);
-    expect(await page.locator('.ag-row[row-index="0"]').first().textContent()).toContain('O00001');
+    await expect.poll(firstRow, { timeout: 20_000 }).toContain('O00001');
 
     // Sort by code, descending: the server answers with the last outlet first.
     const codeHeader = page.locator('.ag-header-cell[col-id="code"] .ag-header-cell-label');
     await codeHeader.click();
     await codeHeader.click();
-    await expect
-      .poll(() => page.locator('.ag-row[row-index="0"]').first().textContent(), { timeout: 20_000 })
-      .toContain('O05000');
+    await expect.poll(firstRow, { timeout: 20_000 }).toContain('O05000');
     await page.screenshot({ path: session.screenshot('data-outlets.png') });
     expect(errors).toEqual([]);
   }, 240_000);

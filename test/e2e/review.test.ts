@@ -125,8 +125,9 @@ describe('reviewing and approving a run in the browser', () => {
     await openRun(page, run);
     await expect.poll(() => page.getByTestId('review-count').textContent()).toMatch(/^1,00,000 lines/);
 
-    const region =
-      (await page.locator('[data-testid="review-grid"] .ag-row[row-index="0"] [col-id="region"]').textContent()) ?? '';
+    const regionCell = page.locator('[data-testid="review-grid"] .ag-row[row-index="0"] [col-id="region"]');
+    await expect.poll(async () => (await regionCell.textContent())?.trim()).toBeTruthy();
+    const region = (await regionCell.textContent()) ?? '';
     await resetFetch(page);
     let started = Date.now();
     await page.getByRole('textbox', { name: 'Region Filter Input' }).fill(region);

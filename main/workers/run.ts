@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { type TransferListItem, Worker } from 'node:worker_threads';
 import type { Progress } from '../api/progress';
 import { type ApiError, ApiFailure } from '../api/result';
 import { runningFromSource } from '../runtime';
@@ -9,11 +9,14 @@ export type WorkerMessage =
   | { type: 'done'; value: unknown }
   | { type: 'failed'; error: ApiError };
 
+// The bundles sit side by side in dist/main, so a worker can start another worker (the run
+// starts the sales reader) with the same relative URL the shell uses.
 const entries = {
-  demo: { source: '../demo/worker.ts', bundled: './workers/demo.mjs' },
-  import: { source: '../import/worker.ts', bundled: './workers/import.mjs' },
-  run: { source: '../runs/worker.ts', bundled: './workers/run.mjs' },
-  export: { source: '../exports/worker.ts', bundled: './workers/export.mjs' },
+  demo: { source: '../demo/worker.ts', bundled: './worker-demo.mjs' },
+  import: { source: '../import/worker.ts', bundled: './worker-import.mjs' },
+  run: { source: '../runs/worker.ts', bundled: './worker-run.mjs' },
+  export: { source: '../exports/worker.ts', bundled: './worker-export.mjs' },
+  sales: { source: '../runs/sales-worker.ts', bundled: './worker-sales.mjs' },
 } as const;
 export type WorkerName = keyof typeof entries;
 
@@ -23,8 +26,22 @@ export function workerInput<T>(data: unknown): T {
 }
 
 /**
- * Runs heavy work off the calling thread. From source (tsx, vitest) the worker loads its .ts
- * entry through tsx (bootstrap.mjs); in the packaged app it loads the bundled .mjs beside the shell.
+ * Starts a worker on `input`. From source (tsx, vitest) the worker loads its .ts entry through
+ * tsx (bootstrap.mjs); in the packaged app it loads the bundled .mjs beside the shell.
+ * `transfer` lists what `input` hands over rather than copies (a MessagePort, say).
+ */
+export function startWorker(name: WorkerName, input: unknown, transfer: TransferListItem[] = []): Worker {
+  const entry = entries[name];
+  return runningFromSource
+    ? new Worker(new URL('./bootstrap.mjs', import.meta.url), {
+        workerData: { entry: new URL(entry.source, import.meta.url).href, input },
+        transferList: transfer,
+      })
+    : new Worker(new URL(entry.bundled, import.meta.url), { workerData: { input }, transferList: transfer });
+}
+
+/**
+ * Runs heavy work off the calling thread (see startWorker) and answers with its value.
  * Aborting terminates the worker; its open SQLite transaction is then never committed.
  */
 export function runWorker<T>(
@@ -32,12 +49,7 @@ export function runWorker<T>(
   input: unknown,
   options: { onProgress?: (p: Progress) => void; signal?: AbortSignal } = {},
 ): Promise<T> {
-  const entry = entries[name];
-  const worker = runningFromSource
-    ? new Worker(new URL('./bootstrap.mjs', import.meta.url), {
-        workerData: { entry: new URL(entry.source, import.meta.url).href, input },
-      })
-    : new Worker(new URL(entry.bundled, import.meta.url), { workerData: { input } });
+  const worker = startWorker(name, input);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const finish = (action: () => void) => {

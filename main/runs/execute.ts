@@ -35,7 +35,7 @@ interface Calculated {
 /** The facts of the period, through the engine: everything a run needs before it is stored. */
 function calculate(
   db: Database.Database,
-  args: { from: string; to: string; schemes?: readonly string[] },
+  args: { from: string; to: string; schemes?: readonly string[]; nativeBinding?: string },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): Calculated {
@@ -46,8 +46,10 @@ function calculate(
   const tos = [args.to, ...stored.map((s) => s.scheme.period.to)].sort();
   const window = { from: froms[0] ?? args.from, to: tos.at(-1) ?? args.to };
 
-  onProgress?.({ phase: 'Reading the facts', done: 0, total: stored.length });
-  const facts = loadFacts(db, window);
+  const facts = loadFacts(db, window, {
+    nativeBinding: args.nativeBinding,
+    onProgress: (done, total) => onProgress?.({ phase: 'Reading the sales lines', done, total }),
+  });
   const lines = calculateRun(
     stored.map((s) => s.scheme),
     facts,
@@ -145,7 +147,7 @@ function summaryOf(
  */
 export function executeRun(
   db: Database.Database,
-  args: { from: string; to: string; schemes?: readonly string[]; user: string },
+  args: { from: string; to: string; schemes?: readonly string[]; user: string; nativeBinding?: string },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): RunSummary {
@@ -200,7 +202,7 @@ export function executeRun(
  */
 export function recalculateRun(
   db: Database.Database,
-  args: { run: number; actor: Actor },
+  args: { run: number; actor: Actor; nativeBinding?: string },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): RunSummary & { staleOverrides: number } {
@@ -219,7 +221,7 @@ export function recalculateRun(
   };
   const period = { from: row.period_from, to: row.period_to };
   const codes = (JSON.parse(row.scheme_versions) as { code: string }[]).map((s) => s.code);
-  const c = calculate(db, { ...period, schemes: codes }, onProgress, cancelled);
+  const c = calculate(db, { ...period, schemes: codes, nativeBinding: args.nativeBinding }, onProgress, cancelled);
   return db
     .transaction(() => {
       const now = runState(db, args.run);
@@ -282,12 +284,12 @@ export interface PreviewLine {
  */
 export function previewScheme(
   db: Database.Database,
-  args: { definition: unknown; from: string; to: string },
+  args: { definition: unknown; from: string; to: string; nativeBinding?: string },
 ): { lines: PreviewLine[]; total: string } {
   const { scheme, problems } = checkScheme(db, args.definition);
   if (!scheme || problems.length > 0) throw new SchemeInvalidError(problems);
   const measured = { ...scheme, period: { from: args.from, to: args.to } };
-  const lines = calculateRun([measured], loadFacts(db, measured.period));
+  const lines = calculateRun([measured], loadFacts(db, measured.period, { nativeBinding: args.nativeBinding }));
   return {
     total: paiseToRupees(lines.reduce((n, l) => n + l.final, 0)),
     lines: lines.map((l) => ({

@@ -15,8 +15,9 @@ export interface RunWorkerInput extends WorkspaceJob {
 }
 
 await serveWorkspaceJob<RunWorkerInput>((db, input, progress) => {
-  if (input.recalculate) return recalculateRun(db, input.recalculate, progress);
+  const { nativeBinding } = input;
+  if (input.recalculate) return recalculateRun(db, { ...input.recalculate, nativeBinding }, progress);
   if (input.preview !== undefined)
-    return previewScheme(db, { definition: input.preview, from: input.from, to: input.to });
+    return previewScheme(db, { definition: input.preview, from: input.from, to: input.to, nativeBinding });
   return executeRun(db, input, progress);
 });

@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+import type { SaleFact } from '../../engine/facts';
+import { ChunkReader, FactBuilder, type SalesChunk, type SalesWindow } from './sales-chunks';
+import { claimChunk, SalesHelper } from './sales-helper';
+
+/** Row ids per chunk: the unit of work the two readers take turns at. */
+const CHUNK_ROWS = 50_000;
+/** Below this many chunks one thread reads faster than it can start a second. */
+const HELPER_FROM_CHUNKS = 4;
+
+export interface ReadSalesOptions {
+  /** Electron's build of SQLite, for the helper thread's connection. */
+  nativeBinding?: string;
+  /** Chunks read so far, of all. */
+  onProgress?: (done: number, total: number) => void;
+  /** Row ids per chunk (tests make them small to cross many chunks). */
+  chunkRows?: number;
+  /** From how many chunks on a helper thread reads beside this one. */
+  helperFrom?: number;
+}
+
+/**
+ * Reads the sales lines dated in the window, in id order. Reading a million lines out of SQLite
+ * takes one core about two seconds, so from a few chunks on a helper thread reads beside this
+ * one (see SalesHelper). The helper reads its own snapshot: if anything was committed meanwhile
+ * the two might differ, so then the lines are read again here alone.
+ */
+export function readSales(db: Database.Database, window: SalesWindow, options: ReadSalesOptions = {}): SaleFact[] {
+  const version = () => db.pragma('data_version', { simple: true });
+  const before = version();
+  const read = db.transaction((parallel: boolean) => readInSnapshot(db, window, options, parallel));
+  const { sales, helped } = read(!db.memory);
+  if (!helped || version() === before) return sales;
+  return read(false).sales;
+}
+
+function readInSnapshot(
+  db: Database.Database,
+  window: SalesWindow,
+  options: ReadSalesOptions,
+  parallel: boolean,
+): { sales: SaleFact[]; helped: boolean } {
+  const chunkRows = options.chunkRows ?? CHUNK_ROWS;
+  const top = (db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number | null) ?? 0;
+  const chunks = Math.ceil(top / chunkRows);
+  // Each chunk's lines in their own slot, so the lines come back in id order whoever read them.
+  const byChunk: SaleFact[][] = new Array(chunks);
+  let done = 0;
+  const keep = (builder: FactBuilder, chunk: SalesChunk) => {
+    const facts = builder.facts(chunk);
+    if (byChunk[chunk.index]) return;
+    byChunk[chunk.index] = facts;
+    options.onProgress?.(++done, chunks);
+  };
+  const reader = new ChunkReader(db, window, chunkRows);
+  const mine = new FactBuilder();
+  const readHere = (k: number) => keep(mine, reader.read(k));
+
+  const shared = new Int32Array(new SharedArrayBuffer(SalesHelper.sharedBytes));
+  const helper =
+    parallel && chunks >= (options.helperFrom ?? HELPER_FROM_CHUNKS)
+      ? new SalesHelper({ dbPath: db.name, nativeBinding: options.nativeBinding, window, chunkRows, chunks }, shared)
+      : undefined;
+  try {
+    const theirs = new FactBuilder();
+    for (let k = claimChunk(shared, chunks); k >= 0; k = claimChunk(shared, chunks)) {
+      readHere(k);
+      helper?.take((chunk) => keep(theirs, chunk));
+    }
+    helper?.finish((chunk) => keep(theirs, chunk));
+  } finally {
+    helper?.stop();
+  }
+  // Whatever a failed helper claimed and never delivered is read here.
+  for (let k = 0; k < chunks; k++) if (!byChunk[k]) readHere(k);
+  return { sales: ([] as SaleFact[]).concat(...byChunk), helped: helper !== undefined };
+}

@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+import type { SaleFact } from '../../engine/facts';
+
+/** A run window: the days whose sales lines a run reads. */
+export interface SalesWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * The sales lines of one range of row ids, as columns. Numbers sit in typed arrays, which a
+ * worker hands to another thread without copying; dates and codes, which repeat a great deal,
+ * are indexes into the reader's word list, of which each chunk carries only the new words.
+ */
+export interface SalesChunk {
+  /** k: the chunk holds the row ids in (k × rows, (k + 1) × rows]. */
+  index: number;
+  count: number;
+  words: string[];
+  id: Float64Array;
+  date: Int32Array;
+  distributor: Int32Array;
+  /** -1 for a primary sale, which has no outlet. */
+  outlet: Int32Array;
+  sku: Int32Array;
+  qty: Float64Array;
+  net: Float64Array;
+  credit: Uint8Array;
+  docNo: string[];
+  against: (string | null)[];
+}
+
+type SalesRow = [number, string, string, 0 | 1, string, string | null, string, number, number, string | null];
+
+/** The typed arrays of a chunk: what postMessage transfers instead of copying. */
+export const chunkBuffers = (c: SalesChunk): ArrayBuffer[] =>
+  [c.id, c.date, c.distributor, c.outlet, c.sku, c.qty, c.net, c.credit].map((a) => a.buffer as ArrayBuffer);
+
+/**
+ * Reads chunk k — the lines whose row id is in (k × rows, (k + 1) × rows] and whose date is in
+ * the window — on one connection. Rows come back as arrays (raw), which better-sqlite3 returns
+ * several times faster than objects.
+ */
+export class ChunkReader {
+  private readonly query: Database.Statement;
+  private readonly codes = new Map<string, number>();
+  private fresh: string[] = [];
+
+  constructor(
+    db: Database.Database,
+    private readonly window: SalesWindow,
+    private readonly rows: number,
+  ) {
+    // NOT INDEXED: a run reads most of the table, and a walk in row id order is 2.5× faster than
+    // one through the date index (1.5 s against 3.8 s for a million lines).
+    this.query = db
+      .prepare(
+        `SELECT id, doc_date, doc_no, doc_type = 'credit_note', distributor_code, outlet_code, sku, qty, net_value, against_doc_no
+         FROM sales NOT INDEXED WHERE rowid > ? AND rowid <= ? AND doc_date BETWEEN ? AND ?`,
+      )
+      .raw();
+  }
+
+  private code(word: string): number {
+    let code = this.codes.get(word);
+    if (code === undefined) {
+      code = this.codes.size;
+      this.codes.set(word, code);
+      this.fresh.push(word);
+    }
+    return code;
+  }
+
+  read(k: number): SalesChunk {
+    const size = this.rows;
+    const c: SalesChunk = {
+      index: k,
+      count: 0,
+      words: [],
+      id: new Float64Array(size),
+      date: new Int32Array(size),
+      distributor: new Int32Array(size),
+      outlet: new Int32Array(size),
+      sku: new Int32Array(size),
+      qty: new Float64Array(size),
+      net: new Float64Array(size),
+      credit: new Uint8Array(size),
+      docNo: [],
+      against: [],
+    };
+    const rows = this.query.iterate(k * size, (k + 1) * size, this.window.from, this.window.to);
+    let n = 0;
+    for (const [id, date, docNo, credit, distributor, outlet, sku, qty, net, against] of rows as Iterable<SalesRow>) {
+      c.id[n] = id;
+      c.date[n] = this.code(date);
+      c.distributor[n] = this.code(distributor);
+      c.outlet[n] = outlet === null ? -1 : this.code(outlet);
+      c.sku[n] = this.code(sku);
+      c.qty[n] = qty;
+      c.net[n] = net;
+      c.credit[n] = credit;
+      c.docNo.push(docNo);
+      c.against.push(against);
+      n++;
+    }
+    c.count = n;
+    c.words = this.fresh;
+    this.fresh = [];
+    return c;
+  }
+}
+
+/**
+ * Turns the chunks of one reader back into sales facts. Each word is one string shared by every
+ * line that uses it: far less memory for the collector to walk, and the engine's maps keyed by
+ * codes compare a string with itself.
+ */
+export class FactBuilder {
+  private readonly words: string[] = [];
+
+  facts(c: SalesChunk): SaleFact[] {
+    for (const word of c.words) this.words.push(word);
+    const words = this.words;
+    const sales = new Array<SaleFact>(c.count);
+    for (let i = 0; i < c.count; i++) {
+      const outlet = c.outlet[i] as number;
+      sales[i] = {
+        id: c.id[i] as number,
+        date: words[c.date[i] as number] as string,
+        docNo: c.docNo[i] as string,
+        docType: c.credit[i] ? 'credit_note' : 'invoice',
+        distributor: words[c.distributor[i] as number] as string,
+        outlet: outlet < 0 ? null : (words[outlet] as string),
+        sku: words[c.sku[i] as number] as string,
+        qty: c.qty[i] as number,
+        net: c.net[i] as number,
+        against: c.against[i] as string | null,
+      };
+    }
+    return sales;
+  }
+}

@@ -68,9 +68,8 @@ function resolveTarget(scheme: Scheme, ctx: MeasureContext): Exact | null {
     case 'fixed':
       return new Exact(t.value);
     case 'dataset': {
-      const rows = ctx.facts.facts.targets.filter(
+      const rows = (ctx.facts.targetsByPayee.get(ctx.payee.code) ?? []).filter(
         (r) =>
-          r.distributor === ctx.payee.code &&
           (r.schemeCode === scheme.code || (r.schemeCode === null && r.measure === t.measure)) &&
           r.from <= ctx.period.to &&
           r.to >= ctx.period.from,
@@ -290,12 +289,10 @@ function clawbacks(scheme: Scheme, facts: IndexedFacts): PayoutLine[] {
     if (paid.scheme !== scheme.code || paid.periodTo >= scheme.period.from) continue;
     // The invoices paid on are those among the paid line's source rows.
     const paidOn = new Set(paid.saleIds);
-    const docs = new Set(
-      (facts.salesByPayee.get(paid.payee) ?? [])
-        .filter((s) => s.docType === 'invoice' && paidOn.has(s.id))
-        .map((s) => s.docNo),
-    );
-    const returns = (facts.salesByPayee.get(paid.payee) ?? []).filter(
+    const { primary, secondary } = facts.salesBySource;
+    const sales = [...(primary.get(paid.payee) ?? []), ...(secondary.get(paid.payee) ?? [])];
+    const docs = new Set(sales.filter((s) => s.docType === 'invoice' && paidOn.has(s.id)).map((s) => s.docNo));
+    const returns = sales.filter(
       (s) =>
         s.docType === 'credit_note' &&
         s.against !== null &&

@@ -93,11 +93,11 @@ export interface Facts {
 /** Facts grouped once per run, so every scheme reads only its payee's rows. */
 export interface IndexedFacts {
   facts: Facts;
-  salesByPayee: Map<string, SaleFact[]>;
-  /** The same lines split by source: primary (no outlet) and secondary (to an outlet). */
+  /** Each payee's lines by source, primary (no outlet) and secondary (to an outlet), in date order, then id. */
   salesBySource: { primary: Map<string, SaleFact[]>; secondary: Map<string, SaleFact[]> };
   receivablesByPayee: Map<string, ReceivableFact[]>;
   paymentsByPayee: Map<string, PaymentFact[]>;
+  targetsByPayee: Map<string, TargetFact[]>;
   outlets: Map<string, OutletFact>;
   products: Map<string, ProductFact>;
   /** Invoice date of each primary document, for early payment. */
@@ -121,47 +121,92 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
-/** The lines grouped by day, days in order, each day's lines in id order. */
-function byDay(sales: readonly SaleFact[]): SaleFact[][] {
-  const days = groupBy(sales, (s) => s.date);
-  return [...days.keys()].sort().map((day) => {
-    const lines = days.get(day) as SaleFact[];
-    for (let i = 1; i < lines.length; i++) {
-      if ((lines[i] as SaleFact).id < (lines[i - 1] as SaleFact).id) return lines.sort((a, b) => a.id - b.id);
+type SalesBySource = IndexedFacts['salesBySource'];
+
+/**
+ * Each payee's lines by source, in date order then id, whatever order the facts arrived in.
+ * One pass in memory order reads every line's day and list; a counting sort over the few hundred
+ * days a run spans orders them (linear, where sorting a million lines is not); the lists are
+ * then filled from positions, without reading a line again. Lines that arrived out of id order
+ * are sorted by id within their day.
+ */
+function bySource(sales: readonly SaleFact[]): SalesBySource {
+  const dayOf = new Map<string, number>();
+  const days: string[] = [];
+  const listOf = { primary: new Map<string, number>(), secondary: new Map<string, number>() };
+  const lists: { source: keyof SalesBySource; payee: string }[] = [];
+  const lineDay = new Int32Array(sales.length);
+  const lineList = new Int32Array(sales.length);
+  let idOrder = true;
+  sales.forEach((s, i) => {
+    let day = dayOf.get(s.date);
+    if (day === undefined) {
+      day = days.push(s.date) - 1;
+      dayOf.set(s.date, day);
     }
-    return lines;
+    const source = s.outlet === null ? 'primary' : 'secondary';
+    let list = listOf[source].get(s.distributor);
+    if (list === undefined) {
+      list = lists.push({ source, payee: s.distributor }) - 1;
+      listOf[source].set(s.distributor, list);
+    }
+    lineDay[i] = day;
+    lineList[i] = list;
+    if (i > 0 && s.id < (sales[i - 1] as SaleFact).id) idOrder = false;
   });
+
+  // Where each day's lines start in date order, then each line's place.
+  const perDay = new Int32Array(days.length);
+  for (const day of lineDay) (perDay[day] as number)++;
+  const ranked = days.map((date, day) => ({ date, day })).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const start = new Int32Array(days.length);
+  let at = 0;
+  for (const { day } of ranked) {
+    start[day] = at;
+    at += perDay[day] as number;
+  }
+  const order = new Int32Array(sales.length);
+  const next = start.slice();
+  lineDay.forEach((day, i) => {
+    order[(next[day] as number)++] = i;
+  });
+  if (!idOrder) {
+    const id = (i: number) => (sales[i] as SaleFact).id;
+    start.forEach((from, day) => {
+      order.subarray(from, next[day]).sort((a, b) => id(a) - id(b));
+    });
+  }
+
+  const sizes = new Int32Array(lists.length);
+  for (const list of lineList) (sizes[list] as number)++;
+  const filled = lists.map((_, list) => new Array<SaleFact>(sizes[list] as number));
+  const used = new Int32Array(lists.length);
+  for (const i of order) {
+    const list = lineList[i] as number;
+    (filled[list] as SaleFact[])[(used[list] as number)++] = sales[i] as SaleFact;
+  }
+  const result: SalesBySource = { primary: new Map(), secondary: new Map() };
+  lists.forEach(({ source, payee }, list) => {
+    result[source].set(payee, filled[list] as SaleFact[]);
+  });
+  return result;
 }
 
 export function indexFacts(facts: Facts): IndexedFacts {
-  // Payments are made against primary invoices (company → distributor): only those are dated here.
+  const salesBySource = bySource(facts.sales);
+  // Payments are made against primary invoices (company → distributor): only those are dated
+  // here, each by its earliest line.
   const invoiceDates = new Map<string, string>();
-  for (const s of facts.sales) {
-    if (s.outlet === null && s.docType === 'invoice' && !invoiceDates.has(s.docNo)) invoiceDates.set(s.docNo, s.date);
+  for (const lines of salesBySource.primary.values()) {
+    for (const s of lines) if (s.docType === 'invoice' && !invoiceDates.has(s.docNo)) invoiceDates.set(s.docNo, s.date);
   }
   for (const r of facts.receivables) if (!invoiceDates.has(r.docNo)) invoiceDates.set(r.docNo, r.docDate);
-  const salesByPayee = new Map<string, SaleFact[]>();
-  const salesBySource = { primary: new Map<string, SaleFact[]>(), secondary: new Map<string, SaleFact[]>() };
-  const append = (map: Map<string, SaleFact[]>, s: SaleFact) => {
-    const list = map.get(s.distributor);
-    if (list) list.push(s);
-    else map.set(s.distributor, [s]);
-  };
-  // Every list in date order, then id, so a measure finds its period by binary search whatever
-  // order the facts arrived in: lines are bucketed by day (a run spans a few hundred days), the
-  // days sorted, and each list filled day by day — linear, where sorting a million lines is not.
-  for (const day of byDay(facts.sales)) {
-    for (const s of day) {
-      append(salesByPayee, s);
-      append(s.outlet === null ? salesBySource.primary : salesBySource.secondary, s);
-    }
-  }
   return {
     facts,
-    salesByPayee,
     salesBySource,
     receivablesByPayee: groupBy(facts.receivables, (r) => r.distributor),
     paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),
+    targetsByPayee: groupBy(facts.targets, (t) => t.distributor),
     outlets: new Map(facts.outlets.map((o) => [o.code, o])),
     products: new Map(facts.products.map((p) => [p.sku, p])),
     invoiceDates,
@@ -171,7 +216,8 @@ export function indexFacts(facts: Facts): IndexedFacts {
 
 /** The memoized value for `key`, computing it on first use. */
 export function remember<T>(facts: IndexedFacts, key: string, compute: () => T): T {
-  if (facts.memo.has(key)) return facts.memo.get(key) as T;
+  const known = facts.memo.get(key);
+  if (known !== undefined) return known as T;
   const value = compute();
   facts.memo.set(key, value);
   return value;

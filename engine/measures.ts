@@ -91,17 +91,16 @@ function salesResult(
   detail: string,
 ): MeasureResult {
   let net = 0;
-  let sorted = true;
-  const ids = new Array<number>(lines.length);
+  // Sorted, so the trace does not depend on the order the facts arrived in. A typed array sorts
+  // numbers natively, about twice as fast here as Array.prototype.sort with a comparator.
+  const ids = new Float64Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as SaleFact;
     net += l.net;
     ids[i] = l.id;
-    if (i > 0 && l.id < (ids[i - 1] ?? 0)) sorted = false;
   }
-  // Sorted, so the trace does not depend on the order the facts arrived in.
-  if (!sorted) ids.sort((a, b) => a - b);
-  return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids }, detail };
+  ids.sort();
+  return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids: Array.from(ids) }, detail };
 }
 
 /** Lines grouped by outlet; memoized per lines array, which schemeSales itself memoizes. */
@@ -139,11 +138,12 @@ const productVolume: Measurer<'product_volume'> = (spec, ctx) => {
 };
 
 const billedOutlets: Measurer<'billed_outlets'> = (spec, ctx) => {
-  const minimum = new Exact(spec.minBillValue).times(100);
+  // Sales are whole paise, so reaching the minimum is reaching its paise rounded up.
+  const minimum = new Exact(spec.minBillValue).times(100).ceil().toNumber();
   const counted: SaleFact[] = [];
   let count = 0;
   for (const lines of byOutlet(schemeSales(ctx)).values()) {
-    if (minimum.greaterThan(sumNet(lines))) continue;
+    if (sumNet(lines) < minimum) continue;
     count++;
     counted.push(...lines);
   }

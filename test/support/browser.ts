@@ -67,14 +67,15 @@ export function stopWeb(child: ChildProcess): void {
 export function e2eSession() {
   const screenshots = join(import.meta.dirname, '..', 'e2e', 'screenshots');
   let browser: Browser | undefined;
-  let web: ChildProcess | undefined;
+  // Every server the file started: a file whose tests each open a workspace starts several.
+  const servers: ChildProcess[] = [];
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    if (web) stopWeb(web);
+    for (const server of servers) stopWeb(server);
   });
   return {
     screenshot: (name: string) => join(screenshots, name),
@@ -82,7 +83,7 @@ export function e2eSession() {
     async open(dbPath: string, viewport = { width: 1400, height: 900 }) {
       if (!browser) throw new Error('the browser is not running');
       const started = await startWeb(dbPath);
-      web = started.process;
+      servers.push(started.process);
       const page = await browser.newPage({ viewport });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

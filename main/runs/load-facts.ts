@@ -15,11 +15,13 @@ export function loadFacts(
 ): Facts {
   const earliest = addDays(window.from, -LOOKBACK_DAYS);
   const sales = readSales(db, { from: earliest, to: window.to }, options);
+  // CROSS JOIN keeps SQLite to this order: the few approved runs, then their lines by index. Left
+  // to itself it walks every stored line, which grows with every run the workspace keeps.
   const paid = db
     .prepare(
       `SELECT l.scheme_code AS scheme, l.payee, r.period_to AS periodTo, l.payable AS amount,
          l.effective_rate AS effectiveRate, l.source_table AS sourceTable, l.source_ids AS sourceIds
-       FROM payable_lines l JOIN runs r ON r.id = l.run_id
+       FROM runs r CROSS JOIN payable_lines l ON l.run_id = r.id
        WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL AND l.kind = 'payout' AND l.payable > 0
        ORDER BY l.run_id, l.id`,
     )

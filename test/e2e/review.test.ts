@@ -39,13 +39,15 @@ describe('reviewing and approving a run in the browser', () => {
     expect(await page.getByTestId('current-user').textContent()).toBe('Priya Sharma (Preparer)');
 
     await openRun(page, 1);
-    const total = await page.getByTestId('review-count').textContent();
+    const count = () => page.getByTestId('review-count').textContent();
+    await expect.poll(count).toMatch(/^[\d,]+ lines · ₹/);
+    const total = await count();
     // Subtotals by region; picking one filters the grid to it.
     await page.getByLabel('Subtotals by').selectOption('region');
     const firstRegion = page.locator('[data-testid="group-summary"] tbody tr').first();
     const region = (await firstRegion.locator('td').first().textContent()) ?? '';
     await firstRegion.click();
-    await expect.poll(() => page.getByTestId('review-count').textContent()).not.toBe(total);
+    await expect.poll(count).not.toBe(total);
     const shownRegions = async () =>
       new Set(
         await page

@@ -29,7 +29,10 @@ export function readSales(db: Database.Database, window: SalesWindow, options: R
   const version = () => db.pragma('data_version', { simple: true });
   const before = version();
   const read = db.transaction((parallel: boolean) => readInSnapshot(db, window, options, parallel));
-  const { sales, helped } = read(!db.memory);
+  // Inside a caller's transaction this thread's snapshot may be older than any the helper could
+  // take, and data_version would not show it: read alone there (and in memory, which no other
+  // connection can open).
+  const { sales, helped } = read(!db.memory && !db.inTransaction);
   if (!helped || version() === before) return sales;
   return read(false).sales;
 }

@@ -48,6 +48,7 @@ describe('reading the sales lines of a run on two threads', () => {
     const parallel = readSales(ws.db, window, { chunkRows, helperFrom: 2, onProgress: (done) => progress.push(done) });
     expect(parallel).toEqual(expected);
     expect(readSales(ws.db, window, { chunkRows, helperFrom: Number.POSITIVE_INFINITY })).toEqual(expected);
+    expect(ws.db.transaction(() => readSales(ws.db, window, { chunkRows, helperFrom: 2 }))()).toEqual(expected);
     expect(progress).toEqual(progress.map((_, i) => i + 1));
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { dateFormats } from '../../../main/exports/date-formats';
 import type { Account, ExportProfile } from '../../../main/exports/profiles';
 import { call } from '../api/client';
+import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 
 type Draft = Omit<ExportProfile, 'schemeAccounts'> & {
@@ -86,163 +87,151 @@ export function ProfileDialog({
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-label="Export profile">
-        <div className="dialog-header">
-          <h2>Export profile</h2>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        <div className="dialog-body profile-form">
-          <div className="field-row">
-            <Text
-              label="Profile name"
-              value={draft.name}
-              onChange={(v) => set('name', v)}
-              hint="Saving under a new name makes a new profile."
-            />
-            <Text
-              label="Company name"
-              value={draft.companyName}
-              onChange={(v) => set('companyName', v)}
-              hint="Tally company, ERPNext company, NetSuite subsidiary"
-            />
-            <Text
-              label="Company code"
-              value={draft.companyCode}
-              onChange={(v) => set('companyCode', v)}
-              hint="SAP company code (BUKRS)"
-            />
-          </div>
-          <div className="field-row">
-            <AccountFields
-              label="Discount ledger"
-              hint="Debited with every payout"
-              account={draft.discountAccount}
-              onChange={(a) => set('discountAccount', a)}
-            />
-            <AccountFields
-              label="Receivable account"
-              hint="Credited with the party named"
-              account={draft.receivableAccount}
-              onChange={(a) => set('receivableAccount', a)}
-            />
-          </div>
-          <div className="field-row">
-            <label className="field">
-              <span>Party is the distributor's</span>
-              <select
-                value={draft.partyBy}
-                onChange={(e) => set('partyBy', e.target.value as Draft['partyBy'])}
-                aria-label="Party is the distributor's"
-              >
-                <option value="name">name (Tally, QuickBooks, Zoho)</option>
-                <option value="code">code (SAP, ERPNext, NetSuite)</option>
-              </select>
-            </label>
-            <Text
-              label="Voucher type"
-              value={draft.voucherType}
-              onChange={(v) => set('voucherType', v)}
-              hint="Tally / ERPNext, payee owed money"
-            />
-            <Text
-              label="Debit voucher type"
-              value={draft.debitVoucherType}
-              onChange={(v) => set('debitVoucherType', v)}
-              hint="When clawbacks exceed payouts"
-            />
-            <Text label="SAP document type" value={draft.documentType} onChange={(v) => set('documentType', v)} />
-          </div>
-          <div className="field-row">
-            <Text label="Xero tax rate" value={draft.taxRate} onChange={(v) => set('taxRate', v)} />
-            <Text
-              label="BC journal template"
-              value={draft.journalTemplate}
-              onChange={(v) => set('journalTemplate', v)}
-            />
-            <Text label="BC journal batch" value={draft.journalBatch} onChange={(v) => set('journalBatch', v)} />
-            <Text
-              label="Document prefix"
-              value={draft.documentPrefix}
-              onChange={(v) => set('documentPrefix', v)}
-              hint="Numbers are PREFIX-run-0001"
-            />
-            <label className="field">
-              <span>Date format</span>
-              <select
-                value={draft.dateFormat}
-                onChange={(e) => set('dateFormat', e.target.value as Draft['dateFormat'])}
-                aria-label="Date format"
-              >
-                {dateFormats.map((f) => (
-                  <option key={f} value={f}>
-                    {f === 'auto' ? "each system's own" : f}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
+    <Dialog title="Export profile" label="Export profile" onClose={onClose}>
+      <div className="dialog-body profile-form">
+        <div className="field-row">
           <Text
-            label="Narration"
-            value={draft.narration}
-            onChange={(v) => set('narration', v)}
-            hint="Placeholders: {run} {from} {to} {payee} {payeeName} {schemes} {document}"
+            label="Profile name"
+            value={draft.name}
+            onChange={(v) => set('name', v)}
+            hint="Saving under a new name makes a new profile."
           />
-          <fieldset className="scheme-accounts">
-            <legend>Ledgers of their own, by scheme code</legend>
-            {draft.schemeAccounts.length === 0 && <p className="muted">Every scheme posts to the discount ledger.</p>}
-            {draft.schemeAccounts.map((a, i) => (
-              <div className="field-row" key={a.key}>
-                {(['scheme', 'name', 'code'] as const).map((k) => (
-                  <input
-                    key={k}
-                    value={a[k]}
-                    placeholder={k === 'scheme' ? 'Scheme code' : k === 'name' ? 'Ledger name' : 'Account code'}
-                    aria-label={`${k} ${i + 1}`}
-                    onChange={(e) =>
-                      set(
-                        'schemeAccounts',
-                        draft.schemeAccounts.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)),
-                      )
-                    }
-                  />
-                ))}
-                <button
-                  type="button"
-                  onClick={() =>
+          <Text
+            label="Company name"
+            value={draft.companyName}
+            onChange={(v) => set('companyName', v)}
+            hint="Tally company, ERPNext company, NetSuite subsidiary"
+          />
+          <Text
+            label="Company code"
+            value={draft.companyCode}
+            onChange={(v) => set('companyCode', v)}
+            hint="SAP company code (BUKRS)"
+          />
+        </div>
+        <div className="field-row">
+          <AccountFields
+            label="Discount ledger"
+            hint="Debited with every payout"
+            account={draft.discountAccount}
+            onChange={(a) => set('discountAccount', a)}
+          />
+          <AccountFields
+            label="Receivable account"
+            hint="Credited with the party named"
+            account={draft.receivableAccount}
+            onChange={(a) => set('receivableAccount', a)}
+          />
+        </div>
+        <div className="field-row">
+          <label className="field">
+            <span>Party is the distributor's</span>
+            <select
+              value={draft.partyBy}
+              onChange={(e) => set('partyBy', e.target.value as Draft['partyBy'])}
+              aria-label="Party is the distributor's"
+            >
+              <option value="name">name (Tally, QuickBooks, Zoho)</option>
+              <option value="code">code (SAP, ERPNext, NetSuite)</option>
+            </select>
+          </label>
+          <Text
+            label="Voucher type"
+            value={draft.voucherType}
+            onChange={(v) => set('voucherType', v)}
+            hint="Tally / ERPNext, payee owed money"
+          />
+          <Text
+            label="Debit voucher type"
+            value={draft.debitVoucherType}
+            onChange={(v) => set('debitVoucherType', v)}
+            hint="When clawbacks exceed payouts"
+          />
+          <Text label="SAP document type" value={draft.documentType} onChange={(v) => set('documentType', v)} />
+        </div>
+        <div className="field-row">
+          <Text label="Xero tax rate" value={draft.taxRate} onChange={(v) => set('taxRate', v)} />
+          <Text label="BC journal template" value={draft.journalTemplate} onChange={(v) => set('journalTemplate', v)} />
+          <Text label="BC journal batch" value={draft.journalBatch} onChange={(v) => set('journalBatch', v)} />
+          <Text
+            label="Document prefix"
+            value={draft.documentPrefix}
+            onChange={(v) => set('documentPrefix', v)}
+            hint="Numbers are PREFIX-run-0001"
+          />
+          <label className="field">
+            <span>Date format</span>
+            <select
+              value={draft.dateFormat}
+              onChange={(e) => set('dateFormat', e.target.value as Draft['dateFormat'])}
+              aria-label="Date format"
+            >
+              {dateFormats.map((f) => (
+                <option key={f} value={f}>
+                  {f === 'auto' ? "each system's own" : f}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <Text
+          label="Narration"
+          value={draft.narration}
+          onChange={(v) => set('narration', v)}
+          hint="Placeholders: {run} {from} {to} {payee} {payeeName} {schemes} {document}"
+        />
+        <fieldset className="scheme-accounts">
+          <legend>Ledgers of their own, by scheme code</legend>
+          {draft.schemeAccounts.length === 0 && <p className="muted">Every scheme posts to the discount ledger.</p>}
+          {draft.schemeAccounts.map((a, i) => (
+            <div className="field-row" key={a.key}>
+              {(['scheme', 'name', 'code'] as const).map((k) => (
+                <input
+                  key={k}
+                  value={a[k]}
+                  placeholder={k === 'scheme' ? 'Scheme code' : k === 'name' ? 'Ledger name' : 'Account code'}
+                  aria-label={`${k} ${i + 1}`}
+                  onChange={(e) =>
                     set(
                       'schemeAccounts',
-                      draft.schemeAccounts.filter((_, j) => j !== i),
+                      draft.schemeAccounts.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)),
                     )
                   }
-                >
-                  Remove
-                </button>
-              </div>
-            ))}
-            <button
-              type="button"
-              onClick={() =>
-                set('schemeAccounts', [
-                  ...draft.schemeAccounts,
-                  { key: crypto.randomUUID(), scheme: '', name: '', code: '' },
-                ])
-              }
-            >
-              Add a scheme ledger
-            </button>
-          </fieldset>
-          <InlineError message={problem} />
-        </div>
-        <div className="dialog-footer">
-          <span className="spacer" />
-          <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
-            Save profile
+                />
+              ))}
+              <button
+                type="button"
+                onClick={() =>
+                  set(
+                    'schemeAccounts',
+                    draft.schemeAccounts.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            onClick={() =>
+              set('schemeAccounts', [
+                ...draft.schemeAccounts,
+                { key: crypto.randomUUID(), scheme: '', name: '', code: '' },
+              ])
+            }
+          >
+            Add a scheme ledger
           </button>
-        </div>
+        </fieldset>
+        <InlineError message={problem} />
       </div>
-    </div>
+      <div className="dialog-footer">
+        <span className="spacer" />
+        <button type="button" className="primary" onClick={() => void save()} disabled={saving}>
+          Save profile
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
 import { formatCount } from '../../../main/format/numbers';
 import type { ImportPreview } from '../../../main/import/inspect';
 import { call, newCallId, stageFile } from '../api/client';
+import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
 import { useWorkspace } from '../workspace-context';
@@ -109,189 +110,185 @@ export function ImportDialog({
   const columns = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
   const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div className="dialog" role="dialog" aria-modal="true" aria-label="Import a file" data-testid="import-dialog">
-        <header className="dialog-header">
-          <h2>Import {file.name}</h2>
-          <button type="button" onClick={onClose} disabled={running}>
-            Close
-          </button>
-        </header>
-        <div className="dialog-body">
-          <div className="import-controls">
+    <Dialog
+      title={`Import ${file.name}`}
+      label="Import a file"
+      onClose={onClose}
+      closeDisabled={running}
+      testId="import-dialog"
+    >
+      <div className="dialog-body">
+        <div className="import-controls">
+          <label>
+            This file holds{' '}
+            <select
+              value={kind}
+              onChange={(e) => setKind(e.target.value as DatasetKind)}
+              disabled={running}
+              aria-label="Dataset"
+            >
+              {datasetKinds.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabels[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {preview && preview.sheets.length > 1 && (
             <label>
-              This file holds{' '}
-              <select
-                value={kind}
-                onChange={(e) => setKind(e.target.value as DatasetKind)}
-                disabled={running}
-                aria-label="Dataset"
-              >
-                {datasetKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {kindLabels[k]}
+              Sheet{' '}
+              <select value={preview.sheet ?? ''} onChange={(e) => setSheet(e.target.value)} disabled={running}>
+                {!preview.sheet && <option value="">Choose a sheet…</option>}
+                {preview.sheets.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.name}
+                    {s.qualifies ? '' : ' (no matching header)'}
                   </option>
                 ))}
               </select>
             </label>
-            {preview && preview.sheets.length > 1 && (
-              <label>
-                Sheet{' '}
-                <select value={preview.sheet ?? ''} onChange={(e) => setSheet(e.target.value)} disabled={running}>
-                  {!preview.sheet && <option value="">Choose a sheet…</option>}
-                  {preview.sheets.map((s) => (
-                    <option key={s.name} value={s.name}>
-                      {s.name}
-                      {s.qualifies ? '' : ' (no matching header)'}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            {preview && (
-              <span className="muted">
-                {preview.format}
-                {preview.encoding ? ` · ${preview.encoding}` : ''}
-                {preview.delimiter
-                  ? ` · delimiter ${preview.delimiter === '\t' ? 'tab' : `“${preview.delimiter}”`}`
-                  : ''}
-                {preview.headerRow ? ` · header on row ${preview.headerRow}` : ''}
-                {qualifying.length > 1 ? ` · ${qualifying.length} sheets qualify` : ''}
-              </span>
-            )}
-          </div>
-          <InlineError message={problem} />
-          {!preview && !problem && <p className="muted">Reading {file.name}…</p>}
-          <InlineError message={preview?.problem} />
-          {preview && !preview.problem && (
-            <div className="import-layout">
-              <section>
-                <h3>Columns</h3>
-                <MappingEditor
-                  preview={preview}
-                  mapping={mapping}
-                  defaults={defaults}
-                  onChange={(field, header) =>
-                    setMapping((m) => {
-                      const next = { ...m };
-                      if (header) next[field] = header;
-                      else delete next[field];
-                      return next;
-                    })
-                  }
-                  onDefault={(field, value) => setDefaults((d) => ({ ...d, [field]: value }))}
-                />
-                <div className="profile-row">
-                  <input
-                    placeholder="Save this mapping as…"
-                    value={profileName}
-                    onChange={(e) => setProfileName(e.target.value)}
-                    aria-label="Mapping name"
-                  />
-                  <button type="button" onClick={() => void saveProfile()} disabled={!profileName.trim()}>
-                    Save mapping
-                  </button>
-                </div>
-                {preview.profile && <p className="muted">Using the saved mapping “{preview.profile}”.</p>}
-                {notice && <p className="muted">{notice}</p>}
-                <ul className="decisions">
-                  {preview.decisions.map((d) => (
-                    <li key={d}>{d}</li>
-                  ))}
-                </ul>
-              </section>
-              <section className="preview-section">
-                <h3>First rows</h3>
-                <div className="preview-scroll">
-                  <table className="preview-table" data-testid="import-preview">
-                    <thead>
-                      <tr>
-                        <th>Row</th>
-                        {columns.map((c) => (
-                          <th key={c.id} className={Object.values(mapping).includes(c.header) ? 'mapped' : 'unmapped'}>
-                            {c.header}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {preview.preview.map((r) => (
-                        <tr key={r.row}>
-                          <td className="number">{r.row}</td>
-                          {columns.map((c) => (
-                            <td key={c.id}>{String(r.cells[c.position] ?? '')}</td>
-                          ))}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </section>
-            </div>
           )}
-          {result && <ImportResultView result={result} labels={labels} />}
-          {running && (
-            <div className="import-progress">
-              <ProgressBar progress={progress} />
-              <p className="muted" data-testid="import-rate">
-                {progress?.rows !== undefined ? `${formatCount(progress.rows, locale)} rows read` : ''}
-                {progress?.rowsTotal ? ` of ${formatCount(progress.rowsTotal, locale)}` : ''}
-                {progress?.rowsPerSecond ? ` · ${formatCount(progress.rowsPerSecond, locale)} rows/s` : ''}
-                {progress?.secondsLeft ? ` · about ${progress.secondsLeft} s left` : ''}
-              </p>
-            </div>
+          {preview && (
+            <span className="muted">
+              {preview.format}
+              {preview.encoding ? ` · ${preview.encoding}` : ''}
+              {preview.delimiter ? ` · delimiter ${preview.delimiter === '\t' ? 'tab' : `“${preview.delimiter}”`}` : ''}
+              {preview.headerRow ? ` · header on row ${preview.headerRow}` : ''}
+              {qualifying.length > 1 ? ` · ${qualifying.length} sheets qualify` : ''}
+            </span>
           )}
         </div>
-        <footer className="dialog-footer">
-          <div className="options">
-            <label>
-              <input
-                type="checkbox"
-                checked={options.validOnly}
-                onChange={(e) => setOptions((o) => ({ ...o, validOnly: e.target.checked }))}
-              />{' '}
-              Import valid rows only (keep the rest in quarantine)
-            </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={options.createMissing}
-                onChange={(e) => setOptions((o) => ({ ...o, createMissing: e.target.checked }))}
-              />{' '}
-              Create missing distributors, outlets and products
-            </label>
-            <label>
-              <input
-                type="checkbox"
-                checked={options.replace}
-                onChange={(e) => setOptions((o) => ({ ...o, replace: e.target.checked }))}
-              />{' '}
-              Replace an earlier import of this file
-            </label>
-          </div>
-          <div className="buttons">
-            {running ? (
-              <button type="button" onClick={() => void call('calls.cancel', { callId: callId.current })}>
-                Cancel
-              </button>
-            ) : (
-              <>
-                <button type="button" onClick={() => void start(true)} disabled={!preview || !!preview.problem}>
-                  Check
+        <InlineError message={problem} />
+        {!preview && !problem && <p className="muted">Reading {file.name}…</p>}
+        <InlineError message={preview?.problem} />
+        {preview && !preview.problem && (
+          <div className="import-layout">
+            <section>
+              <h3>Columns</h3>
+              <MappingEditor
+                preview={preview}
+                mapping={mapping}
+                defaults={defaults}
+                onChange={(field, header) =>
+                  setMapping((m) => {
+                    const next = { ...m };
+                    if (header) next[field] = header;
+                    else delete next[field];
+                    return next;
+                  })
+                }
+                onDefault={(field, value) => setDefaults((d) => ({ ...d, [field]: value }))}
+              />
+              <div className="profile-row">
+                <input
+                  placeholder="Save this mapping as…"
+                  value={profileName}
+                  onChange={(e) => setProfileName(e.target.value)}
+                  aria-label="Mapping name"
+                />
+                <button type="button" onClick={() => void saveProfile()} disabled={!profileName.trim()}>
+                  Save mapping
                 </button>
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => void start(false)}
-                  disabled={!preview || !!preview.problem || result?.batch != null}
-                >
-                  Import
-                </button>
-              </>
-            )}
+              </div>
+              {preview.profile && <p className="muted">Using the saved mapping “{preview.profile}”.</p>}
+              {notice && <p className="muted">{notice}</p>}
+              <ul className="decisions">
+                {preview.decisions.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </section>
+            <section className="preview-section">
+              <h3>First rows</h3>
+              <div className="preview-scroll">
+                <table className="preview-table" data-testid="import-preview">
+                  <thead>
+                    <tr>
+                      <th>Row</th>
+                      {columns.map((c) => (
+                        <th key={c.id} className={Object.values(mapping).includes(c.header) ? 'mapped' : 'unmapped'}>
+                          {c.header}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.preview.map((r) => (
+                      <tr key={r.row}>
+                        <td className="number">{r.row}</td>
+                        {columns.map((c) => (
+                          <td key={c.id}>{String(r.cells[c.position] ?? '')}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
           </div>
-        </footer>
+        )}
+        {result && <ImportResultView result={result} labels={labels} />}
+        {running && (
+          <div className="import-progress">
+            <ProgressBar progress={progress} />
+            <p className="muted" data-testid="import-rate">
+              {progress?.rows !== undefined ? `${formatCount(progress.rows, locale)} rows read` : ''}
+              {progress?.rowsTotal ? ` of ${formatCount(progress.rowsTotal, locale)}` : ''}
+              {progress?.rowsPerSecond ? ` · ${formatCount(progress.rowsPerSecond, locale)} rows/s` : ''}
+              {progress?.secondsLeft ? ` · about ${progress.secondsLeft} s left` : ''}
+            </p>
+          </div>
+        )}
       </div>
-    </div>
+      <footer className="dialog-footer">
+        <div className="options">
+          <label>
+            <input
+              type="checkbox"
+              checked={options.validOnly}
+              onChange={(e) => setOptions((o) => ({ ...o, validOnly: e.target.checked }))}
+            />{' '}
+            Import valid rows only (keep the rest in quarantine)
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={options.createMissing}
+              onChange={(e) => setOptions((o) => ({ ...o, createMissing: e.target.checked }))}
+            />{' '}
+            Create missing distributors, outlets and products
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={options.replace}
+              onChange={(e) => setOptions((o) => ({ ...o, replace: e.target.checked }))}
+            />{' '}
+            Replace an earlier import of this file
+          </label>
+        </div>
+        <div className="buttons">
+          {running ? (
+            <button type="button" onClick={() => void call('calls.cancel', { callId: callId.current })}>
+              Cancel
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={() => void start(true)} disabled={!preview || !!preview.problem}>
+                Check
+              </button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void start(false)}
+                disabled={!preview || !!preview.problem || result?.batch != null}
+              >
+                Import
+              </button>
+            </>
+          )}
+        </div>
+      </footer>
+    </Dialog>
   );
 }

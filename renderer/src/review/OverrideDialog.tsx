@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { OverrideChange } from '../../../main/review/overrides';
 import { call } from '../api/client';
+import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 
 type Mode = OverrideChange['mode'];
@@ -47,61 +48,57 @@ export function OverrideDialog({
     reason.trim() !== '' && (mode !== 'set' || amount.trim() !== '') && (mode !== 'scale' || percent !== '');
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog narrow" role="dialog" aria-label="Override">
-        <div className="dialog-header">
-          <h2>
-            Override {lines.length} line{lines.length === 1 ? '' : 's'}
-          </h2>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-        <div className="dialog-body">
-          <fieldset className="segmented" aria-label="Change">
-            {modes.map((m) => (
-              <button
-                key={m.mode}
-                type="button"
-                aria-pressed={mode === m.mode}
-                className={mode === m.mode ? 'active' : ''}
-                onClick={() => setMode(m.mode)}
-              >
-                {m.label}
-              </button>
-            ))}
-          </fieldset>
-          {mode === 'set' && (
-            <label className="field">
-              <span>New final amount</span>
-              <input
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                inputMode="decimal"
-                placeholder="e.g. 12,500.00"
-              />
-            </label>
-          )}
-          {mode === 'scale' && (
-            <label className="field">
-              <span>Percentage of the current final amount</span>
-              <input value={percent} onChange={(e) => setPercent(e.target.value)} inputMode="decimal" />
-            </label>
-          )}
+    <Dialog
+      title={`Override ${lines.length} line${lines.length === 1 ? '' : 's'}`}
+      label="Override"
+      onClose={onClose}
+      closeText="Cancel"
+      className="narrow"
+    >
+      <div className="dialog-body">
+        <fieldset className="segmented" aria-label="Change">
+          {modes.map((m) => (
+            <button
+              key={m.mode}
+              type="button"
+              aria-pressed={mode === m.mode}
+              className={mode === m.mode ? 'active' : ''}
+              onClick={() => setMode(m.mode)}
+            >
+              {m.label}
+            </button>
+          ))}
+        </fieldset>
+        {mode === 'set' && (
           <label className="field">
-            <span>Reason (required; kept in the audit log)</span>
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-label="Reason" />
+            <span>New final amount</span>
+            <input
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              inputMode="decimal"
+              placeholder="e.g. 12,500.00"
+            />
           </label>
-          <InlineError message={problem} />
-        </div>
-        <div className="dialog-footer">
-          <span className="muted">Overrides are kept apart from computed amounts and survive a recalculation.</span>
-          <span className="spacer" />
-          <button type="button" className="primary" disabled={!ready || busy} onClick={() => void apply()}>
-            Apply override
-          </button>
-        </div>
+        )}
+        {mode === 'scale' && (
+          <label className="field">
+            <span>Percentage of the current final amount</span>
+            <input value={percent} onChange={(e) => setPercent(e.target.value)} inputMode="decimal" />
+          </label>
+        )}
+        <label className="field">
+          <span>Reason (required; kept in the audit log)</span>
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} aria-label="Reason" />
+        </label>
+        <InlineError message={problem} />
       </div>
-    </div>
+      <div className="dialog-footer">
+        <span className="muted">Overrides are kept apart from computed amounts and survive a recalculation.</span>
+        <span className="spacer" />
+        <button type="button" className="primary" disabled={!ready || busy} onClick={() => void apply()}>
+          Apply override
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import type { RunListItem } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
 import type { RunAction } from '../../../main/review/workflow';
 import { call } from '../api/client';
+import { Dialog } from '../components/Dialog';
 import { ProgressBar } from '../components/ProgressBar';
 
 /**
@@ -89,60 +90,49 @@ export function WorkflowBar({
       )}
       {progress && <ProgressBar progress={progress} />}
       {asking && (
-        <div className="dialog-backdrop">
-          <div
-            className="dialog narrow"
-            role="dialog"
-            aria-label={asking === 'reject' ? 'Reject the run' : 'Reverse the run'}
-          >
-            <div className="dialog-header">
-              <h2>{asking === 'reject' ? `Reject run ${run.id}` : `Reverse run ${run.id}`}</h2>
-              <button type="button" onClick={() => setAsking(null)}>
-                Cancel
-              </button>
-            </div>
-            <div className="dialog-body">
-              {asking === 'reject' ? (
-                <label className="field">
-                  <span>What should the preparer fix? (required)</span>
-                  <textarea
-                    rows={3}
-                    value={comment}
-                    onChange={(e) => setComment(e.target.value)}
-                    aria-label="Comment"
-                  />
-                </label>
-              ) : (
-                <p>
-                  An approved run is never edited. Reversing creates a new run that pays the negative of every line of
-                  run {run.id}; it arrives submitted and needs a second person's approval before it can be exported.
-                </p>
-              )}
-            </div>
-            <div className="dialog-footer">
-              <span className="spacer" />
-              {asking === 'reject' ? (
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={busy || comment.trim() === ''}
-                  onClick={() => void step('Rejected', () => call('runs.reject', { run: run.id, comment }))}
-                >
-                  Reject and send back
-                </button>
-              ) : (
-                <button
-                  type="button"
-                  className="primary danger"
-                  disabled={busy}
-                  onClick={() => void step('Reversed', () => call('runs.reverse', { run: run.id }))}
-                >
-                  Create the reversing run
-                </button>
-              )}
-            </div>
+        <Dialog
+          title={asking === 'reject' ? `Reject run ${run.id}` : `Reverse run ${run.id}`}
+          label={asking === 'reject' ? 'Reject the run' : 'Reverse the run'}
+          onClose={() => setAsking(null)}
+          closeText="Cancel"
+          className="narrow"
+        >
+          <div className="dialog-body">
+            {asking === 'reject' ? (
+              <label className="field">
+                <span>What should the preparer fix? (required)</span>
+                <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-label="Comment" />
+              </label>
+            ) : (
+              <p>
+                An approved run is never edited. Reversing creates a new run that pays the negative of every line of run{' '}
+                {run.id}; it arrives submitted and needs a second person's approval before it can be exported.
+              </p>
+            )}
           </div>
-        </div>
+          <div className="dialog-footer">
+            <span className="spacer" />
+            {asking === 'reject' ? (
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || comment.trim() === ''}
+                onClick={() => void step('Rejected', () => call('runs.reject', { run: run.id, comment }))}
+              >
+                Reject and send back
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="primary danger"
+                disabled={busy}
+                onClick={() => void step('Reversed', () => call('runs.reverse', { run: run.id }))}
+              >
+                Create the reversing run
+              </button>
+            )}
+          </div>
+        </Dialog>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import type { Progress } from '../../../main/api/progress';
 import { formatDate } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
+import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
 import { useWorkspace } from '../workspace-context';
@@ -50,65 +51,57 @@ export function NewRunDialog({ onClose, onCreated }: { onClose: () => void; onCr
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog narrow" role="dialog" aria-label="New run">
-        <div className="dialog-header">
-          <h2>New run</h2>
-          <button type="button" onClick={onClose} disabled={running}>
-            Close
-          </button>
+    <Dialog title="New run" label="New run" onClose={onClose} closeDisabled={running} className="narrow">
+      <div className="dialog-body">
+        <div className="field-row">
+          <label className="field">
+            <span>From</span>
+            <input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>To</span>
+            <input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+          </label>
         </div>
-        <div className="dialog-body">
-          <div className="field-row">
-            <label className="field">
-              <span>From</span>
-              <input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
+        <fieldset className="scheme-choice">
+          <legend>
+            Schemes running in this period ({chosen.size} of {overlapping.length} chosen)
+          </legend>
+          {overlapping.length === 0 && <p className="muted">No active scheme runs between these dates.</p>}
+          {overlapping.map((s) => (
+            <label key={s.code}>
+              <input
+                type="checkbox"
+                checked={chosen.has(s.code)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.target.checked) next.add(s.code);
+                  else next.delete(s.code);
+                  setChosen(next);
+                }}
+              />
+              <strong>{s.code}</strong> {s.name}{' '}
+              <span className="muted">
+                {formatDate(s.from, locale)} – {formatDate(s.to, locale)}
+              </span>
             </label>
-            <label className="field">
-              <span>To</span>
-              <input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
-            </label>
-          </div>
-          <fieldset className="scheme-choice">
-            <legend>
-              Schemes running in this period ({chosen.size} of {overlapping.length} chosen)
-            </legend>
-            {overlapping.length === 0 && <p className="muted">No active scheme runs between these dates.</p>}
-            {overlapping.map((s) => (
-              <label key={s.code}>
-                <input
-                  type="checkbox"
-                  checked={chosen.has(s.code)}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if (e.target.checked) next.add(s.code);
-                    else next.delete(s.code);
-                    setChosen(next);
-                  }}
-                />
-                <strong>{s.code}</strong> {s.name}{' '}
-                <span className="muted">
-                  {formatDate(s.from, locale)} – {formatDate(s.to, locale)}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          {running && <ProgressBar progress={progress} />}
-          <InlineError message={problem} />
-        </div>
-        <div className="dialog-footer">
-          <span className="spacer" />
-          {running ? (
-            <button type="button" onClick={() => void call('calls.cancel', { callId: callId.current })}>
-              Cancel
-            </button>
-          ) : (
-            <button type="button" className="primary" disabled={chosen.size === 0} onClick={() => void calculate()}>
-              Calculate
-            </button>
-          )}
-        </div>
+          ))}
+        </fieldset>
+        {running && <ProgressBar progress={progress} />}
+        <InlineError message={problem} />
       </div>
-    </div>
+      <div className="dialog-footer">
+        <span className="spacer" />
+        {running ? (
+          <button type="button" onClick={() => void call('calls.cancel', { callId: callId.current })}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={chosen.size === 0} onClick={() => void calculate()}>
+            Calculate
+          </button>
+        )}
+      </div>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import type { SchemeProblem } from '../../../engine/validate';
 import { formatMoney } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
 import { call } from '../api/client';
+import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
@@ -242,413 +243,396 @@ export function SchemeEditor({
   );
 
   return (
-    <div className="dialog-backdrop" role="presentation">
-      <div
-        className="dialog scheme-editor"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Scheme"
-        data-testid="scheme-editor"
-      >
-        <header className="dialog-header">
-          <h2>{initial.code ? `Scheme ${initial.code}` : 'New scheme'}</h2>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </header>
-        <div className="dialog-body scheme-form">
-          <section>
-            <h3>Scheme</h3>
-            <div className="row">
-              {text(['code'], draft.code, 'Code')}
-              {text(['name'], draft.name, 'Name')}
-              <label className="field">
-                <span>Objective</span>
-                <select
-                  value={draft.objective}
-                  onChange={(e) => set(['objective'], e.target.value)}
-                  aria-label="Objective"
-                >
-                  {['volume', 'penetration', 'collections', 'launch', 'inventory'].map((o) => (
-                    <option key={o}>{o}</option>
-                  ))}
-                </select>
-              </label>
-              {text(['period', 'from'], draft.period.from, 'From', { type: 'date' })}
-              {text(['period', 'to'], draft.period.to, 'To', { type: 'date' })}
-            </div>
-            <Problems problems={problems} prefix="code" />
-            <Problems problems={problems} prefix="name" />
-            <Problems problems={problems} prefix="period" />
-          </section>
-          <section>
-            <h3>What is measured</h3>
-            <div className="row">
-              <label className="field">
-                <span>Program kind</span>
-                <select
-                  value={m.kind}
-                  aria-label="Program kind"
-                  onChange={(e) => set(['measure'], measureOfKind(e.target.value))}
-                >
-                  {measureKinds.map(([k, label]) => (
-                    <option key={k} value={k}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {m.kind === 'product_volume' && (
-                <label className="field">
-                  <span>Basis</span>
-                  <select
-                    value={m.basis ?? 'value'}
-                    aria-label="Basis"
-                    onChange={(e) => set(['measure', 'basis'], e.target.value)}
-                  >
-                    <option value="value">value</option>
-                    <option value="qty">quantity</option>
-                  </select>
-                </label>
-              )}
-              {m.kind === 'billed_outlets' && text(['measure', 'minBillValue'], m.minBillValue, 'Minimum bill (₹)')}
-              {m.kind === 'early_payment' && (
-                <label className="field">
-                  <span>Paid within (days)</span>
-                  <input
-                    type="number"
-                    value={m.withinDays}
-                    aria-label="Paid within (days)"
-                    onChange={(e) => set(['measure', 'withinDays'], Number(e.target.value))}
-                  />
-                </label>
-              )}
-              {m.kind === 'reactivation' && (
-                <label className="field">
-                  <span>Dormant for (days)</span>
-                  <input
-                    type="number"
-                    value={m.dormantDays ?? 90}
-                    aria-label="Dormant for (days)"
-                    onChange={(e) => set(['measure', 'dormantDays'], Number(e.target.value))}
-                  />
-                </label>
-              )}
-              {m.kind === 'custom' && text(['measure', 'formula'], m.formula, 'Formula')}
-              {m.kind === 'upsell' && (
-                <label className="field">
-                  <span>Outlet qualifies when it buys</span>
-                  <select
-                    value={m.mode ?? 'any'}
-                    aria-label="Upsell rule"
-                    onChange={(e) => set(['measure', 'mode'], e.target.value)}
-                  >
-                    <option value="any">any of the SKUs</option>
-                    <option value="all">the whole bundle</option>
-                    <option value="lines">at least N of them</option>
-                  </select>
-                </label>
-              )}
-              {m.kind === 'upsell' && m.mode === 'lines' && (
-                <label className="field">
-                  <span>N</span>
-                  <input
-                    type="number"
-                    value={m.minLines ?? 2}
-                    aria-label="Minimum lines"
-                    onChange={(e) => set(['measure', 'minLines'], Number(e.target.value))}
-                  />
-                </label>
-              )}
-              {m.kind === 'billed_channels' && (
-                <ListField
-                  label="Channel minimums (Channel=₹, …)"
-                  list={Object.entries(m.minimums).map(([c, v]) => `${c}=${v}`)}
-                  onCommit={(l) =>
-                    set(
-                      ['measure', 'minimums'],
-                      Object.fromEntries(l.map((pair) => pair.split('=').map((x) => x.trim()) as [string, string])),
-                    )
-                  }
-                />
-              )}
-              <label className="field">
-                <span>Sales</span>
-                <select
-                  value={draft.salesSource ?? 'secondary'}
-                  aria-label="Sales"
-                  onChange={(e) => set(['salesSource'], e.target.value)}
-                >
-                  <option value="secondary">secondary (to outlets)</option>
-                  <option value="primary">primary (to distributors)</option>
-                </select>
-              </label>
-            </div>
-            <div className="row">
-              <ListField label="SKUs" list={draft.products?.skus} onCommit={(l) => set(['products', 'skus'], l)} />
-              <ListField
-                label="Brands"
-                list={draft.products?.brands}
-                onCommit={(l) => set(['products', 'brands'], l)}
-              />
-              <ListField
-                label="Categories"
-                list={draft.products?.categories}
-                onCommit={(l) => set(['products', 'categories'], l)}
-              />
-            </div>
-            <Problems problems={problems} prefix="measure" />
-            <Problems problems={problems} prefix="products" />
-          </section>
-          <section>
-            <h3>Who is eligible</h3>
-            <div className="row">
-              {(['regions', 'channels', 'classes', 'include', 'exclude'] as const).map((k) => (
-                <ListField
-                  key={k}
-                  label={`${k[0]?.toUpperCase()}${k.slice(1)}`}
-                  list={draft.eligibility?.[k]}
-                  onCommit={(l) => set(['eligibility', k], l)}
-                />
-              ))}
-            </div>
-            <Problems problems={problems} prefix="eligibility" />
-          </section>
-          <section>
-            <h3>Target and slabs</h3>
-            <div className="row">
-              <label className="field">
-                <span>Target</span>
-                <select
-                  value={draft.target?.type ?? 'none'}
-                  aria-label="Target"
-                  onChange={(e) =>
-                    set(
-                      ['target'],
-                      e.target.value === 'fixed'
-                        ? { type: 'fixed', value: '0' }
-                        : e.target.value === 'dataset'
-                          ? { type: 'dataset', measure: 'secondary_value' }
-                          : e.target.value === 'growth'
-                            ? { type: 'growth', pct: '10', baseline: { from: draft.period.from, to: draft.period.to } }
-                            : { type: 'none' },
-                    )
-                  }
-                >
-                  <option value="none">none</option>
-                  <option value="fixed">fixed</option>
-                  <option value="dataset">per distributor (targets)</option>
-                  <option value="growth">growth over a baseline</option>
-                </select>
-              </label>
-              {draft.target?.type === 'fixed' && text(['target', 'value'], draft.target.value, 'Target value')}
-              {draft.target?.type === 'dataset' && text(['target', 'measure'], draft.target.measure, 'Targets measure')}
-              {draft.target?.type === 'growth' && text(['target', 'pct'], draft.target.pct, 'Growth %')}
-              {draft.target?.type === 'growth' &&
-                text(['target', 'baseline', 'from'], draft.target.baseline.from, 'Baseline from', { type: 'date' })}
-              {draft.target?.type === 'growth' &&
-                text(['target', 'baseline', 'to'], draft.target.baseline.to, 'Baseline to', { type: 'date' })}
-              <label className="field">
-                <span>Slabs on</span>
-                <select
-                  value={draft.slabs.basis}
-                  aria-label="Slabs on"
-                  onChange={(e) => set(['slabs', 'basis'], e.target.value)}
-                >
-                  <option value="measure">the measure</option>
-                  <option value="achievement">achievement %</option>
-                </select>
-              </label>
-              <label className="field">
-                <span>Mode</span>
-                <select
-                  value={draft.slabs.mode}
-                  aria-label="Mode"
-                  onChange={(e) => set(['slabs', 'mode'], e.target.value)}
-                >
-                  <option value="retro">retro</option>
-                  <option value="marginal">marginal</option>
-                  <option value="interpolated">interpolated</option>
-                </select>
-              </label>
-              <label className="field">
-                <span>Reward</span>
-                <select
-                  value={draft.reward.type}
-                  aria-label="Reward"
-                  onChange={(e) => set(['reward', 'type'], e.target.value)}
-                >
-                  <option value="percent_of_value">% of value</option>
-                  <option value="percent_of_invoice">% of each invoice</option>
-                  <option value="per_unit">₹ per unit</option>
-                  <option value="per_count">₹ per outlet / item</option>
-                  <option value="flat">flat ₹</option>
-                </select>
-              </label>
-            </div>
-            <SlabGrid
-              rows={slabs}
-              badRows={badRows}
-              rateLabel={rateLabels[draft.reward.type] ?? 'Rate'}
-              onChange={(rows) => set(['slabs', 'table'], rows)}
-            />
-            <Problems problems={problems} prefix="slabs" />
-            <Problems problems={problems} prefix="target" />
-          </section>
-          <section>
-            <h3>Limits</h3>
-            <div className="row">
-              {optional(['caps', 'perPayee'], draft.caps?.perPayee, 'Cap per distributor (₹)')}
-              {optional(['caps', 'pctOfNetSales'], draft.caps?.pctOfNetSales, 'Cap (% of net sales)')}
-              <label className="field">
-                <span>Budget (₹)</span>
-                <input
-                  value={draft.budget?.amount ?? ''}
-                  aria-label="Budget"
-                  onChange={(e) =>
-                    set(
-                      ['budget'],
-                      e.target.value.trim() === ''
-                        ? undefined
-                        : { amount: e.target.value.trim(), onOverrun: draft.budget?.onOverrun ?? 'pro_rata' },
-                    )
-                  }
-                />
-              </label>
-              {draft.budget && (
-                <label className="field">
-                  <span>On overrun</span>
-                  <select
-                    value={draft.budget.onOverrun}
-                    aria-label="On overrun"
-                    onChange={(e) => set(['budget', 'onOverrun'], e.target.value)}
-                  >
-                    <option value="pro_rata">scale all pro rata</option>
-                    <option value="rank_order">pay in rank order</option>
-                  </select>
-                </label>
-              )}
-            </div>
-            <div className="row">
-              <label className="field">
-                <span>Stacking group</span>
-                <input
-                  value={draft.stacking?.group ?? ''}
-                  aria-label="Stacking group"
-                  onChange={(e) =>
-                    set(
-                      ['stacking'],
-                      e.target.value.trim() === ''
-                        ? undefined
-                        : { group: e.target.value, maxPct: draft.stacking?.maxPct ?? '3' },
-                    )
-                  }
-                />
-              </label>
-              {draft.stacking && text(['stacking', 'maxPct'], draft.stacking.maxPct, 'Group ceiling (% of net sales)')}
-              <label className="field">
-                <span>Catch-up since</span>
-                <input
-                  type="date"
-                  value={draft.catchUp?.since ?? ''}
-                  aria-label="Catch-up since"
-                  onChange={(e) => set(['catchUp'], e.target.value ? { since: e.target.value } : undefined)}
-                />
-              </label>
-              <label className="field checkbox">
-                <span>Claw back later returns</span>
-                <input
-                  type="checkbox"
-                  checked={draft.clawback !== false}
-                  aria-label="Claw back later returns"
-                  onChange={(e) => set(['clawback'], e.target.checked)}
-                />
-              </label>
-            </div>
-            <NamedMeasures draft={draft} set={set} />
-            <Problems problems={problems} prefix="caps" />
-            <Problems problems={problems} prefix="budget" />
-            <Problems problems={problems} prefix="stacking" />
-            <Problems problems={problems} prefix="catchUp" />
-            <Problems problems={problems} prefix="gates" />
-          </section>
-          <section className="preview-block">
-            <h3>What it would pay</h3>
-            <div className="row">
-              <label className="field">
-                <span>Over</span>
-                <input
-                  type="date"
-                  value={previewPeriod.from}
-                  aria-label="Preview from"
-                  onChange={(e) => setPreviewPeriod((p) => ({ ...p, from: e.target.value }))}
-                />
-              </label>
-              <label className="field">
-                <span>to</span>
-                <input
-                  type="date"
-                  value={previewPeriod.to}
-                  aria-label="Preview to"
-                  onChange={(e) => setPreviewPeriod((p) => ({ ...p, to: e.target.value }))}
-                />
-              </label>
-              <button type="button" onClick={() => void runPreview()} disabled={busy || problems.length > 0}>
-                Preview
-              </button>
-              {preview && (
-                <strong data-testid="preview-total">
-                  {preview.lines.length} distributors, {formatMoney(preview.total, currency, locale)} in all
-                </strong>
-              )}
-            </div>
-            {preview && (
-              <div className="errors-scroll">
-                <table className="errors-table" data-testid="scheme-preview">
-                  <thead>
-                    <tr>
-                      <th>Distributor</th>
-                      <th>Measure</th>
-                      <th>Slab</th>
-                      <th className="number">Payout</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.lines.map((l) => (
-                      <tr key={l.payee} title={l.explanation}>
-                        <td>{l.payee}</td>
-                        <td className="number">
-                          {l.unit === 'money' ? formatMoney(l.measure, currency, locale) : l.measure}
-                        </td>
-                        <td>{l.slabLabel ?? '—'}</td>
-                        <td className="number">{formatMoney(l.final, currency, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
-          <InlineError message={message} />
-        </div>
-        <footer className="dialog-footer">
-          <span className={problems.length > 0 ? 'bad' : 'good'} data-testid="scheme-status">
-            {problems.length > 0
-              ? `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix`
-              : 'Ready to save'}
-          </span>
-          <div className="buttons">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void save()}
-              disabled={busy || problems.length > 0}
-            >
-              Save as new version
-            </button>
+    <Dialog
+      title={initial.code ? `Scheme ${initial.code}` : 'New scheme'}
+      label="Scheme"
+      onClose={onClose}
+      className="scheme-editor"
+      testId="scheme-editor"
+    >
+      <div className="dialog-body scheme-form">
+        <section>
+          <h3>Scheme</h3>
+          <div className="row">
+            {text(['code'], draft.code, 'Code')}
+            {text(['name'], draft.name, 'Name')}
+            <label className="field">
+              <span>Objective</span>
+              <select
+                value={draft.objective}
+                onChange={(e) => set(['objective'], e.target.value)}
+                aria-label="Objective"
+              >
+                {['volume', 'penetration', 'collections', 'launch', 'inventory'].map((o) => (
+                  <option key={o}>{o}</option>
+                ))}
+              </select>
+            </label>
+            {text(['period', 'from'], draft.period.from, 'From', { type: 'date' })}
+            {text(['period', 'to'], draft.period.to, 'To', { type: 'date' })}
           </div>
-        </footer>
+          <Problems problems={problems} prefix="code" />
+          <Problems problems={problems} prefix="name" />
+          <Problems problems={problems} prefix="period" />
+        </section>
+        <section>
+          <h3>What is measured</h3>
+          <div className="row">
+            <label className="field">
+              <span>Program kind</span>
+              <select
+                value={m.kind}
+                aria-label="Program kind"
+                onChange={(e) => set(['measure'], measureOfKind(e.target.value))}
+              >
+                {measureKinds.map(([k, label]) => (
+                  <option key={k} value={k}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {m.kind === 'product_volume' && (
+              <label className="field">
+                <span>Basis</span>
+                <select
+                  value={m.basis ?? 'value'}
+                  aria-label="Basis"
+                  onChange={(e) => set(['measure', 'basis'], e.target.value)}
+                >
+                  <option value="value">value</option>
+                  <option value="qty">quantity</option>
+                </select>
+              </label>
+            )}
+            {m.kind === 'billed_outlets' && text(['measure', 'minBillValue'], m.minBillValue, 'Minimum bill (₹)')}
+            {m.kind === 'early_payment' && (
+              <label className="field">
+                <span>Paid within (days)</span>
+                <input
+                  type="number"
+                  value={m.withinDays}
+                  aria-label="Paid within (days)"
+                  onChange={(e) => set(['measure', 'withinDays'], Number(e.target.value))}
+                />
+              </label>
+            )}
+            {m.kind === 'reactivation' && (
+              <label className="field">
+                <span>Dormant for (days)</span>
+                <input
+                  type="number"
+                  value={m.dormantDays ?? 90}
+                  aria-label="Dormant for (days)"
+                  onChange={(e) => set(['measure', 'dormantDays'], Number(e.target.value))}
+                />
+              </label>
+            )}
+            {m.kind === 'custom' && text(['measure', 'formula'], m.formula, 'Formula')}
+            {m.kind === 'upsell' && (
+              <label className="field">
+                <span>Outlet qualifies when it buys</span>
+                <select
+                  value={m.mode ?? 'any'}
+                  aria-label="Upsell rule"
+                  onChange={(e) => set(['measure', 'mode'], e.target.value)}
+                >
+                  <option value="any">any of the SKUs</option>
+                  <option value="all">the whole bundle</option>
+                  <option value="lines">at least N of them</option>
+                </select>
+              </label>
+            )}
+            {m.kind === 'upsell' && m.mode === 'lines' && (
+              <label className="field">
+                <span>N</span>
+                <input
+                  type="number"
+                  value={m.minLines ?? 2}
+                  aria-label="Minimum lines"
+                  onChange={(e) => set(['measure', 'minLines'], Number(e.target.value))}
+                />
+              </label>
+            )}
+            {m.kind === 'billed_channels' && (
+              <ListField
+                label="Channel minimums (Channel=₹, …)"
+                list={Object.entries(m.minimums).map(([c, v]) => `${c}=${v}`)}
+                onCommit={(l) =>
+                  set(
+                    ['measure', 'minimums'],
+                    Object.fromEntries(l.map((pair) => pair.split('=').map((x) => x.trim()) as [string, string])),
+                  )
+                }
+              />
+            )}
+            <label className="field">
+              <span>Sales</span>
+              <select
+                value={draft.salesSource ?? 'secondary'}
+                aria-label="Sales"
+                onChange={(e) => set(['salesSource'], e.target.value)}
+              >
+                <option value="secondary">secondary (to outlets)</option>
+                <option value="primary">primary (to distributors)</option>
+              </select>
+            </label>
+          </div>
+          <div className="row">
+            <ListField label="SKUs" list={draft.products?.skus} onCommit={(l) => set(['products', 'skus'], l)} />
+            <ListField label="Brands" list={draft.products?.brands} onCommit={(l) => set(['products', 'brands'], l)} />
+            <ListField
+              label="Categories"
+              list={draft.products?.categories}
+              onCommit={(l) => set(['products', 'categories'], l)}
+            />
+          </div>
+          <Problems problems={problems} prefix="measure" />
+          <Problems problems={problems} prefix="products" />
+        </section>
+        <section>
+          <h3>Who is eligible</h3>
+          <div className="row">
+            {(['regions', 'channels', 'classes', 'include', 'exclude'] as const).map((k) => (
+              <ListField
+                key={k}
+                label={`${k[0]?.toUpperCase()}${k.slice(1)}`}
+                list={draft.eligibility?.[k]}
+                onCommit={(l) => set(['eligibility', k], l)}
+              />
+            ))}
+          </div>
+          <Problems problems={problems} prefix="eligibility" />
+        </section>
+        <section>
+          <h3>Target and slabs</h3>
+          <div className="row">
+            <label className="field">
+              <span>Target</span>
+              <select
+                value={draft.target?.type ?? 'none'}
+                aria-label="Target"
+                onChange={(e) =>
+                  set(
+                    ['target'],
+                    e.target.value === 'fixed'
+                      ? { type: 'fixed', value: '0' }
+                      : e.target.value === 'dataset'
+                        ? { type: 'dataset', measure: 'secondary_value' }
+                        : e.target.value === 'growth'
+                          ? { type: 'growth', pct: '10', baseline: { from: draft.period.from, to: draft.period.to } }
+                          : { type: 'none' },
+                  )
+                }
+              >
+                <option value="none">none</option>
+                <option value="fixed">fixed</option>
+                <option value="dataset">per distributor (targets)</option>
+                <option value="growth">growth over a baseline</option>
+              </select>
+            </label>
+            {draft.target?.type === 'fixed' && text(['target', 'value'], draft.target.value, 'Target value')}
+            {draft.target?.type === 'dataset' && text(['target', 'measure'], draft.target.measure, 'Targets measure')}
+            {draft.target?.type === 'growth' && text(['target', 'pct'], draft.target.pct, 'Growth %')}
+            {draft.target?.type === 'growth' &&
+              text(['target', 'baseline', 'from'], draft.target.baseline.from, 'Baseline from', { type: 'date' })}
+            {draft.target?.type === 'growth' &&
+              text(['target', 'baseline', 'to'], draft.target.baseline.to, 'Baseline to', { type: 'date' })}
+            <label className="field">
+              <span>Slabs on</span>
+              <select
+                value={draft.slabs.basis}
+                aria-label="Slabs on"
+                onChange={(e) => set(['slabs', 'basis'], e.target.value)}
+              >
+                <option value="measure">the measure</option>
+                <option value="achievement">achievement %</option>
+              </select>
+            </label>
+            <label className="field">
+              <span>Mode</span>
+              <select
+                value={draft.slabs.mode}
+                aria-label="Mode"
+                onChange={(e) => set(['slabs', 'mode'], e.target.value)}
+              >
+                <option value="retro">retro</option>
+                <option value="marginal">marginal</option>
+                <option value="interpolated">interpolated</option>
+              </select>
+            </label>
+            <label className="field">
+              <span>Reward</span>
+              <select
+                value={draft.reward.type}
+                aria-label="Reward"
+                onChange={(e) => set(['reward', 'type'], e.target.value)}
+              >
+                <option value="percent_of_value">% of value</option>
+                <option value="percent_of_invoice">% of each invoice</option>
+                <option value="per_unit">₹ per unit</option>
+                <option value="per_count">₹ per outlet / item</option>
+                <option value="flat">flat ₹</option>
+              </select>
+            </label>
+          </div>
+          <SlabGrid
+            rows={slabs}
+            badRows={badRows}
+            rateLabel={rateLabels[draft.reward.type] ?? 'Rate'}
+            onChange={(rows) => set(['slabs', 'table'], rows)}
+          />
+          <Problems problems={problems} prefix="slabs" />
+          <Problems problems={problems} prefix="target" />
+        </section>
+        <section>
+          <h3>Limits</h3>
+          <div className="row">
+            {optional(['caps', 'perPayee'], draft.caps?.perPayee, 'Cap per distributor (₹)')}
+            {optional(['caps', 'pctOfNetSales'], draft.caps?.pctOfNetSales, 'Cap (% of net sales)')}
+            <label className="field">
+              <span>Budget (₹)</span>
+              <input
+                value={draft.budget?.amount ?? ''}
+                aria-label="Budget"
+                onChange={(e) =>
+                  set(
+                    ['budget'],
+                    e.target.value.trim() === ''
+                      ? undefined
+                      : { amount: e.target.value.trim(), onOverrun: draft.budget?.onOverrun ?? 'pro_rata' },
+                  )
+                }
+              />
+            </label>
+            {draft.budget && (
+              <label className="field">
+                <span>On overrun</span>
+                <select
+                  value={draft.budget.onOverrun}
+                  aria-label="On overrun"
+                  onChange={(e) => set(['budget', 'onOverrun'], e.target.value)}
+                >
+                  <option value="pro_rata">scale all pro rata</option>
+                  <option value="rank_order">pay in rank order</option>
+                </select>
+              </label>
+            )}
+          </div>
+          <div className="row">
+            <label className="field">
+              <span>Stacking group</span>
+              <input
+                value={draft.stacking?.group ?? ''}
+                aria-label="Stacking group"
+                onChange={(e) =>
+                  set(
+                    ['stacking'],
+                    e.target.value.trim() === ''
+                      ? undefined
+                      : { group: e.target.value, maxPct: draft.stacking?.maxPct ?? '3' },
+                  )
+                }
+              />
+            </label>
+            {draft.stacking && text(['stacking', 'maxPct'], draft.stacking.maxPct, 'Group ceiling (% of net sales)')}
+            <label className="field">
+              <span>Catch-up since</span>
+              <input
+                type="date"
+                value={draft.catchUp?.since ?? ''}
+                aria-label="Catch-up since"
+                onChange={(e) => set(['catchUp'], e.target.value ? { since: e.target.value } : undefined)}
+              />
+            </label>
+            <label className="field checkbox">
+              <span>Claw back later returns</span>
+              <input
+                type="checkbox"
+                checked={draft.clawback !== false}
+                aria-label="Claw back later returns"
+                onChange={(e) => set(['clawback'], e.target.checked)}
+              />
+            </label>
+          </div>
+          <NamedMeasures draft={draft} set={set} />
+          <Problems problems={problems} prefix="caps" />
+          <Problems problems={problems} prefix="budget" />
+          <Problems problems={problems} prefix="stacking" />
+          <Problems problems={problems} prefix="catchUp" />
+          <Problems problems={problems} prefix="gates" />
+        </section>
+        <section className="preview-block">
+          <h3>What it would pay</h3>
+          <div className="row">
+            <label className="field">
+              <span>Over</span>
+              <input
+                type="date"
+                value={previewPeriod.from}
+                aria-label="Preview from"
+                onChange={(e) => setPreviewPeriod((p) => ({ ...p, from: e.target.value }))}
+              />
+            </label>
+            <label className="field">
+              <span>to</span>
+              <input
+                type="date"
+                value={previewPeriod.to}
+                aria-label="Preview to"
+                onChange={(e) => setPreviewPeriod((p) => ({ ...p, to: e.target.value }))}
+              />
+            </label>
+            <button type="button" onClick={() => void runPreview()} disabled={busy || problems.length > 0}>
+              Preview
+            </button>
+            {preview && (
+              <strong data-testid="preview-total">
+                {preview.lines.length} distributors, {formatMoney(preview.total, currency, locale)} in all
+              </strong>
+            )}
+          </div>
+          {preview && (
+            <div className="errors-scroll">
+              <table className="errors-table" data-testid="scheme-preview">
+                <thead>
+                  <tr>
+                    <th>Distributor</th>
+                    <th>Measure</th>
+                    <th>Slab</th>
+                    <th className="number">Payout</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.lines.map((l) => (
+                    <tr key={l.payee} title={l.explanation}>
+                      <td>{l.payee}</td>
+                      <td className="number">
+                        {l.unit === 'money' ? formatMoney(l.measure, currency, locale) : l.measure}
+                      </td>
+                      <td>{l.slabLabel ?? '—'}</td>
+                      <td className="number">{formatMoney(l.final, currency, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <InlineError message={message} />
       </div>
-    </div>
+      <footer className="dialog-footer">
+        <span className={problems.length > 0 ? 'bad' : 'good'} data-testid="scheme-status">
+          {problems.length > 0
+            ? `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix`
+            : 'Ready to save'}
+        </span>
+        <div className="buttons">
+          <button type="button" className="primary" onClick={() => void save()} disabled={busy || problems.length > 0}>
+            Save as new version
+          </button>
+        </div>
+      </footer>
+    </Dialog>
   );
 }

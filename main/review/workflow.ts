@@ -24,8 +24,7 @@ interface Step {
   from: readonly RunStatus[];
   to: RunStatus | 'same';
   roles: readonly Role[];
-  /** The action in the user's words, for messages: "approve", "approving", "approved". */
-  label: string;
+  /** The action in the user's words, for messages: "approving", "approved". */
   doing: string;
   done: string;
 }
@@ -35,7 +34,6 @@ export const workflow: Record<RunAction, Step> = {
     from: ['draft', 'calculated', 'rejected'],
     to: 'calculated',
     roles: ['preparer', 'admin'],
-    label: 'calculate',
     doing: 'calculating',
     done: 'recalculated',
   },
@@ -43,7 +41,6 @@ export const workflow: Record<RunAction, Step> = {
     from: ['calculated', 'rejected'],
     to: 'same',
     roles: ['preparer', 'admin'],
-    label: 'override',
     doing: 'overriding',
     done: 'overridden',
   },
@@ -51,7 +48,6 @@ export const workflow: Record<RunAction, Step> = {
     from: ['calculated', 'rejected'],
     to: 'submitted',
     roles: ['preparer', 'admin'],
-    label: 'submit',
     doing: 'submitting',
     done: 'submitted',
   },
@@ -59,7 +55,6 @@ export const workflow: Record<RunAction, Step> = {
     from: ['submitted'],
     to: 'approved',
     roles: ['approver', 'admin'],
-    label: 'approve',
     doing: 'approving',
     done: 'approved',
   },
@@ -67,7 +62,6 @@ export const workflow: Record<RunAction, Step> = {
     from: ['submitted'],
     to: 'rejected',
     roles: ['approver', 'admin'],
-    label: 'reject',
     doing: 'rejecting',
     done: 'rejected',
   },
@@ -75,7 +69,6 @@ export const workflow: Record<RunAction, Step> = {
     from: ['approved', 'exported'],
     to: 'exported',
     roles: ['preparer', 'approver', 'admin'],
-    label: 'export',
     doing: 'exporting',
     done: 'exported',
   },
@@ -83,7 +76,6 @@ export const workflow: Record<RunAction, Step> = {
     from: ['approved', 'exported'],
     to: 'reversed',
     roles: ['approver', 'admin'],
-    label: 'reverse',
     doing: 'reversing',
     done: 'reversed',
   },
@@ -127,7 +119,7 @@ export function refusal(run: RunState, action: RunAction, actor: Actor): string 
   const wrongStatus = statusRefusal(run, action);
   if (wrongStatus) return wrongStatus;
   if (actor.role === null) {
-    return `To ${step.label} run ${run.id}, sign in as a user with the ${step.roles.map(roleName).join(' or ')} role.`;
+    return `To ${action} run ${run.id}, sign in as a user with the ${step.roles.map(roleName).join(' or ')} role.`;
   }
   if (!step.roles.includes(actor.role)) {
     return `${actor.name} is ${actor.role === 'preparer' ? 'a' : 'an'} ${roleName(actor.role)}; ${step.doing} a run needs the ${step.roles

@@ -15,6 +15,7 @@ import type { ImportResult } from '../import/importer';
 import type { ImportPreview } from '../import/inspect';
 import type { MappingProfile } from '../import/profiles';
 import type { WorkflowOutcome } from '../review/actions';
+import { groupingNames } from '../review/groupings';
 import type { ReviewGroup, ReviewLine, ReviewTotals } from '../review/lines';
 import type { OverrideOutcome } from '../review/overrides';
 import type { LineTrace, SourceRow } from '../review/trace';
@@ -201,7 +202,7 @@ export const contract = {
   'review.groups': method(
     z.object({
       run: runId,
-      by: z.enum(['scheme', 'region', 'distributor']),
+      by: z.enum(groupingNames),
       filterModel: filterModelSchema.default({}),
       quickFilter: z.string().max(200).optional(),
     }),

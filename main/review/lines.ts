@@ -9,6 +9,7 @@ import {
   whereClause,
 } from '../datasets/grid-query';
 import type { FieldDef } from '../datasets/kinds';
+import { type Grouping, groupings } from './groupings';
 
 /**
  * A run's payout lines as the review grid reads them: payee attributes as they were when the
@@ -43,9 +44,6 @@ export const reviewColumns: GridColumns = {
     text('flags', 'Flags'),
   ],
 };
-
-export const groupings = { scheme: 'scheme', region: 'region', distributor: 'payee' } as const;
-export type Grouping = keyof typeof groupings;
 
 /** One subquery; SQLite flattens it, so the outer WHERE and ORDER BY see plain columns. */
 const linesSql = `

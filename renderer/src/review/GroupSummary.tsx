@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { FilterModel } from '../../../main/datasets/grid-query';
 import { formatCount, formatMoney } from '../../../main/format/numbers';
+import type { Grouping } from '../../../main/review/groupings';
 import type { ReviewGroup } from '../../../main/review/lines';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { useWorkspace } from '../workspace-context';
-
-export type GroupBy = 'scheme' | 'region' | 'distributor';
 
 /**
  * Subtotals per scheme, region or distributor over the lines the grid's filters let through.
@@ -21,7 +20,7 @@ export function GroupSummary({
   onPick,
 }: {
   run: number;
-  by: GroupBy;
+  by: Grouping;
   filterModel: FilterModel;
   quickFilter: string;
   onPick: (key: string | null) => void;

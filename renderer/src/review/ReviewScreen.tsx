@@ -3,20 +3,19 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
 import type { FilterModel } from '../../../main/datasets/grid-query';
 import { formatCount, formatDate, formatMoney } from '../../../main/format/numbers';
+import { type Grouping, groupingNames, groupings } from '../../../main/review/groupings';
 import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { copyRows } from '../grid/copy';
 import { StatusBadge } from '../runs/StatusBadge';
 import { useWorkspace } from '../workspace-context';
-import { type GroupBy, GroupSummary } from './GroupSummary';
+import { GroupSummary } from './GroupSummary';
 import { LayoutPicker } from './LayoutPicker';
 import { OverrideDialog } from './OverrideDialog';
 import { ReviewGrid } from './ReviewGrid';
 import { TracePanel } from './TracePanel';
 import { WorkflowBar } from './WorkflowBar';
-
-const groupColumn: Record<GroupBy, string> = { scheme: 'scheme', region: 'region', distributor: 'payee' };
 
 /** One run under review: the grid of its lines, subtotals, the trace of a line, overrides and the workflow. */
 export function ReviewScreen({
@@ -33,7 +32,7 @@ export function ReviewScreen({
   const [totals, setTotals] = useState<ReviewTotals | null>(null);
   const [quick, setQuick] = useState('');
   const [quickFilter, setQuickFilter] = useState('');
-  const [groupBy, setGroupBy] = useState<GroupBy | ''>('');
+  const [groupBy, setGroupBy] = useState<Grouping | ''>('');
   const [filterModel, setFilterModel] = useState<FilterModel>({});
   const [selection, setSelection] = useState<ReviewLine[]>([]);
   const [openLine, setOpenLine] = useState<number | null>(null);
@@ -65,7 +64,7 @@ export function ReviewScreen({
   const pickGroup = (key: string | null) => {
     if (!groupBy || !grid.current) return;
     const model = { ...grid.current.getFilterModel() };
-    model[groupColumn[groupBy]] =
+    model[groupings[groupBy]] =
       key === null ? { filterType: 'text', type: 'blank' } : { filterType: 'text', type: 'equals', filter: key };
     grid.current.setFilterModel(model);
   };
@@ -134,13 +133,15 @@ export function ReviewScreen({
           Subtotals by
           <select
             value={groupBy}
-            onChange={(e) => setGroupBy(e.target.value as GroupBy | '')}
+            onChange={(e) => setGroupBy(e.target.value as Grouping | '')}
             aria-label="Subtotals by"
           >
             <option value="">none</option>
-            <option value="scheme">scheme</option>
-            <option value="region">region</option>
-            <option value="distributor">distributor</option>
+            {groupingNames.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
           </select>
         </label>
         <LayoutPicker grid={grid.current} />

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { convert } from 'xmlbuilder2';
+import { create } from 'xmlbuilder2';
 import type { ExportPlan } from '../../main/exports/format';
 import { type ExportFormatId, exportFormatIds, exportFormats } from '../../main/exports/formats';
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
@@ -118,37 +118,32 @@ describe('Tally XML', () => {
   it('balances every voucher to zero with Tally’s signs: debit ISDEEMEDPOSITIVE Yes and a negative AMOUNT', async () => {
     const [file] = await built(plan('tally-xml'));
     const xml = file?.content.toString() ?? '';
-    const doc = convert(xml, { format: 'object' }) as {
-      ENVELOPE: { BODY: { IMPORTDATA: { REQUESTDATA: { TALLYMESSAGE: { VOUCHER: unknown } } } } };
-    };
-    const vouchers = [doc.ENVELOPE.BODY.IMPORTDATA.REQUESTDATA.TALLYMESSAGE.VOUCHER].flat() as {
-      '@VCHTYPE': string;
-      PARTYLEDGERNAME: string;
-      'ALLLEDGERENTRIES.LIST': { LEDGERNAME: string; ISDEEMEDPOSITIVE: string; AMOUNT: string }[];
-    }[];
+    // Read through xmlbuilder2's DOM, which decodes entity references as a parser does.
+    const dom = create(xml).node as unknown as Document;
+    const field = (e: Element, tag: string) => e.getElementsByTagName(tag)[0]?.textContent ?? '';
+    const vouchers = [...dom.getElementsByTagName('VOUCHER')].map((v) => ({
+      type: v.getAttribute('VCHTYPE'),
+      party: field(v, 'PARTYLEDGERNAME'),
+      entries: [...v.getElementsByTagName('ALLLEDGERENTRIES.LIST')].map((e) => ({
+        ledger: field(e, 'LEDGERNAME'),
+        deemedPositive: field(e, 'ISDEEMEDPOSITIVE'),
+        amount: field(e, 'AMOUNT'),
+      })),
+    }));
     // D001 (credit note) and D002 (debit note); D003 is paid nothing and gets no voucher.
-    // xmlbuilder2's object form keeps entity references as written; read them as a parser would.
-    const text = (s: string) =>
-      s
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
-    expect(vouchers.map((v) => [v['@VCHTYPE'], text(v.PARTYLEDGERNAME)])).toEqual([
+    expect(vouchers.map((v) => [v.type, v.party])).toEqual([
       ['Credit Note', 'Sharma & Sons <Wholesale>'],
       ['Debit Note', '=HYPERLINK("http://evil.example")'],
     ]);
     for (const v of vouchers) {
-      const entries = v['ALLLEDGERENTRIES.LIST'];
-      const paise = entries.map((e) => Math.round(Number(e.AMOUNT) * 100));
+      const paise = v.entries.map((e) => Math.round(Number(e.amount) * 100));
       expect(paise.reduce((a, b) => a + b, 0)).toBe(0);
-      for (const e of entries) expect(e.ISDEEMEDPOSITIVE === 'Yes').toBe(Number(e.AMOUNT) < 0);
+      for (const e of v.entries) expect(e.deemedPositive === 'Yes').toBe(Number(e.amount) < 0);
     }
     // The names with & < > are escaped in the file, not dropped.
     expect(xml).toContain('<PARTYLEDGERNAME>Sharma &amp; Sons &lt;Wholesale&gt;</PARTYLEDGERNAME>');
     // D001: Dr Trade Scheme Discount 12,345.67, Dr Outlet Incentive 450.00, Cr party 12,795.67.
-    expect(vouchers[0]?.['ALLLEDGERENTRIES.LIST'].map((e) => [text(e.LEDGERNAME), e.AMOUNT])).toEqual([
+    expect(vouchers[0]?.entries.map((e) => [e.ledger, e.amount])).toEqual([
       ['Trade Scheme Discount', '-12345.67'],
       ['Outlet Incentive', '-450.00'],
       ['Sharma & Sons <Wholesale>', '12795.67'],

@@ -137,9 +137,11 @@ const productVolume: Measurer<'product_volume'> = (spec, ctx) => {
   return salesResult(lines, 'money', value, `net sales ₹${value.toFixed(2)} after returns`);
 };
 
+/** A minimum in rupees as the whole paise that reach it: sales are whole paise, so its paise rounded up. */
+const minimumPaise = (rupeesText: string) => new Exact(rupeesText).times(100).ceil().toNumber();
+
 const billedOutlets: Measurer<'billed_outlets'> = (spec, ctx) => {
-  // Sales are whole paise, so reaching the minimum is reaching its paise rounded up.
-  const minimum = new Exact(spec.minBillValue).times(100).ceil().toNumber();
+  const minimum = minimumPaise(spec.minBillValue);
   const counted: SaleFact[] = [];
   let count = 0;
   for (const lines of byOutlet(schemeSales(ctx)).values()) {
@@ -158,7 +160,7 @@ const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
     if (channel) perChannel.set(channel, (perChannel.get(channel) ?? 0) + sumNet(billed));
   }
   const met = Object.entries(spec.minimums).filter(
-    ([channel, min]) => !new Exact(min).times(100).greaterThan(perChannel.get(channel) ?? 0),
+    ([channel, min]) => (perChannel.get(channel) ?? 0) >= minimumPaise(min),
   );
   const names = met.map(([c]) => c).join(', ') || 'none';
   return salesResult(

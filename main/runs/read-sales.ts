@@ -50,6 +50,7 @@ function readInSnapshot(
   const byChunk: SaleFact[][] = new Array(chunks);
   let done = 0;
   const keep = (builder: FactBuilder, chunk: SalesChunk) => {
+    // Built even when the chunk is here already: its new words belong to the builder's list.
     const facts = builder.facts(chunk);
     if (byChunk[chunk.index]) return;
     byChunk[chunk.index] = facts;

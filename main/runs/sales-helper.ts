@@ -39,7 +39,7 @@ export type HelperMessage =
  * the chunks it claimed and never delivered are missing, and the reader reads them itself.
  */
 export class SalesHelper {
-  static readonly sharedBytes = 12;
+  static readonly sharedBytes = Object.keys(slot).length * Int32Array.BYTES_PER_ELEMENT;
   private readonly port: MessagePort;
   private readonly worker: Worker;
   private ended = false;

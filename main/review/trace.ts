@@ -62,6 +62,12 @@ interface LineRow {
   explanation: string;
   source_table: string;
   source_ids: Buffer;
+  /** The current override, as payable_lines defines it. */
+  override: number | null;
+  override_calculated: number | null;
+  override_reason: string | null;
+  override_by: string | null;
+  payable: number;
 }
 
 const adjustmentNames: Record<Adjustment['step'], string> = {
@@ -81,7 +87,7 @@ function inUnit(value: string, unit: string): string {
 function readLine(db: Database.Database, id: number): LineRow {
   const row = db
     .prepare(
-      `SELECT l.*, v.definition, v.version FROM payout_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
+      `SELECT l.*, v.definition, v.version FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
        WHERE l.id = ?`,
     )
     .get(id) as LineRow | undefined;
@@ -128,12 +134,16 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
     by: o.made_by,
     at: o.made_at,
   }));
-  const current = overrides.at(-1);
-  if (current?.amount != null) {
-    const stale = current.calculated !== paiseToRupees(l.final) ? ` (made when it computed ${current.calculated})` : '';
-    steps.push({ step: 'Override', detail: `${current.by}: ${current.reason}${stale}`, amount: current.amount });
+  if (l.override !== null) {
+    const stale =
+      l.override_calculated !== l.final ? ` (made when it computed ${paiseToRupees(l.override_calculated ?? 0)})` : '';
+    steps.push({
+      step: 'Override',
+      detail: `${l.override_by}: ${l.override_reason}${stale}`,
+      amount: paiseToRupees(l.override),
+    });
   }
-  steps.push({ step: 'Final', detail: 'to be paid', amount: current?.amount ?? paiseToRupees(l.final) });
+  steps.push({ step: 'Final', detail: 'to be paid', amount: paiseToRupees(l.payable) });
   if (l.near_miss) {
     const miss = JSON.parse(l.near_miss) as NearMiss;
     const more =

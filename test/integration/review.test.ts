@@ -256,7 +256,10 @@ describe('review, overrides and approval on a real workspace', () => {
     expect(steps[0]).toBe('Measure');
     expect(steps).toContain('Slab');
     expect(steps).toContain('Computed');
-    expect(trace.value.steps.find((s) => s.step === 'Override')).toMatchObject({ amount: '10.00' });
+    expect(trace.value.steps.find((s) => s.step === 'Override')).toMatchObject({
+      amount: '10.00',
+      detail: `${priya.name}: one-off`,
+    });
     expect(trace.value.steps.find((s) => s.step === 'Final')).toMatchObject({ amount: '10.00' });
     const sources = await api.call('review.sources', { line: line.id, limit: 3 });
     if (!sources.ok) throw new Error(sources.error.message);

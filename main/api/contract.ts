@@ -260,8 +260,10 @@ export const contract = {
       action: z.string().max(50).optional(),
       user: z.string().max(50).optional(),
       text: z.string().max(200).optional(),
-      from: isoDay.optional(),
-      to: isoDay.optional(),
+      /** The first instant listed, UTC ISO; the caller turns its user's days into instants (format/days). */
+      from: z.string().datetime().optional(),
+      /** The first instant not listed. */
+      to: z.string().datetime().optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(maxBlock).default(200),
     }),

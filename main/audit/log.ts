@@ -131,13 +131,15 @@ export interface AuditQuery {
   action?: string;
   user?: string;
   text?: string;
+  /** The first instant listed (ISO). */
   from?: string;
+  /** The first instant not listed (ISO). */
   to?: string;
   offset: number;
   limit: number;
 }
 
-/** Newest first, filtered by action prefix, user, any text, and date (YYYY-MM-DD, inclusive). */
+/** Newest first, filtered by action prefix, user, any text, and a span of time [from, to). */
 export function listAudit(db: Database.Database, q: AuditQuery): { entries: AuditEntry[]; total: number } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -153,13 +155,14 @@ export function listAudit(db: Database.Database, q: AuditQuery): { entries: Audi
     where.push("(subject || ' ' || coalesce(before, '') || ' ' || coalesce(after, '')) LIKE ? ESCAPE '\\'");
     params.push(`%${escapeLike(q.text)}%`);
   }
+  // Written as toISOString writes `at`, so the text compares as the instants do.
   if (q.from) {
     where.push('at >= ?');
-    params.push(q.from);
+    params.push(new Date(q.from).toISOString());
   }
   if (q.to) {
     where.push('at < ?');
-    params.push(`${q.to}\uffff`);
+    params.push(new Date(q.to).toISOString());
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const rows = db

@@ -1,3 +1,4 @@
+import { dayEnd, dayStart } from '../format/days';
 import { CliError, type Command, type Invocation, onlyArgument, Refused, unwrap } from './command';
 
 /**
@@ -90,7 +91,11 @@ export const reviewCommands: Record<string, Command> = {
       }
       if (action === 'list') {
         const { entries, total } = unwrap(
-          await api.call('audit.list', { from: options.from, to: options.to, limit: 5000 }),
+          await api.call('audit.list', {
+            from: options.from === undefined ? undefined : dayStart(options.from),
+            to: options.to === undefined ? undefined : dayEnd(options.to),
+            limit: 5000,
+          }),
         );
         return { total, entries };
       }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { listAudit, verifyAudit } from '../../main/audit/log';
+import { appendAudit, listAudit, verifyAudit } from '../../main/audit/log';
+import { dayEnd, dayStart } from '../../main/format/days';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 /** The CLI as a user runs it, on the test's workspace file. */
@@ -8,6 +9,9 @@ function cli(db: string, ...args: string[]) {
   const out = spawnSync(process.execPath, ['bin/schemedesk.js', ...args, '--db', db, '--json'], { encoding: 'utf8' });
   return { status: out.status, json: out.stdout.trim() ? JSON.parse(out.stdout) : null, stderr: out.stderr };
 }
+
+/** Today where the test runs, as the window and the CLI see it. */
+const localToday = () => new Date().toLocaleDateString('en-CA');
 
 describe('the audit log', () => {
   const demo = demoWorkspacePerTest();
@@ -47,9 +51,29 @@ describe('the audit log', () => {
       'batch 5: sales from secondary-sales.xlsx',
     ]);
     expect(listAudit(db(), { text: '%', offset: 0, limit: 1 }).total).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
-    expect(listAudit(db(), { from: today, to: today, offset: 0, limit: 1 }).total).toBe(24);
-    expect(listAudit(db(), { to: '2000-01-01', offset: 0, limit: 1 }).total).toBe(0);
+    const today = localToday();
+    expect(listAudit(db(), { from: dayStart(today), to: dayEnd(today), offset: 0, limit: 1 }).total).toBe(24);
+    expect(listAudit(db(), { to: dayEnd('2000-01-01'), offset: 0, limit: 1 }).total).toBe(0);
+  });
+
+  it("lists a day as the user's day: in India, 15 Jan starts at 14 Jan 18:30 UTC", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      expect([dayStart('2026-01-15'), dayEnd('2026-01-15')]).toEqual([
+        '2026-01-14T18:30:00.000Z',
+        '2026-01-15T18:30:00.000Z',
+      ]);
+      // 01:00 on 15 Jan in India, still 14 Jan in UTC.
+      appendAudit(db(), { user: 'tester', action: 'test.early', subject: 'early' }, new Date('2026-01-14T19:30:00Z'));
+      const day = (d: string) =>
+        listAudit(db(), { from: dayStart(d), to: dayEnd(d), offset: 0, limit: 5 }).entries.map((e) => e.action);
+      expect(day('2026-01-15')).toEqual(['test.early']);
+      expect(day('2026-01-14')).toEqual([]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it('names the entry that was altered', () => {
@@ -91,6 +115,9 @@ describe('the audit log', () => {
     const good = cli(path, 'audit', 'verify');
     expect(good.status).toBe(0);
     expect(good.json).toMatchObject({ ok: true, entries: 24 });
+    expect(cli(path, 'audit', 'list', '--from', localToday(), '--to', localToday()).json).toMatchObject({ total: 24 });
+    const badDay = cli(path, 'audit', 'list', '--from', '30/11/2026');
+    expect([badDay.status, badDay.stderr]).toEqual([2, 'schemedesk: "30/11/2026" is not a date written YYYY-MM-DD\n']);
     tamper(`UPDATE audit_log SET user = 'nobody' WHERE seq = 12`);
     const bad = cli(path, 'audit', 'verify');
     expect(bad.status).toBe(1);

@@ -2,6 +2,7 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntry, AuditVerdict } from '../../../main/audit/log';
+import { dayEnd, dayStart } from '../../../main/format/days';
 import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
@@ -39,8 +40,8 @@ export function AuditScreen() {
       action: action || undefined,
       user: user.trim() || undefined,
       text: text.trim() || undefined,
-      from: from || undefined,
-      to: to || undefined,
+      from: from ? dayStart(from) : undefined,
+      to: to ? dayEnd(to) : undefined,
       limit: pageSize,
     };
     void call('audit.list', query).then((r) => (r.ok ? setResult(r.value) : setProblem(r.error.message)));

@@ -14,3 +14,6 @@ export const dayStart = (day: string) => localMidnight(day);
 
 /** The instant the day after `day` starts: the exclusive end of `day`. */
 export const dayEnd = (day: string) => localMidnight(day, 1);
+
+/** Today's date (YYYY-MM-DD) in the same time zone. */
+export const today = () => new Date().toLocaleDateString('en-CA');

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, listAudit, verifyAudit } from '../../main/audit/log';
-import { dayEnd, dayStart } from '../../main/format/days';
+import { dayEnd, dayStart, today } from '../../main/format/days';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 /** The CLI as a user runs it, on the test's workspace file. */
@@ -9,9 +9,6 @@ function cli(db: string, ...args: string[]) {
   const out = spawnSync(process.execPath, ['bin/schemedesk.js', ...args, '--db', db, '--json'], { encoding: 'utf8' });
   return { status: out.status, json: out.stdout.trim() ? JSON.parse(out.stdout) : null, stderr: out.stderr };
 }
-
-/** Today where the test runs, as the window and the CLI see it. */
-const localToday = () => new Date().toLocaleDateString('en-CA');
 
 describe('the audit log', () => {
   const demo = demoWorkspacePerTest();
@@ -51,8 +48,8 @@ describe('the audit log', () => {
       'batch 5: sales from secondary-sales.xlsx',
     ]);
     expect(listAudit(db(), { text: '%', offset: 0, limit: 1 }).total).toBe(0);
-    const today = localToday();
-    expect(listAudit(db(), { from: dayStart(today), to: dayEnd(today), offset: 0, limit: 1 }).total).toBe(24);
+    const day = today();
+    expect(listAudit(db(), { from: dayStart(day), to: dayEnd(day), offset: 0, limit: 1 }).total).toBe(24);
     expect(listAudit(db(), { to: dayEnd('2000-01-01'), offset: 0, limit: 1 }).total).toBe(0);
   });
 
@@ -115,7 +112,7 @@ describe('the audit log', () => {
     const good = cli(path, 'audit', 'verify');
     expect(good.status).toBe(0);
     expect(good.json).toMatchObject({ ok: true, entries: 24 });
-    expect(cli(path, 'audit', 'list', '--from', localToday(), '--to', localToday()).json).toMatchObject({ total: 24 });
+    expect(cli(path, 'audit', 'list', '--from', today(), '--to', today()).json).toMatchObject({ total: 24 });
     const badDay = cli(path, 'audit', 'list', '--from', '30/11/2026');
     expect([badDay.status, badDay.stderr]).toEqual([2, 'schemedesk: "30/11/2026" is not a date written YYYY-MM-DD\n']);
     tamper(`UPDATE audit_log SET user = 'nobody' WHERE seq = 12`);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../../main/api/progress';
+import { today } from '../../../main/format/days';
 import { formatDate } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
@@ -9,7 +10,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { useWorkspace } from '../workspace-context';
 
 function monthOf(month: string | null): { from: string; to: string } {
-  const [y, m] = (month ?? new Date().toISOString().slice(0, 7)).split('-').map(Number);
+  const [y, m] = (month ?? today().slice(0, 7)).split('-').map(Number);
   const last = new Date(Date.UTC(y ?? 2026, m ?? 1, 0)).getUTCDate();
   const mm = String(m).padStart(2, '0');
   return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${String(last).padStart(2, '0')}` };

@@ -1,6 +1,7 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { today } from '../../../main/format/days';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
@@ -99,11 +100,7 @@ export function SchemesScreen() {
           <button type="button" onClick={() => picker.current?.click()}>
             Import JSON
           </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => setEditing(newDraft(new Date().toISOString().slice(0, 10)))}
-          >
+          <button type="button" className="primary" onClick={() => setEditing(newDraft(today()))}>
             New scheme
           </button>
           <input

@@ -18,7 +18,8 @@ export interface WorkflowOutcome {
 
 /**
  * Takes one workflow action in an immediate transaction: checks it against the workflow,
- * applies it, and writes the audit entry with the run's state before and after.
+ * applies what the action records besides (who, when, why), moves the run to the status the
+ * workflow names, and writes the audit entry with the run's state before and after.
  */
 function take(
   db: Database.Database,
@@ -37,6 +38,7 @@ function take(
       const { total } = db.prepare('SELECT total FROM runs WHERE id = ?').get(id) as { total: number };
       const { after, reversal } = apply(run, now);
       const status = nextStatus(run, action);
+      db.prepare('UPDATE runs SET status = ? WHERE id = ?').run(status, id);
       appendAudit(db, {
         user: actor.name,
         action: `run.${action}`,
@@ -51,16 +53,7 @@ function take(
 
 export function submitRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
   return take(db, id, 'submit', actor, (_run, now) => {
-    db.prepare(
-      "UPDATE runs SET status = 'submitted', submitted_by = ?, submitted_at = ?, comment = NULL WHERE id = ?",
-    ).run(actor.name, now, id);
-    return {};
-  });
-}
-
-export function approveRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
-  return take(db, id, 'approve', actor, (_run, now) => {
-    db.prepare("UPDATE runs SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ?").run(
+    db.prepare('UPDATE runs SET submitted_by = ?, submitted_at = ?, comment = NULL WHERE id = ?').run(
       actor.name,
       now,
       id,
@@ -69,11 +62,18 @@ export function approveRun(db: Database.Database, id: number, actor: Actor): Wor
   });
 }
 
+export function approveRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
+  return take(db, id, 'approve', actor, (_run, now) => {
+    db.prepare('UPDATE runs SET approved_by = ?, approved_at = ? WHERE id = ?').run(actor.name, now, id);
+    return {};
+  });
+}
+
 export function rejectRun(db: Database.Database, id: number, actor: Actor, comment: string): WorkflowOutcome {
   const why = comment.trim();
   if (why === '') throw new WorkflowRefusedError('A rejection needs a comment that tells the preparer what to fix');
   return take(db, id, 'reject', actor, () => {
-    db.prepare("UPDATE runs SET status = 'rejected', comment = ? WHERE id = ?").run(why, id);
+    db.prepare('UPDATE runs SET comment = ? WHERE id = ?').run(why, id);
     return { after: { comment: why } };
   });
 }
@@ -109,7 +109,7 @@ export function reverseRun(db: Database.Database, id: number, actor: Actor): Wor
       now,
       reversal,
     );
-    db.prepare("UPDATE runs SET status = 'reversed', reversed_by_run = ? WHERE id = ?").run(reversal, id);
+    db.prepare('UPDATE runs SET reversed_by_run = ? WHERE id = ?').run(reversal, id);
     appendAudit(db, {
       user: actor.name,
       action: 'run.create',

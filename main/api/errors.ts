@@ -16,6 +16,7 @@ import { LineNotFoundError } from '../review/trace';
 import { RunRefusedError } from '../runs/execute';
 import { SchemeInvalidError } from '../schemes/store';
 import { NewerWorkspaceError, WorkspaceHistoryError } from '../store/migration';
+import { UserError } from '../users/profiles';
 import { type ApiError, ApiFailure } from './result';
 
 /** The single place where an exception becomes the `{code, message}` a user sees. */
@@ -28,7 +29,12 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof LayoutError || error instanceof UnreadableFileError)
     return { code: 'validation', message: error.message };
   if (error instanceof BatchError) return { code: 'conflict', message: error.message };
-  if (error instanceof SchemeInvalidError || error instanceof RunRefusedError || error instanceof FormulaError) {
+  if (
+    error instanceof SchemeInvalidError ||
+    error instanceof RunRefusedError ||
+    error instanceof FormulaError ||
+    error instanceof UserError
+  ) {
     return { code: 'validation', message: error.message };
   }
   if (error instanceof WorkflowRefusedError) return { code: 'refused', message: error.message };

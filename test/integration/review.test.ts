@@ -328,7 +328,7 @@ describe('review, overrides and approval on a real workspace', () => {
       });
       await api.call('session.signIn', { name: 'admin', pin: '0000' });
       expect(await api.call('users.update', { name: 'admin', role: 'preparer' })).toMatchObject({
-        error: { message: 'The workspace needs at least one active Admin' },
+        error: { code: 'validation', message: 'The workspace needs at least one active Admin' },
       });
       const trail = db()
         .prepare("SELECT user, action, subject FROM audit_log WHERE action LIKE 'user.%' AND user = 'admin'")

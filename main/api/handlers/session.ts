@@ -55,21 +55,11 @@ export function sessionHandlers(ws: Workspace): SessionHandlers {
       const first = listUsers(ws.db).length === 0;
       if (first && args.role !== 'admin') throw new ApiFailure('refused', "A workspace's first user is its Admin");
       if (!first && ws.role !== 'admin') throw new ApiFailure('forbidden', 'Only an Admin adds users');
-      try {
-        return createUser(ws.db, args, first ? args.name : ws.user);
-      } catch (error) {
-        if (error instanceof UserError) throw new ApiFailure('validation', error.message);
-        throw error;
-      }
+      return createUser(ws.db, args, first ? args.name : ws.user);
     },
     'users.update': ({ name, ...change }) => {
       if (ws.role !== 'admin') throw new ApiFailure('forbidden', 'Only an Admin changes users');
-      try {
-        return updateUser(ws.db, name, change, ws.user);
-      } catch (error) {
-        if (error instanceof UserError) throw new ApiFailure('validation', error.message);
-        throw error;
-      }
+      return updateUser(ws.db, name, change, ws.user);
     },
   };
 }

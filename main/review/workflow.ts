@@ -14,6 +14,9 @@ export const runStatuses = [
 ] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
+/** Statuses in which nothing of a run changes again (migration 006's runs_frozen trigger holds the same). */
+export const frozenStatuses: readonly RunStatus[] = ['approved', 'exported', 'reversed'];
+
 export const roles = ['preparer', 'approver', 'admin'] as const;
 export type Role = (typeof roles)[number];
 

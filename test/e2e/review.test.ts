@@ -101,6 +101,9 @@ describe('reviewing and approving a run in the browser', () => {
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Approved: run 1 is now approved.').waitFor();
     await expect.poll(() => page.locator('.review-title .status-badge').textContent()).toBe('Approved');
+    await page
+      .getByText('This run is approved and locked: nothing in it can change. Undo it only by reversing it.')
+      .waitFor();
     await page.screenshot({ path: session.screenshot('approved.png') });
 
     // The audit screen shows the whole story.

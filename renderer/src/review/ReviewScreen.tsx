@@ -5,6 +5,7 @@ import type { FilterModel } from '../../../main/datasets/grid-query';
 import { formatCount, formatDate, formatMoney } from '../../../main/format/numbers';
 import { type Grouping, groupingNames, groupings } from '../../../main/review/groupings';
 import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
+import { frozenStatuses } from '../../../main/review/workflow';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { copyRows } from '../grid/copy';
@@ -103,9 +104,10 @@ export function ReviewScreen({
       {info.status === 'rejected' && info.comment && (
         <div className="notice warn">Rejected and sent back: “{info.comment}”. Correct it, then submit again.</div>
       )}
-      {(info.status === 'approved' || info.status === 'exported' || info.status === 'reversed') && (
+      {frozenStatuses.includes(info.status) && (
         <div className="notice">
-          This run is {info.status} and locked: nothing in it can change. Undo it only by reversing it.
+          This run is {info.status} and locked: nothing in it can change.
+          {info.actions.includes('reverse') ? ' Undo it only by reversing it.' : ''}
         </div>
       )}
       {message && (

@@ -1,16 +1,21 @@
 import { allocate } from './allocate';
 import { type Facts, type IndexedFacts, indexFacts, type PayeeFact } from './facts';
-import { type MeasureContext, type MeasureResult, measure, netSales } from './measures';
+import { type MeasureContext, type MeasureResult, measure, netSales, periodSnapshots } from './measures';
 import type { Scheme, Slab } from './model';
 import { Exact } from './money';
+import { lateReturns } from './returns';
 import { applySlabs, type NearMiss, nearMiss, slabLabel } from './slabs';
+import { TargetRowsError, targetFor } from './targets';
 import { isEligible } from './validate';
 
 /** Recorded on every run, so a result can be tied to the code that produced it. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
+
+/** The steps that change a line's slab amount, in the order they are applied. */
+export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;
 
 export interface Adjustment {
-  step: 'gate' | 'cap' | 'catch_up' | 'stacking' | 'budget';
+  step: (typeof adjustmentSteps)[number];
   /** Paise before and after this step. */
   before: number;
   after: number;
@@ -44,6 +49,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, scheme: string) => void;
   /** Checked between schemes; true stops the run. */
   cancelled?: () => boolean;
+  /** Told of what the reviewer must know about a scheme as a whole (a missing ageing report, say). */
+  onNotice?: (scheme: string, message: string) => void;
 }
 
 export class RunCancelled extends Error {}
@@ -52,6 +59,13 @@ export class RunCancelled extends Error {}
 export const toPaise = (rupees: Exact) => rupees.times(100).toDecimalPlaces(0, Exact.ROUND_HALF_UP).toNumber();
 const inr = (paise: number) => `₹${new Exact(paise).dividedBy(100).toFixed(2)}`;
 
+/**
+ * Achievement as it was compared with the slabs, cut (never rounded) to `places`: 99.99996 % is
+ * 99.99 %, below a 100 % slab, and must never read as 100 %.
+ */
+export const achievementText = (achievement: Exact, places: number) =>
+  achievement.toDecimalPlaces(places, Exact.ROUND_DOWN).toFixed(places);
+
 function slabTableFor(scheme: Scheme, payee: PayeeFact): readonly Slab[] {
   const segments = scheme.slabs.segments;
   if (!segments) return scheme.slabs.table;
@@ -59,7 +73,7 @@ function slabTableFor(scheme: Scheme, payee: PayeeFact): readonly Slab[] {
   return (key !== null && segments.tables[key]) || scheme.slabs.table;
 }
 
-/** The payee's target in the measure's unit, or null. */
+/** The payee's target in the measure's unit, or null; target rows that do not fit the period are refused. */
 function resolveTarget(scheme: Scheme, ctx: MeasureContext): Exact | null {
   const t = scheme.target;
   switch (t.type) {
@@ -68,13 +82,13 @@ function resolveTarget(scheme: Scheme, ctx: MeasureContext): Exact | null {
     case 'fixed':
       return new Exact(t.value);
     case 'dataset': {
-      const rows = (ctx.facts.targetsByPayee.get(ctx.payee.code) ?? []).filter(
-        (r) =>
-          (r.schemeCode === scheme.code || (r.schemeCode === null && r.measure === t.measure)) &&
-          r.from <= ctx.period.to &&
-          r.to >= ctx.period.from,
-      );
-      return rows.length === 0 ? null : rows.reduce((sum, r) => sum.plus(r.value), new Exact(0));
+      // Rows that name the scheme come before rows for its measure, which other schemes share.
+      const mine = ctx.facts.targetsByPayee.get(ctx.payee.code) ?? [];
+      const own = mine.filter((r) => r.schemeCode === scheme.code);
+      const rows = own.length > 0 ? own : mine.filter((r) => r.schemeCode === null && r.measure === t.measure);
+      const { value, problems } = targetFor(rows, ctx.period, t.prorate, `${scheme.code}, ${ctx.payee.code}`);
+      if (problems.length > 0) throw new TargetRowsError(problems);
+      return value;
     }
     case 'growth': {
       const base = measure(scheme.measure, { ...ctx, period: t.baseline }).value;
@@ -126,18 +140,19 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
   };
 
   if (scheme.catchUp) {
-    const cumulative = evaluate(scheme, { ...ctx, period: { from: scheme.catchUp.since, to: scheme.period.to } });
-    const paidBefore = facts.facts.paid
-      .filter((p) => p.scheme === scheme.code && p.payee === payee.code && p.periodTo < scheme.period.from)
+    // Catch-up pays what the whole span earns less what approved runs paid in it, never less
+    // than nothing, and never the month alone beside it.
+    const since = scheme.catchUp.since;
+    const cumulative = evaluate(scheme, { ...ctx, period: { from: since, to: scheme.period.to } });
+    const paidBefore = (facts.paidByScheme.get(`${scheme.code}|${payee.code}`) ?? [])
+      .filter((p) => p.kind === 'payout' && p.periodTo >= since && p.periodTo < scheme.period.from)
       .reduce((n, p) => n + p.amount, 0);
     const owed = Math.max(0, toPaise(cumulative.rupees) - paidBefore);
-    if (owed > amount) {
-      adjust(
-        'catch_up',
-        owed,
-        `cumulative since ${scheme.catchUp.since}: ${cumulative.working}; ${inr(toPaise(cumulative.rupees))} less ${inr(paidBefore)} already paid`,
-      );
-    }
+    adjust(
+      'catch_up',
+      owed,
+      `catch-up since ${since}: ${cumulative.m.detail}; ${cumulative.working}; ${inr(toPaise(cumulative.rupees))} less ${inr(paidBefore)} already paid = ${inr(owed)}`,
+    );
   }
   for (const gate of scheme.gates) {
     const spec = scheme.measures[gate.measure];
@@ -167,14 +182,22 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
           position,
           quantityFor(scheme, e.m),
         );
+  if (miss && miss.basis === 'achievement' && e.target?.greaterThan(0)) {
+    const places = e.m.unit === 'money' ? 2 : e.m.unit === 'qty' ? 3 : 0;
+    const short = e.target
+      .times(e.table[miss.nextSlab]?.from ?? '0')
+      .dividedBy(100)
+      .minus(e.m.value);
+    miss.neededMeasure = short.toDecimalPlaces(places, Exact.ROUND_UP).toFixed(places);
+  }
   const reached = e.slab === null ? null : e.table[e.slab];
   const steps = [
     `${e.m.detail}`,
     e.target
-      ? `target ${e.target.toString()} → achievement ${e.achievement?.toDecimalPlaces(2).toString() ?? '—'}%`
+      ? `target ${e.target.toString()} → achievement ${e.achievement ? achievementText(e.achievement, 2) : '—'}%`
       : null,
     e.working,
-    `computed ${inr(computed)}`,
+    `slab amount ${inr(computed)}`,
     ...adjustments.map((a) => a.note),
   ].filter((s): s is string => s !== null);
   return {
@@ -184,7 +207,7 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
     measure: e.m.value.toString(),
     unit: e.m.unit,
     target: e.target?.toString() ?? null,
-    achievementPct: e.achievement?.toDecimalPlaces(4).toString() ?? null,
+    achievementPct: e.achievement ? new Exact(achievementText(e.achievement, 4)).toString() : null,
     slab: e.slab,
     slabLabel: reached ? slabLabel(reached) : null,
     computed,
@@ -265,63 +288,98 @@ function applyBudget(scheme: Scheme, lines: PayoutLine[]) {
     );
     return;
   }
-  // Rank order: the highest measure first, each paid in full while the budget lasts.
-  const ranked = [...lines].sort(
-    (a, b) => new Exact(b.measure).comparedTo(a.measure) || a.payee.localeCompare(b.payee),
-  );
+  // Rank order: the highest measure first, each paid in full while the budget lasts; payees
+  // whose measures tie share what is left for their rank equally (largest remainder, capped at
+  // what each would have been paid).
+  const ranks = new Map<string, PayoutLine[]>();
+  for (const line of lines)
+    ranks.set(new Exact(line.measure).toString(), [...(ranks.get(new Exact(line.measure).toString()) ?? []), line]);
+  const ordered = [...ranks.entries()].sort(([a], [b]) => new Exact(b).comparedTo(a));
   let left = budget;
-  ranked.forEach((line, rank) => {
-    const after = Math.min(line.final, left);
-    left -= after;
-    if (after === line.final) return;
-    const note = `budget ${inr(budget)} paid in rank order; rank ${rank + 1} ${after === 0 ? 'got nothing' : `got the last ${inr(after)}`}`;
-    line.adjustments.push({ step: 'budget', before: line.final, after, note });
-    line.explanation += `; ${note}`;
-    line.final = after;
-  });
+  let rank = 1;
+  for (const [, tied] of ordered) {
+    const shares = shareEqually(
+      left,
+      tied.map((l) => l.final),
+    );
+    tied.forEach((line, i) => {
+      const after = shares[i] ?? 0;
+      left -= after;
+      if (after === line.final) return;
+      const tie = tied.length > 1 ? ` shared by ${tied.length} tied payees` : '';
+      const note = `budget ${inr(budget)} paid in rank order; rank ${rank}${tie} ${after === 0 ? 'got nothing' : `got ${inr(after)}`}`;
+      line.adjustments.push({ step: 'budget', before: line.final, after, note });
+      line.explanation += `; ${note}`;
+      line.final = after;
+    });
+    rank += tied.length;
+  }
 }
 
-/** Returns in this period against invoices an approved earlier run paid on: one negative line each. */
-function clawbacks(scheme: Scheme, facts: IndexedFacts): PayoutLine[] {
-  if (!scheme.clawback) return [];
+/**
+ * Up to `total` paise shared equally among claims, none getting more than its claim: claims
+ * smaller than an equal share are paid in full and the rest shared again; the last equal split
+ * is by largest remainder, so the shares add up exactly.
+ */
+function shareEqually(total: number, claims: readonly number[]): number[] {
+  const shares = claims.map(() => 0);
+  let open = claims.map((_, i) => i).filter((i) => (claims[i] ?? 0) > 0);
+  let left = Math.min(
+    total,
+    claims.reduce((n, c) => n + c, 0),
+  );
+  while (open.length > 0 && left > 0) {
+    const equal = Math.floor(left / open.length);
+    const small = open.filter((i) => (claims[i] ?? 0) <= equal);
+    if (small.length === 0) {
+      const parts = allocate(
+        left,
+        open.map(() => 1),
+      );
+      open.forEach((i, k) => {
+        shares[i] = parts[k] ?? 0;
+      });
+      break;
+    }
+    for (const i of small) {
+      shares[i] = claims[i] ?? 0;
+      left -= shares[i] ?? 0;
+    }
+    open = open.filter((i) => !small.includes(i));
+  }
+  return shares;
+}
+
+/**
+ * Returns of invoices an approved run paid on, not yet clawed back: one negative line per paid
+ * line, at the rate paid then (see returns.ts; the same returns are left out of the measures).
+ */
+function clawbacks(scheme: Scheme, payees: readonly PayeeFact[], facts: IndexedFacts): PayoutLine[] {
   const lines: PayoutLine[] = [];
-  for (const paid of facts.facts.paid) {
-    if (paid.scheme !== scheme.code || paid.periodTo >= scheme.period.from) continue;
-    // The invoices paid on are those among the paid line's source rows.
-    const paidOn = new Set(paid.saleIds);
-    const { primary, secondary } = facts.salesBySource;
-    const sales = [...(primary.get(paid.payee) ?? []), ...(secondary.get(paid.payee) ?? [])];
-    const docs = new Set(sales.filter((s) => s.docType === 'invoice' && paidOn.has(s.id)).map((s) => s.docNo));
-    const returns = sales.filter(
-      (s) =>
-        s.docType === 'credit_note' &&
-        s.against !== null &&
-        docs.has(s.against) &&
-        s.date > paid.periodTo &&
-        s.date <= scheme.period.to,
-    );
-    if (returns.length === 0) continue;
-    const returned = new Exact(-returns.reduce((n, s) => n + s.net, 0)).dividedBy(100);
-    const amount = -toPaise(returned.times(paid.effectiveRate));
-    if (amount === 0) continue;
-    lines.push({
-      scheme: scheme.code,
-      payee: paid.payee,
-      kind: 'clawback',
-      measure: returned.toString(),
-      unit: 'money',
-      target: null,
-      achievementPct: null,
-      slab: null,
-      slabLabel: null,
-      computed: amount,
-      final: amount,
-      adjustments: [],
-      nearMiss: null,
-      explanation: `clawback: ₹${returned.toFixed(2)} returned after ${paid.periodTo} against invoices paid on in an approved run, at the ${new Exact(paid.effectiveRate).times(100).toDecimalPlaces(4).toString()}% paid then = ${inr(amount)}`,
-      sources: { table: 'sales', ids: returns.map((r) => r.id).sort((a, b) => a - b) },
-      effectiveRate: paid.effectiveRate,
-    });
+  for (const payee of payees) {
+    for (const { paid, returns } of lateReturns(scheme, payee, facts).toClaw) {
+      const returned = new Exact(-returns.reduce((n, s) => n + s.net, 0)).dividedBy(100);
+      const amount = -toPaise(returned.times(paid.effectiveRate));
+      if (amount === 0) continue;
+      lines.push({
+        scheme: scheme.code,
+        payee: payee.code,
+        kind: 'clawback',
+        measure: returned.toString(),
+        unit: 'money',
+        target: null,
+        achievementPct: null,
+        slab: null,
+        slabLabel: null,
+        computed: amount,
+        final: amount,
+        adjustments: [],
+        nearMiss: null,
+        explanation: `clawback: ₹${returned.toFixed(2)} returned against invoices paid on in the approved run for the period to ${paid.periodTo}, at the ${new Exact(paid.effectiveRate).times(100).toDecimalPlaces(4).toString()}% paid then = ${inr(amount)}`,
+        sources: { table: 'sales', ids: returns.map((r) => r.id).sort((a, b) => a - b) },
+        effectiveRate: paid.effectiveRate,
+      });
+    }
   }
   return lines;
 }
@@ -335,17 +393,41 @@ export function calculateRun(schemes: readonly Scheme[], facts: Facts, options: 
   const indexed = indexFacts(facts);
   const payees = [...facts.payees].sort((a, b) => a.code.localeCompare(b.code));
   const lines: PayoutLine[] = [];
+  const targetProblems: string[] = [];
   schemes.forEach((scheme, i) => {
     if (options.cancelled?.()) throw new RunCancelled('The run was cancelled');
-    for (const payee of payees) if (isEligible(scheme, payee)) lines.push(payeeLine(scheme, payee, indexed));
+    noticeMissingSnapshots(scheme, indexed, options);
+    for (const payee of payees) {
+      if (!isEligible(scheme, payee)) continue;
+      try {
+        lines.push(payeeLine(scheme, payee, indexed));
+      } catch (error) {
+        if (!(error instanceof TargetRowsError)) throw error;
+        targetProblems.push(...error.problems);
+      }
+    }
     options.onProgress?.(i + 1, schemes.length, scheme.code);
   });
+  if (targetProblems.length > 0) throw new TargetRowsError([...new Set(targetProblems)]);
   applyStacking(schemes, lines, indexed);
   for (const scheme of schemes)
     applyBudget(
       scheme,
       lines.filter((l) => l.scheme === scheme.code && l.kind === 'payout'),
     );
-  for (const scheme of schemes) lines.push(...clawbacks(scheme, indexed));
+  for (const scheme of schemes) lines.push(...clawbacks(scheme, payees, indexed));
   return lines;
+}
+
+/** An overdue-reduction scheme with no ageing report near an edge of its period pays nothing, and says so. */
+function noticeMissingSnapshots(scheme: Scheme, facts: IndexedFacts, options: RunOptions) {
+  const kinds = [scheme.measure, ...Object.values(scheme.measures)].map((m) => m.kind);
+  if (!kinds.includes('outstanding_reduction')) return;
+  const { opening, closing } = periodSnapshots(facts, scheme.period);
+  if (opening !== null && closing !== null) return;
+  const edge = opening === null ? `start (${scheme.period.from})` : `end (${scheme.period.to})`;
+  options.onNotice?.(
+    scheme.code,
+    `no ageing report was imported near the period's ${edge}: ${scheme.code} pays nothing for overdue reduction until one is`,
+  );
 }

@@ -5,3 +5,24 @@ const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 export const daysBetween = (from: string, to: string): number => Math.round((ms(to) - ms(from)) / DAY);
 export const addDays = (iso: string, days: number): string => new Date(ms(iso) + days * DAY).toISOString().slice(0, 10);
 export const within = (day: string, from: string, to: string): boolean => day >= from && day <= to;
+
+/** The last day of the month `iso` falls in. */
+const monthEnd = (iso: string): string => {
+  const d = new Date(ms(iso));
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+};
+
+/** True when the period is one whole calendar month. */
+export const isCalendarMonth = (p: { from: string; to: string }): boolean =>
+  p.from.endsWith('-01') && p.to === monthEnd(p.from);
+
+/**
+ * The period a "previous period" comparison reads: the previous calendar month when the period
+ * is a calendar month (September for October, 30 days against 31), otherwise the span of equal
+ * length that ends the day before the period starts.
+ */
+export function previousPeriod(p: { from: string; to: string }): { from: string; to: string } {
+  const to = addDays(p.from, -1);
+  if (isCalendarMonth(p)) return { from: `${to.slice(0, 8)}01`, to };
+  return { from: addDays(p.from, -(daysBetween(p.from, p.to) + 1)), to };
+}

@@ -49,6 +49,20 @@ export interface ReceivableFact {
   outstanding: number;
 }
 
+/**
+ * A primary invoice (company → distributor) as the distributor owes it: its lines with tax, and
+ * the returns against it (negative). Early payment reads these.
+ */
+export interface InvoiceFact {
+  distributor: string;
+  docNo: string;
+  date: string;
+  /** Paise: the invoice's lines, tax included. */
+  amount: number;
+  /** Paise (≤ 0): credit notes against it, tax included. */
+  returned: number;
+}
+
 export interface PaymentFact {
   id: number;
   date: string;
@@ -66,16 +80,20 @@ export interface TargetFact {
   value: string;
 }
 
-/** What an approved earlier run paid, for catch-up and clawback. */
+/**
+ * A line of an approved earlier run: a payout (what was paid, for catch-up and clawback) or a
+ * clawback (the returns it already took back, so none is taken back twice).
+ */
 export interface PaidFact {
   scheme: string;
   payee: string;
+  kind: 'payout' | 'clawback';
   periodTo: string;
-  /** Paise paid. */
+  /** Paise paid (negative for a clawback). */
   amount: number;
-  /** Paise paid per rupee of value (as decimal text), for clawing back returned value. */
+  /** Rupees paid per rupee of value (as decimal text), for clawing back returned value. */
   effectiveRate: string;
-  /** The sales rows (ids) whose value was paid on: the trace of the paid line. */
+  /** The sales rows (ids) behind the line: those paid on, or the returns clawed back. */
   saleIds: readonly number[];
 }
 
@@ -85,6 +103,7 @@ export interface Facts {
   products: readonly ProductFact[];
   sales: readonly SaleFact[];
   receivables: readonly ReceivableFact[];
+  invoices: readonly InvoiceFact[];
   payments: readonly PaymentFact[];
   targets: readonly TargetFact[];
   paid: readonly PaidFact[];
@@ -96,12 +115,15 @@ export interface IndexedFacts {
   /** Each payee's lines by source, primary (no outlet) and secondary (to an outlet), in date order, then id. */
   salesBySource: { primary: Map<string, SaleFact[]>; secondary: Map<string, SaleFact[]> };
   receivablesByPayee: Map<string, ReceivableFact[]>;
+  invoicesByPayee: Map<string, InvoiceFact[]>;
   paymentsByPayee: Map<string, PaymentFact[]>;
   targetsByPayee: Map<string, TargetFact[]>;
   outlets: Map<string, OutletFact>;
   products: Map<string, ProductFact>;
-  /** Invoice date of each primary document, for early payment. */
-  invoiceDates: Map<string, string>;
+  /** The dates the workspace's ageing reports were taken, ascending. */
+  snapshotDates: string[];
+  /** Approved payout and clawback lines by `scheme|payee`. */
+  paidByScheme: Map<string, PaidFact[]>;
   /**
    * Results already worked out in this run (a payee's lines for a period and product filter, a
    * measure's outcome): schemes of one month mostly share them, and they are pure functions of
@@ -193,23 +215,17 @@ function bySource(sales: readonly SaleFact[]): SalesBySource {
 }
 
 export function indexFacts(facts: Facts): IndexedFacts {
-  const salesBySource = bySource(facts.sales);
-  // Payments are made against primary invoices (company → distributor): only those are dated
-  // here, each by its earliest line.
-  const invoiceDates = new Map<string, string>();
-  for (const lines of salesBySource.primary.values()) {
-    for (const s of lines) if (s.docType === 'invoice' && !invoiceDates.has(s.docNo)) invoiceDates.set(s.docNo, s.date);
-  }
-  for (const r of facts.receivables) if (!invoiceDates.has(r.docNo)) invoiceDates.set(r.docNo, r.docDate);
   return {
     facts,
-    salesBySource,
+    salesBySource: bySource(facts.sales),
+    snapshotDates: [...new Set(facts.receivables.map((r) => r.asOf))].sort(),
+    paidByScheme: groupBy(facts.paid, (p) => `${p.scheme}|${p.payee}`),
     receivablesByPayee: groupBy(facts.receivables, (r) => r.distributor),
+    invoicesByPayee: groupBy(facts.invoices, (i) => i.distributor),
     paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),
     targetsByPayee: groupBy(facts.targets, (t) => t.distributor),
     outlets: new Map(facts.outlets.map((o) => [o.code, o])),
     products: new Map(facts.products.map((p) => [p.sku, p])),
-    invoiceDates,
     memo: new Map(),
   };
 }

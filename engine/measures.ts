@@ -1,8 +1,10 @@
-import { addDays, daysBetween, within } from './dates';
-import { type IndexedFacts, type PayeeFact, remember, type SaleFact } from './facts';
+import { addDays, daysBetween, previousPeriod, within } from './dates';
+import { type IndexedFacts, type PayeeFact, type PaymentFact, remember, type SaleFact } from './facts';
 import { evaluateFormula } from './formula';
 import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
+import { allProducts, schemeSkus } from './products';
+import { lateReturns } from './returns';
 
 /** A measure's outcome for one payee, with the rows behind it. */
 export interface MeasureResult {
@@ -57,31 +59,28 @@ function sourceLines(ctx: MeasureContext, period: { from: string; to: string }):
   return all.slice(firstOnOrAfter(all, period.from), firstAfter(all, period.to));
 }
 
-/** What makes two schemes read the same lines: source and products. */
-const salesKey = (scheme: Scheme) => `${scheme.salesSource}|${json(scheme.products)}`;
+/**
+ * What makes two schemes read the same lines: source and products, and — only for a payee with
+ * returns of invoices this scheme already paid on — the scheme itself, since those returns are
+ * left out of its measures (see returns.ts).
+ */
+function salesKey(ctx: MeasureContext): string {
+  const own = lateReturns(ctx.scheme, ctx.payee, ctx.facts).excluded.size > 0 ? `|${ctx.scheme.code}` : '';
+  return `${ctx.scheme.salesSource}|${json(ctx.scheme.products)}${own}`;
+}
 
 /** The payee's sales lines that the scheme counts in `period`: right source, right products. */
 export function schemeSales(ctx: MeasureContext, period = ctx.period): SaleFact[] {
-  const key = `sales|${ctx.payee.code}|${period.from}|${period.to}|${salesKey(ctx.scheme)}`;
+  const key = `sales|${ctx.payee.code}|${period.from}|${period.to}|${salesKey(ctx)}`;
   return remember(ctx.facts, key, () => filterSales(ctx, period));
 }
 
 function filterSales(ctx: MeasureContext, period: { from: string; to: string }): SaleFact[] {
   const lines = sourceLines(ctx, period);
-  const { skus, brands, categories } = ctx.scheme.products;
-  if (skus.length + brands.length + categories.length === 0) return lines;
-  const wanted = remember(ctx.facts, `skus|${json(ctx.scheme.products)}`, () => productSkus(ctx));
-  return lines.filter((s) => wanted.has(s.sku));
-}
-
-/** Every SKU a product filter takes in: named, or of a named brand or category. */
-function productSkus(ctx: MeasureContext): Set<string> {
-  const { skus, brands, categories } = ctx.scheme.products;
-  const wanted = new Set(skus);
-  for (const p of ctx.facts.products.values()) {
-    if ((p.brand && brands.includes(p.brand)) || (p.category && categories.includes(p.category))) wanted.add(p.sku);
-  }
-  return wanted;
+  const wanted = allProducts(ctx.scheme) ? null : schemeSkus(ctx.scheme, ctx.facts);
+  const excluded = lateReturns(ctx.scheme, ctx.payee, ctx.facts).excluded;
+  if (wanted === null && excluded.size === 0) return lines;
+  return lines.filter((s) => (wanted === null || wanted.has(s.sku)) && !excluded.has(s.id));
 }
 
 function salesResult(
@@ -122,6 +121,23 @@ function byOutlet(lines: readonly SaleFact[]): Map<string, SaleFact[]> {
 
 const sumNet = (lines: readonly SaleFact[]) => lines.reduce((n, l) => n + l.net, 0);
 
+/**
+ * Counting measures count by net billing, never by a line's existence: an outlet (or a SKU at an
+ * outlet) is billed when its lines over the window, returns included, add up to more than zero
+ * and to at least the minimum where there is one. `minimum` is in whole paise.
+ */
+const billed = (lines: readonly SaleFact[], minimum = 0) => {
+  const net = sumNet(lines);
+  return net > 0 && net >= minimum;
+};
+
+/** The outlets billed (by net billing) among grouped lines. */
+function billedOutlets(groups: Map<string, SaleFact[]>, minimum = 0): Map<string, SaleFact[]> {
+  const kept = new Map<string, SaleFact[]>();
+  for (const [outlet, lines] of groups) if (billed(lines, minimum)) kept.set(outlet, lines);
+  return kept;
+}
+
 type Measurer<K extends MeasureSpec['kind']> = (
   spec: Extract<MeasureSpec, { kind: K }>,
   ctx: MeasureContext,
@@ -140,73 +156,106 @@ const productVolume: Measurer<'product_volume'> = (spec, ctx) => {
 /** A minimum in rupees as the whole paise that reach it: sales are whole paise, so its paise rounded up. */
 const minimumPaise = (rupeesText: string) => new Exact(rupeesText).times(100).ceil().toNumber();
 
-const billedOutlets: Measurer<'billed_outlets'> = (spec, ctx) => {
-  const minimum = minimumPaise(spec.minBillValue);
-  const counted: SaleFact[] = [];
-  let count = 0;
-  for (const lines of byOutlet(schemeSales(ctx)).values()) {
-    if (sumNet(lines) < minimum) continue;
-    count++;
-    counted.push(...lines);
-  }
-  return salesResult(counted, 'count', new Exact(count), `${count} outlets billed at least ₹${spec.minBillValue}`);
+const billedOutletCount: Measurer<'billed_outlets'> = (spec, ctx) => {
+  const counted = billedOutlets(byOutlet(schemeSales(ctx)), minimumPaise(spec.minBillValue));
+  const minimum = new Exact(spec.minBillValue).greaterThan(0) ? `at least ₹${spec.minBillValue}` : 'above zero';
+  return salesResult(
+    [...counted.values()].flat(),
+    'count',
+    new Exact(counted.size),
+    `${counted.size} outlets with net billing ${minimum}`,
+  );
 };
 
 const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
   const lines = schemeSales(ctx);
-  const perChannel = new Map<string, number>();
-  for (const [outlet, billed] of byOutlet(lines)) {
+  const perChannel = new Map<string, { net: number; outlets: number }>();
+  for (const [outlet, outletLines] of byOutlet(lines)) {
     const channel = ctx.facts.outlets.get(outlet)?.channel;
-    if (channel) perChannel.set(channel, (perChannel.get(channel) ?? 0) + sumNet(billed));
+    if (!channel) continue;
+    const seen = perChannel.get(channel) ?? { net: 0, outlets: 0 };
+    seen.net += sumNet(outletLines);
+    if (billed(outletLines)) seen.outlets++;
+    perChannel.set(channel, seen);
   }
-  const met = Object.entries(spec.minimums).filter(
-    ([channel, min]) => (perChannel.get(channel) ?? 0) >= minimumPaise(min),
-  );
-  const names = met.map(([c]) => c).join(', ') || 'none';
+  const channels = [...new Set([...Object.keys(spec.minimums), ...Object.keys(spec.minOutlets)])];
+  const met = channels.filter((channel) => {
+    const seen = perChannel.get(channel) ?? { net: 0, outlets: 0 };
+    const value = spec.minimums[channel];
+    const outlets = spec.minOutlets[channel];
+    const tests = [
+      ...(value === undefined ? [] : [seen.net > 0 && seen.net >= minimumPaise(value)]),
+      ...(outlets === undefined ? [] : [seen.outlets >= outlets]),
+    ];
+    return spec.require === 'both' ? tests.every(Boolean) : tests.some(Boolean);
+  });
+  const names = met.join(', ') || 'none';
   return salesResult(
     lines,
     'count',
     new Exact(met.length),
-    `${met.length} of ${Object.keys(spec.minimums).length} channels met their minimum (${names})`,
+    `${met.length} of ${channels.length} channels met their minimum (${names})`,
   );
 };
 
+/** How far before a period's edge the workspace's ageing report may be dated and still be its report. */
+export const SNAPSHOT_TOLERANCE_DAYS = 7;
+
+/**
+ * The workspace's ageing reports at the period's edges: the opening one is the latest dated on or
+ * before the first day, the closing one the latest dated on or before the last day (and after the
+ * opening one), each within SNAPSHOT_TOLERANCE_DAYS of its edge. A report further back is not
+ * reached for: the run says there is none.
+ */
+export function periodSnapshots(
+  facts: IndexedFacts,
+  period: { from: string; to: string },
+): { opening: string | null; closing: string | null } {
+  const latest = (onOrBefore: string, after: string) =>
+    facts.snapshotDates.filter((d) => d <= onOrBefore && d > after).at(-1) ?? null;
+  const near = (day: string | null, edge: string) =>
+    day !== null && daysBetween(day, edge) <= SNAPSHOT_TOLERANCE_DAYS ? day : null;
+  const opening = near(latest(period.from, ''), period.from);
+  const closing = near(latest(period.to, opening ?? ''), period.to);
+  return { opening, closing };
+}
+
 const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => {
-  const rows = ctx.facts.receivablesByPayee.get(ctx.payee.code) ?? [];
-  const snapshot = (onOrBefore: string, after = '') => {
-    const asOf = rows.reduce(
-      (best, r) => (r.asOf <= onOrBefore && r.asOf > after && r.asOf > best ? r.asOf : best),
-      '',
-    );
-    const overdue = rows.filter((r) => r.asOf === asOf && r.dueDate !== null && r.dueDate < asOf);
-    return { asOf, overdue, total: overdue.reduce((n, r) => n + r.outstanding, 0) };
-  };
-  const start = snapshot(ctx.period.from);
-  const end = snapshot(ctx.period.to, start.asOf);
-  if (!start.asOf || !end.asOf) {
+  const { opening, closing } = periodSnapshots(ctx.facts, ctx.period);
+  if (opening === null || closing === null) {
+    const missing = [
+      opening === null ? `on or within ${SNAPSHOT_TOLERANCE_DAYS} days before ${ctx.period.from}` : null,
+      closing === null ? `within the last ${SNAPSHOT_TOLERANCE_DAYS} days up to ${ctx.period.to}` : null,
+    ].filter(Boolean);
     return {
       unit: 'money',
       value: new Exact(0),
       valueOfSales: new Exact(0),
       sources: { table: 'receivables', ids: [] },
-      detail: 'no receivables snapshot at both ends of the period',
+      detail: `no ageing report imported dated ${missing.join(', nor ')}: nothing is paid`,
     };
   }
-  const reduction = rupees(start.total - end.total);
+  const rows = ctx.facts.receivablesByPayee.get(ctx.payee.code) ?? [];
+  // A distributor absent from a report owed nothing that day.
+  const overdueOn = (asOf: string) => rows.filter((r) => r.asOf === asOf && r.dueDate !== null && r.dueDate < asOf);
+  const start = overdueOn(opening);
+  const end = overdueOn(closing);
+  const startTotal = start.reduce((n, r) => n + r.outstanding, 0);
+  const endTotal = end.reduce((n, r) => n + r.outstanding, 0);
+  const reduction = rupees(startTotal - endTotal);
   return {
     unit: 'money',
     value: reduction,
     valueOfSales: reduction,
-    sources: { table: 'receivables', ids: [...start.overdue, ...end.overdue].map((r) => r.id).sort((a, b) => a - b) },
-    detail: `overdue ₹${rupees(start.total).toFixed(2)} on ${start.asOf}, ₹${rupees(end.total).toFixed(2)} on ${end.asOf}: reduced by ₹${reduction.toFixed(2)}`,
+    sources: { table: 'receivables', ids: [...start, ...end].map((r) => r.id).sort((a, b) => a - b) },
+    detail: `overdue ₹${rupees(startTotal).toFixed(2)} on ${opening}, ₹${rupees(endTotal).toFixed(2)} on ${closing}: ${reduction.isNegative() ? `increased by ₹${reduction.negated().toFixed(2)}` : `reduced by ₹${reduction.toFixed(2)}`}`,
   };
 };
 
 const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
-  const length = daysBetween(ctx.period.from, ctx.period.to) + 1;
-  const previous = { from: addDays(ctx.period.from, -length), to: addDays(ctx.period.from, -1) };
-  const now = byOutlet(schemeSales(ctx));
-  const before = byOutlet(schemeSales(ctx, previous));
+  const previous = previousPeriod(ctx.period);
+  const now = billedOutlets(byOutlet(schemeSales(ctx)));
+  const before = billedOutlets(byOutlet(schemeSales(ctx, previous)));
   const added = [...now.keys()].filter((code) => {
     const created = ctx.facts.outlets.get(code)?.createdOn;
     return created !== null && created !== undefined && within(created, ctx.period.from, ctx.period.to);
@@ -217,7 +266,7 @@ const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
     lines,
     'count',
     new Exact(added.length - lost.length),
-    `${added.length} new outlets billed, ${lost.length} billed in the previous ${length} days and not now`,
+    `${added.length} new outlets billed, ${lost.length} billed from ${previous.from} to ${previous.to} and not now`,
   );
 };
 
@@ -226,7 +275,11 @@ const upsell: Measurer<'upsell'> = (spec, ctx) => {
   const qualifying: SaleFact[] = [];
   let count = 0;
   for (const lines of byOutlet(schemeSales(ctx)).values()) {
-    const bought = new Set(lines.filter((l) => l.qty > 0).map((l) => l.sku));
+    // A SKU is bought when its net billing at the outlet is above zero: a bundle partly
+    // returned is no longer a bundle.
+    const bySku = new Map<string, number>();
+    for (const l of lines) bySku.set(l.sku, (bySku.get(l.sku) ?? 0) + l.net);
+    const bought = new Set([...bySku].filter(([, net]) => net > 0).map(([sku]) => sku));
     const ok =
       spec.mode === 'any'
         ? bought.size > 0
@@ -243,37 +296,58 @@ const upsell: Measurer<'upsell'> = (spec, ctx) => {
       : spec.mode === 'all'
         ? 'the whole bundle'
         : `at least ${spec.minLines} of the SKUs`;
-  return salesResult(qualifying, 'count', new Exact(count), `${count} outlets bought ${rule}`);
+  return salesResult(qualifying, 'count', new Exact(count), `${count} outlets bought ${rule} (net of returns)`);
 };
 
 const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
-  const early = (ctx.facts.paymentsByPayee.get(ctx.payee.code) ?? []).filter((p) => {
-    if (!within(p.date, ctx.period.from, ctx.period.to) || p.against === null) return false;
-    const invoiced = ctx.facts.invoiceDates.get(p.against);
-    return invoiced !== undefined && daysBetween(invoiced, p.date) <= spec.withinDays;
-  });
-  const value = rupees(early.reduce((n, p) => n + p.amount, 0));
+  // The invoice date decides the period: invoices dated in it, paid whenever.
+  const invoices = (ctx.facts.invoicesByPayee.get(ctx.payee.code) ?? []).filter((i) =>
+    within(i.date, ctx.period.from, ctx.period.to),
+  );
+  const receipts = new Map<string, PaymentFact[]>();
+  for (const p of ctx.facts.paymentsByPayee.get(ctx.payee.code) ?? []) {
+    if (p.against !== null) receipts.set(p.against, [...(receipts.get(p.against) ?? []), p]);
+  }
+  let base = 0;
+  let earning = 0;
+  const used: number[] = [];
+  for (const invoice of invoices) {
+    const due = invoice.amount + invoice.returned;
+    if (due <= 0) continue;
+    // Receipts dated before the invoice count as on time.
+    const lastDay = addDays(invoice.date, spec.withinDays);
+    const onTime = (receipts.get(invoice.docNo) ?? []).filter((p) => p.date <= lastDay);
+    const received = onTime.reduce((n, p) => n + p.amount, 0);
+    // Never more than the invoice, whatever the receipts add up to.
+    const earns = spec.partPayments === 'pro_rata' ? Math.min(received, due) : received >= due ? due : 0;
+    if (earns <= 0) continue;
+    base += earns;
+    earning++;
+    used.push(...onTime.map((p) => p.id));
+  }
+  const value = rupees(base);
+  const rule = spec.partPayments === 'pro_rata' ? 'received' : 'settled in full';
   return {
     unit: 'money',
     value,
     valueOfSales: value,
-    sources: { table: 'payments', ids: early.map((p) => p.id).sort((a, b) => a - b) },
-    detail: `₹${value.toFixed(2)} paid within ${spec.withinDays} days of the invoice (${early.length} receipts)`,
+    sources: { table: 'payments', ids: used.sort((a, b) => a - b) },
+    detail: `₹${value.toFixed(2)} of ${earning} invoices dated in the period ${rule} within ${spec.withinDays} days of the invoice`,
   };
 };
 
 const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
   const dormantFrom = addDays(ctx.period.from, -spec.dormantDays);
-  const now = byOutlet(schemeSales(ctx));
-  const dormancy = byOutlet(schemeSales(ctx, { from: dormantFrom, to: addDays(ctx.period.from, -1) }));
-  const earlier = byOutlet(schemeSales(ctx, { from: '0000-01-01', to: addDays(dormantFrom, -1) }));
+  const now = billedOutlets(byOutlet(schemeSales(ctx)));
+  const dormancy = billedOutlets(byOutlet(schemeSales(ctx, { from: dormantFrom, to: addDays(ctx.period.from, -1) })));
+  const earlier = billedOutlets(byOutlet(schemeSales(ctx, { from: '0000-01-01', to: addDays(dormantFrom, -1) })));
   const back = [...now.keys()].filter((code) => !dormancy.has(code) && earlier.has(code));
   const lines = back.flatMap((code) => now.get(code) ?? []);
   return salesResult(
     lines,
     'count',
     new Exact(back.length),
-    `${back.length} outlets billed again after ${spec.dormantDays} days without billing`,
+    `${back.length} outlets billed again after ${spec.dormantDays} days without net billing`,
   );
 };
 
@@ -307,7 +381,7 @@ const specKey = (spec: MeasureSpec, scheme: Scheme) =>
 
 /** A measure for one payee; computed once per run for the same spec, period, source and products. */
 export function measure(spec: MeasureSpec, ctx: MeasureContext): MeasureResult {
-  const key = `measure|${ctx.payee.code}|${ctx.period.from}|${ctx.period.to}|${salesKey(ctx.scheme)}|${specKey(spec, ctx.scheme)}`;
+  const key = `measure|${ctx.payee.code}|${ctx.period.from}|${ctx.period.to}|${salesKey(ctx)}|${specKey(spec, ctx.scheme)}`;
   return remember(ctx.facts, key, () => computeMeasure(spec, ctx));
 }
 
@@ -316,7 +390,7 @@ function computeMeasure(spec: MeasureSpec, ctx: MeasureContext): MeasureResult {
     case 'product_volume':
       return productVolume(spec, ctx);
     case 'billed_outlets':
-      return billedOutlets(spec, ctx);
+      return billedOutletCount(spec, ctx);
     case 'billed_channels':
       return billedChannels(spec, ctx);
     case 'outstanding_reduction':

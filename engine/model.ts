@@ -22,8 +22,15 @@ export const measureSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('billed_outlets'), minBillValue: amount.default('0') }),
   z.object({
     kind: z.literal('billed_channels'),
-    /** Each channel's minimum billing; a channel counts when its outlets' billing reaches it. */
-    minimums: z.record(z.string(), amount),
+    /** Each channel's minimum net billing. */
+    minimums: z.record(z.string(), amount).default({}),
+    /** Each channel's minimum number of billed outlets (net billing above zero). */
+    minOutlets: z.record(z.string(), z.number().int().positive()).default({}),
+    /**
+     * Where a channel has both minimums: `either` counts it when it reaches one of them (the
+     * default), `both` only when it reaches both.
+     */
+    require: z.enum(['either', 'both']).default('either'),
   }),
   z.object({ kind: z.literal('outstanding_reduction') }),
   z.object({ kind: z.literal('net_channel_addition') }),
@@ -33,7 +40,12 @@ export const measureSpec = z.discriminatedUnion('kind', [
     mode: z.enum(['any', 'all', 'lines']).default('any'),
     minLines: z.number().int().positive().default(2),
   }),
-  z.object({ kind: z.literal('early_payment'), withinDays: z.number().int().min(0).max(365) }),
+  z.object({
+    kind: z.literal('early_payment'),
+    withinDays: z.number().int().min(0).max(365),
+    /** full_only: an invoice earns only when settled in full within N days; pro_rata: on the part received in time. */
+    partPayments: z.enum(['full_only', 'pro_rata']).default('full_only'),
+  }),
   z.object({ kind: z.literal('reactivation'), dormantDays: z.number().int().min(60).max(200).default(90) }),
   z.object({ kind: z.literal('custom'), formula: z.string().min(1).max(500) }),
 ]);
@@ -52,8 +64,11 @@ export const slabTable = z.array(slab).min(1);
 export const target = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }),
   z.object({ type: z.literal('fixed'), value: decimal }),
-  /** From the targets dataset: the payee's row for this scheme's code, or for `measure`. */
-  z.object({ type: z.literal('dataset'), measure: z.string().min(1) }),
+  /**
+   * From the targets dataset: the payee's rows for this scheme's code, or for `measure`, that
+   * cover the period. A row for a longer period is refused unless `prorate` takes its share of days.
+   */
+  z.object({ type: z.literal('dataset'), measure: z.string().min(1), prorate: z.boolean().default(false) }),
   /** Growth over the same measure in a baseline period. */
   z.object({ type: z.literal('growth'), pct: decimal, baseline: period }),
 ]);

@@ -95,6 +95,11 @@ export function applySlabs(
 export interface NearMiss {
   /** How much more of the slab basis reaches the next slab. */
   needed: string;
+  /**
+   * For slabs on achievement: how much more of the measure itself reaches the next slab, in its
+   * unit, rounded up to what can be billed (the paisa, the thousandth of a unit, a whole count).
+   */
+  neededMeasure?: string;
   basis: 'measure' | 'achievement';
   /** What the scheme would pay (rupees) at the next slab's threshold. */
   wouldPay: string;

@@ -1,10 +1,11 @@
 import { ZodError } from 'zod';
 import { FormulaError } from '../../engine/formula';
+import { TargetRowsError } from '../../engine/targets';
 import { GridQueryError } from '../datasets/grid-query';
 import { WorkspaceNotEmptyError } from '../demo/create';
 import { ProfileIncompleteError } from '../exports/formats/company';
 import { NegativeCreditNoteError } from '../exports/formats/zoho';
-import { ControlTotalError } from '../exports/postings';
+import { ControlTotalError, PartyClashError } from '../exports/postings';
 import { UnknownProfileError } from '../exports/profiles';
 import { BatchError } from '../import/batches';
 import { ImportRefusedError } from '../import/importer';
@@ -33,6 +34,7 @@ export function toApiError(error: unknown): ApiError {
     error instanceof SchemeInvalidError ||
     error instanceof RunRefusedError ||
     error instanceof FormulaError ||
+    error instanceof TargetRowsError ||
     error instanceof UserError
   ) {
     return { code: 'validation', message: error.message };
@@ -41,7 +43,8 @@ export function toApiError(error: unknown): ApiError {
   if (
     error instanceof ProfileIncompleteError ||
     error instanceof NegativeCreditNoteError ||
-    error instanceof ControlTotalError
+    error instanceof ControlTotalError ||
+    error instanceof PartyClashError
   ) {
     return { code: 'refused', message: error.message };
   }

@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
 import type { Facts, PaidFact } from '../../engine/facts';
+import { Exact } from '../../engine/money';
 import { type ReadSalesOptions, readSales } from './read-sales';
 import { unpackIds } from './source-ids';
 
 /** How far before a run's period the facts reach: enough for dormancy, catch-up and baselines. */
 const LOOKBACK_DAYS = 400;
+/** Receipts are read this far past the period: an invoice near its end may be paid within N ≤ 365 days. */
+const RECEIPTS_AFTER_DAYS = 366;
 
 /** Reads the facts of a run window from SQLite into the plain data the engine takes. */
 export function loadFacts(
@@ -19,13 +22,14 @@ export function loadFacts(
   // to itself it walks every stored line, which grows with every run the workspace keeps.
   const paid = db
     .prepare(
-      `SELECT l.scheme_code AS scheme, l.payee, r.period_to AS periodTo, l.payable AS amount,
+      `SELECT l.scheme_code AS scheme, l.payee, l.kind, r.period_to AS periodTo, l.payable AS amount, l.final,
          l.effective_rate AS effectiveRate, l.source_table AS sourceTable, l.source_ids AS sourceIds
        FROM runs r CROSS JOIN payable_lines l ON l.run_id = r.id
-       WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL AND l.kind = 'payout' AND l.payable > 0
+       WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL
+         AND ((l.kind = 'payout' AND l.payable > 0) OR (l.kind = 'clawback' AND l.payable < 0))
        ORDER BY l.run_id, l.id`,
     )
-    .all() as (Omit<PaidFact, 'saleIds'> & { sourceTable: string; sourceIds: Buffer })[];
+    .all() as (Omit<PaidFact, 'saleIds'> & { final: number; sourceTable: string; sourceIds: Buffer })[];
   return {
     payees: db
       .prepare('SELECT code, name, region, area, channel, class, onboarded_on AS onboardedOn FROM distributors')
@@ -41,12 +45,27 @@ export function loadFacts(
          FROM receivables WHERE as_of BETWEEN ? AND ?`,
       )
       .all(earliest, window.to) as Facts['receivables'],
+    invoices: db
+      .prepare(
+        `WITH invoice AS (
+           SELECT distributor_code, doc_no, doc_date, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
+           WHERE doc_type = 'invoice' AND outlet_code IS NULL AND doc_date BETWEEN @from AND @to
+           GROUP BY distributor_code, doc_no, doc_date),
+         returned AS (
+           SELECT distributor_code, against_doc_no AS doc_no, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
+           WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
+           GROUP BY distributor_code, against_doc_no)
+         SELECT i.distributor_code AS distributor, i.doc_no AS docNo, i.doc_date AS date, i.amount,
+           coalesce(r.amount, 0) AS returned
+         FROM invoice i LEFT JOIN returned r ON r.distributor_code = i.distributor_code AND r.doc_no = i.doc_no`,
+      )
+      .all({ from: window.from, to: window.to }) as Facts['invoices'],
     payments: db
       .prepare(
         `SELECT id, receipt_date AS date, distributor_code AS distributor, amount, against_doc_no AS against
          FROM payments WHERE receipt_date BETWEEN ? AND ?`,
       )
-      .all(earliest, window.to) as Facts['payments'],
+      .all(earliest, addDays(window.to, RECEIPTS_AFTER_DAYS)) as Facts['payments'],
     targets: db
       .prepare(
         `SELECT period_from AS "from", period_to AS "to", distributor_code AS distributor, measure, scheme_code AS schemeCode, value
@@ -56,9 +75,14 @@ export function loadFacts(
     paid: paid.map((p) => ({
       scheme: p.scheme,
       payee: p.payee,
+      kind: p.kind,
       periodTo: p.periodTo,
       amount: p.amount,
-      effectiveRate: p.effectiveRate,
+      // The rate paid then is the rate of what was paid: an override changes it in proportion.
+      effectiveRate:
+        p.amount === p.final || p.final === 0
+          ? p.effectiveRate
+          : new Exact(p.effectiveRate).times(p.amount).dividedBy(p.final).toString(),
       saleIds: p.sourceTable === 'sales' ? unpackIds(p.sourceIds) : [],
     })),
   };

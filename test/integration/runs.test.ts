@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../engine/calculate';
 import { Exact } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { approveRun, submitRun } from '../../main/review/actions';
@@ -96,7 +97,7 @@ describe('schemes in the store and runs over the workspace', () => {
       scheme_versions: string;
       inputs: string;
     };
-    expect(stored.engine_version).toBe('1.0.0');
+    expect(stored.engine_version).toBe(ENGINE_VERSION);
     expect(JSON.parse(stored.scheme_versions)).toEqual([{ code: 'T1', version: 1, id: expect.any(Number) }]);
     expect(JSON.parse(stored.inputs).every((b: { sha256: string }) => /^[0-9a-f]{64}$/.test(b.sha256))).toBe(true);
 
@@ -203,7 +204,9 @@ describe('schemes in the store and runs over the workspace', () => {
       ]),
     );
     const ours = claws.find((c) => c.payee === 'D001');
-    expect(ours?.explanation).toMatch(/^clawback: ₹[\d.]+ returned after 2026-10-31/);
+    expect(ours?.explanation).toMatch(
+      /^clawback: ₹[\d.]+ returned against invoices paid on in the approved run for the period to 2026-10-31/,
+    );
     expect(returnedBy.find((r) => r.payee === 'D001')?.paise).toBeGreaterThanOrEqual(100000);
     const expected = ours?.final ?? 0;
     expect(expected).toBeLessThan(0);

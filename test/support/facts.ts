@@ -1,4 +1,4 @@
-import type { Facts, PayeeFact, SaleFact } from '../../engine/facts';
+import type { Facts, InvoiceFact, PayeeFact, SaleFact } from '../../engine/facts';
 import { type SchemeInput, scheme } from '../../engine/model';
 
 /** Small, hand-checkable facts for the engine's golden tests. Amounts are given in rupees. */
@@ -41,13 +41,37 @@ export function sale(
   };
 }
 
+/** The primary invoices of the sales lines (no tax), as the store reads them for early payment. */
+function invoicesOf(sales: readonly SaleFact[]): InvoiceFact[] {
+  const invoices = new Map<string, InvoiceFact>();
+  for (const s of sales) {
+    if (s.outlet !== null || s.docType !== 'invoice') continue;
+    const known = invoices.get(s.docNo) ?? {
+      distributor: s.distributor,
+      docNo: s.docNo,
+      date: s.date,
+      amount: 0,
+      returned: 0,
+    };
+    known.amount += s.net;
+    invoices.set(s.docNo, known);
+  }
+  for (const s of sales) {
+    const invoice = s.outlet === null && s.docType === 'credit_note' && s.against ? invoices.get(s.against) : undefined;
+    if (invoice) invoice.returned += s.net;
+  }
+  return [...invoices.values()];
+}
+
 export function facts(partial: Partial<Facts>): Facts {
+  const sales = partial.sales ?? [];
   return {
     payees: [payee('D1')],
     outlets: [],
     products: [{ sku: 'S1', brand: 'B', category: 'C' }],
-    sales: [],
+    sales,
     receivables: [],
+    invoices: invoicesOf(sales),
     payments: [],
     targets: [],
     paid: [],

@@ -418,6 +418,7 @@ describe('budgets, stacking, catch-up and clawback', () => {
       paid: [
         {
           scheme: 'S',
+          kind: 'payout',
           payee: 'D1',
           periodTo: '2026-09-30',
           amount: 20000,
@@ -432,8 +433,8 @@ describe('budgets, stacking, catch-up and clawback', () => {
     );
     const claw = lines.find((l) => l.kind === 'clawback');
     expect(claw?.final).toBe(-5000);
-    // The October payout itself: 1,000 − 2,500 = −1,500 net → nothing, never negative
-    expect(one(lines).final).toBe(0);
+    // The return is taken off once, by the clawback: the October payout is on October's own ₹1,000 → 2% = 20.00
+    expect(one(lines).final).toBe(2000);
   });
 });
 

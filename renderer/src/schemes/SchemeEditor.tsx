@@ -317,6 +317,19 @@ export function SchemeEditor({
                 />
               </label>
             )}
+            {m.kind === 'early_payment' && (
+              <label className="field">
+                <span>Part payments</span>
+                <select
+                  value={m.partPayments ?? 'full_only'}
+                  aria-label="Part payments"
+                  onChange={(e) => set(['measure', 'partPayments'], e.target.value)}
+                >
+                  <option value="full_only">only invoices settled in full in time</option>
+                  <option value="pro_rata">pro rata on the part received in time</option>
+                </select>
+              </label>
+            )}
             {m.kind === 'reactivation' && (
               <label className="field">
                 <span>Dormant for (days)</span>
@@ -357,7 +370,7 @@ export function SchemeEditor({
             {m.kind === 'billed_channels' && (
               <ListField
                 label="Channel minimums (Channel=₹, …)"
-                list={Object.entries(m.minimums).map(([c, v]) => `${c}=${v}`)}
+                list={Object.entries(m.minimums ?? {}).map(([c, v]) => `${c}=${v}`)}
                 onCommit={(l) =>
                   set(
                     ['measure', 'minimums'],
@@ -365,6 +378,36 @@ export function SchemeEditor({
                   )
                 }
               />
+            )}
+            {m.kind === 'billed_channels' && (
+              <ListField
+                label="Minimum billed outlets (Channel=count, …)"
+                list={Object.entries(m.minOutlets ?? {}).map(([c, v]) => `${c}=${v}`)}
+                onCommit={(l) =>
+                  set(
+                    ['measure', 'minOutlets'],
+                    Object.fromEntries(
+                      l.map((pair) => {
+                        const [channel = '', count = ''] = pair.split('=').map((x) => x.trim());
+                        return [channel, Number(count)];
+                      }),
+                    ),
+                  )
+                }
+              />
+            )}
+            {m.kind === 'billed_channels' && (
+              <label className="field">
+                <span>A channel counts when it reaches</span>
+                <select
+                  value={m.require ?? 'either'}
+                  aria-label="Channel counts when"
+                  onChange={(e) => set(['measure', 'require'], e.target.value)}
+                >
+                  <option value="either">either minimum</option>
+                  <option value="both">both minimums</option>
+                </select>
+              </label>
             )}
             <label className="field">
               <span>Sales</span>
@@ -433,6 +476,17 @@ export function SchemeEditor({
             </label>
             {draft.target?.type === 'fixed' && text(['target', 'value'], draft.target.value, 'Target value')}
             {draft.target?.type === 'dataset' && text(['target', 'measure'], draft.target.measure, 'Targets measure')}
+            {draft.target?.type === 'dataset' && (
+              <label className="field checkbox">
+                <input
+                  type="checkbox"
+                  checked={draft.target.prorate ?? false}
+                  aria-label="Prorate longer target periods"
+                  onChange={(e) => set(['target', 'prorate'], e.target.checked)}
+                />
+                <span>Take a longer period's target by its share of days</span>
+              </label>
+            )}
             {draft.target?.type === 'growth' && text(['target', 'pct'], draft.target.pct, 'Growth %')}
             {draft.target?.type === 'growth' &&
               text(['target', 'baseline', 'from'], draft.target.baseline.from, 'Baseline from', { type: 'date' })}

@@ -1,0 +1,565 @@
+import { describe, expect, it } from 'vitest';
+import { calculateRun } from '../../engine/calculate';
+import type { OutletFact, PaidFact, ReceivableFact } from '../../engine/facts';
+import type { SchemeInput } from '../../engine/model';
+import { TargetRowsError } from '../../engine/targets';
+import { facts, payee, sale, schemeOf } from '../support/facts';
+
+/**
+ * Golden tests for the edge cases of docs/schemes.md ("Edge cases"): each expected amount is
+ * worked out by hand in the comment beside it.
+ */
+type Lines = ReturnType<typeof calculateRun>;
+const line = (lines: Lines, payeeCode = 'D1', kind: 'payout' | 'clawback' = 'payout') => {
+  const found = lines.find((l) => l.payee === payeeCode && l.kind === kind);
+  if (!found) throw new Error(`no ${kind} line for ${payeeCode}`);
+  return found;
+};
+const perCount = (rate: string, from = '0') => ({
+  reward: { type: 'per_count' as const },
+  slabs: { basis: 'measure' as const, mode: 'retro' as const, table: [{ from, to: null, rate }] },
+});
+const outlet = (code: string, extra: Partial<OutletFact> = {}): OutletFact => ({
+  code,
+  distributor: 'D1',
+  channel: null,
+  createdOn: '2024-01-01',
+  ...extra,
+});
+
+describe('returns count against every counting measure', () => {
+  it('an outlet that returned part of the bundle no longer has it', () => {
+    // O1 bought P1 ₹100 and P2 ₹100, then returned the P2 (−₹100): P2 nets to 0, no bundle.
+    // O2 bought both and kept them: 1 outlet × ₹250 = 250.00 (counting lines, O1 would make it 500.00).
+    const f = facts({
+      products: [
+        { sku: 'P1', brand: null, category: null },
+        { sku: 'P2', brand: null, category: null },
+      ],
+      sales: [
+        sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P1' }),
+        sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P2', docNo: 'INV-O1' }),
+        sale('D1', '2026-10-09', -100, { outlet: 'O1', sku: 'P2', against: 'INV-O1' }),
+        sale('D1', '2026-10-02', 100, { outlet: 'O2', sku: 'P1' }),
+        sale('D1', '2026-10-02', 100, { outlet: 'O2', sku: 'P2' }),
+      ],
+    });
+    const s = schemeOf({
+      measure: { kind: 'upsell', mode: 'all' },
+      products: { skus: ['P1', 'P2'], brands: [], categories: [] },
+      ...perCount('250', '1'),
+    });
+    expect(line(calculateRun([s], f)).measure).toBe('1');
+    expect(line(calculateRun([s], f)).final).toBe(25000);
+  });
+
+  it('a dormant outlet whose only line in the period is a return is not reactivated; one whose only line in the dormancy window is a return was dormant', () => {
+    // 90 days dormancy before 1 Oct: 3 Jul – 30 Sep.
+    // R1, R4: billed 15 Jun; in October only a return (−₹40) → net −40, not billed now → not reactivated.
+    // R2: billed 15 Jun; in the dormancy window only a return (−₹50, 15 Aug) → net −50 there, so it was dormant;
+    //     billed ₹100 in October → reactivated.
+    // R3: billed 15 Jun and 10 Oct → reactivated.
+    // 2 outlets × ₹300 = 600.00 (counting lines: R1 and R4 would count and R2 would not: 900.00).
+    const f = facts({
+      sales: [
+        sale('D1', '2026-06-15', 100, { outlet: 'R1', docNo: 'R1-JUN' }),
+        sale('D1', '2026-10-05', -40, { outlet: 'R1', against: 'R1-JUN' }),
+        sale('D1', '2026-06-15', 100, { outlet: 'R4', docNo: 'R4-JUN' }),
+        sale('D1', '2026-10-05', -40, { outlet: 'R4', against: 'R4-JUN' }),
+        sale('D1', '2026-06-15', 100, { outlet: 'R2', docNo: 'R2-JUN' }),
+        sale('D1', '2026-08-15', -50, { outlet: 'R2', against: 'R2-JUN' }),
+        sale('D1', '2026-10-05', 100, { outlet: 'R2' }),
+        sale('D1', '2026-06-15', 100, { outlet: 'R3' }),
+        sale('D1', '2026-10-10', 100, { outlet: 'R3' }),
+      ],
+    });
+    const s = schemeOf({ measure: { kind: 'reactivation', dormantDays: 90 }, ...perCount('300', '1') });
+    const l = line(calculateRun([s], f));
+    expect(l.measure).toBe('2');
+    expect(l.final).toBe(60000);
+  });
+
+  it('an outlet billed last month whose only line this month is a return is lost; the previous period of a calendar month is the previous calendar month', () => {
+    // October (a calendar month): previous period 1–30 September.
+    // N1, N2 created and billed in October: +2.
+    // L1 billed in September; in October only a return → lost: −1.
+    // A1 billed on 31 August only: outside September, so not lost (the previous 31 days, 31 Aug – 30 Sep, would count it).
+    // K1 billed in both months: neither.
+    // Net 2 − 1 = 1 × ₹500 = 500.00.
+    const f = facts({
+      outlets: [
+        outlet('N1', { createdOn: '2026-10-03' }),
+        outlet('N2', { createdOn: '2026-10-10' }),
+        outlet('L1'),
+        outlet('A1'),
+        outlet('K1'),
+      ],
+      sales: [
+        sale('D1', '2026-10-05', 100, { outlet: 'N1' }),
+        sale('D1', '2026-10-12', 100, { outlet: 'N2' }),
+        sale('D1', '2026-09-12', 100, { outlet: 'L1', docNo: 'L1-SEP' }),
+        sale('D1', '2026-10-04', -100, { outlet: 'L1', against: 'L1-SEP' }),
+        sale('D1', '2026-08-31', 100, { outlet: 'A1' }),
+        sale('D1', '2026-09-12', 100, { outlet: 'K1' }),
+        sale('D1', '2026-10-12', 100, { outlet: 'K1' }),
+      ],
+    });
+    const s = schemeOf({ measure: { kind: 'net_channel_addition' }, ...perCount('500', '1') });
+    const l = line(calculateRun([s], f));
+    expect(l.measure).toBe('1');
+    expect(l.final).toBe(50000);
+    expect(l.explanation).toContain('from 2026-09-01 to 2026-09-30');
+  });
+
+  it('the previous period of any other span is the span of equal length before it', () => {
+    // 5–19 October (15 days): previous period 20 September – 4 October. L1 billed 20 Sep, nothing now → lost;
+    // L2 billed 19 Sep (outside) → not lost. N1 new and billed: +1. Net 1 − 1 = 0 → slab from 0 pays ₹500 × 0 = 0.00,
+    // and the measure says 0.
+    const f = facts({
+      outlets: [outlet('N1', { createdOn: '2026-10-06' }), outlet('L1'), outlet('L2')],
+      sales: [
+        sale('D1', '2026-10-06', 100, { outlet: 'N1' }),
+        sale('D1', '2026-09-20', 100, { outlet: 'L1' }),
+        sale('D1', '2026-09-19', 100, { outlet: 'L2' }),
+      ],
+    });
+    const s = schemeOf({
+      period: { from: '2026-10-05', to: '2026-10-19' },
+      measure: { kind: 'net_channel_addition' },
+      ...perCount('500'),
+    });
+    const l = line(calculateRun([s], f));
+    expect(l.measure).toBe('0');
+    expect(l.explanation).toContain('from 2026-09-20 to 2026-10-04');
+  });
+
+  it('an outlet whose invoice was fully returned is not billed, even with no minimum', () => {
+    // O1: ₹100 invoiced and ₹100 returned → net 0, not billed. O2 ₹50 → billed. 1 outlet × ₹100 = 100.00.
+    const f = facts({
+      sales: [
+        sale('D1', '2026-10-02', 100, { outlet: 'O1', docNo: 'INV-O1' }),
+        sale('D1', '2026-10-03', -100, { outlet: 'O1', against: 'INV-O1' }),
+        sale('D1', '2026-10-02', 50, { outlet: 'O2' }),
+      ],
+    });
+    const s = schemeOf({ measure: { kind: 'billed_outlets', minBillValue: '0' }, ...perCount('100') });
+    expect(line(calculateRun([s], f)).final).toBe(10000);
+  });
+});
+
+describe('billed channels: a minimum value, a minimum number of billed outlets, or both', () => {
+  const channelFacts = facts({
+    outlets: [
+      outlet('G1', { channel: 'Grocery' }),
+      outlet('G2', { channel: 'Grocery' }),
+      outlet('C1', { channel: 'Chemist' }),
+      outlet('C2', { channel: 'Chemist' }),
+    ],
+    sales: [
+      sale('D1', '2026-10-02', 300, { outlet: 'G1' }),
+      sale('D1', '2026-10-02', 400, { outlet: 'G2' }),
+      sale('D1', '2026-10-02', 500, { outlet: 'C1' }),
+      sale('D1', '2026-10-02', 200, { outlet: 'C2', docNo: 'INV-C2' }),
+      sale('D1', '2026-10-09', -200, { outlet: 'C2', against: 'INV-C2' }),
+    ],
+  });
+  const channels = (measure: Extract<SchemeInput['measure'], { kind: 'billed_channels' }>) =>
+    schemeOf({
+      measure,
+      reward: { type: 'flat' },
+      slabs: {
+        basis: 'measure',
+        mode: 'retro',
+        table: [
+          { from: '1', to: '2', rate: '1000' },
+          { from: '2', to: null, rate: '2500' },
+        ],
+      },
+    });
+
+  it('counts a channel that reaches either of its minimums', () => {
+    // Grocery: ₹700 < ₹1,000, but 2 billed outlets ≥ 2 ✓. Chemist: C2 returned everything, so 1 billed outlet < 2 ✗.
+    // 1 channel → slab 1–2 pays flat ₹1,000.00.
+    const s = channels({
+      kind: 'billed_channels',
+      minimums: { Grocery: '1000' },
+      minOutlets: { Grocery: 2, Chemist: 2 },
+    });
+    expect(line(calculateRun([s], channelFacts)).final).toBe(100000);
+  });
+
+  it('or only when it reaches both, when the scheme says so', () => {
+    // Grocery reaches 2 outlets but not ₹1,000 → ✗; Chemist 1 outlet ✗ → 0 channels → below the first slab → 0.00.
+    const s = channels({
+      kind: 'billed_channels',
+      minimums: { Grocery: '1000' },
+      minOutlets: { Grocery: 2, Chemist: 2 },
+      require: 'both',
+    });
+    expect(line(calculateRun([s], channelFacts)).final).toBe(0);
+  });
+});
+
+describe('early payment pays on the invoice, never on more', () => {
+  // Primary invoices of D1 (1% of the invoice, N = 10 days):
+  //   INV-A ₹10,000 on 1 Oct, one receipt of ₹12,000 on 5 Oct (over-payment)           → base ₹10,000
+  //   INV-B ₹10,000 on 2 Oct, ₹6,000 on 5 Oct and ₹4,000 on 20 Oct (after 12 Oct)         → full_only 0; pro_rata ₹6,000
+  //   INV-C ₹5,000 on 3 Oct, paid in advance on 30 Sep (before the invoice: on time)      → ₹5,000
+  //   INV-D ₹8,000 on 28 Sep (last period's invoice), paid 2 Oct                          → not this period's: 0
+  //   INV-E ₹4,000 on 30 Oct, paid 5 Nov (6 days; the receipt falls after the period)     → ₹4,000
+  //   INV-F ₹3,000 and INV-G ₹2,000 on 6 Oct, one receipt of ₹5,000 against INV-F on 7 Oct → INV-F ₹3,000; INV-G 0
+  // full_only: 10,000 + 5,000 + 4,000 + 3,000 = 22,000 × 1% = 220.00
+  // pro_rata:  22,000 + 6,000 = 28,000 × 1% = 280.00
+  const primary = (date: string, rupees: number, docNo: string) => sale('D1', date, rupees, { docNo, outlet: null });
+  const receipt = (id: number, date: string, rupees: number, against: string) => ({
+    id,
+    date,
+    distributor: 'D1',
+    amount: rupees * 100,
+    against,
+  });
+  const f = facts({
+    sales: [
+      primary('2026-10-01', 10000, 'INV-A'),
+      primary('2026-10-02', 10000, 'INV-B'),
+      primary('2026-10-03', 5000, 'INV-C'),
+      primary('2026-09-28', 8000, 'INV-D'),
+      primary('2026-10-30', 4000, 'INV-E'),
+      primary('2026-10-06', 3000, 'INV-F'),
+      primary('2026-10-06', 2000, 'INV-G'),
+    ],
+    payments: [
+      receipt(1, '2026-10-05', 12000, 'INV-A'),
+      receipt(2, '2026-10-05', 6000, 'INV-B'),
+      receipt(3, '2026-10-20', 4000, 'INV-B'),
+      receipt(4, '2026-09-30', 5000, 'INV-C'),
+      receipt(5, '2026-10-02', 8000, 'INV-D'),
+      receipt(6, '2026-11-05', 4000, 'INV-E'),
+      receipt(7, '2026-10-07', 5000, 'INV-F'),
+    ],
+  });
+  const early = (partPayments: 'full_only' | 'pro_rata') =>
+    schemeOf({
+      measure: { kind: 'early_payment', withinDays: 10, partPayments },
+      salesSource: 'primary',
+      reward: { type: 'percent_of_invoice' },
+    });
+
+  it('by default pays only invoices settled in full within N days', () => {
+    const l = line(calculateRun([early('full_only')], f));
+    expect(l.measure).toBe('22000');
+    expect(l.final).toBe(22000);
+    expect(l.sources).toEqual({ table: 'payments', ids: [1, 4, 6, 7] });
+  });
+
+  it('pro rata pays on the part received within N days', () => {
+    const l = line(calculateRun([early('pro_rata')], f));
+    expect(l.measure).toBe('28000');
+    expect(l.final).toBe(28000);
+  });
+
+  it('an invoice partly returned is settled in full by what is left to pay', () => {
+    // INV-H ₹10,000 on 1 Oct, ₹2,000 returned against it on 4 Oct: ₹8,000 due; ₹8,000 paid on 9 Oct → 1% × 8,000 = 80.00
+    const g = facts({
+      sales: [
+        primary('2026-10-01', 10000, 'INV-H'),
+        sale('D1', '2026-10-04', -2000, { outlet: null, against: 'INV-H' }),
+      ],
+      payments: [receipt(1, '2026-10-09', 8000, 'INV-H')],
+    });
+    expect(line(calculateRun([early('full_only')], g)).final).toBe(8000);
+  });
+});
+
+describe('ageing snapshots are the workspace’s reports, not each distributor’s', () => {
+  let nextId = 1;
+  const overdue = (asOf: string, distributor: string, rupees: number): ReceivableFact => ({
+    id: nextId++,
+    asOf,
+    distributor,
+    docNo: `B-${nextId}`,
+    docDate: '2026-07-01',
+    dueDate: '2026-08-01',
+    outstanding: rupees * 100,
+  });
+  const rod = schemeOf({
+    measure: { kind: 'outstanding_reduction' },
+    slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '2' }] },
+  });
+  const three = [payee('D1'), payee('D2'), payee('D3')];
+
+  it('reads the reports dated at the period’s edges; a distributor absent from one owed nothing that day', () => {
+    // Reports on 30 Sep (latest on or before 1 Oct) and 31 Oct.
+    // D1: ₹50,000 overdue → ₹20,000: reduced by 30,000 × 2% = 600.00
+    // D2: ₹40,000 overdue on 30 Sep, absent on 31 Oct (collected everything): reduced by 40,000 × 2% = 800.00
+    // D3: absent on 30 Sep, ₹10,000 overdue on 31 Oct: an increase, pays 0.00
+    const f = facts({
+      payees: three,
+      receivables: [
+        overdue('2026-09-30', 'D1', 50000),
+        overdue('2026-09-30', 'D2', 40000),
+        overdue('2026-10-31', 'D1', 20000),
+        overdue('2026-10-31', 'D3', 10000),
+      ],
+    });
+    const lines = calculateRun([rod], f);
+    expect([line(lines, 'D1').final, line(lines, 'D2').final, line(lines, 'D3').final]).toEqual([60000, 80000, 0]);
+    expect(line(lines, 'D3').measure).toBe('-10000');
+  });
+
+  it('pays nothing and says so when no report was imported near an edge of the period', () => {
+    // Reports on 31 Aug and 31 Oct only: 31 Aug is a month before 1 Oct, so October has no opening report.
+    // D1 would have reduced 50,000 → 20,000, but nothing is paid, and the run is told why.
+    const f = facts({
+      receivables: [overdue('2026-08-31', 'D1', 50000), overdue('2026-10-31', 'D1', 20000)],
+    });
+    const notices: string[] = [];
+    const lines = calculateRun([rod], f, { onNotice: (_scheme, message) => notices.push(message) });
+    expect(line(lines).final).toBe(0);
+    expect(line(lines).explanation).toContain('no ageing report');
+    expect(notices).toEqual([expect.stringContaining("near the period's start (2026-10-01)")]);
+  });
+});
+
+describe('catch-up pays the difference, once', () => {
+  // Target ₹1,000 a month; 5% of value at 100–120% of target, 6% from 120%; catch-up since 1 Sep.
+  const slabs = {
+    basis: 'achievement' as const,
+    mode: 'retro' as const,
+    table: [
+      { from: '100', to: '120', rate: '5' },
+      { from: '120', to: null, rate: '6' },
+    ],
+  };
+  const month = (from: string, to: string) => ({
+    from,
+    to,
+    distributor: 'D1',
+    measure: 'v',
+    schemeCode: null,
+    value: '1000',
+  });
+  const september = sale('D1', '2026-09-10', 1300);
+  const paid = (amount: number): PaidFact => ({
+    scheme: 'S',
+    payee: 'D1',
+    kind: 'payout',
+    periodTo: '2026-09-30',
+    amount,
+    effectiveRate: '0.06',
+    saleIds: [september.id],
+  });
+  const run = (october: number, paidFacts: PaidFact[]) =>
+    line(
+      calculateRun(
+        [schemeOf({ target: { type: 'dataset', measure: 'v' }, slabs, catchUp: { since: '2026-09-01' } })],
+        facts({
+          sales: [september, sale('D1', '2026-10-10', october)],
+          targets: [month('2026-09-01', '2026-09-30'), month('2026-10-01', '2026-10-31')],
+          paid: paidFacts,
+        }),
+      ),
+    );
+
+  it('is f(cumulative) less what approved runs paid, even when the month alone would pay more', () => {
+    // September: ₹1,300 of ₹1,000 = 130% → 6% × 1,300 = ₹78.00, paid by an approved run.
+    // October alone: ₹1,000 = 100% → 5% × 1,000 = ₹50.00 (the slab amount).
+    // Cumulative: ₹2,300 of ₹2,000 = 115% → 5% × 2,300 = ₹115.00, less ₹78.00 paid = ₹37.00 — not the greater ₹50.00.
+    const l = run(1000, [paid(7800)]);
+    expect([l.computed, l.final]).toEqual([5000, 3700]);
+    expect(l.adjustments.map((a) => a.step)).toEqual(['catch_up']);
+  });
+
+  it('is floored at zero', () => {
+    // October ₹600: cumulative ₹1,900 of ₹2,000 = 95% → 0.00, less ₹78.00 paid → max(0, −78.00) = 0.00
+    expect(run(600, [paid(7800)]).final).toBe(0);
+  });
+});
+
+describe('a return is taken off once', () => {
+  const rate2 = schemeOf({ slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '2' }] } });
+  const septInvoice = sale('D1', '2026-09-10', 10000, { docNo: 'INV-9' });
+  const septPaid: PaidFact = {
+    scheme: 'S',
+    payee: 'D1',
+    kind: 'payout',
+    periodTo: '2026-09-30',
+    amount: 20000,
+    effectiveRate: '0.02',
+    saleIds: [septInvoice.id],
+  };
+
+  it('a return of a current-period invoice only lowers the current measure', () => {
+    // October: INV-10 ₹5,000, ₹1,000 of it returned in October → measure 4,000 × 2% = 80.00, and no clawback line.
+    const f = facts({
+      sales: [
+        septInvoice,
+        sale('D1', '2026-10-02', 5000, { docNo: 'INV-10' }),
+        sale('D1', '2026-10-20', -1000, { against: 'INV-10' }),
+      ],
+      paid: [septPaid],
+    });
+    const lines = calculateRun([rate2], f);
+    expect(line(lines).measure).toBe('4000');
+    expect(line(lines).final).toBe(8000);
+    expect(lines.filter((l) => l.kind === 'clawback')).toEqual([]);
+  });
+
+  it('a return dated in the paid period but imported after its approval is clawed back in the next run', () => {
+    // INV-9 paid at 2% in September; a return of ₹1,500 dated 28 Sep was not among the paid line's rows.
+    // October claws back −2% × 1,500 = −30.00; October's own ₹2,000 pays 2% = 40.00.
+    const late = sale('D1', '2026-09-28', -1500, { against: 'INV-9' });
+    const f = facts({ sales: [septInvoice, late, sale('D1', '2026-10-05', 2000)], paid: [septPaid] });
+    const lines = calculateRun([rate2], f);
+    expect(line(lines, 'D1', 'clawback').final).toBe(-3000);
+    expect(line(lines, 'D1', 'clawback').sources.ids).toEqual([late.id]);
+    expect(line(lines).final).toBe(4000);
+  });
+
+  it('a return already clawed back by an approved run is neither clawed back again nor taken off a later measure', () => {
+    // The ₹2,500 return of INV-9 (7 Oct) was clawed back by the approved October run. November: ₹3,000 sold → 2% = 60.00,
+    // nothing clawed back again (before, every run after October took it back once more).
+    const ret = sale('D1', '2026-10-07', -2500, { against: 'INV-9' });
+    const f = facts({
+      sales: [septInvoice, ret, sale('D1', '2026-11-05', 3000)],
+      paid: [septPaid, { ...septPaid, kind: 'clawback', periodTo: '2026-10-31', amount: -5000, saleIds: [ret.id] }],
+    });
+    const november = schemeOf({
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '2' }] },
+    });
+    const lines = calculateRun([november], f);
+    expect(lines.filter((l) => l.kind === 'clawback')).toEqual([]);
+    expect(line(lines).final).toBe(6000);
+  });
+
+  it('with clawback off, the return lowers the measure of its own period instead', () => {
+    // October ₹1,000 sold, ₹2,500 of September's INV-9 returned: measure −1,500 → nothing (never negative), no clawback.
+    const f = facts({
+      sales: [septInvoice, sale('D1', '2026-10-07', -2500, { against: 'INV-9' }), sale('D1', '2026-10-08', 1000)],
+      paid: [septPaid],
+    });
+    const lines = calculateRun([{ ...rate2, clawback: false }], f);
+    expect(line(lines).measure).toBe('-1500');
+    expect(line(lines).final).toBe(0);
+    expect(lines.filter((l) => l.kind === 'clawback')).toEqual([]);
+  });
+});
+
+describe('targets from the dataset are matched to the period', () => {
+  const target = (from: string, to: string, value: string) => ({
+    from,
+    to,
+    distributor: 'D1',
+    measure: 'v',
+    schemeCode: null,
+    value,
+  });
+  const onTarget = (prorate = false) =>
+    schemeOf({
+      target: { type: 'dataset', measure: 'v', prorate },
+      slabs: { basis: 'achievement', mode: 'retro', table: [{ from: '100', to: null, rate: '2' }] },
+    });
+  const october = sale('D1', '2026-10-05', 3100);
+
+  it('a row for the scheme’s own period counts in full', () => {
+    // ₹3,100 of ₹3,100 = 100% → 2% × 3,100 = 62.00
+    const f = facts({ sales: [october], targets: [target('2026-10-01', '2026-10-31', '3100')] });
+    const l = line(calculateRun([onTarget()], f));
+    expect(l.target).toBe('3100');
+    expect(l.final).toBe(6200);
+  });
+
+  it('a quarter’s row in a monthly scheme is refused, unless prorate takes its share of days', () => {
+    // Q3 (Oct–Dec) is 92 days; October is 31: 9,200 × 31 / 92 = 3,100 → ₹3,100 is 100% → 62.00
+    const f = facts({ sales: [october], targets: [target('2026-10-01', '2026-12-31', '9200')] });
+    expect(() => calculateRun([onTarget()], f)).toThrow(TargetRowsError);
+    expect(() => calculateRun([onTarget()], f)).toThrow(/covers a longer period.*prorate/);
+    const l = line(calculateRun([onTarget(true)], f));
+    expect(l.target).toBe('3100');
+    expect(l.final).toBe(6200);
+  });
+
+  it('a row that overlaps the period only in part is refused', () => {
+    const f = facts({ sales: [october], targets: [target('2026-09-15', '2026-10-14', '3100')] });
+    expect(() => calculateRun([onTarget(true)], f)).toThrow(/overlaps 2026-10-01 to 2026-10-31 only in part/);
+  });
+
+  it('two rows for the same days are never added up', () => {
+    // Before, 3,100 + 3,100 = 6,200 made the payee 50% of target and paid nothing, silently.
+    const f = facts({
+      sales: [october],
+      targets: [target('2026-10-01', '2026-10-31', '3100'), target('2026-10-01', '2026-10-31', '3100')],
+    });
+    expect(() => calculateRun([onTarget()], f)).toThrow(/overlap; keep one/);
+  });
+});
+
+describe('rank-order budgets: ties share their slot', () => {
+  it('payees whose measures tie share what is left equally, by largest remainder', () => {
+    // 1% of value: D1 ₹30,000 → 300.00; D2 and D3 ₹20,000 each → 200.00 each; budget 500.01.
+    // D1 first, in full (300.00); 200.01 left for the tie: 100.01 to D2 (the earlier, by largest remainder), 100.00 to D3.
+    const f = facts({
+      payees: [payee('D1'), payee('D2'), payee('D3')],
+      sales: [sale('D1', '2026-10-05', 30000), sale('D2', '2026-10-05', 20000), sale('D3', '2026-10-05', 20000)],
+    });
+    const lines = calculateRun([schemeOf({ budget: { amount: '500.01', onOverrun: 'rank_order' } })], f);
+    expect(lines.map((l) => [l.payee, l.final])).toEqual([
+      ['D1', 30000],
+      ['D2', 10001],
+      ['D3', 10000],
+    ]);
+  });
+
+  it('a tied payee owed less than an equal share is paid in full and the rest shared', () => {
+    // Per-payee caps make tied payees owe different amounts: D1 cap ₹50 (owes 50.00), D2 owes 200.00 (₹20,000 at 1%);
+    // both measure ₹20,000. Budget 150.00: equal share 75.00 ≥ 50.00, so D1 gets 50.00 and D2 the other 100.00.
+    const f = facts({
+      payees: [payee('D1', { class: 'S' }), payee('D2')],
+      sales: [sale('D1', '2026-10-05', 20000), sale('D2', '2026-10-05', 20000)],
+    });
+    const s = schemeOf({
+      budget: { amount: '150', onOverrun: 'rank_order' },
+      slabs: {
+        basis: 'measure',
+        mode: 'retro',
+        table: [{ from: '0', to: null, rate: '1' }],
+        segments: { by: 'class', tables: { S: [{ from: '0', to: null, rate: '0.25' }] } },
+      },
+    });
+    expect(calculateRun([s], f).map((l) => [l.payee, l.final])).toEqual([
+      ['D1', 5000],
+      ['D2', 10000],
+    ]);
+  });
+});
+
+describe('what a reviewer sees is what was decided', () => {
+  it('shows achievement as compared, cut and never rounded up to the slab’s edge, and the near miss to the paisa', () => {
+    // ₹99,999.96 of ₹1,00,000 = 99.99996%: below the 100% slab, so nothing is paid.
+    // Shown as 99.99% (rounding would say 100% beside a slab of 100% that was not reached); stored as 99.9999.
+    // Near miss: ₹0.04 more reaches the 100% slab, which would pay 2% × 1,00,000 = 2,000.00.
+    const f = facts({
+      sales: [sale('D1', '2026-10-05', '99999.96')],
+      targets: [
+        { from: '2026-10-01', to: '2026-10-31', distributor: 'D1', measure: 'v', schemeCode: null, value: '100000' },
+      ],
+    });
+    const s = schemeOf({
+      target: { type: 'dataset', measure: 'v' },
+      slabs: {
+        basis: 'achievement',
+        mode: 'retro',
+        table: [
+          { from: '0', to: '100', rate: '0' },
+          { from: '100', to: null, rate: '2' },
+        ],
+      },
+    });
+    const l = line(calculateRun([s], f));
+    expect(l.final).toBe(0);
+    expect(l.achievementPct).toBe('99.9999');
+    expect(l.explanation).toContain('achievement 99.99%');
+    expect(l.nearMiss).toMatchObject({ neededMeasure: '0.04', wouldPay: '2000.00', nextSlab: 1 });
+  });
+});

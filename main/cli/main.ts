@@ -141,6 +141,7 @@ const commands: Record<string, Command> = {
         lines: summary.lines,
         total: summary.total,
         schemes: summary.schemes,
+        notices: summary.notices,
         seconds: summary.seconds,
       };
     },

@@ -22,6 +22,8 @@ export interface RunSummary {
   /** Exact decimal rupees. */
   total: string;
   schemes: { code: string; version: number; payees: number; total: string }[];
+  /** What the reviewer must know about a scheme as a whole (say, no ageing report near the period's end). */
+  notices: string[];
   seconds: number;
 }
 
@@ -30,6 +32,7 @@ interface Calculated {
   lines: PayoutLine[];
   payees: Map<string, Facts['payees'][number]>;
   inputs: unknown[];
+  notices: string[];
 }
 
 /** The facts of the period, through the engine: everything a run needs before it is stored. */
@@ -50,19 +53,21 @@ function calculate(
     nativeBinding: args.nativeBinding,
     onProgress: (done, total) => onProgress?.({ phase: 'Reading the sales lines', done, total }),
   });
+  const notices: string[] = [];
   const lines = calculateRun(
     stored.map((s) => s.scheme),
     facts,
     {
       onProgress: (done, total, code) => onProgress?.({ phase: `Calculated ${code}`, done, total }),
       cancelled,
+      onNotice: (_scheme, message) => notices.push(message),
     },
   );
   onProgress?.({ phase: 'Saving the payout lines', done: stored.length, total: stored.length });
   const inputs = db
     .prepare("SELECT id, kind, file_name AS file, sha256 FROM import_batches WHERE status = 'imported' ORDER BY id")
     .all();
-  return { stored, lines, payees: new Map(facts.payees.map((p) => [p.code, p])), inputs };
+  return { stored, lines, payees: new Map(facts.payees.map((p) => [p.code, p])), inputs, notices };
 }
 
 function insertLines(db: Database.Database, runId: number, c: Calculated): void {
@@ -136,6 +141,7 @@ function summaryOf(
       payees: stored.get(s.scheme.code)?.payees ?? 0,
       total: paiseToRupees(stored.get(s.scheme.code)?.total ?? 0),
     })),
+    notices: c.notices,
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -159,8 +165,8 @@ export function executeRun(
       const runId = Number(
         db
           .prepare(
-            `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
-             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at, notices)
+             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             args.from,
@@ -172,6 +178,7 @@ export function executeRun(
             total,
             args.user,
             new Date().toISOString(),
+            JSON.stringify(c.notices),
           ).lastInsertRowid,
       );
       insertLines(db, runId, c);
@@ -187,6 +194,7 @@ export function executeRun(
           lines: c.lines.length,
           total: paiseToRupees(total),
           schemes: JSON.parse(versionsOf(c)),
+          ...(c.notices.length > 0 ? { notices: c.notices } : {}),
         },
       });
       return runId;
@@ -231,7 +239,7 @@ export function recalculateRun(
       insertLines(db, args.run, c);
       db.prepare(
         `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
-           created_by = ?, created_at = ?, comment = NULL WHERE id = ?`,
+           created_by = ?, created_at = ?, comment = NULL, notices = ? WHERE id = ?`,
       ).run(
         ENGINE_VERSION,
         versionsOf(c),
@@ -239,6 +247,7 @@ export function recalculateRun(
         c.lines.length,
         args.actor.name,
         new Date().toISOString(),
+        JSON.stringify(c.notices),
         args.run,
       );
       const total = refreshRunTotal(db, args.run);
@@ -258,6 +267,7 @@ export function recalculateRun(
           total: paiseToRupees(total),
           staleOverrides: stale,
           schemes: JSON.parse(versionsOf(c)),
+          ...(c.notices.length > 0 ? { notices: c.notices } : {}),
         },
       });
       return { ...summaryOf(db, args.run, period, c, started), staleOverrides: stale };

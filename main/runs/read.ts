@@ -22,6 +22,7 @@ interface RunRow {
   reversed_by_run: number | null;
   engine_version: string;
   scheme_versions: string;
+  notices: string;
 }
 
 /**
@@ -59,6 +60,7 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
         null,
     ),
     engineVersion: r.engine_version,
+    notices: JSON.parse(r.notices) as string[],
     schemes: (JSON.parse(r.scheme_versions) as { code: string; version: number }[]).map(({ code, version }) => ({
       code,
       version,

@@ -8,6 +8,7 @@ import { imports } from '../../main/store/migrations/004_imports';
 import { schemes } from '../../main/store/migrations/005_schemes';
 import { review } from '../../main/store/migrations/006_review';
 import { exportsMigration } from '../../main/store/migrations/007_exports';
+import { payoutRules } from '../../main/store/migrations/008_payout_rules';
 
 /** Each migration on its own, on a real (in-memory) SQLite database. */
 function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
@@ -186,5 +187,23 @@ describe('007 exports', () => {
     expect(() => db.prepare("INSERT INTO export_profiles VALUES ('default', '{}', 't', 'now')").run()).toThrow(
       /UNIQUE/,
     );
+  });
+});
+
+describe('008 payout rules', () => {
+  it('adds a ledger name to distributors and a JSON list of notices to runs, empty for runs made before', () => {
+    const db = dbWith(workspace, masters, transactions, imports, schemes, review, exportsMigration);
+    db.prepare(
+      `INSERT INTO runs (period_from, period_to, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
+       VALUES ('2026-10-01', '2026-10-31', '1', '[]', '[]', 0, 500, 't', 'now')`,
+    ).run();
+    applyMigrations(db, [payoutRules]);
+    expect(db.prepare('SELECT notices FROM runs').get()).toEqual({ notices: '[]' });
+    expect(() => db.prepare("UPDATE runs SET notices = 'not json' WHERE id = 1").run()).toThrow(/CHECK constraint/);
+    const b = batch(db);
+    db.prepare(
+      "INSERT INTO distributors (code, name, ledger_name, batch_id) VALUES ('D1', 'Kaveri', 'Kaveri (Pune)', ?)",
+    ).run(b);
+    expect(db.prepare('SELECT ledger_name FROM distributors').get()).toEqual({ ledger_name: 'Kaveri (Pune)' });
   });
 });

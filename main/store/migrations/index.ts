@@ -6,6 +6,7 @@ import { imports } from './004_imports';
 import { schemes } from './005_schemes';
 import { review } from './006_review';
 import { exportsMigration } from './007_exports';
+import { payoutRules } from './008_payout_rules';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   schemes,
   review,
   exportsMigration,
+  payoutRules,
 ];

@@ -104,6 +104,11 @@ export function ReviewScreen({
       {info.status === 'rejected' && info.comment && (
         <div className="notice warn">Rejected and sent back: “{info.comment}”. Correct it, then submit again.</div>
       )}
+      {info.notices.map((notice) => (
+        <div key={notice} className="notice warn" data-testid="run-notice">
+          {notice}
+        </div>
+      ))}
       {frozenStatuses.includes(info.status) && (
         <div className="notice">
           This run is {info.status} and locked: nothing in it can change.

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { NearMiss } from '../../engine/slabs';
+import { type StepChanges, stepChanges } from '../review/adjustments';
 import type { RunStatus } from '../review/workflow';
 import { setting } from '../workspace';
 
@@ -26,6 +27,8 @@ export interface ExportLine {
   schemeName: string;
   payee: string;
   payeeName: string;
+  /** The payee's ledger in the accounting system, from the distributors master, where it is given. */
+  ledgerName: string | null;
   region: string;
   kind: 'payout' | 'clawback';
   measure: string;
@@ -33,8 +36,12 @@ export interface ExportLine {
   target: string | null;
   achievement: string | null;
   slab: string | null;
-  /** Paise. */
-  computed: number;
+  /** Paise from the slab reached, before any adjustment. */
+  slabAmount: number;
+  /** What each adjustment step changed, in paise. */
+  changes: StepChanges;
+  /** Paise after every adjustment, before an override. */
+  calculated: number;
   override: number | null;
   overrideReason: string | null;
   overrideBy: string | null;
@@ -60,12 +67,18 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
   const rows = db
     .prepare(
       `SELECT l.id, l.scheme_code AS scheme, coalesce(json_extract(v.definition, '$.name'), l.scheme_code) AS schemeName,
-         l.payee, coalesce(l.payee_name, l.payee) AS payeeName, coalesce(l.region, '') AS region, l.kind, l.measure, l.unit,
-         l.target, l.achievement, l.slab_label AS slab, l.final AS computed, l.override, l.override_reason AS overrideReason,
+         l.payee, coalesce(l.payee_name, l.payee) AS payeeName, nullif(trim(d.ledger_name), '') AS ledgerName,
+         coalesce(l.region, '') AS region, l.kind, l.measure, l.unit,
+         l.target, l.achievement, l.slab_label AS slab, l.computed AS slabAmount, l.adjustments, l.final AS calculated, l.override, l.override_reason AS overrideReason,
          l.override_by AS overrideBy, l.payable, l.explanation, l.near_miss AS nearMiss
        FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
+         LEFT JOIN distributors d ON d.code = l.payee
        WHERE l.run_id = ? ORDER BY l.payee, l.scheme_code, l.kind DESC, l.id`,
     )
-    .all(run) as (Omit<ExportLine, 'nearMiss'> & { nearMiss: string | null })[];
-  return rows.map((r) => ({ ...r, nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null }));
+    .all(run) as (Omit<ExportLine, 'nearMiss' | 'changes'> & { nearMiss: string | null; adjustments: string })[];
+  return rows.map(({ adjustments, ...r }) => ({
+    ...r,
+    changes: stepChanges(adjustments),
+    nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null,
+  }));
 }

@@ -1,5 +1,5 @@
 import { Exact, paiseToRupees } from '../../engine/money';
-import { type Decimal, formatMoney, numberFormat } from '../format/numbers';
+import { type Decimal, formatAchievement, formatMoney, numberFormat } from '../format/numbers';
 import { nearMissText } from './near-miss';
 import type { ExportLine, RunForExport } from './payouts';
 
@@ -49,14 +49,14 @@ export function statementsFor(run: RunForExport, lines: readonly ExportLine[]): 
       line: line.kind === 'clawback' ? 'Clawback' : 'Payout',
       measure: quantityText(line.measure, line.unit, run),
       target: quantityText(line.target, line.unit, run),
-      achievement: line.achievement === null ? '' : `${new Exact(line.achievement).toDecimalPlaces(1).toFixed(1)}%`,
+      achievement: formatAchievement(line.achievement, run.locale),
       slab: line.slab ?? '',
       payout: line.payable,
       nextSlab: line.nearMiss ? nearMissText(line.nearMiss, line.unit, run.currency, run.locale) : '',
       note:
         line.override === null
           ? ''
-          : `Adjusted from ${formatMoney(paiseToRupees(line.computed), run.currency, run.locale)}: ${line.overrideReason ?? ''}`,
+          : `Adjusted from ${formatMoney(paiseToRupees(line.calculated), run.currency, run.locale)}: ${line.overrideReason ?? ''}`,
     });
     s.total += line.payable;
     byPayee.set(line.payee, s);

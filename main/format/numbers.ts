@@ -45,3 +45,13 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
 export function formatCount(n: number, locale: string): string {
   return numberFormat(locale).format(n);
 }
+
+/**
+ * Achievement % as it was compared with the slabs: two decimals, cut rather than rounded, so
+ * 99.99996 % reads 99.99 % and never 100 % beside a 100 % slab it did not reach.
+ */
+export function formatAchievement(pct: string | number | null | undefined, locale: string): string {
+  if (pct === null || pct === undefined || pct === '') return '';
+  const options = { minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'trunc' };
+  return `${numberFormat(locale, options as Intl.NumberFormatOptions).format(String(pct) as Decimal)}%`;
+}

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { adjustmentSteps } from '../../engine/calculate';
 import { paiseToRupees } from '../../engine/money';
 import {
   escapeLike,
@@ -9,6 +10,7 @@ import {
   whereClause,
 } from '../datasets/grid-query';
 import type { FieldDef } from '../datasets/kinds';
+import { stepChangeSql, stepLabels } from './adjustments';
 import { type Grouping, groupings } from './groupings';
 
 /**
@@ -36,7 +38,9 @@ export const reviewColumns: GridColumns = {
     decimal('target', 'Target'),
     decimal('achievement', 'Achievement %'),
     text('slab', 'Slab'),
-    money('calculated', 'Computed'),
+    money('slab_amount', 'Slab amount'),
+    ...adjustmentSteps.map((step) => money(step, stepLabels[step])),
+    money('calculated', 'Calculated'),
     money('override', 'Override'),
     money('final', 'Final'),
     text('override_reason', 'Reason'),
@@ -48,7 +52,8 @@ export const reviewColumns: GridColumns = {
 /** One subquery; SQLite flattens it, so the outer WHERE and ORDER BY see plain columns. */
 const linesSql = `
   SELECT id, payee, payee_name, region, channel, class, scheme_code AS scheme, kind, measure, unit, target, achievement,
-    slab_label AS slab, final AS calculated, override, payable AS final, override_reason, override_by,
+    slab_label AS slab, computed AS slab_amount, ${adjustmentSteps.map((step) => `${stepChangeSql(step)} AS ${step}`).join(', ')},
+    final AS calculated, override, payable AS final, override_reason, override_by,
     trim(
       CASE WHEN override IS NOT NULL THEN 'overridden ' ELSE '' END ||
       CASE WHEN override IS NOT NULL AND override_calculated <> final THEN 'stale-override ' ELSE '' END ||
@@ -106,6 +111,8 @@ export function reviewLines(
       .all(q.run, ...where.params, q.endRow - q.startRow, q.startRow) as Record<string, string | number | null>[]
   ).map((r) => ({
     ...r,
+    slab_amount: paiseToRupees(r.slab_amount as number),
+    ...Object.fromEntries(adjustmentSteps.map((step) => [step, rupeesOrNull(r[step] as number | null)])),
     calculated: paiseToRupees(r.calculated as number),
     override: rupeesOrNull(r.override as number | null),
     final: paiseToRupees(r.final as number),

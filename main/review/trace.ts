@@ -2,7 +2,11 @@ import type Database from 'better-sqlite3';
 import type { Adjustment } from '../../engine/calculate';
 import { paiseToRupees, scaledIntegerToString } from '../../engine/money';
 import type { NearMiss } from '../../engine/slabs';
+import { nearMissText } from '../exports/near-miss';
+import { formatAchievement, formatMoney, formatQuantity } from '../format/numbers';
 import { unpackIds } from '../runs/source-ids';
+import { setting } from '../workspace';
+import { stepLabels } from './adjustments';
 
 /**
  * "Why this number": a payout line's trace as steps a reviewer reads top to bottom
@@ -70,18 +74,10 @@ interface LineRow {
   payable: number;
 }
 
-const adjustmentNames: Record<Adjustment['step'], string> = {
-  gate: 'Gate',
-  cap: 'Cap',
-  catch_up: 'Catch-up',
-  stacking: 'Stacking limit',
-  budget: 'Budget',
-};
-
 /** A measure as a reader says it: "₹12,500.00 of sales", "140 units", "38 counted". */
-function inUnit(value: string, unit: string): string {
-  if (unit === 'money') return `₹${value} of sales`;
-  return unit === 'qty' ? `${value} units` : `${value} counted`;
+function inUnit(value: string, unit: string, currency: string, locale: string): string {
+  if (unit === 'money') return `${formatMoney(value, currency, locale)} of sales`;
+  return `${formatQuantity(value, locale)} ${unit === 'qty' ? 'units' : 'counted'}`;
 }
 
 function readLine(db: Database.Database, id: number): LineRow {
@@ -97,19 +93,28 @@ function readLine(db: Database.Database, id: number): LineRow {
 
 export function lineTrace(db: Database.Database, id: number): LineTrace {
   const l = readLine(db, id);
+  const currency = setting(db, 'currency') ?? 'INR';
+  const locale = setting(db, 'locale') ?? 'en-IN';
+  const achieved = l.achievement === null ? '—' : formatAchievement(l.achievement, locale);
   const steps: TraceStep[] = [
-    { step: 'Measure', detail: inUnit(l.measure, l.unit), amount: null },
+    { step: 'Measure', detail: inUnit(l.measure, l.unit, currency, locale), amount: null },
     ...(l.target !== null
-      ? [{ step: 'Target', detail: `${inUnit(l.target, l.unit)}, achieved ${l.achievement ?? '—'}%`, amount: null }]
+      ? [
+          {
+            step: 'Target',
+            detail: `${inUnit(l.target, l.unit, currency, locale)}, achieved ${achieved}`,
+            amount: null,
+          },
+        ]
       : []),
     { step: 'Slab', detail: l.slab_label ?? 'no slab reached', amount: null },
     {
-      step: 'Computed',
+      step: l.kind === 'clawback' ? 'Clawback' : 'Slab amount',
       detail: l.kind === 'clawback' ? 'clawed back at the rate paid' : 'by the slab reached',
       amount: paiseToRupees(l.computed),
     },
     ...(JSON.parse(l.adjustments) as Adjustment[]).map((a) => ({
-      step: adjustmentNames[a.step],
+      step: stepLabels[a.step],
       detail: a.note,
       amount: paiseToRupees(a.after),
     })),
@@ -146,17 +151,7 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
   steps.push({ step: 'Final', detail: 'to be paid', amount: paiseToRupees(l.payable) });
   if (l.near_miss) {
     const miss = JSON.parse(l.near_miss) as NearMiss;
-    const more =
-      miss.basis === 'achievement'
-        ? `${miss.needed} percentage points more`
-        : l.unit === 'money'
-          ? `₹${miss.needed} more sales`
-          : `${miss.needed} more ${l.unit === 'qty' ? 'units' : 'counted'}`;
-    steps.push({
-      step: 'Near miss',
-      detail: `${more} would reach slab ${miss.nextSlab}, paying`,
-      amount: miss.wouldPay,
-    });
+    steps.push({ step: 'Near miss', detail: nearMissText(miss, l.unit, currency, locale), amount: miss.wouldPay });
   }
   return {
     id: l.id,

@@ -66,7 +66,7 @@ describe('reviewing and approving a run in the browser', () => {
     const trace = page.getByTestId('trace-panel');
     await trace.getByText('Measure', { exact: true }).waitFor();
     await expect.poll(() => page.getByTestId('source-count').textContent()).toMatch(/^[1-9][\d,]* of [1-9][\d,]*$/);
-    expect(await trace.textContent()).toMatch(/Measure₹[\d.]+ of sales/);
+    expect(await trace.textContent()).toMatch(/Measure₹[\d,.]+ of sales/);
     expect(await trace.textContent()).toContain(payee);
     await page.screenshot({ path: session.screenshot('trace-panel.png') });
 

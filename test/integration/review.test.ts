@@ -255,7 +255,7 @@ describe('review, overrides and approval on a real workspace', () => {
     const steps = trace.value.steps.map((s) => s.step);
     expect(steps[0]).toBe('Measure');
     expect(steps).toContain('Slab');
-    expect(steps).toContain('Computed');
+    expect(steps).toContain('Slab amount');
     expect(trace.value.steps.find((s) => s.step === 'Override')).toMatchObject({
       amount: '10.00',
       detail: `${priya.name}: one-off`,

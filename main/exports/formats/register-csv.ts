@@ -10,6 +10,7 @@ import { finalColumn, registerCells, registerHeader, registerPreview, runCaption
  */
 export const registerCsv: ExportFormat = {
   label: 'Payout register (CSV)',
+  postsToParties: false,
   description: 'Every payout line with its measure, slab, computed, override and final amount, and a total row.',
   plan(input) {
     const rows: CsvRow[] = input.lines.map((line) => registerCells(line, paiseToRupees));

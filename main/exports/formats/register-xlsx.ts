@@ -3,7 +3,7 @@ import type { ExportFormat } from '../format';
 import type { ExportLine } from '../payouts';
 import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
 import {
-  computedColumn,
+  calculatedColumn,
   finalColumn,
   moneyColumns,
   quantityColumns,
@@ -28,7 +28,7 @@ interface Group {
   region: string;
   payees: Set<string>;
   lines: number;
-  computed: number;
+  calculated: number;
   payable: number;
 }
 
@@ -36,10 +36,10 @@ function groupBy(lines: readonly ExportLine[], keyOf: (l: ExportLine) => [string
   const groups = new Map<string, Group>();
   for (const line of lines) {
     const [key, name, region] = keyOf(line);
-    const g = groups.get(key) ?? { key, name, region, payees: new Set(), lines: 0, computed: 0, payable: 0 };
+    const g = groups.get(key) ?? { key, name, region, payees: new Set(), lines: 0, calculated: 0, payable: 0 };
     g.payees.add(line.payee);
     g.lines += 1;
-    g.computed += line.computed;
+    g.calculated += line.calculated;
     g.payable += line.payable;
     groups.set(key, g);
   }
@@ -80,6 +80,7 @@ function table(
 
 export const registerXlsx: ExportFormat = {
   label: 'Payout register (Excel)',
+  postsToParties: false,
   description: 'Summary by scheme and by payee, and every payout line with its trace; totals reconcile to the run.',
   plan(input) {
     const { run, lines } = input;
@@ -102,21 +103,21 @@ export const registerXlsx: ExportFormat = {
         const schemes = groupBy(lines, (l) => [l.scheme, l.schemeName, '']);
         table(
           summary,
-          ['Scheme', 'Name', 'Payees', 'Lines', 'Computed', 'Final'],
-          schemes.map((g) => [g.key, g.name, g.payees.size, g.lines, cellAmount(g.computed), cellAmount(g.payable)]),
+          ['Scheme', 'Name', 'Payees', 'Lines', 'Calculated', 'Final'],
+          schemes.map((g) => [g.key, g.name, g.payees.size, g.lines, cellAmount(g.calculated), cellAmount(g.payable)]),
           [4, 5],
           format,
-          [schemes.reduce((s, g) => s + g.computed, 0), total],
+          [schemes.reduce((s, g) => s + g.calculated, 0), total],
         );
         summary.addRow([]).commit();
         const payees = groupBy(lines, (l) => [l.payee, l.payeeName, l.region]);
         table(
           summary,
-          ['Payee code', 'Payee', 'Region', 'Lines', 'Computed', 'Final'],
-          payees.map((g) => [g.key, g.name, g.region, g.lines, cellAmount(g.computed), cellAmount(g.payable)]),
+          ['Payee code', 'Payee', 'Region', 'Lines', 'Calculated', 'Final'],
+          payees.map((g) => [g.key, g.name, g.region, g.lines, cellAmount(g.calculated), cellAmount(g.payable)]),
           [4, 5],
           format,
-          [payees.reduce((s, g) => s + g.computed, 0), total],
+          [payees.reduce((s, g) => s + g.calculated, 0), total],
         );
         summary.commit();
 
@@ -144,9 +145,9 @@ export const registerXlsx: ExportFormat = {
         const totalRow = detail.addRow(
           registerHeader.map((_, i) => {
             if (i === 0) return 'TOTAL';
-            if (i !== computedColumn && i !== finalColumn) return null;
+            if (i !== calculatedColumn && i !== finalColumn) return null;
             const column = String.fromCharCode(65 + i);
-            const sum = i === computedColumn ? lines.reduce((s, l) => s + l.computed, 0) : total;
+            const sum = i === calculatedColumn ? lines.reduce((s, l) => s + l.calculated, 0) : total;
             return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(sum) };
           }),
         );

@@ -1,4 +1,6 @@
+import { adjustmentSteps } from '../../../engine/calculate';
 import { paiseToRupees } from '../../../engine/money';
+import { stepLabels } from '../../review/adjustments';
 import { type ExportInput, type Preview, previewRows } from '../format';
 import type { ExportLine } from '../payouts';
 import { draftMark } from '../text';
@@ -16,19 +18,32 @@ export const registerHeader = [
   'Target',
   'Achievement %',
   'Slab',
-  'Computed',
+  'Slab amount',
+  ...adjustmentSteps.map((s) => stepLabels[s]),
+  'Calculated',
   'Override',
   'Override reason',
   'Overridden by',
   'Final',
   'Trace',
-] as const;
+];
 
-/** Where Computed, Override and Final sit in `registerHeader`; Measure, Target and Achievement %. */
-export const computedColumn = 11;
-export const finalColumn = 15;
-export const moneyColumns = [computedColumn, 12, finalColumn] as const;
-export const quantityColumns = [6, 8, 9] as const;
+/**
+ * The amount columns: the slab amount, each adjustment's change, the calculated amount (after
+ * adjustments), the override and the final amount; and the exact decimals (measure, target,
+ * achievement %).
+ */
+const column = (name: string) => registerHeader.indexOf(name);
+export const calculatedColumn = column('Calculated');
+export const finalColumn = column('Final');
+export const moneyColumns = [
+  column('Slab amount'),
+  ...adjustmentSteps.map((s) => column(stepLabels[s])),
+  calculatedColumn,
+  column('Override'),
+  finalColumn,
+];
+export const quantityColumns = [column('Measure'), column('Target'), column('Achievement %')];
 
 const traceLength = 300;
 
@@ -57,7 +72,9 @@ export function registerCells(
     exact(line.target),
     exact(line.achievement),
     line.slab,
-    amount(line.computed),
+    amount(line.slabAmount),
+    ...adjustmentSteps.map((s) => amount(line.changes[s])),
+    amount(line.calculated),
     amount(line.override),
     line.overrideReason,
     line.overrideBy,

@@ -45,7 +45,7 @@ export function GroupSummary({
             <th>{label}</th>
             <th className="number">Lines</th>
             <th className="number">Overridden</th>
-            <th className="number">Computed</th>
+            <th className="number">Calculated</th>
             <th className="number">Final</th>
           </tr>
         </thead>

@@ -9,7 +9,7 @@ const modes: { mode: Mode; label: string }[] = [
   { mode: 'set', label: 'Set amount' },
   { mode: 'zero', label: 'Set to zero' },
   { mode: 'scale', label: 'Scale by %' },
-  { mode: 'clear', label: 'Back to computed' },
+  { mode: 'clear', label: 'Back to calculated' },
 ];
 
 /** Override one line or a selection: the change, and the reason that every override needs. */

@@ -96,7 +96,7 @@ export function TracePanel({ line, onClose }: { line: number; onClose: () => voi
                 {trace.overrides.map((o) => (
                   <li key={o.at}>
                     {new Date(o.at).toLocaleString(locale)} · {o.by}:{' '}
-                    {o.amount === null ? 'back to computed' : money(o.amount)} — {o.reason}
+                    {o.amount === null ? 'back to calculated' : money(o.amount)} — {o.reason}
                   </li>
                 ))}
               </ul>

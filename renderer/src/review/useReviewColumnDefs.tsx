@@ -1,6 +1,8 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { formatMoney, formatQuantity } from '../../../main/format/numbers';
+import { adjustmentSteps } from '../../../engine/calculate';
+import { formatAchievement, formatMoney, formatQuantity } from '../../../main/format/numbers';
+import { stepLabels } from '../../../main/review/adjustments';
 import type { ReviewLine } from '../../../main/review/lines';
 import { useWorkspace } from '../workspace-context';
 
@@ -62,13 +64,32 @@ export function useReviewColumnDefs(canOverride: boolean): ColDef<ReviewLine>[] 
         headerName: 'Achieved %',
         width: 115,
         type: 'rightAligned',
-        valueFormatter: (p) => (p.value == null ? '' : `${formatQuantity(p.value, locale)}%`),
+        valueFormatter: (p) => formatAchievement(p.value, locale),
         ...number,
       },
       { field: 'slab', headerName: 'Slab', width: 150, ...text },
       {
+        field: 'slab_amount',
+        headerName: 'Slab amount',
+        width: 135,
+        type: 'rightAligned',
+        valueFormatter: money,
+        ...number,
+      },
+      ...adjustmentSteps.map(
+        (step): ColDef<ReviewLine> => ({
+          field: step,
+          headerName: stepLabels[step],
+          width: 115,
+          type: 'rightAligned',
+          valueFormatter: money,
+          ...number,
+        }),
+      ),
+      {
         field: 'calculated',
-        headerName: 'Computed',
+        headerName: 'Calculated',
+        headerTooltip: 'The slab amount after catch-up, gates, caps, stacking and budget; before any override',
         width: 135,
         type: 'rightAligned',
         valueFormatter: money,

@@ -95,6 +95,8 @@ export interface RunListItem {
   permitted: RunAction[];
   engineVersion: string;
   schemes: { code: string; version: number }[];
+  /** What the reviewer must know about a scheme as a whole, from the calculation. */
+  notices: string[];
 }
 
 /** Who is signed in, and who could sign in (for the sign-in screen). */
@@ -279,7 +281,7 @@ export const contract = {
       profile: z.string().trim().min(1),
       draft: z.boolean().default(false),
     }),
-  ).returns<{ preview: Preview; files: { name: string; rows: number }[]; controlTotal: string }>(),
+  ).returns<{ preview: Preview; files: { name: string; rows: number }[]; controlTotal: string; warnings: string[] }>(),
   'exports.run': method(
     z.object({
       run: runId,

@@ -49,6 +49,7 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
       text('address', 'Address'),
       date('onboarded_on', 'Onboarded on'),
       text('status', 'Status'),
+      text('ledger_name', 'Ledger name'),
     ],
   },
   outlets: {

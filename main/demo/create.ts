@@ -73,7 +73,8 @@ export async function createDemoWorkspace(
       .map((p) => String(p.sku));
     for (const definition of demoSchemes(options.month, launched)) saveScheme(db, definition, args.user);
     for (const user of demoUsers) createUser(db, user, args.user);
-    saveExportProfile(db, { name: defaultProfileName, companyName: COMPANY }, args.user);
+    // The demo's distributors master carries each one's ledger name: two share a trading name.
+    saveExportProfile(db, { name: defaultProfileName, companyName: COMPANY, partyBy: 'ledger_name' }, args.user);
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo_month', ?)").run(options.month);
     db.exec('COMMIT');
   } catch (error) {

@@ -83,6 +83,25 @@ interface Product extends DemoRow {
 }
 
 function makeDistributors(random: Random, o: DemoOptions, monthStart: string): Distributor[] {
+  return withLedgerNames(makeDistributorRows(random, o, monthStart));
+}
+
+/**
+ * Each distributor's ledger in the company's books. Names repeat (two "Kaveri Enterprises"), but
+ * an accounting system's ledgers cannot: the second and later take their area, then their code.
+ */
+function withLedgerNames(distributors: Distributor[]): Distributor[] {
+  const taken = new Set<string>();
+  for (const d of distributors) {
+    const name = String(d.name);
+    const ledger = [name, `${name} (${d.area})`, `${name} (${d.code})`].find((l) => !taken.has(l)) as string;
+    taken.add(ledger);
+    d.ledger_name = ledger;
+  }
+  return distributors;
+}
+
+function makeDistributorRows(random: Random, o: DemoOptions, monthStart: string): Distributor[] {
   return Array.from({ length: o.distributors }, (_, i) => {
     const region = regions[i % regions.length] ?? 'North';
     const area = random.pick(areasByRegion[region]);

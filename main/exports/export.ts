@@ -12,7 +12,7 @@ import { type RunStatus, statusRefusal } from '../review/workflow';
 import type { ExportInput, ExportPlan, Preview } from './format';
 import { type ExportFormatId, exportFormats } from './formats';
 import { linesForExport, runForExport } from './payouts';
-import { ControlTotalError, vouchersFor } from './postings';
+import { ControlTotalError, PartyClashError, partyClashes, vouchersFor } from './postings';
 import { exportProfile } from './profiles';
 
 export interface ExportRequest {
@@ -50,6 +50,8 @@ export interface ExportResult {
 
 interface Prepared {
   plan: ExportPlan;
+  /** What would make the files wrong (payees sharing a party ledger): refused when writing, shown in a preview. */
+  warnings: string[];
   label: string;
   status: RunStatus;
   base: string;
@@ -76,6 +78,13 @@ function prepare(
   const profile = exportProfile(db, request.profile);
   progress({ phase: 'Reading the run', done: 0, total: 0 });
   const lines = linesForExport(db, run.id);
+  const warnings = format.postsToParties
+    ? partyClashes(
+        lines.filter((l) => l.payable !== 0),
+        profile,
+      )
+    : [];
+  if (warnings.length > 0 && request.previewOnly !== true) throw new PartyClashError(warnings);
   const vouchers = vouchersFor(run, lines, profile, draft);
   const base = `run-${run.id}-${request.format}${draft ? '-DRAFT' : ''}`;
   const plan = format.plan({
@@ -95,7 +104,7 @@ function prepare(
       )}; nothing was written`,
     );
   }
-  return { plan, label: format.label, status: run.status, base, total: run.total };
+  return { plan, warnings, label: format.label, status: run.status, base, total: run.total };
 }
 
 /**
@@ -106,9 +115,10 @@ export function previewExport(
   db: Database.Database,
   request: Omit<ExportRequest, 'out'>,
   progress: (p: Progress) => void = () => {},
-): { preview: Preview; files: { name: string; rows: number }[]; controlTotal: string } {
-  const { plan } = prepare(db, { ...request, previewOnly: true }, progress);
+): { preview: Preview; files: { name: string; rows: number }[]; controlTotal: string; warnings: string[] } {
+  const { plan, warnings } = prepare(db, { ...request, previewOnly: true }, progress);
   return {
+    warnings,
     preview: plan.preview,
     files: plan.files.map((f) => ({ name: f.name, rows: f.rows })),
     controlTotal: paiseToRupees(plan.controlTotal),

@@ -47,6 +47,8 @@ export interface ExportFormat {
   label: string;
   /** What the file is for, in the user's words. */
   description: string;
+  /** True for an accounting system's import file, which posts each payee to a party ledger. */
+  postsToParties: boolean;
   plan(input: ExportInput): ExportPlan;
 }
 

@@ -30,6 +30,43 @@ export interface Voucher {
 
 export class ControlTotalError extends Error {}
 
+/** Payees that would be posted to one party ledger: money would land on the wrong distributor. */
+export class PartyClashError extends Error {
+  constructor(readonly clashes: readonly string[]) {
+    super(
+      `${clashes.join('; ')}. Their money would land on one ledger: name parties by code in the export profile, or give each distributor its ledger_name in the distributors master. Nothing was written.`,
+    );
+    this.name = 'PartyClashError';
+  }
+}
+
+/** The payee as the accounting system knows it, by the profile's choice. */
+function partyOf(line: ExportLine, profile: ExportProfile): { party: string; chosen: boolean } {
+  if (profile.partyBy === 'code') return { party: line.payee, chosen: true };
+  if (profile.partyBy === 'ledger_name' && line.ledgerName) return { party: line.ledgerName, chosen: true };
+  return { party: line.payeeName, chosen: false };
+}
+
+/**
+ * Parties shared by two or more payees ("D017 and D042 would both post to ledger 'Sharma
+ * Traders'"). Codes are unique, and ledger names given in the master are the user's own choice;
+ * a party that falls back to the payee's name must belong to that payee alone.
+ */
+export function partyClashes(lines: readonly ExportLine[], profile: ExportProfile): string[] {
+  const payeesOf = new Map<string, { party: string; chosen: boolean; payees: Set<string> }>();
+  for (const line of lines) {
+    const { party, chosen } = partyOf(line, profile);
+    const key = party.trim().toLowerCase();
+    const known = payeesOf.get(key) ?? { party, chosen: true, payees: new Set<string>() };
+    known.payees.add(line.payee);
+    known.chosen &&= chosen;
+    payeesOf.set(key, known);
+  }
+  return [...payeesOf.values()]
+    .filter((p) => p.payees.size > 1 && !p.chosen)
+    .map((p) => `${[...p.payees].sort().join(' and ')} would all post to the party ledger "${p.party}"`);
+}
+
 /** The vouchers of a run, one per payee with anything to post, numbered in payee order. */
 export function vouchersFor(
   run: RunForExport,
@@ -58,8 +95,9 @@ export function vouchersFor(
     const ledgers = [...byAccount.values()].filter((e) => e.amount !== 0);
     if (ledgers.length === 0) continue;
     const net = ledgers.reduce((sum, e) => sum + e.amount, 0);
-    const payeeName = own[0]?.payeeName ?? payee;
-    const party = profile.partyBy === 'code' ? payee : payeeName;
+    const first = own[0] as ExportLine;
+    const payeeName = first.payeeName;
+    const { party } = partyOf(first, profile);
     const schemes = [...new Set(own.filter((l) => l.payable !== 0).map((l) => l.scheme))];
     const number = `${profile.documentPrefix}-${run.id}-${String(vouchers.length + 1).padStart(4, '0')}`;
     const narration = fillTemplate(profile.narration, {

@@ -22,8 +22,12 @@ export const exportProfileSchema = z.object({
   schemeAccounts: z.record(z.string(), account).default({}),
   /** The receivable control account, for journals that post the party through an account. */
   receivableAccount: account.default({ name: 'Accounts Receivable', code: '1100' }),
-  /** The party: the distributor's code (SAP, ERPNext, NetSuite, BC) or its name (Tally, Zoho, QuickBooks). */
-  partyBy: z.enum(['code', 'name']).default('name'),
+  /**
+   * The party: the distributor's code (SAP, ERPNext, NetSuite, BC), its name (Tally, Zoho,
+   * QuickBooks), or its ledger name from the distributors master (`ledger_name`; its name where
+   * that is blank). Two payees that would land on one party are refused, except by code.
+   */
+  partyBy: z.enum(['code', 'name', 'ledger_name']).default('name'),
   /** SAP company code (BUKRS). */
   companyCode: z.string().trim().max(10).default('1000'),
   /** The company as Tally, ERPNext and NetSuite (subsidiary) name it. */

@@ -196,6 +196,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'since',
     ],
     status: ['status', 'active', 'blocked', 'customerstatus'],
+    // The party's ledger in the accounting system, where it differs from the name (a header that
+    // could also be the name is the name unless the file has a name column of its own).
+    ledger_name: ['ledgername', 'accountingledger', 'tallyledger', 'partyledger', 'ledgeraccount'],
   },
   outlets: {
     code: [

@@ -111,7 +111,7 @@ describe('exports of a real workspace', () => {
     submitRun(ws().db, 1, priya);
     approveRun(ws().db, 1, arjun);
     const api = createWorkspaceApi(ws());
-    const saved = await api.call('exports.saveProfile', { profile: { name: 'No company' } });
+    const saved = await api.call('exports.saveProfile', { profile: { name: 'No company', partyBy: 'code' } });
     expect(saved.ok).toBe(true);
     const out = join(demo.current().dir, 'out');
     const result = await api.call('exports.run', { run: 1, format: 'erpnext', profile: 'No company', out });

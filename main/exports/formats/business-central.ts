@@ -15,6 +15,7 @@ import { dateFormatFor, formatDay, regionalDateFormat } from '../text';
  */
 export const businessCentral: ExportFormat = {
   label: 'Business Central general journal (CSV)',
+  postsToParties: true,
   description: 'General journal lines: customer credited (Credit Memo), the scheme G/L account as balancing account.',
   plan(input) {
     const { profile, run } = input;

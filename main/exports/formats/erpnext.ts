@@ -13,6 +13,7 @@ import { requireCompany } from './company';
  */
 export const erpnext: ExportFormat = {
   label: 'ERPNext Journal Entry (Data Import CSV)',
+  postsToParties: true,
   description: 'One Journal Entry per payee (Entry Type Credit Note, or Debit Note when clawbacks exceed payouts).',
   plan(input) {
     const { profile } = input;

@@ -17,6 +17,7 @@ const accountName = (a: Account) => (a.code ? `${a.code} ${a.name}` : a.name);
 
 export const netsuite: ExportFormat = {
   label: 'NetSuite journal entry (CSV)',
+  postsToParties: true,
   description: 'One journal entry per payee, grouped by External ID, lines balancing Debit and Credit.',
   plan(input) {
     const { profile, run } = input;

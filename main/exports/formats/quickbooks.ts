@@ -13,6 +13,7 @@ import { dateFormatFor, debitCredit, formatDay, regionalDateFormat } from '../te
  */
 export const quickbooks: ExportFormat = {
   label: 'QuickBooks Online journal (CSV)',
+  postsToParties: true,
   description:
     'One balanced journal entry per payee: the scheme discount account debited, Accounts Receivable credited with the customer named.',
   plan(input) {

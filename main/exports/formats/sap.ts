@@ -18,6 +18,7 @@ const key = (amount: number, customer: boolean) => (customer ? (amount >= 0 ? '0
 
 export const sap: ExportFormat = {
   label: 'SAP document posting (tab-separated)',
+  postsToParties: true,
   description: 'One FI document per payee (type DG): customer line with posting key 11, G/L lines with key 40.',
   plan(input) {
     const { profile, run } = input;

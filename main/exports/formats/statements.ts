@@ -29,6 +29,7 @@ function fileNames(codes: readonly string[]): string[] {
  */
 export const statements: ExportFormat = {
   label: 'Distributor statements (Excel, PDF in the desktop app)',
+  postsToParties: false,
   description:
     'One statement per payee: each scheme’s measure, target, achievement, slab, payout and the near-miss to the next slab.',
   plan(input) {

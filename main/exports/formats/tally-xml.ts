@@ -18,6 +18,7 @@ import { draftMark, formatDay } from '../text';
  */
 export const tallyXml: ExportFormat = {
   label: 'Tally Prime credit notes (XML)',
+  postsToParties: true,
   description:
     'One Credit Note voucher per payee (Debit Note when clawbacks exceed payouts): discount ledger Dr, party Cr.',
   plan(input) {

@@ -18,6 +18,7 @@ const maxLines = 300;
 
 export const xero: ExportFormat = {
   label: 'Xero manual journal (CSV)',
+  postsToParties: true,
   description: 'One manual journal per payee, split into files of at most 300 lines as Xero requires.',
   plan(input) {
     const { profile } = input;

@@ -15,6 +15,7 @@ export class NegativeCreditNoteError extends Error {}
 
 export const zoho: ExportFormat = {
   label: 'Zoho Books credit notes (CSV)',
+  postsToParties: true,
   description: 'One credit note per payee, one line per scheme ledger.',
   plan(input) {
     const { profile } = input;

@@ -7,6 +7,7 @@ export interface PreviewResult {
   preview: Preview;
   files: { name: string; rows: number }[];
   controlTotal: string;
+  warnings: string[];
 }
 
 /** The first rows of the file as it will be written, and what it adds up to. */

@@ -228,6 +228,12 @@ export function ExportsScreen() {
       {busy && <ProgressBar progress={progress} />}
       <InlineError message={shown.problem ?? loadProblem} />
       {shown.result && <ExportDone result={shown.result} />}
+      {shown.preview?.warnings.map((warning) => (
+        <div key={warning} className="notice warn" role="alert" data-testid="export-warning">
+          {warning}. Exporting is refused until each payee has its own party ledger: name parties by code, or by the
+          ledger name of the distributors master.
+        </div>
+      ))}
       {shown.preview && <ExportPreview preview={shown.preview} />}
       <ExportHistory run={runId} version={historyVersion} />
       {editing && chosenProfile && (

@@ -133,6 +133,7 @@ export function ProfileDialog({
             >
               <option value="name">name (Tally, QuickBooks, Zoho)</option>
               <option value="code">code (SAP, ERPNext, NetSuite)</option>
+              <option value="ledger_name">ledger name from the distributors master</option>
             </select>
           </label>
           <Text

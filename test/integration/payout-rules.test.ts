@@ -1,0 +1,195 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import { approveRun, submitRun } from '../../main/review/actions';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+const priya = { name: 'priya', role: 'preparer' as const };
+const arjun = { name: 'arjun', role: 'approver' as const };
+
+/** The payout rules of docs/schemes.md ("Edge cases") through the store, the API and the export writers. */
+describe('payout rules on a real workspace', () => {
+  const demo = demoWorkspacePerTest();
+  const ws = () => demo.current().ws;
+
+  it('money lands on the right party: two distributors sharing a name are refused unless parties are named by code or ledger name', async () => {
+    const api = createWorkspaceApi(ws());
+    const db = ws().db;
+    // The demo has two "Kaveri Enterprises", each with its own ledger name in the distributors master.
+    const twins = db
+      .prepare(
+        `SELECT code, ledger_name FROM distributors WHERE name IN
+           (SELECT name FROM distributors GROUP BY name HAVING count(*) > 1) ORDER BY code`,
+      )
+      .all() as { code: string; ledger_name: string }[];
+    expect(twins.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(twins.map((t) => t.ledger_name)).size).toBe(twins.length);
+    submitRun(db, 1, priya);
+    approveRun(db, 1, arjun);
+    const out = join(demo.current().dir, 'out');
+
+    const byName = await api.call('exports.saveProfile', { profile: { name: 'By name', partyBy: 'name' } });
+    expect(byName.ok).toBe(true);
+    const preview = await api.call('exports.preview', {
+      run: 1,
+      format: 'tally-xml',
+      profile: 'By name',
+      draft: false,
+    });
+    if (!preview.ok) throw new Error(preview.error.message);
+    const [first, second] = twins;
+    expect(preview.value.warnings.join('\n')).toContain(`${first?.code} and ${second?.code}`);
+    const refused = await api.call('exports.run', { run: 1, format: 'tally-xml', profile: 'By name', out });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/would all post to the party ledger/);
+    // A statement or a register posts to no ledger: no clash there.
+    const register = await api.call('exports.preview', { run: 1, format: 'xlsx', profile: 'By name', draft: false });
+    expect(register.ok && register.value.warnings).toEqual([]);
+
+    await api.call('exports.saveProfile', { profile: { name: 'By code', partyBy: 'code' } });
+    for (const profile of ['By code', 'Default']) {
+      const written = await api.call('exports.run', { run: 1, format: 'tally-xml', profile, out: join(out, profile) });
+      if (!written.ok) throw new Error(written.error.message);
+    }
+  });
+
+  it('a run refuses target rows it cannot match to the period, naming them, and stores nothing', async () => {
+    const api = createWorkspaceApi(ws());
+    const db = ws().db;
+    const quarter = join(demo.current().dir, 'quarter-targets.csv');
+    writeFileSync(
+      quarter,
+      'Period From,Period To,Distributor Code,Scheme Code,Target\n2026-10-01,2026-12-31,D001,QT,90000\n',
+    );
+    const imported = await api.call('import.run', { path: quarter, kind: 'targets' });
+    expect(imported.ok).toBe(true);
+    const scheme = {
+      code: 'QT',
+      name: 'Quarter target',
+      objective: 'volume',
+      period: { from: '2026-10-01', to: '2026-10-31' },
+      measure: { kind: 'product_volume', basis: 'value' },
+      target: { type: 'dataset', measure: 'secondary_value' },
+      slabs: { basis: 'achievement', mode: 'retro', table: [{ from: '100', to: null, rate: '1' }] },
+      reward: { type: 'percent_of_value' },
+    };
+    await api.call('schemes.save', { definition: scheme });
+    const runs = () => (db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
+    const before = runs();
+    const refused = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['QT'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!refused.ok)
+      expect(refused.error.message).toMatch(
+        /QT, D001: the target row for 2026-10-01 to 2026-12-31 covers a longer period.*prorate/,
+      );
+    expect(runs()).toBe(before);
+
+    // With prorate the quarter gives October 31/92 of it: 90,000 × 31 / 92.
+    await api.call('schemes.save', { definition: { ...scheme, target: { ...scheme.target, prorate: true } } });
+    const run = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['QT'] });
+    if (!run.ok) throw new Error(run.error.message);
+    const line = db
+      .prepare("SELECT target FROM payout_lines WHERE run_id = ? AND payee = 'D001'")
+      .get(run.value.run) as {
+      target: string;
+    };
+    expect(Number(line.target)).toBeCloseTo((90000 * 31) / 92, 6);
+    expect(line.target.startsWith('30326.0869565217391304347')).toBe(true);
+  });
+
+  it('an overdue-reduction run with no ageing report near its end pays nothing, says so and keeps the notice with the run', async () => {
+    const api = createWorkspaceApi(ws());
+    const db = ws().db;
+    // November has the demo's 31 October report at its start, but none near its end.
+    const rod = {
+      code: 'ROD-NOV',
+      name: 'November collections',
+      objective: 'collections',
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      measure: { kind: 'outstanding_reduction' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+      reward: { type: 'percent_of_value' },
+    };
+    await api.call('schemes.save', { definition: rod });
+    const run = await api.call('runs.create', { from: '2026-11-01', to: '2026-11-30', schemes: ['ROD-NOV'] });
+    if (!run.ok) throw new Error(run.error.message);
+    expect(run.value.total).toBe('0.00');
+    expect(run.value.notices).toEqual([
+      expect.stringMatching(/no ageing report was imported near the period's end \(2026-11-30\)/),
+    ]);
+    const got = await api.call('runs.get', { run: run.value.run });
+    expect(got.ok && got.value.notices).toEqual(run.value.notices);
+    const audit = db
+      .prepare("SELECT after FROM audit_log WHERE action = 'run.create' ORDER BY seq DESC LIMIT 1")
+      .get() as {
+      after: string;
+    };
+    expect(JSON.parse(audit.after).notices).toEqual(run.value.notices);
+  });
+
+  it('the review grid and the register show the slab amount, each adjustment and the calculated amount apart', async () => {
+    const api = createWorkspaceApi(ws());
+    // 1% of secondary value, capped at ₹50 a payee, within a ₹200 budget shared pro rata.
+    await api.call('schemes.save', {
+      definition: {
+        code: 'CUT',
+        name: 'Capped and cut',
+        objective: 'volume',
+        period: { from: '2026-10-01', to: '2026-10-31' },
+        measure: { kind: 'product_volume', basis: 'value' },
+        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+        reward: { type: 'percent_of_value' },
+        caps: { perPayee: '50' },
+        budget: { amount: '200', onOverrun: 'pro_rata' },
+      },
+    });
+    const run = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['CUT'] });
+    if (!run.ok) throw new Error(run.error.message);
+    const page = await api.call('review.lines', {
+      run: run.value.run,
+      startRow: 0,
+      endRow: 100,
+      sortModel: [{ colId: 'payee', sort: 'asc' }],
+      filterModel: { cap: { filterType: 'number', type: 'lessThan', filter: 0 } },
+      withTotals: true,
+    });
+    if (!page.ok) throw new Error(page.error.message);
+    const rows = page.value.rows as Record<string, string | null>[];
+    expect(rows.length).toBeGreaterThan(4);
+    const paise = (v: string | null | undefined) => Math.round(Number(v ?? 0) * 100);
+    for (const row of rows) {
+      // Every line the cap cut: ₹50 − slab amount, then the budget's share; slab amount + changes = calculated.
+      expect(paise(row.cap)).toBe(5000 - paise(row.slab_amount));
+      expect(paise(row.budget)).toBeLessThan(0);
+      const changes = ['catch_up', 'gate', 'cap', 'stacking', 'budget'].reduce((n, s) => n + paise(row[s]), 0);
+      expect(paise(row.slab_amount) + changes).toBe(paise(row.calculated));
+    }
+    const total = await api.call('runs.get', { run: run.value.run });
+    expect(total.ok && total.value.total).toBe('200.00');
+
+    // The register carries the same columns, in the same order, each line adding up.
+    const preview = await api.call('exports.preview', {
+      run: run.value.run,
+      format: 'csv',
+      profile: 'Default',
+      draft: true,
+    });
+    if (!preview.ok) throw new Error(preview.error.message);
+    const { columns, rows: cells } = preview.value.preview;
+    expect(columns.slice(columns.indexOf('Slab amount'), columns.indexOf('Override'))).toEqual([
+      'Slab amount',
+      'Catch-up',
+      'Gate',
+      'Cap',
+      'Stacking',
+      'Budget',
+      'Calculated',
+    ]);
+    for (const line of cells) {
+      const at = (name: string) => paise(line[columns.indexOf(name)]);
+      const changes = ['Catch-up', 'Gate', 'Cap', 'Stacking', 'Budget'].reduce((n, c) => n + at(c), 0);
+      expect(at('Slab amount') + changes).toBe(at('Calculated'));
+    }
+  });
+});

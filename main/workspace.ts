@@ -15,6 +15,8 @@ export interface Workspace {
   user: string;
   /** The signed-in profile's role; null until someone signs in. */
   role: Role | null;
+  /** The signed-in profile's id (null until someone signs in, or for the CLI's local account). */
+  userId: number | null;
   /**
    * The window and the web server ask for a profile before anything else; the CLI acts as the
    * local account (or `--as USER`), since whoever runs it can open the file directly anyway.
@@ -45,6 +47,7 @@ export async function openWorkspaceSession(
     dataFolder: join(dirname(dbPath), `${basename(dbPath, extname(dbPath))}-files`),
     user: options.user ?? currentOsUser(),
     role: null,
+    userId: null,
     requireSignIn: options.requireSignIn ?? false,
     appVersion: packageJson.version,
     nativeBinding: options.nativeBinding,

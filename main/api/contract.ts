@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Scheme, SchemeInput } from '../../engine/model';
 import type { SchemeProblem } from '../../engine/validate';
-import type { AuditEntry, AuditVerdict } from '../audit/log';
+import type { AuditEntry } from '../audit/log';
+import type { WorkspaceVerdict } from '../audit/verify';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
 import type { DatasetRow } from '../datasets/read';
@@ -270,7 +271,7 @@ export const contract = {
       limit: z.number().int().min(1).max(maxBlock).default(200),
     }),
   ).returns<{ entries: AuditEntry[]; total: number }>(),
-  'audit.verify': method(z.object({})).returns<AuditVerdict>(),
+  'audit.verify': method(z.object({})).returns<WorkspaceVerdict>(),
   'exports.formats': method(z.object({})).returns<{ id: ExportFormatId; label: string; description: string }[]>(),
   'exports.profiles': method(z.object({})).returns<SavedProfile[]>(),
   'exports.saveProfile': method(z.object({ profile: exportProfileSchema })).returns<ExportProfile>(),

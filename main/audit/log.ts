@@ -117,6 +117,9 @@ export function verifyAudit(db: Database.Database): AuditVerdict {
     count += 1;
   }
   const head = db.prepare('SELECT value FROM settings WHERE key = ?').get(headKey) as { value: string } | undefined;
+  if (!head && count > 0) {
+    return broken(count + 1, `the log's stored head was removed: whether entries were cut from the end cannot be told`);
+  }
   if (head && head.value !== `${count}:${previous}`) {
     const [seq] = head.value.split(':');
     return broken(

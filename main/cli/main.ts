@@ -5,7 +5,8 @@ import { createWorkspaceApi } from '../api/handlers';
 import { datasetKinds } from '../datasets/kinds';
 import { defaultWorkspacePath } from '../paths';
 import { schemeJsonSchema } from '../schemes/store';
-import { authenticate, findUser } from '../users/profiles';
+import { findUser } from '../users/profiles';
+import { signIn } from '../users/sign-in';
 import { openWorkspaceSession, type Workspace } from '../workspace';
 import { CliError, type Command, callWithProgress, onlyArgument, optionSpec, Refused, unwrap } from './command';
 import { exportCommands } from './export-commands';
@@ -31,11 +32,12 @@ function defaultsFrom(pairs: readonly string[] | undefined): Record<string, stri
  */
 function actAs(workspace: Workspace, name: string | undefined, pin: string | undefined) {
   if (!name) return;
-  const profile = pin === undefined ? findUser(workspace.db, name) : authenticate(workspace.db, name, pin);
+  const profile = pin === undefined ? findUser(workspace.db, name) : signIn(workspace.db, name, pin);
   if (!profile) throw new CliError(`there is no user "${name}" in this workspace`);
   if (!profile.active) throw new CliError(`${profile.name} has been deactivated`);
   workspace.user = profile.name;
   workspace.role = profile.role;
+  workspace.userId = profile.id;
 }
 
 const commands: Record<string, Command> = {

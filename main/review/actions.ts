@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
+import { runLinesDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
-import { runState } from './run-state';
+import { recordMaker, runState, userIdOf } from './run-state';
 import { type Actor, nextStatus, type RunAction, type RunState, refusal } from './workflow';
 
 /** A workflow step the rules forbid; the message says why, in the user's words. */
@@ -51,21 +52,35 @@ function take(
     .immediate();
 }
 
+/** The first submitter stays on the run; everyone who submits it is one of its makers. */
 export function submitRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
   return take(db, id, 'submit', actor, (_run, now) => {
-    db.prepare('UPDATE runs SET submitted_by = ?, submitted_at = ?, comment = NULL WHERE id = ?').run(
-      actor.name,
-      now,
-      id,
-    );
+    db.prepare(
+      `UPDATE runs SET submitted_by = coalesce(submitted_by, ?), submitted_by_id = coalesce(submitted_by_id, ?),
+         submitted_at = ?, comment = NULL WHERE id = ?`,
+    ).run(actor.name, userIdOf(db, actor), now, id);
+    recordMaker(db, id, actor, 'submit');
     return {};
   });
 }
 
+/**
+ * Approval by an active Approver or Admin who took no maker's step on the run (the trigger of
+ * migration 009 holds the same rule for any client). Its audit entry seals the run: the approver's
+ * id and a digest of every line as it will be paid, which `audit verify` checks the lines against.
+ */
 export function approveRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
   return take(db, id, 'approve', actor, (_run, now) => {
-    db.prepare('UPDATE runs SET approved_by = ?, approved_at = ? WHERE id = ?').run(actor.name, now, id);
-    return {};
+    const approverId = userIdOf(db, actor);
+    if (approverId === null) throw new WorkflowRefusedError(`${actor.name} has no user profile, so cannot approve`);
+    db.prepare('UPDATE runs SET approved_by = ?, approved_by_id = ?, approved_at = ? WHERE id = ?').run(
+      actor.name,
+      approverId,
+      now,
+      id,
+    );
+    const sealed = runLinesDigest(db, id);
+    return { after: { approverId, linesSha256: sealed.sha256, lines: sealed.lines } };
   });
 }
 
@@ -89,11 +104,11 @@ export function reverseRun(db: Database.Database, id: number, actor: Actor): Wor
       db
         .prepare(
           `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total,
-             created_by, created_at, reverses_run)
-           SELECT period_from, period_to, 'calculated', engine_version, scheme_versions, inputs, line_count, -total, ?, ?, id
+             created_by, created_by_id, created_at, reverses_run)
+           SELECT period_from, period_to, 'calculated', engine_version, scheme_versions, inputs, line_count, -total, ?, ?, ?, id
            FROM runs WHERE id = ?`,
         )
-        .run(actor.name, now, id).lastInsertRowid,
+        .run(actor.name, userIdOf(db, actor), now, id).lastInsertRowid,
     );
     db.prepare(
       `INSERT INTO payout_lines (run_id, scheme_version_id, scheme_code, payee, payee_name, region, channel, class, kind, measure,
@@ -104,11 +119,10 @@ export function reverseRun(db: Database.Database, id: number, actor: Actor): Wor
          source_table, source_ids, effective_rate
        FROM payable_lines WHERE run_id = ? ORDER BY id`,
     ).run(reversal, id);
-    db.prepare("UPDATE runs SET status = 'submitted', submitted_by = ?, submitted_at = ? WHERE id = ?").run(
-      actor.name,
-      now,
-      reversal,
-    );
+    db.prepare(
+      "UPDATE runs SET status = 'submitted', submitted_by = ?, submitted_by_id = ?, submitted_at = ? WHERE id = ?",
+    ).run(actor.name, userIdOf(db, actor), now, reversal);
+    recordMaker(db, reversal, actor, 'reverse');
     db.prepare('UPDATE runs SET reversed_by_run = ? WHERE id = ?').run(reversal, id);
     appendAudit(db, {
       user: actor.name,

@@ -3,7 +3,7 @@ import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
 import { appendAudit } from '../audit/log';
 import { parseAmountText } from '../import/amounts';
 import { WorkflowRefusedError } from './actions';
-import { refreshRunTotal, runState } from './run-state';
+import { recordMaker, refreshRunTotal, runState, userIdOf } from './run-state';
 import { type Actor, refusal } from './workflow';
 
 /**
@@ -83,9 +83,10 @@ export function overrideLines(
          WHERE run_id = ? AND scheme_code = ? AND payee = ? AND kind = ? AND superseded_at IS NULL`,
       );
       const insert = db.prepare(
-        `INSERT INTO overrides (run_id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO overrides (run_id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_by_id, made_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
+      const madeById = userIdOf(db, actor);
       const changes: { scheme: string; payee: string; before: string; after: string }[] = [];
       for (const id of new Set(args.lines)) {
         const line = read.get(args.run, id) as TargetLine | undefined;
@@ -97,7 +98,18 @@ export function overrideLines(
           );
         }
         supersede.run(now, args.run, line.scheme_code, line.payee, line.kind);
-        insert.run(args.run, line.scheme_code, line.payee, line.kind, amount, line.calculated, reason, actor.name, now);
+        insert.run(
+          args.run,
+          line.scheme_code,
+          line.payee,
+          line.kind,
+          amount,
+          line.calculated,
+          reason,
+          actor.name,
+          madeById,
+          now,
+        );
         changes.push({
           scheme: line.scheme_code,
           payee: line.payee,
@@ -105,6 +117,7 @@ export function overrideLines(
           after: paiseToRupees(amount ?? line.calculated),
         });
       }
+      recordMaker(db, args.run, actor, 'override');
       const before = (db.prepare('SELECT total FROM runs WHERE id = ?').get(args.run) as { total: number }).total;
       const total = refreshRunTotal(db, args.run);
       appendAudit(db, {

@@ -8,7 +8,39 @@ export function runState(db: Database.Database, id: number): RunState {
     | { id: number; status: RunStatus; created_by: string; submitted_by: string | null }
     | undefined;
   if (!row) throw new RunNotFoundError(`There is no run ${id}`);
-  return { id: row.id, status: row.status, createdBy: row.created_by, submittedBy: row.submitted_by };
+  const makers = (
+    db
+      .prepare(
+        `SELECT user_id AS id FROM run_makers WHERE run_id = ?
+         UNION SELECT made_by_id FROM overrides WHERE run_id = ? AND made_by_id IS NOT NULL`,
+      )
+      .all(id, id) as { id: number }[]
+  ).map((m) => m.id);
+  return { id: row.id, status: row.status, createdBy: row.created_by, submittedBy: row.submitted_by, makers };
+}
+
+/** The id of the profile called `name`, or null for an account that has no profile (the CLI's local user). */
+export function userIdOf(db: Database.Database, actor: { name: string; id?: number | null }): number | null {
+  if (actor.id != null) return actor.id;
+  const row = db.prepare('SELECT id FROM users WHERE name = ?').get(actor.name) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Records a maker's step on a run (create, recalculate, override, submit): whoever takes one never approves it. */
+export function recordMaker(
+  db: Database.Database,
+  run: number,
+  actor: { name: string; id?: number | null },
+  step: string,
+) {
+  const id = userIdOf(db, actor);
+  if (id === null) return;
+  db.prepare('INSERT INTO run_makers (run_id, user_id, step, at) VALUES (?, ?, ?, ?)').run(
+    run,
+    id,
+    step,
+    new Date().toISOString(),
+  );
 }
 
 /**

@@ -100,6 +100,8 @@ const why: Partial<Record<RunStatus, string>> = {
 export interface Actor {
   name: string;
   role: Role | null;
+  /** The profile's id; found by name where the caller knows only the name. */
+  id?: number | null;
 }
 
 export interface RunState {
@@ -107,6 +109,8 @@ export interface RunState {
   status: RunStatus;
   createdBy: string;
   submittedBy: string | null;
+  /** Ids of everyone who created, recalculated, overrode or submitted it: none of them approves it. */
+  makers?: readonly number[];
 }
 
 /** Why a run in its present status cannot take `action` at all, or null when its status allows it. */
@@ -135,6 +139,8 @@ export function refusal(run: RunState, action: RunAction, actor: Actor): string 
       return `Maker-checker: ${actor.name} submitted run ${run.id}, so someone else must approve it.`;
     if (same(run.createdBy))
       return `Maker-checker: ${actor.name} prepared run ${run.id}, so someone else must approve it.`;
+    if (actor.id != null && run.makers?.includes(actor.id))
+      return `Maker-checker: ${actor.name} recalculated, overrode or submitted run ${run.id}, so someone else must approve it.`;
   }
   return null;
 }

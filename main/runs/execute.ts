@@ -6,7 +6,7 @@ import { paiseToRupees } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { appendAudit } from '../audit/log';
 import { WorkflowRefusedError } from '../review/actions';
-import { refreshRunTotal, runState } from '../review/run-state';
+import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { checkScheme, SchemeInvalidError, schemesForRun } from '../schemes/store';
 import { loadFacts } from './load-facts';
@@ -165,8 +165,9 @@ export function executeRun(
       const runId = Number(
         db
           .prepare(
-            `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at, notices)
-             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by,
+               created_by_id, created_at, notices)
+             VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             args.from,
@@ -177,11 +178,13 @@ export function executeRun(
             c.lines.length,
             total,
             args.user,
+            userIdOf(db, { name: args.user }),
             new Date().toISOString(),
             JSON.stringify(c.notices),
           ).lastInsertRowid,
       );
       insertLines(db, runId, c);
+      recordMaker(db, runId, { name: args.user }, 'create');
       db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
       appendAudit(db, {
         user: args.user,
@@ -239,17 +242,17 @@ export function recalculateRun(
       insertLines(db, args.run, c);
       db.prepare(
         `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
-           created_by = ?, created_at = ?, comment = NULL, notices = ? WHERE id = ?`,
+           comment = NULL, notices = ? WHERE id = ?`,
       ).run(
         ENGINE_VERSION,
         versionsOf(c),
         JSON.stringify(c.inputs),
         c.lines.length,
-        args.actor.name,
-        new Date().toISOString(),
         JSON.stringify(c.notices),
         args.run,
       );
+      // Who first prepared the run stays its preparer; whoever recalculates it is one of its makers too.
+      recordMaker(db, args.run, args.actor, 'recalculate');
       const total = refreshRunTotal(db, args.run);
       const { stale } = db
         .prepare(

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { integrityProblems } from '../../main/audit/integrity';
 import { applyMigrations } from '../../main/store/migration';
 import { workspace } from '../../main/store/migrations/001_workspace';
 import { masters } from '../../main/store/migrations/002_masters';
@@ -9,6 +10,7 @@ import { schemes } from '../../main/store/migrations/005_schemes';
 import { review } from '../../main/store/migrations/006_review';
 import { exportsMigration } from '../../main/store/migrations/007_exports';
 import { payoutRules } from '../../main/store/migrations/008_payout_rules';
+import { sealedRuns } from '../../main/store/migrations/009_sealed_runs';
 
 /** Each migration on its own, on a real (in-memory) SQLite database. */
 function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
@@ -205,5 +207,44 @@ describe('008 payout rules', () => {
       "INSERT INTO distributors (code, name, ledger_name, batch_id) VALUES ('D1', 'Kaveri', 'Kaveri (Pune)', ?)",
     ).run(b);
     expect(db.prepare('SELECT ledger_name FROM distributors').get()).toEqual({ ledger_name: 'Kaveri (Pune)' });
+  });
+});
+
+describe('009 sealed runs', () => {
+  it('gives users ids, ties an approved run to them and seals it, its users and the guards in the audit chain', () => {
+    const db = dbWith(workspace, masters, transactions, imports, schemes, review, exportsMigration, payoutRules);
+    const user = db.prepare(
+      "INSERT INTO users (name, full_name, role, pin_hash, created_at) VALUES (?, ?, ?, 'h', 'now')",
+    );
+    user.run('priya', 'Priya', 'preparer');
+    user.run('arjun', 'Arjun', 'approver');
+    db.prepare(
+      `INSERT INTO runs (period_from, period_to, engine_version, scheme_versions, inputs, line_count, total, created_by, created_at)
+       VALUES ('2026-10-01', '2026-10-31', '1', '[]', '[]', 0, 0, 'priya', 'now')`,
+    ).run();
+    db.prepare("UPDATE runs SET status = 'calculated' WHERE id = 1").run();
+    db.prepare("UPDATE runs SET status = 'submitted', submitted_by = 'priya' WHERE id = 1").run();
+    db.prepare("UPDATE runs SET status = 'approved', approved_by = 'arjun', approved_at = 'now' WHERE id = 1").run();
+    applyMigrations(db, [sealedRuns]);
+    const ids = db.prepare('SELECT id, name FROM users ORDER BY id').all();
+    // Numbered in the order they were created (then by name).
+    expect(ids).toEqual([
+      { id: 1, name: 'arjun' },
+      { id: 2, name: 'priya' },
+    ]);
+    expect(db.prepare('SELECT created_by_id, submitted_by_id, approved_by_id FROM runs').get()).toEqual({
+      created_by_id: 2,
+      submitted_by_id: 2,
+      approved_by_id: 1,
+    });
+    const actions = db.prepare('SELECT action, subject FROM audit_log ORDER BY seq').all();
+    expect(actions).toEqual([
+      { action: 'schema.guards', subject: 'workspace' },
+      { action: 'user.baseline', subject: 'user #1' },
+      { action: 'user.baseline', subject: 'user #2' },
+      { action: 'run.seal', subject: 'run 1' },
+    ]);
+    expect(integrityProblems(db)).toEqual([]);
+    expect(() => db.prepare("UPDATE runs SET approved_by = 'priya' WHERE id = 1").run()).toThrow(/written once/);
   });
 });

@@ -1,3 +1,4 @@
+import { writeAnchor } from '../../audit/anchor';
 import type { Workspace } from '../../workspace';
 import { type Api, createApi, type Handlers } from '../dispatch';
 import type { MethodName } from '../methods';
@@ -38,9 +39,12 @@ function signInFirst(ws: Workspace, handlers: OwnHandlers): OwnHandlers {
   return gated as unknown as OwnHandlers;
 }
 
-/** The API over one open workspace: every feature area's handlers merged into one map. */
+/**
+ * The API over one open workspace: every feature area's handlers merged into one map. After
+ * every call the audit chain's head is copied beside the workspace file (audit/anchor.ts).
+ */
 export function createWorkspaceApi(ws: Workspace): Api {
-  return createApi(
+  const api = createApi(
     signInFirst(ws, {
       ...workspaceHandlers(ws),
       ...dataHandlers(ws),
@@ -54,4 +58,10 @@ export function createWorkspaceApi(ws: Workspace): Api {
       ...exportHandlers(ws),
     }),
   );
+  const callByName: Api['callByName'] = async (method, args, options) => {
+    const result = await api.callByName(method, args, options);
+    writeAnchor(ws.db, ws.dbPath);
+    return result;
+  };
+  return { call: (method, args, options) => callByName(method, args, options) as never, callByName };
 }

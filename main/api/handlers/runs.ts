@@ -21,7 +21,7 @@ type RunHandlers = Pick<
 
 /** Runs: calculated in a worker; each workflow step checked against the signed-in profile. */
 export function runHandlers(ws: Workspace): RunHandlers {
-  const actor = () => ({ name: ws.user, role: ws.role });
+  const actor = () => ({ name: ws.user, role: ws.role, id: ws.userId });
   const job = (fields: Partial<RunWorkerInput>): RunWorkerInput => ({
     dbPath: ws.dbPath,
     nativeBinding: ws.nativeBinding,
@@ -32,8 +32,15 @@ export function runHandlers(ws: Workspace): RunHandlers {
     ...fields,
   });
   return {
-    'runs.create': ({ from, to, schemes }, ctx) =>
-      runWorker<RunSummary>('run', job({ from, to, schemes }), { onProgress: ctx.progress, signal: ctx.signal }),
+    'runs.create': ({ from, to, schemes }, ctx) => {
+      // Preparing is a maker's step: an Approver checks runs and never makes one.
+      if (ws.role === 'approver')
+        throw new ApiFailure(
+          'forbidden',
+          `${ws.user} is an Approver; creating a run needs the Preparer or Admin role.`,
+        );
+      return runWorker<RunSummary>('run', job({ from, to, schemes }), { onProgress: ctx.progress, signal: ctx.signal });
+    },
     'runs.list': () => listRuns(ws.db, actor()),
     'runs.get': ({ run }) => {
       const [found] = listRuns(ws.db, actor(), run);

@@ -1,4 +1,5 @@
-import { authenticate, createUser, findUser, listUsers, UserError, updateUser } from '../../users/profiles';
+import { createUser, findUser, listUsers, UserError, updateUser } from '../../users/profiles';
+import { signIn } from '../../users/sign-in';
 import { currentOsUser, type Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
 import { ApiFailure } from '../result';
@@ -8,38 +9,25 @@ type SessionHandlers = Pick<
   'session.current' | 'session.signIn' | 'session.signOut' | 'users.list' | 'users.create' | 'users.update'
 >;
 
-/** Wrong PINs in a row before sign-in pauses, and for how long. */
-const maxFailures = 5;
-const pauseMs = 30_000;
-
 /**
- * Sign-in for the window's session (one per app or web-server launch). After five wrong PINs
- * in a row sign-in pauses for 30 seconds, so a four-digit PIN cannot simply be run through.
+ * Sign-in for the window's session (one per app or web-server launch), with a lockout per
+ * profile that grows with each wrong PIN (users/sign-in.ts).
  */
 export function sessionHandlers(ws: Workspace): SessionHandlers {
-  let failures = 0;
-  let pausedUntil = 0;
   return {
     'session.current': () => ({
       user: ws.role === null ? null : findUser(ws.db, ws.user),
       users: listUsers(ws.db).filter((u) => u.active),
     }),
     'session.signIn': ({ name, pin }) => {
-      const wait = pausedUntil - Date.now();
-      if (wait > 0) throw new ApiFailure('refused', `Too many wrong PINs; try again in ${Math.ceil(wait / 1000)} s`);
       try {
-        const profile = authenticate(ws.db, name, pin);
-        failures = 0;
+        const profile = signIn(ws.db, name, pin);
         ws.user = profile.name;
         ws.role = profile.role;
+        ws.userId = profile.id;
         return profile;
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        failures += 1;
-        if (failures >= maxFailures) {
-          failures = 0;
-          pausedUntil = Date.now() + pauseMs;
-        }
         throw new ApiFailure('refused', error.message);
       }
     },
@@ -47,6 +35,7 @@ export function sessionHandlers(ws: Workspace): SessionHandlers {
       const signedOut = ws.role !== null;
       ws.user = currentOsUser();
       ws.role = null;
+      ws.userId = null;
       return { signedOut };
     },
     'users.list': () => listUsers(ws.db),

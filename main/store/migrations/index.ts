@@ -7,6 +7,7 @@ import { schemes } from './005_schemes';
 import { review } from './006_review';
 import { exportsMigration } from './007_exports';
 import { payoutRules } from './008_payout_rules';
+import { sealedRuns } from './009_sealed_runs';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   review,
   exportsMigration,
   payoutRules,
+  sealedRuns,
 ];

@@ -1,7 +1,8 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditEntry, AuditVerdict } from '../../../main/audit/log';
+import type { AuditEntry } from '../../../main/audit/log';
+import type { WorkspaceVerdict } from '../../../main/audit/verify';
 import { dayEnd, dayStart } from '../../../main/format/days';
 import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
@@ -31,7 +32,7 @@ export function AuditScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [result, setResult] = useState<{ entries: AuditEntry[]; total: number } | null>(null);
-  const [verdict, setVerdict] = useState<AuditVerdict | null>(null);
+  const [verdict, setVerdict] = useState<WorkspaceVerdict | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const grid = useRef<GridApi<AuditEntry> | null>(null);
 
@@ -108,9 +109,20 @@ export function AuditScreen() {
       </header>
       {verdict && (
         <div className={verdict.ok ? 'notice ok' : 'inline-error'} role="status" data-testid="audit-verdict">
-          {verdict.ok
-            ? `The chain is intact: ${formatCount(verdict.entries, locale)} entries, newest hash ${verdict.head.slice(0, 16)}…`
-            : `The chain is broken at entry ${verdict.brokenAt}: ${verdict.problem}`}
+          {verdict.ok ? (
+            `The chain is intact: ${formatCount(verdict.entries, locale)} entries, newest hash ${verdict.head.slice(0, 16)}…; every approved run, guard and user agrees with it.`
+          ) : (
+            <>
+              {verdict.brokenAt !== null
+                ? `The chain is broken at entry ${verdict.brokenAt}.`
+                : 'The chain is whole, but the workspace does not agree with it:'}
+              <ul>
+                {verdict.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
       <InlineError message={problem} />

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { appendAudit } from './log';
+
+/**
+ * What the audit chain vouches for beyond its own entries: the triggers and views that guard
+ * money, each approved run's lines, and each user's role and PIN hash. Each is written into the
+ * chain as a digest when the app changes it; `audit verify` recomputes them from the file, so a
+ * change made with plain SQL — even with a trigger dropped and put back — is found.
+ */
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The definitions of every trigger and view of the workspace. */
+export function guardsDigest(db: Database.Database): string {
+  const rows = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name")
+    .all();
+  return sha256(JSON.stringify(rows));
+}
+
+/** Records the guards as they are now; called by the migrations that change them, never at run time. */
+export function recordGuards(db: Database.Database, by = 'SchemeDesk'): void {
+  appendAudit(db, { user: by, action: 'schema.guards', subject: 'workspace', after: { sha256: guardsDigest(db) } });
+}
+
+/** What a run pays, line by line, as it will be paid: the digest its approval seals. */
+export function runLinesDigest(db: Database.Database, run: number): { sha256: string; lines: number; total: string } {
+  const hash = createHash('sha256');
+  let lines = 0;
+  let total = 0n;
+  const rows = db
+    .prepare('SELECT id, scheme_code, payee, kind, payable FROM payable_lines WHERE run_id = ? ORDER BY id')
+    .safeIntegers(true)
+    .raw(true)
+    .iterate(run) as IterableIterator<[bigint, string, string, string, bigint]>;
+  for (const row of rows) {
+    hash.update(`${row.join('\u001f')}\u001e`);
+    lines += 1;
+    total += row[4];
+  }
+  return { sha256: hash.digest('hex'), lines, total: total.toString() };
+}
+
+/** A user as the app last wrote them: id, name, role, whether active, and the PIN hash. */
+export function userDigest(user: { id: number; name: string; role: string; active: number; pin_hash: string }): string {
+  return sha256(JSON.stringify([user.id, user.name.toLowerCase(), user.role, user.active, user.pin_hash]));
+}
+
+interface UserRow {
+  id: number;
+  name: string;
+  role: string;
+  active: number;
+  pin_hash: string;
+}
+
+export function userRow(db: Database.Database, id: number): UserRow {
+  return db.prepare('SELECT id, name, role, active, pin_hash FROM users WHERE id = ?').get(id) as UserRow;
+}
+
+/** The latest digest the chain holds for each subject of one kind of entry. */
+function latestDigests(db: Database.Database, actions: readonly string[]): Map<string, Record<string, unknown>> {
+  const latest = new Map<string, Record<string, unknown>>();
+  const rows = db
+    .prepare(`SELECT subject, after FROM audit_log WHERE action IN (${actions.map(() => '?').join(', ')}) ORDER BY seq`)
+    .all(...actions) as { subject: string; after: string | null }[];
+  for (const r of rows) latest.set(r.subject, r.after === null ? {} : (JSON.parse(r.after) as Record<string, unknown>));
+  return latest;
+}
+
+/**
+ * Everything about approved runs, the guards and the users that does not agree with the chain,
+ * in words; empty when all agrees.
+ */
+export function integrityProblems(db: Database.Database): string[] {
+  const problems: string[] = [];
+  const guards = latestDigests(db, ['schema.guards']).get('workspace');
+  if (guards && guards.sha256 !== guardsDigest(db)) {
+    problems.push('the triggers or views that guard money were changed outside SchemeDesk');
+  }
+
+  const seals = latestDigests(db, ['run.approve', 'run.seal']);
+  const runs = db
+    .prepare(
+      `SELECT id, status, approved_by, approved_by_id FROM runs WHERE status IN ('approved', 'exported', 'reversed') ORDER BY id`,
+    )
+    .all() as { id: number; status: string; approved_by: string | null; approved_by_id: number | null }[];
+  for (const run of runs) {
+    const seal = seals.get(`run ${run.id}`);
+    if (!seal) {
+      problems.push(`run ${run.id} is ${run.status} but the log holds no approval of it`);
+      continue;
+    }
+    if (seal.approverId !== undefined && seal.approverId !== run.approved_by_id) {
+      problems.push(
+        `run ${run.id} names approver ${run.approved_by ?? '(none)'}, not the one whose approval the log holds`,
+      );
+    }
+    const now = runLinesDigest(db, run.id);
+    if (seal.linesSha256 !== now.sha256) {
+      problems.push(`the payout lines of approved run ${run.id} were changed after its approval`);
+    }
+  }
+
+  const users = latestDigests(db, ['user.create', 'user.update', 'user.baseline']);
+  const rows = db.prepare('SELECT id, name, role, active, pin_hash FROM users ORDER BY id').all() as UserRow[];
+  for (const user of rows) {
+    const known = users.get(`user #${user.id}`);
+    if (!known) problems.push(`user ${user.name} was added outside SchemeDesk`);
+    else if (known.digest !== userDigest(user))
+      problems.push(`user ${user.name}'s name, role, status or PIN was changed outside SchemeDesk`);
+  }
+  const ids = new Set(rows.map((u) => `user #${u.id}`));
+  for (const subject of users.keys()) if (!ids.has(subject)) problems.push(`${subject} was removed outside SchemeDesk`);
+  return problems;
+}

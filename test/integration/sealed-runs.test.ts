@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import { verifyWorkspace } from '../../main/audit/verify';
+import type { Role } from '../../main/review/workflow';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/**
+ * An approved run attacked with plain SQL on the workspace file, as someone with the file and a
+ * database browser would: every attack is refused by a trigger, or found by `audit verify`.
+ */
+describe('an approved run stays sealed, whatever the SQL', () => {
+  const demo = demoWorkspacePerTest();
+  const ws = () => demo.current().ws;
+  const db = () => ws().db;
+  const api = () => createWorkspaceApi(ws());
+  const as = (name: string, role: Role) => {
+    ws().user = name;
+    ws().role = role;
+    ws().userId = (db().prepare('SELECT id FROM users WHERE name = ?').get(name) as { id: number }).id;
+  };
+  const id = (name: string) => (db().prepare('SELECT id FROM users WHERE name = ?').get(name) as { id: number }).id;
+  const verify = () => verifyWorkspace(db(), ws().dbPath);
+  const sql =
+    (text: string, ...params: unknown[]) =>
+    () =>
+      db()
+        .prepare(text)
+        .run(...params);
+
+  /** Run 1 approved through the API (priya submits, arjun approves); run 2 calculated beside it. */
+  async function approvedAndOpen() {
+    as('priya', 'preparer');
+    expect((await api().call('runs.submit', { run: 1 })).ok).toBe(true);
+    as('arjun', 'approver');
+    expect((await api().call('runs.approve', { run: 1 })).ok).toBe(true);
+    as('priya', 'preparer');
+    const second = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
+    return second.value.run;
+  }
+
+  it('refuses changing, moving in and moving out lines and overrides of an approved run', async () => {
+    const open = await approvedAndOpen();
+    expect(sql('UPDATE payout_lines SET final = final + 100 WHERE run_id = 1')).toThrow(/cannot change/);
+    expect(sql('UPDATE payout_lines SET run_id = 1 WHERE run_id = ?', open)).toThrow(/cannot change/);
+    expect(sql('UPDATE payout_lines SET run_id = ? WHERE run_id = 1', open)).toThrow(/cannot change/);
+    expect(sql('DELETE FROM payout_lines WHERE run_id = 1')).toThrow(/cannot change/);
+    as('priya', 'preparer');
+    const line = db().prepare('SELECT id FROM payout_lines WHERE run_id = ? LIMIT 1').get(open) as { id: number };
+    const overridden = await api().call('review.override', {
+      run: open,
+      lines: [line.id],
+      change: { mode: 'set', amount: '5' },
+      reason: 'test',
+    });
+    expect(overridden.ok).toBe(true);
+    expect(sql('UPDATE overrides SET run_id = 1 WHERE run_id = ?', open)).toThrow(/cannot be overridden/);
+    expect(
+      sql(
+        `INSERT INTO overrides (run_id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_at)
+         SELECT 1, scheme_code, payee, kind, 0, final, 'x', 'priya', 'now' FROM payout_lines WHERE run_id = 1 LIMIT 1`,
+      ),
+    ).toThrow(/cannot be overridden/);
+    expect(verify().ok).toBe(true);
+  });
+
+  it('never rewrites who prepared, submitted or approved a run', async () => {
+    await approvedAndOpen();
+    expect(sql("UPDATE runs SET created_by = 'arjun' WHERE id = 1")).toThrow(/written once/);
+    expect(sql('UPDATE runs SET approved_by_id = ? WHERE id = 1', id('admin'))).toThrow(/written once/);
+    expect(sql("UPDATE runs SET submitted_by = 'admin' WHERE id = 1")).toThrow(/written once/);
+  });
+
+  it('refuses an approval by a maker, an overrider, an inactive user or a Preparer, and finds a forged one', async () => {
+    const open = await approvedAndOpen();
+    as('priya', 'preparer');
+    expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
+    const approve = (name: string) =>
+      sql(
+        "UPDATE runs SET status = 'approved', approved_by = ?, approved_by_id = ? WHERE id = ?",
+        name,
+        id(name),
+        open,
+      );
+    // The submitter, or a Preparer, cannot approve whatever the SQL says.
+    expect(approve('priya')).toThrow(/Maker-checker/);
+    // An approver deactivated (through the app) cannot approve.
+    as('admin', 'admin');
+    expect((await api().call('users.update', { name: 'arjun', active: false })).ok).toBe(true);
+    expect(approve('arjun')).toThrow(/Maker-checker/);
+    expect((await api().call('users.update', { name: 'arjun', active: true })).ok).toBe(true);
+    // Whoever overrode a line of the run cannot approve it, whatever their role.
+    as('admin', 'admin');
+    const rejected = await api().call('runs.reject', { run: open, comment: 'fix' });
+    expect(rejected.ok).toBe(true);
+    const line = db().prepare('SELECT id FROM payout_lines WHERE run_id = ? LIMIT 1').get(open) as { id: number };
+    expect(
+      (await api().call('review.override', { run: open, lines: [line.id], change: { mode: 'zero' }, reason: 'x' })).ok,
+    ).toBe(true);
+    as('priya', 'preparer');
+    expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
+    as('admin', 'admin');
+    const byOverrider = await api().call('runs.approve', { run: open });
+    expect(byOverrider).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(approve('admin')).toThrow(/Maker-checker/);
+    // A legitimate approver's id written with SQL passes the trigger — but the log holds no approval.
+    approve('arjun')();
+    expect(verify()).toMatchObject({
+      ok: false,
+      problems: [`run ${open} is approved but the log holds no approval of it`],
+    });
+  });
+
+  it('lets no Approver create a run, through the API or SQL', async () => {
+    as('arjun', 'approver');
+    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      sql(
+        `INSERT INTO runs (period_from, period_to, engine_version, scheme_versions, inputs, line_count, total, created_by, created_by_id, created_at)
+         VALUES ('2026-10-01', '2026-10-31', '1', '[]', '[]', 0, 0, 'arjun', ?, 'now')`,
+        id('arjun'),
+      ),
+    ).toThrow(/An Approver cannot create a run/);
+  });
+
+  it('finds lines changed with a guard dropped and put back, and guards changed', async () => {
+    await approvedAndOpen();
+    const trigger = (
+      db().prepare("SELECT sql FROM sqlite_master WHERE name = 'lines_locked_update'").get() as { sql: string }
+    ).sql;
+    db().exec('DROP TRIGGER lines_locked_update');
+    sql(
+      'UPDATE payout_lines SET final = final + 100000 WHERE id = (SELECT min(id) FROM payout_lines WHERE run_id = 1)',
+    )();
+    db().exec(trigger);
+    expect(verify()).toMatchObject({
+      ok: false,
+      problems: ['the payout lines of approved run 1 were changed after its approval'],
+    });
+    db().exec('DROP TRIGGER runs_maker_checker');
+    expect(verify().problems).toContain('the triggers or views that guard money were changed outside SchemeDesk');
+  });
+
+  it('finds a view that decides what is paid, rewritten', async () => {
+    await approvedAndOpen();
+    const view = (db().prepare("SELECT sql FROM sqlite_master WHERE name = 'payable_lines'").get() as { sql: string })
+      .sql;
+    db().exec(`DROP VIEW payable_lines; ${view.replace('coalesce(o.amount, l.final)', 'l.final * 2')}`);
+    expect(verify().problems).toEqual(
+      expect.arrayContaining([
+        'the triggers or views that guard money were changed outside SchemeDesk',
+        'the payout lines of approved run 1 were changed after its approval',
+      ]),
+    );
+  });
+
+  it("finds users' roles and PIN hashes changed outside the app", async () => {
+    await approvedAndOpen();
+    sql("UPDATE users SET role = 'admin' WHERE name = 'priya'")();
+    sql("UPDATE users SET pin_hash = (SELECT pin_hash FROM users WHERE name = 'priya') WHERE name = 'arjun'")();
+    sql(
+      "INSERT INTO users (name, full_name, role, pin_hash, created_at) VALUES ('mallory', 'M', 'admin', 'scrypt$1$1$1$a$b', 'now')",
+    )();
+    expect([...verify().problems].sort()).toEqual([
+      "user arjun's name, role, status or PIN was changed outside SchemeDesk",
+      'user mallory was added outside SchemeDesk',
+      "user priya's name, role, status or PIN was changed outside SchemeDesk",
+    ]);
+  });
+
+  it("finds the log's end cut off, with its stored head deleted or rewritten to match", async () => {
+    await approvedAndOpen();
+    const entries = (db().prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    db().exec('DROP TRIGGER audit_no_delete');
+    sql('DELETE FROM audit_log WHERE seq > ?', entries - 2)();
+    sql("DELETE FROM settings WHERE key = 'audit_head'")();
+    expect(verify()).toMatchObject({ ok: false, problem: expect.stringMatching(/stored head was removed/) });
+    const last = db().prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
+      seq: number;
+      hash: string;
+    };
+    sql("INSERT INTO settings (key, value) VALUES ('audit_head', ?)", `${last.seq}:${last.hash}`)();
+    // Consistent inside the file now; the head kept beside it still names the entries cut.
+    expect(verify().problems).toContain(
+      `the log ends at entry ${entries - 2} but entry ${entries} was written (the head kept beside the workspace): entries were removed from the end`,
+    );
+  });
+});

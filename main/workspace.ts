@@ -1,5 +1,6 @@
+import { existsSync, realpathSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Role } from './review/workflow';
@@ -22,6 +23,11 @@ export interface Workspace {
    * local account (or `--as USER`), since whoever runs it can open the file directly anyway.
    */
   requireSignIn: boolean;
+  /**
+   * The browser UI names files only inside the workspace's files folder (uploads, exports): a
+   * page cannot make the server read or write anywhere else. The desktop app uses native dialogs.
+   */
+  confinePaths: boolean;
   appVersion: string;
   nativeBinding?: string;
   /** Chromium's print-to-PDF, where the desktop app provides it (statements as PDF). */
@@ -38,7 +44,7 @@ export function currentOsUser(): string {
 
 export async function openWorkspaceSession(
   dbPath: string,
-  options: { user?: string; nativeBinding?: string; requireSignIn?: boolean } = {},
+  options: { user?: string; nativeBinding?: string; requireSignIn?: boolean; confinePaths?: boolean } = {},
 ): Promise<Workspace> {
   const db = await openWorkspace(dbPath, { nativeBinding: options.nativeBinding });
   return {
@@ -49,6 +55,7 @@ export async function openWorkspaceSession(
     role: null,
     userId: null,
     requireSignIn: options.requireSignIn ?? false,
+    confinePaths: options.confinePaths ?? false,
     appVersion: packageJson.version,
     nativeBinding: options.nativeBinding,
   };
@@ -58,3 +65,19 @@ export function setting(db: Database.Database, key: string): string | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
+
+/** Refuses a path outside the workspace's files folder when the workspace confines paths (the browser UI). */
+export function confinedPath(ws: Workspace, path: string, what: string): string {
+  if (!ws.confinePaths) return path;
+  const inside = (root: string, full: string) => full === root || full.startsWith(root + sep);
+  const root = resolve(ws.dataFolder);
+  const full = resolve(root, path);
+  // A link inside the folder that points out of it is outside too.
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
+  if (!inside(root, full) || !inside(real(root), real(full))) {
+    throw new ConfinedPathError(`In the browser, ${what} must be inside the workspace's files folder (${root})`);
+  }
+  return full;
+}
+
+export class ConfinedPathError extends Error {}

@@ -107,6 +107,8 @@ export interface SessionInfo {
 }
 
 const maxBlock = 5000;
+/** 4 to 8 digits, or a passphrase of up to 128 characters (users/profiles.ts says the same). */
+const pinSchema = z.string().min(4, 'at least 4 characters').max(128, 'at most 128 characters');
 const runId = z.number().int().positive();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const fieldMap = z.record(z.string(), z.string());
@@ -236,7 +238,9 @@ export const contract = {
     z.object({ grid: z.string().min(1).max(50), name: z.string().trim().min(1).max(60), state: z.unknown() }),
   ).returns<{ name: string }>(),
   'session.current': method(z.object({})).returns<SessionInfo>(),
-  'session.signIn': method(z.object({ name: z.string().trim().min(1), pin: z.string().min(1) })).returns<UserProfile>(),
+  'session.signIn': method(
+    z.object({ name: z.string().trim().min(1).max(64), pin: z.string().min(1).max(128) }),
+  ).returns<UserProfile>(),
   'session.signOut': method(z.object({})).returns<{ signedOut: boolean }>(),
   'users.list': method(z.object({})).returns<UserProfile[]>(),
   'users.create': method(
@@ -244,7 +248,7 @@ export const contract = {
       name: z.string().trim().min(1),
       fullName: z.string().trim().max(100).default(''),
       role: z.enum(roles),
-      pin: z.string().regex(/^\d{4,8}$/, '4 to 8 digits'),
+      pin: pinSchema,
     }),
   ).returns<UserProfile>(),
   'users.update': method(
@@ -252,10 +256,7 @@ export const contract = {
       name: z.string().trim().min(1),
       role: z.enum(roles).optional(),
       active: z.boolean().optional(),
-      pin: z
-        .string()
-        .regex(/^\d{4,8}$/, '4 to 8 digits')
-        .optional(),
+      pin: pinSchema.optional(),
     }),
   ).returns<UserProfile>(),
   'audit.list': method(

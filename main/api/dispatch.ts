@@ -28,7 +28,11 @@ export interface Api {
  * Validates arguments against the contract, runs the handler, and turns every outcome —
  * including a bug — into an ApiResult, so no transport ever sees an exception.
  */
-export function createApi(handlers: Omit<Handlers, 'calls.cancel'>): Api {
+export function createApi(
+  handlers: Omit<Handlers, 'calls.cancel'>,
+  /** Throws to refuse a method before its arguments are even read (say, before anyone has signed in). */
+  guard: (method: MethodName) => void = () => {},
+): Api {
   const running = new Map<string, AbortController>();
   const all: Handlers = {
     ...handlers,
@@ -42,6 +46,11 @@ export function createApi(handlers: Omit<Handlers, 'calls.cancel'>): Api {
   async function callByName(method: string, args: unknown, options: CallOptions = {}): Promise<ApiResult<unknown>> {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `There is no API method "${method}"` } };
+    }
+    try {
+      guard(method);
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
     }
     const parsed = contract[method].args.safeParse(args ?? {});
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };

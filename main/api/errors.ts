@@ -18,6 +18,7 @@ import { RunRefusedError } from '../runs/execute';
 import { SchemeInvalidError } from '../schemes/store';
 import { NewerWorkspaceError, WorkspaceHistoryError } from '../store/migration';
 import { UserError } from '../users/profiles';
+import { ConfinedPathError } from '../workspace';
 import { type ApiError, ApiFailure } from './result';
 
 /** The single place where an exception becomes the `{code, message}` a user sees. */
@@ -40,6 +41,7 @@ export function toApiError(error: unknown): ApiError {
     return { code: 'validation', message: error.message };
   }
   if (error instanceof WorkflowRefusedError) return { code: 'refused', message: error.message };
+  if (error instanceof ConfinedPathError) return { code: 'forbidden', message: error.message };
   if (
     error instanceof ProfileIncompleteError ||
     error instanceof NegativeCreditNoteError ||

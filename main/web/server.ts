@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -19,10 +19,19 @@ export interface WebServerOptions {
   rendererDir: string;
   /** The workspace's files folder: uploads land in it, downloads come only from it. */
   filesRoot: string;
+  /** Whether a profile is signed in: uploads and downloads need one, as every API call does. */
+  signedIn: () => boolean;
+  /** The largest file a browser may upload, in bytes (default 200 MB). */
+  maxUploadBytes?: number;
 }
 
-const COOKIE = 'schemedesk_token';
+export const defaultMaxUploadBytes = 200 * 1024 * 1024;
 const MAX_BODY = 1_000_000;
+/** Call ids come from crypto.randomUUID in the page: random, so no one else can name a call to cancel it. */
+const callIdPattern = /^[A-Za-z0-9-]{16,100}$/;
+
+/** The session cookie's name carries the port, so two servers on one machine never share or overwrite one. */
+const cookieName = (port: number) => `schemedesk_token_${port}`;
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (!given) return false;
@@ -31,12 +40,16 @@ function sameSecret(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function presentedToken(req: IncomingMessage): string | undefined {
+function presentedToken(req: IncomingMessage, port: number): string | undefined {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
+  const name = cookieName(port);
   const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
-  return cookies.find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
+  return cookies.find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
 }
+
+const jsonError = (res: ServerResponse, status: number, code: string, message: string) =>
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json');
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
@@ -76,12 +89,12 @@ export function createWebServer(options: WebServerOptions): Server {
     if (req.method === 'GET' && url.pathname === '/' && launchToken !== null) {
       if (!sameSecret(launchToken, options.token)) return send(res, 401, 'This link has an old or wrong token.');
       res.writeHead(302, {
-        'Set-Cookie': `${COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: '/',
       });
       return res.end();
     }
-    if (!sameSecret(presentedToken(req), options.token)) {
+    if (!sameSecret(presentedToken(req, port), options.token)) {
       return send(
         res,
         401,
@@ -106,12 +119,15 @@ export function createWebServer(options: WebServerOptions): Server {
       req.on('close', () => listeners.delete(res));
       return;
     }
-    if (url.pathname === '/api/upload') {
+    if (url.pathname === '/api/upload' || url.pathname === '/api/download') {
+      if (!options.signedIn()) return jsonError(res, 401, 'signed_out', 'Sign in first');
+      if (url.pathname === '/api/download') {
+        if (req.method !== 'GET') return send(res, 405, 'Use GET');
+        return sendDownload(options.filesRoot, url.searchParams.get('path') ?? '', res);
+      }
       if (req.method !== 'POST') return send(res, 405, 'Use POST');
-      return receiveUpload(options.filesRoot, url.searchParams.get('name') ?? 'upload', req, res);
-    }
-    if (url.pathname === '/api/download' && req.method === 'GET') {
-      return sendDownload(options.filesRoot, url.searchParams.get('path') ?? '', res);
+      const limit = options.maxUploadBytes ?? defaultMaxUploadBytes;
+      return receiveUpload(options.filesRoot, url.searchParams.get('name') ?? 'upload', limit, req, res);
     }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST');
@@ -128,7 +144,10 @@ export function createWebServer(options: WebServerOptions): Server {
         );
       }
       const method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      const callId = typeof body.callId === 'string' ? body.callId : undefined;
+      if (body.callId !== undefined && (typeof body.callId !== 'string' || !callIdPattern.test(body.callId))) {
+        return jsonError(res, 400, 'validation', 'callId must be a random id (crypto.randomUUID)');
+      }
+      const callId = body.callId;
       const result = await options.api.callByName(method, body.args, {
         callId,
         onProgress: callId ? (p) => broadcast(callId, p) : undefined,
@@ -157,8 +176,19 @@ function serveStatic(root: string, pathname: string, res: ServerResponse) {
   createReadStream(file).pipe(res);
 }
 
-/** A file dropped on the page: the browser sends its bytes, the importer gets a path. */
-async function receiveUpload(root: string, name: string, req: IncomingMessage, res: ServerResponse) {
+class UploadTooLarge extends Error {}
+
+/**
+ * A file dropped on the page: the browser sends its bytes, the importer gets a path. A file over
+ * the limit is refused as soon as it passes it, and what was written of it is removed.
+ */
+async function receiveUpload(root: string, name: string, limit: number, req: IncomingMessage, res: ServerResponse) {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const tooLarge = `The file is larger than ${Math.round(limit / 1024 / 1024)} MB, the most this server takes (--max-upload-mb)`;
+  if (declared > limit) {
+    res.setHeader('Connection', 'close');
+    return jsonError(res, 413, 'too_large', tooLarge);
+  }
   const folder = join(root, 'uploads');
   mkdirSync(folder, { recursive: true });
   const safe =
@@ -166,15 +196,26 @@ async function receiveUpload(root: string, name: string, req: IncomingMessage, r
       .replace(/[^\w.\- ()]+/g, '_')
       .slice(-120) || 'upload';
   const path = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')} ${safe}`);
+  let size = 0;
   try {
-    await pipeline(req, createWriteStream(path));
-  } catch (error) {
-    return send(
-      res,
-      500,
-      JSON.stringify({ ok: false, error: { code: 'internal', message: (error as Error).message } }),
-      'application/json',
+    await pipeline(
+      req,
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          size += chunk.length;
+          if (size > limit) throw new UploadTooLarge(tooLarge);
+          yield chunk;
+        }
+      },
+      createWriteStream(path),
     );
+  } catch (error) {
+    rmSync(path, { force: true });
+    if (error instanceof UploadTooLarge) {
+      res.setHeader('Connection', 'close');
+      return jsonError(res, 413, 'too_large', error.message);
+    }
+    return jsonError(res, 500, 'internal', 'The upload did not arrive whole; nothing was kept');
   }
   return send(res, 200, JSON.stringify({ ok: true, value: { path, name: basename(name) } }), 'application/json');
 }

@@ -13,6 +13,7 @@ const { values } = parseArgs({
     db: { type: 'string' },
     port: { type: 'string', default: '0' },
     'no-open': { type: 'boolean', default: false },
+    'max-upload-mb': { type: 'string', default: '200' },
   },
 });
 
@@ -24,13 +25,21 @@ function openBrowser(url: string) {
 }
 
 try {
-  const workspace = await openWorkspaceSession(values.db ?? defaultWorkspacePath(), { requireSignIn: true });
+  const maxUploadMb = Number(values['max-upload-mb']);
+  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0) throw new Error('--max-upload-mb takes a number of megabytes');
+  // A browser names files by their path on this machine only inside the workspace's files folder.
+  const workspace = await openWorkspaceSession(values.db ?? defaultWorkspacePath(), {
+    requireSignIn: true,
+    confinePaths: true,
+  });
   const token = randomBytes(24).toString('base64url');
   const server = createWebServer({
     api: createWorkspaceApi(workspace),
     token,
     rendererDir,
     filesRoot: workspace.dataFolder,
+    signedIn: () => workspace.role !== null,
+    maxUploadBytes: maxUploadMb * 1024 * 1024,
   });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const address = server.address();

@@ -28,7 +28,13 @@ async function start() {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>SchemeDesk</title>');
   writeFileSync(join(dir, 'secret.txt'), 'not for browsers');
   const ws = await workspaceIn(dir);
-  const server = createWebServer({ api: createWorkspaceApi(ws), token: TOKEN, rendererDir, filesRoot: ws.dataFolder });
+  const server = createWebServer({
+    api: createWorkspaceApi(ws),
+    token: TOKEN,
+    rendererDir,
+    filesRoot: ws.dataFolder,
+    signedIn: () => true,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   running = { server, ws };
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -161,7 +167,8 @@ describe('the loopback web server', () => {
         received.push(decoder.decode(value));
       }
     })();
-    const result = await post(`${base}/api/call/demo.create`, { args: {}, callId: 'demo-1' }, bearer);
+    const callId = crypto.randomUUID();
+    const result = await post(`${base}/api/call/demo.create`, { args: {}, callId }, bearer);
     expect(await result.json()).toMatchObject({ ok: true, value: { tables: { distributors: 50, outlets: 5000 } } });
     await reader?.cancel();
     await reading.catch(() => undefined);
@@ -171,7 +178,7 @@ describe('the loopback web server', () => {
       .filter((chunk) => chunk.startsWith('data: '))
       .map((chunk) => JSON.parse(chunk.slice(6)) as { callId: string; progress: { phase: string } });
     expect(progress.length).toBeGreaterThan(10);
-    expect(progress.every((p) => p.callId === 'demo-1')).toBe(true);
+    expect(progress.every((p) => p.callId === callId)).toBe(true);
     expect(progress.some((p) => p.progress.phase.startsWith('Loading secondary-sales.xlsx'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { exportHistory } from '../../exports/history';
 import { listExportProfiles, saveExportProfile } from '../../exports/profiles';
 import type { ExportWorkerInput } from '../../exports/worker';
 import { runWorker } from '../../workers/run';
-import type { Workspace } from '../../workspace';
+import { confinedPath, type Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
 
 type ExportHandlers = Pick<
@@ -34,7 +34,9 @@ export function exportHandlers(ws: Workspace): ExportHandlers {
     'exports.saveProfile': ({ profile }) => saveExportProfile(ws.db, profile, ws.user),
     'exports.preview': (request, ctx) =>
       runWorker('export', job(request, true), { onProgress: ctx.progress, signal: ctx.signal }),
-    'exports.run': (request, ctx) => {
+    'exports.run': (asked, ctx) => {
+      const request =
+        asked.out === undefined ? asked : { ...asked, out: confinedPath(ws, asked.out, 'the export folder') };
       if (request.format === 'statements' && ws.printPdf) {
         return exportRun(ws.db, { ...request, user: ws.user, defaultFolder }, ctx.progress, ws.printPdf, ctx.signal);
       }

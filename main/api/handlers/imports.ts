@@ -5,7 +5,7 @@ import { mappingFromHeaders } from '../../import/mapping';
 import { listMappingProfiles, saveMappingProfile } from '../../import/profiles';
 import type { ImportWorkerInput } from '../../import/worker';
 import { runWorker } from '../../workers/run';
-import { setting, type Workspace } from '../../workspace';
+import { confinedPath, setting, type Workspace } from '../../workspace';
 import type { ImportSummary } from '../contract';
 import type { Handlers } from '../dispatch';
 
@@ -23,13 +23,14 @@ type ImportHandlers = Pick<
 export function importHandlers(ws: Workspace): ImportHandlers {
   const locale = () => setting(ws.db, 'locale') ?? 'en-IN';
   return {
-    'import.inspect': (args) => inspectFile(ws.db, { ...args, locale: locale() }),
+    'import.inspect': (args) =>
+      inspectFile(ws.db, { ...args, path: confinedPath(ws, args.path, 'the file to import'), locale: locale() }),
     'import.run': (args, ctx) => {
       const input: ImportWorkerInput = {
         dbPath: ws.dbPath,
         nativeBinding: ws.nativeBinding,
         rejectsFolder: join(ws.dataFolder, 'rejects'),
-        request: { ...args, user: ws.user, locale: locale() },
+        request: { ...args, path: confinedPath(ws, args.path, 'the file to import'), user: ws.user, locale: locale() },
       };
       return runWorker<ImportSummary>('import', input, { onProgress: ctx.progress, signal: ctx.signal });
     },

@@ -1,6 +1,6 @@
 import { writeAnchor } from '../../audit/anchor';
 import type { Workspace } from '../../workspace';
-import { type Api, createApi, type Handlers } from '../dispatch';
+import { type Api, createApi } from '../dispatch';
 import type { MethodName } from '../methods';
 import { ApiFailure } from '../result';
 import { auditHandlers } from './audit';
@@ -24,19 +24,12 @@ const openMethods = new Set<MethodName>([
   'users.create',
 ]);
 
-type OwnHandlers = Omit<Handlers, 'calls.cancel'>;
-
-/** In the window and the web server, every other method needs a signed-in profile. */
-function signInFirst(ws: Workspace, handlers: OwnHandlers): OwnHandlers {
-  const gated = { ...handlers } as Record<string, (args: unknown, ctx: unknown) => unknown>;
-  for (const [name, handler] of Object.entries(gated)) {
-    if (openMethods.has(name as MethodName)) continue;
-    gated[name] = (args, ctx) => {
-      if (ws.requireSignIn && ws.role === null) throw new ApiFailure('signed_out', 'Sign in first');
-      return handler(args, ctx);
-    };
-  }
-  return gated as unknown as OwnHandlers;
+/** In the window and the web server, every other method (cancelling a call included) needs a signed-in profile. */
+function signInFirst(ws: Workspace) {
+  return (method: MethodName) => {
+    if (!openMethods.has(method) && ws.requireSignIn && ws.role === null)
+      throw new ApiFailure('signed_out', 'Sign in first');
+  };
 }
 
 /**
@@ -45,7 +38,7 @@ function signInFirst(ws: Workspace, handlers: OwnHandlers): OwnHandlers {
  */
 export function createWorkspaceApi(ws: Workspace): Api {
   const api = createApi(
-    signInFirst(ws, {
+    {
       ...workspaceHandlers(ws),
       ...dataHandlers(ws),
       ...demoHandlers(ws),
@@ -56,7 +49,8 @@ export function createWorkspaceApi(ws: Workspace): Api {
       ...sessionHandlers(ws),
       ...auditHandlers(ws),
       ...exportHandlers(ws),
-    }),
+    },
+    signInFirst(ws),
   );
   const callByName: Api['callByName'] = async (method, args, options) => {
     const result = await api.callByName(method, args, options);

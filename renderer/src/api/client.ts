@@ -81,8 +81,8 @@ export function downloadUrl(path: string): string | null {
   return window.schemedesk ? null : `/api/download?path=${encodeURIComponent(path)}`;
 }
 
-let nextCall = 0;
-export const newCallId = () => `${Date.now().toString(36)}-${(nextCall++).toString(36)}`;
+/** A call's id, random so no other page can guess it to cancel the call. */
+export const newCallId = () => crypto.randomUUID();
 
 export async function call<M extends MethodName>(
   method: M,

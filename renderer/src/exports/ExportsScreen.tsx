@@ -5,7 +5,7 @@ import type { ExportResult } from '../../../main/exports/export';
 import type { ExportFormatId } from '../../../main/exports/formats';
 import type { SavedProfile } from '../../../main/exports/profiles';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
-import { call } from '../api/client';
+import { call, newCallId } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
 import { StatusBadge } from '../runs/StatusBadge';
@@ -77,7 +77,7 @@ export function ExportsScreen() {
     setBusy(kind);
     setOutcome({ choice });
     setProgress(null);
-    callId.current = `${kind}-${Date.now()}`;
+    callId.current = newCallId();
     try {
       return await work(callId.current);
     } finally {

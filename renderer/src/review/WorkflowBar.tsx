@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
 import type { RunAction } from '../../../main/review/workflow';
-import { call } from '../api/client';
+import { call, newCallId } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { ProgressBar } from '../components/ProgressBar';
 
@@ -37,7 +37,7 @@ export function WorkflowBar({
   };
   const recalculate = async () => {
     setBusy(true);
-    callId.current = `recalc-${Date.now()}`;
+    callId.current = newCallId();
     const result = await call('runs.recalculate', { run: run.id }, { callId: callId.current, onProgress: setProgress });
     setBusy(false);
     setProgress(null);

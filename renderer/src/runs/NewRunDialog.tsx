@@ -3,7 +3,7 @@ import type { Progress } from '../../../main/api/progress';
 import { today } from '../../../main/format/days';
 import { formatDate } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
-import { call } from '../api/client';
+import { call, newCallId } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
@@ -40,7 +40,7 @@ export function NewRunDialog({ onClose, onCreated }: { onClose: () => void; onCr
   const calculate = async () => {
     setRunning(true);
     setProblem(null);
-    callId.current = `run-${Date.now()}`;
+    callId.current = newCallId();
     const result = await call(
       'runs.create',
       { ...period, schemes: [...chosen] },

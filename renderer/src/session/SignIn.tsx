@@ -100,11 +100,10 @@ export function SignIn({ demo, onSignedIn }: { demo: boolean; onSignedIn: (user:
           <span>PIN</span>
           <input
             type="password"
-            inputMode="numeric"
             autoComplete={firstUser ? 'new-password' : 'current-password'}
             value={pin}
             onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
-            placeholder="4 to 8 digits"
+            placeholder="PIN or passphrase"
             aria-label="PIN"
             required
           />

@@ -99,7 +99,6 @@ export function UsersScreen() {
               <td>
                 <input
                   type="password"
-                  inputMode="numeric"
                   aria-label={`New PIN for ${u.name}`}
                   value={pins[u.name] ?? ''}
                   onChange={(e) => setPins({ ...pins, [u.name]: e.target.value.replace(/\D/g, '').slice(0, 8) })}
@@ -141,10 +140,9 @@ export function UsersScreen() {
             </select>
           </label>
           <label className="field">
-            <span>PIN (4 to 8 digits)</span>
+            <span>PIN (4 to 8 digits, or a passphrase)</span>
             <input
               type="password"
-              inputMode="numeric"
               value={draft.pin}
               onChange={(e) => setDraft({ ...draft, pin: e.target.value.replace(/\D/g, '').slice(0, 8) })}
               required

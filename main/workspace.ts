@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import packageJson from '../package.json' with { type: 'json' };
+import { recoverExports } from './exports/on-disk';
 import type { Role } from './review/workflow';
 import { openWorkspace } from './store/open';
 
@@ -47,10 +48,13 @@ export async function openWorkspaceSession(
   options: { user?: string; nativeBinding?: string; requireSignIn?: boolean; confinePaths?: boolean } = {},
 ): Promise<Workspace> {
   const db = await openWorkspace(dbPath, { nativeBinding: options.nativeBinding });
+  const dataFolder = join(dirname(dbPath), `${basename(dbPath, extname(dbPath))}-files`);
+  // An export a crash cut short is finished or rolled back before anything else happens.
+  recoverExports(db, [join(dataFolder, 'exports')]);
   return {
     db,
     dbPath,
-    dataFolder: join(dirname(dbPath), `${basename(dbPath, extname(dbPath))}-files`),
+    dataFolder,
     user: options.user ?? currentOsUser(),
     role: null,
     userId: null,

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { ApiFailure } from '../api/result';
 import { appendAudit } from '../audit/log';
+import { crashPoint } from '../files/crash-points';
 import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
 import { type RunStatus, statusRefusal } from '../review/workflow';
 import type { ExportInput, ExportPlan, Preview } from './format';
 import { type ExportFormatId, exportFormats } from './formats';
+import { beginJob, commitJob, endJob, moveIntoPlace, movesOf, stageFile } from './on-disk';
 import { linesForExport, runForExport } from './payouts';
 import { ControlTotalError, PartyClashError, partyClashes, vouchersFor } from './postings';
 import { exportProfile } from './profiles';
@@ -54,7 +55,6 @@ interface Prepared {
   warnings: string[];
   label: string;
   status: RunStatus;
-  base: string;
   total: number;
 }
 
@@ -104,7 +104,7 @@ function prepare(
       )}; nothing was written`,
     );
   }
-  return { plan, warnings, label: format.label, status: run.status, base, total: run.total };
+  return { plan, warnings, label: format.label, status: run.status, total: run.total };
 }
 
 /**
@@ -138,12 +138,13 @@ function targets(out: string, names: readonly string[]): { folder: string; paths
 }
 
 /**
- * Writes an export: checks the run may be exported, plans its files and checks their control
- * total against the run's, builds and stages them one by one beside their destination (a
- * cancel stops between two files), and then — in one
- * transaction with the history entry, the audit entry (with every file's SHA-256) and the run's
- * move to Exported — renames them into place. A failure anywhere leaves no file half-written and
- * nothing recorded. The same run and profile always give the same bytes.
+ * Writes an export: checks the run may be exported and plans its files (their control total
+ * checked against the run's); records the job; builds each file, writes it into a staging folder
+ * beside its destination and syncs it (a cancel stops between two files); commits, in one
+ * transaction, the history entry, the audit entry (with every file's SHA-256) and the run's move
+ * to Exported; and only then renames the files into place (on-disk.ts). A crash anywhere leaves
+ * files and records that agree once the next start has finished or rolled back the job.
+ * The same run and profile always give the same bytes.
  */
 export async function exportRun(
   db: Database.Database,
@@ -153,28 +154,21 @@ export async function exportRun(
   signal?: AbortSignal,
 ): Promise<ExportResult> {
   // In a worker, cancelling ends the thread; in process (statements printed by Electron) it
-  // stops at the next file, before anything is staged or recorded.
+  // stops at the next file, before anything is recorded.
   const reported = (p: Progress) => {
     if (signal?.aborted) throw new ApiFailure('cancelled', 'Cancelled; nothing was written.');
     progress(p);
   };
-  const { plan, label, status, base, total } = prepare(db, request, reported, printPdf);
+  const { plan, label, status, total } = prepare(db, request, reported, printPdf);
   const names = plan.files.map((f) => f.name);
   const { folder, paths } = targets(request.out ?? request.defaultFolder, names);
-  const stage = join(folder, `.${base}.partial-${process.pid}`);
-  // A cancelled worker is stopped where it stands: clear what an earlier attempt staged.
-  if (existsSync(folder)) {
-    for (const old of readdirSync(folder).filter((name) => name.startsWith(`.${base}.partial-`))) {
-      rmSync(join(folder, old), { recursive: true, force: true });
-    }
-  }
+  const { job, stage } = beginJob(db, request.run, folder);
+  let committed = false;
   const files: ExportedFile[] = [];
   try {
     for (const [i, file] of plan.files.entries()) {
       const content = await file.build();
-      const staged = join(stage, file.name);
-      mkdirSync(dirname(staged), { recursive: true });
-      writeFileSync(staged, content);
+      stageFile(stage, file.name, content);
       files.push({
         name: file.name,
         path: paths[i] as string,
@@ -185,6 +179,7 @@ export async function exportRun(
       });
       reported({ phase: `Writing ${label}`, done: i + 1, total: plan.files.length });
     }
+    const moves = movesOf(stage, names, paths, folder);
     const record = db.transaction(() => {
       const now = new Date().toISOString();
       const moved: RunStatus = !request.draft && status === 'approved' ? 'exported' : status;
@@ -223,10 +218,15 @@ export async function exportRun(
           files: files.map((f) => ({ name: f.name, sha256: f.sha256 })),
         },
       });
-      moveIntoPlace(stage, folder, names, paths);
+      commitJob(db, job, id, moves);
       return { id, moved };
     });
+    crashPoint('export-before-commit');
     const { id, moved } = record.immediate();
+    committed = true;
+    crashPoint('export-committed');
+    moveIntoPlace(moves);
+    endJob(db, job, stage);
     return {
       id,
       run: request.run,
@@ -240,19 +240,7 @@ export async function exportRun(
       runTotal: paiseToRupees(total),
     };
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    // Not committed: nothing of it stays. (Committed but not moved: the next start finishes it.)
+    if (!committed) endJob(db, job, stage);
   }
-}
-
-/** Renames the staged files over their destinations; a statements folder is replaced whole. */
-function moveIntoPlace(stage: string, folder: string, names: readonly string[], paths: readonly string[]) {
-  mkdirSync(folder, { recursive: true });
-  const folders = new Set(names.filter((n) => n.includes('/')).map((n) => n.split('/')[0] as string));
-  for (const sub of folders) {
-    rmSync(join(folder, sub), { recursive: true, force: true });
-    renameSync(join(stage, sub), join(folder, sub));
-  }
-  names.forEach((name, i) => {
-    if (!name.includes('/')) renameSync(join(stage, name), paths[i] as string);
-  });
 }

@@ -3,6 +3,7 @@ import type { NearMiss } from '../../engine/slabs';
 import { type StepChanges, stepChanges } from '../review/adjustments';
 import type { RunStatus } from '../review/workflow';
 import { setting } from '../workspace';
+import { withoutControls } from './text';
 
 /** A run as every export file describes it: its period, its approval, and what it pays. */
 export interface RunForExport {
@@ -78,6 +79,13 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
     .all(run) as (Omit<ExportLine, 'nearMiss' | 'changes'> & { nearMiss: string | null; adjustments: string })[];
   return rows.map(({ adjustments, ...r }) => ({
     ...r,
+    // Names, reasons and traces came from users' files and typing: no control character goes on.
+    payeeName: withoutControls(r.payeeName),
+    schemeName: withoutControls(r.schemeName),
+    ledgerName: r.ledgerName === null ? null : withoutControls(r.ledgerName),
+    region: withoutControls(r.region),
+    overrideReason: r.overrideReason === null ? null : withoutControls(r.overrideReason),
+    explanation: withoutControls(r.explanation),
     changes: stepChanges(adjustments),
     nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null,
   }));

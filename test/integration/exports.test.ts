@@ -149,6 +149,12 @@ describe('exports of a real workspace', () => {
   it('every format opens in LibreOffice (and Tally XML in xmllint) and reads back to the run total, to the paisa', async () => {
     // A payee name that starts like a formula must reach every file as text, never run.
     ws().db.prepare("UPDATE payout_lines SET payee_name = '=1+2' WHERE run_id = 1 AND payee = 'D001'").run();
+    // Control characters from an imported name never reach a file (XML forbids them; xmllint below would refuse).
+    ws()
+      .db.prepare(
+        "UPDATE payout_lines SET payee_name = 'Alpha' || char(1) || ' Traders' || char(27) WHERE run_id = 1 AND payee = 'D002'",
+      )
+      .run();
     submitRun(ws().db, 1, priya);
     approveRun(ws().db, 1, arjun);
     const api = createWorkspaceApi(ws());
@@ -157,6 +163,9 @@ describe('exports of a real workspace', () => {
       const result = await api.call('exports.run', { run: 1, format, profile: 'Default', out });
       if (!result.ok) throw new Error(`${format}: ${result.error.message}`);
     }
+    const registerText = readFileSync(join(out, 'run-1-csv.csv'), 'utf8');
+    expect(registerText).toContain('Alpha Traders');
+    expect(registerText.includes('\u0001') || registerText.includes('\u001b')).toBe(false);
     const total = runTotal();
     const read = join(demo.current().dir, 'read');
     const csvs = readdirSync(out)

@@ -11,6 +11,7 @@ import { review } from '../../main/store/migrations/006_review';
 import { exportsMigration } from '../../main/store/migrations/007_exports';
 import { payoutRules } from '../../main/store/migrations/008_payout_rules';
 import { sealedRuns } from '../../main/store/migrations/009_sealed_runs';
+import { exportJobs } from '../../main/store/migrations/010_export_jobs';
 
 /** Each migration on its own, on a real (in-memory) SQLite database. */
 function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
@@ -246,5 +247,22 @@ describe('009 sealed runs', () => {
     ]);
     expect(integrityProblems(db)).toEqual([]);
     expect(() => db.prepare("UPDATE runs SET approved_by = 'priya' WHERE id = 1").run()).toThrow(/written once/);
+  });
+});
+
+describe('010 export jobs', () => {
+  it('keeps exports in flight apart from the append-only history, each tied to a run', () => {
+    const db = dbWith(workspace, masters, transactions, imports, schemes, review, exportsMigration, payoutRules);
+    applyMigrations(db, [sealedRuns, exportJobs]);
+    expect(() =>
+      db
+        .prepare("INSERT INTO export_jobs (run_id, stage, folder, moves, started_at) VALUES (7, 's', 'f', '[]', 'now')")
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare("INSERT INTO export_jobs (run_id, stage, folder, moves, started_at) VALUES (7, 's', 'f', 'x', 'now')")
+        .run(),
+    ).toThrow(/CHECK|FOREIGN KEY/);
   });
 });

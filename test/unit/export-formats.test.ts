@@ -158,6 +158,12 @@ describe('export text helpers', () => {
     expect(safeCell('-x')).toBe("'-x");
     expect(safeCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeCell('\t=1')).toBe("'\t=1");
+    // After leading spaces, a formula is still a formula; a line break may start one on its next line.
+    expect(safeCell('  =HYPERLINK("x")')).toBe(`'  =HYPERLINK("x")`);
+    expect(safeCell(' \r=1')).toBe("' \r=1");
+    expect(safeCell('Sharma\n=cmd|calc')).toBe("'Sharma\n=cmd|calc");
+    // Control characters never reach a file.
+    expect(safeCell('Alpha\u0000 Traders\u001b[2J')).toBe('Alpha Traders[2J');
     expect(safeCell('-150.00')).toBe('-150.00');
     expect(safeCell('Sharma & Sons')).toBe('Sharma & Sons');
   });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type ExportRequest, type ExportResult, exportRun } from '../../exports/export';
 import { exportFormatIds, exportFormats } from '../../exports/formats';
 import { exportHistory } from '../../exports/history';
+import { recoverExports } from '../../exports/on-disk';
 import { listExportProfiles, saveExportProfile } from '../../exports/profiles';
 import type { ExportWorkerInput } from '../../exports/worker';
 import { runWorker } from '../../workers/run';
@@ -40,7 +41,14 @@ export function exportHandlers(ws: Workspace): ExportHandlers {
       if (request.format === 'statements' && ws.printPdf) {
         return exportRun(ws.db, { ...request, user: ws.user, defaultFolder }, ctx.progress, ws.printPdf, ctx.signal);
       }
-      return runWorker<ExportResult>('export', job(request, false), { onProgress: ctx.progress, signal: ctx.signal });
+      // A worker stopped mid-export (cancelled, or dead) leaves its job: roll it back, or finish it if it committed.
+      return runWorker<ExportResult>('export', job(request, false), {
+        onProgress: ctx.progress,
+        signal: ctx.signal,
+      }).catch((error: unknown) => {
+        recoverExports(ws.db);
+        throw error;
+      });
     },
     'exports.history': ({ run }) => exportHistory(ws.db, run),
   };

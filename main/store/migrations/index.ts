@@ -8,6 +8,7 @@ import { review } from './006_review';
 import { exportsMigration } from './007_exports';
 import { payoutRules } from './008_payout_rules';
 import { sealedRuns } from './009_sealed_runs';
+import { exportJobs } from './010_export_jobs';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   exportsMigration,
   payoutRules,
   sealedRuns,
+  exportJobs,
 ];

@@ -53,10 +53,20 @@ function plainToScaled(value: Decimal.Value, scale: number): number | null {
   return m[1] === '-' && units !== 0 ? -units : units;
 }
 
-/** The exact decimal text of an integer count of 10^-scale units: (-12345, 2) → "-123.45". */
-export function scaledIntegerToString(units: number, scale: number): string {
-  return new Exact(units).dividedBy(new Exact(10).pow(scale)).toFixed(scale);
+/**
+ * The exact decimal text of an integer count of 10^-scale units: (-12345, 2) → "-123.45". Sums
+ * arrive as bigint, so a total beyond 2^53 paise (₹90 trillion) keeps its last paisa.
+ */
+export function scaledIntegerToString(units: number | bigint, scale: number): string {
+  return new Exact(units.toString()).dividedBy(new Exact(10).pow(scale)).toFixed(scale);
 }
 
 /** Stored paise as the exact rupee text the API and files carry: 123456 → "1234.56". */
-export const paiseToRupees = (paise: number): string => scaledIntegerToString(paise, 2);
+export const paiseToRupees = (paise: number | bigint): string => scaledIntegerToString(paise, 2);
+
+/** The exact sum of amounts in paise: a bigint, never a float. */
+export function sumPaise<T>(items: Iterable<T>, paiseOf: (item: T) => number | bigint): bigint {
+  let sum = 0n;
+  for (const item of items) sum += BigInt(paiseOf(item));
+  return sum;
+}

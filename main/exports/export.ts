@@ -55,7 +55,7 @@ interface Prepared {
   warnings: string[];
   label: string;
   status: RunStatus;
-  total: number;
+  total: bigint;
 }
 
 function prepare(

@@ -1,3 +1,4 @@
+import { sumPaise } from '../../engine/money';
 import type { ExportLine, RunForExport } from './payouts';
 import type { Voucher } from './postings';
 import type { ExportProfile } from './profiles';
@@ -25,8 +26,8 @@ export interface OutFile {
   build: () => Promise<Buffer>;
   /** The data rows in it (lines, journal lines or vouchers). */
   rows: number;
-  /** Paise: what the file pays, read the way its system reads it. */
-  controlTotal: number;
+  /** Paise: what the file pays, read the way its system reads it (a bigint: exact beyond 2^53). */
+  controlTotal: bigint;
 }
 
 /** The first rows of the file as a table, for the Exports screen's preview. */
@@ -40,7 +41,7 @@ export interface ExportPlan {
   files: OutFile[];
   preview: Preview;
   /** Paise: what the export pays in all, summed from the rows it writes. */
-  controlTotal: number;
+  controlTotal: bigint;
 }
 
 export interface ExportFormat {
@@ -55,7 +56,7 @@ export interface ExportFormat {
 export const previewRows = 20;
 
 /** The whole run pays this; every file's control total is checked against it. */
-export const controlTotalOf = (vouchers: readonly Voucher[]) => vouchers.reduce((sum, v) => sum + v.net, 0);
+export const controlTotalOf = (vouchers: readonly Voucher[]) => sumPaise(vouchers, (v) => v.net);
 
 /**
  * A journal-style CSV: a header and one row per voucher entry. A draft starts with a row that

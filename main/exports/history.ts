@@ -18,18 +18,18 @@ export interface ExportRecord {
 export function exportHistory(db: Database.Database, run?: number): ExportRecord[] {
   const rows = db
     .prepare(
-      `SELECT id, run_id AS run, format, profile, draft, folder, files, control_total AS controlTotal, made_by AS madeBy,
+      `SELECT id, run_id AS run, format, profile, draft, folder, files, CAST(control_total AS TEXT) AS controlTotal, made_by AS madeBy,
          made_at AS madeAt FROM exports WHERE ? IS NULL OR run_id = ? ORDER BY id DESC LIMIT 500`,
     )
     .all(run ?? null, run ?? null) as (Omit<ExportRecord, 'draft' | 'files' | 'controlTotal'> & {
     draft: number;
     files: string;
-    controlTotal: number;
+    controlTotal: string;
   })[];
   return rows.map((r) => ({
     ...r,
     draft: r.draft === 1,
     files: JSON.parse(r.files) as ExportRecord['files'],
-    controlTotal: paiseToRupees(r.controlTotal),
+    controlTotal: paiseToRupees(BigInt(r.controlTotal)),
   }));
 }

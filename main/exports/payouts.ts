@@ -15,8 +15,8 @@ export interface RunForExport {
   approvedBy: string | null;
   approvedAt: string | null;
   reversesRun: number | null;
-  /** Paise, as it will be paid (overrides included). */
-  total: number;
+  /** Paise, as it will be paid (overrides included): a bigint, exact beyond 2^53. */
+  total: bigint;
   currency: string;
   locale: string;
 }
@@ -55,12 +55,17 @@ export function runForExport(db: Database.Database, id: number): RunForExport | 
   const row = db
     .prepare(
       `SELECT id, period_from AS "from", period_to AS "to", status, created_by AS createdBy, approved_by AS approvedBy,
-         approved_at AS approvedAt, reverses_run AS reversesRun, total
+         approved_at AS approvedAt, reverses_run AS reversesRun, CAST(total AS TEXT) AS total
        FROM runs WHERE id = ?`,
     )
-    .get(id) as Omit<RunForExport, 'currency' | 'locale'> | undefined;
+    .get(id) as (Omit<RunForExport, 'currency' | 'locale' | 'total'> & { total: string }) | undefined;
   if (!row) return null;
-  return { ...row, currency: setting(db, 'currency') ?? 'INR', locale: setting(db, 'locale') ?? 'en-IN' };
+  return {
+    ...row,
+    total: BigInt(row.total),
+    currency: setting(db, 'currency') ?? 'INR',
+    locale: setting(db, 'locale') ?? 'en-IN',
+  };
 }
 
 /** Every line of the run, in payee then scheme order: the order every file lists them in. */

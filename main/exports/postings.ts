@@ -1,3 +1,4 @@
+import { sumPaise } from '../../engine/money';
 import type { ExportLine, RunForExport } from './payouts';
 import type { Account, ExportProfile } from './profiles';
 import { draftMark, fillTemplate } from './text';
@@ -122,7 +123,7 @@ export function vouchersFor(
       entries,
     });
   }
-  const posted = vouchers.reduce((sum, v) => sum + v.net, 0);
+  const posted = sumPaise(vouchers, (v) => v.net);
   if (posted !== run.total) {
     throw new ControlTotalError(
       `The vouchers of run ${run.id} add up to ${posted} paise but the run pays ${run.total}; nothing was written`,

@@ -76,4 +76,8 @@ export function moneyFormat(currency: string, locale: string): string {
 }
 
 /** Paise as the number a spreadsheet cell holds (two decimals, exact in print). */
-export const cellAmount = (paise: number) => paise / 100;
+/**
+ * An amount as a spreadsheet cell: rupees as a number. A cell is a double, exact to the paisa up
+ * to about ₹90 trillion; the control totals we check are exact bigints whatever the size.
+ */
+export const cellAmount = (paise: number | bigint) => Number(paise) / 100;

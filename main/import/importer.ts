@@ -365,7 +365,7 @@ export async function runImport(
     report();
 
     result.totals = Object.fromEntries(
-      summed.map((f) => [f.name, scaledIntegerToString(Number(sums.get(f.name) ?? 0n), f.type === 'money' ? 2 : 3)]),
+      summed.map((f) => [f.name, scaledIntegerToString(sums.get(f.name) ?? 0n, f.type === 'money' ? 2 : 3)]),
     );
     result.dateRange = minDate && maxDate ? [minDate, maxDate] : null;
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import { runLinesDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
-import { recordMaker, runState, userIdOf } from './run-state';
+import { recordMaker, runState, runTotal, userIdOf } from './run-state';
 import { type Actor, nextStatus, type RunAction, type RunState, refusal } from './workflow';
 
 /** A workflow step the rules forbid; the message says why, in the user's words. */
@@ -36,7 +36,7 @@ function take(
       if (refused) throw new WorkflowRefusedError(refused);
       const now = new Date().toISOString();
       // Kept current by every override and recalculation, so read, not summed again.
-      const { total } = db.prepare('SELECT total FROM runs WHERE id = ?').get(id) as { total: number };
+      const total = runTotal(db, id);
       const { after, reversal } = apply(run, now);
       const status = nextStatus(run, action);
       db.prepare('UPDATE runs SET status = ? WHERE id = ?').run(status, id);

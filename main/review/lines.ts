@@ -120,24 +120,26 @@ export function reviewLines(
   if (!q.withTotals) return { rows, totals: null };
   const sums = db
     .prepare(
-      `SELECT count(*) AS lines, coalesce(sum(calculated), 0) AS calculated, coalesce(sum(override), 0) AS override,
-         coalesce(sum(final), 0) AS final, count(override) AS overridden
+      `SELECT count(*) AS lines, CAST(coalesce(sum(calculated), 0) AS TEXT) AS calculated,
+         CAST(coalesce(sum(override), 0) AS TEXT) AS override, CAST(coalesce(sum(final), 0) AS TEXT) AS final,
+         count(override) AS overridden
        FROM (${linesSql}) ${where.sql}`,
     )
     .get(q.run, ...where.params) as {
     lines: number;
-    calculated: number;
-    override: number;
-    final: number;
+    calculated: string;
+    override: string;
+    final: string;
     overridden: number;
   };
+  // Sums arrive as text, so a total beyond 2^53 paise keeps its last paisa.
   return {
     rows,
     totals: {
       lines: sums.lines,
-      calculated: paiseToRupees(sums.calculated),
-      override: paiseToRupees(sums.override),
-      final: paiseToRupees(sums.final),
+      calculated: paiseToRupees(BigInt(sums.calculated)),
+      override: paiseToRupees(BigInt(sums.override)),
+      final: paiseToRupees(BigInt(sums.final)),
       overridden: sums.overridden,
     },
   };
@@ -160,19 +162,20 @@ export function reviewGroups(
   const column = groupings[q.by];
   const rows = db
     .prepare(
-      `SELECT ${column} AS key, count(*) AS lines, sum(calculated) AS calculated, sum(final) AS final, count(override) AS overridden
+      `SELECT ${column} AS key, count(*) AS lines, CAST(sum(calculated) AS TEXT) AS calculated, CAST(sum(final) AS TEXT) AS final,
+         count(override) AS overridden
        FROM (${linesSql}) ${where.sql} GROUP BY ${column} ORDER BY ${column}`,
     )
     .all(q.run, ...where.params) as {
     key: string | null;
     lines: number;
-    calculated: number;
-    final: number;
+    calculated: string;
+    final: string;
     overridden: number;
   }[];
   return rows.map((r) => ({
     ...r,
-    calculated: paiseToRupees(r.calculated),
-    final: paiseToRupees(r.final),
+    calculated: paiseToRupees(BigInt(r.calculated)),
+    final: paiseToRupees(BigInt(r.final)),
   }));
 }

@@ -3,7 +3,7 @@ import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
 import { appendAudit } from '../audit/log';
 import { parseAmountText } from '../import/amounts';
 import { WorkflowRefusedError } from './actions';
-import { recordMaker, refreshRunTotal, runState, userIdOf } from './run-state';
+import { recordMaker, refreshRunTotal, runState, runTotal, userIdOf } from './run-state';
 import { type Actor, refusal } from './workflow';
 
 /**
@@ -118,7 +118,7 @@ export function overrideLines(
         });
       }
       recordMaker(db, args.run, actor, 'override');
-      const before = (db.prepare('SELECT total FROM runs WHERE id = ?').get(args.run) as { total: number }).total;
+      const before = runTotal(db, args.run);
       const total = refreshRunTotal(db, args.run);
       appendAudit(db, {
         user: actor.name,

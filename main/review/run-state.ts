@@ -47,10 +47,23 @@ export function recordMaker(
  * The run's total as it will be paid: each line's override where it has one, its calculated
  * amount otherwise. Stored on the run so lists and exports read one number.
  */
-export function refreshRunTotal(db: Database.Database, id: number): number {
-  const { total } = db
-    .prepare('SELECT coalesce(sum(payable), 0) AS total FROM payable_lines WHERE run_id = ?')
-    .get(id) as { total: number };
+export function refreshRunTotal(db: Database.Database, id: number): bigint {
+  const total = BigInt(
+    (
+      db
+        .prepare('SELECT CAST(coalesce(sum(payable), 0) AS TEXT) AS total FROM payable_lines WHERE run_id = ?')
+        .get(id) as {
+        total: string;
+      }
+    ).total,
+  );
   db.prepare('UPDATE runs SET total = ? WHERE id = ? AND total <> ?').run(total, id, total);
   return total;
+}
+
+/** The run's stored total, exact (read as text: beyond 2^53 paise a number would lose paise). */
+export function runTotal(db: Database.Database, id: number): bigint {
+  return BigInt(
+    (db.prepare('SELECT CAST(total AS TEXT) AS total FROM runs WHERE id = ?').get(id) as { total: string }).total,
+  );
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { PayoutLine } from '../../engine/calculate';
 import { calculateRun, ENGINE_VERSION } from '../../engine/calculate';
 import type { Facts } from '../../engine/facts';
-import { paiseToRupees } from '../../engine/money';
+import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { appendAudit } from '../audit/log';
 import { WorkflowRefusedError } from '../review/actions';
@@ -123,12 +123,12 @@ function summaryOf(
     (
       db
         .prepare(
-          'SELECT scheme_code AS code, count(DISTINCT payee) AS payees, sum(payable) AS total FROM payable_lines WHERE run_id = ? GROUP BY scheme_code',
+          'SELECT scheme_code AS code, count(DISTINCT payee) AS payees, CAST(sum(payable) AS TEXT) AS total FROM payable_lines WHERE run_id = ? GROUP BY scheme_code',
         )
-        .all(run) as { code: string; payees: number; total: number }[]
-    ).map((r) => [r.code, r]),
+        .all(run) as { code: string; payees: number; total: string }[]
+    ).map((r) => [r.code, { ...r, total: BigInt(r.total) }]),
   );
-  const total = [...stored.values()].reduce((n, r) => n + r.total, 0);
+  const total = sumPaise(stored.values(), (r) => r.total);
   return {
     run,
     from: args.from,
@@ -139,7 +139,7 @@ function summaryOf(
       code: s.scheme.code,
       version: s.version,
       payees: stored.get(s.scheme.code)?.payees ?? 0,
-      total: paiseToRupees(stored.get(s.scheme.code)?.total ?? 0),
+      total: paiseToRupees(stored.get(s.scheme.code)?.total ?? 0n),
     })),
     notices: c.notices,
     seconds: (Date.now() - started) / 1000,
@@ -159,7 +159,7 @@ export function executeRun(
 ): RunSummary {
   const started = Date.now();
   const c = calculate(db, args, onProgress, cancelled);
-  const total = c.lines.reduce((n, l) => n + l.final, 0);
+  const total = sumPaise(c.lines, (l) => l.final);
   const run = db
     .transaction(() => {
       const runId = Number(
@@ -222,12 +222,14 @@ export function recalculateRun(
   const refused = refusal(before, 'calculate', args.actor);
   if (refused) throw new WorkflowRefusedError(refused);
   const row = db
-    .prepare('SELECT period_from, period_to, scheme_versions, total, line_count FROM runs WHERE id = ?')
+    .prepare(
+      'SELECT period_from, period_to, scheme_versions, CAST(total AS TEXT) AS total, line_count FROM runs WHERE id = ?',
+    )
     .get(args.run) as {
     period_from: string;
     period_to: string;
     scheme_versions: string;
-    total: number;
+    total: string;
     line_count: number;
   };
   const period = { from: row.period_from, to: row.period_to };
@@ -263,7 +265,7 @@ export function recalculateRun(
         user: args.actor.name,
         action: 'run.calculate',
         subject: `run ${args.run}`,
-        before: { status: now.status, lines: row.line_count, total: paiseToRupees(row.total) },
+        before: { status: now.status, lines: row.line_count, total: paiseToRupees(BigInt(row.total)) },
         after: {
           status: 'calculated',
           lines: c.lines.length,
@@ -304,7 +306,7 @@ export function previewScheme(
   const measured = { ...scheme, period: { from: args.from, to: args.to } };
   const lines = calculateRun([measured], loadFacts(db, measured.period, { nativeBinding: args.nativeBinding }));
   return {
-    total: paiseToRupees(lines.reduce((n, l) => n + l.final, 0)),
+    total: paiseToRupees(sumPaise(lines, (l) => l.final)),
     lines: lines.map((l) => ({
       payee: l.payee,
       measure: l.measure,

@@ -10,7 +10,8 @@ interface RunRow {
   status: RunStatus;
   line_count: number;
   payees: number;
-  total: number;
+  /** Paise as text: exact beyond 2^53. */
+  total: string;
   created_by: string;
   created_at: string;
   submitted_by: string | null;
@@ -32,7 +33,7 @@ interface RunRow {
 export function listRuns(db: Database.Database, actor: Actor, id?: number): RunListItem[] {
   const rows = db
     .prepare(
-      `SELECT r.*, (SELECT count(DISTINCT payee) FROM payout_lines l WHERE l.run_id = r.id) AS payees
+      `SELECT r.*, CAST(r.total AS TEXT) AS total, (SELECT count(DISTINCT payee) FROM payout_lines l WHERE l.run_id = r.id) AS payees
        FROM runs r WHERE r.status <> 'draft' ${id === undefined ? '' : 'AND r.id = ?'} ORDER BY r.id DESC`,
     )
     .all(...(id === undefined ? [] : [id])) as RunRow[];
@@ -43,7 +44,7 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
     status: r.status,
     lines: r.line_count,
     payees: r.payees,
-    total: paiseToRupees(r.total),
+    total: paiseToRupees(BigInt(r.total)),
     createdBy: r.created_by,
     createdAt: r.created_at,
     submittedBy: r.submitted_by,

@@ -193,3 +193,64 @@ describe('payout rules on a real workspace', () => {
     }
   });
 });
+
+describe('exact totals all the way', () => {
+  const demo = demoWorkspacePerTest();
+  const ws = () => demo.current().ws;
+
+  it('keeps the last paisa of a total above ₹90 trillion (2^53 paise) in the import, the run, the review and the export', async () => {
+    const api = createWorkspaceApi(ws());
+    const db = ws().db;
+    // Receipts of ₹50,00,00,00,00,000.01 and .02: ₹1,00,00,00,00,00,000.03 together, past 2^53 paise, where a
+    // double holds only even numbers of paise.
+    const huge = join(demo.current().dir, 'huge-receipts.csv');
+    writeFileSync(
+      huge,
+      'Receipt No,Receipt Date,Distributor Code,Amount\nR-1,2026-10-05,D001,50000000000000.01\nR-2,2026-10-06,D002,50000000000000.02\n',
+    );
+    const imported = await api.call('import.run', { path: huge, kind: 'payments' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.totals.amount).toBe('100000000000000.03');
+
+    // Two payout lines of the calculated demo run made that large.
+    db.prepare(
+      'UPDATE payout_lines SET final = 5000000000000001 WHERE id IN (SELECT id FROM payout_lines WHERE run_id = 1 ORDER BY id LIMIT 2)',
+    ).run();
+    const finals = db.prepare('SELECT CAST(final AS TEXT) AS f FROM payout_lines WHERE run_id = 1').all() as {
+      f: string;
+    }[];
+    const expected = finals.reduce((n, r) => n + BigInt(r.f), 0n);
+    expect(expected > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    const rupees = `${expected / 100n}.${String(expected % 100n).padStart(2, '0')}`;
+    // An override that keeps the amount refreshes the stored total through the app.
+    ws().user = 'priya';
+    ws().role = 'preparer';
+    const line = db.prepare('SELECT id FROM payout_lines WHERE run_id = 1 ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+    };
+    const last = db.prepare('SELECT CAST(final AS TEXT) AS f FROM payout_lines WHERE id = ?').get(line.id) as {
+      f: string;
+    };
+    const overridden = await api.call('review.override', {
+      run: 1,
+      lines: [line.id],
+      change: { mode: 'set', amount: (Number(last.f) / 100).toFixed(2) },
+      reason: 'unchanged, to store the total',
+    });
+    if (!overridden.ok) throw new Error(overridden.error.message);
+    expect(overridden.value.total).toBe(rupees);
+    const run = await api.call('runs.get', { run: 1 });
+    expect(run.ok && run.value.total).toBe(rupees);
+    const review = await api.call('review.lines', {
+      run: 1,
+      startRow: 0,
+      endRow: 1,
+      sortModel: [],
+      filterModel: {},
+      withTotals: true,
+    });
+    expect(review.ok && review.value.totals?.final).toBe(rupees);
+    const preview = await api.call('exports.preview', { run: 1, format: 'csv', profile: 'Default', draft: true });
+    expect(preview.ok && preview.value.controlTotal).toBe(rupees);
+  });
+});

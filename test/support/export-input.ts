@@ -94,7 +94,7 @@ export const goldenRun: RunForExport = {
   approvedAt: '2026-11-02T10:00:00.000Z',
   reversesRun: null,
   // 12,345.67 + 450.00 + 200.00 − 350.00 + 0 = 12,645.67
-  total: 1264567,
+  total: 1264567n,
   currency: 'INR',
   locale: 'en-IN',
 };

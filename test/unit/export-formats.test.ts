@@ -65,7 +65,7 @@ describe('every export format against its golden file', () => {
   it('zoho refuses a negative credit note, naming the payee; without it the file matches its golden', async () => {
     expect(() => plan('zoho')).toThrow(/D002 \(-150\.00\)/);
     const lines = goldenLines.filter((l) => l.payee !== 'D002');
-    const run = { ...goldenRun, total: 1234567 + 45000 };
+    const run = { ...goldenRun, total: 1234567n + 45000n };
     const planned = exportFormats.zoho.plan({
       ...goldenInput('zoho'),
       run,
@@ -181,6 +181,8 @@ describe('export text helpers', () => {
   });
 
   it('refuses vouchers that do not add up to the run total', () => {
-    expect(() => vouchersFor({ ...goldenRun, total: 1 }, goldenLines, goldenProfile, false)).toThrow(ControlTotalError);
+    expect(() => vouchersFor({ ...goldenRun, total: 1n }, goldenLines, goldenProfile, false)).toThrow(
+      ControlTotalError,
+    );
   });
 });

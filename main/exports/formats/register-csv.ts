@@ -1,4 +1,4 @@
-import { paiseToRupees } from '../../../engine/money';
+import { paiseToRupees, sumPaise } from '../../../engine/money';
 import type { ExportFormat } from '../format';
 import { type CsvRow, csvText } from '../text';
 import { finalColumn, registerCells, registerHeader, registerPreview, runCaption } from './register';
@@ -14,7 +14,7 @@ export const registerCsv: ExportFormat = {
   description: 'Every payout line with its measure, slab, computed, override and final amount, and a total row.',
   plan(input) {
     const rows: CsvRow[] = input.lines.map((line) => registerCells(line, paiseToRupees));
-    const total = input.lines.reduce((sum, l) => sum + l.payable, 0);
+    const total = sumPaise(input.lines, (l) => l.payable);
     const totalRow = registerHeader.map((_, i) =>
       i === 0 ? 'TOTAL' : i === finalColumn ? paiseToRupees(total) : null,
     );

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { sumPaise } from '../../../engine/money';
 import type { ExportFormat } from '../format';
 import type { ExportLine } from '../payouts';
 import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
@@ -28,19 +29,19 @@ interface Group {
   region: string;
   payees: Set<string>;
   lines: number;
-  calculated: number;
-  payable: number;
+  calculated: bigint;
+  payable: bigint;
 }
 
 function groupBy(lines: readonly ExportLine[], keyOf: (l: ExportLine) => [string, string, string]): Group[] {
   const groups = new Map<string, Group>();
   for (const line of lines) {
     const [key, name, region] = keyOf(line);
-    const g = groups.get(key) ?? { key, name, region, payees: new Set(), lines: 0, calculated: 0, payable: 0 };
+    const g = groups.get(key) ?? { key, name, region, payees: new Set(), lines: 0, calculated: 0n, payable: 0n };
     g.payees.add(line.payee);
     g.lines += 1;
-    g.calculated += line.calculated;
-    g.payable += line.payable;
+    g.calculated += BigInt(line.calculated);
+    g.payable += BigInt(line.payable);
     groups.set(key, g);
   }
   return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
@@ -53,7 +54,7 @@ function table(
   rows: (string | number)[][],
   money: number[],
   format: string,
-  totals: number[],
+  totals: bigint[],
 ) {
   const head = sheet.addRow(header);
   head.font = bold;
@@ -70,7 +71,7 @@ function table(
       if (i === 0) return 'Total';
       if (!money.includes(i)) return null;
       const column = String.fromCharCode(65 + i);
-      return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(totals[money.indexOf(i)] ?? 0) };
+      return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(totals[money.indexOf(i)] ?? 0n) };
     }),
   );
   total.font = bold;
@@ -85,7 +86,7 @@ export const registerXlsx: ExportFormat = {
   plan(input) {
     const { run, lines } = input;
     const format = moneyFormat(run.currency, run.locale);
-    const total = lines.reduce((sum, l) => sum + l.payable, 0);
+    const total = sumPaise(lines, (l) => l.payable);
     const stamp = new Date(run.approvedAt ?? `${run.to}T00:00:00Z`);
     const build = () =>
       xlsxBytes(stamp, (workbook) => {
@@ -107,7 +108,7 @@ export const registerXlsx: ExportFormat = {
           schemes.map((g) => [g.key, g.name, g.payees.size, g.lines, cellAmount(g.calculated), cellAmount(g.payable)]),
           [4, 5],
           format,
-          [schemes.reduce((s, g) => s + g.calculated, 0), total],
+          [sumPaise(schemes, (g) => g.calculated), total],
         );
         summary.addRow([]).commit();
         const payees = groupBy(lines, (l) => [l.payee, l.payeeName, l.region]);
@@ -117,7 +118,7 @@ export const registerXlsx: ExportFormat = {
           payees.map((g) => [g.key, g.name, g.region, g.lines, cellAmount(g.calculated), cellAmount(g.payable)]),
           [4, 5],
           format,
-          [payees.reduce((s, g) => s + g.calculated, 0), total],
+          [sumPaise(payees, (g) => g.calculated), total],
         );
         summary.commit();
 
@@ -147,7 +148,7 @@ export const registerXlsx: ExportFormat = {
             if (i === 0) return 'TOTAL';
             if (i !== calculatedColumn && i !== finalColumn) return null;
             const column = String.fromCharCode(65 + i);
-            const sum = i === calculatedColumn ? lines.reduce((s, l) => s + l.calculated, 0) : total;
+            const sum = i === calculatedColumn ? sumPaise(lines, (l) => l.calculated) : total;
             return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(sum) };
           }),
         );

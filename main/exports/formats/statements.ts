@@ -1,4 +1,4 @@
-import { paiseToRupees } from '../../../engine/money';
+import { paiseToRupees, sumPaise } from '../../../engine/money';
 import { type ExportFormat, type OutFile, previewRows } from '../format';
 import {
   payoutColumn,
@@ -76,7 +76,7 @@ export const statements: ExportFormat = {
     const { printPdf } = input;
     const files: OutFile[] = all.flatMap((statement, i) => {
       const name = `${input.base}/statement-${names[i]}`;
-      const file = { rows: statement.rows.length, controlTotal: statement.total };
+      const file = { rows: statement.rows.length, controlTotal: BigInt(statement.total) };
       const xlsx: OutFile = { name: `${name}.xlsx`, build: workbook(statement), ...file };
       if (!printPdf) return [xlsx];
       return [
@@ -92,7 +92,7 @@ export const statements: ExportFormat = {
           .flatMap((s) => s.rows.map((r) => [s.payee, s.payeeName, ...statementCells(r, paiseToRupees)]))
           .slice(0, previewRows),
       },
-      controlTotal: all.reduce((sum, s) => sum + s.total, 0),
+      controlTotal: sumPaise(all, (s) => s.total),
     };
   },
 };

@@ -50,7 +50,7 @@ export const xero: ExportFormat = {
     return {
       files: written.flatMap((w) => w.files),
       preview: (written[0] as ExportPlan).preview,
-      controlTotal: written.reduce((sum, w) => sum + w.controlTotal, 0),
+      controlTotal: written.reduce((sum, w) => sum + w.controlTotal, 0n),
     };
   },
 };

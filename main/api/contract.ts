@@ -118,6 +118,7 @@ const fileArgs = {
   sheet: z.string().min(1).optional(),
   mapping: fieldMap.optional(),
   fileName: z.string().min(1).optional(),
+  dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
 };
 
 export const contract = {
@@ -143,7 +144,12 @@ export const contract = {
     z.object({
       ...fileArgs,
       mappingName: z.string().min(1).optional(),
+      map: fieldMap.optional(),
       defaults: fieldMap.optional(),
+      typeMap: z.record(z.string(), z.enum(['invoice', 'credit_note', 'skip'])).optional(),
+      round: z.boolean().default(false),
+      skipExactRepeats: z.boolean().default(false),
+      moveOutlets: z.boolean().default(false),
       validOnly: z.boolean().default(false),
       createMissing: z.boolean().default(false),
       replace: z.boolean().default(false),

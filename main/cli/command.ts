@@ -38,6 +38,14 @@ export const optionSpec = {
   'create-missing': { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  map: { type: 'string', multiple: true },
+  'date-order': { type: 'string' },
+  'type-map': { type: 'string', multiple: true },
+  round: { type: 'boolean', default: false },
+  'skip-exact-repeats': { type: 'boolean', default: false },
+  'move-outlets': { type: 'boolean', default: false },
+  'full-name': { type: 'string' },
+  role: { type: 'string' },
 } as const;
 export type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values'];
 
@@ -60,11 +68,10 @@ export function onlyArgument(args: string[], what: string): string {
   return args[0];
 }
 
-export function unwrap<T>(result: ApiResult<T>): T {
+export function unwrap<T>(result: ApiResult<T>, refusals: readonly string[] = ['refused', 'forbidden']): T {
   if (!result.ok) {
     // What the workflow or the data refuses is an answer, not a crash: exit 1 with the reason.
-    if (result.error.code === 'refused' || result.error.code === 'forbidden')
-      throw new Refused({ error: result.error });
+    if (refusals.includes(result.error.code)) throw new Refused({ error: result.error, problems: [] });
     throw new CliError(result.error.message);
   }
   return result.value;

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createWorkspaceApi } from '../api/handlers';
 import { datasetKinds } from '../datasets/kinds';
+import { dateOrderNames } from '../import/dates';
+import { parseTypeMap } from '../import/doc-types';
 import { defaultWorkspacePath } from '../paths';
 import { schemeJsonSchema } from '../schemes/store';
 import { findUser } from '../users/profiles';
@@ -16,11 +18,11 @@ import { reviewCommands } from './review-commands';
  * `schemedesk <command>` (or `npm run cli -- <command>`): the same API handlers as the window,
  * for scripts and for people who live in a terminal.
  */
-function defaultsFrom(pairs: readonly string[] | undefined): Record<string, string> {
+function pairsFrom(pairs: readonly string[] | undefined, flag: string, shape: string): Record<string, string> {
   return Object.fromEntries(
     (pairs ?? []).map((pair) => {
       const at = pair.indexOf('=');
-      if (at < 1) throw new CliError(`--set takes FIELD=VALUE, not "${pair}"`);
+      if (at < 1) throw new CliError(`${flag} takes ${shape}, not "${pair}"`);
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
@@ -63,22 +65,38 @@ const commands: Record<string, Command> = {
   import: {
     summary: 'import an ERP export (xlsx, csv/tsv/txt, HTML or XML "xls", binary xls via LibreOffice)',
     usage:
-      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--set FIELD=VALUE] [--valid-only] [--create-missing] [--replace] [--dry-run]',
+      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ...] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip" ...] [--round] [--skip-exact-repeats] [--move-outlets] [--valid-only] [--create-missing] [--replace] [--dry-run]',
     async run({ api, args, options, json }) {
       const path = resolve(onlyArgument(args, 'file'));
       if (!options.kind) throw new CliError(`--kind is required: one of ${datasetKinds.join(', ')}`);
+      const order = options['date-order'];
+      if (order !== undefined && !(order in dateOrderNames))
+        throw new CliError(`--date-order takes dmy, mdy or ymd, not "${order}"`);
+      let typeMap: ReturnType<typeof parseTypeMap>;
+      try {
+        typeMap = parseTypeMap(options['type-map'] ?? []);
+      } catch (error) {
+        throw new CliError(`--type-map: ${(error as Error).message}`);
+      }
       const result = await callWithProgress(api, json, 'import.run', {
         path,
         kind: options.kind as (typeof datasetKinds)[number],
         sheet: options.sheet,
         mappingName: options.mapping,
-        defaults: defaultsFrom(options.set),
+        map: pairsFrom(options.map, '--map', 'FIELD=HEADER'),
+        defaults: pairsFrom(options.set, '--set', 'FIELD=VALUE'),
+        dateOrder: order as keyof typeof dateOrderNames | undefined,
+        typeMap,
+        round: options.round,
+        skipExactRepeats: options['skip-exact-repeats'],
+        moveOutlets: options['move-outlets'],
         validOnly: options['valid-only'],
         createMissing: options['create-missing'],
         replace: options.replace,
         dryRun: options['dry-run'],
       });
-      const r = unwrap(result);
+      // A file the import refuses (a choice to make, a column missing) is an answer: exit 1.
+      const r = unwrap(result, ['refused', 'forbidden', 'validation', 'conflict']);
       const output = {
         batch: r.batch,
         rows: r.rows,
@@ -88,13 +106,22 @@ const commands: Record<string, Command> = {
         errors: r.errors.map(({ row, column, value, message }) => ({ row, column, value, message })),
         ...(r.errorCount > r.errors.length ? { errorsNotListed: r.errorCount - r.errors.length } : {}),
         created: r.created,
+        skipped: r.skipped,
+        skippedSummary: r.skippedSummary,
+        warnings: r.warnings,
+        movedOutlets: r.movedOutlets,
         decisions: r.decisions.map((d) => d.decision),
         rejectsFile: r.rejectsFile,
         file: r.file,
         sheet: r.sheet,
         seconds: r.seconds,
       };
-      if (r.batch === null) throw new Refused(output);
+      if (r.batch === null && (!r.dryRun || r.rejected > 0 || r.rows === 0))
+        throw new Refused({
+          ...output,
+          error: { code: 'validation', message: `${r.file}: nothing was imported; every problem is listed` },
+          problems: output.errors,
+        });
       return output;
     },
   },

@@ -7,7 +7,23 @@ import type { DatasetKind } from '../datasets/kinds';
  * punctuation do not matter. Besides the fields, `dr_cr` is a column saying Dr or Cr for the
  * row's amounts, and `return_flag` one marking a row as a return.
  */
-export const pseudoFields = ['dr_cr', 'return_flag'] as const;
+export const pseudoFields = [
+  'dr_cr',
+  'return_flag',
+  // Tally's Day Book pair: the party debited (a sale) or credited (a credit note); one signed amount.
+  'debit_amount',
+  'credit_amount',
+  // GST split over several columns: the tax is their sum when no single tax column is mapped.
+  'tax_cgst',
+  'tax_sgst',
+  'tax_utgst',
+  'tax_igst',
+  'tax_cess',
+  // A document's status: cancelled, void and draft documents are skipped and counted.
+  'status',
+  // A unit price, for files whose only amount is a document total (net = qty × price).
+  'rate',
+] as const;
 
 export function normalizeHeader(text: string): string {
   return text
@@ -18,6 +34,8 @@ export function normalizeHeader(text: string): string {
 
 const party = [
   'party',
+  'particulars',
+  'account',
   'partyname',
   'partycode',
   'partyledger',
@@ -38,6 +56,7 @@ const party = [
   'billtocustomerno',
   'selltocustomerno',
   'customername',
+  'name',
 ];
 const distributor = [
   'distributor',
@@ -54,6 +73,9 @@ const distributor = [
 ];
 const docNo = [
   'docno',
+  'id',
+  'orderid',
+  'orderreference',
   'documentno',
   'documentnumber',
   'doc',
@@ -76,6 +98,8 @@ const docNo = [
   'transactionno',
   'num',
   'referenceno',
+  // SAP Business One's internal number: the Bill No. beside it is the invoice's own.
+  'docnum',
 ];
 const docDate = [
   'date',
@@ -93,10 +117,14 @@ const docDate = [
   'budat',
   'transactiondate',
   'creditnotedate',
+  'orderdate',
+  'entrydate',
 ];
 const sku = [
   'sku',
   'skucode',
+  'itemcodegl',
+  'itemitems',
   'item',
   'itemcode',
   'itemno',
@@ -120,6 +148,8 @@ const sku = [
 const qty = [
   'qty',
   'quantity',
+  'billquantity',
+  'deliveryinvoicedquantity',
   'billedquantity',
   'fkimg',
   'billedqty',
@@ -131,23 +161,31 @@ const qty = [
   'invoicedquantity',
   'quantityinvoiced',
 ];
+/**
+ * In order of preference: when several columns fit, the line's own amount wins over a document's
+ * (Item Total over SubTotal, Net Amount (Items) over Amount (Items)), whatever the column order.
+ */
 const netValue = [
-  'netvalue',
-  'netamount',
-  'netamt',
-  'amount',
-  'value',
-  'taxablevalue',
-  'taxableamount',
-  'netwr',
   'netamountitems',
-  'amountitems',
   'itemtotal',
   'linetotal',
   'lineamount',
   'lineamountexclvat',
+  'netvalue',
+  'netamount',
+  'netamt',
+  'taxablevalue',
+  'taxableamount',
+  'netwr',
   'amountexcltax',
+  'basicval',
+  'basicvalue',
+  'netinvoiceamount',
+  'amountitems',
+  'amount',
+  'sales',
   'salesvalue',
+  'value',
   'subtotal',
 ];
 
@@ -311,8 +349,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     qty,
     gross_value: ['grossvalue', 'grossamount', 'gross', 'grossamt', 'amountbeforediscount', 'grossrevenue', 'brtwr'],
     discount: [
-      'discount',
       'discountamount',
+      'discounts',
+      'discount',
       'discountamt',
       'disc',
       'tradediscount',
@@ -321,18 +360,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'discountamountitems',
     ],
     net_value: netValue,
-    tax: [
-      'tax',
-      'taxamount',
-      'gst',
-      'gstamount',
-      'totaltax',
-      'mwsbp',
-      'totaltaxesandcharges',
-      'vatamount',
-      'igst',
-      'taxamt',
-    ],
+    tax: ['tax', 'taxamount', 'gst', 'gstamount', 'totaltax', 'mwsbp', 'totaltaxesandcharges', 'vatamount', 'taxamt'],
     against_doc_no: [
       'againstdocno',
       'againstdocument',
@@ -376,6 +404,10 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'closingbalance',
       'pending',
       'outstandingamt',
+      'amountinlocalcurrency',
+      'amountinlocalcurr',
+      'amountindoccurr',
+      'amountindocumentcurrency',
     ],
   },
   payments: {
@@ -432,5 +464,14 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
 
 export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly string[]> = {
   dr_cr: ['drcr', 'debitcredit', 'drcrindicator', 'shkzg', 'sign', 'crdr'],
-  return_flag: ['return', 'isreturn', 'returnflag', 'returned', 'salesreturn'],
+  return_flag: ['return', 'isreturn', 'isreturncreditnote', 'returnflag', 'returned', 'salesreturn'],
+  debit_amount: ['debitamount', 'debit', 'dramount', 'debitamt'],
+  credit_amount: ['creditamount', 'credit', 'cramount', 'creditamt'],
+  tax_cgst: ['cgst', 'cgstamount', 'centraltax', 'cgstamt'],
+  tax_sgst: ['sgst', 'sgstamount', 'statetax', 'sgstamt'],
+  tax_utgst: ['utgst', 'utgstamount', 'uttax'],
+  tax_igst: ['igst', 'igstamount', 'integratedtax', 'igstamt'],
+  tax_cess: ['cess', 'cessamount', 'gstcess'],
+  status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
+  rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice'],
 };

@@ -4,7 +4,11 @@
  * 03/04/2026 is 3 April or 4 March is decided once per column, from the evidence in it and the
  * workspace locale — never row by row.
  */
-export type DayOrder = 'day-first' | 'month-first';
+export type DayOrder = 'day-first' | 'month-first' | 'year-first';
+
+/** The CLI's and the dialog's words for a day order. */
+export const dateOrderNames = { dmy: 'day-first', mdy: 'month-first', ymd: 'year-first' } as const;
+export type DateOrderName = keyof typeof dateOrderNames;
 
 export class DateError extends Error {}
 
@@ -63,29 +67,156 @@ export interface DayOrderDecision {
   reason: string;
 }
 
+/** A column whose all-digit dates read both ways, with nothing in the file to tell which is meant. */
+export class AmbiguousDatesError extends Error {
+  constructor(
+    readonly column: string,
+    readonly samples: { text: string; dayFirst: string; monthFirst: string }[],
+  ) {
+    const shown = samples.map((s) => `"${s.text}" is ${s.dayFirst} day first, ${s.monthFirst} month first`).join('; ');
+    super(
+      `The dates in column "${column}" read both ways and nothing in the file tells which is meant (${shown}). ` +
+        'Say how they are written: --date-order dmy (day first) or --date-order mdy (month first)',
+    );
+    this.name = 'AmbiguousDatesError';
+  }
+}
+
+interface DigitDate {
+  text: string;
+  a: number;
+  b: number;
+  year: number;
+  /** The row's document number, for the sequence test. */
+  doc: string | null;
+}
+
+function digitDates(samples: readonly string[], docs: readonly (string | null)[]): DigitDate[] {
+  const out: DigitDate[] = [];
+  samples.forEach((text, i) => {
+    const m = text.trim().match(numericPattern);
+    if (m) out.push({ text, a: Number(m[1]), b: Number(m[2]), year: fullYear(m[3] ?? ''), doc: docs[i] ?? null });
+  });
+  return out;
+}
+
+const dayNumber = (d: DigitDate, order: 'day-first' | 'month-first') => {
+  const text = order === 'day-first' ? iso(d.year, d.b, d.a) : iso(d.year, d.a, d.b);
+  return text === null ? null : Date.parse(text) / 86_400_000;
+};
+
+/** Document numbers in their natural order: "INV-9" before "INV-10". */
+const byDocNumber = (x: string, y: string) => x.localeCompare(y, 'en', { numeric: true });
+
+/** How many neighbours, in document-number order, go back in time under a reading. */
+function inversions(dates: readonly DigitDate[], order: 'day-first' | 'month-first'): number {
+  const withDocs = dates.filter((d) => d.doc !== null).sort((p, q) => byDocNumber(p.doc as string, q.doc as string));
+  let back = 0;
+  for (let i = 1; i < withDocs.length; i++) {
+    const before = dayNumber(withDocs[i - 1] as DigitDate, order);
+    const now = dayNumber(withDocs[i] as DigitDate, order);
+    if (before !== null && now !== null && now < before) back++;
+  }
+  return back;
+}
+
+function span(dates: readonly DigitDate[], order: 'day-first' | 'month-first'): number {
+  const days = dates.map((d) => dayNumber(d, order)).filter((n): n is number => n !== null);
+  return days.length === 0 ? 0 : Math.max(...days) - Math.min(...days);
+}
+
+const longDate = (d: DigitDate, order: 'day-first' | 'month-first') => {
+  const day = order === 'day-first' ? iso(d.year, d.b, d.a) : iso(d.year, d.a, d.b);
+  if (day === null) return 'impossible';
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+};
+
 /**
- * Decides the column's day order: a first number above 12 proves day-first, a second above 12
- * proves month-first; both in one column is an error; neither leaves it to the locale.
+ * Decides the column's day order from the evidence in it, never from a guess:
+ * - the user's choice (`--date-order`, the dialog), when given;
+ * - a first number above 12 proves day first, a second above 12 month first (where both occur,
+ *   the reading most rows prove wins and the others are row errors, as impossible dates);
+ * - one part constant while the other varies: the constant one is the month (a file covers few
+ *   months and many days);
+ * - the dates follow the document-number sequence under one reading only;
+ * - one reading spans far fewer days than the other;
+ * - another date column of the file was proven one way.
+ * When nothing tells, AmbiguousDatesError asks the user, with three sample rows read both ways.
  */
-export function decideDayOrder(samples: readonly string[], locale: string): DayOrderDecision {
-  let dayFirst: string | null = null;
-  let monthFirst: string | null = null;
-  for (const s of samples) {
-    const pair = numericDayMonth(s);
-    if (!pair) continue;
-    if (pair[0] > 12 && !dayFirst) dayFirst = s;
-    if (pair[1] > 12 && !monthFirst) monthFirst = s;
+export function decideDayOrder(
+  samples: readonly string[],
+  options: {
+    column?: string;
+    chosen?: DateOrderName;
+    /** Each sample row's document number, where the file has one. */
+    docs?: readonly (string | null)[];
+    /** An order another date column of the file was proven to use. */
+    sibling?: DayOrderDecision;
+  } = {},
+): DayOrderDecision {
+  if (options.chosen) {
+    const order = dateOrderNames[options.chosen];
+    return { order, reason: `${order.replace('-', ' ')}, as chosen for this import` };
   }
-  if (dayFirst && monthFirst) {
-    throw new DateError(`dates are written both day-first ("${dayFirst}") and month-first ("${monthFirst}")`);
+  const dates = digitDates(samples, options.docs ?? []);
+  if (dates.length === 0) return { order: 'day-first', reason: 'as written (no all-digit dates to decide)' };
+  const dayFirst = dates.filter((d) => d.a > 12 && d.b <= 12);
+  const monthFirst = dates.filter((d) => d.b > 12 && d.a <= 12);
+  if (dayFirst.length > 0 || monthFirst.length > 0) {
+    const order = dayFirst.length >= monthFirst.length ? 'day-first' : 'month-first';
+    const proof = (order === 'day-first' ? dayFirst : monthFirst)[0] as DigitDate;
+    const others = order === 'day-first' ? monthFirst.length : dayFirst.length;
+    if (dayFirst.length === monthFirst.length) {
+      throw new AmbiguousDatesError(options.column ?? 'date', [dayFirst[0], monthFirst[0]].map(sampleOf));
+    }
+    return {
+      order,
+      reason: `${order === 'day-first' ? 'day first' : 'month first'}, as "${proof.text}" shows${
+        others > 0 ? ` (${others} rows that read only the other way are errors)` : ''
+      }`,
+    };
   }
-  if (dayFirst) return { order: 'day-first', reason: `day first, as "${dayFirst}" shows` };
-  if (monthFirst) return { order: 'month-first', reason: `month first, as "${monthFirst}" shows` };
-  const order: DayOrder = /^en-(US|PH)$|^es-US$/i.test(locale) ? 'month-first' : 'day-first';
-  return {
-    order,
-    reason: `${order === 'day-first' ? 'day first' : 'month first'}: no day above 12 in the column, so the workspace locale (${locale}) decides`,
-  };
+  const firstParts = new Set(dates.map((d) => d.a));
+  const secondParts = new Set(dates.map((d) => d.b));
+  if (firstParts.size === 1 && secondParts.size > 1)
+    return {
+      order: 'month-first',
+      reason: `month first: the first number stays ${dates[0]?.a} while the second varies`,
+    };
+  if (secondParts.size === 1 && firstParts.size > 1)
+    return { order: 'day-first', reason: `day first: the second number stays ${dates[0]?.b} while the first varies` };
+  const backDmy = inversions(dates, 'day-first');
+  const backMdy = inversions(dates, 'month-first');
+  if (backDmy !== backMdy && Math.min(backDmy, backMdy) === 0 && dates.filter((d) => d.doc).length >= 3) {
+    const order = backDmy === 0 ? 'day-first' : 'month-first';
+    return { order, reason: `${order.replace('-', ' ')}: only so do the dates follow the document numbers` };
+  }
+  const spanDmy = span(dates, 'day-first');
+  const spanMdy = span(dates, 'month-first');
+  if (Math.min(spanDmy, spanMdy) * 4 < Math.max(spanDmy, spanMdy)) {
+    const order = spanDmy < spanMdy ? 'day-first' : 'month-first';
+    return {
+      order,
+      reason: `${order.replace('-', ' ')}: so the dates span ${Math.min(spanDmy, spanMdy) + 1} days, not ${Math.max(spanDmy, spanMdy) + 1}`,
+    };
+  }
+  if (options.sibling && options.sibling.order !== 'year-first') {
+    return {
+      order: options.sibling.order,
+      reason: `${options.sibling.order.replace('-', ' ')}, as another date column of the file proves`,
+    };
+  }
+  throw new AmbiguousDatesError(options.column ?? 'date', dates.slice(0, 3).map(sampleOf));
+}
+
+function sampleOf(d: DigitDate | undefined) {
+  const date = d as DigitDate;
+  return { text: date.text, dayFirst: longDate(date, 'day-first'), monthFirst: longDate(date, 'month-first') };
 }
 
 /** Text to an ISO day, reading all-digit dates in the column's decided order. */
@@ -98,9 +229,15 @@ export function parseDateText(text: string, order: DayOrder): string {
   }
   m = t.match(numericPattern);
   if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    const d = order === 'day-first' ? iso(fullYear(m[3] ?? ''), b, a) : iso(fullYear(m[3] ?? ''), a, b);
+    const [a, b, c] = [Number(m[1]), Number(m[2]), m[3] ?? ''];
+    const d =
+      order === 'day-first'
+        ? iso(fullYear(c), b, a)
+        : order === 'month-first'
+          ? iso(fullYear(c), a, b)
+          : iso(fullYear(String(m[1])), b, Number(c));
     if (d) return d;
+    throw new DateError(`not a date read ${order.replace('-', ' ')} (no such day or month)`);
   }
   m = t.match(monthNamePattern);
   if (m) {

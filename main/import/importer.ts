@@ -8,14 +8,17 @@ import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
+import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
-import { kindRules, neededFields } from './kind-rules';
+import { AmbiguousDatesError, type DateOrderName } from './dates';
+import { classifyDocType, type DocClass, deadStatus } from './doc-types';
+import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
-import { mappingByHeader } from './mapping';
+import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
 import { openSource } from './open-source';
-import type { Cell, SourceRow } from './readers/types';
-import { convertRow, type Decisions, decide, type FieldProblem } from './row-values';
+import type { Cell, Source, SourceRow } from './readers/types';
+import { blank, convertRow, type Decisions, decide, type FieldProblem, type RoundingLedger } from './row-values';
 
 export interface ImportRequest {
   path: string;
@@ -36,6 +39,18 @@ export interface ImportRequest {
   locale: string;
   /** The name to record, when `path` is a staged copy of the user's file. */
   fileName?: string;
+  /** Field → header, on top of the proposed (or saved) mapping: the CLI's `--map FIELD=HEADER`. */
+  map?: Record<string, string>;
+  /** How all-digit dates are written, when the file cannot tell: dmy, mdy or ymd. */
+  dateOrder?: DateOrderName;
+  /** What each document type of the file is: "GST Supply" → invoice; "*" for every unknown type. */
+  typeMap?: Record<string, DocClass>;
+  /** Round amounts with more decimals than the field holds, half-up (else they are refused). */
+  round?: boolean;
+  /** Leave out a row that repeats an earlier row exactly, in every column (else it is imported, with a warning). */
+  skipExactRepeats?: boolean;
+  /** A sale whose outlet belongs to another distributor in the outlets master moves the outlet (else it is an error). */
+  moveOutlets?: boolean;
 }
 
 export interface ImportIssue {
@@ -72,6 +87,14 @@ export interface ImportResult {
   /** More errors than `errors` lists (every one is in the rejected-rows workbook). */
   errorCount: number;
   rejectedRows: RejectedRow[];
+  /** Rows that are not data to import, by why: non-sales document types, cancelled documents, totals… */
+  skipped: Record<string, number>;
+  /** The same, as a sentence: "skipped 18,030 non-sales vouchers: Receipt 9,112 …; 20 cancelled". */
+  skippedSummary: string | null;
+  /** What was imported but deserves a look (rows that repeat another exactly). */
+  warnings: string[];
+  /** Outlets moved to the distributor of their sales lines (by choice). */
+  movedOutlets: { outlet: string; from: string; to: string }[];
   dryRun: boolean;
   seconds: number;
 }
@@ -115,9 +138,6 @@ export async function runImport(
   onProgress?: (p: Progress) => void,
 ): Promise<ImportResult> {
   const started = Date.now();
-  const kind = request.kind;
-  const def = datasets[kind];
-  const rules = kindRules[kind];
   const fileName = request.fileName ?? basename(request.path);
   const size = statSync(request.path).size;
   onProgress?.({ phase: `Reading ${fileName}`, done: 0, total: 0 });
@@ -136,22 +156,124 @@ export async function runImport(
   const source = await openSource(request.path, (b) => {
     bytesRead = b;
   });
+  try {
+    return await importFrom(
+      db,
+      request,
+      source,
+      { started, fileName, size, sha256, earlier, bytes: () => bytesRead },
+      onProgress,
+    );
+  } finally {
+    source.close?.();
+  }
+}
+
+/** The import proper, once the file is open (runImport closes it, whatever happens). */
+async function importFrom(
+  db: Database.Database,
+  request: ImportRequest,
+  source: Source,
+  file: {
+    started: number;
+    fileName: string;
+    size: number;
+    sha256: string;
+    earlier: ReturnType<typeof importedBatchWithHash>;
+    bytes: () => number;
+  },
+  onProgress?: (p: Progress) => void,
+): Promise<ImportResult> {
+  const { started, fileName, size, sha256, earlier } = file;
+  const kind = request.kind;
+  const def = datasets[kind];
+  const rules = kindRules[kind];
   const table = locateTable(db, await surveySheets(source, kind), kind, request);
-  const { headers, mapping } = table;
-  const defaults: Record<string, Cell> = { ...request.defaults };
-  const unmapped = neededFields(kind).filter((f) => mapping[f.name] === undefined && defaults[f.name] === undefined);
-  if (unmapped.length > 0) {
+  const { headers } = table;
+  const mapping: Mapping = { ...table.mapping, ...mappingFromHeaders(headers, request.map ?? {}) };
+  const unknownHeaders = Object.entries(request.map ?? {}).filter(([field]) => mapping[field] === undefined);
+  if (unknownHeaders.length > 0) {
     throw new ImportRefusedError(
-      `${fileName}, sheet "${table.sheet}": no column for ${unmapped.map((f) => f.label).join(', ')} (header row ${table.headerRow} has ${headers.filter(Boolean).join(', ')}). Map a column or give a value.`,
+      `${fileName}: no column ${unknownHeaders.map(([, header]) => `"${header}"`).join(', ')} in header row ${table.headerRow}`,
+    );
+  }
+  const defaults: Record<string, Cell> = { ...request.defaults };
+  const notes: { field: string; decision: string }[] = [];
+  const normalizedHeaders = headers.map(normalizeHeader);
+  if (kind === 'sales') {
+    if (mapping.sku === undefined && defaults.sku === undefined) {
+      defaults.sku = notItemised.sku;
+      defaults.qty ??= '0';
+      notes.push({
+        field: 'sku',
+        decision: `The file has no item column: each document is one line of the product ${notItemised.sku}, quantity 0 (schemes on all products count it; schemes on named products cannot)`,
+      });
+    }
+    if (
+      mapping.doc_type === undefined &&
+      defaults.doc_type === undefined &&
+      normalizedHeaders.some((h) => /^creditnote(date|number|no)$|^creditmemo/.test(h))
+    ) {
+      defaults.doc_type = 'credit_note';
+      notes.push({ field: 'doc_type', decision: 'Every row is a credit note: the headers say so; stored negative' });
+    }
+  }
+  const documentTotal = /^(subtotal|total|grandtotal|invoicetotal|billvalue|invoiceamount|totalamount)$/;
+  const netFromRate =
+    kind === 'sales' &&
+    mapping.net_value !== undefined &&
+    mapping.rate !== undefined &&
+    mapping.qty !== undefined &&
+    documentTotal.test(normalizedHeaders[mapping.net_value] ?? '');
+  if (netFromRate) {
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[mapping.net_value as number]}" is a document's total, so each line's net value is its quantity × "${headers[mapping.rate as number]}"`,
+    });
+  }
+  const unmapped = neededFields(kind, mapping).filter(
+    (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
+  );
+  if (unmapped.length > 0) {
+    const candidates = unmapped.map((f) => {
+      const likely = likelyColumns(kind, f.name, headers).filter(
+        (h) => !Object.values(mapping).includes(headers.indexOf(h)),
+      );
+      return `${f.label}${likely.length > 0 ? ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})` : ''}`;
+    });
+    throw new ImportRefusedError(
+      `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
     );
   }
   const sheet = await openSheet(source, table.sheet);
 
-  const rows = dataRows(sheet, table.headerRow, headers, kind, mapping)[Symbol.asyncIterator]();
+  const skipped: Record<string, number> = {};
+  const skip = (why: string) => {
+    skipped[why] = (skipped[why] ?? 0) + 1;
+  };
+  const rows = dataRows(sheet, table.headerRow, headers, kind, mapping, skip)[Symbol.asyncIterator]();
   const buffered: SourceRow[] = [];
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     buffered.push(next.value);
     if (buffered.length >= SAMPLE_ROWS) break;
+  }
+  // A discount column of rates (0.2 for 20%) is not an amount: left out, and said so.
+  const discountColumn = mapping.discount;
+  if (kind === 'sales' && discountColumn !== undefined) {
+    const header = headers[discountColumn] ?? '';
+    const values = buffered.map((r) => r.cells[discountColumn]).filter((c) => !blank(c));
+    const rates =
+      /%|percent|pct|rate/i.test(header) ||
+      (values.length > 0 &&
+        values.every((c) => typeof c === 'number' && c >= 0 && c <= 1) &&
+        values.some((c) => typeof c === 'number' && c > 0 && c < 1));
+    if (rates) {
+      delete mapping.discount;
+      notes.push({
+        field: 'discount',
+        decision: `"${header}" holds rates (0.2 for 20%), not amounts: it is not imported as the discount`,
+      });
+    }
   }
   let decisions: Decisions;
   try {
@@ -159,10 +281,10 @@ export async function runImport(
       kind,
       mapping,
       buffered.map((r) => r.cells),
-      request.locale,
-      source.date1904,
+      { date1904: source.date1904, headers, dateOrder: request.dateOrder, round: request.round, netFromRate, defaults },
     );
   } catch (error) {
+    if (error instanceof AmbiguousDatesError) throw new ImportRefusedError(`${fileName}: ${error.message}`);
     throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
   }
 
@@ -180,6 +302,7 @@ export async function runImport(
       ...Object.entries(decisions.dayOrder).map(([field, d]) => ({ field, decision: `Dates are read ${d.reason}` })),
       { field: '(amounts)', decision: decisions.decimalReason },
       ...(decisions.date1904 ? [{ field: '(dates)', decision: 'The workbook uses the 1904 date system' }] : []),
+      ...notes,
     ],
     rowsRead: 0,
     rows: 0,
@@ -190,6 +313,10 @@ export async function runImport(
     errors: [],
     errorCount: 0,
     rejectedRows: [],
+    skipped,
+    skippedSummary: null,
+    warnings: [],
+    movedOutlets: [],
     dryRun: request.dryRun === true,
     seconds: 0,
   };
@@ -219,11 +346,33 @@ export async function runImport(
   const sums = new Map<string, bigint>();
   const summed = def.fields.filter(
     (f) =>
-      (f.type === 'money' || f.type === 'qty') && (mapping[f.name] !== undefined || defaults[f.name] !== undefined),
+      (f.type === 'money' || f.type === 'qty') &&
+      (mapping[f.name] !== undefined ||
+        defaults[f.name] !== undefined ||
+        (f.name === 'net_value' && (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
+        (f.name === 'tax' && Object.keys(mapping).some((k) => k.startsWith('tax_')))),
   );
   let minDate: string | null = null;
   let maxDate: string | null = null;
   const seen = new Map<string, number>();
+  const rounding: RoundingLedger = new Map();
+  // Sales: document types the file uses and how each is read; lines numbered within their document.
+  const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
+  const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
+  const unknownTypes = new Map<string, number>();
+  const lineNumbers = new Map<string, number>();
+  const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
+  const exactRows = new Map<string, number>();
+  let noItemLines = 0;
+  const outletOwner =
+    kind === 'sales' && mapping.outlet_code !== undefined
+      ? new Map(
+          (
+            db.prepare('SELECT code, distributor_code AS owner FROM outlets').all() as { code: string; owner: string }[]
+          ).map((o) => [o.code, o.owner]),
+        )
+      : null;
+  const partyColumn = mapping.distributor_code;
 
   // Inside a caller's transaction (the demo loads several files as one) this is a savepoint.
   const nested = db.inTransaction;
@@ -252,7 +401,7 @@ export async function runImport(
       const elapsed = (Date.now() - tick) / 1000;
       const rate = elapsed > 0 ? Math.round(result.rowsRead / elapsed) : 0;
       const total = sheet.totalRows ? Math.max(0, sheet.totalRows - table.headerRow) : 0;
-      const [done, whole] = total > 0 ? [result.rowsRead, total] : [bytesRead, size];
+      const [done, whole] = total > 0 ? [result.rowsRead, total] : [file.bytes(), size];
       const secondsLeft = done > 0 && whole > done ? Math.round(((whole - done) * elapsed) / done) : 0;
       onProgress?.({
         phase: `${request.dryRun ? 'Checking' : 'Importing'} ${fileName}`,
@@ -265,9 +414,73 @@ export async function runImport(
       });
     };
 
+    /** Why a row is not a sale to import (a receipt, a cancelled invoice), or null. */
+    const notASale = (cells: readonly Cell[]): string | null => {
+      const status = mapping.status === undefined ? null : cells[mapping.status];
+      const dead = typeof status === 'string' ? deadStatus(status) : null;
+      if (dead) return dead;
+      // Tally writes a cancelled voucher's party as "(cancelled)".
+      const party = partyColumn === undefined ? null : cells[partyColumn];
+      if (typeof party === 'string' && /^\(?cancell?ed\)?$/i.test(party.trim())) return 'cancelled';
+      if (typeColumn === undefined || blank(cells[typeColumn])) return null;
+      const name = String(cells[typeColumn]).trim();
+      let reading = typeReadings.get(name);
+      if (!reading) {
+        const classified = classifyDocType(name, request.typeMap);
+        reading = { as: classified?.as ?? null, why: classified?.why ?? 'unknown', rows: 0 };
+        typeReadings.set(name, reading);
+      }
+      reading.rows++;
+      if (reading.as === null) {
+        unknownTypes.set(name, (unknownTypes.get(name) ?? 0) + 1);
+        return 'unknown';
+      }
+      return reading.as === 'skip' ? `type:${name}` : null;
+    };
+
     const handle = (row: SourceRow) => {
       result.rowsRead++;
-      const { values: raw, problems } = convertRow(kind, mapping, row.cells, decisions, defaults);
+      if (kind === 'sales') {
+        const why = notASale(row.cells);
+        if (why !== null) {
+          if (why !== 'unknown') skip(why);
+          return;
+        }
+      }
+      const exact = JSON.stringify(row.cells);
+      const repeated = exactRows.get(exact);
+      if (repeated !== undefined) {
+        if (request.skipExactRepeats) {
+          skip('exact repeats');
+          return;
+        }
+        if (result.warnings.length < MAX_LISTED_ERRORS)
+          result.warnings.push(
+            `row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`,
+          );
+      } else exactRows.set(exact, row.number);
+      const { values: raw, problems } = convertRow(kind, mapping, row.cells, decisions, defaults, rounding);
+      if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {
+        const reading = typeReadings.get(String(row.cells[typeColumn]).trim());
+        if (reading?.as === 'invoice' || reading?.as === 'credit_note') raw.doc_type = reading.as;
+      }
+      // A line with a value but no item (a charge, a freight line) in a file of items: booked as not itemised.
+      if (
+        kind === 'sales' &&
+        mapping.sku !== undefined &&
+        blank(row.cells[mapping.sku]) &&
+        typeof raw.net_value === 'number' &&
+        typeof raw.qty === 'number'
+      ) {
+        raw.sku = notItemised.sku;
+        noItemLines++;
+      }
+      if (numberLines) {
+        const doc = [raw.doc_type, raw.distributor_code, raw.doc_no, raw.doc_date].join('\u0001');
+        const next = (lineNumbers.get(doc) ?? 0) + 1;
+        lineNumbers.set(doc, next);
+        raw.line_no = next;
+      }
       const issues: ImportIssue[] = problems.map((p) => ({
         row: row.number,
         column: columnName(p),
@@ -300,10 +513,31 @@ export async function runImport(
           });
         }
       }
+      const outlet = values.outlet_code;
+      const owner = typeof outlet === 'string' ? outletOwner?.get(outlet) : undefined;
+      if (
+        owner !== undefined &&
+        typeof values.distributor_code === 'string' &&
+        codes.distributors.has(values.distributor_code) &&
+        owner !== values.distributor_code
+      ) {
+        if (request.moveOutlets && issues.length === 0) {
+          db.prepare('UPDATE outlets SET distributor_code = ? WHERE code = ?').run(values.distributor_code, outlet);
+          outletOwner?.set(outlet as string, values.distributor_code);
+          result.movedOutlets.push({ outlet: outlet as string, from: owner, to: values.distributor_code });
+        } else {
+          issues.push({
+            row: row.number,
+            column: headers[mapping.outlet_code ?? -1] ?? 'Outlet',
+            value: String(outlet),
+            message: `outlet ${outlet} belongs to distributor ${owner} in the outlets master, not ${values.distributor_code} (choose to move outlets: --move-outlets)`,
+          });
+        }
+      }
       for (const reference of rules.references) {
         const code = values[reference.field];
         if (typeof code !== 'string' || codes[reference.master].has(code)) continue;
-        if (!request.createMissing || issues.length > 0) {
+        if ((!request.createMissing && code !== notItemised.sku) || issues.length > 0) {
           issues.push({
             row: row.number,
             column: headers[mapping[reference.field] ?? -1] ?? reference.field,
@@ -314,7 +548,7 @@ export async function runImport(
         }
         const master: Record<string, StoredValue> =
           reference.master === 'products'
-            ? { sku: code, name: code }
+            ? { sku: code, name: code === notItemised.sku ? notItemised.name : code }
             : { code, name: code, distributor_code: values.distributor_code ?? null };
         insertMaster[reference.master](master, { ...ref, row: row.number });
         codes[reference.master].add(code);
@@ -364,6 +598,34 @@ export async function runImport(
     }
     report();
 
+    if (unknownTypes.size > 0) {
+      const listed = [...unknownTypes].map(([name, n]) => `"${name}" (${n} rows)`).join(', ');
+      throw new ImportRefusedError(
+        `${fileName}: these document types are not known: ${listed}. Say what each is — an invoice, a credit note or not a sale — with --type-map "TYPE=invoice" (or credit_note, or skip; "*=skip" for all of them) or in the import dialog.`,
+      );
+    }
+    for (const [name, reading] of typeReadings) {
+      if (reading.as !== 'skip' && reading.why === 'name')
+        result.decisions.push({
+          field: 'doc_type',
+          decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
+        });
+    }
+    for (const [field, entry] of rounding) {
+      if (entry.rounded === 0) continue;
+      const label = def.fields.find((f) => f.name === field)?.label ?? field;
+      result.decisions.push({
+        field,
+        decision: `${label}: ${entry.rounded} values rounded half-up to the paisa, as chosen; the total as written, ${entry.written.toFixed()}, is imported as ${scaledIntegerToString(entry.imported, 2)}`,
+      });
+    }
+    if (noItemLines > 0)
+      result.decisions.push({
+        field: 'sku',
+        decision: `${noItemLines} lines have a value but no item: each is booked to the product ${notItemised.sku}`,
+      });
+    result.skippedSummary = skippedSentence(skipped);
+
     result.totals = Object.fromEntries(
       summed.map((f) => [f.name, scaledIntegerToString(sums.get(f.name) ?? 0n, f.type === 'money' ? 2 : 3)]),
     );
@@ -386,6 +648,12 @@ export async function runImport(
           createMissing: !!request.createMissing,
           replace: !!request.replace,
           defaults: request.defaults ?? {},
+          map: request.map ?? {},
+          dateOrder: request.dateOrder ?? null,
+          typeMap: request.typeMap ?? {},
+          round: !!request.round,
+          skipExactRepeats: !!request.skipExactRepeats,
+          moveOutlets: !!request.moveOutlets,
         }),
         JSON.stringify(result.totals),
         result.dateRange?.[0] ?? null,
@@ -422,4 +690,21 @@ export async function runImport(
   }
   result.seconds = (Date.now() - started) / 1000;
   return result;
+}
+
+/** "skipped 18,030 non-sales vouchers: Receipt 9,112, Payment 6,004 …; 20 cancelled; 1 total row". */
+function skippedSentence(skipped: Record<string, number>): string | null {
+  const count = (n: number) => n.toLocaleString('en-IN');
+  const types = Object.entries(skipped)
+    .filter(([why]) => why.startsWith('type:'))
+    .sort((a, b) => b[1] - a[1]);
+  const parts: string[] = [];
+  if (types.length > 0) {
+    const total = types.reduce((n, [, k]) => n + k, 0);
+    parts.push(
+      `${count(total)} non-sales documents: ${types.map(([why, n]) => `${why.slice(5)} ${count(n)}`).join(', ')}`,
+    );
+  }
+  for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
+  return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
 }

@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
+import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
 import { mappingByHeader } from './mapping';
 import { openSource } from './open-source';
-import type { Cell, SourceRow } from './readers/types';
+import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
 
 /** What the user checks before importing: the sheet, the header found, the proposed mapping and a preview. */
@@ -26,6 +27,8 @@ export interface ImportPreview {
   unmappedRequired: string[];
   preview: { row: number; cells: Cell[] }[];
   decisions: string[];
+  /** A date column the file cannot tell the order of: the dialog asks, showing these rows both ways. */
+  ambiguousDates: { column: string; samples: { text: string; dayFirst: string; monthFirst: string }[] } | null;
 }
 
 const PREVIEW_ROWS = 20;
@@ -39,9 +42,22 @@ export async function inspectFile(
     mapping?: Record<string, string>;
     locale: string;
     fileName?: string;
+    dateOrder?: DateOrderName;
   },
 ): Promise<ImportPreview> {
   const source = await openSource(args.path);
+  try {
+    return await inspectSource(db, source, args);
+  } finally {
+    source.close?.();
+  }
+}
+
+async function inspectSource(
+  db: Database.Database,
+  source: Source,
+  args: Parameters<typeof inspectFile>[1],
+): Promise<ImportPreview> {
   const survey = await surveySheets(source, args.kind);
   const needed = new Set(neededFields(args.kind).map((f) => f.name));
   const fields = [
@@ -53,7 +69,18 @@ export async function inspectFile(
     })),
     { name: 'dr_cr', label: 'Dr/Cr indicator', required: false, type: 'flag' as const },
     ...(args.kind === 'sales'
-      ? [{ name: 'return_flag', label: 'Return flag', required: false, type: 'flag' as const }]
+      ? [
+          { name: 'return_flag', label: 'Return flag', required: false, type: 'flag' as const },
+          { name: 'debit_amount', label: 'Debit amount (Tally)', required: false, type: 'money' as const },
+          { name: 'credit_amount', label: 'Credit amount (Tally)', required: false, type: 'money' as const },
+          { name: 'tax_cgst', label: 'CGST', required: false, type: 'money' as const },
+          { name: 'tax_sgst', label: 'SGST', required: false, type: 'money' as const },
+          { name: 'tax_utgst', label: 'UTGST', required: false, type: 'money' as const },
+          { name: 'tax_igst', label: 'IGST', required: false, type: 'money' as const },
+          { name: 'tax_cess', label: 'Cess', required: false, type: 'money' as const },
+          { name: 'status', label: 'Document status', required: false, type: 'flag' as const },
+          { name: 'rate', label: 'Unit price', required: false, type: 'money' as const },
+        ]
       : []),
   ];
   const base: ImportPreview = {
@@ -72,6 +99,7 @@ export async function inspectFile(
     unmappedRequired: [],
     preview: [],
     decisions: [],
+    ambiguousDates: null,
   };
   let table: LocatedTable;
   try {
@@ -87,16 +115,17 @@ export async function inspectFile(
     if (preview.length >= 200) break;
   }
   let decisions: string[];
+  let ambiguousDates: ImportPreview['ambiguousDates'] = null;
   try {
     const d = decide(
       args.kind,
       table.mapping,
       preview.map((r) => r.cells),
-      args.locale,
-      source.date1904,
+      { date1904: source.date1904, headers: table.headers, dateOrder: args.dateOrder },
     );
     decisions = [...Object.values(d.dayOrder).map((o) => `Dates are read ${o.reason}`), d.decimalReason];
   } catch (error) {
+    if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };
     decisions = [(error as Error).message];
   }
   return {
@@ -106,10 +135,11 @@ export async function inspectFile(
     headers: table.headers,
     mapping: mappingByHeader(table.headers, table.mapping),
     profile: table.profile,
-    unmappedRequired: neededFields(args.kind)
+    unmappedRequired: neededFields(args.kind, table.mapping)
       .filter((f) => table.mapping[f.name] === undefined)
       .map((f) => f.name),
     preview: preview.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.number, cells: r.cells })),
     decisions,
+    ambiguousDates,
   };
 }

@@ -40,7 +40,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     groupKey: 'doc_no',
     inherited: ['doc_type', 'doc_no', 'doc_date', 'distributor_code', 'outlet_code', 'against_doc_no'],
     lineFields: ['sku', 'qty'],
-    identity: ['doc_type', 'distributor_code', 'doc_no', 'line_no', 'sku'],
+    identity: ['doc_type', 'distributor_code', 'doc_no', 'doc_date', 'line_no', 'sku'],
     dateFields: ['doc_date'],
     references: [
       { field: 'distributor_code', master: 'distributors' },
@@ -76,8 +76,21 @@ export const kindRules: Record<DatasetKind, KindRules> = {
 
 /**
  * The fields a file must supply (as a column or a value for every row). A sale's document type
- * is not among them: without it a line is an invoice, or a credit note by its return flag or sign.
+ * is not among them (without it a line is an invoice, or a credit note by its return flag or
+ * sign), nor its SKU and quantity (a file without items — a Day Book — is one line per document
+ * of the product NOT-ITEMISED), nor its net value where a Debit / Credit Amount pair gives it.
  */
-export function neededFields(kind: DatasetKind): FieldDef[] {
-  return datasets[kind].fields.filter((f) => f.required && !(kind === 'sales' && f.name === 'doc_type'));
+export function neededFields(kind: DatasetKind, mapped: Readonly<Record<string, number>> = {}): FieldDef[] {
+  return datasets[kind].fields.filter((f) => {
+    if (!f.required) return false;
+    if (kind !== 'sales') return true;
+    if (f.name === 'doc_type') return false;
+    if ((f.name === 'sku' || f.name === 'qty') && mapped.sku === undefined) return false;
+    if (f.name === 'net_value' && (mapped.debit_amount !== undefined || mapped.credit_amount !== undefined))
+      return false;
+    return true;
+  });
 }
+
+/** The product a line of a file without items is booked to. */
+export const notItemised = { sku: 'NOT-ITEMISED', name: 'Not itemised (documents imported without item lines)' };

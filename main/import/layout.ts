@@ -52,6 +52,9 @@ export function chooseSheet(
   }
   const qualifying = choices.filter((c) => c.header?.recognised);
   if (qualifying.length === 1 && qualifying[0]) return qualifying[0];
+  // One sheet naming at least twice as many fields as any other is the one (Orders beside Returns).
+  const ranked = [...qualifying].sort((a, b) => (b.header?.score ?? 0) - (a.header?.score ?? 0));
+  if (ranked[0] && ranked[1] && (ranked[0].header?.score ?? 0) >= 2 * (ranked[1].header?.score ?? 0)) return ranked[0];
   const withText = choices.filter((c) => c.header !== null);
   // One sheet of unrecognised columns: offered as it is, for the user to map by hand.
   if (qualifying.length === 0 && withText.length === 1 && withText[0]) return withText[0];
@@ -73,12 +76,23 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
   return typeof first === 'string' && totalPattern.test(first.trim());
 }
 
-const isBlank = (c: Cell | undefined) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+const isBlank = (c: Cell | undefined) =>
+  c === null || c === undefined || (typeof c === 'string' && /^(|null|-+|—|–)$/i.test(c.trim()));
+const isNumber = (c: Cell | undefined) =>
+  typeof c === 'number' || (typeof c === 'string' && /^[-(]?[\d,.]+\)?$/.test(c.trim()));
+
+/** Why a row under the header is not data: a total, a heading, a second header line. */
+export type SkippedLayoutRow = 'total rows' | 'heading rows' | 'header lines';
 
 /**
  * The data rows under the header: blank, total and repeated header rows dropped; group
  * heading rows (a voucher or party row) remembered, and their values filled down into the
- * item rows below them, which leave those cells blank.
+ * item rows below them, which leave those cells blank. What is dropped is told to `skipped`:
+ * - a second header line right under the header (Tally's "Inwards Qty / Outwards Qty"): text only,
+ *   nothing in the columns that identify a row;
+ * - a total: its first cell says Total, or "Total <party>" with no document of its own
+ *   (QuickBooks), or numbers with nothing to say what they belong to (SAP's unlabelled last line);
+ * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines).
  */
 export async function* dataRows(
   sheet: SourceSheet,
@@ -86,28 +100,61 @@ export async function* dataRows(
   headers: readonly string[],
   kind: DatasetKind,
   mapping: Mapping,
+  skipped: (why: SkippedLayoutRow) => void = () => {},
 ): AsyncIterable<SourceRow> {
   const rules = kindRules[kind];
   const at = (field: string) => mapping[field];
   const lineColumns = rules.lineFields.map(at).filter((c): c is number => c !== undefined);
   const inheritedColumns = rules.inherited.map(at).filter((c): c is number => c !== undefined);
   const groupColumn = rules.groupKey ? at(rules.groupKey) : undefined;
+  const mappedColumns = new Set(Object.values(mapping));
+  // The columns that say what a row is: its document, date and party.
+  const keyColumns = [...new Set([...rules.identity, ...rules.dateFields, ...rules.inherited])]
+    .map(at)
+    .filter((c): c is number => c !== undefined);
   const headerKey = headers.join('\u0001');
   let parent: Cell[] | null = null;
+  let first = true;
   // A heading row that no item row followed is not a heading but a row missing its line
   // fields: it is passed on, so validation reports it instead of it vanishing.
   let unusedHeading: SourceRow | null = null;
   for await (const row of sheet.rows()) {
     if (row.number <= headerRowNumber) continue;
     const cells = row.cells;
-    if (cells.every(isBlank) || isTotalRow(cells)) continue;
+    if (cells.every(isBlank)) continue;
+    const wasFirst = first;
+    first = false;
     if (
       cells[0] === headers[0] &&
       cells.map((c) => (c === null ? '' : String(c).trim())).join('\u0001') === headerKey
     ) {
+      skipped('header lines');
       continue;
     }
-    const continues = groupColumn !== undefined && parent !== null && isBlank(cells[groupColumn]);
+    const keysBlank = keyColumns.every((c) => isBlank(cells[c]));
+    const filled = cells.filter((c) => !isBlank(c));
+    if (wasFirst && keysBlank && filled.every((c) => typeof c === 'string' && !isNumber(c))) {
+      skipped('header lines');
+      continue;
+    }
+    const firstText = filled[0];
+    if (
+      isTotalRow(cells) ||
+      (keysBlank && typeof firstText === 'string' && /^total\b/i.test(firstText.trim())) ||
+      (keysBlank && filled.length > 0 && filled.every(isNumber) && (groupColumn === undefined || parent !== null))
+    ) {
+      skipped('total rows');
+      continue;
+    }
+    if (keysBlank && filled.length > 0 && cells.every((c, i) => isBlank(c) || !mappedColumns.has(i))) {
+      skipped('heading rows');
+      continue;
+    }
+    const continues =
+      groupColumn !== undefined &&
+      parent !== null &&
+      isBlank(cells[groupColumn]) &&
+      (lineColumns.length === 0 || lineColumns.some((c) => !isBlank(cells[c])));
     if (!continues && unusedHeading) {
       yield unusedHeading;
       unusedHeading = null;
@@ -124,9 +171,9 @@ export async function* dataRows(
     }
     if (continues && parent) {
       unusedHeading = null;
-      const filled = [...cells];
-      for (const c of inheritedColumns) if (isBlank(filled[c])) filled[c] = parent[c] ?? null;
-      yield { number: row.number, cells: filled };
+      const inherited = [...cells];
+      for (const c of inheritedColumns) if (isBlank(inherited[c])) inherited[c] = parent[c] ?? null;
+      yield { number: row.number, cells: inherited };
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];

@@ -18,46 +18,103 @@ export interface HeaderCandidate {
 
 const headerText = (cell: Cell) => (cell === null || cell === undefined ? '' : String(cell).trim());
 
-function namesFor(kind: DatasetKind): Map<string, string[]> {
+/** A field a header may name, and how well: 0 for the field's own name or label, else its alias's place in the list. */
+interface Candidate {
+  field: string;
+  rank: number;
+}
+
+function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
   // For each normalized header text, the fields it may name, in the dataset's field order.
-  const names = new Map<string, string[]>();
-  const add = (text: string, field: string) => {
+  const names = new Map<string, Candidate[]>();
+  const add = (text: string, field: string, rank: number) => {
     const key = normalizeHeader(text);
     if (!key) return;
     const list = names.get(key) ?? [];
-    if (!list.includes(field)) list.push(field);
+    const known = list.find((c) => c.field === field);
+    if (known) known.rank = Math.min(known.rank, rank);
+    else list.push({ field, rank });
     names.set(key, list);
   };
   for (const field of datasets[kind].fields) {
-    add(field.name, field.name);
-    add(field.label, field.name);
-    for (const alias of aliases[kind][field.name] ?? []) add(alias, field.name);
+    const list = aliases[kind][field.name] ?? [];
+    // The field's own name ranks where its aliases put it ("Discount" after "Discount Amount").
+    const own = (text: string) => {
+      const at = list.indexOf(normalizeHeader(text));
+      return at < 0 ? 0 : at + 1;
+    };
+    add(field.name, field.name, own(field.name));
+    add(field.label, field.name, own(field.label));
+    list.forEach((alias, i) => {
+      add(alias, field.name, i + 1);
+    });
   }
-  for (const pseudo of pseudoFields) for (const alias of pseudoAliases[pseudo]) add(alias, pseudo);
+  for (const pseudo of pseudoFields)
+    pseudoAliases[pseudo].forEach((alias, i) => {
+      add(alias, pseudo, i + 1);
+    });
   return names;
 }
 
 /**
- * Proposes a mapping for one row of headers. Headers that can name only one field take it
- * first; then each ambiguous header ("Item": a line number in SAP, a product in Tally) takes
- * the first free field it can name, a required one before an optional one.
+ * Proposes a mapping for one row of headers. A header that can name only one field takes it;
+ * when several such headers fit one field, the best fit wins (the field's own name, then its
+ * aliases in their order: a line's amount before a document's), whatever the column order.
+ * Then each ambiguous header ("Item": a line number in SAP, a product in Tally) takes the first
+ * free field it can name, a required one before an optional one.
  */
 export function proposeMapping(kind: DatasetKind, headers: readonly string[]): Mapping {
   const names = namesFor(kind);
   const required = new Set(datasets[kind].fields.filter((f) => f.required).map((f) => f.name));
   const mapping: Mapping = {};
   const candidates = headers.map((header) => names.get(normalizeHeader(header)) ?? []);
+  const best = new Map<string, { index: number; rank: number }>();
   candidates.forEach((fields, index) => {
     const only = fields[0];
-    if (fields.length === 1 && only && mapping[only] === undefined) mapping[only] = index;
+    if (fields.length !== 1 || !only) return;
+    const known = best.get(only.field);
+    if (!known || only.rank < known.rank) best.set(only.field, { index, rank: only.rank });
   });
+  for (const [field, { index }] of best) mapping[field] = index;
   candidates.forEach((fields, index) => {
     if (fields.length < 2 || Object.values(mapping).includes(index)) return;
-    const free = fields.filter((f) => mapping[f] === undefined);
+    const free = fields.filter((f) => mapping[f.field] === undefined).map((f) => f.field);
     const choice = free.find((f) => required.has(f)) ?? free[0];
     if (choice) mapping[choice] = index;
   });
   return mapping;
+}
+
+/**
+ * The columns most likely to hold a field the proposal could not place, best first: headers
+ * that share the most of a known name of the field ("Net Amt (INR)" for net value). For a
+ * message that names three candidates instead of every header of the file.
+ */
+export function likelyColumns(kind: DatasetKind, field: string, headers: readonly string[], count = 3): string[] {
+  const def = datasets[kind].fields.find((f) => f.name === field);
+  const known = [field, def?.label ?? '', ...(aliases[kind][field] ?? [])].map(normalizeHeader).filter(Boolean);
+  const score = (header: string) => {
+    const h = normalizeHeader(header);
+    if (!h) return 0;
+    return Math.max(
+      ...known.map((k) => {
+        if (h === k) return 1;
+        if (h.includes(k) || k.includes(h)) return Math.min(h.length, k.length) / Math.max(h.length, k.length);
+        // Shared letter pairs, for spellings no alias has.
+        const pairs = (t: string) => new Set(Array.from({ length: t.length - 1 }, (_, i) => t.slice(i, i + 2)));
+        const a = pairs(h);
+        const b = pairs(k);
+        const shared = [...a].filter((p) => b.has(p)).length;
+        return a.size + b.size === 0 ? 0 : (0.8 * (2 * shared)) / (a.size + b.size);
+      }),
+    );
+  };
+  return headers
+    .map((header) => ({ header, score: score(header) }))
+    .filter((h) => h.header.trim() !== '' && h.score > 0.3)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, count)
+    .map((h) => h.header);
 }
 
 /**

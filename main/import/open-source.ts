@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,9 +22,23 @@ async function sofficeAvailable(): Promise<boolean> {
   }
 }
 
+/**
+ * Private folders holding LibreOffice's converted copies (and its profile): each is removed when
+ * its import is done, and any left at exit (a crash, a cancel that ends the worker) go then.
+ */
+const conversions = new Set<string>();
+const removeConversion = (folder: string) => {
+  rmSync(folder, { recursive: true, force: true });
+  conversions.delete(folder);
+};
+process.on('exit', () => {
+  for (const folder of conversions) rmSync(folder, { recursive: true, force: true });
+});
+
 /** A genuine Excel 97–2003 workbook, converted to .xlsx by LibreOffice in a private folder. */
-async function convertLegacyXls(path: string): Promise<string> {
+async function convertLegacyXls(path: string): Promise<{ file: string; folder: string }> {
   const out = mkdtempSync(join(tmpdir(), 'schemedesk-xls-'));
+  conversions.add(out);
   try {
     await run(
       'soffice',
@@ -33,12 +47,13 @@ async function convertLegacyXls(path: string): Promise<string> {
         timeout: 300_000,
       },
     );
+    const converted = readdirSync(out).find((f) => f.endsWith('.xlsx'));
+    if (!converted) throw new Error('no workbook came out');
+    return { file: join(out, converted), folder: out };
   } catch (error) {
+    removeConversion(out);
     throw new UnreadableFileError(`LibreOffice could not convert ${basename(path)}: ${(error as Error).message}`);
   }
-  const converted = readdirSync(out).find((f) => f.endsWith('.xlsx'));
-  if (!converted) throw new UnreadableFileError(`LibreOffice could not convert ${basename(path)}`);
-  return join(out, converted);
 }
 
 /**
@@ -56,8 +71,14 @@ export async function openSource(path: string, onBytes?: (bytes: number) => void
         `${basename(path)} is a binary Excel 97–2003 workbook, which SchemeDesk reads through LibreOffice, and LibreOffice is not installed. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook), then import that file.`,
       );
     }
-    const source = await openXlsx(await convertLegacyXls(path));
-    return { ...source, format: 'xls (converted by LibreOffice)' };
+    const converted = await convertLegacyXls(path);
+    try {
+      const source = await openXlsx(converted.file);
+      return { ...source, format: 'xls (converted by LibreOffice)', close: () => removeConversion(converted.folder) };
+    } catch (error) {
+      removeConversion(converted.folder);
+      throw error;
+    }
   }
   const { encoding, bomLength } = detectEncoding(head);
   const start = new TextDecoder(encoding).decode(head.subarray(bomLength)).trimStart().slice(0, 2000).toLowerCase();

@@ -1,18 +1,36 @@
-import { toScaledInteger } from '../../engine/money';
+import { Exact, toScaledInteger } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 import { type DecimalMark, detectDecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
-import { type DayOrderDecision, decideDayOrder, excelSerialToIso, isPlausibleSerial, parseDateText } from './dates';
+import {
+  AmbiguousDatesError,
+  type DateOrderName,
+  type DayOrderDecision,
+  decideDayOrder,
+  excelSerialToIso,
+  isPlausibleSerial,
+  parseDateText,
+} from './dates';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 
-/** Choices made once per file from the evidence in its columns, shown to the user. */
+/** Choices made once per file from the evidence in its columns (or by the user), shown to the user. */
 export interface Decisions {
   dayOrder: Record<string, DayOrderDecision>;
   decimalMark: DecimalMark;
   decimalReason: string;
   date1904: boolean;
+  /** Amounts with more decimals than the field holds are rounded half-up (the user's choice), not refused. */
+  round: boolean;
+  /** The net value is quantity × price: the file's only amount column is a document's total. */
+  netFromRate: boolean;
 }
+
+/**
+ * What rounding changed, per money field, when the user chose to round: the exact sum as written,
+ * the sum imported, and how many values were rounded.
+ */
+export type RoundingLedger = Map<string, { written: Exact; imported: bigint; rounded: number }>;
 
 export interface FieldProblem {
   field: string;
@@ -28,16 +46,59 @@ export function decide(
   kind: DatasetKind,
   mapping: Mapping,
   samples: readonly (readonly Cell[])[],
-  locale: string,
-  date1904: boolean,
+  options: {
+    date1904: boolean;
+    headers: readonly string[];
+    dateOrder?: DateOrderName;
+    round?: boolean;
+    netFromRate?: boolean;
+    /** Values the user gave for fields the file has no column for. */
+    defaults?: Readonly<Record<string, Cell>>;
+  },
 ): Decisions {
   const fields = datasets[kind].fields;
   const texts = (field: string) =>
     samples.map((row) => row[mapping[field] ?? -1]).filter((c): c is string => typeof c === 'string');
   const dayOrder: Record<string, DayOrderDecision> = {};
-  for (const f of fields.filter((f) => f.type === 'date' && mapping[f.name] !== undefined)) {
-    dayOrder[f.name] = decideDayOrder(texts(f.name), locale);
+  const docColumn = mapping.doc_no ?? mapping.receipt_no;
+  const dateFields = fields.filter((f) => f.type === 'date' && mapping[f.name] !== undefined);
+  const ask = (field: string, sibling?: DayOrderDecision) => {
+    const column = mapping[field] ?? -1;
+    const rows = samples.filter((row) => typeof row[column] === 'string');
+    return decideDayOrder(
+      rows.map((row) => String(row[column])),
+      {
+        column: options.headers[column] ?? field,
+        chosen: options.dateOrder,
+        docs: rows.map((row) => (docColumn === undefined || row[docColumn] == null ? null : String(row[docColumn]))),
+        sibling,
+      },
+    );
+  };
+  // Columns the evidence decides first; a column that cannot tell follows one that could.
+  const undecided: string[] = [];
+  for (const f of dateFields) {
+    try {
+      dayOrder[f.name] = ask(f.name);
+    } catch (error) {
+      if (!(error instanceof AmbiguousDatesError)) throw error;
+      undecided.push(f.name);
+    }
   }
+  // A date the user gave for a field the file lacks (an as-of date) is evidence too.
+  const given = Object.entries(options.defaults ?? {})
+    .filter(([field, value]) => mapping[field] === undefined && typeof value === 'string' && dateFields.length > 0)
+    .map(([, value]) => String(value));
+  let fromGiven: DayOrderDecision | undefined;
+  try {
+    fromGiven = given.length > 0 ? decideDayOrder(given) : undefined;
+  } catch {
+    fromGiven = undefined;
+  }
+  const proven =
+    Object.values(dayOrder).find((d) => !d.reason.startsWith('as written')) ??
+    (fromGiven && !fromGiven.reason.startsWith('as written') ? fromGiven : undefined);
+  for (const field of undecided) dayOrder[field] = ask(field, proven);
   const amounts = fields
     .filter((f) => scales[f.type] !== undefined || f.type === 'decimal')
     .flatMap((f) => texts(f.name));
@@ -48,7 +109,14 @@ export function decide(
       : decimalMark === ','
         ? 'Amounts are written with a decimal comma (1.234,56)'
         : 'Amounts are written with a decimal point (1,234.56)';
-  return { dayOrder, decimalMark, decimalReason, date1904 };
+  return {
+    dayOrder,
+    decimalMark,
+    decimalReason,
+    date1904: options.date1904,
+    round: options.round === true,
+    netFromRate: options.netFromRate === true,
+  };
 }
 
 function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
@@ -60,18 +128,41 @@ function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): strin
   return parseDateText(String(cell), d.dayOrder[field.name]?.order ?? 'day-first');
 }
 
-function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): number {
+/** A number as written: the cell's own decimals for a spreadsheet number, the text's for text. */
+const writtenDecimal = (cell: Exclude<Cell, null>, d: Decisions) =>
+  typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
+
+function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): number {
   const scale = scales[field.type] ?? 0;
+  if (d.round && field.type === 'money') return roundedMoney(field, cell, d, ledger);
   const text =
     typeof cell === 'number' ? numberCellToDecimal(cell, scale) : parseAmountText(String(cell), d.decimalMark);
   try {
     return toScaledInteger(text, scale);
   } catch {
-    throw new Error(scale === 0 ? 'expected a whole number' : `expected at most ${scale} decimals`);
+    throw new Error(
+      scale === 0
+        ? 'expected a whole number'
+        : `expected at most ${scale} decimals${field.type === 'money' ? ' (or choose to round half-up to the paisa: --round)' : ''}`,
+    );
   }
 }
 
-function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): StoredValue {
+/** The user chose to round: half-up to the paisa, once; the totals as written and as imported are kept. */
+function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): number {
+  const written = new Exact(writtenDecimal(cell, d));
+  const paise = toScaledInteger(written.toDecimalPlaces(2, Exact.ROUND_HALF_UP), 2);
+  if (ledger) {
+    const entry = ledger.get(field.name) ?? { written: new Exact(0), imported: 0n, rounded: 0 };
+    entry.written = entry.written.plus(written);
+    entry.imported += BigInt(paise);
+    if (written.decimalPlaces() > 2) entry.rounded++;
+    ledger.set(field.name, entry);
+  }
+  return paise;
+}
+
+function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): StoredValue {
   switch (field.type) {
     case 'text':
       return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
@@ -80,12 +171,14 @@ function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): Stor
     case 'decimal':
       return typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
     default:
-      return toNumber(field, cell, d);
+      return toNumber(field, cell, d, ledger);
   }
 }
 
-const blank = (cell: Cell | undefined) =>
-  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+/** What reports write for "nothing": an empty cell, null, NULL, a dash. */
+const blankText = /^(|null|nil|n\/a|-+|—|–)$/i;
+export const blank = (cell: Cell | undefined) =>
+  cell === null || cell === undefined || (typeof cell === 'string' && blankText.test(cell.trim()));
 
 /** One source row to stored values; every field that does not convert is reported, not just the first. */
 export function convertRow(
@@ -94,18 +187,14 @@ export function convertRow(
   cells: readonly Cell[],
   d: Decisions,
   defaults: Readonly<Record<string, Cell>>,
+  ledger?: RoundingLedger,
 ): { values: Record<string, StoredValue>; problems: FieldProblem[] } {
   const values: Record<string, StoredValue> = {};
   const problems: FieldProblem[] = [];
-  for (const field of datasets[kind].fields) {
-    const column = mapping[field.name];
-    const cell = column === undefined ? (defaults[field.name] ?? null) : cells[column];
-    if (blank(cell)) {
-      values[field.name] = null;
-      continue;
-    }
+  const read = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => {
+    if (blank(cell)) return null;
     try {
-      values[field.name] = convert(field, cell as Exclude<Cell, null>, d);
+      return convert(field, cell as Exclude<Cell, null>, d, ledger);
     } catch (error) {
       problems.push({
         field: field.name,
@@ -113,10 +202,55 @@ export function convertRow(
         value: shown(cell ?? null),
         message: (error as Error).message,
       });
+      return null;
     }
+  };
+  for (const field of datasets[kind].fields) {
+    const column = mapping[field.name];
+    values[field.name] = read(field, column, column === undefined ? (defaults[field.name] ?? null) : cells[column]);
   }
+  if (kind === 'sales') salesAmounts(mapping, cells, values, d, read);
   applySignColumns(kind, mapping, cells, values);
   return { values, problems };
+}
+
+const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });
+
+/**
+ * A sale's amounts where the file spreads them: one signed net value from Tally's Debit Amount /
+ * Credit Amount pair; the tax as the sum of its CGST, SGST, UTGST, IGST and cess columns; the net
+ * value as quantity × price when the file's only amount is a document's total.
+ */
+function salesAmounts(
+  mapping: Mapping,
+  cells: readonly Cell[],
+  values: Record<string, StoredValue>,
+  d: Decisions,
+  read: (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue,
+) {
+  const pseudo = (name: string) => {
+    const column = mapping[name];
+    return column === undefined ? null : read(moneyField(name), column, cells[column]);
+  };
+  if (mapping.net_value === undefined && (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) {
+    const debit = pseudo('debit_amount');
+    const credit = pseudo('credit_amount');
+    if (typeof debit === 'number' || typeof credit === 'number')
+      values.net_value = ((debit as number | null) ?? 0) - ((credit as number | null) ?? 0);
+  }
+  if (mapping.tax === undefined) {
+    const parts = ['tax_cgst', 'tax_sgst', 'tax_utgst', 'tax_igst', 'tax_cess'].map(pseudo);
+    if (parts.some((p) => typeof p === 'number'))
+      values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
+  }
+  if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number') {
+    const price = cells[mapping.rate];
+    if (!blank(price)) {
+      const rate = new Exact(writtenDecimal(price as Exclude<Cell, null>, d));
+      const amount = rate.times(values.qty).dividedBy(1000);
+      values.net_value = read(moneyField('net_value'), mapping.rate, amount.toString());
+    }
+  }
 }
 
 const truthy = (cell: Cell | undefined) =>

@@ -74,7 +74,10 @@ describe('report layouts', () => {
       ['SI/V/9', '03-10-2026', 'D001', null, null, '1,500.00'],
       ['SI/V/10', '03-10-2026', 'D001', 'SKU-0001', 1, '100.00'],
     ];
-    const result = await importFile(ws, writeText(join(dir, 'lonely.csv'), delimited(rows)), { kind: 'sales' });
+    const result = await importFile(ws, writeText(join(dir, 'lonely.csv'), delimited(rows)), {
+      kind: 'sales',
+      dateOrder: 'dmy',
+    });
     expect(result.batch).toBeNull();
     expect(result.errors.map((e) => [e.row, e.message])).toEqual([
       [2, 'SKU is required'],

@@ -102,8 +102,14 @@ describe('the Electron shell', () => {
       const refused = await ipc('api:workspace.info')({ senderFrame, sender }, {});
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    const invalid = await ipc('api:data.rows')({ senderFrame: { url: 'app://schemedesk/' }, sender }, { kind: 'x' });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // Before anyone signs in, a call is refused before its arguments are even read.
+    const signedOut = await ipc('api:data.rows')({ senderFrame: { url: 'app://schemedesk/' }, sender }, { kind: 'x' });
+    expect(signedOut).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    const signIn = await ipc('api:session.signIn')(
+      { senderFrame: { url: 'app://schemedesk/' }, sender },
+      { name: 'x' },
+    );
+    expect(signIn).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('prints statements to PDF in a hidden window that runs no script and loads nothing but the page it is given', async () => {

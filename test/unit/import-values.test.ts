@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AmountError, detectDecimalMark, numberCellToDecimal, parseAmountText } from '../../main/import/amounts';
-import { DateError, decideDayOrder, excelSerialToIso, parseDateText } from '../../main/import/dates';
+import {
+  AmbiguousDatesError,
+  DateError,
+  decideDayOrder,
+  excelSerialToIso,
+  parseDateText,
+} from '../../main/import/dates';
 
 describe('amounts as ERPs write them', () => {
   it.each([
@@ -76,19 +82,38 @@ describe('dates as ERPs write them', () => {
     expect(excelSerialToIso(1)).toBe('1900-01-01');
   });
 
-  it('decides day order once per column, from evidence, else from the locale', () => {
-    expect(decideDayOrder(['03/04/2026', '13/04/2026'], 'en-US').order).toBe('day-first');
-    expect(decideDayOrder(['03/04/2026', '04/13/2026'], 'en-IN').order).toBe('month-first');
-    expect(decideDayOrder(['03/04/2026'], 'en-US')).toMatchObject({
-      order: 'month-first',
-      reason: expect.stringMatching(/locale \(en-US\)/),
-    });
-    expect(decideDayOrder(['03/04/2026'], 'en-IN').order).toBe('day-first');
-    expect(() => decideDayOrder(['13/04/2026', '04/13/2026'], 'en-IN')).toThrow(DateError);
+  it('decides day order once per column, from evidence, and never from a guess', () => {
+    expect(decideDayOrder(['03/04/2026', '13/04/2026']).order).toBe('day-first');
+    expect(decideDayOrder(['03/04/2026', '04/13/2026']).order).toBe('month-first');
+    // Nothing tells: asked, with the rows read both ways.
+    expect(() => decideDayOrder(['03/04/2026'], { column: 'Date' })).toThrow(AmbiguousDatesError);
+    expect(() => decideDayOrder(['03/04/2026'], { column: 'Date' })).toThrow(
+      /"03\/04\/2026" is 3 Apr 2026 day first, 4 Mar 2026 month first.*--date-order dmy/,
+    );
+    expect(decideDayOrder(['03/04/2026'], { chosen: 'mdy' }).order).toBe('month-first');
+    // Both ways in one column: the reading most rows prove wins; the others become row errors.
+    expect(decideDayOrder(['13/04/2026', '14/04/2026', '04/13/2026']).reason).toMatch(
+      /1 rows that read only the other way/,
+    );
+    expect(() => decideDayOrder(['13/04/2026', '04/13/2026'])).toThrow(AmbiguousDatesError);
+  });
+
+  it('reads the rest of the evidence when no day is above 12', () => {
+    // One part constant while the other varies: the constant one is the month.
+    expect(decideDayOrder(['11/1/2022', '11/2/2022', '11/4/2022']).order).toBe('month-first');
+    expect(decideDayOrder(['1/11/2022', '2/11/2022', '4/11/2022']).order).toBe('day-first');
+    // Dates that follow the document numbers only one way.
+    const docs = ['INV-1', 'INV-2', 'INV-3', 'INV-4'];
+    expect(decideDayOrder(['01/02/2026', '02/02/2026', '03/02/2026', '01/03/2026'], { docs }).order).toBe('day-first');
+    // Another column of the file was proven day first.
+    expect(
+      decideDayOrder(['01/02/2026', '02/03/2026'], { sibling: { order: 'day-first', reason: 'proven' } }).order,
+    ).toBe('day-first');
   });
 
   it('refuses impossible dates', () => {
-    expect(() => parseDateText('31/02/2026', 'day-first')).toThrow('expected a date');
+    expect(() => parseDateText('31/02/2026', 'day-first')).toThrow(/no such day or month/);
+    expect(() => parseDateText('31-13-2026', 'day-first')).toThrow(DateError);
     expect(() => parseDateText('soon', 'day-first')).toThrow(DateError);
   });
 });

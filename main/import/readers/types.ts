@@ -25,6 +25,8 @@ export interface Source {
   encoding?: string;
   delimiter?: string;
   sheets(): AsyncIterable<SourceSheet>;
+  /** Removes what opening the file left behind (LibreOffice's converted copy); safe to call twice. */
+  close?(): void;
 }
 
 /** A rectangle of merged cells, 0-based rows relative to the sheet's row numbers (1-based). */

@@ -61,8 +61,9 @@ async function workbookFacts(path: string): Promise<{ date1904: boolean; sheets:
   // which is how each emitted worksheet gets its name (the reader itself may not know it yet
   // when workbook.xml comes after the sheets in the file).
   const sheets: SheetFacts[] = [];
+  // A sheet is named as the workbook names it, never by its path inside the zip.
   for (const entry of zip.files.filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))) {
-    sheets.push({ name: nameOfFile.get(entry.path) ?? entry.path, ...(await scanSheet(entry)) });
+    sheets.push({ name: nameOfFile.get(entry.path) ?? `Sheet${sheets.length + 1}`, ...(await scanSheet(entry)) });
   }
   return { date1904: /<workbookPr[^>]*date1904="(1|true)"/.test(workbook), sheets };
 }

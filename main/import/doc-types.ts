@@ -1,0 +1,138 @@
+import { normalizeHeader } from './aliases';
+
+/**
+ * What each document type of a file is to us: an invoice, a credit note, or not a sale at all
+ * (skipped and counted). Known names are proposed — Tally's Sales and Credit Note, SAP Business
+ * One's AR Invoice and AR Credit Memo, QuickBooks' Invoice, Sales Receipt, Credit Memo and Refund
+ * Receipt, ERPNext's return flag, the receipts, payments, orders, delivery notes and journals of
+ * every Day Book — and a custom type whose name says sale, supply or invoice is read as invoices,
+ * said so in the result. Anything else is asked: the import names it and waits for a type map
+ * ("GST Supply=invoice", "*=skip" for every other unknown type).
+ */
+export type DocClass = 'invoice' | 'credit_note' | 'skip';
+export type TypeMap = Readonly<Record<string, DocClass>>;
+
+const words = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+
+/** Exact names, compared without case, spaces or punctuation. */
+const known: Record<string, DocClass> = {
+  sales: 'invoice',
+  sale: 'invoice',
+  invoice: 'invoice',
+  salesinvoice: 'invoice',
+  taxinvoice: 'invoice',
+  retailinvoice: 'invoice',
+  arinvoice: 'invoice',
+  arinvoiceandpayment: 'invoice',
+  salesreceipt: 'invoice',
+  inv: 'invoice',
+  f1: 'invoice',
+  f2: 'invoice',
+  f5: 'invoice',
+  f8: 'invoice',
+  creditnote: 'credit_note',
+  creditmemo: 'credit_note',
+  arcreditmemo: 'credit_note',
+  refundreceipt: 'credit_note',
+  salesreturn: 'credit_note',
+  return: 'credit_note',
+  returns: 'credit_note',
+  cn: 'credit_note',
+  crnote: 'credit_note',
+  g2: 'credit_note',
+  re: 'credit_note',
+  ro: 'credit_note',
+};
+
+/** Words that make a document something other than a sale (receipts, purchases, stock, journals). */
+const notSales = new Set([
+  'receipt',
+  'reciept',
+  'payment',
+  'payments',
+  'payroll',
+  'journal',
+  'contra',
+  'order',
+  'po',
+  'purchase',
+  'purchases',
+  'delivery',
+  'dc',
+  'rdc',
+  'challan',
+  'inward',
+  'outward',
+  'rejection',
+  'rejections',
+  'consumption',
+  'stock',
+  'material',
+  'memorandum',
+  'memo',
+  'quotation',
+  'estimate',
+  'debit',
+  'grn',
+  'transfer',
+  'deposit',
+  'expense',
+  'check',
+  'cheque',
+]);
+const creditWords = [/\bcredit note\b/, /\bcredit memo\b/, /\bsales? returns?\b/, /\breturns?\b/];
+// "Bill" is asked: an invoice in India, a supplier's bill in QuickBooks.
+const saleWords = new Set(['sales', 'sale', 'supply', 'invoice']);
+
+/** How a document type is read, and why: from the user's map, a known name, or the words of its name. */
+export function classifyDocType(
+  name: string,
+  map: TypeMap = {},
+): { as: DocClass; why: 'map' | 'known' | 'name' } | null {
+  const given = map[name] ?? map[name.trim()];
+  if (given) return { as: given, why: 'map' };
+  const key = normalizeHeader(name);
+  const exact = known[key];
+  if (exact) return { as: exact, why: 'known' };
+  const text = words(name).join(' ');
+  if (creditWords.some((w) => w.test(text))) return { as: 'credit_note', why: 'name' };
+  const list = words(name);
+  if (list.some((w) => notSales.has(w))) return { as: 'skip', why: 'name' };
+  if (list.some((w) => saleWords.has(w))) return { as: 'invoice', why: 'name' };
+  const other = map['*'];
+  return other ? { as: other, why: 'map' } : null;
+}
+
+/** Statuses of documents that never happened: skipped, counted by status. */
+export function deadStatus(status: string): string | null {
+  const t = status.trim().toLowerCase();
+  if (/^\(?cancell?ed\)?$|^cancel$|^2$/.test(t)) return 'cancelled';
+  if (/^void(ed)?$/.test(t)) return 'void';
+  if (/^draft$/.test(t)) return 'draft';
+  return null;
+}
+
+/** `"GST Supply=invoice"` → ["GST Supply", "invoice"]; the CLI's and the dialog's way of saying it. */
+export function parseTypeMap(entries: readonly string[]): Record<string, DocClass> {
+  const map: Record<string, DocClass> = {};
+  for (const entry of entries) {
+    const at = entry.lastIndexOf('=');
+    const name = entry.slice(0, at).trim();
+    const as = entry
+      .slice(at + 1)
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_');
+    if (at < 1 || !name) throw new Error(`"${entry}" is not TYPE=invoice, TYPE=credit_note or TYPE=skip`);
+    if (as !== 'invoice' && as !== 'credit_note' && as !== 'skip')
+      throw new Error(`"${entry}": a document type is read as invoice, credit_note or skip`);
+    map[name] = as;
+  }
+  return map;
+}

@@ -46,6 +46,7 @@ export const optionSpec = {
   'move-outlets': { type: 'boolean', default: false },
   'full-name': { type: 'string' },
   role: { type: 'string' },
+  'new-pin': { type: 'string' },
 } as const;
 export type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values'];
 

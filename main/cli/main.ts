@@ -13,6 +13,7 @@ import { openWorkspaceSession, type Workspace } from '../workspace';
 import { CliError, type Command, callWithProgress, onlyArgument, optionSpec, Refused, unwrap } from './command';
 import { exportCommands } from './export-commands';
 import { reviewCommands } from './review-commands';
+import { userCommands } from './user-commands';
 
 /**
  * `schemedesk <command>` (or `npm run cli -- <command>`): the same API handlers as the window,
@@ -184,6 +185,7 @@ const commands: Record<string, Command> = {
   },
   ...reviewCommands,
   ...exportCommands,
+  ...userCommands,
   rollback: {
     summary: 'remove every row an import batch brought in (the batch stays in the history)',
     usage: 'rollback BATCH [--db PATH] [--json]',

@@ -133,7 +133,8 @@ export async function* dataRows(
     }
     const keysBlank = keyColumns.every((c) => isBlank(cells[c]));
     const filled = cells.filter((c) => !isBlank(c));
-    if (wasFirst && keysBlank && filled.every((c) => typeof c === 'string' && !isNumber(c))) {
+    const onlyUnmapped = cells.every((c, i) => isBlank(c) || !mappedColumns.has(i));
+    if (wasFirst && keysBlank && !onlyUnmapped && filled.every((c) => typeof c === 'string' && !isNumber(c))) {
       skipped('header lines');
       continue;
     }
@@ -146,7 +147,7 @@ export async function* dataRows(
       skipped('total rows');
       continue;
     }
-    if (keysBlank && filled.length > 0 && cells.every((c, i) => isBlank(c) || !mappedColumns.has(i))) {
+    if (keysBlank && filled.length > 0 && onlyUnmapped) {
       skipped('heading rows');
       continue;
     }

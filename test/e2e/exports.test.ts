@@ -21,12 +21,17 @@ describe('the Exports screen in the browser', () => {
     approveRun(ws.db, 1, { name: 'arjun', role: 'approver' });
     const second = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-15', user: 'priya' }).run;
     ws.db.close();
-    const out = join(dir, 'out');
+    // In the browser, export folders are inside the workspace's files folder.
+    const out = join(ws.dataFolder, 'exports', 'october');
     const { page, errors } = await session.open(ws.dbPath, { width: 1500, height: 950 });
     await signIn(page, 'priya', '1111');
     await page.getByRole('button', { name: 'Exports', exact: true }).click();
     await page.getByRole('heading', { name: 'Exports' }).waitFor();
 
+    await page.getByLabel('Folder').fill(join(dir, 'elsewhere'));
+    await page.getByLabel('Run').selectOption(String(second));
+    await page.getByRole('button', { name: 'Write draft preview' }).click();
+    await page.getByText(/must be inside the workspace's files folder/).waitFor({ timeout: 60_000 });
     await page.getByLabel('Folder').fill(out);
     // An unapproved run can only be written as a draft, and says so in the file.
     await page.getByLabel('Run').selectOption(String(second));

@@ -70,21 +70,43 @@ describe('the schemedesk CLI', () => {
       errors: [],
     });
 
+    // A refusal is an answer: exit 1, and with --json the error on stdout.
     const again = cli('import', good, '--kind', 'payments', '--db', db, '--json');
-    expect(again.status).not.toBe(0);
-    expect(again.stderr).toMatch(/already imported as batch/);
+    expect(again.status).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      error: { code: 'conflict', message: expect.stringMatching(/already imported as batch/) },
+      problems: [],
+    });
+    const plain = cli('import', good, '--kind', 'payments', '--db', db);
+    expect([plain.status, plain.stderr]).toEqual([
+      1,
+      expect.stringMatching(/^schemedesk: .*already imported as batch/),
+    ]);
 
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'Receipt No,Receipt Date,Distributor Code,Amount\nR9,05-10-2026,D404,12\n');
-    const refused = cli('import', bad, '--kind', 'payments', '--db', db, '--json');
+    const refused = cli('import', bad, '--kind', 'payments', '--db', db, '--json', '--date-order', 'dmy');
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout)).toMatchObject({
       batch: null,
       rows: 0,
       rejected: 1,
       errors: [{ row: 2, column: 'Distributor Code', value: 'D404', message: 'unknown distributor "D404"' }],
+      error: { code: 'validation' },
+      problems: [{ row: 2, column: 'Distributor Code', value: 'D404', message: 'unknown distributor "D404"' }],
     });
-    const landed = cli('import', bad, '--kind', 'payments', '--db', db, '--json', '--create-missing');
+    const landed = cli(
+      'import',
+      bad,
+      '--kind',
+      'payments',
+      '--db',
+      db,
+      '--json',
+      '--create-missing',
+      '--date-order',
+      'dmy',
+    );
     expect(JSON.parse(landed.stdout)).toMatchObject({ rows: 1, created: { distributors: ['D404'] } });
 
     const batches = JSON.parse(cli('batches', '--db', db, '--json').stdout).batches;

@@ -1,4 +1,5 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../main/workspace';
@@ -42,15 +43,22 @@ describe.runIf(hasLibreOffice() || process.env.CI)('files written by LibreOffice
     ]);
   });
 
-  it('converts a genuine binary .xls through LibreOffice', async () => {
+  it('converts a genuine binary .xls through LibreOffice, leaving no converted copy behind', async () => {
     const csv = writeText(join(dir, 'legacy.csv'), delimited(rows));
     const xls = libreOfficeConvert(csv, 'xls');
+    const conversions = () => readdirSync(tmpdir()).filter((f) => f.startsWith('schemedesk-xls-'));
+    const before = conversions();
     const result = await importFile(ws, xls, { kind: 'payments' });
     expect(result).toMatchObject({
       format: 'xls (converted by LibreOffice)',
       rows: 2,
       totals: { amount: '101234.55' },
     });
+    // The converted copy and LibreOffice's profile are removed once the import is done, and after a refusal too.
+    expect(conversions()).toEqual(before);
+    await expect(importFile(ws, xls, { kind: 'payments' })).rejects.toThrow(/already imported/);
+    await expect(importFile(ws, xls, { kind: 'sales', replace: true })).rejects.toThrow();
+    expect(conversions()).toEqual(before);
   });
 });
 

@@ -43,7 +43,16 @@ export function ImportDialog({
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [defaults, setDefaults] = useState<Record<string, string>>({});
-  const [options, setOptions] = useState({ validOnly: false, createMissing: false, replace: false });
+  const [options, setOptions] = useState({
+    validOnly: false,
+    createMissing: false,
+    replace: false,
+    round: false,
+    skipExactRepeats: false,
+    moveOutlets: false,
+  });
+  const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
+  const [typeMap, setTypeMap] = useState<Record<string, 'invoice' | 'credit_note' | 'skip'>>({});
   const [profileName, setProfileName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -60,14 +69,14 @@ export function ImportDialog({
     if (!staged) return;
     setPreview(null);
     setResult(null);
-    void call('import.inspect', { path: staged.path, kind, sheet, fileName: staged.name }).then((r) => {
+    void call('import.inspect', { path: staged.path, kind, sheet, fileName: staged.name, dateOrder }).then((r) => {
       if (!r.ok) return setProblem(r.error.message);
       setProblem(null);
       setPreview(r.value);
       setMapping(r.value.mapping);
       setProfileName(r.value.profile ?? '');
     });
-  }, [staged, kind, sheet]);
+  }, [staged, kind, sheet, dateOrder]);
 
   const start = async (dryRun: boolean) => {
     if (!staged) return;
@@ -86,13 +95,21 @@ export function ImportDialog({
         sheet: preview?.sheet ?? sheet,
         mapping,
         defaults: defaultsGiven,
+        dateOrder,
+        typeMap,
         dryRun,
         ...options,
       },
       { callId: callId.current, onProgress: setProgress },
     );
     setRunning(false);
-    if (!r.ok) return setProblem(r.error.message);
+    if (!r.ok) {
+      // Document types the file uses and nobody has said what they are: offered below to decide.
+      const unknown = [...r.error.message.matchAll(/"([^"]+)" \(\d+ rows\)/g)].map((m) => m[1] as string);
+      if (unknown.length > 0)
+        setTypeMap((t) => ({ ...Object.fromEntries(unknown.map((u) => [u, 'skip' as const])), ...t }));
+      return setProblem(r.error.message);
+    }
     setResult(r.value);
     if (r.value.batch !== null) onImported();
   };
@@ -159,6 +176,54 @@ export function ImportDialog({
           )}
         </div>
         <InlineError message={problem} />
+        {preview?.ambiguousDates && (
+          <fieldset className="date-order" data-testid="date-order">
+            <legend>How are the dates in “{preview.ambiguousDates.column}” written? Nothing in the file tells.</legend>
+            <table className="preview-table">
+              <thead>
+                <tr>
+                  <th>In the file</th>
+                  <th>Day first</th>
+                  <th>Month first</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.ambiguousDates.samples.map((s) => (
+                  <tr key={s.text}>
+                    <td>{s.text}</td>
+                    <td>{s.dayFirst}</td>
+                    <td>{s.monthFirst}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="button" onClick={() => setDateOrder('dmy')}>
+              Day first
+            </button>{' '}
+            <button type="button" onClick={() => setDateOrder('mdy')}>
+              Month first
+            </button>
+          </fieldset>
+        )}
+        {Object.keys(typeMap).length > 0 && (
+          <fieldset className="type-map" data-testid="type-map">
+            <legend>What is each of these document types?</legend>
+            {Object.entries(typeMap).map(([name, as]) => (
+              <label key={name} className="field">
+                <span>{name}</span>
+                <select
+                  value={as}
+                  aria-label={`Document type ${name}`}
+                  onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as typeof as }))}
+                >
+                  <option value="invoice">an invoice</option>
+                  <option value="credit_note">a credit note</option>
+                  <option value="skip">not a sale (skip)</option>
+                </select>
+              </label>
+            ))}
+          </fieldset>
+        )}
         {!preview && !problem && <p className="muted">Reading {file.name}…</p>}
         <InlineError message={preview?.problem} />
         {preview && !preview.problem && (
@@ -265,6 +330,30 @@ export function ImportDialog({
               onChange={(e) => setOptions((o) => ({ ...o, replace: e.target.checked }))}
             />{' '}
             Replace an earlier import of this file
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={options.round}
+              onChange={(e) => setOptions((o) => ({ ...o, round: e.target.checked }))}
+            />{' '}
+            Round amounts with more than two decimals half-up to the paisa
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={options.skipExactRepeats}
+              onChange={(e) => setOptions((o) => ({ ...o, skipExactRepeats: e.target.checked }))}
+            />{' '}
+            Leave out rows that repeat another row exactly
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={options.moveOutlets}
+              onChange={(e) => setOptions((o) => ({ ...o, moveOutlets: e.target.checked }))}
+            />{' '}
+            Move an outlet to the distributor its sales name
           </label>
         </div>
         <div className="buttons">

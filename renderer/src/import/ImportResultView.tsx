@@ -45,6 +45,21 @@ export function ImportResultView({ result, labels }: { result: ImportSummary; la
               {formatCount(result.rejected, locale)}
             </td>
           </tr>
+          {result.skippedSummary && (
+            <tr>
+              <th>Not imported (not data)</th>
+              <td data-testid="skipped">{result.skippedSummary}</td>
+            </tr>
+          )}
+          {result.warnings.length > 0 && (
+            <tr>
+              <th>Warnings</th>
+              <td data-testid="import-warnings">
+                {result.warnings.slice(0, 20).join('; ')}
+                {result.warnings.length > 20 ? ` … and ${formatCount(result.warnings.length - 20, locale)} more` : ''}
+              </td>
+            </tr>
+          )}
           <tr>
             <th>Dates</th>
             <td>

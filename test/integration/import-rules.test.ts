@@ -1,0 +1,224 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../main/workspace';
+import { delimited, type FixtureCell, writeText } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/** The importer's rules for real exports (README, "Importing ERP exports"), each on a small file built here. */
+const workspaces = demoWorkspacePerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
+});
+const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name), delimited(rows));
+
+describe('layouts', () => {
+  it('reads a QuickBooks report: party heading rows, document types, "Total <party>" rows and month-first dates', async () => {
+    const path = file('qb.csv', [
+      ['Sales by Customer Detail'],
+      ['', 'Type', 'Date', 'Num', 'Name', 'Product/Service', 'Qty', 'Amount'],
+      ['Sharma Traders', null, null, null, null, null, null, null],
+      [null, 'Invoice', '10/15/2026', 'Q-1', 'D001', 'SKU-0001', 2, '200.00'],
+      [null, 'Sales Receipt', '10/16/2026', 'Q-2', 'D001', 'SKU-0002', 1, '50.00'],
+      [null, 'Credit Memo', '10/20/2026', 'Q-3', 'D001', 'SKU-0001', 1, '100.00'],
+      [null, 'Payment', '10/21/2026', 'Q-4', 'D001', null, null, '150.00'],
+      ['Total Sharma Traders', null, null, null, null, null, 3, '150.00'],
+      ['TOTAL', null, null, null, null, null, 3, '150.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.doc_date, s.net_value])).toEqual([
+      ['Q-1', 'invoice', '2026-10-15', 20000],
+      ['Q-2', 'invoice', '2026-10-16', 5000],
+      ['Q-3', 'credit_note', '2026-10-20', -10000],
+    ]);
+    expect(r.skipped).toEqual({ 'heading rows': 1, 'type:Payment': 1, 'total rows': 2 });
+    expect(r.skippedSummary).toBe('skipped 1 non-sales documents: Payment 1; 1 heading rows; 2 total rows');
+  });
+
+  it('leaves out an unlabelled total row at the end (SAP ALV), and reads null, NULL and dashes as blank', async () => {
+    const path = file('alv.csv', [
+      ['Billing Document', 'Billing Date', 'Sold-to party', 'Ship-to', 'Material', 'Billed Quantity', 'Net Value'],
+      ['90001', '2026-10-05', 'D001', 'NULL', 'SKU-0001', 2, '200.00'],
+      ['90002', '2026-10-06', 'D002', '—', 'SKU-0002', 3, '300.00'],
+      ['90003', '2026-10-07', 'D002', '-', 'SKU-0002', 1, '100.00'],
+      [null, null, null, null, null, 6, '600.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r).toMatchObject({ rows: 3, rejected: 0, totals: { net_value: '600.00' }, skipped: { 'total rows': 1 } });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.outlet_code)).toEqual([null, null, null]);
+  });
+});
+
+describe('document types, signs and amounts', () => {
+  it('takes a file whose headers say credit note as credit notes, stored negative', async () => {
+    const path = file('cn.csv', [
+      ['Credit Note Number', 'Credit Note Date', 'Customer Code', 'Item Code', 'Qty', 'Amount'],
+      ['CN-1', '2026-10-05', 'D001', 'SKU-0001', 1, '100.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_type, s.qty, s.net_value])).toEqual([
+      ['credit_note', -1000, -10000],
+    ]);
+  });
+
+  it('sums CGST, SGST and IGST into the tax, and prefers the line amount to the document total', async () => {
+    const path = file('gst.csv', [
+      ['Invoice No', 'Date', 'Customer Code', 'SKU', 'Qty', 'SubTotal', 'Item Total', 'CGST', 'SGST', 'IGST'],
+      ['G-1', '2026-10-05', 'D001', 'SKU-0001', 1, '999.00', '100.00', '9.00', '9.00', '0'],
+      ['G-1', '2026-10-05', 'D001', 'SKU-0002', 2, '999.00', '200.00', '0', '0', '36.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.mapping.net_value).toBe('Item Total');
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.line_no, s.net_value, s.tax])).toEqual([
+      [1, 10000, 1800],
+      [2, 20000, 3600],
+    ]);
+  });
+
+  it('asks about a document type it does not know, and imports once told', async () => {
+    const path = file('types.csv', [
+      ['Voucher No', 'Date', 'Voucher Type', 'Party', 'Item', 'Qty', 'Amount'],
+      ['V-1', '2026-10-05', 'Counter Slip', 'D001', 'SKU-0001', 1, '100.00'],
+      ['V-2', '2026-10-05', 'Receipt', 'D001', null, null, '100.00'],
+    ]);
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/"Counter Slip" \(1 rows\).*--type-map/);
+    const r = await importFile(ws, path, { kind: 'sales', typeMap: { 'Counter Slip': 'invoice' } });
+    expect(r).toMatchObject({ rows: 1, skipped: { 'type:Receipt': 1 } });
+  });
+});
+
+describe('line identity', () => {
+  it('numbers lines within each document, keys duplicates on the document and its date, and can drop exact repeats', async () => {
+    const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'];
+    const first = file('fy1.csv', [header, ['Pri20', '2006-05-01', 'D001', 'SKU-0001', 1, '10.00']]);
+    const second = file('fy2.csv', [
+      header,
+      // The same number in another financial year is another invoice.
+      ['Pri20', '2019-05-01', 'D001', 'SKU-0001', 1, '10.00'],
+      ['Pri20', '2019-05-01', 'D001', 'SKU-0001', 1, '10.00'],
+    ]);
+    expect((await importFile(ws, first, { kind: 'sales' })).rows).toBe(1);
+    const r = await importFile(ws, second, { kind: 'sales' });
+    expect(r).toMatchObject({ rows: 2, rejected: 0 });
+    expect(r.warnings).toEqual(['row 3 repeats row 2 exactly, in every column; both were imported']);
+    const again = file('fy2-again.csv', [
+      header,
+      ['Pri21', '2019-05-02', 'D001', 'SKU-0001', 1, '10.00'],
+      ['Pri21', '2019-05-02', 'D001', 'SKU-0001', 1, '10.00'],
+    ]);
+    const dropped = await importFile(ws, again, { kind: 'sales', skipExactRepeats: true });
+    expect(dropped).toMatchObject({ rows: 1, skipped: { 'exact repeats': 1 }, warnings: [] });
+  });
+});
+
+describe('masters agree', () => {
+  it('refuses a line whose outlet belongs to another distributor, or moves the outlet when asked', async () => {
+    const owner = ws.db.prepare("SELECT distributor_code AS d FROM outlets WHERE code = 'O00001'").get() as {
+      d: string;
+    };
+    const other = owner.d === 'D001' ? 'D002' : 'D001';
+    const path = file('moved.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value'],
+      ['M-1', '2026-10-15', other, 'O00001', 'SKU-0001', 1, '10.00'],
+    ]);
+    const refused = await importFile(ws, path, { kind: 'sales' });
+    expect(refused.errors[0]?.message).toBe(
+      `outlet O00001 belongs to distributor ${owner.d} in the outlets master, not ${other} (choose to move outlets: --move-outlets)`,
+    );
+    const moved = await importFile(ws, path, { kind: 'sales', moveOutlets: true });
+    expect(moved.movedOutlets).toEqual([{ outlet: 'O00001', from: owner.d, to: other }]);
+    expect(ws.db.prepare("SELECT distributor_code AS d FROM outlets WHERE code = 'O00001'").get()).toEqual({
+      d: other,
+    });
+  });
+});
+
+describe('the CLI can do what the dialog does', () => {
+  const cli = (...args: string[]) => {
+    const out = spawnSync(process.execPath, ['bin/schemedesk.js', ...args, '--db', ws.dbPath, '--json'], {
+      encoding: 'utf8',
+    });
+    return { status: out.status, json: out.stdout.trim() ? JSON.parse(out.stdout) : null, stderr: out.stderr };
+  };
+
+  it('refuses ambiguous dates with exit 1 and JSON naming --date-order, then maps, orders and rounds as told', () => {
+    ws.db.close();
+    const path = file('ambiguous.csv', [
+      ['Ref', 'Day', 'Party Code', 'Item Code', 'Qty', 'Worth'],
+      ['A-1', '03/04/2026', 'D001', 'SKU-0001', 1, '10.005'],
+    ]);
+    const refused = cli('import', path, '--kind', 'sales');
+    expect(refused.status).toBe(1);
+    expect(refused.json).toMatchObject({ error: { code: 'validation' }, problems: [] });
+    expect(refused.json.error.message).toMatch(/no column for Document no.*Date.*Net value/);
+    const ambiguous = cli(
+      'import',
+      path,
+      '--kind',
+      'sales',
+      '--map',
+      'doc_no=Ref',
+      '--map',
+      'doc_date=Day',
+      '--map',
+      'net_value=Worth',
+    );
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.json.error.message).toMatch(
+      /"03\/04\/2026" is 3 Apr 2026 day first, 4 Mar 2026 month first.*--date-order/,
+    );
+    const done = cli(
+      'import',
+      path,
+      '--kind',
+      'sales',
+      '--map',
+      'doc_no=Ref',
+      '--map',
+      'doc_date=Day',
+      '--map',
+      'net_value=Worth',
+      '--date-order',
+      'mdy',
+      '--round',
+    );
+    expect(done.status).toBe(0);
+    expect(done.json).toMatchObject({
+      rows: 1,
+      dateRange: ['2026-03-04', '2026-03-04'],
+      totals: { net_value: '10.01' },
+    });
+    expect(cli('import', path, '--kind', 'sales', '--date-order', 'xyz').status).toBe(2);
+    expect(cli('import', path, '--kind', 'sales', '--type-map', 'Nonsense').status).toBe(2);
+  });
+
+  it('adds and lists users, the first one an Admin', () => {
+    ws.db.close();
+    const list = cli('users', 'list');
+    expect(list.status).toBe(0);
+    expect(list.json.users.map((u: { name: string }) => u.name)).toEqual(['admin', 'arjun', 'priya']);
+    const refused = cli('users', 'add', 'ravi', '--role', 'preparer', '--new-pin', '4321');
+    expect(refused.status).toBe(1);
+    const added = cli(
+      'users',
+      'add',
+      'ravi',
+      '--role',
+      'preparer',
+      '--full-name',
+      'Ravi Kumar',
+      '--new-pin',
+      '4321',
+      '--as',
+      'admin',
+      '--pin',
+      '0000',
+    );
+    expect(added.status).toBe(0);
+    expect(added.json).toMatchObject({ name: 'ravi', role: 'preparer', fullName: 'Ravi Kumar' });
+  });
+});

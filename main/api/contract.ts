@@ -169,6 +169,13 @@ export const contract = {
       kind: z.enum(datasetKinds),
       headers: z.array(z.string()),
       mapping: fieldMap,
+      choices: z
+        .object({
+          dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+          typeMap: z.record(z.string(), z.enum(['invoice', 'credit_note', 'skip'])).optional(),
+          round: z.boolean().optional(),
+        })
+        .optional(),
     }),
   ).returns<MappingProfile>(),
   'schemes.list': method(z.object({})).returns<SchemeSummary[]>(),

@@ -17,6 +17,7 @@ import { dataRows, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
 import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
 import { openSource } from './open-source';
+import { savedChoices } from './profiles';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { blank, convertRow, type Decisions, decide, type FieldProblem, type RoundingLedger } from './row-values';
 
@@ -110,6 +111,7 @@ export class ImportRefusedError extends Error {
 }
 
 const MAX_LISTED_ERRORS = 10_000;
+const MAX_LISTED_PER_COLUMN = 100;
 const MAX_KEPT_REJECTS = 100_000;
 const SAMPLE_ROWS = 500;
 
@@ -189,6 +191,16 @@ async function importFrom(
   const def = datasets[kind];
   const rules = kindRules[kind];
   const table = locateTable(db, await surveySheets(source, kind), kind, request);
+  // A saved mapping brings the choices made for its files; what this import says comes first.
+  if (table.profile) {
+    const saved = savedChoices(db, table.profile);
+    request = {
+      ...request,
+      dateOrder: request.dateOrder ?? saved.dateOrder,
+      typeMap: { ...saved.typeMap, ...request.typeMap },
+      round: request.round || saved.round,
+    };
+  }
   const { headers } = table;
   const mapping: Mapping = { ...table.mapping, ...mappingFromHeaders(headers, request.map ?? {}) };
   const unknownHeaders = Object.entries(request.map ?? {}).filter(([field]) => mapping[field] === undefined);
@@ -325,10 +337,18 @@ async function importFrom(
     problem.column === null
       ? `(${def.fields.find((f) => f.name === problem.field)?.label ?? problem.field})`
       : (headers[problem.column] ?? '');
+  // The summary lists up to MAX_LISTED_PER_COLUMN problems of each column, so one bad column never
+  // hides the others; the rejected-rows workbook keeps every one.
+  const listedPerColumn = new Map<string, number>();
   const reject = (row: SourceRow, issues: ImportIssue[]) => {
     result.rejected++;
     result.errorCount += issues.length;
-    for (const issue of issues) if (result.errors.length < MAX_LISTED_ERRORS) result.errors.push(issue);
+    for (const issue of issues) {
+      const listed = listedPerColumn.get(issue.column) ?? 0;
+      if (listed >= MAX_LISTED_PER_COLUMN || result.errors.length >= MAX_LISTED_ERRORS) continue;
+      listedPerColumn.set(issue.column, listed + 1);
+      result.errors.push(issue);
+    }
     if (result.rejectedRows.length < MAX_KEPT_REJECTS) {
       result.rejectedRows.push({
         row: row.number,

@@ -1,38 +1,69 @@
 import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
+import type { DateOrderName } from './dates';
+import type { DocClass } from './doc-types';
 import { headerSignature, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
+
+/** The choices a saved mapping remembers for its files, besides the columns. */
+export interface MappingChoices {
+  dateOrder?: DateOrderName;
+  typeMap?: Record<string, DocClass>;
+  round?: boolean;
+}
 
 /** Named mappings the user saved; proposed again when a file with the same header row comes. */
 export interface MappingProfile {
   name: string;
   kind: DatasetKind;
   mapping: Record<string, string>;
+  choices: MappingChoices;
   updatedAt: string;
 }
 
 export function saveMappingProfile(
   db: Database.Database,
-  args: { name: string; kind: DatasetKind; headers: readonly string[]; mapping: Mapping },
+  args: { name: string; kind: DatasetKind; headers: readonly string[]; mapping: Mapping; choices?: MappingChoices },
   now = new Date(),
 ): MappingProfile {
   const byHeader = mappingByHeader(args.headers, args.mapping);
+  const choices = args.choices ?? {};
   db.prepare(
-    `INSERT INTO mapping_profiles (name, kind, header_signature, mapping, updated_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO mapping_profiles (name, kind, header_signature, mapping, choices, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, header_signature = excluded.header_signature,
-       mapping = excluded.mapping, updated_at = excluded.updated_at`,
-  ).run(args.name, args.kind, headerSignature(args.headers), JSON.stringify(byHeader), now.toISOString());
-  return { name: args.name, kind: args.kind, mapping: byHeader, updatedAt: now.toISOString() };
+       mapping = excluded.mapping, choices = excluded.choices, updated_at = excluded.updated_at`,
+  ).run(
+    args.name,
+    args.kind,
+    headerSignature(args.headers),
+    JSON.stringify(byHeader),
+    JSON.stringify(choices),
+    now.toISOString(),
+  );
+  return { name: args.name, kind: args.kind, mapping: byHeader, choices, updatedAt: now.toISOString() };
+}
+
+/** The choices the named saved mapping remembers. */
+export function savedChoices(db: Database.Database, name: string): MappingChoices {
+  const row = db.prepare('SELECT choices FROM mapping_profiles WHERE name = ?').get(name) as { choices: string } | undefined;
+  return row ? (JSON.parse(row.choices) as MappingChoices) : {};
 }
 
 export function listMappingProfiles(db: Database.Database): MappingProfile[] {
   return (
-    db.prepare('SELECT name, kind, mapping, updated_at FROM mapping_profiles ORDER BY name').all() as {
+    db.prepare('SELECT name, kind, mapping, choices, updated_at FROM mapping_profiles ORDER BY name').all() as {
       name: string;
       kind: DatasetKind;
       mapping: string;
+      choices: string;
       updated_at: string;
     }[]
-  ).map((r) => ({ name: r.name, kind: r.kind, mapping: JSON.parse(r.mapping), updatedAt: r.updated_at }));
+  ).map((r) => ({
+    name: r.name,
+    kind: r.kind,
+    mapping: JSON.parse(r.mapping),
+    choices: JSON.parse(r.choices),
+    updatedAt: r.updated_at,
+  }));
 }
 
 /** The named profile, or (without a name) the latest one saved for this exact header row. */

@@ -222,3 +222,65 @@ describe('the CLI can do what the dialog does', () => {
     expect(added.json).toMatchObject({ name: 'ravi', role: 'preparer', fullName: 'Ravi Kumar' });
   });
 });
+
+describe('choices kept and problems listed', () => {
+  it('a saved mapping remembers the date order, the document types and rounding for the next file', async () => {
+    const { createWorkspaceApi } = await import('../../main/api/handlers');
+    const api = createWorkspaceApi(ws);
+    const headers = ['Ref', 'Day', 'Kind', 'Party Code', 'Item Code', 'Qty', 'Worth'];
+    const first = file('slips-1.csv', [
+      headers,
+      ['S-1', '03/04/2026', 'Counter Slip', 'D001', 'SKU-0001', 1, '10.005'],
+    ]);
+    const mapping = {
+      doc_no: 'Ref',
+      doc_date: 'Day',
+      doc_type: 'Kind',
+      distributor_code: 'Party Code',
+      net_value: 'Worth',
+    };
+    const saved = await api.call('mappings.save', {
+      name: 'Counter slips',
+      kind: 'sales',
+      headers,
+      mapping,
+      choices: { dateOrder: 'mdy', typeMap: { 'Counter Slip': 'invoice' }, round: true },
+    });
+    expect(saved.ok && saved.value.choices).toEqual({
+      dateOrder: 'mdy',
+      typeMap: { 'Counter Slip': 'invoice' },
+      round: true,
+    });
+    const next = file('slips-2.csv', [headers, ['S-2', '03/05/2026', 'Counter Slip', 'D001', 'SKU-0001', 1, '20.005']]);
+    for (const path of [first, next]) {
+      const r = await api.call('import.run', { path, kind: 'sales' });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.rows).toBe(1);
+    }
+    expect(
+      ws.db.prepare("SELECT doc_date, net_value FROM sales WHERE doc_no IN ('S-1', 'S-2') ORDER BY doc_no").all(),
+    ).toEqual([
+      { doc_date: '2026-03-04', net_value: 1001 },
+      { doc_date: '2026-03-05', net_value: 2001 },
+    ]);
+  });
+
+  it('lists every problem at once, up to a hundred per column in the summary, all of them in the workbook', async () => {
+    const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'];
+    const rows: FixtureCell[][] = Array.from({ length: 150 }, (_, i) => [
+      `B-${i}`,
+      '31-10-2026',
+      'D001',
+      'SKU-0001',
+      'many',
+      '1.00',
+    ]);
+    rows.push(['B-x', '31-13-2026', 'D001', 'SKU-0001', 1, '1.00']);
+    const r = await importFile(ws, file('bad.csv', [header, ...rows]), { kind: 'sales' });
+    expect(r).toMatchObject({ rows: 0, rejected: 151, errorCount: 151 });
+    const byColumn = (c: string) => r.errors.filter((e) => e.column === c).length;
+    // 150 bad quantities do not hide the one impossible date after them.
+    expect([byColumn('Qty'), byColumn('Invoice Date')]).toEqual([100, 1]);
+    expect(r.rejectedRows).toHaveLength(151);
+  });
+});

@@ -12,6 +12,7 @@ import { exportsMigration } from '../../main/store/migrations/007_exports';
 import { payoutRules } from '../../main/store/migrations/008_payout_rules';
 import { sealedRuns } from '../../main/store/migrations/009_sealed_runs';
 import { exportJobs } from '../../main/store/migrations/010_export_jobs';
+import { mappingChoices } from '../../main/store/migrations/011_mapping_choices';
 
 /** Each migration on its own, on a real (in-memory) SQLite database. */
 function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
@@ -264,5 +265,17 @@ describe('010 export jobs', () => {
         .prepare("INSERT INTO export_jobs (run_id, stage, folder, moves, started_at) VALUES (7, 's', 'f', 'x', 'now')")
         .run(),
     ).toThrow(/CHECK|FOREIGN KEY/);
+  });
+});
+
+describe('011 mapping choices', () => {
+  it('gives every saved mapping a JSON object of choices, empty for those saved before', () => {
+    const db = dbWith(workspace, masters, transactions, imports);
+    db.prepare(
+      "INSERT INTO mapping_profiles (name, kind, header_signature, mapping, updated_at) VALUES ('Old', 'sales', 'x', '{}', 'now')",
+    ).run();
+    applyMigrations(db, [schemes, review, exportsMigration, payoutRules, sealedRuns, exportJobs, mappingChoices]);
+    expect(db.prepare('SELECT choices FROM mapping_profiles').get()).toEqual({ choices: '{}' });
+    expect(() => db.prepare("UPDATE mapping_profiles SET choices = 'x'").run()).toThrow(/CHECK/);
   });
 });

@@ -38,7 +38,7 @@ export function importHandlers(ws: Workspace): ImportHandlers {
     'import.rollback': ({ batch }) => rollBackBatch(ws.db, batch, ws.user),
     'import.quarantine': ({ batch }) => listQuarantine(ws.db, batch),
     'mappings.list': () => listMappingProfiles(ws.db),
-    'mappings.save': ({ name, kind, headers, mapping }) =>
-      saveMappingProfile(ws.db, { name, kind, headers, mapping: mappingFromHeaders(headers, mapping) }),
+    'mappings.save': ({ name, kind, headers, mapping, choices }) =>
+      saveMappingProfile(ws.db, { name, kind, headers, mapping: mappingFromHeaders(headers, mapping), choices }),
   };
 }

@@ -9,6 +9,7 @@ import { exportsMigration } from './007_exports';
 import { payoutRules } from './008_payout_rules';
 import { sealedRuns } from './009_sealed_runs';
 import { exportJobs } from './010_export_jobs';
+import { mappingChoices } from './011_mapping_choices';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   payoutRules,
   sealedRuns,
   exportJobs,
+  mappingChoices,
 ];

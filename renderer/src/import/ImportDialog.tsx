@@ -116,7 +116,13 @@ export function ImportDialog({
 
   const saveProfile = async () => {
     if (!preview || !profileName.trim()) return;
-    const r = await call('mappings.save', { name: profileName.trim(), kind, headers: preview.headers, mapping });
+    const r = await call('mappings.save', {
+      name: profileName.trim(),
+      kind,
+      headers: preview.headers,
+      mapping,
+      choices: { dateOrder, typeMap, round: options.round },
+    });
     setNotice(
       r.ok ? `Mapping saved as “${r.value.name}”; it will be proposed for files with these columns.` : r.error.message,
     );

@@ -44,7 +44,9 @@ export function saveMappingProfile(
 
 /** The choices the named saved mapping remembers. */
 export function savedChoices(db: Database.Database, name: string): MappingChoices {
-  const row = db.prepare('SELECT choices FROM mapping_profiles WHERE name = ?').get(name) as { choices: string } | undefined;
+  const row = db.prepare('SELECT choices FROM mapping_profiles WHERE name = ?').get(name) as
+    | { choices: string }
+    | undefined;
   return row ? (JSON.parse(row.choices) as MappingChoices) : {};
 }
 

@@ -23,6 +23,18 @@ const kindLabels: Record<DatasetKind, string> = {
   targets: 'Targets',
 };
 
+type ImportChoice = 'validOnly' | 'createMissing' | 'replace' | 'round' | 'skipExactRepeats' | 'moveOutlets';
+
+/** The choices an import takes besides its columns, in the user's words. */
+const importChoices: [ImportChoice, string][] = [
+  ['validOnly', 'Import valid rows only (keep the rest in quarantine)'],
+  ['createMissing', 'Create missing distributors, outlets and products'],
+  ['replace', 'Replace an earlier import of this file'],
+  ['round', 'Round amounts with more than two decimals half-up to the paisa'],
+  ['skipExactRepeats', 'Leave out rows that repeat another row exactly'],
+  ['moveOutlets', 'Move an outlet to the distributor its sales name'],
+];
+
 /**
  * File → kind → mapping and preview → check or import (with progress and cancel) → control
  * totals and rejects. Nothing is stored until the user presses Import, and then all or nothing.
@@ -43,7 +55,7 @@ export function ImportDialog({
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [defaults, setDefaults] = useState<Record<string, string>>({});
-  const [options, setOptions] = useState({
+  const [options, setOptions] = useState<Record<ImportChoice, boolean>>({
     validOnly: false,
     createMissing: false,
     replace: false,
@@ -313,54 +325,16 @@ export function ImportDialog({
       </div>
       <footer className="dialog-footer">
         <div className="options">
-          <label>
-            <input
-              type="checkbox"
-              checked={options.validOnly}
-              onChange={(e) => setOptions((o) => ({ ...o, validOnly: e.target.checked }))}
-            />{' '}
-            Import valid rows only (keep the rest in quarantine)
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={options.createMissing}
-              onChange={(e) => setOptions((o) => ({ ...o, createMissing: e.target.checked }))}
-            />{' '}
-            Create missing distributors, outlets and products
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={options.replace}
-              onChange={(e) => setOptions((o) => ({ ...o, replace: e.target.checked }))}
-            />{' '}
-            Replace an earlier import of this file
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={options.round}
-              onChange={(e) => setOptions((o) => ({ ...o, round: e.target.checked }))}
-            />{' '}
-            Round amounts with more than two decimals half-up to the paisa
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={options.skipExactRepeats}
-              onChange={(e) => setOptions((o) => ({ ...o, skipExactRepeats: e.target.checked }))}
-            />{' '}
-            Leave out rows that repeat another row exactly
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={options.moveOutlets}
-              onChange={(e) => setOptions((o) => ({ ...o, moveOutlets: e.target.checked }))}
-            />{' '}
-            Move an outlet to the distributor its sales name
-          </label>
+          {importChoices.map(([choice, label]) => (
+            <label key={choice}>
+              <input
+                type="checkbox"
+                checked={options[choice]}
+                onChange={(e) => setOptions((o) => ({ ...o, [choice]: e.target.checked }))}
+              />{' '}
+              {label}
+            </label>
+          ))}
         </div>
         <div className="buttons">
           {running ? (

@@ -2,7 +2,7 @@ import { allocate } from './allocate';
 import { type Facts, type IndexedFacts, indexFacts, type PayeeFact } from './facts';
 import { type MeasureContext, type MeasureResult, measure, netSales, periodSnapshots } from './measures';
 import type { Scheme, Slab } from './model';
-import { Exact } from './money';
+import { Exact, sumPaise } from './money';
 import { lateReturns } from './returns';
 import { applySlabs, type NearMiss, nearMiss, slabLabel } from './slabs';
 import { TargetRowsError, targetFor } from './targets';
@@ -57,7 +57,7 @@ export class RunCancelled extends Error {}
 
 /** Half-up to the paisa: the one rounding of a payout line. */
 export const toPaise = (rupees: Exact) => rupees.times(100).toDecimalPlaces(0, Exact.ROUND_HALF_UP).toNumber();
-const inr = (paise: number) => `₹${new Exact(paise).dividedBy(100).toFixed(2)}`;
+const inr = (paise: number | bigint) => `₹${new Exact(paise.toString()).dividedBy(100).toFixed(2)}`;
 
 /**
  * Achievement as it was compared with the slabs, cut (never rounded) to `places`: 99.99996 % is
@@ -262,8 +262,8 @@ function applyStacking(schemes: readonly Scheme[], lines: PayoutLine[], facts: I
       if (!payeeFact) continue;
       const sales = netSales({ scheme: first, payee: payeeFact, facts, period });
       const limit = Math.max(0, toPaise(sales.times(maxPct).dividedBy(100)));
-      const total = payeeLines.reduce((n, l) => n + l.final, 0);
-      if (total > limit)
+      const total = sumPaise(payeeLines, (l) => l.final);
+      if (total > BigInt(limit))
         reduceTo(
           payeeLines,
           limit,
@@ -277,14 +277,15 @@ function applyStacking(schemes: readonly Scheme[], lines: PayoutLine[], facts: I
 function applyBudget(scheme: Scheme, lines: PayoutLine[]) {
   if (!scheme.budget) return;
   const budget = toPaise(new Exact(scheme.budget.amount));
-  const total = lines.reduce((n, l) => n + l.final, 0);
-  if (total <= budget) return;
+  // Sums of paise are bigints: past 2^53 a number would lose paise.
+  const total = sumPaise(lines, (l) => l.final);
+  if (total <= BigInt(budget)) return;
   if (scheme.budget.onOverrun === 'pro_rata') {
     reduceTo(
       lines,
       budget,
       'budget',
-      `budget ${inr(budget)} overrun by ${inr(total - budget)}: every payout scaled to ${new Exact(budget).times(100).dividedBy(total).toDecimalPlaces(4).toString()}%`,
+      `budget ${inr(budget)} overrun by ${inr(total - BigInt(budget))}: every payout scaled to ${new Exact(budget).times(100).dividedBy(total.toString()).toDecimalPlaces(4).toString()}%`,
     );
     return;
   }

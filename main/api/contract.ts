@@ -150,6 +150,7 @@ export const contract = {
       round: z.boolean().default(false),
       skipExactRepeats: z.boolean().default(false),
       moveOutlets: z.boolean().default(false),
+      anyDates: z.boolean().default(false),
       validOnly: z.boolean().default(false),
       createMissing: z.boolean().default(false),
       replace: z.boolean().default(false),

@@ -44,6 +44,7 @@ export const optionSpec = {
   round: { type: 'boolean', default: false },
   'skip-exact-repeats': { type: 'boolean', default: false },
   'move-outlets': { type: 'boolean', default: false },
+  'any-dates': { type: 'boolean', default: false },
   'full-name': { type: 'string' },
   role: { type: 'string' },
   'new-pin': { type: 'string' },

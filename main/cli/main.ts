@@ -66,7 +66,7 @@ const commands: Record<string, Command> = {
   import: {
     summary: 'import an ERP export (xlsx, csv/tsv/txt, HTML or XML "xls", binary xls via LibreOffice)',
     usage:
-      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ...] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip" ...] [--round] [--skip-exact-repeats] [--move-outlets] [--valid-only] [--create-missing] [--replace] [--dry-run]',
+      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ...] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip" ...] [--round] [--skip-exact-repeats] [--move-outlets] [--any-dates] [--valid-only] [--create-missing] [--replace] [--dry-run]',
     async run({ api, args, options, json }) {
       const path = resolve(onlyArgument(args, 'file'));
       if (!options.kind) throw new CliError(`--kind is required: one of ${datasetKinds.join(', ')}`);
@@ -91,6 +91,7 @@ const commands: Record<string, Command> = {
         round: options.round,
         skipExactRepeats: options['skip-exact-repeats'],
         moveOutlets: options['move-outlets'],
+        anyDates: options['any-dates'],
         validOnly: options['valid-only'],
         createMissing: options['create-missing'],
         replace: options.replace,

@@ -14,10 +14,28 @@ const spaces = /[\s\u00a0\u2009\u202f']/g;
 
 const plainNumber = /^-?\d+(\.\d+)?$/;
 
-/** Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". */
-export function parseAmountText(text: string, mark: DecimalMark = '.'): string {
+/** Which currency a mark written beside an amount names. */
+const currencyOf = (mark: string): string => {
+  const m = mark.toLowerCase().replace('.', '');
+  if (m === '₹' || m === 'rs' || m === 'inr') return 'INR';
+  if (m === '$' || m === 'usd' || m === 'us$') return 'USD';
+  if (m === '€' || m === 'eur') return 'EUR';
+  return 'GBP';
+};
+
+/**
+ * Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". Given the workspace's currency,
+ * an amount marked with another ($ in a rupee workspace) is refused, never read as rupees.
+ */
+export function parseAmountText(text: string, mark: DecimalMark = '.', currency?: string): string {
   if (plainNumber.test(text)) return text;
   let t = text.trim();
+  if (currency) {
+    for (const found of t.match(currencyMarks) ?? []) {
+      if (currencyOf(found) !== currency)
+        throw new AmountError(`"${found}" is not the workspace's currency (${currency}): convert the amount first`);
+    }
+  }
   let negative = false;
   const drCr = t.match(/\s*(dr|cr)\.?$/i);
   if (drCr) {
@@ -39,7 +57,8 @@ export function parseAmountText(text: string, mark: DecimalMark = '.'): string {
     t = t.slice(1);
   }
   const group = mark === '.' ? /,/g : /\./g;
-  const grouped = mark === '.' ? /^\d{1,3}(,\d{2,3})*(\.\d+)?$/ : /^\d{1,3}(\.\d{3})*(,\d+)?$/;
+  // Western groups of three (1,234,567.50) or Indian ones (12,34,567.50); "1,234,56" is neither.
+  const grouped = mark === '.' ? /^(\d{1,3}(,\d{3})*|\d{1,2}(,\d{2})*,\d{3})(\.\d+)?$/ : /^\d{1,3}(\.\d{3})*(,\d+)?$/;
   const example = mark === '.' ? '1,234.50' : '1.234,50';
   if (t.includes(mark === '.' ? ',' : '.') && !grouped.test(t)) {
     throw new AmountError(`expected an amount such as ${example}`);

@@ -8,6 +8,7 @@ import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
+import { setting } from '../workspace';
 import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
@@ -52,6 +53,8 @@ export interface ImportRequest {
   skipExactRepeats?: boolean;
   /** A sale whose outlet belongs to another distributor in the outlets master moves the outlet (else it is an error). */
   moveOutlets?: boolean;
+  /** Take dates before 1990 or more than a year ahead (else they are row errors). */
+  anyDates?: boolean;
 }
 
 export interface ImportIssue {
@@ -293,7 +296,16 @@ async function importFrom(
       kind,
       mapping,
       buffered.map((r) => r.cells),
-      { date1904: source.date1904, headers, dateOrder: request.dateOrder, round: request.round, netFromRate, defaults },
+      {
+        date1904: source.date1904,
+        headers,
+        dateOrder: request.dateOrder,
+        round: request.round,
+        netFromRate,
+        defaults,
+        currency: setting(db, 'currency') ?? 'INR',
+        anyDates: request.anyDates,
+      },
     );
   } catch (error) {
     if (error instanceof AmbiguousDatesError) throw new ImportRefusedError(`${fileName}: ${error.message}`);
@@ -383,6 +395,7 @@ async function importFrom(
   const lineNumbers = new Map<string, number>();
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new Map<string, number>();
+  let negativeAsCredit = 0;
   let noItemLines = 0;
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
@@ -480,9 +493,32 @@ async function importFrom(
           );
       } else exactRows.set(exact, row.number);
       const { values: raw, problems } = convertRow(kind, mapping, row.cells, decisions, defaults, rounding);
+      let markedInvoice = false;
       if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {
         const reading = typeReadings.get(String(row.cells[typeColumn]).trim());
         if (reading?.as === 'invoice' || reading?.as === 'credit_note') raw.doc_type = reading.as;
+        markedInvoice = reading?.as === 'invoice';
+      }
+      if (
+        kind === 'sales' &&
+        typeColumn === undefined &&
+        mapping.return_flag === undefined &&
+        defaults.doc_type === undefined &&
+        typeof raw.net_value === 'number' &&
+        raw.net_value < 0
+      )
+        negativeAsCredit++;
+      // A negative amount on a line the file marks as an invoice is refused, never turned positive.
+      const negative = (['net_value', 'qty'] as const).find(
+        (f) => typeof raw[f] === 'number' && (raw[f] as number) < 0,
+      );
+      if (markedInvoice && negative) {
+        problems.push({
+          field: negative,
+          column: mapping[negative] ?? null,
+          value: shownValue(row.cells[mapping[negative] ?? -1]),
+          message: 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)',
+        });
       }
       // A line with a value but no item (a charge, a freight line) in a file of items: booked as not itemised.
       if (
@@ -644,6 +680,11 @@ async function importFrom(
         field: 'sku',
         decision: `${noItemLines} lines have a value but no item: each is booked to the product ${notItemised.sku}`,
       });
+    if (negativeAsCredit > 0)
+      result.decisions.push({
+        field: 'doc_type',
+        decision: `${negativeAsCredit} lines with a negative amount are credit notes: the file has no document type, so the sign says so`,
+      });
     result.skippedSummary = skippedSentence(skipped);
 
     result.totals = Object.fromEntries(
@@ -728,3 +769,6 @@ function skippedSentence(skipped: Record<string, number>): string | null {
   for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
 }
+
+const shownValue = (cell: Cell | undefined) =>
+  cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');

@@ -1,6 +1,7 @@
 import { Exact, toScaledInteger } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
+import { withoutControls } from '../exports/text';
 import { type DecimalMark, detectDecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
 import {
   AmbiguousDatesError,
@@ -24,6 +25,17 @@ export interface Decisions {
   round: boolean;
   /** The net value is quantity × price: the file's only amount column is a document's total. */
   netFromRate: boolean;
+  /** The workspace's currency: an amount marked with another is refused. */
+  currency?: string;
+  /** Dates before 1990 or more than a year ahead are taken (the user allowed it for this import). */
+  anyDates: boolean;
+}
+
+/** The dates a business file plausibly holds, unless the user allows others for an import. */
+export function plausibleDates(today = new Date()): { from: string; to: string } {
+  const ahead = new Date(today);
+  ahead.setUTCFullYear(ahead.getUTCFullYear() + 1);
+  return { from: '1990-01-01', to: ahead.toISOString().slice(0, 10) };
 }
 
 /**
@@ -54,6 +66,8 @@ export function decide(
     netFromRate?: boolean;
     /** Values the user gave for fields the file has no column for. */
     defaults?: Readonly<Record<string, Cell>>;
+    currency?: string;
+    anyDates?: boolean;
   },
 ): Decisions {
   const fields = datasets[kind].fields;
@@ -116,10 +130,20 @@ export function decide(
     date1904: options.date1904,
     round: options.round === true,
     netFromRate: options.netFromRate === true,
+    currency: options.currency,
+    anyDates: options.anyDates === true,
   };
 }
 
 function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
+  const day = readDate(field, cell, d);
+  const range = plausibleDates();
+  if (!d.anyDates && (day < range.from || day > range.to))
+    throw new Error(`${day} is before 1990 or more than a year ahead (allow such dates for this import: --any-dates)`);
+  return day;
+}
+
+function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'number') {
     if (!isPlausibleSerial(cell)) throw new Error('expected a date, or an Excel date serial between 1950 and 2100');
@@ -130,13 +154,15 @@ function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): strin
 
 /** A number as written: the cell's own decimals for a spreadsheet number, the text's for text. */
 const writtenDecimal = (cell: Exclude<Cell, null>, d: Decisions) =>
-  typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
+  typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark, d.currency);
 
 function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): number {
   const scale = scales[field.type] ?? 0;
   if (d.round && field.type === 'money') return roundedMoney(field, cell, d, ledger);
   const text =
-    typeof cell === 'number' ? numberCellToDecimal(cell, scale) : parseAmountText(String(cell), d.decimalMark);
+    typeof cell === 'number'
+      ? numberCellToDecimal(cell, scale)
+      : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined);
   try {
     return toScaledInteger(text, scale);
   } catch {
@@ -165,7 +191,7 @@ function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, 
 function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): StoredValue {
   switch (field.type) {
     case 'text':
-      return cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
+      return cell instanceof Date ? cell.toISOString().slice(0, 10) : withoutControls(String(cell)).trim();
     case 'date':
       return toDate(field, cell, d);
     case 'decimal':

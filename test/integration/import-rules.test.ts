@@ -284,3 +284,47 @@ describe('choices kept and problems listed', () => {
     expect(r.rejectedRows).toHaveLength(151);
   });
 });
+
+describe('values that would land wrong are refused or read right', () => {
+  it('refuses a foreign currency, a grouping of no system, a negative invoice and an implausible date; cleans control characters', async () => {
+    const path = file('hostile.csv', [
+      ['Invoice No', 'Invoice Date', 'Document Type', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['H-1', '15-10-2026', 'Invoice', 'D001', 'SKU-0001', 1, '$100.00'],
+      ['H-2', '15-10-2026', 'Invoice', 'D001', 'SKU-0001', 1, '1,234,56'],
+      ['H-3', '15-10-2026', 'Invoice', 'D001', 'SKU-0001', -1, '-50.00'],
+      ['H-4', '15-10-1985', 'Invoice', 'D001', 'SKU-0001', 1, '50.00'],
+      ['H-5\u0007', '15-10-2026', 'Invoice', 'D001', 'SKU-0001', 1, '₹1,23,456.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, 'Net Value', `"$" is not the workspace's currency (INR): convert the amount first`],
+      [3, 'Net Value', 'expected an amount such as 1,234.50'],
+      [4, 'Net Value', 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'],
+      [
+        5,
+        'Invoice Date',
+        '1985-10-15 is before 1990 or more than a year ahead (allow such dates for this import: --any-dates)',
+      ],
+    ]);
+    expect(r.rows).toBe(1);
+    const valid = await importFile(ws, path, { kind: 'sales', validOnly: true, anyDates: true });
+    expect(storedRows(ws, 'sales', valid.batch ?? 0).map((s) => [s.doc_no, s.doc_date, s.net_value])).toEqual([
+      ['H-4', '1985-10-15', 5000],
+      ['H-5', '2026-10-15', 12345600],
+    ]);
+  });
+
+  it('reads a negative line of a file without document types as a credit note, and says so', async () => {
+    const path = file('signed.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['N-1', '15-10-2026', 'D001', 'SKU-0001', -2, '-20.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_type, s.net_value])).toEqual([
+      ['credit_note', -2000],
+    ]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '1 lines with a negative amount are credit notes: the file has no document type, so the sign says so',
+    );
+  });
+});

@@ -23,7 +23,14 @@ const kindLabels: Record<DatasetKind, string> = {
   targets: 'Targets',
 };
 
-type ImportChoice = 'validOnly' | 'createMissing' | 'replace' | 'round' | 'skipExactRepeats' | 'moveOutlets';
+type ImportChoice =
+  | 'validOnly'
+  | 'createMissing'
+  | 'replace'
+  | 'round'
+  | 'skipExactRepeats'
+  | 'moveOutlets'
+  | 'anyDates';
 
 /** The choices an import takes besides its columns, in the user's words. */
 const importChoices: [ImportChoice, string][] = [
@@ -33,6 +40,7 @@ const importChoices: [ImportChoice, string][] = [
   ['round', 'Round amounts with more than two decimals half-up to the paisa'],
   ['skipExactRepeats', 'Leave out rows that repeat another row exactly'],
   ['moveOutlets', 'Move an outlet to the distributor its sales name'],
+  ['anyDates', 'Take dates before 1990 or more than a year ahead'],
 ];
 
 /**
@@ -62,6 +70,7 @@ export function ImportDialog({
     round: false,
     skipExactRepeats: false,
     moveOutlets: false,
+    anyDates: false,
   });
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
   const [typeMap, setTypeMap] = useState<Record<string, 'invoice' | 'credit_note' | 'skip'>>({});

@@ -211,7 +211,8 @@ export function decideDayOrder(
       reason: `${options.sibling.order.replace('-', ' ')}, as another date column of the file proves`,
     };
   }
-  throw new AmbiguousDatesError(options.column ?? 'date', dates.slice(0, 3).map(sampleOf));
+  const distinct = [...new Map(dates.map((d) => [d.text.trim(), d])).values()];
+  throw new AmbiguousDatesError(options.column ?? 'date', distinct.slice(0, 3).map(sampleOf));
 }
 
 function sampleOf(d: DigitDate | undefined) {

@@ -13,6 +13,7 @@ import {
   parseDateText,
 } from './dates';
 import type { Mapping } from './mapping';
+import { formulaWithoutValue } from './readers/cell';
 import type { Cell } from './readers/types';
 
 /** Choices made once per file from the evidence in its columns (or by the user), shown to the user. */
@@ -188,7 +189,18 @@ function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, 
   return paise;
 }
 
+/** Excel's error values, as a cell or an export writes them. */
+const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
 function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): StoredValue {
+  if (typeof cell === 'string') {
+    const t = cell.trim();
+    if (t === formulaWithoutValue)
+      throw new Error(
+        'a formula with no saved value: open the file in Excel, let it calculate, save it and import again',
+      );
+    if (errorValue.test(t)) throw new Error(`the cell holds the error ${t} (a formula that failed in the source file)`);
+  }
   switch (field.type) {
     case 'text':
       return cell instanceof Date ? cell.toISOString().slice(0, 10) : withoutControls(String(cell)).trim();

@@ -20,6 +20,18 @@ const entries = {
 } as const;
 export type WorkerName = keyof typeof entries;
 
+/**
+ * How much heap an import may take, and what its death means to the user: a hostile or damaged
+ * file (a zip bomb, a sheet of a billion blank cells) stops there instead of taking the machine.
+ */
+const limits: Partial<Record<WorkerName, { maxOldGenerationSizeMb: number }>> = {
+  import: { maxOldGenerationSizeMb: 512 },
+};
+const deaths: Partial<Record<WorkerName, string>> = {
+  import:
+    'The file is too large or damaged to import (reading it needed more memory than an import may take); nothing was imported.',
+};
+
 /** What the worker entry reads from `workerData`. */
 export function workerInput<T>(data: unknown): T {
   return (data as { input: T }).input;
@@ -32,12 +44,18 @@ export function workerInput<T>(data: unknown): T {
  */
 export function startWorker(name: WorkerName, input: unknown, transfer: TransferListItem[] = []): Worker {
   const entry = entries[name];
+  const resourceLimits = limits[name];
   return runningFromSource
     ? new Worker(new URL('./bootstrap.mjs', import.meta.url), {
         workerData: { entry: new URL(entry.source, import.meta.url).href, input },
         transferList: transfer,
+        resourceLimits,
       })
-    : new Worker(new URL(entry.bundled, import.meta.url), { workerData: { input }, transferList: transfer });
+    : new Worker(new URL(entry.bundled, import.meta.url), {
+        workerData: { input },
+        transferList: transfer,
+        resourceLimits,
+      });
 }
 
 /**
@@ -69,9 +87,10 @@ export function runWorker<T>(
       else if (message.type === 'done') finish(() => resolve(message.value as T));
       else finish(() => reject(new ApiFailure(message.error.code, message.error.message)));
     });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) =>
-      finish(() => reject(new ApiFailure('internal', `The ${name} worker stopped unexpectedly (exit code ${code})`))),
-    );
+    // A worker that dies is told in the user's words, never as an engine message.
+    const died = () =>
+      new ApiFailure('internal', deaths[name] ?? `The ${name} stopped before it finished; nothing was changed.`);
+    worker.on('error', () => finish(() => reject(died())));
+    worker.on('exit', () => finish(() => reject(died())));
   });
 }

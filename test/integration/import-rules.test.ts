@@ -328,3 +328,40 @@ describe('values that would land wrong are refused or read right', () => {
     );
   });
 });
+
+describe('cells that are not plain values', () => {
+  it('refuses error cells and formulas without a saved value, naming the cell, and keeps every run of rich text', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Register');
+    sheet.addRow(['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'Remarks']);
+    sheet.addRow(['E-1', '15-10-2026', 'D001', 'SKU-0001', 1, { error: '#N/A' }, null]);
+    sheet.addRow(['E-2', '15-10-2026', 'D001', 'SKU-0001', 1, { formula: 'E3*10' }, null]);
+    sheet.addRow(['E-3', '15-10-2026', 'D001', 'SKU-0001', 1, { formula: 'E4*10', result: 10 }, null]);
+    sheet.addRow([
+      { richText: [{ text: 'E-' }, { font: { bold: true }, text: '4' }] },
+      '15-10-2026',
+      'D001',
+      'SKU-0001',
+      1,
+      5,
+      null,
+    ]);
+    const path = join(dir, 'cells.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+      [2, 'Net Value', '#N/A', 'the cell holds the error #N/A (a formula that failed in the source file)'],
+      [
+        3,
+        'Net Value',
+        '#NO-SAVED-VALUE',
+        'a formula with no saved value: open the file in Excel, let it calculate, save it and import again',
+      ],
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+      ['E-3', 1000],
+      ['E-4', 500],
+    ]);
+  });
+});

@@ -11,6 +11,7 @@ import { BatchError } from '../import/batches';
 import { ImportRefusedError } from '../import/importer';
 import { LayoutError } from '../import/layout';
 import { UnreadableFileError } from '../import/open-source';
+import { DamagedFileError } from '../import/readers/types';
 import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
 import { LineNotFoundError } from '../review/trace';
@@ -28,7 +29,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof GridQueryError) return { code: 'validation', message: error.message };
   if (error instanceof WorkspaceNotEmptyError) return { code: 'conflict', message: error.message };
   if (error instanceof ImportRefusedError) return { code: error.code, message: error.message };
-  if (error instanceof LayoutError || error instanceof UnreadableFileError)
+  if (error instanceof LayoutError || error instanceof UnreadableFileError || error instanceof DamagedFileError)
     return { code: 'validation', message: error.message };
   if (error instanceof BatchError) return { code: 'conflict', message: error.message };
   if (

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { decodedText, detectEncoding, readHead } from './readers/text';
-import type { Source } from './readers/types';
+import { DamagedFileError, type Source } from './readers/types';
 import { openXlsx } from './readers/xlsx';
 
 export class UnreadableFileError extends Error {}
@@ -82,11 +82,16 @@ export async function openSource(path: string, onBytes?: (bytes: number) => void
   }
   const { encoding, bomLength } = detectEncoding(head);
   const start = new TextDecoder(encoding).decode(head.subarray(bomLength)).trimStart().slice(0, 2000).toLowerCase();
-  if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-    return parseExcel2003Xml(await decodedText(path, encoding, bomLength));
-  }
-  if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
-    return parseHtmlTables(await decodedText(path, encoding, bomLength));
+  try {
+    if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+      return parseExcel2003Xml(await decodedText(path, encoding, bomLength));
+    }
+    if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
+      return parseHtmlTables(await decodedText(path, encoding, bomLength));
+    }
+  } catch (error) {
+    if (error instanceof DamagedFileError) throw new DamagedFileError(`${basename(path)} is damaged: ${error.message}`);
+    throw error;
   }
   return openDelimited(path, onBytes);
 }

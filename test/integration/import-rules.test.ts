@@ -365,3 +365,40 @@ describe('cells that are not plain values', () => {
     ]);
   });
 });
+
+describe('markup files', () => {
+  it('ignores script and style text in an HTML "xls", refuses a cell spanning a million rows, and makes 30 February an error', async () => {
+    const html = file('report.xls', [['x']]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      html,
+      `<html><head><style>td { color: red }</style><script>var total = 999;</script></head><body><table>
+        <tr><th>Invoice No</th><th>Invoice Date</th><th>Distributor Code</th><th>SKU</th><th>Qty</th><th>Net Value</th></tr>
+        <tr><td>W-1<script>alert(1)</script></td><td>15-10-2026</td><td>D001</td><td>SKU-0001</td><td>1</td><td>10.00</td></tr>
+      </table></body></html>`,
+    );
+    const r = await importFile(ws, html, { kind: 'sales' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.doc_no)).toEqual(['W-1']);
+
+    const bomb = join(dir, 'bomb.xls');
+    writeFileSync(bomb, '<table><tr><td rowspan="1000000">x</td><td>y</td></tr></table>');
+    await expect(importFile(ws, bomb, { kind: 'sales' })).rejects.toThrow(
+      'bomb.xls is damaged: a cell spans 1000000 rows, more than any report has',
+    );
+
+    const xml = join(dir, 'dates.xml');
+    const cellRow = (doc: string, day: string) =>
+      `<Row><Cell><Data ss:Type="String">${doc}</Data></Cell><Cell><Data ss:Type="DateTime">${day}T00:00:00.000</Data></Cell><Cell><Data ss:Type="String">D001</Data></Cell><Cell><Data ss:Type="String">SKU-0001</Data></Cell><Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="Number">10</Data></Cell></Row>`;
+    writeFileSync(
+      xml,
+      `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sales"><Table>
+        <Row><Cell><Data ss:Type="String">Invoice No</Data></Cell><Cell><Data ss:Type="String">Invoice Date</Data></Cell><Cell><Data ss:Type="String">Distributor Code</Data></Cell><Cell><Data ss:Type="String">SKU</Data></Cell><Cell><Data ss:Type="String">Qty</Data></Cell><Cell><Data ss:Type="String">Net Value</Data></Cell></Row>
+        ${cellRow('X-1', '2026-10-15')}${cellRow('X-2', '2026-02-30')}
+      </Table></Worksheet></Workbook>`,
+    );
+    const dates = await importFile(ws, xml, { kind: 'sales' });
+    expect(dates.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [3, 'Invoice Date', '2026-02-30T00:00:00.000'],
+    ]);
+  });
+});

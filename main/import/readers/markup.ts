@@ -1,5 +1,13 @@
 import { Parser } from 'htmlparser2';
-import type { Cell, Source, SourceRow, SourceSheet } from './types';
+import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './types';
+
+/** The most a cell may span: a report's merged heading spans a few dozen; more is a hostile file. */
+const MAX_SPAN = 1000;
+const span = (text: string | undefined, what: string): number => {
+  const n = Math.max(1, Math.floor(Number(text)) || 1) - 1;
+  if (n >= MAX_SPAN) throw new DamagedFileError(`a cell spans ${n + 1} ${what}, more than any report has`);
+  return n;
+};
 
 /**
  * The two kinds of "xls" file that are really markup: an HTML page of tables (what many ERPs
@@ -62,30 +70,30 @@ export function parseHtmlTables(html: string): Source {
   let row: Cell[] | null = null;
   let cell: { text: string; across: number; down: number } | null = null;
   let col = 0;
+  // Script and style elements are code, not cells: their text is never read.
+  let code = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (name === 'table') {
+        if (name === 'script' || name === 'style') code++;
+        else if (name === 'table') {
           table = { name: `Table ${tables.length + 1}`, rows: [], pending: new Map() };
           tables.push(table);
         } else if (name === 'tr' && table) {
           row = [];
           col = 0;
         } else if ((name === 'td' || name === 'th') && row) {
-          cell = {
-            text: '',
-            across: Math.max(1, Number(attrs.colspan) || 1) - 1,
-            down: Math.max(1, Number(attrs.rowspan) || 1) - 1,
-          };
+          cell = { text: '', across: span(attrs.colspan, 'columns'), down: span(attrs.rowspan, 'rows') };
         } else if (name === 'br' && cell) {
           cell.text += ' ';
         }
       },
       ontext(text) {
-        if (cell) cell.text += text;
+        if (cell && code === 0) cell.text += text;
       },
       onclosetag(name) {
-        if ((name === 'td' || name === 'th') && row && cell && table) {
+        if (name === 'script' || name === 'style') code = Math.max(0, code - 1);
+        else if ((name === 'td' || name === 'th') && row && cell && table) {
           col = place(table, row, table.rows.length + 1, col, collapse(cell.text) || null, cell.across, cell.down);
           cell = null;
         } else if (name === 'tr' && row && table) {
@@ -133,8 +141,8 @@ export function parseExcel2003Xml(xml: string): Source {
         } else if (local === 'cell' && row) {
           const index = Number(attr(attrs, 'Index'));
           cell = {
-            across: Number(attr(attrs, 'MergeAcross')) || 0,
-            down: Number(attr(attrs, 'MergeDown')) || 0,
+            across: span(String((Number(attr(attrs, 'MergeAcross')) || 0) + 1), 'columns'),
+            down: span(String((Number(attr(attrs, 'MergeDown')) || 0) + 1), 'rows'),
             type: '',
             text: '',
             index: index > 0 ? index - 1 : col,
@@ -176,6 +184,10 @@ function typedValue(type: string, text: string): Cell {
   if (text === '') return null;
   if (type === 'Number') return Number(text);
   if (type === 'Boolean') return text === '1';
-  if (type === 'DateTime') return new Date(`${text.slice(0, 10)}T00:00:00Z`);
+  if (type === 'DateTime') {
+    // 2026-02-30 is no day: passed on as text, so the importer reports it as a row error.
+    const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
+    return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10) ? text : day;
+  }
   return text;
 }

@@ -1,3 +1,6 @@
+/** A file whose structure is broken or hostile (a cell spanning a million rows): refused as damaged. */
+export class DamagedFileError extends Error {}
+
 /** What every file reader gives the importer: sheets of rows of plain cell values. */
 export type Cell = string | number | Date | boolean | null;
 

@@ -402,3 +402,17 @@ describe('markup files', () => {
     ]);
   });
 });
+
+describe('delimited text', () => {
+  it('reads every line of a CSV whose line endings are mixed', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const path = join(dir, 'mixed.csv');
+    writeFileSync(
+      path,
+      'Receipt No,Receipt Date,Distributor Code,Amount\r\nR1,2026-10-05,D001,10\nR2,2026-10-06,D002,20\rR3,2026-10-07,D001,30\r\n',
+    );
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r).toMatchObject({ rows: 3, rejected: 0, totals: { amount: '60.00' } });
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => p.receipt_no)).toEqual(['R1', 'R2', 'R3']);
+  });
+});

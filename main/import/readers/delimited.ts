@@ -59,6 +59,9 @@ export async function openDelimited(path: string, onBytes?: (bytes: number) => v
           const parser = Readable.from(decodedChunks(path, encoding, bomLength, onBytes)).pipe(
             parse({
               delimiter,
+              // Any of the three line endings, even mixed in one file (a file stitched together
+              // on Windows and Unix): csv-parse would otherwise take the first one it meets.
+              record_delimiter: ['\r\n', '\n', '\r'],
               relax_column_count: true,
               relax_quotes: true,
               skip_empty_lines: false,

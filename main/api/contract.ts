@@ -119,6 +119,7 @@ const fileArgs = {
   mapping: fieldMap.optional(),
   fileName: z.string().min(1).optional(),
   dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
+  typeMap: z.record(z.string(), z.enum(['invoice', 'credit_note', 'skip'])).optional(),
 };
 
 export const contract = {
@@ -146,7 +147,6 @@ export const contract = {
       mappingName: z.string().min(1).optional(),
       map: fieldMap.optional(),
       defaults: fieldMap.optional(),
-      typeMap: z.record(z.string(), z.enum(['invoice', 'credit_note', 'skip'])).optional(),
       round: z.boolean().default(false),
       skipExactRepeats: z.boolean().default(false),
       moveOutlets: z.boolean().default(false),

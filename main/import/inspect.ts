@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
+import { classifyDocType, type DocClass } from './doc-types';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
@@ -9,6 +10,9 @@ import { mappingByHeader } from './mapping';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
+
+/** How many rows of a file the dialog reads for its document types. */
+const TYPE_SCAN_ROWS = 100_000;
 
 /** What the user checks before importing: the sheet, the header found, the proposed mapping and a preview. */
 export interface ImportPreview {
@@ -27,6 +31,8 @@ export interface ImportPreview {
   unmappedRequired: string[];
   preview: { row: number; cells: Cell[] }[];
   decisions: string[];
+  /** The document types in the file, how each would be read (null: not known, to be said), and how many rows have it. */
+  documentTypes: { name: string; rows: number; as: DocClass | null; why: string }[];
   /** A date column the file cannot tell the order of: the dialog asks, showing these rows both ways. */
   ambiguousDates: { column: string; samples: { text: string; dayFirst: string; monthFirst: string }[] } | null;
 }
@@ -43,6 +49,7 @@ export async function inspectFile(
     locale: string;
     fileName?: string;
     dateOrder?: DateOrderName;
+    typeMap?: Record<string, DocClass>;
   },
 ): Promise<ImportPreview> {
   const source = await openSource(args.path);
@@ -100,6 +107,7 @@ async function inspectSource(
     preview: [],
     decisions: [],
     ambiguousDates: null,
+    documentTypes: [],
   };
   let table: LocatedTable;
   try {
@@ -110,10 +118,23 @@ async function inspectSource(
   }
   const preview: SourceRow[] = [];
   const sheet = await openSheet(source, table.sheet);
+  // The document types of the file (a Day Book mixes dozens), read from up to TYPE_SCAN_ROWS rows,
+  // each with how it would be read, for the dialog to show and change.
+  const typeColumn = args.kind === 'sales' ? table.mapping.doc_type : undefined;
+  const types = new Map<string, number>();
+  let scanned = 0;
   for await (const row of dataRows(sheet, table.headerRow, table.headers, args.kind, table.mapping)) {
-    preview.push(row);
-    if (preview.length >= 200) break;
+    if (preview.length < 200) preview.push(row);
+    const type = typeColumn === undefined ? null : row.cells[typeColumn];
+    if (typeof type === 'string' && type.trim() !== '') types.set(type.trim(), (types.get(type.trim()) ?? 0) + 1);
+    if (++scanned >= (typeColumn === undefined ? 200 : TYPE_SCAN_ROWS)) break;
   }
+  const documentTypes = [...types]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, rows]) => {
+      const reading = classifyDocType(name, args.typeMap);
+      return { name, rows, as: reading?.as ?? null, why: reading?.why ?? 'unknown' };
+    });
   let decisions: string[];
   let ambiguousDates: ImportPreview['ambiguousDates'] = null;
   try {
@@ -141,5 +162,6 @@ async function inspectSource(
     preview: preview.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.number, cells: r.cells })),
     decisions,
     ambiguousDates,
+    documentTypes,
   };
 }

@@ -53,6 +53,18 @@ describe.skipIf(!present)('real ERP exports', () => {
 
   it('Tally Day Book of every voucher type: sales, credit notes and branch sales in one pass, the rest skipped and counted', () =>
     withWorkspace(async (ws) => {
+      // The dialog's preview lists every document type with how it would be read.
+      const { inspectFile } = await import('../../main/import/inspect');
+      const preview = await inspectFile(ws.db, {
+        path: join(folder, 'tally_daybook_cubix.xlsx'),
+        kind: 'sales',
+        locale: 'en-IN',
+      });
+      const typeOf = (name: string) => preview.documentTypes.find((t) => t.name === name);
+      expect(typeOf('Sales')).toMatchObject({ as: 'invoice', why: 'known' });
+      expect(typeOf('Bhosari Sales')).toMatchObject({ as: 'invoice', why: 'name', rows: 207 });
+      expect(typeOf('Receipt')).toMatchObject({ as: 'skip' });
+      expect(typeOf('MEI : Brigesh Morwal')).toMatchObject({ as: null, rows: 3 });
       // One custom type says nothing of what it is: the import asks, naming it.
       await expect(importReal(ws, 'tally_daybook_cubix.xlsx')).rejects.toThrow(
         /"MEI : Brigesh Morwal" \(3 rows\).*--type-map/,

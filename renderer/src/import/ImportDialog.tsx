@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
 import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
 import { formatCount } from '../../../main/format/numbers';
+import type { DocClass } from '../../../main/import/doc-types';
 import type { ImportPreview } from '../../../main/import/inspect';
 import { call, newCallId, stageFile } from '../api/client';
 import { Dialog } from '../components/Dialog';
@@ -73,7 +74,8 @@ export function ImportDialog({
     anyDates: false,
   });
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
-  const [typeMap, setTypeMap] = useState<Record<string, 'invoice' | 'credit_note' | 'skip'>>({});
+  const [unseenTypes, setUnseenTypes] = useState<string[]>([]);
+  const [typeMap, setTypeMap] = useState<Record<string, DocClass>>({});
   const [profileName, setProfileName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -127,8 +129,7 @@ export function ImportDialog({
     if (!r.ok) {
       // Document types the file uses and nobody has said what they are: offered below to decide.
       const unknown = [...r.error.message.matchAll(/"([^"]+)" \(\d+ rows\)/g)].map((m) => m[1] as string);
-      if (unknown.length > 0)
-        setTypeMap((t) => ({ ...Object.fromEntries(unknown.map((u) => [u, 'skip' as const])), ...t }));
+      if (unknown.length > 0) setUnseenTypes((seen) => [...new Set([...seen, ...unknown])]);
       return setProblem(r.error.message);
     }
     setResult(r.value);
@@ -150,6 +151,13 @@ export function ImportDialog({
   };
 
   const labels = Object.fromEntries((preview?.fields ?? []).map((f) => [f.name, f.label]));
+  // The types the preview found, and any the import named that lie beyond the rows it read.
+  const documentTypes = [
+    ...(preview?.documentTypes ?? []),
+    ...unseenTypes
+      .filter((name) => !preview?.documentTypes.some((t) => t.name === name))
+      .map((name) => ({ name, rows: 0, as: null, why: 'unknown' })),
+  ];
   // Columns are positional (two may share a header text), so their position is their identity.
   const columns = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
   const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
@@ -232,17 +240,21 @@ export function ImportDialog({
             </button>
           </fieldset>
         )}
-        {Object.keys(typeMap).length > 0 && (
+        {documentTypes.length > 0 && (
           <fieldset className="type-map" data-testid="type-map">
-            <legend>What is each of these document types?</legend>
-            {Object.entries(typeMap).map(([name, as]) => (
+            <legend>Document types in the file, and how each is read</legend>
+            {documentTypes.map(({ name, rows, as }) => (
               <label key={name} className="field">
-                <span>{name}</span>
+                <span>
+                  {name}
+                  {rows > 0 ? ` (${formatCount(rows, locale)} rows)` : ''}
+                </span>
                 <select
-                  value={as}
+                  value={typeMap[name] ?? as ?? ''}
                   aria-label={`Document type ${name}`}
-                  onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as typeof as }))}
+                  onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as DocClass }))}
                 >
+                  {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}
                   <option value="invoice">an invoice</option>
                   <option value="credit_note">a credit note</option>
                   <option value="skip">not a sale (skip)</option>

@@ -11,6 +11,44 @@ import { openXlsx } from './readers/xlsx';
 
 export class UnreadableFileError extends Error {}
 
+/**
+ * What a reader's own failure becomes for the user: a damaged file, named, and never a JavaScript
+ * engine's message (FILE_ENDED, Invalid string length, Cannot read properties of undefined) or
+ * bytes of the file. Errors that already speak to the user pass through.
+ */
+function readingFailure(fileName: string, error: unknown): Error {
+  if (error instanceof UnreadableFileError || error instanceof DamagedFileError) return error;
+  return new DamagedFileError(
+    `${fileName} could not be read: it looks damaged, or is not a spreadsheet or text file of the kinds SchemeDesk reads. Nothing was imported.`,
+    { cause: error },
+  );
+}
+
+/** The source with every failure of its readers told as readingFailure tells it. */
+function guarded(source: Source, fileName: string): Source {
+  return {
+    ...source,
+    async *sheets() {
+      try {
+        for await (const sheet of source.sheets()) {
+          yield {
+            ...sheet,
+            async *rows() {
+              try {
+                yield* sheet.rows();
+              } catch (error) {
+                throw readingFailure(fileName, error);
+              }
+            },
+          };
+        }
+      } catch (error) {
+        throw readingFailure(fileName, error);
+      }
+    },
+  };
+}
+
 const run = promisify(execFile);
 
 async function sofficeAvailable(): Promise<boolean> {
@@ -62,6 +100,14 @@ async function convertLegacyXls(path: string): Promise<{ file: string; folder: s
  * else is delimited text.
  */
 export async function openSource(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+  try {
+    return guarded(await openAny(path, onBytes), basename(path));
+  } catch (error) {
+    throw readingFailure(basename(path), error);
+  }
+}
+
+async function openAny(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const head = await readHead(path, 8192);
   if (head.length === 0) throw new UnreadableFileError(`${basename(path)} is empty`);
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path);

@@ -416,3 +416,16 @@ describe('delimited text', () => {
     expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => p.receipt_no)).toEqual(['R1', 'R2', 'R3']);
   });
 });
+
+describe('a damaged file', () => {
+  it('is refused by name, never with an engine message or the file’s bytes', async () => {
+    const { writeFileSync } = await import('node:fs');
+    // A zip signature and then nothing a zip holds: the xlsx reader fails inside.
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 0x41)]));
+    const error = await importFile(ws, broken, { kind: 'sales' }).catch((e: Error) => e);
+    expect((error as Error).message).toBe(
+      'broken.xlsx could not be read: it looks damaged, or is not a spreadsheet or text file of the kinds SchemeDesk reads. Nothing was imported.',
+    );
+  });
+});

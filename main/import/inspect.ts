@@ -149,8 +149,11 @@ async function inspectSource(
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };
     decisions = [(error as Error).message];
   }
+  // What this file must supply depends on its columns: a Day Book's Debit/Credit pair is its net value.
+  const neededHere = new Set(neededFields(args.kind, table.mapping).map((f) => f.name));
   return {
     ...base,
+    fields: base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })),
     sheet: table.sheet,
     headerRow: table.headerRow,
     headers: table.headers,

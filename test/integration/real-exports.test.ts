@@ -49,6 +49,15 @@ describe.skipIf(!present)('real ERP exports', () => {
         '"GST Supply" is read as invoices: its name says so (change it with --type-map)',
       );
       expect(rupees(ws, "doc_type = 'invoice'")).toEqual({ v: '5727783.30', n: 28 });
+      // The dialog does not ask for a net value column: the Debit/Credit pair is it.
+      const { inspectFile } = await import('../../main/import/inspect');
+      const preview = await inspectFile(ws.db, {
+        path: join(folder, 'tally_daybook_adarsh.xlsx'),
+        kind: 'sales',
+        locale: 'en-IN',
+      });
+      expect(preview.unmappedRequired).toEqual([]);
+      expect(preview.fields.find((f) => f.name === 'net_value')?.required).toBe(false);
     }));
 
   it('Tally Day Book of every voucher type: sales, credit notes and branch sales in one pass, the rest skipped and counted', () =>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
 import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
-import { formatCount } from '../../../main/format/numbers';
+import { formatCount, formatDate } from '../../../main/format/numbers';
 import type { DocClass } from '../../../main/import/doc-types';
 import type { ImportPreview } from '../../../main/import/inspect';
 import { call, newCallId, stageFile } from '../api/client';
@@ -23,6 +23,12 @@ const kindLabels: Record<DatasetKind, string> = {
   payments: 'Payments (receipts)',
   targets: 'Targets',
 };
+
+/** A preview cell as the user reads it: a date cell (it arrives as an ISO instant) as a date. */
+function previewCell(cell: unknown, locale: string): string {
+  const text = String(cell ?? '');
+  return /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(text) ? formatDate(text, locale) : text;
+}
 
 type ImportChoice =
   | 'validOnly'
@@ -152,12 +158,14 @@ export function ImportDialog({
 
   const labels = Object.fromEntries((preview?.fields ?? []).map((f) => [f.name, f.label]));
   // The types the preview found, and any the import named that lie beyond the rows it read.
+  // Those still to be said come first.
   const documentTypes = [
     ...(preview?.documentTypes ?? []),
     ...unseenTypes
       .filter((name) => !preview?.documentTypes.some((t) => t.name === name))
       .map((name) => ({ name, rows: 0, as: null, why: 'unknown' })),
-  ];
+  ].sort((a, b) => Number(!!(typeMap[a.name] ?? a.as)) - Number(!!(typeMap[b.name] ?? b.as)) || b.rows - a.rows);
+  const undecided = documentTypes.filter((t) => !(typeMap[t.name] ?? t.as)).length;
   // Columns are positional (two may share a header text), so their position is their identity.
   const columns = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
   const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
@@ -242,25 +250,41 @@ export function ImportDialog({
         )}
         {documentTypes.length > 0 && (
           <fieldset className="type-map" data-testid="type-map">
-            <legend>Document types in the file, and how each is read</legend>
-            {documentTypes.map(({ name, rows, as }) => (
-              <label key={name} className="field">
-                <span>
-                  {name}
-                  {rows > 0 ? ` (${formatCount(rows, locale)} rows)` : ''}
-                </span>
-                <select
-                  value={typeMap[name] ?? as ?? ''}
-                  aria-label={`Document type ${name}`}
-                  onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as DocClass }))}
-                >
-                  {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}
-                  <option value="invoice">an invoice</option>
-                  <option value="credit_note">a credit note</option>
-                  <option value="skip">not a sale (skip)</option>
-                </select>
-              </label>
-            ))}
+            <legend>
+              {documentTypes.length} document types in the file: how each is read
+              {undecided > 0 ? ` (${undecided} to say)` : ''}
+            </legend>
+            <div className="type-map-scroll">
+              <table className="preview-table">
+                <thead>
+                  <tr>
+                    <th>Document type</th>
+                    <th className="number">Rows</th>
+                    <th>Read as</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {documentTypes.map(({ name, rows, as }) => (
+                    <tr key={name}>
+                      <td>{name}</td>
+                      <td className="number">{rows > 0 ? formatCount(rows, locale) : ''}</td>
+                      <td>
+                        <select
+                          value={typeMap[name] ?? as ?? ''}
+                          aria-label={`Document type ${name}`}
+                          onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as DocClass }))}
+                        >
+                          {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}
+                          <option value="invoice">an invoice</option>
+                          <option value="credit_note">a credit note</option>
+                          <option value="skip">not a sale (skip)</option>
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </fieldset>
         )}
         {!preview && !problem && <p className="muted">Reading {file.name}…</p>}
@@ -321,7 +345,7 @@ export function ImportDialog({
                       <tr key={r.row}>
                         <td className="number">{r.row}</td>
                         {columns.map((c) => (
-                          <td key={c.id}>{String(r.cells[c.position] ?? '')}</td>
+                          <td key={c.id}>{previewCell(r.cells[c.position], locale)}</td>
                         ))}
                       </tr>
                     ))}

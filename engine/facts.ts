@@ -230,6 +230,17 @@ export function indexFacts(facts: Facts): IndexedFacts {
   };
 }
 
+/** JSON of an object, worked out once per object: memo keys are built for every payee. */
+const jsonOf = new WeakMap<object, string>();
+export function json(value: object): string {
+  let text = jsonOf.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonOf.set(value, text);
+  }
+  return text;
+}
+
 /** The memoized value for `key`, computing it on first use. */
 export function remember<T>(facts: IndexedFacts, key: string, compute: () => T): T {
   const known = facts.memo.get(key);

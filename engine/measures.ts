@@ -1,5 +1,5 @@
 import { addDays, daysBetween, previousPeriod, within } from './dates';
-import { type IndexedFacts, type PayeeFact, type PaymentFact, remember, type SaleFact } from './facts';
+import { type IndexedFacts, json, type PayeeFact, type PaymentFact, remember, type SaleFact } from './facts';
 import { evaluateFormula } from './formula';
 import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
@@ -211,13 +211,16 @@ export function periodSnapshots(
   facts: IndexedFacts,
   period: { from: string; to: string },
 ): { opening: string | null; closing: string | null } {
-  const latest = (onOrBefore: string, after: string) =>
-    facts.snapshotDates.filter((d) => d <= onOrBefore && d > after).at(-1) ?? null;
-  const near = (day: string | null, edge: string) =>
-    day !== null && daysBetween(day, edge) <= SNAPSHOT_TOLERANCE_DAYS ? day : null;
-  const opening = near(latest(period.from, ''), period.from);
-  const closing = near(latest(period.to, opening ?? ''), period.to);
-  return { opening, closing };
+  // The same for every payee of the period: worked out once.
+  return remember(facts, `snapshots|${period.from}|${period.to}`, () => {
+    const latest = (onOrBefore: string, after: string) =>
+      facts.snapshotDates.filter((d) => d <= onOrBefore && d > after).at(-1) ?? null;
+    const near = (day: string | null, edge: string) =>
+      day !== null && daysBetween(day, edge) <= SNAPSHOT_TOLERANCE_DAYS ? day : null;
+    const opening = near(latest(period.from, ''), period.from);
+    const closing = near(latest(period.to, opening ?? ''), period.to);
+    return { opening, closing };
+  });
 }
 
 const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => {
@@ -363,17 +366,6 @@ const custom: Measurer<'custom'> = (spec, ctx) => {
     detail: `${spec.formula} = ${fmt(value)}`,
   };
 };
-
-/** JSON of an object, worked out once per object: memo keys are built for every payee. */
-const jsonOf = new WeakMap<object, string>();
-function json(value: object): string {
-  let text = jsonOf.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    jsonOf.set(value, text);
-  }
-  return text;
-}
 
 /** What makes two measures the same given the lines: the spec, and a formula's named measures. */
 const specKey = (spec: MeasureSpec, scheme: Scheme) =>

@@ -1,4 +1,4 @@
-import { type IndexedFacts, remember } from './facts';
+import { type IndexedFacts, json, remember } from './facts';
 import type { Scheme } from './model';
 
 /** True when the scheme names no product, so every product counts. */
@@ -9,7 +9,7 @@ export const allProducts = (scheme: Scheme): boolean => {
 
 /** Every SKU a scheme's product filter takes in: named, or of a named brand or category (once per filter). */
 export function schemeSkus(scheme: Scheme, facts: IndexedFacts): Set<string> {
-  return remember(facts, `skus|${JSON.stringify(scheme.products)}`, () => {
+  return remember(facts, `skus|${json(scheme.products)}`, () => {
     const { skus, brands, categories } = scheme.products;
     const wanted = new Set(skus);
     for (const p of facts.products.values()) {

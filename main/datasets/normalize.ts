@@ -1,3 +1,4 @@
+import { classifyDocType } from '../import/doc-types';
 import type { StoredValue } from './insert';
 import type { DatasetKind } from './kinds';
 
@@ -5,15 +6,10 @@ const signedSalesFields = ['qty', 'gross_value', 'discount', 'net_value', 'tax']
 
 export class DocTypeError extends Error {}
 
-/** "Invoice", "Sales Invoice", "Credit Note", "Return"… to the two document types we store. */
+/** "Invoice", "Sales Invoice", "Credit Note", "Return"… to the two document types we store, as the importer reads them. */
 export function canonicalDocType(text: string): 'invoice' | 'credit_note' {
-  const t = text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ');
-  // SAP billing types: F1/F2/F5/F8 invoices; G2 credit memo, RE/RO returns.
-  if (/^(credit( note| memo)?|cn|return|sales return|cr note|g2|re|ro)$/.test(t)) return 'credit_note';
-  if (/^((sales |tax |retail )?invoice|inv|bill|sales|f1|f2|f5|f8)$/.test(t)) return 'invoice';
+  const reading = classifyDocType(text)?.as;
+  if (reading === 'invoice' || reading === 'credit_note') return reading;
   throw new DocTypeError(`"${text}" is neither an invoice nor a credit note`);
 }
 

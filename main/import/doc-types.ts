@@ -36,6 +36,7 @@ const known: Record<string, DocClass> = {
   f2: 'invoice',
   f5: 'invoice',
   f8: 'invoice',
+  credit: 'credit_note',
   creditnote: 'credit_note',
   creditmemo: 'credit_note',
   arcreditmemo: 'credit_note',

@@ -20,7 +20,7 @@ import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import type { Cell, Source, SourceRow } from './readers/types';
-import { blank, convertRow, type Decisions, decide, type FieldProblem, type RoundingLedger } from './row-values';
+import { blank, convertRow, type Decisions, decide, type FieldProblem, type RoundingLedger, shown } from './row-values';
 
 export interface ImportRequest {
   path: string;
@@ -516,7 +516,7 @@ async function importFrom(
         problems.push({
           field: negative,
           column: mapping[negative] ?? null,
-          value: shownValue(row.cells[mapping[negative] ?? -1]),
+          value: shown(row.cells[mapping[negative] ?? -1]),
           message: 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)',
         });
       }
@@ -769,6 +769,3 @@ function skippedSentence(skipped: Record<string, number>): string | null {
   for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
 }
-
-const shownValue = (cell: Cell | undefined) =>
-  cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell ?? '');

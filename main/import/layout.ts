@@ -2,6 +2,7 @@ import type { DatasetKind } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
 import { findHeaderRow, type HeaderCandidate, type Mapping } from './mapping';
 import type { Cell, Source, SourceRow, SourceSheet } from './readers/types';
+import { blank } from './row-values';
 
 /** How many rows of a sheet are searched for its header row (title, company and period rows sit above it). */
 export const HEADER_SEARCH_ROWS = 50;
@@ -76,8 +77,6 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
   return typeof first === 'string' && totalPattern.test(first.trim());
 }
 
-const isBlank = (c: Cell | undefined) =>
-  c === null || c === undefined || (typeof c === 'string' && /^(|null|-+|—|–)$/i.test(c.trim()));
 const isNumber = (c: Cell | undefined) =>
   typeof c === 'number' || (typeof c === 'string' && /^[-(]?[\d,.]+\)?$/.test(c.trim()));
 
@@ -121,7 +120,7 @@ export async function* dataRows(
   for await (const row of sheet.rows()) {
     if (row.number <= headerRowNumber) continue;
     const cells = row.cells;
-    if (cells.every(isBlank)) continue;
+    if (cells.every(blank)) continue;
     const wasFirst = first;
     first = false;
     if (
@@ -131,9 +130,9 @@ export async function* dataRows(
       skipped('header lines');
       continue;
     }
-    const keysBlank = keyColumns.every((c) => isBlank(cells[c]));
-    const filled = cells.filter((c) => !isBlank(c));
-    const onlyUnmapped = cells.every((c, i) => isBlank(c) || !mappedColumns.has(i));
+    const keysBlank = keyColumns.every((c) => blank(cells[c]));
+    const filled = cells.filter((c) => !blank(c));
+    const onlyUnmapped = cells.every((c, i) => blank(c) || !mappedColumns.has(i));
     if (wasFirst && keysBlank && !onlyUnmapped && filled.every((c) => typeof c === 'string' && !isNumber(c))) {
       skipped('header lines');
       continue;
@@ -154,8 +153,8 @@ export async function* dataRows(
     const continues =
       groupColumn !== undefined &&
       parent !== null &&
-      isBlank(cells[groupColumn]) &&
-      (lineColumns.length === 0 || lineColumns.some((c) => !isBlank(cells[c])));
+      blank(cells[groupColumn]) &&
+      (lineColumns.length === 0 || lineColumns.some((c) => !blank(cells[c])));
     if (!continues && unusedHeading) {
       yield unusedHeading;
       unusedHeading = null;
@@ -163,8 +162,8 @@ export async function* dataRows(
     if (
       groupColumn !== undefined &&
       lineColumns.length > 0 &&
-      !isBlank(cells[groupColumn]) &&
-      lineColumns.every((c) => isBlank(cells[c]))
+      !blank(cells[groupColumn]) &&
+      lineColumns.every((c) => blank(cells[c]))
     ) {
       parent = [...cells];
       unusedHeading = row;
@@ -173,7 +172,7 @@ export async function* dataRows(
     if (continues && parent) {
       unusedHeading = null;
       const inherited = [...cells];
-      for (const c of inheritedColumns) if (isBlank(inherited[c])) inherited[c] = parent[c] ?? null;
+      for (const c of inheritedColumns) if (blank(inherited[c])) inherited[c] = parent[c] ?? null;
       yield { number: row.number, cells: inherited };
       continue;
     }

@@ -11,15 +11,19 @@ import type Database from 'better-sqlite3';
 export const anchorPath = (dbPath: string) => `${dbPath}.audit-head`;
 
 const headKey = 'audit_head';
+/** What this process last wrote for each workspace: most calls change nothing, and then touch no file. */
+const written = new Map<string, string>();
 
 export function writeAnchor(db: Database.Database, dbPath: string): void {
   if (dbPath === ':memory:' || !db.open) return;
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(headKey) as { value: string } | undefined;
-  if (!row) return;
+  if (!row || written.get(dbPath) === row.value) return;
   const path = anchorPath(dbPath);
-  if (existsSync(path) && readFileSync(path, 'utf8') === row.value) return;
-  writeFileSync(`${path}.tmp`, row.value);
-  renameSync(`${path}.tmp`, path);
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== row.value) {
+    writeFileSync(`${path}.tmp`, row.value);
+    renameSync(`${path}.tmp`, path);
+  }
+  written.set(dbPath, row.value);
 }
 
 export function readAnchor(dbPath: string): { seq: number; hash: string } | null {

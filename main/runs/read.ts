@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import type { RunListItem } from '../api/contract';
+import { makersOf } from '../review/run-state';
 import { type Actor, type RunStatus, refusal, runActions, statusRefusal } from '../review/workflow';
 
 interface RunRow {
@@ -37,6 +38,7 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
        FROM runs r WHERE r.status <> 'draft' ${id === undefined ? '' : 'AND r.id = ?'} ORDER BY r.id DESC`,
     )
     .all(...(id === undefined ? [] : [id])) as RunRow[];
+  const makers = makersOf(db, id);
   return rows.map((r) => ({
     id: r.id,
     from: r.period_from,
@@ -57,8 +59,17 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
     actions: runActions.filter((a) => statusRefusal(r, a) === null),
     permitted: runActions.filter(
       (a) =>
-        refusal({ id: r.id, status: r.status, createdBy: r.created_by, submittedBy: r.submitted_by }, a, actor) ===
-        null,
+        refusal(
+          {
+            id: r.id,
+            status: r.status,
+            createdBy: r.created_by,
+            submittedBy: r.submitted_by,
+            makers: makers.get(r.id) ?? [],
+          },
+          a,
+          actor,
+        ) === null,
     ),
     engineVersion: r.engine_version,
     notices: JSON.parse(r.notices) as string[],

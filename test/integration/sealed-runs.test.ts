@@ -101,6 +101,9 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     as('priya', 'preparer');
     expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
     as('admin', 'admin');
+    // The window does not offer the overrider an Approve button to begin with.
+    const offered = await api().call('runs.get', { run: open });
+    expect(offered.ok && offered.value.permitted).not.toContain('approve');
     const byOverrider = await api().call('runs.approve', { run: open });
     expect(byOverrider).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(approve('admin')).toThrow(/Maker-checker/);

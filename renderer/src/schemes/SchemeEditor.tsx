@@ -17,6 +17,16 @@ const rateLabels: Record<string, string> = {
   flat: 'Amount (₹ flat)',
 };
 
+/** `Key=value` entries of a list field as an object, each value read by `value`. */
+function pairs<T>(list: string[], value: (text: string) => T): Record<string, T> {
+  return Object.fromEntries(
+    list.map((pair) => {
+      const [key = '', text = ''] = pair.split('=').map((x) => x.trim());
+      return [key, value(text)];
+    }),
+  );
+}
+
 /** A comma-separated list, committed when the field loses focus so commas can be typed. */
 function ListField({
   label,
@@ -371,29 +381,14 @@ export function SchemeEditor({
               <ListField
                 label="Channel minimums (Channel=₹, …)"
                 list={Object.entries(m.minimums ?? {}).map(([c, v]) => `${c}=${v}`)}
-                onCommit={(l) =>
-                  set(
-                    ['measure', 'minimums'],
-                    Object.fromEntries(l.map((pair) => pair.split('=').map((x) => x.trim()) as [string, string])),
-                  )
-                }
+                onCommit={(l) => set(['measure', 'minimums'], pairs(l, String))}
               />
             )}
             {m.kind === 'billed_channels' && (
               <ListField
                 label="Minimum billed outlets (Channel=count, …)"
                 list={Object.entries(m.minOutlets ?? {}).map(([c, v]) => `${c}=${v}`)}
-                onCommit={(l) =>
-                  set(
-                    ['measure', 'minOutlets'],
-                    Object.fromEntries(
-                      l.map((pair) => {
-                        const [channel = '', count = ''] = pair.split('=').map((x) => x.trim());
-                        return [channel, Number(count)];
-                      }),
-                    ),
-                  )
-                }
+                onCommit={(l) => set(['measure', 'minOutlets'], pairs(l, Number))}
               />
             )}
             {m.kind === 'billed_channels' && (

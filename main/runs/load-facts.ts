@@ -10,6 +10,19 @@ const LOOKBACK_DAYS = 400;
 /** Receipts are read this far past the period: an invoice near its end may be paid within N ≤ 365 days. */
 const RECEIPTS_AFTER_DAYS = 366;
 
+/** Invoices to distributors dated in the period, tax included, with what was returned against each (by index `sales_primary`). */
+export const invoicesSql = `WITH invoice AS (
+    SELECT distributor_code, doc_no, doc_date, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
+    WHERE doc_type = 'invoice' AND outlet_code IS NULL AND doc_date BETWEEN @from AND @to
+    GROUP BY distributor_code, doc_no, doc_date),
+  returned AS (
+    SELECT distributor_code, against_doc_no AS doc_no, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
+    WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
+    GROUP BY distributor_code, against_doc_no)
+  SELECT i.distributor_code AS distributor, i.doc_no AS docNo, i.doc_date AS date, i.amount,
+    coalesce(r.amount, 0) AS returned
+  FROM invoice i LEFT JOIN returned r ON r.distributor_code = i.distributor_code AND r.doc_no = i.doc_no`;
+
 /** Reads the facts of a run window from SQLite into the plain data the engine takes. */
 export function loadFacts(
   db: Database.Database,
@@ -45,21 +58,7 @@ export function loadFacts(
          FROM receivables WHERE as_of BETWEEN ? AND ?`,
       )
       .all(earliest, window.to) as Facts['receivables'],
-    invoices: db
-      .prepare(
-        `WITH invoice AS (
-           SELECT distributor_code, doc_no, doc_date, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
-           WHERE doc_type = 'invoice' AND outlet_code IS NULL AND doc_date BETWEEN @from AND @to
-           GROUP BY distributor_code, doc_no, doc_date),
-         returned AS (
-           SELECT distributor_code, against_doc_no AS doc_no, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
-           WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
-           GROUP BY distributor_code, against_doc_no)
-         SELECT i.distributor_code AS distributor, i.doc_no AS docNo, i.doc_date AS date, i.amount,
-           coalesce(r.amount, 0) AS returned
-         FROM invoice i LEFT JOIN returned r ON r.distributor_code = i.distributor_code AND r.doc_no = i.doc_no`,
-      )
-      .all({ from: window.from, to: window.to }) as Facts['invoices'],
+    invoices: db.prepare(invoicesSql).all({ from: window.from, to: window.to }) as Facts['invoices'],
     payments: db
       .prepare(
         `SELECT id, receipt_date AS date, distributor_code AS distributor, amount, against_doc_no AS against

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { integrityProblems } from '../../main/audit/integrity';
+import { invoicesSql } from '../../main/runs/load-facts';
 import { applyMigrations } from '../../main/store/migration';
 import { workspace } from '../../main/store/migrations/001_workspace';
 import { masters } from '../../main/store/migrations/002_masters';
@@ -13,6 +14,7 @@ import { payoutRules } from '../../main/store/migrations/008_payout_rules';
 import { sealedRuns } from '../../main/store/migrations/009_sealed_runs';
 import { exportJobs } from '../../main/store/migrations/010_export_jobs';
 import { mappingChoices } from '../../main/store/migrations/011_mapping_choices';
+import { primarySalesIndex } from '../../main/store/migrations/012_primary_sales_index';
 
 /** Each migration on its own, on a real (in-memory) SQLite database. */
 function dbWith(...steps: Parameters<typeof applyMigrations>[1]) {
@@ -277,5 +279,29 @@ describe('011 mapping choices', () => {
     applyMigrations(db, [schemes, review, exportsMigration, payoutRules, sealedRuns, exportJobs, mappingChoices]);
     expect(db.prepare('SELECT choices FROM mapping_profiles').get()).toEqual({ choices: '{}' });
     expect(() => db.prepare("UPDATE mapping_profiles SET choices = 'x'").run()).toThrow(/CHECK/);
+  });
+});
+
+describe('012 primary sales index', () => {
+  it("reads a run's invoices to distributors by the primary-sales index, not by walking the period's outlet lines", () => {
+    const db = dbWith(workspace, masters, transactions, imports, schemes, review, exportsMigration, payoutRules);
+    applyMigrations(db, [sealedRuns, exportJobs, mappingChoices]);
+    const plan = () =>
+      (
+        db.prepare(`EXPLAIN QUERY PLAN ${invoicesSql}`).all({ from: '2026-10-01', to: '2026-10-31' }) as {
+          detail: string;
+        }[]
+      )
+        .map((p) => p.detail)
+        .filter((d) => /\bsales\b/.test(d));
+    expect(plan()).toEqual([
+      expect.stringMatching(/USING INDEX sales_period/),
+      expect.stringMatching(/USING INDEX sales_period/),
+    ]);
+    applyMigrations(db, [primarySalesIndex]);
+    expect(plan()).toEqual([
+      expect.stringMatching(/SEARCH sales USING INDEX sales_primary/),
+      expect.stringMatching(/SEARCH sales USING INDEX sales_primary/),
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { payoutRules } from './008_payout_rules';
 import { sealedRuns } from './009_sealed_runs';
 import { exportJobs } from './010_export_jobs';
 import { mappingChoices } from './011_mapping_choices';
+import { primarySalesIndex } from './012_primary_sales_index';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   sealedRuns,
   exportJobs,
   mappingChoices,
+  primarySalesIndex,
 ];

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { decodedText, detectEncoding, readHead } from './readers/text';
-import { DamagedFileError, type Source } from './readers/types';
+import { DamagedFileError, type Source, type SourceSheet } from './readers/types';
 import { openXlsx } from './readers/xlsx';
 
 export class UnreadableFileError extends Error {}
@@ -31,16 +31,16 @@ function guarded(source: Source, fileName: string): Source {
     async *sheets() {
       try {
         for await (const sheet of source.sheets()) {
-          yield {
-            ...sheet,
-            async *rows() {
-              try {
-                yield* sheet.rows();
-              } catch (error) {
-                throw readingFailure(fileName, error);
-              }
-            },
+          // A view of the sheet, so what it learns while read (its declared rows) still shows.
+          const view: SourceSheet = Object.create(sheet);
+          view.rows = async function* () {
+            try {
+              yield* sheet.rows();
+            } catch (error) {
+              throw readingFailure(fileName, error);
+            }
           };
+          yield view;
         }
       } catch (error) {
         throw readingFailure(fileName, error);
@@ -110,7 +110,7 @@ export async function openSource(path: string, onBytes?: (bytes: number) => void
 async function openAny(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const head = await readHead(path, 8192);
   if (head.length === 0) throw new UnreadableFileError(`${basename(path)} is empty`);
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path, onBytes);
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     if (!(await sofficeAvailable())) {
       throw new UnreadableFileError(

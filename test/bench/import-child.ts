@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runImport } from '../../main/import/importer';
+import { openSource } from '../../main/import/open-source';
 import { openWorkspace } from '../../main/store/open';
 
 /**
  * One measurement in its own process, so its peak memory is its own:
  *   exceljs FILE          — a bare exceljs streaming read of every row (the floor for xlsx)
+ *   reader FILE           — SchemeDesk's own reader alone: every row of every sheet, no validation
  *   import FILE WORKSPACE — SchemeDesk's full import: parse, validate, insert, in one transaction
  */
 const [mode, file, workspace] = process.argv.slice(2);
@@ -19,6 +21,11 @@ if (mode === 'exceljs' && file) {
   });
   for await (const sheet of reader) for await (const _row of sheet) rows++;
   rows -= 1;
+} else if (mode === 'reader' && file) {
+  const source = await openSource(file);
+  for await (const sheet of source.sheets()) for await (const _row of sheet.rows()) rows++;
+  source.close?.();
+  rows -= 1;
 } else if (mode === 'import' && file && workspace) {
   const db = await openWorkspace(join(workspace));
   const result = await runImport(db, { path: file, kind: 'sales', user: 'bench', locale: 'en-IN', replace: true });
@@ -26,7 +33,7 @@ if (mode === 'exceljs' && file) {
   rows = result.rows;
   db.close();
 } else {
-  throw new Error('usage: import-child exceljs FILE | import FILE WORKSPACE');
+  throw new Error('usage: import-child exceljs FILE | reader FILE | import FILE WORKSPACE');
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(JSON.stringify({ rows, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

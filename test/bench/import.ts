@@ -9,8 +9,9 @@ import { openWorkspace } from '../../main/store/open';
 
 /**
  * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
- * as xlsx and as CSV, then measures, each in its own process, a bare exceljs streaming read of
- * the xlsx and SchemeDesk's full import (parse + validate + insert) of both files.
+ * as xlsx and as CSV, then measures, each in its own process: a bare exceljs streaming read of
+ * the xlsx, SchemeDesk's own xlsx reader alone, SchemeDesk's full import (parse + validate +
+ * insert) of both files, and pandas' read_excel (openpyxl) when Debian's python3-pandas is there.
  */
 const lines = Number(process.argv[2] ?? 1_000_000);
 const folder = join(tmpdir(), 'schemedesk-bench-import');
@@ -88,6 +89,10 @@ async function freshWorkspace(name: string): Promise<string> {
     user: 'bench',
     options: { ...defaultDemoOptions, secondaryLines: 1000 },
   });
+  // The lines sell outlet n through distributor n mod 50: make the outlets master say so.
+  db.exec(
+    "UPDATE outlets SET distributor_code = printf('D%03d', (CAST(substr(code, 2) AS INTEGER) - 1) % 50 + 1)",
+  );
   db.close();
   return path;
 }
@@ -109,11 +114,33 @@ await writeFiles();
 const mb = (path: string) => (statSync(path).size / 1e6).toFixed(0);
 console.log(`xlsx ${mb(xlsx)} MB, CSV ${mb(csv)} MB\n`);
 
+/** pandas.read_excel of the same file, in Debian's python3 (not the one first on PATH, which may lack it). */
+function pandas(): { rows: number; seconds: number; peakRssMb: number } | null {
+  const python = '/usr/bin/python3';
+  const script = `
+import resource, sys, time
+import pandas
+t = time.perf_counter()
+frame = pandas.read_excel(sys.argv[1], engine="openpyxl")
+print('{"rows": %d, "seconds": %f, "peakRssMb": %d}' % (len(frame), time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024))
+`;
+  try {
+    const out = execFileSync(python, ['-c', script, xlsx], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+  } catch {
+    return null;
+  }
+}
+
 const results = [
   ['exceljs streaming read of the xlsx (no validation, no insert)', measure('exceljs', xlsx)],
+  ['SchemeDesk xlsx reader alone (no validation, no insert)', measure('reader', xlsx)],
   ['SchemeDesk import of the xlsx (parse + validate + insert)', measure('import', xlsx, await freshWorkspace('xlsx'))],
   ['SchemeDesk import of the CSV (parse + validate + insert)', measure('import', csv, await freshWorkspace('csv'))],
-] as const;
+] as [string, { rows: number; seconds: number; peakRssMb: number }][];
+const frame = pandas();
+if (frame) results.push(['pandas read_excel of the xlsx (openpyxl; no validation, no insert)', frame]);
+else console.log('pandas: not measured (Debian python3-pandas and python3-openpyxl are not installed)\n');
 
 const width = Math.max(...results.map(([name]) => name.length));
 console.log(

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalDocType, normalizeRow } from '../../main/datasets/normalize';
-import { cellContent } from '../../main/import/readers/cell';
-
-describe('spreadsheet cell contents', () => {
-  it('takes a formula’s result, rich text’s text, and an error cell’s error', () => {
-    expect(cellContent({ formula: 'B2*C2', result: 99.5 })).toBe(99.5);
-    expect(cellContent({ richText: [{ text: 'SI/' }, { text: '001' }] })).toBe('SI/001');
-    expect(cellContent({ text: 'link', hyperlink: 'https://example.com' })).toBe('link');
-    // An error cell is its error text, which the importer refuses as a row error, never a silent blank.
-    expect(cellContent({ error: '#N/A' })).toBe('#N/A');
-    expect(cellContent({ formula: 'A1*2' })).toBe('#NO-SAVED-VALUE');
-    expect(cellContent('  ')).toBeNull();
-    expect(cellContent(' D001 ')).toBe('D001');
-  });
-});
 
 describe('sales sign convention', () => {
   it('stores credit notes negative whether the source wrote them positive or negative', () => {

@@ -1,6 +1,9 @@
 /** A file whose structure is broken or hostile (a cell spanning a million rows): refused as damaged. */
 export class DamagedFileError extends Error {}
 
+/** What a formula cell with no saved result reads as; the importer refuses it, naming the cell. */
+export const formulaWithoutValue = '#NO-SAVED-VALUE';
+
 /** What every file reader gives the importer: sheets of rows of plain cell values. */
 export type Cell = string | number | Date | boolean | null;
 

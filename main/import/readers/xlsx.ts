@@ -1,114 +1,215 @@
-import ExcelJS from 'exceljs';
-import unzipper from 'unzipper';
-import { cellContent } from './cell';
-import { type Merge, mergeFiller, type Source, type SourceSheet } from './types';
+import { type Cell, DamagedFileError, formulaWithoutValue, mergeFiller, type Source, type SourceRow } from './types';
+import { columnOf, excelSerialToDate, readMerges, SHEET_LIMITS } from './xlsx-cells';
+import { PART_LIMITS, readWorkbook, type Workbook, type WorkbookSheet } from './xlsx-parts';
+import { parseXmlPart } from './xml';
+import { openZip, type ZipReader } from './zip';
 
 /**
- * .xlsx through exceljs's streaming reader, so a million-row workbook is never held in memory.
- * The streaming reader ignores merged cells and the 1904 date system, so a first, light pass
- * over the zip reads those (and each sheet's row count, for progress) without parsing cells.
+ * .xlsx read by SchemeDesk itself: yauzl finds each part through the zip's directory, and each
+ * sheet streams through an XML tokenizer once, row by row, so a million-line sheet is never held
+ * in memory. Merged ranges sit after the rows in a sheet, so a first, light pass inflates the
+ * sheet and tokenizes only from its merged ranges on (a sheet without any costs one inflate).
  */
-interface SheetFacts {
-  name: string;
-  rows: number;
-  merges: Merge[];
+export async function openXlsx(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+  const zip = await openZip(path);
+  try {
+    const workbook = await readWorkbook(zip);
+    return {
+      format: 'xlsx',
+      date1904: workbook.date1904,
+      async *sheets() {
+        let packedBefore = 0;
+        for (const { name, part } of workbook.sheets) {
+          const entry = zip.entry(part);
+          if (!entry) throw new DamagedFileError(`the workbook lists sheet ${name}, whose part ${part} is missing`);
+          const merges = await readMerges(zip, entry);
+          const fill = mergeFiller(merges);
+          const before = packedBefore;
+          const state = { declaredRows: null as number | null };
+          yield {
+            name,
+            get totalRows() {
+              return state.declaredRows;
+            },
+            rows: async function* () {
+              for await (const row of sheetRows(zip, workbook, { name, part }, state, (b) => onBytes?.(before + b)))
+                yield fill(row);
+            },
+          };
+          packedBefore += entry.compressedSize;
+        }
+      },
+      close: () => zip.close(),
+    };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+interface CellBuilding {
+  col: number;
+  type: string;
+  style: number;
+  formula: boolean;
+  value: string | null;
 }
 
-function parseRef(ref: string): { row: number; col: number } {
-  const m = ref.match(/^([A-Z]+)(\d+)$/);
-  return { row: Number(m?.[2] ?? 0), col: columnNumber(m?.[1] ?? 'A') };
+/** Where text goes while it is read: a cell's value, an inline string's text, or nowhere. */
+enum Into {
+  Nothing = 0,
+  Value = 1,
+  Inline = 2,
 }
 
-async function scanSheet(entry: unzipper.File): Promise<{ rows: number; merges: Merge[] }> {
-  let rows = 0;
-  const merges: Merge[] = [];
-  let tail = '';
-  for await (const chunk of entry.stream()) {
-    const text = tail + (chunk as Buffer).toString('utf8');
-    const cut = text.lastIndexOf('<');
-    const complete = cut > 0 ? text.slice(0, cut) : text;
-    tail = cut > 0 ? text.slice(cut) : '';
-    rows += complete.match(/<row[\s>]/g)?.length ?? 0;
-    for (const m of complete.matchAll(/<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
-      const a = parseRef(m[1] ?? 'A1');
-      const b = parseRef(m[2] ?? 'A1');
-      merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+async function* sheetRows(
+  zip: ZipReader,
+  workbook: Workbook,
+  { name: sheetName, part }: WorkbookSheet,
+  state: { declaredRows: number | null },
+  onPacked: (bytes: number) => void,
+): AsyncGenerator<SourceRow> {
+  const entry = zip.entry(part);
+  if (!entry) return;
+  const ready: SourceRow[] = [];
+  let cells: Cell[] | null = null;
+  let rowNumber = 0;
+  let nextCol = 0;
+  let cell: CellBuilding | null = null;
+  let into = Into.Nothing;
+  let phonetic = 0;
+  const where = () => `sheet ${sheetName}, row ${rowNumber}`;
+  const value = (c: CellBuilding): Cell => {
+    if (c.value === null) return c.formula && c.type !== 'inlineStr' ? formulaWithoutValue : null;
+    switch (c.type) {
+      case 'inlineStr':
+      case 'str':
+        return text(c.value);
+      case 's': {
+        const shared = workbook.sharedStrings[Number(c.value)];
+        if (shared === undefined)
+          throw new DamagedFileError(`${where()} refers to shared string ${c.value}, which the workbook lacks`);
+        return text(shared);
+      }
+      case 'b':
+        return c.value === '1' || c.value === 'true' ? 'TRUE' : 'FALSE';
+      case 'e':
+        return text(c.value);
+      case 'd': {
+        const date = new Date(c.value.length === 10 ? `${c.value}T00:00:00Z` : c.value);
+        return Number.isNaN(date.getTime()) ? text(c.value) : date;
+      }
+      default: {
+        const n = Number(c.value);
+        if (c.value.trim() === '' || Number.isNaN(n)) return text(c.value);
+        return workbook.dateStyles[c.style] ? excelSerialToDate(n, workbook.date1904) : n;
+      }
     }
-  }
-  return { rows, merges };
-}
-
-async function workbookFacts(path: string): Promise<{ date1904: boolean; sheets: SheetFacts[] }> {
-  const zip = await unzipper.Open.file(path);
-  const read = async (name: string) => (await zip.files.find((f) => f.path === name)?.buffer())?.toString('utf8') ?? '';
-  const workbook = await read('xl/workbook.xml');
-  const rels = await read('xl/_rels/workbook.xml.rels');
-  const targets = new Map(
-    [...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]),
-  );
-  const nameOfFile = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]*)"[^>]*r:id="([^"]+)"/g)) {
-    const target = (targets.get(m[2]) ?? '').replace(/^\/?(xl\/)?/, '');
-    nameOfFile.set(`xl/${target}`, decodeXml(m[1] ?? ''));
-  }
-  // In the order of the zip's entries: the order exceljs's streaming reader emits worksheets in,
-  // which is how each emitted worksheet gets its name (the reader itself may not know it yet
-  // when workbook.xml comes after the sheets in the file).
-  const sheets: SheetFacts[] = [];
-  // A sheet is named as the workbook names it, never by its path inside the zip.
-  for (const entry of zip.files.filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f.path))) {
-    sheets.push({ name: nameOfFile.get(entry.path) ?? `Sheet${sheets.length + 1}`, ...(await scanSheet(entry)) });
-  }
-  return { date1904: /<workbookPr[^>]*date1904="(1|true)"/.test(workbook), sheets };
-}
-
-const decodeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-
-export async function openXlsx(path: string): Promise<Source> {
-  const facts = await workbookFacts(path);
-  return {
-    format: 'xlsx',
-    date1904: facts.date1904,
-    async *sheets() {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-        sharedStrings: 'cache',
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        worksheets: 'emit',
-        entries: 'emit',
-      });
-      let index = 0;
-      for await (const worksheet of reader) {
-        const info = facts.sheets[index++];
-        const fill = mergeFiller(info?.merges ?? []);
-        const sheet: SourceSheet = {
-          name: info?.name ?? (worksheet as unknown as { name?: string }).name ?? `Sheet${index}`,
-          totalRows: info?.rows ?? null,
-          async *rows() {
-            for await (const row of worksheet) {
-              const values = row.values as unknown[];
-              const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => {
-                const v = cellContent(values[i + 1]);
-                return typeof v === 'object' && v !== null && !(v instanceof Date) ? null : v;
-              });
-              yield fill({ number: row.number, cells });
-            }
-          },
-        };
-        yield sheet;
+  };
+  for await (const _ of parseXmlPart(part, zip.read(entry, onPacked), {
+    open(name, a) {
+      switch (name) {
+        case 'row': {
+          const r = a.r === undefined ? rowNumber + 1 : Number(a.r);
+          if (!Number.isInteger(r) || r <= rowNumber || r > SHEET_LIMITS.rows)
+            throw new DamagedFileError(`${where()} is followed by a row numbered ${a.r}, out of order or out of range`);
+          rowNumber = r;
+          cells = [];
+          nextCol = 0;
+          return;
+        }
+        case 'c': {
+          const col = a.r === undefined ? nextCol : columnOf(a.r);
+          if (col < 0 || col >= SHEET_LIMITS.columns || cells === null)
+            throw new DamagedFileError(`${where()} has a cell at ${a.r ?? '?'}, outside any row or column a sheet has`);
+          nextCol = col + 1;
+          cell = { col, type: a.t ?? 'n', style: a.s === undefined ? 0 : Number(a.s), formula: false, value: null };
+          return;
+        }
+        case 'v':
+          if (cell) {
+            into = Into.Value;
+            cell.value = '';
+          }
+          return;
+        case 'f':
+          if (cell) cell.formula = true;
+          return;
+        case 'rPh':
+          phonetic++;
+          return;
+        case 't':
+          if (cell?.type === 'inlineStr' && phonetic === 0) {
+            into = Into.Inline;
+            cell.value ??= '';
+          }
+          return;
+        case 'dimension':
+          state.declaredRows = declaredRows(a.ref);
+          return;
       }
     },
-  };
+    text(t) {
+      if (into === Into.Nothing || cell === null) return;
+      cell.value += t;
+      if ((cell.value?.length ?? 0) > PART_LIMITS.cellChars)
+        throw new DamagedFileError(
+          `${where()} has a cell longer than a cell can hold (${PART_LIMITS.cellChars} characters)`,
+        );
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+          into = Into.Nothing;
+          return;
+        case 'rPh':
+          phonetic--;
+          return;
+        case 'c':
+          if (cell && cells) {
+            const v = value(cell);
+            if (v !== null) {
+              while (cells.length < cell.col) cells.push(null);
+              cells[cell.col] = v;
+            }
+          }
+          cell = null;
+          return;
+        case 'row':
+          if (cells) ready.push({ number: rowNumber, cells });
+          cells = null;
+          return;
+      }
+    },
+  })) {
+    if (ready.length > 0) {
+      yield* ready;
+      ready.length = 0;
+    }
+  }
+}
+
+/**
+ * Text as the importer takes it: line ends as XML reads them (CR LF and CR are LF), OOXML's
+ * _xHHHH_ escapes decoded, trimmed, blank as no value.
+ */
+function text(raw: string): string | null {
+  let t = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (t.includes('_x'))
+    t = t.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+  t = t.trim();
+  return t === '' ? null : t;
+}
+
+/** The rows a `<dimension ref="A1:J5000">` declares, for progress only; beyond a sheet's limits it is damage. */
+function declaredRows(ref: string | undefined): number | null {
+  const last = ref
+    ?.split(':')
+    .pop()
+    ?.match(/^\$?[A-Z]+\$?(\d+)$/);
+  if (!last) return null;
+  const rows = Number(last[1]);
+  if (rows > SHEET_LIMITS.rows) throw new DamagedFileError(`a sheet declares ${rows} rows, more than a sheet can have`);
+  return rows;
 }

@@ -1,0 +1,93 @@
+import type yauzl from 'yauzl';
+import { DamagedFileError, type Merge } from './types';
+import { parseXmlPart } from './xml';
+import type { ZipReader } from './zip';
+
+/** What one sheet may hold: Excel's own grid, and merged ranges no real report comes near. */
+export const SHEET_LIMITS = {
+  rows: 1_048_576,
+  columns: 16_384,
+  merges: 100_000,
+  /** Rows covered by merged ranges, summed over the ranges. */
+  mergedRows: 2_000_000,
+};
+
+/** A date cell's serial day number as a UTC date, in the workbook's date system. */
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** The 0-based column of a reference such as "AB12", or -1 when it starts with no letter. */
+export function columnOf(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return i === 0 ? -1 : n - 1;
+}
+
+function cellRef(ref: string): { row: number; col: number } {
+  const col = columnOf(ref);
+  const row = Number(ref.slice(ref.search(/\d/)));
+  if (col < 0 || col >= SHEET_LIMITS.columns || !Number.isInteger(row) || row < 1 || row > SHEET_LIMITS.rows)
+    throw new DamagedFileError(`a merged range names the cell ${ref}, outside any sheet`);
+  return { row, col };
+}
+
+const MARK = Buffer.from('mergeCell');
+
+/**
+ * The sheet's merged ranges. The sheet is inflated (which checks its CRC) and searched for the
+ * first `mergeCell`; only from the `<` before it on is the XML tokenized, so the rows are not
+ * parsed twice. A sheet without merged ranges costs one inflate.
+ */
+export async function readMerges(zip: ZipReader, entry: yauzl.Entry): Promise<Merge[]> {
+  const merges: Merge[] = [];
+  let coveredRows = 0;
+  async function* fromFirstMerge() {
+    let previous = Buffer.alloc(0);
+    let found = false;
+    for await (const chunk of zip.read(entry)) {
+      if (found) {
+        yield chunk;
+        continue;
+      }
+      const window = Buffer.concat([previous, chunk]);
+      const at = window.indexOf(MARK);
+      if (at >= 0) {
+        found = true;
+        yield window.subarray(Math.max(0, window.lastIndexOf(0x3c, at)));
+      } else previous = window.subarray(Math.max(0, window.length - 256));
+    }
+  }
+  for await (const _ of parseXmlPart(
+    entry.fileName,
+    fromFirstMerge(),
+    {
+      open(name, a) {
+        if (name !== 'mergeCell' || !a.ref) return;
+        const [from, to = from] = a.ref.replace(/\$/g, '').split(':') as [string, string?];
+        const top = cellRef(from);
+        const bottom = cellRef(to);
+        const merge = {
+          top: Math.min(top.row, bottom.row),
+          bottom: Math.max(top.row, bottom.row),
+          left: Math.min(top.col, bottom.col),
+          right: Math.max(top.col, bottom.col),
+        };
+        coveredRows += merge.bottom - merge.top + 1;
+        if (merges.length >= SHEET_LIMITS.merges || coveredRows > SHEET_LIMITS.mergedRows)
+          throw new DamagedFileError(
+            `a sheet merges more cells than any real report does (over ${SHEET_LIMITS.merges.toLocaleString('en-IN')} ranges or ${SHEET_LIMITS.mergedRows.toLocaleString('en-IN')} rows)`,
+          );
+        merges.push(merge);
+      },
+      close() {},
+    },
+    { fragment: true },
+  ));
+  return merges;
+}

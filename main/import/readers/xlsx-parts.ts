@@ -1,0 +1,170 @@
+import { posix } from 'node:path';
+import { DamagedFileError } from './types';
+import { parseXmlPart, type XmlHandlers } from './xml';
+import type { ZipReader } from './zip';
+
+/**
+ * The parts of an .xlsx that say how to read its sheets: which sheets there are, in what order and
+ * under what names (workbook.xml and its relationships), which cell styles make a number a date
+ * (styles.xml), the date system, and the shared strings. Each is read whole before any sheet.
+ */
+export const PART_LIMITS = {
+  /** Excel's own limit on the text of one cell. */
+  cellChars: 32_767,
+  /** Shared strings: a million-line register has a few hundred thousand distinct texts. */
+  sharedStrings: 4_000_000,
+  sharedChars: 400_000_000,
+};
+
+export interface WorkbookSheet {
+  name: string;
+  /** The sheet's part inside the zip, e.g. xl/worksheets/sheet1.xml. */
+  part: string;
+}
+
+export interface Workbook {
+  date1904: boolean;
+  sheets: WorkbookSheet[];
+  /** For each cell style index (`s`), whether its number format shows a date or time. */
+  dateStyles: boolean[];
+  sharedStrings: string[];
+}
+
+async function readPart(zip: ZipReader, part: string, handlers: XmlHandlers): Promise<boolean> {
+  const entry = zip.entry(part);
+  if (!entry) return false;
+  for await (const _ of parseXmlPart(part, zip.read(entry), handlers));
+  return true;
+}
+
+/** The relationships of a part: id → { type, part it points to }. */
+async function relationships(zip: ZipReader, part: string) {
+  const folder = posix.dirname(part);
+  const rels = new Map<string, { type: string; part: string }>();
+  await readPart(zip, posix.join(folder, '_rels', `${posix.basename(part)}.rels`), {
+    open(name, a) {
+      if (name !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
+      const target = a.Target.replace(/\\/g, '/');
+      const resolved = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(folder, target));
+      rels.set(a.Id, { type: a.Type ?? '', part: resolved });
+    },
+    close() {},
+  });
+  return rels;
+}
+
+const attribute = (a: Record<string, string>, localName: string) => {
+  for (const [k, v] of Object.entries(a)) if (k === localName || k.endsWith(`:${localName}`)) return v;
+  return undefined;
+};
+
+/** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ones). */
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47,
+]);
+for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
+
+/** Whether a number format code shows a date or time: a d, m, y, h or s outside quotes, brackets and escapes. */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .split(';')[0]
+    ?.replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+  return /[dmyhsb]/i.test(bare ?? '') && !/^general$/i.test(bare?.trim() ?? '');
+}
+
+async function dateStyles(zip: ZipReader, part: string | undefined): Promise<boolean[]> {
+  const codes = new Map<number, string>();
+  const styles: boolean[] = [];
+  let inCellXfs = false;
+  if (part)
+    await readPart(zip, part, {
+      open(name, a) {
+        if (name === 'numFmt' && a.numFmtId !== undefined) codes.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'xf' && inCellXfs) {
+          const id = Number(a.numFmtId ?? 0);
+          const code = codes.get(id);
+          styles.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATES.has(id));
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+    });
+  return styles;
+}
+
+/** Shared strings in order; rich text keeps every run, phonetic guides (rPh) are left out. */
+async function sharedStrings(zip: ZipReader, part: string | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!part) return strings;
+  let text: string | null = null;
+  let inT = false;
+  let phonetic = 0;
+  let chars = 0;
+  await readPart(zip, part, {
+    open(name, a) {
+      if (name === 'sst' && Number(a.uniqueCount ?? a.count ?? 0) > PART_LIMITS.sharedStrings) tooMany();
+      else if (name === 'si') text = '';
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && phonetic === 0) inT = true;
+    },
+    text(t) {
+      if (!inT || text === null) return;
+      text += t;
+      if (text.length > PART_LIMITS.cellChars)
+        throw new DamagedFileError(
+          `shared string ${strings.length + 1} is longer than a cell can hold (${PART_LIMITS.cellChars} characters)`,
+        );
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si' && text !== null) {
+        strings.push(text);
+        chars += text.length;
+        if (strings.length > PART_LIMITS.sharedStrings || chars > PART_LIMITS.sharedChars) tooMany();
+        text = null;
+      }
+    },
+  });
+  return strings;
+}
+
+const tooMany = () => {
+  throw new DamagedFileError(
+    `it holds more shared text than any real workbook (over ${PART_LIMITS.sharedStrings.toLocaleString('en-IN')} strings or ${PART_LIMITS.sharedChars / 1e6} million characters)`,
+  );
+};
+
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
+  const root = await relationships(zip, '');
+  const main = [...root.values()].find((r) => OFFICE_DOCUMENT.test(r.type))?.part ?? 'xl/workbook.xml';
+  const rels = await relationships(zip, main);
+  const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.part;
+  let date1904 = false;
+  const sheets: WorkbookSheet[] = [];
+  const found = await readPart(zip, main, {
+    open(name, a) {
+      if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      else if (name === 'sheet') {
+        const rel = rels.get(attribute(a, 'id') ?? '');
+        if (rel?.type.endsWith('/worksheet'))
+          sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, part: rel.part });
+      }
+    },
+    close() {},
+  });
+  if (!found) throw new DamagedFileError('it is a zip without a workbook in it (is it really an .xlsx?)');
+  return {
+    date1904,
+    sheets,
+    dateStyles: await dateStyles(zip, byType('/styles')),
+    sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
+  };
+}

@@ -1,0 +1,84 @@
+import { crc32 } from 'node:zlib';
+import yauzl from 'yauzl';
+import { DamagedFileError } from './types';
+
+/**
+ * The entries of a zip (an .xlsx) by name, read through yauzl from the central directory, so a
+ * part is found wherever it sits in the file. Each entry is inflated as a stream and checked on
+ * the way: its CRC, its size against what the directory declares (yauzl), and limits that keep a
+ * zip bomb from costing more than a real workbook could.
+ */
+export const ZIP_LIMITS = {
+  /** No real part unpacks to more: a 1,048,576-row sheet of ten columns is about 450 MB. */
+  entryBytes: 1_500_000_000,
+  /** Over this size a part may not unpack to more than `ratio` times its packed size. */
+  ratioFrom: 50_000_000,
+  /** Real sheets pack 5–20 to 1; deflate's most is about 1,000 to 1. */
+  ratio: 200,
+};
+
+export interface ZipReader {
+  /** The entry of that name (case-insensitive, either slash), or undefined. */
+  entry(name: string): yauzl.Entry | undefined;
+  /** The entry's bytes, inflated, in chunks; throws DamagedFileError at the first sign of damage. */
+  read(entry: yauzl.Entry, onPacked?: (bytes: number) => void): AsyncIterable<Buffer>;
+  close(): void;
+}
+
+const key = (name: string) => name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+
+export async function openZip(path: string): Promise<ZipReader> {
+  const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+  const entries = new Map<string, yauzl.Entry>();
+  for await (const entry of zip.eachEntry()) entries.set(key(entry.fileName), entry);
+  return {
+    entry: (name) => entries.get(key(name)),
+    read: (entry, onPacked) => inflated(zip, entry, onPacked),
+    close: () => zip.close(),
+  };
+}
+
+function checkSize(entry: yauzl.Entry) {
+  const { fileName, uncompressedSize: size, compressedSize: packed } = entry;
+  if (size > ZIP_LIMITS.entryBytes)
+    throw new DamagedFileError(
+      `its part ${fileName} unpacks to ${(size / 1e9).toFixed(1)} GB, more than any real workbook holds`,
+    );
+  if (size > ZIP_LIMITS.ratioFrom && size > packed * ZIP_LIMITS.ratio)
+    throw new DamagedFileError(
+      `its part ${fileName} unpacks to ${Math.round(size / Math.max(1, packed))} times its packed size (a zip bomb)`,
+    );
+}
+
+async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry, onPacked?: (bytes: number) => void) {
+  checkSize(entry);
+  const stream = await zip.openReadStreamPromise(entry);
+  let crc = 0;
+  let bytes = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      crc = crc32(chunk, crc);
+      bytes += chunk.length;
+      if (onPacked && entry.uncompressedSize > 0)
+        onPacked(Math.round((bytes / entry.uncompressedSize) * entry.compressedSize));
+      yield chunk;
+    }
+  } catch (error) {
+    if (error instanceof DamagedFileError) throw error;
+    throw new DamagedFileError(`its part ${entry.fileName} cannot be unpacked (${zipReason(error)})`, {
+      cause: error,
+    });
+  } finally {
+    stream.destroy();
+  }
+  if (crc >>> 0 !== entry.crc32 >>> 0)
+    throw new DamagedFileError(`its part ${entry.fileName} fails its checksum (the file was changed or cut short)`);
+}
+
+/** yauzl's and zlib's messages, reduced to words a user can act on. */
+function zipReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (/encrypt/i.test(message)) return 'it is encrypted';
+  if (/too many bytes|too few bytes|size/i.test(message)) return 'its size does not match the zip directory';
+  return 'the packed data is broken';
+}

@@ -1,0 +1,262 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { openSource } from '../../main/import/open-source';
+import { type Cell, formulaWithoutValue } from '../../main/import/readers/types';
+import { writeXlsx } from '../support/files';
+import { tempDirPerTest } from '../support/temp';
+import { sheetXml, workbookParts, writeZip } from '../support/zip-writer';
+
+/**
+ * SchemeDesk's own xlsx reader against exceljs's full (non-streaming) reader, which knows merged
+ * cells and the 1904 date system: every sheet, every cell, of workbooks written by exceljs, by
+ * LibreOffice, and by Tally (the real exports). A difference fails with the cell that differs.
+ */
+type Grid = Record<string, Record<string, string>>;
+const tempDir = tempDirPerTest();
+
+const shown = (v: unknown): string | null => {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return `date:${v.toISOString()}`;
+  if (typeof v === 'number') return `number:${v}`;
+  const s = String(v).trim();
+  return s === '' ? null : `text:${s}`;
+};
+
+/** A cell as exceljs's full reader gives it, reduced to what the importer reads. */
+function exceljsValue(value: ExcelJS.CellValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return shown(value ? 'TRUE' : 'FALSE');
+  if (typeof value !== 'object' || value instanceof Date) return shown(value);
+  const v = value as {
+    result?: unknown;
+    formula?: unknown;
+    richText?: { text: string }[];
+    text?: unknown;
+    error?: unknown;
+  };
+  if (v.error !== undefined) return shown(v.error);
+  if (v.formula !== undefined) {
+    if (v.result === undefined) return shown(formulaWithoutValue);
+    if (typeof v.result === 'object' && v.result !== null && 'error' in v.result) return shown(v.result.error);
+    return exceljsValue(v.result as ExcelJS.CellValue);
+  }
+  if (v.richText) return shown(v.richText.map((r) => r.text).join(''));
+  if (v.text !== undefined) return exceljsValue(v.text as ExcelJS.CellValue);
+  return shown(String(value));
+}
+
+async function byExceljs(path: string): Promise<Grid> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const grid: Grid = {};
+  for (const sheet of workbook.worksheets) {
+    const cells: Record<string, string> = {};
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = exceljsValue(cell.value);
+        if (v !== null) cells[`${r}:${c - 1}`] = v;
+      });
+    });
+    grid[sheet.name] = cells;
+  }
+  return grid;
+}
+
+async function byReader(path: string): Promise<Grid> {
+  const source = await openSource(path);
+  const grid: Grid = {};
+  try {
+    for await (const sheet of source.sheets()) {
+      const cells: Record<string, string> = {};
+      for await (const row of sheet.rows())
+        row.cells.forEach((cell: Cell, c) => {
+          const v = shown(cell);
+          if (v !== null) cells[`${row.number}:${c}`] = v;
+        });
+      grid[sheet.name] = cells;
+    }
+  } finally {
+    source.close?.();
+  }
+  return grid;
+}
+
+async function writeEveryKindOfCell(path: string, date1904 = false) {
+  const workbook = new ExcelJS.Workbook();
+  if (date1904) workbook.properties.date1904 = true;
+  const sheet = workbook.addWorksheet('Sales & Returns');
+  sheet.addRow(['Invoice No', 'Invoice Date', 'Party', 'Qty', 'Net Value', 'Paid', 'Check']);
+  sheet.addRow(['SI/001', new Date(Date.UTC(2026, 9, 3)), '  Alpha Traders ', 12, 1234.5, true, null]);
+  sheet.addRow([
+    { richText: [{ text: 'SI/' }, { font: { bold: true }, text: '002' }] },
+    new Date(Date.UTC(2026, 9, 31, 18, 30)),
+    { text: 'Beta Stores', hyperlink: 'https://example.com' },
+    { formula: 'D2*2', result: 24 },
+    { formula: 'E2&""', result: '1234.5' },
+    false,
+    { error: '#N/A' },
+  ]);
+  sheet.addRow([
+    'SI/003',
+    46300,
+    'Gamma & Sons <Pune>',
+    -3,
+    { formula: 'D4*2' },
+    null,
+    { formula: '1/0', result: { error: '#DIV/0!' } },
+  ]);
+  sheet.getCell('B2').numFmt = 'dd-mm-yyyy';
+  sheet.getCell('B3').numFmt = 'd-mmm-yy h:mm';
+  sheet.getCell('B4').numFmt = '[$-409]dd/mm/yyyy;@';
+  sheet.getCell('E2').numFmt = '#,##0.00 "Dr"';
+  sheet.addRow(['Region North', null, null]);
+  sheet.mergeCells('A5:C6');
+  const second = workbook.addWorksheet('Second');
+  second.addRow(['only', 'one', 'row']);
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+const soffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The same workbook as LibreOffice writes it: shared strings, a dimension, its own styles. */
+function throughLibreOffice(path: string, folder: string): string {
+  const out = join(folder, 'libreoffice');
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${folder}/profile`, '--convert-to', 'xlsx', '--outdir', out, path],
+    {
+      timeout: 120_000,
+    },
+  );
+  return join(out, readdirSync(out)[0] ?? '');
+}
+
+describe('the xlsx reader, cell for cell against exceljs', () => {
+  it('reads every kind of cell exceljs writes, merged ranges filled, in both date systems', async () => {
+    const dir = tempDir();
+    for (const date1904 of [false, true]) {
+      const path = await writeEveryKindOfCell(join(dir, `cells-${date1904}.xlsx`), date1904);
+      const ours = await byReader(path);
+      expect(ours).toEqual(await byExceljs(path));
+      const sheet = ours['Sales & Returns'] ?? {};
+      // What each kind of cell must be, whichever reader is right.
+      expect(sheet['2:1']).toBe('date:2026-10-03T00:00:00.000Z');
+      expect(sheet['2:2']).toBe('text:Alpha Traders');
+      expect(sheet['3:0']).toBe('text:SI/002');
+      expect(sheet['3:6']).toBe('text:#N/A');
+      expect(sheet['4:4']).toBe(`text:${formulaWithoutValue}`);
+      expect(sheet['4:6']).toBe('text:#DIV/0!');
+      expect(sheet['6:2']).toBe('text:Region North');
+      expect(Object.keys(ours)).toEqual(['Sales & Returns', 'Second']);
+    }
+  });
+
+  it('reads the fixtures the other tests write, and the real Tally exports', async () => {
+    const dir = tempDir();
+    const fixtures = [
+      await writeXlsx(join(dir, 'plain.xlsx'), [
+        {
+          name: 'Register',
+          rows: [
+            ['Code', 'Date', 'Amount'],
+            ['D001', new Date(Date.UTC(2026, 0, 31)), 10.25],
+            [null, null, null],
+            ['D002', null, -4],
+          ],
+          merges: ['A3:C3'],
+        },
+      ]),
+      ...readdirSync(join(import.meta.dirname, '../../../shared/real-exports'))
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((f) => {
+          const copy = join(dir, f);
+          copyFileSync(join(import.meta.dirname, '../../../shared/real-exports', f), copy);
+          return copy;
+        }),
+    ];
+    expect(fixtures.length).toBeGreaterThanOrEqual(4);
+    for (const path of fixtures)
+      expect({ path, grid: await byReader(path) }).toEqual({ path, grid: await byExceljs(path) });
+  });
+
+  it.skipIf(!soffice)('reads a workbook as LibreOffice writes it (shared strings, its own styles)', async () => {
+    const dir = tempDir();
+    const converted = throughLibreOffice(await writeEveryKindOfCell(join(dir, 'cells.xlsx')), dir);
+    const ours = await byReader(converted);
+    const theirs = await byExceljs(converted);
+    // LibreOffice writes FALSE as the formula FALSE() with the saved value 0, which exceljs loses.
+    expect(ours['Sales & Returns']?.['3:5']).toBe('text:FALSE');
+    expect(theirs['Sales & Returns']?.['3:5']).toBe(`text:${formulaWithoutValue}`);
+    delete ours['Sales & Returns']?.['3:5'];
+    delete theirs['Sales & Returns']?.['3:5'];
+    expect(ours).toEqual(theirs);
+    expect(ours['Sales & Returns']?.['2:1']).toBe('date:2026-10-03T00:00:00.000Z');
+  });
+});
+
+describe('the xlsx reader on what exceljs gets wrong', () => {
+  it('keeps every run of an inline rich string, reads ISO date cells, and x-escaped characters', async () => {
+    const path = writeZip(
+      join(tempDir(), 'inline.xlsx'),
+      workbookParts(
+        sheetXml(
+          '<row r="1"><c r="A1" t="inlineStr"><is><r><t xml:space="preserve">Alpha </t></r><r><t>Traders</t></r><rPh><t>ignored</t></rPh></is></c>' +
+            '<c r="B1" t="d"><v>2026-10-05</v></c><c r="C1" t="inlineStr"><is><t>Line_x000D_Two</t></is></c><c r="E1" t="b"><v>1</v></c></row>',
+        ),
+      ),
+    );
+    const ours = await byReader(path);
+    expect(ours.Sales).toEqual({
+      '1:0': 'text:Alpha Traders',
+      '1:1': 'date:2026-10-05T00:00:00.000Z',
+      '1:2': 'text:Line\rTwo',
+      '1:4': 'text:TRUE',
+    });
+  });
+
+  it('reads a prefixed workbook (x:row, x:c) whose parts sit in any order, with merges before it knows the rows', async () => {
+    const parts = workbookParts(
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:B3"/><x:sheetData>' +
+        '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" s="1"><x:v>46300</x:v></x:c></x:row>' +
+        '<x:row r="3"><x:c r="B3"><x:v>7</x:v></x:c></x:row></x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:A3"/></x:mergeCells></x:worksheet>',
+      {
+        sharedStrings:
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><r><t>North</t></r><r><t> Zone</t></r></si></sst>',
+        styles:
+          '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>',
+        workbookPr: '<workbookPr date1904="1"/>',
+      },
+    ).reverse();
+    const path = writeZip(join(tempDir(), 'prefixed.xlsx'), parts);
+    const source = await openSource(path);
+    const sheets = [];
+    for await (const sheet of source.sheets()) {
+      const rows = [];
+      for await (const row of sheet.rows()) rows.push(row);
+      sheets.push({ name: sheet.name, totalRows: sheet.totalRows, rows });
+    }
+    source.close?.();
+    expect(source.date1904).toBe(true);
+    expect(sheets).toEqual([
+      {
+        name: 'Sales',
+        totalRows: 3,
+        rows: [
+          { number: 1, cells: ['North Zone', new Date(Date.UTC(2030, 9, 6))] },
+          { number: 3, cells: ['North Zone', 7] },
+        ],
+      },
+    ]);
+  });
+});

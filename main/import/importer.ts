@@ -14,7 +14,7 @@ import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { classifyDocType, type DocClass, deadStatus } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
-import { dataRows, surveySheets } from './layout';
+import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
 import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
 import { openSource } from './open-source';
@@ -137,6 +137,16 @@ function existingRowCheck(db: Database.Database, kind: DatasetKind) {
  * and every error is reported. With `validOnly` the valid rows land and the rejected ones go to
  * quarantine. Runs in one transaction, so a crash or cancel part-way changes nothing.
  */
+/** What finding the table says, with the file named, as every refusal of a file is. */
+function named<T>(fileName: string, find: () => T): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof LayoutError) throw new LayoutError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+}
+
 export async function runImport(
   db: Database.Database,
   request: ImportRequest,
@@ -193,7 +203,8 @@ async function importFrom(
   const kind = request.kind;
   const def = datasets[kind];
   const rules = kindRules[kind];
-  const table = locateTable(db, await surveySheets(source, kind), kind, request);
+  const sheets = await surveySheets(source, kind);
+  const table = named(fileName, () => locateTable(db, sheets, kind, request));
   // A saved mapping brings the choices made for its files; what this import says comes first.
   if (table.profile) {
     const saved = savedChoices(db, table.profile);
@@ -749,6 +760,10 @@ async function importFrom(
     if (db.inTransaction) undo();
     throw error;
   }
+  if (result.rowsRead === 0)
+    throw new ImportRefusedError(
+      `${fileName}: sheet "${table.sheet}" has its header in row ${table.headerRow} and no lines under it; nothing was imported`,
+    );
   result.seconds = (Date.now() - started) / 1000;
   return result;
 }

@@ -17,7 +17,11 @@ export class UnreadableFileError extends Error {}
  * bytes of the file. Errors that already speak to the user pass through.
  */
 function readingFailure(fileName: string, error: unknown): Error {
-  if (error instanceof UnreadableFileError || error instanceof DamagedFileError) return error;
+  if (error instanceof UnreadableFileError) return error;
+  if (error instanceof DamagedFileError)
+    return error.message.startsWith(fileName)
+      ? error
+      : new DamagedFileError(`${fileName} is damaged: ${error.message}. Nothing was imported.`, { cause: error });
   return new DamagedFileError(
     `${fileName} could not be read: it looks damaged, or is not a spreadsheet or text file of the kinds SchemeDesk reads. Nothing was imported.`,
     { cause: error },
@@ -128,16 +132,11 @@ async function openAny(path: string, onBytes?: (bytes: number) => void): Promise
   }
   const { encoding, bomLength } = detectEncoding(head);
   const start = new TextDecoder(encoding).decode(head.subarray(bomLength)).trimStart().slice(0, 2000).toLowerCase();
-  try {
-    if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-      return parseExcel2003Xml(await decodedText(path, encoding, bomLength));
-    }
-    if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
-      return parseHtmlTables(await decodedText(path, encoding, bomLength));
-    }
-  } catch (error) {
-    if (error instanceof DamagedFileError) throw new DamagedFileError(`${basename(path)} is damaged: ${error.message}`);
-    throw error;
+  if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    return parseExcel2003Xml(await decodedText(path, encoding, bomLength));
+  }
+  if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
+    return parseHtmlTables(await decodedText(path, encoding, bomLength));
   }
   return openDelimited(path, onBytes);
 }

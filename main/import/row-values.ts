@@ -13,8 +13,8 @@ import {
   parseDateText,
 } from './dates';
 import type { Mapping } from './mapping';
-import { formulaWithoutValue } from './readers/types';
 import type { Cell } from './readers/types';
+import { formulaWithoutValue } from './readers/types';
 
 /** Choices made once per file from the evidence in its columns (or by the user), shown to the user. */
 export interface Decisions {

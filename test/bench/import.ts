@@ -90,9 +90,7 @@ async function freshWorkspace(name: string): Promise<string> {
     options: { ...defaultDemoOptions, secondaryLines: 1000 },
   });
   // The lines sell outlet n through distributor n mod 50: make the outlets master say so.
-  db.exec(
-    "UPDATE outlets SET distributor_code = printf('D%03d', (CAST(substr(code, 2) AS INTEGER) - 1) % 50 + 1)",
-  );
+  db.exec("UPDATE outlets SET distributor_code = printf('D%03d', (CAST(substr(code, 2) AS INTEGER) - 1) % 50 + 1)");
   db.close();
   return path;
 }

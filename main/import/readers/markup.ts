@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './types';
+import { type Cell, DamagedFileError, isoDateCell, type Source, type SourceRow, type SourceSheet } from './types';
 
 /** The most a cell may span: a report's merged heading spans a few dozen; more is a hostile file. */
 const MAX_SPAN = 1000;
@@ -125,6 +125,15 @@ export function parseExcel2003Xml(xml: string): Source {
   let cell: { across: number; down: number; type: string; text: string; index: number } | null = null;
   let inData = false;
   const attr = (attrs: Record<string, string>, name: string) => attrs[`ss:${name}`] ?? attrs[name];
+  /** A row's or cell's ss:Index, within the grid Excel has. */
+  const indexAttr = (attrs: Record<string, string>, of: 'row' | 'column') => {
+    const index = Number(attr(attrs, 'Index'));
+    if (!(index > 0)) return null;
+    if (index > (of === 'row' ? 1_048_576 : 16_384))
+      throw new DamagedFileError(`a ${of} is numbered ${index}, beyond any sheet Excel can hold`);
+    return index;
+  };
+  let ending = false;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
@@ -134,18 +143,17 @@ export function parseExcel2003Xml(xml: string): Source {
           sheets.push(current);
           rowNumber = 0;
         } else if (local === 'row' && current) {
-          const index = Number(attr(attrs, 'Index'));
-          rowNumber = index > 0 ? index : rowNumber + 1;
+          rowNumber = indexAttr(attrs, 'row') ?? rowNumber + 1;
           row = [];
           col = 0;
         } else if (local === 'cell' && row) {
-          const index = Number(attr(attrs, 'Index'));
+          const index = indexAttr(attrs, 'column');
           cell = {
             across: span(String((Number(attr(attrs, 'MergeAcross')) || 0) + 1), 'columns'),
             down: span(String((Number(attr(attrs, 'MergeDown')) || 0) + 1), 'rows'),
             type: '',
             text: '',
-            index: index > 0 ? index - 1 : col,
+            index: index !== null ? index - 1 : col,
           };
         } else if (local === 'data' && cell) {
           cell.type = attr(attrs, 'Type') ?? 'String';
@@ -155,8 +163,10 @@ export function parseExcel2003Xml(xml: string): Source {
       ontext(text) {
         if (cell && inData) cell.text += text;
       },
-      onclosetag(name) {
+      onclosetag(name, implied) {
         const local = name.replace(/^ss:/i, '').toLowerCase();
+        // Elements still open when the text ends: the file was cut short.
+        if (ending && implied) throw new DamagedFileError('it ends part-way through (it was cut short)');
         if (local === 'data') inData = false;
         else if (local === 'cell' && row && cell && current) {
           const value = typedValue(cell.type, cell.text);
@@ -170,7 +180,9 @@ export function parseExcel2003Xml(xml: string): Source {
     },
     { xmlMode: true, decodeEntities: true },
   );
-  parser.end(xml);
+  parser.write(xml);
+  ending = true;
+  parser.end();
   return {
     format: 'excel-2003-xml',
     date1904: false,
@@ -184,10 +196,6 @@ function typedValue(type: string, text: string): Cell {
   if (text === '') return null;
   if (type === 'Number') return Number(text);
   if (type === 'Boolean') return text === '1';
-  if (type === 'DateTime') {
-    // 2026-02-30 is no day: passed on as text, so the importer reports it as a row error.
-    const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
-    return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10) ? text : day;
-  }
+  if (type === 'DateTime') return isoDateCell(text);
   return text;
 }

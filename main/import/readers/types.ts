@@ -62,3 +62,13 @@ export function mergeFiller(merges: readonly Merge[]) {
     return { number: row.number, cells };
   };
 }
+
+/**
+ * An ISO date written in a cell (Excel 2003 XML's DateTime, an xlsx `t="d"` cell) as its UTC day;
+ * a day that does not exist (2026-02-30) is passed on as its text, so the importer reports it as
+ * a row error instead of rolling it over to 2 March.
+ */
+export function isoDateCell(text: string): Cell {
+  const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10) ? text : day;
+}

@@ -1,4 +1,12 @@
-import { type Cell, DamagedFileError, formulaWithoutValue, mergeFiller, type Source, type SourceRow } from './types';
+import {
+  type Cell,
+  DamagedFileError,
+  formulaWithoutValue,
+  isoDateCell,
+  mergeFiller,
+  type Source,
+  type SourceRow,
+} from './types';
 import { columnOf, excelSerialToDate, readMerges, SHEET_LIMITS } from './xlsx-cells';
 import { PART_LIMITS, readWorkbook, type Workbook, type WorkbookSheet } from './xlsx-parts';
 import { parseXmlPart } from './xml';
@@ -62,6 +70,9 @@ enum Into {
   Inline = 2,
 }
 
+/** 9999-12-31, the last day Excel shows. */
+const MAX_SERIAL = 2_958_466;
+
 async function* sheetRows(
   zip: ZipReader,
   workbook: Workbook,
@@ -95,14 +106,14 @@ async function* sheetRows(
         return c.value === '1' || c.value === 'true' ? 'TRUE' : 'FALSE';
       case 'e':
         return text(c.value);
-      case 'd': {
-        const date = new Date(c.value.length === 10 ? `${c.value}T00:00:00Z` : c.value);
-        return Number.isNaN(date.getTime()) ? text(c.value) : date;
-      }
+      case 'd':
+        return isoDateCell(c.value.trim());
       default: {
         const n = Number(c.value);
         if (c.value.trim() === '' || Number.isNaN(n)) return text(c.value);
-        return workbook.dateStyles[c.style] ? excelSerialToDate(n, workbook.date1904) : n;
+        // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
+        // importer refuses as a date.
+        return workbook.dateStyles[c.style] && n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;
       }
     }
   };

@@ -39,6 +39,11 @@ export async function* parseXmlPart(
         handlers.open(local(name), attributes);
       },
       ontext: handlers.text ? (text) => handlers.text?.(text) : undefined,
+      // No spreadsheet writes a DTD; one in a workbook is there to make a parser expand entities.
+      onprocessinginstruction: (name) => {
+        if (name.toLowerCase() === '!doctype')
+          throw new DamagedFileError(`its part ${part} declares a DTD (<!DOCTYPE>), which no spreadsheet writes`);
+      },
       onclosetag: (name, implied) => {
         // htmlparser2 reports a self-closing tag's close as implied too; only the closes that
         // end() makes up for tags still open mean the part was cut short.

@@ -7,6 +7,9 @@ import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
  * - `lineFields`: a row with none of these is a group heading (a voucher or party row) whose
  *   values the rows under it inherit, not data of its own;
  * - `identity`: the fields that make a row unique, for duplicate checks;
+ * - `lookup`: the identity fields an index of the table leads with: the duplicate check searches
+ *   by these and only compares the rest, so SQLite never picks a wider, less selective index
+ *   (a million-line import otherwise scans a day's lines for every line it checks);
  * - `dateFields`: what the control totals' date range spans.
  */
 export interface KindRules {
@@ -14,6 +17,7 @@ export interface KindRules {
   inherited: readonly string[];
   lineFields: readonly string[];
   identity: readonly string[];
+  lookup: readonly string[];
   dateFields: readonly string[];
   references: readonly { field: string; master: 'distributors' | 'outlets' | 'products' }[];
 }
@@ -24,6 +28,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     inherited: [],
     lineFields: ['code'],
     identity: ['code'],
+    lookup: ['code'],
     dateFields: [],
     references: [],
   },
@@ -32,15 +37,25 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     inherited: ['distributor_code'],
     lineFields: ['code'],
     identity: ['code'],
+    lookup: ['code'],
     dateFields: [],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
-  products: { groupKey: null, inherited: [], lineFields: ['sku'], identity: ['sku'], dateFields: [], references: [] },
+  products: {
+    groupKey: null,
+    inherited: [],
+    lineFields: ['sku'],
+    identity: ['sku'],
+    lookup: ['sku'],
+    dateFields: [],
+    references: [],
+  },
   sales: {
     groupKey: 'doc_no',
     inherited: ['doc_type', 'doc_no', 'doc_date', 'distributor_code', 'outlet_code', 'against_doc_no'],
     lineFields: ['sku', 'qty'],
     identity: ['doc_type', 'distributor_code', 'doc_no', 'doc_date', 'line_no', 'sku'],
+    lookup: ['doc_no', 'line_no'],
     dateFields: ['doc_date'],
     references: [
       { field: 'distributor_code', master: 'distributors' },
@@ -53,6 +68,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     inherited: ['distributor_code', 'as_of'],
     lineFields: ['doc_no', 'outstanding'],
     identity: ['as_of', 'distributor_code', 'doc_no'],
+    lookup: ['doc_no'],
     dateFields: ['doc_date'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
@@ -61,6 +77,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     inherited: ['distributor_code'],
     lineFields: ['receipt_no', 'amount'],
     identity: ['receipt_no', 'distributor_code', 'against_doc_no'],
+    lookup: ['receipt_no'],
     dateFields: ['receipt_date'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
@@ -69,6 +86,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     inherited: ['distributor_code', 'period_from', 'period_to'],
     lineFields: ['value'],
     identity: ['period_from', 'period_to', 'distributor_code', 'measure', 'scheme_code'],
+    lookup: ['distributor_code'],
     dateFields: ['period_from', 'period_to'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },

@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { integrityProblems } from '../../main/audit/integrity';
+import { datasetKinds } from '../../main/datasets/kinds';
+import { existingRowSql } from '../../main/import/importer';
+import { kindRules } from '../../main/import/kind-rules';
 import { invoicesSql } from '../../main/runs/load-facts';
 import { applyMigrations } from '../../main/store/migration';
+import { migrations } from '../../main/store/migrations';
 import { workspace } from '../../main/store/migrations/001_workspace';
 import { masters } from '../../main/store/migrations/002_masters';
 import { transactions } from '../../main/store/migrations/003_transactions';
@@ -303,5 +307,28 @@ describe('012 primary sales index', () => {
       expect.stringMatching(/SEARCH sales USING INDEX sales_primary/),
       expect.stringMatching(/SEARCH sales USING INDEX sales_primary/),
     ]);
+  });
+
+  it('the duplicate check of every dataset searches by the index its lookup fields lead, never by a wider one', () => {
+    const db = dbWith(...migrations);
+    const plans = Object.fromEntries(
+      datasetKinds.map((kind) => {
+        const params = kindRules[kind].identity.map(() => 'x');
+        const detail = (db.prepare(`EXPLAIN QUERY PLAN ${existingRowSql(kind)}`).all(...params) as { detail: string }[])
+          .map((p) => p.detail)
+          .join('; ');
+        return [kind, detail.replace(/ \(.*\)$/, '')];
+      }),
+    );
+    db.close();
+    expect(plans).toEqual({
+      distributors: 'SEARCH distributors USING INDEX sqlite_autoindex_distributors_1',
+      outlets: 'SEARCH outlets USING INDEX sqlite_autoindex_outlets_1',
+      products: 'SEARCH products USING INDEX sqlite_autoindex_products_1',
+      sales: 'SEARCH sales USING INDEX sales_doc',
+      receivables: 'SEARCH receivables USING INDEX receivables_doc',
+      payments: 'SEARCH payments USING INDEX payments_receipt',
+      targets: 'SEARCH targets USING INDEX targets_distributor',
+    });
   });
 });

@@ -1,11 +1,11 @@
-import { crc32 } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { DamagedFileError } from './types';
 
 /**
  * The entries of a zip (an .xlsx) by name, read through yauzl from the central directory, so a
  * part is found wherever it sits in the file. Each entry is inflated as a stream and checked on
- * the way: its CRC, its size against what the directory declares (yauzl), and limits that keep a
+ * the way: its CRC, its size against what the directory declares, and limits that keep a
  * zip bomb from costing more than a real workbook could.
  */
 export const ZIP_LIMITS = {
@@ -50,15 +50,26 @@ function checkSize(entry: yauzl.Entry) {
     );
 }
 
+/** Inflated in large chunks: a sheet of hundreds of megabytes is a few thousand hand-overs, not tens of thousands. */
+const CHUNK = 256 * 1024;
+
 async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry, onPacked?: (bytes: number) => void) {
   checkSize(entry);
-  const stream = await zip.openReadStreamPromise(entry);
+  if (entry.isEncrypted()) throw new DamagedFileError(`its part ${entry.fileName} is encrypted`);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+    throw new DamagedFileError(`its part ${entry.fileName} is packed in a way no spreadsheet writes`);
+  const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
+  const stream = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: CHUNK })) : raw;
+  raw.on('error', (error) => stream.destroy(error));
   let crc = 0;
   let bytes = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       crc = crc32(chunk, crc);
       bytes += chunk.length;
+      // The directory's size is what the limits were checked against: a part may not outgrow it.
+      if (bytes > entry.uncompressedSize)
+        throw new DamagedFileError(`its part ${entry.fileName} is larger than the zip says`);
       if (onPacked && entry.uncompressedSize > 0)
         onPacked(Math.round((bytes / entry.uncompressedSize) * entry.compressedSize));
       yield chunk;
@@ -69,8 +80,11 @@ async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry, onPacked?: (byt
       cause: error,
     });
   } finally {
+    raw.destroy();
     stream.destroy();
   }
+  if (bytes !== entry.uncompressedSize)
+    throw new DamagedFileError(`its part ${entry.fileName} is smaller than the zip says (it was cut short)`);
   if (crc >>> 0 !== entry.crc32 >>> 0)
     throw new DamagedFileError(`its part ${entry.fileName} fails its checksum (the file was changed or cut short)`);
 }
@@ -78,7 +92,6 @@ async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry, onPacked?: (byt
 /** yauzl's and zlib's messages, reduced to words a user can act on. */
 function zipReason(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
-  if (/encrypt/i.test(message)) return 'it is encrypted';
-  if (/too many bytes|too few bytes|size/i.test(message)) return 'its size does not match the zip directory';
+  if (/unexpected end|truncated/i.test(message)) return 'it was cut short';
   return 'the packed data is broken';
 }

@@ -1,4 +1,4 @@
-// Bundles the Electron main process, its workers and the preload into dist/main.
+// Bundles the Electron main process, the CLI, their workers and the preload into dist/main.
 // Node modules stay external (they ship in node_modules inside the asar); the preload is
 // CommonJS because Electron's sandboxed preloads cannot be ES modules.
 import { build } from 'esbuild';
@@ -10,6 +10,7 @@ await Promise.all([
     ...common,
     entryPoints: {
       shell: 'main/shell/main.ts',
+      cli: 'main/cli/main.ts',
       'worker-demo': 'main/demo/worker.ts',
       'worker-import': 'main/import/worker.ts',
       'worker-run': 'main/runs/worker.ts',

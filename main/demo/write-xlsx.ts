@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { datasets } from '../datasets/kinds';
+import { workbookWriter } from '../files/workbook-writer';
 import { toUtcDate } from './calendar';
 import type { DemoFile } from './generate';
 
@@ -18,7 +18,7 @@ export async function writeErpWorkbook(
   onRow?: (written: number) => void,
 ): Promise<void> {
   const fields = datasets[file.kind].fields;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const workbook = await workbookWriter({ filename: path });
   const sheet = workbook.addWorksheet(file.title.slice(0, 31));
   sheet.addRow([COMPANY]).commit();
   sheet.addRow([file.title]).commit();

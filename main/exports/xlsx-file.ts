@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { type WorkbookWriter, workbookWriter } from '../files/workbook-writer';
 import { numberFormat } from '../format/numbers';
 
-export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+export type { WorkbookWriter };
 
 /**
  * An xlsx file as bytes that depend only on its content. exceljs stamps the document
@@ -18,7 +18,7 @@ export async function xlsxBytes(
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = await workbookWriter({ stream });
   workbook.creator = 'SchemeDesk';
   workbook.lastModifiedBy = 'SchemeDesk';
   workbook.created = stamp;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { workbookWriter } from '../files/workbook-writer';
 import type { RejectedRow } from './importer';
 
 /**
@@ -9,7 +9,7 @@ export async function writeRejectsWorkbook(
   path: string,
   args: { file: string; sheet: string; headers: readonly string[]; rows: readonly RejectedRow[] },
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const workbook = await workbookWriter({ filename: path });
   const sheet = workbook.addWorksheet('Rejected rows', { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = sheet.addRow([...args.headers, 'Source row', 'Reason']);
   header.font = { bold: true };

@@ -6,10 +6,21 @@ import { migrations } from '../../main/store/migrations';
 import { tempDirPerTest } from '../support/temp';
 
 const tempDir = tempDirPerTest();
+// The source, as `npm run cli` runs it: a bundle built before an edit would test old code.
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/schemedesk.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('the schemedesk CLI', () => {
+  it('installed as `schemedesk`, runs the bundle `npm install` builds, and says what the source says', () => {
+    const installed = spawnSync(process.execPath, ['bin/schemedesk.js', '--help'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(installed.status).toBe(0);
+    expect(installed.stdout).toContain('Usage: schemedesk <command>');
+    expect(installed.stdout).toBe(cli('--help').stdout);
+  });
+
   it('creates the demo workspace and prints its table counts as JSON', () => {
     const db = join(tempDir(), 'demo.db');
     const result = cli('demo', '--db', db, '--json');

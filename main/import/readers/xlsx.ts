@@ -1,8 +1,10 @@
+import type { Entry } from 'yauzl';
 import {
   type Cell,
   DamagedFileError,
   formulaWithoutValue,
   isoDateCell,
+  type Merge,
   mergeFiller,
   type Source,
   type SourceRow,
@@ -16,12 +18,21 @@ import { openZip, type ZipReader } from './zip';
  * .xlsx read by SchemeDesk itself: yauzl finds each part through the zip's directory, and each
  * sheet streams through an XML tokenizer once, row by row, so a million-line sheet is never held
  * in memory. Merged ranges sit after the rows in a sheet, so a first, light pass inflates the
- * sheet and tokenizes only from its merged ranges on (a sheet without any costs one inflate).
+ * sheet and tokenizes only from its merged ranges on (a sheet without any costs one inflate),
+ * once per opening of the file.
  */
 export async function openXlsx(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const zip = await openZip(path);
   try {
     const workbook = await readWorkbook(zip);
+    // Each sheet's merged ranges are read once, when its rows are first asked for: the survey of
+    // the sheets and the import that follows share them, and a sheet never read costs nothing.
+    const mergesOf = new Map<string, Promise<Merge[]>>();
+    const merges = (entry: Entry) => {
+      const known = mergesOf.get(entry.fileName) ?? readMerges(zip, entry);
+      mergesOf.set(entry.fileName, known);
+      return known;
+    };
     return {
       format: 'xlsx',
       date1904: workbook.date1904,
@@ -30,8 +41,6 @@ export async function openXlsx(path: string, onBytes?: (bytes: number) => void):
         for (const { name, part } of workbook.sheets) {
           const entry = zip.entry(part);
           if (!entry) throw new DamagedFileError(`the workbook lists sheet ${name}, whose part ${part} is missing`);
-          const merges = await readMerges(zip, entry);
-          const fill = mergeFiller(merges);
           const before = packedBefore;
           const state = { declaredRows: null as number | null };
           yield {
@@ -40,6 +49,7 @@ export async function openXlsx(path: string, onBytes?: (bytes: number) => void):
               return state.declaredRows;
             },
             rows: async function* () {
+              const fill = mergeFiller(await merges(entry));
               for await (const row of sheetRows(zip, workbook, { name, part }, state, (b) => onBytes?.(before + b)))
                 yield fill(row);
             },

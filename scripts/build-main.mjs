@@ -13,6 +13,7 @@ await Promise.all([
       cli: 'main/cli/main.ts',
       'worker-demo': 'main/demo/worker.ts',
       'worker-import': 'main/import/worker.ts',
+      'worker-reader': 'main/import/reader-worker.ts',
       'worker-run': 'main/runs/worker.ts',
       'worker-export': 'main/exports/worker.ts',
       'worker-sales': 'main/runs/sales-worker.ts',

@@ -22,6 +22,7 @@ import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { blank, convertRow, type Decisions, decide, type FieldProblem, type RoundingLedger, shown } from './row-values';
+import { READ_IN_THREAD_FROM_BYTES, threadedSheet } from './threaded-sheet';
 
 export interface ImportRequest {
   path: string;
@@ -183,7 +184,17 @@ export async function runImport(
       db,
       request,
       source,
-      { started, fileName, size, sha256, earlier, bytes: () => bytesRead },
+      {
+        started,
+        fileName,
+        size,
+        sha256,
+        earlier,
+        bytes: () => bytesRead,
+        readBytes: (b) => {
+          bytesRead = b;
+        },
+      },
       onProgress,
     );
   } finally {
@@ -203,6 +214,7 @@ async function importFrom(
     sha256: string;
     earlier: ReturnType<typeof importedBatchWithHash>;
     bytes: () => number;
+    readBytes: (bytes: number) => void;
   },
   onProgress?: (p: Progress) => void,
 ): Promise<ImportResult> {
@@ -278,7 +290,11 @@ async function importFrom(
       `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
     );
   }
-  const sheet = await openSheet(source, table.sheet);
+  // A large xlsx or CSV is read on a thread of its own while this one validates and inserts.
+  const sheet =
+    (source.format === 'xlsx' || source.format === 'csv') && size >= READ_IN_THREAD_FROM_BYTES
+      ? threadedSheet(request.path, table.sheet, file.readBytes)
+      : await openSheet(source, table.sheet);
 
   const skipped: Record<string, number> = {};
   const skip = (why: string) => {

@@ -14,6 +14,7 @@ export type WorkerMessage =
 const entries = {
   demo: { source: '../demo/worker.ts', bundled: './worker-demo.mjs' },
   import: { source: '../import/worker.ts', bundled: './worker-import.mjs' },
+  reader: { source: '../import/reader-worker.ts', bundled: './worker-reader.mjs' },
   run: { source: '../runs/worker.ts', bundled: './worker-run.mjs' },
   export: { source: '../exports/worker.ts', bundled: './worker-export.mjs' },
   sales: { source: '../runs/sales-worker.ts', bundled: './worker-sales.mjs' },
@@ -25,7 +26,8 @@ export type WorkerName = keyof typeof entries;
  * file (a zip bomb, a sheet of a billion blank cells) stops there instead of taking the machine.
  */
 const limits: Partial<Record<WorkerName, { maxOldGenerationSizeMb: number }>> = {
-  import: { maxOldGenerationSizeMb: 512 },
+  import: { maxOldGenerationSizeMb: 384 },
+  reader: { maxOldGenerationSizeMb: 192 },
 };
 const deaths: Partial<Record<WorkerName, string>> = {
   import:

@@ -1,0 +1,60 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { workerInput } from '../workers/run';
+import { openSource, UnreadableFileError } from './open-source';
+import { DamagedFileError, type SourceRow } from './readers/types';
+import type { ReaderInput, ReaderMessage } from './threaded-sheet';
+
+/**
+ * The reading half of a large import: opens the file, finds the sheet, and posts its rows in
+ * batches while the import's thread validates and inserts the ones before. It posts a batch
+ * only against a credit the import gives back as it takes each one, so no more than a few
+ * batches are ever in flight.
+ */
+const BATCH = 2_000;
+const input = workerInput<ReaderInput>(workerData);
+const post = (message: ReaderMessage) => parentPort?.postMessage(message);
+
+let credit = 0;
+let wake: (() => void) | null = null;
+parentPort?.on('message', (message: { credit: number }) => {
+  credit += message.credit;
+  wake?.();
+  wake = null;
+});
+const spend = async () => {
+  while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+  credit--;
+};
+
+let bytes = 0;
+try {
+  const source = await openSource(input.path, (b) => (bytes = b));
+  try {
+    let found = false;
+    for await (const sheet of source.sheets()) {
+      if (sheet.name !== input.sheet) continue;
+      found = true;
+      let batch: SourceRow[] = [];
+      for await (const row of sheet.rows()) {
+        batch.push(row);
+        if (batch.length < BATCH) continue;
+        await spend();
+        post({ type: 'rows', rows: batch, totalRows: sheet.totalRows, bytes });
+        batch = [];
+      }
+      await spend();
+      post({ type: 'rows', rows: batch, totalRows: sheet.totalRows, bytes });
+      post({ type: 'end' });
+      break;
+    }
+    if (!found)
+      post({ type: 'failed', kind: 'layout', message: `Sheet "${input.sheet}" disappeared while reading the file` });
+  } finally {
+    source.close?.();
+  }
+} catch (error) {
+  const kind =
+    error instanceof DamagedFileError ? 'damaged' : error instanceof UnreadableFileError ? 'unreadable' : 'other';
+  post({ type: 'failed', kind, message: error instanceof Error ? error.message : String(error) });
+}
+parentPort?.close();

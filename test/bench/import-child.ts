@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runImport } from '../../main/import/importer';
+import type { ImportSummary } from '../../main/api/contract';
 import { openSource } from '../../main/import/open-source';
-import { openWorkspace } from '../../main/store/open';
+import type { ImportWorkerInput } from '../../main/import/worker';
+import { runWorker } from '../../main/workers/run';
 
 /**
  * One measurement in its own process, so its peak memory is its own:
  *   exceljs FILE          — a bare exceljs streaming read of every row (the floor for xlsx)
  *   reader FILE           — SchemeDesk's own reader alone: every row of every sheet, no validation
- *   import FILE WORKSPACE — SchemeDesk's full import: parse, validate, insert, in one transaction
+ *   import FILE WORKSPACE — SchemeDesk's full import as the app runs it: in the import worker
+ *                           (reading on a thread of its own), parse, validate, insert, in one transaction
  */
 const [mode, file, workspace] = process.argv.slice(2);
 const started = performance.now();
@@ -27,11 +29,14 @@ if (mode === 'exceljs' && file) {
   source.close?.();
   rows -= 1;
 } else if (mode === 'import' && file && workspace) {
-  const db = await openWorkspace(join(workspace));
-  const result = await runImport(db, { path: file, kind: 'sales', user: 'bench', locale: 'en-IN', replace: true });
+  // As the window and the CLI run it: in the import worker, under its memory limit.
+  const result = await runWorker<ImportSummary>('import', {
+    dbPath: workspace,
+    rejectsFolder: join(workspace, '..', 'rejects'),
+    request: { path: file, kind: 'sales', user: 'bench', locale: 'en-IN', replace: true },
+  } satisfies ImportWorkerInput);
   if (result.batch === null) throw new Error(`import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
   rows = result.rows;
-  db.close();
 } else {
   throw new Error('usage: import-child exceljs FILE | reader FILE | import FILE WORKSPACE');
 }

@@ -96,7 +96,7 @@ describe('a large file read on its own thread', () => {
     const path = storedXlsx(join(dir, 'damaged.xlsx'), true);
     const error = await importFile(ws, path, { kind: 'sales' }).catch((e: Error) => e);
     expect((error as Error).message).toBe(
-      `damaged.xlsx is damaged: sheet Sales, row ${LINES + 1} is followed by a row numbered 7, out of order or out of range. Nothing was imported.`,
+      `damaged.xlsx is damaged: sheet Sales has a row numbered 7 after row ${LINES + 1}: rows out of order, or beyond the 10,48,576 a sheet has. Nothing was imported.`,
     );
     expect(ws.db.prepare('SELECT count(*) AS n FROM sales WHERE doc_no LIKE ?').get('T/%')).toEqual({ n: 0 });
   });

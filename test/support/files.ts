@@ -79,9 +79,8 @@ export function hasLibreOffice(): boolean {
   }
 }
 
-/** Converts a file with LibreOffice (a second program's xlsx, or a genuine binary xls). */
-export function libreOfficeConvert(path: string, to: 'xlsx' | 'xls' | 'csv'): string {
-  const out = dirname(path);
+/** Converts a file with LibreOffice (a second program's xlsx, or a genuine binary xls), into `out`. */
+export function libreOfficeConvert(path: string, to: 'xlsx' | 'xls' | 'csv', out = dirname(path)): string {
   execFileSync(
     'soffice',
     ['--headless', `-env:UserInstallation=file://${out}/lo-profile`, '--convert-to', to, '--outdir', out, path],

@@ -411,6 +411,13 @@ function textCases(first: number): HostileCase[] {
   add('empty file', 'csv', () => '', refused);
   add('only a header', 'csv', () => `${HEADER.join(',')}\r\n`, refused);
   add('binary noise', 'csv', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), refused);
+  add('csv a line of twenty thousand cells', 'csv', (id) => `${csv(id)}${'x,'.repeat(20_000)}\r\n`, refused);
+  add(
+    'csv more blank lines than a sheet has rows',
+    'csv',
+    (id) => `${csv(id)}${',,,\r\n'.repeat(1_100_000)}H-X\r\n`,
+    refused,
+  );
   add(
     'a field of ten megabytes',
     'csv',

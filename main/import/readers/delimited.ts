@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { decodedChunks, detectEncoding, readHead, type TextEncoding } from './text';
-import type { Source } from './types';
+import { DamagedFileError, type Source } from './types';
 
 /**
  * CSV, TSV and other delimited text (and "xls" files that are really tab-separated), parsed
@@ -41,6 +41,9 @@ export function sniffDelimiter(sample: string): { delimiter: string; sepLine: bo
   return { delimiter: best.delimiter, sepLine: false };
 }
 
+/** What a text file may hold: no more cells on a line, or blank lines in a row, than a sheet has rows and columns. */
+const TEXT_LIMITS = { cells: 16_384, blankRun: 1_048_576 };
+
 export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const head = await readHead(path);
   const { encoding, bomLength } = detectEncoding(head);
@@ -69,8 +72,20 @@ export async function openDelimited(path: string, onBytes?: (bytes: number) => v
               info: true,
             }),
           );
+          let blankRun = 0;
           for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-            yield { number: record.info.lines, cells: record.record.map((v) => (v.trim() === '' ? null : v)) };
+            const line = record.info.lines;
+            if (record.record.length > TEXT_LIMITS.cells)
+              throw new DamagedFileError(
+                `line ${line} has ${record.record.length} cells, more than the ${TEXT_LIMITS.cells} columns a sheet has`,
+              );
+            const cells = record.record.map((v) => (v.trim() === '' ? null : v));
+            blankRun = cells.every((c) => c === null) ? blankRun + 1 : 0;
+            if (blankRun > TEXT_LIMITS.blankRun)
+              throw new DamagedFileError(
+                `it has more than ${TEXT_LIMITS.blankRun.toLocaleString('en-IN')} blank lines in a row (up to line ${line})`,
+              );
+            yield { number: line, cells };
           }
         },
       };

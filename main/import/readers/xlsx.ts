@@ -120,7 +120,7 @@ async function* sheetRows(
         return isoDateCell(c.value.trim());
       default: {
         const n = Number(c.value);
-        if (c.value.trim() === '' || Number.isNaN(n)) return text(c.value);
+        if (c.value.trim() === '' || !Number.isFinite(n)) return text(c.value);
         // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
         // importer refuses as a date.
         return workbook.dateStyles[c.style] && n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;
@@ -133,7 +133,9 @@ async function* sheetRows(
         case 'row': {
           const r = a.r === undefined ? rowNumber + 1 : Number(a.r);
           if (!Number.isInteger(r) || r <= rowNumber || r > SHEET_LIMITS.rows)
-            throw new DamagedFileError(`${where()} is followed by a row numbered ${a.r}, out of order or out of range`);
+            throw new DamagedFileError(
+              `sheet ${sheetName} has a row numbered ${a.r} after row ${rowNumber}: rows out of order, or beyond the ${SHEET_LIMITS.rows.toLocaleString('en-IN')} a sheet has`,
+            );
           rowNumber = r;
           cells = [];
           nextCol = 0;

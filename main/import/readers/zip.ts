@@ -59,7 +59,8 @@ async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry, onPacked?: (byt
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
     throw new DamagedFileError(`its part ${entry.fileName} is packed in a way no spreadsheet writes`);
   const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
-  const stream = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: CHUNK })) : raw;
+  const stream =
+    entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: CHUNK, highWaterMark: 8 * CHUNK })) : raw;
   raw.on('error', (error) => stream.destroy(error));
   let crc = 0;
   let bytes = 0;

@@ -30,6 +30,8 @@ export interface Decisions {
   currency?: string;
   /** Dates before 1990 or more than a year ahead are taken (the user allowed it for this import). */
   anyDates: boolean;
+  /** The plausible dates, as of the day the decisions were made. */
+  plausible: { from: string; to: string };
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */
@@ -137,12 +139,13 @@ export function decide(
     netFromRate: options.netFromRate === true,
     currency: options.currency,
     anyDates: options.anyDates === true,
+    plausible: plausibleDates(),
   };
 }
 
 function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
   const day = readDate(field, cell, d);
-  const range = plausibleDates();
+  const range = d.plausible;
   if (!d.anyDates && (day < range.from || day > range.to))
     throw new Error(`${day} is before 1990 or more than a year ahead (allow such dates for this import: --any-dates)`);
   return day;
@@ -154,8 +157,20 @@ function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): str
     if (!isPlausibleSerial(cell)) throw new Error('expected a date, or an Excel date serial between 1950 and 2100');
     return excelSerialToIso(cell, d.date1904);
   }
-  return parseDateText(String(cell), d.dayOrder[field.name]?.order ?? 'day-first');
+  const order = d.dayOrder[field.name]?.order ?? 'day-first';
+  // A register writes the same few dozen dates a million times: each text is parsed once.
+  const days = dayTexts.get(d) ?? new Map<string, string>();
+  dayTexts.set(d, days);
+  const key = `${order}|${cell}`;
+  const known = days.get(key);
+  if (known !== undefined) return known;
+  const day = parseDateText(String(cell), order);
+  if (days.size < 100_000) days.set(key, day);
+  return day;
 }
+
+/** The dates already read from text, per import (its decisions). */
+const dayTexts = new WeakMap<Decisions, Map<string, string>>();
 
 /** A number as written: the cell's own decimals for a spreadsheet number, the text's for text. */
 const writtenDecimal = (cell: Exclude<Cell, null>, d: Decisions) =>

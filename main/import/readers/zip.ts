@@ -1,4 +1,4 @@
-import { crc32, createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib';
 import yauzl from 'yauzl';
 import { DamagedFileError } from './types';
 
@@ -52,6 +52,8 @@ function checkSize(entry: yauzl.Entry) {
 
 /** Inflated in large chunks: a sheet of hundreds of megabytes is a few thousand hand-overs, not tens of thousands. */
 const CHUNK = 256 * 1024;
+/** zlib hands its options to its stream, so inflate may run 2 MB ahead of the tokenizer. */
+const INFLATE: ZlibOptions & { highWaterMark: number } = { chunkSize: CHUNK, highWaterMark: 8 * CHUNK };
 
 async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry, onPacked?: (bytes: number) => void) {
   checkSize(entry);
@@ -59,8 +61,7 @@ async function* inflated(zip: yauzl.ZipFile, entry: yauzl.Entry, onPacked?: (byt
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
     throw new DamagedFileError(`its part ${entry.fileName} is packed in a way no spreadsheet writes`);
   const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
-  const stream =
-    entry.compressionMethod === 8 ? raw.pipe(createInflateRaw({ chunkSize: CHUNK, highWaterMark: 8 * CHUNK })) : raw;
+  const stream = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw(INFLATE)) : raw;
   raw.on('error', (error) => stream.destroy(error));
   let crc = 0;
   let bytes = 0;

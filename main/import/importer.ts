@@ -140,6 +140,12 @@ function existingRowCheck(db: Database.Database, kind: DatasetKind) {
     statement.get(...identity.map((f) => values[f] ?? null)) as { batch: number } | undefined;
 }
 
+/**
+ * A row's cells or identity as the maps of rows seen keep it: its SHA-1, not its text, so a
+ * million rows' keys stay at tens of megabytes.
+ */
+const digest = (text: string) => createHash('sha1').update(text).digest('base64');
+
 /** What finding the table says, with the file named, as every refusal of a file is. */
 function named<T>(fileName: string, find: () => T): T {
   try {
@@ -428,7 +434,6 @@ async function importFrom(
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new Map<string, number>();
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
-  // Each row's cells by their SHA-1, not their text: a million rows' keys stay at tens of megabytes.
   const exactRows = new Map<string, number>();
   let negativeAsCredit = 0;
   let noItemLines = 0;
@@ -515,7 +520,7 @@ async function importFrom(
           return;
         }
       }
-      const exact = createHash('sha1').update(JSON.stringify(row.cells)).digest('base64');
+      const exact = digest(JSON.stringify(row.cells));
       const repeated = exactRows.get(exact);
       if (repeated !== undefined) {
         if (request.skipExactRepeats) {
@@ -646,7 +651,7 @@ async function importFrom(
         result.created[reference.master].push(code);
       }
       if (issues.length === 0) {
-        const key = rules.identity.map((f) => String(values[f] ?? '')).join('\u0001');
+        const key = digest(rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
         const first = seen.get(key);
         const earlierRow = first === undefined ? stored(values) : undefined;
         if (first !== undefined || earlierRow) {

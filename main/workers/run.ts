@@ -26,7 +26,7 @@ export type WorkerName = keyof typeof entries;
  * file (a zip bomb, a sheet of a billion blank cells) stops there instead of taking the machine.
  */
 const limits: Partial<Record<WorkerName, { maxOldGenerationSizeMb: number }>> = {
-  import: { maxOldGenerationSizeMb: 384 },
+  import: { maxOldGenerationSizeMb: 512 },
   reader: { maxOldGenerationSizeMb: 192 },
 };
 const deaths: Partial<Record<WorkerName, string>> = {

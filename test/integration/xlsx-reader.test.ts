@@ -188,6 +188,25 @@ describe('the xlsx reader, cell for cell against exceljs', () => {
       expect(ours['Sales & Returns']?.['2:1']).toBe('date:2026-10-03T00:00:00.000Z');
     },
   );
+
+  it.skipIf(!hasLibreOffice())(
+    'reads the real binary .xls exports as LibreOffice converts them for import',
+    async () => {
+      const dir = tempDir();
+      const real = join(import.meta.dirname, '../../../shared/real-exports');
+      const xls = readdirSync(real).filter((f) => f.endsWith('.xls'));
+      expect(xls.length).toBeGreaterThanOrEqual(2);
+      for (const f of xls) {
+        const copy = join(dir, f);
+        copyFileSync(join(real, f), copy);
+        const converted = libreOfficeConvert(copy, 'xlsx', join(dir, 'lo'));
+        const ours = await byReader(converted);
+        expect(Object.values(ours).some((cells) => Object.keys(cells).length > 100)).toBe(true);
+        expect({ f, ours }).toEqual({ f, ours: await byExceljs(converted) });
+      }
+    },
+    120_000,
+  );
 });
 
 describe('the xlsx reader on what exceljs gets wrong', () => {

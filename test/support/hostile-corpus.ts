@@ -271,6 +271,15 @@ function zipCases(first: number): HostileCase[] {
       ),
     })),
   );
+  refused(
+    'more shared strings than the limit, under the bomb ratio',
+    (id) => [
+      ...workbookParts(sheetXml(xlsxRows(lines(id))), {
+        sharedStrings: `<sst xmlns="x">${'<si><t>a</t></si>'.repeat(2_100_000)}</sst>`,
+      }),
+    ],
+    { inWorker: true },
+  );
   refused('ten million shared strings declared', (id) => [
     ...workbookParts(sheetXml(xlsxRows(lines(id))), {
       sharedStrings: '<sst xmlns="x" uniqueCount="10000000"><si><t>a</t></si></sst>',

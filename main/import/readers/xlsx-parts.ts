@@ -11,9 +11,12 @@ import type { ZipReader } from './zip';
 export const PART_LIMITS = {
   /** Excel's own limit on the text of one cell. */
   cellChars: 32_767,
-  /** Shared strings: a million-line register has a few hundred thousand distinct texts. */
-  sharedStrings: 4_000_000,
-  sharedChars: 400_000_000,
+  /**
+   * Shared strings: a million-line register has a few hundred thousand distinct texts, a few
+   * million characters. These bounds keep a workbook's strings within the import's memory.
+   */
+  sharedStrings: 2_000_000,
+  sharedChars: 100_000_000,
 };
 
 export interface WorkbookSheet {

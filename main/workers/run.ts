@@ -26,8 +26,8 @@ export type WorkerName = keyof typeof entries;
  * file (a zip bomb, a sheet of a billion blank cells) stops there instead of taking the machine.
  */
 const limits: Partial<Record<WorkerName, { maxOldGenerationSizeMb: number }>> = {
-  import: { maxOldGenerationSizeMb: 512 },
-  reader: { maxOldGenerationSizeMb: 192 },
+  import: { maxOldGenerationSizeMb: 384 },
+  reader: { maxOldGenerationSizeMb: 160 },
 };
 const deaths: Partial<Record<WorkerName, string>> = {
   import:

@@ -263,4 +263,24 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
       },
     ]);
   });
+
+  it('finds merged ranges whose tag straddles two inflated chunks', async () => {
+    const dir = tempDir();
+    const rows =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>North</t></is></c></row><row r="3"><c r="B3"><v>7</v></c></row>';
+    const head = sheetXml(rows).replace('</worksheet>', '');
+    const CHUNK = 256 * 1024;
+    // A lone `<mergeCell` (no `<mergeCells` before it to find instead) starting a few bytes
+    // either side of the end of the first 256 KB chunk the reader inflates.
+    for (const shift of [-12, -10, -9, -5, -1, 0, 1, 3]) {
+      const padding = ' '.repeat(CHUNK + shift - Buffer.byteLength(head));
+      const xml = `${head}${padding}<mergeCell ref="A1:A3"/></worksheet>`;
+      const path = writeZip(join(dir, `straddle${shift}.xlsx`), workbookParts(xml));
+      const grid = await byReader(path);
+      expect({ shift, cells: grid.Sales }).toEqual({
+        shift,
+        cells: { '1:0': 'text:North', '3:0': 'text:North', '3:1': 'number:7' },
+      });
+    }
+  });
 });

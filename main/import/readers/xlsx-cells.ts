@@ -48,6 +48,7 @@ export async function readMerges(zip: ZipReader, entry: yauzl.Entry): Promise<Me
   const merges: Merge[] = [];
   let coveredRows = 0;
   async function* fromFirstMerge() {
+    // The last bytes of the chunk before, for a mark or its tag's `<` that straddles two chunks.
     let previous = Buffer.alloc(0);
     let found = false;
     for await (const chunk of zip.read(entry)) {
@@ -55,12 +56,18 @@ export async function readMerges(zip: ZipReader, entry: yauzl.Entry): Promise<Me
         yield chunk;
         continue;
       }
-      const window = Buffer.concat([previous, chunk]);
-      const at = window.indexOf(MARK);
-      if (at >= 0) {
+      const inChunk = chunk.indexOf(MARK);
+      const window =
+        inChunk >= 0 && chunk.lastIndexOf(0x3c, inChunk) >= 0
+          ? chunk
+          : inChunk >= 0 || Buffer.concat([previous, chunk.subarray(0, MARK.length)]).includes(MARK)
+            ? Buffer.concat([previous, chunk])
+            : null;
+      if (window) {
         found = true;
+        const at = window.indexOf(MARK);
         yield window.subarray(Math.max(0, window.lastIndexOf(0x3c, at)));
-      } else previous = window.subarray(Math.max(0, window.length - 256));
+      } else previous = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 256)));
     }
   }
   for await (const _ of parseXmlPart(

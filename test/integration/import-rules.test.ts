@@ -419,13 +419,23 @@ describe('delimited text', () => {
 
 describe('a damaged file', () => {
   it('is refused by name, never with an engine message or the file’s bytes', async () => {
-    const { writeFileSync } = await import('node:fs');
+    const { readFileSync, writeFileSync } = await import('node:fs');
     // A zip signature and then nothing a zip holds: the xlsx reader fails inside.
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 0x41)]));
     const error = await importFile(ws, broken, { kind: 'sales' }).catch((e: Error) => e);
     expect((error as Error).message).toBe(
       'broken.xlsx could not be read: it looks damaged, or is not a spreadsheet or text file of the kinds SchemeDesk reads. Nothing was imported.',
+    );
+    // csv-parse's refusals of a text file's shape are told with the line.
+    const open = file('quote.csv', [
+      ['Invoice No', 'Net Value'],
+      ['Q-1', '1.00'],
+    ]);
+    writeFileSync(open, `${readFileSync(open, 'utf8')}"Q-2,2.00\r\nQ-3,3.00\r\n`);
+    const quote = await importFile(ws, open, { kind: 'sales' }).catch((e: Error) => e);
+    expect((quote as Error).message).toBe(
+      'quote.csv is damaged: a quote is never closed (the file ends inside it, at line 6). Nothing was imported.',
     );
   });
 });

@@ -280,6 +280,10 @@ function zipCases(first: number): HostileCase[] {
     ],
     { inWorker: true },
   );
+  refused('twenty thousand parts', (id) => [
+    ...xlsxParts(lines(id)),
+    ...Array.from({ length: 20_000 }, (_, i) => ({ name: `xl/media/image${i}.png`, data: '', stored: true })),
+  ]);
   refused('ten million shared strings declared', (id) => [
     ...workbookParts(sheetXml(xlsxRows(lines(id))), {
       sharedStrings: '<sst xmlns="x" uniqueCount="10000000"><si><t>a</t></si></sst>',
@@ -427,6 +431,7 @@ function textCases(first: number): HostileCase[] {
     (id) => `${csv(id)}${',,,\r\n'.repeat(1_100_000)}H-X\r\n`,
     refused,
   );
+  add('csv a line of two megabytes', 'csv', (id) => `${csv(id)}H-X,"${'x'.repeat(2_000_000)}"\r\n`, refused);
   add(
     'a field of ten megabytes',
     'csv',

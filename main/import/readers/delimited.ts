@@ -41,8 +41,27 @@ export function sniffDelimiter(sample: string): { delimiter: string; sepLine: bo
   return { delimiter: best.delimiter, sepLine: false };
 }
 
-/** What a text file may hold: no more cells on a line, or blank lines in a row, than a sheet has rows and columns. */
-const TEXT_LIMITS = { cells: 16_384, blankRun: 1_048_576 };
+/**
+ * What a text file may hold: no more cells on a line, or blank lines in a row, than a sheet has
+ * columns and rows, and no line longer than a megabyte of text.
+ */
+const TEXT_LIMITS = { cells: 16_384, blankRun: 1_048_576, lineChars: 1_048_576 };
+
+/** csv-parse's records; its refusals of the file's shape are told as damage, with the line. */
+async function* recordsOf(parser: AsyncIterable<unknown>) {
+  try {
+    yield* parser as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+  } catch (error) {
+    const { code, lines } = error as { code?: string; lines?: number };
+    if (code === 'CSV_MAX_RECORD_SIZE')
+      throw new DamagedFileError(
+        `line ${lines ?? '?'} is longer than ${TEXT_LIMITS.lineChars.toLocaleString('en-IN')} characters`,
+      );
+    if (code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new DamagedFileError(`a quote is never closed (the file ends inside it, at line ${lines ?? '?'})`);
+    throw error;
+  }
+}
 
 export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const head = await readHead(path);
@@ -70,10 +89,11 @@ export async function openDelimited(path: string, onBytes?: (bytes: number) => v
               skip_empty_lines: false,
               from_line: sepLine ? 2 : 1,
               info: true,
+              max_record_size: TEXT_LIMITS.lineChars,
             }),
           );
           let blankRun = 0;
-          for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          for await (const record of recordsOf(parser)) {
             const line = record.info.lines;
             if (record.record.length > TEXT_LIMITS.cells)
               throw new DamagedFileError(

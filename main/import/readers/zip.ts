@@ -15,6 +15,8 @@ export const ZIP_LIMITS = {
   ratioFrom: 50_000_000,
   /** Real sheets pack 5–20 to 1; deflate's most is about 1,000 to 1. */
   ratio: 200,
+  /** A workbook has a few dozen parts, and one per sheet. */
+  entries: 10_000,
 };
 
 export interface ZipReader {
@@ -30,7 +32,15 @@ const key = (name: string) => name.replace(/\\/g, '/').replace(/^\//, '').toLowe
 export async function openZip(path: string): Promise<ZipReader> {
   const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
   const entries = new Map<string, yauzl.Entry>();
-  for await (const entry of zip.eachEntry()) entries.set(key(entry.fileName), entry);
+  for await (const entry of zip.eachEntry()) {
+    entries.set(key(entry.fileName), entry);
+    if (entries.size > ZIP_LIMITS.entries) {
+      zip.close();
+      throw new DamagedFileError(
+        `it holds more than ${ZIP_LIMITS.entries.toLocaleString('en-IN')} parts, far more than a workbook has`,
+      );
+    }
+  }
   return {
     entry: (name) => entries.get(key(name)),
     read: (entry, onPacked) => inflated(zip, entry, onPacked),

@@ -8,6 +8,7 @@ import { exportFormatIds } from '../../main/exports/formats';
 import { saveExportProfile } from '../../main/exports/profiles';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { openWorkspace } from '../../main/store/open';
+import { createUser } from '../../main/users/profiles';
 import { syntheticRun } from '../support/synthetic-run';
 
 /**
@@ -47,6 +48,9 @@ db.transaction(() => {
 })();
 const run = syntheticRun(db, LINES);
 saveExportProfile(db, { name: 'Default', companyName: 'Bench Manufacturing Ltd.' }, 'bench');
+// Approval needs two people with profiles (the maker-checker rule).
+createUser(db, { name: 'priya', fullName: 'Priya', role: 'preparer', pin: '482913' }, 'bench');
+createUser(db, { name: 'arjun', fullName: 'Arjun', role: 'approver', pin: '739214' }, 'bench');
 submitRun(db, run, { name: 'priya', role: 'preparer' });
 approveRun(db, run, { name: 'arjun', role: 'approver' });
 

@@ -46,12 +46,18 @@ function iso(y: number, m: number, d: number): string | null {
 /** Jan, January, Sept… by their first three letters. */
 const monthNumber = (name: string) => months[name.toLowerCase().slice(0, 3)];
 
-/** An Excel serial day number as an ISO day. 1900 system: day 1 is 1900-01-01 and the fictitious 1900-02-29 is day 60. */
-export function excelSerialToIso(serial: number, date1904 = false): string {
-  const whole = Math.floor(serial);
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, whole >= 61 ? 30 : 31);
-  return new Date(epoch + whole * 86_400_000).toISOString().slice(0, 10);
+/**
+ * An Excel serial day number (with its time of day) as a UTC date. 1900 system: day 1 is
+ * 1900-01-01 and the fictitious 1900-02-29 is day 60; 1904 system: day 0 is 1904-01-01.
+ */
+export function excelSerialToDate(serial: number, date1904 = false): Date {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, serial >= 61 ? 30 : 31);
+  return new Date(epoch + Math.round(serial * 86_400_000));
 }
+
+/** An Excel serial day number as an ISO day (its time of day left out). */
+export const excelSerialToIso = (serial: number, date1904 = false): string =>
+  excelSerialToDate(Math.floor(serial), date1904).toISOString().slice(0, 10);
 
 /** Excel serials from 1950 to 2100: a number outside is not a date. */
 export const isPlausibleSerial = (n: number) => n >= 18_264 && n <= 73_051;

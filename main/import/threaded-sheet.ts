@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { startWorker } from '../workers/run';
+import { startWorker, tooLargeMessage } from '../workers/run';
 import { LayoutError } from './layout';
 import { UnreadableFileError } from './open-source';
 import { DamagedFileError, type SourceRow, type SourceSheet } from './readers/types';
@@ -62,10 +62,7 @@ export function threadedSheet(path: string, name: string, onBytes: (bytes: numbe
           const message = inbox.shift() as ReaderMessage | { type: 'died' };
           if (message.type === 'end') return;
           if (message.type === 'failed') throw failure(message);
-          if (message.type === 'died')
-            throw new DamagedFileError(
-              `${basename(path)} is too large or damaged to read (reading it needed more memory than an import may take); nothing was imported.`,
-            );
+          if (message.type === 'died') throw new DamagedFileError(tooLargeMessage(basename(path)));
           worker.postMessage({ credit: 1 });
           totalRows = message.totalRows;
           onBytes(message.bytes);

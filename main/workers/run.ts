@@ -29,10 +29,10 @@ const limits: Partial<Record<WorkerName, { maxOldGenerationSizeMb: number }>> = 
   import: { maxOldGenerationSizeMb: 384 },
   reader: { maxOldGenerationSizeMb: 160 },
 };
-const deaths: Partial<Record<WorkerName, string>> = {
-  import:
-    'The file is too large or damaged to import (reading it needed more memory than an import may take); nothing was imported.',
-};
+/** What the death of an import, or of its reader, tells the user about the file (named when known). */
+export const tooLargeMessage = (file = 'The file') =>
+  `${file} is too large or damaged to import (reading it needed more memory than an import may take); nothing was imported.`;
+const deaths: Partial<Record<WorkerName, string>> = { import: tooLargeMessage() };
 
 /** What the worker entry reads from `workerData`. */
 export function workerInput<T>(data: unknown): T {

@@ -155,7 +155,7 @@ describe('the CLI can do what the dialog does', () => {
     expect(refused.status).toBe(1);
     expect(refused.json).toMatchObject({ error: { code: 'validation' }, problems: [] });
     expect(refused.json.error.message).toMatch(/no column for Document no.*Date.*Net value/);
-    const ambiguous = cli(
+    const mapped = [
       'import',
       path,
       '--kind',
@@ -166,26 +166,13 @@ describe('the CLI can do what the dialog does', () => {
       'doc_date=Day',
       '--map',
       'net_value=Worth',
-    );
+    ];
+    const ambiguous = cli(...mapped);
     expect(ambiguous.status).toBe(1);
     expect(ambiguous.json.error.message).toMatch(
       /"03\/04\/2026" is 3 Apr 2026 day first, 4 Mar 2026 month first.*--date-order/,
     );
-    const done = cli(
-      'import',
-      path,
-      '--kind',
-      'sales',
-      '--map',
-      'doc_no=Ref',
-      '--map',
-      'doc_date=Day',
-      '--map',
-      'net_value=Worth',
-      '--date-order',
-      'mdy',
-      '--round',
-    );
+    const done = cli(...mapped, '--date-order', 'mdy', '--round');
     expect(done.status).toBe(0);
     expect(done.json).toMatchObject({
       rows: 1,

@@ -19,6 +19,24 @@ export interface ZipPart {
   encrypted?: boolean;
 }
 
+/**
+ * The fields a local header and its directory entry share, in the same order: version needed,
+ * flags, method, time, date, CRC, packed size, size and name length, from `at` on.
+ */
+function shared(
+  header: Buffer,
+  at: number,
+  f: { flags: number; method: number; crc: number; packed: number; size: number; name: number },
+) {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(f.flags, at + 2);
+  header.writeUInt16LE(f.method, at + 4);
+  header.writeUInt32LE(f.crc >>> 0, at + 10);
+  header.writeUInt32LE(f.packed, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.name, at + 22);
+}
+
 export function zipBytes(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
@@ -27,30 +45,22 @@ export function zipBytes(parts: ZipPart[]): Buffer {
     const data = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : part.data;
     const packed = part.stored ? data : deflateRawSync(data);
     const name = Buffer.from(part.name, 'utf8');
-    const crc = part.crc ?? crc32(data);
-    const size = part.declaredSize ?? data.length;
-    const flags = 0x0800 | (part.encrypted ? 1 : 0);
-    const method = part.stored ? 0 : 8;
+    const fields = {
+      flags: 0x0800 | (part.encrypted ? 1 : 0),
+      method: part.stored ? 0 : 8,
+      crc: part.crc ?? crc32(data),
+      packed: packed.length,
+      size: part.declaredSize ?? data.length,
+      name: name.length,
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    shared(local, 4, fields);
     locals.push(local, name, packed);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(method, 10);
-    entry.writeUInt32LE(crc >>> 0, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt16LE(20, 4); // version made by
+    shared(entry, 6, fields);
     entry.writeUInt32LE(offset, 42);
     central.push(entry, name);
     offset += 30 + name.length + packed.length;

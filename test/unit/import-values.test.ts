@@ -4,6 +4,7 @@ import {
   AmbiguousDatesError,
   DateError,
   decideDayOrder,
+  excelSerialToDate,
   excelSerialToIso,
   parseDateText,
 } from '../../main/import/dates';
@@ -80,6 +81,12 @@ describe('dates as ERPs write them', () => {
     expect(excelSerialToIso(45935 - 1462, true)).toBe('2025-10-05');
     expect(excelSerialToIso(45935.75)).toBe('2025-10-05');
     expect(excelSerialToIso(1)).toBe('1900-01-01');
+    // The fictitious 29 February 1900 is day 60: the days either side of it are read right.
+    expect(excelSerialToIso(59)).toBe('1900-02-28');
+    expect(excelSerialToIso(61)).toBe('1900-03-01');
+    // A date cell keeps its time of day (the xlsx reader's Date), in either system.
+    expect(excelSerialToDate(45935.75).toISOString()).toBe('2025-10-05T18:00:00.000Z');
+    expect(excelSerialToDate(0, true).toISOString()).toBe('1904-01-01T00:00:00.000Z');
   });
 
   it('decides day order once per column, from evidence, and never from a guess', () => {

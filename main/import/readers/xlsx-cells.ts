@@ -12,11 +12,6 @@ export const SHEET_LIMITS = {
   mergedRows: 2_000_000,
 };
 
-/** A date cell's serial day number as a UTC date, in the workbook's date system. */
-export function excelSerialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
 /** The 0-based column of a reference such as "AB12", or -1 when it starts with no letter. */
 export function columnOf(ref: string): number {
   let n = 0;
@@ -29,11 +24,13 @@ export function columnOf(ref: string): number {
   return i === 0 ? -1 : n - 1;
 }
 
-function cellRef(ref: string): { row: number; col: number } {
-  const col = columnOf(ref);
-  const row = Number(ref.slice(ref.search(/\d/)));
+/** A cell reference such as "B12" or "$B$12" as its 1-based row and 0-based column, or null when it is none inside a sheet's grid. */
+export function cellRef(ref: string): { row: number; col: number } | null {
+  const bare = ref.replace(/\$/g, '');
+  const col = columnOf(bare);
+  const row = Number(bare.slice(bare.search(/\d/)));
   if (col < 0 || col >= SHEET_LIMITS.columns || !Number.isInteger(row) || row < 1 || row > SHEET_LIMITS.rows)
-    throw new DamagedFileError(`a merged range names the cell ${ref}, outside any sheet`);
+    return null;
   return { row, col };
 }
 
@@ -76,9 +73,10 @@ export async function readMerges(zip: ZipReader, entry: yauzl.Entry): Promise<Me
     {
       open(name, a) {
         if (name !== 'mergeCell' || !a.ref) return;
-        const [from, to = from] = a.ref.replace(/\$/g, '').split(':') as [string, string?];
+        const [from, to = from] = a.ref.split(':') as [string, string?];
         const top = cellRef(from);
         const bottom = cellRef(to);
+        if (!top || !bottom) throw new DamagedFileError(`a merged range names ${a.ref}, outside any sheet`);
         const merge = {
           top: Math.min(top.row, bottom.row),
           bottom: Math.max(top.row, bottom.row),

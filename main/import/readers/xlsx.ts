@@ -1,4 +1,5 @@
 import type { Entry } from 'yauzl';
+import { excelSerialToDate } from '../dates';
 import {
   type Cell,
   DamagedFileError,
@@ -9,8 +10,8 @@ import {
   type Source,
   type SourceRow,
 } from './types';
-import { columnOf, excelSerialToDate, readMerges, SHEET_LIMITS } from './xlsx-cells';
-import { PART_LIMITS, readWorkbook, type Workbook, type WorkbookSheet } from './xlsx-parts';
+import { cellRef, columnOf, readMerges, SHEET_LIMITS } from './xlsx-cells';
+import { PART_LIMITS, readWorkbook, type Workbook } from './xlsx-parts';
 import { parseXmlPart } from './xml';
 import { openZip, type ZipReader } from './zip';
 
@@ -50,7 +51,7 @@ export async function openXlsx(path: string, onBytes?: (bytes: number) => void):
             },
             rows: async function* () {
               const fill = mergeFiller(await merges(entry));
-              for await (const row of sheetRows(zip, workbook, { name, part }, state, (b) => onBytes?.(before + b)))
+              for await (const row of sheetRows(zip, workbook, { name, entry }, state, (b) => onBytes?.(before + b)))
                 yield fill(row);
             },
           };
@@ -86,12 +87,10 @@ const MAX_SERIAL = 2_958_466;
 async function* sheetRows(
   zip: ZipReader,
   workbook: Workbook,
-  { name: sheetName, part }: WorkbookSheet,
+  { name: sheetName, entry }: { name: string; entry: Entry },
   state: { declaredRows: number | null },
   onPacked: (bytes: number) => void,
 ): AsyncGenerator<SourceRow> {
-  const entry = zip.entry(part);
-  if (!entry) return;
   const ready: SourceRow[] = [];
   let cells: Cell[] | null = null;
   let rowNumber = 0;
@@ -127,7 +126,7 @@ async function* sheetRows(
       }
     }
   };
-  for await (const _ of parseXmlPart(part, zip.read(entry, onPacked), {
+  for await (const _ of parseXmlPart(entry.fileName, zip.read(entry, onPacked), {
     open(name, a) {
       switch (name) {
         case 'row': {
@@ -225,14 +224,11 @@ function text(raw: string): string | null {
   return t === '' ? null : t;
 }
 
-/** The rows a `<dimension ref="A1:J5000">` declares, for progress only; beyond a sheet's limits it is damage. */
+/** The rows a `<dimension ref="A1:J5000">` declares, for progress only; one outside a sheet's grid is damage. */
 function declaredRows(ref: string | undefined): number | null {
-  const last = ref
-    ?.split(':')
-    .pop()
-    ?.match(/^\$?[A-Z]+\$?(\d+)$/);
+  const last = ref?.split(':').pop();
   if (!last) return null;
-  const rows = Number(last[1]);
-  if (rows > SHEET_LIMITS.rows) throw new DamagedFileError(`a sheet declares ${rows} rows, more than a sheet can have`);
-  return rows;
+  const cell = cellRef(last);
+  if (!cell) throw new DamagedFileError(`a sheet declares its size as ${ref}, beyond any sheet Excel can hold`);
+  return cell.row;
 }

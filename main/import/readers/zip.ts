@@ -30,7 +30,8 @@ export interface ZipReader {
 const key = (name: string) => name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
 
 export async function openZip(path: string): Promise<ZipReader> {
-  const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+  // The parts are inflated here, not by yauzl, so their sizes are checked in `inflated`.
+  const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
   const entries = new Map<string, yauzl.Entry>();
   for await (const entry of zip.eachEntry()) {
     entries.set(key(entry.fileName), entry);

@@ -296,11 +296,13 @@ async function importFrom(
       `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
     );
   }
-  // A large xlsx or CSV is read on a thread of its own while this one validates and inserts.
+  // A large xlsx or CSV is read on a thread of its own while this one validates and inserts,
+  // handed the sheet's merged ranges the survey found.
+  const located = await openSheet(source, table.sheet);
   const sheet =
     (source.format === 'xlsx' || source.format === 'csv') && size >= READ_IN_THREAD_FROM_BYTES
-      ? threadedSheet(request.path, table.sheet, file.readBytes)
-      : await openSheet(source, table.sheet);
+      ? threadedSheet(request.path, table.sheet, file.readBytes, await located.merges?.())
+      : located;
 
   const skipped: Record<string, number> = {};
   const skip = (why: string) => {

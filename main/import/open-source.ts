@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { decodedText, detectEncoding, readHead } from './readers/text';
-import { DamagedFileError, type Source, type SourceSheet } from './readers/types';
+import { DamagedFileError, type Merge, type Source, type SourceSheet } from './readers/types';
 import { openXlsx } from './readers/xlsx';
 
 export class UnreadableFileError extends Error {}
@@ -103,18 +103,26 @@ async function convertLegacyXls(path: string): Promise<{ file: string; folder: s
  * is .xlsx; D0 CF 11 E0 is a binary .xls; markup is an HTML table or Excel 2003 XML; anything
  * else is delimited text.
  */
-export async function openSource(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+export async function openSource(
+  path: string,
+  onBytes?: (bytes: number) => void,
+  knownMerges?: ReadonlyMap<string, Merge[]>,
+): Promise<Source> {
   try {
-    return guarded(await openAny(path, onBytes), basename(path));
+    return guarded(await openAny(path, onBytes, knownMerges), basename(path));
   } catch (error) {
     throw readingFailure(basename(path), error);
   }
 }
 
-async function openAny(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+async function openAny(
+  path: string,
+  onBytes?: (bytes: number) => void,
+  knownMerges?: ReadonlyMap<string, Merge[]>,
+): Promise<Source> {
   const head = await readHead(path, 8192);
   if (head.length === 0) throw new UnreadableFileError(`${basename(path)} is empty`);
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path, onBytes);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path, onBytes, knownMerges);
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     if (!(await sofficeAvailable())) {
       throw new UnreadableFileError(

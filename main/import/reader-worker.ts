@@ -28,7 +28,8 @@ const spend = async () => {
 
 let bytes = 0;
 try {
-  const source = await openSource(input.path, (b) => (bytes = b));
+  const known = input.merges ? new Map([[input.sheet, input.merges]]) : undefined;
+  const source = await openSource(input.path, (b) => (bytes = b), known);
   try {
     let found = false;
     for await (const sheet of source.sheets()) {

@@ -2,12 +2,14 @@ import { basename } from 'node:path';
 import { startWorker, tooLargeMessage } from '../workers/run';
 import { LayoutError } from './layout';
 import { UnreadableFileError } from './open-source';
-import { DamagedFileError, type SourceRow, type SourceSheet } from './readers/types';
+import { DamagedFileError, type Merge, type SourceRow, type SourceSheet } from './readers/types';
 
 /** What the import gives the reader worker, and what the worker posts back. */
 export interface ReaderInput {
   path: string;
   sheet: string;
+  /** The sheet's merged ranges, when the import found them already. */
+  merges?: Merge[];
 }
 export type ReaderMessage =
   | { type: 'rows'; rows: SourceRow[]; totalRows: number | null; bytes: number }
@@ -36,7 +38,12 @@ function failure(message: Extract<ReaderMessage, { type: 'failed' }>): Error {
  * The named sheet of a file, its rows read by the reader worker (reader-worker.ts). A worker
  * that dies (a file that needed more memory than reading may take) is told as a damaged file.
  */
-export function threadedSheet(path: string, name: string, onBytes: (bytes: number) => void): SourceSheet {
+export function threadedSheet(
+  path: string,
+  name: string,
+  onBytes: (bytes: number) => void,
+  merges?: Merge[],
+): SourceSheet {
   let totalRows: number | null = null;
   return {
     name,
@@ -44,7 +51,7 @@ export function threadedSheet(path: string, name: string, onBytes: (bytes: numbe
       return totalRows;
     },
     async *rows() {
-      const worker = startWorker('reader', { path, sheet: name } satisfies ReaderInput);
+      const worker = startWorker('reader', { path, sheet: name, merges } satisfies ReaderInput);
       const inbox: (ReaderMessage | { type: 'died' })[] = [];
       let wake: (() => void) | null = null;
       const deliver = (message: ReaderMessage | { type: 'died' }) => {

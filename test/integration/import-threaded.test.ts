@@ -39,8 +39,9 @@ const header = [
 const expectedNet = Array.from({ length: LINES }, (_, i) => (i % 997) * 100 + 25).reduce((a, b) => a + b, 0);
 
 /**
- * The lines as an xlsx whose sheet is stored, not deflated, so a few MB of XML make a large file;
- * `broken` ends it with a row out of order, which only the reading of the rows finds.
+ * The lines as an xlsx whose sheet is stored, not deflated, so a few MB of XML make a large file,
+ * with a merged range after the rows; `broken` ends it with a row out of order, which only the
+ * reading of the rows finds.
  */
 function storedXlsx(path: string, broken = false) {
   const cell = (v: string | number, ref: string) =>
@@ -52,7 +53,9 @@ function storedXlsx(path: string, broken = false) {
     )
     .join('');
   const tail = broken ? '<row r="7"><c r="A7"><v>1</v></c></row>' : '';
-  const parts = workbookParts(sheetXml(rows + tail)).map((p) =>
+  // The last two lines share one merged Qty cell: the last line takes the one before's quantity.
+  const merged = `<mergeCells count="1"><mergeCell ref="F${LINES}:F${LINES + 1}"/></mergeCells>`;
+  const parts = workbookParts(sheetXml(rows + tail, merged)).map((p) =>
     p.name.includes('worksheets') ? { ...p, stored: true } : p,
   );
   return writeZip(path, parts);
@@ -76,6 +79,7 @@ describe('a large file read on its own thread', () => {
       `T/${LINES - 1}`,
       ((LINES - 1) % 997) * 100 + 25,
     ]);
+    if (format === 'xlsx') expect([stored.at(-2)?.qty, stored.at(-1)?.qty]).toEqual([4000, 4000]);
     // Through the API (the import worker, which starts the reader worker): progress counts rows.
     const api = createWorkspaceApi(ws);
     const checked = await api.call(

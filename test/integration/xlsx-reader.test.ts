@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openSource } from '../../main/import/open-source';
-import { type Cell, formulaWithoutValue } from '../../main/import/readers/types';
+import { type Cell, formulaWithoutValue, type Merge } from '../../main/import/readers/types';
 import { hasLibreOffice, libreOfficeConvert, writeXlsx } from '../support/files';
 import { tempDirPerTest } from '../support/temp';
 import { sheetXml, workbookParts, writeZip } from '../support/zip-writer';
@@ -282,5 +282,27 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
         cells: { '1:0': 'text:North', '3:0': 'text:North', '3:1': 'number:7' },
       });
     }
+  });
+
+  it('a second reading handed the merged ranges does not look for them again', async () => {
+    const path = writeZip(
+      join(tempDir(), 'known.xlsx'),
+      workbookParts(
+        sheetXml(
+          '<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="B2"><v>2</v></c></row>',
+          '<mergeCells><mergeCell ref="A1:A2"/></mergeCells>',
+        ),
+      ),
+    );
+    const read = async (known?: ReadonlyMap<string, Merge[]>) => {
+      const source = await openSource(path, undefined, known);
+      const rows = [];
+      for await (const sheet of source.sheets()) for await (const row of sheet.rows()) rows.push(row.cells);
+      source.close?.();
+      return rows;
+    };
+    expect(await read()).toEqual([[1], [1, 2]]);
+    // Told the sheet has none, it fills none: the file's own were not read again.
+    expect(await read(new Map([['Sales', []]]))).toEqual([[1], [null, 2]]);
   });
 });

@@ -19,6 +19,11 @@ export interface SourceSheet {
   /** Rows in the sheet when known in advance (for progress), else null. */
   totalRows: number | null;
   rows(): AsyncIterable<SourceRow>;
+  /**
+   * The sheet's merged ranges, where finding them costs a pass of their own (xlsx): a second
+   * reading of the file is handed them instead of looking again.
+   */
+  merges?(): Promise<Merge[]>;
 }
 
 export type SourceFormat = 'xlsx' | 'xls (converted by LibreOffice)' | 'csv' | 'html' | 'excel-2003-xml';

@@ -22,16 +22,24 @@ import { openZip, type ZipReader } from './zip';
  * sheet and tokenizes only from its merged ranges on (a sheet without any costs one inflate),
  * once per opening of the file.
  */
-export async function openXlsx(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+export async function openXlsx(
+  path: string,
+  onBytes?: (bytes: number) => void,
+  knownMerges?: ReadonlyMap<string, Merge[]>,
+): Promise<Source> {
   const zip = await openZip(path);
   try {
     const workbook = await readWorkbook(zip);
     // Each sheet's merged ranges are read once, when its rows are first asked for: the survey of
     // the sheets and the import that follows share them, and a sheet never read costs nothing.
     const mergesOf = new Map<string, Promise<Merge[]>>();
-    const merges = (entry: Entry) => {
-      const known = mergesOf.get(entry.fileName) ?? readMerges(zip, entry);
-      mergesOf.set(entry.fileName, known);
+    for (const { name, part } of workbook.sheets) {
+      const known = knownMerges?.get(name);
+      if (known) mergesOf.set(part, Promise.resolve(known));
+    }
+    const merges = (part: string, entry: Entry) => {
+      const known = mergesOf.get(part) ?? readMerges(zip, entry);
+      mergesOf.set(part, known);
       return known;
     };
     return {
@@ -49,8 +57,9 @@ export async function openXlsx(path: string, onBytes?: (bytes: number) => void):
             get totalRows() {
               return state.declaredRows;
             },
+            merges: () => merges(part, entry),
             rows: async function* () {
-              const fill = mergeFiller(await merges(entry));
+              const fill = mergeFiller(await merges(part, entry));
               for await (const row of sheetRows(zip, workbook, { name, entry }, state, (b) => onBytes?.(before + b)))
                 yield fill(row);
             },

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { paiseToRupees } from '../../engine/money';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { executeRun } from '../../main/runs/execute';
-import { e2eSession, signIn } from '../support/browser';
+import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
+import { signIn } from '../support/web';
 import { workspaceIn } from '../support/workspace';
 
 const tempDir = tempDirPerTest();

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, signIn } from '../support/browser';
+import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
+import { signIn } from '../support/web';
 import { workspaceIn } from '../support/workspace';
 
 const tempDir = tempDirPerTest();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paiseToRupees } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { approveRun, submitRun } from '../../main/review/actions';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../support/web';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 /**

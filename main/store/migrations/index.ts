@@ -11,6 +11,7 @@ import { sealedRuns } from './009_sealed_runs';
 import { exportJobs } from './010_export_jobs';
 import { mappingChoices } from './011_mapping_choices';
 import { primarySalesIndex } from './012_primary_sales_index';
+import { lineSearchIndex } from './013_line_search_index';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   exportJobs,
   mappingChoices,
   primarySalesIndex,
+  lineSearchIndex,
 ];

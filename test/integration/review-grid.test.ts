@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { type ReviewQuery, reviewLines } from '../../main/review/lines';
+import { overrideLines } from '../../main/review/overrides';
+import type { Actor } from '../../main/review/workflow';
+import { executeRun, recalculateRun } from '../../main/runs/execute';
+import { lineSearchText } from '../../main/store/migrations/013_line_search_index';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+const priya: Actor = { name: 'priya', role: 'preparer' };
+
+/**
+ * The review grid reads a run's lines by their id range and searches them through the narrow
+ * index payout_lines_search: the answers must be the run's own lines, whatever other runs hold,
+ * in the asked order, block after block, and after a recalculation moved the run's ids.
+ */
+describe('review grid queries over a workspace of several runs', () => {
+  const demo = demoWorkspacePerTest();
+  const db = () => demo.current().ws.db;
+  type Ask = Partial<ReviewQuery> & { run: number; withTotals?: boolean };
+  const ask = (q: Ask) =>
+    reviewLines(db(), { startRow: 0, endRow: 100_000, sortModel: [], filterModel: {}, withTotals: true, ...q });
+  const idsOf = (q: Ask) => ask(q).rows.map((r) => r.id);
+
+  it('answers each run with its own lines, block after block in the asked order, and after a recalculation', () => {
+    const first = (db().prepare('SELECT min(id) AS id FROM runs').get() as { id: number }).id;
+    const second = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    const lineIds = (run: number) =>
+      db().prepare('SELECT id FROM payout_lines WHERE run_id = ? ORDER BY id').pluck().all(run) as number[];
+    expect(idsOf({ run: first })).toEqual(lineIds(first));
+    expect(idsOf({ run: second })).toEqual(lineIds(second));
+    expect(ask({ run: second }).totals?.lines).toBe(lineIds(second).length);
+
+    // Sorted by final amount, largest first: blocks of 7 read in turn give the whole order.
+    const sortModel = [{ colId: 'final', sort: 'desc' as const }];
+    const whole = ask({ run: second, sortModel }).rows;
+    const finals = whole.map((r) => Math.round(Number(r.final) * 100));
+    expect(finals).toEqual([...finals].sort((a, b) => b - a));
+    const blocks: unknown[] = [];
+    for (let start = 0; start < whole.length; start += 7)
+      blocks.push(...ask({ run: second, sortModel, startRow: start, endRow: start + 7, withTotals: false }).rows);
+    expect(blocks).toEqual(whole);
+
+    // A recalculation replaces the lines: new ids, the same answers.
+    const before = ask({ run: second }).totals;
+    recalculateRun(db(), { run: second, actor: priya });
+    const moved = lineIds(second);
+    expect(moved[0]).toBeGreaterThan(Math.max(...lineIds(first)));
+    expect(idsOf({ run: second })).toEqual(moved);
+    expect(ask({ run: second }).totals).toEqual(before);
+    expect(idsOf({ run: first })).toEqual(lineIds(first));
+  });
+
+  it('quick-filters on payee, region, channel, class, scheme and flags, every word, and only literally', () => {
+    const run = (db().prepare('SELECT min(id) AS id FROM runs').get() as { id: number }).id;
+    const all = ask({ run }).rows;
+    const sample = all.find((r) => r.region && r.channel && r.kind === 'payout') ?? {};
+    const words = `${String(sample.region).toLowerCase()} ${sample.scheme} ${sample.payee}`;
+    const found = ask({ run, quickFilter: words }).rows;
+    expect(found.length).toBeGreaterThan(0);
+    expect(
+      found.every((r) => r.region === sample.region && r.scheme === sample.scheme && r.payee === sample.payee),
+    ).toBe(true);
+    expect(found.length).toBe(
+      all.filter((r) => r.region === sample.region && r.scheme === sample.scheme && r.payee === sample.payee).length,
+    );
+
+    // A flag is found by its word, alone or beside a payee's words.
+    overrideLines(
+      db(),
+      { run, lines: [Number(sample.id)], change: { mode: 'set', amount: '1' }, reason: 'agreed' },
+      priya,
+    );
+    expect(idsOf({ run, quickFilter: 'overridden' })).toEqual([sample.id]);
+    expect(idsOf({ run, quickFilter: `OVERRID ${sample.payee}` })).toEqual([sample.id]);
+    const nearMiss = all.filter((r) => String(r.flags).includes('near-miss')).map((r) => r.id);
+    expect(nearMiss.length).toBeGreaterThan(0);
+    expect(idsOf({ run, quickFilter: 'near-miss' })).toEqual(nearMiss);
+
+    // % and _ are letters here, not patterns.
+    expect(ask({ run, quickFilter: '%' }).rows).toEqual([]);
+    expect(ask({ run, quickFilter: '_' }).rows).toEqual([]);
+  });
+
+  it('searches the narrow index, not the lines (the grid must spell its expression)', () => {
+    const plan = db()
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM payout_lines WHERE run_id = ? AND ${lineSearchText} LIKE ?`)
+      .all(1, '%x%') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toContain('COVERING INDEX payout_lines_search');
+  });
+});

@@ -1,5 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { datasets } from '../datasets/kinds';
-import { workbookWriter } from '../files/workbook-writer';
+import { XlsxWriter } from '../files/xlsx-writer';
 import { toUtcDate } from './calendar';
 import type { DemoFile } from './generate';
 
@@ -8,8 +9,7 @@ export const COMPANY = 'Acme Consumer Products Pvt. Ltd.';
 
 /**
  * Writes one dataset the way an ERP report looks: company and report title above the header,
- * real dates and two-decimal amounts, a Grand Total row at the bottom. Streams, so a file of
- * any size is written in constant memory.
+ * real dates and two-decimal amounts, a Grand Total row at the bottom.
  */
 export async function writeErpWorkbook(
   path: string,
@@ -18,16 +18,21 @@ export async function writeErpWorkbook(
   onRow?: (written: number) => void,
 ): Promise<void> {
   const fields = datasets[file.kind].fields;
-  const workbook = await workbookWriter({ filename: path });
-  const sheet = workbook.addWorksheet(file.title.slice(0, 31));
-  sheet.addRow([COMPANY]).commit();
-  sheet.addRow([file.title]).commit();
-  sheet.addRow([`Period: ${period.from} to ${period.to}`]).commit();
-  sheet.addRow([]).commit();
-  sheet.addRow(fields.map((f) => f.label)).commit();
+  const workbook = new XlsxWriter();
+  const sheet = workbook.addSheet(file.title.slice(0, 31));
+  sheet.addRow([COMPANY]);
+  sheet.addRow([file.title]);
+  sheet.addRow([`Period: ${period.from} to ${period.to}`]);
+  sheet.addRow([]);
+  sheet.addRow(fields.map((f) => f.label));
+  const formats: Record<number, string> = {};
+  fields.forEach((f, i) => {
+    if (f.type === 'date') formats[i] = 'dd-mm-yyyy';
+    if (f.type === 'money') formats[i] = '#,##0.00';
+  });
   const totals = new Map<string, number>();
   file.rows.forEach((source, index) => {
-    const row = sheet.addRow(
+    sheet.addRow(
       fields.map((f) => {
         const value = source[f.name] ?? null;
         if (value === null) return null;
@@ -38,22 +43,15 @@ export async function writeErpWorkbook(
         }
         return value;
       }),
+      { formats },
     );
-    fields.forEach((f, i) => {
-      const cell = row.getCell(i + 1);
-      if (f.type === 'date') cell.numFmt = 'dd-mm-yyyy';
-      if (f.type === 'money') cell.numFmt = '#,##0.00';
-    });
-    row.commit();
     if (index % 5000 === 4999) onRow?.(index + 1);
   });
   if (totals.size > 0) {
-    sheet
-      .addRow(
-        fields.map((f, i) => (i === 0 ? 'Grand Total' : totals.has(f.name) ? (totals.get(f.name) ?? 0) / 100 : null)),
-      )
-      .commit();
+    sheet.addRow(
+      fields.map((f, i) => (i === 0 ? 'Grand Total' : totals.has(f.name) ? (totals.get(f.name) ?? 0) / 100 : null)),
+    );
   }
   onRow?.(file.rows.length);
-  await workbook.commit();
+  writeFileSync(path, await workbook.bytes(new Date()));
 }

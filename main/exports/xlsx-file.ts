@@ -1,31 +1,15 @@
-import { PassThrough } from 'node:stream';
-import { type WorkbookWriter, workbookWriter } from '../files/workbook-writer';
+import { XlsxWriter } from '../files/xlsx-writer';
 import { numberFormat } from '../format/numbers';
 
-export type { WorkbookWriter };
-
 /**
- * An xlsx file as bytes that depend only on its content. exceljs stamps the document
- * properties and every zip entry with the time of writing, so the same run would hash
- * differently on every export; here the properties carry `stamp` (the run's approval) and every
- * zip entry's time is set to it afterwards. The sheets are streamed, so a large register is never
- * held as exceljs's cell model.
+ * An xlsx file as bytes that depend only on its content: the document properties carry `stamp`
+ * (the run's approval), and so does every zip entry, in UTC, so the same run hashes the same
+ * on every export and on every machine.
  */
-export async function xlsxBytes(
-  stamp: Date,
-  build: (workbook: WorkbookWriter) => Promise<void> | void,
-): Promise<Buffer> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = await workbookWriter({ stream });
-  workbook.creator = 'SchemeDesk';
-  workbook.lastModifiedBy = 'SchemeDesk';
-  workbook.created = stamp;
-  workbook.modified = stamp;
-  await build(workbook);
-  await workbook.commit();
-  return stampZipEntries(Buffer.concat(chunks), stamp);
+export async function xlsxBytes(stamp: Date, build: (workbook: XlsxWriter) => void): Promise<Buffer> {
+  const workbook = new XlsxWriter();
+  build(workbook);
+  return stampZipEntries(await workbook.bytes(stamp), stamp);
 }
 
 /**

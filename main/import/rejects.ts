@@ -1,4 +1,5 @@
-import { workbookWriter } from '../files/workbook-writer';
+import { writeFileSync } from 'node:fs';
+import { XlsxWriter } from '../files/xlsx-writer';
 import type { RejectedRow } from './importer';
 
 /**
@@ -9,15 +10,13 @@ export async function writeRejectsWorkbook(
   path: string,
   args: { file: string; sheet: string; headers: readonly string[]; rows: readonly RejectedRow[] },
 ): Promise<void> {
-  const workbook = await workbookWriter({ filename: path });
-  const sheet = workbook.addWorksheet('Rejected rows', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = sheet.addRow([...args.headers, 'Source row', 'Reason']);
-  header.font = { bold: true };
-  header.commit();
+  const workbook = new XlsxWriter();
+  const sheet = workbook.addSheet('Rejected rows', { frozen: { rows: 1, columns: 0 } });
+  sheet.addRow([...args.headers, 'Source row', 'Reason'], { font: { bold: true } });
   for (const r of args.rows) {
     const cells = args.headers.map((_, i) => r.cells[i] ?? null);
-    sheet.addRow([...cells, `${args.file} / ${args.sheet} / row ${r.row}`, r.reasons.join('; ')]).commit();
+    sheet.addRow([...cells, `${args.file} / ${args.sheet} / row ${r.row}`, r.reasons.join('; ')]);
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: args.headers.length + 2 } };
-  await workbook.commit();
+  sheet.autoFilter(1, args.headers.length + 2);
+  writeFileSync(path, await workbook.bytes(new Date()));
 }

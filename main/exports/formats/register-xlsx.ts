@@ -1,5 +1,5 @@
-import type ExcelJS from 'exceljs';
 import { sumPaise } from '../../../engine/money';
+import type { Font, SheetWriter } from '../../files/xlsx-writer';
 import type { ExportFormat } from '../format';
 import type { ExportLine } from '../payouts';
 import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
@@ -20,8 +20,12 @@ import {
  * the workspace currency, a total row. Totals are written as SUM formulas with their exact
  * result cached, so the file reads right before and after Excel recalculates it.
  */
-const bold = { bold: true };
-const red = { bold: true, color: { argb: 'FFC00000' } };
+const bold: Font = { bold: true };
+const red: Font = { bold: true, color: 'FFC00000' };
+
+/** The same format on each of `columns`. */
+const formatsOn = (columns: readonly number[], format: string) =>
+  Object.fromEntries(columns.map((c) => [c, format])) as Record<number, string>;
 
 interface Group {
   key: string;
@@ -49,34 +53,26 @@ function groupBy(lines: readonly ExportLine[], keyOf: (l: ExportLine) => [string
 
 /** A small table with a header, money columns formatted, and a SUM total row. */
 function table(
-  sheet: ExcelJS.Worksheet,
+  sheet: SheetWriter,
   header: string[],
   rows: (string | number)[][],
   money: number[],
   format: string,
   totals: bigint[],
 ) {
-  const head = sheet.addRow(header);
-  head.font = bold;
-  head.commit();
-  const first = head.number + 1;
-  for (const values of rows) {
-    const row = sheet.addRow(values);
-    for (const c of money) row.getCell(c + 1).numFmt = format;
-    row.commit();
-  }
+  const first = sheet.addRow(header, { font: bold }) + 1;
+  const formats = formatsOn(money, format);
+  for (const values of rows) sheet.addRow(values, { formats });
   const last = first + rows.length - 1;
-  const total = sheet.addRow(
+  sheet.addRow(
     header.map((_, i) => {
       if (i === 0) return 'Total';
       if (!money.includes(i)) return null;
       const column = String.fromCharCode(65 + i);
       return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(totals[money.indexOf(i)] ?? 0n) };
     }),
+    { font: bold, formats },
   );
-  total.font = bold;
-  for (const c of money) total.getCell(c + 1).numFmt = format;
-  total.commit();
 }
 
 export const registerXlsx: ExportFormat = {
@@ -90,17 +86,16 @@ export const registerXlsx: ExportFormat = {
     const stamp = new Date(run.approvedAt ?? `${run.to}T00:00:00Z`);
     const build = () =>
       xlsxBytes(stamp, (workbook) => {
-        const summary = workbook.addWorksheet('Summary', { views: [{ showGridLines: false }] });
-        summary.columns = [{ width: 16 }, { width: 34 }, { width: 16 }, { width: 10 }, { width: 18 }, { width: 18 }];
-        const title = summary.addRow([`Payout register — ${runCaption(input)}`]);
-        title.font = input.draft ? red : { bold: true, size: 14 };
-        title.commit();
-        summary.addRow([`Currency ${run.currency}; ${lines.length} lines; prepared by ${run.createdBy}`]).commit();
-        const control = summary.addRow(['Control total', null, null, null, null, cellAmount(total)]);
-        control.font = bold;
-        control.getCell(6).numFmt = format;
-        control.commit();
-        summary.addRow([]).commit();
+        const summary = workbook.addSheet('Summary', { gridLines: false, widths: [16, 34, 16, 10, 18, 18] });
+        summary.addRow([`Payout register — ${runCaption(input)}`], {
+          font: input.draft ? red : { bold: true, size: 14 },
+        });
+        summary.addRow([`Currency ${run.currency}; ${lines.length} lines; prepared by ${run.createdBy}`]);
+        summary.addRow(['Control total', null, null, null, null, cellAmount(total)], {
+          font: bold,
+          formats: { 5: format },
+        });
+        summary.addRow([]);
         const schemes = groupBy(lines, (l) => [l.scheme, l.schemeName, '']);
         table(
           summary,
@@ -110,7 +105,7 @@ export const registerXlsx: ExportFormat = {
           format,
           [sumPaise(schemes, (g) => g.calculated), total],
         );
-        summary.addRow([]).commit();
+        summary.addRow([]);
         const payees = groupBy(lines, (l) => [l.payee, l.payeeName, l.region]);
         table(
           summary,
@@ -120,30 +115,25 @@ export const registerXlsx: ExportFormat = {
           format,
           [sumPaise(payees, (g) => g.calculated), total],
         );
-        summary.commit();
 
-        const detail = workbook.addWorksheet('Detail', { views: [{ state: 'frozen', ySplit: 2, xSplit: 2 }] });
-        detail.columns = registerHeader.map((h) => ({
-          width: h === 'Trace' ? 80 : h === 'Payee' || h === 'Scheme name' || h === 'Override reason' ? 28 : 14,
-        }));
-        const caption = detail.addRow([`Payout register — ${runCaption(input)}`]);
-        caption.font = input.draft ? red : bold;
-        caption.commit();
-        const head = detail.addRow([...registerHeader]);
-        head.font = bold;
-        head.commit();
-        detail.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: registerHeader.length } };
+        const detail = workbook.addSheet('Detail', {
+          frozen: { rows: 2, columns: 2 },
+          widths: registerHeader.map((h) =>
+            h === 'Trace' ? 80 : h === 'Payee' || h === 'Scheme name' || h === 'Override reason' ? 28 : 14,
+          ),
+        });
+        detail.addRow([`Payout register — ${runCaption(input)}`], { font: input.draft ? red : bold });
+        detail.addRow([...registerHeader], { font: bold });
+        detail.autoFilter(2, registerHeader.length);
+        const formats = { ...formatsOn(moneyColumns, format), ...formatsOn(quantityColumns, '#,##0.00') };
         lines.forEach((line, i) => {
           // Measure, target and achievement are exact decimals as text; a sheet sums numbers.
-          const row = detail.addRow(registerCells(line, cellAmount, Number));
-          for (const c of moneyColumns) row.getCell(c + 1).numFmt = format;
-          for (const c of quantityColumns) row.getCell(c + 1).numFmt = '#,##0.00';
-          row.commit();
+          detail.addRow(registerCells(line, cellAmount, Number), { formats });
           if (i % 5000 === 4999) input.progress(i + 1, lines.length);
         });
         const first = 3;
         const last = lines.length + 2;
-        const totalRow = detail.addRow(
+        detail.addRow(
           registerHeader.map((_, i) => {
             if (i === 0) return 'TOTAL';
             if (i !== calculatedColumn && i !== finalColumn) return null;
@@ -151,11 +141,8 @@ export const registerXlsx: ExportFormat = {
             const sum = i === calculatedColumn ? sumPaise(lines, (l) => l.calculated) : total;
             return { formula: `SUM(${column}${first}:${column}${last})`, result: cellAmount(sum) };
           }),
+          { font: bold, formats: formatsOn(moneyColumns, format) },
         );
-        totalRow.font = bold;
-        for (const c of moneyColumns) totalRow.getCell(c + 1).numFmt = format;
-        totalRow.commit();
-        detail.commit();
       });
     return {
       files: [{ name: `${input.base}.xlsx`, build, rows: lines.length, controlTotal: total }],

@@ -42,36 +42,27 @@ export const statements: ExportFormat = {
     const stamp = new Date(run.approvedAt ?? `${run.to}T00:00:00Z`);
     const workbook = (statement: Statement) => () =>
       xlsxBytes(stamp, (book) => {
-        const sheet = book.addWorksheet('Statement', { views: [{ showGridLines: false }] });
-        sheet.columns = [14, 30, 10, 18, 18, 12, 12, 18, 52, 40].map((width) => ({ width }));
-        const title = sheet.addRow(['Scheme payout statement']);
-        title.font = { bold: true, size: 14 };
-        title.commit();
-        if (company) sheet.addRow([company]).commit();
-        const who = sheet.addRow([
-          `${statement.payeeName} (${statement.payee})${statement.region ? `, ${statement.region}` : ''}`,
-        ]);
-        who.font = { bold: true };
-        who.commit();
-        const cap = sheet.addRow([caption]);
-        cap.font = input.draft ? { bold: true, color: { argb: 'FFC00000' } } : { italic: true };
-        cap.commit();
-        sheet.addRow([]).commit();
-        const head = sheet.addRow([...statementHeader]);
-        head.font = { bold: true };
-        head.commit();
-        for (const r of statement.rows) {
-          const row = sheet.addRow(statementCells(r, cellAmount));
-          row.getCell(payoutColumn + 1).numFmt = format;
-          row.commit();
-        }
-        const total = sheet.addRow(
-          statementHeader.map((_, i) => (i === 0 ? 'Total' : i === payoutColumn ? cellAmount(statement.total) : null)),
+        const sheet = book.addSheet('Statement', {
+          gridLines: false,
+          widths: [14, 30, 10, 18, 18, 12, 12, 18, 52, 40],
+        });
+        sheet.addRow(['Scheme payout statement'], { font: { bold: true, size: 14 } });
+        if (company) sheet.addRow([company]);
+        sheet.addRow(
+          [`${statement.payeeName} (${statement.payee})${statement.region ? `, ${statement.region}` : ''}`],
+          {
+            font: { bold: true },
+          },
         );
-        total.font = { bold: true };
-        total.getCell(payoutColumn + 1).numFmt = format;
-        total.commit();
-        sheet.commit();
+        sheet.addRow([caption], { font: input.draft ? { bold: true, color: 'FFC00000' } : { italic: true } });
+        sheet.addRow([]);
+        sheet.addRow([...statementHeader], { font: { bold: true } });
+        const formats = { [payoutColumn]: format };
+        for (const r of statement.rows) sheet.addRow(statementCells(r, cellAmount), { formats });
+        sheet.addRow(
+          statementHeader.map((_, i) => (i === 0 ? 'Total' : i === payoutColumn ? cellAmount(statement.total) : null)),
+          { font: { bold: true }, formats },
+        );
       });
     const { printPdf } = input;
     const files: OutFile[] = all.flatMap((statement, i) => {

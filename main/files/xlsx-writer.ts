@@ -1,0 +1,311 @@
+import yazl from 'yazl';
+
+/**
+ * A fast xlsx writer for what our exports write: sheets of rows of text, numbers and SUM
+ * formulas with their results, fonts, number formats, column widths, frozen panes, hidden grid
+ * lines and an autofilter. Rows become SpreadsheetML text as they are added (inline strings, so
+ * no shared-string table is held), and yazl zips the parts, deflating them on libuv's threads.
+ * It writes a 100,000-line register about three times as fast as exceljs's streaming writer did
+ * (see bench:export), which spent most of its time building a cell model per row.
+ *
+ * The SpreadsheetML is written by hand, not through an XML library: it is a handful of fixed
+ * elements around millions of cells, every text is escaped by `xmlText`, and the differential
+ * test reads every workbook back with our reader and with exceljs.
+ */
+
+/** A Date is written as Excel's serial day number (1900 system), shown as yyyy-mm-dd unless its column has a format. */
+export type CellValue = string | number | boolean | Date | null | undefined | { formula: string; result: number };
+
+const dateFormat = 'yyyy-mm-dd';
+
+/** Days since Excel's day 0 of the 1900 system, for days from 1 March 1900 on (Excel's fictitious 29 February 1900 lies before). */
+const excelSerial = (date: Date) => date.getTime() / 86_400_000 + 25_569;
+
+export interface Font {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** ARGB, as Excel writes it: FFC00000 is dark red. */
+  color?: string;
+}
+
+export interface RowStyle {
+  font?: Font;
+  /** Number formats by column index (0-based). */
+  formats?: Readonly<Record<number, string>>;
+}
+
+export interface SheetOptions {
+  /** Column widths in characters, from column A. */
+  widths?: readonly number[];
+  /** Rows and columns frozen at the top left. */
+  frozen?: { rows: number; columns: number };
+  gridLines?: boolean;
+}
+
+const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const pkgRel = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const header = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * What text cannot be as it is in SpreadsheetML: markup characters; characters XML 1.0 cannot
+ * hold (written as Excel's _xHHHH_ escapes); text that Excel would read as such an escape (its
+ * underscore escaped as _x005F_); and a lone UTF-16 surrogate (written as U+FFFD).
+ */
+const unsafe =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 cannot hold
+  /[&<>"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const named: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', _: '_x005F_' };
+
+function escaped(c: string): string {
+  const name = named[c];
+  if (name) return name;
+  const code = c.charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) return '\uFFFD';
+  return `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
+}
+
+/** Text as XML character data and attribute values. */
+export function xmlText(text: string): string {
+  return text.replace(unsafe, escaped);
+}
+
+/** The column letters of a 0-based index: 0 → A, 26 → AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Fonts, number formats and their combinations (cellXfs), each given an index once. */
+class Styles {
+  private readonly fonts = new Map<string, number>([['{}', 0]]);
+  private readonly formats = new Map<string, number>();
+  private readonly xfs = new Map<string, number>([['0|0', 0]]);
+
+  index(font: Font | undefined, format: string | undefined): number {
+    const fontId = font ? this.id(this.fonts, JSON.stringify(font)) : 0;
+    const formatId = format === undefined ? 0 : 164 + this.id(this.formats, format);
+    return this.id(this.xfs, `${fontId}|${formatId}`);
+  }
+
+  private id(map: Map<string, number>, key: string): number {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = map.size;
+      map.set(key, id);
+    }
+    return id;
+  }
+
+  xml(): string {
+    const formats = [...this.formats.keys()]
+      .map((code, i) => `<numFmt numFmtId="${164 + i}" formatCode="${xmlText(code)}"/>`)
+      .join('');
+    const fonts = [...this.fonts.keys()]
+      .map((key) => {
+        const f = JSON.parse(key) as Font;
+        return `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${
+          f.color ? `<color rgb="${xmlText(f.color)}"/>` : '<color theme="1"/>'
+        }<name val="Calibri"/><family val="2"/></font>`;
+      })
+      .join('');
+    const xfs = [...this.xfs.keys()]
+      .map((key) => {
+        const [font, format] = key.split('|');
+        return `<xf numFmtId="${format}" fontId="${font}" fillId="0" borderId="0" xfId="0"${
+          format !== '0' ? ' applyNumberFormat="1"' : ''
+        }${font !== '0' ? ' applyFont="1"' : ''}/>`;
+      })
+      .join('');
+    return `${header}<styleSheet xmlns="${main}">${
+      this.formats.size > 0 ? `<numFmts count="${this.formats.size}">${formats}</numFmts>` : ''
+    }<fonts count="${this.fonts.size}">${fonts}</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${this.xfs.size}">${xfs}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+  }
+}
+
+/** Text gathered into buffers of about a megabyte, so a sheet of millions of cells is not one huge string. */
+class Chunks {
+  readonly buffers: Buffer[] = [];
+  private text = '';
+
+  add(piece: string): void {
+    this.text += piece;
+    if (this.text.length > 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.text) this.buffers.push(Buffer.from(this.text, 'utf8'));
+    this.text = '';
+  }
+}
+
+export class SheetWriter {
+  private readonly data = new Chunks();
+  private rows = 0;
+  private filter: string | null = null;
+  private readonly columnNames: string[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly styles: Styles,
+    private readonly options: SheetOptions,
+  ) {}
+
+  /** Appends a row; returns its 1-based number. Empty cells (null, undefined) are left out. */
+  addRow(cells: readonly CellValue[], style: RowStyle = {}): number {
+    const r = ++this.rows;
+    let xml = `<row r="${r}">`;
+    for (let c = 0; c < cells.length; c++) {
+      const value = cells[c];
+      const format = style.formats?.[c] ?? (value instanceof Date ? dateFormat : undefined);
+      const s = style.font || format !== undefined ? this.styles.index(style.font, format) : 0;
+      if (value === null || value === undefined) {
+        if (s !== 0) xml += `<c r="${this.column(c)}${r}" s="${s}"/>`;
+        continue;
+      }
+      const at = `<c r="${this.column(c)}${r}"${s !== 0 ? ` s="${s}"` : ''}`;
+      if (typeof value === 'string') {
+        const space = value.trim() === value ? '' : ' xml:space="preserve"';
+        xml += `${at} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+      } else if (typeof value === 'number') {
+        xml += `${at}><v>${number(value, this.name, r, c)}</v></c>`;
+      } else if (typeof value === 'boolean') {
+        xml += `${at} t="b"><v>${value ? 1 : 0}</v></c>`;
+      } else if (value instanceof Date) {
+        xml += `${at}><v>${number(excelSerial(value), this.name, r, c)}</v></c>`;
+      } else {
+        xml += `${at}><f>${xmlText(value.formula)}</f><v>${number(value.result, this.name, r, c)}</v></c>`;
+      }
+    }
+    this.data.add(`${xml}</row>`);
+    return r;
+  }
+
+  /** An autofilter on the header row `row`, over its first `columns` columns. */
+  autoFilter(row: number, columns: number): void {
+    this.filter = `A${row}:${this.column(columns - 1)}${row}`;
+  }
+
+  get filterRange(): string | null {
+    return this.filter;
+  }
+
+  private column(c: number): string {
+    let name = this.columnNames[c];
+    if (name === undefined) {
+      name = columnName(c);
+      this.columnNames[c] = name;
+    }
+    return name;
+  }
+
+  /** The worksheet part. */
+  parts(): Buffer[] {
+    this.data.flush();
+    const { widths, frozen, gridLines } = this.options;
+    const pane =
+      frozen && (frozen.rows > 0 || frozen.columns > 0)
+        ? `<pane${frozen.columns > 0 ? ` xSplit="${frozen.columns}"` : ''}${
+            frozen.rows > 0 ? ` ySplit="${frozen.rows}"` : ''
+          } topLeftCell="${columnName(frozen.columns)}${frozen.rows + 1}" activePane="${
+            frozen.rows > 0 && frozen.columns > 0 ? 'bottomRight' : frozen.rows > 0 ? 'bottomLeft' : 'topRight'
+          }" state="frozen"/>`
+        : '';
+    const cols = widths?.length
+      ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+      : '';
+    const head = `${header}<worksheet xmlns="${main}" xmlns:r="${rel}"><sheetViews><sheetView workbookViewId="0"${
+      gridLines === false ? ' showGridLines="0"' : ''
+    }>${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
+    const tail = `</sheetData>${this.filter ? `<autoFilter ref="${this.filter}"/>` : ''}</worksheet>`;
+    return [Buffer.from(head), ...this.data.buffers, Buffer.from(tail)];
+  }
+}
+
+function number(value: number, sheet: string, row: number, column: number): string {
+  if (!Number.isFinite(value)) throw new Error(`${sheet}!${columnName(column)}${row} is not a number: ${value}`);
+  return String(value);
+}
+
+/** A workbook of sheets, written as xlsx bytes. */
+export class XlsxWriter {
+  private readonly styles = new Styles();
+  private readonly sheets: SheetWriter[] = [];
+
+  addSheet(name: string, options: SheetOptions = {}): SheetWriter {
+    if (!/^[^[\]:*?/\\]{1,31}$/.test(name) || name.startsWith("'"))
+      throw new Error(`"${name}" cannot name a sheet in Excel`);
+    const sheet = new SheetWriter(name, this.styles, options);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** The xlsx file. Its document properties carry `stamp` as their times; zip entry times are left to the caller. */
+  bytes(stamp: Date, compressionLevel = 6): Promise<Buffer> {
+    const zip = new yazl.ZipFile();
+    const options = { mtime: stamp, forceDosTimestamp: true, compressionLevel };
+    const add = (path: string, text: string | Buffer[]) =>
+      zip.addBuffer(typeof text === 'string' ? Buffer.from(text) : Buffer.concat(text), path, options);
+    const sheets = this.sheets;
+    add(
+      '[Content_Types].xml',
+      `${header}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join(
+          '',
+        )}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>`,
+    );
+    add(
+      '_rels/.rels',
+      `${header}<Relationships xmlns="${pkgRel}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${rel}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+    );
+    const when = stamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    add(
+      'docProps/core.xml',
+      `${header}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>SchemeDesk</dc:creator><cp:lastModifiedBy>SchemeDesk</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
+    );
+    add(
+      'docProps/app.xml',
+      `${header}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>SchemeDesk</Application></Properties>`,
+    );
+    const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
+    const filters = sheets
+      .map((s, i) => {
+        const range = s.filterRange;
+        if (!range) return '';
+        const [from, to] = range.split(':').map((ref) => ref.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2'));
+        return `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(quoted(s.name))}!${from}:${to}</definedName>`;
+      })
+      .join('');
+    add(
+      'xl/workbook.xml',
+      `${header}<workbook xmlns="${main}" xmlns:r="${rel}"><bookViews><workbookView/></bookViews><sheets>${sheets
+        .map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .join('')}</sheets>${filters ? `<definedNames>${filters}</definedNames>` : ''}</workbook>`,
+    );
+    add(
+      'xl/_rels/workbook.xml.rels',
+      `${header}<Relationships xmlns="${pkgRel}">${sheets
+        .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+        .join(
+          '',
+        )}<Relationship Id="rId${sheets.length + 1}" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+    );
+    sheets.forEach((s, i) => {
+      add(`xl/worksheets/sheet${i + 1}.xml`, s.parts());
+    });
+    add('xl/styles.xml', this.styles.xml());
+    const chunks: Buffer[] = [];
+    return new Promise((resolve, reject) => {
+      zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+      zip.outputStream.on('error', reject);
+      zip.end();
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { XlsxWriter, xmlText } from '../../main/files/xlsx-writer';
+import { openSource } from '../../main/import/open-source';
+import type { Cell } from '../../main/import/readers/types';
+import { hasLibreOffice, libreOfficeConvert } from '../support/files';
+import { tempDirPerTest } from '../support/temp';
+
+/**
+ * The exports' xlsx writer, read back by three other programs: our reader (which decodes Excel's
+ * _xHHHH_ escapes), exceljs's full reader (styles, panes, filters, widths) and LibreOffice.
+ */
+const tempDir = tempDirPerTest();
+
+const texts = [
+  'plain',
+  'Gamma & Sons <Pune> "quoted"',
+  '  spaced both sides  ',
+  'two\nlines',
+  'tab\there',
+  'bell\u0007, escape\u001b and nul\u0000',
+  'a literal _x0041_ stays literal',
+  'emoji 🙂 and ₹ and देवनागरी',
+];
+const numbers = [0, -12.5, 1234567.89, 0.1 + 0.2, 123456789012.34, -0.01];
+
+async function workbook(path: string) {
+  const writer = new XlsxWriter();
+  const data = writer.addSheet("Payee's data", {
+    widths: [40, 18],
+    frozen: { rows: 1, columns: 1 },
+  });
+  data.addRow(['Text', 'Amount'], { font: { bold: true } });
+  texts.forEach((text, i) => {
+    data.addRow([text, numbers[i % numbers.length]], { formats: { 1: '"₹"#,##0.00' } });
+  });
+  data.addRow(['gap', null, 'after a gap']);
+  data.addRow(['a day and a yes', new Date(Date.UTC(2026, 9, 31)), true]);
+  const total = numbers.slice(0, 2).reduce((a, b) => a + b, 0);
+  data.addRow(['Total', { formula: 'SUM(B2:B3)', result: total }], {
+    font: { bold: true, italic: true, size: 14, color: 'FFC00000' },
+    formats: { 1: '"₹"#,##0.00' },
+  });
+  data.autoFilter(1, 2);
+  const second = writer.addSheet('Second', { gridLines: false });
+  second.addRow(['only', 1]);
+  writeFileSync(path, await writer.bytes(new Date(Date.UTC(2026, 10, 5, 10, 30))));
+  return path;
+}
+
+async function ourReading(path: string): Promise<Record<string, Cell[][]>> {
+  const source = await openSource(path);
+  const sheets: Record<string, Cell[][]> = {};
+  try {
+    for await (const sheet of source.sheets()) {
+      const rows: Cell[][] = [];
+      for await (const row of sheet.rows()) rows[row.number - 1] = row.cells;
+      sheets[sheet.name] = rows;
+    }
+  } finally {
+    source.close?.();
+  }
+  return sheets;
+}
+
+describe('the xlsx writer', () => {
+  it('writes text, numbers and formulas that read back exactly, control characters and all', async () => {
+    const path = await workbook(join(tempDir(), 'written.xlsx'));
+    const sheets = await ourReading(path);
+    expect(Object.keys(sheets)).toEqual(["Payee's data", 'Second']);
+    const rows = sheets["Payee's data"] ?? [];
+    expect(rows[0]).toEqual(['Text', 'Amount']);
+    texts.forEach((text, i) => {
+      // The reader trims what it hands the importer; exceljs below sees the spaces kept.
+      expect(rows[i + 1]?.[0]).toBe(text.trim());
+      expect(rows[i + 1]?.[1]).toBe(numbers[i % numbers.length]);
+    });
+    expect(rows[texts.length + 1]).toEqual(['gap', null, 'after a gap']);
+    // The reader hands booleans to the importer as Excel shows them.
+    expect(rows[texts.length + 2]).toEqual(['a day and a yes', new Date(Date.UTC(2026, 9, 31)), 'TRUE']);
+    expect(rows[texts.length + 3]?.slice(0, 2)).toEqual(['Total', -12.5]);
+    expect(sheets.Second?.[0]).toEqual(['only', 1]);
+  });
+
+  it('keeps fonts, number formats, frozen panes, the filter, widths and hidden grid lines for Excel', async () => {
+    const path = await workbook(join(tempDir(), 'styled.xlsx'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    const data = book.getWorksheet("Payee's data");
+    if (!data) throw new Error('no data sheet');
+    expect(data.getCell('A1').font?.bold).toBe(true);
+    expect(data.getCell('B2').numFmt).toBe('"₹"#,##0.00');
+    expect(data.getCell('A4').value).toBe('  spaced both sides  ');
+    const total = data.getRow(texts.length + 4);
+    expect(data.getCell(`B${texts.length + 3}`).value).toEqual(new Date(Date.UTC(2026, 9, 31)));
+    expect(data.getCell(`C${texts.length + 3}`).value).toBe(true);
+    expect(total.getCell(2).value).toEqual({ formula: 'SUM(B2:B3)', result: -12.5 });
+    expect(total.getCell(1).font).toMatchObject({ bold: true, italic: true, size: 14, color: { argb: 'FFC00000' } });
+    expect(data.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(data.autoFilter).toBe('A1:B1');
+    expect(data.getColumn(1).width).toBe(40);
+    expect(book.getWorksheet('Second')?.views[0]?.showGridLines).toBe(false);
+    expect(book.created?.toISOString()).toBe('2026-11-05T10:30:00.000Z');
+  });
+
+  it.runIf(hasLibreOffice())(
+    'opens in LibreOffice with the same text and numbers (its CSV is not UTF-8, so ASCII is compared)',
+    async () => {
+      const dir = tempDir();
+      const csv = readFileSync(libreOfficeConvert(await workbook(join(dir, 'lo.xlsx')), 'csv', dir), 'utf8');
+      expect(csv).toContain('"Gamma & Sons <Pune> ""quoted"""');
+      expect(csv).toContain('a literal _x0041_ stays literal');
+      expect(csv).toContain('"two\nlines"');
+      expect(csv).toContain('1234567.89');
+    },
+    240_000,
+  );
+
+  it('escapes what XML cannot hold and what Excel would read as an escape', () => {
+    expect(xmlText('a & b < c > d "e"')).toBe('a &amp; b &lt; c &gt; d &quot;e&quot;');
+    expect(xmlText('nul\u0000 bell\u0007')).toBe('nul_x0000_ bell_x0007_');
+    expect(xmlText('keep _x0041_ and _x12_')).toBe('keep _x005F_x0041_ and _x12_');
+    expect(xmlText('lone \uD800 high, \uDC00 low, pair 🙂')).toBe('lone \uFFFD high, \uFFFD low, pair 🙂');
+    expect(xmlText('tab\tline\ncr\r')).toBe('tab\tline\ncr\r');
+  });
+});

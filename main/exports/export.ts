@@ -9,9 +9,9 @@ import { crashPoint } from '../files/crash-points';
 import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
 import { type RunStatus, statusRefusal } from '../review/workflow';
-import type { ExportInput, ExportPlan, Preview } from './format';
+import type { ExportInput, ExportPlan, OutFile, Preview } from './format';
 import { type ExportFormatId, exportFormats } from './formats';
-import { beginJob, commitJob, endJob, moveIntoPlace, movesOf, stageFile } from './on-disk';
+import { beginJob, commitJob, endJob, moveIntoPlace, movesOf, stageFile, syncStaged } from './on-disk';
 import { linesForExport, runForExport } from './payouts';
 import { ControlTotalError, PartyClashError, partyClashes, vouchersFor } from './postings';
 import { exportProfile } from './profiles';
@@ -85,7 +85,7 @@ function prepare(
       )
     : [];
   if (warnings.length > 0 && request.previewOnly !== true) throw new PartyClashError(warnings);
-  const vouchers = vouchersFor(run, lines, profile, draft);
+  const vouchers = format.postsToParties ? vouchersFor(run, lines, profile, draft) : [];
   const base = `run-${run.id}-${request.format}${draft ? '-DRAFT' : ''}`;
   const plan = format.plan({
     run,
@@ -125,6 +125,41 @@ export function previewExport(
   };
 }
 
+/** How many files are built at once: each one's zipping runs on libuv's threads while the next is laid out. */
+const BUILDING_AHEAD = 4;
+
+/**
+ * The files' contents in order, each built a few files ahead of the one asked for. A build that
+ * fails is reported when its file is asked for; those never asked for (a cancel, an earlier
+ * failure) are left to fail unheard.
+ */
+function buildAhead(files: readonly OutFile[]): (i: number) => Promise<Buffer> {
+  const started = new Map<number, Promise<Buffer>>();
+  const start = (k: number) => {
+    const file = files[k];
+    if (!file || started.has(k)) return;
+    const content = Promise.resolve().then(() => file.build());
+    content.catch(() => undefined);
+    started.set(k, content);
+  };
+  return (i) => {
+    for (let k = i; k <= i + BUILDING_AHEAD; k++) start(k);
+    const content = started.get(i) as Promise<Buffer>;
+    started.delete(i);
+    return content;
+  };
+}
+
+/** The same function, its calls made one after another: each starts when the one before has settled. */
+function oneAtATime<A, R>(work: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (arg) => {
+    const next = last.then(() => work(arg));
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 /** Where the files go: a folder, or (one file, `out` naming a file of its type) that exact file. */
@@ -159,15 +194,17 @@ export async function exportRun(
     if (signal?.aborted) throw new ApiFailure('cancelled', 'Cancelled; nothing was written.');
     progress(p);
   };
-  const { plan, label, status, total } = prepare(db, request, reported, printPdf);
+  // Files are built a few at a time (buildAhead), but a printer prints one page at a time.
+  const { plan, label, status, total } = prepare(db, request, reported, printPdf && oneAtATime(printPdf));
   const names = plan.files.map((f) => f.name);
   const { folder, paths } = targets(request.out ?? request.defaultFolder, names);
   const { job, stage } = beginJob(db, request.run, folder);
   let committed = false;
   const files: ExportedFile[] = [];
   try {
+    const built = buildAhead(plan.files);
     for (const [i, file] of plan.files.entries()) {
-      const content = await file.build();
+      const content = await built(i);
       stageFile(stage, file.name, content);
       files.push({
         name: file.name,
@@ -179,6 +216,7 @@ export async function exportRun(
       });
       reported({ phase: `Writing ${label}`, done: i + 1, total: plan.files.length });
     }
+    await syncStaged(stage, names);
     const moves = movesOf(stage, names, paths, folder);
     const record = db.transaction(() => {
       const now = new Date().toISOString();

@@ -8,6 +8,7 @@ import { type CsvRow, csvText, draftMark } from './text';
 export interface ExportInput {
   run: RunForExport;
   lines: readonly ExportLine[];
+  /** The vouchers a posting format writes; empty for the register and statements, which post nothing. */
   vouchers: readonly Voucher[];
   profile: ExportProfile;
   draft: boolean;

@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { crashPoint } from '../files/crash-points';
@@ -54,13 +55,32 @@ export function beginJob(db: Database.Database, run: number, folder: string): { 
   return { job, stage };
 }
 
-/** Writes one file into the staging folder and syncs it to the disk. */
+/** Writes one file into the staging folder; `syncStaged` puts it on the disk. */
 export function stageFile(stage: string, name: string, content: Buffer): void {
   const path = join(stage, name);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
-  syncPath(path);
   crashPoint('export-staged-file');
+}
+
+/**
+ * Syncs the staged files to the disk, several at a time: 2,000 statements synced one after
+ * another kept the export waiting on the disk for most of a second.
+ */
+export async function syncStaged(stage: string, names: readonly string[]): Promise<void> {
+  const paths = names.map((name) => join(stage, name));
+  for (let next = 0; next < paths.length; next += 16) {
+    await Promise.all(
+      paths.slice(next, next + 16).map(async (path) => {
+        const file = await open(path, 'r');
+        try {
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+      }),
+    );
+  }
 }
 
 /** The moves of a job: statements folders as wholes, single files one by one. */

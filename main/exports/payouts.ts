@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { NearMiss } from '../../engine/slabs';
 import { type StepChanges, stepChanges } from '../review/adjustments';
 import type { RunStatus } from '../review/workflow';
+import { lineRange } from '../runs/line-range';
 import { setting } from '../workspace';
 import { withoutControls } from './text';
 
@@ -68,7 +69,7 @@ export function runForExport(db: Database.Database, id: number): RunForExport | 
   };
 }
 
-/** Every line of the run, in payee then scheme order: the order every file lists them in. */
+/** Every line of the run (read by their id range), in payee then scheme order: the order every file lists them in. */
 export function linesForExport(db: Database.Database, run: number): ExportLine[] {
   const rows = db
     .prepare(
@@ -79,9 +80,12 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
          l.override_by AS overrideBy, l.payable, l.explanation, l.near_miss AS nearMiss
        FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
          LEFT JOIN distributors d ON d.code = l.payee
-       WHERE l.run_id = ? ORDER BY l.payee, l.scheme_code, l.kind DESC, l.id`,
+       WHERE l.id BETWEEN ? AND ? AND +l.run_id = ? ORDER BY l.payee, l.scheme_code, l.kind DESC, l.id`,
     )
-    .all(run) as (Omit<ExportLine, 'nearMiss' | 'changes'> & { nearMiss: string | null; adjustments: string })[];
+    .all(...lineRange(db, run), run) as (Omit<ExportLine, 'nearMiss' | 'changes'> & {
+    nearMiss: string | null;
+    adjustments: string;
+  })[];
   return rows.map(({ adjustments, ...r }) => ({
     ...r,
     // Names, reasons and traces came from users' files and typing: no control character goes on.

@@ -10,6 +10,7 @@ import {
   whereClause,
 } from '../datasets/grid-query';
 import type { FieldDef } from '../datasets/kinds';
+import { lineRange } from '../runs/line-range';
 import { lineSearchText } from '../store/migrations/013_line_search_index';
 import { stepChangeSql, stepLabels } from './adjustments';
 import { type Grouping, groupings } from './groupings';
@@ -51,10 +52,8 @@ export const reviewColumns: GridColumns = {
 };
 
 /**
- * One subquery; SQLite flattens it, so the outer WHERE and ORDER BY see plain columns. A run's
- * lines are inserted in one transaction, so their ids form one range: reading that range in id
- * order (`+run_id` keeps SQLite off the run index, whose order sends it hopping across the
- * table) is about twice as fast over 100,000 lines. Its parameters are `rangeOf(run)`.
+ * One subquery; SQLite flattens it, so the outer WHERE and ORDER BY see plain columns. It reads
+ * the run's lines by their id range (see lineRange); its parameters are `rangeOf(run)`.
  */
 const linesSql = `
   SELECT id, payee, payee_name, region, channel, class, scheme_code AS scheme, kind, measure, unit, target, achievement,
@@ -73,12 +72,7 @@ const linesSql = `
 const flagNames = ['overridden', 'stale-override', 'clawback', 'adjusted', 'near-miss'];
 
 /** The parameters of linesSql: the first and last id of the run's lines, and the run. */
-function rangeOf(db: Database.Database, run: number): [number, number, number] {
-  const { first, last } = db
-    .prepare('SELECT coalesce(min(id), 0) AS first, coalesce(max(id), -1) AS last FROM payout_lines WHERE run_id = ?')
-    .get(run) as { first: number; last: number };
-  return [first, last, run];
-}
+const rangeOf = (db: Database.Database, run: number): [number, number, number] => [...lineRange(db, run), run];
 
 export interface ReviewQuery {
   run: number;

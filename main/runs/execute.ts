@@ -9,7 +9,7 @@ import { WorkflowRefusedError } from '../review/actions';
 import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { checkScheme, SchemeInvalidError, schemesForRun } from '../schemes/store';
-import { loadFacts } from './load-facts';
+import { type LoadFacts, loadFacts } from './load-facts';
 import { packIds } from './source-ids';
 
 export class RunRefusedError extends Error {}
@@ -38,7 +38,7 @@ interface Calculated {
 /** The facts of the period, through the engine: everything a run needs before it is stored. */
 function calculate(
   db: Database.Database,
-  args: { from: string; to: string; schemes?: readonly string[]; nativeBinding?: string },
+  args: { from: string; to: string; schemes?: readonly string[]; nativeBinding?: string; facts?: LoadFacts },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): Calculated {
@@ -49,7 +49,7 @@ function calculate(
   const tos = [args.to, ...stored.map((s) => s.scheme.period.to)].sort();
   const window = { from: froms[0] ?? args.from, to: tos.at(-1) ?? args.to };
 
-  const facts = loadFacts(db, window, {
+  const facts = (args.facts ?? loadFacts)(db, window, {
     nativeBinding: args.nativeBinding,
     onProgress: (done, total) => onProgress?.({ phase: 'Reading the sales lines', done, total }),
   });
@@ -153,7 +153,15 @@ function summaryOf(
  */
 export function executeRun(
   db: Database.Database,
-  args: { from: string; to: string; schemes?: readonly string[]; user: string; nativeBinding?: string },
+  args: {
+    from: string;
+    to: string;
+    schemes?: readonly string[];
+    user: string;
+    nativeBinding?: string;
+    /** How the facts are read (a kept worker keeps them between jobs); loadFacts by default. */
+    facts?: LoadFacts;
+  },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): RunSummary {
@@ -213,7 +221,7 @@ export function executeRun(
  */
 export function recalculateRun(
   db: Database.Database,
-  args: { run: number; actor: Actor; nativeBinding?: string },
+  args: { run: number; actor: Actor; nativeBinding?: string; facts?: LoadFacts },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): RunSummary & { staleOverrides: number } {
@@ -234,7 +242,12 @@ export function recalculateRun(
   };
   const period = { from: row.period_from, to: row.period_to };
   const codes = (JSON.parse(row.scheme_versions) as { code: string }[]).map((s) => s.code);
-  const c = calculate(db, { ...period, schemes: codes, nativeBinding: args.nativeBinding }, onProgress, cancelled);
+  const c = calculate(
+    db,
+    { ...period, schemes: codes, nativeBinding: args.nativeBinding, facts: args.facts },
+    onProgress,
+    cancelled,
+  );
   return db
     .transaction(() => {
       const now = runState(db, args.run);
@@ -299,12 +312,15 @@ export interface PreviewLine {
  */
 export function previewScheme(
   db: Database.Database,
-  args: { definition: unknown; from: string; to: string; nativeBinding?: string },
+  args: { definition: unknown; from: string; to: string; nativeBinding?: string; facts?: LoadFacts },
 ): { lines: PreviewLine[]; total: string } {
   const { scheme, problems } = checkScheme(db, args.definition);
   if (!scheme || problems.length > 0) throw new SchemeInvalidError(problems);
   const measured = { ...scheme, period: { from: args.from, to: args.to } };
-  const lines = calculateRun([measured], loadFacts(db, measured.period, { nativeBinding: args.nativeBinding }));
+  const lines = calculateRun(
+    [measured],
+    (args.facts ?? loadFacts)(db, measured.period, { nativeBinding: args.nativeBinding }),
+  );
   return {
     total: paiseToRupees(sumPaise(lines, (l) => l.final)),
     lines: lines.map((l) => ({

@@ -23,6 +23,8 @@ export const invoicesSql = `WITH invoice AS (
     coalesce(r.amount, 0) AS returned
   FROM invoice i LEFT JOIN returned r ON r.distributor_code = i.distributor_code AND r.doc_no = i.doc_no`;
 
+export type LoadFacts = typeof loadFacts;
+
 /** Reads the facts of a run window from SQLite into the plain data the engine takes. */
 export function loadFacts(
   db: Database.Database,

@@ -1,8 +1,12 @@
 import type { Actor } from '../review/workflow';
-import { serveWorkspaceJob, type WorkspaceJob } from '../workers/serve';
+import { serveWorkspaceJobs, type WorkspaceJob } from '../workers/serve';
 import { executeRun, previewScheme, recalculateRun } from './execute';
+import { cachedFacts } from './facts-cache';
 
-/** Calculates a run (or previews a scheme) on its own SQLite connection, off the window's thread. */
+/**
+ * Calculates runs (and previews schemes) on its own SQLite connection, off the window's thread.
+ * The thread is kept between jobs (KeptWorker), and so are the facts of the last period read.
+ */
 export interface RunWorkerInput extends WorkspaceJob {
   from: string;
   to: string;
@@ -14,10 +18,12 @@ export interface RunWorkerInput extends WorkspaceJob {
   recalculate?: { run: number; actor: Actor };
 }
 
-await serveWorkspaceJob<RunWorkerInput>((db, input, progress) => {
+const facts = cachedFacts();
+
+serveWorkspaceJobs<RunWorkerInput>((db, input, progress) => {
   const { nativeBinding } = input;
-  if (input.recalculate) return recalculateRun(db, { ...input.recalculate, nativeBinding }, progress);
+  if (input.recalculate) return recalculateRun(db, { ...input.recalculate, nativeBinding, facts }, progress);
   if (input.preview !== undefined)
-    return previewScheme(db, { definition: input.preview, from: input.from, to: input.to, nativeBinding });
-  return executeRun(db, input, progress);
+    return previewScheme(db, { definition: input.preview, from: input.from, to: input.to, nativeBinding, facts });
+  return executeRun(db, { ...input, facts }, progress);
 });

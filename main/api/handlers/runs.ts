@@ -1,8 +1,8 @@
 import { approveRun, rejectRun, reverseRun, submitRun } from '../../review/actions';
+import { runCalculator } from '../../runs/calculator';
 import type { RunSummary } from '../../runs/execute';
 import { listRuns } from '../../runs/read';
 import type { RunWorkerInput } from '../../runs/worker';
-import { runWorker } from '../../workers/run';
 import type { Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
 import { ApiFailure } from '../result';
@@ -39,7 +39,10 @@ export function runHandlers(ws: Workspace): RunHandlers {
           'forbidden',
           `${ws.user} is an Approver; creating a run needs the Preparer or Admin role.`,
         );
-      return runWorker<RunSummary>('run', job({ from, to, schemes }), { onProgress: ctx.progress, signal: ctx.signal });
+      return runCalculator(ws.dbPath).run<RunSummary>(job({ from, to, schemes }), {
+        onProgress: ctx.progress,
+        signal: ctx.signal,
+      });
     },
     'runs.list': () => listRuns(ws.db, actor()),
     'runs.get': ({ run }) => {
@@ -48,7 +51,10 @@ export function runHandlers(ws: Workspace): RunHandlers {
       return found;
     },
     'runs.recalculate': ({ run }, ctx) =>
-      runWorker('run', job({ recalculate: { run, actor: actor() } }), { onProgress: ctx.progress, signal: ctx.signal }),
+      runCalculator(ws.dbPath).run(job({ recalculate: { run, actor: actor() } }), {
+        onProgress: ctx.progress,
+        signal: ctx.signal,
+      }),
     'runs.submit': ({ run }) => submitRun(ws.db, run, actor()),
     'runs.approve': ({ run }) => approveRun(ws.db, run, actor()),
     'runs.reject': ({ run, comment }) => rejectRun(ws.db, run, actor(), comment),

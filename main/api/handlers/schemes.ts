@@ -1,6 +1,6 @@
+import { runCalculator } from '../../runs/calculator';
 import type { RunWorkerInput } from '../../runs/worker';
 import { checkScheme, getScheme, listSchemes, retireScheme, saveScheme } from '../../schemes/store';
-import { runWorker } from '../../workers/run';
 import type { Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
 import { ApiFailure } from '../result';
@@ -35,7 +35,7 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
         user: ws.user,
         preview: definition,
       };
-      return runWorker('run', input, { onProgress: ctx.progress, signal: ctx.signal });
+      return runCalculator(ws.dbPath).run(input, { onProgress: ctx.progress, signal: ctx.signal });
     },
   };
 }

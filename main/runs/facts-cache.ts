@@ -1,0 +1,24 @@
+import type { Facts } from '../../engine/facts';
+import { type LoadFacts, loadFacts } from './load-facts';
+
+/**
+ * loadFacts, keeping the facts of the last window read for the next job of a kept run worker:
+ * a run, its recalculation, previews and what-ifs over the same period read the store once.
+ * They are kept while SQLite's data_version stands still, that is while no other connection has
+ * committed anything (an import, an approval, a scheme saved, an override). What this worker's
+ * own connection writes does not move it, and touches no fact: the runs it stores become facts
+ * (what was paid) only once approved, which is done on another connection.
+ */
+export function cachedFacts(): LoadFacts {
+  let kept: { window: string; version: number; facts: Facts } | null = null;
+  return (db, window, options) => {
+    const version = db.pragma('data_version', { simple: true }) as number;
+    const key = `${window.from}|${window.to}`;
+    if (kept?.window === key && kept.version === version) return kept.facts;
+    // Let the old facts go before the new ones are read: a million lines each.
+    kept = null;
+    const facts = loadFacts(db, window, options);
+    kept = { window: key, version, facts };
+    return facts;
+  };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import { executeRun } from '../../main/runs/execute';
+import { cachedFacts } from '../../main/runs/facts-cache';
+import { saveScheme } from '../../main/schemes/store';
+import { openWorkspace } from '../../main/store/open';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+const october = { from: '2026-10-01', to: '2026-10-31' };
+const volume = {
+  code: 'CACHE',
+  name: 'Volume, for the cache',
+  objective: 'volume',
+  period: october,
+  measure: { kind: 'product_volume', basis: 'value' },
+  slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+  reward: { type: 'percent_of_value' },
+};
+
+/**
+ * The kept run worker reads a period's facts once while nothing changes: kept across this
+ * connection's own runs, dropped when another connection commits (an import, a rollback, a
+ * scheme saved), and never kept for two periods at once.
+ */
+describe('the facts kept between runs', () => {
+  const demo = demoWorkspacePerTest();
+
+  it('keeps the facts while only this connection writes, and reads them again after another commits', async () => {
+    const { ws } = demo.current();
+    const load = cachedFacts();
+    const first = load(ws.db, october);
+    expect(first.sales.length).toBeGreaterThan(0);
+    expect(load(ws.db, october)).toBe(first);
+    // A run this connection stores is not a fact until approved elsewhere.
+    executeRun(ws.db, { ...october, user: 'priya' });
+    expect(load(ws.db, october)).toBe(first);
+
+    // Another connection commits: the facts are read again (and are the same facts).
+    const other = await openWorkspace(ws.dbPath);
+    saveScheme(other, volume, 'arjun');
+    other.close();
+    const second = load(ws.db, october);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(first);
+
+    // One period at a time: asking for another drops the first.
+    const november = load(ws.db, { from: '2026-11-01', to: '2026-11-30' });
+    expect(november).not.toBe(second);
+    expect(load(ws.db, october)).not.toBe(second);
+  });
+
+  it('answers previews and runs through one kept worker, two at once, and sees a rollback made meanwhile', async () => {
+    const { ws } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const preview = async () => {
+      const answer = await api.call('schemes.preview', { definition: volume, ...october });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value.total;
+    };
+    const before = await preview();
+    expect(Number(before)).toBeGreaterThan(0);
+    expect(await preview()).toBe(before);
+
+    // Two jobs at once: the second goes to a worker of its own; both finish.
+    const [run, again] = await Promise.all([
+      api.call('runs.create', { ...october, schemes: [] }),
+      api.call('schemes.preview', { definition: volume, ...october }),
+    ]);
+    expect(run.ok && run.value.lines).toBeGreaterThan(0);
+    expect(again.ok && again.value.total).toBe(before);
+
+    // The sales are rolled back on the window's connection: the kept facts must not outlive them.
+    const batches = await api.call('import.batches', {});
+    if (!batches.ok) throw new Error(batches.error.message);
+    const sales = batches.value.filter((b) => b.kind === 'sales' && b.status === 'imported');
+    expect(sales.length).toBeGreaterThan(0);
+    for (const batch of sales) expect((await api.call('import.rollback', { batch: batch.id })).ok).toBe(true);
+    expect(ws.db.prepare('SELECT count(*) AS n FROM sales').get()).toEqual({ n: 0 });
+    expect(await preview()).toBe('0.00');
+  }, 60_000);
+});

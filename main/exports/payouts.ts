@@ -86,16 +86,30 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
     nearMiss: string | null;
     adjustments: string;
   })[];
-  return rows.map(({ adjustments, ...r }) => ({
-    ...r,
+  // One object per line, built field by field: a spread per line doubled the garbage of a large run.
+  return rows.map((r) => ({
+    id: r.id,
+    scheme: r.scheme,
     // Names, reasons and traces came from users' files and typing: no control character goes on.
-    payeeName: withoutControls(r.payeeName),
     schemeName: withoutControls(r.schemeName),
+    payee: r.payee,
+    payeeName: withoutControls(r.payeeName),
     ledgerName: r.ledgerName === null ? null : withoutControls(r.ledgerName),
     region: withoutControls(r.region),
+    kind: r.kind,
+    measure: r.measure,
+    unit: r.unit,
+    target: r.target,
+    achievement: r.achievement,
+    slab: r.slab,
+    slabAmount: r.slabAmount,
+    changes: stepChanges(r.adjustments),
+    calculated: r.calculated,
+    override: r.override,
     overrideReason: r.overrideReason === null ? null : withoutControls(r.overrideReason),
+    overrideBy: r.overrideBy,
+    payable: r.payable,
     explanation: withoutControls(r.explanation),
-    changes: stepChanges(adjustments),
     nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null,
   }));
 }

@@ -3,6 +3,8 @@ import type { Scheme, SchemeInput } from '../../engine/model';
 import type { SchemeProblem } from '../../engine/validate';
 import type { AuditEntry } from '../audit/log';
 import type { WorkspaceVerdict } from '../audit/verify';
+import type { RunFlag } from '../controls/flags';
+import type { ControlSettings } from '../controls/settings';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
 import { type DatasetKind, datasetKinds, type FieldDef } from '../datasets/kinds';
 import type { DatasetRow } from '../datasets/read';
@@ -247,6 +249,16 @@ export const contract = {
       reason: z.string().trim().min(1, 'an override needs a reason').max(500),
     }),
   ).returns<OverrideOutcome>(),
+  'review.flags': method(z.object({ run: runId })).returns<RunFlag[]>(),
+  'review.acknowledge': method(
+    z.object({
+      run: runId,
+      flags: z.array(z.number().int().positive()).min(1, 'choose at least one breach'),
+      reason: z.string().trim().min(1, 'an acknowledgement needs a reason').max(500),
+    }),
+  ).returns<RunFlag[]>(),
+  'controls.settings': method(z.object({})).returns<ControlSettings>(),
+  'controls.save': method(z.object({ settings: z.record(z.string(), z.unknown()) })).returns<ControlSettings>(),
   'layouts.list': method(z.object({ grid: z.string().min(1).max(50) })).returns<{ name: string; state: unknown }[]>(),
   'layouts.save': method(
     z.object({ grid: z.string().min(1).max(50), name: z.string().trim().min(1).max(60), state: z.unknown() }),

@@ -29,6 +29,7 @@ export const optionSpec = {
   payee: { type: 'string' },
   amount: { type: 'string' },
   reason: { type: 'string' },
+  flag: { type: 'string', multiple: true },
   comment: { type: 'string' },
   format: { type: 'string' },
   profile: { type: 'string' },

@@ -11,6 +11,7 @@ import { findUser } from '../users/profiles';
 import { signIn } from '../users/sign-in';
 import { openWorkspaceSession, type Workspace } from '../workspace';
 import { CliError, type Command, callWithProgress, onlyArgument, optionSpec, Refused, unwrap } from './command';
+import { controlCommands } from './control-commands';
 import { exportCommands } from './export-commands';
 import { reviewCommands } from './review-commands';
 import { userCommands } from './user-commands';
@@ -185,6 +186,7 @@ const commands: Record<string, Command> = {
     },
   },
   ...reviewCommands,
+  ...controlCommands,
   ...exportCommands,
   ...userCommands,
   rollback: {

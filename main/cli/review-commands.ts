@@ -5,7 +5,7 @@ import { CliError, type Command, type Invocation, onlyArgument, Refused, unwrap 
  * The review and approval workflow from a terminal: each command acts as `--as USER` and is
  * refused (exit code 1, with the reason) exactly where the window would refuse it.
  */
-function runNumber(args: string[]): number {
+export function runNumber(args: string[]): number {
   const text = onlyArgument(args, 'run number');
   const run = Number(text);
   if (!Number.isInteger(run) || run < 1) throw new CliError(`"${text}" is not a run number`);
@@ -16,7 +16,7 @@ function needsProfile(call: Invocation, command: string) {
   if (!call.options.as) throw new CliError(`${command} needs --as USER: the profile it is done as`);
 }
 
-const step =
+export const step =
   (command: string, take: (call: Invocation, run: number) => Promise<unknown>): Command['run'] =>
   async (call) => {
     needsProfile(call, command);

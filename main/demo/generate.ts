@@ -123,6 +123,21 @@ function makeDistributorRows(random: Random, o: DemoOptions, monthStart: string)
   });
 }
 
+const streets = [
+  'Main Bazaar',
+  'Station Road',
+  'Gandhi Chowk',
+  'MG Road',
+  'Nehru Market',
+  'Tilak Road',
+  'Subhash Nagar',
+  'Court Road',
+  'Temple Street',
+  'Bus Stand Road',
+  'Market Yard',
+  'Ring Road',
+];
+
 function makeOutlets(random: Random, o: DemoOptions, distributors: Distributor[], monthStart: string): Outlet[] {
   const weights = distributors.map((d) => (d.class === 'A' ? 3 : d.class === 'B' ? 2 : 1));
   const sharedPhone = phone(random);
@@ -141,7 +156,8 @@ function makeOutlets(random: Random, o: DemoOptions, distributors: Distributor[]
       channel,
       class: random.pick(['A', 'B', 'B', 'C', 'C', 'C']),
       town: random.pick(areasByRegion[distributor.region as (typeof regions)[number]]),
-      address: `Shop ${random.int(1, 99)}, ${random.pick(['Main Bazaar', 'Station Road', 'Gandhi Chowk', 'MG Road'])}`,
+      // Shop numbers and streets enough that three outlets of a town share an address only by design.
+      address: `Shop ${random.int(1, 999)}, ${random.pick(streets)}`,
       phone: dummy ? sharedPhone : phone(random),
       gstin: random.chance(0.3) ? gstin(random, '27') : null,
       created_on: isNew ? addDays(monthStart, random.int(0, 20)) : addDays(monthStart, -random.int(60, 2000)),

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import { runLinesDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
+import { unacknowledgedBreaches } from '../controls/flags';
+import { flagLabels } from '../controls/kinds';
 import { recordMaker, runState, runTotal, userIdOf } from './run-state';
 import { type Actor, nextStatus, type RunAction, type RunState, refusal } from './workflow';
 
@@ -55,6 +57,13 @@ function take(
 /** The first submitter stays on the run; everyone who submits it is one of its makers. */
 export function submitRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
   return take(db, id, 'submit', actor, (_run, now) => {
+    const breaches = unacknowledgedBreaches(db, id);
+    if (breaches.length > 0)
+      throw new WorkflowRefusedError(
+        `Run ${id} breaches policy in ${breaches.length === 1 ? 'one place' : `${breaches.length} places`} (${breaches
+          .map((b) => `${flagLabels[b.kind].toLowerCase()}: ${b.payee ?? b.scheme}`)
+          .join('; ')}); a preparer acknowledges each with a reason before the run is submitted.`,
+      );
     db.prepare(
       `UPDATE runs SET submitted_by = coalesce(submitted_by, ?), submitted_by_id = coalesce(submitted_by_id, ?),
          submitted_at = ?, comment = NULL WHERE id = ?`,

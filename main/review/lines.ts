@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { adjustmentSteps } from '../../engine/calculate';
 import { paiseToRupees } from '../../engine/money';
+import { flagKinds } from '../controls/kinds';
 import {
   escapeLike,
   type FilterModel,
@@ -64,12 +65,15 @@ const linesSql = `
       CASE WHEN override IS NOT NULL AND override_calculated <> final THEN 'stale-override ' ELSE '' END ||
       CASE WHEN kind = 'clawback' THEN 'clawback ' ELSE '' END ||
       CASE WHEN adjustments <> '[]' THEN 'adjusted ' ELSE '' END ||
-      CASE WHEN near_miss IS NOT NULL THEN 'near-miss' ELSE '' END
+      CASE WHEN near_miss IS NOT NULL THEN 'near-miss ' ELSE '' END ||
+      coalesce((SELECT replace(group_concat(DISTINCT f.kind), ',', ' ') FROM run_flags f WHERE f.run_id = payable_lines.run_id
+        AND (f.payee IS NULL OR f.payee = payable_lines.payee)
+        AND (f.scheme_code IS NULL OR f.scheme_code = payable_lines.scheme_code)), '')
     ) AS flags
   FROM payable_lines WHERE id BETWEEN ? AND ? AND +run_id = ?`;
 
-/** Every word the flags column can hold. */
-const flagNames = ['overridden', 'stale-override', 'clawback', 'adjusted', 'near-miss'];
+/** Every word the flags column can hold: the line's own, and what the controls found (controls/). */
+const flagNames = ['overridden', 'stale-override', 'clawback', 'adjusted', 'near-miss', ...flagKinds];
 
 /** The parameters of linesSql: the first and last id of the run's lines, and the run. */
 const rangeOf = (db: Database.Database, run: number): [number, number, number] => [...lineRange(db, run), run];

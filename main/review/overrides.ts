@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
 import { appendAudit } from '../audit/log';
+import { reviewPolicies } from '../controls/flags';
 import { parseAmountText } from '../import/amounts';
 import { WorkflowRefusedError } from './actions';
 import { recordMaker, refreshRunTotal, runState, runTotal, userIdOf } from './run-state';
@@ -120,6 +121,7 @@ export function overrideLines(
       recordMaker(db, args.run, actor, 'override');
       const before = runTotal(db, args.run);
       const total = refreshRunTotal(db, args.run);
+      reviewPolicies(db, args.run);
       appendAudit(db, {
         user: actor.name,
         action: args.change.mode === 'clear' ? 'override.clear' : 'override.set',

@@ -5,6 +5,7 @@ import type { Facts } from '../../engine/facts';
 import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { appendAudit } from '../audit/log';
+import { flagRun } from '../controls/flags';
 import { WorkflowRefusedError } from '../review/actions';
 import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
@@ -192,6 +193,7 @@ export function executeRun(
           ).lastInsertRowid,
       );
       insertLines(db, runId, c);
+      flagRun(db, runId);
       recordMaker(db, runId, { name: args.user }, 'create');
       db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
       appendAudit(db, {
@@ -255,6 +257,7 @@ export function recalculateRun(
       if (refusedNow) throw new WorkflowRefusedError(refusedNow);
       db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
       insertLines(db, args.run, c);
+      flagRun(db, args.run);
       db.prepare(
         `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
            comment = NULL, notices = ? WHERE id = ?`,

@@ -4,6 +4,7 @@ import { type Api, createApi } from '../dispatch';
 import type { MethodName } from '../methods';
 import { ApiFailure } from '../result';
 import { auditHandlers } from './audit';
+import { controlHandlers } from './controls';
 import { dataHandlers } from './data';
 import { demoHandlers } from './demo';
 import { exportHandlers } from './exports';
@@ -46,6 +47,7 @@ export function createWorkspaceApi(ws: Workspace): Api {
       ...schemeHandlers(ws),
       ...runHandlers(ws),
       ...reviewHandlers(ws),
+      ...controlHandlers(ws),
       ...sessionHandlers(ws),
       ...auditHandlers(ws),
       ...exportHandlers(ws),

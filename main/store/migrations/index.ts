@@ -12,6 +12,7 @@ import { exportJobs } from './010_export_jobs';
 import { mappingChoices } from './011_mapping_choices';
 import { primarySalesIndex } from './012_primary_sales_index';
 import { lineSearchIndex } from './013_line_search_index';
+import { runFlags } from './014_run_flags';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   mappingChoices,
   primarySalesIndex,
   lineSearchIndex,
+  runFlags,
 ];

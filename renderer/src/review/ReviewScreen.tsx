@@ -1,6 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
+import type { RunFlag } from '../../../main/controls/flags';
 import type { FilterModel } from '../../../main/datasets/grid-query';
 import { formatCount, formatDate, formatMoney } from '../../../main/format/numbers';
 import { type Grouping, groupingNames, groupings } from '../../../main/review/groupings';
@@ -11,6 +12,7 @@ import { InlineError } from '../components/InlineError';
 import { copyRows } from '../grid/copy';
 import { StatusBadge } from '../runs/StatusBadge';
 import { useWorkspace } from '../workspace-context';
+import { FlagsPanel } from './FlagsPanel';
 import { GroupSummary } from './GroupSummary';
 import { LayoutPicker } from './LayoutPicker';
 import { OverrideDialog } from './OverrideDialog';
@@ -67,6 +69,14 @@ export function ReviewScreen({
     const model = { ...grid.current.getFilterModel() };
     model[groupings[groupBy]] =
       key === null ? { filterType: 'text', type: 'blank' } : { filterType: 'text', type: 'equals', filter: key };
+    grid.current.setFilterModel(model);
+  };
+  // A flag's lines: those its payee (or scheme) has, that the flag marks.
+  const showFlag = (flag: RunFlag) => {
+    if (!grid.current) return;
+    const model: FilterModel = { flags: { filterType: 'text', type: 'contains', filter: flag.kind } };
+    if (flag.payee) model.payee = { filterType: 'text', type: 'equals', filter: flag.payee };
+    if (flag.scheme) model.scheme = { filterType: 'text', type: 'equals', filter: flag.scheme };
     grid.current.setFilterModel(model);
   };
   const copySelection = async () => {
@@ -173,6 +183,16 @@ export function ReviewScreen({
         </button>
       </div>
       <InlineError message={problem} />
+      <FlagsPanel
+        run={run}
+        version={version}
+        canAcknowledge={canOverride}
+        onShow={showFlag}
+        onAcknowledged={(text) => {
+          setMessage({ text, error: false });
+          refresh();
+        }}
+      />
       {groupBy && (
         <GroupSummary
           key={version}

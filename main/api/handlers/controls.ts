@@ -1,0 +1,21 @@
+import { acknowledgeFlags, runFlags } from '../../controls/flags';
+import { controlSettings, saveControlSettings } from '../../controls/settings';
+import type { Workspace } from '../../workspace';
+import type { Handlers } from '../dispatch';
+import { ApiFailure } from '../result';
+
+type ControlHandlers = Pick<Handlers, 'review.flags' | 'review.acknowledge' | 'controls.settings' | 'controls.save'>;
+
+/** The controls over runs: their flags, acknowledging breaches, and the thresholds (an Admin's to change). */
+export function controlHandlers(ws: Workspace): ControlHandlers {
+  return {
+    'review.flags': ({ run }) => runFlags(ws.db, run),
+    'review.acknowledge': (args) => acknowledgeFlags(ws.db, args, { name: ws.user, role: ws.role, id: ws.userId }),
+    'controls.settings': () => controlSettings(ws.db),
+    'controls.save': ({ settings }) => {
+      if (ws.requireSignIn && ws.role !== 'admin')
+        throw new ApiFailure('forbidden', 'Only an Admin changes the control thresholds');
+      return saveControlSettings(ws.db, settings, ws.user);
+    },
+  };
+}

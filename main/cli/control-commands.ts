@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CliError, type Command, onlyArgument, unwrap } from './command';
+import { runNumber, step } from './review-commands';
+
+/** The controls over a run from a terminal: its flags, acknowledging breaches, and the thresholds. */
+export const controlCommands: Record<string, Command> = {
+  flags: {
+    summary: "list a run's flags: anomaly signals with their evidence, and policy breaches with their acknowledgement",
+    usage: 'flags RUN [--json]',
+    async run({ api, args }) {
+      const run = runNumber(args);
+      const flags = unwrap(await api.call('review.flags', { run }));
+      return { run, breaches: flags.filter((f) => f.blocking && !f.acknowledged).length, flags };
+    },
+  },
+  acknowledge: {
+    summary: "acknowledge a run's policy breaches with a reason, so it can be submitted (Preparer or Admin)",
+    usage: 'acknowledge RUN --flag ID [--flag ID …] --reason TEXT --as USER',
+    run: step('acknowledge', async ({ api, options }, run) => {
+      const ids = (options.flag ?? []).map(Number);
+      if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id < 1) || !options.reason)
+        throw new CliError('acknowledge needs --flag ID (one or more, from `flags RUN`) and --reason TEXT');
+      const flags = unwrap(await api.call('review.acknowledge', { run, flags: ids, reason: options.reason }));
+      return { run, breaches: flags.filter((f) => f.blocking && !f.acknowledged).length, flags };
+    }),
+  },
+  controls: {
+    summary: 'print the control thresholds, or save those a JSON file gives (the rest stay)',
+    usage: 'controls show | controls set FILE [--as USER]',
+    async run({ api, args }) {
+      const [action] = args;
+      if (action === 'show') return unwrap(await api.call('controls.settings', {}));
+      if (action === 'set') {
+        const settings = JSON.parse(readFileSync(resolve(onlyArgument(args.slice(1), 'file')), 'utf8'));
+        return unwrap(await api.call('controls.save', { settings }));
+      }
+      throw new CliError(`controls needs show or set, not "${action ?? ''}"`);
+    },
+  },
+};

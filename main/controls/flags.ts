@@ -1,0 +1,200 @@
+import type Database from 'better-sqlite3';
+import { paiseToRupees } from '../../engine/money';
+import { appendAudit } from '../audit/log';
+import { formatMoney } from '../format/numbers';
+import { WorkflowRefusedError } from '../review/actions';
+import { recordMaker, runState, userIdOf } from '../review/run-state';
+import { type Actor, refusal } from '../review/workflow';
+import { setting } from '../workspace';
+import type { FlagKind } from './kinds';
+import { budgetBurn, overDiscount } from './policy';
+import { controlSettings } from './settings';
+import {
+  duplicateInvoices,
+  type FlagDraft,
+  lateFirstBills,
+  periodEndSpikes,
+  type RunScope,
+  sharedIdentity,
+  tokenBills,
+} from './signals';
+import { slabEdges } from './slab-edge';
+
+/** The anomaly signals: facts of the period that deserve a look before anyone approves. */
+const signals = [sharedIdentity, lateFirstBills, periodEndSpikes, slabEdges, duplicateInvoices, tokenBills];
+/** The policies: what the run pays against what the business can afford. They move with every override. */
+const policies = [overDiscount, budgetBurn];
+const policyKinds: readonly FlagKind[] = ['over-discount', 'over-budget', 'budget-burn'];
+
+export interface RunFlag {
+  id: number;
+  kind: FlagKind;
+  payee: string | null;
+  scheme: string | null;
+  blocking: boolean;
+  message: string;
+  evidence: FlagDraft['evidence'];
+  acknowledged: { by: string; at: string; reason: string } | null;
+}
+
+function scopeOf(db: Database.Database, run: number): RunScope {
+  const { from, to } = db
+    .prepare('SELECT period_from AS "from", period_to AS "to" FROM runs WHERE id = ?')
+    .get(run) as {
+    from: string;
+    to: string;
+  };
+  const payees = new Set(
+    db.prepare('SELECT DISTINCT payee FROM payout_lines WHERE run_id = ?').pluck().all(run) as string[],
+  );
+  const currency = setting(db, 'currency') ?? 'INR';
+  const locale = setting(db, 'locale') ?? 'en-IN';
+  const money = (paise: number | bigint) => formatMoney(paiseToRupees(paise), currency, locale);
+  return { run, from, to, payees, settings: controlSettings(db), money };
+}
+
+type Acknowledgement = { by: string; byId: number | null; at: string; reason: string };
+const sameBreach = (f: Pick<FlagDraft, 'kind' | 'payee' | 'scheme' | 'message'>) =>
+  `${f.kind}|${f.payee}|${f.scheme}|${f.message}`;
+
+function store(db: Database.Database, run: number, drafts: FlagDraft[], kept = new Map<string, Acknowledgement>()) {
+  const insert = db.prepare(
+    `INSERT INTO run_flags (run_id, kind, payee, scheme_code, blocking, message, evidence, acknowledged_by,
+       acknowledged_by_id, acknowledged_at, acknowledgement)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const f of drafts) {
+    const ack = kept.get(sameBreach(f));
+    insert.run(
+      run,
+      f.kind,
+      f.payee,
+      f.scheme,
+      f.blocking ? 1 : 0,
+      f.message,
+      JSON.stringify(f.evidence),
+      ack?.by ?? null,
+      ack?.byId ?? null,
+      ack?.at ?? null,
+      ack?.reason ?? null,
+    );
+  }
+}
+
+/**
+ * Every control over a run, stored as its flags in place of any it had. Called in the
+ * transaction that stores (or recalculates) the run's lines, so a run is never seen unflagged.
+ */
+export function flagRun(db: Database.Database, run: number): void {
+  const scope = scopeOf(db, run);
+  db.prepare('DELETE FROM run_flags WHERE run_id = ?').run(run);
+  store(
+    db,
+    run,
+    [...signals, ...policies].flatMap((control) => control(db, scope)),
+  );
+}
+
+/**
+ * The policies again, after what the run pays has changed (an override). A breach that stands
+ * in the same words keeps its acknowledgement; a breach that changed needs a new one.
+ */
+export function reviewPolicies(db: Database.Database, run: number): void {
+  const kinds = policyKinds.map(() => '?').join(', ');
+  const old = db
+    .prepare(
+      `SELECT kind, payee, scheme_code AS scheme, message, acknowledged_by AS "by", acknowledged_by_id AS byId,
+         acknowledged_at AS at, acknowledgement AS reason
+       FROM run_flags WHERE run_id = ? AND kind IN (${kinds}) AND acknowledged_by IS NOT NULL`,
+    )
+    .all(run, ...policyKinds) as (Pick<FlagDraft, 'kind' | 'payee' | 'scheme' | 'message'> & Acknowledgement)[];
+  db.prepare(`DELETE FROM run_flags WHERE run_id = ? AND kind IN (${kinds})`).run(run, ...policyKinds);
+  const scope = scopeOf(db, run);
+  store(
+    db,
+    run,
+    policies.flatMap((control) => control(db, scope)),
+    new Map(old.map((a) => [sameBreach(a), a])),
+  );
+}
+
+export function runFlags(db: Database.Database, run: number): RunFlag[] {
+  const rows = db
+    .prepare(
+      `SELECT id, kind, payee, scheme_code AS scheme, blocking, message, evidence, acknowledged_by AS "by",
+         acknowledged_at AS at, acknowledgement AS reason
+       FROM run_flags WHERE run_id = ? ORDER BY blocking DESC, kind, payee, scheme_code, id`,
+    )
+    .all(run) as {
+    id: number;
+    kind: FlagKind;
+    payee: string | null;
+    scheme: string | null;
+    blocking: number;
+    message: string;
+    evidence: string;
+    by: string | null;
+    at: string | null;
+    reason: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    payee: r.payee,
+    scheme: r.scheme,
+    blocking: r.blocking === 1,
+    message: r.message,
+    evidence: JSON.parse(r.evidence),
+    acknowledged: r.by && r.at && r.reason ? { by: r.by, at: r.at, reason: r.reason } : null,
+  }));
+}
+
+/** The breaches no one has acknowledged: while there are any, the run is not submitted. */
+export function unacknowledgedBreaches(db: Database.Database, run: number): RunFlag[] {
+  return runFlags(db, run).filter((f) => f.blocking && f.acknowledged === null);
+}
+
+/**
+ * A preparer acknowledges breaches with a reason: recorded on each flag, in the audit log, and
+ * among the run's makers (whoever acknowledges a breach does not approve the run).
+ */
+export function acknowledgeFlags(
+  db: Database.Database,
+  args: { run: number; flags: readonly number[]; reason: string },
+  actor: Actor,
+): RunFlag[] {
+  const reason = args.reason.trim();
+  if (reason === '') throw new WorkflowRefusedError('An acknowledgement needs a reason');
+  return db
+    .transaction(() => {
+      // Acknowledging is part of preparing the run: the same people, at the same stages, as an override.
+      const refused = refusal(runState(db, args.run), 'override', actor);
+      if (refused) throw new WorkflowRefusedError(refused.replace(/overrid(e|ing)/g, 'acknowledg$1'));
+      const flags = runFlags(db, args.run);
+      const chosen = args.flags.map((id) => {
+        const flag = flags.find((f) => f.id === id);
+        if (!flag) throw new WorkflowRefusedError(`Run ${args.run} has no flag ${id}`);
+        if (!flag.blocking)
+          throw new WorkflowRefusedError(`Flag ${id} is a signal to look at, not a breach to acknowledge`);
+        return flag;
+      });
+      const now = new Date().toISOString();
+      const update = db.prepare(
+        `UPDATE run_flags SET acknowledged_by = ?, acknowledged_by_id = ?, acknowledged_at = ?, acknowledgement = ?
+         WHERE id = ?`,
+      );
+      for (const flag of chosen) update.run(actor.name, userIdOf(db, actor), now, reason, flag.id);
+      recordMaker(db, args.run, actor, 'acknowledge');
+      appendAudit(db, {
+        user: actor.name,
+        action: 'run.acknowledge',
+        subject: `run ${args.run}`,
+        before: {
+          breaches: chosen.map((f) => ({ kind: f.kind, payee: f.payee, scheme: f.scheme, message: f.message })),
+        },
+        after: { reason },
+      });
+      return runFlags(db, args.run);
+    })
+    .immediate();
+}

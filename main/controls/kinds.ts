@@ -1,0 +1,14 @@
+/** What the controls flag (controls/), with the words the window and the summary use for each. */
+export const flagLabels = {
+  'shared-identity': 'Outlets sharing a phone, GSTIN or address',
+  'late-first-bill': 'First bills at the end of the period',
+  'period-end-spike': 'Period-end spike, then returns',
+  'slab-edge': 'Measure just above a slab',
+  'duplicate-invoice': 'Duplicate invoices',
+  'token-bills': 'Outlets counted on one tiny bill',
+  'over-discount': 'Discount above the ceiling',
+  'over-budget': 'Scheme over its budget',
+  'budget-burn': 'Scheme near its budget',
+} as const;
+export type FlagKind = keyof typeof flagLabels;
+export const flagKinds = Object.keys(flagLabels) as FlagKind[];

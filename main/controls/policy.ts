@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import { daysBetween } from '../../engine/dates';
+import { scheme as schemeModel } from '../../engine/model';
+import { Exact, toScaledInteger } from '../../engine/money';
+import type { FlagDraft, RunScope } from './signals';
+
+const ids = (text: string | null) => (text ? text.split(',').map(Number) : []);
+const pct = (value: Exact) => value.toDecimalPlaces(2).toString();
+
+/**
+ * Over-discounting: everything the run pays a distributor (overrides included), as a share of
+ * its net sales in the period — to outlets where it has any, else its own purchases — against
+ * the ceiling: the workspace's, or the lowest of those set for its channel and class.
+ */
+export function overDiscount(db: Database.Database, scope: RunScope): FlagDraft[] {
+  const rows = db
+    .prepare(
+      `WITH paid AS (
+         SELECT payee, min(channel) AS channel, min(class) AS class, sum(payable) AS paid, group_concat(id) AS ids
+         FROM payable_lines WHERE run_id = ? GROUP BY payee),
+       sold AS (
+         SELECT distributor_code AS payee, sum(CASE WHEN outlet_code IS NOT NULL THEN net_value END) AS secondary,
+           sum(CASE WHEN outlet_code IS NULL THEN net_value END) AS "primary"
+         FROM sales WHERE doc_date BETWEEN ? AND ? GROUP BY distributor_code)
+       SELECT p.payee, p.channel, p.class, p.paid, p.ids, coalesce(s.secondary, 0) AS secondary, coalesce(s."primary", 0) AS "primary"
+       FROM paid p LEFT JOIN sold s ON s.payee = p.payee WHERE p.paid > 0`,
+    )
+    .all(scope.run, scope.from, scope.to) as {
+    payee: string;
+    channel: string | null;
+    class: string | null;
+    paid: number;
+    ids: string;
+    secondary: number;
+    primary: number;
+  }[];
+  const s = scope.settings;
+  const flags: FlagDraft[] = [];
+  for (const r of rows) {
+    const specific = [
+      r.channel === null ? undefined : s.discountCeilingByChannel[r.channel],
+      r.class === null ? undefined : s.discountCeilingByClass[r.class],
+    ].filter((c): c is string => c !== undefined);
+    const ceiling = specific.length > 0 ? Exact.min(...specific) : new Exact(s.discountCeilingPct);
+    const sales = r.secondary !== 0 ? r.secondary : r.primary;
+    const basis = r.secondary !== 0 ? 'sales to outlets' : 'purchases';
+    if (sales > 0 && new Exact(r.paid).times(100).lessThanOrEqualTo(ceiling.times(sales))) continue;
+    const share = sales > 0 ? `${pct(new Exact(r.paid).times(100).dividedBy(sales))}%` : 'all';
+    flags.push({
+      kind: 'over-discount',
+      payee: r.payee,
+      scheme: null,
+      blocking: true,
+      message: `The run pays ${r.payee} ${scope.money(r.paid)}: ${share} of its net ${basis} of ${scope.money(sales)} in the period, above the ceiling of ${ceiling}%`,
+      evidence: { table: 'payout_lines', ids: ids(r.ids) },
+    });
+  }
+  return flags;
+}
+
+/**
+ * Budget burn per scheme: what the run pays under it against its budget. Paying more than the
+ * budget — or, for a run made before the scheme's period ends, heading there at the pace of the
+ * days its data covers — is a breach; reaching `budgetWarnPct` of it is a warning.
+ */
+export function budgetBurn(db: Database.Database, scope: RunScope): FlagDraft[] {
+  const rows = db
+    .prepare(
+      `SELECT l.scheme_code AS scheme, v.definition, sum(l.payable) AS paid, group_concat(l.id) AS ids
+       FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
+       WHERE l.run_id = ? GROUP BY l.scheme_code, v.definition`,
+    )
+    .all(scope.run) as { scheme: string; definition: string; paid: number; ids: string }[];
+  const lastSale = db.prepare('SELECT max(doc_date) FROM sales WHERE doc_date BETWEEN ? AND ?').pluck();
+  const flags: FlagDraft[] = [];
+  for (const r of rows) {
+    const scheme = schemeModel.parse(JSON.parse(r.definition));
+    if (!scheme.budget) continue;
+    const budget = toScaledInteger(scheme.budget.amount, 2);
+    if (budget <= 0) continue;
+    const burn = new Exact(r.paid).times(100).dividedBy(budget);
+    const through = lastSale.get(scheme.period.from, scheme.period.to) as string | null;
+    const days = daysBetween(scheme.period.from, scheme.period.to) + 1;
+    const covered = through ? daysBetween(scheme.period.from, through) + 1 : days;
+    const forecast = covered < days ? new Exact(r.paid).times(days).dividedBy(covered).round() : null;
+    const base = {
+      payee: null,
+      scheme: r.scheme,
+      evidence: { table: 'payout_lines' as const, ids: ids(r.ids) },
+    };
+    const paid = `The run pays ${scope.money(r.paid)} under ${r.scheme}: ${pct(burn)}% of its budget of ${scope.money(budget)}`;
+    if (r.paid > budget) flags.push({ ...base, kind: 'over-budget', blocking: true, message: paid });
+    else if (forecast?.greaterThan(budget))
+      flags.push({
+        ...base,
+        kind: 'over-budget',
+        blocking: true,
+        message: `${paid}, with data through ${through} of a period ending ${scheme.period.to}; at that pace the period would pay ${scope.money(BigInt(forecast.toFixed(0)))}`,
+      });
+    else if (burn.greaterThanOrEqualTo(scope.settings.budgetWarnPct))
+      flags.push({ ...base, kind: 'budget-burn', blocking: false, message: paid });
+  }
+  return flags;
+}

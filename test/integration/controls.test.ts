@@ -1,0 +1,323 @@
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { paiseToRupees } from '../../engine/money';
+import { acknowledgeFlags, runFlags } from '../../main/controls/flags';
+import { controlSettingsSchema, saveControlSettings } from '../../main/controls/settings';
+import {
+  duplicateInvoices,
+  lateFirstBills,
+  periodEndSpikes,
+  type RunScope,
+  sharedIdentity,
+  tokenBills,
+} from '../../main/controls/signals';
+import { slabEdges } from '../../main/controls/slab-edge';
+import { createBatch, prepareInsert } from '../../main/datasets/insert';
+import { approveRun, submitRun } from '../../main/review/actions';
+import { reviewLines } from '../../main/review/lines';
+import { overrideLines } from '../../main/review/overrides';
+import type { Actor } from '../../main/review/workflow';
+import { executeRun } from '../../main/runs/execute';
+import { saveScheme } from '../../main/schemes/store';
+import { tempDirPerTest } from '../support/temp';
+import { demoWorkspacePerTest, workspaceIn } from '../support/workspace';
+
+const priya: Actor = { name: 'priya', role: 'preparer' };
+const arjun: Actor = { name: 'arjun', role: 'approver' };
+const tempDir = tempDirPerTest();
+
+/** A workspace of hand-made rows: each signal gets data built to raise it, and data built not to. */
+async function fixture() {
+  const ws = await workspaceIn(tempDir());
+  const db = ws.db;
+  const batch = createBatch(db, {
+    kind: 'sales',
+    fileName: 'fixture',
+    sha256: '0'.repeat(64),
+    sizeBytes: 0,
+    sheet: null,
+    user: 'tester',
+  });
+  const ref = { batchId: batch, sheet: null, row: null };
+  const insert = {
+    distributors: prepareInsert(db, 'distributors'),
+    outlets: prepareInsert(db, 'outlets'),
+    products: prepareInsert(db, 'products'),
+    sales: prepareInsert(db, 'sales'),
+  };
+  insert.products({ sku: 'SKU-1', name: 'Tea' }, ref);
+  let doc = 0;
+  const make = {
+    distributor: (code: string) =>
+      insert.distributors({ code, name: `Distributor ${code}`, region: 'North', onboarded_on: '2020-01-01' }, ref),
+    outlet: (code: string, distributor: string, extra: Record<string, string> = {}) =>
+      insert.outlets(
+        { code, name: `Outlet ${code}`, distributor_code: distributor, created_on: '2024-01-01', ...extra },
+        ref,
+      ),
+    /** One invoice line (rupees); its document number. */
+    bill: (distributor: string, outlet: string, date: string, rupees: number, docNo = `SI/${++doc}`) => {
+      insert.sales(
+        {
+          doc_type: 'invoice',
+          doc_no: docNo,
+          doc_date: date,
+          line_no: 1,
+          distributor_code: distributor,
+          outlet_code: outlet,
+          sku: 'SKU-1',
+          qty: 1000,
+          net_value: rupees * 100,
+        },
+        ref,
+      );
+      return docNo;
+    },
+    credit: (distributor: string, outlet: string, date: string, rupees: number, against: string) =>
+      insert.sales(
+        {
+          doc_type: 'credit_note',
+          doc_no: `CN/${++doc}`,
+          doc_date: date,
+          line_no: 1,
+          distributor_code: distributor,
+          outlet_code: outlet,
+          sku: 'SKU-1',
+          qty: -1000,
+          net_value: -rupees * 100,
+          against_doc_no: against,
+        },
+        ref,
+      ),
+  };
+  return { ws, db, make };
+}
+
+const scope = (payees: string[], settings = {}): RunScope => ({
+  run: 0,
+  from: '2026-10-01',
+  to: '2026-10-31',
+  payees: new Set(payees),
+  settings: controlSettingsSchema.parse(settings),
+  money: (paise) => `₹${paiseToRupees(paise)}`,
+});
+const kindsAndPayees = (flags: { kind: string; payee: string | null }[]) => flags.map((f) => `${f.kind} ${f.payee}`);
+
+describe('anomaly signals, each on data built to raise it and data built not to', () => {
+  it('outlets sharing a phone or GSTIN under different names; an address only within one distributor', async () => {
+    const { db, make } = await fixture();
+    for (const d of ['D1', 'D2', 'D3']) make.distributor(d);
+    make.outlet('O1', 'D1', { name: 'Alpha Stores', phone: '+91 98765 43210' });
+    make.outlet('O2', 'D2', { name: 'Beta Mart', phone: '098765-43210' });
+    // The same phone under the same name is one shop written twice, not two.
+    make.outlet('O3', 'D3', { name: 'Gamma', phone: '9123456789' });
+    make.outlet('O4', 'D3', { name: 'gamma ', phone: '9123456789' });
+    // Three names at one address and town under D1; the same address across distributors is a market.
+    for (const [code, d] of [
+      ['A1', 'D1'],
+      ['A2', 'D1'],
+      ['A3', 'D1'],
+      ['M1', 'D1'],
+      ['M2', 'D2'],
+      ['M3', 'D3'],
+    ] as const)
+      make.outlet(code, d, {
+        name: `Shop ${code}`,
+        address: code.startsWith('A') ? 'Shop 12, Main Bazaar' : 'Shop 7, Ring Road',
+        town: 'Pune',
+      });
+    for (const code of ['O1', 'O3', 'A1', 'M1']) make.bill('D1', code, '2026-10-10', 500);
+    const flags = sharedIdentity(db, scope(['D1', 'D2', 'D3']));
+    expect(kindsAndPayees(flags).sort()).toEqual(['shared-identity D1', 'shared-identity D1', 'shared-identity D2']);
+    expect(flags.find((f) => f.message.includes('phone'))?.message).toContain('O1 (D1), O2 (D2)');
+    expect(flags.find((f) => f.message.includes('address'))?.evidence.ids).toHaveLength(3);
+    // Nothing billed in the period among them: nothing to gain, nothing flagged.
+    expect(sharedIdentity(db, { ...scope(['D1', 'D2', 'D3']), from: '2026-11-01', to: '2026-11-30' })).toEqual([]);
+  });
+
+  it('first bills in the last days of the period, from two outlets of a distributor', async () => {
+    const { db, make } = await fixture();
+    make.distributor('D1');
+    for (const o of ['O1', 'O2', 'O3']) make.outlet(o, 'D1');
+    make.bill('D1', 'O1', '2026-10-30', 100);
+    make.bill('D1', 'O2', '2026-10-31', 100);
+    expect(kindsAndPayees(lateFirstBills(db, scope(['D1'])))).toEqual(['late-first-bill D1']);
+    // O2 had bought before: only one first bill at the end, below the two that raise it.
+    make.bill('D1', 'O2', '2026-09-15', 100);
+    expect(lateFirstBills(db, scope(['D1']))).toEqual([]);
+  });
+
+  it('a period-end spike only when returns take it back after the period, and only above its own norm', async () => {
+    const { db, make } = await fixture();
+    make.distributor('D1');
+    make.outlet('O1', 'D1');
+    make.bill('D1', 'O1', '2026-10-05', 1000);
+    const spike = make.bill('D1', 'O1', '2026-10-30', 9000);
+    expect(periodEndSpikes(db, scope(['D1']))).toEqual([]);
+    make.credit('D1', 'O1', '2026-11-03', 2000, spike);
+    const [flag] = periodEndSpikes(db, scope(['D1']));
+    expect(flag?.kind).toBe('period-end-spike');
+    expect(flag?.message).toContain('90% of its period in the last 3 days');
+    // A distributor that always bills at month end has that as its norm.
+    make.bill('D1', 'O1', '2026-09-05', 1000);
+    make.bill('D1', 'O1', '2026-09-29', 9000);
+    expect(periodEndSpikes(db, scope(['D1']))).toEqual([]);
+  });
+
+  it('duplicate invoices: same outlet, day and lines under two numbers; not on another day', async () => {
+    const { db, make } = await fixture();
+    make.distributor('D1');
+    make.outlet('O1', 'D1');
+    make.bill('D1', 'O1', '2026-10-10', 750, 'SI/100');
+    make.bill('D1', 'O1', '2026-10-11', 750, 'SI/101');
+    expect(duplicateInvoices(db, scope(['D1']))).toEqual([]);
+    make.bill('D1', 'O1', '2026-10-10', 750, 'SI/102');
+    const [flag] = duplicateInvoices(db, scope(['D1']));
+    expect(flag?.message).toContain('SI/100');
+    expect(flag?.message).toContain('SI/102');
+    expect(flag?.evidence.ids).toHaveLength(2);
+  });
+
+  it('outlets counted on one tiny bill each, from three under a distributor', async () => {
+    const { db, make } = await fixture();
+    make.distributor('D1');
+    for (const o of ['O1', 'O2', 'O3']) {
+      make.outlet(o, 'D1');
+      make.bill('D1', o, '2026-10-20', 120);
+    }
+    expect(kindsAndPayees(tokenBills(db, scope(['D1'])))).toEqual(['token-bills D1']);
+    make.bill('D1', 'O3', '2026-10-22', 120);
+    expect(tokenBills(db, scope(['D1']))).toEqual([]);
+  });
+
+  it('measures bunched just above a slab, not when as many fall just short', async () => {
+    const { db, make } = await fixture();
+    const payees = ['D1', 'D2', 'D3', 'D4'];
+    for (const d of payees) {
+      make.distributor(d);
+      make.outlet(`O-${d}`, d);
+    }
+    saveScheme(
+      db,
+      {
+        code: 'VOL',
+        name: 'Volume',
+        objective: 'volume',
+        period: { from: '2026-10-01', to: '2026-10-31' },
+        measure: { kind: 'product_volume', basis: 'value' },
+        slabs: {
+          basis: 'measure',
+          mode: 'retro',
+          table: [
+            { from: '0', to: '100000', rate: '1' },
+            { from: '100000', to: null, rate: '2' },
+          ],
+        },
+        reward: { type: 'percent_of_value' },
+      },
+      'tester',
+    );
+    const measures = { D1: 100_500, D2: 101_000, D3: 100_200, D4: 60_000 };
+    for (const [d, rupees] of Object.entries(measures)) make.bill(d, `O-${d}`, '2026-10-10', rupees);
+    const bunched = executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' }).run;
+    expect(kindsAndPayees(slabEdges(db, { ...scope(payees), run: bunched }))).toEqual([
+      'slab-edge D1',
+      'slab-edge D2',
+      'slab-edge D3',
+    ]);
+    // As many just short of the slab as just over it: chance, not design.
+    for (const d of ['D5', 'D6', 'D7']) {
+      make.distributor(d);
+      make.outlet(`O-${d}`, d);
+      make.bill(d, `O-${d}`, '2026-10-10', 99_000);
+    }
+    const spread = executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' }).run;
+    expect(slabEdges(db, { ...scope([...payees, 'D5', 'D6', 'D7']), run: spread })).toEqual([]);
+  });
+});
+
+describe('the controls on the demo workspace', () => {
+  const demo = demoWorkspacePerTest();
+  const db = (): Database.Database => demo.current().ws.db;
+
+  it("flags the demo's dummy outlets and its period-end spike, with their evidence", () => {
+    const flags = runFlags(db(), 1);
+    const spikes = flags.filter((f) => f.kind === 'period-end-spike');
+    expect(spikes.map((f) => f.payee)).toEqual(['D007']);
+    expect(spikes[0]?.evidence.table).toBe('sales');
+    const dummies = flags.filter((f) => f.kind === 'shared-identity');
+    // The small demo has twelve distributors, so its six dummy outlets fall under several.
+    expect(dummies.length).toBeGreaterThan(0);
+    expect(new Set(dummies.map((f) => f.message)).size).toBe(1);
+    expect(dummies[0]?.message).toMatch(/^6 outlets share one phone/);
+
+    // The review grid marks the flagged payees' lines, and filters by the flag.
+    const spiked = reviewLines(db(), {
+      run: 1,
+      startRow: 0,
+      endRow: 1000,
+      sortModel: [],
+      filterModel: { flags: { filterType: 'text', type: 'contains', filter: 'period-end-spike' } },
+      withTotals: true,
+    });
+    const lines = db().prepare("SELECT count(*) FROM payout_lines WHERE run_id = 1 AND payee = 'D007'").pluck().get();
+    expect(spiked.rows.length).toBe(lines);
+    expect(spiked.rows.every((r) => r.payee === 'D007' && String(r.flags).includes('period-end-spike'))).toBe(true);
+    const quick = reviewLines(db(), {
+      run: 1,
+      startRow: 0,
+      endRow: 1000,
+      sortModel: [],
+      filterModel: {},
+      quickFilter: 'spike',
+      withTotals: false,
+    });
+    expect(quick.rows.map((r) => r.id)).toEqual(spiked.rows.map((r) => r.id));
+  });
+
+  it('blocks submission on a breach until a preparer acknowledges it; the approver sees why; all audited', () => {
+    saveControlSettings(db(), { discountCeilingPct: '0.5' }, 'admin');
+    const run = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    const breaches = runFlags(db(), run).filter((f) => f.blocking);
+    expect(breaches.length).toBeGreaterThan(0);
+    expect(breaches.every((f) => f.kind === 'over-discount' || f.kind === 'over-budget')).toBe(true);
+    expect(() => submitRun(db(), run, priya)).toThrow(
+      /breaches policy in .+ \(discount above the ceiling: D\d+.*\); a preparer acknowledges each/,
+    );
+    expect(() => acknowledgeFlags(db(), { run, flags: breaches.map((f) => f.id), reason: 'agreed' }, arjun)).toThrow(
+      /Approver/,
+    );
+    expect(() => acknowledgeFlags(db(), { run, flags: [breaches[0]?.id ?? 0], reason: ' ' }, priya)).toThrow(
+      /needs a reason/,
+    );
+
+    // An override that changes what a breached payee is paid makes its breach new again.
+    const first = breaches.find((f) => f.kind === 'over-discount');
+    acknowledgeFlags(
+      db(),
+      { run, flags: breaches.map((f) => f.id), reason: 'Festival month, agreed with sales' },
+      priya,
+    );
+    const line = db()
+      .prepare("SELECT id FROM payout_lines WHERE run_id = ? AND payee = ? AND kind = 'payout' AND final > 0 LIMIT 1")
+      .pluck()
+      .get(run, first?.payee) as number;
+    overrideLines(db(), { run, lines: [line], change: { mode: 'scale', percent: '99' }, reason: 'trimmed' }, priya);
+    const again = runFlags(db(), run).filter((f) => f.blocking && !f.acknowledged);
+    expect(again.map((f) => f.payee)).toEqual([first?.payee]);
+    acknowledgeFlags(db(), { run, flags: again.map((f) => f.id), reason: 'Still agreed' }, priya);
+
+    expect(submitRun(db(), run, priya).status).toBe('submitted');
+    // What the approver sees: every breach, acknowledged, by whom and why; the run is now locked.
+    const seen = runFlags(db(), run).filter((f) => f.blocking);
+    expect(seen.every((f) => f.acknowledged?.by === 'priya')).toBe(true);
+    expect(() => acknowledgeFlags(db(), { run, flags: [seen[0]?.id ?? 0], reason: 'late' }, priya)).toThrow();
+    expect(() => db().prepare('DELETE FROM run_flags WHERE run_id = ?').run(run)).toThrow(/cannot change/);
+    approveRun(db(), run, arjun);
+    const audit = db()
+      .prepare("SELECT action FROM audit_log WHERE action IN ('controls.save', 'run.acknowledge') ORDER BY seq")
+      .pluck()
+      .all();
+    expect(audit).toEqual(['controls.save', 'run.acknowledge', 'run.acknowledge']);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveControlSettings } from '../../main/controls/settings';
+import { executeRun } from '../../main/runs/execute';
+import { e2eSession } from '../support/browser';
+import { tempDirPerTest } from '../support/temp';
+import { signIn } from '../support/web';
+import { workspaceIn } from '../support/workspace';
+
+const tempDir = tempDirPerTest();
+const session = e2eSession();
+
+const openRun = async (page: Page, run: number) => {
+  await page.getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.locator(`[data-testid="runs-grid"] .ag-row[row-id="${run}"]`).dblclick();
+  await page.getByRole('heading', { name: new RegExp(`^Run ${run}`) }).waitFor();
+  await page.getByTestId('flags-panel').waitFor();
+};
+
+describe('controls in the browser', () => {
+  it('blocks submitting a run over the discount ceiling until the preparer acknowledges it; the approver sees why', async () => {
+    const ws = await workspaceIn(tempDir(), { demo: true });
+    saveControlSettings(ws.db, { discountCeilingPct: '0.5' }, 'admin');
+    const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    ws.db.close();
+    const { page, errors } = await session.open(ws.dbPath, { width: 1440, height: 900 });
+    await signIn(page, 'priya', '1111');
+    await openRun(page, run);
+    const panel = page.getByTestId('flags-panel');
+    await expect.poll(() => panel.textContent()).toMatch(/policy breach(es)? \(\d+ to acknowledge before submitting\)/);
+    // The demo's planted spike is among the signals, and shows its lines when clicked.
+    await panel.getByRole('button', { name: 'Period-end spike, then returns' }).click();
+    await expect
+      .poll(async () => {
+        const payees = await page
+          .locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned) [col-id="payee"]')
+          .allTextContents();
+        return payees.length > 0 && payees.every((p) => p.trim() === 'D007');
+      })
+      .toBe(true);
+    await page.screenshot({ path: session.screenshot('flags-panel.png') });
+
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByText(/breaches policy in .*a preparer acknowledges each with a reason/).waitFor();
+    await page.screenshot({ path: session.screenshot('submit-blocked.png') });
+
+    for (const box of await panel.getByRole('checkbox').all()) await box.check();
+    await expect.poll(() => panel.getByRole('button', { name: /^Acknowledge/ }).isDisabled()).toBe(true);
+    await panel.getByLabel('Reason for acknowledging').fill('Festival month: agreed with the regional sales manager');
+    await panel.getByRole('button', { name: /^Acknowledge/ }).click();
+    await expect.poll(() => panel.textContent()).toMatch(/all acknowledged/);
+    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await page.getByText(`Submitted: run ${run} is now submitted.`).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, 'arjun', '2222');
+    await openRun(page, run);
+    await expect
+      .poll(() => panel.textContent())
+      .toContain('priya: “Festival month: agreed with the regional sales manager”');
+    await page.screenshot({ path: session.screenshot('approver-sees-acknowledgement.png') });
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(`Approved: run ${run} is now approved.`).waitFor();
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

@@ -21,6 +21,7 @@ import type { WorkflowOutcome } from '../review/actions';
 import { groupingNames } from '../review/groupings';
 import type { ReviewGroup, ReviewLine, ReviewTotals } from '../review/lines';
 import type { OverrideOutcome } from '../review/overrides';
+import type { ApprovalSummary } from '../review/summary';
 import type { LineTrace, SourceRow } from '../review/trace';
 import { type RunAction, type RunStatus, roles } from '../review/workflow';
 import type { PreviewLine, RunSummary } from '../runs/execute';
@@ -199,7 +200,8 @@ export const contract = {
   'runs.get': method(z.object({ run: runId })).returns<RunListItem>(),
   'runs.recalculate': method(z.object({ run: runId })).returns<RunSummary & { staleOverrides: number }>(),
   'runs.submit': method(z.object({ run: runId })).returns<WorkflowOutcome>(),
-  'runs.approve': method(z.object({ run: runId })).returns<WorkflowOutcome>(),
+  'runs.approve': method(z.object({ run: runId, comment: z.string().max(1000).optional() })).returns<WorkflowOutcome>(),
+  'runs.summary': method(z.object({ run: runId })).returns<ApprovalSummary>(),
   'runs.reject': method(
     z.object({ run: runId, comment: z.string().trim().min(1, 'say what the preparer should fix') }),
   ).returns<WorkflowOutcome>(),

@@ -26,6 +26,7 @@ export const methodNames = [
   'runs.recalculate',
   'runs.submit',
   'runs.approve',
+  'runs.summary',
   'runs.reject',
   'runs.reverse',
   'review.lines',

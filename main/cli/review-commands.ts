@@ -63,8 +63,16 @@ export const reviewCommands: Record<string, Command> = {
   },
   approve: {
     summary: 'approve a submitted run (Approver role; not the person who prepared or submitted it)',
-    usage: 'approve RUN --as USER',
-    run: step('approve', async ({ api }, run) => unwrap(await api.call('runs.approve', { run }))),
+    usage: 'approve RUN [--comment TEXT] --as USER',
+    run: step('approve', async ({ api, options }, run) =>
+      unwrap(await api.call('runs.approve', { run, comment: options.comment })),
+    ),
+  },
+  summary: {
+    summary:
+      'what to read before submitting or approving: the run against the previous period, overrides, flags, largest changes',
+    usage: 'summary RUN [--json]',
+    run: async ({ api, args }) => unwrap(await api.call('runs.summary', { run: runNumber(args) })),
   },
   reject: {
     summary: 'send a submitted run back to its preparer with a comment',

@@ -15,6 +15,7 @@ import {
   lateFirstBills,
   periodEndSpikes,
   type RunScope,
+  salesBasis,
   sharedIdentity,
   tokenBills,
 } from './signals';
@@ -37,7 +38,7 @@ export interface RunFlag {
   acknowledged: { by: string; at: string; reason: string } | null;
 }
 
-function scopeOf(db: Database.Database, run: number): RunScope {
+function scopeOf(db: Database.Database, run: number, sales: RunScope['sales']): RunScope {
   const { from, to } = db
     .prepare('SELECT period_from AS "from", period_to AS "to" FROM runs WHERE id = ?')
     .get(run) as {
@@ -50,7 +51,7 @@ function scopeOf(db: Database.Database, run: number): RunScope {
   const currency = setting(db, 'currency') ?? 'INR';
   const locale = setting(db, 'locale') ?? 'en-IN';
   const money = (paise: number | bigint) => formatMoney(paiseToRupees(paise), currency, locale);
-  return { run, from, to, payees, settings: controlSettings(db), money };
+  return { run, from, to, payees, settings: controlSettings(db), money, sales };
 }
 
 type Acknowledgement = { by: string; byId: number | null; at: string; reason: string };
@@ -82,12 +83,16 @@ function store(db: Database.Database, run: number, drafts: FlagDraft[], kept = n
 }
 
 /**
- * Every control over a run, stored as its flags in place of any it had. Called in the
- * transaction that stores (or recalculates) the run's lines, so a run is never seen unflagged.
+ * Every control over a run, stored as its flags in place of any it had, over the sales lines
+ * the run read. Called in the transaction that stores (or recalculates) the run's lines, so a
+ * run is never seen unflagged.
  */
-export function flagRun(db: Database.Database, run: number): void {
-  const scope = scopeOf(db, run);
+export function flagRun(db: Database.Database, run: number, sales: RunScope['sales']): void {
+  const scope = scopeOf(db, run, sales);
   db.prepare('DELETE FROM run_flags WHERE run_id = ?').run(run);
+  db.prepare('DELETE FROM run_sales_basis WHERE run_id = ?').run(run);
+  const basis = db.prepare('INSERT INTO run_sales_basis (run_id, payee, secondary, "primary") VALUES (?, ?, ?, ?)');
+  for (const [payee, b] of salesBasis(scope)) basis.run(run, payee, b.secondary, b.primary);
   store(
     db,
     run,
@@ -109,7 +114,8 @@ export function reviewPolicies(db: Database.Database, run: number): void {
     )
     .all(run, ...policyKinds) as (Pick<FlagDraft, 'kind' | 'payee' | 'scheme' | 'message'> & Acknowledgement)[];
   db.prepare(`DELETE FROM run_flags WHERE run_id = ? AND kind IN (${kinds})`).run(run, ...policyKinds);
-  const scope = scopeOf(db, run);
+  // The policies read what the run pays and the sales basis kept with it, not the sales.
+  const scope = scopeOf(db, run, []);
   store(
     db,
     run,

@@ -9,7 +9,8 @@ const pct = (value: Exact) => value.toDecimalPlaces(2).toString();
 
 /**
  * Over-discounting: everything the run pays a distributor (overrides included), as a share of
- * its net sales in the period — to outlets where it has any, else its own purchases — against
+ * its net sales in the period (run_sales_basis, kept by flagRun) — to outlets where it has any,
+ * else its own purchases — against
  * the ceiling: the workspace's, or the lowest of those set for its channel and class.
  */
 export function overDiscount(db: Database.Database, scope: RunScope): FlagDraft[] {
@@ -18,14 +19,11 @@ export function overDiscount(db: Database.Database, scope: RunScope): FlagDraft[
       `WITH paid AS (
          SELECT payee, min(channel) AS channel, min(class) AS class, sum(payable) AS paid, group_concat(id) AS ids
          FROM payable_lines WHERE run_id = ? GROUP BY payee),
-       sold AS (
-         SELECT distributor_code AS payee, sum(CASE WHEN outlet_code IS NOT NULL THEN net_value END) AS secondary,
-           sum(CASE WHEN outlet_code IS NULL THEN net_value END) AS "primary"
-         FROM sales WHERE doc_date BETWEEN ? AND ? GROUP BY distributor_code)
+       sold AS (SELECT payee, secondary, "primary" FROM run_sales_basis WHERE run_id = ?)
        SELECT p.payee, p.channel, p.class, p.paid, p.ids, coalesce(s.secondary, 0) AS secondary, coalesce(s."primary", 0) AS "primary"
        FROM paid p LEFT JOIN sold s ON s.payee = p.payee WHERE p.paid > 0`,
     )
-    .all(scope.run, scope.from, scope.to) as {
+    .all(scope.run, scope.run) as {
     payee: string;
     channel: string | null;
     class: string | null;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays, daysBetween } from '../../engine/dates';
+import type { SaleFact } from '../../engine/facts';
 import { Exact, toScaledInteger } from '../../engine/money';
 import type { FlagKind } from './kinds';
 import type { ControlSettings } from './settings';
@@ -15,7 +16,7 @@ export interface FlagDraft {
   evidence: { table: 'sales' | 'outlets' | 'payout_lines'; ids: number[] };
 }
 
-/** The run a control looks at: its period and the payees it pays. */
+/** The run a control looks at: its period, the payees it pays, and the sales lines it read. */
 export interface RunScope {
   run: number;
   from: string;
@@ -24,11 +25,31 @@ export interface RunScope {
   settings: ControlSettings;
   /** Paise as the workspace writes money: ₹1,23,456.70 under en-IN. */
   money: (paise: number | bigint) => string;
+  /**
+   * The sales lines the run read, in memory: the period and the lookback before it (400 days),
+   * so no control reads a million lines out of SQLite again.
+   */
+  sales: readonly SaleFact[];
 }
 
-const ids = (text: string | null) => (text ? text.split(',').map(Number) : []);
 const pctOf = (part: number, whole: number) =>
   whole === 0 ? '0' : new Exact(part).times(100).dividedBy(whole).toDecimalPlaces(1).toString();
+
+/** The invoices to outlets dated in [from, to]. */
+const outletInvoices = (scope: RunScope, from = scope.from, to = scope.to) =>
+  scope.sales.filter((s) => s.docType === 'invoice' && s.outlet !== null && s.date >= from && s.date <= to);
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+const sumNet = (lines: readonly SaleFact[]) => lines.reduce((n, l) => n + l.net, 0);
 
 /** A phone as its last ten digits; a GSTIN in capitals; an address and town without case, punctuation or extra spaces. */
 const keys = {
@@ -70,14 +91,7 @@ interface OutletRow {
  * message names every outlet of the group, under whichever distributor it is.
  */
 export function sharedIdentity(db: Database.Database, scope: RunScope): FlagDraft[] {
-  const billed = new Set(
-    db
-      .prepare(
-        `SELECT DISTINCT outlet_code FROM sales WHERE doc_date BETWEEN ? AND ? AND outlet_code IS NOT NULL AND doc_type = 'invoice'`,
-      )
-      .pluck()
-      .all(scope.from, scope.to) as string[],
-  );
+  const billed = new Set(outletInvoices(scope).map((s) => s.outlet));
   const outlets = db
     .prepare('SELECT id, code, name, distributor_code AS distributor, phone, gstin, address, town FROM outlets')
     .all() as OutletRow[];
@@ -117,32 +131,40 @@ export function sharedIdentity(db: Database.Database, scope: RunScope): FlagDraf
   return flags;
 }
 
-/** Outlets whose first bill ever falls in the last `lateFirstBillDays` of the period, from `lateFirstBillOutlets` per distributor. */
-export function lateFirstBills(db: Database.Database, scope: RunScope): FlagDraft[] {
+/**
+ * Outlets whose first bill falls in the last `lateFirstBillDays` of the period — the first in
+ * all the run read, which reaches 400 days back — from `lateFirstBillOutlets` per distributor.
+ */
+export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDraft[] {
   const { lateFirstBillDays: days, lateFirstBillOutlets: minimum } = scope.settings;
   const since = addDays(scope.to, 1 - days);
-  const rows = db
-    .prepare(
-      `WITH first AS (
-         SELECT outlet_code, min(doc_date) AS day FROM sales
-         WHERE doc_type = 'invoice' AND outlet_code IS NOT NULL AND doc_date <= ? GROUP BY outlet_code)
-       SELECT s.distributor_code AS payee, count(DISTINCT s.outlet_code) AS outlets,
-         group_concat(DISTINCT s.outlet_code) AS codes, group_concat(s.id) AS ids
-       FROM first f JOIN sales s ON s.outlet_code = f.outlet_code AND s.doc_date = f.day AND s.doc_type = 'invoice'
-       WHERE f.day BETWEEN ? AND ?
-       GROUP BY s.distributor_code HAVING count(DISTINCT s.outlet_code) >= ?`,
-    )
-    .all(scope.to, since, scope.to, minimum) as { payee: string; outlets: number; codes: string; ids: string }[];
-  return rows
-    .filter((r) => scope.payees.has(r.payee))
-    .map((r) => ({
-      kind: 'late-first-bill',
-      payee: r.payee,
-      scheme: null,
-      blocking: false,
-      message: `${r.outlets} outlets of ${r.payee} were billed for the first time in the last ${days} days of the period: ${r.codes.split(',').sort().join(', ')}`,
-      evidence: { table: 'sales', ids: ids(r.ids) },
-    }));
+  const first = new Map<string, SaleFact>();
+  for (const s of outletInvoices(scope, '0000-00-00', scope.to)) {
+    const known = first.get(s.outlet as string);
+    if (!known || s.date < known.date) first.set(s.outlet as string, s);
+  }
+  const late = [...first.values()].filter((s) => s.date >= since && scope.payees.has(s.distributor));
+  return [...groupBy(late, (s) => s.distributor)]
+    .filter(([, bills]) => bills.length >= minimum)
+    .map(([payee, bills]) => {
+      const outlets = new Set(bills.map((b) => b.outlet as string));
+      const evidence = scope.sales.filter(
+        (s) =>
+          s.docType === 'invoice' &&
+          s.outlet !== null &&
+          outlets.has(s.outlet) &&
+          s.date >= since &&
+          s.date <= scope.to,
+      );
+      return {
+        kind: 'late-first-bill' as const,
+        payee,
+        scheme: null,
+        blocking: false,
+        message: `${outlets.size} outlets of ${payee} were billed for the first time in the last ${days} days of the period: ${[...outlets].sort().join(', ')}`,
+        evidence: { table: 'sales' as const, ids: evidence.map((s) => s.id) },
+      };
+    });
 }
 
 /**
@@ -150,7 +172,8 @@ export function lateFirstBills(db: Database.Database, scope: RunScope): FlagDraf
  * is at least `spikeMinSharePct` and `spikeRatio` times its norm (that share in the period
  * before, of equal length, where it billed then; else the days' share of the period), and
  * returns after the period, within `spikeReturnsWithinDays`, took back at least
- * `spikeMinReturnedPct` of the spike.
+ * `spikeMinReturnedPct` of the spike. Those returns come after what the run read, so they alone
+ * are read from the store, for the payees whose share already stands out.
  */
 export function periodEndSpikes(db: Database.Database, scope: RunScope): FlagDraft[] {
   const s = scope.settings;
@@ -158,123 +181,167 @@ export function periodEndSpikes(db: Database.Database, scope: RunScope): FlagDra
   const tail = Math.min(s.spikeDays, days);
   const lastFrom = addDays(scope.to, 1 - tail);
   const before = { from: addDays(scope.from, -days), to: addDays(scope.from, -1) };
-  const share = db.prepare(
-    `SELECT distributor_code AS payee, sum(net_value) AS total,
-       coalesce(sum(CASE WHEN doc_date >= ? THEN net_value END), 0) AS last
-     FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NOT NULL AND doc_date BETWEEN ? AND ?
-     GROUP BY distributor_code`,
-  );
-  type Share = { payee: string; total: number; last: number };
-  const now = share.all(lastFrom, scope.from, scope.to) as Share[];
-  const then = new Map(
-    (share.all(addDays(before.to, 1 - tail), before.from, before.to) as Share[]).map((r) => [r.payee, r]),
-  );
+  const beforeLast = addDays(before.to, 1 - tail);
+  const shares = (from: string, to: string, last: string) =>
+    new Map(
+      [...groupBy(outletInvoices(scope, from, to), (l) => l.distributor)].map(([payee, lines]) => [
+        payee,
+        { total: sumNet(lines), last: sumNet(lines.filter((l) => l.date >= last)), lines },
+      ]),
+    );
+  const now = shares(scope.from, scope.to, lastFrom);
+  const then = shares(before.from, before.to, beforeLast);
   const returned = db.prepare(
-    `SELECT coalesce(-sum(c.net_value), 0) AS amount, group_concat(c.id) AS ids FROM sales c
-     WHERE c.distributor_code = ? AND c.doc_type = 'credit_note' AND c.doc_date > ? AND c.doc_date <= ?
-       AND c.against_doc_no IN (SELECT doc_no FROM sales i WHERE i.distributor_code = c.distributor_code
-         AND i.doc_type = 'invoice' AND i.doc_date BETWEEN ? AND ?)`,
+    `SELECT id, net_value AS net, against_doc_no AS against FROM sales
+     WHERE distributor_code = ? AND doc_type = 'credit_note' AND doc_date > ? AND doc_date <= ? AND against_doc_no IS NOT NULL`,
   );
-  const spikeIds = db
-    .prepare(
-      `SELECT group_concat(id) FROM sales WHERE distributor_code = ? AND doc_type = 'invoice' AND outlet_code IS NOT NULL
-         AND doc_date BETWEEN ? AND ?`,
-    )
-    .pluck();
   const flags: FlagDraft[] = [];
-  for (const r of now) {
-    if (!scope.payees.has(r.payee) || r.total <= 0 || r.last <= 0) continue;
+  for (const [payee, r] of now) {
+    if (!scope.payees.has(payee) || r.total <= 0 || r.last <= 0) continue;
     const shareNow = new Exact(r.last).dividedBy(r.total);
-    const past = then.get(r.payee);
+    const past = then.get(payee);
     const norm =
       past && past.total > 0 && past.last > 0
         ? new Exact(past.last).dividedBy(past.total)
         : new Exact(tail).dividedBy(days);
     if (shareNow.times(100).lessThan(s.spikeMinSharePct) || shareNow.lessThan(norm.times(s.spikeRatio))) continue;
-    const back = returned.get(r.payee, scope.to, addDays(scope.to, s.spikeReturnsWithinDays), lastFrom, scope.to) as {
-      amount: number;
-      ids: string | null;
-    };
-    if (new Exact(back.amount).times(100).lessThan(new Exact(r.last).times(s.spikeMinReturnedPct))) continue;
+    const spike = r.lines.filter((l) => l.date >= lastFrom);
+    const spikeDocs = new Set(spike.map((l) => l.docNo));
+    const back = (
+      returned.all(payee, scope.to, addDays(scope.to, s.spikeReturnsWithinDays)) as {
+        id: number;
+        net: number;
+        against: string;
+      }[]
+    ).filter((c) => spikeDocs.has(c.against));
+    const amount = -back.reduce((n, c) => n + c.net, 0);
+    if (new Exact(amount).times(100).lessThan(new Exact(r.last).times(s.spikeMinReturnedPct))) continue;
     flags.push({
       kind: 'period-end-spike',
-      payee: r.payee,
+      payee,
       scheme: null,
       blocking: false,
-      message: `${r.payee} billed ${pctOf(r.last, r.total)}% of its period in the last ${tail} days (its norm ${norm
+      message: `${payee} billed ${pctOf(r.last, r.total)}% of its period in the last ${tail} days (its norm ${norm
         .times(100)
         .toDecimalPlaces(
           1,
-        )}%), and ${scope.money(back.amount)} of that ${scope.money(r.last)} came back within ${s.spikeReturnsWithinDays} days after the period`,
-      evidence: {
-        table: 'sales',
-        ids: [...ids(spikeIds.get(r.payee, lastFrom, scope.to) as string | null), ...ids(back.ids)],
-      },
+        )}%), and ${scope.money(amount)} of that ${scope.money(r.last)} came back within ${s.spikeReturnsWithinDays} days after the period`,
+      evidence: { table: 'sales', ids: [...spike.map((l) => l.id), ...back.map((c) => c.id)] },
     });
   }
   return flags;
 }
 
-/** The same outlet billed the same lines (SKU, qty, value) on the same day under different document numbers. */
-export function duplicateInvoices(db: Database.Database, scope: RunScope): FlagDraft[] {
-  const rows = db
-    .prepare(
-      `WITH docs AS (
-         SELECT distributor_code AS payee, outlet_code AS outlet, doc_no, doc_date, sum(net_value) AS amount,
-           group_concat(sku || ' x ' || qty || ' = ' || net_value, '; ' ORDER BY sku, qty, net_value) AS lines,
-           group_concat(id) AS ids
-         FROM sales WHERE doc_type = 'invoice' AND doc_date BETWEEN ? AND ?
-         GROUP BY distributor_code, doc_no, doc_date)
-       SELECT payee, outlet, doc_date AS day, amount, group_concat(doc_no, ', ') AS docs, group_concat(ids) AS ids
-       FROM docs GROUP BY payee, outlet, doc_date, amount, lines HAVING count(*) >= 2`,
-    )
-    .all(scope.from, scope.to) as {
-    payee: string;
-    outlet: string | null;
-    day: string;
-    amount: number;
-    docs: string;
-    ids: string;
-  }[];
-  return rows
-    .filter((r) => scope.payees.has(r.payee))
-    .map((r) => ({
-      kind: 'duplicate-invoice',
-      payee: r.payee,
-      scheme: null,
-      blocking: false,
-      message: `${r.payee} billed ${r.outlet ?? 'itself'} the same lines for ${scope.money(r.amount)} on ${r.day} as ${r.docs}`,
-      evidence: { table: 'sales', ids: ids(r.ids) },
-    }));
+/** A map of maps, filled without building a string key per line (a million of them cost seconds). */
+function nested<A, B, V>(outer: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V {
+  let inner = outer.get(a);
+  if (!inner) {
+    inner = new Map();
+    outer.set(a, inner);
+  }
+  let value = inner.get(b);
+  if (value === undefined) {
+    value = make();
+    inner.set(b, value);
+  }
+  return value;
+}
+
+interface Doc {
+  first: SaleFact;
+  lines: SaleFact[];
+  amount: number;
+}
+
+/**
+ * The same outlet billed the same lines (SKU, qty, value) on the same day under different
+ * document numbers. Documents are grouped by payee, day and amount first; only where two share
+ * those are their lines compared.
+ */
+export function duplicateInvoices(_db: Database.Database, scope: RunScope): FlagDraft[] {
+  const docs = new Map<string, Map<string, Doc>>();
+  for (const s of scope.sales) {
+    if (s.docType !== 'invoice' || s.date < scope.from || s.date > scope.to || !scope.payees.has(s.distributor))
+      continue;
+    const doc = nested(docs, s.distributor, s.docNo, () => ({ first: s, lines: [] as SaleFact[], amount: 0 }));
+    doc.lines.push(s);
+    doc.amount += s.net;
+  }
+  const flags: FlagDraft[] = [];
+  for (const [payee, byNumber] of docs) {
+    const alike = new Map<string, Map<number, Doc[]>>();
+    for (const doc of byNumber.values()) nested(alike, doc.first.date, doc.amount, () => [] as Doc[]).push(doc);
+    for (const byAmount of alike.values())
+      for (const candidates of byAmount.values()) {
+        if (candidates.length < 2) continue;
+        const what = (d: Doc) =>
+          `${d.first.outlet}|${d.lines
+            .map((l) => `${l.sku} x ${l.qty} = ${l.net}`)
+            .sort()
+            .join('; ')}`;
+        for (const same of groupBy(candidates, what).values()) {
+          if (same.length < 2) continue;
+          const { first } = same[0] as Doc;
+          flags.push({
+            kind: 'duplicate-invoice',
+            payee,
+            scheme: null,
+            blocking: false,
+            message: `${payee} billed ${first.outlet ?? 'itself'} the same lines for ${scope.money((same[0] as Doc).amount)} on ${first.date} as ${same
+              .map((d) => d.first.docNo)
+              .sort()
+              .join(', ')}`,
+            evidence: { table: 'sales', ids: same.flatMap((d) => d.lines.map((l) => l.id)) },
+          });
+        }
+      }
+  }
+  return flags;
 }
 
 /** Outlets billed once in the period for at most `tokenBillValue`: just enough to be counted. */
-export function tokenBills(db: Database.Database, scope: RunScope): FlagDraft[] {
+export function tokenBills(_db: Database.Database, scope: RunScope): FlagDraft[] {
   const most = toScaledInteger(scope.settings.tokenBillValue, 2);
-  const rows = db
-    .prepare(
-      `WITH outlet AS (
-         SELECT distributor_code AS payee, outlet_code, count(DISTINCT doc_no) AS bills, sum(net_value) AS amount,
-           group_concat(id) AS ids
-         FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NOT NULL AND doc_date BETWEEN ? AND ?
-         GROUP BY distributor_code, outlet_code)
-       SELECT payee, count(*) AS outlets, group_concat(outlet_code) AS codes, group_concat(ids) AS ids FROM outlet
-       WHERE bills = 1 AND amount > 0 AND amount <= ? GROUP BY payee HAVING count(*) >= ?`,
-    )
-    .all(scope.from, scope.to, most, scope.settings.tokenBillOutlets) as {
-    payee: string;
-    outlets: number;
-    codes: string;
-    ids: string;
-  }[];
-  return rows
-    .filter((r) => scope.payees.has(r.payee))
-    .map((r) => ({
+  const outlets = new Map<string, Map<string, { lines: SaleFact[]; amount: number; once: boolean }>>();
+  for (const s of scope.sales) {
+    if (s.docType !== 'invoice' || s.outlet === null || s.date < scope.from || s.date > scope.to) continue;
+    if (!scope.payees.has(s.distributor)) continue;
+    const o = nested(outlets, s.distributor, s.outlet, () => ({ lines: [] as SaleFact[], amount: 0, once: true }));
+    if (o.lines.length > 0 && o.lines[0]?.docNo !== s.docNo) o.once = false;
+    o.lines.push(s);
+    o.amount += s.net;
+  }
+  const flags: FlagDraft[] = [];
+  for (const [payee, byOutlet] of outlets) {
+    const token = [...byOutlet].filter(([, o]) => o.once && o.amount > 0 && o.amount <= most);
+    if (token.length < scope.settings.tokenBillOutlets) continue;
+    flags.push({
       kind: 'token-bills',
-      payee: r.payee,
+      payee,
       scheme: null,
       blocking: false,
-      message: `${r.outlets} outlets of ${r.payee} were billed once in the period, for ${scope.money(toScaledInteger(scope.settings.tokenBillValue, 2))} or less each: ${r.codes.split(',').sort().join(', ')}`,
-      evidence: { table: 'sales', ids: ids(r.ids) },
-    }));
+      message: `${token.length} outlets of ${payee} were billed once in the period, for ${scope.money(most)} or less each: ${token
+        .map(([outlet]) => outlet)
+        .sort()
+        .join(', ')}`,
+      evidence: { table: 'sales', ids: token.flatMap(([, o]) => o.lines.map((l) => l.id)) },
+    });
+  }
+  return flags;
+}
+
+/**
+ * Each payee's net sales in the period, to outlets and to itself (paise): the basis of the
+ * discount ceiling, kept with the run so an override re-checks it without reading sales again.
+ */
+export function salesBasis(scope: RunScope): Map<string, { secondary: number; primary: number }> {
+  const basis = new Map<string, { secondary: number; primary: number }>();
+  for (const s of scope.sales) {
+    if (s.date < scope.from || s.date > scope.to || !scope.payees.has(s.distributor)) continue;
+    const b = basis.get(s.distributor) ?? { secondary: 0, primary: 0 };
+    if (s.outlet === null) b.primary += s.net;
+    else b.secondary += s.net;
+    basis.set(s.distributor, b);
+  }
+  return basis;
 }

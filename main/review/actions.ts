@@ -76,20 +76,21 @@ export function submitRun(db: Database.Database, id: number, actor: Actor): Work
 /**
  * Approval by an active Approver or Admin who took no maker's step on the run (the trigger of
  * migration 009 holds the same rule for any client). Its audit entry seals the run: the approver's
- * id and a digest of every line as it will be paid, which `audit verify` checks the lines against.
+ * id and a digest of every line as it will be paid, which `audit verify` checks the lines against,
+ * and the comment the approver wrote on reading the run's summary (the window asks for one).
  */
-export function approveRun(db: Database.Database, id: number, actor: Actor): WorkflowOutcome {
+export function approveRun(db: Database.Database, id: number, actor: Actor, comment?: string): WorkflowOutcome {
+  const said = comment?.trim() || null;
   return take(db, id, 'approve', actor, (_run, now) => {
     const approverId = userIdOf(db, actor);
     if (approverId === null) throw new WorkflowRefusedError(`${actor.name} has no user profile, so cannot approve`);
-    db.prepare('UPDATE runs SET approved_by = ?, approved_by_id = ?, approved_at = ? WHERE id = ?').run(
-      actor.name,
-      approverId,
-      now,
-      id,
-    );
+    db.prepare(
+      'UPDATE runs SET approved_by = ?, approved_by_id = ?, approved_at = ?, approval_comment = ? WHERE id = ?',
+    ).run(actor.name, approverId, now, said, id);
     const sealed = runLinesDigest(db, id);
-    return { after: { approverId, linesSha256: sealed.sha256, lines: sealed.lines } };
+    return {
+      after: { approverId, linesSha256: sealed.sha256, lines: sealed.lines, ...(said ? { comment: said } : {}) },
+    };
   });
 }
 

@@ -30,6 +30,8 @@ export interface RunSummary {
 
 interface Calculated {
   stored: ReturnType<typeof schemesForRun>;
+  /** The sales lines read for the run, which the controls look at too. */
+  sales: Facts['sales'];
   lines: PayoutLine[];
   payees: Map<string, Facts['payees'][number]>;
   inputs: unknown[];
@@ -68,7 +70,7 @@ function calculate(
   const inputs = db
     .prepare("SELECT id, kind, file_name AS file, sha256 FROM import_batches WHERE status = 'imported' ORDER BY id")
     .all();
-  return { stored, lines, payees: new Map(facts.payees.map((p) => [p.code, p])), inputs, notices };
+  return { stored, sales: facts.sales, lines, payees: new Map(facts.payees.map((p) => [p.code, p])), inputs, notices };
 }
 
 function insertLines(db: Database.Database, runId: number, c: Calculated): void {
@@ -193,7 +195,7 @@ export function executeRun(
           ).lastInsertRowid,
       );
       insertLines(db, runId, c);
-      flagRun(db, runId);
+      flagRun(db, runId, c.sales);
       recordMaker(db, runId, { name: args.user }, 'create');
       db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
       appendAudit(db, {
@@ -257,7 +259,7 @@ export function recalculateRun(
       if (refusedNow) throw new WorkflowRefusedError(refusedNow);
       db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
       insertLines(db, args.run, c);
-      flagRun(db, args.run);
+      flagRun(db, args.run, c.sales);
       db.prepare(
         `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
            comment = NULL, notices = ? WHERE id = ?`,

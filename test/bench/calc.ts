@@ -17,7 +17,7 @@ import { openWorkspace } from '../../main/store/open';
  * worker (the second finds the facts kept), and a plain SQL GROUP BY over the same lines, through
  * the date index and as a table scan — the floor for any aggregation-based design.
  */
-const LINES = Number(process.argv[2] ?? 1_000_000);
+const LINES = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const folder = join(tmpdir(), 'schemedesk-bench-calc');
 const db = join(folder, `calc-${LINES}.sqlite`);
 

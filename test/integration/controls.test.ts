@@ -18,6 +18,7 @@ import { reviewLines } from '../../main/review/lines';
 import { overrideLines } from '../../main/review/overrides';
 import type { Actor } from '../../main/review/workflow';
 import { executeRun } from '../../main/runs/execute';
+import { loadFacts } from '../../main/runs/load-facts';
 import { saveScheme } from '../../main/schemes/store';
 import { tempDirPerTest } from '../support/temp';
 import { demoWorkspacePerTest, workspaceIn } from '../support/workspace';
@@ -93,13 +94,18 @@ async function fixture() {
   return { ws, db, make };
 }
 
-const scope = (payees: string[], settings = {}): RunScope => ({
+/** What flagRun gives the controls: the period, its payees, and the sales lines a run of it reads. */
+const scope = (
+  db: Database.Database,
+  payees: string[],
+  period = { from: '2026-10-01', to: '2026-10-31' },
+): RunScope => ({
   run: 0,
-  from: '2026-10-01',
-  to: '2026-10-31',
+  ...period,
   payees: new Set(payees),
-  settings: controlSettingsSchema.parse(settings),
+  settings: controlSettingsSchema.parse({}),
   money: (paise) => `₹${paiseToRupees(paise)}`,
+  sales: loadFacts(db, period).sales,
 });
 const kindsAndPayees = (flags: { kind: string; payee: string | null }[]) => flags.map((f) => `${f.kind} ${f.payee}`);
 
@@ -127,12 +133,12 @@ describe('anomaly signals, each on data built to raise it and data built not to'
         town: 'Pune',
       });
     for (const code of ['O1', 'O3', 'A1', 'M1']) make.bill('D1', code, '2026-10-10', 500);
-    const flags = sharedIdentity(db, scope(['D1', 'D2', 'D3']));
+    const flags = sharedIdentity(db, scope(db, ['D1', 'D2', 'D3']));
     expect(kindsAndPayees(flags).sort()).toEqual(['shared-identity D1', 'shared-identity D1', 'shared-identity D2']);
     expect(flags.find((f) => f.message.includes('phone'))?.message).toContain('O1 (D1), O2 (D2)');
     expect(flags.find((f) => f.message.includes('address'))?.evidence.ids).toHaveLength(3);
     // Nothing billed in the period among them: nothing to gain, nothing flagged.
-    expect(sharedIdentity(db, { ...scope(['D1', 'D2', 'D3']), from: '2026-11-01', to: '2026-11-30' })).toEqual([]);
+    expect(sharedIdentity(db, scope(db, ['D1', 'D2', 'D3'], { from: '2026-11-01', to: '2026-11-30' }))).toEqual([]);
   });
 
   it('first bills in the last days of the period, from two outlets of a distributor', async () => {
@@ -141,10 +147,10 @@ describe('anomaly signals, each on data built to raise it and data built not to'
     for (const o of ['O1', 'O2', 'O3']) make.outlet(o, 'D1');
     make.bill('D1', 'O1', '2026-10-30', 100);
     make.bill('D1', 'O2', '2026-10-31', 100);
-    expect(kindsAndPayees(lateFirstBills(db, scope(['D1'])))).toEqual(['late-first-bill D1']);
+    expect(kindsAndPayees(lateFirstBills(db, scope(db, ['D1'])))).toEqual(['late-first-bill D1']);
     // O2 had bought before: only one first bill at the end, below the two that raise it.
     make.bill('D1', 'O2', '2026-09-15', 100);
-    expect(lateFirstBills(db, scope(['D1']))).toEqual([]);
+    expect(lateFirstBills(db, scope(db, ['D1']))).toEqual([]);
   });
 
   it('a period-end spike only when returns take it back after the period, and only above its own norm', async () => {
@@ -153,15 +159,15 @@ describe('anomaly signals, each on data built to raise it and data built not to'
     make.outlet('O1', 'D1');
     make.bill('D1', 'O1', '2026-10-05', 1000);
     const spike = make.bill('D1', 'O1', '2026-10-30', 9000);
-    expect(periodEndSpikes(db, scope(['D1']))).toEqual([]);
+    expect(periodEndSpikes(db, scope(db, ['D1']))).toEqual([]);
     make.credit('D1', 'O1', '2026-11-03', 2000, spike);
-    const [flag] = periodEndSpikes(db, scope(['D1']));
+    const [flag] = periodEndSpikes(db, scope(db, ['D1']));
     expect(flag?.kind).toBe('period-end-spike');
     expect(flag?.message).toContain('90% of its period in the last 3 days');
     // A distributor that always bills at month end has that as its norm.
     make.bill('D1', 'O1', '2026-09-05', 1000);
     make.bill('D1', 'O1', '2026-09-29', 9000);
-    expect(periodEndSpikes(db, scope(['D1']))).toEqual([]);
+    expect(periodEndSpikes(db, scope(db, ['D1']))).toEqual([]);
   });
 
   it('duplicate invoices: same outlet, day and lines under two numbers; not on another day', async () => {
@@ -170,9 +176,9 @@ describe('anomaly signals, each on data built to raise it and data built not to'
     make.outlet('O1', 'D1');
     make.bill('D1', 'O1', '2026-10-10', 750, 'SI/100');
     make.bill('D1', 'O1', '2026-10-11', 750, 'SI/101');
-    expect(duplicateInvoices(db, scope(['D1']))).toEqual([]);
+    expect(duplicateInvoices(db, scope(db, ['D1']))).toEqual([]);
     make.bill('D1', 'O1', '2026-10-10', 750, 'SI/102');
-    const [flag] = duplicateInvoices(db, scope(['D1']));
+    const [flag] = duplicateInvoices(db, scope(db, ['D1']));
     expect(flag?.message).toContain('SI/100');
     expect(flag?.message).toContain('SI/102');
     expect(flag?.evidence.ids).toHaveLength(2);
@@ -185,9 +191,9 @@ describe('anomaly signals, each on data built to raise it and data built not to'
       make.outlet(o, 'D1');
       make.bill('D1', o, '2026-10-20', 120);
     }
-    expect(kindsAndPayees(tokenBills(db, scope(['D1'])))).toEqual(['token-bills D1']);
+    expect(kindsAndPayees(tokenBills(db, scope(db, ['D1'])))).toEqual(['token-bills D1']);
     make.bill('D1', 'O3', '2026-10-22', 120);
-    expect(tokenBills(db, scope(['D1']))).toEqual([]);
+    expect(tokenBills(db, scope(db, ['D1']))).toEqual([]);
   });
 
   it('measures bunched just above a slab, not when as many fall just short', async () => {
@@ -220,7 +226,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
     const measures = { D1: 100_500, D2: 101_000, D3: 100_200, D4: 60_000 };
     for (const [d, rupees] of Object.entries(measures)) make.bill(d, `O-${d}`, '2026-10-10', rupees);
     const bunched = executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' }).run;
-    expect(kindsAndPayees(slabEdges(db, { ...scope(payees), run: bunched }))).toEqual([
+    expect(kindsAndPayees(slabEdges(db, { ...scope(db, payees), run: bunched }))).toEqual([
       'slab-edge D1',
       'slab-edge D2',
       'slab-edge D3',
@@ -232,7 +238,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
       make.bill(d, `O-${d}`, '2026-10-10', 99_000);
     }
     const spread = executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' }).run;
-    expect(slabEdges(db, { ...scope([...payees, 'D5', 'D6', 'D7']), run: spread })).toEqual([]);
+    expect(slabEdges(db, { ...scope(db, [...payees, 'D5', 'D6', 'D7']), run: spread })).toEqual([]);
   });
 });
 

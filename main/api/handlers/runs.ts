@@ -1,4 +1,5 @@
 import { approveRun, rejectRun, reverseRun, submitRun } from '../../review/actions';
+import { approvalSummary } from '../../review/summary';
 import { runCalculator } from '../../runs/calculator';
 import type { RunSummary } from '../../runs/execute';
 import { listRuns } from '../../runs/read';
@@ -15,6 +16,7 @@ type RunHandlers = Pick<
   | 'runs.recalculate'
   | 'runs.submit'
   | 'runs.approve'
+  | 'runs.summary'
   | 'runs.reject'
   | 'runs.reverse'
 >;
@@ -56,7 +58,8 @@ export function runHandlers(ws: Workspace): RunHandlers {
         signal: ctx.signal,
       }),
     'runs.submit': ({ run }) => submitRun(ws.db, run, actor()),
-    'runs.approve': ({ run }) => approveRun(ws.db, run, actor()),
+    'runs.approve': ({ run, comment }) => approveRun(ws.db, run, actor(), comment),
+    'runs.summary': ({ run }) => approvalSummary(ws.db, run),
     'runs.reject': ({ run, comment }) => rejectRun(ws.db, run, actor(), comment),
     'runs.reverse': ({ run }) => reverseRun(ws.db, run, actor()),
   };

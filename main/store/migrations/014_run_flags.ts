@@ -30,6 +30,15 @@ export const runFlags: Migration = {
         CHECK ((acknowledged_by IS NULL) = (acknowledgement IS NULL))
       ) STRICT;
       CREATE INDEX run_flags_run ON run_flags (run_id, payee);
+      -- Each payee's net sales in the run's period (paise): the basis of the discount ceiling,
+      -- kept so an override re-checks the ceiling without reading the sales again.
+      CREATE TABLE run_sales_basis (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        payee TEXT NOT NULL,
+        secondary INTEGER NOT NULL,
+        "primary" INTEGER NOT NULL,
+        PRIMARY KEY (run_id, payee)
+      ) STRICT;
     `);
     for (const [event, row] of [
       ['INSERT', 'NEW'],

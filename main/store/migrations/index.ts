@@ -13,6 +13,7 @@ import { mappingChoices } from './011_mapping_choices';
 import { primarySalesIndex } from './012_primary_sales_index';
 import { lineSearchIndex } from './013_line_search_index';
 import { runFlags } from './014_run_flags';
+import { approvalComment } from './015_approval_comment';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   primarySalesIndex,
   lineSearchIndex,
   runFlags,
+  approvalComment,
 ];

@@ -5,6 +5,7 @@ import type { RunAction } from '../../../main/review/workflow';
 import { call, newCallId } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { ProgressBar } from '../components/ProgressBar';
+import { SummaryDialog } from './SummaryDialog';
 
 /**
  * The steps a run can take from where it stands (`run.actions`, from the workflow table). Every
@@ -21,6 +22,8 @@ export function WorkflowBar({
   onMessage: (message: { text: string; error: boolean }) => void;
 }) {
   const [asking, setAsking] = useState<'reject' | 'reverse' | null>(null);
+  // Submitting and approving start from the run's summary: nothing is approved in one click.
+  const [summarizing, setSummarizing] = useState<'submit' | 'approve' | null>(null);
   const [comment, setComment] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,6 +34,7 @@ export function WorkflowBar({
     const result = await action();
     setBusy(false);
     setAsking(null);
+    setSummarizing(null);
     if (!result.ok) return onMessage({ text: result.error.message, error: true });
     onMessage({ text: `${label}: run ${run.id} is now ${result.value.status}.`, error: false });
     onChanged(result.value.reversal);
@@ -59,13 +63,8 @@ export function WorkflowBar({
         </button>
       )}
       {offers('submit') && (
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() => void step('Submitted', () => call('runs.submit', { run: run.id }))}
-        >
-          Submit for approval
+        <button type="button" className="primary" disabled={busy} onClick={() => setSummarizing('submit')}>
+          Submit for approval…
         </button>
       )}
       {offers('reject') && (
@@ -74,13 +73,8 @@ export function WorkflowBar({
         </button>
       )}
       {offers('approve') && (
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() => void step('Approved', () => call('runs.approve', { run: run.id }))}
-        >
-          Approve
+        <button type="button" className="primary" disabled={busy} onClick={() => setSummarizing('approve')}>
+          Approve…
         </button>
       )}
       {offers('reverse') && (
@@ -89,6 +83,19 @@ export function WorkflowBar({
         </button>
       )}
       {progress && <ProgressBar progress={progress} />}
+      {summarizing && (
+        <SummaryDialog
+          run={run.id}
+          action={summarizing}
+          busy={busy}
+          onClose={() => setSummarizing(null)}
+          onConfirm={(comment) =>
+            void (summarizing === 'submit'
+              ? step('Submitted', () => call('runs.submit', { run: run.id }))
+              : step('Approved', () => call('runs.approve', { run: run.id, comment })))
+          }
+        />
+      )}
       {asking && (
         <Dialog
           title={asking === 'reject' ? `Reject run ${run.id}` : `Reverse run ${run.id}`}

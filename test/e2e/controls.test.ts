@@ -4,7 +4,7 @@ import { saveControlSettings } from '../../main/controls/settings';
 import { executeRun } from '../../main/runs/execute';
 import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
-import { signIn } from '../support/web';
+import { approveFromSummary, signIn, submitFromSummary } from '../support/web';
 import { workspaceIn } from '../support/workspace';
 
 const tempDir = tempDirPerTest();
@@ -40,7 +40,7 @@ describe('controls in the browser', () => {
       .toBe(true);
     await page.screenshot({ path: session.screenshot('flags-panel.png') });
 
-    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await submitFromSummary(page);
     await page.getByText(/breaches policy in .*a preparer acknowledges each with a reason/).waitFor();
     await page.screenshot({ path: session.screenshot('submit-blocked.png') });
 
@@ -49,7 +49,7 @@ describe('controls in the browser', () => {
     await panel.getByLabel('Reason for acknowledging').fill('Festival month: agreed with the regional sales manager');
     await panel.getByRole('button', { name: /^Acknowledge/ }).click();
     await expect.poll(() => panel.textContent()).toMatch(/all acknowledged/);
-    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await submitFromSummary(page);
     await page.getByText(`Submitted: run ${run} is now submitted.`).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -59,7 +59,7 @@ describe('controls in the browser', () => {
       .poll(() => panel.textContent())
       .toContain('priya: “Festival month: agreed with the regional sales manager”');
     await page.screenshot({ path: session.screenshot('approver-sees-acknowledgement.png') });
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await approveFromSummary(page, 'Acknowledgements read; agreed');
     await page.getByText(`Approved: run ${run} is now approved.`).waitFor();
     expect(errors).toEqual([]);
   }, 240_000);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { e2eSession } from '../support/browser';
 import { syntheticRun } from '../support/synthetic-run';
 import { tempDirPerTest } from '../support/temp';
-import { signIn } from '../support/web';
+import { approveFromSummary, signIn, submitFromSummary } from '../support/web';
 import { workspaceIn } from '../support/workspace';
 
 const tempDir = tempDirPerTest();
@@ -90,16 +90,24 @@ describe('reviewing and approving a run in the browser', () => {
     await expect.poll(() => row.locator('[col-id="final"]').textContent()).toBe('₹4,321.50');
     expect(await row.locator('[col-id="flags"]').textContent()).toContain('Overridden');
 
-    await page.getByRole('button', { name: 'Submit for approval' }).click();
+    await submitFromSummary(page);
     await page.getByText('Submitted: run 1 is now submitted.').waitFor();
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await approveFromSummary(page, 'Looks right');
     await page.getByText('priya is a Preparer; approving a run needs the Approver or Admin role.').waitFor();
     await page.screenshot({ path: session.screenshot('approve-refused.png') });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, 'arjun', '2222');
     await openRun(page, 1);
-    await page.getByRole('button', { name: 'Approve' }).click();
+    // The summary shows the override with its reason before anything is approved.
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page
+      .getByTestId('summary-dialog')
+      .getByText(/Agreed with the regional manager/)
+      .waitFor();
+    await page.screenshot({ path: session.screenshot('approval-summary.png') });
+    await page.getByTestId('summary-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await approveFromSummary(page, 'Checked the override against the invoices');
     await page.getByText('Approved: run 1 is now approved.').waitFor();
     await expect.poll(() => page.locator('.review-title .status-badge').textContent()).toBe('Approved');
     await page

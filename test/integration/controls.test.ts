@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { paiseToRupees } from '../../engine/money';
+import { paiseToRupees, toScaledInteger } from '../../engine/money';
 import { acknowledgeFlags, runFlags } from '../../main/controls/flags';
 import { controlSettingsSchema, saveControlSettings } from '../../main/controls/settings';
 import {
@@ -16,10 +16,11 @@ import { createBatch, prepareInsert } from '../../main/datasets/insert';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { reviewLines } from '../../main/review/lines';
 import { overrideLines } from '../../main/review/overrides';
+import { approvalSummary } from '../../main/review/summary';
 import type { Actor } from '../../main/review/workflow';
 import { executeRun } from '../../main/runs/execute';
 import { loadFacts } from '../../main/runs/load-facts';
-import { saveScheme } from '../../main/schemes/store';
+import { getScheme, saveScheme } from '../../main/schemes/store';
 import { tempDirPerTest } from '../support/temp';
 import { demoWorkspacePerTest, workspaceIn } from '../support/workspace';
 
@@ -325,5 +326,70 @@ describe('the controls on the demo workspace', () => {
       .pluck()
       .all();
     expect(audit).toEqual(['controls.save', 'run.acknowledge', 'run.acknowledge']);
+  });
+});
+
+describe("the approver's summary", () => {
+  const demo = demoWorkspacePerTest();
+  const db = (): Database.Database => demo.current().ws.db;
+
+  it('compares with the approved run of the period before, lists overrides with their net effect, and keeps the approval comment', () => {
+    // October approved, with an override; November's run is read against it.
+    const line = db()
+      .prepare(
+        "SELECT id, final FROM payout_lines WHERE run_id = 1 AND kind = 'payout' AND final > 0 ORDER BY id LIMIT 1",
+      )
+      .get() as { id: number; final: number };
+    overrideLines(
+      db(),
+      { run: 1, lines: [line.id], change: { mode: 'set', amount: '10' }, reason: 'capped by RSM' },
+      priya,
+    );
+    const october = approvalSummary(db(), 1);
+    expect(october.previous).toBeNull();
+    expect(october.overrides).toEqual([
+      expect.objectContaining({
+        override: '10.00',
+        calculated: paiseToRupees(line.final),
+        reason: 'capped by RSM',
+        by: 'priya',
+      }),
+    ]);
+    expect(october.overridesNet).toBe(paiseToRupees(1000 - line.final));
+    submitRun(db(), 1, priya);
+    approveRun(db(), 1, arjun, '  Read the summary; the override is agreed ');
+    expect(db().prepare('SELECT approval_comment FROM runs WHERE id = 1').pluck().get()).toBe(
+      'Read the summary; the override is agreed',
+    );
+    const approval = db().prepare("SELECT after FROM audit_log WHERE action = 'run.approve'").pluck().get() as string;
+    expect(JSON.parse(approval).comment).toBe('Read the summary; the override is agreed');
+
+    // The same schemes over November (the demo's sales are October's, so little is paid).
+    for (const code of db().prepare('SELECT DISTINCT code FROM scheme_versions').pluck().all() as string[]) {
+      const scheme = getScheme(db(), code);
+      if (!scheme) continue;
+      saveScheme(
+        db(),
+        { ...scheme, code: `${code}-NOV`, period: { from: '2026-11-01', to: '2026-11-30' }, catchUp: undefined },
+        'priya',
+      );
+    }
+    const november = executeRun(db(), { from: '2026-11-01', to: '2026-11-30', user: 'priya' }).run;
+    const summary = approvalSummary(db(), november);
+    const paid = (run: number) =>
+      BigInt(db().prepare('SELECT CAST(total AS TEXT) FROM runs WHERE id = ?').pluck().get(run) as string);
+    expect(summary.previous).toEqual({
+      run: 1,
+      from: '2026-10-01',
+      to: '2026-10-31',
+      total: paiseToRupees(paid(1)),
+      change: paiseToRupees(paid(november) - paid(1)),
+    });
+    const changes = summary.largestChanges.map((c) => Math.abs(Number(c.change)));
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes).toEqual([...changes].sort((a, b) => b - a));
+    const top = summary.largestChanges[0];
+    const paise = (rupees = '0') => toScaledInteger(rupees, 2);
+    expect(paise(top?.total) - paise(top?.previous)).toBe(paise(top?.change));
   });
 });

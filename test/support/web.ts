@@ -67,3 +67,17 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('current-user').waitFor();
 }
+
+/** Submits the open run as the window asks: from its summary. */
+export async function submitFromSummary(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Submit for approval…' }).click();
+  await page.getByTestId('summary-dialog').getByRole('button', { name: 'Submit for approval' }).click();
+}
+
+/** Approves the open run as the window asks: from its summary, with a comment. */
+export async function approveFromSummary(page: Page, comment: string): Promise<void> {
+  await page.getByRole('button', { name: 'Approve…' }).click();
+  const dialog = page.getByTestId('summary-dialog');
+  await dialog.getByLabel('Approval comment').fill(comment);
+  await dialog.getByRole('button', { name: 'Approve the run' }).click();
+}

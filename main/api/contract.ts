@@ -25,6 +25,7 @@ import type { ApprovalSummary } from '../review/summary';
 import type { LineTrace, SourceRow } from '../review/trace';
 import { type RunAction, type RunStatus, roles } from '../review/workflow';
 import type { PreviewLine, RunSummary } from '../runs/execute';
+import type { WhatIf } from '../runs/whatif';
 import type { SchemeSummary } from '../schemes/store';
 import type { UserProfile } from '../users/profiles';
 import type { MethodName } from './methods';
@@ -193,6 +194,9 @@ export const contract = {
     lines: PreviewLine[];
     total: string;
   }>(),
+  'schemes.whatif': method(
+    z.object({ definition: z.unknown(), vs: z.unknown().optional(), from: isoDay, to: isoDay }),
+  ).returns<WhatIf>(),
   'runs.create': method(
     z.object({ from: isoDay, to: isoDay, schemes: z.array(z.string().min(1)).default([]) }),
   ).returns<RunSummary>(),

@@ -20,6 +20,7 @@ export const methodNames = [
   'schemes.save',
   'schemes.retire',
   'schemes.preview',
+  'schemes.whatif',
   'runs.create',
   'runs.list',
   'runs.get',

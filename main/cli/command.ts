@@ -30,6 +30,7 @@ export const optionSpec = {
   amount: { type: 'string' },
   reason: { type: 'string' },
   flag: { type: 'string', multiple: true },
+  vs: { type: 'string' },
   comment: { type: 'string' },
   format: { type: 'string' },
   profile: { type: 'string' },

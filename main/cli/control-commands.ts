@@ -25,6 +25,18 @@ export const controlCommands: Record<string, Command> = {
       return { run, breaches: flags.filter((f) => f.blocking && !f.acknowledged).length, flags };
     }),
   },
+  whatif: {
+    summary:
+      'what a scheme file would pay over a past period, against a second file or the saved scheme of its code; nothing is stored',
+    usage: 'whatif FILE [--vs FILE] --from YYYY-MM-DD --to YYYY-MM-DD [--json]',
+    async run({ api, args, options }) {
+      if (!options.from || !options.to) throw new CliError('whatif needs --from YYYY-MM-DD and --to YYYY-MM-DD');
+      const read = (file: string) => JSON.parse(readFileSync(resolve(file), 'utf8'));
+      const definition = read(onlyArgument(args, 'scheme file'));
+      const vs = options.vs === undefined ? undefined : read(options.vs);
+      return unwrap(await api.call('schemes.whatif', { definition, vs, from: options.from, to: options.to }));
+    },
+  },
   controls: {
     summary: 'print the control thresholds, or save those a JSON file gives (the rest stay)',
     usage: 'controls show | controls set FILE [--as USER]',

@@ -2,6 +2,7 @@ import type { Actor } from '../review/workflow';
 import { serveWorkspaceJobs, type WorkspaceJob } from '../workers/serve';
 import { executeRun, previewScheme, recalculateRun } from './execute';
 import { cachedFacts } from './facts-cache';
+import { whatIf } from './whatif';
 
 /**
  * Calculates runs (and previews schemes) on its own SQLite connection, off the window's thread.
@@ -16,6 +17,8 @@ export interface RunWorkerInput extends WorkspaceJob {
   preview?: unknown;
   /** When set, calculate this existing run again (from, to and schemes are the run's own). */
   recalculate?: { run: number; actor: Actor };
+  /** When set, a what-if over [from, to]: this variant against `vs` or the saved scheme. Nothing is stored. */
+  whatif?: { definition: unknown; vs?: unknown };
 }
 
 const facts = cachedFacts();
@@ -23,6 +26,7 @@ const facts = cachedFacts();
 serveWorkspaceJobs<RunWorkerInput>((db, input, progress) => {
   const { nativeBinding } = input;
   if (input.recalculate) return recalculateRun(db, { ...input.recalculate, nativeBinding, facts }, progress);
+  if (input.whatif) return whatIf(db, { ...input.whatif, from: input.from, to: input.to, nativeBinding, facts });
   if (input.preview !== undefined)
     return previewScheme(db, { definition: input.preview, from: input.from, to: input.to, nativeBinding, facts });
   return executeRun(db, { ...input, facts }, progress);

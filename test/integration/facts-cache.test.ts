@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Exact, toScaledInteger } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { executeRun } from '../../main/runs/execute';
 import { cachedFacts } from '../../main/runs/facts-cache';
-import { saveScheme } from '../../main/schemes/store';
+import { getScheme, saveScheme } from '../../main/schemes/store';
 import { openWorkspace } from '../../main/store/open';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -77,5 +78,47 @@ describe('the facts kept between runs', () => {
     for (const batch of sales) expect((await api.call('import.rollback', { batch: batch.id })).ok).toBe(true);
     expect(ws.db.prepare('SELECT count(*) AS n FROM sales').get()).toEqual({ n: 0 });
     expect(await preview()).toBe('0.00');
+  }, 60_000);
+});
+
+describe('what-if before launch', () => {
+  const demo = demoWorkspacePerTest();
+
+  it('prices a changed scheme against the saved one and two drafts side by side, and leaves nothing behind', async () => {
+    const { ws } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const counts = () =>
+      ws.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM runs) AS runs, (SELECT count(*) FROM payout_lines) AS lines, (SELECT count(*) FROM audit_log) AS audit',
+        )
+        .get();
+    const before = counts();
+    const saved = getScheme(ws.db, 'VOL-BEV-202610');
+    if (!saved) throw new Error('the demo has no VOL-BEV-202610');
+    const richer = {
+      ...saved,
+      budget: undefined,
+      slabs: {
+        ...saved.slabs,
+        table: saved.slabs.table.map((s) => ({ ...s, rate: new Exact(s.rate).times(2).toString() })),
+      },
+    };
+    const answer = await api.call('schemes.whatif', { definition: richer, ...october });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const w = answer.value;
+    expect(w.against).toMatchObject({ code: 'VOL-BEV-202610', saved: true });
+    const paise = (rupees = '0') => BigInt(toScaledInteger(rupees, 2));
+    expect(paise(w.change?.total)).toBe(paise(w.variant.total) - paise(w.against?.total));
+    expect(paise(w.variant.total)).toBeGreaterThan(paise(w.against?.total));
+    expect(w.variant.payees).toBe(w.variant.lines.filter((l) => paise(l.final) > 0n).length);
+
+    // Two drafts side by side: the new code has no saved scheme, so it is compared only with --vs.
+    const draft = { ...richer, code: 'VOL-DRAFT' };
+    const alone = await api.call('schemes.whatif', { definition: draft, ...october });
+    expect(alone.ok && alone.value.against).toBeNull();
+    const sideBySide = await api.call('schemes.whatif', { definition: draft, vs: saved, ...october });
+    expect(sideBySide.ok && sideBySide.value.change?.total).toBe(w.change?.total);
+    expect(counts()).toEqual(before);
   }, 60_000);
 });

@@ -7,7 +7,13 @@ import { ApiFailure } from '../result';
 
 type SchemeHandlers = Pick<
   Handlers,
-  'schemes.list' | 'schemes.get' | 'schemes.validate' | 'schemes.save' | 'schemes.retire' | 'schemes.preview'
+  | 'schemes.list'
+  | 'schemes.get'
+  | 'schemes.validate'
+  | 'schemes.save'
+  | 'schemes.retire'
+  | 'schemes.preview'
+  | 'schemes.whatif'
 >;
 
 export function schemeHandlers(ws: Workspace): SchemeHandlers {
@@ -34,6 +40,18 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
         schemes: [],
         user: ws.user,
         preview: definition,
+      };
+      return runCalculator(ws.dbPath).run(input, { onProgress: ctx.progress, signal: ctx.signal });
+    },
+    'schemes.whatif': ({ definition, vs, from, to }, ctx) => {
+      const input: RunWorkerInput = {
+        dbPath: ws.dbPath,
+        nativeBinding: ws.nativeBinding,
+        from,
+        to,
+        schemes: [],
+        user: ws.user,
+        whatif: { definition, vs },
       };
       return runCalculator(ws.dbPath).run(input, { onProgress: ctx.progress, signal: ctx.signal });
     },

@@ -3,6 +3,7 @@ import type { Scheme, SchemeInput } from '../../engine/model';
 import type { SchemeProblem } from '../../engine/validate';
 import type { AuditEntry } from '../audit/log';
 import type { WorkspaceVerdict } from '../audit/verify';
+import type { ClaimReconciliation } from '../controls/claims';
 import type { RunFlag } from '../controls/flags';
 import type { ControlSettings } from '../controls/settings';
 import { filterModelSchema, sortModelSchema } from '../datasets/grid-query';
@@ -263,6 +264,8 @@ export const contract = {
       reason: z.string().trim().min(1, 'an acknowledgement needs a reason').max(500),
     }),
   ).returns<RunFlag[]>(),
+  'review.claims': method(z.object({ run: runId })).returns<ClaimReconciliation>(),
+  'review.importClaims': method(z.object({ run: runId, path: z.string().min(1) })).returns<ClaimReconciliation>(),
   'controls.settings': method(z.object({})).returns<ControlSettings>(),
   'controls.save': method(z.object({ settings: z.record(z.string(), z.unknown()) })).returns<ControlSettings>(),
   'layouts.list': method(z.object({ grid: z.string().min(1).max(50) })).returns<{ name: string; state: unknown }[]>(),

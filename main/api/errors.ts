@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { FormulaError } from '../../engine/formula';
 import { TargetRowsError } from '../../engine/targets';
+import { ClaimFileError } from '../controls/claims';
 import { GridQueryError } from '../datasets/grid-query';
 import { WorkspaceNotEmptyError } from '../demo/create';
 import { ProfileIncompleteError } from '../exports/formats/company';
@@ -37,7 +38,8 @@ export function toApiError(error: unknown): ApiError {
     error instanceof RunRefusedError ||
     error instanceof FormulaError ||
     error instanceof TargetRowsError ||
-    error instanceof UserError
+    error instanceof UserError ||
+    error instanceof ClaimFileError
   ) {
     return { code: 'validation', message: error.message };
   }

@@ -37,6 +37,8 @@ export const methodNames = [
   'review.override',
   'review.flags',
   'review.acknowledge',
+  'review.claims',
+  'review.importClaims',
   'controls.settings',
   'controls.save',
   'layouts.list',

@@ -31,6 +31,7 @@ export const optionSpec = {
   reason: { type: 'string' },
   flag: { type: 'string', multiple: true },
   vs: { type: 'string' },
+  run: { type: 'string' },
   comment: { type: 'string' },
   format: { type: 'string' },
   profile: { type: 'string' },

@@ -25,6 +25,20 @@ export const controlCommands: Record<string, Command> = {
       return { run, breaches: flags.filter((f) => f.blocking && !f.acknowledged).length, flags };
     }),
   },
+  claims: {
+    summary:
+      "import a distributor's claim file against a run and reconcile it (claimed vs computed, each difference explained), or show the last one",
+    usage: 'claims import FILE --run RUN [--json] | claims show --run RUN [--json]',
+    async run({ api, args, options }) {
+      const [action, file] = args;
+      const run = Number(options.run);
+      if (!Number.isInteger(run) || run < 1) throw new CliError('claims needs --run RUN');
+      if (action === 'import' && file)
+        return unwrap(await api.call('review.importClaims', { run, path: resolve(file) }));
+      if (action === 'show') return unwrap(await api.call('review.claims', { run }));
+      throw new CliError('claims needs import FILE or show');
+    },
+  },
   whatif: {
     summary:
       'what a scheme file would pay over a past period, against a second file or the saved scheme of its code; nothing is stored',

@@ -1,16 +1,30 @@
+import { readClaimFile, runClaims, storeClaims } from '../../controls/claims';
 import { acknowledgeFlags, runFlags } from '../../controls/flags';
 import { controlSettings, saveControlSettings } from '../../controls/settings';
-import type { Workspace } from '../../workspace';
+import { confinedPath, type Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
 import { ApiFailure } from '../result';
 
-type ControlHandlers = Pick<Handlers, 'review.flags' | 'review.acknowledge' | 'controls.settings' | 'controls.save'>;
+type ControlHandlers = Pick<
+  Handlers,
+  | 'review.flags'
+  | 'review.acknowledge'
+  | 'review.claims'
+  | 'review.importClaims'
+  | 'controls.settings'
+  | 'controls.save'
+>;
 
 /** The controls over runs: their flags, acknowledging breaches, and the thresholds (an Admin's to change). */
 export function controlHandlers(ws: Workspace): ControlHandlers {
   return {
     'review.flags': ({ run }) => runFlags(ws.db, run),
     'review.acknowledge': (args) => acknowledgeFlags(ws.db, args, { name: ws.user, role: ws.role, id: ws.userId }),
+    'review.claims': ({ run }) => runClaims(ws.db, run),
+    'review.importClaims': async ({ run, path }) => {
+      const file = confinedPath(ws, path, 'the claim file');
+      return storeClaims(ws.db, run, file, await readClaimFile(file), ws.user);
+    },
     'controls.settings': () => controlSettings(ws.db),
     'controls.save': ({ settings }) => {
       if (ws.requireSignIn && ws.role !== 'admin')

@@ -14,6 +14,7 @@ import { primarySalesIndex } from './012_primary_sales_index';
 import { lineSearchIndex } from './013_line_search_index';
 import { runFlags } from './014_run_flags';
 import { approvalComment } from './015_approval_comment';
+import { runClaims } from './016_run_claims';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   lineSearchIndex,
   runFlags,
   approvalComment,
+  runClaims,
 ];

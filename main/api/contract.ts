@@ -265,7 +265,9 @@ export const contract = {
     }),
   ).returns<RunFlag[]>(),
   'review.claims': method(z.object({ run: runId })).returns<ClaimReconciliation>(),
-  'review.importClaims': method(z.object({ run: runId, path: z.string().min(1) })).returns<ClaimReconciliation>(),
+  'review.importClaims': method(
+    z.object({ run: runId, path: z.string().min(1), name: z.string().min(1).max(255).optional() }),
+  ).returns<ClaimReconciliation>(),
   'controls.settings': method(z.object({})).returns<ControlSettings>(),
   'controls.save': method(z.object({ settings: z.record(z.string(), z.unknown()) })).returns<ControlSettings>(),
   'layouts.list': method(z.object({ grid: z.string().min(1).max(50) })).returns<{ name: string; state: unknown }[]>(),

@@ -5,11 +5,13 @@ import { scheme as schemeModel } from '../../engine/model';
 import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
 import { reachedSlab } from '../../engine/slabs';
 import { appendAudit } from '../audit/log';
+import { formatMoney } from '../format/numbers';
 import { numberCellToDecimal, parseAmountText } from '../import/amounts';
 import { openSource } from '../import/open-source';
 import type { Cell } from '../import/readers/types';
 import { stepLabels } from '../review/adjustments';
 import { RunNotFoundError } from '../review/run-state';
+import { setting } from '../workspace';
 
 /** A claim file that cannot be read as claims: the message names the file, the row and the field. */
 export class ClaimFileError extends Error {}
@@ -189,6 +191,9 @@ export function reconcileClaims(
       "SELECT coalesce(sum(payable), 0) FROM payable_lines WHERE run_id = ? AND payee = ? AND scheme_code = ? AND kind = 'clawback'",
     )
     .pluck();
+  const currency = setting(db, 'currency') ?? 'INR';
+  const locale = setting(db, 'locale') ?? 'en-IN';
+  const money = (paise: number | bigint) => formatMoney(paiseToRupees(paise), currency, locale);
   let claimedTotal = 0n;
   let computedTotal = 0n;
   const lines = claims.map((claim): ClaimLine => {
@@ -242,21 +247,21 @@ export function reconcileClaims(
       return {
         ...row,
         verdict: 'overridden',
-        explanation: `Calculated ${paiseToRupees(line.final)}, overridden to ${paiseToRupees(line.override)}: ${line.override_reason ?? ''}`,
+        explanation: `Calculated ${money(line.final)}, overridden to ${money(line.override)}: ${line.override_reason ?? ''}`,
       };
     const steps = JSON.parse(line.adjustments) as Adjustment[];
     if (steps.length > 0)
       return {
         ...row,
         verdict: 'adjusted',
-        explanation: `The slab pays ${paiseToRupees(line.computed)}; ${steps
-          .map((s) => `${stepLabels[s.step].toLowerCase()} ${paiseToRupees(s.after - s.before)} (${s.note})`)
+        explanation: `The slab pays ${money(line.computed)}; ${steps
+          .map((s) => `${stepLabels[s.step].toLowerCase()} ${money(s.after - s.before)} (${s.note})`)
           .join('; ')}`,
       };
     return {
       ...row,
       verdict: 'amount differs',
-      explanation: `Same measure (${line.measure}) and slab; the run pays ${paiseToRupees(paid)}`,
+      explanation: `Same measure (${line.measure}) and slab; the run pays ${money(paid)}`,
     };
   });
   return {
@@ -269,7 +274,7 @@ export function reconcileClaims(
   };
 }
 
-/** Keeps a run's claims (in place of any it had) and audits the import; answers the reconciliation. */
+/** Keeps a run's claims (in place of any it had; `file` names the sheet) and audits the import. */
 export function storeClaims(
   db: Database.Database,
   run: number,
@@ -277,7 +282,7 @@ export function storeClaims(
   claims: readonly ClaimRow[],
   user: string,
 ): ClaimReconciliation {
-  const reconciled = reconcileClaims(db, run, claims, basename(file));
+  const reconciled = reconcileClaims(db, run, claims, file);
   db.transaction(() => {
     db.prepare('DELETE FROM run_claims WHERE run_id = ?').run(run);
     const insert = db.prepare(
@@ -285,14 +290,13 @@ export function storeClaims(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const now = new Date().toISOString();
-    for (const c of claims)
-      insert.run(run, basename(file), c.row, c.payee, c.scheme, c.claimed, c.claimedMeasure, user, now);
+    for (const c of claims) insert.run(run, file, c.row, c.payee, c.scheme, c.claimed, c.claimedMeasure, user, now);
     appendAudit(db, {
       user,
       action: 'claims.import',
       subject: `run ${run}`,
       after: {
-        file: basename(file),
+        file,
         claims: claims.length,
         claimed: reconciled.claimed,
         difference: reconciled.difference,

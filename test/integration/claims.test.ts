@@ -87,8 +87,8 @@ describe("reconciling a distributor's claims with the run", () => {
     const [first, second, , fourth, fifth] = answer.value.lines;
     expect(first?.difference).toBe('0.00');
     expect(second?.difference).toBe('5.00');
-    expect(fourth?.explanation).toMatch(/^The slab pays [\d.]+; /);
-    expect(fifth?.explanation).toContain('overridden to 100.00: agreed cut');
+    expect(fourth?.explanation).toMatch(/^The slab pays ₹[\d,.]+; cap -₹[\d,.]+ /);
+    expect(fifth?.explanation).toContain('overridden to ₹100.00: agreed cut');
     expect(fifth?.computed).toBe('100.00');
     // The reconciliation is kept with the run, and audited.
     const again = await createWorkspaceApi(ws).call('review.claims', { run });

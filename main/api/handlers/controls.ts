@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { readClaimFile, runClaims, storeClaims } from '../../controls/claims';
 import { acknowledgeFlags, runFlags } from '../../controls/flags';
 import { controlSettings, saveControlSettings } from '../../controls/settings';
@@ -21,9 +22,9 @@ export function controlHandlers(ws: Workspace): ControlHandlers {
     'review.flags': ({ run }) => runFlags(ws.db, run),
     'review.acknowledge': (args) => acknowledgeFlags(ws.db, args, { name: ws.user, role: ws.role, id: ws.userId }),
     'review.claims': ({ run }) => runClaims(ws.db, run),
-    'review.importClaims': async ({ run, path }) => {
+    'review.importClaims': async ({ run, path, name }) => {
       const file = confinedPath(ws, path, 'the claim file');
-      return storeClaims(ws.db, run, file, await readClaimFile(file), ws.user);
+      return storeClaims(ws.db, run, name ?? basename(file), await readClaimFile(file), ws.user);
     },
     'controls.settings': () => controlSettings(ws.db),
     'controls.save': ({ settings }) => {

@@ -12,6 +12,7 @@ import { InlineError } from '../components/InlineError';
 import { copyRows } from '../grid/copy';
 import { StatusBadge } from '../runs/StatusBadge';
 import { useWorkspace } from '../workspace-context';
+import { ClaimsDialog } from './ClaimsDialog';
 import { FlagsPanel } from './FlagsPanel';
 import { GroupSummary } from './GroupSummary';
 import { LayoutPicker } from './LayoutPicker';
@@ -43,6 +44,7 @@ export function ReviewScreen({
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [showClaims, setShowClaims] = useState(false);
   const grid = useRef<GridApi<ReviewLine> | null>(null);
 
   const loadRun = useCallback(() => {
@@ -172,6 +174,9 @@ export function ReviewScreen({
         <button type="button" disabled={selection.length === 0} onClick={() => void copySelection()}>
           Copy selected
         </button>
+        <button type="button" onClick={() => setShowClaims(true)}>
+          Claims…
+        </button>
         <button
           type="button"
           className="primary"
@@ -221,6 +226,7 @@ export function ReviewScreen({
         />
         {openLine && <TracePanel key={`${openLine}-${version}`} line={openLine} onClose={() => setOpenLine(null)} />}
       </div>
+      {showClaims && <ClaimsDialog run={run} onClose={() => setShowClaims(false)} />}
       {overriding && (
         <OverrideDialog
           run={run}

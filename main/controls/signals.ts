@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays, daysBetween } from '../../engine/dates';
-import type { SaleFact } from '../../engine/facts';
+import { groupBy, type SaleFact } from '../../engine/facts';
 import { Exact, toScaledInteger } from '../../engine/money';
 import type { FlagKind } from './kinds';
 import type { ControlSettings } from './settings';
@@ -39,16 +39,6 @@ const pctOf = (part: number, whole: number) =>
 const outletInvoices = (scope: RunScope, from = scope.from, to = scope.to) =>
   scope.sales.filter((s) => s.docType === 'invoice' && s.outlet !== null && s.date >= from && s.date <= to);
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 const sumNet = (lines: readonly SaleFact[]) => lines.reduce((n, l) => n + l.net, 0);
 
 /** A phone as its last ten digits; a GSTIN in capitals; an address and town without case, punctuation or extra spaces. */

@@ -1,21 +1,13 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveControlSettings } from '../../main/controls/settings';
 import { executeRun } from '../../main/runs/execute';
 import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
-import { approveFromSummary, signIn, submitFromSummary } from '../support/web';
+import { approveFromSummary, openRun, signIn, submitFromSummary } from '../support/web';
 import { workspaceIn } from '../support/workspace';
 
 const tempDir = tempDirPerTest();
 const session = e2eSession();
-
-const openRun = async (page: Page, run: number) => {
-  await page.getByRole('button', { name: 'Runs', exact: true }).click();
-  await page.locator(`[data-testid="runs-grid"] .ag-row[row-id="${run}"]`).dblclick();
-  await page.getByRole('heading', { name: new RegExp(`^Run ${run}`) }).waitFor();
-  await page.getByTestId('flags-panel').waitFor();
-};
 
 describe('controls in the browser', () => {
   it('blocks submitting a run over the discount ceiling until the preparer acknowledges it; the approver sees why', async () => {
@@ -26,6 +18,7 @@ describe('controls in the browser', () => {
     const { page, errors } = await session.open(ws.dbPath, { width: 1440, height: 900 });
     await signIn(page, 'priya', '1111');
     await openRun(page, run);
+    await page.getByTestId('flags-panel').waitFor();
     const panel = page.getByTestId('flags-panel');
     await expect.poll(() => panel.textContent()).toMatch(/policy breach(es)? \(\d+ to acknowledge before submitting\)/);
     // The demo's planted spike is among the signals, and shows its lines when clicked.
@@ -55,6 +48,7 @@ describe('controls in the browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, 'arjun', '2222');
     await openRun(page, run);
+    await page.getByTestId('flags-panel').waitFor();
     await expect
       .poll(() => panel.textContent())
       .toContain('priya: “Festival month: agreed with the regional sales manager”');

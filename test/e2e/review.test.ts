@@ -3,18 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { e2eSession } from '../support/browser';
 import { syntheticRun } from '../support/synthetic-run';
 import { tempDirPerTest } from '../support/temp';
-import { approveFromSummary, signIn, submitFromSummary } from '../support/web';
+import { approveFromSummary, openRun, signIn, submitFromSummary } from '../support/web';
 import { workspaceIn } from '../support/workspace';
 
 const tempDir = tempDirPerTest();
 const session = e2eSession();
 
-const openRun = async (page: Page, run: number) => {
-  await page.getByRole('button', { name: 'Runs', exact: true }).click();
-  await page.locator(`[data-testid="runs-grid"] .ag-row[row-id="${run}"]`).dblclick();
-  await page.getByRole('heading', { name: new RegExp(`^Run ${run}`) }).waitFor();
-  await page.locator('[data-testid="review-grid"] .ag-row[row-index="0"]').waitFor();
-};
 const firstRowText = (page: Page) => page.locator('[data-testid="review-grid"] .ag-row[row-index="0"]').textContent();
 /** Forgets the last fetch time, so the next one read is the fetch the next action caused. */
 const resetFetch = (page: Page) => page.getByTestId('review-grid').evaluate((e) => e.removeAttribute('data-fetch-ms'));

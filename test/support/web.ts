@@ -81,3 +81,11 @@ export async function approveFromSummary(page: Page, comment: string): Promise<v
   await dialog.getByLabel('Approval comment').fill(comment);
   await dialog.getByRole('button', { name: 'Approve the run' }).click();
 }
+
+/** Opens a run from the Runs screen, as a user double-clicks it, and waits for its first line. */
+export async function openRun(page: Page, run: number): Promise<void> {
+  await page.getByRole('button', { name: 'Runs', exact: true }).click();
+  await page.locator(`[data-testid="runs-grid"] .ag-row[row-id="${run}"]`).dblclick();
+  await page.getByRole('heading', { name: new RegExp(`^Run ${run}`) }).waitFor();
+  await page.locator('[data-testid="review-grid"] .ag-row[row-index="0"]').waitFor();
+}

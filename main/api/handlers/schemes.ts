@@ -17,6 +17,14 @@ type SchemeHandlers = Pick<
 >;
 
 export function schemeHandlers(ws: Workspace): SchemeHandlers {
+  // Previews and what-ifs go to the workspace's kept run worker, which stores nothing for them.
+  const job = (fields: Pick<RunWorkerInput, 'from' | 'to' | 'preview' | 'whatif'>): RunWorkerInput => ({
+    dbPath: ws.dbPath,
+    nativeBinding: ws.nativeBinding,
+    schemes: [],
+    user: ws.user,
+    ...fields,
+  });
   return {
     'schemes.list': () => listSchemes(ws.db),
     'schemes.get': ({ code, version }) => {
@@ -31,29 +39,15 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
       retireScheme(ws.db, code, ws.user);
       return { code };
     },
-    'schemes.preview': ({ definition, from, to }, ctx) => {
-      const input: RunWorkerInput = {
-        dbPath: ws.dbPath,
-        nativeBinding: ws.nativeBinding,
-        from,
-        to,
-        schemes: [],
-        user: ws.user,
-        preview: definition,
-      };
-      return runCalculator(ws.dbPath).run(input, { onProgress: ctx.progress, signal: ctx.signal });
-    },
-    'schemes.whatif': ({ definition, vs, from, to }, ctx) => {
-      const input: RunWorkerInput = {
-        dbPath: ws.dbPath,
-        nativeBinding: ws.nativeBinding,
-        from,
-        to,
-        schemes: [],
-        user: ws.user,
-        whatif: { definition, vs },
-      };
-      return runCalculator(ws.dbPath).run(input, { onProgress: ctx.progress, signal: ctx.signal });
-    },
+    'schemes.preview': ({ definition, from, to }, ctx) =>
+      runCalculator(ws.dbPath).run(job({ from, to, preview: definition }), {
+        onProgress: ctx.progress,
+        signal: ctx.signal,
+      }),
+    'schemes.whatif': ({ definition, vs, from, to }, ctx) =>
+      runCalculator(ws.dbPath).run(job({ from, to, whatif: { definition, vs } }), {
+        onProgress: ctx.progress,
+        signal: ctx.signal,
+      }),
   };
 }

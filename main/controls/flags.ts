@@ -7,12 +7,13 @@ import { recordMaker, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { setting } from '../workspace';
 import type { FlagKind } from './kinds';
-import { budgetBurn, overDiscount } from './policy';
+import { budgetBurn, marginFloor, overDiscount } from './policy';
 import { controlSettings } from './settings';
 import {
   duplicateInvoices,
   type FlagDraft,
   lateFirstBills,
+  marginBasis,
   periodEndSpikes,
   type RunScope,
   salesBasis,
@@ -24,8 +25,8 @@ import { slabEdges } from './slab-edge';
 /** The anomaly signals: facts of the period that deserve a look before anyone approves. */
 const signals = [sharedIdentity, lateFirstBills, periodEndSpikes, slabEdges, duplicateInvoices, tokenBills];
 /** The policies: what the run pays against what the business can afford. They move with every override. */
-const policies = [overDiscount, budgetBurn];
-const policyKinds: readonly FlagKind[] = ['over-discount', 'over-budget', 'budget-burn'];
+const policies = [overDiscount, budgetBurn, marginFloor];
+const policyKinds: readonly FlagKind[] = ['over-discount', 'over-budget', 'budget-burn', 'margin-floor'];
 
 export interface RunFlag {
   id: number;
@@ -93,6 +94,11 @@ export function flagRun(db: Database.Database, run: number, sales: RunScope['sal
   db.prepare('DELETE FROM run_sales_basis WHERE run_id = ?').run(run);
   const basis = db.prepare('INSERT INTO run_sales_basis (run_id, payee, secondary, "primary") VALUES (?, ?, ?, ?)');
   for (const [payee, b] of salesBasis(scope)) basis.run(run, payee, b.secondary, b.primary);
+  db.prepare('DELETE FROM run_margin_basis WHERE run_id = ?').run(run);
+  const margin = db.prepare(
+    'INSERT INTO run_margin_basis (run_id, payee, scheme_code, net, cost) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const m of marginBasis(db, scope)) margin.run(run, m.payee, m.scheme, m.net, m.cost);
   store(
     db,
     run,

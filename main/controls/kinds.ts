@@ -8,6 +8,7 @@ export const flagLabels = {
   'token-bills': 'Outlets counted on one tiny bill',
   'over-discount': 'Discount above the ceiling',
   'over-budget': 'Scheme over its budget',
+  'margin-floor': 'Margin below the floor',
   'budget-burn': 'Scheme near its budget',
 } as const;
 export type FlagKind = keyof typeof flagLabels;

@@ -100,3 +100,37 @@ export function budgetBurn(db: Database.Database, scope: RunScope): FlagDraft[] 
   }
   return flags;
 }
+
+/**
+ * The margin floor: what a distributor keeps on a scheme's products — their net sales, less
+ * their cost at the products' unit cost, less what the run pays under the scheme — as a share of
+ * those sales, against `marginFloorPct`. Off until a floor is set; pairs whose cost is not known
+ * (run_margin_basis, kept by flagRun) are not checked.
+ */
+export function marginFloor(db: Database.Database, scope: RunScope): FlagDraft[] {
+  const floor = scope.settings.marginFloorPct;
+  if (floor === null) return [];
+  const rows = db
+    .prepare(
+      `SELECT b.payee, b.scheme_code AS scheme, b.net, b.cost, sum(l.payable) AS paid, group_concat(l.id) AS ids
+       FROM run_margin_basis b JOIN payable_lines l ON l.run_id = b.run_id AND l.payee = b.payee AND l.scheme_code = b.scheme_code
+       WHERE b.run_id = ? GROUP BY b.payee, b.scheme_code`,
+    )
+    .all(scope.run) as { payee: string; scheme: string; net: number; cost: number; paid: number; ids: string }[];
+  const flags: FlagDraft[] = [];
+  for (const r of rows) {
+    const kept = new Exact(r.net - r.cost - r.paid).times(100).dividedBy(r.net);
+    if (r.paid <= 0 || kept.greaterThanOrEqualTo(floor)) continue;
+    flags.push({
+      kind: 'margin-floor',
+      payee: r.payee,
+      scheme: r.scheme,
+      blocking: true,
+      message: `After ${scope.money(r.paid)} under ${r.scheme}, ${r.payee} keeps ${pct(kept)}% on the scheme's sales of ${scope.money(
+        r.net,
+      )} (cost ${scope.money(r.cost)}), under the floor of ${floor}%`,
+      evidence: { table: 'payout_lines', ids: ids(r.ids) },
+    });
+  }
+  return flags;
+}

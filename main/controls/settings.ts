@@ -19,6 +19,11 @@ export const controlSettingsSchema = z
     /** … or this, for a distributor of the channel or class named (the lowest that applies wins). */
     discountCeilingByChannel: z.record(z.string(), pct).default({}),
     discountCeilingByClass: z.record(z.string(), pct).default({}),
+    /**
+     * The gross margin a distributor must keep on a scheme's products after its payout, as % of
+     * their net sales (where products have a unit cost); none by default.
+     */
+    marginFloorPct: pct.nullable().default(null),
     /** A scheme that has paid this share of its budget is flagged (not blocked). */
     budgetWarnPct: pct.default('90'),
     /** Outlets of one distributor sharing a phone or GSTIN under different names: from this many. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { addDays, daysBetween } from '../../engine/dates';
 import { groupBy, type SaleFact } from '../../engine/facts';
 import { Exact, toScaledInteger } from '../../engine/money';
+import { unpackIds } from '../runs/source-ids';
 import type { FlagKind } from './kinds';
 import type { ControlSettings } from './settings';
 
@@ -332,6 +333,50 @@ export function salesBasis(scope: RunScope): Map<string, { secondary: number; pr
     if (s.outlet === null) b.primary += s.net;
     else b.secondary += s.net;
     basis.set(s.distributor, b);
+  }
+  return basis;
+}
+
+/**
+ * Per payee and scheme, the net value and the cost of the sales lines each payout line measured
+ * (its trace's source rows), costed at the products' unit cost: the basis of the margin floor.
+ * Lines of products without a unit cost leave the cost unknown, and the pair out.
+ */
+export function marginBasis(
+  db: Database.Database,
+  scope: RunScope,
+): { payee: string; scheme: string; net: number; cost: number }[] {
+  const costs = new Map(
+    db
+      .prepare('SELECT sku, unit_cost FROM products WHERE unit_cost IS NOT NULL')
+      .all()
+      .map((p) => [(p as { sku: string }).sku, (p as { unit_cost: number }).unit_cost]),
+  );
+  if (costs.size === 0) return [];
+  const byId = new Map(scope.sales.map((s) => [s.id, s]));
+  const lines = db
+    .prepare(
+      `SELECT payee, scheme_code AS scheme, source_ids AS ids FROM payout_lines
+       WHERE run_id = ? AND kind = 'payout' AND source_table = 'sales'`,
+    )
+    .all(scope.run) as { payee: string; scheme: string; ids: Buffer }[];
+  const basis: { payee: string; scheme: string; net: number; cost: number }[] = [];
+  for (const line of lines) {
+    let net = 0;
+    let cost = new Exact(0);
+    let known = true;
+    for (const id of unpackIds(line.ids)) {
+      const sale = byId.get(id);
+      const unit = sale ? costs.get(sale.sku) : undefined;
+      if (!sale || unit === undefined) {
+        known = false;
+        break;
+      }
+      net += sale.net;
+      // Quantities are thousandths of a unit; the cost is rounded to the paisa once, at the end.
+      cost = cost.plus(new Exact(sale.qty).times(unit).dividedBy(1000));
+    }
+    if (known && net > 0) basis.push({ payee: line.payee, scheme: line.scheme, net, cost: cost.round().toNumber() });
   }
   return basis;
 }

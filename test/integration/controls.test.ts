@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { paiseToRupees, toScaledInteger } from '../../engine/money';
+import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
 import { acknowledgeFlags, runFlags } from '../../main/controls/flags';
 import { controlSettingsSchema, saveControlSettings } from '../../main/controls/settings';
 import {
@@ -20,6 +20,7 @@ import { approvalSummary } from '../../main/review/summary';
 import type { Actor } from '../../main/review/workflow';
 import { executeRun } from '../../main/runs/execute';
 import { loadFacts } from '../../main/runs/load-facts';
+import { unpackIds } from '../../main/runs/source-ids';
 import { getScheme, saveScheme } from '../../main/schemes/store';
 import { tempDirPerTest } from '../support/temp';
 import { demoWorkspacePerTest, workspaceIn } from '../support/workspace';
@@ -391,5 +392,50 @@ describe("the approver's summary", () => {
     const top = summary.largestChanges[0];
     const paise = (rupees = '0') => toScaledInteger(rupees, 2);
     expect(paise(top?.total) - paise(top?.previous)).toBe(paise(top?.change));
+  });
+});
+
+describe('the margin floor', () => {
+  const demo = demoWorkspacePerTest();
+  const db = (): Database.Database => demo.current().ws.db;
+
+  it("flags a payout that leaves the distributor less margin on the scheme's products than the floor, costed line by line", () => {
+    expect(runFlags(db(), 1).filter((f) => f.kind === 'margin-floor')).toEqual([]);
+    saveControlSettings(db(), { marginFloorPct: '45' }, 'admin');
+    const run = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    const floors = runFlags(db(), run).filter((f) => f.kind === 'margin-floor');
+    expect(floors.length).toBeGreaterThan(0);
+    expect(floors.every((f) => f.blocking)).toBe(true);
+
+    // One worked by hand: the measured lines' net value and cost at the products' unit cost.
+    const flag = floors[0];
+    const line = db()
+      .prepare(
+        "SELECT source_ids, payable FROM payable_lines WHERE run_id = ? AND payee = ? AND scheme_code = ? AND kind = 'payout'",
+      )
+      .get(run, flag?.payee, flag?.scheme) as { source_ids: Buffer; payable: number };
+    const sale = db().prepare(
+      'SELECT s.net_value AS net, s.qty, p.unit_cost AS cost FROM sales s JOIN products p ON p.sku = s.sku WHERE s.id = ?',
+    );
+    let net = 0;
+    let cost = new Exact(0);
+    for (const id of unpackIds(line.source_ids)) {
+      const s = sale.get(id) as { net: number; qty: number; cost: number };
+      net += s.net;
+      cost = cost.plus(new Exact(s.qty).times(s.cost).dividedBy(1000));
+    }
+    const kept = new Exact(net - cost.round().toNumber() - line.payable).times(100).dividedBy(net);
+    expect(kept.lessThan(45)).toBe(true);
+    expect(flag?.message).toContain(`keeps ${kept.toDecimalPlaces(2).toString()}%`);
+
+    // Paying nothing under the scheme takes nothing from the margin: the breach goes.
+    const lineId = db()
+      .prepare("SELECT id FROM payout_lines WHERE run_id = ? AND payee = ? AND scheme_code = ? AND kind = 'payout'")
+      .pluck()
+      .get(run, flag?.payee, flag?.scheme) as number;
+    overrideLines(db(), { run, lines: [lineId], change: { mode: 'zero' }, reason: 'margin' }, priya);
+    const left = runFlags(db(), run).filter((f) => f.kind === 'margin-floor');
+    expect(left.some((f) => f.payee === flag?.payee && f.scheme === flag?.scheme)).toBe(false);
+    expect(left.length).toBe(floors.length - 1);
   });
 });

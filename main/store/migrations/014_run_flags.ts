@@ -39,6 +39,16 @@ export const runFlags: Migration = {
         "primary" INTEGER NOT NULL,
         PRIMARY KEY (run_id, payee)
       ) STRICT;
+      -- Per payee and scheme, the net value and the cost (paise) of the sales lines the scheme
+      -- measured, where products have a unit cost: the basis of the margin floor.
+      CREATE TABLE run_margin_basis (
+        run_id INTEGER NOT NULL REFERENCES runs(id),
+        payee TEXT NOT NULL,
+        scheme_code TEXT NOT NULL,
+        net INTEGER NOT NULL,
+        cost INTEGER NOT NULL,
+        PRIMARY KEY (run_id, payee, scheme_code)
+      ) STRICT;
     `);
     for (const [event, row] of [
       ['INSERT', 'NEW'],

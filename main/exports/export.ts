@@ -5,6 +5,7 @@ import { paiseToRupees } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { ApiFailure } from '../api/result';
 import { appendAudit } from '../audit/log';
+import { runClaims } from '../controls/claims';
 import { crashPoint } from '../files/crash-points';
 import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
@@ -95,6 +96,7 @@ function prepare(
     draft,
     base,
     printPdf,
+    claims: request.format === 'statements' ? runClaims(db, run.id).lines : [],
     progress: (done, total) => progress({ phase: `Writing ${format.label}`, done, total }),
   });
   if (plan.controlTotal !== run.total) {

@@ -1,4 +1,5 @@
 import { sumPaise } from '../../engine/money';
+import type { ClaimLine } from '../controls/claims';
 import type { ExportLine, RunForExport } from './payouts';
 import type { Voucher } from './postings';
 import type { ExportProfile } from './profiles';
@@ -18,6 +19,8 @@ export interface ExportInput {
   progress: (done: number, total: number) => void;
   /** Prints a page of HTML to PDF: Chromium's print-to-PDF, where the desktop app offers it. */
   printPdf?: (html: string) => Promise<Buffer>;
+  /** The distributors' claims imported against the run, reconciled (none: empty); statements carry them. */
+  claims: readonly ClaimLine[];
 }
 
 export interface OutFile {

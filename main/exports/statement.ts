@@ -1,4 +1,5 @@
 import { Exact, paiseToRupees } from '../../engine/money';
+import type { ClaimLine } from '../controls/claims';
 import { type Decimal, formatAchievement, formatMoney, numberFormat } from '../format/numbers';
 import { nearMissText } from './near-miss';
 import type { ExportLine, RunForExport } from './payouts';
@@ -11,6 +12,8 @@ export interface Statement {
   rows: StatementRow[];
   /** Paise. */
   total: number;
+  /** The payee's own claims against the run, each beside what it is paid and why they differ. */
+  claims: ClaimLine[];
 }
 
 export interface StatementRow {
@@ -33,7 +36,11 @@ function quantityText(value: string | null, unit: string, run: RunForExport): st
   return numberFormat(run.locale, { maximumFractionDigits: 2 }).format(value as Decimal);
 }
 
-export function statementsFor(run: RunForExport, lines: readonly ExportLine[]): Statement[] {
+export function statementsFor(
+  run: RunForExport,
+  lines: readonly ExportLine[],
+  claims: readonly ClaimLine[] = [],
+): Statement[] {
   const byPayee = new Map<string, Statement>();
   for (const line of lines) {
     const s = byPayee.get(line.payee) ?? {
@@ -42,6 +49,7 @@ export function statementsFor(run: RunForExport, lines: readonly ExportLine[]): 
       region: line.region,
       rows: [],
       total: 0,
+      claims: claims.filter((c) => c.payee === line.payee),
     };
     s.rows.push({
       scheme: line.scheme,
@@ -95,6 +103,18 @@ export function statementCells<M>(r: StatementRow, money: (paise: number) => M):
   ];
 }
 
+/** The reconciliation of a payee's claims, as its statement shows it. */
+export const claimHeader = ['Scheme', 'Claimed', 'Paid', 'Difference', 'Why'] as const;
+export function claimCells<M>(c: ClaimLine, money: (rupees: string) => M): (string | M)[] {
+  return [
+    c.scheme,
+    money(c.claimed),
+    money(c.computed ?? '0.00'),
+    money(c.difference),
+    `${c.verdict}: ${c.explanation}`,
+  ];
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -139,6 +159,23 @@ ${rows}
 </tbody>
 <tfoot><tr><td colspan="7">Total</td><td class="n">${money(statement.total)}</td><td colspan="2"></td></tr></tfoot>
 </table>
+${
+  statement.claims.length === 0
+    ? ''
+    : `<h2>Your claims</h2>
+<table>
+<thead><tr>${claimHeader.map((h) => `<th${h === 'Scheme' || h === 'Why' ? '' : ' class="n"'}>${h}</th>`).join('')}</tr></thead>
+<tbody>
+${statement.claims
+  .map((c) => {
+    const [scheme, ...rest] = claimCells(c, (rupees) => escapeHtml(formatMoney(rupees, run.currency, run.locale)));
+    const why = rest.pop();
+    return `<tr><td>${escapeHtml(String(scheme))}</td>${rest.map((m) => `<td class="n">${m}</td>`).join('')}<td>${escapeHtml(String(why))}</td></tr>`;
+  })
+  .join('\n')}
+</tbody>
+</table>`
+}
 </body></html>
 `;
 }

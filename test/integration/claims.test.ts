@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { scheme as schemeModel } from '../../engine/model';
 import { Exact, paiseToRupees } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
+import { exportRun } from '../../main/exports/export';
+import { openSource } from '../../main/import/open-source';
 import { overrideLines } from '../../main/review/overrides';
 import { executeRun } from '../../main/runs/execute';
 import { getScheme, saveScheme } from '../../main/schemes/store';
@@ -94,6 +96,25 @@ describe("reconciling a distributor's claims with the run", () => {
     const again = await createWorkspaceApi(ws).call('review.claims', { run });
     expect(again.ok && again.value.lines.map((l) => l.verdict)).toEqual(verdicts);
     expect(db.prepare("SELECT count(*) FROM audit_log WHERE action = 'claims.import'").pluck().get()).toBe(1);
+
+    // The statement sent back to the distributor carries its claims, reconciled.
+    const exported = await exportRun(db, {
+      run,
+      format: 'statements',
+      profile: 'Default',
+      draft: true,
+      user: 'priya',
+      defaultFolder: join(dir, 'out'),
+    });
+    const statement = exported.files.find((f) => f.name.endsWith(`statement-${measured.payee}.xlsx`));
+    if (!statement) throw new Error(`no statement for ${measured.payee}`);
+    const source = await openSource(statement.path);
+    const cells: string[] = [];
+    for await (const sheet of source.sheets())
+      for await (const row of sheet.rows()) cells.push(...row.cells.map(String));
+    source.close?.();
+    expect(cells).toContain('Your claims');
+    expect(cells).toContain(`measure differs: ${second?.explanation}`);
   });
 
   it('refuses a claim file it cannot read, naming the file, row and field', async () => {

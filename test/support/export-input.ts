@@ -113,6 +113,7 @@ export function goldenInput(format: string, draft = false): ExportInput {
     profile: goldenProfile,
     draft,
     base: `run-7-${format}${draft ? '-DRAFT' : ''}`,
+    claims: [],
     progress: () => {},
   };
 }

@@ -1,6 +1,8 @@
 import { paiseToRupees, sumPaise } from '../../../engine/money';
 import { type ExportFormat, type OutFile, previewRows } from '../format';
 import {
+  claimCells,
+  claimHeader,
   payoutColumn,
   type Statement,
   statementCells,
@@ -34,7 +36,7 @@ export const statements: ExportFormat = {
     'One statement per payee: each scheme’s measure, target, achievement, slab, payout and the near-miss to the next slab.',
   plan(input) {
     const { run } = input;
-    const all = statementsFor(run, input.lines);
+    const all = statementsFor(run, input.lines, input.claims);
     const names = fileNames(all.map((s) => s.payee));
     const format = moneyFormat(run.currency, run.locale);
     const caption = runCaption(input);
@@ -63,6 +65,17 @@ export const statements: ExportFormat = {
           statementHeader.map((_, i) => (i === 0 ? 'Total' : i === payoutColumn ? cellAmount(statement.total) : null)),
           { font: { bold: true }, formats },
         );
+        if (statement.claims.length > 0) {
+          sheet.addRow([]);
+          sheet.addRow(['Your claims'], { font: { bold: true } });
+          sheet.addRow([...claimHeader], { font: { bold: true } });
+          const claimFormats = { 1: format, 2: format, 3: format };
+          for (const c of statement.claims)
+            sheet.addRow(
+              claimCells(c, (rupees) => Number(rupees)),
+              { formats: claimFormats },
+            );
+        }
       });
     const { printPdf } = input;
     const files: OutFile[] = all.flatMap((statement, i) => {

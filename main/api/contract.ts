@@ -18,6 +18,7 @@ import type { BatchSummary } from '../import/batches';
 import type { ImportResult } from '../import/importer';
 import type { ImportPreview } from '../import/inspect';
 import type { MappingProfile } from '../import/profiles';
+import type { SchemeInsights } from '../insights/scheme';
 import type { WorkflowOutcome } from '../review/actions';
 import { groupingNames } from '../review/groupings';
 import type { ReviewGroup, ReviewLine, ReviewTotals } from '../review/lines';
@@ -195,6 +196,15 @@ export const contract = {
     lines: PreviewLine[];
     total: string;
   }>(),
+  'schemes.insights': method(
+    z.object({
+      code: z.string().min(1),
+      nearMissPct: z
+        .string()
+        .regex(/^\d+(\.\d+)?$/)
+        .optional(),
+    }),
+  ).returns<SchemeInsights>(),
   'schemes.whatif': method(
     z.object({ definition: z.unknown(), vs: z.unknown().optional(), from: isoDay, to: isoDay }),
   ).returns<WhatIf>(),

@@ -13,6 +13,7 @@ import { ImportRefusedError } from '../import/importer';
 import { LayoutError } from '../import/layout';
 import { UnreadableFileError } from '../import/open-source';
 import { DamagedFileError } from '../import/readers/types';
+import { UnknownSchemeError } from '../insights/scheme';
 import { WorkflowRefusedError } from '../review/actions';
 import { RunNotFoundError } from '../review/run-state';
 import { LineNotFoundError } from '../review/trace';
@@ -33,6 +34,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof LayoutError || error instanceof UnreadableFileError || error instanceof DamagedFileError)
     return { code: 'validation', message: error.message };
   if (error instanceof BatchError) return { code: 'conflict', message: error.message };
+  if (error instanceof UnknownSchemeError) return { code: 'not_found', message: error.message };
   if (
     error instanceof SchemeInvalidError ||
     error instanceof RunRefusedError ||

@@ -21,6 +21,7 @@ export const methodNames = [
   'schemes.retire',
   'schemes.preview',
   'schemes.whatif',
+  'schemes.insights',
   'runs.create',
   'runs.list',
   'runs.get',

@@ -32,6 +32,7 @@ export const optionSpec = {
   flag: { type: 'string', multiple: true },
   vs: { type: 'string' },
   run: { type: 'string' },
+  'near-miss-xlsx': { type: 'string' },
   comment: { type: 'string' },
   format: { type: 'string' },
   profile: { type: 'string' },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { writeNearMisses } from '../insights/near-miss-xlsx';
 import { CliError, type Command, onlyArgument, unwrap } from './command';
 import { runNumber, step } from './review-commands';
 
@@ -37,6 +38,17 @@ export const controlCommands: Record<string, Command> = {
         return unwrap(await api.call('review.importClaims', { run, path: resolve(file) }));
       if (action === 'show') return unwrap(await api.call('review.claims', { run }));
       throw new CliError('claims needs import FILE or show');
+    },
+  },
+  insights: {
+    summary:
+      'what a scheme did: cost against budget, payees reached, achievement, incremental sales and ROI over a baseline, near misses (--near-miss-xlsx writes them for the sales team)',
+    usage: 'insights SCHEME [--near-miss-xlsx FILE] [--json]',
+    async run({ api, args, options }) {
+      const insights = unwrap(await api.call('schemes.insights', { code: onlyArgument(args, 'scheme code') }));
+      const file = options['near-miss-xlsx'];
+      if (file) await writeNearMisses(resolve(file), insights);
+      return insights;
     },
   },
   whatif: {

@@ -12,7 +12,6 @@ import {
   tokenBills,
 } from '../../main/controls/signals';
 import { slabEdges } from '../../main/controls/slab-edge';
-import { createBatch, prepareInsert } from '../../main/datasets/insert';
 import { approveRun, submitRun } from '../../main/review/actions';
 import { reviewLines } from '../../main/review/lines';
 import { overrideLines } from '../../main/review/overrides';
@@ -22,79 +21,11 @@ import { executeRun } from '../../main/runs/execute';
 import { loadFacts } from '../../main/runs/load-facts';
 import { unpackIds } from '../../main/runs/source-ids';
 import { getScheme, saveScheme } from '../../main/schemes/store';
-import { tempDirPerTest } from '../support/temp';
-import { demoWorkspacePerTest, workspaceIn } from '../support/workspace';
+import { handMadeWorkspace } from '../support/hand-made';
+import { demoWorkspacePerTest } from '../support/workspace';
 
 const priya: Actor = { name: 'priya', role: 'preparer' };
 const arjun: Actor = { name: 'arjun', role: 'approver' };
-const tempDir = tempDirPerTest();
-
-/** A workspace of hand-made rows: each signal gets data built to raise it, and data built not to. */
-async function fixture() {
-  const ws = await workspaceIn(tempDir());
-  const db = ws.db;
-  const batch = createBatch(db, {
-    kind: 'sales',
-    fileName: 'fixture',
-    sha256: '0'.repeat(64),
-    sizeBytes: 0,
-    sheet: null,
-    user: 'tester',
-  });
-  const ref = { batchId: batch, sheet: null, row: null };
-  const insert = {
-    distributors: prepareInsert(db, 'distributors'),
-    outlets: prepareInsert(db, 'outlets'),
-    products: prepareInsert(db, 'products'),
-    sales: prepareInsert(db, 'sales'),
-  };
-  insert.products({ sku: 'SKU-1', name: 'Tea' }, ref);
-  let doc = 0;
-  const make = {
-    distributor: (code: string) =>
-      insert.distributors({ code, name: `Distributor ${code}`, region: 'North', onboarded_on: '2020-01-01' }, ref),
-    outlet: (code: string, distributor: string, extra: Record<string, string> = {}) =>
-      insert.outlets(
-        { code, name: `Outlet ${code}`, distributor_code: distributor, created_on: '2024-01-01', ...extra },
-        ref,
-      ),
-    /** One invoice line (rupees); its document number. */
-    bill: (distributor: string, outlet: string, date: string, rupees: number, docNo = `SI/${++doc}`) => {
-      insert.sales(
-        {
-          doc_type: 'invoice',
-          doc_no: docNo,
-          doc_date: date,
-          line_no: 1,
-          distributor_code: distributor,
-          outlet_code: outlet,
-          sku: 'SKU-1',
-          qty: 1000,
-          net_value: rupees * 100,
-        },
-        ref,
-      );
-      return docNo;
-    },
-    credit: (distributor: string, outlet: string, date: string, rupees: number, against: string) =>
-      insert.sales(
-        {
-          doc_type: 'credit_note',
-          doc_no: `CN/${++doc}`,
-          doc_date: date,
-          line_no: 1,
-          distributor_code: distributor,
-          outlet_code: outlet,
-          sku: 'SKU-1',
-          qty: -1000,
-          net_value: -rupees * 100,
-          against_doc_no: against,
-        },
-        ref,
-      ),
-  };
-  return { ws, db, make };
-}
 
 /** What flagRun gives the controls: the period, its payees, and the sales lines a run of it reads. */
 const scope = (
@@ -113,7 +44,7 @@ const kindsAndPayees = (flags: { kind: string; payee: string | null }[]) => flag
 
 describe('anomaly signals, each on data built to raise it and data built not to', () => {
   it('outlets sharing a phone or GSTIN under different names; an address only within one distributor', async () => {
-    const { db, make } = await fixture();
+    const { db, make } = await handMadeWorkspace();
     for (const d of ['D1', 'D2', 'D3']) make.distributor(d);
     make.outlet('O1', 'D1', { name: 'Alpha Stores', phone: '+91 98765 43210' });
     make.outlet('O2', 'D2', { name: 'Beta Mart', phone: '098765-43210' });
@@ -144,7 +75,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
   });
 
   it('first bills in the last days of the period, from two outlets of a distributor', async () => {
-    const { db, make } = await fixture();
+    const { db, make } = await handMadeWorkspace();
     make.distributor('D1');
     for (const o of ['O1', 'O2', 'O3']) make.outlet(o, 'D1');
     make.bill('D1', 'O1', '2026-10-30', 100);
@@ -156,7 +87,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
   });
 
   it('a period-end spike only when returns take it back after the period, and only above its own norm', async () => {
-    const { db, make } = await fixture();
+    const { db, make } = await handMadeWorkspace();
     make.distributor('D1');
     make.outlet('O1', 'D1');
     make.bill('D1', 'O1', '2026-10-05', 1000);
@@ -173,7 +104,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
   });
 
   it('duplicate invoices: same outlet, day and lines under two numbers; not on another day', async () => {
-    const { db, make } = await fixture();
+    const { db, make } = await handMadeWorkspace();
     make.distributor('D1');
     make.outlet('O1', 'D1');
     make.bill('D1', 'O1', '2026-10-10', 750, 'SI/100');
@@ -187,7 +118,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
   });
 
   it('outlets counted on one tiny bill each, from three under a distributor', async () => {
-    const { db, make } = await fixture();
+    const { db, make } = await handMadeWorkspace();
     make.distributor('D1');
     for (const o of ['O1', 'O2', 'O3']) {
       make.outlet(o, 'D1');
@@ -199,7 +130,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
   });
 
   it('measures bunched just above a slab, not when as many fall just short', async () => {
-    const { db, make } = await fixture();
+    const { db, make } = await handMadeWorkspace();
     const payees = ['D1', 'D2', 'D3', 'D4'];
     for (const d of payees) {
       make.distributor(d);

@@ -1,3 +1,4 @@
+import { schemeInsights } from '../../insights/scheme';
 import { runCalculator } from '../../runs/calculator';
 import type { RunWorkerInput } from '../../runs/worker';
 import { checkScheme, getScheme, listSchemes, retireScheme, saveScheme } from '../../schemes/store';
@@ -14,6 +15,7 @@ type SchemeHandlers = Pick<
   | 'schemes.retire'
   | 'schemes.preview'
   | 'schemes.whatif'
+  | 'schemes.insights'
 >;
 
 export function schemeHandlers(ws: Workspace): SchemeHandlers {
@@ -44,6 +46,7 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
         onProgress: ctx.progress,
         signal: ctx.signal,
       }),
+    'schemes.insights': ({ code, nearMissPct }) => schemeInsights(ws.db, code, { nearMissPct }),
     'schemes.whatif': ({ definition, vs, from, to }, ctx) =>
       runCalculator(ws.dbPath).run(job({ from, to, whatif: { definition, vs } }), {
         onProgress: ctx.progress,

@@ -23,9 +23,10 @@ export interface SchemeInsights {
   payees: { eligible: number; reached: number };
   /** Payees by achievement against target, or by the slab reached where there is no target. */
   achievement: { bucket: string; payees: number }[];
-  baseline: { from: string; to: string; kind: 'same period last year' | 'previous period' };
+  /** `data` false: the workspace has no sales at all in the baseline, so nothing incremental is measured. */
+  baseline: { from: string; to: string; kind: 'same period last year' | 'previous period'; data: boolean };
   sales: { period: string; baseline: string; incremental: string };
-  /** Incremental gross margin (or sales, when products have no cost) per rupee paid. */
+  /** Incremental gross margin (or sales, when products have no cost) per rupee paid; null without a baseline. */
   roi: { value: string | null; on: 'gross margin' | 'sales (no costs known)' };
   nearMisses: { payee: string; measure: string; needed: string; neededPct: string; wouldPay: string }[];
 }
@@ -125,8 +126,9 @@ export function schemeInsights(
     }
     return { net, margin, costed };
   };
-  const hasLastYear =
-    (db.prepare('SELECT count(*) FROM sales WHERE doc_date BETWEEN ? AND ?').pluck().get(ly.from, ly.to) as number) > 0;
+  const anySales = (w: { from: string; to: string }) =>
+    db.prepare('SELECT 1 FROM sales WHERE doc_date BETWEEN ? AND ? LIMIT 1').get(w.from, w.to) !== undefined;
+  const hasLastYear = anySales(ly);
   const baseline = hasLastYear
     ? { ...ly, kind: 'same period last year' as const }
     : { ...previousPeriod(period), kind: 'previous period' as const };
@@ -134,7 +136,8 @@ export function schemeInsights(
   const then = totals(baseline);
   const costed = now.costed && then.costed;
   const incremental = costed ? now.margin.minus(then.margin) : new Exact((now.net - then.net).toString());
-  const roi = paid > 0n ? incremental.dividedBy(paid.toString()).toDecimalPlaces(2).toString() : null;
+  const data = hasLastYear || anySales(baseline);
+  const roi = paid > 0n && data ? incremental.dividedBy(paid.toString()).toDecimalPlaces(2).toString() : null;
 
   const within = new Exact(options.nearMissPct ?? '10');
   const nearMisses = lines
@@ -168,7 +171,7 @@ export function schemeInsights(
     burnPct: budget?.greaterThan(0) ? new Exact(paid.toString()).dividedBy(budget).toDecimalPlaces(2).toString() : null,
     payees: { eligible: payees.size, reached: lines.filter((l) => l.payable > 0).length },
     achievement: [...counts].map(([bucket, n]) => ({ bucket, payees: n })),
-    baseline: { from: baseline.from, to: baseline.to, kind: baseline.kind },
+    baseline: { from: baseline.from, to: baseline.to, kind: baseline.kind, data },
     sales: {
       period: paiseToRupees(now.net),
       baseline: paiseToRupees(then.net),

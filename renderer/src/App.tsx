@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { WorkspaceInfo } from '../../main/api/contract';
 import type { ApiError } from '../../main/api/result';
 import type { UserProfile } from '../../main/users/profiles';
@@ -12,11 +12,14 @@ import { RunsScreen } from './runs/RunsScreen';
 import { SchemesScreen } from './schemes/SchemesScreen';
 import { DataScreen } from './screens/DataScreen';
 import { DemoSetup } from './screens/DemoSetup';
-import { PlannedScreen } from './screens/PlannedScreen';
+
 import { SessionContext } from './session/context';
 import { SignIn } from './session/SignIn';
 import { UsersScreen } from './users/UsersScreen';
 import { WorkspaceContext } from './workspace-context';
+
+// The charting library is a megabyte: it loads when Insights is first opened, not with the window.
+const InsightsScreen = lazy(() => import('./screens/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
 
 export function App() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
@@ -83,7 +86,9 @@ export function App() {
             ) : screen === 'users' ? (
               <UsersScreen />
             ) : (
-              <PlannedScreen screen={screen} />
+              <Suspense fallback={<div className="splash">Opening Insights…</div>}>
+                <InsightsScreen />
+              </Suspense>
             )}
           </main>
           <StatusBar />

@@ -63,7 +63,7 @@ describe('scheme insights', () => {
       budget: '10000.00',
       burnPct: '38.5',
       payees: { eligible: 3, reached: 3 },
-      baseline: { from: '2026-09-01', to: '2026-09-30', kind: 'previous period' },
+      baseline: { from: '2026-09-01', to: '2026-09-30', kind: 'previous period', data: true },
       sales: { period: '265000.00', baseline: '100000.00', incremental: '165000.00' },
       roi: { value: '42.84', on: 'gross margin' },
     });
@@ -85,5 +85,8 @@ describe('scheme insights', () => {
     const { db } = await workspace();
     expect(schemeInsights(db, 'VOL').roi).toEqual({ value: '42.86', on: 'sales (no costs known)' });
     expect(() => schemeInsights(db, 'NOPE')).toThrow('There is no scheme NOPE');
+    // Without a single sale in the baseline, nothing incremental is measured, and no return.
+    db.prepare("DELETE FROM sales WHERE doc_date < '2026-10-01'").run();
+    expect(schemeInsights(db, 'VOL')).toMatchObject({ baseline: { data: false }, roi: { value: null } });
   });
 });

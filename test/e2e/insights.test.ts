@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { e2eSession } from '../support/browser';
+import { tempDirPerTest } from '../support/temp';
+import { signIn } from '../support/web';
+import { workspaceIn } from '../support/workspace';
+
+const tempDir = tempDirPerTest();
+const session = e2eSession();
+
+describe('the Insights screen', () => {
+  it('charts a scheme with its numbers beside each chart, loading the chart library only when opened', async () => {
+    const ws = await workspaceIn(tempDir(), { demo: true });
+    ws.db.close();
+    const { page, errors } = await session.open(ws.dbPath, { width: 1440, height: 900 });
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await signIn(page, 'priya', '1111');
+    expect(scripts.some((s) => s.includes('InsightsScreen'))).toBe(false);
+
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Insights', exact: true }).click();
+    const screen = page.getByTestId('insights-screen');
+    await screen.getByLabel('Scheme').selectOption('VOL-BEV-202610');
+    const budget = screen.getByRole('region', { name: 'Payout against budget' });
+    await budget.locator('canvas').first().waitFor({ state: 'attached' });
+    await expect.poll(() => budget.locator('tbody tr').count()).toBe(2);
+    console.log(`Insights: ${Date.now() - started} ms from the click to the first chart on screen`);
+    expect(scripts.some((s) => s.includes('InsightsScreen'))).toBe(true);
+    expect(await budget.locator('tbody tr').first().textContent()).toMatch(/^Paid₹[\d,]+\.\d{2}$/);
+    const achievement = screen.getByRole('region', { name: 'Payees by achievement' });
+    await achievement.locator('canvas').first().waitFor({ state: 'attached' });
+    expect(await screen.locator('.insights-lead').textContent()).toMatch(/paid ₹[\d,.]+ of a budget of ₹[\d,.]+/);
+    await page.screenshot({ path: session.screenshot('insights.png') });
+
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

@@ -21,7 +21,7 @@ import { executeRun } from '../../main/runs/execute';
 import { loadFacts } from '../../main/runs/load-facts';
 import { unpackIds } from '../../main/runs/source-ids';
 import { getScheme, saveScheme } from '../../main/schemes/store';
-import { handMadeWorkspace } from '../support/hand-made';
+import { handMadeWorkspace, twoSlabVolume } from '../support/hand-made';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 const priya: Actor = { name: 'priya', role: 'preparer' };
@@ -136,26 +136,7 @@ describe('anomaly signals, each on data built to raise it and data built not to'
       make.distributor(d);
       make.outlet(`O-${d}`, d);
     }
-    saveScheme(
-      db,
-      {
-        code: 'VOL',
-        name: 'Volume',
-        objective: 'volume',
-        period: { from: '2026-10-01', to: '2026-10-31' },
-        measure: { kind: 'product_volume', basis: 'value' },
-        slabs: {
-          basis: 'measure',
-          mode: 'retro',
-          table: [
-            { from: '0', to: '100000', rate: '1' },
-            { from: '100000', to: null, rate: '2' },
-          ],
-        },
-        reward: { type: 'percent_of_value' },
-      },
-      'tester',
-    );
+    saveScheme(db, twoSlabVolume, 'tester');
     const measures = { D1: 100_500, D2: 101_000, D3: 100_200, D4: 60_000 };
     for (const [d, rupees] of Object.entries(measures)) make.bill(d, `O-${d}`, '2026-10-10', rupees);
     const bunched = executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' }).run;

@@ -6,7 +6,7 @@ import { writeNearMisses } from '../../main/insights/near-miss-xlsx';
 import { schemeInsights } from '../../main/insights/scheme';
 import { executeRun } from '../../main/runs/execute';
 import { saveScheme } from '../../main/schemes/store';
-import { handMadeWorkspace } from '../support/hand-made';
+import { handMadeWorkspace, twoSlabVolume } from '../support/hand-made';
 
 /**
  * A scheme's insights on figures worked by hand. VOL pays 1 % of October's sales, 2 % from
@@ -29,27 +29,7 @@ async function workspace(unitCost?: number) {
   make.bill('D1', 'O-D1', '2026-10-10', 120_000);
   make.bill('D2', 'O-D2', '2026-10-12', 50_000);
   make.bill('D3', 'O-D3', '2026-10-14', 95_000);
-  saveScheme(
-    db,
-    {
-      code: 'VOL',
-      name: 'Volume',
-      objective: 'volume',
-      period: { from: '2026-10-01', to: '2026-10-31' },
-      measure: { kind: 'product_volume', basis: 'value' },
-      slabs: {
-        basis: 'measure',
-        mode: 'retro',
-        table: [
-          { from: '0', to: '100000', rate: '1' },
-          { from: '100000', to: null, rate: '2' },
-        ],
-      },
-      reward: { type: 'percent_of_value' },
-      budget: { amount: '10000', onOverrun: 'pro_rata' },
-    },
-    'tester',
-  );
+  saveScheme(db, { ...twoSlabVolume, budget: { amount: '10000', onOverrun: 'pro_rata' } }, 'tester');
   executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' });
   return { db, dir: join(ws.dbPath, '..') };
 }

@@ -74,3 +74,21 @@ export async function handMadeWorkspace(options: { unitCost?: number } = {}) {
   };
   return { ws, db, make };
 }
+
+/** VOL: 1 % of October's net sales to outlets, 2 % from ₹1,00,000 (retro), on every product. */
+export const twoSlabVolume = {
+  code: 'VOL',
+  name: 'Volume',
+  objective: 'volume',
+  period: { from: '2026-10-01', to: '2026-10-31' },
+  measure: { kind: 'product_volume', basis: 'value' },
+  slabs: {
+    basis: 'measure',
+    mode: 'retro',
+    table: [
+      { from: '0', to: '100000', rate: '1' },
+      { from: '100000', to: null, rate: '2' },
+    ],
+  },
+  reward: { type: 'percent_of_value' },
+} as const;

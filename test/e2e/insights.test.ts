@@ -22,7 +22,7 @@ describe('the Insights screen', () => {
     const started = Date.now();
     await page.getByRole('button', { name: 'Insights', exact: true }).click();
     const screen = page.getByTestId('insights-screen');
-    await screen.getByLabel('Scheme').selectOption('VOL-BEV-202610');
+    await screen.getByRole('combobox', { name: 'Scheme' }).selectOption('VOL-BEV-202610');
     const budget = screen.getByRole('region', { name: 'Payout against budget' });
     await budget.locator('canvas').first().waitFor({ state: 'attached' });
     await expect.poll(() => budget.locator('tbody tr').count()).toBe(2);

@@ -66,7 +66,8 @@ const inr = (paise: number | bigint) => `₹${new Exact(paise.toString()).divide
 export const achievementText = (achievement: Exact, places: number) =>
   achievement.toDecimalPlaces(places, Exact.ROUND_DOWN).toFixed(places);
 
-function slabTableFor(scheme: Scheme, payee: PayeeFact): readonly Slab[] {
+/** The slab table a payee is measured against: its segment's (class, region or channel), else the scheme's. */
+export function slabTableFor(scheme: Scheme, payee: Pick<PayeeFact, 'class' | 'region' | 'channel'>): readonly Slab[] {
   const segments = scheme.slabs.segments;
   if (!segments) return scheme.slabs.table;
   const key = payee[segments.by];

@@ -1,4 +1,4 @@
-import { type IndexedFacts, json, remember } from './facts';
+import { type IndexedFacts, json, type ProductFact, remember } from './facts';
 import type { Scheme } from './model';
 
 /** True when the scheme names no product, so every product counts. */
@@ -7,14 +7,17 @@ export const allProducts = (scheme: Scheme): boolean => {
   return skus.length + brands.length + categories.length === 0;
 };
 
-/** Every SKU a scheme's product filter takes in: named, or of a named brand or category (once per filter). */
+/** Every SKU a product filter takes in, among `products`: named, or of a named brand or category. */
+export function filteredSkus(filter: Scheme['products'], products: Iterable<ProductFact>): Set<string> {
+  const { skus, brands, categories } = filter;
+  const wanted = new Set(skus);
+  for (const p of products) {
+    if ((p.brand && brands.includes(p.brand)) || (p.category && categories.includes(p.category))) wanted.add(p.sku);
+  }
+  return wanted;
+}
+
+/** filteredSkus for a scheme over the run's products, worked out once per filter. */
 export function schemeSkus(scheme: Scheme, facts: IndexedFacts): Set<string> {
-  return remember(facts, `skus|${json(scheme.products)}`, () => {
-    const { skus, brands, categories } = scheme.products;
-    const wanted = new Set(skus);
-    for (const p of facts.products.values()) {
-      if ((p.brand && brands.includes(p.brand)) || (p.category && categories.includes(p.category))) wanted.add(p.sku);
-    }
-    return wanted;
-  });
+  return remember(facts, `skus|${json(scheme.products)}`, () => filteredSkus(scheme.products, facts.products.values()));
 }

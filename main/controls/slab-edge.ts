@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { slabTableFor } from '../../engine/calculate';
 import { type Scheme, scheme as schemeModel } from '../../engine/model';
 import { Exact } from '../../engine/money';
 import type { FlagDraft, RunScope } from './signals';
@@ -14,13 +15,6 @@ interface LineRow {
   channel: string | null;
   class: string | null;
   definition: string;
-}
-
-/** The slab table a line was measured against: its segment's, where the scheme has segments. */
-function tableOf(scheme: Scheme, line: LineRow) {
-  const segments = scheme.slabs.segments;
-  const key = segments ? line[segments.by] : null;
-  return (segments && key !== null && segments.tables[key]) || scheme.slabs.table;
 }
 
 /**
@@ -58,7 +52,7 @@ export function slabEdges(db: Database.Database, scope: RunScope): FlagDraft[] {
     const position = new Exact(value);
     const seen = byScheme.get(line.scheme) ?? { above: [], below: 0, name: scheme.name };
     byScheme.set(line.scheme, seen);
-    for (const slab of tableOf(scheme, line)) {
+    for (const slab of slabTableFor(scheme, line)) {
       const from = new Exact(slab.from);
       if (from.lessThanOrEqualTo(0)) continue;
       if (position.greaterThanOrEqualTo(from) && position.lessThan(from.times(band.plus(1)))) {

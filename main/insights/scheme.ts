@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { previousPeriod } from '../../engine/dates';
+import type { ProductFact } from '../../engine/facts';
 import { Exact, paiseToRupees } from '../../engine/money';
+import { allProducts, filteredSkus } from '../../engine/products';
 import type { NearMiss } from '../../engine/slabs';
 import { getScheme } from '../schemes/store';
 
@@ -92,21 +94,12 @@ export function schemeInsights(
   // The scheme's products and source, over the period and the baseline, for the payees it measured.
   const period = scheme.period;
   const ly = lastYear(period);
-  const skus = new Set(scheme.products.skus);
-  const everything = skus.size === 0 && scheme.products.brands.length === 0 && scheme.products.categories.length === 0;
-  const products = db.prepare('SELECT sku, brand, category, unit_cost AS cost FROM products').all() as {
-    sku: string;
-    brand: string | null;
-    category: string | null;
+  const products = db.prepare('SELECT sku, brand, category, unit_cost AS cost FROM products').all() as (ProductFact & {
     cost: number | null;
-  }[];
+  })[];
   const costOf = new Map(products.map((p) => [p.sku, p.cost]));
-  for (const p of products)
-    if (
-      (p.brand && scheme.products.brands.includes(p.brand)) ||
-      (p.category && scheme.products.categories.includes(p.category))
-    )
-      skus.add(p.sku);
+  const everything = allProducts(scheme);
+  const skus = filteredSkus(scheme.products, products);
   const payees = new Set(lines.map((l) => l.payee));
   const source = scheme.salesSource === 'primary' ? 'outlet_code IS NULL' : 'outlet_code IS NOT NULL';
   const salesIn = db.prepare(

@@ -9,7 +9,7 @@ import { flagRun } from '../controls/flags';
 import { WorkflowRefusedError } from '../review/actions';
 import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
-import { checkScheme, SchemeInvalidError, schemesForRun } from '../schemes/store';
+import { schemesForRun, validScheme } from '../schemes/store';
 import { type LoadFacts, loadFacts } from './load-facts';
 import { packIds } from './source-ids';
 
@@ -319,8 +319,7 @@ export function previewScheme(
   db: Database.Database,
   args: { definition: unknown; from: string; to: string; nativeBinding?: string; facts?: LoadFacts },
 ): { lines: PreviewLine[]; total: string } {
-  const { scheme, problems } = checkScheme(db, args.definition);
-  if (!scheme || problems.length > 0) throw new SchemeInvalidError(problems);
+  const scheme = validScheme(db, args.definition);
   const measured = { ...scheme, period: { from: args.from, to: args.to } };
   const lines = calculateRun(
     [measured],

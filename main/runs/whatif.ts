@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { calculateRun } from '../../engine/calculate';
 import type { Scheme } from '../../engine/model';
 import { paiseToRupees, sumPaise } from '../../engine/money';
-import { checkScheme, getScheme, SchemeInvalidError } from '../schemes/store';
+import { getScheme, validScheme } from '../schemes/store';
 import { type LoadFacts, loadFacts } from './load-facts';
 
 /** What one variant of a scheme would pay over a past period. Amounts are exact decimal rupees. */
@@ -25,12 +25,6 @@ export interface WhatIf {
   change: { total: string; payees: number } | null;
 }
 
-function checked(db: Database.Database, definition: unknown): Scheme {
-  const { scheme, problems } = checkScheme(db, definition);
-  if (!scheme || problems.length > 0) throw new SchemeInvalidError(problems);
-  return scheme;
-}
-
 /**
  * A draft scheme, or a saved one with changed slabs, rates or budget, run over a past period
  * without saving anything — no run, no line, no audit entry — against a second variant or the
@@ -40,9 +34,9 @@ export function whatIf(
   db: Database.Database,
   args: { definition: unknown; vs?: unknown; from: string; to: string; nativeBinding?: string; facts?: LoadFacts },
 ): WhatIf {
-  const variant = checked(db, args.definition);
+  const variant = validScheme(db, args.definition);
   const saved = args.vs === undefined ? getScheme(db, variant.code) : null;
-  const other = args.vs === undefined ? saved : checked(db, args.vs);
+  const other = args.vs === undefined ? saved : validScheme(db, args.vs);
   const period = { from: args.from, to: args.to };
   const facts = (args.facts ?? loadFacts)(db, period, { nativeBinding: args.nativeBinding });
   const cost = new Map<VariantOutcome, bigint>();

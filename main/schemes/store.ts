@@ -50,9 +50,15 @@ export function checkScheme(
   return { scheme: parsed.data, problems: validateScheme(parsed.data, workspaceMasters(db)) };
 }
 
-export function saveScheme(db: Database.Database, input: unknown, user: string, now = new Date()): SchemeSummary {
+/** The scheme a definition describes, or SchemeInvalidError with every problem. */
+export function validScheme(db: Database.Database, input: unknown): Scheme {
   const { scheme, problems } = checkScheme(db, input);
   if (!scheme || problems.length > 0) throw new SchemeInvalidError(problems);
+  return scheme;
+}
+
+export function saveScheme(db: Database.Database, input: unknown, user: string, now = new Date()): SchemeSummary {
+  const scheme = validScheme(db, input);
   return db
     .transaction(() => {
       const current = db.prepare('SELECT current_version AS v FROM schemes WHERE code = ?').get(scheme.code) as

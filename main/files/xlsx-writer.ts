@@ -17,6 +17,8 @@ import yazl from 'yazl';
 export type CellValue = string | number | boolean | Date | null | undefined | { formula: string; result: number };
 
 const dateFormat = 'yyyy-mm-dd';
+/** The style of a row given none. */
+const plain: RowStyle = {};
 
 /** Days since Excel's day 0 of the 1900 system, for days from 1 March 1900 on (Excel's fictitious 29 February 1900 lies before). */
 const excelSerial = (date: Date) => date.getTime() / 86_400_000 + 25_569;
@@ -145,6 +147,8 @@ export class SheetWriter {
   private readonly data = new Chunks();
   private rows = 0;
   private filter: string | null = null;
+  /** Per row style, each column's style index (slot 2c, or 2c + 1 for a date). */
+  private readonly indexes = new WeakMap<RowStyle, number[]>();
   private readonly columnNames: string[] = [];
 
   constructor(
@@ -154,13 +158,24 @@ export class SheetWriter {
   ) {}
 
   /** Appends a row; returns its 1-based number. Empty cells (null, undefined) are left out. */
-  addRow(cells: readonly CellValue[], style: RowStyle = {}): number {
+  addRow(cells: readonly CellValue[], style: RowStyle = plain): number {
     const r = ++this.rows;
     let xml = `<row r="${r}">`;
+    // A register passes one style object for every row: its cells' style indexes are looked up once.
+    let known = this.indexes.get(style);
+    if (!known) {
+      known = [];
+      this.indexes.set(style, known);
+    }
     for (let c = 0; c < cells.length; c++) {
       const value = cells[c];
-      const format = style.formats?.[c] ?? (value instanceof Date ? dateFormat : undefined);
-      const s = style.font || format !== undefined ? this.styles.index(style.font, format) : 0;
+      const slot = value instanceof Date ? 2 * c + 1 : 2 * c;
+      let s = known[slot];
+      if (s === undefined) {
+        const format = style.formats?.[c] ?? (value instanceof Date ? dateFormat : undefined);
+        s = style.font || format !== undefined ? this.styles.index(style.font, format) : 0;
+        known[slot] = s;
+      }
       if (value === null || value === undefined) {
         if (s !== 0) xml += `<c r="${this.column(c)}${r}" s="${s}"/>`;
         continue;

@@ -13,14 +13,11 @@ import type { SchemeInsights } from '../../../main/insights/scheme';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
+import { tsv } from '../grid/copy';
 import { useWorkspace } from '../workspace-context';
 
 // Only what these charts use: bars on a category and a number axis (a third of the library).
 ModuleRegistry.registerModules([BarSeriesModule, CategoryAxisModule, NumberAxisModule]);
-
-/** A table as tab-separated text, which Excel pastes into cells (numbers as plain numbers). */
-const asTsv = (rows: readonly (readonly (string | number)[])[]) =>
-  rows.map((r) => r.map((c) => String(c).replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n');
 
 /** One ag-charts chart (numbers on hover), with its numbers in a table beside it and a Copy button. */
 function ChartWithTable({
@@ -60,7 +57,7 @@ function ChartWithTable({
         <button
           type="button"
           onClick={() => {
-            void navigator.clipboard?.writeText(asTsv([header, ...rows])).then(() => setCopied(true));
+            void navigator.clipboard?.writeText(tsv([header, ...rows])).then(() => setCopied(true));
           }}
         >
           {copied ? 'Copied' : 'Copy to Excel'}

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Adjustment } from '../../engine/calculate';
+import { type Adjustment, slabTableFor } from '../../engine/calculate';
 import { scheme as schemeModel } from '../../engine/model';
 import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
 import { reachedSlab } from '../../engine/slabs';
@@ -87,6 +87,12 @@ function decimal(cell: Cell, where: string): string {
   }
 }
 
+/** An amount of money as written: to the paisa at most, never rounded on the quiet. */
+function paisa(amount: string, where: string): string {
+  if (new Exact(amount).decimalPlaces() > 2) throw new ClaimFileError(`${where} has more than two decimals: ${amount}`);
+  return amount;
+}
+
 /**
  * The claims of a sheet (xlsx, xls, csv — whatever the importer reads): the first row, of the
  * first 50, that names a payee and an amount column is the header; then a row per claim. Blank
@@ -130,7 +136,7 @@ export async function readClaimFile(path: string): Promise<ClaimRow[]> {
           row: row.number,
           payee,
           scheme,
-          claimed: decimal(claimedCell, where('claimed amount')),
+          claimed: paisa(decimal(claimedCell, where('claimed amount')), where('claimed amount')),
           claimedMeasure:
             measureCell === null || String(measureCell).trim() === ''
               ? null
@@ -197,7 +203,7 @@ export function reconcileClaims(
   let claimedTotal = 0n;
   let computedTotal = 0n;
   const lines = claims.map((claim): ClaimLine => {
-    const claimed = BigInt(toScaledInteger(new Exact(claim.claimed).toDecimalPlaces(2), 2));
+    const claimed = BigInt(toScaledInteger(claim.claimed, 2));
     claimedTotal += claimed;
     const line = lineOf.get(run, claim.payee, claim.scheme) as LineRow | undefined;
     const base = { ...claim, claimed: paiseToRupees(claimed) };
@@ -226,10 +232,10 @@ export function reconcileClaims(
     if (difference === 0n) return { ...row, verdict: 'matches', explanation: 'The claim is what the run pays' };
     if (claim.claimedMeasure !== null && !new Exact(claim.claimedMeasure).equals(line.measure)) {
       const scheme = schemeModel.parse(JSON.parse(line.definition));
-      const segments = scheme.slabs.segments;
-      const key = segments ? line[segments.by] : null;
-      const table = (segments && key !== null && segments.tables[key]) || scheme.slabs.table;
-      const theirs = scheme.slabs.basis === 'measure' ? reachedSlab(table, new Exact(claim.claimedMeasure)) : line.slab;
+      const theirs =
+        scheme.slabs.basis === 'measure'
+          ? reachedSlab(slabTableFor(scheme, line), new Exact(claim.claimedMeasure))
+          : line.slab;
       const slabName = (i: number | null) => (i === null ? 'no slab' : `slab ${i + 1}`);
       if (theirs !== line.slab)
         return {

@@ -132,6 +132,12 @@ describe("reconciling a distributor's claims with the run", () => {
       ok: false,
       error: { message: 'bad.csv, row 3, claimed amount is not an amount: twelve' },
     });
+    const fractions = join(dir, 'fractions.csv');
+    writeFileSync(fractions, 'Payee,Scheme,Claim Amount\nD001,VOL-BEV-202610,12.345\n');
+    expect(await api.call('review.importClaims', { run: 1, path: fractions })).toMatchObject({
+      ok: false,
+      error: { message: 'fractions.csv, row 2, claimed amount has more than two decimals: 12.345' },
+    });
     expect(ws.db.prepare('SELECT count(*) FROM run_claims').pluck().get()).toBe(0);
   });
 });

@@ -26,3 +26,13 @@ export function previousPeriod(p: { from: string; to: string }): { from: string;
   if (isCalendarMonth(p)) return { from: `${to.slice(0, 8)}01`, to };
   return { from: addDays(p.from, -(daysBetween(p.from, p.to) + 1)), to };
 }
+
+/**
+ * The period after: the next calendar month when the period is a calendar month, otherwise the
+ * span of equal length that starts the day after the period ends.
+ */
+export function nextPeriod(p: { from: string; to: string }): { from: string; to: string } {
+  const from = addDays(p.to, 1);
+  if (isCalendarMonth(p)) return { from, to: monthEnd(from) };
+  return { from, to: addDays(p.to, daysBetween(p.from, p.to) + 1) };
+}

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import { previousPeriod } from '../../engine/dates';
-import type { ProductFact } from '../../engine/facts';
+import { nextPeriod, previousPeriod } from '../../engine/dates';
 import { Exact, paiseToRupees } from '../../engine/money';
-import { allProducts, filteredSkus } from '../../engine/products';
 import type { NearMiss } from '../../engine/slabs';
 import { getScheme } from '../schemes/store';
+import { type Dependency, dependency } from './dependency';
+import { type OutletReach, outletReach } from './outlets';
+import { anySales, scopedSales } from './scope';
 
 export class UnknownSchemeError extends Error {}
 
@@ -30,7 +31,28 @@ export interface SchemeInsights {
   sales: { period: string; baseline: string; incremental: string };
   /** Incremental gross margin (or sales, when products have no cost) per rupee paid; null without a baseline. */
   roi: { value: string | null; on: 'gross margin' | 'sales (no costs known)' };
-  nearMisses: { payee: string; measure: string; needed: string; neededPct: string; wouldPay: string }[];
+  outlets: OutletReach;
+  /**
+   * Sales pulled forward: the scheme's sales before (the previous period), during and after it
+   * (the period of equal length after, `data` false while the workspace has no sales there yet).
+   */
+  dip: {
+    before: { from: string; to: string; sales: string };
+    during: string;
+    after: { from: string; to: string; sales: string; data: boolean };
+    /** (after − before) ÷ before × 100, two decimals; null without sales after, or none before. */
+    changePct: string | null;
+  };
+  dependency: Dependency;
+  nearMisses: {
+    payee: string;
+    /** 'money' when the measure and what is needed are rupees; else a count or quantity. */
+    unit: string;
+    measure: string;
+    needed: string;
+    neededPct: string;
+    wouldPay: string;
+  }[];
 }
 
 const buckets: [string, number][] = [
@@ -65,7 +87,7 @@ export function schemeInsights(
       ? []
       : db
           .prepare(
-            `SELECT payee, payable, measure, achievement, slab_label AS slab, near_miss AS nearMiss FROM payable_lines
+            `SELECT payee, payable, measure, unit, achievement, slab_label AS slab, near_miss AS nearMiss FROM payable_lines
              WHERE run_id = ? AND scheme_code = ? AND kind = 'payout' ORDER BY payee`,
           )
           .all(run, code)
@@ -73,6 +95,7 @@ export function schemeInsights(
     payee: string;
     payable: number;
     measure: string;
+    unit: string;
     achievement: string | null;
     slab: string | null;
     nearMiss: string | null;
@@ -94,34 +117,9 @@ export function schemeInsights(
   // The scheme's products and source, over the period and the baseline, for the payees it measured.
   const period = scheme.period;
   const ly = lastYear(period);
-  const products = db.prepare('SELECT sku, brand, category, unit_cost AS cost FROM products').all() as (ProductFact & {
-    cost: number | null;
-  })[];
-  const costOf = new Map(products.map((p) => [p.sku, p.cost]));
-  const everything = allProducts(scheme);
-  const skus = filteredSkus(scheme.products, products);
   const payees = new Set(lines.map((l) => l.payee));
-  const source = scheme.salesSource === 'primary' ? 'outlet_code IS NULL' : 'outlet_code IS NOT NULL';
-  const salesIn = db.prepare(
-    `SELECT distributor_code AS payee, sku, sum(qty) AS qty, sum(net_value) AS net FROM sales
-     WHERE ${source} AND doc_date BETWEEN ? AND ? GROUP BY distributor_code, sku`,
-  );
-  const totals = (window: { from: string; to: string }) => {
-    let net = 0n;
-    let margin = new Exact(0);
-    let costed = true;
-    for (const r of salesIn.all(window.from, window.to) as { payee: string; sku: string; qty: number; net: number }[]) {
-      if (!payees.has(r.payee) || (!everything && !skus.has(r.sku))) continue;
-      net += BigInt(r.net);
-      const cost = costOf.get(r.sku);
-      if (cost === null || cost === undefined) costed = false;
-      else margin = margin.plus(r.net).minus(new Exact(r.qty).times(cost).dividedBy(1000));
-    }
-    return { net, margin, costed };
-  };
-  const anySales = (w: { from: string; to: string }) =>
-    db.prepare('SELECT 1 FROM sales WHERE doc_date BETWEEN ? AND ? LIMIT 1').get(w.from, w.to) !== undefined;
-  const hasLastYear = anySales(ly);
+  const totals = scopedSales(db, scheme, payees);
+  const hasLastYear = anySales(db, ly);
   const baseline = hasLastYear
     ? { ...ly, kind: 'same period last year' as const }
     : { ...previousPeriod(period), kind: 'previous period' as const };
@@ -129,8 +127,13 @@ export function schemeInsights(
   const then = totals(baseline);
   const costed = now.costed && then.costed;
   const incremental = costed ? now.margin.minus(then.margin) : new Exact((now.net - then.net).toString());
-  const data = hasLastYear || anySales(baseline);
+  const data = hasLastYear || anySales(db, baseline);
   const roi = paid > 0n && data ? incremental.dividedBy(paid.toString()).toDecimalPlaces(2).toString() : null;
+
+  const before = previousPeriod(period);
+  const after = nextPeriod(period);
+  const sold = { before: totals(before).net, after: totals(after).net };
+  const afterData = anySales(db, after);
 
   const within = new Exact(options.nearMissPct ?? '10');
   const nearMisses = lines
@@ -145,6 +148,7 @@ export function schemeInsights(
       return [
         {
           payee: l.payee,
+          unit: l.unit,
           measure: l.measure,
           needed: needed.toString(),
           neededPct: pct.toDecimalPlaces(2).toString(),
@@ -171,6 +175,17 @@ export function schemeInsights(
       incremental: paiseToRupees(now.net - then.net),
     },
     roi: { value: roi, on: costed ? 'gross margin' : 'sales (no costs known)' },
+    outlets: outletReach(db, { scheme, payees, period, baseline, paidPaise: paid }),
+    dip: {
+      before: { ...before, sales: paiseToRupees(sold.before) },
+      during: paiseToRupees(now.net),
+      after: { ...after, sales: paiseToRupees(sold.after), data: afterData },
+      changePct:
+        afterData && sold.before !== 0n
+          ? new Exact((sold.after - sold.before).toString()).times(100).dividedBy(sold.before.toString()).toFixed(2)
+          : null,
+    },
+    dependency: dependency(db, { scheme, payees, period }),
     nearMisses,
   };
 }

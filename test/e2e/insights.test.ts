@@ -32,7 +32,17 @@ describe('the Insights screen', () => {
     const achievement = screen.getByRole('region', { name: 'Payees by achievement' });
     await achievement.locator('canvas').first().waitFor({ state: 'attached' });
     expect(await screen.locator('.insights-lead').textContent()).toMatch(/paid ₹[\d,.]+ of a budget of ₹[\d,.]+/);
+    const outlets = screen.getByRole('region', { name: 'Outlets reached' });
+    await expect.poll(() => outlets.locator('tbody tr').count()).toBe(5);
+    expect(await outlets.locator('.insight-note').textContent()).toMatch(
+      /^Each reactivated outlet cost (₹[\d,]+\.\d{2}|—)/,
+    );
+    const months = screen.getByRole('region', { name: 'Share of sales made under a scheme, by month' });
+    expect(await months.locator('tbody tr').count()).toBe(12);
+    expect(await months.locator('tbody tr').last().textContent()).toMatch(/^Oct 2026₹[\d,.]+₹[\d,.]+[\d.]+%$/);
     await page.screenshot({ path: session.screenshot('insights.png') });
+    await page.setViewportSize({ width: 1440, height: 2300 });
+    await page.screenshot({ path: session.screenshot('insights-all.png') });
 
     expect(errors).toEqual([]);
   }, 240_000);

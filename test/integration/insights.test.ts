@@ -69,4 +69,75 @@ describe('scheme insights', () => {
     db.prepare("DELETE FROM sales WHERE doc_date < '2026-10-01'").run();
     expect(schemeInsights(db, 'VOL')).toMatchObject({ baseline: { data: false }, roi: { value: null } });
   });
+
+  /**
+   * Outlets, the dip and dependency, by hand. D1 has outlets A, B and R; D2 has C, M and N.
+   *   May: R 10,000 (D1). September: A 50,000 on the 10th, B 30,000 on the 11th (D1), C 20,000
+   *   on the 20th (D2). October: A 80,000, R 20,000 (D1); C 40,000, M 5,000, N 10,000 (D2).
+   *   November: A 30,000 (D1), C 20,000 (D2).
+   * SEPT (1–15 September) and VOL (October) each have a run. VOL pays D1 2 % of 1,00,000 and D2
+   * 1 % of 55,000: ₹2,550.
+   *   outlets billed: October A R C M N = 5, September A B C = 3: net new 2, ₹1,275 each;
+   *   first billed: M and N; reactivated: R alone (last bill 5 May, before the 90 days from 3 July).
+   *   dip: September 1,00,000, October 1,55,000, November 50,000: −50.00 %.
+   *   dependency: September 80,000 of 1,00,000 under SEPT (C's sale on the 20th is not): 80.00 %;
+   *   October all: 100.00 %; May none: 0.00 %; D1 1,80,000 of 1,90,000 = 94.74 %, D2 55,000 of
+   *   75,000 = 73.33 %.
+   */
+  it('outlets reactivated and net new, the post-scheme dip and discount dependency, by hand', async () => {
+    const { db, make } = await handMadeWorkspace();
+    make.distributor('D1');
+    make.distributor('D2');
+    for (const o of ['A', 'B', 'R']) make.outlet(o, 'D1');
+    for (const o of ['C', 'M', 'N']) make.outlet(o, 'D2');
+    make.bill('D1', 'R', '2026-05-05', 10_000);
+    make.bill('D1', 'A', '2026-09-10', 50_000);
+    make.bill('D1', 'B', '2026-09-11', 30_000);
+    make.bill('D2', 'C', '2026-09-20', 20_000);
+    make.bill('D1', 'A', '2026-10-10', 80_000);
+    make.bill('D1', 'R', '2026-10-11', 20_000);
+    make.bill('D2', 'C', '2026-10-12', 40_000);
+    make.bill('D2', 'M', '2026-10-20', 5_000);
+    make.bill('D2', 'N', '2026-10-30', 10_000);
+    make.bill('D1', 'A', '2026-11-05', 30_000);
+    make.bill('D2', 'C', '2026-11-06', 20_000);
+    saveScheme(db, { ...twoSlabVolume, code: 'SEPT', period: { from: '2026-09-01', to: '2026-09-15' } }, 'tester');
+    saveScheme(db, twoSlabVolume, 'tester');
+    executeRun(db, { from: '2026-09-01', to: '2026-09-15', user: 'tester' });
+    executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' });
+
+    const insights = schemeInsights(db, 'VOL');
+    expect(insights.paid).toBe('2550.00');
+    expect(insights.outlets).toEqual({
+      billed: { period: 5, baseline: 3 },
+      firstBilled: 2,
+      reactivated: 1,
+      dormantDays: 90,
+      netNew: 2,
+      costPerReactivated: '2550.00',
+      costPerNetNew: '1275.00',
+    });
+    expect(insights.dip).toEqual({
+      before: { from: '2026-09-01', to: '2026-09-30', sales: '100000.00' },
+      during: '155000.00',
+      after: { from: '2026-11-01', to: '2026-11-30', sales: '50000.00', data: true },
+      changePct: '-50.00',
+    });
+    const months = insights.dependency.months;
+    expect(months).toHaveLength(12);
+    expect([months[0]?.month, months[11]?.month]).toEqual(['2025-11', '2026-10']);
+    const month = (m: string) => months.find((x) => x.month === m);
+    expect(month('2026-05')).toEqual({ month: '2026-05', sales: '10000.00', underSchemes: '0.00', sharePct: '0.00' });
+    expect(month('2026-09')).toMatchObject({ sales: '100000.00', underSchemes: '80000.00', sharePct: '80.00' });
+    expect(month('2026-10')).toMatchObject({ sales: '155000.00', underSchemes: '155000.00', sharePct: '100.00' });
+    expect(month('2026-08')).toMatchObject({ sales: '0.00', sharePct: null });
+    expect(insights.dependency.payees).toEqual([
+      { payee: 'D1', sales: '190000.00', underSchemes: '180000.00', sharePct: '94.74' },
+      { payee: 'D2', sales: '75000.00', underSchemes: '55000.00', sharePct: '73.33' },
+    ]);
+
+    // Before November's sales land, the period after has no data and no dip is claimed.
+    db.prepare("DELETE FROM sales WHERE doc_date >= '2026-11-01'").run();
+    expect(schemeInsights(db, 'VOL').dip).toMatchObject({ after: { data: false }, changePct: null });
+  });
 });

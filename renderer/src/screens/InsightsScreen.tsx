@@ -1,96 +1,12 @@
-import {
-  type AgChartInstance,
-  type AgChartOptions,
-  AgCharts,
-  BarSeriesModule,
-  CategoryAxisModule,
-  ModuleRegistry,
-  NumberAxisModule,
-} from 'ag-charts-community';
-import { useEffect, useRef, useState } from 'react';
-import { formatCount, formatDate, formatMoney } from '../../../main/format/numbers';
+import { useEffect, useState } from 'react';
+import { formatAchievement, formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import type { SchemeInsights } from '../../../main/insights/scheme';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
-import { tsv } from '../grid/copy';
+import { axes, ChartWithTable } from '../insights/ChartWithTable';
+import { ReachCharts } from '../insights/ReachCharts';
 import { useWorkspace } from '../workspace-context';
-
-// Only what these charts use: bars on a category and a number axis (a third of the library).
-ModuleRegistry.registerModules([BarSeriesModule, CategoryAxisModule, NumberAxisModule]);
-
-/** One ag-charts chart (numbers on hover), with its numbers in a table beside it and a Copy button. */
-function ChartWithTable({
-  title,
-  options,
-  header,
-  rows,
-  shown,
-}: {
-  title: string;
-  options: AgChartOptions;
-  header: string[];
-  /** The numbers, as Excel should receive them. */
-  rows: (string | number)[][];
-  /** The same rows as the table shows them. */
-  shown: string[][];
-}) {
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<AgChartInstance | null>(null);
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!host.current) return;
-    if (chart.current) void chart.current.update({ ...options, container: host.current });
-    else chart.current = AgCharts.create({ ...options, container: host.current });
-  }, [options]);
-  useEffect(
-    () => () => {
-      chart.current?.destroy();
-      chart.current = null;
-    },
-    [],
-  );
-  return (
-    <section className="insight-chart" aria-label={title}>
-      <header>
-        <h2>{title}</h2>
-        <button
-          type="button"
-          onClick={() => {
-            void navigator.clipboard?.writeText(tsv([header, ...rows])).then(() => setCopied(true));
-          }}
-        >
-          {copied ? 'Copied' : 'Copy to Excel'}
-        </button>
-      </header>
-      <div className="insight-body">
-        <div className="chart-host" ref={host} />
-        <table>
-          <thead>
-            <tr>
-              {header.map((h, i) => (
-                <th key={h} className={i === 0 ? undefined : 'number'}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r[0]}>
-                {r.map((c, i) => (
-                  <td key={header[i]} className={i === 0 ? undefined : 'number'}>
-                    {c}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
 
 /**
  * Whether each scheme paid for itself (main/insights/scheme.ts): its cost against budget,
@@ -101,6 +17,7 @@ function ChartWithTable({
 export function InsightsScreen() {
   const { currency, locale } = useWorkspace();
   const money = (amount: string) => formatMoney(amount, currency, locale);
+  const measured = (unit: string, value: string) => (unit === 'money' ? money(value) : formatQuantity(value, locale));
   const [schemes, setSchemes] = useState<SchemeSummary[] | null>(null);
   const [code, setCode] = useState('');
   const [insights, setInsights] = useState<SchemeInsights | null>(null);
@@ -168,7 +85,8 @@ export function InsightsScreen() {
                   { what: 'Paid', amount: Number(insights.paid) },
                   ...(insights.budget ? [{ what: 'Budget', amount: Number(insights.budget) }] : []),
                 ],
-                series: [{ type: 'bar', xKey: 'what', yKey: 'amount', yName: 'Rupees' }],
+                series: [{ type: 'bar', xKey: 'what', yKey: 'amount', yName: 'Amount' }],
+                axes: axes({ currency, locale }),
                 height: 220,
               }}
             />
@@ -180,6 +98,7 @@ export function InsightsScreen() {
               options={{
                 data: insights.achievement,
                 series: [{ type: 'bar', xKey: 'bucket', yKey: 'payees', yName: 'Payees' }],
+                axes: axes('count'),
                 height: 220,
               }}
             />
@@ -199,10 +118,12 @@ export function InsightsScreen() {
                   { period: insights.baseline.kind, sales: Number(insights.sales.baseline) },
                   { period: 'scheme period', sales: Number(insights.sales.period) },
                 ],
-                series: [{ type: 'bar', xKey: 'period', yKey: 'sales', yName: 'Rupees' }],
+                series: [{ type: 'bar', xKey: 'period', yKey: 'sales', yName: 'Sales' }],
+                axes: axes({ currency, locale }),
                 height: 220,
               }}
             />
+            <ReachCharts insights={insights} />
           </div>
           <section className="insight-chart" aria-label="Near misses">
             <header>
@@ -225,9 +146,9 @@ export function InsightsScreen() {
                   {insights.nearMisses.map((m) => (
                     <tr key={m.payee}>
                       <td>{m.payee}</td>
-                      <td className="number">{m.measure}</td>
-                      <td className="number">{m.needed}</td>
-                      <td className="number">{m.neededPct}%</td>
+                      <td className="number">{measured(m.unit, m.measure)}</td>
+                      <td className="number">{measured(m.unit, m.needed)}</td>
+                      <td className="number">{formatAchievement(m.neededPct, locale)}</td>
                       <td className="number">{money(m.wouldPay)}</td>
                     </tr>
                   ))}

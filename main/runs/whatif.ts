@@ -12,7 +12,7 @@ export interface VariantOutcome {
   total: string;
   /** Payees it would pay something to. */
   payees: number;
-  lines: { payee: string; measure: string; slab: string | null; final: string }[];
+  lines: { payee: string; measure: string; unit: string; slab: string | null; final: string }[];
 }
 
 export interface WhatIf {
@@ -51,6 +51,7 @@ export function whatIf(
       lines: lines.map((l) => ({
         payee: l.payee,
         measure: l.measure,
+        unit: l.unit,
         slab: l.slabLabel,
         final: paiseToRupees(l.final),
       })),

@@ -80,4 +80,64 @@ describe('the Schemes screen', () => {
     await page.screenshot({ path: session.screenshot('schemes-list.png') });
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('runs a what-if of a changed saved scheme against the saved one and against a kept variant, saving nothing', async () => {
+    const dir = tempDir();
+    (await workspaceIn(dir, { demo: true })).db.close();
+    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
+    await signIn(page, 'priya', '1111');
+    const runRows = page.getByTestId('runs-grid').locator('.ag-row');
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    await expect.poll(() => runRows.count()).toBeGreaterThan(0);
+    const runsBefore = await runRows.count();
+    await page.getByRole('button', { name: 'Schemes' }).click();
+    await page.getByTestId('schemes-grid').getByText('VOL-BEV-202610', { exact: true }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = page.getByTestId('scheme-editor');
+    const whatif = editor.getByTestId('whatif');
+
+    // 1 % → 2 % on the middle slab: everyone earns more, nobody new is reached.
+    await setCell(page, 1, 'rate', '2');
+    await expect.poll(() => editor.getByTestId('scheme-status').textContent()).toBe('Ready to save');
+    await whatif.getByRole('button', { name: 'Compare with the saved scheme' }).click();
+    const summary = whatif.getByTestId('whatif-summary');
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toMatch(
+        /^Saved scheme: ₹12,166\.11 to 12 payees\. This draft: ₹[\d,]+\.\d{2} to 12 payees\. Change: \+₹[\d,]+\.\d{2}, \+0 payees reached\. Nothing was saved\.$/,
+      );
+    const table = whatif.getByTestId('whatif-table');
+    expect(await table.locator('tbody tr').count()).toBe(12);
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Payee',
+      'Saved scheme: measure',
+      'Slab',
+      'Payout',
+      'This draft: measure',
+      'Slab',
+      'Payout',
+      'Change',
+    ]);
+    await page.screenshot({ path: session.screenshot('whatif-saved.png') });
+
+    // Variant A at 2 %, variant B at 0.5 %: B costs less than A, shown payee by payee.
+    await whatif.getByRole('button', { name: 'Keep as variant A' }).click();
+    await setCell(page, 1, 'rate', '0.5');
+    await expect(summary.count()).resolves.toBe(0);
+    await whatif.getByRole('button', { name: 'Compare with variant A' }).click();
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toMatch(/^Variant A: .* This draft \(B\): .* Change: -₹/);
+    expect(await table.locator('tbody tr').first().locator('td').last().textContent()).toMatch(/^-₹[\d,]+\.\d{2}$/);
+    await page.screenshot({ path: session.screenshot('whatif-variants.png') });
+
+    // Nothing was saved: no new version of the scheme, and no run.
+    await editor.getByRole('button', { name: 'Close' }).click();
+    expect(
+      await page.getByTestId('schemes-grid').locator('.ag-row', { hasText: 'VOL-BEV-202610' }).textContent(),
+    ).toMatch(/Beverages volume push/);
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    await expect.poll(() => runRows.count()).toBe(runsBefore);
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

@@ -8,6 +8,7 @@ import { InlineError } from '../components/InlineError';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
 import { SlabGrid } from './SlabGrid';
+import { WhatIfCompare } from './WhatIfCompare';
 
 const rateLabels: Record<string, string> = {
   percent_of_value: 'Rate (% of value)',
@@ -667,6 +668,8 @@ export function SchemeEditor({
               </table>
             </div>
           )}
+          <h3>What if</h3>
+          <WhatIfCompare draft={draft} period={previewPeriod} disabled={problems.length > 0} />
         </section>
         <InlineError message={message} />
       </div>

@@ -205,6 +205,15 @@ export const contract = {
         .optional(),
     }),
   ).returns<SchemeInsights>(),
+  'schemes.nearMissWorkbook': method(
+    z.object({
+      code: z.string().min(1),
+      nearMissPct: z
+        .string()
+        .regex(/^\d+(\.\d+)?$/)
+        .optional(),
+    }),
+  ).returns<{ path: string }>(),
   'schemes.whatif': method(
     z.object({ definition: z.unknown(), vs: z.unknown().optional(), from: isoDay, to: isoDay }),
   ).returns<WhatIf>(),

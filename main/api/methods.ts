@@ -22,6 +22,7 @@ export const methodNames = [
   'schemes.preview',
   'schemes.whatif',
   'schemes.insights',
+  'schemes.nearMissWorkbook',
   'runs.create',
   'runs.list',
   'runs.get',

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileStamp, safeFileName } from '../files/names';
 import { serveWorkspaceJob, type WorkspaceJob } from '../workers/serve';
 import { type ImportRequest, runImport } from './importer';
 import { writeRejectsWorkbook } from './rejects';
@@ -15,8 +16,7 @@ await serveWorkspaceJob<ImportWorkerInput>(async (db, input, progress) => {
   let rejectsFile: string | null = null;
   if (rejectedRows.length > 0) {
     mkdirSync(input.rejectsFolder, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    rejectsFile = join(input.rejectsFolder, `${stamp} ${result.file.replace(/[\\/:*?"<>|]/g, '_')} rejected rows.xlsx`);
+    rejectsFile = join(input.rejectsFolder, `${fileStamp(new Date())} ${safeFileName(result.file)} rejected rows.xlsx`);
     await writeRejectsWorkbook(rejectsFile, {
       file: result.file,
       sheet: result.sheet,

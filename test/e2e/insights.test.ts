@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openSource } from '../../main/import/open-source';
 import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 import { signIn } from '../support/web';
@@ -41,6 +42,21 @@ describe('the Insights screen', () => {
     expect(await months.locator('tbody tr').count()).toBe(12);
     expect(await months.locator('tbody tr').last().textContent()).toMatch(/^Oct 2026₹[\d,.]+₹[\d,.]+[\d.]+%$/);
     await page.screenshot({ path: session.screenshot('insights.png') });
+
+    // The near-miss list downloads as a workbook with the same payees as the table.
+    const nearMisses = screen.getByRole('region', { name: 'Near misses' });
+    const shownPayees = await nearMisses.locator('tbody tr td:first-child').allTextContents();
+    expect(shownPayees.length).toBeGreaterThan(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      nearMisses.getByRole('button', { name: 'Download for the sales team (.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^VOL-BEV-202610 near misses .*\.xlsx$/);
+    const source = await openSource(await download.path());
+    const rows: unknown[][] = [];
+    for await (const sheet of source.sheets()) for await (const row of sheet.rows()) rows.push(row.cells);
+    source.close?.();
+    expect(rows.slice(2).map((r) => r[0])).toEqual(shownPayees);
     await page.setViewportSize({ width: 1440, height: 2300 });
     await page.screenshot({ path: session.screenshot('insights-all.png') });
 

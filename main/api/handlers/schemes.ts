@@ -1,3 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileStamp, safeFileName } from '../../files/names';
+import { writeNearMisses } from '../../insights/near-miss-xlsx';
 import { schemeInsights } from '../../insights/scheme';
 import { runCalculator } from '../../runs/calculator';
 import type { RunWorkerInput } from '../../runs/worker';
@@ -16,6 +20,7 @@ type SchemeHandlers = Pick<
   | 'schemes.preview'
   | 'schemes.whatif'
   | 'schemes.insights'
+  | 'schemes.nearMissWorkbook'
 >;
 
 export function schemeHandlers(ws: Workspace): SchemeHandlers {
@@ -47,6 +52,15 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
         signal: ctx.signal,
       }),
     'schemes.insights': ({ code, nearMissPct }) => schemeInsights(ws.db, code, { nearMissPct }),
+    // Into the workspace's files folder, where the browser UI may download it from.
+    'schemes.nearMissWorkbook': async ({ code, nearMissPct }) => {
+      const insights = schemeInsights(ws.db, code, { nearMissPct });
+      const folder = join(ws.dataFolder, 'insights');
+      mkdirSync(folder, { recursive: true });
+      const path = join(folder, `${safeFileName(code)} near misses ${fileStamp(new Date())}.xlsx`);
+      await writeNearMisses(path, insights);
+      return { path };
+    },
     'schemes.whatif': ({ definition, vs, from, to }, ctx) =>
       runCalculator(ws.dbPath).run(job({ from, to, whatif: { definition, vs } }), {
         onProgress: ctx.progress,

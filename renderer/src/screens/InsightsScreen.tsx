@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatAchievement, formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import type { SchemeInsights } from '../../../main/insights/scheme';
 import type { SchemeSummary } from '../../../main/schemes/store';
-import { call } from '../api/client';
+import { call, downloadUrl } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { axes, ChartWithTable } from '../insights/ChartWithTable';
 import { ReachCharts } from '../insights/ReachCharts';
@@ -22,6 +22,15 @@ export function InsightsScreen() {
   const [code, setCode] = useState('');
   const [insights, setInsights] = useState<SchemeInsights | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const saveNearMisses = async () => {
+    const r = await call('schemes.nearMissWorkbook', { code });
+    if (!r.ok) return setProblem(r.error.message);
+    const link = downloadUrl(r.value.path);
+    if (!link) return setSaved(r.value.path);
+    const a = Object.assign(document.createElement('a'), { href: link, download: '' });
+    a.click();
+  };
   useEffect(() => {
     void call('schemes.list', {}).then((r) => {
       if (!r.ok) return setProblem(r.error.message);
@@ -32,6 +41,7 @@ export function InsightsScreen() {
   useEffect(() => {
     if (!code) return;
     setInsights(null);
+    setSaved(null);
     void call('schemes.insights', { code }).then((r) => (r.ok ? setInsights(r.value) : setProblem(r.error.message)));
   }, [code]);
 
@@ -128,7 +138,11 @@ export function InsightsScreen() {
           <section className="insight-chart" aria-label="Near misses">
             <header>
               <h2>Near misses: within 10% of the next slab</h2>
+              <button type="button" disabled={insights.nearMisses.length === 0} onClick={() => void saveNearMisses()}>
+                Download for the sales team (.xlsx)
+              </button>
             </header>
+            {saved && <p className="insight-note">Saved to {saved}</p>}
             {insights.nearMisses.length === 0 ? (
               <p className="muted">No payee is that close to its next slab.</p>
             ) : (

@@ -130,9 +130,10 @@ export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDra
   const { lateFirstBillDays: days, lateFirstBillOutlets: minimum } = scope.settings;
   const since = addDays(scope.to, 1 - days);
   const first = new Map<string, SaleFact>();
-  for (const s of outletInvoices(scope, '0000-00-00', scope.to)) {
-    const known = first.get(s.outlet as string);
-    if (!known || s.date < known.date) first.set(s.outlet as string, s);
+  for (const s of scope.sales) {
+    if (s.docType !== 'invoice' || s.outlet === null || s.date > scope.to) continue;
+    const known = first.get(s.outlet);
+    if (!known || s.date < known.date) first.set(s.outlet, s);
   }
   const late = [...first.values()].filter((s) => s.date >= since && scope.payees.has(s.distributor));
   return [...groupBy(late, (s) => s.distributor)]
@@ -245,15 +246,55 @@ interface Doc {
 }
 
 /**
+ * A number that is equal for lines that could be twins — same value, quantity and day — so a
+ * million lines are sifted by one Map of numbers before any document is compared. Lines that
+ * collide by chance only cost a closer look; twins always collide.
+ */
+const twinKey = (s: SaleFact) =>
+  (s.net * 9973 + (s.qty % 9973)) * 32 + (s.date.charCodeAt(8) - 48) * 10 + (s.date.charCodeAt(9) - 48);
+
+/** Whether an ascending list holds `value` (binary search). */
+function sortedIncludes(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = list[mid] as number;
+    if (at === value) return true;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+/** The invoice lines of the run's payees dated in its period. */
+function periodInvoices(scope: RunScope): SaleFact[] {
+  return scope.sales.filter(
+    (s) => s.docType === 'invoice' && s.date >= scope.from && s.date <= scope.to && scope.payees.has(s.distributor),
+  );
+}
+
+/**
  * The same outlet billed the same lines (SKU, qty, value) on the same day under different
- * document numbers. Documents are grouped by payee, day and amount first; only where two share
- * those are their lines compared.
+ * document numbers. A document can only be a copy when each of its lines has a twin (same
+ * value, quantity and day) somewhere, so only documents with such lines are gathered, by payee,
+ * day and amount; only where two share those are their lines compared.
  */
 export function duplicateInvoices(_db: Database.Database, scope: RunScope): FlagDraft[] {
+  const invoices = periodInvoices(scope);
+  // Sorting a typed array of keys finds the repeated ones far faster than a Map of a million numbers.
+  const keys = Float64Array.from(invoices, twinKey);
+  const sorted = keys.slice().sort();
+  const repeated: number[] = [];
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i] === sorted[i - 1] && repeated[repeated.length - 1] !== sorted[i]) repeated.push(sorted[i] as number);
+  const suspect = new Set<string>();
+  invoices.forEach((s, i) => {
+    if (sortedIncludes(repeated, keys[i] as number)) suspect.add(s.docNo);
+  });
   const docs = new Map<string, Map<string, Doc>>();
-  for (const s of scope.sales) {
-    if (s.docType !== 'invoice' || s.date < scope.from || s.date > scope.to || !scope.payees.has(s.distributor))
-      continue;
+  for (const s of invoices) {
+    if (!suspect.has(s.docNo)) continue;
     const doc = nested(docs, s.distributor, s.docNo, () => ({ first: s, lines: [] as SaleFact[], amount: 0 }));
     doc.lines.push(s);
     doc.amount += s.net;
@@ -290,21 +331,52 @@ export function duplicateInvoices(_db: Database.Database, scope: RunScope): Flag
   return flags;
 }
 
+/** What one outlet was billed in the period: the lines of its only document, while it has one. */
+interface OutletBilling {
+  distributor: string;
+  docNo: string;
+  lines: SaleFact[];
+  amount: number;
+  once: boolean;
+}
+
 /** Outlets billed once in the period for at most `tokenBillValue`: just enough to be counted. */
 export function tokenBills(_db: Database.Database, scope: RunScope): FlagDraft[] {
   const most = toScaledInteger(scope.settings.tokenBillValue, 2);
-  const outlets = new Map<string, Map<string, { lines: SaleFact[]; amount: number; once: boolean }>>();
+  // By outlet alone (an outlet is billed by its own distributor); by distributor too for the rest.
+  const outlets = new Map<string, OutletBilling>();
   for (const s of scope.sales) {
     if (s.docType !== 'invoice' || s.outlet === null || s.date < scope.from || s.date > scope.to) continue;
     if (!scope.payees.has(s.distributor)) continue;
-    const o = nested(outlets, s.distributor, s.outlet, () => ({ lines: [] as SaleFact[], amount: 0, once: true }));
-    if (o.lines.length > 0 && o.lines[0]?.docNo !== s.docNo) o.once = false;
+    let key = s.outlet;
+    let o = outlets.get(key);
+    if (o && o.distributor !== s.distributor) {
+      key = `${s.distributor}\u0000${s.outlet}`;
+      o = outlets.get(key);
+    }
+    if (!o) {
+      outlets.set(key, { distributor: s.distributor, docNo: s.docNo, lines: [s], amount: s.net, once: true });
+      continue;
+    }
+    if (!o.once) continue;
+    if (o.docNo !== s.docNo) {
+      o.once = false;
+      o.lines = [];
+      continue;
+    }
     o.lines.push(s);
     o.amount += s.net;
   }
+  const byPayee = new Map<string, [string, OutletBilling][]>();
+  for (const [key, o] of outlets) {
+    if (!o.once || o.amount <= 0 || o.amount > most) continue;
+    const outlet = o.lines[0]?.outlet ?? key;
+    const list = byPayee.get(o.distributor);
+    if (list) list.push([outlet, o]);
+    else byPayee.set(o.distributor, [[outlet, o]]);
+  }
   const flags: FlagDraft[] = [];
-  for (const [payee, byOutlet] of outlets) {
-    const token = [...byOutlet].filter(([, o]) => o.once && o.amount > 0 && o.amount <= most);
+  for (const [payee, token] of byPayee) {
     if (token.length < scope.settings.tokenBillOutlets) continue;
     flags.push({
       kind: 'token-bills',

@@ -230,6 +230,9 @@ export const contract = {
     z.object({ run: runId, comment: z.string().trim().min(1, 'say what the preparer should fix') }),
   ).returns<WorkflowOutcome>(),
   'runs.reverse': method(z.object({ run: runId })).returns<WorkflowOutcome>(),
+  'runs.withdraw': method(
+    z.object({ run: runId, reason: z.string().trim().min(1, 'say why the run is taken back') }),
+  ).returns<WorkflowOutcome>(),
   'review.lines': method(
     z
       .object({

@@ -32,6 +32,7 @@ export const methodNames = [
   'runs.summary',
   'runs.reject',
   'runs.reverse',
+  'runs.withdraw',
   'review.lines',
   'review.groups',
   'review.trace',

@@ -82,6 +82,14 @@ export const reviewCommands: Record<string, Command> = {
       return unwrap(await api.call('runs.reject', { run, comment: options.comment }));
     }),
   },
+  withdraw: {
+    summary: 'take a submitted run back to correct it, before anyone approves it (Preparer role)',
+    usage: 'withdraw RUN --reason TEXT --as USER',
+    run: step('withdraw', async ({ api, options }, run) => {
+      if (!options.reason) throw new CliError('withdraw needs --reason TEXT: why the run is taken back');
+      return unwrap(await api.call('runs.withdraw', { run, reason: options.reason }));
+    }),
+  },
   reverse: {
     summary: 'undo an approved run with a reversing run (which then needs its own approval)',
     usage: 'reverse RUN --as USER',

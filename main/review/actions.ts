@@ -74,6 +74,20 @@ export function submitRun(db: Database.Database, id: number, actor: Actor): Work
 }
 
 /**
+ * A preparer takes a submitted run back to correct it before anyone approves it: it returns to
+ * calculated, its lines unlock, and it is submitted again from its summary like any run.
+ */
+export function withdrawRun(db: Database.Database, id: number, actor: Actor, reason: string): WorkflowOutcome {
+  const why = reason.trim();
+  if (why === '')
+    throw new WorkflowRefusedError('Withdrawing a submitted run needs a reason, for the approver and the audit log');
+  return take(db, id, 'withdraw', actor, () => {
+    recordMaker(db, id, actor, 'withdraw');
+    return { after: { reason: why } };
+  });
+}
+
+/**
  * Approval by an active Approver or Admin who took no maker's step on the run (the trigger of
  * migration 009 holds the same rule for any client). Its audit entry seals the run: the approver's
  * id and a digest of every line as it will be paid, which `audit verify` checks the lines against,

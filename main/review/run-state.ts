@@ -4,12 +4,19 @@ import type { RunState, RunStatus } from './workflow';
 export class RunNotFoundError extends Error {}
 
 export function runState(db: Database.Database, id: number): RunState {
-  const row = db.prepare('SELECT id, status, created_by, submitted_by FROM runs WHERE id = ?').get(id) as
-    | { id: number; status: RunStatus; created_by: string; submitted_by: string | null }
+  const row = db.prepare('SELECT id, status, created_by, submitted_by, reverses_run FROM runs WHERE id = ?').get(id) as
+    | { id: number; status: RunStatus; created_by: string; submitted_by: string | null; reverses_run: number | null }
     | undefined;
   if (!row) throw new RunNotFoundError(`There is no run ${id}`);
   const makers = makersOf(db, id).get(id) ?? [];
-  return { id: row.id, status: row.status, createdBy: row.created_by, submittedBy: row.submitted_by, makers };
+  return {
+    id: row.id,
+    status: row.status,
+    createdBy: row.created_by,
+    submittedBy: row.submitted_by,
+    makers,
+    reversesRun: row.reverses_run,
+  };
 }
 
 /** Who took a maker's step on each run (or on run `id`): they never approve it. One query for all runs. */

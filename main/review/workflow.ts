@@ -20,7 +20,16 @@ export const frozenStatuses: readonly RunStatus[] = ['approved', 'exported', 're
 export const roles = ['preparer', 'approver', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
-export const runActions = ['calculate', 'override', 'submit', 'approve', 'reject', 'export', 'reverse'] as const;
+export const runActions = [
+  'calculate',
+  'override',
+  'submit',
+  'withdraw',
+  'approve',
+  'reject',
+  'export',
+  'reverse',
+] as const;
 export type RunAction = (typeof runActions)[number];
 
 interface Step {
@@ -53,6 +62,13 @@ export const workflow: Record<RunAction, Step> = {
     roles: ['preparer', 'admin'],
     doing: 'submitting',
     done: 'submitted',
+  },
+  withdraw: {
+    from: ['submitted'],
+    to: 'calculated',
+    roles: ['preparer', 'admin'],
+    doing: 'withdrawing',
+    done: 'withdrawn',
   },
   approve: {
     from: ['submitted'],
@@ -111,11 +127,15 @@ export interface RunState {
   submittedBy: string | null;
   /** Ids of everyone who created, recalculated, overrode or submitted it: none of them approves it. */
   makers?: readonly number[];
+  /** The run this one reverses: a reversing run is approved or rejected, never withdrawn. */
+  reversesRun?: number | null;
 }
 
 /** Why a run in its present status cannot take `action` at all, or null when its status allows it. */
-export function statusRefusal(run: Pick<RunState, 'id' | 'status'>, action: RunAction): string | null {
+export function statusRefusal(run: Pick<RunState, 'id' | 'status' | 'reversesRun'>, action: RunAction): string | null {
   const step = workflow[action];
+  if (action === 'withdraw' && run.reversesRun)
+    return `Run ${run.id} reverses run ${run.reversesRun}: it is approved or rejected, not withdrawn.`;
   if (step.from.includes(run.status)) return null;
   return `Run ${run.id} cannot be ${step.done}: ${why[run.status] ?? `it is ${run.status}`}.`;
 }

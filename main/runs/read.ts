@@ -56,7 +56,7 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
     comment: r.comment,
     reversesRun: r.reverses_run,
     reversedByRun: r.reversed_by_run,
-    actions: runActions.filter((a) => statusRefusal(r, a) === null),
+    actions: runActions.filter((a) => statusRefusal({ ...r, reversesRun: r.reverses_run }, a) === null),
     permitted: runActions.filter(
       (a) =>
         refusal(
@@ -66,6 +66,7 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
             createdBy: r.created_by,
             submittedBy: r.submitted_by,
             makers: makers.get(r.id) ?? [],
+            reversesRun: r.reverses_run,
           },
           a,
           actor,

@@ -18,13 +18,17 @@ const fetchMs = async (page: Page) => {
 };
 
 describe('reviewing and approving a run in the browser', () => {
-  it('filters, explains, overrides with a reason, submits, refuses the maker as approver, and approves as the checker', async () => {
+  it('filters, explains, overrides with a reason, submits, offers a preparer no approval, and approves as the checker', async () => {
     const dir = tempDir();
     const ws = await workspaceIn(dir, { demo: true });
     ws.db.close();
     const { page, errors } = await session.open(ws.dbPath, { width: 1500, height: 950 });
 
     await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 120_000 });
+    // Nobody is preselected, so Sign in waits for a choice.
+    expect(await page.locator('input[name="user"]:checked').count()).toBe(0);
+    await page.getByLabel('PIN').fill('1111');
+    expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
     await page.screenshot({ path: session.screenshot('sign-in.png') });
     await page.locator('input[name="user"][value="priya"]').check();
     await page.getByLabel('PIN').fill('9999');
@@ -86,9 +90,18 @@ describe('reviewing and approving a run in the browser', () => {
 
     await submitFromSummary(page);
     await page.getByText('Submitted: run 1 is now submitted.').waitFor();
-    await approveFromSummary(page, 'Looks right');
-    await page.getByText('priya is a Preparer; approving a run needs the Approver or Admin role.').waitFor();
-    await page.screenshot({ path: session.screenshot('approve-refused.png') });
+    // A Preparer is offered no Approve or Reject, only taking the submission back.
+    await page.getByRole('button', { name: 'Withdraw…' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Approve…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Reject…' }).count()).toBe(0);
+    await page.screenshot({ path: session.screenshot('submitted-as-preparer.png') });
+    await page.getByRole('button', { name: 'Withdraw…' }).click();
+    const withdraw = page.getByRole('dialog', { name: 'Withdraw the run' });
+    await withdraw.getByLabel('Reason').fill('One more look at D003');
+    await withdraw.getByRole('button', { name: 'Withdraw the submission' }).click();
+    await page.getByText('Withdrawn: run 1 is now calculated.').waitFor();
+    await submitFromSummary(page);
+    await page.getByText('Submitted: run 1 is now submitted.').waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, 'arjun', '2222');
@@ -120,8 +133,10 @@ describe('reviewing and approving a run in the browser', () => {
     const actions = async () =>
       (await page.locator('[data-testid="audit-grid"] .ag-row [col-id="action"]').allTextContents())
         .filter((a) => !a.startsWith('session.'))
-        .slice(0, 4);
-    await expect.poll(actions).toEqual(['run.approve', 'run.submit', 'override.set', 'run.create']);
+        .slice(0, 6);
+    await expect
+      .poll(actions)
+      .toEqual(['run.approve', 'run.submit', 'run.withdraw', 'run.submit', 'override.set', 'run.create']);
     await page.screenshot({ path: session.screenshot('audit.png') });
     expect(errors).toEqual([]);
   }, 240_000);

@@ -27,19 +27,19 @@ describe('the audit log', () => {
       { action: 'export.profile', n: 1 },
       { action: 'import.run', n: 10 },
       { action: 'run.create', n: 1 },
-      { action: 'schema.guards', n: 2 },
+      { action: 'schema.guards', n: 3 },
       { action: 'scheme.save', n: 9 },
       { action: 'user.create', n: 3 },
     ]);
-    expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 26, brokenAt: null });
+    expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 27, brokenAt: null });
     expect(() => db().prepare("UPDATE audit_log SET user = 'someone' WHERE seq = 3").run()).toThrow(/append-only/);
     expect(() => db().prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
   });
 
   it('is listed newest first and filtered by area, user, text (wildcards taken literally) and date', () => {
     const all = listAudit(db(), { offset: 0, limit: 5 });
-    expect(all.total).toBe(26);
-    expect(all.entries.map((e) => e.seq)).toEqual([26, 25, 24, 23, 22]);
+    expect(all.total).toBe(27);
+    expect(all.entries.map((e) => e.seq)).toEqual([27, 26, 25, 24, 23]);
     expect(listAudit(db(), { action: 'scheme.', offset: 0, limit: 100 }).total).toBe(9);
     expect(listAudit(db(), { user: 'TESTER', offset: 0, limit: 1 }).total).toBe(24);
     expect(listAudit(db(), { user: 'priya', offset: 0, limit: 1 }).total).toBe(0);
@@ -50,7 +50,7 @@ describe('the audit log', () => {
     ]);
     expect(listAudit(db(), { text: '%', offset: 0, limit: 1 }).total).toBe(0);
     const day = today();
-    expect(listAudit(db(), { from: dayStart(day), to: dayEnd(day), offset: 0, limit: 1 }).total).toBe(26);
+    expect(listAudit(db(), { from: dayStart(day), to: dayEnd(day), offset: 0, limit: 1 }).total).toBe(27);
     expect(listAudit(db(), { to: dayEnd('2000-01-01'), offset: 0, limit: 1 }).total).toBe(0);
   });
 
@@ -97,7 +97,7 @@ describe('the audit log', () => {
     expect(verifyAudit(db())).toMatchObject({
       ok: false,
       brokenAt: 22,
-      problem: 'the log ends at entry 21 but entry 26 was written: entries were removed from the end',
+      problem: 'the log ends at entry 21 but entry 27 was written: entries were removed from the end',
     });
   });
 
@@ -112,8 +112,8 @@ describe('the audit log', () => {
     const path = demo.current().ws.dbPath;
     const good = cli(path, 'audit', 'verify');
     expect(good.status).toBe(0);
-    expect(good.json).toMatchObject({ ok: true, entries: 26 });
-    expect(cli(path, 'audit', 'list', '--from', today(), '--to', today()).json).toMatchObject({ total: 26 });
+    expect(good.json).toMatchObject({ ok: true, entries: 27 });
+    expect(cli(path, 'audit', 'list', '--from', today(), '--to', today()).json).toMatchObject({ total: 27 });
     const badDay = cli(path, 'audit', 'list', '--from', '30/11/2026');
     expect([badDay.status, badDay.stderr]).toEqual([2, 'schemedesk: "30/11/2026" is not a date written YYYY-MM-DD\n']);
     tamper(`UPDATE audit_log SET user = 'nobody' WHERE seq = 12`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
-import { approveRun, rejectRun, reverseRun, submitRun } from '../../main/review/actions';
+import { approveRun, rejectRun, reverseRun, submitRun, withdrawRun } from '../../main/review/actions';
 import { overrideLines } from '../../main/review/overrides';
 import type { Actor } from '../../main/review/workflow';
 import { executeRun, recalculateRun } from '../../main/runs/execute';
@@ -132,6 +132,33 @@ describe('review, overrides and approval on a real workspace', () => {
       approved_by: 'arjun',
       comment: null,
     });
+  });
+
+  it('lets the preparer withdraw a submitted run to correct it, audited; never a reversing run, even in SQL', () => {
+    const run = firstRun();
+    const line = paidLine(run);
+    submitRun(db(), run, priya);
+    expect(() => withdrawRun(db(), run, arjun, 'typo')).toThrow(/withdrawing a run needs the Preparer or Admin role/);
+    expect(() => withdrawRun(db(), run, priya, '  ')).toThrow(/needs a reason/);
+    expect(withdrawRun(db(), run, priya, 'D003 needs a correction').status).toBe('calculated');
+    // Its lines unlock: the correction is an override like any other, and it is submitted again.
+    overrideLines(db(), { run, lines: [line.id], change: { mode: 'zero' }, reason: 'doubled' }, priya);
+    const audit = db()
+      .prepare("SELECT user, after FROM audit_log WHERE action = 'run.withdraw' AND subject = ?")
+      .get(`run ${run}`) as { user: string; after: string };
+    expect(audit.user).toBe('priya');
+    expect(JSON.parse(audit.after)).toMatchObject({ status: 'calculated', reason: 'D003 needs a correction' });
+    submitRun(db(), run, priya);
+    approveRun(db(), run, arjun);
+    expect(() => withdrawRun(db(), run, priya, 'late')).toThrow(/cannot be withdrawn: it is approved/);
+
+    const reversal = reverseRun(db(), run, arjun).reversal as number;
+    expect(() => withdrawRun(db(), reversal, priya, 'no')).toThrow(
+      `Run ${reversal} reverses run ${run}: it is approved or rejected, not withdrawn.`,
+    );
+    expect(() => db().prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(reversal)).toThrow(
+      'This status change is not a step of the run workflow',
+    );
   });
 
   it('refuses the maker as checker even with the Admin role', () => {
@@ -288,7 +315,7 @@ describe('review, overrides and approval on a real workspace', () => {
       });
       await api.call('runs.submit', { run });
       expect(await api.call('runs.get', { run })).toMatchObject({
-        value: { actions: ['approve', 'reject'], permitted: [] },
+        value: { actions: ['withdraw', 'approve', 'reject'], permitted: ['withdraw'] },
       });
       await api.call('session.signIn', { name: 'arjun', pin: '2222' });
       expect(await api.call('runs.get', { run })).toMatchObject({ value: { permitted: ['approve', 'reject'] } });

@@ -23,6 +23,7 @@ const legal: Record<string, RunStatus> = {
   'rejected submit': 'submitted',
   'submitted approve': 'approved',
   'submitted reject': 'rejected',
+  'submitted withdraw': 'calculated',
   'approved export': 'exported',
   'exported export': 'exported',
   'approved reverse': 'reversed',
@@ -42,6 +43,17 @@ describe('the run workflow', () => {
     } else {
       expect(answer).toMatch(/^Run 7 cannot be .+: (it|it's) /);
     }
+  });
+
+  it('lets a preparer withdraw a submitted run, but never a reversing run', () => {
+    const preparer: Actor = { name: 'ravi', role: 'preparer' };
+    expect(refusal(run('submitted'), 'withdraw', preparer)).toBeNull();
+    expect(refusal(run('submitted'), 'withdraw', { name: 'arjun', role: 'approver' })).toMatch(
+      /withdrawing a run needs the Preparer or Admin role/,
+    );
+    expect(refusal({ ...run('submitted'), reversesRun: 3 }, 'withdraw', preparer)).toBe(
+      'Run 7 reverses run 3: it is approved or rejected, not withdrawn.',
+    );
   });
 
   it('says why an approved run cannot be touched', () => {

@@ -1,4 +1,4 @@
-import { approveRun, rejectRun, reverseRun, submitRun } from '../../review/actions';
+import { approveRun, rejectRun, reverseRun, submitRun, withdrawRun } from '../../review/actions';
 import { approvalSummary } from '../../review/summary';
 import { runCalculator } from '../../runs/calculator';
 import type { RunSummary } from '../../runs/execute';
@@ -19,6 +19,7 @@ type RunHandlers = Pick<
   | 'runs.summary'
   | 'runs.reject'
   | 'runs.reverse'
+  | 'runs.withdraw'
 >;
 
 /** Runs: calculated in a worker; each workflow step checked against the signed-in profile. */
@@ -62,5 +63,6 @@ export function runHandlers(ws: Workspace): RunHandlers {
     'runs.summary': ({ run }) => approvalSummary(ws.db, run),
     'runs.reject': ({ run, comment }) => rejectRun(ws.db, run, actor(), comment),
     'runs.reverse': ({ run }) => reverseRun(ws.db, run, actor()),
+    'runs.withdraw': ({ run, reason }) => withdrawRun(ws.db, run, actor(), reason),
   };
 }

@@ -15,6 +15,7 @@ import { lineSearchIndex } from './013_line_search_index';
 import { runFlags } from './014_run_flags';
 import { approvalComment } from './015_approval_comment';
 import { runClaims } from './016_run_claims';
+import { withdrawSubmission } from './017_withdraw_submission';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   runFlags,
   approvalComment,
   runClaims,
+  withdrawSubmission,
 ];

@@ -1,16 +1,18 @@
 import { useRef, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
-import type { RunAction } from '../../../main/review/workflow';
+import { type RunAction, workflow } from '../../../main/review/workflow';
 import { call, newCallId } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { ProgressBar } from '../components/ProgressBar';
+import { useSession } from '../session/context';
 import { SummaryDialog } from './SummaryDialog';
 
 /**
- * The steps a run can take from where it stands (`run.actions`, from the workflow table). Every
- * one is offered; whether this user may take it (role, maker-checker) is decided by the API when
- * clicked, and a refusal is shown with its reason.
+ * The steps a run can take from where it stands (`run.actions`, from the workflow table) that the
+ * signed-in role may take: a Preparer sees no Approve, an Approver no Submit. A step the role has
+ * but maker-checker forbids (an approver who overrode a line) is shown disabled, saying why; the
+ * API decides again when a step is taken.
  */
 export function WorkflowBar({
   run,
@@ -21,7 +23,8 @@ export function WorkflowBar({
   onChanged: (openRun?: number) => void;
   onMessage: (message: { text: string; error: boolean }) => void;
 }) {
-  const [asking, setAsking] = useState<'reject' | 'reverse' | null>(null);
+  const [asking, setAsking] = useState<'reject' | 'reverse' | 'withdraw' | null>(null);
+  const { user } = useSession();
   // Submitting and approving start from the run's summary: nothing is approved in one click.
   const [summarizing, setSummarizing] = useState<'submit' | 'approve' | null>(null);
   const [comment, setComment] = useState('');
@@ -54,7 +57,15 @@ export function WorkflowBar({
     onChanged();
   };
 
-  const offers = (action: RunAction) => run.actions.includes(action);
+  const offers = (action: RunAction) => run.actions.includes(action) && workflow[action].roles.includes(user.role);
+  // Offered to the role, but not to this person: maker-checker.
+  const barred = (action: RunAction) =>
+    run.permitted.includes(action)
+      ? {}
+      : {
+          disabled: true,
+          title: `You took a maker's step on run ${run.id} (prepared, recalculated, overrode or submitted it), so someone else must ${action} it.`,
+        };
   return (
     <div className="workflow-bar">
       {offers('calculate') && (
@@ -67,13 +78,24 @@ export function WorkflowBar({
           Submit for approval…
         </button>
       )}
+      {offers('withdraw') && (
+        <button type="button" disabled={busy} onClick={() => setAsking('withdraw')}>
+          Withdraw…
+        </button>
+      )}
       {offers('reject') && (
-        <button type="button" disabled={busy} onClick={() => setAsking('reject')}>
+        <button type="button" disabled={busy} onClick={() => setAsking('reject')} {...barred('reject')}>
           Reject…
         </button>
       )}
       {offers('approve') && (
-        <button type="button" className="primary" disabled={busy} onClick={() => setSummarizing('approve')}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => setSummarizing('approve')}
+          {...barred('approve')}
+        >
           Approve…
         </button>
       )}
@@ -98,8 +120,8 @@ export function WorkflowBar({
       )}
       {asking && (
         <Dialog
-          title={asking === 'reject' ? `Reject run ${run.id}` : `Reverse run ${run.id}`}
-          label={asking === 'reject' ? 'Reject the run' : 'Reverse the run'}
+          title={`${asking === 'reject' ? 'Reject' : asking === 'withdraw' ? 'Withdraw' : 'Reverse'} run ${run.id}`}
+          label={`${asking === 'reject' ? 'Reject' : asking === 'withdraw' ? 'Withdraw' : 'Reverse'} the run`}
           onClose={() => setAsking(null)}
           closeText="Cancel"
           className="narrow"
@@ -109,6 +131,13 @@ export function WorkflowBar({
               <label className="field">
                 <span>What should the preparer fix? (required)</span>
                 <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-label="Comment" />
+              </label>
+            ) : asking === 'withdraw' ? (
+              <label className="field">
+                <span>
+                  Run {run.id} goes back to calculated so it can be corrected, then submitted again. Why? (required)
+                </span>
+                <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-label="Reason" />
               </label>
             ) : (
               <p>
@@ -127,6 +156,15 @@ export function WorkflowBar({
                 onClick={() => void step('Rejected', () => call('runs.reject', { run: run.id, comment }))}
               >
                 Reject and send back
+              </button>
+            ) : asking === 'withdraw' ? (
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || comment.trim() === ''}
+                onClick={() => void step('Withdrawn', () => call('runs.withdraw', { run: run.id, reason: comment }))}
+              >
+                Withdraw the submission
               </button>
             ) : (
               <button

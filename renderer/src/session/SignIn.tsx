@@ -20,8 +20,8 @@ export function SignIn({ demo, onSignedIn }: { demo: boolean; onSignedIn: (user:
   useEffect(() => {
     void call('session.current', {}).then((r) => {
       if (!r.ok) return setProblem(r.error.message);
+      // Nobody is preselected: on a shared machine the last user's name must not invite a wrong sign-in.
       setSession(r.value);
-      setName(r.value.users[0]?.name ?? '');
     });
   }, []);
 

@@ -101,7 +101,8 @@ export interface RunListItem {
   actions: RunAction[];
   permitted: RunAction[];
   engineVersion: string;
-  schemes: { code: string; version: number }[];
+  /** Each scheme's version, and what its slabs are on: the measure, or achievement against target (%). */
+  schemes: { code: string; version: number; slabBasis: 'measure' | 'achievement' }[];
   /** What the reviewer must know about a scheme as a whole, from the calculation. */
   notices: string[];
 }
@@ -276,6 +277,21 @@ export const contract = {
         z.object({ mode: z.literal('clear') }),
       ]),
       reason: z.string().trim().min(1, 'an override needs a reason').max(500),
+    }),
+  ).returns<OverrideOutcome>(),
+  'review.overrideEach': method(
+    z.object({
+      run: runId,
+      items: z
+        .array(
+          z.object({
+            line: z.number().int().positive(),
+            amount: z.string().trim().min(1, 'an amount'),
+            reason: z.string().trim().min(1, 'an override needs a reason').max(500),
+          }),
+        )
+        .min(1, 'paste at least one amount')
+        .max(200_000),
     }),
   ).returns<OverrideOutcome>(),
   'review.flags': method(z.object({ run: runId })).returns<RunFlag[]>(),

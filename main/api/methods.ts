@@ -38,6 +38,7 @@ export const methodNames = [
   'review.trace',
   'review.sources',
   'review.override',
+  'review.overrideEach',
   'review.flags',
   'review.acknowledge',
   'review.claims',

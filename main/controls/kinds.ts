@@ -13,3 +13,17 @@ export const flagLabels = {
 } as const;
 export type FlagKind = keyof typeof flagLabels;
 export const flagKinds = Object.keys(flagLabels) as FlagKind[];
+
+/** The same in a few words, for the chips of the review grid's Flags column. */
+export const flagShortLabels: Record<FlagKind, string> = {
+  'shared-identity': 'Shared identity',
+  'late-first-bill': 'Late first bill',
+  'period-end-spike': 'Period-end spike',
+  'slab-edge': 'Slab edge',
+  'duplicate-invoice': 'Duplicate invoice',
+  'token-bills': 'Token bills',
+  'over-discount': 'Over discount',
+  'over-budget': 'Over budget',
+  'margin-floor': 'Below margin floor',
+  'budget-burn': 'Budget burn',
+};

@@ -55,3 +55,45 @@ export function formatAchievement(pct: string | number | null | undefined, local
   const options = { minimumFractionDigits: 2, maximumFractionDigits: 2, roundingMode: 'trunc' };
   return `${numberFormat(locale, options as Intl.NumberFormatOptions).format(String(pct) as Decimal)}%`;
 }
+
+/** What a slab's bounds count: rupees, units, a count, or achievement against target. */
+export type SlabUnit = 'money' | 'qty' | 'count' | 'percent';
+
+function slabBound(value: string, unit: SlabUnit, currency: string, locale: string): string {
+  if (unit === 'money')
+    return numberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 2,
+    }).format(value as Decimal);
+  if (unit === 'percent') return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(value as Decimal)}%`;
+  return formatQuantity(value, locale);
+}
+
+/**
+ * A slab as users say it — "₹50,000 – ₹2,00,000", "₹3,00,000 and above", "80% – 100%" — from
+ * the engine's label ("50000–200000", "300000–…"). A label of any other shape is shown as it is.
+ */
+export function formatSlab(label: string | null | undefined, unit: SlabUnit, currency: string, locale: string): string {
+  if (!label) return '';
+  const m = /^(-?\d+(?:\.\d+)?)–(-?\d+(?:\.\d+)?|…)$/.exec(label);
+  if (!m) return label;
+  const from = slabBound(m[1] as string, unit, currency, locale);
+  return m[2] === '…' ? `${from} and above` : `${from} – ${slabBound(m[2] as string, unit, currency, locale)}`;
+}
+
+/**
+ * Free text (an engine's explanation, a note) with its long numbers grouped the workspace's way
+ * and their decimals kept as written: "net sales ₹135787.56" reads "net sales ₹1,35,787.56".
+ * Numbers inside codes, documents and dates (D007, SI/12345, 2026-10-31) are left alone.
+ */
+export function readableNumbers(text: string, locale: string): string {
+  return text.replace(/(?<![\w\-/.:])(-?)(\d{4,})(\.\d+)?(?![\w\-/:]|\.\d)/g, (_all, sign, whole, fraction) => {
+    const decimals = fraction ? fraction.length - 1 : 0;
+    const grouped = numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(
+      `${whole}${fraction ?? ''}` as Decimal,
+    );
+    return `${sign}${grouped}`;
+  });
+}

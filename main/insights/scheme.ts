@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { nextPeriod, previousPeriod } from '../../engine/dates';
 import { Exact, paiseToRupees } from '../../engine/money';
 import type { NearMiss } from '../../engine/slabs';
+import type { SlabUnit } from '../format/numbers';
 import { getScheme } from '../schemes/store';
 import { type Dependency, dependency } from './dependency';
 import { type OutletReach, outletReach } from './outlets';
@@ -26,6 +27,8 @@ export interface SchemeInsights {
   payees: { eligible: number; reached: number };
   /** Payees by achievement against target, or by the slab reached where there is no target. */
   achievement: { bucket: string; payees: number }[];
+  /** What the slab labels among the buckets count, for formatting them (formatSlab). */
+  slabUnit: SlabUnit;
   /** `data` false: the workspace has no sales at all in the baseline, so nothing incremental is measured. */
   baseline: { from: string; to: string; kind: 'same period last year' | 'previous period'; data: boolean };
   sales: { period: string; baseline: string; incremental: string };
@@ -168,6 +171,7 @@ export function schemeInsights(
     burnPct: budget?.greaterThan(0) ? new Exact(paid.toString()).dividedBy(budget).toDecimalPlaces(2).toString() : null,
     payees: { eligible: payees.size, reached: lines.filter((l) => l.payable > 0).length },
     achievement: [...counts].map(([bucket, n]) => ({ bucket, payees: n })),
+    slabUnit: scheme.slabs.basis === 'achievement' ? 'percent' : ((lines[0]?.unit ?? 'count') as SlabUnit),
     baseline: { from: baseline.from, to: baseline.to, kind: baseline.kind, data },
     sales: {
       period: paiseToRupees(now.net),

@@ -43,6 +43,7 @@ export const reviewColumns: GridColumns = {
     text('slab', 'Slab'),
     money('slab_amount', 'Slab amount'),
     ...adjustmentSteps.map((step) => money(step, stepLabels[step])),
+    money('reductions', 'Reductions'),
     money('calculated', 'Calculated'),
     money('override', 'Override'),
     money('final', 'Final'),
@@ -59,7 +60,7 @@ export const reviewColumns: GridColumns = {
 const linesSql = `
   SELECT id, payee, payee_name, region, channel, class, scheme_code AS scheme, kind, measure, unit, target, achievement,
     slab_label AS slab, computed AS slab_amount, ${adjustmentSteps.map((step) => `${stepChangeSql(step)} AS ${step}`).join(', ')},
-    final AS calculated, override, payable AS final, override_reason, override_by,
+    final AS calculated, computed - final AS reductions, override, payable AS final, override_reason, override_by,
     trim(
       CASE WHEN override IS NOT NULL THEN 'overridden ' ELSE '' END ||
       CASE WHEN override IS NOT NULL AND override_calculated <> final THEN 'stale-override ' ELSE '' END ||
@@ -156,6 +157,7 @@ export function reviewLines(
       slab_amount: paiseToRupees(r.slab_amount as number),
       ...Object.fromEntries(adjustmentSteps.map((step) => [step, rupeesOrNull(r[step] as number | null)])),
       calculated: paiseToRupees(r.calculated as number),
+      reductions: paiseToRupees(r.reductions as number),
       override: rupeesOrNull(r.override as number | null),
       final: paiseToRupees(r.final as number),
     }));

@@ -67,12 +67,48 @@ export function overrideLines(
   args: { run: number; lines: readonly number[]; change: OverrideChange; reason: string },
   actor: Actor,
 ): OverrideOutcome {
-  const reason = args.reason.trim();
-  if (reason === '') throw new WorkflowRefusedError('An override needs a reason');
-  if (args.lines.length === 0) throw new WorkflowRefusedError('Choose at least one payout line to override');
+  return applyOverrides(
+    db,
+    args.run,
+    [...new Set(args.lines)].map((line) => ({ line, change: args.change, reason: args.reason })),
+    actor,
+  );
+}
+
+/**
+ * A column of amounts pasted from Excel over as many lines, each with its own reason (or the
+ * one given for all): checked and applied like any override, all or none, in one transaction.
+ */
+export function overrideEach(
+  db: Database.Database,
+  args: { run: number; items: readonly { line: number; amount: string; reason: string }[] },
+  actor: Actor,
+): OverrideOutcome {
+  const lines = args.items.map((i) => i.line);
+  if (new Set(lines).size !== lines.length) throw new WorkflowRefusedError('Each line takes one pasted amount');
+  return applyOverrides(
+    db,
+    args.run,
+    args.items.map((i) => ({ line: i.line, change: { mode: 'set', amount: i.amount }, reason: i.reason })),
+    actor,
+  );
+}
+
+function applyOverrides(
+  db: Database.Database,
+  run: number,
+  items: readonly { line: number; change: OverrideChange; reason: string }[],
+  actor: Actor,
+): OverrideOutcome {
+  if (items.length === 0) throw new WorkflowRefusedError('Choose at least one payout line to override');
+  const blank = items.find((i) => i.reason.trim() === '');
+  if (blank)
+    throw new WorkflowRefusedError(
+      items.length === 1 ? 'An override needs a reason' : `An override needs a reason (line ${blank.line})`,
+    );
   return db
     .transaction(() => {
-      const refused = refusal(runState(db, args.run), 'override', actor);
+      const refused = refusal(runState(db, run), 'override', actor);
       if (refused) throw new WorkflowRefusedError(refused);
       const now = new Date().toISOString();
       const read = db.prepare(
@@ -88,19 +124,20 @@ export function overrideLines(
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const madeById = userIdOf(db, actor);
-      const changes: { scheme: string; payee: string; before: string; after: string }[] = [];
-      for (const id of new Set(args.lines)) {
-        const line = read.get(args.run, id) as TargetLine | undefined;
-        if (!line) throw new WorkflowRefusedError(`Run ${args.run} has no payout line ${id}`);
-        const amount = amountOf(args.change, line);
+      const changes: { scheme: string; payee: string; before: string; after: string; reason: string }[] = [];
+      for (const item of items) {
+        const line = read.get(run, item.line) as TargetLine | undefined;
+        if (!line) throw new WorkflowRefusedError(`Run ${run} has no payout line ${item.line}`);
+        const amount = amountOf(item.change, line);
         if (line.kind === 'payout' && amount !== null && amount < 0) {
           throw new WorkflowRefusedError(
             `A payout cannot be overridden to a negative amount (${line.payee}, ${line.scheme_code})`,
           );
         }
-        supersede.run(now, args.run, line.scheme_code, line.payee, line.kind);
+        const reason = item.reason.trim();
+        supersede.run(now, run, line.scheme_code, line.payee, line.kind);
         insert.run(
-          args.run,
+          run,
           line.scheme_code,
           line.payee,
           line.kind,
@@ -116,28 +153,35 @@ export function overrideLines(
           payee: line.payee,
           before: paiseToRupees(line.current),
           after: paiseToRupees(amount ?? line.calculated),
+          reason,
         });
       }
-      recordMaker(db, args.run, actor, 'override');
-      const before = runTotal(db, args.run);
-      const total = refreshRunTotal(db, args.run);
-      reviewPolicies(db, args.run);
+      recordMaker(db, run, actor, 'override');
+      const before = runTotal(db, run);
+      const total = refreshRunTotal(db, run);
+      reviewPolicies(db, run);
+      const reasons = new Set(changes.map((c) => c.reason));
+      const modes = new Set(items.map((i) => i.change.mode));
+      const single =
+        items.length === 1 || (modes.size === 1 && new Set(items.map((i) => JSON.stringify(i.change))).size === 1);
       appendAudit(db, {
         user: actor.name,
-        action: args.change.mode === 'clear' ? 'override.clear' : 'override.set',
-        subject: `run ${args.run}: ${changes.length === 1 ? `${changes[0]?.payee} in ${changes[0]?.scheme}` : `${changes.length} lines`}`,
+        action: modes.size === 1 && modes.has('clear') ? 'override.clear' : 'override.set',
+        subject: `run ${run}: ${changes.length === 1 ? `${changes[0]?.payee} in ${changes[0]?.scheme}` : `${changes.length} lines`}`,
         before: {
           total: paiseToRupees(before),
           lines: changes.map(({ scheme, payee, before }) => ({ scheme, payee, amount: before })),
         },
         after: {
           total: paiseToRupees(total),
-          reason,
-          change: args.change,
-          lines: changes.map(({ scheme, payee, after }) => ({ scheme, payee, amount: after })),
+          ...(reasons.size === 1 ? { reason: changes[0]?.reason } : {}),
+          ...(single ? { change: items[0]?.change } : { change: 'pasted amounts' }),
+          lines: changes.map(({ scheme, payee, after, reason }) =>
+            reasons.size === 1 ? { scheme, payee, amount: after } : { scheme, payee, amount: after, reason },
+          ),
         },
       });
-      return { run: args.run, lines: changes.length, total: paiseToRupees(total) };
+      return { run, lines: changes.length, total: paiseToRupees(total) };
     })
     .immediate();
 }

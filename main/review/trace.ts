@@ -3,7 +3,14 @@ import type { Adjustment } from '../../engine/calculate';
 import { paiseToRupees, scaledIntegerToString } from '../../engine/money';
 import type { NearMiss } from '../../engine/slabs';
 import { nearMissText } from '../exports/near-miss';
-import { formatAchievement, formatMoney, formatQuantity } from '../format/numbers';
+import {
+  formatAchievement,
+  formatMoney,
+  formatQuantity,
+  formatSlab,
+  readableNumbers,
+  type SlabUnit,
+} from '../format/numbers';
 import { unpackIds } from '../runs/source-ids';
 import { setting } from '../workspace';
 import { stepLabels } from './adjustments';
@@ -80,6 +87,12 @@ function inUnit(value: string, unit: string, currency: string, locale: string): 
   return `${formatQuantity(value, locale)} ${unit === 'qty' ? 'units' : 'counted'}`;
 }
 
+/** What the line's slab bounds count: % of target when its scheme's slabs are on achievement. */
+const slabUnit = (l: LineRow): SlabUnit =>
+  (JSON.parse(l.definition) as { slabs: { basis: string } }).slabs.basis === 'achievement'
+    ? 'percent'
+    : (l.unit as SlabUnit);
+
 function readLine(db: Database.Database, id: number): LineRow {
   const row = db
     .prepare(
@@ -107,7 +120,11 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
           },
         ]
       : []),
-    { step: 'Slab', detail: l.slab_label ?? 'no slab reached', amount: null },
+    {
+      step: 'Slab',
+      detail: l.slab_label === null ? 'no slab reached' : formatSlab(l.slab_label, slabUnit(l), currency, locale),
+      amount: null,
+    },
     {
       step: l.kind === 'clawback' ? 'Clawback' : 'Slab amount',
       detail: l.kind === 'clawback' ? 'clawed back at the rate paid' : 'by the slab reached',
@@ -115,7 +132,7 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
     },
     ...(JSON.parse(l.adjustments) as Adjustment[]).map((a) => ({
       step: stepLabels[a.step],
-      detail: a.note,
+      detail: readableNumbers(a.note, locale),
       amount: paiseToRupees(a.after),
     })),
   ];
@@ -161,7 +178,7 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
     schemeVersion: l.version,
     payee: l.payee,
     payeeName: l.payee_name,
-    explanation: l.explanation,
+    explanation: readableNumbers(l.explanation, locale),
     steps,
     overrides,
     sourceTable: l.source_table,

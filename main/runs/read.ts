@@ -39,6 +39,9 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
     )
     .all(...(id === undefined ? [] : [id])) as RunRow[];
   const makers = makersOf(db, id);
+  const basisOf = db
+    .prepare("SELECT json_extract(definition, '$.slabs.basis') FROM scheme_versions WHERE code = ? AND version = ?")
+    .pluck();
   return rows.map((r) => ({
     id: r.id,
     from: r.period_from,
@@ -77,6 +80,7 @@ export function listRuns(db: Database.Database, actor: Actor, id?: number): RunL
     schemes: (JSON.parse(r.scheme_versions) as { code: string; version: number }[]).map(({ code, version }) => ({
       code,
       version,
+      slabBasis: (basisOf.get(code, version) as 'measure' | 'achievement' | undefined) ?? 'measure',
     })),
   }));
 }

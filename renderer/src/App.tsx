@@ -8,6 +8,7 @@ import { ErrorPanel } from './components/ErrorPanel';
 import { Navigation, type ScreenId } from './components/Navigation';
 import { StatusBar } from './components/StatusBar';
 import { ExportsScreen } from './exports/ExportsScreen';
+import { DensityProvider } from './grid/density';
 import { RunsScreen } from './runs/RunsScreen';
 import { SchemesScreen } from './schemes/SchemesScreen';
 import { DataScreen } from './screens/DataScreen';
@@ -70,29 +71,31 @@ export function App() {
   return (
     <WorkspaceContext.Provider value={info}>
       <SessionContext.Provider value={session}>
-        <div className="app">
-          <Navigation current={screen} admin={session.user.role === 'admin'} onSelect={setScreen} />
-          <main className="content">
-            {screen === 'data' ? (
-              <DataScreen importRequests={importRequests} />
-            ) : screen === 'schemes' ? (
-              <SchemesScreen />
-            ) : screen === 'runs' ? (
-              <RunsScreen />
-            ) : screen === 'exports' ? (
-              <ExportsScreen />
-            ) : screen === 'audit' ? (
-              <AuditScreen />
-            ) : screen === 'users' ? (
-              <UsersScreen />
-            ) : (
-              <Suspense fallback={<div className="splash">Opening Insights…</div>}>
-                <InsightsScreen />
-              </Suspense>
-            )}
-          </main>
-          <StatusBar />
-        </div>
+        <DensityProvider>
+          <div className="app">
+            <Navigation current={screen} admin={session.user.role === 'admin'} onSelect={setScreen} />
+            <main className="content">
+              {screen === 'data' ? (
+                <DataScreen importRequests={importRequests} />
+              ) : screen === 'schemes' ? (
+                <SchemesScreen />
+              ) : screen === 'runs' ? (
+                <RunsScreen />
+              ) : screen === 'exports' ? (
+                <ExportsScreen />
+              ) : screen === 'audit' ? (
+                <AuditScreen />
+              ) : screen === 'users' ? (
+                <UsersScreen />
+              ) : (
+                <Suspense fallback={<div className="splash">Opening Insights…</div>}>
+                  <InsightsScreen />
+                </Suspense>
+              )}
+            </main>
+            <StatusBar />
+          </div>
+        </DensityProvider>
       </SessionContext.Provider>
     </WorkspaceContext.Provider>
   );

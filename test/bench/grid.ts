@@ -108,27 +108,28 @@ try {
   await page.locator(`[data-testid="runs-grid"] .ag-row[row-id="${run}"]`).dblclick();
   await page.locator(`${grid} .ag-row[row-index="0"]`).waitFor();
 
-  const regions = ['North', 'South', 'East', 'West'];
-  const filterBox = page.getByRole('textbox', { name: 'Region Filter Input' });
+  // Scheme and Final are in view beside the pinned payee (Region and Measure sit further right).
+  const regions = ['VOL', 'MBO', 'EPD', 'FOCUS'];
+  const filterBox = page.getByRole('textbox', { name: 'Scheme Filter Input' });
   await record(
-    'column filter: Region contains … (after its 300 ms typing pause)',
+    'column filter: Scheme contains … (after its 300 ms typing pause)',
     'server ≤ 50 ms',
     serverMs((round) => ({
       withTotals: true,
-      filterModel: { region: { filterType: 'text', type: 'contains', filter: regions[round % regions.length] } },
+      filterModel: { scheme: { filterType: 'text', type: 'contains', filter: regions[round % regions.length] } },
     })),
-    (round) => filterBox.fill(regions[round % regions.length] ?? 'North'),
+    (round) => filterBox.fill(regions[round % regions.length] ?? 'VOL'),
   );
   await filterBox.fill('');
   await page.locator(`${grid} .ag-row[row-index="0"]`).waitFor();
 
-  const measureHeader = page.locator('.ag-header-cell[col-id="measure"] .ag-header-cell-label');
+  const measureHeader = page.locator('.ag-header-cell[col-id="final"] .ag-header-cell-label');
   await record(
-    'sort: Measure, ascending / descending / none in turn',
+    'sort: Final, ascending / descending / none in turn',
     'server ≤ 50 ms',
     serverMs((round) => ({
       withTotals: false,
-      sortModel: round % 3 === 2 ? [] : [{ colId: 'measure', sort: round % 3 === 0 ? 'asc' : 'desc' }],
+      sortModel: round % 3 === 2 ? [] : [{ colId: 'final', sort: round % 3 === 0 ? 'asc' : 'desc' }],
     })),
     () => measureHeader.click(),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatQuantity } from '../../main/format/numbers';
+import { formatDate, formatMoney, formatQuantity, formatSlab, readableNumbers } from '../../main/format/numbers';
 
 describe('workspace number formats', () => {
   it('writes rupees with lakh grouping', () => {
@@ -25,5 +25,26 @@ describe('workspace number formats', () => {
   it('writes quantities with up to three decimals', () => {
     expect(formatQuantity('-24.500', 'en-IN')).toBe('-24.5');
     expect(formatQuantity('125000', 'en-IN')).toBe('1,25,000');
+  });
+});
+
+describe('slabs and free text', () => {
+  it('writes a slab as users say it, in rupees, units or % of target', () => {
+    expect(formatSlab('50000–200000', 'money', 'INR', 'en-IN')).toBe('₹50,000 – ₹2,00,000');
+    expect(formatSlab('300000–…', 'money', 'INR', 'en-IN')).toBe('₹3,00,000 and above');
+    expect(formatSlab('1000.5–…', 'money', 'USD', 'en-US')).toBe('$1,000.5 and above');
+    expect(formatSlab('80–100', 'percent', 'INR', 'en-IN')).toBe('80% – 100%');
+    expect(formatSlab('12000–24000', 'qty', 'INR', 'en-IN')).toBe('12,000 – 24,000');
+    expect(formatSlab('0–5', 'count', 'INR', 'en-IN')).toBe('0 – 5');
+    // Anything else is shown as it is.
+    expect(formatSlab('gold tier', 'money', 'INR', 'en-IN')).toBe('gold tier');
+    expect(formatSlab(null, 'money', 'INR', 'en-IN')).toBe('');
+  });
+
+  it('groups long numbers in free text, keeping their decimals, and leaves codes, documents and dates alone', () => {
+    expect(
+      readableNumbers('net sales ₹135787.56; 1% on 85787.50 = 857.8756; D007 SI/12345 2026-10-31 at 12:30', 'en-IN'),
+    ).toBe('net sales ₹1,35,787.56; 1% on 85,787.50 = 857.8756; D007 SI/12345 2026-10-31 at 12:30');
+    expect(readableNumbers('-1234567.5 over 999', 'en-US')).toBe('-1,234,567.5 over 999');
   });
 });

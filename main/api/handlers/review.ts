@@ -1,6 +1,6 @@
 import { listLayouts, saveLayout } from '../../review/layouts';
 import { reviewGroups, reviewLines } from '../../review/lines';
-import { overrideLines } from '../../review/overrides';
+import { overrideEach, overrideLines } from '../../review/overrides';
 import { lineTrace, sourceRows } from '../../review/trace';
 import type { Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
@@ -12,6 +12,7 @@ type ReviewHandlers = Pick<
   | 'review.trace'
   | 'review.sources'
   | 'review.override'
+  | 'review.overrideEach'
   | 'layouts.list'
   | 'layouts.save'
 >;
@@ -23,6 +24,7 @@ export function reviewHandlers(ws: Workspace): ReviewHandlers {
     'review.trace': ({ line }) => lineTrace(ws.db, line),
     'review.sources': ({ line, offset, limit }) => sourceRows(ws.db, line, offset, limit),
     'review.override': (args) => overrideLines(ws.db, args, { name: ws.user, role: ws.role }),
+    'review.overrideEach': (args) => overrideEach(ws.db, args, { name: ws.user, role: ws.role }),
     'layouts.list': ({ grid }) => listLayouts(ws.db, grid),
     'layouts.save': ({ grid, name, state }) => {
       saveLayout(ws.db, grid, name, state, ws.user);

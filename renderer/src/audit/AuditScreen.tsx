@@ -1,5 +1,4 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntry } from '../../../main/audit/log';
 import type { WorkspaceVerdict } from '../../../main/audit/verify';
@@ -8,6 +7,7 @@ import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { copyRows } from '../grid/copy';
+import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 
 const areas = [
@@ -166,7 +166,7 @@ export function AuditScreen() {
         </button>
       </div>
       <div className="grid-host" data-testid="audit-grid">
-        <AgGridReact<AuditEntry>
+        <Grid<AuditEntry>
           rowData={result?.entries ?? []}
           columnDefs={columns}
           defaultColDef={{ resizable: true, sortable: true }}

@@ -1,10 +1,10 @@
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useState } from 'react';
 import type { ExportRecord } from '../../../main/exports/history';
 import { formatMoney } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
+import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 
 /** Every export of the run, newest first, with where it went and each file's SHA-256. */
@@ -58,7 +58,7 @@ export function ExportHistory({ run, version }: { run: number | null; version: n
         <p className="muted">This run has not been exported yet.</p>
       ) : (
         <div className="grid-host history-grid" data-testid="export-history">
-          <AgGridReact<ExportRecord>
+          <Grid<ExportRecord>
             rowData={records ?? []}
             columnDefs={columns}
             loading={records === null}

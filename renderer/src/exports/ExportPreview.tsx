@@ -1,6 +1,6 @@
-import { AgGridReact } from 'ag-grid-react';
 import type { Preview } from '../../../main/exports/format';
 import { formatMoney } from '../../../main/format/numbers';
+import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 
 export interface PreviewResult {
@@ -23,7 +23,7 @@ export function ExportPreview({ preview }: { preview: PreviewResult }) {
         {formatMoney(preview.controlTotal, currency, locale)}
       </h2>
       <div className="grid-host preview-grid" data-testid="export-preview">
-        <AgGridReact
+        <Grid
           rowData={rows}
           columnDefs={preview.preview.columns.map((headerName, i) => ({ field: String(i), headerName, minWidth: 110 }))}
           defaultColDef={{ resizable: true, flex: 1 }}

@@ -1,5 +1,4 @@
 import type { CellKeyDownEvent, GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../main/api/contract';
 import { formatCount } from '../../../main/format/numbers';
@@ -7,6 +6,7 @@ import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { useWorkspace } from '../workspace-context';
 import { copyRows } from './copy';
+import { Grid } from './Grid';
 import { useDatasetColumnDefs } from './useDatasetColumnDefs';
 
 /**
@@ -80,7 +80,7 @@ export function DatasetGrid({ dataset }: { dataset: DatasetSummary }) {
       </div>
       <InlineError message={problem} />
       <div className="grid-host" data-testid={`grid-${dataset.kind}`}>
-        <AgGridReact
+        <Grid
           key={dataset.kind}
           columnDefs={columnDefs}
           defaultColDef={{ sortable: true, resizable: true }}

@@ -4,14 +4,23 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 export const tsv = (rows: readonly (readonly (string | number)[])[]): string =>
   rows.map((r) => r.map((c) => String(c).replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n');
 
-/** A grid's rows as tab-separated text: values as shown (formatted), headers first. */
+/** A column of numbers: its cells go to Excel as plain numbers ("4321.5"), not as they are shown. */
+const numeric = (def: ColDef) =>
+  def.type === 'rightAligned' || def.type === 'numericColumn' || def.filter === 'agNumberColumnFilter';
+
+/**
+ * A grid's rows as tab-separated text, as Excel takes them: the headers as shown, text as shown
+ * (formatted), numbers and money as plain numbers so Excel sums them, and no selection column.
+ */
 export function rowsAsTsv(api: GridApi, rows: readonly object[]): string {
-  const columns = api.getAllDisplayedColumns();
+  const columns = api.getAllDisplayedColumns().filter((c) => c.getColDef().field !== undefined);
   const header = columns.map((c) => c.getColDef().headerName ?? c.getColId());
   const lines = rows.map((row) =>
     columns.map((column) => {
       const def = column.getColDef() as ColDef;
       const value = (row as Record<string, unknown>)[def.field ?? column.getColId()];
+      if (value === null || value === undefined) return '';
+      if (numeric(def) && /^-?\d+(\.\d+)?$/.test(String(value))) return String(value);
       const formatter = typeof def.valueFormatter === 'function' ? def.valueFormatter : null;
       const shown = formatter
         ? formatter({ value, data: row, colDef: def, column, api, node: null, context: null } as never)

@@ -31,7 +31,9 @@ export function FlagsPanel({
   const [chosen, setChosen] = useState<number[]>([]);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [open, setOpen] = useState(true);
+  // Open by itself only when there is a policy breach to read; signals wait for a click, so
+  // the grid keeps the screen.
+  const [opened, setOpen] = useState<boolean | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version asks for the flags again after a change
   useEffect(() => {
     void call('review.flags', { run }).then((r) => (r.ok ? setFlags(r.value) : setProblem(r.error.message)));
@@ -42,6 +44,7 @@ export function FlagsPanel({
   const breaches = flags.filter((f) => f.blocking);
   const waiting = breaches.filter((f) => !f.acknowledged);
   const signals = flags.length - breaches.length;
+  const open = opened ?? breaches.length > 0;
   const acknowledge = async () => {
     const r = await call('review.acknowledge', { run, flags: chosen, reason });
     if (!r.ok) return setProblem(r.error.message);

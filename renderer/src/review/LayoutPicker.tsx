@@ -25,6 +25,7 @@ export function LayoutPicker({ grid }: { grid: GridApi | null }) {
         aria-label="Column layout"
         value=""
         onChange={(e) => {
+          if (e.target.value === '__save') return setNaming(true);
           if (e.target.value === '__default') grid?.resetColumnState();
           const chosen = layouts.find((l) => l.name === e.target.value);
           if (chosen && grid) grid.applyColumnState({ state: chosen.state as ColumnState[], applyOrder: true });
@@ -39,23 +40,26 @@ export function LayoutPicker({ grid }: { grid: GridApi | null }) {
             {l.name}
           </option>
         ))}
+        <option value="__save">Save this layout…</option>
       </select>
-      {naming ? (
+      {naming && (
         <>
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void save();
+              if (e.key === 'Escape') setNaming(false);
+            }}
             placeholder="Layout name"
             aria-label="Layout name"
+            // biome-ignore lint/a11y/noAutofocus: the user just asked to name the layout
+            autoFocus
           />
           <button type="button" onClick={() => void save()} disabled={!name.trim()}>
             Save
           </button>
         </>
-      ) : (
-        <button type="button" onClick={() => setNaming(true)}>
-          Save layout
-        </button>
       )}
     </span>
   );

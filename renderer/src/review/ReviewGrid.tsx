@@ -1,15 +1,20 @@
 import type { CellValueChangedEvent, GridApi, IDatasource } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { FilterModel } from '../../../main/datasets/grid-query';
+import { formatCount } from '../../../main/format/numbers';
 import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
 import { call } from '../api/client';
+import { Grid } from '../grid/Grid';
+import { type PastedRow, pastedAmounts } from '../grid/paste';
+import { useWorkspace } from '../workspace-context';
 import { useReviewColumnDefs } from './useReviewColumnDefs';
 
 interface Props {
   run: number;
   quickFilter: string;
   canOverride: boolean;
+  /** What each scheme's slabs are on, so a slab reads in rupees, units or % of target. */
+  slabBasis: ReadonlyMap<string, 'measure' | 'achievement'>;
   /** Bumped by the screen to fetch again after an override or a workflow step. */
   version: number;
   onReady(api: GridApi<ReviewLine>): void;
@@ -18,6 +23,9 @@ interface Props {
   onOpenLine(line: ReviewLine): void;
   onSelection(lines: ReviewLine[]): void;
   onEditOverride(line: ReviewLine, amount: string): void;
+  /** Amounts pasted from Excel over these lines (one each), for the Override dialog to check and apply. */
+  onPaste(lines: ReviewLine[], pasted: PastedRow[]): void;
+  onPasteProblem(message: string): void;
   onFilterChanged(model: FilterModel): void;
 }
 
@@ -27,7 +35,10 @@ interface Props {
  * so a 100,000-line run scrolls, sorts and filters without loading into the window.
  */
 export function ReviewGrid(props: Props) {
-  const columnDefs = useReviewColumnDefs(props.canOverride);
+  const columnDefs = useReviewColumnDefs(props.canOverride, props.slabBasis);
+  const { locale } = useWorkspace();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const apiRef = useRef<GridApi<ReviewLine> | null>(null);
   const host = useRef<HTMLDivElement>(null);
   const totalsFor = useRef<{ key: string; totals: ReviewTotals } | null>(null);
@@ -65,7 +76,7 @@ export function ReviewGrid(props: Props) {
           apiRef.current?.setGridOption('pinnedBottomRowData', [
             {
               payee: 'Total',
-              payee_name: `${t.lines} lines`,
+              payee_name: `${formatCount(t.lines, localeRef.current)} lines`,
               calculated: t.calculated,
               override: null,
               final: t.final,
@@ -86,16 +97,59 @@ export function ReviewGrid(props: Props) {
     if (fetchKey) apiRef.current?.purgeInfiniteCache();
   }, [fetchKey]);
 
+  // Ctrl+V over the grid: a column of amounts (and reasons) from Excel, onto the selected lines
+  // in their order on screen, or from the focused line down, as Excel pastes.
+  const paste = (event: React.ClipboardEvent) => {
+    const target = event.target as HTMLElement;
+    const api = apiRef.current;
+    if (!api || target.closest('input, textarea, select, .ag-cell-inline-editing')) return;
+    event.preventDefault();
+    let rows: PastedRow[];
+    try {
+      rows = pastedAmounts(event.clipboardData.getData('text/plain'));
+    } catch (error) {
+      return props.onPasteProblem((error as Error).message);
+    }
+    if (rows.length === 0) return;
+    const lines = api
+      .getSelectedNodes()
+      .filter((n) => n.data && !n.rowPinned)
+      .sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0))
+      .map((n) => n.data as ReviewLine);
+    if (lines.length === 0) {
+      const focused = api.getFocusedCell();
+      if (!focused || focused.rowPinned)
+        return props.onPasteProblem('Select the lines to paste over, or click the first of them.');
+      for (let i = focused.rowIndex; i < focused.rowIndex + rows.length; i++) {
+        const data = api.getDisplayedRowAtIndex(i)?.data;
+        if (data) lines.push(data);
+      }
+    }
+    if (rows.length === 1 && lines.length > 1) rows = lines.map(() => rows[0] as PastedRow);
+    if (rows.length !== lines.length)
+      return props.onPasteProblem(
+        `${rows.length} amounts were pasted over ${lines.length} line${lines.length === 1 ? '' : 's'}: select as many lines as amounts, or paste one amount for them all.`,
+      );
+    props.onPaste(lines, rows);
+  };
+
   return (
-    <div className="grid-host review-grid" data-testid="review-grid" ref={host}>
-      <AgGridReact<ReviewLine>
+    <div className="grid-host review-grid" data-testid="review-grid" ref={host} onPaste={paste}>
+      <Grid<ReviewLine>
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 60, floatingFilter: true }}
+        defaultColDef={{
+          sortable: true,
+          resizable: true,
+          minWidth: 60,
+          floatingFilter: true,
+          suppressFloatingFilterButton: true,
+        }}
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={200}
         maxBlocksInCache={100}
         rowSelection={{ mode: 'multiRow', checkboxes: (p) => !p.node.rowPinned, headerCheckbox: false }}
+        selectionColumnDef={{ pinned: 'left', width: 40, lockPinned: true }}
         getRowId={(p) => String(p.data.id)}
         enableCellTextSelection
         singleClickEdit={false}

@@ -1,5 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Exact } from '../../../engine/money';
 import type { RunListItem } from '../../../main/api/contract';
 import type { RunFlag } from '../../../main/controls/flags';
 import type { FilterModel } from '../../../main/datasets/grid-query';
@@ -9,7 +10,9 @@ import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
 import { frozenStatuses } from '../../../main/review/workflow';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
+import { ColumnChooser } from '../grid/ColumnChooser';
 import { copyRows } from '../grid/copy';
+import type { PastedRow } from '../grid/paste';
 import { StatusBadge } from '../runs/StatusBadge';
 import { useWorkspace } from '../workspace-context';
 import { ClaimsDialog } from './ClaimsDialog';
@@ -40,11 +43,16 @@ export function ReviewScreen({
   const [filterModel, setFilterModel] = useState<FilterModel>({});
   const [selection, setSelection] = useState<ReviewLine[]>([]);
   const [openLine, setOpenLine] = useState<number | null>(null);
-  const [overriding, setOverriding] = useState<{ lines: number[]; amount?: string } | null>(null);
+  const [overriding, setOverriding] = useState<{
+    lines: ReviewLine[];
+    amount?: string;
+    pasted?: PastedRow[];
+  } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [showClaims, setShowClaims] = useState(false);
+  const [choosing, setChoosing] = useState(false);
   const grid = useRef<GridApi<ReviewLine> | null>(null);
 
   const loadRun = useCallback(() => {
@@ -66,6 +74,21 @@ export function ReviewScreen({
     if (openRun) onOpenRun(openRun);
   };
   const canOverride = info?.permitted.includes('override') ?? false;
+  // Zero lines hidden: a filter on Final, so it shows, saves and clears like any other filter.
+  const finalFilter = filterModel.final;
+  const hidingZero =
+    finalFilter !== undefined &&
+    'type' in finalFilter &&
+    finalFilter.type === 'notEqual' &&
+    Number(finalFilter.filter) === 0;
+  const hideZero = (hide: boolean) => {
+    if (!grid.current) return;
+    const model = { ...grid.current.getFilterModel() };
+    if (hide) model.final = { filterType: 'number', type: 'notEqual', filter: 0 };
+    else delete model.final;
+    grid.current.setFilterModel(model);
+  };
+  const slabBasis = useMemo(() => new Map((info?.schemes ?? []).map((s) => [s.code, s.slabBasis])), [info]);
   const pickGroup = (key: string | null) => {
     if (!groupBy || !grid.current) return;
     const model = { ...grid.current.getFilterModel() };
@@ -111,6 +134,9 @@ export function ReviewScreen({
           <span className="muted">Run total</span>
           <strong data-testid="run-total">{formatMoney(info.total, currency, locale)}</strong>
         </div>
+        <button type="button" onClick={() => setShowClaims(true)}>
+          Claims…
+        </button>
         <WorkflowBar run={info} onChanged={refresh} onMessage={setMessage} />
       </header>
       {info.status === 'rejected' && info.comment && (
@@ -148,44 +174,56 @@ export function ReviewScreen({
           value={quick}
           onChange={(e) => setQuick(e.target.value)}
         />
+        <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as Grouping | '')} aria-label="Subtotals by">
+          <option value="">No subtotals</option>
+          {groupingNames.map((g) => (
+            <option key={g} value={g}>
+              Subtotals by {g}
+            </option>
+          ))}
+        </select>
         <label className="inline-field">
-          Subtotals by
-          <select
-            value={groupBy}
-            onChange={(e) => setGroupBy(e.target.value as Grouping | '')}
-            aria-label="Subtotals by"
-          >
-            <option value="">none</option>
-            {groupingNames.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          <input
+            type="checkbox"
+            checked={hidingZero}
+            onChange={(e) => hideZero(e.target.checked)}
+            aria-label="Hide zero lines"
+          />
+          Hide zero lines
         </label>
         <LayoutPicker grid={grid.current} />
+        <button type="button" onClick={() => setChoosing(true)} disabled={!grid.current}>
+          Columns…
+        </button>
         <span className="spacer" />
-        <span className="muted" data-testid="review-count">
-          {totals ? `${formatCount(totals.lines, locale)} lines · ${formatMoney(totals.final, currency, locale)}` : ''}
-        </span>
-        <button type="button" onClick={() => grid.current?.setFilterModel(null)}>
+        <button
+          type="button"
+          onClick={() => {
+            grid.current?.setFilterModel(null);
+            setQuick('');
+          }}
+        >
           Clear filters
-        </button>
-        <button type="button" disabled={selection.length === 0} onClick={() => void copySelection()}>
-          Copy selected
-        </button>
-        <button type="button" onClick={() => setShowClaims(true)}>
-          Claims…
         </button>
         <button
           type="button"
-          className="primary"
-          disabled={!canOverride || selection.length === 0}
-          title={canOverride ? '' : 'Only a Preparer or Admin overrides, and only before the run is submitted'}
-          onClick={() => setOverriding({ lines: selection.map((l) => Number(l.id)) })}
+          disabled={selection.length === 0}
+          title="Copy the selected lines for Excel (Ctrl+C in the grid)"
+          onClick={() => void copySelection()}
         >
-          Override {selection.length > 0 ? `${selection.length} selected` : 'selected'}…
+          Copy
         </button>
+        {canOverride && (
+          <button
+            type="button"
+            className="primary"
+            disabled={selection.length === 0}
+            title="Or paste a column of amounts from Excel over the selected lines (Ctrl+V)"
+            onClick={() => setOverriding({ lines: selection })}
+          >
+            Override {selection.length > 0 ? `${formatCount(selection.length, locale)} selected` : 'selected'}…
+          </button>
+        )}
       </div>
       <InlineError message={problem} />
       <FlagsPanel
@@ -213,6 +251,7 @@ export function ReviewScreen({
           run={run}
           quickFilter={quickFilter}
           canOverride={canOverride}
+          slabBasis={slabBasis}
           version={version}
           onReady={(api) => {
             grid.current = api;
@@ -221,17 +260,41 @@ export function ReviewScreen({
           onProblem={setProblem}
           onOpenLine={(l) => setOpenLine(Number(l.id))}
           onSelection={setSelection}
-          onEditOverride={(l, amount) => setOverriding({ lines: [Number(l.id)], amount })}
+          onEditOverride={(l, amount) => setOverriding({ lines: [l], amount })}
+          onPaste={(lines, pasted) =>
+            canOverride
+              ? setOverriding({ lines, pasted })
+              : setMessage({ text: 'This run cannot be overridden now, so nothing was pasted.', error: true })
+          }
+          onPasteProblem={(text) => setMessage({ text, error: true })}
           onFilterChanged={setFilterModel}
         />
         {openLine && <TracePanel key={`${openLine}-${version}`} line={openLine} onClose={() => setOpenLine(null)} />}
       </div>
+      {/* Like Excel's status bar: how many lines the filters leave, and what they pay. */}
+      <footer className="review-status">
+        <span data-testid="review-count">
+          {totals ? `${formatCount(totals.lines, locale)} lines · ${formatMoney(totals.final, currency, locale)}` : ''}
+        </span>
+        {selection.length > 0 && (
+          <span>
+            {formatCount(selection.length, locale)} selected ·{' '}
+            {formatMoney(
+              selection.reduce((sum, l) => sum.plus(String(l.final ?? 0)), new Exact(0)).toFixed(2),
+              currency,
+              locale,
+            )}
+          </span>
+        )}
+      </footer>
+      {choosing && grid.current && <ColumnChooser grid={grid.current} onClose={() => setChoosing(false)} />}
       {showClaims && <ClaimsDialog run={run} onClose={() => setShowClaims(false)} />}
       {overriding && (
         <OverrideDialog
           run={run}
           lines={overriding.lines}
           initialAmount={overriding.amount}
+          pasted={overriding.pasted}
           onClose={() => {
             setOverriding(null);
             setVersion((v) => v + 1);

@@ -1,11 +1,11 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useRef, useState } from 'react';
 import { formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import type { LineTrace, SourceRow } from '../../../main/review/trace';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { rowsAsTsv } from '../grid/copy';
+import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 
 const pageSize = 500;
@@ -138,7 +138,7 @@ export function TracePanel({ line, onClose }: { line: number; onClose: () => voi
         </span>
       </h3>
       <div className="grid-host trace-sources" data-testid="trace-sources">
-        <AgGridReact<SourceRow>
+        <Grid<SourceRow>
           rowData={sources?.rows ?? []}
           columnDefs={columns}
           defaultColDef={{ resizable: true, sortable: true, filter: true }}

@@ -1,10 +1,10 @@
 import type { ColDef } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
+import { Grid } from '../grid/Grid';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { useWorkspace } from '../workspace-context';
 import { NewRunDialog } from './NewRunDialog';
@@ -107,7 +107,7 @@ export function RunsScreen() {
         </div>
       ) : (
         <div className="grid-host" data-testid="runs-grid">
-          <AgGridReact<RunListItem>
+          <Grid<RunListItem>
             rowData={runs ?? []}
             columnDefs={columns}
             defaultColDef={{ resizable: true, sortable: true }}

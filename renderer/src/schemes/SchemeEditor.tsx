@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SchemeProblem } from '../../../engine/validate';
-import { formatMoney } from '../../../main/format/numbers';
+import { formatMoney, formatQuantity, formatSlab } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
 import { call } from '../api/client';
 import { Dialog } from '../components/Dialog';
@@ -658,9 +658,20 @@ export function SchemeEditor({
                     <tr key={l.payee} title={l.explanation}>
                       <td>{l.payee}</td>
                       <td className="number">
-                        {l.unit === 'money' ? formatMoney(l.measure, currency, locale) : l.measure}
+                        {l.unit === 'money'
+                          ? formatMoney(l.measure, currency, locale)
+                          : formatQuantity(l.measure, locale)}
                       </td>
-                      <td>{l.slabLabel ?? '—'}</td>
+                      <td>
+                        {l.slabLabel
+                          ? formatSlab(
+                              l.slabLabel,
+                              draft.slabs.basis === 'achievement' ? 'percent' : l.unit,
+                              currency,
+                              locale,
+                            )
+                          : '—'}
+                      </td>
                       <td className="number">{formatMoney(l.final, currency, locale)}</td>
                     </tr>
                   ))}

@@ -1,10 +1,10 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { today } from '../../../main/format/days';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call } from '../api/client';
+import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, measureKinds, newDraft } from './draft';
 import { SchemeEditor } from './SchemeEditor';
@@ -123,7 +123,7 @@ export function SchemesScreen() {
       </header>
       {message && <p className="notice">{message}</p>}
       <div className="grid-host" data-testid="schemes-grid">
-        <AgGridReact
+        <Grid
           rowData={schemes}
           columnDefs={columns}
           quickFilterText={filter}

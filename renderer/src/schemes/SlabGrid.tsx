@@ -1,6 +1,6 @@
 import type { CellValueChangedEvent, ColDef } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
+import { Grid } from '../grid/Grid';
 import type { SlabRow } from './draft';
 
 /**
@@ -46,7 +46,7 @@ export function SlabGrid({
   return (
     <div className="slab-grid" data-testid="slab-grid">
       <div style={{ height: 44 + 42 * Math.max(rows.length, 2) }}>
-        <AgGridReact
+        <Grid
           rowData={data}
           columnDefs={columnDefs}
           singleClickEdit

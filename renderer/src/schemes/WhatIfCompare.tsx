@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Exact } from '../../../engine/money';
-import { formatCount, formatMoney, formatQuantity } from '../../../main/format/numbers';
+import { formatCount, formatMoney, formatQuantity, formatSlab } from '../../../main/format/numbers';
 import type { VariantOutcome, WhatIf } from '../../../main/runs/whatif';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
@@ -52,6 +52,15 @@ export function WhatIfCompare({
   const names = result?.vs === 'variant' ? ['Variant A', 'This draft (B)'] : ['Saved scheme', 'This draft'];
   const measured = (l: VariantOutcome['lines'][number] | undefined) =>
     l ? (l.unit === 'money' ? money(l.measure) : formatQuantity(l.measure, locale)) : '—';
+  const slab = (l: VariantOutcome['lines'][number] | undefined) =>
+    l?.slab
+      ? formatSlab(
+          l.slab,
+          draft.slabs.basis === 'achievement' ? 'percent' : (l.unit as 'money' | 'qty' | 'count'),
+          currency,
+          locale,
+        )
+      : '—';
   const outcome = (o: VariantOutcome) =>
     `${money(o.total)} to ${formatCount(o.payees, locale)} payee${o.payees === 1 ? '' : 's'}`;
   const payees = result
@@ -123,12 +132,12 @@ export function WhatIfCompare({
                       {result.against && (
                         <>
                           <td className="number">{measured(a)}</td>
-                          <td>{a?.slab ?? '—'}</td>
+                          <td>{slab(a)}</td>
                           <td className="number">{a ? money(a.final) : '—'}</td>
                         </>
                       )}
                       <td className="number">{measured(b)}</td>
-                      <td>{b?.slab ?? '—'}</td>
+                      <td>{slab(b)}</td>
                       <td className="number">{b ? money(b.final) : '—'}</td>
                       {result.against && <td className="number">{money(change)}</td>}
                     </tr>

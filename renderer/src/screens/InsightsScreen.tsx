@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { formatAchievement, formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
+import {
+  formatAchievement,
+  formatCount,
+  formatDate,
+  formatMoney,
+  formatQuantity,
+  formatSlab,
+} from '../../../main/format/numbers';
 import type { SchemeInsights } from '../../../main/insights/scheme';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call, downloadUrl } from '../api/client';
@@ -17,6 +24,7 @@ import { useWorkspace } from '../workspace-context';
 export function InsightsScreen() {
   const { currency, locale } = useWorkspace();
   const money = (amount: string) => formatMoney(amount, currency, locale);
+  const bucket = (label: string) => (insights ? formatSlab(label, insights.slabUnit, currency, locale) : label);
   const measured = (unit: string, value: string) => (unit === 'money' ? money(value) : formatQuantity(value, locale));
   const [schemes, setSchemes] = useState<SchemeSummary[] | null>(null);
   const [code, setCode] = useState('');
@@ -103,10 +111,10 @@ export function InsightsScreen() {
             <ChartWithTable
               title="Payees by achievement"
               header={['Achievement', 'Payees']}
-              rows={insights.achievement.map((a) => [a.bucket, a.payees])}
-              shown={insights.achievement.map((a) => [a.bucket, formatCount(a.payees, locale)])}
+              rows={insights.achievement.map((a) => [bucket(a.bucket), a.payees])}
+              shown={insights.achievement.map((a) => [bucket(a.bucket), formatCount(a.payees, locale)])}
               options={{
-                data: insights.achievement,
+                data: insights.achievement.map((a) => ({ ...a, bucket: bucket(a.bucket) })),
                 series: [{ type: 'bar', xKey: 'bucket', yKey: 'payees', yName: 'Payees' }],
                 axes: axes('count'),
                 height: 220,

@@ -6,6 +6,7 @@ import { call, onMenuCommand } from './api/client';
 import { AuditScreen } from './audit/AuditScreen';
 import { ErrorPanel } from './components/ErrorPanel';
 import { Navigation, type ScreenId } from './components/Navigation';
+import { useRoute } from './components/route';
 import { StatusBar } from './components/StatusBar';
 import { ExportsScreen } from './exports/ExportsScreen';
 import { DensityProvider } from './grid/density';
@@ -25,7 +26,9 @@ const InsightsScreen = lazy(() => import('./screens/InsightsScreen').then((m) =>
 export function App() {
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [screen, setScreen] = useState<ScreenId>('data');
+  const [route, go] = useRoute();
+  const screen = route.screen;
+  const setScreen = useCallback((id: ScreenId) => go({ screen: id, run: null }), [go]);
   const [importRequests, setImportRequests] = useState(0);
   const [user, setUser] = useState<UserProfile | null | undefined>(undefined);
 
@@ -54,13 +57,26 @@ export function App() {
     void refresh();
   }, [refresh]);
 
+  // Alt+G: into the grid of the screen, on its first line, from wherever the focus is.
+  useEffect(() => {
+    const intoGrid = (event: KeyboardEvent) => {
+      if (!event.altKey || event.key.toLowerCase() !== 'g') return;
+      const cell = document.querySelector<HTMLElement>('main.content .ag-row:not(.ag-row-pinned) .ag-cell[col-id]');
+      if (!cell) return;
+      event.preventDefault();
+      cell.focus();
+    };
+    document.addEventListener('keydown', intoGrid);
+    return () => document.removeEventListener('keydown', intoGrid);
+  }, []);
+
   useEffect(
     () =>
       onMenuCommand((command) => {
         setScreen(command === 'import' ? 'data' : 'exports');
         if (command === 'import') setImportRequests((n) => n + 1);
       }),
-    [],
+    [setScreen],
   );
 
   if (error) return <ErrorPanel title="SchemeDesk could not open the workspace" error={error} onRetry={refresh} />;
@@ -80,7 +96,7 @@ export function App() {
               ) : screen === 'schemes' ? (
                 <SchemesScreen />
               ) : screen === 'runs' ? (
-                <RunsScreen />
+                <RunsScreen open={route.run} onOpen={(run) => go({ screen: 'runs', run })} />
               ) : screen === 'exports' ? (
                 <ExportsScreen />
               ) : screen === 'audit' ? (

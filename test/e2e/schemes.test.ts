@@ -131,8 +131,31 @@ describe('the Schemes screen', () => {
     expect(await table.locator('tbody tr').first().locator('td').last().textContent()).toMatch(/^-₹[\d,]+\.\d{2}$/);
     await page.screenshot({ path: session.screenshot('whatif-variants.png') });
 
+    // Closing asks first, since the form holds edits: declined, the form stays; accepted, it goes.
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => asked).toEqual([
+      'The scheme VOL-BEV-202610 has changes that are not saved. Close without saving them?',
+    ]);
+    expect(await editor.isVisible()).toBe(true);
+    // Browser Back asks too, and stays put when declined.
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.goBack();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toBe('The scheme VOL-BEV-202610 has changes that are not saved. Leave without saving them?');
+    expect(await editor.isVisible()).toBe(true);
+    expect(page.url()).toMatch(/#\/schemes$/);
+    page.once('dialog', (d) => void d.accept());
     // Nothing was saved: no new version of the scheme, and no run.
     await editor.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
     expect(
       await page.getByTestId('schemes-grid').locator('.ag-row', { hasText: 'VOL-BEV-202610' }).textContent(),
     ).toMatch(/Beverages volume push/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { approveRun, rejectRun, reverseRun, submitRun, withdrawRun } from '../../main/review/actions';
-import { overrideLines } from '../../main/review/overrides';
+import { overrideEach, overrideLines } from '../../main/review/overrides';
 import type { Actor } from '../../main/review/workflow';
 import { executeRun, recalculateRun } from '../../main/runs/execute';
 import { getScheme, saveScheme } from '../../main/schemes/store';
@@ -79,6 +79,74 @@ describe('review, overrides and approval on a real workspace', () => {
     expect(() => overrideLines(db(), { run, lines: [line.id], change: { mode: 'zero' }, reason: 'no' }, arjun)).toThrow(
       'arjun is an Approver; overriding a run needs the Preparer or Admin role.',
     );
+  });
+
+  it('applies a pasted column of amounts, each with its reason, all or none', () => {
+    const run = firstRun();
+    const lines = db()
+      .prepare("SELECT id, final FROM payout_lines WHERE run_id = ? AND kind = 'payout' ORDER BY id LIMIT 3")
+      .all(run) as { id: number; final: number }[];
+    const [a, b, c] = lines as [
+      { id: number; final: number },
+      { id: number; final: number },
+      { id: number; final: number },
+    ];
+    const before = runRow(run).total;
+    // One amount that is not an amount: nothing of the paste lands.
+    expect(() =>
+      overrideEach(
+        db(),
+        {
+          run,
+          items: [
+            { line: a.id, amount: '1,000', reason: 'agreed' },
+            { line: b.id, amount: 'twelve', reason: 'agreed' },
+          ],
+        },
+        priya,
+      ),
+    ).toThrow('"twelve" is not an amount with at most 2 decimals');
+    expect(runRow(run).total).toBe(before);
+    expect(() => overrideEach(db(), { run, items: [{ line: a.id, amount: '1', reason: ' ' }] }, priya)).toThrow(
+      'An override needs a reason',
+    );
+    expect(() =>
+      overrideEach(
+        db(),
+        {
+          run,
+          items: [
+            { line: a.id, amount: '1', reason: 'x' },
+            { line: a.id, amount: '2', reason: 'y' },
+          ],
+        },
+        priya,
+      ),
+    ).toThrow('Each line takes one pasted amount');
+
+    const done = overrideEach(
+      db(),
+      {
+        run,
+        items: [
+          { line: a.id, amount: '1,000.00', reason: 'Agreed with D001' },
+          { line: b.id, amount: '₹2500', reason: 'Regional manager' },
+          { line: c.id, amount: '300.5', reason: 'Rounded' },
+        ],
+      },
+      priya,
+    );
+    expect(done.lines).toBe(3);
+    expect(runRow(run).total).toBe(before - a.final - b.final - c.final + 100000 + 250000 + 30050);
+    const audit = db()
+      .prepare("SELECT after FROM audit_log WHERE action = 'override.set' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(audit).lines.map((l: { reason: string }) => l.reason)).toEqual([
+      'Agreed with D001',
+      'Regional manager',
+      'Rounded',
+    ]);
   });
 
   it('keeps an override through a recalculation and flags it when the amount beneath it changed', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datePattern, formatDateInput, parseDateInput } from '../../main/format/dates';
 import { formatDate, formatMoney, formatQuantity, formatSlab, readableNumbers } from '../../main/format/numbers';
 
 describe('workspace number formats', () => {
@@ -46,5 +47,21 @@ describe('slabs and free text', () => {
       readableNumbers('net sales ₹135787.56; 1% on 85787.50 = 857.8756; D007 SI/12345 2026-10-31 at 12:30', 'en-IN'),
     ).toBe('net sales ₹1,35,787.56; 1% on 85,787.50 = 857.8756; D007 SI/12345 2026-10-31 at 12:30');
     expect(readableNumbers('-1234567.5 over 999', 'en-US')).toBe('-1,234,567.5 over 999');
+  });
+});
+
+describe('dates typed the workspace way', () => {
+  it('writes and reads a date in the locale’s order, takes ISO too, and refuses days that do not exist', () => {
+    expect([datePattern('en-IN'), datePattern('en-US')]).toEqual(['dd/mm/yyyy', 'mm/dd/yyyy']);
+    expect(formatDateInput('2026-10-31', 'en-IN')).toBe('31/10/2026');
+    expect(formatDateInput('2026-10-31', 'en-US')).toBe('10/31/2026');
+    expect(parseDateInput('31/10/2026', 'en-IN')).toBe('2026-10-31');
+    expect(parseDateInput('31-10-2026', 'en-IN')).toBe('2026-10-31');
+    expect(parseDateInput('1.9.26', 'en-IN')).toBe('2026-09-01');
+    expect(parseDateInput('10/31/2026', 'en-US')).toBe('2026-10-31');
+    expect(parseDateInput('2026-10-31', 'en-IN')).toBe('2026-10-31');
+    expect(parseDateInput('31/02/2026', 'en-IN')).toBeNull();
+    expect(parseDateInput('10/31/2026', 'en-IN')).toBeNull();
+    expect(parseDateInput('yesterday', 'en-IN')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { WorkspaceVerdict } from '../../../main/audit/verify';
 import { dayEnd, dayStart } from '../../../main/format/days';
 import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
+import { DateInput } from '../components/DateInput';
 import { InlineError } from '../components/InlineError';
 import { copyRows } from '../grid/copy';
 import { Grid } from '../grid/Grid';
@@ -143,12 +144,12 @@ export function AuditScreen() {
           placeholder="Find run, scheme, payee, file…"
           aria-label="Find"
         />
-        <label className="inline-field">
-          From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label className="inline-field">
-          To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <span className="inline-field">
+          From <DateInput label="From" value={from} onChange={setFrom} />
+        </span>
+        <span className="inline-field">
+          To <DateInput label="To" value={to} onChange={setTo} />
+        </span>
         <span className="spacer" />
         <span className="muted" data-testid="audit-count">
           {result

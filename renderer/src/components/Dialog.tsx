@@ -1,7 +1,41 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
+/** Open dialogs, innermost last: only it answers Escape and holds Tab. */
+const open: HTMLElement[] = [];
+
 const focusable =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Escape closes (unless a grid editor or menu inside takes it); Tab cycles within the dialog. */
+function answerKey(event: KeyboardEvent, dialog: HTMLElement, close: { onClose: () => void; closeDisabled: boolean }) {
+  if (event.key === 'Escape' && !close.closeDisabled) {
+    // An open grid editor, filter or menu inside takes its own Escape first.
+    const target = event.target as HTMLElement;
+    // (A target no longer in the page was an editor that Escape just closed.)
+    if (
+      event.defaultPrevented ||
+      !target.isConnected ||
+      target.closest?.('.ag-cell-inline-editing, .ag-popup, .ag-filter')
+    )
+      return;
+    event.preventDefault();
+    close.onClose();
+    return;
+  }
+  if (event.key !== 'Tab') return;
+  const fields = [...dialog.querySelectorAll<HTMLElement>(focusable)].filter((f) => f.offsetParent !== null);
+  const first = fields[0];
+  const last = fields[fields.length - 1];
+  if (!first || !last) return;
+  const inside = dialog.contains(document.activeElement);
+  if (!inside || (event.shiftKey && document.activeElement === first)) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 /**
  * A modal dialog: the backdrop, the titled header with its close button, then the body and
@@ -36,6 +70,13 @@ export function Dialog({
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = box.current;
+    if (dialog) open.push(dialog);
+    // On the document, so a key pressed while the focus sits nowhere (a button that disabled
+    // itself when clicked) still reaches the dialog.
+    const onKey = (event: KeyboardEvent) => {
+      if (dialog && open[open.length - 1] === dialog) answerKey(event, dialog, close.current);
+    };
+    document.addEventListener('keydown', onKey);
     if (dialog) {
       const fields = [...dialog.querySelectorAll<HTMLElement>(focusable)];
       const first =
@@ -46,32 +87,11 @@ export function Dialog({
       first.focus();
     }
     return () => {
+      document.removeEventListener('keydown', onKey);
+      open.splice(open.indexOf(dialog as HTMLElement), 1);
       if (opener?.isConnected) opener.focus();
     };
   }, []);
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Escape' && !close.current.closeDisabled) {
-      // An open grid editor, filter or menu inside takes its own Escape first.
-      const target = event.target as HTMLElement;
-      if (event.defaultPrevented || target.closest('.ag-cell-inline-editing, .ag-popup, .ag-filter')) return;
-      event.stopPropagation();
-      close.current.onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !box.current) return;
-    const fields = [...box.current.querySelectorAll<HTMLElement>(focusable)].filter((f) => f.offsetParent !== null);
-    const first = fields[0];
-    const last = fields[fields.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
     <div className="dialog-backdrop" role="presentation">
@@ -83,7 +103,6 @@ export function Dialog({
         aria-label={label}
         data-testid={testId}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
       >
         <header className="dialog-header">
           <h2>{title}</h2>

@@ -9,6 +9,7 @@ import { call, newCallId, stageFile } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
+import { guardedClose, useUnsavedChanges } from '../components/unsaved';
 import { useWorkspace } from '../workspace-context';
 import { guessKind } from './guessKind';
 import { ImportResultView } from './ImportResultView';
@@ -103,6 +104,7 @@ export function ImportDialog({
       setProblem(null);
       setPreview(r.value);
       setMapping(r.value.mapping);
+      setProposed(r.value.mapping);
       setProfileName(r.value.profile ?? '');
     });
   }, [staged, kind, sheet, dateOrder]);
@@ -151,6 +153,7 @@ export function ImportDialog({
       mapping,
       choices: { dateOrder, typeMap, round: options.round },
     });
+    if (r.ok) setProposed(mapping);
     setNotice(
       r.ok ? `Mapping saved as “${r.value.name}”; it will be proposed for files with these columns.` : r.error.message,
     );
@@ -169,11 +172,15 @@ export function ImportDialog({
   // Columns are positional (two may share a header text), so their position is their identity.
   const columns = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
   const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
+  // A mapping changed from what was proposed, and neither imported nor saved: closing asks first.
+  const [proposed, setProposed] = useState<Record<string, string>>({});
+  const remapped = result?.batch == null && JSON.stringify(mapping) !== JSON.stringify(proposed);
+  useUnsavedChanges(remapped, `The mapping of ${file.name}`);
   return (
     <Dialog
       title={`Import ${file.name}`}
       label="Import a file"
-      onClose={onClose}
+      onClose={guardedClose(remapped, `The mapping of ${file.name}`, onClose)}
       closeDisabled={running}
       testId="import-dialog"
     >

@@ -6,6 +6,7 @@ import type { OverrideChange } from '../../../main/review/overrides';
 import { call } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
+import { guardedClose, useUnsavedChanges } from '../components/unsaved';
 import type { PastedRow } from '../grid/paste';
 import { useWorkspace } from '../workspace-context';
 
@@ -68,6 +69,9 @@ export function OverrideDialog({
       `${result.value.lines} line${result.value.lines === 1 ? '' : 's'} overridden; the run now pays ${money(result.value.total)}`,
     );
   };
+  // What the user typed, or pasted, is lost on closing: it asks first.
+  const dirty = pasted !== undefined || amount !== '' || reason.trim() !== '';
+  useUnsavedChanges(dirty, 'The override');
   const reasonsNeeded = pasted ? pasted.some((p) => p.reason.trim() === '') : true;
   const ready =
     (!reasonsNeeded || reason.trim() !== '') &&
@@ -87,7 +91,7 @@ export function OverrideDialog({
           : `Override ${formatCount(lines.length, locale)} line${lines.length === 1 ? '' : 's'}`
       }
       label="Override"
-      onClose={onClose}
+      onClose={guardedClose(dirty, 'The override', onClose)}
       closeText="Cancel"
       className={pasted ? undefined : 'narrow'}
       testId="override-dialog"

@@ -162,6 +162,12 @@ export function ReviewGrid(props: Props) {
           if (e.data && !e.node.rowPinned) props.onOpenLine(e.data);
         }}
         onSelectionChanged={(e) => props.onSelection(e.api.getSelectedRows())}
+        onCellKeyDown={(e) => {
+          // Enter on a line explains it, as a click does; on Override it edits the amount.
+          const key = (e.event as KeyboardEvent | undefined)?.key;
+          if (key === 'Enter' && e.data && !e.node.rowPinned && 'column' in e && e.column.getColId() !== 'override')
+            props.onOpenLine(e.data);
+        }}
         onFilterChanged={(e) => props.onFilterChanged(e.api.getFilterModel() as FilterModel)}
         onCellValueChanged={(e: CellValueChangedEvent<ReviewLine>) => {
           if (e.colDef.field !== 'override' || !e.data) return;

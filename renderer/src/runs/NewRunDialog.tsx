@@ -4,6 +4,7 @@ import { today } from '../../../main/format/days';
 import { formatDate } from '../../../main/format/numbers';
 import type { SchemeSummary } from '../../../main/schemes/store';
 import { call, newCallId } from '../api/client';
+import { DateInput } from '../components/DateInput';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
@@ -55,14 +56,14 @@ export function NewRunDialog({ onClose, onCreated }: { onClose: () => void; onCr
     <Dialog title="New run" label="New run" onClose={onClose} closeDisabled={running} className="narrow">
       <div className="dialog-body">
         <div className="field-row">
-          <label className="field">
+          <div className="field">
             <span>From</span>
-            <input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
-          </label>
-          <label className="field">
+            <DateInput label="From" value={period.from} onChange={(from) => setPeriod({ ...period, from })} />
+          </div>
+          <div className="field">
             <span>To</span>
-            <input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
-          </label>
+            <DateInput label="To" value={period.to} onChange={(to) => setPeriod({ ...period, to })} />
+          </div>
         </div>
         <fieldset className="scheme-choice">
           <legend>

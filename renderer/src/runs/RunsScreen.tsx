@@ -13,11 +13,11 @@ import { StatusBadge } from './StatusBadge';
 const when = (iso: string | null, locale: string) =>
   iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '';
 
-/** Every run of the workspace with where it stands; open one to review it. */
-export function RunsScreen() {
+/** Every run of the workspace with where it stands; open one to review it (its address is #/runs/N). */
+export function RunsScreen({ open, onOpen }: { open: number | null; onOpen: (run: number | null) => void }) {
   const { currency, locale } = useWorkspace();
   const [runs, setRuns] = useState<RunListItem[] | null>(null);
-  const [open, setOpen] = useState<number | null>(null);
+  const setOpen = onOpen;
   const [creating, setCreating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 

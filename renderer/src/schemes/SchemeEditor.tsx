@@ -3,8 +3,10 @@ import type { SchemeProblem } from '../../../engine/validate';
 import { formatMoney, formatQuantity, formatSlab } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
 import { call } from '../api/client';
+import { DateInput } from '../components/DateInput';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
+import { guardedClose, useUnsavedChanges } from '../components/unsaved';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
 import { SlabGrid } from './SlabGrid';
@@ -230,6 +232,10 @@ export function SchemeEditor({
     onSaved();
   };
 
+  // Edited and not saved: closing the form, another screen or Back asks first.
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
+  const what = `The scheme ${draft.code || 'being written'}`;
+  useUnsavedChanges(dirty, what);
   const m = draft.measure;
   const text = (
     path: (string | number)[],
@@ -241,6 +247,12 @@ export function SchemeEditor({
       <span>{label}</span>
       <input value={value ?? ''} onChange={(e) => set(path, e.target.value)} aria-label={label} {...props} />
     </label>
+  );
+  const date = (path: (string | number)[], value: string | undefined, label: string) => (
+    <div className="field">
+      <span>{label}</span>
+      <DateInput label={label} value={value ?? ''} onChange={(iso) => set(path, iso)} />
+    </div>
   );
   const optional = (path: (string | number)[], value: string | undefined, label: string) => (
     <label className="field">
@@ -257,7 +269,7 @@ export function SchemeEditor({
     <Dialog
       title={initial.code ? `Scheme ${initial.code}` : 'New scheme'}
       label="Scheme"
-      onClose={onClose}
+      onClose={guardedClose(dirty, what, onClose)}
       className="scheme-editor"
       testId="scheme-editor"
     >
@@ -279,8 +291,8 @@ export function SchemeEditor({
                 ))}
               </select>
             </label>
-            {text(['period', 'from'], draft.period.from, 'From', { type: 'date' })}
-            {text(['period', 'to'], draft.period.to, 'To', { type: 'date' })}
+            {date(['period', 'from'], draft.period.from, 'From')}
+            {date(['period', 'to'], draft.period.to, 'To')}
           </div>
           <Problems problems={problems} prefix="code" />
           <Problems problems={problems} prefix="name" />
@@ -485,9 +497,9 @@ export function SchemeEditor({
             )}
             {draft.target?.type === 'growth' && text(['target', 'pct'], draft.target.pct, 'Growth %')}
             {draft.target?.type === 'growth' &&
-              text(['target', 'baseline', 'from'], draft.target.baseline.from, 'Baseline from', { type: 'date' })}
+              date(['target', 'baseline', 'from'], draft.target.baseline.from, 'Baseline from')}
             {draft.target?.type === 'growth' &&
-              text(['target', 'baseline', 'to'], draft.target.baseline.to, 'Baseline to', { type: 'date' })}
+              date(['target', 'baseline', 'to'], draft.target.baseline.to, 'Baseline to')}
             <label className="field">
               <span>Slabs on</span>
               <select
@@ -586,15 +598,14 @@ export function SchemeEditor({
               />
             </label>
             {draft.stacking && text(['stacking', 'maxPct'], draft.stacking.maxPct, 'Group ceiling (% of net sales)')}
-            <label className="field">
+            <div className="field">
               <span>Catch-up since</span>
-              <input
-                type="date"
+              <DateInput
+                label="Catch-up since"
                 value={draft.catchUp?.since ?? ''}
-                aria-label="Catch-up since"
-                onChange={(e) => set(['catchUp'], e.target.value ? { since: e.target.value } : undefined)}
+                onChange={(since) => set(['catchUp'], since ? { since } : undefined)}
               />
-            </label>
+            </div>
             <label className="field checkbox">
               <span>Claw back later returns</span>
               <input
@@ -615,24 +626,22 @@ export function SchemeEditor({
         <section className="preview-block">
           <h3>What it would pay</h3>
           <div className="row">
-            <label className="field">
+            <div className="field">
               <span>Over</span>
-              <input
-                type="date"
+              <DateInput
+                label="Preview from"
                 value={previewPeriod.from}
-                aria-label="Preview from"
-                onChange={(e) => setPreviewPeriod((p) => ({ ...p, from: e.target.value }))}
+                onChange={(from) => setPreviewPeriod((p) => ({ ...p, from }))}
               />
-            </label>
-            <label className="field">
+            </div>
+            <div className="field">
               <span>to</span>
-              <input
-                type="date"
+              <DateInput
+                label="Preview to"
                 value={previewPeriod.to}
-                aria-label="Preview to"
-                onChange={(e) => setPreviewPeriod((p) => ({ ...p, to: e.target.value }))}
+                onChange={(to) => setPreviewPeriod((p) => ({ ...p, to }))}
               />
-            </label>
+            </div>
             <button type="button" onClick={() => void runPreview()} disabled={busy || problems.length > 0}>
               Preview
             </button>

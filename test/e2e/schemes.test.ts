@@ -138,9 +138,9 @@ describe('the Schemes screen', () => {
       void d.dismiss();
     });
     await page.keyboard.press('Escape');
-    await expect.poll(() => asked).toEqual([
-      'The scheme VOL-BEV-202610 has changes that are not saved. Close without saving them?',
-    ]);
+    await expect
+      .poll(() => asked)
+      .toEqual(['The scheme VOL-BEV-202610 has changes that are not saved. Close without saving them?']);
     expect(await editor.isVisible()).toBe(true);
     // Browser Back asks too, and stays put when declined.
     page.once('dialog', (d) => {

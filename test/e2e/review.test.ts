@@ -129,14 +129,22 @@ describe('reviewing and approving a run in the browser', () => {
       .getByTestId('audit-verdict')
       .getByText(/The chain is intact/)
       .waitFor();
-    // Newest first; the sign-ins of the preparer and the approver sit between their steps.
+    // Newest first, in words; the sign-ins of the preparer and the approver sit between their steps.
     const actions = async () =>
       (await page.locator('[data-testid="audit-grid"] .ag-row [col-id="action"]').allTextContents())
-        .filter((a) => !a.startsWith('session.'))
+        .filter((a) => a !== 'Signed in' && a !== 'Sign-in failed')
         .slice(0, 6);
     await expect
       .poll(actions)
-      .toEqual(['run.approve', 'run.submit', 'run.withdraw', 'run.submit', 'override.set', 'run.create']);
+      .toEqual(['Run approved', 'Run submitted', 'Submission withdrawn', 'Run submitted', 'Override', 'Run calculated']);
+    // The approval in full: what changed, field by field.
+    await page.locator('[data-testid="audit-grid"] .ag-row', { hasText: 'Run approved' }).first().dblclick();
+    const detail = page.getByTestId('audit-detail');
+    const changes = await detail.getByTestId('audit-changes').locator('tbody tr').allTextContents();
+    expect(changes).toContain('statussubmittedapproved');
+    expect(changes).toContain('comment—Checked the override against the invoices');
+    await page.screenshot({ path: session.screenshot('audit-detail.png') });
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: session.screenshot('audit.png') });
     expect(errors).toEqual([]);
   }, 240_000);

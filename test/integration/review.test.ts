@@ -385,6 +385,13 @@ describe('review, overrides and approval on a real workspace', () => {
       expect(await api.call('runs.get', { run })).toMatchObject({
         value: { actions: ['withdraw', 'approve', 'reject'], permitted: ['withdraw'] },
       });
+      // A step the rules refuse is answered with why, and written to the audit log.
+      expect(await api.call('runs.approve', { run })).toMatchObject({ ok: false, error: { code: 'refused' } });
+      const refused = db()
+        .prepare("SELECT user, subject, after FROM audit_log WHERE action = 'action.refused' ORDER BY seq DESC LIMIT 1")
+        .get() as { user: string; subject: string; after: string };
+      expect(refused).toMatchObject({ user: 'priya', subject: 'runs.approve' });
+      expect(JSON.parse(refused.after)).toMatchObject({ role: 'preparer', reason: expect.stringMatching(/Preparer/) });
       await api.call('session.signIn', { name: 'arjun', pin: '2222' });
       expect(await api.call('runs.get', { run })).toMatchObject({ value: { permitted: ['approve', 'reject'] } });
       expect(await api.call('runs.get', { run: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -1,4 +1,5 @@
 import { writeAnchor } from '../../audit/anchor';
+import { appendAudit } from '../../audit/log';
 import type { Workspace } from '../../workspace';
 import { type Api, createApi } from '../dispatch';
 import type { MethodName } from '../methods';
@@ -37,6 +38,8 @@ function signInFirst(ws: Workspace) {
  * The API over one open workspace: every feature area's handlers merged into one map. After
  * every call the audit chain's head is copied beside the workspace file (audit/anchor.ts).
  */
+const refusals = new Set(['refused', 'forbidden']);
+
 export function createWorkspaceApi(ws: Workspace): Api {
   const api = createApi(
     {
@@ -56,6 +59,16 @@ export function createWorkspaceApi(ws: Workspace): Api {
   );
   const callByName: Api['callByName'] = async (method, args, options) => {
     const result = await api.callByName(method, args, options);
+    // What the rules refused someone is part of the record, beside what they did (sign-in
+    // failures are logged by sign-in itself).
+    if (!result.ok && refusals.has(result.error.code) && !method.startsWith('session.')) {
+      appendAudit(ws.db, {
+        user: ws.user,
+        action: 'action.refused',
+        subject: method,
+        after: { role: ws.role, reason: result.error.message },
+      });
+    }
     writeAnchor(ws.db, ws.dbPath);
     return result;
   };

@@ -2,6 +2,7 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntry } from '../../../main/audit/log';
 import type { WorkspaceVerdict } from '../../../main/audit/verify';
+import { actionLabel } from '../../../main/audit/words';
 import { dayEnd, dayStart } from '../../../main/format/days';
 import { formatCount } from '../../../main/format/numbers';
 import { call } from '../api/client';
@@ -10,6 +11,7 @@ import { InlineError } from '../components/InlineError';
 import { copyRows } from '../grid/copy';
 import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
+import { AuditDetail } from './AuditDetail';
 
 const areas = [
   { value: '', label: 'Everything' },
@@ -19,6 +21,8 @@ const areas = [
   { value: 'override.', label: 'Overrides' },
   { value: 'export.', label: 'Exports' },
   { value: 'user.', label: 'Users' },
+  { value: 'session.', label: 'Sign-ins' },
+  { value: 'action.refused', label: 'Refused actions' },
 ];
 const pageSize = 1000;
 
@@ -36,6 +40,7 @@ export function AuditScreen() {
   const [verdict, setVerdict] = useState<WorkspaceVerdict | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const grid = useRef<GridApi<AuditEntry> | null>(null);
+  const [open, setOpen] = useState<AuditEntry | null>(null);
 
   const load = useCallback(() => {
     const query = {
@@ -68,7 +73,7 @@ export function AuditScreen() {
       valueFormatter: (p) => new Date(p.value).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' }),
     },
     { field: 'user', headerName: 'User', width: 110 },
-    { field: 'action', headerName: 'Action', width: 140 },
+    { field: 'action', headerName: 'Action', width: 170, valueFormatter: (p) => actionLabel(String(p.value)) },
     { field: 'subject', headerName: 'Subject', width: 280, tooltipField: 'subject' },
     {
       field: 'before',
@@ -177,9 +182,15 @@ export function AuditScreen() {
           onGridReady={(e) => {
             grid.current = e.api;
           }}
+          onRowDoubleClicked={(e) => e.data && setOpen(e.data)}
+          onCellKeyDown={(e) => {
+            if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) setOpen(e.data);
+          }}
           overlayNoRowsTemplate="No audit entries match these filters."
         />
       </div>
+      <p className="muted">Double-click an entry (or press Enter on it) to read it in full.</p>
+      {open && <AuditDetail entry={open} onClose={() => setOpen(null)} />}
     </section>
   );
 }

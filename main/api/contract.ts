@@ -366,6 +366,8 @@ export const contract = {
       profile: z.string().trim().min(1),
       out: z.string().min(1).optional(),
       draft: z.boolean().default(false),
+      /** Statements also as pages to print from a browser (its print view saves them as PDF). */
+      printable: z.boolean().default(false),
     }),
   ).returns<ExportResult>(),
   'exports.history': method(z.object({ run: runId.optional() })).returns<ExportRecord[]>(),

@@ -25,6 +25,8 @@ export interface ExportRequest {
   out?: string;
   /** A preview of a run that is not approved: every file says DRAFT — NOT APPROVED, and the run does not move. */
   draft: boolean;
+  /** Statements also as HTML pages to print from a browser, where no PDF printer is at hand. */
+  printable?: boolean;
 }
 
 export interface ExportedFile {
@@ -96,6 +98,7 @@ function prepare(
     draft,
     base,
     printPdf,
+    printable: request.printable === true,
     claims: request.format === 'statements' ? runClaims(db, run.id).lines : [],
     progress: (done, total) => progress({ phase: `Writing ${format.label}`, done, total }),
   });

@@ -19,6 +19,8 @@ export interface ExportInput {
   progress: (done: number, total: number) => void;
   /** Prints a page of HTML to PDF: Chromium's print-to-PDF, where the desktop app offers it. */
   printPdf?: (html: string) => Promise<Buffer>;
+  /** Without a PDF printer: statements also as HTML pages, printed to PDF from the browser's print view. */
+  printable?: boolean;
   /** The distributors' claims imported against the run, reconciled (none: empty); statements carry them. */
   claims: readonly ClaimLine[];
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { NearMiss } from '../../engine/slabs';
+import type { SlabUnit } from '../format/numbers';
 import { type StepChanges, stepChanges } from '../review/adjustments';
 import type { RunStatus } from '../review/workflow';
 import { lineRange } from '../runs/line-range';
@@ -38,6 +39,8 @@ export interface ExportLine {
   target: string | null;
   achievement: string | null;
   slab: string | null;
+  /** What the slab's bounds count: % of target when the scheme's slabs are on achievement, else the unit. */
+  slabUnit?: SlabUnit;
   /** Paise from the slab reached, before any adjustment. */
   slabAmount: number;
   /** What each adjustment step changed, in paise. */
@@ -76,7 +79,9 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
       `SELECT l.id, l.scheme_code AS scheme, coalesce(json_extract(v.definition, '$.name'), l.scheme_code) AS schemeName,
          l.payee, coalesce(l.payee_name, l.payee) AS payeeName, nullif(trim(d.ledger_name), '') AS ledgerName,
          coalesce(l.region, '') AS region, l.kind, l.measure, l.unit,
-         l.target, l.achievement, l.slab_label AS slab, l.computed AS slabAmount, l.adjustments, l.final AS calculated, l.override, l.override_reason AS overrideReason,
+         l.target, l.achievement, l.slab_label AS slab,
+         CASE json_extract(v.definition, '$.slabs.basis') WHEN 'achievement' THEN 'percent' ELSE l.unit END AS slabUnit,
+         l.computed AS slabAmount, l.adjustments, l.final AS calculated, l.override, l.override_reason AS overrideReason,
          l.override_by AS overrideBy, l.payable, l.explanation, l.near_miss AS nearMiss
        FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
          LEFT JOIN distributors d ON d.code = l.payee
@@ -102,6 +107,7 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
     target: r.target,
     achievement: r.achievement,
     slab: r.slab,
+    slabUnit: r.slabUnit,
     slabAmount: r.slabAmount,
     changes: stepChanges(r.adjustments),
     calculated: r.calculated,

@@ -1,6 +1,13 @@
 import { Exact, paiseToRupees } from '../../engine/money';
 import type { ClaimLine } from '../controls/claims';
-import { type Decimal, formatAchievement, formatMoney, numberFormat } from '../format/numbers';
+import {
+  type Decimal,
+  formatAchievement,
+  formatMoney,
+  formatSlab,
+  numberFormat,
+  type SlabUnit,
+} from '../format/numbers';
 import { nearMissText } from './near-miss';
 import type { ExportLine, RunForExport } from './payouts';
 
@@ -58,7 +65,7 @@ export function statementsFor(
       measure: quantityText(line.measure, line.unit, run),
       target: quantityText(line.target, line.unit, run),
       achievement: formatAchievement(line.achievement, run.locale),
-      slab: line.slab ?? '',
+      slab: formatSlab(line.slab, line.slabUnit ?? (line.unit as SlabUnit), run.currency, run.locale),
       payout: line.payable,
       nextSlab: line.nearMiss ? nearMissText(line.nearMiss, line.unit, run.currency, run.locale) : '',
       note:

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Api } from '../api/dispatch';
 import type { Progress } from '../api/progress';
@@ -226,10 +226,16 @@ function sendDownload(root: string, path: string, res: ServerResponse) {
   if (!file.startsWith(resolve(root) + sep) || !existsSync(file) || statSync(file).isDirectory()) {
     return send(res, 404, 'Not found');
   }
+  // A printable statement opens in the browser's own view, to print or save as PDF; it may
+  // load nothing and run nothing. Everything else downloads.
+  const page = extname(file).toLowerCase() === '.html';
   res.writeHead(200, {
     'Content-Type': contentTypeOf(file),
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
+    'Content-Disposition': `${page ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(basename(file))}`,
     'Cache-Control': 'no-store',
+    ...(page
+      ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox allow-modals" }
+      : {}),
   });
   createReadStream(file).pipe(res);
 }

@@ -136,7 +136,14 @@ describe('reviewing and approving a run in the browser', () => {
         .slice(0, 6);
     await expect
       .poll(actions)
-      .toEqual(['Run approved', 'Run submitted', 'Submission withdrawn', 'Run submitted', 'Override', 'Run calculated']);
+      .toEqual([
+        'Run approved',
+        'Run submitted',
+        'Submission withdrawn',
+        'Run submitted',
+        'Override',
+        'Run calculated',
+      ]);
     // The approval in full: what changed, field by field.
     await page.locator('[data-testid="audit-grid"] .ag-row', { hasText: 'Run approved' }).first().dblclick();
     const detail = page.getByTestId('audit-detail');

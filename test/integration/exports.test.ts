@@ -57,7 +57,12 @@ describe('exports of a real workspace', () => {
     if (!refused.ok)
       expect(refused.error.message).toMatch(/Run 1 cannot be exported: it has not been submitted yet.*draft preview/);
     expect(existsSync(out)).toBe(false);
-    expect(auditCount()).toBe(before);
+    // Nothing was exported; the refusal itself is on record.
+    expect(auditCount()).toBe(before + 1);
+    expect(ws().db.prepare('SELECT action, subject FROM audit_log ORDER BY seq DESC LIMIT 1').get()).toEqual({
+      action: 'action.refused',
+      subject: 'exports.run',
+    });
 
     const draft = await api.call('exports.run', { run: 1, format: 'csv', profile: 'Default', out, draft: true });
     if (!draft.ok) throw new Error(draft.error.message);

@@ -54,6 +54,7 @@ export const goldenLines: ExportLine[] = [
     target: '50',
     achievement: '84',
     slab: '80–100',
+    slabUnit: 'percent',
     slabAmount: 60000,
     changes: { catch_up: null, gate: null, cap: -10000, stacking: null, budget: null },
     calculated: 50000,

@@ -1,5 +1,6 @@
 import { adjustmentSteps } from '../../../engine/calculate';
 import { paiseToRupees } from '../../../engine/money';
+import { formatDate } from '../../format/numbers';
 import { stepLabels } from '../../review/adjustments';
 import { type ExportInput, type Preview, previewRows } from '../format';
 import type { ExportLine } from '../payouts';
@@ -95,8 +96,9 @@ export function registerPreview(lines: readonly ExportLine[]): Preview {
 
 /** The sentence at the top of every register and statement: which run, which period, whose approval. */
 export function runCaption({ run, draft }: Pick<ExportInput, 'run' | 'draft'>): string {
-  const approval = run.approvedBy ? `approved by ${run.approvedBy} on ${run.approvedAt?.slice(0, 10)}` : run.status;
-  return `${draft ? `${draftMark} — ` : ''}Run ${run.id}, ${run.from} to ${run.to}, ${approval}${
+  const day = (iso: string | null | undefined) => formatDate(iso, run.locale);
+  const approval = run.approvedBy ? `approved by ${run.approvedBy} on ${day(run.approvedAt)}` : run.status;
+  return `${draft ? `${draftMark} — ` : ''}Run ${run.id}, ${day(run.from)} to ${day(run.to)}, ${approval}${
     run.reversesRun ? `, reversing run ${run.reversesRun}` : ''
   }`;
 }

@@ -25,6 +25,15 @@ function fileNames(codes: readonly string[]): string[] {
   });
 }
 
+/** A statement page with a line, hidden in print, that says how to make its PDF. */
+const printableHtml = (html: string) =>
+  html
+    .replace('</style>', '  @media print { .how-to-print { display: none; } }\n</style>')
+    .replace(
+      /<body([^>]*)>/,
+      '<body$1>\n<p class="how-to-print">Press Ctrl+P (⌘P on a Mac) and choose “Save as PDF” to keep this statement as a PDF.</p>',
+    );
+
 /**
  * One statement per payee, in a folder of their own: an xlsx everywhere, and a PDF where a
  * printer is at hand (the desktop app prints the statement's HTML with Chromium's print-to-PDF).
@@ -82,7 +91,11 @@ export const statements: ExportFormat = {
       const name = `${input.base}/statement-${names[i]}`;
       const file = { rows: statement.rows.length, controlTotal: BigInt(statement.total) };
       const xlsx: OutFile = { name: `${name}.xlsx`, build: workbook(statement), ...file };
-      if (!printPdf) return [xlsx];
+      if (!printPdf) {
+        if (!input.printable) return [xlsx];
+        const page = () => Promise.resolve(Buffer.from(printableHtml(statementHtml(statement, run, caption, company))));
+        return [xlsx, { name: `${name}.html`, build: page, ...file }];
+      }
       return [
         xlsx,
         { name: `${name}.pdf`, build: () => printPdf(statementHtml(statement, run, caption, company)), ...file },

@@ -12,6 +12,11 @@ export function ExportHistory({ run, version }: { run: number | null; version: n
   const { currency, locale } = useWorkspace();
   const [records, setRecords] = useState<ExportRecord[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Formats by their names, not their ids ("Tally Prime (XML)", never "tally-xml").
+  const [formatNames, setFormatNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    void call('exports.formats', {}).then((r) => r.ok && setFormatNames(new Map(r.value.map((f) => [f.id, f.label]))));
+  }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version asks for a reload after an export
   useEffect(() => {
     if (run === null) return;
@@ -24,11 +29,14 @@ export function ExportHistory({ run, version }: { run: number | null; version: n
       headerName: 'When',
       width: 170,
       valueFormatter: (p) =>
-        String(p.value ?? '')
-          .replace('T', ' ')
-          .slice(0, 19),
+        p.value ? new Date(String(p.value)).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '',
     },
-    { field: 'format', headerName: 'Format', width: 140 },
+    {
+      field: 'format',
+      headerName: 'Format',
+      width: 220,
+      valueFormatter: (p) => formatNames.get(String(p.value)) ?? String(p.value ?? ''),
+    },
     { field: 'profile', headerName: 'Profile', width: 110 },
     { headerName: 'Kind', width: 90, cellDataType: 'text', valueGetter: (p) => (p.data?.draft ? 'Draft' : 'Export') },
     { field: 'madeBy', headerName: 'By', width: 90 },

@@ -5,7 +5,7 @@ import type { ExportResult } from '../../../main/exports/export';
 import type { ExportFormatId } from '../../../main/exports/formats';
 import type { SavedProfile } from '../../../main/exports/profiles';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
-import { call, newCallId } from '../api/client';
+import { call, downloadUrl, newCallId } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { ProgressBar } from '../components/ProgressBar';
 import { StatusBadge } from '../runs/StatusBadge';
@@ -30,6 +30,7 @@ const exportable = (run: RunListItem | undefined) => run?.actions.includes('expo
  * runs are exported; any other run can be written as a draft preview, marked in the file itself.
  */
 export function ExportsScreen() {
+  const inBrowser = downloadUrl('') !== null;
   const { currency, locale, dataFolder } = useWorkspace();
   const [runs, setRuns] = useState<RunListItem[] | null>(null);
   const [formats, setFormats] = useState<FormatInfo[]>([]);
@@ -101,7 +102,8 @@ export function ExportsScreen() {
       if (runId === null) return;
       const r = await call(
         'exports.run',
-        { run: runId, format, profile, draft: asDraft, out: out.trim() || undefined },
+        // In a browser, statements come also as pages its print view saves as PDF.
+        { run: runId, format, profile, draft: asDraft, out: out.trim() || undefined, printable: inBrowser },
         { callId: id, onProgress: setProgress },
       );
       if (!r.ok) return setOutcome({ choice, problem: r.error.message });
@@ -263,11 +265,22 @@ function ExportDone({ result }: { result: ExportResult }) {
         {formatMoney(result.runTotal, currency, locale)}
       </div>
       <ul className="file-list">
-        {result.files.slice(0, 8).map((f) => (
-          <li key={f.name}>
-            {f.name} · {f.rows} rows · <span className="mono">SHA-256 {f.sha256}</span>
-          </li>
-        ))}
+        {result.files.slice(0, 8).map((f) => {
+          const link = downloadUrl(f.path);
+          const page = f.name.endsWith('.html');
+          return (
+            <li key={f.name}>
+              {link ? (
+                <a href={link} {...(page ? { target: '_blank', rel: 'noopener' } : { download: '' })}>
+                  {page ? `${f.name} (print or save as PDF)` : f.name}
+                </a>
+              ) : (
+                f.name
+              )}{' '}
+              · {f.rows} rows · <span className="mono">SHA-256 {f.sha256}</span>
+            </li>
+          );
+        })}
         {result.files.length > 8 && <li>… and {result.files.length - 8} more (all hashes are in the history below)</li>}
       </ul>
     </div>

@@ -29,6 +29,7 @@ import { type RunAction, type RunStatus, roles } from '../review/workflow';
 import type { PreviewLine, RunSummary } from '../runs/execute';
 import type { WhatIf } from '../runs/whatif';
 import type { SchemeSummary } from '../schemes/store';
+import type { MoneyAndDates } from '../settings/money-and-dates';
 import type { UserProfile } from '../users/profiles';
 import type { MethodName } from './methods';
 
@@ -307,6 +308,9 @@ export const contract = {
     z.object({ run: runId, path: z.string().min(1), name: z.string().min(1).max(255).optional() }),
   ).returns<ClaimReconciliation>(),
   'controls.settings': method(z.object({})).returns<ControlSettings>(),
+  'settings.save': method(
+    z.object({ currency: z.string().min(1).max(10).optional(), locale: z.string().min(1).max(40).optional() }),
+  ).returns<MoneyAndDates>(),
   'controls.save': method(z.object({ settings: z.record(z.string(), z.unknown()) })).returns<ControlSettings>(),
   'layouts.list': method(z.object({ grid: z.string().min(1).max(50) })).returns<{ name: string; state: unknown }[]>(),
   'layouts.save': method(

@@ -19,6 +19,7 @@ import { RunNotFoundError } from '../review/run-state';
 import { LineNotFoundError } from '../review/trace';
 import { RunRefusedError } from '../runs/execute';
 import { SchemeInvalidError } from '../schemes/store';
+import { SettingsError } from '../settings/money-and-dates';
 import { NewerWorkspaceError, WorkspaceHistoryError } from '../store/migration';
 import { UserError } from '../users/profiles';
 import { ConfinedPathError } from '../workspace';
@@ -27,6 +28,7 @@ import { type ApiError, ApiFailure } from './result';
 /** The single place where an exception becomes the `{code, message}` a user sees. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message };
+  if (error instanceof SettingsError) return { code: 'validation', message: error.message };
   if (error instanceof ZodError) return validationError(error);
   if (error instanceof GridQueryError) return { code: 'validation', message: error.message };
   if (error instanceof WorkspaceNotEmptyError) return { code: 'conflict', message: error.message };

@@ -45,6 +45,7 @@ export const methodNames = [
   'review.importClaims',
   'controls.settings',
   'controls.save',
+  'settings.save',
   'layouts.list',
   'layouts.save',
   'session.current',

@@ -21,6 +21,7 @@ export const actionLabels: Record<string, string> = {
   'override.clear': 'Override cleared',
   'claims.import': 'Claims imported',
   'controls.save': 'Control settings changed',
+  'settings.save': 'Currency and locale changed',
   'export.file': 'File exported',
   'export.draft': 'Draft exported',
   'export.profile': 'Export profile saved',

@@ -17,6 +17,7 @@ import { DemoSetup } from './screens/DemoSetup';
 
 import { SessionContext } from './session/context';
 import { SignIn } from './session/SignIn';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { UsersScreen } from './users/UsersScreen';
 import { WorkspaceContext } from './workspace-context';
 
@@ -103,6 +104,8 @@ export function App() {
                 <AuditScreen />
               ) : screen === 'users' ? (
                 <UsersScreen />
+              ) : screen === 'settings' ? (
+                <SettingsScreen onChanged={() => void refresh()} />
               ) : (
                 <Suspense fallback={<div className="splash">Opening Insights…</div>}>
                   <InsightsScreen />

@@ -46,6 +46,33 @@ describe('the browser UI is complete', () => {
   }, 240_000);
 });
 
+describe('the Settings screen', () => {
+  it('lets an Admin set the currency and locale that every screen then writes in', async () => {
+    const ws = await workspaceIn(tempDir(), { demo: true });
+    ws.db.close();
+    const { page, errors } = await session.open(ws.dbPath, { width: 1366, height: 768 });
+    await signIn(page, 'admin', '0000');
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const screen = page.getByTestId('settings-screen');
+    await screen.getByLabel('Currency').fill('USD');
+    await screen.getByLabel('Locale', { exact: true }).fill('en-US');
+    await expect
+      .poll(() => screen.getByTestId('settings-sample').textContent())
+      .toBe('Written as: $1,234,567.50 · Oct 31, 2026 · typed 10/31/2026');
+    await screen.getByRole('button', { name: 'Save money and dates' }).click();
+    await screen.getByText('Money is now written in USD, dates and numbers as en-US.').waitFor();
+    await page.screenshot({ path: session.screenshot('settings.png') });
+    await page.getByRole('button', { name: 'Runs', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('runs-grid').locator('.ag-row [col-id="total"]').first().textContent())
+      .toMatch(/^\$[\d,]+\.\d{2}$/);
+    expect(await page.getByTestId('runs-grid').locator('.ag-row [col-id="period"]').first().textContent()).toMatch(
+      /^Oct 01, 2026 – Oct 31, 2026$/,
+    );
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
+
 describe('two workspaces served at once', () => {
   let browser: Browser;
   const servers: ReturnType<typeof startWeb> extends Promise<infer S> ? S[] : never = [];

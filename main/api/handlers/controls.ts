@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { readClaimFile, runClaims, storeClaims } from '../../controls/claims';
 import { acknowledgeFlags, runFlags } from '../../controls/flags';
 import { controlSettings, saveControlSettings } from '../../controls/settings';
+import { saveMoneyAndDates } from '../../settings/money-and-dates';
 import { confinedPath, type Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
 import { ApiFailure } from '../result';
@@ -14,6 +15,7 @@ type ControlHandlers = Pick<
   | 'review.importClaims'
   | 'controls.settings'
   | 'controls.save'
+  | 'settings.save'
 >;
 
 /** The controls over runs: their flags, acknowledging breaches, and the thresholds (an Admin's to change). */
@@ -31,6 +33,11 @@ export function controlHandlers(ws: Workspace): ControlHandlers {
       if (ws.requireSignIn && ws.role !== 'admin')
         throw new ApiFailure('forbidden', 'Only an Admin changes the control thresholds');
       return saveControlSettings(ws.db, settings, ws.user);
+    },
+    'settings.save': (changes) => {
+      if (ws.requireSignIn && ws.role !== 'admin')
+        throw new ApiFailure('forbidden', "Only an Admin changes the workspace's currency and locale");
+      return saveMoneyAndDates(ws.db, changes, ws.user);
     },
   };
 }

@@ -6,10 +6,11 @@ export const screens = [
   { id: 'insights', label: 'Insights' },
   { id: 'audit', label: 'Audit' },
   { id: 'users', label: 'Users' },
+  { id: 'settings', label: 'Settings' },
 ] as const;
 export type ScreenId = (typeof screens)[number]['id'];
 
-/** The screens; Users only for an Admin. */
+/** The screens; Users and Settings only for an Admin. */
 export function Navigation({
   current,
   admin,
@@ -26,7 +27,7 @@ export function Navigation({
         <span>SchemeDesk</span>
       </div>
       {screens
-        .filter((s) => admin || s.id !== 'users')
+        .filter((s) => admin || (s.id !== 'users' && s.id !== 'settings'))
         .map((s) => (
           <button
             key={s.id}

@@ -33,6 +33,7 @@ export function RunsScreen({ open, onOpen }: { open: number | null; onOpen: (run
   const columns: ColDef<RunListItem>[] = [
     { field: 'id', headerName: 'Run', width: 80, type: 'rightAligned' },
     {
+      colId: 'period',
       headerName: 'Period',
       width: 210,
       valueGetter: (p) => (p.data ? `${formatDate(p.data.from, locale)} – ${formatDate(p.data.to, locale)}` : ''),

@@ -171,6 +171,7 @@ export const contract = {
     rowsRemoved: number;
   }>(),
   'import.quarantine': method(z.object({ batch: z.number().int().positive() })).returns<QuarantinedRow[]>(),
+  'import.quarantineWorkbook': method(z.object({ batch: z.number().int().positive() })).returns<{ path: string }>(),
   'mappings.list': method(z.object({})).returns<MappingProfile[]>(),
   'mappings.save': method(
     z.object({

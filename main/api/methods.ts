@@ -12,6 +12,7 @@ export const methodNames = [
   'import.batches',
   'import.rollback',
   'import.quarantine',
+  'import.quarantineWorkbook',
   'mappings.list',
   'mappings.save',
   'schemes.list',

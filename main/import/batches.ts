@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { QuarantinedRow } from '../api/contract';
 import { appendAudit } from '../audit/log';
 import { datasetKinds } from '../datasets/kinds';
+import type { Cell } from './readers/types';
+import { writeRejectsWorkbook } from './rejects';
 
 export class BatchError extends Error {}
 
@@ -150,4 +152,26 @@ export function listQuarantine(db: Database.Database, batch: number): Quarantine
     cells: JSON.parse(r.cells),
     reasons: JSON.parse(r.reasons),
   }));
+}
+
+/**
+ * A batch's quarantined rows as the workbook an import writes for its rejected rows: the file's
+ * header (or Column 1, 2 … for a batch imported before headers were kept) and why each was refused.
+ */
+export async function writeQuarantineWorkbook(db: Database.Database, batch: number, path: string): Promise<void> {
+  const info = db.prepare('SELECT file_name, sheet, headers FROM import_batches WHERE id = ?').get(batch) as
+    | { file_name: string; sheet: string | null; headers: string | null }
+    | undefined;
+  if (!info) throw new BatchError(`There is no import batch ${batch}`);
+  const rows = listQuarantine(db, batch);
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const headers: string[] = info.headers
+    ? JSON.parse(info.headers)
+    : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  await writeRejectsWorkbook(path, {
+    file: info.file_name,
+    sheet: info.sheet ?? '',
+    headers,
+    rows: rows.map((r) => ({ row: r.row, cells: r.cells as Cell[], reasons: r.reasons })),
+  });
 }

@@ -739,7 +739,7 @@ async function importFrom(
     } else {
       db.prepare(
         `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, format = ?, mapping = ?, options = ?,
-           totals = ?, date_from = ?, date_to = ?, decisions = ? WHERE id = ?`,
+           totals = ?, date_from = ?, date_to = ?, decisions = ?, headers = ? WHERE id = ?`,
       ).run(
         result.rowsRead,
         result.rows,
@@ -762,6 +762,7 @@ async function importFrom(
         result.dateRange?.[0] ?? null,
         result.dateRange?.[1] ?? null,
         JSON.stringify(result.decisions),
+        JSON.stringify(result.headers),
         batchId,
       );
       const quarantine = db.prepare(

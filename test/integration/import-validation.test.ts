@@ -106,6 +106,18 @@ describe('validation', () => {
     ]);
     const batches = await api.call('import.batches', {});
     expect(batches.ok && batches.value[0]).toMatchObject({ id: batch, rowsRead: 5, rowsImported: 3, rowsRejected: 2 });
+
+    // Later, from the import history: the quarantine as a workbook under the file's own header.
+    const workbook = await api.call('import.quarantineWorkbook', { batch });
+    if (!workbook.ok) throw new Error(workbook.error.message);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook.value.path);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, ...header, 'Source row', 'Reason']);
+    expect(sheet?.getRow(2).getCell(1).value).toBe('SI/X/3');
+    expect(sheet?.getRow(3).getCell(9).value).toMatch(/unknown distributor "D404"/);
+    expect(sheet?.rowCount).toBe(3);
+    expect(await api.call('import.quarantineWorkbook', { batch: 9999 })).toMatchObject({ ok: false });
   });
 
   it('creates missing masters only when asked, and lists what it creates', async () => {

@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { listBatches, listQuarantine, rollBackBatch } from '../../import/batches';
+import { fileStamp } from '../../files/names';
+import { listBatches, listQuarantine, rollBackBatch, writeQuarantineWorkbook } from '../../import/batches';
 import { inspectFile } from '../../import/inspect';
 import { mappingFromHeaders } from '../../import/mapping';
 import { listMappingProfiles, saveMappingProfile } from '../../import/profiles';
@@ -16,6 +18,7 @@ type ImportHandlers = Pick<
   | 'import.batches'
   | 'import.rollback'
   | 'import.quarantine'
+  | 'import.quarantineWorkbook'
   | 'mappings.list'
   | 'mappings.save'
 >;
@@ -37,6 +40,14 @@ export function importHandlers(ws: Workspace): ImportHandlers {
     'import.batches': () => listBatches(ws.db),
     'import.rollback': ({ batch }) => rollBackBatch(ws.db, batch, ws.user),
     'import.quarantine': ({ batch }) => listQuarantine(ws.db, batch),
+    // Into the workspace's files folder, where the browser UI may download it from.
+    'import.quarantineWorkbook': async ({ batch }) => {
+      const folder = join(ws.dataFolder, 'rejects');
+      mkdirSync(folder, { recursive: true });
+      const path = join(folder, `${fileStamp(new Date())} batch ${batch} quarantined rows.xlsx`);
+      await writeQuarantineWorkbook(ws.db, batch, path);
+      return { path };
+    },
     'mappings.list': () => listMappingProfiles(ws.db),
     'mappings.save': ({ name, kind, headers, mapping, choices }) =>
       saveMappingProfile(ws.db, { name, kind, headers, mapping: mappingFromHeaders(headers, mapping), choices }),

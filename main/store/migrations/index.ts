@@ -16,6 +16,7 @@ import { runFlags } from './014_run_flags';
 import { approvalComment } from './015_approval_comment';
 import { runClaims } from './016_run_claims';
 import { withdrawSubmission } from './017_withdraw_submission';
+import { batchHeaders } from './018_batch_headers';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   approvalComment,
   runClaims,
   withdrawSubmission,
+  batchHeaders,
 ];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { formatCount, formatDate } from '../../../main/format/numbers';
 import type { BatchSummary } from '../../../main/import/batches';
-import { call } from '../api/client';
+import { call, downloadUrl } from '../api/client';
 import { useWorkspace } from '../workspace-context';
 
 /** Every import batch, with what it brought and a roll-back for the ones still in the workspace. */
@@ -29,6 +29,15 @@ export function BatchHistory({ onChanged }: { onChanged: () => void }) {
     setMessage(r.ok ? `Batch ${batch.id} rolled back: ${r.value.rowsRemoved} rows removed.` : r.error.message);
     load();
     if (r.ok) onChanged();
+  };
+
+  // The quarantine of any batch, as a workbook to correct and import again.
+  const downloadRejected = async (batch: BatchSummary) => {
+    const r = await call('import.quarantineWorkbook', { batch: batch.id });
+    if (!r.ok) return setMessage(r.error.message);
+    const link = downloadUrl(r.value.path);
+    if (!link) return setMessage(`The rejected rows of batch ${batch.id} are saved to ${r.value.path}`);
+    Object.assign(document.createElement('a'), { href: link, download: '' }).click();
   };
 
   if (!batches) return <p className="muted">Reading the import history…</p>;
@@ -59,7 +68,20 @@ export function BatchHistory({ onChanged }: { onChanged: () => void }) {
                 <td title={b.sheet ? `sheet ${b.sheet}` : undefined}>{b.fileName}</td>
                 <td>{b.kind}</td>
                 <td className="number">{formatCount(b.rowsImported, locale)}</td>
-                <td className="number">{formatCount(b.rowsRejected, locale)}</td>
+                <td className="number">
+                  {b.rowsRejected > 0 ? (
+                    <button
+                      type="button"
+                      className="link"
+                      title="Download the rejected rows, with why each was refused"
+                      onClick={() => void downloadRejected(b)}
+                    >
+                      {formatCount(b.rowsRejected, locale)} (.xlsx)
+                    </button>
+                  ) : (
+                    formatCount(b.rowsRejected, locale)
+                  )}
+                </td>
                 <td>{b.dateFrom ? `${formatDate(b.dateFrom, locale)} – ${formatDate(b.dateTo, locale)}` : ''}</td>
                 <td>
                   {formatDate(b.importedAt.slice(0, 10), locale)} by {b.importedBy}

@@ -14,6 +14,7 @@ import { useWorkspace } from '../workspace-context';
 import { guessKind } from './guessKind';
 import { ImportResultView } from './ImportResultView';
 import { MappingEditor } from './MappingEditor';
+import { inWindowWords } from './window-words';
 
 const kindLabels: Record<DatasetKind, string> = {
   distributors: 'Distributors',
@@ -225,7 +226,7 @@ export function ImportDialog({
             </span>
           )}
         </div>
-        <InlineError message={problem} />
+        <InlineError message={inWindowWords(problem)} />
         {preview?.ambiguousDates && (
           <fieldset className="date-order" data-testid="date-order">
             <legend>How are the dates in “{preview.ambiguousDates.column}” written? Nothing in the file tells.</legend>
@@ -295,7 +296,7 @@ export function ImportDialog({
           </fieldset>
         )}
         {!preview && !problem && <p className="muted">Reading {file.name}…</p>}
-        <InlineError message={preview?.problem} />
+        <InlineError message={inWindowWords(preview?.problem)} />
         {preview && !preview.problem && (
           <div className="import-layout">
             <section>
@@ -362,7 +363,7 @@ export function ImportDialog({
             </section>
           </div>
         )}
-        {result && <ImportResultView result={result} labels={labels} />}
+        {result && <ImportResultView result={result} labels={labels} validOnly={options.validOnly} />}
         {running && (
           <div className="import-progress">
             <ProgressBar progress={progress} />

@@ -3,12 +3,22 @@ import type { ImportSummary } from '../../../main/api/contract';
 import { formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import { downloadUrl } from '../api/client';
 import { useWorkspace } from '../workspace-context';
+import { inWindowWords } from './window-words';
 
 const qtyFields = new Set(['qty']);
 const MAX_SHOWN_ERRORS = 200;
 
 /** Control totals to reconcile with the ERP's report, the decisions taken, and every rejected row. */
-export function ImportResultView({ result, labels }: { result: ImportSummary; labels: Record<string, string> }) {
+export function ImportResultView({
+  result,
+  labels,
+  validOnly,
+}: {
+  result: ImportSummary;
+  labels: Record<string, string>;
+  /** Whether valid rows land while others are rejected (else one rejected row stops the import). */
+  validOnly: boolean;
+}) {
   const { currency, locale } = useWorkspace();
   const top = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -22,10 +32,16 @@ export function ImportResultView({ result, labels }: { result: ImportSummary; la
       ? result.rowsRead === 1
         ? 'Ready to import: the one row is valid'
         : `Ready to import: all ${formatCount(result.rowsRead, locale)} rows are valid`
-      : `${formatCount(result.rejected, locale)} of ${formatCount(result.rowsRead, locale)} rows would be rejected`
+      : validOnly
+        ? `${formatCount(result.rows, locale)} of ${formatCount(result.rowsRead, locale)} rows would be imported; ${formatCount(result.rejected, locale)} would be rejected and kept in quarantine`
+        : `${formatCount(result.rejected, locale)} of ${formatCount(result.rowsRead, locale)} rows would be rejected, so nothing would be imported: correct them, or tick “Import valid rows only”`
     : landed
       ? `Imported ${formatCount(result.rows, locale)} rows as batch ${result.batch}`
       : 'Nothing was imported';
+  // What the counts say agrees with the headline: a check counts what would be imported; an
+  // import that did not land imported nothing, whatever it read.
+  const wouldLand = result.rows > 0 && (result.rejected === 0 || validOnly);
+  const imported = landed || (result.dryRun && wouldLand) ? result.rows : 0;
   return (
     <div className="import-result" data-testid="import-result" ref={top}>
       <h3 className={landed || (result.dryRun && result.rejected === 0) ? 'good' : 'bad'}>{headline}</h3>
@@ -39,9 +55,9 @@ export function ImportResultView({ result, labels }: { result: ImportSummary; la
             </td>
           </tr>
           <tr>
-            <th>Rows read / imported / rejected</th>
+            <th>{result.dryRun ? 'Rows read / would import / would reject' : 'Rows read / imported / rejected'}</th>
             <td data-testid="row-counts">
-              {formatCount(result.rowsRead, locale)} / {formatCount(result.rows, locale)} /{' '}
+              {formatCount(result.rowsRead, locale)} / {formatCount(imported, locale)} /{' '}
               {formatCount(result.rejected, locale)}
             </td>
           </tr>
@@ -55,7 +71,7 @@ export function ImportResultView({ result, labels }: { result: ImportSummary; la
             <tr>
               <th>Warnings</th>
               <td data-testid="import-warnings">
-                {result.warnings.slice(0, 20).join('; ')}
+                {result.warnings.slice(0, 20).map(inWindowWords).join('; ')}
                 {result.warnings.length > 20 ? ` … and ${formatCount(result.warnings.length - 20, locale)} more` : ''}
               </td>
             </tr>
@@ -80,7 +96,7 @@ export function ImportResultView({ result, labels }: { result: ImportSummary; la
       </table>
       <ul className="decisions">
         {result.decisions.map((d) => (
-          <li key={d.decision}>{d.decision}</li>
+          <li key={d.decision}>{inWindowWords(d.decision)}</li>
         ))}
       </ul>
       {Object.entries(result.created).some(([, list]) => list.length > 0) && (
@@ -126,7 +142,7 @@ export function ImportResultView({ result, labels }: { result: ImportSummary; la
                     <td className="number">{e.row}</td>
                     <td>{e.column}</td>
                     <td>{e.value}</td>
-                    <td>{e.message}</td>
+                    <td>{inWindowWords(e.message)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,23 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { inWindowWords } from '../../renderer/src/import/window-words';
+
+describe('import messages in the window', () => {
+  it('name the dialog’s controls, never a command-line option, for every option the importer names', () => {
+    // Every sentence of the importer that names an option, as it is written in the source.
+    const folder = join(import.meta.dirname, '..', '..', 'main', 'import');
+    const sentences = readdirSync(folder)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [
+        ...readFileSync(join(folder, f), 'utf8').matchAll(/[`'"]([^`'"\n]*?--[a-z][a-z-]*[^`'"\n]*)[`'"]/g),
+      ])
+      .map((m) => (m[1] as string).replace(/\$\{[^}]*\}/g, 'X'))
+      .filter((s) => !s.startsWith('--') && !/^-env|^--headless|--version/.test(s));
+    expect(sentences.length).toBeGreaterThan(5);
+    for (const s of sentences) expect(inWindowWords(s), s).not.toMatch(/--[a-z]/);
+    expect(inWindowWords('X was already imported as batch 3. Choose Replace (--replace) to replace that batch.')).toBe(
+      'X was already imported as batch 3. Tick “Replace an earlier import of this file” to replace that batch.',
+    );
+  });
+});

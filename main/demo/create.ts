@@ -30,6 +30,8 @@ export const demoUsers = [
   { name: 'arjun', fullName: 'Arjun Mehta', role: 'approver', pin: '2222' },
   { name: 'admin', fullName: 'Asha Iyer', role: 'admin', pin: '0000' },
 ] as const;
+/** The demo's files are imported, its schemes written and its first run made by its preparer, not by whoever opened it. */
+const demoPreparer = demoUsers[0].name;
 
 /**
  * Generates the demo month, writes it as ERP-style workbooks into `folder` and imports those
@@ -38,6 +40,7 @@ export const demoUsers = [
  */
 export async function createDemoWorkspace(
   db: Database.Database,
+  /** `user`: who asked for the demo; they create its profiles. Its data is Priya's, its preparer. */
   args: { folder: string; user: string; options?: Partial<DemoOptions>; onProgress?: (p: Progress) => void },
 ) {
   if (!isWorkspaceEmpty(db)) throw new WorkspaceNotEmptyError();
@@ -59,7 +62,7 @@ export async function createDemoWorkspace(
     for (const file of files) {
       const path = join(args.folder, file.file);
       const loading = report(`Loading ${file.file}`, done);
-      const result = await runImport(db, { path, kind: file.kind, user: args.user, locale: 'en-IN' }, (p) =>
+      const result = await runImport(db, { path, kind: file.kind, user: demoPreparer, locale: 'en-IN' }, (p) =>
         loading(p.rows ?? 0),
       );
       if (result.batch === null) {
@@ -71,10 +74,10 @@ export async function createDemoWorkspace(
     const launched = (files.find((f) => f.kind === 'products')?.rows ?? [])
       .filter((p) => String(p.launch_date) >= period.from && String(p.launch_date) <= period.to)
       .map((p) => String(p.sku));
-    for (const definition of demoSchemes(options.month, launched)) saveScheme(db, definition, args.user);
+    for (const definition of demoSchemes(options.month, launched)) saveScheme(db, definition, demoPreparer);
     for (const user of demoUsers) createUser(db, user, args.user);
     // The demo's distributors master carries each one's ledger name: two share a trading name.
-    saveExportProfile(db, { name: defaultProfileName, companyName: COMPANY, partyBy: 'ledger_name' }, args.user);
+    saveExportProfile(db, { name: defaultProfileName, companyName: COMPANY, partyBy: 'ledger_name' }, demoPreparer);
     db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('demo_month', ?)").run(options.month);
     db.exec('COMMIT');
   } catch (error) {
@@ -83,6 +86,6 @@ export async function createDemoWorkspace(
   }
   // The first run of the month, so the Runs screen has one to open.
   args.onProgress?.({ phase: 'Calculating the first run', done: total, total });
-  const run: RunSummary = executeRun(db, { from: period.from, to: period.to, user: args.user });
+  const run: RunSummary = executeRun(db, { from: period.from, to: period.to, user: demoPreparer });
   return { folder: args.folder, month: options.month, tables: countRows(db), run: run.run };
 }

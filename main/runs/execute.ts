@@ -38,6 +38,21 @@ interface Calculated {
   notices: string[];
 }
 
+/**
+ * A run's progress as one bar that only moves forward: each stage fills its own stretch of it
+ * (reading the sales, calculating the schemes, saving and checking the lines), in thousandths.
+ */
+const stages = { read: [0, 450], calculate: [450, 850], save: [850, 950], check: [950, 1000] } as const;
+function staged(onProgress: ((p: Progress) => void) | undefined, stage: keyof typeof stages, phase: string) {
+  const [from, to] = stages[stage];
+  return (done: number, total: number) =>
+    onProgress?.({
+      phase,
+      done: Math.round(from + ((to - from) * (total > 0 ? done : 0)) / Math.max(total, 1)),
+      total: 1000,
+    });
+}
+
 /** The facts of the period, through the engine: everything a run needs before it is stored. */
 function calculate(
   db: Database.Database,
@@ -54,19 +69,19 @@ function calculate(
 
   const facts = (args.facts ?? loadFacts)(db, window, {
     nativeBinding: args.nativeBinding,
-    onProgress: (done, total) => onProgress?.({ phase: 'Reading the sales lines', done, total }),
+    onProgress: staged(onProgress, 'read', 'Reading the sales lines'),
   });
   const notices: string[] = [];
   const lines = calculateRun(
     stored.map((s) => s.scheme),
     facts,
     {
-      onProgress: (done, total, code) => onProgress?.({ phase: `Calculated ${code}`, done, total }),
+      onProgress: (done, total, code) => staged(onProgress, 'calculate', `Calculated ${code}`)(done, total),
       cancelled,
       onNotice: (_scheme, message) => notices.push(message),
     },
   );
-  onProgress?.({ phase: 'Saving the payout lines', done: stored.length, total: stored.length });
+  staged(onProgress, 'save', 'Saving the payout lines')(0, 1);
   const inputs = db
     .prepare("SELECT id, kind, file_name AS file, sha256 FROM import_batches WHERE status = 'imported' ORDER BY id")
     .all();
@@ -195,6 +210,7 @@ export function executeRun(
           ).lastInsertRowid,
       );
       insertLines(db, runId, c);
+      staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
       flagRun(db, runId, c.sales);
       recordMaker(db, runId, { name: args.user }, 'create');
       db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
@@ -259,6 +275,7 @@ export function recalculateRun(
       if (refusedNow) throw new WorkflowRefusedError(refusedNow);
       db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
       insertLines(db, args.run, c);
+      staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
       flagRun(db, args.run, c.sales);
       db.prepare(
         `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,

@@ -70,13 +70,23 @@ describe('schemes in the store and runs over the workspace', () => {
     const api = createWorkspaceApi(ws);
     await api.call('schemes.save', { definition: volume('T1', '1.25') });
     const phases: string[] = [];
+    const shares: number[] = [];
     const run = await api.call(
       'runs.create',
       { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'] },
-      { onProgress: (p) => phases.push(p.phase) },
+      {
+        onProgress: (p) => {
+          phases.push(p.phase);
+          shares.push(p.done / p.total);
+        },
+      },
     );
     if (!run.ok) throw new Error(run.error.message);
     expect(phases).toContain('Calculated T1');
+    expect(phases.at(-1)).toBe('Checking the run against the controls');
+    // One bar across every stage, that never goes back.
+    expect(shares.every((share, i) => i === 0 || share >= (shares[i - 1] ?? 0))).toBe(true);
+    expect(shares.at(-1)).toBeGreaterThan(0.9);
     const again = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'] });
     expect(again.ok && again.value.total).toBe(run.value.total);
 
@@ -107,7 +117,7 @@ describe('schemes in the store and runs over the workspace', () => {
     const line = lines.value.rows[0];
     const trace = await api.call('review.trace', { line: Number(line?.id) });
     if (!trace.ok) throw new Error(trace.error.message);
-    expect(trace.value.explanation).toMatch(/net sales ₹[\d.]+ after returns; slab 1 \(0–…\): 1.25%/);
+    expect(trace.value.explanation).toMatch(/net sales ₹[\d.,]+ after returns; slab 1 \(0–…\): 1.25%/);
     // The trace's source rows are exactly the payee's secondary lines of the month.
     const packed = ws.db.prepare('SELECT source_ids FROM payout_lines WHERE id = ?').get(line?.id) as {
       source_ids: Buffer;

@@ -354,15 +354,27 @@ const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
   );
 };
 
+/**
+ * A formula over the scheme's named measures. Its source rows are those of the measures it
+ * reads (of the table most of them come from), so its trace shows what it was worked out from.
+ */
 const custom: Measurer<'custom'> = (spec, ctx) => {
   const values: Record<string, Exact> = {};
-  for (const [name, named] of Object.entries(ctx.scheme.measures)) values[name] = measure(named, ctx).value;
+  const byTable = new Map<MeasureResult['sources']['table'], Set<number>>();
+  for (const [name, named] of Object.entries(ctx.scheme.measures)) {
+    const result = measure(named, ctx);
+    values[name] = result.value;
+    const ids = byTable.get(result.sources.table) ?? new Set<number>();
+    for (const id of result.sources.ids) ids.add(id);
+    byTable.set(result.sources.table, ids);
+  }
   const value = evaluateFormula(spec.formula, values);
+  const [table, ids] = [...byTable].sort((a, b) => b[1].size - a[1].size)[0] ?? ['sales', new Set<number>()];
   return {
     unit: 'count',
     value,
     valueOfSales: value,
-    sources: { table: 'sales', ids: [] },
+    sources: { table, ids: [...ids].sort((a, b) => a - b) },
     detail: `${spec.formula} = ${fmt(value)}`,
   };
 };

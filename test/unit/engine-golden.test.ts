@@ -256,6 +256,9 @@ describe('measures', () => {
     const line = one(calculateRun([s], f));
     expect(line.measure).toBe('35');
     expect(line.computed).toBe(7000);
+    // Its trace lists the rows its named measures read: both invoices.
+    expect(line.sources).toEqual({ table: 'sales', ids: f.sales.map((x) => x.id).sort((a, b) => a - b) });
+    expect(line.sources.ids).toHaveLength(2);
   });
 });
 

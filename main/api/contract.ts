@@ -28,6 +28,7 @@ import type { LineTrace, SourceRow } from '../review/trace';
 import { type RunAction, type RunStatus, roles } from '../review/workflow';
 import type { PreviewLine, RunSummary } from '../runs/execute';
 import type { WhatIf } from '../runs/whatif';
+import type { SchemeChoices } from '../schemes/choices';
 import type { SchemeSummary } from '../schemes/store';
 import type { MoneyAndDates } from '../settings/money-and-dates';
 import type { UserProfile } from '../users/profiles';
@@ -199,6 +200,7 @@ export const contract = {
     lines: PreviewLine[];
     total: string;
   }>(),
+  'schemes.choices': method(z.object({})).returns<SchemeChoices>(),
   'schemes.insights': method(
     z.object({
       code: z.string().min(1),

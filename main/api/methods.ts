@@ -22,6 +22,7 @@ export const methodNames = [
   'schemes.retire',
   'schemes.preview',
   'schemes.whatif',
+  'schemes.choices',
   'schemes.insights',
   'schemes.nearMissWorkbook',
   'runs.create',

@@ -29,11 +29,21 @@ describe('the Schemes screen', () => {
     await expect.poll(() => page.getByTestId('schemes-grid').locator('.ag-row').count()).toBeGreaterThan(5);
     await page.getByRole('button', { name: 'New scheme' }).click();
     const editor = page.getByTestId('scheme-editor');
+    // Nothing typed yet: no field shows a problem, though the form is not ready.
+    await expect.poll(() => editor.getByTestId('scheme-status').textContent()).toMatch(/problems? to fix/);
+    expect(await editor.locator('.field-problems').count()).toBe(0);
     await editor.getByLabel('Code', { exact: true }).fill('VOL-E2E');
     await editor.getByLabel('Name', { exact: true }).fill('E2E volume push');
     await editor.getByLabel('From', { exact: true }).fill('2026-10-01');
     await editor.getByLabel('To', { exact: true }).fill('2026-10-31');
 
+    // Categories are picked from the workspace's own, by typing part of one.
+    await editor.getByRole('combobox', { name: 'Categories' }).fill('bever');
+    await editor.getByRole('option', { name: /Beverages/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.locator('.code-picker .chip').allTextContents()).toEqual(['Beverages×']);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => editor.locator('.code-picker .chip').count()).toBe(0);
     await editor.getByRole('button', { name: 'Add slab' }).click();
     await editor.getByRole('button', { name: 'Add slab' }).click();
     await setCell(page, 0, 'to', '1000000');

@@ -5,6 +5,7 @@ import { writeNearMisses } from '../../insights/near-miss-xlsx';
 import { schemeInsights } from '../../insights/scheme';
 import { runCalculator } from '../../runs/calculator';
 import type { RunWorkerInput } from '../../runs/worker';
+import { schemeChoices } from '../../schemes/choices';
 import { checkScheme, getScheme, listSchemes, retireScheme, saveScheme } from '../../schemes/store';
 import type { Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
@@ -19,6 +20,7 @@ type SchemeHandlers = Pick<
   | 'schemes.retire'
   | 'schemes.preview'
   | 'schemes.whatif'
+  | 'schemes.choices'
   | 'schemes.insights'
   | 'schemes.nearMissWorkbook'
 >;
@@ -51,6 +53,7 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
         onProgress: ctx.progress,
         signal: ctx.signal,
       }),
+    'schemes.choices': () => schemeChoices(ws.db),
     'schemes.insights': ({ code, nearMissPct }) => schemeInsights(ws.db, code, { nearMissPct }),
     // Into the workspace's files folder, where the browser UI may download it from.
     'schemes.nearMissWorkbook': async ({ code, nearMissPct }) => {

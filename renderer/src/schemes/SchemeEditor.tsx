@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SchemeProblem } from '../../../engine/validate';
 import { formatMoney, formatQuantity, formatSlab } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
+import type { SchemeChoices } from '../../../main/schemes/choices';
 import { call } from '../api/client';
 import { DateInput } from '../components/DateInput';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
 import { guardedClose, useUnsavedChanges } from '../components/unsaved';
 import { useWorkspace } from '../workspace-context';
+import { CodePicker } from './CodePicker';
 import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
 import { SlabGrid } from './SlabGrid';
 import { WhatIfCompare } from './WhatIfCompare';
@@ -184,14 +186,26 @@ export function SchemeEditor({
   const [draft, setDraft] = useState<Draft>(initial);
   const [problems, setProblems] = useState<SchemeProblem[]>([]);
   const [preview, setPreview] = useState<{ lines: PreviewLine[]; total: string } | null>(null);
-  const [previewPeriod, setPreviewPeriod] = useState(initial.period);
+  // The preview runs over the scheme's own period until the user picks another.
+  const [previewChosen, setPreviewPeriod] = useState<{ from: string; to: string } | null>(null);
+  const previewPeriod = previewChosen ?? draft.period;
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const latest = useRef(0);
+  // The workspace's own products, places and distributors, for the pickers.
+  const [choices, setChoices] = useState<SchemeChoices | null>(null);
+  useEffect(() => {
+    void call('schemes.choices', {}).then((r) => r.ok && setChoices(r.value));
+  }, []);
 
+  // A field's problems show once it has been touched (or Save or Preview was tried), beside it.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [tried, setTried] = useState(false);
   const set = (path: (string | number)[], value: unknown) => {
     setDraft((d) => setIn(d, path, value));
     setPreview(null);
+    const key = path.join('.');
+    setTouched((t) => (t.has(key) ? t : new Set([...t, key])));
   };
 
   useEffect(() => {
@@ -205,19 +219,26 @@ export function SchemeEditor({
     return () => clearTimeout(timer);
   }, [draft]);
 
+  const shown = tried
+    ? problems
+    : problems.filter((p) =>
+        [...touched].some((t) => p.path === t || p.path.startsWith(`${t}.`) || t.startsWith(`${p.path}.`)),
+      );
   const slabs = draft.slabs.table as SlabRow[];
   const badRows = useMemo(() => {
     const bad = new Set<number>();
-    for (const p of problems) {
+    for (const p of shown) {
       const m = p.path.match(/^slabs\.table\.(\d+)(\.from)?/);
       if (!m) continue;
       bad.add(Number(m[1]));
       if (m[2] && /gap|overlap/.test(p.message)) bad.add(Number(m[1]) - 1);
     }
     return bad;
-  }, [problems]);
+  }, [shown]);
 
   const runPreview = async () => {
+    setTried(true);
+    if (problems.length > 0) return;
     setBusy(true);
     const r = await call('schemes.preview', { definition: draft, from: previewPeriod.from, to: previewPeriod.to });
     setBusy(false);
@@ -225,6 +246,8 @@ export function SchemeEditor({
     else setMessage(r.error.message);
   };
   const save = async () => {
+    setTried(true);
+    if (problems.length > 0) return;
     setBusy(true);
     const r = await call('schemes.save', { definition: draft });
     setBusy(false);
@@ -294,9 +317,9 @@ export function SchemeEditor({
             {date(['period', 'from'], draft.period.from, 'From')}
             {date(['period', 'to'], draft.period.to, 'To')}
           </div>
-          <Problems problems={problems} prefix="code" />
-          <Problems problems={problems} prefix="name" />
-          <Problems problems={problems} prefix="period" />
+          <Problems problems={shown} prefix="code" />
+          <Problems problems={shown} prefix="name" />
+          <Problems problems={shown} prefix="period" />
         </section>
         <section>
           <h3>What is measured</h3>
@@ -430,30 +453,47 @@ export function SchemeEditor({
             </label>
           </div>
           <div className="row">
-            <ListField label="SKUs" list={draft.products?.skus} onCommit={(l) => set(['products', 'skus'], l)} />
-            <ListField label="Brands" list={draft.products?.brands} onCommit={(l) => set(['products', 'brands'], l)} />
-            <ListField
-              label="Categories"
-              list={draft.products?.categories}
-              onCommit={(l) => set(['products', 'categories'], l)}
-            />
+            {(
+              [
+                ['skus', 'SKUs', choices?.skus],
+                ['brands', 'Brands', choices?.brands],
+                ['categories', 'Categories', choices?.categories],
+              ] as const
+            ).map(([k, label, options]) => (
+              <CodePicker
+                key={k}
+                label={label}
+                values={draft.products?.[k] ?? []}
+                options={options ?? []}
+                onChange={(l) => set(['products', k], l)}
+              />
+            ))}
           </div>
-          <Problems problems={problems} prefix="measure" />
-          <Problems problems={problems} prefix="products" />
+          <Problems problems={shown} prefix="measure" />
+          <Problems problems={shown} prefix="products" />
         </section>
         <section>
           <h3>Who is eligible</h3>
           <div className="row">
-            {(['regions', 'channels', 'classes', 'include', 'exclude'] as const).map((k) => (
-              <ListField
+            {(
+              [
+                ['regions', 'Regions', choices?.regions],
+                ['channels', 'Channels', choices?.channels],
+                ['classes', 'Classes', choices?.classes],
+                ['include', 'Include', choices?.distributors],
+                ['exclude', 'Exclude', choices?.distributors],
+              ] as const
+            ).map(([k, label, options]) => (
+              <CodePicker
                 key={k}
-                label={`${k[0]?.toUpperCase()}${k.slice(1)}`}
-                list={draft.eligibility?.[k]}
-                onCommit={(l) => set(['eligibility', k], l)}
+                label={label}
+                values={draft.eligibility?.[k] ?? []}
+                options={options ?? []}
+                onChange={(l) => set(['eligibility', k], l)}
               />
             ))}
           </div>
-          <Problems problems={problems} prefix="eligibility" />
+          <Problems problems={shown} prefix="eligibility" />
         </section>
         <section>
           <h3>Target and slabs</h3>
@@ -544,8 +584,8 @@ export function SchemeEditor({
             rateLabel={rateLabels[draft.reward.type] ?? 'Rate'}
             onChange={(rows) => set(['slabs', 'table'], rows)}
           />
-          <Problems problems={problems} prefix="slabs" />
-          <Problems problems={problems} prefix="target" />
+          <Problems problems={shown} prefix="slabs" />
+          <Problems problems={shown} prefix="target" />
         </section>
         <section>
           <h3>Limits</h3>
@@ -617,11 +657,11 @@ export function SchemeEditor({
             </label>
           </div>
           <NamedMeasures draft={draft} set={set} />
-          <Problems problems={problems} prefix="caps" />
-          <Problems problems={problems} prefix="budget" />
-          <Problems problems={problems} prefix="stacking" />
-          <Problems problems={problems} prefix="catchUp" />
-          <Problems problems={problems} prefix="gates" />
+          <Problems problems={shown} prefix="caps" />
+          <Problems problems={shown} prefix="budget" />
+          <Problems problems={shown} prefix="stacking" />
+          <Problems problems={shown} prefix="catchUp" />
+          <Problems problems={shown} prefix="gates" />
         </section>
         <section className="preview-block">
           <h3>What it would pay</h3>
@@ -631,7 +671,7 @@ export function SchemeEditor({
               <DateInput
                 label="Preview from"
                 value={previewPeriod.from}
-                onChange={(from) => setPreviewPeriod((p) => ({ ...p, from }))}
+                onChange={(from) => setPreviewPeriod({ ...previewPeriod, from })}
               />
             </div>
             <div className="field">
@@ -639,10 +679,10 @@ export function SchemeEditor({
               <DateInput
                 label="Preview to"
                 value={previewPeriod.to}
-                onChange={(to) => setPreviewPeriod((p) => ({ ...p, to }))}
+                onChange={(to) => setPreviewPeriod({ ...previewPeriod, to })}
               />
             </div>
-            <button type="button" onClick={() => void runPreview()} disabled={busy || problems.length > 0}>
+            <button type="button" onClick={() => void runPreview()} disabled={busy}>
               Preview
             </button>
             {preview && (
@@ -700,7 +740,7 @@ export function SchemeEditor({
             : 'Ready to save'}
         </span>
         <div className="buttons">
-          <button type="button" className="primary" onClick={() => void save()} disabled={busy || problems.length > 0}>
+          <button type="button" className="primary" onClick={() => void save()} disabled={busy}>
             Save as new version
           </button>
         </div>

@@ -45,8 +45,10 @@ export function SlabGrid({
   };
   return (
     <div className="slab-grid" data-testid="slab-grid">
-      <div style={{ height: 44 + 42 * Math.max(rows.length, 2) }}>
+      {/* As tall as its rows, whatever their height: every slab shows, none scrolls away. */}
+      <div>
         <Grid
+          domLayout="autoHeight"
           rowData={data}
           columnDefs={columnDefs}
           singleClickEdit

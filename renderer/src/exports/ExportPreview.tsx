@@ -1,5 +1,5 @@
 import type { Preview } from '../../../main/exports/format';
-import { formatMoney } from '../../../main/format/numbers';
+import { formatCount, formatMoney } from '../../../main/format/numbers';
 import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 
@@ -18,8 +18,9 @@ export function ExportPreview({ preview }: { preview: PreviewResult }) {
   return (
     <div className="export-preview">
       <h2>
-        Preview of the first {preview.preview.rows.length} rows · {preview.files.length}{' '}
-        {preview.files.length === 1 ? 'file' : 'files'} with {rowCount} records · control total{' '}
+        Preview of the first {formatCount(preview.preview.rows.length, locale)} rows ·{' '}
+        {formatCount(preview.files.length, locale)} {preview.files.length === 1 ? 'file' : 'files'} with{' '}
+        {formatCount(rowCount, locale)} records · control total{' '}
         {formatMoney(preview.controlTotal, currency, locale)}
       </h2>
       <div className="grid-host preview-grid" data-testid="export-preview">

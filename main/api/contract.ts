@@ -38,6 +38,15 @@ import type { MethodName } from './methods';
  * The one list of API methods: name → argument schema → result type. The Electron preload,
  * the loopback HTTP server and the renderer's client are all derived from this object.
  */
+/** A scheme, and how close to its next slab counts as a near miss (%, default 10). */
+const insightsArgs = z.object({
+  code: z.string().min(1),
+  nearMissPct: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .optional(),
+});
+
 const method = <A extends z.ZodType>(args: A) => ({
   returns: <R>() => ({ args, result: undefined as unknown as R }),
 });
@@ -201,24 +210,8 @@ export const contract = {
     total: string;
   }>(),
   'schemes.choices': method(z.object({})).returns<SchemeChoices>(),
-  'schemes.insights': method(
-    z.object({
-      code: z.string().min(1),
-      nearMissPct: z
-        .string()
-        .regex(/^\d+(\.\d+)?$/)
-        .optional(),
-    }),
-  ).returns<SchemeInsights>(),
-  'schemes.nearMissWorkbook': method(
-    z.object({
-      code: z.string().min(1),
-      nearMissPct: z
-        .string()
-        .regex(/^\d+(\.\d+)?$/)
-        .optional(),
-    }),
-  ).returns<{ path: string }>(),
+  'schemes.insights': method(insightsArgs).returns<SchemeInsights>(),
+  'schemes.nearMissWorkbook': method(insightsArgs).returns<{ path: string }>(),
   'schemes.whatif': method(
     z.object({ definition: z.unknown(), vs: z.unknown().optional(), from: isoDay, to: isoDay }),
   ).returns<WhatIf>(),

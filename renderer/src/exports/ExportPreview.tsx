@@ -20,8 +20,7 @@ export function ExportPreview({ preview }: { preview: PreviewResult }) {
       <h2>
         Preview of the first {formatCount(preview.preview.rows.length, locale)} rows ·{' '}
         {formatCount(preview.files.length, locale)} {preview.files.length === 1 ? 'file' : 'files'} with{' '}
-        {formatCount(rowCount, locale)} records · control total{' '}
-        {formatMoney(preview.controlTotal, currency, locale)}
+        {formatCount(rowCount, locale)} records · control total {formatMoney(preview.controlTotal, currency, locale)}
       </h2>
       <div className="grid-host preview-grid" data-testid="export-preview">
         <Grid

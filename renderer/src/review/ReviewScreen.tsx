@@ -10,6 +10,7 @@ import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
 import { frozenStatuses } from '../../../main/review/workflow';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
+import { StatusMessage } from '../components/StatusMessage';
 import { ColumnChooser } from '../grid/ColumnChooser';
 import { copyRows } from '../grid/copy';
 import type { PastedRow } from '../grid/paste';
@@ -153,18 +154,7 @@ export function ReviewScreen({
           {info.actions.includes('reverse') ? ' Undo it only by reversing it.' : ''}
         </div>
       )}
-      {message && (
-        <div
-          className={message.error ? 'inline-error' : 'notice ok'}
-          role={message.error ? 'alert' : 'status'}
-          data-testid="review-message"
-        >
-          {message.text}
-          <button type="button" className="link" onClick={() => setMessage(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <StatusMessage message={message} testId="review-message" onDismiss={() => setMessage(null)} />
       <div className="grid-toolbar review-toolbar">
         <input
           className="quick-filter"

@@ -3,6 +3,7 @@ import type { ControlSettings } from '../../../main/controls/settings';
 import { formatDateInput } from '../../../main/format/dates';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
 import { call } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
 import { useWorkspace } from '../workspace-context';
 
 const currencies = ['INR', 'USD', 'EUR', 'GBP', 'AED', 'SAR', 'SGD', 'LKR', 'BDT', 'NPR', 'KES', 'NGN', 'ZAR', 'IDR'];
@@ -113,11 +114,7 @@ export function SettingsScreen({ onChanged }: { onChanged: () => void }) {
           </p>
         </div>
       </header>
-      {message && (
-        <div className={message.error ? 'inline-error' : 'notice ok'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </div>
-      )}
+      <StatusMessage message={message} />
       <section className="settings-block">
         <h2>Money and dates</h2>
         <div className="row">
@@ -172,22 +169,23 @@ export function SettingsScreen({ onChanged }: { onChanged: () => void }) {
                   />
                 </label>
               ))}
-              <label className="field">
-                <span>Discount ceiling by channel (%), e.g. “Grocery: 4; Chemist: 6”</span>
-                <input
-                  value={ceilings.channel}
-                  aria-label="Discount ceiling by channel"
-                  onChange={(e) => setCeilings({ ...ceilings, channel: e.target.value })}
-                />
-              </label>
-              <label className="field">
-                <span>Discount ceiling by class (%), e.g. “A: 6; C: 3”</span>
-                <input
-                  value={ceilings.class}
-                  aria-label="Discount ceiling by class"
-                  onChange={(e) => setCeilings({ ...ceilings, class: e.target.value })}
-                />
-              </label>
+              {(
+                [
+                  ['channel', 'Discount ceiling by channel', '“Grocery: 4; Chemist: 6”'],
+                  ['class', 'Discount ceiling by class', '“A: 6; C: 3”'],
+                ] as const
+              ).map(([by, label, example]) => (
+                <label key={by} className="field">
+                  <span>
+                    {label} (%), e.g. {example}
+                  </span>
+                  <input
+                    value={ceilings[by]}
+                    aria-label={label}
+                    onChange={(e) => setCeilings({ ...ceilings, [by]: e.target.value })}
+                  />
+                </label>
+              ))}
             </div>
             <button type="button" className="primary" onClick={() => void saveControls()}>
               Save control thresholds

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { Role } from '../../../main/review/workflow';
 import type { UserProfile } from '../../../main/users/profiles';
 import { call } from '../api/client';
+import { StatusMessage } from '../components/StatusMessage';
 import { roleLabel, useSession } from '../session/context';
 
 const roles: Role[] = ['preparer', 'approver', 'admin'];
@@ -43,11 +44,7 @@ export function UsersScreen() {
           <p className="muted">Local profiles of this workspace. Every change is recorded in the audit log.</p>
         </div>
       </header>
-      {message && (
-        <div className={message.error ? 'inline-error' : 'notice ok'} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </div>
-      )}
+      <StatusMessage message={message} />
       <table className="users-table">
         <thead>
           <tr>

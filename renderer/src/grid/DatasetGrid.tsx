@@ -1,4 +1,4 @@
-import type { CellKeyDownEvent, GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
+import type { GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../main/api/contract';
 import { formatCount } from '../../../main/format/numbers';
@@ -52,16 +52,6 @@ export function DatasetGrid({ dataset }: { dataset: DatasetSummary }) {
     setTimeout(() => setCopied(null), 2500);
   }, []);
 
-  const onCellKeyDown = useCallback(
-    (event: CellKeyDownEvent) => {
-      const key = event.event as KeyboardEvent | undefined;
-      if (!key || !(key.ctrlKey || key.metaKey) || key.key.toLowerCase() !== 'c') return;
-      const selected = event.api.getSelectedRows();
-      void copy(selected.length > 0 ? selected : event.data ? [event.data] : []);
-    },
-    [copy],
-  );
-
   return (
     <div className="dataset-grid">
       <div className="grid-toolbar">
@@ -90,7 +80,6 @@ export function DatasetGrid({ dataset }: { dataset: DatasetSummary }) {
           maxBlocksInCache={50}
           rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false }}
           enableCellTextSelection
-          onCellKeyDown={onCellKeyDown}
           onGridReady={(event: GridReadyEvent) => {
             apiRef.current = event.api;
           }}

@@ -34,6 +34,7 @@ export function useDatasetColumnDefs(fields: readonly FieldDef[]): ColDef[] {
         const formatters: Partial<Record<FieldDef['type'], (p: ValueFormatterParams) => string>> = {
           money: (p) => formatMoney(p.value, currency, locale),
           qty: (p) => formatQuantity(p.value, locale),
+          int: (p) => formatQuantity(p.value, locale),
           date: (p) => formatDate(p.value, locale),
         };
         return {

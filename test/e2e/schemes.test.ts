@@ -56,7 +56,7 @@ describe('the Schemes screen', () => {
 
     await expect
       .poll(() => editor.getByTestId('problems-slabs').textContent())
-      .toContain('slab 1 (0–1000000) and slab 2 (900000–5000000) overlap from 900000 to 1000000');
+      .toContain('slab 1 (0–10,00,000) and slab 2 (9,00,000–50,00,000) overlap from 9,00,000 to 10,00,000');
     expect(await editor.getByTestId('scheme-status').textContent()).toBe('1 problem to fix');
     expect(await page.locator('[data-testid="slab-grid"] .ag-row.slab-problem').count()).toBe(2);
     await page.screenshot({ path: session.screenshot('scheme-overlap.png') });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SchemeProblem } from '../../../engine/validate';
-import { formatMoney, formatQuantity, formatSlab } from '../../../main/format/numbers';
+import { formatMoney, formatQuantity, formatSlab, readableNumbers } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
 import type { SchemeChoices } from '../../../main/schemes/choices';
 import { call } from '../api/client';
@@ -157,12 +157,13 @@ function NamedMeasures({ draft, set }: { draft: Draft; set: (path: (string | num
 }
 
 function Problems({ problems, prefix }: { problems: readonly SchemeProblem[]; prefix: string }) {
+  const { locale } = useWorkspace();
   const mine = problems.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`));
   if (mine.length === 0) return null;
   return (
     <ul className="field-problems" data-testid={`problems-${prefix}`}>
       {mine.map((p) => (
-        <li key={`${p.path}|${p.message}`}>{p.message}</li>
+        <li key={`${p.path}|${p.message}`}>{readableNumbers(p.message, locale)}</li>
       ))}
     </ul>
   );

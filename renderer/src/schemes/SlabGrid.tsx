@@ -1,6 +1,8 @@
 import type { CellValueChangedEvent, ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
+import { formatQuantity } from '../../../main/format/numbers';
 import { Grid } from '../grid/Grid';
+import { useWorkspace } from '../workspace-context';
 import type { SlabRow } from './draft';
 
 /**
@@ -19,21 +21,26 @@ export function SlabGrid({
   rateLabel: string;
   onChange: (rows: SlabRow[]) => void;
 }) {
-  const columnDefs = useMemo<ColDef<SlabRow & { n: number }>[]>(
-    () => [
+  const { locale } = useWorkspace();
+  const columnDefs = useMemo<ColDef<SlabRow & { n: number }>[]>(() => {
+    const grouped = (v: unknown) => {
+      const text = String(v ?? '').trim();
+      return /^-?\d+(\.\d+)?$/.test(text) ? formatQuantity(text, locale) : text;
+    };
+    return [
       { headerName: '#', field: 'n', width: 56, editable: false },
-      { headerName: 'From', field: 'from', editable: true, flex: 1 },
+      // Bounds read grouped (2,00,000), and are typed as plain numbers.
+      { headerName: 'From', field: 'from', editable: true, flex: 1, valueFormatter: (p) => grouped(p.value) },
       {
         headerName: 'To (blank = no limit)',
         field: 'to',
         editable: true,
         flex: 1,
-        valueFormatter: (p) => p.value ?? '',
+        valueFormatter: (p) => grouped(p.value),
       },
       { headerName: rateLabel, field: 'rate', editable: true, flex: 1 },
-    ],
-    [rateLabel],
-  );
+    ];
+  }, [rateLabel, locale]);
   // Slabs are positional: a row's number is its identity.
   const data = rows.map((r, i) => ({ ...r, n: i + 1 }));
   const update = (index: number, row: SlabRow) => onChange(rows.map((r, i) => (i === index ? row : r)));

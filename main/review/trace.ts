@@ -178,7 +178,13 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
     schemeVersion: l.version,
     payee: l.payee,
     payeeName: l.payee_name,
-    explanation: readableNumbers(l.explanation, locale),
+    // The engine's words, with its slabs as ranges in their unit and long numbers grouped.
+    explanation: readableNumbers(
+      l.explanation.replace(/-?\d+(?:\.\d+)?–(?:-?\d+(?:\.\d+)?|…)/g, (slab) =>
+        formatSlab(slab, slabUnit(l), currency, locale),
+      ),
+      locale,
+    ),
     steps,
     overrides,
     sourceTable: l.source_table,

@@ -56,8 +56,10 @@ describe('the whole chain from the keyboard', () => {
     await page.getByTestId('current-user').waitFor();
 
     // Import: the Import… button opens the file picker; the dialog starts in its first field.
+    // (The Data screen first settles: its list of datasets arrives after the sign-in.)
+    await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
     await tabTo(page, 'Import…');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), keyboard.press('Enter')]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), keyboard.press('Space')]);
     await chooser.setFiles(file);
     const dialog = page.getByTestId('import-dialog');
     await dialog.getByTestId('import-preview').waitFor();

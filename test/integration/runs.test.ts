@@ -117,7 +117,7 @@ describe('schemes in the store and runs over the workspace', () => {
     const line = lines.value.rows[0];
     const trace = await api.call('review.trace', { line: Number(line?.id) });
     if (!trace.ok) throw new Error(trace.error.message);
-    expect(trace.value.explanation).toMatch(/net sales ₹[\d.,]+ after returns; slab 1 \(0–…\): 1.25%/);
+    expect(trace.value.explanation).toMatch(/net sales ₹[\d.,]+ after returns; slab 1 \(₹0 and above\): 1.25%/);
     // The trace's source rows are exactly the payee's secondary lines of the month.
     const packed = ws.db.prepare('SELECT source_ids FROM payout_lines WHERE id = ?').get(line?.id) as {
       source_ids: Buffer;

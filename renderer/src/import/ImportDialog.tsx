@@ -330,7 +330,7 @@ export function ImportDialog({
               {notice && <p className="muted">{notice}</p>}
               <ul className="decisions">
                 {preview.decisions.map((d) => (
-                  <li key={d}>{d}</li>
+                  <li key={d}>{inWindowWords(d)}</li>
                 ))}
               </ul>
             </section>

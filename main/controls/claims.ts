@@ -11,7 +11,7 @@ import { openSource } from '../import/open-source';
 import type { Cell } from '../import/readers/types';
 import { stepLabels } from '../review/adjustments';
 import { RunNotFoundError } from '../review/run-state';
-import { setting } from '../workspace';
+import { moneyAndDates } from '../settings/money-and-dates';
 
 /** A claim file that cannot be read as claims: the message names the file, the row and the field. */
 export class ClaimFileError extends Error {}
@@ -197,8 +197,7 @@ export function reconcileClaims(
       "SELECT coalesce(sum(payable), 0) FROM payable_lines WHERE run_id = ? AND payee = ? AND scheme_code = ? AND kind = 'clawback'",
     )
     .pluck();
-  const currency = setting(db, 'currency') ?? 'INR';
-  const locale = setting(db, 'locale') ?? 'en-IN';
+  const { currency, locale } = moneyAndDates(db);
   const money = (paise: number | bigint) => formatMoney(paiseToRupees(paise), currency, locale);
   let claimedTotal = 0n;
   let computedTotal = 0n;

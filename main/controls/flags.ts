@@ -5,7 +5,7 @@ import { formatMoney } from '../format/numbers';
 import { WorkflowRefusedError } from '../review/actions';
 import { recordMaker, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
-import { setting } from '../workspace';
+import { moneyAndDates } from '../settings/money-and-dates';
 import type { FlagKind } from './kinds';
 import { budgetBurn, marginFloor, overDiscount } from './policy';
 import { controlSettings } from './settings';
@@ -49,8 +49,7 @@ function scopeOf(db: Database.Database, run: number, sales: RunScope['sales']): 
   const payees = new Set(
     db.prepare('SELECT DISTINCT payee FROM payout_lines WHERE run_id = ?').pluck().all(run) as string[],
   );
-  const currency = setting(db, 'currency') ?? 'INR';
-  const locale = setting(db, 'locale') ?? 'en-IN';
+  const { currency, locale } = moneyAndDates(db);
   const money = (paise: number | bigint) => formatMoney(paiseToRupees(paise), currency, locale);
   return { run, from, to, payees, settings: controlSettings(db), money, sales };
 }

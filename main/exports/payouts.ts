@@ -4,7 +4,7 @@ import type { SlabUnit } from '../format/numbers';
 import { type StepChanges, stepChanges } from '../review/adjustments';
 import type { RunStatus } from '../review/workflow';
 import { lineRange } from '../runs/line-range';
-import { setting } from '../workspace';
+import { moneyAndDates } from '../settings/money-and-dates';
 import { withoutControls } from './text';
 
 /** A run as every export file describes it: its period, its approval, and what it pays. */
@@ -67,8 +67,7 @@ export function runForExport(db: Database.Database, id: number): RunForExport | 
   return {
     ...row,
     total: BigInt(row.total),
-    currency: setting(db, 'currency') ?? 'INR',
-    locale: setting(db, 'locale') ?? 'en-IN',
+    ...moneyAndDates(db),
   };
 }
 

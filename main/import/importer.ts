@@ -9,7 +9,7 @@ import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
-import { setting } from '../workspace';
+import { moneyAndDates } from '../settings/money-and-dates';
 import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
@@ -345,7 +345,7 @@ async function importFrom(
         round: request.round,
         netFromRate,
         defaults,
-        currency: setting(db, 'currency') ?? 'INR',
+        currency: moneyAndDates(db).currency,
         anyDates: request.anyDates,
       },
     );

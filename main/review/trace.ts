@@ -12,7 +12,7 @@ import {
   type SlabUnit,
 } from '../format/numbers';
 import { unpackIds } from '../runs/source-ids';
-import { setting } from '../workspace';
+import { moneyAndDates } from '../settings/money-and-dates';
 import { stepLabels } from './adjustments';
 
 /**
@@ -106,8 +106,7 @@ function readLine(db: Database.Database, id: number): LineRow {
 
 export function lineTrace(db: Database.Database, id: number): LineTrace {
   const l = readLine(db, id);
-  const currency = setting(db, 'currency') ?? 'INR';
-  const locale = setting(db, 'locale') ?? 'en-IN';
+  const { currency, locale } = moneyAndDates(db);
   const achieved = l.achievement === null ? '—' : formatAchievement(l.achievement, locale);
   const steps: TraceStep[] = [
     { step: 'Measure', detail: inUnit(l.measure, l.unit, currency, locale), amount: null },

@@ -6,8 +6,9 @@ import { inspectFile } from '../../import/inspect';
 import { mappingFromHeaders } from '../../import/mapping';
 import { listMappingProfiles, saveMappingProfile } from '../../import/profiles';
 import type { ImportWorkerInput } from '../../import/worker';
+import { moneyAndDates } from '../../settings/money-and-dates';
 import { runWorker } from '../../workers/run';
-import { confinedPath, setting, type Workspace } from '../../workspace';
+import { confinedPath, type Workspace } from '../../workspace';
 import type { ImportSummary } from '../contract';
 import type { Handlers } from '../dispatch';
 
@@ -24,7 +25,7 @@ type ImportHandlers = Pick<
 >;
 
 export function importHandlers(ws: Workspace): ImportHandlers {
-  const locale = () => setting(ws.db, 'locale') ?? 'en-IN';
+  const locale = () => moneyAndDates(ws.db).locale;
   return {
     'import.inspect': (args) =>
       inspectFile(ws.db, { ...args, path: confinedPath(ws, args.path, 'the file to import'), locale: locale() }),

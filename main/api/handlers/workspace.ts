@@ -1,4 +1,5 @@
 import { isWorkspaceEmpty } from '../../demo/create';
+import { moneyAndDates } from '../../settings/money-and-dates';
 import { schemaVersion } from '../../store/open';
 import { setting, type Workspace } from '../../workspace';
 import type { Handlers } from '../dispatch';
@@ -8,8 +9,7 @@ export function workspaceHandlers(ws: Workspace): Pick<Handlers, 'workspace.info
     'workspace.info': () => ({
       dbPath: ws.dbPath,
       dataFolder: ws.dataFolder,
-      currency: setting(ws.db, 'currency') ?? 'INR',
-      locale: setting(ws.db, 'locale') ?? 'en-IN',
+      ...moneyAndDates(ws.db),
       user: ws.user,
       schemaVersion: schemaVersion(ws.db),
       appVersion: ws.appVersion,

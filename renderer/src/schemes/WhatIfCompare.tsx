@@ -63,9 +63,18 @@ export function WhatIfCompare({
       : '—';
   const outcome = (o: VariantOutcome) =>
     `${money(o.total)} to ${formatCount(o.payees, locale)} payee${o.payees === 1 ? '' : 's'}`;
-  const payees = result
-    ? [...new Set([...(result.against?.lines ?? []), ...result.variant.lines].map((l) => l.payee))].sort()
-    : [];
+  // Each payee once, its first line's measure and slab, and all its lines paid (a clawback is a line of its own).
+  const byPayee = (lines: VariantOutcome['lines'] = []) => {
+    const map = new Map<string, { line: VariantOutcome['lines'][number]; final: string }>();
+    for (const l of lines) {
+      const known = map.get(l.payee);
+      map.set(l.payee, { line: known?.line ?? l, final: new Exact(known?.final ?? '0').plus(l.final).toFixed(2) });
+    }
+    return map;
+  };
+  const theirs = byPayee(result?.against?.lines);
+  const mine = byPayee(result?.variant.lines);
+  const payees = [...new Set([...theirs.keys(), ...mine.keys()])].sort();
 
   return (
     <div className="whatif" data-testid="whatif">
@@ -123,21 +132,21 @@ export function WhatIfCompare({
               </thead>
               <tbody>
                 {payees.map((payee) => {
-                  const a = result.against?.lines.find((l) => l.payee === payee);
-                  const b = result.variant.lines.find((l) => l.payee === payee);
+                  const a = theirs.get(payee);
+                  const b = mine.get(payee);
                   const change = new Exact(b?.final ?? '0').minus(a?.final ?? '0').toFixed(2);
                   return (
                     <tr key={payee}>
                       <td>{payee}</td>
                       {result.against && (
                         <>
-                          <td className="number">{measured(a)}</td>
-                          <td>{slab(a)}</td>
+                          <td className="number">{measured(a?.line)}</td>
+                          <td>{slab(a?.line)}</td>
                           <td className="number">{a ? money(a.final) : '—'}</td>
                         </>
                       )}
-                      <td className="number">{measured(b)}</td>
-                      <td>{slab(b)}</td>
+                      <td className="number">{measured(b?.line)}</td>
+                      <td>{slab(b?.line)}</td>
                       <td className="number">{b ? money(b.final) : '—'}</td>
                       {result.against && <td className="number">{money(change)}</td>}
                     </tr>

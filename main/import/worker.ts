@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileStamp, safeFileName } from '../files/names';
+import { stampedPath } from '../files/names';
 import { serveWorkspaceJob, type WorkspaceJob } from '../workers/serve';
 import { type ImportRequest, runImport } from './importer';
 import { writeRejectsWorkbook } from './rejects';
@@ -15,8 +13,7 @@ await serveWorkspaceJob<ImportWorkerInput>(async (db, input, progress) => {
   const { rejectedRows, ...result } = await runImport(db, input.request, progress);
   let rejectsFile: string | null = null;
   if (rejectedRows.length > 0) {
-    mkdirSync(input.rejectsFolder, { recursive: true });
-    rejectsFile = join(input.rejectsFolder, `${fileStamp(new Date())} ${safeFileName(result.file)} rejected rows.xlsx`);
+    rejectsFile = stampedPath(input.rejectsFolder, `${result.file} rejected rows.xlsx`);
     await writeRejectsWorkbook(rejectsFile, {
       file: result.file,
       sheet: result.sheet,

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileStamp } from '../../files/names';
+import { stampedPath } from '../../files/names';
 import { listBatches, listQuarantine, rollBackBatch, writeQuarantineWorkbook } from '../../import/batches';
 import { inspectFile } from '../../import/inspect';
 import { mappingFromHeaders } from '../../import/mapping';
@@ -43,9 +42,7 @@ export function importHandlers(ws: Workspace): ImportHandlers {
     'import.quarantine': ({ batch }) => listQuarantine(ws.db, batch),
     // Into the workspace's files folder, where the browser UI may download it from.
     'import.quarantineWorkbook': async ({ batch }) => {
-      const folder = join(ws.dataFolder, 'rejects');
-      mkdirSync(folder, { recursive: true });
-      const path = join(folder, `${fileStamp(new Date())} batch ${batch} quarantined rows.xlsx`);
+      const path = stampedPath(join(ws.dataFolder, 'rejects'), `batch ${batch} quarantined rows.xlsx`);
       await writeQuarantineWorkbook(ws.db, batch, path);
       return { path };
     },

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileStamp, safeFileName } from '../../files/names';
+import { stampedPath } from '../../files/names';
 import { writeNearMisses } from '../../insights/near-miss-xlsx';
 import { schemeInsights } from '../../insights/scheme';
 import { runCalculator } from '../../runs/calculator';
@@ -58,9 +57,7 @@ export function schemeHandlers(ws: Workspace): SchemeHandlers {
     // Into the workspace's files folder, where the browser UI may download it from.
     'schemes.nearMissWorkbook': async ({ code, nearMissPct }) => {
       const insights = schemeInsights(ws.db, code, { nearMissPct });
-      const folder = join(ws.dataFolder, 'insights');
-      mkdirSync(folder, { recursive: true });
-      const path = join(folder, `${safeFileName(code)} near misses ${fileStamp(new Date())}.xlsx`);
+      const path = stampedPath(join(ws.dataFolder, 'insights'), `${code} near misses.xlsx`);
       await writeNearMisses(path, insights);
       return { path };
     },

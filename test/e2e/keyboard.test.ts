@@ -57,9 +57,14 @@ describe('the whole chain from the keyboard', () => {
 
     // Import: the Import… button opens the file picker; the dialog starts in its first field.
     // (The Data screen first settles: its list of datasets arrives after the sign-in.)
+    // The chooser is awaited before the Tab steps: Playwright turns on its interception of file
+    // choosers when the first listener is added, without waiting for Chromium to confirm it, and a
+    // key press sent straight after could reach the page first and open an uncaught native picker.
     await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
+    const chosen = page.waitForEvent('filechooser');
     await tabTo(page, 'Import…');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), keyboard.press('Space')]);
+    await keyboard.press('Enter');
+    const chooser = await chosen;
     await chooser.setFiles(file);
     const dialog = page.getByTestId('import-dialog');
     await dialog.getByTestId('import-preview').waitFor();

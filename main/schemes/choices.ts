@@ -15,6 +15,21 @@ export interface SchemeChoices {
   channels: Choice[];
   classes: Choice[];
   distributors: Choice[];
+  /** The measures named in the targets dataset, for a scheme whose target comes from there. */
+  targetMeasures: TargetMeasure[];
+}
+
+/** A measure of the targets dataset: the label the ERP wrote, its words, and what it covers. */
+export interface TargetMeasure extends Choice {
+  distributors: number;
+  from: string;
+  to: string;
+}
+
+/** The words for a measure label an ERP writes as an identifier: "secondary_value" reads "Secondary value". */
+export function measureWords(label: string): string {
+  const words = label.replace(/[_-]+/g, ' ').trim();
+  return words === label ? label : words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 }
 
 export function schemeChoices(db: Database.Database): SchemeChoices {
@@ -31,5 +46,14 @@ export function schemeChoices(db: Database.Database): SchemeChoices {
     ),
     classes: values("SELECT DISTINCT class FROM distributors WHERE coalesce(class, '') <> '' ORDER BY class"),
     distributors: named("SELECT code, coalesce(name, '') AS name FROM distributors ORDER BY code"),
+    targetMeasures: (
+      db
+        .prepare(
+          `SELECT measure AS code, count(DISTINCT distributor_code) AS distributors,
+                  min(period_from) AS "from", max(period_to) AS "to"
+           FROM targets WHERE measure IS NOT NULL GROUP BY measure ORDER BY measure`,
+        )
+        .all() as Omit<TargetMeasure, 'name'>[]
+    ).map((m) => ({ ...m, name: measureWords(m.code) })),
   };
 }

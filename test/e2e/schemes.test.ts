@@ -44,6 +44,16 @@ describe('the Schemes screen', () => {
     await expect.poll(() => editor.locator('.code-picker .chip').allTextContents()).toEqual(['Beverages×']);
     await page.keyboard.press('Backspace');
     await expect.poll(() => editor.locator('.code-picker .chip').count()).toBe(0);
+
+    // Targets from the dataset: the measures the targets file carries, in words, the first chosen.
+    await editor.getByLabel('Target', { exact: true }).selectOption('dataset');
+    const measure = editor.getByLabel('Targets measure');
+    expect(await measure.locator('option').allTextContents()).toEqual([
+      'Billed outlets — 12 distributors, 01 Oct 2026 to 31 Oct 2026',
+      'Secondary value — 12 distributors, 01 Oct 2026 to 31 Oct 2026',
+    ]);
+    expect(await measure.inputValue()).toBe('billed_outlets');
+    await editor.getByLabel('Target', { exact: true }).selectOption('none');
     await editor.getByRole('button', { name: 'Add slab' }).click();
     await editor.getByRole('button', { name: 'Add slab' }).click();
     await setCell(page, 0, 'to', '1000000');

@@ -12,6 +12,7 @@ import { useWorkspace } from '../workspace-context';
 import { CodePicker } from './CodePicker';
 import { type Draft, listText, measureKinds, measureOfKind, type SlabRow, setIn, textList } from './draft';
 import { SlabGrid } from './SlabGrid';
+import { TargetMeasurePicker } from './TargetMeasurePicker';
 import { WhatIfCompare } from './WhatIfCompare';
 
 const rateLabels: Record<string, string> = {
@@ -510,7 +511,7 @@ export function SchemeEditor({
                     e.target.value === 'fixed'
                       ? { type: 'fixed', value: '0' }
                       : e.target.value === 'dataset'
-                        ? { type: 'dataset', measure: 'secondary_value' }
+                        ? { type: 'dataset', measure: choices?.targetMeasures[0]?.code ?? '' }
                         : e.target.value === 'growth'
                           ? { type: 'growth', pct: '10', baseline: { from: draft.period.from, to: draft.period.to } }
                           : { type: 'none' },
@@ -524,7 +525,13 @@ export function SchemeEditor({
               </select>
             </label>
             {draft.target?.type === 'fixed' && text(['target', 'value'], draft.target.value, 'Target value')}
-            {draft.target?.type === 'dataset' && text(['target', 'measure'], draft.target.measure, 'Targets measure')}
+            {draft.target?.type === 'dataset' && (
+              <TargetMeasurePicker
+                value={draft.target.measure}
+                measures={choices?.targetMeasures}
+                onChange={(measure) => set(['target', 'measure'], measure)}
+              />
+            )}
             {draft.target?.type === 'dataset' && (
               <label className="field checkbox">
                 <input

@@ -1,4 +1,5 @@
-import { sumPaise } from '../../engine/money';
+import { paiseToRupees, sumPaise } from '../../engine/money';
+import { formatMoney } from '../format/numbers';
 import type { ExportLine, RunForExport } from './payouts';
 import type { Account, ExportProfile } from './profiles';
 import { draftMark, fillTemplate } from './text';
@@ -124,9 +125,10 @@ export function vouchersFor(
     });
   }
   const posted = sumPaise(vouchers, (v) => v.net);
+  const money = (paise: bigint) => formatMoney(paiseToRupees(paise), run.currency, run.locale);
   if (posted !== run.total) {
     throw new ControlTotalError(
-      `The vouchers of run ${run.id} add up to ${posted} paise but the run pays ${run.total}; nothing was written`,
+      `The vouchers of run ${run.id} add up to ${money(posted)} but the run pays ${money(run.total)}; nothing was written`,
     );
   }
   return vouchers;

@@ -44,13 +44,16 @@ export function DatasetGrid({ dataset }: { dataset: DatasetSummary }) {
     [dataset.kind],
   );
 
-  const copy = useCallback(async (rows: Record<string, unknown>[]) => {
-    const api = apiRef.current;
-    if (!api || rows.length === 0) return;
-    await copyRows(api, rows);
-    setCopied(`Copied ${rows.length} row${rows.length === 1 ? '' : 's'}`);
-    setTimeout(() => setCopied(null), 2500);
-  }, []);
+  const copy = useCallback(
+    async (rows: Record<string, unknown>[]) => {
+      const api = apiRef.current;
+      if (!api || rows.length === 0) return;
+      await copyRows(api, rows);
+      setCopied(`Copied ${formatCount(rows.length, locale)} row${rows.length === 1 ? '' : 's'}`);
+      setTimeout(() => setCopied(null), 2500);
+    },
+    [locale],
+  );
 
   return (
     <div className="dataset-grid">

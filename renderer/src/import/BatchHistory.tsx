@@ -20,13 +20,17 @@ export function BatchHistory({ onChanged }: { onChanged: () => void }) {
   const rollBack = async (batch: BatchSummary) => {
     if (
       !window.confirm(
-        `Roll back batch ${batch.id} (${batch.fileName})? Its ${batch.rowsImported} rows leave the workspace.`,
+        `Roll back batch ${batch.id} (${batch.fileName})? Its ${formatCount(batch.rowsImported, locale)} rows leave the workspace.`,
       )
     ) {
       return;
     }
     const r = await call('import.rollback', { batch: batch.id });
-    setMessage(r.ok ? `Batch ${batch.id} rolled back: ${r.value.rowsRemoved} rows removed.` : r.error.message);
+    setMessage(
+      r.ok
+        ? `Batch ${batch.id} rolled back: ${formatCount(r.value.rowsRemoved, locale)} rows removed.`
+        : r.error.message,
+    );
     load();
     if (r.ok) onChanged();
   };

@@ -105,7 +105,8 @@ export function ImportResultView({
           {Object.entries(result.created)
             .filter(([, list]) => list.length > 0)
             .map(
-              ([kind, list]) => `${list.length} ${kind} (${list.slice(0, 8).join(', ')}${list.length > 8 ? '…' : ''})`,
+              ([kind, list]) =>
+                `${formatCount(list.length, locale)} ${kind} (${list.slice(0, 8).join(', ')}${list.length > 8 ? '…' : ''})`,
             )
             .join('; ')}
         </p>

@@ -66,7 +66,7 @@ export function OverrideDialog({
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     onDone(
-      `${result.value.lines} line${result.value.lines === 1 ? '' : 's'} overridden; the run now pays ${money(result.value.total)}`,
+      `${formatCount(result.value.lines, locale)} line${result.value.lines === 1 ? '' : 's'} overridden; the run now pays ${money(result.value.total)}`,
     );
   };
   // What the user typed, or pasted, is lost on closing: it asks first.

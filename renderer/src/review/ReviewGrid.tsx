@@ -128,7 +128,7 @@ export function ReviewGrid(props: Props) {
     if (rows.length === 1 && lines.length > 1) rows = lines.map(() => rows[0] as PastedRow);
     if (rows.length !== lines.length)
       return props.onPasteProblem(
-        `${rows.length} amounts were pasted over ${lines.length} line${lines.length === 1 ? '' : 's'}: select as many lines as amounts, or paste one amount for them all.`,
+        `${formatCount(rows.length, locale)} amounts were pasted over ${formatCount(lines.length, locale)} line${lines.length === 1 ? '' : 's'}: select as many lines as amounts, or paste one amount for them all.`,
       );
     props.onPaste(lines, rows);
   };

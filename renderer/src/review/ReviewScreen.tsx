@@ -108,7 +108,10 @@ export function ReviewScreen({
   const copySelection = async () => {
     if (!grid.current || selection.length === 0) return;
     await copyRows(grid.current, selection);
-    setMessage({ text: `Copied ${selection.length} lines`, error: false });
+    setMessage({
+      text: `Copied ${formatCount(selection.length, locale)} ${selection.length === 1 ? 'line' : 'lines'}`,
+      error: false,
+    });
   };
 
   if (!info) {

@@ -122,7 +122,10 @@ export function TracePanel({ line, onClose }: { line: number; onClose: () => voi
               onClick={() =>
                 grid.current &&
                 sources &&
-                void copy(rowsAsTsv(grid.current, sources.rows), `${sources.rows.length} source rows`)
+                void copy(
+                  rowsAsTsv(grid.current, sources.rows),
+                  `${formatCount(sources.rows.length, locale)} source rows`,
+                )
               }
             >
               Copy source rows

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
 import type { RunListItem } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
+import { formatCount } from '../../../main/format/numbers';
 import { type RunAction, workflow } from '../../../main/review/workflow';
 import { call, newCallId } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { ProgressBar } from '../components/ProgressBar';
 import { useSession } from '../session/context';
+import { useWorkspace } from '../workspace-context';
 import { SummaryDialog } from './SummaryDialog';
 
 /**
@@ -25,6 +27,7 @@ export function WorkflowBar({
 }) {
   const [asking, setAsking] = useState<'reject' | 'reverse' | 'withdraw' | null>(null);
   const { user } = useSession();
+  const { locale } = useWorkspace();
   // Submitting and approving start from the run's summary: nothing is approved in one click.
   const [summarizing, setSummarizing] = useState<'submit' | 'approve' | null>(null);
   const [comment, setComment] = useState('');
@@ -51,7 +54,11 @@ export function WorkflowBar({
     if (!result.ok) return onMessage({ text: result.error.message, error: true });
     const stale = result.value.staleOverrides;
     onMessage({
-      text: `Recalculated: ${result.value.lines} lines.${stale > 0 ? ` ${stale} override(s) now sit on a changed computed amount; they are flagged.` : ''}`,
+      text: `Recalculated: ${formatCount(result.value.lines, locale)} lines.${
+        stale === 0
+          ? ''
+          : ` ${stale === 1 ? 'One override now sits' : `${formatCount(stale, locale)} overrides now sit`} on a changed computed amount; flagged.`
+      }`,
       error: false,
     });
     onChanged();

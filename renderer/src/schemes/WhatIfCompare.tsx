@@ -108,7 +108,7 @@ export function WhatIfCompare({
             {result.change
               ? `. Change: ${result.change.total.startsWith('-') ? '' : '+'}${money(result.change.total)}, ${
                   result.change.payees >= 0 ? '+' : ''
-                }${result.change.payees} payees reached.`
+                }${formatCount(result.change.payees, locale)} payees reached.`
               : '.'}{' '}
             Nothing was saved.
           </p>

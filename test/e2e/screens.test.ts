@@ -54,10 +54,14 @@ describe('every screen at the sizes users have', () => {
       await shot('screen-trace');
 
       await page.getByRole('button', { name: 'Schemes', exact: true }).click();
-      await page.getByTestId('schemes-grid').getByText('VOL-BEV-202610', { exact: true }).click();
+      // The billed-outlets scheme: its targets come from the targets dataset, named in words.
+      await page.getByTestId('schemes-grid').getByText('MBO-202610', { exact: true }).click();
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       const editor = page.getByTestId('scheme-editor');
       await editor.waitFor();
+      await expect
+        .poll(() => editor.getByLabel('Targets measure').locator('option:checked').textContent())
+        .toMatch(/^Billed outlets — 12 distributors/);
       expect(await inView(page, '[data-testid="scheme-editor"]')).toBe(true);
       expect(await fitsWidth(page)).toBe(true);
       await shot('screen-scheme-form');

@@ -311,8 +311,18 @@ export function SchemeEditor({
                 onChange={(e) => set(['objective'], e.target.value)}
                 aria-label="Objective"
               >
-                {['volume', 'penetration', 'collections', 'launch', 'inventory'].map((o) => (
-                  <option key={o}>{o}</option>
+                {(
+                  [
+                    ['volume', 'Volume'],
+                    ['penetration', 'Penetration (outlets)'],
+                    ['collections', 'Collections'],
+                    ['launch', 'Launch'],
+                    ['inventory', 'Inventory'],
+                  ] as const
+                ).map(([o, words]) => (
+                  <option key={o} value={o}>
+                    {words}
+                  </option>
                 ))}
               </select>
             </label>
@@ -449,8 +459,8 @@ export function SchemeEditor({
                 aria-label="Sales"
                 onChange={(e) => set(['salesSource'], e.target.value)}
               >
-                <option value="secondary">secondary (to outlets)</option>
-                <option value="primary">primary (to distributors)</option>
+                <option value="secondary">Secondary (to outlets)</option>
+                <option value="primary">Primary (to distributors)</option>
               </select>
             </label>
           </div>
@@ -518,10 +528,10 @@ export function SchemeEditor({
                   )
                 }
               >
-                <option value="none">none</option>
-                <option value="fixed">fixed</option>
-                <option value="dataset">per distributor (targets)</option>
-                <option value="growth">growth over a baseline</option>
+                <option value="none">None</option>
+                <option value="fixed">Fixed, the same for all</option>
+                <option value="dataset">Per distributor (targets)</option>
+                <option value="growth">Growth over a baseline</option>
               </select>
             </label>
             {draft.target?.type === 'fixed' && text(['target', 'value'], draft.target.value, 'Target value')}
@@ -555,8 +565,8 @@ export function SchemeEditor({
                 aria-label="Slabs on"
                 onChange={(e) => set(['slabs', 'basis'], e.target.value)}
               >
-                <option value="measure">the measure</option>
-                <option value="achievement">achievement %</option>
+                <option value="measure">The measure</option>
+                <option value="achievement">Achievement %</option>
               </select>
             </label>
             <label className="field">
@@ -566,9 +576,9 @@ export function SchemeEditor({
                 aria-label="Mode"
                 onChange={(e) => set(['slabs', 'mode'], e.target.value)}
               >
-                <option value="retro">retro</option>
-                <option value="marginal">marginal</option>
-                <option value="interpolated">interpolated</option>
+                <option value="retro">Retro: the slab reached, on all of it</option>
+                <option value="marginal">Marginal: each slab on its part</option>
+                <option value="interpolated">Interpolated between slabs</option>
               </select>
             </label>
             <label className="field">

@@ -125,9 +125,10 @@ export interface IndexedFacts {
   /** Approved payout and clawback lines by `scheme|payee`. */
   paidByScheme: Map<string, PaidFact[]>;
   /**
-   * Results already worked out in this run (a payee's lines for a period and product filter, a
-   * measure's outcome): schemes of one month mostly share them, and they are pure functions of
-   * the facts, so each is computed once.
+   * Results already worked out over these facts (a payee's lines for a period and product filter,
+   * a measure's outcome): schemes of one month mostly share them, and they are pure functions of
+   * the facts and their key, so each is computed once — in this run and in later jobs over the
+   * same facts, where a scheme of the same code may be another variant.
    */
   memo: Map<string, unknown>;
 }
@@ -215,7 +216,24 @@ function bySource(sales: readonly SaleFact[]): SalesBySource {
   return result;
 }
 
+/**
+ * The facts indexed, once per facts object: a kept run worker hands the same facts to every job
+ * while the workspace stands still, so a run, its recalculation, previews and what-ifs share the
+ * indexes and every result already worked out (the memo), not only the lines read. The memo's
+ * keys therefore name everything a result depends on beyond the facts, whatever the job.
+ */
+const indexedOf = new WeakMap<Facts, IndexedFacts>();
+
 export function indexFacts(facts: Facts): IndexedFacts {
+  let indexed = indexedOf.get(facts);
+  if (indexed === undefined) {
+    indexed = index(facts);
+    indexedOf.set(facts, indexed);
+  }
+  return indexed;
+}
+
+function index(facts: Facts): IndexedFacts {
   return {
     facts,
     salesBySource: bySource(facts.sales),

@@ -61,12 +61,16 @@ function sourceLines(ctx: MeasureContext, period: { from: string; to: string }):
 
 /**
  * What makes two schemes read the same lines: source and products, and — only for a payee with
- * returns of invoices this scheme already paid on — the scheme itself, since those returns are
- * left out of its measures (see returns.ts).
+ * returns of invoices this scheme already paid on — the scheme itself and its period, since those
+ * returns are left out of its measures (see returns.ts).
  */
 function salesKey(ctx: MeasureContext): string {
-  const own = lateReturns(ctx.scheme, ctx.payee, ctx.facts).excluded.size > 0 ? `|${ctx.scheme.code}` : '';
-  return `${ctx.scheme.salesSource}|${json(ctx.scheme.products)}${own}`;
+  const { scheme } = ctx;
+  const own =
+    lateReturns(scheme, ctx.payee, ctx.facts).excluded.size > 0
+      ? `|${scheme.code}|${scheme.period.from}|${scheme.period.to}`
+      : '';
+  return `${scheme.salesSource}|${json(scheme.products)}${own}`;
 }
 
 /** The payee's sales lines that the scheme counts in `period`: right source, right products. */

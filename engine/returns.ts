@@ -1,4 +1,4 @@
-import { type IndexedFacts, type PaidFact, type PayeeFact, remember, type SaleFact } from './facts';
+import { type IndexedFacts, json, type PaidFact, type PayeeFact, remember, type SaleFact } from './facts';
 import type { Scheme } from './model';
 import { allProducts, schemeSkus } from './products';
 
@@ -24,9 +24,9 @@ export function lateReturns(scheme: Scheme, payee: PayeeFact, facts: IndexedFact
     (p) => p.periodTo < scheme.period.from,
   );
   if (paid.length === 0) return none;
-  return remember(facts, `late|${scheme.code}|${payee.code}|${scheme.period.from}|${scheme.period.to}`, () =>
-    findLateReturns(scheme, payee, facts, paid),
-  );
+  // The scheme's code finds what was paid; source, products and period decide which returns count.
+  const key = `late|${scheme.code}|${payee.code}|${scheme.period.from}|${scheme.period.to}|${scheme.salesSource}|${json(scheme.products)}`;
+  return remember(facts, key, () => findLateReturns(scheme, payee, facts, paid));
 }
 
 function findLateReturns(

@@ -22,8 +22,12 @@ import {
 } from './signals';
 import { slabEdges } from './slab-edge';
 
-/** The anomaly signals: facts of the period that deserve a look before anyone approves. */
-const signals = [sharedIdentity, lateFirstBills, periodEndSpikes, slabEdges, duplicateInvoices, tokenBills];
+/**
+ * The anomaly signals: facts of the period that deserve a look before anyone approves. All but
+ * the slab edges read only the facts (the sales lines, the outlets), not what the run pays.
+ */
+const factSignals = [sharedIdentity, lateFirstBills, periodEndSpikes, duplicateInvoices, tokenBills];
+const runSignals = [slabEdges];
 /** The policies: what the run pays against what the business can afford. They move with every override. */
 const policies = [overDiscount, budgetBurn, marginFloor];
 const policyKinds: readonly FlagKind[] = ['over-discount', 'over-budget', 'budget-burn', 'margin-floor'];
@@ -52,6 +56,26 @@ function scopeOf(db: Database.Database, run: number, sales: RunScope['sales']): 
   const { currency, locale } = moneyAndDates(db);
   const money = (paise: number | bigint) => formatMoney(paiseToRupees(paise), currency, locale);
   return { run, from, to, payees, settings: controlSettings(db), money, sales };
+}
+
+/**
+ * What the fact signals found, kept with the sales lines they read. A kept run worker hands the
+ * same lines to a run and its recalculation while the workspace stands still (facts-cache.ts),
+ * and over the same lines, period, payees, settings and money format the signals find the same.
+ */
+const foundIn = new WeakMap<RunScope['sales'], Map<string, FlagDraft[]>>();
+
+function factFlags(db: Database.Database, scope: RunScope): FlagDraft[] {
+  const { from, to, payees, settings } = scope;
+  const key = JSON.stringify([from, to, [...payees].sort(), settings, moneyAndDates(db)]);
+  const found = foundIn.get(scope.sales) ?? new Map<string, FlagDraft[]>();
+  foundIn.set(scope.sales, found);
+  let flags = found.get(key);
+  if (flags === undefined) {
+    flags = factSignals.flatMap((signal) => signal(db, scope));
+    found.set(key, flags);
+  }
+  return flags;
 }
 
 type Acknowledgement = { by: string; byId: number | null; at: string; reason: string };
@@ -98,11 +122,7 @@ export function flagRun(db: Database.Database, run: number, sales: RunScope['sal
     'INSERT INTO run_margin_basis (run_id, payee, scheme_code, net, cost) VALUES (?, ?, ?, ?, ?)',
   );
   for (const m of marginBasis(db, scope)) margin.run(run, m.payee, m.scheme, m.net, m.cost);
-  store(
-    db,
-    run,
-    [...signals, ...policies].flatMap((control) => control(db, scope)),
-  );
+  store(db, run, [...factFlags(db, scope), ...[...runSignals, ...policies].flatMap((control) => control(db, scope))]);
 }
 
 /**

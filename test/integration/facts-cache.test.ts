@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Exact, toScaledInteger } from '../../engine/money';
 import { createWorkspaceApi } from '../../main/api/handlers';
+import { runFlags } from '../../main/controls/flags';
+import { saveControlSettings } from '../../main/controls/settings';
 import { executeRun } from '../../main/runs/execute';
 import { cachedFacts } from '../../main/runs/facts-cache';
 import { getScheme, saveScheme } from '../../main/schemes/store';
@@ -48,6 +50,23 @@ describe('the facts kept between runs', () => {
     const november = load(ws.db, { from: '2026-11-01', to: '2026-11-30' });
     expect(november).not.toBe(second);
     expect(load(ws.db, october)).not.toBe(second);
+  });
+
+  it('flags a second run over kept facts as the first, and again when the thresholds change', () => {
+    const { ws } = demo.current();
+    const load = cachedFacts();
+    const flagsOf = (run: number) => runFlags(ws.db, run).map(({ id: _id, ...flag }) => flag);
+    const first = executeRun(ws.db, { ...october, user: 'priya', facts: load }).run;
+    const second = executeRun(ws.db, { ...october, user: 'priya', facts: load }).run;
+    const found = flagsOf(first);
+    expect(found.map((f) => f.kind)).toContain('shared-identity');
+    expect(flagsOf(second)).toEqual(found);
+
+    // The demo's dummy outlets are six to a phone: at seven to a phone, none is flagged.
+    saveControlSettings(ws.db, { sharedIdOutlets: 7 }, 'admin');
+    const third = executeRun(ws.db, { ...october, user: 'priya', facts: load }).run;
+    expect(flagsOf(third).map((f) => f.kind)).not.toContain('shared-identity');
+    expect(flagsOf(third)).toEqual(found.filter((f) => f.kind !== 'shared-identity'));
   });
 
   it('answers previews and runs through one kept worker, two at once, and sees a rollback made meanwhile', async () => {

@@ -1,5 +1,5 @@
 import { allocate } from './allocate';
-import { type Facts, type IndexedFacts, indexFacts, type PayeeFact } from './facts';
+import { type Facts, type IndexedFacts, indexFacts, json, type PayeeFact, remember } from './facts';
 import { type MeasureContext, type MeasureResult, measure, netSales, periodSnapshots } from './measures';
 import type { Scheme, Slab } from './model';
 import { Exact, sumPaise } from './money';
@@ -126,6 +126,17 @@ function evaluate(scheme: Scheme, ctx: MeasureContext): Evaluated {
   const outcome = applySlabs(table, scheme.slabs.mode, scheme.reward.type, position, quantityFor(scheme, m));
   const rupees = outcome.amount.isNegative() ? new Exact(0) : outcome.amount;
   return { m, target, achievement, slab: outcome.slab, rupees, working: outcome.working, table };
+}
+
+/**
+ * A payee's line of a scheme as payeeLine works it out, once per scheme definition and payee over
+ * the same facts: a run again over kept facts (a recalculation, the next what-if) takes it from
+ * the memo. The run's own steps after it (stacking, budget) change the final amount, the
+ * adjustments and the explanation, so each run gets a copy of those.
+ */
+function keptPayeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): PayoutLine {
+  const line = remember(facts, `line|${json(scheme)}|${payee.code}`, () => payeeLine(scheme, payee, facts));
+  return { ...line, adjustments: [...line.adjustments] };
 }
 
 function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): PayoutLine {
@@ -402,7 +413,7 @@ export function calculateRun(schemes: readonly Scheme[], facts: Facts, options: 
     for (const payee of payees) {
       if (!isEligible(scheme, payee)) continue;
       try {
-        lines.push(payeeLine(scheme, payee, indexed));
+        lines.push(keptPayeeLine(scheme, payee, indexed));
       } catch (error) {
         if (!(error instanceof TargetRowsError)) throw error;
         targetProblems.push(...error.problems);

@@ -59,23 +59,20 @@ function scopeOf(db: Database.Database, run: number, sales: RunScope['sales']): 
 }
 
 /**
- * What the fact signals found, kept with the sales lines they read. A kept run worker hands the
- * same lines to a run and its recalculation while the workspace stands still (facts-cache.ts),
- * and over the same lines, period, payees, settings and money format the signals find the same.
+ * What is worked out from the facts alone (the fact signals' flags, the sales basis), kept with
+ * the sales lines it read. A kept run worker hands the same lines to a run and its recalculation
+ * while the workspace stands still (facts-cache.ts), and over the same lines, period, payees,
+ * settings and money format the answer is the same.
  */
-const foundIn = new WeakMap<RunScope['sales'], Map<string, FlagDraft[]>>();
+const keptIn = new WeakMap<RunScope['sales'], Map<string, unknown>>();
 
-function factFlags(db: Database.Database, scope: RunScope): FlagDraft[] {
+function keptWithFacts<T>(db: Database.Database, scope: RunScope, what: string, compute: () => T): T {
   const { from, to, payees, settings } = scope;
-  const key = JSON.stringify([from, to, [...payees].sort(), settings, moneyAndDates(db)]);
-  const found = foundIn.get(scope.sales) ?? new Map<string, FlagDraft[]>();
-  foundIn.set(scope.sales, found);
-  let flags = found.get(key);
-  if (flags === undefined) {
-    flags = factSignals.flatMap((signal) => signal(db, scope));
-    found.set(key, flags);
-  }
-  return flags;
+  const key = JSON.stringify([what, from, to, [...payees].sort(), settings, moneyAndDates(db)]);
+  const kept = keptIn.get(scope.sales) ?? new Map<string, unknown>();
+  keptIn.set(scope.sales, kept);
+  if (!kept.has(key)) kept.set(key, compute());
+  return kept.get(key) as T;
 }
 
 type Acknowledgement = { by: string; byId: number | null; at: string; reason: string };
@@ -116,13 +113,15 @@ export function flagRun(db: Database.Database, run: number, sales: RunScope['sal
   db.prepare('DELETE FROM run_flags WHERE run_id = ?').run(run);
   db.prepare('DELETE FROM run_sales_basis WHERE run_id = ?').run(run);
   const basis = db.prepare('INSERT INTO run_sales_basis (run_id, payee, secondary, "primary") VALUES (?, ?, ?, ?)');
-  for (const [payee, b] of salesBasis(scope)) basis.run(run, payee, b.secondary, b.primary);
+  for (const [payee, b] of keptWithFacts(db, scope, 'sales basis', () => salesBasis(scope)))
+    basis.run(run, payee, b.secondary, b.primary);
   db.prepare('DELETE FROM run_margin_basis WHERE run_id = ?').run(run);
   const margin = db.prepare(
     'INSERT INTO run_margin_basis (run_id, payee, scheme_code, net, cost) VALUES (?, ?, ?, ?, ?)',
   );
   for (const m of marginBasis(db, scope)) margin.run(run, m.payee, m.scheme, m.net, m.cost);
-  store(db, run, [...factFlags(db, scope), ...[...runSignals, ...policies].flatMap((control) => control(db, scope))]);
+  const factFlags = keptWithFacts(db, scope, 'signals', () => factSignals.flatMap((signal) => signal(db, scope)));
+  store(db, run, [...factFlags, ...[...runSignals, ...policies].flatMap((control) => control(db, scope))]);
 }
 
 /**

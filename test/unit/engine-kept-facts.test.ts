@@ -57,6 +57,8 @@ const variants: Partial<SchemeInput>[] = [
   { ...rate2, period: { from: '2026-11-01', to: '2026-11-30' } },
   { ...rate2, period: { from: '2026-10-01', to: '2026-11-30' } },
   { ...rate2, clawback: false },
+  // A budget cuts the line after it is worked out: the next run must start from the line as worked out.
+  { ...rate2, budget: { amount: '10', onOverrun: 'pro_rata' } },
   { ...rate2, slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '3' }] } },
   {
     measure: { kind: 'reactivation', dormantDays: 90 },
@@ -71,15 +73,27 @@ const variants: Partial<SchemeInput>[] = [
 ];
 
 describe('variants of one scheme over kept facts', () => {
-  it('each pays over the shared facts what it pays over facts of its own, whatever ran before it', () => {
+  it('each pays over the shared facts what it pays over facts of its own, whatever ran before it, every time', () => {
     const alone = variants.map((v) => calculateRun([schemeOf(v)], shared()));
     // The variants differ: otherwise the test could not tell a leak from a match.
     expect(new Set(alone.map((lines) => JSON.stringify(lines))).size).toBe(variants.length);
     for (const order of [variants.map((_, i) => i), variants.map((_, i) => variants.length - 1 - i)]) {
       const kept = shared();
-      for (const i of order) {
+      for (const i of [...order, ...order]) {
         expect(calculateRun([schemeOf(variants[i] ?? {})], kept), `variant ${i}`).toEqual(alone[i]);
       }
     }
+  });
+
+  it('a scheme cut by stacking beside another pays in full when it runs alone next', () => {
+    // Two 2% schemes in one group capped at 3% of net sales are cut together; alone, each pays its 2%.
+    const stacked = { ...rate2, stacking: { group: 'trade', maxPct: '3' } };
+    const a = schemeOf({ ...stacked, code: 'A' });
+    const b = schemeOf({ ...stacked, code: 'B' });
+    const kept = shared();
+    const together = calculateRun([a, b], kept);
+    expect(together.some((l) => l.adjustments.some((x) => x.step === 'stacking'))).toBe(true);
+    expect(calculateRun([a], kept)).toEqual(calculateRun([a], shared()));
+    expect(calculateRun([a, b], kept)).toEqual(together);
   });
 });

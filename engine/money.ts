@@ -64,9 +64,36 @@ export function scaledIntegerToString(units: number | bigint, scale: number): st
 /** Stored paise as the exact rupee text the API and files carry: 123456 → "1234.56". */
 export const paiseToRupees = (paise: number | bigint): string => scaledIntegerToString(paise, 2);
 
+/**
+ * An exact running sum of integers (paise, thousandths) without a bigint per addend: the sum is
+ * kept as a number while it stays a safe integer — where a float adds integers exactly — and
+ * moved into a bigint only when the next addend would take it past 2^53.
+ */
+export class IntegerSum {
+  private small = 0;
+  private large = 0n;
+
+  add(units: number | bigint): void {
+    if (typeof units === 'number') {
+      const next = this.small + units;
+      if (Number.isSafeInteger(next)) {
+        this.small = next;
+        return;
+      }
+      if (!Number.isSafeInteger(units)) throw new RangeError(`${units} is not a whole number of units`);
+    }
+    this.large += BigInt(this.small) + BigInt(units);
+    this.small = 0;
+  }
+
+  get total(): bigint {
+    return this.large + BigInt(this.small);
+  }
+}
+
 /** The exact sum of amounts in paise: a bigint, never a float. */
 export function sumPaise<T>(items: Iterable<T>, paiseOf: (item: T) => number | bigint): bigint {
-  let sum = 0n;
-  for (const item of items) sum += BigInt(paiseOf(item));
-  return sum;
+  const sum = new IntegerSum();
+  for (const item of items) sum.add(paiseOf(item));
+  return sum.total;
 }

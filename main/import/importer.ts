@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { scaledIntegerToString } from '../../engine/money';
+import { IntegerSum, scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { appendAudit } from '../audit/log';
 import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert';
@@ -144,7 +144,7 @@ function existingRowCheck(db: Database.Database, kind: DatasetKind) {
  * A row's cells or identity as the maps of rows seen keep it: its SHA-1, not its text, so a
  * million rows' keys stay at tens of megabytes.
  */
-const digest = (text: string) => createHash('sha1').update(text).digest('base64');
+const digest = (text: string) => hash('sha1', text, 'base64');
 
 /** What finding the table says, with the file named, as every refusal of a file is. */
 function named<T>(fileName: string, find: () => T): T {
@@ -417,7 +417,7 @@ async function importFrom(
     outlets: masterCodes(db, 'outlets'),
     products: masterCodes(db, 'products'),
   };
-  const sums = new Map<string, bigint>();
+  const sums = new Map<string, IntegerSum>();
   const summed = def.fields.filter(
     (f) =>
       (f.type === 'money' || f.type === 'qty') &&
@@ -679,7 +679,13 @@ async function importFrom(
       result.rows++;
       for (const f of summed) {
         const v = values[f.name];
-        if (typeof v === 'number') sums.set(f.name, (sums.get(f.name) ?? 0n) + BigInt(v));
+        if (typeof v !== 'number') continue;
+        let sum = sums.get(f.name);
+        if (sum === undefined) {
+          sum = new IntegerSum();
+          sums.set(f.name, sum);
+        }
+        sum.add(v);
       }
       for (const f of rules.dateFields) {
         const d = values[f];
@@ -730,7 +736,7 @@ async function importFrom(
     result.skippedSummary = skippedSentence(skipped);
 
     result.totals = Object.fromEntries(
-      summed.map((f) => [f.name, scaledIntegerToString(sums.get(f.name) ?? 0n, f.type === 'money' ? 2 : 3)]),
+      summed.map((f) => [f.name, scaledIntegerToString(sums.get(f.name)?.total ?? 0n, f.type === 'money' ? 2 : 3)]),
     );
     result.dateRange = minDate && maxDate ? [minDate, maxDate] : null;
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InexactAmountError, scaledIntegerToString, toScaledInteger } from '../../engine/money';
+import { InexactAmountError, IntegerSum, scaledIntegerToString, sumPaise, toScaledInteger } from '../../engine/money';
 
 describe('toScaledInteger', () => {
   it('converts decimal text and spreadsheet numbers to exact minor units', () => {
@@ -31,5 +31,27 @@ describe('scaledIntegerToString', () => {
     expect(scaledIntegerToString(-5, 2)).toBe('-0.05');
     expect(scaledIntegerToString(0, 2)).toBe('0.00');
     expect(scaledIntegerToString(24500, 3)).toBe('24.500');
+  });
+});
+
+describe('IntegerSum', () => {
+  it('adds integers exactly past 2^53, where a float sum loses units', () => {
+    const max = Number.MAX_SAFE_INTEGER; // 2^53 − 1
+    const addends = [max, 1, 1, max, -3, -max, 7, 2 ** 52, 2 ** 52, 5];
+    const sum = new IntegerSum();
+    for (const a of addends) sum.add(a);
+    const exact = addends.reduce((n, a) => n + BigInt(a), 0n);
+    expect(sum.total).toBe(exact);
+    expect(BigInt(addends.reduce((n, a) => n + a, 0))).not.toBe(exact); // what a float would say
+    expect(sumPaise(addends, (a) => a)).toBe(exact);
+  });
+
+  it('takes bigints and refuses a number that is not a whole, safe count of units', () => {
+    const sum = new IntegerSum();
+    sum.add(2n ** 70n);
+    sum.add(-1);
+    expect(sum.total).toBe(2n ** 70n - 1n);
+    expect(() => sum.add(2 ** 60)).toThrow(RangeError);
+    expect(() => sum.add(0.5)).toThrow(RangeError);
   });
 });

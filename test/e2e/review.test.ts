@@ -147,16 +147,16 @@ describe('reviewing and approving a run in the browser', () => {
     // The approval in full: what changed, field by field.
     await page.locator('[data-testid="audit-grid"] .ag-row', { hasText: 'Run approved' }).first().dblclick();
     const detail = page.getByTestId('audit-detail');
-    const changes = await detail.getByTestId('audit-changes').locator('tbody tr').allTextContents();
-    expect(changes).toContain('statussubmittedapproved');
-    expect(changes).toContain('comment—Checked the override against the invoices');
+    const changes = () => detail.getByTestId('audit-changes').locator('tbody tr').allTextContents();
+    await expect.poll(changes).toContain('statussubmittedapproved');
+    expect(await changes()).toContain('comment—Checked the override against the invoices');
     await page.screenshot({ path: session.screenshot('audit-detail.png') });
     await page.keyboard.press('Escape');
     await page.screenshot({ path: session.screenshot('audit.png') });
     expect(errors).toEqual([]);
   }, 240_000);
 
-  it('stays quick with 100,000 lines: a filter and a sort each answer within the aim of 200 ms', async () => {
+  it('filters and sorts 100,000 lines in the server, and prints how long each took (bench:grid measures speed)', async () => {
     const dir = tempDir();
     const ws = await workspaceIn(dir, { demo: true });
     const run = syntheticRun(ws.db, 100_000);

@@ -13,6 +13,9 @@ import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 import { AuditDetail } from './AuditDetail';
 
+// Kept out of render: ag-grid takes a new object as a changed option (a new defaultColDef rebuilds the columns).
+const auditColumns: ColDef = { resizable: true, sortable: true };
+
 const areas = [
   { value: '', label: 'Everything' },
   { value: 'import.', label: 'Imports' },
@@ -175,7 +178,7 @@ export function AuditScreen() {
         <Grid<AuditEntry>
           rowData={result?.entries ?? []}
           columnDefs={columns}
-          defaultColDef={{ resizable: true, sortable: true }}
+          defaultColDef={auditColumns}
           loading={result === null && problem === null}
           enableCellTextSelection
           tooltipShowDelay={300}

@@ -1,7 +1,11 @@
+import type { ColDef } from 'ag-grid-community';
 import type { Preview } from '../../../main/exports/format';
 import { formatCount, formatMoney } from '../../../main/format/numbers';
 import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
+
+// Kept out of render: ag-grid takes a new object as a changed option (a new defaultColDef rebuilds the columns).
+const previewColumns: ColDef = { resizable: true, flex: 1 };
 
 export interface PreviewResult {
   preview: Preview;
@@ -26,7 +30,7 @@ export function ExportPreview({ preview }: { preview: PreviewResult }) {
         <Grid
           rowData={rows}
           columnDefs={preview.preview.columns.map((headerName, i) => ({ field: String(i), headerName, minWidth: 110 }))}
-          defaultColDef={{ resizable: true, flex: 1 }}
+          defaultColDef={previewColumns}
         />
       </div>
     </div>

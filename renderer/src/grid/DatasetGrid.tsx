@@ -1,4 +1,4 @@
-import type { GridApi, GridReadyEvent, IDatasource } from 'ag-grid-community';
+import type { ColDef, GridApi, GridReadyEvent, IDatasource, RowSelectionOptions } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../../main/api/contract';
 import { formatCount } from '../../../main/format/numbers';
@@ -8,6 +8,10 @@ import { useWorkspace } from '../workspace-context';
 import { copyRows } from './copy';
 import { Grid } from './Grid';
 import { useDatasetColumnDefs } from './useDatasetColumnDefs';
+
+// Kept out of render: ag-grid takes a new object as a changed option (a new defaultColDef rebuilds the columns).
+const datasetColumns: ColDef = { sortable: true, resizable: true };
+const manyRows: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, headerCheckbox: false };
 
 /**
  * One dataset in a virtualized grid. Rows are fetched in blocks as the user scrolls; sorting
@@ -76,12 +80,12 @@ export function DatasetGrid({ dataset }: { dataset: DatasetSummary }) {
         <Grid
           key={dataset.kind}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true }}
+          defaultColDef={datasetColumns}
           rowModelType="infinite"
           datasource={datasource}
           cacheBlockSize={200}
           maxBlocksInCache={50}
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false }}
+          rowSelection={manyRows}
           enableCellTextSelection
           onGridReady={(event: GridReadyEvent) => {
             apiRef.current = event.api;

@@ -1,4 +1,12 @@
-import type { CellValueChangedEvent, GridApi, IDatasource } from 'ag-grid-community';
+import type {
+  CellValueChangedEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  IDatasource,
+  RowSelectionOptions,
+  SelectionColumnDef,
+} from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
 import type { FilterModel } from '../../../main/datasets/grid-query';
 import { formatCount } from '../../../main/format/numbers';
@@ -9,8 +17,46 @@ import { type PastedRow, pastedAmounts } from '../grid/paste';
 import { useWorkspace } from '../workspace-context';
 import { useReviewColumnDefs } from './useReviewColumnDefs';
 
+/** Lines per block the grid asks the server for as the user scrolls. */
+const BLOCK = 200;
+
+/**
+ * The first block of a run's lines as the grid first asks for it (no sort, filter or quick
+ * filter) with the totals: the review screen asks for it as it opens, beside the run itself, so
+ * the answer is on its way while the grid is being built.
+ */
+export const firstBlockOf = (run: number) =>
+  call('review.lines', {
+    run,
+    startRow: 0,
+    endRow: BLOCK,
+    sortModel: [],
+    filterModel: {},
+    quickFilter: '',
+    withTotals: true,
+  });
+
+// Grid options are kept out of render: ag-grid takes a new object as a change of option, and a
+// new defaultColDef rebuilds every column (about 30 ms on each render of the review screen).
+const defaultColDef: ColDef<ReviewLine> = {
+  sortable: true,
+  resizable: true,
+  minWidth: 60,
+  floatingFilter: true,
+  suppressFloatingFilterButton: true,
+};
+const rowSelection: RowSelectionOptions<ReviewLine> = {
+  mode: 'multiRow',
+  checkboxes: (p) => !p.node.rowPinned,
+  headerCheckbox: false,
+};
+const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 40, lockPinned: true };
+const rowId = (p: GetRowIdParams<ReviewLine>) => String(p.data.id);
+
 interface Props {
   run: number;
+  /** firstBlockOf(run), asked for early: the grid's first request takes it when it is that request. */
+  firstBlock?: ReturnType<typeof firstBlockOf>;
   quickFilter: string;
   canOverride: boolean;
   /** What each scheme's slabs are on, so a slab reads in rupees, units or % of target. */
@@ -44,6 +90,7 @@ export function ReviewGrid(props: Props) {
   const totalsFor = useRef<{ key: string; totals: ReviewTotals } | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  const early = useRef(props.firstBlock ?? null);
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -53,15 +100,26 @@ export function ReviewGrid(props: Props) {
         // Totals are asked for once per filter (a sort does not change them), not for every block.
         const key = JSON.stringify([p.run, p.quickFilter, p.version, params.filterModel]);
         const known = totalsFor.current?.key === key ? totalsFor.current.totals : null;
-        const result = await call('review.lines', {
-          run: p.run,
-          startRow: params.startRow,
-          endRow: params.endRow,
-          sortModel: params.sortModel,
-          filterModel: params.filterModel,
-          quickFilter: p.quickFilter,
-          withTotals: known === null,
-        });
+        const first = early.current;
+        early.current = null;
+        const plain =
+          params.startRow === 0 &&
+          params.endRow === BLOCK &&
+          params.sortModel.length === 0 &&
+          Object.keys(params.filterModel ?? {}).length === 0 &&
+          p.quickFilter === '' &&
+          known === null;
+        const result = await (first && plain
+          ? first
+          : call('review.lines', {
+              run: p.run,
+              startRow: params.startRow,
+              endRow: params.endRow,
+              sortModel: params.sortModel,
+              filterModel: params.filterModel,
+              quickFilter: p.quickFilter,
+              withTotals: known === null,
+            }));
         if (!result.ok) {
           p.onProblem(result.error.message);
           params.failCallback();
@@ -137,20 +195,14 @@ export function ReviewGrid(props: Props) {
     <div className="grid-host review-grid" data-testid="review-grid" ref={host} onPaste={paste}>
       <Grid<ReviewLine>
         columnDefs={columnDefs}
-        defaultColDef={{
-          sortable: true,
-          resizable: true,
-          minWidth: 60,
-          floatingFilter: true,
-          suppressFloatingFilterButton: true,
-        }}
+        defaultColDef={defaultColDef}
         rowModelType="infinite"
         datasource={datasource}
-        cacheBlockSize={200}
+        cacheBlockSize={BLOCK}
         maxBlocksInCache={100}
-        rowSelection={{ mode: 'multiRow', checkboxes: (p) => !p.node.rowPinned, headerCheckbox: false }}
-        selectionColumnDef={{ pinned: 'left', width: 40, lockPinned: true }}
-        getRowId={(p) => String(p.data.id)}
+        rowSelection={rowSelection}
+        selectionColumnDef={selectionColumnDef}
+        getRowId={rowId}
         enableCellTextSelection
         singleClickEdit={false}
         stopEditingWhenCellsLoseFocus

@@ -21,7 +21,7 @@ import { FlagsPanel } from './FlagsPanel';
 import { GroupSummary } from './GroupSummary';
 import { LayoutPicker } from './LayoutPicker';
 import { OverrideDialog } from './OverrideDialog';
-import { ReviewGrid } from './ReviewGrid';
+import { firstBlockOf, ReviewGrid } from './ReviewGrid';
 import { TracePanel } from './TracePanel';
 import { WorkflowBar } from './WorkflowBar';
 
@@ -59,9 +59,13 @@ export function ReviewScreen({
   const loadRun = useCallback(() => {
     void call('runs.get', { run }).then((r) => (r.ok ? setInfo(r.value) : setProblem(r.error.message)));
   }, [run]);
+  // The first page of lines is asked for right after the run, not once the grid is built: the
+  // server answers one after the other, and the grid, which needs the run, is built meanwhile.
+  const [firstBlock, setFirstBlock] = useState<ReturnType<typeof firstBlockOf> | undefined>();
   useEffect(() => {
     loadRun();
-  }, [loadRun]);
+    setFirstBlock(firstBlockOf(run));
+  }, [loadRun, run]);
 
   // The quick filter waits for a pause in typing, so each keystroke is not a query.
   useEffect(() => {
@@ -242,6 +246,7 @@ export function ReviewScreen({
       <div className={openLine ? 'review-body with-trace' : 'review-body'}>
         <ReviewGrid
           run={run}
+          firstBlock={firstBlock}
           quickFilter={quickFilter}
           canOverride={canOverride}
           slabBasis={slabBasis}

@@ -8,6 +8,9 @@ import { rowsAsTsv } from '../grid/copy';
 import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 
+// Kept out of render: ag-grid takes a new object as a changed option (a new defaultColDef rebuilds the columns).
+const sourceColumns: ColDef = { resizable: true, sortable: true, filter: true };
+
 const pageSize = 500;
 
 /** "Why this number": the line's trace in plain words, and the source rows behind its measure. */
@@ -144,7 +147,7 @@ export function TracePanel({ line, onClose }: { line: number; onClose: () => voi
         <Grid<SourceRow>
           rowData={sources?.rows ?? []}
           columnDefs={columns}
-          defaultColDef={{ resizable: true, sortable: true, filter: true }}
+          defaultColDef={sourceColumns}
           loading={sources === null && problem === null}
           enableCellTextSelection
           onGridReady={(e) => {

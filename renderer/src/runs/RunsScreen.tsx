@@ -10,6 +10,9 @@ import { useWorkspace } from '../workspace-context';
 import { NewRunDialog } from './NewRunDialog';
 import { StatusBadge } from './StatusBadge';
 
+// Kept out of render: ag-grid takes a new object as a changed option (a new defaultColDef rebuilds the columns).
+const runColumns: ColDef = { resizable: true, sortable: true };
+
 const when = (iso: string | null, locale: string) =>
   iso ? new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '';
 
@@ -111,7 +114,7 @@ export function RunsScreen({ open, onOpen }: { open: number | null; onOpen: (run
           <Grid<RunListItem>
             rowData={runs ?? []}
             columnDefs={columns}
-            defaultColDef={{ resizable: true, sortable: true }}
+            defaultColDef={runColumns}
             onRowDoubleClicked={(e) => e.data && setOpen(e.data.id)}
             onCellKeyDown={(e) => {
               if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) setOpen(e.data.id);

@@ -1,4 +1,4 @@
-import type { ColDef, GridApi } from 'ag-grid-community';
+import type { ColDef, GridApi, RowSelectionOptions } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { today } from '../../../main/format/days';
 import { formatDate, formatMoney } from '../../../main/format/numbers';
@@ -8,6 +8,9 @@ import { Grid } from '../grid/Grid';
 import { useWorkspace } from '../workspace-context';
 import { type Draft, measureKinds, newDraft } from './draft';
 import { SchemeEditor } from './SchemeEditor';
+
+// Kept out of render: ag-grid takes a new object as a changed option (a new defaultColDef rebuilds the columns).
+const oneScheme: RowSelectionOptions = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
 
 const kindLabel = Object.fromEntries(measureKinds) as Record<string, string>;
 
@@ -127,7 +130,7 @@ export function SchemesScreen() {
           rowData={schemes}
           columnDefs={columns}
           quickFilterText={filter}
-          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+          rowSelection={oneScheme}
           getRowId={(p) => p.data.code}
           onGridReady={(e) => {
             grid.current = e.api;

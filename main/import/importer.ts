@@ -13,6 +13,7 @@ import { moneyAndDates } from '../settings/money-and-dates';
 import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
+import { deferredIndexes } from './deferred-indexes';
 import { classifyDocType, type DocClass, deadStatus } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -470,6 +471,7 @@ async function importFrom(
       products: prepareInsert(db, 'products'),
     };
     const stored = existingRowCheck(db, kind);
+    const indexes = deferredIndexes(db, kind, rules.lookup);
     const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
@@ -677,6 +679,7 @@ async function importFrom(
       if (issues.length > 0) return reject(row, issues);
       insert(values, { ...ref, row: row.number });
       result.rows++;
+      indexes.inserted(result.rows);
       for (const f of summed) {
         const v = values[f.name];
         if (typeof v !== 'number') continue;
@@ -743,6 +746,7 @@ async function importFrom(
     if (request.dryRun || !landed) {
       undo();
     } else {
+      indexes.rebuild();
       db.prepare(
         `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, format = ?, mapping = ?, options = ?,
            totals = ?, date_from = ?, date_to = ?, decisions = ?, headers = ? WHERE id = ?`,

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { datasetKinds, datasets } from '../../main/datasets/kinds';
 import { readRows } from '../../main/datasets/read';
+import { DEFER_INDEXES_AFTER } from '../../main/import/deferred-indexes';
 import { runImport } from '../../main/import/importer';
 import type { Workspace } from '../../main/workspace';
 import { delimited } from '../support/files';
@@ -76,6 +77,53 @@ describe('an import interrupted part-way', () => {
     await expect(dying).rejects.toThrow('power cut');
     expect(ws.db.inTransaction).toBe(false);
     expect(workspaceDigest(ws)).toBe(before);
+  });
+});
+
+describe("a large import builds the table's other indexes once, at the end", () => {
+  const indexes = () =>
+    ws.db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sales' ORDER BY name")
+      .all();
+
+  it('drops them once it outgrows the table, and a failure after that brings them back with everything else', async () => {
+    const before = workspaceDigest(ws);
+    const kept = indexes();
+    expect(kept.map((i) => (i as { name: string }).name)).toContain('sales_period');
+    let seen: unknown[] = [];
+    const dying = runImport(
+      ws.db,
+      { path: bigSalesFile(80_000), kind: 'sales', user: 'tester', locale: 'en-IN' },
+      (p) => {
+        if ((p.rows ?? 0) < DEFER_INDEXES_AFTER + 4_000) return;
+        seen = indexes();
+        throw new Error('power cut');
+      },
+    );
+    await expect(dying).rejects.toThrow('power cut');
+    // Mid-import only the index the duplicate check searches was left.
+    expect(seen.map((i) => (i as { name: string }).name)).toEqual(['sales_doc']);
+    expect(indexes()).toEqual(kept);
+    expect(workspaceDigest(ws)).toBe(before);
+  });
+
+  it('leaves every index as it was, over the new rows too', async () => {
+    const kept = indexes();
+    const result = await runImport(ws.db, {
+      path: bigSalesFile(60_000),
+      kind: 'sales',
+      user: 'tester',
+      locale: 'en-IN',
+    });
+    expect(result.rows).toBe(60_000);
+    expect(indexes()).toEqual(kept);
+    expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const plan = ws.db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM sales WHERE doc_date = '2026-10-15' AND distributor_code = 'D001'",
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/sales_period|sales_primary/);
   });
 });
 

@@ -153,7 +153,7 @@ export function TracePanel({ line, onClose }: { line: number; onClose: () => voi
           onGridReady={(e) => {
             grid.current = e.api;
           }}
-          overlayNoRowsTemplate="This line's measure reads no source rows (a flat or count-free scheme)."
+          overlayNoRowsTemplate="No source rows: nothing in the period counted towards this line's measure."
         />
       </div>
       {sources && sources.rows.length < sources.total && (

@@ -97,7 +97,6 @@ describe('the hostile corpus', () => {
         expect(result.errors).toEqual([]);
         expect(stored(result.batch ?? -1)).toEqual(storedRight);
       }
-      // A million blank lines take about 50 s to refuse on a busy 2-core machine (a known slowness).
     },
     180_000,
   );

@@ -63,6 +63,24 @@ async function* recordsOf(parser: AsyncIterable<unknown>) {
   }
 }
 
+/**
+ * Lines of any length are expected: reports put a title line or blank lines above and between
+ * their rows. csv-parse takes the first line's length as the one expected and, with
+ * relax_column_count, still builds an error for every line of another length before letting it
+ * through — a stack trace and two deep copies each, 30–40 µs: a million blank lines took 50 s.
+ * Its state is public (`parser.state`); the length expected is made the length of the line at
+ * hand. Should a later csv-parse keep it elsewhere, lines still pass as before, only slower
+ * (test/unit/delimited-lengths.test.ts says so).
+ */
+export function everyLengthExpected(parser: ReturnType<typeof parse>): void {
+  const state = (parser as unknown as { state: { record: unknown[] } }).state;
+  Object.defineProperty(state, 'expectedRecordLength', {
+    get: () => state.record.length,
+    set: () => {},
+    configurable: true,
+  });
+}
+
 export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const head = await readHead(path);
   const { encoding, bomLength } = detectEncoding(head);
@@ -78,20 +96,20 @@ export async function openDelimited(path: string, onBytes?: (bytes: number) => v
         name: 'Sheet1',
         totalRows: null,
         async *rows() {
-          const parser = Readable.from(decodedChunks(path, encoding, bomLength, onBytes)).pipe(
-            parse({
-              delimiter,
-              // Any of the three line endings, even mixed in one file (a file stitched together
-              // on Windows and Unix): csv-parse would otherwise take the first one it meets.
-              record_delimiter: ['\r\n', '\n', '\r'],
-              relax_column_count: true,
-              relax_quotes: true,
-              skip_empty_lines: false,
-              from_line: sepLine ? 2 : 1,
-              info: true,
-              max_record_size: TEXT_LIMITS.lineChars,
-            }),
-          );
+          const csv = parse({
+            delimiter,
+            // Any of the three line endings, even mixed in one file (a file stitched together
+            // on Windows and Unix): csv-parse would otherwise take the first one it meets.
+            record_delimiter: ['\r\n', '\n', '\r'],
+            relax_column_count: true,
+            relax_quotes: true,
+            skip_empty_lines: false,
+            from_line: sepLine ? 2 : 1,
+            info: true,
+            max_record_size: TEXT_LIMITS.lineChars,
+          });
+          everyLengthExpected(csv);
+          const parser = Readable.from(decodedChunks(path, encoding, bomLength, onBytes)).pipe(csv);
           let blankRun = 0;
           for await (const record of recordsOf(parser)) {
             const line = record.info.lines;

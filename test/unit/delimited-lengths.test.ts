@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse';
-import { describe, expect, it } from 'vitest';
-import { everyLengthExpected } from '../../main/import/readers/delimited';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSource } from '../../main/import/open-source';
+import { everyLengthExpected, linesSpanned } from '../../main/import/readers/delimited';
 
 /** Every record csv-parse gives for `text`, and how many it let through as of another length. */
 async function records(text: string, expectEvery: boolean) {
@@ -38,5 +42,50 @@ describe('lines of any length', () => {
     // an error first (30–40 µs each; a million blank lines took 50 s).
     expect((await records(report, false)).relaxed).toBe(5);
     expect((await records(report, true)).relaxed).toBe(0);
+  });
+});
+
+describe('the line each row starts on', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'schemedesk-lines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Each row's number and first cell, as the importer reads a file of `lines` joined by `eol`. */
+  async function numbered(eol: string, lines: string[]) {
+    const path = join(dir, `file-${eol.length}.csv`);
+    writeFileSync(path, lines.join(eol) + eol);
+    const source = await openSource(path);
+    const rows: [number, string | null][] = [];
+    for await (const sheet of source.sheets())
+      for await (const row of sheet.rows()) rows.push([row.number, row.cells[0] as string | null]);
+    return rows;
+  }
+
+  it.each([
+    ['CRLF', '\r\n'],
+    ['LF', '\n'],
+    ['CR', '\r'],
+  ])('is the line of the file, after a cell broken over lines (%s)', async (_name, eol) => {
+    // Line 2 opens an address that ends on line 3; "Line 4" and "Line 6" are on lines 4 and 6.
+    const rows = await numbered(eol, [
+      'Party,Address',
+      `Line 2,"12 MG Road${eol}Pune"`,
+      'Line 4,x',
+      '',
+      `Line 6,"a${eol}b${eol}c"`,
+      'Line 9,y',
+    ]);
+    expect(rows).toEqual([
+      [1, 'Party'],
+      [2, 'Line 2'],
+      [4, 'Line 4'],
+      [5, null],
+      [6, 'Line 6'],
+      [9, 'Line 9'],
+    ]);
+  });
+
+  it('counts each break inside a cell once', () => {
+    expect(linesSpanned(['a', 'b'])).toBe(1);
+    expect(linesSpanned(['a\r\nb', 'c\nd\re'])).toBe(4);
   });
 });

@@ -260,11 +260,19 @@ export function json(value: object): string {
   return text;
 }
 
+/**
+ * Results the memo holds at most: a run of 20 schemes over 2,000 payees keeps about 100,000, so
+ * this is some ten runs' or what-ifs' worth. Past it the memo starts again, which costs only the
+ * working out again: kept facts serve a long what-if session without growing without bound.
+ */
+export const MEMO_LIMIT = 1_000_000;
+
 /** The memoized value for `key`, computing it on first use. */
 export function remember<T>(facts: IndexedFacts, key: string, compute: () => T): T {
   const known = facts.memo.get(key);
   if (known !== undefined) return known as T;
   const value = compute();
+  if (facts.memo.size >= MEMO_LIMIT) facts.memo.clear();
   facts.memo.set(key, value);
   return value;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculateRun } from '../../engine/calculate';
-import type { PaidFact } from '../../engine/facts';
+import { indexFacts, MEMO_LIMIT, type PaidFact } from '../../engine/facts';
 import type { SchemeInput } from '../../engine/model';
 import { facts, sale, schemeOf } from '../support/facts';
 
@@ -95,5 +95,20 @@ describe('variants of one scheme over kept facts', () => {
     expect(together.some((l) => l.adjustments.some((x) => x.step === 'stacking'))).toBe(true);
     expect(calculateRun([a], kept)).toEqual(calculateRun([a], shared()));
     expect(calculateRun([a, b], kept)).toEqual(together);
+  });
+});
+
+describe('the memo kept with the facts', () => {
+  it('starts again past its limit instead of growing, and the results stay the same', () => {
+    const kept = shared();
+    const first = calculateRun([schemeOf(rate2)], kept);
+    const memo = indexFacts(kept).memo;
+    expect(memo.size).toBeGreaterThan(0);
+    // Fill it to the limit with results of no consequence: the next new result starts it again.
+    for (let i = memo.size; i < MEMO_LIMIT; i++) memo.set(`filler|${i}`, i);
+    const other = schemeOf({ ...rate2, products: { skus: ['P1'], brands: [], categories: [] } });
+    expect(calculateRun([other], kept)).toEqual(calculateRun([other], shared()));
+    expect(memo.size).toBeLessThan(1_000);
+    expect(calculateRun([schemeOf(rate2)], kept)).toEqual(first);
   });
 });

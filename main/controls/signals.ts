@@ -136,27 +136,33 @@ export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDra
     if (!known || s.date < known.date) first.set(s.outlet, s);
   }
   const late = [...first.values()].filter((s) => s.date >= since && scope.payees.has(s.distributor));
-  return [...groupBy(late, (s) => s.distributor)]
-    .filter(([, bills]) => bills.length >= minimum)
-    .map(([payee, bills]) => {
-      const outlets = new Set(bills.map((b) => b.outlet as string));
-      const evidence = scope.sales.filter(
-        (s) =>
-          s.docType === 'invoice' &&
-          s.outlet !== null &&
-          outlets.has(s.outlet) &&
-          s.date >= since &&
-          s.date <= scope.to,
-      );
-      return {
-        kind: 'late-first-bill' as const,
-        payee,
-        scheme: null,
-        blocking: false,
-        message: `${outlets.size} outlets of ${payee} were billed for the first time in the last ${days} days of the period: ${[...outlets].sort().join(', ')}`,
-        evidence: { table: 'sales' as const, ids: evidence.map((s) => s.id) },
-      };
-    });
+  const flagged = [...groupBy(late, (s) => s.distributor)].filter(([, bills]) => bills.length >= minimum);
+  // The evidence of every flagged payee in one pass over the lines, not one pass per payee: a
+  // launch month can flag hundreds of distributors.
+  const payeeOf = new Map(flagged.flatMap(([payee, bills]) => bills.map((b) => [b.outlet as string, payee])));
+  const evidenceOf = groupBy(
+    scope.sales.filter(
+      (s) =>
+        s.docType === 'invoice' &&
+        s.outlet !== null &&
+        s.date >= since &&
+        s.date <= scope.to &&
+        payeeOf.has(s.outlet),
+    ),
+    (s) => payeeOf.get(s.outlet as string) as string,
+  );
+  return flagged.map(([payee, bills]) => {
+    const outlets = new Set(bills.map((b) => b.outlet as string));
+    const evidence = evidenceOf.get(payee) ?? [];
+    return {
+      kind: 'late-first-bill' as const,
+      payee,
+      scheme: null,
+      blocking: false,
+      message: `${outlets.size} outlets of ${payee} were billed for the first time in the last ${days} days of the period: ${[...outlets].sort().join(', ')}`,
+      evidence: { table: 'sales' as const, ids: evidence.map((s) => s.id) },
+    };
+  });
 }
 
 /**

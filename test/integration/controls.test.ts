@@ -81,6 +81,21 @@ describe('anomaly signals, each on data built to raise it and data built not to'
     make.bill('D1', 'O1', '2026-10-30', 100);
     make.bill('D1', 'O2', '2026-10-31', 100);
     expect(kindsAndPayees(lateFirstBills(db, scope(db, ['D1'])))).toEqual(['late-first-bill D1']);
+    // A second distributor flagged beside it: each flag carries its own outlets' bills as evidence.
+    make.distributor('D2');
+    for (const o of ['O4', 'O5']) make.outlet(o, 'D2');
+    make.bill('D2', 'O4', '2026-10-29', 50);
+    make.bill('D2', 'O5', '2026-10-31', 50);
+    make.bill('D2', 'O4', '2026-10-31', 20);
+    const billsOf = (...outlets: string[]) =>
+      db
+        .prepare(`SELECT id FROM sales WHERE outlet_code IN (${outlets.map(() => '?').join(', ')}) ORDER BY id`)
+        .pluck()
+        .all(...outlets);
+    expect(lateFirstBills(db, scope(db, ['D1', 'D2'])).map((f) => [f.payee, f.evidence.ids])).toEqual([
+      ['D1', billsOf('O1', 'O2')],
+      ['D2', billsOf('O4', 'O5')],
+    ]);
     // O2 had bought before: only one first bill at the end, below the two that raise it.
     make.bill('D1', 'O2', '2026-09-15', 100);
     expect(lateFirstBills(db, scope(db, ['D1']))).toEqual([]);

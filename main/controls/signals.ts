@@ -143,11 +143,7 @@ export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDra
   const evidenceOf = groupBy(
     scope.sales.filter(
       (s) =>
-        s.docType === 'invoice' &&
-        s.outlet !== null &&
-        s.date >= since &&
-        s.date <= scope.to &&
-        payeeOf.has(s.outlet),
+        s.docType === 'invoice' && s.outlet !== null && s.date >= since && s.date <= scope.to && payeeOf.has(s.outlet),
     ),
     (s) => payeeOf.get(s.outlet as string) as string,
   );

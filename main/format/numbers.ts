@@ -59,6 +59,10 @@ export function formatAchievement(pct: string | number | null | undefined, local
 /** What a slab's bounds count: rupees, units, a count, or achievement against target. */
 export type SlabUnit = 'money' | 'qty' | 'count' | 'percent';
 
+/** A slab's unit: % of target when the scheme's slabs are on achievement, else the measure's unit. */
+export const slabUnitOf = (basis: string | undefined, measureUnit: string | undefined): SlabUnit =>
+  basis === 'achievement' ? 'percent' : ((measureUnit ?? 'count') as SlabUnit);
+
 function slabBound(value: string, unit: SlabUnit, currency: string, locale: string): string {
   if (unit === 'money')
     return numberFormat(locale, {

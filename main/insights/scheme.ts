@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { nextPeriod, previousPeriod } from '../../engine/dates';
 import { Exact, paiseToRupees } from '../../engine/money';
 import type { NearMiss } from '../../engine/slabs';
-import type { SlabUnit } from '../format/numbers';
+import { type SlabUnit, slabUnitOf } from '../format/numbers';
 import { getScheme } from '../schemes/store';
 import { type Dependency, dependency } from './dependency';
 import { type OutletReach, outletReach } from './outlets';
@@ -171,7 +171,7 @@ export function schemeInsights(
     burnPct: budget?.greaterThan(0) ? new Exact(paid.toString()).dividedBy(budget).toDecimalPlaces(2).toString() : null,
     payees: { eligible: payees.size, reached: lines.filter((l) => l.payable > 0).length },
     achievement: [...counts].map(([bucket, n]) => ({ bucket, payees: n })),
-    slabUnit: scheme.slabs.basis === 'achievement' ? 'percent' : ((lines[0]?.unit ?? 'count') as SlabUnit),
+    slabUnit: slabUnitOf(scheme.slabs.basis, lines[0]?.unit),
     baseline: { from: baseline.from, to: baseline.to, kind: baseline.kind, data },
     sales: {
       period: paiseToRupees(now.net),

@@ -9,7 +9,7 @@ import {
   formatQuantity,
   formatSlab,
   readableNumbers,
-  type SlabUnit,
+  slabUnitOf,
 } from '../format/numbers';
 import { unpackIds } from '../runs/source-ids';
 import { moneyAndDates } from '../settings/money-and-dates';
@@ -88,10 +88,8 @@ function inUnit(value: string, unit: string, currency: string, locale: string): 
 }
 
 /** What the line's slab bounds count: % of target when its scheme's slabs are on achievement. */
-const slabUnit = (l: LineRow): SlabUnit =>
-  (JSON.parse(l.definition) as { slabs: { basis: string } }).slabs.basis === 'achievement'
-    ? 'percent'
-    : (l.unit as SlabUnit);
+const slabUnit = (l: LineRow) =>
+  slabUnitOf((JSON.parse(l.definition) as { slabs: { basis: string } }).slabs.basis, l.unit);
 
 function readLine(db: Database.Database, id: number): LineRow {
   const row = db

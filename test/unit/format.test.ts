@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datePattern, formatDateInput, parseDateInput } from '../../main/format/dates';
-import { formatDate, formatMoney, formatQuantity, formatSlab, readableNumbers } from '../../main/format/numbers';
+import { formatDate, formatMoney, formatQuantity, formatSlab, readableNumbers, slabUnitOf } from '../../main/format/numbers';
 
 describe('workspace number formats', () => {
   it('writes rupees with lakh grouping', () => {
@@ -40,6 +40,9 @@ describe('slabs and free text', () => {
     // Anything else is shown as it is.
     expect(formatSlab('gold tier', 'money', 'INR', 'en-IN')).toBe('gold tier');
     expect(formatSlab(null, 'money', 'INR', 'en-IN')).toBe('');
+    // Slabs on achievement are in % of target whatever the measure counts.
+    expect(formatSlab('80–100', slabUnitOf('achievement', 'money'), 'INR', 'en-IN')).toBe('80% – 100%');
+    expect(formatSlab('80–100', slabUnitOf('measure', 'money'), 'INR', 'en-IN')).toBe('₹80 – ₹100');
   });
 
   it('groups long numbers in free text, keeping their decimals, and leaves codes, documents and dates alone', () => {

@@ -2,7 +2,7 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { useMemo } from 'react';
 import { adjustmentSteps } from '../../../engine/calculate';
 import { flagShortLabels } from '../../../main/controls/kinds';
-import { formatAchievement, formatMoney, formatQuantity, formatSlab } from '../../../main/format/numbers';
+import { formatAchievement, formatMoney, formatQuantity, formatSlab, slabUnitOf } from '../../../main/format/numbers';
 import { stepLabels } from '../../../main/review/adjustments';
 import type { ReviewLine } from '../../../main/review/lines';
 import { useWorkspace } from '../workspace-context';
@@ -58,9 +58,7 @@ export function useReviewColumnDefs(
     const slab = (p: ValueFormatterParams<ReviewLine>) =>
       formatSlab(
         p.value === null || p.value === undefined ? null : String(p.value),
-        slabBasis.get(String(p.data?.scheme ?? '')) === 'achievement'
-          ? 'percent'
-          : ((p.data?.unit ?? 'count') as 'money' | 'qty' | 'count'),
+        slabUnitOf(slabBasis.get(String(p.data?.scheme ?? '')), String(p.data?.unit ?? 'count')),
         currency,
         locale,
       );

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SchemeProblem } from '../../../engine/validate';
-import { formatMoney, formatQuantity, formatSlab, readableNumbers } from '../../../main/format/numbers';
+import { formatMoney, formatQuantity, formatSlab, readableNumbers, slabUnitOf } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
 import type { SchemeChoices } from '../../../main/schemes/choices';
 import { call } from '../api/client';
@@ -731,12 +731,7 @@ export function SchemeEditor({
                       </td>
                       <td>
                         {l.slabLabel
-                          ? formatSlab(
-                              l.slabLabel,
-                              draft.slabs.basis === 'achievement' ? 'percent' : l.unit,
-                              currency,
-                              locale,
-                            )
+                          ? formatSlab(l.slabLabel, slabUnitOf(draft.slabs.basis, l.unit), currency, locale)
                           : '—'}
                       </td>
                       <td className="number">{formatMoney(l.final, currency, locale)}</td>

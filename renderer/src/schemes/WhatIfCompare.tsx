@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Exact } from '../../../engine/money';
-import { formatCount, formatMoney, formatQuantity, formatSlab } from '../../../main/format/numbers';
+import { formatCount, formatMoney, formatQuantity, formatSlab, slabUnitOf } from '../../../main/format/numbers';
 import type { VariantOutcome, WhatIf } from '../../../main/runs/whatif';
 import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
@@ -53,14 +53,7 @@ export function WhatIfCompare({
   const measured = (l: VariantOutcome['lines'][number] | undefined) =>
     l ? (l.unit === 'money' ? money(l.measure) : formatQuantity(l.measure, locale)) : '—';
   const slab = (l: VariantOutcome['lines'][number] | undefined) =>
-    l?.slab
-      ? formatSlab(
-          l.slab,
-          draft.slabs.basis === 'achievement' ? 'percent' : (l.unit as 'money' | 'qty' | 'count'),
-          currency,
-          locale,
-        )
-      : '—';
+    l?.slab ? formatSlab(l.slab, slabUnitOf(draft.slabs.basis, l.unit), currency, locale) : '—';
   const outcome = (o: VariantOutcome) =>
     `${money(o.total)} to ${formatCount(o.payees, locale)} payee${o.payees === 1 ? '' : 's'}`;
   // Each payee once, its first line's measure and slab, and all its lines paid (a clawback is a line of its own).

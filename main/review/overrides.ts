@@ -162,8 +162,8 @@ function applyOverrides(
       reviewPolicies(db, run);
       const reasons = new Set(changes.map((c) => c.reason));
       const modes = new Set(items.map((i) => i.change.mode));
-      const single =
-        items.length === 1 || (modes.size === 1 && new Set(items.map((i) => JSON.stringify(i.change))).size === 1);
+      // One change for every line (a single line, or the same amount over many), or pasted amounts.
+      const single = new Set(items.map((i) => JSON.stringify(i.change))).size === 1;
       appendAudit(db, {
         user: actor.name,
         action: modes.size === 1 && modes.has('clear') ? 'override.clear' : 'override.set',

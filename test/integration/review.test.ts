@@ -93,49 +93,28 @@ describe('review, overrides and approval on a real workspace', () => {
     ];
     const before = runRow(run).total;
     // One amount that is not an amount: nothing of the paste lands.
+    const paste = (items: { line: number; amount: string; reason: string }[]) =>
+      overrideEach(db(), { run, items }, priya);
     expect(() =>
-      overrideEach(
-        db(),
-        {
-          run,
-          items: [
-            { line: a.id, amount: '1,000', reason: 'agreed' },
-            { line: b.id, amount: 'twelve', reason: 'agreed' },
-          ],
-        },
-        priya,
-      ),
+      paste([
+        { line: a.id, amount: '1,000', reason: 'agreed' },
+        { line: b.id, amount: 'twelve', reason: 'agreed' },
+      ]),
     ).toThrow('"twelve" is not an amount with at most 2 decimals');
     expect(runRow(run).total).toBe(before);
-    expect(() => overrideEach(db(), { run, items: [{ line: a.id, amount: '1', reason: ' ' }] }, priya)).toThrow(
-      'An override needs a reason',
-    );
+    expect(() => paste([{ line: a.id, amount: '1', reason: ' ' }])).toThrow('An override needs a reason');
     expect(() =>
-      overrideEach(
-        db(),
-        {
-          run,
-          items: [
-            { line: a.id, amount: '1', reason: 'x' },
-            { line: a.id, amount: '2', reason: 'y' },
-          ],
-        },
-        priya,
-      ),
+      paste([
+        { line: a.id, amount: '1', reason: 'x' },
+        { line: a.id, amount: '2', reason: 'y' },
+      ]),
     ).toThrow('Each line takes one pasted amount');
 
-    const done = overrideEach(
-      db(),
-      {
-        run,
-        items: [
-          { line: a.id, amount: '1,000.00', reason: 'Agreed with D001' },
-          { line: b.id, amount: '₹2500', reason: 'Regional manager' },
-          { line: c.id, amount: '300.5', reason: 'Rounded' },
-        ],
-      },
-      priya,
-    );
+    const done = paste([
+      { line: a.id, amount: '1,000.00', reason: 'Agreed with D001' },
+      { line: b.id, amount: '₹2500', reason: 'Regional manager' },
+      { line: c.id, amount: '300.5', reason: 'Rounded' },
+    ]);
     expect(done.lines).toBe(3);
     expect(runRow(run).total).toBe(before - a.final - b.final - c.final + 100000 + 250000 + 30050);
     const audit = db()

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
@@ -39,19 +39,25 @@ describe('every screen at the sizes users have', () => {
     ]) {
       await page.setViewportSize(size);
       const shot = (name: string) => page.screenshot({ path: session.screenshot(`${name}-${size.width}.png`) });
+      /** What `selector` names is wholly on screen, nothing is wider than the window, and a screenshot is kept. */
+      const inViewAndShot = async (selector: string, name: string) => {
+        expect(await inView(page, selector)).toBe(true);
+        expect(await fitsWidth(page)).toBe(true);
+        await shot(name);
+      };
+      const closeWithEscape = async (dialog: Locator) => {
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialog.count()).toBe(0);
+      };
 
       await openRun(page, 1);
       await page.locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned)[row-index="0"]').waitFor();
-      expect(await inView(page, '[data-testid="review-grid"] .ag-header-cell[col-id="final"]')).toBe(true);
-      expect(await fitsWidth(page)).toBe(true);
-      await shot('screen-review');
+      await inViewAndShot('[data-testid="review-grid"] .ag-header-cell[col-id="final"]', 'screen-review');
       await page
         .locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned)[row-index="0"] [col-id="payee_name"]')
         .click();
       await page.getByTestId('trace-panel').getByText('Measure', { exact: true }).waitFor();
-      expect(await inView(page, '[data-testid="trace-panel"]')).toBe(true);
-      expect(await fitsWidth(page)).toBe(true);
-      await shot('screen-trace');
+      await inViewAndShot('[data-testid="trace-panel"]', 'screen-trace');
 
       await page.getByRole('button', { name: 'Schemes', exact: true }).click();
       // The billed-outlets scheme: its targets come from the targets dataset, named in words.
@@ -62,11 +68,8 @@ describe('every screen at the sizes users have', () => {
       await expect
         .poll(() => editor.getByLabel('Targets measure').locator('option:checked').textContent())
         .toMatch(/^Billed outlets — 12 distributors/);
-      expect(await inView(page, '[data-testid="scheme-editor"]')).toBe(true);
-      expect(await fitsWidth(page)).toBe(true);
-      await shot('screen-scheme-form');
-      await page.keyboard.press('Escape');
-      await expect.poll(() => editor.count()).toBe(0);
+      await inViewAndShot('[data-testid="scheme-editor"]', 'screen-scheme-form');
+      await closeWithEscape(editor);
 
       await page.getByRole('button', { name: 'Data', exact: true }).click();
       await page.getByTestId('import-file').setInputFiles(file);
@@ -74,19 +77,14 @@ describe('every screen at the sizes users have', () => {
       await dialog.getByTestId('import-preview').waitFor();
       // The window names its own controls, never the command line's options.
       expect(await dialog.textContent()).not.toMatch(/--[a-z]/);
-      expect(await inView(page, '[data-testid="import-dialog"]')).toBe(true);
-      expect(await fitsWidth(page)).toBe(true);
-      await shot('screen-import');
-      await page.keyboard.press('Escape');
-      await expect.poll(() => dialog.count()).toBe(0);
+      await inViewAndShot('[data-testid="import-dialog"]', 'screen-import');
+      await closeWithEscape(dialog);
 
       await page.getByRole('button', { name: 'Audit', exact: true }).click();
       await page.locator('[data-testid="audit-grid"] .ag-row').first().dblclick();
       await page.getByTestId('audit-detail').waitFor();
-      expect(await inView(page, '[data-testid="audit-detail"]')).toBe(true);
-      expect(await fitsWidth(page)).toBe(true);
-      await shot('screen-audit-entry');
-      await page.keyboard.press('Escape');
+      await inViewAndShot('[data-testid="audit-detail"]', 'screen-audit-entry');
+      await closeWithEscape(page.getByTestId('audit-detail'));
 
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
       await page.getByTestId('settings-screen').getByRole('button', { name: 'Save control thresholds' }).waitFor();

@@ -8,17 +8,22 @@ export const DEFER_INDEXES_AFTER = 50_000;
  * Keeping a B-tree in order as a hundred thousand lines arrive in no particular order costs more
  * than sorting them once: about half of SQLite's insert time for sales. The index the duplicate
  * check searches (it leads with a `lookup` column) stays. It pays only when the import brings
- * more rows than the table holds, so the indexes are dropped then, once DEFER_INDEXES_AFTER rows
- * are in. Both happen inside the import's transaction: a failed or cancelled import rolls the
- * drop back with everything else.
+ * more rows than the table holds. Both happen inside the import's transaction: a failed or
+ * cancelled import rolls the drop back with everything else.
  */
 export function deferredIndexes(db: Database.Database, table: string, lookup: readonly string[]) {
-  const before = db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
   let dropped: { name: string; sql: string }[] | null = null;
+  let held: number | null = null;
   return {
-    /** Called as rows go in: drops the indexes once the import outgrows the table. */
+    /**
+     * Called as rows go in: drops the indexes once the import has brought more rows than the
+     * table held before it. The table is counted once, at DEFER_INDEXES_AFTER rows, not for
+     * every small import.
+     */
     inserted(rows: number): void {
-      if (dropped !== null || rows < DEFER_INDEXES_AFTER || rows <= before) return;
+      if (dropped !== null || rows < DEFER_INDEXES_AFTER) return;
+      held ??= (db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number) - rows;
+      if (rows <= held) return;
       const indexes = db
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
         .all(table) as { name: string; sql: string }[];
@@ -32,10 +37,6 @@ export function deferredIndexes(db: Database.Database, table: string, lookup: re
     rebuild(): void {
       for (const index of dropped ?? []) db.exec(index.sql);
       dropped = null;
-    },
-    /** The indexes dropped so far (for tests and the bench). */
-    get deferred(): readonly string[] {
-      return (dropped ?? []).map((index) => index.name);
     },
   };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { datePattern, formatDateInput, parseDateInput } from '../../main/format/dates';
-import { formatDate, formatMoney, formatQuantity, formatSlab, readableNumbers, slabUnitOf } from '../../main/format/numbers';
+import {
+  formatDate,
+  formatMoney,
+  formatQuantity,
+  formatSlab,
+  readableNumbers,
+  slabUnitOf,
+} from '../../main/format/numbers';
 
 describe('workspace number formats', () => {
   it('writes rupees with lakh grouping', () => {

@@ -11,7 +11,7 @@ import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-
 import { type Actor, refusal } from '../review/workflow';
 import { schemesForRun, validScheme } from '../schemes/store';
 import { type LoadFacts, loadFacts } from './load-facts';
-import { packIds } from './source-ids';
+import { packIdsOnce } from './source-ids';
 
 export class RunRefusedError extends Error {}
 
@@ -120,7 +120,7 @@ function insertLines(db: Database.Database, runId: number, c: Calculated): void 
       l.nearMiss ? JSON.stringify(l.nearMiss) : null,
       l.explanation,
       l.sources.table,
-      packIds(l.sources.ids),
+      packIdsOnce(l.sources.ids),
       l.effectiveRate,
     );
   }

@@ -20,6 +20,22 @@ export function packIds(ids: readonly number[]): Buffer {
   return out.subarray(0, at);
 }
 
+const packed = new WeakMap<readonly number[], Buffer>();
+
+/**
+ * packIds, once per ids array. The engine hands one array to every line that shares a measure
+ * (schemes on the same products, and every run over kept facts), and never changes it after;
+ * packing it once saves a second run most of its packing. Kept at its exact size.
+ */
+export function packIdsOnce(ids: readonly number[]): Buffer {
+  let done = packed.get(ids);
+  if (done === undefined) {
+    done = Buffer.from(packIds(ids));
+    packed.set(ids, done);
+  }
+  return done;
+}
+
 export function unpackIds(packed: Uint8Array): number[] {
   const ids: number[] = [];
   let previous = 0;

@@ -64,9 +64,10 @@ export function overDiscount(db: Database.Database, scope: RunScope): FlagDraft[
 export function budgetBurn(db: Database.Database, scope: RunScope): FlagDraft[] {
   const rows = db
     .prepare(
-      `SELECT l.scheme_code AS scheme, v.definition, sum(l.payable) AS paid, group_concat(l.id) AS ids
-       FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
-       WHERE l.run_id = ? GROUP BY l.scheme_code, v.definition`,
+      `SELECT l.scheme, v.definition, l.paid, l.ids
+       FROM (SELECT scheme_code AS scheme, scheme_version_id AS version, sum(payable) AS paid, group_concat(id) AS ids
+             FROM payable_lines WHERE run_id = ? GROUP BY scheme_code, scheme_version_id) l
+       JOIN scheme_versions v ON v.id = l.version`,
     )
     .all(scope.run) as { scheme: string; definition: string; paid: number; ids: string }[];
   const lastSale = db.prepare('SELECT max(doc_date) FROM sales WHERE doc_date BETWEEN ? AND ?').pluck();

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { slabTableFor } from '../../engine/calculate';
-import { type Scheme, scheme as schemeModel } from '../../engine/model';
+import { scheme as schemeModel } from '../../engine/model';
 import { Exact } from '../../engine/money';
 import type { FlagDraft, RunScope } from './signals';
 
@@ -14,7 +14,7 @@ interface LineRow {
   region: string | null;
   channel: string | null;
   class: string | null;
-  definition: string;
+  version: number;
 }
 
 /**
@@ -27,26 +27,29 @@ interface LineRow {
  * on a threshold as often as not.
  */
 export function slabEdges(db: Database.Database, scope: RunScope): FlagDraft[] {
+  // A count (outlets, channels), or its share of a target, sits on a threshold by being a whole
+  // number, not by design: count lines are left out.
   const lines = db
     .prepare(
-      `SELECT l.id, l.scheme_code AS scheme, l.payee, l.measure, l.unit, l.achievement, l.region, l.channel, l.class, v.definition
-       FROM payout_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
-       WHERE l.run_id = ? AND l.kind = 'payout' ORDER BY l.scheme_code, l.payee`,
+      `SELECT id, scheme_code AS scheme, payee, measure, unit, achievement, region, channel, class,
+         scheme_version_id AS version
+       FROM payout_lines WHERE run_id = ? AND kind = 'payout' AND unit <> 'count' ORDER BY scheme_code, payee`,
     )
     .all(scope.run) as LineRow[];
+  // Each scheme version's definition read and parsed once, not joined onto each of its lines.
+  const definition = db.prepare('SELECT definition FROM scheme_versions WHERE id = ?').pluck();
+  const schemes = new Map(
+    [...new Set(lines.map((l) => l.version))].map((id) => [
+      id,
+      schemeModel.parse(JSON.parse(definition.get(id) as string)),
+    ]),
+  );
   const band = new Exact(scope.settings.slabEdgeBandPct).dividedBy(100);
   const byScheme = new Map<string, { above: LineRow[]; below: number; name: string }>();
-  const schemes = new Map<string, Scheme>();
   for (const line of lines) {
-    let scheme = schemes.get(line.definition);
-    if (!scheme) {
-      scheme = schemeModel.parse(JSON.parse(line.definition));
-      schemes.set(line.definition, scheme);
-    }
+    const scheme = schemes.get(line.version);
+    if (!scheme) continue;
     const byMeasure = scheme.slabs.basis === 'measure';
-    // A count (outlets, channels), or its share of a target, sits on a threshold by being a
-    // whole number, not by design.
-    if (line.unit === 'count') continue;
     const value = byMeasure ? line.measure : line.achievement;
     if (value === null || value === '') continue;
     const position = new Exact(value);

@@ -152,6 +152,19 @@ describe('anomaly signals, each on data built to raise it and data built not to'
       make.outlet(`O-${d}`, d);
     }
     saveScheme(db, twoSlabVolume, 'tester');
+    // Every payee bills exactly one outlet, right on this scheme's threshold: a count, not design.
+    saveScheme(
+      db,
+      {
+        ...twoSlabVolume,
+        code: 'OUT',
+        name: 'Outlets',
+        measure: { kind: 'billed_outlets' },
+        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '1', to: null, rate: '100' }] },
+        reward: { type: 'per_count' },
+      },
+      'tester',
+    );
     const measures = { D1: 100_500, D2: 101_000, D3: 100_200, D4: 60_000 };
     for (const [d, rupees] of Object.entries(measures)) make.bill(d, `O-${d}`, '2026-10-10', rupees);
     const bunched = executeRun(db, { from: '2026-10-01', to: '2026-10-31', user: 'tester' }).run;

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -14,6 +13,7 @@ import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
+import { DigestTable, rowDigest } from './digest-table';
 import { classifyDocType, type DocClass, deadStatus } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -140,12 +140,6 @@ function existingRowCheck(db: Database.Database, kind: DatasetKind) {
   return (values: Record<string, StoredValue>) =>
     statement.get(...identity.map((f) => values[f] ?? null)) as { batch: number } | undefined;
 }
-
-/**
- * A row's cells or identity as the maps of rows seen keep it: its SHA-1, not its text, so a
- * million rows' keys stay at tens of megabytes.
- */
-const digest = (text: string) => hash('sha1', text, 'base64');
 
 /** What finding the table says, with the file named, as every refusal of a file is. */
 function named<T>(fileName: string, find: () => T): T {
@@ -429,15 +423,16 @@ async function importFrom(
   );
   let minDate: string | null = null;
   let maxDate: string | null = null;
-  const seen = new Map<string, number>();
+  // Rows seen, by identity, and by every cell (exact repeats); each document's lines so far.
+  const seen = new DigestTable();
   const rounding: RoundingLedger = new Map();
   // Sales: document types the file uses and how each is read; lines numbered within their document.
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
-  const lineNumbers = new Map<string, number>();
+  const lineNumbers = new DigestTable();
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
-  const exactRows = new Map<string, number>();
+  const exactRows = new DigestTable();
   let negativeAsCredit = 0;
   let noItemLines = 0;
   const outletOwner =
@@ -524,7 +519,7 @@ async function importFrom(
           return;
         }
       }
-      const exact = digest(JSON.stringify(row.cells));
+      const exact = rowDigest(JSON.stringify(row.cells));
       const repeated = exactRows.get(exact);
       if (repeated !== undefined) {
         if (request.skipExactRepeats) {
@@ -576,7 +571,7 @@ async function importFrom(
         noItemLines++;
       }
       if (numberLines) {
-        const doc = [raw.doc_type, raw.distributor_code, raw.doc_no, raw.doc_date].join('\u0001');
+        const doc = rowDigest([raw.doc_type, raw.distributor_code, raw.doc_no, raw.doc_date].join('\u0001'));
         const next = (lineNumbers.get(doc) ?? 0) + 1;
         lineNumbers.set(doc, next);
         raw.line_no = next;
@@ -655,7 +650,7 @@ async function importFrom(
         result.created[reference.master].push(code);
       }
       if (issues.length === 0) {
-        const key = digest(rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
+        const key = rowDigest(rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
         const first = seen.get(key);
         const earlierRow = first === undefined ? stored(values) : undefined;
         if (first !== undefined || earlierRow) {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DigestTable, rowDigest } from '../../main/import/digest-table';
+
+describe('the table of digests an import keeps per row', () => {
+  it('answers for every text it was given, across many doublings, and for nothing else', () => {
+    const table = new DigestTable(4);
+    for (let i = 1; i <= 50_000; i++) table.set(rowDigest(`row ${i}`), i);
+    expect(table.size).toBe(50_000);
+    for (let i = 1; i <= 50_000; i++) expect(table.get(rowDigest(`row ${i}`))).toBe(i);
+    for (let i = 50_001; i <= 51_000; i++) expect(table.get(rowDigest(`row ${i}`))).toBeUndefined();
+  });
+
+  it('tells apart digests that share their first words, and keeps the latest number of each', () => {
+    const table = new DigestTable(8);
+    // Same slot, same first 12 bytes: only the fourth word differs.
+    const twins = [0, 1, 2].map((last) => Buffer.from([...new Array(12).fill(7), last, 0, 0, 0, 99, 99, 99, 99]));
+    twins.forEach((digest, i) => table.set(digest, i + 1));
+    expect(twins.map((digest) => table.get(digest))).toEqual([1, 2, 3]);
+    table.set(twins[1] as Buffer, 40);
+    expect(table.size).toBe(3);
+    expect(twins.map((digest) => table.get(digest))).toEqual([1, 40, 3]);
+    // Only the first 128 bits count: the fifth word is not kept.
+    expect(table.get(Buffer.from([...new Array(12).fill(7), 0, 0, 0, 0, 1, 2, 3, 4]))).toBe(1);
+  });
+
+  it('refuses a number it cannot hold, rather than keep it wrong', () => {
+    const table = new DigestTable();
+    for (const bad of [0, -1, 1.5, 2 ** 32]) expect(() => table.set(rowDigest('x'), bad)).toThrow(RangeError);
+    expect(table.get(rowDigest('x'))).toBeUndefined();
+  });
+});

@@ -14,7 +14,7 @@ describe('the table of digests an import keeps per row', () => {
     const table = new DigestTable(8);
     // Same slot, same first 12 bytes: only the fourth word differs.
     const twins = [0, 1, 2].map((last) => Buffer.from([...new Array(12).fill(7), last, 0, 0, 0, 99, 99, 99, 99]));
-    twins.forEach((digest, i) => table.set(digest, i + 1));
+    for (const [i, digest] of twins.entries()) table.set(digest, i + 1);
     expect(twins.map((digest) => table.get(digest))).toEqual([1, 2, 3]);
     table.set(twins[1] as Buffer, 40);
     expect(table.size).toBe(3);

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { Random } from '../../main/demo/random';
 import { demoSchemes } from '../../main/demo/schemes';
 import { saveScheme } from '../../main/schemes/store';
 import { openWorkspace } from '../../main/store/open';
+import { bundledChild } from './bundled';
 
 /**
  * npm run bench:calc: 1,000,000 secondary sales lines, 50,000 outlets and 2,000 distributors
@@ -120,20 +120,15 @@ async function build() {
   w.close();
 }
 
-function child(mode: string): {
+interface Measured {
   seconds: number;
   peakRssMb: number;
   lines?: number;
   groups?: number;
   first?: number;
-} {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'calc-child.ts'), mode, db],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
+const bundle = await bundledChild(join(import.meta.dirname, 'calc-child.ts'));
+const child = (mode: string): Measured => JSON.parse(bundle.run(mode, db).trim().split('\n').pop() ?? '{}');
 
 if (!existsSync(db) || process.argv.includes('--rebuild')) {
   console.log(
@@ -141,10 +136,13 @@ if (!existsSync(db) || process.argv.includes('--rebuild')) {
   );
   await build();
 }
-const groupBy = child('group-by');
-const scan = child('group-by-scan');
-const run = child('run');
-const kept = child('kept');
+let measured: Record<'groupBy' | 'scan' | 'run' | 'kept', Measured>;
+try {
+  measured = { groupBy: child('group-by'), scan: child('group-by-scan'), run: child('run'), kept: child('kept') };
+} finally {
+  bundle.remove();
+}
+const { groupBy, scan, run, kept } = measured;
 console.log(`\n${'what'.padEnd(66)}  ${'seconds'.padStart(7)}  ${'rows/s'.padStart(10)}  peak RSS`);
 const row = (name: string, r: { seconds: number; peakRssMb: number }) =>
   console.log(

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { createDemoWorkspace } from '../../main/demo/create';
 import { defaultDemoOptions } from '../../main/demo/generate';
 import { openWorkspace } from '../../main/store/open';
+import { bundledChild } from './bundled';
 
 /**
  * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
@@ -96,27 +96,10 @@ async function freshWorkspace(name: string): Promise<string> {
   return path;
 }
 
-/**
- * Each measurement runs as the installed app and CLI run: from a bundle beside dist/main's, so
- * the import starts the bundled workers. From the TypeScript sources every worker would load tsx
- * first: the 1,000,000-line CSV import took 31.0 s and 444 MB that way on 2 December, 25.5 s and
- * 379 MB bundled.
- */
-const root = join(import.meta.dirname, '..', '..');
-const child = join(root, 'dist', 'main', 'bench-import-child.mjs');
-execFileSync(process.execPath, [join(root, 'scripts', 'build-main.mjs')], { cwd: root, stdio: 'inherit' });
-await build({
-  entryPoints: [join(import.meta.dirname, 'import-child.ts')],
-  outfile: child,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-});
+const child = await bundledChild(join(import.meta.dirname, 'import-child.ts'));
 
 function measure(...args: string[]): { rows: number; seconds: number; peakRssMb: number } {
-  const out = execFileSync(process.execPath, [child, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = child.run(...args);
   return JSON.parse(out.trim().split('\n').pop() ?? '{}');
 }
 
@@ -156,7 +139,7 @@ try {
   ];
 } finally {
   // Not left among the app's bundles, which electron-builder packs.
-  rmSync(child, { force: true });
+  child.remove();
 }
 const frame = pandas();
 if (frame) results.push(['pandas read_excel of the xlsx (openpyxl; no validation, no insert)', frame]);

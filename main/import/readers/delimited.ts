@@ -64,15 +64,6 @@ async function* recordsOf(parser: AsyncIterable<unknown>) {
 }
 
 /**
- * Lines of any length are expected: reports put a title line or blank lines above and between
- * their rows. csv-parse takes the first line's length as the one expected and, with
- * relax_column_count, still builds an error for every line of another length before letting it
- * through — a stack trace and two deep copies each, 30–40 µs: a million blank lines took 50 s.
- * Its state is public (`parser.state`); the length expected is made the length of the line at
- * hand. Should a later csv-parse keep it elsewhere, lines still pass as before, only slower
- * (test/unit/delimited-lengths.test.ts says so).
- */
-/**
  * The lines a record of the file spans: one, and one more for each line break inside its quoted
  * cells (CRLF, LF or CR each one break). A record's number is the line it starts on, counted here
  * rather than taken from csv-parse's `info`, which counts a CRLF inside quotes as two lines when
@@ -88,6 +79,15 @@ export function linesSpanned(record: readonly string[]): number {
   return lines;
 }
 
+/**
+ * Lines of any length are expected: reports put a title line or blank lines above and between
+ * their rows. csv-parse takes the first line's length as the one expected and, with
+ * relax_column_count, still builds an error for every line of another length before letting it
+ * through — a stack trace and two deep copies each, 30–40 µs: a million blank lines took 50 s.
+ * Its state is public (`parser.state`); the length expected is made the length of the line at
+ * hand. Should a later csv-parse keep it elsewhere, lines still pass as before, only slower
+ * (test/unit/delimited-lengths.test.ts says so).
+ */
 export function everyLengthExpected(parser: ReturnType<typeof parse>): void {
   const state = (parser as unknown as { state: { record: unknown[] } }).state;
   Object.defineProperty(state, 'expectedRecordLength', {

@@ -87,10 +87,6 @@ function inUnit(value: string, unit: string, currency: string, locale: string): 
   return `${formatQuantity(value, locale)} ${unit === 'qty' ? 'units' : 'counted'}`;
 }
 
-/** What the line's slab bounds count: % of target when its scheme's slabs are on achievement. */
-const slabUnit = (l: LineRow) =>
-  slabUnitOf((JSON.parse(l.definition) as { slabs: { basis: string } }).slabs.basis, l.unit);
-
 function readLine(db: Database.Database, id: number): LineRow {
   const row = db
     .prepare(
@@ -105,6 +101,9 @@ function readLine(db: Database.Database, id: number): LineRow {
 export function lineTrace(db: Database.Database, id: number): LineTrace {
   const l = readLine(db, id);
   const { currency, locale } = moneyAndDates(db);
+  // What the line's slab bounds count (% of target when its scheme's slabs are on achievement),
+  // worked out once for the slab step and every slab the explanation names.
+  const slabUnit = slabUnitOf((JSON.parse(l.definition) as { slabs: { basis: string } }).slabs.basis, l.unit);
   const achieved = l.achievement === null ? '—' : formatAchievement(l.achievement, locale);
   const steps: TraceStep[] = [
     { step: 'Measure', detail: inUnit(l.measure, l.unit, currency, locale), amount: null },
@@ -119,7 +118,7 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
       : []),
     {
       step: 'Slab',
-      detail: l.slab_label === null ? 'no slab reached' : formatSlab(l.slab_label, slabUnit(l), currency, locale),
+      detail: l.slab_label === null ? 'no slab reached' : formatSlab(l.slab_label, slabUnit, currency, locale),
       amount: null,
     },
     {
@@ -178,7 +177,7 @@ export function lineTrace(db: Database.Database, id: number): LineTrace {
     // The engine's words, with its slabs as ranges in their unit and long numbers grouped.
     explanation: readableNumbers(
       l.explanation.replace(/-?\d+(?:\.\d+)?–(?:-?\d+(?:\.\d+)?|…)/g, (slab) =>
-        formatSlab(slab, slabUnit(l), currency, locale),
+        formatSlab(slab, slabUnit, currency, locale),
       ),
       locale,
     ),

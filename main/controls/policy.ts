@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { daysBetween } from '../../engine/dates';
-import { scheme as schemeModel } from '../../engine/model';
+import type { Scheme } from '../../engine/model';
 import { Exact, toScaledInteger } from '../../engine/money';
+import { schemeVersions } from '../schemes/store';
 import type { FlagDraft, RunScope } from './signals';
 
 const ids = (text: string | null) => (text ? text.split(',').map(Number) : []);
@@ -64,16 +65,18 @@ export function overDiscount(db: Database.Database, scope: RunScope): FlagDraft[
 export function budgetBurn(db: Database.Database, scope: RunScope): FlagDraft[] {
   const rows = db
     .prepare(
-      `SELECT l.scheme, v.definition, l.paid, l.ids
-       FROM (SELECT scheme_code AS scheme, scheme_version_id AS version, sum(payable) AS paid, group_concat(id) AS ids
-             FROM payable_lines WHERE run_id = ? GROUP BY scheme_code, scheme_version_id) l
-       JOIN scheme_versions v ON v.id = l.version`,
+      `SELECT scheme_code AS scheme, scheme_version_id AS version, sum(payable) AS paid, group_concat(id) AS ids
+       FROM payable_lines WHERE run_id = ? GROUP BY scheme_code, scheme_version_id`,
     )
-    .all(scope.run) as { scheme: string; definition: string; paid: number; ids: string }[];
+    .all(scope.run) as { scheme: string; version: number; paid: number; ids: string }[];
+  const schemes = schemeVersions(
+    db,
+    rows.map((r) => r.version),
+  );
   const lastSale = db.prepare('SELECT max(doc_date) FROM sales WHERE doc_date BETWEEN ? AND ?').pluck();
   const flags: FlagDraft[] = [];
   for (const r of rows) {
-    const scheme = schemeModel.parse(JSON.parse(r.definition));
+    const scheme = schemes.get(r.version) as Scheme;
     if (!scheme.budget) continue;
     const budget = toScaledInteger(scheme.budget.amount, 2);
     if (budget <= 0) continue;

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { slabTableFor } from '../../engine/calculate';
-import { scheme as schemeModel } from '../../engine/model';
+import type { Scheme } from '../../engine/model';
 import { Exact } from '../../engine/money';
+import { schemeVersions } from '../schemes/store';
 import type { FlagDraft, RunScope } from './signals';
 
 interface LineRow {
@@ -37,18 +38,14 @@ export function slabEdges(db: Database.Database, scope: RunScope): FlagDraft[] {
     )
     .all(scope.run) as LineRow[];
   // Each scheme version's definition read and parsed once, not joined onto each of its lines.
-  const definition = db.prepare('SELECT definition FROM scheme_versions WHERE id = ?').pluck();
-  const schemes = new Map(
-    [...new Set(lines.map((l) => l.version))].map((id) => [
-      id,
-      schemeModel.parse(JSON.parse(definition.get(id) as string)),
-    ]),
+  const schemes = schemeVersions(
+    db,
+    lines.map((l) => l.version),
   );
   const band = new Exact(scope.settings.slabEdgeBandPct).dividedBy(100);
   const byScheme = new Map<string, { above: LineRow[]; below: number; name: string }>();
   for (const line of lines) {
-    const scheme = schemes.get(line.version);
-    if (!scheme) continue;
+    const scheme = schemes.get(line.version) as Scheme;
     const byMeasure = scheme.slabs.basis === 'measure';
     const value = byMeasure ? line.measure : line.achievement;
     if (value === null || value === '') continue;

@@ -171,6 +171,12 @@ export function getScheme(db: Database.Database, code: string, version?: number)
   return row ? schemeModel.parse(JSON.parse(row.definition)) : null;
 }
 
+/** The definitions of these scheme versions (by version id), each read and parsed once. */
+export function schemeVersions(db: Database.Database, ids: Iterable<number>): Map<number, Scheme> {
+  const definition = db.prepare('SELECT definition FROM scheme_versions WHERE id = ?').pluck();
+  return new Map([...new Set(ids)].map((id) => [id, schemeModel.parse(JSON.parse(definition.get(id) as string))]));
+}
+
 /** The JSON Schema of a scheme file, generated from the zod model. */
 export function schemeJsonSchema(): unknown {
   return z.toJSONSchema(schemeModel, { io: 'input' });

@@ -412,15 +412,17 @@ async function importFrom(
     outlets: masterCodes(db, 'outlets'),
     products: masterCodes(db, 'products'),
   };
-  const sums = new Map<string, IntegerSum>();
-  const summed = def.fields.filter(
-    (f) =>
-      (f.type === 'money' || f.type === 'qty') &&
-      (mapping[f.name] !== undefined ||
-        defaults[f.name] !== undefined ||
-        (f.name === 'net_value' && (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
-        (f.name === 'tax' && Object.keys(mapping).some((k) => k.startsWith('tax_')))),
-  );
+  // The amounts and quantities the file brings, each with its running total.
+  const summed = def.fields
+    .filter(
+      (f) =>
+        (f.type === 'money' || f.type === 'qty') &&
+        (mapping[f.name] !== undefined ||
+          defaults[f.name] !== undefined ||
+          (f.name === 'net_value' && (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
+          (f.name === 'tax' && Object.keys(mapping).some((k) => k.startsWith('tax_')))),
+    )
+    .map((field) => ({ field, sum: new IntegerSum() }));
   let minDate: string | null = null;
   let maxDate: string | null = null;
   // Rows seen, by identity, and by every cell (exact repeats); each document's lines so far.
@@ -675,15 +677,9 @@ async function importFrom(
       insert(values, { ...ref, row: row.number });
       result.rows++;
       indexes.inserted(result.rows);
-      for (const f of summed) {
-        const v = values[f.name];
-        if (typeof v !== 'number') continue;
-        let sum = sums.get(f.name);
-        if (sum === undefined) {
-          sum = new IntegerSum();
-          sums.set(f.name, sum);
-        }
-        sum.add(v);
+      for (const { field, sum } of summed) {
+        const v = values[field.name];
+        if (typeof v === 'number') sum.add(v);
       }
       for (const f of rules.dateFields) {
         const d = values[f];
@@ -734,7 +730,7 @@ async function importFrom(
     result.skippedSummary = skippedSentence(skipped);
 
     result.totals = Object.fromEntries(
-      summed.map((f) => [f.name, scaledIntegerToString(sums.get(f.name)?.total ?? 0n, f.type === 'money' ? 2 : 3)]),
+      summed.map(({ field, sum }) => [field.name, scaledIntegerToString(sum.total, field.type === 'money' ? 2 : 3)]),
     );
     result.dateRange = minDate && maxDate ? [minDate, maxDate] : null;
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);

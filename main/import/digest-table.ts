@@ -17,7 +17,7 @@ export class DigestTable {
   private keys: Int32Array;
   private values: Uint32Array;
   private mask: number;
-  size = 0;
+  private count = 0;
 
   constructor(capacity = 1 << 12) {
     const slots = 2 ** Math.ceil(Math.log2(Math.max(capacity, 2)));
@@ -40,6 +40,11 @@ export class DigestTable {
     }
   }
 
+  /** How many digests the table holds. */
+  get size(): number {
+    return this.count;
+  }
+
   get(digest: Buffer): number | undefined {
     const value = this.values[this.slot(digest)];
     return value === 0 ? undefined : value;
@@ -50,12 +55,12 @@ export class DigestTable {
       throw new RangeError(`DigestTable holds whole numbers from 1 to ${MAX_VALUE}, not ${value}`);
     let at = this.slot(digest);
     if (this.values[at] === 0) {
-      if ((this.size + 1) * 2 > this.values.length) {
+      if ((this.count + 1) * 2 > this.values.length) {
         this.grow();
         at = this.slot(digest);
       }
       for (let word = 0; word < WORDS; word++) this.keys[at * WORDS + word] = digest.readInt32LE(word * 4);
-      this.size++;
+      this.count++;
     }
     this.values[at] = value;
   }

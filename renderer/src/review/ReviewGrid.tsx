@@ -8,6 +8,7 @@ import type {
   SelectionColumnDef,
 } from 'ag-grid-community';
 import { useEffect, useMemo, useRef } from 'react';
+import type { Args } from '../../../main/api/contract';
 import type { FilterModel } from '../../../main/datasets/grid-query';
 import { formatCount } from '../../../main/format/numbers';
 import type { ReviewLine, ReviewTotals } from '../../../main/review/lines';
@@ -20,21 +21,24 @@ import { useReviewColumnDefs } from './useReviewColumnDefs';
 /** Lines per block the grid asks the server for as the user scrolls. */
 const BLOCK = 200;
 
+/** What the grid asks the server for: a block of lines under its sort, filters and quick filter. */
+type LinesRequest = Args<'review.lines'>;
+
 /**
  * The first block of a run's lines as the grid first asks for it (no sort, filter or quick
  * filter) with the totals: the review screen asks for it as it opens, beside the run itself, so
  * the answer is on its way while the grid is being built.
  */
-export const firstBlockOf = (run: number) =>
-  call('review.lines', {
-    run,
-    startRow: 0,
-    endRow: BLOCK,
-    sortModel: [],
-    filterModel: {},
-    quickFilter: '',
-    withTotals: true,
-  });
+const firstRequest = (run: number): LinesRequest => ({
+  run,
+  startRow: 0,
+  endRow: BLOCK,
+  sortModel: [],
+  filterModel: {},
+  quickFilter: '',
+  withTotals: true,
+});
+export const firstBlockOf = (run: number) => call('review.lines', firstRequest(run));
 
 // Grid options are kept out of render: ag-grid takes a new object as a change of option, and a
 // new defaultColDef rebuilds every column (about 30 ms on each render of the review screen).
@@ -100,26 +104,21 @@ export function ReviewGrid(props: Props) {
         // Totals are asked for once per filter (a sort does not change them), not for every block.
         const key = JSON.stringify([p.run, p.quickFilter, p.version, params.filterModel]);
         const known = totalsFor.current?.key === key ? totalsFor.current.totals : null;
+        const request: LinesRequest = {
+          run: p.run,
+          startRow: params.startRow,
+          endRow: params.endRow,
+          sortModel: params.sortModel,
+          filterModel: params.filterModel ?? {},
+          quickFilter: p.quickFilter,
+          withTotals: known === null,
+        };
+        // The block asked for early serves the first request, when it is that very request.
         const first = early.current;
         early.current = null;
-        const plain =
-          params.startRow === 0 &&
-          params.endRow === BLOCK &&
-          params.sortModel.length === 0 &&
-          Object.keys(params.filterModel ?? {}).length === 0 &&
-          p.quickFilter === '' &&
-          known === null;
-        const result = await (first && plain
+        const result = await (first && JSON.stringify(request) === JSON.stringify(firstRequest(p.run))
           ? first
-          : call('review.lines', {
-              run: p.run,
-              startRow: params.startRow,
-              endRow: params.endRow,
-              sortModel: params.sortModel,
-              filterModel: params.filterModel,
-              quickFilter: p.quickFilter,
-              withTotals: known === null,
-            }));
+          : call('review.lines', request));
         if (!result.ok) {
           p.onProblem(result.error.message);
           params.failCallback();

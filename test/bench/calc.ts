@@ -128,7 +128,7 @@ interface Measured {
   first?: number;
 }
 const bundle = await bundledChild(join(import.meta.dirname, 'calc-child.ts'));
-const child = (mode: string): Measured => JSON.parse(bundle.run(mode, db).trim().split('\n').pop() ?? '{}');
+const child = (mode: string) => bundle.run<Measured>(mode, db);
 
 if (!existsSync(db) || process.argv.includes('--rebuild')) {
   console.log(

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { createDemoWorkspace } from '../../main/demo/create';
 import { defaultDemoOptions } from '../../main/demo/generate';
 import { openWorkspace } from '../../main/store/open';
-import { bundledChild } from './bundled';
+import { bundledChild, lastLineJson } from './bundled';
 
 /**
  * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
@@ -98,10 +98,7 @@ async function freshWorkspace(name: string): Promise<string> {
 
 const child = await bundledChild(join(import.meta.dirname, 'import-child.ts'));
 
-function measure(...args: string[]): { rows: number; seconds: number; peakRssMb: number } {
-  const out = child.run(...args);
-  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
-}
+const measure = (...args: string[]) => child.run<{ rows: number; seconds: number; peakRssMb: number }>(...args);
 
 console.log(`Writing ${lines.toLocaleString('en-IN')} sales lines as xlsx and CSV in ${folder} …`);
 await writeFiles();
@@ -120,7 +117,7 @@ print('{"rows": %d, "seconds": %f, "peakRssMb": %d}' % (len(frame), time.perf_co
 `;
   try {
     const out = execFileSync(python, ['-c', script, xlsx], { encoding: 'utf8' });
-    return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+    return lastLineJson(out);
   } catch {
     return null;
   }
@@ -138,7 +135,6 @@ try {
     ['SchemeDesk import of the CSV (parse + validate + insert)', measure('import', csv, await freshWorkspace('csv'))],
   ];
 } finally {
-  // Not left among the app's bundles, which electron-builder packs.
   child.remove();
 }
 const frame = pandas();

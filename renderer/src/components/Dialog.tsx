@@ -41,8 +41,8 @@ function answerKey(event: KeyboardEvent, dialog: HTMLElement, close: { onClose: 
  * A modal dialog: the backdrop, the titled header with its close button, then the body and
  * footer the caller gives. `label` names it for screen readers; `closeText` is "Cancel" where
  * closing abandons a change. Like a desktop dialog it takes the focus when it opens (the field
- * marked `data-autofocus`, else the first field or button of its body), keeps Tab inside
- * itself, closes on Escape, and gives the focus back to where it was.
+ * marked `data-autofocus`, else the first field or button of its body), keeps Tab and the focus
+ * inside itself, closes on Escape, and gives the focus back to where it was.
  */
 export function Dialog({
   title,
@@ -77,17 +77,22 @@ export function Dialog({
       if (dialog && open[open.length - 1] === dialog) answerKey(event, dialog, close.current);
     };
     document.addEventListener('keydown', onKey);
-    if (dialog) {
-      const fields = [...dialog.querySelectorAll<HTMLElement>(focusable)];
-      const first =
-        dialog.querySelector<HTMLElement>('[data-autofocus]') ??
-        fields.find((f) => !f.closest('.dialog-header')) ??
-        fields[0] ??
-        dialog;
-      first.focus();
-    }
+    const fields = dialog ? [...dialog.querySelectorAll<HTMLElement>(focusable)] : [];
+    const first =
+      dialog?.querySelector<HTMLElement>('[data-autofocus]') ??
+      fields.find((f) => !f.closest('.dialog-header')) ??
+      fields[0] ??
+      dialog;
+    first?.focus();
+    // Focus taken behind the open dialog — a grid giving its cell the focus back once the edit
+    // that opened the dialog has finished — comes back to it, so typing never lands behind it.
+    const onFocusIn = (event: FocusEvent) => {
+      if (dialog && open[open.length - 1] === dialog && !dialog.contains(event.target as Node)) first?.focus();
+    };
+    document.addEventListener('focusin', onFocusIn);
     return () => {
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocusIn);
       open.splice(open.indexOf(dialog as HTMLElement), 1);
       if (opener?.isConnected) opener.focus();
     };

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { addDays, daysBetween } from '../../engine/dates';
+import { addDays } from '../../engine/dates';
 import { groupBy, type SaleFact } from '../../engine/facts';
 import { Exact, toScaledInteger } from '../../engine/money';
+import { codeMask, dayNumber, rowOfId, type SalesColumns, salesColumns, sortedIndexOf } from '../runs/sales-columns';
 import { unpackIds } from '../runs/source-ids';
 import type { FlagKind } from './kinds';
 import type { ControlSettings } from './settings';
@@ -36,11 +37,12 @@ export interface RunScope {
 const pctOf = (part: number, whole: number) =>
   whole === 0 ? '0' : new Exact(part).times(100).dividedBy(whole).toDecimalPlaces(1).toString();
 
-/** The invoices to outlets dated in [from, to]. */
-const outletInvoices = (scope: RunScope, from = scope.from, to = scope.to) =>
-  scope.sales.filter((s) => s.docType === 'invoice' && s.outlet !== null && s.date >= from && s.date <= to);
+/** Whether row i is an invoice to an outlet dated in [from, to] (day numbers). */
+const outletInvoice = (c: SalesColumns, i: number, from: number, to: number) =>
+  c.invoice[i] === 1 && (c.outlet[i] as number) >= 0 && (c.day[i] as number) >= from && (c.day[i] as number) <= to;
 
-const sumNet = (lines: readonly SaleFact[]) => lines.reduce((n, l) => n + l.net, 0);
+/** The run's period as day numbers. */
+const periodDays = (scope: RunScope) => ({ from: dayNumber(scope.from), to: dayNumber(scope.to) });
 
 /** A phone as its last ten digits; a GSTIN in capitals; an address and town without case, punctuation or extra spaces. */
 const keys = {
@@ -82,7 +84,11 @@ interface OutletRow {
  * message names every outlet of the group, under whichever distributor it is.
  */
 export function sharedIdentity(db: Database.Database, scope: RunScope): FlagDraft[] {
-  const billed = new Set(outletInvoices(scope).map((s) => s.outlet));
+  const c = salesColumns(scope.sales);
+  const { from, to } = periodDays(scope);
+  const billedCodes = new Uint8Array(c.codes.length);
+  for (let i = 0; i < c.count; i++) if (outletInvoice(c, i, from, to)) billedCodes[c.outlet[i] as number] = 1;
+  const billed = { has: (code: string) => billedCodes[c.codeOf.get(code) ?? -1] === 1 };
   const outlets = db
     .prepare('SELECT id, code, name, distributor_code AS distributor, phone, gstin, address, town FROM outlets')
     .all() as OutletRow[];
@@ -128,35 +134,52 @@ export function sharedIdentity(db: Database.Database, scope: RunScope): FlagDraf
  */
 export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDraft[] {
   const { lateFirstBillDays: days, lateFirstBillOutlets: minimum } = scope.settings;
-  const since = addDays(scope.to, 1 - days);
-  const first = new Map<string, SaleFact>();
-  for (const s of scope.sales) {
-    if (s.docType !== 'invoice' || s.outlet === null || s.date > scope.to) continue;
-    const known = first.get(s.outlet);
-    if (!known || s.date < known.date) first.set(s.outlet, s);
+  const c = salesColumns(scope.sales);
+  const to = dayNumber(scope.to);
+  const since = to + 1 - days;
+  // Each outlet's first bill (its row), and the outlets in the order first billed.
+  const first = new Int32Array(c.codes.length).fill(-1);
+  const outlets: number[] = [];
+  for (let i = 0; i < c.count; i++) {
+    if (!outletInvoice(c, i, Number.NEGATIVE_INFINITY, to)) continue;
+    const o = c.outlet[i] as number;
+    const known = first[o] as number;
+    if (known < 0) outlets.push(o);
+    if (known < 0 || (c.day[i] as number) < (c.day[known] as number)) first[o] = i;
   }
-  const late = [...first.values()].filter((s) => s.date >= since && scope.payees.has(s.distributor));
-  const flagged = [...groupBy(late, (s) => s.distributor)].filter(([, bills]) => bills.length >= minimum);
+  const payees = codeMask(c, scope.payees);
+  const late = new Map<number, number[]>();
+  for (const o of outlets) {
+    const row = first[o] as number;
+    const payee = c.distributor[row] as number;
+    if ((c.day[row] as number) < since || payees[payee] !== 1) continue;
+    const list = late.get(payee);
+    if (list) list.push(o);
+    else late.set(payee, [o]);
+  }
+  const flagged = [...late].filter(([, bills]) => bills.length >= minimum);
   // The evidence of every flagged payee in one pass over the lines, not one pass per payee: a
   // launch month can flag hundreds of distributors.
-  const payeeOf = new Map(flagged.flatMap(([payee, bills]) => bills.map((b) => [b.outlet as string, payee])));
-  const evidenceOf = groupBy(
-    scope.sales.filter(
-      (s) =>
-        s.docType === 'invoice' && s.outlet !== null && s.date >= since && s.date <= scope.to && payeeOf.has(s.outlet),
-    ),
-    (s) => payeeOf.get(s.outlet as string) as string,
-  );
+  const payeeOf = new Int32Array(c.codes.length).fill(-1);
+  for (const [payee, bills] of flagged) for (const o of bills) payeeOf[o] = payee;
+  const evidenceOf = new Map<number, number[]>(flagged.map(([payee]) => [payee, []]));
+  for (let i = 0; i < c.count; i++) {
+    if (!outletInvoice(c, i, since, to)) continue;
+    const payee = payeeOf[c.outlet[i] as number] as number;
+    if (payee >= 0) evidenceOf.get(payee)?.push(c.id[i] as number);
+  }
   return flagged.map(([payee, bills]) => {
-    const outlets = new Set(bills.map((b) => b.outlet as string));
-    const evidence = evidenceOf.get(payee) ?? [];
+    const code = c.codes[payee] as string;
     return {
       kind: 'late-first-bill' as const,
-      payee,
+      payee: code,
       scheme: null,
       blocking: false,
-      message: `${outlets.size} outlets of ${payee} were billed for the first time in the last ${days} days of the period: ${[...outlets].sort().join(', ')}`,
-      evidence: { table: 'sales' as const, ids: evidence.map((s) => s.id) },
+      message: `${bills.length} outlets of ${code} were billed for the first time in the last ${days} days of the period: ${bills
+        .map((o) => c.codes[o])
+        .sort()
+        .join(', ')}`,
+      evidence: { table: 'sales' as const, ids: evidenceOf.get(payee) ?? [] },
     };
   });
 }
@@ -171,56 +194,73 @@ export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDra
  */
 export function periodEndSpikes(db: Database.Database, scope: RunScope): FlagDraft[] {
   const s = scope.settings;
-  const days = daysBetween(scope.from, scope.to) + 1;
+  const c = salesColumns(scope.sales);
+  const period = periodDays(scope);
+  const days = period.to - period.from + 1;
   const tail = Math.min(s.spikeDays, days);
-  const lastFrom = addDays(scope.to, 1 - tail);
-  const before = { from: addDays(scope.from, -days), to: addDays(scope.from, -1) };
-  const beforeLast = addDays(before.to, 1 - tail);
-  const shares = (from: string, to: string, last: string) =>
-    new Map(
-      [...groupBy(outletInvoices(scope, from, to), (l) => l.distributor)].map(([payee, lines]) => [
-        payee,
-        { total: sumNet(lines), last: sumNet(lines.filter((l) => l.date >= last)), lines },
-      ]),
-    );
-  const now = shares(scope.from, scope.to, lastFrom);
-  const then = shares(before.from, before.to, beforeLast);
+  const lastFrom = period.to + 1 - tail;
+  // Each distributor's billing to outlets in a span and in its last `tail` days, and the
+  // distributors in the order first seen there.
+  const shares = (from: number, to: number) => {
+    const total = new Float64Array(c.codes.length);
+    const last = new Float64Array(c.codes.length);
+    const seen = new Uint8Array(c.codes.length);
+    const order: number[] = [];
+    for (let i = 0; i < c.count; i++) {
+      if (!outletInvoice(c, i, from, to)) continue;
+      const d = c.distributor[i] as number;
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        order.push(d);
+      }
+      total[d] = (total[d] as number) + (c.net[i] as number);
+      if ((c.day[i] as number) > to - tail) last[d] = (last[d] as number) + (c.net[i] as number);
+    }
+    return { total, last, order };
+  };
+  const now = shares(period.from, period.to);
+  const then = shares(period.from - days, period.from - 1);
+  const standOut = now.order.flatMap((d) => {
+    const [total, last] = [now.total[d] as number, now.last[d] as number];
+    if (!scope.payees.has(c.codes[d] as string) || total <= 0 || last <= 0) return [];
+    const shareNow = new Exact(last).dividedBy(total);
+    const [pastTotal, pastLast] = [then.total[d] as number, then.last[d] as number];
+    const norm =
+      pastTotal > 0 && pastLast > 0 ? new Exact(pastLast).dividedBy(pastTotal) : new Exact(tail).dividedBy(days);
+    if (shareNow.times(100).lessThan(s.spikeMinSharePct) || shareNow.lessThan(norm.times(s.spikeRatio))) return [];
+    return [{ d, total, last, norm, spike: [] as number[] }];
+  });
+  const spikeOf = new Map(standOut.map((p) => [p.d, p.spike]));
+  for (let i = 0; i < c.count; i++)
+    if (outletInvoice(c, i, lastFrom, period.to)) spikeOf.get(c.distributor[i] as number)?.push(i);
   const returned = db.prepare(
     `SELECT id, net_value AS net, against_doc_no AS against FROM sales
      WHERE distributor_code = ? AND doc_type = 'credit_note' AND doc_date > ? AND doc_date <= ? AND against_doc_no IS NOT NULL`,
   );
   const flags: FlagDraft[] = [];
-  for (const [payee, r] of now) {
-    if (!scope.payees.has(payee) || r.total <= 0 || r.last <= 0) continue;
-    const shareNow = new Exact(r.last).dividedBy(r.total);
-    const past = then.get(payee);
-    const norm =
-      past && past.total > 0 && past.last > 0
-        ? new Exact(past.last).dividedBy(past.total)
-        : new Exact(tail).dividedBy(days);
-    if (shareNow.times(100).lessThan(s.spikeMinSharePct) || shareNow.lessThan(norm.times(s.spikeRatio))) continue;
-    const spike = r.lines.filter((l) => l.date >= lastFrom);
-    const spikeDocs = new Set(spike.map((l) => l.docNo));
+  for (const { d, total, last, norm, spike } of standOut) {
+    const payee = c.codes[d] as string;
+    const spikeDocs = new Set(spike.map((i) => (c.sales[i] as SaleFact).docNo));
     const back = (
       returned.all(payee, scope.to, addDays(scope.to, s.spikeReturnsWithinDays)) as {
         id: number;
         net: number;
         against: string;
       }[]
-    ).filter((c) => spikeDocs.has(c.against));
-    const amount = -back.reduce((n, c) => n + c.net, 0);
-    if (new Exact(amount).times(100).lessThan(new Exact(r.last).times(s.spikeMinReturnedPct))) continue;
+    ).filter((r) => spikeDocs.has(r.against));
+    const amount = -back.reduce((n, r) => n + r.net, 0);
+    if (new Exact(amount).times(100).lessThan(new Exact(last).times(s.spikeMinReturnedPct))) continue;
     flags.push({
       kind: 'period-end-spike',
       payee,
       scheme: null,
       blocking: false,
-      message: `${payee} billed ${pctOf(r.last, r.total)}% of its period in the last ${tail} days (its norm ${norm
+      message: `${payee} billed ${pctOf(last, total)}% of its period in the last ${tail} days (its norm ${norm
         .times(100)
         .toDecimalPlaces(
           1,
-        )}%), and ${scope.money(amount)} of that ${scope.money(r.last)} came back within ${s.spikeReturnsWithinDays} days after the period`,
-      evidence: { table: 'sales', ids: [...spike.map((l) => l.id), ...back.map((c) => c.id)] },
+        )}%), and ${scope.money(amount)} of that ${scope.money(last)} came back within ${s.spikeReturnsWithinDays} days after the period`,
+      evidence: { table: 'sales', ids: [...spike.map((i) => c.id[i] as number), ...back.map((r) => r.id)] },
     });
   }
   return flags;
@@ -249,32 +289,11 @@ interface Doc {
 
 /**
  * A number that is equal for lines that could be twins — same value, quantity and day — so a
- * million lines are sifted by one Map of numbers before any document is compared. Lines that
+ * million lines are sifted by sorting numbers before any document is compared. Lines that
  * collide by chance only cost a closer look; twins always collide.
  */
-const twinKey = (s: SaleFact) =>
-  (s.net * 9973 + (s.qty % 9973)) * 32 + (s.date.charCodeAt(8) - 48) * 10 + (s.date.charCodeAt(9) - 48);
-
-/** Whether an ascending list holds `value` (binary search). */
-function sortedIncludes(list: readonly number[], value: number): boolean {
-  let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const at = list[mid] as number;
-    if (at === value) return true;
-    if (at < value) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
-
-/** The invoice lines of the run's payees dated in its period. */
-function periodInvoices(scope: RunScope): SaleFact[] {
-  return scope.sales.filter(
-    (s) => s.docType === 'invoice' && s.date >= scope.from && s.date <= scope.to && scope.payees.has(s.distributor),
-  );
-}
+const twinKey = (c: SalesColumns, i: number) =>
+  ((c.net[i] as number) * 9973 + ((c.qty[i] as number) % 9973)) * 32 + ((c.day[i] as number) & 31);
 
 /**
  * The same outlet billed the same lines (SKU, qty, value) on the same day under different
@@ -283,19 +302,32 @@ function periodInvoices(scope: RunScope): SaleFact[] {
  * day and amount; only where two share those are their lines compared.
  */
 export function duplicateInvoices(_db: Database.Database, scope: RunScope): FlagDraft[] {
-  const invoices = periodInvoices(scope);
+  const c = salesColumns(scope.sales);
+  const { from, to } = periodDays(scope);
+  const payees = codeMask(c, scope.payees);
+  // The invoice lines of the run's payees dated in its period, by row.
+  const rows: number[] = [];
+  for (let i = 0; i < c.count; i++)
+    if (
+      c.invoice[i] === 1 &&
+      (c.day[i] as number) >= from &&
+      (c.day[i] as number) <= to &&
+      payees[c.distributor[i] as number] === 1
+    )
+      rows.push(i);
   // Sorting a typed array of keys finds the repeated ones far faster than a Map of a million numbers.
-  const keys = Float64Array.from(invoices, twinKey);
+  const keys = Float64Array.from(rows, (i) => twinKey(c, i));
   const sorted = keys.slice().sort();
   const repeated: number[] = [];
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i] === sorted[i - 1] && repeated[repeated.length - 1] !== sorted[i]) repeated.push(sorted[i] as number);
   const suspect = new Set<string>();
-  invoices.forEach((s, i) => {
-    if (sortedIncludes(repeated, keys[i] as number)) suspect.add(s.docNo);
+  rows.forEach((row, i) => {
+    if (sortedIndexOf(repeated, keys[i] as number) >= 0) suspect.add((c.sales[row] as SaleFact).docNo);
   });
   const docs = new Map<string, Map<string, Doc>>();
-  for (const s of invoices) {
+  for (const row of suspect.size === 0 ? [] : rows) {
+    const s = c.sales[row] as SaleFact;
     if (!suspect.has(s.docNo)) continue;
     const doc = nested(docs, s.distributor, s.docNo, () => ({ first: s, lines: [] as SaleFact[], amount: 0 }));
     doc.lines.push(s);
@@ -333,11 +365,12 @@ export function duplicateInvoices(_db: Database.Database, scope: RunScope): Flag
   return flags;
 }
 
-/** What one outlet was billed in the period: the lines of its only document, while it has one. */
+/** What one outlet was billed in the period: the lines (rows) of its only document, while it has one. */
 interface OutletBilling {
-  distributor: string;
+  distributor: number;
+  outlet: number;
   docNo: string;
-  lines: SaleFact[];
+  rows: number[];
   amount: number;
   once: boolean;
 }
@@ -345,51 +378,57 @@ interface OutletBilling {
 /** Outlets billed once in the period for at most `tokenBillValue`: just enough to be counted. */
 export function tokenBills(_db: Database.Database, scope: RunScope): FlagDraft[] {
   const most = toScaledInteger(scope.settings.tokenBillValue, 2);
+  const c = salesColumns(scope.sales);
+  const { from, to } = periodDays(scope);
+  const payees = codeMask(c, scope.payees);
   // By outlet alone (an outlet is billed by its own distributor); by distributor too for the rest.
-  const outlets = new Map<string, OutletBilling>();
-  for (const s of scope.sales) {
-    if (s.docType !== 'invoice' || s.outlet === null || s.date < scope.from || s.date > scope.to) continue;
-    if (!scope.payees.has(s.distributor)) continue;
-    let key = s.outlet;
-    let o = outlets.get(key);
-    if (o && o.distributor !== s.distributor) {
-      key = `${s.distributor}\u0000${s.outlet}`;
-      o = outlets.get(key);
-    }
-    if (!o) {
-      outlets.set(key, { distributor: s.distributor, docNo: s.docNo, lines: [s], amount: s.net, once: true });
+  const billings: OutletBilling[] = [];
+  const byOutlet = new Int32Array(c.codes.length).fill(-1);
+  const byBoth = new Map<string, number>();
+  for (let i = 0; i < c.count; i++) {
+    if (!outletInvoice(c, i, from, to) || payees[c.distributor[i] as number] !== 1) continue;
+    const [distributor, outlet] = [c.distributor[i] as number, c.outlet[i] as number];
+    let at = byOutlet[outlet] as number;
+    const other = at >= 0 && (billings[at] as OutletBilling).distributor !== distributor;
+    if (other) at = byBoth.get(`${distributor}\u0000${outlet}`) ?? -1;
+    const { docNo } = c.sales[i] as SaleFact;
+    if (at < 0) {
+      at = billings.push({ distributor, outlet, docNo, rows: [i], amount: c.net[i] as number, once: true }) - 1;
+      if (other) byBoth.set(`${distributor}\u0000${outlet}`, at);
+      else byOutlet[outlet] = at;
       continue;
     }
+    const o = billings[at] as OutletBilling;
     if (!o.once) continue;
-    if (o.docNo !== s.docNo) {
+    if (o.docNo !== docNo) {
       o.once = false;
-      o.lines = [];
+      o.rows = [];
       continue;
     }
-    o.lines.push(s);
-    o.amount += s.net;
+    o.rows.push(i);
+    o.amount += c.net[i] as number;
   }
-  const byPayee = new Map<string, [string, OutletBilling][]>();
-  for (const [key, o] of outlets) {
+  const byPayee = new Map<number, OutletBilling[]>();
+  for (const o of billings) {
     if (!o.once || o.amount <= 0 || o.amount > most) continue;
-    const outlet = o.lines[0]?.outlet ?? key;
     const list = byPayee.get(o.distributor);
-    if (list) list.push([outlet, o]);
-    else byPayee.set(o.distributor, [[outlet, o]]);
+    if (list) list.push(o);
+    else byPayee.set(o.distributor, [o]);
   }
   const flags: FlagDraft[] = [];
-  for (const [payee, token] of byPayee) {
+  for (const [distributor, token] of byPayee) {
     if (token.length < scope.settings.tokenBillOutlets) continue;
+    const payee = c.codes[distributor] as string;
     flags.push({
       kind: 'token-bills',
       payee,
       scheme: null,
       blocking: false,
       message: `${token.length} outlets of ${payee} were billed once in the period, for ${scope.money(most)} or less each: ${token
-        .map(([outlet]) => outlet)
+        .map((o) => c.codes[o.outlet])
         .sort()
         .join(', ')}`,
-      evidence: { table: 'sales', ids: token.flatMap(([, o]) => o.lines.map((l) => l.id)) },
+      evidence: { table: 'sales', ids: token.flatMap((o) => o.rows.map((i) => c.id[i] as number)) },
     });
   }
   return flags;
@@ -400,15 +439,22 @@ export function tokenBills(_db: Database.Database, scope: RunScope): FlagDraft[]
  * discount ceiling, kept with the run so an override re-checks it without reading sales again.
  */
 export function salesBasis(scope: RunScope): Map<string, { secondary: number; primary: number }> {
-  const basis = new Map<string, { secondary: number; primary: number }>();
-  for (const s of scope.sales) {
-    if (s.date < scope.from || s.date > scope.to || !scope.payees.has(s.distributor)) continue;
-    const b = basis.get(s.distributor) ?? { secondary: 0, primary: 0 };
-    if (s.outlet === null) b.primary += s.net;
-    else b.secondary += s.net;
-    basis.set(s.distributor, b);
+  const c = salesColumns(scope.sales);
+  const { from, to } = periodDays(scope);
+  const payees = codeMask(c, scope.payees);
+  const byCode = new Map<number, { secondary: number; primary: number }>();
+  for (let i = 0; i < c.count; i++) {
+    const d = c.distributor[i] as number;
+    if ((c.day[i] as number) < from || (c.day[i] as number) > to || payees[d] !== 1) continue;
+    let b = byCode.get(d);
+    if (!b) {
+      b = { secondary: 0, primary: 0 };
+      byCode.set(d, b);
+    }
+    if ((c.outlet[i] as number) < 0) b.primary += c.net[i] as number;
+    else b.secondary += c.net[i] as number;
   }
-  return basis;
+  return new Map([...byCode].map(([d, b]) => [c.codes[d] as string, b]));
 }
 
 /**
@@ -427,7 +473,7 @@ export function marginBasis(
       .map((p) => [(p as { sku: string }).sku, (p as { unit_cost: number }).unit_cost]),
   );
   if (costs.size === 0) return [];
-  const byId = new Map(scope.sales.map((s) => [s.id, s]));
+  const rowOf = rowOfId(salesColumns(scope.sales));
   const lines = db
     .prepare(
       `SELECT payee, scheme_code AS scheme, source_ids AS ids FROM payout_lines
@@ -440,7 +486,8 @@ export function marginBasis(
     let cost = new Exact(0);
     let known = true;
     for (const id of unpackIds(line.ids)) {
-      const sale = byId.get(id);
+      const row = rowOf(id);
+      const sale = row < 0 ? undefined : scope.sales[row];
       const unit = sale ? costs.get(sale.sku) : undefined;
       if (!sale || unit === undefined) {
         known = false;

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SaleFact } from '../../engine/facts';
 import { ChunkReader, FactBuilder, type SalesChunk, type SalesWindow } from './sales-chunks';
+import { ColumnCollector } from './sales-columns';
 import { claimChunk, SalesHelper } from './sales-helper';
 
 /** Row ids per chunk: the unit of work the two readers take turns at. */
@@ -49,16 +50,18 @@ function readInSnapshot(
   // Each chunk's lines in their own slot, so the lines come back in id order whoever read them.
   const byChunk: SaleFact[][] = new Array(chunks);
   let done = 0;
-  const keep = (builder: FactBuilder, chunk: SalesChunk) => {
+  const collector = new ColumnCollector();
+  const keep = (builder: FactBuilder, collect: (chunk: SalesChunk) => void, chunk: SalesChunk) => {
     // Built even when the chunk is here already: its new words belong to the builder's list.
     const facts = builder.facts(chunk);
+    collect(chunk);
     if (byChunk[chunk.index]) return;
     byChunk[chunk.index] = facts;
     options.onProgress?.(++done, chunks);
   };
   const reader = new ChunkReader(db, window, chunkRows);
-  const mine = new FactBuilder();
-  const readHere = (k: number) => keep(mine, reader.read(k));
+  const [mine, mineCollected] = [new FactBuilder(), collector.reader()];
+  const readHere = (k: number) => keep(mine, mineCollected, reader.read(k));
 
   const shared = new Int32Array(new SharedArrayBuffer(SalesHelper.sharedBytes));
   const helper =
@@ -66,16 +69,19 @@ function readInSnapshot(
       ? new SalesHelper({ dbPath: db.name, nativeBinding: options.nativeBinding, window, chunkRows, chunks }, shared)
       : undefined;
   try {
-    const theirs = new FactBuilder();
+    const [theirs, theirsCollected] = [new FactBuilder(), collector.reader()];
+    const keepTheirs = (chunk: SalesChunk) => keep(theirs, theirsCollected, chunk);
     for (let k = claimChunk(shared, chunks); k >= 0; k = claimChunk(shared, chunks)) {
       readHere(k);
-      helper?.take((chunk) => keep(theirs, chunk));
+      helper?.take(keepTheirs);
     }
-    helper?.finish((chunk) => keep(theirs, chunk));
+    helper?.finish(keepTheirs);
   } finally {
     helper?.stop();
   }
   // Whatever a failed helper claimed and never delivered is read here.
   for (let k = 0; k < chunks; k++) if (!byChunk[k]) readHere(k);
-  return { sales: ([] as SaleFact[]).concat(...byChunk), helped: helper !== undefined };
+  const sales = ([] as SaleFact[]).concat(...byChunk);
+  collector.columns(sales);
+  return { sales, helped: helper !== undefined };
 }

@@ -140,6 +140,11 @@ describe('anomaly signals, each on data built to raise it and data built not to'
       make.bill('D1', o, '2026-10-20', 120);
     }
     expect(kindsAndPayees(tokenBills(db, scope(db, ['D1'])))).toEqual(['token-bills D1']);
+    // Another distributor's bills to one of them are its own billing of the outlet, not D1's.
+    make.distributor('D2');
+    make.bill('D2', 'O1', '2026-10-21', 120);
+    make.bill('D2', 'O1', '2026-10-23', 120);
+    expect(kindsAndPayees(tokenBills(db, scope(db, ['D1', 'D2'])))).toEqual(['token-bills D1']);
     make.bill('D1', 'O3', '2026-10-22', 120);
     expect(tokenBills(db, scope(db, ['D1']))).toEqual([]);
   });

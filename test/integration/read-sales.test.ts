@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaleFact } from '../../engine/facts';
 import { readSales } from '../../main/runs/read-sales';
 import { ChunkReader, FactBuilder, type SalesChunk } from '../../main/runs/sales-chunks';
+import { dayNumber, type SalesColumns, salesColumns } from '../../main/runs/sales-columns';
 import { helperState, SalesHelper, slot } from '../../main/runs/sales-helper';
 import type { Workspace } from '../../main/workspace';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -50,6 +51,39 @@ describe('reading the sales lines of a run on two threads', () => {
     expect(readSales(ws.db, window, { chunkRows, helperFrom: Number.POSITIVE_INFINITY })).toEqual(expected);
     expect(ws.db.transaction(() => readSales(ws.db, window, { chunkRows, helperFrom: 2 }))()).toEqual(expected);
     expect(progress).toEqual(progress.map((_, i) => i + 1));
+  });
+
+  it('gathers the lines as columns while it reads them: the same lines as those worked out from the facts', () => {
+    const decoded = (c: SalesColumns) =>
+      Array.from({ length: c.count }, (_, i) => ({
+        id: c.id[i],
+        day: c.day[i],
+        distributor: c.codes[c.distributor[i] as number],
+        outlet: (c.outlet[i] as number) < 0 ? null : c.codes[c.outlet[i] as number],
+        sku: c.codes[c.sku[i] as number],
+        invoice: c.invoice[i] === 1,
+        qty: c.qty[i],
+        net: c.net[i],
+      }));
+    const expected = salesInStore().map((s) => ({
+      id: s.id,
+      day: dayNumber(s.date),
+      distributor: s.distributor,
+      outlet: s.outlet,
+      sku: s.sku,
+      invoice: s.docType === 'invoice',
+      qty: s.qty,
+      net: s.net,
+    }));
+    expect(expected.some((s) => !s.invoice) && expected.some((s) => s.outlet === null)).toBe(true);
+    for (const helperFrom of [2, Number.POSITIVE_INFINITY]) {
+      const sales = readSales(ws.db, window, { chunkRows, helperFrom });
+      const gathered = salesColumns(sales);
+      expect(gathered.sales).toBe(sales);
+      expect(decoded(gathered)).toEqual(expected);
+      // A copy of the lines was not read here: its columns are worked out from the lines.
+      expect(decoded(salesColumns([...sales]))).toEqual(expected);
+    }
   });
 
   it('takes every chunk from the helper when this thread claims none', async () => {

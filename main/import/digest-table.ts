@@ -3,7 +3,13 @@ import { hash } from 'node:crypto';
 /** A text's SHA-1, of which a DigestTable keeps 128 bits: collisions among billions of rows stay out of reach. */
 export const rowDigest = (text: string): Buffer => hash('sha1', text, 'buffer') as unknown as Buffer;
 
-const WORDS = 4;
+/** The digest of a row's cells, which finds a row repeated exactly, in every column. */
+export const cellsDigest = (cells: readonly unknown[]): Buffer => rowDigest(JSON.stringify(cells));
+
+/** Bytes of a digest a DigestTable keeps. */
+export const DIGEST_BYTES = 16;
+
+const WORDS = DIGEST_BYTES / 4;
 const MAX_VALUE = 0xffff_ffff;
 
 /**

@@ -13,7 +13,7 @@ import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
-import { DigestTable, rowDigest } from './digest-table';
+import { cellsDigest, DigestTable, rowDigest } from './digest-table';
 import { classifyDocType, type DocClass, deadStatus } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -521,7 +521,7 @@ async function importFrom(
           return;
         }
       }
-      const exact = rowDigest(JSON.stringify(row.cells));
+      const exact = row.digest ?? cellsDigest(row.cells);
       const repeated = exactRows.get(exact);
       if (repeated !== undefined) {
         if (request.skipExactRepeats) {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { workerInput } from '../workers/run';
+import { cellsDigest, DIGEST_BYTES } from './digest-table';
 import { openSource, UnreadableFileError } from './open-source';
 import { DamagedFileError, type SourceRow } from './readers/types';
 import type { ReaderInput, ReaderMessage } from './threaded-sheet';
@@ -8,7 +9,8 @@ import type { ReaderInput, ReaderMessage } from './threaded-sheet';
  * The reading half of a large import: opens the file, finds the sheet, and posts its rows in
  * batches while the import's thread validates and inserts the ones before. It posts a batch
  * only against a credit the import gives back as it takes each one, so no more than a few
- * batches are ever in flight.
+ * batches are ever in flight. With each batch go its rows' digests, which the import's thread,
+ * the busier one, would otherwise work out (a fifth of its time per line).
  */
 const BATCH = 2_000;
 const input = workerInput<ReaderInput>(workerData);
@@ -36,15 +38,21 @@ try {
       if (sheet.name !== input.sheet) continue;
       found = true;
       let batch: SourceRow[] = [];
+      const send = async () => {
+        const digests = new Uint8Array(batch.length * DIGEST_BYTES);
+        batch.forEach((row, i) => {
+          digests.set(cellsDigest(row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
+        });
+        await spend();
+        const message: ReaderMessage = { type: 'rows', rows: batch, digests, totalRows: sheet.totalRows, bytes };
+        parentPort?.postMessage(message, [digests.buffer]);
+        batch = [];
+      };
       for await (const row of sheet.rows()) {
         batch.push(row);
-        if (batch.length < BATCH) continue;
-        await spend();
-        post({ type: 'rows', rows: batch, totalRows: sheet.totalRows, bytes });
-        batch = [];
+        if (batch.length >= BATCH) await send();
       }
-      await spend();
-      post({ type: 'rows', rows: batch, totalRows: sheet.totalRows, bytes });
+      await send();
       post({ type: 'end' });
       break;
     }

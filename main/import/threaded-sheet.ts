@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { startWorker, tooLargeMessage } from '../workers/run';
+import { DIGEST_BYTES } from './digest-table';
 import { LayoutError } from './layout';
 import { UnreadableFileError } from './open-source';
 import { DamagedFileError, type Merge, type SourceRow, type SourceSheet } from './readers/types';
@@ -12,7 +13,14 @@ export interface ReaderInput {
   merges?: Merge[];
 }
 export type ReaderMessage =
-  | { type: 'rows'; rows: SourceRow[]; totalRows: number | null; bytes: number }
+  | {
+      type: 'rows';
+      rows: SourceRow[];
+      /** Each row's cellsDigest, one after another (DIGEST_BYTES each): one buffer, transferred. */
+      digests: Uint8Array;
+      totalRows: number | null;
+      bytes: number;
+    }
   | { type: 'end' }
   | { type: 'failed'; kind: 'damaged' | 'unreadable' | 'layout' | 'other'; message: string };
 
@@ -73,7 +81,12 @@ export function threadedSheet(
           worker.postMessage({ credit: 1 });
           totalRows = message.totalRows;
           onBytes(message.bytes);
-          yield* message.rows;
+          const { rows, digests } = message;
+          for (let i = 0; i < rows.length; i++) {
+            const at = digests.byteOffset + i * DIGEST_BYTES;
+            (rows[i] as SourceRow).digest = Buffer.from(digests.buffer, at, DIGEST_BYTES);
+          }
+          yield* rows;
         }
       } finally {
         void worker.terminate();

@@ -95,6 +95,21 @@ describe('a large file read on its own thread', () => {
     expect(lastRows).toBeGreaterThan(0);
   });
 
+  it('finds rows repeated exactly across the thread, and not rows alike only before they are filled down', async () => {
+    const { ws, dir } = workspaces.current();
+    const path = join(dir, 'repeats.csv');
+    // Two vouchers whose item rows read alike until each takes its voucher's number and date.
+    const voucher = (no: string) => [no, '16-10-2026', 'Invoice', 'D001', '', '', '', 'voucher'];
+    const item = ['', '', '', '', 'SKU-0002', 2, '10.00', 'item'];
+    const rows = [header, ...Array.from({ length: LINES }, (_, i) => line(i)), line(5)];
+    rows.push(voucher('V/1'), item, voucher('V/2'), item);
+    writeFileSync(path, delimited(rows));
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales' });
+    expect(result).toMatchObject({ rows: LINES + 3, rejected: 0 });
+    expect(result.warnings).toEqual([`row ${LINES + 2} repeats row 7 exactly, in every column; both were imported`]);
+  });
+
   it('refuses a damaged large file by name, from across the thread', async () => {
     const { ws, dir } = workspaces.current();
     const path = storedXlsx(join(dir, 'damaged.xlsx'), true);

@@ -371,7 +371,8 @@ function clawbacks(scheme: Scheme, payees: readonly PayeeFact[], facts: IndexedF
   const lines: PayoutLine[] = [];
   for (const payee of payees) {
     for (const { paid, returns } of lateReturns(scheme, payee, facts).toClaw) {
-      const returned = new Exact(-returns.reduce((n, s) => n + s.net, 0)).dividedBy(100);
+      const { net, id } = facts.sales;
+      const returned = new Exact(-returns.reduce((n, r) => n + (net[r] as number), 0)).dividedBy(100);
       const amount = -toPaise(returned.times(paid.effectiveRate));
       if (amount === 0) continue;
       lines.push({
@@ -389,7 +390,7 @@ function clawbacks(scheme: Scheme, payees: readonly PayeeFact[], facts: IndexedF
         adjustments: [],
         nearMiss: null,
         explanation: `clawback: ₹${returned.toFixed(2)} returned against invoices paid on in the approved run for the period to ${paid.periodTo}, at the ${new Exact(paid.effectiveRate).times(100).toDecimalPlaces(4).toString()}% paid then = ${inr(amount)}`,
-        sources: { table: 'sales', ids: returns.map((r) => r.id).sort((a, b) => a - b) },
+        sources: { table: 'sales', ids: returns.map((r) => id[r] as number).sort((a, b) => a - b) },
         effectiveRate: paid.effectiveRate,
       });
     }

@@ -1,3 +1,5 @@
+import { type SalesColumns, salesColumns } from './sales-columns';
+
 /**
  * The facts a run hands the engine: plain data read from the store. Money is integer paise,
  * quantities integer thousandths; a credit note's amounts are negative. `id` is the stored
@@ -101,7 +103,8 @@ export interface Facts {
   payees: readonly PayeeFact[];
   outlets: readonly OutletFact[];
   products: readonly ProductFact[];
-  sales: readonly SaleFact[];
+  /** The lines as objects, or as columns (how a run reads a million of them). */
+  sales: readonly SaleFact[] | SalesColumns;
   receivables: readonly ReceivableFact[];
   invoices: readonly InvoiceFact[];
   payments: readonly PaymentFact[];
@@ -112,8 +115,13 @@ export interface Facts {
 /** Facts grouped once per run, so every scheme reads only its payee's rows. */
 export interface IndexedFacts {
   facts: Facts;
-  /** Each payee's lines by source, primary (no outlet) and secondary (to an outlet), in date order, then id. */
-  salesBySource: { primary: Map<string, SaleFact[]>; secondary: Map<string, SaleFact[]> };
+  /** The sales lines as columns: what the measures read. */
+  sales: SalesColumns;
+  /**
+   * Each payee's lines (their rows in `sales`) by source, primary (no outlet) and secondary (to
+   * an outlet), in date order, then id.
+   */
+  salesBySource: { primary: Map<string, Int32Array>; secondary: Map<string, Int32Array> };
   receivablesByPayee: Map<string, ReceivableFact[]>;
   invoicesByPayee: Map<string, InvoiceFact[]>;
   paymentsByPayee: Map<string, PaymentFact[]>;
@@ -149,69 +157,70 @@ type SalesBySource = IndexedFacts['salesBySource'];
 
 /**
  * Each payee's lines by source, in date order then id, whatever order the facts arrived in.
- * One pass in memory order reads every line's day and list; a counting sort over the few hundred
- * days a run spans orders them (linear, where sorting a million lines is not); the lists are
- * then filled from positions, without reading a line again. Lines that arrived out of id order
- * are sorted by id within their day.
+ * One pass reads every line's day and list; a counting sort over the few hundred days a run
+ * spans orders them (linear, where sorting a million lines is not); the lists are then filled
+ * from positions, without reading a line again. Lines that arrived out of id order are sorted
+ * by id within their day.
  */
-function bySource(sales: readonly SaleFact[]): SalesBySource {
-  const dayOf = new Map<string, number>();
-  const days: string[] = [];
-  const listOf = { primary: new Map<string, number>(), secondary: new Map<string, number>() };
-  const lists: { source: keyof SalesBySource; payee: string }[] = [];
-  const lineDay = new Int32Array(sales.length);
-  const lineList = new Int32Array(sales.length);
+function bySource(c: SalesColumns): SalesBySource {
+  const dayOf = new Map<number, number>();
+  const days: number[] = [];
+  // A list per distributor code and source: primary at 2k, secondary at 2k + 1.
+  const listOfCode = new Int32Array(c.codes.length * 2).fill(-1);
+  const lists: number[] = [];
+  const lineDay = new Int32Array(c.count);
+  const lineList = new Int32Array(c.count);
   let idOrder = true;
-  sales.forEach((s, i) => {
-    let day = dayOf.get(s.date);
+  for (let i = 0; i < c.count; i++) {
+    const date = c.day[i] as number;
+    let day = dayOf.get(date);
     if (day === undefined) {
-      day = days.push(s.date) - 1;
-      dayOf.set(s.date, day);
+      day = days.push(date) - 1;
+      dayOf.set(date, day);
     }
-    const source = s.outlet === null ? 'primary' : 'secondary';
-    let list = listOf[source].get(s.distributor);
-    if (list === undefined) {
-      list = lists.push({ source, payee: s.distributor }) - 1;
-      listOf[source].set(s.distributor, list);
+    const slot = (c.distributor[i] as number) * 2 + ((c.outlet[i] as number) < 0 ? 0 : 1);
+    let list = listOfCode[slot] as number;
+    if (list < 0) {
+      list = lists.push(slot) - 1;
+      listOfCode[slot] = list;
     }
     lineDay[i] = day;
     lineList[i] = list;
-    if (i > 0 && s.id < (sales[i - 1] as SaleFact).id) idOrder = false;
-  });
+    if (i > 0 && (c.id[i] as number) < (c.id[i - 1] as number)) idOrder = false;
+  }
 
   // Where each day's lines start in date order, then each line's place.
   const perDay = new Int32Array(days.length);
   for (const day of lineDay) (perDay[day] as number)++;
-  const ranked = days.map((date, day) => ({ date, day })).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const ranked = days.map((date, day) => ({ date, day })).sort((a, b) => a.date - b.date);
   const start = new Int32Array(days.length);
   let at = 0;
   for (const { day } of ranked) {
     start[day] = at;
     at += perDay[day] as number;
   }
-  const order = new Int32Array(sales.length);
+  const order = new Int32Array(c.count);
   const next = start.slice();
   lineDay.forEach((day, i) => {
     order[(next[day] as number)++] = i;
   });
   if (!idOrder) {
-    const id = (i: number) => (sales[i] as SaleFact).id;
     start.forEach((from, day) => {
-      order.subarray(from, next[day]).sort((a, b) => id(a) - id(b));
+      order.subarray(from, next[day]).sort((a, b) => (c.id[a] as number) - (c.id[b] as number));
     });
   }
 
   const sizes = new Int32Array(lists.length);
   for (const list of lineList) (sizes[list] as number)++;
-  const filled = lists.map((_, list) => new Array<SaleFact>(sizes[list] as number));
+  const filled = lists.map((_, list) => new Int32Array(sizes[list] as number));
   const used = new Int32Array(lists.length);
   for (const i of order) {
     const list = lineList[i] as number;
-    (filled[list] as SaleFact[])[(used[list] as number)++] = sales[i] as SaleFact;
+    (filled[list] as Int32Array)[(used[list] as number)++] = i;
   }
   const result: SalesBySource = { primary: new Map(), secondary: new Map() };
-  lists.forEach(({ source, payee }, list) => {
-    result[source].set(payee, filled[list] as SaleFact[]);
+  lists.forEach((slot, list) => {
+    result[slot % 2 === 0 ? 'primary' : 'secondary'].set(c.codes[slot >> 1] as string, filled[list] as Int32Array);
   });
   return result;
 }
@@ -234,9 +243,11 @@ export function indexFacts(facts: Facts): IndexedFacts {
 }
 
 function index(facts: Facts): IndexedFacts {
+  const sales = salesColumns(facts.sales);
   return {
     facts,
-    salesBySource: bySource(facts.sales),
+    sales,
+    salesBySource: bySource(sales),
     snapshotDates: [...new Set(facts.receivables.map((r) => r.asOf))].sort(),
     paidByScheme: groupBy(facts.paid, (p) => `${p.scheme}|${p.payee}`),
     receivablesByPayee: groupBy(facts.receivables, (r) => r.distributor),

@@ -1,10 +1,11 @@
 import { addDays, daysBetween, previousPeriod, within } from './dates';
-import { type IndexedFacts, json, type PayeeFact, type PaymentFact, remember, type SaleFact } from './facts';
+import { type IndexedFacts, json, type PayeeFact, type PaymentFact, remember } from './facts';
 import { evaluateFormula } from './formula';
 import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
-import { allProducts, schemeSkus } from './products';
+import { allProducts, schemeSkuMask } from './products';
 import { lateReturns } from './returns';
+import { dayNumber, type SalesColumns } from './sales-columns';
 
 /** A measure's outcome for one payee, with the rows behind it. */
 export interface MeasureResult {
@@ -29,34 +30,27 @@ const rupees = (paise: number) => new Exact(paise).dividedBy(100);
 const units = (thousandths: number) => new Exact(thousandths).dividedBy(1000);
 const fmt = (value: Exact) => value.toFixed(value.isInteger() ? 0 : 2);
 
-/** The index of the first line dated on or after `day` in date-sorted lines. */
-function firstOnOrAfter(lines: readonly SaleFact[], day: string): number {
+/** The rows of the sales columns a measure reads: the payee's lines it counts. */
+type Rows = ArrayLike<number>;
+const NO_ROWS = new Int32Array(0);
+
+/** The index of the first row dated on or after `day` (a day number) in date-sorted rows. */
+function firstOnOrAfter(c: SalesColumns, rows: Int32Array, day: number): number {
   let low = 0;
-  let high = lines.length;
+  let high = rows.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((lines[mid] as SaleFact).date < day) low = mid + 1;
+    if ((c.day[rows[mid] as number] as number) < day) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
-/** The index of the first line dated after `day` in date-sorted lines. */
-function firstAfter(lines: readonly SaleFact[], day: string): number {
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((lines[mid] as SaleFact).date <= day) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** The payee's lines of the scheme's source in `period` (inclusive), without copying a filter's worth. */
-function sourceLines(ctx: MeasureContext, period: { from: string; to: string }): SaleFact[] {
-  const all = ctx.facts.salesBySource[ctx.scheme.salesSource].get(ctx.payee.code) ?? [];
-  return all.slice(firstOnOrAfter(all, period.from), firstAfter(all, period.to));
+/** The payee's lines of the scheme's source in `period` (inclusive), a view of the sorted rows, not a copy. */
+function sourceLines(ctx: MeasureContext, period: { from: string; to: string }): Int32Array {
+  const all = ctx.facts.salesBySource[ctx.scheme.salesSource].get(ctx.payee.code) ?? NO_ROWS;
+  const c = ctx.facts.sales;
+  return all.subarray(firstOnOrAfter(c, all, dayNumber(period.from)), firstOnOrAfter(c, all, dayNumber(period.to) + 1));
 }
 
 /**
@@ -73,22 +67,24 @@ function salesKey(ctx: MeasureContext): string {
   return `${scheme.salesSource}|${json(scheme.products)}${own}`;
 }
 
-/** The payee's sales lines that the scheme counts in `period`: right source, right products. */
-export function schemeSales(ctx: MeasureContext, period = ctx.period): SaleFact[] {
+/** The payee's sales lines (rows) that the scheme counts in `period`: right source, right products. */
+export function schemeSales(ctx: MeasureContext, period = ctx.period): Int32Array {
   const key = `sales|${ctx.payee.code}|${period.from}|${period.to}|${salesKey(ctx)}`;
   return remember(ctx.facts, key, () => filterSales(ctx, period));
 }
 
-function filterSales(ctx: MeasureContext, period: { from: string; to: string }): SaleFact[] {
+function filterSales(ctx: MeasureContext, period: { from: string; to: string }): Int32Array {
   const lines = sourceLines(ctx, period);
-  const wanted = allProducts(ctx.scheme) ? null : schemeSkus(ctx.scheme, ctx.facts);
+  const wanted = allProducts(ctx.scheme) ? null : schemeSkuMask(ctx.scheme, ctx.facts);
   const excluded = lateReturns(ctx.scheme, ctx.payee, ctx.facts).excluded;
   if (wanted === null && excluded.size === 0) return lines;
-  return lines.filter((s) => (wanted === null || wanted.has(s.sku)) && !excluded.has(s.id));
+  const { sku, id } = ctx.facts.sales;
+  return lines.filter((r) => (wanted === null || wanted[sku[r] as number] === 1) && !excluded.has(id[r] as number));
 }
 
 function salesResult(
-  lines: readonly SaleFact[],
+  c: SalesColumns,
+  lines: Rows,
   unit: MeasureResult['unit'],
   value: Exact,
   detail: string,
@@ -98,47 +94,53 @@ function salesResult(
   // numbers natively, about twice as fast here as Array.prototype.sort with a comparator.
   const ids = new Float64Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const l = lines[i] as SaleFact;
-    net += l.net;
-    ids[i] = l.id;
+    const r = lines[i] as number;
+    net += c.net[r] as number;
+    ids[i] = c.id[r] as number;
   }
   ids.sort();
   return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids: Array.from(ids) }, detail };
 }
 
-/** Lines grouped by outlet; memoized per lines array, which schemeSales itself memoizes. */
-const outletGroups = new WeakMap<readonly SaleFact[], Map<string, SaleFact[]>>();
+/** Rows grouped by outlet (its code's number); memoized per rows, which schemeSales itself memoizes. */
+const outletGroups = new WeakMap<Rows, Map<number, number[]>>();
 
-function byOutlet(lines: readonly SaleFact[]): Map<string, SaleFact[]> {
+function byOutlet(c: SalesColumns, lines: Rows): Map<number, number[]> {
   const known = outletGroups.get(lines);
   if (known) return known;
-  const map = new Map<string, SaleFact[]>();
+  const map = new Map<number, number[]>();
   outletGroups.set(lines, map);
-  for (const l of lines) {
-    if (l.outlet === null) continue;
-    const list = map.get(l.outlet);
-    if (list) list.push(l);
-    else map.set(l.outlet, [l]);
+  for (let i = 0; i < lines.length; i++) {
+    const r = lines[i] as number;
+    const outlet = c.outlet[r] as number;
+    if (outlet < 0) continue;
+    const list = map.get(outlet);
+    if (list) list.push(r);
+    else map.set(outlet, [r]);
   }
   return map;
 }
 
-const sumNet = (lines: readonly SaleFact[]) => lines.reduce((n, l) => n + l.net, 0);
+const sumNet = (c: SalesColumns, lines: Rows) => {
+  let net = 0;
+  for (let i = 0; i < lines.length; i++) net += c.net[lines[i] as number] as number;
+  return net;
+};
 
 /**
  * Counting measures count by net billing, never by a line's existence: an outlet (or a SKU at an
  * outlet) is billed when its lines over the window, returns included, add up to more than zero
  * and to at least the minimum where there is one. `minimum` is in whole paise.
  */
-const billed = (lines: readonly SaleFact[], minimum = 0) => {
-  const net = sumNet(lines);
+const billed = (c: SalesColumns, lines: Rows, minimum = 0) => {
+  const net = sumNet(c, lines);
   return net > 0 && net >= minimum;
 };
 
-/** The outlets billed (by net billing) among grouped lines. */
-function billedOutlets(groups: Map<string, SaleFact[]>, minimum = 0): Map<string, SaleFact[]> {
-  const kept = new Map<string, SaleFact[]>();
-  for (const [outlet, lines] of groups) if (billed(lines, minimum)) kept.set(outlet, lines);
+/** The outlets billed (by net billing) among grouped rows. */
+function billedOutlets(c: SalesColumns, groups: Map<number, number[]>, minimum = 0): Map<number, number[]> {
+  const kept = new Map<number, number[]>();
+  for (const [outlet, lines] of groups) if (billed(c, lines, minimum)) kept.set(outlet, lines);
   return kept;
 }
 
@@ -148,22 +150,25 @@ type Measurer<K extends MeasureSpec['kind']> = (
 ) => MeasureResult;
 
 const productVolume: Measurer<'product_volume'> = (spec, ctx) => {
+  const c = ctx.facts.sales;
   const lines = schemeSales(ctx);
   if (spec.basis === 'qty') {
-    const qty = units(lines.reduce((n, l) => n + l.qty, 0));
-    return salesResult(lines, 'qty', qty, `${fmt(qty)} units net of returns`);
+    const qty = units(lines.reduce((n, r) => n + (c.qty[r] as number), 0));
+    return salesResult(c, lines, 'qty', qty, `${fmt(qty)} units net of returns`);
   }
-  const value = rupees(sumNet(lines));
-  return salesResult(lines, 'money', value, `net sales ₹${value.toFixed(2)} after returns`);
+  const value = rupees(sumNet(c, lines));
+  return salesResult(c, lines, 'money', value, `net sales ₹${value.toFixed(2)} after returns`);
 };
 
 /** A minimum in rupees as the whole paise that reach it: sales are whole paise, so its paise rounded up. */
 const minimumPaise = (rupeesText: string) => new Exact(rupeesText).times(100).ceil().toNumber();
 
 const billedOutletCount: Measurer<'billed_outlets'> = (spec, ctx) => {
-  const counted = billedOutlets(byOutlet(schemeSales(ctx)), minimumPaise(spec.minBillValue));
+  const c = ctx.facts.sales;
+  const counted = billedOutlets(c, byOutlet(c, schemeSales(ctx)), minimumPaise(spec.minBillValue));
   const minimum = new Exact(spec.minBillValue).greaterThan(0) ? `at least ₹${spec.minBillValue}` : 'above zero';
   return salesResult(
+    c,
     [...counted.values()].flat(),
     'count',
     new Exact(counted.size),
@@ -172,14 +177,15 @@ const billedOutletCount: Measurer<'billed_outlets'> = (spec, ctx) => {
 };
 
 const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
+  const c = ctx.facts.sales;
   const lines = schemeSales(ctx);
   const perChannel = new Map<string, { net: number; outlets: number }>();
-  for (const [outlet, outletLines] of byOutlet(lines)) {
-    const channel = ctx.facts.outlets.get(outlet)?.channel;
+  for (const [outlet, outletLines] of byOutlet(c, lines)) {
+    const channel = ctx.facts.outlets.get(c.codes[outlet] as string)?.channel;
     if (!channel) continue;
     const seen = perChannel.get(channel) ?? { net: 0, outlets: 0 };
-    seen.net += sumNet(outletLines);
-    if (billed(outletLines)) seen.outlets++;
+    seen.net += sumNet(c, outletLines);
+    if (billed(c, outletLines)) seen.outlets++;
     perChannel.set(channel, seen);
   }
   const channels = [...new Set([...Object.keys(spec.minimums), ...Object.keys(spec.minOutlets)])];
@@ -195,6 +201,7 @@ const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
   });
   const names = met.join(', ') || 'none';
   return salesResult(
+    c,
     lines,
     'count',
     new Exact(met.length),
@@ -260,16 +267,18 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => 
 };
 
 const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
+  const c = ctx.facts.sales;
   const previous = previousPeriod(ctx.period);
-  const now = billedOutlets(byOutlet(schemeSales(ctx)));
-  const before = billedOutlets(byOutlet(schemeSales(ctx, previous)));
+  const now = billedOutlets(c, byOutlet(c, schemeSales(ctx)));
+  const before = billedOutlets(c, byOutlet(c, schemeSales(ctx, previous)));
   const added = [...now.keys()].filter((code) => {
-    const created = ctx.facts.outlets.get(code)?.createdOn;
+    const created = ctx.facts.outlets.get(c.codes[code] as string)?.createdOn;
     return created !== null && created !== undefined && within(created, ctx.period.from, ctx.period.to);
   });
   const lost = [...before.keys()].filter((code) => !now.has(code));
   const lines = added.flatMap((code) => now.get(code) ?? []);
   return salesResult(
+    c,
     lines,
     'count',
     new Exact(added.length - lost.length),
@@ -278,14 +287,19 @@ const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
 };
 
 const upsell: Measurer<'upsell'> = (spec, ctx) => {
-  const wanted = ctx.scheme.products.skus;
-  const qualifying: SaleFact[] = [];
+  const c = ctx.facts.sales;
+  // A SKU no line carries has no number, and is never bought.
+  const wanted = ctx.scheme.products.skus.map((sku) => c.codeOf.get(sku) ?? -1);
+  const qualifying: number[] = [];
   let count = 0;
-  for (const lines of byOutlet(schemeSales(ctx)).values()) {
+  for (const lines of byOutlet(c, schemeSales(ctx)).values()) {
     // A SKU is bought when its net billing at the outlet is above zero: a bundle partly
     // returned is no longer a bundle.
-    const bySku = new Map<string, number>();
-    for (const l of lines) bySku.set(l.sku, (bySku.get(l.sku) ?? 0) + l.net);
+    const bySku = new Map<number, number>();
+    for (const r of lines) {
+      const sku = c.sku[r] as number;
+      bySku.set(sku, (bySku.get(sku) ?? 0) + (c.net[r] as number));
+    }
     const bought = new Set([...bySku].filter(([, net]) => net > 0).map(([sku]) => sku));
     const ok =
       spec.mode === 'any'
@@ -303,7 +317,7 @@ const upsell: Measurer<'upsell'> = (spec, ctx) => {
       : spec.mode === 'all'
         ? 'the whole bundle'
         : `at least ${spec.minLines} of the SKUs`;
-  return salesResult(qualifying, 'count', new Exact(count), `${count} outlets bought ${rule} (net of returns)`);
+  return salesResult(c, qualifying, 'count', new Exact(count), `${count} outlets bought ${rule} (net of returns)`);
 };
 
 const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
@@ -344,13 +358,16 @@ const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
 };
 
 const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
+  const c = ctx.facts.sales;
   const dormantFrom = addDays(ctx.period.from, -spec.dormantDays);
-  const now = billedOutlets(byOutlet(schemeSales(ctx)));
-  const dormancy = billedOutlets(byOutlet(schemeSales(ctx, { from: dormantFrom, to: addDays(ctx.period.from, -1) })));
-  const earlier = billedOutlets(byOutlet(schemeSales(ctx, { from: '0000-01-01', to: addDays(dormantFrom, -1) })));
+  const billedIn = (period: { from: string; to: string }) => billedOutlets(c, byOutlet(c, schemeSales(ctx, period)));
+  const now = billedIn(ctx.period);
+  const dormancy = billedIn({ from: dormantFrom, to: addDays(ctx.period.from, -1) });
+  const earlier = billedIn({ from: '0000-01-01', to: addDays(dormantFrom, -1) });
   const back = [...now.keys()].filter((code) => !dormancy.has(code) && earlier.has(code));
   const lines = back.flatMap((code) => now.get(code) ?? []);
   return salesResult(
+    c,
     lines,
     'count',
     new Exact(back.length),
@@ -423,5 +440,5 @@ export function netSales(ctx: MeasureContext): Exact {
 }
 
 function sumNetSales(ctx: MeasureContext): Exact {
-  return rupees(sumNet(sourceLines(ctx, ctx.period)));
+  return rupees(sumNet(ctx.facts.sales, sourceLines(ctx, ctx.period)));
 }

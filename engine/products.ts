@@ -1,5 +1,6 @@
 import { type IndexedFacts, json, type ProductFact, remember } from './facts';
 import type { Scheme } from './model';
+import { codeMask } from './sales-columns';
 
 /** True when the scheme names no product, so every product counts. */
 export const allProducts = (scheme: Scheme): boolean => {
@@ -20,4 +21,9 @@ export function filteredSkus(filter: Scheme['products'], products: Iterable<Prod
 /** filteredSkus for a scheme over the run's products, worked out once per filter. */
 export function schemeSkus(scheme: Scheme, facts: IndexedFacts): Set<string> {
   return remember(facts, `skus|${json(scheme.products)}`, () => filteredSkus(scheme.products, facts.products.values()));
+}
+
+/** schemeSkus as a mask over the numbers of the sales columns' codes. */
+export function schemeSkuMask(scheme: Scheme, facts: IndexedFacts): Uint8Array {
+  return remember(facts, `skumask|${json(scheme.products)}`, () => codeMask(facts.sales, schemeSkus(scheme, facts)));
 }

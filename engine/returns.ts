@@ -1,6 +1,7 @@
-import { type IndexedFacts, json, type PaidFact, type PayeeFact, remember, type SaleFact } from './facts';
+import { type IndexedFacts, json, type PaidFact, type PayeeFact, remember } from './facts';
 import type { Scheme } from './model';
-import { allProducts, schemeSkus } from './products';
+import { allProducts, schemeSkuMask } from './products';
+import { dayNumber } from './sales-columns';
 
 /**
  * Returns of invoices an approved run already paid on. Such a return is taken off once: it is
@@ -12,8 +13,8 @@ import { allProducts, schemeSkus } from './products';
 export interface LateReturns {
   /** Every such return (clawed back now or by an earlier approved run): out of the measures. */
   excluded: ReadonlySet<number>;
-  /** The returns this run claws back, by the approved payout line whose invoices they return. */
-  toClaw: { paid: PaidFact; returns: SaleFact[] }[];
+  /** The returns this run claws back (their rows in the sales columns), by the approved payout line whose invoices they return. */
+  toClaw: { paid: PaidFact; returns: number[] }[];
 }
 
 const none: LateReturns = { excluded: new Set(), toClaw: [] };
@@ -35,16 +36,20 @@ function findLateReturns(
   facts: IndexedFacts,
   paid: readonly PaidFact[],
 ): LateReturns {
-  const lines = facts.salesBySource[scheme.salesSource].get(payee.code) ?? [];
-  const wanted = allProducts(scheme) ? null : schemeSkus(scheme, facts);
+  const c = facts.sales;
+  const lines = facts.salesBySource[scheme.salesSource].get(payee.code) ?? new Int32Array(0);
+  const wanted = allProducts(scheme) ? null : schemeSkuMask(scheme, facts);
   const clawedBefore = new Set(paid.filter((p) => p.kind === 'clawback').flatMap((p) => p.saleIds));
-  const returns = lines.filter(
-    (l) =>
-      l.docType === 'credit_note' &&
-      l.against !== null &&
-      l.date <= scheme.period.to &&
-      (wanted === null || wanted.has(l.sku)),
-  );
+  const to = dayNumber(scheme.period.to);
+  const returns: number[] = [];
+  for (const r of lines)
+    if (
+      c.invoice[r] === 0 &&
+      c.against[r] !== null &&
+      (c.day[r] as number) <= to &&
+      (wanted === null || wanted[c.sku[r] as number] === 1)
+    )
+      returns.push(r);
   if (returns.length === 0) return none;
   const excluded = new Set<number>();
   const toClaw: LateReturns['toClaw'] = [];
@@ -53,10 +58,14 @@ function findLateReturns(
   const payouts = paid.filter((p) => p.kind === 'payout').sort((a, b) => (a.periodTo < b.periodTo ? 1 : -1));
   for (const p of payouts) {
     const paidOn = new Set(p.saleIds);
-    const invoices = new Set(lines.filter((l) => l.docType === 'invoice' && paidOn.has(l.id)).map((l) => l.docNo));
-    const taken = returns.filter((r) => !excluded.has(r.id) && !paidOn.has(r.id) && invoices.has(r.against as string));
-    for (const r of taken) excluded.add(r.id);
-    const fresh = taken.filter((r) => !clawedBefore.has(r.id));
+    const invoices = new Set<string>();
+    for (const r of lines) if (c.invoice[r] === 1 && paidOn.has(c.id[r] as number)) invoices.add(c.docNo[r] as string);
+    const id = (r: number) => c.id[r] as number;
+    const taken = returns.filter(
+      (r) => !excluded.has(id(r)) && !paidOn.has(id(r)) && invoices.has(c.against[r] as string),
+    );
+    for (const r of taken) excluded.add(id(r));
+    const fresh = taken.filter((r) => !clawedBefore.has(id(r)));
     if (fresh.length > 0) toClaw.push({ paid: p, returns: fresh });
   }
   return excluded.size === 0 ? none : { excluded, toClaw };

@@ -1,8 +1,17 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
-import { groupBy, type SaleFact } from '../../engine/facts';
+import { type Facts, groupBy } from '../../engine/facts';
 import { Exact, toScaledInteger } from '../../engine/money';
-import { codeMask, dayNumber, rowOfId, type SalesColumns, salesColumns, sortedIndexOf } from '../runs/sales-columns';
+import {
+  codeMask,
+  dayNumber,
+  isoDay,
+  rowOfId,
+  type SalesColumns,
+  salesColumns,
+  sortedIndexOf,
+} from '../../engine/sales-columns';
+
 import { unpackIds } from '../runs/source-ids';
 import type { FlagKind } from './kinds';
 import type { ControlSettings } from './settings';
@@ -31,7 +40,7 @@ export interface RunScope {
    * The sales lines the run read, in memory: the period and the lookback before it (400 days),
    * so no control reads a million lines out of SQLite again.
    */
-  sales: readonly SaleFact[];
+  sales: Facts['sales'];
 }
 
 const pctOf = (part: number, whole: number) =>
@@ -240,7 +249,7 @@ export function periodEndSpikes(db: Database.Database, scope: RunScope): FlagDra
   const flags: FlagDraft[] = [];
   for (const { d, total, last, norm, spike } of standOut) {
     const payee = c.codes[d] as string;
-    const spikeDocs = new Set(spike.map((i) => (c.sales[i] as SaleFact).docNo));
+    const spikeDocs = new Set(spike.map((i) => c.docNo[i] as string));
     const back = (
       returned.all(payee, scope.to, addDays(scope.to, s.spikeReturnsWithinDays)) as {
         id: number;
@@ -281,9 +290,10 @@ function nested<A, B, V>(outer: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V
   return value;
 }
 
+/** A document's lines (rows), from its first. */
 interface Doc {
-  first: SaleFact;
-  lines: SaleFact[];
+  first: number;
+  rows: number[];
   amount: number;
 }
 
@@ -323,41 +333,49 @@ export function duplicateInvoices(_db: Database.Database, scope: RunScope): Flag
     if (sorted[i] === sorted[i - 1] && repeated[repeated.length - 1] !== sorted[i]) repeated.push(sorted[i] as number);
   const suspect = new Set<string>();
   rows.forEach((row, i) => {
-    if (sortedIndexOf(repeated, keys[i] as number) >= 0) suspect.add((c.sales[row] as SaleFact).docNo);
+    if (sortedIndexOf(repeated, keys[i] as number) >= 0) suspect.add(c.docNo[row] as string);
   });
-  const docs = new Map<string, Map<string, Doc>>();
+  const docs = new Map<number, Map<string, Doc>>();
   for (const row of suspect.size === 0 ? [] : rows) {
-    const s = c.sales[row] as SaleFact;
-    if (!suspect.has(s.docNo)) continue;
-    const doc = nested(docs, s.distributor, s.docNo, () => ({ first: s, lines: [] as SaleFact[], amount: 0 }));
-    doc.lines.push(s);
-    doc.amount += s.net;
+    const docNo = c.docNo[row] as string;
+    if (!suspect.has(docNo)) continue;
+    const doc = nested(docs, c.distributor[row] as number, docNo, () => ({
+      first: row,
+      rows: [] as number[],
+      amount: 0,
+    }));
+    doc.rows.push(row);
+    doc.amount += c.net[row] as number;
   }
+  const outletOf = (row: number) =>
+    (c.outlet[row] as number) < 0 ? null : (c.codes[c.outlet[row] as number] as string);
+  const what = (d: Doc) =>
+    `${outletOf(d.first)}|${d.rows
+      .map((r) => `${c.codes[c.sku[r] as number]} x ${c.qty[r]} = ${c.net[r]}`)
+      .sort()
+      .join('; ')}`;
   const flags: FlagDraft[] = [];
-  for (const [payee, byNumber] of docs) {
-    const alike = new Map<string, Map<number, Doc[]>>();
-    for (const doc of byNumber.values()) nested(alike, doc.first.date, doc.amount, () => [] as Doc[]).push(doc);
+  for (const [distributor, byNumber] of docs) {
+    const payee = c.codes[distributor] as string;
+    const alike = new Map<number, Map<number, Doc[]>>();
+    for (const doc of byNumber.values())
+      nested(alike, c.day[doc.first] as number, doc.amount, () => [] as Doc[]).push(doc);
     for (const byAmount of alike.values())
       for (const candidates of byAmount.values()) {
         if (candidates.length < 2) continue;
-        const what = (d: Doc) =>
-          `${d.first.outlet}|${d.lines
-            .map((l) => `${l.sku} x ${l.qty} = ${l.net}`)
-            .sort()
-            .join('; ')}`;
         for (const same of groupBy(candidates, what).values()) {
           if (same.length < 2) continue;
-          const { first } = same[0] as Doc;
+          const { first, amount } = same[0] as Doc;
           flags.push({
             kind: 'duplicate-invoice',
             payee,
             scheme: null,
             blocking: false,
-            message: `${payee} billed ${first.outlet ?? 'itself'} the same lines for ${scope.money((same[0] as Doc).amount)} on ${first.date} as ${same
-              .map((d) => d.first.docNo)
+            message: `${payee} billed ${outletOf(first) ?? 'itself'} the same lines for ${scope.money(amount)} on ${isoDay(c.day[first] as number)} as ${same
+              .map((d) => c.docNo[d.first])
               .sort()
               .join(', ')}`,
-            evidence: { table: 'sales', ids: same.flatMap((d) => d.lines.map((l) => l.id)) },
+            evidence: { table: 'sales', ids: same.flatMap((d) => d.rows.map((r) => c.id[r] as number)) },
           });
         }
       }
@@ -391,7 +409,7 @@ export function tokenBills(_db: Database.Database, scope: RunScope): FlagDraft[]
     let at = byOutlet[outlet] as number;
     const other = at >= 0 && (billings[at] as OutletBilling).distributor !== distributor;
     if (other) at = byBoth.get(`${distributor}\u0000${outlet}`) ?? -1;
-    const { docNo } = c.sales[i] as SaleFact;
+    const docNo = c.docNo[i] as string;
     if (at < 0) {
       at = billings.push({ distributor, outlet, docNo, rows: [i], amount: c.net[i] as number, once: true }) - 1;
       if (other) byBoth.set(`${distributor}\u0000${outlet}`, at);
@@ -473,7 +491,8 @@ export function marginBasis(
       .map((p) => [(p as { sku: string }).sku, (p as { unit_cost: number }).unit_cost]),
   );
   if (costs.size === 0) return [];
-  const rowOf = rowOfId(salesColumns(scope.sales));
+  const c = salesColumns(scope.sales);
+  const rowOf = rowOfId(c);
   const lines = db
     .prepare(
       `SELECT payee, scheme_code AS scheme, source_ids AS ids FROM payout_lines
@@ -487,15 +506,14 @@ export function marginBasis(
     let known = true;
     for (const id of unpackIds(line.ids)) {
       const row = rowOf(id);
-      const sale = row < 0 ? undefined : scope.sales[row];
-      const unit = sale ? costs.get(sale.sku) : undefined;
-      if (!sale || unit === undefined) {
+      const unit = row < 0 ? undefined : costs.get(c.codes[c.sku[row] as number] as string);
+      if (unit === undefined) {
         known = false;
         break;
       }
-      net += sale.net;
+      net += c.net[row] as number;
       // Quantities are thousandths of a unit; the cost is rounded to the paisa once, at the end.
-      cost = cost.plus(new Exact(sale.qty).times(unit).dividedBy(1000));
+      cost = cost.plus(new Exact(c.qty[row] as number).times(unit).dividedBy(1000));
     }
     if (known && net > 0) basis.push({ payee: line.payee, scheme: line.scheme, net, cost: cost.round().toNumber() });
   }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SaleFact } from '../../engine/facts';
-import { ChunkReader, FactBuilder, type SalesChunk, type SalesWindow } from './sales-chunks';
+import type { SalesColumns } from '../../engine/sales-columns';
+import { ChunkReader, type SalesChunk, type SalesWindow } from './sales-chunks';
 import { ColumnCollector } from './sales-columns';
 import { claimChunk, SalesHelper } from './sales-helper';
 
@@ -26,7 +26,7 @@ export interface ReadSalesOptions {
  * one (see SalesHelper). The helper reads its own snapshot: if anything was committed meanwhile
  * the two might differ, so then the lines are read again here alone.
  */
-export function readSales(db: Database.Database, window: SalesWindow, options: ReadSalesOptions = {}): SaleFact[] {
+export function readSales(db: Database.Database, window: SalesWindow, options: ReadSalesOptions = {}): SalesColumns {
   const version = () => db.pragma('data_version', { simple: true });
   const before = version();
   const read = db.transaction((parallel: boolean) => readInSnapshot(db, window, options, parallel));
@@ -43,25 +43,25 @@ function readInSnapshot(
   window: SalesWindow,
   options: ReadSalesOptions,
   parallel: boolean,
-): { sales: SaleFact[]; helped: boolean } {
+): { sales: SalesColumns; helped: boolean } {
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   const top = (db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number | null) ?? 0;
   const chunks = Math.ceil(top / chunkRows);
   // Each chunk's lines in their own slot, so the lines come back in id order whoever read them.
-  const byChunk: SaleFact[][] = new Array(chunks);
-  let done = 0;
   const collector = new ColumnCollector();
-  const keep = (builder: FactBuilder, collect: (chunk: SalesChunk) => void, chunk: SalesChunk) => {
-    // Built even when the chunk is here already: its new words belong to the builder's list.
-    const facts = builder.facts(chunk);
-    collect(chunk);
-    if (byChunk[chunk.index]) return;
-    byChunk[chunk.index] = facts;
-    options.onProgress?.(++done, chunks);
+  let done = 0;
+  const keeper = () => {
+    const collect = collector.reader();
+    return (chunk: SalesChunk) => {
+      // Taken even when the chunk is here already: its new words belong to the reader's list.
+      const fresh = !collector.has(chunk.index);
+      collect(chunk);
+      if (fresh) options.onProgress?.(++done, chunks);
+    };
   };
   const reader = new ChunkReader(db, window, chunkRows);
-  const [mine, mineCollected] = [new FactBuilder(), collector.reader()];
-  const readHere = (k: number) => keep(mine, mineCollected, reader.read(k));
+  const keepMine = keeper();
+  const readHere = (k: number) => keepMine(reader.read(k));
 
   const shared = new Int32Array(new SharedArrayBuffer(SalesHelper.sharedBytes));
   const helper =
@@ -69,8 +69,7 @@ function readInSnapshot(
       ? new SalesHelper({ dbPath: db.name, nativeBinding: options.nativeBinding, window, chunkRows, chunks }, shared)
       : undefined;
   try {
-    const [theirs, theirsCollected] = [new FactBuilder(), collector.reader()];
-    const keepTheirs = (chunk: SalesChunk) => keep(theirs, theirsCollected, chunk);
+    const keepTheirs = keeper();
     for (let k = claimChunk(shared, chunks); k >= 0; k = claimChunk(shared, chunks)) {
       readHere(k);
       helper?.take(keepTheirs);
@@ -80,8 +79,6 @@ function readInSnapshot(
     helper?.stop();
   }
   // Whatever a failed helper claimed and never delivered is read here.
-  for (let k = 0; k < chunks; k++) if (!byChunk[k]) readHere(k);
-  const sales = ([] as SaleFact[]).concat(...byChunk);
-  collector.columns(sales);
-  return { sales, helped: helper !== undefined };
+  for (let k = 0; k < chunks; k++) if (!collector.has(k)) readHere(k);
+  return { sales: collector.columns(), helped: helper !== undefined };
 }

@@ -2,9 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaleFact } from '../../engine/facts';
+import { isoDay, type SalesColumns, salesColumns } from '../../engine/sales-columns';
 import { readSales } from '../../main/runs/read-sales';
-import { ChunkReader, FactBuilder, type SalesChunk } from '../../main/runs/sales-chunks';
-import { dayNumber, type SalesColumns, salesColumns } from '../../main/runs/sales-columns';
+import { ChunkReader, type SalesChunk } from '../../main/runs/sales-chunks';
+import { ColumnCollector } from '../../main/runs/sales-columns';
 import { helperState, SalesHelper, slot } from '../../main/runs/sales-helper';
 import type { Workspace } from '../../main/workspace';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -28,6 +29,21 @@ const salesInStore = () =>
       .all() as SaleFact[]
   ).map((s) => ({ ...s }));
 
+/** Columns back as the lines they hold, one object each. */
+const lines = (c: SalesColumns): SaleFact[] =>
+  Array.from({ length: c.count }, (_, i) => ({
+    id: c.id[i] as number,
+    date: isoDay(c.day[i] as number),
+    docNo: c.docNo[i] as string,
+    docType: c.invoice[i] === 1 ? 'invoice' : 'credit_note',
+    distributor: c.codes[c.distributor[i] as number] as string,
+    outlet: (c.outlet[i] as number) < 0 ? null : (c.codes[c.outlet[i] as number] as string),
+    sku: c.codes[c.sku[i] as number] as string,
+    qty: c.qty[i] as number,
+    net: c.net[i] as number,
+    against: c.against[i] as string | null,
+  }));
+
 /** Starts a helper for every chunk of the workspace's sales and lets it claim them all. */
 async function helperAlone(dbPath: string) {
   const top = ws.db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number;
@@ -47,54 +63,41 @@ describe('reading the sales lines of a run on two threads', () => {
     expect(expected.length).toBeGreaterThan(10 * chunkRows);
     const progress: number[] = [];
     const parallel = readSales(ws.db, window, { chunkRows, helperFrom: 2, onProgress: (done) => progress.push(done) });
-    expect(parallel).toEqual(expected);
-    expect(readSales(ws.db, window, { chunkRows, helperFrom: Number.POSITIVE_INFINITY })).toEqual(expected);
-    expect(ws.db.transaction(() => readSales(ws.db, window, { chunkRows, helperFrom: 2 }))()).toEqual(expected);
+    expect(lines(parallel)).toEqual(expected);
+    expect(lines(readSales(ws.db, window, { chunkRows, helperFrom: Number.POSITIVE_INFINITY }))).toEqual(expected);
+    expect(lines(ws.db.transaction(() => readSales(ws.db, window, { chunkRows, helperFrom: 2 }))())).toEqual(expected);
     expect(progress).toEqual(progress.map((_, i) => i + 1));
   });
 
-  it('gathers the lines as columns while it reads them: the same lines as those worked out from the facts', () => {
-    const decoded = (c: SalesColumns) =>
-      Array.from({ length: c.count }, (_, i) => ({
-        id: c.id[i],
-        day: c.day[i],
-        distributor: c.codes[c.distributor[i] as number],
-        outlet: (c.outlet[i] as number) < 0 ? null : c.codes[c.outlet[i] as number],
-        sku: c.codes[c.sku[i] as number],
-        invoice: c.invoice[i] === 1,
-        qty: c.qty[i],
-        net: c.net[i],
-      }));
-    const expected = salesInStore().map((s) => ({
-      id: s.id,
-      day: dayNumber(s.date),
-      distributor: s.distributor,
-      outlet: s.outlet,
-      sku: s.sku,
-      invoice: s.docType === 'invoice',
-      qty: s.qty,
-      net: s.net,
-    }));
-    expect(expected.some((s) => !s.invoice) && expected.some((s) => s.outlet === null)).toBe(true);
-    for (const helperFrom of [2, Number.POSITIVE_INFINITY]) {
-      const sales = readSales(ws.db, window, { chunkRows, helperFrom });
-      const gathered = salesColumns(sales);
-      expect(gathered.sales).toBe(sales);
-      expect(decoded(gathered)).toEqual(expected);
-      // A copy of the lines was not read here: its columns are worked out from the lines.
-      expect(decoded(salesColumns([...sales]))).toEqual(expected);
-    }
+  it('works the same lines out as columns from lines given as objects', () => {
+    const expected = salesInStore();
+    expect(expected.some((s) => s.docType === 'credit_note') && expected.some((s) => s.outlet === null)).toBe(true);
+    expect(lines(salesColumns(expected))).toEqual(expected);
+  });
+
+  it('refuses a line whose stored date is not a day, naming it', () => {
+    const { lastInsertRowid } = ws.db
+      .prepare(
+        `INSERT INTO sales (doc_type, doc_no, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id)
+         SELECT doc_type, 'ODD-1', '2026-10-3x', distributor_code, outlet_code, sku, qty, net_value, batch_id FROM sales LIMIT 1`,
+      )
+      .run();
+    expect(() => readSales(ws.db, window, { chunkRows, helperFrom: 2 })).toThrow(
+      `Sales line ${lastInsertRowid} is dated "2026-10-3x", which is not a day written YYYY-MM-DD`,
+    );
   });
 
   it('takes every chunk from the helper when this thread claims none', async () => {
     const { chunks, got } = await helperAlone(ws.dbPath);
     expect(got.map((c) => c.index).sort((a, b) => a - b)).toEqual([...Array(chunks).keys()]);
-    const builder = new FactBuilder();
-    const fromHelper = got.flatMap((c) => builder.facts(c)).sort((a, b) => a.id - b.id);
-    expect(fromHelper).toEqual(salesInStore());
+    const fromHelper = new ColumnCollector();
+    got.forEach(fromHelper.reader());
+    expect(lines(fromHelper.columns())).toEqual(salesInStore());
     // The columns the helper sent are the ones this thread reads for the same chunk.
     const here = new ChunkReader(ws.db, window, chunkRows).read(3);
-    expect(new FactBuilder().facts(here)).toEqual(
+    const hereAlone = new ColumnCollector();
+    hereAlone.reader()(here);
+    expect(lines(hereAlone.columns())).toEqual(
       salesInStore().filter((s) => s.id > 3 * chunkRows && s.id <= 4 * chunkRows),
     );
   });
@@ -127,7 +130,7 @@ describe('reading the sales lines of a run on two threads', () => {
     });
     other.close();
     // The first reading's snapshot predates the new line; only the second reading has it.
-    expect(sales.map((s) => s.docNo)).toContain('LATE-1');
-    expect(sales).toEqual(salesInStore());
+    expect(sales.docNo).toContain('LATE-1');
+    expect(lines(sales)).toEqual(salesInStore());
   });
 });

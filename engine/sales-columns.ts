@@ -1,0 +1,127 @@
+import { addDays, daysBetween } from './dates';
+import type { SaleFact } from './facts';
+
+/**
+ * The sales lines as columns: days as numbers, codes (distributors, outlets, SKUs) as numbers
+ * into one list, amounts in typed arrays. The engine and the controls pass over a million lines
+ * comparing numbers and indexing arrays, where over line objects they compared date strings
+ * and looked codes up in Maps. Row i of every column is the same line.
+ */
+export interface SalesColumns {
+  count: number;
+  /** Distributor, outlet and SKU codes, by number. */
+  codes: readonly string[];
+  codeOf: ReadonlyMap<string, number>;
+  /** Days since 1970-01-01 (dayNumber). */
+  day: Int32Array;
+  distributor: Int32Array;
+  /** -1 for a primary sale, which has no outlet. */
+  outlet: Int32Array;
+  sku: Int32Array;
+  /** 1 for an invoice, 0 for a credit note. */
+  invoice: Uint8Array;
+  net: Float64Array;
+  qty: Float64Array;
+  id: Float64Array;
+  docNo: readonly string[];
+  against: readonly (string | null)[];
+}
+
+/** An ISO day as its number in `day`. */
+export const dayNumber = (iso: string): number => daysBetween('1970-01-01', iso);
+/** A number in `day` as its ISO day. */
+export const isoDay = (day: number): string => addDays('1970-01-01', day);
+
+/** The columns of lines arrays, by array: worked out once. */
+const built = new WeakMap<readonly SaleFact[], SalesColumns>();
+
+/**
+ * The columns of lines given as columns (as a run reads them), or worked out once from lines
+ * given as objects (as tests and small callers write them).
+ */
+export function salesColumns(sales: readonly SaleFact[] | SalesColumns): SalesColumns {
+  if (!Array.isArray(sales)) return sales as SalesColumns;
+  const known = built.get(sales);
+  if (known) return known;
+  const n = sales.length;
+  const codeOf = new Map<string, number>();
+  const codes: string[] = [];
+  const code = (word: string) => {
+    let k = codeOf.get(word);
+    if (k === undefined) {
+      k = codes.push(word) - 1;
+      codeOf.set(word, k);
+    }
+    return k;
+  };
+  const dayOf = new Map<string, number>();
+  const c = {
+    count: n,
+    codes,
+    codeOf,
+    day: new Int32Array(n),
+    distributor: new Int32Array(n),
+    outlet: new Int32Array(n),
+    sku: new Int32Array(n),
+    invoice: new Uint8Array(n),
+    net: new Float64Array(n),
+    qty: new Float64Array(n),
+    id: new Float64Array(n),
+    docNo: new Array<string>(n),
+    against: new Array<string | null>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const s = sales[i] as SaleFact;
+    let day = dayOf.get(s.date);
+    if (day === undefined) {
+      day = dayNumber(s.date);
+      dayOf.set(s.date, day);
+    }
+    c.day[i] = day;
+    c.distributor[i] = code(s.distributor);
+    c.outlet[i] = s.outlet === null ? -1 : code(s.outlet);
+    c.sku[i] = code(s.sku);
+    c.invoice[i] = s.docType === 'invoice' ? 1 : 0;
+    c.net[i] = s.net;
+    c.qty[i] = s.qty;
+    c.id[i] = s.id;
+    c.docNo[i] = s.docNo;
+    c.against[i] = s.against;
+  }
+  built.set(sales, c);
+  return c;
+}
+
+/** Which codes are among `wanted`, as a mask over the columns' codes. */
+export function codeMask(c: SalesColumns, wanted: Iterable<string>): Uint8Array {
+  const mask = new Uint8Array(c.codes.length);
+  for (const w of wanted) {
+    const k = c.codeOf.get(w);
+    if (k !== undefined) mask[k] = 1;
+  }
+  return mask;
+}
+
+/** Where an ascending list holds `value` (by halves), or -1. */
+export function sortedIndexOf(list: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = list[mid] as number;
+    if (at === value) return mid;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** The row of the line with stored id `id`, or -1: by halves when the lines are in id order, as read. */
+export function rowOfId(c: SalesColumns): (id: number) => number {
+  for (let i = 1; i < c.count; i++)
+    if ((c.id[i] as number) < (c.id[i - 1] as number)) {
+      const rows = new Map(Array.from(c.id, (id, row) => [id, row]));
+      return (id) => rows.get(id) ?? -1;
+    }
+  return (id) => sortedIndexOf(c.id, id);
+}

@@ -12,15 +12,15 @@ describe('the table of digests an import keeps per row', () => {
 
   it('tells apart digests that share their first words, and keeps the latest number of each', () => {
     const table = new DigestTable(8);
-    // Same slot, same first 12 bytes: only the fourth word differs.
-    const twins = [0, 1, 2].map((last) => Buffer.from([...new Array(12).fill(7), last, 0, 0, 0, 99, 99, 99, 99]));
+    // Same slot, same first 8 bytes: only the third word differs.
+    const twins = [0, 1, 2].map((last) => Buffer.from([...new Array(8).fill(7), last, 0, 0, 0, 99, 99, 99, 99]));
     for (const [i, digest] of twins.entries()) table.set(digest, i + 1);
     expect(twins.map((digest) => table.get(digest))).toEqual([1, 2, 3]);
     table.set(twins[1] as Buffer, 40);
     expect(table.size).toBe(3);
     expect(twins.map((digest) => table.get(digest))).toEqual([1, 40, 3]);
-    // Only the first 128 bits count: the fifth word is not kept.
-    expect(table.get(Buffer.from([...new Array(12).fill(7), 0, 0, 0, 0, 1, 2, 3, 4]))).toBe(1);
+    // Only the first 96 bits count: the fourth word is not kept.
+    expect(table.get(Buffer.from([...new Array(8).fill(7), 0, 0, 0, 0, 1, 2, 3, 4]))).toBe(1);
   });
 
   it('refuses a number it cannot hold, rather than keep it wrong', () => {

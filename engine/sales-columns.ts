@@ -32,6 +32,25 @@ export const dayNumber = (iso: string): number => daysBetween('1970-01-01', iso)
 /** A number in `day` as its ISO day. */
 export const isoDay = (day: number): string => addDays('1970-01-01', day);
 
+/** Columns for n lines, to be filled, over a list of codes. */
+export function emptyColumns(n: number, codes: readonly string[], codeOf: ReadonlyMap<string, number>) {
+  return {
+    count: n,
+    codes,
+    codeOf,
+    day: new Int32Array(n),
+    distributor: new Int32Array(n),
+    outlet: new Int32Array(n),
+    sku: new Int32Array(n),
+    invoice: new Uint8Array(n),
+    net: new Float64Array(n),
+    qty: new Float64Array(n),
+    id: new Float64Array(n),
+    docNo: new Array<string>(n),
+    against: new Array<string | null>(n),
+  };
+}
+
 /** The columns of lines arrays, by array: worked out once. */
 const built = new WeakMap<readonly SaleFact[], SalesColumns>();
 
@@ -55,21 +74,7 @@ export function salesColumns(sales: readonly SaleFact[] | SalesColumns): SalesCo
     return k;
   };
   const dayOf = new Map<string, number>();
-  const c = {
-    count: n,
-    codes,
-    codeOf,
-    day: new Int32Array(n),
-    distributor: new Int32Array(n),
-    outlet: new Int32Array(n),
-    sku: new Int32Array(n),
-    invoice: new Uint8Array(n),
-    net: new Float64Array(n),
-    qty: new Float64Array(n),
-    id: new Float64Array(n),
-    docNo: new Array<string>(n),
-    against: new Array<string | null>(n),
-  };
+  const c = emptyColumns(n, codes, codeOf);
   for (let i = 0; i < n; i++) {
     const s = sales[i] as SaleFact;
     let day = dayOf.get(s.date);

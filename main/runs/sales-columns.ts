@@ -1,4 +1,4 @@
-import type { SalesColumns } from '../../engine/sales-columns';
+import { emptyColumns, type SalesColumns } from '../../engine/sales-columns';
 import type { SalesChunk } from './sales-chunks';
 
 /**
@@ -47,23 +47,7 @@ export class ColumnCollector {
   /** The lines of every chunk kept, in chunk order. */
   columns(): SalesColumns {
     const n = this.parts.reduce((sum, part) => sum + (part?.count ?? 0), 0);
-    const docNo: string[] = [];
-    const against: (string | null)[] = [];
-    const c: SalesColumns = {
-      count: n,
-      codes: this.codes,
-      codeOf: this.codeOf,
-      day: new Int32Array(n),
-      distributor: new Int32Array(n),
-      outlet: new Int32Array(n),
-      sku: new Int32Array(n),
-      invoice: new Uint8Array(n),
-      net: new Float64Array(n),
-      qty: new Float64Array(n),
-      id: new Float64Array(n),
-      docNo,
-      against,
-    };
+    const c = emptyColumns(n, this.codes, this.codeOf);
     let at = 0;
     for (const part of this.parts) {
       if (!part) continue;
@@ -72,13 +56,13 @@ export class ColumnCollector {
       c.distributor.set(part.distributor.subarray(0, end), at);
       c.outlet.set(part.outlet.subarray(0, end), at);
       c.sku.set(part.sku.subarray(0, end), at);
-      for (let i = 0; i < end; i++) c.invoice[at + i] = part.credit[i] ? 0 : 1;
       c.net.set(part.net.subarray(0, end), at);
       c.qty.set(part.qty.subarray(0, end), at);
       c.id.set(part.id.subarray(0, end), at);
       for (let i = 0; i < end; i++) {
-        docNo.push(part.docNo[i] as string);
-        against.push(part.against[i] as string | null);
+        c.invoice[at + i] = part.credit[i] ? 0 : 1;
+        c.docNo[at + i] = part.docNo[i] as string;
+        c.against[at + i] = part.against[i] as string | null;
       }
       at += end;
     }

@@ -127,6 +127,8 @@ export interface IndexedFacts {
   paymentsByPayee: Map<string, PaymentFact[]>;
   targetsByPayee: Map<string, TargetFact[]>;
   outlets: Map<string, OutletFact>;
+  /** The outlet of each code of `sales` that is an outlet's, by the code's number. */
+  outletOfCode: (OutletFact | undefined)[];
   products: Map<string, ProductFact>;
   /** The dates the workspace's ageing reports were taken, ascending. */
   snapshotDates: string[];
@@ -244,6 +246,7 @@ export function indexFacts(facts: Facts): IndexedFacts {
 
 function index(facts: Facts): IndexedFacts {
   const sales = salesColumns(facts.sales);
+  const outlets = new Map(facts.outlets.map((o) => [o.code, o]));
   return {
     facts,
     sales,
@@ -254,21 +257,32 @@ function index(facts: Facts): IndexedFacts {
     invoicesByPayee: groupBy(facts.invoices, (i) => i.distributor),
     paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),
     targetsByPayee: groupBy(facts.targets, (t) => t.distributor),
-    outlets: new Map(facts.outlets.map((o) => [o.code, o])),
+    outlets,
+    outletOfCode: sales.codes.map((code) => outlets.get(code)),
     products: new Map(facts.products.map((p) => [p.sku, p])),
     memo: new Map(),
   };
 }
 
-/** JSON of an object, worked out once per object: memo keys are built for every payee. */
-const jsonOf = new WeakMap<object, string>();
+/**
+ * An object's content as a short token for memo keys: `#n`, the same for every object with the
+ * same JSON, in this job and the next. Keys are built for every payee; a key holding a scheme's
+ * whole JSON made the memo hash a kilobyte or two at each lookup.
+ */
+const tokenOf = new WeakMap<object, string>();
+const tokenOfJson = new Map<string, string>();
 export function json(value: object): string {
-  let text = jsonOf.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    jsonOf.set(value, text);
+  let token = tokenOf.get(value);
+  if (token === undefined) {
+    const text = JSON.stringify(value);
+    token = tokenOfJson.get(text);
+    if (token === undefined) {
+      token = `#${tokenOfJson.size}`;
+      tokenOfJson.set(text, token);
+    }
+    tokenOf.set(value, token);
   }
-  return text;
+  return token;
 }
 
 /**

@@ -79,7 +79,11 @@ function filterSales(ctx: MeasureContext, period: { from: string; to: string }):
   const excluded = lateReturns(ctx.scheme, ctx.payee, ctx.facts).excluded;
   if (wanted === null && excluded.size === 0) return lines;
   const { sku, id } = ctx.facts.sales;
-  return lines.filter((r) => (wanted === null || wanted[sku[r] as number] === 1) && !excluded.has(id[r] as number));
+  const kept = new Int32Array(lines.length);
+  let n = 0;
+  for (const r of lines)
+    if ((wanted === null || wanted[sku[r] as number] === 1) && !excluded.has(id[r] as number)) kept[n++] = r;
+  return kept.slice(0, n);
 }
 
 function salesResult(
@@ -181,7 +185,7 @@ const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
   const lines = schemeSales(ctx);
   const perChannel = new Map<string, { net: number; outlets: number }>();
   for (const [outlet, outletLines] of byOutlet(c, lines)) {
-    const channel = ctx.facts.outlets.get(c.codes[outlet] as string)?.channel;
+    const channel = ctx.facts.outletOfCode[outlet]?.channel;
     if (!channel) continue;
     const seen = perChannel.get(channel) ?? { net: 0, outlets: 0 };
     seen.net += sumNet(c, outletLines);
@@ -272,7 +276,7 @@ const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
   const now = billedOutlets(c, byOutlet(c, schemeSales(ctx)));
   const before = billedOutlets(c, byOutlet(c, schemeSales(ctx, previous)));
   const added = [...now.keys()].filter((code) => {
-    const created = ctx.facts.outlets.get(c.codes[code] as string)?.createdOn;
+    const created = ctx.facts.outletOfCode[code]?.createdOn;
     return created !== null && created !== undefined && within(created, ctx.period.from, ctx.period.to);
   });
   const lost = [...before.keys()].filter((code) => !now.has(code));

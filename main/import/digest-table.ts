@@ -1,13 +1,22 @@
-import { hash } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /**
- * A text's SHA-1, of which a DigestTable keeps 96 bits: among a billion rows the chance of two
- * sharing them is about one in 10^11.
+ * A secret of one import's own, which its digests begin with: whoever writes a file cannot know
+ * it, so cannot make two different rows share a digest (and one pass for a duplicate or an exact
+ * repeat of the other), however much they compute beforehand.
  */
-export const rowDigest = (text: string): Buffer => hash('sha1', text, 'buffer') as unknown as Buffer;
+export const digestSecret = (): string => randomBytes(16).toString('base64');
+
+/**
+ * The SHA-1 of the import's secret and a text, of which a DigestTable keeps 96 bits: among a
+ * billion rows the chance of two sharing them is about one in 10^11.
+ */
+export const rowDigest = (secret: string, text: string): Buffer =>
+  hash('sha1', secret + text, 'buffer') as unknown as Buffer;
 
 /** The digest of a row's cells, which finds a row repeated exactly, in every column. */
-export const cellsDigest = (cells: readonly unknown[]): Buffer => rowDigest(JSON.stringify(cells));
+export const cellsDigest = (secret: string, cells: readonly unknown[]): Buffer =>
+  rowDigest(secret, JSON.stringify(cells));
 
 /** Bytes of a digest a DigestTable keeps. */
 export const DIGEST_BYTES = 12;

@@ -13,7 +13,7 @@ import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
-import { cellsDigest, DigestTable, rowDigest } from './digest-table';
+import { cellsDigest, DigestTable, digestSecret, rowDigest } from './digest-table';
 import { classifyDocType, type DocClass, deadStatus } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -294,9 +294,10 @@ async function importFrom(
   // A large xlsx or CSV is read on a thread of its own while this one validates and inserts,
   // handed the sheet's merged ranges the survey found.
   const located = await openSheet(source, table.sheet);
+  const secret = digestSecret();
   const sheet =
     (source.format === 'xlsx' || source.format === 'csv') && size >= READ_IN_THREAD_FROM_BYTES
-      ? threadedSheet(request.path, table.sheet, file.readBytes, await located.merges?.())
+      ? threadedSheet(request.path, table.sheet, file.readBytes, secret, await located.merges?.())
       : located;
 
   const skipped: Record<string, number> = {};
@@ -521,7 +522,7 @@ async function importFrom(
           return;
         }
       }
-      const exact = row.digest ?? cellsDigest(row.cells);
+      const exact = row.digest ?? cellsDigest(secret, row.cells);
       const repeated = exactRows.get(exact);
       if (repeated !== undefined) {
         if (request.skipExactRepeats) {
@@ -573,7 +574,7 @@ async function importFrom(
         noItemLines++;
       }
       if (numberLines) {
-        const doc = rowDigest([raw.doc_type, raw.distributor_code, raw.doc_no, raw.doc_date].join('\u0001'));
+        const doc = rowDigest(secret, [raw.doc_type, raw.distributor_code, raw.doc_no, raw.doc_date].join('\u0001'));
         const next = (lineNumbers.get(doc) ?? 0) + 1;
         lineNumbers.set(doc, next);
         raw.line_no = next;
@@ -652,7 +653,7 @@ async function importFrom(
         result.created[reference.master].push(code);
       }
       if (issues.length === 0) {
-        const key = rowDigest(rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
+        const key = rowDigest(secret, rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
         const first = seen.get(key);
         const earlierRow = first === undefined ? stored(values) : undefined;
         if (first !== undefined || earlierRow) {

@@ -41,7 +41,7 @@ try {
       const send = async () => {
         const digests = new Uint8Array(batch.length * DIGEST_BYTES);
         batch.forEach((row, i) => {
-          digests.set(cellsDigest(row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
+          digests.set(cellsDigest(input.secret, row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
         });
         await spend();
         const message: ReaderMessage = { type: 'rows', rows: batch, digests, totalRows: sheet.totalRows, bytes };

@@ -9,6 +9,8 @@ import { DamagedFileError, type Merge, type SourceRow, type SourceSheet } from '
 export interface ReaderInput {
   path: string;
   sheet: string;
+  /** The import's digestSecret, which the rows' digests begin with. */
+  secret: string;
   /** The sheet's merged ranges, when the import found them already. */
   merges?: Merge[];
 }
@@ -50,6 +52,7 @@ export function threadedSheet(
   path: string,
   name: string,
   onBytes: (bytes: number) => void,
+  secret: string,
   merges?: Merge[],
 ): SourceSheet {
   let totalRows: number | null = null;
@@ -59,7 +62,7 @@ export function threadedSheet(
       return totalRows;
     },
     async *rows() {
-      const worker = startWorker('reader', { path, sheet: name, merges } satisfies ReaderInput);
+      const worker = startWorker('reader', { path, sheet: name, secret, merges } satisfies ReaderInput);
       const inbox: (ReaderMessage | { type: 'died' })[] = [];
       let wake: (() => void) | null = null;
       const deliver = (message: ReaderMessage | { type: 'died' }) => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DigestTable, rowDigest } from '../../main/import/digest-table';
+import { cellsDigest, DigestTable, digestSecret, rowDigest } from '../../main/import/digest-table';
 
 describe('the table of digests an import keeps per row', () => {
   it('answers for every text it was given, across many doublings, and for nothing else', () => {
     const table = new DigestTable(4);
-    for (let i = 1; i <= 50_000; i++) table.set(rowDigest(`row ${i}`), i);
+    for (let i = 1; i <= 50_000; i++) table.set(rowDigest('', `row ${i}`), i);
     expect(table.size).toBe(50_000);
-    for (let i = 1; i <= 50_000; i++) expect(table.get(rowDigest(`row ${i}`))).toBe(i);
-    for (let i = 50_001; i <= 51_000; i++) expect(table.get(rowDigest(`row ${i}`))).toBeUndefined();
+    for (let i = 1; i <= 50_000; i++) expect(table.get(rowDigest('', `row ${i}`))).toBe(i);
+    for (let i = 50_001; i <= 51_000; i++) expect(table.get(rowDigest('', `row ${i}`))).toBeUndefined();
   });
 
   it('tells apart digests that share their first words, and keeps the latest number of each', () => {
@@ -23,9 +23,17 @@ describe('the table of digests an import keeps per row', () => {
     expect(table.get(Buffer.from([...new Array(8).fill(7), 0, 0, 0, 0, 1, 2, 3, 4]))).toBe(1);
   });
 
+  it("digests a text after the import's secret: the same under one secret, another under the next", () => {
+    const [one, two] = [digestSecret(), digestSecret()];
+    expect(one).not.toBe(two);
+    expect(rowDigest(one, 'D1|SI/1')).toEqual(rowDigest(one, 'D1|SI/1'));
+    expect(rowDigest(one, 'D1|SI/1')).not.toEqual(rowDigest(two, 'D1|SI/1'));
+    expect(cellsDigest(one, ['SI/1', 2])).toEqual(rowDigest(one, '["SI/1",2]'));
+  });
+
   it('refuses a number it cannot hold, rather than keep it wrong', () => {
     const table = new DigestTable();
-    for (const bad of [0, -1, 1.5, 2 ** 32]) expect(() => table.set(rowDigest('x'), bad)).toThrow(RangeError);
-    expect(table.get(rowDigest('x'))).toBeUndefined();
+    for (const bad of [0, -1, 1.5, 2 ** 32]) expect(() => table.set(rowDigest('', 'x'), bad)).toThrow(RangeError);
+    expect(table.get(rowDigest('', 'x'))).toBeUndefined();
   });
 });

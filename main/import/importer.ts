@@ -573,12 +573,6 @@ async function importFrom(
         raw.sku = notItemised.sku;
         noItemLines++;
       }
-      if (numberLines) {
-        const doc = rowDigest(secret, [raw.doc_type, raw.distributor_code, raw.doc_no, raw.doc_date].join('\u0001'));
-        const next = (lineNumbers.get(doc) ?? 0) + 1;
-        lineNumbers.set(doc, next);
-        raw.line_no = next;
-      }
       const issues: ImportIssue[] = problems.map((p) => ({
         row: row.number,
         column: columnName(p),
@@ -596,6 +590,17 @@ async function importFrom(
           value: String(raw.doc_type),
           message: error.message,
         });
+      }
+      // Numbered by the document as stored (its type read as invoice or credit note), so no two
+      // rows of the file share an identity.
+      if (numberLines) {
+        const doc = rowDigest(
+          secret,
+          [values.doc_type, values.distributor_code, values.doc_no, values.doc_date].join('\u0001'),
+        );
+        const next = (lineNumbers.get(doc) ?? 0) + 1;
+        lineNumbers.set(doc, next);
+        values.line_no = next;
       }
       for (const field of def.fields) {
         if (
@@ -653,8 +658,11 @@ async function importFrom(
         result.created[reference.master].push(code);
       }
       if (issues.length === 0) {
-        const key = rowDigest(secret, rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
-        const first = seen.get(key);
+        // Lines numbered here cannot repeat one another's identity: only the store may hold one.
+        const key = numberLines
+          ? null
+          : rowDigest(secret, rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
+        const first = key === null ? undefined : seen.get(key);
         const earlierRow = first === undefined ? stored(values) : undefined;
         if (first !== undefined || earlierRow) {
           const what = rules.identity
@@ -670,7 +678,7 @@ async function importFrom(
                 ? `duplicate of row ${first} of this file`
                 : `already imported in batch ${earlierRow?.batch}`,
           });
-        } else {
+        } else if (key !== null) {
           seen.set(key, row.number);
         }
       }

@@ -126,7 +126,6 @@ export interface IndexedFacts {
   invoicesByPayee: Map<string, InvoiceFact[]>;
   paymentsByPayee: Map<string, PaymentFact[]>;
   targetsByPayee: Map<string, TargetFact[]>;
-  outlets: Map<string, OutletFact>;
   /** The outlet of each code of `sales` that is an outlet's, by the code's number. */
   outletOfCode: (OutletFact | undefined)[];
   products: Map<string, ProductFact>;
@@ -257,7 +256,6 @@ function index(facts: Facts): IndexedFacts {
     invoicesByPayee: groupBy(facts.invoices, (i) => i.distributor),
     paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),
     targetsByPayee: groupBy(facts.targets, (t) => t.distributor),
-    outlets,
     outletOfCode: sales.codes.map((code) => outlets.get(code)),
     products: new Map(facts.products.map((p) => [p.sku, p])),
     memo: new Map(),

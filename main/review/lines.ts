@@ -98,6 +98,14 @@ export interface ReviewTotals {
   overridden: number;
 }
 
+/** The quick filter's words (at most five). */
+const quickWords = (quickFilter: string | undefined) =>
+  (quickFilter ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+/** The flags are a few fixed words: only a word that is part of one needs them read line by line. */
+const mayBeFlag = (word: string) => flagNames.some((flag) => flag.includes(word.toLowerCase()));
+const likePattern = (word: string) => `%${escapeLike(word)}%`;
+const textLike = `${lineSearchText} LIKE ? ESCAPE '\\'`;
+
 /**
  * The filters and the quick filter as one WHERE clause. Each quick-filter word must appear in
  * the line's text (payee, name, region, channel, class, scheme: read from the narrow index
@@ -108,21 +116,62 @@ function filtered(
   range: [number, number, number],
 ): { sql: string; params: unknown[] } {
   const where = whereClause(reviewColumns, q.filterModel);
-  const words = (q.quickFilter ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const words = quickWords(q.quickFilter);
   if (words.length === 0) return { sql: where.sql, params: [...range, ...where.params] };
-  const inText = `id IN (SELECT id FROM payout_lines WHERE run_id = ? AND ${lineSearchText} LIKE ? ESCAPE '\\')`;
+  const inText = `id IN (SELECT id FROM payout_lines WHERE run_id = ? AND ${textLike})`;
   const params: unknown[] = [...range, ...where.params];
   const likes = words
     .map((w) => {
-      const pattern = `%${escapeLike(w)}%`;
+      const pattern = likePattern(w);
       params.push(q.run, pattern);
-      // The flags are a few fixed words: only a word that is part of one needs them read line by line.
-      if (!flagNames.some((flag) => flag.includes(w.toLowerCase()))) return inText;
+      if (!mayBeFlag(w)) return inText;
       params.push(pattern);
       return `(${inText} OR flags LIKE ? ESCAPE '\\')`;
     })
     .join(' AND ');
   return { sql: where.sql ? `${where.sql} AND ${likes}` : `WHERE ${likes}`, params };
+}
+
+type Sums = { lines: number; calculated: string; override: string; final: string; overridden: number };
+
+/**
+ * The totals of the lines a quick filter alone finds, when none of its words can be a flag:
+ * counted and summed from the search index (which holds each line's final amount), and the
+ * few current overrides among them added on top, where the general query reads every line it
+ * finds with its override. A line pays its override where it has one, else its final amount.
+ */
+function quickTotals(db: Database.Database, run: number, words: readonly string[]): Sums {
+  const likes = words.map(() => textLike).join(' AND ');
+  // An overridden line's text, read in a subquery of its own: there the override's payee and
+  // scheme columns cannot be taken for the line's.
+  const overriddenLikes = words
+    .map(() => `(SELECT ${lineSearchText} FROM payout_lines x WHERE x.id = l.id) LIKE ? ESCAPE '\\'`)
+    .join(' AND ');
+  const patterns = words.map(likePattern);
+  const lines = db
+    .prepare(
+      `SELECT count(*) AS lines, CAST(coalesce(sum(final), 0) AS TEXT) AS calculated
+       FROM payout_lines WHERE run_id = ? AND ${likes}`,
+    )
+    .get(run, ...patterns) as { lines: number; calculated: string };
+  // CROSS JOIN keeps SQLite to this order: the run's few current overrides, then each one's line.
+  // Left to itself it walks every line of the run (100 ms for 100,000 of them).
+  const overrides = db
+    .prepare(
+      `SELECT count(*) AS overridden, CAST(coalesce(sum(o.amount), 0) AS TEXT) AS override,
+         CAST(coalesce(sum(o.amount - l.final), 0) AS TEXT) AS change
+       FROM overrides o CROSS JOIN payout_lines l ON l.run_id = o.run_id AND l.scheme_code = o.scheme_code
+         AND l.payee = o.payee AND l.kind = o.kind
+       WHERE o.run_id = ? AND o.superseded_at IS NULL AND o.amount IS NOT NULL AND ${overriddenLikes}`,
+    )
+    .get(run, ...patterns) as { overridden: number; override: string; change: string };
+  return {
+    lines: lines.lines,
+    calculated: lines.calculated,
+    override: overrides.override,
+    final: String(BigInt(lines.calculated) + BigInt(overrides.change)),
+    overridden: overrides.overridden,
+  };
 }
 
 const rupeesOrNull = (paise: number | null) => (paise === null ? null : paiseToRupees(paise));
@@ -162,20 +211,18 @@ export function reviewLines(
       final: paiseToRupees(r.final as number),
     }));
   if (!q.withTotals) return { rows, totals: null };
-  const sums = db
-    .prepare(
-      `SELECT count(*) AS lines, CAST(coalesce(sum(calculated), 0) AS TEXT) AS calculated,
-         CAST(coalesce(sum(override), 0) AS TEXT) AS override, CAST(coalesce(sum(final), 0) AS TEXT) AS final,
-         count(override) AS overridden
-       FROM (${linesSql}) ${where.sql}`,
-    )
-    .get(...where.params) as {
-    lines: number;
-    calculated: string;
-    override: string;
-    final: string;
-    overridden: number;
-  };
+  const words = quickWords(q.quickFilter);
+  const sums =
+    words.length > 0 && Object.keys(q.filterModel).length === 0 && !words.some(mayBeFlag)
+      ? quickTotals(db, q.run, words)
+      : (db
+          .prepare(
+            `SELECT count(*) AS lines, CAST(coalesce(sum(calculated), 0) AS TEXT) AS calculated,
+               CAST(coalesce(sum(override), 0) AS TEXT) AS override, CAST(coalesce(sum(final), 0) AS TEXT) AS final,
+               count(override) AS overridden
+             FROM (${linesSql}) ${where.sql}`,
+          )
+          .get(...where.params) as Sums);
   // Sums arrive as text, so a total beyond 2^53 paise keeps its last paisa.
   return {
     rows,

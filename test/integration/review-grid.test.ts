@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ReviewQuery, reviewLines } from '../../main/review/lines';
+import { paiseToRupees, toScaledInteger } from '../../engine/money';
+import { type ReviewLine, type ReviewQuery, reviewLines } from '../../main/review/lines';
 import { overrideLines } from '../../main/review/overrides';
 import type { Actor } from '../../main/review/workflow';
 import { executeRun, recalculateRun } from '../../main/runs/execute';
@@ -81,10 +82,57 @@ describe('review grid queries over a workspace of several runs', () => {
     expect(ask({ run, quickFilter: '_' }).rows).toEqual([]);
   });
 
+  it("totals what a quick filter finds, each line at its override where it has one, this run's only", () => {
+    const [run, other] = [
+      (db().prepare('SELECT min(id) AS id FROM runs').get() as { id: number }).id,
+      executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run,
+    ];
+    const all = ask({ run }).rows;
+    const payouts = all.filter((r) => r.kind === 'payout' && r.region);
+    const [a, b, c] = [payouts[0], payouts[1], payouts.at(-1)].map((r) => Number(r?.id)) as [number, number, number];
+    const override = (on: number, lines: number[], amount: string) =>
+      overrideLines(db(), { run: on, lines, change: { mode: 'set', amount }, reason: 'agreed' }, priya);
+    override(run, [a, b], '1234.56');
+    // A second override of a line supersedes its first; another run's override is its own.
+    override(run, [b], '0');
+    override(run, [c], '99999.99');
+    const twin = ask({ run: other }).rows.find((r) => r.payee === payouts[0]?.payee && r.scheme === payouts[0]?.scheme);
+    override(other, [Number(twin?.id)], '777.77');
+
+    const paise = (rupees: unknown) => (rupees === null ? 0 : toScaledInteger(String(rupees), 2));
+    const sum = (rows: ReviewLine[], field: string) => paiseToRupees(rows.reduce((n, r) => n + paise(r[field]), 0));
+    const sample = payouts[0] ?? {};
+    const words = [
+      String(sample.region).toLowerCase(),
+      `${sample.region} ${sample.scheme}`,
+      String(sample.payee),
+      String(sample.scheme),
+      'no-such-word',
+    ];
+    for (const quickFilter of words) {
+      const { rows, totals } = ask({ run, quickFilter });
+      expect(totals).toEqual({
+        lines: rows.length,
+        calculated: sum(rows, 'calculated'),
+        override: sum(rows, 'override'),
+        final: sum(rows, 'final'),
+        overridden: rows.filter((r) => r.override !== null).length,
+      });
+    }
+    expect(ask({ run, quickFilter: String(sample.region) }).totals?.overridden).toBeGreaterThan(0);
+  });
+
   it('searches the narrow index, not the lines (the grid must spell its expression)', () => {
-    const plan = db()
-      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM payout_lines WHERE run_id = ? AND ${lineSearchText} LIKE ?`)
-      .all(1, '%x%') as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' | ')).toContain('COVERING INDEX payout_lines_search');
+    const planOf = (sql: string) =>
+      (db().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, '%x%') as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+    expect(planOf(`SELECT id FROM payout_lines WHERE run_id = ? AND ${lineSearchText} LIKE ?`)).toContain(
+      'COVERING INDEX payout_lines_search',
+    );
+    // The quick filter's totals are summed from it too: it holds each line's final amount.
+    expect(
+      planOf(`SELECT count(*), sum(final) FROM payout_lines WHERE run_id = ? AND ${lineSearchText} LIKE ?`),
+    ).toContain('COVERING INDEX payout_lines_search');
   });
 });

@@ -17,6 +17,7 @@ import { approvalComment } from './015_approval_comment';
 import { runClaims } from './016_run_claims';
 import { withdrawSubmission } from './017_withdraw_submission';
 import { batchHeaders } from './018_batch_headers';
+import { lineSearchAmounts } from './019_line_search_amounts';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   runClaims,
   withdrawSubmission,
   batchHeaders,
+  lineSearchAmounts,
 ];

@@ -27,6 +27,22 @@ export interface SalesColumns {
   against: readonly (string | null)[];
 }
 
+/** Codes numbered in the order first met: a word's number, and each number's word. */
+export class CodeList {
+  readonly codes: string[] = [];
+  readonly codeOf = new Map<string, number>();
+
+  /** The word's number, numbering it if it is new. */
+  code(word: string): number {
+    let k = this.codeOf.get(word);
+    if (k === undefined) {
+      k = this.codes.push(word) - 1;
+      this.codeOf.set(word, k);
+    }
+    return k;
+  }
+}
+
 /** An ISO day as its number in `day`. */
 export const dayNumber = (iso: string): number => daysBetween('1970-01-01', iso);
 /** A number in `day` as its ISO day. */
@@ -63,18 +79,9 @@ export function salesColumns(sales: readonly SaleFact[] | SalesColumns): SalesCo
   const known = built.get(sales);
   if (known) return known;
   const n = sales.length;
-  const codeOf = new Map<string, number>();
-  const codes: string[] = [];
-  const code = (word: string) => {
-    let k = codeOf.get(word);
-    if (k === undefined) {
-      k = codes.push(word) - 1;
-      codeOf.set(word, k);
-    }
-    return k;
-  };
+  const list = new CodeList();
   const dayOf = new Map<string, number>();
-  const c = emptyColumns(n, codes, codeOf);
+  const c = emptyColumns(n, list.codes, list.codeOf);
   for (let i = 0; i < n; i++) {
     const s = sales[i] as SaleFact;
     let day = dayOf.get(s.date);
@@ -83,9 +90,9 @@ export function salesColumns(sales: readonly SaleFact[] | SalesColumns): SalesCo
       dayOf.set(s.date, day);
     }
     c.day[i] = day;
-    c.distributor[i] = code(s.distributor);
-    c.outlet[i] = s.outlet === null ? -1 : code(s.outlet);
-    c.sku[i] = code(s.sku);
+    c.distributor[i] = list.code(s.distributor);
+    c.outlet[i] = s.outlet === null ? -1 : list.code(s.outlet);
+    c.sku[i] = list.code(s.sku);
     c.invoice[i] = s.docType === 'invoice' ? 1 : 0;
     c.net[i] = s.net;
     c.qty[i] = s.qty;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CodeList } from '../../engine/sales-columns';
 
 /** A run window: the days whose sales lines a run reads. */
 export interface SalesWindow {
@@ -43,8 +44,9 @@ export const chunkBuffers = (c: SalesChunk): ArrayBuffer[] =>
  */
 export class ChunkReader {
   private readonly query: Database.Statement;
-  private readonly codes = new Map<string, number>();
-  private fresh: string[] = [];
+  private readonly words = new CodeList();
+  /** How many of the words earlier chunks brought. */
+  private sent = 0;
 
   constructor(
     db: Database.Database,
@@ -61,16 +63,6 @@ export class ChunkReader {
          FROM sales NOT INDEXED WHERE rowid > ? AND rowid <= ? AND doc_date BETWEEN ? AND ?`,
       )
       .raw();
-  }
-
-  private code(word: string): number {
-    let code = this.codes.get(word);
-    if (code === undefined) {
-      code = this.codes.size;
-      this.codes.set(word, code);
-      this.fresh.push(word);
-    }
-    return code;
   }
 
   read(k: number): SalesChunk {
@@ -101,9 +93,9 @@ export class ChunkReader {
         );
       c.id[n] = id;
       c.date[n] = date;
-      c.distributor[n] = this.code(distributor);
-      c.outlet[n] = outlet === null ? -1 : this.code(outlet);
-      c.sku[n] = this.code(sku);
+      c.distributor[n] = this.words.code(distributor);
+      c.outlet[n] = outlet === null ? -1 : this.words.code(outlet);
+      c.sku[n] = this.words.code(sku);
       c.qty[n] = qty;
       c.net[n] = net;
       c.credit[n] = credit;
@@ -112,8 +104,8 @@ export class ChunkReader {
       n++;
     }
     c.count = n;
-    c.words = this.fresh;
-    this.fresh = [];
+    c.words = this.words.codes.slice(this.sent);
+    this.sent = this.words.codes.length;
     return c;
   }
 }

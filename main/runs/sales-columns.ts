@@ -1,15 +1,14 @@
-import { emptyColumns, type SalesColumns } from '../../engine/sales-columns';
+import { CodeList, emptyColumns, type SalesColumns } from '../../engine/sales-columns';
 import type { SalesChunk } from './sales-chunks';
 
 /**
  * The columns of the lines as readSales reads them, chunk by chunk, from the columns each chunk
  * already is: each reader's words (codes) are mapped once onto one list of codes, and each
- * chunk's columns through them. No line becomes an object: a
- * million of them cost the collector about a second over a run.
+ * chunk's columns through them. No line becomes an object: a million of them cost the collector
+ * about a second over a run.
  */
 export class ColumnCollector {
-  private readonly codes: string[] = [];
-  private readonly codeOf = new Map<string, number>();
+  private readonly list = new CodeList();
   private readonly parts: SalesChunk[] = [];
 
   /** Whether chunk k is kept already. */
@@ -24,14 +23,7 @@ export class ColumnCollector {
   reader(): (chunk: SalesChunk) => void {
     const codeOfWord: number[] = [];
     return (chunk) => {
-      for (const word of chunk.words) {
-        let k = this.codeOf.get(word);
-        if (k === undefined) {
-          k = this.codes.push(word) - 1;
-          this.codeOf.set(word, k);
-        }
-        codeOfWord.push(k);
-      }
+      for (const word of chunk.words) codeOfWord.push(this.list.code(word));
       if (this.parts[chunk.index]) return;
       const code = (w: number) => codeOfWord[w] as number;
       for (let i = 0; i < chunk.count; i++) {
@@ -47,7 +39,7 @@ export class ColumnCollector {
   /** The lines of every chunk kept, in chunk order. */
   columns(): SalesColumns {
     const n = this.parts.reduce((sum, part) => sum + (part?.count ?? 0), 0);
-    const c = emptyColumns(n, this.codes, this.codeOf);
+    const c = emptyColumns(n, this.list.codes, this.list.codeOf);
     let at = 0;
     for (const part of this.parts) {
       if (!part) continue;

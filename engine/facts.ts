@@ -156,6 +156,11 @@ export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<str
 
 type SalesBySource = IndexedFacts['salesBySource'];
 
+const NO_ROWS = new Int32Array(0);
+/** A payee's lines of a source: rows of `sales` in date order, none where it has none. */
+export const payeeRows = (facts: IndexedFacts, source: keyof SalesBySource, payee: string): Int32Array =>
+  facts.salesBySource[source].get(payee) ?? NO_ROWS;
+
 /**
  * Each payee's lines by source, in date order then id, whatever order the facts arrived in.
  * One pass reads every line's day and list; a counting sort over the few hundred days a run

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, previousPeriod, within } from './dates';
-import { type IndexedFacts, json, type PayeeFact, type PaymentFact, remember } from './facts';
+import { type IndexedFacts, json, type PayeeFact, type PaymentFact, payeeRows, remember } from './facts';
 import { evaluateFormula } from './formula';
 import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
@@ -32,7 +32,6 @@ const fmt = (value: Exact) => value.toFixed(value.isInteger() ? 0 : 2);
 
 /** The rows of the sales columns a measure reads: the payee's lines it counts. */
 type Rows = ArrayLike<number>;
-const NO_ROWS = new Int32Array(0);
 
 /** The index of the first row dated on or after `day` (a day number) in date-sorted rows. */
 function firstOnOrAfter(c: SalesColumns, rows: Int32Array, day: number): number {
@@ -48,7 +47,7 @@ function firstOnOrAfter(c: SalesColumns, rows: Int32Array, day: number): number 
 
 /** The payee's lines of the scheme's source in `period` (inclusive), a view of the sorted rows, not a copy. */
 function sourceLines(ctx: MeasureContext, period: { from: string; to: string }): Int32Array {
-  const all = ctx.facts.salesBySource[ctx.scheme.salesSource].get(ctx.payee.code) ?? NO_ROWS;
+  const all = payeeRows(ctx.facts, ctx.scheme.salesSource, ctx.payee.code);
   const c = ctx.facts.sales;
   return all.subarray(firstOnOrAfter(c, all, dayNumber(period.from)), firstOnOrAfter(c, all, dayNumber(period.to) + 1));
 }

@@ -1,4 +1,4 @@
-import { type IndexedFacts, json, type PaidFact, type PayeeFact, remember } from './facts';
+import { type IndexedFacts, json, type PaidFact, type PayeeFact, payeeRows, remember } from './facts';
 import type { Scheme } from './model';
 import { allProducts, schemeSkuMask } from './products';
 import { dayNumber } from './sales-columns';
@@ -37,7 +37,7 @@ function findLateReturns(
   paid: readonly PaidFact[],
 ): LateReturns {
   const c = facts.sales;
-  const lines = facts.salesBySource[scheme.salesSource].get(payee.code) ?? new Int32Array(0);
+  const lines = payeeRows(facts, scheme.salesSource, payee.code);
   const wanted = allProducts(scheme) ? null : schemeSkuMask(scheme, facts);
   const clawedBefore = new Set(paid.filter((p) => p.kind === 'clawback').flatMap((p) => p.saleIds));
   const to = dayNumber(scheme.period.to);

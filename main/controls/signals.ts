@@ -11,7 +11,6 @@ import {
   salesColumns,
   sortedIndexOf,
 } from '../../engine/sales-columns';
-
 import { unpackIds } from '../runs/source-ids';
 import type { FlagKind } from './kinds';
 import type { ControlSettings } from './settings';

@@ -14,7 +14,7 @@ import type { ReaderInput, ReaderMessage } from './threaded-sheet';
  */
 const BATCH = 2_000;
 const input = workerInput<ReaderInput>(workerData);
-const post = (message: ReaderMessage) => parentPort?.postMessage(message);
+const post = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
 
 let credit = 0;
 let wake: (() => void) | null = null;
@@ -44,8 +44,7 @@ try {
           digests.set(cellsDigest(input.secret, row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
         });
         await spend();
-        const message: ReaderMessage = { type: 'rows', rows: batch, digests, totalRows: sheet.totalRows, bytes };
-        parentPort?.postMessage(message, [digests.buffer]);
+        post({ type: 'rows', rows: batch, digests, totalRows: sheet.totalRows, bytes }, [digests.buffer]);
         batch = [];
       };
       for await (const row of sheet.rows()) {

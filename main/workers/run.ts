@@ -1,4 +1,4 @@
-import { type TransferListItem, Worker } from 'node:worker_threads';
+import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_threads';
 import type { Progress } from '../api/progress';
 import { type ApiError, ApiFailure } from '../api/result';
 import { runningFromSource } from '../runtime';
@@ -28,7 +28,7 @@ export type WorkerName = keyof typeof entries;
  * and a larger nursery collects it less often (bench:calc's first run in the run worker 5.8 → 5.4 s,
  * for 20–40 MB more).
  */
-const limits: Partial<Record<WorkerName, { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number }>> = {
+const limits: Partial<Record<WorkerName, ResourceLimits>> = {
   import: { maxOldGenerationSizeMb: 384 },
   reader: { maxOldGenerationSizeMb: 160 },
   run: { maxYoungGenerationSizeMb: 96 },

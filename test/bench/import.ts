@@ -100,7 +100,8 @@ const child = await bundledChild(join(import.meta.dirname, 'import-child.ts'));
 
 const measure = (...args: string[]) => child.run<{ rows: number; seconds: number; peakRssMb: number }>(...args);
 
-console.log(`Writing ${lines.toLocaleString('en-IN')} sales lines as xlsx and CSV in ${folder} …`);
+if (!existsSync(xlsx) || !existsSync(csv))
+  console.log(`Writing ${lines.toLocaleString('en-IN')} sales lines as xlsx and CSV in ${folder} …`);
 await writeFiles();
 const mb = (path: string) => (statSync(path).size / 1e6).toFixed(0);
 console.log(`xlsx ${mb(xlsx)} MB, CSV ${mb(csv)} MB\n`);

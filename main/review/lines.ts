@@ -154,7 +154,8 @@ function quickTotals(db: Database.Database, run: number, words: readonly string[
        FROM payout_lines WHERE run_id = ? AND ${likes}`,
     )
     .get(run, ...patterns) as { lines: number; calculated: string };
-  // CROSS JOIN keeps SQLite to this order: the run's few current overrides, then each one's line.
+  // A line's current override as the payable_lines view joins it, read from the overrides' side:
+  // CROSS JOIN keeps SQLite to this order, the run's few current overrides, then each one's line.
   // Left to itself it walks every line of the run (100 ms for 100,000 of them).
   const overrides = db
     .prepare(

@@ -84,17 +84,25 @@ export function linesSpanned(record: readonly string[]): number {
  * their rows. csv-parse takes the first line's length as the one expected and, with
  * relax_column_count, still builds an error for every line of another length before letting it
  * through — a stack trace and two deep copies each, 30–40 µs: a million blank lines took 50 s.
- * Its state is public (`parser.state`); the length expected is made the length of the line at
- * hand. Should a later csv-parse keep it elsewhere, lines still pass as before, only slower
- * (test/unit/delimited-lengths.test.ts says so).
+ * Its parsing core is public (`parser.api`): before each record is ended, the length expected is
+ * made that record's own length. A getter on its state did the same and made every access to the
+ * state slow (parsing took three times as long). Should a later csv-parse keep it elsewhere, lines
+ * still pass as before, only slower (test/unit/delimited-lengths.test.ts says so).
  */
 export function everyLengthExpected(parser: ReturnType<typeof parse>): void {
-  const state = (parser as unknown as { state: { record: unknown[] } }).state;
-  Object.defineProperty(state, 'expectedRecordLength', {
-    get: () => state.record.length,
-    set: () => {},
-    configurable: true,
-  });
+  const api = (parser as unknown as { api?: ParserCore }).api;
+  const onRecord = api?.__onRecord;
+  if (!api || typeof onRecord !== 'function') return;
+  api.__onRecord = function (this: ParserCore, ...args: unknown[]) {
+    this.state.expectedRecordLength = this.state.record.length;
+    return onRecord.apply(this, args);
+  };
+}
+
+/** The part of csv-parse's core that everyLengthExpected reaches into. */
+interface ParserCore {
+  state: { record: unknown[]; expectedRecordLength: number };
+  __onRecord: (...args: unknown[]) => unknown;
 }
 
 export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {

@@ -22,8 +22,17 @@ import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import type { Cell, Source, SourceRow } from './readers/types';
-import { blank, convertRow, type Decisions, decide, type FieldProblem, type RoundingLedger, shown } from './row-values';
-import { READ_IN_THREAD_FROM_BYTES, threadedSheet } from './threaded-sheet';
+import {
+  addRounded,
+  blank,
+  convertRow,
+  type Decisions,
+  decide,
+  type FieldProblem,
+  type RoundingLedger,
+  shown,
+} from './row-values';
+import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 
 export interface ImportRequest {
   path: string;
@@ -291,22 +300,20 @@ async function importFrom(
       `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
     );
   }
-  // A large xlsx or CSV is read on a thread of its own while this one validates and inserts,
-  // handed the sheet's merged ranges the survey found.
   const located = await openSheet(source, table.sheet);
   const secret = digestSecret();
-  const sheet =
-    (source.format === 'xlsx' || source.format === 'csv') && size >= READ_IN_THREAD_FROM_BYTES
-      ? threadedSheet(request.path, table.sheet, file.readBytes, secret, await located.merges?.())
-      : located;
-
+  // A large xlsx or CSV is read, laid out and converted on a thread of its own while this one
+  // checks and inserts. Its first rows are still read here, to decide how its values are read.
+  const threaded = (source.format === 'xlsx' || source.format === 'csv') && size >= READ_IN_THREAD_FROM_BYTES;
   const skipped: Record<string, number> = {};
   const skip = (why: string) => {
     skipped[why] = (skipped[why] ?? 0) + 1;
   };
-  const rows = dataRows(sheet, table.headerRow, headers, kind, mapping, skip)[Symbol.asyncIterator]();
+  const inThread = dataRows(located, table.headerRow, headers, kind, mapping, threaded ? () => {} : skip)[
+    Symbol.asyncIterator
+  ]();
   const buffered: SourceRow[] = [];
-  for (let next = await rows.next(); !next.done; next = await rows.next()) {
+  for (let next = await inThread.next(); !next.done; next = await inThread.next()) {
     buffered.push(next.value);
     if (buffered.length >= SAMPLE_ROWS) break;
   }
@@ -348,6 +355,25 @@ async function importFrom(
   } catch (error) {
     if (error instanceof AmbiguousDatesError) throw new ImportRefusedError(`${fileName}: ${error.message}`);
     throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
+  }
+
+  let sheetRows: { readonly totalRows: number | null } = located;
+  let rows: AsyncIterator<SourceRow | PreparedRow> = inThread;
+  if (threaded) {
+    await inThread.return?.();
+    buffered.length = 0;
+    const worker = threadedDataRows(
+      {
+        path: request.path,
+        sheet: table.sheet,
+        secret,
+        merges: await located.merges?.(),
+        prepare: { kind, headerRow: table.headerRow, headers, mapping, decisions, defaults },
+      },
+      { onBytes: file.readBytes, onSkip: skip },
+    );
+    sheetRows = worker;
+    rows = worker.rows()[Symbol.asyncIterator]();
   }
 
   const result: ImportResult = {
@@ -428,6 +454,7 @@ async function importFrom(
   let maxDate: string | null = null;
   // Rows seen, by identity, and by every cell (exact repeats); each document's lines so far.
   const seen = new DigestTable();
+  // What rounding did to the imported rows' money, field by field (when the user chose to round).
   const rounding: RoundingLedger = new Map();
   // Sales: document types the file uses and how each is read; lines numbered within their document.
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
@@ -475,7 +502,7 @@ async function importFrom(
     const report = () => {
       const elapsed = (Date.now() - tick) / 1000;
       const rate = elapsed > 0 ? Math.round(result.rowsRead / elapsed) : 0;
-      const total = sheet.totalRows ? Math.max(0, sheet.totalRows - table.headerRow) : 0;
+      const total = sheetRows.totalRows ? Math.max(0, sheetRows.totalRows - table.headerRow) : 0;
       const [done, whole] = total > 0 ? [result.rowsRead, total] : [file.bytes(), size];
       const secondsLeft = done > 0 && whole > done ? Math.round(((whole - done) * elapsed) / done) : 0;
       onProgress?.({
@@ -513,7 +540,7 @@ async function importFrom(
       return reading.as === 'skip' ? `type:${name}` : null;
     };
 
-    const handle = (row: SourceRow) => {
+    const handle = (row: SourceRow | PreparedRow) => {
       result.rowsRead++;
       if (kind === 'sales') {
         const why = notASale(row.cells);
@@ -534,7 +561,8 @@ async function importFrom(
             `row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`,
           );
       } else exactRows.set(exact, row.number);
-      const { values: raw, problems } = convertRow(kind, mapping, row.cells, decisions, defaults, rounding);
+      const converted = 'converted' in row ? row.converted : convertRow(kind, mapping, row.cells, decisions, defaults);
+      const { values: raw, problems } = converted;
       let markedInvoice = false;
       if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {
         const reading = typeReadings.get(String(row.cells[typeColumn]).trim());
@@ -685,6 +713,7 @@ async function importFrom(
       if (issues.length > 0) return reject(row, issues);
       insert(values, { ...ref, row: row.number });
       result.rows++;
+      if (converted.rounded) addRounded(rounding, converted.rounded);
       indexes.inserted(result.rows);
       for (const { field, sum } of summed) {
         const v = values[field.name];
@@ -698,10 +727,15 @@ async function importFrom(
       }
     };
 
-    for (const row of buffered) handle(row);
-    for (let next = await rows.next(); !next.done; next = await rows.next()) {
-      handle(next.value);
-      if (result.rowsRead % 2000 === 0) report();
+    try {
+      for (const row of buffered) handle(row);
+      for (let next = await rows.next(); !next.done; next = await rows.next()) {
+        handle(next.value);
+        if (result.rowsRead % 2000 === 0) report();
+      }
+    } finally {
+      // Stops the reading (and its worker) when a row could not be stored.
+      await rows.return?.();
     }
     report();
 

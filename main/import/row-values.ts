@@ -47,6 +47,25 @@ export function plausibleDates(today = new Date()): { from: string; to: string }
  */
 export type RoundingLedger = Map<string, { written: Exact; imported: bigint; rounded: number }>;
 
+/** What rounding did to one value of a row: the amount as written (exact, as text) and as imported. */
+export interface Rounded {
+  field: string;
+  written: string;
+  imported: number;
+}
+
+/** Adds a row's rounded values to the import's ledger: once the row is imported, wherever it was converted. */
+export function addRounded(ledger: RoundingLedger, rounded: readonly Rounded[]): void {
+  for (const r of rounded) {
+    const entry = ledger.get(r.field) ?? { written: new Exact(0), imported: 0n, rounded: 0 };
+    const written = new Exact(r.written);
+    entry.written = entry.written.plus(written);
+    entry.imported += BigInt(r.imported);
+    if (written.decimalPlaces() > 2) entry.rounded++;
+    ledger.set(r.field, entry);
+  }
+}
+
 export interface FieldProblem {
   field: string;
   column: number | null;
@@ -176,9 +195,9 @@ const dayTexts = new WeakMap<Decisions, Map<string, string>>();
 const writtenDecimal = (cell: Exclude<Cell, null>, d: Decisions) =>
   typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark, d.currency);
 
-function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): number {
+function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): number {
   const scale = scales[field.type] ?? 0;
-  if (d.round && field.type === 'money') return roundedMoney(field, cell, d, ledger);
+  if (d.round && field.type === 'money') return roundedMoney(field, cell, d, rounded);
   const text =
     typeof cell === 'number'
       ? numberCellToDecimal(cell, scale)
@@ -195,23 +214,17 @@ function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledg
 }
 
 /** The user chose to round: half-up to the paisa, once; the totals as written and as imported are kept. */
-function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): number {
+function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): number {
   const written = new Exact(writtenDecimal(cell, d));
   const paise = toScaledInteger(written.toDecimalPlaces(2, Exact.ROUND_HALF_UP), 2);
-  if (ledger) {
-    const entry = ledger.get(field.name) ?? { written: new Exact(0), imported: 0n, rounded: 0 };
-    entry.written = entry.written.plus(written);
-    entry.imported += BigInt(paise);
-    if (written.decimalPlaces() > 2) entry.rounded++;
-    ledger.set(field.name, entry);
-  }
+  rounded?.push({ field: field.name, written: written.toString(), imported: paise });
   return paise;
 }
 
 /** Excel's error values, as a cell or an export writes them. */
 const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
-function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledger?: RoundingLedger): StoredValue {
+function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): StoredValue {
   if (typeof cell === 'string') {
     const t = cell.trim();
     if (t === formulaWithoutValue)
@@ -228,7 +241,7 @@ function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, ledge
     case 'decimal':
       return typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
     default:
-      return toNumber(field, cell, d, ledger);
+      return toNumber(field, cell, d, rounded);
   }
 }
 
@@ -238,20 +251,28 @@ export const blank = (cell: Cell | undefined) =>
   cell === null || cell === undefined || (typeof cell === 'string' && blankText.test(cell.trim()));
 
 /** One source row to stored values; every field that does not convert is reported, not just the first. */
+/** A row's values as stored, and what was wrong with its cells. */
+export interface ConvertedRow {
+  values: Record<string, StoredValue>;
+  problems: FieldProblem[];
+  /** When the user chose to round: each money value as written and as imported, for the ledger. */
+  rounded?: Rounded[];
+}
+
 export function convertRow(
   kind: DatasetKind,
   mapping: Mapping,
   cells: readonly Cell[],
   d: Decisions,
   defaults: Readonly<Record<string, Cell>>,
-  ledger?: RoundingLedger,
-): { values: Record<string, StoredValue>; problems: FieldProblem[] } {
+): ConvertedRow {
   const values: Record<string, StoredValue> = {};
   const problems: FieldProblem[] = [];
+  const rounded: Rounded[] | undefined = d.round ? [] : undefined;
   const read = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => {
     if (blank(cell)) return null;
     try {
-      return convert(field, cell as Exclude<Cell, null>, d, ledger);
+      return convert(field, cell as Exclude<Cell, null>, d, rounded);
     } catch (error) {
       problems.push({
         field: field.name,
@@ -268,7 +289,7 @@ export function convertRow(
   }
   if (kind === 'sales') salesAmounts(mapping, cells, values, d, read);
   applySignColumns(kind, mapping, cells, values);
-  return { values, problems };
+  return rounded ? { values, problems, rounded } : { values, problems };
 }
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });

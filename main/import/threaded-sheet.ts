@@ -1,9 +1,12 @@
 import { basename } from 'node:path';
+import type { DatasetKind } from '../datasets/kinds';
 import { startWorker, tooLargeMessage } from '../workers/run';
 import { DIGEST_BYTES } from './digest-table';
-import { LayoutError } from './layout';
+import { LayoutError, type SkippedLayoutRow } from './layout';
+import type { Mapping } from './mapping';
 import { UnreadableFileError } from './open-source';
-import { DamagedFileError, type Merge, type SourceRow, type SourceSheet } from './readers/types';
+import { type Cell, DamagedFileError, type Merge, type SourceRow } from './readers/types';
+import type { ConvertedRow, Decisions } from './row-values';
 
 /** What the import gives the reader worker, and what the worker posts back. */
 export interface ReaderInput {
@@ -13,13 +16,34 @@ export interface ReaderInput {
   secret: string;
   /** The sheet's merged ranges, when the import found them already. */
   merges?: Merge[];
+  /** How the import lays out and converts the rows (it decided from the first ones): the worker does both. */
+  prepare: Preparation;
 }
+
+/** What `dataRows` and `convertRow` need, as the import worked it out before the worker starts. */
+export interface Preparation {
+  kind: DatasetKind;
+  headerRow: number;
+  headers: string[];
+  mapping: Mapping;
+  decisions: Decisions;
+  defaults: Record<string, Cell>;
+}
+
+/** A row as the worker hands it on: laid out, with its values converted. */
+export interface PreparedRow extends SourceRow {
+  converted: ConvertedRow;
+}
+
 export type ReaderMessage =
   | {
       type: 'rows';
       rows: SourceRow[];
       /** Each row's cellsDigest, one after another (DIGEST_BYTES each): one buffer, transferred. */
       digests: Uint8Array;
+      /** Each row's values; and the rows `dataRows` left out, each before row `at` of the batch. */
+      converted: ConvertedRow[];
+      skips: { at: number; why: SkippedLayoutRow }[];
       totalRows: number | null;
       bytes: number;
     }
@@ -44,25 +68,29 @@ function failure(message: Extract<ReaderMessage, { type: 'failed' }>): Error {
   }
 }
 
+/** What the import learns from the worker besides the rows. */
+export interface ReaderHooks {
+  onBytes(bytes: number): void;
+  /** A row the worker's `dataRows` left out, told just before the row that followed it. */
+  onSkip(why: SkippedLayoutRow): void;
+}
+
 /**
- * The named sheet of a file, its rows read by the reader worker (reader-worker.ts). A worker
- * that dies (a file that needed more memory than reading may take) is told as a damaged file.
+ * The data rows of the named sheet, read, laid out and converted by the reader worker
+ * (reader-worker.ts) from the sheet's first row. A worker that dies
+ * (a file that needed more memory than reading may take) is told as a damaged file.
  */
-export function threadedSheet(
-  path: string,
-  name: string,
-  onBytes: (bytes: number) => void,
-  secret: string,
-  merges?: Merge[],
-): SourceSheet {
+export function threadedDataRows(
+  input: ReaderInput,
+  hooks: ReaderHooks,
+): { readonly totalRows: number | null; rows(): AsyncIterable<PreparedRow> } {
   let totalRows: number | null = null;
   return {
-    name,
     get totalRows() {
       return totalRows;
     },
     async *rows() {
-      const worker = startWorker('reader', { path, sheet: name, secret, merges } satisfies ReaderInput);
+      const worker = startWorker('reader', input);
       const inbox: (ReaderMessage | { type: 'died' })[] = [];
       let wake: (() => void) | null = null;
       const deliver = (message: ReaderMessage | { type: 'died' }) => {
@@ -80,16 +108,24 @@ export function threadedSheet(
           const message = inbox.shift() as ReaderMessage | { type: 'died' };
           if (message.type === 'end') return;
           if (message.type === 'failed') throw failure(message);
-          if (message.type === 'died') throw new DamagedFileError(tooLargeMessage(basename(path)));
+          if (message.type === 'died') throw new DamagedFileError(tooLargeMessage(basename(input.path)));
           worker.postMessage({ credit: 1 });
           totalRows = message.totalRows;
-          onBytes(message.bytes);
-          const { rows, digests } = message;
+          hooks.onBytes(message.bytes);
+          const { rows, digests, converted, skips } = message;
+          let skipped = 0;
+          /** Tells the rows left out before row `at` of the batch. */
+          const skipsBefore = (at: number) => {
+            for (let next = skips[skipped]; next && next.at <= at; next = skips[++skipped]) hooks.onSkip(next.why);
+          };
           for (let i = 0; i < rows.length; i++) {
-            const at = digests.byteOffset + i * DIGEST_BYTES;
-            (rows[i] as SourceRow).digest = Buffer.from(digests.buffer, at, DIGEST_BYTES);
+            const row = rows[i] as PreparedRow;
+            row.digest = Buffer.from(digests.buffer, digests.byteOffset + i * DIGEST_BYTES, DIGEST_BYTES);
+            row.converted = converted[i] as ConvertedRow;
+            skipsBefore(i);
+            yield row;
           }
-          yield* rows;
+          skipsBefore(rows.length);
         }
       } finally {
         void worker.terminate();

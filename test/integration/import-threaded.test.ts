@@ -103,7 +103,7 @@ describe('a large file read on its own thread', () => {
     const item = ['', '', '', '', 'SKU-0002', 2, '10.00', 'item'];
     const rows = [header, ...Array.from({ length: LINES }, (_, i) => line(i)), line(5)];
     rows.push(voucher('V/1'), item, voucher('V/2'), item);
-    // A row as the last one reads once filled down: digested on the reading thread, the other here.
+    // A row as the last one reads once filled down.
     rows.push(['V/2', '16-10-2026', 'Invoice', 'D001', 'SKU-0002', 2, '10.00', 'item']);
     writeFileSync(path, delimited(rows));
     expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
@@ -113,6 +113,54 @@ describe('a large file read on its own thread', () => {
       `row ${LINES + 2} repeats row 7 exactly, in every column; both were imported`,
       `row ${LINES + 7} repeats row ${LINES + 6} exactly, in every column; both were imported`,
     ]);
+  });
+
+  it('lays out and converts every row on the reading thread as the import decided from the first ones', async () => {
+    const { ws, dir } = workspaces.current();
+    const path = join(dir, 'laid-out.csv');
+    // Every thousandth net value has a third decimal, rounded as the user chose; one date is no day.
+    const netOf = (i: number) => (i % 1000 === 0 ? `${i % 997}.125` : `${(i % 997) + 0.25}`);
+    const lines = Array.from({ length: LINES }, (_, i) => {
+      const cells = line(i);
+      cells[6] = netOf(i);
+      if (i === 70_000) cells[1] = '31-13-2026';
+      return cells;
+    });
+    // A receipt (left out here) and a total row (left out on the reading thread) in one batch, in
+    // that order; a heading row further on.
+    const receipt = ['R/1', '15-10-2026', 'Receipt', 'D001', 'SKU-0001', 1, '500.00', ''];
+    const total = ['Total', '', '', '', '', 5, '123.00', ''];
+    const heading = ['', '', '', '', '', '', '', 'Party: Sharma Traders'];
+    lines.splice(60_000, 0, heading);
+    lines.splice(40_000, 0, receipt, total);
+    const rows = [['Sales Register'], ['01-Oct-2026 to 31-Oct-2026'], header, ...lines, total];
+    writeFileSync(path, delimited(rows));
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+
+    const result = await importFile(ws, path, { kind: 'sales', round: true, validOnly: true });
+
+    const badRow = rows.findIndex((r) => r[1] === '31-13-2026') + 1;
+    expect(result).toMatchObject({ headerRow: 3, rows: LINES - 1, rejected: 1 });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ row: badRow, column: 'Invoice Date', value: '31-13-2026' }),
+    ]);
+    expect(Object.entries(result.skipped)).toEqual([
+      ['type:Receipt', 1],
+      ['total rows', 2],
+      ['heading rows', 1],
+    ]);
+    // The imported lines' net values in thousandths, as written and as imported (half-up to the paisa):
+    // neither the receipt nor the refused line counts.
+    const written = lines
+      .filter((r) => r[1] !== '31-13-2026' && typeof r[0] === 'string' && r[0].startsWith('T/'))
+      .map((r) => Math.round(Number(r[6]) * 1000));
+    const imported = written.map((v) => Math.round(v / 10) * 10);
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    expect(result.totals.net_value).toBe((sum(imported) / 1000).toFixed(2));
+    const rounding = result.decisions.find((d) => d.field === 'net_value')?.decision;
+    expect(rounding).toBe(
+      `Net value: ${written.filter((v) => v % 10 !== 0).length} values rounded half-up to the paisa, as chosen; the total as written, ${sum(written) / 1000}, is imported as ${(sum(imported) / 1000).toFixed(2)}`,
+    );
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

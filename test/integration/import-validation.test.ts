@@ -120,6 +120,20 @@ describe('validation', () => {
     expect(await api.call('import.quarantineWorkbook', { batch: 9999 })).toMatchObject({ ok: false });
   });
 
+  it('tells what rounding did to the rows it imported, not to the rows it refused', async () => {
+    const rows = [
+      ['SI/R/1', '15-10-2026', 'D001', 'O00001', 'SKU-0001', 1, '100.005'],
+      ['SI/R/2', '15-10-2026', 'D001', 'O00001', 'SKU-0001', 1, '200.10'],
+      ['SI/R/3', '15-10-2026', 'D404', 'O00001', 'SKU-0001', 1, '300.015'],
+    ];
+    const path = writeText(join(dir, 'rounding.csv'), delimited([header, ...rows]));
+    const result = await importFile(ws, path, { kind: 'sales', round: true, validOnly: true });
+    expect(result).toMatchObject({ rows: 2, rejected: 1, totals: { net_value: '300.11' } });
+    expect(result.decisions.find((d) => d.field === 'net_value')?.decision).toBe(
+      'Net value: 1 values rounded half-up to the paisa, as chosen; the total as written, 300.105, is imported as 300.11',
+    );
+  });
+
   it('creates missing masters only when asked, and lists what it creates', async () => {
     const rows = [header, ['SI/N/1', '05-10-2026', 'D777', 'O77777', 'SKU-7777', 1, '10.00']];
     const path = writeText(join(dir, 'new.csv'), delimited(rows));

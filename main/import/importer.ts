@@ -358,7 +358,7 @@ async function importFrom(
   }
 
   let sheetRows: { readonly totalRows: number | null } = located;
-  let rows: AsyncIterator<SourceRow | PreparedRow> = inThread;
+  let rows: AsyncIterator<PreparedRow> = inThread;
   if (threaded) {
     await inThread.return?.();
     buffered.length = 0;
@@ -540,7 +540,7 @@ async function importFrom(
       return reading.as === 'skip' ? `type:${name}` : null;
     };
 
-    const handle = (row: SourceRow | PreparedRow) => {
+    const handle = (row: PreparedRow) => {
       result.rowsRead++;
       if (kind === 'sales') {
         const why = notASale(row.cells);
@@ -561,7 +561,7 @@ async function importFrom(
             `row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`,
           );
       } else exactRows.set(exact, row.number);
-      const converted = 'converted' in row ? row.converted : convertRow(kind, mapping, row.cells, decisions, defaults);
+      const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults);
       const { values: raw, problems } = converted;
       let markedInvoice = false;
       if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {

@@ -11,9 +11,8 @@ import type { ReaderInput, ReaderMessage } from './threaded-sheet';
  * The reading half of a large import: opens the file, finds the sheet, and posts its rows in
  * batches while the import's thread checks and inserts the ones before. It posts a batch
  * only against a credit the import gives back as it takes each one, so no more than a few
- * batches are ever in flight. The rows go laid out (`dataRows`), with their values converted as
- * the import decided from its first rows, and with their digests: work that the import's thread,
- * the busier one, would otherwise do.
+ * batches are ever in flight. The rows go laid out (`dataRows`), and when this thread has time
+ * to spare, converted as the import decided from its first rows and digested (see postRows).
  */
 const BATCH = 2_000;
 const input = workerInput<ReaderInput>(workerData);
@@ -31,39 +30,48 @@ const spend = async () => {
   credit--;
 };
 
+/**
+ * Posts the sheet's data rows in batches. A batch begun while the import's thread still has
+ * batches waiting (no credit left) also carries each row's values converted and its digest: this
+ * thread would otherwise wait. A batch begun while the import's thread waits for rows carries
+ * neither, and that thread does both. Either thread gets the same values and digests, so the
+ * work goes wherever there is time for it, on a machine of any number of cores.
+ */
 async function postRows(sheet: SourceSheet): Promise<void> {
   const { prepare } = input;
   let batch: SourceRow[] = [];
-  let converted: ConvertedRow[] = [];
+  let converted: ConvertedRow[] | null = null;
   let skips: { at: number; why: SkippedLayoutRow }[] = [];
   const rows = dataRows(sheet, prepare.headerRow, prepare.headers, prepare.kind, prepare.mapping, (why) =>
     skips.push({ at: batch.length, why }),
   );
   const send = async () => {
-    const digests = new Uint8Array(batch.length * DIGEST_BYTES);
-    batch.forEach((row, i) => {
-      digests.set(cellsDigest(input.secret, row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
-    });
+    const digests = converted ? new Uint8Array(batch.length * DIGEST_BYTES) : undefined;
+    if (digests)
+      batch.forEach((row, i) => {
+        digests.set(cellsDigest(input.secret, row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
+      });
     await spend();
     post(
       {
         type: 'rows',
         rows: batch,
         digests,
-        converted,
+        converted: converted ?? undefined,
         skips,
         totalRows: sheet.totalRows,
         bytes,
       },
-      [digests.buffer],
+      digests ? [digests.buffer] : [],
     );
     batch = [];
-    converted = [];
+    converted = null;
     skips = [];
   };
   for await (const row of rows) {
+    if (batch.length === 0 && credit === 0) converted = [];
     batch.push(row);
-    converted.push(convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults));
+    converted?.push(convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults));
     if (batch.length >= BATCH) await send();
   }
   await send();

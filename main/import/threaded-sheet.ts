@@ -30,19 +30,22 @@ export interface Preparation {
   defaults: Record<string, Cell>;
 }
 
-/** A row as the worker hands it on: laid out, with its values converted. */
+/** A row as the worker hands it on: laid out, and with its values converted when the worker had time. */
 export interface PreparedRow extends SourceRow {
-  converted: ConvertedRow;
+  converted?: ConvertedRow;
 }
 
 export type ReaderMessage =
   | {
       type: 'rows';
       rows: SourceRow[];
-      /** Each row's cellsDigest, one after another (DIGEST_BYTES each): one buffer, transferred. */
-      digests: Uint8Array;
-      /** Each row's values; and the rows `dataRows` left out, each before row `at` of the batch. */
-      converted: ConvertedRow[];
+      /**
+       * When the worker had time: each row's cellsDigest, one after another (DIGEST_BYTES each; one
+       * buffer, transferred), and each row's values.
+       */
+      digests?: Uint8Array;
+      converted?: ConvertedRow[];
+      /** The rows `dataRows` left out, each before row `at` of the batch. */
       skips: { at: number; why: SkippedLayoutRow }[];
       totalRows: number | null;
       bytes: number;
@@ -76,8 +79,8 @@ export interface ReaderHooks {
 }
 
 /**
- * The data rows of the named sheet, read, laid out and converted by the reader worker
- * (reader-worker.ts) from the sheet's first row. A worker that dies
+ * The data rows of the named sheet, read and laid out by the reader worker (reader-worker.ts)
+ * from the sheet's first row, and converted there when it has time. A worker that dies
  * (a file that needed more memory than reading may take) is told as a damaged file.
  */
 export function threadedDataRows(
@@ -120,8 +123,8 @@ export function threadedDataRows(
           };
           for (let i = 0; i < rows.length; i++) {
             const row = rows[i] as PreparedRow;
-            row.digest = Buffer.from(digests.buffer, digests.byteOffset + i * DIGEST_BYTES, DIGEST_BYTES);
-            row.converted = converted[i] as ConvertedRow;
+            if (digests) row.digest = Buffer.from(digests.buffer, digests.byteOffset + i * DIGEST_BYTES, DIGEST_BYTES);
+            if (converted) row.converted = converted[i];
             skipsBefore(i);
             yield row;
           }

@@ -2,7 +2,9 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
-import { READ_IN_THREAD_FROM_BYTES } from '../../main/import/threaded-sheet';
+import { cellsDigest, DIGEST_BYTES, digestSecret } from '../../main/import/digest-table';
+import { convertRow, decide } from '../../main/import/row-values';
+import { READ_IN_THREAD_FROM_BYTES, threadedDataRows } from '../../main/import/threaded-sheet';
 import { delimited } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -115,7 +117,7 @@ describe('a large file read on its own thread', () => {
     ]);
   });
 
-  it('lays out and converts every row on the reading thread as the import decided from the first ones', async () => {
+  it('lays out every row on the reading thread, and converts each as the import decided from the first rows', async () => {
     const { ws, dir } = workspaces.current();
     const path = join(dir, 'laid-out.csv');
     // Every thousandth net value has a third decimal, rounded as the user chose; one date is no day.
@@ -161,6 +163,39 @@ describe('a large file read on its own thread', () => {
     expect(rounding).toBe(
       `Net value: ${written.filter((v) => v % 10 !== 0).length} values rounded half-up to the paisa, as chosen; the total as written, ${sum(written) / 1000}, is imported as ${(sum(imported) / 1000).toFixed(2)}`,
     );
+  });
+
+  it('converts and digests rows on the reading thread while this one is behind, as this one would', async () => {
+    const { dir } = workspaces.current();
+    const path = join(dir, 'shared.csv');
+    const lines = Array.from({ length: LINES }, (_, i) => line(i));
+    writeFileSync(path, delimited([header, ...lines]));
+    const mapping = { doc_no: 0, doc_date: 1, doc_type: 2, distributor_code: 3, sku: 4, qty: 5, net_value: 6 };
+    const decisions = decide('sales', mapping, lines.slice(0, 500), { date1904: false, headers: header, round: true });
+    const secret = digestSecret();
+    const reading = threadedDataRows(
+      {
+        path,
+        sheet: 'Sheet1',
+        secret,
+        prepare: { kind: 'sales', headerRow: 1, headers: header, mapping, decisions, defaults: {} },
+      },
+      { onBytes: () => {}, onSkip: () => {} },
+    );
+    let rows = 0;
+    let converted = 0;
+    for await (const row of reading.rows()) {
+      // This thread is slow: the reading thread runs out of credit and takes on the work.
+      if (rows++ % 2_000 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(row.digest === undefined).toBe(row.converted === undefined);
+      if (!row.converted) continue;
+      converted++;
+      if (rows % 97 !== 0) continue;
+      expect(row.converted).toEqual(convertRow('sales', mapping, row.cells, decisions, {}));
+      expect(row.digest?.equals(cellsDigest(secret, row.cells).subarray(0, DIGEST_BYTES))).toBe(true);
+    }
+    expect(rows).toBe(LINES);
+    expect(converted).toBeGreaterThan(LINES / 2);
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

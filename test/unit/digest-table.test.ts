@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsDigest, DigestTable, digestSecret, rowDigest } from '../../main/import/digest-table';
+import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from '../../main/import/digest-table';
 
 describe('the table of digests an import keeps per row', () => {
   it('answers for every text it was given, across many doublings, and for nothing else', () => {
@@ -28,7 +28,33 @@ describe('the table of digests an import keeps per row', () => {
     expect(one).not.toBe(two);
     expect(rowDigest(one, 'D1|SI/1')).toEqual(rowDigest(one, 'D1|SI/1'));
     expect(rowDigest(one, 'D1|SI/1')).not.toEqual(rowDigest(two, 'D1|SI/1'));
-    expect(cellsDigest(one, ['SI/1', 2])).toEqual(rowDigest(one, '["SI/1",2]'));
+    expect(cellsDigest(one, ['SI/1', 2])).toEqual(rowDigest(one, cellsText(['SI/1', 2])));
+  });
+
+  it('writes cells as a text that tells every two rows of different cells apart', () => {
+    const day = new Date(Date.UTC(2026, 9, 15));
+    const rows: unknown[][] = [
+      ['a', 'b'],
+      ['ab'],
+      ['a', 'b', null],
+      ['a', null, 'b'],
+      ['s1:a', ''],
+      ['1', 1],
+      [1, '1'],
+      ['true', true],
+      [true],
+      [false],
+      [day],
+      [day.getTime()],
+      [String(day.getTime())],
+      [null],
+      [],
+      ['-'],
+      ['n1;'],
+    ];
+    const texts = rows.map(cellsText);
+    expect(new Set(texts).size).toBe(rows.length);
+    expect(cellsText(['SI/1', 2, day, null, true])).toBe(`s4:SI/1n2;d${day.getTime()};-t`);
   });
 
   it('refuses a number it cannot hold, rather than keep it wrong', () => {

@@ -8,8 +8,13 @@ import type Database from 'better-sqlite3';
  * keeps the answer right even if the range held another run's lines.
  */
 export function lineRange(db: Database.Database, run: number): [number, number] {
+  // Two scalar subqueries, each a lookup at one end of the run's entries in payout_lines_range
+  // (migration 20): min and max in one query would walk them all.
   const { first, last } = db
-    .prepare('SELECT coalesce(min(id), 0) AS first, coalesce(max(id), -1) AS last FROM payout_lines WHERE run_id = ?')
-    .get(run) as { first: number; last: number };
+    .prepare(
+      `SELECT coalesce((SELECT min(id) FROM payout_lines INDEXED BY payout_lines_range WHERE run_id = ?), 0) AS first,
+         coalesce((SELECT max(id) FROM payout_lines INDEXED BY payout_lines_range WHERE run_id = ?), -1) AS last`,
+    )
+    .get(run, run) as { first: number; last: number };
   return [first, last];
 }

@@ -18,6 +18,7 @@ import { runClaims } from './016_run_claims';
 import { withdrawSubmission } from './017_withdraw_submission';
 import { batchHeaders } from './018_batch_headers';
 import { lineSearchAmounts } from './019_line_search_amounts';
+import { lineRangeIndex } from './020_line_range_index';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   withdrawSubmission,
   batchHeaders,
   lineSearchAmounts,
+  lineRangeIndex,
 ];

@@ -54,6 +54,22 @@ export const reviewColumns: GridColumns = {
 };
 
 /**
+ * The flags a line has of its own, each with the condition on a payable_lines row that gives it
+ * and its bit in the line's `own_flags`, which the quick filter reads instead of the flags text.
+ */
+const lineFlags = [
+  { name: 'overridden', when: 'override IS NOT NULL' },
+  { name: 'stale-override', when: 'override IS NOT NULL AND override_calculated <> final' },
+  { name: 'clawback', when: "kind = 'clawback'" },
+  { name: 'adjusted', when: "adjustments <> '[]'" },
+  { name: 'near-miss', when: 'near_miss IS NOT NULL' },
+].map((flag, i) => ({ ...flag, bit: 1 << i }));
+/** A flag the controls found (run_flags f) that concerns `line`: its run, and its payee and scheme or all of them. */
+const flagOfLine = (line: string) =>
+  `f.run_id = ${line}.run_id AND (f.payee IS NULL OR f.payee = ${line}.payee)
+    AND (f.scheme_code IS NULL OR f.scheme_code = ${line}.scheme_code)`;
+
+/**
  * One subquery; SQLite flattens it, so the outer WHERE and ORDER BY see plain columns. It reads
  * the run's lines by their id range (see lineRange); its parameters are `rangeOf(run)`.
  */
@@ -61,20 +77,11 @@ const linesSql = `
   SELECT id, payee, payee_name, region, channel, class, scheme_code AS scheme, kind, measure, unit, target, achievement,
     slab_label AS slab, computed AS slab_amount, ${adjustmentSteps.map((step) => `${stepChangeSql(step)} AS ${step}`).join(', ')},
     final AS calculated, computed - final AS reductions, override, payable AS final, override_reason, override_by,
-    trim(
-      CASE WHEN override IS NOT NULL THEN 'overridden ' ELSE '' END ||
-      CASE WHEN override IS NOT NULL AND override_calculated <> final THEN 'stale-override ' ELSE '' END ||
-      CASE WHEN kind = 'clawback' THEN 'clawback ' ELSE '' END ||
-      CASE WHEN adjustments <> '[]' THEN 'adjusted ' ELSE '' END ||
-      CASE WHEN near_miss IS NOT NULL THEN 'near-miss ' ELSE '' END ||
-      coalesce((SELECT replace(group_concat(DISTINCT f.kind), ',', ' ') FROM run_flags f WHERE f.run_id = payable_lines.run_id
-        AND (f.payee IS NULL OR f.payee = payable_lines.payee)
-        AND (f.scheme_code IS NULL OR f.scheme_code = payable_lines.scheme_code)), '')
+    ${lineFlags.map((f) => `CASE WHEN ${f.when} THEN ${f.bit} ELSE 0 END`).join(' | ')} AS own_flags,
+    trim(${lineFlags.map((f) => `CASE WHEN ${f.when} THEN '${f.name} ' ELSE '' END`).join(' || ')} ||
+      coalesce((SELECT replace(group_concat(DISTINCT f.kind), ',', ' ') FROM run_flags f WHERE ${flagOfLine('payable_lines')}), '')
     ) AS flags
   FROM payable_lines WHERE id BETWEEN ? AND ? AND +run_id = ?`;
-
-/** Every word the flags column can hold: the line's own, and what the controls found (controls/). */
-const flagNames = ['overridden', 'stale-override', 'clawback', 'adjusted', 'near-miss', ...flagKinds];
 
 /** The parameters of linesSql: the first and last id of the run's lines, and the run. */
 const rangeOf = (db: Database.Database, run: number): [number, number, number] => [...lineRange(db, run), run];
@@ -101,8 +108,44 @@ export interface ReviewTotals {
 /** The quick filter's words (at most five). */
 const quickWords = (quickFilter: string | undefined) =>
   (quickFilter ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
-/** The flags are a few fixed words: only a word that is part of one needs them read line by line. */
-const mayBeFlag = (word: string) => flagNames.some((flag) => flag.includes(word.toLowerCase()));
+/** The flags are a few fixed words: only a word that is part of one needs them looked at. */
+const mayBeFlag = (word: string) =>
+  [...lineFlags.map((f) => f.name), ...flagKinds].some((flag) => flag.includes(word.toLowerCase()));
+
+/**
+ * The lines whose flags column holds `word` (as LIKE finds it, without case): those with a flag of
+ * their own whose name holds it (a bit of `own_flags`), or with a flag of the controls whose name
+ * does and which the run has. Neither needs the flags text built for every line of the run.
+ */
+function withFlag(
+  db: Database.Database,
+  word: string,
+  range: [number, number, number],
+): { sql: string; params: unknown[] } {
+  const lower = word.toLowerCase();
+  const own = lineFlags.filter((f) => f.name.includes(lower)).reduce((mask, f) => mask | f.bit, 0);
+  const named = flagKinds.filter((kind) => kind.includes(lower));
+  const kinds =
+    named.length === 0
+      ? []
+      : (db
+          .prepare(
+            `SELECT DISTINCT kind FROM run_flags WHERE run_id = ? AND kind IN (${named.map(() => '?').join(', ')})`,
+          )
+          .pluck()
+          .all(range[2], ...named) as string[]);
+  const found = own === 0 ? [] : [`(own_flags & ${own}) <> 0`];
+  if (kinds.length > 0)
+    found.push(
+      `id IN (SELECT l.id FROM payout_lines l WHERE l.id BETWEEN ? AND ? AND +l.run_id = ? AND EXISTS (
+         SELECT 1 FROM run_flags f WHERE ${flagOfLine('l')} AND f.kind IN (${kinds.map(() => '?').join(', ')})))`,
+    );
+  // A word only in the names of flags the run does not have finds no line by its flags.
+  return {
+    sql: found.length === 0 ? '0' : `(${found.join(' OR ')})`,
+    params: kinds.length === 0 ? [] : [...range, ...kinds],
+  };
+}
 const likePattern = (word: string) => `%${escapeLike(word)}%`;
 const textLike = `${lineSearchText} LIKE ? ESCAPE '\\'`;
 
@@ -112,6 +155,7 @@ const textLike = `${lineSearchText} LIKE ? ESCAPE '\\'`;
  * payout_lines_search) or in its flags.
  */
 function filtered(
+  db: Database.Database,
   q: Pick<ReviewQuery, 'run' | 'filterModel' | 'quickFilter'>,
   range: [number, number, number],
 ): { sql: string; params: unknown[] } {
@@ -125,8 +169,9 @@ function filtered(
       const pattern = likePattern(w);
       params.push(q.run, pattern);
       if (!mayBeFlag(w)) return inText;
-      params.push(pattern);
-      return `(${inText} OR flags LIKE ? ESCAPE '\\')`;
+      const flagged = withFlag(db, w, range);
+      params.push(...flagged.params);
+      return `(${inText} OR ${flagged.sql})`;
     })
     .join(' AND ');
   return { sql: where.sql ? `${where.sql} AND ${likes}` : `WHERE ${likes}`, params };
@@ -175,6 +220,18 @@ function quickTotals(db: Database.Database, run: number, words: readonly string[
   };
 }
 
+/** The totals of lines as linesSql reads them (amounts in paise), summed exactly. */
+function blockTotals(lines: readonly ReviewLine[]): Sums {
+  const sum = (field: string) => String(lines.reduce((n, line) => n + BigInt((line[field] as number | null) ?? 0), 0n));
+  return {
+    lines: lines.length,
+    calculated: sum('calculated'),
+    override: sum('override'),
+    final: sum('final'),
+    overridden: lines.filter((line) => line.override !== null).length,
+  };
+}
+
 const rupeesOrNull = (paise: number | null) => (paise === null ? null : paiseToRupees(paise));
 
 /**
@@ -186,7 +243,7 @@ export function reviewLines(
   q: ReviewQuery & { withTotals: boolean },
 ): { rows: ReviewLine[]; totals: ReviewTotals | null } {
   const range = rangeOf(db, q.run);
-  const where = filtered(q, range);
+  const where = filtered(db, q, range);
   // The block's ids first, then their lines: sorting ids alone keeps a block deep in a sorted run
   // from carrying every column of the lines before it through the sort.
   const ids = db
@@ -200,21 +257,23 @@ export function reviewLines(
         .all(...range, JSON.stringify(ids)) as ReviewLine[]
     ).map((r) => [r.id, r]),
   );
-  const rows = ids
-    .map((id) => byId.get(id) as ReviewLine)
-    .map((r) => ({
-      ...r,
-      slab_amount: paiseToRupees(r.slab_amount as number),
-      ...Object.fromEntries(adjustmentSteps.map((step) => [step, rupeesOrNull(r[step] as number | null)])),
-      calculated: paiseToRupees(r.calculated as number),
-      reductions: paiseToRupees(r.reductions as number),
-      override: rupeesOrNull(r.override as number | null),
-      final: paiseToRupees(r.final as number),
-    }));
+  const block = ids.map((id) => byId.get(id) as ReviewLine);
+  const rows = block.map(({ own_flags: _, ...r }) => ({
+    ...r,
+    slab_amount: paiseToRupees(r.slab_amount as number),
+    ...Object.fromEntries(adjustmentSteps.map((step) => [step, rupeesOrNull(r[step] as number | null)])),
+    calculated: paiseToRupees(r.calculated as number),
+    reductions: paiseToRupees(r.reductions as number),
+    override: rupeesOrNull(r.override as number | null),
+    final: paiseToRupees(r.final as number),
+  }));
   if (!q.withTotals) return { rows, totals: null };
   const words = quickWords(q.quickFilter);
-  const sums =
-    words.length > 0 && Object.keys(q.filterModel).length === 0 && !words.some(mayBeFlag)
+  // A first block shorter than asked holds every line the filters let through: its totals are theirs.
+  const whole = q.startRow === 0 && ids.length < q.endRow - q.startRow;
+  const sums = whole
+    ? blockTotals(block)
+    : words.length > 0 && Object.keys(q.filterModel).length === 0 && !words.some(mayBeFlag)
       ? quickTotals(db, q.run, words)
       : (db
           .prepare(
@@ -250,7 +309,7 @@ export function reviewGroups(
   db: Database.Database,
   q: Pick<ReviewQuery, 'run' | 'filterModel' | 'quickFilter'> & { by: Grouping },
 ): ReviewGroup[] {
-  const where = filtered(q, rangeOf(db, q.run));
+  const where = filtered(db, q, rangeOf(db, q.run));
   const column = groupings[q.by];
   const rows = db
     .prepare(

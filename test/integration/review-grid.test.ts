@@ -82,6 +82,51 @@ describe('review grid queries over a workspace of several runs', () => {
     expect(ask({ run, quickFilter: '_' }).rows).toEqual([]);
   });
 
+  it('finds by any part of a flag name exactly the lines whose Flags column holds it, besides those whose text does', () => {
+    const run = (db().prepare('SELECT min(id) AS id FROM runs').get() as { id: number }).id;
+    const payout = ask({ run }).rows.find((r) => r.kind === 'payout') ?? {};
+    overrideLines(
+      db(),
+      { run, lines: [Number(payout.id)], change: { mode: 'set', amount: '1' }, reason: 'agreed' },
+      priya,
+    );
+    const all = ask({ run }).rows;
+    const text = (r: ReviewLine) =>
+      [r.payee, r.payee_name, r.region, r.channel, r.class, r.scheme]
+        .map((v) => v ?? '')
+        .join(' ')
+        .toLowerCase();
+    const words = [
+      'over',
+      'OVERRID',
+      'stale',
+      'claw',
+      'adjust',
+      'near',
+      'miss',
+      'edge',
+      'spike',
+      'bill',
+      'dup',
+      'e',
+      'budget',
+    ];
+    for (const word of words) {
+      const lower = word.toLowerCase();
+      const expected = all
+        .filter((r) => String(r.flags).toLowerCase().includes(lower) || text(r).includes(lower))
+        .map((r) => r.id);
+      expect(idsOf({ run, quickFilter: word }), word).toEqual(expected);
+      // The Flags column's own filter reads the flags text: the same lines, less those found by their text.
+      const byColumn = idsOf({ run, filterModel: { flags: { filterType: 'text', type: 'contains', filter: word } } });
+      expect(byColumn, word).toEqual(all.filter((r) => String(r.flags).toLowerCase().includes(lower)).map((r) => r.id));
+    }
+    // The demo's run holds flags of the line's own and of the controls, so these words find something.
+    const found = new Set(all.flatMap((r) => String(r.flags).split(' ').filter(Boolean)));
+    expect([...found].filter((f) => ['overridden', 'near-miss'].includes(f))).toHaveLength(2);
+    expect([...found].length).toBeGreaterThanOrEqual(4);
+  });
+
   it("totals what a quick filter finds, each line at its override where it has one, this run's only", () => {
     const [run, other] = [
       (db().prepare('SELECT min(id) AS id FROM runs').get() as { id: number }).id,
@@ -109,15 +154,19 @@ describe('review grid queries over a workspace of several runs', () => {
       String(sample.scheme),
       'no-such-word',
     ];
-    for (const quickFilter of words) {
+    for (const quickFilter of [...words, 'near-miss', 'over']) {
       const { rows, totals } = ask({ run, quickFilter });
-      expect(totals).toEqual({
+      const expected = {
         lines: rows.length,
         calculated: sum(rows, 'calculated'),
         override: sum(rows, 'override'),
         final: sum(rows, 'final'),
         overridden: rows.filter((r) => r.override !== null).length,
-      });
+      };
+      // All the lines found fit in the block asked for, so they are totalled as read; with a
+      // shorter block, from the search index or by the general query (words that may be flags).
+      expect(totals, quickFilter).toEqual(expected);
+      if (rows.length > 2) expect(ask({ run, quickFilter, endRow: 2 }).totals, quickFilter).toEqual(expected);
     }
     expect(ask({ run, quickFilter: String(sample.region) }).totals?.overridden).toBeGreaterThan(0);
   });

@@ -13,7 +13,7 @@ import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
-import { cellsDigest, DigestTable, digestSecret, rowDigest } from './digest-table';
+import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { classifyDocType, type DocClass, deadStatus } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -32,6 +32,7 @@ import {
   type RoundingLedger,
   shown,
 } from './row-values';
+import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 
 export interface ImportRequest {
@@ -133,21 +134,6 @@ const SAMPLE_ROWS = 500;
 function masterCodes(db: Database.Database, table: 'distributors' | 'outlets' | 'products'): Set<string> {
   const column = table === 'products' ? 'sku' : 'code';
   return new Set((db.prepare(`SELECT ${column} AS c FROM ${table}`).all() as { c: string }[]).map((r) => r.c));
-}
-
-/** Whether a row with this identity is already stored by another import. */
-/** The duplicate check's query. Unary + keeps a column out of index selection: only `lookup` is searched. */
-export function existingRowSql(kind: DatasetKind): string {
-  const { identity, lookup } = kindRules[kind];
-  const where = identity.map((f) => `${lookup.includes(f) ? '' : '+'}"${f}" IS ?`).join(' AND ');
-  return `SELECT batch_id AS batch FROM ${kind} WHERE ${where} LIMIT 1`;
-}
-
-function existingRowCheck(db: Database.Database, kind: DatasetKind) {
-  const identity = kindRules[kind].identity;
-  const statement = db.prepare(existingRowSql(kind));
-  return (values: Record<string, StoredValue>) =>
-    statement.get(...identity.map((f) => values[f] ?? null)) as { batch: number } | undefined;
 }
 
 /** What finding the table says, with the file named, as every refusal of a file is. */
@@ -495,8 +481,8 @@ async function importFrom(
       outlets: prepareInsert(db, 'outlets'),
       products: prepareInsert(db, 'products'),
     };
-    const stored = existingRowCheck(db, kind);
-    const indexes = deferredIndexes(db, kind, rules.lookup);
+    const stored = storedRows(db, kind, secret);
+    const indexes = deferredIndexes(db, kind);
     const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
@@ -622,10 +608,7 @@ async function importFrom(
       // Numbered by the document as stored (its type read as invoice or credit note), so no two
       // rows of the file share an identity.
       if (numberLines) {
-        const doc = rowDigest(
-          secret,
-          [values.doc_type, values.distributor_code, values.doc_no, values.doc_date].join('\u0001'),
-        );
+        const doc = cellsDigest(secret, [values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
         const next = (lineNumbers.get(doc) ?? 0) + 1;
         lineNumbers.set(doc, next);
         values.line_no = next;
@@ -689,10 +672,13 @@ async function importFrom(
         // Lines numbered here cannot repeat one another's identity: only the store may hold one.
         const key = numberLines
           ? null
-          : rowDigest(secret, rules.identity.map((f) => String(values[f] ?? '')).join('\u0001'));
+          : cellsDigest(
+              secret,
+              rules.identity.map((f) => values[f] ?? null),
+            );
         const first = key === null ? undefined : seen.get(key);
-        const earlierRow = first === undefined ? stored(values) : undefined;
-        if (first !== undefined || earlierRow) {
+        const earlierBatch = first === undefined ? stored.batchOf(values) : undefined;
+        if (first !== undefined || earlierBatch !== undefined) {
           const what = rules.identity
             .map((f) => values[f])
             .filter((v) => v !== null && v !== undefined)
@@ -704,7 +690,7 @@ async function importFrom(
             message:
               first !== undefined
                 ? `duplicate of row ${first} of this file`
-                : `already imported in batch ${earlierRow?.batch}`,
+                : `already imported in batch ${earlierBatch}`,
           });
         } else if (key !== null) {
           seen.set(key, row.number);
@@ -714,7 +700,7 @@ async function importFrom(
       insert(values, { ...ref, row: row.number });
       result.rows++;
       if (converted.rounded) addRounded(rounding, converted.rounded);
-      indexes.inserted(result.rows);
+      if (indexes.inserted(result.rows)) stored.readHeld(batchId);
       for (const { field, sum } of summed) {
         const v = values[field.name];
         if (typeof v === 'number') sum.add(v);

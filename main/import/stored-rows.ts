@@ -1,0 +1,47 @@
+import type Database from 'better-sqlite3';
+import type { StoredValue } from '../datasets/insert';
+import type { DatasetKind } from '../datasets/kinds';
+import { cellsDigest, DigestTable } from './digest-table';
+import { kindRules } from './kind-rules';
+
+/** The duplicate check's query. Unary + keeps a column out of index selection: only `lookup` is searched. */
+export function existingRowSql(kind: DatasetKind): string {
+  const { identity, lookup } = kindRules[kind];
+  const where = identity.map((f) => `${lookup.includes(f) ? '' : '+'}"${f}" IS ?`).join(' AND ');
+  return `SELECT batch_id AS batch FROM ${kind} WHERE ${where} LIMIT 1`;
+}
+
+/**
+ * Which earlier import stored a row of this identity, if one did. Asked of SQLite row by row,
+ * through the index that leads with the kind's `lookup` fields, until the import has brought more
+ * rows than the table held before it (when deferredIndexes drops the table's indexes): then the
+ * identities of the rows held before are read once, each as a digest beside its batch, and asked
+ * in memory. Reading them costs less than the rows already imported, and saves both the lookup
+ * and keeping its index in order for every row after. Rows of this import are not looked for:
+ * the import finds repeats among its own rows itself.
+ */
+export function storedRows(db: Database.Database, kind: DatasetKind, secret: string) {
+  const { identity } = kindRules[kind];
+  const identityOf = (values: Record<string, StoredValue>) => identity.map((f) => values[f] ?? null);
+  const statement = db.prepare(existingRowSql(kind));
+  let held: DigestTable | null = null;
+  return {
+    batchOf(values: Record<string, StoredValue>): number | undefined {
+      if (held) return held.get(cellsDigest(secret, identityOf(values)));
+      return (statement.get(...identityOf(values)) as { batch: number } | undefined)?.batch;
+    },
+    /** Reads the identities of the rows other imports stored; the lookup index is not needed after. */
+    readHeld(batchId: number): void {
+      const table = new DigestTable();
+      const rows = db
+        .prepare(`SELECT ${[...identity, 'batch_id'].map((f) => `"${f}"`).join(', ')} FROM ${kind} WHERE batch_id <> ?`)
+        .raw()
+        .iterate(batchId) as IterableIterator<StoredValue[]>;
+      for (const row of rows) {
+        const digest = cellsDigest(secret, row.slice(0, identity.length));
+        if (table.get(digest) === undefined) table.set(digest, row[identity.length] as number);
+      }
+      held = table;
+    },
+  };
+}

@@ -123,7 +123,8 @@ function conditionSql(field: FieldDef, c: Condition, params: unknown[]): string 
   return `${col} ${op} ?`;
 }
 
-export function whereClause(def: GridColumns, model: FilterModel): { sql: string; params: unknown[] } {
+/** Each column's filter as one SQL condition, and their parameters in order. */
+export function filterConditions(def: GridColumns, model: FilterModel): { parts: string[]; params: unknown[] } {
   const params: unknown[] = [];
   const parts = Object.entries(model).map(([name, entry]) => {
     const field = fieldOf(def, name);
@@ -133,6 +134,11 @@ export function whereClause(def: GridColumns, model: FilterModel): { sql: string
     }
     return conditionSql(field, entry, params);
   });
+  return { parts, params };
+}
+
+export function whereClause(def: GridColumns, model: FilterModel): { sql: string; params: unknown[] } {
+  const { parts, params } = filterConditions(def, model);
   return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -5,10 +5,10 @@ import { flagKinds } from '../controls/kinds';
 import {
   escapeLike,
   type FilterModel,
+  filterConditions,
   type GridColumns,
   orderClause,
   type SortModel,
-  whereClause,
 } from '../datasets/grid-query';
 import type { FieldDef } from '../datasets/kinds';
 import { lineRange } from '../runs/line-range';
@@ -152,29 +152,37 @@ const textLike = `${lineSearchText} LIKE ? ESCAPE '\\'`;
 /**
  * The filters and the quick filter as one WHERE clause. Each quick-filter word must appear in
  * the line's text (payee, name, region, channel, class, scheme: read from the narrow index
- * payout_lines_search) or in its flags.
+ * payout_lines_search) or in its flags. The Flags column's "contains" with one word is looked for
+ * as the quick filter looks for a flag word.
  */
 function filtered(
   db: Database.Database,
   q: Pick<ReviewQuery, 'run' | 'filterModel' | 'quickFilter'>,
   range: [number, number, number],
 ): { sql: string; params: unknown[] } {
-  const where = whereClause(reviewColumns, q.filterModel);
-  const words = quickWords(q.quickFilter);
-  if (words.length === 0) return { sql: where.sql, params: [...range, ...where.params] };
+  const { flags, ...others } = q.filterModel;
+  const flagWord = flags && !('conditions' in flags) && flags.type === 'contains' ? String(flags.filter ?? '') : '';
+  const byWord = /^\S+$/.test(flagWord);
+  const columns = filterConditions(reviewColumns, byWord ? others : q.filterModel);
+  const parts = columns.parts;
+  const params: unknown[] = [...range, ...columns.params];
+  if (byWord) {
+    const flagged = withFlag(db, flagWord, range);
+    parts.push(flagged.sql);
+    params.push(...flagged.params);
+  }
   const inText = `id IN (SELECT id FROM payout_lines WHERE run_id = ? AND ${textLike})`;
-  const params: unknown[] = [...range, ...where.params];
-  const likes = words
-    .map((w) => {
-      const pattern = likePattern(w);
-      params.push(q.run, pattern);
-      if (!mayBeFlag(w)) return inText;
-      const flagged = withFlag(db, w, range);
-      params.push(...flagged.params);
-      return `(${inText} OR ${flagged.sql})`;
-    })
-    .join(' AND ');
-  return { sql: where.sql ? `${where.sql} AND ${likes}` : `WHERE ${likes}`, params };
+  for (const w of quickWords(q.quickFilter)) {
+    params.push(q.run, likePattern(w));
+    if (!mayBeFlag(w)) {
+      parts.push(inText);
+      continue;
+    }
+    const flagged = withFlag(db, w, range);
+    params.push(...flagged.params);
+    parts.push(`(${inText} OR ${flagged.sql})`);
+  }
+  return { sql: parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
 type Sums = { lines: number; calculated: string; override: string; final: string; overridden: number };

@@ -13,7 +13,7 @@ import { normalizeHeader } from './aliases';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
-import { cellsDigest, DigestTable, digestSecret } from './digest-table';
+import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
 import { classifyDocType, type DocClass, deadStatus } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -288,8 +288,9 @@ async function importFrom(
   }
   const located = await openSheet(source, table.sheet);
   const secret = digestSecret();
-  // A large xlsx or CSV is read, laid out and converted on a thread of its own while this one
-  // checks and inserts. Its first rows are still read here, to decide how its values are read.
+  // A large xlsx or CSV is read and laid out on a thread of its own (and converted there when
+  // that thread has time) while this one checks and inserts. Its first rows are still read here,
+  // to decide how its values are read.
   const threaded = (source.format === 'xlsx' || source.format === 'csv') && size >= READ_IN_THREAD_FROM_BYTES;
   const skipped: Record<string, number> = {};
   const skip = (why: string) => {
@@ -447,6 +448,7 @@ async function importFrom(
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new DigestTable();
+  let lastDoc: { text: string; digest: Buffer } = { text: '', digest: Buffer.alloc(0) };
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
@@ -606,9 +608,12 @@ async function importFrom(
         });
       }
       // Numbered by the document as stored (its type read as invoice or credit note), so no two
-      // rows of the file share an identity.
+      // rows of the file share an identity. A document's lines mostly come one after another:
+      // its digest is worked out once for them.
       if (numberLines) {
-        const doc = cellsDigest(secret, [values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
+        const text = cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
+        if (text !== lastDoc.text) lastDoc = { text, digest: rowDigest(secret, text) };
+        const doc = lastDoc.digest;
         const next = (lineNumbers.get(doc) ?? 0) + 1;
         lineNumbers.set(doc, next);
         values.line_no = next;

@@ -16,7 +16,7 @@ export interface ReaderInput {
   secret: string;
   /** The sheet's merged ranges, when the import found them already. */
   merges?: Merge[];
-  /** How the import lays out and converts the rows (it decided from the first ones): the worker does both. */
+  /** How the import lays out and converts the rows (decided from the first ones): the worker lays out, and converts when it has time. */
   prepare: Preparation;
 }
 

@@ -178,8 +178,11 @@ function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): str
   }
   const order = d.dayOrder[field.name]?.order ?? 'day-first';
   // A register writes the same few dozen dates a million times: each text is parsed once.
-  const days = dayTexts.get(d) ?? new Map<string, string>();
-  dayTexts.set(d, days);
+  let days = dayTexts.get(d);
+  if (!days) {
+    days = new Map<string, string>();
+    dayTexts.set(d, days);
+  }
   const key = `${order}|${cell}`;
   const known = days.get(key);
   if (known !== undefined) return known;
@@ -247,8 +250,16 @@ function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, round
 
 /** What reports write for "nothing": an empty cell, null, NULL, a dash. */
 const blankText = /^(|null|nil|n\/a|-+|—|–)$/i;
+/** A first character no blank text starts with, even before trimming: a digit, or a letter but n. */
+const plainStart = (code: number) => {
+  const lower = code | 32;
+  return (code >= 48 && code <= 57) || (lower >= 97 && lower <= 122 && lower !== 110);
+};
+/** An empty cell, or one that says it is (null, n/a, dashes): asked of every cell more than once a row. */
 export const blank = (cell: Cell | undefined) =>
-  cell === null || cell === undefined || (typeof cell === 'string' && blankText.test(cell.trim()));
+  cell === null ||
+  cell === undefined ||
+  (typeof cell === 'string' && !plainStart(cell.charCodeAt(0)) && blankText.test(cell.trim()));
 
 /** One source row to stored values; every field that does not convert is reported, not just the first. */
 /** A row's values as stored, and what was wrong with its cells. */

@@ -173,7 +173,6 @@ export async function* dataRows(
       unusedHeading = null;
       const inherited = [...cells];
       for (const c of inheritedColumns) if (blank(inherited[c])) inherited[c] = parent[c] ?? null;
-      // A row of its own: the digest of the cells as read (SourceRow.digest) is not this row's.
       yield { number: row.number, cells: inherited };
       continue;
     }

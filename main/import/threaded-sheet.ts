@@ -30,8 +30,10 @@ export interface Preparation {
   defaults: Record<string, Cell>;
 }
 
-/** A row as the worker hands it on: laid out, and with its values converted when the worker had time. */
+/** A row as the worker hands it on: laid out, and, when the worker had time, digested and converted. */
 export interface PreparedRow extends SourceRow {
+  /** The cells' digest (`cellsDigest`). */
+  digest?: Buffer;
   converted?: ConvertedRow;
 }
 

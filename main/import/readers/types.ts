@@ -12,8 +12,6 @@ export interface SourceRow {
   number: number;
   /** 0-based cells; a merged range arrives already filled with its value. */
   cells: Cell[];
-  /** The cells' digest (`cellsDigest`), where the reading thread worked it out already. */
-  digest?: Buffer;
 }
 
 export interface SourceSheet {

@@ -675,14 +675,9 @@ async function importFrom(
       }
       if (issues.length === 0) {
         // Lines numbered here cannot repeat one another's identity: only the store may hold one.
-        const key = numberLines
-          ? null
-          : cellsDigest(
-              secret,
-              rules.identity.map((f) => values[f] ?? null),
-            );
-        const first = key === null ? undefined : seen.get(key);
-        const earlierBatch = first === undefined ? stored.batchOf(values) : undefined;
+        const key = numberLines ? undefined : stored.key(values);
+        const first = key === undefined ? undefined : seen.get(key);
+        const earlierBatch = first === undefined ? stored.batchOf(values, key) : undefined;
         if (first !== undefined || earlierBatch !== undefined) {
           const what = rules.identity
             .map((f) => values[f])
@@ -697,7 +692,7 @@ async function importFrom(
                 ? `duplicate of row ${first} of this file`
                 : `already imported in batch ${earlierBatch}`,
           });
-        } else if (key !== null) {
+        } else if (key !== undefined) {
           seen.set(key, row.number);
         }
       }

@@ -18,16 +18,20 @@ export function existingRowSql(kind: DatasetKind): string {
  * identities of the rows held before are read once, each as a digest beside its batch, and asked
  * in memory. Reading them costs less than the rows already imported, and saves both the lookup
  * and keeping its index in order for every row after. Rows of this import are not looked for:
- * the import finds repeats among its own rows itself.
+ * the import finds repeats among its own rows itself, by the same `key`.
  */
 export function storedRows(db: Database.Database, kind: DatasetKind, secret: string) {
   const { identity } = kindRules[kind];
   const identityOf = (values: Record<string, StoredValue>) => identity.map((f) => values[f] ?? null);
+  /** The digest of a row's identity. */
+  const key = (values: Record<string, StoredValue>) => cellsDigest(secret, identityOf(values));
   const statement = db.prepare(existingRowSql(kind));
   let held: DigestTable | null = null;
   return {
-    batchOf(values: Record<string, StoredValue>): number | undefined {
-      if (held) return held.get(cellsDigest(secret, identityOf(values)));
+    key,
+    /** `known` is the row's key, when the caller worked it out already. */
+    batchOf(values: Record<string, StoredValue>, known?: Buffer): number | undefined {
+      if (held) return held.get(known ?? key(values));
       return (statement.get(...identityOf(values)) as { batch: number } | undefined)?.batch;
     },
     /** Reads the identities of the rows other imports stored; the lookup index is not needed after. */

@@ -40,7 +40,7 @@ const spend = async () => {
 async function postRows(sheet: SourceSheet): Promise<void> {
   const { prepare } = input;
   let batch: SourceRow[] = [];
-  let converted: ConvertedRow[] | null = null;
+  let converted: ConvertedRow[] | undefined;
   let skips: { at: number; why: SkippedLayoutRow }[] = [];
   const rows = dataRows(sheet, prepare.headerRow, prepare.headers, prepare.kind, prepare.mapping, (why) =>
     skips.push({ at: batch.length, why }),
@@ -57,7 +57,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
         type: 'rows',
         rows: batch,
         digests,
-        converted: converted ?? undefined,
+        converted,
         skips,
         totalRows: sheet.totalRows,
         bytes,
@@ -65,7 +65,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
       digests ? [digests.buffer] : [],
     );
     batch = [];
-    converted = null;
+    converted = undefined;
     skips = [];
   };
   for await (const row of rows) {

@@ -108,9 +108,10 @@ export interface ReviewTotals {
 /** The quick filter's words (at most five). */
 const quickWords = (quickFilter: string | undefined) =>
   (quickFilter ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+/** Every word the flags column can hold: the line's own, and what the controls found (controls/). */
+const flagNames = [...lineFlags.map((f) => f.name), ...flagKinds];
 /** The flags are a few fixed words: only a word that is part of one needs them looked at. */
-const mayBeFlag = (word: string) =>
-  [...lineFlags.map((f) => f.name), ...flagKinds].some((flag) => flag.includes(word.toLowerCase()));
+const mayBeFlag = (word: string) => flagNames.some((flag) => flag.includes(word.toLowerCase()));
 
 /**
  * The lines whose flags column holds `word` (as LIKE finds it, without case): those with a flag of

@@ -23,6 +23,12 @@ export async function openWorkspace(path: string, options: OpenOptions = {}): Pr
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Inside a transaction every insert that may abort (foreign keys, checks, triggers) keeps a
+    // statement journal of the pages it touches. Past 64 KiB SQLite spills that journal to a
+    // temporary file, and from then on each insert writes its pages there: 267,857 pwrite calls to
+    // store a run's 40,000 payout lines, 0.4 s of a 1.4 s second run. In memory, the journal holds
+    // the pages of one statement at a time.
+    db.pragma('temp_store = MEMORY');
     const pending = pendingMigrations(db, migrations);
     const hadSchema = existed && pending.length < migrations.length;
     if (pending.length > 0 && hadSchema) {

@@ -117,7 +117,10 @@ frame = pandas.read_excel(sys.argv[1], engine="openpyxl")
 print('{"rows": %d, "seconds": %f, "peakRssMb": %d}' % (len(frame), time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024))
 `;
   try {
-    const out = execFileSync(python, ['-c', script, xlsx], { encoding: 'utf8' });
+    const out = execFileSync(python, ['-c', script, xlsx], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return lastLineJson(out);
   } catch {
     return null;

@@ -23,6 +23,8 @@ describe('opening a workspace', () => {
     expect(schemaVersion(db)).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // Statement journals in memory: a transaction of many inserts writes no page per insert to a temporary file.
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
     db.close();
     // A brand-new file has nothing worth backing up.
     expect(existsSync(`${path}.before-v${migrations.length}.bak`)).toBe(false);

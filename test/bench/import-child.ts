@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ImportSummary } from '../../main/api/contract';
+import { createBatch, prepareInsert } from '../../main/datasets/insert';
+import { deferredIndexes } from '../../main/import/deferred-indexes';
 import { openSource } from '../../main/import/open-source';
 import type { ImportWorkerInput } from '../../main/import/worker';
+import { openWorkspace } from '../../main/store/open';
 import { runWorker } from '../../main/workers/run';
+import { storedBenchLine } from './sales-lines';
 
 /**
  * One measurement in its own process, so its peak memory is its own:
@@ -11,6 +15,7 @@ import { runWorker } from '../../main/workers/run';
  *   reader FILE           — SchemeDesk's own reader alone: every row of every sheet, no validation
  *   import FILE WORKSPACE — SchemeDesk's full import as the app runs it: in the import worker
  *                           (reading on a thread of its own), parse, validate, insert, in one transaction
+ *   insert ROWS WORKSPACE — the bench's first ROWS lines, as stored values, through the import's insert
  */
 const [mode, file, workspace] = process.argv.slice(2);
 const started = performance.now();
@@ -37,8 +42,32 @@ if (mode === 'exceljs' && file) {
   } satisfies ImportWorkerInput);
   if (result.batch === null) throw new Error(`import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
   rows = result.rows;
+} else if (mode === 'insert' && file && workspace) {
+  // What any import of these lines costs at the least: SQLite's part alone, as the import does
+  // it (its prepared insert, foreign keys checked, indexes dropped and built again, one
+  // transaction), with the values ready; no reading, converting or checking.
+  rows = Number(file);
+  const db = await openWorkspace(workspace);
+  const batchId = createBatch(db, {
+    kind: 'sales',
+    fileName: 'floor',
+    sha256: '0'.repeat(64),
+    sizeBytes: 0,
+    sheet: null,
+    user: 'bench',
+  });
+  const insert = prepareInsert(db, 'sales');
+  const indexes = deferredIndexes(db, 'sales');
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) {
+      insert(storedBenchLine(i), { batchId, sheet: null, row: i + 2 });
+      indexes.inserted(i + 1);
+    }
+    indexes.rebuild();
+  })();
+  db.close();
 } else {
-  throw new Error('usage: import-child exceljs FILE | reader FILE | import FILE WORKSPACE');
+  throw new Error('usage: import-child exceljs FILE | reader FILE | import FILE WORKSPACE | insert ROWS WORKSPACE');
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(JSON.stringify({ rows, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

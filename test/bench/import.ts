@@ -7,49 +7,19 @@ import { createDemoWorkspace } from '../../main/demo/create';
 import { defaultDemoOptions } from '../../main/demo/generate';
 import { openWorkspace } from '../../main/store/open';
 import { bundledChild, lastLineJson } from './bundled';
+import { benchHeader as header, benchLine as line } from './sales-lines';
 
 /**
  * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
  * as xlsx and as CSV, then measures, each in its own process: a bare exceljs streaming read of
  * the xlsx, SchemeDesk's own xlsx reader alone, SchemeDesk's full import (parse + validate +
- * insert) of both files, and pandas' read_excel (openpyxl) when Debian's python3-pandas is there.
+ * insert) of both files, the floor under both (the same lines, already in stored values, through
+ * the import's own insert), and pandas' read_excel (openpyxl) when Debian's python3-pandas is there.
  */
 const lines = Number(process.argv[2] ?? 1_000_000);
 const folder = join(tmpdir(), 'schemedesk-bench-import');
 const xlsx = join(folder, `sales-${lines}.xlsx`);
 const csv = join(folder, `sales-${lines}.csv`);
-const header = [
-  'Invoice No',
-  'Invoice Date',
-  'Distributor Code',
-  'Outlet Code',
-  'SKU',
-  'Qty',
-  'Gross Value',
-  'Discount',
-  'Net Value',
-  'Tax',
-];
-
-function line(i: number): (string | number | Date)[] {
-  const qty = 1 + (i % 24);
-  const price = 1000 + ((i * 7919) % 90000);
-  const gross = qty * price;
-  const discount = Math.floor(gross / 50);
-  const net = gross - discount;
-  return [
-    `BENCH/${Math.floor(i / 4)}`,
-    new Date(Date.UTC(2026, 9, 1 + (i % 31))),
-    `D${String(1 + (i % 50)).padStart(3, '0')}`,
-    `O${String(1 + (i % 5000)).padStart(5, '0')}`,
-    `SKU-${String(1 + (i % 200)).padStart(4, '0')}`,
-    qty,
-    gross / 100,
-    discount / 100,
-    net / 100,
-    Math.floor((net * 18) / 100) / 100,
-  ];
-}
 
 async function writeFiles() {
   mkdirSync(folder, { recursive: true });
@@ -137,6 +107,10 @@ try {
       measure('import', xlsx, await freshWorkspace('xlsx')),
     ],
     ['SchemeDesk import of the CSV (parse + validate + insert)', measure('import', csv, await freshWorkspace('csv'))],
+    [
+      "SQLite alone: the same lines through the import's insert (floor)",
+      measure('insert', String(lines), await freshWorkspace('insert')),
+    ],
   ];
 } finally {
   child.remove();

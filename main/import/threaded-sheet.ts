@@ -58,7 +58,7 @@ export type ReaderMessage =
 /** Files this large are read on a thread of their own while the import validates and inserts. */
 export const READ_IN_THREAD_FROM_BYTES = 8_000_000;
 /** Batches read ahead of the one being imported. */
-const AHEAD = 4;
+const AHEAD = 8;
 
 function failure(message: Extract<ReaderMessage, { type: 'failed' }>): Error {
   switch (message.kind) {

@@ -10,6 +10,7 @@ import { WorkflowRefusedError } from '../review/actions';
 import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { schemesForRun, validScheme } from '../schemes/store';
+import { withJournalsInMemory } from '../store/open';
 import { type LoadFacts, loadFacts } from './load-facts';
 import { packIdsOnce } from './source-ids';
 
@@ -186,51 +187,50 @@ export function executeRun(
   const started = Date.now();
   const c = calculate(db, args, onProgress, cancelled);
   const total = sumPaise(c.lines, (l) => l.final);
-  const run = db
-    .transaction(() => {
-      const runId = Number(
-        db
-          .prepare(
-            `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by,
+  const store = db.transaction(() => {
+    const runId = Number(
+      db
+        .prepare(
+          `INSERT INTO runs (period_from, period_to, status, engine_version, scheme_versions, inputs, line_count, total, created_by,
                created_by_id, created_at, notices)
              VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            args.from,
-            args.to,
-            ENGINE_VERSION,
-            versionsOf(c),
-            JSON.stringify(c.inputs),
-            c.lines.length,
-            total,
-            args.user,
-            userIdOf(db, { name: args.user }),
-            new Date().toISOString(),
-            JSON.stringify(c.notices),
-          ).lastInsertRowid,
-      );
-      insertLines(db, runId, c);
-      staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
-      flagRun(db, runId, c.sales);
-      recordMaker(db, runId, { name: args.user }, 'create');
-      db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
-      appendAudit(db, {
-        user: args.user,
-        action: 'run.create',
-        subject: `run ${runId}`,
-        after: {
-          from: args.from,
-          to: args.to,
-          status: 'calculated',
-          lines: c.lines.length,
-          total: paiseToRupees(total),
-          schemes: JSON.parse(versionsOf(c)),
-          ...(c.notices.length > 0 ? { notices: c.notices } : {}),
-        },
-      });
-      return runId;
-    })
-    .immediate();
+        )
+        .run(
+          args.from,
+          args.to,
+          ENGINE_VERSION,
+          versionsOf(c),
+          JSON.stringify(c.inputs),
+          c.lines.length,
+          total,
+          args.user,
+          userIdOf(db, { name: args.user }),
+          new Date().toISOString(),
+          JSON.stringify(c.notices),
+        ).lastInsertRowid,
+    );
+    insertLines(db, runId, c);
+    staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
+    flagRun(db, runId, c.sales);
+    recordMaker(db, runId, { name: args.user }, 'create');
+    db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
+    appendAudit(db, {
+      user: args.user,
+      action: 'run.create',
+      subject: `run ${runId}`,
+      after: {
+        from: args.from,
+        to: args.to,
+        status: 'calculated',
+        lines: c.lines.length,
+        total: paiseToRupees(total),
+        schemes: JSON.parse(versionsOf(c)),
+        ...(c.notices.length > 0 ? { notices: c.notices } : {}),
+      },
+    });
+    return runId;
+  });
+  const run = withJournalsInMemory(db, () => store.immediate());
   return summaryOf(db, run, args, c, started);
 }
 
@@ -268,51 +268,43 @@ export function recalculateRun(
     onProgress,
     cancelled,
   );
-  return db
-    .transaction(() => {
-      const now = runState(db, args.run);
-      const refusedNow = refusal(now, 'calculate', args.actor);
-      if (refusedNow) throw new WorkflowRefusedError(refusedNow);
-      db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
-      insertLines(db, args.run, c);
-      staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
-      flagRun(db, args.run, c.sales);
-      db.prepare(
-        `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
+  const store = db.transaction(() => {
+    const now = runState(db, args.run);
+    const refusedNow = refusal(now, 'calculate', args.actor);
+    if (refusedNow) throw new WorkflowRefusedError(refusedNow);
+    db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
+    insertLines(db, args.run, c);
+    staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
+    flagRun(db, args.run, c.sales);
+    db.prepare(
+      `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
            comment = NULL, notices = ? WHERE id = ?`,
-      ).run(
-        ENGINE_VERSION,
-        versionsOf(c),
-        JSON.stringify(c.inputs),
-        c.lines.length,
-        JSON.stringify(c.notices),
-        args.run,
-      );
-      // Who first prepared the run stays its preparer; whoever recalculates it is one of its makers too.
-      recordMaker(db, args.run, args.actor, 'recalculate');
-      const total = refreshRunTotal(db, args.run);
-      const { stale } = db
-        .prepare(
-          'SELECT count(*) AS stale FROM payable_lines WHERE run_id = ? AND override IS NOT NULL AND override_calculated <> final',
-        )
-        .get(args.run) as { stale: number };
-      appendAudit(db, {
-        user: args.actor.name,
-        action: 'run.calculate',
-        subject: `run ${args.run}`,
-        before: { status: now.status, lines: row.line_count, total: paiseToRupees(BigInt(row.total)) },
-        after: {
-          status: 'calculated',
-          lines: c.lines.length,
-          total: paiseToRupees(total),
-          staleOverrides: stale,
-          schemes: JSON.parse(versionsOf(c)),
-          ...(c.notices.length > 0 ? { notices: c.notices } : {}),
-        },
-      });
-      return { ...summaryOf(db, args.run, period, c, started), staleOverrides: stale };
-    })
-    .immediate();
+    ).run(ENGINE_VERSION, versionsOf(c), JSON.stringify(c.inputs), c.lines.length, JSON.stringify(c.notices), args.run);
+    // Who first prepared the run stays its preparer; whoever recalculates it is one of its makers too.
+    recordMaker(db, args.run, args.actor, 'recalculate');
+    const total = refreshRunTotal(db, args.run);
+    const { stale } = db
+      .prepare(
+        'SELECT count(*) AS stale FROM payable_lines WHERE run_id = ? AND override IS NOT NULL AND override_calculated <> final',
+      )
+      .get(args.run) as { stale: number };
+    appendAudit(db, {
+      user: args.actor.name,
+      action: 'run.calculate',
+      subject: `run ${args.run}`,
+      before: { status: now.status, lines: row.line_count, total: paiseToRupees(BigInt(row.total)) },
+      after: {
+        status: 'calculated',
+        lines: c.lines.length,
+        total: paiseToRupees(total),
+        staleOverrides: stale,
+        schemes: JSON.parse(versionsOf(c)),
+        ...(c.notices.length > 0 ? { notices: c.notices } : {}),
+      },
+    });
+    return { ...summaryOf(db, args.run, period, c, started), staleOverrides: stale };
+  });
+  return withJournalsInMemory(db, () => store.immediate());
 }
 
 export interface PreviewLine {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Migration, NewerWorkspaceError, WorkspaceHistoryError } from '../../main/store/migration';
 import { migrations } from '../../main/store/migrations';
-import { openWorkspace, schemaVersion } from '../../main/store/open';
+import { openWorkspace, schemaVersion, withJournalsInMemory } from '../../main/store/open';
 import { tempDirPerTest } from '../support/temp';
 
 const tempDir = tempDirPerTest();
@@ -23,8 +23,8 @@ describe('opening a workspace', () => {
     expect(schemaVersion(db)).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    // Statement journals in memory: a transaction of many inserts writes no page per insert to a temporary file.
-    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    // Temporary storage on file, where SQLite's sorter builds indexes and groups fastest.
+    expect(db.pragma('temp_store', { simple: true })).toBe(0);
     db.close();
     // A brand-new file has nothing worth backing up.
     expect(existsSync(`${path}.before-v${migrations.length}.bak`)).toBe(false);
@@ -90,6 +90,32 @@ describe('opening a workspace', () => {
     const db = new Database(path);
     expect(versions(db)).toEqual(all);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps statement journals in memory only for the work asked, and puts the connection back after a failure too', async () => {
+    const db = await openWorkspace(join(tempDir(), 'journals.sqlite'));
+    db.exec('CREATE TABLE lines (id INTEGER PRIMARY KEY, run INTEGER NOT NULL CHECK (run > 0), note TEXT)');
+    const insert = db.prepare('INSERT INTO lines (run, note) VALUES (?, ?)');
+    const during = withJournalsInMemory(db, () =>
+      db.transaction(() => {
+        for (let i = 0; i < 5_000; i++) insert.run(1, 'x'.repeat(200));
+        return db.pragma('temp_store', { simple: true });
+      })(),
+    );
+    expect(during).toBe(2);
+    expect(db.pragma('temp_store', { simple: true })).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM lines').get()).toEqual({ n: 5_000 });
+    expect(() =>
+      withJournalsInMemory(db, () =>
+        db.transaction(() => {
+          insert.run(2, 'kept only if the transaction commits');
+          insert.run(0, 'refused by the check');
+        })(),
+      ),
+    ).toThrow(/CHECK constraint/);
+    expect(db.pragma('temp_store', { simple: true })).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM lines').get()).toEqual({ n: 5_000 });
     db.close();
   });
 });

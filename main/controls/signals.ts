@@ -314,18 +314,20 @@ export function duplicateInvoices(_db: Database.Database, scope: RunScope): Flag
   const c = salesColumns(scope.sales);
   const { from, to } = periodDays(scope);
   const payees = codeMask(c, scope.payees);
-  // The invoice lines of the run's payees dated in its period, by row.
-  const rows: number[] = [];
-  for (let i = 0; i < c.count; i++)
-    if (
-      c.invoice[i] === 1 &&
-      (c.day[i] as number) >= from &&
-      (c.day[i] as number) <= to &&
-      payees[c.distributor[i] as number] === 1
-    )
-      rows.push(i);
+  // The invoice lines of the run's payees dated in its period, by row: typed arrays and plain
+  // loops, where an array grown by push and Float64Array.from with a callback took 0.27 s of
+  // the 0.65 s this check took over a million lines.
+  const { invoice, day, distributor } = c;
+  const all = new Int32Array(c.count);
+  let count = 0;
+  for (let i = 0; i < c.count; i++) {
+    const d = day[i] as number;
+    if (invoice[i] === 1 && d >= from && d <= to && payees[distributor[i] as number] === 1) all[count++] = i;
+  }
+  const rows = all.subarray(0, count);
   // Sorting a typed array of keys finds the repeated ones far faster than a Map of a million numbers.
-  const keys = Float64Array.from(rows, (i) => twinKey(c, i));
+  const keys = new Float64Array(count);
+  for (let k = 0; k < count; k++) keys[k] = twinKey(c, rows[k] as number);
   const sorted = keys.slice().sort();
   const repeated: number[] = [];
   for (let i = 1; i < sorted.length; i++)

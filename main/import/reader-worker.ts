@@ -13,11 +13,10 @@ import type { ReaderInput, ReaderMessage } from './threaded-sheet';
  * only against a credit the import gives back as it takes each one, so no more than a few
  * batches are ever in flight. The rows go laid out (`dataRows`), and when this thread has time
  * to spare, converted as the import decided from its first rows and digested (see postRows).
- */
-/**
- * Rows a batch. Every row of the batches in flight is alive when the collector runs on either
- * thread, and it copies what is alive: batches of 500 (eight ahead) against 2,000 (four ahead)
- * left the two threads about 1.2 s of a million-line xlsx import's collecting.
+ *
+ * Batches are small because every row of the batches in flight is alive when the collector runs
+ * on either thread, and it copies what is alive: batches of 500 (eight ahead) against 2,000 (four
+ * ahead) left the two threads about 1.2 s of a million-line xlsx import's collecting.
  */
 const BATCH = 500;
 const input = workerInput<ReaderInput>(workerData);

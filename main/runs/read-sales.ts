@@ -21,14 +21,14 @@ export interface ReadSalesOptions {
   onProgress?: (done: number, total: number) => void;
   /** Row ids per chunk (tests make them small to cross many chunks). */
   chunkRows?: number;
-  /** From how many chunks on a helper thread reads beside this one. */
-  helperFrom?: number;
+  /** From how many row ids on a helper thread reads beside this one. */
+  helperFromRows?: number;
 }
 
 /**
  * Reads the sales lines dated in the window, in id order. Reading a million lines out of SQLite
- * takes one core about two seconds, so from a few chunks on a helper thread reads beside this
- * one (see SalesHelper). The helper reads its own snapshot: if anything was committed meanwhile
+ * takes one core about two seconds, so from HELPER_FROM_ROWS row ids on a helper thread reads
+ * beside this one (see SalesHelper). The helper reads its own snapshot: if anything was committed meanwhile
  * the two might differ, so then the lines are read again here alone.
  */
 export function readSales(db: Database.Database, window: SalesWindow, options: ReadSalesOptions = {}): SalesColumns {
@@ -70,7 +70,7 @@ function readInSnapshot(
 
   const shared = new Int32Array(new SharedArrayBuffer(SalesHelper.sharedBytes));
   const helper =
-    parallel && chunks >= (options.helperFrom ?? Math.ceil(HELPER_FROM_ROWS / chunkRows))
+    parallel && top >= (options.helperFromRows ?? HELPER_FROM_ROWS)
       ? new SalesHelper({ dbPath: db.name, nativeBinding: options.nativeBinding, window, chunkRows, chunks }, shared)
       : undefined;
   try {

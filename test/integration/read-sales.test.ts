@@ -62,10 +62,16 @@ describe('reading the sales lines of a run on two threads', () => {
     const expected = salesInStore();
     expect(expected.length).toBeGreaterThan(10 * chunkRows);
     const progress: number[] = [];
-    const parallel = readSales(ws.db, window, { chunkRows, helperFrom: 2, onProgress: (done) => progress.push(done) });
+    const parallel = readSales(ws.db, window, {
+      chunkRows,
+      helperFromRows: 2 * chunkRows,
+      onProgress: (done) => progress.push(done),
+    });
     expect(lines(parallel)).toEqual(expected);
-    expect(lines(readSales(ws.db, window, { chunkRows, helperFrom: Number.POSITIVE_INFINITY }))).toEqual(expected);
-    expect(lines(ws.db.transaction(() => readSales(ws.db, window, { chunkRows, helperFrom: 2 }))())).toEqual(expected);
+    expect(lines(readSales(ws.db, window, { chunkRows, helperFromRows: Number.POSITIVE_INFINITY }))).toEqual(expected);
+    expect(
+      lines(ws.db.transaction(() => readSales(ws.db, window, { chunkRows, helperFromRows: 2 * chunkRows }))()),
+    ).toEqual(expected);
     expect(progress).toEqual(progress.map((_, i) => i + 1));
   });
 
@@ -82,7 +88,7 @@ describe('reading the sales lines of a run on two threads', () => {
          SELECT doc_type, 'ODD-1', '2026-10-3x', distributor_code, outlet_code, sku, qty, net_value, batch_id FROM sales LIMIT 1`,
       )
       .run();
-    expect(() => readSales(ws.db, window, { chunkRows, helperFrom: 2 })).toThrow(
+    expect(() => readSales(ws.db, window, { chunkRows, helperFromRows: 2 * chunkRows })).toThrow(
       `Sales line ${lastInsertRowid} is dated "2026-10-3x", which is not a day written YYYY-MM-DD`,
     );
   });
@@ -121,7 +127,7 @@ describe('reading the sales lines of a run on two threads', () => {
     let committed = false;
     const sales = readSales(ws.db, window, {
       chunkRows,
-      helperFrom: 2,
+      helperFromRows: 2 * chunkRows,
       onProgress: () => {
         if (committed) return;
         added.run();

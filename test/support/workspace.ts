@@ -1,5 +1,7 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import { createDemoWorkspace } from '../../main/demo/create';
 import { type DemoOptions, defaultDemoOptions } from '../../main/demo/generate';
 import { openWorkspaceSession, type Workspace } from '../../main/workspace';
@@ -13,12 +15,38 @@ export const smallDemo: DemoOptions = {
   secondaryLines: 3000,
 };
 
-/** A real workspace file in `dir`, optionally holding a small demo month. */
-export async function workspaceIn(dir: string, options: { demo?: boolean } = {}): Promise<Workspace> {
-  const ws = await openWorkspaceSession(join(dir, 'workspace.sqlite'), { user: 'tester' });
-  if (options.demo)
+const workspaceFile = 'workspace.sqlite';
+
+/**
+ * A folder holding the small demo month as `workspaceIn` makes it (the workspace file, closed,
+ * and the workbooks it was imported from), made once in each test file's process: making it
+ * writes the workbooks, imports them and runs the month, seconds a test; copying it takes
+ * milliseconds. Every test still gets a workspace of its own, a real SQLite file.
+ */
+let demoTemplate: Promise<string> | null = null;
+let templateDir: string | null = null;
+afterAll(() => {
+  if (templateDir) rmSync(templateDir, { recursive: true, force: true });
+  templateDir = null;
+  demoTemplate = null;
+});
+
+function demoFolder(): Promise<string> {
+  demoTemplate ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schemedesk-demo-template-'));
+    templateDir = dir;
+    const ws = await openWorkspaceSession(join(dir, workspaceFile), { user: 'tester' });
     await createDemoWorkspace(ws.db, { folder: join(dir, 'files'), user: 'tester', options: smallDemo });
-  return ws;
+    ws.db.close();
+    return dir;
+  })();
+  return demoTemplate;
+}
+
+/** A real workspace file in `dir`, optionally holding a small demo month (and its workbooks in `files`). */
+export async function workspaceIn(dir: string, options: { demo?: boolean } = {}): Promise<Workspace> {
+  if (options.demo) cpSync(await demoFolder(), dir, { recursive: true });
+  return openWorkspaceSession(join(dir, workspaceFile), { user: 'tester' });
 }
 
 /**

@@ -17,35 +17,42 @@ export function existingRowSql(kind: DatasetKind): string {
  * rows than the table held before it (when deferredIndexes drops the table's indexes): then the
  * identities of the rows held before are read once, each as a digest beside its batch, and asked
  * in memory. Reading them costs less than the rows already imported, and saves both the lookup
- * and keeping its index in order for every row after. Rows of this import are not looked for:
- * the import finds repeats among its own rows itself, by the same `key`.
+ * and keeping its index in order for every row after. A row whose first `lookup` value (a
+ * document or receipt number) no held row has cannot be one of them, so its digest is not even
+ * worked out: most rows of a new month's file. Rows of this import are not looked for: the import
+ * finds repeats among its own rows itself, by the same `key`.
  */
 export function storedRows(db: Database.Database, kind: DatasetKind, secret: string) {
-  const { identity } = kindRules[kind];
+  const { identity, lookup } = kindRules[kind];
   const identityOf = (values: Record<string, StoredValue>) => identity.map((f) => values[f] ?? null);
   /** The digest of a row's identity. */
   const key = (values: Record<string, StoredValue>) => cellsDigest(secret, identityOf(values));
   const statement = db.prepare(existingRowSql(kind));
-  let held: DigestTable | null = null;
+  const lead = lookup[0] as string;
+  const leadAt = identity.indexOf(lead);
+  if (leadAt < 0) throw new Error(`${kind}: the duplicate check's lookup must lead with an identity field`);
+  let held: { digests: DigestTable; leads: Set<StoredValue> } | null = null;
   return {
     key,
     /** `known` is the row's key, when the caller worked it out already. */
     batchOf(values: Record<string, StoredValue>, known?: Buffer): number | undefined {
-      if (held) return held.get(known ?? key(values));
+      if (held) return held.leads.has(values[lead] ?? null) ? held.digests.get(known ?? key(values)) : undefined;
       return (statement.get(...identityOf(values)) as { batch: number } | undefined)?.batch;
     },
     /** Reads the identities of the rows other imports stored; the lookup index is not needed after. */
     readHeld(batchId: number): void {
-      const table = new DigestTable();
+      const digests = new DigestTable();
+      const leads = new Set<StoredValue>();
       const rows = db
         .prepare(`SELECT ${[...identity, 'batch_id'].map((f) => `"${f}"`).join(', ')} FROM ${kind} WHERE batch_id <> ?`)
         .raw()
         .iterate(batchId) as IterableIterator<StoredValue[]>;
       for (const row of rows) {
+        leads.add(row[leadAt] ?? null);
         const digest = cellsDigest(secret, row.slice(0, identity.length));
-        if (table.get(digest) === undefined) table.set(digest, row[identity.length] as number);
+        if (digests.get(digest) === undefined) digests.set(digest, row[identity.length] as number);
       }
-      held = table;
+      held = { digests, leads };
     },
   };
 }

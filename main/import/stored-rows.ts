@@ -3,6 +3,7 @@ import type { StoredValue } from '../datasets/insert';
 import type { DatasetKind } from '../datasets/kinds';
 import { cellsDigest, DigestTable } from './digest-table';
 import { kindRules } from './kind-rules';
+import { LeadFilter } from './lead-filter';
 
 /** The duplicate check's query. Unary + keeps a column out of index selection: only `lookup` is searched. */
 export function existingRowSql(kind: DatasetKind): string {
@@ -19,8 +20,9 @@ export function existingRowSql(kind: DatasetKind): string {
  * in memory. Reading them costs less than the rows already imported, and saves both the lookup
  * and keeping its index in order for every row after. A row whose first `lookup` value (a
  * document or receipt number) no held row has cannot be one of them, so its digest is not even
- * worked out: most rows of a new month's file. Rows of this import are not looked for: the import
- * finds repeats among its own rows itself, by the same `key`.
+ * worked out: most rows of a new month's file. Those values are kept as a LeadFilter, off the
+ * heap. Rows of this import are not looked for: the import finds repeats among its own rows
+ * itself, by the same `key`.
  */
 export function storedRows(db: Database.Database, kind: DatasetKind, secret: string) {
   const { identity, lookup } = kindRules[kind];
@@ -31,18 +33,19 @@ export function storedRows(db: Database.Database, kind: DatasetKind, secret: str
   const lead = lookup[0] as string;
   const leadAt = identity.indexOf(lead);
   if (leadAt < 0) throw new Error(`${kind}: the duplicate check's lookup must lead with an identity field`);
-  let held: { digests: DigestTable; leads: Set<StoredValue> } | null = null;
+  let held: { digests: DigestTable; leads: LeadFilter } | null = null;
   return {
     key,
     /** `known` is the row's key, when the caller worked it out already. */
     batchOf(values: Record<string, StoredValue>, known?: Buffer): number | undefined {
-      if (held) return held.leads.has(values[lead] ?? null) ? held.digests.get(known ?? key(values)) : undefined;
+      if (held) return held.leads.mayHave(values[lead] ?? null) ? held.digests.get(known ?? key(values)) : undefined;
       return (statement.get(...identityOf(values)) as { batch: number } | undefined)?.batch;
     },
     /** Reads the identities of the rows other imports stored; the lookup index is not needed after. */
     readHeld(batchId: number): void {
       const digests = new DigestTable();
-      const leads = new Set<StoredValue>();
+      // Sized by the highest row id: no fewer than the rows held, and this import's so far.
+      const leads = new LeadFilter(db.prepare(`SELECT max(rowid) FROM ${kind}`).pluck().get() as number);
       const rows = db
         .prepare(`SELECT ${[...identity, 'batch_id'].map((f) => `"${f}"`).join(', ')} FROM ${kind} WHERE batch_id <> ?`)
         .raw()

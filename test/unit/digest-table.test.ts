@@ -10,6 +10,17 @@ describe('the table of digests an import keeps per row', () => {
     for (let i = 50_001; i <= 51_000; i++) expect(table.get(rowDigest('', `row ${i}`))).toBeUndefined();
   });
 
+  it('makes room for many digests at once and keeps every one it held, and a smaller room changes nothing', () => {
+    const table = new DigestTable(4);
+    for (let i = 1; i <= 1_000; i++) table.set(rowDigest('', `row ${i}`), i);
+    table.reserve(100_000);
+    table.reserve(10);
+    expect(table.size).toBe(1_000);
+    for (let i = 1_001; i <= 100_000; i++) table.set(rowDigest('', `row ${i}`), i);
+    for (let i = 1; i <= 100_000; i++) expect(table.get(rowDigest('', `row ${i}`))).toBe(i);
+    expect(table.get(rowDigest('', 'row 100001'))).toBeUndefined();
+  });
+
   it('tells apart digests that share their first words, and keeps the latest number of each', () => {
     const table = new DigestTable(8);
     // Same slot, same first 8 bytes: only the third word differs.

@@ -4,7 +4,7 @@ const BITS_PER_VALUE = 16;
 /**
  * Which values (the document numbers of the rows a workspace holds) have been added, as bits in
  * a typed array: a value it says no to was never added; one it says yes to may have been (about
- * one in seventy by chance, at the size it was made for), so the caller goes on to ask the
+ * one in a hundred by chance, at the size it was made for), so the caller goes on to ask the
  * question exactly. Two bytes a value, none of them on the heap, where a Set of a few million
  * document numbers would hold some hundred megabytes there, under the import worker's limit.
  * Each value sets two bits, both from one FNV-1a hash of its UTF-16 code units.

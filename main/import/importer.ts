@@ -456,7 +456,7 @@ async function importFrom(
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new DigestTable();
-  let lastDoc: { text: string; digest: Buffer } = { text: '', digest: Buffer.alloc(0) };
+  let lastDoc: { text: string; digest: Buffer; lines: number } = { text: '', digest: Buffer.alloc(0), lines: 0 };
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
@@ -622,14 +622,17 @@ async function importFrom(
       }
       // Numbered by the document as stored (its type read as invoice or credit note), so no two
       // rows of the file share an identity. A document's lines mostly come one after another:
-      // its digest is worked out once for them.
+      // they are counted here, and the table is asked and told only where the document changes
+      // (its lines so far, should it come back later in the file).
       if (numberLines) {
         const text = cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
-        if (text !== lastDoc.text) lastDoc = { text, digest: rowDigest(secret, text) };
-        const doc = lastDoc.digest;
-        const next = (lineNumbers.get(doc) ?? 0) + 1;
-        lineNumbers.set(doc, next);
-        values.line_no = next;
+        if (text !== lastDoc.text) {
+          if (lastDoc.lines > 0) lineNumbers.set(lastDoc.digest, lastDoc.lines);
+          const digest = rowDigest(secret, text);
+          lastDoc = { text, digest, lines: lineNumbers.get(digest) ?? 0 };
+        }
+        lastDoc.lines++;
+        values.line_no = lastDoc.lines;
       }
       for (const field of def.fields) {
         if (

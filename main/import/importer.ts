@@ -131,10 +131,11 @@ const MAX_LISTED_PER_COLUMN = 100;
 const MAX_KEPT_REJECTS = 100_000;
 const SAMPLE_ROWS = 500;
 /**
- * After this many rows a large file's rows in all are foreseen from how far into the file they
- * reached, and the tables kept per row are made that large at once (DigestTable.reserve). At most
- * for RESERVE_AT_MOST rows, the size a million-line file ends with anyway, since a file's later
- * rows may be shorter than its first: beyond that the tables grow as rows come.
+ * After this many rows, each table the import keeps (a digest a row, a line count a document) is
+ * made as large at once as the whole file will make it (DigestTable.reserve), foreseen from what
+ * it holds and how far into the file these rows reached. At most for RESERVE_AT_MOST digests, the
+ * size a million-line file ends with anyway, since a file's later rows may be shorter than its
+ * first: beyond that the tables grow as rows come.
  */
 const RESERVE_AT = 65_536;
 const RESERVE_AT_MOST = 1_048_576;
@@ -539,9 +540,9 @@ async function importFrom(
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
-        const foreseen = Math.ceil((result.rowsRead * size) / Math.max(file.bytes(), 1));
-        for (const table of [exactRows, numberLines ? lineNumbers : seen])
-          table.reserve(Math.min(foreseen, RESERVE_AT_MOST));
+        const wholeFile = size / Math.max(file.bytes(), 1);
+        for (const table of [exactRows, lineNumbers, seen])
+          table.reserve(Math.min(Math.ceil(table.size * wholeFile), RESERVE_AT_MOST));
       }
       if (kind === 'sales') {
         const why = notASale(row.cells);

@@ -28,8 +28,8 @@ export interface ReadSalesOptions {
 /**
  * Reads the sales lines dated in the window, in id order. Reading a million lines out of SQLite
  * takes one core about two seconds, so from HELPER_FROM_ROWS row ids on a helper thread reads
- * beside this one (see SalesHelper). The helper reads its own snapshot: if anything was committed meanwhile
- * the two might differ, so then the lines are read again here alone.
+ * beside this one (see SalesHelper). The helper reads its own snapshot: if anything was
+ * committed meanwhile the two might differ, so then the lines are read again here alone.
  */
 export function readSales(db: Database.Database, window: SalesWindow, options: ReadSalesOptions = {}): SalesColumns {
   const version = () => db.pragma('data_version', { simple: true });

@@ -77,6 +77,13 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
   return typeof first === 'string' && totalPattern.test(first.trim());
 }
 
+/**
+ * Excel's Subtotal command labels each group's line "<group> Total" (Count, Average… for the
+ * other functions) in the column it grouped by.
+ */
+const subtotalLabel = /^\S.*\s(total|count|average)$/i;
+const isSubtotalLabel = (c: Cell | undefined) => typeof c === 'string' && subtotalLabel.test(c.trim());
+
 const isNumber = (c: Cell | undefined) =>
   typeof c === 'number' || (typeof c === 'string' && /^[-(]?[\d,.]+\)?$/.test(c.trim()));
 
@@ -90,7 +97,9 @@ export type SkippedLayoutRow = 'total rows' | 'heading rows' | 'header lines';
  * - a second header line right under the header (Tally's "Inwards Qty / Outwards Qty"): text only,
  *   nothing in the columns that identify a row;
  * - a total: its first cell says Total, or "Total <party>" with no document of its own
- *   (QuickBooks), or numbers with nothing to say what they belong to (SAP's unlabelled last line);
+ *   (QuickBooks), or numbers with nothing to say what they belong to (SAP's unlabelled last line),
+ *   or Excel's subtotal: "<group> Total" where a document, date or party goes and nothing else
+ *   there (a product named "Colgate Total" sits in a line's own column and stays a line);
  * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines).
  */
 export async function* dataRows(
@@ -111,6 +120,10 @@ export async function* dataRows(
   const keyColumns = [...new Set([...rules.identity, ...rules.dateFields, ...rules.inherited])]
     .map(at)
     .filter((c): c is number => c !== undefined);
+  const labelColumns = keyColumns.filter((c) => !lineColumns.includes(c));
+  const isSubtotal = (cells: readonly Cell[]) =>
+    labelColumns.some((c) => isSubtotalLabel(cells[c])) &&
+    keyColumns.every((c) => blank(cells[c]) || (labelColumns.includes(c) && isSubtotalLabel(cells[c])));
   const headerKey = headers.join('\u0001');
   let parent: Cell[] | null = null;
   let first = true;
@@ -140,6 +153,7 @@ export async function* dataRows(
     const firstText = filled[0];
     if (
       isTotalRow(cells) ||
+      isSubtotal(cells) ||
       (keysBlank && typeof firstText === 'string' && /^total\b/i.test(firstText.trim())) ||
       (keysBlank && filled.length > 0 && filled.every(isNumber) && (groupColumn === undefined || parent !== null))
     ) {

@@ -68,6 +68,29 @@ describe('report layouts', () => {
     expect(result.totals.net_value).toBe('1800.00');
   });
 
+  it('skips Excel\'s subtotal lines ("D001 Total") but keeps a product named "… Total" as a line', async () => {
+    const day = new Date(Date.UTC(2026, 9, 3));
+    const rows = [
+      ['Invoice No', 'Invoice Date', 'Distributor', 'Outlet', 'SKU', 'Qty', 'Net Amount'],
+      ['SI/X/1', day, 'D001', 'O00001', 'SKU-0001', 2, 1000],
+      ['SI/X/1', day, 'D001', 'O00001', 'SKU-0002', 1, 500],
+      [null, null, 'D001 Total', null, null, 3, 1500],
+      ['SI/X/2', day, 'D002', 'O00002', 'SKU-0003', 5, 250],
+      ['SI/X/2', day, 'D002', 'O00002', 'Colgate Total', 1, 50],
+      [null, null, 'D002 Count', null, null, 2, null],
+      [null, null, 'Grand Total', null, null, 9, 1800],
+    ];
+    const path = join(dir, 'subtotals.xlsx');
+    await writeXlsx(path, [{ name: 'Sales', rows }]);
+    const result = await importFile(ws, path, { kind: 'sales' });
+    expect(result.skipped).toEqual({ 'total rows': 3 });
+    // The product line is read as a line: refused for its unknown product, not dropped as a total.
+    expect(result.errors).toEqual([
+      expect.objectContaining({ row: 6, column: 'SKU', message: 'unknown product "Colgate Total"' }),
+    ]);
+    expect(result.rows).toBe(3);
+  });
+
   it('reports a voucher row that no item row follows instead of dropping it', async () => {
     const rows = [
       ['Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],

@@ -43,7 +43,7 @@ export interface SchemeInsights {
     before: { from: string; to: string; sales: string };
     during: string;
     after: { from: string; to: string; sales: string; data: boolean };
-    /** (after − before) ÷ before × 100, two decimals; null without sales after, or none before. */
+    /** (after − before) ÷ before × 100, two decimals; null without sales after, or no net sales before. */
     changePct: string | null;
   };
   dependency: Dependency;
@@ -185,7 +185,7 @@ export function schemeInsights(
       during: paiseToRupees(now.net),
       after: { ...after, sales: paiseToRupees(sold.after), data: afterData },
       changePct:
-        afterData && sold.before !== 0n
+        afterData && sold.before > 0n
           ? new Exact((sold.after - sold.before).toString()).times(100).dividedBy(sold.before.toString()).toFixed(2)
           : null,
     },

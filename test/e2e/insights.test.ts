@@ -38,6 +38,13 @@ describe('the Insights screen', () => {
     expect(await outlets.locator('.insight-note').textContent()).toMatch(
       /^Each reactivated outlet cost (₹[\d,]+\.\d{2}|—)/,
     );
+    // The demo's November is mostly returns of October's invoices: a net fall below nothing is told
+    // as returns outweighing sales, never as a fall of more than all that was sold before.
+    const pulled = screen.getByRole('region', { name: 'Sales pulled forward' });
+    expect(await pulled.locator('tbody tr').last().textContent()).toMatch(/^after-₹[\d,]+\.\d{2}$/);
+    expect(await pulled.locator('.insight-note').textContent()).toMatch(
+      /After the scheme returns of its products outweighed their sales: -₹[\d,]+\.\d{2} net, against ₹[\d,]+\.\d{2} before it\.$/,
+    );
     const months = screen.getByRole('region', { name: 'Share of sales made under a scheme, by month' });
     expect(await months.locator('tbody tr').count()).toBe(12);
     expect(await months.locator('tbody tr').last().textContent()).toMatch(/^Oct 2026₹[\d,.]+₹[\d,.]+[\d.]+%$/);

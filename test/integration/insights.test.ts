@@ -139,5 +139,14 @@ describe('scheme insights', () => {
     // Before November's sales land, the period after has no data and no dip is claimed.
     db.prepare("DELETE FROM sales WHERE doc_date >= '2026-11-01'").run();
     expect(schemeInsights(db, 'VOL').dip).toMatchObject({ after: { data: false }, changePct: null });
+
+    // A September whose returns outweigh its sales is no base for a percentage either way.
+    make.bill('D1', 'A', '2026-11-05', 30_000);
+    make.credit('D1', 'B', '2026-09-25', 1_50_000, 'SI/3');
+    expect(schemeInsights(db, 'VOL').dip).toMatchObject({
+      before: { sales: '-50000.00' },
+      after: { sales: '30000.00', data: true },
+      changePct: null,
+    });
   });
 });

@@ -3,6 +3,19 @@ import type { SchemeInsights } from '../../../main/insights/scheme';
 import { useWorkspace } from '../workspace-context';
 import { axes, ChartWithTable } from './ChartWithTable';
 
+/** What the sales after the scheme say against those before it, in words. */
+function dipNote(dip: SchemeInsights['dip'], money: (amount: string) => string, pct: (p: string) => string): string {
+  if (dip.changePct === null)
+    return dip.after.data
+      ? 'Nothing was sold before the scheme to compare with.'
+      : 'No sales after the scheme yet: the dip is measured once they are imported.';
+  // Net of returns: a fall of more than the whole of what was sold before is returns outweighing sales.
+  if (dip.after.sales.startsWith('-'))
+    return `After the scheme returns of its products outweighed their sales: ${money(dip.after.sales)} net, against ${money(dip.before.sales)} before it.`;
+  const fell = dip.changePct.startsWith('-');
+  return `After the scheme its products sold ${pct(dip.changePct.replace('-', ''))} ${fell ? 'less' : 'more'} than before it.`;
+}
+
 /**
  * Outlets reached and what each cost, the sales pulled forward (before, during and after the
  * scheme) and discount dependency (the share of sales made under a scheme, month by month, and
@@ -55,15 +68,7 @@ export function ReachCharts({ insights }: { insights: SchemeInsights }) {
       />
       <ChartWithTable
         title="Sales pulled forward"
-        note={`${spans} ${
-          dip.changePct === null
-            ? dip.after.data
-              ? 'Nothing was sold before the scheme to compare with.'
-              : 'No sales after the scheme yet: the dip is measured once they are imported.'
-            : `After the scheme its products sold ${pct(dip.changePct.replace('-', ''))} ${
-                dip.changePct.startsWith('-') ? 'less' : 'more'
-              } than before it.`
-        }`}
+        note={`${spans} ${dipNote(dip, money, pct)}`}
         header={['When', 'Sales']}
         rows={dipRows.map(([when, sales]) => [when, Number(sales)])}
         shown={dipRows.map(([when, sales]) => [when, money(sales)])}

@@ -32,6 +32,7 @@ import {
   type RoundingLedger,
   shown,
 } from './row-values';
+import { SECTION_HEADER } from './sections';
 import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 
@@ -249,6 +250,12 @@ async function importFrom(
   }
   const defaults: Record<string, Cell> = { ...request.defaults };
   const notes: { field: string; decision: string }[] = [];
+  const sectionField = def.fields.find((f) => headers[mapping[f.name] ?? -1] === SECTION_HEADER);
+  if (sectionField)
+    notes.push({
+      field: sectionField.name,
+      decision: `${sectionField.label} is read from the heading row above each group of lines: the lines leave it out`,
+    });
   const normalizedHeaders = headers.map(normalizeHeader);
   if (kind === 'sales') {
     if (mapping.sku === undefined && defaults.sku === undefined) {

@@ -3,6 +3,8 @@ import { kindRules } from './kind-rules';
 import { findHeaderRow, type HeaderCandidate, type Mapping } from './mapping';
 import type { Cell, Source, SourceRow, SourceSheet } from './readers/types';
 import { blank } from './row-values';
+import { SECTION_HEADER, sectionFiller, withSections } from './sections';
+import { isTotalRow } from './total-rows';
 
 /** How many rows of a sheet are searched for its header row (title, company and period rows sit above it). */
 export const HEADER_SEARCH_ROWS = 50;
@@ -27,9 +29,13 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
     }
     choices.push({
       name: sheet.name,
-      header: findHeaderRow(
+      header: withSections(
         kind,
-        head.map((r) => r.cells),
+        findHeaderRow(
+          kind,
+          head.map((r) => r.cells),
+        ),
+        head,
       ),
       head,
     });
@@ -67,14 +73,6 @@ export function chooseSheet(
   throw new LayoutError(
     `Several sheets have ${kind} columns: ${qualifying.map((c) => `"${c.name}"`).join(', ')}. Choose one (--sheet NAME).`,
   );
-}
-
-const totalPattern = /^(grand\s+|sub\s*-?\s*)?total(\s+(for|of)\b.*)?\s*:?$/i;
-
-/** A subtotal or total line: its first filled cell says Total (but "Total Solutions Pvt Ltd" is a party). */
-export function isTotalRow(cells: readonly Cell[]): boolean {
-  const first = cells.find((c) => c !== null && c !== undefined && String(c).trim() !== '');
-  return typeof first === 'string' && totalPattern.test(first.trim());
 }
 
 /**
@@ -124,7 +122,11 @@ export async function* dataRows(
   const isSubtotal = (cells: readonly Cell[]) =>
     labelColumns.some((c) => isSubtotalLabel(cells[c])) &&
     keyColumns.every((c) => blank(cells[c]) || (labelColumns.includes(c) && isSubtotalLabel(cells[c])));
-  const headerKey = headers.join('\u0001');
+  // A page header repeated down the sheet, as the file writes it (a section column has no header).
+  const headerCells = headers.map((h) => (h === SECTION_HEADER ? '' : h));
+  const headerKey = headerCells.join('\u0001');
+  const firstHeader = headerCells[0] ?? '';
+  const section = sectionFiller(headers, () => skipped('heading rows'));
   let parent: Cell[] | null = null;
   let first = true;
   // A heading row that no item row followed is not a heading but a row missing its line
@@ -132,17 +134,18 @@ export async function* dataRows(
   let unusedHeading: SourceRow | null = null;
   for await (const row of sheet.rows()) {
     if (row.number <= headerRowNumber) continue;
-    const cells = row.cells;
-    if (cells.every(blank)) continue;
+    if (row.cells.every(blank)) continue;
     const wasFirst = first;
     first = false;
     if (
-      cells[0] === headers[0] &&
-      cells.map((c) => (c === null ? '' : String(c).trim())).join('\u0001') === headerKey
+      (firstHeader === '' ? blank(row.cells[0]) : row.cells[0] === firstHeader) &&
+      row.cells.map((c) => (c === null ? '' : String(c).trim())).join('\u0001') === headerKey
     ) {
       skipped('header lines');
       continue;
     }
+    const cells = section(row.cells);
+    if (cells === null) continue;
     const keysBlank = keyColumns.every((c) => blank(cells[c]));
     const filled = cells.filter((c) => !blank(c));
     const onlyUnmapped = cells.every((c, i) => blank(c) || !mappedColumns.has(i));
@@ -180,7 +183,7 @@ export async function* dataRows(
       lineColumns.every((c) => blank(cells[c]))
     ) {
       parent = [...cells];
-      unusedHeading = row;
+      unusedHeading = { number: row.number, cells };
       continue;
     }
     if (continues && parent) {
@@ -191,7 +194,7 @@ export async function* dataRows(
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];
-    yield row;
+    yield cells === row.cells ? row : { number: row.number, cells };
   }
   if (unusedHeading) yield unusedHeading;
 }

@@ -91,6 +91,68 @@ describe('report layouts', () => {
     expect(result.rows).toBe(3);
   });
 
+  it('reads the party or the item of a report grouped by it from the heading above its lines (QuickBooks)', async () => {
+    const title = [['Sales by Customer Detail'], ['Acme Consumer Products Pvt Ltd'], ['October 2026'], []];
+    const columns = ['Date', 'Transaction Type', 'Num', 'Memo/Description', 'Qty', 'Sales Price', 'Amount', 'Balance'];
+    const byCustomer = [
+      ...title,
+      ['', ...columns.slice(0, 3), 'Product/Service', ...columns.slice(3)],
+      ['D001'],
+      [null, '03/10/2026', 'Invoice', '1001', 'SKU-0001', 'Cola', 2, '500.00', '1,000.00', '1,000.00'],
+      [null, '05/10/2026', 'Invoice', '1003', 'SKU-0002', 'Lemon', 1, '800.00', '800.00', '1,800.00'],
+      ['Total for D001', null, null, null, null, null, 3, null, '1,800.00'],
+      ['D002'],
+      [null, '14/10/2026', 'Invoice', '1002', 'SKU-0001', 'Cola', 3, '500.00', '1,500.00', '1,500.00'],
+      ['Total for D002', null, null, null, null, null, 3, null, '1,500.00'],
+      ['TOTAL', null, null, null, null, null, 6, null, '3,300.00'],
+    ];
+    const customers = await importFile(ws, writeText(join(dir, 'by-customer.csv'), delimited(byCustomer)), {
+      kind: 'sales',
+    });
+    expect(customers).toMatchObject({ rows: 3, rejected: 0, skipped: { 'heading rows': 2, 'total rows': 3 } });
+    expect(customers.decisions).toContainEqual({
+      field: 'distributor_code',
+      decision: 'Distributor is read from the heading row above each group of lines: the lines leave it out',
+    });
+    const stored = (batch: number | null) =>
+      storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.distributor_code, r.sku, r.net_value]);
+    expect(stored(customers.batch)).toEqual([
+      ['1001', 'D001', 'SKU-0001', 100000],
+      ['1003', 'D001', 'SKU-0002', 80000],
+      ['1002', 'D002', 'SKU-0001', 150000],
+    ]);
+
+    const byProduct = [
+      ...title,
+      ['', ...columns.slice(0, 3), 'Customer', ...columns.slice(3)],
+      ['SKU-0003'],
+      [null, '03/10/2026', 'Invoice', '2001', 'D001', 'Cola', 2, '500.00', '1,000.00', '1,000.00'],
+      [null, '16/10/2026', 'Credit Memo', 'CM-7', 'D001', 'Cola', -1, '500.00', '-500.00', '500.00'],
+      ['Total for SKU-0003', null, null, null, null, null, 1, null, '500.00'],
+      ['SKU-0004'],
+      [null, '04/10/2026', 'Invoice', '2001', 'D001', 'Lemon', 1, '800.00', '800.00', '800.00'],
+    ];
+    const products = await importFile(ws, writeText(join(dir, 'by-product.csv'), delimited(byProduct)), {
+      kind: 'sales',
+    });
+    expect(products).toMatchObject({ rows: 3, rejected: 0, totals: { net_value: '1300.00' } });
+    expect(stored(products.batch)).toEqual([
+      ['2001', 'D001', 'SKU-0003', 100000],
+      ['CM-7', 'D001', 'SKU-0003', -50000],
+      ['2001', 'D001', 'SKU-0004', 80000],
+    ]);
+
+    // An unnamed column that numbers the rows is no heading: the file still has no distributor.
+    const numbered = [
+      ['', 'Invoice No', 'Invoice Date', 'SKU', 'Qty', 'Net Amount'],
+      [1, 'SI/1', '03/10/2026', 'SKU-0001', 1, '100.00'],
+      [2, 'SI/2', '04/10/2026', 'SKU-0001', 1, '100.00'],
+    ];
+    await expect(
+      importFile(ws, writeText(join(dir, 'numbered.csv'), delimited(numbered)), { kind: 'sales' }),
+    ).rejects.toThrow('no column for Distributor');
+  });
+
   it('reports a voucher row that no item row follows instead of dropping it', async () => {
     const rows = [
       ['Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTotalRow } from '../../main/import/layout';
 import { findHeaderRow, mappingByHeader, proposeMapping } from '../../main/import/mapping';
+import { isTotalRow } from '../../main/import/total-rows';
 
 const mapped = (kind: Parameters<typeof proposeMapping>[0], headers: string[]) =>
   mappingByHeader(headers, proposeMapping(kind, headers));

@@ -32,6 +32,11 @@ const numericPattern = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}
 const monthNamePattern = new RegExp(String.raw`^(\d{1,2})[-/. ]([a-z]{3,9})[-/., ]+(\d{2}|\d{4})${time}$`, 'i');
 const monthFirstNamePattern = new RegExp(String.raw`^([a-z]{3,9})[-/. ](\d{1,2}),?[-/. ]+(\d{4})${time}$`, 'i');
 
+const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** "Sat, 11 Oct 2026", "Saturday 11/10/2026": a day of the week before the date. */
+const weekdayPattern = /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+(.+)$/i;
+const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 const fullYear = (y: string) => {
   const n = Number(y);
   return y.length === 4 ? n : n < 70 ? 2000 + n : 1900 + n;
@@ -64,7 +69,8 @@ export const isPlausibleSerial = (n: number) => n >= 18_264 && n <= 73_051;
 
 /** The two numbers of an all-digit date before the year, or null when the text is not one. */
 export function numericDayMonth(text: string): [number, number] | null {
-  const m = text.trim().match(numericPattern);
+  const t = text.trim();
+  const m = (t.match(weekdayPattern)?.[2] ?? t).match(numericPattern);
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
@@ -226,8 +232,21 @@ function sampleOf(d: DigitDate | undefined) {
   return { text: date.text, dayFirst: longDate(date, 'day-first'), monthFirst: longDate(date, 'month-first') };
 }
 
-/** Text to an ISO day, reading all-digit dates in the column's decided order. */
+/**
+ * Text to an ISO day, reading all-digit dates in the column's decided order. A day of the week
+ * written before the date must be the date's own: one that is not says the date is misread.
+ */
 export function parseDateText(text: string, order: DayOrder): string {
+  const named = text.trim().match(weekdayPattern);
+  if (!named) return parseDayText(text, order);
+  const day = parseDayText(named[2] ?? '', order);
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  if (weekdays[weekday] !== named[1]?.toLowerCase())
+    throw new DateError(`${day} is a ${weekdayNames[weekday]}, not the day of the week written before it`);
+  return day;
+}
+
+function parseDayText(text: string, order: DayOrder): string {
   const t = text.trim();
   let m = t.match(isoPattern);
   if (m) {

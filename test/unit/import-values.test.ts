@@ -6,6 +6,7 @@ import {
   decideDayOrder,
   excelSerialToDate,
   excelSerialToIso,
+  numericDayMonth,
   parseDateText,
 } from '../../main/import/dates';
 
@@ -69,6 +70,17 @@ describe('dates as ERPs write them', () => {
     ['05/10/2026 11:45:00 PM', '2026-10-05'],
   ])('%s → %s (day first)', (text, iso) => {
     expect(parseDateText(text, 'day-first')).toBe(iso);
+  });
+
+  it("reads a day of the week before the date, and refuses one that is not the date's", () => {
+    expect(parseDateText('Sat, 10 Oct 2026', 'day-first')).toBe('2026-10-10');
+    expect(parseDateText('Saturday 10/10/2026', 'day-first')).toBe('2026-10-10');
+    expect(parseDateText('Sun. 05/10/2026', 'month-first')).toBe('2026-05-10');
+    expect(numericDayMonth('Mon 05/10/2026')).toEqual([5, 10]);
+    expect(() => parseDateText('Fri, 10 Oct 2026', 'day-first')).toThrow(
+      '2026-10-10 is a Saturday, not the day of the week written before it',
+    );
+    expect(() => parseDateText('Someday 10 Oct 2026', 'day-first')).toThrow('expected a date');
   });
 
   it('reads the same text month first when the column was decided so', () => {

@@ -21,6 +21,7 @@ import { locateTable, openSheet } from './locate';
 import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
+import { QuantityUnits } from './quantity-units';
 import type { Cell, Source, SourceRow } from './readers/types';
 import {
   addRounded,
@@ -469,6 +470,7 @@ async function importFrom(
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
   let noItemLines = 0;
+  const units = kind === 'sales' ? new QuantityUnits(db) : null;
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
       ? new Map(
@@ -656,6 +658,17 @@ async function importFrom(
           });
         }
       }
+      const unitProblem =
+        units && converted.qtyUnit !== undefined && typeof values.sku === 'string'
+          ? units.check(values.sku, converted.qtyUnit, row.number)
+          : null;
+      if (unitProblem)
+        issues.push({
+          row: row.number,
+          column: headers[mapping.qty ?? -1] ?? 'Qty',
+          value: shown(row.cells[mapping.qty ?? -1]),
+          message: unitProblem,
+        });
       const outlet = values.outlet_code;
       const owner = typeof outlet === 'string' ? outletOwner?.get(outlet) : undefined;
       if (
@@ -774,6 +787,11 @@ async function importFrom(
       result.decisions.push({
         field: 'sku',
         decision: `${noItemLines} lines have a value but no item: each is booked to the product ${notItemised.sku}`,
+      });
+    if (units && units.written.size > 0)
+      result.decisions.push({
+        field: 'qty',
+        decision: `Quantities are written with their unit (${[...units.written].slice(0, 5).join(', ')}): the number is read, and each product keeps one unit`,
       });
     if (negativeAsCredit > 0)
       result.decisions.push({

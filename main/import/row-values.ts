@@ -2,7 +2,7 @@ import { Exact, toScaledInteger } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 import { withoutControls } from '../exports/text';
-import { type DecimalMark, detectDecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
+import { AmountError, type DecimalMark, detectDecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
 import {
   AmbiguousDatesError,
   type DateOrderName,
@@ -13,6 +13,7 @@ import {
   parseDateText,
 } from './dates';
 import type { Mapping } from './mapping';
+import { splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
 
@@ -204,7 +205,9 @@ function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, roun
   const text =
     typeof cell === 'number'
       ? numberCellToDecimal(cell, scale)
-      : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined);
+      : field.type === 'qty'
+        ? quantityText(String(cell), d)
+        : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined);
   try {
     return toScaledInteger(text, scale);
   } catch {
@@ -213,6 +216,17 @@ function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, roun
         ? 'expected a whole number'
         : `expected at most ${scale} decimals${field.type === 'money' ? ' (or choose to round half-up to the paisa: --round)' : ''}`,
     );
+  }
+}
+
+/** A quantity's text as exact decimal text, its unit of measure (if written) aside. */
+function quantityText(text: string, d: Decisions): string {
+  const { number } = splitQuantity(text);
+  try {
+    return parseAmountText(number, d.decimalMark);
+  } catch (error) {
+    if (!(error instanceof AmountError)) throw error;
+    throw new Error(`expected a quantity such as 12, ${d.decimalMark === ',' ? '2,5' : '2.5'} or 12 Nos`);
   }
 }
 
@@ -268,6 +282,8 @@ export interface ConvertedRow {
   problems: FieldProblem[];
   /** When the user chose to round: each money value as written and as imported, for the ledger. */
   rounded?: Rounded[];
+  /** The unit of measure written after the quantity ("Nos" of "12 Nos"). */
+  qtyUnit?: string;
 }
 
 export function convertRow(
@@ -300,7 +316,13 @@ export function convertRow(
   }
   if (kind === 'sales') salesAmounts(mapping, cells, values, d, read);
   applySignColumns(kind, mapping, cells, values);
-  return rounded ? { values, problems, rounded } : { values, problems };
+  const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
+  const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
+  if (typeof quantity === 'string' && typeof values.qty === 'number') {
+    const { unit } = splitQuantity(quantity);
+    if (unit !== null) converted.qtyUnit = unit;
+  }
+  return converted;
 }
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });

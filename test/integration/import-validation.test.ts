@@ -52,7 +52,7 @@ describe('validation', () => {
         value: '31-02-2026',
         message: 'not a date read day first (no such day or month)',
       },
-      { row: 5, column: 'Qty', value: 'two', message: 'expected an amount such as 1,234.50' },
+      { row: 5, column: 'Qty', value: 'two', message: 'expected a quantity such as 12, 2.5 or 12 Nos' },
       {
         row: 5,
         column: 'Net Value',
@@ -63,6 +63,52 @@ describe('validation', () => {
     ]);
     // A row that repeats another in every column is a second real line (the same item twice), not an error.
     expect(result.warnings).toEqual(['row 6 repeats row 2 exactly, in every column; both were imported']);
+  });
+
+  it('reads a quantity written with its unit (Tally), and counts a product in one unit only', async () => {
+    // SKU-0001 and SKU-0002 are counted in PCS by the products master, SKU-0005 in CASE; NEW-1 has no UOM.
+    const rows: FixtureCell[][] = [
+      ['SI/U/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', '12 Nos', '1,200.00'],
+      ['SI/U/2', '05-10-2026', 'D001', 'O00001', 'SKU-0002', '1,250.5 Pcs.', '500.00'],
+      ['SI/U/3', '05-10-2026', 'D001', 'O00001', 'NEW-1', '2 Box', '300.00'],
+      ['SI/U/4', '06-10-2026', 'D001', 'O00001', 'NEW-1', '3 boxes', '450.00'],
+      ['SI/U/5', '06-10-2026', 'D001', 'O00001', 'SKU-0005', '24 Pcs', '240.00'],
+      ['SI/U/6', '07-10-2026', 'D001', 'O00001', 'NEW-1', '6 Pcs', '90.00'],
+      ['SI/U/7', '07-10-2026', 'D001', 'O00001', 'SKU-0001', '1 Box 2 Pcs', '100.00'],
+    ];
+    const path = writeText(join(dir, 'units.csv'), delimited([header, ...rows]));
+    const result = await importFile(ws, path, { kind: 'sales', validOnly: true, createMissing: true });
+    expect(result.errors).toEqual([
+      {
+        row: 6,
+        column: 'Qty',
+        value: '24 Pcs',
+        message: 'the products master counts SKU-0005 in CASE, this line in Pcs',
+      },
+      {
+        row: 7,
+        column: 'Qty',
+        value: '6 Pcs',
+        message: 'row 4 counts NEW-1 in Box, this line in Pcs: one unit for a product',
+      },
+      {
+        row: 8,
+        column: 'Qty',
+        value: '1 Box 2 Pcs',
+        message: 'a quantity in two units ("1 Box 2 Pcs"): write it in one',
+      },
+    ]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.sku, r.qty])).toEqual([
+      ['SI/U/1', 'SKU-0001', 12_000],
+      ['SI/U/2', 'SKU-0002', 1_250_500],
+      ['SI/U/3', 'NEW-1', 2_000],
+      ['SI/U/4', 'NEW-1', 3_000],
+    ]);
+    expect(result.decisions).toContainEqual({
+      field: 'qty',
+      decision:
+        'Quantities are written with their unit (Nos, Pcs., Box, boxes, Pcs): the number is read, and each product keeps one unit',
+    });
   });
 
   it('writes the rejected rows as a workbook with the file’s columns, where each row was and why', async () => {
@@ -83,7 +129,7 @@ describe('validation', () => {
       'two',
       '100.005',
       'mixed.csv / Sheet1 / row 5',
-      'Qty: expected an amount such as 1,234.50; Net Value: expected at most 2 decimals (or choose to round half-up to the paisa: --round); Distributor Code: unknown distributor "D404"',
+      'Qty: expected a quantity such as 12, 2.5 or 12 Nos; Net Value: expected at most 2 decimals (or choose to round half-up to the paisa: --round); Distributor Code: unknown distributor "D404"',
     ]);
   });
 

@@ -1,0 +1,73 @@
+import type Database from 'better-sqlite3';
+
+/** A quantity written with its unit of measure after it, as Tally writes it: "12 Nos", "2.500 Kg". */
+const quantityWithUnit = /^(.*?[\d)])\s*([a-z][a-z.]{0,11})$/i;
+/** Words after a number that say something other than a unit. */
+const notUnits = /^(dr|cr|rs|inr)\.?$/i;
+
+/**
+ * The number and the unit of a quantity's text (unit null when none is written). A quantity in
+ * two units ("1 Box 2 Pcs", "10 Box = 120 Pcs") is refused: which of them a scheme counts is
+ * not the file's to say.
+ */
+export function splitQuantity(text: string): { number: string; unit: string | null } {
+  // Most quantities end in a digit: no unit to look for.
+  const last = text.charCodeAt(text.length - 1);
+  if (last >= 48 && last <= 57) return { number: text, unit: null };
+  const m = text.trim().match(quantityWithUnit);
+  if (!m || notUnits.test(m[2] ?? '')) return { number: text, unit: null };
+  const number = m[1] ?? '';
+  if (/[a-z]/i.test(number)) throw new Error(`a quantity in two units ("${text.trim()}"): write it in one`);
+  return { number, unit: m[2] ?? null };
+}
+
+/** Names of one unit: Tally's "Nos" are pieces, as are "Pcs", "Units" and "Each". */
+const sameUnits: Record<string, string> = Object.fromEntries(
+  [
+    ['each', 'no', 'number', 'pc', 'piece', 'unit', 'ea', 'un'],
+    ['kg', 'kilo', 'kilogram', 'kgm'],
+    ['g', 'gm', 'gram', 'gms', 'grm'],
+    ['l', 'ltr', 'litre', 'liter', 'lt'],
+    ['ml', 'millilitre', 'milliliter'],
+    ['dozen', 'doz', 'dz'],
+  ].flatMap((names) => names.map((name) => [name, names[0] as string])),
+);
+
+/** A unit as compared: case, a final dot, a plural and another name of it aside ("Nos." is "Pcs", "Boxes" "Box"). */
+const unitKey = (unit: string) => {
+  const word = unit
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/(?<=(x|ch|sh))es$|(?<=.)s$/, '');
+  return sameUnits[word] ?? word;
+};
+
+/**
+ * The units quantities are written in, checked line by line: a product is counted in one unit
+ * throughout a file, and in the products master's UOM when the master gives one — a scheme on
+ * quantity must never add boxes to pieces.
+ */
+export class QuantityUnits {
+  private readonly masterUom: Map<string, string>;
+  private readonly firstSeen = new Map<string, { unit: string; row: number }>();
+  /** Every unit written, as first written. */
+  readonly written = new Set<string>();
+
+  constructor(db: Database.Database) {
+    const rows = db.prepare("SELECT sku, uom FROM products WHERE trim(coalesce(uom, '')) <> ''").raw().all();
+    this.masterUom = new Map(rows as [string, string][]);
+  }
+
+  /** What is wrong with this line's unit, or null. */
+  check(sku: string, unit: string, row: number): string | null {
+    this.written.add(unit);
+    const uom = this.masterUom.get(sku);
+    if (uom !== undefined && unitKey(uom) !== unitKey(unit))
+      return `the products master counts ${sku} in ${uom}, this line in ${unit}`;
+    const first = this.firstSeen.get(sku);
+    if (first === undefined) this.firstSeen.set(sku, { unit, row });
+    else if (unitKey(first.unit) !== unitKey(unit))
+      return `row ${first.row} counts ${sku} in ${first.unit}, this line in ${unit}: one unit for a product`;
+    return null;
+  }
+}

@@ -19,6 +19,7 @@ import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
 import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
+import { MasterNames } from './master-names';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
@@ -471,6 +472,7 @@ async function importFrom(
   let negativeAsCredit = 0;
   let noItemLines = 0;
   const units = kind === 'sales' ? new QuantityUnits(db) : null;
+  const names = new MasterNames(db);
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
       ? new Map(
@@ -658,6 +660,24 @@ async function importFrom(
           });
         }
       }
+      // A party or item named rather than coded is read as the master row of that name.
+      const misnamed = new Set<string>();
+      for (const reference of rules.references) {
+        const text = values[reference.field];
+        if (typeof text !== 'string' || codes[reference.master].has(text)) continue;
+        const named = names.resolve(reference.master, text, values.distributor_code);
+        if (named === null) continue;
+        if ('code' in named) values[reference.field] = named.code;
+        else {
+          misnamed.add(reference.field);
+          issues.push({
+            row: row.number,
+            column: headers[mapping[reference.field] ?? -1] ?? reference.field,
+            value: text,
+            message: named.problem,
+          });
+        }
+      }
       const unitProblem =
         units && converted.qtyUnit !== undefined && typeof values.sku === 'string'
           ? units.check(values.sku, converted.qtyUnit, row.number)
@@ -692,7 +712,7 @@ async function importFrom(
       }
       for (const reference of rules.references) {
         const code = values[reference.field];
-        if (typeof code !== 'string' || codes[reference.master].has(code)) continue;
+        if (typeof code !== 'string' || codes[reference.master].has(code) || misnamed.has(reference.field)) continue;
         if ((!request.createMissing && code !== notItemised.sku) || issues.length > 0) {
           issues.push({
             row: row.number,
@@ -788,6 +808,15 @@ async function importFrom(
         field: 'sku',
         decision: `${noItemLines} lines have a value but no item: each is booked to the product ${notItemised.sku}`,
       });
+    for (const [master, read] of names.read) {
+      const field = rules.references.find((r) => r.master === master)?.field ?? master;
+      const lines = [...read.values()].reduce((n, r) => n + r.lines, 0);
+      const shown = [...read.values()].slice(0, 3).map((r) => `"${r.text}" is ${r.code}`);
+      result.decisions.push({
+        field,
+        decision: `${lines} lines name their ${master.slice(0, -1)} rather than give its code: each is read as the one of that name in the ${master} master (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
+      });
+    }
     if (units && units.written.size > 0)
       result.decisions.push({
         field: 'qty',

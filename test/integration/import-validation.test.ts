@@ -111,6 +111,49 @@ describe('validation', () => {
     });
   });
 
+  it('reads a party, outlet or item given by its name as the one master row of that name, never as a new one', async () => {
+    const name = ws.db.prepare('UPDATE distributors SET name = ?, ledger_name = ? WHERE code = ?');
+    name.run('Annapurna Distributors', 'Annapurna Distributors (Pune)', 'D001');
+    name.run('Twin Traders', null, 'D004');
+    name.run('Twin Traders', null, 'D005');
+    name.run('Twin Traders', 'Twin Traders Nagpur', 'D006');
+    ws.db.prepare("UPDATE outlets SET name = 'Twin Store' WHERE code IN ('O00001', 'O00002')").run();
+    const sku = ws.db.prepare("SELECT sku, name FROM products WHERE sku = 'SKU-0003'").get() as {
+      sku: string;
+      name: string;
+    };
+    const rows: FixtureCell[][] = [
+      ['SI/N/1', '05-10-2026', 'annapurna distributors  (pune)', 'Twin Store', sku.name, 1, '100.00'],
+      ['SI/N/2', '05-10-2026', 'D002', 'twin store', 'SKU-0001', 1, '100.00'],
+      ['SI/N/3', '05-10-2026', 'Twin Traders Nagpur', null, 'SKU-0001', 1, '100.00'],
+      ['SI/N/4', '13-10-2026', 'Twin Traders', null, 'SKU-0001', 1, '100.00'],
+    ];
+    const path = writeText(join(dir, 'named.csv'), delimited([header, ...rows]));
+    const result = await importFile(ws, path, { kind: 'sales', validOnly: true, createMissing: true });
+    // The ledger name is the party's own; a name several distributors share is refused, never created anew.
+    expect(result.errors).toEqual([
+      {
+        row: 5,
+        column: 'Distributor Code',
+        value: 'Twin Traders',
+        message: '"Twin Traders" is the name of 3 distributors: D004, D005, D006; give the code',
+      },
+    ]);
+    expect(result.created).toEqual({ distributors: [], outlets: [], products: [] });
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.distributor_code, r.outlet_code, r.sku]),
+    ).toEqual([
+      ['SI/N/1', 'D001', 'O00001', 'SKU-0003'],
+      ['SI/N/2', 'D002', 'O00002', 'SKU-0001'],
+      ['SI/N/3', 'D006', null, 'SKU-0001'],
+    ]);
+    expect(result.decisions).toContainEqual({
+      field: 'distributor_code',
+      decision:
+        '2 lines name their distributor rather than give its code: each is read as the one of that name in the distributors master ("annapurna distributors  (pune)" is D001, "Twin Traders Nagpur" is D006)',
+    });
+  });
+
   it('writes the rejected rows as a workbook with the file’s columns, where each row was and why', async () => {
     const api = createWorkspaceApi(ws);
     const path = writeText(join(dir, 'mixed.csv'), delimited([header, ...good, ...bad]));

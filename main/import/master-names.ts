@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+
+type Master = 'distributors' | 'outlets' | 'products';
+
+/** A name as compared: case and spacing aside. */
+const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Each master's rows by name: code, (outlets) the distributor it belongs to, and (distributors)
+ * whether the name is the ledger name, which accounting keeps unique and so comes first.
+ */
+const namesSql: Record<Master, string> = {
+  distributors: `SELECT code, ledger_name AS name, NULL AS owner, 1 AS ledger FROM distributors
+      WHERE trim(coalesce(ledger_name, '')) <> ''
+    UNION ALL SELECT code, name, NULL, 0 FROM distributors`,
+  outlets: 'SELECT code, name, distributor_code AS owner, 0 AS ledger FROM outlets',
+  products: 'SELECT sku AS code, name, NULL AS owner, 0 AS ledger FROM products',
+};
+
+interface NamedRow {
+  code: string;
+  owner: string | null;
+  ledger: number;
+}
+
+/**
+ * Masters by name. ERP exports name parties and items (Tally's Particulars, a QuickBooks
+ * Customer) where the masters have codes: a value that is no code but the ledger name of one
+ * distributor, or else the name of exactly one row of its master, is read as that row's code,
+ * never taken for a new master. Read once, when the first such value comes.
+ */
+export class MasterNames {
+  private readonly byName = new Map<Master, Map<string, NamedRow[]>>();
+  /** Names read as codes (by the name as compared), as first written, and how many lines each. */
+  readonly read = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /**
+   * The code `text` names, or why it names none; null when it is no name at all. An outlet name
+   * several distributors' outlets share is read as the one of the line's distributor.
+   */
+  resolve(master: Master, text: string, distributor: unknown): { code: string } | { problem: string } | null {
+    const all = this.rows(master).get(key(text)) ?? [];
+    const ledgers = all.filter((r) => r.ledger === 1);
+    const found = ledgers.length > 0 ? ledgers : all;
+    const mine = master === 'outlets' && found.length > 1 ? found.filter((r) => r.owner === distributor) : found;
+    const only = mine[0];
+    if (only === undefined) return null;
+    if (mine.length > 1) {
+      const codes = mine.map((r) => r.code);
+      return {
+        problem: `"${text}" is the name of ${codes.length} ${master}: ${codes.slice(0, 5).join(', ')}; give the code`,
+      };
+    }
+    const read = this.read.get(master) ?? new Map<string, { text: string; code: string; lines: number }>();
+    this.read.set(master, read);
+    const seen = read.get(key(text)) ?? { text, code: only.code, lines: 0 };
+    seen.lines++;
+    read.set(key(text), seen);
+    return { code: only.code };
+  }
+
+  private rows(master: Master): Map<string, NamedRow[]> {
+    let rows = this.byName.get(master);
+    if (rows === undefined) {
+      rows = new Map();
+      const named = this.db.prepare(namesSql[master]).all() as (NamedRow & { name: string })[];
+      for (const { name, ...row } of named) {
+        const list = rows.get(key(name)) ?? [];
+        if (!list.some((r) => r.code === row.code && r.ledger === row.ledger)) list.push(row);
+        rows.set(key(name), list);
+      }
+      this.byName.set(master, rows);
+    }
+    return rows;
+  }
+}

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { QuarantinedRow } from '../api/contract';
 import { appendAudit } from '../audit/log';
-import { datasetKinds } from '../datasets/kinds';
+import { type DatasetKind, datasetKinds } from '../datasets/kinds';
 import type { Cell } from './readers/types';
 import { writeRejectsWorkbook } from './rejects';
 
@@ -79,10 +79,17 @@ export function findBatch(db: Database.Database, id: number): BatchSummary | nul
   return row ? summary(row) : null;
 }
 
-export function importedBatchWithHash(db: Database.Database, sha256: string): BatchSummary | null {
+/** The import still standing of this sheet of this file (by its SHA-256) as this kind: another sheet, or the same file read as another kind (a Day Book holds invoices and receipts), is not it. */
+export function importedBatchWithHash(
+  db: Database.Database,
+  sha256: string,
+  table: { kind: DatasetKind; sheet: string },
+): BatchSummary | null {
   const row = db
-    .prepare("SELECT * FROM import_batches WHERE sha256 = ? AND status = 'imported' ORDER BY id DESC LIMIT 1")
-    .get(sha256) as BatchRow | undefined;
+    .prepare(
+      "SELECT * FROM import_batches WHERE sha256 = ? AND kind = ? AND sheet = ? AND status = 'imported' ORDER BY id DESC LIMIT 1",
+    )
+    .get(sha256, table.kind, table.sheet) as BatchRow | undefined;
   return row ? summary(row) : null;
 }
 

@@ -174,14 +174,6 @@ export async function runImport(
   onProgress?.({ phase: `Reading ${fileName}`, done: 0, total: 0 });
   const sha256 = await sha256File(request.path);
 
-  const earlier = importedBatchWithHash(db, sha256);
-  if (earlier && !request.replace) {
-    throw new ImportRefusedError(
-      `${fileName} was already imported as batch ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} by ${earlier.importedBy}). Choose Replace (--replace) to replace that batch.`,
-      'conflict',
-    );
-  }
-
   // One opening of the file serves the survey of its sheets and the import itself.
   let bytesRead = 0;
   const source = await openSource(request.path, (b) => {
@@ -197,7 +189,6 @@ export async function runImport(
         fileName,
         size,
         sha256,
-        earlier,
         bytes: () => bytesRead,
         readBytes: (b) => {
           bytesRead = b;
@@ -220,18 +211,25 @@ async function importFrom(
     fileName: string;
     size: number;
     sha256: string;
-    earlier: ReturnType<typeof importedBatchWithHash>;
     bytes: () => number;
     readBytes: (bytes: number) => void;
   },
   onProgress?: (p: Progress) => void,
 ): Promise<ImportResult> {
-  const { started, fileName, size, sha256, earlier } = file;
+  const { started, fileName, size, sha256 } = file;
   const kind = request.kind;
   const def = datasets[kind];
   const rules = kindRules[kind];
   const sheets = await surveySheets(source, kind);
   const table = named(fileName, () => locateTable(db, sheets, kind, request));
+  const earlier = importedBatchWithHash(db, sha256, { kind, sheet: table.sheet });
+  if (earlier && !request.replace) {
+    const which = sheets.length > 1 ? ` (sheet "${table.sheet}")` : '';
+    throw new ImportRefusedError(
+      `${fileName}${which} was already imported as batch ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} by ${earlier.importedBy}). Choose Replace (--replace) to replace that batch.`,
+      'conflict',
+    );
+  }
   // A saved mapping brings the choices made for its files; what this import says comes first.
   if (table.profile) {
     const saved = savedChoices(db, table.profile);

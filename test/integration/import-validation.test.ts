@@ -5,7 +5,7 @@ import { createWorkspaceApi } from '../../main/api/handlers';
 import { rollBackBatch } from '../../main/import/batches';
 import { ImportRefusedError } from '../../main/import/importer';
 import type { Workspace } from '../../main/workspace';
-import { delimited, type FixtureCell, writeText } from '../support/files';
+import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -269,6 +269,28 @@ describe('validation', () => {
     expect(rollBackBatch(ws.db, again.batch ?? 0, 'tester')).toEqual({ batch: again.batch, rowsRemoved: 2 });
     expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'SI/X/%'").get()).toEqual({ n: 0 });
     expect((await importFile(ws, path, { kind: 'sales' })).batch).not.toBeNull();
+  });
+
+  it('imports a workbook of one sheet a month sheet by sheet, and refuses a sheet it already holds', async () => {
+    const path = join(dir, 'by month.xlsx');
+    await writeXlsx(path, [
+      { name: 'Oct', rows: [header, good[0] as FixtureCell[]] },
+      { name: 'Nov', rows: [header, ['SI/X/9', '04-11-2026', 'D002', 'O00002', 'SKU-0002', 3, '300.00']] },
+    ]);
+    const october = await importFile(ws, path, { kind: 'sales', sheet: 'Oct', dateOrder: 'dmy' });
+    const november = await importFile(ws, path, { kind: 'sales', sheet: 'Nov', dateOrder: 'dmy' });
+    expect([october.rows, november.rows]).toEqual([1, 1]);
+    await expect(importFile(ws, path, { kind: 'sales', sheet: 'Nov', dateOrder: 'dmy' })).rejects.toThrow(
+      `by month.xlsx (sheet "Nov") was already imported as batch ${november.batch}`,
+    );
+    const replaced = await importFile(ws, path, { kind: 'sales', sheet: 'Nov', dateOrder: 'dmy', replace: true });
+    // Replacing November leaves October standing.
+    const status = ws.db.prepare('SELECT status FROM import_batches WHERE id = ?').pluck();
+    expect([status.get(october.batch), status.get(november.batch), status.get(replaced.batch)]).toEqual([
+      'imported',
+      'rolled_back',
+      'imported',
+    ]);
   });
 
   it('refuses to roll back masters that other imports still use', async () => {

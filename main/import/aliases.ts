@@ -98,6 +98,8 @@ const docNo = [
   'transactionno',
   'num',
   'referenceno',
+  // Tally's Bills Receivable.
+  'refno',
   // SAP Business One's internal number: the Bill No. beside it is the invoice's own.
   'docnum',
 ];
@@ -380,7 +382,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     distributor_code: [...distributor, ...party],
     doc_no: docNo,
     doc_date: docDate,
-    due_date: ['duedate', 'duedt', 'netduedate', 'paymentduedate', 'duedatefornetpayment', 'faedt'],
+    due_date: ['duedate', 'duedt', 'netduedate', 'paymentduedate', 'duedatefornetpayment', 'faedt', 'dueon'],
     amount: [
       'amount',
       'invoiceamount',

@@ -37,6 +37,7 @@ import {
 import { SECTION_HEADER } from './sections';
 import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
+import { titleDates } from './title-dates';
 
 export interface ImportRequest {
   path: string;
@@ -250,6 +251,15 @@ async function importFrom(
   }
   const defaults: Record<string, Cell> = { ...request.defaults };
   const notes: { field: string; decision: string }[] = [];
+  const titleRows = (sheets.find((s) => s.name === table.sheet)?.head ?? []).filter((r) => r.number < table.headerRow);
+  for (const found of titleDates(kind, mapping, titleRows)) {
+    if (defaults[found.field] !== undefined) continue;
+    defaults[found.field] = found.value;
+    notes.push({
+      field: found.field,
+      decision: `${def.fields.find((f) => f.name === found.field)?.label ?? found.field} is ${found.value} for every row, as the title "${found.title}" says`,
+    });
+  }
   const sectionField = def.fields.find((f) => headers[mapping[f.name] ?? -1] === SECTION_HEADER);
   if (sectionField)
     notes.push({

@@ -10,6 +10,7 @@ import { mappingByHeader } from './mapping';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
+import { titleDates } from './title-dates';
 
 /** How many rows of a file the dialog reads for its document types. */
 const TYPE_SCAN_ROWS = 100_000;
@@ -29,6 +30,8 @@ export interface ImportPreview {
   profile: string | null;
   fields: { name: string; label: string; required: boolean; type: FieldType | 'flag' }[];
   unmappedRequired: string[];
+  /** Values for fields the file has no column for, as its title gives them (an ageing report's "As on 31-Oct-2026"). */
+  defaults: Record<string, string>;
   preview: { row: number; cells: Cell[] }[];
   decisions: string[];
   /** The document types in the file, how each would be read (null: not known, to be said), and how many rows have it. */
@@ -104,6 +107,7 @@ async function inspectSource(
     profile: null,
     fields,
     unmappedRequired: [],
+    defaults: {},
     preview: [],
     decisions: [],
     ambiguousDates: null,
@@ -149,6 +153,15 @@ async function inspectSource(
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };
     decisions = [(error as Error).message];
   }
+  const fromTitle = titleDates(
+    args.kind,
+    table.mapping,
+    (survey.find((s) => s.name === table.sheet)?.head ?? []).filter((r) => r.number < table.headerRow),
+  );
+  for (const d of fromTitle)
+    decisions.push(
+      `${datasets[args.kind].fields.find((f) => f.name === d.field)?.label ?? d.field} is ${d.value} for every row, as the title "${d.title}" says`,
+    );
   // What this file must supply depends on its columns: a Day Book's Debit/Credit pair is its net value.
   const neededHere = new Set(neededFields(args.kind, table.mapping).map((f) => f.name));
   return {
@@ -162,6 +175,7 @@ async function inspectSource(
     unmappedRequired: neededFields(args.kind, table.mapping)
       .filter((f) => table.mapping[f.name] === undefined)
       .map((f) => f.name),
+    defaults: Object.fromEntries(fromTitle.map((d) => [d.field, d.value])),
     preview: preview.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.number, cells: r.cells })),
     decisions,
     ambiguousDates,

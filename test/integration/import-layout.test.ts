@@ -210,6 +210,47 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("reads the date a report gives once in its title: an ageing report's as-of date, a target sheet's period", async () => {
+    const title = (line: string) => [['Acme Consumer Products Pvt Ltd'], ['Bills Receivable'], [line], []];
+    const lines = [
+      ['Date', 'Ref. No.', 'Party Code', 'Pending Amount'],
+      ['05-Sep-2026', 'INV/T/1', 'D001', '10,000.00'],
+    ];
+    const ageing = writeText(join(dir, 'Bills Receivable.csv'), delimited([...title('As on 31-Oct-2026'), ...lines]));
+    const result = await importFile(ws, ageing, { kind: 'receivables' });
+    expect(storedRows(ws, 'receivables', result.batch ?? 0)).toMatchObject([
+      { as_of: '2026-10-31', doc_no: 'INV/T/1', outstanding: 1_000_000 },
+    ]);
+    expect(result.decisions).toContainEqual({
+      field: 'as_of',
+      decision: 'As of is 2026-10-31 for every row, as the title "As on 31-Oct-2026" says',
+    });
+    // The dialog offers the same value, for the user to keep or change.
+    const { inspectFile } = await import('../../main/import/inspect');
+    const preview = await inspectFile(ws.db, { path: ageing, kind: 'receivables', locale: 'en-IN' });
+    expect(preview.defaults).toEqual({ as_of: '2026-10-31' });
+    expect(preview.decisions).toContain('As of is 2026-10-31 for every row, as the title "As on 31-Oct-2026" says');
+    // A period's end is its as-of date; a title date that reads two ways is no date at all.
+    const period = writeText(join(dir, 'period.csv'), delimited([...title('1-Apr-2026 to 30-Nov-2026'), ...lines]));
+    const byPeriod = await importFile(ws, period, { kind: 'receivables', replace: true });
+    expect(storedRows(ws, 'receivables', byPeriod.batch ?? 0)).toMatchObject([{ as_of: '2026-11-30' }]);
+    const twoWays = writeText(join(dir, 'two ways.csv'), delimited([...title('As at 03/04/2026'), ...lines]));
+    await expect(importFile(ws, twoWays, { kind: 'receivables' })).rejects.toThrow(/no column for As of/);
+
+    const targets = writeText(
+      join(dir, 'targets.csv'),
+      delimited([
+        ['Monthly targets for 01-Oct-2026 to 31-Oct-2026'],
+        ['Distributor Code', 'Measure', 'Target'],
+        ['D001', 'net_sales', '5,00,000'],
+      ]),
+    );
+    const set = await importFile(ws, targets, { kind: 'targets' });
+    expect(storedRows(ws, 'targets', set.batch ?? 0)).toMatchObject([
+      { period_from: '2026-10-01', period_to: '2026-10-31', distributor_code: 'D001' },
+    ]);
+  });
+
   it('makes the user choose when several sheets qualify, and imports the chosen one', async () => {
     const sheet = (code: string) => [
       ['Customer Code', 'Customer Name'],

@@ -106,6 +106,11 @@ export function ImportDialog({
       setPreview(r.value);
       setMapping(r.value.mapping);
       setProposed(r.value.mapping);
+      // What the file's title gives (an ageing report's as-of date), unless the user typed a value.
+      setDefaults((typed) => ({
+        ...r.value.defaults,
+        ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)),
+      }));
       setProfileName(r.value.profile ?? '');
     });
   }, [staged, kind, sheet, dateOrder]);

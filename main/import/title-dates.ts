@@ -1,0 +1,62 @@
+import type { DatasetKind } from '../datasets/kinds';
+import { DateError, parseDateText } from './dates';
+import type { Mapping } from './mapping';
+import type { SourceRow } from './readers/types';
+
+/** A date as reports write one in a title: 31-Oct-2026, 31/10/2026, 2026-10-31, October 31, 2026. */
+const dateShape = String.raw`(?:\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9})[-/., ]+\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9} \d{1,2},? \d{4})`;
+const asOn = new RegExp(String.raw`\bas\s+(?:on|at|of)\b\s*:?\s*(${dateShape})`, 'i');
+const range = new RegExp(String.raw`(${dateShape})\s*(?:to|-|–|till|until)\s*(${dateShape})`, 'i');
+
+/** A title's date as an ISO day, when it reads one way only (31/10/2026, never 03/04/2026). */
+function day(text: string): string | null {
+  const readings = new Set<string>();
+  for (const order of ['day-first', 'month-first'] as const) {
+    try {
+      readings.add(parseDateText(text, order));
+    } catch (error) {
+      if (!(error instanceof DateError)) throw error;
+    }
+  }
+  return readings.size === 1 ? ([...readings][0] ?? null) : null;
+}
+
+export interface TitleDate {
+  field: string;
+  value: string;
+  /** The title it was read from. */
+  title: string;
+}
+
+/**
+ * Dates a report gives once in its title instead of on every row, for the fields the header
+ * has no column for: an ageing report's "As on 31-Oct-2026" (or the end of its "1-Apr-2026 to
+ * 31-Oct-2026") is its as-of date; a target sheet's "1-Oct-2026 to 31-Oct-2026" is its period.
+ */
+export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
+  const wanted =
+    kind === 'receivables' ? ['as_of'] : kind === 'targets' ? ['period_from', 'period_to'] : ([] as string[]);
+  if (wanted.every((f) => mapping[f] !== undefined)) return [];
+  const titles = titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'));
+  for (const title of titles) {
+    const on = title.match(asOn);
+    const span = title.match(range);
+    const from = span ? day(span[1] ?? '') : null;
+    const to = span ? day(span[2] ?? '') : null;
+    const asOf = on ? day(on[1] ?? '') : to;
+    const found: TitleDate[] =
+      kind === 'receivables'
+        ? asOf
+          ? [{ field: 'as_of', value: asOf, title }]
+          : []
+        : from && to && from <= to
+          ? [
+              { field: 'period_from', value: from, title },
+              { field: 'period_to', value: to, title },
+            ]
+          : [];
+    const missing = found.filter((d) => mapping[d.field] === undefined);
+    if (missing.length > 0) return missing;
+  }
+  return [];
+}

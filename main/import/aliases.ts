@@ -23,7 +23,14 @@ export const pseudoFields = [
   'status',
   // A unit price, for files whose only amount is a document total (net = qty × price).
   'rate',
+  // A receipts file's voucher type: only receipts are payments (a Day Book holds every voucher).
+  'voucher_type',
 ] as const;
+
+/** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
+export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly string[]>> = {
+  voucher_type: ['payments'],
+};
 
 export function normalizeHeader(text: string): string {
   return text
@@ -476,4 +483,14 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
   tax_cess: ['cess', 'cessamount', 'gstcess'],
   status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
   rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice'],
+  voucher_type: [
+    'vouchertype',
+    'vchtype',
+    'transactiontype',
+    'documenttype',
+    'doctype',
+    'type',
+    'entrytype',
+    'paymenttype',
+  ],
 };

@@ -110,6 +110,19 @@ export function classifyDocType(
   return other ? { as: other, why: 'map' } : null;
 }
 
+/**
+ * A voucher type that names money received — Receipt, Bank Receipt, BRV / CRV, Collection,
+ * Customer Payment, Payment Received, Receive — and so a payment to import. Any other (Sales,
+ * Journal, Tally's Payment, which is money paid out) is not.
+ */
+export function isReceiptType(name: string): boolean {
+  const text = words(name).join(' ');
+  return (
+    /\b(receipts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(text) ||
+    /\bcustomer payments?\b/.test(text)
+  );
+}
+
 /** Statuses of documents that never happened: skipped, counted by status. */
 export function deadStatus(status: string): string | null {
   const t = status.trim().toLowerCase();

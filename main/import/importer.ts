@@ -14,7 +14,7 @@ import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
-import { classifyDocType, type DocClass, deadStatus } from './doc-types';
+import { classifyDocType, type DocClass, deadStatus, isReceiptType } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
@@ -459,7 +459,8 @@ async function importFrom(
         (f.type === 'money' || f.type === 'qty') &&
         (mapping[f.name] !== undefined ||
           defaults[f.name] !== undefined ||
-          (f.name === 'net_value' && (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
+          ((f.name === 'net_value' || (kind === 'payments' && f.name === 'amount')) &&
+            (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
           (f.name === 'tax' && Object.keys(mapping).some((k) => k.startsWith('tax_')))),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));
@@ -471,6 +472,7 @@ async function importFrom(
   const rounding: RoundingLedger = new Map();
   // Sales: document types the file uses and how each is read; lines numbered within their document.
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
+  const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new DigestTable();
@@ -569,6 +571,11 @@ async function importFrom(
           if (why !== 'unknown') skip(why);
           return;
         }
+      }
+      const voucherType = voucherColumn === undefined ? null : row.cells[voucherColumn];
+      if (!blank(voucherType) && !isReceiptType(String(voucherType))) {
+        skip(`type:${String(voucherType).trim()}`);
+        return;
       }
       const exact = row.digest ?? cellsDigest(secret, row.cells);
       const repeated = exactRows.get(exact);
@@ -835,7 +842,10 @@ async function importFrom(
         field: 'doc_type',
         decision: `${negativeAsCredit} lines with a negative amount are credit notes: the file has no document type, so the sign says so`,
       });
-    result.skippedSummary = skippedSentence(skipped);
+    result.skippedSummary = skippedSentence(
+      skipped,
+      kind === 'payments' ? 'non-receipt vouchers' : 'non-sales documents',
+    );
 
     result.totals = Object.fromEntries(
       summed.map(({ field, sum }) => [field.name, scaledIntegerToString(sum.total, field.type === 'money' ? 2 : 3)]),
@@ -910,7 +920,7 @@ async function importFrom(
 }
 
 /** "skipped 18,030 non-sales vouchers: Receipt 9,112, Payment 6,004 …; 20 cancelled; 1 total row". */
-function skippedSentence(skipped: Record<string, number>): string | null {
+function skippedSentence(skipped: Record<string, number>, others: string): string | null {
   const count = (n: number) => n.toLocaleString('en-IN');
   const types = Object.entries(skipped)
     .filter(([why]) => why.startsWith('type:'))
@@ -918,9 +928,7 @@ function skippedSentence(skipped: Record<string, number>): string | null {
   const parts: string[] = [];
   if (types.length > 0) {
     const total = types.reduce((n, [, k]) => n + k, 0);
-    parts.push(
-      `${count(total)} non-sales documents: ${types.map(([why, n]) => `${why.slice(5)} ${count(n)}`).join(', ')}`,
-    );
+    parts.push(`${count(total)} ${others}: ${types.map(([why, n]) => `${why.slice(5)} ${count(n)}`).join(', ')}`);
   }
   for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;

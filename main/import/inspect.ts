@@ -78,6 +78,13 @@ async function inspectSource(
       type: f.type,
     })),
     { name: 'dr_cr', label: 'Dr/Cr indicator', required: false, type: 'flag' as const },
+    ...(args.kind === 'payments'
+      ? [
+          { name: 'voucher_type', label: 'Voucher type (receipts only)', required: false, type: 'flag' as const },
+          { name: 'debit_amount', label: 'Debit amount (Tally)', required: false, type: 'money' as const },
+          { name: 'credit_amount', label: 'Credit amount (Tally)', required: false, type: 'money' as const },
+        ]
+      : []),
     ...(args.kind === 'sales'
       ? [
           { name: 'return_flag', label: 'Return flag', required: false, type: 'flag' as const },

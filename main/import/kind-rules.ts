@@ -96,16 +96,18 @@ export const kindRules: Record<DatasetKind, KindRules> = {
  * The fields a file must supply (as a column or a value for every row). A sale's document type
  * is not among them (without it a line is an invoice, or a credit note by its return flag or
  * sign), nor its SKU and quantity (a file without items — a Day Book — is one line per document
- * of the product NOT-ITEMISED), nor its net value where a Debit / Credit Amount pair gives it.
+ * of the product NOT-ITEMISED), nor its net value where a Debit / Credit Amount pair gives it;
+ * nor a receipt's amount where that pair does.
  */
 export function neededFields(kind: DatasetKind, mapped: Readonly<Record<string, number>> = {}): FieldDef[] {
   return datasets[kind].fields.filter((f) => {
     if (!f.required) return false;
+    const debitOrCredit = mapped.debit_amount !== undefined || mapped.credit_amount !== undefined;
+    if (kind === 'payments') return f.name !== 'amount' || !debitOrCredit;
     if (kind !== 'sales') return true;
     if (f.name === 'doc_type') return false;
     if ((f.name === 'sku' || f.name === 'qty') && mapped.sku === undefined) return false;
-    if (f.name === 'net_value' && (mapped.debit_amount !== undefined || mapped.credit_amount !== undefined))
-      return false;
+    if (f.name === 'net_value' && debitOrCredit) return false;
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
-import { aliases, normalizeHeader, pseudoAliases, pseudoFields } from './aliases';
+import { aliases, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
 import type { Cell } from './readers/types';
 
 /** Source column → canonical field (or a pseudo field such as a Dr/Cr column). */
@@ -49,7 +49,7 @@ function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
       add(alias, field.name, i + 1);
     });
   }
-  for (const pseudo of pseudoFields)
+  for (const pseudo of pseudoFields.filter((f) => pseudoKinds[f]?.includes(kind) ?? true))
     pseudoAliases[pseudo].forEach((alias, i) => {
       add(alias, pseudo, i + 1);
     });

@@ -140,9 +140,11 @@ export function decide(
     Object.values(dayOrder).find((d) => !d.reason.startsWith('as written')) ??
     (fromGiven && !fromGiven.reason.startsWith('as written') ? fromGiven : undefined);
   for (const field of undecided) dayOrder[field] = ask(field, proven);
-  const amounts = fields
-    .filter((f) => scales[f.type] !== undefined || f.type === 'decimal')
-    .flatMap((f) => texts(f.name));
+  const amounts = [
+    ...fields.filter((f) => scales[f.type] !== undefined || f.type === 'decimal').map((f) => f.name),
+    // The amounts a file spreads over columns of its own (a Day Book's Debit / Credit pair, GST parts, a price).
+    ...['debit_amount', 'credit_amount', 'tax_cgst', 'tax_sgst', 'tax_utgst', 'tax_igst', 'tax_cess', 'rate'],
+  ].flatMap(texts);
   const decimalMark = detectDecimalMark(amounts);
   const decimalReason =
     amounts.length === 0
@@ -315,6 +317,7 @@ export function convertRow(
     values[field.name] = read(field, column, column === undefined ? (defaults[field.name] ?? null) : cells[column]);
   }
   if (kind === 'sales') salesAmounts(mapping, cells, values, d, read);
+  if (kind === 'payments' && mapping.amount === undefined) receiptAmount(mapping, cells, values, read);
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
@@ -326,6 +329,23 @@ export function convertRow(
 }
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });
+
+/** A receipt's amount from Tally's Debit Amount / Credit Amount pair: the party is credited with what it paid. */
+function receiptAmount(
+  mapping: Mapping,
+  cells: readonly Cell[],
+  values: Record<string, StoredValue>,
+  read: (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue,
+) {
+  const pseudo = (name: string) => {
+    const column = mapping[name];
+    return column === undefined ? null : read(moneyField(name), column, cells[column]);
+  };
+  const debit = pseudo('debit_amount');
+  const credit = pseudo('credit_amount');
+  if (typeof debit === 'number' || typeof credit === 'number')
+    values.amount = ((credit as number | null) ?? 0) - ((debit as number | null) ?? 0);
+}
 
 /**
  * A sale's amounts where the file spreads them: one signed net value from Tally's Debit Amount /

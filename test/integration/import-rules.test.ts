@@ -426,3 +426,31 @@ describe('a damaged file', () => {
     );
   });
 });
+
+describe('receipts', () => {
+  it("takes a Day Book's receipts alone, their amount from the Debit / Credit pair", async () => {
+    const path = file('Day Book.csv', [
+      ['Acme Consumer Products Pvt Ltd'],
+      ['Day Book'],
+      ['1-Oct-2026 to 31-Oct-2026'],
+      [],
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'],
+      ['05-Oct-2026', 'D001', 'Receipt', 'RCT/1', null, '25,000.00'],
+      ['05-Oct-2026', 'D001', 'Sales', 'INV/9', '40,000.00', null],
+      ['06-Oct-2026', 'D002', 'Bank Receipt', 'RCT/2', null, '5,000.50'],
+      // Tally's Payment is money paid out, never a receipt.
+      ['06-Oct-2026', 'D002', 'Payment', 'PAY/2', '1,000.00', null],
+      ['07-Oct-2026', 'D003', 'BRV', 'RCT/3', '100.00', '600.00'],
+      [null, 'Grand Total', null, null, '41,100.00', '30,600.50'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount])).toEqual([
+      ['RCT/1', 'D001', 2_500_000],
+      ['RCT/2', 'D002', 500_050],
+      ['RCT/3', 'D003', 50_000],
+    ]);
+    expect(r.totals).toEqual({ amount: '30500.50' });
+    expect(r.skippedSummary).toBe('skipped 2 non-receipt vouchers: Sales 1, Payment 1; 1 total rows');
+  });
+});

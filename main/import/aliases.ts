@@ -169,6 +169,11 @@ const qty = [
   'salesqty',
   'invoicedquantity',
   'quantityinvoiced',
+  // ERPNext's Item-wise Sales Register.
+  'stockqty',
+  'qtyasperstockuom',
+  'qtysold',
+  'soldqty',
 ];
 /**
  * In order of preference: when several columns fit, the line's own amount wins over a document's

@@ -39,6 +39,20 @@ describe('header aliases', () => {
     });
   });
 
+  it("maps ERPNext's Item-wise Sales Register", () => {
+    const headers = ['Item Code', 'Item Name', 'Invoice', 'Posting Date', 'Customer', 'Customer Name'];
+    const rest = ['Stock Qty', 'Stock UOM', 'Rate', 'Amount', 'Total Tax', 'Total'];
+    expect(mapped('sales', [...headers, ...rest])).toMatchObject({
+      doc_no: 'Invoice',
+      doc_date: 'Posting Date',
+      distributor_code: 'Customer',
+      sku: 'Item Code',
+      qty: 'Stock Qty',
+      net_value: 'Amount',
+      tax: 'Total Tax',
+    });
+  });
+
   it('maps ERPNext child-table headers', () => {
     const headers = ['ID', 'Customer', 'Date', 'Is Return', 'Item Code (Items)', 'Quantity (Items)', 'Amount (Items)'];
     expect(mapped('sales', headers)).toMatchObject({

@@ -67,6 +67,9 @@ const party = [
 ];
 const distributor = [
   'distributor',
+  // SAP Business One's business partner.
+  'customervendorcode',
+  'bpcode',
   'distributorcode',
   'distributorid',
   'distcode',
@@ -107,6 +110,10 @@ const docNo = [
   'referenceno',
   // Tally's Bills Receivable.
   'refno',
+  // Busy's Vch/Bill No; Odoo's Number.
+  'vchbillno',
+  'billvchno',
+  'number',
   // SAP Business One's internal number: the Bill No. beside it is the invoice's own.
   'docnum',
 ];
@@ -153,6 +160,12 @@ const sku = [
   'no',
   'productservice',
   'productorservice',
+  // Names where a file has no code (Busy's Item Details, Marg's Product Name): read as the
+  // product of that name.
+  'productname',
+  'itemdetails',
+  'skuname',
+  'itemdescription',
 ];
 const qty = [
   'qty',
@@ -196,6 +209,8 @@ const netValue = [
   'basicvalue',
   'netinvoiceamount',
   'amountitems',
+  // SAP Business One's line total.
+  'rowtotal',
   'amount',
   'sales',
   'salesvalue',
@@ -455,6 +470,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     against_doc_no: [
       'againstdocno',
       'againstinvoice',
+      'againstbill',
+      'againstref',
       'invoiceno',
       'invoicenumber',
       'referencename',

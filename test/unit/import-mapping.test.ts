@@ -53,6 +53,45 @@ describe('header aliases', () => {
     });
   });
 
+  it('maps the registers of Busy, Marg, SAP Business One and Odoo, items given by name where they have no code', () => {
+    expect(mapped('sales', ['Date', 'Vch/Bill No', 'Particulars', 'Item Details', 'Qty.', 'Amount'])).toEqual({
+      doc_date: 'Date',
+      doc_no: 'Vch/Bill No',
+      distributor_code: 'Particulars',
+      sku: 'Item Details',
+      qty: 'Qty.',
+      net_value: 'Amount',
+    });
+    expect(mapped('sales', ['Bill No.', 'Bill Date', 'Party Name', 'Product Name', 'Qty', 'Free', 'Net Amt'])).toEqual({
+      doc_no: 'Bill No.',
+      doc_date: 'Bill Date',
+      distributor_code: 'Party Name',
+      sku: 'Product Name',
+      qty: 'Qty',
+      net_value: 'Net Amt',
+    });
+    const b1 = ['Doc. No.', 'Posting Date', 'Customer/Vendor Code', 'Item No.', 'Item/Service Description', 'Quantity'];
+    expect(mapped('sales', [...b1, 'Row Total'])).toEqual({
+      doc_no: 'Doc. No.',
+      doc_date: 'Posting Date',
+      distributor_code: 'Customer/Vendor Code',
+      sku: 'Item No.',
+      qty: 'Quantity',
+      net_value: 'Row Total',
+    });
+    expect(mapped('sales', ['Number', 'Date', 'Customer', 'Product', 'Quantity', 'Subtotal'])).toEqual({
+      doc_no: 'Number',
+      doc_date: 'Date',
+      distributor_code: 'Customer',
+      sku: 'Product',
+      qty: 'Quantity',
+      net_value: 'Subtotal',
+    });
+    expect(mapped('payments', ['Date', 'Receipt No', 'Party', 'Amount', 'Against Bill'])).toMatchObject({
+      against_doc_no: 'Against Bill',
+    });
+  });
+
   it('maps ERPNext child-table headers', () => {
     const headers = ['ID', 'Customer', 'Date', 'Is Return', 'Item Code (Items)', 'Quantity (Items)', 'Amount (Items)'];
     expect(mapped('sales', headers)).toMatchObject({

@@ -5,20 +5,24 @@ import type { SourceRow } from './readers/types';
 
 /** A date as reports write one in a title: 31-Oct-2026, 31/10/2026, 2026-10-31, October 31, 2026. */
 const dateShape = String.raw`(?:\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9})[-/., ]+\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9} \d{1,2},? \d{4})`;
-const asOn = new RegExp(String.raw`\bas\s+(?:on|at|of)\b\s*:?\s*(${dateShape})`, 'i');
+const asOn = new RegExp(String.raw`\bas\s+(?:on|at|of)\b\s*(?::\s*)?(${dateShape})`, 'i');
 const range = new RegExp(String.raw`(${dateShape})\s*(?:to|-|–|till|until)\s*(${dateShape})`, 'i');
 
-/** A title's date as an ISO day, when it reads one way only (31/10/2026, never 03/04/2026). */
-function day(text: string): string | null {
-  const readings = new Set<string>();
+/**
+ * A title's dates as ISO days, when they read one way only: 31/10/2026, never 03/04/2026 — but
+ * 01/10/2026 beside 31/10/2026 is day first, as the second proves.
+ */
+function days(...texts: string[]): string[] | null {
+  const readings = new Map<string, string[]>();
   for (const order of ['day-first', 'month-first'] as const) {
     try {
-      readings.add(parseDateText(text, order));
+      const read = texts.map((text) => parseDateText(text, order));
+      readings.set(read.join(' '), read);
     } catch (error) {
       if (!(error instanceof DateError)) throw error;
     }
   }
-  return readings.size === 1 ? ([...readings][0] ?? null) : null;
+  return readings.size === 1 ? ([...readings.values()][0] ?? null) : null;
 }
 
 export interface TitleDate {
@@ -41,9 +45,8 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
   for (const title of titles) {
     const on = title.match(asOn);
     const span = title.match(range);
-    const from = span ? day(span[1] ?? '') : null;
-    const to = span ? day(span[2] ?? '') : null;
-    const asOf = on ? day(on[1] ?? '') : to;
+    const [from, to] = (span ? days(span[1] ?? '', span[2] ?? '') : null) ?? [null, null];
+    const asOf = on ? (days(on[1] ?? '')?.[0] ?? null) : to;
     const found: TitleDate[] =
       kind === 'receivables'
         ? asOf

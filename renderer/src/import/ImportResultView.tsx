@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../main/api/contract';
 import { formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import { downloadUrl } from '../api/client';
 import { useWorkspace } from '../workspace-context';
+import { readyHeadline } from './headline';
 import { inWindowWords } from './window-words';
 
 const qtyFields = new Set(['qty']);
@@ -29,9 +30,7 @@ export function ImportResultView({
   const link = result.rejectsFile ? downloadUrl(result.rejectsFile) : null;
   const headline = result.dryRun
     ? result.rejected === 0
-      ? result.rowsRead === 1
-        ? 'Ready to import: the one row is valid'
-        : `Ready to import: all ${formatCount(result.rowsRead, locale)} rows are valid`
+      ? readyHeadline(result.rows, result.rowsRead, (n) => formatCount(n, locale))
       : validOnly
         ? `${formatCount(result.rows, locale)} of ${formatCount(result.rowsRead, locale)} rows would be imported; ${formatCount(result.rejected, locale)} would be rejected and kept in quarantine`
         : `${formatCount(result.rejected, locale)} of ${formatCount(result.rowsRead, locale)} rows would be rejected, so nothing would be imported: correct them, or tick “Import valid rows only”`

@@ -259,6 +259,7 @@ function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, round
       return toDate(field, cell, d);
     case 'decimal':
       return typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
+
     default:
       return toNumber(field, cell, d, rounded);
   }
@@ -316,7 +317,7 @@ export function convertRow(
     const column = mapping[field.name];
     values[field.name] = read(field, column, column === undefined ? (defaults[field.name] ?? null) : cells[column]);
   }
-  if (kind === 'sales') salesAmounts(mapping, cells, values, d, read);
+  if (kind === 'sales') salesAmounts(mapping, cells, values, d, read, problems);
   if (kind === 'payments' && mapping.amount === undefined) receiptAmount(mapping, cells, values, read);
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
@@ -358,6 +359,7 @@ function salesAmounts(
   values: Record<string, StoredValue>,
   d: Decisions,
   read: (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue,
+  problems: FieldProblem[],
 ) {
   const pseudo = (name: string) => {
     const column = mapping[name];
@@ -377,11 +379,24 @@ function salesAmounts(
   if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number') {
     const price = cells[mapping.rate];
     if (!blank(price)) {
-      const rate = new Exact(writtenDecimal(price as Exclude<Cell, null>, d));
-      const amount = rate.times(values.qty).dividedBy(1000);
-      values.net_value = read(moneyField('net_value'), mapping.rate, amount.toString());
+      try {
+        const amount = new Exact(priceText(price as Exclude<Cell, null>, d)).times(values.qty).dividedBy(1000);
+        values.net_value = read(moneyField('net_value'), mapping.rate, amount.toString());
+      } catch (error) {
+        if (!(error instanceof AmountError)) throw error;
+        problems.push({ field: 'rate', column: mapping.rate, value: shown(price), message: error.message });
+      }
     }
   }
+}
+
+/** A price at the end of a unit's name, as Tally writes a rate: "50.00/Nos". */
+const perUnit = /^(.*\d)\s*\/\s*[a-z][a-z.]{0,11}$/i;
+
+/** A unit price as exact decimal text, its unit aside. */
+function priceText(cell: Exclude<Cell, null>, d: Decisions): string {
+  const unit = typeof cell === 'string' ? cell.trim().match(perUnit) : null;
+  return writtenDecimal(unit ? (unit[1] ?? '') : cell, d);
 }
 
 const truthy = (cell: Cell | undefined) =>

@@ -454,3 +454,22 @@ describe('receipts', () => {
     expect(r.skippedSummary).toBe('skipped 2 non-receipt vouchers: Sales 1, Payment 1; 1 total rows');
   });
 });
+
+describe('prices', () => {
+  it("takes a line's value as quantity × price beside a document's total, reading Tally's 50.00/Nos, and names a price it cannot read", async () => {
+    const path = file('priced.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor', 'SKU', 'Qty', 'Rate', 'SubTotal'],
+      ['PR/1', '13-10-2026', 'D001', 'SKU-0001', 10, '50.125/Nos', '801.25'],
+      ['PR/1', '13-10-2026', 'D001', 'SKU-0002', 3, '100.00', '801.25'],
+      ['PR/2', '14-10-2026', 'D001', 'SKU-0002', 3, 'abc', '300.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors).toEqual([
+      { row: 4, column: 'Rate', value: 'abc', message: 'expected an amount such as 1,234.50' },
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.sku, s.net_value])).toEqual([
+      ['SKU-0001', 50_125],
+      ['SKU-0002', 30_000],
+    ]);
+  });
+});

@@ -259,7 +259,6 @@ function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, round
       return toDate(field, cell, d);
     case 'decimal':
       return typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
-
     default:
       return toNumber(field, cell, d, rounded);
   }
@@ -318,7 +317,11 @@ export function convertRow(
     values[field.name] = read(field, column, column === undefined ? (defaults[field.name] ?? null) : cells[column]);
   }
   if (kind === 'sales') salesAmounts(mapping, cells, values, d, read, problems);
-  if (kind === 'payments' && mapping.amount === undefined) receiptAmount(mapping, cells, values, read);
+  // A receipt credits the party with what it paid.
+  if (kind === 'payments' && mapping.amount === undefined) {
+    const debited = debitLessCredit(mapping, cells, read);
+    if (debited !== null) values.amount = debited === 0 ? 0 : -debited;
+  }
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
@@ -331,21 +334,20 @@ export function convertRow(
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });
 
-/** A receipt's amount from Tally's Debit Amount / Credit Amount pair: the party is credited with what it paid. */
-function receiptAmount(
-  mapping: Mapping,
-  cells: readonly Cell[],
-  values: Record<string, StoredValue>,
-  read: (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue,
-) {
-  const pseudo = (name: string) => {
-    const column = mapping[name];
-    return column === undefined ? null : read(moneyField(name), column, cells[column]);
-  };
-  const debit = pseudo('debit_amount');
-  const credit = pseudo('credit_amount');
-  if (typeof debit === 'number' || typeof credit === 'number')
-    values.amount = ((credit as number | null) ?? 0) - ((debit as number | null) ?? 0);
+type ReadCell = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
+
+/** An amount a file spreads over a column of its own (a Tally Debit Amount, a GST part), read as money. */
+const pseudoAmount = (mapping: Mapping, cells: readonly Cell[], read: ReadCell, name: string) => {
+  const column = mapping[name];
+  return column === undefined ? null : read(moneyField(name), column, cells[column]);
+};
+
+/** Tally's Debit Amount / Credit Amount pair as one signed amount (paise), or null when the row has neither. */
+function debitLessCredit(mapping: Mapping, cells: readonly Cell[], read: ReadCell): number | null {
+  const debit = pseudoAmount(mapping, cells, read, 'debit_amount');
+  const credit = pseudoAmount(mapping, cells, read, 'credit_amount');
+  if (typeof debit !== 'number' && typeof credit !== 'number') return null;
+  return ((debit as number | null) ?? 0) - ((credit as number | null) ?? 0);
 }
 
 /**
@@ -358,21 +360,17 @@ function salesAmounts(
   cells: readonly Cell[],
   values: Record<string, StoredValue>,
   d: Decisions,
-  read: (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue,
+  read: ReadCell,
   problems: FieldProblem[],
 ) {
-  const pseudo = (name: string) => {
-    const column = mapping[name];
-    return column === undefined ? null : read(moneyField(name), column, cells[column]);
-  };
-  if (mapping.net_value === undefined && (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) {
-    const debit = pseudo('debit_amount');
-    const credit = pseudo('credit_amount');
-    if (typeof debit === 'number' || typeof credit === 'number')
-      values.net_value = ((debit as number | null) ?? 0) - ((credit as number | null) ?? 0);
+  if (mapping.net_value === undefined) {
+    const net = debitLessCredit(mapping, cells, read);
+    if (net !== null) values.net_value = net;
   }
   if (mapping.tax === undefined) {
-    const parts = ['tax_cgst', 'tax_sgst', 'tax_utgst', 'tax_igst', 'tax_cess'].map(pseudo);
+    const parts = ['tax_cgst', 'tax_sgst', 'tax_utgst', 'tax_igst', 'tax_cess'].map((name) =>
+      pseudoAmount(mapping, cells, read, name),
+    );
     if (parts.some((p) => typeof p === 'number'))
       values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
   }

@@ -10,7 +10,7 @@ import { mappingByHeader } from './mapping';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
-import { titleDates } from './title-dates';
+import { titleDecision } from './title-dates';
 
 /** How many rows of a file the dialog reads for its document types. */
 const TYPE_SCAN_ROWS = 100_000;
@@ -160,15 +160,7 @@ async function inspectSource(
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };
     decisions = [(error as Error).message];
   }
-  const fromTitle = titleDates(
-    args.kind,
-    table.mapping,
-    (survey.find((s) => s.name === table.sheet)?.head ?? []).filter((r) => r.number < table.headerRow),
-  );
-  for (const d of fromTitle)
-    decisions.push(
-      `${datasets[args.kind].fields.find((f) => f.name === d.field)?.label ?? d.field} is ${d.value} for every row, as the title "${d.title}" says`,
-    );
+  for (const d of table.fromTitle) decisions.push(titleDecision(args.kind, d));
   // What this file must supply depends on its columns: a Day Book's Debit/Credit pair is its net value.
   const neededHere = new Set(neededFields(args.kind, table.mapping).map((f) => f.name));
   return {
@@ -182,7 +174,7 @@ async function inspectSource(
     unmappedRequired: neededFields(args.kind, table.mapping)
       .filter((f) => table.mapping[f.name] === undefined)
       .map((f) => f.name),
-    defaults: Object.fromEntries(fromTitle.map((d) => [d.field, d.value])),
+    defaults: Object.fromEntries(table.fromTitle.map((d) => [d.field, d.value])),
     preview: preview.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.number, cells: r.cells })),
     decisions,
     ambiguousDates,

@@ -4,6 +4,7 @@ import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceSheet } from './readers/types';
+import { type TitleDate, titleDates } from './title-dates';
 
 /** Where a dataset sits in a file: its sheet, header row and the columns mapped to fields. */
 export interface LocatedTable {
@@ -13,6 +14,8 @@ export interface LocatedTable {
   mapping: Mapping;
   /** The saved mapping in use, when one is. */
   profile: string | null;
+  /** Values the rows above the header give for fields no column holds (an ageing report's as-of date). */
+  fromTitle: TitleDate[];
 }
 
 /**
@@ -31,18 +34,19 @@ export function locateTable(
   if (!choice.header || !headerRow)
     throw new LayoutError(`Sheet "${choice.name}" has no header row with ${kind} columns`);
   const headers = choice.header.headers;
-  if (wanted.mapping) {
-    return {
-      sheet: choice.name,
-      headerRow: headerRow.number,
-      headers,
-      mapping: mappingFromHeaders(headers, wanted.mapping),
-      profile: null,
-    };
-  }
+  const titleRows = choice.head.filter((r) => r.number < headerRow.number);
+  const located = (mapping: Mapping, profile: string | null): LocatedTable => ({
+    sheet: choice.name,
+    headerRow: headerRow.number,
+    headers,
+    mapping,
+    profile,
+    fromTitle: titleDates(kind, mapping, titleRows),
+  });
+  if (wanted.mapping) return located(mappingFromHeaders(headers, wanted.mapping), null);
   const profile = wanted.mappingName ?? matchingProfileName(db, kind, headers);
   const saved = profile ? savedMappingFor(db, kind, headers, profile) : null;
-  return { sheet: choice.name, headerRow: headerRow.number, headers, mapping: saved ?? choice.header.mapping, profile };
+  return located(saved ?? choice.header.mapping, profile);
 }
 
 /** The named sheet of a source, read again from its first row. */

@@ -1,4 +1,4 @@
-import type { DatasetKind } from '../datasets/kinds';
+import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DateError, parseDateText } from './dates';
 import type { Mapping } from './mapping';
 import type { SourceRow } from './readers/types';
@@ -63,3 +63,7 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
   }
   return [];
 }
+
+/** What a title date decided, in the words of an import's decisions. */
+export const titleDecision = (kind: DatasetKind, d: TitleDate) =>
+  `${datasets[kind].fields.find((f) => f.name === d.field)?.label ?? d.field} is ${d.value} for every row, as the title "${d.title}" says`;

@@ -37,7 +37,7 @@ import {
 import { SECTION_HEADER } from './sections';
 import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
-import { titleDates } from './title-dates';
+import { titleDecision } from './title-dates';
 
 export interface ImportRequest {
   path: string;
@@ -251,14 +251,10 @@ async function importFrom(
   }
   const defaults: Record<string, Cell> = { ...request.defaults };
   const notes: { field: string; decision: string }[] = [];
-  const titleRows = (sheets.find((s) => s.name === table.sheet)?.head ?? []).filter((r) => r.number < table.headerRow);
-  for (const found of titleDates(kind, mapping, titleRows)) {
-    if (defaults[found.field] !== undefined) continue;
+  for (const found of table.fromTitle) {
+    if (mapping[found.field] !== undefined || defaults[found.field] !== undefined) continue;
     defaults[found.field] = found.value;
-    notes.push({
-      field: found.field,
-      decision: `${def.fields.find((f) => f.name === found.field)?.label ?? found.field} is ${found.value} for every row, as the title "${found.title}" says`,
-    });
+    notes.push({ field: found.field, decision: titleDecision(kind, found) });
   }
   const sectionField = def.fields.find((f) => headers[mapping[f.name] ?? -1] === SECTION_HEADER);
   if (sectionField)
@@ -675,23 +671,24 @@ async function importFrom(
           });
         }
       }
-      // A party or item named rather than coded is read as the master row of that name.
-      const misnamed = new Set<string>();
+      // A party or item named rather than coded is read as the master row of that name; a name
+      // several rows share is this row's problem, and no code is left for the checks below.
       for (const reference of rules.references) {
         const text = values[reference.field];
         if (typeof text !== 'string' || codes[reference.master].has(text)) continue;
         const named = names.resolve(reference.master, text, values.distributor_code);
         if (named === null) continue;
-        if ('code' in named) values[reference.field] = named.code;
-        else {
-          misnamed.add(reference.field);
-          issues.push({
-            row: row.number,
-            column: headers[mapping[reference.field] ?? -1] ?? reference.field,
-            value: text,
-            message: named.problem,
-          });
+        if ('code' in named) {
+          values[reference.field] = named.code;
+          continue;
         }
+        values[reference.field] = null;
+        issues.push({
+          row: row.number,
+          column: headers[mapping[reference.field] ?? -1] ?? reference.field,
+          value: text,
+          message: named.problem,
+        });
       }
       const unitProblem =
         units && converted.qtyUnit !== undefined && typeof values.sku === 'string'
@@ -727,7 +724,7 @@ async function importFrom(
       }
       for (const reference of rules.references) {
         const code = values[reference.field];
-        if (typeof code !== 'string' || codes[reference.master].has(code) || misnamed.has(reference.field)) continue;
+        if (typeof code !== 'string' || codes[reference.master].has(code)) continue;
         if ((!request.createMissing && code !== notItemised.sku) || issues.length > 0) {
           issues.push({
             row: row.number,

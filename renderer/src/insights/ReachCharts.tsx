@@ -2,19 +2,7 @@ import { formatCount, formatDate, formatMoney, numberFormat } from '../../../mai
 import type { SchemeInsights } from '../../../main/insights/scheme';
 import { useWorkspace } from '../workspace-context';
 import { axes, ChartWithTable } from './ChartWithTable';
-
-/** What the sales after the scheme say against those before it, in words. */
-function dipNote(dip: SchemeInsights['dip'], money: (amount: string) => string, pct: (p: string) => string): string {
-  if (dip.changePct === null)
-    return dip.after.data
-      ? 'Nothing was sold before the scheme to compare with.'
-      : 'No sales after the scheme yet: the dip is measured once they are imported.';
-  // Net of returns: a fall of more than the whole of what was sold before is returns outweighing sales.
-  if (dip.after.sales.startsWith('-'))
-    return `After the scheme returns of its products outweighed their sales: ${money(dip.after.sales)} net, against ${money(dip.before.sales)} before it.`;
-  const fell = dip.changePct.startsWith('-');
-  return `After the scheme its products sold ${pct(dip.changePct.replace('-', ''))} ${fell ? 'less' : 'more'} than before it.`;
-}
+import { dipNote } from './dip-note';
 
 /**
  * Outlets reached and what each cost, the sales pulled forward (before, during and after the

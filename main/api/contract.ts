@@ -15,6 +15,7 @@ import { type ExportFormatId, exportFormatIds } from '../exports/formats';
 import type { ExportRecord } from '../exports/history';
 import { type ExportProfile, exportProfileSchema, type SavedProfile } from '../exports/profiles';
 import type { BatchSummary } from '../import/batches';
+import { typeClasses } from '../import/doc-types';
 import type { ImportResult } from '../import/importer';
 import type { ImportPreview } from '../import/inspect';
 import type { MappingProfile } from '../import/profiles';
@@ -137,7 +138,7 @@ const fileArgs = {
   mapping: fieldMap.optional(),
   fileName: z.string().min(1).optional(),
   dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
-  typeMap: z.record(z.string(), z.enum(['invoice', 'credit_note', 'skip'])).optional(),
+  typeMap: z.record(z.string(), z.enum(typeClasses)).optional(),
 };
 
 export const contract = {
@@ -192,7 +193,7 @@ export const contract = {
       choices: z
         .object({
           dateOrder: z.enum(['dmy', 'mdy', 'ymd']).optional(),
-          typeMap: z.record(z.string(), z.enum(['invoice', 'credit_note', 'skip'])).optional(),
+          typeMap: z.record(z.string(), z.enum(typeClasses)).optional(),
           round: z.boolean().optional(),
         })
         .optional(),

@@ -453,6 +453,11 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'paymentnumber',
       'belnr',
       'referencenumber',
+      // QuickBooks' Num; a plain Number or No.
+      'num',
+      'number',
+      'no',
+      'transactionno',
     ],
     receipt_date: ['receiptdate', 'date', 'voucherdate', 'paymentdate', 'postingdate', 'budat', 'transactiondate'],
     distributor_code: [...distributor, ...party],

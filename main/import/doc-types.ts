@@ -10,7 +10,13 @@ import { normalizeHeader } from './aliases';
  * ("GST Supply=invoice", "*=skip" for every other unknown type).
  */
 export type DocClass = 'invoice' | 'credit_note' | 'skip';
-export type TypeMap = Readonly<Record<string, DocClass>>;
+/**
+ * What a user may say a type is: a sales file's document types are invoices, credit notes or
+ * skipped; a receipts file's voucher types are receipts or skipped.
+ */
+export const typeClasses = ['invoice', 'credit_note', 'skip', 'receipt'] as const;
+export type TypeClass = (typeof typeClasses)[number];
+export type TypeMap = Readonly<Record<string, TypeClass>>;
 
 const words = (name: string) =>
   name
@@ -97,7 +103,7 @@ export function classifyDocType(
   map: TypeMap = {},
 ): { as: DocClass; why: 'map' | 'known' | 'name' } | null {
   const given = map[name] ?? map[name.trim()];
-  if (given) return { as: given, why: 'map' };
+  if (given && given !== 'receipt') return { as: given, why: 'map' };
   const key = normalizeHeader(name);
   const exact = known[key];
   if (exact) return { as: exact, why: 'known' };
@@ -107,7 +113,32 @@ export function classifyDocType(
   if (list.some((w) => notSales.has(w))) return { as: 'skip', why: 'name' };
   if (list.some((w) => saleWords.has(w))) return { as: 'invoice', why: 'name' };
   const other = map['*'];
-  return other ? { as: other, why: 'map' } : null;
+  return other && other !== 'receipt' ? { as: other, why: 'map' } : null;
+}
+
+/**
+ * How a voucher type of a receipts file is read: as the user's map says (QuickBooks calls a
+ * customer's payment "Payment", which Tally uses for money paid out), else a receipt when its name
+ * says money received, else skipped and counted ("*=receipt" keeps every type the name does not decide).
+ */
+export function classifyVoucher(name: string, map: TypeMap = {}): { as: 'receipt' | 'skip'; why: 'map' | 'name' } {
+  const given = map[name] ?? map[name.trim()];
+  if (given === 'receipt' || given === 'skip') return { as: given, why: 'map' };
+  if (isReceiptType(name)) return { as: 'receipt', why: 'name' };
+  const other = map['*'];
+  return other === 'receipt' || other === 'skip' ? { as: other, why: 'map' } : { as: 'skip', why: 'name' };
+}
+
+/** Why a type map does not fit the dataset (a receipt in a sales file, an invoice among receipts), or null. */
+export function typeMapProblem(kind: string, map: TypeMap): string | null {
+  const fits: readonly TypeClass[] =
+    kind === 'sales' ? ['invoice', 'credit_note', 'skip'] : kind === 'payments' ? ['receipt', 'skip'] : [];
+  const wrong = Object.entries(map).filter(([, as]) => !fits.includes(as));
+  if (wrong.length === 0) return null;
+  const listed = wrong.map(([name, as]) => `"${name}=${as}"`).join(', ');
+  return fits.length === 0
+    ? `${kind} files have no document types to map (${listed})`
+    : `in a ${kind} file a type is read as ${fits.join(', ')}, not ${listed}`;
 }
 
 /**
@@ -133,8 +164,8 @@ export function deadStatus(status: string): string | null {
 }
 
 /** `"GST Supply=invoice"` → ["GST Supply", "invoice"]; the CLI's and the dialog's way of saying it. */
-export function parseTypeMap(entries: readonly string[]): Record<string, DocClass> {
-  const map: Record<string, DocClass> = {};
+export function parseTypeMap(entries: readonly string[]): Record<string, TypeClass> {
+  const map: Record<string, TypeClass> = {};
   for (const entry of entries) {
     const at = entry.lastIndexOf('=');
     const name = entry.slice(0, at).trim();
@@ -143,10 +174,14 @@ export function parseTypeMap(entries: readonly string[]): Record<string, DocClas
       .trim()
       .toLowerCase()
       .replace(/[\s-]+/g, '_');
-    if (at < 1 || !name) throw new Error(`"${entry}" is not TYPE=invoice, TYPE=credit_note or TYPE=skip`);
-    if (as !== 'invoice' && as !== 'credit_note' && as !== 'skip')
-      throw new Error(`"${entry}": a document type is read as invoice, credit_note or skip`);
-    map[name] = as;
+    if (at < 1 || !name)
+      throw new Error(`"${entry}" is not TYPE=invoice, TYPE=credit_note, TYPE=skip or (receipts) TYPE=receipt`);
+    const known = typeClasses.find((c) => c === as);
+    if (!known)
+      throw new Error(
+        `"${entry}": a type is read as invoice, credit_note or skip (sales), or receipt or skip (receipts)`,
+      );
+    map[name] = known;
   }
   return map;
 }

@@ -14,7 +14,7 @@ import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
-import { classifyDocType, type DocClass, deadStatus, isReceiptType } from './doc-types';
+import { classifyDocType, classifyVoucher, type DocClass, deadStatus, type TypeMap, typeMapProblem } from './doc-types';
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
@@ -63,7 +63,7 @@ export interface ImportRequest {
   /** How all-digit dates are written, when the file cannot tell: dmy, mdy or ymd. */
   dateOrder?: DateOrderName;
   /** What each document type of the file is: "GST Supply" → invoice; "*" for every unknown type. */
-  typeMap?: Record<string, DocClass>;
+  typeMap?: TypeMap;
   /** Round amounts with more decimals than the field holds, half-up (else they are refused). */
   round?: boolean;
   /** Leave out a row that repeats an earlier row exactly, in every column (else it is imported, with a warning). */
@@ -241,6 +241,8 @@ async function importFrom(
       round: request.round || saved.round,
     };
   }
+  const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
+  if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
   const { headers } = table;
   const mapping: Mapping = { ...table.mapping, ...mappingFromHeaders(headers, request.map ?? {}) };
   const unknownHeaders = Object.entries(request.map ?? {}).filter(([field]) => mapping[field] === undefined);
@@ -469,6 +471,7 @@ async function importFrom(
   // Sales: document types the file uses and how each is read; lines numbered within their document.
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
+  const voucherReadings = new Map<string, 'receipt' | 'skip'>();
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new DigestTable();
@@ -569,9 +572,17 @@ async function importFrom(
         }
       }
       const voucherType = voucherColumn === undefined ? null : row.cells[voucherColumn];
-      if (!blank(voucherType) && !isReceiptType(String(voucherType))) {
-        skip(`type:${String(voucherType).trim()}`);
-        return;
+      if (!blank(voucherType)) {
+        const name = String(voucherType).trim();
+        let as = voucherReadings.get(name);
+        if (as === undefined) {
+          as = classifyVoucher(name, request.typeMap).as;
+          voucherReadings.set(name, as);
+        }
+        if (as === 'skip') {
+          skip(`type:${name}`);
+          return;
+        }
       }
       const exact = row.digest ?? cellsDigest(secret, row.cells);
       const repeated = exactRows.get(exact);
@@ -807,6 +818,13 @@ async function importFrom(
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
     }
+    // "Payment" is money paid out in Tally and a customer's payment in QuickBooks: say which was taken.
+    for (const [name, as] of voucherReadings)
+      if (as === 'skip' && /\bpayments?\b/i.test(name))
+        result.decisions.push({
+          field: 'voucher_type',
+          decision: `"${name}" vouchers are skipped as money paid out (Tally's meaning); if they are payments received, as in QuickBooks, import them with --type-map "${name}=receipt" or in the import dialog`,
+        });
     for (const [field, entry] of rounding) {
       if (entry.rounded === 0) continue;
       const label = def.fields.find((f) => f.name === field)?.label ?? field;

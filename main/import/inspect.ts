@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
-import { classifyDocType, type DocClass } from './doc-types';
+import { classifyDocType, classifyVoucher, type TypeClass, type TypeMap } from './doc-types';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
@@ -35,7 +35,7 @@ export interface ImportPreview {
   preview: { row: number; cells: Cell[] }[];
   decisions: string[];
   /** The document types in the file, how each would be read (null: not known, to be said), and how many rows have it. */
-  documentTypes: { name: string; rows: number; as: DocClass | null; why: string }[];
+  documentTypes: { name: string; rows: number; as: TypeClass | null; why: string }[];
   /** A date column the file cannot tell the order of: the dialog asks, showing these rows both ways. */
   ambiguousDates: { column: string; samples: { text: string; dayFirst: string; monthFirst: string }[] } | null;
 }
@@ -52,7 +52,7 @@ export async function inspectFile(
     locale: string;
     fileName?: string;
     dateOrder?: DateOrderName;
-    typeMap?: Record<string, DocClass>;
+    typeMap?: TypeMap;
   },
 ): Promise<ImportPreview> {
   const source = await openSource(args.path);
@@ -129,9 +129,11 @@ async function inspectSource(
   }
   const preview: SourceRow[] = [];
   const sheet = await openSheet(source, table.sheet);
-  // The document types of the file (a Day Book mixes dozens), read from up to TYPE_SCAN_ROWS rows,
-  // each with how it would be read, for the dialog to show and change.
-  const typeColumn = args.kind === 'sales' ? table.mapping.doc_type : undefined;
+  // The document types of a sales file, or the voucher types of a receipts file (a Day Book mixes
+  // dozens), read from up to TYPE_SCAN_ROWS rows, each with how it would be read, for the dialog
+  // to show and change.
+  const typeColumn =
+    args.kind === 'sales' ? table.mapping.doc_type : args.kind === 'payments' ? table.mapping.voucher_type : undefined;
   const types = new Map<string, number>();
   let scanned = 0;
   for await (const row of dataRows(sheet, table.headerRow, table.headers, args.kind, table.mapping)) {
@@ -143,7 +145,8 @@ async function inspectSource(
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
     .map(([name, rows]) => {
-      const reading = classifyDocType(name, args.typeMap);
+      const reading =
+        args.kind === 'payments' ? classifyVoucher(name, args.typeMap) : classifyDocType(name, args.typeMap);
       return { name, rows, as: reading?.as ?? null, why: reading?.why ?? 'unknown' };
     });
   let decisions: string[];

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
 import type { DateOrderName } from './dates';
-import type { DocClass } from './doc-types';
+import type { TypeMap } from './doc-types';
 import { headerSignature, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
 
 /** The choices a saved mapping remembers for its files, besides the columns. */
 export interface MappingChoices {
   dateOrder?: DateOrderName;
-  typeMap?: Record<string, DocClass>;
+  typeMap?: TypeMap;
   round?: boolean;
 }
 

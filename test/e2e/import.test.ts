@@ -63,4 +63,50 @@ describe('importing through the Data screen', () => {
     await page.screenshot({ path: session.screenshot('import-history.png') });
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("lists a receipts file's voucher types, and imports QuickBooks' Payments once the user says they are receipts", async () => {
+    const dir = tempDir();
+    const ws = await workspaceIn(dir, { demo: true });
+    ws.db.close();
+    const file = join(dir, 'Transaction List by Customer.csv');
+    writeFileSync(
+      file,
+      [
+        'Date,Transaction Type,Num,Customer,Amount',
+        '10/05/2026,Payment,P-1,D001,"12,000.00"',
+        '10/06/2026,Invoice,I-7,D001,"40,000.00"',
+        '10/09/2026,Payment,P-2,D002,"3,500.25"',
+      ].join('\n'),
+    );
+    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'));
+    await signIn(page, 'priya', '1111');
+    await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-file').setInputFiles(file);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByTestId('import-preview').waitFor();
+    await dialog.getByLabel('Dataset').selectOption('payments');
+    const types = dialog.getByTestId('type-map');
+    await expect
+      .poll(() => types.locator('legend').textContent())
+      .toBe('2 voucher types in the file: how each is read');
+    const payment = dialog.getByLabel('Voucher type Payment');
+    expect(await payment.inputValue()).toBe('skip');
+    expect(await payment.locator('option').allTextContents()).toEqual([
+      'a receipt (money received)',
+      'not a receipt (skip)',
+    ]);
+
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent())
+      .toContain('import them by choosing “a receipt” for them under Voucher types');
+    await payment.selectOption('receipt');
+    await page.screenshot({ path: session.screenshot('import-voucher-types.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 2 rows as batch \d+/);
+    expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹15,500.25');
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

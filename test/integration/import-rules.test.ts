@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { inspectFile } from '../../main/import/inspect';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
@@ -452,6 +453,64 @@ describe('receipts', () => {
     ]);
     expect(r.totals).toEqual({ amount: '30500.50' });
     expect(r.skippedSummary).toBe('skipped 2 non-receipt vouchers: Sales 1, Payment 1; 1 total rows');
+  });
+});
+
+describe('voucher types of a receipts file', () => {
+  // QuickBooks' Transaction List by Customer: a customer's payment is "Payment", which in Tally is money paid out.
+  const quickBooks = () =>
+    file('Transaction List by Customer.csv', [
+      ['Date', 'Transaction Type', 'Num', 'Customer', 'Amount'],
+      ['10/05/2026', 'Payment', 'P-1', 'D001', '12,000.00'],
+      ['10/06/2026', 'Invoice', 'I-7', 'D001', '40,000.00'],
+      ['10/09/2026', 'Payment', 'P-2', 'D002', '3,500.25'],
+    ]);
+
+  it('skips Payment by default, saying how to keep it, and takes it as a receipt when the user says so', async () => {
+    const path = quickBooks();
+    const preview = await inspectFile(ws.db, { path, kind: 'payments', locale: 'en-IN' });
+    expect(preview.documentTypes).toEqual([
+      { name: 'Payment', rows: 2, as: 'skip', why: 'name' },
+      { name: 'Invoice', rows: 1, as: 'skip', why: 'name' },
+    ]);
+    const dry = await importFile(ws, path, { kind: 'payments', dryRun: true });
+    expect(dry.skippedSummary).toBe('skipped 3 non-receipt vouchers: Payment 2, Invoice 1');
+    expect(dry.decisions.map((d) => d.decision)).toContain(
+      '"Payment" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment=receipt" or in the import dialog',
+    );
+
+    const said = { Payment: 'receipt' } as const;
+    expect(
+      (await inspectFile(ws.db, { path, kind: 'payments', locale: 'en-IN', typeMap: said })).documentTypes[0],
+    ).toEqual({ name: 'Payment', rows: 2, as: 'receipt', why: 'map' });
+    const r = await importFile(ws, path, { kind: 'payments', typeMap: said });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount])).toEqual([
+      ['P-1', 'D001', 1_200_000],
+      ['P-2', 'D002', 350_025],
+    ]);
+    expect(r.skippedSummary).toBe('skipped 1 non-receipt vouchers: Invoice 1');
+  });
+
+  it('keeps every type its name does not decide with *=receipt, and still skips one the user says to', async () => {
+    const path = quickBooks();
+    const r = await importFile(ws, path, { kind: 'payments', typeMap: { '*': 'receipt', Invoice: 'skip' } });
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => p.receipt_no)).toEqual(['P-1', 'P-2']);
+  });
+
+  it('refuses a type map that does not fit the dataset, storing nothing', async () => {
+    const before = ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get();
+    await expect(importFile(ws, quickBooks(), { kind: 'payments', typeMap: { Payment: 'invoice' } })).rejects.toThrow(
+      'Transaction List by Customer.csv: in a payments file a type is read as receipt, skip, not "Payment=invoice"',
+    );
+    const sales = file('sales.csv', [
+      ['Invoice No', 'Invoice Date', 'Type', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['S-1', '2026-10-05', 'Sales', 'D001', 'SKU-0001', 1, '100.00'],
+    ]);
+    await expect(importFile(ws, sales, { kind: 'sales', typeMap: { Sales: 'receipt' } })).rejects.toThrow(
+      'sales.csv: in a sales file a type is read as invoice, credit_note, skip, not "Sales=receipt"',
+    );
+    expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(before);
   });
 });
 

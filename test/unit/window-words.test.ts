@@ -19,5 +19,12 @@ describe('import messages in the window', () => {
     expect(inWindowWords('X was already imported as batch 3. Choose Replace (--replace) to replace that batch.')).toBe(
       'X was already imported as batch 3. Tick “Replace an earlier import of this file” to replace that batch.',
     );
+    expect(
+      inWindowWords(
+        '"Payment" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment=receipt" or in the import dialog',
+      ),
+    ).toBe(
+      '"Payment" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them by choosing “a receipt” for them under Voucher types',
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
 import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
 import { formatCount, formatDate } from '../../../main/format/numbers';
-import type { DocClass } from '../../../main/import/doc-types';
+import type { TypeClass } from '../../../main/import/doc-types';
 import type { ImportPreview } from '../../../main/import/inspect';
 import { call, newCallId, stageFile } from '../api/client';
 import { Dialog } from '../components/Dialog';
@@ -83,7 +83,7 @@ export function ImportDialog({
   });
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
   const [unseenTypes, setUnseenTypes] = useState<string[]>([]);
-  const [typeMap, setTypeMap] = useState<Record<string, DocClass>>({});
+  const [typeMap, setTypeMap] = useState<Record<string, TypeClass>>({});
   const [profileName, setProfileName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -175,6 +175,18 @@ export function ImportDialog({
       .map((name) => ({ name, rows: 0, as: null, why: 'unknown' })),
   ].sort((a, b) => Number(!!(typeMap[a.name] ?? a.as)) - Number(!!(typeMap[b.name] ?? b.as)) || b.rows - a.rows);
   const undecided = documentTypes.filter((t) => !(typeMap[t.name] ?? t.as)).length;
+  const typeWord = kind === 'payments' ? 'voucher type' : 'document type';
+  const typeChoices: [TypeClass, string][] =
+    kind === 'payments'
+      ? [
+          ['receipt', 'a receipt (money received)'],
+          ['skip', 'not a receipt (skip)'],
+        ]
+      : [
+          ['invoice', 'an invoice'],
+          ['credit_note', 'a credit note'],
+          ['skip', 'not a sale (skip)'],
+        ];
   // Columns are positional (two may share a header text), so their position is their identity.
   const columns = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
   const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
@@ -196,7 +208,12 @@ export function ImportDialog({
             This file holds{' '}
             <select
               value={kind}
-              onChange={(e) => setKind(e.target.value as DatasetKind)}
+              onChange={(e) => {
+                setKind(e.target.value as DatasetKind);
+                // What a sales file's document types are means nothing for a receipts file's voucher types.
+                setTypeMap({});
+                setUnseenTypes([]);
+              }}
               disabled={running}
               aria-label="Dataset"
             >
@@ -264,14 +281,14 @@ export function ImportDialog({
         {documentTypes.length > 0 && (
           <fieldset className="type-map" data-testid="type-map">
             <legend>
-              {documentTypes.length} document types in the file: how each is read
+              {documentTypes.length} {typeWord}s in the file: how each is read
               {undecided > 0 ? ` (${undecided} to say)` : ''}
             </legend>
             <div className="type-map-scroll">
               <table className="preview-table">
                 <thead>
                   <tr>
-                    <th>Document type</th>
+                    <th>{kind === 'payments' ? 'Voucher type' : 'Document type'}</th>
                     <th className="number">Rows</th>
                     <th>Read as</th>
                   </tr>
@@ -284,13 +301,15 @@ export function ImportDialog({
                       <td>
                         <select
                           value={typeMap[name] ?? as ?? ''}
-                          aria-label={`Document type ${name}`}
-                          onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as DocClass }))}
+                          aria-label={`${kind === 'payments' ? 'Voucher' : 'Document'} type ${name}`}
+                          onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as TypeClass }))}
                         >
                           {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}
-                          <option value="invoice">an invoice</option>
-                          <option value="credit_note">a credit note</option>
-                          <option value="skip">not a sale (skip)</option>
+                          {typeChoices.map(([value, label]) => (
+                            <option key={value} value={value}>
+                              {label}
+                            </option>
+                          ))}
                         </select>
                       </td>
                     </tr>

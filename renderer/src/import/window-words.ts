@@ -9,6 +9,10 @@ const rewrites: [RegExp, string][] = [
     'Choose its column in the mapping below, or type one value for every row',
   ],
   [/\(choose to move outlets: --move-outlets\)/g, '(tick “Move an outlet to the distributor its sales name”)'],
+  [
+    / with --type-map "[^"]*=receipt" or in the import dialog/g,
+    ' by choosing “a receipt” for them under Voucher types',
+  ],
   [/ with --type-map[^.]*/g, ' under Document types below'],
   [/\(change it with --type-map\)/g, '(change it under Document types)'],
   [/\(--sheet NAME\)/g, '(pick it under Sheet)'],

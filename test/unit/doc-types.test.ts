@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { classifyVoucher, parseTypeMap, typeMapProblem } from '../../main/import/doc-types';
+
+describe('voucher types of a receipts file', () => {
+  it('reads a type whose name says money received as a receipt, and any other as skipped', () => {
+    expect(classifyVoucher('Bank Receipt')).toEqual({ as: 'receipt', why: 'name' });
+    expect(classifyVoucher('Customer Payment')).toEqual({ as: 'receipt', why: 'name' });
+    // Tally's Payment is money paid out.
+    expect(classifyVoucher('Payment')).toEqual({ as: 'skip', why: 'name' });
+    expect(classifyVoucher('Sales')).toEqual({ as: 'skip', why: 'name' });
+  });
+
+  it('takes the user’s word first, then their "*" for what the name does not decide', () => {
+    expect(classifyVoucher('Payment', { Payment: 'receipt' })).toEqual({ as: 'receipt', why: 'map' });
+    expect(classifyVoucher('Receipt', { Receipt: 'skip' })).toEqual({ as: 'skip', why: 'map' });
+    expect(classifyVoucher('Payment', { '*': 'receipt' })).toEqual({ as: 'receipt', why: 'map' });
+    expect(classifyVoucher('Receipt', { '*': 'skip' })).toEqual({ as: 'receipt', why: 'name' });
+  });
+});
+
+describe('type maps', () => {
+  it('parses receipt beside the sales classes, and refuses any other word', () => {
+    expect(parseTypeMap(['Payment=receipt', 'GST Supply = Invoice', 'Memo=credit-note'])).toEqual({
+      Payment: 'receipt',
+      'GST Supply': 'invoice',
+      Memo: 'credit_note',
+    });
+    expect(() => parseTypeMap(['Payment=paid'])).toThrow('"Payment=paid": a type is read as');
+  });
+
+  it('says when a map does not fit its dataset', () => {
+    expect(typeMapProblem('sales', { Sales: 'invoice', Memo: 'skip' })).toBeNull();
+    expect(typeMapProblem('payments', { Payment: 'receipt' })).toBeNull();
+    expect(typeMapProblem('sales', { Payment: 'receipt' })).toBe(
+      'in a sales file a type is read as invoice, credit_note, skip, not "Payment=receipt"',
+    );
+    expect(typeMapProblem('outlets', { X: 'skip' })).toBe('outlets files have no document types to map ("X=skip")');
+  });
+});

@@ -25,11 +25,14 @@ export const pseudoFields = [
   'rate',
   // A receipts file's voucher type: only receipts are payments (a Day Book holds every voucher).
   'voucher_type',
+  // A receipt spread over the bills it settles: what each row allocates to its bill.
+  'allocated',
 ] as const;
 
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
 export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly string[]>> = {
   voucher_type: ['payments'],
+  allocated: ['payments'],
 };
 
 export function normalizeHeader(text: string): string {
@@ -453,6 +456,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'paymentnumber',
       'belnr',
       'referencenumber',
+      // ERPNext's Data Export names a document by its ID.
+      'id',
       // QuickBooks' Num; a plain Number or No.
       'num',
       'number',
@@ -480,6 +485,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'invoiceno',
       'invoicenumber',
       'referencename',
+      // ERPNext's Payment References child table.
+      'namepaymentreferences',
       'reference',
       'appliestodocno',
       'billno',
@@ -510,6 +517,19 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
   tax_cess: ['cess', 'cessamount', 'gstcess'],
   status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
   rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice'],
+  // ERPNext's Allocated (Payment References), Zoho's Amount Applied to Invoice, Tally's bill-wise Adjusted.
+  allocated: [
+    'allocated',
+    'allocatedamount',
+    'amountallocated',
+    'allocatedpaymentreferences',
+    'amountapplied',
+    'appliedamount',
+    'amountappliedtoinvoice',
+    'invoiceamountapplied',
+    'adjustedamount',
+    'amountadjusted',
+  ],
   voucher_type: [
     'vouchertype',
     'vchtype',

@@ -10,6 +10,7 @@ import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { moneyAndDates } from '../settings/money-and-dates';
 import { normalizeHeader } from './aliases';
+import { ReceiptAllocations } from './allocations';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
@@ -472,6 +473,7 @@ async function importFrom(
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
   const voucherReadings = new Map<string, 'receipt' | 'skip'>();
+  const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new DigestTable();
@@ -780,6 +782,14 @@ async function importFrom(
       insert(values, { ...ref, row: row.number });
       result.rows++;
       if (converted.rounded) addRounded(rounding, converted.rounded);
+      if (allocations && converted.paid !== undefined)
+        allocations.add(
+          `${values.distributor_code}\u0001${values.receipt_no}`,
+          String(values.receipt_no),
+          row.number,
+          converted.paid,
+          values.amount as number,
+        );
       if (indexes.inserted(result.rows)) stored.readHeld(batchId);
       for (const { field, sum } of summed) {
         const v = values[field.name];
@@ -817,6 +827,14 @@ async function importFrom(
           field: 'doc_type',
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
+    }
+    if (allocations) {
+      result.decisions.push({
+        field: 'amount',
+        decision: allocations.decision(headers[mapping.allocated ?? -1] ?? ''),
+      });
+      for (const warning of allocations.overAllocated())
+        if (result.warnings.length < MAX_LISTED_ERRORS) result.warnings.push(warning);
     }
     // "Payment" is money paid out in Tally and a customer's payment in QuickBooks: say which was taken.
     for (const [name, as] of voucherReadings)

@@ -83,6 +83,7 @@ async function inspectSource(
           { name: 'voucher_type', label: 'Voucher type (receipts only)', required: false, type: 'flag' as const },
           { name: 'debit_amount', label: 'Debit amount (Tally)', required: false, type: 'money' as const },
           { name: 'credit_amount', label: 'Credit amount (Tally)', required: false, type: 'money' as const },
+          { name: 'allocated', label: 'Allocated to the bill', required: false, type: 'money' as const },
         ]
       : []),
     ...(args.kind === 'sales'

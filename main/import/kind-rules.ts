@@ -74,8 +74,9 @@ export const kindRules: Record<DatasetKind, KindRules> = {
   },
   payments: {
     groupKey: 'distributor_code',
-    inherited: ['distributor_code'],
-    lineFields: ['receipt_no', 'amount'],
+    // A bill's row under its receipt (ERPNext's Payment References) is the same receipt.
+    inherited: ['distributor_code', 'receipt_no', 'receipt_date', 'mode'],
+    lineFields: ['receipt_no', 'amount', 'allocated'],
     identity: ['receipt_no', 'distributor_code', 'against_doc_no'],
     lookup: ['receipt_no'],
     dateFields: ['receipt_date'],

@@ -286,6 +286,11 @@ export interface ConvertedRow {
   rounded?: Rounded[];
   /** The unit of measure written after the quantity ("Nos" of "12 Nos"). */
   qtyUnit?: string;
+  /**
+   * Present when a receipt's row takes its amount from what it allocates to its bill: the amount
+   * the file gives the whole receipt on this row (null when only the receipt's first row gives it).
+   */
+  paid?: number | null;
 }
 
 export function convertRow(
@@ -322,8 +327,13 @@ export function convertRow(
     const debited = debitLessCredit(mapping, cells, read);
     if (debited !== null) values.amount = debited === 0 ? 0 : -debited;
   }
+  // A receipt spread over the bills it settles: each row's amount is what it allocates to its bill.
+  const allocated = kind === 'payments' ? pseudoAmount(mapping, cells, read, 'allocated') : null;
+  const paid = typeof values.amount === 'number' ? values.amount : null;
+  if (allocated !== null) values.amount = allocated;
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
+  if (allocated !== null) converted.paid = paid;
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
     const { unit } = splitQuantity(quantity);

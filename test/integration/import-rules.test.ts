@@ -456,6 +456,116 @@ describe('receipts', () => {
   });
 });
 
+describe('receipts spread over the bills they settle', () => {
+  const stored = (batch: number | null) =>
+    storedRows(ws, 'payments', batch ?? 0).map((p) => [
+      p.receipt_no,
+      p.receipt_date,
+      p.distributor_code,
+      p.amount,
+      p.against_doc_no,
+      p.mode,
+    ]);
+
+  it("takes ERPNext's Payment Entry export one row per bill, each with what it allocates, the receipt filled down", async () => {
+    const path = file('Payment Entry.csv', [
+      [
+        'ID',
+        'Payment Type',
+        'Posting Date',
+        'Mode of Payment',
+        'Party Type',
+        'Party',
+        'Paid Amount',
+        'Received Amount',
+        'ID (Payment References)',
+        'Type (Payment References)',
+        'Name (Payment References)',
+        'Allocated (Payment References)',
+      ],
+      [
+        'ACC-PAY-1',
+        'Receive',
+        '2026-10-05',
+        'Bank Draft',
+        'Customer',
+        'D001',
+        '15000.0',
+        '15000.0',
+        'r1',
+        'Sales Invoice',
+        'INV-1',
+        '10000.0',
+      ],
+      [null, null, null, null, null, null, null, null, 'r2', 'Sales Invoice', 'INV-2', '5000.0'],
+      [
+        'ACC-PAY-2',
+        'Pay',
+        '2026-10-06',
+        'Cash',
+        'Supplier',
+        'S-9',
+        '700.0',
+        '700.0',
+        'r3',
+        'Purchase Invoice',
+        'PI-1',
+        '700.0',
+      ],
+      [
+        'ACC-PAY-3',
+        'Receive',
+        '2026-10-07',
+        'Cash',
+        'Customer',
+        'D002',
+        '2500.0',
+        '2500.0',
+        'r4',
+        'Sales Invoice',
+        'INV-3',
+        '2000.0',
+      ],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'payments', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({ allocated: 'Allocated (Payment References)', receipt_no: 'ID' });
+    expect(preview.fields.find((f) => f.name === 'allocated')?.label).toBe('Allocated to the bill');
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    // Before, the receipt's whole 15,000 stood against INV-1 alone, and INV-2's row was refused.
+    expect(stored(r.batch)).toEqual([
+      ['ACC-PAY-1', '2026-10-05', 'D001', 1_000_000, 'INV-1', 'Bank Draft'],
+      ['ACC-PAY-1', '2026-10-05', 'D001', 500_000, 'INV-2', 'Bank Draft'],
+      ['ACC-PAY-3', '2026-10-07', 'D002', 200_000, 'INV-3', 'Cash'],
+    ]);
+    expect(r.skippedSummary).toBe('skipped 1 non-receipt vouchers: Pay 1');
+    expect(r.decisions).toContainEqual({
+      field: 'amount',
+      decision:
+        'Amounts are what each row allocates to its bill (Allocated (Payment References)), not the whole receipt: ₹500.00 of 1 receipts was allocated to no bill and is not imported',
+    });
+  });
+
+  it("takes a receipt written again on each bill's row (Zoho) at what it applies to each, and warns of one that applies more than was paid", async () => {
+    const path = file('Customer Payment.csv', [
+      ['Payment Number', 'Date', 'Customer Name', 'Mode', 'Amount', 'Invoice Number', 'Amount Applied to Invoice'],
+      ['PAY-1', '2026-10-05', 'D001', 'Cheque', '12000.00', 'INV-1', '10000.00'],
+      ['PAY-1', '2026-10-05', 'D001', 'Cheque', '12000.00', 'INV-2', '2000.00'],
+      ['PAY-2', '2026-10-08', 'D002', 'Cash', '1000.00', 'INV-5', '600.00'],
+      ['PAY-2', '2026-10-08', 'D002', 'Cash', '1000.00', 'INV-6', '600.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(stored(r.batch).map(([no, , , amount, against]) => [no, amount, against])).toEqual([
+      ['PAY-1', 1_000_000, 'INV-1'],
+      ['PAY-1', 200_000, 'INV-2'],
+      ['PAY-2', 60_000, 'INV-5'],
+      ['PAY-2', 60_000, 'INV-6'],
+    ]);
+    expect(r.totals).toEqual({ amount: '13200.00' });
+    expect(r.warnings).toEqual(['receipt PAY-2 (row 4) allocates 1200.00 to its bills but was paid 1000.00']);
+  });
+});
+
 describe('voucher types of a receipts file', () => {
   // QuickBooks' Transaction List by Customer: a customer's payment is "Payment", which in Tally is money paid out.
   const quickBooks = () =>

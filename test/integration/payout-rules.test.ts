@@ -98,6 +98,51 @@ describe('payout rules on a real workspace', () => {
     expect(line.target.startsWith('30326.0869565217391304347')).toBe(true);
   });
 
+  it('early payment pays on what a receipt applied to each bill, not on the whole receipt against every bill it names', async () => {
+    const api = createWorkspaceApi(ws());
+    const dir = demo.current().dir;
+    const write = (name: string, lines: string[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, lines.join('\n'));
+      return path;
+    };
+    const sales = write('primary.csv', [
+      'Invoice No,Invoice Date,Distributor Code,SKU,Qty,Net Value',
+      'EP-1,2027-03-01,D001,SKU-0001,10,10000.00',
+      'EP-2,2027-03-01,D001,SKU-0001,5,5000.00',
+    ]);
+    // One cheque of 12,000 applied 10,000 to EP-1 and 2,000 to EP-2, written once per bill (Zoho).
+    const receipts = write('Customer Payment.csv', [
+      'Payment Number,Date,Customer Name,Mode,Amount,Invoice Number,Amount Applied to Invoice',
+      'PAY-1,2027-03-05,D001,Cheque,12000.00,EP-1,10000.00',
+      'PAY-1,2027-03-05,D001,Cheque,12000.00,EP-2,2000.00',
+    ]);
+    for (const [path, kind] of [
+      [sales, 'sales'],
+      [receipts, 'payments'],
+    ] as const) {
+      const imported = await api.call('import.run', { path, kind });
+      if (!imported.ok || imported.value.batch === null) throw new Error(JSON.stringify(imported));
+    }
+    await api.call('schemes.save', {
+      definition: {
+        code: 'EP-MAR',
+        name: 'Pay early in March',
+        objective: 'collections',
+        period: { from: '2027-03-01', to: '2027-03-31' },
+        salesSource: 'primary',
+        measure: { kind: 'early_payment', withinDays: 10, partPayments: 'pro_rata' },
+        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+        reward: { type: 'percent_of_invoice' },
+      },
+    });
+    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
+    if (!run.ok) throw new Error(run.error.message);
+    // 1% × (10,000 received on EP-1 + 2,000 of EP-2's 5,000) = 120.00. Read as 12,000 against each
+    // bill, the receipt would have settled both: 1% × 15,000 = 150.00.
+    expect(run.value.total).toBe('120.00');
+  });
+
   it('an overdue-reduction run with no ageing report near its end pays nothing, says so and keeps the notice with the run', async () => {
     const api = createWorkspaceApi(ws());
     const db = ws().db;

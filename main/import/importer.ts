@@ -474,6 +474,8 @@ async function importFrom(
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
   const voucherReadings = new Map<string, 'receipt' | 'skip'>();
   const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
+  // Vouchers whose tax came from their tax ledgers' lines, and those ledgers' names.
+  const taxLedgers = { vouchers: 0, names: new Set<string>() };
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new DigestTable();
@@ -598,7 +600,7 @@ async function importFrom(
             `row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`,
           );
       } else exactRows.set(exact, row.number);
-      const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults);
+      const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
       const { values: raw, problems } = converted;
       let markedInvoice = false;
       if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {
@@ -782,6 +784,10 @@ async function importFrom(
       insert(values, { ...ref, row: row.number });
       result.rows++;
       if (converted.rounded) addRounded(rounding, converted.rounded);
+      if (converted.taxLedgers) {
+        taxLedgers.vouchers++;
+        for (const name of converted.taxLedgers) taxLedgers.names.add(name);
+      }
       if (allocations && converted.paid !== undefined)
         allocations.add(
           `${values.distributor_code}\u0001${values.receipt_no}`,
@@ -827,6 +833,13 @@ async function importFrom(
           field: 'doc_type',
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
+    }
+    if (taxLedgers.vouchers > 0) {
+      const names = [...taxLedgers.names];
+      result.decisions.push({
+        field: 'tax',
+        decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own`,
+      });
     }
     if (allocations) {
       result.decisions.push({

@@ -1,5 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
+import { ledgerLineTest } from './ledger-lines';
 import { findHeaderRow, type HeaderCandidate, type Mapping } from './mapping';
 import type { Cell, Source, SourceRow, SourceSheet } from './readers/types';
 import { blank } from './row-values';
@@ -86,7 +87,7 @@ const isNumber = (c: Cell | undefined) =>
   typeof c === 'number' || (typeof c === 'string' && /^[-(]?[\d,.]+\)?$/.test(c.trim()));
 
 /** Why a row under the header is not data: a total, a heading, a second header line. */
-export type SkippedLayoutRow = 'total rows' | 'heading rows' | 'header lines';
+export type SkippedLayoutRow = 'total rows' | 'heading rows' | 'header lines' | 'ledger lines';
 
 /**
  * The data rows under the header: blank, total and repeated header rows dropped; group
@@ -98,7 +99,9 @@ export type SkippedLayoutRow = 'total rows' | 'heading rows' | 'header lines';
  *   (QuickBooks), or numbers with nothing to say what they belong to (SAP's unlabelled last line),
  *   or Excel's subtotal: "<group> Total" where a document, date or party goes and nothing else
  *   there (a product named "Colgate Total" sits in a line's own column and stays a line);
- * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines).
+ * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines);
+ * - a voucher's ledger line (Tally's detailed Day Book): a sale's is handed on with its voucher
+ *   (`ledger`), which is held back until the next row shows its ledger lines have ended.
  */
 export async function* dataRows(
   sheet: SourceSheet,
@@ -132,6 +135,16 @@ export async function* dataRows(
   // A heading row that no item row followed is not a heading but a row missing its line
   // fields: it is passed on, so validation reports it instead of it vanishing.
   let unusedHeading: SourceRow | null = null;
+  const isLedgerLine = ledgerLineTest(kind, mapping);
+  // The ledger lines of a sale without items hold its tax: the voucher waits for them.
+  const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;
+  let held: SourceRow | null = null;
+  const pass = (next: SourceRow): SourceRow[] => {
+    if (!fold) return [next];
+    const out = held ? [held] : [];
+    held = next;
+    return out;
+  };
   for await (const row of sheet.rows()) {
     if (row.number <= headerRowNumber) continue;
     if (row.cells.every(blank)) continue;
@@ -167,13 +180,19 @@ export async function* dataRows(
       skipped('heading rows');
       continue;
     }
+    const voucher = held as SourceRow | null;
+    if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {
+      skipped('ledger lines');
+      if (voucher) (voucher.ledger ??= []).push([...cells]);
+      continue;
+    }
     const continues =
       groupColumn !== undefined &&
       parent !== null &&
       blank(cells[groupColumn]) &&
       (lineColumns.length === 0 || lineColumns.some((c) => !blank(cells[c])));
     if (!continues && unusedHeading) {
-      yield unusedHeading;
+      yield* pass(unusedHeading);
       unusedHeading = null;
     }
     if (
@@ -190,11 +209,12 @@ export async function* dataRows(
       unusedHeading = null;
       const inherited = [...cells];
       for (const c of inheritedColumns) if (blank(inherited[c])) inherited[c] = parent[c] ?? null;
-      yield { number: row.number, cells: inherited };
+      yield* pass({ number: row.number, cells: inherited });
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];
-    yield cells === row.cells ? row : { number: row.number, cells };
+    yield* pass(cells === row.cells ? row : { number: row.number, cells });
   }
-  if (unusedHeading) yield unusedHeading;
+  if (unusedHeading) yield* pass(unusedHeading);
+  if (held) yield held;
 }

@@ -75,7 +75,9 @@ async function postRows(sheet: SourceSheet): Promise<void> {
   for await (const row of rows) {
     if (batch.length === 0 && credit === 0) converted = [];
     batch.push(row);
-    converted?.push(convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults));
+    converted?.push(
+      convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults, row.ledger),
+    );
     if (batch.length >= BATCH) await send();
   }
   await send();

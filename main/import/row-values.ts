@@ -291,6 +291,8 @@ export interface ConvertedRow {
    * the file gives the whole receipt on this row (null when only the receipt's first row gives it).
    */
   paid?: number | null;
+  /** The names of the voucher's ledger lines read as its tax (Tally's detailed Day Book). */
+  taxLedgers?: string[];
 }
 
 export function convertRow(
@@ -299,6 +301,7 @@ export function convertRow(
   cells: readonly Cell[],
   d: Decisions,
   defaults: Readonly<Record<string, Cell>>,
+  ledger?: readonly (readonly Cell[])[],
 ): ConvertedRow {
   const values: Record<string, StoredValue> = {};
   const problems: FieldProblem[] = [];
@@ -322,6 +325,7 @@ export function convertRow(
     values[field.name] = read(field, column, column === undefined ? (defaults[field.name] ?? null) : cells[column]);
   }
   if (kind === 'sales') salesAmounts(mapping, cells, values, d, read, problems);
+  const taxLedgers = kind === 'sales' && ledger ? taxFromLedger(mapping, ledger, values, read) : [];
   // A receipt credits the party with what it paid.
   if (kind === 'payments' && mapping.amount === undefined) {
     const debited = debitLessCredit(mapping, cells, read);
@@ -334,6 +338,7 @@ export function convertRow(
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   if (allocated !== null) converted.paid = paid;
+  if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
     const { unit } = splitQuantity(quantity);
@@ -397,6 +402,44 @@ function salesAmounts(
       }
     }
   }
+}
+
+/** A ledger that holds a sale's tax: CGST, SGST, UTGST, IGST, cess, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */
+export const isTaxLedger = (name: string) => /\b(c|s|i|ut)gst\b|\bcess\b|\bvat\b|\btcs\b|\boutput tax\b/i.test(name);
+
+/**
+ * A voucher written with its ledger lines (ledger-lines.ts): the party's line is the document's
+ * amount, tax included; its tax ledgers' lines are its tax, taken off the net value. The sales
+ * ledger and the round-off are part of the party's amount already. A file with a tax column of its
+ * own keeps it. Answers the tax ledgers read.
+ */
+function taxFromLedger(
+  mapping: Mapping,
+  ledger: readonly (readonly Cell[])[],
+  values: Record<string, StoredValue>,
+  read: ReadCell,
+): string[] {
+  const party = mapping.distributor_code;
+  const net = mapping.net_value;
+  if (party === undefined || typeof values.net_value !== 'number' || values.tax != null) return [];
+  let tax = 0;
+  const names: string[] = [];
+  for (const line of ledger) {
+    const name = String(line[party] ?? '').trim();
+    if (!isTaxLedger(name)) continue;
+    const amount =
+      net === undefined ? debitLessCredit(mapping, line, read) : read(moneyField('net_value'), net, line[net]);
+    if (typeof amount !== 'number') continue;
+    // A tax ledger sits on the other side of the party's (a sale's CGST is credited), written
+    // signed or not: its size, with the sign of the document.
+    tax += Math.abs(amount);
+    names.push(name);
+  }
+  if (names.length === 0) return [];
+  const signed = values.net_value < 0 ? -tax : tax;
+  values.tax = signed;
+  values.net_value -= signed;
+  return names;
 }
 
 /** A price at the end of a unit's name, as Tally writes a rate: "50.00/Nos". */

@@ -456,6 +456,76 @@ describe('receipts', () => {
   });
 });
 
+describe("a Day Book written with each voucher's ledger lines (Tally's detailed form)", () => {
+  const dayBook = () =>
+    file('Day Book detailed.csv', [
+      ['Acme Distributors'],
+      ['Day Book'],
+      ['1-Oct-26 to 31-Oct-26'],
+      [],
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+      ['5-Oct-26', 'D001', 'Sales', 'S/1', '1,180.40', null],
+      [null, 'Sales GST 18%', null, null, null, '1,000.00'],
+      [null, 'Output CGST 9%', null, null, null, '90.00'],
+      [null, 'Output SGST 9%', null, null, null, '90.00'],
+      [null, 'Round Off', null, null, null, '0.40'],
+      ['6-Oct-26', 'D002', 'Receipt', 'R/1', null, '500.00'],
+      [null, 'HDFC Bank', null, null, '500.00', null],
+      ['7-Oct-26', 'D002', 'Credit Note', 'C/1', null, '118.00'],
+      [null, 'Sales GST 18%', null, null, '100.00', null],
+      [null, 'Output IGST 18%', null, null, '18.00', null],
+      ['8-Oct-26', 'D003', 'Sales', 'S/2', '250.00', null],
+      [null, 'Sales Exempt', null, null, null, '250.00'],
+    ]);
+
+  it("imports each voucher once, at its party's line, its tax ledgers' lines as its tax", async () => {
+    const r = await importFile(ws, dayBook(), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    // S/1: 1,180.40 less CGST 90 and SGST 90 = 1,000.40 net (the round-off stays in it), tax 180.
+    // C/1: −118 less IGST 18 = −100, tax −18. S/2 has no tax ledger: 250 net, no tax.
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.net_value, s.tax]),
+    ).toEqual([
+      ['S/1', 'invoice', 'D001', 100_040, 18_000],
+      ['C/1', 'credit_note', 'D002', -10_000, -1_800],
+      ['S/2', 'invoice', 'D003', 25_000, null],
+    ]);
+    expect(r.skippedSummary).toBe('skipped 1 non-sales documents: Receipt 1; 8 ledger lines');
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      "2 vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (Output CGST 9%, Output SGST 9%, Output IGST 18%) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own",
+    );
+  });
+
+  it('keeps the item lines of a voucher with items, and leaves out its tax ledgers written under them', async () => {
+    const path = file('Day Book items.csv', [
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Item', 'Qty', 'Amount'],
+      ['5-Oct-26', 'D001', 'Sales', 'S/1', null, null, null],
+      [null, null, null, null, 'SKU-0001', 2, '600.00'],
+      [null, null, null, null, 'SKU-0002', 4, '400.00'],
+      [null, 'Output CGST 9%', null, null, null, null, '90.00'],
+      [null, 'Output SGST 9%', null, null, null, null, '90.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.sku, s.net_value]),
+    ).toEqual([
+      ['S/1', 'D001', 'SKU-0001', 60_000],
+      ['S/1', 'D001', 'SKU-0002', 40_000],
+    ]);
+    expect(r.skipped).toEqual({ 'ledger lines': 2 });
+  });
+
+  it('gives its receipts alone, the bank line of each left out', async () => {
+    const r = await importFile(ws, dayBook(), { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount])).toEqual([
+      ['R/1', 'D002', 50_000],
+    ]);
+    expect(r.skipped).toMatchObject({ 'ledger lines': 8 });
+  });
+});
+
 describe('receipts spread over the bills they settle', () => {
   const stored = (batch: number | null) =>
     storedRows(ws, 'payments', batch ?? 0).map((p) => [

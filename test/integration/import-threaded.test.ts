@@ -97,6 +97,32 @@ describe('a large file read on its own thread', () => {
     expect(lastRows).toBeGreaterThan(0);
   });
 
+  it("hands a voucher's ledger lines across the thread with it: its tax comes off its net value", async () => {
+    const { ws, dir } = workspaces.current();
+    const path = join(dir, 'Day Book detailed.csv');
+    const vouchers = 25_000;
+    const narration = 'Being goods sold as per the delivery challan of the day, by road';
+    const rows: (string | null)[][] = [['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit', 'Narration']];
+    for (let i = 0; i < vouchers; i++) {
+      const base = 100 * (10 + (i % 50));
+      const gst = (base * 9) / 100;
+      rows.push(['15-Oct-26', 'D001', 'Sales', `S/${i}`, (base + 2 * gst).toFixed(2), null, narration]);
+      rows.push([null, 'Sales GST 18%', null, null, null, base.toFixed(2), narration]);
+      rows.push([null, 'Output CGST 9%', null, null, null, gst.toFixed(2), narration]);
+      rows.push([null, 'Output SGST 9%', null, null, null, gst.toFixed(2), narration]);
+    }
+    writeFileSync(path, delimited(rows));
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales' });
+    expect(result).toMatchObject({ rows: vouchers, rejected: 0, skipped: { 'ledger lines': 3 * vouchers } });
+    const sums = ws.db
+      .prepare('SELECT sum(net_value) AS net, sum(tax) AS tax, count(tax) AS taxed FROM sales WHERE batch_id = ?')
+      .get(result.batch) as { net: number; tax: number; taxed: number };
+    const bases = Array.from({ length: vouchers }, (_, i) => 100 * (10 + (i % 50)) * 100);
+    const net = bases.reduce((a, b) => a + b, 0);
+    expect(sums).toEqual({ net, tax: (net * 18) / 100, taxed: vouchers });
+  });
+
   it('finds rows repeated exactly across the thread, and not rows alike only before they are filled down', async () => {
     const { ws, dir } = workspaces.current();
     const path = join(dir, 'repeats.csv');

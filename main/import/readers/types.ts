@@ -12,6 +12,8 @@ export interface SourceRow {
   number: number;
   /** 0-based cells; a merged range arrives already filled with its value. */
   cells: Cell[];
+  /** The cells of a voucher's ledger lines written under it (Tally's detailed Day Book): see ledger-lines.ts. */
+  ledger?: Cell[][];
 }
 
 export interface SourceSheet {

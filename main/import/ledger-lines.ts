@@ -1,0 +1,24 @@
+import type { DatasetKind } from '../datasets/kinds';
+import type { Mapping } from './mapping';
+import type { Cell } from './readers/types';
+import { blank } from './row-values';
+
+/**
+ * Tally's Day Book in detailed form writes each voucher's other ledgers on rows under it: the
+ * sales ledger, the CGST and SGST ledgers, the round-off of a sale; the bank of a receipt. Such a
+ * row has no voucher number and no date, and a ledger's name where the party goes. It is not a
+ * sale or a receipt of its own: the voucher's amount is its party's line (or, with items, its
+ * item lines'). A row of that shape right under a voucher, with no item or quantity (an item row
+ * has them) and no allocation (an ERPNext bill row under its receipt has one), is one of its
+ * ledger lines. Null when the file cannot have any.
+ */
+export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
+  const party = mapping.distributor_code;
+  const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
+  const date = kind === 'sales' ? mapping.doc_date : mapping.receipt_date;
+  if (party === undefined || voucher === undefined || date === undefined) return null;
+  // What only a real line has: an item row its item and quantity, an ERPNext bill row its allocation.
+  const ownColumns = [mapping.sku, mapping.qty, mapping.allocated].filter((c): c is number => c !== undefined);
+  return (cells) =>
+    blank(cells[voucher]) && blank(cells[date]) && !blank(cells[party]) && ownColumns.every((c) => blank(cells[c]));
+}

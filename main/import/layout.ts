@@ -183,7 +183,10 @@ export async function* dataRows(
     const voucher = held as SourceRow | null;
     if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {
       skipped('ledger lines');
-      if (voucher) (voucher.ledger ??= []).push([...cells]);
+      if (voucher) {
+        voucher.ledger ??= [];
+        voucher.ledger.push([...cells]);
+      }
       continue;
     }
     const continues =

@@ -5,7 +5,7 @@ import { findHeaderRow, type HeaderCandidate, type Mapping } from './mapping';
 import type { Cell, Source, SourceRow, SourceSheet } from './readers/types';
 import { blank } from './row-values';
 import { SECTION_HEADER, sectionFiller, withSections } from './sections';
-import { isTotalRow } from './total-rows';
+import { isBalanceLabel, isTotalRow } from './total-rows';
 
 /** How many rows of a sheet are searched for its header row (title, company and period rows sit above it). */
 export const HEADER_SEARCH_ROWS = 50;
@@ -87,7 +87,7 @@ const isNumber = (c: Cell | undefined) =>
   typeof c === 'number' || (typeof c === 'string' && /^[-(]?[\d,.]+\)?$/.test(c.trim()));
 
 /** Why a row under the header is not data: a total, a heading, a second header line. */
-export type SkippedLayoutRow = 'total rows' | 'heading rows' | 'header lines' | 'ledger lines';
+export type SkippedLayoutRow = 'total rows' | 'balance rows' | 'heading rows' | 'header lines' | 'ledger lines';
 
 /**
  * The data rows under the header: blank, total and repeated header rows dropped; group
@@ -99,6 +99,8 @@ export type SkippedLayoutRow = 'total rows' | 'heading rows' | 'header lines' | 
  *   (QuickBooks), or numbers with nothing to say what they belong to (SAP's unlabelled last line),
  *   or Excel's subtotal: "<group> Total" where a document, date or party goes and nothing else
  *   there (a product named "Colgate Total" sits in a line's own column and stays a line);
+ * - a ledger report's running balance: "Opening Balance", "Closing Balance", "Current Total",
+ *   "Balance b/d" where a party or document goes, and no document number of its own;
  * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines);
  * - a voucher's ledger line (Tally's detailed Day Book): a sale's is handed on with its voucher
  *   (`ledger`), which is held back until the next row shows its ledger lines have ended.
@@ -122,6 +124,8 @@ export async function* dataRows(
     .map(at)
     .filter((c): c is number => c !== undefined);
   const labelColumns = keyColumns.filter((c) => !lineColumns.includes(c));
+  // The column that numbers a row's document (an invoice, a receipt, a bill).
+  const documentColumn = at(rules.lookup[0] ?? '');
   const isSubtotal = (cells: readonly Cell[]) =>
     labelColumns.some((c) => isSubtotalLabel(cells[c])) &&
     keyColumns.every((c) => blank(cells[c]) || (labelColumns.includes(c) && isSubtotalLabel(cells[c])));
@@ -174,6 +178,13 @@ export async function* dataRows(
       (keysBlank && filled.length > 0 && filled.every(isNumber) && (groupColumn === undefined || parent !== null))
     ) {
       skipped('total rows');
+      continue;
+    }
+    if (
+      labelColumns.some((c) => isBalanceLabel(cells[c])) &&
+      (documentColumn === undefined || blank(cells[documentColumn]))
+    ) {
+      skipped('balance rows');
       continue;
     }
     if (keysBlank && filled.length > 0 && onlyUnmapped) {

@@ -7,3 +7,14 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
   const first = cells.find((c) => c !== null && c !== undefined && String(c).trim() !== '');
   return typeof first === 'string' && totalPattern.test(first.trim());
 }
+
+/**
+ * A ledger report's running balances: Tally's "Opening Balance" and "Closing Balance" (its
+ * "Current Total" is a subtotal), a book's "Balance b/d", "Brought Forward" and "Carried Over".
+ * Money already counted, or never a document's.
+ */
+const balancePattern =
+  /^((to|by)\s+)?(opening|closing)\s+balance$|^(balance\s+)?[bc]\s*\/\s*[fd]$|^(brought|carried)\s+(forward|over|down)$/i;
+
+export const isBalanceLabel = (cell: Cell | undefined): boolean =>
+  typeof cell === 'string' && balancePattern.test(cell.trim().replace(/\.$/, ''));

@@ -516,6 +516,20 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     expect(r.skipped).toEqual({ 'ledger lines': 2 });
   });
 
+  it("leaves out a ledger report's opening and closing balances and its running total", async () => {
+    const path = file('Ledger.csv', [
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+      ['1-Oct-26', 'Opening Balance', null, null, '12,000.00', null],
+      ['5-Oct-26', 'D001', 'Sales', 'S/9', '1,000.00', null],
+      [null, 'Current Total', null, null, '13,000.00', null],
+      [null, 'By Closing Balance', null, null, null, '13,000.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([['S/9', 100_000]]);
+    expect(r.skippedSummary).toBe('skipped 2 balance rows; 1 total rows');
+  });
+
   it('gives its receipts alone, the bank line of each left out', async () => {
     const r = await importFile(ws, dayBook(), { kind: 'payments' });
     expect(r.errors).toEqual([]);

@@ -9,31 +9,33 @@ import { workspaceIn } from '../support/workspace';
 const tempDir = tempDirPerTest();
 const session = e2eSession();
 
+/** A demo workspace in the browser, signed in as the preparer, with the import dialog open on a CSV of these lines. */
+async function importDialogFor(name: string, lines: string[]) {
+  const dir = tempDir();
+  const ws = await workspaceIn(dir, { demo: true });
+  ws.db.close();
+  const file = join(dir, name);
+  writeFileSync(file, lines.join('\n'));
+  const { page, errors } = await session.open(join(dir, 'workspace.sqlite'));
+  await signIn(page, 'priya', '1111');
+  await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
+  await page.getByTestId('import-file').setInputFiles(file);
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByTestId('import-preview').waitFor();
+  return { page, errors, dialog };
+}
+
 describe('importing through the Data screen', () => {
   it('picks a file, shows the mapping and preview, checks, imports with totals, and rolls the batch back', async () => {
-    const dir = tempDir();
-    const ws = await workspaceIn(dir, { demo: true });
-    ws.db.close();
-    const file = join(dir, 'Receipt Register Oct-26.csv');
-    writeFileSync(
-      file,
-      [
-        'Acme Consumer Products Pvt. Ltd.',
-        'Receipt Register 01-10-2026 to 31-10-2026',
-        '',
-        'Receipt No,Receipt Date,Party Code,Amount,Mode',
-        'RC/E/1,05/10/2026,D001,"1,00,000.50",NEFT',
-        'RC/E/2,13/10/2026,D002,250.25,UPI',
-        'Grand Total,,,"1,00,250.75",',
-      ].join('\n'),
-    );
-    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'));
-    await signIn(page, 'priya', '1111');
-    await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
-
-    await page.getByTestId('import-file').setInputFiles(file);
-    const dialog = page.getByTestId('import-dialog');
-    await dialog.getByTestId('import-preview').waitFor();
+    const { page, errors, dialog } = await importDialogFor('Receipt Register Oct-26.csv', [
+      'Acme Consumer Products Pvt. Ltd.',
+      'Receipt Register 01-10-2026 to 31-10-2026',
+      '',
+      'Receipt No,Receipt Date,Party Code,Amount,Mode',
+      'RC/E/1,05/10/2026,D001,"1,00,000.50",NEFT',
+      'RC/E/2,13/10/2026,D002,250.25,UPI',
+      'Grand Total,,,"1,00,250.75",',
+    ]);
     expect(await dialog.getByLabel('Dataset').inputValue()).toBe('payments');
     expect(await dialog.getByLabel('Column for Distributor').inputValue()).toBe('Party Code');
     expect(await dialog.getByTestId('import-preview').locator('tbody tr').count()).toBe(2);
@@ -65,25 +67,12 @@ describe('importing through the Data screen', () => {
   }, 240_000);
 
   it("lists a receipts file's voucher types, and imports QuickBooks' Payments once the user says they are receipts", async () => {
-    const dir = tempDir();
-    const ws = await workspaceIn(dir, { demo: true });
-    ws.db.close();
-    const file = join(dir, 'Transaction List by Customer.csv');
-    writeFileSync(
-      file,
-      [
-        'Date,Transaction Type,Num,Customer,Amount',
-        '10/05/2026,Payment,P-1,D001,"12,000.00"',
-        '10/06/2026,Invoice,I-7,D001,"40,000.00"',
-        '10/09/2026,Payment,P-2,D002,"3,500.25"',
-      ].join('\n'),
-    );
-    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'));
-    await signIn(page, 'priya', '1111');
-    await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
-    await page.getByTestId('import-file').setInputFiles(file);
-    const dialog = page.getByTestId('import-dialog');
-    await dialog.getByTestId('import-preview').waitFor();
+    const { page, errors, dialog } = await importDialogFor('Transaction List by Customer.csv', [
+      'Date,Transaction Type,Num,Customer,Amount',
+      '10/05/2026,Payment,P-1,D001,"12,000.00"',
+      '10/06/2026,Invoice,I-7,D001,"40,000.00"',
+      '10/09/2026,Payment,P-2,D002,"3,500.25"',
+    ]);
     await dialog.getByLabel('Dataset').selectOption('payments');
     const types = dialog.getByTestId('type-map');
     await expect

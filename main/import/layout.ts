@@ -2,7 +2,7 @@ import type { DatasetKind } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
 import { ledgerLineTest } from './ledger-lines';
 import { findHeaderRow, type HeaderCandidate, type Mapping } from './mapping';
-import type { Cell, Source, SourceRow, SourceSheet } from './readers/types';
+import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
 import { SECTION_HEADER, sectionFiller, withSections } from './sections';
 import { isBalanceLabel, isTotalRow } from './total-rows';
@@ -11,6 +11,9 @@ import { isBalanceLabel, isTotalRow } from './total-rows';
 export const HEADER_SEARCH_ROWS = 50;
 
 export class LayoutError extends Error {}
+
+/** The ledger lines a voucher of a detailed Day Book may have under it: real ones have a handful. */
+export const MAX_LEDGER_LINES = 1000;
 
 export interface SheetChoice {
   name: string;
@@ -196,6 +199,10 @@ export async function* dataRows(
       skipped('ledger lines');
       if (voucher) {
         voucher.ledger ??= [];
+        if (voucher.ledger.length >= MAX_LEDGER_LINES)
+          throw new DamagedFileError(
+            `the voucher on row ${voucher.number} has over ${MAX_LEDGER_LINES.toLocaleString('en-IN')} ledger lines under it, which no voucher has`,
+          );
         voucher.ledger.push([...cells]);
       }
       continue;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../main/import/inspect';
+import { MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
@@ -514,6 +515,17 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
       ['S/1', 'D001', 'SKU-0002', 40_000],
     ]);
     expect(r.skipped).toEqual({ 'ledger lines': 2 });
+  });
+
+  it('refuses a voucher with more ledger lines under it than any voucher has, rather than hold them all', async () => {
+    const lines: FixtureCell[][] = [
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+      ['5-Oct-26', 'D001', 'Sales', 'S/1', '1.00', null],
+    ];
+    for (let i = 0; i <= MAX_LEDGER_LINES; i++) lines.push([null, `Output CGST ${i}`, null, null, null, '0.01']);
+    await expect(importFile(ws, file('hostile day book.csv', lines), { kind: 'sales' })).rejects.toThrow(
+      'the voucher on row 2 has over 1,000 ledger lines under it, which no voucher has',
+    );
   });
 
   it("leaves out a ledger report's opening and closing balances and its running total", async () => {

@@ -19,7 +19,7 @@ import { classifyDocType, classifyVoucher, type DocClass, deadStatus, type TypeM
 import { kindRules, neededFields, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
-import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders } from './mapping';
+import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
@@ -460,7 +460,7 @@ async function importFrom(
           defaults[f.name] !== undefined ||
           ((f.name === 'net_value' || (kind === 'payments' && f.name === 'amount')) &&
             (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
-          (f.name === 'tax' && Object.keys(mapping).some((k) => k.startsWith('tax_')))),
+          (f.name === 'tax' && taxPartKeys(mapping).length > 0)),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));
   let minDate: string | null = null;
@@ -834,6 +834,12 @@ async function importFrom(
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
     }
+    const taxColumns = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
+    if (taxColumns.length > 0)
+      result.decisions.push({
+        field: 'tax',
+        decision: `Tax is the sum of the columns ${taxColumns.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
+      });
     if (taxLedgers.vouchers > 0) {
       const names = [...taxLedgers.names];
       result.decisions.push({

@@ -6,7 +6,7 @@ import { classifyDocType, classifyVoucher, type TypeClass, type TypeMap } from '
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
-import { mappingByHeader } from './mapping';
+import { mappingByHeader, taxPartKeys } from './mapping';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
@@ -167,9 +167,17 @@ async function inspectSource(
   for (const d of table.fromTitle) decisions.push(titleDecision(args.kind, d));
   // What this file must supply depends on its columns: a Day Book's Debit/Credit pair is its net value.
   const neededHere = new Set(neededFields(args.kind, table.mapping).map((f) => f.name));
+  // A columnar register's further GST columns (tax_cgst_2, …), each a field of its own here.
+  const moreTaxParts = taxPartKeys(table.mapping)
+    .filter((key) => !base.fields.some((f) => f.name === key))
+    .map((key) => {
+      const [, part, n] = key.split('_');
+      const label = base.fields.find((f) => f.name === `tax_${part}`)?.label ?? key;
+      return { name: key, label: `${label} (${n})`, required: false, type: 'money' as const };
+    });
   return {
     ...base,
-    fields: base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })),
+    fields: [...base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })), ...moreTaxParts],
     sheet: table.sheet,
     headerRow: table.headerRow,
     headers: table.headers,

@@ -82,8 +82,52 @@ export function proposeMapping(kind: DatasetKind, headers: readonly string[]): M
     const choice = free.find((f) => required.has(f)) ?? free[0];
     if (choice) mapping[choice] = index;
   });
+  if (kind === 'sales') addGstLedgerColumns(headers, mapping);
   return mapping;
 }
+
+/** GST's parts by their short names, and by the names the GST returns give them. */
+const gstParts: [RegExp, string][] = [
+  [/\bcgst\b|\bcentral tax\b/, 'cgst'],
+  [/\bsgst\b|\bstate tax\b/, 'sgst'],
+  [/\butgst\b|\b(ut|union territory) tax\b/, 'utgst'],
+  [/\bigst\b|\bintegrated tax\b/, 'igst'],
+  [/\bcess\b/, 'cess'],
+];
+
+/** A header of rates, not amounts: "CGST Rate", "CGST %", "IGST (%)", "Cess Percentage". */
+const isRateHeader = (text: string) => /\brate\b|\bpercent(age)?\b/.test(text) || /^[^0-9]*%[\s)]*$/.test(text);
+
+/** A GST part a header names as an amount: "Output CGST 9%", "IGST @ 18%", "Cess"; not "CGST Rate" or "CGST %". */
+function gstPartOf(header: string): string | null {
+  const text = header.toLowerCase().replace(/\s+/g, ' ');
+  const part = gstParts.find(([pattern]) => pattern.test(text))?.[1];
+  return part && !isRateHeader(text) ? part : null;
+}
+
+/**
+ * Tally's columnar Sales Register writes a column per tax ledger (Output CGST 9%, Output CGST
+ * 2.5%, …): each column no field took that names a GST part is one more part of the tax
+ * (tax_cgst, tax_cgst_2, …), all of them summed, unless the file has a tax column of its own.
+ */
+function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void {
+  // A column of rates is never an amount, whatever its name matched.
+  for (const key of taxPartKeys(mapping))
+    if (isRateHeader((headers[mapping[key] ?? -1] ?? '').toLowerCase())) delete mapping[key];
+  if (mapping.tax !== undefined) return;
+  const taken = new Set(Object.values(mapping));
+  headers.forEach((header, index) => {
+    const part = taken.has(index) ? null : gstPartOf(header);
+    if (!part) return;
+    let key = `tax_${part}`;
+    for (let n = 2; mapping[key] !== undefined; n++) key = `tax_${part}_${n}`;
+    mapping[key] = index;
+  });
+}
+
+/** The columns of a mapping that are parts of the tax, summed when the file has no tax column. */
+export const taxPartKeys = (mapping: Mapping): string[] =>
+  Object.keys(mapping).filter((key) => /^tax_(cgst|sgst|utgst|igst|cess)(_\d+)?$/.test(key));
 
 /**
  * The columns most likely to hold a field the proposal could not place, best first: headers

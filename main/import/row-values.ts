@@ -12,7 +12,7 @@ import {
   isPlausibleSerial,
   parseDateText,
 } from './dates';
-import type { Mapping } from './mapping';
+import { type Mapping, taxPartKeys } from './mapping';
 import { splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -143,7 +143,7 @@ export function decide(
   const amounts = [
     ...fields.filter((f) => scales[f.type] !== undefined || f.type === 'decimal').map((f) => f.name),
     // The amounts a file spreads over columns of its own (a Day Book's Debit / Credit pair, GST parts, a price).
-    ...['debit_amount', 'credit_amount', ...taxParts, 'rate'],
+    ...['debit_amount', 'credit_amount', ...taxPartKeys(mapping), 'rate'],
   ].flatMap(texts);
   const decimalMark = detectDecimalMark(amounts);
   const decimalReason =
@@ -349,9 +349,6 @@ export function convertRow(
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });
 
-/** The GST a file spreads over columns of its own: the tax is their sum. */
-const taxParts = ['tax_cgst', 'tax_sgst', 'tax_utgst', 'tax_igst', 'tax_cess'];
-
 type ReadCell = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
 
 /** An amount a file spreads over a column of its own (a Tally Debit Amount, a GST part), read as money. */
@@ -386,7 +383,8 @@ function salesAmounts(
     if (net !== null) values.net_value = net;
   }
   if (mapping.tax === undefined) {
-    const parts = taxParts.map((name) => pseudoAmount(mapping, cells, read, name));
+    // The GST a file spreads over columns of its own: the tax is their sum.
+    const parts = taxPartKeys(mapping).map((name) => pseudoAmount(mapping, cells, read, name));
     if (parts.some((p) => typeof p === 'number'))
       values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
   }

@@ -98,4 +98,20 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹15,500.25');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("offers a columnar Sales Register's second CGST and SGST columns as fields of their own, and sums them into the tax", async () => {
+    const { errors, dialog } = await importDialogFor('Sales Register.csv', [
+      'Date,Particulars,Voucher Type,Voucher No.,Value,Gross Total,Sales GST 18%,Output CGST 9%,Output SGST 9%,Output CGST 2.5%,Output SGST 2.5%,Round Off',
+      '5-Oct-2026,D001,Sales,S/1,"1,200.00","1,400.00","1,000.00",90.00,90.00,5.00,5.00,10.00',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    await expect.poll(() => dialog.getByLabel('Column for CGST (2)').inputValue()).toBe('Output CGST 2.5%');
+    expect(await dialog.getByLabel('Column for SGST (2)').inputValue()).toBe('Output SGST 2.5%');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 1 rows as batch \d+/);
+    expect(await dialog.getByTestId('total-tax').textContent()).toBe('₹190.00');
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

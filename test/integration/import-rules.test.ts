@@ -457,6 +457,110 @@ describe('receipts', () => {
   });
 });
 
+describe("Tally's columnar Sales Register: a column per ledger", () => {
+  it('sums every GST ledger column, one per rate, as the tax, and leaves the rates and the sales ledgers alone', async () => {
+    const path = file('Sales Register.csv', [
+      ['Acme Distributors'],
+      ['Sales Register'],
+      ['1-Oct-2026 to 31-Oct-2026'],
+      [
+        'Date',
+        'Particulars',
+        'Voucher Type',
+        'Voucher No.',
+        'Value',
+        'Gross Total',
+        'Sales GST 18%',
+        'Sales GST 5%',
+        'Output CGST 9%',
+        'Output SGST 9%',
+        'Output CGST 2.5%',
+        'Output SGST 2.5%',
+        'Integrated Tax 18%',
+        'CGST %',
+        'Round Off',
+      ],
+      [
+        '5-Oct-2026',
+        'D001',
+        'Sales',
+        'S/1',
+        '1,200.00',
+        '1,400.00',
+        '1,000.00',
+        '200.00',
+        '90.00',
+        '90.00',
+        '5.00',
+        '5.00',
+        null,
+        9,
+        '10.00',
+      ],
+      [
+        '6-Oct-2026',
+        'D002',
+        'Sales',
+        'S/2',
+        '500.00',
+        '590.00',
+        '500.00',
+        null,
+        null,
+        null,
+        null,
+        null,
+        '90.00',
+        null,
+        null,
+      ],
+      [
+        null,
+        'Grand Total',
+        null,
+        null,
+        '1,700.00',
+        '1,990.00',
+        '1,500.00',
+        '200.00',
+        '90.00',
+        '90.00',
+        '5.00',
+        '5.00',
+        '90.00',
+        null,
+        '10.00',
+      ],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({
+      net_value: 'Value',
+      tax_cgst: 'Output CGST 9%',
+      tax_cgst_2: 'Output CGST 2.5%',
+      tax_sgst_2: 'Output SGST 2.5%',
+      tax_igst: 'Integrated Tax 18%',
+    });
+    expect(Object.values(preview.mapping)).not.toContain('CGST %');
+    expect(preview.fields.filter((f) => f.name.startsWith('tax_cgst')).map((f) => f.label)).toEqual([
+      'CGST',
+      'CGST (2)',
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    // S/1: 90 + 90 + 5 + 5 = 190 of tax beside its 1,200 of value; S/2: 90 of IGST.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['S/1', 120_000, 19_000],
+      ['S/2', 50_000, 9_000],
+    ]);
+    expect(r.totals).toMatchObject({ net_value: '1700.00', tax: '280.00' });
+    expect(r.decisions).toContainEqual({
+      field: 'tax',
+      decision:
+        'Tax is the sum of the columns Output CGST 9%, Output SGST 9%, Output CGST 2.5%, Output SGST 2.5%, Integrated Tax 18%',
+    });
+  });
+});
+
 describe("a Day Book written with each voucher's ledger lines (Tally's detailed form)", () => {
   const dayBook = () =>
     file('Day Book detailed.csv', [

@@ -219,6 +219,9 @@ const netValue = [
   'salesvalue',
   'value',
   'subtotal',
+  // ERPNext's Sales Register: an invoice's total before tax, where no line amount is written.
+  'nettotal',
+  'nettotalcompanycurrency',
 ];
 
 export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {

@@ -457,6 +457,32 @@ describe('receipts', () => {
   });
 });
 
+describe("ERPNext's Sales Register report", () => {
+  it("takes an invoice's Net Total where no line amount is written, its Total Tax beside it", async () => {
+    const path = file('Sales Register.csv', [
+      [
+        'Invoice',
+        'Posting Date',
+        'Customer',
+        'Customer Name',
+        'Sales - AC',
+        'Net Total',
+        'Output Tax CGST - AC',
+        'Output Tax SGST - AC',
+        'Total Tax',
+        'Grand Total',
+      ],
+      ['ACC-SINV-1', '2026-10-05', 'D001', 'Sharma', '1000.0', '1200.0', '108.0', '108.0', '216.0', '1416.0'],
+      ['Total', null, null, null, '1000.0', '1200.0', '108.0', '108.0', '216.0', '1416.0'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]),
+    ).toEqual([['ACC-SINV-1', 'D001', 120_000, 21_600]]);
+  });
+});
+
 describe("Tally's columnar Sales Register: a column per ledger", () => {
   it('sums every GST ledger column, one per rate, as the tax, and leaves the rates and the sales ledgers alone', async () => {
     const path = file('Sales Register.csv', [

@@ -219,9 +219,13 @@ const netValue = [
   'salesvalue',
   'value',
   'subtotal',
-  // ERPNext's Sales Register: an invoice's total before tax, where no line amount is written.
+  // An invoice's total before tax, where no line amount is written: ERPNext's Sales Register,
+  // Odoo's invoice list (Tax Excluded; Untaxed Amount in its older versions).
   'nettotal',
   'nettotalcompanycurrency',
+  'taxexcluded',
+  'untaxedamount',
+  'amountuntaxed',
 ];
 
 export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {

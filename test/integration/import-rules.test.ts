@@ -457,8 +457,26 @@ describe('receipts', () => {
   });
 });
 
-describe("ERPNext's Sales Register report", () => {
-  it("takes an invoice's Net Total where no line amount is written, its Total Tax beside it", async () => {
+describe('invoice lists whose only amounts are the invoice totals', () => {
+  it("takes Odoo's Tax Excluded as the net value, its negative lines as credit notes, its drafts left out", async () => {
+    const path = file('Invoices.csv', [
+      ['Number', 'Customer', 'Invoice Date', 'Due Date', 'Tax Excluded', 'Tax', 'Total', 'Payment Status', 'Status'],
+      ['INV/2026/00001', 'D001', '10/05/2026', '11/04/2026', '1,000.00', '180.00', '1,180.00', 'Not Paid', 'Posted'],
+      ['RINV/2026/00001', 'D001', '10/08/2026', '10/08/2026', '-100.00', '-18.00', '-118.00', 'Paid', 'Posted'],
+      ['INV/2026/00003', 'D001', '10/09/2026', '10/09/2026', '50.00', '9.00', '59.00', 'Not Paid', 'Draft'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.doc_date, s.net_value, s.tax]),
+    ).toEqual([
+      ['INV/2026/00001', 'invoice', '2026-10-05', 100_000, 18_000],
+      ['RINV/2026/00001', 'credit_note', '2026-10-08', -10_000, -1_800],
+    ]);
+    expect(r.skipped).toEqual({ draft: 1 });
+  });
+
+  it("takes ERPNext's Sales Register: an invoice's Net Total where no line amount is written, its Total Tax beside it", async () => {
     const path = file('Sales Register.csv', [
       [
         'Invoice',

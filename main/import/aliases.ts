@@ -52,6 +52,8 @@ const party = [
   'ledger',
   'ledgercode',
   'ledgername',
+  // Xero's invoice export: the customer is its ContactName; its AccountCode is a revenue account.
+  'contactname',
   'accountcode',
   'customer',
   'customercode',
@@ -160,6 +162,8 @@ const sku = [
   'matnr',
   'itemcodeitems',
   'articlecode',
+  // Xero.
+  'inventoryitemcode',
   'no',
   'productservice',
   'productorservice',

@@ -457,6 +457,111 @@ describe('receipts', () => {
   });
 });
 
+describe("Xero's sales invoice export", () => {
+  it('takes the customer from ContactName, not the revenue AccountCode, and the item from InventoryItemCode', async () => {
+    const path = file('Sales invoices.csv', [
+      [
+        '*ContactName',
+        '*InvoiceNumber',
+        '*InvoiceDate',
+        'Total',
+        'InventoryItemCode',
+        '*Description',
+        '*Quantity',
+        '*UnitAmount',
+        'LineAmount',
+        '*AccountCode',
+        '*TaxType',
+        'TaxAmount',
+        'Type',
+        'Status',
+      ],
+      [
+        'D001',
+        'INV-0001',
+        '05/10/2026',
+        '1180.00',
+        'SKU-0001',
+        'Soap',
+        '10.0000',
+        '60.0000',
+        '600.00',
+        '200',
+        'GST 18%',
+        '108.00',
+        'Sales invoice',
+        'Awaiting Payment',
+      ],
+      [
+        'D001',
+        'INV-0001',
+        '05/10/2026',
+        '1180.00',
+        'SKU-0002',
+        'Paste',
+        '4.0000',
+        '100.0000',
+        '400.00',
+        '200',
+        'GST 18%',
+        '72.00',
+        'Sales invoice',
+        'Awaiting Payment',
+      ],
+      [
+        'D002',
+        'CN-0001',
+        '08/10/2026',
+        '118.00',
+        'SKU-0001',
+        'Soap',
+        '1.0000',
+        '100.0000',
+        '100.00',
+        '200',
+        'GST 18%',
+        '18.00',
+        'Sales credit note',
+        'Awaiting Payment',
+      ],
+      [
+        'D002',
+        'INV-0002',
+        '09/10/2026',
+        '59.00',
+        'SKU-0001',
+        'Soap',
+        '1.0000',
+        '50.0000',
+        '50.00',
+        '200',
+        'GST 18%',
+        '9.00',
+        'Sales invoice',
+        'Voided',
+      ],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [
+        s.doc_no,
+        s.doc_type,
+        s.distributor_code,
+        s.sku,
+        s.qty,
+        s.net_value,
+        s.tax,
+      ]),
+    ).toEqual([
+      ['INV-0001', 'invoice', 'D001', 'SKU-0001', 10_000, 60_000, 10_800],
+      ['INV-0001', 'invoice', 'D001', 'SKU-0002', 4_000, 40_000, 7_200],
+      ['CN-0001', 'credit_note', 'D002', 'SKU-0001', -1_000, -10_000, -1_800],
+    ]);
+    expect(r.skipped).toEqual({ void: 1 });
+  });
+});
+
 describe('invoice lists whose only amounts are the invoice totals', () => {
   it("takes Odoo's Tax Excluded as the net value, its negative lines as credit notes, its drafts left out", async () => {
     const path = file('Invoices.csv', [

@@ -27,12 +27,16 @@ export const pseudoFields = [
   'voucher_type',
   // A receipt spread over the bills it settles: what each row allocates to its bill.
   'allocated',
+  // A document's total, tax included (Tally's Gross Total): the net value is it less the tax,
+  // when the file writes no net value of its own.
+  'gross_total',
 ] as const;
 
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
 export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly string[]>> = {
   voucher_type: ['payments'],
   allocated: ['payments'],
+  gross_total: ['sales'],
 };
 
 export function normalizeHeader(text: string): string {
@@ -528,6 +532,7 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
   tax_cess: ['cess', 'cessamount', 'gstcess'],
   status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
   rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice'],
+  gross_total: ['grosstotal', 'invoicetotal', 'totalinvoicevalue', 'invoicevalue', 'billamount', 'billvalue'],
   // ERPNext's Allocated (Payment References), Zoho's Amount Applied to Invoice, Tally's bill-wise Adjusted.
   allocated: [
     'allocated',

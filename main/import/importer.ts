@@ -16,7 +16,7 @@ import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
 import { classifyDocType, classifyVoucher, type DocClass, deadStatus, type TypeMap, typeMapProblem } from './doc-types';
-import { kindRules, neededFields, notItemised } from './kind-rules';
+import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
 import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
@@ -460,6 +460,7 @@ async function importFrom(
           defaults[f.name] !== undefined ||
           ((f.name === 'net_value' || (kind === 'payments' && f.name === 'amount')) &&
             (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
+          (f.name === 'net_value' && netFromGrossTotal(mapping)) ||
           (f.name === 'tax' && taxPartKeys(mapping).length > 0)),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));
@@ -834,6 +835,11 @@ async function importFrom(
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
     }
+    if (kind === 'sales' && netFromGrossTotal(mapping))
+      result.decisions.push({
+        field: 'net_value',
+        decision: `The file writes no net value: each document's is its ${headers[mapping.gross_total ?? -1]} less its tax`,
+      });
     const taxColumns = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
     if (taxColumns.length > 0)
       result.decisions.push({

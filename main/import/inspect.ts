@@ -98,6 +98,7 @@ async function inspectSource(
           { name: 'tax_cess', label: 'Cess', required: false, type: 'money' as const },
           { name: 'status', label: 'Document status', required: false, type: 'flag' as const },
           { name: 'rate', label: 'Unit price', required: false, type: 'money' as const },
+          { name: 'gross_total', label: 'Document total, tax included', required: false, type: 'money' as const },
         ]
       : []),
   ];

@@ -98,7 +98,8 @@ export const kindRules: Record<DatasetKind, KindRules> = {
  * is not among them (without it a line is an invoice, or a credit note by its return flag or
  * sign), nor its SKU and quantity (a file without items — a Day Book — is one line per document
  * of the product NOT-ITEMISED), nor its net value where a Debit / Credit Amount pair gives it;
- * nor a receipt's amount where that pair does.
+ * nor a receipt's amount where that pair does; nor a sale's net value where a document total
+ * (Tally's Gross Total) gives it, less the tax.
  */
 export function neededFields(kind: DatasetKind, mapped: Readonly<Record<string, number>> = {}): FieldDef[] {
   return datasets[kind].fields.filter((f) => {
@@ -108,10 +109,22 @@ export function neededFields(kind: DatasetKind, mapped: Readonly<Record<string, 
     if (kind !== 'sales') return true;
     if (f.name === 'doc_type') return false;
     if ((f.name === 'sku' || f.name === 'qty') && mapped.sku === undefined) return false;
-    if (f.name === 'net_value' && debitOrCredit) return false;
+    if (f.name === 'net_value' && (debitOrCredit || netFromGrossTotal(mapped))) return false;
     return true;
   });
 }
 
 /** The product a line of a file without items is booked to. */
 export const notItemised = { sku: 'NOT-ITEMISED', name: 'Not itemised (documents imported without item lines)' };
+
+/**
+ * Whether a sale's net value is its document's total less its tax (Tally's Sales Register without
+ * items): the file writes no net value and no Debit / Credit pair, and one line per document (a
+ * document's total on each of several item lines would count it several times).
+ */
+export const netFromGrossTotal = (mapped: Readonly<Record<string, number>>): boolean =>
+  mapped.gross_total !== undefined &&
+  mapped.net_value === undefined &&
+  mapped.debit_amount === undefined &&
+  mapped.credit_amount === undefined &&
+  mapped.sku === undefined;

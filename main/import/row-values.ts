@@ -12,6 +12,7 @@ import {
   isPlausibleSerial,
   parseDateText,
 } from './dates';
+import { netFromGrossTotal } from './kind-rules';
 import { type Mapping, taxPartKeys } from './mapping';
 import { splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
@@ -143,7 +144,7 @@ export function decide(
   const amounts = [
     ...fields.filter((f) => scales[f.type] !== undefined || f.type === 'decimal').map((f) => f.name),
     // The amounts a file spreads over columns of its own (a Day Book's Debit / Credit pair, GST parts, a price).
-    ...['debit_amount', 'credit_amount', ...taxPartKeys(mapping), 'rate'],
+    ...['debit_amount', 'credit_amount', 'gross_total', ...taxPartKeys(mapping), 'rate'],
   ].flatMap(texts);
   const decimalMark = detectDecimalMark(amounts);
   const decimalReason =
@@ -368,7 +369,8 @@ function debitLessCredit(mapping: Mapping, cells: readonly Cell[], read: ReadCel
 /**
  * A sale's amounts where the file spreads them: one signed net value from Tally's Debit Amount /
  * Credit Amount pair; the tax as the sum of its CGST, SGST, UTGST, IGST and cess columns; the net
- * value as quantity × price when the file's only amount is a document's total.
+ * value as a document's total less its tax; the net value as quantity × price when the file's
+ * only amount is a document's total.
  */
 function salesAmounts(
   mapping: Mapping,
@@ -387,6 +389,11 @@ function salesAmounts(
     const parts = taxPartKeys(mapping).map((name) => pseudoAmount(mapping, cells, read, name));
     if (parts.some((p) => typeof p === 'number'))
       values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
+  }
+  // Tally's Sales Register without items writes no value: the Gross Total less the tax is it.
+  if (netFromGrossTotal(mapping)) {
+    const gross = pseudoAmount(mapping, cells, read, 'gross_total');
+    if (typeof gross === 'number') values.net_value = gross - (typeof values.tax === 'number' ? values.tax : 0);
   }
   if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number') {
     const price = cells[mapping.rate];

@@ -710,6 +710,52 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
   });
 });
 
+describe("Tally's Sales Register without items: a Gross Total and its ledgers", () => {
+  it('takes each net value as the Gross Total less the tax ledgers, the round-off left in it', async () => {
+    const path = file('Sales Register.csv', [
+      ['Sales Register'],
+      [
+        'Date',
+        'Particulars',
+        'Voucher Type',
+        'Voucher No.',
+        'Gross Total',
+        'Sales GST 18%',
+        'Output CGST 9%',
+        'Output SGST 9%',
+        'Round Off',
+      ],
+      ['5-Oct-2026', 'D001', 'Sales', 'S/1', '1,180.40', '1,000.00', '90.00', '90.00', '0.40'],
+      ['6-Oct-2026', 'D002', 'Credit Note', 'C/1', '-118.00', '-100.00', '-9.00', '-9.00', null],
+      [null, 'Grand Total', null, null, '1,062.40', '900.00', '81.00', '81.00', '0.40'],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.unmappedRequired).toEqual([]);
+    expect(preview.mapping).toMatchObject({ gross_total: 'Gross Total' });
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    // S/1: 1,180.40 − (90 + 90) = 1,000.40; C/1: −118 − (−18) = −100.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value, s.tax])).toEqual([
+      ['S/1', 'invoice', 100_040, 18_000],
+      ['C/1', 'credit_note', -10_000, -1_800],
+    ]);
+    expect(r.totals).toMatchObject({ net_value: '900.40', tax: '162.00' });
+    expect(r.decisions).toContainEqual({
+      field: 'net_value',
+      decision: "The file writes no net value: each document's is its Gross Total less its tax",
+    });
+  });
+
+  it('never spreads a document total over item lines: with items, a file without line amounts still needs one', async () => {
+    const path = file('Items.csv', [
+      ['Date', 'Particulars', 'Voucher No.', 'Item', 'Qty', 'Gross Total'],
+      ['5-Oct-2026', 'D001', 'S/1', 'SKU-0001', 1, '1,180.00'],
+      ['5-Oct-2026', 'D001', 'S/1', 'SKU-0002', 1, '1,180.00'],
+    ]);
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/no column for Net value/);
+  });
+});
+
 describe("a Day Book written with each voucher's ledger lines (Tally's detailed form)", () => {
   const dayBook = () =>
     file('Day Book detailed.csv', [

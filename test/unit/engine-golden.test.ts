@@ -449,3 +449,21 @@ describe('allocate', () => {
     expect(allocate(7, [0, 0])).toEqual([0, 0]);
   });
 });
+
+describe('eligibility', () => {
+  it('counts tenure in days from onboarding to the period’s first day, and pays no one onboarded on an unknown day', () => {
+    // Period from 1 Oct 2026. D1 onboarded 1 Sep: 30 days, eligible at 30. D2 onboarded 2 Sep: 29 days, not.
+    // D3 has no onboarding date. D1 sells ₹1,000 at 1% → 10.00; D2 and D3 sell too and get nothing.
+    const f = facts({
+      payees: [
+        payee('D1', { onboardedOn: '2026-09-01' }),
+        payee('D2', { onboardedOn: '2026-09-02' }),
+        payee('D3', { onboardedOn: null }),
+      ],
+      sales: [sale('D1', '2026-10-05', 1000), sale('D2', '2026-10-05', 1000), sale('D3', '2026-10-05', 1000)],
+    });
+    const s = schemeOf({ eligibility: { minTenureDays: 30 } });
+    const lines = calculateRun([s], f).filter((l) => l.kind === 'payout');
+    expect(lines.map((l) => [l.payee, l.final])).toEqual([['D1', 1000]]);
+  });
+});

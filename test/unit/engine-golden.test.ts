@@ -467,3 +467,28 @@ describe('eligibility', () => {
     expect(lines.map((l) => [l.payee, l.final])).toEqual([['D1', 1000]]);
   });
 });
+
+describe('growth target', () => {
+  it('is the baseline period’s measure grown by the percentage; a payee with nothing in the baseline has none', () => {
+    // D1: September ₹1,000 → target 1,000 × 110% = 1,100; October ₹1,210 → achievement 110%,
+    // slab 100+ at 2% of value → 2% × 1,210 = 24.20. D2 sold nothing in September: no target, nothing paid.
+    const f = facts({
+      payees: [payee('D1'), payee('D2')],
+      sales: [sale('D1', '2026-09-10', 1000), sale('D1', '2026-10-10', 1210), sale('D2', '2026-10-10', 5000)],
+    });
+    const s = schemeOf({
+      target: { type: 'growth', pct: '10', baseline: { from: '2026-09-01', to: '2026-09-30' } },
+      slabs: {
+        basis: 'achievement',
+        mode: 'retro',
+        table: [
+          { from: '0', to: '100', rate: '0' },
+          { from: '100', to: null, rate: '2' },
+        ],
+      },
+    });
+    const lines = calculateRun([s], f);
+    expect(one(lines)).toMatchObject({ target: '1100', final: 2420 });
+    expect(one(lines, 'D2').final).toBe(0);
+  });
+});

@@ -468,6 +468,31 @@ describe('eligibility', () => {
   });
 });
 
+describe('eligibility lists', () => {
+  it('filters by region and area; include lets a payee in whatever the filters say; exclude keeps one out, even an included one', () => {
+    // North, area N1 only. D1 North/N1 ✓; D2 South ✗; D3 North/N2 ✗; D4 South but included ✓;
+    // D5 North/N1 but excluded ✗; D6 included and excluded ✗. Each sells ₹1,000 at 1% → 10.00.
+    const codes = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6'];
+    const where: Record<string, [string, string]> = {
+      D1: ['North', 'N1'],
+      D2: ['South', 'S1'],
+      D3: ['North', 'N2'],
+      D4: ['South', 'S1'],
+      D5: ['North', 'N1'],
+      D6: ['North', 'N1'],
+    };
+    const f = facts({
+      payees: codes.map((code) => payee(code, { region: where[code]?.[0], area: where[code]?.[1] })),
+      sales: codes.map((code) => sale(code, '2026-10-05', 1000)),
+    });
+    const s = schemeOf({
+      eligibility: { regions: ['North'], areas: ['N1'], include: ['D4', 'D6'], exclude: ['D5', 'D6'] },
+    });
+    const paid = calculateRun([s], f).filter((l) => l.kind === 'payout' && l.final > 0);
+    expect(paid.map((l) => l.payee)).toEqual(['D1', 'D4']);
+  });
+});
+
 describe('growth target', () => {
   it('is the baseline period’s measure grown by the percentage; a payee with nothing in the baseline has none', () => {
     // D1: September ₹1,000 → target 1,000 × 110% = 1,100; October ₹1,210 → achievement 110%,
@@ -490,5 +515,35 @@ describe('growth target', () => {
     const lines = calculateRun([s], f);
     expect(one(lines)).toMatchObject({ target: '1100', final: 2420 });
     expect(one(lines, 'D2').final).toBe(0);
+  });
+});
+
+describe('upsell by any SKU, or by a number of them', () => {
+  // Bundle P1, P2, P3. O1 bought P1; O2 bought P1 and P3; O3 bought only S1 (not in the bundle);
+  // O4 bought P2 and returned all of it (net 0: not bought).
+  const f = facts({
+    products: ['P1', 'P2', 'P3', 'S1'].map((sku) => ({ sku, brand: null, category: null })),
+    sales: [
+      sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P1' }),
+      sale('D1', '2026-10-02', 100, { outlet: 'O2', sku: 'P1' }),
+      sale('D1', '2026-10-03', 100, { outlet: 'O2', sku: 'P3' }),
+      sale('D1', '2026-10-02', 100, { outlet: 'O3', sku: 'S1' }),
+      sale('D1', '2026-10-02', 100, { outlet: 'O4', sku: 'P2' }),
+      sale('D1', '2026-10-09', -100, { outlet: 'O4', sku: 'P2' }),
+    ],
+  });
+  const upsell = (measure: { mode: 'any' } | { mode: 'lines'; minLines: number }) =>
+    schemeOf({
+      objective: 'launch',
+      measure: { kind: 'upsell', ...measure },
+      products: { skus: ['P1', 'P2', 'P3'], brands: [], categories: [] },
+      reward: { type: 'per_count' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '1', to: null, rate: '250' }] },
+    });
+  it('any: O1 and O2 bought one of the bundle → 2 × ₹250 = 500.00', () => {
+    expect(one(calculateRun([upsell({ mode: 'any' })], f)).computed).toBe(50000);
+  });
+  it('lines with minLines 2: only O2 bought two of it → 1 × ₹250 = 250.00', () => {
+    expect(one(calculateRun([upsell({ mode: 'lines', minLines: 2 })], f)).computed).toBe(25000);
   });
 });

@@ -547,3 +547,45 @@ describe('upsell by any SKU, or by a number of them', () => {
     expect(one(calculateRun([upsell({ mode: 'lines', minLines: 2 })], f)).computed).toBe(25000);
   });
 });
+
+describe('marginal slabs on achievement', () => {
+  it('pays each slab’s rate on the part of the measure its band of achievement covers', () => {
+    // Target 10,000 (fixed); sold 12,000 = 120%. Bands: 0–80% nothing, 80–100% at 2%, 100%+ at 3%.
+    // 80–100% is 8,000–10,000 of the measure: 2% × 2,000 = 40; 100–120% is 10,000–12,000: 3% × 2,000 = 60 → 100.00
+    const f = facts({ sales: [sale('D1', '2026-10-05', 12000)] });
+    const s = schemeOf({
+      target: { type: 'fixed', value: '10000' },
+      slabs: {
+        basis: 'achievement',
+        mode: 'marginal',
+        table: [
+          { from: '0', to: '80', rate: '0' },
+          { from: '80', to: '100', rate: '2' },
+          { from: '100', to: null, rate: '3' },
+        ],
+      },
+    });
+    expect(one(calculateRun([s], f)).computed).toBe(10000);
+  });
+});
+
+describe('cap on a share of net sales', () => {
+  it('cuts a payout to its percentage of the payee’s net sales in the period, of every product', () => {
+    // The scheme is on S1: 5% of ₹10,000 = 500.00. Net sales of every product: 10,000 + S2's 2,000 = 12,000;
+    // capped at 3% of it = 360.00 (not 3% of the scheme's own 10,000).
+    const f = facts({
+      products: [
+        { sku: 'S1', brand: null, category: null },
+        { sku: 'S2', brand: null, category: null },
+      ],
+      sales: [sale('D1', '2026-10-05', 10000), sale('D1', '2026-10-06', 2000, { sku: 'S2' })],
+    });
+    const s = schemeOf({
+      products: { skus: ['S1'], brands: [], categories: [] },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '5' }] },
+      caps: { pctOfNetSales: '3' },
+    });
+    const line = one(calculateRun([s], f));
+    expect([line.computed, line.final]).toEqual([50000, 36000]);
+  });
+});

@@ -146,6 +146,10 @@ export async function* dataRows(
   // The ledger lines of a sale without items hold its tax: the voucher waits for them.
   const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;
   let held: SourceRow | null = null;
+  // The row last left out as a ledger line: when the next row continues a party (its party cell
+  // blank), it was that party's heading after all, with an amount (its total) beside it.
+  let ledgerLineBefore: Cell[] | null = null;
+  const groupedByParty = rules.groupKey === 'distributor_code';
   const pass = (next: SourceRow): SourceRow[] => {
     if (!fold) return [next];
     const out = held ? [held] : [];
@@ -205,8 +209,12 @@ export async function* dataRows(
           );
         voucher.ledger.push([...cells]);
       }
+      ledgerLineBefore = [...cells];
       continue;
     }
+    if (ledgerLineBefore && groupedByParty && groupColumn !== undefined && blank(cells[groupColumn]))
+      parent = ledgerLineBefore;
+    ledgerLineBefore = null;
     const continues =
       groupColumn !== undefined &&
       parent !== null &&

@@ -8,17 +8,26 @@ import { blank } from './row-values';
  * sales ledger, the CGST and SGST ledgers, the round-off of a sale; the bank of a receipt. Such a
  * row has no voucher number and no date, and a ledger's name where the party goes. It is not a
  * sale or a receipt of its own: the voucher's amount is its party's line (or, with items, its
- * item lines'). A row of that shape right under a voucher, with no item or quantity (an item row
- * has them) and no allocation (an ERPNext bill row under its receipt has one), is one of its
- * ledger lines. Null when the file cannot have any.
+ * item lines'). A row of that shape right under a voucher, with an amount (a party's heading has
+ * none), no item or quantity (an item row has them) and no allocation (an ERPNext bill row under
+ * its receipt has one), is one of its ledger lines. Null when the file cannot have any.
  */
 export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const party = mapping.distributor_code;
   const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
   const date = kind === 'sales' ? mapping.doc_date : mapping.receipt_date;
-  if (party === undefined || voucher === undefined || date === undefined) return null;
+  // A ledger line carries its amount; a party's heading row above its lines (the next party's, in
+  // a report grouped by party) has none.
+  const amounts = [mapping.net_value, mapping.amount, mapping.debit_amount, mapping.credit_amount].filter(
+    (c): c is number => c !== undefined,
+  );
+  if (party === undefined || voucher === undefined || date === undefined || amounts.length === 0) return null;
   // What only a real line has: an item row its item and quantity, an ERPNext bill row its allocation.
   const ownColumns = [mapping.sku, mapping.qty, mapping.allocated].filter((c): c is number => c !== undefined);
   return (cells) =>
-    blank(cells[voucher]) && blank(cells[date]) && !blank(cells[party]) && ownColumns.every((c) => blank(cells[c]));
+    blank(cells[voucher]) &&
+    blank(cells[date]) &&
+    !blank(cells[party]) &&
+    amounts.some((c) => !blank(cells[c])) &&
+    ownColumns.every((c) => blank(cells[c]));
 }

@@ -841,6 +841,38 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     expect(r.skippedSummary).toBe('skipped 2 balance rows; 1 total rows');
   });
 
+  it("never takes a party's heading row for a ledger line: the receipts under it are that party's", async () => {
+    const grouped = (name: string, withTotals: boolean) => {
+      const r = withTotals ? 'T' : 'R';
+      return file(name, [
+        ['Receipt No', 'Receipt Date', 'Party', 'Amount'],
+        [null, null, 'D001', withTotals ? '3,000.00' : null],
+        [`${r}/1`, '05-10-2026', null, '1,000.00'],
+        [`${r}/2`, '06-10-2026', null, '2,000.00'],
+        [null, null, 'D002', withTotals ? '3,000.00' : null],
+        [`${r}/3`, '07-10-2026', null, '3,000.00'],
+      ]);
+    };
+    const plain = await importFile(ws, grouped('grouped.csv', false), { kind: 'payments' });
+    expect(storedRows(ws, 'payments', plain.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code])).toEqual([
+      ['R/1', 'D001'],
+      ['R/2', 'D001'],
+      ['R/3', 'D002'],
+    ]);
+    // A heading with its party's total beside it: the first is refused (no receipt of its own), the
+    // second is read as D002's heading, never as a ledger line that would leave T/3 on D001.
+    const totalled = await importFile(ws, grouped('grouped with totals.csv', true), {
+      kind: 'payments',
+      validOnly: true,
+    });
+    expect(totalled.errors.map((e) => e.row)).toEqual([2, 2]);
+    expect(storedRows(ws, 'payments', totalled.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code])).toEqual([
+      ['T/1', 'D001'],
+      ['T/2', 'D001'],
+      ['T/3', 'D002'],
+    ]);
+  });
+
   it('gives its receipts alone, the bank line of each left out', async () => {
     const r = await importFile(ws, dayBook(), { kind: 'payments' });
     expect(r.errors).toEqual([]);

@@ -95,10 +95,15 @@ const gstParts: [RegExp, string][] = [
   [/\bcess\b/, 'cess'],
 ];
 
-/** A header of rates, not amounts: "CGST Rate", "CGST %", "IGST (%)", "Cess Percentage". */
-const isRateHeader = (text: string) => /\brate\b|\bpercent(age)?\b/.test(text) || /^[^0-9]*%[\s)]*$/.test(text);
+/**
+ * A header of something other than amounts: rates ("CGST Rate", "CGST %", "IGST (%)", "Cess
+ * Percentage"), or a GST part's ledger, account, code, number or whether it applies.
+ */
+const isRateHeader = (text: string) =>
+  /\b(rate|percent|percentage|ledger|account|code|no|number|type|applicable|gstin)\b/.test(text) ||
+  /^[^0-9]*%[\s)]*$/.test(text);
 
-/** A GST part a header names as an amount: "Output CGST 9%", "IGST @ 18%", "Cess"; not "CGST Rate" or "CGST %". */
+/** A GST part a header names as an amount: "Output CGST 9%", "IGST @ 18%", "Cess"; not "CGST Rate", "CGST %" or "IGST Ledger". */
 function gstPartOf(header: string): string | null {
   const text = header.toLowerCase().replace(/\s+/g, ' ');
   const part = gstParts.find(([pattern]) => pattern.test(text))?.[1];
@@ -111,7 +116,7 @@ function gstPartOf(header: string): string | null {
  * (tax_cgst, tax_cgst_2, …), all of them summed, unless the file has a tax column of its own.
  */
 function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void {
-  // A column of rates is never an amount, whatever its name matched.
+  // A column of rates (or ledgers, codes) is never an amount, whatever its name matched.
   for (const key of taxPartKeys(mapping))
     if (isRateHeader((headers[mapping[key] ?? -1] ?? '').toLowerCase())) delete mapping[key];
   if (mapping.tax !== undefined) return;

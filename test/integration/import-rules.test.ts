@@ -627,6 +627,7 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
         'Output SGST 2.5%',
         'Integrated Tax 18%',
         'CGST %',
+        'IGST Ledger',
         'Round Off',
       ],
       [
@@ -644,6 +645,7 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
         '5.00',
         null,
         9,
+        'Output IGST',
         '10.00',
       ],
       [
@@ -661,6 +663,7 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
         null,
         '90.00',
         null,
+        'Output IGST',
         null,
       ],
       [
@@ -678,6 +681,7 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
         '5.00',
         '90.00',
         null,
+        null,
         '10.00',
       ],
     ]);
@@ -690,6 +694,7 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
       tax_igst: 'Integrated Tax 18%',
     });
     expect(Object.values(preview.mapping)).not.toContain('CGST %');
+    expect(Object.values(preview.mapping)).not.toContain('IGST Ledger');
     expect(preview.fields.filter((f) => f.name.startsWith('tax_cgst')).map((f) => f.label)).toEqual([
       'CGST',
       'CGST (2)',

@@ -63,6 +63,9 @@ function invoicesOf(sales: readonly SaleFact[]): InvoiceFact[] {
   return [...invoices.values()];
 }
 
+/** Products of no brand or category, by their SKUs. */
+export const plainProducts = (...skus: string[]) => skus.map((sku) => ({ sku, brand: null, category: null }));
+
 /** Facts whose sales lines are objects, as tests write them (a run reads them as columns). */
 type ObjectFacts = Omit<Facts, 'sales'> & { sales: readonly SaleFact[] };
 

@@ -3,7 +3,7 @@ import { calculateRun } from '../../engine/calculate';
 import type { OutletFact, PaidFact, ReceivableFact } from '../../engine/facts';
 import type { SchemeInput } from '../../engine/model';
 import { TargetRowsError } from '../../engine/targets';
-import { facts, payee, sale, schemeOf } from '../support/facts';
+import { facts, payee, plainProducts, sale, schemeOf } from '../support/facts';
 
 /**
  * Golden tests for the edge cases of docs/schemes.md ("Edge cases"): each expected amount is
@@ -32,10 +32,7 @@ describe('returns count against every counting measure', () => {
     // O1 bought P1 ₹100 and P2 ₹100, then returned the P2 (−₹100): P2 nets to 0, no bundle.
     // O2 bought both and kept them: 1 outlet × ₹250 = 250.00 (counting lines, O1 would make it 500.00).
     const f = facts({
-      products: [
-        { sku: 'P1', brand: null, category: null },
-        { sku: 'P2', brand: null, category: null },
-      ],
+      products: plainProducts('P1', 'P2'),
       sales: [
         sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P1' }),
         sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P2', docNo: 'INV-O1' }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../engine/allocate';
 import { calculateRun } from '../../engine/calculate';
-import { facts, payee, sale, schemeOf } from '../support/facts';
+import { facts, payee, plainProducts, sale, schemeOf } from '../support/facts';
 
 /** Golden tests: every expected number is worked out by hand in the comment beside it. */
 const slabs3 = [
@@ -194,11 +194,7 @@ describe('measures', () => {
   it('counts outlets that bought the whole bundle', () => {
     // O1 bought P1 and P2 ✓; O2 only P1 ✗ → 1 outlet × ₹250 = 250.00
     const f = facts({
-      products: [
-        { sku: 'P1', brand: null, category: null },
-        { sku: 'P2', brand: null, category: null },
-        { sku: 'S1', brand: null, category: null },
-      ],
+      products: plainProducts('P1', 'P2', 'S1'),
       sales: [
         sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P1' }),
         sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P2' }),
@@ -522,7 +518,7 @@ describe('upsell by any SKU, or by a number of them', () => {
   // Bundle P1, P2, P3. O1 bought P1; O2 bought P1 and P3; O3 bought only S1 (not in the bundle);
   // O4 bought P2 and returned all of it (net 0: not bought).
   const f = facts({
-    products: ['P1', 'P2', 'P3', 'S1'].map((sku) => ({ sku, brand: null, category: null })),
+    products: plainProducts('P1', 'P2', 'P3', 'S1'),
     sales: [
       sale('D1', '2026-10-02', 100, { outlet: 'O1', sku: 'P1' }),
       sale('D1', '2026-10-02', 100, { outlet: 'O2', sku: 'P1' }),
@@ -574,10 +570,7 @@ describe('cap on a share of net sales', () => {
     // The scheme is on S1: 5% of ₹10,000 = 500.00. Net sales of every product: 10,000 + S2's 2,000 = 12,000;
     // capped at 3% of it = 360.00 (not 3% of the scheme's own 10,000).
     const f = facts({
-      products: [
-        { sku: 'S1', brand: null, category: null },
-        { sku: 'S2', brand: null, category: null },
-      ],
+      products: plainProducts('S1', 'S2'),
       sales: [sale('D1', '2026-10-05', 10000), sale('D1', '2026-10-06', 2000, { sku: 'S2' })],
     });
     const s = schemeOf({

@@ -491,6 +491,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'receivedamount',
       'wrbtr',
       'dmbtr',
+      // Tally's columnar Receipt Register: a Value and a Gross Total beside a column per bank.
+      'value',
+      'grosstotal',
     ],
     against_doc_no: [
       'againstdocno',

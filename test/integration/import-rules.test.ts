@@ -888,6 +888,24 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
   });
 });
 
+describe("Tally's columnar Receipt Register", () => {
+  it('takes each receipt at its Value, a column per bank beside it', async () => {
+    const path = file('Receipt Register.csv', [
+      ['Receipt Register'],
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'Narration', 'Value', 'Gross Total', 'HDFC Bank', 'Cash'],
+      ['5-Oct-2026', 'D001', 'Receipt', 'R/1', 'Cheque 1234', '10,000.00', '10,000.00', '10,000.00', null],
+      ['6-Oct-2026', 'D002', 'Receipt', 'R/2', null, '500.00', '500.00', null, '500.00'],
+      [null, 'Grand Total', null, null, null, '10,500.00', '10,500.00', '10,000.00', '500.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount])).toEqual([
+      ['R/1', 'D001', 1_000_000],
+      ['R/2', 'D002', 50_000],
+    ]);
+  });
+});
+
 describe('receipts spread over the bills they settle', () => {
   const stored = (batch: number | null) =>
     storedRows(ws, 'payments', batch ?? 0).map((p) => [

@@ -150,9 +150,10 @@ export async function* dataRows(
   // blank), it was that party's heading after all, with an amount (its total) beside it.
   let ledgerLineBefore: Cell[] | null = null;
   const groupedByParty = rules.groupKey === 'distributor_code';
-  const pass = (next: SourceRow): SourceRow[] => {
-    if (!fold) return [next];
-    const out = held ? [held] : [];
+  /** The row to hand on now: this one, or, while vouchers wait for their ledger lines, the one held. */
+  const pass = (next: SourceRow): SourceRow | null => {
+    if (!fold) return next;
+    const out = held;
     held = next;
     return out;
   };
@@ -221,7 +222,8 @@ export async function* dataRows(
       blank(cells[groupColumn]) &&
       (lineColumns.length === 0 || lineColumns.some((c) => !blank(cells[c])));
     if (!continues && unusedHeading) {
-      yield* pass(unusedHeading);
+      const out = pass(unusedHeading);
+      if (out) yield out;
       unusedHeading = null;
     }
     if (
@@ -238,12 +240,15 @@ export async function* dataRows(
       unusedHeading = null;
       const inherited = [...cells];
       for (const c of inheritedColumns) if (blank(inherited[c])) inherited[c] = parent[c] ?? null;
-      yield* pass({ number: row.number, cells: inherited });
+      const out = pass({ number: row.number, cells: inherited });
+      if (out) yield out;
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];
-    yield* pass(cells === row.cells ? row : { number: row.number, cells });
+    const out = pass(cells === row.cells ? row : { number: row.number, cells });
+    if (out) yield out;
   }
-  if (unusedHeading) yield* pass(unusedHeading);
+  const last = unusedHeading ? pass(unusedHeading) : null;
+  if (last) yield last;
   if (held) yield held;
 }

@@ -95,19 +95,24 @@ const gstParts: [RegExp, string][] = [
   [/\bcess\b/, 'cess'],
 ];
 
+/** The GST part a header or a ledger names (CGST of "Output CGST 9%" or "Central Tax"), or null. */
+export function gstPartNamed(name: string): string | null {
+  const text = name.toLowerCase().replace(/\s+/g, ' ');
+  return gstParts.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
 /**
  * A header of something other than amounts: rates ("CGST Rate", "CGST %", "IGST (%)", "Cess
  * Percentage"), or a GST part's ledger, account, code, number or whether it applies.
  */
-const isRateHeader = (text: string) =>
+const notAnAmountHeader = (text: string) =>
   /\b(rate|percent|percentage|ledger|account|code|no|number|type|applicable|gstin)\b/.test(text) ||
   /^[^0-9]*%[\s)]*$/.test(text);
 
 /** A GST part a header names as an amount: "Output CGST 9%", "IGST @ 18%", "Cess"; not "CGST Rate", "CGST %" or "IGST Ledger". */
 function gstPartOf(header: string): string | null {
-  const text = header.toLowerCase().replace(/\s+/g, ' ');
-  const part = gstParts.find(([pattern]) => pattern.test(text))?.[1];
-  return part && !isRateHeader(text) ? part : null;
+  const part = gstPartNamed(header);
+  return part && !notAnAmountHeader(header.toLowerCase()) ? part : null;
 }
 
 /**
@@ -117,8 +122,9 @@ function gstPartOf(header: string): string | null {
  */
 function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void {
   // A column of rates (or ledgers, codes) is never an amount, whatever its name matched.
-  for (const key of taxPartKeys(mapping))
-    if (isRateHeader((headers[mapping[key] ?? -1] ?? '').toLowerCase())) delete mapping[key];
+  // (The mapping is still being made here: its tax parts are not asked of taxPartKeys, which keeps them.)
+  for (const key of Object.keys(mapping).filter(isTaxPartKey))
+    if (notAnAmountHeader((headers[mapping[key] ?? -1] ?? '').toLowerCase())) delete mapping[key];
   if (mapping.tax !== undefined) return;
   const taken = new Set(Object.values(mapping));
   headers.forEach((header, index) => {
@@ -130,9 +136,21 @@ function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void
   });
 }
 
-/** The columns of a mapping that are parts of the tax, summed when the file has no tax column. */
-export const taxPartKeys = (mapping: Mapping): string[] =>
-  Object.keys(mapping).filter((key) => /^tax_(cgst|sgst|utgst|igst|cess)(_\d+)?$/.test(key));
+const isTaxPartKey = (key: string) => /^tax_(cgst|sgst|utgst|igst|cess)(_\d+)?$/.test(key);
+const taxPartsOf = new WeakMap<Mapping, string[]>();
+
+/**
+ * The columns of a mapping that are parts of the tax, summed when the file has no tax column.
+ * Asked for every row of an import: worked out once per mapping, which must not change after.
+ */
+export function taxPartKeys(mapping: Mapping): string[] {
+  let keys = taxPartsOf.get(mapping);
+  if (!keys) {
+    keys = Object.keys(mapping).filter(isTaxPartKey);
+    taxPartsOf.set(mapping, keys);
+  }
+  return keys;
+}
 
 /**
  * The columns most likely to hold a field the proposal could not place, best first: headers

@@ -13,7 +13,7 @@ import {
   parseDateText,
 } from './dates';
 import { netFromGrossTotal } from './kind-rules';
-import { type Mapping, taxPartKeys } from './mapping';
+import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
 import { splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -334,11 +334,11 @@ export function convertRow(
   }
   // A receipt spread over the bills it settles: each row's amount is what it allocates to its bill.
   const allocated = kind === 'payments' ? pseudoAmount(mapping, cells, read, 'allocated') : null;
-  const paid = typeof values.amount === 'number' ? values.amount : null;
+  const paid = allocated === null ? undefined : typeof values.amount === 'number' ? values.amount : null;
   if (allocated !== null) values.amount = allocated;
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
-  if (allocated !== null) converted.paid = paid;
+  if (paid !== undefined) converted.paid = paid;
   if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
@@ -409,8 +409,8 @@ function salesAmounts(
   }
 }
 
-/** A ledger that holds a sale's tax: CGST, SGST, UTGST, IGST, cess, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */
-export const isTaxLedger = (name: string) => /\b(c|s|i|ut)gst\b|\bcess\b|\bvat\b|\btcs\b|\boutput tax\b/i.test(name);
+/** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */
+const isTaxLedger = (name: string) => gstPartNamed(name) !== null || /\b(vat|tcs|output tax)\b/i.test(name);
 
 /**
  * A voucher written with its ledger lines (ledger-lines.ts): the party's line is the document's

@@ -253,7 +253,7 @@ async function importFrom(
     );
   }
   const defaults: Record<string, Cell> = { ...request.defaults };
-  const notes: { field: string; decision: string }[] = [];
+  const notes: { field: string; decision: string }[] = table.notes.filter((n) => request.map?.[n.field] === undefined);
   for (const found of table.fromTitle) {
     if (mapping[found.field] !== undefined || defaults[found.field] !== undefined) continue;
     defaults[found.field] = found.value;

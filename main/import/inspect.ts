@@ -166,6 +166,7 @@ async function inspectSource(
     decisions = [(error as Error).message];
   }
   for (const d of table.fromTitle) decisions.push(titleDecision(args.kind, d));
+  for (const n of table.notes) decisions.push(n.decision);
   // What this file must supply depends on its columns: a Day Book's Debit/Credit pair is its net value.
   const neededHere = new Set(neededFields(args.kind, table.mapping).map((f) => f.name));
   // A columnar register's further GST columns (tax_cgst_2, …), each a field of its own here.

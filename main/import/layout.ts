@@ -1,7 +1,7 @@
-import type { DatasetKind } from '../datasets/kinds';
+import { type DatasetKind, datasets } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
 import { ledgerLineTest } from './ledger-lines';
-import { findHeaderRow, type HeaderCandidate, type Mapping } from './mapping';
+import { findHeaderRow, type HeaderCandidate, type Mapping, proposeMapping } from './mapping';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
 import { SECTION_HEADER, sectionFiller, withSections } from './sections';
@@ -35,9 +35,13 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
       name: sheet.name,
       header: withSections(
         kind,
-        findHeaderRow(
+        preferFilledColumns(
           kind,
-          head.map((r) => r.cells),
+          findHeaderRow(
+            kind,
+            head.map((r) => r.cells),
+          ),
+          head,
         ),
         head,
       ),
@@ -45,6 +49,30 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
     });
   }
   return choices;
+}
+
+/**
+ * The header's mapping proposed again with the rows read under it: a required field whose
+ * best-named column is blank in every one of them is read from another column that names it and holds
+ * something, said in the header's notes. Busy's Sales Register has a "Dealer Code" column, mostly
+ * left blank, beside the party in "Particulars": every line was refused for want of a distributor.
+ */
+function preferFilledColumns(
+  kind: DatasetKind,
+  header: HeaderCandidate | null,
+  rows: readonly SourceRow[],
+): HeaderCandidate | null {
+  const below = rows.slice((header?.index ?? 0) + 1).map((r) => r.cells);
+  if (!header?.recognised || below.length === 0) return header;
+  const empty = (column: number) => below.every((cells) => blank(cells[column]));
+  const mapping = proposeMapping(kind, header.headers, empty);
+  const notes = Object.entries(mapping)
+    .filter(([field, column]) => header.mapping[field] !== undefined && header.mapping[field] !== column)
+    .map(([field, column]) => ({
+      field,
+      decision: `${datasets[kind].fields.find((f) => f.name === field)?.label ?? field} is read from "${header.headers[column]}": "${header.headers[header.mapping[field] as number]}" is empty in the ${below.length} rows under the header`,
+    }));
+  return notes.length === 0 ? header : { ...header, mapping, notes };
 }
 
 /** The sheet to import: the one named, or the only one with a header for this kind. */

@@ -16,6 +16,8 @@ export interface LocatedTable {
   profile: string | null;
   /** Values the rows above the header give for fields no column holds (an ageing report's as-of date). */
   fromTitle: TitleDate[];
+  /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
+  notes: { field: string; decision: string }[];
 }
 
 /**
@@ -35,18 +37,19 @@ export function locateTable(
     throw new LayoutError(`Sheet "${choice.name}" has no header row with ${kind} columns`);
   const headers = choice.header.headers;
   const titleRows = choice.head.filter((r) => r.number < headerRow.number);
-  const located = (mapping: Mapping, profile: string | null): LocatedTable => ({
+  const located = (mapping: Mapping, profile: string | null, notes: LocatedTable['notes'] = []): LocatedTable => ({
     sheet: choice.name,
     headerRow: headerRow.number,
     headers,
     mapping,
     profile,
     fromTitle: titleDates(kind, mapping, titleRows),
+    notes,
   });
   if (wanted.mapping) return located(mappingFromHeaders(headers, wanted.mapping), null);
   const profile = wanted.mappingName ?? matchingProfileName(db, kind, headers);
   const saved = profile ? savedMappingFor(db, kind, headers, profile) : null;
-  return located(saved ?? choice.header.mapping, profile);
+  return saved ? located(saved, profile) : located(choice.header.mapping, profile, choice.header.notes);
 }
 
 /** The named sheet of a source, read again from its first row. */

@@ -14,6 +14,8 @@ export interface HeaderCandidate {
   score: number;
   /** False when no row named our fields and the first row of text stands in, for the user to map by hand. */
   recognised: boolean;
+  /** Why a field is read from a column other than the one its header names best (preferFilledColumns). */
+  notes?: { field: string; decision: string }[];
 }
 
 const headerText = (cell: Cell) => (cell === null || cell === undefined ? '' : String(cell).trim());
@@ -59,21 +61,30 @@ function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
 /**
  * Proposes a mapping for one row of headers. A header that can name only one field takes it;
  * when several such headers fit one field, the best fit wins (the field's own name, then its
- * aliases in their order: a line's amount before a document's), whatever the column order.
- * Then each ambiguous header ("Item": a line number in SAP, a product in Tally) takes the first
- * free field it can name, a required one before an optional one.
+ * aliases in their order: a line's amount before a document's), whatever the column order —
+ * but a required field's column that `empty` says holds nothing gives way to one that holds
+ * something (Busy's blank "Dealer Code" to the party names of its "Particulars"). Then each ambiguous header ("Item": a
+ * line number in SAP, a product in Tally) takes the first free field it can name, a required
+ * one before an optional one.
  */
-export function proposeMapping(kind: DatasetKind, headers: readonly string[]): Mapping {
+export function proposeMapping(
+  kind: DatasetKind,
+  headers: readonly string[],
+  empty: (column: number) => boolean = () => false,
+): Mapping {
   const names = namesFor(kind);
   const required = new Set(datasets[kind].fields.filter((f) => f.required).map((f) => f.name));
   const mapping: Mapping = {};
   const candidates = headers.map((header) => names.get(normalizeHeader(header)) ?? []);
-  const best = new Map<string, { index: number; rank: number }>();
+  const best = new Map<string, { index: number; rank: number; empty: boolean }>();
   candidates.forEach((fields, index) => {
     const only = fields[0];
     if (fields.length !== 1 || !only) return;
     const known = best.get(only.field);
-    if (!known || only.rank < known.rank) best.set(only.field, { index, rank: only.rank });
+    // Only a required field's column: a blank discount or tax is a zero, not a missing column.
+    const isEmpty = required.has(only.field) && empty(index);
+    if (!known || (known.empty && !isEmpty) || (known.empty === isEmpty && only.rank < known.rank))
+      best.set(only.field, { index, rank: only.rank, empty: isEmpty });
   });
   for (const [field, { index }] of best) mapping[field] = index;
   candidates.forEach((fields, index) => {

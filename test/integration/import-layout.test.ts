@@ -68,6 +68,41 @@ describe('report layouts', () => {
     expect(result.totals.net_value).toBe('1800.00');
   });
 
+  it("reads the party from Busy's Particulars when its Dealer Code column is left blank, in the preview too", async () => {
+    const header = ['Date', 'Vch/Bill No', 'Particulars', 'Dealer Code', 'Item Details', 'Qty.', 'Amount', 'Tax Amt'];
+    const rows = [
+      ['Annapurna Group'],
+      ['Sales Register'],
+      header,
+      ['02-10-2026', 'BS/101', 'Annapurna Distributors', null, 'SKU-0001', 10, '500.00', '90.00'],
+      [null, null, null, null, 'SKU-0002', 5, '250.00', '45.00'],
+      ['03-10-2026', 'BS/102', 'Shiv Shakti Enterprises', null, 'SKU-0004', 2, '100.00', '18.00'],
+      ['Total', null, null, null, null, 17, '850.00', '153.00'],
+    ];
+    const path = writeText(join(dir, 'busy.csv'), delimited(rows));
+    const { inspectFile } = await import('../../main/import/inspect');
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping.distributor_code).toBe('Particulars');
+    const note = 'Distributor is read from "Particulars": "Dealer Code" is empty in the 4 rows under the header';
+    expect(preview.decisions).toContain(note);
+    const result = await importFile(ws, path, { kind: 'sales' });
+    expect(result.errors).toEqual([]);
+    expect(result.decisions.map((d) => d.decision)).toContain(note);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.distributor_code, r.sku])).toEqual([
+      ['BS/101', 'D001', 'SKU-0001'],
+      ['BS/101', 'D001', 'SKU-0002'],
+      ['BS/102', 'D002', 'SKU-0004'],
+    ]);
+    // A code in the column, on any row read, keeps the column its header names best.
+    const coded = rows.map((r, i) => (i === 5 ? [...r.slice(0, 3), 'D002', ...r.slice(4)] : r));
+    const withCodes = await inspectFile(ws.db, {
+      path: writeText(join(dir, 'busy-coded.csv'), delimited(coded)),
+      kind: 'sales',
+      locale: 'en-IN',
+    });
+    expect(withCodes.mapping.distributor_code).toBe('Dealer Code');
+  });
+
   it('skips Excel\'s subtotal lines ("D001 Total") but keeps a product named "… Total" as a line', async () => {
     const day = new Date(Date.UTC(2026, 9, 3));
     const rows = [

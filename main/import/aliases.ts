@@ -47,6 +47,9 @@ export function normalizeHeader(text: string): string {
 }
 
 const party = [
+  // Busy's party code beside its name in Particulars.
+  'partyalias',
+  'alias',
   'party',
   'particulars',
   'account',
@@ -152,6 +155,8 @@ const sku = [
   'itemitems',
   'item',
   'itemcode',
+  // Busy's item code beside its name in Item Details.
+  'itemalias',
   'itemno',
   'itemnumber',
   'itemname',

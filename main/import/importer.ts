@@ -16,6 +16,7 @@ import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
 import { classifyDocType, classifyVoucher, type DocClass, deadStatus, type TypeMap, typeMapProblem } from './doc-types';
+import { grossIsAPrice } from './gross-prices';
 import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
@@ -367,6 +368,24 @@ async function importFrom(
   } catch (error) {
     if (error instanceof AmbiguousDatesError) throw new ImportRefusedError(`${fileName}: ${error.message}`);
     throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
+  }
+  const grossColumn = mapping.gross_value;
+  if (
+    kind === 'sales' &&
+    grossColumn !== undefined &&
+    request.map?.gross_value === undefined &&
+    grossIsAPrice(
+      mapping,
+      buffered.map((r) => r.cells),
+      decisions,
+      defaults,
+    )
+  ) {
+    delete mapping.gross_value;
+    notes.push({
+      field: 'gross_value',
+      decision: `"${headers[grossColumn]}" holds unit prices (below each line's net value), not gross values: it is not imported as the gross value`,
+    });
   }
 
   let sheetRows: { readonly totalRows: number | null } = located;

@@ -1,6 +1,6 @@
 import type { Cell } from './readers/types';
 
-const totalPattern = /^(grand\s+|sub\s*-?\s*)?total(\s+(for|of)\b.*)?\s*:?$/i;
+const totalPattern = /^(grand\s+|sub\s*-?\s*)?totals?(\s+(for|of)\b.*)?\s*:?$/i;
 
 /** A subtotal or total line: its first filled cell says Total (but "Total Solutions Pvt Ltd" is a party). */
 export function isTotalRow(cells: readonly Cell[]): boolean {

@@ -103,6 +103,65 @@ describe('report layouts', () => {
     expect(withCodes.mapping.distributor_code).toBe('Dealer Code');
   });
 
+  it("reads Busy's voucher export: codes in Alias and Item Alias over the names beside them, Gross as a price", async () => {
+    const header = [null, 'Date', 'Vch/Bill No', 'Alias', 'Particulars', 'Item Alias', 'Item Details', 'Qty.'];
+    const money = ['Gross', 'Unit', 'Price', 'Amount'];
+    const rows = [
+      ['Sales Voucher Register'],
+      [...header, ...money],
+      [
+        null,
+        '02-10-2026',
+        'BS/101',
+        'D001',
+        'Annapurna Distributors',
+        'SKU-0001',
+        'Coffee',
+        10,
+        '50.00',
+        'Case',
+        '50.00',
+        '500.00',
+      ],
+      [null, null, null, null, null, 'SKU-0002', 'Biscuits', 5, '110.00', 'Case', '100.00', '500.00'],
+      [...header, ...money],
+      [
+        null,
+        '03-10-2026',
+        'BS/102',
+        'D003',
+        'Kaveri (old name)',
+        'SKU-0004',
+        'Not a product name',
+        2,
+        '250.00',
+        'Case',
+        '250.00',
+        '500.00',
+      ],
+      [null, null, null, null, 'Totals', null, null, 17, null, null, null, '1500.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'busy-vouchers.csv'), delimited(rows)), { kind: 'sales' });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'header lines': 1, 'total rows': 1 });
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      '"Gross" holds unit prices (below each line\'s net value), not gross values: it is not imported as the gross value',
+    );
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [
+        r.doc_no,
+        r.distributor_code,
+        r.sku,
+        r.gross_value,
+        r.net_value,
+      ]),
+    ).toEqual([
+      ['BS/101', 'D001', 'SKU-0001', null, 50000],
+      ['BS/101', 'D001', 'SKU-0002', null, 50000],
+      ['BS/102', 'D003', 'SKU-0004', null, 50000],
+    ]);
+  });
+
   it('skips Excel\'s subtotal lines ("D001 Total") but keeps a product named "… Total" as a line', async () => {
     const day = new Date(Date.UTC(2026, 9, 3));
     const rows = [

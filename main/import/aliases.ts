@@ -230,6 +230,10 @@ const netValue = [
   'amount',
   'sales',
   'salesvalue',
+  // Tally's Sales Register as some export it: the sale before tax, beside its Total Amount.
+  'saleamount',
+  'salesamount',
+  'salevalue',
   'value',
   'subtotal',
   // An invoice's total before tax, where no line amount is written: ERPNext's Sales Register,
@@ -540,7 +544,15 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
   tax_cess: ['cess', 'cessamount', 'gstcess'],
   status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
   rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice'],
-  gross_total: ['grosstotal', 'invoicetotal', 'totalinvoicevalue', 'invoicevalue', 'billamount', 'billvalue'],
+  gross_total: [
+    'grosstotal',
+    'invoicetotal',
+    'totalinvoicevalue',
+    'invoicevalue',
+    'billamount',
+    'billvalue',
+    'totalamount',
+  ],
   // ERPNext's Allocated (Payment References), Zoho's Amount Applied to Invoice, Tally's bill-wise Adjusted.
   allocated: [
     'allocated',

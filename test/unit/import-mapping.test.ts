@@ -90,6 +90,15 @@ describe('header aliases', () => {
     expect(mapped('payments', ['Date', 'Receipt No', 'Party', 'Amount', 'Against Bill'])).toMatchObject({
       against_doc_no: 'Against Bill',
     });
+    // Tally's Sales Register as some export it: the sale before tax beside the invoice's total.
+    expect(mapped('sales', ['Date', 'Vch/Bill No', 'Account', 'Total Amount', 'Sale Amount', 'IGST'])).toMatchObject({
+      distributor_code: 'Account',
+      gross_total: 'Total Amount',
+      net_value: 'Sale Amount',
+    });
+    // Busy's voucher export: the codes beside the names.
+    const busy = ['Vch/Bill No', 'Alias', 'Particulars', 'Item Alias', 'Item Details', 'Qty.', 'Amount'];
+    expect(mapped('sales', busy)).toMatchObject({ distributor_code: 'Alias', sku: 'Item Alias' });
   });
 
   it('maps ERPNext child-table headers', () => {
@@ -171,6 +180,7 @@ describe('total rows', () => {
     expect(isTotalRow(['Sub Total', 100])).toBe(true);
     expect(isTotalRow(['Total for D001', 100])).toBe(true);
     expect(isTotalRow(['Total:', 100])).toBe(true);
+    expect(isTotalRow([null, 'Totals', 17, 1500])).toBe(true);
     expect(isTotalRow(['Total Solutions Pvt Ltd', 'D009'])).toBe(false);
     expect(isTotalRow(['Totally Fresh Mart', 'D010'])).toBe(false);
   });

@@ -162,6 +162,32 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("reads Tally's Bills Receivable: Party's Name, amounts marked Dr, and its unlabelled total row", async () => {
+    const rows = [
+      ['Annapurna Group'],
+      ['Bills Receivable'],
+      ['1-Oct-2026 to 31-Oct-2026'],
+      ['Date', 'Ref. No.', "Party's Name", 'Opening Amount', 'Pending Amount', 'Due on', 'Overdue by days'],
+      ['02-09-2026', 'S/1', 'Annapurna Distributors', '1,180.00 Dr', '1,180.00 Dr', '02-10-2026', 29],
+      ['03-09-2026', 'S/2', 'Shiv Shakti Enterprises', '2,360.00 Dr', '1,000.00 Dr', '03-10-2026', 28],
+      [null, null, null, '3,540.00 Dr', '2,180.00 Dr', null, null],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'bills.csv'), delimited(rows)), { kind: 'receivables' });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'total rows': 1 });
+    expect(
+      storedRows(ws, 'receivables', result.batch ?? 0).map((r) => [
+        r.as_of,
+        r.distributor_code,
+        r.doc_no,
+        r.outstanding,
+      ]),
+    ).toEqual([
+      ['2026-10-31', 'D001', 'S/1', 118000],
+      ['2026-10-31', 'D002', 'S/2', 100000],
+    ]);
+  });
+
   it('skips Excel\'s subtotal lines ("D001 Total") but keeps a product named "… Total" as a line', async () => {
     const day = new Date(Date.UTC(2026, 9, 3));
     const rows = [

@@ -40,12 +40,14 @@ export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly
 };
 
 export function normalizeHeader(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/₹|\(rs\.?\)|\(inr\)|\(in rs\.?\)/g, '')
-    // Tally's "Party's Name": a possessive names what the plain word does.
-    .replace(/['’]s\b/g, '')
-    .replace(/[^a-z0-9]+/g, '');
+  return (
+    text
+      .toLowerCase()
+      .replace(/₹|\(rs\.?\)|\(inr\)|\(in rs\.?\)/g, '')
+      // Tally's "Party's Name": a possessive names what the plain word does.
+      .replace(/['’]s\b/g, '')
+      .replace(/[^a-z0-9]+/g, '')
+  );
 }
 
 const party = [

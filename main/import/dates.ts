@@ -30,6 +30,8 @@ const time = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m
 const isoPattern = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${time}$`, 'i');
 const numericPattern = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})${time}$`, 'i');
 const monthNamePattern = new RegExp(String.raw`^(\d{1,2})[-/. ]([a-z]{3,9})[-/., ]+(\d{2}|\d{4})${time}$`, 'i');
+/** SAP's internal form, as its table downloads write it: 20261031. */
+const compactPattern = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
 const monthFirstNamePattern = new RegExp(String.raw`^([a-z]{3,9})[-/. ](\d{1,2}),?[-/. ]+(\d{4})${time}$`, 'i');
 
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -157,7 +159,8 @@ const longDate = (d: DigitDate, order: 'day-first' | 'month-first') => {
  *   months and many days);
  * - the dates follow the document-number sequence under one reading only;
  * - one reading spans far fewer days than the other;
- * - another date column of the file was proven one way.
+ * - another date column of the file was proven one way;
+ * - dates written with dots: day first, the only order that is written so (SAP, most of Europe).
  * When nothing tells, AmbiguousDatesError asks the user, with three sample rows read both ways.
  */
 export function decideDayOrder(
@@ -223,6 +226,11 @@ export function decideDayOrder(
       reason: `${options.sibling.order.replace('-', ' ')}, as another date column of the file proves`,
     };
   }
+  if (dates.every((d) => /^\d{1,2}\.\d{1,2}\./.test(d.text.trim())))
+    return {
+      order: 'day-first',
+      reason: 'day first: dates written with dots (31.10.2026) are, wherever they are written',
+    };
   const distinct = [...new Map(dates.map((d) => [d.text.trim(), d])).values()];
   throw new AmbiguousDatesError(options.column ?? 'date', distinct.slice(0, 3).map(sampleOf));
 }
@@ -275,6 +283,11 @@ function parseDayText(text: string, order: DayOrder): string {
   if (m) {
     const month = monthNumber(m[1] ?? '');
     const d = month ? iso(Number(m[3]), month, Number(m[2])) : null;
+    if (d) return d;
+  }
+  m = t.match(compactPattern);
+  if (m) {
+    const d = iso(Number(m[1]), Number(m[2]), Number(m[3]));
     if (d) return d;
   }
   if (/^\d+(\.\d+)?$/.test(t) && isPlausibleSerial(Number(t))) return excelSerialToIso(Number(t));

@@ -177,6 +177,9 @@ function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): strin
 function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (typeof cell === 'number') {
+    // SAP's 20261031, stored as a number: far above any Excel serial of a date.
+    if (Number.isInteger(cell) && cell >= 19_000_101 && cell <= 20_991_231)
+      return parseDateText(String(cell), 'year-first');
     if (!isPlausibleSerial(cell)) throw new Error('expected a date, or an Excel date serial between 1950 and 2100');
     return excelSerialToIso(cell, d.date1904);
   }

@@ -413,4 +413,24 @@ describe('report layouts', () => {
       { receipt_no: 'R/1904', receipt_date: '2026-10-05' },
     ]);
   });
+
+  it("reads SAP's compact dates (20261005), as numbers in a workbook and as text in a CSV", async () => {
+    const header = ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount'];
+    const xlsx = await importFile(
+      ws,
+      await writeXlsx(join(dir, 'compact.xlsx'), [{ name: 'S', rows: [header, ['R/C1', 20261005, 'D001', 100]] }]),
+      { kind: 'payments' },
+    );
+    const csv = await importFile(
+      ws,
+      writeText(join(dir, 'compact.csv'), delimited([header, ['R/C2', '20261006', 'D001', 100]])),
+      { kind: 'payments' },
+    );
+    expect(storedRows(ws, 'payments', xlsx.batch ?? 0)).toMatchObject([
+      { receipt_no: 'R/C1', receipt_date: '2026-10-05' },
+    ]);
+    expect(storedRows(ws, 'payments', csv.batch ?? 0)).toMatchObject([
+      { receipt_no: 'R/C2', receipt_date: '2026-10-06' },
+    ]);
+  });
 });

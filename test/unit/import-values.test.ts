@@ -68,6 +68,7 @@ describe('dates as ERPs write them', () => {
     ['Oct 5, 2026', '2026-10-05'],
     ['2026-10-05T10:00:00', '2026-10-05'],
     ['05/10/2026 11:45:00 PM', '2026-10-05'],
+    ['20261005', '2026-10-05'],
   ])('%s → %s (day first)', (text, iso) => {
     expect(parseDateText(text, 'day-first')).toBe(iso);
   });
@@ -128,9 +129,13 @@ describe('dates as ERPs write them', () => {
     expect(
       decideDayOrder(['01/02/2026', '02/03/2026'], { sibling: { order: 'day-first', reason: 'proven' } }).order,
     ).toBe('day-first');
+    // Written with dots: day first, the only order written so.
+    expect(decideDayOrder(['01.02.2026', '02.03.2026']).order).toBe('day-first');
+    expect(() => decideDayOrder(['01/02/2026', '02.03.2026'])).toThrow(AmbiguousDatesError);
   });
 
   it('refuses impossible dates', () => {
+    expect(() => parseDateText('20261305', 'day-first')).toThrow(DateError);
     expect(() => parseDateText('31/02/2026', 'day-first')).toThrow(/no such day or month/);
     expect(() => parseDateText('31-13-2026', 'day-first')).toThrow(DateError);
     expect(() => parseDateText('soon', 'day-first')).toThrow(DateError);

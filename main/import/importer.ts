@@ -912,7 +912,9 @@ async function importFrom(
     if (units && units.written.size > 0)
       result.decisions.push({
         field: 'qty',
-        decision: `Quantities are written with their unit (${[...units.written].slice(0, 5).join(', ')}): the number is read, and each product keeps one unit`,
+        decision: decisions.qtyUnit
+          ? `Quantities are in ${decisions.qtyUnit}, as the header "${headers[mapping.qty as number]}" says: a product the products master counts in another unit is refused`
+          : `Quantities are written with their unit (${[...units.written].slice(0, 5).join(', ')}): the number is read, and each product keeps one unit`,
       });
     if (negativeAsCredit > 0)
       result.decisions.push({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { aliases, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
+import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
 
 /** Source column → canonical field (or a pseudo field such as a Dr/Cr column). */
@@ -75,7 +76,15 @@ export function proposeMapping(
   const names = namesFor(kind);
   const required = new Set(datasets[kind].fields.filter((f) => f.required).map((f) => f.name));
   const mapping: Mapping = {};
-  const candidates = headers.map((header) => names.get(normalizeHeader(header)) ?? []);
+  const quantityWords = aliases[kind].qty ?? [];
+  const candidates = headers.map((header) => {
+    const key = normalizeHeader(header);
+    const known = names.get(key);
+    if (known) return known;
+    // A quantity in a unit the header names: after every plain quantity, pieces before cases.
+    const unit = quantityWords.length > 0 ? headerUnit(key, quantityWords) : null;
+    return unit ? [{ field: 'qty', rank: unit.piece ? 1000 : 1001 }] : [];
+  });
   const best = new Map<string, { index: number; rank: number; empty: boolean }>();
   candidates.forEach((fields, index) => {
     const only = fields[0];

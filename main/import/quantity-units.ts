@@ -33,6 +33,60 @@ const sameUnits: Record<string, string> = Object.fromEntries(
   ].flatMap((names) => names.map((name) => [name, names[0] as string])),
 );
 
+/** Units a quantity column's header may name: pieces first, as a scheme's unit usually is. */
+const headerUnits = new Map<string, 'piece' | 'other'>([
+  ...['pcs', 'pc', 'nos', 'no', 'units', 'unit', 'each', 'ea'].map((u) => [u, 'piece'] as const),
+  ...[
+    'case',
+    'cases',
+    'cs',
+    'cse',
+    'box',
+    'boxes',
+    'ctn',
+    'carton',
+    'cartons',
+    'pack',
+    'packs',
+    'pkt',
+    'kg',
+    'kgs',
+    'g',
+    'gm',
+    'gms',
+    'ltr',
+    'l',
+    'lt',
+    'litre',
+    'ml',
+    'doz',
+    'dozen',
+    'bag',
+    'bags',
+    'btl',
+    'bottle',
+    'bottles',
+  ].map((u) => [u, 'other'] as const),
+]);
+
+/**
+ * The unit a quantity column's header names ("Qty (PCS)", "Quantity in Cases", "Billed Qty
+ * Kg"), given the header as normalizeHeader leaves it and the words that name a quantity; null
+ * when it names none ("Free Qty" is no unit, and no quantity of a sale).
+ */
+export function headerUnit(
+  normalized: string,
+  quantityWords: readonly string[],
+): { unit: string; piece: boolean } | null {
+  for (const word of quantityWords) {
+    if (!normalized.startsWith(word)) continue;
+    const rest = normalized.slice(word.length).replace(/^in/, '');
+    const kind = headerUnits.get(rest);
+    if (kind) return { unit: rest, piece: kind === 'piece' };
+  }
+  return null;
+}
+
 /** A unit as compared: case, a final dot, a plural and another name of it aside ("Nos." is "Pcs", "Boxes" "Box"). */
 const unitKey = (unit: string) => {
   const word = unit

@@ -2,6 +2,7 @@ import { Exact, toScaledInteger } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 import { withoutControls } from '../exports/text';
+import { aliases, normalizeHeader } from './aliases';
 import { AmountError, type DecimalMark, detectDecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
 import {
   AmbiguousDatesError,
@@ -14,7 +15,7 @@ import {
 } from './dates';
 import { netFromGrossTotal } from './kind-rules';
 import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
-import { splitQuantity } from './quantity-units';
+import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
 
@@ -34,6 +35,8 @@ export interface Decisions {
   anyDates: boolean;
   /** The plausible dates, as of the day the decisions were made. */
   plausible: { from: string; to: string };
+  /** The unit the quantity column's header names ("Qty (PCS)"): each line's, where it writes none. */
+  qtyUnit?: string;
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */
@@ -153,7 +156,11 @@ export function decide(
       : decimalMark === ','
         ? 'Amounts are written with a decimal comma (1.234,56)'
         : 'Amounts are written with a decimal point (1,234.56)';
+  const qtyHeader = mapping.qty === undefined ? undefined : options.headers[mapping.qty];
+  const qtyUnit = qtyHeader === undefined ? null : headerUnit(normalizeHeader(qtyHeader), aliases[kind].qty ?? []);
   return {
+    // The unit as the header writes it ("PCS" of "Qty (PCS)"), for messages.
+    ...(qtyUnit ? { qtyUnit: qtyHeader?.match(/([a-z]+)[^a-z]*$/i)?.[1] ?? qtyUnit.unit } : {}),
     dayOrder,
     decimalMark,
     decimalReason,
@@ -348,6 +355,7 @@ export function convertRow(
     const { unit } = splitQuantity(quantity);
     if (unit !== null) converted.qtyUnit = unit;
   }
+  if (d.qtyUnit && converted.qtyUnit === undefined && typeof values.qty === 'number') converted.qtyUnit = d.qtyUnit;
   return converted;
 }
 

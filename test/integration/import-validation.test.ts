@@ -65,6 +65,39 @@ describe('validation', () => {
     expect(result.warnings).toEqual(['row 6 repeats row 2 exactly, in every column; both were imported']);
   });
 
+  it('reads the quantity column whose header names pieces, and refuses a product the master counts in cases', async () => {
+    // A DMS export gives each line in cases and in pieces; SKU-0005 is counted in CASE by the products master.
+    const dms = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Retailer Code', 'SKU Code'];
+    const rows: FixtureCell[][] = [
+      [...dms, 'Qty (Cases)', 'Qty (PCS)', 'Free Qty', 'Net Amount'],
+      ['DMS/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 1, 12, 2, '570.00'],
+      ['DMS/2', '06-10-2026', 'D001', 'O00001', 'SKU-0002', 0, 6, 0, '300.00'],
+      ['DMS/3', '07-10-2026', 'D001', 'O00001', 'SKU-0005', 2, 24, 0, '1,200.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'dms.csv'), delimited(rows)), {
+      kind: 'sales',
+      validOnly: true,
+    });
+    expect(result.mapping.qty).toBe('Qty (PCS)');
+    expect(result.errors).toEqual([
+      {
+        row: 4,
+        column: 'Qty (PCS)',
+        value: '24',
+        message: 'the products master counts SKU-0005 in CASE, this line in PCS',
+      },
+    ]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.qty])).toEqual([
+      ['DMS/1', 12_000],
+      ['DMS/2', 6_000],
+    ]);
+    expect(result.decisions).toContainEqual({
+      field: 'qty',
+      decision:
+        'Quantities are in PCS, as the header "Qty (PCS)" says: a product the products master counts in another unit is refused',
+    });
+  });
+
   it('reads a quantity written with its unit (Tally), and counts a product in one unit only', async () => {
     // SKU-0001 and SKU-0002 are counted in PCS by the products master, SKU-0005 in CASE; NEW-1 has no UOM.
     const rows: FixtureCell[][] = [

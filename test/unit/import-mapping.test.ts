@@ -96,7 +96,13 @@ describe('header aliases', () => {
       gross_total: 'Total Amount',
       net_value: 'Sale Amount',
     });
-    // Busy's voucher export: the codes beside the names.
+    // A quantity in a unit the header names: pieces before cases, a plain quantity before either, never Free Qty.
+    const dms = ['Invoice No', 'Date', 'Distributor Code', 'SKU Code', 'Net Amount'];
+    expect(mapped('sales', [...dms, 'Qty (Cases)', 'Free Qty', 'Qty (PCS)'])).toMatchObject({ qty: 'Qty (PCS)' });
+    expect(mapped('sales', [...dms, 'Quantity in Kg'])).toMatchObject({ qty: 'Quantity in Kg' });
+    expect(mapped('sales', [...dms, 'Qty (PCS)', 'Qty'])).toMatchObject({ qty: 'Qty' });
+    expect(mapped('sales', [...dms, 'Free Qty']).qty).toBeUndefined();
+        // Busy's voucher export: the codes beside the names.
     const busy = ['Vch/Bill No', 'Alias', 'Particulars', 'Item Alias', 'Item Details', 'Qty.', 'Amount'];
     expect(mapped('sales', busy)).toMatchObject({ distributor_code: 'Alias', sku: 'Item Alias' });
   });

@@ -451,6 +451,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'amountdue',
       'total',
       'openingamount',
+      // ERPNext's Accounts Receivable report.
+      'invoicedamount',
+      'billedamount',
     ],
     outstanding: [
       'outstanding',

@@ -30,6 +30,8 @@ export const pseudoFields = [
   // A document's total, tax included (Tally's Gross Total): the net value is it less the tax,
   // when the file writes no net value of its own.
   'gross_total',
+  // A general ledger's account, beside its party: each ledger line of a voucher names one.
+  'ledger',
 ] as const;
 
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
@@ -37,6 +39,7 @@ export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly
   voucher_type: ['payments'],
   allocated: ['payments'],
   gross_total: ['sales'],
+  ledger: ['sales'],
 };
 
 export function normalizeHeader(text: string): string {
@@ -560,6 +563,8 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
     'billvalue',
     'totalamount',
   ],
+  // An account column that the party column beside it leaves over (ERPNext's General Ledger).
+  ledger: ['account', 'ledger', 'ledgername', 'accountname', 'accounthead', 'glaccount'],
   // ERPNext's Allocated (Payment References), Zoho's Amount Applied to Invoice, Tally's bill-wise Adjusted.
   allocated: [
     'allocated',

@@ -1,6 +1,6 @@
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
-import { ledgerLineTest } from './ledger-lines';
+import { journalLineTest, ledgerLineTest } from './ledger-lines';
 import { findHeaderRow, type HeaderCandidate, type Mapping, proposeMapping } from './mapping';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
@@ -174,6 +174,20 @@ export async function* dataRows(
   const isLedgerLine = ledgerLineTest(kind, mapping);
   // The ledger lines of a sale without items hold its tax: the voucher waits for them.
   const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;
+  const isJournalLine = fold ? journalLineTest(kind, mapping) : null;
+  const voucherKey = (cells: readonly Cell[]) =>
+    [mapping.doc_no, mapping.doc_date]
+      .map((c) => String((c === undefined ? null : cells[c]) ?? '').trim())
+      .join('\u0001');
+  // A general ledger's lines written before their voucher's party line, waiting for it.
+  let early: SourceRow[] = [];
+  /** The waiting ledger lines, when this row is of another voucher: no party line came for them. */
+  const takeEarly = (cells: readonly Cell[]): SourceRow[] => {
+    if (early.length === 0 || voucherKey(early[0]?.cells ?? []) === voucherKey(cells)) return [];
+    const orphans = early;
+    early = [];
+    return orphans;
+  };
   let held: SourceRow | null = null;
   // The row last left out as a ledger line: when the next row continues a party (its party cell
   // blank), it was that party's heading after all, with an amount (its total) beside it.
@@ -229,16 +243,29 @@ export async function* dataRows(
       continue;
     }
     const voucher = held as SourceRow | null;
+    if (isJournalLine?.(cells)) {
+      skipped('ledger lines');
+      if (voucher && voucherKey(voucher.cells) === voucherKey(cells)) addLedgerLine(voucher, cells);
+      else {
+        for (const orphan of takeEarly(cells)) {
+          const out = pass(orphan);
+          if (out) yield out;
+        }
+        if (early.length >= MAX_LEDGER_LINES)
+          throw new DamagedFileError(
+            `the rows up to row ${row.number} are over ${MAX_LEDGER_LINES.toLocaleString('en-IN')} ledger lines of one voucher with no party line, which no voucher has`,
+          );
+        early.push({ number: row.number, cells: [...cells] });
+      }
+      continue;
+    }
+    for (const orphan of takeEarly(cells)) {
+      const out = pass(orphan);
+      if (out) yield out;
+    }
     if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {
       skipped('ledger lines');
-      if (voucher) {
-        voucher.ledger ??= [];
-        if (voucher.ledger.length >= MAX_LEDGER_LINES)
-          throw new DamagedFileError(
-            `the voucher on row ${voucher.number} has over ${MAX_LEDGER_LINES.toLocaleString('en-IN')} ledger lines under it, which no voucher has`,
-          );
-        voucher.ledger.push([...cells]);
-      }
+      if (voucher) addLedgerLine(voucher, cells);
       ledgerLineBefore = [...cells];
       continue;
     }
@@ -274,10 +301,26 @@ export async function* dataRows(
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];
-    const out = pass(cells === row.cells ? row : { number: row.number, cells });
+    const next = cells === row.cells ? row : { number: row.number, cells };
+    // The ledger lines written before it, of its own voucher.
+    for (const line of early) addLedgerLine(next, line.cells);
+    early = [];
+    const out = pass(next);
     if (out) yield out;
   }
   const last = unusedHeading ? pass(unusedHeading) : null;
   if (last) yield last;
   if (held) yield held;
+  // Ledger lines no party line came for: handed on, for validation to name (a voucher without its party).
+  for (const orphan of early) yield orphan;
+}
+
+/** A voucher's ledger line, kept with it (a real voucher has a handful). */
+function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
+  voucher.ledger ??= [];
+  if (voucher.ledger.length >= MAX_LEDGER_LINES)
+    throw new DamagedFileError(
+      `the voucher on row ${voucher.number} has over ${MAX_LEDGER_LINES.toLocaleString('en-IN')} ledger lines under it, which no voucher has`,
+    );
+  voucher.ledger.push([...cells]);
 }

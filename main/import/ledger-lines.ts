@@ -31,3 +31,27 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
     amounts.some((c) => !blank(cells[c])) &&
     ownColumns.every((c) => blank(cells[c]));
 }
+
+/**
+ * A general ledger's lines (ERPNext's General Ledger, journal-style exports): every entry of a
+ * voucher is a row of its own, each carrying the voucher's number and date; the party's entry
+ * names the party, the others (the sales ledger, the CGST and SGST ledgers) leave it blank and
+ * name their account in a column of their own. Such a row, with an amount and no item, is one of
+ * its voucher's ledger lines, as a detailed Day Book's are. Null when the file has no account
+ * column beside its party's, so a row that merely lacks its party stays an error.
+ */
+export function journalLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
+  const { distributor_code: party, doc_no: voucher, ledger } = mapping;
+  const amounts = [mapping.net_value, mapping.debit_amount, mapping.credit_amount].filter(
+    (c): c is number => c !== undefined,
+  );
+  if (kind !== 'sales' || party === undefined || voucher === undefined || ledger === undefined) return null;
+  if (amounts.length === 0) return null;
+  const ownColumns = [mapping.sku, mapping.qty].filter((c): c is number => c !== undefined);
+  return (cells) =>
+    !blank(cells[voucher]) &&
+    blank(cells[party]) &&
+    !blank(cells[ledger]) &&
+    amounts.some((c) => !blank(cells[c])) &&
+    ownColumns.every((c) => blank(cells[c]));
+}

@@ -440,8 +440,11 @@ function taxFromLedger(
   if (party === undefined || typeof values.net_value !== 'number' || values.tax != null) return [];
   let tax = 0;
   const names: string[] = [];
+  // A general ledger names each line's account in a column of its own; a Day Book where the party goes.
+  const account = mapping.ledger;
   for (const line of ledger) {
-    const name = String(line[party] ?? '').trim();
+    const own = account === undefined ? null : line[account];
+    const name = String((blank(own) ? line[party] : own) ?? '').trim();
     if (!isTaxLedger(name)) continue;
     const amount =
       net === undefined ? debitLessCredit(mapping, line, read) : read(moneyField('net_value'), net, line[net]);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LayoutError } from '../../main/import/layout';
+import { LayoutError, MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
-import { delimited, writeText, writeXlsx } from '../support/files';
+import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -186,6 +186,45 @@ describe('report layouts', () => {
       ['2026-10-31', 'D001', 'S/1', 118000],
       ['2026-10-31', 'D002', 'S/2', 100000],
     ]);
+  });
+
+  it("reads a general ledger's vouchers: the party's entry is the sale, its tax ledgers' entries its tax, in any order", async () => {
+    const rows = [
+      ['Posting Date', 'Account', 'Debit', 'Credit', 'Voucher Type', 'Voucher No', 'Party Type', 'Party'],
+      ['2026-10-02', 'Sales - AG', null, '1,000.00', 'Sales Invoice', 'SINV-1', null, null],
+      ['2026-10-02', 'Output Tax CGST - AG', null, '90.00', 'Sales Invoice', 'SINV-1', null, null],
+      ['2026-10-02', 'Debtors - AG', '1,180.00', null, 'Sales Invoice', 'SINV-1', 'Customer', 'D001'],
+      ['2026-10-02', 'Output Tax SGST - AG', null, '90.00', 'Sales Invoice', 'SINV-1', null, null],
+      ['2026-10-03', 'Debtors - AG', null, '2,360.00', 'Payment Entry', 'PE-1', 'Customer', 'D002'],
+      ['2026-10-03', 'Bank - AG', '2,360.00', null, 'Payment Entry', 'PE-1', null, null],
+      ['2026-10-04', 'Debtors - AG', '2,360.00', null, 'Sales Invoice', 'SINV-2', 'Customer', 'D002'],
+      ['2026-10-04', 'Sales - AG', null, '2,000.00', 'Sales Invoice', 'SINV-2', null, null],
+      ['2026-10-04', 'Output Tax IGST - AG', null, '360.00', 'Sales Invoice', 'SINV-2', null, null],
+    ];
+    const path = writeText(join(dir, 'gl.csv'), delimited(rows));
+    const result = await importFile(ws, path, { kind: 'sales' });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'ledger lines': 6, 'type:Payment Entry': 1 });
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.distributor_code, r.net_value, r.tax]),
+    ).toEqual([
+      ['SINV-1', 'D001', 100000, 18000],
+      ['SINV-2', 'D002', 200000, 36000],
+    ]);
+    // A voucher whose party entry never comes: its entry is reported, never dropped.
+    const orphan = [...rows, ['2026-10-05', 'Sales - AG', null, '100.00', 'Sales Invoice', 'SINV-3', null, null]];
+    const refused = await importFile(ws, writeText(join(dir, 'gl-orphan.csv'), delimited(orphan)), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(refused.errors).toContainEqual({ row: 11, column: 'Party', value: '', message: 'Distributor is required' });
+    // Ledger lines waiting for a party line are held only as many as a voucher has.
+    const hostile = [rows[0] as FixtureCell[]];
+    for (let i = 0; i <= MAX_LEDGER_LINES; i++)
+      hostile.push(['2026-10-06', `Output Tax CGST ${i}`, null, '0.01', 'Sales Invoice', 'SINV-9', null, null]);
+    await expect(
+      importFile(ws, writeText(join(dir, 'gl-hostile.csv'), delimited(hostile)), { kind: 'sales' }),
+    ).rejects.toThrow('the rows up to row 1002 are over 1,000 ledger lines of one voucher with no party line');
   });
 
   it('skips Excel\'s subtotal lines ("D001 Total") but keeps a product named "… Total" as a line', async () => {

@@ -102,13 +102,13 @@ describe('header aliases', () => {
     expect(mapped('sales', [...dms, 'Quantity in Kg'])).toMatchObject({ qty: 'Quantity in Kg' });
     expect(mapped('sales', [...dms, 'Qty (PCS)', 'Qty'])).toMatchObject({ qty: 'Qty' });
     expect(mapped('sales', [...dms, 'Free Qty']).qty).toBeUndefined();
-        // ERPNext's Accounts Receivable report.
+    // ERPNext's Accounts Receivable report.
     const ar = ['Posting Date', 'Customer', 'Voucher No', 'Due Date', 'Invoiced Amount', 'Paid Amount'];
     expect(mapped('receivables', [...ar, 'Outstanding Amount'])).toMatchObject({
       amount: 'Invoiced Amount',
       outstanding: 'Outstanding Amount',
     });
-        // Busy's voucher export: the codes beside the names.
+    // Busy's voucher export: the codes beside the names.
     const busy = ['Vch/Bill No', 'Alias', 'Particulars', 'Item Alias', 'Item Details', 'Qty.', 'Amount'];
     expect(mapped('sales', busy)).toMatchObject({ distributor_code: 'Alias', sku: 'Item Alias' });
   });

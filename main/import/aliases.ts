@@ -49,6 +49,8 @@ export function normalizeHeader(text: string): string {
       .replace(/₹|\(rs\.?\)|\(inr\)|\(in rs\.?\)/g, '')
       // Tally's "Party's Name": a possessive names what the plain word does.
       .replace(/['’]s\b/g, '')
+      // SAP Business One's "Total Amount (LC)": in the company's own (local) currency.
+      .replace(/\(lc\)/g, '')
       .replace(/[^a-z0-9]+/g, '')
   );
 }
@@ -497,6 +499,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'number',
       'no',
       'transactionno',
+      // SAP Business One's Incoming Payments.
+      'documentnumber',
     ],
     receipt_date: ['receiptdate', 'date', 'voucherdate', 'paymentdate', 'postingdate', 'budat', 'transactiondate'],
     distributor_code: [...distributor, ...party],
@@ -513,6 +517,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       // Tally's columnar Receipt Register: a Value and a Gross Total beside a column per bank.
       'value',
       'grosstotal',
+      // SAP Business One's Incoming Payments: Total Amount (LC).
+      'totalamount',
     ],
     against_doc_no: [
       'againstdocno',
@@ -530,7 +536,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'againstref',
       'appliedtoinvoice',
     ],
-    mode: ['mode', 'paymentmode', 'modeofpayment', 'paymentmethod', 'instrument', 'instrumenttype'],
+    mode: ['mode', 'paymentmode', 'modeofpayment', 'paymentmethod', 'instrument', 'instrumenttype', 'paymentmeans'],
   },
   targets: {
     period_from: ['periodfrom', 'from', 'fromdate', 'startdate', 'validfrom', 'periodstart'],

@@ -259,10 +259,12 @@ export async function* dataRows(
       }
       continue;
     }
-    for (const orphan of takeEarly(cells)) {
-      const out = pass(orphan);
-      if (out) yield out;
-    }
+    // Only a general ledger's rows ever wait: other files pass here without a call.
+    if (early.length > 0)
+      for (const orphan of takeEarly(cells)) {
+        const out = pass(orphan);
+        if (out) yield out;
+      }
     if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {
       skipped('ledger lines');
       if (voucher) addLedgerLine(voucher, cells);
@@ -303,8 +305,10 @@ export async function* dataRows(
     if (groupColumn !== undefined) parent = [...cells];
     const next = cells === row.cells ? row : { number: row.number, cells };
     // The ledger lines written before it, of its own voucher.
-    for (const line of early) addLedgerLine(next, line.cells);
-    early = [];
+    if (early.length > 0) {
+      for (const line of early) addLedgerLine(next, line.cells);
+      early = [];
+    }
     const out = pass(next);
     if (out) yield out;
   }

@@ -108,6 +108,23 @@ describe('header aliases', () => {
       amount: 'Invoiced Amount',
       outstanding: 'Outstanding Amount',
     });
+    // SAP Business One's Incoming Payments, in the company's own currency.
+    const incoming = [
+      'Document Number',
+      'Posting Date',
+      'Customer Code',
+      'Customer Name',
+      'Total Amount (LC)',
+      'Payment Means',
+    ];
+    expect(mapped('payments', incoming)).toMatchObject({
+      receipt_no: 'Document Number',
+      receipt_date: 'Posting Date',
+      distributor_code: 'Customer Code',
+      amount: 'Total Amount (LC)',
+      mode: 'Payment Means',
+    });
+    expect(mapped('payments', [...incoming.slice(0, 4), 'Total Amount (FC)']).amount).toBeUndefined();
     // Busy's voucher export: the codes beside the names.
     const busy = ['Vch/Bill No', 'Alias', 'Particulars', 'Item Alias', 'Item Details', 'Qty.', 'Amount'];
     expect(mapped('sales', busy)).toMatchObject({ distributor_code: 'Alias', sku: 'Item Alias' });

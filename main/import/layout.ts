@@ -244,9 +244,10 @@ export async function* dataRows(
     }
     const voucher = held as SourceRow | null;
     if (isJournalLine?.(cells)) {
-      skipped('ledger lines');
-      if (voucher && voucherKey(voucher.cells) === voucherKey(cells)) addLedgerLine(voucher, cells);
-      else {
+      if (voucher && voucherKey(voucher.cells) === voucherKey(cells)) {
+        skipped('ledger lines');
+        addLedgerLine(voucher, cells);
+      } else {
         for (const orphan of takeEarly(cells)) {
           const out = pass(orphan);
           if (out) yield out;
@@ -306,7 +307,10 @@ export async function* dataRows(
     const next = cells === row.cells ? row : { number: row.number, cells };
     // The ledger lines written before it, of its own voucher.
     if (early.length > 0) {
-      for (const line of early) addLedgerLine(next, line.cells);
+      for (const line of early) {
+        skipped('ledger lines');
+        addLedgerLine(next, line.cells);
+      }
       early = [];
     }
     const out = pass(next);

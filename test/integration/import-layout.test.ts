@@ -218,6 +218,7 @@ describe('report layouts', () => {
       dryRun: true,
     });
     expect(refused.errors).toContainEqual({ row: 11, column: 'Party', value: '', message: 'Distributor is required' });
+    expect(refused.skipped['ledger lines']).toBe(6);
     // Ledger lines waiting for a party line are held only as many as a voucher has.
     const hostile = [rows[0] as FixtureCell[]];
     for (let i = 0; i <= MAX_LEDGER_LINES; i++)

@@ -505,6 +505,14 @@ async function importFrom(
   let negativeAsCredit = 0;
   let noItemLines = 0;
   const units = kind === 'sales' ? new QuantityUnits(db) : null;
+  // The readings of a row's quantity from its columns in further units ("Qty (Cases)").
+  const inOtherUnits = (decisions.qtyInUnits ?? []).map(({ column, unit }) => ({
+    unit,
+    header: headers[column] ?? '',
+    mapping: { ...mapping, qty: column },
+    decisions: { ...decisions, qtyUnit: unit },
+    lines: 0,
+  }));
   const names = new MasterNames(db);
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
@@ -725,10 +733,23 @@ async function importFrom(
           message: named.problem,
         });
       }
-      const unitProblem =
+      let unitProblem =
         units && converted.qtyUnit !== undefined && typeof values.sku === 'string'
           ? units.check(values.sku, converted.qtyUnit, row.number)
           : null;
+      // A product counted in another unit the file also gives its quantity in: read from that column.
+      const inUnit =
+        unitProblem && units && typeof values.sku === 'string'
+          ? inOtherUnits.find((other) => units.fits(values.sku as string, other.unit))
+          : undefined;
+      if (inUnit && units) {
+        const again = convertRow(kind, inUnit.mapping, row.cells, inUnit.decisions, defaults, row.ledger);
+        if (again.problems.length === 0 && typeof again.values.qty === 'number') {
+          values.qty = again.values.qty;
+          unitProblem = units.check(values.sku as string, inUnit.unit, row.number);
+          inUnit.lines++;
+        }
+      }
       if (unitProblem)
         issues.push({
           row: row.number,
@@ -913,7 +934,13 @@ async function importFrom(
       result.decisions.push({
         field: 'qty',
         decision: decisions.qtyUnit
-          ? `Quantities are in ${decisions.qtyUnit}, as the header "${headers[mapping.qty as number]}" says: a product the products master counts in another unit is refused`
+          ? `Quantities are in ${decisions.qtyUnit}, as the header "${headers[mapping.qty as number]}" says${inOtherUnits
+              .filter((other) => other.lines > 0)
+              .map(
+                (other) =>
+                  `; ${other.lines} lines of products counted in ${other.unit} are read from "${other.header}"`,
+              )
+              .join('')}: a product the products master counts in another unit is refused`
           : `Quantities are written with their unit (${[...units.written].slice(0, 5).join(', ')}): the number is read, and each product keeps one unit`,
       });
     if (negativeAsCredit > 0)

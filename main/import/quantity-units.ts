@@ -112,6 +112,12 @@ export class QuantityUnits {
     this.masterUom = new Map(rows as [string, string][]);
   }
 
+  /** Whether a line of this product may count it in this unit, by the master and the lines before. */
+  fits(sku: string, unit: string): boolean {
+    const uom = this.masterUom.get(sku) ?? this.firstSeen.get(sku)?.unit;
+    return uom === undefined || unitKey(uom) === unitKey(unit);
+  }
+
   /** What is wrong with this line's unit, or null. */
   check(sku: string, unit: string, row: number): string | null {
     this.written.add(unit);

@@ -14,7 +14,7 @@ import {
   parseDateText,
 } from './dates';
 import { netFromGrossTotal } from './kind-rules';
-import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
+import { gstPartNamed, type Mapping, QTY_IN_UNIT, taxPartKeys } from './mapping';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -37,6 +37,8 @@ export interface Decisions {
   plausible: { from: string; to: string };
   /** The unit the quantity column's header names ("Qty (PCS)"): each line's, where it writes none. */
   qtyUnit?: string;
+  /** Quantity columns in further units ("Qty (Cases)"), for lines of products counted in one of those. */
+  qtyInUnits?: { column: number; unit: string }[];
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */
@@ -156,11 +158,13 @@ export function decide(
       : decimalMark === ','
         ? 'Amounts are written with a decimal comma (1.234,56)'
         : 'Amounts are written with a decimal point (1,234.56)';
-  const qtyHeader = mapping.qty === undefined ? undefined : options.headers[mapping.qty];
-  const qtyUnit = qtyHeader === undefined ? null : headerUnit(normalizeHeader(qtyHeader), aliases[kind].qty ?? []);
+  const qtyUnit = mapping.qty === undefined ? null : headerUnitOf(kind, options.headers[mapping.qty] ?? '');
+  const qtyInUnits = Object.entries(mapping)
+    .filter(([key]) => key.startsWith(QTY_IN_UNIT))
+    .map(([, column]) => ({ column, unit: headerUnitOf(kind, options.headers[column] ?? '') ?? '' }));
   return {
-    // The unit as the header writes it ("PCS" of "Qty (PCS)"), for messages.
-    ...(qtyUnit ? { qtyUnit: qtyHeader?.match(/([a-z]+)[^a-z]*$/i)?.[1] ?? qtyUnit.unit } : {}),
+    ...(qtyUnit ? { qtyUnit } : {}),
+    ...(qtyUnit && qtyInUnits.length > 0 ? { qtyInUnits } : {}),
     dayOrder,
     decimalMark,
     decimalReason,
@@ -171,6 +175,12 @@ export function decide(
     anyDates: options.anyDates === true,
     plausible: plausibleDates(),
   };
+}
+
+/** The unit a quantity column's header names, as the header writes it ("PCS" of "Qty (PCS)"), for messages. */
+function headerUnitOf(kind: DatasetKind, header: string): string | null {
+  const unit = headerUnit(normalizeHeader(header), aliases[kind].qty ?? []);
+  return unit ? (header.match(/([a-z]+)[^a-z]*$/i)?.[1] ?? unit.unit) : null;
 }
 
 function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {

@@ -65,7 +65,7 @@ describe('validation', () => {
     expect(result.warnings).toEqual(['row 6 repeats row 2 exactly, in every column; both were imported']);
   });
 
-  it('reads the quantity column whose header names pieces, and refuses a product the master counts in cases', async () => {
+  it("reads each line's quantity in its product's unit where the header names units, and refuses one in no unit it has", async () => {
     // A DMS export gives each line in cases and in pieces; SKU-0005 is counted in CASE by the products master.
     const dms = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Retailer Code', 'SKU Code'];
     const rows: FixtureCell[][] = [
@@ -74,12 +74,26 @@ describe('validation', () => {
       ['DMS/2', '06-10-2026', 'D001', 'O00001', 'SKU-0002', 0, 6, 0, '300.00'],
       ['DMS/3', '07-10-2026', 'D001', 'O00001', 'SKU-0005', 2, 24, 0, '1,200.00'],
     ];
-    const result = await importFile(ws, writeText(join(dir, 'dms.csv'), delimited(rows)), {
-      kind: 'sales',
-      validOnly: true,
-    });
+    const result = await importFile(ws, writeText(join(dir, 'dms.csv'), delimited(rows)), { kind: 'sales' });
     expect(result.mapping.qty).toBe('Qty (PCS)');
-    expect(result.errors).toEqual([
+    expect(result.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.qty])).toEqual([
+      ['DMS/1', 12_000],
+      ['DMS/2', 6_000],
+      ['DMS/3', 2_000],
+    ]);
+    expect(result.decisions).toContainEqual({
+      field: 'qty',
+      decision:
+        'Quantities are in PCS, as the header "Qty (PCS)" says; 1 lines of products counted in Cases are read from "Qty (Cases)": a product the products master counts in another unit is refused',
+    });
+    // Pieces only: the product counted in cases is refused, never counted in pieces.
+    const pieces = rows.map((r, i) => [i === 0 ? (r[0] ?? null) : `P${r[0]}`, ...r.slice(1, 5), ...r.slice(6)]);
+    const refused = await importFile(ws, writeText(join(dir, 'dms-pieces.csv'), delimited(pieces)), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(refused.errors).toEqual([
       {
         row: 4,
         column: 'Qty (PCS)',
@@ -87,15 +101,6 @@ describe('validation', () => {
         message: 'the products master counts SKU-0005 in CASE, this line in PCS',
       },
     ]);
-    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.qty])).toEqual([
-      ['DMS/1', 12_000],
-      ['DMS/2', 6_000],
-    ]);
-    expect(result.decisions).toContainEqual({
-      field: 'qty',
-      decision:
-        'Quantities are in PCS, as the header "Qty (PCS)" says: a product the products master counts in another unit is refused',
-    });
   });
 
   it('reads a quantity written with its unit (Tally), and counts a product in one unit only', async () => {

@@ -6,7 +6,7 @@ import { classifyDocType, classifyVoucher, type TypeClass, type TypeMap } from '
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
-import { mappingByHeader, taxPartKeys } from './mapping';
+import { mappingByHeader, QTY_IN_UNIT, taxPartKeys } from './mapping';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
@@ -99,6 +99,7 @@ async function inspectSource(
           { name: 'status', label: 'Document status', required: false, type: 'flag' as const },
           { name: 'rate', label: 'Unit price', required: false, type: 'money' as const },
           { name: 'gross_total', label: 'Document total, tax included', required: false, type: 'money' as const },
+          { name: 'ledger', label: 'Account (general ledger)', required: false, type: 'flag' as const },
         ]
       : []),
   ];
@@ -177,9 +178,22 @@ async function inspectSource(
       const label = base.fields.find((f) => f.name === `tax_${part}`)?.label ?? key;
       return { name: key, label: `${label} (${n})`, required: false, type: 'money' as const };
     });
+  // Quantity columns in further units (qty_in_unit_1, …), for products counted in those.
+  const moreQuantities = Object.keys(table.mapping)
+    .filter((key) => key.startsWith(QTY_IN_UNIT))
+    .map((key) => ({
+      name: key,
+      label: `Qty in another unit (${key.slice(QTY_IN_UNIT.length)})`,
+      required: false,
+      type: 'qty' as const,
+    }));
   return {
     ...base,
-    fields: [...base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })), ...moreTaxParts],
+    fields: [
+      ...base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })),
+      ...moreTaxParts,
+      ...moreQuantities,
+    ],
     sheet: table.sheet,
     headerRow: table.headerRow,
     headers: table.headers,

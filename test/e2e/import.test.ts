@@ -114,4 +114,25 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByTestId('total-tax').textContent()).toBe('₹190.00');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("offers a DMS export's quantity in cases beside its pieces, and imports each line in its product's unit", async () => {
+    // SKU-0005 is counted in CASE by the demo's products master, SKU-0001 in PCS.
+    const { page, errors, dialog } = await importDialogFor('DMS Secondary Sales.csv', [
+      'Invoice No,Invoice Date,Distributor Code,Retailer Code,SKU Code,Qty (Cases),Qty (PCS),Net Amount',
+      'DMS/1,05-10-2026,D001,O00001,SKU-0001,1,12,570.00',
+      'DMS/2,07-10-2026,D001,O00001,SKU-0005,2,24,"1,200.00"',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    await expect.poll(() => dialog.getByLabel('Column for Qty', { exact: true }).inputValue()).toBe('Qty (PCS)');
+    expect(await dialog.getByLabel('Column for Qty in another unit (1)').inputValue()).toBe('Qty (Cases)');
+    await dialog.getByLabel('Column for Qty in another unit (1)').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: session.screenshot('import-quantity-units.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 2 rows as batch \d+/);
+    // 12 pieces and 2 cases.
+    expect(await dialog.getByTestId('total-qty').textContent()).toBe('14');
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

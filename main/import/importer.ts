@@ -20,8 +20,9 @@ import { grossIsAPrice } from './gross-prices';
 import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
-import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
+import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
+import { monthColumns, withMonthRows } from './month-columns';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
@@ -245,8 +246,11 @@ async function importFrom(
   }
   const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
   if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
-  const { headers } = table;
-  const mapping: Mapping = { ...table.mapping, ...mappingFromHeaders(headers, request.map ?? {}) };
+  // A target sheet's month columns are read as one target per month: three columns are added for it.
+  const { headers, mapping } = withMonthRows(table.headers, {
+    ...table.mapping,
+    ...mappingFromHeaders(table.headers, request.map ?? {}),
+  });
   const unknownHeaders = Object.entries(request.map ?? {}).filter(([field]) => mapping[field] === undefined);
   if (unknownHeaders.length > 0) {
     throw new ImportRefusedError(
@@ -260,6 +264,12 @@ async function importFrom(
     defaults[found.field] = found.value;
     notes.push({ field: found.field, decision: titleDecision(kind, found) });
   }
+  const months = monthColumns(mapping);
+  if (months.length > 0 && headers.length > table.headers.length)
+    notes.push({
+      field: 'value',
+      decision: `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each month it fills, from the month's first day to its last`,
+    });
   const sectionField = def.fields.find((f) => headers[mapping[f.name] ?? -1] === SECTION_HEADER);
   if (sectionField)
     notes.push({
@@ -299,7 +309,11 @@ async function importFrom(
     });
   }
   const unmapped = neededFields(kind, mapping).filter(
-    (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
+    (f) =>
+      mapping[f.name] === undefined &&
+      defaults[f.name] === undefined &&
+      // A target of a scheme given for every row needs no measure.
+      !(f.name === 'measure' && defaults.scheme_code !== undefined),
   );
   if (unmapped.length > 0) {
     const candidates = unmapped.map((f) => {
@@ -700,6 +714,13 @@ async function importFrom(
         lastDoc.lines++;
         values.line_no = lastDoc.lines;
       }
+      if (kind === 'targets' && values.measure == null && values.scheme_code == null)
+        issues.push({
+          row: row.number,
+          column: headers[mapping.measure ?? mapping.scheme_code ?? -1] ?? 'Measure',
+          value: '',
+          message: 'Measure or Scheme is required',
+        });
       for (const field of def.fields) {
         if (
           field.required &&

@@ -7,6 +7,7 @@ import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
 import { mappingByHeader, QTY_IN_UNIT, taxPartKeys } from './mapping';
+import { MONTH_COLUMN } from './month-columns';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
@@ -187,12 +188,22 @@ async function inspectSource(
       required: false,
       type: 'qty' as const,
     }));
+  // A target sheet's month columns (month_1, …), each a month's targets.
+  const months = Object.keys(table.mapping)
+    .filter((key) => key.startsWith(MONTH_COLUMN))
+    .map((key) => ({
+      name: key,
+      label: `Targets of month ${key.slice(MONTH_COLUMN.length)}`,
+      required: false,
+      type: 'decimal' as const,
+    }));
   return {
     ...base,
     fields: [
       ...base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })),
       ...moreTaxParts,
       ...moreQuantities,
+      ...months,
     ],
     sheet: table.sheet,
     headerRow: table.headerRow,

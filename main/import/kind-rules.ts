@@ -1,4 +1,5 @@
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
+import { monthColumns } from './month-columns';
 
 /**
  * How each dataset's rows hang together in a report-style export:
@@ -103,9 +104,15 @@ export const kindRules: Record<DatasetKind, KindRules> = {
  */
 export function neededFields(kind: DatasetKind, mapped: Readonly<Record<string, number>> = {}): FieldDef[] {
   return datasets[kind].fields.filter((f) => {
+    // A target is of a measure or of a scheme: with a column for neither, the measure is asked for.
+    if (kind === 'targets' && f.name === 'measure')
+      return mapped.measure === undefined && mapped.scheme_code === undefined;
     if (!f.required) return false;
     const debitOrCredit = mapped.debit_amount !== undefined || mapped.credit_amount !== undefined;
     if (kind === 'payments') return f.name !== 'amount' || !debitOrCredit;
+    // A target sheet's month columns give each target's period and value.
+    if (kind === 'targets')
+      return !['period_from', 'period_to', 'value'].includes(f.name) || monthColumns(mapped).length === 0;
     if (kind !== 'sales') return true;
     if (f.name === 'doc_type') return false;
     if ((f.name === 'sku' || f.name === 'qty') && mapped.sku === undefined) return false;

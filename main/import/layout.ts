@@ -2,6 +2,7 @@ import { type DatasetKind, datasets } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
 import { journalLineTest, ledgerLineTest } from './ledger-lines';
 import { findHeaderRow, type HeaderCandidate, type Mapping, proposeMapping } from './mapping';
+import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
 import { SECTION_HEADER, sectionFiller, withSections } from './sections';
@@ -200,7 +201,8 @@ export async function* dataRows(
     held = next;
     return out;
   };
-  for await (const row of sheet.rows()) {
+  const sheetRows = sheet.rows();
+  for await (const row of monthRows(sheetRows, headers, mapping) ?? sheetRows) {
     if (row.number <= headerRowNumber) continue;
     if (row.cells.every(blank)) continue;
     const wasFirst = first;
@@ -331,4 +333,39 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
       `the voucher on row ${voucher.number} has over ${MAX_LEDGER_LINES.toLocaleString('en-IN')} ledger lines under it, which no voucher has`,
     );
   voucher.ledger.push([...cells]);
+}
+
+/**
+ * The rows of a month-column sheet as the import reads them: a row with targets becomes one row
+ * per month it fills (its own cells, then the month's days and the target), under its own row
+ * number; any other row (a title, a heading, a blank, a total) stays as it is. Null when the mapping has
+ * no month columns added (withMonthRows).
+ */
+function monthRows(
+  rows: AsyncIterable<SourceRow>,
+  headers: readonly string[],
+  mapping: Mapping,
+): AsyncIterable<SourceRow> | null {
+  const columns = monthColumns(mapping);
+  const width = mapping.period_from;
+  if (columns.length === 0 || width === undefined || headers[width] !== MONTH_ROW_HEADERS[0]) return null;
+  const months = columns.map((column) => ({
+    column,
+    ...(monthOfHeader(headers[column] ?? '') ?? { from: '', to: '' }),
+  }));
+  return (async function* () {
+    for await (const row of rows) {
+      const filled = months.filter((m) => !blank(row.cells[m.column]));
+      if (filled.length === 0 || isTotalRow(row.cells)) {
+        yield row;
+        continue;
+      }
+      const own = row.cells.slice(0, width);
+      for (const m of filled)
+        yield {
+          number: row.number,
+          cells: [...own, ...Array(width - own.length).fill(null), m.from, m.to, row.cells[m.column] ?? null],
+        };
+    }
+  })();
 }

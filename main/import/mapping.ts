@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { aliases, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
+import { addMonthColumns } from './month-columns';
 import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
 
@@ -19,7 +20,13 @@ export interface HeaderCandidate {
   notes?: { field: string; decision: string }[];
 }
 
-const headerText = (cell: Cell) => (cell === null || cell === undefined ? '' : String(cell).trim());
+/** A header cell's text; a date (a target sheet's month, typed as 1-Oct-2026 and shown Oct-26) as its ISO day. */
+const headerText = (cell: Cell) =>
+  cell === null || cell === undefined
+    ? ''
+    : cell instanceof Date
+      ? cell.toISOString().slice(0, 10)
+      : String(cell).trim();
 
 /** A field a header may name, and how well: 0 for the field's own name or label, else its alias's place in the list. */
 interface Candidate {
@@ -103,6 +110,7 @@ export function proposeMapping(
     if (choice) mapping[choice] = index;
   });
   if (kind === 'sales') addGstLedgerColumns(headers, mapping);
+  if (kind === 'targets') addMonthColumns(headers, mapping);
   // The quantity in other units (a DMS's Qty (Cases) beside its Qty (PCS)): for the lines of
   // products the products master counts in one of those.
   let more = 0;

@@ -135,4 +135,24 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByTestId('total-qty').textContent()).toBe('14');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('imports a target sheet with a column per month, asking of what the targets are', async () => {
+    const { page, errors, dialog } = await importDialogFor('Targets by month.csv', [
+      'Distributor targets FY 2026-27',
+      'Distributor Code,Distributor Name,Oct-26,Nov-26,Dec-26',
+      'D001,Annapurna Distributors,500000,550000,600000',
+      'D002,Shiv Shakti Enterprises,300000,,350000',
+      'Total,,800000,550000,950000',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('targets');
+    await expect.poll(() => dialog.getByLabel('Column for Targets of month 3').inputValue()).toBe('Dec-26');
+    await dialog.getByLabel('Value for Measure').fill('net_value');
+    await page.screenshot({ path: session.screenshot('import-targets-by-month.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 5 rows as batch \d+/);
+    expect(await dialog.getByTestId('import-result').textContent()).toContain('01 Oct 2026 – 31 Dec 2026');
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

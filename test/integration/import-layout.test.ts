@@ -228,6 +228,54 @@ describe('report layouts', () => {
     ).rejects.toThrow('the rows up to row 1002 are over 1,000 ledger lines of one voucher with no party line');
   });
 
+  it('reads a target sheet with a column per month as one target per distributor and month it fills', async () => {
+    const rows: FixtureCell[][] = [
+      ['Distributor targets, FY 2026-27'],
+      ['Distributor Code', 'Distributor Name', new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 10, 1))],
+      ['D001', 'Annapurna Distributors', 500000, 550000.5],
+      ['D002', 'Shiv Shakti Enterprises', 300000, null],
+      ['D003', 'Kaveri Enterprises', null, null],
+      ['Total', null, 800000, 550000.5],
+    ];
+    const path = await writeXlsx(join(dir, 'targets by month.xlsx'), [{ name: 'Targets', rows }]);
+    const result = await importFile(ws, path, { kind: 'targets', defaults: { measure: 'net_value' }, validOnly: true });
+    expect(result.decisions.map((d) => d.decision)).toContainEqual(
+      expect.stringMatching(/^Each month column is a target of its own \(2 columns, "2026-10-01" to "2026-11-01"\)/),
+    );
+    expect(result.skipped).toEqual({ 'total rows': 1 });
+    // A distributor with no target in any month is reported, not passed over.
+    expect(result.errors.map((e) => [e.row, e.message])).toContainEqual([5, 'Value is required']);
+    expect(
+      storedRows(ws, 'targets', result.batch ?? 0).map((r) => [
+        r.period_from,
+        r.period_to,
+        r.distributor_code,
+        r.value,
+      ]),
+    ).toEqual([
+      ['2026-10-01', '2026-10-31', 'D001', '500000'],
+      ['2026-11-01', '2026-11-30', 'D001', '550000.5'],
+      ['2026-10-01', '2026-10-31', 'D002', '300000'],
+    ]);
+    // Of what the targets are, the file does not say: asked for, where SQLite's own check had answered.
+    await expect(importFile(ws, path, { kind: 'targets', replace: true })).rejects.toThrow(
+      /no column for Measure in header row 2\. Map a column/,
+    );
+    // A row that leaves its measure blank is that row's error.
+    const long = [
+      ['From', 'To', 'Distributor', 'Measure', 'Value'],
+      ['2026-09-01', '2026-09-30', 'D001', 'net_value', 100],
+      ['2026-09-01', '2026-09-30', 'D002', null, 200],
+    ];
+    const blankMeasure = await importFile(ws, writeText(join(dir, 'targets-long.csv'), delimited(long)), {
+      kind: 'targets',
+      dryRun: true,
+    });
+    expect(blankMeasure.errors).toEqual([
+      { row: 3, column: 'Measure', value: '', message: 'Measure or Scheme is required' },
+    ]);
+  });
+
   it('skips Excel\'s subtotal lines ("D001 Total") but keeps a product named "… Total" as a line', async () => {
     const day = new Date(Date.UTC(2026, 9, 3));
     const rows = [

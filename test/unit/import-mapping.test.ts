@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findHeaderRow, mappingByHeader, proposeMapping } from '../../main/import/mapping';
+import { monthOfHeader } from '../../main/import/month-columns';
 import { isTotalRow } from '../../main/import/total-rows';
 
 const mapped = (kind: Parameters<typeof proposeMapping>[0], headers: string[]) =>
@@ -203,6 +204,22 @@ describe('header aliases', () => {
 });
 
 describe('total rows', () => {
+  it("reads a target sheet's month columns, and only where no column gives a period or a value", () => {
+    expect(mapped('targets', ['Distributor Code', 'Name', 'Oct-26', 'November 2026', 'Target Dec-26'])).toEqual({
+      distributor_code: 'Distributor Code',
+      month_1: 'Oct-26',
+      month_2: 'November 2026',
+      month_3: 'Target Dec-26',
+    });
+    expect(mapped('targets', ['From', 'To', 'Distributor', 'Value', 'Oct-26'])).not.toHaveProperty('month_1');
+    expect(monthOfHeader('Sept 2026')).toEqual({ from: '2026-09-01', to: '2026-09-30' });
+    expect(monthOfHeader("Feb'28")).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    // An Excel date cell heading the column, as the header reads it.
+    expect(monthOfHeader('2026-12-01')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    for (const text of ['Octopus 26', '2026-12-15', 'Q3 2026', 'Value', 'Oct-1890', '2026-13'])
+      expect(monthOfHeader(text)).toBeNull();
+  });
+
   it('skips totals and subtotals but keeps a party whose name starts with Total', () => {
     expect(isTotalRow(['Total', null, 100])).toBe(true);
     expect(isTotalRow([null, 'Grand Total', 100])).toBe(true);

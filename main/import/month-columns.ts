@@ -1,0 +1,86 @@
+import { normalizeHeader } from './aliases';
+import type { Mapping } from './mapping';
+
+/**
+ * Target sheets as sales operations keep them: a row per distributor and a column per month
+ * (`Oct-26`, `November 2026`, `2026-12`), each cell that month's target. Each such column is a
+ * mapping key of its own (month_1, month_2 …); the import reads every row as one target per
+ * month it fills, in three columns added after the file's own: the month's first and last day
+ * and the cell's value.
+ */
+export const MONTH_COLUMN = 'month_';
+
+/** The names of the three columns a month's target is read into. */
+export const MONTH_ROW_HEADERS = ['Month from', 'Month to', 'Month target'] as const;
+
+const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** A month by its whole name or its first three letters ("Sept" too), nothing else ("Octopus"). */
+const monthNamed = (name: string) =>
+  monthNames.findIndex((m) => name === m || name === m.slice(0, 3) || (name === 'sept' && m === 'september'));
+/** A month's name, a year after it, and the word target around them at most: "Target Oct-26", "November 2026". */
+const namedMonth = /^(?:targets?|tgt)?([a-z]{3,9})(\d{2}|\d{4})(?:targets?|tgt)?$/;
+/** A year and a month in digits: "2026-10", "2026/10" (and a day 1 after, from a date cell: "2026-10-01"). */
+const digitMonth = /^(\d{4})[-/](\d{1,2})(?:-0?1)?$/;
+
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The month a header names, as its first and last days; null when it names none. */
+export function monthOfHeader(header: string): { from: string; to: string } | null {
+  let year: number;
+  let month: number;
+  const digits = header.trim().match(digitMonth);
+  if (digits) {
+    year = Number(digits[1]);
+    month = Number(digits[2]);
+  } else {
+    const named = normalizeHeader(header).match(namedMonth);
+    const at = monthNamed(named?.[1] ?? '');
+    if (!named || at < 0) return null;
+    const y = named[2] ?? '';
+    year = y.length === 2 ? 2000 + Number(y) : Number(y);
+    month = at + 1;
+  }
+  if (month < 1 || month > 12 || year < 1990 || year > 2100) return null;
+  return { from: `${year}-${two(month)}-01`, to: `${year}-${two(month)}-${two(lastDay(year, month))}` };
+}
+
+/** Marks a target sheet's month columns, where no column gives a period or a value of its own. */
+export function addMonthColumns(headers: readonly string[], mapping: Mapping): void {
+  if (mapping.period_from !== undefined || mapping.period_to !== undefined || mapping.value !== undefined) return;
+  const taken = new Set(Object.values(mapping));
+  let n = 0;
+  headers.forEach((header, column) => {
+    if (!taken.has(column) && monthOfHeader(header)) mapping[`${MONTH_COLUMN}${++n}`] = column;
+  });
+}
+
+/** The month columns of a mapping, in the file's order. */
+export const monthColumns = (mapping: Mapping): number[] =>
+  Object.entries(mapping)
+    .filter(([key]) => key.startsWith(MONTH_COLUMN))
+    .map(([, column]) => column)
+    .sort((a, b) => a - b);
+
+/** The headers and mapping an import of a month-column sheet reads with: the three columns added. */
+export function withMonthRows(headers: readonly string[], mapping: Mapping): { headers: string[]; mapping: Mapping } {
+  if (monthColumns(mapping).length === 0 || mapping.value !== undefined) return { headers: [...headers], mapping };
+  const width = headers.length;
+  return {
+    headers: [...headers, ...MONTH_ROW_HEADERS],
+    mapping: { ...mapping, period_from: width, period_to: width + 1, value: width + 2 },
+  };
+}

@@ -179,31 +179,20 @@ async function inspectSource(
       const label = base.fields.find((f) => f.name === `tax_${part}`)?.label ?? key;
       return { name: key, label: `${label} (${n})`, required: false, type: 'money' as const };
     });
-  // Quantity columns in further units (qty_in_unit_1, …), for products counted in those.
-  const moreQuantities = Object.keys(table.mapping)
-    .filter((key) => key.startsWith(QTY_IN_UNIT))
-    .map((key) => ({
-      name: key,
-      label: `Qty in another unit (${key.slice(QTY_IN_UNIT.length)})`,
-      required: false,
-      type: 'qty' as const,
-    }));
-  // A target sheet's month columns (month_1, …), each a month's targets.
-  const months = Object.keys(table.mapping)
-    .filter((key) => key.startsWith(MONTH_COLUMN))
-    .map((key) => ({
-      name: key,
-      label: `Targets of month ${key.slice(MONTH_COLUMN.length)}`,
-      required: false,
-      type: 'decimal' as const,
-    }));
+  // Columns the proposal numbers (qty_in_unit_1, month_1, …), each a field of its own here.
+  const numbered = (prefix: string, label: (n: string) => string, type: 'qty' | 'decimal') =>
+    Object.keys(table.mapping)
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => ({ name: key, label: label(key.slice(prefix.length)), required: false, type }));
   return {
     ...base,
     fields: [
       ...base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })),
       ...moreTaxParts,
-      ...moreQuantities,
-      ...months,
+      // Quantity columns in further units, for products counted in those.
+      ...numbered(QTY_IN_UNIT, (n) => `Qty in another unit (${n})`, 'qty'),
+      // A target sheet's month columns, each a month's targets.
+      ...numbered(MONTH_COLUMN, (n) => `Targets of month ${n}`, 'decimal'),
     ],
     sheet: table.sheet,
     headerRow: table.headerRow,

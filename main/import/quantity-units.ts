@@ -121,13 +121,13 @@ export class QuantityUnits {
   /** What is wrong with this line's unit, or null. */
   check(sku: string, unit: string, row: number): string | null {
     this.written.add(unit);
+    if (this.fits(sku, unit)) {
+      if (!this.firstSeen.has(sku)) this.firstSeen.set(sku, { unit, row });
+      return null;
+    }
     const uom = this.masterUom.get(sku);
-    if (uom !== undefined && unitKey(uom) !== unitKey(unit))
-      return `the products master counts ${sku} in ${uom}, this line in ${unit}`;
-    const first = this.firstSeen.get(sku);
-    if (first === undefined) this.firstSeen.set(sku, { unit, row });
-    else if (unitKey(first.unit) !== unitKey(unit))
-      return `row ${first.row} counts ${sku} in ${first.unit}, this line in ${unit}: one unit for a product`;
-    return null;
+    if (uom !== undefined) return `the products master counts ${sku} in ${uom}, this line in ${unit}`;
+    const first = this.firstSeen.get(sku) as { unit: string; row: number };
+    return `row ${first.row} counts ${sku} in ${first.unit}, this line in ${unit}: one unit for a product`;
   }
 }

@@ -22,7 +22,7 @@ import { dataRows, LayoutError, surveySheets } from './layout';
 import { locateTable, openSheet } from './locate';
 import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
-import { monthColumns, withMonthRows } from './month-columns';
+import { withMonthRows } from './month-columns';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
@@ -247,7 +247,7 @@ async function importFrom(
   const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
   if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
   // A target sheet's month columns are read as one target per month: three columns are added for it.
-  const { headers, mapping } = withMonthRows(table.headers, {
+  const { headers, mapping, months } = withMonthRows(table.headers, {
     ...table.mapping,
     ...mappingFromHeaders(table.headers, request.map ?? {}),
   });
@@ -264,8 +264,7 @@ async function importFrom(
     defaults[found.field] = found.value;
     notes.push({ field: found.field, decision: titleDecision(kind, found) });
   }
-  const months = monthColumns(mapping);
-  if (months.length > 0 && headers.length > table.headers.length)
+  if (months.length > 0)
     notes.push({
       field: 'value',
       decision: `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each month it fills, from the month's first day to its last`,

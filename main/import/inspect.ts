@@ -6,8 +6,8 @@ import { classifyDocType, classifyVoucher, type TypeClass, type TypeMap } from '
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
-import { mappingByHeader, QTY_IN_UNIT, taxPartKeys } from './mapping';
-import { MONTH_COLUMN } from './month-columns';
+import { mappingByHeader, taxPartKeys } from './mapping';
+import { MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { decide } from './row-values';
@@ -180,19 +180,17 @@ async function inspectSource(
       return { name: key, label: `${label} (${n})`, required: false, type: 'money' as const };
     });
   // Columns the proposal numbers (qty_in_unit_1, month_1, …), each a field of its own here.
-  const numbered = (prefix: string, label: (n: string) => string, type: 'qty' | 'decimal') =>
-    Object.keys(table.mapping)
-      .filter((key) => key.startsWith(prefix))
-      .map((key) => ({ name: key, label: label(key.slice(prefix.length)), required: false, type }));
+  const numberedFields = (prefix: string, label: (n: string) => string, type: 'qty' | 'decimal') =>
+    numbered(table.mapping, prefix).map(({ key, n }) => ({ name: key, label: label(n), required: false, type }));
   return {
     ...base,
     fields: [
       ...base.fields.map((f) => ({ ...f, required: neededHere.has(f.name) })),
       ...moreTaxParts,
       // Quantity columns in further units, for products counted in those.
-      ...numbered(QTY_IN_UNIT, (n) => `Qty in another unit (${n})`, 'qty'),
+      ...numberedFields(QTY_IN_UNIT, (n) => `Qty in another unit (${n})`, 'qty'),
       // A target sheet's month columns, each a month's targets.
-      ...numbered(MONTH_COLUMN, (n) => `Targets of month ${n}`, 'decimal'),
+      ...numberedFields(MONTH_COLUMN, (n) => `Targets of month ${n}`, 'decimal'),
     ],
     sheet: table.sheet,
     headerRow: table.headerRow,

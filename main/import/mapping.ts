@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { aliases, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
 import { addMonthColumns } from './month-columns';
+import { addNumbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
 
@@ -113,16 +114,12 @@ export function proposeMapping(
   if (kind === 'targets') addMonthColumns(headers, mapping);
   // The quantity in other units (a DMS's Qty (Cases) beside its Qty (PCS)): for the lines of
   // products the products master counts in one of those.
-  let more = 0;
   candidates.forEach((fields, index) => {
     if (fields[0]?.field === 'qty' && fields[0].rank >= 1000 && index !== mapping.qty && mapping.qty !== undefined)
-      mapping[`${QTY_IN_UNIT}${++more}`] = index;
+      addNumbered(mapping, QTY_IN_UNIT, index);
   });
   return mapping;
 }
-
-/** The prefix of the keys of quantity columns in further units: qty_in_unit_1, … */
-export const QTY_IN_UNIT = 'qty_in_unit_';
 
 /** GST's parts by their short names, and by the names the GST returns give them. */
 const gstParts: [RegExp, string][] = [

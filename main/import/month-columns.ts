@@ -1,5 +1,6 @@
 import { normalizeHeader } from './aliases';
 import type { Mapping } from './mapping';
+import { addNumbered, MONTH_COLUMN, numbered } from './numbered-keys';
 
 /**
  * Target sheets as sales operations keep them: a row per distributor and a column per month
@@ -8,8 +9,6 @@ import type { Mapping } from './mapping';
  * month it fills, in three columns added after the file's own: the month's first and last day
  * and the cell's value.
  */
-export const MONTH_COLUMN = 'month_';
-
 /** The names of the three columns a month's target is read into. */
 export const MONTH_ROW_HEADERS = ['Month from', 'Month to', 'Month target'] as const;
 
@@ -62,25 +61,29 @@ export function monthOfHeader(header: string): { from: string; to: string } | nu
 export function addMonthColumns(headers: readonly string[], mapping: Mapping): void {
   if (mapping.period_from !== undefined || mapping.period_to !== undefined || mapping.value !== undefined) return;
   const taken = new Set(Object.values(mapping));
-  let n = 0;
   headers.forEach((header, column) => {
-    if (!taken.has(column) && monthOfHeader(header)) mapping[`${MONTH_COLUMN}${++n}`] = column;
+    if (!taken.has(column) && monthOfHeader(header)) addNumbered(mapping, MONTH_COLUMN, column);
   });
 }
 
 /** The month columns of a mapping, in the file's order. */
-export const monthColumns = (mapping: Mapping): number[] =>
-  Object.entries(mapping)
-    .filter(([key]) => key.startsWith(MONTH_COLUMN))
-    .map(([, column]) => column)
-    .sort((a, b) => a - b);
+export const monthColumns = (mapping: Readonly<Record<string, number>>): number[] =>
+  numbered(mapping, MONTH_COLUMN).map((m) => m.column);
 
-/** The headers and mapping an import of a month-column sheet reads with: the three columns added. */
-export function withMonthRows(headers: readonly string[], mapping: Mapping): { headers: string[]; mapping: Mapping } {
-  if (monthColumns(mapping).length === 0 || mapping.value !== undefined) return { headers: [...headers], mapping };
+/**
+ * The headers and mapping an import of a month-column sheet reads with: the three columns added,
+ * and the month columns read so (none when the file gives a value column of its own).
+ */
+export function withMonthRows(
+  headers: readonly string[],
+  mapping: Mapping,
+): { headers: string[]; mapping: Mapping; months: number[] } {
+  const months = monthColumns(mapping);
+  if (months.length === 0 || mapping.value !== undefined) return { headers: [...headers], mapping, months: [] };
   const width = headers.length;
   return {
     headers: [...headers, ...MONTH_ROW_HEADERS],
     mapping: { ...mapping, period_from: width, period_to: width + 1, value: width + 2 },
+    months,
   };
 }

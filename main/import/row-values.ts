@@ -14,7 +14,8 @@ import {
   parseDateText,
 } from './dates';
 import { netFromGrossTotal } from './kind-rules';
-import { gstPartNamed, type Mapping, QTY_IN_UNIT, taxPartKeys } from './mapping';
+import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
+import { numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -159,9 +160,10 @@ export function decide(
         ? 'Amounts are written with a decimal comma (1.234,56)'
         : 'Amounts are written with a decimal point (1,234.56)';
   const qtyUnit = mapping.qty === undefined ? null : headerUnitOf(kind, options.headers[mapping.qty] ?? '');
-  const qtyInUnits = Object.entries(mapping)
-    .filter(([key]) => key.startsWith(QTY_IN_UNIT))
-    .map(([, column]) => ({ column, unit: headerUnitOf(kind, options.headers[column] ?? '') ?? '' }));
+  const qtyInUnits = numbered(mapping, QTY_IN_UNIT).map(({ column }) => ({
+    column,
+    unit: headerUnitOf(kind, options.headers[column] ?? '') ?? '',
+  }));
   return {
     ...(qtyUnit ? { qtyUnit } : {}),
     ...(qtyUnit && qtyInUnits.length > 0 ? { qtyInUnits } : {}),

@@ -1,0 +1,21 @@
+/**
+ * A field a file gives in several columns is mapped under numbered keys of one prefix, a key per
+ * column: a quantity's further units (qty_in_unit_1 for "Qty (Cases)" beside "Qty (PCS)"), a
+ * target sheet's months (month_1 for "Oct-26", month_2 for "Nov-26" …).
+ */
+export const QTY_IN_UNIT = 'qty_in_unit_';
+export const MONTH_COLUMN = 'month_';
+
+/** Sets the next numbered key of a prefix to a column. */
+export function addNumbered(mapping: Record<string, number>, prefix: string, column: number): void {
+  let n = 1;
+  while (mapping[`${prefix}${n}`] !== undefined) n++;
+  mapping[`${prefix}${n}`] = column;
+}
+
+/** A mapping's numbered keys of a prefix, each with its number and column, in the file's column order. */
+export const numbered = (mapping: Readonly<Record<string, number>>, prefix: string) =>
+  Object.entries(mapping)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, column]) => ({ key, n: key.slice(prefix.length), column }))
+    .sort((a, b) => a.column - b.column);

@@ -307,12 +307,8 @@ async function importFrom(
       decision: `"${headers[mapping.net_value as number]}" is a document's total, so each line's net value is its quantity × "${headers[mapping.rate as number]}"`,
     });
   }
-  const unmapped = neededFields(kind, mapping).filter(
-    (f) =>
-      mapping[f.name] === undefined &&
-      defaults[f.name] === undefined &&
-      // A target of a scheme given for every row needs no measure.
-      !(f.name === 'measure' && defaults.scheme_code !== undefined),
+  const unmapped = neededFields(kind, mapping, defaults).filter(
+    (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
   );
   if (unmapped.length > 0) {
     const candidates = unmapped.map((f) => {

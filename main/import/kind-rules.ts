@@ -102,11 +102,15 @@ export const kindRules: Record<DatasetKind, KindRules> = {
  * nor a receipt's amount where that pair does; nor a sale's net value where a document total
  * (Tally's Gross Total) gives it, less the tax.
  */
-export function neededFields(kind: DatasetKind, mapped: Readonly<Record<string, number>> = {}): FieldDef[] {
+export function neededFields(
+  kind: DatasetKind,
+  mapped: Readonly<Record<string, number>> = {},
+  given: Readonly<Record<string, unknown>> = {},
+): FieldDef[] {
+  const supplied = (field: string) => mapped[field] !== undefined || given[field] !== undefined;
   return datasets[kind].fields.filter((f) => {
-    // A target is of a measure or of a scheme: with a column for neither, the measure is asked for.
-    if (kind === 'targets' && f.name === 'measure')
-      return mapped.measure === undefined && mapped.scheme_code === undefined;
+    // A target is of a measure or of a scheme: given neither, the measure is asked for.
+    if (kind === 'targets' && f.name === 'measure') return !supplied('measure') && !supplied('scheme_code');
     if (!f.required) return false;
     const debitOrCredit = mapped.debit_amount !== undefined || mapped.credit_amount !== undefined;
     if (kind === 'payments') return f.name !== 'amount' || !debitOrCredit;

@@ -261,6 +261,14 @@ describe('report layouts', () => {
     await expect(importFile(ws, path, { kind: 'targets', replace: true })).rejects.toThrow(
       /no column for Measure in header row 2\. Map a column/,
     );
+    // A scheme given for every row is what they are targets of: no measure is asked for.
+    const ofScheme = await importFile(ws, path, {
+      kind: 'targets',
+      defaults: { scheme_code: 'MBO-OCT' },
+      replace: true,
+      dryRun: true,
+    });
+    expect(ofScheme.rows).toBe(3);
     // A row that leaves its measure blank is that row's error.
     const long = [
       ['From', 'To', 'Distributor', 'Measure', 'Value'],

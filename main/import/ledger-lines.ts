@@ -16,20 +16,24 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
   const party = mapping.distributor_code;
   const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
   const date = kind === 'sales' ? mapping.doc_date : mapping.receipt_date;
-  // A ledger line carries its amount; a party's heading row above its lines (the next party's, in
-  // a report grouped by party) has none.
+  const shape = ledgerLineShape(mapping);
+  if (party === undefined || voucher === undefined || date === undefined || shape === null) return null;
+  return (cells) => blank(cells[voucher]) && blank(cells[date]) && !blank(cells[party]) && shape(cells);
+}
+
+/**
+ * What every ledger line is: it carries its amount (a party's heading row above its lines, the
+ * next party's in a report grouped by party, has none), and nothing only a real line has (an
+ * item row its item and quantity, an ERPNext bill row its allocation). Null when the file has
+ * no amount column.
+ */
+function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const amounts = [mapping.net_value, mapping.amount, mapping.debit_amount, mapping.credit_amount].filter(
     (c): c is number => c !== undefined,
   );
-  if (party === undefined || voucher === undefined || date === undefined || amounts.length === 0) return null;
-  // What only a real line has: an item row its item and quantity, an ERPNext bill row its allocation.
+  if (amounts.length === 0) return null;
   const ownColumns = [mapping.sku, mapping.qty, mapping.allocated].filter((c): c is number => c !== undefined);
-  return (cells) =>
-    blank(cells[voucher]) &&
-    blank(cells[date]) &&
-    !blank(cells[party]) &&
-    amounts.some((c) => !blank(cells[c])) &&
-    ownColumns.every((c) => blank(cells[c]));
+  return (cells) => amounts.some((c) => !blank(cells[c])) && ownColumns.every((c) => blank(cells[c]));
 }
 
 /**
@@ -42,16 +46,8 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
  */
 export function journalLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const { distributor_code: party, doc_no: voucher, ledger } = mapping;
-  const amounts = [mapping.net_value, mapping.debit_amount, mapping.credit_amount].filter(
-    (c): c is number => c !== undefined,
-  );
-  if (kind !== 'sales' || party === undefined || voucher === undefined || ledger === undefined) return null;
-  if (amounts.length === 0) return null;
-  const ownColumns = [mapping.sku, mapping.qty].filter((c): c is number => c !== undefined);
-  return (cells) =>
-    !blank(cells[voucher]) &&
-    blank(cells[party]) &&
-    !blank(cells[ledger]) &&
-    amounts.some((c) => !blank(cells[c])) &&
-    ownColumns.every((c) => blank(cells[c]));
+  const shape = ledgerLineShape(mapping);
+  if (kind !== 'sales' || party === undefined || voucher === undefined || ledger === undefined || shape === null)
+    return null;
+  return (cells) => !blank(cells[voucher]) && blank(cells[party]) && !blank(cells[ledger]) && shape(cells);
 }

@@ -67,6 +67,9 @@ function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
   return names;
 }
 
+/** Where a quantity column named by its unit ranks: after every alias of a plain quantity. */
+const UNIT_QUANTITY_RANK = 1000;
+
 /**
  * Proposes a mapping for one row of headers. A header that can name only one field takes it;
  * when several such headers fit one field, the best fit wins (the field's own name, then its
@@ -91,7 +94,7 @@ export function proposeMapping(
     if (known) return known;
     // A quantity in a unit the header names: after every plain quantity, pieces before cases.
     const unit = quantityWords.length > 0 ? headerUnit(key, quantityWords) : null;
-    return unit ? [{ field: 'qty', rank: unit.piece ? 1000 : 1001 }] : [];
+    return unit ? [{ field: 'qty', rank: unit.piece ? UNIT_QUANTITY_RANK : UNIT_QUANTITY_RANK + 1 }] : [];
   });
   const best = new Map<string, { index: number; rank: number; empty: boolean }>();
   candidates.forEach((fields, index) => {
@@ -115,7 +118,12 @@ export function proposeMapping(
   // The quantity in other units (a DMS's Qty (Cases) beside its Qty (PCS)): for the lines of
   // products the products master counts in one of those.
   candidates.forEach((fields, index) => {
-    if (fields[0]?.field === 'qty' && fields[0].rank >= 1000 && index !== mapping.qty && mapping.qty !== undefined)
+    if (
+      fields[0]?.field === 'qty' &&
+      fields[0].rank >= UNIT_QUANTITY_RANK &&
+      index !== mapping.qty &&
+      mapping.qty !== undefined
+    )
       addNumbered(mapping, QTY_IN_UNIT, index);
   });
   return mapping;

@@ -431,6 +431,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'againstdocument',
       'againstinvoice',
       'returnagainst',
+      // ERPNext's General Ledger: the invoice a return's entry is against (an invoice's, itself).
+      'againstvoucher',
       'originalinvoice',
       'refinvoice',
       'referenceinvoice',

@@ -512,6 +512,12 @@ async function importFrom(
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
+  // A sale's amount read from a Debit / Credit pair: which side the party is on.
+  const sidedAmounts =
+    kind === 'sales' &&
+    mapping.net_value === undefined &&
+    (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined);
+  let creditedParty = 0;
   let noItemLines = 0;
   const units = kind === 'sales' ? new QuantityUnits(db) : null;
   // The readings of a row's quantity from its columns in further units ("Qty (Cases)").
@@ -645,6 +651,16 @@ async function importFrom(
         if (reading?.as === 'invoice' || reading?.as === 'credit_note') raw.doc_type = reading.as;
         markedInvoice = reading?.as === 'invoice';
       }
+      // An invoice-type voucher that credits its party is a return: the side of the ledger says
+      // so, not a sign that may be wrong (ERPNext writes a sales return as a Sales Invoice).
+      if (markedInvoice && sidedAmounts && typeof raw.net_value === 'number' && raw.net_value < 0) {
+        raw.doc_type = 'credit_note';
+        markedInvoice = false;
+        creditedParty++;
+      }
+      // A document against itself (ERPNext's ledger writes an invoice's own number so) is against none.
+      if (kind === 'sales' && raw.against_doc_no != null && raw.against_doc_no === raw.doc_no)
+        raw.against_doc_no = null;
       if (
         kind === 'sales' &&
         typeColumn === undefined &&
@@ -963,6 +979,11 @@ async function importFrom(
       result.decisions.push({
         field: 'doc_type',
         decision: `${negativeAsCredit} lines with a negative amount are credit notes: the file has no document type, so the sign says so`,
+      });
+    if (creditedParty > 0)
+      result.decisions.push({
+        field: 'doc_type',
+        decision: `${creditedParty} lines of an invoice type credit their party: they are returns, read as credit notes`,
       });
     result.skippedSummary = skippedSentence(
       skipped,

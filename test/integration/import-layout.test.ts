@@ -228,6 +228,61 @@ describe('report layouts', () => {
     ).rejects.toThrow('the rows up to row 1002 are over 1,000 ledger lines of one voucher with no party line');
   });
 
+  it('reads an invoice-type voucher that credits its party as a return, against the invoice its ledger names', async () => {
+    // ERPNext writes a sales return as a Sales Invoice whose debtor is credited; its Against
+    // Voucher names the invoice returned, and an invoice's names the invoice itself.
+    const rows = [
+      [
+        'Posting Date',
+        'Account',
+        'Debit (INR)',
+        'Credit (INR)',
+        'Voucher Type',
+        'Voucher No',
+        'Party',
+        'Against Voucher',
+      ],
+      ['2026-10-02', 'Debtors - AG', '1,180.00', '0', 'Sales Invoice', 'SINV-1', 'D001', 'SINV-1'],
+      ['2026-10-02', 'Sales - AG', '0', '1,000.00', 'Sales Invoice', 'SINV-1', null, null],
+      ['2026-10-02', 'Output Tax IGST - AG', '0', '180.00', 'Sales Invoice', 'SINV-1', null, null],
+      ['2026-10-06', 'Debtors - AG', '0', '590.00', 'Sales Invoice', 'SINV-RET-1', 'D001', 'SINV-1'],
+      ['2026-10-06', 'Sales - AG', '500.00', '0', 'Sales Invoice', 'SINV-RET-1', null, null],
+      ['2026-10-06', 'Output Tax IGST - AG', '90.00', '0', 'Sales Invoice', 'SINV-RET-1', null, null],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'gl-return.csv'), delimited(rows)), { kind: 'sales' });
+    expect(result.errors).toEqual([]);
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      '1 lines of an invoice type credit their party: they are returns, read as credit notes',
+    );
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [
+        r.doc_type,
+        r.doc_no,
+        r.net_value,
+        r.tax,
+        r.against_doc_no,
+      ]),
+    ).toEqual([
+      ['invoice', 'SINV-1', 100000, 18000, null],
+      ['credit_note', 'SINV-RET-1', -50000, -9000, 'SINV-1'],
+    ]);
+    // Where the amount is one signed column, a negative invoice is still refused, never guessed at.
+    const signed = await importFile(
+      ws,
+      writeText(
+        join(dir, 'signed.csv'),
+        delimited([
+          ['Date', 'Voucher Type', 'Invoice No', 'Party', 'Net Amount'],
+          ['2026-10-06', 'Sales Invoice', 'SINV-7', 'D001', '-500.00'],
+        ]),
+      ),
+      { kind: 'sales', dryRun: true },
+    );
+    expect(signed.errors.map((e) => e.message)).toEqual([
+      'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)',
+    ]);
+  });
+
   it('reads a target sheet with a column per month as one target per distributor and month it fills', async () => {
     const rows: FixtureCell[][] = [
       ['Distributor targets, FY 2026-27'],

@@ -39,7 +39,7 @@ export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly
   voucher_type: ['payments'],
   allocated: ['payments'],
   gross_total: ['sales'],
-  ledger: ['sales'],
+  ledger: ['sales', 'payments'],
 };
 
 export function normalizeHeader(text: string): string {
@@ -532,6 +532,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'referencename',
       // ERPNext's Payment References child table.
       'namepaymentreferences',
+      // ERPNext's General Ledger: the invoice a payment's entry settles.
+      'againstvoucher',
       'reference',
       'appliestodocno',
       'billno',

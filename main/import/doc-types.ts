@@ -141,6 +141,9 @@ export function typeMapProblem(kind: string, map: TypeMap): string | null {
     : `in a ${kind} file a type is read as ${fits.join(', ')}, not ${listed}`;
 }
 
+/** A voucher type named as a payment: money paid out in Tally, a customer's payment elsewhere. */
+export const paymentNamed = (name: string) => /\bpayments?\b/i.test(name);
+
 /**
  * A voucher type that names money received — Receipt, Bank Receipt, BRV / CRV, Collection,
  * Customer Payment, Payment Received, Receive — and so a payment to import. Any other (Sales,

@@ -9,13 +9,21 @@ import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { moneyAndDates } from '../settings/money-and-dates';
-import { normalizeHeader } from './aliases';
+import { normalizeHeader, pseudoAliases } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
-import { classifyDocType, classifyVoucher, type DocClass, deadStatus, type TypeMap, typeMapProblem } from './doc-types';
+import {
+  classifyDocType,
+  classifyVoucher,
+  type DocClass,
+  deadStatus,
+  paymentNamed,
+  type TypeMap,
+  typeMapProblem,
+} from './doc-types';
 import { grossIsAPrice } from './gross-prices';
 import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -512,12 +520,21 @@ async function importFrom(
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
-  // A sale's amount read from a Debit / Credit pair: which side the party is on.
+  // Amounts read from a Debit / Credit pair say which side the party is on: a sale's net value
+  // (debit less credit), a receipt's amount (its Credit column, beside a Debit column).
+  const creditColumn = (column: number | undefined) =>
+    column !== undefined && pseudoAliases.credit_amount.includes(normalizeHeader(headers[column] ?? ''));
   const sidedAmounts =
     kind === 'sales' &&
     mapping.net_value === undefined &&
     (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined);
+  const sidedReceipts =
+    kind === 'payments' &&
+    mapping.debit_amount !== undefined &&
+    (mapping.credit_amount !== undefined || creditColumn(mapping.amount));
   let creditedParty = 0;
+  // Payment vouchers that credit their party, by type name: money received whatever the name.
+  const creditedPayments = new Map<string, number>();
   let noItemLines = 0;
   const units = kind === 'sales' ? new QuantityUnits(db) : null;
   // The readings of a row's quantity from its columns in further units ("Qty (Cases)").
@@ -604,6 +621,20 @@ async function importFrom(
       return reading.as === 'skip' ? `type:${name}` : null;
     };
 
+    /**
+     * Whether a voucher of a type named as a payment (money paid out, as Tally means it) credits
+     * its party, in a file of Debit / Credit amounts: then it is money received (ERPNext's Payment
+     * Entry of a customer). A type the user mapped keeps what the map says.
+     */
+    const creditsItsParty = (name: string, row: PreparedRow) => {
+      if (!sidedReceipts || !paymentNamed(name)) return false;
+      if (classifyVoucher(name, request.typeMap).why === 'map') return false;
+      row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
+      const amount = row.converted.values.amount;
+      if (typeof amount !== 'number' || amount <= 0) return false;
+      creditedPayments.set(name, (creditedPayments.get(name) ?? 0) + 1);
+      return true;
+    };
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
@@ -626,7 +657,7 @@ async function importFrom(
           as = classifyVoucher(name, request.typeMap).as;
           voucherReadings.set(name, as);
         }
-        if (as === 'skip') {
+        if (as === 'skip' && !creditsItsParty(name, row)) {
           skip(`type:${name}`);
           return;
         }
@@ -934,12 +965,21 @@ async function importFrom(
         if (result.warnings.length < MAX_LISTED_ERRORS) result.warnings.push(warning);
     }
     // "Payment" is money paid out in Tally and a customer's payment in QuickBooks: say which was taken.
-    for (const [name, as] of voucherReadings)
-      if (as === 'skip' && /\bpayments?\b/i.test(name))
+    for (const [name, as] of voucherReadings) {
+      if (as !== 'skip' || !paymentNamed(name)) continue;
+      const received = creditedPayments.get(name) ?? 0;
+      const paidOut = skipped[`type:${name}`] ?? 0;
+      if (received > 0)
+        result.decisions.push({
+          field: 'voucher_type',
+          decision: `${received} "${name}" vouchers credit their party: money received, imported as receipts${paidOut > 0 ? `; ${paidOut} that debit it are skipped as money paid out` : ''}`,
+        });
+      else
         result.decisions.push({
           field: 'voucher_type',
           decision: `"${name}" vouchers are skipped as money paid out (Tally's meaning); if they are payments received, as in QuickBooks, import them with --type-map "${name}=receipt" or in the import dialog`,
         });
+    }
     for (const [field, entry] of rounding) {
       if (entry.rounded === 0) continue;
       const label = def.fields.find((f) => f.name === field)?.label ?? field;

@@ -176,6 +176,8 @@ export async function* dataRows(
   // The ledger lines of a sale without items hold its tax: the voucher waits for them.
   const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;
   const isJournalLine = fold ? journalLineTest(kind, mapping) : null;
+  // A receipt's ledger lines (its bank's) hold nothing of it: they are only left out.
+  const isReceiptJournalLine = kind === 'payments' ? journalLineTest(kind, mapping) : null;
   const voucherKey = (cells: readonly Cell[]) =>
     [mapping.doc_no, mapping.doc_date]
       .map((c) => String((c === undefined ? null : cells[c]) ?? '').trim())
@@ -245,6 +247,10 @@ export async function* dataRows(
       continue;
     }
     const voucher = held as SourceRow | null;
+    if (isReceiptJournalLine?.(cells)) {
+      skipped('ledger lines');
+      continue;
+    }
     if (isJournalLine?.(cells)) {
       if (voucher && voucherKey(voucher.cells) === voucherKey(cells)) {
         skipped('ledger lines');

@@ -39,15 +39,15 @@ function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean
 /**
  * A general ledger's lines (ERPNext's General Ledger, journal-style exports): every entry of a
  * voucher is a row of its own, each carrying the voucher's number and date; the party's entry
- * names the party, the others (the sales ledger, the CGST and SGST ledgers) leave it blank and
- * name their account in a column of their own. Such a row, with an amount and no item, is one of
- * its voucher's ledger lines, as a detailed Day Book's are. Null when the file has no account
- * column beside its party's, so a row that merely lacks its party stays an error.
+ * names the party, the others (the sales ledger, the CGST and SGST ledgers; a receipt's bank)
+ * leave it blank and name their account in a column of their own. Such a row, with an amount and
+ * no item, is one of its voucher's ledger lines, as a detailed Day Book's are. Null when the file
+ * has no account column beside its party's, so a row that merely lacks its party stays an error.
  */
 export function journalLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
-  const { distributor_code: party, doc_no: voucher, ledger } = mapping;
+  const { distributor_code: party, ledger } = mapping;
+  const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
   const shape = ledgerLineShape(mapping);
-  if (kind !== 'sales' || party === undefined || voucher === undefined || ledger === undefined || shape === null)
-    return null;
+  if (party === undefined || voucher === undefined || ledger === undefined || shape === null) return null;
   return (cells) => !blank(cells[voucher]) && blank(cells[party]) && !blank(cells[ledger]) && shape(cells);
 }

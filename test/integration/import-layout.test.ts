@@ -283,6 +283,49 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("reads a general ledger's receipts: a payment voucher that credits its party is money received, its bank line left out", async () => {
+    const rows = [
+      [
+        'Posting Date',
+        'Account',
+        'Debit (INR)',
+        'Credit (INR)',
+        'Voucher Type',
+        'Voucher No',
+        'Party',
+        'Against Voucher',
+      ],
+      ['2026-10-02', 'Debtors - AG', '1,180.00', '0', 'Sales Invoice', 'SINV-1', 'D001', 'SINV-1'],
+      ['2026-10-02', 'Sales - AG', '0', '1,180.00', 'Sales Invoice', 'SINV-1', null, null],
+      ['2026-10-08', 'Debtors - AG', '0', '1,000.00', 'Payment Entry', 'PE-1', 'D001', 'SINV-1'],
+      ['2026-10-08', 'Bank - AG', '1,000.00', '0', 'Payment Entry', 'PE-1', null, null],
+      // Money paid out to a party debits it: not a receipt, whatever the voucher type shares.
+      ['2026-10-09', 'Debtors - AG', '200.00', '0', 'Payment Entry', 'PE-2', 'D002', null],
+      ['2026-10-09', 'Bank - AG', '0', '200.00', 'Payment Entry', 'PE-2', null, null],
+      ['2026-10-10', 'Debtors - AG', '0', '500.00', 'Receipt', 'RV-1', 'D002', null],
+      ['2026-10-10', 'Cash - AG', '500.00', '0', 'Receipt', 'RV-1', null, null],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'gl-receipts.csv'), delimited(rows)), {
+      kind: 'payments',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'ledger lines': 4, 'type:Sales Invoice': 1, 'type:Payment Entry': 1 });
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      '1 "Payment Entry" vouchers credit their party: money received, imported as receipts; 1 that debit it are skipped as money paid out',
+    );
+    expect(
+      storedRows(ws, 'payments', result.batch ?? 0).map((r) => [
+        r.receipt_no,
+        r.distributor_code,
+        r.amount,
+        r.against_doc_no,
+      ]),
+    ).toEqual([
+      ['PE-1', 'D001', 100000, 'SINV-1'],
+      ['RV-1', 'D002', 50000, null],
+    ]);
+  });
+
   it('reads a target sheet with a column per month as one target per distributor and month it fills', async () => {
     const rows: FixtureCell[][] = [
       ['Distributor targets, FY 2026-27'],

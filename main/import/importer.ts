@@ -40,6 +40,7 @@ import {
   blank,
   convertRow,
   type Decisions,
+  dayOrderDecisions,
   decide,
   type FieldProblem,
   type RoundingLedger,
@@ -435,7 +436,7 @@ async function importFrom(
     mapping: mappingByHeader(headers, mapping),
     headers,
     decisions: [
-      ...Object.entries(decisions.dayOrder).map(([field, d]) => ({ field, decision: `Dates are read ${d.reason}` })),
+      ...dayOrderDecisions(decisions),
       { field: '(amounts)', decision: decisions.decimalReason },
       ...(decisions.date1904 ? [{ field: '(dates)', decision: 'The workbook uses the 1904 date system' }] : []),
       ...notes,

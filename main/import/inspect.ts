@@ -10,7 +10,7 @@ import { mappingByHeader, taxPartKeys } from './mapping';
 import { MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
-import { decide } from './row-values';
+import { dayOrderDecisions, decide } from './row-values';
 import { titleDecision } from './title-dates';
 
 /** How many rows of a file the dialog reads for its document types. */
@@ -163,7 +163,7 @@ async function inspectSource(
       preview.map((r) => r.cells),
       { date1904: source.date1904, headers: table.headers, dateOrder: args.dateOrder },
     );
-    decisions = [...Object.values(d.dayOrder).map((o) => `Dates are read ${o.reason}`), d.decimalReason];
+    decisions = [...dayOrderDecisions(d).map((o) => o.decision), d.decimalReason];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };
     decisions = [(error as Error).message];

@@ -371,6 +371,13 @@ export function convertRow(
   return converted;
 }
 
+/** How the dates are read, said once for the date columns read alike ("as written" for a Date and a Due on). */
+export function dayOrderDecisions(d: Pick<Decisions, 'dayOrder'>): { field: string; decision: string }[] {
+  const byReason = new Map<string, string>();
+  for (const [field, o] of Object.entries(d.dayOrder)) if (!byReason.has(o.reason)) byReason.set(o.reason, field);
+  return [...byReason].map(([reason, field]) => ({ field, decision: `Dates are read ${reason}` }));
+}
+
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });
 
 type ReadCell = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;

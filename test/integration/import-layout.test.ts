@@ -172,9 +172,14 @@ describe('report layouts', () => {
       ['03-09-2026', 'S/2', 'Shiv Shakti Enterprises', '2,360.00 Dr', '1,000.00 Dr', '03-10-2026', 28],
       [null, null, null, '3,540.00 Dr', '2,180.00 Dr', null, null],
     ];
-    const result = await importFile(ws, writeText(join(dir, 'bills.csv'), delimited(rows)), { kind: 'receivables' });
+    const result = await importFile(ws, writeText(join(dir, 'bills.csv'), delimited(rows)), {
+      kind: 'receivables',
+      dateOrder: 'dmy',
+    });
     expect(result.errors).toEqual([]);
     expect(result.skipped).toEqual({ 'total rows': 1 });
+    // The Date and the Due on are read alike: said once.
+    expect(result.decisions.filter((d) => d.decision.startsWith('Dates are read'))).toHaveLength(1);
     expect(
       storedRows(ws, 'receivables', result.batch ?? 0).map((r) => [
         r.as_of,

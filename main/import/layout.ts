@@ -1,7 +1,7 @@
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
 import { journalLineTest, ledgerLineTest } from './ledger-lines';
-import { findHeaderRow, type HeaderCandidate, type Mapping, proposeMapping } from './mapping';
+import { findHeaderRow, type HeaderCandidate, headerText, type Mapping, proposeMapping } from './mapping';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
@@ -211,7 +211,7 @@ export async function* dataRows(
     first = false;
     if (
       (firstHeader === '' ? blank(row.cells[0]) : row.cells[0] === firstHeader) &&
-      row.cells.map((c) => (c === null ? '' : String(c).trim())).join('\u0001') === headerKey
+      row.cells.map(headerText).join('\u0001') === headerKey
     ) {
       skipped('header lines');
       continue;
@@ -361,16 +361,22 @@ function monthRows(
   }));
   return (async function* () {
     for await (const row of rows) {
+      const own = row.cells.slice(0, width);
+      const padded = [...own, ...Array(width - own.length).fill(null)];
+      // The header printed again down the sheet: as the header reads, months added, to be left out.
+      if (months.every((m) => headerText(row.cells[m.column] ?? null) === headers[m.column])) {
+        yield { number: row.number, cells: [...padded, ...MONTH_ROW_HEADERS] };
+        continue;
+      }
       const filled = months.filter((m) => !blank(row.cells[m.column]));
       if (filled.length === 0 || isTotalRow(row.cells)) {
         yield row;
         continue;
       }
-      const own = row.cells.slice(0, width);
       for (const m of filled)
         yield {
           number: row.number,
-          cells: [...own, ...Array(width - own.length).fill(null), m.from, m.to, row.cells[m.column] ?? null],
+          cells: [...padded, m.from, m.to, row.cells[m.column] ?? null],
         };
     }
   })();

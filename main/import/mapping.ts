@@ -22,7 +22,7 @@ export interface HeaderCandidate {
 }
 
 /** A header cell's text; a date (a target sheet's month, typed as 1-Oct-2026 and shown Oct-26) as its ISO day. */
-const headerText = (cell: Cell) =>
+export const headerText = (cell: Cell) =>
   cell === null || cell === undefined
     ? ''
     : cell instanceof Date

@@ -337,6 +337,8 @@ describe('report layouts', () => {
       ['Distributor Code', 'Distributor Name', new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 10, 1))],
       ['D001', 'Annapurna Distributors', 500000, 550000.5],
       ['D002', 'Shiv Shakti Enterprises', 300000, null],
+      // The header printed again for the next page.
+      ['Distributor Code', 'Distributor Name', new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 10, 1))],
       ['D003', 'Kaveri Enterprises', null, null],
       ['Total', null, 800000, 550000.5],
     ];
@@ -345,9 +347,11 @@ describe('report layouts', () => {
     expect(result.decisions.map((d) => d.decision)).toContainEqual(
       expect.stringMatching(/^Each month column is a target of its own \(2 columns, "2026-10-01" to "2026-11-01"\)/),
     );
-    expect(result.skipped).toEqual({ 'total rows': 1 });
+    console.log(JSON.stringify(result.errors), JSON.stringify(result.headers));
+    expect(result.skipped).toEqual({ 'header lines': 1, 'total rows': 1 });
     // A distributor with no target in any month is reported, not passed over.
-    expect(result.errors.map((e) => [e.row, e.message])).toContainEqual([5, 'Value is required']);
+    expect(result.errors.map((e) => [e.row, e.message])).toContainEqual([6, 'Value is required']);
+    expect(result.errors.filter((e) => e.row === 5)).toEqual([]);
     expect(
       storedRows(ws, 'targets', result.batch ?? 0).map((r) => [
         r.period_from,

@@ -27,6 +27,7 @@ import {
 import { grossIsAPrice } from './gross-prices';
 import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
+import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { locateTable, openSheet } from './locate';
 import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
@@ -536,6 +537,8 @@ async function importFrom(
   let creditedParty = 0;
   // Payment vouchers that credit their party, by type name: money received whatever the name.
   const creditedPayments = new Map<string, number>();
+  // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
+  const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
   let noItemLines = 0;
   const units = kind === 'sales' ? new QuantityUnits(db) : null;
   // The readings of a row's quantity from its columns in further units ("Qty (Cases)").
@@ -642,6 +645,11 @@ async function importFrom(
         const wholeFile = size / Math.max(file.bytes(), 1);
         for (const table of [exactRows, lineNumbers, seen])
           table.reserve(Math.min(Math.ceil(table.size * wholeFile), RESERVE_AT_MOST));
+      }
+      const group = groupColumn === undefined ? null : groupOfNoCustomer(row.cells[groupColumn]);
+      if (group !== null) {
+        skip(`type:${group}`);
+        return;
       }
       if (kind === 'sales') {
         const why = notASale(row.cells);
@@ -1028,7 +1036,11 @@ async function importFrom(
       });
     result.skippedSummary = skippedSentence(
       skipped,
-      kind === 'payments' ? 'non-receipt vouchers' : 'non-sales documents',
+      kind === 'payments'
+        ? 'non-receipt vouchers'
+        : kind === 'distributors'
+          ? 'ledgers under groups that hold no customer'
+          : 'non-sales documents',
     );
 
     result.totals = Object.fromEntries(

@@ -36,13 +36,16 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
       name: sheet.name,
       header: withSections(
         kind,
-        preferFilledColumns(
+        namesAsCodes(
           kind,
-          findHeaderRow(
+          preferFilledColumns(
             kind,
-            head.map((r) => r.cells),
+            findHeaderRow(
+              kind,
+              head.map((r) => r.cells),
+            ),
+            head,
           ),
-          head,
         ),
         head,
       ),
@@ -50,6 +53,33 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
     });
   }
   return choices;
+}
+
+/** The field that holds each master's code. */
+const codeFields: Partial<Record<DatasetKind, string>> = { distributors: 'code', outlets: 'code', products: 'sku' };
+
+/**
+ * A master with a name column and no code column (Tally's List of Ledgers or of Stock Items,
+ * which know a ledger or an item by its name) reads each row's name as its code too, and says so:
+ * Tally's registers name the party and the item, so the names are what its sales refer to.
+ */
+function namesAsCodes(kind: DatasetKind, header: HeaderCandidate | null): HeaderCandidate | null {
+  const code = codeFields[kind];
+  const name = header?.mapping.name;
+  if (!header?.recognised || code === undefined || name === undefined || header.mapping[code] !== undefined)
+    return header;
+  const label = datasets[kind].fields.find((f) => f.name === code)?.label ?? code;
+  return {
+    ...header,
+    mapping: { ...header.mapping, [code]: name },
+    notes: [
+      ...(header.notes ?? []),
+      {
+        field: code,
+        decision: `The file has no column for ${label}: each row's "${header.headers[name]}" is its ${label.toLowerCase()} as well as its name`,
+      },
+    ],
+  };
 }
 
 /**

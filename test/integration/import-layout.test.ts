@@ -331,6 +331,34 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("reads Tally's List of Ledgers as distributors: each name its code, the ledgers of banks, taxes and suppliers left out", async () => {
+    const rows = [
+      ['List of Ledgers'],
+      ['Name', 'Under', 'Opening Balance', 'State'],
+      ['Annapurna Traders', 'Sundry Debtors', '11,800.00 Dr', 'Maharashtra'],
+      ['HDFC Bank', 'Bank Accounts', '2,50,000.00 Dr', null],
+      ['Output CGST', 'Duties & Taxes', null, null],
+      ['Sales GST 18%', 'Sales Accounts', null, null],
+      ['Steel Suppliers', 'Sundry Creditors', '50,000.00 Cr', null],
+      // A group the company made (under Sundry Debtors, as the list does not say) is kept.
+      ['Kaveri Traders', 'Pune Dealers', null, 'Maharashtra'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'ledgers.csv'), delimited(rows)), {
+      kind: 'distributors',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      'The file has no column for Code: each row\'s "Name" is its code as well as its name',
+    );
+    expect(result.skippedSummary).toBe(
+      'skipped 4 ledgers under groups that hold no customer: Bank Accounts 1, Duties & Taxes 1, Sales Accounts 1, Sundry Creditors 1',
+    );
+    expect(storedRows(ws, 'distributors', result.batch ?? 0).map((r) => [r.code, r.name])).toEqual([
+      ['Annapurna Traders', 'Annapurna Traders'],
+      ['Kaveri Traders', 'Kaveri Traders'],
+    ]);
+  });
+
   it('reads a target sheet with a column per month as one target per distributor and month it fills', async () => {
     const rows: FixtureCell[][] = [
       ['Distributor targets, FY 2026-27'],

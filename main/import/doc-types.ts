@@ -1,4 +1,5 @@
-import { normalizeHeader } from './aliases';
+import { normalizeHeader, pseudoAliases } from './aliases';
+import type { Mapping } from './mapping';
 
 /**
  * What each document type of a file is to us: an invoice, a credit note, or not a sale at all
@@ -143,6 +144,21 @@ export function typeMapProblem(kind: string, map: TypeMap): string | null {
 
 /** A voucher type named as a payment: money paid out in Tally, a customer's payment elsewhere. */
 export const paymentNamed = (name: string) => /\bpayments?\b/i.test(name);
+
+/**
+ * Whether a receipts file's amounts say which side the party is on: a Debit column beside a
+ * Credit one (the amount read from either). Then a payment-named voucher the user did not map is
+ * read by that side: crediting its party, it is money received.
+ */
+export function receiptsBySide(kind: string, headers: readonly string[], mapping: Mapping): boolean {
+  const creditColumn = (column: number | undefined) =>
+    column !== undefined && pseudoAliases.credit_amount.includes(normalizeHeader(headers[column] ?? ''));
+  return (
+    kind === 'payments' &&
+    mapping.debit_amount !== undefined &&
+    (mapping.credit_amount !== undefined || creditColumn(mapping.amount))
+  );
+}
 
 /**
  * A voucher type that names money received — Receipt, Bank Receipt, BRV / CRV, Collection,

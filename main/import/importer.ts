@@ -9,7 +9,7 @@ import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { moneyAndDates } from '../settings/money-and-dates';
-import { normalizeHeader, pseudoAliases } from './aliases';
+import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
@@ -21,6 +21,7 @@ import {
   type DocClass,
   deadStatus,
   paymentNamed,
+  receiptsBySide,
   type TypeMap,
   typeMapProblem,
 } from './doc-types';
@@ -522,18 +523,12 @@ async function importFrom(
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
-  // Amounts read from a Debit / Credit pair say which side the party is on: a sale's net value
-  // (debit less credit), a receipt's amount (its Credit column, beside a Debit column).
-  const creditColumn = (column: number | undefined) =>
-    column !== undefined && pseudoAliases.credit_amount.includes(normalizeHeader(headers[column] ?? ''));
+  // A sale's net value read from a Debit / Credit pair says which side the party is on.
   const sidedAmounts =
     kind === 'sales' &&
     mapping.net_value === undefined &&
     (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined);
-  const sidedReceipts =
-    kind === 'payments' &&
-    mapping.debit_amount !== undefined &&
-    (mapping.credit_amount !== undefined || creditColumn(mapping.amount));
+  const sidedReceipts = receiptsBySide(kind, headers, mapping);
   let creditedParty = 0;
   // Payment vouchers that credit their party, by type name: money received whatever the name.
   const creditedPayments = new Map<string, number>();

@@ -2,7 +2,14 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
-import { classifyDocType, classifyVoucher, type TypeClass, type TypeMap } from './doc-types';
+import {
+  classifyDocType,
+  classifyVoucher,
+  paymentNamed,
+  receiptsBySide,
+  type TypeClass,
+  type TypeMap,
+} from './doc-types';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
@@ -147,12 +154,15 @@ async function inspectSource(
     if (typeof type === 'string' && type.trim() !== '') types.set(type.trim(), (types.get(type.trim()) ?? 0) + 1);
     if (++scanned >= (typeColumn === undefined ? 200 : TYPE_SCAN_ROWS)) break;
   }
+  const bySide = receiptsBySide(args.kind, table.headers, table.mapping);
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
     .map(([name, rows]) => {
       const reading =
         args.kind === 'payments' ? classifyVoucher(name, args.typeMap) : classifyDocType(name, args.typeMap);
-      return { name, rows, as: reading?.as ?? null, why: reading?.why ?? 'unknown' };
+      // A payment-named voucher of a Debit / Credit file is read by its party's side (importer).
+      const why = bySide && reading?.why === 'name' && paymentNamed(name) ? 'side' : (reading?.why ?? 'unknown');
+      return { name, rows, as: reading?.as ?? null, why };
     });
   let decisions: string[];
   let ambiguousDates: ImportPreview['ambiguousDates'] = null;

@@ -99,6 +99,34 @@ describe('importing through the Data screen', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it("reads a general ledger's Payment Entries by the party's side, and imports those that credit it as receipts", async () => {
+    const { page, errors, dialog } = await importDialogFor('General Ledger.csv', [
+      'Posting Date,Account,Debit (INR),Credit (INR),Voucher Type,Voucher No,Party Type,Party,Against Voucher',
+      '2026-10-02,Debtors - AG,"1,180.00",0,Sales Invoice,SINV-1,Customer,D001,SINV-1',
+      '2026-10-02,Sales - AG,0,"1,180.00",Sales Invoice,SINV-1,,,',
+      '2026-10-08,Debtors - AG,0,"1,000.00",Payment Entry,PE-1,Customer,D001,SINV-1',
+      '2026-10-08,Bank - AG,"1,000.00",0,Payment Entry,PE-1,,,',
+      '2026-10-09,Debtors - AG,200.00,0,Payment Entry,PE-2,Customer,D002,',
+      '2026-10-09,Bank - AG,0,200.00,Payment Entry,PE-2,,,',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('payments');
+    const entry = dialog.getByLabel('Voucher type Payment Entry');
+    await expect
+      .poll(() => entry.locator('option:checked').textContent())
+      .toBe("by the party's side (credited: a receipt)");
+    expect(await dialog.getByLabel('Column for Account (general ledger)').inputValue()).toBe('Account');
+    await page.screenshot({ path: session.screenshot('import-ledger-receipts.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 1 rows as batch \d+/);
+    expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹1,000.00');
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent())
+      .toContain('1 "Payment Entry" vouchers credit their party: money received, imported as receipts');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it("offers a columnar Sales Register's second CGST and SGST columns as fields of their own, and sums them into the tax", async () => {
     const { errors, dialog } = await importDialogFor('Sales Register.csv', [
       'Date,Particulars,Voucher Type,Voucher No.,Value,Gross Total,Sales GST 18%,Output CGST 9%,Output SGST 9%,Output CGST 2.5%,Output SGST 2.5%,Round Off',

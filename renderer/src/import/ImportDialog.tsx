@@ -294,16 +294,22 @@ export function ImportDialog({
                   </tr>
                 </thead>
                 <tbody>
-                  {documentTypes.map(({ name, rows, as }) => (
+                  {documentTypes.map(({ name, rows, as, why }) => (
                     <tr key={name}>
                       <td>{name}</td>
                       <td className="number">{rows > 0 ? formatCount(rows, locale) : ''}</td>
                       <td>
                         <select
-                          value={typeMap[name] ?? as ?? ''}
+                          value={typeMap[name] ?? (why === 'side' ? '' : as) ?? ''}
                           aria-label={`${kind === 'payments' ? 'Voucher' : 'Document'} type ${name}`}
-                          onChange={(e) => setTypeMap((t) => ({ ...t, [name]: e.target.value as TypeClass }))}
+                          onChange={(e) => {
+                            const chosen = e.target.value as TypeClass | '';
+                            setTypeMap(({ [name]: _, ...others }) =>
+                              chosen === '' ? others : { ...others, [name]: chosen },
+                            );
+                          }}
                         >
+                          {why === 'side' && <option value="">by the party's side (credited: a receipt)</option>}
                           {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}
                           {typeChoices.map(([value, label]) => (
                             <option key={value} value={value}>

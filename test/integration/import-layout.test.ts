@@ -233,20 +233,23 @@ describe('report layouts', () => {
     ).rejects.toThrow('the rows up to row 1002 are over 1,000 ledger lines of one voucher with no party line');
   });
 
+  /** ERPNext's General Ledger report, as exported (its Balance and Party Type columns aside). */
+  const ledgerHeader = [
+    'Posting Date',
+    'Account',
+    'Debit (INR)',
+    'Credit (INR)',
+    'Voucher Type',
+    'Voucher No',
+    'Party',
+    'Against Voucher',
+  ];
+
   it('reads an invoice-type voucher that credits its party as a return, against the invoice its ledger names', async () => {
     // ERPNext writes a sales return as a Sales Invoice whose debtor is credited; its Against
     // Voucher names the invoice returned, and an invoice's names the invoice itself.
     const rows = [
-      [
-        'Posting Date',
-        'Account',
-        'Debit (INR)',
-        'Credit (INR)',
-        'Voucher Type',
-        'Voucher No',
-        'Party',
-        'Against Voucher',
-      ],
+      ledgerHeader,
       ['2026-10-02', 'Debtors - AG', '1,180.00', '0', 'Sales Invoice', 'SINV-1', 'D001', 'SINV-1'],
       ['2026-10-02', 'Sales - AG', '0', '1,000.00', 'Sales Invoice', 'SINV-1', null, null],
       ['2026-10-02', 'Output Tax IGST - AG', '0', '180.00', 'Sales Invoice', 'SINV-1', null, null],
@@ -290,16 +293,7 @@ describe('report layouts', () => {
 
   it("reads a general ledger's receipts: a payment voucher that credits its party is money received, its bank line left out", async () => {
     const rows = [
-      [
-        'Posting Date',
-        'Account',
-        'Debit (INR)',
-        'Credit (INR)',
-        'Voucher Type',
-        'Voucher No',
-        'Party',
-        'Against Voucher',
-      ],
+      ledgerHeader,
       ['2026-10-02', 'Debtors - AG', '1,180.00', '0', 'Sales Invoice', 'SINV-1', 'D001', 'SINV-1'],
       ['2026-10-02', 'Sales - AG', '0', '1,180.00', 'Sales Invoice', 'SINV-1', null, null],
       ['2026-10-08', 'Debtors - AG', '0', '1,000.00', 'Payment Entry', 'PE-1', 'D001', 'SINV-1'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyVoucher, parseTypeMap, typeMapProblem } from '../../main/import/doc-types';
+import { classifyDocType, classifyVoucher, parseTypeMap, typeMapProblem } from '../../main/import/doc-types';
 
 describe('voucher types of a receipts file', () => {
   it('reads a type whose name says money received as a receipt, and any other as skipped', () => {
@@ -15,6 +15,18 @@ describe('voucher types of a receipts file', () => {
     expect(classifyVoucher('Receipt', { Receipt: 'skip' })).toEqual({ as: 'skip', why: 'map' });
     expect(classifyVoucher('Payment', { '*': 'receipt' })).toEqual({ as: 'receipt', why: 'map' });
     expect(classifyVoucher('Receipt', { '*': 'skip' })).toEqual({ as: 'receipt', why: 'name' });
+  });
+});
+
+describe('document types of a sales file', () => {
+  it("reads SAP's billing types: pro formas bill nothing, a cancellation takes its invoice back", () => {
+    const as = (name: string) => classifyDocType(name)?.as;
+    expect(['F2', 'F1', 'L2', 'S2', 'BV'].map(as)).toEqual(['invoice', 'invoice', 'invoice', 'invoice', 'invoice']);
+    expect(['G2', 'RE', 'S1'].map(as)).toEqual(['credit_note', 'credit_note', 'credit_note']);
+    expect(['F5', 'F8'].map(as)).toEqual(['skip', 'skip']);
+    // A pro forma by its name, however written, is no sale, though it says invoice.
+    expect(['Proforma Invoice', 'Pro Forma Invoice', 'Pro-forma Invoice'].map(as)).toEqual(['skip', 'skip', 'skip']);
+    expect(as('Tax Invoice')).toBe('invoice');
   });
 });
 

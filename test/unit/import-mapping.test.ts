@@ -216,7 +216,21 @@ describe('total rows', () => {
     expect(monthOfHeader("Feb'28")).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     // An Excel date cell heading the column, as the header reads it.
     expect(monthOfHeader('2026-12-01')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
-    for (const text of ['Octopus 26', '2026-12-15', 'Q3 2026', 'Value', 'Oct-1890', '2026-13'])
+    // A quarter written as its months: from the first one's first day to the last one's last.
+    expect(monthOfHeader('Apr-Jun 2026')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
+    expect(monthOfHeader("Q3 Oct to Dec'26")).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(monthOfHeader('Target Jan–Mar 2028')).toEqual({ from: '2028-01-01', to: '2028-03-31' });
+    // A span that runs backwards or over the year's end names no year of its own: not read.
+    for (const text of [
+      'Octopus 26',
+      '2026-12-15',
+      'Q3 2026',
+      'Value',
+      'Oct-1890',
+      '2026-13',
+      'Nov-Jan 2027',
+      'Jun-Apr 26',
+    ])
       expect(monthOfHeader(text)).toBeNull();
   });
 

@@ -278,7 +278,7 @@ async function importFrom(
   if (months.length > 0)
     notes.push({
       field: 'value',
-      decision: `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each month it fills, from the month's first day to its last`,
+      decision: `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each column it fills, from the first day to the last of the month (or the months) its header names`,
     });
   const sectionField = def.fields.find((f) => headers[mapping[f.name] ?? -1] === SECTION_HEADER);
   if (sectionField)

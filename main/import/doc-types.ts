@@ -117,6 +117,10 @@ export function classifyDocType(
   const key = normalizeHeader(name);
   const exact = known[key];
   if (exact) return { as: exact, why: 'known' };
+  // A known code in brackets after its description, as SAP lists its billing types: "Inv. Cancellation (S1)".
+  const code = name.match(/\(\s*([a-z0-9]{1,4})\s*\)\s*$/i)?.[1];
+  const coded = code === undefined ? undefined : known[code.toLowerCase()];
+  if (coded) return { as: coded, why: 'known' };
   const text = words(name).join(' ');
   if (creditWords.some((w) => w.test(text))) return { as: 'credit_note', why: 'name' };
   const list = words(name);

@@ -27,6 +27,13 @@ describe('document types of a sales file', () => {
     // A pro forma by its name, however written, is no sale, though it says invoice.
     expect(['Proforma Invoice', 'Pro Forma Invoice', 'Pro-forma Invoice'].map(as)).toEqual(['skip', 'skip', 'skip']);
     expect(as('Tax Invoice')).toBe('invoice');
+    // Written as their descriptions with the code in brackets, the code decides.
+    expect(['Inv. Cancellation (S1)', 'Pro Forma Inv. (F8)', 'Debit Memo (L2)', 'Invoice (F2)'].map(as)).toEqual([
+      'credit_note',
+      'skip',
+      'invoice',
+      'invoice',
+    ]);
   });
 });
 

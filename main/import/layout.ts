@@ -266,7 +266,9 @@ export async function* dataRows(
       continue;
     }
     if (
-      labelColumns.some((c) => isBalanceLabel(cells[c])) &&
+      [...labelColumns, ...(mapping.ledger === undefined ? [] : [mapping.ledger])].some((c) =>
+        isBalanceLabel(cells[c]),
+      ) &&
       (documentColumn === undefined || blank(cells[documentColumn]))
     ) {
       skipped('balance rows');

@@ -2,19 +2,26 @@ import type { Cell } from './readers/types';
 
 const totalPattern = /^(grand\s+|sub\s*-?\s*)?totals?(\s+(for|of)\b.*)?\s*:?$/i;
 
+/** A label as a report writes it, quotes aside: ERPNext's General Ledger writes 'Opening' and 'Total' so. */
+const label = (text: string) =>
+  text
+    .trim()
+    .replace(/^'(.*)'$/, '$1')
+    .trim();
+
 /** A subtotal or total line: its first filled cell says Total (but "Total Solutions Pvt Ltd" is a party). */
 export function isTotalRow(cells: readonly Cell[]): boolean {
   const first = cells.find((c) => c !== null && c !== undefined && String(c).trim() !== '');
-  return typeof first === 'string' && totalPattern.test(first.trim());
+  return typeof first === 'string' && totalPattern.test(label(first));
 }
 
 /**
  * A ledger report's running balances: Tally's "Opening Balance" and "Closing Balance" (its
- * "Current Total" is a subtotal), a book's "Balance b/d", "Brought Forward" and "Carried Over".
- * Money already counted, or never a document's.
+ * "Current Total" is a subtotal), ERPNext's 'Opening' and 'Closing (Opening + Total)', a book's
+ * "Balance b/d", "Brought Forward" and "Carried Over". Money already counted, or never a document's.
  */
 const balancePattern =
-  /^((to|by)\s+)?(opening|closing)\s+balance$|^(balance\s+)?[bc]\s*\/\s*[fd]$|^(brought|carried)\s+(forward|over|down)$/i;
+  /^((to|by)\s+)?(opening|closing)(\s+balance)?$|^closing\s*\(\s*opening\s*\+\s*total\s*\)$|^(balance\s+)?[bc]\s*\/\s*[fd]$|^(brought|carried)\s+(forward|over|down)$/i;
 
 export const isBalanceLabel = (cell: Cell | undefined): boolean =>
-  typeof cell === 'string' && balancePattern.test(cell.trim().replace(/\.$/, ''));
+  typeof cell === 'string' && balancePattern.test(label(cell).replace(/\.$/, ''));

@@ -247,18 +247,23 @@ describe('report layouts', () => {
 
   it('reads an invoice-type voucher that credits its party as a return, against the invoice its ledger names', async () => {
     // ERPNext writes a sales return as a Sales Invoice whose debtor is credited; its Against
-    // Voucher names the invoice returned, and an invoice's names the invoice itself.
+    // Voucher names the invoice returned, and an invoice's names the invoice itself. Its report
+    // writes the balances in quotes where the account goes: money already counted, not vouchers.
     const rows = [
       ledgerHeader,
+      [null, "'Opening'", '5,000.00', '2,000.00', null, null, null, null],
       ['2026-10-02', 'Debtors - AG', '1,180.00', '0', 'Sales Invoice', 'SINV-1', 'D001', 'SINV-1'],
       ['2026-10-02', 'Sales - AG', '0', '1,000.00', 'Sales Invoice', 'SINV-1', null, null],
       ['2026-10-02', 'Output Tax IGST - AG', '0', '180.00', 'Sales Invoice', 'SINV-1', null, null],
       ['2026-10-06', 'Debtors - AG', '0', '590.00', 'Sales Invoice', 'SINV-RET-1', 'D001', 'SINV-1'],
       ['2026-10-06', 'Sales - AG', '500.00', '0', 'Sales Invoice', 'SINV-RET-1', null, null],
       ['2026-10-06', 'Output Tax IGST - AG', '90.00', '0', 'Sales Invoice', 'SINV-RET-1', null, null],
+      [null, "'Total'", '1,770.00', '1,770.00', null, null, null, null],
+      [null, "'Closing (Opening + Total)'", '6,770.00', '3,770.00', null, null, null, null],
     ];
     const result = await importFile(ws, writeText(join(dir, 'gl-return.csv'), delimited(rows)), { kind: 'sales' });
     expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'balance rows': 2, 'total rows': 1, 'ledger lines': 4 });
     expect(result.decisions.map((d) => d.decision)).toContain(
       '1 lines of an invoice type credit their party: they are returns, read as credit notes',
     );

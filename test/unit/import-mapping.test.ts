@@ -238,6 +238,8 @@ describe('total rows', () => {
     expect(isTotalRow(['Total', null, 100])).toBe(true);
     expect(isTotalRow([null, 'Grand Total', 100])).toBe(true);
     expect(isTotalRow(['Sub Total', 100])).toBe(true);
+    // ERPNext's General Ledger writes its total in quotes.
+    expect(isTotalRow([null, "'Total'", 100])).toBe(true);
     expect(isTotalRow(['Total for D001', 100])).toBe(true);
     expect(isTotalRow(['Total:', 100])).toBe(true);
     expect(isTotalRow([null, 'Totals', 17, 1500])).toBe(true);

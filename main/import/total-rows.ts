@@ -9,10 +9,16 @@ const label = (text: string) =>
     .replace(/^'(.*)'$/, '$1')
     .trim();
 
-/** A subtotal or total line: its first filled cell says Total (but "Total Solutions Pvt Ltd" is a party). */
+/** SAP's marks of a list's subtotal and total lines, first on the line: *, ** and ***, or Σ. */
+const totalMark = /^(\*{1,3}|Σ)$/;
+
+/**
+ * A subtotal or total line: its first filled cell says Total (but "Total Solutions Pvt Ltd" is
+ * a party), or is SAP's mark of one.
+ */
 export function isTotalRow(cells: readonly Cell[]): boolean {
   const first = cells.find((c) => c !== null && c !== undefined && String(c).trim() !== '');
-  return typeof first === 'string' && totalPattern.test(label(first));
+  return typeof first === 'string' && (totalPattern.test(label(first)) || totalMark.test(first.trim()));
 }
 
 /**

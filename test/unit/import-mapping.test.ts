@@ -240,6 +240,11 @@ describe('total rows', () => {
     expect(isTotalRow(['Sub Total', 100])).toBe(true);
     // ERPNext's General Ledger writes its total in quotes.
     expect(isTotalRow([null, "'Total'", 100])).toBe(true);
+    // SAP marks a list's subtotals and totals so.
+    expect(isTotalRow(['*', null, 'D001', 1500])).toBe(true);
+    expect(isTotalRow(['**', null, null, 1500])).toBe(true);
+    expect(isTotalRow(['Σ', 1500])).toBe(true);
+    expect(isTotalRow(['*Special', 1500])).toBe(false);
     expect(isTotalRow(['Total for D001', 100])).toBe(true);
     expect(isTotalRow(['Total:', 100])).toBe(true);
     expect(isTotalRow([null, 'Totals', 17, 1500])).toBe(true);

@@ -127,6 +127,8 @@ const docNo = [
   'creditnoteno',
   'creditnotenumber',
   'transactionno',
+  // Zoho Books' reports: Transaction#.
+  'transaction',
   'num',
   'referenceno',
   // Tally's Bills Receivable.

@@ -371,11 +371,19 @@ export function convertRow(
   return converted;
 }
 
-/** How the dates are read, said once for the date columns read alike ("as written" for a Date and a Due on). */
+/**
+ * How the dates are read, said once for the date columns read in one order (a Date and a Due on
+ * both day first), with the evidence of one of them: a column that showed it rather than one
+ * read as written.
+ */
 export function dayOrderDecisions(d: Pick<Decisions, 'dayOrder'>): { field: string; decision: string }[] {
-  const byReason = new Map<string, string>();
-  for (const [field, o] of Object.entries(d.dayOrder)) if (!byReason.has(o.reason)) byReason.set(o.reason, field);
-  return [...byReason].map(([reason, field]) => ({ field, decision: `Dates are read ${reason}` }));
+  const byOrder = new Map<string, { field: string; reason: string }>();
+  for (const [field, o] of Object.entries(d.dayOrder)) {
+    const known = byOrder.get(o.order);
+    if (!known || (known.reason.startsWith('as written') && !o.reason.startsWith('as written')))
+      byOrder.set(o.order, { field, reason: o.reason });
+  }
+  return [...byOrder.values()].map(({ field, reason }) => ({ field, decision: `Dates are read ${reason}` }));
 }
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });

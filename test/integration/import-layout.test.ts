@@ -330,6 +330,32 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("reads Zoho Books' AR Aging Details: its Transaction#, a credit note's balance owed back, one sentence for its dates", async () => {
+    const rows = [
+      ['AR Aging Details By Invoice Due Date'],
+      ['As of 31/10/2026'],
+      ['Date', 'Transaction#', 'Type', 'Status', 'Customer Name', 'Age', 'Due Date', 'Amount', 'Balance Due'],
+      ['02/09/2026', 'INV-000101', 'Invoice', 'Overdue', 'D001', '29 Days', '02/10/2026', '11,800.00', '11,800.00'],
+      ['15/07/2026', 'INV-000090', 'Invoice', 'Overdue', 'D002', '78 Days', '14/08/2026', '5,900.00', '2,900.00'],
+      ['20/10/2026', 'CN-00004', 'Credit Note', 'Open', 'D001', '11 Days', '20/10/2026', '1,180.00', '-1,180.00'],
+      ['Total', null, null, null, null, null, null, null, '13,520.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'ar-aging.csv'), delimited(rows)), {
+      kind: 'receivables',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.decisions.filter((d) => d.decision.startsWith('Dates are read')).map((d) => d.decision)).toEqual([
+      'Dates are read day first, as "15/07/2026" shows',
+    ]);
+    expect(
+      storedRows(ws, 'receivables', result.batch ?? 0).map((r) => [r.as_of, r.doc_no, r.due_date, r.outstanding]),
+    ).toEqual([
+      ['2026-10-31', 'INV-000101', '2026-10-02', 1180000],
+      ['2026-10-31', 'INV-000090', '2026-08-14', 290000],
+      ['2026-10-31', 'CN-00004', '2026-10-20', -118000],
+    ]);
+  });
+
   it("reads Tally's List of Ledgers as distributors: each name its code, the ledgers of banks, taxes and suppliers left out", async () => {
     const rows = [
       ['List of Ledgers'],

@@ -1,8 +1,9 @@
 /**
  * Dates as ERPs write them, to ISO days: Excel serials (1900 and 1904 systems), Date cells,
  * and text in DD-MM-YYYY, DD/MM/YYYY, D-Mon-YY, YYYY-MM-DD… with or without a time. Whether
- * 03/04/2026 is 3 April or 4 March is decided once per column, from the evidence in it and the
- * workspace locale — never row by row.
+ * 03/04/2026 is 3 April or 4 March is decided once per column, from the evidence in it or the
+ * user's word — never row by row, and never from the workspace's locale: a company in India
+ * imports files from systems set up the American way (Zoho's month-first export).
  */
 export type DayOrder = 'day-first' | 'month-first' | 'year-first';
 

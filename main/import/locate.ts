@@ -46,7 +46,17 @@ export function locateTable(
     fromTitle: titleDates(kind, mapping, titleRows),
     notes,
   });
-  if (wanted.mapping) return located(mappingFromHeaders(headers, wanted.mapping), null);
+  if (wanted.mapping) {
+    // The dialog sends back the whole mapping: what the proposal said of a field still holds
+    // where the field is read from the column proposed.
+    const given = mappingFromHeaders(headers, wanted.mapping);
+    const proposed = choice.header.mapping;
+    return located(
+      given,
+      null,
+      (choice.header.notes ?? []).filter((n) => given[n.field] === proposed[n.field]),
+    );
+  }
   const profile = wanted.mappingName ?? matchingProfileName(db, kind, headers);
   const saved = profile ? savedMappingFor(db, kind, headers, profile) : null;
   return saved ? located(saved, profile) : located(choice.header.mapping, profile, choice.header.notes);

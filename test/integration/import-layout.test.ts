@@ -382,6 +382,16 @@ describe('report layouts', () => {
       ['Annapurna Traders', 'Annapurna Traders'],
       ['Kaveri Traders', 'Kaveri Traders'],
     ]);
+    // The dialog sends the mapping back whole: the proposal's word on the code still stands.
+    const more = [...rows, ['Om Traders', 'Sundry Debtors', null, null]];
+    const checked = await importFile(ws, writeText(join(dir, 'ledgers-again.csv'), delimited(more)), {
+      kind: 'distributors',
+      mapping: { code: 'Name', name: 'Name' },
+      dryRun: true,
+    });
+    expect(checked.decisions.map((d) => d.decision)).toContain(
+      'The file has no column for Code: each row\'s "Name" is its code as well as its name',
+    );
   });
 
   it('reads a target sheet with a column per month as one target per distributor and month it fills', async () => {

@@ -187,6 +187,8 @@ export async function* dataRows(
     .map(at)
     .filter((c): c is number => c !== undefined);
   const labelColumns = keyColumns.filter((c) => !lineColumns.includes(c));
+  // Where a balance row's label goes: a label column, or a general ledger's account ('Opening').
+  const balanceColumns = mapping.ledger === undefined ? labelColumns : [...labelColumns, mapping.ledger];
   // The column that numbers a row's document (an invoice, a receipt, a bill).
   const documentColumn = at(rules.lookup[0] ?? '');
   const isSubtotal = (cells: readonly Cell[]) =>
@@ -266,9 +268,7 @@ export async function* dataRows(
       continue;
     }
     if (
-      [...labelColumns, ...(mapping.ledger === undefined ? [] : [mapping.ledger])].some((c) =>
-        isBalanceLabel(cells[c]),
-      ) &&
+      balanceColumns.some((c) => isBalanceLabel(cells[c])) &&
       (documentColumn === undefined || blank(cells[documentColumn]))
     ) {
       skipped('balance rows');

@@ -159,11 +159,15 @@ export function typeMapProblem(kind: string, map: TypeMap): string | null {
 export const paymentNamed = (name: string) => /\bpayments?\b/i.test(name);
 
 /**
- * Whether a receipts file's amounts say which side the party is on: a Debit column beside a
- * Credit one (the amount read from either). Then a payment-named voucher the user did not map is
- * read by that side: crediting its party, it is money received.
+ * Whether a file's amounts say which side of the ledger the party is on, read from a Debit /
+ * Credit pair: a sale's net value where no column gives one (debit less credit), a receipt's
+ * amount from its Credit column beside a Debit one. Then the side decides what a voucher the user
+ * did not map is: an invoice-type voucher crediting its party is a return, a payment-named one
+ * money received.
  */
-export function receiptsBySide(kind: string, headers: readonly string[], mapping: Mapping): boolean {
+export function readsPartySide(kind: string, headers: readonly string[], mapping: Mapping): boolean {
+  const debitOrCredit = mapping.debit_amount !== undefined || mapping.credit_amount !== undefined;
+  if (kind === 'sales') return mapping.net_value === undefined && debitOrCredit;
   const creditColumn = (column: number | undefined) =>
     column !== undefined && pseudoAliases.credit_amount.includes(normalizeHeader(headers[column] ?? ''));
   return (

@@ -21,7 +21,7 @@ import {
   type DocClass,
   deadStatus,
   paymentNamed,
-  receiptsBySide,
+  readsPartySide,
   type TypeMap,
   typeMapProblem,
 } from './doc-types';
@@ -512,7 +512,7 @@ async function importFrom(
   // Sales: document types the file uses and how each is read; lines numbered within their document.
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
-  const voucherReadings = new Map<string, 'receipt' | 'skip'>();
+  const voucherReadings = new Map<string, ReturnType<typeof classifyVoucher>>();
   const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
   // Vouchers whose tax came from their tax ledgers' lines, and those ledgers' names.
   const taxLedgers = { vouchers: 0, names: new Set<string>() };
@@ -523,12 +523,8 @@ async function importFrom(
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
-  // A sale's net value read from a Debit / Credit pair says which side the party is on.
-  const sidedAmounts =
-    kind === 'sales' &&
-    mapping.net_value === undefined &&
-    (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined);
-  const sidedReceipts = receiptsBySide(kind, headers, mapping);
+  // Amounts from a Debit / Credit pair say which side the party is on.
+  const bySide = readsPartySide(kind, headers, mapping);
   let creditedParty = 0;
   // Payment vouchers that credit their party, by type name: money received whatever the name.
   const creditedPayments = new Map<string, number>();
@@ -625,9 +621,8 @@ async function importFrom(
      * its party, in a file of Debit / Credit amounts: then it is money received (ERPNext's Payment
      * Entry of a customer). A type the user mapped keeps what the map says.
      */
-    const creditsItsParty = (name: string, row: PreparedRow) => {
-      if (!sidedReceipts || !paymentNamed(name)) return false;
-      if (classifyVoucher(name, request.typeMap).why === 'map') return false;
+    const creditsItsParty = (name: string, why: 'map' | 'name', row: PreparedRow) => {
+      if (kind !== 'payments' || !bySide || why === 'map' || !paymentNamed(name)) return false;
       row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
       const amount = row.converted.values.amount;
       if (typeof amount !== 'number' || amount <= 0) return false;
@@ -656,12 +651,12 @@ async function importFrom(
       const voucherType = voucherColumn === undefined ? null : row.cells[voucherColumn];
       if (!blank(voucherType)) {
         const name = String(voucherType).trim();
-        let as = voucherReadings.get(name);
-        if (as === undefined) {
-          as = classifyVoucher(name, request.typeMap).as;
-          voucherReadings.set(name, as);
+        let reading = voucherReadings.get(name);
+        if (reading === undefined) {
+          reading = classifyVoucher(name, request.typeMap);
+          voucherReadings.set(name, reading);
         }
-        if (as === 'skip' && !creditsItsParty(name, row)) {
+        if (reading.as === 'skip' && !creditsItsParty(name, reading.why, row)) {
           skip(`type:${name}`);
           return;
         }
@@ -688,7 +683,7 @@ async function importFrom(
       }
       // An invoice-type voucher that credits its party is a return: the side of the ledger says
       // so, not a sign that may be wrong (ERPNext writes a sales return as a Sales Invoice).
-      if (markedInvoice && sidedAmounts && typeof raw.net_value === 'number' && raw.net_value < 0) {
+      if (markedInvoice && kind === 'sales' && bySide && typeof raw.net_value === 'number' && raw.net_value < 0) {
         raw.doc_type = 'credit_note';
         markedInvoice = false;
         creditedParty++;
@@ -969,7 +964,7 @@ async function importFrom(
         if (result.warnings.length < MAX_LISTED_ERRORS) result.warnings.push(warning);
     }
     // "Payment" is money paid out in Tally and a customer's payment in QuickBooks: say which was taken.
-    for (const [name, as] of voucherReadings) {
+    for (const [name, { as }] of voucherReadings) {
       if (as !== 'skip' || !paymentNamed(name)) continue;
       const received = creditedPayments.get(name) ?? 0;
       const paidOut = skipped[`type:${name}`] ?? 0;

@@ -6,7 +6,7 @@ import {
   classifyDocType,
   classifyVoucher,
   paymentNamed,
-  receiptsBySide,
+  readsPartySide,
   type TypeClass,
   type TypeMap,
 } from './doc-types';
@@ -154,7 +154,7 @@ async function inspectSource(
     if (typeof type === 'string' && type.trim() !== '') types.set(type.trim(), (types.get(type.trim()) ?? 0) + 1);
     if (++scanned >= (typeColumn === undefined ? 200 : TYPE_SCAN_ROWS)) break;
   }
-  const bySide = receiptsBySide(args.kind, table.headers, table.mapping);
+  const bySide = args.kind === 'payments' && readsPartySide(args.kind, table.headers, table.mapping);
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
     .map(([name, rows]) => {

@@ -7,7 +7,7 @@ const groupHeaders = new Set(['under', 'group', 'parentgroup', 'undergroup', 'le
 
 /**
  * Tally's predefined groups that hold no customer: banks, cash, taxes, sales and purchase
- * accounts, suppliers, capital, loans, expenses and incomes (written without spaces or marks).
+ * accounts, suppliers, capital, loans, expenses and incomes (as normalizeHeader writes them).
  * Sundry Debtors, and any group a company made, are not among them.
  */
 const otherGroups = new Set([
@@ -60,6 +60,5 @@ export function groupColumnOf(headers: readonly string[], mapping: Mapping): num
  */
 export function groupOfNoCustomer(cell: Cell | undefined): string | null {
   if (typeof cell !== 'string') return null;
-  const written = cell.trim();
-  return otherGroups.has(written.toLowerCase().replace(/[^a-z0-9]/g, '')) ? written : null;
+  return otherGroups.has(normalizeHeader(cell)) ? cell.trim() : null;
 }

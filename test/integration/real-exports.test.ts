@@ -1,19 +1,17 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ImportRequest, runImport } from '../../main/import/importer';
 import type { Workspace } from '../../main/workspace';
+import { realExports, realExportsFolder } from '../support/real-exports';
 import { tempDirPerTest } from '../support/temp';
 import { workspaceIn } from '../support/workspace';
 
 /**
  * Real ERP exports from ../shared/real-exports (see its README, whose figures these are), imported
- * as a new user would, into an empty workspace with missing masters created. Skipped, saying so,
- * where the folder is not beside the checkout.
+ * as a new user would, into an empty workspace with missing masters created. Where the folder is not
+ * beside the checkout, they fail, the first naming it.
  */
-const folder = join(import.meta.dirname, '..', '..', '..', 'shared', 'real-exports');
-const present = existsSync(folder);
-if (!present) console.warn(`real-exports tests skipped: ${folder} is not there`);
+const folder = realExportsFolder;
 
 const tempDir = tempDirPerTest();
 const withWorkspace = async <T>(work: (ws: Workspace) => Promise<T>) => {
@@ -38,7 +36,11 @@ const one = (ws: Workspace, sql: string, ...params: unknown[]) =>
 const rupees = (ws: Workspace, where = '1') =>
   one(ws, `SELECT printf('%.2f', sum(net_value) / 100.0) AS v, count(*) AS n FROM sales WHERE ${where}`);
 
-describe.skipIf(!present)('real ERP exports', () => {
+describe('real ERP exports', () => {
+  it('are beside the checkout, all eight of them', () => {
+    expect(realExports('').length).toBeGreaterThanOrEqual(8);
+  });
+
   it('Tally Prime Day Book of a custom sales type (GST Supply), two-line header, Debit Amount', () =>
     withWorkspace(async (ws) => {
       const r = await importReal(ws, 'tally_daybook_adarsh.xlsx');

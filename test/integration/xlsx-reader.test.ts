@@ -1,10 +1,11 @@
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openSource } from '../../main/import/open-source';
 import { type Cell, formulaWithoutValue, type Merge } from '../../main/import/readers/types';
 import { hasLibreOffice, libreOfficeConvert, writeXlsx } from '../support/files';
+import { realExports, realExportsFolder } from '../support/real-exports';
 import { tempDirPerTest } from '../support/temp';
 import { sheetXml, workbookParts, writeZip } from '../support/zip-writer';
 
@@ -154,13 +155,11 @@ describe('the xlsx reader, cell for cell against exceljs', () => {
           merges: ['A3:C3'],
         },
       ]),
-      ...readdirSync(join(import.meta.dirname, '../../../shared/real-exports'))
-        .filter((f) => f.endsWith('.xlsx'))
-        .map((f) => {
-          const copy = join(dir, f);
-          copyFileSync(join(import.meta.dirname, '../../../shared/real-exports', f), copy);
-          return copy;
-        }),
+      ...realExports('.xlsx').map((f) => {
+        const copy = join(dir, f);
+        copyFileSync(join(realExportsFolder, f), copy);
+        return copy;
+      }),
     ];
     expect(fixtures.length).toBeGreaterThanOrEqual(4);
     for (const path of fixtures)
@@ -193,12 +192,11 @@ describe('the xlsx reader, cell for cell against exceljs', () => {
     'reads the real binary .xls exports as LibreOffice converts them for import',
     async () => {
       const dir = tempDir();
-      const real = join(import.meta.dirname, '../../../shared/real-exports');
-      const xls = readdirSync(real).filter((f) => f.endsWith('.xls'));
+      const xls = realExports('.xls');
       expect(xls.length).toBeGreaterThanOrEqual(2);
       for (const f of xls) {
         const copy = join(dir, f);
-        copyFileSync(join(real, f), copy);
+        copyFileSync(join(realExportsFolder, f), copy);
         const converted = libreOfficeConvert(copy, 'xlsx', join(dir, 'lo'));
         const ours = await byReader(converted);
         expect(Object.values(ours).some((cells) => Object.keys(cells).length > 100)).toBe(true);

@@ -3,6 +3,7 @@ import { type IndexedFacts, json, type PayeeFact, type PaymentFact, payeeRows, r
 import { evaluateFormula } from './formula';
 import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
+import { billedGroups, isBilled, outletGroups, outletsOf, rowsOf } from './outlet-groups';
 import { allProducts, schemeSkuMask } from './products';
 import { lateReturns } from './returns';
 import { dayNumber, type SalesColumns } from './sales-columns';
@@ -105,47 +106,11 @@ function salesResult(
   return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids: Array.from(ids) }, detail };
 }
 
-/** Rows grouped by outlet (its code's number); memoized per rows, which schemeSales itself memoizes. */
-const outletGroups = new WeakMap<Rows, Map<number, number[]>>();
-
-function byOutlet(c: SalesColumns, lines: Rows): Map<number, number[]> {
-  const known = outletGroups.get(lines);
-  if (known) return known;
-  const map = new Map<number, number[]>();
-  outletGroups.set(lines, map);
-  for (let i = 0; i < lines.length; i++) {
-    const r = lines[i] as number;
-    const outlet = c.outlet[r] as number;
-    if (outlet < 0) continue;
-    const list = map.get(outlet);
-    if (list) list.push(r);
-    else map.set(outlet, [r]);
-  }
-  return map;
-}
-
 const sumNet = (c: SalesColumns, lines: Rows) => {
   let net = 0;
   for (let i = 0; i < lines.length; i++) net += c.net[lines[i] as number] as number;
   return net;
 };
-
-/**
- * Counting measures count by net billing, never by a line's existence: an outlet (or a SKU at an
- * outlet) is billed when its lines over the window, returns included, add up to more than zero
- * and to at least the minimum where there is one. `minimum` is in whole paise.
- */
-const billed = (c: SalesColumns, lines: Rows, minimum = 0) => {
-  const net = sumNet(c, lines);
-  return net > 0 && net >= minimum;
-};
-
-/** The outlets billed (by net billing) among grouped rows. */
-function billedOutlets(c: SalesColumns, groups: Map<number, number[]>, minimum = 0): Map<number, number[]> {
-  const kept = new Map<number, number[]>();
-  for (const [outlet, lines] of groups) if (billed(c, lines, minimum)) kept.set(outlet, lines);
-  return kept;
-}
 
 type Measurer<K extends MeasureSpec['kind']> = (
   spec: Extract<MeasureSpec, { kind: K }>,
@@ -168,14 +133,15 @@ const minimumPaise = (rupeesText: string) => new Exact(rupeesText).times(100).ce
 
 const billedOutletCount: Measurer<'billed_outlets'> = (spec, ctx) => {
   const c = ctx.facts.sales;
-  const counted = billedOutlets(c, byOutlet(c, schemeSales(ctx)), minimumPaise(spec.minBillValue));
+  const groups = outletGroups(c, schemeSales(ctx));
+  const counted = billedGroups(groups, minimumPaise(spec.minBillValue));
   const minimum = new Exact(spec.minBillValue).greaterThan(0) ? `at least ₹${spec.minBillValue}` : 'above zero';
   return salesResult(
     c,
-    [...counted.values()].flat(),
+    rowsOf(groups, counted),
     'count',
-    new Exact(counted.size),
-    `${counted.size} outlets with net billing ${minimum}`,
+    new Exact(counted.length),
+    `${counted.length} outlets with net billing ${minimum}`,
   );
 };
 
@@ -183,12 +149,13 @@ const billedChannels: Measurer<'billed_channels'> = (spec, ctx) => {
   const c = ctx.facts.sales;
   const lines = schemeSales(ctx);
   const perChannel = new Map<string, { net: number; outlets: number }>();
-  for (const [outlet, outletLines] of byOutlet(c, lines)) {
-    const channel = ctx.facts.outletOfCode[outlet]?.channel;
+  const groups = outletGroups(c, lines);
+  for (let g = 0; g < groups.outlets.length; g++) {
+    const channel = ctx.facts.outletOfCode[groups.outlets[g] as number]?.channel;
     if (!channel) continue;
     const seen = perChannel.get(channel) ?? { net: 0, outlets: 0 };
-    seen.net += sumNet(c, outletLines);
-    if (billed(c, outletLines)) seen.outlets++;
+    seen.net += groups.net[g] as number;
+    if (isBilled(groups.net[g] as number)) seen.outlets++;
     perChannel.set(channel, seen);
   }
   const channels = [...new Set([...Object.keys(spec.minimums), ...Object.keys(spec.minOutlets)])];
@@ -272,17 +239,18 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => 
 const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
   const c = ctx.facts.sales;
   const previous = previousPeriod(ctx.period);
-  const now = billedOutlets(c, byOutlet(c, schemeSales(ctx)));
-  const before = billedOutlets(c, byOutlet(c, schemeSales(ctx, previous)));
-  const added = [...now.keys()].filter((code) => {
-    const created = ctx.facts.outletOfCode[code]?.createdOn;
+  const groups = outletGroups(c, schemeSales(ctx));
+  const now = billedGroups(groups);
+  const before = outletGroups(c, schemeSales(ctx, previous));
+  const added = now.filter((g) => {
+    const created = ctx.facts.outletOfCode[groups.outlets[g] as number]?.createdOn;
     return created !== null && created !== undefined && within(created, ctx.period.from, ctx.period.to);
   });
-  const lost = [...before.keys()].filter((code) => !now.has(code));
-  const lines = added.flatMap((code) => now.get(code) ?? []);
+  const billedNow = outletsOf(groups, now);
+  const lost = billedGroups(before).filter((g) => !billedNow.has(before.outlets[g] as number));
   return salesResult(
     c,
-    lines,
+    rowsOf(groups, added),
     'count',
     new Exact(added.length - lost.length),
     `${added.length} new outlets billed, ${lost.length} billed from ${previous.from} to ${previous.to} and not now`,
@@ -294,8 +262,9 @@ const upsell: Measurer<'upsell'> = (spec, ctx) => {
   // A SKU no line carries has no number, and is never bought.
   const wanted = ctx.scheme.products.skus.map((sku) => c.codeOf.get(sku) ?? -1);
   const qualifying: number[] = [];
-  let count = 0;
-  for (const lines of byOutlet(c, schemeSales(ctx)).values()) {
+  const groups = outletGroups(c, schemeSales(ctx));
+  for (let g = 0; g < groups.outlets.length; g++) {
+    const lines = groups.rows.subarray(groups.start[g] as number, groups.start[g + 1] as number);
     // A SKU is bought when its net billing at the outlet is above zero: a bundle partly
     // returned is no longer a bundle.
     const bySku = new Map<number, number>();
@@ -310,9 +279,7 @@ const upsell: Measurer<'upsell'> = (spec, ctx) => {
         : spec.mode === 'all'
           ? wanted.every((s) => bought.has(s))
           : bought.size >= spec.minLines;
-    if (!ok) continue;
-    count++;
-    qualifying.push(...lines);
+    if (ok) qualifying.push(g);
   }
   const rule =
     spec.mode === 'any'
@@ -320,7 +287,14 @@ const upsell: Measurer<'upsell'> = (spec, ctx) => {
       : spec.mode === 'all'
         ? 'the whole bundle'
         : `at least ${spec.minLines} of the SKUs`;
-  return salesResult(c, qualifying, 'count', new Exact(count), `${count} outlets bought ${rule} (net of returns)`);
+  const count = qualifying.length;
+  return salesResult(
+    c,
+    rowsOf(groups, qualifying),
+    'count',
+    new Exact(count),
+    `${count} outlets bought ${rule} (net of returns)`,
+  );
 };
 
 const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
@@ -363,15 +337,20 @@ const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
 const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
   const c = ctx.facts.sales;
   const dormantFrom = addDays(ctx.period.from, -spec.dormantDays);
-  const billedIn = (period: { from: string; to: string }) => billedOutlets(c, byOutlet(c, schemeSales(ctx, period)));
-  const now = billedIn(ctx.period);
+  const billedIn = (period: { from: string; to: string }) => {
+    const groups = outletGroups(c, schemeSales(ctx, period));
+    return outletsOf(groups, billedGroups(groups));
+  };
+  const groups = outletGroups(c, schemeSales(ctx));
   const dormancy = billedIn({ from: dormantFrom, to: addDays(ctx.period.from, -1) });
   const earlier = billedIn({ from: '0000-01-01', to: addDays(dormantFrom, -1) });
-  const back = [...now.keys()].filter((code) => !dormancy.has(code) && earlier.has(code));
-  const lines = back.flatMap((code) => now.get(code) ?? []);
+  const back = billedGroups(groups).filter((g) => {
+    const outlet = groups.outlets[g] as number;
+    return !dormancy.has(outlet) && earlier.has(outlet);
+  });
   return salesResult(
     c,
-    lines,
+    rowsOf(groups, back),
     'count',
     new Exact(back.length),
     `${back.length} outlets billed again after ${spec.dormantDays} days without net billing`,

@@ -47,6 +47,8 @@ export function normalizeHeader(text: string): string {
     text
       .toLowerCase()
       .replace(/₹|\(rs\.?\)|\(inr\)|\(in rs\.?\)/g, '')
+      // The rupee written as a word after the header's own words: Infor M3's "Invoice Amount INR".
+      .replace(/(?<=\S)\s+(in\s+)?(inr|rs\.?)$/, '')
       // Tally's "Party's Name": a possessive names what the plain word does.
       .replace(/['’]s\b/g, '')
       // SAP Business One's "Total Amount (LC)": in the company's own (local) currency.
@@ -110,11 +112,13 @@ const docNo = [
   'documentno',
   'documentnumber',
   'doc',
+  // An invoice's own number before a voucher's: Infor M3 writes both, its Voucher No the
+  // accounting entry's.
+  'invoiceno',
+  'invoicenumber',
   'voucherno',
   'vouchernumber',
   'vchno',
-  'invoiceno',
-  'invoicenumber',
   'invoice',
   'invno',
   'billno',
@@ -425,6 +429,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'schemediscount',
       'linediscountamount',
       'discountamountitems',
+      // Infor M3.
+      'discountinvoiceamount',
     ],
     net_value: netValue,
     tax: ['tax', 'taxamount', 'gst', 'gstamount', 'totaltax', 'mwsbp', 'totaltaxesandcharges', 'vatamount', 'taxamt'],

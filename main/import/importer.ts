@@ -33,6 +33,7 @@ import { locateTable, openSheet } from './locate';
 import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
+import { netAfterDiscount } from './net-after-discount';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
@@ -258,11 +259,21 @@ async function importFrom(
   const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
   if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
   // A target sheet's month columns are read as one target per month: three columns are added for it.
-  const { headers, mapping, months } = withMonthRows(table.headers, {
-    ...table.mapping,
-    ...mappingFromHeaders(table.headers, request.map ?? {}),
-  });
-  const unknownHeaders = Object.entries(request.map ?? {}).filter(([field]) => mapping[field] === undefined);
+  // A field mapped to no header (--map line_no=) is left out.
+  const leftOut = Object.entries(request.map ?? {})
+    .filter(([, header]) => header.trim() === '')
+    .map(([field]) => field);
+  const { headers, mapping, months } = withMonthRows(
+    table.headers,
+    Object.fromEntries(
+      Object.entries({ ...table.mapping, ...mappingFromHeaders(table.headers, request.map ?? {}) }).filter(
+        ([field]) => !leftOut.includes(field),
+      ),
+    ),
+  );
+  const unknownHeaders = Object.entries(request.map ?? {}).filter(
+    ([field]) => mapping[field] === undefined && !leftOut.includes(field),
+  );
   if (unknownHeaders.length > 0) {
     throw new ImportRefusedError(
       `${fileName}: no column ${unknownHeaders.map(([, header]) => `"${header}"`).join(', ')} in header row ${table.headerRow}`,
@@ -389,11 +400,15 @@ async function importFrom(
     if (error instanceof AmbiguousDatesError) throw new ImportRefusedError(`${fileName}: ${error.message}`);
     throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
   }
+  // A field read from the column SchemeDesk chose, not one the user picked, may be read from
+  // another where the rows show it holds something else.
+  const asProposed = (field: string) =>
+    request.map?.[field] === undefined && mapping[field] !== undefined && mapping[field] === table.proposed[field];
   const grossColumn = mapping.gross_value;
   if (
     kind === 'sales' &&
     grossColumn !== undefined &&
-    request.map?.gross_value === undefined &&
+    asProposed('gross_value') &&
     grossIsAPrice(
       mapping,
       buffered.map((r) => r.cells),
@@ -405,6 +420,24 @@ async function importFrom(
     notes.push({
       field: 'gross_value',
       decision: `"${headers[grossColumn]}" holds unit prices (below each line's net value), not gross values: it is not imported as the gross value`,
+    });
+  }
+  const proposedNet = mapping.net_value;
+  const after =
+    kind === 'sales' && proposedNet !== undefined && mapping.gross_value === undefined && asProposed('net_value')
+      ? netAfterDiscount(
+          mapping,
+          headers,
+          buffered.map((r) => r.cells),
+          decisions,
+        )
+      : null;
+  if (proposedNet !== undefined && after !== null) {
+    mapping.gross_value = proposedNet;
+    mapping.net_value = after;
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[after]}" is the net value: on every line read it is "${headers[proposedNet]}" less "${headers[mapping.discount as number]}", so "${headers[proposedNet]}" is the amount before discount, read as the gross value`,
     });
   }
 
@@ -630,6 +663,8 @@ async function importFrom(
       return true;
     };
     const handle = (row: PreparedRow) => {
+      // The earlier row this one repeats in every column, if any.
+      let repeated: number | undefined;
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
         const wholeFile = size / Math.max(file.bytes(), 1);
@@ -662,7 +697,7 @@ async function importFrom(
         }
       }
       const exact = row.digest ?? cellsDigest(secret, row.cells);
-      const repeated = exactRows.get(exact);
+      repeated = exactRows.get(exact);
       if (repeated !== undefined) {
         if (request.skipExactRepeats) {
           skip('exact repeats');
@@ -875,9 +910,11 @@ async function importFrom(
             column: '(row)',
             value: what,
             message:
-              first !== undefined
-                ? `duplicate of row ${first} of this file`
-                : `already imported in batch ${earlierBatch}`,
+              first === undefined
+                ? `already imported in batch ${earlierBatch}`
+                : repeated === undefined && mapping.line_no !== undefined
+                  ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`
+                  : `duplicate of row ${first} of this file`,
           });
         } else if (key !== undefined) {
           seen.set(key, row.number);

@@ -18,6 +18,12 @@ export interface LocatedTable {
   fromTitle: TitleDate[];
   /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
   notes: { field: string; decision: string }[];
+  /**
+   * The mapping SchemeDesk would use unasked (the saved one for this header row, else the one
+   * proposed from aliases): a field read from its column here was not chosen by hand, so what the
+   * rows show may still change it (a gross column of unit prices, a net before discount).
+   */
+  proposed: Mapping;
 }
 
 /**
@@ -37,7 +43,12 @@ export function locateTable(
     throw new LayoutError(`Sheet "${choice.name}" has no header row with ${kind} columns`);
   const headers = choice.header.headers;
   const titleRows = choice.head.filter((r) => r.number < headerRow.number);
-  const located = (mapping: Mapping, profile: string | null, notes: LocatedTable['notes'] = []): LocatedTable => ({
+  const located = (
+    mapping: Mapping,
+    profile: string | null,
+    notes: LocatedTable['notes'],
+    proposed: Mapping,
+  ): LocatedTable => ({
     sheet: choice.name,
     headerRow: headerRow.number,
     headers,
@@ -45,6 +56,7 @@ export function locateTable(
     profile,
     fromTitle: titleDates(kind, mapping, titleRows),
     notes,
+    proposed,
   });
   if (wanted.mapping) {
     // The dialog sends back the whole mapping: what the proposal said of a field still holds
@@ -55,11 +67,14 @@ export function locateTable(
       given,
       null,
       (choice.header.notes ?? []).filter((n) => given[n.field] === proposed[n.field]),
+      savedMappingFor(db, kind, headers) ?? proposed,
     );
   }
   const profile = wanted.mappingName ?? matchingProfileName(db, kind, headers);
   const saved = profile ? savedMappingFor(db, kind, headers, profile) : null;
-  return saved ? located(saved, profile) : located(choice.header.mapping, profile, choice.header.notes);
+  return saved
+    ? located(saved, profile, [], saved)
+    : located(choice.header.mapping, profile, choice.header.notes ?? [], choice.header.mapping);
 }
 
 /** The named sheet of a source, read again from its first row. */

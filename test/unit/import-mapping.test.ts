@@ -7,6 +7,33 @@ const mapped = (kind: Parameters<typeof proposeMapping>[0], headers: string[]) =
   mappingByHeader(headers, proposeMapping(kind, headers));
 
 describe('header aliases', () => {
+  it("maps Infor M3's invoice lines: the rupee as a word, the invoice's number over the voucher's", () => {
+    const headers = [
+      'Invoice No',
+      'Voucher No',
+      'Invoice Date',
+      'Customer No',
+      'Item No',
+      'Delivery Invoiced Quantity',
+      'Net Invoice Amount FCN',
+      'Net Invoice Amount INR',
+      'Discount Invoice Amount INR',
+      'Invoice Amount INR',
+    ];
+    expect(mapped('sales', headers)).toMatchObject({
+      doc_no: 'Invoice No',
+      doc_date: 'Invoice Date',
+      distributor_code: 'Customer No',
+      sku: 'Item No',
+      qty: 'Delivery Invoiced Quantity',
+      net_value: 'Net Invoice Amount INR',
+      discount: 'Discount Invoice Amount INR',
+    });
+    expect(mapped('sales', ['Bill No', 'Date', 'Party', 'Item', 'Qty', 'Amount in Rs.'])).toMatchObject({
+      net_value: 'Amount in Rs.',
+    });
+  });
+
   it('maps SAP ALV billing document headers', () => {
     const headers = [
       'Billing Document',

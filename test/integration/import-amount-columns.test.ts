@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { inspectFile } from '../../main/import/inspect';
+import type { Workspace } from '../../main/workspace';
+import { delimited, type FixtureCell, writeText } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/** Which column of a sales file is its net value, its gross and its document, read from the rows as well as the headers. */
+const workspaces = demoWorkspacePerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
+});
+const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name), delimited(rows));
+
+/**
+ * Infor M3's invoice lines, as its export writes them: "Net Invoice Amount" is quantity × price,
+ * "Invoice Amount" that less the discount; amounts in the company's currency (INR) and a foreign
+ * one (FCN); the invoice's number beside the accounting voucher's; one order line invoiced from
+ * two deliveries.
+ */
+const m3Header = [
+  'Invoice No',
+  'Voucher No',
+  'Invoice Date',
+  'Customer No',
+  'Item No',
+  'Line No',
+  'Delivery No',
+  'Delivery Invoiced Quantity',
+  'Net Invoice Amount FCN',
+  'Net Invoice Amount INR',
+  'Discount Invoice Amount INR',
+  'Invoice Amount FCN',
+  'Invoice Amount INR',
+  'Issued Cost Amount',
+  'Contribution Amount',
+];
+const m3Lines: FixtureCell[][] = [
+  ['4158162', '4125297', '10/25/2026', 'D001', 'SKU-0001', 17, 1, 5, 200, 200, 20, 180, 180, 45.5, 134.5],
+  ['4158162', '4125297', '10/25/2026', 'D001', 'SKU-0002', 18, 1, 4, 240, 240, 'null', 240, 240, 66.08, 173.92],
+  [
+    '4119660',
+    '4134542',
+    '10/29/2026',
+    'D002',
+    'SKU-0003',
+    20,
+    5,
+    1,
+    11065,
+    11065,
+    1106.5,
+    9958.5,
+    9958.5,
+    8779.83,
+    1178.67,
+  ],
+  [
+    '4119660',
+    '4134542',
+    '10/29/2026',
+    'D002',
+    'SKU-0003',
+    20,
+    6,
+    1,
+    11065,
+    11065,
+    1106.5,
+    9958.5,
+    9958.5,
+    8779.83,
+    1178.67,
+  ],
+];
+const amounts = (batch: number) =>
+  storedRows(ws, 'sales', batch).map((s) => [s.doc_no, s.line_no, s.gross_value, s.discount, s.net_value]);
+const discountNote =
+  '"Invoice Amount INR" is the net value: on every line read it is "Net Invoice Amount INR" less "Discount Invoice Amount INR", so "Net Invoice Amount INR" is the amount before discount, read as the gross value';
+
+describe('amount columns read from the rows', () => {
+  it('takes the amount after discount as the net where the column named net is the amount before it (Infor M3)', async () => {
+    const path = file('m3.csv', [m3Header, ...m3Lines]);
+    // The same order line from two deliveries: refused with its line number, saying how to keep both.
+    const refused = await importFile(ws, path, { kind: 'sales', dryRun: true });
+    expect(refused.errors).toEqual([
+      {
+        row: 5,
+        column: '(row)',
+        value: 'invoice / D002 / 4119660 / 2026-10-29 / 20 / SKU-0003',
+        message:
+          'duplicate of row 4 of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come',
+      },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', map: { line_no: '' } });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(discountNote);
+    expect(r.mapping).toMatchObject({
+      doc_no: 'Invoice No',
+      gross_value: 'Net Invoice Amount INR',
+      discount: 'Discount Invoice Amount INR',
+      net_value: 'Invoice Amount INR',
+    });
+    expect(r.mapping.line_no).toBeUndefined();
+    expect(amounts(r.batch ?? 0)).toEqual([
+      ['4158162', 1, 20000, 2000, 18000],
+      ['4158162', 2, 24000, null, 24000],
+      ['4119660', 1, 1106500, 110650, 995850],
+      ['4119660', 2, 1106500, 110650, 995850],
+    ]);
+    expect(r.totals.net_value).toBe('20337.00');
+  });
+
+  it('reads it so when the dialog sends its proposal back, and takes the column a user picks as it is', async () => {
+    const path = file('m3-dialog.csv', [m3Header, ...m3Lines.slice(0, 3)]);
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping.net_value).toBe('Net Invoice Amount INR');
+    const sentBack = await importFile(ws, path, { kind: 'sales', mapping: preview.mapping, dryRun: true });
+    expect(sentBack.totals.net_value).toBe('10378.50');
+    expect(sentBack.decisions.map((d) => d.decision)).toContain(discountNote);
+    const picked = await importFile(ws, path, {
+      kind: 'sales',
+      mapping: { ...preview.mapping, net_value: 'Invoice Amount FCN' },
+      dryRun: true,
+    });
+    expect(picked.mapping.net_value).toBe('Invoice Amount FCN');
+    expect(picked.totals.net_value).toBe('10378.50');
+    const chosen = await importFile(ws, path, {
+      kind: 'sales',
+      map: { net_value: 'Net Invoice Amount INR' },
+      dryRun: true,
+    });
+    expect(chosen.totals.net_value).toBe('11505.00');
+    expect(chosen.decisions.map((d) => d.decision)).not.toContain(discountNote);
+  });
+
+  it('leaves the net as named where no other column is it less the discount, or no line has one', async () => {
+    const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Amount', 'Discount', 'Paid'];
+    const plain = file('plain.csv', [
+      header,
+      ['A-1', '2026-10-05', 'D001', 'SKU-0001', 2, '180.00', '20.00', '150.00'],
+      ['A-2', '2026-10-06', 'D001', 'SKU-0002', 1, '100.00', '0', '100.00'],
+    ]);
+    const r = await importFile(ws, plain, { kind: 'sales', dryRun: true });
+    expect(r.mapping.net_value).toBe('Net Amount');
+    expect(r.totals.net_value).toBe('280.00');
+    const noDiscount = file('nodiscount.csv', [
+      header,
+      ['A-1', '2026-10-05', 'D001', 'SKU-0001', 2, '180.00', '0', '180.00'],
+    ]);
+    expect((await importFile(ws, noDiscount, { kind: 'sales', dryRun: true })).mapping.net_value).toBe('Net Amount');
+  });
+
+  it("tests a Gross column the dialog sends back as proposed for unit prices (Busy's), and takes one the user picks as it is", async () => {
+    const path = file('busy-gross.csv', [
+      ['Vch/Bill No', 'Date', 'Particulars', 'Item Details', 'Qty', 'Gross', 'Gross Rate', 'Amount'],
+      ['BS/1', '02-10-2026', 'D001', 'SKU-0001', 10, '50.00', '50.00', '500.00'],
+      ['BS/2', '03-10-2026', 'D001', 'SKU-0002', 4, '30.00', '30.00', '120.00'],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping.gross_value).toBe('Gross');
+    const proposed = await importFile(ws, path, {
+      kind: 'sales',
+      mapping: preview.mapping,
+      dateOrder: 'dmy',
+      dryRun: true,
+    });
+    expect(proposed.errors).toEqual([]);
+    expect(proposed.mapping.gross_value).toBeUndefined();
+    expect(proposed.totals.gross_value).toBeUndefined();
+    const picked = await importFile(ws, path, {
+      kind: 'sales',
+      mapping: { ...preview.mapping, gross_value: 'Gross Rate' },
+      dateOrder: 'dmy',
+      dryRun: true,
+    });
+    expect(picked.mapping.gross_value).toBe('Gross Rate');
+    expect(picked.totals.gross_value).toBe('80.00');
+  });
+});

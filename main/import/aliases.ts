@@ -32,12 +32,15 @@ export const pseudoFields = [
   'gross_total',
   // A general ledger's account, beside its party: each ledger line of a voucher names one.
   'ledger',
+  // Tax the customer withheld from a receipt (TDS): it settles the bill as the money does.
+  'withheld',
 ] as const;
 
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
 export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly string[]>> = {
   voucher_type: ['payments'],
   allocated: ['payments'],
+  withheld: ['payments'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -56,6 +59,13 @@ export function normalizeHeader(text: string): string {
       .replace(/[^a-z0-9]+/g, '')
   );
 }
+
+/**
+ * A header that names an amount in a foreign currency: Zoho Books' "CGST(FCY)", Infor M3's
+ * "… FCN", SAP's "(FC)". Beside the same amount in the company's currency, it is never a part of
+ * it, and comes after it.
+ */
+export const inForeignCurrency = (header: string) => /(fc|fcn|fcy|foreign|forex)$/.test(normalizeHeader(header));
 
 const party = [
   // Busy's party code beside its name in Particulars.
@@ -174,12 +184,15 @@ const sku = [
   'itemalias',
   'itemno',
   'itemnumber',
+  // A code before a name where a file has both: Zoho Books' invoices give the item's Product ID
+  // (its Items export's Item ID) beside its Item Name.
+  'productcode',
+  'productid',
+  'itemid',
   'itemname',
   'stockitem',
   'nameofitem',
   'product',
-  'productcode',
-  'productid',
   'material',
   'materialno',
   'materialnumber',
@@ -269,6 +282,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'customerid',
       'customerno',
       'kunnr',
+      // Zoho Books' Contacts: the number its invoices and payments give as the Customer ID.
+      'contactid',
       'no',
       'ledgercode',
       'accountcode',
@@ -383,7 +398,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     uom: ['uom', 'unit', 'units', 'stockuom', 'baseunit', 'meins', 'baseunitofmeasure', 'unitofmeasure'],
     pack_size: ['packsize', 'pack', 'size', 'netweight', 'packing'],
     mrp: ['mrp', 'maximumretailprice', 'listprice', 'retailprice', 'standardrate', 'rate'],
-    unit_cost: ['unitcost', 'cost', 'standardcost', 'valuationrate', 'purchaseprice', 'costprice'],
+    unit_cost: ['unitcost', 'cost', 'standardcost', 'valuationrate', 'purchaseprice', 'costprice', 'purchaserate'],
     launch_date: ['launchdate', 'launchedon', 'introductiondate', 'createdon', 'erdat'],
   },
   sales: {
@@ -595,6 +610,17 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
     'invoiceamountapplied',
     'adjustedamount',
     'amountadjusted',
+  ],
+  // Zoho Books' Withholding Tax Amount; the TDS a customer deducted, as Indian exports name it.
+  withheld: [
+    'withholdingtaxamount',
+    'withholdingtax',
+    'withholdingamount',
+    'taxwithheld',
+    'tdsamount',
+    'tdsdeducted',
+    'taxdeducted',
+    'taxdeductedatsource',
   ],
   voucher_type: [
     'vouchertype',

@@ -179,14 +179,16 @@ export function readsPartySide(kind: string, headers: readonly string[], mapping
 
 /**
  * A voucher type that names money received — Receipt, Bank Receipt, BRV / CRV, Collection,
- * Customer Payment, Payment Received, Receive — and so a payment to import. Any other (Sales,
+ * Customer Payment, Invoice Payment, Payment Received, Receive — and so a payment to import. Any other (Sales,
  * Journal, Tally's Payment, which is money paid out) is not.
  */
 export function isReceiptType(name: string): boolean {
   const text = words(name).join(' ');
   return (
     /\b(receipts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(text) ||
-    /\bcustomer payments?\b/.test(text)
+    // A payment of an invoice (a sales document) is a customer's: Zoho Books' Invoice Payment,
+    // and its Retainer Payment, an advance against a retainer invoice. A bill's is a supplier's.
+    /\b(customer|invoice|retainer) payments?\b/.test(text)
   );
 }
 

@@ -992,6 +992,11 @@ async function importFrom(
         decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own`,
       });
     }
+    if (kind === 'payments' && mapping.withheld !== undefined)
+      result.decisions.push({
+        field: 'amount',
+        decision: `The tax the customer withheld ("${headers[mapping.withheld]}", TDS) is added to what each row pays: it settles the bill as the money does, so a bill paid less its TDS is paid in full`,
+      });
     if (allocations) {
       result.decisions.push({
         field: 'amount',

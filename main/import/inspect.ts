@@ -92,6 +92,7 @@ async function inspectSource(
           { name: 'debit_amount', label: 'Debit amount (Tally)', required: false, type: 'money' as const },
           { name: 'credit_amount', label: 'Credit amount (Tally)', required: false, type: 'money' as const },
           { name: 'allocated', label: 'Allocated to the bill', required: false, type: 'money' as const },
+          { name: 'withheld', label: 'Tax withheld (TDS)', required: false, type: 'money' as const },
           { name: 'ledger', label: 'Account (general ledger)', required: false, type: 'flag' as const },
         ]
       : []),

@@ -2,8 +2,19 @@ import { normalizeHeader } from './aliases';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 
-/** The headers of a ledger list's group column: Tally's Under, a Group or Parent Group. */
-const groupHeaders = new Set(['under', 'group', 'parentgroup', 'undergroup', 'ledgergroup', 'accountgroup']);
+/**
+ * The headers of a ledger list's group column: Tally's Under, a Group or Parent Group; and of a
+ * contact list's kind of contact (Zoho Books' Contact Type: customer or vendor).
+ */
+const groupHeaders = new Set([
+  'under',
+  'group',
+  'parentgroup',
+  'undergroup',
+  'ledgergroup',
+  'accountgroup',
+  'contacttype',
+]);
 
 /**
  * Tally's predefined groups that hold no customer: banks, cash, taxes, sales and purchase
@@ -44,6 +55,11 @@ const otherGroups = new Set([
   'sundrycreditors',
   'suspenseac',
   'unsecuredloans',
+  // A contact list's suppliers (Zoho Books' Contact Type "vendor").
+  'supplier',
+  'suppliers',
+  'vendor',
+  'vendors',
 ]);
 
 /** The column a ledger list names each ledger's group in, when no field reads it. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
-import { aliases, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
+import { aliases, inForeignCurrency, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
 import { addMonthColumns } from './month-columns';
 import { addNumbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit } from './quantity-units';
@@ -162,6 +162,7 @@ function gstPartOf(header: string): string | null {
  * Tally's columnar Sales Register writes a column per tax ledger (Output CGST 9%, Output CGST
  * 2.5%, …): each column no field took that names a GST part is one more part of the tax
  * (tax_cgst, tax_cgst_2, …), all of them summed, unless the file has a tax column of its own.
+ * A part in a foreign currency (Zoho Books' CGST(FCY) beside its CGST) is the same tax again.
  */
 function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void {
   // A column of rates (or ledgers, codes) is never an amount, whatever its name matched.
@@ -171,7 +172,7 @@ function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void
   if (mapping.tax !== undefined) return;
   const taken = new Set(Object.values(mapping));
   headers.forEach((header, index) => {
-    const part = taken.has(index) ? null : gstPartOf(header);
+    const part = taken.has(index) || inForeignCurrency(header) ? null : gstPartOf(header);
     if (!part) return;
     let key = `tax_${part}`;
     for (let n = 2; mapping[key] !== undefined; n++) key = `tax_${part}_${n}`;

@@ -1,10 +1,7 @@
-import { normalizeHeader } from './aliases';
+import { inForeignCurrency } from './aliases';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { convertRow, type Decisions } from './row-values';
-
-/** A header that names an amount in a foreign currency: Infor M3's "… FCN", SAP's "(FC)". */
-const foreign = (header: string) => /(fc|fcn|fcy|foreign|forex)$/.test(normalizeHeader(header));
 
 /**
  * The column that holds a sales file's net value where the column named as the net holds the
@@ -41,5 +38,5 @@ export function netAfterDiscount(
     .filter(
       (column) => !taken.has(column) && lines.every((l) => amount(column, l.cells) === (l.before as number) - l.off),
     );
-  return fits.find((column) => !foreign(headers[column] ?? '')) ?? fits[0] ?? null;
+  return fits.find((column) => !inForeignCurrency(headers[column] ?? '')) ?? fits[0] ?? null;
 }

@@ -354,10 +354,15 @@ export function convertRow(
     const debited = debitLessCredit(mapping, cells, read);
     if (debited !== null) values.amount = debited === 0 ? 0 : -debited;
   }
+  // Tax the customer withheld (TDS) settles its bill as the money does: the bill is paid in full
+  // when money and tax withheld together are its amount.
+  const withheld = kind === 'payments' ? pseudoAmount(mapping, cells, read, 'withheld') : null;
+  const tds = typeof withheld === 'number' ? withheld : 0;
   // A receipt spread over the bills it settles: each row's amount is what it allocates to its bill.
   const allocated = kind === 'payments' ? pseudoAmount(mapping, cells, read, 'allocated') : null;
-  const paid = allocated === null ? undefined : typeof values.amount === 'number' ? values.amount : null;
+  const paid = allocated === null ? undefined : typeof values.amount === 'number' ? values.amount + tds : null;
   if (allocated !== null) values.amount = allocated;
+  if (tds !== 0 && typeof values.amount === 'number') values.amount += tds;
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   if (paid !== undefined) converted.paid = paid;

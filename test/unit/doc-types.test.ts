@@ -5,6 +5,10 @@ describe('voucher types of a receipts file', () => {
   it('reads a type whose name says money received as a receipt, and any other as skipped', () => {
     expect(classifyVoucher('Bank Receipt')).toEqual({ as: 'receipt', why: 'name' });
     expect(classifyVoucher('Customer Payment')).toEqual({ as: 'receipt', why: 'name' });
+    // Zoho Books' Payment Type: an invoice's (or a retainer invoice's) payment is a customer's; a bill's is a supplier's.
+    expect(classifyVoucher('Invoice Payment')).toEqual({ as: 'receipt', why: 'name' });
+    expect(classifyVoucher('Retainer Payment')).toEqual({ as: 'receipt', why: 'name' });
+    expect(classifyVoucher('Bill Payment')).toEqual({ as: 'skip', why: 'name' });
     // Tally's Payment is money paid out.
     expect(classifyVoucher('Payment')).toEqual({ as: 'skip', why: 'name' });
     expect(classifyVoucher('Sales')).toEqual({ as: 'skip', why: 'name' });

@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/**
+ * Zoho Books (India) as its exports write a customer's year: Contacts (customers and vendors, each
+ * known by its Contact ID), Items (each known by its Item ID), Invoice (a row per item line, its GST in rupees and again in the
+ * foreign-currency columns, drafts beside sent invoices) and Customer Payment (Payment Type
+ * "Invoice Payment", the TDS the customer withheld beside the money). Headers and values as the
+ * real exports have them, cut to the columns that matter.
+ */
+const contacts = [
+  'Display Name,Company Name,Status,GST Treatment,GST Identification Number (GSTIN),Primary Contact ID,Contact ID,Contact Name,Contact Type,Place Of Contact,Contact Address ID',
+  'EPACK PREFAB TECHNOLOGIES LIMITED,EPACK PREFAB TECHNOLOGIES LIMITED,Active,business_gst,09AAACE5175D3ZQ,2761566000000183010,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,customer,UP,2761566000000183009',
+  'GS EXPRESS PVT LTD,GS EXPRESS PVT LTD,Inactive,business_gst,09AACCG5655J2Z9,2761566000000032577,2761566000000032575,GS EXPRESS PVT LTD,customer,UP,2761566000000032575',
+  'Shree Cables,Shree Cables,Active,business_gst,09AAACS1111A1Z1,2761566000000050002,2761566000000050001,Shree Cables,vendor,UP,2761566000000050001',
+];
+const items = [
+  'Item ID,Item Name,HSN/SAC,Rate,Account,Status,Usage unit,Purchase Rate,Item Type',
+  '2761566000000216002,320 kVA DG Set Maintenance & Service,998719,INR 28249.00,Sales,Active,nos,INR 25000.00,Sales and Purchases',
+  '2761566000000257001,DG set electrical panel repair and testing,998719,INR 4200.00,Sales,Active,Job,INR 3750.00,Sales and Purchases',
+];
+const invoices = [
+  'Invoice Date,Invoice ID,Invoice Number,Invoice Status,Customer ID,Customer Name,Currency Code,SubTotal,Total,Balance,Adjustment,Adjustment Description,Item Name,Quantity,Discount,Discount Amount,Item Total,Item Price,Product ID,CGST Rate %,SGST Rate %,CGST(FCY),SGST(FCY),IGST(FCY),CGST,SGST,IGST,Account,Account Code,Item Tax Amount',
+  '2027-06-16,2761566000000257010,INV-27-011,Draft,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,INR,3178.00,3750.00,3750.00,-0.04,Round Off,DG set electrical panel repair and testing,1.00,0.00,0.00,3178.00,3178.00,2761566000000257001,9.00,9.00,286.02,286.02,0.00,286.02,286.02,0.00,Sales,,572.04',
+  '2027-06-19,2761566000000228003,INV-27-010,Closed,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,INR,28666.09,33826.00,0.00,0.01,Round Off,320 kVA DG Set Maintenance & Service,1.00,0.00,0.00,28666.09,28666.09,2761566000000216002,9.00,9.00,2579.95,2579.95,0.00,2579.95,2579.95,0.00,Sales,,5159.90',
+];
+const payments = [
+  'Payment Number,CustomerPayment ID,Mode,CustomerID,Amount,Unused Amount,Bank Charges,Reference Number,Currency Code,Customer Name,Payment Type,Date,Deposit To,Tax Account,Payment Status,InvoicePayment ID,Amount Applied to Invoice,Invoice Payment Applied Date,Withholding Tax Amount,Invoice Number,Invoice Date',
+  '10,2761566000000228060,Bank Transfer,2761566000000183009,33487.000,0.000,0.000,AXISP00809861929,INR,EPACK PREFAB TECHNOLOGIES LIMITED,Invoice Payment,2027-06-22,RISHABH AND BROTHERS SERVICES,TDS Receivable,Paid,2761566000000228064,33487.00,2027-06-22,339.000,INV-27-010,2027-06-19',
+];
+
+describe("Zoho Books' exports, one after another into one workspace", () => {
+  const demo = demoWorkspacePerTest();
+
+  it('links invoices and payments to the contacts by Contact ID, counts GST once, and a bill paid less its TDS is paid in full', async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const write = (name: string, lines: string[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, `${lines.join('\n')}\n`);
+      return path;
+    };
+    const imported = async (
+      name: string,
+      lines: string[],
+      kind: 'distributors' | 'products' | 'sales' | 'payments',
+    ) => {
+      const result = await api.call('import.run', { path: write(name, lines), kind });
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value;
+    };
+
+    const masters = await imported('Contacts.csv', contacts, 'distributors');
+    expect(masters).toMatchObject({ rows: 2, skipped: { 'type:vendor': 1 } });
+    const code = ws.db.prepare('SELECT code FROM distributors WHERE name = ?').pluck();
+    expect(code.get('EPACK PREFAB TECHNOLOGIES LIMITED')).toBe('2761566000000183009');
+    expect(code.get('Shree Cables')).toBeUndefined();
+
+    const products = await imported('Items.csv', items, 'products');
+    expect(products.rows).toBe(2);
+    expect(ws.db.prepare('SELECT sku, mrp, unit_cost FROM products WHERE name LIKE ?').get('320 kVA%')).toEqual({
+      sku: '2761566000000216002',
+      mrp: 2824900,
+      unit_cost: 2500000,
+    });
+
+    // No "create missing": the invoice's Customer ID and Product ID must be a contact's and an item's.
+    const sales = await imported('Invoice.csv', invoices, 'sales');
+    expect(sales).toMatchObject({ rows: 1, rejected: 0, skipped: { draft: 1 } });
+    expect(sales.totals).toMatchObject({ net_value: '28666.09', tax: '5159.90' });
+    expect(sales.decisions.map((d) => d.decision)).toContain('Tax is the sum of the columns CGST, SGST, IGST');
+    expect(sales.mapping).toMatchObject({ distributor_code: 'Customer ID', sku: 'Product ID' });
+
+    const received = await imported('Customer_Payment.csv', payments, 'payments');
+    expect(received).toMatchObject({ rows: 1, rejected: 0, skipped: {} });
+    expect(received.totals.amount).toBe('33826.00');
+    expect(received.decisions.map((d) => d.decision)).toContain(
+      'The tax the customer withheld ("Withholding Tax Amount", TDS) is added to what each row pays: it settles the bill as the money does, so a bill paid less its TDS is paid in full',
+    );
+
+    const saved = await api.call('schemes.save', {
+      definition: {
+        code: 'EP-JUN',
+        name: 'Pay within 10 days in June',
+        objective: 'collections',
+        period: { from: '2027-06-01', to: '2027-06-30' },
+        salesSource: 'primary',
+        measure: { kind: 'early_payment', withinDays: 10, partPayments: 'full_only' },
+        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+        reward: { type: 'percent_of_invoice' },
+      },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const run = await api.call('runs.create', { from: '2027-06-01', to: '2027-06-30', schemes: ['EP-JUN'] });
+    if (!run.ok) throw new Error(run.error.message);
+    // 1% of the invoice, 28,666.09 + 5,159.90 of GST, settled in full by 33,487.00 and 339.00 of
+    // TDS three days after it: 338.26. Read as 33,487.00 alone, it was not settled: nothing.
+    expect(run.value.total).toBe('338.26');
+  });
+});

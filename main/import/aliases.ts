@@ -1,4 +1,5 @@
 import type { DatasetKind } from '../datasets/kinds';
+import { scalePhrase } from './header-scale';
 
 /**
  * Header texts that name each canonical field, as Tally Prime, SAP (English ALV headers and
@@ -49,6 +50,8 @@ export function normalizeHeader(text: string): string {
   return (
     text
       .toLowerCase()
+      // "Target (₹ in Lakhs)" names the target: its scale is read apart (header-scale.ts).
+      .replace(scalePhrase, ' ')
       .replace(/₹|\(rs\.?\)|\(inr\)|\(in rs\.?\)/g, '')
       // The rupee written as a word after the header's own words: Infor M3's "Invoice Amount INR".
       .replace(/(?<=\S)\s+(in\s+)?(inr|rs\.?)$/, '')

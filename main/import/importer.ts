@@ -26,6 +26,7 @@ import {
   typeMapProblem,
 } from './doc-types';
 import { grossIsAPrice } from './gross-prices';
+import { scaleDecisions } from './header-scale';
 import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
@@ -394,6 +395,7 @@ async function importFrom(
         defaults,
         currency: moneyAndDates(db).currency,
         anyDates: request.anyDates,
+        titlePower: table.titleScale?.power,
       },
     );
   } catch (error) {
@@ -473,6 +475,7 @@ async function importFrom(
     decisions: [
       ...dayOrderDecisions(decisions),
       { field: '(amounts)', decision: decisions.decimalReason },
+      ...scaleDecisions(decisions.scaled, headers, table.titleScale),
       ...(decisions.date1904 ? [{ field: '(dates)', decision: 'The workbook uses the 1904 date system' }] : []),
       ...notes,
     ],

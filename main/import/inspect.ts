@@ -10,6 +10,7 @@ import {
   type TypeClass,
   type TypeMap,
 } from './doc-types';
+import { scaleDecisions } from './header-scale';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable, openSheet } from './locate';
@@ -172,9 +173,18 @@ async function inspectSource(
       args.kind,
       table.mapping,
       preview.map((r) => r.cells),
-      { date1904: source.date1904, headers: table.headers, dateOrder: args.dateOrder },
+      {
+        date1904: source.date1904,
+        headers: table.headers,
+        dateOrder: args.dateOrder,
+        titlePower: table.titleScale?.power,
+      },
     );
-    decisions = [...dayOrderDecisions(d).map((o) => o.decision), d.decimalReason];
+    decisions = [
+      ...dayOrderDecisions(d).map((o) => o.decision),
+      d.decimalReason,
+      ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
+    ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };
     decisions = [(error as Error).message];

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
+import { titleScale } from './header-scale';
 import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
 import { matchingProfileName, savedMappingFor } from './profiles';
@@ -16,6 +17,8 @@ export interface LocatedTable {
   profile: string | null;
   /** Values the rows above the header give for fields no column holds (an ageing report's as-of date). */
   fromTitle: TitleDate[];
+  /** The unit the title writes every amount in ("(₹ in Lakhs)"), where it states one. */
+  titleScale: ReturnType<typeof titleScale>;
   /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
   notes: { field: string; decision: string }[];
   /**
@@ -55,6 +58,7 @@ export function locateTable(
     mapping,
     profile,
     fromTitle: titleDates(kind, mapping, titleRows),
+    titleScale: titleScale(titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'))),
     notes,
     proposed,
   });

@@ -13,6 +13,7 @@ import {
   isPlausibleSerial,
   parseDateText,
 } from './dates';
+import { headerScale, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
 import { numbered, QTY_IN_UNIT } from './numbered-keys';
@@ -40,6 +41,8 @@ export interface Decisions {
   qtyUnit?: string;
   /** Quantity columns in further units ("Qty (Cases)"), for lines of products counted in one of those. */
   qtyInUnits?: { column: number; unit: string }[];
+  /** Columns whose header writes their numbers in lakhs, thousands, … ("Target (₹ in Lakhs)"): column → power of ten. */
+  scaled?: Record<number, number>;
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */
@@ -102,6 +105,8 @@ export function decide(
     defaults?: Readonly<Record<string, Cell>>;
     currency?: string;
     anyDates?: boolean;
+    /** The power of ten the report's title writes its amounts in ("(₹ in Lakhs)": 5). */
+    titlePower?: number;
   },
 ): Decisions {
   const fields = datasets[kind].fields;
@@ -164,7 +169,20 @@ export function decide(
     column,
     unit: headerUnitOf(kind, options.headers[column] ?? '') ?? '',
   }));
+  // A title's scale ("(₹ in Lakhs)") is every amount's, where a header states none of its own.
+  const amountColumns = new Set(
+    [
+      ...fields.filter((f) => f.type === 'money' || f.type === 'decimal').map((f) => f.name),
+      ...['debit_amount', 'credit_amount', 'gross_total', 'allocated', 'withheld', ...taxPartKeys(mapping)],
+    ].map((name) => mapping[name]),
+  );
+  const scaledColumns = Object.values(mapping).flatMap((column) => {
+    const power =
+      headerScale(options.headers[column] ?? '')?.power ?? (amountColumns.has(column) ? options.titlePower : undefined);
+    return power ? [[column, power] as const] : [];
+  });
   return {
+    ...(scaledColumns.length > 0 ? { scaled: Object.fromEntries(scaledColumns) } : {}),
     ...(qtyUnit ? { qtyUnit } : {}),
     ...(qtyUnit && qtyInUnits.length > 0 ? { qtyInUnits } : {}),
     dayOrder,
@@ -224,15 +242,23 @@ const dayTexts = new WeakMap<Decisions, Map<string, string>>();
 const writtenDecimal = (cell: Exclude<Cell, null>, d: Decisions) =>
   typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark, d.currency);
 
-function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): number {
+function toNumber(
+  field: FieldDef,
+  cell: Exclude<Cell, null>,
+  d: Decisions,
+  rounded: Rounded[] | undefined,
+  power: number,
+): number {
   const scale = scales[field.type] ?? 0;
-  if (d.round && field.type === 'money') return roundedMoney(field, cell, d, rounded);
-  const text =
+  if (d.round && field.type === 'money') return roundedMoney(field, cell, d, rounded, power);
+  const text = scaled(
     typeof cell === 'number'
-      ? numberCellToDecimal(cell, scale)
+      ? numberCellToDecimal(cell, power > 0 ? 10 : scale)
       : field.type === 'qty'
         ? quantityText(String(cell), d)
-        : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined);
+        : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined),
+    power,
+  );
   try {
     return toScaledInteger(text, scale);
   } catch {
@@ -256,8 +282,14 @@ function quantityText(text: string, d: Decisions): string {
 }
 
 /** The user chose to round: half-up to the paisa, once; the totals as written and as imported are kept. */
-function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): number {
-  const written = new Exact(writtenDecimal(cell, d));
+function roundedMoney(
+  field: FieldDef,
+  cell: Exclude<Cell, null>,
+  d: Decisions,
+  rounded: Rounded[] | undefined,
+  power: number,
+): number {
+  const written = new Exact(scaled(writtenDecimal(cell, d), power));
   const paise = toScaledInteger(written.toDecimalPlaces(2, Exact.ROUND_HALF_UP), 2);
   rounded?.push({ field: field.name, written: written.toString(), imported: paise });
   return paise;
@@ -266,7 +298,14 @@ function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, 
 /** Excel's error values, as a cell or an export writes them. */
 const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
-function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): StoredValue {
+/** A cell as its field stores it; `power`: the header writes its numbers in ten to that many (lakhs: 5). */
+function convert(
+  field: FieldDef,
+  cell: Exclude<Cell, null>,
+  d: Decisions,
+  rounded: Rounded[] | undefined,
+  power: number,
+): StoredValue {
   if (typeof cell === 'string') {
     const t = cell.trim();
     if (t === formulaWithoutValue)
@@ -281,9 +320,12 @@ function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, round
     case 'date':
       return toDate(field, cell, d);
     case 'decimal':
-      return typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
+      return scaled(
+        typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark),
+        power,
+      );
     default:
-      return toNumber(field, cell, d, rounded);
+      return toNumber(field, cell, d, rounded, power);
   }
 }
 
@@ -332,7 +374,13 @@ export function convertRow(
   const read = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => {
     if (blank(cell)) return null;
     try {
-      return convert(field, cell as Exclude<Cell, null>, d, rounded);
+      return convert(
+        field,
+        cell as Exclude<Cell, null>,
+        d,
+        rounded,
+        column === undefined ? 0 : (d.scaled?.[column] ?? 0),
+      );
     } catch (error) {
       problems.push({
         field: field.name,

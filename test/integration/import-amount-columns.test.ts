@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../main/import/inspect';
 import type { Workspace } from '../../main/workspace';
-import { delimited, type FixtureCell, writeText } from '../support/files';
+import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -179,5 +179,59 @@ describe('amount columns read from the rows', () => {
     });
     expect(picked.mapping.gross_value).toBe('Gross Rate');
     expect(picked.totals.gross_value).toBe('80.00');
+  });
+
+  it('reads amounts a header or the title writes in lakhs or thousands in rupees, and says so', async () => {
+    const byHeader = file('targets-lakhs.csv', [
+      ['Distributor Code', 'Period From', 'Period To', 'Measure', 'Target (₹ in Lakhs)'],
+      ['D001', '2026-10-01', '2026-10-31', 'net_value', '12.5'],
+      ['D002', '2026-10-01', '2026-10-31', 'net_value', '3.25375'],
+    ]);
+    const targets = await importFile(ws, byHeader, { kind: 'targets' });
+    expect(targets.errors).toEqual([]);
+    expect(targets.decisions.map((d) => d.decision)).toContain(
+      '"Target (₹ in Lakhs)" writes its numbers in lakhs, as its header says: each is read so (1.5 is 150000)',
+    );
+    expect(storedRows(ws, 'targets', targets.batch ?? 0).map((t) => [t.distributor_code, t.value])).toEqual([
+      ['D001', '1250000'],
+      ['D002', '325375'],
+    ]);
+
+    // A month-per-column sheet whose title gives the unit; a title that only mentions a lakh does not.
+    const byTitle = file('targets-title.csv', [
+      ['Annapurna Foods Pvt Ltd'],
+      ['Distributor targets FY 2026-27 (₹ in Lakhs)'],
+      ['Distributor Code', 'Distributor Name', 'Oct-26', 'Nov-26'],
+      ['D003', 'Sharma Traders', '12.5', '14'],
+    ]);
+    const months = await importFile(ws, byTitle, { kind: 'targets', defaults: { measure: 'net_value' } });
+    expect(months.errors).toEqual([]);
+    expect(storedRows(ws, 'targets', months.batch ?? 0).map((t) => [t.period_from, t.value])).toEqual([
+      ['2026-10-01', '1250000'],
+      ['2026-11-01', '1400000'],
+    ]);
+    const mention = file('targets-mention.csv', [
+      ['Targets for distributors billing above 1 lakh a month'],
+      ['Distributor Code', 'Distributor Name', 'Dec-26'],
+      ['D004', 'Gupta Agencies', '250000'],
+    ]);
+    const plain = await importFile(ws, mention, { kind: 'targets', defaults: { measure: 'net_value' } });
+    expect(storedRows(ws, 'targets', plain.batch ?? 0).map((t) => t.value)).toEqual(['250000']);
+
+    // Numbers in a workbook, in thousands: to the paisa, never rounded on the way.
+    const sales = await writeXlsx(join(dir, 'sales-thousands.xlsx'), [
+      {
+        name: 'Sales',
+        rows: [
+          ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', "Net Value (Rs. '000)"],
+          ['TH-1', new Date(Date.UTC(2026, 9, 5)), 'D001', 'SKU-0001', 3, 12.34567],
+          ['TH-2', new Date(Date.UTC(2026, 9, 6)), 'D001', 'SKU-0002', 1, 0.5],
+        ],
+      },
+    ]);
+    const r = await importFile(ws, sales, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping.net_value).toBe("Net Value (Rs. '000)");
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => l.net_value)).toEqual([1234567, 50000]);
   });
 });

@@ -101,6 +101,8 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
       money('net_value', 'Net value', true),
       money('tax', 'Tax'),
       text('against_doc_no', 'Against document'),
+      // The document's round-off or adjustment to its total, on its first line only.
+      money('round_off', 'Round-off'),
     ],
   },
   receivables: {

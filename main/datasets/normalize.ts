@@ -25,5 +25,9 @@ export function normalizeRow(kind: DatasetKind, row: Record<string, StoredValue>
     const v = out[field];
     if (typeof v === 'number') out[field] = docType === 'credit_note' ? -Math.abs(v) : Math.abs(v);
   }
+  // A round-off may take from a total or add to it: it turns with the net value, where that turned.
+  const { net_value: before, round_off: roundOff } = row;
+  if (typeof roundOff === 'number' && typeof before === 'number')
+    out.round_off = Math.sign(before) === -Math.sign(out.net_value as number) && before !== 0 ? -roundOff : roundOff;
   return out;
 }

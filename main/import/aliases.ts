@@ -35,6 +35,9 @@ export const pseudoFields = [
   'ledger',
   // Tax the customer withheld from a receipt (TDS): it settles the bill as the money does.
   'withheld',
+  // A document's adjustment to its total beside its round-off (Zoho Books' Adjustment, where it
+  // keeps the rounding): part of what the distributor was billed.
+  'adjustment',
 ] as const;
 
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
@@ -42,6 +45,7 @@ export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly
   voucher_type: ['payments'],
   allocated: ['payments'],
   withheld: ['payments'],
+  adjustment: ['sales'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -452,6 +456,16 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     ],
     net_value: netValue,
     tax: ['tax', 'taxamount', 'gst', 'gstamount', 'totaltax', 'mwsbp', 'totaltaxesandcharges', 'vatamount', 'taxamt'],
+    // A document's round-off to its total: Tally's and Zoho Books' Round Off, ERPNext's Rounding
+    // Adjustment.
+    round_off: [
+      'roundoff',
+      'roundingoff',
+      'roundedoff',
+      'roundoffamount',
+      'roundingadjustment',
+      'roundingadjustmentcompanycurrency',
+    ],
     against_doc_no: [
       'againstdocno',
       'againstdocument',
@@ -614,6 +628,7 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
     'adjustedamount',
     'amountadjusted',
   ],
+  adjustment: ['adjustment', 'adjustmentamount', 'invoiceadjustment'],
   // Zoho Books' Withholding Tax Amount; the TDS a customer deducted, as Indian exports name it.
   withheld: [
     'withholdingtaxamount',

@@ -557,6 +557,8 @@ async function importFrom(
   const lineNumbers = new DigestTable();
   let lastDoc: { text: string; digest: Buffer; lines: number } = { text: '', digest: Buffer.alloc(0), lines: 0 };
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
+  // The documents whose round-off a line has given (see below).
+  const roundedDocs = new Set<string>();
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
   // Amounts from a Debit / Credit pair say which side the party is on.
@@ -793,6 +795,13 @@ async function importFrom(
         lastDoc.lines++;
         values.line_no = lastDoc.lines;
       }
+      // A document's round-off is written on each of its lines where a file repeats the
+      // document's fields on every item row (Zoho Books): it is its first line's alone.
+      if (kind === 'sales' && typeof values.round_off === 'number' && values.round_off !== 0) {
+        const doc = cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
+        if (roundedDocs.has(doc)) values.round_off = null;
+        else roundedDocs.add(doc);
+      }
       if (kind === 'targets' && values.measure == null && values.scheme_code == null)
         issues.push({
           row: row.number,
@@ -980,7 +989,7 @@ async function importFrom(
     if (kind === 'sales' && netFromGrossTotal(mapping))
       result.decisions.push({
         field: 'net_value',
-        decision: `The file writes no net value: each document's is its ${headers[mapping.gross_total ?? -1]} less its tax`,
+        decision: `The file writes no net value: each document's is its ${headers[mapping.gross_total ?? -1]} less its tax${mapping.round_off === undefined ? '' : ` and its ${headers[mapping.round_off]}`}`,
       });
     const taxColumns = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
     if (taxColumns.length > 0)

@@ -110,6 +110,7 @@ async function inspectSource(
           { name: 'status', label: 'Document status', required: false, type: 'flag' as const },
           { name: 'rate', label: 'Unit price', required: false, type: 'money' as const },
           { name: 'gross_total', label: 'Document total, tax included', required: false, type: 'money' as const },
+          { name: 'adjustment', label: 'Adjustment to the total', required: false, type: 'money' as const },
           { name: 'ledger', label: 'Account (general ledger)', required: false, type: 'flag' as const },
         ]
       : []),

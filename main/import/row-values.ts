@@ -173,7 +173,15 @@ export function decide(
   const amountColumns = new Set(
     [
       ...fields.filter((f) => f.type === 'money' || f.type === 'decimal').map((f) => f.name),
-      ...['debit_amount', 'credit_amount', 'gross_total', 'allocated', 'withheld', ...taxPartKeys(mapping)],
+      ...[
+        'debit_amount',
+        'credit_amount',
+        'gross_total',
+        'allocated',
+        'withheld',
+        'adjustment',
+        ...taxPartKeys(mapping),
+      ],
     ].map((name) => mapping[name]),
   );
   const scaledColumns = Object.values(mapping).flatMap((column) => {
@@ -482,9 +490,14 @@ function salesAmounts(
       values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
   }
   // Tally's Sales Register without items writes no value: the Gross Total less the tax is it.
+  // An adjustment beside the round-off is part of it: both are what the total adds to the lines.
+  const adjustment = pseudoAmount(mapping, cells, read, 'adjustment');
+  if (typeof adjustment === 'number')
+    values.round_off = adjustment + (typeof values.round_off === 'number' ? values.round_off : 0);
   if (netFromGrossTotal(mapping)) {
     const gross = pseudoAmount(mapping, cells, read, 'gross_total');
-    if (typeof gross === 'number') values.net_value = gross - (typeof values.tax === 'number' ? values.tax : 0);
+    const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+    if (typeof gross === 'number') values.net_value = gross - less;
   }
   if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number') {
     const price = cells[mapping.rate];

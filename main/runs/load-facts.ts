@@ -10,13 +10,16 @@ const LOOKBACK_DAYS = 400;
 /** Receipts are read this far past the period: an invoice near its end may be paid within N ≤ 365 days. */
 const RECEIPTS_AFTER_DAYS = 366;
 
-/** Invoices to distributors dated in the period, tax included, with what was returned against each (by index `sales_primary`). */
+/**
+ * Invoices to distributors dated in the period, tax and round-off included (what the distributor
+ * was billed), with what was returned against each (by index `sales_primary`).
+ */
 export const invoicesSql = `WITH invoice AS (
-    SELECT distributor_code, doc_no, doc_date, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
+    SELECT distributor_code, doc_no, doc_date, sum(net_value + coalesce(tax, 0) + coalesce(round_off, 0)) AS amount FROM sales
     WHERE doc_type = 'invoice' AND outlet_code IS NULL AND doc_date BETWEEN @from AND @to
     GROUP BY distributor_code, doc_no, doc_date),
   returned AS (
-    SELECT distributor_code, against_doc_no AS doc_no, sum(net_value + coalesce(tax, 0)) AS amount FROM sales
+    SELECT distributor_code, against_doc_no AS doc_no, sum(net_value + coalesce(tax, 0) + coalesce(round_off, 0)) AS amount FROM sales
     WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
     GROUP BY distributor_code, against_doc_no)
   SELECT i.distributor_code AS distributor, i.doc_no AS docNo, i.doc_date AS date, i.amount,

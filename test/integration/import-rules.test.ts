@@ -716,7 +716,7 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
 });
 
 describe("Tally's Sales Register without items: a Gross Total and its ledgers", () => {
-  it('takes each net value as the Gross Total less the tax ledgers, the round-off left in it', async () => {
+  it('takes each net value as the Gross Total less the tax ledgers and the round-off, kept apart', async () => {
     const path = file('Sales Register.csv', [
       ['Sales Register'],
       [
@@ -739,15 +739,18 @@ describe("Tally's Sales Register without items: a Gross Total and its ledgers", 
     expect(preview.mapping).toMatchObject({ gross_total: 'Gross Total' });
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
-    // S/1: 1,180.40 − (90 + 90) = 1,000.40; C/1: −118 − (−18) = −100.
-    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value, s.tax])).toEqual([
-      ['S/1', 'invoice', 100_040, 18_000],
-      ['C/1', 'credit_note', -10_000, -1_800],
+    // S/1: 1,180.40 − (90 + 90) − 0.40 = 1,000.00, its Sales ledger's; C/1: −118 − (−18) = −100.
+    // What S/1 billed stays 1,180.40: its net value, its tax and its round-off.
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value, s.tax, s.round_off]),
+    ).toEqual([
+      ['S/1', 'invoice', 100_000, 18_000, 40],
+      ['C/1', 'credit_note', -10_000, -1_800, null],
     ]);
-    expect(r.totals).toMatchObject({ net_value: '900.40', tax: '162.00' });
+    expect(r.totals).toMatchObject({ net_value: '900.00', tax: '162.00', round_off: '0.40' });
     expect(r.decisions).toContainEqual({
       field: 'net_value',
-      decision: "The file writes no net value: each document's is its Gross Total less its tax",
+      decision: "The file writes no net value: each document's is its Gross Total less its tax and its Round Off",
     });
   });
 

@@ -24,12 +24,18 @@ const items = [
 ];
 const invoices = [
   'Invoice Date,Invoice ID,Invoice Number,Invoice Status,Customer ID,Customer Name,Currency Code,SubTotal,Total,Balance,Adjustment,Adjustment Description,Item Name,Quantity,Discount,Discount Amount,Item Total,Item Price,Product ID,CGST Rate %,SGST Rate %,CGST(FCY),SGST(FCY),IGST(FCY),CGST,SGST,IGST,Account,Account Code,Item Tax Amount',
-  '2027-06-16,2761566000000257010,INV-27-011,Draft,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,INR,3178.00,3750.00,3750.00,-0.04,Round Off,DG set electrical panel repair and testing,1.00,0.00,0.00,3178.00,3178.00,2761566000000257001,9.00,9.00,286.02,286.02,0.00,286.02,286.02,0.00,Sales,,572.04',
+  '2027-06-16,2761566000000257009,INV-27-009,Draft,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,INR,3178.00,3750.00,3750.00,-0.04,Round Off,DG set electrical panel repair and testing,1.00,0.00,0.00,3178.00,3178.00,2761566000000257001,9.00,9.00,286.02,286.02,0.00,286.02,286.02,0.00,Sales,,572.04',
   '2027-06-19,2761566000000228003,INV-27-010,Closed,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,INR,28666.09,33826.00,0.00,0.01,Round Off,320 kVA DG Set Maintenance & Service,1.00,0.00,0.00,28666.09,28666.09,2761566000000216002,9.00,9.00,2579.95,2579.95,0.00,2579.95,2579.95,0.00,Sales,,5159.90',
+];
+// An invoice of two item lines, its Adjustment (its round-off) written on both rows.
+const twoLines = [
+  '2027-06-20,2761566000000257010,INV-27-011,Sent,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,INR,4178.00,4930.00,4930.00,-0.04,Round Off,DG set electrical panel repair and testing,1.00,0.00,0.00,3178.00,3178.00,2761566000000257001,9.00,9.00,286.02,286.02,0.00,286.02,286.02,0.00,Sales,,572.04',
+  '2027-06-20,2761566000000257010,INV-27-011,Sent,2761566000000183009,EPACK PREFAB TECHNOLOGIES LIMITED,INR,4178.00,4930.00,4930.00,-0.04,Round Off,320 kVA DG Set Maintenance & Service,1.00,0.00,0.00,1000.00,1000.00,2761566000000216002,9.00,9.00,90.00,90.00,0.00,90.00,90.00,0.00,Sales,,180.00',
 ];
 const payments = [
   'Payment Number,CustomerPayment ID,Mode,CustomerID,Amount,Unused Amount,Bank Charges,Reference Number,Currency Code,Customer Name,Payment Type,Date,Deposit To,Tax Account,Payment Status,InvoicePayment ID,Amount Applied to Invoice,Invoice Payment Applied Date,Withholding Tax Amount,Invoice Number,Invoice Date',
   '10,2761566000000228060,Bank Transfer,2761566000000183009,33487.000,0.000,0.000,AXISP00809861929,INR,EPACK PREFAB TECHNOLOGIES LIMITED,Invoice Payment,2027-06-22,RISHABH AND BROTHERS SERVICES,TDS Receivable,Paid,2761566000000228064,33487.00,2027-06-22,339.000,INV-27-010,2027-06-19',
+  '11,2761566000000228070,Bank Transfer,2761566000000183009,4930.000,0.000,0.000,AXISP00809861999,INR,EPACK PREFAB TECHNOLOGIES LIMITED,Invoice Payment,2027-06-25,RISHABH AND BROTHERS SERVICES,,Paid,2761566000000228074,4930.00,2027-06-25,0.000,INV-27-011,2027-06-20',
 ];
 
 describe("Zoho Books' exports, one after another into one workspace", () => {
@@ -68,15 +74,24 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
     });
 
     // No "create missing": the invoice's Customer ID and Product ID must be a contact's and an item's.
-    const sales = await imported('Invoice.csv', invoices, 'sales');
-    expect(sales).toMatchObject({ rows: 1, rejected: 0, skipped: { draft: 1 } });
-    expect(sales.totals).toMatchObject({ net_value: '28666.09', tax: '5159.90' });
+    const sales = await imported('Invoice.csv', [...invoices, ...twoLines], 'sales');
+    expect(sales).toMatchObject({ rows: 3, rejected: 0, skipped: { draft: 1 } });
+    expect(sales.totals).toMatchObject({ net_value: '32844.09', tax: '5911.94' });
+    // The round-off once for each invoice, on its first line.
+    const roundOffs = ws.db
+      .prepare('SELECT doc_no, round_off FROM sales WHERE batch_id = ? ORDER BY id')
+      .all(sales.batch);
+    expect(roundOffs).toEqual([
+      { doc_no: 'INV-27-010', round_off: 1 },
+      { doc_no: 'INV-27-011', round_off: -4 },
+      { doc_no: 'INV-27-011', round_off: null },
+    ]);
     expect(sales.decisions.map((d) => d.decision)).toContain('Tax is the sum of the columns CGST, SGST, IGST');
     expect(sales.mapping).toMatchObject({ distributor_code: 'Customer ID', sku: 'Product ID' });
 
     const received = await imported('Customer_Payment.csv', payments, 'payments');
-    expect(received).toMatchObject({ rows: 1, rejected: 0, skipped: {} });
-    expect(received.totals.amount).toBe('33826.00');
+    expect(received).toMatchObject({ rows: 2, rejected: 0, skipped: {} });
+    expect(received.totals.amount).toBe('38756.00');
     expect(received.decisions.map((d) => d.decision)).toContain(
       'The tax the customer withheld ("Withholding Tax Amount", TDS) is added to what each row pays: it settles the bill as the money does, so a bill paid less its TDS is paid in full',
     );
@@ -96,8 +111,10 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
     if (!saved.ok) throw new Error(saved.error.message);
     const run = await api.call('runs.create', { from: '2027-06-01', to: '2027-06-30', schemes: ['EP-JUN'] });
     if (!run.ok) throw new Error(run.error.message);
-    // 1% of the invoice, 28,666.09 + 5,159.90 of GST, settled in full by 33,487.00 and 339.00 of
-    // TDS three days after it: 338.26. Read as 33,487.00 alone, it was not settled: nothing.
-    expect(run.value.total).toBe('338.26');
+    // 1% of two invoices settled in full: INV-27-010, 28,666.09 + 5,159.90 of GST + 0.01 of
+    // round-off, by 33,487.00 and 339.00 of TDS three days after it; INV-27-011, 4,178.00 + 752.04
+    // less 0.04, by 4,930.00: 1% of 38,756.00 is 387.56. Read as 33,487.00 alone the first was not
+    // settled, and without its round-off the second was 0.04 short: 0.00 in all.
+    expect(run.value.total).toBe('387.56');
   });
 });

@@ -19,6 +19,7 @@ import { withdrawSubmission } from './017_withdraw_submission';
 import { batchHeaders } from './018_batch_headers';
 import { lineSearchAmounts } from './019_line_search_amounts';
 import { lineRangeIndex } from './020_line_range_index';
+import { salesRoundOff } from './021_sales_round_off';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   batchHeaders,
   lineSearchAmounts,
   lineRangeIndex,
+  salesRoundOff,
 ];

@@ -250,23 +250,24 @@ const dayTexts = new WeakMap<Decisions, Map<string, string>>();
 const writtenDecimal = (cell: Exclude<Cell, null>, d: Decisions) =>
   typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark, d.currency);
 
-function toNumber(
-  field: FieldDef,
-  cell: Exclude<Cell, null>,
-  d: Decisions,
-  rounded: Rounded[] | undefined,
-  power: number,
-): number {
+/**
+ * A number its header writes in a larger unit ("Target (₹ in Lakhs)": power 5), as the same amount
+ * in units, written as the file writes numbers.
+ */
+function inUnits(cell: Exclude<Cell, null>, d: Decisions, power: number): string {
+  const text = scaled(writtenDecimal(cell, d), power);
+  return d.decimalMark === ',' ? text.replace('.', ',') : text;
+}
+
+function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): number {
   const scale = scales[field.type] ?? 0;
-  if (d.round && field.type === 'money') return roundedMoney(field, cell, d, rounded, power);
-  const text = scaled(
+  if (d.round && field.type === 'money') return roundedMoney(field, cell, d, rounded);
+  const text =
     typeof cell === 'number'
-      ? numberCellToDecimal(cell, power > 0 ? 10 : scale)
+      ? numberCellToDecimal(cell, scale)
       : field.type === 'qty'
         ? quantityText(String(cell), d)
-        : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined),
-    power,
-  );
+        : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined);
   try {
     return toScaledInteger(text, scale);
   } catch {
@@ -290,14 +291,8 @@ function quantityText(text: string, d: Decisions): string {
 }
 
 /** The user chose to round: half-up to the paisa, once; the totals as written and as imported are kept. */
-function roundedMoney(
-  field: FieldDef,
-  cell: Exclude<Cell, null>,
-  d: Decisions,
-  rounded: Rounded[] | undefined,
-  power: number,
-): number {
-  const written = new Exact(scaled(writtenDecimal(cell, d), power));
+function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): number {
+  const written = new Exact(writtenDecimal(cell, d));
   const paise = toScaledInteger(written.toDecimalPlaces(2, Exact.ROUND_HALF_UP), 2);
   rounded?.push({ field: field.name, written: written.toString(), imported: paise });
   return paise;
@@ -306,14 +301,7 @@ function roundedMoney(
 /** Excel's error values, as a cell or an export writes them. */
 const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
-/** A cell as its field stores it; `power`: the header writes its numbers in ten to that many (lakhs: 5). */
-function convert(
-  field: FieldDef,
-  cell: Exclude<Cell, null>,
-  d: Decisions,
-  rounded: Rounded[] | undefined,
-  power: number,
-): StoredValue {
+function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): StoredValue {
   if (typeof cell === 'string') {
     const t = cell.trim();
     if (t === formulaWithoutValue)
@@ -328,12 +316,9 @@ function convert(
     case 'date':
       return toDate(field, cell, d);
     case 'decimal':
-      return scaled(
-        typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark),
-        power,
-      );
+      return typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
     default:
-      return toNumber(field, cell, d, rounded, power);
+      return toNumber(field, cell, d, rounded);
   }
 }
 
@@ -382,13 +367,11 @@ export function convertRow(
   const read = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => {
     if (blank(cell)) return null;
     try {
-      return convert(
-        field,
-        cell as Exclude<Cell, null>,
-        d,
-        rounded,
-        column === undefined ? 0 : (d.scaled?.[column] ?? 0),
-      );
+      // A number its header (or the title) writes in lakhs is read in units.
+      const power =
+        column === undefined || field.type === 'text' || field.type === 'date' ? 0 : (d.scaled?.[column] ?? 0);
+      const written = cell as Exclude<Cell, null>;
+      return convert(field, power === 0 ? written : inUnits(written, d, power), d, rounded);
     } catch (error) {
       problems.push({
         field: field.name,

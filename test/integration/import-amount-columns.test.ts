@@ -38,43 +38,16 @@ const m3Header = [
   'Issued Cost Amount',
   'Contribution Amount',
 ];
+/** The order line invoiced from delivery `delivery`. */
+const m3Delivery = (delivery: number): FixtureCell[] => [
+  ...['4119660', '4134542', '10/29/2026', 'D002', 'SKU-0003', 20, delivery, 1],
+  ...[11065, 11065, 1106.5, 9958.5, 9958.5, 8779.83, 1178.67],
+];
 const m3Lines: FixtureCell[][] = [
   ['4158162', '4125297', '10/25/2026', 'D001', 'SKU-0001', 17, 1, 5, 200, 200, 20, 180, 180, 45.5, 134.5],
   ['4158162', '4125297', '10/25/2026', 'D001', 'SKU-0002', 18, 1, 4, 240, 240, 'null', 240, 240, 66.08, 173.92],
-  [
-    '4119660',
-    '4134542',
-    '10/29/2026',
-    'D002',
-    'SKU-0003',
-    20,
-    5,
-    1,
-    11065,
-    11065,
-    1106.5,
-    9958.5,
-    9958.5,
-    8779.83,
-    1178.67,
-  ],
-  [
-    '4119660',
-    '4134542',
-    '10/29/2026',
-    'D002',
-    'SKU-0003',
-    20,
-    6,
-    1,
-    11065,
-    11065,
-    1106.5,
-    9958.5,
-    9958.5,
-    8779.83,
-    1178.67,
-  ],
+  m3Delivery(5),
+  m3Delivery(6),
 ];
 const amounts = (batch: number) =>
   storedRows(ws, 'sales', batch).map((s) => [s.doc_no, s.line_no, s.gross_value, s.discount, s.net_value]);

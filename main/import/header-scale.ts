@@ -1,4 +1,5 @@
 import { Exact } from '../../engine/money';
+import { MONTH_ROW_HEADERS } from './month-columns';
 
 /**
  * Amounts a header says are written in a unit larger than the rupee: "Target (₹ in Lakhs)", "Sales
@@ -54,19 +55,30 @@ export function titleScale(titles: readonly string[]): { power: number; word: st
   return null;
 }
 
-/** What the import says of each column whose numbers are read in a larger unit, and why. */
+/** 1.5 in the unit, as the unit's own country writes the result: 1,50,000 for lakhs, 1,500 for thousands. */
+const example = (word: string, power: number) =>
+  new Intl.NumberFormat(word === 'lakhs' || word === 'crores' ? 'en-IN' : 'en-US').format(Number(scaled('1.5', power)));
+
+/** What the import says of the columns whose numbers are read in a larger unit, and why: one sentence a reason. */
 export function scaleDecisions(
   scaledColumns: Readonly<Record<number, number>> | undefined,
   headers: readonly string[],
   title: { word: string; title: string } | null,
 ): { field: string; decision: string }[] {
-  return Object.entries(scaledColumns ?? {}).map(([column, power]) => {
+  const reasons = new Map<string, { headers: string[]; power: number; word: string }>();
+  for (const [column, power] of Object.entries(scaledColumns ?? {})) {
     const header = headers[Number(column)] ?? '';
+    // A target sheet's month columns are named themselves: not the column the import reads them into.
+    if ((MONTH_ROW_HEADERS as readonly string[]).includes(header)) continue;
     const own = headerScale(header);
-    const why = own ? `in ${own.word}, as its header says` : `in ${title?.word}, as the title "${title?.title}" says`;
-    return {
-      field: '(amounts)',
-      decision: `"${header}" writes its numbers ${why}: each is read so (1.5 is ${scaled('1.5', power)})`,
-    };
-  });
+    const word = own?.word ?? title?.word ?? '';
+    const why = own ? 'as the header says' : `as the title "${title?.title}" says`;
+    const reason = reasons.get(`${word}|${why}`) ?? { headers: [], power, word };
+    reason.headers.push(`"${header}"`);
+    reasons.set(`${word}|${why}`, reason);
+  }
+  return [...reasons].map(([key, { headers: named, power, word }]) => ({
+    field: '(amounts)',
+    decision: `${named.join(', ')} ${named.length === 1 ? 'writes its' : 'write their'} numbers in ${word}, ${key.slice(key.indexOf('|') + 1)}: each is read so (1.5 is ${example(word, power)})`,
+  }));
 }

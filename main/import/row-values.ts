@@ -16,7 +16,7 @@ import {
 import { headerScale, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
-import { numbered, QTY_IN_UNIT } from './numbered-keys';
+import { MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -156,6 +156,8 @@ export function decide(
     ...fields.filter((f) => scales[f.type] !== undefined || f.type === 'decimal').map((f) => f.name),
     // The amounts a file spreads over columns of its own (a Day Book's Debit / Credit pair, GST parts, a price).
     ...['debit_amount', 'credit_amount', 'gross_total', ...taxPartKeys(mapping), 'rate'],
+    // A target sheet's month columns, as the dialog proposes them (the import reads them as one value).
+    ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
   ].flatMap(texts);
   const decimalMark = detectDecimalMark(amounts);
   const decimalReason =
@@ -181,6 +183,7 @@ export function decide(
         'withheld',
         'adjustment',
         ...taxPartKeys(mapping),
+        ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
       ],
     ].map((name) => mapping[name]),
   );

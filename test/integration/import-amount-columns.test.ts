@@ -163,7 +163,7 @@ describe('amount columns read from the rows', () => {
     const targets = await importFile(ws, byHeader, { kind: 'targets' });
     expect(targets.errors).toEqual([]);
     expect(targets.decisions.map((d) => d.decision)).toContain(
-      '"Target (₹ in Lakhs)" writes its numbers in lakhs, as its header says: each is read so (1.5 is 150000)',
+      '"Target (₹ in Lakhs)" writes its numbers in lakhs, as the header says: each is read so (1.5 is 1,50,000)',
     );
     expect(storedRows(ws, 'targets', targets.batch ?? 0).map((t) => [t.distributor_code, t.value])).toEqual([
       ['D001', '1250000'],
@@ -179,6 +179,12 @@ describe('amount columns read from the rows', () => {
     ]);
     const months = await importFile(ws, byTitle, { kind: 'targets', defaults: { measure: 'net_value' } });
     expect(months.errors).toEqual([]);
+    // The same sentence in the dialog's preview and in the result.
+    const inLakhs =
+      '"Oct-26", "Nov-26" write their numbers in lakhs, as the title "Distributor targets FY 2026-27 (₹ in Lakhs)" says: each is read so (1.5 is 1,50,000)';
+    expect(months.decisions.map((d) => d.decision)).toContain(inLakhs);
+    const preview = await inspectFile(ws.db, { path: byTitle, kind: 'targets', locale: 'en-IN' });
+    expect(preview.decisions).toContain(inLakhs);
     expect(storedRows(ws, 'targets', months.batch ?? 0).map((t) => [t.period_from, t.value])).toEqual([
       ['2026-10-01', '1250000'],
       ['2026-11-01', '1400000'],

@@ -273,7 +273,9 @@ function toNumber(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, roun
         : parseAmountText(String(cell), d.decimalMark, field.type === 'money' ? d.currency : undefined);
   try {
     return toScaledInteger(text, scale);
-  } catch {
+  } catch (error) {
+    // An amount beyond what is stored exactly (a number in crores, say) is said as such.
+    if (error instanceof RangeError) throw error;
     throw new Error(
       scale === 0
         ? 'expected a whole number'

@@ -212,5 +212,19 @@ describe('amount columns read from the rows', () => {
     expect(r.errors).toEqual([]);
     expect(r.mapping.net_value).toBe("Net Value (Rs. '000)");
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => l.net_value)).toEqual([1234567, 50000]);
+
+    // In crores, a number beyond what is stored exactly is refused as too large, not as a decimals problem.
+    const crores = file('crores.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value (Rs. in Crores)'],
+      ['CR-1', '2026-10-05', 'D001', 'SKU-0001', 1, '999999999'],
+    ]);
+    expect((await importFile(ws, crores, { kind: 'sales', dryRun: true })).errors).toEqual([
+      {
+        row: 2,
+        column: 'Net Value (Rs. in Crores)',
+        value: '999999999',
+        message: '9999999990000000 is too large to store exactly',
+      },
+    ]);
   });
 });

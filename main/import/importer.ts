@@ -559,6 +559,9 @@ async function importFrom(
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   // The documents whose round-off a line has given (see below).
   const roundedDocs = new Set<string>();
+  /** A sales line's document, as stored: its type, party, number and date. */
+  const documentText = (values: Record<string, StoredValue>) =>
+    cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
   // Amounts from a Debit / Credit pair say which side the party is on.
@@ -668,8 +671,6 @@ async function importFrom(
       return true;
     };
     const handle = (row: PreparedRow) => {
-      // The earlier row this one repeats in every column, if any.
-      let repeated: number | undefined;
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
         const wholeFile = size / Math.max(file.bytes(), 1);
@@ -702,7 +703,8 @@ async function importFrom(
         }
       }
       const exact = row.digest ?? cellsDigest(secret, row.cells);
-      repeated = exactRows.get(exact);
+      // The earlier row this one repeats in every column, if any.
+      const repeated = exactRows.get(exact);
       if (repeated !== undefined) {
         if (request.skipExactRepeats) {
           skip('exact repeats');
@@ -786,7 +788,7 @@ async function importFrom(
       // they are counted here, and the table is asked and told only where the document changes
       // (its lines so far, should it come back later in the file).
       if (numberLines) {
-        const text = cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
+        const text = documentText(values);
         if (text !== lastDoc.text) {
           if (lastDoc.lines > 0) lineNumbers.set(lastDoc.digest, lastDoc.lines);
           const digest = rowDigest(secret, text);
@@ -798,7 +800,7 @@ async function importFrom(
       // A document's round-off is written on each of its lines where a file repeats the
       // document's fields on every item row (Zoho Books): it is its first line's alone.
       if (kind === 'sales' && typeof values.round_off === 'number' && values.round_off !== 0) {
-        const doc = cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
+        const doc = documentText(values);
         if (roundedDocs.has(doc)) values.round_off = null;
         else roundedDocs.add(doc);
       }

@@ -11,6 +11,7 @@ import { sha256File } from '../files/hash';
 import { moneyAndDates } from '../settings/money-and-dates';
 import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
+import { amountsFromRows } from './amounts-from-rows';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
@@ -25,7 +26,6 @@ import {
   type TypeMap,
   typeMapProblem,
 } from './doc-types';
-import { grossIsAPrice } from './gross-prices';
 import { scaleDecisions } from './header-scale';
 import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -34,7 +34,6 @@ import { locateTable, openSheet } from './locate';
 import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
-import { netAfterDiscount } from './net-after-discount';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
@@ -406,42 +405,17 @@ async function importFrom(
   // another where the rows show it holds something else.
   const asProposed = (field: string) =>
     request.map?.[field] === undefined && mapping[field] !== undefined && mapping[field] === table.proposed[field];
-  const grossColumn = mapping.gross_value;
-  if (
-    kind === 'sales' &&
-    grossColumn !== undefined &&
-    asProposed('gross_value') &&
-    grossIsAPrice(
-      mapping,
-      buffered.map((r) => r.cells),
-      decisions,
-      defaults,
-    )
-  ) {
-    delete mapping.gross_value;
-    notes.push({
-      field: 'gross_value',
-      decision: `"${headers[grossColumn]}" holds unit prices (below each line's net value), not gross values: it is not imported as the gross value`,
-    });
-  }
-  const proposedNet = mapping.net_value;
-  const after =
-    kind === 'sales' && proposedNet !== undefined && mapping.gross_value === undefined && asProposed('net_value')
-      ? netAfterDiscount(
-          mapping,
-          headers,
-          buffered.map((r) => r.cells),
-          decisions,
-        )
-      : null;
-  if (proposedNet !== undefined && after !== null) {
-    mapping.gross_value = proposedNet;
-    mapping.net_value = after;
-    notes.push({
-      field: 'net_value',
-      decision: `"${headers[after]}" is the net value: on every line read it is "${headers[proposedNet]}" less "${headers[mapping.discount as number]}", so "${headers[proposedNet]}" is the amount before discount, read as the gross value`,
-    });
-  }
+  if (kind === 'sales')
+    notes.push(
+      ...amountsFromRows(
+        mapping,
+        headers,
+        buffered.map((r) => r.cells),
+        decisions,
+        defaults,
+        asProposed,
+      ),
+    );
 
   let sheetRows: { readonly totalRows: number | null } = located;
   let rows: AsyncIterator<PreparedRow> = inThread;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
+import { amountsFromRows } from './amounts-from-rows';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import {
   classifyDocType,
@@ -181,10 +182,24 @@ async function inspectSource(
         titlePower: table.titleScale?.power,
       },
     );
+    // The amount columns as the rows show them, as the import will read them (a Gross of prices
+    // left out, the net after discount): the dialog's mapping is the import's.
+    const fromRows =
+      args.kind === 'sales'
+        ? amountsFromRows(
+            table.mapping,
+            table.headers,
+            preview.map((r) => r.cells),
+            d,
+            {},
+            (field) => table.mapping[field] === table.proposed[field],
+          )
+        : [];
     decisions = [
       ...dayOrderDecisions(d).map((o) => o.decision),
       d.decimalReason,
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
+      ...fromRows.map((o) => o.decision),
     ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };

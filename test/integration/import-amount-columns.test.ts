@@ -87,13 +87,19 @@ describe('amount columns read from the rows', () => {
     expect(r.totals.net_value).toBe('20337.00');
   });
 
-  it('reads it so when the dialog sends its proposal back, and takes the column a user picks as it is', async () => {
+  it("shows it so in the dialog's preview, reads the proposal so when it is sent back, and takes the column a user picks as it is", async () => {
     const path = file('m3-dialog.csv', [m3Header, ...m3Lines.slice(0, 3)]);
     const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
-    expect(preview.mapping.net_value).toBe('Net Invoice Amount INR');
+    expect(preview.mapping).toMatchObject({ net_value: 'Invoice Amount INR', gross_value: 'Net Invoice Amount INR' });
+    expect(preview.decisions).toContain(discountNote);
     const sentBack = await importFile(ws, path, { kind: 'sales', mapping: preview.mapping, dryRun: true });
     expect(sentBack.totals.net_value).toBe('10378.50');
-    expect(sentBack.decisions.map((d) => d.decision)).toContain(discountNote);
+    // The aliases' own proposal sent back, as by a client that does not read the rows: read from them all the same.
+    const proposal: Record<string, string> = { ...preview.mapping, net_value: 'Net Invoice Amount INR' };
+    delete proposal.gross_value;
+    const asProposed = await importFile(ws, path, { kind: 'sales', mapping: proposal, dryRun: true });
+    expect(asProposed.totals.net_value).toBe('10378.50');
+    expect(asProposed.decisions.map((d) => d.decision)).toContain(discountNote);
     const picked = await importFile(ws, path, {
       kind: 'sales',
       mapping: { ...preview.mapping, net_value: 'Invoice Amount FCN' },
@@ -127,17 +133,20 @@ describe('amount columns read from the rows', () => {
     expect((await importFile(ws, noDiscount, { kind: 'sales', dryRun: true })).mapping.net_value).toBe('Net Amount');
   });
 
-  it("tests a Gross column the dialog sends back as proposed for unit prices (Busy's), and takes one the user picks as it is", async () => {
+  it("leaves out a proposed Gross of unit prices (Busy's), in the preview and when sent back, and takes one the user picks as it is", async () => {
     const path = file('busy-gross.csv', [
       ['Vch/Bill No', 'Date', 'Particulars', 'Item Details', 'Qty', 'Gross', 'Gross Rate', 'Amount'],
       ['BS/1', '02-10-2026', 'D001', 'SKU-0001', 10, '50.00', '50.00', '500.00'],
       ['BS/2', '03-10-2026', 'D001', 'SKU-0002', 4, '30.00', '30.00', '120.00'],
     ]);
-    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
-    expect(preview.mapping.gross_value).toBe('Gross');
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN', dateOrder: 'dmy' });
+    expect(preview.mapping.gross_value).toBeUndefined();
+    expect(preview.decisions).toContain(
+      '"Gross" holds unit prices (below each line\'s net value), not gross values: it is not imported as the gross value',
+    );
     const proposed = await importFile(ws, path, {
       kind: 'sales',
-      mapping: preview.mapping,
+      mapping: { ...preview.mapping, gross_value: 'Gross' },
       dateOrder: 'dmy',
       dryRun: true,
     });

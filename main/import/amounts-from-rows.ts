@@ -1,8 +1,65 @@
-import { grossIsAPrice } from './gross-prices';
+import { inForeignCurrency } from './aliases';
 import type { Mapping } from './mapping';
-import { netAfterDiscount } from './net-after-discount';
 import type { Cell } from './readers/types';
-import type { Decisions } from './row-values';
+import { amountIn, convertRow, type Decisions } from './row-values';
+
+type Rows = readonly (readonly Cell[])[];
+
+/**
+ * Whether a sales file's gross column holds unit prices, not each line's gross value: Busy's
+ * "Gross" is the rate before discount. A line's gross value is its net value before discount,
+ * never below it; a price is below it wherever more than one unit was sold. So: on every line
+ * read whose gross and net differ, the gross is the smaller (and there is such a line).
+ */
+function grossIsAPrice(
+  mapping: Mapping,
+  rows: Rows,
+  decisions: Decisions,
+  defaults: Readonly<Record<string, Cell>>,
+): boolean {
+  const differing = rows
+    .map((cells) => convertRow('sales', mapping, cells, decisions, defaults).values)
+    .filter(
+      (v) => typeof v.gross_value === 'number' && typeof v.net_value === 'number' && v.gross_value !== v.net_value,
+    )
+    .map((v) => [Math.abs(v.gross_value as number), Math.abs(v.net_value as number)] as const);
+  return differing.length > 0 && differing.every(([gross, net]) => gross < net);
+}
+
+/**
+ * The column that holds a sales file's net value where the column named as the net, `named`,
+ * holds the amount before discount. Infor M3 writes "Net Invoice Amount" as quantity × price and
+ * "Invoice Amount" as that less "Discount Invoice Amount" (the amount its contribution is worked
+ * out from): taking the first as the net would count every discount as a sale. So: where another
+ * column holds, on every line read, the named net less the discount, and at least one line has a
+ * discount, that column is the net. Of several such columns, one not in a foreign currency, the
+ * first. Null where there is none.
+ */
+function netAfterDiscount(
+  mapping: Mapping,
+  named: number,
+  discount: number,
+  headers: readonly string[],
+  rows: Rows,
+  decisions: Decisions,
+): number | null {
+  const lines = rows
+    .map((cells) => ({
+      cells,
+      before: amountIn(cells, named, decisions),
+      off: amountIn(cells, discount, decisions) ?? 0,
+    }))
+    .filter((l) => l.before !== null);
+  if (!lines.some((l) => l.off !== 0)) return null;
+  const taken = new Set(Object.values(mapping));
+  const fits = headers
+    .map((_, column) => column)
+    .filter(
+      (column) =>
+        !taken.has(column) && lines.every((l) => amountIn(l.cells, column, decisions) === (l.before as number) - l.off),
+    );
+  return fits.find((column) => !inForeignCurrency(headers[column] ?? '')) ?? fits[0] ?? null;
+}
 
 /**
  * A sales file's amount columns where the rows show one SchemeDesk proposed holds something other
@@ -14,31 +71,35 @@ import type { Decisions } from './row-values';
 export function amountsFromRows(
   mapping: Mapping,
   headers: readonly string[],
-  rows: readonly (readonly Cell[])[],
+  rows: Rows,
   decisions: Decisions,
   defaults: Readonly<Record<string, Cell>>,
   proposed: (field: string) => boolean,
 ): { field: string; decision: string }[] {
   const notes: { field: string; decision: string }[] = [];
-  const gross = mapping.gross_value;
-  if (gross !== undefined && proposed('gross_value') && grossIsAPrice(mapping, rows, decisions, defaults)) {
+  const { gross_value: gross, net_value: named, discount } = mapping;
+  if (
+    gross !== undefined &&
+    named !== undefined &&
+    proposed('gross_value') &&
+    grossIsAPrice(mapping, rows, decisions, defaults)
+  ) {
     delete mapping.gross_value;
     notes.push({
       field: 'gross_value',
       decision: `"${headers[gross]}" holds unit prices (below each line's net value), not gross values: it is not imported as the gross value`,
     });
   }
-  const named = mapping.net_value;
   const after =
-    named !== undefined && mapping.gross_value === undefined && proposed('net_value')
-      ? netAfterDiscount(mapping, headers, rows, decisions)
+    named !== undefined && discount !== undefined && mapping.gross_value === undefined && proposed('net_value')
+      ? netAfterDiscount(mapping, named, discount, headers, rows, decisions)
       : null;
-  if (named !== undefined && after !== null) {
+  if (named !== undefined && discount !== undefined && after !== null) {
     mapping.gross_value = named;
     mapping.net_value = after;
     notes.push({
       field: 'net_value',
-      decision: `"${headers[after]}" is the net value: on every line read it is "${headers[named]}" less "${headers[mapping.discount as number]}", so "${headers[named]}" is the amount before discount, read as the gross value`,
+      decision: `"${headers[after]}" is the net value: on every line read it is "${headers[named]}" less "${headers[discount]}", so "${headers[named]}" is the amount before discount, read as the gross value`,
     });
   }
   return notes;

@@ -372,11 +372,7 @@ export function convertRow(
   const read = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => {
     if (blank(cell)) return null;
     try {
-      // A number its header (or the title) writes in lakhs is read in units.
-      const power =
-        column === undefined || field.type === 'text' || field.type === 'date' ? 0 : (d.scaled?.[column] ?? 0);
-      const written = cell as Exclude<Cell, null>;
-      return convert(field, power === 0 ? written : inUnits(written, d, power), d, rounded);
+      return cellValue(field, column, cell as Exclude<Cell, null>, d, rounded);
     } catch (error) {
       problems.push({
         field: field.name,
@@ -436,6 +432,30 @@ export function dayOrderDecisions(d: Pick<Decisions, 'dayOrder'>): { field: stri
 }
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });
+
+/** A cell of `column` as its field stores it; a number its header (or the title) writes in lakhs is read in units. */
+function cellValue(
+  field: FieldDef,
+  column: number | undefined,
+  cell: Exclude<Cell, null>,
+  d: Decisions,
+  rounded?: Rounded[],
+): StoredValue {
+  const power = column === undefined || field.type === 'text' || field.type === 'date' ? 0 : (d.scaled?.[column] ?? 0);
+  return convert(field, power === 0 ? cell : inUnits(cell, d, power), d, rounded);
+}
+
+/** A row's cell in `column` read as an amount in paise, as the import reads one; null where blank or not an amount. */
+export function amountIn(cells: readonly Cell[], column: number, d: Decisions): number | null {
+  const cell = cells[column];
+  if (blank(cell)) return null;
+  try {
+    const value = cellValue(moneyField('amount'), column, cell as Exclude<Cell, null>, d);
+    return typeof value === 'number' ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 type ReadCell = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
 

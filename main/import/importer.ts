@@ -30,7 +30,7 @@ import { scaleDecisions } from './header-scale';
 import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
-import { locateTable, openSheet } from './locate';
+import { leftAsProposed, locateTable, openSheet } from './locate';
 import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
@@ -401,21 +401,13 @@ async function importFrom(
     if (error instanceof AmbiguousDatesError) throw new ImportRefusedError(`${fileName}: ${error.message}`);
     throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
   }
-  // A field read from the column SchemeDesk chose, not one the user picked, may be read from
-  // another where the rows show it holds something else.
-  const asProposed = (field: string) =>
-    request.map?.[field] === undefined && mapping[field] !== undefined && mapping[field] === table.proposed[field];
-  if (kind === 'sales')
+  // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
+  if (kind === 'sales') {
+    const sample = buffered.map((r) => r.cells);
     notes.push(
-      ...amountsFromRows(
-        mapping,
-        headers,
-        buffered.map((r) => r.cells),
-        decisions,
-        defaults,
-        asProposed,
-      ),
+      ...amountsFromRows(mapping, headers, sample, decisions, defaults, leftAsProposed(table, mapping, request.map)),
     );
+  }
 
   let sheetRows: { readonly totalRows: number | null } = located;
   let rows: AsyncIterator<PreparedRow> = inThread;

@@ -14,7 +14,7 @@ import {
 import { scaleDecisions } from './header-scale';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
-import { type LocatedTable, locateTable, openSheet } from './locate';
+import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './locate';
 import { mappingByHeader, taxPartKeys } from './mapping';
 import { MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
@@ -192,7 +192,7 @@ async function inspectSource(
             preview.map((r) => r.cells),
             d,
             {},
-            (field) => table.mapping[field] === table.proposed[field],
+            leftAsProposed(table, table.mapping),
           )
         : [];
     decisions = [

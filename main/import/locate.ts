@@ -5,7 +5,7 @@ import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceSheet } from './readers/types';
-import { type TitleDate, titleDates } from './title-dates';
+import { type TitleDate, titleDates, titleTexts } from './title-dates';
 
 /** Where a dataset sits in a file: its sheet, header row and the columns mapped to fields. */
 export interface LocatedTable {
@@ -58,7 +58,7 @@ export function locateTable(
     mapping,
     profile,
     fromTitle: titleDates(kind, mapping, titleRows),
-    titleScale: titleScale(titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'))),
+    titleScale: titleScale(titleTexts(titleRows)),
     notes,
     proposed,
   });
@@ -80,6 +80,15 @@ export function locateTable(
     ? located(saved, profile, [], saved)
     : located(choice.header.mapping, profile, choice.header.notes ?? [], choice.header.mapping);
 }
+
+/**
+ * Whether a field is read from the column SchemeDesk chose unasked, not one the user picked (in
+ * the dialog, or by `map`, the CLI's --map): what the rows show may then still change it.
+ */
+export const leftAsProposed =
+  (table: LocatedTable, mapping: Mapping, map: Readonly<Record<string, string>> = {}) =>
+  (field: string): boolean =>
+    map[field] === undefined && mapping[field] !== undefined && mapping[field] === table.proposed[field];
 
 /** The named sheet of a source, read again from its first row. */
 export async function openSheet(source: Source, name: string): Promise<SourceSheet> {

@@ -152,12 +152,19 @@ export function decide(
     Object.values(dayOrder).find((d) => !d.reason.startsWith('as written')) ??
     (fromGiven && !fromGiven.reason.startsWith('as written') ? fromGiven : undefined);
   for (const field of undecided) dayOrder[field] = ask(field, proven);
+  // The amounts a file spreads over columns of its own: a Day Book's Debit / Credit pair, a
+  // document's total and adjustment, a receipt's allocation and TDS, GST parts; and a target
+  // sheet's month columns as the dialog proposes them (the import reads them as one value).
+  const ownAmounts = [
+    ...['debit_amount', 'credit_amount', 'gross_total', 'adjustment', 'allocated', 'withheld'],
+    ...taxPartKeys(mapping),
+    ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
+  ];
   const amounts = [
     ...fields.filter((f) => scales[f.type] !== undefined || f.type === 'decimal').map((f) => f.name),
-    // The amounts a file spreads over columns of its own (a Day Book's Debit / Credit pair, GST parts, a price).
-    ...['debit_amount', 'credit_amount', 'gross_total', ...taxPartKeys(mapping), 'rate'],
-    // A target sheet's month columns, as the dialog proposes them (the import reads them as one value).
-    ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
+    ...ownAmounts,
+    // A price is written as the amounts are.
+    'rate',
   ].flatMap(texts);
   const decimalMark = detectDecimalMark(amounts);
   const decimalReason =
@@ -173,19 +180,9 @@ export function decide(
   }));
   // A title's scale ("(₹ in Lakhs)") is every amount's, where a header states none of its own.
   const amountColumns = new Set(
-    [
-      ...fields.filter((f) => f.type === 'money' || f.type === 'decimal').map((f) => f.name),
-      ...[
-        'debit_amount',
-        'credit_amount',
-        'gross_total',
-        'allocated',
-        'withheld',
-        'adjustment',
-        ...taxPartKeys(mapping),
-        ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
-      ],
-    ].map((name) => mapping[name]),
+    [...fields.filter((f) => f.type === 'money' || f.type === 'decimal').map((f) => f.name), ...ownAmounts].map(
+      (name) => mapping[name],
+    ),
   );
   const scaledColumns = Object.values(mapping).flatMap((column) => {
     const power =

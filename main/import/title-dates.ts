@@ -37,12 +37,15 @@ export interface TitleDate {
  * has no column for: an ageing report's "As on 31-Oct-2026" (or the end of its "1-Apr-2026 to
  * 31-Oct-2026") is its as-of date; a target sheet's "1-Oct-2026 to 31-Oct-2026" is its period.
  */
+/** The texts of a report's title rows, the rows above its header. */
+export const titleTexts = (titleRows: readonly SourceRow[]) =>
+  titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'));
+
 export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
   const wanted =
     kind === 'receivables' ? ['as_of'] : kind === 'targets' ? ['period_from', 'period_to'] : ([] as string[]);
   if (wanted.every((f) => mapping[f] !== undefined)) return [];
-  const titles = titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'));
-  for (const title of titles) {
+  for (const title of titleTexts(titleRows)) {
     const on = title.match(asOn);
     const span = title.match(range);
     const [from, to] = (span ? days(span[1] ?? '', span[2] ?? '') : null) ?? [null, null];

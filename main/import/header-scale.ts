@@ -5,32 +5,42 @@ import { MONTH_ROW_HEADERS } from './month-columns';
  * Amounts a header says are written in a unit larger than the rupee: "Target (₹ in Lakhs)", "Sales
  * (Rs. in Crores)", "Amount ('000)", "InvoiceAmount (in thousands USD)". Sales operations keep
  * targets and MIS reports so; read at face value, a target of 12.5 lakh would be ₹12.50 and every
- * distributor would pass it many times over. Each pattern gives the power of ten it stands for.
+ * distributor would pass it many times over. Each unit: the word naming it, its short form (a
+ * unit only after "in", or in brackets where `bracketed`: "Amount Cr" and "Amount (Cr)" are
+ * credits), the power of ten it stands for.
  */
-const scales: [RegExp, number, string][] = [
-  [/\b(lakhs?|lacs?)\b/, 5, 'lakhs'],
-  [/\bcrores?\b|\bin\s+crs?\b/, 7, 'crores'],
-  [/\bmillions?\b|\bin\s+mn\b|\(mn\)/, 6, 'millions'],
-  // Not a rate "per thousand".
-  [/(?<!per\s)\bthousands?\b|'000s?\b|\(000s?\)|\bin\s+000s?\b/, 3, 'thousands'],
-];
+const units = [
+  { words: 'lakhs?|lacs?', short: null, bracketed: false, power: 5, word: 'lakhs' },
+  { words: 'crores?', short: 'crs?', bracketed: false, power: 7, word: 'crores' },
+  { words: 'millions?', short: 'mn', bracketed: true, power: 6, word: 'millions' },
+  { words: 'thousands?', short: "'?000s?", bracketed: true, power: 3, word: 'thousands' },
+] as const;
 
-/** The words of a scale, with the currency and brackets around them ("(₹ in Lakhs)"), to read a header without. */
 const money = String.raw`(?:₹|rs\.?|inr|usd)`;
+const anyOf = (forms: (string | null)[]) => `(?:${forms.filter((f) => f !== null).join('|')})`;
+const words = anyOf(units.map((u) => u.words));
+const afterIn = anyOf([words, ...units.map((u) => u.short)]);
+const inBrackets = anyOf([words, ...units.map((u) => (u.bracketed ? u.short : null))]);
+/** A unit after "in", or in brackets, with a currency beside it or not: "(₹ in Lakhs)", "in '000", "(Mn)". */
+const stated = String.raw`\(?\s*(?:${money}\s*)?in\s+${afterIn}(?![a-z])(?:\s*${money})?\s*\)?|\(\s*(?:${money}\s*)?${inBrackets}(?:\s*${money})?\s*\)`;
+/** A header's unit: stated so, or its word anywhere but after "per" ("Target Lakhs"; not "Rate per thousand"). */
+const inHeader = String.raw`${stated}|(?<!per\s)\b${words}\b|'000s?\b`;
+
+/** The words of a unit, with the currency and brackets around them, to read a header without. */
 export const scalePhrase = new RegExp(
-  [
-    String.raw`\(?\s*(?:${money}\s*)?(?:in\s+)?(?<!per\s)(?:lakhs?|lacs?|crores?|millions?|thousands?)\b(?:\s*${money})?\s*\)?`,
-    String.raw`\(?\s*(?:${money}\s*)?in\s+(?:crs?|mn|000s?)\b(?:\s*${money})?\s*\)?`,
-    String.raw`\(\s*(?:${money}\s*)?'?000s?\s*\)|'000s?\b|\(mn\)`,
-  ].join('|'),
+  String.raw`\(?\s*(?:${money}\s*)?(?<!per\s)\b${words}\b(?:\s*${money})?\s*\)?|${inHeader}`,
   'g',
 );
 
+/** The unit a phrase names, by its word or short form. */
+const unitOf = (phrase: string) =>
+  units.find((u) => new RegExp(`\\b(?:${anyOf([u.words, u.short])})(?![a-z])`).test(phrase.replace(/'/g, ' ')));
+
 /** The power of ten a header's amounts are written in (5 for lakhs), and its word; null for rupees. */
 export function headerScale(header: string): { power: number; word: string } | null {
-  const text = header.toLowerCase();
-  for (const [pattern, power, word] of scales) if (pattern.test(text)) return { power, word };
-  return null;
+  const phrase = header.toLowerCase().match(new RegExp(inHeader))?.[0];
+  const unit = phrase === undefined ? undefined : unitOf(phrase);
+  return unit ? { power: unit.power, word: unit.word } : null;
 }
 
 /** Exact decimal text times ten to the power. */
@@ -38,19 +48,18 @@ export const scaled = (text: string, power: number): string =>
   power === 0 ? text : new Exact(text).times(new Exact(10).pow(power)).toFixed();
 
 /**
- * The scale a report's title gives all its amounts: "Monthly targets FY 2026-27 (₹ in Lakhs)",
+ * The unit a report's title gives all its amounts: "Monthly targets FY 2026-27 (₹ in Lakhs)",
  * "All figures in '000". Stricter than a header's: "in" or brackets around the unit, so a title
  * that mentions a lakh ("outlets above 1 lakh") is not taken for one.
  */
-const titlePattern =
-  /\bin\s+(?:lakhs?|lacs?|crores?|crs?|thousands?|millions?|mn)\b|\bin\s+'000s?|\(\s*(?:(?:₹|rs\.?|inr)\s*)?(?:lakhs?|lacs?|crores?|thousands?|millions?|'?000s?)\s*\)/i;
+const inTitle = new RegExp(stated, 'i');
 
 /** The scale the first title that states one gives, with that title. */
 export function titleScale(titles: readonly string[]): { power: number; word: string; title: string } | null {
   for (const title of titles) {
-    const phrase = title.match(titlePattern)?.[0];
-    const scale = phrase ? headerScale(phrase) : null;
-    if (scale) return { ...scale, title: title.trim() };
+    const phrase = title.match(inTitle)?.[0];
+    const unit = phrase === undefined ? undefined : unitOf(phrase.toLowerCase());
+    if (unit) return { power: unit.power, word: unit.word, title: title.trim() };
   }
   return null;
 }

@@ -14,6 +14,7 @@ describe('amounts written in lakhs, crores or thousands', () => {
     expect(read('Value (Mn)')).toEqual(['value', 6]);
     // Not a unit: a credit column, a rate per thousand, a name with "lakh" inside a word.
     expect(read('Amount Cr')).toEqual(['amountcr', 0]);
+    expect(read('Amount (Cr)')).toEqual(['amountcr', 0]);
     expect(read('Rate per thousand')).toEqual(['rateperthousand', 0]);
     expect(read('Lakhpati Traders')).toEqual(['lakhpatitraders', 0]);
     expect(read('Net Amount')).toEqual(['netamount', 0]);

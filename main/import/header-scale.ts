@@ -32,13 +32,15 @@ export const scalePhrase = new RegExp(
   'g',
 );
 
+/** Each unit with the pattern of its word and short form. */
+const named = units.map((u) => ({ ...u, pattern: new RegExp(`\\b${anyOf([u.words, u.short])}(?![a-z])`) }));
 /** The unit a phrase names, by its word or short form. */
-const unitOf = (phrase: string) =>
-  units.find((u) => new RegExp(`\\b(?:${anyOf([u.words, u.short])})(?![a-z])`).test(phrase.replace(/'/g, ' ')));
+const unitOf = (phrase: string) => named.find((u) => u.pattern.test(phrase.replace(/'/g, ' ')));
+const headerUnit = new RegExp(inHeader);
 
 /** The power of ten a header's amounts are written in (5 for lakhs), and its word; null for rupees. */
 export function headerScale(header: string): { power: number; word: string } | null {
-  const phrase = header.toLowerCase().match(new RegExp(inHeader))?.[0];
+  const phrase = header.toLowerCase().match(headerUnit)?.[0];
   const unit = phrase === undefined ? undefined : unitOf(phrase);
   return unit ? { power: unit.power, word: unit.word } : null;
 }

@@ -28,6 +28,6 @@ export function normalizeRow(kind: DatasetKind, row: Record<string, StoredValue>
   // A round-off may take from a total or add to it: it turns with the net value, where that turned.
   const { net_value: before, round_off: roundOff } = row;
   if (typeof roundOff === 'number' && typeof before === 'number')
-    out.round_off = Math.sign(before) === -Math.sign(out.net_value as number) && before !== 0 ? -roundOff : roundOff;
+    out.round_off = before !== 0 && Math.sign(before) !== Math.sign(out.net_value as number) ? -roundOff : roundOff;
   return out;
 }

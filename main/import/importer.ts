@@ -258,19 +258,12 @@ async function importFrom(
   }
   const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
   if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
-  // A target sheet's month columns are read as one target per month: three columns are added for it.
+  const given = { ...table.mapping, ...mappingFromHeaders(table.headers, request.map ?? {}) };
   // A field mapped to no header (--map line_no=) is left out.
-  const leftOut = Object.entries(request.map ?? {})
-    .filter(([, header]) => header.trim() === '')
-    .map(([field]) => field);
-  const { headers, mapping, months } = withMonthRows(
-    table.headers,
-    Object.fromEntries(
-      Object.entries({ ...table.mapping, ...mappingFromHeaders(table.headers, request.map ?? {}) }).filter(
-        ([field]) => !leftOut.includes(field),
-      ),
-    ),
-  );
+  const leftOut = Object.keys(request.map ?? {}).filter((field) => request.map?.[field]?.trim() === '');
+  for (const field of leftOut) delete given[field];
+  // A target sheet's month columns are read as one target per month: three columns are added for it.
+  const { headers, mapping, months } = withMonthRows(table.headers, given);
   const unknownHeaders = Object.entries(request.map ?? {}).filter(
     ([field]) => mapping[field] === undefined && !leftOut.includes(field),
   );

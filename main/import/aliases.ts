@@ -56,9 +56,9 @@ export function normalizeHeader(text: string): string {
       .toLowerCase()
       // "Target (₹ in Lakhs)" names the target: its scale is read apart (header-scale.ts).
       .replace(scalePhrase, ' ')
-      .replace(/₹|\(rs\.?\)|\(inr\)|\(in rs\.?\)/g, '')
-      // The rupee written as a word after the header's own words: Infor M3's "Invoice Amount INR".
-      .replace(/(?<=\S)\s+(in\s+)?(inr|rs\.?)$/, '')
+      // The rupee: ₹, in brackets ("(Rs.)", "(in INR)"), or as a word after the header's own
+      // words (Infor M3's "Invoice Amount INR").
+      .replace(/₹|\((?:in\s+)?(?:rs\.?|inr)\)|(?<=\S)\s+(?:in\s+)?(?:inr|rs\.?)$/g, '')
       // Tally's "Party's Name": a possessive names what the plain word does.
       .replace(/['’]s\b/g, '')
       // SAP Business One's "Total Amount (LC)": in the company's own (local) currency.

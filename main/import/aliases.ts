@@ -160,6 +160,9 @@ const docNo = [
   'number',
   // SAP Business One's internal number: the Bill No. beside it is the invoice's own.
   'docnum',
+  // An order's number, last: where a file has an invoice's too, the invoice's is the document.
+  'orderno',
+  'ordernumber',
 ];
 const docDate = [
   'date',
@@ -191,6 +194,8 @@ const sku = [
   'itemalias',
   'itemno',
   'itemnumber',
+  // UCI's Online Retail.
+  'stockcode',
   // A code before a name where a file has both: Zoho Books' invoices give the item's Product ID
   // (its Items export's Item ID) beside its Item Name.
   'productcode',
@@ -238,6 +243,10 @@ const qty = [
   'qtyasperstockuom',
   'qtysold',
   'soldqty',
+  // Order lines: Kaggle's sales_data_sample (QUANTITYORDERED) and its like.
+  'quantityordered',
+  'orderedquantity',
+  'orderqty',
 ];
 /**
  * In order of preference: when several columns fit, the line's own amount wins over a document's
@@ -376,6 +385,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'articlecode',
       'no',
       'stockitemcode',
+      'stockcode',
       'itemid',
     ],
     name: [
@@ -422,7 +432,23 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     ],
     doc_no: docNo,
     doc_date: docDate,
-    line_no: ['lineno', 'line', 'linenumber', 'item', 'posnr', 'srno', 'slno', 'sno', 'idx', 'idxitems', 'rowno'],
+    line_no: [
+      'lineno',
+      'line',
+      'linenumber',
+      'item',
+      'posnr',
+      'srno',
+      'slno',
+      'sno',
+      'idx',
+      'idxitems',
+      'rowno',
+      'orderlinenumber',
+      'orderlineno',
+      'invoicelinenumber',
+      'invoicelineno',
+    ],
     distributor_code: [...distributor, ...party],
     outlet_code: [
       'outlet',
@@ -603,7 +629,7 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
   tax_igst: ['igst', 'igstamount', 'integratedtax', 'igstamt'],
   tax_cess: ['cess', 'cessamount', 'gstcess'],
   status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
-  rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice'],
+  rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice', 'priceeach', 'priceperunit'],
   gross_total: [
     'grosstotal',
     'invoicetotal',

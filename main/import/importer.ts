@@ -27,7 +27,7 @@ import {
   typeMapProblem,
 } from './doc-types';
 import { scaleDecisions } from './header-scale';
-import { kindRules, neededFields, netFromGrossTotal, notItemised } from './kind-rules';
+import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { leftAsProposed, locateTable, openSheet } from './locate';
@@ -310,16 +310,21 @@ async function importFrom(
     }
   }
   const documentTotal = /^(subtotal|total|grandtotal|invoicetotal|billvalue|invoiceamount|totalamount)$/;
-  const netFromRate =
+  const netFromTotal =
     kind === 'sales' &&
     mapping.net_value !== undefined &&
     mapping.rate !== undefined &&
     mapping.qty !== undefined &&
     documentTotal.test(normalizedHeaders[mapping.net_value] ?? '');
+  const priceOnly = kind === 'sales' && netFromPrice(mapping);
+  const netFromRate = netFromTotal || priceOnly;
   if (netFromRate) {
+    const price = `its quantity × "${headers[mapping.rate as number]}"`;
     notes.push({
       field: 'net_value',
-      decision: `"${headers[mapping.net_value as number]}" is a document's total, so each line's net value is its quantity × "${headers[mapping.rate as number]}"`,
+      decision: priceOnly
+        ? `The file writes no amount: each line's net value is ${price}`
+        : `"${headers[mapping.net_value as number]}" is a document's total, so each line's net value is ${price}`,
     });
   }
   const unmapped = neededFields(kind, mapping, defaults).filter(
@@ -494,7 +499,7 @@ async function importFrom(
           defaults[f.name] !== undefined ||
           ((f.name === 'net_value' || (kind === 'payments' && f.name === 'amount')) &&
             (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
-          (f.name === 'net_value' && netFromGrossTotal(mapping)) ||
+          (f.name === 'net_value' && (netFromGrossTotal(mapping) || netFromPrice(mapping))) ||
           (f.name === 'tax' && taxPartKeys(mapping).length > 0)),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));

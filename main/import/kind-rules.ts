@@ -100,7 +100,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
  * sign), nor its SKU and quantity (a file without items — a Day Book — is one line per document
  * of the product NOT-ITEMISED), nor its net value where a Debit / Credit Amount pair gives it;
  * nor a receipt's amount where that pair does; nor a sale's net value where a document total
- * (Tally's Gross Total) gives it, less the tax.
+ * (Tally's Gross Total) gives it, less the tax, or where each line's quantity and unit price do.
  */
 export function neededFields(
   kind: DatasetKind,
@@ -120,7 +120,7 @@ export function neededFields(
     if (kind !== 'sales') return true;
     if (f.name === 'doc_type') return false;
     if ((f.name === 'sku' || f.name === 'qty') && mapped.sku === undefined) return false;
-    if (f.name === 'net_value' && (debitOrCredit || netFromGrossTotal(mapped))) return false;
+    if (f.name === 'net_value' && (debitOrCredit || netFromGrossTotal(mapped) || netFromPrice(mapped))) return false;
     return true;
   });
 }
@@ -139,3 +139,15 @@ export const netFromGrossTotal = (mapped: Readonly<Record<string, number>>): boo
   mapped.debit_amount === undefined &&
   mapped.credit_amount === undefined &&
   mapped.sku === undefined;
+
+/**
+ * Whether a sale's net value is its quantity × its unit price: the file writes a price and no
+ * amount of any kind (UCI's Online Retail: Quantity, UnitPrice), so the line's value is theirs.
+ */
+export const netFromPrice = (mapped: Readonly<Record<string, number>>): boolean =>
+  mapped.net_value === undefined &&
+  mapped.rate !== undefined &&
+  mapped.qty !== undefined &&
+  mapped.gross_total === undefined &&
+  mapped.debit_amount === undefined &&
+  mapped.credit_amount === undefined;

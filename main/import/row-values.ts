@@ -508,8 +508,16 @@ function salesAmounts(
     const price = cells[mapping.rate];
     if (!blank(price)) {
       try {
-        const amount = new Exact(priceText(price as Exclude<Cell, null>, d)).times(values.qty).dividedBy(1000);
+        const quantity = new Exact(values.qty).dividedBy(1000);
+        const amount = new Exact(priceText(price as Exclude<Cell, null>, d)).times(quantity);
+        const before = problems.length;
         values.net_value = read(moneyField('net_value'), mapping.rate, amount.toString());
+        // Said of the price the row writes, not of the product no cell holds.
+        const problem = problems[before];
+        if (problem) {
+          problem.value = shown(price);
+          problem.message = `quantity ${quantity} × ${shown(price)} is ${amount}: ${problem.message}`;
+        }
       } catch (error) {
         if (!(error instanceof AmountError)) throw error;
         problems.push({ field: 'rate', column: mapping.rate, value: shown(price), message: error.message });

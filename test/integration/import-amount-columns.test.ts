@@ -237,3 +237,69 @@ describe('amount columns read from the rows', () => {
     ]);
   });
 });
+
+describe('order-line exports without a line amount, or with headers run together', () => {
+  it("reads a line's net value as its quantity × unit price where the file writes no amount (UCI's Online Retail)", async () => {
+    const header = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'];
+    const path = file('online-retail.csv', [
+      header,
+      ['536365', 'SKU-0001', 'WHITE HANGING HEART T-LIGHT HOLDER', 6, '10/1/2026 8:26', '2.55', 'D001'],
+      ['536365', 'SKU-0002', 'WHITE METAL LANTERN', 6, '10/1/2026 8:26', '3.39', 'D001'],
+      ['C536379', 'SKU-0001', 'WHITE HANGING HEART T-LIGHT HOLDER', -1, '10/13/2026 9:41', '27.5', 'D001'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ doc_no: 'InvoiceNo', sku: 'StockCode', qty: 'Quantity', rate: 'UnitPrice' });
+    expect(r.mapping.net_value).toBeUndefined();
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'The file writes no amount: each line\'s net value is its quantity × "UnitPrice"',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.qty, s.net_value])).toEqual([
+      ['536365', 'invoice', 6000, 1530],
+      ['536365', 'invoice', 6000, 2034],
+      ['C536379', 'credit_note', -1000, -2750],
+    ]);
+    expect(r.totals.net_value).toBe('8.14');
+
+    // A product with more than two decimals is refused naming the price the row writes, or rounded when asked.
+    const fine = file('fine-price.csv', [
+      header,
+      ['536999', 'SKU-0001', 'TEA SET', 5, '10/2/2026 9:41', '0.145', 'D001'],
+    ]);
+    expect((await importFile(ws, fine, { kind: 'sales', dryRun: true, dateOrder: 'mdy' })).errors).toEqual([
+      {
+        row: 2,
+        column: 'UnitPrice',
+        value: '0.145',
+        message:
+          'quantity 5 × 0.145 is 0.725: expected at most 2 decimals (or choose to round half-up to the paisa: --round)',
+      },
+    ]);
+    const rounded = await importFile(ws, fine, { kind: 'sales', dateOrder: 'mdy', round: true });
+    expect(storedRows(ws, 'sales', rounded.batch ?? 0).map((s) => s.net_value)).toEqual([73]);
+  });
+
+  it('matches headers written as one word in capitals, and skips cancelled orders (sales_data_sample)', async () => {
+    const path = file('sales_data_sample.csv', [
+      ['ORDERNUMBER', 'QUANTITYORDERED', 'PRICEEACH', 'ORDERLINENUMBER', 'SALES', 'ORDERDATE', 'STATUS'],
+      ['10107', 30, '95.7', 2, '2871', '10/24/2026 0:00', 'Shipped'],
+      ['10167', 42, '100', 9, '4465.2', '10/23/2026 0:00', 'Cancelled'],
+      ['10417', 66, '100', 2, '7516.08', '10/13/2026 0:00', 'Disputed'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', defaults: { distributor_code: 'D001', sku: 'SKU-0001' } });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      doc_no: 'ORDERNUMBER',
+      qty: 'QUANTITYORDERED',
+      line_no: 'ORDERLINENUMBER',
+      net_value: 'SALES',
+      doc_date: 'ORDERDATE',
+      status: 'STATUS',
+    });
+    expect(r.skipped).toEqual({ cancelled: 1 });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.qty, s.net_value])).toEqual([
+      ['10107', 30000, 287100],
+      ['10417', 66000, 751608],
+    ]);
+  });
+});

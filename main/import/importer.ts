@@ -43,6 +43,7 @@ import {
   blank,
   convertRow,
   type Decisions,
+  type DiscountRate,
   dayOrderDecisions,
   decide,
   type FieldProblem,
@@ -359,21 +360,27 @@ async function importFrom(
     buffered.push(next.value);
     if (buffered.length >= SAMPLE_ROWS) break;
   }
-  // A discount column of rates (0.2 for 20%) is not an amount: left out, and said so.
+  // A discount column of rates (0.2 for 20%) is not an amount: left out, and said so. Where each
+  // line's net value is its quantity × price, it is that less the rate.
   const discountColumn = mapping.discount;
+  let discountRate: DiscountRate | undefined;
   if (kind === 'sales' && discountColumn !== undefined) {
     const header = headers[discountColumn] ?? '';
-    const values = buffered.map((r) => r.cells[discountColumn]).filter((c) => !blank(c));
+    const cells = buffered.map((r) => r.cells[discountColumn]);
+    const values = cells.map(fraction).filter((v) => v !== null);
     const rates =
       /%|percent|pct|rate/i.test(header) ||
-      (values.length > 0 &&
-        values.every((c) => typeof c === 'number' && c >= 0 && c <= 1) &&
-        values.some((c) => typeof c === 'number' && c > 0 && c < 1));
+      (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
     if (rates) {
       delete mapping.discount;
+      // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.
+      const per = values.some((v) => v > 1) || cells.some((c) => typeof c === 'string' && /%\s*$/.test(c)) ? 100 : 1;
+      if (netFromRate) discountRate = { column: discountColumn, per };
       notes.push({
         field: 'discount',
-        decision: `"${header}" holds rates (0.2 for 20%), not amounts: it is not imported as the discount`,
+        decision: netFromRate
+          ? `"${header}" holds rates (${per === 1 ? '0.15' : '15'} for 15 %), not amounts: each line's net value is its quantity × "${headers[mapping.rate as number]}" less that share`
+          : `"${header}" holds rates (0.2 for 20%), not amounts: it is not imported as the discount`,
       });
     }
   }
@@ -389,6 +396,7 @@ async function importFrom(
         dateOrder: request.dateOrder,
         round: request.round,
         netFromRate,
+        discountRate,
         defaults,
         currency: moneyAndDates(db).currency,
         anyDates: request.anyDates,
@@ -1138,4 +1146,15 @@ function skippedSentence(skipped: Record<string, number>, others: string): strin
   }
   for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
+}
+
+/**
+ * A discount cell as the number it writes, where it could be a rate (0.15, "0.15", "0,15", "15",
+ * "15 %"); null for anything else (blank, text, an amount with thousands marks).
+ */
+function fraction(cell: Cell | undefined): number | null {
+  if (typeof cell === 'number') return cell;
+  const m = typeof cell === 'string' ? cell.trim().match(/^(\d*)(?:[.,](\d+))?\s*%?$/) : null;
+  if (!m || (m[1] === '' && m[2] === undefined)) return null;
+  return Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
 }

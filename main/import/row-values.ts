@@ -21,6 +21,12 @@ import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
 
+/** A column of discount rates: fractions (per 1) or percentages (per 100). */
+export interface DiscountRate {
+  column: number;
+  per: 1 | 100;
+}
+
 /** Choices made once per file from the evidence in its columns (or by the user), shown to the user. */
 export interface Decisions {
   dayOrder: Record<string, DayOrderDecision>;
@@ -31,6 +37,11 @@ export interface Decisions {
   round: boolean;
   /** The net value is quantity × price: the file's only amount column is a document's total. */
   netFromRate: boolean;
+  /**
+   * Where the net value is quantity × price, the column of discount rates it is less: each a
+   * fraction (0.15) or, where `per` is 100, a percentage (15).
+   */
+  discountRate?: DiscountRate;
   /** The workspace's currency: an amount marked with another is refused. */
   currency?: string;
   /** Dates before 1990 or more than a year ahead are taken (the user allowed it for this import). */
@@ -101,6 +112,7 @@ export function decide(
     dateOrder?: DateOrderName;
     round?: boolean;
     netFromRate?: boolean;
+    discountRate?: DiscountRate;
     /** Values the user gave for fields the file has no column for. */
     defaults?: Readonly<Record<string, Cell>>;
     currency?: string;
@@ -199,6 +211,7 @@ export function decide(
     date1904: options.date1904,
     round: options.round === true,
     netFromRate: options.netFromRate === true,
+    ...(options.netFromRate && options.discountRate ? { discountRate: options.discountRate } : {}),
     currency: options.currency,
     anyDates: options.anyDates === true,
     plausible: plausibleDates(),
@@ -504,26 +517,8 @@ function salesAmounts(
     const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     if (typeof gross === 'number') values.net_value = gross - less;
   }
-  if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number') {
-    const price = cells[mapping.rate];
-    if (!blank(price)) {
-      try {
-        const quantity = new Exact(values.qty).dividedBy(1000);
-        const amount = new Exact(priceText(price as Exclude<Cell, null>, d)).times(quantity);
-        const before = problems.length;
-        values.net_value = read(moneyField('net_value'), mapping.rate, amount.toString());
-        // Said of the price the row writes, not of the product no cell holds.
-        const problem = problems[before];
-        if (problem) {
-          problem.value = shown(price);
-          problem.message = `quantity ${quantity} × ${shown(price)} is ${amount}: ${problem.message}`;
-        }
-      } catch (error) {
-        if (!(error instanceof AmountError)) throw error;
-        problems.push({ field: 'rate', column: mapping.rate, value: shown(price), message: error.message });
-      }
-    }
-  }
+  if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number' && !blank(cells[mapping.rate]))
+    values.net_value = priceTimesQuantity(cells, mapping.rate, values.qty, d, read, problems);
 }
 
 /** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */
@@ -565,6 +560,67 @@ function taxFromLedger(
   values.tax = signed;
   values.net_value -= signed;
   return names;
+}
+
+/**
+ * A line's net value as its quantity (in thousandths) × its price, less its discount rate where
+ * the file gives one; null where a cell does not read or the product has too many decimals, which
+ * is the row's one problem with its net value, said of the cell the row writes.
+ */
+function priceTimesQuantity(
+  cells: readonly Cell[],
+  column: number,
+  qty: number,
+  d: Decisions,
+  read: ReadCell,
+  problems: FieldProblem[],
+): StoredValue {
+  const price = cells[column] as Exclude<Cell, null>;
+  const quantity = new Exact(qty).dividedBy(1000);
+  const rate = d.discountRate;
+  let amount: Exact;
+  let share: Exact | null;
+  try {
+    share = rate ? discountShare(cells[rate.column], rate.per, d) : null;
+  } catch (error) {
+    if (!(error instanceof AmountError) || !rate) throw error;
+    problems.push({
+      field: 'net_value',
+      column: rate.column,
+      value: shown(cells[rate.column] ?? null),
+      message: error.message,
+    });
+    return null;
+  }
+  try {
+    amount = new Exact(priceText(price, d)).times(quantity).times(share === null ? 1 : new Exact(1).minus(share));
+  } catch (error) {
+    if (!(error instanceof AmountError)) throw error;
+    problems.push({ field: 'net_value', column, value: shown(price), message: error.message });
+    return null;
+  }
+  const before = problems.length;
+  const net = read(moneyField('net_value'), column, amount.toString());
+  const problem = problems[before];
+  if (problem) {
+    const less = share === null || share.isZero() ? '' : ` less ${share.times(100)} %`;
+    problem.value = shown(price);
+    problem.message = `quantity ${quantity} × ${shown(price)}${less} is ${amount}: ${problem.message}`;
+  }
+  return net;
+}
+
+/**
+ * A line's discount rate as the share of its price it takes off (0.15), zero where blank. A rate
+ * that does not read, or takes off less than nothing or more than the whole, is an error of the row.
+ */
+function discountShare(cell: Cell | undefined, per: 1 | 100, d: Decisions): Exact {
+  if (blank(cell)) return new Exact(0);
+  const text = typeof cell === 'string' ? cell.trim().replace(/\s*%$/, '') : (cell as Exclude<Cell, null>);
+  const share = new Exact(writtenDecimal(text, d)).dividedBy(per);
+  if (share.isNegative() || share.greaterThan(1))
+    throw new AmountError(`a discount rate of ${shown(cell ?? null)} takes off ${share.times(100)} % of the price`);
+  return share;
 }
 
 /** A price at the end of a unit's name, as Tally writes a rate: "50.00/Nos". */

@@ -279,6 +279,53 @@ describe('order-line exports without a line amount, or with headers run together
     expect(storedRows(ws, 'sales', rounded.batch ?? 0).map((s) => s.net_value)).toEqual([73]);
   });
 
+  it("takes a discount column of rates off quantity × price (Northwind's order details)", async () => {
+    const header = ['OrderID', 'CustomerID', 'OrderDate', 'ProductID', 'UnitPrice', 'Quantity', 'Discount'];
+    const path = file('northwind.csv', [
+      header,
+      ['10248', 'D001', '2026-10-04', 'SKU-0001', '14.0000', 12, '0'],
+      ['10250', 'D001', '2026-10-08', 'SKU-0002', '42.4000', 35, '0.15'],
+      ['10251', 'D001', '2026-10-08', 'SKU-0001', '16.8000', 6, '0.05'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping.discount).toBeUndefined();
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Discount" holds rates (0.15 for 15 %), not amounts: each line\'s net value is its quantity × "UnitPrice" less that share',
+    );
+    // 12 × 14 = 168; 35 × 42.40 less 15 % = 1,261.40; 6 × 16.80 less 5 % = 95.76.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.discount])).toEqual([
+      ['10248', 16800, null],
+      ['10250', 126140, null],
+      ['10251', 9576, null],
+    ]);
+
+    // Percentages written with the sign, as a spreadsheet saves them; one over the whole price is the row's error.
+    const percent = file('northwind-percent.csv', [
+      ['OrderID', 'CustomerID', 'OrderDate', 'ProductID', 'UnitPrice', 'Quantity', 'Disc %'],
+      ['10260', 'D001', '2026-10-19', 'SKU-0001', '7.70', 16, '25%'],
+      ['10261', 'D001', '2026-10-19', 'SKU-0001', '7.70', 2, '120%'],
+    ]);
+    expect((await importFile(ws, percent, { kind: 'sales', dryRun: true })).errors).toEqual([
+      { row: 3, column: 'Disc %', value: '120%', message: 'a discount rate of 120% takes off 120 % of the price' },
+    ]);
+    const valid = await importFile(ws, percent, { kind: 'sales', validOnly: true });
+    expect(storedRows(ws, 'sales', valid.batch ?? 0).map((s) => s.net_value)).toEqual([9240]);
+
+    // Rates written as text in a CSV beside a line amount are not read as rupees of discount either.
+    const withAmount = file('rates-beside-amount.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Discount', 'Net Value'],
+      ['RT-1', '2026-10-05', 'D001', 'SKU-0001', 2, '0.15', '170.00'],
+      ['RT-2', '2026-10-06', 'D001', 'SKU-0002', 1, '0', '100.00'],
+    ]);
+    const beside = await importFile(ws, withAmount, { kind: 'sales' });
+    expect(beside.mapping.discount).toBeUndefined();
+    expect(storedRows(ws, 'sales', beside.batch ?? 0).map((s) => [s.discount, s.net_value])).toEqual([
+      [null, 17000],
+      [null, 10000],
+    ]);
+  });
+
   it('matches headers written as one word in capitals, and skips cancelled orders (sales_data_sample)', async () => {
     const path = file('sales_data_sample.csv', [
       ['ORDERNUMBER', 'QUANTITYORDERED', 'PRICEEACH', 'ORDERLINENUMBER', 'SALES', 'ORDERDATE', 'STATUS'],

@@ -95,6 +95,8 @@ const party = [
   'customerid',
   'customerno',
   'customernumber',
+  // Microsoft's AdventureWorks warehouse (FactInternetSales) and Power BI models built like it.
+  'customerkey',
   'soldtoparty',
   'soldto',
   'kunag',
@@ -163,6 +165,9 @@ const docNo = [
   // An order's number, last: where a file has an invoice's too, the invoice's is the document.
   'orderno',
   'ordernumber',
+  'salesorderno',
+  'salesordernumber',
+  'salesorderid',
 ];
 const docDate = [
   'date',
@@ -196,6 +201,8 @@ const sku = [
   'itemnumber',
   // UCI's Online Retail.
   'stockcode',
+  // AdventureWorks' warehouse.
+  'productkey',
   // A code before a name where a file has both: Zoho Books' invoices give the item's Product ID
   // (its Items export's Item ID) beside its Item Name.
   'productcode',
@@ -246,6 +253,7 @@ const qty = [
   // Order lines: Kaggle's sales_data_sample (QUANTITYORDERED) and its like.
   'quantityordered',
   'orderedquantity',
+  'orderquantity',
   'orderqty',
 ];
 /**
@@ -448,6 +456,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'orderlineno',
       'invoicelinenumber',
       'invoicelineno',
+      'salesorderlinenumber',
+      'salesorderdetailid',
     ],
     distributor_code: [...distributor, ...party],
     outlet_code: [
@@ -466,7 +476,17 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     ],
     sku,
     qty,
-    gross_value: ['grossvalue', 'grossamount', 'gross', 'grossamt', 'amountbeforediscount', 'grossrevenue', 'brtwr'],
+    gross_value: [
+      'grossvalue',
+      'grossamount',
+      'gross',
+      'grossamt',
+      'amountbeforediscount',
+      'grossrevenue',
+      'brtwr',
+      // AdventureWorks: quantity × price, before its DiscountAmount.
+      'extendedamount',
+    ],
     discount: [
       'discountamount',
       'discounts',

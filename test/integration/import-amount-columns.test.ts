@@ -326,6 +326,41 @@ describe('order-line exports without a line amount, or with headers run together
     ]);
   });
 
+  it("reads AdventureWorks' FactInternetSales by its own column names", async () => {
+    const path = file('FactInternetSales.csv', [
+      [
+        ...['ProductKey', 'OrderDateKey', 'CustomerKey', 'SalesOrderNumber', 'SalesOrderLineNumber', 'OrderQuantity'],
+        ...['UnitPrice', 'ExtendedAmount', 'DiscountAmount', 'SalesAmount', 'TaxAmt', 'OrderDate', 'DueDate'],
+      ],
+      [
+        ...['SKU-0001', 20261029, 'D001', 'SO43697', 1, 2],
+        ...['100', '200', '20', '180', '14.40', '2026-10-29 00:00:00.000', '2026-11-10 00:00:00.000'],
+      ],
+      [
+        ...['SKU-0002', 20261029, 'D001', 'SO43697', 2, 1],
+        ...['50', '50', '0', '50', '4', '2026-10-29 00:00:00.000', '2026-11-10 00:00:00.000'],
+      ],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      sku: 'ProductKey',
+      distributor_code: 'CustomerKey',
+      doc_no: 'SalesOrderNumber',
+      line_no: 'SalesOrderLineNumber',
+      qty: 'OrderQuantity',
+      gross_value: 'ExtendedAmount',
+      discount: 'DiscountAmount',
+      net_value: 'SalesAmount',
+      tax: 'TaxAmt',
+      doc_date: 'OrderDate',
+    });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_date, s.gross_value, s.net_value])).toEqual([
+      ['2026-10-29', 20000, 18000],
+      ['2026-10-29', 5000, 5000],
+    ]);
+  });
+
   it('matches headers written as one word in capitals, and skips cancelled orders (sales_data_sample)', async () => {
     const path = file('sales_data_sample.csv', [
       ['ORDERNUMBER', 'QUANTITYORDERED', 'PRICEEACH', 'ORDERLINENUMBER', 'SALES', 'ORDERDATE', 'STATUS'],

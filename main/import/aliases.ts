@@ -105,6 +105,14 @@ const party = [
   'billtocustomerno',
   'selltocustomerno',
   'customername',
+  // GSTR-1's B2B sheet (the GST portal's offline tool): the recipient's GSTIN, which the masters
+  // hold, over its name beside it.
+  'gstinuinofrecipient',
+  'gstinofrecipient',
+  'recipientgstin',
+  'receivername',
+  'recipientname',
+  'buyername',
   'name',
 ];
 const distributor = [

@@ -39,6 +39,20 @@ const known: Record<string, DocClass> = {
   arinvoiceandpayment: 'invoice',
   salesreceipt: 'invoice',
   inv: 'invoice',
+  // GSTR-1's invoice types (B2B, and its export sheet's): a regular supply, supplies to SEZ units
+  // and exports with or without payment of tax (the payment is the tax's, not a receipt), deemed
+  // exports, and supplies within a state on which IGST falls.
+  regular: 'invoice',
+  regularb2b: 'invoice',
+  sezsupplieswithpayment: 'invoice',
+  sezsupplieswithoutpayment: 'invoice',
+  sezwithpayment: 'invoice',
+  sezwithoutpayment: 'invoice',
+  deemedexp: 'invoice',
+  deemedexports: 'invoice',
+  intrastatesuppliesattractingigst: 'invoice',
+  wpay: 'invoice',
+  wopay: 'invoice',
   // SAP's billing types: F1 / F2 invoices, L2 a debit memo, S2 the cancellation of a credit memo,
   // BV a cash sale; F5 / F8 are pro forma (no accounting document), S1 cancels an invoice.
   f1: 'invoice',
@@ -105,7 +119,7 @@ const notSales = new Set([
 ]);
 const creditWords = [/\bcredit note\b/, /\bcredit memo\b/, /\bsales? returns?\b/, /\breturns?\b/];
 // "Bill" is asked: an invoice in India, a supplier's bill in QuickBooks.
-const saleWords = new Set(['sales', 'sale', 'supply', 'invoice']);
+const saleWords = new Set(['sales', 'sale', 'supply', 'supplies', 'invoice']);
 
 /** How a document type is read, and why: from the user's map, a known name, or the words of its name. */
 export function classifyDocType(

@@ -12,7 +12,8 @@ const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 const namesSql: Record<Master, string> = {
   distributors: `SELECT code, ledger_name AS name, NULL AS owner, 1 AS ledger FROM distributors
       WHERE trim(coalesce(ledger_name, '')) <> ''
-    UNION ALL SELECT code, name, NULL, 0 FROM distributors`,
+    UNION ALL SELECT code, name, NULL, 0 FROM distributors
+    UNION ALL SELECT code, gstin, NULL, 0 FROM distributors WHERE trim(coalesce(gstin, '')) <> ''`,
   outlets: 'SELECT code, name, distributor_code AS owner, 0 AS ledger FROM outlets',
   products: 'SELECT sku AS code, name, NULL AS owner, 0 AS ledger FROM products',
 };
@@ -27,7 +28,8 @@ interface NamedRow {
  * Masters by name. ERP exports name parties and items (Tally's Particulars, a QuickBooks
  * Customer) where the masters have codes: a value that is no code but the ledger name of one
  * distributor, or else the name of exactly one row of its master, is read as that row's code,
- * never taken for a new master. Read once, when the first such value comes.
+ * never taken for a new master. A distributor's GSTIN names it as well (GSTR-1 names recipients
+ * by GSTIN). Read once, when the first such value comes.
  */
 export class MasterNames {
   private readonly byName = new Map<Master, Map<string, NamedRow[]>>();

@@ -97,6 +97,9 @@ const party = [
   'customernumber',
   // Microsoft's AdventureWorks warehouse (FactInternetSales) and Power BI models built like it.
   'customerkey',
+  // Dynamics 365 Finance and Operations: the customer's account, and the account it invoices.
+  'customeraccount',
+  'invoiceaccount',
   'soldtoparty',
   'soldto',
   'kunag',
@@ -509,7 +512,20 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'discountinvoiceamount',
     ],
     net_value: netValue,
-    tax: ['tax', 'taxamount', 'gst', 'gstamount', 'totaltax', 'mwsbp', 'totaltaxesandcharges', 'vatamount', 'taxamt'],
+    tax: [
+      'tax',
+      'taxamount',
+      'gst',
+      'gstamount',
+      'totaltax',
+      'mwsbp',
+      'totaltaxesandcharges',
+      'vatamount',
+      'taxamt',
+      // Dynamics 365's invoice journal.
+      'salestaxamount',
+      'salestax',
+    ],
     // A document's round-off to its total: Tally's and Zoho Books' Round Off, ERPNext's Rounding
     // Adjustment.
     round_off: [

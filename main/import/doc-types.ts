@@ -68,6 +68,8 @@ const known: Record<string, DocClass> = {
   creditmemo: 'credit_note',
   arcreditmemo: 'credit_note',
   refundreceipt: 'credit_note',
+  // NetSuite's refund of a Cash Sale: the goods come back.
+  cashrefund: 'credit_note',
   salesreturn: 'credit_note',
   return: 'credit_note',
   returns: 'credit_note',

@@ -1,0 +1,190 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../main/workspace';
+import { delimited, type FixtureCell, writeText } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/** Exports of systems and public datasets, each on a small file with their real headers and values. */
+const workspaces = demoWorkspacePerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
+});
+const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name), delimited(rows));
+
+/** GSTR-1's B2B sheet, as the GST portal's offline tool writes it: a summary above the header, recipients by GSTIN. */
+const header = [
+  ...['GSTIN/UIN of Recipient', 'Receiver Name', 'Invoice Number', 'Invoice date', 'Invoice Value'],
+  ...['Place Of Supply', 'Reverse Charge', 'Applicable % of Tax Rate', 'Invoice Type', 'E-Commerce GSTIN'],
+  ...['Rate', 'Taxable Value', 'Cess Amount'],
+];
+/** A row of one invoice at one tax rate, to the recipient `gstin` (named otherwise than its master). */
+const line = (gstin: string, no: string, date: string, value: string, type: string, rate: number, taxable: string) => [
+  ...[gstin, 'ANNAPURNA DISTRIBUTORS PVT LTD', no, date, value, '07-Delhi', 'N', null, type, null],
+  ...[rate, taxable, '0'],
+];
+
+describe('GSTR-1 B2B', () => {
+  it('reads each invoice-and-rate row as a line, its recipient found by GSTIN, SEZ and regular supplies as invoices', async () => {
+    const gstin = (ws.db.prepare("SELECT gstin FROM distributors WHERE code = 'D001'").pluck().get() as string) ?? '';
+    expect(gstin).toMatch(/^\d{2}[A-Z]{5}\d{4}[A-Z]/);
+    const path = writeText(
+      join(dir, 'gstr1-b2b.csv'),
+      delimited([
+        ['Summary For B2B(4)'],
+        [
+          'No. of Recipients',
+          null,
+          'No. of Invoices',
+          null,
+          'Total Invoice Value',
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          'Total Taxable Value',
+          'Total Cess',
+        ],
+        ['1', null, '3', null, '30,280.00', null, null, null, null, null, null, '26,000.00', '0.00'],
+        header,
+        // The name differs from the master's: the GSTIN decides.
+        line(gstin, 'INV-001', '01-Oct-26', '11800', 'Regular B2B', 18, '10000'),
+        line(gstin, 'INV-002', '05-Oct-26', '12580', 'SEZ supplies with payment', 12, '5000'),
+        line(gstin, 'INV-002', '05-Oct-26', '12580', 'SEZ supplies with payment', 18, '6000'),
+        line(gstin, 'INV-003', '09-Oct-26', '5900', 'Intra-State supplies attracting IGST', 18, '5000'),
+      ]),
+    );
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    // "with payment" is the tax's: an SEZ supply is a sale, not skipped as a payment voucher.
+    expect(r.skipped).toEqual({});
+    expect(r.mapping).toMatchObject({
+      distributor_code: 'GSTIN/UIN of Recipient',
+      doc_no: 'Invoice Number',
+      doc_type: 'Invoice Type',
+      net_value: 'Taxable Value',
+    });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      `4 lines name their distributor rather than give its code: each is read as the one of that name in the distributors master ("${gstin}" is D001)`,
+    );
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.distributor_code, s.doc_no, s.doc_type, s.net_value]),
+    ).toEqual([
+      ['D001', 'INV-001', 'invoice', 1000000],
+      ['D001', 'INV-002', 'invoice', 500000],
+      ['D001', 'INV-002', 'invoice', 600000],
+      ['D001', 'INV-003', 'invoice', 500000],
+    ]);
+  });
+});
+
+describe('order exports of public datasets', () => {
+  it("reads AdventureWorks' FactInternetSales by its own column names", async () => {
+    const path = file('FactInternetSales.csv', [
+      [
+        ...['ProductKey', 'OrderDateKey', 'CustomerKey', 'SalesOrderNumber', 'SalesOrderLineNumber', 'OrderQuantity'],
+        ...['UnitPrice', 'ExtendedAmount', 'DiscountAmount', 'SalesAmount', 'TaxAmt', 'OrderDate', 'DueDate'],
+      ],
+      [
+        ...['SKU-0001', 20261029, 'D001', 'SO43697', 1, 2],
+        ...['100', '200', '20', '180', '14.40', '2026-10-29 00:00:00.000', '2026-11-10 00:00:00.000'],
+      ],
+      [
+        ...['SKU-0002', 20261029, 'D001', 'SO43697', 2, 1],
+        ...['50', '50', '0', '50', '4', '2026-10-29 00:00:00.000', '2026-11-10 00:00:00.000'],
+      ],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      sku: 'ProductKey',
+      distributor_code: 'CustomerKey',
+      doc_no: 'SalesOrderNumber',
+      line_no: 'SalesOrderLineNumber',
+      qty: 'OrderQuantity',
+      gross_value: 'ExtendedAmount',
+      discount: 'DiscountAmount',
+      net_value: 'SalesAmount',
+      tax: 'TaxAmt',
+      doc_date: 'OrderDate',
+    });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_date, s.gross_value, s.net_value])).toEqual([
+      ['2026-10-29', 20000, 18000],
+      ['2026-10-29', 5000, 5000],
+    ]);
+  });
+
+  it('matches headers written as one word in capitals, and skips cancelled orders (sales_data_sample)', async () => {
+    const path = file('sales_data_sample.csv', [
+      ['ORDERNUMBER', 'QUANTITYORDERED', 'PRICEEACH', 'ORDERLINENUMBER', 'SALES', 'ORDERDATE', 'STATUS'],
+      ['10107', 30, '95.7', 2, '2871', '10/24/2026 0:00', 'Shipped'],
+      ['10167', 42, '100', 9, '4465.2', '10/23/2026 0:00', 'Cancelled'],
+      ['10417', 66, '100', 2, '7516.08', '10/13/2026 0:00', 'Disputed'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', defaults: { distributor_code: 'D001', sku: 'SKU-0001' } });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      doc_no: 'ORDERNUMBER',
+      qty: 'QUANTITYORDERED',
+      line_no: 'ORDERLINENUMBER',
+      net_value: 'SALES',
+      doc_date: 'ORDERDATE',
+      status: 'STATUS',
+    });
+    expect(r.skipped).toEqual({ cancelled: 1 });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.qty, s.net_value])).toEqual([
+      ['10107', 30000, 287100],
+      ['10417', 66000, 751608],
+    ]);
+  });
+});
+
+describe('NetSuite and Dynamics 365', () => {
+  it("reads NetSuite's transaction search: a Cash Sale an invoice, a Cash Refund and a Credit Memo credit notes", async () => {
+    const path = file('netsuite.csv', [
+      ['Type', 'Date', 'Document Number', 'Name', 'Item', 'Quantity', 'Amount'],
+      ['Invoice', '2026-10-01', 'INV1001', 'D001', 'SKU-0001', 2, '200.00'],
+      ['Cash Sale', '2026-10-02', 'CS2001', 'D001', 'SKU-0002', 1, '50.00'],
+      ['Cash Refund', '2026-10-03', 'CR3001', 'D001', 'SKU-0002', -1, '-50.00'],
+      ['Credit Memo', '2026-10-13', 'CM4001', 'D001', 'SKU-0001', -1, '-100.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value])).toEqual([
+      ['INV1001', 'invoice', 20000],
+      ['CS2001', 'invoice', 5000],
+      ['CR3001', 'credit_note', -5000],
+      ['CM4001', 'credit_note', -10000],
+    ]);
+  });
+
+  it("reads Dynamics 365's invoice journal: the Customer account, the Net amount and the Sales tax amount", async () => {
+    const path = file('d365.csv', [
+      [
+        'Invoice',
+        'Invoice date',
+        'Customer account',
+        'Item number',
+        'Quantity',
+        'Unit price',
+        'Net amount',
+        'Sales tax amount',
+      ],
+      ['CIV-000101', '2026-10-01', 'D001', 'SKU-0001', 2, '100.00', '200.00', '36.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      distributor_code: 'Customer account',
+      net_value: 'Net amount',
+      tax: 'Sales tax amount',
+    });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.distributor_code, s.net_value, s.tax])).toEqual([
+      ['D001', 20000, 3600],
+    ]);
+  });
+});

@@ -35,6 +35,7 @@ import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from 
 import { MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
 import { openSource } from './open-source';
+import { pricedNet } from './priced-net';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -43,7 +44,6 @@ import {
   blank,
   convertRow,
   type Decisions,
-  type DiscountRate,
   dayOrderDecisions,
   decide,
   type FieldProblem,
@@ -310,24 +310,6 @@ async function importFrom(
       notes.push({ field: 'doc_type', decision: 'Every row is a credit note: the headers say so; stored negative' });
     }
   }
-  const documentTotal = /^(subtotal|total|grandtotal|invoicetotal|billvalue|invoiceamount|totalamount)$/;
-  const netFromTotal =
-    kind === 'sales' &&
-    mapping.net_value !== undefined &&
-    mapping.rate !== undefined &&
-    mapping.qty !== undefined &&
-    documentTotal.test(normalizedHeaders[mapping.net_value] ?? '');
-  const priceOnly = kind === 'sales' && netFromPrice(mapping);
-  const netFromRate = netFromTotal || priceOnly;
-  if (netFromRate) {
-    const price = `its quantity × "${headers[mapping.rate as number]}"`;
-    notes.push({
-      field: 'net_value',
-      decision: priceOnly
-        ? `The file writes no amount: each line's net value is ${price}`
-        : `"${headers[mapping.net_value as number]}" is a document's total, so each line's net value is ${price}`,
-    });
-  }
   const unmapped = neededFields(kind, mapping, defaults).filter(
     (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
   );
@@ -360,30 +342,17 @@ async function importFrom(
     buffered.push(next.value);
     if (buffered.length >= SAMPLE_ROWS) break;
   }
-  // A discount column of rates (0.2 for 20%) is not an amount: left out, and said so. Where each
-  // line's net value is its quantity × price, it is that less the rate.
-  const discountColumn = mapping.discount;
-  let discountRate: DiscountRate | undefined;
-  if (kind === 'sales' && discountColumn !== undefined) {
-    const header = headers[discountColumn] ?? '';
-    const cells = buffered.map((r) => r.cells[discountColumn]);
-    const values = cells.map(fraction).filter((v) => v !== null);
-    const rates =
-      /%|percent|pct|rate/i.test(header) ||
-      (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
-    if (rates) {
-      delete mapping.discount;
-      // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.
-      const per = values.some((v) => v > 1) || cells.some((c) => typeof c === 'string' && /%\s*$/.test(c)) ? 100 : 1;
-      if (netFromRate) discountRate = { column: discountColumn, per };
-      notes.push({
-        field: 'discount',
-        decision: netFromRate
-          ? `"${header}" holds rates (${per === 1 ? '0.15' : '15'} for 15 %), not amounts: each line's net value is its quantity × "${headers[mapping.rate as number]}" less that share`
-          : `"${header}" holds rates (0.2 for 20%), not amounts: it is not imported as the discount`,
-      });
-    }
-  }
+  // Net values from prices, and a discount column of rates (read as no discount), as the first
+  // rows show them.
+  const priced = pricedNet(
+    kind,
+    mapping,
+    headers,
+    buffered.map((r) => r.cells),
+  );
+  if (priced.ratesIn !== undefined) delete mapping.discount;
+  notes.push(...priced.notes);
+  const { netFromRate, discountRate } = priced;
   let decisions: Decisions;
   try {
     decisions = decide(
@@ -1146,15 +1115,4 @@ function skippedSentence(skipped: Record<string, number>, others: string): strin
   }
   for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
-}
-
-/**
- * A discount cell as the number it writes, where it could be a rate (0.15, "0.15", "0,15", "15",
- * "15 %"); null for anything else (blank, text, an amount with thousands marks).
- */
-function fraction(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') return cell;
-  const m = typeof cell === 'string' ? cell.trim().match(/^(\d*)(?:[.,](\d+))?\s*%?$/) : null;
-  if (!m || (m[1] === '' && m[2] === undefined)) return null;
-  return Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
 }

@@ -18,6 +18,7 @@ import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './loc
 import { mappingByHeader, taxPartKeys } from './mapping';
 import { MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
+import { pricedNet } from './priced-net';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { dayOrderDecisions, decide } from './row-values';
 import { titleDecision } from './title-dates';
@@ -170,6 +171,15 @@ async function inspectSource(
     });
   let decisions: string[];
   let ambiguousDates: ImportPreview['ambiguousDates'] = null;
+  // Net values from prices, and a discount column of rates, as the import will read them: shown
+  // mapped where its rates come off the prices (the import reads them from it), left out where not.
+  const priced = pricedNet(
+    args.kind,
+    table.mapping,
+    table.headers,
+    preview.map((r) => r.cells),
+  );
+  if (priced.ratesIn !== undefined && !priced.netFromRate) delete table.mapping.discount;
   try {
     const d = decide(
       args.kind,
@@ -200,6 +210,7 @@ async function inspectSource(
       d.decimalReason,
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
       ...fromRows.map((o) => o.decision),
+      ...priced.notes.map((o) => o.decision),
     ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };

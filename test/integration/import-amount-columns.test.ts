@@ -287,6 +287,19 @@ describe('order-line exports without a line amount', () => {
       ['10250', 'D001', '2026-10-08', 'SKU-0002', '42.4000', 35, '0.15'],
       ['10251', 'D001', '2026-10-08', 'SKU-0001', '16.8000', 6, '0.05'],
     ]);
+    // The dialog's preview reads it so, and its mapping sent back imports the same values.
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({ rate: 'UnitPrice', discount: 'Discount' });
+    expect(preview.mapping.net_value).toBeUndefined();
+    expect(preview.unmappedRequired).toEqual([]);
+    expect(preview.decisions).toEqual(
+      expect.arrayContaining([
+        'The file writes no amount: each line\'s net value is its quantity × "UnitPrice"',
+        '"Discount" holds rates (0.15 for 15 %), not amounts: each line\'s net value is its quantity × "UnitPrice" less that share',
+      ]),
+    );
+    const sentBack = await importFile(ws, path, { kind: 'sales', mapping: preview.mapping, dryRun: true });
+    expect(sentBack.totals.net_value).toBe('1525.16');
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
     expect(r.mapping.discount).toBeUndefined();

@@ -1,0 +1,77 @@
+import type { DatasetKind } from '../datasets/kinds';
+import { normalizeHeader } from './aliases';
+import { netFromPrice } from './kind-rules';
+import type { Mapping } from './mapping';
+import type { Cell } from './readers/types';
+import type { DiscountRate } from './row-values';
+
+/** Headers of a document's total, never a line's amount. */
+const documentTotal = /^(subtotal|total|grandtotal|invoicetotal|billvalue|invoiceamount|totalamount)$/;
+
+/**
+ * A discount cell as the number it writes, where it could be a rate (0.15, "0.15", "0,15", "15",
+ * "15 %"); null for anything else (blank, text, an amount with thousands marks).
+ */
+function fraction(cell: Cell | undefined): number | null {
+  if (typeof cell === 'number') return cell;
+  const m = typeof cell === 'string' ? cell.trim().match(/^(\d*)(?:[.,](\d+))?\s*%?$/) : null;
+  if (!m || (m[1] === '' && m[2] === undefined)) return null;
+  return Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
+}
+
+/**
+ * How a sales file's net value comes from its prices, read from its mapping and its first rows,
+ * with a sentence per reason. Each line's net value is its quantity × price where the file's only
+ * amount is a document's total, or where it writes a price and no amount at all. A discount
+ * column of rates (0.2 for 20 %) is no amount (`ratesIn`: the import reads no discount from it),
+ * and where the net is quantity × price, it comes off that. Shared by the import and the dialog's
+ * preview, so both read the file alike.
+ */
+export function pricedNet(
+  kind: DatasetKind,
+  mapping: Readonly<Mapping>,
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): {
+  netFromRate: boolean;
+  discountRate?: DiscountRate;
+  /** The discount column, where it holds rates. */
+  ratesIn?: number;
+  notes: { field: string; decision: string }[];
+} {
+  if (kind !== 'sales') return { netFromRate: false, notes: [] };
+  const notes: { field: string; decision: string }[] = [];
+  const priceOnly = netFromPrice(mapping);
+  const netFromRate =
+    priceOnly ||
+    (mapping.net_value !== undefined &&
+      mapping.rate !== undefined &&
+      mapping.qty !== undefined &&
+      documentTotal.test(normalizeHeader(headers[mapping.net_value] ?? '')));
+  const price = `its quantity × "${headers[mapping.rate ?? -1]}"`;
+  if (netFromRate)
+    notes.push({
+      field: 'net_value',
+      decision: priceOnly
+        ? `The file writes no amount: each line's net value is ${price}`
+        : `"${headers[mapping.net_value ?? -1]}" is a document's total, so each line's net value is ${price}`,
+    });
+  const column = mapping.discount;
+  if (column === undefined) return { netFromRate, notes };
+  const header = headers[column] ?? '';
+  const cells = rows.map((cells) => cells[column]);
+  const values = cells.map(fraction).filter((v) => v !== null);
+  const rates =
+    /%|percent|pct|rate/i.test(header) ||
+    (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
+  if (!rates) return { netFromRate, notes };
+  // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.
+  const per = values.some((v) => v > 1) || cells.some((c) => typeof c === 'string' && /%\s*$/.test(c)) ? 100 : 1;
+  notes.push({
+    field: 'discount',
+    decision: netFromRate
+      ? `"${header}" holds rates (${per === 1 ? '0.15' : '15'} for 15 %), not amounts: each line's net value is ${price} less that share`
+      : `"${header}" holds rates (0.2 for 20%), not amounts: it is not imported as the discount`,
+  });
+  return { netFromRate, ratesIn: column, ...(netFromRate ? { discountRate: { column, per } } : {}), notes };
+}

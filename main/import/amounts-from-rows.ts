@@ -1,5 +1,5 @@
 import { inForeignCurrency } from './aliases';
-import type { Mapping } from './mapping';
+import { type Mapping, taxPartKeys } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions } from './row-values';
 
@@ -62,8 +62,47 @@ function netAfterDiscount(
 }
 
 /**
+ * The column that holds a sales file's net value where the column named as the net, `named`,
+ * holds the bill's amount with its tax: Indian distributor systems write a line's `Taxable Amt`,
+ * its `GST Amt` and its `Net Amt`, the last what the retailer pays. Taking it as the net would
+ * count the GST as a sale. So: where another column holds, on every line read, the named net less
+ * the tax (the tax column, or the GST parts summed), and at least one line has tax, that column is
+ * the net. Null where there is none.
+ */
+function netBeforeTax(
+  mapping: Mapping,
+  named: number,
+  headers: readonly string[],
+  rows: Rows,
+  decisions: Decisions,
+): number | null {
+  const taxColumns = mapping.tax !== undefined ? [mapping.tax] : taxPartKeys(mapping).map((k) => mapping[k] as number);
+  if (taxColumns.length === 0) return null;
+  const lines = rows
+    .map((cells) => ({
+      cells,
+      withTax: amountIn(cells, named, decisions),
+      tax: taxColumns.reduce((sum, column) => sum + (amountIn(cells, column, decisions) ?? 0), 0),
+    }))
+    .filter((l) => l.withTax !== null);
+  if (!lines.some((l) => l.tax !== 0)) return null;
+  const taken = new Set(Object.values(mapping));
+  return (
+    headers
+      .map((_, column) => column)
+      .find(
+        (column) =>
+          !taken.has(column) &&
+          !inForeignCurrency(headers[column] ?? '') &&
+          lines.every((l) => amountIn(l.cells, column, decisions) === (l.withTax as number) - l.tax),
+      ) ?? null
+  );
+}
+
+/**
  * A sales file's amount columns where the rows show one SchemeDesk proposed holds something other
- * than its header says: a Gross of unit prices (Busy's) is left out; a net before discount (Infor
+ * than its header says: a net with its tax (a distributor system's Net Amt) gives way to the
+ * column without it; a Gross of unit prices (Busy's) is left out; a net before discount (Infor
  * M3's Net Invoice Amount) is read as the gross, the column after discount as the net. Changes
  * `mapping` and says why. Only fields `proposed` says the user did not pick are changed. Shared
  * by the dialog's preview and the import, so both show the same mapping.
@@ -77,6 +116,17 @@ export function amountsFromRows(
   proposed: (field: string) => boolean,
 ): { field: string; decision: string }[] {
   const notes: { field: string; decision: string }[] = [];
+  const beforeTax =
+    mapping.net_value !== undefined && proposed('net_value')
+      ? netBeforeTax(mapping, mapping.net_value, headers, rows, decisions)
+      : null;
+  if (mapping.net_value !== undefined && beforeTax !== null) {
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[beforeTax]}" is the net value: on every line read "${headers[mapping.net_value]}" is it plus the tax, so "${headers[mapping.net_value]}" is the bill's amount with its tax, not imported`,
+    });
+    mapping.net_value = beforeTax;
+  }
   const { gross_value: gross, net_value: named, discount } = mapping;
   if (
     gross !== undefined &&

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { inspectFile } from '../../main/import/inspect';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
@@ -185,6 +186,38 @@ describe('NetSuite and Dynamics 365', () => {
     });
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.distributor_code, s.net_value, s.tax])).toEqual([
       ['D001', 20000, 3600],
+    ]);
+  });
+});
+
+describe("a distributor management system's bill register", () => {
+  it('takes the Taxable Amt as the net where the Net Amt is it plus the GST, in the import and in the preview', async () => {
+    const path = file('dms-bills.csv', [
+      [
+        ...['Bill No', 'Bill Date', 'Distributor Code', 'Retailer Name', 'SKU Code', 'Qty', 'Free Qty', 'Rate'],
+        ...['Gross Amt', 'Sch Disc', 'Trade Disc', 'CD Amt', 'Taxable Amt', 'GST Amt', 'Net Amt'],
+      ],
+      [
+        ...['B-1001', '2026-10-01', 'D001', 'Ganesh Stores', 'SKU-0001', 10, 1, '100.00'],
+        ...['1000.00', '50.00', '20.00', '9.30', '920.70', '165.73', '1086.43'],
+      ],
+      [
+        ...['B-1001', '2026-10-01', 'D001', 'Ganesh Stores', 'SKU-0002', 5, 0, '80.00'],
+        ...['400.00', '0.00', '8.00', '3.92', '388.08', '69.85', '457.93'],
+      ],
+    ]);
+    const note =
+      '"Taxable Amt" is the net value: on every line read "Net Amt" is it plus the tax, so "Net Amt" is the bill\'s amount with its tax, not imported';
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({ net_value: 'Taxable Amt', tax: 'GST Amt', gross_value: 'Gross Amt' });
+    expect(preview.decisions).toContain(note);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(note);
+    expect(r.mapping).toMatchObject({ net_value: 'Taxable Amt', tax: 'GST Amt', qty: 'Qty' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.qty, s.gross_value, s.net_value, s.tax])).toEqual([
+      [10000, 100000, 92070, 16573],
+      [5000, 40000, 38808, 6985],
     ]);
   });
 });

@@ -28,10 +28,10 @@ export function toScaledInteger(value: Decimal.Value, scale: number): number {
   const fast = plainToScaled(typeof value === 'number' ? String(value) : value, scale);
   if (fast !== null) return fast;
   const scaled = new Exact(value).times(new Exact(10).pow(scale));
-  if (!scaled.isInteger()) throw new InexactAmountError(new Exact(value).toString(), scale);
+  if (!scaled.isInteger()) throw new InexactAmountError(new Exact(value).toFixed(), scale);
   const result = scaled.toNumber();
   if (!Number.isSafeInteger(result)) {
-    throw new RangeError(`${new Exact(value).toString()} is too large to store exactly`);
+    throw new RangeError(`${new Exact(value).toFixed()} is too large to store exactly`);
   }
   return result;
 }

@@ -756,7 +756,9 @@ async function importFrom(
         if (
           field.required &&
           (values[field.name] === null || values[field.name] === undefined) &&
-          !problems.some((p) => p.field === field.name)
+          !problems.some((p) => p.field === field.name) &&
+          // A net value worked out from a quantity that did not read is that quantity's problem.
+          !(field.name === 'net_value' && netFromRate && problems.some((p) => p.field === 'qty'))
         ) {
           issues.push({
             row: row.number,

@@ -600,12 +600,12 @@ function priceTimesQuantity(
     return null;
   }
   const before = problems.length;
-  const net = read(moneyField('net_value'), column, amount.toString());
+  const net = read(moneyField('net_value'), column, amount.toFixed());
   const problem = problems[before];
   if (problem) {
     const less = share === null || share.isZero() ? '' : ` less ${share.times(100)} %`;
     problem.value = shown(price);
-    problem.message = `quantity ${quantity} × ${shown(price)}${less} is ${amount}: ${problem.message}`;
+    problem.message = `quantity ${quantity} × ${shown(price)}${less} is ${amount.toFixed()}: ${problem.message}`;
   }
   return net;
 }

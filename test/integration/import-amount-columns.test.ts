@@ -277,6 +277,23 @@ describe('order-line exports without a line amount', () => {
     ]);
     const rounded = await importFile(ws, fine, { kind: 'sales', dateOrder: 'mdy', round: true });
     expect(storedRows(ws, 'sales', rounded.batch ?? 0).map((s) => s.net_value)).toEqual([73]);
+
+    // A quantity that does not read is the row's one problem; a product too large to store says so, in digits.
+    const bad = file('bad-lines.csv', [
+      header,
+      ['537001', 'SKU-0001', 'TEA SET', '1e2', '10/2/2026 9:41', '2.50', 'D001'],
+      ['537002', 'SKU-0001', 'TEA SET', 99999999999, '10/2/2026 9:41', '99999999999', 'D001'],
+    ]);
+    expect((await importFile(ws, bad, { kind: 'sales', dryRun: true, dateOrder: 'mdy' })).errors).toEqual([
+      { row: 2, column: 'Quantity', value: '1e2', message: 'expected a quantity such as 12, 2.5 or 12 Nos' },
+      {
+        row: 3,
+        column: 'UnitPrice',
+        value: '99999999999',
+        message:
+          'quantity 99999999999 × 99999999999 is 9999999999800000000001: 9999999999800000000001 is too large to store exactly',
+      },
+    ]);
   });
 
   it("takes a discount column of rates off quantity × price (Northwind's order details)", async () => {

@@ -38,6 +38,9 @@ export const pseudoFields = [
   // A document's adjustment to its total beside its round-off (Zoho Books' Adjustment, where it
   // keeps the rounding): part of what the distributor was billed.
   'adjustment',
+  // Busy's GST type ("L/GST-18%"), found by its values in a column named as a document type: the
+  // rate of the tax inside a bill's total where no tax column is written (gst-types.ts).
+  'gst_type',
 ] as const;
 
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
@@ -46,6 +49,7 @@ export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly
   allocated: ['payments'],
   withheld: ['payments'],
   adjustment: ['sales'],
+  gst_type: ['sales'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -702,6 +706,8 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
     'amountadjusted',
   ],
   adjustment: ['adjustment', 'adjustmentamount', 'invoiceadjustment'],
+  // Never proposed by its header: found by the values of a document-type column.
+  gst_type: [],
   // Zoho Books' Withholding Tax Amount; the TDS a customer deducted, as Indian exports name it.
   withheld: [
     'withholdingtaxamount',

@@ -26,12 +26,13 @@ import {
   type TypeMap,
   typeMapProblem,
 } from './doc-types';
+import { gstTypeColumn } from './gst-types';
 import { scaleDecisions } from './header-scale';
 import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { leftAsProposed, locateTable, openSheet } from './locate';
-import { likelyColumns, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
+import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
 import { openSource } from './open-source';
@@ -342,6 +343,15 @@ async function importFrom(
     buffered.push(next.value);
     if (buffered.length >= SAMPLE_ROWS) break;
   }
+  // A document-type column of GST types (Busy's Type): read as the GST type.
+  notes.push(
+    ...gstTypeColumn(
+      kind,
+      mapping,
+      headers,
+      buffered.map((r) => r.cells),
+    ),
+  );
   // Net values from prices, and a discount column of rates (read as no discount), as the first
   // rows show them.
   const priced = pricedNet(
@@ -936,6 +946,11 @@ async function importFrom(
         field: 'net_value',
         decision: `The file writes no net value: each document's is its ${headers[mapping.gross_total ?? -1]} less its tax${mapping.round_off === undefined ? '' : ` and its ${headers[mapping.round_off]}`}`,
       });
+    if (kind === 'sales' && netFromGrossTotal(mapping) && mapping.gst_type !== undefined && !taxWritten(mapping))
+      result.decisions.push({
+        field: 'tax',
+        decision: `The file writes no tax: each document's is worked out from its ${headers[mapping.gross_total ?? -1]} at the GST rate its "${headers[mapping.gst_type]}" names (18/118 of it at 18 %), to the paisa, so it may differ from the bill's own by a paisa; a register with its tax columns gives the bill's own`,
+      });
     const taxColumns = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
     if (taxColumns.length > 0)
       result.decisions.push({
@@ -1118,3 +1133,6 @@ function skippedSentence(skipped: Record<string, number>, others: string): strin
   for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
 }
+
+/** Whether a sales file writes its tax: a tax column, or GST parts to sum. */
+const taxWritten = (mapping: Mapping) => mapping.tax !== undefined || taxPartKeys(mapping).length > 0;

@@ -11,6 +11,7 @@ import {
   type TypeClass,
   type TypeMap,
 } from './doc-types';
+import { gstTypeColumn } from './gst-types';
 import { scaleDecisions } from './header-scale';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -113,6 +114,7 @@ async function inspectSource(
           { name: 'rate', label: 'Unit price', required: false, type: 'money' as const },
           { name: 'gross_total', label: 'Document total, tax included', required: false, type: 'money' as const },
           { name: 'adjustment', label: 'Adjustment to the total', required: false, type: 'money' as const },
+          { name: 'gst_type', label: 'GST type (Busy: L/GST-18%)', required: false, type: 'flag' as const },
           { name: 'ledger', label: 'Account (general ledger)', required: false, type: 'flag' as const },
         ]
       : []),
@@ -159,6 +161,14 @@ async function inspectSource(
     if (typeof type === 'string' && type.trim() !== '') types.set(type.trim(), (types.get(type.trim()) ?? 0) + 1);
     if (++scanned >= (typeColumn === undefined ? 200 : TYPE_SCAN_ROWS)) break;
   }
+  // A document-type column of GST types (Busy's Type) is the GST type: no document types to ask.
+  const gstTypes = gstTypeColumn(
+    args.kind,
+    table.mapping,
+    table.headers,
+    preview.map((r) => r.cells),
+  );
+  if (gstTypes.length > 0) types.clear();
   const bySide = args.kind === 'payments' && readsPartySide(args.kind, table.headers, table.mapping);
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
@@ -211,6 +221,7 @@ async function inspectSource(
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
       ...fromRows.map((o) => o.decision),
       ...priced.notes.map((o) => o.decision),
+      ...gstTypes.map((o) => o.decision),
     ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };

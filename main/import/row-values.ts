@@ -13,6 +13,7 @@ import {
   isPlausibleSerial,
   parseDateText,
 } from './dates';
+import { gstRateOf, taxInside } from './gst-types';
 import { headerScale, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
@@ -514,6 +515,8 @@ function salesAmounts(
     values.round_off = adjustment + (typeof values.round_off === 'number' ? values.round_off : 0);
   if (netFromGrossTotal(mapping)) {
     const gross = pseudoAmount(mapping, cells, read, 'gross_total');
+    if (typeof gross === 'number' && typeof values.tax !== 'number' && mapping.gst_type !== undefined)
+      values.tax = taxOfGstType(cells, mapping.gst_type, gross, problems);
     const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     if (typeof gross === 'number') values.net_value = gross - less;
   }
@@ -560,6 +563,25 @@ function taxFromLedger(
   values.tax = signed;
   values.net_value -= signed;
   return names;
+}
+
+/**
+ * The tax inside a bill's total (paise) at the rate its GST type names (Busy's "L/GST-18%"); null
+ * where the type names no one rate ("L/GST-MultiRate"), which is the row's problem: its net value
+ * cannot be told.
+ */
+function taxOfGstType(cells: readonly Cell[], column: number, total: number, problems: FieldProblem[]): number | null {
+  const type = cells[column];
+  const rate = typeof type === 'string' ? gstRateOf(type) : null;
+  if (rate !== null) return taxInside(total, rate);
+  problems.push({
+    field: 'net_value',
+    column,
+    value: shown(type ?? null),
+    message:
+      'names no one GST rate, so the tax inside the total cannot be told: export the register with its tax columns',
+  });
+  return null;
 }
 
 /**

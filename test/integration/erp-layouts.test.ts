@@ -221,3 +221,43 @@ describe("a distributor management system's bill register", () => {
     ]);
   });
 });
+
+describe("Busy's Sales Register", () => {
+  it('reads its Type of GST types as the rate of the tax inside each Total Amount, in the import and in the preview', async () => {
+    const path = file('busy-sales-register.csv', [
+      ['KEPL Pvt Ltd'],
+      ['Sales Register'],
+      ['1-10-2026 to 31-10-2026'],
+      ['Date', 'Vch/Bill No', 'Account', 'Type', 'Total Amount', 'Material Centre'],
+      ['01-10-2026', 'S/101', 'Annapurna Distributors', 'L/GST-18%', '11,800.00', 'Main Store'],
+      ['02-10-2026', 'S/102', 'Annapurna Distributors', 'I/GST-12%', '5,600.00', 'Main Store'],
+      // 18/118 of 1,000.00 is 152.54 to the paisa: 847.46 + 18 % of it (152.54) is the bill's 1,000.00.
+      ['03-10-2026', 'S/103', 'Annapurna Distributors', 'L/GST-18%', '1,000.00', 'Main Store'],
+      ['04-10-2026', 'S/104', 'Annapurna Distributors', 'L/GST-Exempt', '500.00', 'Main Store'],
+      ['05-10-2026', 'S/105', 'Annapurna Distributors', 'L/GST-MultiRate', '2,300.00', 'Main Store'],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({ gst_type: 'Type', gross_total: 'Total Amount' });
+    expect(preview.mapping.doc_type).toBeUndefined();
+    expect(preview.documentTypes).toEqual([]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors).toEqual([
+      {
+        row: 9,
+        column: 'Type',
+        value: 'L/GST-MultiRate',
+        message:
+          'names no one GST rate, so the tax inside the total cannot be told: export the register with its tax columns',
+      },
+    ]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Type" holds GST types ("L/GST-18%"), not document types: each row is an invoice, or a credit note by its sign',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value, s.tax])).toEqual([
+      ['S/101', 'invoice', 1000000, 180000],
+      ['S/102', 'invoice', 500000, 60000],
+      ['S/103', 'invoice', 84746, 15254],
+      ['S/104', 'invoice', 50000, 0],
+    ]);
+  });
+});

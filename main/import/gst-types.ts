@@ -1,0 +1,59 @@
+import { Exact } from '../../engine/money';
+import type { DatasetKind } from '../datasets/kinds';
+import type { Mapping } from './mapping';
+import type { Cell } from './readers/types';
+
+/**
+ * Busy's GST types, which its Sales Register writes in a `Type` column where a document type
+ * would go: "L/GST-18%" (a local sale at 18 %: CGST + SGST), "I/GST-12%" (interstate: IGST),
+ * "L/GST-Exempt", "I/GST-MultiRate", "L/GST-ItemWise".
+ */
+const gstType = /^[li]\s*\/\s*(gst|igst|vat|cst)\b/i;
+
+/** Whether a cell is a GST type (Busy's), not a document type. */
+export const isGstType = (cell: Cell | undefined): boolean => typeof cell === 'string' && gstType.test(cell.trim());
+
+/**
+ * The one GST rate a GST type names, in percent: 18 for "L/GST-18%", 0 for an exempt, nil-rated
+ * or tax-free supply; null where it names several or none ("L/GST-MultiRate", "ItemWise").
+ */
+export function gstRateOf(type: string): Exact | null {
+  const t = type.trim().toLowerCase();
+  const rate = t.match(/(\d+(?:\.\d+)?)\s*%/);
+  if (rate) return new Exact(rate[1] as string);
+  return /exempt|nil|tax\s*free|non[- ]?gst/.test(t) ? new Exact(0) : null;
+}
+
+/**
+ * The tax inside a bill's total at a GST rate, to the paisa: 18/118 of it at 18 %. The ERP rounded
+ * the tax it added to the taxable value, so this can differ from its own by a paisa.
+ */
+export function taxInside(totalPaise: number, rate: Exact): number {
+  return new Exact(totalPaise).times(rate).dividedBy(rate.plus(100)).toDecimalPlaces(0).toNumber();
+}
+
+/**
+ * A sales file's document-type column whose values are all GST types (Busy's `Type`), read as the
+ * GST type: every row is then an invoice, and where the net value is a bill's total less its tax
+ * and no tax column is written, each bill's tax is worked out from its total at that type's rate.
+ * Changes `mapping`; says why. Shared by the import and the dialog's preview.
+ */
+export function gstTypeColumn(
+  kind: DatasetKind,
+  mapping: Mapping,
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+): { field: string; decision: string }[] {
+  const column = mapping.doc_type;
+  if (kind !== 'sales' || column === undefined) return [];
+  const written = rows.map((cells) => cells[column]).filter((c) => typeof c === 'string' && c.trim() !== '');
+  if (written.length === 0 || !written.every(isGstType)) return [];
+  delete mapping.doc_type;
+  mapping.gst_type = column;
+  return [
+    {
+      field: 'doc_type',
+      decision: `"${headers[column]}" holds GST types ("${String(written[0]).trim()}"), not document types: each row is an invoice, or a credit note by its sign`,
+    },
+  ];
+}

@@ -941,11 +941,21 @@ async function importFrom(
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
     }
-    if (kind === 'sales' && netFromGrossTotal(mapping))
+    const noTax = mapping.gst_type === undefined && !taxWritten(mapping);
+    if (kind === 'sales' && netFromGrossTotal(mapping)) {
+      const total = headers[mapping.gross_total ?? -1];
       result.decisions.push({
         field: 'net_value',
-        decision: `The file writes no net value: each document's is its ${headers[mapping.gross_total ?? -1]} less its tax${mapping.round_off === undefined ? '' : ` and its ${headers[mapping.round_off]}`}`,
+        decision: noTax
+          ? `The file writes no net value and no tax: each document's net value is its ${total}${mapping.round_off === undefined ? '' : ` less its ${headers[mapping.round_off]}`}, tax and all`
+          : `The file writes no net value: each document's is its ${total} less its tax${mapping.round_off === undefined ? '' : ` and its ${headers[mapping.round_off]}`}`,
       });
+      // A bill's total holds its GST: taken as the net, schemes on net sales would pay on the tax.
+      if (noTax)
+        result.warnings.push(
+          `"${total}" is each bill's total, tax included, and the file writes no tax to take off: the net values include any GST the bills charged; import a register with its tax (or taxable value) columns for net sales`,
+        );
+    }
     if (kind === 'sales' && netFromGrossTotal(mapping) && mapping.gst_type !== undefined && !taxWritten(mapping))
       result.decisions.push({
         field: 'tax',

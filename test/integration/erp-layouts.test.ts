@@ -261,3 +261,25 @@ describe("Busy's Sales Register", () => {
     ]);
   });
 });
+
+describe('a bill list with totals and no tax (Vyapar)', () => {
+  it('takes each total as the net, says it holds any GST, and warns', async () => {
+    const path = file('vyapar-sale-report.csv', [
+      ['Date', 'Invoice No', 'Party Name', 'Transaction Type', 'Total Amount', 'Received / Paid Amount', 'Balance Due'],
+      ['2026-10-01', '1', 'Annapurna Distributors', 'Sale', '11,800.00', '5,000.00', '6,800.00'],
+      ['2026-10-05', '1', 'Annapurna Distributors', 'Credit Note', '1,180.00', '0.00', '1,180.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      "The file writes no net value and no tax: each document's net value is its Total Amount, tax and all",
+    );
+    expect(r.warnings).toEqual([
+      '"Total Amount" is each bill\'s total, tax included, and the file writes no tax to take off: the net values include any GST the bills charged; import a register with its tax (or taxable value) columns for net sales',
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_type, s.net_value])).toEqual([
+      ['invoice', 1180000],
+      ['credit_note', -118000],
+    ]);
+  });
+});

@@ -41,6 +41,9 @@ export const pseudoFields = [
   // Busy's GST type ("L/GST-18%"), found by its values in a column named as a document type: the
   // rate of the tax inside a bill's total where no tax column is written (gst-types.ts).
   'gst_type',
+  // A line's amount with its tax (a bill register's Net Amt where it writes no taxable value),
+  // found by the rows: the net value is it less the tax (amounts-from-rows.ts).
+  'with_tax',
 ] as const;
 
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
@@ -50,6 +53,7 @@ export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly
   withheld: ['payments'],
   adjustment: ['sales'],
   gst_type: ['sales'],
+  with_tax: ['sales'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -508,6 +512,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'discounts',
       'discount',
       'discountamt',
+      'discamt',
+      'discamount',
       'disc',
       'tradediscount',
       'schemediscount',
@@ -708,6 +714,7 @@ export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly strin
   adjustment: ['adjustment', 'adjustmentamount', 'invoiceadjustment'],
   // Never proposed by its header: found by the values of a document-type column.
   gst_type: [],
+  with_tax: [],
   // Zoho Books' Withholding Tax Amount; the TDS a customer deducted, as Indian exports name it.
   withheld: [
     'withholdingtaxamount',

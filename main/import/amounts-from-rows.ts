@@ -5,6 +5,10 @@ import { amountIn, convertRow, type Decisions } from './row-values';
 
 type Rows = readonly (readonly Cell[])[];
 
+/** The columns of a sales file's tax: its tax column, or its GST parts. */
+const taxColumnsOf = (mapping: Mapping): number[] =>
+  mapping.tax !== undefined ? [mapping.tax] : taxPartKeys(mapping).map((k) => mapping[k] as number);
+
 /**
  * Whether a sales file's gross column holds unit prices, not each line's gross value: Busy's
  * "Gross" is the rate before discount. A line's gross value is its net value before discount,
@@ -76,7 +80,7 @@ function netBeforeTax(
   rows: Rows,
   decisions: Decisions,
 ): number | null {
-  const taxColumns = mapping.tax !== undefined ? [mapping.tax] : taxPartKeys(mapping).map((k) => mapping[k] as number);
+  const taxColumns = taxColumnsOf(mapping);
   if (taxColumns.length === 0) return null;
   const lines = rows
     .map((cells) => ({
@@ -97,6 +101,27 @@ function netBeforeTax(
           lines.every((l) => amountIn(l.cells, column, decisions) === (l.withTax as number) - l.tax),
       ) ?? null
   );
+}
+
+/**
+ * Whether a sales file's net column, `named`, holds each line's amount with its tax where no
+ * column holds it without (netBeforeTax found none): on every line read it is the gross less the
+ * discount plus the tax, and some line has tax. A register of `Gross`, `Disc`, `GST` and `Net`
+ * writes its Net so; taken as the net, it counted the GST as sales.
+ */
+function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
+  const { gross_value: gross, discount } = mapping;
+  const taxColumns = taxColumnsOf(mapping);
+  if (gross === undefined || taxColumns.length === 0) return false;
+  const lines = rows
+    .map((cells) => ({
+      net: amountIn(cells, named, decisions),
+      gross: amountIn(cells, gross, decisions),
+      off: discount === undefined ? 0 : (amountIn(cells, discount, decisions) ?? 0),
+      tax: taxColumns.reduce((sum, column) => sum + (amountIn(cells, column, decisions) ?? 0), 0),
+    }))
+    .filter((l) => l.net !== null && l.gross !== null);
+  return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === (l.gross as number) - l.off + l.tax);
 }
 
 /**
@@ -126,6 +151,18 @@ export function amountsFromRows(
       decision: `"${headers[beforeTax]}" is the net value: on every line read "${headers[mapping.net_value]}" is it plus the tax, so "${headers[mapping.net_value]}" is the bill's amount with its tax, not imported`,
     });
     mapping.net_value = beforeTax;
+  } else if (
+    mapping.net_value !== undefined &&
+    proposed('net_value') &&
+    netHoldsTax(mapping, mapping.net_value, rows, decisions)
+  ) {
+    const named = mapping.net_value;
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[named]}" is each line's amount with its tax: on every line read it is "${headers[mapping.gross_value ?? -1]}"${mapping.discount === undefined ? '' : ` less "${headers[mapping.discount]}"`} plus the tax, so each line's net value is it less its tax`,
+    });
+    delete mapping.net_value;
+    mapping.with_tax = named;
   }
   const { gross_value: gross, net_value: named, discount } = mapping;
   if (

@@ -486,7 +486,8 @@ async function importFrom(
           defaults[f.name] !== undefined ||
           ((f.name === 'net_value' || (kind === 'payments' && f.name === 'amount')) &&
             (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
-          (f.name === 'net_value' && (netFromGrossTotal(mapping) || netFromPrice(mapping))) ||
+          (f.name === 'net_value' &&
+            (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
           (f.name === 'tax' && taxPartKeys(mapping).length > 0)),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));

@@ -121,6 +121,7 @@ export function neededFields(
     if (f.name === 'doc_type') return false;
     if ((f.name === 'sku' || f.name === 'qty') && mapped.sku === undefined) return false;
     if (f.name === 'net_value' && (debitOrCredit || netFromGrossTotal(mapped) || netFromPrice(mapped))) return false;
+    if (f.name === 'net_value' && mapped.with_tax !== undefined) return false;
     return true;
   });
 }
@@ -149,5 +150,6 @@ export const netFromPrice = (mapped: Readonly<Record<string, number>>): boolean 
   mapped.rate !== undefined &&
   mapped.qty !== undefined &&
   mapped.gross_total === undefined &&
+  mapped.with_tax === undefined &&
   mapped.debit_amount === undefined &&
   mapped.credit_amount === undefined;

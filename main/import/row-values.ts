@@ -508,6 +508,9 @@ function salesAmounts(
     if (parts.some((p) => typeof p === 'number'))
       values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
   }
+  // A line's amount with its tax: the net value is it less the tax.
+  const withTax = mapping.net_value === undefined ? pseudoAmount(mapping, cells, read, 'with_tax') : null;
+  if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);
   // Tally's Sales Register without items writes no value: the Gross Total less the tax is it.
   // An adjustment beside the round-off is part of it: both are what the total adds to the lines.
   const adjustment = pseudoAmount(mapping, cells, read, 'adjustment');

@@ -262,6 +262,41 @@ describe("Busy's Sales Register", () => {
   });
 });
 
+describe('a bill register with no taxable column', () => {
+  it('takes each Net Amt less its GST as the net where the Net Amt is the gross less the discount plus the GST', async () => {
+    const path = file('bills-without-taxable.csv', [
+      [
+        'Bill No',
+        'Bill Date',
+        'Distributor Code',
+        'SKU Code',
+        'Qty',
+        'Rate',
+        'Gross Amt',
+        'Disc Amt',
+        'GST Amt',
+        'Net Amt',
+      ],
+      ['B-2001', '2026-10-01', 'D001', 'SKU-0001', 10, '100.00', '1000.00', '79.30', '165.73', '1086.43'],
+      ['B-2002', '2026-10-02', 'D001', 'SKU-0002', 1, '80.00', '80.00', '0.00', '0.00', '80.00'],
+    ]);
+    const note =
+      '"Net Amt" is each line\'s amount with its tax: on every line read it is "Gross Amt" less "Disc Amt" plus the tax, so each line\'s net value is it less its tax';
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({ with_tax: 'Net Amt', gross_value: 'Gross Amt', discount: 'Disc Amt' });
+    expect(preview.mapping.net_value).toBeUndefined();
+    expect(preview.decisions).toContain(note);
+    const sentBack = await importFile(ws, path, { kind: 'sales', mapping: preview.mapping, dryRun: true });
+    expect(sentBack.totals.net_value).toBe('1000.70');
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.decisions.map((d) => d.decision)).toContain(note);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.gross_value, s.discount, s.net_value, s.tax])).toEqual([
+      [100000, 7930, 92070, 16573],
+      [8000, 0, 8000, 0],
+    ]);
+  });
+});
+
 describe('a bill list with totals and no tax (Vyapar)', () => {
   it('takes each total as the net, says it holds any GST, and warns', async () => {
     const path = file('vyapar-sale-report.csv', [

@@ -363,6 +363,11 @@ async function importFrom(
   if (priced.ratesIn !== undefined) delete mapping.discount;
   notes.push(...priced.notes);
   const { netFromRate, discountRate } = priced;
+  // A register of returns without a document type: its title says what every row is.
+  if (kind === 'sales' && mapping.doc_type === undefined && defaults.doc_type === undefined && table.titleSaysReturns) {
+    defaults.doc_type = 'credit_note';
+    notes.push({ field: 'doc_type', decision: 'Every row is a credit note: the title says so; stored negative' });
+  }
   let decisions: Decisions;
   try {
     decisions = decide(

@@ -19,6 +19,8 @@ export interface LocatedTable {
   fromTitle: TitleDate[];
   /** The unit the title writes every amount in ("(₹ in Lakhs)"), where it states one. */
   titleScale: ReturnType<typeof titleScale>;
+  /** Whether the title names a register of returns ("Sales Return Register", "Credit Note Register"). */
+  titleSaysReturns: boolean;
   /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
   notes: { field: string; decision: string }[];
   /**
@@ -28,6 +30,14 @@ export interface LocatedTable {
    */
   proposed: Mapping;
 }
+
+/**
+ * A title naming a register of returns, as its whole text (a period after it aside): Tally's
+ * "Credit Note Register", Busy's "Sales Return Register (1-10-2026 to 31-10-2026)"; not "Sales
+ * Register (net of sales returns)".
+ */
+const returnsTitle =
+  /^\s*(sales?[\s-]*returns?|credit[\s-]*notes?|credit[\s-]*memos?)(\s+(register|book|report|summary|list|details?))?(\s*[(:,–-].*|\s+(from|for)\b.*)?$/i;
 
 /**
  * Picks the sheet, its header row and the mapping: the one given by header text, else a named
@@ -59,6 +69,7 @@ export function locateTable(
     profile,
     fromTitle: titleDates(kind, mapping, titleRows),
     titleScale: titleScale(titleTexts(titleRows)),
+    titleSaysReturns: titleTexts(titleRows).some((t) => returnsTitle.test(t)),
     notes,
     proposed,
   });

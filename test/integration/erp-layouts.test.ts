@@ -262,6 +262,49 @@ describe("Busy's Sales Register", () => {
   });
 });
 
+describe('registers of returns', () => {
+  it("takes every row of a register its title names as returns as a credit note (Busy's Sales Return, Tally's Credit Note Register)", async () => {
+    const busy = file('busy-sales-return.csv', [
+      ['KEPL Pvt Ltd'],
+      ['Sales Return Register (1-10-2026 to 31-10-2026)'],
+      ['Date', 'Vch/Bill No', 'Account', 'Type', 'Total Amount'],
+      ['17-10-2026', 'SR/1', 'Annapurna Distributors', 'L/GST-18%', '1,180.00'],
+    ]);
+    const returned = await importFile(ws, busy, { kind: 'sales' });
+    expect(returned.errors).toEqual([]);
+    expect(returned.decisions.map((d) => d.decision)).toContain(
+      'Every row is a credit note: the title says so; stored negative',
+    );
+    expect(storedRows(ws, 'sales', returned.batch ?? 0).map((s) => [s.doc_type, s.net_value, s.tax])).toEqual([
+      ['credit_note', -100000, -18000],
+    ]);
+
+    const tally = file('credit-note-register.csv', [
+      ['Acme Consumer Products Pvt. Ltd.'],
+      ['Credit Note Register'],
+      ['1-Oct-2026 to 31-Oct-2026'],
+      ['Date', 'Particulars', 'Voucher No.', 'Value', 'Gross Total'],
+      ['12-Oct-2026', 'Annapurna Distributors', 'CN/7', '500.00', '590.00'],
+    ]);
+    const credited = await importFile(ws, tally, { kind: 'sales' });
+    expect(credited.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', credited.batch ?? 0).map((s) => [s.doc_type, s.net_value])).toEqual([
+      ['credit_note', -50000],
+    ]);
+
+    // A sales register that only mentions returns in its title is not one.
+    const sales = file('sales-register.csv', [
+      ['Sales Register (net of sales returns)'],
+      ['Date', 'Particulars', 'Voucher No.', 'Value', 'Gross Total'],
+      ['12-Oct-2026', 'Annapurna Distributors', 'S/7', '500.00', '590.00'],
+    ]);
+    const sold = await importFile(ws, sales, { kind: 'sales' });
+    expect(storedRows(ws, 'sales', sold.batch ?? 0).map((s) => [s.doc_type, s.net_value])).toEqual([
+      ['invoice', 50000],
+    ]);
+  });
+});
+
 describe('a bill register with no taxable column', () => {
   it('takes each Net Amt less its GST as the net where the Net Amt is the gross less the discount plus the GST', async () => {
     const path = file('bills-without-taxable.csv', [

@@ -1,9 +1,14 @@
 import { inForeignCurrency } from './aliases';
 import { type Mapping, taxPartKeys } from './mapping';
+import { DISCOUNT_PART, numbered } from './numbered-keys';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions } from './row-values';
 
 type Rows = readonly (readonly Cell[])[];
+
+/** The columns of a sales file's discount: its discount column, or its parts. */
+const discountColumnsOf = (mapping: Mapping): number[] =>
+  mapping.discount !== undefined ? [mapping.discount] : numbered(mapping, DISCOUNT_PART).map((p) => p.column);
 
 /** The columns of a sales file's tax: its tax column, or its GST parts. */
 const taxColumnsOf = (mapping: Mapping): number[] =>
@@ -110,14 +115,15 @@ function netBeforeTax(
  * writes its Net so; taken as the net, it counted the GST as sales.
  */
 function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
-  const { gross_value: gross, discount } = mapping;
+  const gross = mapping.gross_value;
+  const discounts = discountColumnsOf(mapping);
   const taxColumns = taxColumnsOf(mapping);
   if (gross === undefined || taxColumns.length === 0) return false;
   const lines = rows
     .map((cells) => ({
       net: amountIn(cells, named, decisions),
       gross: amountIn(cells, gross, decisions),
-      off: discount === undefined ? 0 : (amountIn(cells, discount, decisions) ?? 0),
+      off: discounts.reduce((sum, column) => sum + (amountIn(cells, column, decisions) ?? 0), 0),
       tax: taxColumns.reduce((sum, column) => sum + (amountIn(cells, column, decisions) ?? 0), 0),
     }))
     .filter((l) => l.net !== null && l.gross !== null);
@@ -157,9 +163,10 @@ export function amountsFromRows(
     netHoldsTax(mapping, mapping.net_value, rows, decisions)
   ) {
     const named = mapping.net_value;
+    const less = discountColumnsOf(mapping).map((column) => `"${headers[column]}"`);
     notes.push({
       field: 'net_value',
-      decision: `"${headers[named]}" is each line's amount with its tax: on every line read it is "${headers[mapping.gross_value ?? -1]}"${mapping.discount === undefined ? '' : ` less "${headers[mapping.discount]}"`} plus the tax, so each line's net value is it less its tax`,
+      decision: `"${headers[named]}" is each line's amount with its tax: on every line read it is "${headers[mapping.gross_value ?? -1]}"${less.length === 0 ? '' : ` less ${less.join(', ')}`} plus the tax, so each line's net value is it less its tax`,
     });
     delete mapping.net_value;
     mapping.with_tax = named;

@@ -32,7 +32,14 @@ import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised }
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { leftAsProposed, locateTable, openSheet } from './locate';
-import { likelyColumns, type Mapping, mappingByHeader, mappingFromHeaders, taxPartKeys } from './mapping';
+import {
+  discountPartColumns,
+  likelyColumns,
+  type Mapping,
+  mappingByHeader,
+  mappingFromHeaders,
+  taxPartKeys,
+} from './mapping';
 import { MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
 import { openSource } from './open-source';
@@ -493,7 +500,8 @@ async function importFrom(
             (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
           (f.name === 'net_value' &&
             (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
-          (f.name === 'tax' && taxPartKeys(mapping).length > 0)),
+          (f.name === 'tax' && taxPartKeys(mapping).length > 0) ||
+          (f.name === 'discount' && discountPartColumns(mapping).length > 0)),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));
   let minDate: string | null = null;
@@ -966,6 +974,12 @@ async function importFrom(
       result.decisions.push({
         field: 'tax',
         decision: `The file writes no tax: each document's is worked out from its ${headers[mapping.gross_total ?? -1]} at the GST rate its "${headers[mapping.gst_type]}" names (18/118 of it at 18 %), to the paisa, so it may differ from the bill's own by a paisa; a register with its tax columns gives the bill's own`,
+      });
+    const discountColumns = kind === 'sales' ? discountPartColumns(mapping) : [];
+    if (discountColumns.length > 0)
+      result.decisions.push({
+        field: 'discount',
+        decision: `Discount is the sum of the columns ${discountColumns.map((column) => headers[column]).join(', ')}`,
       });
     const taxColumns = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
     if (taxColumns.length > 0)

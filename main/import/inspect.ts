@@ -17,7 +17,7 @@ import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './locate';
 import { mappingByHeader, taxPartKeys } from './mapping';
-import { MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import { pricedNet } from './priced-net';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -241,7 +241,7 @@ async function inspectSource(
       return { name: key, label: `${label} (${n})`, required: false, type: 'money' as const };
     });
   // Columns the proposal numbers (qty_in_unit_1, month_1, …), each a field of its own here.
-  const numberedFields = (prefix: string, label: (n: string) => string, type: 'qty' | 'decimal') =>
+  const numberedFields = (prefix: string, label: (n: string) => string, type: 'qty' | 'decimal' | 'money') =>
     numbered(table.mapping, prefix).map(({ key, n }) => ({ name: key, label: label(n), required: false, type }));
   return {
     ...base,
@@ -252,6 +252,8 @@ async function inspectSource(
       ...numberedFields(QTY_IN_UNIT, (n) => `Qty in another unit (${n})`, 'qty'),
       // A target sheet's month columns, each a month's targets.
       ...numberedFields(MONTH_COLUMN, (n) => `Targets of month ${n}`, 'decimal'),
+      // A sale's discounts in a column each, summed.
+      ...numberedFields(DISCOUNT_PART, (n) => `Discount, part ${n}`, 'money'),
     ],
     sheet: table.sheet,
     headerRow: table.headerRow,

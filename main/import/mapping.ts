@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { aliases, inForeignCurrency, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
 import { addMonthColumns } from './month-columns';
-import { addNumbered, QTY_IN_UNIT } from './numbered-keys';
+import { addNumbered, DISCOUNT_PART, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
 
@@ -114,6 +114,7 @@ export function proposeMapping(
     if (choice) mapping[choice] = index;
   });
   if (kind === 'sales') addGstLedgerColumns(headers, mapping);
+  if (kind === 'sales') addDiscountParts(headers, mapping);
   if (kind === 'targets') addMonthColumns(headers, mapping);
   // The quantity in other units (a DMS's Qty (Cases) beside its Qty (PCS)): for the lines of
   // products the products master counts in one of those.
@@ -178,6 +179,42 @@ function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void
     for (let n = 2; mapping[key] !== undefined; n++) key = `tax_${part}_${n}`;
     mapping[key] = index;
   });
+}
+
+/** A discount a header names as an amount: "Sch Disc", "Trade Disc", "CD Amt", "Cash Discount"; not "Disc %". */
+const discountPart =
+  /^(sch|scheme|trade|td|cd|cash|spl|special|addl|additional|display|qps|bill|item|other|extra|volume)?(disc|discount)(amt|amount|value)?$|^(cd|td)(amt|amount|value)$/;
+
+/**
+ * A distributor system writes a line's discounts in a column each (Sch Disc, Trade Disc, CD Amt):
+ * where no column is the discount, the one such column is, and several are its parts, summed.
+ */
+function addDiscountParts(headers: readonly string[], mapping: Mapping): void {
+  if (mapping.discount !== undefined) return;
+  const taken = new Set(Object.values(mapping));
+  const parts = headers
+    .map((header, column) => ({ header, column }))
+    .filter(
+      ({ header, column }) =>
+        !taken.has(column) && discountPart.test(normalizeHeader(header)) && !notAnAmountHeader(header.toLowerCase()),
+    );
+  if (parts.length === 1) mapping.discount = parts[0]?.column as number;
+  else for (const { column } of parts) addNumbered(mapping, DISCOUNT_PART, column);
+}
+
+const discountPartsOf = new WeakMap<Mapping, number[]>();
+
+/**
+ * The columns of a sale's discount parts, summed when the file has no discount column. Asked for
+ * every row of an import: worked out once per mapping, which must not change after.
+ */
+export function discountPartColumns(mapping: Mapping): number[] {
+  let columns = discountPartsOf.get(mapping);
+  if (!columns) {
+    columns = mapping.discount === undefined ? numbered(mapping, DISCOUNT_PART).map((p) => p.column) : [];
+    discountPartsOf.set(mapping, columns);
+  }
+  return columns;
 }
 
 const isTaxPartKey = (key: string) => /^tax_(cgst|sgst|utgst|igst|cess)(_\d+)?$/.test(key);

@@ -16,8 +16,8 @@ import {
 import { gstRateOf, taxInside } from './gst-types';
 import { headerScale, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
-import { gstPartNamed, type Mapping, taxPartKeys } from './mapping';
-import { MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { discountPartColumns, gstPartNamed, type Mapping, taxPartKeys } from './mapping';
+import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -169,9 +169,10 @@ export function decide(
   // document's total and adjustment, a receipt's allocation and TDS, GST parts; and a target
   // sheet's month columns as the dialog proposes them (the import reads them as one value).
   const ownAmounts = [
-    ...['debit_amount', 'credit_amount', 'gross_total', 'adjustment', 'allocated', 'withheld'],
+    ...['debit_amount', 'credit_amount', 'gross_total', 'adjustment', 'allocated', 'withheld', 'with_tax'],
     ...taxPartKeys(mapping),
     ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
+    ...numbered(mapping, DISCOUNT_PART).map(({ key }) => key),
   ];
   const amounts = [
     ...fields.filter((f) => scales[f.type] !== undefined || f.type === 'decimal').map((f) => f.name),
@@ -508,6 +509,10 @@ function salesAmounts(
     if (parts.some((p) => typeof p === 'number'))
       values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
   }
+  // The discounts a file spreads over columns of its own: the discount is their sum.
+  const discounts = discountPartColumns(mapping).map((column) => read(moneyField('discount'), column, cells[column]));
+  if (discounts.some((p) => typeof p === 'number'))
+    values.discount = discounts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
   // A line's amount with its tax: the net value is it less the tax.
   const withTax = mapping.net_value === undefined ? pseudoAmount(mapping, cells, read, 'with_tax') : null;
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);

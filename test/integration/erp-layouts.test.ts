@@ -262,6 +262,52 @@ describe("Busy's Sales Register", () => {
   });
 });
 
+describe('discounts in a column each', () => {
+  it('sums Sch Disc, Trade Disc and CD Amt into the discount, and with them finds the tax inside the Net Amt', async () => {
+    const path = file('bills-with-discounts.csv', [
+      [
+        ...['Bill No', 'Bill Date', 'Distributor Code', 'SKU Code', 'Qty', 'Rate', 'Gross Amt'],
+        ...['Sch Disc', 'Trade Disc', 'CD Amt', 'CD %', 'GST Amt', 'Net Amt'],
+      ],
+      [
+        ...['B-3001', '2026-10-01', 'D001', 'SKU-0001', 10, '100.00', '1000.00'],
+        ...['50.00', '20.00', '9.30', '1', '165.73', '1086.43'],
+      ],
+      [
+        ...['B-3001', '2026-10-01', 'D001', 'SKU-0002', 5, '80.00', '400.00'],
+        ...['0.00', '8.00', '3.92', '1', '69.85', '457.93'],
+      ],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    // The rate column ("CD %") is not a part.
+    expect(preview.mapping).toMatchObject({
+      discount_part_1: 'Sch Disc',
+      discount_part_2: 'Trade Disc',
+      discount_part_3: 'CD Amt',
+      with_tax: 'Net Amt',
+    });
+    expect(Object.values(preview.mapping)).not.toContain('CD %');
+    expect(preview.fields.filter((f) => f.name.startsWith('discount_part_')).map((f) => f.label)).toEqual([
+      'Discount, part 1',
+      'Discount, part 2',
+      'Discount, part 3',
+    ]);
+    const sentBack = await importFile(ws, path, { kind: 'sales', mapping: preview.mapping, dryRun: true });
+    expect(sentBack.totals).toMatchObject({ discount: '91.22', net_value: '1308.78' });
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.decisions.map((d) => d.decision)).toEqual(
+      expect.arrayContaining([
+        'Discount is the sum of the columns Sch Disc, Trade Disc, CD Amt',
+        '"Net Amt" is each line\'s amount with its tax: on every line read it is "Gross Amt" less "Sch Disc", "Trade Disc", "CD Amt" plus the tax, so each line\'s net value is it less its tax',
+      ]),
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.gross_value, s.discount, s.net_value, s.tax])).toEqual([
+      [100000, 7930, 92070, 16573],
+      [40000, 1192, 38808, 6985],
+    ]);
+  });
+});
+
 describe('registers of returns', () => {
   it("takes every row of a register its title names as returns as a credit note (Busy's Sales Return, Tally's Credit Note Register)", async () => {
     const busy = file('busy-sales-return.csv', [

@@ -269,6 +269,7 @@ const qty = [
   'qtyasperstockuom',
   'qtysold',
   'soldqty',
+  'quantitysold',
   // Order lines: Kaggle's sales_data_sample (QUANTITYORDERED) and its like.
   'quantityordered',
   'orderedquantity',

@@ -214,6 +214,11 @@ describe('header aliases', () => {
       doc_no: 'Num',
       sku: 'Product/Service',
       net_value: 'Amount',
+    }); // Zoho Books' Sales by Item: its quantity is the Quantity Sold.
+    expect(mapped('sales', ['Item Name', 'SKU', 'Quantity Sold', 'Amount', 'Average Price'])).toMatchObject({
+      sku: 'SKU',
+      qty: 'Quantity Sold',
+      net_value: 'Amount',
     });
   });
 

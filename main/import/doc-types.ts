@@ -208,6 +208,23 @@ export function isReceiptType(name: string): boolean {
   );
 }
 
+/**
+ * Why every row of a sales file without a document type is a credit note, or null: its headers
+ * say so (`Credit Note Number`, `Credit Memo`), or its title names a register of returns
+ * (Tally's Credit Note Register, Busy's Sales Return Register), which write them positive.
+ */
+export function allCreditNotes(
+  kind: string,
+  headers: readonly string[],
+  mapping: Mapping,
+  titleSaysReturns: boolean,
+): string | null {
+  if (kind !== 'sales' || mapping.doc_type !== undefined) return null;
+  if (headers.some((h) => /^creditnote(date|number|no)$|^creditmemo/.test(normalizeHeader(h))))
+    return 'Every row is a credit note: the headers say so; stored negative';
+  return titleSaysReturns ? 'Every row is a credit note: the title says so; stored negative' : null;
+}
+
 /** Statuses of documents that never happened: skipped, counted by status. */
 export function deadStatus(status: string): string | null {
   const t = status.trim().toLowerCase();

@@ -9,7 +9,6 @@ import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { moneyAndDates } from '../settings/money-and-dates';
-import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
@@ -17,6 +16,7 @@ import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
 import {
+  allCreditNotes,
   classifyDocType,
   classifyVoucher,
   type DocClass,
@@ -299,7 +299,6 @@ async function importFrom(
       field: sectionField.name,
       decision: `${sectionField.label} is read from the heading row above each group of lines: the lines leave it out`,
     });
-  const normalizedHeaders = headers.map(normalizeHeader);
   if (kind === 'sales') {
     if (mapping.sku === undefined && defaults.sku === undefined) {
       defaults.sku = notItemised.sku;
@@ -308,14 +307,6 @@ async function importFrom(
         field: 'sku',
         decision: `The file has no item column: each document is one line of the product ${notItemised.sku}, quantity 0 (schemes on all products count it; schemes on named products cannot)`,
       });
-    }
-    if (
-      mapping.doc_type === undefined &&
-      defaults.doc_type === undefined &&
-      normalizedHeaders.some((h) => /^creditnote(date|number|no)$|^creditmemo/.test(h))
-    ) {
-      defaults.doc_type = 'credit_note';
-      notes.push({ field: 'doc_type', decision: 'Every row is a credit note: the headers say so; stored negative' });
     }
   }
   const unmapped = neededFields(kind, mapping, defaults).filter(
@@ -370,10 +361,12 @@ async function importFrom(
   if (priced.ratesIn !== undefined) delete mapping.discount;
   notes.push(...priced.notes);
   const { netFromRate, discountRate } = priced;
-  // A register of returns without a document type: its title says what every row is.
-  if (kind === 'sales' && mapping.doc_type === undefined && defaults.doc_type === undefined && table.titleSaysReturns) {
+  // A file without a document type whose headers or title say credit notes: every row is one.
+  const allCredit =
+    defaults.doc_type === undefined ? allCreditNotes(kind, headers, mapping, table.titleSaysReturns) : null;
+  if (allCredit) {
     defaults.doc_type = 'credit_note';
-    notes.push({ field: 'doc_type', decision: 'Every row is a credit note: the title says so; stored negative' });
+    notes.push({ field: 'doc_type', decision: allCredit });
   }
   let decisions: Decisions;
   try {

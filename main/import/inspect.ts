@@ -4,6 +4,7 @@ import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { amountsFromRows } from './amounts-from-rows';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import {
+  allCreditNotes,
   classifyDocType,
   classifyVoucher,
   paymentNamed,
@@ -170,6 +171,8 @@ async function inspectSource(
     preview.map((r) => r.cells),
   );
   if (gstTypes.length > 0) types.clear();
+  // A file without document types whose headers or title say credit notes, as the import reads it.
+  const creditNotes = allCreditNotes(args.kind, table.headers, table.mapping, table.titleSaysReturns);
   const bySide = args.kind === 'payments' && readsPartySide(args.kind, table.headers, table.mapping);
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
@@ -223,6 +226,7 @@ async function inspectSource(
       ...fromRows.map((o) => o.decision),
       ...priced.notes.map((o) => o.decision),
       ...gstTypes.map((o) => o.decision),
+      ...(creditNotes ? [creditNotes] : []),
     ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };

@@ -316,6 +316,9 @@ describe('registers of returns', () => {
       ['Date', 'Vch/Bill No', 'Account', 'Type', 'Total Amount'],
       ['17-10-2026', 'SR/1', 'Annapurna Distributors', 'L/GST-18%', '1,180.00'],
     ]);
+    // The dialog's preview says so too, once the Type is read as GST types.
+    const preview = await inspectFile(ws.db, { path: busy, kind: 'sales', locale: 'en-IN' });
+    expect(preview.decisions).toContain('Every row is a credit note: the title says so; stored negative');
     const returned = await importFile(ws, busy, { kind: 'sales' });
     expect(returned.errors).toEqual([]);
     expect(returned.decisions.map((d) => d.decision)).toContain(

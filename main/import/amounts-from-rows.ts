@@ -1,18 +1,13 @@
 import { inForeignCurrency } from './aliases';
-import { type Mapping, taxPartKeys } from './mapping';
-import { DISCOUNT_PART, numbered } from './numbered-keys';
+import { discountColumns, type Mapping, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions } from './row-values';
 
 type Rows = readonly (readonly Cell[])[];
 
-/** The columns of a sales file's discount: its discount column, or its parts. */
-const discountColumnsOf = (mapping: Mapping): number[] =>
-  mapping.discount !== undefined ? [mapping.discount] : numbered(mapping, DISCOUNT_PART).map((p) => p.column);
-
-/** The columns of a sales file's tax: its tax column, or its GST parts. */
-const taxColumnsOf = (mapping: Mapping): number[] =>
-  mapping.tax !== undefined ? [mapping.tax] : taxPartKeys(mapping).map((k) => mapping[k] as number);
+/** The sum, in paise, of a row's amounts in `columns` (a blank one is zero). */
+const sumIn = (cells: readonly Cell[], columns: readonly number[], d: Decisions) =>
+  columns.reduce((sum, column) => sum + (amountIn(cells, column, d) ?? 0), 0);
 
 /**
  * Whether a sales file's gross column holds unit prices, not each line's gross value: Busy's
@@ -36,95 +31,56 @@ function grossIsAPrice(
 }
 
 /**
- * The column that holds a sales file's net value where the column named as the net, `named`,
- * holds the amount before discount. Infor M3 writes "Net Invoice Amount" as quantity × price and
- * "Invoice Amount" as that less "Discount Invoice Amount" (the amount its contribution is worked
- * out from): taking the first as the net would count every discount as a sale. So: where another
- * column holds, on every line read, the named net less the discount, and at least one line has a
- * discount, that column is the net. Of several such columns, one not in a foreign currency, the
- * first. Null where there is none.
+ * The column that holds, on every line read, the column `named` less the amounts in `less` (their
+ * sum), where at least one line has such an amount; of several, one not in a foreign currency
+ * first. Null where there is none. It is the net value where the column named as the net holds
+ * more than the net:
+ * - the amount before discount: Infor M3 writes "Net Invoice Amount" as quantity × price and
+ *   "Invoice Amount" as that less "Discount Invoice Amount"; the first as the net would count
+ *   every discount as a sale;
+ * - the bill's amount with its tax: Indian distributor systems write a line's `Taxable Amt`, its
+ *   `GST Amt` and its `Net Amt`, the last what the retailer pays; as the net it counts the GST as
+ *   a sale.
  */
-function netAfterDiscount(
+function columnLess(
   mapping: Mapping,
   named: number,
-  discount: number,
+  less: readonly number[],
   headers: readonly string[],
   rows: Rows,
   decisions: Decisions,
 ): number | null {
+  if (less.length === 0) return null;
   const lines = rows
-    .map((cells) => ({
-      cells,
-      before: amountIn(cells, named, decisions),
-      off: amountIn(cells, discount, decisions) ?? 0,
-    }))
-    .filter((l) => l.before !== null);
+    .map((cells) => ({ cells, whole: amountIn(cells, named, decisions), off: sumIn(cells, less, decisions) }))
+    .filter((l) => l.whole !== null);
   if (!lines.some((l) => l.off !== 0)) return null;
   const taken = new Set(Object.values(mapping));
   const fits = headers
     .map((_, column) => column)
     .filter(
       (column) =>
-        !taken.has(column) && lines.every((l) => amountIn(l.cells, column, decisions) === (l.before as number) - l.off),
+        !taken.has(column) && lines.every((l) => amountIn(l.cells, column, decisions) === (l.whole as number) - l.off),
     );
   return fits.find((column) => !inForeignCurrency(headers[column] ?? '')) ?? fits[0] ?? null;
 }
 
 /**
- * The column that holds a sales file's net value where the column named as the net, `named`,
- * holds the bill's amount with its tax: Indian distributor systems write a line's `Taxable Amt`,
- * its `GST Amt` and its `Net Amt`, the last what the retailer pays. Taking it as the net would
- * count the GST as a sale. So: where another column holds, on every line read, the named net less
- * the tax (the tax column, or the GST parts summed), and at least one line has tax, that column is
- * the net. Null where there is none.
- */
-function netBeforeTax(
-  mapping: Mapping,
-  named: number,
-  headers: readonly string[],
-  rows: Rows,
-  decisions: Decisions,
-): number | null {
-  const taxColumns = taxColumnsOf(mapping);
-  if (taxColumns.length === 0) return null;
-  const lines = rows
-    .map((cells) => ({
-      cells,
-      withTax: amountIn(cells, named, decisions),
-      tax: taxColumns.reduce((sum, column) => sum + (amountIn(cells, column, decisions) ?? 0), 0),
-    }))
-    .filter((l) => l.withTax !== null);
-  if (!lines.some((l) => l.tax !== 0)) return null;
-  const taken = new Set(Object.values(mapping));
-  return (
-    headers
-      .map((_, column) => column)
-      .find(
-        (column) =>
-          !taken.has(column) &&
-          !inForeignCurrency(headers[column] ?? '') &&
-          lines.every((l) => amountIn(l.cells, column, decisions) === (l.withTax as number) - l.tax),
-      ) ?? null
-  );
-}
-
-/**
  * Whether a sales file's net column, `named`, holds each line's amount with its tax where no
- * column holds it without (netBeforeTax found none): on every line read it is the gross less the
+ * column holds it without (columnLess found none): on every line read it is the gross less the
  * discount plus the tax, and some line has tax. A register of `Gross`, `Disc`, `GST` and `Net`
  * writes its Net so; taken as the net, it counted the GST as sales.
  */
 function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
   const gross = mapping.gross_value;
-  const discounts = discountColumnsOf(mapping);
-  const taxColumns = taxColumnsOf(mapping);
-  if (gross === undefined || taxColumns.length === 0) return false;
+  const tax = taxColumns(mapping);
+  if (gross === undefined || tax.length === 0) return false;
   const lines = rows
     .map((cells) => ({
       net: amountIn(cells, named, decisions),
       gross: amountIn(cells, gross, decisions),
-      off: discounts.reduce((sum, column) => sum + (amountIn(cells, column, decisions) ?? 0), 0),
-      tax: taxColumns.reduce((sum, column) => sum + (amountIn(cells, column, decisions) ?? 0), 0),
+      off: sumIn(cells, discountColumns(mapping), decisions),
+      tax: sumIn(cells, tax, decisions),
     }))
     .filter((l) => l.net !== null && l.gross !== null);
   return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === (l.gross as number) - l.off + l.tax);
@@ -149,7 +105,7 @@ export function amountsFromRows(
   const notes: { field: string; decision: string }[] = [];
   const beforeTax =
     mapping.net_value !== undefined && proposed('net_value')
-      ? netBeforeTax(mapping, mapping.net_value, headers, rows, decisions)
+      ? columnLess(mapping, mapping.net_value, taxColumns(mapping), headers, rows, decisions)
       : null;
   if (mapping.net_value !== undefined && beforeTax !== null) {
     notes.push({
@@ -163,7 +119,7 @@ export function amountsFromRows(
     netHoldsTax(mapping, mapping.net_value, rows, decisions)
   ) {
     const named = mapping.net_value;
-    const less = discountColumnsOf(mapping).map((column) => `"${headers[column]}"`);
+    const less = discountColumns(mapping).map((column) => `"${headers[column]}"`);
     notes.push({
       field: 'net_value',
       decision: `"${headers[named]}" is each line's amount with its tax: on every line read it is "${headers[mapping.gross_value ?? -1]}"${less.length === 0 ? '' : ` less ${less.join(', ')}`} plus the tax, so each line's net value is it less its tax`,
@@ -186,7 +142,7 @@ export function amountsFromRows(
   }
   const after =
     named !== undefined && discount !== undefined && mapping.gross_value === undefined && proposed('net_value')
-      ? netAfterDiscount(mapping, named, discount, headers, rows, decisions)
+      ? columnLess(mapping, named, [discount], headers, rows, decisions)
       : null;
   if (named !== undefined && discount !== undefined && after !== null) {
     mapping.gross_value = named;

@@ -35,9 +35,9 @@ import { leftAsProposed, locateTable, openSheet } from './locate';
 import {
   discountPartColumns,
   likelyColumns,
-  type Mapping,
   mappingByHeader,
   mappingFromHeaders,
+  taxColumns,
   taxPartKeys,
 } from './mapping';
 import { MasterNames } from './master-names';
@@ -948,37 +948,40 @@ async function importFrom(
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
     }
-    const noTax = mapping.gst_type === undefined && !taxWritten(mapping);
     if (kind === 'sales' && netFromGrossTotal(mapping)) {
       const total = headers[mapping.gross_total ?? -1];
+      const less = mapping.round_off === undefined ? '' : headers[mapping.round_off];
+      const gstType = mapping.gst_type === undefined ? undefined : headers[mapping.gst_type];
+      const taxless = taxColumns(mapping).length === 0;
       result.decisions.push({
         field: 'net_value',
-        decision: noTax
-          ? `The file writes no net value and no tax: each document's net value is its ${total}${mapping.round_off === undefined ? '' : ` less its ${headers[mapping.round_off]}`}, tax and all`
-          : `The file writes no net value: each document's is its ${total} less its tax${mapping.round_off === undefined ? '' : ` and its ${headers[mapping.round_off]}`}`,
+        decision:
+          taxless && gstType === undefined
+            ? `The file writes no net value and no tax: each document's net value is its ${total}${less ? ` less its ${less}` : ''}, tax and all`
+            : `The file writes no net value: each document's is its ${total} less its tax${less ? ` and its ${less}` : ''}`,
       });
       // A bill's total holds its GST: taken as the net, schemes on net sales would pay on the tax.
-      if (noTax)
+      if (taxless && gstType === undefined)
         result.warnings.push(
           `"${total}" is each bill's total, tax included, and the file writes no tax to take off: the net values include any GST the bills charged; import a register with its tax (or taxable value) columns for net sales`,
         );
+      if (taxless && gstType !== undefined)
+        result.decisions.push({
+          field: 'tax',
+          decision: `The file writes no tax: each document's is worked out from its ${total} at the GST rate its "${gstType}" names (18/118 of it at 18 %), to the paisa, so it may differ from the bill's own by a paisa; a register with its tax columns gives the bill's own`,
+        });
     }
-    if (kind === 'sales' && netFromGrossTotal(mapping) && mapping.gst_type !== undefined && !taxWritten(mapping))
-      result.decisions.push({
-        field: 'tax',
-        decision: `The file writes no tax: each document's is worked out from its ${headers[mapping.gross_total ?? -1]} at the GST rate its "${headers[mapping.gst_type]}" names (18/118 of it at 18 %), to the paisa, so it may differ from the bill's own by a paisa; a register with its tax columns gives the bill's own`,
-      });
     const discountColumns = kind === 'sales' ? discountPartColumns(mapping) : [];
     if (discountColumns.length > 0)
       result.decisions.push({
         field: 'discount',
         decision: `Discount is the sum of the columns ${discountColumns.map((column) => headers[column]).join(', ')}`,
       });
-    const taxColumns = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
-    if (taxColumns.length > 0)
+    const taxParts = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
+    if (taxParts.length > 0)
       result.decisions.push({
         field: 'tax',
-        decision: `Tax is the sum of the columns ${taxColumns.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
+        decision: `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
       });
     if (taxLedgers.vouchers > 0) {
       const names = [...taxLedgers.names];
@@ -1156,6 +1159,3 @@ function skippedSentence(skipped: Record<string, number>, others: string): strin
   for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
 }
-
-/** Whether a sales file writes its tax: a tax column, or GST parts to sum. */
-const taxWritten = (mapping: Mapping) => mapping.tax !== undefined || taxPartKeys(mapping).length > 0;

@@ -233,6 +233,14 @@ export function taxPartKeys(mapping: Mapping): string[] {
   return keys;
 }
 
+/** The columns of a sale's tax: its tax column, or its GST parts. */
+export const taxColumns = (mapping: Mapping): number[] =>
+  mapping.tax !== undefined ? [mapping.tax] : taxPartKeys(mapping).map((k) => mapping[k] as number);
+
+/** The columns of a sale's discount: its discount column, or its parts. */
+export const discountColumns = (mapping: Mapping): number[] =>
+  mapping.discount !== undefined ? [mapping.discount] : discountPartColumns(mapping);
+
 /**
  * The columns most likely to hold a field the proposal could not place, best first: headers
  * that share the most of a known name of the field ("Net Amt (INR)" for net value). For a

@@ -16,7 +16,7 @@ import {
 import { gstRateOf, taxInside } from './gst-types';
 import { headerScale, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
-import { discountPartColumns, gstPartNamed, type Mapping, taxPartKeys } from './mapping';
+import { discountPartColumns, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
@@ -477,6 +477,12 @@ const pseudoAmount = (mapping: Mapping, cells: readonly Cell[], read: ReadCell, 
   return column === undefined ? null : read(moneyField(name), column, cells[column]);
 };
 
+/** The sum of a row's amounts in `columns`, read as the field `name`; null where every one is blank. */
+function sumOfParts(read: ReadCell, name: string, cells: readonly Cell[], columns: readonly number[]): number | null {
+  const parts = columns.map((column) => read(moneyField(name), column, cells[column]));
+  return parts.some((p) => typeof p === 'number') ? parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0) : null;
+}
+
 /** Tally's Debit Amount / Credit Amount pair as one signed amount (paise), or null when the row has neither. */
 function debitLessCredit(mapping: Mapping, cells: readonly Cell[], read: ReadCell): number | null {
   const debit = pseudoAmount(mapping, cells, read, 'debit_amount');
@@ -503,16 +509,13 @@ function salesAmounts(
     const net = debitLessCredit(mapping, cells, read);
     if (net !== null) values.net_value = net;
   }
+  // The GST and the discounts a file spreads over columns of its own: each is their sum.
   if (mapping.tax === undefined) {
-    // The GST a file spreads over columns of its own: the tax is their sum.
-    const parts = taxPartKeys(mapping).map((name) => pseudoAmount(mapping, cells, read, name));
-    if (parts.some((p) => typeof p === 'number'))
-      values.tax = parts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
+    const tax = sumOfParts(read, 'tax', cells, taxColumns(mapping));
+    if (tax !== null) values.tax = tax;
   }
-  // The discounts a file spreads over columns of its own: the discount is their sum.
-  const discounts = discountPartColumns(mapping).map((column) => read(moneyField('discount'), column, cells[column]));
-  if (discounts.some((p) => typeof p === 'number'))
-    values.discount = discounts.reduce<number>((n, p) => n + ((p as number) ?? 0), 0);
+  const discount = sumOfParts(read, 'discount', cells, discountPartColumns(mapping));
+  if (discount !== null) values.discount = discount;
   // A line's amount with its tax: the net value is it less the tax.
   const withTax = mapping.net_value === undefined ? pseudoAmount(mapping, cells, read, 'with_tax') : null;
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);

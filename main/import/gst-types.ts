@@ -11,7 +11,7 @@ import type { Cell } from './readers/types';
 const gstType = /^[li]\s*\/\s*(gst|igst|vat|cst)\b/i;
 
 /** Whether a cell is a GST type (Busy's), not a document type. */
-export const isGstType = (cell: Cell | undefined): boolean => typeof cell === 'string' && gstType.test(cell.trim());
+const isGstType = (cell: Cell | undefined): boolean => typeof cell === 'string' && gstType.test(cell.trim());
 
 /**
  * The one GST rate a GST type names, in percent: 18 for "L/GST-18%", 0 for an exempt, nil-rated

@@ -16,7 +16,6 @@ import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
 import {
-  allCreditNotes,
   classifyDocType,
   classifyVoucher,
   type DocClass,
@@ -26,7 +25,7 @@ import {
   type TypeMap,
   typeMapProblem,
 } from './doc-types';
-import { gstTypeColumn } from './gst-types';
+import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
 import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -43,7 +42,6 @@ import {
 import { MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
 import { openSource } from './open-source';
-import { pricedNet } from './priced-net';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -341,33 +339,19 @@ async function importFrom(
     buffered.push(next.value);
     if (buffered.length >= SAMPLE_ROWS) break;
   }
-  // A document-type column of GST types (Busy's Type): read as the GST type.
-  notes.push(
-    ...gstTypeColumn(
-      kind,
-      mapping,
-      headers,
-      buffered.map((r) => r.cells),
-    ),
-  );
-  // Net values from prices, and a discount column of rates (read as no discount), as the first
-  // rows show them.
-  const priced = pricedNet(
+  // GST types, net values from prices, a discount column of rates, a register of credit notes:
+  // as the first rows show them.
+  const firstRows = firstRowRules(
     kind,
     mapping,
     headers,
     buffered.map((r) => r.cells),
+    { titleSaysReturns: table.titleSaysReturns, given: defaults.doc_type !== undefined },
   );
-  if (priced.ratesIn !== undefined) delete mapping.discount;
-  notes.push(...priced.notes);
-  const { netFromRate, discountRate } = priced;
-  // A file without a document type whose headers or title say credit notes: every row is one.
-  const allCredit =
-    defaults.doc_type === undefined ? allCreditNotes(kind, headers, mapping, table.titleSaysReturns) : null;
-  if (allCredit) {
-    defaults.doc_type = 'credit_note';
-    notes.push({ field: 'doc_type', decision: allCredit });
-  }
+  if (firstRows.ratesIn !== undefined) delete mapping.discount;
+  if (firstRows.allCreditNotes) defaults.doc_type = 'credit_note';
+  notes.push(...firstRows.notes);
+  const { netFromRate, discountRate } = firstRows;
   let decisions: Decisions;
   try {
     decisions = decide(

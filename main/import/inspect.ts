@@ -4,7 +4,6 @@ import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { amountsFromRows } from './amounts-from-rows';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import {
-  allCreditNotes,
   classifyDocType,
   classifyVoucher,
   paymentNamed,
@@ -12,7 +11,7 @@ import {
   type TypeClass,
   type TypeMap,
 } from './doc-types';
-import { gstTypeColumn } from './gst-types';
+import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
@@ -20,7 +19,6 @@ import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './loc
 import { mappingByHeader, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
-import { pricedNet } from './priced-net';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { dayOrderDecisions, decide } from './row-values';
 import { titleDecision } from './title-dates';
@@ -163,16 +161,18 @@ async function inspectSource(
     if (typeof type === 'string' && type.trim() !== '') types.set(type.trim(), (types.get(type.trim()) ?? 0) + 1);
     if (++scanned >= (typeColumn === undefined ? 200 : TYPE_SCAN_ROWS)) break;
   }
-  // A document-type column of GST types (Busy's Type) is the GST type: no document types to ask.
-  const gstTypes = gstTypeColumn(
+  // GST types, net values from prices, a discount column of rates, a register of credit notes, as
+  // the import will read them. GST types leave no document types to ask; a discount column of
+  // rates is shown mapped where its rates come off the prices (the import reads them from it).
+  const firstRows = firstRowRules(
     args.kind,
     table.mapping,
     table.headers,
     preview.map((r) => r.cells),
+    { titleSaysReturns: table.titleSaysReturns, given: false },
   );
-  if (gstTypes.length > 0) types.clear();
-  // A file without document types whose headers or title say credit notes, as the import reads it.
-  const creditNotes = allCreditNotes(args.kind, table.headers, table.mapping, table.titleSaysReturns);
+  if (firstRows.gstTypes) types.clear();
+  if (firstRows.ratesIn !== undefined && !firstRows.netFromRate) delete table.mapping.discount;
   const bySide = args.kind === 'payments' && readsPartySide(args.kind, table.headers, table.mapping);
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
@@ -185,15 +185,6 @@ async function inspectSource(
     });
   let decisions: string[];
   let ambiguousDates: ImportPreview['ambiguousDates'] = null;
-  // Net values from prices, and a discount column of rates, as the import will read them: shown
-  // mapped where its rates come off the prices (the import reads them from it), left out where not.
-  const priced = pricedNet(
-    args.kind,
-    table.mapping,
-    table.headers,
-    preview.map((r) => r.cells),
-  );
-  if (priced.ratesIn !== undefined && !priced.netFromRate) delete table.mapping.discount;
   try {
     const d = decide(
       args.kind,
@@ -224,9 +215,7 @@ async function inspectSource(
       d.decimalReason,
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
       ...fromRows.map((o) => o.decision),
-      ...priced.notes.map((o) => o.decision),
-      ...gstTypes.map((o) => o.decision),
-      ...(creditNotes ? [creditNotes] : []),
+      ...firstRows.notes.map((o) => o.decision),
     ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };

@@ -1,0 +1,31 @@
+import type { DatasetKind } from '../datasets/kinds';
+import { allCreditNotes } from './doc-types';
+import { gstTypeColumn } from './gst-types';
+import type { Mapping } from './mapping';
+import { pricedNet } from './priced-net';
+import type { Cell } from './readers/types';
+
+/**
+ * What a file's first rows decide before its values are read, in the one order the import and the
+ * dialog's preview both apply: a document-type column of GST types is the GST type (changing
+ * `mapping`); net values come from prices, and a discount column holds rates (`ratesIn`, the
+ * caller's to leave out); every row is a credit note where no column gives the type, none is
+ * given (`docType.given`), and the headers or the title say so. A sentence per reason.
+ */
+export function firstRowRules(
+  kind: DatasetKind,
+  mapping: Mapping,
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  docType: { titleSaysReturns: boolean; given: boolean },
+) {
+  const gstTypes = gstTypeColumn(kind, mapping, headers, rows);
+  const priced = pricedNet(kind, mapping, headers, rows);
+  const creditNotes = docType.given ? null : allCreditNotes(kind, headers, mapping, docType.titleSaysReturns);
+  return {
+    ...priced,
+    gstTypes: gstTypes.length > 0,
+    allCreditNotes: creditNotes !== null,
+    notes: [...gstTypes, ...priced.notes, ...(creditNotes ? [{ field: 'doc_type', decision: creditNotes }] : [])],
+  };
+}

@@ -56,6 +56,7 @@ export function locateTable(
     throw new LayoutError(`Sheet "${choice.name}" has no header row with ${kind} columns`);
   const headers = choice.header.headers;
   const titleRows = choice.head.filter((r) => r.number < headerRow.number);
+  const title = titleTexts(titleRows);
   const located = (
     mapping: Mapping,
     profile: string | null,
@@ -68,8 +69,8 @@ export function locateTable(
     mapping,
     profile,
     fromTitle: titleDates(kind, mapping, titleRows),
-    titleScale: titleScale(titleTexts(titleRows)),
-    titleSaysReturns: titleTexts(titleRows).some((t) => returnsTitle.test(t)),
+    titleScale: titleScale(title),
+    titleSaysReturns: title.some((t) => returnsTitle.test(t)),
     notes,
     proposed,
   });

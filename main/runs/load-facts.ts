@@ -6,7 +6,7 @@ import { type ReadSalesOptions, readSales } from './read-sales';
 import { unpackIds } from './source-ids';
 
 /** How far before a run's period the facts reach: enough for dormancy, catch-up and baselines. */
-const LOOKBACK_DAYS = 400;
+export const LOOKBACK_DAYS = 400;
 /** Receipts are read this far past the period: an invoice near its end may be paid within N ≤ 365 days. */
 const RECEIPTS_AFTER_DAYS = 366;
 

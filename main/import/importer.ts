@@ -836,7 +836,7 @@ async function importFrom(
       for (const reference of rules.references) {
         const code = values[reference.field];
         if (typeof code !== 'string' || codes[reference.master].has(code)) continue;
-        if ((!request.createMissing && code !== notItemised.sku) || issues.length > 0) {
+        if (!request.createMissing && code !== notItemised.sku) {
           issues.push({
             row: row.number,
             column: headers[mapping[reference.field] ?? -1] ?? reference.field,
@@ -845,6 +845,9 @@ async function importFrom(
           });
           continue;
         }
+        // A row refused for something else creates nothing; nor is it said to name an unknown code,
+        // which would be created once the row is put right.
+        if (issues.length > 0) continue;
         const master: Record<string, StoredValue> =
           reference.master === 'products'
             ? { sku: code, name: code === notItemised.sku ? notItemised.name : code }

@@ -283,6 +283,31 @@ describe('validation', () => {
     });
   });
 
+  it('creates nothing for a row refused for something else, and names only what is wrong with it', async () => {
+    const rows = [
+      header,
+      ['SI/N/2', '05-10-2026', 'D778', 'O77778', 'SKU-7778', 1, '10.005'],
+      ['SI/N/3', '05-10-2026', 'D779', 'O77779', 'SKU-7779', 1, '12.00'],
+    ];
+    const path = writeText(join(dir, 'new-refused.csv'), delimited(rows));
+    const result = await importFile(ws, path, {
+      kind: 'sales',
+      createMissing: true,
+      validOnly: true,
+      dateOrder: 'dmy',
+    });
+    expect(result.errors).toEqual([
+      {
+        row: 2,
+        column: 'Net Value',
+        value: '10.005',
+        message: 'expected at most 2 decimals (or choose to round half-up to the paisa: --round)',
+      },
+    ]);
+    expect(result.created).toEqual({ distributors: ['D779'], outlets: ['O77779'], products: ['SKU-7779'] });
+    expect(ws.db.prepare("SELECT count(*) AS n FROM distributors WHERE code = 'D778'").get()).toEqual({ n: 0 });
+  });
+
   it('refuses the same file twice, replaces it on request, and rolls a batch back', async () => {
     const path = writeText(join(dir, 'sales.csv'), delimited([header, ...good]));
     const first = await importFile(ws, path, { kind: 'sales' });

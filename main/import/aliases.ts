@@ -105,6 +105,9 @@ const party = [
   'customernumber',
   // Microsoft's AdventureWorks warehouse (FactInternetSales) and Power BI models built like it.
   'customerkey',
+  // Odoo: the invoice's partner, and its display name in an export of invoice lines.
+  'partner',
+  'invoicepartnerdisplayname',
   // Dynamics 365 Finance and Operations: the customer's account, and the account it invoices.
   'customeraccount',
   'invoiceaccount',
@@ -222,6 +225,9 @@ const sku = [
   'stockcode',
   // AdventureWorks' warehouse.
   'productkey',
+  // Odoo's code of a product (its default code), beside the product's display name.
+  'internalreference',
+  'productinternalreference',
   // A code before a name where a file has both: Zoho Books' invoices give the item's Product ID
   // (its Items export's Item ID) beside its Item Name.
   'productcode',

@@ -69,6 +69,37 @@ function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
 
 /** Where a quantity column named by its unit ranks: after every alias of a plain quantity. */
 const UNIT_QUANTITY_RANK = 1000;
+/** Where a header named by a part of its path ranks: after any header a name knows whole. */
+const PATH_RANK = 500;
+
+/**
+ * The parts of a header to try when no name knows it whole, best first. Odoo writes a related
+ * record's field as its path ("Invoice lines/Product", "Invoice lines/Product/Internal
+ * Reference"), and some of its labels hold a slash themselves ("Invoice/Bill Date",
+ * "Customer/Vendor"): its last two parts, its last part, then its first.
+ */
+function pathParts(header: string): string[] {
+  const parts = header
+    .split('/')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length < 2) return [];
+  return [parts.slice(-2).join(' '), parts.at(-1) ?? '', parts[0] ?? ''];
+}
+
+/**
+ * The fields a header may name: by its whole text, or else by a part of its path that names one
+ * field only, ranked after (SAP Business One's "Item/Service Description" is no item code).
+ */
+function headerCandidates(names: Map<string, Candidate[]>, header: string): Candidate[] | undefined {
+  const whole = names.get(normalizeHeader(header));
+  if (whole) return whole;
+  for (const part of pathParts(header)) {
+    const known = names.get(normalizeHeader(part));
+    if (known?.length === 1 && known[0]) return [{ field: known[0].field, rank: PATH_RANK + known[0].rank }];
+  }
+  return undefined;
+}
 
 /**
  * Proposes a mapping for one row of headers. A header that can name only one field takes it;
@@ -89,9 +120,9 @@ export function proposeMapping(
   const mapping: Mapping = {};
   const quantityWords = aliases[kind].qty ?? [];
   const candidates = headers.map((header) => {
-    const key = normalizeHeader(header);
-    const known = names.get(key);
+    const known = headerCandidates(names, header);
     if (known) return known;
+    const key = normalizeHeader(header);
     // A quantity in a unit the header names: after every plain quantity, pieces before cases.
     const unit = quantityWords.length > 0 ? headerUnit(key, quantityWords) : null;
     return unit ? [{ field: 'qty', rank: unit.piece ? UNIT_QUANTITY_RANK : UNIT_QUANTITY_RANK + 1 }] : [];

@@ -18,6 +18,16 @@ const namesSql: Record<Master, string> = {
   products: 'SELECT sku AS code, name, NULL AS owner, 0 AS ledger FROM products',
 };
 
+/** Each master's rows by code, for a name that carries its code (Odoo's "[SKU-1] Coffee"). */
+const codesSql: Record<Master, string> = {
+  distributors: 'SELECT code, NULL AS owner, 0 AS ledger FROM distributors',
+  outlets: 'SELECT code, distributor_code AS owner, 0 AS ledger FROM outlets',
+  products: 'SELECT sku AS code, NULL AS owner, 0 AS ledger FROM products',
+};
+
+/** Odoo's display name of a record with a code: the code in brackets before the name. */
+const bracketedCode = /^\[([^\]]+)\]/;
+
 interface NamedRow {
   code: string;
   owner: string | null;
@@ -29,10 +39,12 @@ interface NamedRow {
  * Customer) where the masters have codes: a value that is no code but the ledger name of one
  * distributor, or else the name of exactly one row of its master, is read as that row's code,
  * never taken for a new master. A distributor's GSTIN names it as well (GSTR-1 names recipients
- * by GSTIN). Read once, when the first such value comes.
+ * by GSTIN), and a name led by a code in brackets (Odoo's "[SKU-1] Coffee 50 g") the row of
+ * that code. Read once, when the first such value comes.
  */
 export class MasterNames {
   private readonly byName = new Map<Master, Map<string, NamedRow[]>>();
+  private readonly byCode = new Map<Master, Map<string, NamedRow>>();
   /** Names read as codes (by the name as compared), as first written, and how many lines each. */
   readonly read = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
 
@@ -43,7 +55,7 @@ export class MasterNames {
    * several distributors' outlets share is read as the one of the line's distributor.
    */
   resolve(master: Master, text: string, distributor: unknown): { code: string } | { problem: string } | null {
-    const all = this.rows(master).get(key(text)) ?? [];
+    const all = this.rows(master).get(key(text)) ?? this.bracketed(master, text);
     const ledgers = all.filter((r) => r.ledger === 1);
     const found = ledgers.length > 0 ? ledgers : all;
     const mine = master === 'outlets' && found.length > 1 ? found.filter((r) => r.owner === distributor) : found;
@@ -61,6 +73,19 @@ export class MasterNames {
     seen.lines++;
     read.set(key(text), seen);
     return { code: only.code };
+  }
+
+  /** The row whose code a name carries in brackets before it ("[SKU-1] Coffee 50 g"), if any. */
+  private bracketed(master: Master, text: string): NamedRow[] {
+    const code = bracketedCode.exec(text.trim())?.[1]?.trim();
+    if (code === undefined) return [];
+    let rows = this.byCode.get(master);
+    if (rows === undefined) {
+      rows = new Map((this.db.prepare(codesSql[master]).all() as NamedRow[]).map((r) => [r.code, r]));
+      this.byCode.set(master, rows);
+    }
+    const row = rows.get(code);
+    return row ? [row] : [];
   }
 
   private rows(master: Master): Map<string, NamedRow[]> {

@@ -410,3 +410,106 @@ describe('a bill list with totals and no tax (Vyapar)', () => {
     ]);
   });
 });
+
+describe("Odoo's export of invoice lines", () => {
+  it('reads its paths (Invoice lines/Product), its lines under each invoice, and its products named with their code', async () => {
+    const path = file('Journal Entry (account.move).csv', [
+      [
+        'Invoice Partner Display Name',
+        'Invoice/Bill Date',
+        'Number',
+        'Type',
+        'Invoice lines/Product',
+        'Invoice lines/Quantity',
+        'Invoice lines/Unit Price',
+        'Invoice lines/Subtotal',
+        'Total',
+        'Status',
+      ],
+      [
+        'Annapurna Distributors',
+        '2026-10-05',
+        'INV/2026/00041',
+        'Customer Invoice',
+        '[SKU-0001] Sunrise Coffee 50 g',
+        '10.00',
+        '100.00',
+        '1000.00',
+        '1475.00',
+        'Posted',
+      ],
+      [null, null, null, null, '[SKU-0002] Crunchy Biscuits 100 g', '5.00', '50.00', '250.00', null, null],
+      [
+        'Kaveri Enterprises',
+        '2026-10-08',
+        'RINV/2026/00003',
+        'Customer Credit Note',
+        '[SKU-0001] Sunrise Coffee 50 g',
+        '2.00',
+        '100.00',
+        '200.00',
+        '236.00',
+        'Posted',
+      ],
+      [
+        'Kaveri Enterprises',
+        '2026-10-09',
+        'INV/2026/00043',
+        'Customer Invoice',
+        '[SKU-0001] Sunrise Coffee 50 g',
+        '1.00',
+        '100.00',
+        '100.00',
+        '118.00',
+        'Draft',
+      ],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      distributor_code: 'Invoice Partner Display Name',
+      doc_date: 'Invoice/Bill Date',
+      doc_no: 'Number',
+      sku: 'Invoice lines/Product',
+      qty: 'Invoice lines/Quantity',
+      net_value: 'Invoice lines/Subtotal',
+    });
+    expect(r.skipped).toEqual({ draft: 1 });
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.sku, s.net_value]),
+    ).toEqual([
+      ['INV/2026/00041', 'invoice', 'D001', 'SKU-0001', 100_000],
+      ['INV/2026/00041', 'invoice', 'D001', 'SKU-0002', 25_000],
+      ['RINV/2026/00003', 'credit_note', 'D003', 'SKU-0001', -20_000],
+    ]);
+    expect(r.decisions.map((d) => d.decision)).toContainEqual(
+      expect.stringContaining('"[SKU-0001] Sunrise Coffee 50 g" is SKU-0001'),
+    );
+  });
+
+  it("takes a product's Internal Reference before its display name, and a header known whole before one known by a part", async () => {
+    const path = file('lines.csv', [
+      [
+        'Number',
+        'Invoice lines/Date',
+        'Invoice Date',
+        'Partner',
+        'Invoice lines/Product/Name',
+        'Invoice lines/Product/Internal Reference',
+        'Invoice lines/Quantity',
+        'Invoice lines/Subtotal',
+      ],
+      ['INV/2026/00050', '2026-10-01', '2026-10-02', 'D001', 'Renamed Coffee', 'SKU-0001', '3', '300.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      doc_date: 'Invoice Date',
+      distributor_code: 'Partner',
+      sku: 'Invoice lines/Product/Internal Reference',
+    });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_date, s.sku, s.net_value])).toEqual([
+      ['2026-10-02', 'SKU-0001', 30_000],
+    ]);
+  });
+});

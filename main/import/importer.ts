@@ -506,6 +506,8 @@ async function importFrom(
     cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
+  // Lines whose sign decides their type (no type column): if every one is negative, say so.
+  let signedLines = 0;
   // Amounts from a Debit / Credit pair say which side the party is on.
   const bySide = readsPartySide(kind, headers, mapping);
   let creditedParty = 0;
@@ -681,9 +683,11 @@ async function importFrom(
         mapping.return_flag === undefined &&
         defaults.doc_type === undefined &&
         typeof raw.net_value === 'number' &&
-        raw.net_value < 0
-      )
-        negativeAsCredit++;
+        raw.net_value !== 0
+      ) {
+        signedLines++;
+        if (raw.net_value < 0) negativeAsCredit++;
+      }
       // A negative amount on a line the file marks as an invoice is refused, never turned positive.
       const negative = (['net_value', 'qty'] as const).find(
         (f) => typeof raw[f] === 'number' && (raw[f] as number) < 0,
@@ -1046,6 +1050,11 @@ async function importFrom(
         field: 'doc_type',
         decision: `${negativeAsCredit} lines with a negative amount are credit notes: the file has no document type, so the sign says so`,
       });
+    // A journal books revenue as a credit: an export of journal lines writes sales as negative.
+    if (negativeAsCredit > 1 && negativeAsCredit === signedLines)
+      result.warnings.push(
+        `Every one of the ${negativeAsCredit} lines has a negative amount, so every one is a credit note (a return): if the file writes sales as negative, as a journal books revenue (Odoo's Amount in Currency, SAP's line items), its sales count as returns; put their signs right, or give the file's document types, before a run reads them`,
+      );
     if (creditedParty > 0)
       result.decisions.push({
         field: 'doc_type',

@@ -513,3 +513,26 @@ describe("Odoo's export of invoice lines", () => {
     ]);
   });
 });
+
+describe('a file of journal lines, sales written as negative', () => {
+  it('warns where every line is negative and no column gives a type: every one would count as a return', async () => {
+    const path = file('journal.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['J1', '2026-10-05', 'D001', 'SKU-0001', 2, '-150.00'],
+      ['J2', '2026-10-06', 'D003', 'SKU-0002', 1, '-99.50'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([expect.stringMatching(/^Every one of the 2 lines has a negative amount/)]);
+    const mixed = await importFile(
+      ws,
+      file('mixed.csv', [
+        ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+        ['J3', '2026-10-05', 'D001', 'SKU-0001', 2, '150.00'],
+        ['J4', '2026-10-06', 'D001', 'SKU-0001', -1, '-75.00'],
+      ]),
+      { kind: 'sales' },
+    );
+    expect(mixed.warnings).toEqual([]);
+  });
+});

@@ -36,6 +36,7 @@ import {
   likelyColumns,
   mappingByHeader,
   mappingFromHeaders,
+  namedFieldsProblem,
   taxColumns,
   taxPartKeys,
 } from './mapping';
@@ -265,6 +266,8 @@ async function importFrom(
   }
   const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
   if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
+  const fieldsWrong = namedFieldsProblem(kind, request.map ?? {}, request.defaults ?? {});
+  if (fieldsWrong) throw new ImportRefusedError(`${fileName}: ${fieldsWrong}`);
   const given = { ...table.mapping, ...mappingFromHeaders(table.headers, request.map ?? {}) };
   // A field mapped to no header (--map line_no=) is left out.
   const leftOut = Object.keys(request.map ?? {}).filter((field) => request.map?.[field]?.trim() === '');

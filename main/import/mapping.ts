@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { aliases, inForeignCurrency, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
 import { addMonthColumns } from './month-columns';
-import { addNumbered, DISCOUNT_PART, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { addNumbered, DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
 
@@ -325,6 +325,32 @@ export function findHeaderRow(kind: DatasetKind, rows: readonly (readonly Cell[]
     fallback ??= { index, headers, mapping, score, recognised: false };
   });
   return best ?? fallback;
+}
+
+/**
+ * Why fields a user named do not fit a kind of file, or null: a column mapped to a field the kind
+ * does not have (a typo, another kind's field), or one value given for what is no field of its
+ * own (a pseudo field is read from a column, never given). Either was passed over without a word.
+ */
+export function namedFieldsProblem(
+  kind: DatasetKind,
+  map: Readonly<Record<string, string>>,
+  defaults: Readonly<Record<string, unknown>>,
+): string | null {
+  const fields = datasets[kind].fields.map((f) => f.name);
+  const pseudo = pseudoFields.filter((f) => pseudoKinds[f]?.includes(kind) ?? true) as readonly string[];
+  const numberedKey = (key: string) =>
+    [QTY_IN_UNIT, MONTH_COLUMN, DISCOUNT_PART].some((prefix) => new RegExp(`^${prefix}\\d+$`).test(key));
+  const unmappable = Object.keys(map).filter((f) => !fields.includes(f) && !pseudo.includes(f) && !numberedKey(f));
+  const ungivable = Object.keys(defaults).filter((f) => !fields.includes(f));
+  if (unmappable.length === 0 && ungivable.length === 0) return null;
+  const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+  return [
+    ...(unmappable.length > 0 ? [`no column can be mapped to ${quoted(unmappable)}`] : []),
+    ...(ungivable.length > 0 ? [`no value can be given for ${quoted(ungivable)}`] : []),
+  ]
+    .join('; ')
+    .concat(`: a ${kind} file's fields are ${fields.join(', ')}`);
 }
 
 /** A fingerprint of a header row, so a saved mapping is proposed again for the same layout. */

@@ -308,6 +308,19 @@ describe('validation', () => {
     expect(ws.db.prepare("SELECT count(*) AS n FROM distributors WHERE code = 'D778'").get()).toEqual({ n: 0 });
   });
 
+  it('refuses a column mapped to, or a value given for, what is no field of the file', async () => {
+    const path = writeText(join(dir, 'fields.csv'), delimited([header, ...good]));
+    const fields =
+      "a sales file's fields are doc_type, doc_no, doc_date, line_no, distributor_code, outlet_code, sku, qty, gross_value, discount, net_value, tax, against_doc_no, round_off";
+    await expect(importFile(ws, path, { kind: 'sales', map: { discout: 'Net Value' } })).rejects.toThrow(
+      `fields.csv: no column can be mapped to "discout": ${fields}`,
+    );
+    await expect(
+      importFile(ws, path, { kind: 'sales', defaults: { gst_type: 'GST 18%', tax_rate: '18' } }),
+    ).rejects.toThrow(`fields.csv: no value can be given for "gst_type", "tax_rate": ${fields}`);
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'SI/X/%'").get()).toEqual({ n: 0 });
+  });
+
   it('refuses the same file twice, replaces it on request, and rolls a batch back', async () => {
     const path = writeText(join(dir, 'sales.csv'), delimited([header, ...good]));
     const first = await importFile(ws, path, { kind: 'sales' });

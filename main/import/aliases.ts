@@ -322,6 +322,8 @@ const netValue = [
   'taxexcluded',
   'untaxedamount',
   'amountuntaxed',
+  // Odoo's export of invoices: in the company's currency, negative for a credit note.
+  'untaxedamountsigned',
 ];
 
 export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
@@ -545,6 +547,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       // Dynamics 365's invoice journal.
       'salestaxamount',
       'salestax',
+      // Odoo's export of invoices, beside its Untaxed Amount Signed.
+      'taxsigned',
     ],
     // A document's round-off to its total: Tally's and Zoho Books' Round Off, ERPNext's Rounding
     // Adjustment.
@@ -585,7 +589,6 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'originalamount',
       'invoicevalue',
       'grandtotal',
-      'amountdue',
       'total',
       'openingamount',
       // ERPNext's Accounts Receivable report.
@@ -598,6 +601,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'pendingamount',
       'balance',
       'balancedue',
+      // What is still due on the bill (Odoo's and Xero's Amount Due), never what it was for.
+      'amountdue',
       'openamount',
       'remainingamount',
       'dueamount',
@@ -651,6 +656,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'grosstotal',
       // SAP Business One's Incoming Payments: Total Amount (LC).
       'totalamount',
+      // Odoo's payments: in the company's currency, positive for money received.
+      'amountsigned',
     ],
     against_doc_no: [
       'againstdocno',

@@ -580,14 +580,19 @@ async function importFrom(
       });
     };
 
-    /** Why a row is not a sale to import (a receipt, a cancelled invoice), or null. */
-    const notASale = (cells: readonly Cell[]): string | null => {
+    /** Why a row's document never happened (cancelled, void, a draft), or null. */
+    const deadDocument = (cells: readonly Cell[]): string | null => {
       const status = mapping.status === undefined ? null : cells[mapping.status];
       const dead = typeof status === 'string' ? deadStatus(status) : null;
       if (dead) return dead;
       // Tally writes a cancelled voucher's party as "(cancelled)".
       const party = partyColumn === undefined ? null : cells[partyColumn];
-      if (typeof party === 'string' && /^\(?cancell?ed\)?$/i.test(party.trim())) return 'cancelled';
+      return typeof party === 'string' && /^\(?cancell?ed\)?$/i.test(party.trim()) ? 'cancelled' : null;
+    };
+    /** Why a row is not a sale to import (a receipt, a cancelled invoice), or null. */
+    const notASale = (cells: readonly Cell[]): string | null => {
+      const dead = deadDocument(cells);
+      if (dead) return dead;
       if (typeColumn === undefined || blank(cells[typeColumn])) return null;
       const name = String(cells[typeColumn]).trim();
       let reading = typeReadings.get(name);
@@ -633,6 +638,14 @@ async function importFrom(
         const why = notASale(row.cells);
         if (why !== null) {
           if (why !== 'unknown') skip(why);
+          return;
+        }
+      }
+      // A draft or cancelled receipt is no money received; an unposted bill is owed by nobody.
+      if (kind === 'payments' || kind === 'receivables') {
+        const dead = deadDocument(row.cells);
+        if (dead !== null) {
+          skip(dead);
           return;
         }
       }

@@ -536,3 +536,55 @@ describe('a file of journal lines, sales written as negative', () => {
     expect(mixed.warnings).toEqual([]);
   });
 });
+
+describe("Odoo's invoices, payments and amounts due", () => {
+  it('reads its signed amounts, its Customer/Vendor, and leaves its draft payments and bills out', async () => {
+    const invoices = await importFile(
+      ws,
+      file('Invoices.csv', [
+        ['Number', 'Invoice Partner Display Name', 'Invoice/Bill Date', 'Untaxed Amount Signed', 'Tax Signed'],
+        ['INV/2026/00041', 'Annapurna Distributors', '2026-10-05', '1,250.00', '225.00'],
+        ['RINV/2026/00003', 'Annapurna Distributors', '2026-10-08', '-200.00', '-36.00'],
+      ]),
+      { kind: 'sales' },
+    );
+    expect(invoices.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', invoices.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value, s.tax])).toEqual(
+      [
+        ['INV/2026/00041', 'invoice', 125_000, 22_500],
+        ['RINV/2026/00003', 'credit_note', -20_000, -3_600],
+      ],
+    );
+
+    const payments = await importFile(
+      ws,
+      file('Payments.csv', [
+        ['Date', 'Number', 'Journal', 'Payment Method', 'Customer/Vendor', 'Amount Signed', 'Status'],
+        ['2026-10-12', 'PBNK1/2026/00007', 'Bank', 'Manual', 'Annapurna Distributors', '11,800.00', 'Posted'],
+        ['2026-10-14', 'PBNK1/2026/00008', 'Bank', 'Manual', 'Kaveri Enterprises', '354.00', 'Draft'],
+        ['2026-10-15', 'PBNK1/2026/00009', 'Bank', 'Manual', 'Kaveri Enterprises', '100.00', 'Cancelled'],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(payments.errors).toEqual([]);
+    expect(payments.skipped).toEqual({ draft: 1, cancelled: 1 });
+    expect(
+      storedRows(ws, 'payments', payments.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount]),
+    ).toEqual([['PBNK1/2026/00007', 'D001', 1_180_000]]);
+
+    const due = await importFile(
+      ws,
+      file('Amounts due.csv', [
+        ['As of', 'Number', 'Invoice Date', 'Partner', 'Due Date', 'Invoice Amount', 'Amount Due', 'Status'],
+        ['2026-10-31', 'INV/2026/00041', '2026-10-05', 'D001', '2026-11-04', '1,475.00', '475.00', 'Posted'],
+        ['2026-10-31', 'INV/2026/00044', '2026-10-20', 'D001', '2026-11-19', '590.00', '590.00', 'Draft'],
+      ]),
+      { kind: 'receivables' },
+    );
+    expect(due.errors).toEqual([]);
+    expect(due.skipped).toEqual({ draft: 1 });
+    expect(storedRows(ws, 'receivables', due.batch ?? 0).map((r) => [r.doc_no, r.amount, r.outstanding])).toEqual([
+      ['INV/2026/00041', 147_500, 47_500],
+    ]);
+  });
+});

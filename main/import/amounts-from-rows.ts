@@ -1,5 +1,7 @@
+import { Exact } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
-import { discountColumns, type Mapping, taxColumns } from './mapping';
+import { gstRateIn, taxInside } from './gst-types';
+import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions } from './row-values';
 
@@ -86,6 +88,63 @@ function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Dec
   return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === (l.gross as number) - l.off + l.tax);
 }
 
+/** A column of each line's GST rate ("GST%", "Tax %", "GST Rate"): a rate India levies on every line read. */
+function gstRateColumn(mapping: Mapping, headers: readonly string[], rows: Rows): number | null {
+  const taken = new Set(Object.values(mapping));
+  const column = headers.findIndex(
+    (header, c) =>
+      !taken.has(c) &&
+      /\b(gst|igst|tax|vat)\b|^(gst|igst|tax|vat)/i.test(header) &&
+      (percentHeader(header) || /\brate\b/i.test(header)) &&
+      rows.some((cells) => gstRateIn(cells[c]) !== null) &&
+      rows.every((cells) => cells[c] === null || cells[c] === undefined || gstRateIn(cells[c]) !== null),
+  );
+  return column < 0 ? null : column;
+}
+
+/**
+ * Whether a sales file's net column, `named`, holds each line's amount with its tax where the file
+ * writes no tax but each line's GST rate: on every line read, the net less the tax inside it at
+ * its rate is, within a paisa, another column's amount less the rate in a column of discount
+ * percentages ("Dis%"), if any — a register's `Amount`, `Dis%`, `GST%` and `Net Amt`. Answers that
+ * other column and the discount's, or null. Without such a column nothing shows which the net
+ * is, and it is left.
+ */
+function netAtRate(
+  mapping: Mapping,
+  named: number,
+  rateColumn: number,
+  headers: readonly string[],
+  rows: Rows,
+  decisions: Decisions,
+): { before: number; percentOff: number | null } | null {
+  const lines = rows
+    .map((cells) => ({ cells, net: amountIn(cells, named, decisions), rate: gstRateIn(cells[rateColumn]) }))
+    .filter((l) => l.net !== null && l.rate !== null);
+  if (lines.length === 0 || !lines.some((l) => !l.rate?.isZero())) return null;
+  const taken = new Set([...Object.values(mapping), rateColumn]);
+  const percentOff = headers.findIndex((h, c) => !taken.has(c) && percentHeader(h) && /dis/i.test(h));
+  const off = (cells: readonly Cell[]) =>
+    percentOff < 0 ? new Exact(0) : new Exact(String(amountIn(cells, percentOff, decisions) ?? 0)).dividedBy(100);
+  const fits = headers
+    .map((_, column) => column)
+    .filter(
+      (column) =>
+        !taken.has(column) &&
+        column !== percentOff &&
+        lines.every((l) => {
+          const before = amountIn(l.cells, column, decisions);
+          if (before === null) return false;
+          const base = (l.net as number) - taxInside(l.net as number, l.rate as Exact);
+          // Percentages are read as amounts (× 100): 5.00 % is 500.
+          const after = new Exact(before).times(new Exact(1).minus(off(l.cells).dividedBy(100)));
+          return after.minus(base).abs().lessThanOrEqualTo(1);
+        }),
+    );
+  const before = fits[0];
+  return before === undefined ? null : { before, percentOff: percentOff < 0 ? null : percentOff };
+}
+
 /**
  * A sales file's amount columns where the rows show one SchemeDesk proposed holds something other
  * than its header says: a net with its tax (a distributor system's Net Amt) gives way to the
@@ -126,6 +185,28 @@ export function amountsFromRows(
     });
     delete mapping.net_value;
     mapping.with_tax = named;
+  }
+  const rateColumn =
+    mapping.net_value !== undefined &&
+    proposed('net_value') &&
+    taxColumns(mapping).length === 0 &&
+    mapping.gst_type === undefined
+      ? gstRateColumn(mapping, headers, rows)
+      : null;
+  const atRate =
+    rateColumn === null || mapping.net_value === undefined
+      ? null
+      : netAtRate(mapping, mapping.net_value, rateColumn, headers, rows, decisions);
+  if (rateColumn !== null && atRate !== null && mapping.net_value !== undefined) {
+    const named = mapping.net_value;
+    const less = atRate.percentOff === null ? '' : ` less the discount in "${headers[atRate.percentOff]}"`;
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[named]}" is each line's amount with its tax: on every line read it is "${headers[atRate.before]}"${less} plus the GST at the rate in "${headers[rateColumn]}", so each line's tax is worked out from it at that rate (18/118 of it at 18 %), to the paisa, and its net value is it less that tax`,
+    });
+    delete mapping.net_value;
+    mapping.with_tax = named;
+    mapping.gst_type = rateColumn;
   }
   const { gross_value: gross, net_value: named, discount } = mapping;
   if (

@@ -24,6 +24,21 @@ export function gstRateOf(type: string): Exact | null {
   return /exempt|nil|tax\s*free|non[- ]?gst/.test(t) ? new Exact(0) : null;
 }
 
+/** The GST rates India levies (0.1 % and 0.25 % on some goods, 40 % since September 2025), in percent. */
+const GST_RATES = new Set([0, 0.1, 0.25, 1, 1.5, 3, 5, 6, 7.5, 12, 14, 18, 28, 40]);
+
+/**
+ * The GST rate a cell of a rate column gives ("GST%": 18, "18", "18%", "18.00 %"), or null where it
+ * is no GST rate India levies.
+ */
+export function gstRateIn(cell: Cell | undefined): Exact | null {
+  const text = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? cell.trim() : '';
+  const m = text.match(/^(\d{1,2}(?:\.\d+)?)\s*%?$/);
+  if (!m) return null;
+  const rate = new Exact(m[1] as string);
+  return GST_RATES.has(rate.toNumber()) ? rate : null;
+}
+
 /**
  * The tax inside a bill's total at a GST rate, to the paisa: 18/118 of it at 18 %. The ERP rounded
  * the tax it added to the taxable value, so this can differ from its own by a paisa.

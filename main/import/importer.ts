@@ -480,7 +480,7 @@ async function importFrom(
             (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
           (f.name === 'net_value' &&
             (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
-          (f.name === 'tax' && taxPartKeys(mapping).length > 0) ||
+          (f.name === 'tax' && (taxPartKeys(mapping).length > 0 || mapping.gst_type !== undefined)) ||
           (f.name === 'discount' && discountPartColumns(mapping).length > 0)),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));

@@ -87,6 +87,36 @@ function pathParts(header: string): string[] {
   return [parts.slice(-2).join(' '), parts.at(-1) ?? '', parts[0] ?? ''];
 }
 
+/** Pseudo fields that hold amounts of money, as the dataset's money fields do. */
+const moneyPseudo = new Set([
+  'debit_amount',
+  'credit_amount',
+  'tax_cgst',
+  'tax_sgst',
+  'tax_utgst',
+  'tax_igst',
+  'tax_cess',
+  'gross_total',
+  'adjustment',
+  'with_tax',
+  'allocated',
+  'withheld',
+]);
+
+/** A header of percentages ("GST%", "Tax %", "Margin Percent"): its column holds rates. */
+export const percentHeader = (header: string) => /%|\bpercent(age)?\b|\bpct\b/i.test(header);
+
+/**
+ * Whether a column of percentages may hold the field: never an amount of money ("GST%" is no
+ * tax, though it normalises as "GST"), save the discount, whose rates come off the line
+ * (priced-net.ts).
+ */
+function holdsPercentages(kind: DatasetKind, field: string): boolean {
+  if (field === 'discount') return true;
+  if (moneyPseudo.has(field)) return false;
+  return datasets[kind].fields.find((f) => f.name === field)?.type !== 'money';
+}
+
 /**
  * The fields a header may name: by its whole text, or else by a part of its path that names one
  * field only, ranked after (SAP Business One's "Item/Service Description" is no item code).
@@ -120,7 +150,8 @@ export function proposeMapping(
   const mapping: Mapping = {};
   const quantityWords = aliases[kind].qty ?? [];
   const candidates = headers.map((header) => {
-    const known = headerCandidates(names, header);
+    const found = headerCandidates(names, header);
+    const known = found && percentHeader(header) ? found.filter((c) => holdsPercentages(kind, c.field)) : found;
     if (known) return known;
     const key = normalizeHeader(header);
     // A quantity in a unit the header names: after every plain quantity, pieces before cases.

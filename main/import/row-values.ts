@@ -13,7 +13,7 @@ import {
   isPlausibleSerial,
   parseDateText,
 } from './dates';
-import { gstRateOf, taxInside } from './gst-types';
+import { gstRateIn, gstRateOf, taxInside } from './gst-types';
 import { headerScale, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
@@ -518,6 +518,9 @@ function salesAmounts(
   if (discount !== null) values.discount = discount;
   // A line's amount with its tax: the net value is it less the tax.
   const withTax = mapping.net_value === undefined ? pseudoAmount(mapping, cells, read, 'with_tax') : null;
+  // Where the file writes no tax but each line's GST rate ("GST%"), the tax inside is worked out.
+  if (typeof withTax === 'number' && typeof values.tax !== 'number' && mapping.gst_type !== undefined)
+    values.tax = taxOfGstType(cells, mapping.gst_type, withTax, problems);
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);
   // Tally's Sales Register without items writes no value: the Gross Total less the tax is it.
   // An adjustment beside the round-off is part of it: both are what the total adds to the lines.
@@ -583,7 +586,7 @@ function taxFromLedger(
  */
 function taxOfGstType(cells: readonly Cell[], column: number, total: number, problems: FieldProblem[]): number | null {
   const type = cells[column];
-  const rate = typeof type === 'string' ? gstRateOf(type) : null;
+  const rate = (typeof type === 'string' ? gstRateOf(type) : null) ?? gstRateIn(type);
   if (rate !== null) return taxInside(total, rate);
   problems.push({
     field: 'net_value',

@@ -588,3 +588,39 @@ describe("Odoo's invoices, payments and amounts due", () => {
     ]);
   });
 });
+
+describe('a register of amounts, discount and GST percentages (Marg)', () => {
+  const header = ['Date', 'Bill No', 'Party Name', 'Product Name', 'Qty', 'Free', 'Rate', 'Amount', 'Dis%', 'GST%'];
+
+  it('reads GST% as a rate, never a tax, and finds the tax inside a Net Amt that is the amount less the discount plus GST', async () => {
+    const path = file('marg-sales.csv', [
+      [...header, 'Net Amt'],
+      ['05/10/2026', 'A-0041', 'Annapurna Distributors', 'SKU-0001', 10, 1, '100.00', '1000.00', '5.00', 18, '1121.00'],
+      ['05/10/2026', 'A-0041', 'Annapurna Distributors', 'SKU-0002', 5, 0, '50.00', '250.00', '0.00', 12, '280.00'],
+      ['13/10/2026', 'A-0052', 'Kaveri Enterprises', 'SKU-0001', 3, 0, '100.00', '300.00', '0.00', 0, '300.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ with_tax: 'Net Amt', gst_type: 'GST%' });
+    expect(r.mapping.tax).toBeUndefined();
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Net Amt" is each line\'s amount with its tax: on every line read it is "Amount" less the discount in "Dis%" plus the GST at the rate in "GST%", so each line\'s tax is worked out from it at that rate (18/118 of it at 18 %), to the paisa, and its net value is it less that tax',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.sku, s.net_value, s.tax])).toEqual([
+      ['A-0041', 'SKU-0001', 95_000, 17_100],
+      ['A-0041', 'SKU-0002', 25_000, 3_000],
+      ['A-0052', 'SKU-0001', 30_000, 0],
+    ]);
+  });
+
+  it('leaves a net that is no amount plus GST as it is, and never takes the GST% for the tax', async () => {
+    const path = file('marg-net.csv', [
+      [...header, 'Net Amt'],
+      ['13/10/2026', 'A-0061', 'Annapurna Distributors', 'SKU-0001', 10, 0, '100.00', '1000.00', '5.00', 18, '950.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ net_value: 'Net Amt' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.net_value, s.tax])).toEqual([[95_000, null]]);
+  });
+});

@@ -386,7 +386,7 @@ async function importFrom(
     );
   }
 
-  let sheetRows: { readonly totalRows: number | null } = located;
+  let sheetRows: { readonly totalRows: number | null; readonly hiddenRows?: readonly number[] } = located;
   let rows: AsyncIterator<PreparedRow> = inThread;
   if (threaded) {
     await inThread.return?.();
@@ -509,6 +509,14 @@ async function importFrom(
     cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
+  // Rows the workbook hides (a filter, or by hand), as read so far, and those imported.
+  const hidden = new Set<number>();
+  const hiddenImported: number[] = [];
+  const isHidden = (row: number) => {
+    const list = sheetRows.hiddenRows ?? [];
+    for (let i = hidden.size; i < list.length; i++) hidden.add(list[i] as number);
+    return hidden.has(row);
+  };
   // Lines whose sign decides their type (no type column): if every one is negative, say so.
   let signedLines = 0;
   // Amounts from a Debit / Credit pair say which side the party is on.
@@ -904,6 +912,7 @@ async function importFrom(
       if (issues.length > 0) return reject(row, issues);
       insert(values, { ...ref, row: row.number });
       result.rows++;
+      if (isHidden(row.number)) hiddenImported.push(row.number);
       if (converted.rounded) addRounded(rounding, converted.rounded);
       if (converted.taxLedgers) {
         taxLedgers.vouchers++;
@@ -1066,6 +1075,11 @@ async function importFrom(
         field: 'doc_type',
         decision: `${negativeAsCredit} lines with a negative amount are credit notes: the file has no document type, so the sign says so`,
       });
+    // What Excel does not show, a reviewer of the file never saw.
+    if (hiddenImported.length > 0)
+      result.warnings.push(
+        `${hiddenImported.length} ${hiddenImported.length > 1 ? 'rows hidden in the workbook were' : 'row hidden in the workbook was'} imported with the others (row${hiddenImported.length > 1 ? 's' : ''} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
+      );
     // A journal books revenue as a credit: an export of journal lines writes sales as negative.
     if (negativeAsCredit > 1 && negativeAsCredit === signedLines)
       result.warnings.push(

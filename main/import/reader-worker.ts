@@ -46,6 +46,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
   let batch: SourceRow[] = [];
   let converted: ConvertedRow[] | undefined;
   let skips: { at: number; why: SkippedLayoutRow }[] = [];
+  let hiddenSent = 0;
   const rows = dataRows(sheet, prepare.headerRow, prepare.headers, prepare.kind, prepare.mapping, (why) =>
     skips.push({ at: batch.length, why }),
   );
@@ -56,6 +57,8 @@ async function postRows(sheet: SourceSheet): Promise<void> {
         digests.set(cellsDigest(input.secret, row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
       });
     await spend();
+    const hidden = sheet.hiddenRows?.slice(hiddenSent) ?? [];
+    hiddenSent += hidden.length;
     post(
       {
         type: 'rows',
@@ -63,6 +66,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
         digests,
         converted,
         skips,
+        hidden,
         totalRows: sheet.totalRows,
         bytes,
       },

@@ -49,6 +49,8 @@ export type ReaderMessage =
       converted?: ConvertedRow[];
       /** The rows `dataRows` left out, each before row `at` of the batch. */
       skips: { at: number; why: SkippedLayoutRow }[];
+      /** The rows found hidden in the workbook since the batch before. */
+      hidden: number[];
       totalRows: number | null;
       bytes: number;
     }
@@ -88,12 +90,14 @@ export interface ReaderHooks {
 export function threadedDataRows(
   input: ReaderInput,
   hooks: ReaderHooks,
-): { readonly totalRows: number | null; rows(): AsyncIterable<PreparedRow> } {
+): { readonly totalRows: number | null; readonly hiddenRows: readonly number[]; rows(): AsyncIterable<PreparedRow> } {
   let totalRows: number | null = null;
+  const hiddenRows: number[] = [];
   return {
     get totalRows() {
       return totalRows;
     },
+    hiddenRows,
     async *rows() {
       const worker = startWorker('reader', input);
       const inbox: (ReaderMessage | { type: 'died' })[] = [];
@@ -116,6 +120,7 @@ export function threadedDataRows(
           if (message.type === 'died') throw new DamagedFileError(tooLargeMessage(basename(input.path)));
           worker.postMessage({ credit: 1 });
           totalRows = message.totalRows;
+          for (const row of message.hidden) hiddenRows.push(row);
           hooks.onBytes(message.bytes);
           const { rows, digests, converted, skips } = message;
           let skipped = 0;

@@ -42,8 +42,8 @@ const expectedNet = Array.from({ length: LINES }, (_, i) => (i % 997) * 100 + 25
 
 /**
  * The lines as an xlsx whose sheet is stored, not deflated, so a few MB of XML make a large file,
- * with a merged range after the rows; `broken` ends it with a row out of order, which only the
- * reading of the rows finds.
+ * with a merged range after the rows and two rows hidden; `broken` ends it with a row out of
+ * order, which only the reading of the rows finds.
  */
 function storedXlsx(path: string, broken = false) {
   const cell = (v: string | number, ref: string) =>
@@ -51,7 +51,7 @@ function storedXlsx(path: string, broken = false) {
   const rows = [header, ...Array.from({ length: LINES }, (_, i) => line(i))]
     .map(
       (r, n) =>
-        `<row r="${n + 1}">${r.map((v, c) => cell(v, `${String.fromCharCode(65 + c)}${n + 1}`)).join('')}</row>`,
+        `<row r="${n + 1}"${n === 2 || n === LINES - 5 ? ' hidden="1"' : ''}>${r.map((v, c) => cell(v, `${String.fromCharCode(65 + c)}${n + 1}`)).join('')}</row>`,
     )
     .join('');
   const tail = broken ? '<row r="7"><c r="A7"><v>1</v></c></row>' : '';
@@ -82,6 +82,14 @@ describe('a large file read on its own thread', () => {
       ((LINES - 1) % 997) * 100 + 25,
     ]);
     if (format === 'xlsx') expect([stored.at(-2)?.qty, stored.at(-1)?.qty]).toEqual([4000, 4000]);
+    // The reading thread tells which rows the workbook hides, however far apart.
+    expect(result.warnings).toEqual(
+      format === 'xlsx'
+        ? [
+            `2 rows hidden in the workbook were imported with the others (rows 3, ${LINES - 4}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
+          ]
+        : [],
+    );
     // Through the API (the import worker, which starts the reader worker): progress counts rows.
     const api = createWorkspaceApi(ws);
     const checked = await api.call(

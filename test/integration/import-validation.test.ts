@@ -369,6 +369,16 @@ describe('validation', () => {
     ]);
   });
 
+  it('imports the rows a workbook hides with the others, and warns that nobody saw them', async () => {
+    const path = join(dir, 'filtered.xlsx');
+    await writeXlsx(path, [{ name: 'Sales', rows: [header, ...good], hidden: [3] }]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.rows).toBe(2);
+    expect(r.warnings).toEqual([
+      '1 row hidden in the workbook was imported with the others (row 3): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them',
+    ]);
+  });
+
   it('refuses to roll back masters that other imports still use', async () => {
     const masters = writeText(
       join(dir, 'd.csv'),

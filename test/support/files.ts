@@ -11,6 +11,8 @@ export interface FixtureSheet {
   rows: FixtureCell[][];
   /** Ranges such as "A5:A7" to merge after writing. */
   merges?: string[];
+  /** Row numbers (1-based) hidden in the workbook, as a filter or a user hides them. */
+  hidden?: number[];
 }
 
 export async function writeXlsx(path: string, sheets: FixtureSheet[], options: { date1904?: boolean } = {}) {
@@ -25,6 +27,7 @@ export async function writeXlsx(path: string, sheets: FixtureSheet[], options: {
       });
     }
     for (const range of s.merges ?? []) sheet.mergeCells(range);
+    for (const n of s.hidden ?? []) sheet.getRow(n).hidden = true;
   }
   await workbook.xlsx.writeFile(path);
   return path;

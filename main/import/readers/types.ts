@@ -22,6 +22,11 @@ export interface SourceSheet {
   totalRows: number | null;
   rows(): AsyncIterable<SourceRow>;
   /**
+   * The rows hidden in the workbook (filtered out, or hidden by hand: Excel does not show them),
+   * in the order read, as far as the rows have been read; none for a file that cannot hide rows.
+   */
+  readonly hiddenRows?: readonly number[];
+  /**
    * The sheet's merged ranges, where finding them costs a pass of their own (xlsx): a second
    * reading of the file is handed them instead of looking again.
    */

@@ -51,12 +51,13 @@ export async function openXlsx(
           const entry = zip.entry(part);
           if (!entry) throw new DamagedFileError(`the workbook lists sheet ${name}, whose part ${part} is missing`);
           const before = packedBefore;
-          const state = { declaredRows: null as number | null };
+          const state = { declaredRows: null as number | null, hidden: [] as number[] };
           yield {
             name,
             get totalRows() {
               return state.declaredRows;
             },
+            hiddenRows: state.hidden,
             merges: () => merges(part, entry),
             rows: async function* () {
               const fill = mergeFiller(await merges(part, entry));
@@ -97,7 +98,7 @@ async function* sheetRows(
   zip: ZipReader,
   workbook: Workbook,
   { name: sheetName, entry }: { name: string; entry: Entry },
-  state: { declaredRows: number | null },
+  state: { declaredRows: number | null; hidden: number[] },
   onPacked: (bytes: number) => void,
 ): AsyncGenerator<SourceRow> {
   const ready: SourceRow[] = [];
@@ -145,6 +146,7 @@ async function* sheetRows(
               `sheet ${sheetName} has a row numbered ${a.r} after row ${rowNumber}: rows out of order, or beyond the ${SHEET_LIMITS.rows.toLocaleString('en-IN')} a sheet has`,
             );
           rowNumber = r;
+          if (a.hidden === '1' || a.hidden === 'true') state.hidden.push(r);
           cells = [];
           nextCol = 0;
           return;

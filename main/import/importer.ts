@@ -37,6 +37,7 @@ import {
   mappingByHeader,
   mappingFromHeaders,
   namedFieldsProblem,
+  repeatedHeaderWarnings,
   taxColumns,
   taxPartKeys,
 } from './mapping';
@@ -433,7 +434,7 @@ async function importFrom(
     rejectedRows: [],
     skipped,
     skippedSummary: null,
-    warnings: [],
+    warnings: repeatedHeaderWarnings(kind, headers, mapping),
     movedOutlets: [],
     dryRun: request.dryRun === true,
     seconds: 0,

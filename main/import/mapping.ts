@@ -384,6 +384,23 @@ export function namedFieldsProblem(
     .concat(`: a ${kind} file's fields are ${fields.join(', ')}`);
 }
 
+/**
+ * A warning for each mapped column whose header another column repeats ("Net Value" twice): the
+ * file does not say which is meant, and the one mapped is read, so the user is told which.
+ */
+export function repeatedHeaderWarnings(kind: DatasetKind, headers: readonly string[], mapping: Mapping): string[] {
+  const label = (field: string) => datasets[kind].fields.find((f) => f.name === field)?.label ?? field;
+  return Object.entries(mapping).flatMap(([field, column]) => {
+    const key = normalizeHeader(headers[column] ?? '');
+    if (key === '') return [];
+    const same = headers.flatMap((h, c) => (normalizeHeader(h) === key ? [c + 1] : []));
+    if (same.length < 2) return [];
+    return [
+      `"${headers[column]}" heads ${same.length} columns (columns ${same.join(', ')}): column ${column + 1} is read as ${label(field)}; if another is meant, rename the columns in the file and import it again`,
+    ];
+  });
+}
+
 /** A fingerprint of a header row, so a saved mapping is proposed again for the same layout. */
 export function headerSignature(headers: readonly string[]): string {
   const normalized = headers.map(normalizeHeader).filter((h) => h !== '');
@@ -393,7 +410,11 @@ export function headerSignature(headers: readonly string[]): string {
 /** A mapping saved by header text, applied to this file's header row. */
 export function mappingFromHeaders(headers: readonly string[], byHeader: Record<string, string>): Mapping {
   const mapping: Mapping = {};
-  const positions = new Map(headers.map((h, i) => [normalizeHeader(h), i]));
+  // A header that heads several columns names the first, as the proposal reads it.
+  const positions = new Map<string, number>();
+  headers.forEach((h, i) => {
+    if (!positions.has(normalizeHeader(h))) positions.set(normalizeHeader(h), i);
+  });
   for (const [field, header] of Object.entries(byHeader)) {
     const index = positions.get(normalizeHeader(header));
     if (index !== undefined) mapping[field] = index;

@@ -369,6 +369,22 @@ describe('validation', () => {
     ]);
   });
 
+  it('says which column it reads where a header heads two, and reads the same one when the header is mapped', async () => {
+    const path = writeText(
+      join(dir, 'twice.csv'),
+      delimited([
+        ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value', 'Net Value'],
+        ['SI/T/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 2, '150.00', '300.00'],
+      ]),
+    );
+    const warning =
+      '"Net Value" heads 2 columns (columns 7, 8): column 7 is read as Net value; if another is meant, rename the columns in the file and import it again';
+    for (const map of [{}, { net_value: 'Net Value' }] as Record<string, string>[]) {
+      const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', dryRun: true, map });
+      expect([r.warnings, r.totals.net_value]).toEqual([[warning], '150.00']);
+    }
+  });
+
   it('imports the rows a workbook hides with the others, and warns that nobody saw them', async () => {
     const path = join(dir, 'filtered.xlsx');
     await writeXlsx(path, [{ name: 'Sales', rows: [header, ...good], hidden: [3] }]);

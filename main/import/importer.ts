@@ -27,6 +27,7 @@ import {
 } from './doc-types';
 import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
+import { journalSigns, turnSigns } from './journal-signs';
 import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
@@ -387,6 +388,29 @@ async function importFrom(
     );
   }
 
+  // A file of document types whose invoices are all negative books its amounts as a journal does
+  // (one of Debit / Credit amounts says which side each line is on by itself).
+  const signs =
+    kind === 'sales' &&
+    mapping.doc_type !== undefined &&
+    mapping.debit_amount === undefined &&
+    mapping.credit_amount === undefined
+      ? journalSigns(
+          buffered.map((r) => {
+            const type = r.cells[mapping.doc_type as number];
+            return {
+              as: blank(type) ? null : (classifyDocType(String(type).trim(), request.typeMap)?.as ?? null),
+              values: convertRow(kind, mapping, r.cells, decisions, defaults, r.ledger).values,
+            };
+          }),
+        )
+      : { amounts: false, qty: false };
+  if (signs.amounts)
+    notes.push({
+      field: 'net_value',
+      decision: `The file writes its amounts as a journal books them: every invoice line read is negative and every credit note positive, so each amount's sign${signs.qty ? " and each quantity's" : ''} is turned (an invoice positive, a credit note negative)`,
+    });
+
   let sheetRows: { readonly totalRows: number | null; readonly hiddenRows?: readonly number[] } = located;
   let rows: AsyncIterator<PreparedRow> = inThread;
   if (threaded) {
@@ -691,6 +715,7 @@ async function importFrom(
         const reading = typeReadings.get(String(row.cells[typeColumn]).trim());
         if (reading?.as === 'invoice' || reading?.as === 'credit_note') raw.doc_type = reading.as;
         markedInvoice = reading?.as === 'invoice';
+        turnSigns(raw, signs);
       }
       // An invoice-type voucher that credits its party is a return: the side of the ledger says
       // so, not a sign that may be wrong (ERPNext writes a sales return as a Sales Invoice).

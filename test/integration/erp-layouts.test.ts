@@ -515,6 +515,51 @@ describe("Odoo's export of invoice lines", () => {
 });
 
 describe('a file of journal lines, sales written as negative', () => {
+  it('turns the signs where every invoice line is negative and every credit note positive, with a type column', async () => {
+    const header = [
+      'Type',
+      'Number',
+      'Invoice/Bill Date',
+      'Partner',
+      'Invoice lines/Product',
+      'Invoice lines/Quantity',
+    ];
+    const path = file('journal-typed.csv', [
+      [...header, 'Invoice lines/Amount in Currency'],
+      ['Customer Invoice', 'INV/2026/00041', '2026-10-05', 'D001', 'SKU-0001', '10.00', '-1000.00'],
+      ['Customer Invoice', 'INV/2026/00041', '2026-10-05', 'D001', 'SKU-0002', '5.00', '-250.00'],
+      ['Customer Credit Note', 'RINV/2026/00003', '2026-10-08', 'D001', 'SKU-0001', '2.00', '200.00'],
+    ]);
+    const r = await importFile(ws, path, {
+      kind: 'sales',
+      map: { net_value: 'Invoice lines/Amount in Currency' },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      "The file writes its amounts as a journal books them: every invoice line read is negative and every credit note positive, so each amount's sign is turned (an invoice positive, a credit note negative)",
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_type, s.qty, s.net_value])).toEqual([
+      ['invoice', 10_000, 100_000],
+      ['invoice', 5_000, 25_000],
+      ['credit_note', -2_000, -20_000],
+    ]);
+    // One positive invoice line and the file is read as written: the negative ones are refused.
+    const mixed = file('journal-mixed.csv', [
+      [...header, 'Amount'],
+      ['Customer Invoice', 'INV/2026/00051', '2026-10-05', 'D001', 'SKU-0001', '10.00', '-1000.00'],
+      ['Customer Invoice', 'INV/2026/00052', '2026-10-06', 'D001', 'SKU-0001', '1.00', '100.00'],
+    ]);
+    await expect(importFile(ws, mixed, { kind: 'sales', dryRun: true })).resolves.toMatchObject({
+      rejected: 1,
+      errors: [
+        expect.objectContaining({
+          row: 2,
+          message: expect.stringMatching(/^a negative amount on a line marked as an invoice/),
+        }),
+      ],
+    });
+  });
+
   it('warns where every line is negative and no column gives a type: every one would count as a return', async () => {
     const path = file('journal.csv', [
       ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],

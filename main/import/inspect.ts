@@ -113,12 +113,7 @@ async function inspectSource(
           { name: 'rate', label: 'Unit price', required: false, type: 'money' as const },
           { name: 'gross_total', label: 'Document total, tax included', required: false, type: 'money' as const },
           { name: 'adjustment', label: 'Adjustment to the total', required: false, type: 'money' as const },
-          {
-            name: 'gst_type',
-            label: 'GST type or rate (Busy: L/GST-18%; GST%)',
-            required: false,
-            type: 'flag' as const,
-          },
+          { name: 'gst_type', label: 'GST type or rate', required: false, type: 'flag' as const },
           { name: 'with_tax', label: 'Line amount, tax included', required: false, type: 'money' as const },
           { name: 'ledger', label: 'Account (general ledger)', required: false, type: 'flag' as const },
         ]

@@ -389,14 +389,14 @@ export function namedFieldsProblem(
  * file does not say which is meant, and the one mapped is read, so the user is told which.
  */
 export function repeatedHeaderWarnings(kind: DatasetKind, headers: readonly string[], mapping: Mapping): string[] {
-  const label = (field: string) => datasets[kind].fields.find((f) => f.name === field)?.label ?? field;
+  const label = (field: string) => datasets[kind].fields.find((f) => f.name === field)?.label;
   return Object.entries(mapping).flatMap(([field, column]) => {
     const key = normalizeHeader(headers[column] ?? '');
     if (key === '') return [];
     const same = headers.flatMap((h, c) => (normalizeHeader(h) === key ? [c + 1] : []));
     if (same.length < 2) return [];
     return [
-      `"${headers[column]}" heads ${same.length} columns (columns ${same.join(', ')}): column ${column + 1} is read as ${label(field)}; if another is meant, rename the columns in the file and import it again`,
+      `"${headers[column]}" heads ${same.length} columns (columns ${same.join(', ')}): column ${column + 1} is the one read${label(field) ? ` as ${label(field)}` : ''}; if another is meant, rename the columns in the file and import it again`,
     ];
   });
 }

@@ -2,7 +2,8 @@ import { Exact } from '../../engine/money';
 
 /**
  * Amounts as ERPs write them, to exact decimal text: `₹1,00,00,000.00`, `Rs. 1,234.50 Dr`,
- * `(1,234.50)`, `1,234.50-`, `−12`, `1.234,56` (when the file writes decimals with a comma).
+ * `(1,234.50)`, `₹ (1,234.50)`, `₹ -` (Excel's Accounting format: zero), `1,234.50-`, `−12`,
+ * `1.234,56` (when the file writes decimals with a comma).
  * Never through a float. Dr is a debit (positive), Cr a credit (negative).
  */
 export type DecimalMark = '.' | ',';
@@ -42,11 +43,14 @@ export function parseAmountText(text: string, mark: DecimalMark = '.', currency?
     negative = drCr[1]?.toLowerCase() === 'cr';
     t = t.slice(0, drCr.index).trim();
   }
+  // Excel's Accounting format writes the mark before the brackets (" ₹ (99.50)"), and a zero as a
+  // dash beside the mark (" ₹ -   ").
+  t = t.replace(currencyMarks, '').replace(spaces, '');
+  if (/^[-\u2212\u2013\u2014]+$/.test(t)) return '0';
   if (/^\(.*\)$/.test(t)) {
     negative = !negative;
-    t = t.slice(1, -1).trim();
+    t = t.slice(1, -1);
   }
-  t = t.replace(currencyMarks, '').replace(spaces, '');
   if (/^[-\u2212\u2013]/.test(t)) {
     negative = !negative;
     t = t.slice(1);

@@ -25,6 +25,11 @@ describe('amounts as ERPs write them', () => {
     ['−12.00', '-12'],
     ['-₹ 99.99', '-99.99'],
     ['0.10', '0.10'],
+    // Excel's Accounting format, saved as CSV: the mark before the brackets, a zero as a dash.
+    [' ₹ 1,500.00 ', '1500'],
+    [' ₹ (99.50)', '-99.5'],
+    ['Rs. (1,234.50)', '-1234.5'],
+    [' ₹ -   ', '0'],
   ])('%s → %s', (text, value) => {
     expect(parseAmountText(text)).toBe(value);
   });
@@ -39,6 +44,7 @@ describe('amounts as ERPs write them', () => {
     expect(() => parseAmountText('twelve')).toThrow(AmountError);
     expect(() => parseAmountText('1,2,3')).toThrow('expected an amount such as 1,234.50');
     expect(() => parseAmountText('1.234,56')).toThrow(AmountError);
+    expect(() => parseAmountText('₹ (-)')).toThrow(AmountError);
   });
 
   it('decides the decimal mark from unambiguous evidence only', () => {

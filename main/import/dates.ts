@@ -35,6 +35,27 @@ const monthNamePattern = new RegExp(String.raw`^(\d{1,2})[-/. ]([a-z]{3,9})[-/.,
 const compactPattern = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
 const monthFirstNamePattern = new RegExp(String.raw`^([a-z]{3,9})[-/. ](\d{1,2}),?[-/. ]+(\d{4})${time}$`, 'i');
 
+/** A moment with its time zone, as web systems and APIs write it: 2026-10-06T18:30:00.000Z, …+05:30. */
+const zonedPattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The day a moment written with its time zone falls on in `zone` (the computer's, where the books
+ * are kept): 2026-10-06T18:30:00.000Z is 7 October in India. Read as written it was a day early.
+ */
+function dayOfMoment(m: RegExpMatchArray, zone: string | undefined): string {
+  const [y, mo, d, h, mi] = (m[1] ?? '').split(/[-T:]/).map(Number);
+  if (iso(y ?? 0, mo ?? 0, d ?? 0) === null || (h ?? 0) > 23 || (mi ?? 0) > 59)
+    throw new DateError('not a moment (no such day, hour or minute)');
+  const offset = (m[2] ?? '').toUpperCase();
+  const instant = Date.parse(`${m[1]}${offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2')}`);
+  if (Number.isNaN(instant)) throw new DateError('not a moment (no such day, hour or minute)');
+  if (zone === undefined)
+    throw new DateError('a moment with its time zone, whose day depends on where the books are kept');
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 /** "Sat, 11 Oct 2026", "Saturday 11/10/2026": a day of the week before the date. */
 const weekdayPattern = /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+(.+)$/i;
@@ -245,7 +266,9 @@ function sampleOf(d: DigitDate | undefined) {
  * Text to an ISO day, reading all-digit dates in the column's decided order. A day of the week
  * written before the date must be the date's own: one that is not says the date is misread.
  */
-export function parseDateText(text: string, order: DayOrder): string {
+export function parseDateText(text: string, order: DayOrder, zone?: string): string {
+  const moment = text.trim().match(zonedPattern);
+  if (moment) return dayOfMoment(moment, zone);
   const named = text.trim().match(weekdayPattern);
   if (!named) return parseDayText(text, order);
   const day = parseDayText(named[2] ?? '', order);

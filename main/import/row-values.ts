@@ -49,6 +49,8 @@ export interface Decisions {
   anyDates: boolean;
   /** The plausible dates, as of the day the decisions were made. */
   plausible: { from: string; to: string };
+  /** This computer's time zone: the day a moment written with its own zone (…T18:30:00Z) falls on here. */
+  timeZone?: string;
   /** The unit the quantity column's header names ("Qty (PCS)"): each line's, where it writes none. */
   qtyUnit?: string;
   /** Quantity columns in further units ("Qty (Cases)"), for lines of products counted in one of those. */
@@ -217,6 +219,7 @@ export function decide(
     currency: options.currency,
     anyDates: options.anyDates === true,
     plausible: plausibleDates(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
 }
 
@@ -253,7 +256,7 @@ function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): str
   const key = `${order}|${cell}`;
   const known = days.get(key);
   if (known !== undefined) return known;
-  const day = parseDateText(String(cell), order);
+  const day = parseDateText(String(cell), order, d.timeZone);
   if (days.size < 100_000) days.set(key, day);
   return day;
 }

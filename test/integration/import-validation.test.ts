@@ -385,6 +385,30 @@ describe('validation', () => {
     }
   });
 
+  it("reads a web system's moments in UTC as the days they fall on on this computer", async () => {
+    const path = writeText(
+      join(dir, 'dms-api.csv'),
+      delimited([
+        header,
+        ['SI/Z/1', '2026-10-06T18:30:00.000Z', 'D001', 'O00001', 'SKU-0001', 2, '200.00'],
+        ['SI/Z/2', '2026-10-05T00:00:00.000Z', 'D001', 'O00001', 'SKU-0001', 1, '100.00'],
+      ]),
+    );
+    const before = process.env.TZ;
+    process.env.TZ = 'Asia/Kolkata';
+    try {
+      const r = await importFile(ws, path, { kind: 'sales' });
+      expect(r.errors).toEqual([]);
+      expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_date])).toEqual([
+        ['SI/Z/1', '2026-10-07'],
+        ['SI/Z/2', '2026-10-05'],
+      ]);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it('imports the rows a workbook hides with the others, and warns that nobody saw them', async () => {
     const path = join(dir, 'filtered.xlsx');
     await writeXlsx(path, [{ name: 'Sales', rows: [header, ...good], hidden: [3] }]);

@@ -90,6 +90,16 @@ describe('dates as ERPs write them', () => {
     expect(() => parseDateText('Someday 10 Oct 2026', 'day-first')).toThrow('expected a date');
   });
 
+  it('reads a moment written with its time zone as the day it falls on where the books are kept', () => {
+    // Web systems write a day in India as its midnight in UTC: 18:30 the day before.
+    expect(parseDateText('2026-10-06T18:30:00.000Z', 'day-first', 'Asia/Kolkata')).toBe('2026-10-07');
+    expect(parseDateText('2026-10-05T00:00:00Z', 'day-first', 'Asia/Kolkata')).toBe('2026-10-05');
+    expect(parseDateText('2026-10-06T23:30:00-0500', 'day-first', 'Asia/Kolkata')).toBe('2026-10-07');
+    expect(parseDateText('2026-10-07T00:00:00+05:30', 'day-first', 'UTC')).toBe('2026-10-06');
+    expect(() => parseDateText('2026-10-06T18:30:00Z', 'day-first')).toThrow(DateError);
+    expect(() => parseDateText('2026-02-30T10:00:00Z', 'day-first', 'UTC')).toThrow(DateError);
+  });
+
   it('reads the same text month first when the column was decided so', () => {
     expect(parseDateText('05/10/2026', 'month-first')).toBe('2026-05-10');
   });

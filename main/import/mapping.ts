@@ -88,14 +88,10 @@ function pathParts(header: string): string[] {
 }
 
 /** Pseudo fields that hold amounts of money, as the dataset's money fields do. */
-const moneyPseudo = new Set([
+const moneyPseudo = new Set<string>([
   'debit_amount',
   'credit_amount',
-  'tax_cgst',
-  'tax_sgst',
-  'tax_utgst',
-  'tax_igst',
-  'tax_cess',
+  ...pseudoFields.filter((f) => f.startsWith('tax_')),
   'gross_total',
   'adjustment',
   'with_tax',

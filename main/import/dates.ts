@@ -38,6 +38,9 @@ const monthFirstNamePattern = new RegExp(String.raw`^([a-z]{3,9})[-/. ](\d{1,2})
 /** A moment with its time zone, as web systems and APIs write it: 2026-10-06T18:30:00.000Z, …+05:30. */
 const zonedPattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})$/i;
 
+/** Whether a text is a moment written with its time zone (…T18:30:00.000Z). */
+export const isMoment = (text: string) => zonedPattern.test(text.trim());
+
 /**
  * The day a moment written with its time zone falls on in `zone` (the computer's, where the books
  * are kept): 2026-10-06T18:30:00.000Z is 7 October in India. Read as written it was a day early.

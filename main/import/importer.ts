@@ -445,6 +445,14 @@ async function importFrom(
       { field: '(amounts)', decision: decisions.decimalReason },
       ...scaleDecisions(decisions.scaled, headers, table.titleScale),
       ...(decisions.date1904 ? [{ field: '(dates)', decision: 'The workbook uses the 1904 date system' }] : []),
+      ...(decisions.moments
+        ? [
+            {
+              field: '(dates)',
+              decision: `Dates are written as moments with their time zone: each is read as the day it falls on in this computer's time zone, ${decisions.timeZone}`,
+            },
+          ]
+        : []),
       ...notes,
     ],
     rowsRead: 0,

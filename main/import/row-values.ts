@@ -10,6 +10,7 @@ import {
   type DayOrderDecision,
   decideDayOrder,
   excelSerialToIso,
+  isMoment,
   isPlausibleSerial,
   parseDateText,
 } from './dates';
@@ -51,6 +52,8 @@ export interface Decisions {
   plausible: { from: string; to: string };
   /** This computer's time zone: the day a moment written with its own zone (…T18:30:00Z) falls on here. */
   timeZone?: string;
+  /** The first rows write dates as moments with their time zone. */
+  moments?: boolean;
   /** The unit the quantity column's header names ("Qty (PCS)"): each line's, where it writes none. */
   qtyUnit?: string;
   /** Quantity columns in further units ("Qty (Cases)"), for lines of products counted in one of those. */
@@ -220,6 +223,7 @@ export function decide(
     anyDates: options.anyDates === true,
     plausible: plausibleDates(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(dateFields.some((f) => texts(f.name).some(isMoment)) ? { moments: true } : {}),
   };
 }
 

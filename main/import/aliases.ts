@@ -46,8 +46,33 @@ export const pseudoFields = [
   'with_tax',
 ] as const;
 
+export type PseudoField = (typeof pseudoFields)[number];
+
+/** How the dialog names each pseudo field, and whether its column holds money (or words: a flag, a type). */
+export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money' | 'flag' }> = {
+  dr_cr: { label: 'Dr/Cr indicator', type: 'flag' },
+  return_flag: { label: 'Return flag', type: 'flag' },
+  debit_amount: { label: 'Debit amount (Tally)', type: 'money' },
+  credit_amount: { label: 'Credit amount (Tally)', type: 'money' },
+  tax_cgst: { label: 'CGST', type: 'money' },
+  tax_sgst: { label: 'SGST', type: 'money' },
+  tax_utgst: { label: 'UTGST', type: 'money' },
+  tax_igst: { label: 'IGST', type: 'money' },
+  tax_cess: { label: 'Cess', type: 'money' },
+  status: { label: 'Document status', type: 'flag' },
+  rate: { label: 'Unit price', type: 'money' },
+  voucher_type: { label: 'Voucher type (receipts only)', type: 'flag' },
+  allocated: { label: 'Allocated to the bill', type: 'money' },
+  gross_total: { label: 'Document total, tax included', type: 'money' },
+  ledger: { label: 'Account (general ledger)', type: 'flag' },
+  withheld: { label: 'Tax withheld (TDS)', type: 'money' },
+  adjustment: { label: 'Adjustment to the total', type: 'money' },
+  gst_type: { label: 'GST type or rate', type: 'flag' },
+  with_tax: { label: 'Line amount, tax included', type: 'money' },
+};
+
 /** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
-export const pseudoKinds: Partial<Record<(typeof pseudoFields)[number], readonly string[]>> = {
+export const pseudoKinds: Partial<Record<PseudoField, readonly string[]>> = {
   voucher_type: ['payments'],
   allocated: ['payments'],
   withheld: ['payments'],
@@ -689,7 +714,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
   },
 };
 
-export const pseudoAliases: Record<(typeof pseudoFields)[number], readonly string[]> = {
+export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   dr_cr: ['drcr', 'debitcredit', 'drcrindicator', 'shkzg', 'sign', 'crdr'],
   return_flag: ['return', 'isreturn', 'isreturncreditnote', 'returnflag', 'returned', 'salesreturn'],
   debit_amount: ['debitamount', 'debit', 'dramount', 'debitamt'],

@@ -34,6 +34,7 @@ import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { leftAsProposed, locateTable, openSheet } from './locate';
 import {
   discountPartColumns,
+  fieldLabel,
   likelyColumns,
   mappingByHeader,
   mappingFromHeaders,
@@ -473,9 +474,7 @@ async function importFrom(
   };
 
   const columnName = (problem: FieldProblem) =>
-    problem.column === null
-      ? `(${def.fields.find((f) => f.name === problem.field)?.label ?? problem.field})`
-      : (headers[problem.column] ?? '');
+    problem.column === null ? `(${fieldLabel(kind, problem.field)})` : (headers[problem.column] ?? '');
   // The summary lists up to MAX_LISTED_PER_COLUMN problems of each column, so one bad column never
   // hides the others; the rejected-rows workbook keeps every one.
   const listedPerColumn = new Map<string, number>();
@@ -1071,7 +1070,7 @@ async function importFrom(
     }
     for (const [field, entry] of rounding) {
       if (entry.rounded === 0) continue;
-      const label = def.fields.find((f) => f.name === field)?.label ?? field;
+      const label = fieldLabel(kind, field);
       result.decisions.push({
         field,
         decision: `${label}: ${entry.rounded} values rounded half-up to the paisa, as chosen; the total as written, ${entry.written.toFixed()}, is imported as ${scaledIntegerToString(entry.imported, 2)}`,

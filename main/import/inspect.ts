@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
+import { type PseudoField, pseudoFieldDefs } from './aliases';
 import { amountsFromRows } from './amounts-from-rows';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import {
@@ -74,6 +75,10 @@ export async function inspectFile(
   }
 }
 
+/** Pseudo fields the dialog offers a column for, as its field list shows them. */
+const offered = (names: readonly PseudoField[]) =>
+  names.map((name) => ({ name, ...pseudoFieldDefs[name], required: false }));
+
 async function inspectSource(
   db: Database.Database,
   source: Source,
@@ -88,35 +93,29 @@ async function inspectSource(
       required: needed.has(f.name),
       type: f.type,
     })),
-    { name: 'dr_cr', label: 'Dr/Cr indicator', required: false, type: 'flag' as const },
+    ...offered(['dr_cr']),
     ...(args.kind === 'payments'
-      ? [
-          { name: 'voucher_type', label: 'Voucher type (receipts only)', required: false, type: 'flag' as const },
-          { name: 'debit_amount', label: 'Debit amount (Tally)', required: false, type: 'money' as const },
-          { name: 'credit_amount', label: 'Credit amount (Tally)', required: false, type: 'money' as const },
-          { name: 'allocated', label: 'Allocated to the bill', required: false, type: 'money' as const },
-          { name: 'withheld', label: 'Tax withheld (TDS)', required: false, type: 'money' as const },
-          { name: 'ledger', label: 'Account (general ledger)', required: false, type: 'flag' as const },
-        ]
+      ? offered(['voucher_type', 'debit_amount', 'credit_amount', 'allocated', 'withheld', 'ledger', 'status'])
       : []),
+    ...(args.kind === 'receivables' ? offered(['status']) : []),
     ...(args.kind === 'sales'
-      ? [
-          { name: 'return_flag', label: 'Return flag', required: false, type: 'flag' as const },
-          { name: 'debit_amount', label: 'Debit amount (Tally)', required: false, type: 'money' as const },
-          { name: 'credit_amount', label: 'Credit amount (Tally)', required: false, type: 'money' as const },
-          { name: 'tax_cgst', label: 'CGST', required: false, type: 'money' as const },
-          { name: 'tax_sgst', label: 'SGST', required: false, type: 'money' as const },
-          { name: 'tax_utgst', label: 'UTGST', required: false, type: 'money' as const },
-          { name: 'tax_igst', label: 'IGST', required: false, type: 'money' as const },
-          { name: 'tax_cess', label: 'Cess', required: false, type: 'money' as const },
-          { name: 'status', label: 'Document status', required: false, type: 'flag' as const },
-          { name: 'rate', label: 'Unit price', required: false, type: 'money' as const },
-          { name: 'gross_total', label: 'Document total, tax included', required: false, type: 'money' as const },
-          { name: 'adjustment', label: 'Adjustment to the total', required: false, type: 'money' as const },
-          { name: 'gst_type', label: 'GST type or rate', required: false, type: 'flag' as const },
-          { name: 'with_tax', label: 'Line amount, tax included', required: false, type: 'money' as const },
-          { name: 'ledger', label: 'Account (general ledger)', required: false, type: 'flag' as const },
-        ]
+      ? offered([
+          'return_flag',
+          'debit_amount',
+          'credit_amount',
+          'tax_cgst',
+          'tax_sgst',
+          'tax_utgst',
+          'tax_igst',
+          'tax_cess',
+          'status',
+          'rate',
+          'gross_total',
+          'adjustment',
+          'gst_type',
+          'with_tax',
+          'ledger',
+        ])
       : []),
   ];
   const base: ImportPreview = {

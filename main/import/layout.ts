@@ -1,7 +1,7 @@
-import { type DatasetKind, datasets } from '../datasets/kinds';
+import type { DatasetKind } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
 import { journalLineTest, ledgerLineTest } from './ledger-lines';
-import { findHeaderRow, type HeaderCandidate, headerText, type Mapping, proposeMapping } from './mapping';
+import { fieldLabel, findHeaderRow, type HeaderCandidate, headerText, type Mapping, proposeMapping } from './mapping';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
@@ -68,7 +68,7 @@ function namesAsCodes(kind: DatasetKind, header: HeaderCandidate | null): Header
   const name = header?.mapping.name;
   if (!header?.recognised || code === undefined || name === undefined || header.mapping[code] !== undefined)
     return header;
-  const label = datasets[kind].fields.find((f) => f.name === code)?.label ?? code;
+  const label = fieldLabel(kind, code);
   return {
     ...header,
     mapping: { ...header.mapping, [code]: name },
@@ -101,7 +101,7 @@ function preferFilledColumns(
     .filter(([field, column]) => header.mapping[field] !== undefined && header.mapping[field] !== column)
     .map(([field, column]) => ({
       field,
-      decision: `${datasets[kind].fields.find((f) => f.name === field)?.label ?? field} is read from "${header.headers[column]}": "${header.headers[header.mapping[field] as number]}" is empty in the ${below.length} rows under the header`,
+      decision: `${fieldLabel(kind, field)} is read from "${header.headers[column]}": "${header.headers[header.mapping[field] as number]}" is empty in the ${below.length} rows under the header`,
     }));
   return notes.length === 0 ? header : { ...header, mapping, notes };
 }

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
-import { aliases, inForeignCurrency, normalizeHeader, pseudoAliases, pseudoFields, pseudoKinds } from './aliases';
+import {
+  aliases,
+  inForeignCurrency,
+  normalizeHeader,
+  type PseudoField,
+  pseudoAliases,
+  pseudoFieldDefs,
+  pseudoFields,
+  pseudoKinds,
+} from './aliases';
 import { addMonthColumns } from './month-columns';
 import { addNumbered, DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit } from './quantity-units';
@@ -87,18 +96,6 @@ function pathParts(header: string): string[] {
   return [parts.slice(-2).join(' '), parts.at(-1) ?? '', parts[0] ?? ''];
 }
 
-/** Pseudo fields that hold amounts of money, as the dataset's money fields do. */
-const moneyPseudo = new Set<string>([
-  'debit_amount',
-  'credit_amount',
-  ...pseudoFields.filter((f) => f.startsWith('tax_')),
-  'gross_total',
-  'adjustment',
-  'with_tax',
-  'allocated',
-  'withheld',
-]);
-
 /** A header of percentages ("GST%", "Tax %", "Margin Percent"): its column holds rates. */
 export const percentHeader = (header: string) => /%|\bpercent(age)?\b|\bpct\b/i.test(header);
 
@@ -108,10 +105,16 @@ export const percentHeader = (header: string) => /%|\bpercent(age)?\b|\bpct\b/i.
  * (priced-net.ts).
  */
 function holdsPercentages(kind: DatasetKind, field: string): boolean {
-  if (field === 'discount') return true;
-  if (moneyPseudo.has(field)) return false;
-  return datasets[kind].fields.find((f) => f.name === field)?.type !== 'money';
+  return field === 'discount' || fieldType(kind, field) !== 'money';
 }
+
+/** A field's type, or a pseudo field's (money, or a flag). */
+const fieldType = (kind: DatasetKind, field: string) =>
+  datasets[kind].fields.find((f) => f.name === field)?.type ?? pseudoFieldDefs[field as PseudoField]?.type;
+
+/** A field's name as the dialog shows it, or a pseudo field's; a numbered part's key as it is. */
+export const fieldLabel = (kind: DatasetKind, field: string): string =>
+  datasets[kind].fields.find((f) => f.name === field)?.label ?? pseudoFieldDefs[field as PseudoField]?.label ?? field;
 
 /**
  * The fields a header may name: by its whole text, or else by a part of its path that names one
@@ -385,14 +388,13 @@ export function namedFieldsProblem(
  * file does not say which is meant, and the one mapped is read, so the user is told which.
  */
 export function repeatedHeaderWarnings(kind: DatasetKind, headers: readonly string[], mapping: Mapping): string[] {
-  const label = (field: string) => datasets[kind].fields.find((f) => f.name === field)?.label;
   return Object.entries(mapping).flatMap(([field, column]) => {
     const key = normalizeHeader(headers[column] ?? '');
     if (key === '') return [];
     const same = headers.flatMap((h, c) => (normalizeHeader(h) === key ? [c + 1] : []));
     if (same.length < 2) return [];
     return [
-      `"${headers[column]}" heads ${same.length} columns (columns ${same.join(', ')}): column ${column + 1} is the one read${label(field) ? ` as ${label(field)}` : ''}; if another is meant, rename the columns in the file and import it again`,
+      `"${headers[column]}" heads ${same.length} columns (columns ${same.join(', ')}): column ${column + 1} is read as ${fieldLabel(kind, field)}; if another is meant, rename the columns in the file and import it again`,
     ];
   });
 }

@@ -1,6 +1,6 @@
-import { type DatasetKind, datasets } from '../datasets/kinds';
+import type { DatasetKind } from '../datasets/kinds';
 import { DateError, parseDateText } from './dates';
-import type { Mapping } from './mapping';
+import { fieldLabel, type Mapping } from './mapping';
 import type { SourceRow } from './readers/types';
 
 /** A date as reports write one in a title: 31-Oct-2026, 31/10/2026, 2026-10-31, October 31, 2026. */
@@ -69,4 +69,4 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
 
 /** What a title date decided, in the words of an import's decisions. */
 export const titleDecision = (kind: DatasetKind, d: TitleDate) =>
-  `${datasets[kind].fields.find((f) => f.name === d.field)?.label ?? d.field} is ${d.value} for every row, as the title "${d.title}" says`;
+  `${fieldLabel(kind, d.field)} is ${d.value} for every row, as the title "${d.title}" says`;

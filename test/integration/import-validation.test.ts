@@ -378,7 +378,7 @@ describe('validation', () => {
       ]),
     );
     const warning =
-      '"Net Value" heads 2 columns (columns 7, 8): column 7 is the one read as Net value; if another is meant, rename the columns in the file and import it again';
+      '"Net Value" heads 2 columns (columns 7, 8): column 7 is read as Net value; if another is meant, rename the columns in the file and import it again';
     for (const map of [{}, { net_value: 'Net Value' }] as Record<string, string>[]) {
       const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', dryRun: true, map });
       expect([r.warnings, r.totals.net_value]).toEqual([[warning], '150.00']);

@@ -34,6 +34,31 @@ describe('header aliases', () => {
     });
   });
 
+  it('never puts a column of percentages on an amount of money, a unit price included, and keeps a GST ledger at a rate', () => {
+    expect(
+      mapped('sales', [
+        'Bill No',
+        'Date',
+        'Party',
+        'Item',
+        'Qty',
+        'Rate %',
+        'GST%',
+        'Dis%',
+        'Amount',
+        'Output CGST 9%',
+      ]),
+    ).toEqual({
+      doc_no: 'Bill No',
+      doc_date: 'Date',
+      distributor_code: 'Party',
+      sku: 'Item',
+      qty: 'Qty',
+      net_value: 'Amount',
+      tax_cgst: 'Output CGST 9%',
+    });
+  });
+
   it('maps SAP ALV billing document headers', () => {
     const headers = [
       'Billing Document',

@@ -96,8 +96,12 @@ function pathParts(header: string): string[] {
   return [parts.slice(-2).join(' '), parts.at(-1) ?? '', parts[0] ?? ''];
 }
 
-/** A header of percentages ("GST%", "Tax %", "Margin Percent"): its column holds rates. */
-export const percentHeader = (header: string) => /%|\bpercent(age)?\b|\bpct\b/i.test(header);
+/**
+ * A header of percentages ("GST%", "Tax %", "% Disc", "Margin Percent"): its column holds rates.
+ * A % after a number names a ledger at that rate ("Output CGST 9%"), whose column holds amounts.
+ */
+export const percentHeader = (header: string) =>
+  /^[^0-9]*%[^0-9]*$/.test(header) || /\b(percent|percentage|pct)\b/i.test(header);
 
 /**
  * Whether a column of percentages may hold the field: never an amount of money ("GST%" is no
@@ -211,8 +215,7 @@ export function gstPartNamed(name: string): string | null {
  * Percentage"), or a GST part's ledger, account, code, number or whether it applies.
  */
 const notAnAmountHeader = (text: string) =>
-  /\b(rate|percent|percentage|ledger|account|code|no|number|type|applicable|gstin)\b/.test(text) ||
-  /^[^0-9]*%[\s)]*$/.test(text);
+  /\b(rate|ledger|account|code|no|number|type|applicable|gstin)\b/.test(text) || percentHeader(text);
 
 /** A GST part a header names as an amount: "Output CGST 9%", "IGST @ 18%", "Cess"; not "CGST Rate", "CGST %" or "IGST Ledger". */
 function gstPartOf(header: string): string | null {

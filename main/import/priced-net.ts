@@ -1,7 +1,7 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
 import { netFromPrice } from './kind-rules';
-import type { Mapping } from './mapping';
+import { type Mapping, percentHeader } from './mapping';
 import type { Cell } from './readers/types';
 import type { DiscountRate } from './row-values';
 
@@ -62,7 +62,8 @@ export function pricedNet(
   const cells = rows.map((cells) => cells[column]);
   const values = cells.map(fraction).filter((v) => v !== null);
   const rates =
-    /%|percent|pct|rate/i.test(header) ||
+    percentHeader(header) ||
+    /rate/i.test(header) ||
     (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
   if (!rates) return { netFromRate, notes };
   // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.

@@ -3,7 +3,7 @@ import { inForeignCurrency } from './aliases';
 import { gstRateIn, taxInside } from './gst-types';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
-import { amountIn, convertRow, type Decisions } from './row-values';
+import { amountIn, convertRow, type Decisions, discountShare } from './row-values';
 
 type Rows = readonly (readonly Cell[])[];
 
@@ -118,14 +118,25 @@ function netAtRate(
   rows: Rows,
   decisions: Decisions,
 ): { before: number; percentOff: number | null } | null {
-  const lines = rows
-    .map((cells) => ({ cells, net: amountIn(cells, named, decisions), rate: gstRateIn(cells[rateColumn]) }))
-    .filter((l) => l.net !== null && l.rate !== null);
-  if (lines.length === 0 || !lines.some((l) => !l.rate?.isZero())) return null;
   const taken = new Set([...Object.values(mapping), rateColumn]);
   const percentOff = headers.findIndex((h, c) => !taken.has(c) && percentHeader(h) && /dis/i.test(h));
-  const off = (cells: readonly Cell[]) =>
-    percentOff < 0 ? new Exact(0) : new Exact(String(amountIn(cells, percentOff, decisions) ?? 0)).dividedBy(100);
+  // Each line's net less the tax inside it at its rate, and the share its discount takes off.
+  const lines: { cells: readonly Cell[]; base: number; keep: Exact }[] = [];
+  let taxed = false;
+  for (const cells of rows) {
+    const net = amountIn(cells, named, decisions);
+    const rate = gstRateIn(cells[rateColumn]);
+    if (net === null || rate === null) continue;
+    let share: Exact;
+    try {
+      share = percentOff < 0 ? new Exact(0) : discountShare(cells[percentOff], 100, decisions);
+    } catch {
+      return null;
+    }
+    taxed ||= !rate.isZero();
+    lines.push({ cells, base: net - taxInside(net, rate), keep: new Exact(1).minus(share) });
+  }
+  if (!taxed) return null;
   const fits = headers
     .map((_, column) => column)
     .filter(
@@ -134,11 +145,7 @@ function netAtRate(
         column !== percentOff &&
         lines.every((l) => {
           const before = amountIn(l.cells, column, decisions);
-          if (before === null) return false;
-          const base = (l.net as number) - taxInside(l.net as number, l.rate as Exact);
-          // Percentages are read as amounts (× 100): 5.00 % is 500.
-          const after = new Exact(before).times(new Exact(1).minus(off(l.cells).dividedBy(100)));
-          return after.minus(base).abs().lessThanOrEqualTo(1);
+          return before !== null && new Exact(before).times(l.keep).minus(l.base).abs().lessThanOrEqualTo(1);
         }),
     );
   const before = fits[0];

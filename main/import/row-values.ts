@@ -657,7 +657,7 @@ function priceTimesQuantity(
  * A line's discount rate as the share of its price it takes off (0.15), zero where blank. A rate
  * that does not read, or takes off less than nothing or more than the whole, is an error of the row.
  */
-function discountShare(cell: Cell | undefined, per: 1 | 100, d: Decisions): Exact {
+export function discountShare(cell: Cell | undefined, per: 1 | 100, d: Decisions): Exact {
   if (blank(cell)) return new Exact(0);
   const text = typeof cell === 'string' ? cell.trim().replace(/\s*%$/, '') : (cell as Exclude<Cell, null>);
   const share = new Exact(writtenDecimal(text, d)).dividedBy(per);

@@ -525,9 +525,13 @@ function salesAmounts(
   if (discount !== null) values.discount = discount;
   // A line's amount with its tax: the net value is it less the tax.
   const withTax = mapping.net_value === undefined ? pseudoAmount(mapping, cells, read, 'with_tax') : null;
-  // Where the file writes no tax but each line's GST rate ("GST%"), the tax inside is worked out.
-  if (typeof withTax === 'number' && typeof values.tax !== 'number' && mapping.gst_type !== undefined)
-    values.tax = taxOfGstType(cells, mapping.gst_type, withTax, problems);
+  // An amount with its tax, where the file writes no tax but a GST type or rate ("L/GST-18%",
+  // "GST%"): the tax inside it is worked out at that rate.
+  const taxInsideOf = (total: StoredValue) => {
+    if (typeof total === 'number' && typeof values.tax !== 'number' && mapping.gst_type !== undefined)
+      values.tax = taxOfGstType(cells, mapping.gst_type, total, problems);
+  };
+  taxInsideOf(withTax);
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);
   // Tally's Sales Register without items writes no value: the Gross Total less the tax is it.
   // An adjustment beside the round-off is part of it: both are what the total adds to the lines.
@@ -536,8 +540,7 @@ function salesAmounts(
     values.round_off = adjustment + (typeof values.round_off === 'number' ? values.round_off : 0);
   if (netFromGrossTotal(mapping)) {
     const gross = pseudoAmount(mapping, cells, read, 'gross_total');
-    if (typeof gross === 'number' && typeof values.tax !== 'number' && mapping.gst_type !== undefined)
-      values.tax = taxOfGstType(cells, mapping.gst_type, gross, problems);
+    taxInsideOf(gross);
     const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     if (typeof gross === 'number') values.net_value = gross - less;
   }

@@ -325,7 +325,15 @@ function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, 
 /** Excel's error values, as a cell or an export writes them. */
 const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
-function convert(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): StoredValue {
+/**
+ * Characters that show as nothing: a zero-width space, a word joiner, a BOM, a soft hyphen. Pasted
+ * from web pages and chats into a register, they make `D001` another code than the one Excel
+ * shows. The joiners (ZWJ, ZWNJ) stay: Indic names need them.
+ */
+const invisible = /[\u00ad\u200b\u2060\ufeff]/g;
+
+function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): StoredValue {
+  const cell = typeof written === 'string' ? written.replace(invisible, '') : written;
   if (typeof cell === 'string') {
     const t = cell.trim();
     if (t === formulaWithoutValue)

@@ -135,6 +135,28 @@ describe('file formats', () => {
     expect(result.decisions.map((d) => d.decision)).toContain('Amounts are written with a decimal comma (1.234,56)');
   });
 
+  it('reads codes written ="00123" as Excel shows them, and drops characters that show as nothing', async () => {
+    // Web DMS exports keep codes' leading zeros so; a zero-width space pasted after a code, or
+    // a soft hyphen in an amount, would otherwise be another distributor or no amount at all.
+    const written = lines.map((l, i): FixtureCell[] =>
+      l.map((c, k) => {
+        if (i === 0 && (k === 0 || k === 2)) return `="${c}"`;
+        if (i === 2 && k === 2) return `${c}\u200b`;
+        if (i === 3 && k === 6) return `6\u00ad17.25\u2060`;
+        return c;
+      }),
+    );
+    const text = delimited([header, ...written]).replace('"=""SI/T/1"""', '="SI/T/1"');
+    expect(text).toContain('\r\n="SI/T/1",');
+    const result = await expectSales(writeText(join(dir, 'dms.csv'), text));
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => r.distributor_code)).toEqual([
+      'D001',
+      'D001',
+      'D002',
+      'D001',
+    ]);
+  });
+
   it.each([['utf-16le-bom', 'UTF-16 LE with BOM'] as const, ['utf-16be-bom', 'UTF-16 BE with BOM'] as const])(
     'reads %s text',
     async (encoding, shown) => {

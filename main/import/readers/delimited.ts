@@ -105,6 +105,20 @@ interface ParserCore {
   __onRecord: (...args: unknown[]) => unknown;
 }
 
+/** A cell written `="00123"`: Excel's way, in a CSV, of keeping text (leading zeros) as text. */
+const quotedFormula = /^="((?:[^"]|"")*)"$/;
+
+/**
+ * What Excel shows for a cell of a CSV written `="00123"` (web DMS and ERP exports write codes
+ * and document numbers so, to keep their leading zeros): the text between the quotes. Other
+ * text that starts with = is left as written.
+ */
+export const textOfFormula = (v: string): string => {
+  if (v.charCodeAt(0) !== 61) return v;
+  const quoted = quotedFormula.exec(v);
+  return quoted ? (quoted[1] as string).replace(/""/g, '"') : v;
+};
+
 export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const head = await readHead(path);
   const { encoding, bomLength } = detectEncoding(head);
@@ -142,7 +156,7 @@ export async function openDelimited(path: string, onBytes?: (bytes: number) => v
               throw new DamagedFileError(
                 `line ${line} has ${record.length} cells, more than the ${TEXT_LIMITS.cells} columns a sheet has`,
               );
-            const cells = record.map((v) => (v.trim() === '' ? null : v));
+            const cells = record.map((v) => (v.trim() === '' ? null : textOfFormula(v)));
             blankRun = cells.every((c) => c === null) ? blankRun + 1 : 0;
             if (blankRun > TEXT_LIMITS.blankRun)
               throw new DamagedFileError(

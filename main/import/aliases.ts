@@ -725,7 +725,17 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   tax_igst: ['igst', 'igstamount', 'integratedtax', 'igstamt'],
   tax_cess: ['cess', 'cessamount', 'gstcess'],
   status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
-  rate: ['rate', 'itemprice', 'unitprice', 'price', 'rateitems', 'sellingprice', 'priceeach', 'priceperunit'],
+  rate: [
+    'rate',
+    'itemprice',
+    'unitprice',
+    'price',
+    'rateitems',
+    'sellingprice',
+    'priceeach',
+    'priceperunit',
+    'unitamount',
+  ],
   gross_total: [
     'grosstotal',
     'invoicetotal',

@@ -19,6 +19,33 @@ function fraction(cell: Cell | undefined): number | null {
   return Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
 }
 
+/** A cell as the number it plainly writes (1,234.50, 1234.5, -2); null for anything else. */
+function numberIn(cell: Cell | undefined): number | null {
+  if (typeof cell === 'number') return cell;
+  const text = typeof cell === 'string' ? cell.trim() : '';
+  return /^-?[\d,]*\.?\d+$/.test(text) ? Number(text.replace(/,/g, '')) : null;
+}
+
+/**
+ * Whether a discount column headed as an amount (Xero's "Discount") holds percentages: on every
+ * first row that gives one, the line's amount is its quantity × price less that share (10 ×
+ * 100.00 less 10 is 900.00), and on one at least it is not that less as many rupees.
+ */
+function percentagesByArithmetic(mapping: Readonly<Mapping>, column: number, rows: readonly (readonly Cell[])[]) {
+  const { qty, rate, net_value: net } = mapping;
+  if (qty === undefined || rate === undefined || net === undefined) return false;
+  let fits = false;
+  for (const cells of rows) {
+    const share = numberIn(cells[column]);
+    const [q, price, amount] = [numberIn(cells[qty]), numberIn(cells[rate]), numberIn(cells[net])];
+    if (!share || q === null || price === null || amount === null) continue;
+    const base = Math.abs(q * price);
+    if (Math.abs(base * (1 - share / 100) - Math.abs(amount)) >= 0.01) return false;
+    if (Math.abs(base - Math.abs(share) - Math.abs(amount)) >= 0.01) fits = true;
+  }
+  return fits;
+}
+
 /**
  * How a sales file's net value comes from its prices, read from its mapping and its first rows,
  * with a sentence per reason. Each line's net value is its quantity × price where the file's only
@@ -65,14 +92,19 @@ export function pricedNet(
     percentHeader(header) ||
     /rate/i.test(header) ||
     (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
-  if (!rates) return { netFromRate, notes };
+  const percentages = !rates && !netFromRate && percentagesByArithmetic(mapping, column, rows);
+  if (!rates && !percentages) return { netFromRate, notes };
   // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.
-  const per = values.some((v) => v > 1) || cells.some((c) => typeof c === 'string' && /%\s*$/.test(c)) ? 100 : 1;
+  const per =
+    percentages || values.some((v) => v > 1) || cells.some((c) => typeof c === 'string' && /%\s*$/.test(c)) ? 100 : 1;
+  const written = `${per === 1 ? '0.15' : '15'} for 15 %`;
   notes.push({
     field: 'discount',
     decision: netFromRate
-      ? `"${header}" holds rates (${per === 1 ? '0.15' : '15'} for 15 %), not amounts: each line's net value is ${price} less that share`
-      : `"${header}" holds rates (0.2 for 20%), not amounts: it is not imported as the discount`,
+      ? `"${header}" holds rates (${written}), not amounts: each line's net value is ${price} less that share`
+      : percentages
+        ? `"${header}" holds rates (${written}), not amounts: each line's "${headers[mapping.net_value ?? -1]}" is ${price} less that share; it is not imported as the discount`
+        : `"${header}" holds rates (${written}), not amounts: it is not imported as the discount`,
   });
   return { netFromRate, ratesIn: column, ...(netFromRate ? { discountRate: { column, per } } : {}), notes };
 }

@@ -190,6 +190,55 @@ describe('NetSuite and Dynamics 365', () => {
   });
 });
 
+describe("Xero's export of invoices", () => {
+  const head = [
+    ...['ContactName', 'InvoiceNumber', 'Reference', 'InvoiceDate', 'Total', 'InventoryItemCode', 'Quantity'],
+    ...['UnitAmount', 'Discount', 'LineAmount', 'TaxAmount', 'Type', 'Status'],
+  ];
+  /** A line of 10 × 100.00 (1 for a credit note), the document's Total beside it as Xero writes it. */
+  const line = (no: string, ref: string | null, item: string, discount: string | null, amount: string, tax: string) => {
+    const credit = no.startsWith('CN');
+    return [
+      ...[credit ? 'Annapurna Distributors' : 'Kaveri Enterprises', no, ref, '15/10/2026', '2,242.00', item],
+      ...[credit ? 1 : 10, '100.00', discount, amount, tax, credit ? 'Sales credit note' : 'Sales invoice'],
+      no === 'INV-0002' ? 'Draft' : 'Awaiting Payment',
+    ];
+  };
+
+  it('reads its Discount as the percentage taken off each line, never rupees, and leaves drafts out', async () => {
+    const path = file('xero-invoices.csv', [
+      head,
+      line('INV-0001', 'PO 12', 'SKU-0001', null, '1,000.00', '180.00'),
+      line('INV-0001', 'PO 12', 'SKU-0002', '10.00', '900.00', '162.00'),
+      line('INV-0002', null, 'SKU-0003', null, '1,000.00', '0.00'),
+      line('CN-0001', 'INV-0001', 'SKU-0001', null, '100.00', '18.00'),
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ net_value: 'LineAmount', rate: 'UnitAmount', tax: 'TaxAmount' });
+    expect(r.skipped).toEqual({ draft: 1 });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Discount" holds rates (15 for 15 %), not amounts: each line\'s "LineAmount" is its quantity × "UnitAmount" less that share; it is not imported as the discount',
+    );
+    const stored = storedRows(ws, 'sales', r.batch ?? 0);
+    expect(stored.map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.net_value, s.tax, s.discount])).toEqual([
+      ['INV-0001', 'invoice', 'D003', 100000, 18000, null],
+      ['INV-0001', 'invoice', 'D003', 90000, 16200, null],
+      ['CN-0001', 'credit_note', 'D001', -10000, -1800, null],
+    ]);
+  });
+
+  it('keeps a Discount of rupees as the discount, where each line amount is its quantity × price less it', async () => {
+    const path = file('discount-in-rupees.csv', [
+      head,
+      line('INV-0001', null, 'SKU-0001', '10.00', '990.00', '178.20'),
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.net_value, s.discount])).toEqual([[99000, 1000]]);
+  });
+});
+
 describe("a distributor management system's bill register", () => {
   it('takes the Taxable Amt as the net where the Net Amt is it plus the GST, in the import and in the preview', async () => {
     const path = file('dms-bills.csv', [

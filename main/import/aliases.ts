@@ -153,6 +153,9 @@ const party = [
   'recipientname',
   'buyername',
   'name',
+  // Xero's payments and ageing reports name the customer its Contact: last, being a person's
+  // name or number in masters.
+  'contact',
 ];
 const distributor = [
   'distributor',
@@ -663,6 +666,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'transactionno',
       // SAP Business One's Incoming Payments.
       'documentnumber',
+      // Xero's payments.
+      'paymentref',
+      'paymentreference',
     ],
     receipt_date: ['receiptdate', 'date', 'voucherdate', 'paymentdate', 'postingdate', 'budat', 'transactiondate'],
     distributor_code: [...distributor, ...party],
@@ -683,6 +689,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'totalamount',
       // Odoo's payments: in the company's currency, positive for money received.
       'amountsigned',
+      'amountpaid',
     ],
     against_doc_no: [
       'againstdocno',

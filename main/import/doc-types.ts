@@ -203,8 +203,9 @@ export function isReceiptType(name: string): boolean {
   return (
     /\b(receipts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(text) ||
     // A payment of an invoice (a sales document) is a customer's: Zoho Books' Invoice Payment,
-    // and its Retainer Payment, an advance against a retainer invoice. A bill's is a supplier's.
-    /\b(customer|invoice|retainer) payments?\b/.test(text)
+    // and its Retainer Payment, an advance against a retainer invoice; Xero's Receivable Payment
+    // (its Payable Payment is a supplier's). A bill's is a supplier's.
+    /\b(customer|invoice|retainer|receivable) payments?\b/.test(text)
   );
 }
 

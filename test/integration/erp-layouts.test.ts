@@ -228,6 +228,23 @@ describe("Xero's export of invoices", () => {
     ]);
   });
 
+  it('reads its payments: a Receivable Payment is money received, a Payable Payment is left out', async () => {
+    const path = file('xero-payments.csv', [
+      ['Date', 'Payment Ref', 'Contact', 'Invoice Number', 'Account', 'Amount Paid', 'Currency', 'Type'],
+      ['16/10/2026', 'CHQ 441', 'Annapurna Distributors', 'INV-0001', 'Bank', '1,180.00', 'INR', 'Receivable Payment'],
+      ['17/10/2026', 'NEFT 12', 'Kaveri Enterprises', 'BILL-7', 'Bank', '300.00', 'INR', 'Payable Payment'],
+      ['18/10/2026', 'NEFT 88', 'Kaveri Enterprises', 'INV-0002', 'Bank', '500.00', 'INR', 'Receivable Payment'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'type:Payable Payment': 1 });
+    const stored = storedRows(ws, 'payments', r.batch ?? 0);
+    expect(stored.map((p) => [p.receipt_no, p.distributor_code, p.against_doc_no, p.amount])).toEqual([
+      ['CHQ 441', 'D001', 'INV-0001', 118000],
+      ['NEFT 88', 'D003', 'INV-0002', 50000],
+    ]);
+  });
+
   it('keeps a Discount of rupees as the discount, where each line amount is its quantity × price less it', async () => {
     const path = file('discount-in-rupees.csv', [
       head,

@@ -9,6 +9,8 @@ describe('voucher types of a receipts file', () => {
     expect(classifyVoucher('Invoice Payment')).toEqual({ as: 'receipt', why: 'name' });
     expect(classifyVoucher('Retainer Payment')).toEqual({ as: 'receipt', why: 'name' });
     expect(classifyVoucher('Bill Payment')).toEqual({ as: 'skip', why: 'name' });
+    expect(classifyVoucher('Receivable Payment')).toEqual({ as: 'receipt', why: 'name' });
+    expect(classifyVoucher('Payable Payment')).toEqual({ as: 'skip', why: 'name' });
     // Tally's Payment is money paid out.
     expect(classifyVoucher('Payment')).toEqual({ as: 'skip', why: 'name' });
     expect(classifyVoucher('Sales')).toEqual({ as: 'skip', why: 'name' });

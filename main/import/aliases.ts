@@ -632,6 +632,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       // What is still due on the bill (Odoo's and Xero's Amount Due), never what it was for.
       'amountdue',
       'openamount',
+      // QuickBooks' A/R Aging Detail.
+      'openbalance',
       'remainingamount',
       'dueamount',
       'closingbalance',

@@ -735,3 +735,33 @@ describe('a register of amounts, discount and GST percentages (Marg)', () => {
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.net_value, s.tax])).toEqual([[95_000, null]]);
   });
 });
+
+describe("QuickBooks' A/R Aging Detail", () => {
+  it('reads each open bill under its age heading, its Open Balance as the outstanding, and the as-of date from the title', async () => {
+    const blank = (label: string | null) => [label, null, null, null, null, null, null, null, null];
+    const path = file('ar-aging-detail.csv', [
+      ['Demo Company'],
+      ['A/R Aging Detail'],
+      ['As of October 31, 2026'],
+      [],
+      [null, 'Date', 'Transaction Type', 'Num', 'Customer', 'Due Date', 'Past Due', 'Amount', 'Open Balance'],
+      blank('Current'),
+      [null, '10/20/2026', 'Invoice', '1043', 'Annapurna Distributors', '11/19/2026', '0', '1,200.00', '1,200.00'],
+      ['Total for Current', null, null, null, null, null, null, '$1,200.00', '$1,200.00'],
+      blank('1 - 30 days past due'),
+      [null, '09/15/2026', 'Invoice', '1031', 'Kaveri Enterprises', '10/15/2026', '16', '2,000.00', '800.00'],
+      ['Total for 1 - 30 days past due', null, null, null, null, null, null, '$2,000.00', '$800.00'],
+      ['TOTAL', null, null, null, null, null, null, '$3,200.00', '$2,000.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ outstanding: 'Open Balance', amount: 'Amount', due_date: 'Due Date' });
+    const stored = storedRows(ws, 'receivables', r.batch ?? 0);
+    expect(
+      stored.map((b) => [b.as_of, b.distributor_code, b.doc_no, b.doc_date, b.due_date, b.amount, b.outstanding]),
+    ).toEqual([
+      ['2026-10-31', 'D001', '1043', '2026-10-20', '2026-11-19', 120000, 120000],
+      ['2026-10-31', 'D003', '1031', '2026-09-15', '2026-10-15', 200000, 80000],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 import { Exact } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
-import { gstRateIn, taxInside } from './gst-types';
+import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions, discountShare } from './row-values';
@@ -86,6 +86,26 @@ function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Dec
     }))
     .filter((l) => l.net !== null && l.gross !== null);
   return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === (l.gross as number) - l.off + l.tax);
+}
+
+/**
+ * Whether a sales file's net column, `named`, holds each line's amount with its tax where no other
+ * column shows it (no taxable amount, no gross): on every line read that has tax, the tax is a GST
+ * rate of the amount less it (180.00 of 1,180.00 at 18 %) and no GST rate of the amount itself. A
+ * bill list's `Amount` beside its `GST Amount` writes it so; as the net it counts GST as sales.
+ */
+function netCarriesTax(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
+  const tax = taxColumns(mapping);
+  if (tax.length === 0) return false;
+  let taxed = false;
+  for (const cells of rows) {
+    const net = amountIn(cells, named, decisions);
+    const t = Math.abs(sumIn(cells, tax, decisions));
+    if (net === null || t === 0) continue;
+    if (!taxAtSomeRate(t, Math.abs(net) - t) || taxAtSomeRate(t, Math.abs(net))) return false;
+    taxed = true;
+  }
+  return taxed;
 }
 
 /** A column of each line's GST rate ("GST%", "Tax %", "GST Rate"): a rate India levies on every line read. */
@@ -189,6 +209,19 @@ export function amountsFromRows(
     notes.push({
       field: 'net_value',
       decision: `"${headers[named]}" is each line's amount with its tax: on every line read it is "${headers[mapping.gross_value ?? -1]}"${less.length === 0 ? '' : ` less ${less.join(', ')}`} plus the tax, so each line's net value is it less its tax`,
+    });
+    delete mapping.net_value;
+    mapping.with_tax = named;
+  } else if (
+    mapping.net_value !== undefined &&
+    proposed('net_value') &&
+    netCarriesTax(mapping, mapping.net_value, rows, decisions)
+  ) {
+    const named = mapping.net_value;
+    const tax = taxColumns(mapping).map((column) => `"${headers[column]}"`);
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[named]}" is each line's amount with its tax: on every line read ${tax.join(' + ')} is a GST rate of it less that tax (180.00 of 1,180.00 at 18 %), never of the whole, so each line's net value is it less its tax`,
     });
     delete mapping.net_value;
     mapping.with_tax = named;

@@ -39,6 +39,10 @@ export function gstRateIn(cell: Cell | undefined): Exact | null {
   return GST_RATES.has(rate.toNumber()) ? rate : null;
 }
 
+/** Whether `tax` is, within a paisa, a GST rate India levies (not 0) of `base`; both in paise. */
+export const taxAtSomeRate = (tax: number, base: number): boolean =>
+  [...GST_RATES].some((rate) => rate > 0 && new Exact(base).times(rate).dividedBy(100).minus(tax).abs().lte(1));
+
 /**
  * The tax inside a bill's total at a GST rate, to the paisa: 18/118 of it at 18 %. The ERP rounded
  * the tax it added to the taxable value, so this can differ from its own by a paisa.

@@ -765,3 +765,40 @@ describe("QuickBooks' A/R Aging Detail", () => {
     ]);
   });
 });
+
+describe('a bill list of amounts with their GST beside them', () => {
+  const head = ['Bill No', 'Bill Date', 'Party', 'Item Code', 'Qty', 'Amount', 'GST Amount'];
+
+  it('takes each Amount less its GST as the net, where the GST is a rate of the amount less it', async () => {
+    const path = file('bills-with-gst.csv', [
+      head,
+      ['B1', '15-10-2026', 'D001', 'SKU-0001', 2, '1,180.00', '180.00'],
+      ['B1', '15-10-2026', 'D001', 'SKU-0002', 1, '105.00', '5.00'],
+      ['B2', '16-10-2026', 'D003', 'SKU-0003', 3, '50.00', '0.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Amount" is each line\'s amount with its tax: on every line read "GST Amount" is a GST rate of it less that tax (180.00 of 1,180.00 at 18 %), never of the whole, so each line\'s net value is it less its tax',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.net_value, s.tax])).toEqual([
+      [100000, 18000],
+      [10000, 500],
+      [5000, 0],
+    ]);
+  });
+
+  it('leaves an Amount whose GST is a rate of it as the net', async () => {
+    const path = file('bills-before-gst.csv', [
+      head,
+      ['B1', '15-10-2026', 'D001', 'SKU-0001', 2, '1,000.00', '180.00'],
+      ['B2', '16-10-2026', 'D003', 'SKU-0003', 3, '300.00', '54.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.net_value, s.tax])).toEqual([
+      [100000, 18000],
+      [30000, 5400],
+    ]);
+  });
+});

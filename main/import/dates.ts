@@ -30,10 +30,16 @@ const months: Record<string, number> = {
 const time = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?)?`;
 const isoPattern = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${time}$`, 'i');
 const numericPattern = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})${time}$`, 'i');
-const monthNamePattern = new RegExp(String.raw`^(\d{1,2})[-/. ]([a-z]{3,9})[-/., ]+(\d{2}|\d{4})${time}$`, 'i');
+const monthNamePattern = new RegExp(
+  String.raw`^(\d{1,2})(?:st|nd|rd|th)?[-/. ]([a-z]{3,9})[-/., ]+(\d{2}|\d{4})${time}$`,
+  'i',
+);
 /** SAP's internal form, as its table downloads write it: 20261031. */
 const compactPattern = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
-const monthFirstNamePattern = new RegExp(String.raw`^([a-z]{3,9})[-/. ](\d{1,2}),?[-/. ]+(\d{4})${time}$`, 'i');
+const monthFirstNamePattern = new RegExp(
+  String.raw`^([a-z]{3,9})[-/. ](\d{1,2})(?:st|nd|rd|th)?,?[-/. ]+(\d{4})${time}$`,
+  'i',
+);
 
 /** A moment with its time zone, as web systems and APIs write it: 2026-10-06T18:30:00.000Z, …+05:30. */
 const zonedPattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})$/i;

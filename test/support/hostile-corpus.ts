@@ -149,6 +149,13 @@ const XLSX_CELLS: ValueCase[] = [
     column: 'Net Value',
     value: () => ({ xml: `<c r="$REF" t="e"><v>${e}</v></c>` }),
   })),
+  // A number cell whose text no schema calls a number: JavaScript's Number() reads 0x10 as 16,
+  // 0b11 as 3 and a space as 0.
+  ...['0x10', '0b11', '0o7', 'Infinity', ' '].map((v) => ({
+    what: `number cell written ${v.trim() || 'as a space'}`,
+    column: 'Net Value',
+    value: () => ({ xml: `<c r="$REF"><v>${v}</v></c>` }),
+  })),
   { what: 'formula without saved value', column: 'Net Value', value: () => ({ xml: '<c r="$REF"><f>F2*50</f></c>' }) },
   {
     what: 'formula whose value is an error',
@@ -477,6 +484,14 @@ function textCases(first: number): HostileCase[] {
       ),
     () => rowError('Invoice Date'),
   );
+  for (const v of ['0x10', 'Infinity', ' '])
+    add(
+      `excel 2003 Number written ${v.trim() || 'as a space'}`,
+      'xls',
+      (id) =>
+        excel2003(lines(id)).replace('<Data ss:Type="String">100.50</Data>', `<Data ss:Type="Number">${v}</Data>`),
+      () => rowError('Net Value'),
+    );
   add('excel 2003 cut short', 'xls', (id) => excel2003(lines(id)).slice(0, 900), refused);
   return out;
 }

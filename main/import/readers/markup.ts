@@ -1,5 +1,13 @@
 import { Parser } from 'htmlparser2';
-import { type Cell, DamagedFileError, isoDateCell, type Source, type SourceRow, type SourceSheet } from './types';
+import {
+  type Cell,
+  DamagedFileError,
+  isoDateCell,
+  numberCell,
+  type Source,
+  type SourceRow,
+  type SourceSheet,
+} from './types';
 
 /** The most a cell may span: a report's merged heading spans a few dozen; more is a hostile file. */
 const MAX_SPAN = 1000;
@@ -194,7 +202,7 @@ export function parseExcel2003Xml(xml: string): Source {
 
 function typedValue(type: string, text: string): Cell {
   if (text === '') return null;
-  if (type === 'Number') return Number(text);
+  if (type === 'Number') return numberCell(text);
   if (type === 'Boolean') return text === '1';
   if (type === 'DateTime') return isoDateCell(text);
   return text;

@@ -84,3 +84,17 @@ export function isoDateCell(text: string): Cell {
   const day = new Date(`${text.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text.slice(0, 10) ? text : day;
 }
+
+/** A number as XML Schema writes one (12, -0.5, 1.5E3), never INF or NaN. */
+const xmlDecimal = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/**
+ * A cell a workbook says holds a number (an xlsx cell of no type, Excel 2003's `Number`), as that
+ * number where its text is one, else as its text, for the importer to refuse with the row and
+ * column. JavaScript's Number() would read `0x10` as 16, `0b11` as 3, a space as 0 and `Infinity`
+ * as a number.
+ */
+export const numberCell = (text: string): Cell => {
+  const n = xmlDecimal.test(text) ? Number(text) : Number.NaN;
+  return Number.isFinite(n) ? n : text;
+};

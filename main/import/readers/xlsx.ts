@@ -7,6 +7,7 @@ import {
   isoDateCell,
   type Merge,
   mergeFiller,
+  numberCell,
   type Source,
   type SourceRow,
 } from './types';
@@ -128,8 +129,8 @@ async function* sheetRows(
       case 'd':
         return isoDateCell(c.value.trim());
       default: {
-        const n = Number(c.value);
-        if (c.value.trim() === '' || !Number.isFinite(n)) return text(c.value);
+        const n = numberCell(c.value);
+        if (typeof n !== 'number') return text(c.value);
         // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
         // importer refuses as a date.
         return workbook.dateStyles[c.style] && n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;

@@ -1109,6 +1109,10 @@ async function importFrom(
         decision: `${negativeAsCredit} lines with a negative amount are credit notes: the file has no document type, so the sign says so`,
       });
     // What Excel does not show, a reviewer of the file never saw.
+    if (located.hidden)
+      result.warnings.push(
+        `Sheet "${table.sheet}" is hidden in the workbook: Excel shows no tab for it, so whoever checked the file may never have seen these lines${request.sheet === undefined ? ` (it was read as no sheet shown has ${kind} columns)` : ''}`,
+      );
     if (hiddenImported.length > 0)
       result.warnings.push(
         `${hiddenImported.length} ${hiddenImported.length > 1 ? 'rows hidden in the workbook were' : 'row hidden in the workbook was'} imported with the others (row${hiddenImported.length > 1 ? 's' : ''} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,

@@ -33,7 +33,8 @@ export interface ImportPreview {
   format: string;
   encoding?: string;
   delimiter?: string;
-  sheets: { name: string; qualifies: boolean }[];
+  /** Every sheet, whether it has the kind's columns, and whether the workbook hides it. */
+  sheets: { name: string; qualifies: boolean; hidden: boolean }[];
   sheet: string | null;
   problem: string | null;
   headerRow: number | null;
@@ -123,7 +124,7 @@ async function inspectSource(
     format: source.format,
     encoding: source.encoding,
     delimiter: source.delimiter,
-    sheets: survey.map((s) => ({ name: s.name, qualifies: s.header?.recognised === true })),
+    sheets: survey.map((s) => ({ name: s.name, qualifies: s.header?.recognised === true, hidden: s.hidden === true })),
     sheet: null,
     problem: null,
     headerRow: null,

@@ -18,6 +18,7 @@ export const MAX_LEDGER_LINES = 1000;
 
 export interface SheetChoice {
   name: string;
+  hidden?: boolean;
   header: HeaderCandidate | null;
   /** The first rows of the sheet as read, for the preview. */
   head: SourceRow[];
@@ -34,6 +35,7 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
     }
     choices.push({
       name: sheet.name,
+      hidden: sheet.hidden,
       header: withSections(
         kind,
         namesAsCodes(
@@ -120,7 +122,10 @@ export function chooseSheet(
       );
     return named;
   }
-  const qualifying = choices.filter((c) => c.header?.recognised);
+  // A sheet the workbook hides (lookups, last month's data) is chosen only when no sheet shown is.
+  const recognised = choices.filter((c) => c.header?.recognised);
+  const shown = recognised.filter((c) => !c.hidden);
+  const qualifying = shown.length > 0 ? shown : recognised;
   if (qualifying.length === 1 && qualifying[0]) return qualifying[0];
   // One sheet naming at least twice as many fields as any other is the one (Orders beside Returns).
   const ranked = [...qualifying].sort((a, b) => (b.header?.score ?? 0) - (a.header?.score ?? 0));

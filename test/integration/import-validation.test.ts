@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { rollBackBatch } from '../../main/import/batches';
 import { ImportRefusedError } from '../../main/import/importer';
+import { inspectFile } from '../../main/import/inspect';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
@@ -422,6 +423,33 @@ describe('validation', () => {
     expect(r.rows).toBe(2);
     expect(r.warnings).toEqual([
       '1 row hidden in the workbook was imported with the others (row 3): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them',
+    ]);
+  });
+
+  it('reads the sheet a workbook shows before one it hides, and warns when only a hidden one has the lines', async () => {
+    const path = join(dir, 'with-old-month.xlsx');
+    const old = [header, ['SI/OLD/1', '05-09-2026', 'D001', 'O00001', 'SKU-0001', 9, '999.00']];
+    await writeXlsx(path, [
+      { name: 'September', rows: old, hiddenSheet: true },
+      { name: 'October', rows: [header, ...good] },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r).toMatchObject({ sheet: 'October', rows: 2, warnings: [] });
+    expect((await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' })).sheets).toEqual([
+      { name: 'September', qualifies: true, hidden: true },
+      { name: 'October', qualifies: true, hidden: false },
+    ]);
+    rollBackBatch(ws.db, r.batch ?? 0, 'tester');
+
+    const only = join(dir, 'only-hidden.xlsx');
+    await writeXlsx(only, [
+      { name: 'Summary', rows: [['Total sales'], ['1,234.50']] },
+      { name: 'Data', rows: [header, ...good], hiddenSheet: true },
+    ]);
+    const hidden = await importFile(ws, only, { kind: 'sales', dateOrder: 'dmy' });
+    expect(hidden).toMatchObject({ sheet: 'Data', rows: 2 });
+    expect(hidden.warnings).toEqual([
+      'Sheet "Data" is hidden in the workbook: Excel shows no tab for it, so whoever checked the file may never have seen these lines (it was read as no sheet shown has sales columns)',
     ]);
   });
 

@@ -13,6 +13,8 @@ export interface FixtureSheet {
   merges?: string[];
   /** Row numbers (1-based) hidden in the workbook, as a filter or a user hides them. */
   hidden?: number[];
+  /** The sheet hidden in the workbook, as Excel hides a sheet (no tab for it). */
+  hiddenSheet?: boolean;
 }
 
 export async function writeXlsx(path: string, sheets: FixtureSheet[], options: { date1904?: boolean } = {}) {
@@ -28,6 +30,7 @@ export async function writeXlsx(path: string, sheets: FixtureSheet[], options: {
     }
     for (const range of s.merges ?? []) sheet.mergeCells(range);
     for (const n of s.hidden ?? []) sheet.getRow(n).hidden = true;
+    if (s.hiddenSheet) sheet.state = 'hidden';
   }
   await workbook.xlsx.writeFile(path);
   return path;

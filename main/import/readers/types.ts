@@ -18,6 +18,8 @@ export interface SourceRow {
 
 export interface SourceSheet {
   name: string;
+  /** Hidden in the workbook: Excel shows no tab for it (lookups, old data). */
+  hidden?: boolean;
   /** Rows in the sheet when known in advance (for progress), else null. */
   totalRows: number | null;
   rows(): AsyncIterable<SourceRow>;

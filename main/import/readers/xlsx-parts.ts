@@ -23,6 +23,8 @@ export interface WorkbookSheet {
   name: string;
   /** The sheet's part inside the zip, e.g. xl/worksheets/sheet1.xml. */
   part: string;
+  /** Hidden in the workbook (`state` hidden or veryHidden): Excel shows no tab for it. */
+  hidden: boolean;
 }
 
 export interface Workbook {
@@ -158,7 +160,11 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
       else if (name === 'sheet') {
         const rel = rels.get(attribute(a, 'id') ?? '');
         if (rel?.type.endsWith('/worksheet'))
-          sheets.push({ name: a.name ?? `Sheet${sheets.length + 1}`, part: rel.part });
+          sheets.push({
+            name: a.name ?? `Sheet${sheets.length + 1}`,
+            part: rel.part,
+            hidden: a.state === 'hidden' || a.state === 'veryHidden',
+          });
       }
     },
     close() {},

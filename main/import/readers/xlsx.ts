@@ -48,13 +48,14 @@ export async function openXlsx(
       date1904: workbook.date1904,
       async *sheets() {
         let packedBefore = 0;
-        for (const { name, part } of workbook.sheets) {
+        for (const { name, part, hidden } of workbook.sheets) {
           const entry = zip.entry(part);
           if (!entry) throw new DamagedFileError(`the workbook lists sheet ${name}, whose part ${part} is missing`);
           const before = packedBefore;
           const state = { declaredRows: null as number | null, hidden: [] as number[] };
           yield {
             name,
+            hidden,
             get totalRows() {
               return state.declaredRows;
             },

@@ -232,6 +232,7 @@ export function ImportDialog({
                 {preview.sheets.map((s) => (
                   <option key={s.name} value={s.name}>
                     {s.name}
+                    {s.hidden ? ' (hidden in the workbook)' : ''}
                     {s.qualifies ? '' : ' (no matching header)'}
                   </option>
                 ))}

@@ -12,6 +12,11 @@ export class AmountError extends Error {}
 
 const currencyMarks = /(₹|rs\.?|inr|usd|us\$|\$|€|eur|£|gbp)/gi;
 const spaces = /[\s\u00a0\u2009\u202f']/g;
+/** The digits of an amount where a space or an apostrophe sets some apart. */
+const spacedDigits = /\d[\d\s\u00a0\u2009\u202f'.,]*[\s\u00a0\u2009\u202f']\d[\d.,]*/;
+/** Digits grouped by spaces or apostrophes in thousands (1 234 567.50, 1'000), or in lakhs (12 34 567). */
+const spacedGroups =
+  /^(\d{1,3}([\s\u00a0\u2009\u202f']\d{3})+|\d{1,2}([\s\u00a0\u2009\u202f']\d{2})*[\s\u00a0\u2009\u202f']\d{3})([.,]\d+)?$/;
 
 const plainNumber = /^-?\d+(\.\d+)?$/;
 
@@ -45,21 +50,35 @@ export function parseAmountText(text: string, mark: DecimalMark = '.', currency?
   }
   // Excel's Accounting format writes the mark before the brackets (" ₹ (99.50)"), and a zero as a
   // dash beside the mark (" ₹ -   ").
-  t = t.replace(currencyMarks, '').replace(spaces, '');
+  t = t.replace(currencyMarks, '');
+  // Digits a space sets apart are groups of thousands (1 000 000,50), never a typing slip (1 00).
+  const spaced = t.match(spacedDigits);
+  if (spaced && !spacedGroups.test(spaced[0]))
+    throw new AmountError(
+      `"${text.trim()}" sets digits apart with a space, but not in groups of thousands (1 000 000)`,
+    );
+  t = t.replace(spaces, '');
   if (/^[-\u2212\u2013\u2014]+$/.test(t)) return '0';
+  // One sign only: brackets, a minus before or after, or Dr / Cr. "(-100)" or "100- Cr" say
+  // both and neither; no system writes them.
+  let signs = drCr ? 1 : 0;
   if (/^\(.*\)$/.test(t)) {
     negative = !negative;
     t = t.slice(1, -1);
+    signs++;
   }
   if (/^[-\u2212\u2013]/.test(t)) {
     negative = !negative;
     t = t.slice(1);
+    signs++;
   } else if (/[-\u2212\u2013]$/.test(t)) {
     negative = !negative;
     t = t.slice(0, -1);
+    signs++;
   } else if (t.startsWith('+')) {
     t = t.slice(1);
   }
+  if (signs > 1) throw new AmountError(`"${text.trim()}" is written with two signs: write the amount with one`);
   const group = mark === '.' ? /,/g : /\./g;
   // Western groups of three (1,234,567.50) or Indian ones (12,34,567.50); "1,234,56" is neither.
   const grouped = mark === '.' ? /^(\d{1,3}(,\d{3})*|\d{1,2}(,\d{2})*,\d{3})(\.\d+)?$/ : /^\d{1,3}(\.\d{3})*(,\d+)?$/;

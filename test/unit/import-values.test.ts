@@ -30,6 +30,10 @@ describe('amounts as ERPs write them', () => {
     [' ₹ (99.50)', '-99.5'],
     ['Rs. (1,234.50)', '-1234.5'],
     [' ₹ -   ', '0'],
+    // Digits set apart by a space or an apostrophe in groups of thousands, or of lakhs.
+    ['INR 1 000 000.50', '1000000.5'],
+    ["1'234.50", '1234.5'],
+    ['12 34 567', '1234567'],
   ])('%s → %s', (text, value) => {
     expect(parseAmountText(text)).toBe(value);
   });
@@ -45,6 +49,14 @@ describe('amounts as ERPs write them', () => {
     expect(() => parseAmountText('1,2,3')).toThrow('expected an amount such as 1,234.50');
     expect(() => parseAmountText('1.234,56')).toThrow(AmountError);
     expect(() => parseAmountText('₹ (-)')).toThrow(AmountError);
+  });
+
+  it('refuses an amount written with two signs, or digits a space sets apart in no groups', () => {
+    for (const text of ['(-100)', '(1,234.50) Cr', '100- Cr', '-100 Dr', '(100-)'])
+      expect(() => parseAmountText(text)).toThrow(`"${text}" is written with two signs: write the amount with one`);
+    for (const text of ['1 00', '10 0.50', '1 0000', "12'5"])
+      expect(() => parseAmountText(text)).toThrow('sets digits apart with a space, but not in groups of thousands');
+    expect(parseAmountText('1 234,50', ',')).toBe('1234.5');
   });
 
   it('decides the decimal mark from unambiguous evidence only', () => {

@@ -25,6 +25,21 @@ const codesSql: Record<Master, string> = {
   products: 'SELECT sku AS code, NULL AS owner, 0 AS ledger FROM products',
 };
 
+/** Counts a line whose `text` was read as `code`, under the text as compared; answers the code. */
+function count(
+  seen: Map<Master, Map<string, { text: string; code: string; lines: number }>>,
+  master: Master,
+  text: string,
+  code: string,
+): string {
+  const read = seen.get(master) ?? new Map<string, { text: string; code: string; lines: number }>();
+  seen.set(master, read);
+  const entry = read.get(key(text)) ?? { text, code, lines: 0 };
+  entry.lines++;
+  read.set(key(text), entry);
+  return code;
+}
+
 /** Odoo's display name of a record with a code: the code in brackets before the name. */
 const bracketedCode = /^\[([^\]]+)\]/;
 
@@ -44,9 +59,11 @@ interface NamedRow {
  */
 export class MasterNames {
   private readonly byName = new Map<Master, Map<string, NamedRow[]>>();
-  private readonly byCode = new Map<Master, Map<string, NamedRow>>();
+  private readonly byCode = new Map<Master, Map<string, NamedRow[]>>();
   /** Names read as codes (by the name as compared), as first written, and how many lines each. */
   readonly read = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
+  /** Codes written in other capitals than their master's ("d001"), read as the master's code. */
+  readonly recased = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -55,6 +72,14 @@ export class MasterNames {
    * several distributors' outlets share is read as the one of the line's distributor.
    */
   resolve(master: Master, text: string, distributor: unknown): { code: string } | { problem: string } | null {
+    // A code in other capitals ("d001" for D001) is that code: read as written, with
+    // --create-missing it became a second distributor, paid apart.
+    const cased = this.codes(master).get(key(text)) ?? [];
+    if (cased.length > 1)
+      return {
+        problem: `"${text}" differs only in capitals from the ${master} ${cased.map((r) => r.code).join(', ')}; give the code as the master writes it`,
+      };
+    if (cased[0]) return { code: count(this.recased, master, text, cased[0].code) };
     const all = this.rows(master).get(key(text)) ?? this.bracketed(master, text);
     const ledgers = all.filter((r) => r.ledger === 1);
     const found = ledgers.length > 0 ? ledgers : all;
@@ -67,25 +92,26 @@ export class MasterNames {
         problem: `"${text}" is the name of ${codes.length} ${master}: ${codes.slice(0, 5).join(', ')}; give the code`,
       };
     }
-    const read = this.read.get(master) ?? new Map<string, { text: string; code: string; lines: number }>();
-    this.read.set(master, read);
-    const seen = read.get(key(text)) ?? { text, code: only.code, lines: 0 };
-    seen.lines++;
-    read.set(key(text), seen);
-    return { code: only.code };
+    return { code: count(this.read, master, text, only.code) };
+  }
+
+  /** Each master's codes as compared (case and spacing aside): one row each, or the few that differ only so. */
+  private codes(master: Master): Map<string, NamedRow[]> {
+    let rows = this.byCode.get(master);
+    if (rows === undefined) {
+      rows = new Map();
+      for (const row of this.db.prepare(codesSql[master]).all() as NamedRow[])
+        rows.set(key(row.code), [...(rows.get(key(row.code)) ?? []), row]);
+      this.byCode.set(master, rows);
+    }
+    return rows;
   }
 
   /** The row whose code a name carries in brackets before it ("[SKU-1] Coffee 50 g"), if any. */
   private bracketed(master: Master, text: string): NamedRow[] {
     const code = bracketedCode.exec(text.trim())?.[1]?.trim();
     if (code === undefined) return [];
-    let rows = this.byCode.get(master);
-    if (rows === undefined) {
-      rows = new Map((this.db.prepare(codesSql[master]).all() as NamedRow[]).map((r) => [r.code, r]));
-      this.byCode.set(master, rows);
-    }
-    const row = rows.get(code);
-    return row ? [row] : [];
+    return (this.codes(master).get(key(code)) ?? []).filter((r) => r.code === code);
   }
 
   private rows(master: Master): Map<string, NamedRow[]> {

@@ -193,6 +193,26 @@ describe('validation', () => {
     });
   });
 
+  it('reads a code written in other capitals as the master code, never a new distributor, outlet or product', async () => {
+    const rows: FixtureCell[][] = [
+      ['SI/C/1', '05-10-2026', 'd001', 'o00001', 'sku-0001', 1, '100.00'],
+      ['SI/C/2', '05-10-2026', ' D002', 'O00002', 'Sku-0002', 1, '100.00'],
+    ];
+    const path = writeText(join(dir, 'cased.csv'), delimited([header, ...rows]));
+    const result = await importFile(ws, path, { kind: 'sales', createMissing: true, dateOrder: 'dmy' });
+    expect(result.errors).toEqual([]);
+    expect(result.created).toEqual({ distributors: [], outlets: [], products: [] });
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.distributor_code, r.outlet_code, r.sku])).toEqual([
+      ['D001', 'O00001', 'SKU-0001'],
+      ['D002', 'O00002', 'SKU-0002'],
+    ]);
+    expect(result.decisions).toContainEqual({
+      field: 'distributor_code',
+      decision:
+        '1 lines write their distributor\'s code in other capitals than the distributors master: each is read as the master\'s code ("d001" is D001)',
+    });
+  });
+
   it('writes the rejected rows as a workbook with the file’s columns, where each row was and why', async () => {
     const api = createWorkspaceApi(ws);
     const path = writeText(join(dir, 'mixed.csv'), delimited([header, ...good, ...bad]));

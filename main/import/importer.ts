@@ -1081,13 +1081,13 @@ async function importFrom(
         field: 'sku',
         decision: `${noItemLines} lines have a value but no item: each is booked to the product ${notItemised.sku}`,
       });
-    for (const [master, read] of names.recased) {
+    for (const [master, read] of names.rewritten) {
       const field = rules.references.find((r) => r.master === master)?.field ?? master;
       const lines = [...read.values()].reduce((n, r) => n + r.lines, 0);
       const shown = [...read.values()].slice(0, 3).map((r) => `"${r.text}" is ${r.code}`);
       result.decisions.push({
         field,
-        decision: `${lines} lines write their ${master.slice(0, -1)}'s code in other capitals than the ${master} master: each is read as the master's code (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
+        decision: `${lines} lines write their ${master.slice(0, -1)}'s code otherwise than the ${master} master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master's code (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
       });
     }
     for (const [master, read] of names.read) {

@@ -4,6 +4,14 @@ type Master = 'distributors' | 'outlets' | 'products';
 
 /** A name as compared: case and spacing aside. */
 const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * A code as compared: case and spacing aside, and an all-digit code without its leading zeros,
+ * which Excel drops when it opens a CSV (SAP's customer 0000100234 comes back as 100234).
+ */
+const codeKey = (text: string) => {
+  const k = key(text);
+  return /^\d+$/.test(k) ? k.replace(/^0+(?=\d)/, '') : k;
+};
 
 /**
  * Each master's rows by name: code, (outlets) the distributor it belongs to, and (distributors)
@@ -62,8 +70,11 @@ export class MasterNames {
   private readonly byCode = new Map<Master, Map<string, NamedRow[]>>();
   /** Names read as codes (by the name as compared), as first written, and how many lines each. */
   readonly read = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
-  /** Codes written in other capitals than their master's ("d001"), read as the master's code. */
-  readonly recased = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
+  /**
+   * Codes written otherwise than their master writes them, in other capitals ("d001") or
+   * without leading zeros ("100234" for 0000100234), read as the master's code.
+   */
+  readonly rewritten = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -72,14 +83,14 @@ export class MasterNames {
    * several distributors' outlets share is read as the one of the line's distributor.
    */
   resolve(master: Master, text: string, distributor: unknown): { code: string } | { problem: string } | null {
-    // A code in other capitals ("d001" for D001) is that code: read as written, with
-    // --create-missing it became a second distributor, paid apart.
-    const cased = this.codes(master).get(key(text)) ?? [];
-    if (cased.length > 1)
+    // A code in other capitals ("d001" for D001), or without its leading zeros, is that code:
+    // read as written, with --create-missing it became a second distributor, paid apart.
+    const alike = this.codes(master).get(codeKey(text)) ?? [];
+    if (alike.length > 1)
       return {
-        problem: `"${text}" differs only in capitals from the ${master} ${cased.map((r) => r.code).join(', ')}; give the code as the master writes it`,
+        problem: `"${text}" differs only in capitals or leading zeros from the ${master} ${alike.map((r) => r.code).join(', ')}; give the code as the master writes it`,
       };
-    if (cased[0]) return { code: count(this.recased, master, text, cased[0].code) };
+    if (alike[0]) return { code: count(this.rewritten, master, text, alike[0].code) };
     const all = this.rows(master).get(key(text)) ?? this.bracketed(master, text);
     const ledgers = all.filter((r) => r.ledger === 1);
     const found = ledgers.length > 0 ? ledgers : all;
@@ -95,13 +106,13 @@ export class MasterNames {
     return { code: count(this.read, master, text, only.code) };
   }
 
-  /** Each master's codes as compared (case and spacing aside): one row each, or the few that differ only so. */
+  /** Each master's codes as compared (codeKey): one row each, or the few that differ only so. */
   private codes(master: Master): Map<string, NamedRow[]> {
     let rows = this.byCode.get(master);
     if (rows === undefined) {
       rows = new Map();
       for (const row of this.db.prepare(codesSql[master]).all() as NamedRow[])
-        rows.set(key(row.code), [...(rows.get(key(row.code)) ?? []), row]);
+        rows.set(codeKey(row.code), [...(rows.get(codeKey(row.code)) ?? []), row]);
       this.byCode.set(master, rows);
     }
     return rows;
@@ -111,7 +122,7 @@ export class MasterNames {
   private bracketed(master: Master, text: string): NamedRow[] {
     const code = bracketedCode.exec(text.trim())?.[1]?.trim();
     if (code === undefined) return [];
-    return (this.codes(master).get(key(code)) ?? []).filter((r) => r.code === code);
+    return (this.codes(master).get(codeKey(code)) ?? []).filter((r) => r.code === code);
   }
 
   private rows(master: Master): Map<string, NamedRow[]> {

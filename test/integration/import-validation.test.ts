@@ -193,10 +193,19 @@ describe('validation', () => {
     });
   });
 
-  it('reads a code written in other capitals as the master code, never a new distributor, outlet or product', async () => {
+  it('reads a code written in other capitals, or without its leading zeros, as the master code, never a new one', async () => {
+    const sap = writeText(
+      join(dir, 'sap-customers.csv'),
+      delimited([
+        ['Customer Code', 'Customer Name'],
+        ['0000100234', 'Sahyadri Traders'],
+      ]),
+    );
+    await importFile(ws, sap, { kind: 'distributors' });
     const rows: FixtureCell[][] = [
       ['SI/C/1', '05-10-2026', 'd001', 'o00001', 'sku-0001', 1, '100.00'],
       ['SI/C/2', '05-10-2026', ' D002', 'O00002', 'Sku-0002', 1, '100.00'],
+      ['SI/C/3', '05-10-2026', 100234, null, 'SKU-0001', 1, '100.00'],
     ];
     const path = writeText(join(dir, 'cased.csv'), delimited([header, ...rows]));
     const result = await importFile(ws, path, { kind: 'sales', createMissing: true, dateOrder: 'dmy' });
@@ -205,11 +214,12 @@ describe('validation', () => {
     expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.distributor_code, r.outlet_code, r.sku])).toEqual([
       ['D001', 'O00001', 'SKU-0001'],
       ['D002', 'O00002', 'SKU-0002'],
+      ['0000100234', null, 'SKU-0001'],
     ]);
     expect(result.decisions).toContainEqual({
       field: 'distributor_code',
       decision:
-        '1 lines write their distributor\'s code in other capitals than the distributors master: each is read as the master\'s code ("d001" is D001)',
+        '2 lines write their distributor\'s code otherwise than the distributors master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master\'s code ("d001" is D001, "100234" is 0000100234)',
     });
   });
 

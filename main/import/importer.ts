@@ -12,6 +12,7 @@ import { moneyAndDates } from '../settings/money-and-dates';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
+import { BillNumbers, billNotes } from './bill-numbers';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
@@ -569,6 +570,7 @@ async function importFrom(
     lines: 0,
   }));
   const names = new MasterNames(db);
+  const bills = kind === 'payments' ? new BillNumbers(db) : null;
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
       ? new Map(
@@ -917,6 +919,13 @@ async function importFrom(
         codes[reference.master].add(code);
         result.created[reference.master].push(code);
       }
+      if (
+        bills &&
+        issues.length === 0 &&
+        typeof values.against_doc_no === 'string' &&
+        typeof values.distributor_code === 'string'
+      )
+        values.against_doc_no = bills.read(values.distributor_code, values.against_doc_no);
       if (issues.length === 0) {
         // Lines numbered here cannot repeat one another's identity: only the store may hold one.
         const key = numberLines ? undefined : stored.key(values);
@@ -1081,6 +1090,7 @@ async function importFrom(
         field: 'sku',
         decision: `${noItemLines} lines have a value but no item: each is booked to the product ${notItemised.sku}`,
       });
+    if (bills) billNotes(bills, result);
     for (const [master, read] of names.rewritten) {
       const field = rules.references.find((r) => r.master === master)?.field ?? master;
       const lines = [...read.values()].reduce((n, r) => n + r.lines, 0);

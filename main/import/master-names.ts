@@ -8,7 +8,7 @@ const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
  * A code as compared: case and spacing aside, and an all-digit code without its leading zeros,
  * which Excel drops when it opens a CSV (SAP's customer 0000100234 comes back as 100234).
  */
-const codeKey = (text: string) => {
+export const codeKey = (text: string) => {
   const k = key(text);
   return /^\d+$/.test(k) ? k.replace(/^0+(?=\d)/, '') : k;
 };

@@ -455,6 +455,32 @@ describe('receipts', () => {
     expect(r.totals).toEqual({ amount: '30500.50' });
     expect(r.skippedSummary).toBe('skipped 2 non-receipt vouchers: Sales 1, Payment 1; 1 total rows');
   });
+
+  it('reads a bill written otherwise than its invoice or ageing report as that bill, and warns of bills none has', async () => {
+    const path = file('receipts.csv', [
+      ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+      ['R1', '15-10-2026', 'D004', '100.00', 'INV/2610/00015'],
+      ['R2', '15-10-2026', 'D004', '100.00', 'inv/2610/00015'],
+      ['R3', '15-10-2026', 'D001', '100.00', 'inv/prv/00002'],
+      ['R4', '15-10-2026', 'D004', '100.00', 'INV/XXX/1'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no])).toEqual([
+      ['R1', 'INV/2610/00015'],
+      ['R2', 'INV/2610/00015'],
+      ['R3', 'INV/PRV/00002'],
+      ['R4', 'INV/XXX/1'],
+    ]);
+    expect(r.decisions).toContainEqual({
+      field: 'against_doc_no',
+      decision:
+        '2 receipts write their bill\'s number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill\'s ("inv/2610/00015" is INV/2610/00015, "inv/prv/00002" is INV/PRV/00002)',
+    });
+    expect(r.warnings).toEqual([
+      '1 receipts are against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV/XXX/1"): early payment pays on none of them until the invoice is imported',
+    ]);
+  });
 });
 
 describe("Xero's sales invoice export", () => {
@@ -1015,7 +1041,11 @@ describe('receipts spread over the bills they settle', () => {
       ['PAY-2', 60_000, 'INV-6'],
     ]);
     expect(r.totals).toEqual({ amount: '13200.00' });
-    expect(r.warnings).toEqual(['receipt PAY-2 (row 4) allocates 1200.00 to its bills but was paid 1000.00']);
+    // The bills are no invoices of the demo's: the warning says early payment cannot pay on them.
+    expect(r.warnings).toEqual([
+      'receipt PAY-2 (row 4) allocates 1200.00 to its bills but was paid 1000.00',
+      '4 receipts are against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV-1", "INV-2", "INV-5", …): early payment pays on none of them until the invoice is imported',
+    ]);
   });
 });
 

@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+import { codeKey } from './master-names';
+
+type Seen = Map<string, { text: string; bill: string; lines: number }>;
+
+/**
+ * The bills a receipts file pays, as the workspace's sales write them. Early payment finds a
+ * distributor's invoice by the number its receipt gives, exactly: a number written otherwise (in
+ * other capitals, or without the leading zeros Excel drops from a CSV) paid on nothing, and the
+ * scheme under-paid without a word. The distributor's bills are its invoices in the sales and
+ * the bills of its ageing reports (a receipt collects an old bill). A number none has exactly,
+ * but one has written otherwise, is read as that bill's; one none has is counted, for a
+ * warning. The bills are read once, when the first receipt names one.
+ */
+export class BillNumbers {
+  private bills: Map<string, { exact: Set<string>; alike: Map<string, string[]> }> | null = null;
+  /** Numbers read as a bill's written otherwise, by distributor and number. */
+  readonly rewritten: Seen = new Map();
+  /** Numbers no bill of the distributor has, by distributor and number. */
+  readonly unknown: Seen = new Map();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** The number of the distributor's bill that `bill` names. */
+  read(distributor: string, bill: string): string {
+    const mine = this.invoices().get(distributor);
+    if (mine?.exact.has(bill)) return bill;
+    const alike = mine?.alike.get(codeKey(bill)) ?? [];
+    const only = alike.length === 1 ? alike[0] : undefined;
+    const seen = only === undefined ? this.unknown : this.rewritten;
+    const key = `${distributor}\u0001${bill}`;
+    const entry = seen.get(key) ?? { text: bill, bill: only ?? bill, lines: 0 };
+    entry.lines++;
+    seen.set(key, entry);
+    return entry.bill;
+  }
+
+  private invoices() {
+    if (this.bills) return this.bills;
+    const bills = new Map<string, { exact: Set<string>; alike: Map<string, string[]> }>();
+    const rows = this.db
+      .prepare(
+        `SELECT distributor_code AS party, doc_no AS bill FROM sales WHERE outlet_code IS NULL AND doc_type = 'invoice'
+         UNION SELECT distributor_code, doc_no FROM receivables`,
+      )
+      .all() as { party: string; bill: string }[];
+    for (const { party, bill } of rows) {
+      const mine = bills.get(party) ?? { exact: new Set<string>(), alike: new Map<string, string[]>() };
+      bills.set(party, mine);
+      mine.exact.add(bill);
+      mine.alike.set(codeKey(bill), [...(mine.alike.get(codeKey(bill)) ?? []), bill]);
+    }
+    this.bills = bills;
+    return bills;
+  }
+}
+
+/** Examples of what `seen` holds, as the result shows them: up to three, then an ellipsis. */
+const examples = (seen: Seen, show: (e: { text: string; bill: string }) => string) =>
+  `${[...seen.values()].slice(0, 3).map(show).join(', ')}${seen.size > 3 ? ', …' : ''}`;
+
+const linesOf = (seen: Seen) => [...seen.values()].reduce((n, e) => n + e.lines, 0);
+
+/** What a receipts import says of the bills it read: a decision for those read otherwise, a warning for those unknown. */
+export function billNotes(
+  bills: BillNumbers,
+  result: { decisions: { field: string; decision: string }[]; warnings: string[] },
+): void {
+  if (bills.rewritten.size > 0)
+    result.decisions.push({
+      field: 'against_doc_no',
+      decision: `${linesOf(bills.rewritten)} receipts write their bill's number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill's (${examples(bills.rewritten, (e) => `"${e.text}" is ${e.bill}`)})`,
+    });
+  if (bills.unknown.size > 0)
+    result.warnings.push(
+      `${linesOf(bills.unknown)} receipts are against bills that neither the imported invoices nor the ageing reports of their distributor have (${examples(bills.unknown, (e) => `"${e.text}"`)}): early payment pays on none of them until the invoice is imported`,
+    );
+}

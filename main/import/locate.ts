@@ -6,6 +6,7 @@ import { type Mapping, mappingFromHeaders } from './mapping';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceSheet } from './readers/types';
 import { type TitleDate, titleDates, titleTexts } from './title-dates';
+import { titleParty } from './title-party';
 
 /** Where a dataset sits in a file: its sheet, header row and the columns mapped to fields. */
 export interface LocatedTable {
@@ -62,18 +63,32 @@ export function locateTable(
     profile: string | null,
     notes: LocatedTable['notes'],
     proposed: Mapping,
-  ): LocatedTable => ({
-    sheet: choice.name,
-    headerRow: headerRow.number,
-    headers,
-    mapping,
-    profile,
-    fromTitle: titleDates(kind, mapping, titleRows),
-    titleScale: titleScale(title),
-    titleSaysReturns: title.some((t) => returnsTitle.test(t)),
-    notes,
-    proposed,
-  });
+  ): LocatedTable => {
+    // A report of one party names it in its title (Tally's ledger or outstanding of one party).
+    const party = wanted.mapping ? null : titleParty(db, kind, mapping, titleRows);
+    const other = mapping.distributor_code;
+    if (party?.leaveOut && other !== undefined) {
+      notes.push({
+        field: 'distributor_code',
+        decision: `"${headers[other]}" is not the party: the title calls the file one party's ledger, whose "${headers[other]}" names the other account of each voucher`,
+      });
+      delete mapping.distributor_code;
+      // Read as the ledger account instead: its Opening and Closing Balance rows are no receipts.
+      if (kind === 'payments' && mapping.ledger === undefined) mapping.ledger = other;
+    }
+    return {
+      sheet: choice.name,
+      headerRow: headerRow.number,
+      headers,
+      mapping,
+      profile,
+      fromTitle: [...titleDates(kind, mapping, titleRows), ...(party ? [party.found] : [])],
+      titleScale: titleScale(title),
+      titleSaysReturns: title.some((t) => returnsTitle.test(t)),
+      notes,
+      proposed,
+    };
+  };
   if (wanted.mapping) {
     // The dialog sends back the whole mapping: what the proposal said of a field still holds
     // where the field is read from the column proposed.

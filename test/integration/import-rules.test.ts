@@ -456,6 +456,49 @@ describe('receipts', () => {
     expect(r.skippedSummary).toBe('skipped 2 non-receipt vouchers: Sales 1, Payment 1; 1 total rows');
   });
 
+  it("takes one party's ledger (Tally's Ledger Account) as that party's receipts, its Particulars the other account", async () => {
+    const path = file('ledger.csv', [
+      ['Acme Consumer Products Pvt Ltd'],
+      ['Annapurna Distributors'],
+      ['Ledger Account'],
+      ['1-Oct-2026 to 31-Oct-2026'],
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+      ['1-Oct-2026', 'Opening Balance', null, null, '25,000.00', null],
+      ['5-Oct-2026', 'Sales A/c', 'Sales', 'SI/101', '11,800.00', null],
+      ['12-Oct-2026', 'HDFC Bank', 'Receipt', 'RC/55', null, '20,000.00'],
+      [null, 'Closing Balance', null, null, null, '16,800.00'],
+      [null, null, null, null, '36,800.00', '36,800.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount])).toEqual([
+      ['RC/55', 'D001', 2_000_000],
+    ]);
+    expect(r.decisions.map((d) => d.decision)).toEqual(
+      expect.arrayContaining([
+        '"Particulars" is not the party: the title calls the file one party\'s ledger, whose "Particulars" names the other account of each voucher',
+        'Distributor is D001 for every row, as the title "Annapurna Distributors" says',
+      ]),
+    );
+  });
+
+  it("takes one party's bills outstanding, with no party column, as that party's", async () => {
+    const path = file('bills of one party.csv', [
+      ['Acme Consumer Products Pvt Ltd'],
+      ['Party: Kaveri Enterprises'],
+      ['Bills Receivable'],
+      ['As on 31-Oct-2026'],
+      ['Date', 'Ref. No.', 'Opening Amount', 'Pending Amount', 'Due on', 'Overdue by days'],
+      ['1-Sep-2026', 'SI/501', '11,800.00', '5,000.00', '1-Oct-2026', 30],
+      [null, null, '11,800.00', '5,000.00', null, null],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'receivables', r.batch ?? 0).map((b) => [b.as_of, b.distributor_code, b.doc_no, b.outstanding]),
+    ).toEqual([['2026-10-31', 'D003', 'SI/501', 500_000]]);
+  });
+
   it('reads a bill written otherwise than its invoice or ageing report as that bill, and warns of bills none has', async () => {
     const path = file('receipts.csv', [
       ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],

@@ -101,3 +101,6 @@ export function readableNumbers(text: string, locale: string): string {
     return `${sign}${grouped}`;
   });
 }
+
+/** A count and the words after it, as English agrees them: "1 line names its", "2 lines name their". */
+export const counted = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

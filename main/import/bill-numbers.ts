@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { counted } from '../format/numbers';
 import { codeKey } from './master-names';
 
 type Seen = Map<string, { text: string; bill: string; lines: number }>;
@@ -69,10 +70,10 @@ export function billNotes(
   if (bills.rewritten.size > 0)
     result.decisions.push({
       field: 'against_doc_no',
-      decision: `${linesOf(bills.rewritten)} receipts write their bill's number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill's (${examples(bills.rewritten, (e) => `"${e.text}" is ${e.bill}`)})`,
+      decision: `${counted(linesOf(bills.rewritten), 'receipt writes its', 'receipts write their')} bill's number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill's (${examples(bills.rewritten, (e) => `"${e.text}" is ${e.bill}`)})`,
     });
   if (bills.unknown.size > 0)
     result.warnings.push(
-      `${linesOf(bills.unknown)} receipts are against bills that neither the imported invoices nor the ageing reports of their distributor have (${examples(bills.unknown, (e) => `"${e.text}"`)}): early payment pays on none of them until the invoice is imported`,
+      `${counted(linesOf(bills.unknown), 'receipt is', 'receipts are')} against bills that neither the imported invoices nor the ageing reports of their distributor have (${examples(bills.unknown, (e) => `"${e.text}"`)}): early payment pays on none of them until the invoice is imported`,
     );
 }

@@ -8,6 +8,7 @@ import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
+import { counted } from '../format/numbers';
 import { moneyAndDates } from '../settings/money-and-dates';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
@@ -1088,7 +1089,7 @@ async function importFrom(
     if (noItemLines > 0)
       result.decisions.push({
         field: 'sku',
-        decision: `${noItemLines} lines have a value but no item: each is booked to the product ${notItemised.sku}`,
+        decision: `${counted(noItemLines, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
       });
     if (bills) billNotes(bills, result);
     for (const [master, read] of names.rewritten) {
@@ -1097,7 +1098,7 @@ async function importFrom(
       const shown = [...read.values()].slice(0, 3).map((r) => `"${r.text}" is ${r.code}`);
       result.decisions.push({
         field,
-        decision: `${lines} lines write their ${master.slice(0, -1)}'s code otherwise than the ${master} master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master's code (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
+        decision: `${counted(lines, 'line writes its', 'lines write their')} ${master.slice(0, -1)}'s code otherwise than the ${master} master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master's code (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
       });
     }
     for (const [master, read] of names.read) {
@@ -1106,7 +1107,7 @@ async function importFrom(
       const shown = [...read.values()].slice(0, 3).map((r) => `"${r.text}" is ${r.code}`);
       result.decisions.push({
         field,
-        decision: `${lines} lines name their ${master.slice(0, -1)} rather than give its code: each is read as the one of that name in the ${master} master (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
+        decision: `${counted(lines, 'line names its', 'lines name their')} ${master.slice(0, -1)} instead of giving its code: each is read as the one of that name in the ${master} master (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
       });
     }
     if (units && units.written.size > 0)
@@ -1125,7 +1126,7 @@ async function importFrom(
     if (negativeAsCredit > 0)
       result.decisions.push({
         field: 'doc_type',
-        decision: `${negativeAsCredit} lines with a negative amount are credit notes: the file has no document type, so the sign says so`,
+        decision: `${counted(negativeAsCredit, 'line with a negative amount is a credit note', 'lines with a negative amount are credit notes')}: the file has no document type, so the sign says so`,
       });
     // What Excel does not show, a reviewer of the file never saw.
     if (located.hidden)
@@ -1144,7 +1145,7 @@ async function importFrom(
     if (creditedParty > 0)
       result.decisions.push({
         field: 'doc_type',
-        decision: `${creditedParty} lines of an invoice type credit their party: they are returns, read as credit notes`,
+        decision: `${counted(creditedParty, 'line of an invoice type credits its party: it is a return, read as a credit note', 'lines of an invoice type credit their party: they are returns, read as credit notes')}`,
       });
     result.skippedSummary = skippedSentence(
       skipped,

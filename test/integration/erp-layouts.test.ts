@@ -70,7 +70,7 @@ describe('GSTR-1 B2B', () => {
       net_value: 'Taxable Value',
     });
     expect(r.decisions.map((d) => d.decision)).toContain(
-      `4 lines name their distributor rather than give its code: each is read as the one of that name in the distributors master ("${gstin}" is D001)`,
+      `4 lines name their distributor instead of giving its code: each is read as the one of that name in the distributors master ("${gstin}" is D001)`,
     );
     expect(
       storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.distributor_code, s.doc_no, s.doc_type, s.net_value]),

@@ -265,7 +265,7 @@ describe('report layouts', () => {
     expect(result.errors).toEqual([]);
     expect(result.skipped).toEqual({ 'balance rows': 2, 'total rows': 1, 'ledger lines': 4 });
     expect(result.decisions.map((d) => d.decision)).toContain(
-      '1 lines of an invoice type credit their party: they are returns, read as credit notes',
+      '1 line of an invoice type credits its party: it is a return, read as a credit note',
     );
     expect(
       storedRows(ws, 'sales', result.batch ?? 0).map((r) => [

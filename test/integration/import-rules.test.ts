@@ -313,7 +313,7 @@ describe('values that would land wrong are refused or read right', () => {
       ['credit_note', -2000],
     ]);
     expect(r.decisions.map((d) => d.decision)).toContain(
-      '1 lines with a negative amount are credit notes: the file has no document type, so the sign says so',
+      '1 line with a negative amount is a credit note: the file has no document type, so the sign says so',
     );
   });
 });
@@ -521,7 +521,7 @@ describe('receipts', () => {
         '2 receipts write their bill\'s number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill\'s ("inv/2610/00015" is INV/2610/00015, "inv/prv/00002" is INV/PRV/00002)',
     });
     expect(r.warnings).toEqual([
-      '1 receipts are against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV/XXX/1"): early payment pays on none of them until the invoice is imported',
+      '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV/XXX/1"): early payment pays on none of them until the invoice is imported',
     ]);
   });
 });

@@ -189,7 +189,7 @@ describe('validation', () => {
     expect(result.decisions).toContainEqual({
       field: 'distributor_code',
       decision:
-        '2 lines name their distributor rather than give its code: each is read as the one of that name in the distributors master ("annapurna distributors  (pune)" is D001, "Twin Traders Nagpur" is D006)',
+        '2 lines name their distributor instead of giving its code: each is read as the one of that name in the distributors master ("annapurna distributors  (pune)" is D001, "Twin Traders Nagpur" is D006)',
     });
   });
 

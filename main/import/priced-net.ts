@@ -1,7 +1,8 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
+import { taxAtSomeRate } from './gst-types';
 import { netFromPrice } from './kind-rules';
-import { type Mapping, percentHeader } from './mapping';
+import { type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import type { DiscountRate } from './row-values';
 
@@ -26,22 +27,47 @@ function numberIn(cell: Cell | undefined): number | null {
   return /^-?[\d,]*\.?\d+$/.test(text) ? Number(text.replace(/,/g, '')) : null;
 }
 
+/** Paise of a plain amount, for comparing: never stored. */
+const paise = (n: number) => Math.round(Math.abs(n) * 100);
+
 /**
  * Whether a discount column headed as an amount (Xero's "Discount") holds percentages: on every
- * first row that gives one, the line's amount is its quantity × price less that share (10 ×
- * 100.00 less 10 is 900.00), and on one at least it is not that less as many rupees.
+ * first row that gives one, the line's amount after it is its quantity × price less that share
+ * (10 × 100.00 less 10 is 900.00), and on one at least it is not that less as many rupees. The
+ * amount after it is the net column's, or, where the net is worked out from the price (`priced`:
+ * the file writes only a document's total), what the line's tax is a GST rate of (162.00 of
+ * 900.00 at 18 %, not of 990.00).
  */
-function percentagesByArithmetic(mapping: Readonly<Mapping>, column: number, rows: readonly (readonly Cell[])[]) {
+function percentagesByArithmetic(
+  mapping: Readonly<Mapping>,
+  column: number,
+  rows: readonly (readonly Cell[])[],
+  priced: boolean,
+) {
   const { qty, rate, net_value: net } = mapping;
-  if (qty === undefined || rate === undefined || net === undefined) return false;
+  const tax = taxColumns(mapping as Mapping);
+  if (qty === undefined || rate === undefined || (priced ? tax.length === 0 : net === undefined)) return false;
+  /** Whether `after` is the line's amount after its discount. */
+  const isAfter = (cells: readonly Cell[], after: number): boolean | null => {
+    if (!priced) {
+      const amount = numberIn(cells[net ?? -1]);
+      return amount === null ? null : Math.abs(after - Math.abs(amount)) < 0.01;
+    }
+    const taxes = tax.map((c) => numberIn(cells[c]));
+    if (taxes.some((t) => t === null)) return null;
+    const t = paise(taxes.reduce<number>((sum, x) => sum + (x ?? 0), 0));
+    return t === 0 ? null : taxAtSomeRate(t, paise(after));
+  };
   let fits = false;
   for (const cells of rows) {
     const share = numberIn(cells[column]);
-    const [q, price, amount] = [numberIn(cells[qty]), numberIn(cells[rate]), numberIn(cells[net])];
-    if (!share || q === null || price === null || amount === null) continue;
+    const [q, price] = [numberIn(cells[qty]), numberIn(cells[rate])];
+    if (!share || q === null || price === null) continue;
     const base = Math.abs(q * price);
-    if (Math.abs(base * (1 - share / 100) - Math.abs(amount)) >= 0.01) return false;
-    if (Math.abs(base - Math.abs(share) - Math.abs(amount)) >= 0.01) fits = true;
+    const asRate = isAfter(cells, base * (1 - share / 100));
+    if (asRate === null) continue;
+    if (!asRate) return false;
+    if (!isAfter(cells, base - Math.abs(share))) fits = true;
   }
   return fits;
 }
@@ -92,7 +118,7 @@ export function pricedNet(
     percentHeader(header) ||
     /rate/i.test(header) ||
     (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
-  const percentages = !rates && !netFromRate && percentagesByArithmetic(mapping, column, rows);
+  const percentages = !rates && percentagesByArithmetic(mapping, column, rows, netFromRate);
   if (!rates && !percentages) return { netFromRate, notes };
   // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.
   const per =

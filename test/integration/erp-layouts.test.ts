@@ -245,6 +245,28 @@ describe("Xero's export of invoices", () => {
     ]);
   });
 
+  it('takes the percentage off the price where the file writes only the Total, as its tax shows', async () => {
+    const path = file('xero-template.csv', [
+      [
+        '*ContactName',
+        '*InvoiceNumber',
+        '*InvoiceDate',
+        'Total',
+        'InventoryItemCode',
+        '*Quantity',
+        '*UnitAmount',
+      ].concat(['Discount', 'TaxAmount']),
+      ['D001', 'X-1', '15/10/2026', '1062.00', 'SKU-0001', 10, '100.00', '10', '162.00'],
+      ['D001', 'X-2', '15/10/2026', '1180.00', 'SKU-0001', 10, '100.00', null, '180.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.discount, s.tax])).toEqual([
+      ['X-1', 90000, null, 16200],
+      ['X-2', 100000, null, 18000],
+    ]);
+  });
+
   it('keeps a Discount of rupees as the discount, where each line amount is its quantity × price less it', async () => {
     const path = file('discount-in-rupees.csv', [
       head,

@@ -2,7 +2,7 @@ import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
 import { taxAtSomeRate } from './gst-types';
 import { netFromPrice } from './kind-rules';
-import { type Mapping, percentHeader, taxColumns } from './mapping';
+import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import type { DiscountRate } from './row-values';
 
@@ -109,8 +109,18 @@ export function pricedNet(
         ? `The file writes no amount: each line's net value is ${price}`
         : `"${headers[mapping.net_value ?? -1]}" is a document's total, so each line's net value is ${price}`,
     });
+  /** Where the net is quantity × price, a discount of rupees beside it comes off it too. */
+  const lessRupees = () => {
+    const off = discountColumns(mapping as Mapping).map((c) => `"${headers[c]}"`);
+    if (netFromRate && off.length > 0)
+      notes.push({
+        field: 'discount',
+        decision: `${off.join(', ')} ${off.length === 1 ? 'is' : 'are'} rupees off the price: each line's net value is ${price} less ${off.length === 1 ? 'it' : 'them'}`,
+      });
+    return { netFromRate, notes };
+  };
   const column = mapping.discount;
-  if (column === undefined) return { netFromRate, notes };
+  if (column === undefined) return lessRupees();
   const header = headers[column] ?? '';
   const cells = rows.map((cells) => cells[column]);
   const values = cells.map(fraction).filter((v) => v !== null);
@@ -119,7 +129,7 @@ export function pricedNet(
     /rate/i.test(header) ||
     (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
   const percentages = !rates && percentagesByArithmetic(mapping, column, rows, netFromRate);
-  if (!rates && !percentages) return { netFromRate, notes };
+  if (!rates && !percentages) return lessRupees();
   // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.
   const per =
     percentages || values.some((v) => v > 1) || cells.some((c) => typeof c === 'string' && /%\s*$/.test(c)) ? 100 : 1;

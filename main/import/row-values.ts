@@ -552,8 +552,12 @@ function salesAmounts(
     const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     if (typeof gross === 'number') values.net_value = gross - less;
   }
-  if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number' && !blank(cells[mapping.rate]))
-    values.net_value = priceTimesQuantity(cells, mapping.rate, values.qty, d, read, problems);
+  if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number' && !blank(cells[mapping.rate])) {
+    const net = priceTimesQuantity(cells, mapping.rate, values.qty, d, read, problems);
+    // A discount of rupees comes off the price as a rate does (a rate's column is no discount).
+    const off = d.discountRate === undefined && typeof values.discount === 'number' ? Math.abs(values.discount) : 0;
+    values.net_value = typeof net === 'number' ? net - Math.sign(net) * off : net;
+  }
 }
 
 /** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */

@@ -1167,4 +1167,20 @@ describe('prices', () => {
       ['SKU-0002', 30_000],
     ]);
   });
+  it("takes a discount of rupees off a line's quantity × price, as a rate would be", async () => {
+    const path = file('priced with discount.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor', 'SKU', 'Qty', 'Rate', 'Discount', 'SubTotal'],
+      ['PD/1', '13-10-2026', 'D001', 'SKU-0001', 10, '100.00', '10.00', '1,090.00'],
+      ['PD/1', '13-10-2026', 'D001', 'SKU-0002', 1, '100.00', null, '1,090.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Discount" is rupees off the price: each line\'s net value is its quantity × "Rate" less it',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.sku, s.net_value, s.discount])).toEqual([
+      ['SKU-0001', 99_000, 1_000],
+      ['SKU-0002', 10_000, null],
+    ]);
+  });
 });

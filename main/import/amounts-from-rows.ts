@@ -199,32 +199,25 @@ export function amountsFromRows(
       decision: `"${headers[beforeTax]}" is the net value: on every line read "${headers[mapping.net_value]}" is it plus the tax, so "${headers[mapping.net_value]}" is the bill's amount with its tax, not imported`,
     });
     mapping.net_value = beforeTax;
-  } else if (
-    mapping.net_value !== undefined &&
-    proposed('net_value') &&
-    netHoldsTax(mapping, mapping.net_value, rows, decisions)
-  ) {
+  } else if (mapping.net_value !== undefined && proposed('net_value')) {
+    // What shows the net column holds each line's tax too: the gross less the discount plus the
+    // tax, or, with neither a taxable nor a gross column, a tax that is a GST rate of it less the tax.
     const named = mapping.net_value;
     const less = discountColumns(mapping).map((column) => `"${headers[column]}"`);
-    notes.push({
-      field: 'net_value',
-      decision: `"${headers[named]}" is each line's amount with its tax: on every line read it is "${headers[mapping.gross_value ?? -1]}"${less.length === 0 ? '' : ` less ${less.join(', ')}`} plus the tax, so each line's net value is it less its tax`,
-    });
-    delete mapping.net_value;
-    mapping.with_tax = named;
-  } else if (
-    mapping.net_value !== undefined &&
-    proposed('net_value') &&
-    netCarriesTax(mapping, mapping.net_value, rows, decisions)
-  ) {
-    const named = mapping.net_value;
     const tax = taxColumns(mapping).map((column) => `"${headers[column]}"`);
-    notes.push({
-      field: 'net_value',
-      decision: `"${headers[named]}" is each line's amount with its tax: on every line read ${tax.join(' + ')} is a GST rate of it less that tax (180.00 of 1,180.00 at 18 %), never of the whole, so each line's net value is it less its tax`,
-    });
-    delete mapping.net_value;
-    mapping.with_tax = named;
+    const shown = netHoldsTax(mapping, named, rows, decisions)
+      ? `it is "${headers[mapping.gross_value ?? -1]}"${less.length === 0 ? '' : ` less ${less.join(', ')}`} plus the tax`
+      : netCarriesTax(mapping, named, rows, decisions)
+        ? `${tax.join(' + ')} is a GST rate of it less that tax (180.00 of 1,180.00 at 18 %), never of the whole`
+        : null;
+    if (shown !== null) {
+      notes.push({
+        field: 'net_value',
+        decision: `"${headers[named]}" is each line's amount with its tax: on every line read ${shown}, so each line's net value is it less its tax`,
+      });
+      delete mapping.net_value;
+      mapping.with_tax = named;
+    }
   }
   const rateColumn =
     mapping.net_value !== undefined &&

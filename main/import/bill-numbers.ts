@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
 import { codeKey } from './master-names';
-
-type Seen = Map<string, { text: string; bill: string; lines: number }>;
+import { countRead, type ReadAs, readSummary } from './read-as';
 
 /**
  * The bills a receipts file pays, as the workspace's sales write them. Early payment finds a
@@ -16,9 +15,9 @@ type Seen = Map<string, { text: string; bill: string; lines: number }>;
 export class BillNumbers {
   private bills: Map<string, { exact: Set<string>; alike: Map<string, string[]> }> | null = null;
   /** Numbers read as a bill's written otherwise, by distributor and number. */
-  readonly rewritten: Seen = new Map();
+  readonly rewritten: ReadAs = new Map();
   /** Numbers no bill of the distributor has, by distributor and number. */
-  readonly unknown: Seen = new Map();
+  readonly unknown: ReadAs = new Map();
 
   constructor(private readonly db: Database.Database) {}
 
@@ -29,11 +28,7 @@ export class BillNumbers {
     const alike = mine?.alike.get(codeKey(bill)) ?? [];
     const only = alike.length === 1 ? alike[0] : undefined;
     const seen = only === undefined ? this.unknown : this.rewritten;
-    const key = `${distributor}\u0001${bill}`;
-    const entry = seen.get(key) ?? { text: bill, bill: only ?? bill, lines: 0 };
-    entry.lines++;
-    seen.set(key, entry);
-    return entry.bill;
+    return countRead(seen, `${distributor}\u0001${bill}`, bill, only ?? bill);
   }
 
   private invoices() {
@@ -56,24 +51,22 @@ export class BillNumbers {
   }
 }
 
-/** Examples of what `seen` holds, as the result shows them: up to three, then an ellipsis. */
-const examples = (seen: Seen, show: (e: { text: string; bill: string }) => string) =>
-  `${[...seen.values()].slice(0, 3).map(show).join(', ')}${seen.size > 3 ? ', …' : ''}`;
-
-const linesOf = (seen: Seen) => [...seen.values()].reduce((n, e) => n + e.lines, 0);
-
 /** What a receipts import says of the bills it read: a decision for those read otherwise, a warning for those unknown. */
 export function billNotes(
   bills: BillNumbers,
   result: { decisions: { field: string; decision: string }[]; warnings: string[] },
 ): void {
-  if (bills.rewritten.size > 0)
+  if (bills.rewritten.size > 0) {
+    const { lines, shown } = readSummary(bills.rewritten);
     result.decisions.push({
       field: 'against_doc_no',
-      decision: `${counted(linesOf(bills.rewritten), 'receipt writes its', 'receipts write their')} bill's number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill's (${examples(bills.rewritten, (e) => `"${e.text}" is ${e.bill}`)})`,
+      decision: `${counted(lines, 'receipt writes its', 'receipts write their')} bill's number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill's (${shown})`,
     });
-  if (bills.unknown.size > 0)
+  }
+  if (bills.unknown.size > 0) {
+    const { lines, shown } = readSummary(bills.unknown, (e) => `"${e.text}"`);
     result.warnings.push(
-      `${counted(linesOf(bills.unknown), 'receipt is', 'receipts are')} against bills that neither the imported invoices nor the ageing reports of their distributor have (${examples(bills.unknown, (e) => `"${e.text}"`)}): early payment pays on none of them until the invoice is imported`,
+      `${counted(lines, 'receipt is', 'receipts are')} against bills that neither the imported invoices nor the ageing reports of their distributor have (${shown}): early payment pays on none of them until the invoice is imported`,
     );
+  }
 }

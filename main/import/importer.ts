@@ -45,11 +45,12 @@ import {
   taxColumns,
   taxPartKeys,
 } from './mapping';
-import { MasterNames } from './master-names';
+import { type Master, MasterNames } from './master-names';
 import { withMonthRows } from './month-columns';
 import { openSource } from './open-source';
 import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
+import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
 import {
   addRounded,
@@ -1092,24 +1093,24 @@ async function importFrom(
         decision: `${counted(noItemLines, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
       });
     if (bills) billNotes(bills, result);
-    for (const [master, read] of names.rewritten) {
-      const field = rules.references.find((r) => r.master === master)?.field ?? master;
-      const lines = [...read.values()].reduce((n, r) => n + r.lines, 0);
-      const shown = [...read.values()].slice(0, 3).map((r) => `"${r.text}" is ${r.code}`);
-      result.decisions.push({
-        field,
-        decision: `${counted(lines, 'line writes its', 'lines write their')} ${master.slice(0, -1)}'s code otherwise than the ${master} master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master's code (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
-      });
-    }
-    for (const [master, read] of names.read) {
-      const field = rules.references.find((r) => r.master === master)?.field ?? master;
-      const lines = [...read.values()].reduce((n, r) => n + r.lines, 0);
-      const shown = [...read.values()].slice(0, 3).map((r) => `"${r.text}" is ${r.code}`);
-      result.decisions.push({
-        field,
-        decision: `${counted(lines, 'line names its', 'lines name their')} ${master.slice(0, -1)} instead of giving its code: each is read as the one of that name in the ${master} master (${shown.join(', ')}${read.size > 3 ? ', …' : ''})`,
-      });
-    }
+    // Codes and names a file wrote otherwise than the masters, each read as a master's code.
+    const readAs = (seen: Map<Master, ReadAs>, words: (master: Master, lines: number, shown: string) => string) => {
+      for (const [master, read] of seen) {
+        const { lines, shown } = readSummary(read);
+        const field = rules.references.find((r) => r.master === master)?.field ?? master;
+        result.decisions.push({ field, decision: words(master, lines, shown) });
+      }
+    };
+    readAs(
+      names.rewritten,
+      (master, lines, shown) =>
+        `${counted(lines, 'line writes its', 'lines write their')} ${master.slice(0, -1)}'s code otherwise than the ${master} master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master's code (${shown})`,
+    );
+    readAs(
+      names.read,
+      (master, lines, shown) =>
+        `${counted(lines, 'line names its', 'lines name their')} ${master.slice(0, -1)} instead of giving its code: each is read as the one of that name in the ${master} master (${shown})`,
+    );
     if (units && units.written.size > 0)
       result.decisions.push({
         field: 'qty',

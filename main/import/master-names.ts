@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { countRead, type ReadAs } from './read-as';
 
-type Master = 'distributors' | 'outlets' | 'products';
+export type Master = 'distributors' | 'outlets' | 'products';
 
 /** A name as compared: case and spacing aside. */
 const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -33,19 +34,11 @@ const codesSql: Record<Master, string> = {
   products: 'SELECT sku AS code, NULL AS owner, 0 AS ledger FROM products',
 };
 
-/** Counts a line whose `text` was read as `code`, under the text as compared; answers the code. */
-function count(
-  seen: Map<Master, Map<string, { text: string; code: string; lines: number }>>,
-  master: Master,
-  text: string,
-  code: string,
-): string {
-  const read = seen.get(master) ?? new Map<string, { text: string; code: string; lines: number }>();
+/** Counts a line of `master` whose `text` was read as `code`; answers the code. */
+function count(seen: Map<Master, ReadAs>, master: Master, text: string, code: string): string {
+  const read = seen.get(master) ?? new Map();
   seen.set(master, read);
-  const entry = read.get(key(text)) ?? { text, code, lines: 0 };
-  entry.lines++;
-  read.set(key(text), entry);
-  return code;
+  return countRead(read, key(text), text, code);
 }
 
 /** Odoo's display name of a record with a code: the code in brackets before the name. */
@@ -69,12 +62,12 @@ export class MasterNames {
   private readonly byName = new Map<Master, Map<string, NamedRow[]>>();
   private readonly byCode = new Map<Master, Map<string, NamedRow[]>>();
   /** Names read as codes (by the name as compared), as first written, and how many lines each. */
-  readonly read = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
+  readonly read = new Map<Master, ReadAs>();
   /**
    * Codes written otherwise than their master writes them, in other capitals ("d001") or
    * without leading zeros ("100234" for 0000100234), read as the master's code.
    */
-  readonly rewritten = new Map<Master, Map<string, { text: string; code: string; lines: number }>>();
+  readonly rewritten = new Map<Master, ReadAs>();
 
   constructor(private readonly db: Database.Database) {}
 

@@ -62,6 +62,12 @@ export function parseAmountText(text: string, mark: DecimalMark = '.', currency?
   // One sign only: brackets, a minus before or after, or Dr / Cr. "(-100)" or "100- Cr" say
   // both and neither; no system writes them.
   let signs = drCr ? 1 : 0;
+  // Tally writes a negative value in its reports as "(-)1,234.00".
+  if (/^\([-\u2212]\)/.test(t)) {
+    negative = !negative;
+    t = t.slice(3);
+    signs++;
+  }
   if (/^\(.*\)$/.test(t)) {
     negative = !negative;
     t = t.slice(1, -1);

@@ -33,6 +33,9 @@ describe('amounts as ERPs write them', () => {
     // Digits set apart by a space or an apostrophe in groups of thousands, or of lakhs.
     ['INR 1 000 000.50', '1000000.5'],
     ["1'234.50", '1234.5'],
+    // Tally's reports write a negative value so.
+    ['(-)1,234.00', '-1234'],
+    ['₹ (-) 50.00', '-50'],
     ['12 34 567', '1234567'],
   ])('%s → %s', (text, value) => {
     expect(parseAmountText(text)).toBe(value);
@@ -52,7 +55,7 @@ describe('amounts as ERPs write them', () => {
   });
 
   it('refuses an amount written with two signs, or digits a space sets apart in no groups', () => {
-    for (const text of ['(-100)', '(1,234.50) Cr', '100- Cr', '-100 Dr', '(100-)'])
+    for (const text of ['(-100)', '(1,234.50) Cr', '100- Cr', '-100 Dr', '(100-)', '(-)1,234.00 Cr', '(-)(5)'])
       expect(() => parseAmountText(text)).toThrow(`"${text}" is written with two signs: write the amount with one`);
     for (const text of ['1 00', '10 0.50', '1 0000', "12'5"])
       expect(() => parseAmountText(text)).toThrow('sets digits apart with a space, but not in groups of thousands');

@@ -45,6 +45,25 @@ export function headerScale(header: string): { power: number; word: string } | n
   return unit ? { power: unit.power, word: unit.word } : null;
 }
 
+/**
+ * A number written with its unit in the cell, as sales operations write targets: "1.5 L", "2.5 Cr"
+ * (a crore here, never a credit), "12 lakh", "50K". The number and the power of ten, or null.
+ */
+export function numberWithUnit(text: string): { number: string; power: number } | null {
+  const m = text.trim().match(/^(.*\d)\s*([a-z]+)\.?$/i);
+  const unit = (m?.[2] ?? '').toLowerCase();
+  const power = /^(l|lakhs?|lacs?|lakh)$/.test(unit)
+    ? 5
+    : /^(cr|crs|crores?)$/.test(unit)
+      ? 7
+      : /^(k|thousands?)$/.test(unit)
+        ? 3
+        : /^(mn|millions?)$/.test(unit)
+          ? 6
+          : null;
+  return power === null ? null : { number: m?.[1] ?? '', power };
+}
+
 /** Exact decimal text times ten to the power. */
 export const scaled = (text: string, power: number): string =>
   power === 0 ? text : new Exact(text).times(new Exact(10).pow(power)).toFixed();

@@ -811,6 +811,26 @@ async function importFrom(
         if (roundedDocs.has(doc)) values.round_off = null;
         else roundedDocs.add(doc);
       }
+      // A target is never below nothing, and its period runs forwards.
+      if (kind === 'targets' && typeof values.value === 'string' && values.value.startsWith('-'))
+        issues.push({
+          row: row.number,
+          column: headers[mapping.value ?? -1] ?? 'Value',
+          value: shown(row.cells[mapping.value ?? -1] ?? null),
+          message: 'a target below zero: no scheme can be measured against it',
+        });
+      if (
+        kind === 'targets' &&
+        typeof values.period_from === 'string' &&
+        typeof values.period_to === 'string' &&
+        values.period_to < values.period_from
+      )
+        issues.push({
+          row: row.number,
+          column: headers[mapping.period_to ?? -1] ?? 'To',
+          value: values.period_to,
+          message: `the period ends (${values.period_to}) before it starts (${values.period_from})`,
+        });
       if (kind === 'targets' && values.measure == null && values.scheme_code == null)
         issues.push({
           row: row.number,

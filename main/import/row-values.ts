@@ -15,7 +15,7 @@ import {
   parseDateText,
 } from './dates';
 import { gstRateIn, gstRateOf, taxInside } from './gst-types';
-import { headerScale, scaled } from './header-scale';
+import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
@@ -347,8 +347,13 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
       return cell instanceof Date ? cell.toISOString().slice(0, 10) : withoutControls(String(cell)).trim();
     case 'date':
       return toDate(field, cell, d);
-    case 'decimal':
-      return typeof cell === 'number' ? numberCellToDecimal(cell, 10) : parseAmountText(String(cell), d.decimalMark);
+    case 'decimal': {
+      if (typeof cell === 'number') return numberCellToDecimal(cell, 10);
+      const withUnit = numberWithUnit(String(cell));
+      return withUnit
+        ? scaled(parseAmountText(withUnit.number, d.decimalMark), withUnit.power)
+        : parseAmountText(String(cell), d.decimalMark);
+    }
     default:
       return toNumber(field, cell, d, rounded);
   }

@@ -1184,3 +1184,38 @@ describe('prices', () => {
     ]);
   });
 });
+
+describe('targets', () => {
+  it('reads a target written with its unit (1.5 L, 2.5 Cr: a crore, not a credit), and refuses one below zero or a period that runs backwards', async () => {
+    const path = file('targets.csv', [
+      ['Distributor Code', 'Period From', 'Period To', 'Measure', 'Target'],
+      ['D001', '01-10-2026', '31-10-2026', 'net_value', '₹ 2,00,000'],
+      ['D002', '01-10-2026', '31-10-2026', 'net_value', '1.5 L'],
+      ['D003', '01-10-2026', '31-10-2026', 'net_value', '2.5 Cr'],
+      ['D004', '01-10-2026', '31-10-2026', 'net_value', '12 lakh'],
+      ['D005', '01-10-2026', '31-10-2026', 'net_value', '(500)'],
+      ['D006', '31-10-2026', '01-10-2026', 'net_value', '100'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'targets', validOnly: true });
+    expect(r.errors).toEqual([
+      {
+        row: 6,
+        column: 'Target',
+        value: '(500)',
+        message: 'a target below zero: no scheme can be measured against it',
+      },
+      {
+        row: 7,
+        column: 'Period To',
+        value: '2026-10-01',
+        message: 'the period ends (2026-10-01) before it starts (2026-10-31)',
+      },
+    ]);
+    expect(storedRows(ws, 'targets', r.batch ?? 0).map((t) => [t.distributor_code, t.value])).toEqual([
+      ['D001', '200000'],
+      ['D002', '150000'],
+      ['D003', '25000000'],
+      ['D004', '1200000'],
+    ]);
+  });
+});

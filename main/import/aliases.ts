@@ -71,8 +71,21 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   with_tax: { label: 'Line amount, tax included', type: 'money' },
 };
 
-/** Pseudo fields that only some datasets read; the others are proposed for every dataset. */
-export const pseudoKinds: Partial<Record<PseudoField, readonly string[]>> = {
+/**
+ * The datasets whose import reads each pseudo field, where not every one does (a Dr/Cr column
+ * signs any file's amounts). Only these are proposed, offered in the dialog and taken by --map.
+ */
+const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
+  return_flag: ['sales'],
+  debit_amount: ['sales', 'payments'],
+  credit_amount: ['sales', 'payments'],
+  tax_cgst: ['sales'],
+  tax_sgst: ['sales'],
+  tax_utgst: ['sales'],
+  tax_igst: ['sales'],
+  tax_cess: ['sales'],
+  status: ['sales', 'payments', 'receivables'],
+  rate: ['sales'],
   voucher_type: ['payments'],
   allocated: ['payments'],
   withheld: ['payments'],
@@ -82,6 +95,10 @@ export const pseudoKinds: Partial<Record<PseudoField, readonly string[]>> = {
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
+
+/** The pseudo fields a dataset's import reads, in the order the dialog offers them. */
+export const pseudoFieldsOf = (kind: DatasetKind): readonly PseudoField[] =>
+  pseudoFields.filter((f) => pseudoKinds[f]?.includes(kind) ?? true);
 
 export function normalizeHeader(text: string): string {
   return (

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
-import { type PseudoField, pseudoFieldDefs } from './aliases';
+import { pseudoFieldDefs, pseudoFieldsOf } from './aliases';
 import { amountsFromRows } from './amounts-from-rows';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import {
@@ -76,10 +76,6 @@ export async function inspectFile(
   }
 }
 
-/** Pseudo fields the dialog offers a column for, as its field list shows them. */
-const offered = (names: readonly PseudoField[]) =>
-  names.map((name) => ({ name, ...pseudoFieldDefs[name], required: false }));
-
 async function inspectSource(
   db: Database.Database,
   source: Source,
@@ -94,30 +90,7 @@ async function inspectSource(
       required: needed.has(f.name),
       type: f.type,
     })),
-    ...offered(['dr_cr']),
-    ...(args.kind === 'payments'
-      ? offered(['voucher_type', 'debit_amount', 'credit_amount', 'allocated', 'withheld', 'ledger', 'status'])
-      : []),
-    ...(args.kind === 'receivables' ? offered(['status']) : []),
-    ...(args.kind === 'sales'
-      ? offered([
-          'return_flag',
-          'debit_amount',
-          'credit_amount',
-          'tax_cgst',
-          'tax_sgst',
-          'tax_utgst',
-          'tax_igst',
-          'tax_cess',
-          'status',
-          'rate',
-          'gross_total',
-          'adjustment',
-          'gst_type',
-          'with_tax',
-          'ledger',
-        ])
-      : []),
+    ...pseudoFieldsOf(args.kind).map((name) => ({ name, ...pseudoFieldDefs[name], required: false })),
   ];
   const base: ImportPreview = {
     file: args.fileName ?? basename(args.path),

@@ -8,7 +8,7 @@ import {
   pseudoAliases,
   pseudoFieldDefs,
   pseudoFields,
-  pseudoKinds,
+  pseudoFieldsOf,
 } from './aliases';
 import { addMonthColumns } from './month-columns';
 import { addNumbered, DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
@@ -69,7 +69,7 @@ function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
       add(alias, field.name, i + 1);
     });
   }
-  for (const pseudo of pseudoFields.filter((f) => pseudoKinds[f]?.includes(kind) ?? true))
+  for (const pseudo of pseudoFieldsOf(kind))
     pseudoAliases[pseudo].forEach((alias, i) => {
       add(alias, pseudo, i + 1);
     });
@@ -371,7 +371,7 @@ export function namedFieldsProblem(
   defaults: Readonly<Record<string, unknown>>,
 ): string | null {
   const fields = datasets[kind].fields.map((f) => f.name);
-  const pseudo = pseudoFields.filter((f) => pseudoKinds[f]?.includes(kind) ?? true) as readonly string[];
+  const pseudo: readonly string[] = pseudoFieldsOf(kind);
   const numberedKey = (key: string) =>
     [QTY_IN_UNIT, MONTH_COLUMN, DISCOUNT_PART].some((prefix) => new RegExp(`^${prefix}\\d+$`).test(key));
   const unmappable = Object.keys(map).filter((f) => !fields.includes(f) && !pseudo.includes(f) && !numberedKey(f));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findHeaderRow, mappingByHeader, proposeMapping } from '../../main/import/mapping';
+import { pseudoFieldsOf } from '../../main/import/aliases';
+import { findHeaderRow, mappingByHeader, namedFieldsProblem, proposeMapping } from '../../main/import/mapping';
 import { monthOfHeader } from '../../main/import/month-columns';
 import { isTotalRow } from '../../main/import/total-rows';
 
@@ -257,6 +258,28 @@ describe('header aliases', () => {
       ['SI/1', '01-10-2026', 'D001', 'SKU-1', 2, 100],
     ];
     expect(findHeaderRow('sales', rows)?.index).toBe(4);
+  });
+});
+
+describe('pseudo fields', () => {
+  it('are proposed, offered and taken by --map only for the datasets whose import reads them', () => {
+    expect(pseudoFieldsOf('receivables')).toEqual(['dr_cr', 'status']);
+    expect(pseudoFieldsOf('payments')).toEqual([
+      'dr_cr',
+      'debit_amount',
+      'credit_amount',
+      'status',
+      'voucher_type',
+      'allocated',
+      'ledger',
+      'withheld',
+    ]);
+    expect(pseudoFieldsOf('sales')).toContain('tax_cgst');
+    const headers = ['Receipt No', 'Date', 'Party', 'Amount', 'CGST'];
+    expect(mapped('payments', headers)).not.toHaveProperty('tax_cgst');
+    expect(mapped('sales', headers)).toHaveProperty('tax_cgst', 'CGST');
+    expect(namedFieldsProblem('payments', { tax_cgst: 'CGST' }, {})).toContain('no column can be mapped to "tax_cgst"');
+    expect(namedFieldsProblem('sales', { tax_cgst: 'CGST' }, {})).toBeNull();
   });
 });
 

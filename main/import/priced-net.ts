@@ -1,5 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
+import { AmountError, parseAmountText } from './amounts';
 import { taxAtSomeRate } from './gst-types';
 import { netFromPrice } from './kind-rules';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
@@ -20,11 +21,19 @@ function fraction(cell: Cell | undefined): number | null {
   return Number(`${m[1] || '0'}.${m[2] ?? '0'}`);
 }
 
-/** A cell as the number it plainly writes (1,234.50, 1234.5, -2); null for anything else. */
+/**
+ * A cell as the number it writes, read as the import reads an amount written with a decimal
+ * point (₹1,234.50, (2)); null where it is none. For comparing lines only, never stored.
+ */
 function numberIn(cell: Cell | undefined): number | null {
   if (typeof cell === 'number') return cell;
-  const text = typeof cell === 'string' ? cell.trim() : '';
-  return /^-?[\d,]*\.?\d+$/.test(text) ? Number(text.replace(/,/g, '')) : null;
+  if (typeof cell !== 'string' || cell.trim() === '') return null;
+  try {
+    return Number(parseAmountText(cell));
+  } catch (error) {
+    if (error instanceof AmountError) return null;
+    throw error;
+  }
 }
 
 /** Paise of a plain amount, for comparing: never stored. */

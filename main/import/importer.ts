@@ -1156,7 +1156,7 @@ async function importFrom(
       );
     if (hiddenImported.length > 0)
       result.warnings.push(
-        `${hiddenImported.length} ${hiddenImported.length > 1 ? 'rows hidden in the workbook were' : 'row hidden in the workbook was'} imported with the others (row${hiddenImported.length > 1 ? 's' : ''} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
+        `${counted(hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${hiddenImported.length > 1 ? 'rows' : 'row'} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
       );
     // A journal books revenue as a credit: an export of journal lines writes sales as negative.
     if (negativeAsCredit > 1 && negativeAsCredit === signedLines)

@@ -473,7 +473,11 @@ function cellValue(
   d: Decisions,
   rounded?: Rounded[],
 ): StoredValue {
-  const power = column === undefined || field.type === 'text' || field.type === 'date' ? 0 : (d.scaled?.[column] ?? 0);
+  // A target written with its own unit ("2.5 Cr") is in that unit, whatever its header says: read
+  // through the header's lakhs, its Cr had been a credit.
+  const ownUnit = field.type === 'decimal' && typeof cell === 'string' && numberWithUnit(cell) !== null;
+  const power =
+    column === undefined || field.type === 'text' || field.type === 'date' || ownUnit ? 0 : (d.scaled?.[column] ?? 0);
   return convert(field, power === 0 ? cell : inUnits(cell, d, power), d, rounded);
 }
 

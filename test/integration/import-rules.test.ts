@@ -1218,4 +1218,18 @@ describe('targets', () => {
       ['D004', '1200000'],
     ]);
   });
+
+  it('reads a target with its own unit in that unit, under a header in lakhs too', async () => {
+    const path = file('targets in lakhs.csv', [
+      ['Distributor Code', 'Period From', 'Period To', 'Measure', 'Target (₹ in Lakhs)'],
+      ['D001', '01-10-2026', '31-10-2026', 'net_value', '12.5'],
+      ['D002', '01-10-2026', '31-10-2026', 'net_value', '2.5 Cr'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'targets' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'targets', r.batch ?? 0).map((t) => [t.distributor_code, t.value])).toEqual([
+      ['D001', '1250000'],
+      ['D002', '25000000'],
+    ]);
+  });
 });

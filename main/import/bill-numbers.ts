@@ -3,14 +3,19 @@ import { counted } from '../format/numbers';
 import { codeKey } from './master-names';
 import { countRead, type ReadAs, readSummary } from './read-as';
 
+/** A distributor's bill, as a bill number is looked up among them. */
+export interface PartyBill {
+  party: string;
+  bill: string;
+}
+
 /**
- * The bills a receipts file pays, as the workspace's sales write them. Early payment finds a
- * distributor's invoice by the number its receipt gives, exactly: a number written otherwise (in
- * other capitals, or without the leading zeros Excel drops from a CSV) paid on nothing, and the
- * scheme under-paid without a word. The distributor's bills are its invoices in the sales and
- * the bills of its ageing reports (a receipt collects an old bill). A number none has exactly,
- * but one has written otherwise, is read as that bill's; one none has is counted, for a
- * warning. The bills are read once, when the first receipt names one.
+ * Bill numbers as the workspace writes them. The engine finds a bill by the number a receipt or
+ * a credit note gives, exactly: a number written otherwise (in other capitals, or without the
+ * leading zeros Excel drops from a CSV) matched nothing, and the scheme paid wrong without a
+ * word. A number no bill of the distributor has exactly, but one has written otherwise, is read
+ * as that bill's; one none has is counted, for a warning. The bills are read once (`load`), when
+ * the first number is looked up.
  */
 export class BillNumbers {
   private bills: Map<string, { exact: Set<string>; alike: Map<string, string[]> }> | null = null;
@@ -19,28 +24,22 @@ export class BillNumbers {
   /** Numbers no bill of the distributor has, by distributor and number. */
   readonly unknown: ReadAs = new Map();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly load: () => PartyBill[]) {}
 
-  /** The number of the distributor's bill that `bill` names. */
-  read(distributor: string, bill: string): string {
+  /** The number of the distributor's bill that `bill` names, on `lines` lines. */
+  read(distributor: string, bill: string, lines = 1): string {
     const mine = this.invoices().get(distributor);
     if (mine?.exact.has(bill)) return bill;
     const alike = mine?.alike.get(codeKey(bill)) ?? [];
     const only = alike.length === 1 ? alike[0] : undefined;
     const seen = only === undefined ? this.unknown : this.rewritten;
-    return countRead(seen, `${distributor}\u0001${bill}`, bill, only ?? bill);
+    return countRead(seen, `${distributor}\u0001${bill}`, bill, only ?? bill, lines);
   }
 
   private invoices() {
     if (this.bills) return this.bills;
     const bills = new Map<string, { exact: Set<string>; alike: Map<string, string[]> }>();
-    const rows = this.db
-      .prepare(
-        `SELECT distributor_code AS party, doc_no AS bill FROM sales WHERE outlet_code IS NULL AND doc_type = 'invoice'
-         UNION SELECT distributor_code, doc_no FROM receivables`,
-      )
-      .all() as { party: string; bill: string }[];
-    for (const { party, bill } of rows) {
+    for (const { party, bill } of this.load()) {
       const mine = bills.get(party) ?? { exact: new Set<string>(), alike: new Map<string, string[]>() };
       bills.set(party, mine);
       mine.exact.add(bill);
@@ -50,6 +49,21 @@ export class BillNumbers {
     return bills;
   }
 }
+
+/**
+ * The bills a receipts file pays: the distributor's invoices in the sales and the bills of its
+ * ageing reports (a receipt collects an old bill).
+ */
+export const receiptBills = (db: Database.Database) =>
+  new BillNumbers(
+    () =>
+      db
+        .prepare(
+          `SELECT distributor_code AS party, doc_no AS bill FROM sales WHERE outlet_code IS NULL AND doc_type = 'invoice'
+           UNION SELECT distributor_code, doc_no FROM receivables`,
+        )
+        .all() as PartyBill[],
+  );
 
 /** What a receipts import says of the bills it read: a decision for those read otherwise, a warning for those unknown. */
 export function billNotes(

@@ -13,7 +13,7 @@ import { moneyAndDates } from '../settings/money-and-dates';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
-import { BillNumbers, billNotes } from './bill-numbers';
+import { billNotes, receiptBills } from './bill-numbers';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
@@ -52,6 +52,7 @@ import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
 import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
+import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
   addRounded,
   blank,
@@ -572,7 +573,7 @@ async function importFrom(
     lines: 0,
   }));
   const names = new MasterNames(db);
-  const bills = kind === 'payments' ? new BillNumbers(db) : null;
+  const bills = kind === 'payments' ? receiptBills(db) : null;
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
       ? new Map(
@@ -1181,6 +1182,8 @@ async function importFrom(
       summed.map(({ field, sum }) => [field.name, scaledIntegerToString(sum.total, field.type === 'money' ? 2 : 3)]),
     );
     result.dateRange = minDate && maxDate ? [minDate, maxDate] : null;
+    const returned = kind === 'sales' && result.rows > 0 ? matchReturnedInvoices(db, batchId) : null;
+    if (returned) returnedNotes(returned, result);
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);
     if (request.dryRun || !landed) {
       undo();

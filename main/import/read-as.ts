@@ -6,12 +6,13 @@
 export type ReadAs = Map<string, { text: string; as: string; lines: number }>;
 
 /**
- * Counts a line whose `text` (compared as `key`) was read as `as`; answers `as`. The example kept
- * is the first line's: a name two distributors' outlets share is read as each line's own.
+ * Counts a line (or `lines` lines) whose `text` (compared as `key`) was read as `as`; answers
+ * `as`. The example kept is the first line's: a name two distributors' outlets share is read as
+ * each line's own.
  */
-export function countRead(seen: ReadAs, key: string, text: string, as: string): string {
+export function countRead(seen: ReadAs, key: string, text: string, as: string, lines = 1): string {
   const entry = seen.get(key) ?? { text, as, lines: 0 };
-  entry.lines++;
+  entry.lines += lines;
   seen.set(key, entry);
   return as;
 }

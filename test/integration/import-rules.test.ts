@@ -526,6 +526,39 @@ describe('receipts', () => {
   });
 });
 
+describe('credit notes against their invoices', () => {
+  it("reads an invoice number a credit note writes otherwise than the invoice as the invoice's, in the file or stored", async () => {
+    // The return of 0001043 comes before its invoice; INV/2610/00015 is the demo's, stored already.
+    const path = file('returns.csv', [
+      ['Type', 'Doc No', 'Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value', 'Against Invoice'],
+      ['Credit Note', 'CN-1', '2026-10-20', 'D001', null, 'SKU-0001', 1, '100.00', '1043'],
+      ['Invoice', '0001043', '2026-10-05', 'D001', null, 'SKU-0001', 5, '500.00', null],
+      ['Invoice', 'A-7', '2026-10-06', 'D001', null, 'SKU-0002', 2, '200.00', null],
+      ['Credit Note', 'CN-2', '2026-10-21', 'D001', null, 'SKU-0002', 1, '100.00', 'a-7'],
+      ['Credit Note', 'CN-3', '2026-10-22', 'D004', null, 'SKU-0001', 1, '100.00', 'inv/2610/00015'],
+      ['Credit Note', 'CN-4', '2026-10-22', 'D004', null, 'SKU-0001', 1, '100.00', 'OLD/1'],
+      ['Credit Note', 'CN-5', '2026-10-22', 'D003', null, 'SKU-0001', 1, '100.00', 'a-7'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.against_doc_no])).toEqual([
+      ['CN-1', '0001043'],
+      ['0001043', null],
+      ['A-7', null],
+      ['CN-2', 'A-7'],
+      ['CN-3', 'INV/2610/00015'],
+      // No invoice of D004 is written so; A-7 is D001's, not D003's.
+      ['CN-4', 'OLD/1'],
+      ['CN-5', 'a-7'],
+    ]);
+    expect(r.decisions).toContainEqual({
+      field: 'against_doc_no',
+      decision:
+        '3 credit notes write the number of the invoice they return otherwise than the invoice (in other capitals, or without the leading zeros Excel drops): each is read as the invoice\'s ("1043" is 0001043, "a-7" is A-7, "inv/2610/00015" is INV/2610/00015)',
+    });
+  });
+});
+
 describe("Xero's sales invoice export", () => {
   it('takes the customer from ContactName, not the revenue AccountCode, and the item from InventoryItemCode', async () => {
     const path = file('Sales invoices.csv', [

@@ -126,9 +126,10 @@ function gstRateColumn(mapping: Mapping, headers: readonly string[], rows: Rows)
  * Whether a sales file's net column, `named`, holds each line's amount with its tax where the file
  * writes no tax but each line's GST rate: on every line read, the net less the tax inside it at
  * its rate is, within a paisa, another column's amount less the rate in a column of discount
- * percentages ("Dis%"), if any — a register's `Amount`, `Dis%`, `GST%` and `Net Amt`. Answers that
- * other column and the discount's, or null. Without such a column nothing shows which the net
- * is, and it is left.
+ * percentages ("Dis%"), if any — a register's `Amount`, `Dis%`, `GST%` and `Net Amt` — or that
+ * amount itself, where it is after the discount already (Marg's `Amount` beside its `Disc%`).
+ * Answers that other column and the discount's (null when it is after it), or null. Without such
+ * a column nothing shows which the net is, and it is left.
  */
 function netAtRate(
   mapping: Mapping,
@@ -157,19 +158,25 @@ function netAtRate(
     lines.push({ cells, base: net - taxInside(net, rate), keep: new Exact(1).minus(share) });
   }
   if (!taxed) return null;
-  const fits = headers
-    .map((_, column) => column)
-    .filter(
-      (column) =>
-        !taken.has(column) &&
-        column !== percentOff &&
-        lines.every((l) => {
-          const before = amountIn(l.cells, column, decisions);
-          return before !== null && new Exact(before).times(l.keep).minus(l.base).abs().lessThanOrEqualTo(1);
-        }),
-    );
-  const before = fits[0];
-  return before === undefined ? null : { before, percentOff: percentOff < 0 ? null : percentOff };
+  // The other column before the discount (Amount, then Dis%), else after it (Marg's Amount is
+  // quantity × rate less Disc% already).
+  const fitting = (discounted: boolean) =>
+    headers
+      .map((_, column) => column)
+      .find(
+        (column) =>
+          !taken.has(column) &&
+          column !== percentOff &&
+          lines.every((l) => {
+            const before = amountIn(l.cells, column, decisions);
+            const kept = discounted ? new Exact(before ?? 0).times(l.keep) : new Exact(before ?? 0);
+            return before !== null && kept.minus(l.base).abs().lessThanOrEqualTo(1);
+          }),
+      );
+  const before = percentOff < 0 ? undefined : fitting(true);
+  if (before !== undefined) return { before, percentOff };
+  const after = fitting(false);
+  return after === undefined ? null : { before: after, percentOff: null };
 }
 
 /**

@@ -746,6 +746,25 @@ describe('a register of amounts, discount and GST percentages (Marg)', () => {
     ]);
   });
 
+  it('finds the tax inside a Net Amt that is an Amount already after its discount plus GST', async () => {
+    const path = file('marg-after-discount.csv', [
+      [...header, 'Net Amt'],
+      ['05/10/2026', 'A-0071', 'Annapurna Distributors', 'SKU-0001', 10, 1, '45.00', '441.00', '2.00', 5, '463.05'],
+      ['15/10/2026', 'A-0071', 'Annapurna Distributors', 'SKU-0002', 24, 0, '10.00', '240.00', '0.00', 18, '283.20'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ with_tax: 'Net Amt', gst_type: 'GST%' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Net Amt" is each line\'s amount with its tax: on every line read it is "Amount" plus the GST at the rate in "GST%", so each line\'s tax is worked out from it at that rate (18/118 of it at 18 %), to the paisa, and its net value is it less that tax',
+    );
+    // The GST counted as sales before: 746.25 for 681.00.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.net_value, s.tax])).toEqual([
+      [44_100, 2_205],
+      [24_000, 4_320],
+    ]);
+  });
+
   it('leaves a net that is no amount plus GST as it is, and never takes the GST% for the tax', async () => {
     const path = file('marg-net.csv', [
       [...header, 'Net Amt'],

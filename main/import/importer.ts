@@ -573,6 +573,14 @@ async function importFrom(
     lines: 0,
   }));
   const names = new MasterNames(db);
+  // A distributor's own sales register names its outlets where a distributor is looked for.
+  let outletNames: MasterNames | null = null;
+  const outletHint = (party: string, header = 'the party column') => {
+    outletNames ??= new MasterNames(db);
+    return !outletNames.knows('outlets', party)
+      ? ''
+      : `: it is an outlet of the outlets master. If the file is one distributor's sales to its outlets, read "${header}" as the outlet and give the distributor (--map outlet_code="${header}" --map distributor_code= --set distributor_code=CODE, or in the import dialog)`;
+  };
   const bills = kind === 'payments' ? receiptBills(db) : null;
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
@@ -927,7 +935,7 @@ async function importFrom(
             row: row.number,
             column: headers[mapping[reference.field] ?? -1] ?? reference.field,
             value: code,
-            message: `unknown ${reference.master.slice(0, -1)} "${code}"`,
+            message: `unknown ${reference.master.slice(0, -1)} "${code}"${reference.master === 'distributors' ? outletHint(code, headers[mapping.distributor_code ?? -1]) : ''}`,
           });
           continue;
         }

@@ -57,6 +57,7 @@ export function locateTable(
     throw new LayoutError(`Sheet "${choice.name}" has no header row with ${kind} columns`);
   const headers = choice.header.headers;
   const titleRows = choice.head.filter((r) => r.number < headerRow.number);
+  const firstRows = choice.head.filter((r) => r.number > headerRow.number);
   const title = titleTexts(titleRows);
   const located = (
     mapping: Mapping,
@@ -65,9 +66,9 @@ export function locateTable(
     proposed: Mapping,
   ): LocatedTable => {
     // A report of one party names it in its title (Tally's ledger or outstanding of one party).
-    const party = wanted.mapping ? null : titleParty(db, kind, mapping, titleRows);
+    const party = wanted.mapping ? null : titleParty(db, kind, mapping, titleRows, firstRows);
     const other = mapping.distributor_code;
-    if (party?.leaveOut && other !== undefined) {
+    if (party?.column === 'ledger' && other !== undefined) {
       notes.push({
         field: 'distributor_code',
         decision: `"${headers[other]}" is not the party: the title calls the file one party's ledger, whose "${headers[other]}" names the other account of each voucher`,
@@ -75,6 +76,14 @@ export function locateTable(
       delete mapping.distributor_code;
       // Read as the ledger account instead: its Opening and Closing Balance rows are no receipts.
       if (kind === 'payments' && mapping.ledger === undefined) mapping.ledger = other;
+    }
+    if (party?.column === 'outlets' && other !== undefined) {
+      notes.push({
+        field: 'outlet_code',
+        decision: `"${headers[other]}" names outlets of the outlets master, not distributors, and the title names the distributor ("${party.found.title}", ${party.found.value}): the file is its sales to its outlets, so "${headers[other]}" is read as the outlet and every line as ${party.found.value}'s`,
+      });
+      delete mapping.distributor_code;
+      mapping.outlet_code = other;
     }
     return {
       sheet: choice.name,

@@ -99,6 +99,14 @@ export class MasterNames {
     return { code: count(this.read, master, text, only.code) };
   }
 
+  /** Whether `text` is a code or a name of the master (a name several rows share too). */
+  knows(master: Master, text: string): boolean {
+    return (
+      this.codes(master).has(codeKey(text)) ||
+      (this.rows(master).get(key(text)) ?? this.bracketed(master, text)).length > 0
+    );
+  }
+
   /** Each master's codes as compared (codeKey): one row each, or the few that differ only so. */
   private codes(master: Master): Map<string, NamedRow[]> {
     let rows = this.byCode.get(master);

@@ -10,30 +10,57 @@ const partyLabel = /^\s*(?:party|ledger|customer|distributor|dealer|stockist)(?:
 /** A title calling the report one party's ledger: Tally's "Ledger Account", "Ledger Vouchers". */
 const ledgerTitle = /^\s*ledger(\s+(account|vouchers|statement))?\s*$/i;
 
+/** What the title of a report of one party says of it: the party, and what its party column holds. */
+export interface TitleParty {
+  found: TitleDate;
+  /**
+   * What the column read as the party holds instead: in a ledger, the other account of each
+   * voucher (`ledger`); in one distributor's own sales register, its outlets (`outlets`).
+   */
+  column: 'ledger' | 'outlets' | null;
+}
+
 /**
  * The distributor a report of one party names in its title, for every row. Tally's bill-wise
  * outstanding of one party has no party column; its ledger of one party (a title row "Ledger
- * Account") writes in Particulars the other account of each voucher, the bank a receipt went to.
- * A title row that is the name, ledger name or code of exactly one distributor (after a label
- * such as "Party:") is the party: where no column gives one, and in a ledger instead of its
- * Particulars. Answers the value for the title, and whether the party column is to be left out.
+ * Account") writes in Particulars the other account of each voucher, the bank a receipt went to;
+ * a distributor's own sales register (Marg or Busy at the distributor, a DMS) heads its pages
+ * with the distributor's name and writes in `Party Name` the outlets it billed. A title row that
+ * is the name, ledger name or code of exactly one distributor (after a label such as "Party:")
+ * is the party: where no column gives one, in a ledger instead of its Particulars, and in a sales
+ * file with no outlet column where every party the first rows name is an outlet of the outlets
+ * master and none a distributor.
  */
 export function titleParty(
   db: Database.Database,
   kind: DatasetKind,
   mapping: Mapping,
   titleRows: readonly SourceRow[],
-): { found: TitleDate; leaveOut: boolean } | null {
+  firstRows: readonly SourceRow[],
+): TitleParty | null {
   if (kind !== 'sales' && kind !== 'payments' && kind !== 'receivables') return null;
   const titles = titleTexts(titleRows);
   const ledger = titles.some((t) => ledgerTitle.test(t)) && kind !== 'sales';
-  if (mapping.distributor_code !== undefined && !ledger) return null;
   const names = new MasterNames(db);
+  const ownSales = kind === 'sales' && mapping.distributor_code !== undefined && mapping.outlet_code === undefined;
+  if (mapping.distributor_code !== undefined && !ledger && !ownSales) return null;
   const parties = titles.flatMap((title) => {
     const named = names.resolve('distributors', title.replace(partyLabel, ''), null);
     return named && 'code' in named ? [{ field: 'distributor_code', value: named.code, title }] : [];
   });
   const only = parties[0];
   if (only === undefined || parties.some((p) => p.value !== only.value)) return null;
-  return { found: only, leaveOut: mapping.distributor_code !== undefined };
+  if (mapping.distributor_code === undefined) return { found: only, column: null };
+  if (ledger) return { found: only, column: 'ledger' };
+  return namesOutlets(names, firstRows, mapping.distributor_code) ? { found: only, column: 'outlets' } : null;
+}
+
+/** Whether every value the first rows have in `column` names an outlet, and none a distributor. */
+function namesOutlets(names: MasterNames, rows: readonly SourceRow[], column: number): boolean {
+  const parties = new Set(
+    rows
+      .map((r) => r.cells[column])
+      .filter((c): c is string => typeof c === 'string' && c.trim() !== '' && !/^\s*(grand\s+)?total\b/i.test(c)),
+  );
+  return parties.size > 0 && [...parties].every((p) => names.knows('outlets', p) && !names.knows('distributors', p));
 }

@@ -526,6 +526,47 @@ describe('receipts', () => {
   });
 });
 
+describe("one distributor's own sales register", () => {
+  const rows = (title: string) => [
+    ['MARG ERP 9+'],
+    [title],
+    ['Sales Register (Item Wise) From 01-10-2026 To 31-10-2026'],
+    ['Date', 'Bill No.', 'Party Name', 'Item Name', 'Qty', 'Amount'],
+    ['01-10-2026', 'A000123', 'Verma Tea Stall', 'SKU-0001', 10, '441.00'],
+    ['02-10-2026', 'A000124', 'O00020', 'SKU-0002', 24, '240.00'],
+    [null, null, null, 'Total', 34, '681.00'],
+  ];
+
+  it('reads its party column as the outlet where the title names the distributor and every party is an outlet', async () => {
+    const r = await importFile(ws, file('marg-register.csv', rows('ANNAPURNA DISTRIBUTORS')), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ outlet_code: 'Party Name' });
+    expect(r.mapping.distributor_code).toBeUndefined();
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Party Name" names outlets of the outlets master, not distributors, and the title names the distributor ("ANNAPURNA DISTRIBUTORS", D001): the file is its sales to its outlets, so "Party Name" is read as the outlet and every line as D001\'s',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.outlet_code])).toEqual([
+      ['A000123', 'D001', 'O00001'],
+      ['A000124', 'D001', 'O00020'],
+    ]);
+  });
+
+  it('keeps a party column of distributors under a title naming one, and says so when a party is an outlet', async () => {
+    const distributors = rows('ANNAPURNA DISTRIBUTORS').map((r, i) => (i === 5 ? r.with(2, 'D003') : r));
+    const kept = await importFile(ws, file('distributor-register.csv', distributors), { kind: 'sales' });
+    expect(kept.mapping).toMatchObject({ distributor_code: 'Party Name' });
+    expect(kept.errors.map((e) => e.message)).toEqual([
+      'unknown distributor "Verma Tea Stall": it is an outlet of the outlets master. If the file is one distributor\'s sales to its outlets, read "Party Name" as the outlet and give the distributor (--map outlet_code="Party Name" --map distributor_code= --set distributor_code=CODE, or in the import dialog)',
+    ]);
+    // A title naming no distributor of the workspace leaves the party column as it is.
+    const unnamed = await importFile(ws, file('unnamed-register.csv', rows('ANNAPURNA TRADERS PVT LTD')), {
+      kind: 'sales',
+    });
+    expect(unnamed.mapping).toMatchObject({ distributor_code: 'Party Name' });
+    expect(unnamed.errors).toHaveLength(2);
+  });
+});
+
 describe('credit notes against their invoices', () => {
   it("reads an invoice number a credit note writes otherwise than the invoice as the invoice's, in the file or stored", async () => {
     // The return of 0001043 comes before its invoice; INV/2610/00015 is the demo's, stored already.

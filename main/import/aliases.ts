@@ -311,6 +311,12 @@ const qty = [
   'actualquantity',
   'quantityitems',
   'qtyitems',
+  // A DMS's line quantity in pieces, beside its Cases and the loose Units beyond them.
+  'totalunits',
+  'totalqty',
+  'totalquantity',
+  'totalpcs',
+  'totalpieces',
   'units',
   'salesqty',
   'invoicedquantity',

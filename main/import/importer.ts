@@ -34,6 +34,7 @@ import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised }
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { leftAsProposed, locateTable, openSheet } from './locate';
+import { looseQuantity } from './loose-quantity';
 import {
   discountPartColumns,
   fieldLabel,
@@ -392,6 +393,18 @@ async function importFrom(
       ...amountsFromRows(mapping, headers, sample, decisions, defaults, leftAsProposed(table, mapping, request.map)),
     );
   }
+
+  // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
+  const loose =
+    kind === 'sales' && leftAsProposed(table, mapping, request.map)('qty')
+      ? looseQuantity(
+          mapping,
+          headers,
+          buffered.map((r) => r.cells),
+          decisions,
+        )
+      : null;
+  if (loose) throw new ImportRefusedError(`${fileName}: ${loose}`);
 
   // A file of document types whose invoices are all negative books its amounts as a journal does
   // (one of Debit / Credit amounts says which side each line is on by itself).

@@ -66,6 +66,25 @@ describe('validation', () => {
     expect(result.warnings).toEqual(['row 6 repeats row 2 exactly, in every column; both were imported']);
   });
 
+  it('refuses whole cases beside the loose pieces beyond them, and reads a total of pieces where the file writes one', async () => {
+    const dms = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU Code'];
+    const split: FixtureCell[][] = [
+      [...dms, 'Cases', 'Units', 'Net Amount'],
+      ['DMS/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 1, 4, '570.00'],
+      ['DMS/2', '06-10-2026', 'D001', 'O00001', 'SKU-0002', 2, 0, '300.00'],
+    ];
+    const path = writeText(join(dir, 'cases and units.csv'), delimited(split));
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(
+      'cases and units.csv: "Units" is not each line\'s quantity: a line of the first rows has 2 in "Cases" and 0 in "Units", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds. Map a column of each line\'s whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit',
+    );
+    // A column of each line's pieces in all is its quantity (Bizom's Total Units).
+    const total = split.map((r, i) => [...r.slice(0, 7), i === 0 ? 'Total Units' : i === 1 ? 28 : 48, ...r.slice(7)]);
+    const r = await importFile(ws, writeText(join(dir, 'total units.csv'), delimited(total)), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping.qty).toBe('Total Units');
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.qty)).toEqual([28_000, 48_000]);
+  });
+
   it("reads each line's quantity in its product's unit where the header names units, and refuses one in no unit it has", async () => {
     // A DMS export gives each line in cases and in pieces; SKU-0005 is counted in CASE by the products master.
     const dms = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Retailer Code', 'SKU Code'];

@@ -44,6 +44,10 @@ export const pseudoFields = [
   // A line's amount with its tax (a bill register's Net Amt where it writes no taxable value),
   // found by the rows: the net value is it less the tax (amounts-from-rows.ts).
   'with_tax',
+  // A summary's returns beside its sales on the same row (a DMS's Sales Qty, Return Qty, Sales
+  // Value, Return Value): taken off the quantity and the value named for sales (returns-beside.ts).
+  'returned_qty',
+  'returned_value',
 ] as const;
 
 export type PseudoField = (typeof pseudoFields)[number];
@@ -69,6 +73,8 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   adjustment: { label: 'Adjustment to the total', type: 'money' },
   gst_type: { label: 'GST type or rate', type: 'flag' },
   with_tax: { label: 'Line amount, tax included', type: 'money' },
+  returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
+  returned_value: { label: 'Value returned (taken off)', type: 'money' },
 };
 
 /**
@@ -92,6 +98,8 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   adjustment: ['sales'],
   gst_type: ['sales'],
   with_tax: ['sales'],
+  returned_qty: ['sales'],
+  returned_value: ['sales'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -301,6 +309,11 @@ const sku = [
   'itemdescription',
 ];
 const qty = [
+  // A quantity net of the returns beside it (Sales Qty, Return Qty, Net Qty).
+  'netqty',
+  'netquantity',
+  'netsalesqty',
+  'netsaleqty',
   'qty',
   'quantity',
   'billquantity',
@@ -796,6 +809,37 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   // Never proposed by its header: found by the values of a document-type column.
   gst_type: [],
   with_tax: [],
+  returned_qty: [
+    'returnqty',
+    'returnquantity',
+    'returnedqty',
+    'returnedquantity',
+    'returnsqty',
+    'salesreturnqty',
+    'salereturnqty',
+    'srqty',
+    'retqty',
+    'qtyreturned',
+  ],
+  returned_value: [
+    'returnvalue',
+    'returnamount',
+    'returnamt',
+    'returnedvalue',
+    'returnedamount',
+    'returnsvalue',
+    'returnsamount',
+    'salesreturnvalue',
+    'salesreturnamount',
+    'salereturnvalue',
+    'salereturnamount',
+    'srvalue',
+    'sramount',
+    'retvalue',
+    'retamount',
+    'valuereturned',
+    'amountreturned',
+  ],
   // Zoho Books' Withholding Tax Amount; the TDS a customer deducted, as Indian exports name it.
   withheld: [
     'withholdingtaxamount',

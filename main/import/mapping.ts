@@ -14,6 +14,7 @@ import { addMonthColumns } from './month-columns';
 import { addNumbered, DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
+import { keepReturnsBesideSales } from './returns-beside';
 
 /** Source column → canonical field (or a pseudo field such as a Dr/Cr column). */
 export type Mapping = Record<string, number>;
@@ -180,6 +181,7 @@ export function proposeMapping(
   });
   if (kind === 'sales') addGstLedgerColumns(headers, mapping);
   if (kind === 'sales') addDiscountParts(headers, mapping);
+  if (kind === 'sales') keepReturnsBesideSales(headers, mapping);
   if (kind === 'targets') addMonthColumns(headers, mapping);
   // The quantity in other units (a DMS's Qty (Cases) beside its Qty (PCS)): for the lines of
   // products the products master counts in one of those.

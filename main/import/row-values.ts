@@ -175,6 +175,7 @@ export function decide(
   // sheet's month columns as the dialog proposes them (the import reads them as one value).
   const ownAmounts = [
     ...['debit_amount', 'credit_amount', 'gross_total', 'adjustment', 'allocated', 'withheld', 'with_tax'],
+    'returned_value',
     ...taxPartKeys(mapping),
     ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
     ...numbered(mapping, DISCOUNT_PART).map(({ key }) => key),
@@ -567,6 +568,16 @@ function salesAmounts(
     const off = d.discountRate === undefined && typeof values.discount === 'number' ? Math.abs(values.discount) : 0;
     values.net_value = typeof net === 'number' ? net - Math.sign(net) * off : net;
   }
+  // Returns written beside the sales come off them, whichever sign the file gives them.
+  const returnedValue = pseudoAmount(mapping, cells, read, 'returned_value');
+  if (typeof returnedValue === 'number' && typeof values.net_value === 'number')
+    values.net_value -= Math.abs(returnedValue);
+  const qtyField = datasets.sales.fields.find((f) => f.name === 'qty');
+  const returnedQty =
+    mapping.returned_qty === undefined || !qtyField
+      ? null
+      : read({ ...qtyField, name: 'returned_qty' }, mapping.returned_qty, cells[mapping.returned_qty]);
+  if (typeof returnedQty === 'number' && typeof values.qty === 'number') values.qty -= Math.abs(returnedQty);
 }
 
 /** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */

@@ -567,6 +567,72 @@ describe("one distributor's own sales register", () => {
   });
 });
 
+describe('returns written beside the sales', () => {
+  const header = ['Bill Date', 'Bill No', 'Distributor Code', 'Outlet Code', 'SKU Code', 'Sales Qty', 'Return Qty'];
+
+  it('takes the returns off the quantity and the value named for sales', async () => {
+    const path = file('sales and returns.csv', [
+      [...header, 'Sales Value', 'Return Value'],
+      ['2026-10-03', 'B1', 'D001', 'O00001', 'SKU-0001', 10, 2, '1000.00', '200.00'],
+      ['2026-10-04', 'B2', 'D001', 'O00001', 'SKU-0002', 5, 0, '500.00', '0.00'],
+      ['2026-10-05', 'B3', 'D001', 'O00001', 'SKU-0002', 1, 3, '100.00', '-300.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions).toContainEqual({
+      field: 'net_value',
+      decision:
+        'Each row writes its returns beside its sales, so they are taken off: "Sales Qty" less "Return Qty", and "Sales Value" less "Return Value"',
+    });
+    // Read alone, the sales were 16 and 1,600.00: every return counted as sold.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.qty, s.net_value])).toEqual([
+      ['B1', 'invoice', 8_000, 80_000],
+      ['B2', 'invoice', 5_000, 50_000],
+      ['B3', 'credit_note', -2_000, -20_000],
+    ]);
+  });
+
+  it('reads a Sales Return column of amounts as the value returned, not as a flag', async () => {
+    const path = file('sales return amounts.csv', [
+      [
+        'Bill Date',
+        'Bill No',
+        'Distributor Code',
+        'Outlet Code',
+        'SKU Code',
+        'Sales Qty',
+        'Sales Value',
+        'Sales Return',
+      ],
+      ['2026-10-03', 'B1', 'D001', 'O00001', 'SKU-0001', 10, '1000.00', '200.00'],
+      // An amount of 1 made the whole row a return, read as a flag.
+      ['2026-10-04', 'B2', 'D001', 'O00001', 'SKU-0002', 5, '500.00', 1],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping.return_flag).toBeUndefined();
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Sales Return" holds amounts, not a flag marking returns: it is the value returned beside the sales',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_type, s.net_value])).toEqual([
+      ['invoice', 80_000],
+      ['invoice', 49_900],
+    ]);
+  });
+
+  it('reads a Net Qty and a Net Value as they are, the returns being off them already', async () => {
+    const path = file('net of returns.csv', [
+      [...header, 'Net Qty', 'Sales Value', 'Return Value', 'Net Value'],
+      ['2026-10-03', 'B1', 'D001', 'O00001', 'SKU-0001', 10, 2, 8, '1000.00', '200.00', '800.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ qty: 'Net Qty', net_value: 'Net Value' });
+    expect(r.mapping.returned_qty).toBeUndefined();
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.qty, s.net_value])).toEqual([[8_000, 80_000]]);
+  });
+});
+
 describe('credit notes against their invoices', () => {
   it("reads an invoice number a credit note writes otherwise than the invoice as the invoice's, in the file or stored", async () => {
     // The return of 0001043 comes before its invoice; INV/2610/00015 is the demo's, stored already.

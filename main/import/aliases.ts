@@ -48,6 +48,9 @@ export const pseudoFields = [
   // Value, Return Value): taken off the quantity and the value named for sales (returns-beside.ts).
   'returned_qty',
   'returned_value',
+  // The currency a row's amounts are written in (Zoho's Currency Code, SAP's Document Currency):
+  // a row in another than the workspace's is refused (currency-column.ts).
+  'currency',
 ] as const;
 
 export type PseudoField = (typeof pseudoFields)[number];
@@ -75,6 +78,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   with_tax: { label: 'Line amount, tax included', type: 'money' },
   returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
   returned_value: { label: 'Value returned (taken off)', type: 'money' },
+  currency: { label: 'Currency of the amounts', type: 'flag' },
 };
 
 /**
@@ -100,6 +104,7 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   with_tax: ['sales'],
   returned_qty: ['sales'],
   returned_value: ['sales'],
+  currency: ['sales', 'payments', 'receivables'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -820,6 +825,18 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
     'srqty',
     'retqty',
     'qtyreturned',
+  ],
+  currency: [
+    'currency',
+    'currencycode',
+    'curr',
+    'waers',
+    'waerk',
+    'documentcurrency',
+    'transactioncurrency',
+    'invoicecurrency',
+    'billingcurrency',
+    'currencyid',
   ],
   returned_value: [
     'returnvalue',

@@ -14,6 +14,7 @@ import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
 import { billNotes, receiptBills } from './bill-numbers';
+import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
@@ -688,6 +689,15 @@ async function importFrom(
       creditedPayments.set(name, (creditedPayments.get(name) ?? 0) + 1);
       return true;
     };
+    const { currency } = moneyAndDates(db);
+    const currencies = currencyCheck(
+      kind,
+      mapping,
+      headers,
+      currency,
+      buffered.map((r) => r.cells),
+    );
+    if (currencies?.warning) result.warnings.push(currencies.warning);
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
@@ -800,6 +810,14 @@ async function importFrom(
         value: p.value,
         message: p.message,
       }));
+      const foreign = currencies?.foreign(row.cells);
+      if (foreign)
+        issues.push({
+          row: row.number,
+          column: headers[mapping.currency ?? -1] ?? 'Currency',
+          value: shown(row.cells[mapping.currency ?? -1]),
+          message: `the line's amounts are in ${foreign}, not the file's ${currencies?.home ?? currency}: SchemeDesk keeps one currency, so convert the line before importing it, or leave it out`,
+        });
       let values = raw;
       try {
         values = normalizeRow(kind, raw);

@@ -633,6 +633,63 @@ describe('returns written beside the sales', () => {
   });
 });
 
+describe('a column of currencies', () => {
+  it("refuses a line written in another currency than the workspace's, naming it", async () => {
+    const path = file('currencies.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Item Code', 'Qty', 'Amount', 'Currency Code'],
+      ['C1', '2026-10-03', 'D001', 'SKU-0001', 10, '1000.00', 'INR'],
+      ['C2', '2026-10-04', 'D001', 'SKU-0002', 5, '500.00', 'USD'],
+      ['C3', '2026-10-05', 'D001', 'SKU-0002', 1, '100.00', '₹'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    // Read as written, the USD line was ₹500.00 of sales.
+    expect(r.errors).toEqual([
+      {
+        row: 3,
+        column: 'Currency Code',
+        value: 'USD',
+        message:
+          "the line's amounts are in USD, not the file's INR: SchemeDesk keeps one currency, so convert the line before importing it, or leave it out",
+      },
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+      ['C1', 100_000],
+      ['C3', 10_000],
+    ]);
+  });
+
+  it('imports a file in one other currency as written, and warns that the workspace keeps another', async () => {
+    const path = file('shekels.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Item Code', 'Qty', 'Amount', 'Currency'],
+      ['S1', '2026-10-03', 'D001', 'SKU-0001', 10, '1000.00', 'ILS'],
+      ['S2', '2026-10-04', 'D001', 'SKU-0002', 5, '500.00', null],
+      ['S3', '2026-10-05', 'D001', 'SKU-0002', 1, '100.00', 'USD'],
+      ['S4', '2026-10-06', 'D001', 'SKU-0001', 2, '200.00', 'ILS'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors.map((e) => [e.row, e.message])).toEqual([
+      [
+        4,
+        "the line's amounts are in USD, not the file's ILS: SchemeDesk keeps one currency, so convert the line before importing it, or leave it out",
+      ],
+    ]);
+    expect(r.warnings).toContain(
+      "The file's amounts are in ILS (\"Currency\"), and the workspace's currency is INR: they are imported as written, as amounts in INR; if the books are kept in ILS, set the workspace's currency to it",
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.doc_no)).toEqual(['S1', 'S2', 'S4']);
+  });
+
+  it("checks nothing where the amount read is in the company's own currency", async () => {
+    const path = file('local currency.csv', [
+      ['Billing Document', 'Billing Date', 'Payer', 'Material', 'Quantity', 'Net Value (LC)', 'Document Currency'],
+      ['90001', '2026-10-03', 'D001', 'SKU-0001', 10, '83000.00', 'USD'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.net_value)).toEqual([8_300_000]);
+  });
+});
+
 describe('credit notes against their invoices', () => {
   it("reads an invoice number a credit note writes otherwise than the invoice as the invoice's, in the file or stored", async () => {
     // The return of 0001043 comes before its invoice; INV/2610/00015 is the demo's, stored already.

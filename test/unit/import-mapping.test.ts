@@ -263,7 +263,7 @@ describe('header aliases', () => {
 
 describe('pseudo fields', () => {
   it('are proposed, offered and taken by --map only for the datasets whose import reads them', () => {
-    expect(pseudoFieldsOf('receivables')).toEqual(['dr_cr', 'status']);
+    expect(pseudoFieldsOf('receivables')).toEqual(['dr_cr', 'status', 'currency']);
     expect(pseudoFieldsOf('payments')).toEqual([
       'dr_cr',
       'debit_amount',
@@ -273,6 +273,7 @@ describe('pseudo fields', () => {
       'allocated',
       'ledger',
       'withheld',
+      'currency',
     ]);
     expect(pseudoFieldsOf('sales')).toContain('tax_cgst');
     const headers = ['Receipt No', 'Date', 'Party', 'Amount', 'CGST'];

@@ -155,7 +155,20 @@ const isNumber = (c: Cell | undefined) =>
   typeof c === 'number' || (typeof c === 'string' && /^[-(]?[\d,.]+\)?(\s*(dr|cr)\.?)?$/i.test(c.trim()));
 
 /** Why a row under the header is not data: a total, a heading, a second header line. */
-export type SkippedLayoutRow = 'total rows' | 'balance rows' | 'heading rows' | 'header lines' | 'ledger lines';
+export type SkippedLayoutRow =
+  | 'total rows'
+  | 'balance rows'
+  | 'heading rows'
+  | 'header lines'
+  | 'page lines'
+  | 'ledger lines';
+
+/**
+ * A report's page furniture, written alone on a row of its own where a register printed to a
+ * sheet breaks its pages: "Page 1 of 2", "Page No. 3", "Continued…", "Contd.", "Printed on …".
+ */
+const pageLine =
+  /^(page\s*(no\.?)?\s*:?\s*\d+(\s*(of|\/)\s*\d+)?|\(?(continued|contd\.?)\b.*|printed\s+(on|by|at)\b.*)$/i;
 
 /**
  * The data rows under the header: blank, total and repeated header rows dropped; group
@@ -251,6 +264,11 @@ export async function* dataRows(
       row.cells.map(headerText).join('\u0001') === headerKey
     ) {
       skipped('header lines');
+      continue;
+    }
+    const alone = row.cells.filter((c) => !blank(c));
+    if (alone.length === 1 && typeof alone[0] === 'string' && pageLine.test(alone[0].trim())) {
+      skipped('page lines');
       continue;
     }
     const cells = section(row.cells);

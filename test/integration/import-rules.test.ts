@@ -41,6 +41,27 @@ describe('layouts', () => {
     expect(r.skippedSummary).toBe('skipped 1 non-sales documents: Payment 1; 1 heading rows; 2 total rows');
   });
 
+  it("leaves out a register's page breaks: page numbers, the header again, and what is carried and brought forward", async () => {
+    const path = file('pages.csv', [
+      ['Sales Register'],
+      ['Date', 'Bill No', 'Party Code', 'Item Code', 'Qty', 'Amount'],
+      ['03-10-2026', 'B1', 'D001', 'SKU-0001', 10, '1000.00'],
+      ['03-10-2026', 'B2', 'D001', 'SKU-0002', 5, '500.00'],
+      [null, null, 'Carried Forward', null, 15, '1500.00'],
+      ['Page 1 of 2'],
+      ['Continued on the next page'],
+      ['Date', 'Bill No', 'Party Code', 'Item Code', 'Qty', 'Amount'],
+      [null, null, 'Brought Forward', null, 15, '1500.00'],
+      ['04-10-2026', 'B3', 'D003', 'SKU-0001', 2, '200.00'],
+      [null, null, 'Grand Total', null, 17, '1700.00'],
+      ['Page No. 2'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ rows: 3, totals: { net_value: '1700.00' } });
+    expect(r.skipped).toEqual({ 'balance rows': 2, 'page lines': 3, 'header lines': 1, 'total rows': 1 });
+  });
+
   it('leaves out an unlabelled total row at the end (SAP ALV), and reads null, NULL and dashes as blank', async () => {
     const path = file('alv.csv', [
       ['Billing Document', 'Billing Date', 'Sold-to party', 'Ship-to', 'Material', 'Billed Quantity', 'Net Value'],

@@ -792,6 +792,24 @@ async function importFrom(
           value: shown(row.cells[mapping[negative] ?? -1]),
           message: 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)',
         });
+      } else if (
+        kind === 'sales' &&
+        !markedInvoice &&
+        raw.doc_type === 'invoice' &&
+        typeof raw.qty === 'number' &&
+        raw.qty < 0 &&
+        typeof raw.net_value === 'number' &&
+        raw.net_value > 0
+      ) {
+        // Read by its amount, the line is a sale, and its quantity had been turned positive: a
+        // return of 2 units was counted as 2 more sold.
+        problems.push({
+          field: 'qty',
+          column: mapping.qty ?? null,
+          value: shown(row.cells[mapping.qty ?? -1]),
+          message:
+            'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
+        });
       }
       // A line with a value but no item (a charge, a freight line) in a file of items: booked as not itemised.
       if (

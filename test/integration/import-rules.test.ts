@@ -296,6 +296,28 @@ describe('choices kept and problems listed', () => {
 });
 
 describe('values that would land wrong are refused or read right', () => {
+  it('refuses a negative quantity beside a positive amount where no column gives the type', async () => {
+    const path = file('signs.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Item Code', 'Qty', 'Amount'],
+      ['N1', '2026-10-03', 'D001', 'SKU-0001', 10, '1000.00'],
+      ['N2', '2026-10-04', 'D001', 'SKU-0002', -2, '200.00'],
+      ['N3', '2026-10-05', 'D001', 'SKU-0002', -1, '-100.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    // Read as a sale, its quantity had been turned positive: 2 returned counted as 2 more sold.
+    expect(r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        3,
+        'Qty',
+        'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
+      ],
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.qty])).toEqual([
+      ['N1', 'invoice', 10_000],
+      ['N3', 'credit_note', -1_000],
+    ]);
+  });
+
   it('refuses a foreign currency, a grouping of no system, a negative invoice and an implausible date; cleans control characters', async () => {
     const path = file('hostile.csv', [
       ['Invoice No', 'Invoice Date', 'Document Type', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],

@@ -301,7 +301,10 @@ async function importFrom(
   if (months.length > 0)
     notes.push({
       field: 'value',
-      decision: `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each column it fills, from the first day to the last of the month (or the months) its header names`,
+      decision:
+        months.length === 1
+          ? `"${headers[months[0] as number]}" is a target for the months its header names: a row that fills it gives its distributor that target, from the first day of those months to the last`
+          : `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each column it fills, from the first day to the last of the month (or the months) its header names`,
     });
   const sectionField = def.fields.find((f) => headers[mapping[f.name] ?? -1] === SECTION_HEADER);
   if (sectionField)

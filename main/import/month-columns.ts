@@ -54,8 +54,53 @@ const digitMonth = /^(\d{4})[-/](\d{1,2})(?:-0?1)?$/;
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const two = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * A span of India's financial year (April to March) a header names, with the word target around
+ * it at most: the year (`FY26-27`, `FY 2026-27`, `FY27`: April 2026 to March 2027), a quarter of it
+ * (`Q3 FY26-27`, `FY27 Q3`, `Q3 2026-27`: October to December 2026) or a half (`H2 FY27`). A
+ * year written once is the year it ends, and only after `FY`: `Q3 2026` may be a calendar quarter.
+ */
+const fiscalSpan =
+  /^(?:targets?|tgt)?(?:([qh])([1-4])(fy)?(\d{2,8})|(fy)(\d{2,8})(?:([qh])([1-4]))?)(?:targets?|tgt)?$/;
+
+/** The year a financial year starts in, from its digits: "2627", "202627", "20262027", or (after FY) "27", "2027". */
+function fiscalStart(digits: string, afterFy: boolean): number | null {
+  const year = (d: string) => (d.length === 2 ? 2000 + Number(d) : Number(d));
+  const pairs: [string, string][] = [
+    [digits.slice(0, 2), digits.slice(2)],
+    [digits.slice(0, 4), digits.slice(4)],
+  ];
+  for (const [a, b] of pairs)
+    if (
+      (b.length === 2 || b.length === 4) &&
+      (a.length === 2 || a.length === 4) &&
+      Number(b.slice(-2)) === (Number(a.slice(-2)) + 1) % 100
+    )
+      return year(a);
+  return afterFy && (digits.length === 2 || digits.length === 4) ? year(digits) - 1 : null;
+}
+
+/** The months of a financial year (April to March) a header names, as its first and last days; null when it names none. */
+function fiscalOfHeader(normalized: string): { from: string; to: string } | null {
+  const m = normalized.match(fiscalSpan);
+  if (!m) return null;
+  const part = m[1] ?? m[7];
+  const n = Number(m[2] ?? m[8] ?? 0);
+  const start = fiscalStart(m[4] ?? m[6] ?? '', (m[3] ?? m[5]) !== undefined);
+  if (start === null || (part === 'h' && n > 2)) return null;
+  // Months counted from April of the starting year: 0 is April, 11 March of the next.
+  const [first, last] =
+    part === undefined ? [0, 11] : part === 'q' ? [3 * (n - 1), 3 * n - 1] : [6 * (n - 1), 6 * n - 1];
+  const month = (k: number) => ({ year: start + Math.floor((k + 3) / 12), month: ((k + 3) % 12) + 1 });
+  const a = month(first);
+  const b = month(last);
+  return { from: `${a.year}-${two(a.month)}-01`, to: `${b.year}-${two(b.month)}-${two(lastDay(b.year, b.month))}` };
+}
+
 /** The month a header names (or the months, first to last), as its first and last days; null when it names none. */
 export function monthOfHeader(header: string): { from: string; to: string } | null {
+  const fiscal = fiscalOfHeader(normalizeHeader(header));
+  if (fiscal) return fiscal.from >= '1990' && fiscal.to <= '2101' ? fiscal : null;
   let year: number;
   let first: number;
   let last: number;

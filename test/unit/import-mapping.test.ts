@@ -301,6 +301,14 @@ describe('total rows', () => {
     expect(monthOfHeader('Apr-Jun 2026')).toEqual({ from: '2026-04-01', to: '2026-06-30' });
     expect(monthOfHeader("Q3 Oct to Dec'26")).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(monthOfHeader('Target Jan–Mar 2028')).toEqual({ from: '2028-01-01', to: '2028-03-31' });
+    // India's financial year, April to March: the year, a quarter or a half of it.
+    const fiscal = (from: string, to: string) => ({ from, to });
+    expect(monthOfHeader('Q3 FY26-27 Target')).toEqual(fiscal('2026-10-01', '2026-12-31'));
+    expect(monthOfHeader('FY27 Q4')).toEqual(fiscal('2027-01-01', '2027-03-31'));
+    expect(monthOfHeader('Q1 2026-27')).toEqual(fiscal('2026-04-01', '2026-06-30'));
+    expect(monthOfHeader('FY 2026-27')).toEqual(fiscal('2026-04-01', '2027-03-31'));
+    expect(monthOfHeader('H2 FY2027')).toEqual(fiscal('2026-10-01', '2027-03-31'));
+    for (const text of ['Q5 FY27', 'H3 FY27', 'Q3 FY26-28', 'Q3 2026-28']) expect(monthOfHeader(text)).toBeNull();
     // A span that runs backwards or over the year's end names no year of its own: not read.
     for (const text of [
       'Octopus 26',

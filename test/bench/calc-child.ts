@@ -37,7 +37,13 @@ if (mode === 'group-by' || mode === 'group-by-scan') {
   const firstSeconds = seconds(started);
   started = performance.now();
   await calculator.run<RunSummary>(input);
-  result = { lines: first.lines, first: firstSeconds, seconds: seconds(started) };
+  const keptSeconds = seconds(started);
+  // A commit from another connection (here a table made and dropped: no fact changes) moves
+  // data_version, as an import does: the worker reads every fact again, its code warm.
+  db.exec('CREATE TABLE bench_touch (x); DROP TABLE bench_touch;');
+  started = performance.now();
+  await calculator.run<RunSummary>(input);
+  result = { lines: first.lines, first: firstSeconds, seconds: keptSeconds, reread: seconds(started) };
 } else {
   const summary = executeRun(db, { ...period, user: 'bench' });
   result = { lines: summary.lines, seconds: seconds(started) };

@@ -257,3 +257,16 @@ export function parseTypeMap(entries: readonly string[]): Record<string, TypeCla
   }
   return map;
 }
+
+/** The kinds of a document's lines, as Business Central's and Dynamics NAV's `Type` writes them. */
+const lineKinds = /^(item|g\/l account|resource|fixed asset|charge \(item\)|allocation account|comment)$/i;
+
+/**
+ * What to say where the unknown document types are the kinds of a document's lines (Business
+ * Central's `Type`: Item, G/L Account), which say nothing of whether the document is an invoice
+ * or a credit memo; null where they are not.
+ */
+export function lineTypesHint(names: readonly string[], header = 'Type'): string | null {
+  if (names.length === 0 || !names.every((n) => lineKinds.test(n.trim()))) return null;
+  return `"${header}" gives each line's kind, as Business Central writes it, not whether its document is an invoice or a credit memo, which its export of posted invoice lines or of credit memo lines says instead. For invoice lines: --type-map "Item=invoice" "G/L Account=skip" (a G/L Account line is a charge such as freight, no sale of a product); for credit memo lines, "Item=credit_note" instead (or the same in the import dialog).`;
+}

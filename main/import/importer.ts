@@ -23,6 +23,7 @@ import {
   classifyVoucher,
   type DocClass,
   deadStatus,
+  lineTypesHint,
   paymentNamed,
   readsPartySide,
   type TypeMap,
@@ -756,6 +757,19 @@ async function importFrom(
       } else exactRows.set(exact, row.number);
       const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
       const { values: raw, problems } = converted;
+      // A line of a document that sells nothing, with no item, quantity or amount (Business
+      // Central's comment line, a note written under an invoice's items), is no sale and no error.
+      if (
+        kind === 'sales' &&
+        mapping.sku !== undefined &&
+        blank(row.cells[mapping.sku]) &&
+        typeof raw.doc_no === 'string' &&
+        problems.length === 0 &&
+        [raw.qty, raw.net_value, raw.gross_value, raw.tax].every((v) => v === null || v === undefined)
+      ) {
+        skip('text lines');
+        return;
+      }
       let markedInvoice = false;
       if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {
         const reading = typeReadings.get(String(row.cells[typeColumn]).trim());
@@ -1079,7 +1093,7 @@ async function importFrom(
     if (unknownTypes.size > 0) {
       const listed = [...unknownTypes].map(([name, n]) => `"${name}" (${n} rows)`).join(', ');
       throw new ImportRefusedError(
-        `${fileName}: these document types are not known: ${listed}. Say what each is — an invoice, a credit note or not a sale — with --type-map "TYPE=invoice" (or credit_note, or skip; "*=skip" for all of them) or in the import dialog.`,
+        `${fileName}: these document types are not known: ${listed}. ${lineTypesHint([...unknownTypes.keys()], headers[mapping.doc_type ?? -1]) ?? 'Say what each is — an invoice, a credit note or not a sale — with --type-map "TYPE=invoice" (or credit_note, or skip; "*=skip" for all of them) or in the import dialog.'}`,
       );
     }
     for (const [name, reading] of typeReadings) {

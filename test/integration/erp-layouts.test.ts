@@ -777,6 +777,35 @@ describe('a register of amounts, discount and GST percentages (Marg)', () => {
   });
 });
 
+describe("Business Central's posted sales invoice lines", () => {
+  const rows: FixtureCell[][] = [
+    ['Document No.', 'Posting Date', 'Sell-to Customer No.', 'Type', 'No.', 'Description', 'Quantity', 'Line Amount'],
+    ['PSI-1001', '2026-10-05', 'D001', 'Item', 'SKU-0001', 'Sunrise Coffee 50 g', 10, '1000.00'],
+    ['PSI-1001', '2026-10-05', 'D001', 'G/L Account', '6610', 'Freight', 1, '150.00'],
+    ['PSI-1002', '2026-10-06', 'D003', 'Item', 'SKU-0002', 'Crunchy Biscuits', 5, '250.00'],
+    ['PSI-1002', '2026-10-06', 'D003', null, null, 'Thank you for your business', null, null],
+  ];
+
+  it("says its Type gives each line's kind, and how to import the file, where it asks what the types are", async () => {
+    await expect(importFile(ws, file('Posted Sales Invoice Lines.csv', rows), { kind: 'sales' })).rejects.toThrow(
+      '"Type" gives each line\'s kind, as Business Central writes it, not whether its document is an invoice or a credit memo, which its export of posted invoice lines or of credit memo lines says instead. For invoice lines: --type-map "Item=invoice" "G/L Account=skip" (a G/L Account line is a charge such as freight, no sale of a product); for credit memo lines, "Item=credit_note" instead (or the same in the import dialog).',
+    );
+  });
+
+  it('imports its item lines as told, leaving out its charges and its comment lines', async () => {
+    const r = await importFile(ws, file('Posted Sales Invoice Lines.csv', rows), {
+      kind: 'sales',
+      typeMap: { Item: 'invoice', 'G/L Account': 'skip' },
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.skippedSummary).toBe('skipped 1 non-sales documents: G/L Account 1; 1 text lines');
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.sku, s.net_value])).toEqual([
+      ['PSI-1001', 'SKU-0001', 100_000],
+      ['PSI-1002', 'SKU-0002', 25_000],
+    ]);
+  });
+});
+
 describe("QuickBooks' A/R Aging Detail", () => {
   it('reads each open bill under its age heading, its Open Balance as the outstanding, and the as-of date from the title', async () => {
     const blank = (label: string | null) => [label, null, null, null, null, null, null, null, null];

@@ -1328,15 +1328,20 @@ async function importFrom(
 
 /** "skipped 18,030 non-sales vouchers: Receipt 9,112, Payment 6,004 …; 20 cancelled; 1 total row". */
 function skippedSentence(skipped: Record<string, number>, others: string): string | null {
-  const count = (n: number) => n.toLocaleString('en-IN');
+  // "1 total row", "1 non-sales document": the phrase's noun in the singular where there is one.
+  const count = (n: number, phrase?: string) => {
+    const shown = n.toLocaleString('en-IN');
+    if (phrase === undefined) return shown;
+    return `${shown} ${n === 1 ? phrase.replace(/\b(rows|lines|repeats|documents|vouchers|ledgers)\b/, (w) => w.slice(0, -1)) : phrase}`;
+  };
   const types = Object.entries(skipped)
     .filter(([why]) => why.startsWith('type:'))
     .sort((a, b) => b[1] - a[1]);
   const parts: string[] = [];
   if (types.length > 0) {
     const total = types.reduce((n, [, k]) => n + k, 0);
-    parts.push(`${count(total)} ${others}: ${types.map(([why, n]) => `${why.slice(5)} ${count(n)}`).join(', ')}`);
+    parts.push(`${count(total, others)}: ${types.map(([why, n]) => `${why.slice(5)} ${count(n)}`).join(', ')}`);
   }
-  for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(`${count(n)} ${why}`);
+  for (const [why, n] of Object.entries(skipped)) if (!why.startsWith('type:')) parts.push(count(n, why));
   return parts.length > 0 ? `skipped ${parts.join('; ')}` : null;
 }

@@ -798,7 +798,7 @@ describe("Business Central's posted sales invoice lines", () => {
       typeMap: { Item: 'invoice', 'G/L Account': 'skip' },
     });
     expect(r.errors).toEqual([]);
-    expect(r.skippedSummary).toBe('skipped 1 non-sales documents: G/L Account 1; 1 text lines');
+    expect(r.skippedSummary).toBe('skipped 1 non-sales document: G/L Account 1; 1 text line');
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.sku, s.net_value])).toEqual([
       ['PSI-1001', 'SKU-0001', 100_000],
       ['PSI-1002', 'SKU-0002', 25_000],

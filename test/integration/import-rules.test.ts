@@ -38,7 +38,7 @@ describe('layouts', () => {
       ['Q-3', 'credit_note', '2026-10-20', -10000],
     ]);
     expect(r.skipped).toEqual({ 'heading rows': 1, 'type:Payment': 1, 'total rows': 2 });
-    expect(r.skippedSummary).toBe('skipped 1 non-sales documents: Payment 1; 1 heading rows; 2 total rows');
+    expect(r.skippedSummary).toBe('skipped 1 non-sales document: Payment 1; 1 heading row; 2 total rows');
   });
 
   it("leaves out a register's page breaks: page numbers, the header again, and what is carried and brought forward", async () => {
@@ -496,7 +496,7 @@ describe('receipts', () => {
       ['RCT/3', 'D003', 50_000],
     ]);
     expect(r.totals).toEqual({ amount: '30500.50' });
-    expect(r.skippedSummary).toBe('skipped 2 non-receipt vouchers: Sales 1, Payment 1; 1 total rows');
+    expect(r.skippedSummary).toBe('skipped 2 non-receipt vouchers: Sales 1, Payment 1; 1 total row');
   });
 
   it("takes one party's ledger (Tally's Ledger Account) as that party's receipts, its Particulars the other account", async () => {
@@ -1107,7 +1107,7 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
       ['C/1', 'credit_note', 'D002', -10_000, -1_800],
       ['S/2', 'invoice', 'D003', 25_000, null],
     ]);
-    expect(r.skippedSummary).toBe('skipped 1 non-sales documents: Receipt 1; 8 ledger lines');
+    expect(r.skippedSummary).toBe('skipped 1 non-sales document: Receipt 1; 8 ledger lines');
     expect(r.decisions.map((d) => d.decision)).toContain(
       "2 vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (Output CGST 9%, Output SGST 9%, Output IGST 18%) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own",
     );
@@ -1155,7 +1155,7 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([['S/9', 100_000]]);
-    expect(r.skippedSummary).toBe('skipped 2 balance rows; 1 total rows');
+    expect(r.skippedSummary).toBe('skipped 2 balance rows; 1 total row');
   });
 
   it("never takes a party's heading row for a ledger line: the receipts under it are that party's", async () => {
@@ -1300,7 +1300,7 @@ describe('receipts spread over the bills they settle', () => {
       ['ACC-PAY-1', '2026-10-05', 'D001', 500_000, 'INV-2', 'Bank Draft'],
       ['ACC-PAY-3', '2026-10-07', 'D002', 200_000, 'INV-3', 'Cash'],
     ]);
-    expect(r.skippedSummary).toBe('skipped 1 non-receipt vouchers: Pay 1');
+    expect(r.skippedSummary).toBe('skipped 1 non-receipt voucher: Pay 1');
     expect(r.decisions).toContainEqual({
       field: 'amount',
       decision:
@@ -1365,7 +1365,7 @@ describe('voucher types of a receipts file', () => {
       ['P-1', 'D001', 1_200_000],
       ['P-2', 'D002', 350_025],
     ]);
-    expect(r.skippedSummary).toBe('skipped 1 non-receipt vouchers: Invoice 1');
+    expect(r.skippedSummary).toBe('skipped 1 non-receipt voucher: Invoice 1');
   });
 
   it('keeps every type its name does not decide with *=receipt, and still skips one the user says to', async () => {

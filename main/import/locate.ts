@@ -3,6 +3,7 @@ import type { DatasetKind } from '../datasets/kinds';
 import { titleScale } from './header-scale';
 import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
+import { outletsParty } from './outlets-party';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceSheet } from './readers/types';
 import { type TitleDate, titleDates, titleTexts } from './title-dates';
@@ -91,7 +92,12 @@ export function locateTable(
       headers,
       mapping,
       profile,
-      fromTitle: [...titleDates(kind, mapping, titleRows), ...(party ? [party.found] : [])],
+      fromTitle: [
+        ...titleDates(kind, mapping, titleRows),
+        ...(party ? [party.found] : []),
+        // One distributor's own export, named by no title: its outlets' owner.
+        ...(party || wanted.mapping ? [] : [outletsParty(db, kind, mapping, firstRows)].filter((p) => p !== null)),
+      ],
       titleScale: titleScale(title),
       titleSaysReturns: title.some((t) => returnsTitle.test(t)),
       notes,

@@ -101,10 +101,20 @@ export class MasterNames {
 
   /** Whether `text` is a code or a name of the master (a name several rows share too). */
   knows(master: Master, text: string): boolean {
-    return (
-      this.codes(master).has(codeKey(text)) ||
-      (this.rows(master).get(key(text)) ?? this.bracketed(master, text)).length > 0
-    );
+    return this.matching(master, text).length > 0;
+  }
+
+  /** The owners (an outlet's distributor) of every row `text` may be, as a code or a name. */
+  owners(master: Master, text: string): Set<string | null> {
+    return new Set(this.matching(master, text).map((r) => r.owner));
+  }
+
+  /** Every row whose code (as compared) or name `text` is. */
+  private matching(master: Master, text: string): NamedRow[] {
+    return [
+      ...(this.codes(master).get(codeKey(text)) ?? []),
+      ...(this.rows(master).get(key(text)) ?? this.bracketed(master, text)),
+    ];
   }
 
   /** Each master's codes as compared (codeKey): one row each, or the few that differ only so. */

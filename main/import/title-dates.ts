@@ -30,6 +30,8 @@ export interface TitleDate {
   value: string;
   /** The title it was read from. */
   title: string;
+  /** Why, where the value was not read from the title (the outlets a file names, outlets-party.ts). */
+  because?: string;
 }
 
 /**
@@ -69,4 +71,4 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
 
 /** What a title date decided, in the words of an import's decisions. */
 export const titleDecision = (kind: DatasetKind, d: TitleDate) =>
-  `${fieldLabel(kind, d.field)} is ${d.value} for every row, as the title "${d.title}" says`;
+  `${fieldLabel(kind, d.field)} is ${d.value} for every row, ${d.because ?? `as the title "${d.title}" says`}`;

@@ -610,6 +610,49 @@ describe("one distributor's own sales register", () => {
   });
 });
 
+describe("one distributor's export that names outlets and no distributor", () => {
+  const header = ['Invoice No', 'Invoice Date', 'Retailer Code', 'SKU Code', 'Qty', 'Net Amount'];
+
+  it("reads every line as the distributor's whose outlets the first rows name, and refuses a line of another's", async () => {
+    // O00001 and O00020 are D001's; the row of O00002 (D002's) comes after the first rows.
+    const first = Array.from({ length: 50 }, (_, i) => [
+      `R${i + 1}`,
+      '2026-10-03',
+      i % 2 === 0 ? 'O00001' : 'Sri Hypermarket',
+      'SKU-0001',
+      1,
+      '100.00',
+    ]);
+    const path = file('retailer sales.csv', [
+      header,
+      ...first,
+      ['R99', '2026-10-04', 'O00002', 'SKU-0002', 1, '50.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.decisions).toContainEqual({
+      field: 'distributor_code',
+      decision:
+        'Distributor is D001 for every row, since the file has no distributor column and the outlets master gives all 2 outlets its first rows name to D001',
+    });
+    expect(r.errors.map((e) => [e.row, e.message])).toEqual([
+      [
+        52,
+        'outlet O00002 belongs to distributor D002 in the outlets master, not D001 (choose to move outlets: --move-outlets)',
+      ],
+    ]);
+    expect(new Set(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.distributor_code))).toEqual(new Set(['D001']));
+  });
+
+  it("asks for the distributor where the first rows' outlets are several distributors'", async () => {
+    const path = file('two distributors.csv', [
+      header,
+      ['R1', '2026-10-03', 'O00001', 'SKU-0001', 1, '100.00'],
+      ['R2', '2026-10-03', 'O00002', 'SKU-0001', 1, '100.00'],
+    ]);
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow('no column for Distributor');
+  });
+});
+
 describe('returns written beside the sales', () => {
   const header = ['Bill Date', 'Bill No', 'Distributor Code', 'Outlet Code', 'SKU Code', 'Sales Qty', 'Return Qty'];
 

@@ -5,6 +5,14 @@ import { MasterNames } from './master-names';
 import type { SourceRow } from './readers/types';
 import type { TitleDate } from './title-dates';
 
+/** The texts the rows write in `column`, blanks and total rows aside. */
+export const valuesIn = (rows: readonly SourceRow[], column: number): Set<string> =>
+  new Set(
+    rows
+      .map((r) => r.cells[column])
+      .filter((c): c is string => typeof c === 'string' && c.trim() !== '' && !/^\s*(grand\s+)?total\b/i.test(c)),
+  );
+
 /**
  * The distributor of a sales file that names outlets but no distributor, and no distributor in
  * its title either: one distributor's own export (its DMS's secondary sales). Where the outlets
@@ -23,11 +31,7 @@ export function outletsParty(
 ): TitleDate | null {
   const column = mapping.outlet_code;
   if (kind !== 'sales' || mapping.distributor_code !== undefined || column === undefined) return null;
-  const outlets = new Set(
-    firstRows
-      .map((r) => r.cells[column])
-      .filter((c): c is string => typeof c === 'string' && c.trim() !== '' && !/^\s*(grand\s+)?total\b/i.test(c)),
-  );
+  const outlets = valuesIn(firstRows, column);
   if (outlets.size === 0) return null;
   const names = new MasterNames(db);
   let candidates: (string | null)[] | null = null;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
 import type { Mapping } from './mapping';
 import { MasterNames } from './master-names';
+import { valuesIn } from './outlets-party';
 import type { SourceRow } from './readers/types';
 import { type TitleDate, titleTexts } from './title-dates';
 
@@ -57,10 +58,6 @@ export function titleParty(
 
 /** Whether every value the first rows have in `column` names an outlet, and none a distributor. */
 function namesOutlets(names: MasterNames, rows: readonly SourceRow[], column: number): boolean {
-  const parties = new Set(
-    rows
-      .map((r) => r.cells[column])
-      .filter((c): c is string => typeof c === 'string' && c.trim() !== '' && !/^\s*(grand\s+)?total\b/i.test(c)),
-  );
+  const parties = valuesIn(rows, column);
   return parties.size > 0 && [...parties].every((p) => names.knows('outlets', p) && !names.knows('distributors', p));
 }

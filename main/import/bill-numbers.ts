@@ -23,6 +23,8 @@ export class BillNumbers {
   readonly rewritten: ReadAs = new Map();
   /** Numbers no bill of the distributor has, by distributor and number. */
   readonly unknown: ReadAs = new Map();
+  /** Texts that list several of the distributor's bills in one ("INV-1, INV-2"), by distributor and text. */
+  readonly several: ReadAs = new Map();
 
   constructor(private readonly load: () => PartyBill[]) {}
 
@@ -33,7 +35,19 @@ export class BillNumbers {
     const alike = mine?.alike.get(codeKey(bill)) ?? [];
     const only = alike.length === 1 ? alike[0] : undefined;
     const seen = only === undefined ? this.unknown : this.rewritten;
-    return countRead(seen, `${distributor}\u0001${bill}`, bill, only ?? bill, lines);
+    const key = `${distributor}\u0001${bill}`;
+    if (only === undefined && this.listsBills(distributor, bill))
+      return countRead(this.several, key, bill, bill, lines);
+    return countRead(seen, key, bill, only ?? bill, lines);
+  }
+
+  /** Whether `text` lists two or more of the distributor's bills, each as its number reads. */
+  private listsBills(distributor: string, text: string): boolean {
+    const parts = text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
+    const mine = this.invoices().get(distributor);
+    return (
+      parts.length > 1 && parts.every((p) => mine?.exact.has(p) || (mine?.alike.get(codeKey(p))?.length ?? 0) === 1)
+    );
   }
 
   private invoices() {
@@ -76,6 +90,12 @@ export function billNotes(
       field: 'against_doc_no',
       decision: `${counted(lines, 'receipt writes its', 'receipts write their')} bill's number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill's (${shown})`,
     });
+  }
+  if (bills.several.size > 0) {
+    const { lines, shown } = readSummary(bills.several, (e) => `"${e.text}"`);
+    result.warnings.push(
+      `${counted(lines, 'receipt names', 'receipts name')} several bills in one cell (${shown}): early payment finds a bill by its number alone, so it pays on none of them; give each bill a row of its own with what the receipt applies to it, as ERPNext's and Zoho's payments do`,
+    );
   }
   if (bills.unknown.size > 0) {
     const { lines, shown } = readSummary(bills.unknown, (e) => `"${e.text}"`);

@@ -542,6 +542,26 @@ describe('receipts', () => {
     ).toEqual([['2026-10-31', 'D003', 'SI/501', 500_000]]);
   });
 
+  it('warns of a receipt naming several bills in one cell, which early payment cannot pay on', async () => {
+    const sales = file('bills.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['PB/1', '2026-10-02', 'D001', 'SKU-0001', 1, '100.00'],
+      ['PB/2', '2026-10-03', 'D001', 'SKU-0001', 1, '200.00'],
+    ]);
+    expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+    const path = file('receipts of two bills.csv', [
+      ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+      ['R1', '15-10-2026', 'D001', '300.00', 'PB/1, pb/2'],
+      ['R2', '15-10-2026', 'D001', '100.00', 'PB/1 & XX/9'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      '1 receipt names several bills in one cell ("PB/1, pb/2"): early payment finds a bill by its number alone, so it pays on none of them; give each bill a row of its own with what the receipt applies to it, as ERPNext\'s and Zoho\'s payments do',
+      '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("PB/1 & XX/9"): early payment pays on none of them until the invoice is imported',
+    ]);
+  });
+
   it('reads a bill written otherwise than its invoice or ageing report as that bill, and warns of bills none has', async () => {
     const path = file('receipts.csv', [
       ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],

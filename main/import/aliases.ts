@@ -242,6 +242,8 @@ const docNo = [
   'number',
   // SAP Business One's internal number: the Bill No. beside it is the invoice's own.
   'docnum',
+  // Odoo's journal items: the entry a line belongs to (INV/2026/00041).
+  'journalentry',
   // An order's number, last: where a file has an invoice's too, the invoice's is the document.
   'orderno',
   'ordernumber',

@@ -367,7 +367,7 @@ async function importFrom(
   if (firstRows.ratesIn !== undefined) delete mapping.discount;
   if (firstRows.allCreditNotes) defaults.doc_type = 'credit_note';
   notes.push(...firstRows.notes);
-  const { netFromRate, discountRate } = firstRows;
+  const { netFromRate, discountRate, revenueSide } = firstRows;
   let decisions: Decisions;
   try {
     decisions = decide(
@@ -381,6 +381,7 @@ async function importFrom(
         round: request.round,
         netFromRate,
         discountRate,
+        revenueSide,
         defaults,
         currency: moneyAndDates(db).currency,
         anyDates: request.anyDates,

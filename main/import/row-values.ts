@@ -39,6 +39,8 @@ export interface Decisions {
   round: boolean;
   /** The net value is quantity × price: the file's only amount column is a document's total. */
   netFromRate: boolean;
+  /** Debit and Credit amounts of a revenue account's ledger: a sale is a credit (revenue-side.ts). */
+  revenueSide?: boolean;
   /**
    * Where the net value is quantity × price, the column of discount rates it is less: each a
    * fraction (0.15) or, where `per` is 100, a percentage (15).
@@ -118,6 +120,7 @@ export function decide(
     dateOrder?: DateOrderName;
     round?: boolean;
     netFromRate?: boolean;
+    revenueSide?: boolean;
     discountRate?: DiscountRate;
     /** Values the user gave for fields the file has no column for. */
     defaults?: Readonly<Record<string, Cell>>;
@@ -219,6 +222,7 @@ export function decide(
     date1904: options.date1904,
     round: options.round === true,
     netFromRate: options.netFromRate === true,
+    ...(options.revenueSide ? { revenueSide: true } : {}),
     ...(options.netFromRate && options.discountRate ? { discountRate: options.discountRate } : {}),
     currency: options.currency,
     anyDates: options.anyDates === true,
@@ -532,7 +536,7 @@ function salesAmounts(
 ) {
   if (mapping.net_value === undefined) {
     const net = debitLessCredit(mapping, cells, read);
-    if (net !== null) values.net_value = net;
+    if (net !== null) values.net_value = d.revenueSide && net !== 0 ? -net : net;
   }
   // The GST and the discounts a file spreads over columns of its own: each is their sum.
   if (mapping.tax === undefined) {

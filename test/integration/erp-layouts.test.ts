@@ -777,6 +777,29 @@ describe('a register of amounts, discount and GST percentages (Marg)', () => {
   });
 });
 
+describe("Odoo's journal items of the income account", () => {
+  it('reads each line from the revenue side, where a sale is a credit and a return a debit', async () => {
+    const path = file('Journal Items (account.move.line).csv', [
+      ['Date', 'Journal Entry', 'Partner', 'Account', 'Product', 'Quantity', 'Debit', 'Credit', 'Balance'],
+      ['2026-10-03', 'INV/2026/00041', 'D001', '400000 Product Sales', 'SKU-0001', 10, '0.00', '1000.00', '-1000.00'],
+      ['2026-10-04', 'INV/2026/00042', 'D003', '400000 Product Sales', 'SKU-0002', 5, '0.00', '500.00', '-500.00'],
+      ['2026-10-06', 'RINV/2026/00003', 'D003', '400000 Product Sales', 'SKU-0002', 1, '100.00', '0.00', '100.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ doc_no: 'Journal Entry', ledger: 'Account', debit_amount: 'Debit' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Account" names a revenue account on every line read ("400000 Product Sales"): the lines are that account\'s side of each entry, where a sale is a credit and a return a debit, so each line\'s amount is its credit less its debit',
+    );
+    // Read from the party's side, both invoices were credit notes and the refund a sale.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.qty, s.net_value])).toEqual([
+      ['INV/2026/00041', 'invoice', 10_000, 100_000],
+      ['INV/2026/00042', 'invoice', 5_000, 50_000],
+      ['RINV/2026/00003', 'credit_note', -1_000, -10_000],
+    ]);
+  });
+});
+
 describe("Business Central's posted sales invoice lines", () => {
   const rows: FixtureCell[][] = [
     ['Document No.', 'Posting Date', 'Sell-to Customer No.', 'Type', 'No.', 'Description', 'Quantity', 'Line Amount'],

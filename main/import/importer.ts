@@ -703,6 +703,9 @@ async function importFrom(
       buffered.map((r) => r.cells),
     );
     if (currencies?.warning) result.warnings.push(currencies.warning);
+    // Every row is an invoice by the value given for the document type, where the file gives none.
+    const givenInvoice =
+      defaults.doc_type !== undefined && classifyDocType(String(defaults.doc_type))?.as === 'invoice';
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
@@ -799,36 +802,26 @@ async function importFrom(
         signedLines++;
         if (raw.net_value < 0) negativeAsCredit++;
       }
-      // A negative amount on a line the file marks as an invoice is refused, never turned positive.
-      const negative = (['net_value', 'qty'] as const).find(
-        (f) => typeof raw[f] === 'number' && (raw[f] as number) < 0,
-      );
-      if (markedInvoice && negative) {
+      // A line read as an invoice whose amount or quantity is negative is refused, never turned
+      // positive: where the file marks it so, or the value given for every row does (a return of
+      // 2 had counted as 2 more sold), and where its own positive amount makes it a sale beside a
+      // negative quantity.
+      const given = givenInvoice && (typeColumn === undefined || blank(row.cells[typeColumn]));
+      const invoice = kind === 'sales' && (raw.doc_type === 'invoice' || given);
+      const negative = invoice
+        ? (['net_value', 'qty'] as const).find((f) => typeof raw[f] === 'number' && (raw[f] as number) < 0)
+        : undefined;
+      const marked = markedInvoice || given;
+      const signsDisagree = negative === 'qty' && typeof raw.net_value === 'number' && raw.net_value > 0;
+      if (negative && (marked || signsDisagree))
         problems.push({
           field: negative,
           column: mapping[negative] ?? null,
           value: shown(row.cells[mapping[negative] ?? -1]),
-          message: 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)',
+          message: marked
+            ? 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'
+            : 'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
         });
-      } else if (
-        kind === 'sales' &&
-        !markedInvoice &&
-        raw.doc_type === 'invoice' &&
-        typeof raw.qty === 'number' &&
-        raw.qty < 0 &&
-        typeof raw.net_value === 'number' &&
-        raw.net_value > 0
-      ) {
-        // Read by its amount, the line is a sale, and its quantity had been turned positive: a
-        // return of 2 units was counted as 2 more sold.
-        problems.push({
-          field: 'qty',
-          column: mapping.qty ?? null,
-          value: shown(row.cells[mapping.qty ?? -1]),
-          message:
-            'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
-        });
-      }
       // A line with a value but no item (a charge, a freight line) in a file of items: booked as not itemised.
       if (
         kind === 'sales' &&

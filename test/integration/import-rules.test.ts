@@ -296,7 +296,7 @@ describe('choices kept and problems listed', () => {
 });
 
 describe('values that would land wrong are refused or read right', () => {
-  it('refuses a negative quantity beside a positive amount where no column gives the type', async () => {
+  it('refuses a negative quantity beside a positive amount, and any negative line given as an invoice', async () => {
     const path = file('signs.csv', [
       ['Invoice No', 'Invoice Date', 'Customer Code', 'Item Code', 'Qty', 'Amount'],
       ['N1', '2026-10-03', 'D001', 'SKU-0001', 10, '1000.00'],
@@ -315,6 +315,17 @@ describe('values that would land wrong are refused or read right', () => {
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.qty])).toEqual([
       ['N1', 'invoice', 10_000],
       ['N3', 'credit_note', -1_000],
+    ]);
+    // Every row given as an invoice: a negative line is refused, where it was turned positive.
+    const given = await importFile(ws, path, {
+      kind: 'sales',
+      replace: true,
+      dryRun: true,
+      defaults: { doc_type: 'Invoice' },
+    });
+    expect(given.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [3, 'Qty', 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'],
+      [4, 'Amount', 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'],
     ]);
   });
 

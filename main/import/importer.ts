@@ -368,6 +368,7 @@ async function importFrom(
   if (firstRows.allCreditNotes) defaults.doc_type = 'credit_note';
   notes.push(...firstRows.notes);
   const { netFromRate, discountRate, revenueSide } = firstRows;
+  const { currency } = moneyAndDates(db);
   let decisions: Decisions;
   try {
     decisions = decide(
@@ -383,7 +384,7 @@ async function importFrom(
         discountRate,
         revenueSide,
         defaults,
-        currency: moneyAndDates(db).currency,
+        currency,
         anyDates: request.anyDates,
         titlePower: table.titleScale?.power,
       },
@@ -593,13 +594,10 @@ async function importFrom(
   }));
   const names = new MasterNames(db);
   // A distributor's own sales register names its outlets where a distributor is looked for.
-  let outletNames: MasterNames | null = null;
-  const outletHint = (party: string, header = 'the party column') => {
-    outletNames ??= new MasterNames(db);
-    return !outletNames.knows('outlets', party)
+  const outletHint = (party: string, header = 'the party column') =>
+    !names.knows('outlets', party)
       ? ''
       : `: it is an outlet of the outlets master. If the file is one distributor's sales to its outlets, read "${header}" as the outlet and give the distributor (--map outlet_code="${header}" --map distributor_code= --set distributor_code=CODE, or in the import dialog)`;
-  };
   const bills = kind === 'payments' ? receiptBills(db) : null;
   const outletOwner =
     kind === 'sales' && mapping.outlet_code !== undefined
@@ -694,7 +692,6 @@ async function importFrom(
       creditedPayments.set(name, (creditedPayments.get(name) ?? 0) + 1);
       return true;
     };
-    const { currency } = moneyAndDates(db);
     const currencies = currencyCheck(
       kind,
       mapping,

@@ -3,6 +3,7 @@ import type { DatasetKind } from '../datasets/kinds';
 import { titleScale } from './header-scale';
 import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
+import { MasterNames } from './master-names';
 import { outletsParty } from './outlets-party';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceSheet } from './readers/types';
@@ -67,7 +68,9 @@ export function locateTable(
     proposed: Mapping,
   ): LocatedTable => {
     // A report of one party names it in its title (Tally's ledger or outstanding of one party).
-    const party = wanted.mapping ? null : titleParty(db, kind, mapping, titleRows, firstRows);
+    // One reading of the masters for both: the party a title names, and the owner of the outlets.
+    const names = new MasterNames(db);
+    const party = wanted.mapping ? null : titleParty(names, kind, mapping, titleRows, firstRows);
     const other = mapping.distributor_code;
     if (party?.column === 'ledger' && other !== undefined) {
       notes.push({
@@ -96,7 +99,7 @@ export function locateTable(
         ...titleDates(kind, mapping, titleRows),
         ...(party ? [party.found] : []),
         // One distributor's own export, named by no title: its outlets' owner.
-        ...(party || wanted.mapping ? [] : [outletsParty(db, kind, mapping, firstRows)].filter((p) => p !== null)),
+        ...(party || wanted.mapping ? [] : [outletsParty(names, kind, mapping, firstRows)].filter((p) => p !== null)),
       ],
       titleScale: titleScale(title),
       titleSaysReturns: title.some((t) => returnsTitle.test(t)),

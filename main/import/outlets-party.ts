@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
 import type { Mapping } from './mapping';
-import { MasterNames } from './master-names';
+import type { MasterNames } from './master-names';
 import type { SourceRow } from './readers/types';
 import type { TitleDate } from './title-dates';
 
@@ -24,7 +23,7 @@ export const valuesIn = (rows: readonly SourceRow[], column: number): Set<string
  * Null where the outlets are not all one distributor's, or one is unknown.
  */
 export function outletsParty(
-  db: Database.Database,
+  names: MasterNames,
   kind: DatasetKind,
   mapping: Mapping,
   firstRows: readonly SourceRow[],
@@ -33,7 +32,6 @@ export function outletsParty(
   if (kind !== 'sales' || mapping.distributor_code !== undefined || column === undefined) return null;
   const outlets = valuesIn(firstRows, column);
   if (outlets.size === 0) return null;
-  const names = new MasterNames(db);
   let candidates: (string | null)[] | null = null;
   for (const outlet of outlets) {
     const owners = names.owners('outlets', outlet);

@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
 import type { Mapping } from './mapping';
-import { MasterNames } from './master-names';
+import type { MasterNames } from './master-names';
 import { valuesIn } from './outlets-party';
 import type { SourceRow } from './readers/types';
 import { type TitleDate, titleTexts } from './title-dates';
@@ -33,7 +32,7 @@ export interface TitleParty {
  * master and none a distributor.
  */
 export function titleParty(
-  db: Database.Database,
+  names: MasterNames,
   kind: DatasetKind,
   mapping: Mapping,
   titleRows: readonly SourceRow[],
@@ -42,7 +41,6 @@ export function titleParty(
   if (kind !== 'sales' && kind !== 'payments' && kind !== 'receivables') return null;
   const titles = titleTexts(titleRows);
   const ledger = titles.some((t) => ledgerTitle.test(t)) && kind !== 'sales';
-  const names = new MasterNames(db);
   const ownSales = kind === 'sales' && mapping.distributor_code !== undefined && mapping.outlet_code === undefined;
   if (mapping.distributor_code !== undefined && !ledger && !ownSales) return null;
   const parties = titles.flatMap((title) => {

@@ -576,13 +576,18 @@ function salesAmounts(
   const returnedValue = pseudoAmount(mapping, cells, read, 'returned_value');
   if (typeof returnedValue === 'number' && typeof values.net_value === 'number')
     values.net_value -= Math.abs(returnedValue);
-  const qtyField = datasets.sales.fields.find((f) => f.name === 'qty');
   const returnedQty =
-    mapping.returned_qty === undefined || !qtyField
+    mapping.returned_qty === undefined
       ? null
-      : read({ ...qtyField, name: 'returned_qty' }, mapping.returned_qty, cells[mapping.returned_qty]);
+      : read(returnedQtyField, mapping.returned_qty, cells[mapping.returned_qty]);
   if (typeof returnedQty === 'number' && typeof values.qty === 'number') values.qty -= Math.abs(returnedQty);
 }
+
+/** A column of quantities returned, read as the sales' quantities are. */
+const returnedQtyField: FieldDef = {
+  ...(datasets.sales.fields.find((f) => f.name === 'qty') as FieldDef),
+  name: 'returned_qty',
+};
 
 /** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */
 const isTaxLedger = (name: string) => gstPartNamed(name) !== null || /\b(vat|tcs|output tax)\b/i.test(name);

@@ -29,6 +29,13 @@ const currencyOf = (mark: string): string => {
   return 'GBP';
 };
 
+/** A cell that is one such mark alone: ₹, Rs., INR, $, USD, €, EUR, £, GBP. */
+const markAlone = new RegExp(`^${currencyMarks.source}$`, 'i');
+
+/** The currency a cell names by one of the marks amounts are written with, or null. */
+export const currencyOfMark = (text: string): string | null =>
+  markAlone.test(text.trim()) ? currencyOf(text.trim()) : null;
+
 /**
  * Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". Given the workspace's currency,
  * an amount marked with another ($ in a rupee workspace) is refused, never read as rupees.

@@ -1,15 +1,18 @@
 import type { DatasetKind } from '../datasets/kinds';
+import { currencyOfMark } from './amounts';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 
-/** The currency a column of currencies writes on a row: an ISO code, or a symbol or word for one. */
+/** The currency a column of currencies writes on a row: a mark amounts are written with, a word, or an ISO code. */
 export function currencyNamed(cell: Cell | undefined): string | null {
   if (typeof cell !== 'string') return null;
-  const t = cell.trim().toLowerCase().replace(/\.$/, '');
-  if (/^(₹|rs|inr|rupees?|indian rupees?)$/.test(t)) return 'INR';
-  if (/^(\$|us\$|usd|us dollars?|dollars?)$/.test(t)) return 'USD';
-  if (/^(€|eur|euros?)$/.test(t)) return 'EUR';
-  if (/^(£|gbp|pounds? sterling)$/.test(t)) return 'GBP';
+  const marked = currencyOfMark(cell);
+  if (marked !== null) return marked;
+  const t = cell.trim().toLowerCase();
+  if (/^(indian )?rupees?$/.test(t)) return 'INR';
+  if (/^(us )?dollars?$/.test(t)) return 'USD';
+  if (/^euros?$/.test(t)) return 'EUR';
+  if (/^pounds? sterling$/.test(t)) return 'GBP';
   return /^[a-z]{3}$/.test(t) ? t.toUpperCase() : null;
 }
 

@@ -1,8 +1,10 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
+import { moneyAndDates } from '../settings/money-and-dates';
 import { pseudoFieldDefs, pseudoFieldsOf } from './aliases';
 import { amountsFromRows } from './amounts-from-rows';
+import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import {
   classifyDocType,
@@ -17,6 +19,7 @@ import { scaleDecisions } from './header-scale';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './locate';
+import { looseQuantity } from './loose-quantity';
 import { mappingByHeader, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
@@ -37,6 +40,12 @@ export interface ImportPreview {
   sheets: { name: string; qualifies: boolean; hidden: boolean }[];
   sheet: string | null;
   problem: string | null;
+  /**
+   * Why the import would be refused with the mapping as it stands, where a column mapped
+   * otherwise mends it (whole cases beside the pieces beyond them): the dialog says so before
+   * Check, and keeps the mapping open.
+   */
+  refusal: string | null;
   headerRow: number | null;
   headers: string[];
   mapping: Record<string, string>;
@@ -100,6 +109,7 @@ async function inspectSource(
     sheets: survey.map((s) => ({ name: s.name, qualifies: s.header?.recognised === true, hidden: s.hidden === true })),
     sheet: null,
     problem: null,
+    refusal: null,
     headerRow: null,
     headers: [],
     mapping: {},
@@ -134,61 +144,53 @@ async function inspectSource(
     if (typeof type === 'string' && type.trim() !== '') types.set(type.trim(), (types.get(type.trim()) ?? 0) + 1);
     if (++scanned >= (typeColumn === undefined ? 200 : TYPE_SCAN_ROWS)) break;
   }
+  const rows = preview.map((r) => r.cells);
   // GST types, net values from prices, a discount column of rates, a register of credit notes, as
   // the import will read them. GST types leave no document types to ask; a discount column of
   // rates is shown mapped where its rates come off the prices (the import reads them from it).
-  const firstRows = firstRowRules(
-    args.kind,
-    table.mapping,
-    table.headers,
-    preview.map((r) => r.cells),
-    { titleSaysReturns: table.titleSaysReturns, given: false },
-  );
+  const firstRows = firstRowRules(args.kind, table.mapping, table.headers, rows, {
+    titleSaysReturns: table.titleSaysReturns,
+    given: false,
+  });
   if (firstRows.gstTypes) types.clear();
   if (firstRows.ratesIn !== undefined && !firstRows.netFromRate) delete table.mapping.discount;
   const bySide = args.kind === 'payments' && readsPartySide(args.kind, table.headers, table.mapping);
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
-    .map(([name, rows]) => {
+    .map(([name, count]) => {
       const reading =
         args.kind === 'payments' ? classifyVoucher(name, args.typeMap) : classifyDocType(name, args.typeMap);
       // A payment-named voucher of a Debit / Credit file is read by its party's side (importer).
       const why = bySide && reading?.why === 'name' && paymentNamed(name) ? 'side' : (reading?.why ?? 'unknown');
-      return { name, rows, as: reading?.as ?? null, why };
+      return { name, rows: count, as: reading?.as ?? null, why };
     });
   let decisions: string[];
+  let refusal: string | null = null;
   let ambiguousDates: ImportPreview['ambiguousDates'] = null;
   try {
-    const d = decide(
-      args.kind,
-      table.mapping,
-      preview.map((r) => r.cells),
-      {
-        date1904: source.date1904,
-        headers: table.headers,
-        dateOrder: args.dateOrder,
-        titlePower: table.titleScale?.power,
-      },
-    );
+    const d = decide(args.kind, table.mapping, rows, {
+      date1904: source.date1904,
+      headers: table.headers,
+      dateOrder: args.dateOrder,
+      titlePower: table.titleScale?.power,
+    });
     // The amount columns as the rows show them, as the import will read them (a Gross of prices
     // left out, the net after discount): the dialog's mapping is the import's.
     const fromRows =
       args.kind === 'sales'
-        ? amountsFromRows(
-            table.mapping,
-            table.headers,
-            preview.map((r) => r.cells),
-            d,
-            {},
-            leftAsProposed(table, table.mapping),
-          )
+        ? amountsFromRows(table.mapping, table.headers, rows, d, {}, leftAsProposed(table, table.mapping))
         : [];
+    // What the import refuses, or warns of, before reading a line: as it will with this mapping.
+    if (args.kind === 'sales' && leftAsProposed(table, table.mapping)('qty'))
+      refusal = looseQuantity(table.mapping, table.headers, rows, d);
+    const currency = currencyCheck(args.kind, table.mapping, table.headers, moneyAndDates(db).currency, rows);
     decisions = [
       ...dayOrderDecisions(d).map((o) => o.decision),
       d.decimalReason,
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
       ...fromRows.map((o) => o.decision),
       ...firstRows.notes.map((o) => o.decision),
+      ...(currency?.warning ? [currency.warning] : []),
     ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };
@@ -232,6 +234,7 @@ async function inspectSource(
     defaults: Object.fromEntries(table.fromTitle.map((d) => [d.field, d.value])),
     preview: preview.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.number, cells: r.cells })),
     decisions,
+    refusal,
     ambiguousDates,
     documentTypes,
   };

@@ -164,6 +164,30 @@ describe('importing through the Data screen', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it('says before Check that whole cases beside loose pieces are no quantity, and imports once a whole quantity is mapped', async () => {
+    const { page, errors, dialog } = await importDialogFor('DMS Cases and Units.csv', [
+      'Invoice No,Invoice Date,Distributor Code,Outlet Code,SKU Code,Cases,Units,All Pieces,Net Amount',
+      'DMS/1,05-10-2026,D001,O00001,SKU-0001,1,4,28,570.00',
+      'DMS/2,06-10-2026,D001,O00001,SKU-0002,2,0,48,300.00',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    const qty = dialog.getByLabel('Column for Qty', { exact: true });
+    await expect.poll(() => qty.inputValue()).toBe('Units');
+    await expect
+      .poll(() => dialog.locator('.import-layout').textContent())
+      .toContain('"Units" is not each line\'s quantity');
+    expect(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await page.screenshot({ path: session.screenshot('import-loose-quantity.png') });
+    await qty.selectOption('All Pieces');
+    expect(await dialog.locator('.import-layout').textContent()).not.toContain('is not each line');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 2 rows as batch \d+/);
+    expect(await dialog.getByTestId('total-qty').textContent()).toBe('76');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it('imports a target sheet with a column per month, asking of what the targets are', async () => {
     const { page, errors, dialog } = await importDialogFor('Targets by month.csv', [
       'Distributor targets FY 2026-27',

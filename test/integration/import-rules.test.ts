@@ -790,10 +790,13 @@ describe('a column of currencies', () => {
         "the line's amounts are in USD, not the file's ILS: SchemeDesk keeps one currency, so convert the line before importing it, or leave it out",
       ],
     ]);
-    expect(r.warnings).toContain(
-      "The file's amounts are in ILS (\"Currency\"), and the workspace's currency is INR: they are imported as written, as amounts in INR; if the books are kept in ILS, set the workspace's currency to it",
-    );
+    const inShekels =
+      "The file's amounts are in ILS (\"Currency\"), and the workspace's currency is INR: they are imported as written, as amounts in INR; if the books are kept in ILS, set the workspace's currency to it";
+    expect(r.warnings).toContain(inShekels);
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.doc_no)).toEqual(['S1', 'S2', 'S4']);
+    // The dialog says it before the import.
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.decisions).toContain(inShekels);
   });
 
   it("checks nothing where the amount read is in the company's own currency", async () => {

@@ -74,6 +74,17 @@ describe('validation', () => {
       ['DMS/2', '06-10-2026', 'D001', 'O00001', 'SKU-0002', 2, 0, '300.00'],
     ];
     const path = writeText(join(dir, 'cases and units.csv'), delimited(split));
+    // The dialog says so before Check, and no longer once another column is the quantity.
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping.qty).toBe('Units');
+    expect(preview.refusal).toMatch(/^"Units" is not each line's quantity: a line of the first rows has 2 in "Cases"/);
+    const remapped = await inspectFile(ws.db, {
+      path,
+      kind: 'sales',
+      locale: 'en-IN',
+      mapping: { ...preview.mapping, qty: 'Cases' },
+    });
+    expect(remapped.refusal).toBeNull();
     await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(
       'cases and units.csv: "Units" is not each line\'s quantity: a line of the first rows has 2 in "Cases" and 0 in "Units", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds. Map a column of each line\'s whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit',
     );

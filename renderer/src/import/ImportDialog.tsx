@@ -193,6 +193,9 @@ export function ImportDialog({
   // A mapping changed from what was proposed, and neither imported nor saved: closing asks first.
   const [proposed, setProposed] = useState<Record<string, string>>({});
   const remapped = result?.batch == null && JSON.stringify(mapping) !== JSON.stringify(proposed);
+  // What the import would refuse with the proposed quantity column: mended by mapping another.
+  const refusal = preview?.refusal && mapping.qty === proposed.qty ? preview.refusal : null;
+  const blocked = !preview || !!preview.problem || !!refusal;
   useUnsavedChanges(remapped, `The mapping of ${file.name}`);
   return (
     <Dialog
@@ -332,6 +335,7 @@ export function ImportDialog({
           <div className="import-layout">
             <section>
               <h3>Columns</h3>
+              <InlineError message={inWindowWords(refusal)} />
               <MappingEditor
                 preview={preview}
                 mapping={mapping}
@@ -427,14 +431,14 @@ export function ImportDialog({
             </button>
           ) : (
             <>
-              <button type="button" onClick={() => void start(true)} disabled={!preview || !!preview.problem}>
+              <button type="button" onClick={() => void start(true)} disabled={blocked}>
                 Check
               </button>
               <button
                 type="button"
                 className="primary"
                 onClick={() => void start(false)}
-                disabled={!preview || !!preview.problem || result?.batch != null}
+                disabled={blocked || result?.batch != null}
               >
                 Import
               </button>

@@ -19,6 +19,10 @@ const rewrites: [RegExp, string][] = [
   [/--date-order dmy \(day first\) or --date-order mdy \(month first\)/g, 'Day first or Month first, below'],
   [/ \(allow such dates for this import: --any-dates\)/g, ' (tick “Take dates before 1990 or more than a year ahead”)'],
   [/ \(or choose to round half-up to the paisa: --round\)/g, ' (or tick “Round amounts … half-up to the paisa”)'],
+  [
+    /Map a column of each line's whole quantity \(--map qty=HEADER, or in the import dialog\)/g,
+    "Choose a column of each line's whole quantity for Qty, under Columns",
+  ],
   // Whatever option a newer message names that is not above: its aside goes, not the message.
   [/\s*\([^()]*--[a-z][^()]*\)/g, ''],
   [/\s*--[a-z][a-z-]*(\s+"?[A-Z*][^\s"]*"?)?/g, ''],

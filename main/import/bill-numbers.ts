@@ -36,18 +36,24 @@ export class BillNumbers {
     const only = alike.length === 1 ? alike[0] : undefined;
     const seen = only === undefined ? this.unknown : this.rewritten;
     const key = `${distributor}\u0001${bill}`;
-    if (only === undefined && this.listsBills(distributor, bill))
+    if (only === undefined && this.listed(distributor, bill) !== null)
       return countRead(this.several, key, bill, bill, lines);
     return countRead(seen, key, bill, only ?? bill, lines);
   }
 
-  /** Whether `text` lists two or more of the distributor's bills, each as its number reads. */
-  private listsBills(distributor: string, text: string): boolean {
+  /**
+   * The numbers of the distributor's bills `text` lists ("INV-1, inv-2"), as the bills write
+   * them, where it lists two or more and each part reads as one bill; else null.
+   */
+  listed(distributor: string, text: string): string[] | null {
     const parts = text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
     const mine = this.invoices().get(distributor);
-    return (
-      parts.length > 1 && parts.every((p) => mine?.exact.has(p) || (mine?.alike.get(codeKey(p))?.length ?? 0) === 1)
-    );
+    const bills = parts.map((p) => {
+      if (mine?.exact.has(p)) return p;
+      const alike = mine?.alike.get(codeKey(p)) ?? [];
+      return alike.length === 1 ? alike[0] : undefined;
+    });
+    return bills.length > 1 && bills.every((b) => b !== undefined) ? (bills as string[]) : null;
   }
 
   private invoices() {

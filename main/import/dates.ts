@@ -211,6 +211,9 @@ export function decideDayOrder(
   }
   const dates = digitDates(samples, options.docs ?? []);
   if (dates.length === 0) return { order: 'day-first', reason: 'as written (no all-digit dates to decide)' };
+  // 10-10-2026 is the same day either way: only dates that read otherwise month first need a rule.
+  if (dates.every((d) => d.a === d.b))
+    return { order: 'day-first', reason: 'as written (each all-digit date reads the same day first or month first)' };
   const dayFirst = dates.filter((d) => d.a > 12 && d.b <= 12);
   const monthFirst = dates.filter((d) => d.b > 12 && d.a <= 12);
   if (dayFirst.length > 0 || monthFirst.length > 0) {

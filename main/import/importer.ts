@@ -55,6 +55,7 @@ import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
 import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
+import { ReceiptSpread } from './receipt-spread';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
   addRounded,
@@ -631,6 +632,8 @@ async function importFrom(
     };
     const stored = storedRows(db, kind, secret);
     const indexes = deferredIndexes(db, kind);
+    // Bills a file allocates receipts to row by row are not spread again.
+    const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
     const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
@@ -1007,21 +1010,36 @@ async function importFrom(
         codes[reference.master].add(code);
         result.created[reference.master].push(code);
       }
+      // A receipt naming several bills in one cell is a row for each bill it settles.
+      let parts: Record<string, StoredValue>[] = [values];
       if (
         bills &&
         issues.length === 0 &&
         typeof values.against_doc_no === 'string' &&
         typeof values.distributor_code === 'string'
-      )
-        values.against_doc_no = bills.read(values.distributor_code, values.against_doc_no);
-      if (issues.length === 0) {
+      ) {
+        const party = values.distributor_code;
+        const listed = spread ? bills.listed(party, values.against_doc_no) : null;
+        const spreadOver =
+          listed && spread && typeof values.amount === 'number'
+            ? spread.spread(party, values.against_doc_no, listed, values.amount)
+            : null;
+        if (spreadOver) parts = spreadOver.map((p) => ({ ...values, against_doc_no: p.bill, amount: p.amount }));
+        else {
+          values.against_doc_no = bills.read(party, values.against_doc_no);
+          if (typeof values.amount === 'number') spread?.apply(party, values.against_doc_no, values.amount);
+        }
+      }
+      const keys: Buffer[] = [];
+      for (const line of parts) {
+        if (issues.length > 0) break;
         // Lines numbered here cannot repeat one another's identity: only the store may hold one.
-        const key = numberLines ? undefined : stored.key(values);
+        const key = numberLines ? undefined : stored.key(line);
         const first = key === undefined ? undefined : seen.get(key);
-        const earlierBatch = first === undefined ? stored.batchOf(values, key) : undefined;
+        const earlierBatch = first === undefined ? stored.batchOf(line, key) : undefined;
         if (first !== undefined || earlierBatch !== undefined) {
           const what = rules.identity
-            .map((f) => values[f])
+            .map((f) => line[f])
             .filter((v) => v !== null && v !== undefined)
             .join(' / ');
           issues.push({
@@ -1035,13 +1053,19 @@ async function importFrom(
                   ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`
                   : `duplicate of row ${first} of this file`,
           });
-        } else if (key !== undefined) {
-          seen.set(key, row.number);
-        }
+        } else if (key !== undefined) keys.push(key);
       }
       if (issues.length > 0) return reject(row, issues);
-      insert(values, { ...ref, row: row.number });
-      result.rows++;
+      for (const key of keys) seen.set(key, row.number);
+      for (const line of parts) {
+        insert(line, { ...ref, row: row.number });
+        result.rows++;
+        if (indexes.inserted(result.rows)) stored.readHeld(batchId);
+        for (const { field, sum } of summed) {
+          const v = line[field.name];
+          if (typeof v === 'number') sum.add(v);
+        }
+      }
       if (isHidden(row.number)) hiddenImported.push(row.number);
       if (converted.rounded) addRounded(rounding, converted.rounded);
       if (converted.taxLedgers) {
@@ -1056,11 +1080,6 @@ async function importFrom(
           converted.paid,
           values.amount as number,
         );
-      if (indexes.inserted(result.rows)) stored.readHeld(batchId);
-      for (const { field, sum } of summed) {
-        const v = values[field.name];
-        if (typeof v === 'number') sum.add(v);
-      }
       for (const f of rules.dateFields) {
         const d = values[f];
         if (typeof d !== 'string') continue;
@@ -1178,6 +1197,8 @@ async function importFrom(
         field: 'sku',
         decision: `${counted(noItemLines, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
       });
+    const spreadNote = spread?.decision();
+    if (spreadNote) result.decisions.push({ field: 'against_doc_no', decision: spreadNote });
     if (bills) billNotes(bills, result);
     // Codes and names a file wrote otherwise than the masters, each read as a master's code.
     const readAs = (seen: Map<Master, ReadAs>, words: (master: Master, lines: number, shown: string) => string) => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
 import { inspectFile } from '../../main/import/inspect';
 import { MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
@@ -553,24 +554,76 @@ describe('receipts', () => {
     ).toEqual([['2026-10-31', 'D003', 'SI/501', 500_000]]);
   });
 
-  it('warns of a receipt naming several bills in one cell, which early payment cannot pay on', async () => {
+  it('spreads a receipt naming several bills in one cell over them, oldest first, each up to what is due on it', async () => {
     const sales = file('bills.csv', [
-      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
-      ['PB/1', '2026-10-02', 'D001', 'SKU-0001', 1, '100.00'],
-      ['PB/2', '2026-10-03', 'D001', 'SKU-0001', 1, '200.00'],
+      ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'Against Invoice'],
+      ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00', null],
+      ['Invoice', 'PB/2', '2027-03-03', 'D001', 'SKU-0001', 1, '200.00', null],
+      ['Invoice', 'PB/3', '2027-03-04', 'D001', 'SKU-0001', 3, '150.00', null],
+      ['Credit Note', 'CN/1', '2027-03-05', 'D001', 'SKU-0001', 1, '50.00', 'PB/3'],
     ]);
     expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+    const before = file('earlier receipt.csv', [
+      ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+      ['R0', '13-03-2027', 'D001', '40.00', 'PB/1'],
+    ]);
+    expect((await importFile(ws, before, { kind: 'payments' })).errors).toEqual([]);
+    const ageing = file('ageing.csv', [
+      ['As On', 'Distributor Code', 'Bill No', 'Bill Date', 'Outstanding'],
+      ['2027-03-31', 'D001', 'AR/9', '2027-01-15', '500.00'],
+    ]);
+    expect((await importFile(ws, ageing, { kind: 'receivables' })).errors).toEqual([]);
     const path = file('receipts of two bills.csv', [
       ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
-      ['R1', '15-10-2026', 'D001', '300.00', 'PB/1, pb/2'],
-      ['R2', '15-10-2026', 'D001', '100.00', 'PB/1 & XX/9'],
+      ['R0a', '14-03-2027', 'D001', '10.00', 'PB/2'],
+      ['R1', '15-03-2027', 'D001', '300.00', 'pb/2, PB/1'],
+      ['R2', '16-03-2027', 'D001', '150.00', 'PB/3 and PB/2'],
+      ['R3', '17-03-2027', 'D001', '100.00', 'PB/1 & XX/9'],
+      ['R4', '18-03-2027', 'D001', '100.00', 'AR/9, PB/1'],
     ]);
     const r = await importFile(ws, path, { kind: 'payments' });
     expect(r.errors).toEqual([]);
+    // PB/1 was due 100.00 less R0's 40.00; PB/2 200.00 less R0a's 10.00; PB/3 150.00 less its return of 50.00.
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount])).toEqual([
+      ['R0a', 'PB/2', 1_000],
+      ['R1', 'PB/1', 6_000],
+      ['R1', 'PB/2', 19_000],
+      ['R1', null, 5_000],
+      ['R2', 'PB/3', 10_000],
+      ['R2', null, 5_000],
+      ['R3', 'PB/1 & XX/9', 10_000],
+      ['R4', 'AR/9, PB/1', 10_000],
+    ]);
+    expect(r.totals.amount).toBe('660.00');
+    expect(r.decisions).toContainEqual({
+      field: 'against_doc_no',
+      decision:
+        '2 receipts name several bills in one cell ("pb/2, PB/1", "PB/3 and PB/2"): each is spread over its bills, the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts before); ₹100.00 beyond what their bills were due stays on account, against no bill',
+    });
+    // An ageing report's bill gives no amount due to spread by: kept whole, and warned of.
     expect(r.warnings).toEqual([
-      '1 receipt names several bills in one cell ("PB/1, pb/2"): early payment finds a bill by its number alone, so it pays on none of them; give each bill a row of its own with what the receipt applies to it, as ERPNext\'s and Zoho\'s payments do',
+      '1 receipt names several bills in one cell ("AR/9, PB/1"): early payment finds a bill by its number alone, so it pays on none of them; give each bill a row of its own with what the receipt applies to it, as ERPNext\'s and Zoho\'s payments do',
       '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("PB/1 & XX/9"): early payment pays on none of them until the invoice is imported',
     ]);
+    // Each bill settled in full within 15 days: 1% of 100.00 + 200.00 + 100.00. Kept whole against
+    // the cell's text, R1 and R2 settled none of them and the scheme paid 0.00.
+    const api = createWorkspaceApi(ws);
+    const saved = await api.call('schemes.save', {
+      definition: {
+        code: 'EP-MAR',
+        name: 'Pay within 15 days in March',
+        objective: 'collections',
+        period: { from: '2027-03-01', to: '2027-03-31' },
+        salesSource: 'primary',
+        measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
+        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+        reward: { type: 'percent_of_invoice' },
+      },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
+    if (!run.ok) throw new Error(run.error.message);
+    expect(run.value.total).toBe('4.00');
   });
 
   it('reads a bill written otherwise than its invoice or ageing report as that bill, and warns of bills none has', async () => {

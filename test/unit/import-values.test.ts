@@ -145,6 +145,11 @@ describe('dates as ERPs write them', () => {
       /"03\/04\/2026" is 3 Apr 2026 day first, 4 Mar 2026 month first.*--date-order dmy/,
     );
     expect(decideDayOrder(['03/04/2026'], { chosen: 'mdy' }).order).toBe('month-first');
+    // A day that reads the same both ways asks nothing; beside one that does not, it tells nothing.
+    expect(decideDayOrder(['10-10-2026', '05/05/2026']).reason).toBe(
+      'as written (each all-digit date reads the same day first or month first)',
+    );
+    expect(() => decideDayOrder(['10-10-2026', '03/04/2026'])).toThrow(AmbiguousDatesError);
     // Both ways in one column: the reading most rows prove wins; the others become row errors.
     expect(decideDayOrder(['13/04/2026', '14/04/2026', '04/13/2026']).reason).toMatch(
       /1 rows that read only the other way/,

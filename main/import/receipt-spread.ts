@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import { scaledIntegerToString } from '../../engine/money';
+import { counted } from '../format/numbers';
+
+/** One part of a receipt spread over bills: the bill (null: on account, against none) and its paise. */
+export interface ReceiptPart {
+  bill: string | null;
+  amount: number;
+}
+
+/**
+ * Receipts that name several bills in one cell ("INV-1, INV-2") and one amount, spread over the
+ * bills as an accountant applies an unallocated receipt: the oldest bill first, each up to what is
+ * still due on it — its amount with tax and round-off, less its returns and the receipts already
+ * against it (earlier imports and the rows above in this file) — and what is left once every bill
+ * named is settled stays on account, against no bill. Early payment finds a bill by its number
+ * alone: kept whole against the cell's text, such a receipt paid on none of its bills. Only bills
+ * the sales hold as invoices to the distributor are spread over: of a bill known only from an
+ * ageing report, nothing says what was due.
+ */
+export class ReceiptSpread {
+  private readonly dues = new Map<string, { date: string; due: number } | null>();
+  private readonly invoice: Database.Statement;
+  private readonly returned: Database.Statement;
+  private readonly received: Database.Statement;
+  private receipts = 0;
+  private onAccount = 0;
+  private readonly examples: string[] = [];
+
+  /** `batch`: the receipts file's own batch, whose rows are counted as this file applies them. */
+  constructor(
+    db: Database.Database,
+    private readonly batch: number,
+  ) {
+    const value = 'net_value + coalesce(tax, 0) + coalesce(round_off, 0)';
+    this.invoice = db.prepare(
+      `SELECT min(doc_date) AS date, sum(${value}) AS amount FROM sales
+       WHERE doc_no = ? AND distributor_code = ? AND doc_type = 'invoice' AND outlet_code IS NULL`,
+    );
+    this.returned = db
+      .prepare(
+        `SELECT coalesce(sum(${value}), 0) FROM sales
+         WHERE against_doc_no = ? AND distributor_code = ? AND doc_type = 'credit_note' AND outlet_code IS NULL`,
+      )
+      .pluck();
+    this.received = db
+      .prepare(
+        'SELECT coalesce(sum(amount), 0) FROM payments WHERE against_doc_no = ? AND distributor_code = ? AND batch_id <> ?',
+      )
+      .pluck();
+  }
+
+  /** A row of this file applying `amount` paise to one bill: less is due on it for the rows below. */
+  apply(party: string, bill: string, amount: number): void {
+    const known = this.bill(party, bill);
+    if (known) known.due -= amount;
+  }
+
+  /**
+   * The parts of a receipt of `amount` paise naming `bills` (as the bills write them), oldest bill
+   * first, or null where a bill is no invoice of the sales or the amount is not a payment.
+   */
+  spread(party: string, text: string, bills: readonly string[], amount: number): ReceiptPart[] | null {
+    if (amount <= 0) return null;
+    const dues = bills.map((bill, order) => ({ bill, order, known: this.bill(party, bill) }));
+    if (dues.some((d) => d.known === null)) return null;
+    dues.sort((a, b) => (a.known?.date ?? '').localeCompare(b.known?.date ?? '') || a.order - b.order);
+    const parts: ReceiptPart[] = [];
+    let left = amount;
+    for (const { bill, known } of dues) {
+      const applied = Math.min(left, Math.max(0, known?.due ?? 0));
+      if (applied <= 0) continue;
+      parts.push({ bill, amount: applied });
+      left -= applied;
+      this.apply(party, bill, applied);
+    }
+    if (left > 0) parts.push({ bill: null, amount: left });
+    this.receipts++;
+    this.onAccount += left;
+    if (this.examples.length < 3) this.examples.push(`"${text}"`);
+    return parts;
+  }
+
+  /** What the result says of the receipts spread, if any were. */
+  decision(): string | null {
+    if (this.receipts === 0) return null;
+    const rest =
+      this.onAccount > 0
+        ? `; ₹${scaledIntegerToString(this.onAccount, 2)} beyond what their bills were due stays on account, against no bill`
+        : '';
+    return `${counted(this.receipts, 'receipt names', 'receipts name')} several bills in one cell (${this.examples.join(', ')}${this.receipts > 3 ? ', …' : ''}): each is spread over its bills, the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts before)${rest}`;
+  }
+
+  private bill(party: string, bill: string): { date: string; due: number } | null {
+    const key = `${party}\u0001${bill}`;
+    if (this.dues.has(key)) return this.dues.get(key) ?? null;
+    const invoice = this.invoice.get(bill, party) as { date: string | null; amount: number | null };
+    const known =
+      invoice.date === null
+        ? null
+        : {
+            date: invoice.date,
+            due:
+              (invoice.amount ?? 0) +
+              (this.returned.get(bill, party) as number) -
+              (this.received.get(bill, party, this.batch) as number),
+          };
+    this.dues.set(key, known);
+    return known;
+  }
+}

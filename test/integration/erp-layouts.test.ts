@@ -648,7 +648,7 @@ describe('a file of journal lines, sales written as negative', () => {
     });
   });
 
-  it('warns where every line is negative and no column gives a type: every one would count as a return', async () => {
+  it('warns where most lines are negative and no column gives a type: each would count as a return', async () => {
     const path = file('journal.csv', [
       ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
       ['J1', '2026-10-05', 'D001', 'SKU-0001', 2, '-150.00'],
@@ -667,6 +667,22 @@ describe('a file of journal lines, sales written as negative', () => {
       { kind: 'sales' },
     );
     expect(mixed.warnings).toEqual([]);
+    // Sales negative and a return positive, as a revenue account's line items write them.
+    const mostly = await importFile(
+      ws,
+      file('mostly negative.csv', [
+        ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+        ['J5', '2026-10-05', 'D001', 'SKU-0001', -2, '-150.00'],
+        ['J6', '2026-10-06', 'D003', 'SKU-0002', -1, '-99.50'],
+        ['J7', '2026-10-07', 'D001', 'SKU-0001', 1, '75.00'],
+      ]),
+      { kind: 'sales', dryRun: true },
+    );
+    expect(mostly.warnings).toEqual([
+      expect.stringMatching(
+        /^2 of the 3 lines have a negative amount, more than are positive, so each is a credit note/,
+      ),
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import { Exact } from '../../engine/money';
 /**
  * Amounts as ERPs write them, to exact decimal text: `₹1,00,00,000.00`, `Rs. 1,234.50 Dr`,
  * `(1,234.50)`, `₹ (1,234.50)`, `₹ -` (Excel's Accounting format: zero), `1,234.50-`, `−12`,
- * `1.234,56` (when the file writes decimals with a comma).
+ * `1.234,56` (when the file writes decimals with a comma), `Rs. 1,250/-`.
  * Never through a float. Dr is a debit (positive), Cr a credit (negative).
  */
 export type DecimalMark = '.' | ',';
@@ -55,6 +55,9 @@ export function parseAmountText(text: string, mark: DecimalMark = '.', currency?
     negative = drCr[1]?.toLowerCase() === 'cr';
     t = t.slice(0, drCr.index).trim();
   }
+  // "Rs. 1,250/-": whole rupees, as a hand-kept Indian register writes them ("/=" alike).
+  const whole = t.match(/\s*\/\s*[-=]$/);
+  if (whole) t = t.slice(0, whole.index).trim();
   // Excel's Accounting format writes the mark before the brackets (" ₹ (99.50)"), and a zero as a
   // dash beside the mark (" ₹ -   ").
   t = t.replace(currencyMarks, '');

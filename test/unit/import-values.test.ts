@@ -37,6 +37,10 @@ describe('amounts as ERPs write them', () => {
     ['(-)1,234.00', '-1234'],
     ['₹ (-) 50.00', '-50'],
     ['12 34 567', '1234567'],
+    // Whole rupees, as a hand-kept register writes them; the dash is no minus.
+    ['Rs. 1,250/-', '1250'],
+    ['1250 /=', '1250'],
+    ['-1,250/-', '-1250'],
   ])('%s → %s', (text, value) => {
     expect(parseAmountText(text)).toBe(value);
   });

@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { scaledIntegerToString } from '../../engine/money';
 import { counted } from '../format/numbers';
 
+/** What a sales line bills: its net value with its tax and round-off. */
+const lineValue = 'net_value + coalesce(tax, 0) + coalesce(round_off, 0)';
+
 /** One part of a receipt spread over bills: the bill (null: on account, against none) and its paise. */
 export interface ReceiptPart {
   bill: string | null;
@@ -21,33 +24,21 @@ export interface ReceiptPart {
 export class ReceiptSpread {
   private readonly dues = new Map<string, { date: string; due: number } | null>();
   private readonly invoice: Database.Statement;
-  private readonly returned: Database.Statement;
-  private readonly received: Database.Statement;
+  /** What was returned of and received against each bill (by party and bill), read once when first asked. */
+  private taken: Map<string, number> | null = null;
   private receipts = 0;
   private onAccount = 0;
   private readonly examples: string[] = [];
 
   /** `batch`: the receipts file's own batch, whose rows are counted as this file applies them. */
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly batch: number,
   ) {
-    const value = 'net_value + coalesce(tax, 0) + coalesce(round_off, 0)';
     this.invoice = db.prepare(
-      `SELECT min(doc_date) AS date, sum(${value}) AS amount FROM sales
+      `SELECT min(doc_date) AS date, sum(${lineValue}) AS amount FROM sales
        WHERE doc_no = ? AND distributor_code = ? AND doc_type = 'invoice' AND outlet_code IS NULL`,
     );
-    this.returned = db
-      .prepare(
-        `SELECT coalesce(sum(${value}), 0) FROM sales
-         WHERE against_doc_no = ? AND distributor_code = ? AND doc_type = 'credit_note' AND outlet_code IS NULL`,
-      )
-      .pluck();
-    this.received = db
-      .prepare(
-        'SELECT coalesce(sum(amount), 0) FROM payments WHERE against_doc_no = ? AND distributor_code = ? AND batch_id <> ?',
-      )
-      .pluck();
   }
 
   /** A row of this file applying `amount` paise to one bill: less is due on it for the rows below. */
@@ -98,14 +89,33 @@ export class ReceiptSpread {
     const known =
       invoice.date === null
         ? null
-        : {
-            date: invoice.date,
-            due:
-              (invoice.amount ?? 0) +
-              (this.returned.get(bill, party) as number) -
-              (this.received.get(bill, party, this.batch) as number),
-          };
+        : { date: invoice.date, due: (invoice.amount ?? 0) + (this.takenOff().get(key) ?? 0) };
     this.dues.set(key, known);
     return known;
+  }
+
+  /**
+   * Returns (negative) less receipts, by party and bill: the distributor's credit notes against
+   * its bills, and the receipts of other batches. One pass each: looked up bill by bill, a return
+   * walks every primary sale (no index leads with the bill it is against).
+   */
+  private takenOff(): Map<string, number> {
+    if (this.taken) return this.taken;
+    const rows = this.db
+      .prepare(
+        `SELECT distributor_code AS party, against_doc_no AS bill, sum(${lineValue}) AS amount FROM sales
+         WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL GROUP BY 1, 2
+         UNION ALL
+         SELECT distributor_code, against_doc_no, -sum(amount) FROM payments
+         WHERE against_doc_no IS NOT NULL AND batch_id <> ? GROUP BY 1, 2`,
+      )
+      .all(this.batch) as { party: string; bill: string; amount: number }[];
+    const taken = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${r.party}\u0001${r.bill}`;
+      taken.set(key, (taken.get(key) ?? 0) + r.amount);
+    }
+    this.taken = taken;
+    return taken;
   }
 }

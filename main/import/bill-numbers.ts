@@ -46,8 +46,10 @@ export class BillNumbers {
    * them, where it lists two or more and each part reads as one bill; else null.
    */
   listed(distributor: string, text: string): string[] | null {
-    const parts = text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
     const mine = this.invoices().get(distributor);
+    // A bill whose own number has a comma in it is that one bill.
+    if (mine?.exact.has(text)) return null;
+    const parts = text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
     const bills = parts.map((p) => {
       if (mine?.exact.has(p)) return p;
       const alike = mine?.alike.get(codeKey(p)) ?? [];

@@ -22,7 +22,10 @@ export interface ReceiptPart {
  * ageing report, nothing says what was due.
  */
 export class ReceiptSpread {
+  /** Each bill's date and what was due on it before this file (by party and bill), once looked up. */
   private readonly dues = new Map<string, { date: string; due: number } | null>();
+  /** What the rows of this file applied to each bill so far. */
+  private readonly applied = new Map<string, number>();
   private readonly invoice: Database.Statement;
   /** What was returned of and received against each bill (by party and bill), read once when first asked. */
   private taken: Map<string, number> | null = null;
@@ -41,10 +44,13 @@ export class ReceiptSpread {
     );
   }
 
-  /** A row of this file applying `amount` paise to one bill: less is due on it for the rows below. */
+  /**
+   * A row of this file applying `amount` paise to one bill: less is due on it for the rows below.
+   * Counted, not looked up: a receipts file names a bill on most rows.
+   */
   apply(party: string, bill: string, amount: number): void {
-    const known = this.bill(party, bill);
-    if (known) known.due -= amount;
+    const key = `${party}\u0001${bill}`;
+    this.applied.set(key, (this.applied.get(key) ?? 0) + amount);
   }
 
   /**
@@ -59,7 +65,8 @@ export class ReceiptSpread {
     const parts: ReceiptPart[] = [];
     let left = amount;
     for (const { bill, known } of dues) {
-      const applied = Math.min(left, Math.max(0, known?.due ?? 0));
+      const due = (known?.due ?? 0) - (this.applied.get(`${party}\u0001${bill}`) ?? 0);
+      const applied = Math.min(left, Math.max(0, due));
       if (applied <= 0) continue;
       parts.push({ bill, amount: applied });
       left -= applied;

@@ -561,6 +561,8 @@ describe('receipts', () => {
       ['Invoice', 'PB/2', '2027-03-03', 'D001', 'SKU-0001', 1, '200.00', null],
       ['Invoice', 'PB/3', '2027-03-04', 'D001', 'SKU-0001', 3, '150.00', null],
       ['Credit Note', 'CN/1', '2027-03-05', 'D001', 'SKU-0001', 1, '50.00', 'PB/3'],
+      // A number with a comma in it is one bill, though it reads as two others.
+      ['Invoice', 'PB/1,PB/2', '2027-03-06', 'D001', 'SKU-0001', 1, '100.00', null],
     ]);
     expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
     const before = file('earlier receipt.csv', [
@@ -580,6 +582,7 @@ describe('receipts', () => {
       ['R2', '16-03-2027', 'D001', '150.00', 'PB/3 and PB/2'],
       ['R3', '17-03-2027', 'D001', '100.00', 'PB/1 & XX/9'],
       ['R4', '18-03-2027', 'D001', '100.00', 'AR/9, PB/1'],
+      ['R5', '19-03-2027', 'D001', '100.00', 'PB/1,PB/2'],
     ]);
     const r = await importFile(ws, path, { kind: 'payments' });
     expect(r.errors).toEqual([]);
@@ -593,8 +596,9 @@ describe('receipts', () => {
       ['R2', null, 5_000],
       ['R3', 'PB/1 & XX/9', 10_000],
       ['R4', 'AR/9, PB/1', 10_000],
+      ['R5', 'PB/1,PB/2', 10_000],
     ]);
-    expect(r.totals.amount).toBe('660.00');
+    expect(r.totals.amount).toBe('760.00');
     expect(r.decisions).toContainEqual({
       field: 'against_doc_no',
       decision:
@@ -605,7 +609,7 @@ describe('receipts', () => {
       '1 receipt names several bills in one cell ("AR/9, PB/1"): early payment finds a bill by its number alone, so it pays on none of them; give each bill a row of its own with what the receipt applies to it, as ERPNext\'s and Zoho\'s payments do',
       '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("PB/1 & XX/9"): early payment pays on none of them until the invoice is imported',
     ]);
-    // Each bill settled in full within 15 days: 1% of 100.00 + 200.00 + 100.00. Kept whole against
+    // Each bill settled in full within 15 days: 1% of 100.00 + 200.00 + 100.00 + 100.00. Kept whole against
     // the cell's text, R1 and R2 settled none of them and the scheme paid 0.00.
     const api = createWorkspaceApi(ws);
     const saved = await api.call('schemes.save', {
@@ -623,7 +627,7 @@ describe('receipts', () => {
     if (!saved.ok) throw new Error(saved.error.message);
     const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
     if (!run.ok) throw new Error(run.error.message);
-    expect(run.value.total).toBe('4.00');
+    expect(run.value.total).toBe('5.00');
   });
 
   it('reads a bill written otherwise than its invoice or ageing report as that bill, and warns of bills none has', async () => {

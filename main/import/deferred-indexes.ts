@@ -31,6 +31,10 @@ export function deferredIndexes(db: Database.Database, table: string) {
       for (const index of dropped) db.exec(`DROP INDEX "${index.name}"`);
       return true;
     },
+    /** Whether the table's indexes stand (none dropped, or all built again). */
+    standing(): boolean {
+      return dropped === null;
+    },
     /** Builds again whatever was dropped: before the import commits. */
     rebuild(): void {
       for (const index of dropped ?? []) db.exec(index.sql);

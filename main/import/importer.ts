@@ -29,6 +29,7 @@ import {
   type TypeMap,
   typeMapProblem,
 } from './doc-types';
+import { claimEarlierBills } from './earlier-bills';
 import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
 import { journalSigns, turnSigns } from './journal-signs';
@@ -1272,10 +1273,15 @@ async function importFrom(
     const returned = kind === 'sales' && result.rows > 0 ? matchReturnedInvoices(db, batchId) : null;
     if (returned) returnedNotes(returned, result);
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);
-    if (request.dryRun || !landed) {
+    const keeps = landed && !request.dryRun;
+    if (keeps) indexes.rebuild();
+    // What this batch's invoices take of earlier lines is asked by number, through the indexes: a
+    // Check of a file large enough to have dropped them does not ask.
+    const claimed = kind === 'sales' && result.rows > 0 && indexes.standing() ? claimEarlierBills(db, batchId) : null;
+    if (claimed) result.decisions.push({ field: 'doc_no', decision: claimed });
+    if (!keeps) {
       undo();
     } else {
-      indexes.rebuild();
       db.prepare(
         `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, format = ?, mapping = ?, options = ?,
            totals = ?, date_from = ?, date_to = ?, decisions = ?, headers = ? WHERE id = ?`,
@@ -1322,6 +1328,8 @@ async function importFrom(
           rejected: result.rejected,
           totals: result.totals,
           replaced: earlier && request.replace ? earlier.id : null,
+          // Lines of earlier batches this import changed: what they name now.
+          ...(claimed ? { earlierLines: claimed } : {}),
         },
       });
       db.exec(nested ? 'RELEASE import_file' : 'COMMIT');

@@ -630,6 +630,79 @@ describe('receipts', () => {
     expect(run.value.total).toBe('5.00');
   });
 
+  it('gives credit notes and receipts imported before their invoices, and written otherwise, to the invoices once they come', async () => {
+    const sales = [
+      'Type',
+      'Invoice No',
+      'Invoice Date',
+      'Distributor Code',
+      'SKU',
+      'Qty',
+      'Net Value',
+      'Against Invoice',
+    ];
+    const old = file('old bill.csv', [sales, ['Invoice', '555', '2026-10-02', 'D001', 'SKU-0001', 1, '100.00', null]]);
+    expect((await importFile(ws, old, { kind: 'sales' })).errors).toEqual([]);
+    const returns = file('returns first.csv', [
+      sales,
+      ['Credit Note', 'CN/77', '2026-10-20', 'D001', 'SKU-0001', 1, '50.00', 'inv/77'],
+    ]);
+    expect((await importFile(ws, returns, { kind: 'sales' })).errors).toEqual([]);
+    const receipts = await importFile(
+      ws,
+      file('receipts first.csv', [
+        ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+        ['E1', '20-10-2026', 'D001', '100.00', '1043'],
+        ['E2', '21-10-2026', 'D002', '100.00', '1043'],
+        ['E3', '22-10-2026', 'D001', '100.00', '555'],
+      ]),
+      { kind: 'payments' },
+    );
+    const against = () =>
+      ws.db
+        .prepare(
+          `SELECT coalesce(receipt_no, doc_no) AS no, against_doc_no AS bill FROM (
+             SELECT receipt_no, NULL AS doc_no, against_doc_no, 1 AS t, rowid AS n FROM payments WHERE batch_id = ?
+             UNION ALL SELECT NULL, doc_no, against_doc_no, 2, rowid FROM sales WHERE doc_no = 'CN/77')
+           ORDER BY t, n`,
+        )
+        .raw()
+        .all(receipts.batch);
+    const before = [
+      ['E1', '1043'],
+      ['E2', '1043'],
+      ['E3', '555'],
+      ['CN/77', 'inv/77'],
+    ];
+    expect(against()).toEqual(before);
+    const invoices = file('invoices after.csv', [
+      sales,
+      ['Invoice', 'INV/77', '2026-10-05', 'D001', 'SKU-0001', 1, '100.00', null],
+      ['Invoice', '0001043', '2026-10-06', 'D001', 'SKU-0001', 1, '100.00', null],
+      ['Invoice', '0555', '2026-10-07', 'D001', 'SKU-0001', 1, '100.00', null],
+    ]);
+    const note =
+      '1 credit note ("inv/77" is INV/77) and 1 receipt ("1043" is 0001043) imported earlier name an invoice of this file otherwise than it is written (in other capitals, or without the leading zeros Excel drops): each is now read as the invoice\'s, as it would have been had the invoices come first';
+    // Check says so and changes nothing; the import changes them.
+    const checked = await importFile(ws, invoices, { kind: 'sales', dryRun: true });
+    expect(checked.decisions).toContainEqual({ field: 'doc_no', decision: note });
+    expect(against()).toEqual(before);
+    const r = await importFile(ws, invoices, { kind: 'sales' });
+    expect(r.decisions).toContainEqual({ field: 'doc_no', decision: note });
+    // D002 has no such invoice, and 555 is an invoice of its own.
+    expect(against()).toEqual([
+      ['E1', '0001043'],
+      ['E2', '1043'],
+      ['E3', '555'],
+      ['CN/77', 'INV/77'],
+    ]);
+    const audit = ws.db
+      .prepare("SELECT after FROM audit_log WHERE action = 'import.run' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(audit).earlierLines).toBe(note);
+  });
+
   it('reads a bill written otherwise than its invoice or ageing report as that bill, and warns of bills none has', async () => {
     const path = file('receipts.csv', [
       ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],

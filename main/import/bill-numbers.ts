@@ -108,7 +108,7 @@ export function billNotes(
   if (bills.unknown.size > 0) {
     const { lines, shown } = readSummary(bills.unknown, (e) => `"${e.text}"`);
     result.warnings.push(
-      `${counted(lines, 'receipt is', 'receipts are')} against bills that neither the imported invoices nor the ageing reports of their distributor have (${shown}): early payment pays on none of them until an invoice of that number, written the same way, is imported`,
+      `${counted(lines, 'receipt is', 'receipts are')} against bills that neither the imported invoices nor the ageing reports of their distributor have (${shown}): early payment pays on none of them until the invoice is imported`,
     );
   }
 }

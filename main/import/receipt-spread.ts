@@ -1,9 +1,7 @@
 import type Database from 'better-sqlite3';
 import { scaledIntegerToString } from '../../engine/money';
+import { billedValue } from '../datasets/billed-value';
 import { counted } from '../format/numbers';
-
-/** What a sales line bills: its net value with its tax and round-off. */
-const lineValue = 'net_value + coalesce(tax, 0) + coalesce(round_off, 0)';
 
 /** One part of a receipt spread over bills: the bill (null: on account, against none) and its paise. */
 export interface ReceiptPart {
@@ -39,7 +37,7 @@ export class ReceiptSpread {
     private readonly batch: number,
   ) {
     this.invoice = db.prepare(
-      `SELECT min(doc_date) AS date, sum(${lineValue}) AS amount FROM sales
+      `SELECT min(doc_date) AS date, sum(${billedValue}) AS amount FROM sales
        WHERE doc_no = ? AND distributor_code = ? AND doc_type = 'invoice' AND outlet_code IS NULL`,
     );
   }
@@ -110,7 +108,7 @@ export class ReceiptSpread {
     if (this.taken) return this.taken;
     const rows = this.db
       .prepare(
-        `SELECT distributor_code AS party, against_doc_no AS bill, sum(${lineValue}) AS amount FROM sales
+        `SELECT distributor_code AS party, against_doc_no AS bill, sum(${billedValue}) AS amount FROM sales
          WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL GROUP BY 1, 2
          UNION ALL
          SELECT distributor_code, against_doc_no, -sum(amount) FROM payments

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
 import type { Facts, PaidFact } from '../../engine/facts';
 import { Exact } from '../../engine/money';
+import { billedValue } from '../datasets/billed-value';
 import { type ReadSalesOptions, readSales } from './read-sales';
 import { unpackIds } from './source-ids';
 
@@ -15,11 +16,11 @@ const RECEIPTS_AFTER_DAYS = 366;
  * was billed), with what was returned against each (by index `sales_primary`).
  */
 export const invoicesSql = `WITH invoice AS (
-    SELECT distributor_code, doc_no, doc_date, sum(net_value + coalesce(tax, 0) + coalesce(round_off, 0)) AS amount FROM sales
+    SELECT distributor_code, doc_no, doc_date, sum(${billedValue}) AS amount FROM sales
     WHERE doc_type = 'invoice' AND outlet_code IS NULL AND doc_date BETWEEN @from AND @to
     GROUP BY distributor_code, doc_no, doc_date),
   returned AS (
-    SELECT distributor_code, against_doc_no AS doc_no, sum(net_value + coalesce(tax, 0) + coalesce(round_off, 0)) AS amount FROM sales
+    SELECT distributor_code, against_doc_no AS doc_no, sum(${billedValue}) AS amount FROM sales
     WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
     GROUP BY distributor_code, against_doc_no)
   SELECT i.distributor_code AS distributor, i.doc_no AS docNo, i.doc_date AS date, i.amount,

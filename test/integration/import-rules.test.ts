@@ -607,7 +607,7 @@ describe('receipts', () => {
     // An ageing report's bill gives no amount due to spread by: kept whole, and warned of.
     expect(r.warnings).toEqual([
       '1 receipt names several bills in one cell ("AR/9, PB/1"): early payment finds a bill by its number alone, so it pays on none of them; give each bill a row of its own with what the receipt applies to it, as ERPNext\'s and Zoho\'s payments do',
-      '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("PB/1 & XX/9"): early payment pays on none of them until an invoice of that number, written the same way, is imported',
+      '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("PB/1 & XX/9"): early payment pays on none of them until the invoice is imported',
     ]);
     // Each bill settled in full within 15 days: 1% of 100.00 + 200.00 + 100.00 + 100.00. Kept whole against
     // the cell's text, R1 and R2 settled none of them and the scheme paid 0.00.
@@ -725,7 +725,7 @@ describe('receipts', () => {
         '2 receipts write their bill\'s number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill\'s ("inv/2610/00015" is INV/2610/00015, "inv/prv/00002" is INV/PRV/00002)',
     });
     expect(r.warnings).toEqual([
-      '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV/XXX/1"): early payment pays on none of them until an invoice of that number, written the same way, is imported',
+      '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV/XXX/1"): early payment pays on none of them until the invoice is imported',
     ]);
   });
 });
@@ -1534,7 +1534,7 @@ describe('receipts spread over the bills they settle', () => {
     // The bills are no invoices of the demo's: the warning says early payment cannot pay on them.
     expect(r.warnings).toEqual([
       'receipt PAY-2 (row 4) allocates 1200.00 to its bills but was paid 1000.00',
-      '4 receipts are against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV-1", "INV-2", "INV-5", …): early payment pays on none of them until an invoice of that number, written the same way, is imported',
+      '4 receipts are against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV-1", "INV-2", "INV-5", …): early payment pays on none of them until the invoice is imported',
     ]);
   });
 });

@@ -1,0 +1,5 @@
+/**
+ * What a sales line bills, in SQL: its net value with its tax and round-off (paise). What a
+ * distributor owes on an invoice, as early payment weighs it and a receipt is spread over it.
+ */
+export const billedValue = 'net_value + coalesce(tax, 0) + coalesce(round_off, 0)';

@@ -32,7 +32,7 @@ import {
 import { claimEarlierBills } from './earlier-bills';
 import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
-import { journalSigns, turnSigns } from './journal-signs';
+import { journalSigns, mostlyNegative, turnSigns } from './journal-signs';
 import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
@@ -1246,12 +1246,9 @@ async function importFrom(
       result.warnings.push(
         `${counted(hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${hiddenImported.length > 1 ? 'rows' : 'row'} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
       );
-    // A journal books revenue as a credit: an export of journal lines writes sales as negative,
-    // and its returns as positive. More returns than sales is no sales register's.
-    if (negativeAsCredit > 1 && negativeAsCredit * 2 > signedLines)
-      result.warnings.push(
-        `${negativeAsCredit === signedLines ? `Every one of the ${negativeAsCredit} lines has a negative amount, so every one is` : `${negativeAsCredit} of the ${signedLines} lines have a negative amount, more than are positive, so each is`} a credit note (a return): if the file writes sales as negative, as a journal books revenue (Odoo's Amount in Currency, SAP's line items), its sales count as returns; put their signs right, or give the file's document types, before a run reads them`,
-      );
+    // A journal books revenue as a credit: more returns than sales is no sales register's.
+    const mostly = mostlyNegative(negativeAsCredit, signedLines);
+    if (mostly) result.warnings.push(mostly);
     if (creditedParty > 0)
       result.decisions.push({
         field: 'doc_type',

@@ -16,6 +16,7 @@ import {
 } from './doc-types';
 import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
+import { mostlyNegative } from './journal-signs';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './locate';
@@ -24,7 +25,7 @@ import { mappingByHeader, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
-import { dayOrderDecisions, decide } from './row-values';
+import { convertRow, dayOrderDecisions, decide } from './row-values';
 import { titleDecision } from './title-dates';
 
 /** How many rows of a file the dialog reads for its document types. */
@@ -184,6 +185,14 @@ async function inspectSource(
     if (args.kind === 'sales' && leftAsProposed(table, table.mapping)('qty'))
       refusal = looseQuantity(table.mapping, table.headers, rows, d);
     const currency = currencyCheck(args.kind, table.mapping, table.headers, moneyAndDates(db).currency, rows);
+    const untyped =
+      args.kind === 'sales' && table.mapping.doc_type === undefined && table.mapping.return_flag === undefined;
+    const nets = untyped
+      ? preview
+          .map((r) => convertRow(args.kind, table.mapping, r.cells, d, {}, r.ledger).values.net_value)
+          .filter((v): v is number => typeof v === 'number' && v !== 0)
+      : [];
+    const mostly = mostlyNegative(nets.filter((v) => v < 0).length, nets.length, true);
     decisions = [
       ...dayOrderDecisions(d).map((o) => o.decision),
       d.decimalReason,
@@ -191,6 +200,7 @@ async function inspectSource(
       ...fromRows.map((o) => o.decision),
       ...firstRows.notes.map((o) => o.decision),
       ...(currency?.warning ? [currency.warning] : []),
+      ...(mostly ? [mostly] : []),
     ];
   } catch (error) {
     if (error instanceof AmbiguousDatesError) ambiguousDates = { column: error.column, samples: error.samples };

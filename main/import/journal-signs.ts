@@ -43,3 +43,15 @@ export function turnSigns(values: Record<string, StoredValue>, signs: { amounts:
     if (typeof v === 'number' && v !== 0) values[field] = -v;
   }
 }
+
+/**
+ * The warning of a sales file with no document type whose lines are mostly negative, each read
+ * as a credit note: a revenue account's line items write sales negative and returns positive, so
+ * every sale would count as a return. `negative` of `signed` lines (those with a value); `first`:
+ * of the first lines only, as the import dialog reads them. Null where most are not negative.
+ */
+export function mostlyNegative(negative: number, signed: number, first = false): string | null {
+  if (negative <= 1 || negative * 2 <= signed) return null;
+  const lines = `${first ? 'first ' : ''}${signed} lines`;
+  return `${negative === signed ? `Every one of the ${lines} has a negative amount, so every one is` : `${negative} of the ${lines} have a negative amount, more than are positive, so each is`} a credit note (a return): if the file writes sales as negative, as a journal books revenue (Odoo's Amount in Currency, SAP's line items), its sales count as returns; put their signs right, or give the file's document types, before a run reads them`;
+}

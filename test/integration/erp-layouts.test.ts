@@ -668,21 +668,23 @@ describe('a file of journal lines, sales written as negative', () => {
     );
     expect(mixed.warnings).toEqual([]);
     // Sales negative and a return positive, as a revenue account's line items write them.
-    const mostly = await importFile(
-      ws,
-      file('mostly negative.csv', [
-        ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
-        ['J5', '2026-10-05', 'D001', 'SKU-0001', -2, '-150.00'],
-        ['J6', '2026-10-06', 'D003', 'SKU-0002', -1, '-99.50'],
-        ['J7', '2026-10-07', 'D001', 'SKU-0001', 1, '75.00'],
-      ]),
-      { kind: 'sales', dryRun: true },
-    );
+    const mostlyPath = file('mostly negative.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['J5', '2026-10-05', 'D001', 'SKU-0001', -2, '-150.00'],
+      ['J6', '2026-10-06', 'D003', 'SKU-0002', -1, '-99.50'],
+      ['J7', '2026-10-07', 'D001', 'SKU-0001', 1, '75.00'],
+    ]);
+    const mostly = await importFile(ws, mostlyPath, { kind: 'sales', dryRun: true });
     expect(mostly.warnings).toEqual([
       expect.stringMatching(
         /^2 of the 3 lines have a negative amount, more than are positive, so each is a credit note/,
       ),
     ]);
+    // The import dialog says it of the first lines, before Check.
+    const preview = await inspectFile(ws.db, { path: mostlyPath, kind: 'sales', locale: 'en-IN' });
+    expect(preview.decisions).toContainEqual(
+      expect.stringMatching(/^2 of the first 3 lines have a negative amount, more than are positive/),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 
 /** Open dialogs, innermost last: only it answers Escape and holds Tab. */
 const open: HTMLElement[] = [];
@@ -67,7 +67,10 @@ export function Dialog({
   const close = useRef({ onClose, closeDisabled });
   close.current = { onClose, closeDisabled };
 
-  useEffect(() => {
+  // As the dialog is put in the page, not after: until then a key or the grid's own focus
+  // (an edit that opened the dialog, given its cell back) lands behind it — CI's keyboard test
+  // saw the focus still on the grid cell once the dialog showed, on a loaded machine.
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = box.current;
     if (dialog) open.push(dialog);

@@ -2,14 +2,17 @@ import type { DatasetKind } from '../datasets/kinds';
 import type { Mapping } from './mapping';
 import type { MasterNames } from './master-names';
 import type { SourceRow } from './readers/types';
+import { blank } from './row-values';
 import type { TitleDate } from './title-dates';
+import { isTotalRow } from './total-rows';
 
-/** The texts the rows write in `column`, blanks and total rows aside. */
+/** The texts the rows write in `column`, blanks and total rows aside ("Total Mart" is an outlet). */
 export const valuesIn = (rows: readonly SourceRow[], column: number): Set<string> =>
   new Set(
     rows
+      .filter((r) => !isTotalRow(r.cells))
       .map((r) => r.cells[column])
-      .filter((c): c is string => typeof c === 'string' && c.trim() !== '' && !/^\s*(grand\s+)?total\b/i.test(c)),
+      .filter((c): c is string => typeof c === 'string' && !blank(c)),
   );
 
 /**

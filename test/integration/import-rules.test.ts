@@ -775,11 +775,17 @@ describe("one distributor's export that names outlets and no distributor", () =>
   const header = ['Invoice No', 'Invoice Date', 'Retailer Code', 'SKU Code', 'Qty', 'Net Amount'];
 
   it("reads every line as the distributor's whose outlets the first rows name, and refuses a line of another's", async () => {
-    // O00001 and O00020 are D001's; the row of O00002 (D002's) comes after the first rows.
+    // O00001, O00030 and a "Total Mart" (an outlet, not a total) are D001's; the row of O00002
+    // (D002's) comes after the first rows.
+    const outlets = file('outlets.csv', [
+      ['Outlet Code', 'Outlet Name', 'Distributor Code'],
+      ['O09001', 'Total Mart', 'D001'],
+    ]);
+    expect((await importFile(ws, outlets, { kind: 'outlets' })).errors).toEqual([]);
     const first = Array.from({ length: 50 }, (_, i) => [
       `R${i + 1}`,
       '2026-10-03',
-      i % 2 === 0 ? 'O00001' : 'Sri Hypermarket',
+      ['O00001', 'Sri Hypermarket', 'Total Mart'][i % 3] ?? null,
       'SKU-0001',
       1,
       '100.00',
@@ -793,7 +799,7 @@ describe("one distributor's export that names outlets and no distributor", () =>
     expect(r.decisions).toContainEqual({
       field: 'distributor_code',
       decision:
-        'Distributor is D001 for every row, since the file has no distributor column and the outlets master gives all 2 outlets its first rows name to D001',
+        'Distributor is D001 for every row, since the file has no distributor column and the outlets master gives all 3 outlets its first rows name to D001',
     });
     expect(r.errors.map((e) => [e.row, e.message])).toEqual([
       [

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
+import { BillNumbers, type PartyBill } from './bill-numbers';
 import { codeKey } from './master-names';
-import { countRead, type ReadAs, readSummary } from './read-as';
+import { readSummary } from './read-as';
 
 interface Naming {
   id: number;
@@ -44,32 +45,27 @@ export function claimEarlierBills(db: Database.Database, batch: number): string 
   const naming = namers.map((n) => ({ ...n, lines: db.prepare(n.sql).all(batch) as Naming[] }));
   const all = naming.flatMap((n) => n.lines);
   if (all.length === 0) return null;
-  // This batch's invoices written alike to those numbers: read by the one rule, in SQLite.
+  // This batch's invoices written alike to those numbers (codeKey, in SQLite), each looked up as
+  // BillNumbers reads a number: the one invoice that writes it otherwise, or none.
   db.function('code_key', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? codeKey(text) : null,
   );
-  const alike = new Map<string, string[]>();
   const found = db
     .prepare(
       `SELECT DISTINCT distributor_code AS party, doc_no AS bill FROM sales
        WHERE batch_id = ? AND doc_type = 'invoice' AND code_key(doc_no) IN (SELECT value FROM json_each(?))`,
     )
-    .all(batch, JSON.stringify([...new Set(all.map((n) => codeKey(n.bill)))])) as { party: string; bill: string }[];
-  for (const { party, bill } of found) {
-    const key = `${party}\u0001${codeKey(bill)}`;
-    alike.set(key, [...(alike.get(key) ?? []), bill]);
-  }
-  const read = { credit_note: new Map() as ReadAs, receipt: new Map() as ReadAs };
+    .all(batch, JSON.stringify([...new Set(all.map((n) => codeKey(n.bill)))])) as PartyBill[];
+  const read = { credit_note: new BillNumbers(() => found), receipt: new BillNumbers(() => found) };
   for (const { table, what, lines } of naming) {
     const rename = db.prepare(`UPDATE ${table} SET against_doc_no = ? WHERE rowid = ?`);
     for (const n of lines) {
-      const invoices = alike.get(`${n.party}\u0001${codeKey(n.bill)}`) ?? [];
-      const invoice = invoices.length === 1 ? invoices[0] : undefined;
-      if (invoice !== undefined) rename.run(countRead(read[what], `${n.party}\u0001${n.bill}`, n.bill, invoice), n.id);
+      const invoice = read[what].read(n.party, n.bill);
+      if (invoice !== n.bill) rename.run(invoice, n.id);
     }
   }
-  const notes = readSummary(read.credit_note);
-  const receipts = readSummary(read.receipt);
+  const notes = readSummary(read.credit_note.rewritten);
+  const receipts = readSummary(read.receipt.rewritten);
   if (notes.lines + receipts.lines === 0) return null;
   const named = [
     notes.lines > 0 ? `${counted(notes.lines, 'credit note', 'credit notes')} (${notes.shown})` : '',

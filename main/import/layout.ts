@@ -170,6 +170,17 @@ export type SkippedLayoutRow =
 const pageLine =
   /^(page\s*(no\.?)?\s*:?\s*\d+(\s*(of|\/)\s*\d+)?|\(?(continued|contd\.?)\b.*|printed\s+(on|by|at)\b.*)$/i;
 
+/** The one text a row holds, where it holds nothing else; looked at on every row, so no array is made. */
+function soleText(cells: readonly Cell[]): string | null {
+  let only: Cell | undefined;
+  for (const c of cells) {
+    if (blank(c)) continue;
+    if (only !== undefined) return null;
+    only = c;
+  }
+  return typeof only === 'string' ? only : null;
+}
+
 /**
  * The data rows under the header: blank, total and repeated header rows dropped; group
  * heading rows (a voucher or party row) remembered, and their values filled down into the
@@ -266,8 +277,8 @@ export async function* dataRows(
       skipped('header lines');
       continue;
     }
-    const alone = row.cells.filter((c) => !blank(c));
-    if (alone.length === 1 && typeof alone[0] === 'string' && pageLine.test(alone[0].trim())) {
+    const alone = soleText(row.cells);
+    if (alone !== null && pageLine.test(alone.trim())) {
       skipped('page lines');
       continue;
     }

@@ -57,14 +57,18 @@ export class ReceiptSpread {
    */
   spread(party: string, text: string, bills: readonly string[], amount: number): ReceiptPart[] | null {
     if (amount <= 0) return null;
-    const dues = bills.map((bill, order) => ({ bill, order, known: this.bill(party, bill) }));
-    if (dues.some((d) => d.known === null)) return null;
-    dues.sort((a, b) => (a.known?.date ?? '').localeCompare(b.known?.date ?? '') || a.order - b.order);
+    const dues: { bill: string; order: number; date: string; due: number }[] = [];
+    for (const [order, bill] of bills.entries()) {
+      const known = this.bill(party, bill);
+      if (known === null) return null;
+      dues.push({ bill, order, ...known });
+    }
+    dues.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
     const parts: ReceiptPart[] = [];
     let left = amount;
-    for (const { bill, known } of dues) {
-      const due = (known?.due ?? 0) - (this.applied.get(`${party}\u0001${bill}`) ?? 0);
-      const applied = Math.min(left, Math.max(0, due));
+    for (const { bill, due } of dues) {
+      const stillDue = due - (this.applied.get(`${party}\u0001${bill}`) ?? 0);
+      const applied = Math.min(left, Math.max(0, stillDue));
       if (applied <= 0) continue;
       parts.push({ bill, amount: applied });
       left -= applied;

@@ -21,6 +21,11 @@ describe('import messages in the window', () => {
     );
     expect(
       inWindowWords(
+        "Map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit",
+      ),
+    ).toBe("Choose a column of each line's whole quantity for Qty, under Columns, or export the quantity in one unit");
+    expect(
+      inWindowWords(
         '"Payment" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment=receipt" or in the import dialog',
       ),
     ).toBe(

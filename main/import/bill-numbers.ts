@@ -49,7 +49,7 @@ export class BillNumbers {
     const mine = this.invoices().get(distributor);
     // A bill whose own number has a comma in it is that one bill.
     if (mine?.exact.has(text)) return null;
-    const parts = text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
+    const parts = billParts(text);
     const bills = parts.map((p) => {
       if (mine?.exact.has(p)) return p;
       const alike = mine?.alike.get(codeKey(p)) ?? [];
@@ -71,6 +71,9 @@ export class BillNumbers {
     return bills;
   }
 }
+
+/** The parts of a cell that may list several bills ("INV-1, inv-2", "PB/3 and PB/2"): one part where it lists none. */
+export const billParts = (text: string): string[] => text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
 
 /**
  * The bills a receipts file pays: the distributor's invoices in the sales and the bills of its

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
-import { BillNumbers, type PartyBill } from './bill-numbers';
+import { BillNumbers, billParts, type PartyBill } from './bill-numbers';
+import { spreadEarlierReceipts } from './earlier-receipts';
 import { codeKey } from './master-names';
 import { readSummary } from './read-as';
 
@@ -38,7 +39,8 @@ const namers = [
  * imported before kept its own, which no run matches to the invoice: the return was never taken
  * off its bill, nor the receipt counted for early payment. A sales batch's invoices now take
  * them: each such number that exactly one invoice of this batch, of the same distributor, writes
- * otherwise becomes that invoice's. Asks the indexes by number, so it runs once they are built
+ * otherwise becomes that invoice's; and a receipt naming several bills in one cell, among them
+ * invoices of this batch, is spread over them (spreadEarlierReceipts). Asks the indexes by number, so it runs once they are built
  * (a large import drops them until the end). Answers what the result says, or null.
  */
 export function claimEarlierBills(db: Database.Database, batch: number): string | null {
@@ -55,22 +57,33 @@ export function claimEarlierBills(db: Database.Database, batch: number): string 
       `SELECT DISTINCT distributor_code AS party, doc_no AS bill FROM sales
        WHERE batch_id = ? AND doc_type = 'invoice' AND code_key(doc_no) IN (SELECT value FROM json_each(?))`,
     )
-    .all(batch, JSON.stringify([...new Set(all.map((n) => codeKey(n.bill)))])) as PartyBill[];
+    .all(
+      batch,
+      JSON.stringify([...new Set(all.flatMap((n) => [n.bill, ...billParts(n.bill)].map(codeKey)))]),
+    ) as PartyBill[];
+  const receipts = naming.find((n) => n.what === 'receipt')?.lines ?? [];
+  const spread = spreadEarlierReceipts(db, receipts, found);
   const read = { credit_note: new BillNumbers(() => found), receipt: new BillNumbers(() => found) };
   for (const { table, what, lines } of naming) {
     const rename = db.prepare(`UPDATE ${table} SET against_doc_no = ? WHERE rowid = ?`);
     for (const n of lines) {
+      if (what === 'receipt' && spread.spread.has(n.id)) continue;
       const invoice = read[what].read(n.party, n.bill);
       if (invoice !== n.bill) rename.run(invoice, n.id);
     }
   }
   const notes = readSummary(read.credit_note.rewritten);
-  const receipts = readSummary(read.receipt.rewritten);
-  if (notes.lines + receipts.lines === 0) return null;
+  const renamed = readSummary(read.receipt.rewritten);
   const named = [
     notes.lines > 0 ? `${counted(notes.lines, 'credit note', 'credit notes')} (${notes.shown})` : '',
-    receipts.lines > 0 ? `${counted(receipts.lines, 'receipt', 'receipts')} (${receipts.shown})` : '',
+    renamed.lines > 0 ? `${counted(renamed.lines, 'receipt', 'receipts')} (${renamed.shown})` : '',
   ].filter((s) => s !== '');
-  const verb = notes.lines + receipts.lines === 1 ? 'names' : 'name';
-  return `${named.join(' and ')} imported earlier ${verb} an invoice of this file otherwise than it is written (in other capitals, or without the leading zeros Excel drops): each is now read as the invoice's, as it would have been had the invoices come first`;
+  const verb = notes.lines + renamed.lines === 1 ? 'names' : 'name';
+  const said = [
+    named.length > 0
+      ? `${named.join(' and ')} imported earlier ${verb} an invoice of this file otherwise than it is written (in other capitals, or without the leading zeros Excel drops): each is now read as the invoice's, as it would have been had the invoices come first`
+      : null,
+    spread.note,
+  ].filter((s) => s !== null);
+  return said.length > 0 ? said.join('; ') : null;
 }

@@ -31,7 +31,10 @@ export class ReceiptSpread {
   private onAccount = 0;
   private readonly examples: string[] = [];
 
-  /** `batch`: the receipts file's own batch, whose rows are counted as this file applies them. */
+  /**
+   * `batch`: the receipts file's own batch, whose rows are counted as this file applies them (none,
+   * 0, where receipts already stored are spread).
+   */
   constructor(
     private readonly db: Database.Database,
     private readonly batch: number,
@@ -81,14 +84,21 @@ export class ReceiptSpread {
     return parts;
   }
 
-  /** What the result says of the receipts spread, if any were. */
-  decision(): string | null {
+  /**
+   * What the result says of the receipts spread, if any were: of a receipts file's own rows, or
+   * (`earlier`) of receipts imported before a sales file brought their bills.
+   */
+  decision(earlier = false): string | null {
     if (this.receipts === 0) return null;
     const rest =
       this.onAccount > 0
         ? `; ₹${scaledIntegerToString(this.onAccount, 2)} beyond what their bills were due stays on account, against no bill`
         : '';
-    return `${counted(this.receipts, 'receipt names', 'receipts name')} several bills in one cell (${this.examples.join(', ')}${this.receipts > 3 ? ', …' : ''}): each is spread over its bills, the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts before)${rest}`;
+    const shown = `${this.examples.join(', ')}${this.receipts > 3 ? ', …' : ''}`;
+    const how = `the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts ${earlier ? 'against it' : 'before'})${rest}`;
+    return earlier
+      ? `${counted(this.receipts, 'receipt', 'receipts')} imported earlier ${this.receipts === 1 ? 'names' : 'name'} several bills in one cell, among them invoices of this file (${shown}): each is now spread over its bills, ${how}, as it would have been had the invoices come first`
+      : `${counted(this.receipts, 'receipt names', 'receipts name')} several bills in one cell (${shown}): each is spread over its bills, ${how}`;
   }
 
   private bill(party: string, bill: string): { date: string; due: number } | null {

@@ -630,6 +630,80 @@ describe('receipts', () => {
     expect(run.value.total).toBe('5.00');
   });
 
+  it('spreads a receipt imported before its bills over them once a sales file brings them', async () => {
+    const sales = ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'];
+    const old = file('old bill.csv', [sales, ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00']]);
+    expect((await importFile(ws, old, { kind: 'sales' })).errors).toEqual([]);
+    const receipts = await importFile(
+      ws,
+      file('receipts first.csv', [
+        ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+        ['R1', '15-03-2027', 'D001', '310.00', 'pb/2, PB/1'],
+        ['R2', '16-03-2027', 'D001', '50.00', 'PB/3 and PB/9'],
+        ['R4', '18-03-2027', 'D001', '100.00', 'PB/4, PB/5'],
+        ['R4', '18-03-2027', 'D001', '20.00', 'PB/4'],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(receipts.errors).toEqual([]);
+    const stored = () =>
+      storedRows(ws, 'payments', receipts.batch ?? 0).map((p) => [
+        p.receipt_no,
+        p.receipt_date,
+        p.against_doc_no,
+        p.amount,
+      ]);
+    const before = [
+      ['R1', '2027-03-15', 'pb/2, PB/1', 31_000],
+      ['R2', '2027-03-16', 'PB/3 and PB/9', 5_000],
+      ['R4', '2027-03-18', 'PB/4, PB/5', 10_000],
+      ['R4', '2027-03-18', 'PB/4', 2_000],
+    ];
+    expect(stored()).toEqual(before);
+    const bills = file('bills after.csv', [
+      sales,
+      ['Invoice', 'PB/2', '2027-03-03', 'D001', 'SKU-0001', 2, '200.00'],
+      ['Invoice', 'PB/3', '2027-03-04', 'D001', 'SKU-0001', 1, '150.00'],
+      ['Invoice', 'PB/4', '2027-03-05', 'D001', 'SKU-0001', 1, '100.00'],
+      ['Invoice', 'PB/5', '2027-03-05', 'D001', 'SKU-0001', 1, '100.00'],
+    ]);
+    const note =
+      '1 receipt imported earlier names several bills in one cell, among them invoices of this file ("pb/2, PB/1"): each is now spread over its bills, the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts against it); ₹10.00 beyond what their bills were due stays on account, against no bill, as it would have been had the invoices come first';
+    const checked = await importFile(ws, bills, { kind: 'sales', dryRun: true });
+    expect(checked.decisions).toContainEqual({ field: 'doc_no', decision: note });
+    expect(stored()).toEqual(before);
+    const r = await importFile(ws, bills, { kind: 'sales' });
+    expect(r.decisions).toContainEqual({ field: 'doc_no', decision: note });
+    // PB/1 of the earlier file and PB/2 of this one, oldest first; PB/9 is no bill yet, and R4
+    // already has a row against PB/4: both stay whole.
+    expect(stored()).toEqual([
+      ['R1', '2027-03-15', 'PB/1', 10_000],
+      ['R2', '2027-03-16', 'PB/3 and PB/9', 5_000],
+      ['R4', '2027-03-18', 'PB/4, PB/5', 10_000],
+      ['R4', '2027-03-18', 'PB/4', 2_000],
+      ['R1', '2027-03-15', 'PB/2', 20_000],
+      ['R1', '2027-03-15', null, 1_000],
+    ]);
+    // Each of PB/1 and PB/2 settled in full within 15 days: 1% of 300.00. Kept whole, R1 settled neither.
+    const api = createWorkspaceApi(ws);
+    const saved = await api.call('schemes.save', {
+      definition: {
+        code: 'EP-MAR',
+        name: 'Pay within 15 days in March',
+        objective: 'collections',
+        period: { from: '2027-03-01', to: '2027-03-31' },
+        salesSource: 'primary',
+        measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
+        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+        reward: { type: 'percent_of_invoice' },
+      },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
+    if (!run.ok) throw new Error(run.error.message);
+    expect(run.value.total).toBe('3.00');
+  });
+
   it('gives credit notes and receipts imported before their invoices, and written otherwise, to the invoices once they come', async () => {
     const sales = [
       'Type',

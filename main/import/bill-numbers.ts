@@ -3,6 +3,9 @@ import { counted } from '../format/numbers';
 import { codeKey } from './master-names';
 import { countRead, type ReadAs, readSummary } from './read-as';
 
+/** A distributor's number (a bill's, a receipt's) as one key: numbers are a distributor's own. */
+export const partyKey = (party: string, no: string): string => `${party}\u0001${no}`;
+
 /** A distributor's bill, as a bill number is looked up among them. */
 export interface PartyBill {
   party: string;
@@ -35,7 +38,7 @@ export class BillNumbers {
     const alike = mine?.alike.get(codeKey(bill)) ?? [];
     const only = alike.length === 1 ? alike[0] : undefined;
     const seen = only === undefined ? this.unknown : this.rewritten;
-    const key = `${distributor}\u0001${bill}`;
+    const key = partyKey(distributor, bill);
     if (only === undefined && this.listed(distributor, bill) !== null)
       return countRead(this.several, key, bill, bill, lines);
     return countRead(seen, key, bill, only ?? bill, lines);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { billParts, type PartyBill, receiptBills } from './bill-numbers';
+import { billParts, type PartyBill, partyKey, receiptBills } from './bill-numbers';
 import { ReceiptSpread } from './receipt-spread';
 
 /** A stored receipt's row that names a bill no invoice of its distributor has exactly. */
@@ -27,7 +27,7 @@ export function spreadEarlierReceipts(
   const spread = new Set<number>();
   const several = lines.filter((n) => billParts(n.bill).length > 1).sort((a, b) => a.id - b.id);
   if (several.length === 0) return { spread, note: null };
-  const ours = new Set(mine.map((b) => `${b.party}\u0001${b.bill}`));
+  const ours = new Set(mine.map((b) => partyKey(b.party, b.bill)));
   const bills = receiptBills(db);
   const spreader = new ReceiptSpread(db, 0);
   const row = db.prepare('SELECT receipt_no AS receipt, amount FROM payments WHERE rowid = ?');
@@ -44,7 +44,7 @@ export function spreadEarlierReceipts(
   const first = db.prepare('UPDATE payments SET against_doc_no = @against_doc_no, amount = @amount WHERE rowid = @id');
   for (const n of several) {
     const listed = bills.listed(n.party, n.bill);
-    if (!listed?.some((b) => ours.has(`${n.party}\u0001${b}`))) continue;
+    if (!listed?.some((b) => ours.has(partyKey(n.party, b)))) continue;
     const { receipt, amount } = row.get(n.id) as { receipt: string; amount: number };
     const taken = others.all(receipt, n.party, n.id) as (string | null)[];
     if (taken.some((b) => b === null || listed.includes(b))) continue;

@@ -13,7 +13,7 @@ import { moneyAndDates } from '../settings/money-and-dates';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
-import { billNotes, receiptBills } from './bill-numbers';
+import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
@@ -1075,7 +1075,7 @@ async function importFrom(
       }
       if (allocations && converted.paid !== undefined)
         allocations.add(
-          `${values.distributor_code}\u0001${values.receipt_no}`,
+          partyKey(String(values.distributor_code), String(values.receipt_no)),
           String(values.receipt_no),
           row.number,
           converted.paid,

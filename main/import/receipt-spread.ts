@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { scaledIntegerToString } from '../../engine/money';
 import { billedValue } from '../datasets/billed-value';
 import { counted } from '../format/numbers';
+import { partyKey } from './bill-numbers';
 
 /** One part of a receipt spread over bills: the bill (null: on account, against none) and its paise. */
 export interface ReceiptPart {
@@ -50,7 +51,7 @@ export class ReceiptSpread {
    * Counted, not looked up: a receipts file names a bill on most rows.
    */
   apply(party: string, bill: string, amount: number): void {
-    const key = `${party}\u0001${bill}`;
+    const key = partyKey(party, bill);
     this.applied.set(key, (this.applied.get(key) ?? 0) + amount);
   }
 
@@ -70,7 +71,7 @@ export class ReceiptSpread {
     const parts: ReceiptPart[] = [];
     let left = amount;
     for (const { bill, due } of dues) {
-      const stillDue = due - (this.applied.get(`${party}\u0001${bill}`) ?? 0);
+      const stillDue = due - (this.applied.get(partyKey(party, bill)) ?? 0);
       const applied = Math.min(left, Math.max(0, stillDue));
       if (applied <= 0) continue;
       parts.push({ bill, amount: applied });
@@ -102,7 +103,7 @@ export class ReceiptSpread {
   }
 
   private bill(party: string, bill: string): { date: string; due: number } | null {
-    const key = `${party}\u0001${bill}`;
+    const key = partyKey(party, bill);
     if (this.dues.has(key)) return this.dues.get(key) ?? null;
     const invoice = this.invoice.get(bill, party) as { date: string | null; amount: number | null };
     const known =
@@ -131,7 +132,7 @@ export class ReceiptSpread {
       .all(this.batch) as { party: string; bill: string; amount: number }[];
     const taken = new Map<string, number>();
     for (const r of rows) {
-      const key = `${r.party}\u0001${r.bill}`;
+      const key = partyKey(r.party, r.bill);
       taken.set(key, (taken.get(key) ?? 0) + r.amount);
     }
     this.taken = taken;

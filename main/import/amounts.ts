@@ -1,4 +1,5 @@
 import { Exact } from '../../engine/money';
+import { asciiDigits } from './digits';
 
 /**
  * Amounts as ERPs write them, to exact decimal text: `₹1,00,00,000.00`, `Rs. 1,234.50 Dr`,
@@ -42,6 +43,16 @@ export const currencyOfMark = (text: string): string | null =>
  */
 export function parseAmountText(text: string, mark: DecimalMark = '.', currency?: string): string {
   if (plainNumber.test(text)) return text;
+  try {
+    return parseWritten(text, mark, currency);
+  } catch (error) {
+    const ascii = asciiDigits(text);
+    if (ascii === text) throw error;
+    return parseWritten(ascii, mark, currency);
+  }
+}
+
+function parseWritten(text: string, mark: DecimalMark, currency?: string): string {
   let t = text.trim();
   if (currency) {
     for (const found of t.match(currencyMarks) ?? []) {
@@ -116,7 +127,7 @@ export function detectDecimalMark(samples: readonly string[]): DecimalMark {
   let comma = 0;
   let point = 0;
   for (const s of samples) {
-    const t = s.replace(/[^\d.,]/g, '');
+    const t = asciiDigits(s).replace(/[^\d.,]/g, '');
     // "1.234" alone could be either; only unambiguous writings count as evidence.
     if (/,\d{1,2}$/.test(t) || /^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(t) || /\.\d{3},\d+$/.test(t)) comma++;
     else if (/\.\d{1,2}$/.test(t) || /\.\d{4,}$/.test(t) || /,\d{3}(\.\d+)?$/.test(t)) point++;

@@ -1,3 +1,5 @@
+import { asciiDigits } from './digits';
+
 /**
  * Dates as ERPs write them, to ISO days: Excel serials (1900 and 1904 systems), Date cells,
  * and text in DD-MM-YYYY, DD/MM/YYYY, D-Mon-YY, YYYY-MM-DD… with or without a time. Whether
@@ -209,7 +211,7 @@ export function decideDayOrder(
     const order = dateOrderNames[options.chosen];
     return { order, reason: `${order.replace('-', ' ')}, as chosen for this import` };
   }
-  const dates = digitDates(samples, options.docs ?? []);
+  const dates = digitDates(samples.map(asciiDigits), options.docs ?? []);
   if (dates.length === 0) return { order: 'day-first', reason: 'as written (no all-digit dates to decide)' };
   // 10-10-2026 is the same day either way: only dates that read otherwise month first need a rule.
   if (dates.every((d) => d.a === d.b))
@@ -279,6 +281,16 @@ function sampleOf(d: DigitDate | undefined) {
  * written before the date must be the date's own: one that is not says the date is misread.
  */
 export function parseDateText(text: string, order: DayOrder, zone?: string): string {
+  try {
+    return parseWrittenDate(text, order, zone);
+  } catch (error) {
+    const ascii = asciiDigits(text);
+    if (ascii === text) throw error;
+    return parseWrittenDate(ascii, order, zone);
+  }
+}
+
+function parseWrittenDate(text: string, order: DayOrder, zone?: string): string {
   const moment = text.trim().match(zonedPattern);
   if (moment) return dayOfMoment(moment, zone);
   const named = text.trim().match(weekdayPattern);

@@ -410,6 +410,37 @@ describe('cells that are not plain values', () => {
   });
 });
 
+describe('digits of other scripts', () => {
+  it('reads amounts, quantities and dates typed in Indic or full-width digits, and keeps a code its own digits', async () => {
+    const path = file('regional digits.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['बिल-१', '१५-१०-२०२६', 'D001', 'SKU-0001', '१०', '१,२३४.५०'],
+      ['G2', '૧૬/૧૦/૨૦૨૬', 'D001', 'SKU-0001', '2', '₹ ૧૨,૩૪,૫૬૭.૦૦'],
+      ['G3', '２０２６-１０-１７', 'D001', 'SKU-0001', '１', '１２３.４５'],
+      ['G4', '২৮-১০-২০২৬', 'D001', 'SKU-0001', '3', '(৫০.০০)'],
+      ['G5', '१३-१०-२०२६', 'D001', 'SKU-0001', '1', '१,२,३'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+      [6, 'Net Value', '१,२,३', 'expected an amount such as 1,234.50'],
+    ]);
+    // १५-१० says the day comes first, in Devanagari digits as in ASCII ones.
+    expect(r.decisions).toContainEqual({
+      field: 'doc_date',
+      decision: 'Dates are read day first, as "15-10-2026" shows',
+    });
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.doc_date, s.qty, s.net_value]),
+    ).toEqual([
+      ['बिल-१', 'invoice', '2026-10-15', 10_000, 123_450],
+      ['G2', 'invoice', '2026-10-16', 2_000, 123_456_700],
+      ['G3', 'invoice', '2026-10-17', 1_000, 12_345],
+      ['G4', 'credit_note', '2026-10-28', -3_000, -5_000],
+    ]);
+    expect(r.totals.net_value).toBe('1235874.95');
+  });
+});
+
 describe('markup files', () => {
   it('ignores script and style text in an HTML "xls", refuses a cell spanning a million rows, and makes 30 February an error', async () => {
     const html = file('report.xls', [['x']]);

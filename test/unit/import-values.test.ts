@@ -66,6 +66,21 @@ describe('amounts as ERPs write them', () => {
     expect(parseAmountText('1 234,50', ',')).toBe('1234.5');
   });
 
+  it('reads digits of other scripts as the digits they are: Devanagari, Gujarati, Bengali, Tamil, Arabic-Indic, full-width', () => {
+    expect(parseAmountText('१,२३४.५०')).toBe('1234.5');
+    expect(parseAmountText('₹ ૧૨,૩૪,૫૬૭.૦૦')).toBe('1234567');
+    expect(parseAmountText('(৫০.০০)')).toBe('-50');
+    expect(parseAmountText('௧௨௩')).toBe('123');
+    expect(parseAmountText('٤٥٦.٧')).toBe('456.7');
+    expect(parseAmountText('１２３.４５ Cr')).toBe('-123.45');
+    expect(parseAmountText('१.२३४,५', ',')).toBe('1234.5');
+    // Mathematical digits are runs of 0–9 one after another: each is its place in its run.
+    expect(parseAmountText('\u{1D7D9}\u{1D7E0}')).toBe('18');
+    // Still no amount: the error is the one the text has.
+    expect(() => parseAmountText('१,२,३')).toThrow('expected an amount such as 1,234.50');
+    expect(detectDecimalMark(['१.२३४,५६', '१२,५०'])).toBe(',');
+  });
+
   it('decides the decimal mark from unambiguous evidence only', () => {
     expect(detectDecimalMark(['1.234,56', '12,50', '7'])).toBe(',');
     expect(detectDecimalMark(['1,234.56', '12.5'])).toBe('.');
@@ -120,6 +135,16 @@ describe('dates as ERPs write them', () => {
     expect(parseDateText('2026-10-07T00:00:00+05:30', 'day-first', 'UTC')).toBe('2026-10-06');
     expect(() => parseDateText('2026-10-06T18:30:00Z', 'day-first')).toThrow(DateError);
     expect(() => parseDateText('2026-02-30T10:00:00Z', 'day-first', 'UTC')).toThrow(DateError);
+  });
+
+  it('reads a date written in the digits of another script', () => {
+    expect(parseDateText('१५-१०-२०२६', 'day-first')).toBe('2026-10-15');
+    expect(parseDateText('૧૬/૧૦/૨૦૨૬', 'day-first')).toBe('2026-10-16');
+    expect(parseDateText('２０２６-１０-１７', 'day-first')).toBe('2026-10-17');
+    expect(parseDateText('१ Oct २०२६', 'day-first')).toBe('2026-10-01');
+    expect(() => parseDateText('३१-०२-२०२६', 'day-first')).toThrow(DateError);
+    // The order is decided from them as from ASCII digits.
+    expect(decideDayOrder(['०३/०४/२०२६', '०४/१३/२०२६']).order).toBe('month-first');
   });
 
   it('reads the same text month first when the column was decided so', () => {

@@ -56,6 +56,7 @@ import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
 import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
+import { ReceiptRows } from './receipt-rows';
 import { ReceiptSpread } from './receipt-spread';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
@@ -635,6 +636,8 @@ async function importFrom(
     const indexes = deferredIndexes(db, kind);
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
+    const receiptRows = kind === 'payments' ? new ReceiptRows() : null;
+    const addToReceipt = receiptRows ? db.prepare('UPDATE payments SET amount = amount + ? WHERE rowid = ?') : null;
     const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
@@ -750,16 +753,11 @@ async function importFrom(
       const exact = row.digest ?? cellsDigest(secret, row.cells);
       // The earlier row this one repeats in every column, if any.
       const repeated = exactRows.get(exact);
-      if (repeated !== undefined) {
-        if (request.skipExactRepeats) {
-          skip('exact repeats');
-          return;
-        }
-        if (result.warnings.length < MAX_LISTED_ERRORS)
-          result.warnings.push(
-            `row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`,
-          );
-      } else exactRows.set(exact, row.number);
+      if (repeated === undefined) exactRows.set(exact, row.number);
+      else if (request.skipExactRepeats) {
+        skip('exact repeats');
+        return;
+      }
       const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
       const { values: raw, problems } = converted;
       // A line of a document that sells nothing, with no item, quantity or amount (Business
@@ -1032,13 +1030,18 @@ async function importFrom(
         }
       }
       const keys: Buffer[] = [];
+      const stores: { line: Record<string, StoredValue>; key: Buffer | undefined }[] = [];
+      const addedInto: { id: number; line: Record<string, StoredValue> }[] = [];
       for (const line of parts) {
         if (issues.length > 0) break;
         // Lines numbered here cannot repeat one another's identity: only the store may hold one.
         const key = numberLines ? undefined : stored.key(line);
         const first = key === undefined ? undefined : seen.get(key);
         const earlierBatch = first === undefined ? stored.batchOf(line, key) : undefined;
-        if (first !== undefined || earlierBatch !== undefined) {
+        const into =
+          key !== undefined && first !== undefined && repeated === undefined ? receiptRows?.into(key, line) : undefined;
+        if (into !== undefined) addedInto.push({ id: into, line });
+        else if (first !== undefined || earlierBatch !== undefined) {
           const what = rules.identity
             .map((f) => line[f])
             .filter((v) => v !== null && v !== undefined)
@@ -1054,19 +1057,27 @@ async function importFrom(
                   ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`
                   : `duplicate of row ${first} of this file`,
           });
-        } else if (key !== undefined) keys.push(key);
+        } else {
+          if (key !== undefined) keys.push(key);
+          stores.push({ line, key });
+        }
       }
       if (issues.length > 0) return reject(row, issues);
+      if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
+        result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       for (const key of keys) seen.set(key, row.number);
-      for (const line of parts) {
-        insert(line, { ...ref, row: row.number });
+      for (const { line, key } of stores) {
+        const { lastInsertRowid } = insert(line, { ...ref, row: row.number });
+        if (key !== undefined) receiptRows?.kept(key, Number(lastInsertRowid), line);
         result.rows++;
         if (indexes.inserted(result.rows)) stored.readHeld(batchId);
+      }
+      for (const { id, line } of addedInto) addToReceipt?.run(line.amount, id);
+      for (const line of parts)
         for (const { field, sum } of summed) {
           const v = line[field.name];
           if (typeof v === 'number') sum.add(v);
         }
-      }
       if (isHidden(row.number)) hiddenImported.push(row.number);
       if (converted.rounded) addRounded(rounding, converted.rounded);
       if (converted.taxLedgers) {
@@ -1198,6 +1209,8 @@ async function importFrom(
         field: 'sku',
         decision: `${counted(noItemLines, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
       });
+    const addedNote = receiptRows?.decision();
+    if (addedNote) result.decisions.push({ field: 'amount', decision: addedNote });
     const spreadNote = spread?.decision();
     if (spreadNote) result.decisions.push({ field: 'against_doc_no', decision: spreadNote });
     if (bills) billNotes(bills, result);

@@ -735,6 +735,61 @@ describe('receipts', () => {
     expect(run.value.total).toBe('3.00');
   });
 
+  it("adds a receipt's rows against one bill on one day into one, and refuses its number again on another day or repeated exactly", async () => {
+    const bill = file('bill.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+    ]);
+    expect((await importFile(ws, bill, { kind: 'sales' })).errors).toEqual([]);
+    const path = file('receipts in parts.csv', [
+      ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice', 'Mode'],
+      ['R1', '13-03-2027', 'D001', '60.00', 'PB/1', 'Cash'],
+      ['R1', '13-03-2027', 'D001', '40.00', 'PB/1', 'Cheque'],
+      ['R2', '14-03-2027', 'D001', '10.00', null, 'Cash'],
+      ['R2', '15-03-2027', 'D001', '10.00', null, 'Cash'],
+      ['R3', '15-03-2027', 'D001', '5.00', null, 'Cash'],
+      ['R3', '15-03-2027', 'D001', '5.00', null, 'Cash'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments', validOnly: true });
+    expect(r.errors.map((e) => [e.row, e.message])).toEqual([
+      [5, 'duplicate of row 4 of this file'],
+      [7, 'duplicate of row 6 of this file'],
+    ]);
+    // Row 7 was refused: nothing says both were imported.
+    expect(r.warnings).toEqual([]);
+    expect(r.decisions).toContainEqual({
+      field: 'amount',
+      decision:
+        '1 row pays under a receipt a row above already names, against the same bill (or on account) and on the same day (R1): each is a part of that receipt — cash and a cheque, written apart — and is added into that row (₹40.00 in all)',
+    });
+    expect(
+      storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount, p.mode]),
+    ).toEqual([
+      ['R1', 'PB/1', 10_000, 'Cash'],
+      ['R2', null, 1_000, 'Cash'],
+      ['R3', null, 500, 'Cash'],
+    ]);
+    expect(r.totals.amount).toBe('115.00');
+    // PB/1 settled in full by R1 within 15 days: 1% of 100.00.
+    const api = createWorkspaceApi(ws);
+    const saved = await api.call('schemes.save', {
+      definition: {
+        code: 'EP-MAR',
+        name: 'Pay within 15 days in March',
+        objective: 'collections',
+        period: { from: '2027-03-01', to: '2027-03-31' },
+        salesSource: 'primary',
+        measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
+        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+        reward: { type: 'percent_of_invoice' },
+      },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
+    if (!run.ok) throw new Error(run.error.message);
+    expect(run.value.total).toBe('1.00');
+  });
+
   it('gives credit notes and receipts imported before their invoices, and written otherwise, to the invoices once they come', async () => {
     const sales = [
       'Type',

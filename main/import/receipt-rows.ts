@@ -1,0 +1,43 @@
+import { scaledIntegerToString } from '../../engine/money';
+import type { StoredValue } from '../datasets/insert';
+import { counted } from '../format/numbers';
+
+/**
+ * A receipt written on several rows against one bill — paid partly in cash and partly by cheque,
+ * or in two parts under one number — is one payment of that bill by that receipt: each later row
+ * is added into the first one's stored row, where it was refused as a duplicate of it. Only rows
+ * of the same date that differ in another column: a receipt number that comes again on another
+ * day is another year's (numbers restart) or a slip, and a row repeated in every column is more
+ * likely an export's repeat than a second payment; both stay refused.
+ */
+export class ReceiptRows {
+  /** The stored row of each receipt's bill in this file, by identity. */
+  private readonly rows = new Map<string, { id: number; date: StoredValue; receipt: string }>();
+  private added = 0;
+  private amount = 0;
+  /** The receipts added to, by number. */
+  private readonly receipts = new Set<string>();
+
+  /** A row stored for the receipt's bill whose identity is `key`. */
+  kept(key: Buffer, id: number, line: Readonly<Record<string, StoredValue>>): void {
+    this.rows.set(key.toString('latin1'), { id, date: line.receipt_date ?? null, receipt: String(line.receipt_no) });
+  }
+
+  /** The stored row a later row of the same receipt, bill and date adds its amount to, if any. */
+  into(key: Buffer, line: Readonly<Record<string, StoredValue>>): number | undefined {
+    const kept = this.rows.get(key.toString('latin1'));
+    if (kept === undefined || kept.date !== (line.receipt_date ?? null) || typeof line.amount !== 'number')
+      return undefined;
+    this.added++;
+    this.amount += line.amount;
+    this.receipts.add(kept.receipt);
+    return kept.id;
+  }
+
+  /** What the result says of the rows added into others, if any were. */
+  decision(): string | null {
+    if (this.added === 0) return null;
+    const shown = [...this.receipts].slice(0, 3).join(', ');
+    return `${counted(this.added, 'row pays', 'rows pay')} under a receipt a row above already names, against the same bill (or on account) and on the same day (${shown}${this.receipts.size > 3 ? ', …' : ''}): each is a part of that receipt — cash and a cheque, written apart — and is added into that row (₹${scaledIntegerToString(this.amount, 2)} in all)`;
+  }
+}

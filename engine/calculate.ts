@@ -8,8 +8,8 @@ import { applySlabs, type NearMiss, nearMiss, slabLabel } from './slabs';
 import { TargetRowsError, targetFor } from './targets';
 import { isEligible } from './validate';
 
-/** Recorded on every run, so a result can be tied to the code that produced it. */
-export const ENGINE_VERSION = '1.1.0';
+/** Recorded on every run, so a result can be tied to the code that produced it (1.2.0: a reversed receipt pays nothing). */
+export const ENGINE_VERSION = '1.2.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;

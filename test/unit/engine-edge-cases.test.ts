@@ -266,6 +266,28 @@ describe('early payment pays on the invoice, never on more', () => {
     });
     expect(line(calculateRun([early('full_only')], g)).final).toBe(8000);
   });
+
+  it('a cheque returned unpaid paid nothing, though it is reversed after the N days', () => {
+    // INV-J ₹10,000 on 1 Oct, a cheque of ₹10,000 on 5 Oct, returned unpaid and reversed (−₹10,000)
+    //   on 20 Oct, paid again on 25 Oct: not settled within 10 days → 0.
+    // INV-K ₹5,000 on 1 Oct, paid ₹6,000 on 5 Oct, ₹1,000 refunded on 30 Oct: ₹5,000 on time → 50.00.
+    // Counting only the receipts dated within the 10 days, INV-J was settled in full: 150.00.
+    const g = facts({
+      sales: [primary('2026-10-01', 10000, 'INV-J'), primary('2026-10-01', 5000, 'INV-K')],
+      payments: [
+        receipt(1, '2026-10-05', 10000, 'INV-J'),
+        receipt(2, '2026-10-20', -10000, 'INV-J'),
+        receipt(3, '2026-10-25', 10000, 'INV-J'),
+        receipt(4, '2026-10-05', 6000, 'INV-K'),
+        receipt(5, '2026-10-30', -1000, 'INV-K'),
+      ],
+    });
+    const l = line(calculateRun([early('full_only')], g));
+    expect(l.final).toBe(5000);
+    expect(l.sources).toEqual({ table: 'payments', ids: [4, 5] });
+    // Pro rata: INV-J received 10,000 − 10,000 = 0 within its days; INV-K 5,000 → 50.00.
+    expect(line(calculateRun([early('pro_rata')], g)).final).toBe(5000);
+  });
 });
 
 describe('ageing snapshots are the workspace’s reports, not each distributor’s', () => {

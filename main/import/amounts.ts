@@ -1,5 +1,5 @@
 import { Exact } from '../../engine/money';
-import { asciiDigits } from './digits';
+import { asciiDigits, readInAnyDigits } from './digits';
 
 /**
  * Amounts as ERPs write them, to exact decimal text: `₹1,00,00,000.00`, `Rs. 1,234.50 Dr`,
@@ -43,13 +43,7 @@ export const currencyOfMark = (text: string): string | null =>
  */
 export function parseAmountText(text: string, mark: DecimalMark = '.', currency?: string): string {
   if (plainNumber.test(text)) return text;
-  try {
-    return parseWritten(text, mark, currency);
-  } catch (error) {
-    const ascii = asciiDigits(text);
-    if (ascii === text) throw error;
-    return parseWritten(ascii, mark, currency);
-  }
+  return readInAnyDigits(text, (t) => parseWritten(t, mark, currency));
 }
 
 function parseWritten(text: string, mark: DecimalMark, currency?: string): string {

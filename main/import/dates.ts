@@ -1,4 +1,4 @@
-import { asciiDigits } from './digits';
+import { asciiDigits, readInAnyDigits } from './digits';
 
 /**
  * Dates as ERPs write them, to ISO days: Excel serials (1900 and 1904 systems), Date cells,
@@ -281,13 +281,7 @@ function sampleOf(d: DigitDate | undefined) {
  * written before the date must be the date's own: one that is not says the date is misread.
  */
 export function parseDateText(text: string, order: DayOrder, zone?: string): string {
-  try {
-    return parseWrittenDate(text, order, zone);
-  } catch (error) {
-    const ascii = asciiDigits(text);
-    if (ascii === text) throw error;
-    return parseWrittenDate(ascii, order, zone);
-  }
+  return readInAnyDigits(text, (t) => parseWrittenDate(t, order, zone));
 }
 
 function parseWrittenDate(text: string, order: DayOrder, zone?: string): string {

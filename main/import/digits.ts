@@ -25,3 +25,17 @@ function digitValue(digit: string): string {
  * or day it is. Only where a number or a date is read: a name or a code keeps its own digits.
  */
 export const asciiDigits = (text: string): string => text.replace(otherDigit, digitValue);
+
+/**
+ * `read` of the text, or, where it fails on a text written in another script's digits, of the
+ * text in ASCII digits. Asked only on failure: the texts of a million lines pay nothing for it.
+ */
+export function readInAnyDigits<T>(text: string, read: (text: string) => T): T {
+  try {
+    return read(text);
+  } catch (error) {
+    const ascii = asciiDigits(text);
+    if (ascii === text) throw error;
+    return read(ascii);
+  }
+}

@@ -18,6 +18,27 @@ beforeEach(() => {
 });
 const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name), delimited(rows));
 
+/** What a scheme paying 1% of each March bill settled in full within 15 days pays, in a run of March 2027. */
+async function earlyPaymentInMarch(ws: Workspace): Promise<string> {
+  const api = createWorkspaceApi(ws);
+  const saved = await api.call('schemes.save', {
+    definition: {
+      code: 'EP-MAR',
+      name: 'Pay within 15 days in March',
+      objective: 'collections',
+      period: { from: '2027-03-01', to: '2027-03-31' },
+      salesSource: 'primary',
+      measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+      reward: { type: 'percent_of_invoice' },
+    },
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+  const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
+  if (!run.ok) throw new Error(run.error.message);
+  return run.value.total;
+}
+
 describe('layouts', () => {
   it('reads a QuickBooks report: party heading rows, document types, "Total <party>" rows and month-first dates', async () => {
     const path = file('qb.csv', [
@@ -642,23 +663,7 @@ describe('receipts', () => {
     ]);
     // Each bill settled in full within 15 days: 1% of 100.00 + 200.00 + 100.00 + 100.00. Kept whole against
     // the cell's text, R1 and R2 settled none of them and the scheme paid 0.00.
-    const api = createWorkspaceApi(ws);
-    const saved = await api.call('schemes.save', {
-      definition: {
-        code: 'EP-MAR',
-        name: 'Pay within 15 days in March',
-        objective: 'collections',
-        period: { from: '2027-03-01', to: '2027-03-31' },
-        salesSource: 'primary',
-        measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
-        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
-        reward: { type: 'percent_of_invoice' },
-      },
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
-    if (!run.ok) throw new Error(run.error.message);
-    expect(run.value.total).toBe('5.00');
+    expect(await earlyPaymentInMarch(ws)).toBe('5.00');
   });
 
   it('spreads a receipt imported before its bills over them once a sales file brings them', async () => {
@@ -716,23 +721,7 @@ describe('receipts', () => {
       ['R1', '2027-03-15', null, 1_000],
     ]);
     // Each of PB/1 and PB/2 settled in full within 15 days: 1% of 300.00. Kept whole, R1 settled neither.
-    const api = createWorkspaceApi(ws);
-    const saved = await api.call('schemes.save', {
-      definition: {
-        code: 'EP-MAR',
-        name: 'Pay within 15 days in March',
-        objective: 'collections',
-        period: { from: '2027-03-01', to: '2027-03-31' },
-        salesSource: 'primary',
-        measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
-        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
-        reward: { type: 'percent_of_invoice' },
-      },
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
-    if (!run.ok) throw new Error(run.error.message);
-    expect(run.value.total).toBe('3.00');
+    expect(await earlyPaymentInMarch(ws)).toBe('3.00');
   });
 
   it("adds a receipt's rows against one bill on one day into one, and refuses its number again on another day or repeated exactly", async () => {
@@ -771,23 +760,7 @@ describe('receipts', () => {
     ]);
     expect(r.totals.amount).toBe('115.00');
     // PB/1 settled in full by R1 within 15 days: 1% of 100.00.
-    const api = createWorkspaceApi(ws);
-    const saved = await api.call('schemes.save', {
-      definition: {
-        code: 'EP-MAR',
-        name: 'Pay within 15 days in March',
-        objective: 'collections',
-        period: { from: '2027-03-01', to: '2027-03-31' },
-        salesSource: 'primary',
-        measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
-        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
-        reward: { type: 'percent_of_invoice' },
-      },
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
-    if (!run.ok) throw new Error(run.error.message);
-    expect(run.value.total).toBe('1.00');
+    expect(await earlyPaymentInMarch(ws)).toBe('1.00');
   });
 
   it('gives credit notes and receipts imported before their invoices, and written otherwise, to the invoices once they come', async () => {

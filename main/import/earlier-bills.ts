@@ -40,8 +40,9 @@ const namers = [
  * off its bill, nor the receipt counted for early payment. A sales batch's invoices now take
  * them: each such number that exactly one invoice of this batch, of the same distributor, writes
  * otherwise becomes that invoice's; and a receipt naming several bills in one cell, among them
- * invoices of this batch, is spread over them (spreadEarlierReceipts). Asks the indexes by number, so it runs once they are built
- * (a large import drops them until the end). Answers what the result says, or null.
+ * invoices of this batch, is spread over them (spreadEarlierReceipts). Asks the indexes by
+ * number, so it runs once they are built (a large import drops them until the end). Answers what
+ * the result says, or null.
  */
 export function claimEarlierBills(db: Database.Database, batch: number): string | null {
   const naming = namers.map((n) => ({ ...n, lines: db.prepare(n.sql).all(batch) as Naming[] }));

@@ -48,8 +48,9 @@ export function spreadEarlierReceipts(
     const { receipt, amount } = row.get(n.id) as { receipt: string; amount: number };
     const taken = others.all(receipt, n.party, n.id) as (string | null)[];
     if (taken.some((b) => b === null || listed.includes(b))) continue;
-    const parts = spreader.spread(n.party, n.bill, listed, amount);
+    const parts = spreader.spread(n.party, listed, amount);
     if (!parts) continue;
+    spreader.took(n.party, parts, n.bill);
     for (const [i, part] of parts.entries())
       (i === 0 ? first : add).run({ id: n.id, against_doc_no: part.bill, amount: part.amount });
     spread.add(n.id);

@@ -57,7 +57,7 @@ import { QuantityUnits } from './quantity-units';
 import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptRows } from './receipt-rows';
-import { ReceiptSpread } from './receipt-spread';
+import { type ReceiptPart, ReceiptSpread } from './receipt-spread';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
   addRounded,
@@ -636,8 +636,7 @@ async function importFrom(
     const indexes = deferredIndexes(db, kind);
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
-    const receiptRows = kind === 'payments' ? new ReceiptRows() : null;
-    const addToReceipt = receiptRows ? db.prepare('UPDATE payments SET amount = amount + ? WHERE rowid = ?') : null;
+    const receiptRows = kind === 'payments' ? new ReceiptRows(db) : null;
     const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
@@ -1011,6 +1010,8 @@ async function importFrom(
       }
       // A receipt naming several bills in one cell is a row for each bill it settles.
       let parts: Record<string, StoredValue>[] = [values];
+      // What the row pays each bill, for the spread of the rows below, and the cell it was spread from.
+      let paid: { party: string; parts: ReceiptPart[]; spreadFrom: string | null } | null = null;
       if (
         bills &&
         issues.length === 0 &&
@@ -1018,15 +1019,17 @@ async function importFrom(
         typeof values.distributor_code === 'string'
       ) {
         const party = values.distributor_code;
-        const listed = spread ? bills.listed(party, values.against_doc_no) : null;
+        const text = values.against_doc_no;
+        const listed = spread ? bills.listed(party, text) : null;
         const spreadOver =
-          listed && spread && typeof values.amount === 'number'
-            ? spread.spread(party, values.against_doc_no, listed, values.amount)
-            : null;
-        if (spreadOver) parts = spreadOver.map((p) => ({ ...values, against_doc_no: p.bill, amount: p.amount }));
-        else {
-          values.against_doc_no = bills.read(party, values.against_doc_no);
-          if (typeof values.amount === 'number') spread?.apply(party, values.against_doc_no, values.amount);
+          listed && spread && typeof values.amount === 'number' ? spread.spread(party, listed, values.amount) : null;
+        if (spreadOver) {
+          parts = spreadOver.map((p) => ({ ...values, against_doc_no: p.bill, amount: p.amount }));
+          paid = { party, parts: spreadOver, spreadFrom: text };
+        } else {
+          values.against_doc_no = bills.read(party, text);
+          if (typeof values.amount === 'number')
+            paid = { party, parts: [{ bill: values.against_doc_no, amount: values.amount }], spreadFrom: null };
         }
       }
       const keys: Buffer[] = [];
@@ -1072,7 +1075,8 @@ async function importFrom(
         result.rows++;
         if (indexes.inserted(result.rows)) stored.readHeld(batchId);
       }
-      for (const { id, line } of addedInto) addToReceipt?.run(line.amount, id);
+      for (const { id, line } of addedInto) receiptRows?.add(id, line);
+      if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       for (const line of parts)
         for (const { field, sum } of summed) {
           const v = line[field.name];

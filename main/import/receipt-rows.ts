@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { scaledIntegerToString } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
@@ -11,27 +12,38 @@ import { counted } from '../format/numbers';
  * likely an export's repeat than a second payment; both stay refused.
  */
 export class ReceiptRows {
-  /** The stored row of each receipt's bill in this file, by identity. */
-  private readonly rows = new Map<string, { id: number; date: StoredValue; receipt: string }>();
+  /** The stored row of each receipt's bill in this file, and its date, by identity. */
+  private readonly rows = new Map<string, { id: number; date: StoredValue }>();
   private added = 0;
   private amount = 0;
   /** The receipts added to, by number. */
   private readonly receipts = new Set<string>();
+  private readonly addTo: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.addTo = db.prepare('UPDATE payments SET amount = amount + ? WHERE rowid = ?');
+  }
 
   /** A row stored for the receipt's bill whose identity is `key`. */
   kept(key: Buffer, id: number, line: Readonly<Record<string, StoredValue>>): void {
-    this.rows.set(key.toString('latin1'), { id, date: line.receipt_date ?? null, receipt: String(line.receipt_no) });
+    this.rows.set(key.toString('latin1'), { id, date: line.receipt_date ?? null });
   }
 
-  /** The stored row a later row of the same receipt, bill and date adds its amount to, if any. */
+  /** The stored row a later row of the same receipt, bill and date would add its amount to, if any. */
   into(key: Buffer, line: Readonly<Record<string, StoredValue>>): number | undefined {
     const kept = this.rows.get(key.toString('latin1'));
-    if (kept === undefined || kept.date !== (line.receipt_date ?? null) || typeof line.amount !== 'number')
-      return undefined;
+    return kept !== undefined && kept.date === (line.receipt_date ?? null) && typeof line.amount === 'number'
+      ? kept.id
+      : undefined;
+  }
+
+  /** Adds the amount of a row that lands into the stored row `id`, as `into` answered. */
+  add(id: number, line: Readonly<Record<string, StoredValue>>): void {
+    const amount = line.amount as number;
+    this.addTo.run(amount, id);
     this.added++;
-    this.amount += line.amount;
-    this.receipts.add(kept.receipt);
-    return kept.id;
+    this.amount += amount;
+    this.receipts.add(String(line.receipt_no));
   }
 
   /** What the result says of the rows added into others, if any were. */

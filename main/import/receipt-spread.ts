@@ -47,22 +47,14 @@ export class ReceiptSpread {
   }
 
   /**
-   * A row of this file applying `amount` paise to one bill: less is due on it for the rows below.
-   * Counted, not looked up: a receipts file names a bill on most rows.
-   */
-  apply(party: string, bill: string, amount: number): void {
-    const key = partyKey(party, bill);
-    this.applied.set(key, (this.applied.get(key) ?? 0) + amount);
-  }
-
-  /**
    * The parts of a receipt of `amount` paise naming `bills` (as the bills write them), oldest bill
-   * first, or null where a bill is no invoice of the sales or the amount is not a payment.
+   * first, or null where a bill is no invoice of the sales or the amount is not a payment. Changes
+   * nothing: `took` counts the parts of a row that lands.
    */
-  spread(party: string, text: string, bills: readonly string[], amount: number): ReceiptPart[] | null {
+  spread(party: string, bills: readonly string[], amount: number): ReceiptPart[] | null {
     if (amount <= 0) return null;
     const dues: { bill: string; order: number; date: string; due: number }[] = [];
-    for (const [order, bill] of bills.entries()) {
+    for (const [order, bill] of [...new Set(bills)].entries()) {
       const known = this.bill(party, bill);
       if (known === null) return null;
       dues.push({ bill, order, ...known });
@@ -76,13 +68,26 @@ export class ReceiptSpread {
       if (applied <= 0) continue;
       parts.push({ bill, amount: applied });
       left -= applied;
-      this.apply(party, bill, applied);
     }
     if (left > 0) parts.push({ bill: null, amount: left });
-    this.receipts++;
-    this.onAccount += left;
-    if (this.examples.length < 3) this.examples.push(`"${text}"`);
     return parts;
+  }
+
+  /**
+   * A row of this file that landed, paying `parts`: less is due on their bills for the rows below
+   * (counted, not looked up: a receipts file names a bill on most rows). `text`: the cell it was
+   * spread from, where it was.
+   */
+  took(party: string, parts: readonly ReceiptPart[], text: string | null): void {
+    for (const { bill, amount } of parts) {
+      if (bill === null) continue;
+      const key = partyKey(party, bill);
+      this.applied.set(key, (this.applied.get(key) ?? 0) + amount);
+    }
+    if (text === null) return;
+    this.receipts++;
+    this.onAccount += parts.reduce((n, p) => n + (p.bill === null ? p.amount : 0), 0);
+    if (this.examples.length < 3) this.examples.push(`"${text}"`);
   }
 
   /**

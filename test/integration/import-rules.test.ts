@@ -728,6 +728,8 @@ describe('receipts', () => {
     const bill = file('bill.csv', [
       ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
       ['PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+      ['PB/3', '2027-03-04', 'D001', 'SKU-0001', 1, '100.00'],
+      ['PB/4', '2027-03-05', 'D001', 'SKU-0001', 1, '100.00'],
     ]);
     expect((await importFile(ws, bill, { kind: 'sales' })).errors).toEqual([]);
     const path = file('receipts in parts.csv', [
@@ -738,11 +740,17 @@ describe('receipts', () => {
       ['R2', '15-03-2027', 'D001', '10.00', null, 'Cash'],
       ['R3', '15-03-2027', 'D001', '5.00', null, 'Cash'],
       ['R3', '15-03-2027', 'D001', '5.00', null, 'Cash'],
+      ['R5', '16-03-2027', 'D001', '10.00', 'PB/3', 'Cash'],
+      ['R5', '17-03-2027', 'D001', '10.00', 'PB/4', 'Cash'],
+      // Spread: PB/3 90.00, into row 8's; PB/4 60.00, refused as row 9's on another day. Refused
+      // whole, it adds nothing and spreads nothing.
+      ['R5', '16-03-2027', 'D001', '150.00', 'PB/3, PB/4', 'Cash'],
     ]);
     const r = await importFile(ws, path, { kind: 'payments', validOnly: true });
     expect(r.errors.map((e) => [e.row, e.message])).toEqual([
       [5, 'duplicate of row 4 of this file'],
       [7, 'duplicate of row 6 of this file'],
+      [10, 'duplicate of row 9 of this file'],
     ]);
     // Row 7 was refused: nothing says both were imported.
     expect(r.warnings).toEqual([]);
@@ -757,8 +765,11 @@ describe('receipts', () => {
       ['R1', 'PB/1', 10_000, 'Cash'],
       ['R2', null, 1_000, 'Cash'],
       ['R3', null, 500, 'Cash'],
+      ['R5', 'PB/3', 1_000, 'Cash'],
+      ['R5', 'PB/4', 1_000, 'Cash'],
     ]);
-    expect(r.totals.amount).toBe('115.00');
+    expect(r.decisions.filter((d) => d.field === 'against_doc_no')).toEqual([]);
+    expect(r.totals.amount).toBe('135.00');
     // PB/1 settled in full by R1 within 15 days: 1% of 100.00.
     expect(await earlyPaymentInMarch(ws)).toBe('1.00');
   });

@@ -29,7 +29,7 @@ export function spreadEarlierReceipts(
   if (several.length === 0) return { spread, note: null };
   const ours = new Set(mine.map((b) => partyKey(b.party, b.bill)));
   const bills = receiptBills(db);
-  const spreader = new ReceiptSpread(db, 0);
+  const spreader = new ReceiptSpread(db, null);
   const row = db.prepare('SELECT receipt_no AS receipt, amount FROM payments WHERE rowid = ?');
   const others = db
     .prepare('SELECT against_doc_no FROM payments WHERE receipt_no = ? AND distributor_code = ? AND rowid <> ?')

@@ -33,12 +33,12 @@ export class ReceiptSpread {
   private readonly examples: string[] = [];
 
   /**
-   * `batch`: the receipts file's own batch, whose rows are counted as this file applies them (none,
-   * 0, where receipts already stored are spread).
+   * `batch`: the receipts file's own batch, whose rows are counted as this file applies them; null
+   * where receipts already stored are spread, and every stored receipt counts.
    */
   constructor(
     private readonly db: Database.Database,
-    private readonly batch: number,
+    private readonly batch: number | null,
   ) {
     this.invoice = db.prepare(
       `SELECT min(doc_date) AS date, sum(${billedValue}) AS amount FROM sales
@@ -132,7 +132,7 @@ export class ReceiptSpread {
          WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL GROUP BY 1, 2
          UNION ALL
          SELECT distributor_code, against_doc_no, -sum(amount) FROM payments
-         WHERE against_doc_no IS NOT NULL AND batch_id <> ? GROUP BY 1, 2`,
+         WHERE against_doc_no IS NOT NULL AND batch_id IS NOT ? GROUP BY 1, 2`,
       )
       .all(this.batch) as { party: string; bill: string; amount: number }[];
     const taken = new Map<string, number>();

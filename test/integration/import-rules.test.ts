@@ -674,6 +674,7 @@ describe('receipts', () => {
       ws,
       file('receipts first.csv', [
         ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+        ['R0', '14-03-2027', 'D001', '40.00', 'PB/1'],
         ['R1', '15-03-2027', 'D001', '310.00', 'pb/2, PB/1'],
         ['R2', '16-03-2027', 'D001', '50.00', 'PB/3 and PB/9'],
         ['R4', '18-03-2027', 'D001', '100.00', 'PB/4, PB/5'],
@@ -690,6 +691,7 @@ describe('receipts', () => {
         p.amount,
       ]);
     const before = [
+      ['R0', '2027-03-14', 'PB/1', 4_000],
       ['R1', '2027-03-15', 'pb/2, PB/1', 31_000],
       ['R2', '2027-03-16', 'PB/3 and PB/9', 5_000],
       ['R4', '2027-03-18', 'PB/4, PB/5', 10_000],
@@ -704,21 +706,22 @@ describe('receipts', () => {
       ['Invoice', 'PB/5', '2027-03-05', 'D001', 'SKU-0001', 1, '100.00'],
     ]);
     const note =
-      '1 receipt imported earlier names several bills in one cell, among them invoices of this file ("pb/2, PB/1"): each is now spread over its bills, the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts against it); ₹10.00 beyond what their bills were due stays on account, against no bill, as it would have been had the invoices come first';
+      '1 receipt imported earlier names several bills in one cell, among them invoices of this file ("pb/2, PB/1"): each is now spread over its bills, the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts against it); ₹50.00 beyond what their bills were due stays on account, against no bill, as it would have been had the invoices come first';
     const checked = await importFile(ws, bills, { kind: 'sales', dryRun: true });
     expect(checked.decisions).toContainEqual({ field: 'doc_no', decision: note });
     expect(stored()).toEqual(before);
     const r = await importFile(ws, bills, { kind: 'sales' });
     expect(r.decisions).toContainEqual({ field: 'doc_no', decision: note });
-    // PB/1 of the earlier file and PB/2 of this one, oldest first; PB/9 is no bill yet, and R4
-    // already has a row against PB/4: both stay whole.
+    // PB/1 of the earlier file (due 100.00 less R0's 40.00) and PB/2 of this one, oldest first;
+    // PB/9 is no bill yet, and R4 already has a row against PB/4: both stay whole.
     expect(stored()).toEqual([
-      ['R1', '2027-03-15', 'PB/1', 10_000],
+      ['R0', '2027-03-14', 'PB/1', 4_000],
+      ['R1', '2027-03-15', 'PB/1', 6_000],
       ['R2', '2027-03-16', 'PB/3 and PB/9', 5_000],
       ['R4', '2027-03-18', 'PB/4, PB/5', 10_000],
       ['R4', '2027-03-18', 'PB/4', 2_000],
       ['R1', '2027-03-15', 'PB/2', 20_000],
-      ['R1', '2027-03-15', null, 1_000],
+      ['R1', '2027-03-15', null, 5_000],
     ]);
     // Each of PB/1 and PB/2 settled in full within 15 days: 1% of 300.00. Kept whole, R1 settled neither.
     expect(await earlyPaymentInMarch(ws)).toBe('3.00');

@@ -1032,7 +1032,6 @@ async function importFrom(
             paid = { party, parts: [{ bill: values.against_doc_no, amount: values.amount }], spreadFrom: null };
         }
       }
-      const keys: Buffer[] = [];
       const stores: { line: Record<string, StoredValue>; key: Buffer | undefined }[] = [];
       const addedInto: { id: number; line: Record<string, StoredValue> }[] = [];
       for (const line of parts) {
@@ -1060,18 +1059,17 @@ async function importFrom(
                   ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`
                   : `duplicate of row ${first} of this file`,
           });
-        } else {
-          if (key !== undefined) keys.push(key);
-          stores.push({ line, key });
-        }
+        } else stores.push({ line, key });
       }
       if (issues.length > 0) return reject(row, issues);
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
-      for (const key of keys) seen.set(key, row.number);
       for (const { line, key } of stores) {
         const { lastInsertRowid } = insert(line, { ...ref, row: row.number });
-        if (key !== undefined) receiptRows?.kept(key, Number(lastInsertRowid), line);
+        if (key !== undefined) {
+          seen.set(key, row.number);
+          receiptRows?.kept(key, Number(lastInsertRowid), line);
+        }
         result.rows++;
         if (indexes.inserted(result.rows)) stored.readHeld(batchId);
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalDocType, normalizeRow } from '../../main/datasets/normalize';
+import { classifyDocType } from '../../main/import/doc-types';
 
 describe('sales sign convention', () => {
   it('stores credit notes negative whether the source wrote them positive or negative', () => {
@@ -18,5 +19,11 @@ describe('sales sign convention', () => {
     expect(canonicalDocType('Sales Return')).toBe('credit_note');
     expect(canonicalDocType('Tax Invoice')).toBe('invoice');
     expect(() => canonicalDocType('Debit Note')).toThrow('neither an invoice nor a credit note');
+  });
+
+  it('reads the two stored words as themselves, as their words would read them', () => {
+    expect(classifyDocType('invoice')?.as).toBe('invoice');
+    expect(classifyDocType('credit_note')?.as).toBe('credit_note');
+    expect(['invoice', 'credit_note'].map(canonicalDocType)).toEqual(['invoice', 'credit_note']);
   });
 });

@@ -2,12 +2,14 @@ import type { Cell } from './readers/types';
 
 const totalPattern = /^(grand\s+|sub\s*-?\s*)?totals?(\s+(for|of)\b.*)?\s*:?$/i;
 
-/** A label as a report writes it, quotes aside: ERPNext's General Ledger writes 'Opening' and 'Total' so. */
-const label = (text: string) =>
-  text
-    .trim()
-    .replace(/^'(.*)'$/, '$1')
-    .trim();
+/**
+ * A label as a report writes it, quotes aside: ERPNext's General Ledger writes 'Opening' and
+ * 'Total' so. Asked of cells of every row, most of them quoted by nobody.
+ */
+const label = (text: string) => {
+  const trimmed = text.trim();
+  return trimmed.startsWith("'") ? trimmed.replace(/^'(.*)'$/, '$1').trim() : trimmed;
+};
 
 /** SAP's marks of a list's subtotal and total lines, first on the line: *, ** and ***, or Σ. */
 const totalMark = /^(\*{1,3}|Σ)$/;

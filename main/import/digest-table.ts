@@ -15,6 +15,44 @@ export const rowDigest = (secret: string, text: string): Buffer =>
   hash('sha1', secret + text, 'buffer') as unknown as Buffer;
 
 /**
+ * A digest for keys whose collision costs nothing but a gap: the documents an import numbers
+ * lines within. Two documents sharing it share one count, so the second numbers its lines on from
+ * the first's: every line still has a number of its own within its document. So no SHA-1 is
+ * needed, whose call cost about 1.9 s of a million single-line invoices. Three 32-bit lanes,
+ * each its own multiply-and-rotate over the text's UTF-16 units, begun from the import's secret
+ * (so a file cannot be written to make them collide), each mixed at the end as MurmurHash3 does.
+ */
+export function quickDigester(secret: string): (text: string) => Buffer {
+  const [a, b, c] = new Uint32Array(rowDigest(secret, '').buffer.slice(0, 12));
+  return (text) => {
+    let h1 = a as number;
+    let h2 = b as number;
+    let h3 = c as number;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ unit, 0x01000193);
+      h2 = (Math.imul((h2 << 13) | (h2 >>> 19), 5) + Math.imul(unit, 0xcc9e2d51)) | 0;
+      h3 = Math.imul(h3 + unit, 0x27d4eb2f);
+      h3 = (h3 << 11) | (h3 >>> 21);
+    }
+    const digest = Buffer.allocUnsafe(DIGEST_BYTES);
+    digest.writeInt32LE(mix(h1 ^ text.length), 0);
+    digest.writeInt32LE(mix(h2 ^ h1), 4);
+    digest.writeInt32LE(mix(h3 ^ h2), 8);
+    return digest;
+  };
+}
+
+/** MurmurHash3's finalizer: every bit of the lane moves every bit of the result. */
+function mix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/**
  * A row's cells as one text that no other row's cells make: each cell by its type, and a text
  * by its length first, so no content can pass for a boundary. Five times faster than
  * JSON.stringify, which turns each date through toJSON.
@@ -84,18 +122,35 @@ export class DigestTable {
   }
 
   set(digest: Buffer, value: number): void {
-    if (!Number.isInteger(value) || value < 1 || value > MAX_VALUE)
-      throw new RangeError(`DigestTable holds whole numbers from 1 to ${MAX_VALUE}, not ${value}`);
-    let at = this.slot(digest);
-    if (this.values[at] === 0) {
-      if ((this.count + 1) * 2 > this.values.length) {
-        this.grow();
-        at = this.slot(digest);
-      }
-      for (let word = 0; word < WORDS; word++) this.keys[at * WORDS + word] = digest.readInt32LE(word * 4);
-      this.count++;
+    checked(value);
+    const at = this.slot(digest);
+    if (this.values[at] === 0) this.fill(at, digest, value);
+    else this.values[at] = value;
+  }
+
+  /**
+   * The number kept for this digest; or, when none is, undefined, after keeping `value` for it.
+   * One probe of the table where a get and then a set take two: a slot far in memory each.
+   */
+  setIfNew(digest: Buffer, value: number): number | undefined {
+    checked(value);
+    const at = this.slot(digest);
+    const held = this.values[at];
+    if (held !== 0) return held;
+    this.fill(at, digest, value);
+    return undefined;
+  }
+
+  /** Puts a digest not yet held in its empty slot `at`, first doubling the table if it is half full. */
+  private fill(at: number, digest: Buffer, value: number): void {
+    let slot = at;
+    if ((this.count + 1) * 2 > this.values.length) {
+      this.grow();
+      slot = this.slot(digest);
     }
-    this.values[at] = value;
+    for (let word = 0; word < WORDS; word++) this.keys[slot * WORDS + word] = digest.readInt32LE(word * 4);
+    this.count++;
+    this.values[slot] = value;
   }
 
   /**
@@ -126,4 +181,9 @@ export class DigestTable {
       this.values[at] = values[from] as number;
     }
   }
+}
+
+function checked(value: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_VALUE)
+    throw new RangeError(`DigestTable holds whole numbers from 1 to ${MAX_VALUE}, not ${value}`);
 }

@@ -17,7 +17,7 @@ import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
-import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from './digest-table';
+import { cellsDigest, cellsText, DigestTable, digestSecret, quickDigester } from './digest-table';
 import {
   classifyDocType,
   classifyVoucher,
@@ -559,6 +559,7 @@ async function importFrom(
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
   const lineNumbers = new DigestTable();
+  const documentDigest = quickDigester(secret);
   let lastDoc: { text: string; digest: Buffer; lines: number } = { text: '', digest: Buffer.alloc(0), lines: 0 };
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   // The documents whose round-off a line has given (see below).
@@ -751,9 +752,8 @@ async function importFrom(
       }
       const exact = row.digest ?? cellsDigest(secret, row.cells);
       // The earlier row this one repeats in every column, if any.
-      const repeated = exactRows.get(exact);
-      if (repeated === undefined) exactRows.set(exact, row.number);
-      else if (request.skipExactRepeats) {
+      const repeated = exactRows.setIfNew(exact, row.number);
+      if (repeated !== undefined && request.skipExactRepeats) {
         skip('exact repeats');
         return;
       }
@@ -865,7 +865,7 @@ async function importFrom(
         const text = documentText(values);
         if (text !== lastDoc.text) {
           if (lastDoc.lines > 0) lineNumbers.set(lastDoc.digest, lastDoc.lines);
-          const digest = rowDigest(secret, text);
+          const digest = documentDigest(text);
           lastDoc = { text, digest, lines: lineNumbers.get(digest) ?? 0 };
         }
         lastDoc.lines++;

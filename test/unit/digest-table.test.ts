@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellsDigest, cellsText, DigestTable, digestSecret, rowDigest } from '../../main/import/digest-table';
+import {
+  cellsDigest,
+  cellsText,
+  DigestTable,
+  digestSecret,
+  quickDigester,
+  rowDigest,
+} from '../../main/import/digest-table';
 
 describe('the table of digests an import keeps per row', () => {
   it('answers for every text it was given, across many doublings, and for nothing else', () => {
@@ -66,6 +73,33 @@ describe('the table of digests an import keeps per row', () => {
     const texts = rows.map(cellsText);
     expect(new Set(texts).size).toBe(rows.length);
     expect(cellsText(['SI/1', 2, day, null, true])).toBe(`s4:SI/1n2;d${day.getTime()};-t`);
+  });
+
+  it("digests documents quickly: the same text alike within an import, a million documents' apart, and another import's otherwise", () => {
+    const secret = digestSecret();
+    const digest = quickDigester(secret);
+    const table = new DigestTable(1 << 21);
+    const documents = (i: number) =>
+      cellsText(['invoice', `D${i % 50}`, `SI/${Math.floor(i / 4)}`, `2026-10-${i % 31}`]);
+    for (let i = 0; i < 1_000_000; i++) table.set(digest(documents(i)), i + 1);
+    expect(table.size).toBe(1_000_000);
+    // Texts one unit apart, or the same units in another order.
+    const near = ['SI/12', 'SI/13', 'SI/21', 'SI/1', 'SI/12 ', 'si/12', '', '\u0000'].map((t) =>
+      digest(t).toString('hex'),
+    );
+    expect(new Set(near).size).toBe(near.length);
+    expect(digest('SI/12').equals(digest('SI/12'))).toBe(true);
+    expect(quickDigester(secret)('SI/12').equals(digest('SI/12'))).toBe(true);
+    expect(quickDigester(digestSecret())('SI/12').equals(digest('SI/12'))).toBe(false);
+  });
+
+  it('keeps a number only for a digest it does not hold, and answers the one it holds, across doublings', () => {
+    const table = new DigestTable(4);
+    for (let i = 1; i <= 20_000; i++) expect(table.setIfNew(rowDigest('', `row ${i}`), i)).toBeUndefined();
+    for (let i = 1; i <= 20_000; i++) expect(table.setIfNew(rowDigest('', `row ${i}`), i + 1)).toBe(i);
+    expect(table.size).toBe(20_000);
+    expect(table.get(rowDigest('', 'row 7'))).toBe(7);
+    expect(() => table.setIfNew(rowDigest('', 'row 20001'), 0)).toThrow(RangeError);
   });
 
   it('refuses a number it cannot hold, rather than keep it wrong', () => {

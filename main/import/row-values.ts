@@ -14,6 +14,7 @@ import {
   isPlausibleSerial,
   parseDateText,
 } from './dates';
+import { readsPartySide } from './doc-types';
 import { gstRateIn, gstRateOf, taxInside } from './gst-types';
 import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
@@ -41,6 +42,11 @@ export interface Decisions {
   netFromRate: boolean;
   /** Debit and Credit amounts of a revenue account's ledger: a sale is a credit (revenue-side.ts). */
   revenueSide?: boolean;
+  /**
+   * A receipts file's amount is its Credit column, beside a Debit column: a row's debit is taken
+   * off it (a receipt reversed, money given back to the customer), as a ledger reads the pair.
+   */
+  amountLessDebit?: boolean;
   /**
    * Where the net value is quantity × price, the column of discount rates it is less: each a
    * fraction (0.15) or, where `per` is 100, a percentage (15).
@@ -223,6 +229,9 @@ export function decide(
     round: options.round === true,
     netFromRate: options.netFromRate === true,
     ...(options.revenueSide ? { revenueSide: true } : {}),
+    ...(kind === 'payments' && mapping.amount !== undefined && readsPartySide(kind, options.headers, mapping)
+      ? { amountLessDebit: true }
+      : {}),
     ...(options.netFromRate && options.discountRate ? { discountRate: options.discountRate } : {}),
     currency: options.currency,
     anyDates: options.anyDates === true,
@@ -431,6 +440,9 @@ export function convertRow(
     const debited = debitLessCredit(mapping, cells, read);
     if (debited !== null) values.amount = debited === 0 ? 0 : -debited;
   }
+  const debit = d.amountLessDebit ? pseudoAmount(mapping, cells, read, 'debit_amount') : null;
+  if (typeof debit === 'number' && debit !== 0 && !problems.some((p) => p.field === 'amount'))
+    values.amount = (typeof values.amount === 'number' ? values.amount : 0) - debit;
   // Tax the customer withheld (TDS) settles its bill as the money does: the bill is paid in full
   // when money and tax withheld together are its amount.
   const withheld = kind === 'payments' ? pseudoAmount(mapping, cells, read, 'withheld') : null;

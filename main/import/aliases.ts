@@ -751,7 +751,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'reference',
       'appliestodocno',
       'billno',
-      'againstref',
+      // Tally's bill-wise details: the reference a receipt is made against.
+      'billref',
+      'billreference',
       'appliedtoinvoice',
     ],
     mode: ['mode', 'paymentmode', 'modeofpayment', 'paymentmethod', 'instrument', 'instrumenttype', 'paymentmeans'],

@@ -44,6 +44,16 @@ export class BillNumbers {
     return countRead(seen, key, bill, only ?? bill, lines);
   }
 
+  /** Whether `bill` names one of the distributor's bills, or lists several, as `read` would read it: nothing is counted. */
+  knows(distributor: string, bill: string): boolean {
+    const mine = this.invoices().get(distributor);
+    return (
+      mine?.exact.has(bill) === true ||
+      mine?.alike.get(codeKey(bill))?.length === 1 ||
+      this.listed(distributor, bill) !== null
+    );
+  }
+
   /**
    * The numbers of the distributor's bills `text` lists ("INV-1, inv-2"), as the bills write
    * them, where it lists two or more and each part reads as one bill; else null.

@@ -584,6 +584,8 @@ async function importFrom(
   let creditedParty = 0;
   // Payment vouchers that credit their party, by type name: money received whatever the name.
   const creditedPayments = new Map<string, number>();
+  // Payment vouchers that debit a distributor against one of its bills, by type name: money given back.
+  const givenBackPayments = new Map<string, number>();
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
   let noItemLines = 0;
@@ -699,6 +701,19 @@ async function importFrom(
       creditedPayments.set(name, (creditedPayments.get(name) ?? 0) + 1);
       return true;
     };
+
+    /**
+     * Whether a voucher of a type named as a payment debits its party against a bill, in a file of
+     * Debit / Credit amounts: money given back against the bill (a cheque returned unpaid, a
+     * refund) when the party is a distributor and the bill one of its own, which is asked once the
+     * party is read (below). A type the user mapped keeps what the map says.
+     */
+    const debitsItsParty = (name: string, why: 'map' | 'name', row: PreparedRow) => {
+      if (kind !== 'payments' || !bySide || why === 'map' || !paymentNamed(name)) return false;
+      row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
+      const { amount, against_doc_no: bill } = row.converted.values;
+      return typeof amount === 'number' && amount < 0 && typeof bill === 'string';
+    };
     const currencies = currencyCheck(
       kind,
       mapping,
@@ -738,6 +753,8 @@ async function importFrom(
         }
       }
       const voucherType = voucherColumn === undefined ? null : row.cells[voucherColumn];
+      // The type of a payment voucher kept as money given back, if it is one (see debitsItsParty).
+      let givenBack: string | null = null;
       if (!blank(voucherType)) {
         const name = String(voucherType).trim();
         let reading = voucherReadings.get(name);
@@ -746,8 +763,11 @@ async function importFrom(
           voucherReadings.set(name, reading);
         }
         if (reading.as === 'skip' && !creditsItsParty(name, reading.why, row)) {
-          skip(`type:${name}`);
-          return;
+          if (!debitsItsParty(name, reading.why, row)) {
+            skip(`type:${name}`);
+            return;
+          }
+          givenBack = name;
         }
       }
       const exact = row.digest ?? cellsDigest(secret, row.cells);
@@ -940,6 +960,20 @@ async function importFrom(
           message: named.problem,
         });
       }
+      // Money paid out to anyone but a distributor, or against no bill of its own, is skipped as before.
+      if (givenBack !== null) {
+        const { distributor_code: party, against_doc_no: bill } = values;
+        if (
+          issues.length > 0 ||
+          typeof party !== 'string' ||
+          !codes.distributors.has(party) ||
+          typeof bill !== 'string' ||
+          bills?.knows(party, bill) !== true
+        ) {
+          skip(`type:${givenBack}`);
+          return;
+        }
+      }
       let unitProblem =
         units && converted.qtyUnit !== undefined && typeof values.sku === 'string'
           ? units.check(values.sku, converted.qtyUnit, row.number)
@@ -1075,6 +1109,7 @@ async function importFrom(
       }
       for (const { id, line } of addedInto) receiptRows?.add(id, line);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
+      if (givenBack !== null) givenBackPayments.set(givenBack, (givenBackPayments.get(givenBack) ?? 0) + 1);
       for (const line of parts)
         for (const { field, sum } of summed) {
           const v = line[field.name];
@@ -1186,13 +1221,19 @@ async function importFrom(
     for (const [name, { as }] of voucherReadings) {
       if (as !== 'skip' || !paymentNamed(name)) continue;
       const received = creditedPayments.get(name) ?? 0;
+      const givenBack = givenBackPayments.get(name) ?? 0;
       const paidOut = skipped[`type:${name}`] ?? 0;
+      if (givenBack > 0)
+        result.decisions.push({
+          field: 'voucher_type',
+          decision: `${counted(givenBack, `"${name}" voucher debits a distributor`, `"${name}" vouchers debit a distributor`)} against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back`,
+        });
       if (received > 0)
         result.decisions.push({
           field: 'voucher_type',
           decision: `${received} "${name}" vouchers credit their party: money received, imported as receipts${paidOut > 0 ? `; ${paidOut} that debit it are skipped as money paid out` : ''}`,
         });
-      else
+      else if (paidOut > 0 || givenBack === 0)
         result.decisions.push({
           field: 'voucher_type',
           decision: `"${name}" vouchers are skipped as money paid out (Tally's meaning); if they are payments received, as in QuickBooks, import them with --type-map "${name}=receipt" or in the import dialog`,

@@ -666,6 +666,47 @@ describe('receipts', () => {
     expect(await earlyPaymentInMarch(ws)).toBe('5.00');
   });
 
+  it("takes a ledger's debits to a customer off its receipts: a receipt reversed, and a payment voucher against its bill", async () => {
+    const sales = file('bills.csv', [
+      ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+      ['Invoice', 'PB/2', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+      ['Invoice', 'PB/3', '2027-03-02', 'D002', 'SKU-0001', 1, '100.00'],
+    ]);
+    expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+    const ledger = file('day book.csv', [
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Bill Ref', 'Debit', 'Credit'],
+      ['05-03-2027', 'D001', 'Receipt', 'RV-1', 'PB/1', null, '100.00'],
+      // PB/1's cheque returned unpaid, booked as a payment to the customer against the bill.
+      ['08-03-2027', 'D001', 'Payment', 'PV-1', 'PB/1', '100.00', null],
+      ['06-03-2027', 'D001', 'Receipt', 'RV-2', 'PB/2', null, '100.00'],
+      // PB/2's cheque returned unpaid, booked as a receipt reversed: a debit of a receipt voucher.
+      ['25-03-2027', 'D001', 'Receipt', 'RV-2R', 'PB/2', '100.00', null],
+      ['06-03-2027', 'D002', 'Receipt', 'RV-3', 'PB/3', null, '100.00'],
+      // Money paid out: to a supplier, and to a customer against no bill of its own.
+      ['09-03-2027', 'Ramesh Stationers', 'Payment', 'PV-2', 'X-1', '50.00', null],
+      ['09-03-2027', 'D002', 'Payment', 'PV-3', 'PB/1', '20.00', null],
+    ]);
+    const r = await importFile(ws, ledger, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'type:Payment': 2 });
+    expect(r.decisions).toContainEqual({
+      field: 'voucher_type',
+      decision:
+        '1 "Payment" voucher debits a distributor against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back',
+    });
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount])).toEqual([
+      ['RV-1', 'PB/1', 10_000],
+      ['PV-1', 'PB/1', -10_000],
+      ['RV-2', 'PB/2', 10_000],
+      ['RV-2R', 'PB/2', -10_000],
+      ['RV-3', 'PB/3', 10_000],
+    ]);
+    // Only PB/3 was settled within 15 days: 1% of 100.00. Skipped, the payment left PB/1 paid and
+    // the scheme paid 2.00; the reversed receipt refused the file.
+    expect(await earlyPaymentInMarch(ws)).toBe('1.00');
+  });
+
   it('spreads a receipt imported before its bills over them once a sales file brings them', async () => {
     const sales = ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'];
     const old = file('old bill.csv', [sales, ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00']]);

@@ -20,11 +20,9 @@ import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, cellsText, DigestTable, digestSecret, quickDigester } from './digest-table';
 import {
   classifyDocType,
-  classifyVoucher,
   type DocClass,
   deadStatus,
   lineTypesHint,
-  paymentNamed,
   readsPartySide,
   type TypeMap,
   typeMapProblem,
@@ -58,6 +56,7 @@ import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptRows } from './receipt-rows';
 import { type ReceiptPart, ReceiptSpread } from './receipt-spread';
+import { ReceiptVouchers } from './receipt-vouchers';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
   addRounded,
@@ -552,7 +551,6 @@ async function importFrom(
   // Sales: document types the file uses and how each is read; lines numbered within their document.
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
-  const voucherReadings = new Map<string, ReturnType<typeof classifyVoucher>>();
   const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
   // Vouchers whose tax came from their tax ledgers' lines, and those ledgers' names.
   const taxLedgers = { vouchers: 0, names: new Set<string>() };
@@ -582,10 +580,7 @@ async function importFrom(
   // Amounts from a Debit / Credit pair say which side the party is on.
   const bySide = readsPartySide(kind, headers, mapping);
   let creditedParty = 0;
-  // Payment vouchers that credit their party, by type name: money received whatever the name.
-  const creditedPayments = new Map<string, number>();
-  // Payment vouchers that debit a distributor against one of its bills, by type name: money given back.
-  const givenBackPayments = new Map<string, number>();
+  const vouchers = voucherColumn === undefined ? null : new ReceiptVouchers(request.typeMap, bySide);
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
   let noItemLines = 0;
@@ -688,32 +683,6 @@ async function importFrom(
       return reading.as === 'skip' ? `type:${name}` : null;
     };
 
-    /**
-     * Whether a voucher of a type named as a payment (money paid out, as Tally means it) credits
-     * its party, in a file of Debit / Credit amounts: then it is money received (ERPNext's Payment
-     * Entry of a customer). A type the user mapped keeps what the map says.
-     */
-    const creditsItsParty = (name: string, why: 'map' | 'name', row: PreparedRow) => {
-      if (kind !== 'payments' || !bySide || why === 'map' || !paymentNamed(name)) return false;
-      row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
-      const amount = row.converted.values.amount;
-      if (typeof amount !== 'number' || amount <= 0) return false;
-      creditedPayments.set(name, (creditedPayments.get(name) ?? 0) + 1);
-      return true;
-    };
-
-    /**
-     * Whether a voucher of a type named as a payment debits its party against a bill, in a file of
-     * Debit / Credit amounts: money given back against the bill (a cheque returned unpaid, a
-     * refund) when the party is a distributor and the bill one of its own, which is asked once the
-     * party is read (below). A type the user mapped keeps what the map says.
-     */
-    const debitsItsParty = (name: string, why: 'map' | 'name', row: PreparedRow) => {
-      if (kind !== 'payments' || !bySide || why === 'map' || !paymentNamed(name)) return false;
-      row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
-      const { amount, against_doc_no: bill } = row.converted.values;
-      return typeof amount === 'number' && amount < 0 && typeof bill === 'string';
-    };
     const currencies = currencyCheck(
       kind,
       mapping,
@@ -753,22 +722,19 @@ async function importFrom(
         }
       }
       const voucherType = voucherColumn === undefined ? null : row.cells[voucherColumn];
-      // The type of a payment voucher kept as money given back, if it is one (see debitsItsParty).
+      // The type of a payment voucher kept as money given back, if it is one (see ReceiptVouchers).
       let givenBack: string | null = null;
-      if (!blank(voucherType)) {
+      if (vouchers && !blank(voucherType)) {
         const name = String(voucherType).trim();
-        let reading = voucherReadings.get(name);
-        if (reading === undefined) {
-          reading = classifyVoucher(name, request.typeMap);
-          voucherReadings.set(name, reading);
+        const read = vouchers.read(name, () => {
+          row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
+          return row.converted.values;
+        });
+        if (read === 'skip') {
+          skip(`type:${name}`);
+          return;
         }
-        if (reading.as === 'skip' && !creditsItsParty(name, reading.why, row)) {
-          if (!debitsItsParty(name, reading.why, row)) {
-            skip(`type:${name}`);
-            return;
-          }
-          givenBack = name;
-        }
+        if (read === 'given back') givenBack = name;
       }
       const exact = row.digest ?? cellsDigest(secret, row.cells);
       // The earlier row this one repeats in every column, if any.
@@ -1109,7 +1075,7 @@ async function importFrom(
       }
       for (const { id, line } of addedInto) receiptRows?.add(id, line);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
-      if (givenBack !== null) givenBackPayments.set(givenBack, (givenBackPayments.get(givenBack) ?? 0) + 1);
+      if (givenBack !== null) vouchers?.gaveBack(givenBack);
       for (const line of parts)
         for (const { field, sum } of summed) {
           const v = line[field.name];
@@ -1218,27 +1184,7 @@ async function importFrom(
         if (result.warnings.length < MAX_LISTED_ERRORS) result.warnings.push(warning);
     }
     // "Payment" is money paid out in Tally and a customer's payment in QuickBooks: say which was taken.
-    for (const [name, { as }] of voucherReadings) {
-      if (as !== 'skip' || !paymentNamed(name)) continue;
-      const received = creditedPayments.get(name) ?? 0;
-      const givenBack = givenBackPayments.get(name) ?? 0;
-      const paidOut = skipped[`type:${name}`] ?? 0;
-      if (givenBack > 0)
-        result.decisions.push({
-          field: 'voucher_type',
-          decision: `${counted(givenBack, `"${name}" voucher debits a distributor`, `"${name}" vouchers debit a distributor`)} against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back`,
-        });
-      if (received > 0)
-        result.decisions.push({
-          field: 'voucher_type',
-          decision: `${received} "${name}" vouchers credit their party: money received, imported as receipts${paidOut > 0 ? `; ${paidOut} that debit it are skipped as money paid out` : ''}`,
-        });
-      else if (paidOut > 0 || givenBack === 0)
-        result.decisions.push({
-          field: 'voucher_type',
-          decision: `"${name}" vouchers are skipped as money paid out (Tally's meaning); if they are payments received, as in QuickBooks, import them with --type-map "${name}=receipt" or in the import dialog`,
-        });
-    }
+    if (vouchers) result.decisions.push(...vouchers.decisions(skipped));
     for (const [field, entry] of rounding) {
       if (entry.rounded === 0) continue;
       const label = fieldLabel(kind, field);

@@ -1,0 +1,73 @@
+import type { StoredValue } from '../datasets/insert';
+import { counted } from '../format/numbers';
+import { classifyVoucher, paymentNamed, type TypeMap } from './doc-types';
+
+/** How one row's voucher type is read: a receipt, skipped, or money given back if its party and bill say so. */
+export type VoucherRead = 'receipt' | 'skip' | 'given back';
+
+/**
+ * The voucher types of a receipts file, each read once (`classifyVoucher`), and what the party's
+ * side made of those named as payments — money paid out in Tally, a customer's payment in
+ * QuickBooks and ERPNext. Where the amounts are a Debit / Credit pair and the user did not map
+ * the type, a payment that credits its party is money received (ERPNext's Payment Entry of a
+ * customer); one that debits its party against a bill may be money given back against that bill
+ * (a cheque returned unpaid, a refund), which the import keeps only when the party is a
+ * distributor and the bill one of its own: it asks that once the party is read.
+ */
+export class ReceiptVouchers {
+  private readonly readings = new Map<string, ReturnType<typeof classifyVoucher>>();
+  private readonly credited = new Map<string, number>();
+  private readonly givenBack = new Map<string, number>();
+
+  constructor(
+    private readonly typeMap: TypeMap | undefined,
+    private readonly bySide: boolean,
+  ) {}
+
+  /** How a row of voucher type `name` is read; `values` gives the row's values, asked only where its side decides. */
+  read(name: string, values: () => Record<string, StoredValue>): VoucherRead {
+    let reading = this.readings.get(name);
+    if (reading === undefined) {
+      reading = classifyVoucher(name, this.typeMap);
+      this.readings.set(name, reading);
+    }
+    if (reading.as === 'receipt') return 'receipt';
+    if (!this.bySide || reading.why === 'map' || !paymentNamed(name)) return 'skip';
+    const { amount, against_doc_no: bill } = values();
+    if (typeof amount === 'number' && amount > 0) {
+      this.credited.set(name, (this.credited.get(name) ?? 0) + 1);
+      return 'receipt';
+    }
+    return typeof amount === 'number' && amount < 0 && typeof bill === 'string' ? 'given back' : 'skip';
+  }
+
+  /** Counts a row of voucher type `name` imported as money given back. */
+  gaveBack(name: string): void {
+    this.givenBack.set(name, (this.givenBack.get(name) ?? 0) + 1);
+  }
+
+  /** What the import says of the payment-named types, given the rows it skipped by type. */
+  decisions(skipped: Readonly<Record<string, number>>): { field: string; decision: string }[] {
+    const out: { field: string; decision: string }[] = [];
+    const say = (decision: string) => out.push({ field: 'voucher_type', decision });
+    for (const [name, { as }] of this.readings) {
+      if (as !== 'skip' || !paymentNamed(name)) continue;
+      const received = this.credited.get(name) ?? 0;
+      const givenBack = this.givenBack.get(name) ?? 0;
+      const paidOut = skipped[`type:${name}`] ?? 0;
+      if (givenBack > 0)
+        say(
+          `${counted(givenBack, `"${name}" voucher debits a distributor`, `"${name}" vouchers debit a distributor`)} against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back`,
+        );
+      if (received > 0)
+        say(
+          `${received} "${name}" vouchers credit their party: money received, imported as receipts${paidOut > 0 ? `; ${paidOut} that debit it are skipped as money paid out` : ''}`,
+        );
+      else if (paidOut > 0 || givenBack === 0)
+        say(
+          `"${name}" vouchers are skipped as money paid out (Tally's meaning); if they are payments received, as in QuickBooks, import them with --type-map "${name}=receipt" or in the import dialog`,
+        );
+    }
+    return out;
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ReceiptVouchers } from '../../main/import/receipt-vouchers';
+
+const row = (amount: number | null, bill: string | null) => () => ({ amount, against_doc_no: bill });
+
+describe("a receipts file's voucher types", () => {
+  it("reads a payment-named type by the party's side, where the amounts are a Debit / Credit pair and the user did not map it", () => {
+    const bySide = new ReceiptVouchers({}, true);
+    expect(bySide.read('Receipt', row(-100, null))).toBe('receipt');
+    expect(bySide.read('Payment', row(100, null))).toBe('receipt');
+    expect(bySide.read('Payment', row(-100, 'INV/1'))).toBe('given back');
+    expect(bySide.read('Payment', row(-100, null))).toBe('skip');
+    expect(bySide.read('Journal', row(-100, 'INV/1'))).toBe('skip');
+    const mapped = new ReceiptVouchers({ Payment: 'skip' }, true);
+    expect(mapped.read('Payment', row(100, 'INV/1'))).toBe('skip');
+    const oneAmount = new ReceiptVouchers({}, false);
+    expect(oneAmount.read('Payment', row(100, 'INV/1'))).toBe('skip');
+  });
+
+  it('says what it made of each payment-named type', () => {
+    const vouchers = new ReceiptVouchers({}, true);
+    vouchers.read('Payment', row(100, null));
+    vouchers.read('Payment Entry', row(-100, 'INV/1'));
+    vouchers.gaveBack('Payment Entry');
+    vouchers.read('Payment Voucher', row(-100, null));
+    expect(vouchers.decisions({ 'type:Payment': 2, 'type:Payment Voucher': 1 }).map((d) => d.decision)).toEqual([
+      '1 "Payment" vouchers credit their party: money received, imported as receipts; 2 that debit it are skipped as money paid out',
+      '1 "Payment Entry" voucher debits a distributor against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back',
+      '"Payment Voucher" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment Voucher=receipt" or in the import dialog',
+    ]);
+  });
+});

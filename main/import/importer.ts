@@ -17,7 +17,7 @@ import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
-import { cellsDigest, cellsText, DigestTable, digestSecret, quickDigester } from './digest-table';
+import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import {
   classifyDocType,
   type DocClass,
@@ -27,6 +27,7 @@ import {
   type TypeMap,
   typeMapProblem,
 } from './doc-types';
+import { DocumentLines } from './document-lines';
 import { claimEarlierBills } from './earlier-bills';
 import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
@@ -556,15 +557,8 @@ async function importFrom(
   const taxLedgers = { vouchers: 0, names: new Set<string>() };
   const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
   const unknownTypes = new Map<string, number>();
-  const lineNumbers = new DigestTable();
-  const documentDigest = quickDigester(secret);
-  let lastDoc: { text: string; digest: Buffer; lines: number } = { text: '', digest: Buffer.alloc(0), lines: 0 };
+  const documents = new DocumentLines(secret);
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
-  // The documents whose round-off a line has given (see below).
-  const roundedDocs = new Set<string>();
-  /** A sales line's document, as stored: its type, party, number and date. */
-  const documentText = (values: Record<string, StoredValue>) =>
-    cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
   const exactRows = new DigestTable();
   let negativeAsCredit = 0;
   // Rows the workbook hides (a filter, or by hand), as read so far, and those imported.
@@ -698,7 +692,7 @@ async function importFrom(
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
         const wholeFile = size / Math.max(file.bytes(), 1);
-        for (const table of [exactRows, lineNumbers, seen])
+        for (const table of [exactRows, documents.counts, seen])
           table.reserve(Math.min(Math.ceil(table.size * wholeFile), RESERVE_AT_MOST));
       }
       const group = groupColumn === undefined ? null : groupOfNoCustomer(row.cells[groupColumn]);
@@ -843,27 +837,15 @@ async function importFrom(
           message: error.message,
         });
       }
-      // Numbered by the document as stored (its type read as invoice or credit note), so no two
-      // rows of the file share an identity. A document's lines mostly come one after another:
-      // they are counted here, and the table is asked and told only where the document changes
-      // (its lines so far, should it come back later in the file).
-      if (numberLines) {
-        const text = documentText(values);
-        if (text !== lastDoc.text) {
-          if (lastDoc.lines > 0) lineNumbers.set(lastDoc.digest, lastDoc.lines);
-          const digest = documentDigest(text);
-          lastDoc = { text, digest, lines: lineNumbers.get(digest) ?? 0 };
-        }
-        lastDoc.lines++;
-        values.line_no = lastDoc.lines;
-      }
-      // A document's round-off is written on each of its lines where a file repeats the
-      // document's fields on every item row (Zoho Books): it is its first line's alone.
-      if (kind === 'sales' && typeof values.round_off === 'number' && values.round_off !== 0) {
-        const doc = documentText(values);
-        if (roundedDocs.has(doc)) values.round_off = null;
-        else roundedDocs.add(doc);
-      }
+      if (numberLines) values.line_no = documents.next(values);
+      // A document's round-off is its first line's alone.
+      if (
+        kind === 'sales' &&
+        typeof values.round_off === 'number' &&
+        values.round_off !== 0 &&
+        !documents.firstRoundOff(values)
+      )
+        values.round_off = null;
       // A target is never below nothing, and its period runs forwards.
       if (kind === 'targets' && typeof values.value === 'string' && values.value.startsWith('-'))
         issues.push({

@@ -154,7 +154,7 @@ export function classifyDocType(
 export function classifyVoucher(name: string, map: TypeMap = {}): { as: 'receipt' | 'skip'; why: 'map' | 'name' } {
   const given = map[name] ?? map[name.trim()];
   if (given === 'receipt' || given === 'skip') return { as: given, why: 'map' };
-  if (isReceiptType(name)) return { as: 'receipt', why: 'name' };
+  if (isReceiptType(name) && !givenBackNamed(name)) return { as: 'receipt', why: 'name' };
   const other = map['*'];
   return other === 'receipt' || other === 'skip' ? { as: other, why: 'map' } : { as: 'skip', why: 'name' };
 }
@@ -170,6 +170,17 @@ export function typeMapProblem(kind: string, map: TypeMap): string | null {
     ? `${kind} files have no document types to map (${listed})`
     : `in a ${kind} file a type is read as ${fits.join(', ')}, not ${listed}`;
 }
+
+/**
+ * A voucher type named as money given back to a customer: a refund, a cheque returned unpaid
+ * (bounced, dishonoured), a receipt reversed. Never a receipt by its name, though it says one
+ * ("Receipt Reversal"): where the amounts are a Debit / Credit pair, one that debits a
+ * distributor against its own bill is read as money given back (ReceiptVouchers).
+ */
+export const givenBackNamed = (name: string) =>
+  /\b(refunds?|refunded|reversals?|reversed|bounced?|dishono(u)?r(ed)?|returned cheques?|(cheque|check|chq) returns?|(cheque|check|chq) returned)\b/i.test(
+    name,
+  );
 
 /** A voucher type named as a payment: money paid out in Tally, a customer's payment elsewhere. */
 export const paymentNamed = (name: string) => /\bpayments?\b/i.test(name);

@@ -6,14 +6,7 @@ import { pseudoFieldDefs, pseudoFieldsOf } from './aliases';
 import { amountsFromRows } from './amounts-from-rows';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
-import {
-  classifyDocType,
-  classifyVoucher,
-  paymentNamed,
-  readsPartySide,
-  type TypeClass,
-  type TypeMap,
-} from './doc-types';
+import { classifyDocType, classifyVoucher, readsPartySide, type TypeClass, type TypeMap } from './doc-types';
 import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
 import { mostlyNegative } from './journal-signs';
@@ -25,6 +18,7 @@ import { mappingByHeader, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
+import { sideDecides } from './receipt-vouchers';
 import { convertRow, dayOrderDecisions, decide } from './row-values';
 import { titleDecision } from './title-dates';
 
@@ -161,8 +155,11 @@ async function inspectSource(
     .map(([name, count]) => {
       const reading =
         args.kind === 'payments' ? classifyVoucher(name, args.typeMap) : classifyDocType(name, args.typeMap);
-      // A payment-named voucher of a Debit / Credit file is read by its party's side (importer).
-      const why = bySide && reading?.why === 'name' && paymentNamed(name) ? 'side' : (reading?.why ?? 'unknown');
+      // A payment-named voucher of a Debit / Credit file is read by its party's side (ReceiptVouchers).
+      const why =
+        args.kind === 'payments' && reading && sideDecides(name, reading.why, bySide)
+          ? 'side'
+          : (reading?.why ?? 'unknown');
       return { name, rows: count, as: reading?.as ?? null, why };
     });
   let decisions: string[];

@@ -1,6 +1,6 @@
 import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
-import { classifyVoucher, paymentNamed, type TypeMap } from './doc-types';
+import { classifyVoucher, givenBackNamed, paymentNamed, type TypeMap } from './doc-types';
 
 /** How one row's voucher type is read: a receipt, skipped, or money given back if its party and bill say so. */
 export type VoucherRead = 'receipt' | 'skip' | 'given back';
@@ -32,9 +32,9 @@ export class ReceiptVouchers {
       this.readings.set(name, reading);
     }
     if (reading.as === 'receipt') return 'receipt';
-    if (!this.bySide || reading.why === 'map' || !paymentNamed(name)) return 'skip';
+    if (!sideDecides(name, reading.why, this.bySide)) return 'skip';
     const { amount, against_doc_no: bill } = values();
-    if (typeof amount === 'number' && amount > 0) {
+    if (typeof amount === 'number' && amount > 0 && !givenBackNamed(name)) {
       this.credited.set(name, (this.credited.get(name) ?? 0) + 1);
       return 'receipt';
     }
@@ -51,7 +51,7 @@ export class ReceiptVouchers {
     const out: { field: string; decision: string }[] = [];
     const say = (decision: string) => out.push({ field: 'voucher_type', decision });
     for (const [name, { as }] of this.readings) {
-      if (as !== 'skip' || !paymentNamed(name)) continue;
+      if (as !== 'skip' || !(paymentNamed(name) || givenBackNamed(name))) continue;
       const received = this.credited.get(name) ?? 0;
       const givenBack = this.givenBack.get(name) ?? 0;
       const paidOut = skipped[`type:${name}`] ?? 0;
@@ -59,6 +59,7 @@ export class ReceiptVouchers {
         say(
           `${counted(givenBack, `"${name}" voucher debits a distributor`, `"${name}" vouchers debit a distributor`)} against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back`,
         );
+      if (!paymentNamed(name)) continue;
       if (received > 0)
         say(
           `${received} "${name}" vouchers credit their party: money received, imported as receipts${paidOut > 0 ? `; ${paidOut} that debit it are skipped as money paid out` : ''}`,
@@ -71,3 +72,11 @@ export class ReceiptVouchers {
     return out;
   }
 }
+
+/**
+ * Whether the party's side decides a voucher type the user did not map, where the amounts are a
+ * Debit / Credit pair: one named as a payment (credited: money received) or as money given back
+ * (debited against the distributor's bill).
+ */
+export const sideDecides = (name: string, why: string, bySide: boolean): boolean =>
+  bySide && why === 'name' && (paymentNamed(name) || givenBackNamed(name));

@@ -113,7 +113,7 @@ describe('importing through the Data screen', () => {
     const entry = dialog.getByLabel('Voucher type Payment Entry');
     await expect
       .poll(() => entry.locator('option:checked').textContent())
-      .toBe("by the party's side (credited: a receipt)");
+      .toBe("by the party's side (credited: a receipt; debited against its bill: money given back)");
     expect(await dialog.getByLabel('Column for Account (general ledger)').inputValue()).toBe('Account');
     await page.screenshot({ path: session.screenshot('import-ledger-receipts.png') });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();

@@ -11,6 +11,11 @@ describe("a receipts file's voucher types", () => {
     expect(bySide.read('Payment', row(-100, 'INV/1'))).toBe('given back');
     expect(bySide.read('Payment', row(-100, null))).toBe('skip');
     expect(bySide.read('Journal', row(-100, 'INV/1'))).toBe('skip');
+    // Named as money given back: never money received, though the name says receipt.
+    expect(bySide.read('Receipt Reversal', row(-100, 'INV/1'))).toBe('given back');
+    expect(bySide.read('Cheque Returned', row(-100, 'INV/1'))).toBe('given back');
+    expect(bySide.read('Payment Refund', row(100, 'INV/1'))).toBe('skip');
+    expect(new ReceiptVouchers({}, false).read('Receipt Reversal', row(100, 'INV/1'))).toBe('skip');
     const mapped = new ReceiptVouchers({ Payment: 'skip' }, true);
     expect(mapped.read('Payment', row(100, 'INV/1'))).toBe('skip');
     const oneAmount = new ReceiptVouchers({}, false);

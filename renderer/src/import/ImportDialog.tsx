@@ -313,7 +313,11 @@ export function ImportDialog({
                             );
                           }}
                         >
-                          {why === 'side' && <option value="">by the party's side (credited: a receipt)</option>}
+                          {why === 'side' && (
+                            <option value="">
+                              by the party's side (credited: a receipt; debited against its bill: money given back)
+                            </option>
+                          )}
                           {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}
                           {typeChoices.map(([value, label]) => (
                             <option key={value} value={value}>

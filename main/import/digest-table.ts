@@ -23,11 +23,14 @@ export const rowDigest = (secret: string, text: string): Buffer =>
  * (so a file cannot be written to make them collide), each mixed at the end as MurmurHash3 does.
  */
 export function quickDigester(secret: string): (text: string) => Buffer {
-  const [a, b, c] = new Uint32Array(rowDigest(secret, '').buffer.slice(0, 12));
+  // The lanes' seeds: read from the bytes themselves, never from `.buffer`, which a Buffer may
+  // share with others at an offset of its own.
+  const seeds = rowDigest(secret, '');
+  const [a, b, c] = [0, 4, 8].map((at) => seeds.readInt32LE(at)) as [number, number, number];
   return (text) => {
-    let h1 = a as number;
-    let h2 = b as number;
-    let h3 = c as number;
+    let h1 = a;
+    let h2 = b;
+    let h3 = c;
     for (let i = 0; i < text.length; i++) {
       const unit = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ unit, 0x01000193);

@@ -1,15 +1,9 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
 import { BillNumbers, billParts, type PartyBill } from './bill-numbers';
-import { spreadEarlierReceipts } from './earlier-receipts';
+import { type NamingLine, spreadEarlierReceipts } from './earlier-receipts';
 import { codeKey } from './master-names';
 import { readSummary } from './read-as';
-
-interface Naming {
-  id: number;
-  party: string;
-  bill: string;
-}
 
 /** An invoice of the line's distributor with the number it names, exactly. */
 const invoiceNamed = (line: string) =>
@@ -45,7 +39,7 @@ const namers = [
  * the result says, or null.
  */
 export function claimEarlierBills(db: Database.Database, batch: number): string | null {
-  const naming = namers.map((n) => ({ ...n, lines: db.prepare(n.sql).all(batch) as Naming[] }));
+  const naming = namers.map((n) => ({ ...n, lines: db.prepare(n.sql).all(batch) as NamingLine[] }));
   const all = naming.flatMap((n) => n.lines);
   if (all.length === 0) return null;
   // This batch's invoices written alike to those numbers (codeKey, in SQLite), each looked up as

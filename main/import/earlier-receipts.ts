@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { billParts, type PartyBill, partyKey, receiptBills } from './bill-numbers';
 import { ReceiptSpread } from './receipt-spread';
 
-/** A stored receipt's row that names a bill no invoice of its distributor has exactly. */
-export interface NamingReceipt {
+/** A stored line (a receipt's, a credit note's) that names a bill no invoice of its distributor has exactly. */
+export interface NamingLine {
   id: number;
   party: string;
   bill: string;
@@ -21,7 +21,7 @@ export interface NamingReceipt {
  */
 export function spreadEarlierReceipts(
   db: Database.Database,
-  lines: readonly NamingReceipt[],
+  lines: readonly NamingLine[],
   mine: readonly PartyBill[],
 ): { spread: Set<number>; note: string | null } {
   const spread = new Set<number>();

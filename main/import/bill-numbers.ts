@@ -33,25 +33,27 @@ export class BillNumbers {
 
   /** The number of the distributor's bill that `bill` names, on `lines` lines. */
   read(distributor: string, bill: string, lines = 1): string {
-    const mine = this.invoices().get(distributor);
-    if (mine?.exact.has(bill)) return bill;
-    const alike = mine?.alike.get(codeKey(bill)) ?? [];
-    const only = alike.length === 1 ? alike[0] : undefined;
-    const seen = only === undefined ? this.unknown : this.rewritten;
-    const key = partyKey(distributor, bill);
-    if (only === undefined && this.listed(distributor, bill) !== null)
-      return countRead(this.several, key, bill, bill, lines);
-    return countRead(seen, key, bill, only ?? bill, lines);
+    const { how, as } = this.match(distributor, bill);
+    if (how === 'exact') return bill;
+    const seen = how === 'alike' ? this.rewritten : how === 'several' ? this.several : this.unknown;
+    return countRead(seen, partyKey(distributor, bill), bill, as, lines);
   }
 
-  /** Whether `bill` names one of the distributor's bills, or lists several, as `read` would read it: nothing is counted. */
+  /** Whether `bill` names one of the distributor's bills, or lists several, as `read` reads it: nothing is counted. */
   knows(distributor: string, bill: string): boolean {
+    return this.match(distributor, bill).how !== 'unknown';
+  }
+
+  /**
+   * How `bill` names the distributor's bills: exactly one's number, one's written otherwise (`as`
+   * that bill's), several listed in one cell, or none.
+   */
+  private match(distributor: string, bill: string): { how: 'exact' | 'alike' | 'several' | 'unknown'; as: string } {
     const mine = this.invoices().get(distributor);
-    return (
-      mine?.exact.has(bill) === true ||
-      mine?.alike.get(codeKey(bill))?.length === 1 ||
-      this.listed(distributor, bill) !== null
-    );
+    if (mine?.exact.has(bill)) return { how: 'exact', as: bill };
+    const alike = mine?.alike.get(codeKey(bill)) ?? [];
+    if (alike.length === 1) return { how: 'alike', as: alike[0] as string };
+    return { how: this.listed(distributor, bill) === null ? 'unknown' : 'several', as: bill };
   }
 
   /**

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { BillNumbers } from '../../main/import/bill-numbers';
+
+const bills = () =>
+  new BillNumbers(() => [
+    { party: 'D001', bill: 'INV/0007' },
+    { party: 'D001', bill: 'INV/0008' },
+    { party: 'D001', bill: 'PB/1,PB/2' },
+    { party: 'D002', bill: 'INV/0009' },
+  ]);
+
+describe("a distributor's bill numbers", () => {
+  it('reads a number as the bill it names, exactly, written otherwise, or listed with others, and counts only what it read otherwise', () => {
+    const numbers = bills();
+    expect(numbers.read('D001', 'INV/0007')).toBe('INV/0007');
+    expect(numbers.read('D001', 'inv/0008')).toBe('INV/0008');
+    expect(numbers.read('D001', 'INV/0007, inv/0008')).toBe('INV/0007, inv/0008');
+    // A bill whose own number has a comma in it is that one bill.
+    expect(numbers.read('D001', 'PB/1,PB/2')).toBe('PB/1,PB/2');
+    // Another distributor's bill is none of this one's.
+    expect(numbers.read('D001', 'INV/0009')).toBe('INV/0009');
+    expect([...numbers.rewritten.keys()]).toEqual(['D001\u0001inv/0008']);
+    expect([...numbers.several.keys()]).toEqual(['D001\u0001INV/0007, inv/0008']);
+    expect([...numbers.unknown.keys()]).toEqual(['D001\u0001INV/0009']);
+  });
+
+  it('knows the same bills as it reads, and counts nothing for asking', () => {
+    const numbers = bills();
+    const asked = ['INV/0007', 'inv/0008', 'INV/0007, inv/0008', 'PB/1,PB/2', 'INV/0009', 'XX/1'];
+    expect(asked.map((bill) => numbers.knows('D001', bill))).toEqual([true, true, true, true, false, false]);
+    expect(numbers.knows('D002', 'INV/0009')).toBe(true);
+    expect(numbers.rewritten.size + numbers.several.size + numbers.unknown.size).toBe(0);
+  });
+});

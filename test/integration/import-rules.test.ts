@@ -39,6 +39,20 @@ async function earlyPaymentInMarch(ws: Workspace): Promise<string> {
   return run.value.total;
 }
 
+/**
+ * A sales file that changes lines imported before it: Check says `decision` and leaves `lines()`
+ * as they were; the import says it too, and changes them.
+ */
+async function checkedThenImported(path: string, decision: string, lines: () => unknown): Promise<void> {
+  const before = lines();
+  const checked = await importFile(ws, path, { kind: 'sales', dryRun: true });
+  expect(checked.decisions).toContainEqual({ field: 'doc_no', decision });
+  expect(lines()).toEqual(before);
+  const imported = await importFile(ws, path, { kind: 'sales' });
+  expect(imported.errors).toEqual([]);
+  expect(imported.decisions).toContainEqual({ field: 'doc_no', decision });
+}
+
 describe('layouts', () => {
   it('reads a QuickBooks report: party heading rows, document types, "Total <party>" rows and month-first dates', async () => {
     const path = file('qb.csv', [
@@ -748,11 +762,7 @@ describe('receipts', () => {
     ]);
     const note =
       '1 receipt imported earlier names several bills in one cell, among them invoices of this file ("pb/2, PB/1"): each is now spread over its bills, the oldest first, each up to what is still due on it (its amount with tax, less its returns and the receipts against it); ₹50.00 beyond what their bills were due stays on account, against no bill, as it would have been had the invoices come first';
-    const checked = await importFile(ws, bills, { kind: 'sales', dryRun: true });
-    expect(checked.decisions).toContainEqual({ field: 'doc_no', decision: note });
-    expect(stored()).toEqual(before);
-    const r = await importFile(ws, bills, { kind: 'sales' });
-    expect(r.decisions).toContainEqual({ field: 'doc_no', decision: note });
+    await checkedThenImported(bills, note, stored);
     // PB/1 of the earlier file (due 100.00 less R0's 40.00) and PB/2 of this one, oldest first;
     // PB/9 is no bill yet, and R4 already has a row against PB/4: both stay whole.
     expect(stored()).toEqual([
@@ -871,12 +881,7 @@ describe('receipts', () => {
     ]);
     const note =
       '1 credit note ("inv/77" is INV/77) and 1 receipt ("1043" is 0001043) imported earlier name an invoice of this file otherwise than it is written (in other capitals, or without the leading zeros Excel drops): each is now read as the invoice\'s, as it would have been had the invoices come first';
-    // Check says so and changes nothing; the import changes them.
-    const checked = await importFile(ws, invoices, { kind: 'sales', dryRun: true });
-    expect(checked.decisions).toContainEqual({ field: 'doc_no', decision: note });
-    expect(against()).toEqual(before);
-    const r = await importFile(ws, invoices, { kind: 'sales' });
-    expect(r.decisions).toContainEqual({ field: 'doc_no', decision: note });
+    await checkedThenImported(invoices, note, against);
     // D002 has no such invoice, and 555 is an invoice of its own.
     expect(against()).toEqual([
       ['E1', '0001043'],

@@ -5,6 +5,7 @@ import { createWorkspaceApi } from '../../main/api/handlers';
 import { inspectFile } from '../../main/import/inspect';
 import { MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
+import { earlyPaymentTotal } from '../support/early-payment';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -19,25 +20,7 @@ beforeEach(() => {
 const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name), delimited(rows));
 
 /** What a scheme paying 1% of each March bill settled in full within 15 days pays, in a run of March 2027. */
-async function earlyPaymentInMarch(ws: Workspace): Promise<string> {
-  const api = createWorkspaceApi(ws);
-  const saved = await api.call('schemes.save', {
-    definition: {
-      code: 'EP-MAR',
-      name: 'Pay within 15 days in March',
-      objective: 'collections',
-      period: { from: '2027-03-01', to: '2027-03-31' },
-      salesSource: 'primary',
-      measure: { kind: 'early_payment', withinDays: 15, partPayments: 'full_only' },
-      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
-      reward: { type: 'percent_of_invoice' },
-    },
-  });
-  if (!saved.ok) throw new Error(saved.error.message);
-  const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
-  if (!run.ok) throw new Error(run.error.message);
-  return run.value.total;
-}
+const earlyPaymentInMarch = (ws: Workspace) => earlyPaymentTotal(createWorkspaceApi(ws), '2027-03', 15);
 
 /**
  * A sales file that changes lines imported before it: Check says `decision` and leaves `lines()`

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { approveRun, submitRun } from '../../main/review/actions';
+import { earlyPaymentTotal } from '../support/early-payment';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 const priya = { name: 'priya', role: 'preparer' as const };
@@ -124,23 +125,9 @@ describe('payout rules on a real workspace', () => {
       const imported = await api.call('import.run', { path, kind });
       if (!imported.ok || imported.value.batch === null) throw new Error(JSON.stringify(imported));
     }
-    await api.call('schemes.save', {
-      definition: {
-        code: 'EP-MAR',
-        name: 'Pay early in March',
-        objective: 'collections',
-        period: { from: '2027-03-01', to: '2027-03-31' },
-        salesSource: 'primary',
-        measure: { kind: 'early_payment', withinDays: 10, partPayments: 'pro_rata' },
-        slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
-        reward: { type: 'percent_of_invoice' },
-      },
-    });
-    const run = await api.call('runs.create', { from: '2027-03-01', to: '2027-03-31', schemes: ['EP-MAR'] });
-    if (!run.ok) throw new Error(run.error.message);
     // 1% × (10,000 received on EP-1 + 2,000 of EP-2's 5,000) = 120.00. Read as 12,000 against each
     // bill, the receipt would have settled both: 1% × 15,000 = 150.00.
-    expect(run.value.total).toBe('120.00');
+    expect(await earlyPaymentTotal(api, '2027-03', 10, 'pro_rata')).toBe('120.00');
   });
 
   it('an overdue-reduction run with no ageing report near its end pays nothing, says so and keeps the notice with the run', async () => {

@@ -921,6 +921,8 @@ async function importFrom(
           skip(`type:${givenBack}`);
           return;
         }
+        // One amount column gives what was given back as it gives receipts, unsigned.
+        if (typeof values.amount === 'number' && values.amount > 0) values.amount = -values.amount;
       }
       let unitProblem =
         units && converted.qtyUnit !== undefined && typeof values.sku === 'string'

@@ -18,7 +18,7 @@ import { mappingByHeader, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
-import { sideDecides } from './receipt-vouchers';
+import { readByRow } from './receipt-vouchers';
 import { convertRow, dayOrderDecisions, decide } from './row-values';
 import { titleDecision } from './title-dates';
 
@@ -155,12 +155,9 @@ async function inspectSource(
     .map(([name, count]) => {
       const reading =
         args.kind === 'payments' ? classifyVoucher(name, args.typeMap) : classifyDocType(name, args.typeMap);
-      // A payment-named voucher of a Debit / Credit file is read by its party's side (ReceiptVouchers).
-      const why =
-        args.kind === 'payments' && reading && sideDecides(name, reading.why, bySide)
-          ? 'side'
-          : (reading?.why ?? 'unknown');
-      return { name, rows: count, as: reading?.as ?? null, why };
+      // A voucher named as a payment or as money given back is read row by row (ReceiptVouchers).
+      const why = (args.kind === 'payments' && reading && readByRow(name, reading.why, bySide)) || reading?.why;
+      return { name, rows: count, as: reading?.as ?? null, why: why ?? 'unknown' };
     });
   let decisions: string[];
   let refusal: string | null = null;

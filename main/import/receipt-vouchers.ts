@@ -12,7 +12,8 @@ export type VoucherRead = 'receipt' | 'skip' | 'given back';
  * the type, a payment that credits its party is money received (ERPNext's Payment Entry of a
  * customer); one that debits its party against a bill may be money given back against that bill
  * (a cheque returned unpaid, a refund), which the import keeps only when the party is a
- * distributor and the bill one of its own: it asks that once the party is read.
+ * distributor and the bill one of its own: it asks that once the party is read. With one amount
+ * column, a type named as money given back is read so against such a bill, whatever its sign.
  */
 export class ReceiptVouchers {
   private readonly readings = new Map<string, ReturnType<typeof classifyVoucher>>();
@@ -24,7 +25,7 @@ export class ReceiptVouchers {
     private readonly bySide: boolean,
   ) {}
 
-  /** How a row of voucher type `name` is read; `values` gives the row's values, asked only where its side decides. */
+  /** How a row of voucher type `name` is read; `values` gives the row's values, asked only where the row decides. */
   read(name: string, values: () => Record<string, StoredValue>): VoucherRead {
     let reading = this.readings.get(name);
     if (reading === undefined) {
@@ -32,13 +33,17 @@ export class ReceiptVouchers {
       this.readings.set(name, reading);
     }
     if (reading.as === 'receipt') return 'receipt';
-    if (!sideDecides(name, reading.why, this.bySide)) return 'skip';
+    if (readByRow(name, reading.why, this.bySide) === null) return 'skip';
     const { amount, against_doc_no: bill } = values();
-    if (typeof amount === 'number' && amount > 0 && !givenBackNamed(name)) {
+    if (typeof amount !== 'number' || amount === 0) return 'skip';
+    // Credited to its party: money received, unless its name says given back.
+    if (this.bySide && amount > 0) {
+      if (givenBackNamed(name)) return 'skip';
       this.credited.set(name, (this.credited.get(name) ?? 0) + 1);
       return 'receipt';
     }
-    return typeof amount === 'number' && amount < 0 && typeof bill === 'string' ? 'given back' : 'skip';
+    // Debited to its party, or in one amount column and named as given back: against a bill, given back.
+    return typeof bill === 'string' ? 'given back' : 'skip';
   }
 
   /** Counts a row of voucher type `name` imported as money given back. */
@@ -50,14 +55,24 @@ export class ReceiptVouchers {
   decisions(skipped: Readonly<Record<string, number>>): { field: string; decision: string }[] {
     const out: { field: string; decision: string }[] = [];
     const say = (decision: string) => out.push({ field: 'voucher_type', decision });
-    for (const [name, { as }] of this.readings) {
+    for (const [name, { as, why }] of this.readings) {
       if (as !== 'skip' || !(paymentNamed(name) || givenBackNamed(name))) continue;
       const received = this.credited.get(name) ?? 0;
       const givenBack = this.givenBack.get(name) ?? 0;
       const paidOut = skipped[`type:${name}`] ?? 0;
-      if (givenBack > 0)
+      const asNegative =
+        'each imported as a negative receipt against its bill, so early payment does not count what was given back';
+      if (givenBack > 0 && this.bySide)
         say(
-          `${counted(givenBack, `"${name}" voucher debits a distributor`, `"${name}" vouchers debit a distributor`)} against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back`,
+          `${counted(givenBack, `"${name}" voucher debits a distributor`, `"${name}" vouchers debit a distributor`)} against one of its bills: money given back (a cheque returned unpaid, a refund), ${asNegative}`,
+        );
+      else if (givenBack > 0)
+        say(
+          `${counted(givenBack, `"${name}" voucher is`, `"${name}" vouchers are`)} against a distributor's own bill: money given back (a cheque returned unpaid, a refund), ${asNegative}${paidOut > 0 ? `; ${paidOut} against no bill of their party's are skipped` : ''}`,
+        );
+      else if (paidOut > 0 && why === 'name' && !paymentNamed(name))
+        say(
+          `${counted(paidOut, `"${name}" voucher is`, `"${name}" vouchers are`)} named as money given back but against no bill of a distributor's own: skipped, as early payment reads what was given back by its bill`,
         );
       if (!paymentNamed(name)) continue;
       if (received > 0)
@@ -74,9 +89,14 @@ export class ReceiptVouchers {
 }
 
 /**
- * Whether the party's side decides a voucher type the user did not map, where the amounts are a
- * Debit / Credit pair: one named as a payment (credited: money received) or as money given back
- * (debited against the distributor's bill).
+ * What decides a voucher type the user did not map, row by row, or null where its name alone
+ * does. Where the amounts are a Debit / Credit pair, the party's side decides one named as a
+ * payment or as money given back ('side': credited, a receipt; debited against a bill, money
+ * given back). With one amount column, which says no side, one named as money given back is
+ * that against a bill of the distributor's own, and skipped otherwise ('given back').
  */
-export const sideDecides = (name: string, why: string, bySide: boolean): boolean =>
-  bySide && why === 'name' && (paymentNamed(name) || givenBackNamed(name));
+export function readByRow(name: string, why: string, bySide: boolean): 'side' | 'given back' | null {
+  if (why !== 'name') return null;
+  if (bySide) return paymentNamed(name) || givenBackNamed(name) ? 'side' : null;
+  return givenBackNamed(name) ? 'given back' : null;
+}

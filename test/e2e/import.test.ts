@@ -72,12 +72,17 @@ describe('importing through the Data screen', () => {
       '10/05/2026,Payment,P-1,D001,"12,000.00"',
       '10/06/2026,Invoice,I-7,D001,"40,000.00"',
       '10/09/2026,Payment,P-2,D002,"3,500.25"',
+      '10/10/2026,Refund,RF-1,D002,500.00',
     ]);
     await dialog.getByLabel('Dataset').selectOption('payments');
     const types = dialog.getByTestId('type-map');
     await expect
       .poll(() => types.locator('legend').textContent())
-      .toBe('2 voucher types in the file: how each is read');
+      .toBe('3 voucher types in the file: how each is read');
+    // Named as money given back: read against its bill, row by row (this file names no bills).
+    expect(await dialog.getByLabel('Voucher type Refund').locator('option:checked').textContent()).toBe(
+      'money given back against its bill: a negative receipt (against none: skipped)',
+    );
     const payment = dialog.getByLabel('Voucher type Payment');
     expect(await payment.inputValue()).toBe('skip');
     expect(await payment.locator('option').allTextContents()).toEqual([

@@ -704,6 +704,55 @@ describe('receipts', () => {
     expect(await earlyPaymentInMarch(ws)).toBe('1.00');
   });
 
+  it('takes a cheque returned or a refund off the receipts where one column gives every amount', async () => {
+    const sales = file('bills.csv', [
+      ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+      ['Invoice', 'PB/2', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+      ['Invoice', 'PB/3', '2027-03-02', 'D002', 'SKU-0001', 1, '100.00'],
+    ]);
+    expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+    const path = file('receipts.csv', [
+      ['Voucher Type', 'Receipt No', 'Receipt Date', 'Distributor Code', 'Against Invoice', 'Amount'],
+      ['Receipt', 'RV-1', '05-03-2027', 'D001', 'PB/1', '100.00'],
+      // PB/1's cheque returned unpaid, written as unsigned as the receipt it undoes.
+      ['Cheque Returned', 'CR-1', '09-03-2027', 'D001', 'PB/1', '100.00'],
+      ['Receipt', 'RV-2', '06-03-2027', 'D001', 'PB/2', '100.00'],
+      ['Receipt', 'RV-3', '06-03-2027', 'D002', 'PB/3', '100.00'],
+      // Given back against no bill, and against a bill of another distributor: skipped.
+      ['Refund', 'RF-1', '10-03-2027', 'D002', null, '30.00'],
+      ['Refund', 'RF-2', '10-03-2027', 'D002', 'PB/2', '20.00'],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'payments', locale: 'en-IN' });
+    expect(preview.documentTypes.map(({ name, as, why }) => [name, as, why])).toEqual([
+      ['Receipt', 'receipt', 'name'],
+      ['Refund', 'skip', 'given back'],
+      ['Cheque Returned', 'skip', 'given back'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'type:Refund': 2 });
+    expect(r.decisions).toContainEqual({
+      field: 'voucher_type',
+      decision:
+        '2 "Refund" vouchers are named as money given back but against no bill of a distributor\'s own: skipped, as early payment reads what was given back by its bill',
+    });
+    expect(r.decisions).toContainEqual({
+      field: 'voucher_type',
+      decision:
+        '1 "Cheque Returned" voucher is against a distributor\'s own bill: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back',
+    });
+    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount])).toEqual([
+      ['RV-1', 'PB/1', 10_000],
+      ['CR-1', 'PB/1', -10_000],
+      ['RV-2', 'PB/2', 10_000],
+      ['RV-3', 'PB/3', 10_000],
+    ]);
+    // PB/2 and PB/3 settled within 15 days: 1% of 100.00 each. Skipped, the returned cheque left
+    // PB/1 paid and the scheme paid 3.00.
+    expect(await earlyPaymentInMarch(ws)).toBe('2.00');
+  });
+
   it('spreads a receipt imported before its bills over them once a sales file brings them', async () => {
     const sales = ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'];
     const old = file('old bill.csv', [sales, ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00']]);

@@ -15,11 +15,28 @@ describe("a receipts file's voucher types", () => {
     expect(bySide.read('Receipt Reversal', row(-100, 'INV/1'))).toBe('given back');
     expect(bySide.read('Cheque Returned', row(-100, 'INV/1'))).toBe('given back');
     expect(bySide.read('Payment Refund', row(100, 'INV/1'))).toBe('skip');
-    expect(new ReceiptVouchers({}, false).read('Receipt Reversal', row(100, 'INV/1'))).toBe('skip');
     const mapped = new ReceiptVouchers({ Payment: 'skip' }, true);
     expect(mapped.read('Payment', row(100, 'INV/1'))).toBe('skip');
+  });
+
+  it('reads a type named as money given back against a bill where one column gives every amount, whatever its sign', () => {
     const oneAmount = new ReceiptVouchers({}, false);
+    expect(oneAmount.read('Receipt Reversal', row(100, 'INV/1'))).toBe('given back');
+    expect(oneAmount.read('Cheque Bounce', row(-100, 'INV/1'))).toBe('given back');
+    expect(oneAmount.read('Refund', row(100, null))).toBe('skip');
+    expect(oneAmount.read('Refund', row(0, 'INV/1'))).toBe('skip');
+    // Named as a payment only: money paid out, as Tally means it.
     expect(oneAmount.read('Payment', row(100, 'INV/1'))).toBe('skip');
+    // The user's map decides before the name.
+    const mapped = new ReceiptVouchers({ Refund: 'skip' }, false);
+    expect(mapped.read('Refund', row(100, 'INV/1'))).toBe('skip');
+    expect(mapped.decisions({ 'type:Refund': 1 })).toEqual([]);
+    oneAmount.gaveBack('Receipt Reversal');
+    expect(oneAmount.decisions({ 'type:Refund': 2, 'type:Payment': 1 }).map((d) => d.decision)).toEqual([
+      '1 "Receipt Reversal" voucher is against a distributor\'s own bill: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back',
+      '2 "Refund" vouchers are named as money given back but against no bill of a distributor\'s own: skipped, as early payment reads what was given back by its bill',
+      '"Payment" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment=receipt" or in the import dialog',
+    ]);
   });
 
   it('says what it made of each payment-named type', () => {

@@ -27,6 +27,9 @@ const kindLabels: Record<DatasetKind, string> = {
 };
 
 /** A preview cell as the user reads it: a date cell (it arrives as an ISO instant) as a date. */
+/** A voucher type the import reads row by row, by its party's side or as money given back (ReceiptVouchers). */
+const rowDecides = (why: string) => why === 'side' || why === 'given back';
+
 function previewCell(cell: unknown, locale: string): string {
   const text = String(cell ?? '');
   return /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(text) ? formatDate(text, locale) : text;
@@ -304,7 +307,7 @@ export function ImportDialog({
                       <td className="number">{rows > 0 ? formatCount(rows, locale) : ''}</td>
                       <td>
                         <select
-                          value={typeMap[name] ?? (why === 'side' ? '' : as) ?? ''}
+                          value={typeMap[name] ?? (rowDecides(why) ? '' : as) ?? ''}
                           aria-label={`${kind === 'payments' ? 'Voucher' : 'Document'} type ${name}`}
                           onChange={(e) => {
                             const chosen = e.target.value as TypeClass | '';
@@ -316,6 +319,11 @@ export function ImportDialog({
                           {why === 'side' && (
                             <option value="">
                               by the party's side (credited: a receipt; debited against its bill: money given back)
+                            </option>
+                          )}
+                          {why === 'given back' && (
+                            <option value="">
+                              money given back against its bill: a negative receipt (against none: skipped)
                             </option>
                           )}
                           {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}

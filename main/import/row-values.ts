@@ -734,19 +734,34 @@ function priceText(cell: Exclude<Cell, null>, d: Decisions): string {
 const truthy = (cell: Cell | undefined) =>
   cell === true || cell === 1 || (typeof cell === 'string' && /^(y|yes|true|1|return|returned|r)$/i.test(cell.trim()));
 
-/** A Dr/Cr column signs the row's amounts; a return flag (or a negative value) makes a sale a credit note. */
+/** The side of the party's account a Dr/Cr column's cell names, or null. */
+function sideNamed(text: string): 'debit' | 'credit' | null {
+  if (/^(cr|c|h|credit)$/i.test(text)) return 'credit';
+  return /^(dr|d|s|debit)$/i.test(text) ? 'debit' : null;
+}
+
+/**
+ * A Dr/Cr column signs the row's amounts by the side of the party's account it names: a sale and
+ * a bill owed debit it, a receipt credits it. The column gives the side, so an amount the file
+ * signs too (SAP's line items write a credit as -50.00 beside H) is read by its size. A receipt's
+ * amount written "100.00 Cr" is money received as well (the amount's reading takes Cr as minus,
+ * as a bill owed reads it). A return flag (or a negative value) makes a sale a credit note.
+ */
 function applySignColumns(
   kind: DatasetKind,
   mapping: Mapping,
   cells: readonly Cell[],
   values: Record<string, StoredValue>,
 ) {
-  const drCr = mapping.dr_cr === undefined ? null : String(cells[mapping.dr_cr] ?? '').trim();
-  if (drCr && /^(cr|c|h|credit)$/i.test(drCr)) {
-    for (const f of datasets[kind].fields) {
-      const v = values[f.name];
-      if (f.type === 'money' && typeof v === 'number') values[f.name] = -v;
-    }
+  const column = mapping.dr_cr === undefined ? null : sideNamed(String(cells[mapping.dr_cr] ?? '').trim());
+  for (const f of datasets[kind].fields) {
+    const v = values[f.name];
+    if (f.type !== 'money' || typeof v !== 'number') continue;
+    const cell = kind === 'payments' ? cells[mapping[f.name] ?? -1] : undefined;
+    const side = column ?? (typeof cell === 'string' ? sideNamed(cell.match(/(dr|cr)\.?\s*$/i)?.[1] ?? '') : null);
+    if (side === null) continue;
+    const negative = kind === 'payments' ? side === 'debit' : side === 'credit';
+    values[f.name] = negative ? -Math.abs(v) || 0 : Math.abs(v);
   }
   if (kind === 'sales' && blank(values.doc_type as Cell)) {
     const returned = mapping.return_flag !== undefined && truthy(cells[mapping.return_flag]);

@@ -601,4 +601,52 @@ describe('validation', () => {
     // 1,00,000.00 − 250.50 − 1,234.56 − 10.00 = 98,504.94
     expect(result.totals).toEqual({ outstanding: '98504.94' });
   });
+
+  it('reads a Dr/Cr column as the side of the party it names: a receipt credits it, and a signed amount by its size', async () => {
+    // SAP's customer line items sign each amount and name its side (S debit, H credit).
+    const items = [
+      ['Customer', 'Document Number', 'Document Date', 'Amount in local currency', 'Debit/Credit ind', 'As On'],
+      ['D001', 'B/1', '1-Sep-26', '100.00', 'S', '31-Oct-26'],
+      ['D001', 'B/2', '2-Sep-26', '-50.00', 'H', '31-Oct-26'],
+    ];
+    const owed = await importFile(ws, writeText(join(dir, 'line items.csv'), delimited(items)), {
+      kind: 'receivables',
+    });
+    expect(owed.errors).toEqual([]);
+    expect(storedRows(ws, 'receivables', owed.batch ?? 0).map((r) => [r.doc_no, r.outstanding])).toEqual([
+      ['B/1', 10000],
+      ['B/2', -5000],
+    ]);
+    const bill = await importFile(
+      ws,
+      writeText(
+        join(dir, 'bill.csv'),
+        delimited([
+          ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+          ['PB/1', '2026-10-02', 'D001', 'SKU-0001', 1, '100.00'],
+        ]),
+      ),
+      { kind: 'sales' },
+    );
+    expect(bill.errors).toEqual([]);
+    const receipts = [
+      ['Voucher Type', 'Receipt No', 'Receipt Date', 'Distributor Code', 'Against Invoice', 'Amount', 'Dr/Cr'],
+      ['Receipt', 'RV-1', '05-10-2026', 'D001', 'PB/1', '100.00', 'Cr'],
+      ['Receipt', 'RV-2', '06-10-2026', 'D002', null, '-40.00', 'H'],
+      ['Cheque Bounce', 'CB-1', '09-10-2026', 'D001', 'PB/1', '100.00', 'Dr'],
+      // No side in the column: the amount's own, as a ledger writes it.
+      ['Receipt', 'RV-3', '07-10-2026', 'D002', null, '25.00 Cr', null],
+    ];
+    const paid = await importFile(ws, writeText(join(dir, 'receipts dr cr.csv'), delimited(receipts)), {
+      kind: 'payments',
+    });
+    expect(paid.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', paid.batch ?? 0).map((r) => [r.receipt_no, r.amount])).toEqual([
+      ['RV-1', 10000],
+      ['RV-2', 4000],
+      ['CB-1', -10000],
+      ['RV-3', 2500],
+    ]);
+    expect(paid.totals).toEqual({ amount: '65.00' });
+  });
 });

@@ -53,6 +53,9 @@ export class BillNumbers {
     if (mine?.exact.has(bill)) return { how: 'exact', as: bill };
     const alike = mine?.alike.get(codeKey(bill)) ?? [];
     if (alike.length === 1) return { how: 'alike', as: alike[0] as string };
+    const core = billCore(bill);
+    const inner = core === null ? null : this.match(distributor, core);
+    if (inner?.how === 'exact' || inner?.how === 'alike') return { how: 'alike', as: inner.as };
     return { how: this.listed(distributor, bill) === null ? 'unknown' : 'several', as: bill };
   }
 
@@ -87,6 +90,27 @@ export class BillNumbers {
   }
 }
 
+/** How a bill's number may be written otherwise and still be read as that bill's. */
+export const WRITTEN_OTHERWISE =
+  'in other capitals, without the leading zeros Excel drops, or among words such as "Agst Ref"';
+
+// Words a reference writes before a bill's number ("Agst Ref INV/7", "Bill No: 1043", "#PB/2"): a
+// word only when a space, a dot, a colon or a # follows it, so INV/7 keeps its INV.
+const wordsBefore = /^(?:(?:agst|against|ref|reference|bill|inv|invoice|no|number|vide)(?:[\s.:#]+)|[#:]\s*)+/i;
+// And after it: "(Agst Ref)", "dt 03-10-2026", "dated 3.10.26".
+const wordsAfter = /\s*(?:\(\s*(?:agst|against)\s+ref\.?\s*\)|\s(?:dt|dated|date)\b.*)$/i;
+
+/**
+ * A bill's number with the words a reference writes around it taken off, or null where it has
+ * none. A GST invoice's number has at most 16 characters: a longer text is no such reference,
+ * and is never given to the patterns.
+ */
+export function billCore(text: string): string | null {
+  if (text.length > 64) return null;
+  const core = text.replace(wordsBefore, '').replace(wordsAfter, '').trim();
+  return core === '' || core === text.trim() ? null : core;
+}
+
 /** The parts of a cell that may list several bills ("INV-1, inv-2", "PB/3 and PB/2"): one part where it lists none. */
 export const billParts = (text: string): string[] => text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
 
@@ -114,7 +138,7 @@ export function billNotes(
     const { lines, shown } = readSummary(bills.rewritten);
     result.decisions.push({
       field: 'against_doc_no',
-      decision: `${counted(lines, 'receipt writes its', 'receipts write their')} bill's number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill's (${shown})`,
+      decision: `${counted(lines, 'receipt writes its', 'receipts write their')} bill's number otherwise than the sales or the ageing report (${WRITTEN_OTHERWISE}): each is read as the bill's (${shown})`,
     });
   }
   if (bills.several.size > 0) {

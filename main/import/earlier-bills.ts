@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
-import { BillNumbers, billParts, type PartyBill } from './bill-numbers';
+import { BillNumbers, billCore, billParts, type PartyBill, WRITTEN_OTHERWISE } from './bill-numbers';
 import { type NamingLine, spreadEarlierReceipts } from './earlier-receipts';
 import { codeKey } from './master-names';
 import { readSummary } from './read-as';
@@ -54,7 +54,9 @@ export function claimEarlierBills(db: Database.Database, batch: number): string 
     )
     .all(
       batch,
-      JSON.stringify([...new Set(all.flatMap((n) => [n.bill, ...billParts(n.bill)].map(codeKey)))]),
+      JSON.stringify([
+        ...new Set(all.flatMap((n) => [n.bill, billCore(n.bill) ?? n.bill, ...billParts(n.bill)].map(codeKey))),
+      ]),
     ) as PartyBill[];
   const receipts = naming.find((n) => n.what === 'receipt')?.lines ?? [];
   const spread = spreadEarlierReceipts(db, receipts, found);
@@ -76,7 +78,7 @@ export function claimEarlierBills(db: Database.Database, batch: number): string 
   const verb = notes.lines + renamed.lines === 1 ? 'names' : 'name';
   const said = [
     named.length > 0
-      ? `${named.join(' and ')} imported earlier ${verb} an invoice of this file otherwise than it is written (in other capitals, or without the leading zeros Excel drops): each is now read as the invoice's, as it would have been had the invoices come first`
+      ? `${named.join(' and ')} imported earlier ${verb} an invoice of this file otherwise than it is written (${WRITTEN_OTHERWISE}): each is now read as the invoice's, as it would have been had the invoices come first`
       : null,
     spread.note,
   ].filter((s) => s !== null);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
-import { BillNumbers, type PartyBill } from './bill-numbers';
+import { BillNumbers, type PartyBill, WRITTEN_OTHERWISE } from './bill-numbers';
 import { readSummary } from './read-as';
 
 /**
@@ -46,6 +46,6 @@ export function returnedNotes(invoices: BillNumbers, result: { decisions: { fiel
   const { lines, shown } = readSummary(invoices.rewritten);
   result.decisions.push({
     field: 'against_doc_no',
-    decision: `${counted(lines, 'credit note writes the number of the invoice it returns', 'credit notes write the number of the invoice they return')} otherwise than the invoice (in other capitals, or without the leading zeros Excel drops): each is read as the invoice's (${shown})`,
+    decision: `${counted(lines, 'credit note writes the number of the invoice it returns', 'credit notes write the number of the invoice they return')} otherwise than the invoice (${WRITTEN_OTHERWISE}): each is read as the invoice's (${shown})`,
   });
 }

@@ -885,6 +885,7 @@ describe('receipts', () => {
         ['E1', '20-10-2026', 'D001', '100.00', '1043'],
         ['E2', '21-10-2026', 'D002', '100.00', '1043'],
         ['E3', '22-10-2026', 'D001', '100.00', '555'],
+        ['E4', '23-10-2026', 'D001', '100.00', 'Agst Ref INV/78'],
       ]),
       { kind: 'payments' },
     );
@@ -902,6 +903,7 @@ describe('receipts', () => {
       ['E1', '1043'],
       ['E2', '1043'],
       ['E3', '555'],
+      ['E4', 'Agst Ref INV/78'],
       ['CN/77', 'inv/77'],
     ];
     expect(against()).toEqual(before);
@@ -910,15 +912,17 @@ describe('receipts', () => {
       ['Invoice', 'INV/77', '2026-10-05', 'D001', 'SKU-0001', 1, '100.00', null],
       ['Invoice', '0001043', '2026-10-06', 'D001', 'SKU-0001', 1, '100.00', null],
       ['Invoice', '0555', '2026-10-07', 'D001', 'SKU-0001', 1, '100.00', null],
+      ['Invoice', 'INV/78', '2026-10-08', 'D001', 'SKU-0001', 1, '100.00', null],
     ]);
     const note =
-      '1 credit note ("inv/77" is INV/77) and 1 receipt ("1043" is 0001043) imported earlier name an invoice of this file otherwise than it is written (in other capitals, or without the leading zeros Excel drops): each is now read as the invoice\'s, as it would have been had the invoices come first';
+      '1 credit note ("inv/77" is INV/77) and 2 receipts ("1043" is 0001043, "Agst Ref INV/78" is INV/78) imported earlier name an invoice of this file otherwise than it is written (in other capitals, without the leading zeros Excel drops, or among words such as "Agst Ref"): each is now read as the invoice\'s, as it would have been had the invoices come first';
     await checkedThenImported(invoices, note, against);
     // D002 has no such invoice, and 555 is an invoice of its own.
     expect(against()).toEqual([
       ['E1', '0001043'],
       ['E2', '1043'],
       ['E3', '555'],
+      ['E4', 'INV/78'],
       ['CN/77', 'INV/77'],
     ]);
     const audit = ws.db
@@ -935,6 +939,7 @@ describe('receipts', () => {
       ['R2', '15-10-2026', 'D004', '100.00', 'inv/2610/00015'],
       ['R3', '15-10-2026', 'D001', '100.00', 'inv/prv/00002'],
       ['R4', '15-10-2026', 'D004', '100.00', 'INV/XXX/1'],
+      ['R5', '15-10-2026', 'D004', '100.00', 'Agst Ref INV/2610/00015'],
     ]);
     const r = await importFile(ws, path, { kind: 'payments' });
     expect(r.errors).toEqual([]);
@@ -943,11 +948,12 @@ describe('receipts', () => {
       ['R2', 'INV/2610/00015'],
       ['R3', 'INV/PRV/00002'],
       ['R4', 'INV/XXX/1'],
+      ['R5', 'INV/2610/00015'],
     ]);
     expect(r.decisions).toContainEqual({
       field: 'against_doc_no',
       decision:
-        '2 receipts write their bill\'s number otherwise than the sales or the ageing report (in other capitals, or without the leading zeros Excel drops): each is read as the bill\'s ("inv/2610/00015" is INV/2610/00015, "inv/prv/00002" is INV/PRV/00002)',
+        '3 receipts write their bill\'s number otherwise than the sales or the ageing report (in other capitals, without the leading zeros Excel drops, or among words such as "Agst Ref"): each is read as the bill\'s ("inv/2610/00015" is INV/2610/00015, "inv/prv/00002" is INV/PRV/00002, "Agst Ref INV/2610/00015" is INV/2610/00015)',
     });
     expect(r.warnings).toEqual([
       '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV/XXX/1"): early payment pays on none of them until the invoice is imported',
@@ -1199,7 +1205,7 @@ describe('credit notes against their invoices', () => {
     expect(r.decisions).toContainEqual({
       field: 'against_doc_no',
       decision:
-        '3 credit notes write the number of the invoice they return otherwise than the invoice (in other capitals, or without the leading zeros Excel drops): each is read as the invoice\'s ("1043" is 0001043, "a-7" is A-7, "inv/2610/00015" is INV/2610/00015)',
+        '3 credit notes write the number of the invoice they return otherwise than the invoice (in other capitals, without the leading zeros Excel drops, or among words such as "Agst Ref"): each is read as the invoice\'s ("1043" is 0001043, "a-7" is A-7, "inv/2610/00015" is INV/2610/00015)',
     });
   });
 });

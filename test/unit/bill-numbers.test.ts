@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BillNumbers } from '../../main/import/bill-numbers';
+import { BillNumbers, billCore } from '../../main/import/bill-numbers';
 
 const bills = () =>
   new BillNumbers(() => [
@@ -30,5 +30,24 @@ describe("a distributor's bill numbers", () => {
     expect(asked.map((bill) => numbers.knows('D001', bill))).toEqual([true, true, true, true, false, false]);
     expect(numbers.knows('D002', 'INV/0009')).toBe(true);
     expect(numbers.rewritten.size + numbers.several.size + numbers.unknown.size).toBe(0);
+  });
+
+  it('reads a number among the words a reference writes around it as the bill, and only a bill the distributor has', () => {
+    const numbers = bills();
+    expect(numbers.read('D001', 'Agst Ref INV/0007')).toBe('INV/0007');
+    expect(numbers.read('D001', 'Bill No: inv/0008')).toBe('INV/0008');
+    expect(numbers.read('D001', '#INV/0007')).toBe('INV/0007');
+    expect(numbers.read('D001', 'INV/0008 (Agst Ref)')).toBe('INV/0008');
+    expect(numbers.read('D001', 'INV/0007 dt 03-10-2026')).toBe('INV/0007');
+    // Another distributor's bill, or a new reference (an advance), is none of this one's.
+    expect(numbers.read('D001', 'Agst Ref INV/0009')).toBe('Agst Ref INV/0009');
+    expect(numbers.read('D001', 'New Ref INV/0007')).toBe('New Ref INV/0007');
+    expect([...numbers.unknown.keys()]).toEqual(['D001\u0001Agst Ref INV/0009', 'D001\u0001New Ref INV/0007']);
+  });
+
+  it("keeps a bill's own letters and reads no long text", () => {
+    expect(billCore('INV/0007')).toBeNull();
+    expect(billCore('Inv No. 123')).toBe('123');
+    expect(billCore(`Agst Ref ${' '.repeat(100)}INV/0007`)).toBeNull();
   });
 });

@@ -735,6 +735,13 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       // Odoo's payments: in the company's currency, positive for money received.
       'amountsigned',
       'amountpaid',
+      // Abridged, as a receipt book writes the amount received beside the bill's ("Received Amt", "Recd. Amt").
+      'receivedamt',
+      'amtreceived',
+      'recdamt',
+      'recdamount',
+      'receiptamt',
+      'paidamt',
     ],
     against_doc_no: [
       'againstdocno',

@@ -144,6 +144,13 @@ describe('header aliases', () => {
     expect(mapped('payments', ['Date', 'Receipt No', 'Party', 'Amount', 'Against Bill'])).toMatchObject({
       against_doc_no: 'Against Bill',
     });
+    // A receipt book writes what was received beside the bill's amount, abridged.
+    const book = ['Date', 'Voucher No', 'Party Code', 'Bill No', 'Bill Date', 'Bill Amt'];
+    expect(mapped('payments', [...book, 'Received Amt', 'Balance'])).toMatchObject({
+      against_doc_no: 'Bill No',
+      amount: 'Received Amt',
+    });
+    expect(mapped('payments', [...book, 'Recd. Amt']).amount).toBe('Recd. Amt');
     // Tally's Sales Register as some export it: the sale before tax beside the invoice's total.
     expect(mapped('sales', ['Date', 'Vch/Bill No', 'Account', 'Total Amount', 'Sale Amount', 'IGST'])).toMatchObject({
       distributor_code: 'Account',

@@ -22,6 +22,17 @@ const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name),
 /** What a scheme paying 1% of each March bill settled in full within 15 days pays, in a run of March 2027. */
 const earlyPaymentInMarch = (ws: Workspace) => earlyPaymentTotal(createWorkspaceApi(ws), '2027-03', 15);
 
+/** Three bills of 100.00 dated 2 March 2027: PB/1 and PB/2 of D001, PB/3 of D002. */
+async function importThreeBills(ws: Workspace) {
+  const sales = file('bills.csv', [
+    ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+    ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+    ['Invoice', 'PB/2', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
+    ['Invoice', 'PB/3', '2027-03-02', 'D002', 'SKU-0001', 1, '100.00'],
+  ]);
+  expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+}
+
 /**
  * A sales file that changes lines imported before it: Check says `decision` and leaves `lines()`
  * as they were; the import says it too, and changes them.
@@ -664,13 +675,7 @@ describe('receipts', () => {
   });
 
   it("takes a ledger's debits to a customer off its receipts: a receipt reversed, and a payment voucher against its bill", async () => {
-    const sales = file('bills.csv', [
-      ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
-      ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
-      ['Invoice', 'PB/2', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
-      ['Invoice', 'PB/3', '2027-03-02', 'D002', 'SKU-0001', 1, '100.00'],
-    ]);
-    expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+    await importThreeBills(ws);
     const ledger = file('day book.csv', [
       ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Bill Ref', 'Debit', 'Credit'],
       ['05-03-2027', 'D001', 'Receipt', 'RV-1', 'PB/1', null, '100.00'],
@@ -705,13 +710,7 @@ describe('receipts', () => {
   });
 
   it('takes a cheque returned or a refund off the receipts where one column gives every amount', async () => {
-    const sales = file('bills.csv', [
-      ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
-      ['Invoice', 'PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
-      ['Invoice', 'PB/2', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
-      ['Invoice', 'PB/3', '2027-03-02', 'D002', 'SKU-0001', 1, '100.00'],
-    ]);
-    expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+    await importThreeBills(ws);
     const path = file('receipts.csv', [
       ['Voucher Type', 'Receipt No', 'Receipt Date', 'Distributor Code', 'Against Invoice', 'Amount'],
       ['Receipt', 'RV-1', '05-03-2027', 'D001', 'PB/1', '100.00'],

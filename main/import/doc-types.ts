@@ -212,7 +212,10 @@ export function readsPartySide(kind: string, headers: readonly string[], mapping
 export function isReceiptType(name: string): boolean {
   const text = words(name).join(' ');
   return (
-    /\b(receipts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(text) ||
+    // As typed in a custom voucher type too: Tally's Day Books hold "Nashik Reciept".
+    /\b(receipts?|reciepts?|recipts?|receits?|recpts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(
+      text,
+    ) ||
     // A payment of an invoice (a sales document) is a customer's: Zoho Books' Invoice Payment,
     // and its Retainer Payment, an advance against a retainer invoice; Xero's Receivable Payment
     // (its Payable Payment is a supplier's). A bill's is a supplier's.

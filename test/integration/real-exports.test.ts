@@ -93,6 +93,22 @@ describe('real ERP exports', () => {
       expect(r.errors).toEqual([]);
     }));
 
+  it("Tally Day Book as receipts: the branch's own voucher type, spelt Nashik Reciept, is money received too", () =>
+    withWorkspace(async (ws) => {
+      const asReceipts = (typeMap: ImportRequest['typeMap'] = {}) =>
+        importReal(ws, 'tally_daybook_cubix.xlsx', { kind: 'payments', dryRun: true, typeMap });
+      const r = await asReceipts();
+      expect(r.errors).toEqual([]);
+      expect(r.skipped['type:Nashik Reciept']).toBeUndefined();
+      expect(r.skipped).toMatchObject({ 'type:Payment': 1057, 'type:Sales': 5642 });
+      // The 16 Nashik receipts, read apart from the file (their Credit Amounts): 909,322.02.
+      const without = await asReceipts({ 'Nashik Reciept': 'skip' });
+      expect(without.skipped['type:Nashik Reciept']).toBe(16);
+      expect(r.rows - without.rows).toBe(16);
+      const paise = (total: string | undefined) => BigInt((total ?? '').replace('.', ''));
+      expect(paise(r.totals.amount) - paise(without.totals.amount)).toBe(90_932_202n);
+    }));
+
   it('Tally ERP 9 sales register with item lines: Discount Amount, not the Discount percentage', () =>
     withWorkspace(async (ws) => {
       const r = await importReal(ws, 'tally_daybook_efocus.xlsx');

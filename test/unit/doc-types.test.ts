@@ -11,6 +11,9 @@ describe('voucher types of a receipts file', () => {
     expect(classifyVoucher('Bill Payment')).toEqual({ as: 'skip', why: 'name' });
     expect(classifyVoucher('Receivable Payment')).toEqual({ as: 'receipt', why: 'name' });
     expect(classifyVoucher('Payable Payment')).toEqual({ as: 'skip', why: 'name' });
+    // A custom type as typed in a Tally Day Book (its sales side reads it as no sale).
+    expect(classifyVoucher('Nashik Reciept')).toEqual({ as: 'receipt', why: 'name' });
+    expect(classifyVoucher('Recipt')).toEqual({ as: 'receipt', why: 'name' });
     // Tally's Payment is money paid out.
     expect(classifyVoucher('Payment')).toEqual({ as: 'skip', why: 'name' });
     expect(classifyVoucher('Sales')).toEqual({ as: 'skip', why: 'name' });

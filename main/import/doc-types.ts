@@ -205,12 +205,19 @@ export function readsPartySide(kind: string, headers: readonly string[], mapping
 }
 
 /**
+ * Goods received, not money: Tally's Receipt Note (a supplier's goods in), a goods receipt note,
+ * ERPNext's Purchase Receipt and Material Receipt, a stock receipt.
+ */
+const goodsReceived = /\b(notes?|goods|grn|mrn|materials?|stock|purchases?|inwards?|items?)\b/;
+
+/**
  * A voucher type that names money received — Receipt, Bank Receipt, BRV / CRV, Collection,
  * Customer Payment, Invoice Payment, Payment Received, Receive — and so a payment to import. Any other (Sales,
  * Journal, Tally's Payment, which is money paid out) is not.
  */
 export function isReceiptType(name: string): boolean {
   const text = words(name).join(' ');
+  if (goodsReceived.test(text)) return false;
   return (
     // As typed in a custom voucher type too: Tally's Day Books hold "Nashik Reciept".
     /\b(receipts?|reciepts?|recipts?|receits?|recpts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(

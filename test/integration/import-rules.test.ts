@@ -688,10 +688,12 @@ describe('receipts', () => {
       // Money paid out: to a supplier, and to a customer against no bill of its own.
       ['09-03-2027', 'Ramesh Stationers', 'Payment', 'PV-2', 'X-1', '50.00', null],
       ['09-03-2027', 'D002', 'Payment', 'PV-3', 'PB/1', '20.00', null],
+      // Goods in from a supplier: Tally's Receipt Note is no money received.
+      ['10-03-2027', 'Ramesh Stationers', 'Receipt Note', 'GRN-1', null, null, '500.00'],
     ]);
     const r = await importFile(ws, ledger, { kind: 'payments' });
     expect(r.errors).toEqual([]);
-    expect(r.skipped).toEqual({ 'type:Payment': 2 });
+    expect(r.skipped).toEqual({ 'type:Payment': 2, 'type:Receipt Note': 1 });
     expect(r.decisions).toContainEqual({
       field: 'voucher_type',
       decision:

@@ -14,6 +14,9 @@ describe('voucher types of a receipts file', () => {
     // A custom type as typed in a Tally Day Book (its sales side reads it as no sale).
     expect(classifyVoucher('Nashik Reciept')).toEqual({ as: 'receipt', why: 'name' });
     expect(classifyVoucher('Recipt')).toEqual({ as: 'receipt', why: 'name' });
+    // Goods received, not money: Tally's Receipt Note, ERPNext's Purchase and Material Receipts.
+    const goods = ['Receipt Note', 'Goods Receipt Note', 'Purchase Receipt', 'Material Receipt', 'Stock Receipt'];
+    expect(goods.map((name) => classifyVoucher(name).as)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip']);
     // Tally's Payment is money paid out.
     expect(classifyVoucher('Payment')).toEqual({ as: 'skip', why: 'name' });
     expect(classifyVoucher('Sales')).toEqual({ as: 'skip', why: 'name' });

@@ -70,6 +70,8 @@ const known: Record<string, DocClass> = {
   refundreceipt: 'credit_note',
   // NetSuite's refund of a Cash Sale: the goods come back.
   cashrefund: 'credit_note',
+  // India's bill of a cash sale, a retailer's or a distributor's counter sale.
+  cashmemo: 'invoice',
   salesreturn: 'credit_note',
   return: 'credit_note',
   returns: 'credit_note',
@@ -119,6 +121,7 @@ const notSales = new Set([
   'check',
   'cheque',
 ]);
+const purchaseWords = new Set(['purchase', 'purchases', 'po']);
 const creditWords = [/\bcredit note\b/, /\bcredit memo\b/, /\bsales? returns?\b/, /\breturns?\b/];
 // "Bill" is asked: an invoice in India, a supplier's bill in QuickBooks.
 const saleWords = new Set(['sales', 'sale', 'supply', 'supplies', 'invoice']);
@@ -137,9 +140,11 @@ export function classifyDocType(
   const code = name.match(/\(\s*([a-z0-9]{1,4})\s*\)\s*$/i)?.[1];
   const coded = code === undefined ? undefined : known[code.toLowerCase()];
   if (coded) return { as: coded, why: 'known' };
-  const text = words(name).join(' ');
-  if (creditWords.some((w) => w.test(text))) return { as: 'credit_note', why: 'name' };
   const list = words(name);
+  // A purchase's return, or its credit note, is the supplier's business, not a sale's.
+  if (list.some((w) => purchaseWords.has(w))) return { as: 'skip', why: 'name' };
+  const text = list.join(' ');
+  if (creditWords.some((w) => w.test(text))) return { as: 'credit_note', why: 'name' };
   if (list.some((w) => notSales.has(w))) return { as: 'skip', why: 'name' };
   if (list.some((w) => saleWords.has(w))) return { as: 'invoice', why: 'name' };
   const other = map['*'];

@@ -142,6 +142,25 @@ describe('document types, signs and amounts', () => {
     const r = await importFile(ws, path, { kind: 'sales', typeMap: { 'Counter Slip': 'invoice' } });
     expect(r).toMatchObject({ rows: 1, skipped: { 'type:Receipt': 1 } });
   });
+
+  it("leaves a purchase's return to the supplier, and takes a cash memo as a sale", async () => {
+    const path = file('day book.csv', [
+      ['Voucher No', 'Date', 'Voucher Type', 'Party', 'Item', 'Qty', 'Amount'],
+      ['S-1', '2026-10-05', 'Sales', 'D001', 'SKU-0001', 1, '100.00'],
+      ['CM-1', '2026-10-05', 'Cash Memo', 'D002', 'SKU-0001', 1, '50.00'],
+      ['SR-1', '2026-10-06', 'Sales Return', 'D001', 'SKU-0001', 1, '20.00'],
+      // Goods sent back to a supplier: no distributor returned anything.
+      ['PR-1', '2026-10-06', 'Purchase Return', 'Ramesh Stationers', 'SKU-0001', 1, '30.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'type:Purchase Return': 1 });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.doc_type, l.net_value])).toEqual([
+      ['S-1', 'invoice', 10000],
+      ['CM-1', 'invoice', 5000],
+      ['SR-1', 'credit_note', -2000],
+    ]);
+  });
 });
 
 describe('line identity', () => {

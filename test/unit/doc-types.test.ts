@@ -47,6 +47,22 @@ describe('document types of a sales file', () => {
       'invoice',
     ]);
   });
+
+  it("reads Tally's voucher types: a purchase's return is the supplier's, a cash memo a sale", () => {
+    const as = (name: string) => classifyDocType(name)?.as;
+    expect(['Purchase Return', 'Purchase Credit Note', 'Sales Return', 'Return'].map(as)).toEqual([
+      'skip',
+      'skip',
+      'credit_note',
+      'credit_note',
+    ]);
+    expect(['Cash Memo', 'Memorandum', 'Receipt Note', 'Rejections In'].map(as)).toEqual([
+      'invoice',
+      'skip',
+      'skip',
+      'skip',
+    ]);
+  });
 });
 
 describe('type maps', () => {

@@ -121,7 +121,8 @@ const notSales = new Set([
   'check',
   'cheque',
 ]);
-const purchaseWords = new Set(['purchase', 'purchases', 'po']);
+// Busy abridges a purchase: "Purc. Return", "Purc. Order".
+const purchaseWords = new Set(['purchase', 'purchases', 'purc', 'purch', 'po']);
 const creditWords = [/\bcredit note\b/, /\bcredit memo\b/, /\bsales? returns?\b/, /\breturns?\b/];
 // "Bill" is asked: an invoice in India, a supplier's bill in QuickBooks.
 const saleWords = new Set(['sales', 'sale', 'supply', 'supplies', 'invoice']);

@@ -72,6 +72,22 @@ const known: Record<string, DocClass> = {
   cashrefund: 'credit_note',
   // India's bill of a cash sale, a retailer's or a distributor's counter sale.
   cashmemo: 'invoice',
+  // The types systems write by their codes: Xero's (ACCPAY a supplier's bill), NetSuite's,
+  // Odoo's move types (in_ a vendor's bill or refund).
+  accrec: 'invoice',
+  accreccredit: 'credit_note',
+  accpay: 'skip',
+  accpaycredit: 'skip',
+  custinvc: 'invoice',
+  custcred: 'credit_note',
+  cashsale: 'invoice',
+  cashrfnd: 'credit_note',
+  outinvoice: 'invoice',
+  outrefund: 'credit_note',
+  outreceipt: 'invoice',
+  ininvoice: 'skip',
+  inrefund: 'skip',
+  inreceipt: 'skip',
   salesreturn: 'credit_note',
   return: 'credit_note',
   returns: 'credit_note',
@@ -122,7 +138,17 @@ const notSales = new Set([
   'cheque',
 ]);
 // Busy abridges a purchase: "Purc. Return", "Purc. Order".
-const purchaseWords = new Set(['purchase', 'purchases', 'purc', 'purch', 'po']);
+const purchaseWords = new Set([
+  'purchase',
+  'purchases',
+  'purc',
+  'purch',
+  'po',
+  'vendor',
+  'vendors',
+  'supplier',
+  'suppliers',
+]);
 const creditWords = [/\bcredit note\b/, /\bcredit memo\b/, /\bsales? returns?\b/, /\breturns?\b/];
 // "Bill" is asked: an invoice in India, a supplier's bill in QuickBooks.
 const saleWords = new Set(['sales', 'sale', 'supply', 'supplies', 'invoice']);
@@ -145,8 +171,15 @@ export function classifyDocType(
   // A purchase's return, or its credit note, is the supplier's business, not a sale's.
   if (list.some((w) => purchaseWords.has(w))) return { as: 'skip', why: 'name' };
   const text = list.join(' ');
-  if (creditWords.some((w) => w.test(text))) return { as: 'credit_note', why: 'name' };
-  if (list.some((w) => notSales.has(w))) return { as: 'skip', why: 'name' };
+  const credit = creditWords.some((w) => w.test(text));
+  // A document voided bills nothing; one that cancels or reverses another takes it back (a
+  // credit note's cancellation bills again, as SAP's S2 does).
+  if (/\b(cancell?ed|void|voided)\b/.test(text)) return { as: 'skip', why: 'name' };
+  const notSale = list.some((w) => notSales.has(w));
+  if (!notSale && /\b(cancell?ations?|reversals?)\b/.test(text))
+    return { as: credit ? 'invoice' : 'credit_note', why: 'name' };
+  if (credit) return { as: 'credit_note', why: 'name' };
+  if (notSale) return { as: 'skip', why: 'name' };
   if (list.some((w) => saleWords.has(w))) return { as: 'invoice', why: 'name' };
   const other = map['*'];
   return other && other !== 'receipt' ? { as: other, why: 'map' } : null;

@@ -143,22 +143,31 @@ describe('document types, signs and amounts', () => {
     expect(r).toMatchObject({ rows: 1, skipped: { 'type:Receipt': 1 } });
   });
 
-  it("leaves a purchase's return to the supplier, and takes a cash memo as a sale", async () => {
+  it("leaves a supplier's documents and a voided invoice out, and takes a cash memo as a sale and a cancellation as a return", async () => {
     const path = file('day book.csv', [
       ['Voucher No', 'Date', 'Voucher Type', 'Party', 'Item', 'Qty', 'Amount'],
       ['S-1', '2026-10-05', 'Sales', 'D001', 'SKU-0001', 1, '100.00'],
       ['CM-1', '2026-10-05', 'Cash Memo', 'D002', 'SKU-0001', 1, '50.00'],
       ['SR-1', '2026-10-06', 'Sales Return', 'D001', 'SKU-0001', 1, '20.00'],
-      // Goods sent back to a supplier: no distributor returned anything.
+      // Goods sent back to a supplier, and a supplier's bill: no distributor's business.
       ['PR-1', '2026-10-06', 'Purchase Return', 'Ramesh Stationers', 'SKU-0001', 1, '30.00'],
+      ['SI-1', '2026-10-06', 'Supplier Invoice', 'Ramesh Stationers', 'SKU-0001', 1, '40.00'],
+      // S-1 cancelled by a document of its own; a voided invoice bills nothing.
+      ['IC-1', '2026-10-07', 'Invoice Cancellation', 'D001', 'SKU-0001', 1, '100.00'],
+      ['V-1', '2026-10-07', 'Cancelled Invoice', 'D002', 'SKU-0001', 1, '70.00'],
     ]);
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
-    expect(r.skipped).toEqual({ 'type:Purchase Return': 1 });
+    expect(r.skipped).toEqual({
+      'type:Purchase Return': 1,
+      'type:Supplier Invoice': 1,
+      'type:Cancelled Invoice': 1,
+    });
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.doc_type, l.net_value])).toEqual([
       ['S-1', 'invoice', 10000],
       ['CM-1', 'invoice', 5000],
       ['SR-1', 'credit_note', -2000],
+      ['IC-1', 'credit_note', -10000],
     ]);
   });
 });

@@ -64,6 +64,38 @@ describe('document types of a sales file', () => {
       'skip',
     ]);
   });
+
+  it('skips a document voided, and takes one that cancels or reverses an invoice as its return', () => {
+    const as = (name: string) => classifyDocType(name)?.as;
+    expect(['Cancelled Invoice', 'Void Invoice', 'Sales (cancelled)'].map(as)).toEqual(['skip', 'skip', 'skip']);
+    expect(['Invoice Cancellation', 'Sales Reversal', 'Credit Note Cancellation'].map(as)).toEqual([
+      'credit_note',
+      'credit_note',
+      'invoice',
+    ]);
+    // Reversing what is no sale is no sale either.
+    expect(['Receipt Reversal', 'Journal Reversal'].map(as)).toEqual(['skip', 'skip']);
+  });
+
+  it("reads the types systems write by their codes, and leaves a supplier's documents out", () => {
+    const as = (name: string) => classifyDocType(name)?.as;
+    // Xero, NetSuite, Odoo.
+    expect(['ACCREC', 'ACCRECCREDIT', 'ACCPAY', 'CustInvc', 'CustCred', 'CashRfnd'].map(as)).toEqual([
+      'invoice',
+      'credit_note',
+      'skip',
+      'invoice',
+      'credit_note',
+      'credit_note',
+    ]);
+    expect(['out_invoice', 'out_refund', 'in_invoice', 'in_refund'].map(as)).toEqual([
+      'invoice',
+      'credit_note',
+      'skip',
+      'skip',
+    ]);
+    expect(['Supplier Invoice', 'Vendor Bill', 'Vendor Credit Note'].map(as)).toEqual(['skip', 'skip', 'skip']);
+  });
 });
 
 describe('type maps', () => {

@@ -212,12 +212,12 @@ export function typeMapProblem(kind: string, map: TypeMap): string | null {
 
 /**
  * A voucher type named as money given back to a customer: a refund, a cheque returned unpaid
- * (bounced, dishonoured), a receipt reversed. Never a receipt by its name, though it says one
- * ("Receipt Reversal"): where the amounts are a Debit / Credit pair, one that debits a
- * distributor against its own bill is read as money given back (ReceiptVouchers).
+ * (bounced, dishonoured), a receipt reversed or cancelled by a voucher of its own. Never a
+ * receipt by its name, though it says one ("Receipt Reversal"): against a distributor's own
+ * bill it is read as money given back (ReceiptVouchers).
  */
 export const givenBackNamed = (name: string) =>
-  /\b(refunds?|refunded|reversals?|reversed|bounced?|dishono(u)?r(ed)?|returned cheques?|(cheque|check|chq) returns?|(cheque|check|chq) returned)\b/i.test(
+  /\b(refunds?|refunded|reversals?|reversed|cancell?ations?|bounced?|dishono(u)?r(ed)?|returned cheques?|(cheque|check|chq) returns?|(cheque|check|chq) returned)\b/i.test(
     name,
   );
 
@@ -256,7 +256,8 @@ const goodsReceived = /\b(notes?|goods|grn|mrn|materials?|stock|purchases?|inwar
  */
 export function isReceiptType(name: string): boolean {
   const text = words(name).join(' ');
-  if (goodsReceived.test(text)) return false;
+  // Goods received, or a receipt voided: no money received.
+  if (goodsReceived.test(text) || /\b(cancell?ed|void|voided)\b/.test(text)) return false;
   return (
     // As typed in a custom voucher type too: Tally's Day Books hold "Nashik Reciept".
     /\b(receipts?|reciepts?|recipts?|receits?|recpts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(

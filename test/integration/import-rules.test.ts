@@ -746,6 +746,8 @@ describe('receipts', () => {
       ['Receipt', 'RV-1', '05-03-2027', 'D001', 'PB/1', '100.00'],
       // PB/1's cheque returned unpaid, written as unsigned as the receipt it undoes.
       ['Cheque Returned', 'CR-1', '09-03-2027', 'D001', 'PB/1', '100.00'],
+      // A receipt voided: no money received, so PB/1 stays unpaid.
+      ['Cancelled Receipt', 'RV-4', '10-03-2027', 'D001', 'PB/1', '100.00'],
       ['Receipt', 'RV-2', '06-03-2027', 'D001', 'PB/2', '100.00'],
       ['Receipt', 'RV-3', '06-03-2027', 'D002', 'PB/3', '100.00'],
       // Given back against no bill, and against a bill of another distributor: skipped.
@@ -757,10 +759,11 @@ describe('receipts', () => {
       ['Receipt', 'receipt', 'name'],
       ['Refund', 'skip', 'given back'],
       ['Cheque Returned', 'skip', 'given back'],
+      ['Cancelled Receipt', 'skip', 'name'],
     ]);
     const r = await importFile(ws, path, { kind: 'payments' });
     expect(r.errors).toEqual([]);
-    expect(r.skipped).toEqual({ 'type:Refund': 2 });
+    expect(r.skipped).toEqual({ 'type:Refund': 2, 'type:Cancelled Receipt': 1 });
     expect(r.decisions).toContainEqual({
       field: 'voucher_type',
       decision:

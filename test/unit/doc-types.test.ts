@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDocType, classifyVoucher, parseTypeMap, typeMapProblem } from '../../main/import/doc-types';
+import {
+  classifyDocType,
+  classifyVoucher,
+  givenBackNamed,
+  parseTypeMap,
+  typeMapProblem,
+} from '../../main/import/doc-types';
 
 describe('voucher types of a receipts file', () => {
   it('reads a type whose name says money received as a receipt, and any other as skipped', () => {
@@ -14,6 +20,11 @@ describe('voucher types of a receipts file', () => {
     // A custom type as typed in a Tally Day Book (its sales side reads it as no sale).
     expect(classifyVoucher('Nashik Reciept')).toEqual({ as: 'receipt', why: 'name' });
     expect(classifyVoucher('Recipt')).toEqual({ as: 'receipt', why: 'name' });
+    // A receipt voided is no money received; one cancelled by a voucher of its own is money given back.
+    expect(
+      ['Cancelled Receipt', 'Void Receipt', 'Receipt (Cancelled)'].map((name) => classifyVoucher(name).as),
+    ).toEqual(['skip', 'skip', 'skip']);
+    expect(givenBackNamed('Receipt Cancellation')).toBe(true);
     // Goods received, not money: Tally's Receipt Note, ERPNext's Purchase and Material Receipts.
     const goods = ['Receipt Note', 'Goods Receipt Note', 'Purchase Receipt', 'Material Receipt', 'Stock Receipt'];
     expect(goods.map((name) => classifyVoucher(name).as)).toEqual(['skip', 'skip', 'skip', 'skip', 'skip']);

@@ -137,6 +137,8 @@ const notSales = new Set([
   'check',
   'cheque',
 ]);
+/** A document voided ("Cancelled Invoice", "Void Receipt"): it bills, or receives, nothing. */
+const voided = /\b(cancell?ed|void|voided)\b/;
 // Busy abridges a purchase: "Purc. Return", "Purc. Order".
 const purchaseWords = new Set([
   'purchase',
@@ -174,7 +176,7 @@ export function classifyDocType(
   const credit = creditWords.some((w) => w.test(text));
   // A document voided bills nothing; one that cancels or reverses another takes it back (a
   // credit note's cancellation bills again, as SAP's S2 does).
-  if (/\b(cancell?ed|void|voided)\b/.test(text)) return { as: 'skip', why: 'name' };
+  if (voided.test(text)) return { as: 'skip', why: 'name' };
   const notSale = list.some((w) => notSales.has(w));
   if (!notSale && /\b(cancell?ations?|reversals?)\b/.test(text))
     return { as: credit ? 'invoice' : 'credit_note', why: 'name' };
@@ -257,7 +259,7 @@ const goodsReceived = /\b(notes?|goods|grn|mrn|materials?|stock|purchases?|inwar
 export function isReceiptType(name: string): boolean {
   const text = words(name).join(' ');
   // Goods received, or a receipt voided: no money received.
-  if (goodsReceived.test(text) || /\b(cancell?ed|void|voided)\b/.test(text)) return false;
+  if (goodsReceived.test(text) || voided.test(text)) return false;
   return (
     // As typed in a custom voucher type too: Tally's Day Books hold "Nashik Reciept".
     /\b(receipts?|reciepts?|recipts?|receits?|recpts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(

@@ -289,9 +289,13 @@ export function allCreditNotes(
   return titleSaysReturns ? 'Every row is a credit note: the title says so; stored negative' : null;
 }
 
-/** Statuses of documents that never happened: skipped, counted by status. */
-export function deadStatus(status: string): string | null {
-  const t = status.trim().toLowerCase();
+/**
+ * Statuses of documents that never happened: skipped, counted by status. ERPNext's `docstatus`
+ * numbers them: 0 a draft, 1 submitted, 2 cancelled.
+ */
+export function deadStatus(status: string | number, docstatus = false): string | null {
+  const t = String(status).trim().toLowerCase();
+  if (docstatus && t === '0') return 'draft';
   if (/^\(?cancell?ed\)?$|^cancel$|^2$/.test(t)) return 'cancelled';
   if (/^void(ed)?$/.test(t)) return 'void';
   if (/^draft$/.test(t)) return 'draft';

@@ -10,6 +10,7 @@ import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { counted } from '../format/numbers';
 import { moneyAndDates } from '../settings/money-and-dates';
+import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
 import { importedBatchWithHash, rollBackBatchRows } from './batches';
@@ -648,10 +649,11 @@ async function importFrom(
       });
     };
 
+    const docstatus = normalizeHeader(headers[mapping.status ?? -1] ?? '') === 'docstatus';
     /** Why a row's document never happened (cancelled, void, a draft), or null. */
     const deadDocument = (cells: readonly Cell[]): string | null => {
       const status = mapping.status === undefined ? null : cells[mapping.status];
-      const dead = typeof status === 'string' ? deadStatus(status) : null;
+      const dead = typeof status === 'string' || typeof status === 'number' ? deadStatus(status, docstatus) : null;
       if (dead) return dead;
       // Tally writes a cancelled voucher's party as "(cancelled)".
       const party = partyColumn === undefined ? null : cells[partyColumn];

@@ -6,7 +6,7 @@ import { inspectFile } from '../../main/import/inspect';
 import { MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
 import { earlyPaymentTotal } from '../support/early-payment';
-import { delimited, type FixtureCell, writeText } from '../support/files';
+import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -141,6 +141,22 @@ describe('document types, signs and amounts', () => {
     await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/"Counter Slip" \(1 rows\).*--type-map/);
     const r = await importFile(ws, path, { kind: 'sales', typeMap: { 'Counter Slip': 'invoice' } });
     expect(r).toMatchObject({ rows: 1, skipped: { 'type:Receipt': 1 } });
+  });
+
+  it("skips ERPNext's drafts and cancelled documents by their docstatus, 0 and 2, written as numbers too", async () => {
+    const rows = (series: string): FixtureCell[][] => [
+      ['Name', 'Posting Date', 'Customer', 'Item Code', 'Qty', 'Net Amount', 'docstatus'],
+      [`${series}-1`, '2026-10-05', 'D001', 'SKU-0001', 1, 100, 1],
+      [`${series}-2`, '2026-10-05', 'D001', 'SKU-0001', 1, 200, 0],
+      [`${series}-3`, '2026-10-05', 'D001', 'SKU-0001', 1, 300, 2],
+    ];
+    const path = join(dir, 'sales invoices.xlsx');
+    await writeXlsx(path, [{ name: 'Sales Invoice', rows: rows('SINV') }]);
+    for (const source of [path, file('sales invoices.csv', rows('SCSV'))]) {
+      const r = await importFile(ws, source, { kind: 'sales' });
+      expect(r.errors).toEqual([]);
+      expect(r).toMatchObject({ rows: 1, skipped: { draft: 1, cancelled: 1 }, totals: { net_value: '100.00' } });
+    }
   });
 
   it("leaves a supplier's documents and a voided invoice out, and takes a cash memo as a sale and a cancellation as a return", async () => {

@@ -26,10 +26,10 @@ const kindLabels: Record<DatasetKind, string> = {
   targets: 'Targets',
 };
 
-/** A preview cell as the user reads it: a date cell (it arrives as an ISO instant) as a date. */
 /** A voucher type the import reads row by row, by its party's side or as money given back (ReceiptVouchers). */
 const rowDecides = (why: string) => why === 'side' || why === 'given back';
 
+/** A preview cell as the user reads it: a date cell (it arrives as an ISO instant) as a date. */
 function previewCell(cell: unknown, locale: string): string {
   const text = String(cell ?? '');
   return /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(text) ? formatDate(text, locale) : text;

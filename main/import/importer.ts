@@ -910,21 +910,11 @@ async function importFrom(
           message: named.problem,
         });
       }
-      // Money paid out to anyone but a distributor, or against no bill of its own, is skipped as before.
-      if (givenBack !== null) {
-        const { distributor_code: party, against_doc_no: bill } = values;
-        if (
-          issues.length > 0 ||
-          typeof party !== 'string' ||
-          !codes.distributors.has(party) ||
-          typeof bill !== 'string' ||
-          bills?.knows(party, bill) !== true
-        ) {
-          skip(`type:${givenBack}`);
-          return;
-        }
-        // One amount column gives what was given back as it gives receipts, unsigned.
-        if (typeof values.amount === 'number' && values.amount > 0) values.amount = -values.amount;
+      const ownBill = (party: string, bill: string) =>
+        codes.distributors.has(party) && bills?.knows(party, bill) === true;
+      if (givenBack !== null && (issues.length > 0 || !vouchers?.givesBack(values, ownBill))) {
+        skip(`type:${givenBack}`);
+        return;
       }
       let unitProblem =
         units && converted.qtyUnit !== undefined && typeof values.sku === 'string'

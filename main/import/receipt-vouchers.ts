@@ -12,7 +12,7 @@ export type VoucherRead = 'receipt' | 'skip' | 'given back';
  * the type, a payment that credits its party is money received (ERPNext's Payment Entry of a
  * customer); one that debits its party against a bill may be money given back against that bill
  * (a cheque returned unpaid, a refund), which the import keeps only when the party is a
- * distributor and the bill one of its own: it asks that once the party is read. With one amount
+ * distributor and the bill one of its own (`givesBack`, once the party is read). With one amount
  * column, a type named as money given back is read so against such a bill, whatever its sign.
  */
 export class ReceiptVouchers {
@@ -44,6 +44,19 @@ export class ReceiptVouchers {
     }
     // Debited to its party, or in one amount column and named as given back: against a bill, given back.
     return typeof bill === 'string' ? 'given back' : 'skip';
+  }
+
+  /**
+   * Whether a row read as money given back is kept as that: its party a distributor and its bill
+   * one of that distributor's own (`ownBill`). Money paid out to anyone else, or against no bill
+   * of the party's, stays skipped. A kept row's amount is made negative: one amount column gives
+   * what was given back unsigned, as it gives receipts.
+   */
+  givesBack(values: Record<string, StoredValue>, ownBill: (party: string, bill: string) => boolean): boolean {
+    const { distributor_code: party, against_doc_no: bill, amount } = values;
+    if (typeof party !== 'string' || typeof bill !== 'string' || !ownBill(party, bill)) return false;
+    if (typeof amount === 'number' && amount > 0) values.amount = -amount;
+    return true;
   }
 
   /** Counts a row of voucher type `name` imported as money given back. */

@@ -51,4 +51,24 @@ describe("a receipts file's voucher types", () => {
       '"Payment Voucher" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment Voucher=receipt" or in the import dialog',
     ]);
   });
+
+  it("keeps money given back only against the distributor's own bill, made negative whatever sign it came with", () => {
+    const vouchers = new ReceiptVouchers({}, false);
+    const own = (party: string, bill: string) => party === 'D001' && bill === 'INV/1';
+    const row = (party: string, bill: string | null, amount: number) => ({
+      distributor_code: party,
+      against_doc_no: bill,
+      amount,
+    });
+    const unsigned = row('D001', 'INV/1', 100);
+    expect(vouchers.givesBack(unsigned, own)).toBe(true);
+    expect(unsigned.amount).toBe(-100);
+    const signed = row('D001', 'INV/1', -100);
+    expect(vouchers.givesBack(signed, own)).toBe(true);
+    expect(signed.amount).toBe(-100);
+    const others = row('D002', 'INV/1', 100);
+    expect(vouchers.givesBack(others, own)).toBe(false);
+    expect(others.amount).toBe(100);
+    expect(vouchers.givesBack(row('D001', null, 100), own)).toBe(false);
+  });
 });

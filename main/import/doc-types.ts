@@ -98,19 +98,14 @@ const known: Record<string, DocClass> = {
   ro: 'credit_note',
 };
 
-/** Words that make a document something other than a sale (receipts, purchases, stock, journals). */
+/** Words that make a document something other than a sale (payments, stock, journals; receipts and purchases apart). */
 const notSales = new Set([
-  'receipt',
-  'reciept',
   'payment',
   'payments',
   'payroll',
   'journal',
   'contra',
   'order',
-  'po',
-  'purchase',
-  'purchases',
   'delivery',
   'dc',
   'rdc',
@@ -137,6 +132,8 @@ const notSales = new Set([
   'check',
   'cheque',
 ]);
+/** The word receipt, as typed in custom voucher types too: Tally's Day Books hold "Nashik Reciept". */
+const receiptWord = /\b(receipts?|reciepts?|recipts?|receits?|recpts?|rcpts?|rcts?)\b/;
 /** A document voided ("Cancelled Invoice", "Void Receipt"): it bills, or receives, nothing. */
 const voided = /\b(cancell?ed|void|voided)\b/;
 // Busy abridges a purchase: "Purc. Return", "Purc. Order".
@@ -177,7 +174,7 @@ export function classifyDocType(
   // A document voided bills nothing; one that cancels or reverses another takes it back (a
   // credit note's cancellation bills again, as SAP's S2 does).
   if (voided.test(text)) return { as: 'skip', why: 'name' };
-  const notSale = list.some((w) => notSales.has(w));
+  const notSale = receiptWord.test(text) || list.some((w) => notSales.has(w));
   if (!notSale && /\b(cancell?ations?|reversals?)\b/.test(text))
     return { as: credit ? 'invoice' : 'credit_note', why: 'name' };
   if (credit) return { as: 'credit_note', why: 'name' };
@@ -261,10 +258,8 @@ export function isReceiptType(name: string): boolean {
   // Goods received, or a receipt voided: no money received.
   if (goodsReceived.test(text) || voided.test(text)) return false;
   return (
-    // As typed in a custom voucher type too: Tally's Day Books hold "Nashik Reciept".
-    /\b(receipts?|reciepts?|recipts?|receits?|recpts?|rcpts?|rcts?|brv|crv|collections?|receive|received)\b/.test(
-      text,
-    ) ||
+    receiptWord.test(text) ||
+    /\b(brv|crv|collections?|receive|received)\b/.test(text) ||
     // A payment of an invoice (a sales document) is a customer's: Zoho Books' Invoice Payment,
     // and its Retainer Payment, an advance against a retainer invoice; Xero's Receivable Payment
     // (its Payable Payment is a supplier's). A bill's is a supplier's.

@@ -41,6 +41,15 @@ export const currencyOfMark = (text: string): string | null =>
  * Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". Given the workspace's currency,
  * an amount marked with another ($ in a rupee workspace) is refused, never read as rupees.
  */
+/** `Dr` or `Cr` written after an amount ("1,234.50 Cr"): read as minus for `Cr`, as a bill owed reads it. */
+const drCrMark = /\s*(dr|cr)\.?$/i;
+
+/** The side an amount's own `Dr` / `Cr` names, or null where it names none. */
+export const drCrWritten = (text: string): 'debit' | 'credit' | null => {
+  const mark = text.trim().match(drCrMark)?.[1]?.toLowerCase();
+  return mark === undefined ? null : mark === 'cr' ? 'credit' : 'debit';
+};
+
 export function parseAmountText(text: string, mark: DecimalMark = '.', currency?: string): string {
   if (plainNumber.test(text)) return text;
   return readInAnyDigits(text, (t) => parseWritten(t, mark, currency));
@@ -55,7 +64,7 @@ function parseWritten(text: string, mark: DecimalMark, currency?: string): strin
     }
   }
   let negative = false;
-  const drCr = t.match(/\s*(dr|cr)\.?$/i);
+  const drCr = t.match(drCrMark);
   if (drCr) {
     negative = drCr[1]?.toLowerCase() === 'cr';
     t = t.slice(0, drCr.index).trim();

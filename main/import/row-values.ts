@@ -3,7 +3,14 @@ import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 import { withoutControls } from '../exports/text';
 import { aliases, normalizeHeader } from './aliases';
-import { AmountError, type DecimalMark, detectDecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
+import {
+  AmountError,
+  type DecimalMark,
+  detectDecimalMark,
+  drCrWritten,
+  numberCellToDecimal,
+  parseAmountText,
+} from './amounts';
 import {
   AmbiguousDatesError,
   type DateOrderName,
@@ -754,15 +761,17 @@ function applySignColumns(
   values: Record<string, StoredValue>,
 ) {
   const column = mapping.dr_cr === undefined ? null : sideNamed(String(cells[mapping.dr_cr] ?? '').trim());
-  for (const f of datasets[kind].fields) {
-    const v = values[f.name];
-    if (f.type !== 'money' || typeof v !== 'number') continue;
-    const cell = kind === 'payments' ? cells[mapping[f.name] ?? -1] : undefined;
-    const side = column ?? (typeof cell === 'string' ? sideNamed(cell.match(/(dr|cr)\.?\s*$/i)?.[1] ?? '') : null);
-    if (side === null) continue;
-    const negative = kind === 'payments' ? side === 'debit' : side === 'credit';
-    values[f.name] = negative ? -Math.abs(v) || 0 : Math.abs(v);
-  }
+  // Elsewhere an amount's own Dr / Cr has signed it already, as a sale and a bill owed read it.
+  if (column !== null || kind === 'payments')
+    for (const f of datasets[kind].fields) {
+      const v = values[f.name];
+      if (f.type !== 'money' || typeof v !== 'number') continue;
+      const cell = cells[mapping[f.name] ?? -1];
+      const side = column ?? (typeof cell === 'string' ? drCrWritten(cell) : null);
+      if (side === null) continue;
+      const negative = kind === 'payments' ? side === 'debit' : side === 'credit';
+      values[f.name] = negative ? -Math.abs(v) || 0 : Math.abs(v);
+    }
   if (kind === 'sales' && blank(values.doc_type as Cell)) {
     const returned = mapping.return_flag !== undefined && truthy(cells[mapping.return_flag]);
     const negative = typeof values.net_value === 'number' && values.net_value < 0;

@@ -442,14 +442,18 @@ export function convertRow(
   }
   if (kind === 'sales') salesAmounts(mapping, cells, values, d, read, problems);
   const taxLedgers = kind === 'sales' && ledger ? taxFromLedger(mapping, ledger, values, read) : [];
-  // A receipt credits the party with what it paid.
-  if (kind === 'payments' && mapping.amount === undefined) {
-    const debited = debitLessCredit(mapping, cells, read);
-    if (debited !== null) values.amount = debited === 0 ? 0 : -debited;
+  // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
+  // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
+  if (
+    kind === 'payments' &&
+    (mapping.amount === undefined || d.amountLessDebit) &&
+    !problems.some((p) => p.field === 'amount')
+  ) {
+    const credit = mapping.amount === undefined ? pseudoAmount(mapping, cells, read, 'credit_amount') : values.amount;
+    const debit = pseudoAmount(mapping, cells, read, 'debit_amount');
+    if (typeof credit === 'number' || typeof debit === 'number')
+      values.amount = (typeof credit === 'number' ? credit : 0) - (typeof debit === 'number' ? debit : 0) || 0;
   }
-  const debit = d.amountLessDebit ? pseudoAmount(mapping, cells, read, 'debit_amount') : null;
-  if (typeof debit === 'number' && debit !== 0 && !problems.some((p) => p.field === 'amount'))
-    values.amount = (typeof values.amount === 'number' ? values.amount : 0) - debit;
   // Tax the customer withheld (TDS) settles its bill as the money does: the bill is paid in full
   // when money and tax withheld together are its amount.
   const withheld = kind === 'payments' ? pseudoAmount(mapping, cells, read, 'withheld') : null;

@@ -111,6 +111,12 @@ export function billCore(text: string): string | null {
   return core === '' || core === text.trim() ? null : core;
 }
 
+/** Every text a cell may name a bill by, as `read` tries them: the cell, its number among words, its listed parts. */
+export function namedBills(text: string): string[] {
+  const core = billCore(text);
+  return [...new Set([text, ...(core === null ? [] : [core]), ...billParts(text)])];
+}
+
 /** The parts of a cell that may list several bills ("INV-1, inv-2", "PB/3 and PB/2"): one part where it lists none. */
 export const billParts = (text: string): string[] => text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
 

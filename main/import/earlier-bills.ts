@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
-import { BillNumbers, billCore, billParts, type PartyBill, WRITTEN_OTHERWISE } from './bill-numbers';
+import { BillNumbers, namedBills, type PartyBill, WRITTEN_OTHERWISE } from './bill-numbers';
 import { type NamingLine, spreadEarlierReceipts } from './earlier-receipts';
 import { codeKey } from './master-names';
 import { readSummary } from './read-as';
@@ -52,12 +52,7 @@ export function claimEarlierBills(db: Database.Database, batch: number): string 
       `SELECT DISTINCT distributor_code AS party, doc_no AS bill FROM sales
        WHERE batch_id = ? AND doc_type = 'invoice' AND code_key(doc_no) IN (SELECT value FROM json_each(?))`,
     )
-    .all(
-      batch,
-      JSON.stringify([
-        ...new Set(all.flatMap((n) => [n.bill, billCore(n.bill) ?? n.bill, ...billParts(n.bill)].map(codeKey))),
-      ]),
-    ) as PartyBill[];
+    .all(batch, JSON.stringify([...new Set(all.flatMap((n) => namedBills(n.bill).map(codeKey)))])) as PartyBill[];
   const receipts = naming.find((n) => n.what === 'receipt')?.lines ?? [];
   const spread = spreadEarlierReceipts(db, receipts, found);
   const read = { credit_note: new BillNumbers(() => found), receipt: new BillNumbers(() => found) };

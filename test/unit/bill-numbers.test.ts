@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BillNumbers, billCore } from '../../main/import/bill-numbers';
+import { BillNumbers, billCore, namedBills } from '../../main/import/bill-numbers';
 
 const bills = () =>
   new BillNumbers(() => [
@@ -49,5 +49,12 @@ describe("a distributor's bill numbers", () => {
     expect(billCore('INV/0007')).toBeNull();
     expect(billCore('Inv No. 123')).toBe('123');
     expect(billCore(`Agst Ref ${' '.repeat(100)}INV/0007`)).toBeNull();
+    expect(namedBills('Agst Ref INV/7, INV/8')).toEqual([
+      'Agst Ref INV/7, INV/8',
+      'INV/7, INV/8',
+      'Agst Ref INV/7',
+      'INV/8',
+    ]);
+    expect(namedBills('INV/7')).toEqual(['INV/7']);
   });
 });

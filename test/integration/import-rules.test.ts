@@ -22,6 +22,10 @@ const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name),
 /** What a scheme paying 1% of each March bill settled in full within 15 days pays, in a run of March 2027. */
 const earlyPaymentInMarch = (ws: Workspace) => earlyPaymentTotal(createWorkspaceApi(ws), '2027-03', 15);
 
+/** A receipts batch's rows as stored: receipt, bill, paise. */
+const receiptsAgainstBills = (batch: number | null) =>
+  storedRows(ws, 'payments', batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount]);
+
 /** Three bills of 100.00 dated 2 March 2027: PB/1 and PB/2 of D001, PB/3 of D002. */
 async function importThreeBills(ws: Workspace) {
   const sales = file('bills.csv', [
@@ -691,7 +695,7 @@ describe('receipts', () => {
     const r = await importFile(ws, path, { kind: 'payments' });
     expect(r.errors).toEqual([]);
     // PB/1 was due 100.00 less R0's 40.00; PB/2 200.00 less R0a's 10.00; PB/3 150.00 less its return of 50.00.
-    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount])).toEqual([
+    expect(receiptsAgainstBills(r.batch)).toEqual([
       ['R0a', 'PB/2', 1_000],
       ['R1', 'PB/1', 6_000],
       ['R1', 'PB/2', 19_000],
@@ -743,7 +747,7 @@ describe('receipts', () => {
       decision:
         '1 "Payment" voucher debits a distributor against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back',
     });
-    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount])).toEqual([
+    expect(receiptsAgainstBills(r.batch)).toEqual([
       ['RV-1', 'PB/1', 10_000],
       ['PV-1', 'PB/1', -10_000],
       ['RV-2', 'PB/2', 10_000],
@@ -790,7 +794,7 @@ describe('receipts', () => {
       decision:
         '1 "Cheque Returned" voucher is against a distributor\'s own bill: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back',
     });
-    expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount])).toEqual([
+    expect(receiptsAgainstBills(r.batch)).toEqual([
       ['RV-1', 'PB/1', 10_000],
       ['CR-1', 'PB/1', -10_000],
       ['RV-2', 'PB/2', 10_000],

@@ -83,6 +83,7 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByLabel('Voucher type Refund').locator('option:checked').textContent()).toBe(
       'money given back against its bill: a negative receipt (against none: skipped)',
     );
+    await types.screenshot({ path: session.screenshot('import-voucher-type-map.png') });
     const payment = dialog.getByLabel('Voucher type Payment');
     expect(await payment.inputValue()).toBe('skip');
     expect(await payment.locator('option').allTextContents()).toEqual([

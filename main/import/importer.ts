@@ -71,7 +71,7 @@ import {
   type RoundingLedger,
   shown,
 } from './row-values';
-import { SECTION_HEADER } from './sections';
+import { isSectionHeader } from './sections';
 import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { titleDecision } from './title-dates';
@@ -311,7 +311,7 @@ async function importFrom(
           ? `"${headers[months[0] as number]}" is a target for the months its header names: a row that fills it gives its distributor that target, from the first day of those months to the last`
           : `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each column it fills, from the first day to the last of the month (or the months) its header names`,
     });
-  const sectionField = def.fields.find((f) => headers[mapping[f.name] ?? -1] === SECTION_HEADER);
+  const sectionField = def.fields.find((f) => isSectionHeader(headers[mapping[f.name] ?? -1]));
   if (sectionField)
     notes.push({
       field: sectionField.name,

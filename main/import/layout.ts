@@ -5,7 +5,7 @@ import { fieldLabel, findHeaderRow, type HeaderCandidate, headerText, type Mappi
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
-import { SECTION_HEADER, sectionFiller, withSections } from './sections';
+import { SECTION_HEADER, SECTION_IN_FIRST, sectionFiller, withSections } from './sections';
 import { isBalanceLabel, isTotalRow } from './total-rows';
 
 /** How many rows of a sheet are searched for its header row (title, company and period rows sit above it). */
@@ -223,8 +223,9 @@ export async function* dataRows(
   const isSubtotal = (cells: readonly Cell[]) =>
     labelColumns.some((c) => isSubtotalLabel(cells[c])) &&
     keyColumns.every((c) => blank(cells[c]) || (labelColumns.includes(c) && isSubtotalLabel(cells[c])));
-  // A page header repeated down the sheet, as the file writes it (a section column has no header).
-  const headerCells = headers.map((h) => (h === SECTION_HEADER ? '' : h));
+  // A page header repeated down the sheet, as the file writes it (a section column has no header,
+  // or is not in the file).
+  const headerCells = headers.filter((h) => h !== SECTION_IN_FIRST).map((h) => (h === SECTION_HEADER ? '' : h));
   const headerKey = headerCells.join('\u0001');
   const firstHeader = headerCells[0] ?? '';
   const section = sectionFiller(headers, () => skipped('heading rows'));
@@ -295,7 +296,11 @@ export async function* dataRows(
     if (
       isTotalRow(cells) ||
       isSubtotal(cells) ||
-      (keysBlank && typeof firstText === 'string' && /^total\b/i.test(firstText.trim())) ||
+      (typeof firstText === 'string' &&
+        /^total\b/i.test(firstText.trim()) &&
+        // Nothing else where a document goes: "Total A00403" may stand in the first column, the
+        // type's (QuickBooks Desktop), but a line's doc number, date or party is no total's.
+        keyColumns.every((c) => blank(cells[c]) || (c === 0 && cells[c] === firstText))) ||
       (keysBlank && filled.length > 0 && filled.every(isNumber) && (groupColumn === undefined || parent !== null))
     ) {
       skipped('total rows');

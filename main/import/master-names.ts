@@ -43,6 +43,12 @@ function count(seen: Map<Master, ReadAs>, master: Master, text: string, code: st
 
 /** Odoo's display name of a record with a code: the code in brackets before the name. */
 const bracketedCode = /^\[([^\]]+)\]/;
+/**
+ * QuickBooks Desktop's item with its description after it ("A00403 (BELCA Vinagre 4/1 gal.)"):
+ * read only where the description is the name of that code's row, since a name with a place or
+ * a size in brackets ("Sharma Traders (Delhi)") may be another party or item than the one before it.
+ */
+const codeThenName = /^([^()]+?)\s*\((.+)\)$/;
 
 interface NamedRow {
   code: string;
@@ -56,7 +62,8 @@ interface NamedRow {
  * distributor, or else the name of exactly one row of its master, is read as that row's code,
  * never taken for a new master. A distributor's GSTIN names it as well (GSTR-1 names recipients
  * by GSTIN), and a name led by a code in brackets (Odoo's "[SKU-1] Coffee 50 g") the row of
- * that code. Read once, when the first such value comes.
+ * that code, as does a code followed by its row's name in round ones (QuickBooks Desktop's item).
+ * Read once, when the first such value comes.
  */
 export class MasterNames {
   private readonly byName = new Map<Master, Map<string, NamedRow[]>>();
@@ -129,11 +136,17 @@ export class MasterNames {
     return rows;
   }
 
-  /** The row whose code a name carries in brackets before it ("[SKU-1] Coffee 50 g"), if any. */
+  /**
+   * The row whose code a name carries: in square brackets before it ("[SKU-1] Coffee 50 g"), or
+   * before the row's own name in round ones ("A00403 (BELCA Vinagre 4/1 gal.)"); none else.
+   */
   private bracketed(master: Master, text: string): NamedRow[] {
-    const code = bracketedCode.exec(text.trim())?.[1]?.trim();
-    if (code === undefined) return [];
-    return (this.codes(master).get(codeKey(code)) ?? []).filter((r) => r.code === code);
+    const trimmed = text.trim();
+    const code = bracketedCode.exec(trimmed)?.[1]?.trim();
+    if (code !== undefined) return (this.codes(master).get(codeKey(code)) ?? []).filter((r) => r.code === code);
+    const [, before, name] = codeThenName.exec(trimmed) ?? [];
+    if (before === undefined || name === undefined) return [];
+    return (this.rows(master).get(key(name)) ?? []).filter((r) => r.code === before.trim());
   }
 
   private rows(master: Master): Map<string, NamedRow[]> {

@@ -13,6 +13,18 @@ import { isTotalRow } from './total-rows';
  */
 export const SECTION_HEADER = '(headings above the lines)';
 
+/**
+ * Some write the group heading in the report's first column instead, which the lines fill with
+ * their own value (QuickBooks Desktop's "Sales by Item Detail" exported to CSV: "A00403 (BELCA
+ * Vinagre 4/1 gal.)" in the Type column, above lines of type "Invoice", closed by "Total A00403
+ * (BELCA Vinagre 4/1 gal.)"). The headings then get a column of their own after the last, named
+ * by this text.
+ */
+export const SECTION_IN_FIRST = '(headings above the lines, in the first column)';
+
+/** Whether a header names the column of the group headings, of either kind. */
+export const isSectionHeader = (header: string | undefined) => header === SECTION_HEADER || header === SECTION_IN_FIRST;
+
 /** Whether a row holds one value, in `column`, and nothing else. */
 const onlyIn = (cells: readonly Cell[], column: number) =>
   !blank(cells[column]) && cells.every((c, i) => i === column || blank(c));
@@ -43,9 +55,45 @@ export function withSections(
     const lines = below.filter((cells) => !onlyIn(cells, column) && mapped.some((m) => !blank(cells[m])));
     return headings.length > 0 && lines.length > 0 && lines.every((cells) => blank(cells[column]) || isTotalRow(cells));
   });
-  if (sectionColumn < 0) return header;
-  const headers = header.headers.map((h, i) => (i === sectionColumn ? SECTION_HEADER : h));
-  return { ...header, headers, mapping: { ...header.mapping, [field]: sectionColumn } };
+  if (sectionColumn >= 0) {
+    const headers = header.headers.map((h, i) => (i === sectionColumn ? SECTION_HEADER : h));
+    return { ...header, headers, mapping: { ...header.mapping, [field]: sectionColumn } };
+  }
+  if (!closedGroupsInFirstColumn(below)) return header;
+  const headers = [...header.headers, SECTION_IN_FIRST];
+  return { ...header, headers, mapping: { ...header.mapping, [field]: headers.length - 1 } };
+}
+
+/** "Total A00403 (…)" or "Total for A00403 (…)": the row that closes the group of that heading. */
+const closingLabel = /^total\s+(?:for\s+)?(.+)$/i;
+const closedHeading = (cell: Cell | undefined) =>
+  typeof cell === 'string' ? (closingLabel.exec(cell.trim())?.[1]?.toLowerCase() ?? null) : null;
+
+/**
+ * Whether the first column, which the lines fill, also holds group headings: rows with a value
+ * there and nothing else, each group of lines under one closed by the row "Total <heading>"
+ * before the next heading comes. At least one group must be seen closed so; one left open, a
+ * lone text above lines with no total after them (a narration, a party), is not this layout.
+ */
+function closedGroupsInFirstColumn(below: readonly (readonly Cell[])[]): boolean {
+  let heading: string | null = null;
+  let open: string | null = null;
+  let closed = 0;
+  for (const cells of below) {
+    if (cells.every(blank)) continue;
+    const total = closedHeading(cells[0]);
+    if (total !== null || isTotalRow(cells)) {
+      // An outer group's total ("Total Parts") closes nothing open.
+      if (open !== null && total === open.trim().toLowerCase()) {
+        closed++;
+        open = null;
+      }
+    } else if (onlyIn(cells, 0)) {
+      if (open !== null) return false;
+      heading = String(cells[0]);
+    } else if (!blank(cells[0])) open = heading;
+  }
+  return closed > 0;
 }
 
 /**
@@ -53,7 +101,11 @@ export function withSections(
  * and its value written into the rows under it, up to the next heading.
  */
 export function sectionFiller(headers: readonly string[], heading: () => void) {
-  const column = headers.indexOf(SECTION_HEADER);
+  const own = headers.indexOf(SECTION_HEADER);
+  const after = headers.indexOf(SECTION_IN_FIRST);
+  // Where the headings are written, and where the lines take them.
+  const column = own >= 0 ? own : after >= 0 ? 0 : -1;
+  const into = own >= 0 ? own : after;
   let section: Cell = null;
   /** The row to go on with, or null for a heading row. */
   return (cells: Cell[]): Cell[] | null => {
@@ -63,9 +115,10 @@ export function sectionFiller(headers: readonly string[], heading: () => void) {
       heading();
       return null;
     }
-    if (!blank(cells[column]) || section === null) return cells;
+    // A group's total is no line of it: left as it is, it is dropped as a total.
+    if (!blank(cells[into]) || section === null || closedHeading(cells[column]) !== null) return cells;
     const filled = [...cells];
-    filled[column] = section;
+    filled[into] = section;
     return filled;
   };
 }

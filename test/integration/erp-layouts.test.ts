@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../main/import/inspect';
+import { SECTION_IN_FIRST } from '../../main/import/sections';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
@@ -911,5 +912,77 @@ describe('a bill list of amounts with their GST beside them', () => {
       [100000, 18000],
       [30000, 5400],
     ]);
+  });
+});
+
+describe("QuickBooks Desktop's Sales by Item Detail", () => {
+  const header = ['Type', 'Date', 'Num', 'Memo', 'Name', 'Qty', 'Sales Price', 'Amount', 'Balance'];
+  const none = (n: number) => Array<null>(n).fill(null);
+  const total = (label: string, qty: number, amount: string) => [label, ...none(4), qty, null, amount, amount];
+  const coffee = (item: string) => [
+    [item],
+    ['Invoice', '10/08/2026', 'INV26-102', 'Coffee', 'D002', 4, '25.00', '100.00', '100.00'],
+  ];
+  /** A QuickBooks item as the report heads its group: its code, then its description. */
+  const item = (sku: string) =>
+    `${sku} (${(ws.db.prepare('SELECT name FROM products WHERE sku = ?').get(sku) as { name: string }).name})`;
+  const report = (coffeeItem: string, closed: boolean) => [
+    header,
+    ['Inventory'],
+    [item('SKU-0003')],
+    ['Invoice', '10/06/2026', 'INV26-101', 'Face wash', 'Annapurna Distributors', 10, '45.00', '450.00', '450.00'],
+    ['Credit Memo', '10/07/2026', 'CR26-7', 'Face wash', 'Annapurna Distributors', -2, '45.00', '-90.00', '360.00'],
+    ...(closed ? [total(`Total ${item('SKU-0003')}`, 8, '360.00')] : []),
+    ...coffee(coffeeItem),
+    ...(closed ? [total(`Total ${coffeeItem}`, 4, '100.00'), total('Total Inventory', 12, '460.00')] : []),
+    total('TOTAL', 12, '460.00'),
+  ];
+
+  it('reads the item of each group from its heading in the Type column, closed by its total, and the code before its name', async () => {
+    const r = await importFile(ws, file('sales by item.csv', report(item('SKU-0001'), true)), {
+      kind: 'sales',
+    });
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({
+      rows: 3,
+      skipped: { 'heading rows': 3, 'total rows': 4 },
+      totals: { net_value: '460.00' },
+    });
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.sku, s.net_value]),
+    ).toEqual([
+      ['INV26-101', 'invoice', 'D001', 'SKU-0003', 45_000],
+      ['CR26-7', 'credit_note', 'D001', 'SKU-0003', -9_000],
+      ['INV26-102', 'invoice', 'D002', 'SKU-0001', 10_000],
+    ]);
+    expect(r.decisions).toContainEqual({
+      field: 'sku',
+      decision: 'SKU is read from the heading row above each group of lines: the lines leave it out',
+    });
+  });
+
+  it("reads a code before a bracketed text only where the text is that code's name", async () => {
+    const r = await importFile(ws, file('renamed.csv', report('SKU-0001 (Instant Coffee)', true)), {
+      kind: 'sales',
+      validOnly: true,
+    });
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        row: 8,
+        column: SECTION_IN_FIRST,
+        message: 'unknown product "SKU-0001 (Instant Coffee)"',
+      }),
+    ]);
+  });
+
+  it('takes no heading from the first column when no total closes its group, or none is closed', async () => {
+    await expect(
+      importFile(ws, file('unclosed.csv', report(item('SKU-0001'), false)), { kind: 'sales' }),
+    ).rejects.toThrow(`these document types are not known: "Inventory" (1 rows), "${item('SKU-0003')}"`);
+    // One text above all the lines, with no total under them: a note, not a heading.
+    const noted = [header, ['October, as entered'], ...report(item('SKU-0001'), false).slice(3, 5)];
+    await expect(importFile(ws, file('noted.csv', noted), { kind: 'sales' })).rejects.toThrow(
+      'these document types are not known: "October, as entered" (1 rows)',
+    );
   });
 });

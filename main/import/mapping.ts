@@ -183,6 +183,7 @@ export function proposeMapping(
   if (kind === 'sales') addDiscountParts(headers, mapping);
   if (kind === 'sales') keepReturnsBesideSales(headers, mapping);
   if (kind === 'targets') addMonthColumns(headers, mapping);
+  if (kind === 'receivables') totalOfAgeing(headers, mapping);
   // The quantity in other units (a DMS's Qty (Cases) beside its Qty (PCS)): for the lines of
   // products the products master counts in one of those.
   candidates.forEach((fields, index) => {
@@ -266,6 +267,29 @@ function addDiscountParts(headers: readonly string[], mapping: Mapping): void {
     );
   if (parts.length === 1) mapping.discount = parts[0]?.column as number;
   else for (const { column } of parts) addNumbered(mapping, DISCOUNT_PART, column);
+}
+
+/**
+ * The heading of an ageing column: "Current", "Not Due", "< 1 Month", "2 Months", "Older",
+ * "1 - 30", "31-60 Days", "> 90", "90+", "Over 90 days".
+ */
+const ageingColumn =
+  /^(current|not\s*due|future|older|<\s*1\s*months?|\d+\s*months?|\d+\s*(-|to)\s*\d+(\s*days)?|(>|over|above)\s*\d+(\s*days)?|\d+\s*(\+|and\s+(over|above))(\s*days)?)$/i;
+const totalColumn = /^total(\s+(due|outstanding|balance))?$/i;
+
+/**
+ * A detailed ageing report writes what each bill still owes in the ageing column it has reached,
+ * and their sum in a Total after them (Xero's Aged Receivables Detail: Current, < 1 Month,
+ * 1 Month … Older, Total): with no column named for what is outstanding, that Total is, not the
+ * bill's amount, as a Total is elsewhere.
+ */
+function totalOfAgeing(headers: readonly string[], mapping: Mapping): void {
+  if (mapping.outstanding !== undefined) return;
+  const ageing = headers.flatMap((h, column) => (ageingColumn.test(h.trim()) ? [column] : []));
+  const total = headers.findIndex((h, column) => totalColumn.test(h.trim()) && column > (ageing[1] ?? headers.length));
+  if (ageing.length < 2 || total < 0) return;
+  if (mapping.amount === total) delete mapping.amount;
+  if (!Object.values(mapping).includes(total)) mapping.outstanding = total;
 }
 
 const discountPartsOf = new WeakMap<Mapping, number[]>();

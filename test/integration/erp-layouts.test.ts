@@ -986,3 +986,61 @@ describe("QuickBooks Desktop's Sales by Item Detail", () => {
     );
   });
 });
+
+describe("Xero's Aged Receivables Detail", () => {
+  it('reads each contact from its heading, and the Total after the ageing columns as what each bill owes', async () => {
+    const zeros = (n: number) => Array<string>(n).fill('0.00');
+    const r = await importFile(
+      ws,
+      file('Aged Receivables Detail.csv', [
+        ['Aged Receivables Detail'],
+        ['Acme Consumer Products'],
+        ['As at 31 October 2026'],
+        ['Ageing by due date'],
+        [],
+        [
+          'Invoice Date',
+          'Invoice Number',
+          'Invoice Reference',
+          'Due Date',
+          'Current',
+          '< 1 Month',
+          '1 Month',
+          '2 Months',
+          'Older',
+          'Total',
+        ],
+        ['Annapurna Distributors'],
+        ['05 Oct 2026', 'INV-0001', null, '04 Nov 2026', '1,000.00', ...zeros(4), '1,000.00'],
+        ['01 Aug 2026', 'INV-0002', null, '31 Aug 2026', ...zeros(3), '500.00', '0.00', '500.00'],
+        ['Total Annapurna Distributors', null, null, null, '1,000.00', ...zeros(2), '500.00', '0.00', '1,500.00'],
+        ['Shiv Shakti Enterprises'],
+        ['15 Sep 2026', 'INV-0003', 'PO 77', '15 Oct 2026', '0.00', '250.00', ...zeros(3), '250.00'],
+        ['Total Shiv Shakti Enterprises', null, null, null, '0.00', '250.00', ...zeros(3), '250.00'],
+        ['Total', null, null, null, '1,000.00', '250.00', '0.00', '500.00', '0.00', '1,750.00'],
+      ]),
+      { kind: 'receivables' },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({
+      rows: 3,
+      totals: { outstanding: '1750.00' },
+      skipped: { 'heading rows': 2, 'total rows': 3 },
+    });
+    expect(
+      storedRows(ws, 'receivables', r.batch ?? 0).map((b) => [
+        b.as_of,
+        b.distributor_code,
+        b.doc_no,
+        b.doc_date,
+        b.due_date,
+        b.amount,
+        b.outstanding,
+      ]),
+    ).toEqual([
+      ['2026-10-31', 'D001', 'INV-0001', '2026-10-05', '2026-11-04', null, 100_000],
+      ['2026-10-31', 'D001', 'INV-0002', '2026-08-01', '2026-08-31', null, 50_000],
+      ['2026-10-31', 'D002', 'INV-0003', '2026-09-15', '2026-10-15', null, 25_000],
+    ]);
+  });
+});

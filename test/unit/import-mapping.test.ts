@@ -169,6 +169,28 @@ describe('header aliases', () => {
       amount: 'Invoiced Amount',
       outstanding: 'Outstanding Amount',
     });
+    // An ageing report's Total after its ageing columns is what each bill still owes, not its amount.
+    const xero = ['Invoice Date', 'Invoice Number', 'Due Date', 'Current', '< 1 Month', '1 Month', 'Older', 'Total'];
+    expect(mapped('receivables', xero)).toEqual({
+      doc_date: 'Invoice Date',
+      doc_no: 'Invoice Number',
+      due_date: 'Due Date',
+      outstanding: 'Total',
+    });
+    const days = ['Bill No', 'Bill Date', 'Party', '0-30', '31 - 60 Days', '61 to 90', '> 90', 'Total Due'];
+    expect(mapped('receivables', days)).toMatchObject({ outstanding: 'Total Due' });
+    expect(mapped('receivables', ['Bill No', 'Bill Date', 'Party', 'Not Due', '90+', 'Total'])).toMatchObject({
+      outstanding: 'Total',
+    });
+    // One ageing column is no ageing report, nor a Total before them; a column of what is outstanding comes first.
+    expect(mapped('receivables', ['Bill No', 'Bill Date', 'Party', 'Current', 'Total'])).toMatchObject({
+      amount: 'Total',
+    });
+    expect(mapped('receivables', ['Bill No', 'Total', 'Current', '1 Month']).outstanding).toBeUndefined();
+    expect(mapped('receivables', ['Bill No', 'Balance Due', 'Current', '1 Month', 'Total'])).toMatchObject({
+      amount: 'Total',
+      outstanding: 'Balance Due',
+    });
     // SAP Business One's Incoming Payments, in the company's own currency.
     const incoming = [
       'Document Number',

@@ -228,7 +228,7 @@ export async function* dataRows(
   const headerCells = headers.filter((h) => h !== SECTION_IN_FIRST).map((h) => (h === SECTION_HEADER ? '' : h));
   const headerKey = headerCells.join('\u0001');
   const firstHeader = headerCells[0] ?? '';
-  const section = sectionFiller(headers, () => skipped('heading rows'));
+  const section = sectionFiller(headers, mapping, kind, () => skipped('heading rows'));
   let parent: Cell[] | null = null;
   let first = true;
   // A heading row that no item row followed is not a heading but a row missing its line

@@ -1,6 +1,7 @@
 import { type DatasetKind, datasets } from '../datasets/kinds';
+import { closedGroupsInFirstColumn, closedHeading, firstColumnHeading } from './first-column-groups';
 import { kindRules } from './kind-rules';
-import type { HeaderCandidate } from './mapping';
+import type { HeaderCandidate, Mapping } from './mapping';
 import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
 import { isTotalRow } from './total-rows';
@@ -59,59 +60,36 @@ export function withSections(
     const headers = header.headers.map((h, i) => (i === sectionColumn ? SECTION_HEADER : h));
     return { ...header, headers, mapping: { ...header.mapping, [field]: sectionColumn } };
   }
-  if (!closedGroupsInFirstColumn(below)) return header;
+  const documentColumn = header.mapping[kindRules[kind].lookup[0] ?? ''];
+  if (!closedGroupsInFirstColumn(below, documentColumn)) return header;
   const headers = [...header.headers, SECTION_IN_FIRST];
   return { ...header, headers, mapping: { ...header.mapping, [field]: headers.length - 1 } };
-}
-
-/** "Total A00403 (…)" or "Total for A00403 (…)": the row that closes the group of that heading. */
-const closingLabel = /^total\s+(?:for\s+)?(.+)$/i;
-const closedHeading = (cell: Cell | undefined) =>
-  typeof cell === 'string' ? (closingLabel.exec(cell.trim())?.[1]?.toLowerCase() ?? null) : null;
-
-/**
- * Whether the first column, which the lines fill, also holds group headings: rows with a value
- * there and nothing else, each group of lines under one closed by the row "Total <heading>"
- * before the next heading comes. At least one group must be seen closed so; one left open, a
- * lone text above lines with no total after them (a narration, a party), is not this layout.
- */
-function closedGroupsInFirstColumn(below: readonly (readonly Cell[])[]): boolean {
-  let heading: string | null = null;
-  let open: string | null = null;
-  let closed = 0;
-  for (const cells of below) {
-    if (cells.every(blank)) continue;
-    const total = closedHeading(cells[0]);
-    if (total !== null || isTotalRow(cells)) {
-      // An outer group's total ("Total Parts") closes nothing open.
-      if (open !== null && total === open.trim().toLowerCase()) {
-        closed++;
-        open = null;
-      }
-    } else if (onlyIn(cells, 0)) {
-      if (open !== null) return false;
-      heading = String(cells[0]);
-    } else if (!blank(cells[0])) open = heading;
-  }
-  return closed > 0;
 }
 
 /**
  * The rows of a sheet with a section column: each heading row is dropped (told to `heading`)
  * and its value written into the rows under it, up to the next heading.
  */
-export function sectionFiller(headers: readonly string[], heading: () => void) {
+export function sectionFiller(headers: readonly string[], mapping: Mapping, kind: DatasetKind, heading: () => void) {
   const own = headers.indexOf(SECTION_HEADER);
   const after = headers.indexOf(SECTION_IN_FIRST);
   // Where the headings are written, and where the lines take them.
   const column = own >= 0 ? own : after >= 0 ? 0 : -1;
   const into = own >= 0 ? own : after;
+  const documentColumn = mapping[kindRules[kind].lookup[0] ?? ''];
+  const headingOf = (cells: readonly Cell[]): Cell =>
+    own >= 0
+      ? onlyIn(cells, own) && !isTotalRow(cells)
+        ? (cells[own] ?? null)
+        : null
+      : firstColumnHeading(cells, documentColumn);
   let section: Cell = null;
   /** The row to go on with, or null for a heading row. */
   return (cells: Cell[]): Cell[] | null => {
     if (column < 0) return cells;
-    if (onlyIn(cells, column) && !isTotalRow(cells)) {
-      section = cells[column] ?? null;
+    const named = headingOf(cells);
+    if (named !== null) {
+      section = named;
       heading();
       return null;
     }

@@ -1044,3 +1044,45 @@ describe("Xero's Aged Receivables Detail", () => {
     ]);
   });
 });
+
+describe("Tally's outstandings shown party-wise with their bills", () => {
+  const report = (annapurnaPending: string) => [
+    ['Acme Consumer Products Pvt Ltd'],
+    ['Group Outstandings'],
+    ['Sundry Debtors'],
+    ['1-Apr-2026 to 31-Oct-2026'],
+    ['Date', 'Ref. No.', 'Opening Amount', 'Pending Amount', 'Due on', 'Overdue by days'],
+    ['Annapurna Distributors', null, '1,800.00 Dr', annapurnaPending, null, null],
+    ['5-Oct-2026', 'INV-1', '1,000.00 Dr', '1,000.00 Dr', '4-Nov-2026', null],
+    ['1-Aug-2026', 'INV-2', '800.00 Dr', '500.00 Dr', '31-Aug-2026', 61],
+    ['Shiv Shakti Enterprises', null, '250.00 Dr', '250.00 Dr', null, null],
+    ['15-Sep-2026', 'INV-3', '250.00 Dr', '250.00 Dr', '15-Oct-2026', 16],
+    ['Grand Total', null, '2,050.00 Dr', '1,750.00 Dr', null, null],
+  ];
+
+  it("reads each party from the heading that carries its bills' sums, in the Date column", async () => {
+    const r = await importFile(ws, file('Group Outstandings.csv', report('1,500.00 Dr')), { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ rows: 3, skipped: { 'heading rows': 2, 'total rows': 1 } });
+    expect(
+      storedRows(ws, 'receivables', r.batch ?? 0).map((b) => [
+        b.as_of,
+        b.distributor_code,
+        b.doc_no,
+        b.doc_date,
+        b.amount,
+        b.outstanding,
+      ]),
+    ).toEqual([
+      ['2026-10-31', 'D001', 'INV-1', '2026-10-05', 100_000, 100_000],
+      ['2026-10-31', 'D001', 'INV-2', '2026-08-01', 80_000, 50_000],
+      ['2026-10-31', 'D002', 'INV-3', '2026-09-15', 25_000, 25_000],
+    ]);
+  });
+
+  it('takes no party from a heading whose amounts are not its bills', async () => {
+    await expect(
+      importFile(ws, file('Group Outstandings.csv', report('1,600.00 Dr')), { kind: 'receivables' }),
+    ).rejects.toThrow('no column for Distributor');
+  });
+});

@@ -94,6 +94,10 @@ export const kindRules: Record<DatasetKind, KindRules> = {
   },
 };
 
+/** The column that numbers a row's document (an invoice, a receipt, a bill) under `mapping`. */
+export const documentColumnOf = (kind: DatasetKind, mapping: Readonly<Record<string, number>>): number | undefined =>
+  mapping[kindRules[kind].lookup[0] ?? ''];
+
 /**
  * The fields a file must supply (as a column or a value for every row). A sale's document type
  * is not among them (without it a line is an invoice, or a credit note by its return flag or

@@ -1,5 +1,5 @@
 import type { DatasetKind } from '../datasets/kinds';
-import { kindRules } from './kind-rules';
+import { documentColumnOf, kindRules } from './kind-rules';
 import { journalLineTest, ledgerLineTest } from './ledger-lines';
 import { fieldLabel, findHeaderRow, type HeaderCandidate, headerText, type Mapping, proposeMapping } from './mapping';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
@@ -219,7 +219,7 @@ export async function* dataRows(
   // Where a balance row's label goes: a label column, or a general ledger's account ('Opening').
   const balanceColumns = mapping.ledger === undefined ? labelColumns : [...labelColumns, mapping.ledger];
   // The column that numbers a row's document (an invoice, a receipt, a bill).
-  const documentColumn = at(rules.lookup[0] ?? '');
+  const documentColumn = documentColumnOf(kind, mapping);
   const isSubtotal = (cells: readonly Cell[]) =>
     labelColumns.some((c) => isSubtotalLabel(cells[c])) &&
     keyColumns.every((c) => blank(cells[c]) || (labelColumns.includes(c) && isSubtotalLabel(cells[c])));

@@ -1,6 +1,6 @@
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { closedGroupsInFirstColumn, closedHeading, firstColumnHeading } from './first-column-groups';
-import { kindRules } from './kind-rules';
+import { documentColumnOf, kindRules } from './kind-rules';
 import type { HeaderCandidate, Mapping } from './mapping';
 import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
@@ -16,10 +16,9 @@ export const SECTION_HEADER = '(headings above the lines)';
 
 /**
  * Some write the group heading in the report's first column instead, which the lines fill with
- * their own value (QuickBooks Desktop's "Sales by Item Detail" exported to CSV: "A00403 (BELCA
- * Vinagre 4/1 gal.)" in the Type column, above lines of type "Invoice", closed by "Total A00403
- * (BELCA Vinagre 4/1 gal.)"). The headings then get a column of their own after the last, named
- * by this text.
+ * their own value (QuickBooks Desktop's "Sales by Item Detail" as CSV, Tally's outstandings shown
+ * party-wise: see first-column-groups.ts). The headings then get a column of their own after the
+ * last, named by this text.
  */
 export const SECTION_IN_FIRST = '(headings above the lines, in the first column)';
 
@@ -33,8 +32,9 @@ const onlyIn = (cells: readonly Cell[], column: number) =>
 /**
  * The header row with its section column named and mapped, when the sheet has one: a column
  * with no header that, under the header, holds values only on rows of their own (not totals),
- * and is blank on the rows the mapping reads; it feeds the one party or item field the header
- * names no column for. Anything less certain leaves the header as it was.
+ * and is blank on the rows the mapping reads; or else the first column, where every group of
+ * lines seen is closed as closedGroupsInFirstColumn asks. It feeds the one party or item field
+ * the header names no column for. Anything less certain leaves the header as it was.
  */
 export function withSections(
   kind: DatasetKind,
@@ -60,8 +60,7 @@ export function withSections(
     const headers = header.headers.map((h, i) => (i === sectionColumn ? SECTION_HEADER : h));
     return { ...header, headers, mapping: { ...header.mapping, [field]: sectionColumn } };
   }
-  const documentColumn = header.mapping[kindRules[kind].lookup[0] ?? ''];
-  if (!closedGroupsInFirstColumn(below, documentColumn)) return header;
+  if (!closedGroupsInFirstColumn(below, documentColumnOf(kind, header.mapping))) return header;
   const headers = [...header.headers, SECTION_IN_FIRST];
   return { ...header, headers, mapping: { ...header.mapping, [field]: headers.length - 1 } };
 }
@@ -76,13 +75,11 @@ export function sectionFiller(headers: readonly string[], mapping: Mapping, kind
   // Where the headings are written, and where the lines take them.
   const column = own >= 0 ? own : after >= 0 ? 0 : -1;
   const into = own >= 0 ? own : after;
-  const documentColumn = mapping[kindRules[kind].lookup[0] ?? ''];
-  const headingOf = (cells: readonly Cell[]): Cell =>
+  const documentColumn = documentColumnOf(kind, mapping);
+  const headingOf =
     own >= 0
-      ? onlyIn(cells, own) && !isTotalRow(cells)
-        ? (cells[own] ?? null)
-        : null
-      : firstColumnHeading(cells, documentColumn);
+      ? (cells: readonly Cell[]) => (onlyIn(cells, own) && !isTotalRow(cells) ? (cells[own] ?? null) : null)
+      : (cells: readonly Cell[]) => firstColumnHeading(cells, documentColumn);
   let section: Cell = null;
   /** The row to go on with, or null for a heading row. */
   return (cells: Cell[]): Cell[] | null => {

@@ -45,10 +45,16 @@ function count(seen: Map<Master, ReadAs>, master: Master, text: string, code: st
 const bracketedCode = /^\[([^\]]+)\]/;
 /**
  * QuickBooks Desktop's item with its description after it ("A00403 (BELCA Vinagre 4/1 gal.)"):
- * read only where the description is the name of that code's row, since a name with a place or
- * a size in brackets ("Sharma Traders (Delhi)") may be another party or item than the one before it.
+ * the text before the first bracket and the text inside the brackets that end it. Read only where
+ * the description is the name of that code's row, since a name with a place or a size in
+ * brackets ("Sharma Traders (Delhi)") may be another party or item than the one before it. Found
+ * by position, not by a pattern, whose backtracking over a long cell of spaces took seconds.
  */
-const codeThenName = /^([^()]+?)\s*\((.+)\)$/;
+function codeThenName(text: string): { code: string; name: string } | null {
+  const open = text.indexOf('(');
+  if (open <= 0 || !text.endsWith(')')) return null;
+  return { code: text.slice(0, open).trim(), name: text.slice(open + 1, -1) };
+}
 
 interface NamedRow {
   code: string;
@@ -144,9 +150,9 @@ export class MasterNames {
     const trimmed = text.trim();
     const code = bracketedCode.exec(trimmed)?.[1]?.trim();
     if (code !== undefined) return (this.codes(master).get(codeKey(code)) ?? []).filter((r) => r.code === code);
-    const [, before, name] = codeThenName.exec(trimmed) ?? [];
-    if (before === undefined || name === undefined) return [];
-    return (this.rows(master).get(key(name)) ?? []).filter((r) => r.code === before.trim());
+    const written = codeThenName(trimmed);
+    if (written === null) return [];
+    return (this.rows(master).get(key(written.name)) ?? []).filter((r) => r.code === written.code);
   }
 
   private rows(master: Master): Map<string, NamedRow[]> {

@@ -113,7 +113,15 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
 export const pseudoFieldsOf = (kind: DatasetKind): readonly PseudoField[] =>
   pseudoFields.filter((f) => pseudoKinds[f]?.includes(kind) ?? true);
 
+/**
+ * The most characters a header is written in for its words to be read: ERPNext's longest run to
+ * about 60. A longer cell names no field; its letters and digits are compared as they are, never
+ * given to the patterns below, whose backtracking over a hostile cell would take minutes.
+ */
+const LONGEST_HEADER = 200;
+
 export function normalizeHeader(text: string): string {
+  if (text.length > LONGEST_HEADER) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return (
     text
       .toLowerCase()

@@ -46,11 +46,23 @@ const drCrMark = /\s*(dr|cr)\.?$/i;
 
 /** The side an amount's own `Dr` / `Cr` names, or null where it names none. */
 export const drCrWritten = (text: string): 'debit' | 'credit' | null => {
+  if (text.length > LONGEST_AMOUNT) return null;
   const mark = text.trim().match(drCrMark)?.[1]?.toLowerCase();
   return mark === undefined ? null : mark === 'cr' ? 'credit' : 'debit';
 };
 
+/**
+ * The most characters an amount is written in: "₹ (1,00,00,00,000.00) Dr" has 24. A longer text is
+ * no amount, and is never given to the patterns, whose backtracking over a hostile cell of a
+ * million spaces would take minutes.
+ */
+export const LONGEST_AMOUNT = 100;
+
 export function parseAmountText(text: string, mark: DecimalMark = '.', currency?: string): string {
+  if (text.length > LONGEST_AMOUNT)
+    throw new AmountError(
+      `${text.length.toLocaleString('en-IN')} characters are no amount (at most ${LONGEST_AMOUNT})`,
+    );
   if (plainNumber.test(text)) return text;
   return readInAnyDigits(text, (t) => parseWritten(t, mark, currency));
 }

@@ -118,7 +118,11 @@ export function namedBills(text: string): string[] {
 }
 
 /** The parts of a cell that may list several bills ("INV-1, inv-2", "PB/3 and PB/2"): one part where it lists none. */
-export const billParts = (text: string): string[] => text.split(/\s*(?:[,;&+]|\band\b)\s*/i).filter((p) => p !== '');
+export const billParts = (text: string): string[] =>
+  text
+    .split(/[,;&+]|\band\b/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 
 /**
  * The bills a receipts file pays: the distributor's invoices in the sales and the bills of its

@@ -19,6 +19,8 @@ const isGstType = (cell: Cell | undefined): boolean => typeof cell === 'string' 
  */
 export function gstRateOf(type: string): Exact | null {
   const t = type.trim().toLowerCase();
+  // Busy's longest ("L/GST-TaxIncl.-28%") has 18 characters; a longer text is none, nor given to the pattern.
+  if (t.length > 64) return null;
   const rate = t.match(/(\d+(?:\.\d+)?)\s*%/);
   if (rate) return new Exact(rate[1] as string);
   return /exempt|nil|tax\s*free|non[- ]?gst/.test(t) ? new Exact(0) : null;

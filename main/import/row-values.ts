@@ -726,7 +726,9 @@ function priceTimesQuantity(
  */
 export function discountShare(cell: Cell | undefined, per: 1 | 100, d: Decisions): Exact {
   if (blank(cell)) return new Exact(0);
-  const text = typeof cell === 'string' ? cell.trim().replace(/\s*%$/, '') : (cell as Exclude<Cell, null>);
+  const trimmed = typeof cell === 'string' ? cell.trim() : null;
+  const text =
+    trimmed === null ? (cell as Exclude<Cell, null>) : trimmed.endsWith('%') ? trimmed.slice(0, -1).trimEnd() : trimmed;
   const share = new Exact(writtenDecimal(text, d)).dividedBy(per);
   if (share.isNegative() || share.greaterThan(1))
     throw new AmountError(`a discount rate of ${shown(cell ?? null)} takes off ${share.times(100)} % of the price`);

@@ -39,9 +39,16 @@ export interface TitleDate {
  * has no column for: an ageing report's "As on 31-Oct-2026" (or the end of its "1-Apr-2026 to
  * 31-Oct-2026") is its as-of date; a target sheet's "1-Oct-2026 to 31-Oct-2026" is its period.
  */
+/**
+ * The most characters a title is written in: Busy's "Sales Return Register (1-10-2026 to
+ * 31-10-2026)" has 50. A longer text above the header is no title, and is never given to the
+ * title patterns, whose backtracking over a hostile cell would take minutes.
+ */
+const LONGEST_TITLE = 500;
+
 /** The texts of a report's title rows, the rows above its header. */
 export const titleTexts = (titleRows: readonly SourceRow[]) =>
-  titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string'));
+  titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string' && c.length <= LONGEST_TITLE));
 
 export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
   const wanted =

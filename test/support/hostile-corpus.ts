@@ -134,6 +134,24 @@ const VALUE_CASES: ValueCase[] = [
     stored: good,
     formats: ['csv', 'xlsx'] as Format[],
   })),
+  // Half a million spaces inside a value (and the header search reads every row's cells as a
+  // header first): the patterns that read headers, amounts, quantities and dates backtracked over
+  // them for minutes, so a run of this case that hangs is what fails. An xlsx cell holds at most
+  // 32,767 characters (a longer one is refused as damage): there, the most it may.
+  ...['Net Value', 'Qty', 'Invoice Date'].flatMap((column) => [
+    {
+      what: `half a million spaces in ${column}`,
+      column,
+      value: () => `1${' '.repeat(500_000)}0`,
+      formats: ['csv', 'html', 'xml'] as Format[],
+    },
+    {
+      what: `a cell of spaces in ${column}`,
+      column,
+      value: () => `1${' '.repeat(32_765)}0`,
+      formats: ['xlsx'] as Format[],
+    },
+  ]),
   {
     what: 'formula-looking text',
     column: 'Invoice No',
@@ -427,6 +445,12 @@ function textCases(first: number): HostileCase[] {
   add('csv blank lines between', 'csv', (id) => csv(id).replace(/\r\n/g, '\r\n\r\n\r\n'), stored);
   add('csv two hundred thousand blank lines', 'csv', (id) => `${csv(id)}${'\r\n'.repeat(200_000)}`, stored);
   add('csv utf-8 bom', 'csv', (id) => `\ufeff${csv(id)}`, stored);
+  add(
+    'csv a title of half a million spaces',
+    'csv',
+    (id) => `"Sales${' '.repeat(500_000)}Register"\r\n${csv(id)}`,
+    stored,
+  );
   add('csv with a sep line', 'csv', (id) => `sep=;\r\n${csv(id).replace(/,/g, ';')}`, stored);
   add('empty file', 'csv', () => '', refused);
   add('only a header', 'csv', () => `${HEADER.join(',')}\r\n`, refused);

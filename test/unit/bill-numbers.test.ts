@@ -56,5 +56,8 @@ describe("a distributor's bill numbers", () => {
       'INV/8',
     ]);
     expect(namedBills('INV/7')).toEqual(['INV/7']);
+    // A list's separators are found without backtracking over a hostile run of spaces.
+    const spaced = `INV/7${' '.repeat(1_000_000)}INV/8`;
+    expect(namedBills(spaced)).toEqual([spaced]);
   });
 });

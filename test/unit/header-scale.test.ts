@@ -12,6 +12,8 @@ describe('amounts written in lakhs, crores or thousands', () => {
     expect(read('InvoiceAmount (in thousands USD)')).toEqual(['invoiceamount', 3]);
     expect(read("Net Value (Rs. '000)")).toEqual(['netvalue', 3]);
     expect(read('Value (Mn)')).toEqual(['value', 6]);
+    // A cell of a million characters names no field, and is read without the patterns.
+    expect(normalizeHeader(`Net ${' '.repeat(1_000_000)}(Rs. in Lakhs)`)).toBe('netrsinlakhs');
     // Not a unit: a credit column, a rate per thousand, a name with "lakh" inside a word.
     expect(read('Amount Cr')).toEqual(['amountcr', 0]);
     expect(read('Amount (Cr)')).toEqual(['amountcr', 0]);

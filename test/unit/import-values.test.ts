@@ -56,6 +56,10 @@ describe('amounts as ERPs write them', () => {
     expect(() => parseAmountText('1,2,3')).toThrow('expected an amount such as 1,234.50');
     expect(() => parseAmountText('1.234,56')).toThrow(AmountError);
     expect(() => parseAmountText('₹ (-)')).toThrow(AmountError);
+    // A million spaces is no amount: refused before any pattern backtracks over them (minutes, before).
+    expect(() => parseAmountText(`1${' '.repeat(1_000_000)}0 Dr`)).toThrow(
+      '10,00,005 characters are no amount (at most 100)',
+    );
   });
 
   it('refuses an amount written with two signs, or digits a space sets apart in no groups', () => {

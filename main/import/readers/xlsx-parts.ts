@@ -69,8 +69,13 @@ const BUILT_IN_DATES = new Set([
 ]);
 for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
 
-/** Whether a number format code shows a date or time: a d, m, y, h or s outside quotes, brackets and escapes. */
+/**
+ * Whether a number format code shows a date or time: a d, m, y, h or s outside quotes, brackets
+ * and escapes. Excel writes at most 255 characters in one; a longer code is no date's, and is
+ * never given to the patterns, whose backtracking over a hostile one would take minutes.
+ */
 export function isDateFormat(code: string): boolean {
+  if (code.length > 255) return false;
   const bare = code
     .split(';')[0]
     ?.replace(/"[^"]*"/g, '')
@@ -81,18 +86,19 @@ export function isDateFormat(code: string): boolean {
 }
 
 async function dateStyles(zip: ZipReader, part: string | undefined): Promise<boolean[]> {
-  const codes = new Map<number, string>();
+  // Whether each custom format shows a date, read once however many styles use it.
+  const codes = new Map<number, boolean>();
   const styles: boolean[] = [];
   let inCellXfs = false;
   if (part)
     await readPart(zip, part, {
       open(name, a) {
-        if (name === 'numFmt' && a.numFmtId !== undefined) codes.set(Number(a.numFmtId), a.formatCode ?? '');
+        if (name === 'numFmt' && a.numFmtId !== undefined)
+          codes.set(Number(a.numFmtId), isDateFormat(a.formatCode ?? ''));
         else if (name === 'cellXfs') inCellXfs = true;
         else if (name === 'xf' && inCellXfs) {
           const id = Number(a.numFmtId ?? 0);
-          const code = codes.get(id);
-          styles.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATES.has(id));
+          styles.push(codes.get(id) ?? BUILT_IN_DATES.has(id));
         }
       },
       close(name) {

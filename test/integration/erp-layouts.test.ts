@@ -15,6 +15,17 @@ beforeEach(() => {
   ({ ws, dir } = workspaces.current());
 });
 const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name), delimited(rows));
+/** The bills a receivables import stored: as of, distributor, number, date, due date, amount, outstanding. */
+const bills = (batch: number | null) =>
+  storedRows(ws, 'receivables', batch ?? 0).map((b) => [
+    b.as_of,
+    b.distributor_code,
+    b.doc_no,
+    b.doc_date,
+    b.due_date,
+    b.amount,
+    b.outstanding,
+  ]);
 
 /** GSTR-1's B2B sheet, as the GST portal's offline tool writes it: a summary above the header, recipients by GSTIN. */
 const header = [
@@ -1027,17 +1038,7 @@ describe("Xero's Aged Receivables Detail", () => {
       totals: { outstanding: '1750.00' },
       skipped: { 'heading rows': 2, 'total rows': 3 },
     });
-    expect(
-      storedRows(ws, 'receivables', r.batch ?? 0).map((b) => [
-        b.as_of,
-        b.distributor_code,
-        b.doc_no,
-        b.doc_date,
-        b.due_date,
-        b.amount,
-        b.outstanding,
-      ]),
-    ).toEqual([
+    expect(bills(r.batch)).toEqual([
       ['2026-10-31', 'D001', 'INV-0001', '2026-10-05', '2026-11-04', null, 100_000],
       ['2026-10-31', 'D001', 'INV-0002', '2026-08-01', '2026-08-31', null, 50_000],
       ['2026-10-31', 'D002', 'INV-0003', '2026-09-15', '2026-10-15', null, 25_000],
@@ -1064,19 +1065,10 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     const r = await importFile(ws, file('Group Outstandings.csv', report('1,500.00 Dr')), { kind: 'receivables' });
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ rows: 3, skipped: { 'heading rows': 2, 'total rows': 1 } });
-    expect(
-      storedRows(ws, 'receivables', r.batch ?? 0).map((b) => [
-        b.as_of,
-        b.distributor_code,
-        b.doc_no,
-        b.doc_date,
-        b.amount,
-        b.outstanding,
-      ]),
-    ).toEqual([
-      ['2026-10-31', 'D001', 'INV-1', '2026-10-05', 100_000, 100_000],
-      ['2026-10-31', 'D001', 'INV-2', '2026-08-01', 80_000, 50_000],
-      ['2026-10-31', 'D002', 'INV-3', '2026-09-15', 25_000, 25_000],
+    expect(bills(r.batch)).toEqual([
+      ['2026-10-31', 'D001', 'INV-1', '2026-10-05', '2026-11-04', 100_000, 100_000],
+      ['2026-10-31', 'D001', 'INV-2', '2026-08-01', '2026-08-31', 80_000, 50_000],
+      ['2026-10-31', 'D002', 'INV-3', '2026-09-15', '2026-10-15', 25_000, 25_000],
     ]);
   });
 

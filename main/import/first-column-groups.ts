@@ -36,8 +36,9 @@ function amountOf(cell: Cell | undefined): Exact | null {
  */
 export function firstColumnHeading(cells: readonly Cell[], documentColumn: number | undefined): string | null {
   const first = cells[0];
-  if (typeof first !== 'string' || blank(first) || isTotalRow(cells) || closedHeading(first) !== null) return null;
-  if (isBalanceLabel(first) || (documentColumn !== undefined && !blank(cells[documentColumn]))) return null;
+  // A line has its document: asked first, since nearly every row is one.
+  if (typeof first !== 'string' || (documentColumn !== undefined && !blank(cells[documentColumn]))) return null;
+  if (blank(first) || isTotalRow(cells) || closedHeading(first) !== null || isBalanceLabel(first)) return null;
   for (let i = 1; i < cells.length; i++) if (!blank(cells[i]) && amountOf(cells[i]) === null) return null;
   return first;
 }

@@ -71,7 +71,7 @@ import {
   type RoundingLedger,
   shown,
 } from './row-values';
-import { isSectionHeader } from './sections';
+import { isSectionHeader } from './section-headers';
 import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { titleDecision } from './title-dates';

@@ -5,7 +5,8 @@ import { fieldLabel, findHeaderRow, type HeaderCandidate, headerText, type Mappi
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
-import { SECTION_HEADER, SECTION_IN_FIRST, sectionFiller, withSections } from './sections';
+import { SECTION_HEADER, SECTION_IN_FIRST } from './section-headers';
+import { sectionFiller, withSections } from './sections';
 import { isBalanceLabel, isTotalRow } from './total-rows';
 
 /** How many rows of a sheet are searched for its header row (title, company and period rows sit above it). */

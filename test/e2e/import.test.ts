@@ -149,6 +149,40 @@ describe('importing through the Data screen', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it("reads the item of QuickBooks Desktop's Sales by Item Detail from the headings in its Type column", async () => {
+    const { page, errors, dialog } = await importDialogFor('sales by item detail.CSV', [
+      '"Type","Date","Num","Memo","Name","Qty","Sales Price","Amount","Balance"',
+      '"Inventory",,,,,,,,""',
+      '"SKU-0003",,,,,,,,""',
+      '"Invoice","10/06/2026","INV26-101","Face wash","D001",10,45.00,450.00,450.00',
+      '"Credit Memo","10/07/2026","CR26-7","Face wash","D001",-2,45.00,-90.00,360.00',
+      '"Total SKU-0003",,,,,8,,360.00,360.00',
+      '"SKU-0001",,,,,,,,""',
+      '"Invoice","10/08/2026","INV26-102","Coffee","D002",4,25.00,100.00,100.00',
+      '"Total SKU-0001",,,,,4,,100.00,100.00',
+      '"Total Inventory",,,,,12,,460.00,460.00',
+      '"TOTAL",,,,,12,,460.00,460.00',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    await expect
+      .poll(() => dialog.getByLabel('Column for SKU', { exact: true }).inputValue())
+      .toBe('(headings above the lines, in the first column)');
+    const preview = dialog.getByTestId('import-preview');
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(3);
+    // The headings, which the file holds in no column of their own, are shown first.
+    expect(await preview.locator('thead th').nth(1).textContent()).toBe(
+      '(headings above the lines, in the first column)',
+    );
+    expect(await preview.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('SKU-0003');
+    await page.screenshot({ path: session.screenshot('import-first-column-headings.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 3 rows as batch \d+/);
+    expect(await dialog.getByTestId('total-net_value').textContent()).toBe('₹460.00');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it("offers a DMS export's quantity in cases beside its pieces, and imports each line in its product's unit", async () => {
     // SKU-0005 is counted in CASE by the demo's products master, SKU-0001 in PCS.
     const { page, errors, dialog } = await importDialogFor('DMS Secondary Sales.csv', [

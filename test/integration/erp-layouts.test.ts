@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../main/import/inspect';
-import { SECTION_IN_FIRST } from '../../main/import/sections';
+import { SECTION_IN_FIRST } from '../../main/import/section-headers';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';

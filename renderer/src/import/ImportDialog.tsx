@@ -5,6 +5,7 @@ import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
 import { formatCount, formatDate } from '../../../main/format/numbers';
 import type { TypeClass } from '../../../main/import/doc-types';
 import type { ImportPreview } from '../../../main/import/inspect';
+import { SECTION_IN_FIRST } from '../../../main/import/section-headers';
 import { call, newCallId, stageFile } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
@@ -191,7 +192,13 @@ export function ImportDialog({
           ['skip', 'not a sale (skip)'],
         ];
   // Columns are positional (two may share a header text), so their position is their identity.
-  const columns = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
+  const read = (preview?.headers ?? []).map((header, position) => ({ id: `column-${position}`, header, position }));
+  // The headings a report writes in its first column come after the file's own columns: shown first,
+  // beside the lines they are read into.
+  const columns = [
+    ...read.filter((c) => c.header === SECTION_IN_FIRST),
+    ...read.filter((c) => c.header !== SECTION_IN_FIRST),
+  ];
   const qualifying = preview?.sheets.filter((s) => s.qualifies) ?? [];
   // A mapping changed from what was proposed, and neither imported nor saved: closing asks first.
   const [proposed, setProposed] = useState<Record<string, string>>({});

@@ -299,9 +299,10 @@ export async function* dataRows(
       isSubtotal(cells) ||
       (typeof firstText === 'string' &&
         /^total\b/i.test(firstText.trim()) &&
-        // Nothing else where a document goes: "Total A00403" may stand in the first column, the
-        // type's (QuickBooks Desktop), but a line's doc number, date or party is no total's.
-        keyColumns.every((c) => blank(cells[c]) || (c === 0 && cells[c] === firstText))) ||
+        // Nothing else where a document goes: "Total A00403" may stand in the first column where
+        // it holds a label, the type (QuickBooks Desktop), but a line's doc number, date or party
+        // is no total's, nor is an item ("Total Care 1 L") under its voucher.
+        keyColumns.every((c) => blank(cells[c]) || (c === 0 && labelColumns.includes(c) && cells[c] === firstText))) ||
       (keysBlank && filled.length > 0 && filled.every(isNumber) && (groupColumn === undefined || parent !== null))
     ) {
       skipped('total rows');

@@ -477,6 +477,23 @@ describe('report layouts', () => {
     expect(result.rows).toBe(3);
   });
 
+  it('keeps an item named "Total…" in the first column, under its voucher, as a line', async () => {
+    const rows = [
+      ['Item', 'Voucher No', 'Date', 'Party', 'Qty', 'Amount'],
+      [null, 'V/1', '13-10-2026', 'D001', null, '300.00'],
+      ['SKU-0001', null, null, null, 2, '200.00'],
+      ['Total Care 1 L', null, null, null, 1, '100.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'items first.csv'), delimited(rows)), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(result.skipped).toEqual({});
+    expect(result.errors).toEqual([
+      expect.objectContaining({ row: 4, column: 'Item', message: 'unknown product "Total Care 1 L"' }),
+    ]);
+  });
+
   it('reads the party or the item of a report grouped by it from the heading above its lines (QuickBooks)', async () => {
     const title = [['Sales by Customer Detail'], ['Acme Consumer Products Pvt Ltd'], ['October 2026'], []];
     const columns = ['Date', 'Transaction Type', 'Num', 'Memo/Description', 'Qty', 'Sales Price', 'Amount', 'Balance'];

@@ -343,6 +343,13 @@ function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, 
   return paise;
 }
 
+/**
+ * A long number Excel shortened when it saved a CSV: 900001234567 written as "9.00001E+11". Its
+ * digits are gone, and every number alike comes out the same: two invoices would share one number,
+ * two outlets one phone. A text with its own letters ("2E+10 Pack") is not one.
+ */
+const shortenedNumber = /^[-+]?\d(\.\d+)?E\+\d{1,3}$/i;
+
 /** Excel's error values, as a cell or an export writes them. */
 const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
@@ -365,6 +372,10 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
   }
   switch (field.type) {
     case 'text':
+      if (typeof cell === 'string' && shortenedNumber.test(cell.trim()))
+        throw new Error(
+          'a long number Excel shortened when it saved the file: its digits are lost. Format the column as Text in Excel, or export the file again, and import it again',
+        );
       return cell instanceof Date ? cell.toISOString().slice(0, 10) : withoutControls(String(cell)).trim();
     case 'date':
       return toDate(field, cell, d);

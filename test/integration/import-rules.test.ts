@@ -487,6 +487,32 @@ describe('cells that are not plain values', () => {
   });
 });
 
+describe('numbers Excel shortened', () => {
+  it('refuses an invoice number or a phone written as 9.00001E+11, whose digits are lost, naming the cell', async () => {
+    const path = file('shortened.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['9.00001E+11', '15-10-2026', 'D001', 'SKU-0001', '1', '100.00'],
+      ['9.00001E+11', '16-10-2026', 'D002', 'SKU-0001', '1', '200.00'],
+      ['900001234567', '17-10-2026', 'D001', 'SKU-0001', '1', '300.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [2, 'Invoice No', '9.00001E+11'],
+      [3, 'Invoice No', '9.00001E+11'],
+    ]);
+    expect(r.errors[0]?.message).toContain('a long number Excel shortened when it saved the file');
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+      ['900001234567', 30000],
+    ]);
+    const outlets = file('outlets.csv', [
+      ['Outlet Code', 'Outlet Name', 'Distributor Code', 'Phone'],
+      ['O9001', 'Shop A', 'D001', '9.19820E+11'],
+    ]);
+    const o = await importFile(ws, outlets, { kind: 'outlets', dryRun: true });
+    expect(o.errors.map((e) => [e.row, e.column])).toEqual([[2, 'Phone']]);
+  });
+});
+
 describe('digits of other scripts', () => {
   it('reads amounts, quantities and dates typed in Indic or full-width digits, and keeps a code its own digits', async () => {
     const path = file('regional digits.csv', [

@@ -38,9 +38,12 @@ export const currencyOfMark = (text: string): string | null =>
   markAlone.test(text.trim()) ? currencyOf(text.trim()) : null;
 
 /**
- * Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". Given the workspace's currency,
- * an amount marked with another ($ in a rupee workspace) is refused, never read as rupees.
+ * The most characters an amount is written in: "₹ (1,00,00,00,000.00) Dr" has 24. A longer text is
+ * no amount, and is never given to the patterns, whose backtracking over a hostile cell of a
+ * million spaces would take minutes.
  */
+const LONGEST_AMOUNT = 100;
+
 /** `Dr` or `Cr` written after an amount ("1,234.50 Cr"): read as minus for `Cr`, as a bill owed reads it. */
 const drCrMark = /\s*(dr|cr)\.?$/i;
 
@@ -52,12 +55,9 @@ export const drCrWritten = (text: string): 'debit' | 'credit' | null => {
 };
 
 /**
- * The most characters an amount is written in: "₹ (1,00,00,00,000.00) Dr" has 24. A longer text is
- * no amount, and is never given to the patterns, whose backtracking over a hostile cell of a
- * million spaces would take minutes.
+ * Exact decimal text of an amount, e.g. "(1,234.50)" → "-1234.5". Given the workspace's currency,
+ * an amount marked with another ($ in a rupee workspace) is refused, never read as rupees.
  */
-export const LONGEST_AMOUNT = 100;
-
 export function parseAmountText(text: string, mark: DecimalMark = '.', currency?: string): string {
   if (text.length > LONGEST_AMOUNT)
     throw new AmountError(

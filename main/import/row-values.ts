@@ -371,12 +371,15 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
     if (errorValue.test(t)) throw new Error(`the cell holds the error ${t} (a formula that failed in the source file)`);
   }
   switch (field.type) {
-    case 'text':
-      if (typeof cell === 'string' && shortenedNumber.test(cell.trim()))
+    case 'text': {
+      if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+      const text = withoutControls(String(cell)).trim();
+      if (shortenedNumber.test(text))
         throw new Error(
           'a long number Excel shortened when it saved the file: its digits are lost. Format the column as Text in Excel, or export the file again, and import it again',
         );
-      return cell instanceof Date ? cell.toISOString().slice(0, 10) : withoutControls(String(cell)).trim();
+      return text;
+    }
     case 'date':
       return toDate(field, cell, d);
     case 'decimal': {

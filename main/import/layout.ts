@@ -229,7 +229,7 @@ export async function* dataRows(
   const headerCells = headers.filter((h) => h !== SECTION_IN_FIRST).map((h) => (h === SECTION_HEADER ? '' : h));
   const headerKey = headerCells.join('\u0001');
   const firstHeader = headerCells[0] ?? '';
-  const section = sectionFiller(headers, mapping, kind, () => skipped('heading rows'));
+  const section = sectionFiller(headers, mapping, kind, skipped);
   let parent: Cell[] | null = null;
   let first = true;
   // A heading row that no item row followed is not a heading but a row missing its line
@@ -297,12 +297,7 @@ export async function* dataRows(
     if (
       isTotalRow(cells) ||
       isSubtotal(cells) ||
-      (typeof firstText === 'string' &&
-        /^total\b/i.test(firstText.trim()) &&
-        // Nothing else where a document goes: "Total A00403" may stand in the first column where
-        // it holds a label, the type (QuickBooks Desktop), but a line's doc number, date or party
-        // is no total's, nor is an item ("Total Care 1 L") under its voucher.
-        keyColumns.every((c) => blank(cells[c]) || (c === 0 && labelColumns.includes(c) && cells[c] === firstText))) ||
+      (keysBlank && typeof firstText === 'string' && /^total\b/i.test(firstText.trim())) ||
       (keysBlank && filled.length > 0 && filled.every(isNumber) && (groupColumn === undefined || parent !== null))
     ) {
       skipped('total rows');

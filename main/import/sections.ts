@@ -28,30 +28,39 @@ export function withSections(
   const missing = kindRules[kind].references
     .map((r) => r.field)
     .filter((f) => required.has(f) && header.mapping[f] === undefined);
-  const field = missing[0];
-  if (missing.length !== 1 || !field) return header;
+  const field = missing.length === 1 ? missing[0] : undefined;
   const below = rows.slice(header.index + 1).map((r) => r.cells);
   const mapped = Object.values(header.mapping);
   const sectionColumn = header.headers.findIndex((h, column) => {
-    if (h !== '' || mapped.includes(column)) return false;
+    if (field === undefined || h !== '' || mapped.includes(column)) return false;
     const headings = below.filter((cells) => onlyIn(cells, column) && !isTotalRow(cells));
     const lines = below.filter((cells) => !onlyIn(cells, column) && mapped.some((m) => !blank(cells[m])));
     return headings.length > 0 && lines.length > 0 && lines.every((cells) => blank(cells[column]) || isTotalRow(cells));
   });
-  if (sectionColumn >= 0) {
+  if (field !== undefined && sectionColumn >= 0) {
     const headers = header.headers.map((h, i) => (i === sectionColumn ? SECTION_HEADER : h));
     return { ...header, headers, mapping: { ...header.mapping, [field]: sectionColumn } };
   }
+  // Headings in the first column are the report's layout whether or not a field needs them: where
+  // the lines name their party and item themselves, they are only left out.
   if (!closedGroupsInFirstColumn(below, documentColumnOf(kind, header.mapping))) return header;
   const headers = [...header.headers, SECTION_IN_FIRST];
-  return { ...header, headers, mapping: { ...header.mapping, [field]: headers.length - 1 } };
+  return field === undefined
+    ? { ...header, headers }
+    : { ...header, headers, mapping: { ...header.mapping, [field]: headers.length - 1 } };
 }
 
 /**
- * The rows of a sheet with a section column: each heading row is dropped (told to `heading`)
- * and its value written into the rows under it, up to the next heading.
+ * The rows of a sheet with a section column: each heading row is dropped (told to `skipped`) and
+ * its value written into the rows under it, up to the next heading. In the first column, the row
+ * that closes a group ("Total A00403 (…)") is dropped too, as a total.
  */
-export function sectionFiller(headers: readonly string[], mapping: Mapping, kind: DatasetKind, heading: () => void) {
+export function sectionFiller(
+  headers: readonly string[],
+  mapping: Mapping,
+  kind: DatasetKind,
+  skipped: (why: 'heading rows' | 'total rows') => void,
+) {
   const own = headers.indexOf(SECTION_HEADER);
   const after = headers.indexOf(SECTION_IN_FIRST);
   // Where the headings are written, and where the lines take them.
@@ -69,11 +78,16 @@ export function sectionFiller(headers: readonly string[], mapping: Mapping, kind
     const named = headingOf(cells);
     if (named !== null) {
       section = named;
-      heading();
+      skipped('heading rows');
+      return null;
+    }
+    const closing = closedHeading(cells[column]) !== null;
+    if (closing && after >= 0) {
+      skipped('total rows');
       return null;
     }
     // A group's total is no line of it: left as it is, it is dropped as a total.
-    if (!blank(cells[into]) || section === null || closedHeading(cells[column]) !== null) return cells;
+    if (!blank(cells[into]) || section === null || closing) return cells;
     const filled = [...cells];
     filled[into] = section;
     return filled;

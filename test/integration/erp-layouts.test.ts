@@ -972,6 +972,66 @@ describe("QuickBooks Desktop's Sales by Item Detail", () => {
     });
   });
 
+  it('leaves the headings out of its Sales by Customer Detail, whose lines name their customer and item themselves', async () => {
+    const r = await importFile(
+      ws,
+      file('sales by customer detail.csv', [
+        ['Type', 'Date', 'Num', 'Memo', 'Name', 'Item', 'Qty', 'Sales Price', 'Amount', 'Balance'],
+        ['Annapurna Distributors'],
+        [
+          'Invoice',
+          '10/06/2026',
+          'INV26-101',
+          'Face wash',
+          'Annapurna Distributors',
+          'SKU-0003',
+          10,
+          '45.00',
+          '450.00',
+          '450.00',
+        ],
+        [
+          'Credit Memo',
+          '10/07/2026',
+          'CR26-7',
+          'Face wash',
+          'Annapurna Distributors',
+          'SKU-0003',
+          -2,
+          '45.00',
+          '-90.00',
+          '360.00',
+        ],
+        ['Total Annapurna Distributors', null, null, null, null, null, 8, null, '360.00', '360.00'],
+        ['Shiv Shakti Enterprises'],
+        [
+          'Invoice',
+          '10/08/2026',
+          'INV26-102',
+          'Coffee',
+          'Shiv Shakti Enterprises',
+          'SKU-0001',
+          4,
+          '25.00',
+          '100.00',
+          '100.00',
+        ],
+        ['Total Shiv Shakti Enterprises', null, null, null, null, null, 4, null, '100.00', '100.00'],
+        ['TOTAL', null, null, null, null, null, 12, null, '460.00', '460.00'],
+      ]),
+      { kind: 'sales' },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ rows: 3, skipped: { 'heading rows': 2, 'total rows': 3 } });
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.sku, s.net_value]),
+    ).toEqual([
+      ['INV26-101', 'invoice', 'D001', 'SKU-0003', 45_000],
+      ['CR26-7', 'credit_note', 'D001', 'SKU-0003', -9_000],
+      ['INV26-102', 'invoice', 'D002', 'SKU-0001', 10_000],
+    ]);
+  });
+
   it("reads a code before a bracketed text only where the text is that code's name", async () => {
     const r = await importFile(ws, file('renamed.csv', report('SKU-0001 (Instant Coffee)', true)), {
       kind: 'sales',

@@ -927,6 +927,14 @@ describe('a bill list of amounts with their GST beside them', () => {
 });
 
 describe("QuickBooks Desktop's Sales by Item Detail", () => {
+  /** Both reports' three lines, as stored: number, type, distributor, item, net value. */
+  const theLines = [
+    ['INV26-101', 'invoice', 'D001', 'SKU-0003', 45_000],
+    ['CR26-7', 'credit_note', 'D001', 'SKU-0003', -9_000],
+    ['INV26-102', 'invoice', 'D002', 'SKU-0001', 10_000],
+  ];
+  const storedLines = (batch: number | null) =>
+    storedRows(ws, 'sales', batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.sku, s.net_value]);
   const header = ['Type', 'Date', 'Num', 'Memo', 'Name', 'Qty', 'Sales Price', 'Amount', 'Balance'];
   const none = (n: number) => Array<null>(n).fill(null);
   const total = (label: string, qty: number, amount: string) => [label, ...none(4), qty, null, amount, amount];
@@ -959,13 +967,7 @@ describe("QuickBooks Desktop's Sales by Item Detail", () => {
       skipped: { 'heading rows': 3, 'total rows': 4 },
       totals: { net_value: '460.00' },
     });
-    expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.sku, s.net_value]),
-    ).toEqual([
-      ['INV26-101', 'invoice', 'D001', 'SKU-0003', 45_000],
-      ['CR26-7', 'credit_note', 'D001', 'SKU-0003', -9_000],
-      ['INV26-102', 'invoice', 'D002', 'SKU-0001', 10_000],
-    ]);
+    expect(storedLines(r.batch)).toEqual(theLines);
     expect(r.decisions).toContainEqual({
       field: 'sku',
       decision: 'SKU is read from the heading row above each group of lines: the lines leave it out',
@@ -1023,13 +1025,7 @@ describe("QuickBooks Desktop's Sales by Item Detail", () => {
     );
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ rows: 3, skipped: { 'heading rows': 2, 'total rows': 3 } });
-    expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.sku, s.net_value]),
-    ).toEqual([
-      ['INV26-101', 'invoice', 'D001', 'SKU-0003', 45_000],
-      ['CR26-7', 'credit_note', 'D001', 'SKU-0003', -9_000],
-      ['INV26-102', 'invoice', 'D002', 'SKU-0001', 10_000],
-    ]);
+    expect(storedLines(r.batch)).toEqual(theLines);
   });
 
   it("reads a code before a bracketed text only where the text is that code's name", async () => {

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { SalesColumns } from '../../engine/sales-columns';
+import { dayNumber, type SalesColumns } from '../../engine/sales-columns';
 import { ChunkReader, type SalesChunk, type SalesWindow } from './sales-chunks';
 import { ColumnCollector } from './sales-columns';
 import { claimChunk, SalesHelper } from './sales-helper';
+import { keepChunks, keptChunks } from './sales-store';
 
 /**
  * Row ids per chunk: the unit of work the two readers take turns at, and what one call into
@@ -11,7 +12,7 @@ import { claimChunk, SalesHelper } from './sales-helper';
  * in chunks of 50,000 and 2.0 s in chunks of 5,000.
  */
 const CHUNK_ROWS = 5_000;
-/** Below this many row ids one thread reads faster than it can start a second. */
+/** Below this many row ids to read from the table one thread reads faster than it can start a second. */
 const HELPER_FROM_ROWS = 200_000;
 
 export interface ReadSalesOptions {
@@ -26,21 +27,33 @@ export interface ReadSalesOptions {
 }
 
 /**
- * Reads the sales lines dated in the window, in id order. Reading a million lines out of SQLite
- * takes one core about two seconds, so from HELPER_FROM_ROWS row ids on a helper thread reads
- * beside this one (see SalesHelper). The helper reads its own snapshot: if anything was
- * committed meanwhile the two might differ, so then the lines are read again here alone.
+ * Reads the sales lines dated in the window, in id order. The chunks a run before it kept
+ * (sales-store.ts) come from there; the others are read from the table and kept for the runs
+ * after. Reading a million lines out of the table takes one core about two seconds, so from
+ * HELPER_FROM_ROWS row ids to read on a helper thread reads beside this one (see SalesHelper). The
+ * helper reads its own snapshot: if anything was committed meanwhile the two might differ, so
+ * then the lines are read again here alone.
  */
 export function readSales(db: Database.Database, window: SalesWindow, options: ReadSalesOptions = {}): SalesColumns {
-  const version = () => db.pragma('data_version', { simple: true });
-  const before = version();
-  const read = db.transaction((parallel: boolean) => readInSnapshot(db, window, options, parallel));
+  const version = () => db.pragma('data_version', { simple: true }) as number;
+  const attempt = (parallel: boolean) => {
+    const before = version();
+    return { before, ...db.transaction(() => readInSnapshot(db, window, options, parallel))() };
+  };
   // Inside a caller's transaction this thread's snapshot may be older than any the helper could
   // take, and data_version would not show it: read alone there (and in memory, which no other
   // connection can open).
-  const { sales, helped } = read(!db.memory && !db.inTransaction);
-  if (!helped || version() === before) return sales;
-  return read(false).sales;
+  let read = attempt(!db.memory && !db.inTransaction);
+  if (read.helped && version() !== read.before) read = attempt(false);
+  const { collector, fromTable, before } = read;
+  const whole = fromTable.flatMap((k) => {
+    const part = collector.part(k);
+    return part?.whole ? [part] : [];
+  });
+  // A caller's transaction may yet be rolled back, and a read-only connection keeps nothing.
+  if (whole.length > 0 && !db.inTransaction && !db.readonly)
+    keepChunks(db, before, whole, collector.codes, options.chunkRows ?? CHUNK_ROWS);
+  return collector.columns(dayNumber(window.from), dayNumber(window.to));
 }
 
 function readInSnapshot(
@@ -48,13 +61,19 @@ function readInSnapshot(
   window: SalesWindow,
   options: ReadSalesOptions,
   parallel: boolean,
-): { sales: SalesColumns; helped: boolean } {
+): { collector: ColumnCollector; fromTable: number[]; helped: boolean } {
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   const top = (db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number | null) ?? 0;
   const chunks = Math.ceil(top / chunkRows);
+  const { codes, kept } = keptChunks(db, chunkRows, chunks);
   // Each chunk's lines in their own slot, so the lines come back in id order whoever read them.
-  const collector = new ColumnCollector();
+  const collector = new ColumnCollector(codes);
   let done = 0;
+  for (const chunk of kept.values()) {
+    collector.keepNumbered(chunk);
+    options.onProgress?.(++done, chunks);
+  }
+  const todo = [...Array(chunks).keys()].filter((k) => !kept.has(k));
   const keeper = () => {
     const collect = collector.reader();
     return (chunk: SalesChunk) => {
@@ -70,12 +89,12 @@ function readInSnapshot(
 
   const shared = new Int32Array(new SharedArrayBuffer(SalesHelper.sharedBytes));
   const helper =
-    parallel && top >= (options.helperFromRows ?? HELPER_FROM_ROWS)
-      ? new SalesHelper({ dbPath: db.name, nativeBinding: options.nativeBinding, window, chunkRows, chunks }, shared)
+    parallel && todo.length * chunkRows >= (options.helperFromRows ?? HELPER_FROM_ROWS)
+      ? new SalesHelper({ dbPath: db.name, nativeBinding: options.nativeBinding, window, chunkRows, todo }, shared)
       : undefined;
   try {
     const keepTheirs = keeper();
-    for (let k = claimChunk(shared, chunks); k >= 0; k = claimChunk(shared, chunks)) {
+    for (let k = claimChunk(shared, todo); k >= 0; k = claimChunk(shared, todo)) {
       readHere(k);
       helper?.take(keepTheirs);
     }
@@ -84,6 +103,6 @@ function readInSnapshot(
     helper?.stop();
   }
   // Whatever a failed helper claimed and never delivered is read here.
-  for (let k = 0; k < chunks; k++) if (!collector.has(k)) readHere(k);
-  return { sales: collector.columns(), helped: helper !== undefined };
+  for (const k of todo) if (!collector.has(k)) readHere(k);
+  return { collector, fromTable: todo, helped: helper !== undefined };
 }

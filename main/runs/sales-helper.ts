@@ -9,10 +9,9 @@ export const helperState = { idle: 0, running: 1, closed: 2 } as const;
 /** How long the reader waits for the helper's next message before it stops waiting. */
 const SILENCE_MS = 10_000;
 
-/** The index of the next chunk nobody has claimed, or -1 when all are taken. */
-export function claimChunk(shared: Int32Array, chunks: number): number {
-  const k = Atomics.add(shared, slot.next, 1);
-  return k < chunks ? k : -1;
+/** The next of the chunks to read that nobody has claimed, or -1 when all are taken. */
+export function claimChunk(shared: Int32Array, todo: readonly number[]): number {
+  return todo[Atomics.add(shared, slot.next, 1)] ?? -1;
 }
 
 export interface HelperInput {
@@ -20,7 +19,8 @@ export interface HelperInput {
   nativeBinding?: string;
   window: SalesWindow;
   chunkRows: number;
-  chunks: number;
+  /** The chunks to read (those not kept: see sales-store.ts), in order. */
+  todo: number[];
   shared: SharedArrayBuffer;
   port: MessagePort;
 }

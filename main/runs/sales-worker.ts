@@ -23,7 +23,7 @@ if (Atomics.compareExchange(shared, slot.state, helperState.idle, helperState.ru
     try {
       db.transaction(() => {
         const reader = new ChunkReader(db, input.window, input.chunkRows);
-        for (let k = claimChunk(shared, input.chunks); k >= 0; k = claimChunk(shared, input.chunks)) {
+        for (let k = claimChunk(shared, input.todo); k >= 0; k = claimChunk(shared, input.todo)) {
           const chunk = reader.read(k);
           post({ type: 'chunk', chunk }, chunkBuffers(chunk));
         }

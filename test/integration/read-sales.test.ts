@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaleFact } from '../../engine/facts';
-import { isoDay, type SalesColumns, salesColumns } from '../../engine/sales-columns';
+import { dayNumber, isoDay, type SalesColumns, salesColumns } from '../../engine/sales-columns';
+import { verifyWorkspace } from '../../main/audit/verify';
 import { readSales } from '../../main/runs/read-sales';
 import { ChunkReader, type SalesChunk } from '../../main/runs/sales-chunks';
 import { ColumnCollector } from '../../main/runs/sales-columns';
@@ -17,6 +18,8 @@ beforeEach(() => {
 });
 
 const window = { from: '2000-01-01', to: '2099-12-31' };
+/** The window as day numbers, as the collector lays the columns out by. */
+const days = [dayNumber(window.from), dayNumber(window.to)] as const;
 const chunkRows = 250;
 /** The same lines read on this thread alone, in one statement: what every way of reading must give. */
 const salesInStore = () =>
@@ -49,7 +52,7 @@ async function helperAlone(dbPath: string) {
   const top = ws.db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number;
   const chunks = Math.ceil(top / chunkRows);
   const shared = new Int32Array(new SharedArrayBuffer(SalesHelper.sharedBytes));
-  const helper = new SalesHelper({ dbPath, window, chunkRows, chunks }, shared);
+  const helper = new SalesHelper({ dbPath, window, chunkRows, todo: [...Array(chunks).keys()] }, shared);
   while (Atomics.load(shared, slot.state) === helperState.idle) await sleep(10);
   const got: SalesChunk[] = [];
   helper.finish((chunk) => got.push(chunk));
@@ -98,12 +101,12 @@ describe('reading the sales lines of a run on two threads', () => {
     expect(got.map((c) => c.index).sort((a, b) => a - b)).toEqual([...Array(chunks).keys()]);
     const fromHelper = new ColumnCollector();
     got.forEach(fromHelper.reader());
-    expect(lines(fromHelper.columns())).toEqual(salesInStore());
+    expect(lines(fromHelper.columns(...days))).toEqual(salesInStore());
     // The columns the helper sent are the ones this thread reads for the same chunk.
     const here = new ChunkReader(ws.db, window, chunkRows).read(3);
     const hereAlone = new ColumnCollector();
     hereAlone.reader()(here);
-    expect(lines(hereAlone.columns())).toEqual(
+    expect(lines(hereAlone.columns(...days))).toEqual(
       salesInStore().filter((s) => s.id > 3 * chunkRows && s.id <= 4 * chunkRows),
     );
   });
@@ -138,5 +141,109 @@ describe('reading the sales lines of a run on two threads', () => {
     // The first reading's snapshot predates the new line; only the second reading has it.
     expect(sales.docNo).toContain('LATE-1');
     expect(lines(sales)).toEqual(salesInStore());
+  });
+});
+
+describe('the sales lines kept for the next run', () => {
+  const read = () => readSales(ws.db, window, { chunkRows, helperFromRows: Number.POSITIVE_INFINITY });
+  const keptChunks = () => ws.db.prepare('SELECT count(*) FROM sales_store').pluck().get() as number;
+  const top = () => ws.db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number;
+  const insertLine = (db: Database.Database, docNo: string, id: number | null = null) =>
+    db
+      .prepare(
+        `INSERT INTO sales (id, doc_type, doc_no, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id)
+         SELECT ?, doc_type, ?, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id FROM sales LIMIT 1`,
+      )
+      .run(id, docNo);
+
+  it('are read instead of the table by the runs after, which see every change made to the lines since, by any connection', () => {
+    expect(lines(read())).toEqual(salesInStore());
+    expect(keptChunks()).toBe(Math.ceil(top() / chunkRows));
+    // What is read comes from the kept chunks: with the triggers gone, a change by hand is not seen.
+    const triggers = ws.db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'sales'")
+      .all() as {
+      name: string;
+      sql: string;
+    }[];
+    expect(triggers.map((t) => t.name).sort()).toEqual([
+      'sales_store_delete',
+      'sales_store_insert',
+      'sales_store_update',
+    ]);
+    for (const t of triggers) ws.db.exec(`DROP TRIGGER ${t.name}`);
+    // Since what is paid rests on them, the audit log finds them gone.
+    expect(verifyWorkspace(ws.db, ws.dbPath).problems).toContain(
+      'the triggers or views that guard money were changed outside SchemeDesk',
+    );
+    ws.db.prepare('UPDATE sales SET net_value = net_value + 1 WHERE id = 7').run();
+    expect(lines(read()).find((s) => s.id === 7)?.net).toBe(
+      (salesInStore().find((s) => s.id === 7)?.net as number) - 1,
+    );
+    ws.db.prepare('UPDATE sales SET net_value = net_value - 1 WHERE id = 7').run();
+    for (const t of triggers) ws.db.exec(t.sql);
+    expect(verifyWorkspace(ws.db, ws.dbPath)).toMatchObject({ ok: true, problems: [] });
+
+    const other = new Database(ws.dbPath);
+    const changes: [string, () => unknown][] = [
+      [
+        'a line changed',
+        () => other.prepare('UPDATE sales SET net_value = net_value + 100, sku = ? WHERE id = 300').run('SKU-0002'),
+      ],
+      ['a line removed', () => other.prepare('DELETE FROM sales WHERE id = 600').run()],
+      ['a line added after the last', () => insertLine(other, 'NEW-1')],
+      // SQLite gives the highest id out again once its line is gone: the new line lands in a kept chunk.
+      [
+        'the last line replaced',
+        () => {
+          const last = top();
+          other.prepare('DELETE FROM sales WHERE id = ?').run(last);
+          expect(insertLine(other, 'NEW-2').lastInsertRowid).toBe(last);
+        },
+      ],
+      ['a line put back into a gap', () => insertLine(other, 'NEW-3', 600)],
+    ];
+    for (const [what, change] of changes) {
+      change();
+      expect(lines(read()), what).toEqual(salesInStore());
+      expect(keptChunks(), what).toBe(Math.ceil(top() / chunkRows));
+    }
+    other.close();
+  });
+
+  it('give the lines of a narrower window, as the table does', () => {
+    read();
+    const dates = salesInStore()
+      .map((s) => s.date)
+      .sort();
+    const narrow = {
+      from: dates[Math.floor(dates.length / 3)] as string,
+      to: dates[Math.floor((2 * dates.length) / 3)] as string,
+    };
+    const expected = salesInStore().filter((s) => s.date >= narrow.from && s.date <= narrow.to);
+    expect(expected.length).toBeLessThan(dates.length / 2);
+    expect(lines(readSales(ws.db, narrow, { chunkRows }))).toEqual(expected);
+  });
+
+  it('are kept only when read outside a transaction, on a connection that may write', () => {
+    ws.db.exec('DELETE FROM sales_store');
+    ws.db.transaction(() => read())();
+    expect(keptChunks()).toBe(0);
+    const readOnly = new Database(ws.dbPath, { readonly: true });
+    expect(lines(readSales(readOnly, window, { chunkRows }))).toEqual(salesInStore());
+    readOnly.close();
+    expect(keptChunks()).toBe(0);
+    read();
+    expect(keptChunks()).toBe(Math.ceil(top() / chunkRows));
+  });
+
+  it('leave out a chunk holding a line dated no day outside the window, and read it from the table each time', () => {
+    ws.db.prepare("UPDATE sales SET doc_date = '1999-13-45' WHERE id = 10").run();
+    const expected = salesInStore().filter((s) => s.id !== 10);
+    expect(lines(read())).toEqual(expected);
+    const kept = ws.db.prepare('SELECT first_id FROM sales_store').pluck().all() as number[];
+    expect(kept).not.toContain(0);
+    expect(kept).toHaveLength(Math.ceil(top() / chunkRows) - 1);
+    expect(lines(read())).toEqual(expected);
   });
 });

@@ -20,6 +20,7 @@ import { batchHeaders } from './018_batch_headers';
 import { lineSearchAmounts } from './019_line_search_amounts';
 import { lineRangeIndex } from './020_line_range_index';
 import { salesRoundOff } from './021_sales_round_off';
+import { salesStore } from './022_sales_store';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   lineSearchAmounts,
   lineRangeIndex,
   salesRoundOff,
+  salesStore,
 ];

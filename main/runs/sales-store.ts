@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import type { SalesChunk } from './sales-chunks';
+
+/**
+ * The chunks of sales lines a run read from the table, kept in `sales_store` (migration 22) for
+ * the runs after it: a chunk comes back as the columns it was, without a row of the table read or
+ * a line made an object. Each kept chunk holds every line of its range of row ids; distributors,
+ * outlets and SKUs are numbers into one list of codes, `sales_store_codes`, which only grows. The
+ * table's triggers drop a chunk as soon as any line of it changes.
+ *
+ * One row per chunk: `columns` holds its numbers end to end (ids, quantities and amounts as
+ * 8-byte floats, then days, distributors, outlets and SKUs as 4-byte integers, then the length of
+ * each text, then a byte for each line's credit mark), in the machine's byte order; `texts` holds
+ * its document numbers, then the numbers returned against, one after another (a line against
+ * nothing has the length -1).
+ */
+
+type StoredRow = [first: number, last: number, count: number, columns: Buffer, texts: string];
+
+/** The kept codes, by number, and the kept chunks of `rows` row ids each among the first `chunks`, by index. */
+export function keptChunks(
+  db: Database.Database,
+  rows: number,
+  chunks: number,
+): { codes: string[]; kept: Map<number, SalesChunk> } {
+  const codes = db.prepare('SELECT word FROM sales_store_codes ORDER BY code').pluck().all() as string[];
+  const kept = new Map<number, SalesChunk>();
+  const stored = db
+    .prepare('SELECT first_id, last_id, count, columns, texts FROM sales_store WHERE last_id <= ?')
+    .raw()
+    .all(rows * chunks) as StoredRow[];
+  for (const [first, last, count, columns, texts] of stored)
+    if (last - first === rows && first % rows === 0)
+      kept.set(first / rows, decode(first / rows, count, columns, texts));
+  return { codes, kept };
+}
+
+function decode(index: number, n: number, columns: Buffer, texts: string): SalesChunk {
+  // Typed arrays need their elements aligned: a buffer that is not is copied into one that is.
+  const bytes =
+    columns.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0 ? columns : Uint8Array.prototype.slice.call(columns);
+  let at = bytes.byteOffset;
+  const floats = () => {
+    const column = new Float64Array(bytes.buffer, at, n);
+    at += column.byteLength;
+    return column;
+  };
+  const ints = (length = n) => {
+    const column = new Int32Array(bytes.buffer, at, length);
+    at += column.byteLength;
+    return column;
+  };
+  const [id, qty, net] = [floats(), floats(), floats()];
+  const [date, distributor, outlet, sku] = [ints(), ints(), ints(), ints()];
+  const lengths = ints(2 * n);
+  const credit = new Uint8Array(bytes.buffer, at, n);
+  let from = 0;
+  const text = (length: number) => {
+    const t = texts.slice(from, from + length);
+    from += length;
+    return t;
+  };
+  const docNo = new Array<string>(n);
+  for (let i = 0; i < n; i++) docNo[i] = text(lengths[i] as number);
+  const against = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const length = lengths[n + i] as number;
+    against[i] = length < 0 ? null : text(length);
+  }
+  return {
+    index,
+    count: n,
+    words: [],
+    id,
+    date,
+    distributor,
+    outlet,
+    sku,
+    qty,
+    net,
+    credit,
+    docNo,
+    against,
+    whole: true,
+  };
+}
+
+/**
+ * Keeps chunks read from the table, whose codes are numbers into `codes` (the kept codes first,
+ * then those the table brought), if nothing was committed to the workspace since `version` (its
+ * data_version before they were read): then they are the table's lines now, and the kept codes
+ * those read, and they stay so until a trigger drops them. Keeping is only a saving: when the
+ * workspace is busy or the disk refuses, the run goes on and the next one reads the table again.
+ */
+export function keepChunks(
+  db: Database.Database,
+  version: number,
+  parts: readonly SalesChunk[],
+  codes: readonly string[],
+  rows: number,
+): void {
+  const newCode = db.prepare('INSERT INTO sales_store_codes (code, word) VALUES (?, ?)');
+  const remove = db.prepare('DELETE FROM sales_store WHERE last_id > ? AND first_id < ?');
+  const insert = db.prepare(
+    'INSERT INTO sales_store (last_id, first_id, count, columns, texts) VALUES (?, ?, ?, ?, ?)',
+  );
+  const keep = db.transaction(() => {
+    if (db.pragma('data_version', { simple: true }) !== version) return;
+    const known = db.prepare('SELECT count(*) FROM sales_store_codes').pluck().get() as number;
+    for (let code = known; code < codes.length; code++) newCode.run(code, codes[code]);
+    for (const part of parts) {
+      const first = part.index * rows;
+      remove.run(first + rows, first);
+      insert.run(first + rows, first, part.count, ...encode(part));
+    }
+  });
+  try {
+    keep.immediate();
+  } catch (error) {
+    console.warn(`The sales lines read were not kept for the next run (${(error as Error).message}).`);
+  }
+}
+
+function encode(part: SalesChunk): [Buffer, string] {
+  const n = part.count;
+  const docNo = part.docNo.slice(0, n);
+  const against = part.against.slice(0, n);
+  const lengths = new Int32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    lengths[i] = (docNo[i] as string).length;
+    lengths[n + i] = against[i]?.length ?? -1;
+  }
+  const view = (a: Float64Array | Int32Array | Uint8Array, length = n) =>
+    Buffer.from(a.buffer, a.byteOffset, length * a.BYTES_PER_ELEMENT);
+  const columns = Buffer.concat([
+    view(part.id),
+    view(part.qty),
+    view(part.net),
+    view(part.date),
+    view(part.distributor),
+    view(part.outlet),
+    view(part.sku),
+    view(lengths, 2 * n),
+    view(part.credit),
+  ]);
+  return [columns, docNo.join('') + against.join('')];
+}

@@ -53,7 +53,7 @@ export function readSales(db: Database.Database, window: SalesWindow, options: R
   // A caller's transaction may yet be rolled back, and a read-only connection keeps nothing.
   if (whole.length > 0 && !db.inTransaction && !db.readonly)
     keepChunks(db, before, whole, collector.codes, options.chunkRows ?? CHUNK_ROWS);
-  return collector.columns(dayNumber(window.from), dayNumber(window.to));
+  return collector.columns();
 }
 
 function readInSnapshot(
@@ -65,7 +65,7 @@ function readInSnapshot(
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   const top = (db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number | null) ?? 0;
   const chunks = Math.ceil(top / chunkRows);
-  const { codes, kept } = keptChunks(db, chunkRows, chunks);
+  const { codes, kept } = keptChunks(db, chunkRows, chunks, { from: dayNumber(window.from), to: dayNumber(window.to) });
   // Each chunk's lines in their own slot, so the lines come back in id order whoever read them.
   const collector = new ColumnCollector(codes);
   let done = 0;

@@ -56,13 +56,12 @@ export class ColumnCollector {
     };
   }
 
-  /** The lines of every chunk kept dated from day `from` to day `to` (day numbers), in chunk order. */
-  columns(from: number, to: number): SalesColumns {
-    const parts = this.parts.map((part) => part && within(part, from, to));
-    const n = parts.reduce((sum, part) => sum + (part?.count ?? 0), 0);
+  /** The lines of every chunk kept, in chunk order. */
+  columns(): SalesColumns {
+    const n = this.parts.reduce((sum, part) => sum + (part?.count ?? 0), 0);
     const c = emptyColumns(n, this.list.codes, this.list.codeOf);
     let at = 0;
-    for (const part of parts) {
+    for (const part of this.parts) {
       if (!part) continue;
       const end = part.count;
       c.day.set(part.date.subarray(0, end), at);
@@ -81,31 +80,4 @@ export class ColumnCollector {
     }
     return c;
   }
-}
-
-/** A chunk's lines dated from day `from` to day `to`: the chunk itself when they all are. */
-function within(part: SalesChunk, from: number, to: number): SalesChunk {
-  const { date, count } = part;
-  const rows: number[] = [];
-  for (let i = 0; i < count; i++) if ((date[i] as number) >= from && (date[i] as number) <= to) rows.push(i);
-  if (rows.length === count) return part;
-  const pick = <T extends Int32Array | Float64Array | Uint8Array>(column: T): T => {
-    const out = new (column.constructor as new (n: number) => T)(rows.length);
-    for (let j = 0; j < rows.length; j++) out[j] = column[rows[j] as number] as number;
-    return out;
-  };
-  return {
-    ...part,
-    count: rows.length,
-    id: pick(part.id),
-    date: pick(part.date),
-    distributor: pick(part.distributor),
-    outlet: pick(part.outlet),
-    sku: pick(part.sku),
-    qty: pick(part.qty),
-    net: pick(part.net),
-    credit: pick(part.credit),
-    docNo: rows.map((r) => part.docNo[r] as string),
-    against: rows.map((r) => part.against[r] as string | null),
-  };
 }

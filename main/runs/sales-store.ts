@@ -8,30 +8,44 @@ import type { SalesChunk } from './sales-chunks';
  * outlets and SKUs are numbers into one list of codes, `sales_store_codes`, which only grows. The
  * table's triggers drop a chunk as soon as any line of it changes.
  *
- * One row per chunk: `columns` holds its numbers end to end (ids, quantities and amounts as
- * 8-byte floats, then days, distributors, outlets and SKUs as 4-byte integers, then the length of
- * each text, then a byte for each line's credit mark), in the machine's byte order; `texts` holds
- * its document numbers, then the numbers returned against, one after another (a line against
- * nothing has the length -1).
+ * One row per chunk, with the first and last day of its lines (a run skips a chunk outside its
+ * window unread): `columns` holds its numbers end to end (ids, quantities and amounts as 8-byte
+ * floats, then days, distributors, outlets and SKUs as 4-byte integers, then the length of each
+ * text, then a byte for each line's credit mark), in the machine's byte order; `texts` holds its
+ * document numbers, then the numbers returned against, one after another (a line against nothing
+ * has the length -1).
  */
 
-type StoredRow = [first: number, last: number, count: number, columns: Buffer, texts: string];
+type StoredRow = [first: number, last: number, count: number, columns: Buffer | null, texts: string | null];
 
-/** The kept codes, by number, and the kept chunks of `rows` row ids each among the first `chunks`, by index. */
+/**
+ * The kept codes, by number, and the kept chunks of `rows` row ids each among the first `chunks`,
+ * by index, holding their lines dated from day `from` to day `to` (day numbers). A chunk with no
+ * line in them is not even fetched: it comes back empty.
+ */
 export function keptChunks(
   db: Database.Database,
   rows: number,
   chunks: number,
+  days: { from: number; to: number },
 ): { codes: string[]; kept: Map<number, SalesChunk> } {
   const codes = db.prepare('SELECT word FROM sales_store_codes ORDER BY code').pluck().all() as string[];
   const kept = new Map<number, SalesChunk>();
   const stored = db
-    .prepare('SELECT first_id, last_id, count, columns, texts FROM sales_store WHERE last_id <= ?')
+    .prepare(
+      `SELECT first_id, last_id, count,
+         CASE WHEN last_day >= @from AND first_day <= @to THEN columns END,
+         CASE WHEN last_day >= @from AND first_day <= @to THEN texts END
+       FROM sales_store WHERE last_id <= @last`,
+    )
     .raw()
-    .all(rows * chunks) as StoredRow[];
-  for (const [first, last, count, columns, texts] of stored)
-    if (last - first === rows && first % rows === 0)
-      kept.set(first / rows, decode(first / rows, count, columns, texts));
+    .all({ ...days, last: rows * chunks }) as StoredRow[];
+  for (const [first, last, count, columns, texts] of stored) {
+    if (last - first !== rows || first % rows !== 0) continue;
+    const index = first / rows;
+    const chunk = columns === null ? decode(index, 0, Buffer.alloc(0), '') : decode(index, count, columns, texts ?? '');
+    kept.set(index, within(chunk, days.from, days.to));
+  }
   return { codes, kept };
 }
 
@@ -102,7 +116,7 @@ export function keepChunks(
   const newCode = db.prepare('INSERT INTO sales_store_codes (code, word) VALUES (?, ?)');
   const remove = db.prepare('DELETE FROM sales_store WHERE last_id > ? AND first_id < ?');
   const insert = db.prepare(
-    'INSERT INTO sales_store (last_id, first_id, count, columns, texts) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO sales_store (last_id, first_id, count, first_day, last_day, columns, texts) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const keep = db.transaction(() => {
     if (db.pragma('data_version', { simple: true }) !== version) return;
@@ -121,8 +135,13 @@ export function keepChunks(
   }
 }
 
-function encode(part: SalesChunk): [Buffer, string] {
+function encode(part: SalesChunk): [number | null, number | null, Buffer, string] {
   const n = part.count;
+  let [first, last]: [number | null, number | null] = [null, null];
+  for (const day of part.date.subarray(0, n)) {
+    if (first === null || day < first) first = day;
+    if (last === null || day > last) last = day;
+  }
   const docNo = part.docNo.slice(0, n);
   const against = part.against.slice(0, n);
   const lengths = new Int32Array(2 * n);
@@ -143,5 +162,32 @@ function encode(part: SalesChunk): [Buffer, string] {
     view(lengths, 2 * n),
     view(part.credit),
   ]);
-  return [columns, docNo.join('') + against.join('')];
+  return [first, last, columns, docNo.join('') + against.join('')];
+}
+
+/** A chunk's lines dated from day `from` to day `to`: the chunk itself when they all are. */
+function within(part: SalesChunk, from: number, to: number): SalesChunk {
+  const { date, count } = part;
+  const rows: number[] = [];
+  for (let i = 0; i < count; i++) if ((date[i] as number) >= from && (date[i] as number) <= to) rows.push(i);
+  if (rows.length === count) return part;
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(column: T): T => {
+    const out = new (column.constructor as new (n: number) => T)(rows.length);
+    for (let j = 0; j < rows.length; j++) out[j] = column[rows[j] as number] as number;
+    return out;
+  };
+  return {
+    ...part,
+    count: rows.length,
+    id: pick(part.id),
+    date: pick(part.date),
+    distributor: pick(part.distributor),
+    outlet: pick(part.outlet),
+    sku: pick(part.sku),
+    qty: pick(part.qty),
+    net: pick(part.net),
+    credit: pick(part.credit),
+    docNo: rows.map((r) => part.docNo[r] as string),
+    against: rows.map((r) => part.against[r] as string | null),
+  };
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SaleFact } from '../../engine/facts';
-import { dayNumber, isoDay, type SalesColumns, salesColumns } from '../../engine/sales-columns';
+import { isoDay, type SalesColumns, salesColumns } from '../../engine/sales-columns';
 import { verifyWorkspace } from '../../main/audit/verify';
 import { readSales } from '../../main/runs/read-sales';
 import { ChunkReader, type SalesChunk } from '../../main/runs/sales-chunks';
@@ -18,8 +18,6 @@ beforeEach(() => {
 });
 
 const window = { from: '2000-01-01', to: '2099-12-31' };
-/** The window as day numbers, as the collector lays the columns out by. */
-const days = [dayNumber(window.from), dayNumber(window.to)] as const;
 const chunkRows = 250;
 /** The same lines read on this thread alone, in one statement: what every way of reading must give. */
 const salesInStore = () =>
@@ -101,12 +99,12 @@ describe('reading the sales lines of a run on two threads', () => {
     expect(got.map((c) => c.index).sort((a, b) => a - b)).toEqual([...Array(chunks).keys()]);
     const fromHelper = new ColumnCollector();
     got.forEach(fromHelper.reader());
-    expect(lines(fromHelper.columns(...days))).toEqual(salesInStore());
+    expect(lines(fromHelper.columns())).toEqual(salesInStore());
     // The columns the helper sent are the ones this thread reads for the same chunk.
     const here = new ChunkReader(ws.db, window, chunkRows).read(3);
     const hereAlone = new ColumnCollector();
     hereAlone.reader()(here);
-    expect(lines(hereAlone.columns(...days))).toEqual(
+    expect(lines(hereAlone.columns())).toEqual(
       salesInStore().filter((s) => s.id > 3 * chunkRows && s.id <= 4 * chunkRows),
     );
   });
@@ -211,7 +209,7 @@ describe('the sales lines kept for the next run', () => {
     other.close();
   });
 
-  it('give the lines of a narrower window, as the table does', () => {
+  it('give the lines of a narrower window, as the table does, which keeps only the chunks wholly in it', () => {
     read();
     const dates = salesInStore()
       .map((s) => s.date)
@@ -223,6 +221,12 @@ describe('the sales lines kept for the next run', () => {
     const expected = salesInStore().filter((s) => s.date >= narrow.from && s.date <= narrow.to);
     expect(expected.length).toBeLessThan(dates.length / 2);
     expect(lines(readSales(ws.db, narrow, { chunkRows }))).toEqual(expected);
+    // Read from the table, only the chunks whose every line is in the window are kept.
+    ws.db.exec('DELETE FROM sales_store');
+    expect(lines(readSales(ws.db, narrow, { chunkRows }))).toEqual(expected);
+    expect(keptChunks()).toBeLessThan(Math.ceil(top() / chunkRows));
+    expect(lines(read())).toEqual(salesInStore());
+    expect(keptChunks()).toBe(Math.ceil(top() / chunkRows));
   });
 
   it('are kept only when read outside a transaction, on a connection that may write', () => {

@@ -25,6 +25,8 @@ export const salesStore: Migration = {
         last_id INTEGER PRIMARY KEY,
         first_id INTEGER NOT NULL,
         count INTEGER NOT NULL,
+        first_day INTEGER,
+        last_day INTEGER,
         columns BLOB NOT NULL,
         texts TEXT NOT NULL
       ) STRICT;

@@ -12,7 +12,9 @@ import type { Migration } from '../migration';
  * drops the ranges from that line up. An import appending above every range fires nothing but the
  * guard (a lookup of the highest range); a line put into an old id (SQLite gives a deleted top id
  * out again) is caught as well. Since what is paid rests on them, the triggers are among the
- * guards the audit log vouches for: `audit verify` finds them dropped or changed.
+ * guards the audit log vouches for: `audit verify` finds them dropped or changed. A later step
+ * that rebuilds the sales table (which drops its triggers) must empty sales_store and create them
+ * again.
  */
 export const salesStore: Migration = {
   version: 22,

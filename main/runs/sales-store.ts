@@ -43,6 +43,7 @@ export function keptChunks(
   for (const [first, last, count, columns, texts] of stored) {
     if (last - first !== rows || first % rows !== 0) continue;
     const index = first / rows;
+    // Outside the window (its blob not fetched): a chunk of no lines.
     const chunk = columns === null ? decode(index, 0, Buffer.alloc(0), '') : decode(index, count, columns, texts ?? '');
     kept.set(index, within(chunk, days.from, days.to));
   }
@@ -50,9 +51,9 @@ export function keptChunks(
 }
 
 function decode(index: number, n: number, columns: Buffer, texts: string): SalesChunk {
-  // Typed arrays need their elements aligned: a buffer that is not is copied into one that is.
-  const bytes =
-    columns.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0 ? columns : Uint8Array.prototype.slice.call(columns);
+  // Typed arrays need their elements aligned. better-sqlite3 gives each blob a buffer of its own
+  // (offset 0); one inside a larger buffer, at an odd offset, would be copied into one.
+  const bytes = columns.byteOffset % Float64Array.BYTES_PER_ELEMENT === 0 ? columns : new Uint8Array(columns);
   let at = bytes.byteOffset;
   const floats = () => {
     const column = new Float64Array(bytes.buffer, at, n);
@@ -142,8 +143,7 @@ function encode(part: SalesChunk): [number | null, number | null, Buffer, string
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
   }
-  const docNo = part.docNo.slice(0, n);
-  const against = part.against.slice(0, n);
+  const { docNo, against } = part;
   const lengths = new Int32Array(2 * n);
   for (let i = 0; i < n; i++) {
     lengths[i] = (docNo[i] as string).length;

@@ -30,6 +30,19 @@ const salesInStore = () =>
       .all() as SaleFact[]
   ).map((s) => ({ ...s }));
 
+/** A copy of the first line as a new line, with its own document number (and id, or date). */
+const copyLine = (
+  db: Database.Database,
+  docNo: string,
+  { id = null, date = null }: { id?: number | null; date?: string | null } = {},
+) =>
+  db
+    .prepare(
+      `INSERT INTO sales (id, doc_type, doc_no, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id)
+       SELECT ?, doc_type, ?, coalesce(?, doc_date), distributor_code, outlet_code, sku, qty, net_value, batch_id FROM sales LIMIT 1`,
+    )
+    .run(id, docNo, date);
+
 /** Columns back as the lines they hold, one object each. */
 const lines = (c: SalesColumns): SaleFact[] =>
   Array.from({ length: c.count }, (_, i) => ({
@@ -83,12 +96,7 @@ describe('reading the sales lines of a run on two threads', () => {
   });
 
   it('refuses a line whose stored date is not a day, naming it', () => {
-    const { lastInsertRowid } = ws.db
-      .prepare(
-        `INSERT INTO sales (doc_type, doc_no, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id)
-         SELECT doc_type, 'ODD-1', '2026-10-3x', distributor_code, outlet_code, sku, qty, net_value, batch_id FROM sales LIMIT 1`,
-      )
-      .run();
+    const { lastInsertRowid } = copyLine(ws.db, 'ODD-1', { date: '2026-10-3x' });
     expect(() => readSales(ws.db, window, { chunkRows, helperFromRows: 2 * chunkRows })).toThrow(
       `Sales line ${lastInsertRowid} is dated "2026-10-3x", which is not a day written YYYY-MM-DD`,
     );
@@ -119,19 +127,13 @@ describe('reading the sales lines of a run on two threads', () => {
 
   it('reads again on one thread when another connection commits while the helper reads', () => {
     const other = new Database(ws.dbPath);
-    const added = other
-      .prepare(
-        `INSERT INTO sales (doc_type, doc_no, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id)
-         SELECT doc_type, 'LATE-1', doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id FROM sales LIMIT 1`,
-      )
-      .bind();
     let committed = false;
     const sales = readSales(ws.db, window, {
       chunkRows,
       helperFromRows: 2 * chunkRows,
       onProgress: () => {
         if (committed) return;
-        added.run();
+        copyLine(other, 'LATE-1');
         committed = true;
       },
     });
@@ -146,14 +148,6 @@ describe('the sales lines kept for the next run', () => {
   const read = () => readSales(ws.db, window, { chunkRows, helperFromRows: Number.POSITIVE_INFINITY });
   const keptChunks = () => ws.db.prepare('SELECT count(*) FROM sales_store').pluck().get() as number;
   const top = () => ws.db.prepare('SELECT max(rowid) FROM sales').pluck().get() as number;
-  const insertLine = (db: Database.Database, docNo: string, id: number | null = null) =>
-    db
-      .prepare(
-        `INSERT INTO sales (id, doc_type, doc_no, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id)
-         SELECT ?, doc_type, ?, doc_date, distributor_code, outlet_code, sku, qty, net_value, batch_id FROM sales LIMIT 1`,
-      )
-      .run(id, docNo);
-
   it('are read instead of the table by the runs after, which see every change made to the lines since, by any connection', () => {
     expect(lines(read())).toEqual(salesInStore());
     expect(keptChunks()).toBe(Math.ceil(top() / chunkRows));
@@ -189,17 +183,17 @@ describe('the sales lines kept for the next run', () => {
         () => other.prepare('UPDATE sales SET net_value = net_value + 100, sku = ? WHERE id = 300').run('SKU-0002'),
       ],
       ['a line removed', () => other.prepare('DELETE FROM sales WHERE id = 600').run()],
-      ['a line added after the last', () => insertLine(other, 'NEW-1')],
+      ['a line added after the last', () => copyLine(other, 'NEW-1')],
       // SQLite gives the highest id out again once its line is gone: the new line lands in a kept chunk.
       [
         'the last line replaced',
         () => {
           const last = top();
           other.prepare('DELETE FROM sales WHERE id = ?').run(last);
-          expect(insertLine(other, 'NEW-2').lastInsertRowid).toBe(last);
+          expect(copyLine(other, 'NEW-2').lastInsertRowid).toBe(last);
         },
       ],
-      ['a line put back into a gap', () => insertLine(other, 'NEW-3', 600)],
+      ['a line put back into a gap', () => copyLine(other, 'NEW-3', { id: 600 })],
     ];
     for (const [what, change] of changes) {
       change();

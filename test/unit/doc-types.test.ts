@@ -7,6 +7,9 @@ import {
   typeMapProblem,
 } from '../../main/import/doc-types';
 
+/** What a document type is read as: invoice, credit_note, skip, or undefined when not known. */
+const as = (name: string) => classifyDocType(name)?.as;
+
 describe('voucher types of a receipts file', () => {
   it('reads a type whose name says money received as a receipt, and any other as skipped', () => {
     expect(classifyVoucher('Bank Receipt')).toEqual({ as: 'receipt', why: 'name' });
@@ -43,7 +46,6 @@ describe('voucher types of a receipts file', () => {
 
 describe('document types of a sales file', () => {
   it("reads SAP's billing types: pro formas bill nothing, a cancellation takes its invoice back", () => {
-    const as = (name: string) => classifyDocType(name)?.as;
     expect(['F2', 'F1', 'L2', 'S2', 'BV'].map(as)).toEqual(['invoice', 'invoice', 'invoice', 'invoice', 'invoice']);
     expect(['G2', 'RE', 'S1'].map(as)).toEqual(['credit_note', 'credit_note', 'credit_note']);
     expect(['F5', 'F8'].map(as)).toEqual(['skip', 'skip']);
@@ -60,7 +62,6 @@ describe('document types of a sales file', () => {
   });
 
   it("reads Tally's voucher types: a purchase's return is the supplier's, a cash memo a sale", () => {
-    const as = (name: string) => classifyDocType(name)?.as;
     expect(['Purchase Return', 'Purc. Return', 'Purchase Credit Note', 'Sales Return', 'Return'].map(as)).toEqual([
       'skip',
       'skip',
@@ -79,7 +80,6 @@ describe('document types of a sales file', () => {
   });
 
   it('skips a document voided, and takes one that cancels or reverses an invoice as its return', () => {
-    const as = (name: string) => classifyDocType(name)?.as;
     expect(['Cancelled Invoice', 'Void Invoice', 'Sales (cancelled)'].map(as)).toEqual(['skip', 'skip', 'skip']);
     expect(['Invoice Cancellation', 'Sales Reversal', 'Credit Note Cancellation'].map(as)).toEqual([
       'credit_note',
@@ -91,7 +91,6 @@ describe('document types of a sales file', () => {
   });
 
   it("reads the types systems write by their codes, and leaves a supplier's documents out", () => {
-    const as = (name: string) => classifyDocType(name)?.as;
     // Xero, NetSuite, Odoo.
     expect(['ACCREC', 'ACCRECCREDIT', 'ACCPAY', 'CustInvc', 'CustCred', 'CashRfnd'].map(as)).toEqual([
       'invoice',

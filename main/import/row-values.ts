@@ -350,6 +350,18 @@ function roundedMoney(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions, 
  */
 const shortenedNumber = /^[-+]?\d(\.\d+)?E\+\d{1,3}$/i;
 
+/**
+ * Whether a number cell read as text (a document number, a code, a phone) may have lost digits:
+ * Excel keeps 15 significant digits and writes zeros after them (1234567890123456 typed in is
+ * kept as 1234567890123450), and past 2^53 no number is read exactly. Two bills typed with
+ * different last digits would become one.
+ */
+function cutByExcel(cell: number): boolean {
+  const digits = String(Math.abs(cell));
+  if (!/^\d{16,}$/.test(digits)) return false;
+  return !Number.isSafeInteger(cell) || /^0+$/.test(digits.slice(15));
+}
+
 /** Excel's error values, as a cell or an export writes them. */
 const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
@@ -373,6 +385,10 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
   switch (field.type) {
     case 'text': {
       if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+      if (typeof cell === 'number' && cutByExcel(cell))
+        throw new Error(
+          `a number of ${String(Math.abs(cell)).length} digits, which Excel keeps only to 15: its last digits may be lost. Format the column as Text in Excel, type the numbers again, and import it again`,
+        );
       const text = withoutControls(String(cell)).trim();
       if (shortenedNumber.test(text))
         throw new Error(

@@ -511,6 +511,35 @@ describe('numbers Excel shortened', () => {
     const o = await importFile(ws, outlets, { kind: 'outlets', dryRun: true });
     expect(o.errors.map((e) => [e.row, e.column])).toEqual([[2, 'Phone']]);
   });
+
+  it('refuses a number cell of 16 digits or more that Excel may have cut, and keeps one it could not have', async () => {
+    const path = join(dir, 'long numbers.xlsx');
+    const numbers = [
+      1234567890123450, // what Excel keeps of 1234567890123456: zeros after the 15th digit
+      2 ** 53 + 2, // 9007199254740994: past 2^53 a number stands for several written ones
+      1234567890123456, // a 16th digit of its own: no Excel wrote it, and it is exact
+      900001234567,
+    ];
+    await writeXlsx(path, [
+      {
+        name: 'Sales',
+        rows: [
+          ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+          ...numbers.map((n, i) => [n, '15-10-2026', 'D001', 'SKU-0001', 1, 100 * (i + 1)]),
+        ],
+      },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Invoice No'],
+      [3, 'Invoice No'],
+    ]);
+    expect(r.errors[0]?.message).toContain('a number of 16 digits, which Excel keeps only to 15');
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+      ['1234567890123456', 30000],
+      ['900001234567', 40000],
+    ]);
+  });
 });
 
 describe('digits of other scripts', () => {

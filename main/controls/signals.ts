@@ -2,15 +2,7 @@ import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
 import { type Facts, groupBy } from '../../engine/facts';
 import { Exact, toScaledInteger } from '../../engine/money';
-import {
-  codeMask,
-  dayNumber,
-  isoDay,
-  rowOfId,
-  type SalesColumns,
-  salesColumns,
-  sortedIndexOf,
-} from '../../engine/sales-columns';
+import { codeMask, dayNumber, isoDay, rowOfId, type SalesColumns, salesColumns } from '../../engine/sales-columns';
 import { unpackIds } from '../runs/source-ids';
 import type { FlagKind } from './kinds';
 import type { ControlSettings } from './settings';
@@ -305,6 +297,40 @@ const twinKey = (c: SalesColumns, i: number) =>
   ((c.net[i] as number) * 9973 + ((c.qty[i] as number) % 9973)) * 32 + ((c.day[i] as number) & 31);
 
 /**
+ * Which keys occur more than once (1 at their places), through a table of the keys addressed by
+ * their hash: one pass, where sorting a million keys and then looking each up by halves took
+ * two thirds of this check's 0.23 s. The keys are whole numbers below 2^53.
+ */
+function repeatedKeys(keys: Float64Array): Uint8Array {
+  let bits = 1;
+  while (1 << bits < keys.length * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const firstAt = new Int32Array(1 << bits).fill(-1);
+  const slotOf = new Int32Array(keys.length);
+  const again = new Uint8Array(1 << bits);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as number;
+    let slot = Math.imul((key | 0) ^ Math.imul((key / 4294967296) | 0, 0x85ebca6b), 0x9e3779b1) >>> (32 - bits);
+    for (;;) {
+      const at = firstAt[slot] as number;
+      if (at < 0) {
+        firstAt[slot] = k;
+        break;
+      }
+      if (keys[at] === key) {
+        again[slot] = 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    slotOf[k] = slot;
+  }
+  const repeated = new Uint8Array(keys.length);
+  for (let k = 0; k < keys.length; k++) repeated[k] = again[slotOf[k] as number] as number;
+  return repeated;
+}
+
+/**
  * The same outlet billed the same lines (SKU, qty, value) on the same day under different
  * document numbers. A document can only be a copy when each of its lines has a twin (same
  * value, quantity and day) somewhere, so only documents with such lines are gathered, by payee,
@@ -325,17 +351,11 @@ export function duplicateInvoices(_db: Database.Database, scope: RunScope): Flag
     if (invoice[i] === 1 && d >= from && d <= to && payees[distributor[i] as number] === 1) all[count++] = i;
   }
   const rows = all.subarray(0, count);
-  // Sorting a typed array of keys finds the repeated ones far faster than a Map of a million numbers.
   const keys = new Float64Array(count);
   for (let k = 0; k < count; k++) keys[k] = twinKey(c, rows[k] as number);
-  const sorted = keys.slice().sort();
-  const repeated: number[] = [];
-  for (let i = 1; i < sorted.length; i++)
-    if (sorted[i] === sorted[i - 1] && repeated[repeated.length - 1] !== sorted[i]) repeated.push(sorted[i] as number);
+  const twins = repeatedKeys(keys);
   const suspect = new Set<string>();
-  rows.forEach((row, i) => {
-    if (sortedIndexOf(repeated, keys[i] as number) >= 0) suspect.add(c.docNo[row] as string);
-  });
+  for (let k = 0; k < count; k++) if (twins[k] === 1) suspect.add(c.docNo[rows[k] as number] as string);
   const docs = new Map<number, Map<string, Doc>>();
   for (const row of suspect.size === 0 ? [] : rows) {
     const docNo = c.docNo[row] as string;

@@ -132,6 +132,21 @@ describe('anomaly signals, each on data built to raise it and data built not to'
     expect(flag?.evidence.ids).toHaveLength(2);
   });
 
+  it('duplicate invoices among thousands of bills: every copy found, no other bill flagged', async () => {
+    const { db, make } = await handMadeWorkspace();
+    make.distributor('D1');
+    make.outlet('O1', 'D1');
+    // 3,000 bills of distinct amounts over the month, so their keys crowd the table that finds
+    // repeated ones, and five of them billed again under a new number on the same day.
+    for (let n = 0; n < 3000; n++)
+      make.bill('D1', 'O1', `2026-10-${String(1 + (n % 28)).padStart(2, '0')}`, 100 + n, `SI/${n}`);
+    const copied = [7, 512, 1499, 2048, 2999];
+    for (const n of copied)
+      make.bill('D1', 'O1', `2026-10-${String(1 + (n % 28)).padStart(2, '0')}`, 100 + n, `SI/${n}-B`);
+    const flags = duplicateInvoices(db, scope(db, ['D1']));
+    expect(flags.map((f) => f.message.split(' as ')[1]).sort()).toEqual(copied.map((n) => `SI/${n}, SI/${n}-B`).sort());
+  });
+
   it('outlets counted on one tiny bill each, from three under a distributor', async () => {
     const { db, make } = await handMadeWorkspace();
     make.distributor('D1');

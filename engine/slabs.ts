@@ -20,7 +20,19 @@ export interface SlabOutcome {
   working: string;
 }
 
-const upper = (s: Slab) => (s.to === null ? null : new Exact(s.to));
+/**
+ * A slab's edges and rate as exact numbers, parsed once per slab: each payee's line compared its
+ * position with every slab's text again, a tenth of a run's decimal arithmetic.
+ */
+const parsed = new WeakMap<Slab, { from: Exact; to: Exact | null; rate: Exact }>();
+function edges(s: Slab) {
+  let known = parsed.get(s);
+  if (known === undefined) {
+    known = { from: new Exact(s.from), to: s.to === null ? null : new Exact(s.to), rate: new Exact(s.rate) };
+    parsed.set(s, known);
+  }
+  return known;
+}
 const percent = (type: RewardType) => type === 'percent_of_value' || type === 'percent_of_invoice';
 export const slabLabel = (s: Slab) => `${s.from}–${s.to ?? '…'}`;
 
@@ -39,8 +51,8 @@ export function reachedSlab(table: readonly Slab[], position: Exact): number | n
   for (let i = table.length - 1; i >= 0; i--) {
     const s = table[i];
     if (!s) continue;
-    const to = upper(s);
-    if (position.greaterThanOrEqualTo(s.from) && (to === null || position.lessThan(to))) return i;
+    const { from, to } = edges(s);
+    if (position.greaterThanOrEqualTo(from) && (to === null || position.lessThan(to))) return i;
   }
   return null;
 }
@@ -61,26 +73,26 @@ export function applySlabs(
     let amount = new Exact(0);
     const parts: string[] = [];
     for (const s of table.slice(0, index + 1)) {
-      const to = upper(s);
+      const { from, to, rate } = edges(s);
       const top = to === null || position.lessThan(to) ? position : to;
-      const inside = top.minus(s.from);
+      const inside = top.minus(from);
       if (inside.lessThanOrEqualTo(0)) continue;
       const share = quantity.times(inside).dividedBy(position);
-      const part = pay(type, share, new Exact(s.rate));
+      const part = pay(type, share, rate);
       amount = amount.plus(part);
       parts.push(
-        `${rateText(type, new Exact(s.rate))} on ${share.toDecimalPlaces(4).toString()} = ${part.toDecimalPlaces(4).toString()}`,
+        `${rateText(type, rate)} on ${share.toDecimalPlaces(4).toString()} = ${part.toDecimalPlaces(4).toString()}`,
       );
     }
     return { amount, slab: index, working: `marginal: ${parts.join(' + ')}` };
   }
-  let rate = new Exact(reached.rate);
+  const { from, to, rate: reachedRate } = edges(reached);
+  let rate = reachedRate;
   let how = `slab ${index + 1} (${slabLabel(reached)})`;
   const next = table[index + 1];
-  const to = upper(reached);
   if (mode === 'interpolated' && next && to !== null) {
-    const through = position.minus(reached.from).dividedBy(to.minus(reached.from));
-    rate = rate.plus(new Exact(next.rate).minus(reached.rate).times(through));
+    const through = position.minus(from).dividedBy(to.minus(from));
+    rate = rate.plus(edges(next).rate.minus(reachedRate).times(through));
     how += `, interpolated ${through.times(100).toDecimalPlaces(2).toString()}% of the way to ${next.rate}`;
   }
   const amount = pay(type, quantity, rate);
@@ -118,8 +130,9 @@ export function nearMiss(
   const index = reachedSlab(table, position);
   const nextIndex = index === null ? 0 : index + 1;
   const next = table[nextIndex];
-  if (!next || position.greaterThanOrEqualTo(next.from)) return null;
-  const threshold = new Exact(next.from);
+  if (!next) return null;
+  const threshold = edges(next).from;
+  if (position.greaterThanOrEqualTo(threshold)) return null;
   const quantityThere = position.greaterThan(0)
     ? quantity.times(threshold).dividedBy(position)
     : basis === 'measure'

@@ -13,52 +13,41 @@ import { moneyAndDates } from '../settings/money-and-dates';
 import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
-import { importedBatchWithHash, rollBackBatchRows } from './batches';
+import { rollBackBatchRows } from './batches';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
-import {
-  classifyDocType,
-  type DocClass,
-  deadStatus,
-  lineTypesHint,
-  readsPartySide,
-  type TypeMap,
-  typeMapProblem,
-} from './doc-types';
+import { classifyDocType, type DocClass, deadStatus, lineTypesHint, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
 import { claimEarlierBills } from './earlier-bills';
 import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
+import { planImport } from './import-plan';
 import { journalSigns, mostlyNegative, turnSigns } from './journal-signs';
-import { kindRules, neededFields, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
-import { dataRows, LayoutError, surveySheets } from './layout';
+import { kindRules, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
+import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
-import { leftAsProposed, locateTable, openSheet } from './locate';
+import { leftAsProposed, openSheet } from './locate';
 import { looseQuantity } from './loose-quantity';
 import {
   discountPartColumns,
   fieldLabel,
-  likelyColumns,
   mappingByHeader,
-  mappingFromHeaders,
-  namedFieldsProblem,
   repeatedHeaderWarnings,
   taxColumns,
   taxPartKeys,
 } from './mapping';
 import { type Master, MasterNames } from './master-names';
-import { withMonthRows } from './month-columns';
 import { openSource } from './open-source';
-import { savedChoices } from './profiles';
 import { QuantityUnits } from './quantity-units';
 import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptRows } from './receipt-rows';
 import { type ReceiptPart, ReceiptSpread } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
+import { ImportRefusedError } from './refused';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
   addRounded,
@@ -71,10 +60,8 @@ import {
   type RoundingLedger,
   shown,
 } from './row-values';
-import { isSectionHeader } from './section-headers';
 import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
-import { titleDecision } from './title-dates';
 
 export interface ImportRequest {
   path: string;
@@ -157,16 +144,6 @@ export interface ImportResult {
   seconds: number;
 }
 
-export class ImportRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'validation' | 'conflict' = 'validation',
-  ) {
-    super(message);
-    this.name = 'ImportRefusedError';
-  }
-}
-
 const MAX_LISTED_ERRORS = 10_000;
 const MAX_LISTED_PER_COLUMN = 100;
 const MAX_KEPT_REJECTS = 100_000;
@@ -184,16 +161,6 @@ const RESERVE_AT_MOST = 1_048_576;
 function masterCodes(db: Database.Database, table: 'distributors' | 'outlets' | 'products'): Set<string> {
   const column = table === 'products' ? 'sku' : 'code';
   return new Set((db.prepare(`SELECT ${column} AS c FROM ${table}`).all() as { c: string }[]).map((r) => r.c));
-}
-
-/** What finding the table says, with the file named, as every refusal of a file is. */
-function named<T>(fileName: string, find: () => T): T {
-  try {
-    return find();
-  } catch (error) {
-    if (error instanceof LayoutError) throw new LayoutError(`${fileName}: ${error.message}`);
-    throw error;
-  }
 }
 
 /**
@@ -258,89 +225,9 @@ async function importFrom(
   const kind = request.kind;
   const def = datasets[kind];
   const rules = kindRules[kind];
-  const sheets = await surveySheets(source, kind);
-  const table = named(fileName, () => locateTable(db, sheets, kind, request));
-  const earlier = importedBatchWithHash(db, sha256, { kind, sheet: table.sheet });
-  if (earlier && !request.replace) {
-    const which = sheets.length > 1 ? ` (sheet "${table.sheet}")` : '';
-    throw new ImportRefusedError(
-      `${fileName}${which} was already imported as batch ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} by ${earlier.importedBy}). Choose Replace (--replace) to replace that batch.`,
-      'conflict',
-    );
-  }
-  // A saved mapping brings the choices made for its files; what this import says comes first.
-  if (table.profile) {
-    const saved = savedChoices(db, table.profile);
-    request = {
-      ...request,
-      dateOrder: request.dateOrder ?? saved.dateOrder,
-      typeMap: { ...saved.typeMap, ...request.typeMap },
-      round: request.round || saved.round,
-    };
-  }
-  const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
-  if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
-  const fieldsWrong = namedFieldsProblem(kind, request.map ?? {}, request.defaults ?? {});
-  if (fieldsWrong) throw new ImportRefusedError(`${fileName}: ${fieldsWrong}`);
-  const given = { ...table.mapping, ...mappingFromHeaders(table.headers, request.map ?? {}) };
-  // A field mapped to no header (--map line_no=) is left out.
-  const leftOut = Object.keys(request.map ?? {}).filter((field) => request.map?.[field]?.trim() === '');
-  for (const field of leftOut) delete given[field];
-  // A target sheet's month columns are read as one target per month: three columns are added for it.
-  const { headers, mapping, months } = withMonthRows(table.headers, given);
-  const unknownHeaders = Object.entries(request.map ?? {}).filter(
-    ([field]) => mapping[field] === undefined && !leftOut.includes(field),
-  );
-  if (unknownHeaders.length > 0) {
-    throw new ImportRefusedError(
-      `${fileName}: no column ${unknownHeaders.map(([, header]) => `"${header}"`).join(', ')} in header row ${table.headerRow}`,
-    );
-  }
-  const defaults: Record<string, Cell> = { ...request.defaults };
-  const notes: { field: string; decision: string }[] = table.notes.filter((n) => request.map?.[n.field] === undefined);
-  for (const found of table.fromTitle) {
-    if (mapping[found.field] !== undefined || defaults[found.field] !== undefined) continue;
-    defaults[found.field] = found.value;
-    notes.push({ field: found.field, decision: titleDecision(kind, found) });
-  }
-  if (months.length > 0)
-    notes.push({
-      field: 'value',
-      decision:
-        months.length === 1
-          ? `"${headers[months[0] as number]}" is a target for the months its header names: a row that fills it gives its distributor that target, from the first day of those months to the last`
-          : `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each column it fills, from the first day to the last of the month (or the months) its header names`,
-    });
-  const sectionField = def.fields.find((f) => isSectionHeader(headers[mapping[f.name] ?? -1]));
-  if (sectionField)
-    notes.push({
-      field: sectionField.name,
-      decision: `${sectionField.label} is read from the heading row above each group of lines: the lines leave it out`,
-    });
-  if (kind === 'sales') {
-    if (mapping.sku === undefined && defaults.sku === undefined) {
-      defaults.sku = notItemised.sku;
-      defaults.qty ??= '0';
-      notes.push({
-        field: 'sku',
-        decision: `The file has no item column: each document is one line of the product ${notItemised.sku}, quantity 0 (schemes on all products count it; schemes on named products cannot)`,
-      });
-    }
-  }
-  const unmapped = neededFields(kind, mapping, defaults).filter(
-    (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
-  );
-  if (unmapped.length > 0) {
-    const candidates = unmapped.map((f) => {
-      const likely = likelyColumns(kind, f.name, headers).filter(
-        (h) => !Object.values(mapping).includes(headers.indexOf(h)),
-      );
-      return `${f.label}${likely.length > 0 ? ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})` : ''}`;
-    });
-    throw new ImportRefusedError(
-      `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
-    );
-  }
+  const plan = await planImport(db, request, source, file);
+  const { table, earlier, headers, mapping, defaults, notes } = plan;
+  request = plan.request;
   const located = await openSheet(source, table.sheet);
   const secret = digestSecret();
   // A large xlsx or CSV is read and laid out on a thread of its own (and converted there when

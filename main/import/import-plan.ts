@@ -1,0 +1,145 @@
+import type Database from 'better-sqlite3';
+import { datasets } from '../datasets/kinds';
+import type { BatchSummary } from './batches';
+import { importedBatchWithHash } from './batches';
+import { typeMapProblem } from './doc-types';
+import type { ImportRequest } from './importer';
+import { neededFields, notItemised } from './kind-rules';
+import { LayoutError, surveySheets } from './layout';
+import { type LocatedTable, locateTable } from './locate';
+import { likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
+import { withMonthRows } from './month-columns';
+import { savedChoices } from './profiles';
+import type { Cell, Source } from './readers/types';
+import { ImportRefusedError } from './refused';
+import { isSectionHeader } from './section-headers';
+import { titleDecision } from './title-dates';
+
+/** What finding the table says, with the file named, as every refusal of a file is. */
+function named<T>(fileName: string, find: () => T): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof LayoutError) throw new LayoutError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** How an import reads its file, settled before any line is read. */
+export interface ImportPlan {
+  table: LocatedTable;
+  /** The standing batch of this sheet of this file, which the import replaces (refused unless asked to). */
+  earlier: BatchSummary | null;
+  /** The request, with the choices of the saved mapping the file matched where it made none. */
+  request: ImportRequest;
+  /** The header, with the columns a target sheet's months add. */
+  headers: string[];
+  /** Each field's column. */
+  mapping: Record<string, number>;
+  /** Values given for fields no column holds: by the request, the title, or for a file with no item column. */
+  defaults: Record<string, Cell>;
+  /** Each decision made so far, in words, for the result. */
+  notes: { field: string; decision: string }[];
+}
+
+/**
+ * Finds the table in the file and settles what each column holds: the saved mapping, the
+ * request's own mapping and values, the title's, and a target sheet's month columns. Refused,
+ * naming the file, when it was imported already, when the request maps a column the header does
+ * not have, or when a field every line needs has no column and no value.
+ */
+export async function planImport(
+  db: Database.Database,
+  asked: ImportRequest,
+  source: Source,
+  file: { fileName: string; sha256: string },
+): Promise<ImportPlan> {
+  const { fileName, sha256 } = file;
+  let request = asked;
+  const kind = request.kind;
+  const def = datasets[kind];
+  const sheets = await surveySheets(source, kind);
+  const table = named(fileName, () => locateTable(db, sheets, kind, request));
+  const earlier = importedBatchWithHash(db, sha256, { kind, sheet: table.sheet });
+  if (earlier && !request.replace) {
+    const which = sheets.length > 1 ? ` (sheet "${table.sheet}")` : '';
+    throw new ImportRefusedError(
+      `${fileName}${which} was already imported as batch ${earlier.id} (${earlier.fileName}, ${earlier.importedAt.slice(0, 10)} by ${earlier.importedBy}). Choose Replace (--replace) to replace that batch.`,
+      'conflict',
+    );
+  }
+  // A saved mapping brings the choices made for its files; what this import says comes first.
+  if (table.profile) {
+    const saved = savedChoices(db, table.profile);
+    request = {
+      ...request,
+      dateOrder: request.dateOrder ?? saved.dateOrder,
+      typeMap: { ...saved.typeMap, ...request.typeMap },
+      round: request.round || saved.round,
+    };
+  }
+  const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
+  if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
+  const fieldsWrong = namedFieldsProblem(kind, request.map ?? {}, request.defaults ?? {});
+  if (fieldsWrong) throw new ImportRefusedError(`${fileName}: ${fieldsWrong}`);
+  const given = { ...table.mapping, ...mappingFromHeaders(table.headers, request.map ?? {}) };
+  // A field mapped to no header (--map line_no=) is left out.
+  const leftOut = Object.keys(request.map ?? {}).filter((field) => request.map?.[field]?.trim() === '');
+  for (const field of leftOut) delete given[field];
+  // A target sheet's month columns are read as one target per month: three columns are added for it.
+  const { headers, mapping, months } = withMonthRows(table.headers, given);
+  const unknownHeaders = Object.entries(request.map ?? {}).filter(
+    ([field]) => mapping[field] === undefined && !leftOut.includes(field),
+  );
+  if (unknownHeaders.length > 0) {
+    throw new ImportRefusedError(
+      `${fileName}: no column ${unknownHeaders.map(([, header]) => `"${header}"`).join(', ')} in header row ${table.headerRow}`,
+    );
+  }
+  const defaults: Record<string, Cell> = { ...request.defaults };
+  const notes: { field: string; decision: string }[] = table.notes.filter((n) => request.map?.[n.field] === undefined);
+  for (const found of table.fromTitle) {
+    if (mapping[found.field] !== undefined || defaults[found.field] !== undefined) continue;
+    defaults[found.field] = found.value;
+    notes.push({ field: found.field, decision: titleDecision(kind, found) });
+  }
+  if (months.length > 0)
+    notes.push({
+      field: 'value',
+      decision:
+        months.length === 1
+          ? `"${headers[months[0] as number]}" is a target for the months its header names: a row that fills it gives its distributor that target, from the first day of those months to the last`
+          : `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each column it fills, from the first day to the last of the month (or the months) its header names`,
+    });
+  const sectionField = def.fields.find((f) => isSectionHeader(headers[mapping[f.name] ?? -1]));
+  if (sectionField)
+    notes.push({
+      field: sectionField.name,
+      decision: `${sectionField.label} is read from the heading row above each group of lines: the lines leave it out`,
+    });
+  if (kind === 'sales') {
+    if (mapping.sku === undefined && defaults.sku === undefined) {
+      defaults.sku = notItemised.sku;
+      defaults.qty ??= '0';
+      notes.push({
+        field: 'sku',
+        decision: `The file has no item column: each document is one line of the product ${notItemised.sku}, quantity 0 (schemes on all products count it; schemes on named products cannot)`,
+      });
+    }
+  }
+  const unmapped = neededFields(kind, mapping, defaults).filter(
+    (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
+  );
+  if (unmapped.length > 0) {
+    const candidates = unmapped.map((f) => {
+      const likely = likelyColumns(kind, f.name, headers).filter(
+        (h) => !Object.values(mapping).includes(headers.indexOf(h)),
+      );
+      return `${f.label}${likely.length > 0 ? ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})` : ''}`;
+    });
+    throw new ImportRefusedError(
+      `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
+    );
+  }
+  return { table, earlier, request, headers, mapping, defaults, notes };
+}

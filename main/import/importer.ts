@@ -31,14 +31,7 @@ import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { leftAsProposed, openSheet } from './locate';
 import { looseQuantity } from './loose-quantity';
-import {
-  discountPartColumns,
-  fieldLabel,
-  mappingByHeader,
-  repeatedHeaderWarnings,
-  taxColumns,
-  taxPartKeys,
-} from './mapping';
+import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
 import { type Master, MasterNames } from './master-names';
 import { openSource } from './open-source';
 import { QuantityUnits } from './quantity-units';
@@ -62,6 +55,7 @@ import {
 } from './row-values';
 import { storedRows } from './stored-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
+import { workedAmountNotes } from './worked-amounts';
 
 export interface ImportRequest {
   path: string;
@@ -991,53 +985,9 @@ async function importFrom(
           decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
         });
     }
-    if (kind === 'sales' && netFromGrossTotal(mapping)) {
-      const total = headers[mapping.gross_total ?? -1];
-      const less = mapping.round_off === undefined ? '' : headers[mapping.round_off];
-      const gstType = mapping.gst_type === undefined ? undefined : headers[mapping.gst_type];
-      const taxless = taxColumns(mapping).length === 0;
-      result.decisions.push({
-        field: 'net_value',
-        decision:
-          taxless && gstType === undefined
-            ? `The file writes no net value and no tax: each document's net value is its ${total}${less ? ` less its ${less}` : ''}, tax and all`
-            : `The file writes no net value: each document's is its ${total} less its tax${less ? ` and its ${less}` : ''}`,
-      });
-      // A bill's total holds its GST: taken as the net, schemes on net sales would pay on the tax.
-      if (taxless && gstType === undefined)
-        result.warnings.push(
-          `"${total}" is each bill's total, tax included, and the file writes no tax to take off: the net values include any GST the bills charged; import a register with its tax (or taxable value) columns for net sales`,
-        );
-      if (taxless && gstType !== undefined)
-        result.decisions.push({
-          field: 'tax',
-          decision: `The file writes no tax: each document's is worked out from its ${total} at the GST rate its "${gstType}" names (18/118 of it at 18 %), to the paisa, so it may differ from the bill's own by a paisa; a register with its tax columns gives the bill's own`,
-        });
-    }
-    const discountColumns = kind === 'sales' ? discountPartColumns(mapping) : [];
-    if (discountColumns.length > 0)
-      result.decisions.push({
-        field: 'discount',
-        decision: `Discount is the sum of the columns ${discountColumns.map((column) => headers[column]).join(', ')}`,
-      });
-    const taxParts = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
-    if (taxParts.length > 0)
-      result.decisions.push({
-        field: 'tax',
-        decision: `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
-      });
-    if (taxLedgers.vouchers > 0) {
-      const names = [...taxLedgers.names];
-      result.decisions.push({
-        field: 'tax',
-        decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own`,
-      });
-    }
-    if (kind === 'payments' && mapping.withheld !== undefined)
-      result.decisions.push({
-        field: 'amount',
-        decision: `The tax the customer withheld ("${headers[mapping.withheld]}", TDS) is added to what each row pays: it settles the bill as the money does, so a bill paid less its TDS is paid in full`,
-      });
+    const worked = workedAmountNotes(kind, mapping, headers, taxLedgers);
+    result.decisions.push(...worked.decisions);
+    result.warnings.push(...worked.warnings);
     if (allocations) {
       result.decisions.push({
         field: 'amount',

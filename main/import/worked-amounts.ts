@@ -1,0 +1,66 @@
+import type { DatasetKind } from '../datasets/kinds';
+import { netFromGrossTotal } from './kind-rules';
+import { discountPartColumns, taxColumns, taxPartKeys } from './mapping';
+
+/**
+ * What an import says of the amounts it worked out from other columns — a net value from a bill's
+ * total, a discount or tax summed from several columns or ledger lines, TDS added to a receipt —
+ * as decisions, and as warnings where the amounts may hold what they should not (GST).
+ */
+export function workedAmountNotes(
+  kind: DatasetKind,
+  mapping: Record<string, number>,
+  headers: readonly string[],
+  taxLedgers: { vouchers: number; names: ReadonlySet<string> },
+): { decisions: { field: string; decision: string }[]; warnings: string[] } {
+  const decisions: { field: string; decision: string }[] = [];
+  const warnings: string[] = [];
+  if (kind === 'sales' && netFromGrossTotal(mapping)) {
+    const total = headers[mapping.gross_total ?? -1];
+    const less = mapping.round_off === undefined ? '' : headers[mapping.round_off];
+    const gstType = mapping.gst_type === undefined ? undefined : headers[mapping.gst_type];
+    const taxless = taxColumns(mapping).length === 0;
+    decisions.push({
+      field: 'net_value',
+      decision:
+        taxless && gstType === undefined
+          ? `The file writes no net value and no tax: each document's net value is its ${total}${less ? ` less its ${less}` : ''}, tax and all`
+          : `The file writes no net value: each document's is its ${total} less its tax${less ? ` and its ${less}` : ''}`,
+    });
+    // A bill's total holds its GST: taken as the net, schemes on net sales would pay on the tax.
+    if (taxless && gstType === undefined)
+      warnings.push(
+        `"${total}" is each bill's total, tax included, and the file writes no tax to take off: the net values include any GST the bills charged; import a register with its tax (or taxable value) columns for net sales`,
+      );
+    if (taxless && gstType !== undefined)
+      decisions.push({
+        field: 'tax',
+        decision: `The file writes no tax: each document's is worked out from its ${total} at the GST rate its "${gstType}" names (18/118 of it at 18 %), to the paisa, so it may differ from the bill's own by a paisa; a register with its tax columns gives the bill's own`,
+      });
+  }
+  const discountColumns = kind === 'sales' ? discountPartColumns(mapping) : [];
+  if (discountColumns.length > 0)
+    decisions.push({
+      field: 'discount',
+      decision: `Discount is the sum of the columns ${discountColumns.map((column) => headers[column]).join(', ')}`,
+    });
+  const taxParts = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
+  if (taxParts.length > 0)
+    decisions.push({
+      field: 'tax',
+      decision: `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
+    });
+  if (taxLedgers.vouchers > 0) {
+    const names = [...taxLedgers.names];
+    decisions.push({
+      field: 'tax',
+      decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own`,
+    });
+  }
+  if (kind === 'payments' && mapping.withheld !== undefined)
+    decisions.push({
+      field: 'amount',
+      decision: `The tax the customer withheld ("${headers[mapping.withheld]}", TDS) is added to what each row pays: it settles the bill as the money does, so a bill paid less its TDS is paid in full`,
+    });
+  return { decisions, warnings };
+}

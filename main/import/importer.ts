@@ -32,10 +32,9 @@ import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { leftAsProposed, openSheet } from './locate';
 import { looseQuantity } from './loose-quantity';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
-import { type Master, MasterNames } from './master-names';
+import { MasterNames } from './master-names';
 import { openSource } from './open-source';
 import { QuantityUnits } from './quantity-units';
-import { type ReadAs, readSummary } from './read-as';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptRows } from './receipt-rows';
 import { type ReceiptPart, ReceiptSpread } from './receipt-spread';
@@ -1017,22 +1016,8 @@ async function importFrom(
     if (spreadNote) result.decisions.push({ field: 'against_doc_no', decision: spreadNote });
     if (bills) billNotes(bills, result);
     // Codes and names a file wrote otherwise than the masters, each read as a master's code.
-    const readAs = (seen: Map<Master, ReadAs>, words: (master: Master, lines: number, shown: string) => string) => {
-      for (const [master, read] of seen) {
-        const { lines, shown } = readSummary(read);
-        const field = rules.references.find((r) => r.master === master)?.field ?? master;
-        result.decisions.push({ field, decision: words(master, lines, shown) });
-      }
-    };
-    readAs(
-      names.rewritten,
-      (master, lines, shown) =>
-        `${counted(lines, 'line writes its', 'lines write their')} ${master.slice(0, -1)}'s code otherwise than the ${master} master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master's code (${shown})`,
-    );
-    readAs(
-      names.read,
-      (master, lines, shown) =>
-        `${counted(lines, 'line names its', 'lines name their')} ${master.slice(0, -1)} instead of giving its code: each is read as the one of that name in the ${master} master (${shown})`,
+    result.decisions.push(
+      ...names.decisions((master) => rules.references.find((r) => r.master === master)?.field ?? master),
     );
     if (units && units.written.size > 0)
       result.decisions.push({

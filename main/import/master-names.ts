@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { countRead, type ReadAs } from './read-as';
+import { counted } from '../format/numbers';
+import { countRead, type ReadAs, readSummary } from './read-as';
 
 export type Master = 'distributors' | 'outlets' | 'products';
 
@@ -110,6 +111,30 @@ export class MasterNames {
       };
     }
     return { code: count(this.read, master, text, only.code) };
+  }
+
+  /**
+   * What the import says of the lines whose codes or names were read as a master's code: a
+   * decision for each master, on the field `fieldOf` names for it.
+   */
+  decisions(fieldOf: (master: Master) => string): { field: string; decision: string }[] {
+    const said = (seen: Map<Master, ReadAs>, words: (master: Master, lines: number, shown: string) => string) =>
+      [...seen].map(([master, read]) => {
+        const { lines, shown } = readSummary(read);
+        return { field: fieldOf(master), decision: words(master, lines, shown) };
+      });
+    return [
+      ...said(
+        this.rewritten,
+        (master, lines, shown) =>
+          `${counted(lines, 'line writes its', 'lines write their')} ${master.slice(0, -1)}'s code otherwise than the ${master} master (in other capitals, or without its leading zeros, as Excel drops them): each is read as the master's code (${shown})`,
+      ),
+      ...said(
+        this.read,
+        (master, lines, shown) =>
+          `${counted(lines, 'line names its', 'lines name their')} ${master.slice(0, -1)} instead of giving its code: each is read as the one of that name in the ${master} master (${shown})`,
+      ),
+    ];
   }
 
   /** Whether `text` is a code or a name of the master (a name several rows share too). */

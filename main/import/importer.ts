@@ -53,6 +53,7 @@ import {
   shown,
 } from './row-values';
 import { storedRows } from './stored-rows';
+import { targetIssues } from './target-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { workedAmountNotes } from './worked-amounts';
 
@@ -728,33 +729,7 @@ async function importFrom(
         !documents.firstRoundOff(values)
       )
         values.round_off = null;
-      // A target is never below nothing, and its period runs forwards.
-      if (kind === 'targets' && typeof values.value === 'string' && values.value.startsWith('-'))
-        issues.push({
-          row: row.number,
-          column: headers[mapping.value ?? -1] ?? 'Value',
-          value: shown(row.cells[mapping.value ?? -1] ?? null),
-          message: 'a target below zero: no scheme can be measured against it',
-        });
-      if (
-        kind === 'targets' &&
-        typeof values.period_from === 'string' &&
-        typeof values.period_to === 'string' &&
-        values.period_to < values.period_from
-      )
-        issues.push({
-          row: row.number,
-          column: headers[mapping.period_to ?? -1] ?? 'To',
-          value: values.period_to,
-          message: `the period ends (${values.period_to}) before it starts (${values.period_from})`,
-        });
-      if (kind === 'targets' && values.measure == null && values.scheme_code == null)
-        issues.push({
-          row: row.number,
-          column: headers[mapping.measure ?? mapping.scheme_code ?? -1] ?? 'Measure',
-          value: '',
-          message: 'Measure or Scheme is required',
-        });
+      if (kind === 'targets') issues.push(...targetIssues(values, row, mapping, headers));
       for (const field of def.fields) {
         if (
           field.required &&

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { QuarantinedRow } from '../api/contract';
 import { appendAudit } from '../audit/log';
 import { type DatasetKind, datasetKinds } from '../datasets/kinds';
+import type { ImportRequest, ImportResult } from './importer';
 import type { Cell } from './readers/types';
 import { writeRejectsWorkbook } from './rejects';
 
@@ -180,5 +181,76 @@ export async function writeQuarantineWorkbook(db: Database.Database, batch: numb
     sheet: info.sheet ?? '',
     headers,
     rows: rows.map((r) => ({ row: r.row, cells: r.cells as Cell[], reasons: r.reasons })),
+  });
+}
+
+/**
+ * Records an import in the batch `createBatch` opened for it: its counts, mapping, options,
+ * totals, dates and decisions; its rejected rows in quarantine; and the import in the audit log,
+ * with the batch it replaced and what it changed of earlier batches' lines. Inside the import's
+ * transaction.
+ */
+export function recordImport(
+  db: Database.Database,
+  batchId: number,
+  done: {
+    request: ImportRequest;
+    result: ImportResult;
+    sha256: string;
+    replaced: number | null;
+    /** What the batch's invoices changed of earlier lines, in words, if anything. */
+    earlierLines: string | null;
+  },
+): void {
+  const { request, result, sha256, replaced, earlierLines } = done;
+  db.prepare(
+    `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, format = ?, mapping = ?, options = ?,
+       totals = ?, date_from = ?, date_to = ?, decisions = ?, headers = ? WHERE id = ?`,
+  ).run(
+    result.rowsRead,
+    result.rows,
+    result.rejected,
+    result.format,
+    JSON.stringify(result.mapping),
+    JSON.stringify({
+      validOnly: !!request.validOnly,
+      createMissing: !!request.createMissing,
+      replace: !!request.replace,
+      defaults: request.defaults ?? {},
+      map: request.map ?? {},
+      dateOrder: request.dateOrder ?? null,
+      typeMap: request.typeMap ?? {},
+      round: !!request.round,
+      skipExactRepeats: !!request.skipExactRepeats,
+      moveOutlets: !!request.moveOutlets,
+    }),
+    JSON.stringify(result.totals),
+    result.dateRange?.[0] ?? null,
+    result.dateRange?.[1] ?? null,
+    JSON.stringify(result.decisions),
+    JSON.stringify(result.headers),
+    batchId,
+  );
+  const quarantine = db.prepare(
+    'INSERT INTO quarantine (batch_id, kind, source_sheet, source_row, cells, reasons) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const r of result.rejectedRows) {
+    quarantine.run(batchId, request.kind, result.sheet, r.row, JSON.stringify(r.cells), JSON.stringify(r.reasons));
+  }
+  appendAudit(db, {
+    user: request.user,
+    action: 'import.run',
+    subject: `batch ${batchId}: ${request.kind} from ${result.file}`,
+    after: {
+      file: result.file,
+      sha256,
+      sheet: result.sheet,
+      rows: result.rows,
+      rejected: result.rejected,
+      totals: result.totals,
+      replaced,
+      // Lines of earlier batches this import changed: what they name now.
+      ...(earlierLines ? { earlierLines } : {}),
+    },
   });
 }

@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { IntegerSum, scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
-import { appendAudit } from '../audit/log';
 import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
@@ -13,7 +12,7 @@ import { moneyAndDates } from '../settings/money-and-dates';
 import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { amountsFromRows } from './amounts-from-rows';
-import { rollBackBatchRows } from './batches';
+import { recordImport, rollBackBatchRows } from './batches';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
@@ -1054,55 +1053,12 @@ async function importFrom(
     if (!keeps) {
       undo();
     } else {
-      db.prepare(
-        `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, format = ?, mapping = ?, options = ?,
-           totals = ?, date_from = ?, date_to = ?, decisions = ?, headers = ? WHERE id = ?`,
-      ).run(
-        result.rowsRead,
-        result.rows,
-        result.rejected,
-        result.format,
-        JSON.stringify(result.mapping),
-        JSON.stringify({
-          validOnly: !!request.validOnly,
-          createMissing: !!request.createMissing,
-          replace: !!request.replace,
-          defaults: request.defaults ?? {},
-          map: request.map ?? {},
-          dateOrder: request.dateOrder ?? null,
-          typeMap: request.typeMap ?? {},
-          round: !!request.round,
-          skipExactRepeats: !!request.skipExactRepeats,
-          moveOutlets: !!request.moveOutlets,
-        }),
-        JSON.stringify(result.totals),
-        result.dateRange?.[0] ?? null,
-        result.dateRange?.[1] ?? null,
-        JSON.stringify(result.decisions),
-        JSON.stringify(result.headers),
-        batchId,
-      );
-      const quarantine = db.prepare(
-        'INSERT INTO quarantine (batch_id, kind, source_sheet, source_row, cells, reasons) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const r of result.rejectedRows) {
-        quarantine.run(batchId, kind, table.sheet, r.row, JSON.stringify(r.cells), JSON.stringify(r.reasons));
-      }
-      appendAudit(db, {
-        user: request.user,
-        action: 'import.run',
-        subject: `batch ${batchId}: ${kind} from ${fileName}`,
-        after: {
-          file: fileName,
-          sha256,
-          sheet: table.sheet,
-          rows: result.rows,
-          rejected: result.rejected,
-          totals: result.totals,
-          replaced: earlier && request.replace ? earlier.id : null,
-          // Lines of earlier batches this import changed: what they name now.
-          ...(claimed ? { earlierLines: claimed } : {}),
-        },
+      recordImport(db, batchId, {
+        request,
+        result,
+        sha256,
+        replaced: earlier && request.replace ? earlier.id : null,
+        earlierLines: claimed,
       });
       db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
       result.batch = batchId;

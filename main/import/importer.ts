@@ -11,25 +11,22 @@ import { counted } from '../format/numbers';
 import { moneyAndDates } from '../settings/money-and-dates';
 import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
-import { amountsFromRows } from './amounts-from-rows';
 import { recordImport, rollBackBatchRows } from './batches';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
-import { AmbiguousDatesError, type DateOrderName } from './dates';
+import type { DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { classifyDocType, type DocClass, deadStatus, lineTypesHint, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
 import { claimEarlierBills } from './earlier-bills';
-import { firstRowRules } from './first-rows';
 import { scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
-import { journalSigns, mostlyNegative, turnSigns } from './journal-signs';
+import { mostlyNegative, turnSigns } from './journal-signs';
 import { kindRules, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
 import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
-import { leftAsProposed, openSheet } from './locate';
-import { looseQuantity } from './loose-quantity';
+import { openSheet } from './locate';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
 import { MasterNames } from './master-names';
 import { openSource } from './open-source';
@@ -44,13 +41,12 @@ import {
   addRounded,
   blank,
   convertRow,
-  type Decisions,
   dayOrderDecisions,
-  decide,
   type FieldProblem,
   type RoundingLedger,
   shown,
 } from './row-values';
+import { decideFromSample } from './sample-decisions';
 import { storedRows } from './stored-rows';
 import { targetIssues } from './target-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
@@ -239,86 +235,12 @@ async function importFrom(
     buffered.push(next.value);
     if (buffered.length >= SAMPLE_ROWS) break;
   }
-  // GST types, net values from prices, a discount column of rates, a register of credit notes:
-  // as the first rows show them.
-  const firstRows = firstRowRules(
-    kind,
-    mapping,
-    headers,
-    buffered.map((r) => r.cells),
-    { titleSaysReturns: table.titleSaysReturns, given: defaults.doc_type !== undefined },
-  );
-  if (firstRows.ratesIn !== undefined) delete mapping.discount;
-  if (firstRows.allCreditNotes) defaults.doc_type = 'credit_note';
-  notes.push(...firstRows.notes);
-  const { netFromRate, discountRate, revenueSide } = firstRows;
   const { currency } = moneyAndDates(db);
-  let decisions: Decisions;
-  try {
-    decisions = decide(
-      kind,
-      mapping,
-      buffered.map((r) => r.cells),
-      {
-        date1904: source.date1904,
-        headers,
-        dateOrder: request.dateOrder,
-        round: request.round,
-        netFromRate,
-        discountRate,
-        revenueSide,
-        defaults,
-        currency,
-        anyDates: request.anyDates,
-        titlePower: table.titleScale?.power,
-      },
-    );
-  } catch (error) {
-    if (error instanceof AmbiguousDatesError) throw new ImportRefusedError(`${fileName}: ${error.message}`);
-    throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
-  }
-  // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
-  if (kind === 'sales') {
-    const sample = buffered.map((r) => r.cells);
-    notes.push(
-      ...amountsFromRows(mapping, headers, sample, decisions, defaults, leftAsProposed(table, mapping, request.map)),
-    );
-  }
-
-  // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
-  const loose =
-    kind === 'sales' && leftAsProposed(table, mapping, request.map)('qty')
-      ? looseQuantity(
-          mapping,
-          headers,
-          buffered.map((r) => r.cells),
-          decisions,
-        )
-      : null;
-  if (loose) throw new ImportRefusedError(`${fileName}: ${loose}`);
-
-  // A file of document types whose invoices are all negative books its amounts as a journal does
-  // (one of Debit / Credit amounts says which side each line is on by itself).
-  const signs =
-    kind === 'sales' &&
-    mapping.doc_type !== undefined &&
-    mapping.debit_amount === undefined &&
-    mapping.credit_amount === undefined
-      ? journalSigns(
-          buffered.map((r) => {
-            const type = r.cells[mapping.doc_type as number];
-            return {
-              as: blank(type) ? null : (classifyDocType(String(type).trim(), request.typeMap)?.as ?? null),
-              values: convertRow(kind, mapping, r.cells, decisions, defaults, r.ledger).values,
-            };
-          }),
-        )
-      : { amounts: false, qty: false };
-  if (signs.amounts)
-    notes.push({
-      field: 'net_value',
-      decision: `The file writes its amounts as a journal books them: every invoice line read is negative and every credit note positive, so each amount's sign${signs.qty ? " and each quantity's" : ''} is turned (an invoice positive, a credit note negative)`,
-    });
+  const { decisions, netFromRate, signs } = decideFromSample(plan, buffered, {
+    fileName,
+    currency,
+    date1904: source.date1904,
+  });
 
   let sheetRows: { readonly totalRows: number | null; readonly hiddenRows?: readonly number[] } = located;
   let rows: AsyncIterator<PreparedRow> = inThread;

@@ -1,0 +1,94 @@
+import { amountsFromRows } from './amounts-from-rows';
+import { classifyDocType } from './doc-types';
+import { firstRowRules } from './first-rows';
+import type { ImportPlan } from './import-plan';
+import { journalSigns } from './journal-signs';
+import { leftAsProposed } from './locate';
+import { looseQuantity } from './loose-quantity';
+import type { SourceRow } from './readers/types';
+import { ImportRefusedError } from './refused';
+import { blank, convertRow, type Decisions, decide } from './row-values';
+
+/**
+ * How the file's values are read, decided from its first rows (the sample): GST types, net values
+ * from prices, a discount column of rates, a register of credit notes, the order of day and month,
+ * the decimal mark and scale, the columns that hold the amounts and quantities, and a journal's
+ * signs. Changes the plan's mapping, values and notes as the rows show; refused, naming the file,
+ * where the rows cannot be read one way.
+ */
+export function decideFromSample(
+  plan: ImportPlan,
+  sample: readonly SourceRow[],
+  file: { fileName: string; currency: string; date1904: boolean },
+): { decisions: Decisions; netFromRate: boolean; signs: ReturnType<typeof journalSigns> } {
+  const { table, request, headers, mapping, defaults, notes } = plan;
+  const { fileName, currency, date1904 } = file;
+  const kind = request.kind;
+  const cells = sample.map((r) => r.cells);
+  // GST types, net values from prices, a discount column of rates, a register of credit notes:
+  // as the first rows show them.
+  const firstRows = firstRowRules(kind, mapping, headers, cells, {
+    titleSaysReturns: table.titleSaysReturns,
+    given: defaults.doc_type !== undefined,
+  });
+  if (firstRows.ratesIn !== undefined) delete mapping.discount;
+  if (firstRows.allCreditNotes) defaults.doc_type = 'credit_note';
+  notes.push(...firstRows.notes);
+  const { netFromRate, discountRate, revenueSide } = firstRows;
+  let decisions: Decisions;
+  try {
+    decisions = decide(kind, mapping, cells, {
+      date1904,
+      headers,
+      dateOrder: request.dateOrder,
+      round: request.round,
+      netFromRate,
+      discountRate,
+      revenueSide,
+      defaults,
+      currency,
+      anyDates: request.anyDates,
+      titlePower: table.titleScale?.power,
+    });
+  } catch (error) {
+    throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
+  }
+  // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
+  if (kind === 'sales') {
+    notes.push(
+      ...amountsFromRows(mapping, headers, cells, decisions, defaults, leftAsProposed(table, mapping, request.map)),
+    );
+  }
+
+  // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
+  const loose =
+    kind === 'sales' && leftAsProposed(table, mapping, request.map)('qty')
+      ? looseQuantity(mapping, headers, cells, decisions)
+      : null;
+  if (loose) throw new ImportRefusedError(`${fileName}: ${loose}`);
+
+  // A file of document types whose invoices are all negative books its amounts as a journal does
+  // (one of Debit / Credit amounts says which side each line is on by itself).
+  const signs =
+    kind === 'sales' &&
+    mapping.doc_type !== undefined &&
+    mapping.debit_amount === undefined &&
+    mapping.credit_amount === undefined
+      ? journalSigns(
+          sample.map((r) => {
+            const type = r.cells[mapping.doc_type as number];
+            return {
+              as: blank(type) ? null : (classifyDocType(String(type).trim(), request.typeMap)?.as ?? null),
+              values: convertRow(kind, mapping, r.cells, decisions, defaults, r.ledger).values,
+            };
+          }),
+        )
+      : { amounts: false, qty: false };
+  if (signs.amounts)
+    notes.push({
+      field: 'net_value',
+      decision: `The file writes its amounts as a journal books them: every invoice line read is negative and every credit note positive, so each amount's sign${signs.qty ? " and each quantity's" : ''} is turned (an invoice positive, a credit note negative)`,
+    });
+
+  return { decisions, netFromRate, signs };
+}

@@ -17,7 +17,7 @@ import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
-import { classifyDocType, type DocClass, deadStatus, lineTypesHint, readsPartySide, type TypeMap } from './doc-types';
+import { classifyDocType, deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
 import { claimEarlierBills } from './earlier-bills';
 import { scaleDecisions } from './header-scale';
@@ -50,6 +50,7 @@ import { decideFromSample } from './sample-decisions';
 import { storedRows } from './stored-rows';
 import { targetIssues } from './target-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
+import { TypeReadings } from './type-readings';
 import { workedAmountNotes } from './worked-amounts';
 
 export interface ImportRequest {
@@ -358,8 +359,7 @@ async function importFrom(
   const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
   // Vouchers whose tax came from their tax ledgers' lines, and those ledgers' names.
   const taxLedgers = { vouchers: 0, names: new Set<string>() };
-  const typeReadings = new Map<string, { as: DocClass | null; why: string; rows: number }>();
-  const unknownTypes = new Map<string, number>();
+  const typeReadings = new TypeReadings(request.typeMap);
   const documents = new DocumentLines(secret);
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
@@ -467,18 +467,9 @@ async function importFrom(
       if (dead) return dead;
       if (typeColumn === undefined || blank(cells[typeColumn])) return null;
       const name = String(cells[typeColumn]).trim();
-      let reading = typeReadings.get(name);
-      if (!reading) {
-        const classified = classifyDocType(name, request.typeMap);
-        reading = { as: classified?.as ?? null, why: classified?.why ?? 'unknown', rows: 0 };
-        typeReadings.set(name, reading);
-      }
-      reading.rows++;
-      if (reading.as === null) {
-        unknownTypes.set(name, (unknownTypes.get(name) ?? 0) + 1);
-        return 'unknown';
-      }
-      return reading.as === 'skip' ? `type:${name}` : null;
+      const as = typeReadings.read(name);
+      if (as === null) return 'unknown';
+      return as === 'skip' ? `type:${name}` : null;
     };
 
     const currencies = currencyCheck(
@@ -558,9 +549,9 @@ async function importFrom(
       }
       let markedInvoice = false;
       if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {
-        const reading = typeReadings.get(String(row.cells[typeColumn]).trim());
-        if (reading?.as === 'invoice' || reading?.as === 'credit_note') raw.doc_type = reading.as;
-        markedInvoice = reading?.as === 'invoice';
+        const as = typeReadings.readAs(String(row.cells[typeColumn]).trim());
+        if (as === 'invoice' || as === 'credit_note') raw.doc_type = as;
+        markedInvoice = as === 'invoice';
         turnSigns(raw, signs);
       }
       // An invoice-type voucher that credits its party is a return: the side of the ledger says
@@ -867,19 +858,9 @@ async function importFrom(
     }
     report();
 
-    if (unknownTypes.size > 0) {
-      const listed = [...unknownTypes].map(([name, n]) => `"${name}" (${n} rows)`).join(', ');
-      throw new ImportRefusedError(
-        `${fileName}: these document types are not known: ${listed}. ${lineTypesHint([...unknownTypes.keys()], headers[mapping.doc_type ?? -1]) ?? 'Say what each is — an invoice, a credit note or not a sale — with --type-map "TYPE=invoice" (or credit_note, or skip; "*=skip" for all of them) or in the import dialog.'}`,
-      );
-    }
-    for (const [name, reading] of typeReadings) {
-      if (reading.as !== 'skip' && reading.why === 'name')
-        result.decisions.push({
-          field: 'doc_type',
-          decision: `"${name}" is read as ${reading.as === 'invoice' ? 'invoices' : 'credit notes'}: its name says so (change it with --type-map)`,
-        });
-    }
+    const unknownTypes = typeReadings.unknownProblem(headers[mapping.doc_type ?? -1]);
+    if (unknownTypes) throw new ImportRefusedError(`${fileName}: ${unknownTypes}`);
+    result.decisions.push(...typeReadings.decisions());
     const worked = workedAmountNotes(kind, mapping, headers, taxLedgers);
     result.decisions.push(...worked.decisions);
     result.warnings.push(...worked.warnings);

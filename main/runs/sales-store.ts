@@ -115,6 +115,7 @@ export function keepChunks(
   rows: number,
 ): void {
   const newCode = db.prepare('INSERT INTO sales_store_codes (code, word) VALUES (?, ?)');
+  // Any kept range the chunk overlaps (one kept in chunks of another size) gives way to it.
   const remove = db.prepare('DELETE FROM sales_store WHERE last_id > ? AND first_id < ?');
   const insert = db.prepare(
     'INSERT INTO sales_store (last_id, first_id, count, first_day, last_day, columns, texts) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -125,7 +126,7 @@ export function keepChunks(
     for (let code = known; code < codes.length; code++) newCode.run(code, codes[code]);
     for (const part of parts) {
       const first = part.index * rows;
-      remove.run(first + rows, first);
+      remove.run(first, first + rows);
       insert.run(first + rows, first, part.count, ...encode(part));
     }
   });

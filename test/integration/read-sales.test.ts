@@ -235,6 +235,18 @@ describe('the sales lines kept for the next run', () => {
     expect(keptChunks()).toBe(Math.ceil(top() / chunkRows));
   });
 
+  it('give way to the chunks of another size a later read keeps over them', () => {
+    read();
+    const sizes = () => ws.db.prepare('SELECT DISTINCT last_id - first_id FROM sales_store').pluck().all() as number[];
+    expect(sizes()).toEqual([chunkRows]);
+    // Kept in chunks of another size, none of these is taken; each is read and kept in their place.
+    const half = chunkRows / 2;
+    expect(lines(readSales(ws.db, window, { chunkRows: half }))).toEqual(salesInStore());
+    expect(sizes()).toEqual([half]);
+    expect(keptChunks()).toBe(Math.ceil(top() / half));
+    expect(lines(readSales(ws.db, window, { chunkRows: half }))).toEqual(salesInStore());
+  });
+
   it('leave out a chunk holding a line dated no day outside the window, and read it from the table each time', () => {
     ws.db.prepare("UPDATE sales SET doc_date = '1999-13-45' WHERE id = 10").run();
     const expected = salesInStore().filter((s) => s.id !== 10);

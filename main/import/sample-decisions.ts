@@ -54,17 +54,11 @@ export function decideFromSample(
     throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
   }
   // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
-  if (kind === 'sales') {
-    notes.push(
-      ...amountsFromRows(mapping, headers, cells, decisions, defaults, leftAsProposed(table, mapping, request.map)),
-    );
-  }
+  const proposed = leftAsProposed(table, mapping, request.map);
+  if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
 
   // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
-  const loose =
-    kind === 'sales' && leftAsProposed(table, mapping, request.map)('qty')
-      ? looseQuantity(mapping, headers, cells, decisions)
-      : null;
+  const loose = kind === 'sales' && proposed('qty') ? looseQuantity(mapping, headers, cells, decisions) : null;
   if (loose) throw new ImportRefusedError(`${fileName}: ${loose}`);
 
   // A file of document types whose invoices are all negative books its amounts as a journal does

@@ -136,6 +136,27 @@ describe('document types, signs and amounts', () => {
     ]);
   });
 
+  it('books a charge line without an item to NOT-ITEMISED and leaves out a note line that sells nothing', async () => {
+    const path = file('charges.csv', [
+      ['Invoice No', 'Date', 'Customer Code', 'SKU', 'Qty', 'Amount'],
+      ['F-1', '2026-10-05', 'D001', 'SKU-0001', 2, '200.00'],
+      ['F-1', '2026-10-05', 'D001', null, 1, '45.00'],
+      ['F-1', '2026-10-05', 'D001', null, null, null],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'text lines': 1 });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.line_no, s.sku, s.net_value])).toEqual([
+      [1, 'SKU-0001', 20000],
+      [2, 'NOT-ITEMISED', 4500],
+    ]);
+    expect(r.created.products).toEqual(['NOT-ITEMISED']);
+    expect(r.decisions).toContainEqual({
+      field: 'sku',
+      decision: '1 line has a value but no item: each is booked to the product NOT-ITEMISED',
+    });
+  });
+
   it('asks about a document type it does not know, and imports once told', async () => {
     const path = file('types.csv', [
       ['Voucher No', 'Date', 'Voucher Type', 'Party', 'Item', 'Qty', 'Amount'],

@@ -17,12 +17,11 @@ import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
 import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
-import { classifyDocType, deadStatus, readsPartySide, type TypeMap } from './doc-types';
+import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
 import { claimEarlierBills } from './earlier-bills';
 import { scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
-import { mostlyNegative, turnSigns } from './journal-signs';
 import { kindRules, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
 import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
@@ -46,6 +45,7 @@ import {
   type RoundingLedger,
   shown,
 } from './row-values';
+import { SaleLines } from './sale-lines';
 import { decideFromSample } from './sample-decisions';
 import { storedRows } from './stored-rows';
 import { targetIssues } from './target-rows';
@@ -363,7 +363,6 @@ async function importFrom(
   const documents = new DocumentLines(secret);
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
-  let negativeAsCredit = 0;
   // Rows the workbook hides (a filter, or by hand), as read so far, and those imported.
   const hidden = new Set<number>();
   const hiddenImported: number[] = [];
@@ -372,15 +371,12 @@ async function importFrom(
     for (let i = hidden.size; i < list.length; i++) hidden.add(list[i] as number);
     return hidden.has(row);
   };
-  // Lines whose sign decides their type (no type column): if every one is negative, say so.
-  let signedLines = 0;
   // Amounts from a Debit / Credit pair say which side the party is on.
   const bySide = readsPartySide(kind, headers, mapping);
-  let creditedParty = 0;
   const vouchers = voucherColumn === undefined ? null : new ReceiptVouchers(request.typeMap, bySide);
+  const saleLines = kind === 'sales' ? new SaleLines(mapping, defaults, typeReadings, signs, bySide) : null;
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
-  let noItemLines = 0;
   const units = kind === 'sales' ? new QuantityUnits(db) : null;
   // The readings of a row's quantity from its columns in further units ("Qty (Cases)").
   const inOtherUnits = (decisions.qtyInUnits ?? []).map(({ column, unit }) => ({
@@ -480,9 +476,6 @@ async function importFrom(
       buffered.map((r) => r.cells),
     );
     if (currencies?.warning) result.warnings.push(currencies.warning);
-    // Every row is an invoice by the value given for the document type, where the file gives none.
-    const givenInvoice =
-      defaults.doc_type !== undefined && classifyDocType(String(defaults.doc_type))?.as === 'invoice';
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
@@ -534,77 +527,12 @@ async function importFrom(
       }
       const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
       const { values: raw, problems } = converted;
-      // A line of a document that sells nothing, with no item, quantity or amount (Business
-      // Central's comment line, a note written under an invoice's items), is no sale and no error.
-      if (
-        kind === 'sales' &&
-        mapping.sku !== undefined &&
-        blank(row.cells[mapping.sku]) &&
-        typeof raw.doc_no === 'string' &&
-        problems.length === 0 &&
-        [raw.qty, raw.net_value, raw.gross_value, raw.tax].every((v) => v === null || v === undefined)
-      ) {
-        skip('text lines');
-        return;
-      }
-      let markedInvoice = false;
-      if (typeColumn !== undefined && !blank(row.cells[typeColumn])) {
-        const as = typeReadings.readAs(String(row.cells[typeColumn]).trim());
-        if (as === 'invoice' || as === 'credit_note') raw.doc_type = as;
-        markedInvoice = as === 'invoice';
-        turnSigns(raw, signs);
-      }
-      // An invoice-type voucher that credits its party is a return: the side of the ledger says
-      // so, not a sign that may be wrong (ERPNext writes a sales return as a Sales Invoice).
-      if (markedInvoice && kind === 'sales' && bySide && typeof raw.net_value === 'number' && raw.net_value < 0) {
-        raw.doc_type = 'credit_note';
-        markedInvoice = false;
-        creditedParty++;
-      }
-      // A document against itself (ERPNext's ledger writes an invoice's own number so) is against none.
-      if (kind === 'sales' && raw.against_doc_no != null && raw.against_doc_no === raw.doc_no)
-        raw.against_doc_no = null;
-      if (
-        kind === 'sales' &&
-        typeColumn === undefined &&
-        mapping.return_flag === undefined &&
-        defaults.doc_type === undefined &&
-        typeof raw.net_value === 'number' &&
-        raw.net_value !== 0
-      ) {
-        signedLines++;
-        if (raw.net_value < 0) negativeAsCredit++;
-      }
-      // A line read as an invoice whose amount or quantity is negative is refused, never turned
-      // positive: where the file marks it so, or the value given for every row does (a return of
-      // 2 had counted as 2 more sold), and where its own positive amount makes it a sale beside a
-      // negative quantity.
-      const given = givenInvoice && (typeColumn === undefined || blank(row.cells[typeColumn]));
-      const invoice = kind === 'sales' && (raw.doc_type === 'invoice' || given);
-      const negative = invoice
-        ? (['net_value', 'qty'] as const).find((f) => typeof raw[f] === 'number' && (raw[f] as number) < 0)
-        : undefined;
-      const marked = markedInvoice || given;
-      const signsDisagree = negative === 'qty' && typeof raw.net_value === 'number' && raw.net_value > 0;
-      if (negative && (marked || signsDisagree))
-        problems.push({
-          field: negative,
-          column: mapping[negative] ?? null,
-          value: shown(row.cells[mapping[negative] ?? -1]),
-          message: marked
-            ? 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'
-            : 'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
-        });
-      // A line with a value but no item (a charge, a freight line) in a file of items: booked as not itemised.
-      if (
-        kind === 'sales' &&
-        mapping.sku !== undefined &&
-        blank(row.cells[mapping.sku]) &&
-        typeof raw.net_value === 'number' &&
-        typeof raw.qty === 'number'
-      ) {
-        raw.sku = notItemised.sku;
-        noItemLines++;
+      if (saleLines) {
+        if (saleLines.isTextLine(row.cells, raw, problems)) {
+          skip('text lines');
+          return;
+        }
+        saleLines.read(row.cells, raw, problems);
       }
       const issues: ImportIssue[] = problems.map((p) => ({
         row: row.number,
@@ -882,11 +810,8 @@ async function importFrom(
         decision: `${label}: ${entry.rounded} values rounded half-up to the paisa, as chosen; the total as written, ${entry.written.toFixed()}, is imported as ${scaledIntegerToString(entry.imported, 2)}`,
       });
     }
-    if (noItemLines > 0)
-      result.decisions.push({
-        field: 'sku',
-        decision: `${counted(noItemLines, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
-      });
+    const notItemisedNote = saleLines?.notItemisedDecision();
+    if (notItemisedNote) result.decisions.push(notItemisedNote);
     const addedNote = receiptRows?.decision();
     if (addedNote) result.decisions.push({ field: 'amount', decision: addedNote });
     const spreadNote = spread?.decision();
@@ -909,11 +834,6 @@ async function importFrom(
               .join('')}: a product the products master counts in another unit is refused`
           : `Quantities are written with their unit (${[...units.written].slice(0, 5).join(', ')}): the number is read, and each product keeps one unit`,
       });
-    if (negativeAsCredit > 0)
-      result.decisions.push({
-        field: 'doc_type',
-        decision: `${counted(negativeAsCredit, 'line with a negative amount is a credit note', 'lines with a negative amount are credit notes')}: the file has no document type, so the sign says so`,
-      });
     // What Excel does not show, a reviewer of the file never saw.
     if (located.hidden)
       result.warnings.push(
@@ -923,14 +843,11 @@ async function importFrom(
       result.warnings.push(
         `${counted(hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${hiddenImported.length > 1 ? 'rows' : 'row'} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
       );
-    // A journal books revenue as a credit: more returns than sales is no sales register's.
-    const mostly = mostlyNegative(negativeAsCredit, signedLines);
-    if (mostly) result.warnings.push(mostly);
-    if (creditedParty > 0)
-      result.decisions.push({
-        field: 'doc_type',
-        decision: `${counted(creditedParty, 'line of an invoice type credits its party: it is a return, read as a credit note', 'lines of an invoice type credit their party: they are returns, read as credit notes')}`,
-      });
+    if (saleLines) {
+      const signNotes = saleLines.signNotes();
+      result.decisions.push(...signNotes.decisions);
+      if (signNotes.warning) result.warnings.push(signNotes.warning);
+    }
     result.skippedSummary = skippedSentence(
       skipped,
       kind === 'payments'

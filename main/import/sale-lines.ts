@@ -1,0 +1,141 @@
+import type { StoredValue } from '../datasets/insert';
+import { counted } from '../format/numbers';
+import { classifyDocType } from './doc-types';
+import { mostlyNegative, turnSigns } from './journal-signs';
+import { notItemised } from './kind-rules';
+import type { Cell } from './readers/types';
+import { blank, type FieldProblem, shown } from './row-values';
+import type { TypeReadings } from './type-readings';
+
+type Decision = { field: string; decision: string };
+
+/**
+ * How a sales line's type and signs are read once its cells are converted: a type column's
+ * reading (and a journal's signs turned), a return an invoice-type voucher makes by crediting its
+ * party, a negative line refused as an invoice, a charge without an item booked as not itemised.
+ * Counts what it read so, for the decisions and warnings the import ends with.
+ */
+export class SaleLines {
+  /** Lines whose sign decides their type (no type column), and those of them that are negative. */
+  private signed = 0;
+  private negativeAsCredit = 0;
+  private creditedParty = 0;
+  private noItem = 0;
+  private readonly typeColumn: number | undefined;
+  /** Every row is an invoice by the value given for the document type, where the file gives none. */
+  private readonly givenInvoice: boolean;
+
+  constructor(
+    private readonly mapping: Record<string, number | undefined>,
+    private readonly defaults: Record<string, Cell>,
+    private readonly typeReadings: TypeReadings,
+    private readonly signs: { amounts: boolean; qty: boolean },
+    /** Amounts from a Debit / Credit pair say which side the party is on. */
+    private readonly bySide: boolean,
+  ) {
+    this.typeColumn = mapping.doc_type;
+    this.givenInvoice = defaults.doc_type !== undefined && classifyDocType(String(defaults.doc_type))?.as === 'invoice';
+  }
+
+  /**
+   * A line of a document that sells nothing, with no item, quantity or amount (Business
+   * Central's comment line, a note written under an invoice's items): no sale and no error.
+   */
+  isTextLine(cells: readonly Cell[], values: Record<string, StoredValue>, problems: readonly FieldProblem[]): boolean {
+    return (
+      this.mapping.sku !== undefined &&
+      blank(cells[this.mapping.sku]) &&
+      typeof values.doc_no === 'string' &&
+      problems.length === 0 &&
+      [values.qty, values.net_value, values.gross_value, values.tax].every((v) => v === null || v === undefined)
+    );
+  }
+
+  /** Reads the line's type and signs into `values`; a sign that cannot be right goes to `problems`. */
+  read(cells: readonly Cell[], values: Record<string, StoredValue>, problems: FieldProblem[]): void {
+    const { mapping, typeColumn } = this;
+    let markedInvoice = false;
+    if (typeColumn !== undefined && !blank(cells[typeColumn])) {
+      const as = this.typeReadings.readAs(String(cells[typeColumn]).trim());
+      if (as === 'invoice' || as === 'credit_note') values.doc_type = as;
+      markedInvoice = as === 'invoice';
+      turnSigns(values, this.signs);
+    }
+    // An invoice-type voucher that credits its party is a return: the side of the ledger says
+    // so, not a sign that may be wrong (ERPNext writes a sales return as a Sales Invoice).
+    if (markedInvoice && this.bySide && typeof values.net_value === 'number' && values.net_value < 0) {
+      values.doc_type = 'credit_note';
+      markedInvoice = false;
+      this.creditedParty++;
+    }
+    // A document against itself (ERPNext's ledger writes an invoice's own number so) is against none.
+    if (values.against_doc_no != null && values.against_doc_no === values.doc_no) values.against_doc_no = null;
+    if (
+      typeColumn === undefined &&
+      mapping.return_flag === undefined &&
+      this.defaults.doc_type === undefined &&
+      typeof values.net_value === 'number' &&
+      values.net_value !== 0
+    ) {
+      this.signed++;
+      if (values.net_value < 0) this.negativeAsCredit++;
+    }
+    // A line read as an invoice whose amount or quantity is negative is refused, never turned
+    // positive: where the file marks it so, or the value given for every row does (a return of
+    // 2 had counted as 2 more sold), and where its own positive amount makes it a sale beside a
+    // negative quantity.
+    const given = this.givenInvoice && (typeColumn === undefined || blank(cells[typeColumn]));
+    const invoice = values.doc_type === 'invoice' || given;
+    const negative = invoice
+      ? (['net_value', 'qty'] as const).find((f) => typeof values[f] === 'number' && (values[f] as number) < 0)
+      : undefined;
+    const marked = markedInvoice || given;
+    const signsDisagree = negative === 'qty' && typeof values.net_value === 'number' && values.net_value > 0;
+    if (negative && (marked || signsDisagree))
+      problems.push({
+        field: negative,
+        column: mapping[negative] ?? null,
+        value: shown(cells[mapping[negative] ?? -1]),
+        message: marked
+          ? 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'
+          : 'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
+      });
+    // A line with a value but no item (a charge, a freight line) in a file of items: booked as not itemised.
+    if (
+      mapping.sku !== undefined &&
+      blank(cells[mapping.sku]) &&
+      typeof values.net_value === 'number' &&
+      typeof values.qty === 'number'
+    ) {
+      values.sku = notItemised.sku;
+      this.noItem++;
+    }
+  }
+
+  /** The decision on lines booked as not itemised, if any were. */
+  notItemisedDecision(): Decision | null {
+    if (this.noItem === 0) return null;
+    return {
+      field: 'sku',
+      decision: `${counted(this.noItem, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
+    };
+  }
+
+  /** What the signs made of the lines' types: decisions, and the warning of a file mostly negative. */
+  signNotes(): { decisions: Decision[]; warning: string | null } {
+    const decisions: Decision[] = [];
+    if (this.negativeAsCredit > 0)
+      decisions.push({
+        field: 'doc_type',
+        decision: `${counted(this.negativeAsCredit, 'line with a negative amount is a credit note', 'lines with a negative amount are credit notes')}: the file has no document type, so the sign says so`,
+      });
+    // A journal books revenue as a credit: more returns than sales is no sales register's.
+    const warning = mostlyNegative(this.negativeAsCredit, this.signed);
+    if (this.creditedParty > 0)
+      decisions.push({
+        field: 'doc_type',
+        decision: `${counted(this.creditedParty, 'line of an invoice type credits its party: it is a return, read as a credit note', 'lines of an invoice type credit their party: they are returns, read as credit notes')}`,
+      });
+    return { decisions, warning };
+  }
+}

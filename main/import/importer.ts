@@ -22,12 +22,12 @@ import { DocumentLines } from './document-lines';
 import { claimEarlierBills } from './earlier-bills';
 import { scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
-import { kindRules, netFromGrossTotal, netFromPrice, notItemised } from './kind-rules';
+import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
 import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { openSheet } from './locate';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
-import { MasterNames } from './master-names';
+import { MasterReferences } from './master-references';
 import { openSource } from './open-source';
 import { QuantityUnits } from './quantity-units';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -147,11 +147,6 @@ const SAMPLE_ROWS = 500;
  */
 const RESERVE_AT = 65_536;
 const RESERVE_AT_MOST = 1_048_576;
-
-function masterCodes(db: Database.Database, table: 'distributors' | 'outlets' | 'products'): Set<string> {
-  const column = table === 'products' ? 'sku' : 'code';
-  return new Set((db.prepare(`SELECT ${column} AS c FROM ${table}`).all() as { c: string }[]).map((r) => r.c));
-}
 
 /**
  * Imports one file as one batch. By default all or nothing: any error and nothing is stored,
@@ -327,11 +322,6 @@ async function importFrom(
     }
   };
 
-  const codes = {
-    distributors: masterCodes(db, 'distributors'),
-    outlets: masterCodes(db, 'outlets'),
-    products: masterCodes(db, 'products'),
-  };
   // The amounts and quantities the file brings, each with its running total.
   const summed = def.fields
     .filter(
@@ -386,21 +376,8 @@ async function importFrom(
     decisions: { ...decisions, qtyUnit: unit },
     lines: 0,
   }));
-  const names = new MasterNames(db);
-  // A distributor's own sales register names its outlets where a distributor is looked for.
-  const outletHint = (party: string, header = 'the party column') =>
-    !names.knows('outlets', party)
-      ? ''
-      : `: it is an outlet of the outlets master. If the file is one distributor's sales to its outlets, read "${header}" as the outlet and give the distributor (--map outlet_code="${header}" --map distributor_code= --set distributor_code=CODE, or in the import dialog)`;
+  const masters = new MasterReferences(db, kind, mapping, headers, request, result);
   const bills = kind === 'payments' ? receiptBills(db) : null;
-  const outletOwner =
-    kind === 'sales' && mapping.outlet_code !== undefined
-      ? new Map(
-          (
-            db.prepare('SELECT code, distributor_code AS owner FROM outlets').all() as { code: string; owner: string }[]
-          ).map((o) => [o.code, o.owner]),
-        )
-      : null;
   const partyColumn = mapping.distributor_code;
 
   // Inside a caller's transaction (the demo loads several files as one) this is a savepoint.
@@ -418,11 +395,6 @@ async function importFrom(
       user: request.user,
     });
     const insert = prepareInsert(db, kind);
-    const insertMaster = {
-      distributors: prepareInsert(db, 'distributors'),
-      outlets: prepareInsert(db, 'outlets'),
-      products: prepareInsert(db, 'products'),
-    };
     const stored = storedRows(db, kind, secret);
     const indexes = deferredIndexes(db, kind);
     // Bills a file allocates receipts to row by row are not spread again.
@@ -586,27 +558,9 @@ async function importFrom(
           });
         }
       }
-      // A party or item named rather than coded is read as the master row of that name; a name
-      // several rows share is this row's problem, and no code is left for the checks below.
-      for (const reference of rules.references) {
-        const text = values[reference.field];
-        if (typeof text !== 'string' || codes[reference.master].has(text)) continue;
-        const named = names.resolve(reference.master, text, values.distributor_code);
-        if (named === null) continue;
-        if ('code' in named) {
-          values[reference.field] = named.code;
-          continue;
-        }
-        values[reference.field] = null;
-        issues.push({
-          row: row.number,
-          column: headers[mapping[reference.field] ?? -1] ?? reference.field,
-          value: text,
-          message: named.problem,
-        });
-      }
+      masters.resolveNames(values, row.number, issues);
       const ownBill = (party: string, bill: string) =>
-        codes.distributors.has(party) && bills?.knows(party, bill) === true;
+        masters.hasDistributor(party) && bills?.knows(party, bill) === true;
       if (givenBack !== null && (issues.length > 0 || !vouchers?.givesBack(values, ownBill))) {
         skip(`type:${givenBack}`);
         return;
@@ -635,50 +589,7 @@ async function importFrom(
           value: shown(row.cells[mapping.qty ?? -1]),
           message: unitProblem,
         });
-      const outlet = values.outlet_code;
-      const owner = typeof outlet === 'string' ? outletOwner?.get(outlet) : undefined;
-      if (
-        owner !== undefined &&
-        typeof values.distributor_code === 'string' &&
-        codes.distributors.has(values.distributor_code) &&
-        owner !== values.distributor_code
-      ) {
-        if (request.moveOutlets && issues.length === 0) {
-          db.prepare('UPDATE outlets SET distributor_code = ? WHERE code = ?').run(values.distributor_code, outlet);
-          outletOwner?.set(outlet as string, values.distributor_code);
-          result.movedOutlets.push({ outlet: outlet as string, from: owner, to: values.distributor_code });
-        } else {
-          issues.push({
-            row: row.number,
-            column: headers[mapping.outlet_code ?? -1] ?? 'Outlet',
-            value: String(outlet),
-            message: `outlet ${outlet} belongs to distributor ${owner} in the outlets master, not ${values.distributor_code} (choose to move outlets: --move-outlets)`,
-          });
-        }
-      }
-      for (const reference of rules.references) {
-        const code = values[reference.field];
-        if (typeof code !== 'string' || codes[reference.master].has(code)) continue;
-        if (!request.createMissing && code !== notItemised.sku) {
-          issues.push({
-            row: row.number,
-            column: headers[mapping[reference.field] ?? -1] ?? reference.field,
-            value: code,
-            message: `unknown ${reference.master.slice(0, -1)} "${code}"${reference.master === 'distributors' ? outletHint(code, headers[mapping.distributor_code ?? -1]) : ''}`,
-          });
-          continue;
-        }
-        // A row refused for something else creates nothing; nor is it said to name an unknown code,
-        // which would be created once the row is put right.
-        if (issues.length > 0) continue;
-        const master: Record<string, StoredValue> =
-          reference.master === 'products'
-            ? { sku: code, name: code === notItemised.sku ? notItemised.name : code }
-            : { code, name: code, distributor_code: values.distributor_code ?? null };
-        insertMaster[reference.master](master, { ...ref, row: row.number });
-        codes[reference.master].add(code);
-        result.created[reference.master].push(code);
-      }
+      masters.check(values, { ...ref, row: row.number }, issues);
       // A receipt naming several bills in one cell is a row for each bill it settles.
       let parts: Record<string, StoredValue>[] = [values];
       // What the row pays each bill, for the spread of the rows below, and the cell it was spread from.
@@ -818,9 +729,7 @@ async function importFrom(
     if (spreadNote) result.decisions.push({ field: 'against_doc_no', decision: spreadNote });
     if (bills) billNotes(bills, result);
     // Codes and names a file wrote otherwise than the masters, each read as a master's code.
-    result.decisions.push(
-      ...names.decisions((master) => rules.references.find((r) => r.master === master)?.field ?? master),
-    );
+    result.decisions.push(...masters.decisions());
     if (units && units.written.size > 0)
       result.decisions.push({
         field: 'qty',

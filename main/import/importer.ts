@@ -29,7 +29,7 @@ import { openSheet } from './locate';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
 import { MasterReferences } from './master-references';
 import { openSource } from './open-source';
-import { QuantityUnits } from './quantity-units';
+
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptRows } from './receipt-rows';
 import { type ReceiptPart, ReceiptSpread } from './receipt-spread';
@@ -46,6 +46,7 @@ import {
   shown,
 } from './row-values';
 import { SaleLines } from './sale-lines';
+import { SaleQuantities } from './sale-quantities';
 import { decideFromSample } from './sample-decisions';
 import { storedRows } from './stored-rows';
 import { targetIssues } from './target-rows';
@@ -367,15 +368,7 @@ async function importFrom(
   const saleLines = kind === 'sales' ? new SaleLines(mapping, defaults, typeReadings, signs, bySide) : null;
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
-  const units = kind === 'sales' ? new QuantityUnits(db) : null;
-  // The readings of a row's quantity from its columns in further units ("Qty (Cases)").
-  const inOtherUnits = (decisions.qtyInUnits ?? []).map(({ column, unit }) => ({
-    unit,
-    header: headers[column] ?? '',
-    mapping: { ...mapping, qty: column },
-    decisions: { ...decisions, qtyUnit: unit },
-    lines: 0,
-  }));
+  const quantities = kind === 'sales' ? new SaleQuantities(db, mapping, headers, decisions, defaults) : null;
   const masters = new MasterReferences(db, kind, mapping, headers, request, result);
   const bills = kind === 'payments' ? receiptBills(db) : null;
   const partyColumn = mapping.distributor_code;
@@ -565,30 +558,7 @@ async function importFrom(
         skip(`type:${givenBack}`);
         return;
       }
-      let unitProblem =
-        units && converted.qtyUnit !== undefined && typeof values.sku === 'string'
-          ? units.check(values.sku, converted.qtyUnit, row.number)
-          : null;
-      // A product counted in another unit the file also gives its quantity in: read from that column.
-      const inUnit =
-        unitProblem && units && typeof values.sku === 'string'
-          ? inOtherUnits.find((other) => units.fits(values.sku as string, other.unit))
-          : undefined;
-      if (inUnit && units) {
-        const again = convertRow(kind, inUnit.mapping, row.cells, inUnit.decisions, defaults, row.ledger);
-        if (again.problems.length === 0 && typeof again.values.qty === 'number') {
-          values.qty = again.values.qty;
-          unitProblem = units.check(values.sku as string, inUnit.unit, row.number);
-          inUnit.lines++;
-        }
-      }
-      if (unitProblem)
-        issues.push({
-          row: row.number,
-          column: headers[mapping.qty ?? -1] ?? 'Qty',
-          value: shown(row.cells[mapping.qty ?? -1]),
-          message: unitProblem,
-        });
+      quantities?.check(values, converted.qtyUnit, row, issues);
       masters.check(values, { ...ref, row: row.number }, issues);
       // A receipt naming several bills in one cell is a row for each bill it settles.
       let parts: Record<string, StoredValue>[] = [values];
@@ -730,19 +700,8 @@ async function importFrom(
     if (bills) billNotes(bills, result);
     // Codes and names a file wrote otherwise than the masters, each read as a master's code.
     result.decisions.push(...masters.decisions());
-    if (units && units.written.size > 0)
-      result.decisions.push({
-        field: 'qty',
-        decision: decisions.qtyUnit
-          ? `Quantities are in ${decisions.qtyUnit}, as the header "${headers[mapping.qty as number]}" says${inOtherUnits
-              .filter((other) => other.lines > 0)
-              .map(
-                (other) =>
-                  `; ${other.lines} lines of products counted in ${other.unit} are read from "${other.header}"`,
-              )
-              .join('')}: a product the products master counts in another unit is refused`
-          : `Quantities are written with their unit (${[...units.written].slice(0, 5).join(', ')}): the number is read, and each product keeps one unit`,
-      });
+    const quantityNote = quantities?.decision();
+    if (quantityNote) result.decisions.push(quantityNote);
     // What Excel does not show, a reviewer of the file never saw.
     if (located.hidden)
       result.warnings.push(

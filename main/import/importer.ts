@@ -29,7 +29,6 @@ import { openSheet } from './locate';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
 import { MasterReferences } from './master-references';
 import { openSource } from './open-source';
-
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptRows } from './receipt-rows';
 import { type ReceiptPart, ReceiptSpread } from './receipt-spread';

@@ -3,6 +3,7 @@ import { prepareInsert, type StoredValue } from '../datasets/insert';
 import type { DatasetKind } from '../datasets/kinds';
 import type { ImportIssue } from './importer';
 import { kindRules, notItemised } from './kind-rules';
+import type { Mapping } from './mapping';
 import { type Master, MasterNames } from './master-names';
 
 function masterCodes(db: Database.Database, table: Master): Set<string> {
@@ -26,11 +27,12 @@ export class MasterReferences {
   /** Each outlet's distributor, where a sales file names outlets. */
   private readonly outletOwner: Map<string, string> | null;
   private readonly insertMaster: Record<Master, ReturnType<typeof prepareInsert>>;
+  private readonly moveOutlet: Database.Statement;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     kind: DatasetKind,
-    private readonly mapping: Readonly<Record<string, number | undefined>>,
+    private readonly mapping: Mapping,
     private readonly headers: readonly string[],
     private readonly asked: { createMissing?: boolean; moveOutlets?: boolean },
     private readonly result: {
@@ -61,6 +63,7 @@ export class MasterReferences {
       outlets: prepareInsert(db, 'outlets'),
       products: prepareInsert(db, 'products'),
     };
+    this.moveOutlet = db.prepare('UPDATE outlets SET distributor_code = ? WHERE code = ?');
   }
 
   hasDistributor(code: string): boolean {
@@ -106,7 +109,7 @@ export class MasterReferences {
       owner !== values.distributor_code
     ) {
       if (this.asked.moveOutlets && issues.length === 0) {
-        this.db.prepare('UPDATE outlets SET distributor_code = ? WHERE code = ?').run(values.distributor_code, outlet);
+        this.moveOutlet.run(values.distributor_code, outlet);
         this.outletOwner?.set(outlet, values.distributor_code);
         this.result.movedOutlets.push({ outlet, from: owner, to: values.distributor_code });
       } else {

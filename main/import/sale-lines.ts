@@ -3,6 +3,7 @@ import { counted } from '../format/numbers';
 import { classifyDocType } from './doc-types';
 import { mostlyNegative, turnSigns } from './journal-signs';
 import { notItemised } from './kind-rules';
+import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { blank, type FieldProblem, shown } from './row-values';
 import type { TypeReadings } from './type-readings';
@@ -26,8 +27,8 @@ export class SaleLines {
   private readonly givenInvoice: boolean;
 
   constructor(
-    private readonly mapping: Record<string, number | undefined>,
-    private readonly defaults: Record<string, Cell>,
+    private readonly mapping: Mapping,
+    private readonly defaults: Readonly<Record<string, Cell>>,
     private readonly typeReadings: TypeReadings,
     private readonly signs: { amounts: boolean; qty: boolean },
     /** Amounts from a Debit / Credit pair say which side the party is on. */

@@ -33,7 +33,10 @@ export class SaleQuantities {
     }));
   }
 
-  /** Checks the line's quantity, unit `unit` as read; reads it again in its product's unit, or adds the problem to `issues`. */
+  /**
+   * Checks the line's quantity, read in `unit`: reads it again from a column in its product's unit,
+   * or adds the problem to `issues`.
+   */
   check(values: Record<string, StoredValue>, unit: string | undefined, row: SourceRow, issues: ImportIssue[]): void {
     const { units } = this;
     const sku = values.sku;

@@ -558,7 +558,7 @@ async function importFrom(
         return;
       }
       quantities?.check(values, converted.qtyUnit, row, issues);
-      masters.check(values, { ...ref, row: row.number }, issues);
+      masters.check(values, row.number, ref, issues);
       // A receipt naming several bills in one cell is a row for each bill it settles.
       let parts: Record<string, StoredValue>[] = [values];
       // What the row pays each bill, for the spread of the rows below, and the cell it was spread from.

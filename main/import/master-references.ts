@@ -11,8 +11,8 @@ function masterCodes(db: Database.Database, table: Master): Set<string> {
   return new Set((db.prepare(`SELECT ${column} AS c FROM ${table}`).all() as { c: string }[]).map((r) => r.c));
 }
 
-/** Where a master row created by an import comes from: its batch, sheet and row. */
-type Source = { batchId: number; sheet: string | null; row: number };
+/** The batch and sheet a master row created by an import comes from. */
+type Batch = { batchId: number; sheet: string | null };
 
 /**
  * A row's codes against the masters: a party or item named rather than coded read as its code,
@@ -97,8 +97,7 @@ export class MasterReferences {
    * The row's outlet against its distributor, and each code against its master: a problem
    * goes to `issues`; an outlet moved or a master row created only for a row with none.
    */
-  check(values: Record<string, StoredValue>, source: Source, issues: ImportIssue[]): void {
-    const { row } = source;
+  check(values: Record<string, StoredValue>, row: number, batch: Batch, issues: ImportIssue[]): void {
     const outlet = values.outlet_code;
     const owner = typeof outlet === 'string' ? this.outletOwner?.get(outlet) : undefined;
     if (
@@ -140,7 +139,7 @@ export class MasterReferences {
         reference.master === 'products'
           ? { sku: code, name: code === notItemised.sku ? notItemised.name : code }
           : { code, name: code, distributor_code: values.distributor_code ?? null };
-      this.insertMaster[reference.master](master, source);
+      this.insertMaster[reference.master](master, { ...batch, row });
       this.codes[reference.master].add(code);
       this.result.created[reference.master].push(code);
     }

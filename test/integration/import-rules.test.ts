@@ -151,6 +151,11 @@ describe('document types, signs and amounts', () => {
       [2, 'NOT-ITEMISED', 4500],
     ]);
     expect(r.created.products).toEqual(['NOT-ITEMISED']);
+    // Created from the freight line: its batch and its row of the file.
+    expect(ws.db.prepare("SELECT batch_id, source_row FROM products WHERE sku = 'NOT-ITEMISED'").get()).toEqual({
+      batch_id: r.batch,
+      source_row: 3,
+    });
     expect(r.decisions).toContainEqual({
       field: 'sku',
       decision: '1 line has a value but no item: each is booked to the product NOT-ITEMISED',

@@ -363,26 +363,46 @@ const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
 };
 
 /**
+ * The ids of sorted id lists, each once and in order. Where one list holds all the others' ids
+ * (a formula over a volume and the outlets within it), that list itself, not a copy: lines that
+ * share it share its packed trace. A typed array sorts a million ids natively, where a Set of them
+ * spread and sorted with a comparator took most of a formula's time.
+ */
+function unionOfSorted(lists: readonly number[][]): number[] {
+  const longest = lists.reduce<number[]>((a, b) => (b.length > a.length ? b : a), []);
+  if (lists.every((l) => l === longest || l.length === 0)) return longest;
+  const all = new Float64Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i] as number;
+  return unique === longest.length ? longest : Array.from(all.subarray(0, unique));
+}
+
+/**
  * A formula over the scheme's named measures. Its source rows are those of the measures it
  * reads (of the table most of them come from), so its trace shows what it was worked out from.
  */
 const custom: Measurer<'custom'> = (spec, ctx) => {
   const values: Record<string, Exact> = {};
-  const byTable = new Map<MeasureResult['sources']['table'], Set<number>>();
+  const byTable = new Map<MeasureResult['sources']['table'], number[][]>();
   for (const [name, named] of Object.entries(ctx.scheme.measures)) {
     const result = measure(named, ctx);
     values[name] = result.value;
-    const ids = byTable.get(result.sources.table) ?? new Set<number>();
-    for (const id of result.sources.ids) ids.add(id);
-    byTable.set(result.sources.table, ids);
+    byTable.set(result.sources.table, [...(byTable.get(result.sources.table) ?? []), result.sources.ids]);
   }
   const value = evaluateFormula(spec.formula, values);
-  const [table, ids] = [...byTable].sort((a, b) => b[1].size - a[1].size)[0] ?? ['sales', new Set<number>()];
+  const unions = [...byTable].map(([table, lists]) => [table, unionOfSorted(lists)] as const);
+  const [table, ids] = unions.sort((a, b) => b[1].length - a[1].length)[0] ?? ['sales', []];
   return {
     unit: 'count',
     value,
     valueOfSales: value,
-    sources: { table, ids: [...ids].sort((a, b) => a - b) },
+    sources: { table, ids },
     detail: `${spec.formula} = ${fmt(value)}`,
   };
 };

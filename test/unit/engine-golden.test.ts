@@ -256,6 +256,34 @@ describe('measures', () => {
     expect(line.sources).toEqual({ table: 'sales', ids: f.sales.map((x) => x.id).sort((a, b) => a - b) });
     expect(line.sources.ids).toHaveLength(2);
   });
+
+  it('traces a formula to every row its named measures read, each once, where neither holds the other', () => {
+    // big: outlets billed ≥ ₹1,000 → O1; back: outlets billed again after 90 days without → O3
+    // (billed in May, not from 3 July to 30 September). 1 + 1 = 2 points × ₹2 = 4.00
+    const f = facts({
+      sales: [
+        sale('D1', '2026-10-02', 2000, { outlet: 'O1' }),
+        sale('D1', '2026-10-03', 500, { outlet: 'O2' }),
+        sale('D1', '2026-10-04', 300, { outlet: 'O3' }),
+        sale('D1', '2026-05-10', 400, { outlet: 'O3' }),
+      ],
+    });
+    const s = schemeOf({
+      measure: { kind: 'custom', formula: 'big + back' },
+      measures: {
+        big: { kind: 'billed_outlets', minBillValue: '1000' },
+        back: { kind: 'reactivation', dormantDays: 90 },
+      },
+      reward: { type: 'per_count' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '2' }] },
+    });
+    const line = one(calculateRun([s], f));
+    expect(line.measure).toBe('2');
+    expect(line.computed).toBe(400);
+    // O1's invoice and O3's October one, in id order: not O2's, not O3's of May.
+    const [o1, , o3] = f.sales;
+    expect(line.sources).toEqual({ table: 'sales', ids: [o1?.id, o3?.id] });
+  });
 });
 
 describe('targets, gates, caps, segments', () => {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { IntegerSum, scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
-import { createBatch, prepareInsert, type StoredValue } from '../datasets/insert';
+import { createBatch, type StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
@@ -15,7 +15,6 @@ import { recordImport, rollBackBatchRows } from './batches';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
-import { deferredIndexes } from './deferred-indexes';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
@@ -25,12 +24,12 @@ import { planImport } from './import-plan';
 import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
 import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
+import { LineStore } from './line-store';
 import { openSheet } from './locate';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
 import { MasterReferences } from './master-references';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
-import { ReceiptRows } from './receipt-rows';
 import { type ReceiptPart, ReceiptSpread } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
 import { ImportRefusedError } from './refused';
@@ -47,7 +46,6 @@ import {
 import { SaleLines } from './sale-lines';
 import { SaleQuantities } from './sale-quantities';
 import { decideFromSample } from './sample-decisions';
-import { storedRows } from './stored-rows';
 import { targetIssues } from './target-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { TypeReadings } from './type-readings';
@@ -339,8 +337,6 @@ async function importFrom(
     .map((field) => ({ field, sum: new IntegerSum() }));
   let minDate: string | null = null;
   let maxDate: string | null = null;
-  // Rows seen, by identity, and by every cell (exact repeats); each document's lines so far.
-  const seen = new DigestTable();
   // What rounding did to the imported rows' money, field by field (when the user chose to round).
   const rounding: RoundingLedger = new Map();
   // Sales: document types the file uses and how each is read; lines numbered within their document.
@@ -386,12 +382,16 @@ async function importFrom(
       sheet: table.sheet,
       user: request.user,
     });
-    const insert = prepareInsert(db, kind);
-    const stored = storedRows(db, kind, secret);
-    const indexes = deferredIndexes(db, kind);
+    const lines = new LineStore(
+      db,
+      kind,
+      secret,
+      { batchId, sheet: table.sheet },
+      numberLines,
+      mapping.line_no !== undefined,
+    );
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
-    const receiptRows = kind === 'payments' ? new ReceiptRows(db) : null;
     const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
@@ -444,7 +444,7 @@ async function importFrom(
       result.rowsRead++;
       if (result.rowsRead === RESERVE_AT) {
         const wholeFile = size / Math.max(file.bytes(), 1);
-        for (const table of [exactRows, documents.counts, seen])
+        for (const table of [exactRows, documents.counts, lines.seen])
           table.reserve(Math.min(Math.ceil(table.size * wholeFile), RESERVE_AT_MOST));
       }
       const group = groupColumn === undefined ? null : groupOfNoCustomer(row.cells[groupColumn]);
@@ -583,48 +583,11 @@ async function importFrom(
             paid = { party, parts: [{ bill: values.against_doc_no, amount: values.amount }], spreadFrom: null };
         }
       }
-      const stores: { line: Record<string, StoredValue>; key: Buffer | undefined }[] = [];
-      const addedInto: { id: number; line: Record<string, StoredValue> }[] = [];
-      for (const line of parts) {
-        if (issues.length > 0) break;
-        // Lines numbered here cannot repeat one another's identity: only the store may hold one.
-        const key = numberLines ? undefined : stored.key(line);
-        const first = key === undefined ? undefined : seen.get(key);
-        const earlierBatch = first === undefined ? stored.batchOf(line, key) : undefined;
-        const into =
-          key !== undefined && first !== undefined && repeated === undefined ? receiptRows?.into(key, line) : undefined;
-        if (into !== undefined) addedInto.push({ id: into, line });
-        else if (first !== undefined || earlierBatch !== undefined) {
-          const what = rules.identity
-            .map((f) => line[f])
-            .filter((v) => v !== null && v !== undefined)
-            .join(' / ');
-          issues.push({
-            row: row.number,
-            column: '(row)',
-            value: what,
-            message:
-              first === undefined
-                ? `already imported in batch ${earlierBatch}`
-                : repeated === undefined && mapping.line_no !== undefined
-                  ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`
-                  : `duplicate of row ${first} of this file`,
-          });
-        } else stores.push({ line, key });
-      }
+      const sorted = lines.sort(parts, row.number, repeated, issues);
       if (issues.length > 0) return reject(row, issues);
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
-      for (const { line, key } of stores) {
-        const { lastInsertRowid } = insert(line, { ...ref, row: row.number });
-        if (key !== undefined) {
-          seen.set(key, row.number);
-          receiptRows?.kept(key, Number(lastInsertRowid), line);
-        }
-        result.rows++;
-        if (indexes.inserted(result.rows)) stored.readHeld(batchId);
-      }
-      for (const { id, line } of addedInto) receiptRows?.add(id, line);
+      lines.store(sorted, row.number, result);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       if (givenBack !== null) vouchers?.gaveBack(givenBack);
       for (const line of parts)
@@ -692,7 +655,7 @@ async function importFrom(
     }
     const notItemisedNote = saleLines?.notItemisedDecision();
     if (notItemisedNote) result.decisions.push(notItemisedNote);
-    const addedNote = receiptRows?.decision();
+    const addedNote = lines.receiptRows?.decision();
     if (addedNote) result.decisions.push({ field: 'amount', decision: addedNote });
     const spreadNote = spread?.decision();
     if (spreadNote) result.decisions.push({ field: 'against_doc_no', decision: spreadNote });
@@ -732,10 +695,11 @@ async function importFrom(
     if (returned) returnedNotes(returned, result);
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);
     const keeps = landed && !request.dryRun;
-    if (keeps) indexes.rebuild();
+    if (keeps) lines.indexes.rebuild();
     // What this batch's invoices take of earlier lines is asked by number, through the indexes: a
     // Check of a file large enough to have dropped them does not ask.
-    const claimed = kind === 'sales' && result.rows > 0 && indexes.standing() ? claimEarlierBills(db, batchId) : null;
+    const claimed =
+      kind === 'sales' && result.rows > 0 && lines.indexes.standing() ? claimEarlierBills(db, batchId) : null;
     if (claimed) result.decisions.push({ field: 'doc_no', decision: claimed });
     if (!keeps) {
       undo();

@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import { prepareInsert, type StoredValue } from '../datasets/insert';
+import type { DatasetKind } from '../datasets/kinds';
+import { deferredIndexes } from './deferred-indexes';
+import { DigestTable } from './digest-table';
+import type { ImportIssue, ImportResult } from './importer';
+import { kindRules } from './kind-rules';
+import { ReceiptRows } from './receipt-rows';
+import { storedRows } from './stored-rows';
+
+type Line = Record<string, StoredValue>;
+
+/** What becomes of a row's lines: each stored as a row of its own, or added into an earlier row. */
+export interface SortedLines {
+  stores: { line: Line; key: Buffer | undefined }[];
+  addedInto: { id: number; line: Line }[];
+}
+
+/**
+ * Where the lines of an import go. A line is stored as a row of its own; added into the stored
+ * row of an earlier line of the same receipt and bill (ReceiptRows); or refused as a repeat of a
+ * line of this file, or of a row an earlier import stored, by the identity of its kind. Holds the
+ * identities of the lines stored so far, the kind's prepared insert, and the table's indexes a
+ * large import builds at the end (deferredIndexes).
+ */
+export class LineStore {
+  /** Lines stored so far, by identity: the row of the file each came from. */
+  readonly seen = new DigestTable();
+  readonly indexes: ReturnType<typeof deferredIndexes>;
+  readonly receiptRows: ReceiptRows | null;
+  private readonly insert: ReturnType<typeof prepareInsert>;
+  private readonly stored: ReturnType<typeof storedRows>;
+  private readonly identity: readonly string[];
+
+  constructor(
+    db: Database.Database,
+    kind: DatasetKind,
+    secret: string,
+    private readonly ref: { batchId: number; sheet: string | null },
+    /** Sales lines the import numbers within their document: they cannot repeat one another. */
+    private readonly numberLines: boolean,
+    /** Whether the file has a line number column (said in the refusal of a repeat). */
+    private readonly lineNumbered: boolean,
+  ) {
+    this.insert = prepareInsert(db, kind);
+    this.stored = storedRows(db, kind, secret);
+    this.indexes = deferredIndexes(db, kind);
+    this.receiptRows = kind === 'payments' ? new ReceiptRows(db) : null;
+    this.identity = kindRules[kind].identity;
+  }
+
+  /**
+   * Sorts the lines of row `row` (none when it has issues already): an issue for each that repeats
+   * an earlier one. `repeated` is the row this one repeats in every column, if any.
+   */
+  sort(lines: readonly Line[], row: number, repeated: number | undefined, issues: ImportIssue[]): SortedLines {
+    const sorted: SortedLines = { stores: [], addedInto: [] };
+    for (const line of lines) {
+      if (issues.length > 0) break;
+      // Lines numbered here cannot repeat one another's identity: only the store may hold one.
+      const key = this.numberLines ? undefined : this.stored.key(line);
+      const first = key === undefined ? undefined : this.seen.get(key);
+      const earlierBatch = first === undefined ? this.stored.batchOf(line, key) : undefined;
+      const into =
+        key !== undefined && first !== undefined && repeated === undefined
+          ? this.receiptRows?.into(key, line)
+          : undefined;
+      if (into !== undefined) sorted.addedInto.push({ id: into, line });
+      else if (first !== undefined || earlierBatch !== undefined) {
+        const what = this.identity
+          .map((f) => line[f])
+          .filter((v) => v !== null && v !== undefined)
+          .join(' / ');
+        issues.push({
+          row,
+          column: '(row)',
+          value: what,
+          message:
+            first === undefined
+              ? `already imported in batch ${earlierBatch}`
+              : repeated === undefined && this.lineNumbered
+                ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`
+                : `duplicate of row ${first} of this file`,
+        });
+      } else sorted.stores.push({ line, key });
+    }
+    return sorted;
+  }
+
+  /** Stores what sort() kept of row `row`, counting each line stored in `result.rows`. */
+  store({ stores, addedInto }: SortedLines, row: number, result: ImportResult): void {
+    for (const { line, key } of stores) {
+      const { lastInsertRowid } = this.insert(line, { ...this.ref, row });
+      if (key !== undefined) {
+        this.seen.set(key, row);
+        this.receiptRows?.kept(key, Number(lastInsertRowid), line);
+      }
+      result.rows++;
+      if (this.indexes.inserted(result.rows)) this.stored.readHeld(this.ref.batchId);
+    }
+    for (const { id, line } of addedInto) this.receiptRows?.add(id, line);
+  }
+}

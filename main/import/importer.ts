@@ -382,17 +382,10 @@ async function importFrom(
       sheet: table.sheet,
       user: request.user,
     });
-    const lines = new LineStore(
-      db,
-      kind,
-      secret,
-      { batchId, sheet: table.sheet },
-      numberLines,
-      mapping.line_no !== undefined,
-    );
+    const ref = { batchId, sheet: table.sheet, row: 0 };
+    const lines = new LineStore(db, kind, secret, ref, numberLines, mapping.line_no !== undefined);
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
-    const ref = { batchId, sheet: table.sheet, row: 0 };
     const tick = Date.now();
     const report = () => {
       const elapsed = (Date.now() - tick) / 1000;
@@ -587,7 +580,7 @@ async function importFrom(
       if (issues.length > 0) return reject(row, issues);
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
-      lines.store(sorted, row.number, result);
+      lines.store(sorted, row.number);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       if (givenBack !== null) vouchers?.gaveBack(givenBack);
       for (const line of parts)
@@ -628,6 +621,7 @@ async function importFrom(
       await rows.return?.();
     }
     report();
+    result.rows = lines.count;
 
     const unknownTypes = typeReadings.unknownProblem(headers[mapping.doc_type ?? -1]);
     if (unknownTypes) throw new ImportRefusedError(`${fileName}: ${unknownTypes}`);

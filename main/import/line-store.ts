@@ -3,7 +3,7 @@ import { prepareInsert, type StoredValue } from '../datasets/insert';
 import type { DatasetKind } from '../datasets/kinds';
 import { deferredIndexes } from './deferred-indexes';
 import { DigestTable } from './digest-table';
-import type { ImportIssue, ImportResult } from './importer';
+import type { ImportIssue } from './importer';
 import { kindRules } from './kind-rules';
 import { ReceiptRows } from './receipt-rows';
 import { storedRows } from './stored-rows';
@@ -28,6 +28,8 @@ export class LineStore {
   readonly seen = new DigestTable();
   readonly indexes: ReturnType<typeof deferredIndexes>;
   readonly receiptRows: ReceiptRows | null;
+  /** Lines stored so far, each a row of its own. */
+  count = 0;
   private readonly insert: ReturnType<typeof prepareInsert>;
   private readonly stored: ReturnType<typeof storedRows>;
   private readonly identity: readonly string[];
@@ -36,6 +38,7 @@ export class LineStore {
     db: Database.Database,
     kind: DatasetKind,
     secret: string,
+    /** The batch and sheet the lines come from (a row number beside them is ignored). */
     private readonly ref: { batchId: number; sheet: string | null },
     /** Sales lines the import numbers within their document: they cannot repeat one another. */
     private readonly numberLines: boolean,
@@ -87,16 +90,16 @@ export class LineStore {
     return sorted;
   }
 
-  /** Stores what sort() kept of row `row`, counting each line stored in `result.rows`. */
-  store({ stores, addedInto }: SortedLines, row: number, result: ImportResult): void {
+  /** Stores what sort() kept of row `row`. */
+  store({ stores, addedInto }: SortedLines, row: number): void {
     for (const { line, key } of stores) {
       const { lastInsertRowid } = this.insert(line, { ...this.ref, row });
       if (key !== undefined) {
         this.seen.set(key, row);
         this.receiptRows?.kept(key, Number(lastInsertRowid), line);
       }
-      result.rows++;
-      if (this.indexes.inserted(result.rows)) this.stored.readHeld(this.ref.batchId);
+      this.count++;
+      if (this.indexes.inserted(this.count)) this.stored.readHeld(this.ref.batchId);
     }
     for (const { id, line } of addedInto) this.receiptRows?.add(id, line);
   }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { IntegerSum, scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
-import { createBatch, type StoredValue } from '../datasets/insert';
+import { createBatch } from '../datasets/insert';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
@@ -30,7 +30,7 @@ import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarning
 import { MasterReferences } from './master-references';
 import { openSource } from './open-source';
 import type { Cell, Source, SourceRow } from './readers/types';
-import { type ReceiptPart, ReceiptSpread } from './receipt-spread';
+import { ReceiptSpread, receiptLines } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
 import { ImportRefusedError } from './refused';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
@@ -552,30 +552,9 @@ async function importFrom(
       }
       quantities?.check(values, converted.qtyUnit, row, issues);
       masters.check(values, row.number, ref, issues);
-      // A receipt naming several bills in one cell is a row for each bill it settles.
-      let parts: Record<string, StoredValue>[] = [values];
-      // What the row pays each bill, for the spread of the rows below, and the cell it was spread from.
-      let paid: { party: string; parts: ReceiptPart[]; spreadFrom: string | null } | null = null;
-      if (
-        bills &&
-        issues.length === 0 &&
-        typeof values.against_doc_no === 'string' &&
-        typeof values.distributor_code === 'string'
-      ) {
-        const party = values.distributor_code;
-        const text = values.against_doc_no;
-        const listed = spread ? bills.listed(party, text) : null;
-        const spreadOver =
-          listed && spread && typeof values.amount === 'number' ? spread.spread(party, listed, values.amount) : null;
-        if (spreadOver) {
-          parts = spreadOver.map((p) => ({ ...values, against_doc_no: p.bill, amount: p.amount }));
-          paid = { party, parts: spreadOver, spreadFrom: text };
-        } else {
-          values.against_doc_no = bills.read(party, text);
-          if (typeof values.amount === 'number')
-            paid = { party, parts: [{ bill: values.against_doc_no, amount: values.amount }], spreadFrom: null };
-        }
-      }
+      // A receipt naming several bills in one cell is a line for each bill it settles.
+      const { lines: parts, paid } =
+        bills && issues.length === 0 ? receiptLines(values, bills, spread) : { lines: [values], paid: null };
       const sorted = lines.sort(parts, row.number, repeated, issues);
       if (issues.length > 0) return reject(row, issues);
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)

@@ -1,13 +1,47 @@
 import type Database from 'better-sqlite3';
 import { scaledIntegerToString } from '../../engine/money';
 import { billedValue } from '../datasets/billed-value';
+import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
-import { partyKey } from './bill-numbers';
+import { type BillNumbers, partyKey } from './bill-numbers';
 
 /** One part of a receipt spread over bills: the bill (null: on account, against none) and its paise. */
 export interface ReceiptPart {
   bill: string | null;
   amount: number;
+}
+
+/** What a receipts row pays each bill, and the cell it was spread from (null: it named one bill). */
+export interface ReceiptPaid {
+  party: string;
+  parts: ReceiptPart[];
+  spreadFrom: string | null;
+}
+
+/**
+ * The lines a receipts row lands as, and what it pays each bill (for the spread of the rows
+ * below; none where it names no bill or pays no amount). A row naming several bills in one cell
+ * is a line for each bill it settles, when `spread` can spread it; any other row is one line, its
+ * bill read as the bills write it (`values` changed in place).
+ */
+export function receiptLines(
+  values: Record<string, StoredValue>,
+  bills: BillNumbers,
+  spread: ReceiptSpread | null,
+): { lines: Record<string, StoredValue>[]; paid: ReceiptPaid | null } {
+  const { distributor_code: party, against_doc_no: text, amount } = values;
+  if (typeof text !== 'string' || typeof party !== 'string') return { lines: [values], paid: null };
+  const listed = spread ? bills.listed(party, text) : null;
+  const spreadOver = listed && spread && typeof amount === 'number' ? spread.spread(party, listed, amount) : null;
+  if (spreadOver)
+    return {
+      lines: spreadOver.map((p) => ({ ...values, against_doc_no: p.bill, amount: p.amount })),
+      paid: { party, parts: spreadOver, spreadFrom: text },
+    };
+  values.against_doc_no = bills.read(party, text);
+  const paid =
+    typeof amount === 'number' ? { party, parts: [{ bill: values.against_doc_no, amount }], spreadFrom: null } : null;
+  return { lines: [values], paid };
 }
 
 /**

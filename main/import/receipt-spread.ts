@@ -32,7 +32,7 @@ export function receiptLines(
   const { distributor_code: party, against_doc_no: text, amount } = values;
   if (typeof text !== 'string' || typeof party !== 'string') return { lines: [values], paid: null };
   const listed = spread ? bills.listed(party, text) : null;
-  const spreadOver = listed && spread && typeof amount === 'number' ? spread.spread(party, listed, amount) : null;
+  const spreadOver = listed && typeof amount === 'number' ? spread?.spread(party, listed, amount) : null;
   if (spreadOver)
     return {
       lines: spreadOver.map((p) => ({ ...values, against_doc_no: p.bill, amount: p.amount })),

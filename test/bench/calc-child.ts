@@ -1,10 +1,9 @@
-import { addDays } from '../../engine/dates';
 import { runCalculator } from '../../main/runs/calculator';
 import type { RunSummary } from '../../main/runs/execute';
 import { executeRun } from '../../main/runs/execute';
-import { LOOKBACK_DAYS } from '../../main/runs/load-facts';
 import { readSales } from '../../main/runs/read-sales';
 import { openWorkspace } from '../../main/store/open';
+import { period, salesWindow } from './calc-period';
 
 /**
  * One measurement of bench:calc in its own process, so its peak memory is its own. With
@@ -14,7 +13,6 @@ import { openWorkspace } from '../../main/store/open';
 const [mode, path, from] = process.argv.slice(2);
 const db = await openWorkspace(path ?? '');
 if (from === 'from-table') db.exec('DELETE FROM sales_store');
-const period = { from: '2026-10-01', to: '2026-10-31' };
 const seconds = (since: number) => (performance.now() - since) / 1000;
 let result: Record<string, number> = {};
 let started = performance.now();
@@ -33,7 +31,7 @@ if (mode === 'group-by' || mode === 'group-by-scan') {
   // The run's first step alone: its sales lines (the period and the lookback before it) read into
   // the engine's columns, as the run reads them (and kept, when read from the table), nothing
   // calculated.
-  const sales = readSales(db, { from: addDays(period.from, -LOOKBACK_DAYS), to: period.to });
+  const sales = readSales(db, salesWindow);
   result = { lines: sales.count, seconds: seconds(started) };
 } else if (mode === 'kept') {
   // Through the kept run worker, as the window does: the second run finds the facts it kept.

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays } from '../../engine/dates';
@@ -6,11 +6,12 @@ import type { SchemeInput } from '../../engine/model';
 import { createBatch, prepareInsert } from '../../main/datasets/insert';
 import { Random } from '../../main/demo/random';
 import { demoSchemes } from '../../main/demo/schemes';
-import { LOOKBACK_DAYS } from '../../main/runs/load-facts';
 import { readSales } from '../../main/runs/read-sales';
 import { saveScheme } from '../../main/schemes/store';
 import { openWorkspace } from '../../main/store/open';
 import { bundledChild } from './bundled';
+import { salesWindow } from './calc-period';
+import { removeWorkspace } from './workspace-files';
 
 /**
  * npm run bench:calc: 1,000,000 secondary sales lines, 50,000 outlets and 2,000 distributors
@@ -35,10 +36,6 @@ const FEW_LINES = 20_000;
 const folder = join(tmpdir(), 'schemedesk-bench-calc');
 const builtWith = (lines: number) => join(folder, `workspace-${lines}.sqlite`);
 const copy = join(folder, `measured-${LINES}.sqlite`);
-const period = { from: '2026-10-01', to: '2026-10-31' };
-const removeWorkspace = (path: string) => {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-};
 
 async function build(lines: number) {
   console.log(
@@ -141,7 +138,7 @@ async function build(lines: number) {
     if (base) schemes.push({ ...base, code: `${base.code}-${i}`, budget: i % 3 === 0 ? undefined : base.budget });
   }
   for (const s of schemes) saveScheme(w, s, 'bench');
-  readSales(w, { from: addDays(period.from, -LOOKBACK_DAYS), to: period.to });
+  readSales(w, salesWindow);
   w.close();
 }
 

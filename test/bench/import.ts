@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -8,6 +8,7 @@ import { defaultDemoOptions } from '../../main/demo/generate';
 import { openWorkspace } from '../../main/store/open';
 import { bundledChild, lastLineJson } from './bundled';
 import { benchHeader as header, benchLine as line } from './sales-lines';
+import { removeWorkspace } from './workspace-files';
 
 /**
  * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
@@ -53,7 +54,7 @@ async function writeFiles() {
 
 async function freshWorkspace(name: string): Promise<string> {
   const path = join(folder, `${name}.sqlite`);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  removeWorkspace(path);
   const db = await openWorkspace(path);
   await createDemoWorkspace(db, {
     folder: join(folder, `${name}-demo`),

@@ -17,6 +17,7 @@ await Promise.all([
       'worker-run': 'main/runs/worker.ts',
       'worker-export': 'main/exports/worker.ts',
       'worker-sales': 'main/runs/sales-worker.ts',
+      'worker-checks': 'main/controls/checks-worker.ts',
     },
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },

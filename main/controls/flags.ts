@@ -1,32 +1,19 @@
 import type Database from 'better-sqlite3';
-import { paiseToRupees } from '../../engine/money';
 import { appendAudit } from '../audit/log';
-import { formatMoney } from '../format/numbers';
 import { WorkflowRefusedError } from '../review/actions';
 import { recordMaker, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
-import { moneyAndDates } from '../settings/money-and-dates';
+import { type FactChecks, factChecksOf, moneyOf } from './fact-checks';
 import type { FlagKind } from './kinds';
 import { budgetBurn, marginFloor, overDiscount } from './policy';
 import { controlSettings } from './settings';
-import {
-  duplicateInvoices,
-  type FlagDraft,
-  lateFirstBills,
-  marginBasis,
-  periodEndSpikes,
-  type RunScope,
-  salesBasis,
-  sharedIdentity,
-  tokenBills,
-} from './signals';
+import { type FlagDraft, marginBasis, type RunScope } from './signals';
 import { slabEdges } from './slab-edge';
 
 /**
- * The anomaly signals: facts of the period that deserve a look before anyone approves. All but
- * the slab edges read only the facts (the sales lines, the outlets), not what the run pays.
+ * The anomaly signal that reads what the run pays; the others, facts of the period that deserve
+ * a look before anyone approves, are the fact checks (fact-checks.ts).
  */
-const factSignals = [sharedIdentity, lateFirstBills, periodEndSpikes, duplicateInvoices, tokenBills];
 const runSignals = [slabEdges];
 /** The policies: what the run pays against what the business can afford. They move with every override. */
 const policies = [overDiscount, budgetBurn, marginFloor];
@@ -53,26 +40,7 @@ function scopeOf(db: Database.Database, run: number, sales: RunScope['sales']): 
   const payees = new Set(
     db.prepare('SELECT DISTINCT payee FROM payout_lines WHERE run_id = ?').pluck().all(run) as string[],
   );
-  const { currency, locale } = moneyAndDates(db);
-  const money = (paise: number | bigint) => formatMoney(paiseToRupees(paise), currency, locale);
-  return { run, from, to, payees, settings: controlSettings(db), money, sales };
-}
-
-/**
- * What is worked out from the facts alone (the fact signals' flags, the sales basis), kept with
- * the sales lines it read. A kept run worker hands the same lines to a run and its recalculation
- * while the workspace stands still (facts-cache.ts), and over the same lines, period, payees,
- * settings and money format the answer is the same.
- */
-const keptIn = new WeakMap<RunScope['sales'], Map<string, unknown>>();
-
-function keptWithFacts<T>(db: Database.Database, scope: RunScope, what: string, compute: () => T): T {
-  const { from, to, payees, settings } = scope;
-  const key = JSON.stringify([what, from, to, [...payees].sort(), settings, moneyAndDates(db)]);
-  const kept = keptIn.get(scope.sales) ?? new Map<string, unknown>();
-  keptIn.set(scope.sales, kept);
-  if (!kept.has(key)) kept.set(key, compute());
-  return kept.get(key) as T;
+  return { run, from, to, payees, settings: controlSettings(db), money: moneyOf(db), sales };
 }
 
 type Acknowledgement = { by: string; byId: number | null; at: string; reason: string };
@@ -108,19 +76,20 @@ function store(db: Database.Database, run: number, drafts: FlagDraft[], kept = n
  * the run read. Called in the transaction that stores (or recalculates) the run's lines, so a
  * run is never seen unflagged.
  */
-export function flagRun(db: Database.Database, run: number, sales: RunScope['sales']): void {
+export function flagRun(db: Database.Database, run: number, sales: RunScope['sales'], found?: FactChecks | null): void {
   const scope = scopeOf(db, run, sales);
+  const checks = factChecksOf(db, scope, sales, found);
+  const ofRun = (payee: string | null) => payee === null || scope.payees.has(payee);
   db.prepare('DELETE FROM run_flags WHERE run_id = ?').run(run);
   db.prepare('DELETE FROM run_sales_basis WHERE run_id = ?').run(run);
   const basis = db.prepare('INSERT INTO run_sales_basis (run_id, payee, secondary, "primary") VALUES (?, ?, ?, ?)');
-  for (const [payee, b] of keptWithFacts(db, scope, 'sales basis', () => salesBasis(scope)))
-    basis.run(run, payee, b.secondary, b.primary);
+  for (const [payee, b] of checks.basis) if (ofRun(payee)) basis.run(run, payee, b.secondary, b.primary);
   db.prepare('DELETE FROM run_margin_basis WHERE run_id = ?').run(run);
   const margin = db.prepare(
     'INSERT INTO run_margin_basis (run_id, payee, scheme_code, net, cost) VALUES (?, ?, ?, ?, ?)',
   );
   for (const m of marginBasis(db, scope)) margin.run(run, m.payee, m.scheme, m.net, m.cost);
-  const factFlags = keptWithFacts(db, scope, 'signals', () => factSignals.flatMap((signal) => signal(db, scope)));
+  const factFlags = checks.flags.filter((f) => ofRun(f.payee));
   store(db, run, [...factFlags, ...[...runSignals, ...policies].flatMap((control) => control(db, scope))]);
 }
 

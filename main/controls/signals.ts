@@ -18,9 +18,8 @@ export interface FlagDraft {
   evidence: { table: 'sales' | 'outlets' | 'payout_lines'; ids: number[] };
 }
 
-/** The run a control looks at: its period, the payees it pays, and the sales lines it read. */
-export interface RunScope {
-  run: number;
+/** What a fact signal looks at: a period, the payees to flag, and the sales lines a run of it reads. */
+export interface FactScope {
   from: string;
   to: string;
   payees: ReadonlySet<string>;
@@ -34,6 +33,11 @@ export interface RunScope {
   sales: Facts['sales'];
 }
 
+/** The run a control looks at: its period, the payees it pays, and the sales lines it read. */
+export interface RunScope extends FactScope {
+  run: number;
+}
+
 const pctOf = (part: number, whole: number) =>
   whole === 0 ? '0' : new Exact(part).times(100).dividedBy(whole).toDecimalPlaces(1).toString();
 
@@ -42,7 +46,7 @@ const outletInvoice = (c: SalesColumns, i: number, from: number, to: number) =>
   c.invoice[i] === 1 && (c.outlet[i] as number) >= 0 && (c.day[i] as number) >= from && (c.day[i] as number) <= to;
 
 /** The run's period as day numbers. */
-const periodDays = (scope: RunScope) => ({ from: dayNumber(scope.from), to: dayNumber(scope.to) });
+const periodDays = (scope: FactScope) => ({ from: dayNumber(scope.from), to: dayNumber(scope.to) });
 
 /** A phone as its last ten digits; a GSTIN in capitals; an address and town without case, punctuation or extra spaces. */
 const keys = {
@@ -83,7 +87,7 @@ interface OutletRow {
  * them billed in the period. Each distributor of the run with such outlets is flagged; the
  * message names every outlet of the group, under whichever distributor it is.
  */
-export function sharedIdentity(db: Database.Database, scope: RunScope): FlagDraft[] {
+export function sharedIdentity(db: Database.Database, scope: FactScope): FlagDraft[] {
   const c = salesColumns(scope.sales);
   const { from, to } = periodDays(scope);
   const billedCodes = new Uint8Array(c.codes.length);
@@ -132,7 +136,7 @@ export function sharedIdentity(db: Database.Database, scope: RunScope): FlagDraf
  * Outlets whose first bill falls in the last `lateFirstBillDays` of the period — the first in
  * all the run read, which reaches 400 days back — from `lateFirstBillOutlets` per distributor.
  */
-export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDraft[] {
+export function lateFirstBills(_db: Database.Database, scope: FactScope): FlagDraft[] {
   const { lateFirstBillDays: days, lateFirstBillOutlets: minimum } = scope.settings;
   const c = salesColumns(scope.sales);
   const to = dayNumber(scope.to);
@@ -192,7 +196,7 @@ export function lateFirstBills(_db: Database.Database, scope: RunScope): FlagDra
  * `spikeMinReturnedPct` of the spike. Those returns come after what the run read, so they alone
  * are read from the store, for the payees whose share already stands out.
  */
-export function periodEndSpikes(db: Database.Database, scope: RunScope): FlagDraft[] {
+export function periodEndSpikes(db: Database.Database, scope: FactScope): FlagDraft[] {
   const s = scope.settings;
   const c = salesColumns(scope.sales);
   const period = periodDays(scope);
@@ -336,7 +340,7 @@ function repeatedKeys(keys: Float64Array): Uint8Array {
  * value, quantity and day) somewhere, so only documents with such lines are gathered, by payee,
  * day and amount; only where two share those are their lines compared.
  */
-export function duplicateInvoices(_db: Database.Database, scope: RunScope): FlagDraft[] {
+export function duplicateInvoices(_db: Database.Database, scope: FactScope): FlagDraft[] {
   const c = salesColumns(scope.sales);
   const { from, to } = periodDays(scope);
   const payees = codeMask(c, scope.payees);
@@ -415,7 +419,7 @@ interface OutletBilling {
 }
 
 /** Outlets billed once in the period for at most `tokenBillValue`: just enough to be counted. */
-export function tokenBills(_db: Database.Database, scope: RunScope): FlagDraft[] {
+export function tokenBills(_db: Database.Database, scope: FactScope): FlagDraft[] {
   const most = toScaledInteger(scope.settings.tokenBillValue, 2);
   const c = salesColumns(scope.sales);
   const { from, to } = periodDays(scope);
@@ -477,7 +481,7 @@ export function tokenBills(_db: Database.Database, scope: RunScope): FlagDraft[]
  * Each payee's net sales in the period, to outlets and to itself (paise): the basis of the
  * discount ceiling, kept with the run so an override re-checks it without reading sales again.
  */
-export function salesBasis(scope: RunScope): Map<string, { secondary: number; primary: number }> {
+export function salesBasis(scope: FactScope): Map<string, { secondary: number; primary: number }> {
   const c = salesColumns(scope.sales);
   const { from, to } = periodDays(scope);
   const payees = codeMask(c, scope.payees);

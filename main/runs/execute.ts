@@ -5,13 +5,14 @@ import type { Facts } from '../../engine/facts';
 import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { appendAudit } from '../audit/log';
+import { ChecksHelper } from '../controls/checks-helper';
 import { flagRun } from '../controls/flags';
 import { WorkflowRefusedError } from '../review/actions';
 import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { schemesForRun, validScheme } from '../schemes/store';
 import { withJournalsInMemory } from '../store/open';
-import { type LoadFacts, loadFacts } from './load-facts';
+import { type LoadFacts, loadFacts, salesWindowOf } from './load-facts';
 import { packIdsOnce } from './source-ids';
 
 export class RunRefusedError extends Error {}
@@ -37,6 +38,8 @@ interface Calculated {
   payees: Map<string, Facts['payees'][number]>;
   inputs: unknown[];
   notices: string[];
+  /** The fact checks being worked out beside the run, where that pays (see ChecksHelper). */
+  checks: ChecksHelper | null;
 }
 
 /**
@@ -57,7 +60,15 @@ function staged(onProgress: ((p: Progress) => void) | undefined, stage: keyof ty
 /** The facts of the period, through the engine: everything a run needs before it is stored. */
 function calculate(
   db: Database.Database,
-  args: { from: string; to: string; schemes?: readonly string[]; nativeBinding?: string; facts?: LoadFacts },
+  args: {
+    from: string;
+    to: string;
+    schemes?: readonly string[];
+    nativeBinding?: string;
+    facts?: LoadFacts;
+    /** From how many sales lines the fact checks are worked out beside the run (tests set it low). */
+    checksBesideFromLines?: number;
+  },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): Calculated {
@@ -68,25 +79,40 @@ function calculate(
   const tos = [args.to, ...stored.map((s) => s.scheme.period.to)].sort();
   const window = { from: froms[0] ?? args.from, to: tos.at(-1) ?? args.to };
 
+  const version = db.pragma('data_version', { simple: true }) as number;
   const facts = (args.facts ?? loadFacts)(db, window, {
     nativeBinding: args.nativeBinding,
     onProgress: staged(onProgress, 'read', 'Reading the sales lines'),
   });
+  const checks = ChecksHelper.beside(db, version, {
+    period: { from: args.from, to: args.to },
+    window: salesWindowOf(window),
+    sales: facts.sales,
+    nativeBinding: args.nativeBinding,
+    fromLines: args.checksBesideFromLines,
+  });
   const notices: string[] = [];
-  const lines = calculateRun(
-    stored.map((s) => s.scheme),
-    facts,
-    {
-      onProgress: (done, total, code) => staged(onProgress, 'calculate', `Calculated ${code}`)(done, total),
-      cancelled,
-      onNotice: (_scheme, message) => notices.push(message),
-    },
-  );
+  let lines: PayoutLine[];
+  try {
+    lines = calculateRun(
+      stored.map((s) => s.scheme),
+      facts,
+      {
+        onProgress: (done, total, code) => staged(onProgress, 'calculate', `Calculated ${code}`)(done, total),
+        cancelled,
+        onNotice: (_scheme, message) => notices.push(message),
+      },
+    );
+  } catch (error) {
+    checks?.stop();
+    throw error;
+  }
   staged(onProgress, 'save', 'Saving the payout lines')(0, 1);
   const inputs = db
     .prepare("SELECT id, kind, file_name AS file, sha256 FROM import_batches WHERE status = 'imported' ORDER BY id")
     .all();
-  return { stored, sales: facts.sales, lines, payees: new Map(facts.payees.map((p) => [p.code, p])), inputs, notices };
+  const payees = new Map(facts.payees.map((p) => [p.code, p]));
+  return { stored, sales: facts.sales, lines, payees, inputs, notices, checks };
 }
 
 function insertLines(db: Database.Database, runId: number, c: Calculated): void {
@@ -180,12 +206,15 @@ export function executeRun(
     nativeBinding?: string;
     /** How the facts are read (a kept worker keeps them between jobs); loadFacts by default. */
     facts?: LoadFacts;
+    /** From how many sales lines the fact checks are worked out beside the run (tests set it low). */
+    checksBesideFromLines?: number;
   },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): RunSummary {
   const started = Date.now();
   const c = calculate(db, args, onProgress, cancelled);
+  const found = c.checks?.answer();
   const total = sumPaise(c.lines, (l) => l.final);
   const store = db.transaction(() => {
     const runId = Number(
@@ -211,7 +240,7 @@ export function executeRun(
     );
     insertLines(db, runId, c);
     staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
-    flagRun(db, runId, c.sales);
+    flagRun(db, runId, c.sales, found);
     recordMaker(db, runId, { name: args.user }, 'create');
     db.prepare("UPDATE runs SET status = 'calculated' WHERE id = ?").run(runId);
     appendAudit(db, {
@@ -268,6 +297,7 @@ export function recalculateRun(
     onProgress,
     cancelled,
   );
+  const found = c.checks?.answer();
   const store = db.transaction(() => {
     const now = runState(db, args.run);
     const refusedNow = refusal(now, 'calculate', args.actor);
@@ -275,7 +305,7 @@ export function recalculateRun(
     db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
     insertLines(db, args.run, c);
     staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
-    flagRun(db, args.run, c.sales);
+    flagRun(db, args.run, c.sales, found);
     db.prepare(
       `UPDATE runs SET status = 'calculated', engine_version = ?, scheme_versions = ?, inputs = ?, line_count = ?,
            comment = NULL, notices = ? WHERE id = ?`,

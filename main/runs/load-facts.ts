@@ -29,14 +29,21 @@ export const invoicesSql = `WITH invoice AS (
 
 export type LoadFacts = typeof loadFacts;
 
+/** The sales lines the facts of a run window hold: the window and the lookback before it. */
+export const salesWindowOf = (window: { from: string; to: string }) => ({
+  from: addDays(window.from, -LOOKBACK_DAYS),
+  to: window.to,
+});
+
 /** Reads the facts of a run window from SQLite into the plain data the engine takes. */
 export function loadFacts(
   db: Database.Database,
   window: { from: string; to: string },
   options: ReadSalesOptions = {},
 ): Facts {
-  const earliest = addDays(window.from, -LOOKBACK_DAYS);
-  const sales = readSales(db, { from: earliest, to: window.to }, options);
+  const sold = salesWindowOf(window);
+  const earliest = sold.from;
+  const sales = readSales(db, sold, options);
   // CROSS JOIN keeps SQLite to this order: the few approved runs, then their lines by index. Left
   // to itself it walks every stored line, which grows with every run the workspace keeps.
   const paid = db

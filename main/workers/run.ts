@@ -18,6 +18,7 @@ const entries = {
   run: { source: '../runs/worker.ts', bundled: './worker-run.mjs' },
   export: { source: '../exports/worker.ts', bundled: './worker-export.mjs' },
   sales: { source: '../runs/sales-worker.ts', bundled: './worker-sales.mjs' },
+  checks: { source: '../controls/checks-worker.ts', bundled: './worker-checks.mjs' },
 } as const;
 export type WorkerName = keyof typeof entries;
 

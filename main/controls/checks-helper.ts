@@ -2,14 +2,23 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } f
 import type Database from 'better-sqlite3';
 import { salesColumns } from '../../engine/sales-columns';
 import type { SalesWindow } from '../runs/sales-chunks';
+import { runningFromSource } from '../runtime';
 import { startWorker } from '../workers/run';
 import { type FactChecks, keptFactChecks } from './fact-checks';
 import type { FactScope } from './signals';
 
 /** Below this many sales lines the fact checks take less than a second thread costs to start. */
 export const CHECKS_BESIDE_FROM_LINES = 200_000;
-/** How long a run waits, once its own work is done, for the fact checks worked out beside it. */
+/**
+ * How long a run waits, once its own work is done, for the second thread to start (a thread whose
+ * code cannot load never says so: the run's thread is waiting, not listening), and then for its
+ * answer. A bundle starts in a tenth of a second; from source, tsx compiles the worker's modules
+ * first.
+ */
+const START_MS = runningFromSource ? 60_000 : 10_000;
 const WAIT_MS = 60_000;
+/** The second thread's state, in the one Int32 the two threads share. */
+export const checksState = { idle: 0, started: 1, answered: 2 } as const;
 
 export interface ChecksInput {
   dbPath: string;
@@ -17,7 +26,7 @@ export interface ChecksInput {
   /** The run's period, and the window of sales lines it read (the period and the lookback). */
   period: { from: string; to: string };
   window: SalesWindow;
-  /** Its first Int32 turns 1 once the answer is posted. */
+  /** One Int32: the thread's state (checksState). */
   shared: SharedArrayBuffer;
   port: MessagePort;
 }
@@ -36,7 +45,7 @@ export type ChecksMessage = { type: 'done'; checks: FactChecks } | { type: 'fail
 export class ChecksHelper {
   private readonly port: MessagePort;
   private readonly worker: Worker;
-  private readonly posted: Int32Array;
+  private readonly state: Int32Array;
 
   private constructor(
     private readonly db: Database.Database,
@@ -46,7 +55,7 @@ export class ChecksHelper {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    this.posted = new Int32Array(shared);
+    this.state = new Int32Array(shared);
     this.worker = startWorker('checks', { ...input, shared, port: port2 } satisfies ChecksInput, [port2]);
     this.worker.on('error', (error) => this.warn(error.message));
   }
@@ -85,7 +94,11 @@ export class ChecksHelper {
    */
   answer(): FactChecks | null {
     try {
-      if (Atomics.wait(this.posted, 0, 0, WAIT_MS) === 'timed-out') {
+      if (Atomics.wait(this.state, 0, checksState.idle, START_MS) === 'timed-out') {
+        this.warn(`did not start in ${START_MS / 1000} s`);
+        return null;
+      }
+      if (Atomics.wait(this.state, 0, checksState.started, WAIT_MS) === 'timed-out') {
         this.warn(`sent nothing for ${WAIT_MS / 1000} s`);
         return null;
       }

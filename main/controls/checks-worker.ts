@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { readSales } from '../runs/read-sales';
 import { workerInput } from '../workers/run';
-import type { ChecksInput, ChecksMessage } from './checks-helper';
+import { type ChecksInput, type ChecksMessage, checksState } from './checks-helper';
 import { factChecks } from './fact-checks';
 
 /**
@@ -11,6 +11,12 @@ import { factChecks } from './fact-checks';
  * checks, posts them and wakes the run.
  */
 const input = workerInput<ChecksInput>(workerData);
+const state = new Int32Array(input.shared);
+const tell = (now: number) => {
+  Atomics.store(state, 0, now);
+  Atomics.notify(state, 0);
+};
+tell(checksState.started);
 let message: ChecksMessage;
 try {
   const db = new Database(input.dbPath, { readonly: true, fileMustExist: true, nativeBinding: input.nativeBinding });
@@ -25,6 +31,4 @@ try {
 }
 input.port.postMessage(message);
 input.port.close();
-const posted = new Int32Array(input.shared);
-Atomics.store(posted, 0, 1);
-Atomics.notify(posted, 0);
+tell(checksState.answered);

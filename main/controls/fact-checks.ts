@@ -34,7 +34,11 @@ export function moneyOf(db: Database.Database): FactScope['money'] {
 }
 
 /** The fact checks of the period over these sales lines, for every distributor of the workspace. */
-export function factChecks(db: Database.Database, period: { from: string; to: string }, sales: FactScope['sales']) {
+export function factChecks(
+  db: Database.Database,
+  period: { from: string; to: string },
+  sales: FactScope['sales'],
+): FactChecks {
   const scope: FactScope = {
     ...period,
     payees: new Set(db.prepare('SELECT code FROM distributors').pluck().all() as string[]),
@@ -42,7 +46,7 @@ export function factChecks(db: Database.Database, period: { from: string; to: st
     money: moneyOf(db),
     sales,
   };
-  return { flags: factSignals.flatMap((signal) => signal(db, scope)), basis: [...salesBasis(scope)] } as FactChecks;
+  return { flags: factSignals.flatMap((signal) => signal(db, scope)), basis: [...salesBasis(scope)] };
 }
 
 /**

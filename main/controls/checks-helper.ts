@@ -8,7 +8,7 @@ import { type FactChecks, keptFactChecks } from './fact-checks';
 import type { FactScope } from './signals';
 
 /** Below this many sales lines the fact checks take less than a second thread costs to start. */
-export const CHECKS_BESIDE_FROM_LINES = 200_000;
+const CHECKS_BESIDE_FROM_LINES = 200_000;
 /**
  * How long a run waits, once its own work is done, for the second thread to start (a thread whose
  * code cannot load never says so: the run's thread is waiting, not listening), and then for its

@@ -382,7 +382,7 @@ async function importFrom(
       sheet: table.sheet,
       user: request.user,
     });
-    const ref = { batchId, sheet: table.sheet, row: 0 };
+    const ref = { batchId, sheet: table.sheet };
     const lines = new LineStore(db, kind, secret, ref, numberLines, mapping.line_no !== undefined);
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;

@@ -38,7 +38,7 @@ export class LineStore {
     db: Database.Database,
     kind: DatasetKind,
     secret: string,
-    /** The batch and sheet the lines come from (a row number beside them is ignored). */
+    /** The batch and sheet the lines come from. */
     private readonly ref: { batchId: number; sheet: string | null },
     /** Sales lines the import numbers within their document: they cannot repeat one another. */
     private readonly numberLines: boolean,

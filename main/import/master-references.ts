@@ -114,7 +114,7 @@ export class MasterReferences {
       } else {
         issues.push({
           row,
-          column: this.headers[this.mapping.outlet_code ?? -1] ?? 'Outlet',
+          column: this.column('outlet_code'),
           value: outlet,
           message: `outlet ${outlet} belongs to distributor ${owner} in the outlets master, not ${values.distributor_code} (choose to move outlets: --move-outlets)`,
         });

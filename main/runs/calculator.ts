@@ -1,4 +1,6 @@
 import { KeptWorker } from '../workers/kept';
+import type { Workspace } from '../workspace';
+import type { RunWorkerInput } from './worker';
 
 const calculators = new Map<string, KeptWorker>();
 
@@ -13,4 +15,20 @@ export function runCalculator(dbPath: string): KeptWorker {
     calculators.set(dbPath, calculator);
   }
   return calculator;
+}
+
+/** A job for the run worker of the workspace, as its signed-in user: a run unless `fields` say otherwise. */
+export function runJob(
+  ws: Pick<Workspace, 'dbPath' | 'nativeBinding' | 'user'>,
+  fields: Partial<RunWorkerInput>,
+): RunWorkerInput {
+  return {
+    dbPath: ws.dbPath,
+    nativeBinding: ws.nativeBinding,
+    from: '',
+    to: '',
+    schemes: [],
+    user: ws.user,
+    ...fields,
+  };
 }

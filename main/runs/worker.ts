@@ -2,6 +2,7 @@ import type { Actor } from '../review/workflow';
 import { serveWorkspaceJobs, type WorkspaceJob } from '../workers/serve';
 import { executeRun, previewScheme, recalculateRun } from './execute';
 import { cachedFacts } from './facts-cache';
+import { keepAllSales } from './read-sales';
 import { whatIf } from './whatif';
 
 /**
@@ -19,12 +20,15 @@ export interface RunWorkerInput extends WorkspaceJob {
   recalculate?: { run: number; actor: Actor };
   /** When set, a what-if over [from, to]: this variant against `vs` or the saved scheme. Nothing is stored. */
   whatif?: { definition: unknown; vs?: unknown };
+  /** When set, keep every sales line no run has kept yet (after a large import): nothing is calculated. */
+  keepSales?: true;
 }
 
 const facts = cachedFacts();
 
 serveWorkspaceJobs<RunWorkerInput>((db, input, progress) => {
   const { nativeBinding } = input;
+  if (input.keepSales) return keepAllSales(db, { nativeBinding });
   if (input.recalculate) return recalculateRun(db, { ...input.recalculate, nativeBinding, facts }, progress);
   if (input.whatif) return whatIf(db, { ...input.whatif, from: input.from, to: input.to, nativeBinding, facts });
   if (input.preview !== undefined)

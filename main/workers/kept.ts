@@ -12,16 +12,24 @@ export interface JobMessage {
   input: unknown;
 }
 
+interface JobOptions {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
 /**
  * A worker kept between jobs, so what it learns in one (the facts of a period) serves the next.
  * Jobs go one at a time; a second job asked for while one runs goes to a worker of its own,
- * ended when it is done. Cancelling ends the thread (and what it kept). While idle the thread
+ * ended when it is done, unless the one running is a job in the background (inBackground),
+ * which it waits for. Cancelling ends the thread (and what it kept). While idle the thread
  * does not keep the process alive, and after IDLE_MS it ends.
  */
 export class KeptWorker {
   private worker: Worker | null = null;
   private busy = false;
   private idle: ReturnType<typeof setTimeout> | undefined;
+  /** The job done in the background (inBackground), while it runs, and what it is doing. */
+  private background: { done: Promise<void>; phase: string } | null = null;
 
   /** `keep` false: a worker for one job, ended when it is done. */
   constructor(
@@ -29,8 +37,49 @@ export class KeptWorker {
     private readonly keep = true,
   ) {}
 
-  run<T>(input: unknown, options: { onProgress?: (p: Progress) => void; signal?: AbortSignal } = {}): Promise<T> {
+  run<T>(input: unknown, options: JobOptions = {}): Promise<T> {
+    if (this.background) {
+      // Someone waits for it now: it holds the process open like any job, and they are told why.
+      this.worker?.ref();
+      options.onProgress?.({ phase: this.background.phase, done: 0, total: 0 });
+      return this.after(this.background.done, () => this.run<T>(input, options), options.signal);
+    }
     if (this.busy) return new KeptWorker(this.name, false).run<T>(input, options);
+    return this.job<T>(input, options, true);
+  }
+
+  /**
+   * Does a job nobody waits for (keeping the lines a large import brought, for the next run to
+   * find), if the worker is free: the thread then holds no process open (the CLI ends without
+   * it, and what it did not commit is not written), and a job asked for meanwhile waits for it
+   * in this worker, instead of doing the same work beside it in a second one. Its failure is
+   * nobody's: the job after it does the work itself. `phase` is what a job waiting for it is told.
+   */
+  inBackground(input: unknown, phase: string): void {
+    if (this.busy || !this.keep) return;
+    const done = this.job(input, {}, false).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.background = { done, phase };
+    void done.then(() => (this.background = null));
+  }
+
+  /** `next` once `first` is done, unless the job is cancelled while it waits. */
+  private after<T>(first: Promise<void>, next: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new ApiFailure('cancelled', 'Cancelled; nothing was changed.'));
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      void first.then(() => {
+        if (signal?.aborted) return;
+        signal?.removeEventListener('abort', onAbort);
+        next().then(resolve, reject);
+      });
+    });
+  }
+
+  private job<T>(input: unknown, options: JobOptions, hold: boolean): Promise<T> {
     this.busy = true;
     clearTimeout(this.idle);
     const worker = this.worker ?? this.start();
@@ -60,6 +109,8 @@ export class KeptWorker {
       options.signal?.addEventListener('abort', onAbort);
       worker.on('message', onMessage);
       worker.on('exit', onExit);
+      // Listening for messages holds the process open again: a job nobody waits for lets go after.
+      if (!hold) worker.unref();
       worker.postMessage({ type: 'job', input } satisfies JobMessage);
     });
   }

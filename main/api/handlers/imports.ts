@@ -5,6 +5,7 @@ import { inspectFile } from '../../import/inspect';
 import { mappingFromHeaders } from '../../import/mapping';
 import { listMappingProfiles, saveMappingProfile } from '../../import/profiles';
 import type { ImportWorkerInput } from '../../import/worker';
+import { runCalculator, runJob } from '../../runs/calculator';
 import { moneyAndDates } from '../../settings/money-and-dates';
 import { runWorker } from '../../workers/run';
 import { confinedPath, type Workspace } from '../../workspace';
@@ -23,6 +24,14 @@ type ImportHandlers = Pick<
   | 'mappings.save'
 >;
 
+/**
+ * From this many lines an import of sales leaves the run worker to read and keep them in the
+ * background (keepAllSales), so the first run after it finds them kept: a run reads a million
+ * lines from the table in about 1.4 s and from those kept in about 0.2 s. Below it a run reads
+ * them quickly enough itself.
+ */
+export const KEEP_SALES_AFTER_IMPORT_OF = 100_000;
+
 export function importHandlers(ws: Workspace): ImportHandlers {
   const locale = () => moneyAndDates(ws.db).locale;
   return {
@@ -35,7 +44,16 @@ export function importHandlers(ws: Workspace): ImportHandlers {
         rejectsFolder: join(ws.dataFolder, 'rejects'),
         request: { ...args, path: confinedPath(ws, args.path, 'the file to import'), user: ws.user, locale: locale() },
       };
-      return runWorker<ImportSummary>('import', input, { onProgress: ctx.progress, signal: ctx.signal });
+      return runWorker<ImportSummary>('import', input, { onProgress: ctx.progress, signal: ctx.signal }).then(
+        (summary) => {
+          if (args.kind === 'sales' && summary.batch !== null && summary.rows >= KEEP_SALES_AFTER_IMPORT_OF)
+            runCalculator(ws.dbPath).inBackground(
+              runJob(ws, { keepSales: true }),
+              'Waiting for the lines just imported to be read and kept for runs',
+            );
+          return summary;
+        },
+      );
     },
     'import.batches': () => listBatches(ws.db),
     'import.rollback': ({ batch }) => rollBackBatch(ws.db, batch, ws.user),

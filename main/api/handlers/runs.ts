@@ -1,6 +1,6 @@
 import { approveRun, rejectRun, reverseRun, submitRun, withdrawRun } from '../../review/actions';
 import { approvalSummary } from '../../review/summary';
-import { runCalculator } from '../../runs/calculator';
+import { runCalculator, runJob } from '../../runs/calculator';
 import type { RunSummary } from '../../runs/execute';
 import { listRuns } from '../../runs/read';
 import type { RunWorkerInput } from '../../runs/worker';
@@ -25,15 +25,7 @@ type RunHandlers = Pick<
 /** Runs: calculated in a worker; each workflow step checked against the signed-in profile. */
 export function runHandlers(ws: Workspace): RunHandlers {
   const actor = () => ({ name: ws.user, role: ws.role, id: ws.userId });
-  const job = (fields: Partial<RunWorkerInput>): RunWorkerInput => ({
-    dbPath: ws.dbPath,
-    nativeBinding: ws.nativeBinding,
-    from: '',
-    to: '',
-    schemes: [],
-    user: ws.user,
-    ...fields,
-  });
+  const job = (fields: Partial<RunWorkerInput>) => runJob(ws, fields);
   return {
     'runs.create': ({ from, to, schemes }, ctx) => {
       // Preparing is a maker's step: an Approver checks runs and never makes one.

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { stampedPath } from '../../files/names';
 import { writeNearMisses } from '../../insights/near-miss-xlsx';
 import { schemeInsights } from '../../insights/scheme';
-import { runCalculator } from '../../runs/calculator';
+import { runCalculator, runJob } from '../../runs/calculator';
 import type { RunWorkerInput } from '../../runs/worker';
 import { schemeChoices } from '../../schemes/choices';
 import { checkScheme, getScheme, listSchemes, retireScheme, saveScheme } from '../../schemes/store';
@@ -26,13 +26,7 @@ type SchemeHandlers = Pick<
 
 export function schemeHandlers(ws: Workspace): SchemeHandlers {
   // Previews and what-ifs go to the workspace's kept run worker, which stores nothing for them.
-  const job = (fields: Pick<RunWorkerInput, 'from' | 'to' | 'preview' | 'whatif'>): RunWorkerInput => ({
-    dbPath: ws.dbPath,
-    nativeBinding: ws.nativeBinding,
-    schemes: [],
-    user: ws.user,
-    ...fields,
-  });
+  const job = (fields: Pick<RunWorkerInput, 'from' | 'to' | 'preview' | 'whatif'>) => runJob(ws, fields);
   return {
     'schemes.list': () => listSchemes(ws.db),
     'schemes.get': ({ code, version }) => {

@@ -5,7 +5,7 @@ import { inspectFile } from '../../import/inspect';
 import { mappingFromHeaders } from '../../import/mapping';
 import { listMappingProfiles, saveMappingProfile } from '../../import/profiles';
 import type { ImportWorkerInput } from '../../import/worker';
-import { runCalculator, runJob } from '../../runs/calculator';
+import { keepSalesInBackground } from '../../runs/calculator';
 import { moneyAndDates } from '../../settings/money-and-dates';
 import { runWorker } from '../../workers/run';
 import { confinedPath, type Workspace } from '../../workspace';
@@ -24,14 +24,6 @@ type ImportHandlers = Pick<
   | 'mappings.save'
 >;
 
-/**
- * From this many lines an import of sales leaves the run worker to read and keep them in the
- * background (keepAllSales), so the first run after it finds them kept: a run reads a million
- * lines from the table in about 1.4 s and from those kept in about 0.2 s. Below it a run reads
- * them quickly enough itself.
- */
-export const KEEP_SALES_AFTER_IMPORT_OF = 100_000;
-
 export function importHandlers(ws: Workspace): ImportHandlers {
   const locale = () => moneyAndDates(ws.db).locale;
   return {
@@ -46,17 +38,18 @@ export function importHandlers(ws: Workspace): ImportHandlers {
       };
       return runWorker<ImportSummary>('import', input, { onProgress: ctx.progress, signal: ctx.signal }).then(
         (summary) => {
-          if (args.kind === 'sales' && summary.batch !== null && summary.rows >= KEEP_SALES_AFTER_IMPORT_OF)
-            runCalculator(ws.dbPath).inBackground(
-              runJob(ws, { keepSales: true }),
-              'Waiting for the lines just imported to be read and kept for runs',
-            );
+          if (args.kind === 'sales' && summary.batch !== null) keepSalesInBackground(ws);
           return summary;
         },
       );
     },
     'import.batches': () => listBatches(ws.db),
-    'import.rollback': ({ batch }) => rollBackBatch(ws.db, batch, ws.user),
+    'import.rollback': ({ batch }) => {
+      const rolledBack = rollBackBatch(ws.db, batch, ws.user);
+      // Rolling back sales drops every line kept above the first of them (the sales triggers).
+      keepSalesInBackground(ws);
+      return rolledBack;
+    },
     'import.quarantine': ({ batch }) => listQuarantine(ws.db, batch),
     // Into the workspace's files folder, where the browser UI may download it from.
     'import.quarantineWorkbook': async ({ batch }) => {

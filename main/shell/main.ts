@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { createWorkspaceApi } from '../api/handlers';
+import { keepSalesInBackground } from '../runs/calculator';
 import { rendererDir } from '../runtime';
 import { openWorkspaceSession, type Workspace } from '../workspace';
 import { registerApiIpc } from './ipc';
@@ -64,6 +65,8 @@ async function start() {
     requireSignIn: true,
   });
   workspace.printPdf = pdfPrinter();
+  // Lines imported by the CLI, or before lines were kept at all, are kept for the first run.
+  keepSalesInBackground(workspace);
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, rendererProtocolHandler(rendererDir));
   registerApiIpc(ipcMain, createWorkspaceApi(workspace));

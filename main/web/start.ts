@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createWorkspaceApi } from '../api/handlers';
 import { defaultWorkspacePath } from '../paths';
+import { keepSalesInBackground } from '../runs/calculator';
 import { rendererDir } from '../runtime';
 import { openWorkspaceSession } from '../workspace';
 import { createWebServer } from './server';
@@ -32,6 +33,8 @@ try {
     requireSignIn: true,
     confinePaths: true,
   });
+  // Lines imported by the CLI, or before lines were kept at all, are kept for the first run.
+  keepSalesInBackground(workspace);
   const token = randomBytes(24).toString('base64url');
   const server = createWebServer({
     api: createWorkspaceApi(workspace),

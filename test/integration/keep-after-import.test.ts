@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,7 +80,7 @@ describe('the lines of a large import, kept for the next run', () => {
     expect(ws.db.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(2);
   }, 120_000);
 
-  it('are not waited for by the CLI, whose process ends with its import', () => {
+  it('are not waited for by the CLI, whose process ends with its import, and are kept when the web UI opens', async () => {
     const { ws, dir } = workspaces.current();
     const imported = spawnSync(
       process.execPath,
@@ -95,5 +95,22 @@ describe('the lines of a large import, kept for the next run', () => {
     // The keeping began on a thread that held nothing open: it ended with the process, unwritten.
     expect(ws.db.prepare('SELECT count(*) FROM sales_store').pluck().get()).toBe(0);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // The web UI opened over that workspace keeps them, before anyone signs in or runs anything.
+    const web = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/web/start.ts', '--db', ws.dbPath, '--port', '0', '--no-open'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      await expect
+        .poll(() => ws.db.prepare('SELECT coalesce(sum(count), 0) FROM sales_store').pluck().get(), {
+          timeout: 60_000,
+          interval: 200,
+        })
+        .toBe(ws.db.prepare('SELECT count(*) FROM sales').pluck().get());
+    } finally {
+      web.kill();
+    }
   }, 120_000);
 });

@@ -18,8 +18,8 @@ export function runCalculator(dbPath: string): KeptWorker {
 }
 
 /**
- * From this many sales lines not kept (after an import, or a roll-back that dropped the kept lines
- * above its own), the run worker reads and keeps them in the background (keepAllSales), so the
+ * From this many sales lines not kept (after an import, a roll-back that dropped the kept lines
+ * above its own, or imports by the CLI when the window opens the workspace), the run worker reads and keeps them in the background (keepAllSales), so the
  * next run finds them kept: a run reads a million lines from the table in about 1.4 s and from
  * those kept in about 0.2 s. Below it a run reads them quickly enough itself.
  */
@@ -27,7 +27,8 @@ export const KEEP_SALES_FROM_LINES = 100_000;
 
 /**
  * Leaves the workspace's run worker to keep the sales lines no run has kept, when there are
- * KEEP_SALES_FROM_LINES of them or more: after the workspace's sales have changed.
+ * KEEP_SALES_FROM_LINES of them or more: after the workspace's sales have changed, or when a
+ * window or the web server opens it.
  */
 export function keepSalesInBackground(ws: Pick<Workspace, 'db' | 'dbPath' | 'nativeBinding' | 'user'>): void {
   const notKept = ws.db

@@ -57,9 +57,10 @@ export function readSales(db: Database.Database, window: SalesWindow, options: R
 }
 
 /**
- * Reads every sales line no run has kept yet, and keeps it (see sales-store.ts): what a large
- * import leaves for its worker to do in the background, so that the next run of any period finds
- * its lines kept instead of reading them from the table. How many lines were read.
+ * Reads every sales line no run has kept yet, and keeps it (see sales-store.ts): what the run
+ * worker does in the background after a large import (see keepSalesInBackground), so that the next
+ * run of any period finds its lines kept instead of reading them from the table. How many lines
+ * were read.
  */
 export function keepAllSales(db: Database.Database, options: ReadSalesOptions = {}): number {
   const span = db.prepare('SELECT min(doc_date) AS "from", max(doc_date) AS "to" FROM sales').get() as {

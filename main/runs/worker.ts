@@ -20,7 +20,7 @@ export interface RunWorkerInput extends WorkspaceJob {
   recalculate?: { run: number; actor: Actor };
   /** When set, a what-if over [from, to]: this variant against `vs` or the saved scheme. Nothing is stored. */
   whatif?: { definition: unknown; vs?: unknown };
-  /** When set, keep every sales line no run has kept yet (after a large import): nothing is calculated. */
+  /** When set, keep every sales line no run has kept yet (keepSalesInBackground): nothing is calculated. */
   keepSales?: true;
 }
 

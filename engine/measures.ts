@@ -106,7 +106,10 @@ function salesResult(
     if (i > 0 && (ids[i] as number) < (ids[i - 1] as number)) ordered = false;
   }
   if (!ordered) ids.sort();
-  return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids: Array.from(ids) }, detail };
+  // Copied by index: Array.from walks a typed array through its iterator, an object a step.
+  const list: number[] = [];
+  for (let i = 0; i < ids.length; i++) list.push(ids[i] as number);
+  return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids: list }, detail };
 }
 
 const sumNet = (c: SalesColumns, lines: Rows) => {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { prepareInsert, type StoredValue } from '../datasets/insert';
+import { prepareInsert, type SourceRef, type StoredValue } from '../datasets/insert';
 import type { DatasetKind } from '../datasets/kinds';
 import { deferredIndexes } from './deferred-indexes';
 import { DigestTable } from './digest-table';
@@ -31,6 +31,8 @@ export class LineStore {
   /** Lines stored so far, each a row of its own. */
   count = 0;
   private readonly insert: ReturnType<typeof prepareInsert>;
+  /** Where the line being stored came from: one object, its row set for each line. */
+  private readonly source: SourceRef;
   private readonly stored: ReturnType<typeof storedRows>;
   private readonly identity: readonly string[];
 
@@ -46,6 +48,7 @@ export class LineStore {
     private readonly lineNumbered: boolean,
   ) {
     this.insert = prepareInsert(db, kind);
+    this.source = { ...ref, row: null };
     this.stored = storedRows(db, kind, secret);
     this.indexes = deferredIndexes(db, kind);
     this.receiptRows = kind === 'payments' ? new ReceiptRows(db) : null;
@@ -93,7 +96,8 @@ export class LineStore {
   /** Stores what sort() kept of row `row`. */
   store({ stores, addedInto }: SortedLines, row: number): void {
     for (const { line, key } of stores) {
-      const { lastInsertRowid } = this.insert(line, { ...this.ref, row });
+      this.source.row = row;
+      const { lastInsertRowid } = this.insert(line, this.source);
       if (key !== undefined) {
         this.seen.set(key, row);
         this.receiptRows?.kept(key, Number(lastInsertRowid), line);

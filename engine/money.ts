@@ -33,24 +33,43 @@ export function toScaledInteger(value: Decimal.Value, scale: number): number {
   if (!Number.isSafeInteger(result)) {
     throw new RangeError(`${new Exact(value).toFixed()} is too large to store exactly`);
   }
-  return result;
+  // A negative zero ("-.0", "-0e3") is zero, as the fast path reads it.
+  return result === 0 ? 0 : result;
 }
 
-const plainDecimal = /^(-?)(\d{1,15})(?:\.(\d+))?$/;
-
 /**
- * The common case — plain decimal text with no more places than the scale and at most 15
- * digits — by moving the decimal point in the text: exact, and ~20× faster than decimal.js,
- * which matters at a million imported rows. Anything else returns null for the general path.
+ * The common case — plain decimal text (`-?` then 1 to 15 digits, then `.` and digits if any)
+ * with no more places than the scale and at most 15 digits before them and the scale together —
+ * by reading the digits as a whole number of units: exact (below 10^15, far inside 2^53), ~20×
+ * faster than decimal.js, and, read a character at a time, with nothing made on the way (a
+ * regular expression's match, its parts and their padding were 0.6 KB of garbage a row of a
+ * million-line import). Anything else returns null for the general path.
  */
 function plainToScaled(value: Decimal.Value, scale: number): number | null {
   if (typeof value !== 'string') return null;
-  const m = plainDecimal.exec(value);
-  if (!m) return null;
-  const fraction = m[3] ?? '';
-  if (fraction.length > scale || (m[2] ?? '').length + scale > 15) return null;
-  const units = Number((m[2] ?? '') + fraction.padEnd(scale, '0'));
-  return m[1] === '-' && units !== 0 ? -units : units;
+  const negative = value.charCodeAt(0) === 45; // '-'
+  let at = negative ? 1 : 0;
+  let units = 0;
+  let whole = 0;
+  for (; at < value.length; at++) {
+    const digit = value.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) break;
+    units = units * 10 + digit;
+    whole++;
+  }
+  if (whole === 0 || whole + scale > 15) return null;
+  let places = 0;
+  if (at < value.length) {
+    if (value.charCodeAt(at) !== 46) return null; // '.'
+    for (at++; at < value.length; at++) {
+      const digit = value.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9 || ++places > scale) return null;
+      units = units * 10 + digit;
+    }
+    if (places === 0) return null;
+  }
+  for (; places < scale; places++) units *= 10;
+  return negative && units !== 0 ? -units : units;
 }
 
 /**

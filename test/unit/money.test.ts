@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InexactAmountError, IntegerSum, scaledIntegerToString, sumPaise, toScaledInteger } from '../../engine/money';
 
@@ -22,6 +24,55 @@ describe('toScaledInteger', () => {
 
   it('refuses amounts too large to hold exactly', () => {
     expect(() => toScaledInteger('99999999999999999', 2)).toThrow(RangeError);
+  });
+
+  // The plain text most cells hold is read digit by digit, without decimal.js: whatever the text,
+  // that reading must agree with decimal.js's, to the unit, and refuse what it refuses.
+  it('reads any text as decimal.js does, to the unit', () => {
+    const outcome = (read: () => number) => {
+      try {
+        const units = read();
+        return Object.is(units, -0) ? 'negative zero' : units;
+      } catch (error) {
+        return error instanceof InexactAmountError
+          ? 'inexact'
+          : error instanceof RangeError
+            ? 'too large'
+            : 'not a number';
+      }
+    };
+    const byDecimal = (text: string, scale: number) => {
+      const scaled = new Decimal(text).times(new Decimal(10).pow(scale));
+      if (!scaled.isInteger()) throw new InexactAmountError(text, scale);
+      if (!Number.isSafeInteger(scaled.toNumber())) throw new RangeError(text);
+      return scaled.toNumber() || 0;
+    };
+    const text = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '-', '.', 'e', ' ', '+', 'x'), maxLength: 22 });
+    const digits = fc
+      .tuple(
+        fc.boolean(),
+        fc.string({ unit: fc.constantFrom('0', '1', '7', '9'), maxLength: 17 }),
+        fc.option(fc.string({ unit: fc.constantFrom('0', '3', '9'), maxLength: 5 })),
+      )
+      .map(([minus, whole, fraction]) => `${minus ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`);
+    fc.assert(
+      fc.property(fc.oneof(text, digits), fc.constantFrom(0, 2, 3), (value, scale) => {
+        expect(outcome(() => toScaledInteger(value, scale))).toEqual(outcome(() => byDecimal(value, scale)));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const [value, scale, units] of [
+      ['000000000000123.4', 2, 12340],
+      ['-.0', 0, 0],
+      ['0000000000123.45', 2, 12345],
+      ['-0.00', 2, 0],
+      ['1.', 2, 100],
+      ['1.2.3', 2, 'not a number'],
+      ['9999999999999999', 0, 'too large'],
+      ['999999999999999', 0, 999999999999999],
+      ['.5', 2, 50],
+    ] as const)
+      expect(outcome(() => toScaledInteger(value, scale))).toEqual(units);
   });
 });
 

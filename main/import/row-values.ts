@@ -262,8 +262,23 @@ function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): strin
   return day;
 }
 
+/**
+ * The day of a date cell, as the workbook's readers give it (midnight UTC of the day shown): a
+ * register's million cells hold a few dozen days, so each moment's day is written out once.
+ */
+const isoDays = new Map<number, string>();
+function isoDay(cell: Date): string {
+  const time = cell.getTime();
+  let day = isoDays.get(time);
+  if (day === undefined) {
+    day = cell.toISOString().slice(0, 10);
+    if (isoDays.size < 100_000) isoDays.set(time, day);
+  }
+  return day;
+}
+
 function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isoDay(cell);
   if (typeof cell === 'number') {
     // SAP's 20261031, stored as a number: far above any Excel serial of a date.
     if (Number.isInteger(cell) && cell >= 19_000_101 && cell <= 20_991_231)
@@ -384,7 +399,7 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
   }
   switch (field.type) {
     case 'text': {
-      if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+      if (cell instanceof Date) return isoDay(cell);
       if (typeof cell === 'number' && cutByExcel(cell))
         throw new Error(
           `a number of ${String(Math.abs(cell)).length} digits, which Excel keeps only to 15: its last digits may be lost. Format the column as Text in Excel, type the numbers again, and import it again`,

@@ -77,8 +77,18 @@ function plainToScaled(value: Decimal.Value, scale: number): number | null {
  * arrive as bigint, so a total beyond 2^53 paise (₹90 trillion) keeps its last paisa.
  */
 export function scaledIntegerToString(units: number | bigint, scale: number): string {
-  return new Exact(units.toString()).dividedBy(new Exact(10).pow(scale)).toFixed(scale);
+  const text = units.toString();
+  // A whole number (any bigint; a number below 10^21, which JavaScript writes out in full) is
+  // written by moving the point in its digits: exact, and without decimal.js's division, which
+  // every amount of a register, an export and each payout line's working went through.
+  if (scale > 0 && wholeNumber.test(text)) {
+    const negative = text.charCodeAt(0) === 45;
+    const digits = (negative ? text.slice(1) : text).padStart(scale + 1, '0');
+    return `${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  }
+  return new Exact(text).dividedBy(new Exact(10).pow(scale)).toFixed(scale);
 }
+const wholeNumber = /^-?\d+$/;
 
 /** Stored paise as the exact rupee text the API and files carry: 123456 → "1234.56". */
 export const paiseToRupees = (paise: number | bigint): string => scaledIntegerToString(paise, 2);

@@ -1,7 +1,13 @@
-import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InexactAmountError, IntegerSum, scaledIntegerToString, sumPaise, toScaledInteger } from '../../engine/money';
+import {
+  Exact,
+  InexactAmountError,
+  IntegerSum,
+  scaledIntegerToString,
+  sumPaise,
+  toScaledInteger,
+} from '../../engine/money';
 
 describe('toScaledInteger', () => {
   it('converts decimal text and spreadsheet numbers to exact minor units', () => {
@@ -42,7 +48,7 @@ describe('toScaledInteger', () => {
       }
     };
     const byDecimal = (text: string, scale: number) => {
-      const scaled = new Decimal(text).times(new Decimal(10).pow(scale));
+      const scaled = new Exact(text).times(new Exact(10).pow(scale));
       if (!scaled.isInteger()) throw new InexactAmountError(text, scale);
       if (!Number.isSafeInteger(scaled.toNumber())) throw new RangeError(text);
       return scaled.toNumber() || 0;
@@ -82,6 +88,27 @@ describe('scaledIntegerToString', () => {
     expect(scaledIntegerToString(-5, 2)).toBe('-0.05');
     expect(scaledIntegerToString(0, 2)).toBe('0.00');
     expect(scaledIntegerToString(24500, 3)).toBe('24.500');
+  });
+
+  // Up to the 40 digits of the engine's decimal.js (Exact), which a sum of paise never nears.
+  it('writes any whole number, small or past 2^53, as decimal.js does', () => {
+    const byDecimal = (units: number | bigint, scale: number) =>
+      new Exact(units.toString()).dividedBy(new Exact(10).pow(scale)).toFixed(scale);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer(),
+          fc.bigInt({ min: -(10n ** 38n), max: 10n ** 38n }),
+          fc.integer({ min: -999, max: 999 }),
+          fc.constantFrom(-0, 1e21, -1e22, 0.5, Number.MAX_SAFE_INTEGER),
+        ),
+        fc.constantFrom(0, 1, 2, 3, 6),
+        (units, scale) => {
+          expect(scaledIntegerToString(units, scale)).toBe(byDecimal(units, scale));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
 

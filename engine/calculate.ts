@@ -2,7 +2,7 @@ import { allocate } from './allocate';
 import { type Facts, type IndexedFacts, indexFacts, json, type PayeeFact, remember } from './facts';
 import { type MeasureContext, type MeasureResult, measure, netSales, periodSnapshots } from './measures';
 import type { Scheme, Slab } from './model';
-import { Exact, sumPaise } from './money';
+import { Exact, paiseToRupees, sumPaise } from './money';
 import { lateReturns } from './returns';
 import { applySlabs, type NearMiss, nearMiss, slabLabel } from './slabs';
 import { TargetRowsError, targetFor } from './targets';
@@ -57,7 +57,7 @@ export class RunCancelled extends Error {}
 
 /** Half-up to the paisa: the one rounding of a payout line. */
 export const toPaise = (rupees: Exact) => rupees.times(100).toDecimalPlaces(0, Exact.ROUND_HALF_UP).toNumber();
-const inr = (paise: number | bigint) => `₹${new Exact(paise.toString()).dividedBy(100).toFixed(2)}`;
+const inr = (paise: number | bigint) => `₹${paiseToRupees(paise)}`;
 
 /**
  * Achievement as it was compared with the slabs, cut (never rounded) to `places`: 99.99996 % is

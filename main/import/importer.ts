@@ -439,6 +439,7 @@ async function importFrom(
         const wholeFile = size / Math.max(file.bytes(), 1);
         for (const table of [exactRows, documents.counts, lines.seen])
           table.reserve(Math.min(Math.ceil(table.size * wholeFile), RESERVE_AT_MOST));
+        lines.indexes.foresee(Math.ceil(lines.count * wholeFile));
       }
       const group = groupColumn === undefined ? null : groupOfNoCustomer(row.cells[groupColumn]);
       if (group !== null) {

@@ -34,12 +34,22 @@ function workspaceDigest(w: Workspace): string {
   return hash.digest('hex');
 }
 
-function bigSalesFile(lines: number): string {
+/** `lines` one-line invoices numbered PREFIX/0, PREFIX/1 …; `repeat` puts another number at one line. */
+function bigSalesFile(lines: number, prefix = 'BIG', repeat?: { at: number; line: string }): string {
   const rows: (string | number)[][] = [
     ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value'],
   ];
-  for (let i = 0; i < lines; i++) rows.push([`BIG/${i}`, '15-10-2026', 'D001', 'O00001', 'SKU-0001', 1, '10.00']);
-  const path = join(dir, 'big.csv');
+  for (let i = 0; i < lines; i++)
+    rows.push([
+      i === repeat?.at ? repeat.line : `${prefix}/${i}`,
+      '15-10-2026',
+      'D001',
+      'O00001',
+      'SKU-0001',
+      1,
+      '10.00',
+    ]);
+  const path = join(dir, `${prefix.toLowerCase()}.csv`);
   writeFileSync(path, delimited(rows));
   return path;
 }
@@ -134,6 +144,34 @@ describe("a large import builds the table's other indexes once, at the end", () 
       [12, `already imported in batch ${earlier.batch}`],
       [DEFER_INDEXES_AFTER + 5_002, `already imported in batch ${earlier.batch}`],
     ]);
+  });
+
+  it('from a third of the rows the table holds, foreseen, builds the ordering indexes at the end and keeps those that find rows by number', async () => {
+    // A table of 240,000 lines, then a file of 120,000: at 67,000 rows in, the import has not
+    // brought a third of the table (80,000) but the whole file, foreseen from the bytes read, will.
+    const held = await runImport(ws.db, {
+      path: bigSalesFile(240_000, 'HELD'),
+      kind: 'sales',
+      user: 'tester',
+      locale: 'en-IN',
+    });
+    expect(held.rows).toBe(240_000);
+    const kept = indexes();
+    const path = bigSalesFile(120_000, 'NEW', { at: 70_000, line: 'HELD/5' });
+    let seen: { name: string }[] = [];
+    const result = await runImport(
+      ws.db,
+      { path, kind: 'sales', user: 'tester', locale: 'en-IN', validOnly: true },
+      (p) => {
+        if (seen.length === 0 && (p.rows ?? 0) >= 67_000) seen = indexes() as { name: string }[];
+      },
+    );
+    expect(seen.map((i) => i.name)).toEqual(['sales_batch', 'sales_doc']);
+    // The duplicate check still asks the table, after the others went.
+    expect(result.errors.map((e) => [e.row, e.message])).toEqual([[70_002, `already imported in batch ${held.batch}`]]);
+    expect(result.rows).toBe(119_999);
+    expect(indexes()).toEqual(kept);
+    expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('leaves every index as it was, over the new rows too', async () => {

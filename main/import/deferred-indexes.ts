@@ -85,3 +85,20 @@ export function deferredIndexes(db: Database.Database, table: DatasetKind) {
     },
   };
 }
+
+/** From how many rows a table holds an import into it reads and writes through a larger page cache. */
+const LARGE_TABLE_ROWS = 100_000;
+const LARGE_TABLE_CACHE_KIB = 65_536;
+
+/**
+ * Gives an import's own connection a 64 MB page cache when its table already holds many rows.
+ * The indexes a large import keeps there (the duplicate check's, by document number) take each
+ * new line at a random page, and through SQLite's default 2 MB cache most of those pages were
+ * read again from the file: a million lines into a table of a million 16.0–16.2 → 14.3 s, where
+ * 32 MB did nothing and 128 MB no more. An import into a small or empty table drops its indexes
+ * early and keeps the default, so its memory stays as it was.
+ */
+export function cacheForLargeTable(db: Database.Database, table: DatasetKind): void {
+  const rows = db.prepare(`SELECT coalesce(max(rowid), 0) FROM "${table}"`).pluck().get() as number;
+  if (rows >= LARGE_TABLE_ROWS) db.pragma(`cache_size = -${LARGE_TABLE_CACHE_KIB}`);
+}

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { datasetKinds, datasets } from '../../main/datasets/kinds';
 import { readRows } from '../../main/datasets/read';
-import { DEFER_INDEXES_AFTER } from '../../main/import/deferred-indexes';
+import { cacheForLargeTable, DEFER_INDEXES_AFTER } from '../../main/import/deferred-indexes';
 import { runImport } from '../../main/import/importer';
 import type { Workspace } from '../../main/workspace';
 import { delimited } from '../support/files';
@@ -172,6 +172,18 @@ describe("a large import builds the table's other indexes once, at the end", () 
     expect(result.rows).toBe(119_999);
     expect(indexes()).toEqual(kept);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it("gives an import into a large table's B-trees a larger page cache, and one into a small table none", async () => {
+    const standard = ws.db.pragma('cache_size', { simple: true });
+    cacheForLargeTable(ws.db, 'sales');
+    expect(ws.db.pragma('cache_size', { simple: true })).toBe(standard);
+    const big = await runImport(ws.db, { path: bigSalesFile(100_000), kind: 'sales', user: 'tester', locale: 'en-IN' });
+    expect(big.rows).toBe(100_000);
+    cacheForLargeTable(ws.db, 'distributors');
+    expect(ws.db.pragma('cache_size', { simple: true })).toBe(standard);
+    cacheForLargeTable(ws.db, 'sales');
+    expect(ws.db.pragma('cache_size', { simple: true })).toBe(-65_536);
   });
 
   it('leaves every index as it was, over the new rows too', async () => {

@@ -14,13 +14,17 @@ import { removeWorkspace } from './workspace-files';
  * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
  * as xlsx and as CSV, then measures, each in its own process: a bare exceljs streaming read of
  * the xlsx, SchemeDesk's own xlsx reader alone, SchemeDesk's full import (parse + validate +
- * insert) of both files, the floor under both (the same lines, already in stored values, through
- * the import's own insert), and pandas' read_excel (openpyxl) when Debian's python3-pandas is there.
+ * insert) of both files, the CSV's lines again under other document numbers into the workspace
+ * the CSV went into (the next month, over a table of a million lines), the floor under both (the
+ * same lines, already in stored values, through the import's own insert), and pandas' read_excel
+ * (openpyxl) when Debian's python3-pandas is there.
  */
 const lines = Number(process.argv[2] ?? 1_000_000);
 const folder = join(tmpdir(), 'schemedesk-bench-import');
 const xlsx = join(folder, `sales-${lines}.xlsx`);
 const csv = join(folder, `sales-${lines}.csv`);
+/** The same lines under other document numbers: the next month, imported over the first. */
+const nextCsv = join(folder, `sales-${lines}-next.csv`);
 
 async function writeFiles() {
   mkdirSync(folder, { recursive: true });
@@ -39,13 +43,17 @@ async function writeFiles() {
     }
     await workbook.commit();
   }
-  if (!existsSync(csv)) {
-    const out = createWriteStream(csv);
+  for (const [path, prefix] of [
+    [csv, ''],
+    [nextCsv, 'NEXT-'],
+  ] as const) {
+    if (existsSync(path)) continue;
+    const out = createWriteStream(path);
     out.write(`${header.join(',')}\n`);
     for (let i = 0; i < lines; i++) {
       const v = line(i);
       const day = (v[1] as Date).toISOString().slice(0, 10);
-      const ok = out.write(`${[v[0], day, ...v.slice(2)].join(',')}\n`);
+      const ok = out.write(`${[`${prefix}${v[0]}`, day, ...v.slice(2)].join(',')}\n`);
       if (!ok) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
     await new Promise<void>((resolve) => out.end(() => resolve()));
@@ -108,6 +116,11 @@ try {
       measure('import', xlsx, await freshWorkspace('xlsx')),
     ],
     ['SchemeDesk import of the CSV (parse + validate + insert)', measure('import', csv, await freshWorkspace('csv'))],
+    [
+      // Into the workspace the CSV was just imported into: the month after, over a full table.
+      'SchemeDesk import of the next month as CSV, into that workspace',
+      measure('import', nextCsv, join(folder, 'csv.sqlite')),
+    ],
     [
       "SQLite alone: the same lines through the import's insert (floor)",
       measure('insert', String(lines), await freshWorkspace('insert')),

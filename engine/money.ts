@@ -72,6 +72,8 @@ function plainToScaled(value: Decimal.Value, scale: number): number | null {
   return negative && units !== 0 ? -units : units;
 }
 
+const wholeNumber = /^-?\d+$/;
+
 /**
  * The exact decimal text of an integer count of 10^-scale units: (-12345, 2) → "-123.45". Sums
  * arrive as bigint, so a total beyond 2^53 paise (₹90 trillion) keeps its last paisa.
@@ -88,7 +90,6 @@ export function scaledIntegerToString(units: number | bigint, scale: number): st
   }
   return new Exact(text).dividedBy(new Exact(10).pow(scale)).toFixed(scale);
 }
-const wholeNumber = /^-?\d+$/;
 
 /** Stored paise as the exact rupee text the API and files carry: 123456 → "1234.56". */
 export const paiseToRupees = (paise: number | bigint): string => scaledIntegerToString(paise, 2);

@@ -15,6 +15,7 @@ import { recordImport, rollBackBatchRows } from './batches';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
+import { cacheForLargeTable } from './deferred-indexes';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
@@ -167,6 +168,7 @@ export async function runImport(
   const source = await openSource(request.path, (b) => {
     bytesRead = b;
   });
+  const restoreCache = cacheForLargeTable(db, request.kind);
   try {
     return await importFrom(
       db,
@@ -185,6 +187,7 @@ export async function runImport(
       onProgress,
     );
   } finally {
+    restoreCache();
     source.close?.();
   }
 }

@@ -31,7 +31,7 @@ export class LineStore {
   /** Lines stored so far, each a row of its own. */
   count = 0;
   private readonly insert: ReturnType<typeof prepareInsert>;
-  /** Where the line being stored came from: one object, its row set for each line. */
+  /** Where the line being stored came from (the batch, the sheet): one object, its row set for each line. */
   private readonly source: SourceRef;
   private readonly stored: ReturnType<typeof storedRows>;
   private readonly identity: readonly string[];
@@ -41,7 +41,7 @@ export class LineStore {
     kind: DatasetKind,
     secret: string,
     /** The batch and sheet the lines come from. */
-    private readonly ref: { batchId: number; sheet: string | null },
+    ref: { batchId: number; sheet: string | null },
     /** Sales lines the import numbers within their document: they cannot repeat one another. */
     private readonly numberLines: boolean,
     /** Whether the file has a line number column (said in the refusal of a repeat). */
@@ -103,7 +103,7 @@ export class LineStore {
         this.receiptRows?.kept(key, Number(lastInsertRowid), line);
       }
       this.count++;
-      if (this.indexes.inserted(this.count)) this.stored.readHeld(this.ref.batchId);
+      if (this.indexes.inserted(this.count)) this.stored.readHeld(this.source.batchId);
     }
     for (const { id, line } of addedInto) this.receiptRows?.add(id, line);
   }

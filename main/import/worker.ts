@@ -1,6 +1,5 @@
 import { stampedPath } from '../files/names';
 import { serveWorkspaceJob, type WorkspaceJob } from '../workers/serve';
-import { cacheForLargeTable } from './deferred-indexes';
 import { type ImportRequest, runImport } from './importer';
 import { writeRejectsWorkbook } from './rejects';
 
@@ -11,7 +10,6 @@ export interface ImportWorkerInput extends WorkspaceJob {
 }
 
 await serveWorkspaceJob<ImportWorkerInput>(async (db, input, progress) => {
-  cacheForLargeTable(db, input.request.kind);
   const { rejectedRows, ...result } = await runImport(db, input.request, progress);
   let rejectsFile: string | null = null;
   if (rejectedRows.length > 0) {

@@ -5,6 +5,7 @@ import { DIGEST_BYTES } from './digest-table';
 import { LayoutError, type SkippedLayoutRow } from './layout';
 import type { Mapping } from './mapping';
 import { UnreadableFileError } from './open-source';
+import { type PackedRows, unpackRows } from './packed-rows';
 import { type Cell, DamagedFileError, type Merge, type SourceRow } from './readers/types';
 import type { ConvertedRow, Decisions } from './row-values';
 
@@ -40,13 +41,13 @@ export interface PreparedRow extends SourceRow {
 export type ReaderMessage =
   | {
       type: 'rows';
-      rows: SourceRow[];
+      /** The rows, and each row's values when the worker had time to convert them. */
+      batch: PackedRows;
       /**
        * When the worker had time: each row's cellsDigest, one after another (DIGEST_BYTES each; one
-       * buffer, transferred), and each row's values.
+       * buffer, transferred).
        */
       digests?: Uint8Array;
-      converted?: ConvertedRow[];
       /** The rows `dataRows` left out, each before row `at` of the batch. */
       skips: { at: number; why: SkippedLayoutRow }[];
       /** The rows found hidden in the workbook since the batch before. */
@@ -61,6 +62,17 @@ export type ReaderMessage =
 export const READ_IN_THREAD_FROM_BYTES = 8_000_000;
 /** Batches read ahead of the one being imported. */
 const AHEAD = 8;
+/**
+ * From how many batches waiting for the import's thread the reader converts and digests the rows
+ * of its next batch itself (see the reader worker's postRows).
+ */
+export const CONVERT_FROM_WAITING = AHEAD / 2;
+
+/** What the reader worker starts from: the import's input, and how many batches the import has taken. */
+export interface ReaderStart extends ReaderInput {
+  /** One Int32: the batches the import's thread has taken so far, counted up as it takes each. */
+  taken: SharedArrayBuffer;
+}
 
 function failure(message: Extract<ReaderMessage, { type: 'failed' }>): Error {
   switch (message.kind) {
@@ -99,7 +111,8 @@ export function threadedDataRows(
     },
     hiddenRows,
     async *rows() {
-      const worker = startWorker('reader', input);
+      const taken = new Int32Array(new SharedArrayBuffer(4));
+      const worker = startWorker('reader', { ...input, taken: taken.buffer } satisfies ReaderStart);
       const inbox: (ReaderMessage | { type: 'died' })[] = [];
       let wake: (() => void) | null = null;
       const deliver = (message: ReaderMessage | { type: 'died' }) => {
@@ -119,23 +132,26 @@ export function threadedDataRows(
           if (message.type === 'failed') throw failure(message);
           if (message.type === 'died') throw new DamagedFileError(tooLargeMessage(basename(input.path)));
           worker.postMessage({ credit: 1 });
+          Atomics.add(taken, 0, 1);
           totalRows = message.totalRows;
           for (const row of message.hidden) hiddenRows.push(row);
           hooks.onBytes(message.bytes);
-          const { rows, digests, converted, skips } = message;
+          const { digests, skips } = message;
           let skipped = 0;
           /** Tells the rows left out before row `at` of the batch. */
           const skipsBefore = (at: number) => {
             for (let next = skips[skipped]; next && next.at <= at; next = skips[++skipped]) hooks.onSkip(next.why);
           };
-          for (let i = 0; i < rows.length; i++) {
-            const row = rows[i] as PreparedRow;
-            if (digests) row.digest = Buffer.from(digests.buffer, digests.byteOffset + i * DIGEST_BYTES, DIGEST_BYTES);
-            if (converted) row.converted = converted[i];
-            skipsBefore(i);
-            yield row;
+          let i = 0;
+          for (const { row, converted } of unpackRows(message.batch)) {
+            const prepared: PreparedRow = row;
+            if (digests)
+              prepared.digest = Buffer.from(digests.buffer, digests.byteOffset + i * DIGEST_BYTES, DIGEST_BYTES);
+            if (converted) prepared.converted = converted;
+            skipsBefore(i++);
+            yield prepared;
           }
-          skipsBefore(rows.length);
+          skipsBefore(i);
         }
       } finally {
         void worker.terminate();

@@ -207,30 +207,38 @@ describe('a large file read on its own thread', () => {
     const mapping = { doc_no: 0, doc_date: 1, doc_type: 2, distributor_code: 3, sku: 4, qty: 5, net_value: 6 };
     const decisions = decide('sales', mapping, lines.slice(0, 500), { date1904: false, headers: header, round: true });
     const secret = digestSecret();
-    const reading = threadedDataRows(
-      {
-        path,
-        sheet: 'Sheet1',
-        secret,
-        prepare: { kind: 'sales', headerRow: 1, headers: header, mapping, decisions, defaults: {} },
-      },
-      { onBytes: () => {}, onSkip: () => {} },
-    );
-    let rows = 0;
-    let converted = 0;
-    for await (const row of reading.rows()) {
-      // This thread is slow: the reading thread runs out of credit and takes on the work.
-      if (rows++ % 2_000 === 0) await new Promise((resolve) => setTimeout(resolve, 40));
-      expect(row.digest === undefined).toBe(row.converted === undefined);
-      if (!row.converted) continue;
-      converted++;
-      if (rows % 97 !== 0) continue;
-      expect(row.converted).toEqual(convertRow('sales', mapping, row.cells, decisions, {}));
-      expect(row.digest?.equals(cellsDigest(secret, row.cells).subarray(0, DIGEST_BYTES))).toBe(true);
-    }
-    expect(rows).toBe(LINES);
-    // How many depends on the machine; that the reading thread took some, and got them right, does not.
-    expect(converted).toBeGreaterThan(0);
+    /** Reads the file across the thread: how many rows came converted. */
+    const convertedWhen = async (behind: boolean) => {
+      const reading = threadedDataRows(
+        {
+          path,
+          sheet: 'Sheet1',
+          secret,
+          prepare: { kind: 'sales', headerRow: 1, headers: header, mapping, decisions, defaults: {} },
+        },
+        { onBytes: () => {}, onSkip: () => {} },
+      );
+      let rows = 0;
+      let converted = 0;
+      let halfDone = 0;
+      for await (const row of reading.rows()) {
+        // This thread is slow: batches wait for it, and the reading thread takes on the work.
+        if (behind && rows % 2_000 === 0) await new Promise((resolve) => setTimeout(resolve, 40));
+        rows++;
+        if ((row.digest === undefined) !== (row.converted === undefined)) halfDone++;
+        if (!row.converted) continue;
+        converted++;
+        if (rows % 97 !== 0) continue;
+        expect(row.converted).toEqual(convertRow('sales', mapping, row.cells, decisions, {}));
+        expect(row.digest?.equals(cellsDigest(secret, row.cells).subarray(0, DIGEST_BYTES))).toBe(true);
+      }
+      expect({ rows, halfDone }).toEqual({ rows: LINES, halfDone: 0 });
+      return converted;
+    };
+    // How many depends on the machine; that the reading thread took some, and got them right,
+    // does not; nor that it leaves most to this thread when this one keeps up (it only reads).
+    expect(await convertedWhen(true)).toBeGreaterThan(LINES / 2);
+    expect(await convertedWhen(false)).toBeLessThan(LINES / 2);
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

@@ -59,20 +59,23 @@ export function deferredIndexes(db: Database.Database, table: DatasetKind) {
     /**
      * Called as rows go in: drops the indexes that order rows by what they hold once the import is
      * large beside the table, and the rest once it has brought more rows than the table held
-     * before it, which it says (true) that once. The table is counted once, at
-     * DEFER_INDEXES_AFTER rows, not for every small import.
+     * before it. Says which it dropped, the one time it does: 'ordering', or 'all' (when both go
+     * at once too). The table is counted once, at DEFER_INDEXES_AFTER rows, not for every small
+     * import.
      */
-    inserted(rows: number): boolean {
-      if (allDropped || rows < DEFER_INDEXES_AFTER) return false;
+    inserted(rows: number): 'ordering' | 'all' | null {
+      if (allDropped || rows < DEFER_INDEXES_AFTER) return null;
       held ??= (db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number) - rows;
+      let dropping: 'ordering' | null = null;
       if (!spared && Math.max(rows, foreseen) * SPARE_FROM_SHARE > held) {
         spared = true;
+        dropping = 'ordering';
         drop(standingIndexes().filter((index) => !findsByNumber(index)));
       }
-      if (rows <= held) return false;
+      if (rows <= held) return dropping;
       allDropped = true;
       drop(standingIndexes());
-      return true;
+      return 'all';
     },
     /** Whether the indexes that find rows by number stand (none dropped, or all built again). */
     standing(): boolean {

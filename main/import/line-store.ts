@@ -103,7 +103,9 @@ export class LineStore {
         this.receiptRows?.kept(key, Number(lastInsertRowid), line);
       }
       this.count++;
-      if (this.indexes.inserted(this.count)) this.stored.readHeld(this.source.batchId);
+      const dropped = this.indexes.inserted(this.count);
+      if (dropped === 'all') this.stored.readHeld(this.source.batchId);
+      else if (dropped === 'ordering') this.stored.readHeldLeads();
     }
     for (const { id, line } of addedInto) this.receiptRows?.add(id, line);
   }

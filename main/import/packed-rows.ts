@@ -45,6 +45,8 @@ enum CellTag {
   True = 5,
   False = 6,
   Undefined = 7,
+  /** A value that is the text of one of its row's cells (most are: codes, numbers of documents): the cell's index. */
+  CellText = 8,
 }
 
 /** A cell's tag, with its figure and text put where they go; null for a value no reader gives. */
@@ -126,7 +128,10 @@ export function packRows(rows: readonly SourceRow[], converted?: readonly Conver
       numbers[i] = Number.NaN;
     }
     const convertedRow = converted?.[i];
-    const plainValues = values && convertedRow ? packValues(convertedRow, i * fields.length, values, texts) : true;
+    const plainValues =
+      values && convertedRow
+        ? packValues(convertedRow, Array.isArray(row.cells) ? row.cells : [], i * fields.length, values, texts)
+        : true;
     if (!plain || !plainValues)
       whole.push({ at: i, ...(plain ? {} : { row }), ...(plainValues ? {} : { converted: convertedRow }) });
   }
@@ -143,10 +148,12 @@ export function packRows(rows: readonly SourceRow[], converted?: readonly Conver
 
 /**
  * Packs one converted row's values from `at`, field by field, unless it is not plain (then
- * nothing is left of it in the columns): whether it was.
+ * nothing is left of it in the columns): whether it was. A text that one of the row's cells holds
+ * as it is goes as that cell's index, and is unpacked as the very string of the cell.
  */
 function packValues(
   row: ConvertedRow,
+  cells: readonly unknown[],
   at: number,
   values: NonNullable<PackedRows['values']>,
   texts: string[],
@@ -155,7 +162,14 @@ function packValues(
   const textsFrom = texts.length;
   let plain = plainConverted(row, fields);
   for (let f = 0; f < fields.length && plain; f++) {
-    const tag = tagCell(row.values[fields[f] as string], figures, at + f, texts);
+    const value = row.values[fields[f] as string];
+    const cell = typeof value === 'string' ? cells.indexOf(value) : -1;
+    if (cell >= 0) {
+      tags[at + f] = CellTag.CellText;
+      figures[at + f] = cell;
+      continue;
+    }
+    const tag = tagCell(value, figures, at + f, texts);
     if (tag === null) plain = false;
     else tags[at + f] = tag;
   }
@@ -190,8 +204,12 @@ export function* unpackRows(packed: PackedRows): Generator<{ row: SourceRow; con
   const texts = Buffer.from(packed.texts.buffer, packed.texts.byteOffset, packed.texts.byteLength);
   let cell = 0;
   let text = 0;
+  /** The cells of the row being unpacked, which its values' CellText name. */
+  let rowCells: readonly Cell[] = [];
   const cellOf = (tag: number, figure: number): Cell | undefined => {
     switch (tag) {
+      case CellTag.CellText:
+        return rowCells[figure];
       case CellTag.Text:
         text += figure;
         return texts.toString('utf16le', 2 * (text - figure), 2 * text);
@@ -217,6 +235,8 @@ export function* unpackRows(packed: PackedRows): Generator<{ row: SourceRow; con
       const tag = tags[cell] as number;
       if (tag !== CellTag.Hole) cells[c] = cellOf(tag, figures[cell] as number) as Cell;
     }
+    const whole = packed.whole[next]?.at === i ? packed.whole[next++] : undefined;
+    rowCells = whole?.row?.cells ?? cells;
     let converted: ConvertedRow | undefined;
     if (values) {
       const row: Record<string, StoredValue> = {};
@@ -227,7 +247,6 @@ export function* unpackRows(packed: PackedRows): Generator<{ row: SourceRow; con
         ) as StoredValue;
       converted = { values: row, problems: [] };
     }
-    const whole = packed.whole[next]?.at === i ? packed.whole[next++] : undefined;
     yield {
       row: whole?.row ?? { number: numbers[i] as number, cells },
       converted: whole?.converted ?? converted,

@@ -105,9 +105,19 @@ describe('rows packed into columns for the import thread', () => {
   });
 
   it('unpacks each row with its converted values, findings and all, when the batch carries them', () => {
+    // Most values are the text of one of their row's cells, as a code or a document number is.
+    const fromCell = (r: SourceRow, c: ConvertedRow, field: string | null) => {
+      const text = r.cells.findLast((cell) => typeof cell === 'string');
+      return field === null || text === undefined || !(field in c.values)
+        ? c
+        : { ...c, values: { ...c.values, [field]: text } };
+    };
     const batch = fc
-      .array(fc.tuple(row, converted), { maxLength: 40 })
-      .map((pairs) => ({ rows: pairs.map(([r]) => r), converted: pairs.map(([, c]) => c) }));
+      .array(fc.tuple(row, converted, fc.constantFrom(null, ...fields)), { maxLength: 40 })
+      .map((triples) => ({
+        rows: triples.map(([r]) => r),
+        converted: triples.map(([r, c, field]) => fromCell(r, c, field)),
+      }));
     fc.assert(
       fc.property(batch, ({ rows, converted: values }) => {
         const unpacked = across(rows, values);

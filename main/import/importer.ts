@@ -240,7 +240,7 @@ async function importFrom(
   });
 
   let sheetRows: { readonly totalRows: number | null; readonly hiddenRows?: readonly number[] } = located;
-  let rows: AsyncIterator<PreparedRow> = inThread;
+  let batches: AsyncIterator<Iterable<PreparedRow>> = oneByOne(inThread);
   if (threaded) {
     await inThread.return?.();
     buffered.length = 0;
@@ -255,7 +255,7 @@ async function importFrom(
       { onBytes: file.readBytes, onSkip: skip },
     );
     sheetRows = worker;
-    rows = worker.rows()[Symbol.asyncIterator]();
+    batches = worker.batches()[Symbol.asyncIterator]();
   }
 
   const result: ImportResult = {
@@ -595,13 +595,14 @@ async function importFrom(
 
     try {
       for (const row of buffered) handle(row);
-      for (let next = await rows.next(); !next.done; next = await rows.next()) {
-        handle(next.value);
-        if (result.rowsRead % 2000 === 0) report();
-      }
+      for (let next = await batches.next(); !next.done; next = await batches.next())
+        for (const row of next.value) {
+          handle(row);
+          if (result.rowsRead % 2000 === 0) report();
+        }
     } finally {
       // Stops the reading (and its worker) when a row could not be stored.
-      await rows.return?.();
+      await batches.return?.();
     }
     report();
     result.rows = lines.count;
@@ -704,6 +705,15 @@ async function importFrom(
 }
 
 /** "skipped 18,030 non-sales vouchers: Receipt 9,112, Payment 6,004 …; 20 cancelled; 1 total row". */
+/** Rows read on the import's own thread, as batches of one: as a reading thread hands its rows on. */
+async function* oneByOne(rows: AsyncIterator<SourceRow>): AsyncGenerator<SourceRow[]> {
+  try {
+    for (let next = await rows.next(); !next.done; next = await rows.next()) yield [next.value];
+  } finally {
+    await rows.return?.();
+  }
+}
+
 function skippedSentence(skipped: Record<string, number>, others: string): string | null {
   // "1 total row", "1 non-sales document": the phrase's noun in the singular where there is one.
   const count = (n: number, phrase?: string) => {

@@ -221,17 +221,18 @@ describe('a large file read on its own thread', () => {
       let rows = 0;
       let converted = 0;
       let halfDone = 0;
-      for await (const row of reading.rows()) {
-        // This thread is slow: batches wait for it, and the reading thread takes on the work.
-        if (behind && rows % 2_000 === 0) await new Promise((resolve) => setTimeout(resolve, 40));
-        rows++;
-        if ((row.digest === undefined) !== (row.converted === undefined)) halfDone++;
-        if (!row.converted) continue;
-        converted++;
-        if (rows % 97 !== 0) continue;
-        expect(row.converted).toEqual(convertRow('sales', mapping, row.cells, decisions, {}));
-        expect(row.digest?.equals(cellsDigest(secret, row.cells).subarray(0, DIGEST_BYTES))).toBe(true);
-      }
+      for await (const batch of reading.batches())
+        for (const row of batch) {
+          // This thread is slow: batches wait for it, and the reading thread takes on the work.
+          if (behind && rows % 2_000 === 0) await new Promise((resolve) => setTimeout(resolve, 40));
+          rows++;
+          if ((row.digest === undefined) !== (row.converted === undefined)) halfDone++;
+          if (!row.converted) continue;
+          converted++;
+          if (rows % 97 !== 0) continue;
+          expect(row.converted).toEqual(convertRow('sales', mapping, row.cells, decisions, {}));
+          expect(row.digest?.equals(cellsDigest(secret, row.cells).subarray(0, DIGEST_BYTES))).toBe(true);
+        }
       expect({ rows, halfDone }).toEqual({ rows: LINES, halfDone: 0 });
       return converted;
     };

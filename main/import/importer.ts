@@ -704,7 +704,6 @@ async function importFrom(
   return result;
 }
 
-/** "skipped 18,030 non-sales vouchers: Receipt 9,112, Payment 6,004 …; 20 cancelled; 1 total row". */
 /** Rows read on the import's own thread, as batches of one: as a reading thread hands its rows on. */
 async function* oneByOne(rows: AsyncIterator<SourceRow>): AsyncGenerator<SourceRow[]> {
   try {
@@ -714,6 +713,7 @@ async function* oneByOne(rows: AsyncIterator<SourceRow>): AsyncGenerator<SourceR
   }
 }
 
+/** "skipped 18,030 non-sales vouchers: Receipt 9,112, Payment 6,004 …; 20 cancelled; 1 total row". */
 function skippedSentence(skipped: Record<string, number>, others: string): string | null {
   // "1 total row", "1 non-sales document": the phrase's noun in the singular where there is one.
   const count = (n: number, phrase?: string) => {

@@ -6,13 +6,13 @@ import { openSource, UnreadableFileError } from './open-source';
 import { packedBuffers, packRows } from './packed-rows';
 import { DamagedFileError, type SourceRow, type SourceSheet } from './readers/types';
 import { type ConvertedRow, convertRow } from './row-values';
-import { CONVERT_FROM_WAITING, type ReaderMessage, type ReaderStart } from './threaded-sheet';
+import { AHEAD, CONVERT_FROM_WAITING, type ReaderMessage, type ReaderStart } from './threaded-sheet';
 
 /**
  * The reading half of a large import: opens the file, finds the sheet, and posts its rows in
- * batches while the import's thread checks and inserts the ones before. It posts a batch
- * only against a credit the import gives back as it takes each one, so no more than a few
- * batches are ever in flight. The rows go laid out (`dataRows`), and when this thread has time
+ * batches while the import's thread checks and inserts the ones before. It posts a batch only
+ * while fewer than AHEAD are in flight: posted and not yet taken, as the import's thread counts
+ * them in `taken` (and tells this one, to wake it when it waits for room). The rows go laid out (`dataRows`), and when this thread has time
  * to spare, converted as the import decided from its first rows and digested (see postRows).
  *
  * Batches are small because every row of the batches in flight is alive when the collector runs
@@ -25,22 +25,23 @@ const taken = new Int32Array(input.taken);
 let posted = 0;
 const post = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
 
-let credit = 0;
+/** Batches posted and not yet taken by the import's thread. */
+const waiting = () => posted - Atomics.load(taken, 0);
 let wake: (() => void) | null = null;
-parentPort?.on('message', (message: { credit: number }) => {
-  credit += message.credit;
+parentPort?.on('message', () => {
   wake?.();
   wake = null;
 });
-const spend = async () => {
-  while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
-  credit--;
+/** Waits until fewer than AHEAD batches are in flight. */
+const room = async () => {
+  while (waiting() >= AHEAD) await new Promise<void>((resolve) => (wake = resolve));
 };
 
 /**
  * Posts the sheet's data rows in batches. A batch begun while half the batches in flight or more
- * wait for the import's thread (counted by it in `taken`, which this thread reads as it is, where
- * its credit is only what the messages it has had time to take say) also carries each row's
+ * wait for the import's thread (counted by it in `taken`, which this thread reads as it is: a
+ * count kept from its messages said none were left before nine batches in ten, for this thread
+ * takes them only when it has time) also carries each row's
  * values converted and its digest: that thread is behind. A batch begun while fewer wait carries
  * neither, and that thread does both. Either thread gets the same values and digests, so the
  * work goes wherever there is time for it, on a machine of any number of cores. (Half: a
@@ -62,7 +63,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
       batch.forEach((row, i) => {
         digests.set(cellsDigest(input.secret, row.cells).subarray(0, DIGEST_BYTES), i * DIGEST_BYTES);
       });
-    await spend();
+    await room();
     const hidden = sheet.hiddenRows?.slice(hiddenSent) ?? [];
     hiddenSent += hidden.length;
     const packed = packRows(batch, converted);
@@ -76,7 +77,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
     skips = [];
   };
   for await (const row of rows) {
-    if (batch.length === 0 && posted - Atomics.load(taken, 0) >= CONVERT_FROM_WAITING) converted = [];
+    if (batch.length === 0 && waiting() >= CONVERT_FROM_WAITING) converted = [];
     batch.push(row);
     converted?.push(
       convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults, row.ledger),

@@ -14,16 +14,16 @@ export function existingRowSql(kind: DatasetKind): string {
 
 /**
  * Which earlier import stored a row of this identity, if one did. Asked of SQLite row by row,
- * through the index that leads with the kind's `lookup` fields (from a third of the table on,
- * only for rows whose first `lookup` value the table may hold: readHeldLeads), until the import
- * has brought more rows than the table held before it (when deferredIndexes drops the table's
- * indexes): then the identities of the rows held before are read once, each as a digest beside
- * its batch, and asked in memory. Reading them costs less than the rows already imported, and saves both the lookup
- * and keeping its index in order for every row after. A row whose first `lookup` value (a
- * document or receipt number) no held row has cannot be one of them, so its digest is not even
- * worked out: most rows of a new month's file. Those values are kept as a LeadFilter, off the
- * heap. Rows of this import are not looked for: the import finds repeats among its own rows
- * itself, by the same `key`.
+ * through the index that leads with the kind's `lookup` fields, until the import grows large
+ * beside the table. From a third of the table on (deferredIndexes' first step) the first `lookup`
+ * value of every row it holds (a document or receipt number) is read once into a LeadFilter, off
+ * the heap: a row whose value none has cannot be one of them and is not asked, which is most rows
+ * of a new month's file. Once the import has brought more rows than the table held before it
+ * (when deferredIndexes drops the rest of the indexes) the identities of the rows held before are
+ * read once too, each as a digest beside its batch, and the rest are asked in memory: reading
+ * them costs less than the rows already imported, and saves both the lookup and keeping its index
+ * in order for every row after. Rows of this import are not looked for: the import finds repeats
+ * among its own rows itself, by the same `key`.
  */
 export function storedRows(db: Database.Database, kind: DatasetKind, secret: string) {
   const { identity, lookup } = kindRules[kind];
@@ -34,51 +34,55 @@ export function storedRows(db: Database.Database, kind: DatasetKind, secret: str
   const lead = lookup[0] as string;
   const leadAt = identity.indexOf(lead);
   if (leadAt < 0) throw new Error(`${kind}: the duplicate check's lookup must lead with an identity field`);
-  let held: { digests: DigestTable; leads: LeadFilter } | null = null;
-  /** The `lookup` values the table held when the import grew large beside it (readHeldLeads). */
-  let heldLeads: LeadFilter | null = null;
+  /** The first `lookup` values the table held, once read. */
+  let leads: LeadFilter | null = null;
+  /** The identities the table held, once the import has outgrown it. */
+  let held: DigestTable | null = null;
+  /** A filter sized by the highest row id: no fewer than the rows held, and this import's so far. */
+  const leadFilter = () => new LeadFilter(db.prepare(`SELECT max(rowid) FROM ${kind}`).pluck().get() as number);
   return {
     key,
     /** `known` is the row's key, when the caller worked it out already. */
     batchOf(values: Record<string, StoredValue>, known?: Buffer): number | undefined {
       const leadValue = values[lead] ?? null;
-      if (held) return held.leads.mayHave(leadValue) ? held.digests.get(known ?? key(values)) : undefined;
-      // A text no held row has (as the table holds it) cannot be asked of the table: every lookup
-      // field is text. Other values are asked, however SQLite compares them.
-      if (heldLeads && (typeof leadValue === 'string' || leadValue === null) && !heldLeads.mayHave(leadValue))
-        return undefined;
+      // A text no held row has (as the table holds it) is no held row's: every lookup field is
+      // text. A value of another type is asked, however SQLite or the digests compare it.
+      if (leads && (typeof leadValue === 'string' || leadValue === null) && !leads.mayHave(leadValue)) return undefined;
+      if (held) return held.get(known ?? key(values));
       return (statement.get(...identityOf(values)) as { batch: number } | undefined)?.batch;
     },
     /**
      * Reads the first `lookup` value of every row the table holds (through the index that leads
-     * with it, as it stands), so that a row whose value none has is not asked of SQLite: most rows
-     * of a new month's file. Called when the import is foreseen to bring a third of the table or
-     * more (deferredIndexes' first step), where reading a million values costs less than asking
-     * the table row by row: a million lines into a million, 1.4 s of lookups.
+     * with it): reading a million costs less than asking the table for a million rows (1.4 s of
+     * lookups for a million lines into a million).
      */
     readHeldLeads(): void {
-      heldLeads = new LeadFilter(db.prepare(`SELECT max(rowid) FROM ${kind}`).pluck().get() as number);
+      const filter = leadFilter();
       for (const value of db
         .prepare(`SELECT "${lead}" FROM ${kind}`)
         .pluck()
         .iterate() as IterableIterator<StoredValue>)
-        heldLeads.add(value ?? null);
+        filter.add(value ?? null);
+      leads = filter;
     },
-    /** Reads the identities of the rows other imports stored; the lookup index is not needed after. */
+    /**
+     * Reads the identities of the rows other imports stored, and their first `lookup` values unless
+     * read already; the lookup index is not needed after.
+     */
     readHeld(batchId: number): void {
       const digests = new DigestTable();
-      // Sized by the highest row id: no fewer than the rows held, and this import's so far.
-      const leads = new LeadFilter(db.prepare(`SELECT max(rowid) FROM ${kind}`).pluck().get() as number);
+      const filter = leads === null ? leadFilter() : null;
       const rows = db
         .prepare(`SELECT ${[...identity, 'batch_id'].map((f) => `"${f}"`).join(', ')} FROM ${kind} WHERE batch_id <> ?`)
         .raw()
         .iterate(batchId) as IterableIterator<StoredValue[]>;
       for (const row of rows) {
-        leads.add(row[leadAt] ?? null);
+        filter?.add(row[leadAt] ?? null);
         const digest = cellsDigest(secret, row.slice(0, identity.length));
         if (digests.get(digest) === undefined) digests.set(digest, row[identity.length] as number);
       }
-      held = { digests, leads };
+      leads ??= filter;
+      held = digests;
     },
   };
 }

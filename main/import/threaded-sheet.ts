@@ -60,8 +60,8 @@ export type ReaderMessage =
 
 /** Files this large are read on a thread of their own while the import validates and inserts. */
 export const READ_IN_THREAD_FROM_BYTES = 8_000_000;
-/** Batches read ahead of the one being imported. */
-const AHEAD = 8;
+/** Batches read ahead of the one being imported: in flight at most. */
+export const AHEAD = 8;
 /**
  * From how many batches waiting for the import's thread the reader converts and digests the rows
  * of its next batch itself (see the reader worker's postRows).
@@ -70,7 +70,11 @@ export const CONVERT_FROM_WAITING = AHEAD / 2;
 
 /** What the reader worker starts from: the import's input, and how many batches the import has taken. */
 export interface ReaderStart extends ReaderInput {
-  /** One Int32: the batches the import's thread has taken so far, counted up as it takes each. */
+  /**
+   * One Int32: the batches the import's thread has taken so far, counted up as it takes each (and
+   * a message posted, to wake the reader if it waits for room: a wait on the count itself does not
+   * keep a worker alive).
+   */
   taken: SharedArrayBuffer;
 }
 
@@ -129,7 +133,6 @@ export function threadedDataRows(
       worker.on('message', deliver);
       worker.on('error', () => deliver({ type: 'died' }));
       worker.on('exit', () => deliver({ type: 'died' }));
-      worker.postMessage({ credit: AHEAD });
       try {
         for (;;) {
           while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -137,8 +140,8 @@ export function threadedDataRows(
           if (message.type === 'end') return;
           if (message.type === 'failed') throw failure(message);
           if (message.type === 'died') throw new DamagedFileError(tooLargeMessage(basename(input.path)));
-          worker.postMessage({ credit: 1 });
           Atomics.add(taken, 0, 1);
+          worker.postMessage('taken');
           totalRows = message.totalRows;
           for (const row of message.hidden) hiddenRows.push(row);
           hooks.onBytes(message.bytes);

@@ -45,7 +45,7 @@ function findLateReturns(
   for (const r of lines)
     if (
       c.invoice[r] === 0 &&
-      c.against[r] !== null &&
+      c.against.at(r) !== null &&
       (c.day[r] as number) <= to &&
       (wanted === null || wanted[c.sku[r] as number] === 1)
     )
@@ -59,10 +59,11 @@ function findLateReturns(
   for (const p of payouts) {
     const paidOn = new Set(p.saleIds);
     const invoices = new Set<string>();
-    for (const r of lines) if (c.invoice[r] === 1 && paidOn.has(c.id[r] as number)) invoices.add(c.docNo[r] as string);
+    for (const r of lines)
+      if (c.invoice[r] === 1 && paidOn.has(c.id[r] as number)) invoices.add(c.docNo.at(r) as string);
     const id = (r: number) => c.id[r] as number;
     const taken = returns.filter(
-      (r) => !excluded.has(id(r)) && !paidOn.has(id(r)) && invoices.has(c.against[r] as string),
+      (r) => !excluded.has(id(r)) && !paidOn.has(id(r)) && invoices.has(c.against.at(r) as string),
     );
     for (const r of taken) excluded.add(id(r));
     const fresh = taken.filter((r) => !clawedBefore.has(id(r)));

@@ -23,8 +23,36 @@ export interface SalesColumns {
   net: Float64Array;
   qty: Float64Array;
   id: Float64Array;
-  docNo: readonly string[];
-  against: readonly (string | null)[];
+  docNo: TextColumn<string>;
+  /** The document a credit note is against, or null. */
+  against: TextColumn<string | null>;
+}
+
+/** A column of texts, one per line: an array, or texts packed end to end (PackedTexts). */
+export interface TextColumn<T extends string | null> {
+  at(i: number): T | undefined;
+}
+
+/**
+ * Texts laid end to end in one string, each found by where it starts and how long it is (-1: no
+ * text, null). A run's million document numbers and returns were a million strings and two arrays
+ * of a million slots each, decoded one by one from the lines kept and copied again into the
+ * columns, which the collector scanned and moved on every pass while they were young; packed they
+ * are one string and four typed arrays, and a text is made only when a check asks for it.
+ */
+export class PackedTexts<T extends string | null> implements TextColumn<T> {
+  constructor(
+    readonly text: string,
+    readonly starts: Int32Array,
+    readonly lengths: Int32Array,
+  ) {}
+
+  at(i: number): T {
+    const length = this.lengths[i] as number;
+    if (length < 0) return null as T;
+    const start = this.starts[i] as number;
+    return this.text.slice(start, start + length) as T;
+  }
 }
 
 /** Codes numbered in the order first met: a word's number, and each number's word. */
@@ -48,8 +76,8 @@ export const dayNumber = (iso: string): number => daysBetween('1970-01-01', iso)
 /** A number in `day` as its ISO day. */
 export const isoDay = (day: number): string => addDays('1970-01-01', day);
 
-/** Columns for n lines, to be filled, over a list of codes. */
-export function emptyColumns(n: number, codes: readonly string[], codeOf: ReadonlyMap<string, number>) {
+/** Columns for n lines, to be filled, over a list of codes (the texts are the caller's). */
+export function emptyNumbers(n: number, codes: readonly string[], codeOf: ReadonlyMap<string, number>) {
   return {
     count: n,
     codes,
@@ -62,8 +90,6 @@ export function emptyColumns(n: number, codes: readonly string[], codeOf: Readon
     net: new Float64Array(n),
     qty: new Float64Array(n),
     id: new Float64Array(n),
-    docNo: new Array<string>(n),
-    against: new Array<string | null>(n),
   };
 }
 
@@ -81,7 +107,11 @@ export function salesColumns(sales: readonly SaleFact[] | SalesColumns): SalesCo
   const n = sales.length;
   const list = new CodeList();
   const dayOf = new Map<string, number>();
-  const c = emptyColumns(n, list.codes, list.codeOf);
+  const c = {
+    ...emptyNumbers(n, list.codes, list.codeOf),
+    docNo: new Array<string>(n),
+    against: new Array<string | null>(n),
+  };
   for (let i = 0; i < n; i++) {
     const s = sales[i] as SaleFact;
     let day = dayOf.get(s.date);

@@ -244,7 +244,7 @@ export function periodEndSpikes(db: Database.Database, scope: FactScope): FlagDr
   const flags: FlagDraft[] = [];
   for (const { d, total, last, norm, spike } of standOut) {
     const payee = c.codes[d] as string;
-    const spikeDocs = new Set(spike.map((i) => c.docNo[i] as string));
+    const spikeDocs = new Set(spike.map((i) => c.docNo.at(i) as string));
     const back = (
       returned.all(payee, scope.to, addDays(scope.to, s.spikeReturnsWithinDays)) as {
         id: number;
@@ -359,10 +359,10 @@ export function duplicateInvoices(_db: Database.Database, scope: FactScope): Fla
   for (let k = 0; k < count; k++) keys[k] = twinKey(c, rows[k] as number);
   const twins = repeatedKeys(keys);
   const suspect = new Set<string>();
-  for (let k = 0; k < count; k++) if (twins[k] === 1) suspect.add(c.docNo[rows[k] as number] as string);
+  for (let k = 0; k < count; k++) if (twins[k] === 1) suspect.add(c.docNo.at(rows[k] as number) as string);
   const docs = new Map<number, Map<string, Doc>>();
   for (const row of suspect.size === 0 ? [] : rows) {
-    const docNo = c.docNo[row] as string;
+    const docNo = c.docNo.at(row) as string;
     if (!suspect.has(docNo)) continue;
     const doc = nested(docs, c.distributor[row] as number, docNo, () => ({
       first: row,
@@ -397,7 +397,7 @@ export function duplicateInvoices(_db: Database.Database, scope: FactScope): Fla
             scheme: null,
             blocking: false,
             message: `${payee} billed ${outletOf(first) ?? 'itself'} the same lines for ${scope.money(amount)} on ${isoDay(c.day[first] as number)} as ${same
-              .map((d) => c.docNo[d.first])
+              .map((d) => c.docNo.at(d.first))
               .sort()
               .join(', ')}`,
             evidence: { table: 'sales', ids: same.flatMap((d) => d.rows.map((r) => c.id[r] as number)) },
@@ -434,7 +434,7 @@ export function tokenBills(_db: Database.Database, scope: FactScope): FlagDraft[
     let at = byOutlet[outlet] as number;
     const other = at >= 0 && (billings[at] as OutletBilling).distributor !== distributor;
     if (other) at = byBoth.get(`${distributor}\u0000${outlet}`) ?? -1;
-    const docNo = c.docNo[i] as string;
+    const docNo = c.docNo.at(i) as string;
     if (at < 0) {
       at = billings.push({ distributor, outlet, docNo, rows: [i], amount: c.net[i] as number, once: true }) - 1;
       if (other) byBoth.set(`${distributor}\u0000${outlet}`, at);

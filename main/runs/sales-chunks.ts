@@ -27,17 +27,53 @@ export interface SalesChunk {
   qty: Float64Array;
   net: Float64Array;
   credit: Uint8Array;
-  docNo: string[];
-  against: (string | null)[];
+  /**
+   * Its lines' document numbers end to end, then the numbers they are against, in line order as
+   * read; a chunk narrowed to fewer lines keeps it whole and narrows the spans.
+   */
+  texts: string;
+  docNo: TextSpans;
+  against: TextSpans;
   /** Every line of its range is here: none was outside the window. */
   whole: boolean;
 }
+
+/** Where each line's text starts in its chunk's `texts`, and how long it is (-1: it has none). */
+export interface TextSpans {
+  starts: Int32Array;
+  lengths: Int32Array;
+}
+
+/** The spans of texts of these lengths laid end to end from `at`, and where the next would start. */
+export function spansOf(lengths: Int32Array, at: number): { spans: TextSpans; end: number } {
+  const starts = new Int32Array(lengths.length);
+  for (let i = 0; i < lengths.length; i++) {
+    starts[i] = at;
+    at += Math.max(lengths[i] as number, 0);
+  }
+  return { spans: { starts, lengths }, end: at };
+}
+
+const noSpans: TextSpans = { starts: new Int32Array(0), lengths: new Int32Array(0) };
 
 type SalesRow = [number, number | string, string, 0 | 1, string, string | null, string, number, number, string | null];
 
 /** The typed arrays of a chunk: what postMessage transfers instead of copying. */
 export const chunkBuffers = (c: SalesChunk): ArrayBuffer[] =>
-  [c.id, c.date, c.distributor, c.outlet, c.sku, c.qty, c.net, c.credit].map((a) => a.buffer as ArrayBuffer);
+  [
+    c.id,
+    c.date,
+    c.distributor,
+    c.outlet,
+    c.sku,
+    c.qty,
+    c.net,
+    c.credit,
+    c.docNo.starts,
+    c.docNo.lengths,
+    c.against.starts,
+    c.against.lengths,
+  ].map((a) => a.buffer as ArrayBuffer);
 
 /**
  * Reads chunk k — the lines whose row id is in (k × rows, (k + 1) × rows] and whose date is in
@@ -84,14 +120,17 @@ export class ChunkReader {
       qty: new Float64Array(size),
       net: new Float64Array(size),
       credit: new Uint8Array(size),
-      docNo: [],
-      against: [],
+      texts: '',
+      docNo: noSpans,
+      against: noSpans,
       whole: true,
     };
     // all() rather than iterate(): a chunk is at most `rows` lines, and one call into SQLite for
     // them is about 10 % faster than a step per line.
     const rows = this.query.all(k * size, (k + 1) * size, this.window.from, this.window.to) as SalesRow[];
     c.whole = rows.length === this.lines.get(k * size, (k + 1) * size);
+    const [docs, againsts]: [string[], string[]] = [[], []];
+    const [docLengths, againstLengths] = [new Int32Array(size), new Int32Array(size)];
     let n = 0;
     for (const [id, date, docNo, credit, distributor, outlet, sku, qty, net, against] of rows) {
       if (typeof date !== 'number')
@@ -106,10 +145,16 @@ export class ChunkReader {
       c.qty[n] = qty;
       c.net[n] = net;
       c.credit[n] = credit;
-      c.docNo.push(docNo);
-      c.against.push(against);
+      docLengths[n] = docNo.length;
+      docs.push(docNo);
+      againstLengths[n] = against === null ? -1 : against.length;
+      if (against !== null) againsts.push(against);
       n++;
     }
+    const doc = spansOf(docLengths, 0);
+    c.docNo = doc.spans;
+    c.against = spansOf(againstLengths, doc.end).spans;
+    c.texts = docs.join('') + againsts.join('');
     c.count = n;
     c.words = this.words.codes.slice(this.sent);
     this.sent = this.words.codes.length;

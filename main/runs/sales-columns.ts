@@ -1,4 +1,4 @@
-import { CodeList, emptyColumns, type SalesColumns } from '../../engine/sales-columns';
+import { CodeList, emptyNumbers, PackedTexts, type SalesColumns } from '../../engine/sales-columns';
 import type { SalesChunk } from './sales-chunks';
 
 /**
@@ -59,8 +59,12 @@ export class ColumnCollector {
   /** The lines of every chunk kept, in chunk order. */
   columns(): SalesColumns {
     const n = this.parts.reduce((sum, part) => sum + (part?.count ?? 0), 0);
-    const c = emptyColumns(n, this.list.codes, this.list.codeOf);
-    let at = 0;
+    const c = emptyNumbers(n, this.list.codes, this.list.codeOf);
+    const docNo = { starts: new Int32Array(n), lengths: new Int32Array(n) };
+    const against = { starts: new Int32Array(n), lengths: new Int32Array(n) };
+    // The chunks' texts end to end, each chunk's spans moved by where its text now starts.
+    const texts: string[] = [];
+    let [at, offset] = [0, 0];
     for (const part of this.parts) {
       if (!part) continue;
       const end = part.count;
@@ -71,13 +75,22 @@ export class ColumnCollector {
       c.net.set(part.net.subarray(0, end), at);
       c.qty.set(part.qty.subarray(0, end), at);
       c.id.set(part.id.subarray(0, end), at);
+      docNo.lengths.set(part.docNo.lengths.subarray(0, end), at);
+      against.lengths.set(part.against.lengths.subarray(0, end), at);
       for (let i = 0; i < end; i++) {
         c.invoice[at + i] = part.credit[i] ? 0 : 1;
-        c.docNo[at + i] = part.docNo[i] as string;
-        c.against[at + i] = part.against[i] as string | null;
+        docNo.starts[at + i] = offset + (part.docNo.starts[i] as number);
+        against.starts[at + i] = offset + (part.against.starts[i] as number);
       }
+      texts.push(part.texts);
+      offset += part.texts.length;
       at += end;
     }
-    return c;
+    const text = texts.join('');
+    return {
+      ...c,
+      docNo: new PackedTexts<string>(text, docNo.starts, docNo.lengths),
+      against: new PackedTexts<string | null>(text, against.starts, against.lengths),
+    };
   }
 }

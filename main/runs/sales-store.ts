@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SalesChunk } from './sales-chunks';
+import { type SalesChunk, spansOf } from './sales-chunks';
 
 /**
  * The chunks of sales lines a run read from the table, kept in `sales_store` (migration 22) for
@@ -69,19 +69,8 @@ function decode(index: number, n: number, columns: Buffer, texts: string): Sales
   const [date, distributor, outlet, sku] = [ints(), ints(), ints(), ints()];
   const lengths = ints(2 * n);
   const credit = new Uint8Array(bytes.buffer, at, n);
-  let from = 0;
-  const text = (length: number) => {
-    const t = texts.slice(from, from + length);
-    from += length;
-    return t;
-  };
-  const docNo = new Array<string>(n);
-  for (let i = 0; i < n; i++) docNo[i] = text(lengths[i] as number);
-  const against = new Array<string | null>(n);
-  for (let i = 0; i < n; i++) {
-    const length = lengths[n + i] as number;
-    against[i] = length < 0 ? null : text(length);
-  }
+  const doc = spansOf(lengths.subarray(0, n), 0);
+  const against = spansOf(lengths.subarray(n), doc.end).spans;
   return {
     index,
     count: n,
@@ -94,7 +83,8 @@ function decode(index: number, n: number, columns: Buffer, texts: string): Sales
     qty,
     net,
     credit,
-    docNo,
+    texts,
+    docNo: doc.spans,
     against,
     whole: true,
   };
@@ -144,14 +134,8 @@ function encode(part: SalesChunk): [number | null, number | null, Buffer, string
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
   }
-  const { docNo, against } = part;
-  const lengths = new Int32Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    lengths[i] = (docNo[i] as string).length;
-    lengths[n + i] = against[i]?.length ?? -1;
-  }
-  const view = (a: Float64Array | Int32Array | Uint8Array, length = n) =>
-    Buffer.from(a.buffer, a.byteOffset, length * a.BYTES_PER_ELEMENT);
+  const view = (a: Float64Array | Int32Array | Uint8Array) =>
+    Buffer.from(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT);
   const columns = Buffer.concat([
     view(part.id),
     view(part.qty),
@@ -160,10 +144,12 @@ function encode(part: SalesChunk): [number | null, number | null, Buffer, string
     view(part.distributor),
     view(part.outlet),
     view(part.sku),
-    view(lengths, 2 * n),
+    view(part.docNo.lengths),
+    view(part.against.lengths),
     view(part.credit),
   ]);
-  return [first, last, columns, docNo.join('') + against.join('')];
+  // A chunk kept is one read whole from the table: its texts are its own lines', in their order.
+  return [first, last, columns, part.texts];
 }
 
 /** A chunk's lines dated from day `from` to day `to`: the chunk itself when they all are. */
@@ -188,7 +174,7 @@ function within(part: SalesChunk, from: number, to: number): SalesChunk {
     qty: pick(part.qty),
     net: pick(part.net),
     credit: pick(part.credit),
-    docNo: rows.map((r) => part.docNo[r] as string),
-    against: rows.map((r) => part.against[r] as string | null),
+    docNo: { starts: pick(part.docNo.starts), lengths: pick(part.docNo.lengths) },
+    against: { starts: pick(part.against.starts), lengths: pick(part.against.lengths) },
   };
 }

@@ -48,14 +48,14 @@ const lines = (c: SalesColumns): SaleFact[] =>
   Array.from({ length: c.count }, (_, i) => ({
     id: c.id[i] as number,
     date: isoDay(c.day[i] as number),
-    docNo: c.docNo[i] as string,
+    docNo: c.docNo.at(i) as string,
     docType: c.invoice[i] === 1 ? 'invoice' : 'credit_note',
     distributor: c.codes[c.distributor[i] as number] as string,
     outlet: (c.outlet[i] as number) < 0 ? null : (c.codes[c.outlet[i] as number] as string),
     sku: c.codes[c.sku[i] as number] as string,
     qty: c.qty[i] as number,
     net: c.net[i] as number,
-    against: c.against[i] as string | null,
+    against: c.against.at(i) as string | null,
   }));
 
 /** Starts a helper for every chunk of the workspace's sales and lets it claim them all. */
@@ -139,7 +139,7 @@ describe('reading the sales lines of a run on two threads', () => {
     });
     other.close();
     // The first reading's snapshot predates the new line; only the second reading has it.
-    expect(sales.docNo).toContain('LATE-1');
+    expect(lines(sales).map((l) => l.docNo)).toContain('LATE-1');
     expect(lines(sales)).toEqual(salesInStore());
   });
 });
@@ -221,6 +221,25 @@ describe('the sales lines kept for the next run', () => {
     expect(keptChunks()).toBeLessThan(Math.ceil(top() / chunkRows));
     expect(lines(read())).toEqual(salesInStore());
     expect(keptChunks()).toBe(Math.ceil(top() / chunkRows));
+  });
+
+  it('give back document numbers of any script and length, and returns against them, from the table and kept', () => {
+    // Texts of two-unit characters, empty and long, in a chunk read whole and in one narrowed.
+    const credit = ws.db
+      .prepare('SELECT id, against_doc_no AS against FROM sales WHERE against_doc_no IS NOT NULL LIMIT 1')
+      .get() as { id: number; against: string };
+    const renamed = ['बिल/१२३', '請求書-７', '😀/INV/𝟘𝟙', '', 'X'.repeat(300)];
+    const rename = ws.db.prepare('UPDATE sales SET doc_no = ? WHERE id = ?');
+    for (const [i, docNo] of renamed.entries()) rename.run(docNo, i + 1);
+    ws.db.prepare('UPDATE sales SET doc_no = ? WHERE doc_no = ?').run('😀/INV/𝟘𝟙', credit.against);
+    ws.db.prepare('UPDATE sales SET against_doc_no = ? WHERE id = ?').run('😀/INV/𝟘𝟙', credit.id);
+    const all = salesInStore();
+    expect(lines(read())).toEqual(all);
+    expect(lines(read())).toEqual(all);
+    const narrow = { from: all[0]?.date as string, to: all[0]?.date as string };
+    const expected = all.filter((s) => s.date === narrow.from);
+    expect(lines(readSales(ws.db, narrow, { chunkRows }))).toEqual(expected);
+    expect(lines(read()).filter((s) => renamed.includes(s.docNo)).length).toBeGreaterThanOrEqual(renamed.length);
   });
 
   it('are kept only when read outside a transaction, on a connection that may write', () => {

@@ -88,26 +88,3 @@ export function deferredIndexes(db: Database.Database, table: DatasetKind) {
     },
   };
 }
-
-/** From how many rows a table holds an import into it reads and writes through a larger page cache. */
-const LARGE_TABLE_ROWS = 100_000;
-const LARGE_TABLE_CACHE_KIB = 65_536;
-
-/**
- * Gives the import's connection a 64 MB page cache while it imports into a table that already
- * holds many rows, and the cache it had after. The indexes a large import keeps there (the
- * duplicate check's, by document number) take each new line at a random page, and through
- * SQLite's default 2 MB cache most of those pages were read again from the file: a million lines
- * into a table of a million 16.7–16.9 → 14.8–15.2 s (system time 3.0 → 1.2 s), where 32 MB did
- * nothing and 128 MB no more. Into a table of two million it gains nothing (nor does 128 MB): a
- * cache that follows the table would need more memory than an import may take. An import into a
- * small or empty table drops its indexes early and keeps the default, so its memory stays as it
- * was. Returns what puts the connection's cache back.
- */
-export function cacheForLargeTable(db: Database.Database, table: DatasetKind): () => void {
-  const rows = db.prepare(`SELECT coalesce(max(rowid), 0) FROM "${table}"`).pluck().get() as number;
-  if (rows < LARGE_TABLE_ROWS) return () => {};
-  const before = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${LARGE_TABLE_CACHE_KIB}`);
-  return () => db.pragma(`cache_size = ${before}`);
-}

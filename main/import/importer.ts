@@ -9,13 +9,13 @@ import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { counted } from '../format/numbers';
 import { moneyAndDates } from '../settings/money-and-dates';
+import { journalsInMemory } from '../store/open';
 import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { recordImport, rollBackBatchRows } from './batches';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
-import { cacheForLargeTable } from './deferred-indexes';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
@@ -168,7 +168,6 @@ export async function runImport(
   const source = await openSource(request.path, (b) => {
     bytesRead = b;
   });
-  const restoreCache = cacheForLargeTable(db, request.kind);
   try {
     return await importFrom(
       db,
@@ -187,7 +186,6 @@ export async function runImport(
       onProgress,
     );
   } finally {
-    restoreCache();
     source.close?.();
   }
 }
@@ -373,6 +371,7 @@ async function importFrom(
 
   // Inside a caller's transaction (the demo loads several files as one) this is a savepoint.
   const nested = db.inTransaction;
+  const journals = journalsInMemory(db);
   db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
   const undo = () => db.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
   try {
@@ -673,6 +672,8 @@ async function importFrom(
     if (returned) returnedNotes(returned, result);
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);
     const keeps = landed && !request.dryRun;
+    // The indexes are built by SQLite's sorter, faster with temporary files than in memory.
+    journals.restore();
     if (keeps) lines.indexes.rebuild();
     // What this batch's invoices take of earlier lines is asked by number, through the indexes: a
     // Check of a file large enough to have dropped them does not ask.
@@ -695,6 +696,8 @@ async function importFrom(
   } catch (error) {
     if (db.inTransaction) undo();
     throw error;
+  } finally {
+    journals.restore();
   }
   if (result.rowsRead === 0)
     throw new ImportRefusedError(

@@ -12,7 +12,7 @@ import { RunNotFoundError } from '../review/run-state';
 import { type RunStatus, statusRefusal } from '../review/workflow';
 import type { ExportInput, ExportPlan, OutFile, Preview } from './format';
 import { type ExportFormatId, exportFormats } from './formats';
-import { beginJob, commitJob, endJob, moveIntoPlace, movesOf, stageFile, syncStaged } from './on-disk';
+import { beginJob, commitJob, endJob, moveIntoPlace, movesOf, stagedWrites } from './on-disk';
 import { linesForExport, runForExport } from './payouts';
 import { ControlTotalError, PartyClashError, partyClashes, vouchersFor } from './postings';
 import { exportProfile } from './profiles';
@@ -206,11 +206,12 @@ export async function exportRun(
   const { job, stage } = beginJob(db, request.run, folder);
   let committed = false;
   const files: ExportedFile[] = [];
+  const staged = stagedWrites(stage);
   try {
     const built = buildAhead(plan.files);
     for (const [i, file] of plan.files.entries()) {
       const content = await built(i);
-      stageFile(stage, file.name, content);
+      await staged.write(file.name, content);
       files.push({
         name: file.name,
         path: paths[i] as string,
@@ -221,7 +222,7 @@ export async function exportRun(
       });
       reported({ phase: `Writing ${label}`, done: i + 1, total: plan.files.length });
     }
-    await syncStaged(stage, names);
+    await staged.done();
     const moves = movesOf(stage, names, paths, folder);
     const record = db.transaction(() => {
       const now = new Date().toISOString();
@@ -283,7 +284,11 @@ export async function exportRun(
       runTotal: paiseToRupees(total),
     };
   } finally {
-    // Not committed: nothing of it stays. (Committed but not moved: the next start finishes it.)
-    if (!committed) endJob(db, job, stage);
+    // Not committed: nothing of it stays, once no write is under way. (Committed but not moved:
+    // the next start finishes it.)
+    if (!committed) {
+      await staged.done().catch(() => undefined);
+      endJob(db, job, stage);
+    }
   }
 }

@@ -1,14 +1,4 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -55,31 +45,55 @@ export function beginJob(db: Database.Database, run: number, folder: string): { 
   return { job, stage };
 }
 
-/** Writes one file into the staging folder; `syncStaged` puts it on the disk. */
-export function stageFile(stage: string, name: string, content: Buffer): void {
-  const path = join(stage, name);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  crashPoint('export-staged-file');
-}
+/** Staged files written at once, at most: each is created, written and synced on libuv's threads. */
+const STAGING_AT_ONCE = 16;
 
 /**
- * Syncs the staged files to the disk, several at a time: 2,000 statements synced one after
- * another kept the export waiting on the disk for most of a second.
+ * Writes the files of a job into its staging folder and puts each on the disk, on libuv's threads
+ * while the export builds the next ones: `write` starts one (waiting while STAGING_AT_ONCE are
+ * under way), `done` waits for them all and reports the first that failed. Written on the
+ * export's own thread and synced after, as before, each of 2,000 statements was opened twice, and
+ * its creating and writing kept the export from building: 6.9 s in all on a machine where a system
+ * call is dear.
  */
-export async function syncStaged(stage: string, names: readonly string[]): Promise<void> {
-  const paths = names.map((name) => join(stage, name));
-  for (let next = 0; next < paths.length; next += 16) {
-    await Promise.all(
-      paths.slice(next, next + 16).map(async (path) => {
-        const file = await open(path, 'r');
-        try {
-          await file.sync();
-        } finally {
-          await file.close();
-        }
-      }),
-    );
+export function stagedWrites(stage: string) {
+  const pending = new Set<Promise<void>>();
+  const folders = new Set<string>();
+  let failure: { error: unknown } | null = null;
+  const failed = () => {
+    if (failure) throw failure.error;
+  };
+  return {
+    async write(name: string, content: Buffer): Promise<void> {
+      while (pending.size >= STAGING_AT_ONCE) await Promise.race(pending);
+      failed();
+      const path = join(stage, name);
+      if (!folders.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+      folders.add(dirname(path));
+      const written = writeSynced(path, content).then(
+        () => crashPoint('export-staged-file'),
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      );
+      pending.add(written);
+      void written.then(() => pending.delete(written));
+    },
+    /** Every file written and on the disk (or the first failure); nothing left under way either way. */
+    async done(): Promise<void> {
+      await Promise.all(pending);
+      failed();
+    },
+  };
+}
+
+async function writeSynced(path: string, content: Buffer): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    await file.writeFile(content);
+    await file.sync();
+  } finally {
+    await file.close();
   }
 }
 

@@ -27,12 +27,15 @@ export type WorkerName = keyof typeof entries;
  * file (a zip bomb, a sheet of a billion blank cells) stops there instead of taking the machine.
  * A run gets twice V8's room for new objects (96 MB): reading a million lines makes garbage fast,
  * and a larger nursery collects it less often (bench:calc's first run in the run worker 5.8 → 5.4 s,
- * for 20–40 MB more).
+ * for 20–40 MB more). So does an export, whose 100,000 lines read as objects were copied by each
+ * collection while young (the Excel register 5.87–6.18 → 5.05–5.11 s, the 2,000 statements
+ * 5.65–5.94 → 5.32–5.65 s, measured in one process with V8's equivalent flag).
  */
 const limits: Partial<Record<WorkerName, ResourceLimits>> = {
   import: { maxOldGenerationSizeMb: 384 },
   reader: { maxOldGenerationSizeMb: 160 },
   run: { maxYoungGenerationSizeMb: 96 },
+  export: { maxYoungGenerationSizeMb: 96 },
 };
 /** What the death of an import, or of its reader, tells the user about the file (named when known). */
 export const tooLargeMessage = (file = 'The file') =>

@@ -12,8 +12,9 @@ import { AHEAD, CONVERT_FROM_WAITING, type ReaderMessage, type ReaderStart } fro
  * The reading half of a large import: opens the file, finds the sheet, and posts its rows in
  * batches while the import's thread checks and inserts the ones before. It posts a batch only
  * while fewer than AHEAD are in flight: posted and not yet taken, as the import's thread counts
- * them in `taken` (and tells this one, to wake it when it waits for room). The rows go laid out (`dataRows`), and when this thread has time
- * to spare, converted as the import decided from its first rows and digested (see postRows).
+ * them in `taken` (and tells this one, to wake it when it waits for room). The rows go laid out
+ * (`dataRows`), and when this thread has time to spare, converted as the import decided from its
+ * first rows and digested (see postRows).
  *
  * Batches are small because every row of the batches in flight is alive when the collector runs
  * on either thread, and it copies what is alive: batches of 500 (eight ahead) against 2,000 (four
@@ -41,9 +42,9 @@ const room = async () => {
  * Posts the sheet's data rows in batches. A batch begun while half the batches in flight or more
  * wait for the import's thread (counted by it in `taken`, which this thread reads as it is: a
  * count kept from its messages said none were left before nine batches in ten, for this thread
- * takes them only when it has time) also carries each row's
- * values converted and its digest: that thread is behind. A batch begun while fewer wait carries
- * neither, and that thread does both. Either thread gets the same values and digests, so the
+ * takes them only when it has time) also carries each row's values converted and its digest:
+ * that thread is behind. A batch begun while fewer wait carries neither, and that thread does
+ * both. Either thread gets the same values and digests, so the
  * work goes wherever there is time for it, on a machine of any number of cores. (Half: a
  * quarter took a million-line CSV 0.3 s less and the xlsx 0.4 s more, whose reading is the
  * slower half; an eighth, 3.5 s more.)

@@ -54,8 +54,6 @@ export function spansOf(lengths: Int32Array, at: number): { spans: TextSpans; en
   return { spans: { starts, lengths }, end: at };
 }
 
-const noSpans: TextSpans = { starts: new Int32Array(0), lengths: new Int32Array(0) };
-
 type SalesRow = [number, number | string, string, 0 | 1, string, string | null, string, number, number, string | null];
 
 /** The typed arrays of a chunk: what postMessage transfers instead of copying. */
@@ -108,7 +106,7 @@ export class ChunkReader {
 
   read(k: number): SalesChunk {
     const size = this.rows;
-    const c: SalesChunk = {
+    const c: Omit<SalesChunk, 'texts' | 'docNo' | 'against'> = {
       index: k,
       count: 0,
       words: [],
@@ -120,9 +118,6 @@ export class ChunkReader {
       qty: new Float64Array(size),
       net: new Float64Array(size),
       credit: new Uint8Array(size),
-      texts: '',
-      docNo: noSpans,
-      against: noSpans,
       whole: true,
     };
     // all() rather than iterate(): a chunk is at most `rows` lines, and one call into SQLite for
@@ -151,13 +146,15 @@ export class ChunkReader {
       if (against !== null) againsts.push(against);
       n++;
     }
-    const doc = spansOf(docLengths, 0);
-    c.docNo = doc.spans;
-    c.against = spansOf(againstLengths, doc.end).spans;
-    c.texts = docs.join('') + againsts.join('');
     c.count = n;
     c.words = this.words.codes.slice(this.sent);
     this.sent = this.words.codes.length;
-    return c;
+    const doc = spansOf(docLengths, 0);
+    return {
+      ...c,
+      texts: docs.join('') + againsts.join(''),
+      docNo: doc.spans,
+      against: spansOf(againstLengths, doc.end).spans,
+    };
   }
 }

@@ -44,10 +44,9 @@ const room = async () => {
  * count kept from its messages said none were left before nine batches in ten, for this thread
  * takes them only when it has time) also carries each row's values converted and its digest:
  * that thread is behind. A batch begun while fewer wait carries neither, and that thread does
- * both. Either thread gets the same values and digests, so the
- * work goes wherever there is time for it, on a machine of any number of cores. (Half: a
- * quarter took a million-line CSV 0.3 s less and the xlsx 0.4 s more, whose reading is the
- * slower half; an eighth, 3.5 s more.)
+ * both. Either thread gets the same values and digests, so the work goes wherever there is time
+ * for it, on a machine of any number of cores. (Half: a quarter took a million-line CSV 0.3 s less
+ * and the xlsx 0.4 s more, whose reading is the slower half; an eighth, 3.5 s more.)
  */
 async function postRows(sheet: SourceSheet): Promise<void> {
   const { prepare } = input;

@@ -4,6 +4,7 @@ import { executeRun } from '../../main/runs/execute';
 import { readSales } from '../../main/runs/read-sales';
 import { openWorkspace } from '../../main/store/open';
 import { period, salesWindow } from './calc-period';
+import { peakRssMb } from './peak-memory';
 
 /**
  * One measurement of bench:calc in its own process, so its peak memory is its own. With
@@ -66,5 +67,5 @@ if (mode === 'group-by' || mode === 'group-by-scan') {
   result = { lines: summary.lines, seconds: seconds(started) };
 }
 db.close();
-console.log(JSON.stringify({ ...result, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ ...result, peakRssMb: peakRssMb() }));
 process.exit(0);

@@ -7,6 +7,7 @@ import { openSource } from '../../main/import/open-source';
 import type { ImportWorkerInput } from '../../main/import/worker';
 import { journalsInMemory, openWorkspace } from '../../main/store/open';
 import { runWorker } from '../../main/workers/run';
+import { peakRssMb } from './peak-memory';
 import { storedBenchLine } from './sales-lines';
 
 /**
@@ -72,4 +73,4 @@ if (mode === 'exceljs' && file) {
   throw new Error('usage: import-child exceljs FILE | reader FILE | import FILE WORKSPACE | insert ROWS WORKSPACE');
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ rows, seconds, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ rows, seconds, peakRssMb: peakRssMb() }));

@@ -86,35 +86,40 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
          LEFT JOIN distributors d ON d.code = l.payee
        WHERE l.id BETWEEN ? AND ? AND +l.run_id = ? ORDER BY l.payee, l.scheme_code, l.kind DESC, l.id`,
     )
-    .all(...lineRange(db, run), run) as (Omit<ExportLine, 'nearMiss' | 'changes'> & {
-    nearMiss: string | null;
-    adjustments: string;
-  })[];
-  // One object per line, built field by field: a spread per line doubled the garbage of a large run.
-  return rows.map((r) => ({
-    id: r.id,
-    scheme: r.scheme,
-    // Names, reasons and traces came from users' files and typing: no control character goes on.
-    schemeName: withoutControls(r.schemeName),
-    payee: r.payee,
-    payeeName: withoutControls(r.payeeName),
-    ledgerName: r.ledgerName === null ? null : withoutControls(r.ledgerName),
-    region: withoutControls(r.region),
-    kind: r.kind,
-    measure: r.measure,
-    unit: r.unit,
-    target: r.target,
-    achievement: r.achievement,
-    slab: r.slab,
-    slabUnit: r.slabUnit,
-    slabAmount: r.slabAmount,
-    changes: stepChanges(r.adjustments),
-    calculated: r.calculated,
-    override: r.override,
-    overrideReason: r.overrideReason === null ? null : withoutControls(r.overrideReason),
-    overrideBy: r.overrideBy,
-    payable: r.payable,
-    explanation: withoutControls(r.explanation),
-    nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null,
-  }));
+    .iterate(...lineRange(db, run), run) as IterableIterator<
+    Omit<ExportLine, 'nearMiss' | 'changes'> & { nearMiss: string | null; adjustments: string }
+  >;
+  // One object per line, built field by field as each row is read: a spread per line doubled the
+  // garbage of a large run, and the rows all read first and then mapped outlived young collections
+  // (100,000 lines: 1.6–2.1 s read so, 1.0–1.4 s a row at a time).
+  const lines: ExportLine[] = [];
+  for (const r of rows) {
+    lines.push({
+      id: r.id,
+      scheme: r.scheme,
+      // Names, reasons and traces came from users' files and typing: no control character goes on.
+      schemeName: withoutControls(r.schemeName),
+      payee: r.payee,
+      payeeName: withoutControls(r.payeeName),
+      ledgerName: r.ledgerName === null ? null : withoutControls(r.ledgerName),
+      region: withoutControls(r.region),
+      kind: r.kind,
+      measure: r.measure,
+      unit: r.unit,
+      target: r.target,
+      achievement: r.achievement,
+      slab: r.slab,
+      slabUnit: r.slabUnit,
+      slabAmount: r.slabAmount,
+      changes: stepChanges(r.adjustments),
+      calculated: r.calculated,
+      override: r.override,
+      overrideReason: r.overrideReason === null ? null : withoutControls(r.overrideReason),
+      overrideBy: r.overrideBy,
+      payable: r.payable,
+      explanation: withoutControls(r.explanation),
+      nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null,
+    });
+  }
+  return lines;
 }

@@ -18,7 +18,7 @@ export async function writeErpWorkbook(
   onRow?: (written: number) => void,
 ): Promise<void> {
   const fields = datasets[file.kind].fields;
-  const workbook = new XlsxWriter();
+  const workbook = new XlsxWriter(new Date());
   const sheet = workbook.addSheet(file.title.slice(0, 31));
   sheet.addRow([COMPANY]);
   sheet.addRow([file.title]);
@@ -53,5 +53,5 @@ export async function writeErpWorkbook(
     );
   }
   onRow?.(file.rows.length);
-  writeFileSync(path, await workbook.bytes(new Date()));
+  writeFileSync(path, await workbook.bytes());
 }

@@ -7,9 +7,9 @@ import { numberFormat } from '../format/numbers';
  * on every export and on every machine.
  */
 export async function xlsxBytes(stamp: Date, build: (workbook: XlsxWriter) => void): Promise<Buffer> {
-  const workbook = new XlsxWriter();
+  const workbook = new XlsxWriter(stamp);
   build(workbook);
-  return stampZipEntries(await workbook.bytes(stamp), stamp);
+  return stampZipEntries(await workbook.bytes(), stamp);
 }
 
 /**

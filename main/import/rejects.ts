@@ -10,7 +10,7 @@ export async function writeRejectsWorkbook(
   path: string,
   args: { file: string; sheet: string; headers: readonly string[]; rows: readonly RejectedRow[] },
 ): Promise<void> {
-  const workbook = new XlsxWriter();
+  const workbook = new XlsxWriter(new Date());
   const sheet = workbook.addSheet('Rejected rows', { frozen: { rows: 1, columns: 0 } });
   sheet.addRow([...args.headers, 'Source row', 'Reason'], { font: { bold: true } });
   for (const r of args.rows) {
@@ -18,5 +18,5 @@ export async function writeRejectsWorkbook(
     sheet.addRow([...cells, `${args.file} / ${args.sheet} / row ${r.row}`, r.reasons.join('; ')]);
   }
   sheet.autoFilter(1, args.headers.length + 2);
-  writeFileSync(path, await workbook.bytes(new Date()));
+  writeFileSync(path, await workbook.bytes());
 }

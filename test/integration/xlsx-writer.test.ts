@@ -27,7 +27,7 @@ const texts = [
 const numbers = [0, -12.5, 1234567.89, 0.1 + 0.2, 123456789012.34, -0.01];
 
 async function workbook(path: string) {
-  const writer = new XlsxWriter();
+  const writer = new XlsxWriter(new Date(Date.UTC(2026, 10, 5, 10, 30)));
   const data = writer.addSheet("Payee's data", {
     widths: [40, 18],
     frozen: { rows: 1, columns: 1 },
@@ -46,7 +46,7 @@ async function workbook(path: string) {
   data.autoFilter(1, 2);
   const second = writer.addSheet('Second', { gridLines: false });
   second.addRow(['only', 1]);
-  writeFileSync(path, await writer.bytes(new Date(Date.UTC(2026, 10, 5, 10, 30))));
+  writeFileSync(path, await writer.bytes());
   return path;
 }
 
@@ -117,6 +117,57 @@ describe('the xlsx writer', () => {
     },
     240_000,
   );
+
+  it('puts a large sheet into the zip as it is written, and it reads back row for row, the same each time', async () => {
+    // 40,000 rows of about 150 bytes: past the 4 MB from which a sheet's part is zipped as it is written.
+    const many = 40_000;
+    const write = () => {
+      const writer = new XlsxWriter(new Date(Date.UTC(2026, 10, 5, 10, 30)));
+      const first = writer.addSheet('Large first', { frozen: { rows: 1, columns: 0 } });
+      first.addRow(['Payee', 'Amount', 'Note'], { font: { bold: true } });
+      for (let i = 1; i <= many; i++)
+        first.addRow([`D${i}`, i / 100, `line ${i} of a sheet large enough to stream — देवनागरी & <markup>`]);
+      first.autoFilter(1, 3);
+      writer.addSheet('Small').addRow(['between', 2]);
+      // A second large sheet waits in the zip behind the first, which ends only with the workbook.
+      const last = writer.addSheet('Large last');
+      for (let i = 1; i <= many; i++) last.addRow([i, `row ${i} of the last sheet, written after the small one`]);
+      return writer.bytes();
+    };
+    const bytes = await write();
+    expect((await write()).equals(bytes)).toBe(true);
+    // The first entry of the zip is the large sheet, its sizes in a descriptor after its data
+    // (general purpose bit 3): it went in before the workbook knew its length.
+    expect(bytes.readUInt32LE(0)).toBe(0x04034b50);
+    expect(bytes.readUInt16LE(6) & 8).toBe(8);
+    expect(bytes.subarray(30, 30 + bytes.readUInt16LE(26)).toString()).toBe('xl/worksheets/sheet1.xml');
+
+    const path = join(tempDir(), 'large.xlsx');
+    writeFileSync(path, bytes);
+    const sheets = await ourReading(path);
+    expect(Object.keys(sheets)).toEqual(['Large first', 'Small', 'Large last']);
+    // Every row read, in order (a row lost would leave a hole, which forEach and length overlook).
+    const read = (name: string) => (sheets[name] ?? []).filter((row) => row !== undefined);
+    expect(read('Large first')).toEqual([
+      ['Payee', 'Amount', 'Note'],
+      ...Array.from({ length: many }, (_, i) => [
+        `D${i + 1}`,
+        (i + 1) / 100,
+        `line ${i + 1} of a sheet large enough to stream — देवनागरी & <markup>`,
+      ]),
+    ]);
+    expect(sheets.Small).toEqual([['between', 2]]);
+    expect(read('Large last')).toEqual(
+      Array.from({ length: many }, (_, i) => [i + 1, `row ${i + 1} of the last sheet, written after the small one`]),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    const streamed = book.getWorksheet('Large first');
+    expect(streamed?.autoFilter).toBe('A1:C1');
+    expect(streamed?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(streamed?.getCell(`B${many + 1}`).value).toBe(many / 100);
+    expect(book.getWorksheet('Large last')?.rowCount).toBe(many);
+  }, 120_000);
 
   it('escapes what XML cannot hold and what Excel would read as an escape', () => {
     expect(xmlText('a & b < c > d "e"')).toBe('a &amp; b &lt; c &gt; d &quot;e&quot;');

@@ -18,9 +18,19 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
   return format;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: string | null | undefined, currency: string, locale: string): string {
   if (amount === null || amount === undefined || amount === '') return '';
-  return numberFormat(locale, { style: 'currency', currency }).format(amount as Decimal);
+  // Looked up by currency and locale alone: every amount of a statement or a page of the grid
+  // comes here, and numberFormat's key (its options as JSON) cost twice the formatting.
+  const key = `${currency}|${locale}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = numberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount as Decimal);
 }
 
 export function formatQuantity(qty: string | number | null | undefined, locale: string): string {

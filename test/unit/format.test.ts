@@ -19,6 +19,13 @@ describe('workspace number formats', () => {
     expect(formatMoney('12345678.90', 'USD', 'en-US')).toBe('$12,345,678.90');
   });
 
+  it('groups by the locale and marks the currency, each on its own, one after another', () => {
+    expect(formatMoney('12345678.90', 'INR', 'en-IN')).toBe('₹1,23,45,678.90');
+    expect(formatMoney('12345678.90', 'USD', 'en-IN')).toBe('$1,23,45,678.90');
+    expect(formatMoney('12345678.90', 'INR', 'en-US')).toBe('₹12,345,678.90');
+    expect(formatMoney('12345678.90', 'USD', 'en-US')).toBe('$12,345,678.90');
+  });
+
   it('keeps every paisa of amounts beyond float precision', () => {
     // 90071992547409.93 is not representable as a double (it would print …409.94).
     expect(formatMoney('90071992547409.93', 'INR', 'en-IN')).toBe('₹9,00,71,99,25,47,409.93');

@@ -156,21 +156,15 @@ class Chunks {
     if (this.text.length > 1 << 20) this.flush();
   }
 
-  /** Whether the sheet's text goes into the zip as it is written. */
-  get streaming(): boolean {
-    return this.out !== null;
-  }
-
-  /** The text held so far (the sheet's part, when it is not streaming). */
-  buffers(): Buffer[] {
+  /**
+   * Ends the text with `tail`: what the sheet holds, or null when it went into the zip as it was
+   * written (the last text may start that) and is ended now.
+   */
+  finish(tail: Buffer): Buffer[] | null {
     this.flush();
-    return this.held;
-  }
-
-  /** Sends the last text and `tail` into the zip, and ends the part. */
-  end(tail: Buffer): void {
-    this.flush();
-    this.out?.end(tail);
+    if (!this.out) return [...this.held, tail];
+    this.out.end(tail);
+    return null;
   }
 
   private flush(): void {
@@ -276,13 +270,10 @@ export class SheetWriter {
    * ended now).
    */
   end(): Buffer[] | null {
-    const held = this.data.buffers(); // the last text: the sheet may start streaming here
-    const tail = Buffer.from(`</sheetData>${this.filter ? `<autoFilter ref="${this.filter}"/>` : ''}</worksheet>`);
-    if (this.data.streaming) {
-      this.data.end(tail);
-      return null;
-    }
-    return [Buffer.from(this.head()), ...held, tail];
+    const part = this.data.finish(
+      Buffer.from(`</sheetData>${this.filter ? `<autoFilter ref="${this.filter}"/>` : ''}</worksheet>`),
+    );
+    return part && [Buffer.from(this.head()), ...part];
   }
 
   private head(): string {

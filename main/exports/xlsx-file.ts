@@ -1,5 +1,5 @@
 import { XlsxWriter } from '../files/xlsx-writer';
-import { numberFormat } from '../format/numbers';
+import { currencyFormat } from '../format/numbers';
 
 /**
  * An xlsx file as bytes that depend only on its content: the document properties carry `stamp`
@@ -41,7 +41,7 @@ export function stampZipEntries(zip: Buffer, stamp: Date): Buffer {
 
 /** The symbol of a currency as the workspace locale writes it: ₹ for INR in en-IN. */
 function currencySymbol(currency: string, locale: string): string {
-  const part = numberFormat(locale, { style: 'currency', currency })
+  const part = currencyFormat(currency, locale)
     .formatToParts(0)
     .find((p) => p.type === 'currency');
   return (part?.value ?? currency).replace(/"/g, '');

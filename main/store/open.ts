@@ -64,9 +64,9 @@ export function withJournalsInMemory<T>(db: Database.Database, work: () => T): T
  * Statement journals in memory from now until `restore` (see withJournalsInMemory), for work whose
  * transaction ends elsewhere, as an import's: a million sales lines into a table of a million
  * made 4.9 million writes, nearly all to the spilled journal (207,000 with it in memory), 28–29 s
- * → 18 s on a machine where a system call is dear. Inside a transaction SQLite refuses to change temporary storage once the
- * connection's temporary database is open: then the connection is left as it is, and `restore`
- * puts it back when it next can.
+ * → 18 s on a machine where a system call is dear. Inside a transaction SQLite refuses to change
+ * temporary storage once the connection's temporary database is open: then the connection is left
+ * as it is, and `restore` puts it back when it next can.
  */
 export function journalsInMemory(db: Database.Database): { restore(): void } {
   const before = db.pragma('temp_store', { simple: true }) as number;

@@ -27,9 +27,11 @@ export type WorkerName = keyof typeof entries;
  * file (a zip bomb, a sheet of a billion blank cells) stops there instead of taking the machine.
  * A run gets twice V8's room for new objects (96 MB): reading a million lines makes garbage fast,
  * and a larger nursery collects it less often (bench:calc's first run in the run worker 5.8 → 5.4 s,
- * for 20–40 MB more). So does an export, whose 100,000 lines read as objects were copied by each
- * collection while young (the Excel register 5.87–6.18 → 5.05–5.11 s, the 2,000 statements
- * 5.65–5.94 → 5.32–5.65 s, measured in one process with V8's equivalent flag).
+ * for 20–40 MB more). So does an export, whose 100,000 lines, all held until its files are
+ * written, were copied by each collection while young: measured again through the worker once the
+ * lines were read row by row, the Excel register 4.98–6.50 → 4.24–5.02 s for 30–40 MB more, the
+ * statements and the accounting files unchanged (4.95–5.87 against 5.01–6.04 s; SAP 1.86–1.99
+ * against 1.94–2.93 s).
  */
 const limits: Partial<Record<WorkerName, ResourceLimits>> = {
   import: { maxOldGenerationSizeMb: 384 },

@@ -11,11 +11,13 @@ import { saveScheme } from '../../main/schemes/store';
 import { openWorkspace } from '../../main/store/open';
 import { bundledChild } from './bundled';
 import { salesWindow } from './calc-period';
+import { inRounds, medianOf, roundsOf, secondsText, type Measured as Timed } from './rounds';
 import { removeWorkspace } from './workspace-files';
 
 /**
- * npm run bench:calc: 1,000,000 secondary sales lines, 50,000 outlets and 2,000 distributors
- * in a workspace; 20 schemes covering every program kind; then, each in its own process, the
+ * npm run bench:calc [-- LINES] [--rounds N] [--rebuild]: 1,000,000 secondary sales lines,
+ * 50,000 outlets and 2,000 distributors in a workspace; 20 schemes covering every program kind;
+ * then, each in its own process, the
  * full run (read facts, calculate, store lines and traces), the same run twice in the kept run
  * worker (the second finds the facts kept), and a plain SQL GROUP BY over the same lines, through
  * the date index and as a table scan — the floor for any aggregation-based design — and the
@@ -27,9 +29,11 @@ import { removeWorkspace } from './workspace-files';
  * The workspace is built once, with its lines kept as a run keeps them and no run stored, and
  * every measurement runs on a copy of it of its own: each begins from the same workspace, where
  * measuring in the built one itself left it 40,000 payout lines larger with each run (47 runs
- * and 1.5 GB after a day of benches), so no two figures were taken from the same workspace.
+ * and 1.5 GB after a day of benches), so no two figures were taken from the same workspace. Every
+ * measurement is taken N times (3 unless --rounds says), in turn (rounds.ts).
  */
-const LINES = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+const { rounds, rest } = roundsOf(process.argv.slice(2));
+const LINES = Number(rest.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 /**
  * The same payees and schemes over this many lines: what a run costs whatever its lines (working
  * out, checking and storing its 40,000 payout lines), which the run over LINES lines adds to.
@@ -144,9 +148,7 @@ async function build(lines: number) {
   w.close();
 }
 
-interface Measured {
-  seconds: number;
-  peakRssMb: number;
+interface Measured extends Timed {
   lines?: number;
   groups?: number;
   first?: number;
@@ -164,48 +166,69 @@ const child = (mode: string, from = 'kept', lines = LINES) => {
 
 for (const lines of [LINES, FEW_LINES])
   if (!existsSync(builtWith(lines)) || process.argv.includes('--rebuild')) await build(lines);
-let measured: Record<
-  'groupBy' | 'scan' | 'readTable' | 'read' | 'runTable' | 'keeping' | 'afterImport' | 'run' | 'few' | 'kept',
-  Measured
->;
+const kinds = [
+  'groupBy',
+  'scan',
+  'readTable',
+  'read',
+  'runTable',
+  'keeping',
+  'afterImport',
+  'run',
+  'few',
+  'kept',
+] as const;
+let measured: Record<(typeof kinds)[number], Measured[]>;
 try {
-  measured = {
-    groupBy: child('group-by'),
-    scan: child('group-by-scan'),
-    readTable: child('read', 'from-table'),
-    read: child('read'),
-    runTable: child('run', 'from-table'),
-    keeping: child('keep', 'from-table'),
-    afterImport: child('after-import', 'from-table'),
-    run: child('run'),
-    few: child('run', 'kept', FEW_LINES),
-    kept: child('kept'),
-  };
+  measured = await inRounds(
+    rounds,
+    {
+      groupBy: () => child('group-by'),
+      scan: () => child('group-by-scan'),
+      readTable: () => child('read', 'from-table'),
+      read: () => child('read'),
+      runTable: () => child('run', 'from-table'),
+      keeping: () => child('keep', 'from-table'),
+      afterImport: () => child('after-import', 'from-table'),
+      run: () => child('run'),
+      few: () => child('run', 'kept', FEW_LINES),
+      kept: () => child('kept'),
+    },
+    (round) => console.log(`round ${round} of ${rounds} …`),
+  );
 } finally {
   bundle.remove();
 }
-const { groupBy, scan, readTable, read, runTable, keeping, afterImport, run, few, kept } = measured;
-console.log(`\n${'what'.padEnd(84)}  ${'seconds'.padStart(7)}  ${'rows/s'.padStart(10)}  peak RSS`);
-const row = (name: string, r: { seconds: number; peakRssMb: number }, lines = LINES) =>
+const m = Object.fromEntries(kinds.map((k) => [k, medianOf(measured[k])])) as Record<(typeof kinds)[number], Measured>;
+console.log(
+  `\n${'what'.padEnd(84)}  ${`median of ${rounds} (fastest–slowest) s`.padStart(26)}  ${'rows/s'.padStart(10)}  peak RSS`,
+);
+const row = (name: string, results: readonly Measured[], lines = LINES) => {
+  const r = medianOf(results);
   console.log(
-    `${name.padEnd(84)}  ${r.seconds.toFixed(2).padStart(7)}  ${String(Math.round(lines / r.seconds)).padStart(10)}  ${r.peakRssMb} MB`,
+    `${name.padEnd(84)}  ${secondsText(results).padStart(26)}  ${String(Math.round(lines / r.seconds)).padStart(10)}  ${r.peakRssMb} MB`,
   );
-row('plain SQL GROUP BY distributor, through the date index', groupBy);
-row('plain SQL GROUP BY distributor, scanning the table', scan);
-row(`reading the run's ${read.lines} sales lines alone, from the table (and keeping them)`, readTable);
-row('reading them alone, from the lines kept', read);
-row(`SchemeDesk run: 20 schemes, all 9 kinds (${run.lines} lines), its lines from the table`, runTable);
-row('SchemeDesk run, its lines from the lines kept by an earlier run', run);
-row(`keeping all ${keeping.lines} lines, as the run worker does after a large import`, keeping, keeping.lines);
-row('the run asked for as the import ends: waits for that keeping, reads the lines kept', afterImport);
-row(`the same run over ${FEW_LINES} such lines, kept: what it costs whatever its lines`, few, FEW_LINES);
-row('the same run again in the kept run worker (facts kept)', kept);
-row('again after a commit elsewhere (facts read again, from the lines kept)', {
-  seconds: kept.reread ?? Number.NaN,
-  peakRssMb: kept.peakRssMb,
-});
-const floor = Math.min(groupBy.seconds, scan.seconds);
+};
+row('plain SQL GROUP BY distributor, through the date index', measured.groupBy);
+row('plain SQL GROUP BY distributor, scanning the table', measured.scan);
+row(`reading the run's ${m.read.lines} sales lines alone, from the table (and keeping them)`, measured.readTable);
+row('reading them alone, from the lines kept', measured.read);
+row(`SchemeDesk run: 20 schemes, all 9 kinds (${m.run.lines} lines), its lines from the table`, measured.runTable);
+row('SchemeDesk run, its lines from the lines kept by an earlier run', measured.run);
+row(
+  `keeping all ${m.keeping.lines} lines, as the run worker does after a large import`,
+  measured.keeping,
+  m.keeping.lines,
+);
+row('the run asked for as the import ends: waits for that keeping, reads the lines kept', measured.afterImport);
+row(`the same run over ${FEW_LINES} such lines, kept: what it costs whatever its lines`, measured.few, FEW_LINES);
+row('the same run again in the kept run worker (facts kept)', measured.kept);
+row(
+  'again after a commit elsewhere (facts read again, from the lines kept)',
+  measured.kept.map((r) => ({ seconds: r.reread ?? Number.NaN, peakRssMb: r.peakRssMb })),
+);
+const floor = Math.min(m.groupBy.seconds, m.scan.seconds);
 const times = (r: Measured) => `${(r.seconds / floor).toFixed(1)}×`;
 console.log(
-  `\nrun ÷ fastest GROUP BY: ${times(run)} with the lines kept, ${times(runTable)} from the table, ${times(afterImport)} asked for as an import ends (aim ≤ 2×; reading its lines alone ${times(read)} and ${times(readTable)}; the same run over ${FEW_LINES} lines ${times(few)}, so ${(run.seconds - few.seconds).toFixed(2)} s of it grows with the lines); second run ${kept.seconds.toFixed(2)} s (aim ≤ 1 s; its first run took ${kept.first?.toFixed(2)} s)`,
+  `\nrun ÷ fastest GROUP BY (medians): ${times(m.run)} with the lines kept, ${times(m.runTable)} from the table, ${times(m.afterImport)} asked for as an import ends (aim ≤ 2×; reading its lines alone ${times(m.read)} and ${times(m.readTable)}; the same run over ${FEW_LINES} lines ${times(m.few)}, so ${(m.run.seconds - m.few.seconds).toFixed(2)} s of it grows with the lines); second run ${m.kept.seconds.toFixed(2)} s (aim ≤ 1 s; its first run took ${m.kept.first?.toFixed(2)} s)`,
 );

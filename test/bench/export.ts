@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBatch, prepareInsert } from '../../main/datasets/insert';
@@ -9,15 +9,18 @@ import { approveRun, submitRun } from '../../main/review/actions';
 import { openWorkspace } from '../../main/store/open';
 import { createUser } from '../../main/users/profiles';
 import { syntheticRun } from '../support/synthetic-run';
-import { bundledChild } from './bundled';
+import { bundledChild, lastLineJson } from './bundled';
+import { inRounds, type Measured, medianOf, roundsOf, secondsText } from './rounds';
 
 /**
- * npm run bench:export [LINES]: an approved run of LINES payout lines (default 100,000) over
- * 2,000 payees, exported in every format, each in the bundled export worker as the app exports
- * (its start included); then, side by side, the same register written by
- * openpyxl in write-only mode (Debian's python3-openpyxl) — what an analyst's script would use.
+ * npm run bench:export [-- LINES] [--rounds N]: an approved run of LINES payout lines (default
+ * 100,000) over 2,000 payees, exported in every format, each in the bundled export worker as the
+ * app exports (its start included); then, side by side, the same register written by openpyxl in
+ * write-only mode (Debian's python3-openpyxl) — what an analyst's script would use. Each is
+ * measured N times (3 unless --rounds says), in turn (rounds.ts).
  */
-const LINES = Number(process.argv[2] ?? 100_000);
+const { rounds, rest } = roundsOf(process.argv.slice(2));
+const LINES = Number(rest[0] ?? 100_000);
 const PAYEES = 2000;
 const folder = join(tmpdir(), 'schemedesk-bench-export');
 rmSync(folder, { recursive: true, force: true });
@@ -58,39 +61,14 @@ approveRun(db, run, { name: 'arjun', role: 'approver' });
 db.close();
 
 // Each format in a process of its own, in the export worker as the app runs it (bundled, with its
-// limits), so the figures are the app's and each peak memory its own.
+// limits), so the figures are the app's and each peak memory its own; then openpyxl; all of it
+// ROUNDS times in turn (rounds.ts).
 const out = join(folder, 'out');
-const child = await bundledChild(join(import.meta.dirname, 'export-child.ts'));
-const rows: string[][] = [];
-try {
-  for (const format of exportFormatIds) {
-    const r = child.run<{ seconds: number; files: number; bytes: number; peakRssMb: number }>(
-      join(folder, 'workspace.sqlite'),
-      String(run),
-      format,
-      out,
-    );
-    rows.push([
-      format,
-      r.seconds.toFixed(2),
-      Math.round(LINES / r.seconds).toLocaleString('en-US'),
-      String(r.files),
-      (r.bytes / 1e6).toFixed(1),
-      String(r.peakRssMb),
-    ]);
-  }
-} finally {
-  child.remove();
-}
-
-// The alternative: openpyxl (write-only, streaming) writing the register's detail rows.
 const python = '/usr/bin/python3';
-let alternative = 'python3-openpyxl is not installed (apt-get install -y python3-openpyxl)';
-if (existsSync(python)) {
-  const script = join(folder, 'openpyxl_register.py');
-  writeFileSync(
-    script,
-    `import csv, sys, time
+const script = join(folder, 'openpyxl_register.py');
+writeFileSync(
+  script,
+  `import csv, resource, sys, time
 from openpyxl import Workbook
 rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))[2:-1]  # past the caption and header; not the TOTAL row
 t = time.perf_counter()
@@ -99,24 +77,71 @@ ws = wb.create_sheet('Detail')
 for r in rows:
     ws.append([float(c) if i in (11, 12, 15) and c else c for i, c in enumerate(r)])
 wb.save(sys.argv[2])
-print(f"{time.perf_counter() - t:.2f}")
+print('{"seconds": %f, "peakRssMb": %d}' % (time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024))
 `,
+);
+type Exported = Measured & { files: number; bytes: number };
+/** The alternative: openpyxl (write-only, streaming) writing the register's detail rows, read from our CSV register. */
+function openpyxl(): Exported {
+  const into = join(folder, 'openpyxl.xlsx');
+  const r = lastLineJson<Measured>(
+    execFileSync(python, [script, join(out, `run-${run}-csv.csv`), into], { encoding: 'utf8' }),
   );
+  return { ...r, files: 1, bytes: statSync(into).size };
+}
+const hasOpenpyxl = (() => {
   try {
-    const seconds = Number(
-      execFileSync(python, [script, join(out, `run-${run}-csv.csv`), join(folder, 'openpyxl.xlsx')], {
-        encoding: 'utf8',
-      }),
-    );
-    alternative = `openpyxl write-only, the same ${LINES.toLocaleString('en-US')} register rows: ${seconds.toFixed(2)} s (${Math.round(
-      LINES / seconds,
-    ).toLocaleString('en-US')} rows/s)`;
-  } catch (error) {
-    alternative = `openpyxl failed: ${(error as Error).message.split('\n')[0]}`;
+    execFileSync(python, ['-c', 'import openpyxl'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
+})();
+const child = await bundledChild(join(import.meta.dirname, 'export-child.ts'));
+let measured: Record<string, Exported[]>;
+try {
+  const formats = Object.fromEntries(
+    exportFormatIds.map((format) => [
+      format,
+      () => child.run<Exported>(join(folder, 'workspace.sqlite'), String(run), format, out),
+    ]),
+  );
+  measured = await inRounds<string, Exported>(rounds, hasOpenpyxl ? { ...formats, openpyxl } : formats, (round) =>
+    console.log(`round ${round} of ${rounds} …`),
+  );
+} finally {
+  child.remove();
 }
 
-console.log(`bench:export — ${LINES.toLocaleString('en-US')} payout lines, ${PAYEES} payees, approved run ${run}`);
+console.log(
+  `\nbench:export — ${LINES.toLocaleString('en-US')} payout lines, ${PAYEES} payees, approved run ${run}; median seconds of ${rounds} rounds (fastest–slowest)`,
+);
 console.log(['format', 'seconds', 'lines/s', 'files', 'MB', 'peak MB'].join('\t'));
-for (const r of rows) console.log(r.join('\t'));
-console.log(`alternative: ${alternative}`);
+for (const format of exportFormatIds) {
+  const results = measured[format] ?? [];
+  const r = medianOf(results);
+  console.log(
+    [
+      format,
+      secondsText(results),
+      Math.round(LINES / r.seconds).toLocaleString('en-US'),
+      String(r.files),
+      (r.bytes / 1e6).toFixed(1),
+      String(r.peakRssMb),
+    ].join('\t'),
+  );
+}
+const register = measured.xlsx;
+const theirs = measured.openpyxl;
+if (register && theirs) {
+  const median = medianOf(theirs).seconds;
+  console.log(
+    `alternative: openpyxl write-only, the same ${LINES.toLocaleString('en-US')} register rows: ${secondsText(theirs)} s (${Math.round(
+      LINES / median,
+    ).toLocaleString('en-US')} rows/s, ${medianOf(theirs).peakRssMb} MB); the xlsx register is ${(
+      median / medianOf(register).seconds
+    ).toFixed(2)}× as fast (aim: at least 2×)`,
+  );
+} else console.log('alternative: python3-openpyxl is not installed (apt-get install -y python3-openpyxl)');
+const statements = measured.statements ?? [];
+console.log(`statements: ${secondsText(statements)} s for ${medianOf(statements).files} files (aim: at most 5 s)`);

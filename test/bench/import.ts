@@ -7,19 +7,22 @@ import { createDemoWorkspace } from '../../main/demo/create';
 import { defaultDemoOptions } from '../../main/demo/generate';
 import { openWorkspace } from '../../main/store/open';
 import { bundledChild, lastLineJson } from './bundled';
+import { inRounds, type Measured, medianOf, roundsOf, secondsText } from './rounds';
 import { benchHeader as header, benchLine as line } from './sales-lines';
 import { removeWorkspace } from './workspace-files';
 
 /**
- * npm run bench:import [-- ROWS]: writes a sales register of ROWS lines (default 1,000,000)
- * as xlsx and as CSV, then measures, each in its own process: a bare exceljs streaming read of
+ * npm run bench:import [-- ROWS] [--rounds N]: writes a sales register of ROWS lines (default
+ * 1,000,000) as xlsx and as CSV, then measures, each in its own process: a bare exceljs streaming read of
  * the xlsx, SchemeDesk's own xlsx reader alone, SchemeDesk's full import (parse + validate +
  * insert) of both files, the CSV's lines again under other document numbers into the workspace
  * the CSV went into (the next month, over a table of a million lines), the floor under both (the
  * same lines, already in stored values, through the import's own insert), and pandas' read_excel
- * (openpyxl) when Debian's python3-pandas is there.
+ * (openpyxl) when Debian's python3-pandas is there. Every measurement but pandas is taken N times
+ * (3 unless --rounds says), in turn (rounds.ts).
  */
-const lines = Number(process.argv[2] ?? 1_000_000);
+const { rounds, rest } = roundsOf(process.argv.slice(2));
+const lines = Number(rest[0] ?? 1_000_000);
 const folder = join(tmpdir(), 'schemedesk-bench-import');
 const xlsx = join(folder, `sales-${lines}.xlsx`);
 const csv = join(folder, `sales-${lines}.csv`);
@@ -106,40 +109,57 @@ print('{"rows": %d, "seconds": %f, "peakRssMb": %d}' % (len(frame), time.perf_co
   }
 }
 
-let results: [string, { rows: number; seconds: number; peakRssMb: number }][];
+type Imported = Measured & { rows: number };
+const names = {
+  exceljs: 'exceljs streaming read of the xlsx (no validation, no insert)',
+  reader: 'SchemeDesk xlsx reader alone (no validation, no insert)',
+  xlsx: 'SchemeDesk import of the xlsx (parse + validate + insert)',
+  csv: 'SchemeDesk import of the CSV (parse + validate + insert)',
+  // Into the workspace the CSV was just imported into: the month after, over a full table.
+  next: 'SchemeDesk import of the next month as CSV, into that workspace',
+  floor: "SQLite alone: the same lines through the import's insert (floor)",
+  pandas: 'pandas read_excel of the xlsx (openpyxl; no validation, no insert)',
+};
+let measured: Partial<Record<keyof typeof names, Imported[]>>;
 try {
-  results = [
-    ['exceljs streaming read of the xlsx (no validation, no insert)', measure('exceljs', xlsx)],
-    ['SchemeDesk xlsx reader alone (no validation, no insert)', measure('reader', xlsx)],
-    [
-      'SchemeDesk import of the xlsx (parse + validate + insert)',
-      measure('import', xlsx, await freshWorkspace('xlsx')),
-    ],
-    ['SchemeDesk import of the CSV (parse + validate + insert)', measure('import', csv, await freshWorkspace('csv'))],
-    [
-      // Into the workspace the CSV was just imported into: the month after, over a full table.
-      'SchemeDesk import of the next month as CSV, into that workspace',
-      measure('import', nextCsv, join(folder, 'csv.sqlite')),
-    ],
-    [
-      "SQLite alone: the same lines through the import's insert (floor)",
-      measure('insert', String(lines), await freshWorkspace('insert')),
-    ],
-  ];
+  measured = await inRounds<Exclude<keyof typeof names, 'pandas'>, Imported>(
+    rounds,
+    {
+      exceljs: () => measure('exceljs', xlsx),
+      reader: () => measure('reader', xlsx),
+      xlsx: async () => measure('import', xlsx, await freshWorkspace('xlsx')),
+      csv: async () => measure('import', csv, await freshWorkspace('csv')),
+      next: () => measure('import', nextCsv, join(folder, 'csv.sqlite')),
+      floor: async () => measure('insert', String(lines), await freshWorkspace('insert')),
+    },
+    (round) => console.log(`round ${round} of ${rounds} …`),
+  );
 } finally {
   child.remove();
 }
+// pandas once: at 5–6 times our import's time, the machine's swings do not change the comparison.
 const frame = pandas();
-if (frame) results.push(['pandas read_excel of the xlsx (openpyxl; no validation, no insert)', frame]);
+if (frame) measured.pandas = [frame];
 else console.log('pandas: not measured (Debian python3-pandas and python3-openpyxl are not installed)\n');
 
+const results = (Object.keys(names) as (keyof typeof names)[]).flatMap((k) => {
+  const all = measured[k];
+  return all ? [[names[k], all] as const] : [];
+});
 const width = Math.max(...results.map(([name]) => name.length));
 console.log(
-  `${'what'.padEnd(width)}  ${'rows'.padStart(9)}  ${'seconds'.padStart(7)}  ${'rows/s'.padStart(8)}  peak RSS`,
+  `\n${'what'.padEnd(width)}  ${'rows'.padStart(9)}  ${`median of ${rounds} (fastest–slowest) s`.padStart(26)}  ${'rows/s'.padStart(8)}  peak RSS`,
 );
-for (const [name, r] of results) {
-  const rate = Math.round(r.rows / r.seconds);
+for (const [name, all] of results) {
+  const r = medianOf(all);
   console.log(
-    `${name.padEnd(width)}  ${String(r.rows).padStart(9)}  ${r.seconds.toFixed(1).padStart(7)}  ${String(rate).padStart(8)}  ${r.peakRssMb} MB`,
+    `${name.padEnd(width)}  ${String(r.rows).padStart(9)}  ${secondsText(all, 1).padStart(26)}  ${String(Math.round(r.rows / r.seconds)).padStart(8)}  ${r.peakRssMb} MB`,
   );
 }
+const median = (k: keyof typeof names) => medianOf(measured[k] ?? []);
+const peak = Math.max(median('xlsx').peakRssMb, median('csv').peakRssMb);
+console.log(
+  `\nthe xlsx import is ${(median('exceljs').seconds / median('xlsx').seconds).toFixed(2)}× as fast as the bare exceljs read (aim: 3×); the CSV import ${Math.round(
+    median('csv').rows / median('csv').seconds,
+  ).toLocaleString('en-US')} rows/s (aim: 250,000); peak ${peak} MB (aim: at most 400 MB)`,
+);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
-import type { ExportPlan } from '../../main/exports/format';
+import { type ExportPlan, previewRows } from '../../main/exports/format';
 import { type ExportFormatId, exportFormatIds, exportFormats } from '../../main/exports/formats';
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
 import { draftMark, fillTemplate, formatDay, safeCell } from '../../main/exports/text';
@@ -111,6 +111,23 @@ describe('every export format against its golden file', () => {
       ]),
     );
     expect(planned?.preview.rows[0]?.slice(0, 3)).toEqual(['D001', 'Sharma & Sons <Wholesale>', 'VOL-1']);
+  });
+
+  it('previews the first rows of the first statements, in order, past as many statements as that takes', () => {
+    const input = goldenInput('statements');
+    // 30 payees of the golden lines' shape: more statements than the preview has rows.
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      input.lines.map((l) => ({ ...l, payee: `P${String(i).padStart(2, '0')}`, payeeName: `Payee ${i}` })),
+    ).flat();
+    const planned = exportFormats.statements.plan({ ...input, lines });
+    const perPayee = input.lines.length;
+    expect(planned.preview.rows).toHaveLength(previewRows);
+    expect(planned.preview.rows.map((r) => r[0])).toEqual(
+      Array.from({ length: previewRows }, (_, i) => `P${String(Math.floor(i / perPayee)).padStart(2, '0')}`),
+    );
+    expect(planned.preview.rows.map((r) => r[2])).toEqual(
+      Array.from({ length: previewRows }, (_, i) => input.lines[i % perPayee]?.scheme),
+    );
   });
 });
 

@@ -105,7 +105,9 @@ export const statements: ExportFormat = {
       files,
       preview: {
         columns: ['Payee code', 'Payee', ...statementHeader],
+        // Every statement has a row at least, so the first previewRows statements hold the preview.
         rows: all
+          .slice(0, previewRows)
           .flatMap((s) => s.rows.map((r) => [s.payee, s.payeeName, ...statementCells(r, paiseToRupees)]))
           .slice(0, previewRows),
       },

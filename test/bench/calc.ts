@@ -166,40 +166,28 @@ const child = (mode: string, from = 'kept', lines = LINES) => {
 
 for (const lines of [LINES, FEW_LINES])
   if (!existsSync(builtWith(lines)) || process.argv.includes('--rebuild')) await build(lines);
-const kinds = [
-  'groupBy',
-  'scan',
-  'readTable',
-  'read',
-  'runTable',
-  'keeping',
-  'afterImport',
-  'run',
-  'few',
-  'kept',
-] as const;
-let measured: Record<(typeof kinds)[number], Measured[]>;
+const measures = {
+  groupBy: () => child('group-by'),
+  scan: () => child('group-by-scan'),
+  readTable: () => child('read', 'from-table'),
+  read: () => child('read'),
+  runTable: () => child('run', 'from-table'),
+  keeping: () => child('keep', 'from-table'),
+  afterImport: () => child('after-import', 'from-table'),
+  run: () => child('run'),
+  few: () => child('run', 'kept', FEW_LINES),
+  kept: () => child('kept'),
+};
+type Kind = keyof typeof measures;
+let measured: Record<Kind, Measured[]>;
 try {
-  measured = await inRounds(
-    rounds,
-    {
-      groupBy: () => child('group-by'),
-      scan: () => child('group-by-scan'),
-      readTable: () => child('read', 'from-table'),
-      read: () => child('read'),
-      runTable: () => child('run', 'from-table'),
-      keeping: () => child('keep', 'from-table'),
-      afterImport: () => child('after-import', 'from-table'),
-      run: () => child('run'),
-      few: () => child('run', 'kept', FEW_LINES),
-      kept: () => child('kept'),
-    },
-    (round) => console.log(`round ${round} of ${rounds} …`),
-  );
+  measured = await inRounds(rounds, measures, (round) => console.log(`round ${round} of ${rounds} …`));
 } finally {
   bundle.remove();
 }
-const m = Object.fromEntries(kinds.map((k) => [k, medianOf(measured[k])])) as Record<(typeof kinds)[number], Measured>;
+const m = Object.fromEntries(
+  Object.entries(measured).map(([k, results]) => [k, medianOf(results as Measured[])]),
+) as Record<Kind, Measured>;
 console.log(
   `\n${'what'.padEnd(84)}  ${`median of ${rounds} (fastest–slowest) s`.padStart(26)}  ${'rows/s'.padStart(10)}  peak RSS`,
 );

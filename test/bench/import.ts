@@ -13,9 +13,9 @@ import { removeWorkspace } from './workspace-files';
 
 /**
  * npm run bench:import [-- ROWS] [--rounds N]: writes a sales register of ROWS lines (default
- * 1,000,000) as xlsx and as CSV, then measures, each in its own process: a bare exceljs streaming read of
- * the xlsx, SchemeDesk's own xlsx reader alone, SchemeDesk's full import (parse + validate +
- * insert) of both files, the CSV's lines again under other document numbers into the workspace
+ * 1,000,000) as xlsx and as CSV, then measures, each in its own process: a bare exceljs streaming
+ * read of the xlsx, SchemeDesk's own xlsx reader alone, SchemeDesk's full import (parse + validate
+ * + insert) of both files, the CSV's lines again under other document numbers into the workspace
  * the CSV went into (the next month, over a table of a million lines), the floor under both (the
  * same lines, already in stored values, through the import's own insert), and pandas' read_excel
  * (openpyxl) when Debian's python3-pandas is there. Every measurement but pandas is taken N times

@@ -61,6 +61,19 @@ export interface ExportFormat {
 
 export const previewRows = 20;
 
+/**
+ * The preview's rows from rows kept in groups (a statement's lines, a voucher's entries): only the
+ * groups the first previewRows rows come from are laid out, not the 100,000 lines of a large run.
+ */
+export function firstRows<G, R>(groups: readonly G[], rowsOf: (group: G) => R[]): R[] {
+  const rows: R[] = [];
+  for (const group of groups) {
+    if (rows.length >= previewRows) break;
+    rows.push(...rowsOf(group));
+  }
+  return rows.slice(0, previewRows);
+}
+
 /** The whole run pays this; every file's control total is checked against it. */
 export const controlTotalOf = (vouchers: readonly Voucher[]) => sumPaise(vouchers, (v) => v.net);
 

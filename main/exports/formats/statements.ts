@@ -1,5 +1,5 @@
 import { paiseToRupees, sumPaise } from '../../../engine/money';
-import { type ExportFormat, type OutFile, previewRows } from '../format';
+import { type ExportFormat, firstRows, type OutFile } from '../format';
 import {
   claimCells,
   claimHeader,
@@ -105,11 +105,7 @@ export const statements: ExportFormat = {
       files,
       preview: {
         columns: ['Payee code', 'Payee', ...statementHeader],
-        // Every statement has a row at least, so the first previewRows statements hold the preview.
-        rows: all
-          .slice(0, previewRows)
-          .flatMap((s) => s.rows.map((r) => [s.payee, s.payeeName, ...statementCells(r, paiseToRupees)]))
-          .slice(0, previewRows),
+        rows: firstRows(all, (s) => s.rows.map((r) => [s.payee, s.payeeName, ...statementCells(r, paiseToRupees)])),
       },
       controlTotal: sumPaise(all, (s) => s.total),
     };

@@ -1,6 +1,6 @@
 import { create } from 'xmlbuilder2';
 import { paiseToRupees } from '../../../engine/money';
-import { controlTotalOf, type ExportFormat, previewRows } from '../format';
+import { controlTotalOf, type ExportFormat, firstRows } from '../format';
 import type { Entry, Voucher } from '../postings';
 import { draftMark, formatDay } from '../text';
 
@@ -60,11 +60,9 @@ export const tallyXml: ExportFormat = {
       }
       return Buffer.from(doc.end({ prettyPrint: true, indent: '  ', newline: '\r\n' }));
     };
-    const preview = vouchers
-      .flatMap((v) =>
-        v.entries.map((e) => [formatDay(v.date, 'YYYYMMDD'), typeOf(v), v.number, ledgerOf(e), amountOf(e)]),
-      )
-      .slice(0, previewRows);
+    const preview = firstRows(vouchers, (v) =>
+      v.entries.map((e) => [formatDay(v.date, 'YYYYMMDD'), typeOf(v), v.number, ledgerOf(e), amountOf(e)]),
+    );
     return {
       files: [{ name: `${input.base}.xml`, build, rows: vouchers.length, controlTotal: controlTotalOf(vouchers) }],
       preview: { columns: ['Date', 'Voucher type', 'Voucher no.', 'Ledger', 'Amount (Tally sign)'], rows: preview },

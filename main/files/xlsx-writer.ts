@@ -301,6 +301,9 @@ function number(value: number, sheet: string, row: number, column: number): stri
 }
 
 /** A workbook of sheets, written as xlsx bytes. */
+/** The zip path of the sheet at 0-based `index`. */
+const sheetPart = (index: number) => `xl/worksheets/sheet${index + 1}.xml`;
+
 export class XlsxWriter {
   private readonly styles = new Styles();
   private readonly sheets: SheetWriter[] = [];
@@ -318,7 +321,7 @@ export class XlsxWriter {
   addSheet(name: string, options: SheetOptions = {}): SheetWriter {
     if (!/^[^[\]:*?/\\]{1,31}$/.test(name) || name.startsWith("'"))
       throw new Error(`"${name}" cannot name a sheet in Excel`);
-    const part = `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
+    const part = sheetPart(this.sheets.length);
     const sheet = new SheetWriter(name, this.styles, options, () => {
       const out = new PassThrough();
       this.zip.addReadStream(out, part, this.entry);
@@ -339,7 +342,7 @@ export class XlsxWriter {
       `${header}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
         .map(
           (_, i) =>
-            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+            `<Override PartName="/${sheetPart(i)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
         )
         .join(
           '',
@@ -383,7 +386,7 @@ export class XlsxWriter {
     );
     sheets.forEach((s, i) => {
       const part = s.end();
-      if (part) add(`xl/worksheets/sheet${i + 1}.xml`, part);
+      if (part) add(sheetPart(i), part);
     });
     add('xl/styles.xml', this.styles.xml());
     return new Promise((resolve, reject) => {

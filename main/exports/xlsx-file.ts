@@ -59,7 +59,6 @@ export function moneyFormat(currency: string, locale: string): string {
   return `${s}#,##0.00;-${s}#,##0.00`;
 }
 
-/** Paise as the number a spreadsheet cell holds (two decimals, exact in print). */
 /**
  * An amount as a spreadsheet cell: rupees as a number. A cell is a double, exact to the paisa up
  * to about ₹90 trillion; the control totals we check are exact bigints whatever the size.

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { XlsxWriter, xmlText } from '../../main/files/xlsx-writer';
 import { openSource } from '../../main/import/open-source';
 import type { Cell } from '../../main/import/readers/types';
+import { openZip } from '../../main/import/readers/zip';
 import { hasLibreOffice, libreOfficeConvert } from '../support/files';
 import { tempDirPerTest } from '../support/temp';
 
@@ -63,6 +64,37 @@ async function ourReading(path: string): Promise<Record<string, Cell[][]>> {
     source.close?.();
   }
   return sheets;
+}
+
+/**
+ * Every part of the zip by name, as text: read through the importer's zip reader, which checks
+ * each part's CRC and size against what its entry records, so a wrong one throws.
+ */
+async function everyPart(path: string): Promise<Map<string, string>> {
+  const zip = await openZip(path);
+  const parts = new Map<string, string>();
+  const names = [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'docProps/core.xml',
+    'docProps/app.xml',
+    'xl/workbook.xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/styles.xml',
+  ];
+  try {
+    for (let i = 1; zip.entry(`xl/worksheets/sheet${i}.xml`); i++) names.push(`xl/worksheets/sheet${i}.xml`);
+    for (const name of names) {
+      const entry = zip.entry(name);
+      if (!entry) throw new Error(`no ${name} in ${path}`);
+      const chunks: Buffer[] = [];
+      for await (const chunk of zip.read(entry)) chunks.push(chunk);
+      parts.set(name, Buffer.concat(chunks).toString('utf8'));
+    }
+  } finally {
+    zip.close();
+  }
+  return parts;
 }
 
 describe('the xlsx writer', () => {
@@ -144,6 +176,9 @@ describe('the xlsx writer', () => {
 
     const path = join(tempDir(), 'large.xlsx');
     writeFileSync(path, bytes);
+    // The streamed parts' sizes and CRCs, counted as they were written, are what the zip records.
+    const parts = await everyPart(path);
+    expect(parts.get('xl/worksheets/sheet3.xml')).toMatch(/<c r="B40000" t="inlineStr"><is><t>row 40000 of the last/);
     const sheets = await ourReading(path);
     expect(Object.keys(sheets)).toEqual(['Large first', 'Small', 'Large last']);
     // Every row read, in order (a row lost would leave a hole, which forEach and length overlook).
@@ -168,6 +203,32 @@ describe('the xlsx writer', () => {
     expect(streamed?.getCell(`B${many + 1}`).value).toBe(many / 100);
     expect(book.getWorksheet('Large last')?.rowCount).toBe(many);
   }, 120_000);
+
+  it('deflates the parts workbooks share once, and gives each workbook its own styles and sheets', async () => {
+    const stamp = new Date(Date.UTC(2026, 10, 5, 10, 30));
+    const statement = async (name: string, font: { bold: true } | { italic: true }, amount: number) => {
+      const writer = new XlsxWriter(stamp);
+      const sheet = writer.addSheet('Statement');
+      sheet.addRow([name], { font });
+      sheet.addRow(['Payout', amount], { formats: { 1: '0.00' } });
+      const path = join(tempDir(), `${name}.xlsx`);
+      writeFileSync(path, await writer.bytes());
+      return everyPart(path);
+    };
+    const first = await statement('D1', { bold: true }, 10.5);
+    const second = await statement('D2', { bold: true }, 20.25);
+    const third = await statement('D3', { italic: true }, 30);
+    for (const name of ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'xl/workbook.xml'])
+      expect(second.get(name)).toBe(first.get(name));
+    expect(second.get('xl/styles.xml')).toBe(first.get('xl/styles.xml'));
+    expect(first.get('xl/styles.xml')).toContain('<b/>');
+    // Another font is other styles text: not the styles deflated for the first two.
+    expect(third.get('xl/styles.xml')).toContain('<i/>');
+    expect(third.get('xl/styles.xml')).not.toContain('<b/>');
+    expect(
+      [first, second, third].map((parts) => /<v>([\d.]+)<\/v>/.exec(parts.get('xl/worksheets/sheet1.xml') ?? '')?.[1]),
+    ).toEqual(['10.5', '20.25', '30']);
+  });
 
   it('escapes what XML cannot hold and what Excel would read as an escape', () => {
     expect(xmlText('a & b < c > d "e"')).toBe('a &amp; b &lt; c &gt; d &quot;e&quot;');

@@ -73,53 +73,83 @@ export function runForExport(db: Database.Database, id: number): RunForExport | 
 
 /** Every line of the run (read by their id range), in payee then scheme order: the order every file lists them in. */
 export function linesForExport(db: Database.Database, run: number): ExportLine[] {
+  // Rows as arrays (better-sqlite3's raw mode), not objects of 23 named fields: 100,000 lines read
+  // in 0.35 s, not 0.72 s (4 December). The columns are in the order they are taken below.
   const rows = db
     .prepare(
-      `SELECT l.id, l.scheme_code AS scheme, coalesce(json_extract(v.definition, '$.name'), l.scheme_code) AS schemeName,
-         l.payee, coalesce(l.payee_name, l.payee) AS payeeName, nullif(trim(d.ledger_name), '') AS ledgerName,
-         coalesce(l.region, '') AS region, l.kind, l.measure, l.unit,
-         l.target, l.achievement, l.slab_label AS slab,
-         CASE json_extract(v.definition, '$.slabs.basis') WHEN 'achievement' THEN 'percent' ELSE l.unit END AS slabUnit,
-         l.computed AS slabAmount, l.adjustments, l.final AS calculated, l.override, l.override_reason AS overrideReason,
-         l.override_by AS overrideBy, l.payable, l.explanation, l.near_miss AS nearMiss
+      `SELECT l.id, l.scheme_code, coalesce(json_extract(v.definition, '$.name'), l.scheme_code),
+         l.payee, coalesce(l.payee_name, l.payee), nullif(trim(d.ledger_name), ''),
+         coalesce(l.region, ''), l.kind, l.measure, l.unit, l.target, l.achievement, l.slab_label,
+         CASE json_extract(v.definition, '$.slabs.basis') WHEN 'achievement' THEN 'percent' ELSE l.unit END,
+         l.computed, l.adjustments, l.final, l.override, l.override_reason, l.override_by, l.payable,
+         l.explanation, l.near_miss
        FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
          LEFT JOIN distributors d ON d.code = l.payee
        WHERE l.id BETWEEN ? AND ? AND +l.run_id = ? ORDER BY l.payee, l.scheme_code, l.kind DESC, l.id`,
     )
-    .iterate(...lineRange(db, run), run) as IterableIterator<
-    Omit<ExportLine, 'nearMiss' | 'changes'> & { nearMiss: string | null; adjustments: string }
-  >;
+    .raw()
+    .iterate(...lineRange(db, run), run) as IterableIterator<LineRow>;
   // One object per line, built field by field as each row is read: a spread per line doubled the
   // garbage of a large run, and the rows all read first and then mapped outlived young collections
   // (100,000 lines: 1.6–2.1 s read so, 1.0–1.4 s a row at a time).
   const lines: ExportLine[] = [];
   for (const r of rows) {
+    const ledgerName = r[5];
+    const overrideReason = r[18];
+    const nearMiss = r[22];
     lines.push({
-      id: r.id,
-      scheme: r.scheme,
+      id: r[0],
+      scheme: r[1],
       // Names, reasons and traces came from users' files and typing: no control character goes on.
-      schemeName: withoutControls(r.schemeName),
-      payee: r.payee,
-      payeeName: withoutControls(r.payeeName),
-      ledgerName: r.ledgerName === null ? null : withoutControls(r.ledgerName),
-      region: withoutControls(r.region),
-      kind: r.kind,
-      measure: r.measure,
-      unit: r.unit,
-      target: r.target,
-      achievement: r.achievement,
-      slab: r.slab,
-      slabUnit: r.slabUnit,
-      slabAmount: r.slabAmount,
-      changes: stepChanges(r.adjustments),
-      calculated: r.calculated,
-      override: r.override,
-      overrideReason: r.overrideReason === null ? null : withoutControls(r.overrideReason),
-      overrideBy: r.overrideBy,
-      payable: r.payable,
-      explanation: withoutControls(r.explanation),
-      nearMiss: r.nearMiss ? (JSON.parse(r.nearMiss) as NearMiss) : null,
+      schemeName: withoutControls(r[2]),
+      payee: r[3],
+      payeeName: withoutControls(r[4]),
+      ledgerName: ledgerName === null ? null : withoutControls(ledgerName),
+      region: withoutControls(r[6]),
+      kind: r[7],
+      measure: r[8],
+      unit: r[9],
+      target: r[10],
+      achievement: r[11],
+      slab: r[12],
+      slabUnit: r[13],
+      slabAmount: r[14],
+      changes: stepChanges(r[15]),
+      calculated: r[16],
+      override: r[17],
+      overrideReason: overrideReason === null ? null : withoutControls(overrideReason),
+      overrideBy: r[19],
+      payable: r[20],
+      explanation: withoutControls(r[21]),
+      nearMiss: nearMiss ? (JSON.parse(nearMiss) as NearMiss) : null,
     });
   }
   return lines;
 }
+
+/** A line as `linesForExport` reads it, column by column. */
+type LineRow = [
+  id: number,
+  scheme: string,
+  schemeName: string,
+  payee: string,
+  payeeName: string,
+  ledgerName: string | null,
+  region: string,
+  kind: ExportLine['kind'],
+  measure: string,
+  unit: string,
+  target: string | null,
+  achievement: string | null,
+  slab: string | null,
+  slabUnit: SlabUnit,
+  slabAmount: number,
+  adjustments: string,
+  calculated: number,
+  override: number | null,
+  overrideReason: string | null,
+  overrideBy: string | null,
+  payable: number,
+  explanation: string,
+  nearMiss: string | null,
+];

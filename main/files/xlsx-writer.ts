@@ -140,21 +140,33 @@ class Styles {
  */
 const STREAM_FROM = 4 << 20;
 
+/** The first buffer of a sheet's text; each next one twice the last, up to CHUNK_MOST. */
+const CHUNK_LEAST = 64 << 10;
+const CHUNK_MOST = 1 << 20;
+
 /**
- * A sheet's text gathered into buffers of about a megabyte, so a sheet of millions of cells is
- * not one huge string; held until the sheet is large, then sent on into the zip through `open`.
+ * A sheet's text written as UTF-8 straight into buffers, from 64 KB (a statement's sheet fits
+ * one) to a megabyte each, so a sheet of millions of cells is never one huge string; held until
+ * the sheet is large, then sent on into the zip through `open`. Each row is written into the
+ * buffer as it comes: gathered into a string of a megabyte and then encoded, the text was copied
+ * twice over (100,000 rows of 16 cells: 1.10–1.43 s so, 0.35–0.63 s written row by row, 4 December).
  */
 class Chunks {
   private held: Buffer[] = [];
   private heldBytes = 0;
-  private text = '';
+  private buffer = Buffer.allocUnsafe(CHUNK_LEAST);
+  private used = 0;
   private out: PartOut | null = null;
 
   constructor(private readonly open: () => PartOut) {}
 
   add(piece: string): void {
-    this.text += piece;
-    if (this.text.length > 1 << 20) this.flush();
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair of them, 4), so the piece always fits.
+    if (this.used + piece.length * 3 > this.buffer.length) {
+      this.flush();
+      this.buffer = Buffer.allocUnsafe(Math.max(Math.min(this.buffer.length * 2, CHUNK_MOST), piece.length * 3));
+    }
+    this.used += this.buffer.write(piece, this.used);
   }
 
   /**
@@ -168,10 +180,11 @@ class Chunks {
     return null;
   }
 
+  /** Sends on or holds the text written so far; the next text goes into a new buffer. */
   private flush(): void {
-    if (!this.text) return;
-    const buffer = Buffer.from(this.text, 'utf8');
-    this.text = '';
+    if (this.used === 0) return;
+    const buffer = this.buffer.subarray(0, this.used);
+    this.used = 0;
     if (this.out) {
       this.out.write(buffer);
       return;

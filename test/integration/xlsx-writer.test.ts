@@ -204,6 +204,17 @@ describe('the xlsx writer', () => {
     expect(book.getWorksheet('Large last')?.rowCount).toBe(many);
   }, 120_000);
 
+  it('keeps every character of many-byte text across the buffers a sheet is written into', async () => {
+    // Three bytes of UTF-8 to a character: a row of such text meets the end of each buffer.
+    const rows = Array.from({ length: 5000 }, (_, i) => [i + 1, `${'देवनागरी ₹ '.repeat(12)}${i + 1}`]);
+    const writer = new XlsxWriter(new Date(Date.UTC(2026, 10, 5, 10, 30)));
+    const sheet = writer.addSheet('Text');
+    for (const row of rows) sheet.addRow(row);
+    const path = join(tempDir(), 'many-byte.xlsx');
+    writeFileSync(path, await writer.bytes());
+    expect((await ourReading(path)).Text).toEqual(rows);
+  });
+
   it('deflates the parts workbooks share once, and gives each workbook its own styles and sheets', async () => {
     const stamp = new Date(Date.UTC(2026, 10, 5, 10, 30));
     const statement = async (name: string, font: { bold: true } | { italic: true }, amount: number) => {

@@ -16,7 +16,8 @@ export interface Statement {
   payee: string;
   payeeName: string;
   region: string;
-  rows: StatementRow[];
+  /** The payee's lines in the run's order; `statementRows` words them as the statement shows them. */
+  lines: ExportLine[];
   /** Paise. */
   total: number;
   /** The payee's own claims against the run, each beside what it is paid and why they differ. */
@@ -43,40 +44,49 @@ function quantityText(value: string | null, unit: string, run: RunForExport): st
   return numberFormat(run.locale, { maximumFractionDigits: 2 }).format(value as Decimal);
 }
 
-export function statementsFor(
-  run: RunForExport,
-  lines: readonly ExportLine[],
-  claims: readonly ClaimLine[] = [],
-): Statement[] {
+/**
+ * The run's statements, one per payee, holding their lines as they are: each is worded
+ * (`statementRows`) only when its file is built, so the words of 2,000 statements are not all
+ * held at once while the files are written.
+ */
+export function statementsFor(lines: readonly ExportLine[], claims: readonly ClaimLine[] = []): Statement[] {
   const byPayee = new Map<string, Statement>();
   for (const line of lines) {
-    const s = byPayee.get(line.payee) ?? {
-      payee: line.payee,
-      payeeName: line.payeeName,
-      region: line.region,
-      rows: [],
-      total: 0,
-      claims: claims.filter((c) => c.payee === line.payee),
-    };
-    s.rows.push({
-      scheme: line.scheme,
-      schemeName: line.schemeName,
-      line: line.kind === 'clawback' ? 'Clawback' : 'Payout',
-      measure: quantityText(line.measure, line.unit, run),
-      target: quantityText(line.target, line.unit, run),
-      achievement: formatAchievement(line.achievement, run.locale),
-      slab: formatSlab(line.slab, line.slabUnit ?? (line.unit as SlabUnit), run.currency, run.locale),
-      payout: line.payable,
-      nextSlab: line.nearMiss ? nearMissText(line.nearMiss, line.unit, run.currency, run.locale) : '',
-      note:
-        line.override === null
-          ? ''
-          : `Adjusted from ${formatMoney(paiseToRupees(line.calculated), run.currency, run.locale)}: ${line.overrideReason ?? ''}`,
-    });
+    let s = byPayee.get(line.payee);
+    if (!s) {
+      s = {
+        payee: line.payee,
+        payeeName: line.payeeName,
+        region: line.region,
+        lines: [],
+        total: 0,
+        claims: claims.filter((c) => c.payee === line.payee),
+      };
+      byPayee.set(line.payee, s);
+    }
+    s.lines.push(line);
     s.total += line.payable;
-    byPayee.set(line.payee, s);
   }
   return [...byPayee.values()];
+}
+
+/** A statement's lines as it shows them: amounts, slabs and the near-miss in the run's currency and locale. */
+export function statementRows(statement: Statement, run: RunForExport): StatementRow[] {
+  return statement.lines.map((line) => ({
+    scheme: line.scheme,
+    schemeName: line.schemeName,
+    line: line.kind === 'clawback' ? 'Clawback' : 'Payout',
+    measure: quantityText(line.measure, line.unit, run),
+    target: quantityText(line.target, line.unit, run),
+    achievement: formatAchievement(line.achievement, run.locale),
+    slab: formatSlab(line.slab, line.slabUnit ?? (line.unit as SlabUnit), run.currency, run.locale),
+    payout: line.payable,
+    nextSlab: line.nearMiss ? nearMissText(line.nearMiss, line.unit, run.currency, run.locale) : '',
+    note:
+      line.override === null
+        ? ''
+        : `Adjusted from ${formatMoney(paiseToRupees(line.calculated), run.currency, run.locale)}: ${line.overrideReason ?? ''}`,
+  }));
 }
 
 export const statementHeader = [
@@ -131,7 +141,7 @@ const escapeHtml = (text: string) =>
  */
 export function statementHtml(statement: Statement, run: RunForExport, caption: string, company: string): string {
   const money = (paise: number) => escapeHtml(formatMoney(paiseToRupees(paise), run.currency, run.locale));
-  const rows = statement.rows
+  const rows = statementRows(statement, run)
     .map(
       (r) =>
         `<tr><td>${escapeHtml(r.scheme)}</td><td>${escapeHtml(r.schemeName)}</td><td>${r.line}</td>` +

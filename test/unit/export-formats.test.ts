@@ -113,6 +113,23 @@ describe('every export format against its golden file', () => {
     expect(planned?.preview.rows[0]?.slice(0, 3)).toEqual(['D001', 'Sharma & Sons <Wholesale>', 'VOL-1']);
   });
 
+  it('prints each statement with its own lines worded: scheme, slab, payout, the next slab, and the total', async () => {
+    const input = { ...goldenInput('statements'), printable: true };
+    const planned = exportFormats.statements.plan(input);
+    const page = planned.files.find((f) => f.name === 'run-7-statements/statement-D001.html');
+    if (!page) throw new Error('no printable statement for D001');
+    const html = (await page.build()).toString('utf8');
+    const own = input.lines.filter((l) => l.payee === 'D001');
+    // One row per line of the payee's, none of another payee's, and the total of its lines.
+    expect(html.match(/<tr><td>/g)).toHaveLength(own.length);
+    for (const line of own) expect(html).toContain(`<td>${line.scheme}</td>`);
+    expect(html).toContain('₹12,345.67');
+    expect(html).toContain('which pays ₹30,000.00');
+    // The golden D001's two lines: 12,345.67 + 450.00.
+    expect(own.map((l) => l.payable)).toEqual([1234567, 45000]);
+    expect(html).toContain('<tfoot><tr><td colspan="7">Total</td><td class="n">₹12,795.67</td>');
+  });
+
   it('previews the first rows of the first statements, in order, past as many statements as that takes', () => {
     const input = goldenInput('statements');
     // 30 payees of the golden lines' shape: more statements than the preview has rows.

@@ -8,6 +8,7 @@ import {
   statementCells,
   statementHeader,
   statementHtml,
+  statementRows,
   statementsFor,
 } from '../statement';
 import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
@@ -45,7 +46,7 @@ export const statements: ExportFormat = {
     'One statement per payee: each scheme’s measure, target, achievement, slab, payout and the near-miss to the next slab.',
   plan(input) {
     const { run } = input;
-    const all = statementsFor(run, input.lines, input.claims);
+    const all = statementsFor(input.lines, input.claims);
     const names = fileNames(all.map((s) => s.payee));
     const format = moneyFormat(run.currency, run.locale);
     const caption = runCaption(input);
@@ -69,7 +70,7 @@ export const statements: ExportFormat = {
         sheet.addRow([]);
         sheet.addRow([...statementHeader], { font: { bold: true } });
         const formats = { [payoutColumn]: format };
-        for (const r of statement.rows) sheet.addRow(statementCells(r, cellAmount), { formats });
+        for (const r of statementRows(statement, run)) sheet.addRow(statementCells(r, cellAmount), { formats });
         sheet.addRow(
           statementHeader.map((_, i) => (i === 0 ? 'Total' : i === payoutColumn ? cellAmount(statement.total) : null)),
           { font: { bold: true }, formats },
@@ -89,7 +90,7 @@ export const statements: ExportFormat = {
     const { printPdf } = input;
     const files: OutFile[] = all.flatMap((statement, i) => {
       const name = `${input.base}/statement-${names[i]}`;
-      const file = { rows: statement.rows.length, controlTotal: BigInt(statement.total) };
+      const file = { rows: statement.lines.length, controlTotal: BigInt(statement.total) };
       const xlsx: OutFile = { name: `${name}.xlsx`, build: workbook(statement), ...file };
       if (!printPdf) {
         if (!input.printable) return [xlsx];
@@ -105,7 +106,9 @@ export const statements: ExportFormat = {
       files,
       preview: {
         columns: ['Payee code', 'Payee', ...statementHeader],
-        rows: firstRows(all, (s) => s.rows.map((r) => [s.payee, s.payeeName, ...statementCells(r, paiseToRupees)])),
+        rows: firstRows(all, (s) =>
+          statementRows(s, run).map((r) => [s.payee, s.payeeName, ...statementCells(r, paiseToRupees)]),
+        ),
       },
       controlTotal: sumPaise(all, (s) => s.total),
     };

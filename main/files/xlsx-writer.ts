@@ -5,10 +5,10 @@ import { Zip, type ZipInputFile } from 'fflate';
  * A fast xlsx writer for what our exports write: sheets of rows of text, numbers and SUM
  * formulas with their results, fonts, number formats, column widths, frozen panes, hidden grid
  * lines and an autofilter. Rows become SpreadsheetML text as they are added (inline strings, so
- * no shared-string table is held), and fflate's Zip lays the parts out in the zip: each part is
- * deflated by node:zlib at once when it is whole (`deflatedPart`), and a large sheet's part is
- * deflated on libuv's threads as it is written, while the rows after it are still being made,
- * and never held whole (`streamedPart`).
+ * no shared-string table is held), and fflate's Zip lays out the parts node:zlib deflates: the
+ * small fixed parts on this thread, once per text (`addText`); a sheet's whole part on libuv's
+ * threads (`addSheet`); and a large sheet's part on libuv's threads as it is written, while the
+ * rows after it are still being made, never held whole (`streamedPart`).
  * It writes a 100,000-line register about three times as fast as exceljs's streaming writer did
  * (see bench:export), which spent most of its time building a cell model per row.
  *

@@ -215,7 +215,7 @@ describe('the xlsx writer', () => {
     expect((await ourReading(path)).Text).toEqual(rows);
   });
 
-  it('deflates the parts workbooks share once, and gives each workbook its own styles and sheets', async () => {
+  it('gives each workbook its own styles and sheet when its other parts are the same as an earlier one’s', async () => {
     const stamp = new Date(Date.UTC(2026, 10, 5, 10, 30));
     const statement = async (name: string, font: { bold: true } | { italic: true }, amount: number) => {
       const writer = new XlsxWriter(stamp);

@@ -390,7 +390,7 @@ function clawbacks(scheme: Scheme, payees: readonly PayeeFact[], facts: IndexedF
         adjustments: [],
         nearMiss: null,
         explanation: `clawback: ₹${returned.toFixed(2)} returned against invoices paid on in the approved run for the period to ${paid.periodTo}, at the ${new Exact(paid.effectiveRate).times(100).toDecimalPlaces(4).toString()}% paid then = ${inr(amount)}`,
-        sources: { table: 'sales', ids: returns.map((r) => id[r] as number).sort((a, b) => a - b) },
+        sources: { table: 'sales', ids: Float64Array.from(returns, (r) => id[r] as number).sort() },
         effectiveRate: paid.effectiveRate,
       });
     }

@@ -246,7 +246,7 @@ describe('early payment pays on the invoice, never on more', () => {
     const l = line(calculateRun([early('full_only')], f));
     expect(l.measure).toBe('22000');
     expect(l.final).toBe(22000);
-    expect(l.sources).toEqual({ table: 'payments', ids: [1, 4, 6, 7] });
+    expect(l.sources).toEqual({ table: 'payments', ids: Float64Array.from([1, 4, 6, 7]) });
   });
 
   it('pro rata pays on the part received within N days', () => {
@@ -284,7 +284,7 @@ describe('early payment pays on the invoice, never on more', () => {
     });
     const l = line(calculateRun([early('full_only')], g));
     expect(l.final).toBe(5000);
-    expect(l.sources).toEqual({ table: 'payments', ids: [4, 5] });
+    expect(l.sources).toEqual({ table: 'payments', ids: Float64Array.from([4, 5]) });
     // Pro rata: INV-J received 10,000 − 10,000 = 0 within its days; INV-K 5,000 → 50.00.
     expect(line(calculateRun([early('pro_rata')], g)).final).toBe(5000);
   });
@@ -431,7 +431,7 @@ describe('a return is taken off once', () => {
     const f = facts({ sales: [septInvoice, late, sale('D1', '2026-10-05', 2000)], paid: [septPaid] });
     const lines = calculateRun([rate2], f);
     expect(line(lines, 'D1', 'clawback').final).toBe(-3000);
-    expect(line(lines, 'D1', 'clawback').sources.ids).toEqual([late.id]);
+    expect(line(lines, 'D1', 'clawback').sources.ids).toEqual(Float64Array.from([late.id]));
     expect(line(lines).final).toBe(4000);
   });
 

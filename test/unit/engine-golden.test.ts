@@ -133,7 +133,7 @@ describe('measures', () => {
     const line = one(calculateRun([s], f));
     expect(line.measure).toBe('10000');
     expect(line.computed).toBe(10000);
-    expect(line.sources).toEqual({ table: 'payments', ids: [1] });
+    expect(line.sources).toEqual({ table: 'payments', ids: Float64Array.from([1]) });
   });
 
   it('measures the reduction of overdue receivables over the period', () => {
@@ -253,7 +253,7 @@ describe('measures', () => {
     expect(line.measure).toBe('35');
     expect(line.computed).toBe(7000);
     // Its trace lists the rows its named measures read: both invoices.
-    expect(line.sources).toEqual({ table: 'sales', ids: f.sales.map((x) => x.id).sort((a, b) => a - b) });
+    expect(line.sources).toEqual({ table: 'sales', ids: Float64Array.from(f.sales, (x) => x.id).sort() });
     expect(line.sources.ids).toHaveLength(2);
   });
 
@@ -282,7 +282,7 @@ describe('measures', () => {
     expect(line.computed).toBe(400);
     // O1's invoice and O3's October one, in id order: not O2's, not O3's of May.
     const [o1, , o3] = f.sales;
-    expect(line.sources).toEqual({ table: 'sales', ids: [o1?.id, o3?.id] });
+    expect(line.sources).toEqual({ table: 'sales', ids: Float64Array.from([o1?.id ?? 0, o3?.id ?? 0]) });
   });
 });
 

@@ -3,7 +3,7 @@ import type { ClaimLine } from '../controls/claims';
 import type { ExportLine, RunForExport } from './payouts';
 import type { Voucher } from './postings';
 import type { ExportProfile } from './profiles';
-import { type CsvRow, csvText, draftMark } from './text';
+import { type CsvRow, csvFile, draftMark } from './text';
 
 /** Everything a writer needs: the run, its lines and vouchers, the profile, and whether it is a draft. */
 export interface ExportInput {
@@ -93,7 +93,7 @@ export function journalCsv(
     files: [
       {
         name: `${input.base}.${options.extension ?? 'csv'}`,
-        build: async () => Buffer.from(csvText(lines, { delimiter: options.delimiter })),
+        build: async () => csvFile(lines, { delimiter: options.delimiter }),
         rows: rows.length,
         controlTotal: controlTotalOf(input.vouchers),
       },

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { type ExportPlan, previewRows } from '../../main/exports/format';
 import { type ExportFormatId, exportFormatIds, exportFormats } from '../../main/exports/formats';
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
-import { draftMark, fillTemplate, formatDay, safeCell } from '../../main/exports/text';
+import { csvFile, draftMark, fillTemplate, formatDay, safeCell } from '../../main/exports/text';
 import { goldenInput, goldenLines, goldenProfile, goldenRun } from '../support/export-input';
 
 /**
@@ -200,6 +201,32 @@ describe('export text helpers', () => {
     expect(safeCell('Alpha\u0000 Traders\u001b[2J')).toBe('Alpha Traders[2J');
     expect(safeCell('-150.00')).toBe('-150.00');
     expect(safeCell('Sharma & Sons')).toBe('Sharma & Sons');
+  });
+
+  it('writes a CSV a batch of rows at a time that reads back as one file, its mark only at the start', () => {
+    // 2,345 rows: two whole batches of a thousand and a part one, each with cells that need quoting.
+    const rows = Array.from({ length: 2345 }, (_, i) => [
+      `D${i}`,
+      i % 7 === 0 ? '=HYPERLINK("x")' : `Sharma, "Sons" ${i}`,
+      i % 5 === 0 ? null : `₹${i}.50`,
+      i,
+      i % 11 === 0 ? 'two\nlines' : '',
+    ]);
+    const file = csvFile(
+      (function* () {
+        yield* rows;
+      })(),
+      { bom: true },
+    );
+    const text = file.toString('utf8');
+    expect(text.startsWith('\ufeffD0,')).toBe(true);
+    expect(text.indexOf('\ufeff', 1)).toBe(-1);
+    const read = parse(text, { bom: true, relax_column_count: true }) as string[][];
+    expect(read).toEqual(rows.map((row) => row.map((cell) => (cell === null ? '' : safeCell(String(cell))))));
+    expect(text.endsWith('2344,\r\n')).toBe(true);
+    // Nothing in, nothing but the mark out.
+    expect(csvFile([], { bom: true }).toString('utf8')).toBe('\ufeff');
+    expect(csvFile([['a', 'b']], { delimiter: ';' }).toString('utf8')).toBe('a;b\r\n');
   });
 
   it('writes dates each way an accounting system asks for', () => {

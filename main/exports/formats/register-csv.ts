@@ -1,6 +1,6 @@
 import { paiseToRupees, sumPaise } from '../../../engine/money';
 import type { ExportFormat } from '../format';
-import { type CsvRow, csvText } from '../text';
+import { type CsvRow, csvFile } from '../text';
 import { finalColumn, registerCells, registerHeader, registerPreview, runCaption } from './register';
 
 /**
@@ -13,18 +13,23 @@ export const registerCsv: ExportFormat = {
   postsToParties: false,
   description: 'Every payout line with its measure, slab, computed, override and final amount, and a total row.',
   plan(input) {
-    const rows: CsvRow[] = input.lines.map((line) => registerCells(line, paiseToRupees));
     const total = sumPaise(input.lines, (l) => l.payable);
     const totalRow = registerHeader.map((_, i) =>
       i === 0 ? 'TOTAL' : i === finalColumn ? paiseToRupees(total) : null,
     );
-    const all: CsvRow[] = [[`Payout register — ${runCaption(input)}`], [...registerHeader], ...rows, totalRow];
+    // Each line's cells are made as the file is written, not all held from planning on.
+    function* all(): Generator<CsvRow> {
+      yield [`Payout register — ${runCaption(input)}`];
+      yield [...registerHeader];
+      for (const line of input.lines) yield registerCells(line, paiseToRupees);
+      yield totalRow;
+    }
     return {
       files: [
         {
           name: `${input.base}.csv`,
-          build: async () => Buffer.from(csvText(all, { bom: true })),
-          rows: rows.length,
+          build: async () => csvFile(all(), { bom: true }),
+          rows: input.lines.length,
           controlTotal: total,
         },
       ],

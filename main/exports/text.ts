@@ -64,18 +64,32 @@ export function safeCell(value: string): string {
 
 export type CsvRow = readonly (string | number | null)[];
 
+/**
+ * Text on one line: each line break (CR, LF, CRLF, Unicode's line and paragraph separators),
+ * with the spaces around it, as one space. An accounting system's import reads a field as one
+ * line: a name typed on two lines in the ERP's master, quoted as CSV allows, still split the
+ * row in SAP's flat file and in importers that read a line at a time.
+ */
+export const oneLine = (text: string): string => text.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, ' ');
+
 /** Rows stringified at a time: a batch's text is short-lived, where the whole file's was not. */
 const CSV_BATCH = 1000;
 
 /**
  * A CSV file (RFC 4180: comma, double quotes, CRLF) through csv-stringify, every text cell
- * escaped against formula injection. `bom` for files people open in Excel, not for importers.
+ * escaped against formula injection. `bom` for files people open in Excel, not for importers;
+ * `oneLine` for importers, which take a field's line break for the row's end (see oneLine).
  * Rows are taken as they come (a generator's rows are made one batch at a time) and written a
  * batch at a time into UTF-8: the register of 100,000 lines held every row twice over, then the
  * whole file as one string (two bytes a character, for one ₹ or dash in it), then its bytes, and
  * peaked at 440 MB.
  */
-export function csvFile(rows: Iterable<CsvRow>, options: { delimiter?: string; bom?: boolean } = {}): Buffer {
+export function csvFile(
+  rows: Iterable<CsvRow>,
+  options: { delimiter?: string; bom?: boolean; oneLine?: boolean } = {},
+): Buffer {
+  const cellOf = (cell: string | number | null) =>
+    cell === null ? '' : safeCell(options.oneLine ? oneLine(String(cell)) : String(cell));
   const parts: Buffer[] = [];
   let batch: string[][] = [];
   const write = () => {
@@ -92,7 +106,7 @@ export function csvFile(rows: Iterable<CsvRow>, options: { delimiter?: string; b
     batch = [];
   };
   for (const row of rows) {
-    batch.push(row.map((cell) => (cell === null ? '' : safeCell(String(cell)))));
+    batch.push(row.map(cellOf));
     if (batch.length === CSV_BATCH) write();
   }
   if (batch.length > 0 || parts.length === 0) write();

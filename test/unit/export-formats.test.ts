@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -9,6 +10,7 @@ import { type ExportFormatId, exportFormatIds, exportFormats } from '../../main/
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
 import { csvFile, draftMark, fillTemplate, formatDay, safeCell } from '../../main/exports/text';
 import { goldenInput, goldenLines, goldenProfile, goldenRun } from '../support/export-input';
+import { tempDirPerTest } from '../support/temp';
 
 /**
  * Golden files: each format's output for the hand-written run of support/export-input.ts,
@@ -183,6 +185,57 @@ describe('Tally XML', () => {
       ['Outlet Incentive', '-450.00'],
       ['Sharma & Sons <Wholesale>', '12795.67'],
     ]);
+  });
+});
+
+describe('names and a profile typed with line breaks and control characters', () => {
+  const tempDir = tempDirPerTest();
+  // As an ERP master or a pasted profile may hold them: a name on two lines, a lone CR, a NUL.
+  const lines = goldenLines.map((l, i) => ({
+    ...l,
+    payeeName:
+      [`Sharma\n& Sons`, 'Gupta\r\n Traders', 'Rao\rAgencies', 'Iyer \u2028Stores', 'Das Co'][i] ?? l.payeeName,
+    overrideReason: l.overrideReason === null ? null : 'Two dummy outlets\nremoved',
+  }));
+  const profile = { ...goldenProfile, companyName: 'Acme\u0000 Consumer\u0007 Products' };
+  const input = (id: ExportFormatId) => ({
+    ...goldenInput(id),
+    lines,
+    profile,
+    vouchers: vouchersFor(goldenRun, lines, profile, false),
+  });
+  const physicalLines = (content: Buffer) => content.toString('utf8').split(/\r\n|\r|\n/).length;
+
+  it('keeps every row of an accounting import file on one line of the file', async () => {
+    const flat = balancedFormats.filter((id) =>
+      /\.(csv|txt)$/.test(exportFormats[id].plan(input(id)).files[0]?.name ?? ''),
+    );
+    expect(flat).toEqual(expect.arrayContaining(['sap', 'quickbooks', 'erpnext', 'netsuite', 'business-central']));
+    for (const id of flat.filter((f) => f !== 'csv')) {
+      const files = await built(exportFormats[id].plan(input(id)));
+      const plain = await built(plan(id));
+      files.forEach((file, i) => {
+        expect(physicalLines(file.content), `${id} ${file.name}`).toBe(
+          physicalLines(plain[i]?.content ?? Buffer.alloc(0)),
+        );
+      });
+      // The name is all there, on one line, in every file that names the payee.
+      if (plain.some((f) => f.content.includes('Sharma')))
+        expect(files.map((f) => f.content.toString('utf8')).join(''), id).toContain('Sharma & Sons');
+    }
+    // The register, which people open in Excel, keeps the reason's two lines in one quoted cell.
+    const [register] = await built(exportFormats.csv.plan(input('csv')));
+    const rows = parse(register?.content.toString('utf8') ?? '', { bom: true, relax_column_count: true }) as string[][];
+    expect(rows.length).toBe(goldenLines.length + 3);
+    expect(rows.flat()).toContain("'Two dummy outlets\nremoved");
+  });
+
+  it('writes Tally XML that an XML parser reads, without the control characters', async () => {
+    const [file] = await built(exportFormats['tally-xml'].plan(input('tally-xml')));
+    const path = join(tempDir(), 'tally.xml');
+    writeFileSync(path, file?.content ?? '');
+    expect(() => execFileSync('xmllint', ['--noout', path], { stdio: 'pipe' })).not.toThrow();
+    expect(file?.content.toString('utf8')).toContain('<SVCURRENTCOMPANY>Acme Consumer Products</SVCURRENTCOMPANY>');
   });
 });
 

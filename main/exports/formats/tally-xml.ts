@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import { paiseToRupees } from '../../../engine/money';
 import { controlTotalOf, type ExportFormat, firstRows } from '../format';
 import type { Entry, Voucher } from '../postings';
-import { draftMark, formatDay } from '../text';
+import { draftMark, formatDay, withoutControls } from '../text';
 
 /**
  * TallyPrime credit notes as an XML import (Gateway › Import › Transactions, or posted to
@@ -14,7 +14,9 @@ import { draftMark, formatDay } from '../text';
  * Vouchers, SVCURRENTCOMPANY) and REQUESTDATA / TALLYMESSAGE / VOUCHER VCHTYPE ACTION="Create";
  * DATE as yyyymmdd; one ALLLEDGERENTRIES.LIST per ledger. Tally's sign convention: a debit is
  * ISDEEMEDPOSITIVE Yes with a negative AMOUNT, a credit is ISDEEMEDPOSITIVE No with a positive
- * AMOUNT, so a voucher's AMOUNTs add up to zero. xmlbuilder2 escapes every text and attribute.
+ * AMOUNT, so a voucher's AMOUNTs add up to zero. xmlbuilder2 escapes every text and attribute;
+ * the control characters XML 1.0 forbids, which it writes as they are, are taken out of the
+ * document (a company name pasted with one made a file Tally refuses).
  */
 export const tallyXml: ExportFormat = {
   label: 'Tally Prime credit notes (XML)',
@@ -58,7 +60,7 @@ export const tallyXml: ExportFormat = {
           list.ele('AMOUNT').txt(amountOf(e));
         }
       }
-      return Buffer.from(doc.end({ prettyPrint: true, indent: '  ', newline: '\r\n' }));
+      return Buffer.from(withoutControls(doc.end({ prettyPrint: true, indent: '  ', newline: '\r\n' })));
     };
     const preview = firstRows(vouchers, (v) =>
       v.entries.map((e) => [formatDay(v.date, 'YYYYMMDD'), typeOf(v), v.number, ledgerOf(e), amountOf(e)]),

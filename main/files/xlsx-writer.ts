@@ -1,5 +1,6 @@
 import { crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
+import { CELL_CHARS } from './excel-limits';
 
 /**
  * A fast xlsx writer for what our exports write: sheets of rows of text, numbers and SUM
@@ -75,6 +76,17 @@ function escaped(c: string): string {
 /** Text as XML character data and attribute values. */
 export function xmlText(text: string): string {
   return text.replace(unsafe, escaped);
+}
+
+/**
+ * Text as one cell can hold it: a longer text (a rejected row's damaged value, written back for
+ * the user to see) is cut to the limit and ends in …, never between the halves of a character.
+ */
+function withinCell(text: string): string {
+  if (text.length <= CELL_CHARS) return text;
+  const end = CELL_CHARS - 1;
+  const code = text.charCodeAt(end - 1);
+  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end)}…`;
 }
 
 /** The column letters of a 0-based index: 0 → A, 26 → AA. */
@@ -245,8 +257,9 @@ export class SheetWriter {
       }
       const at = `<c r="${this.column(c)}${r}"${s !== 0 ? ` s="${s}"` : ''}`;
       if (typeof value === 'string') {
-        const space = value.trim() === value ? '' : ' xml:space="preserve"';
-        xml += `${at} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+        const text = withinCell(value);
+        const space = text.trim() === text ? '' : ' xml:space="preserve"';
+        xml += `${at} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
       } else if (typeof value === 'number') {
         xml += `${at}><v>${number(value, this.name, r, c)}</v></c>`;
       } else if (typeof value === 'boolean') {

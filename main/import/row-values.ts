@@ -2,6 +2,7 @@ import { Exact, toScaledInteger } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 import { withoutControls } from '../exports/text';
+import { CELL_CHARS } from '../files/excel-limits';
 import { aliases, normalizeHeader } from './aliases';
 import {
   AmountError,
@@ -405,6 +406,12 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
           `a number of ${String(Math.abs(cell)).length} digits, which Excel keeps only to 15: its last digits may be lost. Format the column as Text in Excel, type the numbers again, and import it again`,
         );
       const text = withoutControls(String(cell)).trim();
+      // A CSV or HTML file can hold any length; every file SchemeDesk writes the text into (a
+      // register, a statement) is a workbook, which Excel will not open with a longer cell.
+      if (text.length > CELL_CHARS)
+        throw new Error(
+          `a text of ${text.length} characters, more than a spreadsheet cell holds (${CELL_CHARS}): a damaged file, or a column that is not this field`,
+        );
       if (shortenedNumber.test(text))
         throw new Error(
           'a long number Excel shortened when it saved the file: its digits are lost. Format the column as Text in Excel, or export the file again, and import it again',

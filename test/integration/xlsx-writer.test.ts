@@ -215,6 +215,22 @@ describe('the xlsx writer', () => {
     expect((await ourReading(path)).Text).toEqual(rows);
   });
 
+  it('never writes a cell longer than Excel opens: a longer text is cut to 32,767 characters, ending in …', async () => {
+    const full = 'a'.repeat(32_767);
+    // 🙂 is two UTF-16 units, the first of them the 32,766th: cut before it, not between its halves.
+    const straddling = `${'b'.repeat(32_765)}🙂${'b'.repeat(10)}`;
+    const writer = new XlsxWriter(new Date(Date.UTC(2026, 10, 5, 10, 30)));
+    const sheet = writer.addSheet('Long');
+    sheet.addRow([full, 'x'.repeat(100_000), straddling]);
+    const path = join(tempDir(), 'long.xlsx');
+    writeFileSync(path, await writer.bytes());
+    // Our reader refuses a longer cell as damage, as Excel does: it reads this one.
+    const [row] = (await ourReading(path)).Long ?? [];
+    expect(row?.[0]).toBe(full);
+    expect(row?.[1]).toBe(`${'x'.repeat(32_766)}…`);
+    expect(row?.[2]).toBe(`${'b'.repeat(32_765)}…`);
+  });
+
   it('gives each workbook its own styles and sheet when its other parts are the same as an earlier one’s', async () => {
     const stamp = new Date(Date.UTC(2026, 10, 5, 10, 30));
     const statement = async (name: string, font: { bold: true } | { italic: true }, amount: number) => {

@@ -152,6 +152,14 @@ const VALUE_CASES: ValueCase[] = [
       formats: ['xlsx'] as Format[],
     },
   ]),
+  // Longer than a spreadsheet cell holds: no register or statement could carry it to Excel. (An
+  // xlsx with such a cell is refused whole, as damage: see 'a cell of 40,000 characters'.)
+  {
+    what: 'a document number of 100,000 characters',
+    column: 'Invoice No',
+    value: (n: number) => `H${n}-${'x'.repeat(100_000)}`,
+    formats: ['csv', 'html', 'xml'] as Format[],
+  },
   {
     what: 'formula-looking text',
     column: 'Invoice No',

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { CELL_CHARS } from '../../files/excel-limits';
 import { DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
 import type { ZipReader } from './zip';
@@ -10,7 +11,7 @@ import type { ZipReader } from './zip';
  */
 export const PART_LIMITS = {
   /** Excel's own limit on the text of one cell. */
-  cellChars: 32_767,
+  cellChars: CELL_CHARS,
   /**
    * Shared strings: a million-line register has a few hundred thousand distinct texts, a few
    * million characters. These bounds keep a workbook's strings within the import's memory.

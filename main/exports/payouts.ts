@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { NearMiss } from '../../engine/slabs';
+import { withoutControls } from '../format/cell-text';
 import type { SlabUnit } from '../format/numbers';
 import { type StepChanges, stepChanges } from '../review/adjustments';
 import type { RunStatus } from '../review/workflow';
 import { lineRange } from '../runs/line-range';
 import { moneyAndDates } from '../settings/money-and-dates';
-import { withoutControls } from './text';
 
 /** A run as every export file describes it: its period, its approval, and what it pays. */
 export interface RunForExport {

@@ -1,8 +1,8 @@
 import { Exact, toScaledInteger } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
-import { withoutControls } from '../exports/text';
 import { CELL_CHARS } from '../files/excel-limits';
+import { withoutControls } from '../format/cell-text';
 import { aliases, normalizeHeader } from './aliases';
 import {
   AmountError,

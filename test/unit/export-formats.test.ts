@@ -8,7 +8,8 @@ import { create } from 'xmlbuilder2';
 import { type ExportPlan, previewRows } from '../../main/exports/format';
 import { type ExportFormatId, exportFormatIds, exportFormats } from '../../main/exports/formats';
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
-import { csvFile, draftMark, fillTemplate, formatDay, safeCell } from '../../main/exports/text';
+import { csvFile, draftMark, fillTemplate, formatDay } from '../../main/exports/text';
+import { safeCell } from '../../main/format/cell-text';
 import { goldenInput, goldenLines, goldenProfile, goldenRun } from '../support/export-input';
 import { tempDirPerTest } from '../support/temp';
 

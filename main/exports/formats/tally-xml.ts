@@ -1,8 +1,9 @@
 import { create } from 'xmlbuilder2';
 import { paiseToRupees } from '../../../engine/money';
+import { withoutControls } from '../../format/cell-text';
 import { controlTotalOf, type ExportFormat, firstRows } from '../format';
 import type { Entry, Voucher } from '../postings';
-import { draftMark, formatDay, withoutControls } from '../text';
+import { draftMark, formatDay } from '../text';
 
 /**
  * TallyPrime credit notes as an XML import (Gateway › Import › Transactions, or posted to

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
 import { decodedChunks, detectEncoding, readHead, type TextEncoding } from './text';
 import { DamagedFileError, type Source } from './types';
 
@@ -45,7 +46,7 @@ export function sniffDelimiter(sample: string): { delimiter: string; sepLine: bo
  * What a text file may hold: no more cells on a line, or blank lines in a row, than a sheet has
  * columns and rows, and no line longer than a megabyte of text.
  */
-const TEXT_LIMITS = { cells: 16_384, blankRun: 1_048_576, lineChars: 1_048_576 };
+const TEXT_LIMITS = { cells: SHEET_COLUMNS, blankRun: SHEET_ROWS, lineChars: 1_048_576 };
 
 /** csv-parse's records; its refusals of the file's shape are told as damage, with the line. */
 async function* recordsOf(parser: AsyncIterable<unknown>) {

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
 import {
   type Cell,
   DamagedFileError,
@@ -137,7 +138,7 @@ export function parseExcel2003Xml(xml: string): Source {
   const indexAttr = (attrs: Record<string, string>, of: 'row' | 'column') => {
     const index = Number(attr(attrs, 'Index'));
     if (!(index > 0)) return null;
-    if (index > (of === 'row' ? 1_048_576 : 16_384))
+    if (index > (of === 'row' ? SHEET_ROWS : SHEET_COLUMNS))
       throw new DamagedFileError(`a ${of} is numbered ${index}, beyond any sheet Excel can hold`);
     return index;
   };

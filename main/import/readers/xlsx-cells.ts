@@ -1,12 +1,13 @@
 import type yauzl from 'yauzl';
+import { SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
 import { DamagedFileError, type Merge } from './types';
 import { parseXmlPart } from './xml';
 import type { ZipReader } from './zip';
 
 /** What one sheet may hold: Excel's own grid, and merged ranges no real report comes near. */
 export const SHEET_LIMITS = {
-  rows: 1_048_576,
-  columns: 16_384,
+  rows: SHEET_ROWS,
+  columns: SHEET_COLUMNS,
   merges: 100_000,
   /** Rows covered by merged ranges, summed over the ranges. */
   mergedRows: 2_000_000,

@@ -117,6 +117,19 @@ describe('every export format against its golden file', () => {
     expect(planned?.preview.rows[0]?.slice(0, 3)).toEqual(['D001', 'Sharma & Sons <Wholesale>', 'VOL-1']);
   });
 
+  it('names each statement file for its payee in a name every file system takes, one file per payee', () => {
+    const codes = ['D/001', '../up', 'd001', 'D001', 'X'.repeat(300)];
+    const lines = goldenLines.map((l, i) => ({ ...l, payee: codes[i] ?? l.payee }));
+    const planned = exportFormats.statements.plan({ ...goldenInput('statements'), lines });
+    expect(planned.files.map((f) => f.name)).toEqual([
+      'run-7-statements/statement-D_001.xlsx',
+      'run-7-statements/statement-.._up.xlsx',
+      'run-7-statements/statement-d001.xlsx',
+      'run-7-statements/statement-D001-2.xlsx',
+      `run-7-statements/statement-${'X'.repeat(100)}.xlsx`,
+    ]);
+  });
+
   it('prints each statement with its own lines worded: scheme, slab, payout, the next slab, and the total', async () => {
     const input = { ...goldenInput('statements'), printable: true };
     const planned = exportFormats.statements.plan(input);

@@ -14,11 +14,15 @@ import {
 import { cellAmount, moneyFormat, xlsxBytes } from '../xlsx-file';
 import { runCaption } from './register';
 
-/** A payee code as a file name on every system: anything but letters, digits, dot, dash and underscore becomes _. */
+/**
+ * A payee code as a file name on every system: anything but letters, digits, dot, dash and
+ * underscore becomes _, and no more than 100 characters of it (a file system takes 255 bytes of
+ * a name); names that would be the same, whatever their case, are numbered.
+ */
 function fileNames(codes: readonly string[]): string[] {
   const used = new Set<string>();
   return codes.map((code) => {
-    const base = code.replace(/[^A-Za-z0-9._-]/g, '_') || 'payee';
+    const base = code.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 100) || 'payee';
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
     used.add(name.toLowerCase());

@@ -93,7 +93,7 @@ export function journalCsv(
     files: [
       {
         name: `${input.base}.${options.extension ?? 'csv'}`,
-        build: async () => csvFile(lines, { delimiter: options.delimiter, oneLine: true }),
+        build: async () => csvFile(lines, { delimiter: options.delimiter, plainFields: true }),
         rows: rows.length,
         controlTotal: controlTotalOf(input.vouchers),
       },

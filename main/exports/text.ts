@@ -40,12 +40,13 @@ export function fillTemplate(template: string, values: Record<string, string | n
 export type CsvRow = readonly (string | number | null)[];
 
 /**
- * Text on one line: each line break (CR, LF, CRLF, Unicode's line and paragraph separators),
- * with the spaces around it, as one space. An accounting system's import reads a field as one
- * line: a name typed on two lines in the ERP's master, quoted as CSV allows, still split the
- * row in SAP's flat file and in importers that read a line at a time.
+ * Text as one plain field of an import file: each line break (CR, LF, CRLF, Unicode's line and
+ * paragraph separators) or tab, with the spaces around it, as one space. An accounting system's
+ * import reads a line at a time and splits it at the delimiter: a name typed on two lines in the
+ * ERP's master, or holding a tab, quoted as CSV allows, still split the row, or SAP's
+ * tab-separated columns, in every importer that does not read CSV's quotes.
  */
-export const oneLine = (text: string): string => text.replace(/[ \t]*[\r\n\u2028\u2029]+[ \t]*/g, ' ');
+export const plainField = (text: string): string => text.replace(/[ \t]*[\r\n\u2028\u2029\t]+[ \t]*/g, ' ');
 
 /** Rows stringified at a time: a batch's text is short-lived, where the whole file's was not. */
 const CSV_BATCH = 1000;
@@ -53,7 +54,8 @@ const CSV_BATCH = 1000;
 /**
  * A CSV file (RFC 4180: comma, double quotes, CRLF) through csv-stringify, every text cell
  * escaped against formula injection. `bom` for files people open in Excel, not for importers;
- * `oneLine` for importers, which take a field's line break for the row's end (see oneLine).
+ * `plainFields` for importers, which take a line break for a row's end and may take a tab for a
+ * column's (see plainField).
  * Rows are taken as they come (a generator's rows are made one batch at a time) and written a
  * batch at a time into UTF-8: the register of 100,000 lines held every row twice over, then the
  * whole file as one string (two bytes a character, for one ₹ or dash in it), then its bytes, and
@@ -61,10 +63,10 @@ const CSV_BATCH = 1000;
  */
 export function csvFile(
   rows: Iterable<CsvRow>,
-  options: { delimiter?: string; bom?: boolean; oneLine?: boolean } = {},
+  options: { delimiter?: string; bom?: boolean; plainFields?: boolean } = {},
 ): Buffer {
   const cellOf = (cell: string | number | null) =>
-    cell === null ? '' : safeCell(options.oneLine ? oneLine(String(cell)) : String(cell));
+    cell === null ? '' : safeCell(options.plainFields ? plainField(String(cell)) : String(cell));
   const parts: Buffer[] = [];
   let batch: string[][] = [];
   const write = () => {

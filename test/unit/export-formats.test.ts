@@ -204,11 +204,15 @@ describe('Tally XML', () => {
 
 describe('names and a profile typed with line breaks and control characters', () => {
   const tempDir = tempDirPerTest();
-  // As an ERP master or a pasted profile may hold them: a name on two lines, a lone CR, a NUL.
-  const lines = goldenLines.map((l, i) => ({
+  // As an ERP master or a pasted profile may hold them: a name on two lines, a lone CR, a tab, a NUL.
+  const names: Record<string, string> = {
+    D001: 'Sharma\n& Sons\rWholesale',
+    D002: 'Gupta\r\n Traders\tand \u2028Co',
+    D003: 'Rao\tAgencies',
+  };
+  const lines = goldenLines.map((l) => ({
     ...l,
-    payeeName:
-      [`Sharma\n& Sons`, 'Gupta\r\n Traders', 'Rao\rAgencies', 'Iyer \u2028Stores', 'Das Co'][i] ?? l.payeeName,
+    payeeName: names[l.payee] ?? l.payeeName,
     overrideReason: l.overrideReason === null ? null : 'Two dummy outlets\nremoved',
   }));
   const profile = { ...goldenProfile, companyName: 'Acme\u0000 Consumer\u0007 Products' };
@@ -220,7 +224,7 @@ describe('names and a profile typed with line breaks and control characters', ()
   });
   const physicalLines = (content: Buffer) => content.toString('utf8').split(/\r\n|\r|\n/).length;
 
-  it('keeps every row of an accounting import file on one line of the file', async () => {
+  it('keeps every row of an accounting import file on one line, and SAP’s columns apart', async () => {
     const flat = balancedFormats.filter((id) =>
       /\.(csv|txt)$/.test(exportFormats[id].plan(input(id)).files[0]?.name ?? ''),
     );
@@ -237,6 +241,11 @@ describe('names and a profile typed with line breaks and control characters', ()
       if (plain.some((f) => f.content.includes('Sharma')))
         expect(files.map((f) => f.content.toString('utf8')).join(''), id).toContain('Sharma & Sons');
     }
+    // SAP's upload reads a line at a time and splits it at each tab: every row has the header's columns.
+    const [sap] = await built(exportFormats.sap.plan(input('sap')));
+    const sapRows = (sap?.content.toString('utf8') ?? '').trimEnd().split('\r\n');
+    expect(sapRows.join('\n')).toContain('Gupta Traders and Co');
+    for (const row of sapRows) expect(row.split('\t')).toHaveLength(sapRows[0]?.split('\t').length ?? 0);
     // The register, which people open in Excel, keeps the reason's two lines in one quoted cell.
     const [register] = await built(exportFormats.csv.plan(input('csv')));
     const rows = parse(register?.content.toString('utf8') ?? '', { bom: true, relax_column_count: true }) as string[][];

@@ -4,6 +4,7 @@ import { TargetRowsError } from '../../engine/targets';
 import { ClaimFileError } from '../controls/claims';
 import { GridQueryError } from '../datasets/grid-query';
 import { WorkspaceNotEmptyError } from '../demo/create';
+import { FieldTooLongError } from '../exports/format';
 import { ProfileIncompleteError } from '../exports/formats/company';
 import { NegativeCreditNoteError } from '../exports/formats/zoho';
 import { ControlTotalError, PartyClashError } from '../exports/postings';
@@ -51,6 +52,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ConfinedPathError) return { code: 'forbidden', message: error.message };
   if (
     error instanceof ProfileIncompleteError ||
+    error instanceof FieldTooLongError ||
     error instanceof NegativeCreditNoteError ||
     error instanceof ControlTotalError ||
     error instanceof PartyClashError

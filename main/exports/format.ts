@@ -1,9 +1,10 @@
 import { sumPaise } from '../../engine/money';
 import type { ClaimLine } from '../controls/claims';
+import { cutText } from '../format/cell-text';
 import type { ExportLine, RunForExport } from './payouts';
 import type { Voucher } from './postings';
 import type { ExportProfile } from './profiles';
-import { type CsvRow, csvFile, draftMark } from './text';
+import { type CsvRow, csvFile, draftMark, fieldText } from './text';
 
 /** Everything a writer needs: the run, its lines and vouchers, the profile, and whether it is a draft. */
 export interface ExportInput {
@@ -77,31 +78,69 @@ export function firstRows<G, R>(groups: readonly G[], rowsOf: (group: G) => R[])
 /** The whole run pays this; every file's control total is checked against it. */
 export const controlTotalOf = (vouchers: readonly Voucher[]) => sumPaise(vouchers, (v) => v.net);
 
+/** A field the importing system defines shorter than what we may have to write in it. */
+export type FieldLength =
+  /** Free text (a narration, an item text): cut to fit. */
+  | { most: number; text: true }
+  /** A key (a document number, an account, a customer): one that does not fit refuses the file, with what to change. */
+  | { most: number; change: string };
+
+/** A key longer than its field: cut, it would post to another document, account or customer. */
+export class FieldTooLongError extends Error {}
+
 /**
  * A journal-style CSV: a header and one row per voucher entry. A draft starts with a row that
- * says so, which also makes the accounting system refuse to import it.
+ * says so, which also makes the accounting system refuse to import it. `lengths`, by header,
+ * are the importing system's field lengths, counted as the file writes the field.
  */
 export function journalCsv(
   input: ExportInput,
   header: readonly string[],
   rowsOf: (voucher: Voucher) => CsvRow[],
-  options: { extension?: string; delimiter?: string } = {},
+  options: { extension?: string; delimiter?: string; system?: string; lengths?: Record<string, FieldLength> } = {},
 ): ExportPlan {
   const rows = input.vouchers.flatMap(rowsOf);
+  const lengths = header.map((name) => options.lengths?.[name]);
+  refuseLongKeys(rows, header, lengths, options.system ?? 'The accounting system');
+  const widths = lengths.map((length) => (length && 'text' in length ? length.most : undefined));
   const lines: CsvRow[] = [...(input.draft ? [[draftMark]] : []), header, ...rows];
   return {
     files: [
       {
         name: `${input.base}.${options.extension ?? 'csv'}`,
-        build: async () => csvFile(lines, { delimiter: options.delimiter, plainFields: true }),
+        build: async () => csvFile(lines, { delimiter: options.delimiter, plainFields: true, widths }),
         rows: rows.length,
         controlTotal: controlTotalOf(input.vouchers),
       },
     ],
     preview: {
       columns: [...header],
-      rows: rows.slice(0, previewRows).map((r) => r.map((c) => (c === null ? '' : String(c)))),
+      rows: rows
+        .slice(0, previewRows)
+        .map((r) => r.map((c, i) => cutText(c === null ? '' : String(c), widths[i] ?? Infinity))),
     },
     controlTotal: controlTotalOf(input.vouchers),
   };
+}
+
+function refuseLongKeys(
+  rows: readonly CsvRow[],
+  header: readonly string[],
+  lengths: readonly (FieldLength | undefined)[],
+  system: string,
+) {
+  lengths.forEach((length, column) => {
+    if (!length || 'text' in length) return;
+    const long = new Set<string>();
+    for (const row of rows) {
+      const text = fieldText(row[column] ?? null, true);
+      if (text.length > length.most) long.add(text);
+    }
+    if (long.size === 0) return;
+    const [first] = long;
+    const others = long.size > 1 ? ` (and ${long.size - 1} more too long)` : '';
+    throw new FieldTooLongError(
+      `${system} takes at most ${length.most} characters in "${header[column]}", and "${first}" has ${first?.length}${others}: ${length.change}. Nothing was written.`,
+    );
+  });
 }

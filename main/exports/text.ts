@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { paiseToRupees } from '../../engine/money';
-import { safeCell } from '../format/cell-text';
+import { cutText, safeCell } from '../format/cell-text';
 import type { DateFormat } from './date-formats';
 
 /** What every draft file says about itself, so nobody can mistake it for a payable file. */
@@ -48,6 +48,10 @@ export type CsvRow = readonly (string | number | null)[];
  */
 export const plainField = (text: string): string => text.replace(/[ \t]*[\r\n\u2028\u2029\t]+[ \t]*/g, ' ');
 
+/** A cell as an export file writes it: escaped, and for an importer's file, on one line (plainField). */
+export const fieldText = (cell: string | number | null, plain = false): string =>
+  cell === null ? '' : safeCell(plain ? plainField(String(cell)) : String(cell));
+
 /** Rows stringified at a time: a batch's text is short-lived, where the whole file's was not. */
 const CSV_BATCH = 1000;
 
@@ -55,7 +59,8 @@ const CSV_BATCH = 1000;
  * A CSV file (RFC 4180: comma, double quotes, CRLF) through csv-stringify, every text cell
  * escaped against formula injection. `bom` for files people open in Excel, not for importers;
  * `plainFields` for importers, which take a line break for a row's end and may take a tab for a
- * column's (see plainField).
+ * column's (see plainField); `widths`, the most characters a column's field holds in the system
+ * that imports it, cut to after the escape, so the apostrophe never pushes a field past it.
  * Rows are taken as they come (a generator's rows are made one batch at a time) and written a
  * batch at a time into UTF-8: the register of 100,000 lines held every row twice over, then the
  * whole file as one string (two bytes a character, for one ₹ or dash in it), then its bytes, and
@@ -63,10 +68,14 @@ const CSV_BATCH = 1000;
  */
 export function csvFile(
   rows: Iterable<CsvRow>,
-  options: { delimiter?: string; bom?: boolean; plainFields?: boolean } = {},
+  options: { delimiter?: string; bom?: boolean; plainFields?: boolean; widths?: readonly (number | undefined)[] } = {},
 ): Buffer {
-  const cellOf = (cell: string | number | null) =>
-    cell === null ? '' : safeCell(options.plainFields ? plainField(String(cell)) : String(cell));
+  const { widths = [] } = options;
+  const cellOf = (cell: string | number | null, column: number) => {
+    const text = fieldText(cell, options.plainFields);
+    const most = widths[column];
+    return most === undefined ? text : cutText(text, most);
+  };
   const parts: Buffer[] = [];
   let batch: string[][] = [];
   const write = () => {

@@ -1,5 +1,6 @@
 import { crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
+import { cutText } from '../format/cell-text';
 import { CELL_CHARS } from './excel-limits';
 
 /**
@@ -83,10 +84,7 @@ export function xmlText(text: string): string {
  * the user to see) is cut to the limit and ends in …, never between the halves of a character.
  */
 function withinCell(text: string): string {
-  if (text.length <= CELL_CHARS) return text;
-  const end = CELL_CHARS - 1;
-  const code = text.charCodeAt(end - 1);
-  return `${text.slice(0, code >= 0xd800 && code <= 0xdbff ? end - 1 : end)}…`;
+  return text.length <= CELL_CHARS ? text : `${cutText(text, CELL_CHARS - 1)}…`;
 }
 
 /** The column letters of a 0-based index: 0 → A, 26 → AA. */

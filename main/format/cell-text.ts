@@ -27,3 +27,14 @@ export function safeCell(value: string): string {
   const text = withoutControls(value);
   return formulaStart.test(text) || lineBreak.test(text) ? `'${text}` : text;
 }
+
+/**
+ * The text within `units` UTF-16 code units — how Excel counts a cell's characters, and SAP and
+ * Business Central a field's — never ending on the first half of a surrogate pair (an emoji or a
+ * rare CJK character), which a file would carry as a broken character.
+ */
+export function cutText(text: string, units: number): string {
+  if (text.length <= units) return text;
+  const last = text.charCodeAt(units - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? units - 1 : units);
+}

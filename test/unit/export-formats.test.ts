@@ -8,6 +8,7 @@ import { create } from 'xmlbuilder2';
 import { type ExportPlan, previewRows } from '../../main/exports/format';
 import { type ExportFormatId, exportFormatIds, exportFormats } from '../../main/exports/formats';
 import { ControlTotalError, vouchersFor } from '../../main/exports/postings';
+import { exportProfileSchema } from '../../main/exports/profiles';
 import { csvFile, draftMark, fillTemplate, formatDay } from '../../main/exports/text';
 import { safeCell } from '../../main/format/cell-text';
 import { goldenInput, goldenLines, goldenProfile, goldenRun } from '../support/export-input';
@@ -259,6 +260,71 @@ describe('names and a profile typed with line breaks and control characters', ()
     writeFileSync(path, file?.content ?? '');
     expect(() => execFileSync('xmllint', ['--noout', path], { stdio: 'pipe' })).not.toThrow();
     expect(file?.content.toString('utf8')).toContain('<SVCURRENTCOMPANY>Acme Consumer Products</SVCURRENTCOMPANY>');
+  });
+});
+
+describe('fields as long as the importing system defines them', () => {
+  const withProfile = (id: ExportFormatId, changes: Record<string, unknown>, run = goldenRun) => {
+    const profile = exportProfileSchema.parse({ ...goldenProfile, ...changes });
+    return { ...goldenInput(id), run, profile, vouchers: vouchersFor(run, goldenLines, profile, false) };
+  };
+  const fields = (content: Buffer | undefined) =>
+    (content?.toString('utf8') ?? '')
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((row) => row.split('\t'));
+
+  it('cuts SAP’s texts after escaping them, never inside a character', async () => {
+    // A narration that starts like a formula (its apostrophe makes it one longer) and has an emoji
+    // astride the 50th character.
+    const narration = `=${'x'.repeat(47)}🎉 after the cut`;
+    const [file] = await built(exportFormats.sap.plan(withProfile('sap', { narration })));
+    const rows = fields(file?.content);
+    const header = (file?.content.toString('utf8') ?? '').split('\r\n')[0]?.split('\t') ?? [];
+    const sgtxt = header.indexOf('SGTXT');
+    const partyTexts = rows.filter((r) => r[7] === '11' || r[7] === '01').map((r) => r[sgtxt] ?? '');
+    expect(partyTexts.length).toBeGreaterThan(0);
+    for (const text of partyTexts) {
+      expect(text).toBe(`'=${'x'.repeat(47)}`);
+      expect(text.length).toBeLessThanOrEqual(50);
+    }
+    for (const row of rows) for (const field of row) expect(field).not.toMatch(/[\ud800-\udfff]|\ufffd/);
+    for (const row of rows) expect(row[header.indexOf('BKTXT')]?.length).toBeLessThanOrEqual(25);
+  });
+
+  it('refuses a key that does not fit its field, naming the field, the value and what to change', () => {
+    const refused = (id: ExportFormatId, changes: Record<string, unknown>, run = goldenRun) =>
+      expect(() => exportFormats[id].plan(withProfile(id, changes, run)));
+    // SCHEMEDESK-7-0001 is 17 characters; SAP's reference holds 16 (cut, every document of the
+    // run would share SCHEMEDESK-7-000).
+    refused('sap', { documentPrefix: 'SCHEMEDESK' }).toThrow(
+      /SAP takes at most 16 characters in "XBLNR", and "SCHEMEDESK-7-0001" has 17 \(and 1 more too long\): shorten the document prefix/,
+    );
+    refused('sap', { companyCode: 'ACME01' }).toThrow(/at most 4 characters in "BUKRS"/);
+    // A ledger with no code is posted by its name, which is no SAP account number.
+    refused('sap', { schemeAccounts: { 'MBO-1': { name: 'Outlet Incentive' } } }).toThrow(
+      /at most 10 characters in "NEWKO", and "Outlet Incentive" has 16/,
+    );
+    refused('business-central', { journalTemplate: 'GENERAL-LONG' }).toThrow(
+      /Business Central takes at most 10 characters in "Journal Template Name"/,
+    );
+    refused('quickbooks', { documentPrefix: 'SCHEMEDESK' }, { ...goldenRun, id: 12345678 }).toThrow(
+      /QuickBooks Online takes at most 21 characters in "Journal No\.", and "SCHEMEDESK-12345678-0001" has 24/,
+    );
+    // The same profiles with keys that fit are written.
+    expect(() => exportFormats.sap.plan(withProfile('sap', { documentPrefix: 'SCHEMEDES' }))).not.toThrow();
+    expect(() =>
+      exportFormats.quickbooks.plan(withProfile('quickbooks', { documentPrefix: 'SCHEMEDESK' })),
+    ).not.toThrow();
+  });
+
+  it('cuts Business Central’s description to its 100 characters', async () => {
+    const narration = `Scheme payout ${'y'.repeat(150)}`;
+    const [file] = await built(exportFormats['business-central'].plan(withProfile('business-central', { narration })));
+    const rows = parse(file?.content.toString('utf8') ?? '', { columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.Description).toBe(narration.slice(0, 100));
   });
 });
 

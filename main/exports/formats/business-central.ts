@@ -12,6 +12,8 @@ import { dateFormatFor, formatDay, regionalDateFormat } from '../text';
  * Amount (positive debit, negative credit), Bal. Account Type, Bal. Account No. Each line here
  * balances itself: the customer is credited and the scheme's G/L account is the balancing
  * account, so one line per scheme ledger of a payee, all under the payee's document number.
+ * The table's lengths: Code[10] the template and batch, Code[20] the numbers, Text[100] the
+ * description (cut to fit; a number that does not fit refuses the file).
  */
 export const businessCentral: ExportFormat = {
   label: 'Business Central general journal (CSV)',
@@ -35,26 +37,41 @@ export const businessCentral: ExportFormat = {
       'Bal. Account No.',
     ];
     let line = 0;
-    return journalCsv(input, header, (v) =>
-      v.entries
-        .filter((e) => e.party === null)
-        .map((e) => {
-          line += 10000;
-          return [
-            profile.journalTemplate,
-            profile.journalBatch,
-            String(line),
-            formatDay(v.date, format),
-            e.amount >= 0 ? 'Credit Memo' : 'Invoice',
-            v.number,
-            'Customer',
-            v.payee,
-            v.narration.slice(0, 100),
-            paiseToRupees(-e.amount),
-            'G/L Account',
-            e.account.code || e.account.name,
-          ];
-        }),
+    const inProfile = (what: string) => `set ${what} in the export profile "${profile.name}"`;
+    return journalCsv(
+      input,
+      header,
+      (v) =>
+        v.entries
+          .filter((e) => e.party === null)
+          .map((e) => {
+            line += 10000;
+            return [
+              profile.journalTemplate,
+              profile.journalBatch,
+              String(line),
+              formatDay(v.date, format),
+              e.amount >= 0 ? 'Credit Memo' : 'Invoice',
+              v.number,
+              'Customer',
+              v.payee,
+              v.narration,
+              paiseToRupees(-e.amount),
+              'G/L Account',
+              e.account.code || e.account.name,
+            ];
+          }),
+      {
+        system: 'Business Central',
+        lengths: {
+          'Journal Template Name': { most: 10, change: inProfile('the journal template') },
+          'Journal Batch Name': { most: 10, change: inProfile('the journal batch') },
+          'Document No.': { most: 20, change: inProfile('a shorter document prefix') },
+          'Account No.': { most: 20, change: 'pay by customer numbers Business Central holds (Code[20])' },
+          Description: { most: 100, text: true },
+          'Bal. Account No.': { most: 20, change: inProfile("each ledger's G/L account number as its code") },
+        },
+      },
     );
   },
 };

@@ -20,15 +20,25 @@ export const quickbooks: ExportFormat = {
     const { profile, run } = input;
     const format = dateFormatFor(profile.dateFormat, regionalDateFormat(run.locale));
     const header = ['Journal No.', 'Journal Date', 'Account Name', 'Debits', 'Credits', 'Description', 'Name'];
-    return journalCsv(input, header, (v) =>
-      v.entries.map((e) => [
-        v.number,
-        formatDay(v.date, format),
-        e.account.name,
-        ...debitCredit(e.amount),
-        v.narration,
-        e.party,
-      ]),
+    return journalCsv(
+      input,
+      header,
+      (v) =>
+        v.entries.map((e) => [
+          v.number,
+          formatDay(v.date, format),
+          e.account.name,
+          ...debitCredit(e.amount),
+          v.narration,
+          e.party,
+        ]),
+      {
+        system: 'QuickBooks Online',
+        // Its DocNumber: 21 characters at most (error 2050 past it).
+        lengths: {
+          'Journal No.': { most: 21, change: `shorten the document prefix in the export profile "${profile.name}"` },
+        },
+      },
     );
   },
 };

@@ -11,8 +11,10 @@ import { dateFormatFor, formatDay } from '../text';
  * BUDAT document and posting date, BLART document type (DG: customer credit memo), WAERS
  * currency, XBLNR reference CHAR 16, BKTXT header text CHAR 25, BSCHL posting key (01 customer
  * debit, 11 customer credit memo, 40 G/L debit, 50 G/L credit), WRBTR amount in document
- * currency, SGTXT item text CHAR 50. The amount also carries its sign, as the import asks, so a
- * reader can check each document balances without the posting-key table.
+ * currency, SGTXT item text CHAR 50; an account (NEWKO) is a customer number (KUNNR) or G/L
+ * account number (SAKNR), CHAR 10 each. The amount also carries its sign, as the import asks, so a
+ * reader can check each document balances without the posting-key table. Texts are cut to their
+ * fields; a key that does not fit refuses the file (FieldLength).
  */
 const key = (amount: number, customer: boolean) => (customer ? (amount >= 0 ? '01' : '11') : amount >= 0 ? '40' : '50');
 
@@ -34,14 +36,29 @@ export const sap: ExportFormat = {
           formatDay(v.date, format),
           profile.documentType,
           run.currency,
-          v.number.slice(0, 16),
-          `Scheme run ${run.id}`.slice(0, 25),
+          v.number,
+          `Scheme run ${run.id}`,
           key(e.amount, e.party !== null),
           e.party === null ? e.account.code || e.account.name : v.payee,
           paiseToRupees(e.amount),
-          (e.party === null ? `${e.schemes.join(', ')} ${v.payeeName}` : v.narration).slice(0, 50),
+          e.party === null ? `${e.schemes.join(', ')} ${v.payeeName}` : v.narration,
         ]),
-      { extension: 'txt', delimiter: '\t' },
+      {
+        extension: 'txt',
+        delimiter: '\t',
+        system: 'SAP',
+        lengths: {
+          BUKRS: { most: 4, change: `set the SAP company code in the export profile "${profile.name}"` },
+          BLART: { most: 2, change: `set the SAP document type in the export profile "${profile.name}"` },
+          XBLNR: { most: 16, change: `shorten the document prefix in the export profile "${profile.name}"` },
+          BKTXT: { most: 25, text: true },
+          NEWKO: {
+            most: 10,
+            change: `SAP posts to account numbers: give each ledger in the export profile "${profile.name}" its G/L account number as its code, and pay by distributor codes that are SAP customer numbers`,
+          },
+          SGTXT: { most: 50, text: true },
+        },
+      },
     );
   },
 };

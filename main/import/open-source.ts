@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
-import { decodedText, detectEncoding, readHead } from './readers/text';
+import { decodedText, detectEncoding, fileEncoding, readHead } from './readers/text';
 import { DamagedFileError, type Merge, type Source, type SourceSheet } from './readers/types';
 import { openXlsx } from './readers/xlsx';
 
@@ -140,11 +140,15 @@ async function openAny(
   }
   const { encoding, bomLength } = detectEncoding(head);
   const start = new TextDecoder(encoding).decode(head.subarray(bomLength)).trimStart().slice(0, 2000).toLowerCase();
+  const text = async () => {
+    const whole = await fileEncoding(path, head);
+    return decodedText(path, whole.encoding, whole.bomLength);
+  };
   if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-    return parseExcel2003Xml(await decodedText(path, encoding, bomLength));
+    return parseExcel2003Xml(await text());
   }
   if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
-    return parseHtmlTables(await decodedText(path, encoding, bomLength));
+    return parseHtmlTables(await text());
   }
   return openDelimited(path, onBytes);
 }

@@ -182,6 +182,38 @@ describe('file formats', () => {
     ]);
   });
 
+  // Excel's "CSV" on Windows: plain ASCII for the first thousands of rows (past the head the
+  // encoding is judged from), then one name with an é and an en dash.
+  const asciiOutlets = (first: number) =>
+    Array.from({ length: 3000 }, (_, i) => [`O9${first + i}`, `Outlet number ${first + i}`, 'D001', 'Pune']);
+  const outletHeader = ['Outlet Code', 'Outlet Name', 'Distributor Code', 'Town'];
+
+  it('reads a Windows-1252 file whose first rows are plain ASCII, by the whole file, not its head', async () => {
+    const rows = [outletHeader, ...asciiOutlets(10000), ['O98000', 'Café – Bandra', 'D002', 'Mumbai']];
+    const path = writeText(join(dir, 'outlets-late-accent.csv'), delimited(rows), 'windows-1252');
+    const result = await importFile(ws, path, { kind: 'outlets' });
+    expect(result).toMatchObject({ rows: 3001, encoding: 'Windows-1252' });
+    expect(storedRows(ws, 'outlets', result.batch ?? 0).at(-1)?.name).toBe('Café – Bandra');
+    // The same file saved as an HTML ".xls": decided alike (its head was 8 KB).
+    const others = [outletHeader, ...asciiOutlets(30000), ['O98002', 'Señor – Colaba', 'D002', 'Mumbai']];
+    const page = `<html><body><table>${others.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+    const xls = await importFile(ws, writeText(join(dir, 'outlets-late-accent.xls'), page, 'windows-1252'), {
+      kind: 'outlets',
+    });
+    expect(xls).toMatchObject({ rows: 3001, format: 'html' });
+    expect(storedRows(ws, 'outlets', xls.batch ?? 0).at(-1)?.name).toBe('Señor – Colaba');
+  });
+
+  it('refuses a file that is UTF-8 with accents and then not UTF-8, naming the line', async () => {
+    const utf8 = delimited([outletHeader, ['O97999', 'Café Coffee', 'D001', 'Pune'], ...asciiOutlets(20000)]);
+    const latin = delimited([['O98001', 'Señor Snacks', 'D002', 'Mumbai']]);
+    const path = join(dir, 'outlets-mixed.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from(utf8, 'utf8'), Buffer.from(latin, 'latin1')]));
+    await expect(importFile(ws, path, { kind: 'outlets' })).rejects.toThrow(
+      /line 3003 is not UTF-8, though the text before it is UTF-8 with accented letters: the file mixes two encodings/,
+    );
+  });
+
   it('reads an ".xls" that is really an HTML table, found by its first bytes', async () => {
     writeFileSync(join(dir, 'sales.xls'), html([header, ...lines]));
     await expectSales(join(dir, 'sales.xls'), { format: 'html' });

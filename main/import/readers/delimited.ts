@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { decodedChunks, detectEncoding, readHead, type TextEncoding } from './text';
+import { decodedChunks, fileEncoding, readHead, type TextEncoding } from './text';
 import { DamagedFileError, type Source } from './types';
 
 /**
@@ -122,7 +122,7 @@ export const textOfFormula = (v: string): string => {
 
 export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
   const head = await readHead(path);
-  const { encoding, bomLength } = detectEncoding(head);
+  const { encoding, bomLength } = await fileEncoding(path, head);
   const sample = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding).decode(head.subarray(bomLength));
   const { delimiter, sepLine } = sniffDelimiter(sample);
   return {

@@ -1,5 +1,7 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { DamagedFileError } from './types';
 
 /**
  * How a text file is encoded: a byte-order mark says so (UTF-8, UTF-16 LE/BE); otherwise
@@ -36,6 +38,68 @@ export function detectEncoding(head: Buffer): { encoding: TextEncoding; bomLengt
   } catch {
     return { encoding: 'windows-1252', bomLength: 0 };
   }
+}
+
+/**
+ * The encoding of the whole file. A byte-order mark, or UTF-16's zeros, say so in its head; text
+ * the head reads as UTF-8 is checked to its end, as Excel's "CSV" on Windows is Windows-1252 and
+ * often plain ASCII for its first thousand rows: one name further on with an é or an en dash,
+ * read as UTF-8, landed as U+FFFD. Text that is UTF-8 with accents and then not UTF-8 mixes two
+ * encodings, and no reading of it is right: it is refused, naming the line.
+ */
+export async function fileEncoding(path: string, head: Buffer): Promise<{ encoding: TextEncoding; bomLength: number }> {
+  const found = detectEncoding(head);
+  if (found.encoding !== 'utf-8' || found.bomLength > 0) return found;
+  const bad = await firstNonUtf8(path);
+  if (bad === null) return found;
+  if (!bad.accentsBefore) return { encoding: 'windows-1252', bomLength: 0 };
+  throw new DamagedFileError(
+    `line ${await lineAt(path, bad.offset)} is not UTF-8, though the text before it is UTF-8 with accented letters: the file mixes two encodings. Open it in Excel and save it again as "CSV UTF-8".`,
+  );
+}
+
+/** Where the first byte that is not UTF-8 is, and whether any letter outside ASCII comes before it; null for UTF-8 throughout. */
+async function firstNonUtf8(path: string): Promise<{ offset: number; accentsBefore: boolean } | null> {
+  let carry = Buffer.alloc(0);
+  let offset = 0;
+  let accents = false;
+  const check = (bytes: Buffer) => {
+    if (isUtf8(bytes)) {
+      accents ||= !isAscii(bytes);
+      offset += bytes.length;
+      return null;
+    }
+    // The replacement character marks the first bad byte; the bytes before it are good UTF-8.
+    const good = new TextDecoder().decode(bytes).split('\ufffd', 1)[0] ?? '';
+    const before = Buffer.byteLength(good);
+    return { offset: offset + before, accentsBefore: accents || !isAscii(bytes.subarray(0, before)) };
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    // A character cut by the chunk's end is checked whole with the next chunk: hold back from
+    // the last lead byte (11xxxxxx) among the final four.
+    let cut = bytes.length;
+    for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+      if (((bytes[i] as number) & 0xc0) === 0xc0) {
+        cut = i;
+        break;
+      }
+    }
+    const bad = check(bytes.subarray(0, cut));
+    if (bad) return bad;
+    carry = Buffer.from(bytes.subarray(cut));
+  }
+  return carry.length > 0 ? check(carry) : null;
+}
+
+/** The 1-based line a byte offset falls on. */
+async function lineAt(path: string, offset: number): Promise<number> {
+  let line = 1;
+  if (offset === 0) return line;
+  for await (const chunk of createReadStream(path, { end: offset - 1, highWaterMark: 1 << 20 })) {
+    for (let at = (chunk as Buffer).indexOf(10); at >= 0; at = (chunk as Buffer).indexOf(10, at + 1)) line++;
+  }
+  return line;
 }
 
 /** The file's text, decoded chunk by chunk (never whole in memory), without its byte-order mark. */

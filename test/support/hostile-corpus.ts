@@ -340,6 +340,34 @@ function zipCases(first: number): HostileCase[] {
       data: sheetXml(`${xlsxRows(lines(id))}<row r="3"><c r="A3"><v>1</v></c></row>`),
     })),
   );
+  // Excel refuses a sheet that gives one cell twice; read, the second value would silently win.
+  refused('a cell written twice', (id) =>
+    withSheet(id, () => ({
+      name: 'xl/worksheets/sheet1.xml',
+      data: sheetXml(xlsxRows(lines(id)).replace(/(<c r="G2".*?<\/c>)/, '$1<c r="G2"><v>999</v></c>')),
+    })),
+  );
+  {
+    // Cells out of order but each given once: every value has its place, and is read there.
+    const id = n++;
+    out.push({
+      file: `${id} zip cells out of order in a row.xlsx`,
+      write: (p) =>
+        writeZip(
+          p,
+          withSheet(id, () => ({
+            name: 'xl/worksheets/sheet1.xml',
+            data: sheetXml(
+              xlsxRows(lines(id)).replace(
+                /<row r="2">(.*?)<\/row>/,
+                (_, cells: string) => `<row r="2">${(cells.match(/<c .*?<\/c>/g) ?? []).reverse().join('')}</row>`,
+              ),
+            ),
+          })),
+        ),
+      expect: { stored: good(id) },
+    });
+  }
   refused('dimension beyond the grid', (id) =>
     withSheet(id, () => ({
       name: 'xl/worksheets/sheet1.xml',

@@ -157,6 +157,9 @@ async function* sheetRows(
           const col = a.r === undefined ? nextCol : columnOf(a.r);
           if (col < 0 || col >= SHEET_LIMITS.columns || cells === null)
             throw new DamagedFileError(`${where()} has a cell at ${a.r ?? '?'}, outside any row or column a sheet has`);
+          // Out of order, a cell still has its place; given twice with a value, which is right
+          // cannot be told (Excel refuses such a sheet).
+          if (col < nextCol && cells[col] != null) throw new DamagedFileError(`${where()} gives cell ${a.r} twice`);
           nextCol = col + 1;
           cell = { col, type: a.t ?? 'n', style: a.s === undefined ? 0 : Number(a.s), formula: false, value: null };
           return;

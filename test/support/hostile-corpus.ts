@@ -553,6 +553,26 @@ function textCases(first: number): HostileCase[] {
       () => rowError('Net Value'),
     );
   add('excel 2003 cut short', 'xls', (id) => excel2003(lines(id)).slice(0, 900), refused);
+  // Indexes that go back give a cell or a row twice; the cell's value was moved to the next free
+  // column, under another heading.
+  const secondRow = (xml: string, change: (row: string) => string) => {
+    const at = xml.indexOf('<Row>', xml.indexOf('<Row>') + 1);
+    const end = xml.indexOf('</Row>', at);
+    return xml.slice(0, at) + change(xml.slice(at, end)) + xml.slice(end);
+  };
+  add(
+    'excel 2003 a cell index going back',
+    'xls',
+    (id) =>
+      secondRow(excel2003(lines(id)), (row) => row.replace(/(<Cell>[^]*?<\/Cell>)<Cell>/, '$1<Cell ss:Index="1">')),
+    refused,
+  );
+  add(
+    'excel 2003 a row index going back',
+    'xls',
+    (id) => excel2003(lines(id)).replace(/<Row>(?![^]*<Row>)/, '<Row ss:Index="2">'),
+    refused,
+  );
   return out;
 }
 

@@ -152,11 +152,20 @@ export function parseExcel2003Xml(xml: string): Source {
           sheets.push(current);
           rowNumber = 0;
         } else if (local === 'row' && current) {
-          rowNumber = indexAttr(attrs, 'row') ?? rowNumber + 1;
+          const index = indexAttr(attrs, 'row');
+          // An index that goes back gives a row, or a cell, twice: which value is right cannot
+          // be told (Excel refuses such a file), where the place a value moved to was taken for it.
+          if (index !== null && index <= rowNumber)
+            throw new DamagedFileError(`sheet ${current.name} numbers a row ${index} after row ${rowNumber}`);
+          rowNumber = index ?? rowNumber + 1;
           row = [];
           col = 0;
         } else if (local === 'cell' && row) {
           const index = indexAttr(attrs, 'column');
+          if (index !== null && index - 1 < col)
+            throw new DamagedFileError(
+              `row ${rowNumber} puts a cell in column ${index}, though columns up to ${col} are filled already (cells out of order, or one given twice)`,
+            );
           cell = {
             across: span(String((Number(attr(attrs, 'MergeAcross')) || 0) + 1), 'columns'),
             down: span(String((Number(attr(attrs, 'MergeDown')) || 0) + 1), 'rows'),

@@ -306,6 +306,9 @@ describe('fields as long as the importing system defines them', () => {
     refused('sap', { schemeAccounts: { 'MBO-1': { name: 'Outlet Incentive' } } }).toThrow(
       /at most 10 characters in "NEWKO", and "Outlet Incentive" has 16/,
     );
+    refused('xero', { schemeAccounts: { 'MBO-1': { name: 'Outlet Incentive' } } }).toThrow(
+      /Xero takes at most 10 characters in "\*AccountCode", and "Outlet Incentive" has 16/,
+    );
     refused('business-central', { journalTemplate: 'GENERAL-LONG' }).toThrow(
       /Business Central takes at most 10 characters in "Journal Template Name"/,
     );

@@ -43,9 +43,19 @@ export const xero: ExportFormat = {
       parts.at(-1)?.push(voucher);
       lines += voucher.entries.length;
     }
-    if (parts.length <= 1) return journalCsv(input, header, rowsOf);
+    // An account's code is at most 10 characters in Xero; a ledger without one went in by its name.
+    const options = {
+      system: 'Xero',
+      lengths: {
+        '*AccountCode': {
+          most: 10,
+          change: `give each ledger in the export profile "${profile.name}" its Xero account code as its code`,
+        },
+      },
+    };
+    if (parts.length <= 1) return journalCsv(input, header, rowsOf, options);
     const written: ExportPlan[] = parts.map((vouchers, i) =>
-      journalCsv({ ...input, vouchers, base: `${input.base}-part${i + 1}` }, header, rowsOf),
+      journalCsv({ ...input, vouchers, base: `${input.base}-part${i + 1}` }, header, rowsOf, options),
     );
     return {
       files: written.flatMap((w) => w.files),

@@ -82,6 +82,32 @@ function percentagesByArithmetic(
 }
 
 /**
+ * The document whose lines show a column headed as a document's total ("Subtotal") to be each
+ * line's amount after its discount, or null: two lines of one document (its number and date; a
+ * number can come back in another year) write two amounts in it, and on no line is it more than
+ * quantity × price. Zoho's SubTotal repeats one amount on each line of its invoice; Odoo's
+ * Subtotal is each line's amount, and quantity × price paid its discounted lines on their list
+ * price. A column that is ever more than quantity × price carries tax or charges: no line's net.
+ */
+function lineAmountsIn(mapping: Readonly<Mapping>, rows: readonly (readonly Cell[])[]): string | null {
+  const { doc_no: doc, doc_date: date, net_value: net, qty, rate } = mapping;
+  if (doc === undefined || net === undefined || qty === undefined || rate === undefined) return null;
+  const first = new Map<string, number>();
+  let differs: string | null = null;
+  for (const cells of rows) {
+    const [amount, q, price] = [numberIn(cells[net]), numberIn(cells[qty]), numberIn(cells[rate])];
+    const number = cells[doc];
+    if (amount === null || number === null || number === undefined) continue;
+    if (q !== null && price !== null && Math.abs(amount) > Math.abs(q * price) + 0.005) return null;
+    const key = `${String(number)}\u0000${String(date === undefined ? '' : (cells[date] ?? ''))}`;
+    const before = first.get(key);
+    if (before === undefined) first.set(key, amount);
+    else if (differs === null && paise(before) !== paise(amount)) differs = String(number);
+  }
+  return differs;
+}
+
+/**
  * How a sales file's net value comes from its prices, read from its mapping and its first rows,
  * with a sentence per reason. Each line's net value is its quantity × price where the file's only
  * amount is a document's total, or where it writes a price and no amount at all. A discount
@@ -104,13 +130,19 @@ export function pricedNet(
   if (kind !== 'sales') return { netFromRate: false, notes: [] };
   const notes: { field: string; decision: string }[] = [];
   const priceOnly = netFromPrice(mapping);
-  const netFromRate =
-    priceOnly ||
-    (mapping.net_value !== undefined &&
-      mapping.rate !== undefined &&
-      mapping.qty !== undefined &&
-      documentTotal.test(normalizeHeader(headers[mapping.net_value] ?? '')));
+  const namedTotal =
+    mapping.net_value !== undefined &&
+    mapping.rate !== undefined &&
+    mapping.qty !== undefined &&
+    documentTotal.test(normalizeHeader(headers[mapping.net_value] ?? ''));
+  const lineAmounts = namedTotal ? lineAmountsIn(mapping, rows) : null;
+  const netFromRate = priceOnly || (namedTotal && lineAmounts === null);
   const price = `its quantity × "${headers[mapping.rate ?? -1]}"`;
+  if (lineAmounts !== null)
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[mapping.net_value ?? -1]}" is each line's net value, not a document's total: it differs between the lines of ${lineAmounts}, and is never more than ${price}`,
+    });
   if (netFromRate)
     notes.push({
       field: 'net_value',

@@ -1984,6 +1984,41 @@ describe('prices', () => {
       ['SKU-0002', 30_000],
     ]);
   });
+  it("reads a Subtotal that differs between one document's lines as each line's amount (Odoo), never one that carries tax", async () => {
+    // Odoo's invoice lines: Subtotal is each line's amount after its discount; quantity × price
+    // paid the discounted lines on their list price, and rejected 949.525 as no paisa amount.
+    const odoo = file('odoo invoice lines.csv', [
+      ['Number', 'Invoice Date', 'Partner', 'Product', 'Quantity', 'Unit Price', 'Disc.%', 'Subtotal'],
+      ['INV/2026/00011', '2026-10-05', 'D001', 'SKU-0001', '10.00', '150.00', '10.00', '1,350.00'],
+      ['INV/2026/00011', '2026-10-05', 'D001', 'SKU-0002', '4.00', '25.00', '0.00', '100.00'],
+      ['INV/2026/00012', '2026-10-07', 'D002', 'SKU-0003', '1.00', '999.50', '5.00', '949.53'],
+    ]);
+    const r = await importFile(ws, odoo, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Subtotal" is each line\'s net value, not a document\'s total: it differs between the lines of INV/2026/00011, and is never more than its quantity × "Unit Price"',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => l.net_value)).toEqual([135_000, 10_000, 94_953]);
+    // A column more than quantity × price on a line carries its tax: the net is still that product.
+    const taxed = file('lines with tax.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor', 'SKU', 'Qty', 'Rate', 'SubTotal'],
+      ['TX/1', '13-10-2026', 'D001', 'SKU-0001', 10, '100.00', '1,180.00'],
+      ['TX/1', '13-10-2026', 'D001', 'SKU-0002', 1, '100.00', '118.00'],
+    ]);
+    const t = await importFile(ws, taxed, { kind: 'sales' });
+    expect(storedRows(ws, 'sales', t.batch ?? 0).map((l) => l.net_value)).toEqual([100_000, 10_000]);
+    // A number used again in another year is another document: each writes its own total once.
+    const reused = file('numbers reused.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor', 'SKU', 'Qty', 'Rate', 'SubTotal'],
+      ['RU/1', '13-10-2025', 'D001', 'SKU-0001', 2, '100.00', '200.00'],
+      ['RU/1', '13-10-2026', 'D001', 'SKU-0001', 1, '100.00', '150.00'],
+      ['RU/1', '13-10-2026', 'D001', 'SKU-0002', 1, '50.00', '150.00'],
+    ]);
+    const u = await importFile(ws, reused, { kind: 'sales', anyDates: true });
+    expect(u.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', u.batch ?? 0).map((l) => l.net_value)).toEqual([20_000, 10_000, 5_000]);
+  });
+
   it("takes a discount of rupees off a line's quantity × price, as a rate would be", async () => {
     const path = file('priced with discount.csv', [
       ['Invoice No', 'Invoice Date', 'Distributor', 'SKU', 'Qty', 'Rate', 'Discount', 'SubTotal'],

@@ -175,6 +175,8 @@ const party = [
   'customeraccount',
   'invoiceaccount',
   'soldtoparty',
+  // SAP's medium label of the sold-to party (Sold-to pt), in an ALV list's narrower column.
+  'soldtopt',
   'soldto',
   'kunag',
   'kunnr',
@@ -231,6 +233,8 @@ const docNo = [
   'billno',
   'billnumber',
   'billingdocument',
+  // SAP's medium label of the billing document (VF05, an ALV list's narrower column).
+  'billingdoc',
   'vbeln',
   'belnr',
   'name',

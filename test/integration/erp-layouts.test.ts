@@ -1134,3 +1134,33 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     ).rejects.toThrow('no column for Distributor');
   });
 });
+
+describe("SAP's billing documents list (VF05), its columns under their medium labels", () => {
+  it('reads Billing Doc. as the document and Sold-to pt as the distributor, decimal commas and trailing minus signs', async () => {
+    // An ALV list saved as "Spreadsheet": tab-separated text under an .xls name; a narrow
+    // column takes the field's medium label.
+    const path = writeText(
+      join(dir, 'export.xls'),
+      delimited(
+        [
+          ['Billing Doc.', 'Billing Date', 'Sold-to pt', 'Material', 'Billed Qty', 'SU', 'Net value', 'Curr.'],
+          ['90000001', '05.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR'],
+          ['90000001', '05.10.2026', 'D001', 'SKU-0002', '4', 'EA', '100,00', 'INR'],
+          ['90000002', '07.10.2026', 'D002', 'SKU-0003', '1', 'EA', '999,50', 'INR'],
+          ['90000003', '09.10.2026', 'D001', 'SKU-0001', '2-', 'EA', '300,00-', 'INR'],
+        ],
+        '\t',
+      ),
+    );
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.distributor_code, l.doc_type, l.qty, l.net_value]),
+    ).toEqual([
+      ['90000001', 'D001', 'invoice', 10_000, 150_000],
+      ['90000001', 'D001', 'invoice', 4_000, 10_000],
+      ['90000002', 'D002', 'invoice', 1_000, 99_950],
+      ['90000003', 'D001', 'credit_note', -2_000, -30_000],
+    ]);
+  });
+});

@@ -150,5 +150,13 @@ async function openAny(
   if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
     return parseHtmlTables(await text());
   }
+  if (/^<(\?xml|envelope\b)/.test(start)) throw new UnreadableFileError(otherXml(basename(path), start));
   return openDelimited(path, onBytes);
+}
+
+/** What to say of an XML file that is no spreadsheet: read as text, it named no header row. */
+function otherXml(file: string, start: string): string {
+  if (/<envelope\b/.test(start) && /<(tallymessage|header|body)\b/.test(start))
+    return `${file} is Tally's own XML (an ENVELOPE of vouchers), not a spreadsheet. Export the report from Tally as a spreadsheet instead: open it (Day Book, Sales Register, Bills Receivable), press Alt+E (Export), choose Excel (Spreadsheet) as the format, and import that file.`;
+  return `${file} is XML, but not a spreadsheet SchemeDesk reads (Excel 2003 XML, whose Workbook names urn:schemas-microsoft-com:office:spreadsheet). Save it from its system or from Excel as .xlsx or CSV, and import that.`;
 }

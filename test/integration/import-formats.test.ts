@@ -226,6 +226,25 @@ describe('file formats', () => {
     });
   });
 
+  it('says an XML file is no spreadsheet, and how to export one from Tally, where its own XML is given', async () => {
+    const tally = join(dir, 'DayBook.xml');
+    writeFileSync(
+      tally,
+      '<ENVELOPE>\r\n <HEADER><TALLYREQUEST>Import Data</TALLYREQUEST></HEADER>\r\n <BODY><IMPORTDATA><REQUESTDATA><TALLYMESSAGE><VOUCHER VCHTYPE="Sales"><DATE>20261005</DATE></VOUCHER></TALLYMESSAGE></REQUESTDATA></IMPORTDATA></BODY>\r\n</ENVELOPE>\r\n',
+    );
+    await expect(importFile(ws, tally, { kind: 'sales' })).rejects.toThrow(
+      "DayBook.xml is Tally's own XML (an ENVELOPE of vouchers), not a spreadsheet. Export the report from Tally as a spreadsheet instead",
+    );
+    const other = join(dir, 'invoices.xml');
+    writeFileSync(
+      other,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Invoices><Invoice><No>1</No></Invoice></Invoices>\n',
+    );
+    await expect(importFile(ws, other, { kind: 'sales' })).rejects.toThrow(
+      'invoices.xml is XML, but not a spreadsheet SchemeDesk reads (Excel 2003 XML',
+    );
+  });
+
   it('reads an ".xls" that is really Excel 2003 XML', async () => {
     writeFileSync(join(dir, 'sales-2003.xls'), spreadsheetMl([header, ...lines]));
     await expectSales(join(dir, 'sales-2003.xls'), { format: 'excel-2003-xml' });

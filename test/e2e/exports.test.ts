@@ -83,6 +83,19 @@ describe('the Exports screen in the browser', () => {
       .getByText('Scheme Discount & Incentives')
       .first()
       .waitFor({ timeout: 60_000 });
+
+    // A document prefix too long for SAP's 16-character reference: the preview says so and what
+    // to change, and nothing is written.
+    await page.getByRole('button', { name: 'Edit profile…' }).click();
+    await page.getByLabel('Document prefix').fill('SCHEMEDESK');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByLabel('Format').selectOption('sap');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page
+      .getByText('SAP takes at most 16 characters in "XBLNR", and "SCHEMEDESK-1-0001" has 17')
+      .waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: session.screenshot('exports-field-too-long.png') });
+    expect(existsSync(join(out, 'run-1-sap.txt'))).toBe(false);
     expect(errors).toEqual([]);
   });
 });

@@ -95,6 +95,10 @@ describe('the Exports screen in the browser', () => {
       .getByText('SAP takes at most 16 characters in "XBLNR", and "SCHEMEDESK-1-0001" has 17')
       .waitFor({ timeout: 60_000 });
     await page.screenshot({ path: session.screenshot('exports-field-too-long.png') });
+    // The profile's button stays in its column, clear of the Folder field beside it.
+    const button = await page.getByRole('button', { name: 'Edit profile…' }).boundingBox();
+    const folder = await page.getByLabel('Folder').boundingBox();
+    expect((button?.x ?? 0) + (button?.width ?? 0)).toBeLessThan(folder?.x ?? 0);
     expect(existsSync(join(out, 'run-1-sap.txt'))).toBe(false);
     expect(errors).toEqual([]);
   });

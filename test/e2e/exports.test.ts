@@ -89,7 +89,9 @@ describe('the Exports screen in the browser', () => {
     await page.getByRole('button', { name: 'Edit profile…' }).click();
     await page.getByLabel('Document prefix').fill('SCHEMEDESK');
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await page.getByLabel('Format').selectOption('sap');
+    // Saved, the dialog closes (its Date format select would answer to 'Format' too).
+    await page.getByRole('button', { name: 'Save profile' }).waitFor({ state: 'detached' });
+    await page.getByLabel('Format', { exact: true }).selectOption('sap');
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page
       .getByText('SAP takes at most 16 characters in "XBLNR", and "SCHEMEDESK-1-0001" has 17')

@@ -30,6 +30,7 @@ import { openSheet } from './locate';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
 import { MasterReferences } from './master-references';
 import { openSource } from './open-source';
+import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptSpread, receiptLines } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
@@ -248,6 +249,7 @@ async function importFrom(
         sheet: table.sheet,
         secret,
         merges: await located.merges?.(),
+        text: source.text,
         prepare: { kind, headerRow: table.headerRow, headers, mapping, decisions, defaults },
       },
       { onBytes: file.readBytes, onSkip: skip },
@@ -261,7 +263,7 @@ async function importFrom(
     file: fileName,
     sheet: table.sheet,
     format: source.format,
-    encoding: source.encoding,
+    encoding: source.text && describeEncoding(source.text),
     delimiter: source.delimiter,
     headerRow: table.headerRow,
     mapping: mappingByHeader(headers, mapping),

@@ -17,6 +17,7 @@ import { looseQuantity } from './loose-quantity';
 import { mappingByHeader, taxPartKeys } from './mapping';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
+import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { readByRow } from './receipt-vouchers';
 import { convertRow, dayOrderDecisions, decide } from './row-values';
@@ -99,7 +100,7 @@ async function inspectSource(
   const base: ImportPreview = {
     file: args.fileName ?? basename(args.path),
     format: source.format,
-    encoding: source.encoding,
+    encoding: source.text && describeEncoding(source.text),
     delimiter: source.delimiter,
     sheets: survey.map((s) => ({ name: s.name, qualifies: s.header?.recognised === true, hidden: s.hidden === true })),
     sheet: null,

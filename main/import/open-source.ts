@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
-import { decodedText, detectEncoding, fileEncoding, readHead } from './readers/text';
+import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading } from './readers/text';
 import { DamagedFileError, type Merge, type Source, type SourceSheet } from './readers/types';
 import { openXlsx } from './readers/xlsx';
 
@@ -103,26 +103,27 @@ async function convertLegacyXls(path: string): Promise<{ file: string; folder: s
  * is .xlsx; D0 CF 11 E0 is a binary .xls; markup is an HTML table or Excel 2003 XML; anything
  * else is delimited text.
  */
-export async function openSource(
-  path: string,
-  onBytes?: (bytes: number) => void,
-  knownMerges?: ReadonlyMap<string, Merge[]>,
-): Promise<Source> {
+export async function openSource(path: string, onBytes?: (bytes: number) => void, known: Known = {}): Promise<Source> {
   try {
-    return guarded(await openAny(path, onBytes, knownMerges), basename(path));
+    return guarded(await openAny(path, onBytes, known), basename(path));
   } catch (error) {
     throw readingFailure(basename(path), error);
   }
 }
 
-async function openAny(
-  path: string,
-  onBytes?: (bytes: number) => void,
-  knownMerges?: ReadonlyMap<string, Merge[]>,
-): Promise<Source> {
+/**
+ * What an earlier opening of the same file found, for the import's reading thread: a sheet's
+ * merged ranges, and how its text is read (the whole file is not judged again).
+ */
+export interface Known {
+  merges?: ReadonlyMap<string, Merge[]>;
+  text?: TextReading;
+}
+
+async function openAny(path: string, onBytes: ((bytes: number) => void) | undefined, known: Known): Promise<Source> {
   const head = await readHead(path, 8192);
   if (head.length === 0) throw new UnreadableFileError(`${basename(path)} is empty`);
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path, onBytes, knownMerges);
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path, onBytes, known.merges);
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     if (!(await sofficeAvailable())) {
       throw new UnreadableFileError(
@@ -151,7 +152,7 @@ async function openAny(
     return parseHtmlTables(await text());
   }
   if (/^<(\?xml|envelope\b)/.test(start)) throw new UnreadableFileError(otherXml(basename(path), start));
-  return openDelimited(path, onBytes);
+  return openDelimited(path, onBytes, known.text);
 }
 
 /** What to say of an XML file that is no spreadsheet: read as text, it named no header row. */

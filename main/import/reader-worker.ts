@@ -90,8 +90,8 @@ async function postRows(sheet: SourceSheet): Promise<void> {
 
 let bytes = 0;
 try {
-  const known = input.merges ? new Map([[input.sheet, input.merges]]) : undefined;
-  const source = await openSource(input.path, (b) => (bytes = b), known);
+  const merges = input.merges ? new Map([[input.sheet, input.merges]]) : undefined;
+  const source = await openSource(input.path, (b) => (bytes = b), { merges, text: input.text });
   try {
     let found = false;
     for await (const sheet of source.sheets()) {

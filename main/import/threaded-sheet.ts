@@ -6,6 +6,7 @@ import { LayoutError, type SkippedLayoutRow } from './layout';
 import type { Mapping } from './mapping';
 import { UnreadableFileError } from './open-source';
 import { type PackedRows, unpackRows } from './packed-rows';
+import type { TextReading } from './readers/text';
 import { type Cell, DamagedFileError, type Merge, type SourceRow } from './readers/types';
 import type { ConvertedRow, Decisions } from './row-values';
 
@@ -17,6 +18,8 @@ export interface ReaderInput {
   secret: string;
   /** The sheet's merged ranges, when the import found them already. */
   merges?: Merge[];
+  /** How a text file is read, as the import's own opening judged it over the whole file. */
+  text?: TextReading;
   /** How the import lays out and converts the rows (decided from the first ones): the worker lays out, and converts when it has time. */
   prepare: Preparation;
 }

@@ -293,7 +293,7 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
       ),
     );
     const read = async (known?: ReadonlyMap<string, Merge[]>) => {
-      const source = await openSource(path, undefined, known);
+      const source = await openSource(path, undefined, { merges: known });
       const rows = [];
       for await (const sheet of source.sheets()) for await (const row of sheet.rows()) rows.push(row.cells);
       source.close?.();

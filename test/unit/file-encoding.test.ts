@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileEncoding, readHead } from '../../main/import/readers/text';
+import { openSource } from '../../main/import/open-source';
+import { fileEncoding, readHead, type TextReading } from '../../main/import/readers/text';
 import { tempDirPerTest } from '../support/temp';
 
 /** The whole file's encoding, read a megabyte at a time: characters cut by a chunk's end, and the last bytes. */
@@ -26,6 +27,26 @@ describe('the encoding of a whole text file', () => {
       const ascii = 'a'.repeat((1 << 20) - filler);
       expect(await encodingOf(Buffer.from(`${ascii}${char} after`, 'utf8')), `${filler} ${char}`).toBe('utf-8');
     }
+  });
+
+  it('is judged once: the reading thread, handed the import’s judgement, reads by it', async () => {
+    const path = join(tempDir(), 'late accent.csv');
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from('Code,Name\r\n'.concat('O1,plain\r\n'.repeat(20_000))),
+        Buffer.from('O2,Caf\xe9\r\n', 'latin1'),
+      ]),
+    );
+    const lastName = async (text?: TextReading) => {
+      const source = await openSource(path, undefined, { text });
+      let last: unknown;
+      for await (const sheet of source.sheets()) for await (const row of sheet.rows()) last = row.cells[1];
+      return { last, text: source.text };
+    };
+    expect(await lastName()).toEqual({ last: 'Café', text: { encoding: 'windows-1252', bomLength: 0 } });
+    // Handed a reading, the file is not judged again: told UTF-8, it reads as UTF-8.
+    expect((await lastName({ encoding: 'utf-8', bomLength: 0 })).last).toBe('Caf\ufffd');
   });
 
   it('finds Windows-1252 in the last bytes, and in a later chunk', async () => {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { decodedChunks, fileEncoding, readHead, type TextEncoding } from './text';
+import { decodedChunks, fileEncoding, readHead, type TextEncoding, type TextReading } from './text';
 import { DamagedFileError, type Source } from './types';
 
 /**
@@ -120,15 +120,21 @@ export const textOfFormula = (v: string): string => {
   return quoted ? (quoted[1] as string).replace(/""/g, '"') : v;
 };
 
-export async function openDelimited(path: string, onBytes?: (bytes: number) => void): Promise<Source> {
+/** `known`: how the file was read already (the import's own opening, for its reading thread), not judged again. */
+export async function openDelimited(
+  path: string,
+  onBytes?: (bytes: number) => void,
+  known?: TextReading,
+): Promise<Source> {
   const head = await readHead(path);
-  const { encoding, bomLength } = await fileEncoding(path, head);
+  const text = known ?? (await fileEncoding(path, head));
+  const { encoding, bomLength } = text;
   const sample = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding).decode(head.subarray(bomLength));
   const { delimiter, sepLine } = sniffDelimiter(sample);
   return {
     format: 'csv',
     date1904: false,
-    encoding: describeEncoding(encoding, bomLength),
+    text,
     delimiter,
     async *sheets() {
       yield {
@@ -171,7 +177,8 @@ export async function openDelimited(path: string, onBytes?: (bytes: number) => v
   };
 }
 
-export function describeEncoding(encoding: TextEncoding, bomLength: number): string {
+/** How a text file was decoded, for the user to see: "Windows-1252", "UTF-8 with BOM". */
+export function describeEncoding({ encoding, bomLength }: TextReading): string {
   const names: Record<TextEncoding, string> = {
     'utf-8': 'UTF-8',
     'utf-16le': 'UTF-16 LE',

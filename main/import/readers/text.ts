@@ -10,6 +10,12 @@ import { DamagedFileError } from './types';
  */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
+/** How a text file is read: its encoding, and the bytes of its byte-order mark to skip. */
+export interface TextReading {
+  encoding: TextEncoding;
+  bomLength: number;
+}
+
 export async function readHead(path: string, bytes = 65_536): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
@@ -21,7 +27,7 @@ export async function readHead(path: string, bytes = 65_536): Promise<Buffer> {
   }
 }
 
-export function detectEncoding(head: Buffer): { encoding: TextEncoding; bomLength: number } {
+export function detectEncoding(head: Buffer): TextReading {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
@@ -47,7 +53,7 @@ export function detectEncoding(head: Buffer): { encoding: TextEncoding; bomLengt
  * read as UTF-8, landed as U+FFFD. Text that is UTF-8 with accents and then not UTF-8 mixes two
  * encodings, and no reading of it is right: it is refused, naming the line.
  */
-export async function fileEncoding(path: string, head: Buffer): Promise<{ encoding: TextEncoding; bomLength: number }> {
+export async function fileEncoding(path: string, head: Buffer): Promise<TextReading> {
   const found = detectEncoding(head);
   if (found.encoding !== 'utf-8' || found.bomLength > 0) return found;
   const bad = await firstNonUtf8(path);

@@ -1,3 +1,4 @@
+import type { TextReading } from './text';
 /** A file whose structure is broken or hostile (a cell spanning a million rows): refused as damaged. */
 export class DamagedFileError extends Error {}
 
@@ -41,8 +42,8 @@ export interface Source {
   format: SourceFormat;
   /** Excel's 1904 date system (old Mac workbooks): serial day numbers count from 1904. */
   date1904: boolean;
-  /** How a text file was decoded, for the user to see. */
-  encoding?: string;
+  /** How a text file was decoded (describeEncoding says it to the user). */
+  text?: TextReading;
   delimiter?: string;
   sheets(): AsyncIterable<SourceSheet>;
   /** Removes what opening the file left behind (LibreOffice's converted copy); safe to call twice. */

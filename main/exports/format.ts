@@ -1,10 +1,10 @@
 import { sumPaise } from '../../engine/money';
 import type { ClaimLine } from '../controls/claims';
-import { cutText } from '../format/cell-text';
+import { cutText, fieldText } from '../format/cell-text';
 import type { ExportLine, RunForExport } from './payouts';
 import type { Voucher } from './postings';
 import type { ExportProfile } from './profiles';
-import { type CsvRow, csvFile, draftMark, fieldText } from './text';
+import { type CsvRow, csvFile, draftMark } from './text';
 
 /** Everything a writer needs: the run, its lines and vouchers, the profile, and whether it is a draft. */
 export interface ExportInput {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { paiseToRupees } from '../../engine/money';
-import { cutText, safeCell } from '../format/cell-text';
+import { cutText, fieldText } from '../format/cell-text';
 import type { DateFormat } from './date-formats';
 
 /** What every draft file says about itself, so nobody can mistake it for a payable file. */
@@ -38,19 +38,6 @@ export function fillTemplate(template: string, values: Record<string, string | n
 }
 
 export type CsvRow = readonly (string | number | null)[];
-
-/**
- * Text as one plain field of an import file: each line break (CR, LF, CRLF, Unicode's line and
- * paragraph separators) or tab, with the spaces around it, as one space. An accounting system's
- * import reads a line at a time and splits it at the delimiter: a name typed on two lines in the
- * ERP's master, or holding a tab, quoted as CSV allows, still split the row, or SAP's
- * tab-separated columns, in every importer that does not read CSV's quotes.
- */
-export const plainField = (text: string): string => text.replace(/[ \t]*[\r\n\u2028\u2029\t]+[ \t]*/g, ' ');
-
-/** A cell as an export file writes it: escaped, and for an importer's file, on one line (plainField). */
-export const fieldText = (cell: string | number | null, plain = false): string =>
-  cell === null ? '' : safeCell(plain ? plainField(String(cell)) : String(cell));
 
 /** Rows stringified at a time: a batch's text is short-lived, where the whole file's was not. */
 const CSV_BATCH = 1000;

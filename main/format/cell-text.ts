@@ -29,6 +29,22 @@ export function safeCell(value: string): string {
 }
 
 /**
+ * Text as one plain field of an import file: each line break (CR, LF, CRLF, Unicode's line and
+ * paragraph separators) or tab, with the spaces around it, as one space. An accounting system's
+ * import reads a line at a time and splits it at the delimiter: a name typed on two lines in the
+ * ERP's master, or holding a tab, quoted as CSV allows, still split the row, or SAP's
+ * tab-separated columns, in every importer that does not read CSV's quotes.
+ */
+const plainField = (text: string): string => text.replace(/[ \t]*[\r\n\u2028\u2029\t]+[ \t]*/g, ' ');
+
+/**
+ * A cell as an export file or the grid's copy writes it: escaped (safeCell), and where something
+ * reads it a line at a time — an importer's file, a paste into Excel — on one line (plainField).
+ */
+export const fieldText = (cell: string | number | null, plain = false): string =>
+  cell === null ? '' : safeCell(plain ? plainField(String(cell)) : String(cell));
+
+/**
  * The text within `units` UTF-16 code units — how Excel counts a cell's characters, and SAP and
  * Business Central a field's — never ending on the first half of a surrogate pair (an emoji or a
  * rare CJK character), which a file would carry as a broken character.

@@ -1,13 +1,14 @@
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { safeCell } from '../../../main/format/cell-text';
+import { fieldText } from '../../../main/format/cell-text';
 
 /**
  * A table as tab-separated text, the format Excel and every spreadsheet paste into cells. Excel
  * reads each pasted cell as if typed: a name from an ERP master that starts with = (or + - @)
- * would be pasted as a live formula, so text is escaped as the export files escape it (safeCell).
+ * would be pasted as a live formula, so text is escaped as the export files escape it, and a tab
+ * or line break inside a cell, which would start another cell or row, is a space (fieldText).
  */
 export const tsv = (rows: readonly (readonly (string | number)[])[]): string =>
-  rows.map((r) => r.map((c) => safeCell(String(c).replace(/[\t\r\n]+/g, ' '))).join('\t')).join('\n');
+  rows.map((r) => r.map((c) => fieldText(c, true)).join('\t')).join('\n');
 
 /** A column of numbers: its cells go to Excel as plain numbers ("4321.5"), not as they are shown. */
 const numeric = (def: ColDef) =>

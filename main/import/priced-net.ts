@@ -83,14 +83,15 @@ function percentagesByArithmetic(
 
 /**
  * The document whose lines show a column headed as a document's total ("Subtotal") to be each
- * line's amount after its discount, or null: two lines of one document (its number and date; a
- * number can come back in another year) write two amounts in it, and on no line is it more than
- * quantity × price. Zoho's SubTotal repeats one amount on each line of its invoice; Odoo's
- * Subtotal is each line's amount, and quantity × price paid its discounted lines on their list
- * price. A column that is ever more than quantity × price carries tax or charges: no line's net.
+ * line's amount after its discount, or null: two lines of one document number write two amounts
+ * in it, and on no line is it more than quantity × price. Zoho's SubTotal repeats one amount on
+ * each line of its invoice; Odoo's Subtotal is each line's amount, and quantity × price paid its
+ * discounted lines on their list price. A column that is ever more than quantity × price carries
+ * tax or charges (a document's total of two lines or more is: so is a number used again in
+ * another year for another document), and is no line's net.
  */
 function lineAmountsIn(mapping: Readonly<Mapping>, rows: readonly (readonly Cell[])[]): string | null {
-  const { doc_no: doc, doc_date: date, net_value: net, qty, rate } = mapping;
+  const { doc_no: doc, net_value: net, qty, rate } = mapping;
   if (doc === undefined || net === undefined || qty === undefined || rate === undefined) return null;
   const first = new Map<string, number>();
   let differs: string | null = null;
@@ -99,9 +100,8 @@ function lineAmountsIn(mapping: Readonly<Mapping>, rows: readonly (readonly Cell
     const number = cells[doc];
     if (amount === null || number === null || number === undefined) continue;
     if (q !== null && price !== null && Math.abs(amount) > Math.abs(q * price) + 0.005) return null;
-    const key = `${String(number)}\u0000${String(date === undefined ? '' : (cells[date] ?? ''))}`;
-    const before = first.get(key);
-    if (before === undefined) first.set(key, amount);
+    const before = first.get(String(number));
+    if (before === undefined) first.set(String(number), amount);
     else if (differs === null && paise(before) !== paise(amount)) differs = String(number);
   }
   return differs;

@@ -2007,7 +2007,8 @@ describe('prices', () => {
     ]);
     const t = await importFile(ws, taxed, { kind: 'sales' });
     expect(storedRows(ws, 'sales', t.batch ?? 0).map((l) => l.net_value)).toEqual([100_000, 10_000]);
-    // A number used again in another year is another document: each writes its own total once.
+    // A number used again in another year for another document: its total is more than its lines'
+    // quantity × price, so the column is still each document's total.
     const reused = file('numbers reused.csv', [
       ['Invoice No', 'Invoice Date', 'Distributor', 'SKU', 'Qty', 'Rate', 'SubTotal'],
       ['RU/1', '13-10-2025', 'D001', 'SKU-0001', 2, '100.00', '200.00'],

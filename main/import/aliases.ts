@@ -51,12 +51,16 @@ export const pseudoFields = [
   // The currency a row's amounts are written in (Zoho's Currency Code, SAP's Document Currency):
   // a row in another than the workspace's is refused (currency-column.ts).
   'currency',
+  // An open-items list's clearing document and date (SAP's FBL5N: Clrng doc., Clearing): an item
+  // cleared on or before the as-of date was owed nothing that day (cleared-items.ts).
+  'clearing_doc',
+  'cleared_on',
 ] as const;
 
 export type PseudoField = (typeof pseudoFields)[number];
 
 /** How the dialog names each pseudo field, and whether its column holds money (or words: a flag, a type). */
-export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money' | 'flag' }> = {
+export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money' | 'flag' | 'date' }> = {
   dr_cr: { label: 'Dr/Cr indicator', type: 'flag' },
   return_flag: { label: 'Return flag', type: 'flag' },
   debit_amount: { label: 'Debit amount (Tally)', type: 'money' },
@@ -79,6 +83,8 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
   returned_value: { label: 'Value returned (taken off)', type: 'money' },
   currency: { label: 'Currency of the amounts', type: 'flag' },
+  clearing_doc: { label: 'Clearing document', type: 'flag' },
+  cleared_on: { label: 'Clearing date', type: 'date' },
 };
 
 /**
@@ -105,6 +111,8 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   returned_qty: ['sales'],
   returned_value: ['sales'],
   currency: ['sales', 'payments', 'receivables'],
+  clearing_doc: ['receivables'],
+  cleared_on: ['receivables'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -664,7 +672,16 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     distributor_code: [...distributor, ...party],
     doc_no: docNo,
     doc_date: docDate,
-    due_date: ['duedate', 'duedt', 'netduedate', 'paymentduedate', 'duedatefornetpayment', 'faedt', 'dueon'],
+    due_date: [
+      'duedate',
+      'duedt',
+      'netduedate',
+      'netduedt',
+      'paymentduedate',
+      'duedatefornetpayment',
+      'faedt',
+      'dueon',
+    ],
     amount: [
       'amount',
       'invoiceamount',
@@ -696,6 +713,10 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'outstandingamt',
       'amountinlocalcurrency',
       'amountinlocalcurr',
+      // SAP's shorter labels of the same column (FBL5N's default layout: "Amount in local cur.").
+      'amountinlocalcur',
+      'amtinloccur',
+      'amountinlc',
       'amountindoccurr',
       'amountindocumentcurrency',
     ],
@@ -798,6 +819,9 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   tax_igst: ['igst', 'igstamount', 'integratedtax', 'igstamt'],
   tax_cess: ['cess', 'cessamount', 'gstcess'],
   status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
+  // SAP's line items: Clrng doc. (AUGBL) and its date, headed Clearing (AUGDT).
+  clearing_doc: ['clrngdoc', 'clearingdoc', 'clearingdocument', 'clearingdocno', 'augbl'],
+  cleared_on: ['clearing', 'clearingdate', 'clrngdate', 'clearedon', 'augdt'],
   rate: [
     'rate',
     'itemprice',

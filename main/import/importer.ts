@@ -489,6 +489,10 @@ async function importFrom(
       }
       const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
       const { values: raw, problems } = converted;
+      if (converted.cleared) {
+        skip('cleared items');
+        return;
+      }
       if (saleLines) {
         if (saleLines.isTextLine(row.cells, raw, problems)) {
           skip('text lines');
@@ -724,7 +728,7 @@ function skippedSentence(skipped: Record<string, number>, others: string): strin
   const count = (n: number, phrase?: string) => {
     const shown = n.toLocaleString('en-IN');
     if (phrase === undefined) return shown;
-    return `${shown} ${n === 1 ? phrase.replace(/\b(rows|lines|repeats|documents|vouchers|ledgers)\b/, (w) => w.slice(0, -1)) : phrase}`;
+    return `${shown} ${n === 1 ? phrase.replace(/\b(rows|lines|repeats|documents|vouchers|ledgers|items)\b/, (w) => w.slice(0, -1)) : phrase}`;
   };
   const types = Object.entries(skipped)
     .filter(([why]) => why.startsWith('type:'))

@@ -12,6 +12,7 @@ import {
   numberCellToDecimal,
   parseAmountText,
 } from './amounts';
+import { clearedByAsOf } from './cleared-items';
 import {
   AmbiguousDatesError,
   type DateOrderName,
@@ -149,7 +150,9 @@ export function decide(
     samples.map((row) => row[mapping[field] ?? -1]).filter((c): c is string => typeof c === 'string');
   const dayOrder: Record<string, DayOrderDecision> = {};
   const docColumn = mapping.doc_no ?? mapping.receipt_no;
-  const dateFields = fields.filter((f) => f.type === 'date' && mapping[f.name] !== undefined);
+  const dateFields = [...fields, ...(kind === 'receivables' ? [{ name: 'cleared_on', type: 'date' }] : [])].filter(
+    (f) => f.type === 'date' && mapping[f.name] !== undefined,
+  );
   const ask = (field: string, sibling?: DayOrderDecision) => {
     const column = mapping[field] ?? -1;
     const rows = samples.filter((row) => typeof row[column] === 'string');
@@ -461,6 +464,8 @@ export interface ConvertedRow {
   paid?: number | null;
   /** The names of the voucher's ledger lines read as its tax (Tally's detailed Day Book). */
   taxLedgers?: string[];
+  /** A receivable cleared on or before its as-of date (cleared-items.ts): no part of the snapshot. */
+  cleared?: boolean;
 }
 
 export function convertRow(
@@ -519,6 +524,7 @@ export function convertRow(
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   if (paid !== undefined) converted.paid = paid;
   if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
+  if (kind === 'receivables' && clearedByAsOf(mapping, cells, values, read, problems)) converted.cleared = true;
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
     const { unit } = splitQuantity(quantity);

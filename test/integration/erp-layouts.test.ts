@@ -1164,3 +1164,48 @@ describe("SAP's billing documents list (VF05), its columns under their medium la
     ]);
   });
 });
+
+describe("SAP's customer line items (FBL5N) as an ageing snapshot", () => {
+  // The list's default layout, all items at the key date: an item cleared after the key date was
+  // still owed that day; one cleared on or before it was not.
+  const items = [
+    ['Customer', 'Assignment', 'DocumentNo', 'Type', 'Doc. Date', 'Net due dt', 'Amount in local cur.', 'LCurr'],
+    ['D001', '0090000001', '1800000012', 'RV', '01.09.2026', '01.10.2026', '1.180,00', 'INR'],
+    ['D001', '0090000002', '1800000013', 'RV', '05.09.2026', '05.10.2026', '2.360,00', 'INR'],
+    ['D002', '0090000003', '1800000020', 'RV', '10.09.2026', '10.10.2026', '500,00', 'INR'],
+    ['D002', '0090000004', '1800000021', 'RV', '12.09.2026', '12.10.2026', '700,00', 'INR'],
+  ];
+  const clearing = [
+    ['Clrng doc.', 'Clearing'],
+    [null, null],
+    ['1400000007', '20.10.2026'],
+    ['1400000009', '04.11.2026'],
+    ['1400000011', '31.10.2026'],
+  ];
+  const list = (columns: number) =>
+    file(
+      'FBL5N.xls',
+      items.map((row, i) => [...row, ...(clearing[i] ?? []).slice(0, columns)]),
+    );
+
+  it('reads Amount in local cur. as what each item owes, and leaves out the items cleared by the as-of date', async () => {
+    const r = await importFile(ws, list(2), { kind: 'receivables', defaults: { as_of: '2026-10-31' } });
+    expect(r.errors).toEqual([]);
+    expect(r.skippedSummary).toBe('skipped 2 cleared items');
+    expect(bills(r.batch)).toEqual([
+      ['2026-10-31', 'D001', '1800000012', '2026-09-01', '2026-10-01', null, 118_000],
+      ['2026-10-31', 'D002', '1800000020', '2026-09-10', '2026-10-10', null, 50_000],
+    ]);
+  });
+
+  it('refuses an item cleared where the list gives no clearing date, saying which column to add', async () => {
+    const r = await importFile(ws, list(1), { kind: 'receivables', defaults: { as_of: '2026-10-31' } });
+    expect(r.batch).toBeNull();
+    expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [3, 'Clrng doc.', '1400000007'],
+      [4, 'Clrng doc.', '1400000009'],
+      [5, 'Clrng doc.', '1400000011'],
+    ]);
+    expect(r.errors[0]?.message).toMatch(/no clearing date .* add the clearing date column \(Clearing\)/);
+  });
+});

@@ -97,7 +97,13 @@ export function journalCsv(
   input: ExportInput,
   header: readonly string[],
   rowsOf: (voucher: Voucher) => CsvRow[],
-  options: { extension?: string; delimiter?: string; system?: string; lengths?: Record<string, FieldLength> } = {},
+  options: {
+    extension?: string;
+    delimiter?: string;
+    unquoted?: boolean;
+    system?: string;
+    lengths?: Record<string, FieldLength>;
+  } = {},
 ): ExportPlan {
   const rows = input.vouchers.flatMap(rowsOf);
   const lengths = header.map((name) => options.lengths?.[name]);
@@ -108,7 +114,8 @@ export function journalCsv(
     files: [
       {
         name: `${input.base}.${options.extension ?? 'csv'}`,
-        build: async () => csvFile(lines, { delimiter: options.delimiter, plainFields: true, widths }),
+        build: async () =>
+          csvFile(lines, { delimiter: options.delimiter, unquoted: options.unquoted, plainFields: true, widths }),
         rows: rows.length,
         controlTotal: controlTotalOf(input.vouchers),
       },

@@ -48,6 +48,9 @@ const CSV_BATCH = 1000;
  * `plainFields` for importers, which take a line break for a row's end and may take a tab for a
  * column's (see plainField); `widths`, the most characters a column's field holds in the system
  * that imports it, cut to after the escape, so the apostrophe never pushes a field past it.
+ * `unquoted` with `plainFields` and tabs between fields, for a flat file its reader splits at each
+ * tab and takes as it is (SAP's upload): no field holds a tab or a line break to quote, and a
+ * quoted one kept its quotes, doubled inside, as part of the text.
  * Rows are taken as they come (a generator's rows are made one batch at a time) and written a
  * batch at a time into UTF-8: the register of 100,000 lines held every row twice over, then the
  * whole file as one string (two bytes a character, for one ₹ or dash in it), then its bytes, and
@@ -55,7 +58,13 @@ const CSV_BATCH = 1000;
  */
 export function csvFile(
   rows: Iterable<CsvRow>,
-  options: { delimiter?: string; bom?: boolean; plainFields?: boolean; widths?: readonly (number | undefined)[] } = {},
+  options: {
+    delimiter?: string;
+    bom?: boolean;
+    plainFields?: boolean;
+    unquoted?: boolean;
+    widths?: readonly (number | undefined)[];
+  } = {},
 ): Buffer {
   const { widths = [] } = options;
   const cellOf = (cell: string | number | null, column: number) => {
@@ -73,6 +82,7 @@ export function csvFile(
       // feed or carriage return, which every reader takes for the row's end: an override reason
       // typed on two lines split its row in two.
       quoted_match: /[\r\n]/,
+      quote: options.unquoted ? '' : '"',
       bom: parts.length === 0 && (options.bom ?? false),
     });
     parts.push(Buffer.from(text));

@@ -208,7 +208,7 @@ describe('names and a profile typed with line breaks and control characters', ()
   // As an ERP master or a pasted profile may hold them: a name on two lines, a lone CR, a tab, a NUL.
   const names: Record<string, string> = {
     D001: 'Sharma\n& Sons\rWholesale',
-    D002: 'Gupta\r\n Traders\tand \u2028Co',
+    D002: 'Gupta\r\n "Ace" Traders\tand \u2028Co',
     D003: 'Rao\tAgencies',
   };
   const lines = goldenLines.map((l) => ({
@@ -245,7 +245,9 @@ describe('names and a profile typed with line breaks and control characters', ()
     // SAP's upload reads a line at a time and splits it at each tab: every row has the header's columns.
     const [sap] = await built(exportFormats.sap.plan(input('sap')));
     const sapRows = (sap?.content.toString('utf8') ?? '').trimEnd().split('\r\n');
-    expect(sapRows.join('\n')).toContain('Gupta Traders and Co');
+    // Nor does it read quotes: a name's own are written as they are, never around or doubled.
+    expect(sapRows.join('\n')).toContain('\tVOL-1 Gupta "Ace" Traders and Co');
+    expect(sapRows.join('\n')).not.toContain('""');
     for (const row of sapRows) expect(row.split('\t')).toHaveLength(sapRows[0]?.split('\t').length ?? 0);
     // The register, which people open in Excel, keeps the reason's two lines in one quoted cell.
     const [register] = await built(exportFormats.csv.plan(input('csv')));

@@ -14,7 +14,8 @@ import { dateFormatFor, formatDay } from '../text';
  * currency, SGTXT item text CHAR 50; an account (NEWKO) is a customer number (KUNNR) or G/L
  * account number (SAKNR), CHAR 10 each. The amount also carries its sign, as the import asks, so a
  * reader can check each document balances without the posting-key table. Texts are cut to their
- * fields; a key that does not fit refuses the file (FieldLength).
+ * fields; a key that does not fit refuses the file (FieldLength). The upload splits each line at
+ * its tabs and quotes nothing: a field is written as it is, its tabs and line breaks made spaces.
  */
 const key = (amount: number, customer: boolean) => (customer ? (amount >= 0 ? '01' : '11') : amount >= 0 ? '40' : '50');
 
@@ -46,6 +47,7 @@ export const sap: ExportFormat = {
       {
         extension: 'txt',
         delimiter: '\t',
+        unquoted: true,
         system: 'SAP',
         lengths: {
           BUKRS: { most: 4, change: `set the SAP company code in the export profile "${profile.name}"` },

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
+import { isWebArchive, parseWebArchive } from './readers/mhtml';
 import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading } from './readers/text';
 import { DamagedFileError, type Merge, type Source, type SourceSheet } from './readers/types';
 import { openXlsx } from './readers/xlsx';
@@ -100,8 +101,9 @@ async function convertLegacyXls(path: string): Promise<{ file: string; folder: s
 
 /**
  * Opens any file a user drops in, by what its first bytes say rather than its extension: a zip
- * is .xlsx; D0 CF 11 E0 is a binary .xls; markup is an HTML table or Excel 2003 XML; anything
- * else is delimited text.
+ * is .xlsx; D0 CF 11 E0 is a binary .xls; markup is an HTML table or Excel 2003 XML; MIME
+ * headers of related parts are a web archive (MHTML) of HTML pages; anything else is delimited
+ * text.
  */
 export async function openSource(path: string, onBytes?: (bytes: number) => void, known: Known = {}): Promise<Source> {
   try {
@@ -148,6 +150,7 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
   if (start.startsWith('<?xml') && start.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
     return parseExcel2003Xml(await text());
   }
+  if (isWebArchive(start)) return parseWebArchive(path);
   if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
     return parseHtmlTables(await text());
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rollBackBatch } from '../../main/import/batches';
 import type { Workspace } from '../../main/workspace';
-import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
+import { delimited, type FixtureCell, webArchive, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -217,6 +217,73 @@ describe('file formats', () => {
   it('reads an ".xls" that is really an HTML table, found by its first bytes', async () => {
     writeFileSync(join(dir, 'sales.xls'), html([header, ...lines]));
     await expectSales(join(dir, 'sales.xls'), { format: 'html' });
+  });
+
+  it("reads Excel's single-file web page of a workbook: each sheet's page by the name its frameset gives", async () => {
+    // Quoted-printable UTF-8, as Excel writes it: `=3D` in every attribute, an en dash and an
+    // accent in the sheet's name, a tab strip and a style sheet beside the sheets' pages.
+    const book = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta name="Excel Workbook Frameset">
+<!--[if gte mso 9]><xml>
+ <x:ExcelWorkbook><x:ExcelWorksheets>
+  <x:ExcelWorksheet><x:Name>Notes</x:Name><x:WorksheetSource HRef="Book1_files/sheet001.htm"/></x:ExcelWorksheet>
+  <x:ExcelWorksheet><x:Name>Ventes – Octobre</x:Name><x:WorksheetSource HRef="Book1_files/sheet002.htm"/></x:ExcelWorksheet>
+ </x:ExcelWorksheets></x:ExcelWorkbook>
+</xml><![endif]--></head>
+<frameset rows="*,39"><frame src="Book1_files/sheet001.htm" name="frSheet"><frame src="Book1_files/tabstrip.htm" name="frTabs"></frameset></html>`;
+    const at = (file: string) => `file:///C:/D8A1B2C3/${file}`;
+    const path = join(dir, 'Book1.mht');
+    writeFileSync(
+      path,
+      webArchive([
+        { location: at('Book1.htm'), text: book, transfer: 'quoted-printable', charset: 'utf-8' },
+        {
+          location: at('Book1_files/sheet001.htm'),
+          text: html([['Prepared by accounts – see the other sheet']]),
+          transfer: 'quoted-printable',
+          charset: 'utf-8',
+        },
+        {
+          location: at('Book1_files/sheet002.htm'),
+          text: html([header, ...lines]).replace('<table', '<table x:str class=xl65 style="width:375pt"'),
+          transfer: 'quoted-printable',
+          charset: 'utf-8',
+        },
+        {
+          location: at('Book1_files/tabstrip.htm'),
+          text: '<html><body><table><tr><td><a href="sheet001.htm" target="frSheet">Notes</a></td></tr></table></body></html>',
+          transfer: 'quoted-printable',
+          charset: 'utf-8',
+        },
+        {
+          location: at('Book1_files/stylesheet.css'),
+          type: 'text/css',
+          text: 'td {mso-number-format:General;}',
+          transfer: '8bit',
+          charset: 'utf-8',
+        },
+      ]),
+    );
+    const result = await expectSales(path, { format: 'web archive (MHTML)' });
+    expect(result.sheet).toBe('Ventes – Octobre');
+  });
+
+  it("reads SAP GUI's list saved as Excel in MHTML format: one page holding its table, in base64 and Windows-1252", async () => {
+    const page = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>
+<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>Ventas–Año</x:Name>
+<x:WorksheetOptions><x:Selected/></x:WorksheetOptions></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->
+</head><body>${html([header, ...lines])}</body></html>`;
+    const path = join(dir, 'export.xls');
+    writeFileSync(
+      path,
+      webArchive([{ location: 'file:///C:/0000000a.htm', text: page, transfer: 'base64', charset: 'windows-1252' }]),
+    );
+    const result = await expectSales(path, { format: 'web archive (MHTML)' });
+    expect(result.sheet).toBe('Ventas–Año');
+    // Cut short, it would lose its last rows: refused.
+    writeFileSync(path, webArchive([{ text: page, transfer: 'quoted-printable', charset: 'utf-8' }], false));
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(
+      /export\.xls is damaged: the web archive ends before its last part does: it was cut short/,
+    );
   });
 
   it('reads an ".xls" that is really tab-separated text', async () => {

@@ -68,6 +68,61 @@ export function writeText(path: string, text: string, encoding: Parameters<typeo
   return path;
 }
 
+/** A page of a web archive: its address, its text, and how the archive writes its bytes. */
+export interface ArchivePage {
+  location?: string;
+  text: string;
+  type?: string;
+  transfer: 'quoted-printable' | 'base64' | '8bit';
+  charset: 'utf-8' | 'windows-1252';
+}
+
+/** Quoted-printable as mail programs write it: `=XX` for what is not plain ASCII or is `=`, lines of at most 76. */
+function quotedPrintable(bytes: Buffer): string {
+  const lines: string[] = [];
+  for (const line of bytes.toString('latin1').split(/\r?\n/)) {
+    const codes = [...Buffer.from(line, 'latin1')].map((b, i, all) =>
+      (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && i < all.length - 1)
+        ? String.fromCharCode(b)
+        : `=${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+    let out = '';
+    let width = 0;
+    for (const code of codes) {
+      if (width + code.length > 75) {
+        out += '=\r\n';
+        width = 0;
+      }
+      out += code;
+      width += code.length;
+    }
+    lines.push(out);
+  }
+  return lines.join('\r\n');
+}
+
+/**
+ * A web archive (MHTML) of pages, as SAP GUI and Excel write one: MIME headers, a note for
+ * readers that cannot show it, then each page between boundary lines; `closed: false` leaves
+ * out the closing boundary, as a file cut short does.
+ */
+export function webArchive(pages: readonly ArchivePage[], closed = true): Buffer {
+  const boundary = '----=_NextPart_01DA1B2C.3D4E5F60';
+  const parts = pages.map((page) => {
+    const bytes = encodeText(page.text, page.charset);
+    const body =
+      page.transfer === 'quoted-printable'
+        ? quotedPrintable(bytes)
+        : page.transfer === 'base64'
+          ? (bytes.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n')
+          : bytes.toString('latin1');
+    const location = page.location ? `Content-Location: ${page.location}\r\n` : '';
+    return `--${boundary}\r\n${location}Content-Transfer-Encoding: ${page.transfer}\r\nContent-Type: ${page.type ?? 'text/html'}; charset="${page.charset}"\r\n\r\n${body}\r\n\r\n`;
+  });
+  const head = `MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related; boundary="${boundary}"\r\n\r\nThis document is a Single File Web Page, also known as a Web Archive file.\r\n\r\n`;
+  return Buffer.from(`${head}${parts.join('')}${closed ? `--${boundary}--\r\n` : ''}`, 'latin1');
+}
+
 export function delimited(rows: FixtureCell[][], delimiter = ','): string {
   const cell = (v: FixtureCell) => {
     const s = v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);

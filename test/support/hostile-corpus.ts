@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { delimited } from './files';
+import { type ArchivePage, delimited, webArchive } from './files';
 import { sheetXml, workbookParts, writeZip, type ZipPart, zipBytes } from './zip-writer';
 
 /**
@@ -553,6 +553,37 @@ function textCases(first: number): HostileCase[] {
       () => rowError('Net Value'),
     );
   add('excel 2003 cut short', 'xls', (id) => excel2003(lines(id)).slice(0, 900), refused);
+  // Web archives (MHTML), as SAP GUI saves a list for Excel.
+  const page = (text: string): ArchivePage => ({ text, transfer: 'quoted-printable', charset: 'utf-8' });
+  add('web archive', 'xls', (id) => webArchive([page(html(lines(id)))]), stored);
+  add('web archive cut short', 'xls', (id) => webArchive([page(html(lines(id)))], false), refused);
+  add(
+    'web archive in a character set nobody knows',
+    'xls',
+    (id) =>
+      webArchive([page(html(lines(id)))])
+        .toString('latin1')
+        .replace('charset="utf-8"', 'charset="x-unknown"'),
+    refused,
+  );
+  add(
+    'web archive of ten thousand parts',
+    'xls',
+    () => webArchive(Array.from({ length: 10_000 }, () => page('<p>'))),
+    refused,
+  );
+  add(
+    'web archive naming a sheet it holds no page for',
+    'xls',
+    (id) =>
+      webArchive([
+        page(
+          '<html><head><!--[if gte mso 9]><xml><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>Sales</x:Name><x:WorksheetSource HRef="b_files/sheet001.htm"/></x:ExcelWorksheet></x:ExcelWorksheets></xml><![endif]--></head></html>',
+        ),
+        { ...page(html(lines(id))), location: 'file:///C:/b_files/sheet009.htm' },
+      ]),
+    refused,
+  );
   // Indexes that go back give a cell or a row twice; the cell's value was moved to the next free
   // column, under another heading.
   const secondRow = (xml: string, change: (row: string) => string) => {

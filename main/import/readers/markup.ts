@@ -74,6 +74,18 @@ function finishRow(b: Building, row: Cell[], rowNumber: number) {
 }
 
 export function parseHtmlTables(html: string): Source {
+  const tables = htmlTables(html);
+  return {
+    format: 'html',
+    date1904: false,
+    async *sheets() {
+      yield* tables;
+    },
+  };
+}
+
+/** Each table of an HTML page as a sheet, named `Table N` by its place in the page. */
+export function htmlTables(html: string): SourceSheet[] {
   const tables: Building[] = [];
   let table: Building | null = null;
   let row: Cell[] | null = null;
@@ -116,13 +128,7 @@ export function parseHtmlTables(html: string): Source {
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.end(html);
-  return {
-    format: 'html',
-    date1904: false,
-    async *sheets() {
-      for (const t of tables) yield sheet(t);
-    },
-  };
+  return tables.map(sheet);
 }
 
 export function parseExcel2003Xml(xml: string): Source {

@@ -115,6 +115,8 @@ export async function* decodedChunks(
   bomLength: number,
   onBytes?: (bytes: number) => void,
 ): AsyncIterable<string> {
+  // Always as a stream, even a file of one chunk: Node 20.18.3 and later decode windows-1252 in
+  // one call as Latin-1, an en dash (0x96) as a control character (nodejs/node#60888).
   const decoder = new TextDecoder(encoding === 'utf-16be' ? 'utf-16be' : encoding);
   let bytes = 0;
   for await (const chunk of createReadStream(path, { start: bomLength, highWaterMark: 1 << 20 })) {

@@ -36,7 +36,13 @@ export interface SourceSheet {
   merges?(): Promise<Merge[]>;
 }
 
-export type SourceFormat = 'xlsx' | 'xls (converted by LibreOffice)' | 'csv' | 'html' | 'excel-2003-xml';
+export type SourceFormat =
+  | 'xlsx'
+  | 'xls (converted by LibreOffice)'
+  | 'csv'
+  | 'html'
+  | 'excel-2003-xml'
+  | 'web archive (MHTML)';
 
 export interface Source {
   format: SourceFormat;

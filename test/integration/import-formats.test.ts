@@ -219,6 +219,16 @@ describe('file formats', () => {
     await expectSales(join(dir, 'sales.xls'), { format: 'html' });
   });
 
+  it('reads the rows after a table nested in a cell, and the nested table as the text of its cell', async () => {
+    // A web report lays a cell out as a table of its own: its end had been taken for the outer
+    // table's, and the rows after it were dropped without a word.
+    const page = html([header, ...lines]).replace('<td>D002</td>', '<td><table><tr><td>D002</td></tr></table></td>');
+    expect(page).toContain('<table><tr><td>D002');
+    writeFileSync(join(dir, 'nested.xls'), page);
+    const result = await expectSales(join(dir, 'nested.xls'), { format: 'html' });
+    expect(result.sheet).toBe('Table 1');
+  });
+
   it("reads Excel's single-file web page of a workbook: each sheet's page by the name its frameset gives", async () => {
     // Quoted-printable UTF-8, as Excel writes it: `=3D` in every attribute, an en dash and an
     // accent in the sheet's name, a tab strip and a style sheet beside the sheets' pages.

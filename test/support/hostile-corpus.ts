@@ -515,6 +515,12 @@ function textCases(first: number): HostileCase[] {
   );
   add('html colspan of a million', 'xls', (id) => html(lines(id)).replace('<td>', '<td colspan="1000000">'), refused);
   add('html rowspan of a million', 'xls', (id) => html(lines(id)).replace('<td>', '<td rowspan="1000000">'), refused);
+  add(
+    'html tables nested a thousand deep',
+    'xls',
+    (id) => html(lines(id)).replace('<td>', `<td>${'<table><tr><td>'.repeat(1000)}`),
+    refused,
+  );
   add('html never closed', 'xls', (id) => html(lines(id)).replace(/<\/(td|tr|table|body|html)>/g, ''), stored);
   add(
     'excel 2003 MergeAcross of a million',

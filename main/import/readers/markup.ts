@@ -84,44 +84,74 @@ export function parseHtmlTables(html: string): Source {
   };
 }
 
-/** Each table of an HTML page as a sheet, named `Table N` by its place in the page. */
+/** The deepest tables nest in a real page: a report's layout puts a table in a cell or two. */
+const MAX_NESTING = 32;
+
+/** A table being read: its rows so far, and where in them the page is. */
+interface OpenTable {
+  table: Building;
+  row: Cell[] | null;
+  cell: { text: string; across: number; down: number } | null;
+  col: number;
+}
+
+/**
+ * Each table of an HTML page as a sheet, named `Table N` by its place in the page. A table in a
+ * cell is a sheet of its own too, and its text is also the text of the cell that holds it, as
+ * the cell shows it: the rows after it are the outer table's still (they had been dropped, the
+ * inner table's end taken for the outer's).
+ */
 export function htmlTables(html: string): SourceSheet[] {
   const tables: Building[] = [];
-  let table: Building | null = null;
-  let row: Cell[] | null = null;
-  let cell: { text: string; across: number; down: number } | null = null;
-  let col = 0;
+  const open: OpenTable[] = [];
   // Script and style elements are code, not cells: their text is never read.
   let code = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        const top = open.at(-1);
         if (name === 'script' || name === 'style') code++;
         else if (name === 'table') {
-          table = { name: `Table ${tables.length + 1}`, rows: [], pending: new Map() };
+          if (open.length >= MAX_NESTING)
+            throw new DamagedFileError(`its tables are nested more than ${MAX_NESTING} deep, more than any report has`);
+          const table = { name: `Table ${tables.length + 1}`, rows: [], pending: new Map() };
           tables.push(table);
-        } else if (name === 'tr' && table) {
-          row = [];
-          col = 0;
-        } else if ((name === 'td' || name === 'th') && row) {
-          cell = { text: '', across: span(attrs.colspan, 'columns'), down: span(attrs.rowspan, 'rows') };
-        } else if (name === 'br' && cell) {
-          cell.text += ' ';
+          open.push({ table, row: null, cell: null, col: 0 });
+        } else if (name === 'tr' && top) {
+          top.row = [];
+          top.col = 0;
+        } else if ((name === 'td' || name === 'th') && top?.row) {
+          top.cell = { text: '', across: span(attrs.colspan, 'columns'), down: span(attrs.rowspan, 'rows') };
+        } else if (name === 'br') {
+          for (const t of open) if (t.cell) t.cell.text += ' ';
         }
       },
       ontext(text) {
-        if (cell && code === 0) cell.text += text;
+        if (code === 0) for (const t of open) if (t.cell) t.cell.text += text;
       },
       onclosetag(name) {
+        const top = open.at(-1);
         if (name === 'script' || name === 'style') code = Math.max(0, code - 1);
-        else if ((name === 'td' || name === 'th') && row && cell && table) {
-          col = place(table, row, table.rows.length + 1, col, collapse(cell.text) || null, cell.across, cell.down);
-          cell = null;
-        } else if (name === 'tr' && row && table) {
-          finishRow(table, row, table.rows.length + 1);
-          row = null;
+        else if ((name === 'td' || name === 'th') && top?.row && top.cell) {
+          const { table, row, cell } = top;
+          top.col = place(
+            table,
+            row,
+            table.rows.length + 1,
+            top.col,
+            collapse(cell.text) || null,
+            cell.across,
+            cell.down,
+          );
+          top.cell = null;
+        } else if (name === 'tr' && top?.row) {
+          finishRow(top.table, top.row, top.table.rows.length + 1);
+          top.row = null;
         } else if (name === 'table') {
-          table = null;
+          open.pop();
+          // The cell around it reads on: a space keeps its text apart from what follows.
+          const around = open.at(-1)?.cell;
+          if (around) around.text += ' ';
         }
       },
     },

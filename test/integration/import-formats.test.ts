@@ -326,4 +326,19 @@ describe('file formats', () => {
     writeFileSync(join(dir, 'sales-2003.xls'), spreadsheetMl([header, ...lines]));
     await expectSales(join(dir, 'sales-2003.xls'), { format: 'excel-2003-xml' });
   });
+
+  it("reads an Excel 2003 XML cell by its value, never its comment's text", async () => {
+    // A reviewer's note on a cell is written in a Data of its own, inside the cell's Comment.
+    const note = (text: string) =>
+      `<Comment ss:Author="Accounts"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><B>Accounts:</B><Font>${text}</Font></ss:Data></Comment>`;
+    const xml = spreadsheetMl([header, ...lines])
+      .replace(
+        '<Data ss:Type="String">1,234.50</Data>',
+        `<Data ss:Type="String">1,234.50</Data>${note('rate checked')}`,
+      )
+      .replace('<Data ss:Type="String">D002</Data>', `${note('moved from D009')}<Data ss:Type="String">D002</Data>`);
+    expect(xml).toContain('moved from D009');
+    writeFileSync(join(dir, 'commented.xls'), xml);
+    await expectSales(join(dir, 'commented.xls'), { format: 'excel-2003-xml' });
+  });
 });

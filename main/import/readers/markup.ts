@@ -169,6 +169,8 @@ export function parseExcel2003Xml(xml: string): Source {
   let col = 0;
   let cell: { across: number; down: number; type: string; text: string; index: number } | null = null;
   let inData = false;
+  // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
+  let inComment = false;
   const attr = (attrs: Record<string, string>, name: string) => attrs[`ss:${name}`] ?? attrs[name];
   /** A row's or cell's ss:Index, within the grid Excel has. */
   const indexAttr = (attrs: Record<string, string>, of: 'row' | 'column') => {
@@ -209,7 +211,8 @@ export function parseExcel2003Xml(xml: string): Source {
             text: '',
             index: index !== null ? index - 1 : col,
           };
-        } else if (local === 'data' && cell) {
+        } else if (local === 'comment') inComment = true;
+        else if (local === 'data' && cell && !inComment) {
           cell.type = attr(attrs, 'Type') ?? 'String';
           inData = true;
         }
@@ -222,6 +225,7 @@ export function parseExcel2003Xml(xml: string): Source {
         // Elements still open when the text ends: the file was cut short.
         if (ending && implied) throw new DamagedFileError('it ends part-way through (it was cut short)');
         if (local === 'data') inData = false;
+        else if (local === 'comment') inComment = false;
         else if (local === 'cell' && row && cell && current) {
           const value = typedValue(cell.type, cell.text);
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);

@@ -341,4 +341,26 @@ describe('file formats', () => {
     writeFileSync(join(dir, 'commented.xls'), xml);
     await expectSales(join(dir, 'commented.xls'), { format: 'excel-2003-xml' });
   });
+
+  it('warns of the rows an HTML page or Excel 2003 XML hides, as of a workbook', async () => {
+    // Excel's web page of a filtered sheet writes the rows the filter hides with display:none.
+    const page = html([header, ...lines]).replace(
+      '<tr><td>SI/T/2',
+      `<tr style='height:12.75pt;display:none'><td>SI/T/2`,
+    );
+    expect(page).toContain('display:none');
+    writeFileSync(join(dir, 'filtered.xls'), page);
+    const hiddenRow = (row: number) =>
+      `1 row hidden in the workbook was imported with the others (row ${row}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`;
+    const first = await expectSales(join(dir, 'filtered.xls'));
+    expect(first.warnings).toContain(hiddenRow(5));
+    rollBackBatch(ws.db, first.batch ?? 0, 'tester');
+    const xml = spreadsheetMl([header, ...lines]).replace(
+      /<Row>(?=<Cell><Data ss:Type="String">CN\/T\/1)/,
+      '<Row ss:Hidden="1">',
+    );
+    expect(xml).toContain('<Row ss:Hidden="1">');
+    writeFileSync(join(dir, 'filtered-2003.xls'), xml);
+    expect((await expectSales(join(dir, 'filtered-2003.xls'))).warnings).toContain(hiddenRow(5));
+  });
 });

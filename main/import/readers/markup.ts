@@ -29,6 +29,8 @@ interface Building {
   rows: SourceRow[];
   /** Cells still to fill on later rows from a rowspan / MergeDown: [row, col] → value. */
   pending: Map<string, Cell>;
+  /** Rows the file hides (`display:none`, ss:Hidden): a filter's, or hidden by hand. */
+  hidden: number[];
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -37,6 +39,7 @@ function sheet(b: Building): SourceSheet {
   return {
     name: b.name,
     totalRows: b.rows.length,
+    hiddenRows: b.hidden,
     async *rows() {
       yield* b.rows;
     },
@@ -114,12 +117,15 @@ export function htmlTables(html: string): SourceSheet[] {
         else if (name === 'table') {
           if (open.length >= MAX_NESTING)
             throw new DamagedFileError(`its tables are nested more than ${MAX_NESTING} deep, more than any report has`);
-          const table = { name: `Table ${tables.length + 1}`, rows: [], pending: new Map() };
+          const table = { name: `Table ${tables.length + 1}`, rows: [], pending: new Map(), hidden: [] };
           tables.push(table);
           open.push({ table, row: null, cell: null, col: 0 });
         } else if (name === 'tr' && top) {
           top.row = [];
           top.col = 0;
+          // Excel's web page of a filtered sheet writes the rows it hides with display:none.
+          if ('hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? ''))
+            top.table.hidden.push(top.table.rows.length + 1);
         } else if ((name === 'td' || name === 'th') && top?.row) {
           top.cell = { text: '', across: span(attrs.colspan, 'columns'), down: span(attrs.rowspan, 'rows') };
         } else if (name === 'br') {
@@ -186,7 +192,12 @@ export function parseExcel2003Xml(xml: string): Source {
       onopentag(name, attrs) {
         const local = name.replace(/^ss:/i, '').toLowerCase();
         if (local === 'worksheet') {
-          current = { name: attr(attrs, 'Name') ?? `Sheet${sheets.length + 1}`, rows: [], pending: new Map() };
+          current = {
+            name: attr(attrs, 'Name') ?? `Sheet${sheets.length + 1}`,
+            rows: [],
+            pending: new Map(),
+            hidden: [],
+          };
           sheets.push(current);
           rowNumber = 0;
         } else if (local === 'row' && current) {
@@ -198,6 +209,7 @@ export function parseExcel2003Xml(xml: string): Source {
           rowNumber = index ?? rowNumber + 1;
           row = [];
           col = 0;
+          if (attr(attrs, 'Hidden') === '1') current.hidden.push(rowNumber);
         } else if (local === 'cell' && row) {
           const index = indexAttr(attrs, 'column');
           if (index !== null && index - 1 < col)

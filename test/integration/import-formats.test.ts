@@ -342,6 +342,32 @@ describe('file formats', () => {
     await expectSales(join(dir, 'commented.xls'), { format: 'excel-2003-xml' });
   });
 
+  it("reads the number behind a cell of Excel's web page where its format shows it rounded", async () => {
+    // Excel writes each number in x:num beside the text its format shows: here a format without
+    // paise, and a quantity and a date whose text is their value.
+    const shown: Record<string, string> = {
+      '1,234.50': '1,235',
+      '99.99': '100',
+      '1,00,000.00': '1,00,000',
+      '617.25': '617',
+    };
+    const page = html([header, ...lines])
+      .replace(/<td>([\d,.]+)<\/td><td>(Invoice|Credit Note)/g, (_, value: string, type: string) => {
+        const num = value.replace(/,/g, '');
+        return `<td class=xl66 align=right x:num="${num}">${shown[value] ?? value}</td><td>${type}`;
+      })
+      .replace(/<td>(\d+)<\/td>/g, '<td x:num="$1">$1</td>')
+      .replace('<td>05-10-2026</td>', '<td x:num="46300">05-10-2026</td>');
+    expect(page).toContain('x:num="1234.50">1,235</td>');
+    writeFileSync(join(dir, 'web page.htm'), page);
+    const first = await expectSales(join(dir, 'web page.htm'), { format: 'html' });
+    rollBackBatch(ws.db, first.batch ?? 0, 'tester');
+    // A value with more than paise behind its text is refused until rounding is chosen, as in a workbook.
+    writeFileSync(join(dir, 'web page.htm'), page.replace('x:num="99.99">100', 'x:num="99.994">100'));
+    const refused = await importFile(ws, join(dir, 'web page.htm'), { kind: 'sales' });
+    expect(refused.errors.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Net Value', '99.994']]);
+  });
+
   it('warns of the rows an HTML page or Excel 2003 XML hides, as of a workbook', async () => {
     // Excel's web page of a filtered sheet writes the rows the filter hides with display:none.
     const page = html([header, ...lines]).replace(

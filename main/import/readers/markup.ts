@@ -94,8 +94,21 @@ const MAX_NESTING = 32;
 interface OpenTable {
   table: Building;
   row: Cell[] | null;
-  cell: { text: string; across: number; down: number } | null;
+  cell: { text: string; across: number; down: number; num?: string } | null;
   col: number;
+}
+
+/**
+ * A cell of Excel's web page as its value, where its format shows it rounded: Excel writes the
+ * number in `x:num` beside the text its format shows, so `1,235` for 1234.57 (a format without
+ * paise) was read as 1,235.00, and `1,234.57` for 1234.567 passed for exact. Where the text is
+ * the number itself (codes with their leading zeros, dates, anything in words) it stays.
+ */
+function valueBehind(text: string | null, num: string | undefined): Cell {
+  const value = num === undefined || text === null ? null : numberCell(num);
+  if (typeof value !== 'number') return text;
+  const shown = Number((text as string).replace(/[₹$€£,\s]/g, '').replace(/^\((.*)\)$/, '-$1'));
+  return Number.isFinite(shown) && shown !== value && Math.abs(shown - value) < 1 ? value : text;
 }
 
 /**
@@ -127,7 +140,12 @@ export function htmlTables(html: string): SourceSheet[] {
           if ('hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? ''))
             top.table.hidden.push(top.table.rows.length + 1);
         } else if ((name === 'td' || name === 'th') && top?.row) {
-          top.cell = { text: '', across: span(attrs.colspan, 'columns'), down: span(attrs.rowspan, 'rows') };
+          top.cell = {
+            text: '',
+            across: span(attrs.colspan, 'columns'),
+            down: span(attrs.rowspan, 'rows'),
+            num: attrs['x:num'] || undefined,
+          };
         } else if (name === 'br') {
           for (const t of open) if (t.cell) t.cell.text += ' ';
         }
@@ -145,7 +163,7 @@ export function htmlTables(html: string): SourceSheet[] {
             row,
             table.rows.length + 1,
             top.col,
-            collapse(cell.text) || null,
+            valueBehind(collapse(cell.text) || null, cell.num),
             cell.across,
             cell.down,
           );

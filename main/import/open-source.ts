@@ -7,7 +7,7 @@ import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { isWebArchive, parseWebArchive } from './readers/mhtml';
 import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading } from './readers/text';
-import { DamagedFileError, type Merge, type Source, type SourceSheet } from './readers/types';
+import { DamagedFileError, type Merge, type Source, type SourceFormat, type SourceSheet } from './readers/types';
 import { openXlsx } from './readers/xlsx';
 
 export class UnreadableFileError extends Error {}
@@ -78,8 +78,8 @@ process.on('exit', () => {
   for (const folder of conversions) rmSync(folder, { recursive: true, force: true });
 });
 
-/** A genuine Excel 97–2003 workbook, converted to .xlsx by LibreOffice in a private folder. */
-async function convertLegacyXls(path: string): Promise<{ file: string; folder: string }> {
+/** A genuine Excel 97–2003 workbook or an .ods, converted to .xlsx by LibreOffice in a private folder. */
+async function convertWorkbook(path: string): Promise<{ file: string; folder: string }> {
   const out = mkdtempSync(join(tmpdir(), 'schemedesk-xls-'));
   conversions.add(out);
   try {
@@ -122,25 +122,37 @@ export interface Known {
   text?: TextReading;
 }
 
+const ODS_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** A workbook SchemeDesk reads through LibreOffice: converted to .xlsx in a private folder, then read. */
+async function openConverted(path: string, format: SourceFormat, what: string): Promise<Source> {
+  if (!(await sofficeAvailable())) {
+    throw new UnreadableFileError(
+      `${basename(path)} is ${what}, which SchemeDesk reads through LibreOffice, and LibreOffice is not installed. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook), then import that file.`,
+    );
+  }
+  const converted = await convertWorkbook(path);
+  try {
+    const source = await openXlsx(converted.file);
+    return { ...source, format, close: () => removeConversion(converted.folder) };
+  } catch (error) {
+    removeConversion(converted.folder);
+    throw error;
+  }
+}
+
 async function openAny(path: string, onBytes: ((bytes: number) => void) | undefined, known: Known): Promise<Source> {
   const head = await readHead(path, 8192);
   if (head.length === 0) throw new UnreadableFileError(`${basename(path)} is empty`);
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return openXlsx(path, onBytes, known.merges);
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    if (!(await sofficeAvailable())) {
-      throw new UnreadableFileError(
-        `${basename(path)} is a binary Excel 97–2003 workbook, which SchemeDesk reads through LibreOffice, and LibreOffice is not installed. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook), then import that file.`,
-      );
-    }
-    const converted = await convertLegacyXls(path);
-    try {
-      const source = await openXlsx(converted.file);
-      return { ...source, format: 'xls (converted by LibreOffice)', close: () => removeConversion(converted.folder) };
-    } catch (error) {
-      removeConversion(converted.folder);
-      throw error;
-    }
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    // An OpenDocument file's first entry is its mimetype, stored as it is (LibreOffice, Google
+    // Sheets and Zoho Sheet write .ods): read as an .xlsx, it was "a zip without a workbook".
+    if (head.subarray(30, 120).toString('latin1').startsWith(`mimetype${ODS_TYPE}`))
+      return openConverted(path, 'ods (converted by LibreOffice)', 'an OpenDocument spreadsheet (.ods)');
+    return openXlsx(path, onBytes, known.merges);
   }
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    return openConverted(path, 'xls (converted by LibreOffice)', 'a binary Excel 97–2003 workbook');
   const { encoding, bomLength } = detectEncoding(head);
   const start = new TextDecoder(encoding).decode(head.subarray(bomLength)).trimStart().slice(0, 2000).toLowerCase();
   const text = async () => {

@@ -60,6 +60,24 @@ describe.runIf(hasLibreOffice() || process.env.CI)('files written by LibreOffice
     await expect(importFile(ws, xls, { kind: 'sales', replace: true })).rejects.toThrow();
     expect(conversions()).toEqual(before);
   });
+
+  it('converts an OpenDocument spreadsheet (.ods) through LibreOffice, whatever its name says', async () => {
+    const csv = writeText(join(dir, 'receipts.csv'), delimited(rows));
+    const ods = libreOfficeConvert(csv, 'ods');
+    // Saved under an .xlsx name, it is still told by its first bytes.
+    const named = join(dir, 'receipts from Zoho Sheet.xlsx');
+    copyFileSync(ods, named);
+    const result = await importFile(ws, named, { kind: 'payments' });
+    expect(result).toMatchObject({
+      format: 'ods (converted by LibreOffice)',
+      rows: 2,
+      totals: { amount: '101234.55' },
+    });
+    expect(storedRows(ws, 'payments', result.batch ?? 0).map((r) => [r.receipt_no, r.amount])).toEqual([
+      ['RC/L/1', 123456],
+      ['RC/L/2', 9999999],
+    ]);
+  });
 });
 
 describe('a binary .xls without LibreOffice', () => {
@@ -75,6 +93,18 @@ describe('a binary .xls without LibreOffice', () => {
     try {
       await expect(importFile(ws, path, { kind: 'payments' })).rejects.toThrow(
         /binary Excel 97–2003 workbook.*save it as \.xlsx/,
+      );
+      // An .ods: its first entry names its type, stored as it is.
+      const ods = join(dir, 'sheet.ods');
+      const header = Buffer.alloc(30);
+      header.writeUInt32LE(0x04034b50, 0);
+      header.writeUInt16LE(8, 26);
+      writeFileSync(
+        ods,
+        Buffer.concat([header, Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]),
+      );
+      await expect(importFile(ws, ods, { kind: 'payments' })).rejects.toThrow(
+        /sheet\.ods is an OpenDocument spreadsheet \(\.ods\).*LibreOffice is not installed.*save it as \.xlsx/,
       );
     } finally {
       process.env.PATH = saved;

@@ -140,8 +140,8 @@ export function hasLibreOffice(): boolean {
   }
 }
 
-/** Converts a file with LibreOffice (a second program's xlsx, or a genuine binary xls), into `out`. */
-export function libreOfficeConvert(path: string, to: 'xlsx' | 'xls' | 'csv', out = dirname(path)): string {
+/** Converts a file with LibreOffice (a second program's xlsx, a genuine binary xls, an OpenDocument sheet), into `out`. */
+export function libreOfficeConvert(path: string, to: 'xlsx' | 'xls' | 'ods' | 'csv', out = dirname(path)): string {
   execFileSync(
     'soffice',
     ['--headless', `-env:UserInstallation=file://${out}/lo-profile`, '--convert-to', to, '--outdir', out, path],

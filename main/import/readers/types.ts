@@ -39,6 +39,7 @@ export interface SourceSheet {
 export type SourceFormat =
   | 'xlsx'
   | 'xls (converted by LibreOffice)'
+  | 'ods (converted by LibreOffice)'
   | 'csv'
   | 'html'
   | 'excel-2003-xml'

@@ -7,7 +7,14 @@ import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { isWebArchive, parseWebArchive } from './readers/mhtml';
 import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading } from './readers/text';
-import { DamagedFileError, type Merge, type Source, type SourceFormat, type SourceSheet } from './readers/types';
+import {
+  BinaryWorkbookError,
+  DamagedFileError,
+  type Merge,
+  type Source,
+  type SourceFormat,
+  type SourceSheet,
+} from './readers/types';
 import { openXlsx } from './readers/xlsx';
 
 export class UnreadableFileError extends Error {}
@@ -149,7 +156,12 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
     // Sheets and Zoho Sheet write .ods): read as an .xlsx, it was "a zip without a workbook".
     if (head.subarray(30, 120).toString('latin1').startsWith(`mimetype${ODS_TYPE}`))
       return openConverted(path, 'ods (converted by LibreOffice)', 'an OpenDocument spreadsheet (.ods)');
-    return openXlsx(path, onBytes, known.merges);
+    try {
+      return await openXlsx(path, onBytes, known.merges);
+    } catch (error) {
+      if (!(error instanceof BinaryWorkbookError)) throw error;
+      return openConverted(path, 'xlsb (converted by LibreOffice)', 'an Excel binary workbook (.xlsb)');
+    }
   }
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     return openConverted(path, 'xls (converted by LibreOffice)', 'a binary Excel 97–2003 workbook');

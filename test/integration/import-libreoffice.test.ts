@@ -6,6 +6,7 @@ import type { Workspace } from '../../main/workspace';
 import { delimited, hasLibreOffice, libreOfficeConvert, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
+import { writeZip } from '../support/zip-writer';
 
 /**
  * Files written by a program other than exceljs: LibreOffice's xlsx, and a genuine binary
@@ -80,7 +81,7 @@ describe.runIf(hasLibreOffice() || process.env.CI)('files written by LibreOffice
   });
 });
 
-describe('a binary .xls without LibreOffice', () => {
+describe('a binary .xls, an .ods or an .xlsb without LibreOffice', () => {
   it('is refused with a message telling the user to save it as .xlsx', async () => {
     const path = join(dir, 'old.xls');
     // The OLE2 signature is all SchemeDesk looks at before deciding.
@@ -105,6 +106,17 @@ describe('a binary .xls without LibreOffice', () => {
       );
       await expect(importFile(ws, ods, { kind: 'payments' })).rejects.toThrow(
         /sheet\.ods is an OpenDocument spreadsheet \(\.ods\).*LibreOffice is not installed.*save it as \.xlsx/,
+      );
+      // An .xlsb: a zip like an .xlsx whose workbook part is binary records.
+      const xlsb = writeZip(join(dir, 'big.xlsb'), [
+        {
+          name: '_rels/.rels',
+          data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>',
+        },
+        { name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00]) },
+      ]);
+      await expect(importFile(ws, xlsb, { kind: 'payments' })).rejects.toThrow(
+        /big\.xlsb is an Excel binary workbook \(\.xlsb\).*LibreOffice is not installed.*save it as \.xlsx/,
       );
     } finally {
       process.env.PATH = saved;

@@ -1,6 +1,8 @@
 import type { TextReading } from './text';
 /** A file whose structure is broken or hostile (a cell spanning a million rows): refused as damaged. */
 export class DamagedFileError extends Error {}
+/** An Excel binary workbook (.xlsb): a zip like an .xlsx, its parts binary records, not XML. */
+export class BinaryWorkbookError extends Error {}
 
 /** What a formula cell with no saved result reads as; the importer refuses it, naming the cell. */
 export const formulaWithoutValue = '#NO-SAVED-VALUE';
@@ -40,6 +42,7 @@ export type SourceFormat =
   | 'xlsx'
   | 'xls (converted by LibreOffice)'
   | 'ods (converted by LibreOffice)'
+  | 'xlsb (converted by LibreOffice)'
   | 'csv'
   | 'html'
   | 'excel-2003-xml'

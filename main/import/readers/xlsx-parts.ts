@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
-import { DamagedFileError } from './types';
+import { BinaryWorkbookError, DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
 import type { ZipReader } from './zip';
 
@@ -157,6 +157,7 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const root = await relationships(zip, '');
   const main = [...root.values()].find((r) => OFFICE_DOCUMENT.test(r.type))?.part ?? 'xl/workbook.xml';
+  if (main.endsWith('.bin')) throw new BinaryWorkbookError('an Excel binary workbook (.xlsb)');
   const rels = await relationships(zip, main);
   const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.part;
   let date1904 = false;

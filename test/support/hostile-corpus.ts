@@ -505,6 +505,13 @@ function textCases(first: number): HostileCase[] {
     (id) => `${csv(id)}H-X,15-10-2026,Invoice,D001,SKU-0001,1,${'9'.repeat(10_000_000)}\r\n`,
     refused,
   );
+  // A quote opened in a cell and closed lines later, mid-cell: the lines between were one cell.
+  add(
+    'csv a quote closed lines later',
+    'csv',
+    (id) => csv(id).replace(`H${id}-2`, `"H${id}-2`).replace(`H${id}-3`, `H${id}-3" x`),
+    refused,
+  );
   add('an unclosed quote', 'csv', (id) => `${csv(id)}"H-X,15-10-2026,Invoice,D001,SKU-0001,1,10\r\n`, refused);
   add(
     'html with script and style',

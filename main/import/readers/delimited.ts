@@ -81,6 +81,22 @@ export function linesSpanned(record: readonly string[]): number {
 }
 
 /**
+ * A cell that opens a quote no proper closing quote ends until lines later: csv-parse, relaxed
+ * for the quotes inside plain cells (`12" pipe`), keeps such a cell as written, its opening quote
+ * and the lines it swallowed with it, and the row takes the rest of its cells from the last of
+ * them: two invoices vanished and the first was stored with the third's amount. A cell quoted
+ * properly over two lines (an address) loses its quotes, and never starts with one.
+ */
+function refuseBrokenQuote(record: readonly string[], first: number, last: number) {
+  const column = record.findIndex((cell) => cell.startsWith('"') && /[\r\n]/.test(cell));
+  if (column < 0) return;
+  const start = (record[column] ?? '').split(/\r\n|\r|\n/, 1)[0]?.slice(0, 40) ?? '';
+  throw new DamagedFileError(
+    `line ${first} opens a quote in column ${column + 1} (${start}…) that no closing quote ends before line ${last}, so the lines between read as one cell: write a quote inside a quoted cell twice (""), or save the file again from its program`,
+  );
+}
+
+/**
  * Lines of any length are expected: reports put a title line or blank lines above and between
  * their rows. csv-parse takes the first line's length as the one expected and, with
  * relax_column_count, still builds an error for every line of another length before letting it
@@ -159,6 +175,7 @@ export async function openDelimited(
           for await (const record of recordsOf(parser)) {
             const line = next;
             next += linesSpanned(record);
+            if (next - line > 1) refuseBrokenQuote(record, line, next - 1);
             if (record.length > TEXT_LIMITS.cells)
               throw new DamagedFileError(
                 `line ${line} has ${record.length} cells, more than the ${TEXT_LIMITS.cells} columns a sheet has`,

@@ -512,6 +512,12 @@ function textCases(first: number): HostileCase[] {
     (id) => csv(id).replace(`H${id}-2`, `"H${id}-2`).replace(`H${id}-3`, `H${id}-3" x`),
     refused,
   );
+  add(
+    'csv a quote closed lines later before a comma',
+    'csv',
+    (id) => csv(id).replace(`H${id}-2`, `"H${id}-2`).replace(`H${id}-3`, `H${id}-3"`),
+    refused,
+  );
   add('an unclosed quote', 'csv', (id) => `${csv(id)}"H-X,15-10-2026,Invoice,D001,SKU-0001,1,10\r\n`, refused);
   add(
     'html with script and style',

@@ -85,14 +85,19 @@ export function linesSpanned(record: readonly string[]): number {
  * for the quotes inside plain cells (`12" pipe`), keeps such a cell as written, its opening quote
  * and the lines it swallowed with it, and the row takes the rest of its cells from the last of
  * them: two invoices vanished and the first was stored with the third's amount. A cell quoted
- * properly over two lines (an address) loses its quotes, and never starts with one.
+ * properly over two lines (an address) loses its quotes, and never starts with one, nor holds a
+ * line of a whole row's cells.
  */
-function refuseBrokenQuote(record: readonly string[], first: number, last: number) {
-  const column = record.findIndex((cell) => cell.startsWith('"') && /[\r\n]/.test(cell));
+function refuseBrokenQuote(record: readonly string[], first: number, last: number, delimiter: string) {
+  // Also a cell quoted as it should be that holds a line of as many cells as its own row: a
+  // quote opened by mistake and closed, by chance, before a delimiter, lines later.
+  const wholeLine = (cell: string) =>
+    record.length > 2 && cell.split(/\r\n|\r|\n/).some((line) => line.split(delimiter).length >= record.length);
+  const column = record.findIndex((cell) => /[\r\n]/.test(cell) && (cell.startsWith('"') || wholeLine(cell)));
   if (column < 0) return;
   const start = (record[column] ?? '').split(/\r\n|\r|\n/, 1)[0]?.slice(0, 40) ?? '';
   throw new DamagedFileError(
-    `line ${first} opens a quote in column ${column + 1} (${start}…) that no closing quote ends before line ${last}, so the lines between read as one cell: write a quote inside a quoted cell twice (""), or save the file again from its program`,
+    `line ${first} opens a quote in column ${column + 1} (${start}…) that closes only at line ${last}, so the lines between read as one cell: write a quote inside a quoted cell twice (""), or save the file again from its program`,
   );
 }
 
@@ -175,7 +180,7 @@ export async function openDelimited(
           for await (const record of recordsOf(parser)) {
             const line = next;
             next += linesSpanned(record);
-            if (next - line > 1) refuseBrokenQuote(record, line, next - 1);
+            if (next - line > 1) refuseBrokenQuote(record, line, next - 1, delimiter);
             if (record.length > TEXT_LIMITS.cells)
               throw new DamagedFileError(
                 `line ${line} has ${record.length} cells, more than the ${TEXT_LIMITS.cells} columns a sheet has`,

@@ -7,7 +7,7 @@ import type { ImportRequest } from './importer';
 import { neededFields, notItemised } from './kind-rules';
 import { LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable } from './locate';
-import { likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
+import { ageingColumns, likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
 import { withMonthRows } from './month-columns';
 import { savedChoices } from './profiles';
 import type { Cell, Source } from './readers/types';
@@ -130,6 +130,10 @@ export async function planImport(
   const unmapped = neededFields(kind, mapping, defaults).filter(
     (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
   );
+  if (kind === 'receivables' && unmapped.some((f) => f.name === 'doc_no') && ageingColumns(headers).length >= 2)
+    throw new ImportRefusedError(
+      `${fileName}, sheet "${table.sheet}": this is an ageing summary, a row per party with its amounts by age ("${headers[ageingColumns(headers)[0] ?? 0]}" …) and no bills, and what a collection scheme pays on is overdue bill by bill, by each bill's date and due date. Export the report bill-wise and import that: Tally's Bills Receivable, ERPNext's Accounts Receivable (not its Summary), SAP's customer line items (FBL5N), Zoho Books' AR Aging Details, QuickBooks' A/R Aging Detail.`,
+    );
   if (unmapped.length > 0) {
     const candidates = unmapped.map((f) => {
       const likely = likelyColumns(kind, f.name, headers).filter(

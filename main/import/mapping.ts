@@ -275,6 +275,9 @@ function addDiscountParts(headers: readonly string[], mapping: Mapping): void {
  */
 const ageingColumn =
   /^(current|not\s*due|future|older|<\s*1\s*months?|\d+\s*months?|\d+\s*(-|to)\s*\d+(\s*days)?|(>|over|above)\s*\d+(\s*days)?|\d+\s*(\+|and\s+(over|above))(\s*days)?)$/i;
+/** The columns headed as an ageing report heads its buckets of age. */
+export const ageingColumns = (headers: readonly string[]): number[] =>
+  headers.flatMap((h, column) => (ageingColumn.test(h.trim()) ? [column] : []));
 const totalColumn = /^total(\s+(due|outstanding|balance))?$/i;
 
 /**
@@ -285,7 +288,7 @@ const totalColumn = /^total(\s+(due|outstanding|balance))?$/i;
  */
 function totalOfAgeing(headers: readonly string[], mapping: Mapping): void {
   if (mapping.outstanding !== undefined) return;
-  const ageing = headers.flatMap((h, column) => (ageingColumn.test(h.trim()) ? [column] : []));
+  const ageing = ageingColumns(headers);
   const total = headers.findIndex((h, column) => totalColumn.test(h.trim()) && column > (ageing[1] ?? headers.length));
   if (ageing.length < 2 || total < 0) return;
   if (mapping.amount === total) delete mapping.amount;

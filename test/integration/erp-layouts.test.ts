@@ -1209,3 +1209,27 @@ describe("SAP's customer line items (FBL5N) as an ageing snapshot", () => {
     expect(r.errors[0]?.message).toMatch(/no clearing date .* add the clearing date column \(Clearing\)/);
   });
 });
+
+describe('an ageing summary, a row per party', () => {
+  it('is refused saying it holds no bills, and which bill-wise report to export instead', async () => {
+    // ERPNext's Accounts Receivable Summary; Tally's group-wise ageing is the same shape.
+    const path = file('Accounts Receivable Summary.csv', [
+      [
+        'Party',
+        'Party Name',
+        'Invoiced Amount',
+        'Paid Amount',
+        'Outstanding Amount',
+        '0-30',
+        '31-60',
+        '61-90',
+        '91-120',
+        '121-Above',
+      ],
+      ['D001', 'Annapurna Distributors', '150000', '50000', '100000', '40000', '30000', '20000', '10000', '0'],
+    ]);
+    await expect(importFile(ws, path, { kind: 'receivables', defaults: { as_of: '2026-10-31' } })).rejects.toThrow(
+      /sheet "Sheet1": this is an ageing summary, a row per party with its amounts by age \("0-30" …\) and no bills.*ERPNext's Accounts Receivable \(not its Summary\)/,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rollBackBatch } from '../../main/import/batches';
+import { inspectFile } from '../../main/import/inspect';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, webArchive, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
@@ -366,6 +367,28 @@ describe('file formats', () => {
     writeFileSync(join(dir, 'web page.htm'), page.replace('x:num="99.99">100', 'x:num="99.994">100'));
     const refused = await importFile(ws, join(dir, 'web page.htm'), { kind: 'sales' });
     expect(refused.errors.map((e) => [e.row, e.column, e.value])).toEqual([[4, 'Net Value', '99.994']]);
+  });
+
+  it('reads the Excel 2003 XML worksheet Excel shows before one it hides', async () => {
+    const shown = spreadsheetMl([header, ...lines]);
+    const hiddenSheet = spreadsheetMl([
+      header,
+      ['SI/OLD/1', '05-09-2026', 'D001', 'O00001', 'SKU-0001', 9, '999.00', 'Invoice'],
+    ])
+      .replace('ss:Name="Sales Register"', 'ss:Name="September"')
+      .replace(
+        '</Table>',
+        '</Table><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions>',
+      );
+    const september = hiddenSheet.slice(hiddenSheet.indexOf('<Worksheet'), hiddenSheet.indexOf('</Workbook>'));
+    const path = join(dir, 'two months.xls');
+    writeFileSync(path, shown.replace('<Worksheet', `${september}<Worksheet`));
+    const result = await expectSales(path, { format: 'excel-2003-xml' });
+    expect(result).toMatchObject({ sheet: 'Sales Register', warnings: [] });
+    expect((await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' })).sheets).toEqual([
+      { name: 'September', qualifies: true, hidden: true },
+      { name: 'Sales Register', qualifies: true, hidden: false },
+    ]);
   });
 
   it('warns of the rows an HTML page or Excel 2003 XML hides, as of a workbook', async () => {

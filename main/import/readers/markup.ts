@@ -31,6 +31,8 @@ interface Building {
   pending: Map<string, Cell>;
   /** Rows the file hides (`display:none`, ss:Hidden): a filter's, or hidden by hand. */
   hidden: number[];
+  /** A worksheet Excel shows no tab for (its options' Visible: SheetHidden). */
+  hiddenSheet?: boolean;
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -40,6 +42,7 @@ function sheet(b: Building): SourceSheet {
     name: b.name,
     totalRows: b.rows.length,
     hiddenRows: b.hidden,
+    ...(b.hiddenSheet ? { hidden: true } : {}),
     async *rows() {
       yield* b.rows;
     },
@@ -195,6 +198,8 @@ export function parseExcel2003Xml(xml: string): Source {
   let inData = false;
   // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
   let inComment = false;
+  // The text of a worksheet's options' Visible, while it is read.
+  let visible: string | null = null;
   const attr = (attrs: Record<string, string>, name: string) => attrs[`ss:${name}`] ?? attrs[name];
   /** A row's or cell's ss:Index, within the grid Excel has. */
   const indexAttr = (attrs: Record<string, string>, of: 'row' | 'column') => {
@@ -242,6 +247,7 @@ export function parseExcel2003Xml(xml: string): Source {
             index: index !== null ? index - 1 : col,
           };
         } else if (local === 'comment') inComment = true;
+        else if (local.replace(/^x:/, '') === 'visible') visible = '';
         else if (local === 'data' && cell && !inComment) {
           cell.type = attr(attrs, 'Type') ?? 'String';
           inData = true;
@@ -249,6 +255,7 @@ export function parseExcel2003Xml(xml: string): Source {
       },
       ontext(text) {
         if (cell && inData) cell.text += text;
+        else if (visible !== null) visible += text;
       },
       onclosetag(name, implied) {
         const local = name.replace(/^ss:/i, '').toLowerCase();
@@ -256,7 +263,10 @@ export function parseExcel2003Xml(xml: string): Source {
         if (ending && implied) throw new DamagedFileError('it ends part-way through (it was cut short)');
         if (local === 'data') inData = false;
         else if (local === 'comment') inComment = false;
-        else if (local === 'cell' && row && cell && current) {
+        else if (local.replace(/^x:/, '') === 'visible' && visible !== null) {
+          if (current && /^sheet(very)?hidden$/i.test(visible.trim())) current.hiddenSheet = true;
+          visible = null;
+        } else if (local === 'cell' && row && cell && current) {
           const value = typedValue(cell.type, cell.text);
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
           cell = null;

@@ -230,6 +230,22 @@ describe('file formats', () => {
     expect(result.sheet).toBe('Table 1');
   });
 
+  it("reads an HTML cell's blocks and lines as words apart", async () => {
+    const page = html([
+      ['Outlet Code', 'Outlet Name', 'Distributor Code', 'Town'],
+      ['O90011', '<div>Sharma</div><div>&amp; Sons</div>', 'D001', 'Pune'],
+      ['O90012', '<p>Gupta</p><p>Traders</p>', 'D002', 'Mumbai<br>West'],
+      ['O90013', '<span>Rao</span><b>ji</b> Stores', 'D002', 'Mumbai'],
+    ]);
+    const result = await importFile(ws, writeText(join(dir, 'outlets.xls'), page), { kind: 'outlets' });
+    expect(result.errors).toEqual([]);
+    expect(storedRows(ws, 'outlets', result.batch ?? 0).map((r) => [r.name, r.town])).toEqual([
+      ['Sharma & Sons', 'Pune'],
+      ['Gupta Traders', 'Mumbai West'],
+      ['Raoji Stores', 'Mumbai'],
+    ]);
+  });
+
   it("reads Excel's single-file web page of a workbook: each sheet's page by the name its frameset gives", async () => {
     // Quoted-printable UTF-8, as Excel writes it: `=3D` in every attribute, an en dash and an
     // accent in the sheet's name, a tab strip and a style sheet beside the sheets' pages.

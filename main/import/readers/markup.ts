@@ -90,6 +90,9 @@ export function parseHtmlTables(html: string): Source {
   };
 }
 
+/** Elements that start a line of their own in a cell: their text is a word apart from what came before. */
+const BREAKS = new Set(['br', 'div', 'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+
 /** The deepest tables nest in a real page: a report's layout puts a table in a cell or two. */
 const MAX_NESTING = 32;
 
@@ -149,7 +152,8 @@ export function htmlTables(html: string): SourceSheet[] {
             down: span(attrs.rowspan, 'rows'),
             num: attrs['x:num'] || undefined,
           };
-        } else if (name === 'br') {
+        } else if (BREAKS.has(name)) {
+          // A line break, or a block of its own (`<div>Sharma</div><div>&amp; Sons</div>`): words apart.
           for (const t of open) if (t.cell) t.cell.text += ' ';
         }
       },

@@ -575,6 +575,15 @@ function textCases(first: number): HostileCase[] {
   // Web archives (MHTML), as SAP GUI saves a list for Excel.
   const page = (text: string): ArchivePage => ({ text, transfer: 'quoted-printable', charset: 'utf-8' });
   add('web archive', 'xls', (id) => webArchive([page(html(lines(id)))]), stored);
+  add(
+    'web archive a million spaces long',
+    'xls',
+    (id) =>
+      webArchive([page(html(lines(id)))])
+        .toString('latin1')
+        .replace('<table>', `<table>${' '.repeat(1_000_000)}`),
+    stored,
+  );
   add('web archive cut short', 'xls', (id) => webArchive([page(html(lines(id)))], false), refused);
   add(
     'web archive in a character set nobody knows',

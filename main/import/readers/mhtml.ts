@@ -53,12 +53,13 @@ function split(bytes: Buffer): Part {
   return { headers: headersOf(text.slice(0, end.index)), body: bytes.subarray(end.index + end[0].length) };
 }
 
-/** Quoted-printable (RFC 2045): `=3D` is a byte, `=` at a line's end a soft break. */
+/**
+ * Quoted-printable (RFC 2045): `=3D` is a byte, `=` at a line's end a soft break. Spaces a
+ * mail relay left at a line's end are kept: a page's markup takes them for the spaces they are,
+ * and a pattern looking ahead past every run of spaces would take minutes over a hostile one.
+ */
 function quotedPrintable(body: Buffer): Buffer {
-  const text = body
-    .toString('latin1')
-    .replace(/[ \t]+(?=\r?\n)/g, '')
-    .replace(/=\r?\n/g, '');
+  const text = body.toString('latin1').replace(/=\r?\n/g, '');
   const out = Buffer.alloc(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {

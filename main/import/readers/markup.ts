@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
+import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
 import {
   type Cell,
   DamagedFileError,
@@ -100,7 +100,7 @@ const MAX_NESTING = 32;
 interface OpenTable {
   table: Building;
   row: Cell[] | null;
-  cell: { text: string; across: number; down: number; num?: string } | null;
+  cell: { text: string; across: number; down: number; num?: string; overflow?: boolean } | null;
   col: number;
 }
 
@@ -158,7 +158,16 @@ export function htmlTables(html: string): SourceSheet[] {
         }
       },
       ontext(text) {
-        if (code === 0) for (const t of open) if (t.cell) t.cell.text += text;
+        if (code !== 0) return;
+        const top = open.at(-1);
+        // A cell around a nested table takes its text up to what a cell holds: a hostile page of
+        // tables nested 31 deep around 50 MB of text held it 31 times over.
+        for (const t of open) {
+          if (!t.cell) continue;
+          const room = t === top ? text.length : CELL_CHARS + 1 - t.cell.text.length;
+          t.cell.text += room >= text.length ? text : text.slice(0, Math.max(0, room));
+          if (room < text.length) t.cell.overflow = true;
+        }
       },
       onclosetag(name) {
         const top = open.at(-1);
@@ -170,7 +179,8 @@ export function htmlTables(html: string): SourceSheet[] {
             row,
             table.rows.length + 1,
             top.col,
-            valueBehind(collapse(cell.text) || null, cell.num),
+            // Longer than a cell holds, so refused wherever a field reads it, never cut to fit.
+            cell.overflow ? cell.text.slice(0, CELL_CHARS + 1) : valueBehind(collapse(cell.text) || null, cell.num),
             cell.across,
             cell.down,
           );

@@ -24,9 +24,10 @@ export const isWebArchive = (start: string): boolean => {
 /** The most parts a web archive of a workbook has: a page, a tab strip, a style sheet and its sheets. */
 const MAX_PARTS = 2000;
 
+/** A part of the message: its headers, and its bytes as Latin-1 text (one character a byte). */
 interface Part {
   headers: Map<string, string>;
-  body: Buffer;
+  body: string;
 }
 
 /** A block of MIME headers, folded lines unfolded, by lower-case name. */
@@ -45,12 +46,11 @@ function parameter(header: string | undefined, name: string): string | null {
   return found ? (found[1] ?? found[2] ?? null) : null;
 }
 
-/** The text before the first blank line, and the bytes after it. */
-function split(bytes: Buffer): Part {
-  const text = bytes.toString('latin1');
+/** The headers before the first blank line, and the body after it. */
+function split(text: string): Part {
   const end = /\r?\n\r?\n/.exec(text);
-  if (!end) return { headers: headersOf(text), body: Buffer.alloc(0) };
-  return { headers: headersOf(text.slice(0, end.index)), body: bytes.subarray(end.index + end[0].length) };
+  if (!end) return { headers: headersOf(text), body: '' };
+  return { headers: headersOf(text.slice(0, end.index)), body: text.slice(end.index + end[0].length) };
 }
 
 /**
@@ -58,8 +58,8 @@ function split(bytes: Buffer): Part {
  * mail relay left at a line's end are kept: a page's markup takes them for the spaces they are,
  * and a pattern looking ahead past every run of spaces would take minutes over a hostile one.
  */
-function quotedPrintable(body: Buffer): Buffer {
-  const text = body.toString('latin1').replace(/=\r?\n/g, '');
+function quotedPrintable(body: string): Buffer {
+  const text = body.replace(/=\r?\n/g, '');
   const out = Buffer.alloc(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -79,8 +79,8 @@ function textOf(part: Part): string {
     transfer === 'quoted-printable'
       ? quotedPrintable(part.body)
       : transfer === 'base64'
-        ? Buffer.from(part.body.toString('latin1'), 'base64')
-        : part.body;
+        ? Buffer.from(part.body, 'base64')
+        : Buffer.from(part.body, 'latin1');
   const declared = parameter(part.headers.get('content-type'), 'charset');
   const charset = declared ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
   try {
@@ -94,11 +94,10 @@ function textOf(part: Part): string {
 }
 
 /** The parts of a multipart message, by its boundary; the message itself where it has none. */
-function partsOf(message: Buffer): Part[] {
-  const top = split(message);
+function partsOf(text: string): Part[] {
+  const top = split(text);
   const boundary = parameter(top.headers.get('content-type'), 'boundary');
   if (!boundary) return [top];
-  const text = message.toString('latin1');
   const marker = `--${boundary}`;
   const parts: Part[] = [];
   let at = text.indexOf(marker);
@@ -108,7 +107,7 @@ function partsOf(message: Buffer): Part[] {
     // The archive closes with its boundary and two dashes: a file without them was cut short,
     // and its last sheet's rows with it.
     if (next < 0) throw new DamagedFileError('the web archive ends before its last part does: it was cut short');
-    parts.push(split(message.subarray(start, text[next - 1] === '\r' ? next - 1 : next)));
+    parts.push(split(text.slice(start, text[next - 1] === '\r' ? next - 1 : next)));
     if (parts.length > MAX_PARTS) throw new DamagedFileError(`it is a web archive of more than ${MAX_PARTS} parts`);
     at = next + 1;
   }
@@ -163,7 +162,9 @@ function located(location: string | undefined, href: string, base: string | unde
 }
 
 export async function parseWebArchive(path: string): Promise<Source> {
-  const pages = partsOf(await readFile(path)).filter((p) =>
+  // Read once as Latin-1, one character a byte: the MIME structure is ASCII, and each part's
+  // bytes are decoded by its own charset when its text is wanted.
+  const pages = partsOf(await readFile(path, 'latin1')).filter((p) =>
     /^text\/html\b/i.test(p.headers.get('content-type') ?? 'text/html'),
   );
   const main = pages[0];

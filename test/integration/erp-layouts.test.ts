@@ -1206,7 +1206,11 @@ describe("SAP's customer line items (FBL5N) as an ageing snapshot", () => {
       [4, 'Clrng doc.', '1400000009'],
       [5, 'Clrng doc.', '1400000011'],
     ]);
-    expect(r.errors[0]?.message).toMatch(/no clearing date .* add the clearing date column \(Clearing\)/);
+    expect(r.errors[0]?.message).toMatch(/no clearing date tells .*\(add the Clearing column to the list's layout\)/);
+    // The column there, but a cleared item's date left blank: refused on its row alone.
+    clearing[2] = ['1400000007', null];
+    const blank = await importFile(ws, list(2), { kind: 'receivables', defaults: { as_of: '2026-10-31' } });
+    expect(blank.errors.map((e) => [e.row, e.column, e.value])).toEqual([[3, 'Clrng doc.', '1400000007']]);
   });
 });
 

@@ -1175,7 +1175,7 @@ describe("SAP's customer line items (FBL5N) as an ageing snapshot", () => {
     ['D002', '0090000003', '1800000020', 'RV', '10.09.2026', '10.10.2026', '500,00', 'INR'],
     ['D002', '0090000004', '1800000021', 'RV', '12.09.2026', '12.10.2026', '700,00', 'INR'],
   ];
-  const clearing = [
+  const clearing: (string | null)[][] = [
     ['Clrng doc.', 'Clearing'],
     [null, null],
     ['1400000007', '20.10.2026'],

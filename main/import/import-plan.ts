@@ -130,9 +130,10 @@ export async function planImport(
   const unmapped = neededFields(kind, mapping, defaults).filter(
     (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
   );
-  if (kind === 'receivables' && unmapped.some((f) => f.name === 'doc_no') && ageingColumns(headers).length >= 2)
+  const ageing = kind === 'receivables' ? ageingColumns(headers) : [];
+  if (unmapped.some((f) => f.name === 'doc_no') && ageing.length >= 2)
     throw new ImportRefusedError(
-      `${fileName}, sheet "${table.sheet}": this is an ageing summary, a row per party with its amounts by age ("${headers[ageingColumns(headers)[0] ?? 0]}" …) and no bills, and what a collection scheme pays on is overdue bill by bill, by each bill's date and due date. Export the report bill-wise and import that: Tally's Bills Receivable, ERPNext's Accounts Receivable (not its Summary), SAP's customer line items (FBL5N), Zoho Books' AR Aging Details, QuickBooks' A/R Aging Detail.`,
+      `${fileName}, sheet "${table.sheet}": this is an ageing summary, a row per party with its amounts by age ("${headers[ageing[0] ?? 0]}" …) and no bills, and what a collection scheme pays on is overdue bill by bill, by each bill's date and due date. Export the report bill-wise and import that: Tally's Bills Receivable, ERPNext's Accounts Receivable (not its Summary), SAP's customer line items (FBL5N), Zoho Books' AR Aging Details, QuickBooks' A/R Aging Detail.`,
     );
   if (unmapped.length > 0) {
     const candidates = unmapped.map((f) => {

@@ -157,7 +157,8 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const root = await relationships(zip, '');
   const main = [...root.values()].find((r) => OFFICE_DOCUMENT.test(r.type))?.part ?? 'xl/workbook.xml';
-  if (main.endsWith('.bin')) throw new BinaryWorkbookError('an Excel binary workbook (.xlsb)');
+  // Said to the user by the opening, which hands the file to LibreOffice.
+  if (main.endsWith('.bin')) throw new BinaryWorkbookError();
   const rels = await relationships(zip, main);
   const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.part;
   let date1904 = false;

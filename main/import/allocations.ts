@@ -1,4 +1,5 @@
 import { scaledIntegerToString } from '../../engine/money';
+import { counted } from '../format/numbers';
 
 /**
  * A receipt spread over the bills it settles: ERPNext's Payment Entry with its Payment References
@@ -33,7 +34,7 @@ export class ReceiptAllocations {
     const rule = `Amounts are what each row allocates to its bill (${column}), not the whole receipt`;
     return unallocated === 0
       ? rule
-      : `${rule}: ₹${scaledIntegerToString(unallocated, 2)} of ${receipts} receipts was allocated to no bill and is not imported`;
+      : `${rule}: ₹${scaledIntegerToString(unallocated, 2)} of ${counted(receipts, 'receipt', 'receipts')} was allocated to no bill and is not imported`;
   }
 
   /** Receipts whose rows allocate more than was paid: a file that does not add up. */

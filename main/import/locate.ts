@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
 import { titleScale } from './header-scale';
+import { preferKnownColumns } from './known-columns';
 import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
 import { MasterNames } from './master-names';
@@ -61,6 +62,9 @@ export function locateTable(
   const titleRows = choice.head.filter((r) => r.number < headerRow.number);
   const firstRows = choice.head.filter((r) => r.number > headerRow.number);
   const title = titleTexts(titleRows);
+  // One reading of the masters for all: the party a title names, the owner of the outlets, and
+  // the columns whose values they know.
+  const names = new MasterNames(db);
   const located = (
     mapping: Mapping,
     profile: string | null,
@@ -68,8 +72,6 @@ export function locateTable(
     proposed: Mapping,
   ): LocatedTable => {
     // A report of one party names it in its title (Tally's ledger or outstanding of one party).
-    // One reading of the masters for both: the party a title names, and the owner of the outlets.
-    const names = new MasterNames(db);
     const party = wanted.mapping ? null : titleParty(names, kind, mapping, titleRows, firstRows);
     const other = mapping.distributor_code;
     if (party?.column === 'ledger' && other !== undefined) {
@@ -121,9 +123,10 @@ export function locateTable(
   }
   const profile = wanted.mappingName ?? matchingProfileName(db, kind, headers);
   const saved = profile ? savedMappingFor(db, kind, headers, profile) : null;
-  return saved
-    ? located(saved, profile, [], saved)
-    : located(choice.header.mapping, profile, choice.header.notes ?? [], choice.header.mapping);
+  if (saved) return located(saved, profile, [], saved);
+  const proposed = { ...choice.header.mapping };
+  const known = preferKnownColumns(names, kind, headers, proposed, firstRows);
+  return located(proposed, profile, [...(choice.header.notes ?? []), ...known], proposed);
 }
 
 /**

@@ -334,6 +334,16 @@ export const taxColumns = (mapping: Mapping): number[] =>
 export const discountColumns = (mapping: Mapping): number[] =>
   mapping.discount !== undefined ? [mapping.discount] : discountPartColumns(mapping);
 
+/** Every column whose header can name `field`, the best-named first (as proposeMapping ranks them). */
+export function columnsNaming(kind: DatasetKind, field: string, headers: readonly string[]): number[] {
+  const names = namesFor(kind);
+  return headers
+    .map((header, index) => ({ index, rank: headerCandidates(names, header)?.find((c) => c.field === field)?.rank }))
+    .filter((c): c is { index: number; rank: number } => c.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank)
+    .map((c) => c.index);
+}
+
 /**
  * The columns most likely to hold a field the proposal could not place, best first: headers
  * that share the most of a known name of the field ("Net Amt (INR)" for net value). For a

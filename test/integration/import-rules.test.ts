@@ -1881,7 +1881,7 @@ describe('receipts spread over the bills they settle', () => {
     expect(r.decisions).toContainEqual({
       field: 'amount',
       decision:
-        'Amounts are what each row allocates to its bill (Allocated (Payment References)), not the whole receipt: ₹500.00 of 1 receipts was allocated to no bill and is not imported',
+        'Amounts are what each row allocates to its bill (Allocated (Payment References)), not the whole receipt: ₹500.00 of 1 receipt was allocated to no bill and is not imported',
     });
   });
 

@@ -1,0 +1,52 @@
+import type { DatasetKind } from '../datasets/kinds';
+import { columnsNaming, fieldLabel, type Mapping } from './mapping';
+import type { Master, MasterNames } from './master-names';
+import type { SourceRow } from './readers/types';
+import { blank } from './row-values';
+
+/** The fields that name a row of a master, and the master each names. */
+const masterFields: readonly [string, Master][] = [
+  ['distributor_code', 'distributors'],
+  ['outlet_code', 'outlets'],
+  ['sku', 'products'],
+];
+
+/**
+ * The proposed mapping with each party or product read from a column the masters know, where
+ * the one proposed names no row of them: Zoho Books' payments give the customer as its internal
+ * CustomerID, which a workspace whose distributors came from elsewhere has never seen, beside
+ * the Customer Name it does know — every line was refused as an unknown distributor. A column
+ * gives way only when none of its values under the header is a code or name of the master, and
+ * to the best-named other column of the field whose every value there is one; said in a note.
+ */
+export function preferKnownColumns(
+  names: MasterNames,
+  kind: DatasetKind,
+  headers: readonly string[],
+  mapping: Mapping,
+  rows: readonly SourceRow[],
+): { field: string; decision: string }[] {
+  const notes: { field: string; decision: string }[] = [];
+  const valuesOf = (column: number) =>
+    rows.map((r) => r.cells[column]).flatMap((cell) => (blank(cell) ? [] : [String(cell).trim()]));
+  const used = new Set(Object.values(mapping));
+  for (const [field, master] of masterFields) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    const values = valuesOf(column);
+    if (values.length === 0 || values.some((v) => names.knows(master, v))) continue;
+    const other = columnsNaming(kind, field, headers).find((c) => {
+      if (c === column || used.has(c)) return false;
+      const theirs = valuesOf(c);
+      return theirs.length > 0 && theirs.every((v) => names.knows(master, v));
+    });
+    if (other === undefined) continue;
+    mapping[field] = other;
+    used.add(other);
+    notes.push({
+      field,
+      decision: `${fieldLabel(kind, field)} is read from "${headers[other]}": the ${master} master knows none of the ${values.length} values of "${headers[column]}" in the first rows, and every one of "${headers[other]}"`,
+    });
+  }
+  return notes;
+}

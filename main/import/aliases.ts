@@ -527,6 +527,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'nameofitem',
       'skuname',
       'itemdescription',
+      // SAP Business One's documents: the item's description beside its Item No.
+      'itemservicedescription',
     ],
     brand: ['brand', 'brandname', 'make', 'itembrand'],
     category: [

@@ -17,7 +17,8 @@ const masterFields: readonly [string, Master][] = [
  * CustomerID, which a workspace whose distributors came from elsewhere has never seen, beside
  * the Customer Name it does know — every line was refused as an unknown distributor. A column
  * gives way only when none of its values under the header is a code or name of the master, and
- * to the best-named other column of the field whose every value there is one; said in a note.
+ * to the best-named other column of the field, or of the master's name (SAP Business One's
+ * Item/Service Description beside its Item No.), whose every value there is one; said in a note.
  */
 export function preferKnownColumns(
   names: MasterNames,
@@ -35,7 +36,9 @@ export function preferKnownColumns(
     if (column === undefined) continue;
     const values = valuesOf(column);
     if (values.length === 0 || values.some((v) => names.knows(master, v))) continue;
-    const other = columnsNaming(kind, field, headers).find((c) => {
+    // A column that names the field, or that the master's own import would read as its name.
+    const others = [...new Set([...columnsNaming(kind, field, headers), ...columnsNaming(master, 'name', headers)])];
+    const other = others.find((c) => {
       if (c === column || used.has(c)) return false;
       const theirs = valuesOf(c);
       return theirs.length > 0 && theirs.every((v) => names.knows(master, v));

@@ -1,0 +1,115 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/**
+ * Exports that give a party or an item by the ERP's own ID beside its name, imported into a
+ * workspace whose masters came from elsewhere (the demo's): the column of IDs gives way to the
+ * column of names the masters know (`main/import/known-columns.ts`).
+ */
+describe("Zoho Books' exports into a workspace whose masters came from elsewhere", () => {
+  const demo = demoWorkspacePerTest();
+  const header =
+    'Invoice Date,Invoice Number,Invoice Status,Customer ID,Customer Name,Item Name,Product ID,Quantity,Item Total';
+  const line = (customerId: string, customer: string, item = 'Sunrise Coffee 50 g') =>
+    `2026-10-03,INV-000101,Sent,${customerId},${customer},${item},4587000000301,10.00,455.00`;
+
+  it("reads the party and the item by the names the masters know, where Zoho's internal IDs are unknown to them", async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const nameOf = (sql: string, code: string) => String(ws.db.prepare(sql).pluck().get(code));
+    const distributor = (code: string) => nameOf('SELECT name FROM distributors WHERE code = ?', code);
+    // A product whose name no other product has.
+    const { sku, name: item } = ws.db
+      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1')
+      .get() as { sku: string; name: string };
+    const path = join(dir, 'Invoice.csv');
+    writeFileSync(
+      path,
+      [header, line('4587000000011', distributor('D001'), item), line('4587000000012', distributor('D002'), item)].join(
+        '\n',
+      ),
+    );
+    const result = await api.call('import.run', { path, kind: 'sales' });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value).toMatchObject({ rows: 2, rejected: 0, errors: [] });
+    expect(result.value.mapping).toMatchObject({ distributor_code: 'Customer Name', sku: 'Item Name' });
+    expect(result.value.decisions.map((d) => d.decision)).toContain(
+      'Distributor is read from "Customer Name": the distributors master knows none of the 2 values of "Customer ID" in the first rows, and every one of "Customer Name"',
+    );
+    const stored = ws.db
+      .prepare('SELECT distributor_code, sku, net_value FROM sales WHERE batch_id = ? ORDER BY id')
+      .all(result.value.batch);
+    expect(stored).toEqual([
+      { distributor_code: 'D001', sku, net_value: 45500 },
+      { distributor_code: 'D002', sku, net_value: 45500 },
+    ]);
+  });
+
+  it('keeps the ID column where the masters know one of its values, or where no other column is known either', async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    // D001 is a code the master knows: the Customer ID column is the party, and the unknown one is refused.
+    const path = join(dir, 'Invoice.csv');
+    writeFileSync(
+      path,
+      [header, line('D001', 'Annapurna Distributors'), line('4587000000012', 'Shiv Shakti')].join('\n'),
+    );
+    const result = await api.call('import.run', { path, kind: 'sales', validOnly: true });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value.mapping).toMatchObject({ distributor_code: 'Customer ID' });
+    expect(result.value.errors).toEqual([
+      expect.objectContaining({ row: 3, column: 'Customer ID', message: 'unknown distributor "4587000000012"' }),
+    ]);
+    // Neither column known: the best-named one stays, and its values are refused as unknown.
+    const none = join(dir, 'None.csv');
+    writeFileSync(none, [header, line('4587000000011', 'Nobody Traders')].join('\n'));
+    const refused = await api.call('import.run', { path: none, kind: 'sales' });
+    if (!refused.ok) throw new Error(JSON.stringify(refused.error));
+    expect(refused.value.batch).toBeNull();
+    expect(refused.value.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'Customer ID', message: 'unknown distributor "4587000000011"' }),
+    ]);
+  });
+});
+
+describe("SAP Business One's sales register into a workspace whose masters came from elsewhere", () => {
+  const demo = demoWorkspacePerTest();
+
+  it("reads the customer by its name and the item by its description, where SAP's codes are unknown", async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const { sku, name: item } = ws.db
+      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1')
+      .get() as { sku: string; name: string };
+    const customer = String(ws.db.prepare('SELECT name FROM distributors WHERE code = ?').pluck().get('D002'));
+    const path = join(dir, 'Sales Register.csv');
+    writeFileSync(
+      path,
+      [
+        'Document Number,Posting Date,Customer/Vendor Code,Customer/Vendor Name,Item No.,Item/Service Description,Quantity,Row Total',
+        `1001,2026-10-03,C20001,${customer},A00001,${item},10,455.00`,
+        `1002,2026-10-04,C20001,${customer},A00001,${item},4,180.00`,
+      ].join('\n'),
+    );
+    const result = await api.call('import.run', { path, kind: 'sales' });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value).toMatchObject({ rows: 2, rejected: 0, errors: [] });
+    expect(result.value.mapping).toMatchObject({
+      distributor_code: 'Customer/Vendor Name',
+      sku: 'Item/Service Description',
+    });
+    expect(result.value.decisions.map((d) => d.decision)).toContain(
+      'SKU is read from "Item/Service Description": the products master knows none of the 2 values of "Item No." in the first rows, and every one of "Item/Service Description"',
+    );
+    const stored = ws.db.prepare(
+      'SELECT distributor_code, sku, qty, net_value FROM sales WHERE batch_id = ? ORDER BY id',
+    );
+    expect(stored.all(result.value.batch)).toEqual([
+      { distributor_code: 'D002', sku, qty: 10000, net_value: 45500 },
+      { distributor_code: 'D002', sku, qty: 4000, net_value: 18000 },
+    ]);
+  });
+});

@@ -109,24 +109,31 @@ export function locateTable(
       proposed,
     };
   };
+  // What SchemeDesk proposes unasked: the header's mapping, a party or product read from the
+  // column the masters know (known-columns.ts), and the notes that say why.
+  const { mapping: fromHeaders, notes: headerNotes = [] } = choice.header;
+  const propose = () => {
+    const mapping = { ...fromHeaders };
+    const known = preferKnownColumns(names, kind, headers, mapping, firstRows);
+    return { mapping, notes: [...headerNotes, ...known] };
+  };
   if (wanted.mapping) {
     // The dialog sends back the whole mapping: what the proposal said of a field still holds
     // where the field is read from the column proposed.
     const given = mappingFromHeaders(headers, wanted.mapping);
-    const proposed = choice.header.mapping;
+    const proposal = propose();
     return located(
       given,
       null,
-      (choice.header.notes ?? []).filter((n) => given[n.field] === proposed[n.field]),
-      savedMappingFor(db, kind, headers) ?? proposed,
+      proposal.notes.filter((n) => given[n.field] === proposal.mapping[n.field]),
+      savedMappingFor(db, kind, headers) ?? proposal.mapping,
     );
   }
   const profile = wanted.mappingName ?? matchingProfileName(db, kind, headers);
   const saved = profile ? savedMappingFor(db, kind, headers, profile) : null;
   if (saved) return located(saved, profile, [], saved);
-  const proposed = { ...choice.header.mapping };
-  const known = preferKnownColumns(names, kind, headers, proposed, firstRows);
-  return located(proposed, profile, [...(choice.header.notes ?? []), ...known], proposed);
+  const proposal = propose();
+  return located(proposal.mapping, profile, proposal.notes, proposal.mapping);
 }
 
 /**

@@ -2,7 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
+import type { Workspace } from '../../main/workspace';
 import { demoWorkspacePerTest } from '../support/workspace';
+
+/** A product of the demo masters whose name no other product has, and a distributor's name. */
+const uniqueProduct = (ws: Workspace) =>
+  ws.db.prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1').get() as {
+    sku: string;
+    name: string;
+  };
+const distributorName = (ws: Workspace, code: string) =>
+  String(ws.db.prepare('SELECT name FROM distributors WHERE code = ?').pluck().get(code));
 
 /**
  * Exports that give a party or an item by the ERP's own ID beside its name, imported into a
@@ -19,12 +29,8 @@ describe("Zoho Books' exports into a workspace whose masters came from elsewhere
   it("reads the party and the item by the names the masters know, where Zoho's internal IDs are unknown to them", async () => {
     const { ws, dir } = demo.current();
     const api = createWorkspaceApi(ws);
-    const nameOf = (sql: string, code: string) => String(ws.db.prepare(sql).pluck().get(code));
-    const distributor = (code: string) => nameOf('SELECT name FROM distributors WHERE code = ?', code);
-    // A product whose name no other product has.
-    const { sku, name: item } = ws.db
-      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1')
-      .get() as { sku: string; name: string };
+    const distributor = (code: string) => distributorName(ws, code);
+    const { sku, name: item } = uniqueProduct(ws);
     const path = join(dir, 'Invoice.csv');
     writeFileSync(
       path,
@@ -46,6 +52,16 @@ describe("Zoho Books' exports into a workspace whose masters came from elsewhere
       { distributor_code: 'D001', sku, net_value: 45500 },
       { distributor_code: 'D002', sku, net_value: 45500 },
     ]);
+    // The import dialog sends the proposed mapping back whole: the result still says why.
+    const again = await api.call('import.run', {
+      path,
+      kind: 'sales',
+      mapping: result.value.mapping,
+      replace: true,
+      dryRun: true,
+    });
+    if (!again.ok) throw new Error(JSON.stringify(again.error));
+    expect(again.value.decisions).toEqual(result.value.decisions);
   });
 
   it('keeps the ID column where the masters know one of its values, or where no other column is known either', async () => {
@@ -55,7 +71,9 @@ describe("Zoho Books' exports into a workspace whose masters came from elsewhere
     const path = join(dir, 'Invoice.csv');
     writeFileSync(
       path,
-      [header, line('D001', 'Annapurna Distributors'), line('4587000000012', 'Shiv Shakti')].join('\n'),
+      [header, line('D001', distributorName(ws, 'D001')), line('4587000000012', distributorName(ws, 'D002'))].join(
+        '\n',
+      ),
     );
     const result = await api.call('import.run', { path, kind: 'sales', validOnly: true });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -81,10 +99,8 @@ describe("SAP Business One's sales register into a workspace whose masters came 
   it("reads the customer by its name and the item by its description, where SAP's codes are unknown", async () => {
     const { ws, dir } = demo.current();
     const api = createWorkspaceApi(ws);
-    const { sku, name: item } = ws.db
-      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1')
-      .get() as { sku: string; name: string };
-    const customer = String(ws.db.prepare('SELECT name FROM distributors WHERE code = ?').pluck().get('D002'));
+    const { sku, name: item } = uniqueProduct(ws);
+    const customer = distributorName(ws, 'D002');
     const path = join(dir, 'Sales Register.csv');
     writeFileSync(
       path,

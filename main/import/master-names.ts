@@ -35,6 +35,13 @@ const codesSql: Record<Master, string> = {
   products: 'SELECT sku AS code, NULL AS owner, 0 AS ledger FROM products',
 };
 
+/** Whether a master has a row of exactly this code: one look-up through its unique index. */
+const exactSql: Record<Master, string> = {
+  distributors: 'SELECT 1 FROM distributors WHERE code = ?',
+  outlets: 'SELECT 1 FROM outlets WHERE code = ?',
+  products: 'SELECT 1 FROM products WHERE sku = ?',
+};
+
 /** Counts a line of `master` whose `text` was read as `code`; answers the code. */
 function count(seen: Map<Master, ReadAs>, master: Master, text: string, code: string): string {
   const read = seen.get(master) ?? new Map();
@@ -75,6 +82,7 @@ interface NamedRow {
 export class MasterNames {
   private readonly byName = new Map<Master, Map<string, NamedRow[]>>();
   private readonly byCode = new Map<Master, Map<string, NamedRow[]>>();
+  private readonly exactCode = new Map<Master, Database.Statement>();
   /** Names read as codes (by the name as compared), as first written, and how many lines each. */
   readonly read = new Map<Master, ReadAs>();
   /**
@@ -137,9 +145,22 @@ export class MasterNames {
     ];
   }
 
-  /** Whether `text` is a code or a name of the master (a name several rows share too). */
+  /**
+   * Whether `text` is a code or a name of the master (a name several rows share too). A code as
+   * the master writes it is looked up alone: the master is read whole (50,000 outlets in 0.3 s)
+   * only for a value that is no such code.
+   */
   knows(master: Master, text: string): boolean {
-    return this.matching(master, text).length > 0;
+    return this.exact(master).get(text.trim()) !== undefined || this.matching(master, text).length > 0;
+  }
+
+  private exact(master: Master): Database.Statement {
+    let statement = this.exactCode.get(master);
+    if (statement === undefined) {
+      statement = this.db.prepare(exactSql[master]);
+      this.exactCode.set(master, statement);
+    }
+    return statement;
   }
 
   /** The owners (an outlet's distributor) of every row `text` may be, as a code or a name. */

@@ -20,6 +20,7 @@ import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
 import { claimEarlierBills } from './earlier-bills';
+import { FreeGoods } from './free-goods';
 import { scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
 import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
@@ -367,6 +368,7 @@ async function importFrom(
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
   const quantities = kind === 'sales' ? new SaleQuantities(db, mapping, headers, decisions, defaults) : null;
+  const freeGoods = kind === 'sales' ? new FreeGoods(headers, mapping, decisions.decimalMark) : null;
   const masters = new MasterReferences(db, kind, mapping, headers, request, result);
   const bills = kind === 'payments' ? receiptBills(db) : null;
   const partyColumn = mapping.distributor_code;
@@ -569,6 +571,7 @@ async function importFrom(
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
+      freeGoods?.add(row.cells, converted);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       if (givenBack !== null) vouchers?.gaveBack(givenBack);
       for (const line of parts)
@@ -647,6 +650,7 @@ async function importFrom(
     result.decisions.push(...masters.decisions());
     const quantityNote = quantities?.decision();
     if (quantityNote) result.decisions.push(quantityNote);
+    if (freeGoods) result.decisions.push(...freeGoods.decisions());
     // What Excel does not show, a reviewer of the file never saw.
     if (located.hidden)
       result.warnings.push(

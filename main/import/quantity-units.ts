@@ -5,20 +5,30 @@ const quantityWithUnit = /^(.*?[\d)])\s*([a-z][a-z.]{0,11})$/i;
 /** Words after a number that say something other than a unit. */
 const notUnits = /^(dr|cr|rs|inr)\.?$/i;
 
+/** The trade's billed + free ("10+2": ten billed, two given free by a scheme), unit aside. */
+const billedPlusFree = /^\s*(\d[\d,.]*)\s*\+\s*(\d[\d,.]*)\s*$/;
+
 /**
- * The number and the unit of a quantity's text (unit null when none is written). A quantity in
- * two units ("1 Box 2 Pcs", "10 Box = 120 Pcs") is refused: which of them a scheme counts is
- * not the file's to say.
+ * The number and the unit of a quantity's text (unit null when none is written), and the part
+ * given free where it is written as billed + free ("10+2", "10 + 2 Nos"): the billed part is the
+ * quantity sold. A quantity in two units ("1 Box 2 Pcs", "10 Box = 120 Pcs") is refused: which
+ * of them a scheme counts is not the file's to say.
  */
-export function splitQuantity(text: string): { number: string; unit: string | null } {
-  // Most quantities end in a digit: no unit to look for.
+export function splitQuantity(text: string): { number: string; unit: string | null; free?: string } {
+  // Most quantities end in a digit and have no plus after their first character: no more to look for.
   const last = text.charCodeAt(text.length - 1);
-  if (last >= 48 && last <= 57) return { number: text, unit: null };
+  if (last >= 48 && last <= 57) {
+    const pair = text.indexOf('+', 1) > 0 ? text.match(billedPlusFree) : null;
+    return pair ? { number: pair[1] as string, unit: null, free: pair[2] as string } : { number: text, unit: null };
+  }
   const m = text.trim().match(quantityWithUnit);
   if (!m || notUnits.test(m[2] ?? '')) return { number: text, unit: null };
   const number = m[1] ?? '';
+  const unit = m[2] ?? null;
+  const pair = number.match(billedPlusFree);
+  if (pair) return { number: pair[1] as string, unit, free: pair[2] as string };
   if (/[a-z]/i.test(number)) throw new Error(`a quantity in two units ("${text.trim()}"): write it in one`);
-  return { number, unit: m[2] ?? null };
+  return { number, unit };
 }
 
 /** Names of one unit: Tally's "Nos" are pieces, as are "Pcs", "Units" and "Each". */

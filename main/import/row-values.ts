@@ -457,6 +457,8 @@ export interface ConvertedRow {
   rounded?: Rounded[];
   /** The unit of measure written after the quantity ("Nos" of "12 Nos"). */
   qtyUnit?: string;
+  /** The part given free of a quantity written as billed + free ("2" of "10+2"), as written. */
+  freeQty?: string;
   /**
    * Present when a receipt's row takes its amount from what it allocates to its bill: the amount
    * the file gives the whole receipt on this row (null when only the receipt's first row gives it).
@@ -527,8 +529,9 @@ export function convertRow(
   if (kind === 'receivables' && clearedByAsOf(mapping, cells, values, read, problems)) converted.cleared = true;
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
-    const { unit } = splitQuantity(quantity);
+    const { unit, free } = splitQuantity(quantity);
     if (unit !== null) converted.qtyUnit = unit;
+    if (free !== undefined) converted.freeQty = free;
   }
   if (d.qtyUnit && converted.qtyUnit === undefined && typeof values.qty === 'number') converted.qtyUnit = d.qtyUnit;
   return converted;

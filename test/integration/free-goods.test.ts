@@ -1,0 +1,100 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
+import type { Workspace } from '../../main/workspace';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/** An outlet of distributor D001 and a product, from the demo masters. */
+const lineParties = (ws: Workspace) => ({
+  outlet: String(ws.db.prepare("SELECT min(code) FROM outlets WHERE distributor_code = 'D001'").pluck().get()),
+  sku: String(ws.db.prepare('SELECT min(sku) FROM products').pluck().get()),
+});
+
+/**
+ * Goods a scheme gave free beside the goods sold (Marg's and Busy's registers, pharma's "10+2"):
+ * never counted as sold, and the result says how much was left out (`main/import/free-goods.ts`).
+ */
+describe('sales registers that give goods free beside the goods sold', () => {
+  const demo = demoWorkspacePerTest();
+
+  async function imported(ws: Workspace, path: string) {
+    const result = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const stored = ws.db.prepare('SELECT doc_no, qty FROM sales WHERE batch_id = ? ORDER BY id');
+    return { ...result.value, stored: stored.all(result.value.batch) as { doc_no: string; qty: number }[] };
+  }
+
+  it('leaves a Free column out of the quantities and says how much it held', async () => {
+    const { ws, dir } = demo.current();
+    const { outlet, sku } = lineParties(ws);
+    const path = join(dir, 'Sale Book.csv');
+    writeFileSync(
+      path,
+      [
+        'Date,Bill No,Party Code,Outlet Code,Item Code,Qty,Free,Rate,Amount',
+        `05-10-2026,A0001,D001,${outlet},${sku},10,2,50.00,500.00`,
+        `06-10-2026,A0002,D001,${outlet},${sku},12,1.5,50.00,600.00`,
+        `14-10-2026,A0003,D001,${outlet},${sku},5,0,50.00,250.00`,
+      ].join('\n'),
+    );
+    const result = await imported(ws, path);
+    expect(result).toMatchObject({ rows: 3, rejected: 0, totals: { qty: '27.000' } });
+    expect(result.stored.map((line) => line.qty)).toEqual([10_000, 12_000, 5_000]);
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      '"Free" is not counted: goods given free are no sale, and the quantities are read from "Qty" alone (2 lines give 3.5 free in all)',
+    );
+  });
+
+  it('reads a quantity written as billed + free as the billed part, and still refuses one in two units', async () => {
+    const { ws, dir } = demo.current();
+    const { outlet, sku } = lineParties(ws);
+    const path = join(dir, 'Sale Book.csv');
+    const line = (bill: string, qty: string) => `2026-10-05,${bill},D001,${outlet},${sku},${qty},50.00,500.00`;
+    writeFileSync(
+      path,
+      [
+        'Date,Bill No,Party Code,Outlet Code,Item Code,Qty,Rate,Amount',
+        line('A0001', '10+2'),
+        line('A0002', '10 + 1'),
+        line('A0003', '10+0'),
+        line('A0004', '10'),
+      ].join('\n'),
+    );
+    const result = await imported(ws, path);
+    expect(result).toMatchObject({ rows: 4, rejected: 0, totals: { qty: '40.000' } });
+    expect(result.stored.map((line) => line.qty)).toEqual([10_000, 10_000, 10_000, 10_000]);
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      'Quantities written as billed + free ("10+2") are read as the billed part: goods given free are no sale (2 lines give 3 free in all)',
+    );
+
+    writeFileSync(
+      path,
+      ['Date,Bill No,Party Code,Outlet Code,Item Code,Qty,Rate,Amount', line('A0001', '1 Box + 2 Pcs')].join('\n'),
+    );
+    const refused = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
+    if (!refused.ok) throw new Error(JSON.stringify(refused.error));
+    expect(refused.value).toMatchObject({ batch: null, rows: 0, rejected: 1 });
+    expect(refused.value.errors[0]?.message).toBe('a quantity in two units ("1 Box + 2 Pcs"): write it in one');
+  });
+
+  it('reads the quantity billed, not a plain Qty that counts the free goods as well', async () => {
+    const { ws, dir } = demo.current();
+    const { outlet, sku } = lineParties(ws);
+    const path = join(dir, 'Invoices.csv');
+    writeFileSync(
+      path,
+      [
+        'Invoice No,Invoice Date,Distributor Code,Outlet Code,Item Code,Qty,Free Qty,Qty Paid,Unit Price,Total Value',
+        `INV-1,2026-10-05,D001,${outlet},${sku},12,2,10,50.00,500.00`,
+        `INV-2,2026-10-06,D001,${outlet},${sku},6,0,6,50.00,300.00`,
+      ].join('\n'),
+    );
+    const result = await imported(ws, path);
+    expect(result.mapping).toMatchObject({ qty: 'Qty Paid' });
+    expect(result.stored.map((line) => line.qty)).toEqual([10_000, 6_000]);
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      '"Free Qty" is not counted: goods given free are no sale, and the quantities are read from "Qty Paid" alone (1 line gives 2 free in all)',
+    );
+  });
+});

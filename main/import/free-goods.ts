@@ -1,4 +1,5 @@
 import { Exact } from '../../engine/money';
+import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
 import { normalizeHeader } from './aliases';
 import { type DecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
@@ -39,6 +40,8 @@ const freeHeaders = new Set([
 export class FreeGoods {
   private readonly columns: { index: number; header: string; lines: number; total: Exact }[];
   private readonly written = { lines: 0, total: new Exact(0) };
+  /** Lines of their own billed at nothing: imported as written, counted by no quantity measure. */
+  private readonly atNothing = { lines: 0, total: new Exact(0) };
 
   constructor(
     private readonly headers: readonly string[],
@@ -53,10 +56,14 @@ export class FreeGoods {
     );
   }
 
-  /** A line imported from these cells, as converted. */
-  add(cells: readonly Cell[], converted: ConvertedRow): void {
+  /** A line imported from these cells, as converted and as stored. */
+  add(cells: readonly Cell[], converted: ConvertedRow, stored: Readonly<Record<string, StoredValue>>): void {
     if (converted.freeQty !== undefined) this.count(this.written, converted.freeQty);
     for (const column of this.columns) this.count(column, cells[column.index]);
+    if (stored.net_value === 0 && typeof stored.qty === 'number' && stored.qty !== 0) {
+      this.atNothing.lines++;
+      this.atNothing.total = this.atNothing.total.plus(new Exact(stored.qty).dividedBy(1000));
+    }
   }
 
   private count(into: { lines: number; total: Exact }, cell: Cell | undefined): void {
@@ -92,6 +99,11 @@ export class FreeGoods {
       notes.push({
         field: 'qty',
         decision: `Quantities written as billed + free ("10+2") are read as the billed part: goods given free are no sale (${given(this.written.lines, this.written.total)})`,
+      });
+    if (this.atNothing.lines > 0)
+      notes.push({
+        field: 'qty',
+        decision: `${counted(this.atNothing.lines, 'line', 'lines')} billed at nothing (${this.atNothing.total.toFixed()} units in all) ${this.atNothing.lines === 1 ? 'is' : 'are'} imported as written: goods given free, whose units no scheme on quantity counts`,
       });
     return notes;
   }

@@ -571,7 +571,7 @@ async function importFrom(
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
-      freeGoods?.add(row.cells, converted);
+      freeGoods?.add(row.cells, converted, values);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       if (givenBack !== null) vouchers?.gaveBack(givenBack);
       for (const line of parts)

@@ -46,7 +46,7 @@ describe('sales registers that give goods free beside the goods sold', () => {
     );
   });
 
-  it('reads a quantity written as billed + free as the billed part, and still refuses one in two units', async () => {
+  it('reads a quantity written as billed + free as the billed part, says which lines were billed at nothing, and still refuses a quantity in two units', async () => {
     const { ws, dir } = demo.current();
     const { outlet, sku } = lineParties(ws);
     const path = join(dir, 'Sale Book.csv');
@@ -59,13 +59,18 @@ describe('sales registers that give goods free beside the goods sold', () => {
         line('A0002', '10 + 1'),
         line('A0003', '10+0'),
         line('A0004', '10'),
+        `2026-10-05,A0004,D001,${outlet},${sku},2,0.00,0.00`,
       ].join('\n'),
     );
     const result = await imported(ws, path);
-    expect(result).toMatchObject({ rows: 4, rejected: 0, totals: { qty: '40.000' } });
-    expect(result.stored.map((line) => line.qty)).toEqual([10_000, 10_000, 10_000, 10_000]);
+    expect(result).toMatchObject({ rows: 5, rejected: 0, totals: { qty: '42.000' } });
+    expect(result.stored.map((line) => line.qty)).toEqual([10_000, 10_000, 10_000, 10_000, 2_000]);
     expect(result.decisions.map((d) => d.decision)).toContain(
       'Quantities written as billed + free ("10+2") are read as the billed part: goods given free are no sale (2 lines give 3 free in all)',
+    );
+    // Goods given free on a line of their own, at ₹0: imported as written, and said so.
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      '1 line billed at nothing (2 units in all) is imported as written: goods given free, whose units no scheme on quantity counts',
     );
 
     writeFileSync(

@@ -9,7 +9,7 @@ import { TargetRowsError, targetFor } from './targets';
 import { isEligible } from './validate';
 
 /** Recorded on every run, so a result can be tied to the code that produced it (1.2.0: a reversed receipt pays nothing). */
-export const ENGINE_VERSION = '1.2.0';
+export const ENGINE_VERSION = '1.3.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;

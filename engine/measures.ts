@@ -116,6 +116,11 @@ function salesResult(
   return { unit, value, valueOfSales: rupees(net), sources: { table: 'sales', ids }, detail };
 }
 
+const freeUnitsNote = (qty: Exact, lines: number) =>
+  qty.isZero()
+    ? ''
+    : `; ${fmt(qty)} ${qty.equals(1) ? 'unit' : 'units'} on ${lines} ${lines === 1 ? 'line' : 'lines'} billed at nothing (given free) not counted`;
+
 const sumNet = (c: SalesColumns, lines: Rows) => {
   let net = 0;
   for (let i = 0; i < lines.length; i++) net += c.net[lines[i] as number] as number;
@@ -131,8 +136,13 @@ const productVolume: Measurer<'product_volume'> = (spec, ctx) => {
   const c = ctx.facts.sales;
   const lines = schemeSales(ctx);
   if (spec.basis === 'qty') {
-    const qty = units(lines.reduce((n, r) => n + (c.qty[r] as number), 0));
-    return salesResult(c, lines, 'qty', qty, `${fmt(qty)} units net of returns`);
+    // A line billed at nothing is goods given free (a scheme's "10+2" on a line of its own), no
+    // sale: its units are not counted, nor are those of such goods returned.
+    const sold = lines.some((r) => c.net[r] === 0) ? lines.filter((r) => c.net[r] !== 0) : lines;
+    const sum = (rows: Int32Array) => units(rows.reduce((n, r) => n + (c.qty[r] as number), 0));
+    const qty = sum(sold);
+    const free = sold === lines ? '' : freeUnitsNote(sum(lines).minus(qty), lines.length - sold.length);
+    return salesResult(c, sold, 'qty', qty, `${fmt(qty)} units net of returns${free}`);
   }
   const value = rupees(sumNet(c, lines));
   return salesResult(c, lines, 'money', value, `net sales ₹${value.toFixed(2)} after returns`);

@@ -144,6 +144,34 @@ describe('returns count against every counting measure', () => {
   });
 });
 
+describe('goods given free are no sale', () => {
+  it('a quantity measure counts no units of a line billed at nothing, nor of its return', () => {
+    // 10 billed for ₹100 and 2 given free on a line of ₹0; 5 billed for ₹50; 1 of the free goods
+    // returned on a credit note of ₹0. Units sold: 10 + 5 = 15 × ₹4 = 60.00 (counting every line,
+    // 10 + 2 + 5 − 1 = 16 would pay 64.00); the trace says 1 unit on 2 lines was left out.
+    const f = facts({
+      sales: [
+        sale('D1', '2026-10-02', 100, { qty: 10 }),
+        sale('D1', '2026-10-02', 0, { qty: 2 }),
+        sale('D1', '2026-10-03', 50, { qty: 5 }),
+        sale('D1', '2026-10-09', 0, { qty: -1 }),
+      ],
+    });
+    const s = schemeOf({
+      measure: { kind: 'product_volume', basis: 'qty' },
+      reward: { type: 'per_unit' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '4' }] },
+    });
+    const paid = line(calculateRun([s], f));
+    expect(paid.measure).toBe('15');
+    expect(paid.computed).toBe(6000);
+    expect(paid.explanation).toContain(
+      '15 units net of returns; 1 unit on 2 lines billed at nothing (given free) not counted',
+    );
+    expect(paid.sources.ids).toHaveLength(2);
+  });
+});
+
 describe('billed channels: a minimum value, a minimum number of billed outlets, or both', () => {
   const channelFacts = facts({
     outlets: [

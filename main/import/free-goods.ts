@@ -18,7 +18,6 @@ const freeHeaders = new Set([
   'freepcs',
   'freegoods',
   'freeissue',
-  'qtyfree',
   'foc',
   'focqty',
   'focquantity',

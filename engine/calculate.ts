@@ -8,7 +8,10 @@ import { applySlabs, type NearMiss, nearMiss, slabLabel } from './slabs';
 import { TargetRowsError, targetFor } from './targets';
 import { isEligible } from './validate';
 
-/** Recorded on every run, so a result can be tied to the code that produced it (1.2.0: a reversed receipt pays nothing). */
+/**
+ * Recorded on every run, so a result can be tied to the code that produced it (1.2.0: a reversed
+ * receipt pays nothing; 1.3.0: a line billed at nothing counts no units).
+ */
 export const ENGINE_VERSION = '1.3.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */

@@ -2,11 +2,9 @@ import { Exact } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
 import { normalizeHeader } from './aliases';
-import { type DecimalMark, numberCellToDecimal, parseAmountText } from './amounts';
 import type { Mapping } from './mapping';
-import { splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
-import { blank, type ConvertedRow } from './row-values';
+import { type ConvertedRow, type Decisions, quantityOf } from './row-values';
 
 /** Headers of the quantity a scheme gave free beside the one sold (Marg's and Busy's "Free", "Free Qty", "FOC", "Sch Qty"). */
 const freeHeaders = new Set([
@@ -37,72 +35,60 @@ const freeHeaders = new Set([
  * quantities fall short of the goods the file shows leaving.
  */
 export class FreeGoods {
-  private readonly columns: { index: number; header: string; lines: number; total: Exact }[];
-  private readonly written = { lines: 0, total: new Exact(0) };
+  /** Each tally: the lines that gave something free, and their quantities in thousandths. */
+  private readonly columns: { index: number; header: string; lines: number; total: number }[];
+  private readonly written = { lines: 0, total: 0 };
   /** Lines of their own billed at nothing: imported as written, counted by no quantity measure. */
-  private readonly atNothing = { lines: 0, total: new Exact(0) };
+  private readonly atNothing = { lines: 0, total: 0 };
 
   constructor(
     private readonly headers: readonly string[],
     private readonly mapping: Mapping,
-    private readonly decimalMark: DecimalMark,
+    /** How the import reads numbers (its decimal mark, its digits): the quantities here are read so too. */
+    private readonly decided: Decisions,
   ) {
     const mapped = new Set(Object.values(mapping));
     this.columns = headers.flatMap((header, index) =>
-      !mapped.has(index) && freeHeaders.has(normalizeHeader(header))
-        ? [{ index, header, lines: 0, total: new Exact(0) }]
-        : [],
+      !mapped.has(index) && freeHeaders.has(normalizeHeader(header)) ? [{ index, header, lines: 0, total: 0 }] : [],
     );
   }
 
   /** A line imported from these cells, as converted and as stored. */
   add(cells: readonly Cell[], converted: ConvertedRow, stored: Readonly<Record<string, StoredValue>>): void {
-    if (converted.freeQty !== undefined) this.count(this.written, converted.freeQty);
-    for (const column of this.columns) this.count(column, cells[column.index]);
-    if (stored.net_value === 0 && typeof stored.qty === 'number' && stored.qty !== 0) {
-      this.atNothing.lines++;
-      this.atNothing.total = this.atNothing.total.plus(new Exact(stored.qty).dividedBy(1000));
-    }
+    if (converted.freeQty !== undefined) this.count(this.written, quantityOf(converted.freeQty, this.decided));
+    for (const column of this.columns) this.count(column, quantityOf(cells[column.index], this.decided));
+    if (stored.net_value === 0 && typeof stored.qty === 'number') this.count(this.atNothing, stored.qty);
   }
 
-  private count(into: { lines: number; total: Exact }, cell: Cell | undefined): void {
-    if (blank(cell)) return;
-    let quantity: Exact;
-    try {
-      quantity = new Exact(
-        typeof cell === 'number'
-          ? numberCellToDecimal(cell, 10)
-          : parseAmountText(splitQuantity(String(cell)).number, this.decimalMark),
-      );
-    } catch {
-      // A cell that says no quantity gives none away: the line's own quantity is what is imported.
-      return;
-    }
-    if (quantity.isZero()) return;
+  private count(into: { lines: number; total: number }, thousandths: number | null): void {
+    // A cell that says no quantity gives none away: the line's own quantity is what is imported.
+    if (thousandths === null || thousandths === 0) return;
     into.lines++;
-    into.total = into.total.plus(quantity);
+    into.total += thousandths;
   }
 
   /** What was left out of the quantities, and from where; none when no line gave anything free. */
   decisions(): { field: string; decision: string }[] {
-    const given = (lines: number, total: Exact) =>
-      `${counted(lines, 'line gives', 'lines give')} ${total.toFixed()} free in all`;
+    const units = (thousandths: number) => new Exact(thousandths).dividedBy(1000).toFixed();
+    const given = ({ lines, total }: { lines: number; total: number }) =>
+      `${counted(lines, 'line gives', 'lines give')} ${units(total)} free in all`;
     const quantity = this.headers[this.mapping.qty ?? -1] ?? 'the quantity';
     const notes = this.columns
       .filter((column) => column.lines > 0)
       .map((column) => ({
         field: 'qty',
-        decision: `"${column.header}" is not counted: goods given free are no sale, and the quantities are read from "${quantity}" alone (${given(column.lines, column.total)})`,
+        decision: `"${column.header}" is not counted: goods given free are no sale, and the quantities are read from "${quantity}" alone (${given(column)})`,
       }));
     if (this.written.lines > 0)
       notes.push({
         field: 'qty',
-        decision: `Quantities written as billed + free ("10+2") are read as the billed part: goods given free are no sale (${given(this.written.lines, this.written.total)})`,
+        decision: `Quantities written as billed + free ("10+2") are read as the billed part: goods given free are no sale (${given(this.written)})`,
       });
-    if (this.atNothing.lines > 0)
+    const { lines, total } = this.atNothing;
+    if (lines > 0)
       notes.push({
         field: 'qty',
-        decision: `${counted(this.atNothing.lines, 'line', 'lines')} billed at nothing (${this.atNothing.total.toFixed()} units in all) ${this.atNothing.lines === 1 ? 'is' : 'are'} imported as written: goods given free, whose units no scheme on quantity counts`,
+        decision: `${counted(lines, 'line', 'lines')} billed at nothing (${units(total)} units in all) ${lines === 1 ? 'is' : 'are'} imported as written: goods given free, whose units no scheme on quantity counts`,
       });
     return notes;
   }

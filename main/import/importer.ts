@@ -368,7 +368,7 @@ async function importFrom(
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
   const quantities = kind === 'sales' ? new SaleQuantities(db, mapping, headers, decisions, defaults) : null;
-  const freeGoods = kind === 'sales' ? new FreeGoods(headers, mapping, decisions.decimalMark) : null;
+  const freeGoods = kind === 'sales' ? new FreeGoods(headers, mapping, decisions) : null;
   const masters = new MasterReferences(db, kind, mapping, headers, request, result);
   const bills = kind === 'payments' ? receiptBills(db) : null;
   const partyColumn = mapping.distributor_code;

@@ -582,6 +582,17 @@ export function amountIn(cells: readonly Cell[], column: number, d: Decisions): 
   }
 }
 
+/** A cell read as a sales line's quantity is, in thousandths; null where blank or no quantity. */
+export function quantityOf(cell: Cell | undefined, d: Decisions): number | null {
+  if (blank(cell)) return null;
+  try {
+    const value = cellValue(qtyField, undefined, cell as Exclude<Cell, null>, d);
+    return typeof value === 'number' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 type ReadCell = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
 
 /** An amount a file spreads over a column of its own (a Tally Debit Amount, a GST part), read as money. */
@@ -668,10 +679,8 @@ function salesAmounts(
 }
 
 /** A column of quantities returned, read as the sales' quantities are. */
-const returnedQtyField: FieldDef = {
-  ...(datasets.sales.fields.find((f) => f.name === 'qty') as FieldDef),
-  name: 'returned_qty',
-};
+const qtyField = datasets.sales.fields.find((f) => f.name === 'qty') as FieldDef;
+const returnedQtyField: FieldDef = { ...qtyField, name: 'returned_qty' };
 
 /** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */
 const isTaxLedger = (name: string) => gstPartNamed(name) !== null || /\b(vat|tcs|output tax)\b/i.test(name);

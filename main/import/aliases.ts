@@ -335,14 +335,11 @@ const sku = [
   'skuname',
   'itemdescription',
 ];
-const qty = [
-  // A quantity net of the returns beside it (Sales Qty, Return Qty, Net Qty).
-  'netqty',
-  'netquantity',
-  'netsalesqty',
-  'netsaleqty',
-  // What was billed, before a plain quantity that may hold the goods given free as well (a Qty
-  // beside its Free Qty and Qty Paid; Tally's Actual Quantity beside its Billed Quantity).
+/**
+ * Headers of the quantity billed, which a plain quantity beside it may exceed by the goods given
+ * free (a Qty beside its Free Qty and Qty Paid; Tally's Actual Quantity beside its Billed Quantity).
+ */
+export const billedQuantityHeaders: readonly string[] = [
   'billquantity',
   'billedquantity',
   'fkimg',
@@ -351,6 +348,15 @@ const qty = [
   'paidqty',
   'qtypaid',
   'paidquantity',
+];
+const qty = [
+  // A quantity net of the returns beside it (Sales Qty, Return Qty, Net Qty).
+  'netqty',
+  'netquantity',
+  'netsalesqty',
+  'netsaleqty',
+  // What was billed, before a plain quantity that may hold the goods given free as well.
+  ...billedQuantityHeaders,
   'qty',
   'quantity',
   'deliveryinvoicedquantity',

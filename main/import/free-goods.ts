@@ -1,7 +1,7 @@
 import { Exact } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
-import { normalizeHeader } from './aliases';
+import { billedQuantityHeaders, normalizeHeader } from './aliases';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { type ConvertedRow, type Decisions, quantityOf } from './row-values';
@@ -28,6 +28,9 @@ const freeHeaders = new Set([
   'freeschemeqty',
 ]);
 
+/** Headers of a quantity that counts the goods given free with those billed, beside a billed quantity (Tally's Actual Quantity). */
+const allGoodsHeaders = new Set(['actualquantity', 'actualqty', 'qty', 'quantity']);
+
 /**
  * Goods given free on a sales line, never counted as sold: a scheme on quantity pays on what was
  * billed. Counts, over the lines imported, what a column of free goods beside the quantity holds
@@ -35,11 +38,16 @@ const freeHeaders = new Set([
  * quantities fall short of the goods the file shows leaving.
  */
 export class FreeGoods {
-  /** Each tally: the lines that gave something free, and their quantities in thousandths. */
-  private readonly columns: { index: number; header: string; lines: number; total: number }[];
+  /**
+   * Each tally: the lines that gave something free, and their quantities in thousandths. A column
+   * of all the goods (`beyondBilled`) gives free what it holds beyond the quantity billed.
+   */
+  private readonly columns: { index: number; header: string; lines: number; total: number; beyondBilled?: true }[];
   private readonly written = { lines: 0, total: 0 };
   /** Lines of their own billed at nothing: imported as written, counted by no quantity measure. */
   private readonly atNothing = { lines: 0, total: 0 };
+  /** Lines with a quantity and neither price nor amount: read as billed at nothing. */
+  private readonly unpriced = { lines: 0, total: 0 };
 
   constructor(
     private readonly headers: readonly string[],
@@ -51,13 +59,29 @@ export class FreeGoods {
     this.columns = headers.flatMap((header, index) =>
       !mapped.has(index) && freeHeaders.has(normalizeHeader(header)) ? [{ index, header, lines: 0, total: 0 }] : [],
     );
+    // Without a column of free goods, a plain quantity beside the billed one holds them too.
+    const billed = billedQuantityHeaders.includes(normalizeHeader(headers[mapping.qty ?? -1] ?? ''));
+    const all = headers.findIndex(
+      (header, index) => !mapped.has(index) && allGoodsHeaders.has(normalizeHeader(header)),
+    );
+    if (billed && this.columns.length === 0 && all >= 0)
+      this.columns.push({ index: all, header: headers[all] ?? '', lines: 0, total: 0, beyondBilled: true });
+  }
+
+  /** What a column gives free on a line: its quantity, or what it holds beyond the quantity billed. */
+  private freeIn(cells: readonly Cell[], column: FreeGoods['columns'][number]): number | null {
+    const quantity = quantityOf(cells[column.index], this.decided);
+    if (!column.beyondBilled || quantity === null) return quantity;
+    const billed = quantityOf(cells[this.mapping.qty ?? -1], this.decided) ?? 0;
+    return Math.max(0, Math.abs(quantity) - Math.abs(billed));
   }
 
   /** A line imported from these cells, as converted and as stored. */
   add(cells: readonly Cell[], converted: ConvertedRow, stored: Readonly<Record<string, StoredValue>>): void {
     if (converted.freeQty !== undefined) this.count(this.written, quantityOf(converted.freeQty, this.decided));
-    for (const column of this.columns) this.count(column, quantityOf(cells[column.index], this.decided));
-    if (stored.net_value === 0 && typeof stored.qty === 'number') this.count(this.atNothing, stored.qty);
+    for (const column of this.columns) this.count(column, this.freeIn(cells, column));
+    if (stored.net_value === 0 && typeof stored.qty === 'number')
+      this.count(converted.unpriced ? this.unpriced : this.atNothing, stored.qty);
   }
 
   private count(into: { lines: number; total: number }, thousandths: number | null): void {
@@ -89,6 +113,12 @@ export class FreeGoods {
       notes.push({
         field: 'qty',
         decision: `${counted(lines, 'line', 'lines')} billed at nothing (${units(total)} units in all) ${lines === 1 ? 'is' : 'are'} imported as written: goods given free, whose units no scheme on quantity counts`,
+      });
+    const price = this.headers[this.mapping.rate ?? -1] ?? 'the price';
+    if (this.unpriced.lines > 0)
+      notes.push({
+        field: 'net_value',
+        decision: `${counted(this.unpriced.lines, 'line has', 'lines have')} a quantity (${units(this.unpriced.total)} units in all) and neither "${price}" nor any amount: read as billed at nothing, goods given free, whose units no scheme on quantity counts`,
       });
     return notes;
   }

@@ -464,6 +464,8 @@ export interface ConvertedRow {
    * the file gives the whole receipt on this row (null when only the receipt's first row gives it).
    */
   paid?: number | null;
+  /** A sales line with a quantity and neither price nor amount, read as billed at nothing (goods given free). */
+  unpriced?: true;
   /** The names of the voucher's ledger lines read as its tax (Tally's detailed Day Book). */
   taxLedgers?: string[];
   /** A receivable cleared on or before its as-of date (cleared-items.ts): no part of the snapshot. */
@@ -499,7 +501,7 @@ export function convertRow(
     const column = mapping[field.name];
     values[field.name] = read(field, column, column === undefined ? (defaults[field.name] ?? null) : cells[column]);
   }
-  if (kind === 'sales') salesAmounts(mapping, cells, values, d, read, problems);
+  const unpriced = kind === 'sales' && salesAmounts(mapping, cells, values, d, read, problems);
   const taxLedgers = kind === 'sales' && ledger ? taxFromLedger(mapping, ledger, values, read) : [];
   // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
   // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
@@ -526,6 +528,7 @@ export function convertRow(
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   if (paid !== undefined) converted.paid = paid;
   if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
+  if (unpriced) converted.unpriced = true;
   if (kind === 'receivables' && clearedByAsOf(mapping, cells, values, read, problems)) converted.cleared = true;
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
@@ -619,7 +622,8 @@ function debitLessCredit(mapping: Mapping, cells: readonly Cell[], read: ReadCel
  * A sale's amounts where the file spreads them: one signed net value from Tally's Debit Amount /
  * Credit Amount pair; the tax as the sum of its CGST, SGST, UTGST, IGST and cess columns; the net
  * value as a document's total less its tax; the net value as quantity × price when the file's
- * only amount is a document's total.
+ * only amount is a document's total. Answers whether the line is goods given free written with no
+ * amount (givenFree), whose net value is then 0.
  */
 function salesAmounts(
   mapping: Mapping,
@@ -628,7 +632,7 @@ function salesAmounts(
   d: Decisions,
   read: ReadCell,
   problems: FieldProblem[],
-) {
+): boolean {
   if (mapping.net_value === undefined) {
     const net = debitLessCredit(mapping, cells, read);
     if (net !== null) values.net_value = d.revenueSide && net !== 0 ? -net : net;
@@ -661,6 +665,8 @@ function salesAmounts(
     const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     if (typeof gross === 'number') values.net_value = gross - less;
   }
+  // A document's total is no line's amount: a line without a price has none from it.
+  if (d.netFromRate && mapping.rate !== undefined && blank(cells[mapping.rate])) values.net_value = null;
   if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number' && !blank(cells[mapping.rate])) {
     const net = priceTimesQuantity(cells, mapping.rate, values.qty, d, read, problems);
     // A discount of rupees comes off the price as a rate does (a rate's column is no discount).
@@ -676,6 +682,30 @@ function salesAmounts(
       ? null
       : read(returnedQtyField, mapping.returned_qty, cells[mapping.returned_qty]);
   if (typeof returnedQty === 'number' && typeof values.qty === 'number') values.qty -= Math.abs(returnedQty);
+  return givenFree(mapping, cells, values, d, problems);
+}
+
+/**
+ * Whether a sales line is goods given free written with no amount at all (Tally leaves a free
+ * item's rate and value blank), and so billed at nothing: it has a quantity, the file a price
+ * column, and the line no price but a blank or a zero, no amount and no tax in any column. Then
+ * its net value is 0. Without a price column a blank amount says nothing (a layout may write the
+ * amounts once per document), and a line with a price has an amount to find: both stay refused.
+ */
+function givenFree(
+  mapping: Mapping,
+  cells: readonly Cell[],
+  values: Record<string, StoredValue>,
+  d: Decisions,
+  problems: readonly FieldProblem[],
+): boolean {
+  if (mapping.rate === undefined || values.net_value !== null || typeof values.qty !== 'number' || values.qty === 0)
+    return false;
+  if (problems.length > 0 || (values.tax !== null && values.tax !== 0)) return false;
+  const price = cells[mapping.rate];
+  if (!blank(price) && amountIn(cells, mapping.rate, d) !== 0) return false;
+  values.net_value = 0;
+  return true;
 }
 
 /** A column of quantities returned, read as the sales' quantities are. */

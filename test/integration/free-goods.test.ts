@@ -83,6 +83,65 @@ describe('sales registers that give goods free beside the goods sold', () => {
     expect(refused.value.errors[0]?.message).toBe('a quantity in two units ("1 Box + 2 Pcs"): write it in one');
   });
 
+  it('reads a line with a quantity and neither price nor amount as billed at nothing, and still refuses a priced line without its amount', async () => {
+    const { ws, dir } = demo.current();
+    const { outlet, sku } = lineParties(ws);
+    const path = join(dir, 'Sales Register.csv');
+    const header = 'Date,Voucher No,Party Code,Outlet Code,Item Code,Quantity,Rate,Value';
+    writeFileSync(
+      path,
+      [
+        header,
+        `2026-10-05,S/1,D001,${outlet},${sku},10,50.00,500.00`,
+        // Tally leaves a free item's rate and value blank.
+        `2026-10-05,S/1,D001,${outlet},${sku},2,,`,
+        `2026-10-06,S/2,D001,${outlet},${sku},3,0,`,
+      ].join('\n'),
+    );
+    const result = await imported(ws, path);
+    expect(result).toMatchObject({ rows: 3, rejected: 0, totals: { qty: '15.000', net_value: '500.00' } });
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      '2 lines have a quantity (5 units in all) and neither "Rate" nor any amount: read as billed at nothing, goods given free, whose units no scheme on quantity counts',
+    );
+    // A price says the line was sold: its missing amount is a fault, not a gift.
+    writeFileSync(path, [header, `2026-10-05,S/1,D001,${outlet},${sku},2,50.00,`].join('\n'));
+    const priced = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
+    if (!priced.ok) throw new Error(JSON.stringify(priced.error));
+    expect(priced.value).toMatchObject({ batch: null, rejected: 1 });
+    expect(priced.value.errors[0]).toMatchObject({ row: 2, column: 'Value', message: 'Net value is required' });
+    // Without a price column a blank amount says nothing of the goods.
+    writeFileSync(
+      path,
+      [
+        'Date,Voucher No,Party Code,Outlet Code,Item Code,Quantity,Value',
+        `2026-10-05,S/1,D001,${outlet},${sku},2,`,
+      ].join('\n'),
+    );
+    const unpriced = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
+    if (!unpriced.ok) throw new Error(JSON.stringify(unpriced.error));
+    expect(unpriced.value).toMatchObject({ batch: null, rejected: 1 });
+  });
+
+  it("never takes a document's total as the amount of a line with no price", async () => {
+    const { ws, dir } = demo.current();
+    const { outlet, sku } = lineParties(ws);
+    const path = join(dir, 'Invoices.csv');
+    // Subtotal is the invoice's, on each of its lines: each line's net value is its quantity × price.
+    writeFileSync(
+      path,
+      [
+        'Invoice Number,Invoice Date,Distributor Code,Outlet Code,Item Code,Quantity,Item Price,Subtotal',
+        `INV-7,2026-10-05,D001,${outlet},${sku},10,50.00,600.00`,
+        `INV-7,2026-10-05,D001,${outlet},${sku},4,25.00,600.00`,
+        `INV-7,2026-10-05,D001,${outlet},${sku},3,,600.00`,
+      ].join('\n'),
+    );
+    const result = await imported(ws, path);
+    expect(result).toMatchObject({ rows: 3, rejected: 0, totals: { net_value: '600.00' } });
+    const nets = ws.db.prepare('SELECT net_value FROM sales WHERE batch_id = ? ORDER BY id').pluck();
+    expect(nets.all(result.batch)).toEqual([50_000, 10_000, 0]);
+  });
+
   it('reads the quantity billed, not a plain Qty that counts the free goods as well', async () => {
     const { ws, dir } = demo.current();
     const { outlet, sku } = lineParties(ws);
@@ -100,6 +159,22 @@ describe('sales registers that give goods free beside the goods sold', () => {
     expect(result.stored.map((line) => line.qty)).toEqual([10_000, 6_000]);
     expect(result.decisions.map((d) => d.decision)).toContain(
       '"Free Qty" is not counted: goods given free are no sale, and the quantities are read from "Qty Paid" alone (1 line gives 2 free in all)',
+    );
+
+    // Tally's item register: the actual quantity holds the goods given free beyond those billed.
+    writeFileSync(
+      path,
+      [
+        'Date,Voucher No,Party Code,Outlet Code,Item Code,Actual Quantity,Billed Quantity,Rate,Value',
+        `2026-10-07,S/9,D001,${outlet},${sku},12 Nos,10 Nos,50.00,500.00`,
+        `2026-10-07,S/9,D001,${outlet},${sku},5 Nos,5 Nos,50.00,250.00`,
+      ].join('\n'),
+    );
+    const tally = await imported(ws, path);
+    expect(tally.mapping).toMatchObject({ qty: 'Billed Quantity' });
+    expect(tally.stored.map((line) => line.qty)).toEqual([10_000, 5_000]);
+    expect(tally.decisions.map((d) => d.decision)).toContain(
+      '"Actual Quantity" is not counted: goods given free are no sale, and the quantities are read from "Billed Quantity" alone (1 line gives 2 free in all)',
     );
   });
 });

@@ -174,6 +174,10 @@ const party = [
   'customerid',
   'customerno',
   'customernumber',
+  'custcode',
+  'custid',
+  'custno',
+  'custname',
   // Microsoft's AdventureWorks warehouse (FactInternetSales) and Power BI models built like it.
   'customerkey',
   // Odoo: the invoice's partner, and its display name in an export of invoice lines.
@@ -289,6 +293,12 @@ const docDate = [
   'creditnotedate',
   'orderdate',
   'entrydate',
+  // Indian registers' short forms: Inv Dt, Bill Dt, Doc Dt.
+  'invdt',
+  'invoicedt',
+  'billdt',
+  'docdt',
+  'vchdt',
 ];
 const sku = [
   'sku',
@@ -371,6 +381,7 @@ const qty = [
   'totalpieces',
   'units',
   'salesqty',
+  'saleqty',
   'invoicedquantity',
   'quantityinvoiced',
   // ERPNext's Item-wise Sales Register.
@@ -392,6 +403,9 @@ const qty = [
 const netValue = [
   'netamountitems',
   'itemtotal',
+  // Tally Prime's voucher layout (the Excel it imports vouchers from): an item line's amount.
+  'itemamount',
+  'itemvalue',
   'linetotal',
   'lineamount',
   'lineamountexclvat',
@@ -565,6 +579,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'doctype',
       'documenttype',
       'vouchertype',
+      // Tally Prime's voucher layout.
+      'vouchertypename',
       'vchtype',
       'billingtype',
       'fkart',
@@ -839,6 +855,7 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   rate: [
     'rate',
     'itemprice',
+    'itemrate',
     'unitprice',
     'price',
     'rateitems',
@@ -849,6 +866,9 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   ],
   gross_total: [
     'grosstotal',
+    // Tally Prime's voucher layout: the party's ledger line is the document's total, the other
+    // ledgers' lines under it (sales, GST, round-off) its parts.
+    'ledgeramount',
     'invoicetotal',
     'totalinvoicevalue',
     'invoicevalue',
@@ -931,6 +951,7 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   ],
   voucher_type: [
     'vouchertype',
+    'vouchertypename',
     'vchtype',
     'transactiontype',
     'documenttype',

@@ -28,9 +28,13 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
  * no amount column.
  */
 function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
-  const amounts = [mapping.net_value, mapping.amount, mapping.debit_amount, mapping.credit_amount].filter(
-    (c): c is number => c !== undefined,
-  );
+  const amounts = [
+    mapping.net_value,
+    mapping.amount,
+    mapping.debit_amount,
+    mapping.credit_amount,
+    mapping.gross_total,
+  ].filter((c): c is number => c !== undefined);
   if (amounts.length === 0) return null;
   const ownColumns = [mapping.sku, mapping.qty, mapping.allocated].filter((c): c is number => c !== undefined);
   return (cells) => amounts.some((c) => !blank(cells[c])) && ownColumns.every((c) => blank(cells[c]));

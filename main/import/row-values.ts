@@ -717,7 +717,8 @@ const isTaxLedger = (name: string) => gstPartNamed(name) !== null || /\b(vat|tcs
 
 /**
  * A voucher written with its ledger lines (ledger-lines.ts): the party's line is the document's
- * amount, tax included; its tax ledgers' lines are its tax, taken off the net value. The sales
+ * amount, tax included; its tax ledgers' lines (in its amount column, its Debit / Credit pair, or
+ * Tally Prime's Ledger Amount) are its tax, taken off the net value. The sales
  * ledger and the round-off are part of the party's amount already. A file with a tax column of its
  * own keeps it. Answers the tax ledgers read.
  */
@@ -739,7 +740,9 @@ function taxFromLedger(
     const name = String((blank(own) ? line[party] : own) ?? '').trim();
     if (!isTaxLedger(name)) continue;
     const amount =
-      net === undefined ? debitLessCredit(mapping, line, read) : read(moneyField('net_value'), net, line[net]);
+      net === undefined
+        ? (debitLessCredit(mapping, line, read) ?? pseudoAmount(mapping, line, read, 'gross_total'))
+        : read(moneyField('net_value'), net, line[net]);
     if (typeof amount !== 'number') continue;
     // A tax ledger sits on the other side of the party's (a sale's CGST is credited), written
     // signed or not: its size, with the sign of the document.

@@ -19,7 +19,7 @@ export function workedAmountNotes(
     const total = headers[mapping.gross_total ?? -1];
     const less = mapping.round_off === undefined ? '' : headers[mapping.round_off];
     const gstType = mapping.gst_type === undefined ? undefined : headers[mapping.gst_type];
-    const taxless = taxColumns(mapping).length === 0;
+    const taxless = taxColumns(mapping).length === 0 && taxLedgers.vouchers === 0;
     decisions.push({
       field: 'net_value',
       decision:

@@ -245,6 +245,69 @@ describe('report layouts', () => {
     'Against Voucher',
   ];
 
+  it("reads Tally Prime's voucher layout: item lines under the party's, its other ledgers' lines left out, their tax taken off where no item is written", async () => {
+    const head = ['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'];
+    const items = ['Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'];
+    // Two products, each the only one of its name: Tally writes items by name.
+    const [a, b] = ws.db
+      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1 LIMIT 2')
+      .all() as { sku: string; name: string }[];
+    if (!a || !b) throw new Error('the demo has no two products of names of their own');
+    const taxes = (on: string): FixtureCell[][] => [
+      [null, null, null, 'Sales Account', on],
+      [null, null, null, 'Output CGST 9%', String(Number(on) * 0.09)],
+      [null, null, null, 'Output SGST 9%', String(Number(on) * 0.09)],
+    ];
+    const withItems: FixtureCell[][] = [
+      [...head, 'Ledger Amount Dr/Cr', ...items],
+      ['05-Oct-2026', 'Sales', 'TP/1', 'Annapurna Distributors', 708, 'Dr', a.name, '10 pcs', 50, 'pcs', 500],
+      [null, null, null, null, null, null, b.name, '4 pcs', 25, 'pcs', 100],
+      ...taxes('600').map((row) => [...row, 'Cr']),
+      ['07-Oct-2026', 'Credit Note', 'CN/1', 'Annapurna Distributors', 118, 'Cr', a.name, '2 pcs', 50, 'pcs', 100],
+      ...taxes('100').map((row) => [...row, 'Dr']),
+    ];
+    const result = await importFile(
+      ws,
+      await writeXlsx(join(dir, 'vouchers.xlsx'), [{ name: 'Accounting Voucher', rows: withItems }]),
+      { kind: 'sales' },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'ledger lines': 6 });
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [
+        r.doc_type,
+        r.doc_no,
+        r.distributor_code,
+        r.sku,
+        r.qty,
+        r.net_value,
+      ]),
+    ).toEqual([
+      ['invoice', 'TP/1', 'D001', a.sku, 10_000, 50_000],
+      ['invoice', 'TP/1', 'D001', b.sku, 4_000, 10_000],
+      ['credit_note', 'CN/1', 'D001', a.sku, -2_000, -10_000],
+    ]);
+    // Without items the party's Ledger Amount is the document's total: its tax ledgers' lines come off it.
+    const accounting: FixtureCell[][] = [
+      head,
+      ['05-Oct-2026', 'Sales', 'TP/1', 'Annapurna Distributors', 708],
+      ...taxes('600'),
+      ['07-Oct-2026', 'Credit Note', 'CN/1', 'Annapurna Distributors', 118],
+      ...taxes('100'),
+    ];
+    const totals = await importFile(
+      ws,
+      await writeXlsx(join(dir, 'accounting.xlsx'), [{ name: 'Accounting Voucher', rows: accounting }]),
+      { kind: 'sales' },
+    );
+    expect(totals.errors).toEqual([]);
+    expect(totals.warnings).toEqual([]);
+    expect(storedRows(ws, 'sales', totals.batch ?? 0).map((r) => [r.doc_type, r.doc_no, r.net_value, r.tax])).toEqual([
+      ['invoice', 'TP/1', 60_000, 10_800],
+      ['credit_note', 'CN/1', -10_000, -1_800],
+    ]);
+  });
+
   it('reads an invoice-type voucher that credits its party as a return, against the invoice its ledger names', async () => {
     // ERPNext writes a sales return as a Sales Invoice whose debtor is credited; its Against
     // Voucher names the invoice returned, and an invoice's names the invoice itself. Its report

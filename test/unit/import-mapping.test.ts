@@ -277,6 +277,34 @@ describe('header aliases', () => {
     });
   });
 
+  it("maps an Indian register's short forms (Inv Dt, Cust Code, Sale Qty) and Tally Prime's voucher layout", () => {
+    expect(mapped('sales', ['Inv No', 'Inv Dt', 'Cust Code', 'Item Cd', 'Sale Qty', 'Taxable Amt'])).toMatchObject({
+      doc_no: 'Inv No',
+      doc_date: 'Inv Dt',
+      distributor_code: 'Cust Code',
+      qty: 'Sale Qty',
+      net_value: 'Taxable Amt',
+    });
+    expect(mapped('sales', ['Bill Dt', 'Bill No', 'Cust Name', 'Item', 'Qty', 'Amount'])).toMatchObject({
+      doc_date: 'Bill Dt',
+      distributor_code: 'Cust Name',
+    });
+    const voucher = ['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'];
+    expect(
+      mapped('sales', [...voucher, 'Ledger Amount Dr/Cr', 'Item Name', 'Billed Quantity', 'Item Rate', 'Item Amount']),
+    ).toMatchObject({
+      doc_date: 'Voucher Date',
+      doc_type: 'Voucher Type Name',
+      doc_no: 'Voucher Number',
+      distributor_code: 'Ledger Name',
+      gross_total: 'Ledger Amount',
+      sku: 'Item Name',
+      qty: 'Billed Quantity',
+      rate: 'Item Rate',
+      net_value: 'Item Amount',
+    });
+  });
+
   it('finds the header row under company, title and period rows', () => {
     const rows = [
       ['Acme Consumer Products Pvt. Ltd.'],

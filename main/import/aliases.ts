@@ -724,6 +724,10 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       // ERPNext's Accounts Receivable report.
       'invoicedamount',
       'billedamount',
+      // Short forms of Indian outstanding reports.
+      'invamt',
+      'invoiceamt',
+      'billamt',
     ],
     outstanding: [
       'outstanding',
@@ -741,6 +745,12 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'closingbalance',
       'pending',
       'outstandingamt',
+      // O/S Amt, Bal Amt: the short forms of Indian outstanding reports.
+      'osamt',
+      'osamount',
+      'balanceamount',
+      'balanceamt',
+      'balamt',
       'amountinlocalcurrency',
       'amountinlocalcurr',
       // SAP's shorter labels of the same column (FBL5N's default layout: "Amount in local cur.").
@@ -777,8 +787,24 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       // Xero's payments.
       'paymentref',
       'paymentreference',
+      // Short forms, and a distributor management system's collections.
+      'rcptno',
+      'collectionno',
+      'collectionnumber',
     ],
-    receipt_date: ['receiptdate', 'date', 'voucherdate', 'paymentdate', 'postingdate', 'budat', 'transactiondate'],
+    receipt_date: [
+      'receiptdate',
+      'date',
+      'voucherdate',
+      'paymentdate',
+      'postingdate',
+      'budat',
+      'transactiondate',
+      'rcptdate',
+      'rcptdt',
+      'receiptdt',
+      'collectiondate',
+    ],
     distributor_code: [...distributor, ...party],
     amount: [
       'amount',
@@ -805,6 +831,10 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'recdamount',
       'receiptamt',
       'paidamt',
+      'rcptamt',
+      'collectedamount',
+      'collectionamount',
+      'collectedamt',
     ],
     against_doc_no: [
       'againstdocno',
@@ -825,6 +855,10 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'billref',
       'billreference',
       'appliedtoinvoice',
+      'invoiceref',
+      'invoicereference',
+      'invref',
+      'invno',
     ],
     mode: ['mode', 'paymentmode', 'modeofpayment', 'paymentmethod', 'instrument', 'instrumenttype', 'paymentmeans'],
   },

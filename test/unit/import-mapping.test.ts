@@ -277,7 +277,7 @@ describe('header aliases', () => {
     });
   });
 
-  it("maps an Indian register's short forms (Inv Dt, Cust Code, Sale Qty) and Tally Prime's voucher layout", () => {
+  it("maps Indian registers' short forms (Inv Dt, Cust Code, Sale Qty, O/S Amt, Rcpt Dt), collections and Tally Prime's voucher layout", () => {
     expect(mapped('sales', ['Inv No', 'Inv Dt', 'Cust Code', 'Item Cd', 'Sale Qty', 'Taxable Amt'])).toMatchObject({
       doc_no: 'Inv No',
       doc_date: 'Inv Dt',
@@ -288,6 +288,27 @@ describe('header aliases', () => {
     expect(mapped('sales', ['Bill Dt', 'Bill No', 'Cust Name', 'Item', 'Qty', 'Amount'])).toMatchObject({
       doc_date: 'Bill Dt',
       distributor_code: 'Cust Name',
+    });
+    expect(mapped('receivables', ['Inv No', 'Inv Dt', 'Cust Code', 'Due Dt', 'Inv Amt', 'O/S Amt'])).toMatchObject({
+      doc_date: 'Inv Dt',
+      distributor_code: 'Cust Code',
+      amount: 'Inv Amt',
+      outstanding: 'O/S Amt',
+    });
+    expect(mapped('payments', ['Receipt No', 'Rcpt Dt', 'Cust Code', 'Amount', 'Mode', 'Against Bill'])).toMatchObject({
+      receipt_date: 'Rcpt Dt',
+      distributor_code: 'Cust Code',
+      against_doc_no: 'Against Bill',
+    });
+    // A distributor management system's collections.
+    expect(
+      mapped('payments', ['Collection No', 'Collection Date', 'Dealer Code', 'Collected Amount', 'Invoice Ref']),
+    ).toEqual({
+      receipt_no: 'Collection No',
+      receipt_date: 'Collection Date',
+      distributor_code: 'Dealer Code',
+      amount: 'Collected Amount',
+      against_doc_no: 'Invoice Ref',
     });
     const voucher = ['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'];
     expect(

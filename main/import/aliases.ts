@@ -55,6 +55,7 @@ export const pseudoFields = [
   // cleared on or before the as-of date was owed nothing that day (cleared-items.ts).
   'clearing_doc',
   'cleared_on',
+  'period',
 ] as const;
 
 export type PseudoField = (typeof pseudoFields)[number];
@@ -85,6 +86,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   currency: { label: 'Currency of the amounts', type: 'flag' },
   clearing_doc: { label: 'Clearing document', type: 'flag' },
   cleared_on: { label: 'Clearing date', type: 'date' },
+  period: { label: 'Month or quarter of the target', type: 'flag' },
 };
 
 /**
@@ -113,6 +115,7 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   currency: ['sales', 'payments', 'receivables'],
   clearing_doc: ['receivables'],
   cleared_on: ['receivables'],
+  period: ['targets'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -868,7 +871,18 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     distributor_code: [...distributor, ...party],
     measure: ['measure', 'kpi', 'metric', 'targettype', 'parameter'],
     scheme_code: ['schemecode', 'scheme', 'program', 'programcode', 'schemeid'],
-    value: ['value', 'target', 'targetvalue', 'targetamount', 'targetqty', 'goal'],
+    value: [
+      'value',
+      'target',
+      'targetvalue',
+      'targetamount',
+      'targetqty',
+      'goal',
+      'tgt',
+      'tgtamt',
+      'tgtvalue',
+      'targetamt',
+    ],
   },
 };
 
@@ -886,6 +900,8 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   // SAP's line items: Clrng doc. (AUGBL) and its date, headed Clearing (AUGDT).
   clearing_doc: ['clrngdoc', 'clearingdoc', 'clearingdocument', 'clearingdocno', 'augbl'],
   cleared_on: ['clearing', 'clearingdate', 'clrngdate', 'clearedon', 'augdt'],
+  // A target sheet's row per distributor and month: the month (Oct-26) or quarter (Q3 FY26-27) it is for.
+  period: ['month', 'period', 'targetmonth', 'targetperiod', 'monthyear', 'yearmonth', 'quarter'],
   rate: [
     'rate',
     'itemprice',

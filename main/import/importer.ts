@@ -544,7 +544,9 @@ async function importFrom(
           (values[field.name] === null || values[field.name] === undefined) &&
           !problems.some((p) => p.field === field.name) &&
           // A net value worked out from a quantity that did not read is that quantity's problem.
-          !(field.name === 'net_value' && netFromRate && problems.some((p) => p.field === 'qty'))
+          !(field.name === 'net_value' && netFromRate && problems.some((p) => p.field === 'qty')) &&
+          // A target's period from a month that did not read is that month's problem.
+          !(field.name.startsWith('period_') && problems.some((p) => p.field === 'period'))
         ) {
           issues.push({
             row: row.number,

@@ -118,7 +118,9 @@ export function neededFields(
     if (!f.required) return false;
     const debitOrCredit = mapped.debit_amount !== undefined || mapped.credit_amount !== undefined;
     if (kind === 'payments') return f.name !== 'amount' || !debitOrCredit;
-    // A target sheet's month columns give each target's period and value.
+    // A target sheet's month columns give each target's period and value; its column of months the period.
+    if (kind === 'targets' && mapped.period !== undefined && ['period_from', 'period_to'].includes(f.name))
+      return false;
     if (kind === 'targets')
       return !['period_from', 'period_to', 'value'].includes(f.name) || monthColumns(mapped).length === 0;
     if (kind !== 'sales') return true;

@@ -28,6 +28,7 @@ import { gstRateIn, gstRateOf, taxInside } from './gst-types';
 import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
+import { monthOfHeader } from './month-columns';
 import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
@@ -502,6 +503,8 @@ export function convertRow(
     values[field.name] = read(field, column, column === undefined ? (defaults[field.name] ?? null) : cells[column]);
   }
   const unpriced = kind === 'sales' && salesAmounts(mapping, cells, values, d, read, problems);
+  if (kind === 'targets' && mapping.period !== undefined && values.period_from === null && values.period_to === null)
+    targetPeriod(cells, mapping.period, values, problems);
   const taxLedgers = kind === 'sales' && ledger ? taxFromLedger(mapping, ledger, values, read) : [];
   // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
   // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
@@ -706,6 +709,40 @@ function givenFree(
   if (!blank(price) && amountIn(cells, mapping.rate, d) !== 0) return false;
   values.net_value = 0;
   return true;
+}
+
+/** A month written with its number first and then its year: "10/2026", "10-2026". */
+const monthThenYear = /^(\d{1,2})[-/.](\d{4})$/;
+
+/**
+ * A target's period from a column that names the month or quarter of each row ("Oct-26",
+ * "October 2026", "2026-10", "10/2026", "Q3 FY26-27", a date within the month): its first and
+ * last day. A cell that names none is the row's problem (field `period`, which the check of the
+ * required From and To leaves to it).
+ */
+function targetPeriod(
+  cells: readonly Cell[],
+  column: number,
+  values: Record<string, StoredValue>,
+  problems: FieldProblem[],
+): void {
+  const cell = cells[column];
+  const text = cell instanceof Date ? isoDay(cell).slice(0, 7) : typeof cell === 'string' ? cell.trim() : '';
+  const numbered = text.match(monthThenYear);
+  const period = monthOfHeader(numbered ? `${numbered[2]}-${numbered[1]}` : text);
+  if (period) {
+    values.period_from = period.from;
+    values.period_to = period.to;
+    return;
+  }
+  problems.push({
+    field: 'period',
+    column,
+    value: shown(cell ?? null),
+    message: blank(cell)
+      ? 'no month: each target needs the month or quarter it is for'
+      : 'expected a month such as Oct-26, October 2026 or 2026-10, or a quarter such as Q3 FY26-27',
+  });
 }
 
 /** A column of quantities returned, read as the sales' quantities are. */

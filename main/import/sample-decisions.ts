@@ -34,6 +34,11 @@ export function decideFromSample(
   if (firstRows.ratesIn !== undefined) delete mapping.discount;
   if (firstRows.allCreditNotes) defaults.doc_type = 'credit_note';
   notes.push(...firstRows.notes);
+  if (kind === 'targets' && mapping.period !== undefined && mapping.period_from === undefined)
+    notes.push({
+      field: 'period_from',
+      decision: `Each target's period is the month or quarter its "${headers[mapping.period]}" names, first day to last (Oct-26: 2026-10-01 to 2026-10-31; Q3 FY26-27: 2026-10-01 to 2026-12-31)`,
+    });
   const { netFromRate, discountRate, revenueSide } = firstRows;
   let decisions: Decisions;
   try {

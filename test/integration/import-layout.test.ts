@@ -473,7 +473,6 @@ describe('report layouts', () => {
     expect(result.decisions.map((d) => d.decision)).toContainEqual(
       expect.stringMatching(/^Each month column is a target of its own \(2 columns, "2026-10-01" to "2026-11-01"\)/),
     );
-    console.log(JSON.stringify(result.errors), JSON.stringify(result.headers));
     expect(result.skipped).toEqual({ 'header lines': 1, 'total rows': 1 });
     // A distributor with no target in any month is reported, not passed over.
     expect(result.errors.map((e) => [e.row, e.message])).toContainEqual([6, 'Value is required']);
@@ -514,6 +513,58 @@ describe('report layouts', () => {
     });
     expect(blankMeasure.errors).toEqual([
       { row: 3, column: 'Measure', value: '', message: 'Measure or Scheme is required' },
+    ]);
+  });
+
+  it('reads a target sheet with a row per distributor and month, its month named in a column of its own', async () => {
+    const rows: FixtureCell[][] = [
+      ['Distributor Code', 'Month', 'Tgt Amt'],
+      ['D001', 'Oct-26', 500000],
+      // Excel keeps "Oct-26" as the month's first day, shown as mmm-yy.
+      ['D002', new Date(Date.UTC(2026, 9, 1)), 300000],
+      ['D001', 'November 2026', 550000],
+      ['D002', '11/2026', 310000],
+      ['D003', 'Q3 FY26-27', 900000],
+    ];
+    const path = await writeXlsx(join(dir, 'targets by row.xlsx'), [{ name: 'Targets', rows }]);
+    const result = await importFile(ws, path, { kind: 'targets', defaults: { measure: 'net_value' } });
+    expect(result.errors).toEqual([]);
+    expect(result.decisions.map((d) => d.decision)).toContainEqual(
+      expect.stringMatching(/^Each target's period is the month or quarter its "Month" names/),
+    );
+    expect(
+      storedRows(ws, 'targets', result.batch ?? 0).map((r) => [
+        r.period_from,
+        r.period_to,
+        r.distributor_code,
+        r.value,
+      ]),
+    ).toEqual([
+      ['2026-10-01', '2026-10-31', 'D001', '500000'],
+      ['2026-10-01', '2026-10-31', 'D002', '300000'],
+      ['2026-11-01', '2026-11-30', 'D001', '550000'],
+      ['2026-11-01', '2026-11-30', 'D002', '310000'],
+      ['2026-10-01', '2026-12-31', 'D003', '900000'],
+    ]);
+    // A month that names none, or none at all, is its row's error, once, in the month's column.
+    const bad = [
+      ['Distributor Code', 'Month', 'Tgt Amt'],
+      ['D001', 'Octember', 500000],
+      ['D002', null, 300000],
+    ];
+    const refused = await importFile(ws, writeText(join(dir, 'targets-bad.csv'), delimited(bad)), {
+      kind: 'targets',
+      defaults: { measure: 'net_value' },
+      dryRun: true,
+    });
+    expect(refused.errors).toEqual([
+      {
+        row: 2,
+        column: 'Month',
+        value: 'Octember',
+        message: 'expected a month such as Oct-26, October 2026 or 2026-10, or a quarter such as Q3 FY26-27',
+      },
+      { row: 3, column: 'Month', value: '', message: 'no month: each target needs the month or quarter it is for' },
     ]);
   });
 

@@ -28,6 +28,9 @@ const freeHeaders = new Set([
   'freeschemeqty',
 ]);
 
+/** Whether a header names a column of goods given free beside the quantity ("Free Qty", "FOC"). */
+export const isFreeGoodsHeader = (header: string): boolean => freeHeaders.has(normalizeHeader(header));
+
 /** Headers of a quantity that counts the goods given free with those billed, beside a billed quantity (Tally's Actual Quantity). */
 const allGoodsHeaders = new Set(['actualquantity', 'actualqty', 'qty', 'quantity']);
 
@@ -57,7 +60,7 @@ export class FreeGoods {
   ) {
     const mapped = new Set(Object.values(mapping));
     this.columns = headers.flatMap((header, index) =>
-      !mapped.has(index) && freeHeaders.has(normalizeHeader(header)) ? [{ index, header, lines: 0, total: 0 }] : [],
+      !mapped.has(index) && isFreeGoodsHeader(header) ? [{ index, header, lines: 0, total: 0 }] : [],
     );
     // Without a column of free goods, a plain quantity beside the billed one holds them too.
     const billed = billedQuantityHeaders.includes(normalizeHeader(headers[mapping.qty ?? -1] ?? ''));

@@ -7,6 +7,7 @@ import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSh
 import { blank } from './row-values';
 import { SECTION_HEADER, SECTION_IN_FIRST } from './section-headers';
 import { sectionFiller, withSections } from './sections';
+import { withSubHeaders } from './sub-headers';
 import { isBalanceLabel, isTotalRow } from './total-rows';
 
 /** How many rows of a sheet are searched for its header row (title, company and period rows sit above it). */
@@ -43,9 +44,13 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
           kind,
           preferFilledColumns(
             kind,
-            findHeaderRow(
+            withSubHeaders(
               kind,
-              head.map((r) => r.cells),
+              findHeaderRow(
+                kind,
+                head.map((r) => r.cells),
+              ),
+              head,
             ),
             head,
           ),
@@ -186,8 +191,9 @@ function soleText(cells: readonly Cell[]): string | null {
  * The data rows under the header: blank, total and repeated header rows dropped; group
  * heading rows (a voucher or party row) remembered, and their values filled down into the
  * item rows below them, which leave those cells blank. What is dropped is told to `skipped`:
- * - a second header line right under the header (Tally's "Inwards Qty / Outwards Qty"): text only,
- *   nothing in the columns that identify a row;
+ * - a second header line right under the header (Tally's "Inwards Qty / Outwards Qty", or what
+ *   the columns of a group hold, see withSubHeaders): text only, nothing in the columns that
+ *   identify a row but their headers again (cells merged down both header rows);
  * - a total: its first cell says Total, or "Total <party>" with no document of its own
  *   (QuickBooks), or numbers with nothing to say what they belong to (SAP's unlabelled last line),
  *   or Excel's subtotal: "<group> Total" where a document, date or party goes and nothing else
@@ -289,7 +295,10 @@ export async function* dataRows(
     const keysBlank = keyColumns.every((c) => blank(cells[c]));
     const filled = cells.filter((c) => !blank(c));
     const onlyUnmapped = cells.every((c, i) => blank(c) || !mappedColumns.has(i));
-    if (wasFirst && keysBlank && !onlyUnmapped && filled.every((c) => typeof c === 'string' && !isNumber(c))) {
+    // A second header line: blank where a row is named, or its header again (merged down both rows).
+    const keysHeaded =
+      keysBlank || keyColumns.every((c) => blank(cells[c]) || headerText(cells[c] ?? null) === headers[c]);
+    if (wasFirst && keysHeaded && !onlyUnmapped && filled.every((c) => typeof c === 'string' && !isNumber(c))) {
       skipped('header lines');
       continue;
     }

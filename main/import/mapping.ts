@@ -381,6 +381,10 @@ export function likelyColumns(kind: DatasetKind, field: string, headers: readonl
  * When none names enough, the first row with two or more cells of text stands in (unrecognised),
  * so a user can still map an unusual layout by hand — and a saved mapping can recognise it.
  */
+/** How many fields of their own (pseudo fields aside) a header row's columns name. */
+export const headerScore = (mapping: Mapping): number =>
+  Object.keys(mapping).filter((f) => !(pseudoFields as readonly string[]).includes(f)).length;
+
 export function findHeaderRow(kind: DatasetKind, rows: readonly (readonly Cell[])[]): HeaderCandidate | null {
   const required = datasets[kind].fields.filter((f) => f.required).length;
   let best: HeaderCandidate | null = null;
@@ -390,7 +394,7 @@ export function findHeaderRow(kind: DatasetKind, rows: readonly (readonly Cell[]
     const texts = cells.filter((c) => typeof c === 'string' && c.trim() !== '').length;
     if (texts < 2) return;
     const mapping = proposeMapping(kind, headers);
-    const score = Object.keys(mapping).filter((f) => !(pseudoFields as readonly string[]).includes(f)).length;
+    const score = headerScore(mapping);
     if (score >= Math.min(2, required) && (!best || score > best.score)) {
       best = { index, headers, mapping, score, recognised: true };
     }

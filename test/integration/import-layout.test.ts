@@ -714,6 +714,45 @@ describe('report layouts', () => {
     ]);
   });
 
+  it('reads a header written on two rows: a group over its columns names each with what the row under it says', async () => {
+    const outlet = String(ws.db.prepare("SELECT min(code) FROM outlets WHERE distributor_code = 'D001'").pluck().get());
+    const lines = [
+      ['B1', '2026-10-05', 'D001', outlet, 'SKU-0001', 10, 2, 45, 45, 500],
+      ['B2', '2026-10-06', 'D001', outlet, 'SKU-0001', 5, 0, 22.5, 22.5, 250],
+    ];
+    const top = ['Bill No', 'Bill Date', 'Party Code', 'Retailer Code', 'Item Code', 'Quantity', 'Quantity'];
+    // In a workbook the group is one cell merged over its columns, and the others are merged down both rows.
+    const merged = await writeXlsx(join(dir, 'two rows.xlsx'), [
+      {
+        name: 'Sales',
+        rows: [
+          [...top, 'Tax', 'Tax', 'Amount'],
+          [...top.slice(0, 5), 'Billed', 'Free', 'CGST', 'SGST', 'Amount'],
+          ...lines,
+        ],
+        merges: ['A1:A2', 'B1:B2', 'C1:C2', 'D1:D2', 'E1:E2', 'F1:G1', 'H1:I1', 'J1:J2'],
+      },
+    ]);
+    // A CSV writes the group once, the columns after it blank, and the others once.
+    const csv = writeText(
+      join(dir, 'two rows.csv'),
+      delimited([
+        [...top.slice(0, 6), null, 'Tax', null, 'Amount'],
+        [null, null, null, null, null, 'Billed', 'Free', 'CGST', 'SGST', null],
+        ...lines,
+      ]),
+    );
+    for (const path of [merged, csv]) {
+      const result = await importFile(ws, path, { kind: 'sales', dryRun: true });
+      expect(result.errors).toEqual([]);
+      expect(result.skipped).toEqual({ 'header lines': 1 });
+      expect(result.totals).toMatchObject({ qty: '15.000', net_value: '750.00', tax: '135.00' });
+      expect(result.decisions.map((d) => d.decision)).toContain(
+        '"Free Quantity" is not counted: goods given free are no sale, and the quantities are read from "Billed Quantity" alone (1 line gives 2 free in all)',
+      );
+    }
+  });
+
   it('takes a value for a field the file has no column for (the as-of date in a report title)', async () => {
     const rows = [
       ['Party Code', 'Bill No', 'Bill Date', 'Pending Amount'],

@@ -269,19 +269,21 @@ export function isReceiptType(name: string): boolean {
 
 /**
  * Why every row of a sales file without a document type is a credit note, or null: its headers
- * say so (`Credit Note Number`, `Credit Memo`), or its title names a register of returns
- * (Tally's Credit Note Register, Busy's Sales Return Register), which write them positive.
+ * say so (`Credit Note Number`, `Credit Memo`), or its title or its sheet's name names a register
+ * of returns (Tally's Credit Note Register, Busy's Sales Return Register, a workbook's "Sales
+ * Return" sheet beside its "Sales"), which write them positive.
  */
 export function allCreditNotes(
   kind: string,
   headers: readonly string[],
   mapping: Mapping,
-  titleSaysReturns: boolean,
+  /** What names the file a register of returns ("the title"), or null. */
+  returnsNamedBy: string | null,
 ): string | null {
   if (kind !== 'sales' || mapping.doc_type !== undefined) return null;
   if (headers.some((h) => /^creditnote(date|number|no)$|^creditmemo/.test(normalizeHeader(h))))
     return 'Every row is a credit note: the headers say so; stored negative';
-  return titleSaysReturns ? 'Every row is a credit note: the title says so; stored negative' : null;
+  return returnsNamedBy ? `Every row is a credit note: ${returnsNamedBy} says so; stored negative` : null;
 }
 
 /**

@@ -21,11 +21,11 @@ export function firstRowRules(
   mapping: Mapping,
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
-  docType: { titleSaysReturns: boolean; given: boolean },
+  docType: { returnsNamedBy: string | null; given: boolean },
 ) {
   const gstTypes = gstTypeColumn(kind, mapping, headers, rows);
   const priced = pricedNet(kind, mapping, headers, rows);
-  const creditNotes = docType.given ? null : allCreditNotes(kind, headers, mapping, docType.titleSaysReturns);
+  const creditNotes = docType.given ? null : allCreditNotes(kind, headers, mapping, docType.returnsNamedBy);
   const flag = kind === 'sales' ? flagOfAmounts(headers, mapping, rows) : null;
   const revenue = revenueSide(kind, mapping, headers, rows);
   const returned = kind === 'sales' ? returnsNote(headers, mapping) : null;

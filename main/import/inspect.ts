@@ -145,7 +145,7 @@ async function inspectSource(
   // the import will read them. GST types leave no document types to ask; a discount column of
   // rates is shown mapped where its rates come off the prices (the import reads them from it).
   const firstRows = firstRowRules(args.kind, table.mapping, table.headers, rows, {
-    titleSaysReturns: table.titleSaysReturns,
+    returnsNamedBy: table.returnsNamedBy,
     given: false,
   });
   if (firstRows.gstTypes) types.clear();

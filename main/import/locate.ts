@@ -23,8 +23,11 @@ export interface LocatedTable {
   fromTitle: TitleDate[];
   /** The unit the title writes every amount in ("(₹ in Lakhs)"), where it states one. */
   titleScale: ReturnType<typeof titleScale>;
-  /** Whether the title names a register of returns ("Sales Return Register", "Credit Note Register"). */
-  titleSaysReturns: boolean;
+  /**
+   * What names the file a register of returns, or null: its title ("Sales Return Register",
+   * "Credit Note Register") or its sheet's name (a workbook's "Sales Return" beside its "Sales").
+   */
+  returnsNamedBy: string | null;
   /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
   notes: { field: string; decision: string }[];
   /**
@@ -104,7 +107,11 @@ export function locateTable(
         ...(party || wanted.mapping ? [] : [outletsParty(names, kind, mapping, firstRows)].filter((p) => p !== null)),
       ],
       titleScale: titleScale(title),
-      titleSaysReturns: title.some((t) => returnsTitle.test(t)),
+      returnsNamedBy: title.some((t) => returnsTitle.test(t))
+        ? 'the title'
+        : returnsTitle.test(choice.name)
+          ? `the sheet's name ("${choice.name}")`
+          : null,
       notes,
       proposed,
     };

@@ -28,7 +28,7 @@ export function decideFromSample(
   // GST types, net values from prices, a discount column of rates, a register of credit notes:
   // as the first rows show them.
   const firstRows = firstRowRules(kind, mapping, headers, cells, {
-    titleSaysReturns: table.titleSaysReturns,
+    returnsNamedBy: table.returnsNamedBy,
     given: defaults.doc_type !== undefined,
   });
   if (firstRows.ratesIn !== undefined) delete mapping.discount;

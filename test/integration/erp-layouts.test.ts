@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../main/import/inspect';
 import { SECTION_IN_FIRST } from '../../main/import/section-headers';
 import type { Workspace } from '../../main/workspace';
-import { delimited, type FixtureCell, writeText } from '../support/files';
+import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -450,6 +450,29 @@ describe('registers of returns', () => {
     const sold = await importFile(ws, sales, { kind: 'sales' });
     expect(storedRows(ws, 'sales', sold.batch ?? 0).map((s) => [s.doc_type, s.net_value])).toEqual([
       ['invoice', 50000],
+    ]);
+  });
+
+  it('takes every row of a workbook\'s "Sales Return" sheet as a credit note, and its "Sales" sheet as invoices', async () => {
+    const sheet = (name: string, no: string) => ({
+      name,
+      rows: [
+        ['Date', 'Vch/Bill No', 'Party Code', 'Net Amount'],
+        ['17-10-2026', no, 'D001', '1,000.00'],
+      ],
+    });
+    const path = await writeXlsx(join(dir, 'register.xlsx'), [sheet('Sales', 'S/1'), sheet('Sales Return', 'SR/1')]);
+    const returned = await importFile(ws, path, { kind: 'sales', sheet: 'Sales Return' });
+    expect(returned.errors).toEqual([]);
+    expect(returned.decisions.map((d) => d.decision)).toContain(
+      'Every row is a credit note: the sheet\'s name ("Sales Return") says so; stored negative',
+    );
+    const sold = await importFile(ws, path, { kind: 'sales', sheet: 'Sales' });
+    expect(
+      [returned, sold].flatMap((r) => storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_type, s.net_value])),
+    ).toEqual([
+      ['credit_note', -100000],
+      ['invoice', 100000],
     ]);
   });
 });

@@ -181,6 +181,10 @@ const party = [
   'custid',
   'custno',
   'custname',
+  // An e-invoice's buyer.
+  'buyer',
+  'buyercode',
+  'buyername',
   // Microsoft's AdventureWorks warehouse (FactInternetSales) and Power BI models built like it.
   'customerkey',
   // Odoo: the invoice's partner, and its display name in an export of invoice lines.
@@ -896,7 +900,25 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   tax_utgst: ['utgst', 'utgstamount', 'uttax'],
   tax_igst: ['igst', 'igstamount', 'integratedtax', 'igstamt'],
   tax_cess: ['cess', 'cessamount', 'gstcess'],
-  status: ['status', 'invoicestatus', 'documentstatus', 'docstatus', 'voucherstatus', 'orderstatus'],
+  status: [
+    'status',
+    'invoicestatus',
+    'documentstatus',
+    'docstatus',
+    'voucherstatus',
+    'orderstatus',
+    // An e-invoice's IRN as the GST portal lists it: ACT (active) or CNL (cancelled).
+    'irnstatus',
+    'einvoicestatus',
+    // A receipt's cheque or transfer: Cleared, Bounced, Dishonoured, Failed.
+    'chequestatus',
+    'chqstatus',
+    'instrumentstatus',
+    'receiptstatus',
+    'realisationstatus',
+    'realizationstatus',
+    'clearingstatus',
+  ],
   // SAP's line items: Clrng doc. (AUGBL) and its date, headed Clearing (AUGDT).
   clearing_doc: ['clrngdoc', 'clearingdoc', 'clearingdocument', 'clearingdocno', 'augbl'],
   cleared_on: ['clearing', 'clearingdate', 'clrngdate', 'clearedon', 'augdt'],

@@ -288,14 +288,21 @@ export function allCreditNotes(
 
 /**
  * Statuses of documents that never happened: skipped, counted by status. ERPNext's `docstatus`
- * numbers them: 0 a draft, 1 submitted, 2 cancelled.
+ * numbers them: 0 a draft, 1 submitted, 2 cancelled; the GST portal's e-invoices CNL for one whose
+ * IRN was cancelled. A receipt whose cheque bounced (was
+ * dishonoured, returned unpaid) or whose transfer failed, was rejected or reversed brought no
+ * money: it is skipped too.
  */
-export function deadStatus(status: string | number, docstatus = false): string | null {
+export function deadStatus(status: string | number, docstatus = false, kind?: string): string | null {
   const t = String(status).trim().toLowerCase();
   if (docstatus && t === '0') return 'draft';
-  if (/^\(?cancell?ed\)?$|^cancel$|^2$/.test(t)) return 'cancelled';
+  // CNL: an e-invoice whose IRN was cancelled, as the GST portal writes it.
+  if (/^\(?cancell?ed\)?$|^cancel$|^cnl$|^2$/.test(t)) return 'cancelled';
   if (/^void(ed)?$/.test(t)) return 'void';
   if (/^draft$/.test(t)) return 'draft';
+  if (kind !== 'payments') return null;
+  if (/^((cheque|chq|check)\s+)?(bounced?|dishono(u)?red|returned( unpaid)?)$/.test(t)) return 'bounced';
+  if (/^(failed|rejected|reversed)$/.test(t)) return t;
   return null;
 }
 

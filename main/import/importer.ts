@@ -414,7 +414,8 @@ async function importFrom(
     /** Why a row's document never happened (cancelled, void, a draft), or null. */
     const deadDocument = (cells: readonly Cell[]): string | null => {
       const status = mapping.status === undefined ? null : cells[mapping.status];
-      const dead = typeof status === 'string' || typeof status === 'number' ? deadStatus(status, docstatus) : null;
+      const dead =
+        typeof status === 'string' || typeof status === 'number' ? deadStatus(status, docstatus, kind) : null;
       if (dead) return dead;
       // Tally writes a cancelled voucher's party as "(cancelled)".
       const party = partyColumn === undefined ? null : cells[partyColumn];

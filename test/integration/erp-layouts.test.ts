@@ -408,6 +408,46 @@ describe('discounts in a column each', () => {
   });
 });
 
+describe("a distributor management system's collections", () => {
+  it('leaves out a receipt whose cheque bounced or whose transfer failed: no money came', async () => {
+    const result = await importFile(
+      ws,
+      file('Collections.csv', [
+        ['Collection No', 'Collection Date', 'Dealer Code', 'Collected Amount', 'Payment Mode', 'Chq Status'],
+        ['C/1', '2026-10-05', 'D001', '1,000.00', 'Cheque', 'Cleared'],
+        ['C/2', '2026-10-06', 'D001', '500.00', 'Cheque', 'Bounced'],
+        ['C/3', '2026-10-07', 'D002', '700.00', 'Cheque', 'Cheque Dishonoured'],
+        ['C/4', '2026-10-08', 'D002', '300.00', 'NEFT', 'Failed'],
+        ['C/5', '2026-10-09', 'D002', '200.00', 'Cash', null],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ bounced: 2, failed: 1 });
+    expect(storedRows(ws, 'payments', result.batch ?? 0).map((p) => [p.receipt_no, p.amount])).toEqual([
+      ['C/1', 100_000],
+      ['C/5', 20_000],
+    ]);
+  });
+});
+
+describe("the GST portal's e-invoices", () => {
+  it('leaves out an invoice whose IRN was cancelled (CNL)', async () => {
+    const result = await importFile(
+      ws,
+      file('e-invoices.csv', [
+        ['Doc No', 'Doc Date', 'Buyer Code', 'Taxable Value', 'IRN Status'],
+        ['EI/1', '2026-10-05', 'D001', '1,000.00', 'ACT'],
+        ['EI/2', '2026-10-06', 'D001', '500.00', 'CNL'],
+      ]),
+      { kind: 'sales' },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ cancelled: 1 });
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([['EI/1', 100_000]]);
+  });
+});
+
 describe('registers of returns', () => {
   it("takes every row of a register its title names as returns as a credit note (Busy's Sales Return, Tally's Credit Note Register)", async () => {
     const busy = file('busy-sales-return.csv', [

@@ -12,6 +12,9 @@ let dir: string;
 beforeEach(() => {
   ({ ws, dir } = workspaces.current());
 });
+/** The targets an import stored: from, to, distributor, value. */
+const targetsOf = (batch: number | null) =>
+  storedRows(ws, 'targets', batch ?? 0).map((r) => [r.period_from, r.period_to, r.distributor_code, r.value]);
 
 describe('report layouts', () => {
   it('finds the header under the title rows, skips blank and total rows, keeps a party named "Total…"', async () => {
@@ -477,14 +480,7 @@ describe('report layouts', () => {
     // A distributor with no target in any month is reported, not passed over.
     expect(result.errors.map((e) => [e.row, e.message])).toContainEqual([6, 'Value is required']);
     expect(result.errors.filter((e) => e.row === 5)).toEqual([]);
-    expect(
-      storedRows(ws, 'targets', result.batch ?? 0).map((r) => [
-        r.period_from,
-        r.period_to,
-        r.distributor_code,
-        r.value,
-      ]),
-    ).toEqual([
+    expect(targetsOf(result.batch)).toEqual([
       ['2026-10-01', '2026-10-31', 'D001', '500000'],
       ['2026-11-01', '2026-11-30', 'D001', '550000.5'],
       ['2026-10-01', '2026-10-31', 'D002', '300000'],
@@ -532,14 +528,7 @@ describe('report layouts', () => {
     expect(result.decisions.map((d) => d.decision)).toContainEqual(
       expect.stringMatching(/^Each target's period is the month or quarter its "Month" names/),
     );
-    expect(
-      storedRows(ws, 'targets', result.batch ?? 0).map((r) => [
-        r.period_from,
-        r.period_to,
-        r.distributor_code,
-        r.value,
-      ]),
-    ).toEqual([
+    expect(targetsOf(result.batch)).toEqual([
       ['2026-10-01', '2026-10-31', 'D001', '500000'],
       ['2026-10-01', '2026-10-31', 'D002', '300000'],
       ['2026-11-01', '2026-11-30', 'D001', '550000'],

@@ -30,8 +30,8 @@ function groups(top: readonly string[], under: readonly string[]): (string | nul
  * beside the group merged down both rows (so the second row repeats them) or blank there. Each
  * grouped column is then named by both rows, in the order that names a field or goods given free
  * ("Billed Quantity", "Free Quantity"; "Tax Amount"), else group first; the others keep their
- * text. The second row is skipped as a header line (dataRows). Null changes nothing: the row
- * under the header holds something other than text, or text under a column of its own (Tally's
+ * text. The second row is skipped as a header line (dataRows). The header is left as it is where
+ * the row under it holds something other than text, or text under a column of its own (Tally's
  * second header line, a party's heading), or names no column of a group.
  */
 export function withSubHeaders(
@@ -43,7 +43,7 @@ export function withSubHeaders(
   if (!header || !cells) return header;
   const top = header.headers;
   const under = top.map((_, c) => (blank(cells[c]) ? '' : typeof cells[c] === 'string' ? headerText(cells[c]) : null));
-  if (under.some((text) => text === null) || cells.length > top.length) return header;
+  if (under.some((text) => text === null) || cells.slice(top.length).some((c) => !blank(c))) return header;
   const texts = under as string[];
   const group = groups(top, texts);
   const sub = (c: number) => texts[c] !== '' && texts[c] !== top[c];

@@ -366,6 +366,31 @@ export const billedQuantityHeaders: readonly string[] = [
   'qtypaid',
   'paidquantity',
 ];
+/** Headers of the quantity a scheme gave free beside the one sold (Marg's and Busy's "Free", "Free Qty", "FOC", "Sch Qty"). */
+const freeHeaders = new Set([
+  'free',
+  'freeqty',
+  'freequantity',
+  'freeqnty',
+  'freeunits',
+  'freepcs',
+  'freegoods',
+  'freeissue',
+  'foc',
+  'focqty',
+  'focquantity',
+  'bonusqty',
+  'bonusquantity',
+  'schqty',
+  'schemeqty',
+  'schemequantity',
+  'schemefreeqty',
+  'freeschemeqty',
+]);
+
+/** Whether a header names a column of goods given free beside the quantity ("Free Qty", "FOC"). */
+export const isFreeGoodsHeader = (header: string): boolean => freeHeaders.has(normalizeHeader(header));
+
 const qty = [
   // A quantity net of the returns beside it (Sales Qty, Return Qty, Net Qty).
   'netqty',

@@ -1,3 +1,4 @@
+import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader, pseudoAliases } from './aliases';
 import type { Mapping } from './mapping';
 
@@ -288,12 +289,11 @@ export function allCreditNotes(
 
 /**
  * Statuses of documents that never happened: skipped, counted by status. ERPNext's `docstatus`
- * numbers them: 0 a draft, 1 submitted, 2 cancelled; the GST portal's e-invoices CNL for one whose
- * IRN was cancelled. A receipt whose cheque bounced (was
- * dishonoured, returned unpaid) or whose transfer failed, was rejected or reversed brought no
- * money: it is skipped too.
+ * numbers them: 0 a draft, 1 submitted, 2 cancelled; the GST portal's e-invoices write CNL for one
+ * whose IRN was cancelled. A receipt whose cheque bounced (was dishonoured, returned unpaid) or
+ * whose transfer failed, was rejected or reversed brought no money: it is skipped too.
  */
-export function deadStatus(status: string | number, docstatus = false, kind?: string): string | null {
+export function deadStatus(status: string | number, docstatus = false, kind?: DatasetKind): string | null {
   const t = String(status).trim().toLowerCase();
   if (docstatus && t === '0') return 'draft';
   // CNL: an e-invoice whose IRN was cancelled, as the GST portal writes it.

@@ -1,35 +1,10 @@
 import { Exact } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
-import { billedQuantityHeaders, normalizeHeader } from './aliases';
+import { billedQuantityHeaders, isFreeGoodsHeader, normalizeHeader } from './aliases';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { type ConvertedRow, type Decisions, quantityOf } from './row-values';
-
-/** Headers of the quantity a scheme gave free beside the one sold (Marg's and Busy's "Free", "Free Qty", "FOC", "Sch Qty"). */
-const freeHeaders = new Set([
-  'free',
-  'freeqty',
-  'freequantity',
-  'freeqnty',
-  'freeunits',
-  'freepcs',
-  'freegoods',
-  'freeissue',
-  'foc',
-  'focqty',
-  'focquantity',
-  'bonusqty',
-  'bonusquantity',
-  'schqty',
-  'schemeqty',
-  'schemequantity',
-  'schemefreeqty',
-  'freeschemeqty',
-]);
-
-/** Whether a header names a column of goods given free beside the quantity ("Free Qty", "FOC"). */
-export const isFreeGoodsHeader = (header: string): boolean => freeHeaders.has(normalizeHeader(header));
 
 /** Headers of a quantity that counts the goods given free with those billed, beside a billed quantity (Tally's Actual Quantity). */
 const allGoodsHeaders = new Set(['actualquantity', 'actualqty', 'qty', 'quantity']);

@@ -296,9 +296,9 @@ export async function* dataRows(
     const filled = cells.filter((c) => !blank(c));
     const onlyUnmapped = cells.every((c, i) => blank(c) || !mappedColumns.has(i));
     // A second header line: blank where a row is named, or its header again (merged down both rows).
-    const keysHeaded =
+    const keysHeaded = () =>
       keysBlank || keyColumns.every((c) => blank(cells[c]) || headerText(cells[c] ?? null) === headers[c]);
-    if (wasFirst && keysHeaded && !onlyUnmapped && filled.every((c) => typeof c === 'string' && !isNumber(c))) {
+    if (wasFirst && !onlyUnmapped && filled.every((c) => typeof c === 'string' && !isNumber(c)) && keysHeaded()) {
       skipped('header lines');
       continue;
     }

@@ -50,6 +50,8 @@ function monthsNamed(letters: string): [number, number] | null {
 }
 /** A year and a month in digits: "2026-10", "2026/10" (and a day 1 after, from a date cell: "2026-10-01"). */
 const digitMonth = /^(\d{4})[-/](\d{1,2})(?:-0?1)?$/;
+/** A month and a year in digits, the month first: "10/2026", "10-2026". */
+const monthFirst = /^(\d{1,2})[-/.](\d{4})$/;
 
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const two = (n: number) => String(n).padStart(2, '0');
@@ -105,9 +107,10 @@ export function monthOfHeader(header: string): { from: string; to: string } | nu
   let first: number;
   let last: number;
   const digits = header.trim().match(digitMonth);
-  if (digits) {
-    year = Number(digits[1]);
-    first = Number(digits[2]);
+  const reversed = digits ? null : header.trim().match(monthFirst);
+  if (digits || reversed) {
+    year = Number(digits ? digits[1] : reversed?.[2]);
+    first = Number(digits ? digits[2] : reversed?.[1]);
     last = first;
   } else {
     const named = normalizeHeader(header).match(namedMonth);

@@ -711,9 +711,6 @@ function givenFree(
   return true;
 }
 
-/** A month written with its number first and then its year: "10/2026", "10-2026". */
-const monthThenYear = /^(\d{1,2})[-/.](\d{4})$/;
-
 /**
  * A target's period from a column that names the month or quarter of each row ("Oct-26",
  * "October 2026", "2026-10", "10/2026", "Q3 FY26-27", a date within the month): its first and
@@ -727,9 +724,8 @@ function targetPeriod(
   problems: FieldProblem[],
 ): void {
   const cell = cells[column];
-  const text = cell instanceof Date ? isoDay(cell).slice(0, 7) : typeof cell === 'string' ? cell.trim() : '';
-  const numbered = text.match(monthThenYear);
-  const period = monthOfHeader(numbered ? `${numbered[2]}-${numbered[1]}` : text);
+  const text = cell instanceof Date ? isoDay(cell).slice(0, 7) : typeof cell === 'string' ? cell : '';
+  const period = monthOfHeader(text);
   if (period) {
     values.period_from = period.from;
     values.period_to = period.to;

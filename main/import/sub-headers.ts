@@ -1,5 +1,5 @@
 import type { DatasetKind } from '../datasets/kinds';
-import { isFreeGoodsHeader } from './free-goods';
+import { isFreeGoodsHeader } from './aliases';
 import { type HeaderCandidate, headerScore, headerText, proposeMapping } from './mapping';
 import type { SourceRow } from './readers/types';
 import { blank } from './row-values';

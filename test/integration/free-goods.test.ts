@@ -18,11 +18,17 @@ const lineParties = (ws: Workspace) => ({
 describe('sales registers that give goods free beside the goods sold', () => {
   const demo = demoWorkspacePerTest();
 
-  async function imported(ws: Workspace, path: string) {
+  /** The import's result, through the API as the window asks for it. */
+  async function run(ws: Workspace, path: string) {
     const result = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
     if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value;
+  }
+
+  async function imported(ws: Workspace, path: string) {
+    const result = await run(ws, path);
     const stored = ws.db.prepare('SELECT doc_no, qty FROM sales WHERE batch_id = ? ORDER BY id');
-    return { ...result.value, stored: stored.all(result.value.batch) as { doc_no: string; qty: number }[] };
+    return { ...result, stored: stored.all(result.batch) as { doc_no: string; qty: number }[] };
   }
 
   it('leaves a Free column out of the quantities and says how much it held', async () => {
@@ -77,10 +83,9 @@ describe('sales registers that give goods free beside the goods sold', () => {
       path,
       ['Date,Bill No,Party Code,Outlet Code,Item Code,Qty,Rate,Amount', line('A0001', '1 Box + 2 Pcs')].join('\n'),
     );
-    const refused = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
-    if (!refused.ok) throw new Error(JSON.stringify(refused.error));
-    expect(refused.value).toMatchObject({ batch: null, rows: 0, rejected: 1 });
-    expect(refused.value.errors[0]?.message).toBe('a quantity in two units ("1 Box + 2 Pcs"): write it in one');
+    const refused = await run(ws, path);
+    expect(refused).toMatchObject({ batch: null, rows: 0, rejected: 1 });
+    expect(refused.errors[0]?.message).toBe('a quantity in two units ("1 Box + 2 Pcs"): write it in one');
   });
 
   it('reads a line with a quantity and neither price nor amount as billed at nothing, and still refuses a priced line without its amount', async () => {
@@ -105,10 +110,9 @@ describe('sales registers that give goods free beside the goods sold', () => {
     );
     // A price says the line was sold: its missing amount is a fault, not a gift.
     writeFileSync(path, [header, `2026-10-05,S/1,D001,${outlet},${sku},2,50.00,`].join('\n'));
-    const priced = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
-    if (!priced.ok) throw new Error(JSON.stringify(priced.error));
-    expect(priced.value).toMatchObject({ batch: null, rejected: 1 });
-    expect(priced.value.errors[0]).toMatchObject({ row: 2, column: 'Value', message: 'Net value is required' });
+    const priced = await run(ws, path);
+    expect(priced).toMatchObject({ batch: null, rejected: 1 });
+    expect(priced.errors[0]).toMatchObject({ row: 2, column: 'Value', message: 'Net value is required' });
     // Without a price column a blank amount says nothing of the goods.
     writeFileSync(
       path,
@@ -117,9 +121,8 @@ describe('sales registers that give goods free beside the goods sold', () => {
         `2026-10-05,S/1,D001,${outlet},${sku},2,`,
       ].join('\n'),
     );
-    const unpriced = await createWorkspaceApi(ws).call('import.run', { path, kind: 'sales' });
-    if (!unpriced.ok) throw new Error(JSON.stringify(unpriced.error));
-    expect(unpriced.value).toMatchObject({ batch: null, rejected: 1 });
+    const unpriced = await run(ws, path);
+    expect(unpriced).toMatchObject({ batch: null, rejected: 1 });
   });
 
   it("never takes a document's total as the amount of a line with no price", async () => {

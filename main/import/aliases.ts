@@ -220,6 +220,8 @@ const distributor = [
   'distributor',
   // SAP Business One's business partner.
   'customervendorcode',
+  'customervendorname',
+  'customervendor',
   'bpcode',
   'distributorcode',
   'distributorid',
@@ -291,6 +293,8 @@ const docDate = [
   'invoicedate',
   'invdate',
   'billdate',
+  // Odoo's label for a customer invoice's or a vendor bill's date.
+  'invoicebilldate',
   'billingdate',
   'fkdat',
   'bldat',

@@ -83,18 +83,47 @@ const UNIT_QUANTITY_RANK = 1000;
 const PATH_RANK = 500;
 
 /**
- * The parts of a header to try when no name knows it whole, best first. Odoo writes a related
- * record's field as its path ("Invoice lines/Product", "Invoice lines/Product/Internal
- * Reference"), and some of its labels hold a slash themselves ("Invoice/Bill Date",
- * "Customer/Vendor"): its last two parts, its last part, then its first.
+ * The last part of a path that names its record rather than a field of it: Odoo's
+ * "Partner/Reference", "Invoice lines/Product/Display Name", "Partner/ID".
  */
-function pathParts(header: string): string[] {
-  const parts = header
-    .split('/')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (parts.length < 2) return [];
-  return [parts.slice(-2).join(' '), parts.at(-1) ?? '', parts[0] ?? ''];
+const recordKeys = new Set([
+  'id',
+  'externalid',
+  'databaseid',
+  'reference',
+  'internalreference',
+  'ref',
+  'code',
+  'number',
+  'name',
+  'displayname',
+  'barcode',
+]);
+
+/** The one field a text names, if it names one only. */
+function oneField(names: Map<string, Candidate[]>, text: string): Candidate | undefined {
+  const known = names.get(normalizeHeader(text));
+  return known?.length === 1 ? known[0] : undefined;
+}
+
+/**
+ * The field a header's path names, when no name knows it whole. Odoo writes a related record's
+ * field as its path ("Invoice lines/Quantity", "Partner/Reference", "Invoice lines/Product/
+ * Product Category"), and some of its labels hold a slash themselves ("Invoice/Bill Date"). Its
+ * last two parts may name a field together ("Product/Internal Reference"); else a last part that
+ * is a record's key names what the record does ("Partner/Reference" is the partner); else the
+ * last part names a field of the row only where the path before it names no field, being the row
+ * itself ("Invoice lines"): the product's category or the partner's reference is none of the
+ * row's fields.
+ */
+function pathField(names: Map<string, Candidate[]>, parts: readonly string[]): Candidate | undefined {
+  const last = parts.at(-1) ?? '';
+  if (parts.length < 2) return oneField(names, last);
+  const together = oneField(names, parts.slice(-2).join(' '));
+  if (together) return together;
+  const record = pathField(names, parts.slice(0, -1));
+  if (recordKeys.has(normalizeHeader(last))) return record;
+  return record ? undefined : oneField(names, last);
 }
 
 /**
@@ -122,17 +151,18 @@ export const fieldLabel = (kind: DatasetKind, field: string): string =>
   datasets[kind].fields.find((f) => f.name === field)?.label ?? pseudoFieldDefs[field as PseudoField]?.label ?? field;
 
 /**
- * The fields a header may name: by its whole text, or else by a part of its path that names one
- * field only, ranked after (SAP Business One's "Item/Service Description" is no item code).
+ * The fields a header may name: by its whole text, or else by its path (pathField), ranked after
+ * any header a name knows whole.
  */
 function headerCandidates(names: Map<string, Candidate[]>, header: string): Candidate[] | undefined {
   const whole = names.get(normalizeHeader(header));
   if (whole) return whole;
-  for (const part of pathParts(header)) {
-    const known = names.get(normalizeHeader(part));
-    if (known?.length === 1 && known[0]) return [{ field: known[0].field, rank: PATH_RANK + known[0].rank }];
-  }
-  return undefined;
+  const parts = header
+    .split('/')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const named = parts.length > 1 ? pathField(names, parts) : undefined;
+  return named && [{ field: named.field, rank: PATH_RANK + named.rank }];
 }
 
 /**

@@ -213,6 +213,33 @@ describe('header aliases', () => {
     expect(mapped('sales', busy)).toMatchObject({ distributor_code: 'Alias', sku: 'Item Alias' });
   });
 
+  it("reads Odoo's paths: a record's key names the record, a named record's other fields name nothing", () => {
+    const headers = [
+      'Number',
+      'Invoice/Bill Date',
+      'Partner/Reference',
+      'Invoice lines/Product/Display Name',
+      'Invoice lines/Product/Product Category/Display Name',
+      'Invoice lines/Quantity',
+      'Invoice lines/Subtotal',
+    ];
+    const mapping = mapped('sales', headers);
+    expect(mapping).toMatchObject({
+      doc_no: 'Number',
+      doc_date: 'Invoice/Bill Date',
+      distributor_code: 'Partner/Reference',
+      sku: 'Invoice lines/Product/Display Name',
+      qty: 'Invoice lines/Quantity',
+      net_value: 'Invoice lines/Subtotal',
+    });
+    // The partner's reference is no document a credit note is against, nor its ID the invoice's.
+    expect(mapping.against_doc_no).toBeUndefined();
+    expect(mapped('sales', ['Partner/ID'])).toEqual({ distributor_code: 'Partner/ID' });
+    // A product's category or price is not the line's.
+    expect(mapped('sales', ['Product/Product Category', 'Product/Sales Price'])).toEqual({});
+    expect(mapped('sales', ['Customer/Vendor Name']).distributor_code).toBe('Customer/Vendor Name');
+  });
+
   it('maps ERPNext child-table headers', () => {
     const headers = ['ID', 'Customer', 'Date', 'Is Return', 'Item Code (Items)', 'Quantity (Items)', 'Amount (Items)'];
     expect(mapped('sales', headers)).toMatchObject({

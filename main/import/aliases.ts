@@ -852,6 +852,14 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'receivedamount',
       'wrbtr',
       'dmbtr',
+      // SAP's line items (FBL5N, FAGLL03): the amount in the company's currency, then the document's.
+      'amountinlocalcurrency',
+      'amountinlocalcurr',
+      'amountinlocalcur',
+      'amtinloccur',
+      'amountinlc',
+      'amountindoccurr',
+      'amountindocumentcurrency',
       // Tally's columnar Receipt Register: a Value and a Gross Total beside a column per bank.
       'value',
       'grosstotal',

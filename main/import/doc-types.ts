@@ -64,6 +64,11 @@ const known: Record<string, DocClass> = {
   f5: 'skip',
   f8: 'skip',
   s1: 'credit_note',
+  // SAP's accounting document types of a customer's invoice (RV, billed in SD; DR, entered in FI)
+  // and credit memo (DG), as its line items write them.
+  rv: 'invoice',
+  dr: 'invoice',
+  dg: 'credit_note',
   credit: 'credit_note',
   creditnote: 'credit_note',
   creditmemo: 'credit_note',
@@ -250,7 +255,7 @@ export function readsPartySide(kind: string, headers: readonly string[], mapping
 const goodsReceived = /\b(notes?|goods|grn|mrn|materials?|stock|purchases?|inwards?|items?)\b/;
 
 /**
- * A voucher type that names money received — Receipt, Bank Receipt, BRV / CRV, Collection,
+ * A voucher type that names money received — Receipt, Bank Receipt, BRV / CRV, SAP's DZ, Collection,
  * Customer Payment, Invoice Payment, Payment Received, Receive — and so a payment to import. Any other (Sales,
  * Journal, Tally's Payment, which is money paid out) is not.
  */
@@ -260,7 +265,8 @@ export function isReceiptType(name: string): boolean {
   if (goodsReceived.test(text) || voided.test(text)) return false;
   return (
     receiptWord.test(text) ||
-    /\b(brv|crv|collections?|receive|received)\b/.test(text) ||
+    // SAP's document type of a customer's payment (DZ).
+    /\b(brv|crv|dz|collections?|receive|received)\b/.test(text) ||
     // A payment of an invoice (a sales document) is a customer's: Zoho Books' Invoice Payment,
     // and its Retainer Payment, an advance against a retainer invoice; Xero's Receivable Payment
     // (its Payable Payment is a supplier's). A bill's is a supplier's.

@@ -23,6 +23,7 @@ import { claimEarlierBills } from './earlier-bills';
 import { FreeGoods } from './free-goods';
 import { scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
+import { turnSigns } from './journal-signs';
 import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
 import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
@@ -363,7 +364,10 @@ async function importFrom(
   };
   // Amounts from a Debit / Credit pair say which side the party is on.
   const bySide = readsPartySide(kind, headers, mapping);
-  const vouchers = voucherColumn === undefined ? null : new ReceiptVouchers(request.typeMap, bySide);
+  // A receipts file booked as the customer's ledger: a receipt negative, turned (decideFromSample).
+  const receiptsTurned = kind === 'payments' && signs.amounts;
+  const vouchers =
+    voucherColumn === undefined ? null : new ReceiptVouchers(request.typeMap, bySide || receiptsTurned, receiptsTurned);
   const saleLines = kind === 'sales' ? new SaleLines(mapping, defaults, typeReadings, signs, bySide) : null;
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
@@ -529,6 +533,7 @@ async function importFrom(
           message: error.message,
         });
       }
+      if (receiptsTurned) turnSigns(values, signs);
       if (numberLines) values.line_no = documents.next(values);
       // A document's round-off is its first line's alone.
       if (

@@ -7,8 +7,8 @@ interface TypedLine {
   values: Readonly<Record<string, StoredValue>>;
 }
 
-/** A sale's amounts: the fields whose sign a journal turns. */
-const AMOUNTS = ['gross_value', 'discount', 'net_value', 'tax', 'round_off'] as const;
+/** A sale's amounts and a receipt's: the fields whose sign a journal turns. */
+const AMOUNTS = ['gross_value', 'discount', 'net_value', 'tax', 'round_off', 'amount'] as const;
 
 const signOf = (v: StoredValue | undefined) => (typeof v === 'number' ? Math.sign(v) : 0);
 
@@ -42,6 +42,28 @@ export function turnSigns(values: Record<string, StoredValue>, signs: { amounts:
     const v = values[field];
     if (typeof v === 'number' && v !== 0) values[field] = -v;
   }
+}
+
+/** A receipts file's row: whether its type names money received (every row where the file has no type), a sale, or neither. */
+interface ReceiptLine {
+  names: 'received' | 'sale' | 'other';
+  amount: StoredValue | undefined;
+}
+
+/**
+ * Whether a receipts file writes its amounts as the customer's ledger books them: money received
+ * credits the party, so it is negative, and an invoice beside it positive (SAP's customer line
+ * items, Business Central's customer ledger entries). Read as written, every receipt was a
+ * reversal of one. Decided by the rows that name money received: more negative than positive,
+ * and at least two of them or a sale written positive beside them; never where a sale is negative.
+ */
+export function receiptsAsCredits(lines: readonly ReceiptLine[]): boolean {
+  const signs = (names: ReceiptLine['names']) => lines.filter((l) => l.names === names).map((l) => signOf(l.amount));
+  const received = signs('received');
+  const sales = signs('sale');
+  const negative = received.filter((s) => s < 0).length;
+  const positive = received.filter((s) => s > 0).length;
+  return negative > positive && (negative > 1 || sales.includes(1)) && !sales.includes(-1);
 }
 
 /**

@@ -23,6 +23,8 @@ export class ReceiptVouchers {
   constructor(
     private readonly typeMap: TypeMap | undefined,
     private readonly bySide: boolean,
+    /** Whether the file's one amount column writes money received negative, as the party's ledger does. */
+    private readonly turned = false,
   ) {}
 
   /** How a row of voucher type `name` is read; `values` gives the row's values, asked only where the row decides. */
@@ -37,7 +39,7 @@ export class ReceiptVouchers {
     const { amount, against_doc_no: bill } = values();
     if (typeof amount !== 'number' || amount === 0) return 'skip';
     // Credited to its party: money received, unless its name says given back.
-    if (this.bySide && amount > 0) {
+    if (this.bySide && (this.turned ? -amount : amount) > 0) {
       if (givenBackNamed(name)) return 'skip';
       this.credited.set(name, (this.credited.get(name) ?? 0) + 1);
       return 'receipt';
@@ -90,7 +92,7 @@ export class ReceiptVouchers {
       if (!paymentNamed(name)) continue;
       if (received > 0)
         say(
-          `${received} "${name}" vouchers credit their party: money received, imported as receipts${paidOut > 0 ? `; ${paidOut} that debit it are skipped as money paid out` : ''}`,
+          `${counted(received, `"${name}" voucher credits its party`, `"${name}" vouchers credit their party`)}: money received, imported as receipts${paidOut > 0 ? `; ${counted(paidOut, 'that debits its party is', 'that debit their party are')} skipped as money paid out` : ''}`,
         );
       else if (paidOut > 0 || givenBack === 0)
         say(

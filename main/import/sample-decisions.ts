@@ -1,11 +1,11 @@
 import { amountsFromRows } from './amounts-from-rows';
-import { classifyDocType } from './doc-types';
+import { classifyDocType, classifyVoucher, givenBackNamed, paymentNamed } from './doc-types';
 import { firstRowRules } from './first-rows';
 import type { ImportPlan } from './import-plan';
-import { journalSigns } from './journal-signs';
+import { journalSigns, receiptsAsCredits } from './journal-signs';
 import { leftAsProposed } from './locate';
 import { looseQuantity } from './loose-quantity';
-import type { SourceRow } from './readers/types';
+import type { Cell, SourceRow } from './readers/types';
 import { ImportRefusedError } from './refused';
 import { blank, convertRow, type Decisions, decide } from './row-values';
 
@@ -83,11 +83,44 @@ export function decideFromSample(
           }),
         )
       : { amounts: false, qty: false };
-  if (signs.amounts)
+  if (kind === 'payments' && receiptsAsCreditsIn(plan, sample, decisions)) {
+    signs.amounts = true;
+    notes.push({
+      field: 'amount',
+      decision: `The file writes its amounts as the customer's ledger books them: money received is negative (a credit to the party)${mapping.voucher_type === undefined ? '' : ', an invoice positive'}, so each amount's sign is turned (a receipt positive, a reversal of one negative)`,
+    });
+  }
+  if (kind === 'sales' && signs.amounts)
     notes.push({
       field: 'net_value',
       decision: `The file writes its amounts as a journal books them: every invoice line read is negative and every credit note positive, so each amount's sign${signs.qty ? " and each quantity's" : ''} is turned (an invoice positive, a credit note negative)`,
     });
 
   return { decisions, netFromRate, signs };
+}
+
+/**
+ * Whether a receipts file's one amount column books money received as a credit to the party
+ * (receiptsAsCredits), by its first rows; never where Debit / Credit amounts or a Dr/Cr column
+ * say the side themselves.
+ */
+function receiptsAsCreditsIn(plan: ImportPlan, sample: readonly SourceRow[], decisions: Decisions): boolean {
+  const { request, mapping, defaults } = plan;
+  if (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined || mapping.dr_cr !== undefined)
+    return false;
+  const typeColumn = mapping.voucher_type;
+  const names = (type: Cell | undefined) => {
+    if (typeColumn === undefined) return 'received';
+    if (blank(type)) return 'other';
+    const name = String(type).trim();
+    if (classifyVoucher(name, request.typeMap).as === 'receipt' || (paymentNamed(name) && !givenBackNamed(name)))
+      return 'received';
+    return classifyDocType(name, request.typeMap)?.as === 'invoice' ? 'sale' : 'other';
+  };
+  return receiptsAsCredits(
+    sample.map((r) => ({
+      names: names(typeColumn === undefined ? undefined : r.cells[typeColumn]),
+      amount: convertRow('payments', mapping, r.cells, decisions, defaults, r.ledger).values.amount,
+    })),
+  );
 }

@@ -129,7 +129,7 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹1,000.00');
     await expect
       .poll(() => dialog.getByTestId('import-result').textContent())
-      .toContain('1 "Payment Entry" vouchers credit their party: money received, imported as receipts');
+      .toContain('1 "Payment Entry" voucher credits its party: money received, imported as receipts');
     expect(errors).toEqual([]);
   }, 240_000);
 

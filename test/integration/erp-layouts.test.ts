@@ -431,6 +431,75 @@ describe("a distributor management system's collections", () => {
   });
 });
 
+describe("receipts booked as the customer's ledger books them: money received negative", () => {
+  it("reads SAP's customer line items and Business Central's ledger entries: a payment credits the party", async () => {
+    const sap = await importFile(
+      ws,
+      file('FBL5N.csv', [
+        ['Customer', 'Document Number', 'Document Type', 'Posting Date', 'Amount in local currency', 'Text'],
+        ['D001', '1400000012', 'DZ', '2026-10-05', '-1,000.00', 'Cheque 4411'],
+        ['D001', '90000001', 'RV', '2026-10-01', '5,900.00', null],
+        // A payment reversed: a debit to the party.
+        ['D002', '1400000013', 'DZ', '2026-10-09', '250.00', 'Reversal'],
+        ['D002', '1400000014', 'DZ', '2026-10-07', '-700.00', null],
+        ['D002', '1600000001', 'DG', '2026-10-08', '-118.00', null],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(sap.errors).toEqual([]);
+    expect(sap.skipped).toEqual({ 'type:RV': 1, 'type:DG': 1 });
+    expect(sap.decisions.map((d) => d.decision)).toContain(
+      "The file writes its amounts as the customer's ledger books them: money received is negative (a credit to the party), an invoice positive, so each amount's sign is turned (a receipt positive, a reversal of one negative)",
+    );
+    expect(storedRows(ws, 'payments', sap.batch ?? 0).map((p) => [p.receipt_no, p.amount])).toEqual([
+      ['1400000012', 100_000],
+      ['1400000013', -25_000],
+      ['1400000014', 70_000],
+    ]);
+    // Business Central: "Payment" is money received where it credits the customer, whatever Tally calls it.
+    const bc = await importFile(
+      ws,
+      file('Customer Ledger Entries.csv', [
+        ['Posting Date', 'Document Type', 'Document No.', 'Customer No.', 'Description', 'Amount', 'Remaining Amount'],
+        ['2026-10-06', 'Invoice', 'PSI-1001', 'D003', 'Order 1001', '5,900.00', '4,900.00'],
+        ['2026-10-10', 'Payment', 'PMT-0007', 'D003', 'Payment', '-1,000.00', '0.00'],
+        ['2026-10-12', 'Refund', 'RFD-0001', 'D004', 'Refund', '40.00', '0.00'],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(bc.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', bc.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount])).toEqual([
+      ['PMT-0007', 'D003', 100_000],
+    ]);
+  });
+
+  it('turns the signs of a receipts file whose receipts are mostly negative, and leaves a few reversals among positive ones', async () => {
+    const negative = await importFile(
+      ws,
+      file('receipts-negative.csv', [
+        ['Receipt No', 'Date', 'Customer Code', 'Amount'],
+        ['R/1', '2026-10-05', 'D001', '-1,000.00'],
+        ['R/2', '2026-10-06', 'D001', '-500.00'],
+        ['R/3', '2026-10-07', 'D002', '200.00'],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(storedRows(ws, 'payments', negative.batch ?? 0).map((p) => p.amount)).toEqual([100_000, 50_000, -20_000]);
+    const positive = await importFile(
+      ws,
+      file('receipts-positive.csv', [
+        ['Receipt No', 'Date', 'Customer Code', 'Amount'],
+        ['R/4', '2026-10-05', 'D001', '1,000.00'],
+        ['R/5', '2026-10-06', 'D001', '-500.00'],
+        ['R/6', '2026-10-07', 'D002', '200.00'],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(positive.decisions.some((d) => d.decision.includes('ledger'))).toBe(false);
+    expect(storedRows(ws, 'payments', positive.batch ?? 0).map((p) => p.amount)).toEqual([100_000, -50_000, 20_000]);
+  });
+});
+
 describe("the GST portal's e-invoices", () => {
   it('leaves out an invoice whose IRN was cancelled (CNL)', async () => {
     const result = await importFile(

@@ -381,7 +381,7 @@ describe('report layouts', () => {
     expect(result.errors).toEqual([]);
     expect(result.skipped).toEqual({ 'ledger lines': 4, 'type:Sales Invoice': 1, 'type:Payment Entry': 1 });
     expect(result.decisions.map((d) => d.decision)).toContain(
-      '1 "Payment Entry" vouchers credit their party: money received, imported as receipts; 1 that debit it are skipped as money paid out',
+      '1 "Payment Entry" voucher credits its party: money received, imported as receipts; 1 that debits its party is skipped as money paid out',
     );
     expect(
       storedRows(ws, 'payments', result.batch ?? 0).map((r) => [

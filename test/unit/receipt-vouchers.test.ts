@@ -46,7 +46,7 @@ describe("a receipts file's voucher types", () => {
     vouchers.gaveBack('Payment Entry');
     vouchers.read('Payment Voucher', row(-100, null));
     expect(vouchers.decisions({ 'type:Payment': 2, 'type:Payment Voucher': 1 }).map((d) => d.decision)).toEqual([
-      '1 "Payment" vouchers credit their party: money received, imported as receipts; 2 that debit it are skipped as money paid out',
+      '1 "Payment" voucher credits its party: money received, imported as receipts; 2 that debit their party are skipped as money paid out',
       '1 "Payment Entry" voucher debits a distributor against one of its bills: money given back (a cheque returned unpaid, a refund), each imported as a negative receipt against its bill, so early payment does not count what was given back',
       '"Payment Voucher" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment Voucher=receipt" or in the import dialog',
     ]);

@@ -3,11 +3,13 @@ import { datasets } from '../datasets/kinds';
 import type { BatchSummary } from './batches';
 import { importedBatchWithHash } from './batches';
 import { typeMapProblem } from './doc-types';
+import { headerScale } from './header-scale';
 import type { ImportRequest } from './importer';
 import { neededFields, notItemised } from './kind-rules';
 import { LayoutError, surveySheets } from './layout';
 import { type LocatedTable, locateTable } from './locate';
 import { ageingColumns, likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
+import { measureNotes, withMeasureRows } from './measure-columns';
 import { withMonthRows } from './month-columns';
 import { savedChoices } from './profiles';
 import type { Cell, Source } from './readers/types';
@@ -86,8 +88,21 @@ export async function planImport(
   // A field mapped to no header (--map line_no=) is left out.
   const leftOut = Object.keys(request.map ?? {}).filter((field) => request.map?.[field]?.trim() === '');
   for (const field of leftOut) delete given[field];
-  // A target sheet's month columns are read as one target per month: three columns are added for it.
-  const { headers, mapping, months } = withMonthRows(table.headers, given);
+  // A target sheet's month columns are read as one target per month: three columns are added for
+  // it; its columns of a target per measure as one target per measure: two columns.
+  const monthly = withMonthRows(table.headers, given);
+  const chosen = (field: string) =>
+    request.map?.[field] !== undefined ||
+    request.defaults?.[field] !== undefined ||
+    (field !== 'value' && given[field] !== undefined);
+  const { headers, mapping, months, ...perMeasure } = {
+    ...monthly,
+    ...withMeasureRows(monthly.headers, monthly.mapping, {
+      given: chosen,
+      scaled: (column) => table.titleScale !== null || headerScale(monthly.headers[column] ?? '') !== null,
+      proposed: table.mapping.value,
+    }),
+  };
   const unknownHeaders = Object.entries(request.map ?? {}).filter(
     ([field]) => mapping[field] === undefined && !leftOut.includes(field),
   );
@@ -111,6 +126,7 @@ export async function planImport(
           ? `"${headers[months[0] as number]}" is a target for the months its header names: a row that fills it gives its distributor that target, from the first day of those months to the last`
           : `Each month column is a target of its own (${months.length} columns, "${headers[months[0] as number]}" to "${headers[months[months.length - 1] as number]}"): a row gives its distributor a target for each column it fills, from the first day to the last of the month (or the months) its header names`,
     });
+  notes.push(...measureNotes(headers, perMeasure, chosen));
   const sectionField = def.fields.find((f) => isSectionHeader(headers[mapping[f.name] ?? -1]));
   if (sectionField)
     notes.push({

@@ -15,7 +15,7 @@ import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './locate';
 import { looseQuantity } from './loose-quantity';
 import { mappingByHeader, taxPartKeys } from './mapping';
-import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -225,6 +225,8 @@ async function inspectSource(
       ...numberedFields(QTY_IN_UNIT, (n) => `Qty in another unit (${n})`, 'qty'),
       // A target sheet's month columns, each a month's targets.
       ...numberedFields(MONTH_COLUMN, (n) => `Targets of month ${n}`, 'decimal'),
+      // A target sheet's further target columns, each of the measure its header names.
+      ...numberedFields(MEASURE_COLUMN, (n) => `Targets of another measure (${n})`, 'decimal'),
       // A sale's discounts in a column each, summed.
       ...numberedFields(DISCOUNT_PART, (n) => `Discount, part ${n}`, 'money'),
     ],

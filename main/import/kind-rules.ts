@@ -1,4 +1,5 @@
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
+import { measureColumns } from './measure-columns';
 import { monthColumns } from './month-columns';
 
 /**
@@ -114,7 +115,9 @@ export function neededFields(
   const supplied = (field: string) => mapped[field] !== undefined || given[field] !== undefined;
   return datasets[kind].fields.filter((f) => {
     // A target is of a measure or of a scheme: given neither, the measure is asked for.
-    if (kind === 'targets' && f.name === 'measure') return !supplied('measure') && !supplied('scheme_code');
+    // A sheet with a target column per measure names each target's measure by its column's header.
+    if (kind === 'targets' && f.name === 'measure')
+      return !supplied('measure') && !supplied('scheme_code') && measureColumns(mapped).length === 0;
     if (!f.required) return false;
     const debitOrCredit = mapped.debit_amount !== undefined || mapped.credit_amount !== undefined;
     if (kind === 'payments') return f.name !== 'amount' || !debitOrCredit;

@@ -2,6 +2,7 @@ import type { DatasetKind } from '../datasets/kinds';
 import { documentColumnOf, kindRules } from './kind-rules';
 import { journalLineTest, ledgerLineTest } from './ledger-lines';
 import { fieldLabel, findHeaderRow, type HeaderCandidate, headerText, type Mapping, proposeMapping } from './mapping';
+import { MEASURE_ROW_HEADERS, measureColumns } from './measure-columns';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
@@ -273,7 +274,7 @@ export async function* dataRows(
     return out;
   };
   const sheetRows = sheet.rows();
-  for await (const row of monthRows(sheetRows, headers, mapping) ?? sheetRows) {
+  for await (const row of spreadRows(sheetRows, headers, mapping) ?? sheetRows) {
     if (row.number <= headerRowNumber) continue;
     if (row.cells.every(blank)) continue;
     const wasFirst = first;
@@ -419,42 +420,43 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
 }
 
 /**
- * The rows of a month-column sheet as the import reads them: a row with targets becomes one row
- * per month it fills (its own cells, then the month's days and the target), under its own row
- * number; any other row (a title, a heading, a blank, a total) stays as it is. Null when the mapping has
- * no month columns added (withMonthRows).
+ * The rows of a month-column sheet, or of a sheet with a target column per measure, as the import
+ * reads them: a row with targets becomes one row per such column it fills (its own cells, then
+ * what the column's header says — the month's days, or the measure's name — and the target),
+ * under its own row number; any other row (a title, a heading, a blank, a total) stays as it is.
+ * Null when the mapping has no such columns added (withMonthRows, withMeasureRows).
  */
-function monthRows(
+function spreadRows(
   rows: AsyncIterable<SourceRow>,
   headers: readonly string[],
   mapping: Mapping,
 ): AsyncIterable<SourceRow> | null {
-  const columns = monthColumns(mapping);
-  const width = mapping.period_from;
-  if (columns.length === 0 || width === undefined || headers[width] !== MONTH_ROW_HEADERS[0]) return null;
-  const months = columns.map((column) => ({
-    column,
-    ...(monthOfHeader(headers[column] ?? '') ?? { from: '', to: '' }),
-  }));
+  const monthly = mapping.period_from !== undefined && headers[mapping.period_from] === MONTH_ROW_HEADERS[0];
+  const perMeasure = mapping.measure !== undefined && headers[mapping.measure] === MEASURE_ROW_HEADERS[0];
+  const width = monthly ? mapping.period_from : perMeasure ? mapping.measure : undefined;
+  const added = monthly ? MONTH_ROW_HEADERS : MEASURE_ROW_HEADERS;
+  const spread = monthly
+    ? monthColumns(mapping).map((column) => {
+        const month = monthOfHeader(headers[column] ?? '');
+        return { column, said: [month?.from ?? '', month?.to ?? ''] };
+      })
+    : measureColumns(mapping).map((column) => ({ column, said: [headers[column] ?? ''] }));
+  if (width === undefined || spread.length === 0) return null;
   return (async function* () {
     for await (const row of rows) {
       const own = row.cells.slice(0, width);
       const padded = [...own, ...Array(width - own.length).fill(null)];
-      // The header printed again down the sheet: as the header reads, months added, to be left out.
-      if (months.every((m) => headerText(row.cells[m.column] ?? null) === headers[m.column])) {
-        yield { number: row.number, cells: [...padded, ...MONTH_ROW_HEADERS] };
+      // The header printed again down the sheet: as the header reads, columns added, to be left out.
+      if (spread.every((m) => headerText(row.cells[m.column] ?? null) === headers[m.column])) {
+        yield { number: row.number, cells: [...padded, ...added] };
         continue;
       }
-      const filled = months.filter((m) => !blank(row.cells[m.column]));
+      const filled = spread.filter((m) => !blank(row.cells[m.column]));
       if (filled.length === 0 || isTotalRow(row.cells)) {
         yield row;
         continue;
       }
-      for (const m of filled)
-        yield {
-          number: row.number,
-          cells: [...padded, m.from, m.to, row.cells[m.column] ?? null],
-        };
+      for (const m of filled) yield { number: row.number, cells: [...padded, ...m.said, row.cells[m.column] ?? null] };
     }
   })();
 }

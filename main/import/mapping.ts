@@ -10,8 +10,9 @@ import {
   pseudoFields,
   pseudoFieldsOf,
 } from './aliases';
+import { addMeasureColumns } from './measure-columns';
 import { addMonthColumns } from './month-columns';
-import { addNumbered, DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { addNumbered, DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
 import { keepReturnsBesideSales } from './returns-beside';
@@ -136,9 +137,11 @@ export const percentHeader = (header: string) =>
 /**
  * Whether a column of percentages may hold the field: never an amount of money ("GST%" is no
  * tax, though it normalises as "GST"), save the discount, whose rates come off the line
- * (priced-net.ts).
+ * (priced-net.ts); nor a target, which is of a measure in rupees, units or outlets ("Target %"
+ * beside "Tgt Amt" is a growth or an achievement, though it normalises as "Target").
  */
 function holdsPercentages(kind: DatasetKind, field: string): boolean {
+  if (kind === 'targets' && field === 'value') return false;
   return field === 'discount' || fieldType(kind, field) !== 'money';
 }
 
@@ -213,6 +216,8 @@ export function proposeMapping(
   if (kind === 'sales') addDiscountParts(headers, mapping);
   if (kind === 'sales') keepReturnsBesideSales(headers, mapping);
   if (kind === 'targets') addMonthColumns(headers, mapping);
+  if (kind === 'targets')
+    addMeasureColumns(headers, mapping, (column) => candidates[column]?.some((c) => c.field === 'value') ?? false);
   if (kind === 'receivables') totalOfAgeing(headers, mapping);
   // The quantity in other units (a DMS's Qty (Cases) beside its Qty (PCS)): for the lines of
   // products the products master counts in one of those.
@@ -446,7 +451,9 @@ export function namedFieldsProblem(
   const fields = datasets[kind].fields.map((f) => f.name);
   const pseudo: readonly string[] = pseudoFieldsOf(kind);
   const numberedKey = (key: string) =>
-    [QTY_IN_UNIT, MONTH_COLUMN, DISCOUNT_PART].some((prefix) => new RegExp(`^${prefix}\\d+$`).test(key));
+    [QTY_IN_UNIT, MONTH_COLUMN, MEASURE_COLUMN, DISCOUNT_PART].some((prefix) =>
+      new RegExp(`^${prefix}\\d+$`).test(key),
+    );
   const unmappable = Object.keys(map).filter((f) => !fields.includes(f) && !pseudo.includes(f) && !numberedKey(f));
   const ungivable = Object.keys(defaults).filter((f) => !fields.includes(f));
   if (unmappable.length === 0 && ungivable.length === 0) return null;

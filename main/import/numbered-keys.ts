@@ -1,11 +1,14 @@
 /**
  * A field a file gives in several columns is mapped under numbered keys of one prefix, a key per
  * column: a quantity's further units (qty_in_unit_1 for "Qty (Cases)" beside "Qty (PCS)"), a
- * target sheet's months (month_1 for "Oct-26", month_2 for "Nov-26" …), a sale's discounts
+ * target sheet's months (month_1 for "Oct-26", month_2 for "Nov-26" …) and measures (measure_1
+ * for "Target Qty" beside "Target Value"), a sale's discounts
  * (discount_part_1 for "Sch Disc", discount_part_2 for "Trade Disc" …).
  */
 export const QTY_IN_UNIT = 'qty_in_unit_';
 export const MONTH_COLUMN = 'month_';
+/** A target sheet's target of a measure of its own ("Target Qty" beside "Target Value"). */
+export const MEASURE_COLUMN = 'measure_';
 /** A discount a file spreads over columns of its own (a DMS's Sch Disc, Trade Disc, CD Amt). */
 export const DISCOUNT_PART = 'discount_part_';
 

@@ -29,7 +29,7 @@ import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
 import { monthOfHeader } from './month-columns';
-import { DISCOUNT_PART, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -193,12 +193,13 @@ export function decide(
   for (const field of undecided) dayOrder[field] = ask(field, proven);
   // The amounts a file spreads over columns of its own: a Day Book's Debit / Credit pair, a
   // document's total and adjustment, a receipt's allocation and TDS, GST parts; and a target
-  // sheet's month columns as the dialog proposes them (the import reads them as one value).
+  // sheet's month and measure columns as the dialog proposes them (the import reads them as one value).
   const ownAmounts = [
     ...['debit_amount', 'credit_amount', 'gross_total', 'adjustment', 'allocated', 'withheld', 'with_tax'],
     'returned_value',
     ...taxPartKeys(mapping),
     ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
+    ...numbered(mapping, MEASURE_COLUMN).map(({ key }) => key),
     ...numbered(mapping, DISCOUNT_PART).map(({ key }) => key),
   ];
   const amounts = [

@@ -247,4 +247,27 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByTestId('import-result').textContent()).toContain('01 Oct 2026 – 31 Dec 2026');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('imports a target sheet with a column per measure as a target of each, asking for no measure', async () => {
+    const { page, errors, dialog } = await importDialogFor('Targets Oct-26.csv', [
+      'Distributor Code,Month,Target Qty,Target Value',
+      'D001,Oct-26,500,125000',
+      'D002,Oct-26,,90000',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('targets');
+    await expect
+      .poll(() => dialog.getByLabel('Column for Targets of another measure (1)').inputValue())
+      .toBe('Target Qty');
+    expect(await dialog.getByLabel('Column for Value').inputValue()).toBe('Target Value');
+    await page.screenshot({ path: session.screenshot('import-targets-by-measure.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 3 rows as batch \d+/);
+    expect(await dialog.getByTestId('import-result').textContent()).toContain(
+      'Each of "Target Qty", "Target Value" is a target of its own measure',
+    );
+    await page.screenshot({ path: session.screenshot('import-targets-by-measure-result.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

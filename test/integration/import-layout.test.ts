@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { inspectFile } from '../../main/import/inspect';
 import { LayoutError, MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, writeText, writeXlsx } from '../support/files';
@@ -555,6 +556,40 @@ describe('report layouts', () => {
       },
       { row: 3, column: 'Month', value: '', message: 'no month: each target needs the month or quarter it is for' },
     ]);
+  });
+
+  it('reads a target sheet with a column per measure as a target of each, named by its header', async () => {
+    const rows: FixtureCell[][] = [
+      ['Distributor Code', 'Month', 'Target Qty', 'Target Value', 'Target %'],
+      ['D001', 'Oct-26', 500, 125000, 5],
+      ['D002', 'Oct-26', null, 90000, 4],
+    ];
+    const path = await writeXlsx(join(dir, 'targets by measure.xlsx'), [{ name: 'Targets', rows }]);
+    const preview = await inspectFile(ws.db, { path, kind: 'targets', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({ value: 'Target Value', measure_1: 'Target Qty' });
+    expect(Object.values(preview.mapping)).not.toContain('Target %');
+    expect(preview.unmappedRequired).not.toContain('measure');
+    const result = await importFile(ws, path, { kind: 'targets' });
+    expect(result.errors).toEqual([]);
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      'Each of "Target Qty", "Target Value" is a target of its own measure, named by its header: a row gives its distributor a target for each of them it fills (a scheme\'s targets from the dataset pick the measure by that name)',
+    );
+    const stored = (batch: number | null) =>
+      storedRows(ws, 'targets', batch ?? 0).map((r) => [r.distributor_code, r.measure, r.period_from, r.value]);
+    expect(stored(result.batch)).toEqual([
+      ['D001', 'Target Qty', '2026-10-01', '500'],
+      ['D001', 'Target Value', '2026-10-01', '125000'],
+      ['D002', 'Target Value', '2026-10-01', '90000'],
+    ]);
+    // Given one measure for every row, the value's column alone is read, and the result says which is not.
+    const one = await importFile(ws, path, { kind: 'targets', defaults: { measure: 'net_value' }, replace: true });
+    expect(stored(one.batch)).toEqual([
+      ['D001', 'net_value', '2026-10-01', '125000'],
+      ['D002', 'net_value', '2026-10-01', '90000'],
+    ]);
+    expect(one.decisions.map((d) => d.decision)).toContain(
+      '"Target Qty" is not read: the targets are of the measure or scheme given for every row; import it with its own measure (--map value=HEADER --set measure=NAME)',
+    );
   });
 
   it('skips Excel\'s subtotal lines ("D001 Total") but keeps a product named "… Total" as a line', async () => {

@@ -5,7 +5,7 @@ import { recordMaker, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { type FactChecks, factChecksOf, moneyOf } from './fact-checks';
 import type { FlagKind } from './kinds';
-import { budgetBurn, marginFloor, overDiscount } from './policy';
+import { budgetBurn, inactivePayee, marginFloor, overDiscount } from './policy';
 import { controlSettings } from './settings';
 import { type FlagDraft, marginBasis, type RunScope } from './signals';
 import { slabEdges } from './slab-edge';
@@ -16,8 +16,14 @@ import { slabEdges } from './slab-edge';
  */
 const runSignals = [slabEdges];
 /** The policies: what the run pays against what the business can afford. They move with every override. */
-const policies = [overDiscount, budgetBurn, marginFloor];
-const policyKinds: readonly FlagKind[] = ['over-discount', 'over-budget', 'budget-burn', 'margin-floor'];
+const policies = [overDiscount, budgetBurn, marginFloor, inactivePayee];
+const policyKinds: readonly FlagKind[] = [
+  'over-discount',
+  'over-budget',
+  'budget-burn',
+  'margin-floor',
+  'inactive-payee',
+];
 
 export interface RunFlag {
   id: number;

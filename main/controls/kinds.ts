@@ -10,6 +10,7 @@ export const flagLabels = {
   'over-budget': 'Scheme over its budget',
   'margin-floor': 'Margin below the floor',
   'budget-burn': 'Scheme near its budget',
+  'inactive-payee': 'Payee not trading, by the masters',
 } as const;
 export type FlagKind = keyof typeof flagLabels;
 export const flagKinds = Object.keys(flagLabels) as FlagKind[];
@@ -26,4 +27,5 @@ export const flagShortLabels: Record<FlagKind, string> = {
   'over-budget': 'Over budget',
   'margin-floor': 'Below margin floor',
   'budget-burn': 'Budget burn',
+  'inactive-payee': 'Not trading',
 };

@@ -138,3 +138,35 @@ export function marginFloor(db: Database.Database, scope: RunScope): FlagDraft[]
   }
   return flags;
 }
+
+/** A status that says a distributor is not trading: inactive, blocked, suspended, terminated and the like. */
+export const notTrading = (status: string | null): boolean =>
+  status !== null &&
+  /\b(inactive|in active|not active|non[- ]?active|blocked?|blacklisted|suspended|terminated|closed|discontinued|dormant|disabled|deactivated|on hold|frozen|exited|delisted|cancell?ed|stopped)\b/i.test(
+    status,
+  );
+
+/**
+ * A payee the distributors master says is not trading (its status Inactive, Blocked, Suspended,
+ * Terminated …) paid anything by the run: it may have earned it before it stopped, or be the
+ * wrong party to pay, which only a person can tell. A breach, acknowledged with the reason.
+ */
+export function inactivePayee(db: Database.Database, scope: RunScope): FlagDraft[] {
+  const rows = db
+    .prepare(
+      `SELECT p.payee, d.status, sum(p.payable) AS paid, group_concat(p.id) AS ids
+       FROM payable_lines p JOIN distributors d ON d.code = p.payee
+       WHERE p.run_id = ? AND d.status IS NOT NULL GROUP BY p.payee, d.status HAVING sum(p.payable) > 0`,
+    )
+    .all(scope.run) as { payee: string; status: string; paid: number; ids: string }[];
+  return rows
+    .filter((r) => notTrading(r.status))
+    .map((r) => ({
+      kind: 'inactive-payee' as const,
+      payee: r.payee,
+      scheme: null,
+      blocking: true,
+      message: `The run pays ${r.payee} ${scope.money(r.paid)}, but the distributors master gives its status as "${r.status}": pay it only what it earned while it traded`,
+      evidence: { table: 'payout_lines' as const, ids: ids(r.ids) },
+    }));
+}

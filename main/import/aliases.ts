@@ -525,7 +525,20 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'startdate',
       'since',
     ],
-    status: ['status', 'active', 'blocked', 'customerstatus'],
+    // A status, or a yes/no question about it (ERPNext's Disabled, a DMS's Is Active): status-column.ts.
+    status: [
+      'status',
+      'customerstatus',
+      'active',
+      'isactive',
+      'enabled',
+      'blocked',
+      'isblocked',
+      'disabled',
+      'isdisabled',
+      'inactive',
+      'suspended',
+    ],
     // The party's ledger in the accounting system, where it differs from the name (a header that
     // could also be the name is the name unless the file has a name column of its own).
     ledger_name: ['ledgername', 'accountingledger', 'tallyledger', 'partyledger', 'ledgeraccount'],

@@ -50,6 +50,7 @@ import {
 import { SaleLines } from './sale-lines';
 import { SaleQuantities } from './sale-quantities';
 import { decideFromSample } from './sample-decisions';
+import { statusAnswer } from './status-column';
 import { targetIssues } from './target-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { TypeReadings } from './type-readings';
@@ -364,6 +365,8 @@ async function importFrom(
   };
   // Amounts from a Debit / Credit pair say which side the party is on.
   const bySide = readsPartySide(kind, headers, mapping);
+  // A master's status asked as a question (Active: Y/N, Blocked: Y/N), stored in words.
+  const statusOf = statusAnswer(kind, headers[mapping.status ?? -1]);
   // A receipts file booked as the customer's ledger: a receipt negative, turned (decideFromSample).
   const receiptsTurned = kind === 'payments' && signs.amounts;
   const vouchers =
@@ -534,6 +537,7 @@ async function importFrom(
         });
       }
       if (receiptsTurned) turnSigns(values, signs);
+      if (statusOf) values.status = statusOf(values.status ?? null);
       if (numberLines) values.line_no = documents.next(values);
       // A document's round-off is its first line's alone.
       if (

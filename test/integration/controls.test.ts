@@ -355,6 +355,36 @@ describe("the approver's summary", () => {
   });
 });
 
+describe('a payee the masters say is not trading', () => {
+  const demo = demoWorkspacePerTest();
+  const db = (): Database.Database => demo.current().ws.db;
+
+  it('is a breach while the run pays it anything, and not once it is paid nothing', () => {
+    const paid = db()
+      .prepare('SELECT payee FROM payout_lines WHERE run_id = 1 AND final > 0 GROUP BY payee ORDER BY payee LIMIT 2')
+      .pluck()
+      .all() as string[];
+    const [blocked, active] = paid as [string, string];
+    db().prepare("UPDATE distributors SET status = 'Blocked' WHERE code = ?").run(blocked);
+    db().prepare("UPDATE distributors SET status = 'Active' WHERE code = ?").run(active);
+    const run = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    const flags = runFlags(db(), run).filter((f) => f.kind === 'inactive-payee');
+    expect(kindsAndPayees(flags)).toEqual([`inactive-payee ${blocked}`]);
+    expect(flags[0]?.blocking).toBe(true);
+    expect(flags[0]?.message).toMatch(
+      new RegExp(`^The run pays ${blocked} ₹[\\d,.]+, but the distributors master gives its status as "Blocked"`),
+    );
+    const lines = db()
+      .prepare('SELECT id FROM payout_lines WHERE run_id = ? AND payee = ? AND final <> 0')
+      .pluck()
+      .all(run, blocked) as number[];
+    expect(flags[0]?.evidence).toEqual({ table: 'payout_lines', ids: expect.arrayContaining(lines) });
+    expect(() => submitRun(db(), run, priya)).toThrow(/not trading/);
+    overrideLines(db(), { run, lines, change: { mode: 'zero' }, reason: 'blocked since September' }, priya);
+    expect(runFlags(db(), run).filter((f) => f.kind === 'inactive-payee')).toEqual([]);
+  });
+});
+
 describe('the margin floor', () => {
   const demo = demoWorkspacePerTest();
   const db = (): Database.Database => demo.current().ws.db;

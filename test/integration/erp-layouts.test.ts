@@ -500,6 +500,43 @@ describe("receipts booked as the customer's ledger books them: money received ne
   });
 });
 
+describe("a distributors master's status asked as a question", () => {
+  it('stores Blocked: Y and Is Active: FALSE as the words they mean, and any other status as written', async () => {
+    const statuses = (batch: number | null) =>
+      storedRows(ws, 'distributors', batch ?? 0).map((d) => [d.code, d.status]);
+    const blocked = await importFile(
+      ws,
+      file('customers.csv', [
+        ['Customer Code', 'Customer Name', 'Blocked'],
+        ['D901', 'Sai Agencies', 'Y'],
+        ['D902', 'Om Traders', 'N'],
+        ['D903', 'Jai Stores', null],
+      ]),
+      { kind: 'distributors' },
+    );
+    expect(statuses(blocked.batch)).toEqual([
+      ['D901', 'Blocked'],
+      ['D902', 'Active'],
+      ['D903', null],
+    ]);
+    const active = await importFile(
+      ws,
+      file('dealers.csv', [
+        ['Code', 'Name', 'Is Active'],
+        ['D904', 'Ram Agencies', 'FALSE'],
+        ['D905', 'Shyam Traders', 'TRUE'],
+        ['D906', 'Ganga Stores', 'Dormant'],
+      ]),
+      { kind: 'distributors' },
+    );
+    expect(statuses(active.batch)).toEqual([
+      ['D904', 'Inactive'],
+      ['D905', 'Active'],
+      ['D906', 'Dormant'],
+    ]);
+  });
+});
+
 describe("the GST portal's e-invoices", () => {
   it('leaves out an invoice whose IRN was cancelled (CNL)', async () => {
     const result = await importFile(

@@ -65,7 +65,7 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'import an ERP export (xlsx, csv/tsv/txt, HTML or XML "xls", binary xls via LibreOffice)',
+    summary: 'import an ERP export (xlsx, csv/tsv/txt, HTML or XML "xls", Tally XML, binary xls via LibreOffice)',
     usage:
       'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ... (FIELD= leaves a field out)] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip|receipt" ...] [--round] [--skip-exact-repeats] [--move-outlets] [--any-dates] [--valid-only] [--create-missing] [--replace] [--dry-run]',
     async run({ api, args, options, json }) {

@@ -840,6 +840,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'rcptno',
       'collectionno',
       'collectionnumber',
+      // TallyPrime's voucher layout.
+      'vouchernumber',
     ],
     receipt_date: [
       'receiptdate',
@@ -865,6 +867,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'receivedamount',
       'wrbtr',
       'dmbtr',
+      // TallyPrime's voucher layout: the party's ledger's amount.
+      'ledgeramount',
       // SAP's line items (FBL5N, FAGLL03): the amount in the company's currency, then the document's.
       'amountinlocalcurrency',
       'amountinlocalcurr',
@@ -941,7 +945,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
 };
 
 export const pseudoAliases: Record<PseudoField, readonly string[]> = {
-  dr_cr: ['drcr', 'debitcredit', 'drcrindicator', 'shkzg', 'sign', 'crdr'],
+  // TallyPrime's voucher layout writes each ledger's side beside its amount.
+  dr_cr: ['drcr', 'debitcredit', 'drcrindicator', 'shkzg', 'sign', 'crdr', 'ledgeramountdrcr'],
   return_flag: ['return', 'isreturn', 'isreturncreditnote', 'returnflag', 'returned', 'salesreturn'],
   debit_amount: ['debitamount', 'debit', 'dramount', 'debitamt'],
   credit_amount: ['creditamount', 'credit', 'cramount', 'creditamt'],

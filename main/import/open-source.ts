@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { isWebArchive, parseWebArchive } from './readers/mhtml';
+import { parseTallyXml } from './readers/tally-xml';
 import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading } from './readers/text';
 import {
   BinaryWorkbookError,
@@ -178,13 +179,17 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
   if (/^<(!doctype html|html|head|body|meta|table|style|title)\b/.test(start)) {
     return parseHtmlTables(await text());
   }
-  if (/^<(\?xml|envelope\b)/.test(start)) throw new UnreadableFileError(otherXml(basename(path), start));
+  if (/^<(\?xml|envelope\b)/.test(start)) {
+    if (isTallyXml(start)) return parseTallyXml(path, basename(path));
+    throw new UnreadableFileError(otherXml(basename(path)));
+  }
   return openDelimited(path, onBytes, known.text);
 }
 
+/** Tally's own XML: an ENVELOPE of messages (its Export → XML, or what its server answers). */
+const isTallyXml = (start: string) => /<envelope\b/.test(start) && /<(tallymessage|header|body)\b/.test(start);
+
 /** What to say of an XML file that is no spreadsheet: read as text, it named no header row. */
-function otherXml(file: string, start: string): string {
-  if (/<envelope\b/.test(start) && /<(tallymessage|header|body)\b/.test(start))
-    return `${file} is Tally's own XML (an ENVELOPE of vouchers), not a spreadsheet. Export the report from Tally as a spreadsheet instead: open it (Day Book, Sales Register, Bills Receivable), press Alt+E (Export), choose Excel (Spreadsheet) as the format, and import that file.`;
+function otherXml(file: string): string {
   return `${file} is XML, but not a spreadsheet SchemeDesk reads (Excel 2003 XML, whose Workbook names urn:schemas-microsoft-com:office:spreadsheet). Save it from its system or from Excel as .xlsx or CSV, and import that.`;
 }

@@ -46,6 +46,7 @@ export type SourceFormat =
   | 'csv'
   | 'html'
   | 'excel-2003-xml'
+  | 'tally-xml'
   | 'web archive (MHTML)';
 
 export interface Source {

@@ -181,7 +181,7 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
   }
   if (/^<(\?xml|envelope\b)/.test(start)) {
     if (isTallyXml(start)) return parseTallyXml(path, basename(path));
-    throw new UnreadableFileError(otherXml(basename(path)));
+    throw new UnreadableFileError(otherXml(basename(path), start));
   }
   return openDelimited(path, onBytes, known.text);
 }
@@ -189,7 +189,13 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
 /** Tally's own XML: an ENVELOPE of messages (its Export → XML, or what its server answers). */
 const isTallyXml = (start: string) => /<envelope\b/.test(start) && /<(tallymessage|header|body)\b/.test(start);
 
-/** What to say of an XML file that is no spreadsheet: read as text, it named no header row. */
-function otherXml(file: string): string {
+/**
+ * What to say of an XML file that is no spreadsheet: read as text, it named no header row. Tally
+ * writes a report it displays (a Day Book, a ledger's vouchers) as an ENVELOPE of its columns'
+ * values (DSPVCHDATE, DSPVCHLEDACCOUNT …), which says nothing of the vouchers' items or bills.
+ */
+function otherXml(file: string, start: string): string {
+  if (/<envelope\b/.test(start) && /<dsp[a-z]+>/.test(start))
+    return `${file} is a report Tally displayed, written as XML (its columns' values, without the vouchers' items or bills). Export it from Tally as Excel instead (Alt+E, Excel (Spreadsheet)), or export the vouchers themselves as XML (Export, Transactions, XML (Data Interchange)), and import that file.`;
   return `${file} is XML, but not a spreadsheet SchemeDesk reads (Excel 2003 XML, whose Workbook names urn:schemas-microsoft-com:office:spreadsheet). Save it from its system or from Excel as .xlsx or CSV, and import that.`;
 }

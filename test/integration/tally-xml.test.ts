@@ -167,7 +167,7 @@ describe("Tally's XML", () => {
     ).toEqual([['R/1', '2026-10-09', 'D001', 59_000, 'TX/1']]);
   });
 
-  it('refuses a file of masters alone, saying what to export', async () => {
+  it('refuses a file of masters alone, and a report as Tally displays it, saying what to export', async () => {
     const path = join(dir, 'Masters.xml');
     writeFileSync(
       path,
@@ -176,5 +176,14 @@ describe("Tally's XML", () => {
       ),
     );
     await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/holds no voucher/);
+    // A report as Tally displays it, written as XML: its columns' values, no voucher.
+    const report = join(dir, 'DayBookReport.xml');
+    writeFileSync(
+      report,
+      '<ENVELOPE>\r\n <DSPVCHDATE>5-Oct-26</DSPVCHDATE>\r\n <DSPVCHLEDACCOUNT>Annapurna Distributors</DSPVCHLEDACCOUNT>\r\n <DSPVCHTYPE>Sale</DSPVCHTYPE>\r\n <DSPVCHDRAMT>-708.00</DSPVCHDRAMT>\r\n <DSPVCHCRAMT></DSPVCHCRAMT>\r\n</ENVELOPE>\r\n',
+    );
+    await expect(importFile(ws, report, { kind: 'sales' })).rejects.toThrow(
+      'DayBookReport.xml is a report Tally displayed, written as XML',
+    );
   });
 });

@@ -494,6 +494,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'ledgercode',
       'accountcode',
       'partycode',
+      // Tally's alias of a ledger, which many keep its code in (its List of Ledgers, its XML).
+      'alias',
     ],
     name: [
       'name',
@@ -590,6 +592,8 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'stockitemcode',
       'stockcode',
       'itemid',
+      // Tally's alias of a stock item, which many keep its code in.
+      'alias',
     ],
     name: [
       'name',

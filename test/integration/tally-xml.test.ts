@@ -167,15 +167,64 @@ describe("Tally's XML", () => {
     ).toEqual([['R/1', '2026-10-09', 'D001', 59_000, 'TX/1']]);
   });
 
-  it('refuses a file of masters alone, and a report as Tally displays it, saying what to export', async () => {
+  it('reads its ledgers and stock items as the distributors and products masters, each alias a code', async () => {
+    const master = (tag: string, name: string, parent: string, aliases: string[], more = '') => `
+    <TALLYMESSAGE xmlns:UDF="TallyUDF">
+     <${tag} NAME="${name}" RESERVEDNAME="">${more}
+      <PARENT>${parent}</PARENT>
+      <LANGUAGENAME.LIST>
+       <NAME.LIST TYPE="String">${[name, ...aliases].map((n) => `<NAME>${n}</NAME>`).join('')}</NAME.LIST>
+       <LANGUAGEID> 1033</LANGUAGEID>
+      </LANGUAGENAME.LIST>
+     </${tag}>
+    </TALLYMESSAGE>`;
     const path = join(dir, 'Masters.xml');
     writeFileSync(
       path,
       envelope(
-        '\n    <TALLYMESSAGE><LEDGER NAME="Annapurna Distributors"><PARENT>Sundry Debtors</PARENT></LEDGER></TALLYMESSAGE>',
+        master(
+          'LEDGER',
+          'Sai Agencies',
+          'Sundry Debtors',
+          ['D950'],
+          `
+      <ADDRESS.LIST TYPE="String"><ADDRESS>12 MG Road</ADDRESS><ADDRESS>Pune</ADDRESS></ADDRESS.LIST>
+      <PARTYGSTIN>27AAECS1234F1Z5</PARTYGSTIN>`,
+        ) +
+          master('LEDGER', 'HDFC Bank', 'Bank Accounts', []) +
+          master(
+            'STOCKITEM',
+            'Morning Tea 250 g',
+            'Beverages',
+            ['SKU-9001'],
+            '\n      <CATEGORY>&#4; Not Applicable</CATEGORY>\n      <BASEUNITS>pcs</BASEUNITS>',
+          ),
       ),
     );
-    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/holds no voucher/);
+    const ledgers = await importFile(ws, path, { kind: 'distributors' });
+    expect(ledgers.errors).toEqual([]);
+    expect(ledgers.sheet).toBe('Ledgers');
+    expect(ledgers.skipped).toEqual({ 'type:Bank Accounts': 1 });
+    expect(storedRows(ws, 'distributors', ledgers.batch ?? 0).map((d) => [d.code, d.name, d.gstin, d.address])).toEqual(
+      [['D950', 'Sai Agencies', '27AAECS1234F1Z5', '12 MG Road, Pune']],
+    );
+    const items = await importFile(ws, path, { kind: 'products' });
+    expect(items.errors).toEqual([]);
+    expect(items.sheet).toBe('Stock Items');
+    expect(storedRows(ws, 'products', items.batch ?? 0).map((p) => [p.sku, p.name, p.category, p.uom])).toEqual([
+      ['SKU-9001', 'Morning Tea 250 g', null, 'pcs'],
+    ]);
+  });
+
+  it('refuses a file that holds no voucher, ledger or stock item, and a report as Tally displays it, saying what to export', async () => {
+    const path = join(dir, 'Groups.xml');
+    writeFileSync(
+      path,
+      envelope(
+        '\n    <TALLYMESSAGE><GROUP NAME="Sundry Debtors"><PARENT>Current Assets</PARENT></GROUP></TALLYMESSAGE>',
+      ),
+    );
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/holds no voucher, ledger or stock item/);
     // A report as Tally displays it, written as XML: its columns' values, no voucher.
     const report = join(dir, 'DayBookReport.xml');
     writeFileSync(

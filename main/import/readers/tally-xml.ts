@@ -44,8 +44,11 @@ interface Voucher {
   allItems: Entry[];
 }
 
-/** Tally writes a blank with &#4; (a control character) before some values, and pads quantities. */
-const clean = (text: string) => withoutControls(text).trim();
+/**
+ * A value as read: Tally marks a value of its own making, meaning none (`&#4; Not Applicable`,
+ * `&#4; Primary`), with the control character &#4;, and pads quantities.
+ */
+const clean = (text: string) => (text.trimStart().startsWith('\u0004') ? '' : withoutControls(text).trim());
 
 /** An amount as Tally writes it (a debit negative), unsigned, with its side. */
 function sided(amount: string | undefined): [Cell, Cell] {
@@ -135,20 +138,62 @@ const entryLists: Record<string, keyof Omit<Voucher, 'fields'>> = {
   'ALLINVENTORYENTRIES.LIST': 'allItems',
 };
 
+/** A master of Tally's: a ledger (a customer among them) or a stock item, by its fields. */
+interface Master {
+  name: string;
+  fields: Record<string, string>;
+  /** Its names: the first its name, the others its aliases (often a code). */
+  names: string[];
+  address: string[];
+}
+
+/** The sheets a file's masters are read into, as Tally's List of Ledgers and of Stock Items write them. */
+const masterSheets = {
+  LEDGER: {
+    sheet: 'Ledgers',
+    headers: ['Name', 'Alias', 'Under', 'GSTIN', 'State', 'Pincode', 'Address', 'Phone'],
+    cells: (m: Master): Cell[] => [
+      m.fields.PARTYGSTIN ?? null,
+      m.fields.LEDSTATENAME ?? m.fields.STATENAME ?? null,
+      m.fields.PINCODE ?? null,
+      m.address.join(', ') || null,
+      m.fields.LEDGERPHONE ?? m.fields.LEDGERMOBILE ?? null,
+    ],
+  },
+  STOCKITEM: {
+    sheet: 'Stock Items',
+    headers: ['Name', 'Alias', 'Under', 'Category', 'Units'],
+    cells: (m: Master): Cell[] => [m.fields.CATEGORY ?? null, m.fields.BASEUNITS ?? null],
+  },
+} as const;
+
+/** A master's row: its name, its first alias, its group, then what its sheet reads of it. */
+function masterRow(tag: keyof typeof masterSheets, m: Master): Cell[] {
+  const name = clean(m.name) || clean(m.names[0] ?? '');
+  const alias = m.names.map(clean).find((n) => n !== '' && n !== name) ?? null;
+  const own = masterSheets[tag].cells(m).map((c) => (typeof c === 'string' ? clean(c) || null : c));
+  return [name || null, alias, clean(m.fields.PARENT ?? '') || null, ...own];
+}
+
 /**
- * Reads a Tally XML file's vouchers as one sheet, "Vouchers", in TallyPrime's voucher layout.
- * Refused as damaged where the XML is not whole, or holds no voucher (a file of masters alone).
+ * Reads a Tally XML file: its vouchers as one sheet, "Vouchers", in TallyPrime's voucher layout;
+ * its ledgers and stock items (an export of masters) as "Ledgers" and "Stock Items", in the
+ * columns of Tally's lists of them, each name's first alias its code. Refused as damaged where
+ * the XML is not whole, or holds neither (a report's totals).
  */
 export async function parseTallyXml(path: string, name: string): Promise<Source> {
   const rows: SourceRow[] = [{ number: 1, cells: [...TALLY_VOUCHER_HEADERS] }];
-  // The open elements, innermost last; the voucher, entry and bill allocation being read.
+  const masters: Record<keyof typeof masterSheets, SourceRow[]> = { LEDGER: [], STOCKITEM: [] };
+  // The open elements, innermost last; the voucher, entry, bill allocation or master being read.
   const open: string[] = [];
   let voucher: Voucher | null = null;
   let entry: Entry | null = null;
   let bill: Record<string, string> | null = null;
+  let master: { tag: keyof typeof masterSheets; record: Master } | null = null;
   let text = '';
   const handlers = {
-    open(tag: string) {
+    open(tag: string, attributes: Record<string, string>) {
+      const parent = open.at(-1);
       open.push(tag);
       text = '';
       if (tag === 'VOUCHER') voucher = { fields: {}, ledgers: [], allLedgers: [], items: [], allItems: [] };
@@ -156,6 +201,8 @@ export async function parseTallyXml(path: string, name: string): Promise<Source>
         entry = { fields: {}, against: [] };
         voucher[entryLists[tag]].push(entry);
       } else if (entry && tag === 'BILLALLOCATIONS.LIST') bill = {};
+      else if (parent === 'TALLYMESSAGE' && (tag === 'LEDGER' || tag === 'STOCKITEM'))
+        master = { tag, record: { name: attributes.NAME ?? '', fields: {}, names: [], address: [] } };
     },
     text(piece: string) {
       text += piece;
@@ -163,6 +210,7 @@ export async function parseTallyXml(path: string, name: string): Promise<Source>
     close(tag: string) {
       open.pop();
       const parent = open.at(-1);
+      const m = master as { tag: keyof typeof masterSheets; record: Master } | null;
       if (tag === 'VOUCHER' && voucher) {
         for (const cells of voucherRows(voucher)) rows.push({ number: rows.length + 1, cells });
         voucher = null;
@@ -174,25 +222,42 @@ export async function parseTallyXml(path: string, name: string): Promise<Source>
       } else if (bill && parent === 'BILLALLOCATIONS.LIST') bill[tag] = text;
       else if (entry && parent && entryLists[parent]) (entry as Entry).fields[tag] = text;
       else if (voucher && parent === 'VOUCHER') (voucher as Voucher).fields[tag] = text;
+      else if (m && tag === m.tag) {
+        const list = masters[m.tag];
+        list.push({ number: list.length + 2, cells: masterRow(m.tag, m.record) });
+        master = null;
+      } else if (m && tag === 'NAME' && parent === 'NAME.LIST') m.record.names.push(text);
+      else if (m && tag === 'ADDRESS' && parent === 'ADDRESS.LIST') m.record.address.push(clean(text));
+      else if (m && parent === m.tag) m.record.fields[tag] = text;
       text = '';
     },
   };
   for await (const _ of parseXmlPart(name, createReadStream(path), handlers));
-  if (rows.length === 1)
+  const sheets = [
+    ...(rows.length > 1 ? [{ name: 'Vouchers', rows }] : []),
+    ...(['LEDGER', 'STOCKITEM'] as const)
+      .filter((tag) => masters[tag].length > 0)
+      .map((tag) => ({
+        name: masterSheets[tag].sheet,
+        rows: [{ number: 1, cells: [...masterSheets[tag].headers] }, ...masters[tag]],
+      })),
+  ];
+  if (sheets.length === 0)
     throw new DamagedFileError(
-      `${name} is Tally's XML but holds no voucher (masters alone, or a report's totals): export the Day Book or the register with its vouchers`,
+      `${name} is Tally's XML but holds no voucher, ledger or stock item: export the Day Book, the register or the masters from Tally`,
     );
   return {
     format: 'tally-xml',
     date1904: false,
     async *sheets() {
-      yield {
-        name: 'Vouchers',
-        totalRows: rows.length,
-        async *rows() {
-          yield* rows;
-        },
-      };
+      for (const sheet of sheets)
+        yield {
+          name: sheet.name,
+          totalRows: sheet.rows.length,
+          async *rows() {
+            yield* sheet.rows;
+          },
+        };
     },
   };
 }

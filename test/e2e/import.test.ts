@@ -38,6 +38,10 @@ describe('importing through the Data screen', () => {
     ]);
     expect(await dialog.getByLabel('Dataset').inputValue()).toBe('payments');
     expect(await dialog.getByLabel('Column for Distributor').inputValue()).toBe('Party Code');
+    // The chooser offers every kind of file the reader opens: macro-enabled, binary and
+    // OpenDocument workbooks, web archives, Tally's XML.
+    const offered = (await page.getByTestId('import-file').getAttribute('accept'))?.split(',') ?? [];
+    expect(offered).toEqual(expect.arrayContaining(['.xlsx', '.xlsm', '.xlsb', '.ods', '.mhtml', '.mht', '.xml']));
     expect(await dialog.getByTestId('import-preview').locator('tbody tr').count()).toBe(2);
     await expect.poll(() => dialog.textContent()).toContain('header on row 4');
     await page.screenshot({ path: session.screenshot('import-mapping.png') });

@@ -4,6 +4,7 @@ import { formatMoney } from '../../../main/format/numbers';
 import { call, stageFile } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { InlineError } from '../components/InlineError';
+import { importableFiles } from '../import/file-types';
 import { useWorkspace } from '../workspace-context';
 
 /**
@@ -41,7 +42,7 @@ export function ClaimsDialog({ run, onClose }: { run: number; onClose: () => voi
           <span>A claim sheet (payee, scheme, claimed amount, and optionally the claimed measure)</span>
           <input
             type="file"
-            accept=".xlsx,.xls,.csv,.txt"
+            accept={importableFiles}
             aria-label="Claim file"
             disabled={busy}
             onChange={(e) => {

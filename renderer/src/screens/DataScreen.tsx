@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { DatasetGrid } from '../grid/DatasetGrid';
 import { BatchHistory } from '../import/BatchHistory';
+import { importableFiles } from '../import/file-types';
 import { ImportDialog } from '../import/ImportDialog';
 import { useWorkspace } from '../workspace-context';
 
@@ -85,7 +86,7 @@ export function DataScreen({ importRequests = 0 }: { importRequests?: number }) 
             ref={picker}
             type="file"
             hidden
-            accept=".xlsx,.xls,.csv,.tsv,.txt,.xml,.htm,.html"
+            accept={importableFiles}
             data-testid="import-file"
             onChange={(e) => {
               const chosen = e.target.files?.[0];

@@ -234,6 +234,19 @@ const distributor = [
   'dealercode',
   'distributorcodeitems',
 ];
+/**
+ * SAP's line items (FBL5N, FAGLL03): the amount in the company's currency, by its long and shorter
+ * labels (FBL5N's default layout: "Amount in local cur."), then in the document's.
+ */
+const sapLineItemAmount = [
+  'amountinlocalcurrency',
+  'amountinlocalcurr',
+  'amountinlocalcur',
+  'amtinloccur',
+  'amountinlc',
+  'amountindoccurr',
+  'amountindocumentcurrency',
+];
 const docNo = [
   'docno',
   'id',
@@ -804,14 +817,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'balanceamount',
       'balanceamt',
       'balamt',
-      'amountinlocalcurrency',
-      'amountinlocalcurr',
-      // SAP's shorter labels of the same column (FBL5N's default layout: "Amount in local cur.").
-      'amountinlocalcur',
-      'amtinloccur',
-      'amountinlc',
-      'amountindoccurr',
-      'amountindocumentcurrency',
+      ...sapLineItemAmount,
     ],
   },
   payments: {
@@ -873,14 +879,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'dmbtr',
       // TallyPrime's voucher layout: the party's ledger's amount.
       'ledgeramount',
-      // SAP's line items (FBL5N, FAGLL03): the amount in the company's currency, then the document's.
-      'amountinlocalcurrency',
-      'amountinlocalcurr',
-      'amountinlocalcur',
-      'amtinloccur',
-      'amountinlc',
-      'amountindoccurr',
-      'amountindocumentcurrency',
+      ...sapLineItemAmount,
       // Tally's columnar Receipt Register: a Value and a Gross Total beside a column per bank.
       'value',
       'grosstotal',

@@ -18,12 +18,15 @@ export const MEASURE_ROW_HEADERS = ['Measure named by its column', 'Target of th
 /** A header naming a target of some measure: "Target Qty", "Tgt Outlets", "Volume Target". */
 const targetNamed = /^(?:targets?|tgt)[a-z0-9]+$|^[a-z0-9]+(?:targets?|tgt)$/;
 /** Words that name something else than a measure's target: its dates, its achievement, a rate. */
-const notATarget = /date|month|period|from|start|end|achiev|percent|pct|growth|type|name|code|remark/;
+const notATarget =
+  /\b(dates?|months?|period|from|start|end|achiev\w*|percent\w*|pct|growth|type|name|code|remarks?)\b/i;
 
 /** Whether a header names a target of a measure of its own: by the value's names, or as target-something. */
 function namesATarget(header: string, namesValue: boolean): boolean {
   const key = normalizeHeader(header);
-  if (/%/.test(header) || notATarget.test(key) || monthOfHeader(header)) return false;
+  // Its words, as written apart by spaces, marks or capitals ("Target_Date", "TargetDate").
+  const words = header.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\W]+/g, ' ');
+  if (/%/.test(header) || notATarget.test(words) || monthOfHeader(header)) return false;
   return namesValue || targetNamed.test(key);
 }
 

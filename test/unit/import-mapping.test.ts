@@ -428,6 +428,26 @@ describe('total rows', () => {
       expect(monthOfHeader(text)).toBeNull();
   });
 
+  it("proposes a target sheet's further target columns as measures of their own, and no column of its dates, achievement or rates", () => {
+    const proposed = (headers: string[]) => proposeMapping('targets', headers);
+    expect(proposed(['Distributor', 'Month', 'Target Value', 'Target Qty', 'Tgt Outlets', 'Spend Target'])).toEqual({
+      distributor_code: 0,
+      period: 1,
+      value: 2,
+      measure_1: 3,
+      measure_2: 4,
+      measure_3: 5,
+    });
+    const others = ['TargetDate', 'Target_Month', 'Target Achieved', 'Target %', 'Target Growth', 'Target Remarks'];
+    expect(proposed(['Distributor', 'Month', 'Target Value', ...others])).toEqual({
+      distributor_code: 0,
+      period: 1,
+      value: 2,
+    });
+    // A sheet that names its measure in a column of its own reads one target a row.
+    expect(proposed(['Distributor', 'Measure', 'Target Value', 'Target Qty']).measure_1).toBeUndefined();
+  });
+
   it('skips totals and subtotals but keeps a party whose name starts with Total', () => {
     expect(isTotalRow(['Total', null, 100])).toBe(true);
     expect(isTotalRow([null, 'Grand Total', 100])).toBe(true);

@@ -15,10 +15,9 @@ import {
   type Source,
   type SourceFormat,
   type SourceSheet,
+  UnreadableFileError,
 } from './readers/types';
 import { openXlsx } from './readers/xlsx';
-
-export class UnreadableFileError extends Error {}
 
 /**
  * What a reader's own failure becomes for the user: a damaged file, named, and never a JavaScript

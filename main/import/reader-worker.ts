@@ -2,9 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { workerInput } from '../workers/run';
 import { cellsDigest, DIGEST_BYTES } from './digest-table';
 import { dataRows, type SkippedLayoutRow } from './layout';
-import { openSource, UnreadableFileError } from './open-source';
+import { openSource } from './open-source';
 import { packedBuffers, packRows } from './packed-rows';
-import { DamagedFileError, type SourceRow, type SourceSheet } from './readers/types';
+import { DamagedFileError, type SourceRow, type SourceSheet, UnreadableFileError } from './readers/types';
 import { type ConvertedRow, convertRow } from './row-values';
 import { AHEAD, CONVERT_FROM_WAITING, type ReaderMessage, type ReaderStart } from './threaded-sheet';
 

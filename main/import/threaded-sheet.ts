@@ -4,10 +4,9 @@ import { startWorker, tooLargeMessage } from '../workers/run';
 import { DIGEST_BYTES } from './digest-table';
 import { LayoutError, type SkippedLayoutRow } from './layout';
 import type { Mapping } from './mapping';
-import { UnreadableFileError } from './open-source';
 import { type PackedRows, unpackRows } from './packed-rows';
 import type { TextReading } from './readers/text';
-import { type Cell, DamagedFileError, type Merge, type SourceRow } from './readers/types';
+import { type Cell, DamagedFileError, type Merge, type SourceRow, UnreadableFileError } from './readers/types';
 import type { ConvertedRow, Decisions } from './row-values';
 
 /** What the import gives the reader worker, and what the worker posts back. */

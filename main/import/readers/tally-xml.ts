@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { withoutControls } from '../../format/cell-text';
 import type { Cell, Source, SourceRow } from './types';
-import { DamagedFileError, isoDateCell } from './types';
+import { isoDateCell, UnreadableFileError } from './types';
 import { parseXmlPart } from './xml';
 
 /**
@@ -243,7 +243,7 @@ export async function parseTallyXml(path: string, name: string): Promise<Source>
       })),
   ];
   if (sheets.length === 0)
-    throw new DamagedFileError(
+    throw new UnreadableFileError(
       `${name} is Tally's XML but holds no voucher, ledger or stock item: export the Day Book, the register or the masters from Tally`,
     );
   return {

@@ -3,6 +3,8 @@ import type { TextReading } from './text';
 export class DamagedFileError extends Error {}
 /** An Excel binary workbook (.xlsb): a zip like an .xlsx, its parts binary records, not XML. */
 export class BinaryWorkbookError extends Error {}
+/** A whole file that holds nothing SchemeDesk reads (empty, another kind of XML): refused by what it is. */
+export class UnreadableFileError extends Error {}
 
 /** What a formula cell with no saved result reads as; the importer refuses it, naming the cell. */
 export const formulaWithoutValue = '#NO-SAVED-VALUE';

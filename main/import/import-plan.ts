@@ -95,14 +95,13 @@ export async function planImport(
     request.map?.[field] !== undefined ||
     request.defaults?.[field] !== undefined ||
     (field !== 'value' && given[field] !== undefined);
-  const { headers, mapping, months, ...perMeasure } = {
-    ...monthly,
-    ...withMeasureRows(monthly.headers, monthly.mapping, {
-      given: chosen,
-      scaled: (column) => table.titleScale !== null || headerScale(monthly.headers[column] ?? '') !== null,
-      proposed: table.mapping.value,
-    }),
-  };
+  const perMeasure = withMeasureRows(monthly.headers, monthly.mapping, {
+    given: chosen,
+    scaled: (column) => table.titleScale !== null || headerScale(monthly.headers[column] ?? '') !== null,
+    proposed: table.mapping.value,
+  });
+  const { headers, mapping } = perMeasure;
+  const { months } = monthly;
   const unknownHeaders = Object.entries(request.map ?? {}).filter(
     ([field]) => mapping[field] === undefined && !leftOut.includes(field),
   );

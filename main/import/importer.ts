@@ -363,14 +363,13 @@ async function importFrom(
     for (let i = hidden.size; i < list.length; i++) hidden.add(list[i] as number);
     return hidden.has(row);
   };
-  // Amounts from a Debit / Credit pair say which side the party is on.
-  const bySide = readsPartySide(kind, headers, mapping);
   // A master's status asked as a question (Active: Y/N, Blocked: Y/N), stored in words.
   const statusOf = statusAnswer(kind, headers[mapping.status ?? -1]);
   // A receipts file booked as the customer's ledger: a receipt negative, turned (decideFromSample).
   const receiptsTurned = kind === 'payments' && signs.amounts;
-  const vouchers =
-    voucherColumn === undefined ? null : new ReceiptVouchers(request.typeMap, bySide || receiptsTurned, receiptsTurned);
+  // Amounts from a Debit / Credit pair say which side the party is on, as the sign of a ledger's does.
+  const bySide = readsPartySide(kind, headers, mapping) || receiptsTurned;
+  const vouchers = voucherColumn === undefined ? null : new ReceiptVouchers(request.typeMap, bySide, receiptsTurned);
   const saleLines = kind === 'sales' ? new SaleLines(mapping, defaults, typeReadings, signs, bySide) : null;
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;

@@ -669,13 +669,15 @@ function salesAmounts(
     const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
     if (typeof gross === 'number') values.net_value = gross - less;
   }
-  // A document's total is no line's amount: a line without a price has none from it.
-  if (d.netFromRate && mapping.rate !== undefined && blank(cells[mapping.rate])) values.net_value = null;
-  if (d.netFromRate && mapping.rate !== undefined && typeof values.qty === 'number' && !blank(cells[mapping.rate])) {
-    const net = priceTimesQuantity(cells, mapping.rate, values.qty, d, read, problems);
-    // A discount of rupees comes off the price as a rate does (a rate's column is no discount).
-    const off = d.discountRate === undefined && typeof values.discount === 'number' ? Math.abs(values.discount) : 0;
-    values.net_value = typeof net === 'number' ? net - Math.sign(net) * off : net;
+  if (d.netFromRate && mapping.rate !== undefined) {
+    // A document's total is no line's amount: a line without a price has none from it.
+    if (blank(cells[mapping.rate])) values.net_value = null;
+    else if (typeof values.qty === 'number') {
+      const net = priceTimesQuantity(cells, mapping.rate, values.qty, d, read, problems);
+      // A discount of rupees comes off the price as a rate does (a rate's column is no discount).
+      const off = d.discountRate === undefined && typeof values.discount === 'number' ? Math.abs(values.discount) : 0;
+      values.net_value = typeof net === 'number' ? net - Math.sign(net) * off : net;
+    }
   }
   // Returns written beside the sales come off them, whichever sign the file gives them.
   const returnedValue = pseudoAmount(mapping, cells, read, 'returned_value');

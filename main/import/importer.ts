@@ -650,8 +650,7 @@ async function importFrom(
         decision: `${label}: ${entry.rounded} values rounded half-up to the paisa, as chosen; the total as written, ${entry.written.toFixed()}, is imported as ${scaledIntegerToString(entry.imported, 2)}`,
       });
     }
-    const notItemisedNote = saleLines?.notItemisedDecision();
-    if (notItemisedNote) result.decisions.push(notItemisedNote);
+    if (saleLines) result.decisions.push(...saleLines.valueLineDecisions());
     const addedNote = lines.receiptRows?.decision();
     if (addedNote) result.decisions.push({ field: 'amount', decision: addedNote });
     const spreadNote = spread?.decision();

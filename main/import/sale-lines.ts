@@ -22,6 +22,7 @@ export class SaleLines {
   private negativeAsCredit = 0;
   private creditedParty = 0;
   private noItem = 0;
+  private valueOnly = 0;
   private readonly typeColumn: number | undefined;
   /** Every row is an invoice by the value given for the document type, where the file gives none. */
   private readonly givenInvoice: boolean;
@@ -101,6 +102,18 @@ export class SaleLines {
           ? 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'
           : 'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
       });
+    // A value without a quantity: a credit note's rate difference or discount on an item, or a
+    // charge or credit without an item (freight, a scheme's credit note). Its value counts, no unit.
+    if (
+      mapping.qty !== undefined &&
+      blank(cells[mapping.qty]) &&
+      typeof values.net_value === 'number' &&
+      values.net_value !== 0 &&
+      ((mapping.sku !== undefined && blank(cells[mapping.sku])) || values.doc_type === 'credit_note')
+    ) {
+      values.qty = 0;
+      this.valueOnly++;
+    }
     // A line with a value but no item (a charge, a freight line) in a file of items: booked as not itemised.
     if (
       mapping.sku !== undefined &&
@@ -113,13 +126,20 @@ export class SaleLines {
     }
   }
 
-  /** The decision on lines booked as not itemised, if any were. */
-  notItemisedDecision(): Decision | null {
-    if (this.noItem === 0) return null;
-    return {
-      field: 'sku',
-      decision: `${counted(this.noItem, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
-    };
+  /** The decisions on lines booked as not itemised and on lines of a value without a quantity, if any. */
+  valueLineDecisions(): Decision[] {
+    const decisions: Decision[] = [];
+    if (this.noItem > 0)
+      decisions.push({
+        field: 'sku',
+        decision: `${counted(this.noItem, 'line has', 'lines have')} a value but no item: each is booked to the product ${notItemised.sku}`,
+      });
+    if (this.valueOnly > 0)
+      decisions.push({
+        field: 'qty',
+        decision: `${counted(this.valueOnly, 'line has', 'lines have')} a value and no quantity (a credit note's rate difference or discount, a charge): each counts its value, at quantity 0`,
+      });
+    return decisions;
   }
 
   /** What the signs made of the lines' types: decisions, and the warning of a file mostly negative. */

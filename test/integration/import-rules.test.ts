@@ -162,6 +162,39 @@ describe('document types, signs and amounts', () => {
     });
   });
 
+  it('counts the value of a line without a quantity where it is a rate difference or a charge, at quantity 0', async () => {
+    const path = file('rate differences.csv', [
+      ['Voucher Type', 'Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],
+      ['Sales', 'S-1', '2026-10-05', 'D001', 'SKU-0001', 10, '1000.00'],
+      ['Credit Note', 'CN-1', '2026-10-06', 'D001', 'SKU-0001', null, '-50.00'],
+      ['Credit Note', 'CN-2', '2026-10-07', 'D001', null, null, '-120.00'],
+      ['Sales', 'S-2', '2026-10-08', 'D001', null, null, '45.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.sku, s.qty, s.net_value])).toEqual(
+      [
+        ['S-1', 'invoice', 'SKU-0001', 10000, 100000],
+        ['CN-1', 'credit_note', 'SKU-0001', 0, -5000],
+        ['CN-2', 'credit_note', 'NOT-ITEMISED', 0, -12000],
+        ['S-2', 'invoice', 'NOT-ITEMISED', 0, 4500],
+      ],
+    );
+    expect(r.decisions).toContainEqual({
+      field: 'qty',
+      decision:
+        "3 lines have a value and no quantity (a credit note's rate difference or discount, a charge): each counts its value, at quantity 0",
+    });
+    // An item sold without a quantity is a mistake to correct, not a value to count.
+    const sold = file('no quantity.csv', [
+      ['Voucher Type', 'Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],
+      ['Sales', 'S-3', '2026-10-05', 'D001', 'SKU-0001', null, '1000.00'],
+    ]);
+    const refused = await importFile(ws, sold, { kind: 'sales' });
+    expect(refused.rows).toBe(0);
+    expect(refused.errors).toEqual([{ row: 2, column: 'Qty', value: '', message: 'Qty is required' }]);
+  });
+
   it('asks about a document type it does not know, and imports once told', async () => {
     const path = file('types.csv', [
       ['Voucher No', 'Date', 'Voucher Type', 'Party', 'Item', 'Qty', 'Amount'],

@@ -275,6 +275,9 @@ const docNo = [
   'no',
   'creditnoteno',
   'creditnotenumber',
+  // GSTR-1's credit and debit notes (its CDNR sheet): Note Number, Note Date.
+  'noteno',
+  'notenumber',
   'transactionno',
   // Zoho Books' reports: Transaction#.
   'transaction',
@@ -315,6 +318,7 @@ const docDate = [
   'budat',
   'transactiondate',
   'creditnotedate',
+  'notedate',
   'orderdate',
   'entrydate',
   // Indian registers' short forms: Inv Dt, Bill Dt, Doc Dt.
@@ -653,6 +657,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'transactiontype',
       'type',
       'invoicetype',
+      'notetype',
     ],
     doc_no: docNo,
     doc_date: docDate,

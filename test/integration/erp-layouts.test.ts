@@ -95,6 +95,34 @@ describe('GSTR-1 B2B', () => {
   });
 });
 
+describe('GSTR-1 CDNR', () => {
+  it('reads a credit or debit note to a registered recipient by its Note Number, Note Date and Note Type', async () => {
+    const gstin = ws.db.prepare("SELECT gstin FROM distributors WHERE code = 'D001'").pluck().get() as string;
+    const note = (no: string, date: string, type: string, value: string, taxable: string) => [
+      ...[gstin, 'ANNAPURNA DISTRIBUTORS PVT LTD', no, date, type, '07-Delhi', 'N', 'Regular B2B', value],
+      ...[null, 18, taxable, '0'],
+    ];
+    const path = file('gstr1-cdnr.csv', [
+      [
+        ...['GSTIN/UIN of Recipient', 'Receiver Name', 'Note Number', 'Note Date', 'Note Type', 'Place Of Supply'],
+        ...['Reverse Charge', 'Note Supply Type', 'Note Value', 'Applicable % of Tax Rate', 'Rate', 'Taxable Value'],
+        'Cess Amount',
+      ],
+      note('CN-7', '12-Oct-26', 'C', '1180', '1000'),
+      note('DN-3', '14-Oct-26', 'D', '590', '500'),
+    ]);
+    // The portal writes its note types as letters: the user says what each is.
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/"C" \(1 rows\), "D" \(1 rows\)/);
+    const r = await importFile(ws, path, { kind: 'sales', typeMap: { C: 'credit_note', D: 'invoice' } });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ doc_no: 'Note Number', doc_date: 'Note Date', doc_type: 'Note Type' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_date, s.doc_type, s.net_value])).toEqual([
+      ['CN-7', '2026-10-12', 'credit_note', -100000],
+      ['DN-3', '2026-10-14', 'invoice', 50000],
+    ]);
+  });
+});
+
 describe('order exports of public datasets', () => {
   it("reads AdventureWorks' FactInternetSales by its own column names", async () => {
     const path = file('FactInternetSales.csv', [

@@ -1,6 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { documentColumnOf, kindRules } from './kind-rules';
-import { journalLineTest, ledgerLineTest } from './ledger-lines';
+import { journalLineTest, ledgerLineTest, subAmountLineTest } from './ledger-lines';
 import { fieldLabel, findHeaderRow, type HeaderCandidate, headerText, type Mapping, proposeMapping } from './mapping';
 import { MEASURE_ROW_HEADERS, measureColumns } from './measure-columns';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
@@ -243,6 +243,7 @@ export async function* dataRows(
   // fields: it is passed on, so validation reports it instead of it vanishing.
   let unusedHeading: SourceRow | null = null;
   const isLedgerLine = ledgerLineTest(kind, mapping);
+  const subAmountLine = subAmountLineTest(kind, mapping, headers, isNumber);
   // The ledger lines of a sale without items hold its tax: the voucher waits for them.
   const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;
   const isJournalLine = fold ? journalLineTest(kind, mapping) : null;
@@ -352,6 +353,13 @@ export async function* dataRows(
         const out = pass(orphan);
         if (out) yield out;
       }
+    const subLine = parent === null ? null : (subAmountLine?.(cells) ?? null);
+    if (subLine) {
+      skipped('ledger lines');
+      // A sale's tax ledgers may write their amounts so: its voucher reads them (taxFromLedger).
+      if (fold && voucher) addLedgerLine(voucher, subLine);
+      continue;
+    }
     if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {
       skipped('ledger lines');
       if (voucher) addLedgerLine(voucher, cells);

@@ -22,19 +22,57 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
 }
 
 /**
+ * Tally's detailed Day Book may write a ledger line's amount, or its share of a cost centre (or of
+ * a bill), in a column of its own without a header (Particulars' is merged over it), its Dr or Cr
+ * beside it: a ledger's or a
+ * centre's name where the party goes, nothing in the columns of the voucher's amounts. Such a row
+ * is part of the voucher above it. The test answers it as a ledger line, its amount moved where a
+ * ledger line's goes, or null; the test is null when the file has no column without a header.
+ */
+export function subAmountLineTest(
+  kind: DatasetKind,
+  mapping: Mapping,
+  headers: readonly string[],
+  isAmount: (cell: Cell | undefined) => boolean,
+): ((cells: readonly Cell[]) => Cell[] | null) | null {
+  const party = mapping.distributor_code;
+  const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
+  const date = kind === 'sales' ? mapping.doc_date : mapping.receipt_date;
+  const mapped = new Set(Object.values(mapping));
+  // No header of its own: blank, or the one merged over it and the column before it (Particulars').
+  const unheaded = headers.flatMap((h, i) =>
+    !mapped.has(i) && (h.trim() === '' || (i > 0 && h === headers[i - 1])) ? [i] : [],
+  );
+  const amounts = amountColumns(mapping);
+  const own = [...amounts, mapping.sku, mapping.qty].filter((c): c is number => c !== undefined);
+  const [to] = amounts;
+  if (party === undefined || voucher === undefined || date === undefined || to === undefined || unheaded.length === 0)
+    return null;
+  return (cells) => {
+    if (!blank(cells[voucher]) || !blank(cells[date]) || blank(cells[party]) || !own.every((c) => blank(cells[c])))
+      return null;
+    const from = unheaded.find((c) => !blank(cells[c]) && isAmount(cells[c]));
+    if (from === undefined) return null;
+    const line = [...cells];
+    line[to] = cells[from] ?? null;
+    return line;
+  };
+}
+
+/** The columns a voucher's or a ledger line's amount may sit in, the net value's first. */
+const amountColumns = (mapping: Mapping): number[] =>
+  [mapping.net_value, mapping.credit_amount, mapping.debit_amount, mapping.amount, mapping.gross_total].filter(
+    (c): c is number => c !== undefined,
+  );
+
+/**
  * What every ledger line is: it carries its amount (a party's heading row above its lines, the
  * next party's in a report grouped by party, has none), and nothing only a real line has (an
  * item row its item and quantity, an ERPNext bill row its allocation). Null when the file has
  * no amount column.
  */
 function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
-  const amounts = [
-    mapping.net_value,
-    mapping.amount,
-    mapping.debit_amount,
-    mapping.credit_amount,
-    mapping.gross_total,
-  ].filter((c): c is number => c !== undefined);
+  const amounts = amountColumns(mapping);
   if (amounts.length === 0) return null;
   const ownColumns = [mapping.sku, mapping.qty, mapping.allocated].filter((c): c is number => c !== undefined);
   return (cells) => amounts.some((c) => !blank(cells[c])) && ownColumns.every((c) => blank(cells[c]));

@@ -102,14 +102,15 @@ export class SaleLines {
           ? 'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)'
           : 'a negative quantity beside a positive amount: the signs disagree (a return has both negative, a sale both positive); correct the sign, or give the document type',
       });
-    // A value without a quantity: a credit note's rate difference or discount on an item, or a
-    // charge or credit without an item (freight, a scheme's credit note). Its value counts, no unit.
+    // A credit note of a value without a quantity: a rate difference or a discount on an item, a
+    // scheme's credit without one. Its value counts, no unit. (An invoice's line without a quantity
+    // stays a problem: it may be a voucher's heading whose item lines are missing.)
     if (
       mapping.qty !== undefined &&
       blank(cells[mapping.qty]) &&
       typeof values.net_value === 'number' &&
       values.net_value !== 0 &&
-      ((mapping.sku !== undefined && blank(cells[mapping.sku])) || values.doc_type === 'credit_note')
+      values.doc_type === 'credit_note'
     ) {
       values.qty = 0;
       this.valueOnly++;
@@ -137,7 +138,7 @@ export class SaleLines {
     if (this.valueOnly > 0)
       decisions.push({
         field: 'qty',
-        decision: `${counted(this.valueOnly, 'line has', 'lines have')} a value and no quantity (a credit note's rate difference or discount, a charge): each counts its value, at quantity 0`,
+        decision: `${counted(this.valueOnly, 'credit note line has', 'credit note lines have')} a value and no quantity (a rate difference, a discount): each counts its value, at quantity 0`,
       });
     return decisions;
   }

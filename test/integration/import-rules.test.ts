@@ -162,13 +162,12 @@ describe('document types, signs and amounts', () => {
     });
   });
 
-  it('counts the value of a line without a quantity where it is a rate difference or a charge, at quantity 0', async () => {
+  it('counts the value of a credit note without a quantity (a rate difference) at quantity 0, and no invoice so', async () => {
     const path = file('rate differences.csv', [
       ['Voucher Type', 'Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],
       ['Sales', 'S-1', '2026-10-05', 'D001', 'SKU-0001', 10, '1000.00'],
       ['Credit Note', 'CN-1', '2026-10-06', 'D001', 'SKU-0001', null, '-50.00'],
       ['Credit Note', 'CN-2', '2026-10-07', 'D001', null, null, '-120.00'],
-      ['Sales', 'S-2', '2026-10-08', 'D001', null, null, '45.00'],
     ]);
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
@@ -177,22 +176,26 @@ describe('document types, signs and amounts', () => {
         ['S-1', 'invoice', 'SKU-0001', 10000, 100000],
         ['CN-1', 'credit_note', 'SKU-0001', 0, -5000],
         ['CN-2', 'credit_note', 'NOT-ITEMISED', 0, -12000],
-        ['S-2', 'invoice', 'NOT-ITEMISED', 0, 4500],
       ],
     );
     expect(r.decisions).toContainEqual({
       field: 'qty',
       decision:
-        "3 lines have a value and no quantity (a credit note's rate difference or discount, a charge): each counts its value, at quantity 0",
+        '2 credit note lines have a value and no quantity (a rate difference, a discount): each counts its value, at quantity 0',
     });
-    // An item sold without a quantity is a mistake to correct, not a value to count.
+    // An invoice's line without a quantity is a mistake to correct (or a voucher's heading whose items are missing).
     const sold = file('no quantity.csv', [
       ['Voucher Type', 'Voucher No', 'Date', 'Party', 'Item', 'Qty', 'Amount'],
       ['Sales', 'S-3', '2026-10-05', 'D001', 'SKU-0001', null, '1000.00'],
+      ['Sales', 'S-4', '2026-10-05', 'D001', null, null, '45.00'],
     ]);
     const refused = await importFile(ws, sold, { kind: 'sales' });
     expect(refused.rows).toBe(0);
-    expect(refused.errors).toEqual([{ row: 2, column: 'Qty', value: '', message: 'Qty is required' }]);
+    expect(refused.errors.map((e) => [e.row, e.message])).toEqual([
+      [2, 'Qty is required'],
+      [3, 'SKU is required'],
+      [3, 'Qty is required'],
+    ]);
   });
 
   it('asks about a document type it does not know, and imports once told', async () => {
@@ -1721,6 +1724,44 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     expect(r.decisions.map((d) => d.decision)).toContain(
       "2 vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (Output CGST 9%, Output SGST 9%, Output IGST 18%) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own",
     );
+  });
+
+  it("reads ledger amounts and cost centres written in Particulars' own amount column, its header merged over it", async () => {
+    // Tally's Particulars spans three columns: a ledger's name, its amount and its Dr / Cr.
+    const path = await writeXlsx(join(dir, 'Day Book cost centres.xlsx'), [
+      {
+        name: 'Day Book',
+        rows: [
+          ['Date', 'Particulars', null, null, 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'],
+          ['5-Oct-26', 'D001', null, null, 'Sales', 'S/1', 1180, null],
+          [null, 'Sales GST 18%', null, null, null, null, null, 1000],
+          [null, 'Branch Pune', 600, 'Cr', null, null, null, null],
+          [null, 'Branch Nashik', 400, 'Cr', null, null, null, null],
+          [null, 'Output CGST 9%', null, null, null, null, null, 90],
+          [null, 'Output SGST 9%', null, null, null, null, null, 90],
+          ['6-Oct-26', 'D002', null, null, 'Sales', 'S/2', 590, null],
+          [null, 'Sales GST 18%', 500, 'Cr', null, null, null, null],
+          [null, 'Output IGST 18%', 90, 'Cr', null, null, null, null],
+          ['7-Oct-26', 'D002', null, null, 'Receipt', 'R/1', null, 590],
+          [null, 'HDFC Bank', 590, 'Dr', null, null, null, null],
+        ],
+        merges: ['B1:D1'],
+      },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]),
+    ).toEqual([
+      ['S/1', 'D001', 100_000, 18_000],
+      ['S/2', 'D002', 50_000, 9_000],
+    ]);
+    expect(r.skippedSummary).toBe('skipped 1 non-sales document: Receipt 1; 8 ledger lines');
+    const receipts = await importFile(ws, path, { kind: 'payments' });
+    expect(receipts.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', receipts.batch ?? 0).map((p) => [p.receipt_no, p.amount])).toEqual([
+      ['R/1', 59_000],
+    ]);
   });
 
   it('keeps the item lines of a voucher with items, and leaves out its tax ledgers written under them', async () => {

@@ -203,6 +203,9 @@ const party = [
   'billtocustomerno',
   'selltocustomerno',
   'customername',
+  // MYOB AccountRight: a customer's card, by its Card ID over its Co./Last Name.
+  'cardid',
+  'colastname',
   // GSTR-1's B2B sheet (the GST portal's offline tool): the recipient's GSTIN, which the masters
   // hold, over its name beside it.
   'gstinuinofrecipient',

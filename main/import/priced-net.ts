@@ -165,15 +165,17 @@ export function pricedNet(
   const header = headers[column] ?? '';
   const cells = rows.map((cells) => cells[column]);
   const values = cells.map(fraction).filter((v) => v !== null);
+  // A cell written with the percent sign ("15 %", MYOB's "0%") is a rate, whatever the header says.
+  const signed = cells.some((c) => typeof c === 'string' && /%\s*$/.test(c));
   const rates =
     percentHeader(header) ||
     /rate/i.test(header) ||
+    signed ||
     (values.length > 0 && values.every((v) => v >= 0 && v <= 1) && values.some((v) => v > 0 && v < 1));
   const percentages = !rates && percentagesByArithmetic(mapping, column, rows, netFromRate);
   if (!rates && !percentages) return lessRupees();
-  // Percentages where one is over 1 or written with the sign ("15 %"); fractions otherwise.
-  const per =
-    percentages || values.some((v) => v > 1) || cells.some((c) => typeof c === 'string' && /%\s*$/.test(c)) ? 100 : 1;
+  // Percentages where one is over 1 or written with the sign; fractions otherwise.
+  const per = percentages || signed || values.some((v) => v > 1) ? 100 : 1;
   const written = `${per === 1 ? '0.15' : '15'} for 15 %`;
   notes.push({
     field: 'discount',

@@ -318,6 +318,39 @@ describe("Xero's export of invoices", () => {
   });
 });
 
+describe("MYOB AccountRight's item sales", () => {
+  it('reads the customer from its Card ID and a Discount written as "10%" as a rate off quantity × price', async () => {
+    const path = file('ITEMSALE.TXT', [
+      [
+        ...['Co./Last Name', 'First Name', 'Invoice #', 'Date', 'Item Number', 'Quantity', 'Description', 'Price'],
+        ...['Discount', 'Total', 'Inc-Tax Total', 'Tax Code', 'GST Amount', 'Sale Status', 'Card ID', 'Record ID'],
+      ],
+      [
+        ...['Annapurna Traders', null, '00000123', '5/10/2026', 'SKU-0001', 10, 'Coffee', '100.00'],
+        ...['0%', '1,000.00', '1,180.00', 'GST', '180.00', 'I', 'D001', 55],
+      ],
+      [
+        ...['Annapurna Traders', null, '00000124', '6/10/2026', 'SKU-0002', 5, 'Biscuits', '99.99'],
+        ...['10%', '449.96', '530.95', 'GST', '80.99', 'I', 'D001', 56],
+      ],
+    ]);
+    // 5 × 99.99 less 10 % is 449.955: a sub-paisa amount is the row's error until rounding is chosen.
+    const unrounded = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', dryRun: true });
+    expect(unrounded.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Price']]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', round: true });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ distributor_code: 'Card ID', doc_no: 'Invoice #', rate: 'Price' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Discount" holds rates (15 for 15 %), not amounts: each line\'s net value is its quantity × "Price" less that share',
+    );
+    // Half up to 449.96: MYOB's Total.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value])).toEqual([
+      ['00000123', 'D001', 100_000],
+      ['00000124', 'D001', 44_996],
+    ]);
+  });
+});
+
 describe("a distributor management system's bill register", () => {
   it('takes the Taxable Amt as the net where the Net Amt is it plus the GST, in the import and in the preview', async () => {
     const path = file('dms-bills.csv', [

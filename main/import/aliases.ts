@@ -203,6 +203,10 @@ const party = [
   'billtocustomerno',
   'selltocustomerno',
   'customername',
+  // Sage 50: the customer's account reference (A/C Ref).
+  'accountreference',
+  'accountref',
+  'acref',
   // MYOB AccountRight: a customer's card, by its Card ID over its Co./Last Name.
   'cardid',
   'colastname',

@@ -154,7 +154,8 @@ const purchaseWords = new Set([
   'supplier',
   'suppliers',
 ]);
-const creditWords = [/\bcredit note\b/, /\bcredit memo\b/, /\bsales? returns?\b/, /\breturns?\b/];
+// A type ending in the word credit is one too: Sage 50's "Product Credit" and "Service Credit".
+const creditWords = [/\bcredit note\b/, /\bcredit memo\b/, /\bsales? returns?\b/, /\breturns?\b/, /\bcredits?$/];
 // "Bill" is asked: an invoice in India, a supplier's bill in QuickBooks.
 const saleWords = new Set(['sales', 'sale', 'supply', 'supplies', 'invoice']);
 

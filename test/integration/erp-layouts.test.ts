@@ -351,6 +351,39 @@ describe("MYOB AccountRight's item sales", () => {
   });
 });
 
+describe("Sage 50's invoice items", () => {
+  it('reads the customer from its Account Reference and a Product Credit or Service Credit as a credit note', async () => {
+    const path = file('INVOICE_ITEMS.CSV', [
+      [
+        ...['Type', 'Invoice Number', 'Invoice Date', 'Account Reference', 'Name', 'Stock Code', 'Quantity'],
+        ...['Unit Price', 'Discount Amount', 'Net Amount', 'Tax Amount', 'Gross Amount'],
+      ],
+      [
+        ...['Product Invoice', '1001', '05/10/2026', 'D001', 'Annapurna', 'SKU-0001', 10],
+        ...['100.00', '0.00', '1000.00', '180.00', '1180.00'],
+      ],
+      [
+        ...['Product Credit', '1002', '06/10/2026', 'D001', 'Annapurna', 'SKU-0002', 2],
+        ...['100.00', '0.00', '200.00', '36.00', '236.00'],
+      ],
+      [
+        ...['Service Credit', '1003', '07/10/2026', 'D001', 'Annapurna', 'SKU-0002', 1],
+        ...['50.00', '0.00', '50.00', '9.00', '59.00'],
+      ],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ distributor_code: 'Account Reference', doc_type: 'Type' });
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.net_value]),
+    ).toEqual([
+      ['1001', 'invoice', 'D001', 100_000],
+      ['1002', 'credit_note', 'D001', -20_000],
+      ['1003', 'credit_note', 'D001', -5_000],
+    ]);
+  });
+});
+
 describe("a distributor management system's bill register", () => {
   it('takes the Taxable Amt as the net where the Net Amt is it plus the GST, in the import and in the preview', async () => {
     const path = file('dms-bills.csv', [

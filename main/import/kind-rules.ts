@@ -9,6 +9,9 @@ import { monthColumns } from './month-columns';
  * - `lineFields`: a row with none of these is a group heading (a voucher or party row) whose
  *   values the rows under it inherit, not data of its own;
  * - `identity`: the fields that make a row unique, for duplicate checks;
+ * - `documentIdentity`: those of the row's document, where lines are numbered by the import: a
+ *   line's number then follows the file's order, which another export of the same documents
+ *   need not keep, so a document another import stored is found by these alone;
  * - `lookup`: the identity fields an index of the table leads with: the duplicate check searches
  *   by these and only compares the rest, so SQLite never picks a wider, less selective index
  *   (a million-line import otherwise scans a day's lines for every line it checks);
@@ -19,6 +22,7 @@ export interface KindRules {
   inherited: readonly string[];
   lineFields: readonly string[];
   identity: readonly string[];
+  documentIdentity?: readonly string[];
   lookup: readonly string[];
   dateFields: readonly string[];
   references: readonly { field: string; master: 'distributors' | 'outlets' | 'products' }[];
@@ -57,6 +61,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     inherited: ['doc_type', 'doc_no', 'doc_date', 'distributor_code', 'outlet_code', 'against_doc_no'],
     lineFields: ['sku', 'qty'],
     identity: ['doc_type', 'distributor_code', 'doc_no', 'doc_date', 'line_no', 'sku'],
+    documentIdentity: ['doc_type', 'distributor_code', 'doc_no', 'doc_date'],
     lookup: ['doc_no', 'line_no'],
     dateFields: ['doc_date'],
     references: [

@@ -49,7 +49,9 @@ export class LineStore {
   ) {
     this.insert = prepareInsert(db, kind);
     this.source = { ...ref, row: null };
-    this.stored = storedRows(db, kind, secret);
+    // A line numbered here is found among other imports' by its document: its number is its place in the file.
+    const found = numberLines ? kindRules[kind].documentIdentity : undefined;
+    this.stored = storedRows(db, kind, secret, ref.batchId, found);
     this.indexes = deferredIndexes(db, kind);
     this.receiptRows = kind === 'payments' ? new ReceiptRows(db) : null;
     this.identity = kindRules[kind].identity;
@@ -104,7 +106,7 @@ export class LineStore {
       }
       this.count++;
       const dropped = this.indexes.inserted(this.count);
-      if (dropped === 'all') this.stored.readHeld(this.source.batchId);
+      if (dropped === 'all') this.stored.readHeld();
       else if (dropped === 'ordering') this.stored.readHeldLeads();
     }
     for (const { id, line } of addedInto) this.receiptRows?.add(id, line);

@@ -5,11 +5,14 @@ import { cellsDigest, DigestTable } from './digest-table';
 import { kindRules } from './kind-rules';
 import { LeadFilter } from './lead-filter';
 
-/** The duplicate check's query. Unary + keeps a column out of index selection: only `lookup` is searched. */
-export function existingRowSql(kind: DatasetKind): string {
-  const { identity, lookup } = kindRules[kind];
-  const where = identity.map((f) => `${lookup.includes(f) ? '' : '+'}"${f}" IS ?`).join(' AND ');
-  return `SELECT batch_id AS batch FROM ${kind} WHERE ${where} LIMIT 1`;
+/**
+ * The duplicate check's query, by `fields` (the kind's identity, or its document's), in batches
+ * other than the one given. Unary + keeps a column out of index selection: only `lookup` is searched.
+ */
+export function existingRowSql(kind: DatasetKind, fields: readonly string[] = kindRules[kind].identity): string {
+  const { lookup } = kindRules[kind];
+  const where = fields.map((f) => `${lookup.includes(f) ? '' : '+'}"${f}" IS ?`).join(' AND ');
+  return `SELECT batch_id AS batch FROM ${kind} WHERE ${where} AND +batch_id <> ? LIMIT 1`;
 }
 
 /**
@@ -25,12 +28,20 @@ export function existingRowSql(kind: DatasetKind): string {
  * in order for every row after. Rows of this import are not looked for: the import finds repeats
  * among its own rows itself, by the same `key`.
  */
-export function storedRows(db: Database.Database, kind: DatasetKind, secret: string) {
-  const { identity, lookup } = kindRules[kind];
+export function storedRows(
+  db: Database.Database,
+  kind: DatasetKind,
+  secret: string,
+  /** This import's batch, whose rows are never looked for. */
+  batchId: number,
+  /** What a row is found by: its identity, or its document's (kindRules' documentIdentity). */
+  identity: readonly string[] = kindRules[kind].identity,
+) {
+  const { lookup } = kindRules[kind];
   const identityOf = (values: Record<string, StoredValue>) => identity.map((f) => values[f] ?? null);
   /** The digest of a row's identity. */
   const key = (values: Record<string, StoredValue>) => cellsDigest(secret, identityOf(values));
-  const statement = db.prepare(existingRowSql(kind));
+  const statement = db.prepare(existingRowSql(kind, identity));
   const lead = lookup[0] as string;
   const leadAt = identity.indexOf(lead);
   if (leadAt < 0) throw new Error(`${kind}: the duplicate check's lookup must lead with an identity field`);
@@ -49,7 +60,7 @@ export function storedRows(db: Database.Database, kind: DatasetKind, secret: str
       // text. A value of another type is asked, however SQLite or the digests compare it.
       if (leads && (typeof leadValue === 'string' || leadValue === null) && !leads.mayHave(leadValue)) return undefined;
       if (held) return held.get(known ?? key(values));
-      return (statement.get(...identityOf(values)) as { batch: number } | undefined)?.batch;
+      return (statement.get(...identityOf(values), batchId) as { batch: number } | undefined)?.batch;
     },
     /**
      * Reads the first `lookup` value of every row the table holds (through the index that leads
@@ -69,7 +80,7 @@ export function storedRows(db: Database.Database, kind: DatasetKind, secret: str
      * Reads the identities of the rows other imports stored, and their first `lookup` values unless
      * read already; the lookup index is not needed after.
      */
-    readHeld(batchId: number): void {
+    readHeld(): void {
       const digests = new DigestTable();
       const filter = leads === null ? leadFilter() : null;
       const rows = db

@@ -369,6 +369,38 @@ describe('validation', () => {
     expect(ws.db.prepare("SELECT count(*) AS n FROM distributors WHERE code = 'D778'").get()).toEqual({ n: 0 });
   });
 
+  it('finds a document another import stored in another order of its lines, where the import numbers them', async () => {
+    const columns = ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'];
+    const lines = [
+      ['RE/1', '05-10-2026', 'D001', 'SKU-0001', 10, '1000.00'],
+      ['RE/1', '05-10-2026', 'D001', 'SKU-0002', 5, '500.00'],
+      ['RE/2', '06-10-2026', 'D001', 'SKU-0001', 1, '100.00'],
+    ];
+    const first = await importFile(ws, writeText(join(dir, 'by invoice.csv'), delimited([columns, ...lines])), {
+      kind: 'sales',
+    });
+    expect(first.rows).toBe(3);
+    // The same invoices exported again sorted by item, with a new one: RE/1's lines get each other's numbers.
+    const [a, b, c] = lines as [FixtureCell[], FixtureCell[], FixtureCell[]];
+    const byItem = [a, c, b, ['RE/3', '07-10-2026', 'D001', 'SKU-0002', 2, '200.00']];
+    const again = await importFile(ws, writeText(join(dir, 'by item.csv'), delimited([columns, ...byItem])), {
+      kind: 'sales',
+      validOnly: true,
+    });
+    expect(again.errors.map((e) => [e.row, e.message])).toEqual([
+      [2, `already imported in batch ${first.batch}`],
+      [3, `already imported in batch ${first.batch}`],
+      [4, `already imported in batch ${first.batch}`],
+    ]);
+    expect(again.rows).toBe(1);
+    const stored = ws.db.prepare("SELECT doc_no, count(*) AS n FROM sales WHERE doc_no LIKE 'RE/%' GROUP BY doc_no");
+    expect(stored.all()).toEqual([
+      { doc_no: 'RE/1', n: 2 },
+      { doc_no: 'RE/2', n: 1 },
+      { doc_no: 'RE/3', n: 1 },
+    ]);
+  });
+
   it('refuses a column mapped to, or a value given for, what is no field of the file', async () => {
     const path = writeText(join(dir, 'fields.csv'), delimited([header, ...good]));
     const fields =

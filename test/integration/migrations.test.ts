@@ -315,14 +315,19 @@ describe('012 primary sales index', () => {
     const db = dbWith(...migrations);
     const plans = Object.fromEntries(
       datasetKinds.map((kind) => {
-        const params = kindRules[kind].identity.map(() => 'x');
+        const params = [...kindRules[kind].identity.map(() => 'x'), 1];
         const detail = (db.prepare(`EXPLAIN QUERY PLAN ${existingRowSql(kind)}`).all(...params) as { detail: string }[])
           .map((p) => p.detail)
           .join('; ');
         return [kind, detail.replace(/ \(.*\)$/, '')];
       }),
     );
+    // A document's lines the import numbers are found by the document alone, through the same index.
+    const documentPlan = db
+      .prepare(`EXPLAIN QUERY PLAN ${existingRowSql('sales', kindRules.sales.documentIdentity)}`)
+      .all('x', 'x', 'x', 'x', 1) as { detail: string }[];
     db.close();
+    expect(documentPlan.map((p) => p.detail)).toEqual(['SEARCH sales USING INDEX sales_doc (doc_no=?)']);
     expect(plans).toEqual({
       distributors: 'SEARCH distributors USING INDEX sqlite_autoindex_distributors_1',
       outlets: 'SEARCH outlets USING INDEX sqlite_autoindex_outlets_1',

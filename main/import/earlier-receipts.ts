@@ -30,9 +30,11 @@ export function spreadEarlierReceipts(
   const ours = new Set(mine.map((b) => partyKey(b.party, b.bill)));
   const bills = receiptBills(db);
   const spreader = new ReceiptSpread(db, null);
-  const row = db.prepare('SELECT receipt_no AS receipt, amount FROM payments WHERE rowid = ?');
+  const row = db.prepare('SELECT receipt_no AS receipt, receipt_date AS date, amount FROM payments WHERE rowid = ?');
   const others = db
-    .prepare('SELECT against_doc_no FROM payments WHERE receipt_no = ? AND distributor_code = ? AND rowid <> ?')
+    .prepare(
+      'SELECT against_doc_no FROM payments WHERE receipt_no = ? AND distributor_code = ? AND receipt_date IS ? AND rowid <> ?',
+    )
     .pluck();
   const columns = (db.prepare("SELECT name FROM pragma_table_info('payments')").pluck().all() as string[]).filter(
     (c) => c !== 'id',
@@ -45,8 +47,8 @@ export function spreadEarlierReceipts(
   for (const n of several) {
     const listed = bills.listed(n.party, n.bill);
     if (!listed?.some((b) => ours.has(partyKey(n.party, b)))) continue;
-    const { receipt, amount } = row.get(n.id) as { receipt: string; amount: number };
-    const taken = others.all(receipt, n.party, n.id) as (string | null)[];
+    const { receipt, date, amount } = row.get(n.id) as { receipt: string; date: string | null; amount: number };
+    const taken = others.all(receipt, n.party, date, n.id) as (string | null)[];
     if (taken.some((b) => b === null || listed.includes(b))) continue;
     const parts = spreader.spread(n.party, listed, amount);
     if (!parts) continue;

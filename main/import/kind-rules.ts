@@ -74,7 +74,8 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     groupKey: 'distributor_code',
     inherited: ['distributor_code', 'as_of'],
     lineFields: ['doc_no', 'outstanding'],
-    identity: ['as_of', 'distributor_code', 'doc_no'],
+    // A bill of last year still owed beside this year's of the same number (series restart): two bills.
+    identity: ['as_of', 'distributor_code', 'doc_no', 'doc_date'],
     lookup: ['doc_no'],
     dateFields: ['doc_date'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
@@ -84,7 +85,8 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     // A bill's row under its receipt (ERPNext's Payment References) is the same receipt.
     inherited: ['distributor_code', 'receipt_no', 'receipt_date', 'mode'],
     lineFields: ['receipt_no', 'amount', 'allocated'],
-    identity: ['receipt_no', 'distributor_code', 'against_doc_no'],
+    // Receipt numbers restart every financial year, as invoice numbers do: the date is part of one.
+    identity: ['receipt_no', 'distributor_code', 'receipt_date', 'against_doc_no'],
     lookup: ['receipt_no'],
     dateFields: ['receipt_date'],
     references: [{ field: 'distributor_code', master: 'distributors' }],

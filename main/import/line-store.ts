@@ -102,7 +102,7 @@ export class LineStore {
       const { lastInsertRowid } = this.insert(line, this.source);
       if (key !== undefined) {
         this.seen.set(key, row);
-        this.receiptRows?.kept(key, Number(lastInsertRowid), line);
+        this.receiptRows?.kept(key, Number(lastInsertRowid));
       }
       this.count++;
       const dropped = this.indexes.inserted(this.count);

@@ -4,26 +4,20 @@ import type { StoredValue } from '../datasets/insert';
 import { counted } from '../format/numbers';
 import { DigestTable } from './digest-table';
 
-/** A receipt's date as a whole number a DigestTable holds: 20270315 for 2027-03-15, 1 for none. */
-const dayOf = (date: StoredValue | undefined): number =>
-  typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Number(date.replaceAll('-', '')) : 1;
-
 /**
  * A receipt written on several rows against one bill — paid partly in cash and partly by cheque,
  * or in two parts under one number — is one payment of that bill by that receipt: each later row
- * is added into the first one's stored row, where it was refused as a duplicate of it. Only rows
- * of the same date that differ in another column: a receipt number that comes again on another
- * day is another year's (numbers restart) or a slip, and a row repeated in every column is more
- * likely an export's repeat than a second payment; both stay refused.
+ * of the same receipt, bill and date (its identity) is added into the first one's stored row,
+ * where it was refused as a duplicate of it. A row repeated in every column is more likely an
+ * export's repeat than a second payment: it stays refused.
  */
 export class ReceiptRows {
   /**
-   * The stored row of each receipt's bill in this file, and its date, by identity: in typed arrays,
-   * as the import keeps every row's identity. For a million rows a Map of keys and objects held
-   * 142 MB of heap, which the collector walks; the two tables 101 MB outside it.
+   * The stored row of each receipt's bill in this file, by identity: in a typed array, as the
+   * import keeps every row's identity. For a million rows a Map of keys and objects held 142 MB of
+   * heap, which the collector walks.
    */
   private readonly ids = new DigestTable();
-  private readonly days = new DigestTable();
   private added = 0;
   private amount = 0;
   /** The receipts added to, by number. */
@@ -35,17 +29,14 @@ export class ReceiptRows {
   }
 
   /** A row stored for the receipt's bill whose identity is `key`. */
-  kept(key: Buffer, id: number, line: Readonly<Record<string, StoredValue>>): void {
+  kept(key: Buffer, id: number): void {
     this.ids.set(key, id);
-    this.days.set(key, dayOf(line.receipt_date));
   }
 
   /** The stored row a later row of the same receipt, bill and date would add its amount to, if any. */
   into(key: Buffer, line: Readonly<Record<string, StoredValue>>): number | undefined {
     const id = this.ids.get(key);
-    return id !== undefined && this.days.get(key) === dayOf(line.receipt_date) && typeof line.amount === 'number'
-      ? id
-      : undefined;
+    return id !== undefined && typeof line.amount === 'number' ? id : undefined;
   }
 
   /** Adds the amount of a row that lands into the stored row `id`, as `into` answered. */

@@ -979,7 +979,7 @@ describe('receipts', () => {
     expect(await earlyPaymentInMarch(ws)).toBe('3.00');
   });
 
-  it("adds a receipt's rows against one bill on one day into one, and refuses its number again on another day or repeated exactly", async () => {
+  it("adds a receipt's rows against one bill on one day into one, keeps its number on another day as another receipt, and refuses one repeated exactly", async () => {
     const bill = file('bill.csv', [
       ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
       ['PB/1', '2027-03-02', 'D001', 'SKU-0001', 1, '100.00'],
@@ -991,42 +991,82 @@ describe('receipts', () => {
       ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice', 'Mode'],
       ['R1', '13-03-2027', 'D001', '60.00', 'PB/1', 'Cash'],
       ['R1', '13-03-2027', 'D001', '40.00', 'PB/1', 'Cheque'],
+      // Numbers restart every financial year: R2 of another day is another receipt.
       ['R2', '14-03-2027', 'D001', '10.00', null, 'Cash'],
       ['R2', '15-03-2027', 'D001', '10.00', null, 'Cash'],
       ['R3', '15-03-2027', 'D001', '5.00', null, 'Cash'],
       ['R3', '15-03-2027', 'D001', '5.00', null, 'Cash'],
       ['R5', '16-03-2027', 'D001', '10.00', 'PB/3', 'Cash'],
       ['R5', '17-03-2027', 'D001', '10.00', 'PB/4', 'Cash'],
-      // Spread: PB/3 90.00, into row 8's; PB/4 60.00, refused as row 9's on another day. Refused
-      // whole, it adds nothing and spreads nothing.
+      // Spread oldest bill first: PB/3's 90.00 still owed, added into row 8's (its receipt, bill
+      // and day); PB/4's 60.00, a row of its own beside row 9's of another day.
       ['R5', '16-03-2027', 'D001', '150.00', 'PB/3, PB/4', 'Cash'],
     ]);
     const r = await importFile(ws, path, { kind: 'payments', validOnly: true });
-    expect(r.errors.map((e) => [e.row, e.message])).toEqual([
-      [5, 'duplicate of row 4 of this file'],
-      [7, 'duplicate of row 6 of this file'],
-      [10, 'duplicate of row 9 of this file'],
-    ]);
+    expect(r.errors.map((e) => [e.row, e.message])).toEqual([[7, 'duplicate of row 6 of this file']]);
     // Row 7 was refused: nothing says both were imported.
     expect(r.warnings).toEqual([]);
     expect(r.decisions).toContainEqual({
       field: 'amount',
       decision:
-        '1 row pays under a receipt a row above already names, against the same bill (or on account) and on the same day (R1): each is a part of that receipt — cash and a cheque, written apart — and is added into that row (₹40.00 in all)',
+        '2 rows pay under a receipt a row above already names, against the same bill (or on account) and on the same day (R1, R5): each is a part of that receipt — cash and a cheque, written apart — and is added into that row (₹130.00 in all)',
     });
     expect(
-      storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount, p.mode]),
+      storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.receipt_date, p.against_doc_no, p.amount]),
     ).toEqual([
-      ['R1', 'PB/1', 10_000, 'Cash'],
-      ['R2', null, 1_000, 'Cash'],
-      ['R3', null, 500, 'Cash'],
-      ['R5', 'PB/3', 1_000, 'Cash'],
-      ['R5', 'PB/4', 1_000, 'Cash'],
+      ['R1', '2027-03-13', 'PB/1', 10_000],
+      ['R2', '2027-03-14', null, 1_000],
+      ['R2', '2027-03-15', null, 1_000],
+      ['R3', '2027-03-15', null, 500],
+      ['R5', '2027-03-16', 'PB/3', 10_000],
+      ['R5', '2027-03-17', 'PB/4', 1_000],
+      ['R5', '2027-03-16', 'PB/4', 6_000],
     ]);
-    expect(r.decisions.filter((d) => d.field === 'against_doc_no')).toEqual([]);
-    expect(r.totals.amount).toBe('135.00');
-    // PB/1 settled in full by R1 within 15 days: 1% of 100.00.
-    expect(await earlyPaymentInMarch(ws)).toBe('1.00');
+    expect(r.totals.amount).toBe('295.00');
+    // PB/1 and PB/3 settled in full within 15 days (PB/4 has 70.00 of 100.00): 1% of 200.00.
+    expect(await earlyPaymentInMarch(ws)).toBe('2.00');
+  });
+
+  it('keeps a receipt number used again in the next financial year as another receipt, and refuses the same receipt again', async () => {
+    const columns = ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount'];
+    const lastYear = await importFile(
+      ws,
+      file('receipts 2025-26.csv', [columns, ['R-1', '2025-10-05', 'D001', '1,000.00']]),
+      {
+        kind: 'payments',
+      },
+    );
+    expect(lastYear.rows).toBe(1);
+    const thisYear = file('receipts 2026-27.csv', [
+      columns,
+      ['R-1', '2026-10-05', 'D001', '2,000.00'],
+      ['R-2', '2026-10-06', 'D001', '500.00'],
+    ]);
+    const r = await importFile(ws, thisYear, { kind: 'payments' });
+    expect(r.errors).toEqual([]);
+    expect(
+      ws.db.prepare("SELECT receipt_date, amount FROM payments WHERE receipt_no = 'R-1' ORDER BY id").all(),
+    ).toEqual([
+      { receipt_date: '2025-10-05', amount: 100_000 },
+      { receipt_date: '2026-10-05', amount: 200_000 },
+    ]);
+    const copy = file('receipts again.csv', [columns, ['R-1', '2026-10-05', 'D001', '2,000.00']]);
+    const again = await importFile(ws, copy, { kind: 'payments' });
+    expect(again.errors.map((e) => e.message)).toEqual([`already imported in batch ${r.batch}`]);
+  });
+
+  it("keeps an ageing snapshot's bill of last year beside this year's of the same number as two bills", async () => {
+    const path = file('ageing.csv', [
+      ['Party', 'Bill No', 'Bill Date', 'Due Date', 'Pending Amount', 'As On'],
+      ['D001', 'INV-1', '2025-10-05', '2025-11-04', '1,000.00', '2026-10-31'],
+      ['D001', 'INV-1', '2026-10-05', '2026-11-04', '2,000.00', '2026-10-31'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'receivables', r.batch ?? 0).map((b) => [b.doc_no, b.doc_date, b.outstanding])).toEqual([
+      ['INV-1', '2025-10-05', 100_000],
+      ['INV-1', '2026-10-05', 200_000],
+    ]);
   });
 
   it('gives credit notes and receipts imported before their invoices, and written otherwise, to the invoices once they come', async () => {

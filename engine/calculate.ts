@@ -10,9 +10,10 @@ import { isEligible } from './validate';
 
 /**
  * Recorded on every run, so a result can be tied to the code that produced it (1.2.0: a reversed
- * receipt pays nothing; 1.3.0: a line billed at nothing counts no units).
+ * receipt pays nothing; 1.3.0: a line billed at nothing counts no units; 1.4.0: a receipt dated
+ * before an invoice is no advance on it where an earlier invoice has its number: it paid that one).
  */
-export const ENGINE_VERSION = '1.3.0';
+export const ENGINE_VERSION = '1.4.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;

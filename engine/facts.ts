@@ -63,6 +63,12 @@ export interface InvoiceFact {
   amount: number;
   /** Paise (≤ 0): credit notes against it, tax included. */
   returned: number;
+  /**
+   * The date of the distributor's last invoice of the same number before this one (numbers
+   * restart every financial year), if any: receipts against the number dated before this one
+   * paid that one, and are no advance on this.
+   */
+  previous?: string | null;
 }
 
 export interface PaymentFact {

@@ -332,11 +332,16 @@ const earlyPayment: Measurer<'early_payment'> = (spec, ctx) => {
   for (const invoice of invoices) {
     const due = invoice.amount + invoice.returned;
     if (due <= 0) continue;
-    // Receipts dated before the invoice count as on time. A receipt reversed (a cheque returned
-    // unpaid, written as a negative receipt against the bill) paid nothing, whenever the reversal
-    // is dated: after the N days too, it takes back what the cheque had counted for.
+    // Receipts dated before the invoice count as on time (paid in advance), unless the payee has
+    // an earlier invoice of the same number (last year's, where numbers restart): they paid that
+    // one. A receipt reversed (a cheque returned unpaid, written as a negative receipt against the
+    // bill) paid nothing, whenever the reversal is dated: after the N days too, it takes back
+    // what the cheque had counted for.
     const lastDay = addDays(invoice.date, spec.withinDays);
-    const onTime = (receipts.get(invoice.docNo) ?? []).filter((p) => p.amount < 0 || p.date <= lastDay);
+    const since = invoice.previous ? invoice.date : '';
+    const onTime = (receipts.get(invoice.docNo) ?? []).filter(
+      (p) => p.date >= since && (p.amount < 0 || p.date <= lastDay),
+    );
     const received = onTime.reduce((n, p) => n + p.amount, 0);
     // Never more than the invoice, whatever the receipts add up to.
     const earns = spec.partPayments === 'pro_rata' ? Math.min(received, due) : received >= due ? due : 0;

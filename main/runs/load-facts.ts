@@ -13,7 +13,8 @@ const RECEIPTS_AFTER_DAYS = 366;
 
 /**
  * Invoices to distributors dated in the period, tax and round-off included (what the distributor
- * was billed), with what was returned against each (by index `sales_primary`).
+ * was billed), with what was returned against each (by index `sales_primary`), and the date of
+ * the last invoice of the same number before each (by index `sales_doc`).
  */
 export const invoicesSql = `WITH invoice AS (
     SELECT distributor_code, doc_no, doc_date, sum(${billedValue}) AS amount FROM sales
@@ -24,7 +25,9 @@ export const invoicesSql = `WITH invoice AS (
     WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
     GROUP BY distributor_code, against_doc_no)
   SELECT i.distributor_code AS distributor, i.doc_no AS docNo, i.doc_date AS date, i.amount,
-    coalesce(r.amount, 0) AS returned
+    coalesce(r.amount, 0) AS returned,
+    (SELECT max(p.doc_date) FROM sales p WHERE p.doc_no = i.doc_no AND p.distributor_code = i.distributor_code
+       AND p.doc_type = 'invoice' AND p.outlet_code IS NULL AND p.doc_date < i.doc_date) AS previous
   FROM invoice i LEFT JOIN returned r ON r.distributor_code = i.distributor_code AND r.doc_no = i.doc_no`;
 
 export type LoadFacts = typeof loadFacts;

@@ -1055,6 +1055,30 @@ describe('receipts', () => {
     expect(again.errors.map((e) => e.message)).toEqual([`already imported in batch ${r.batch}`]);
   });
 
+  it("pays early payment on this year's invoice by its own receipts, not by last year's against the same number", async () => {
+    const sales = file('two years.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['INV-1', '2026-03-05', 'D001', 'SKU-0001', 1, '1,000.00'],
+      ['INV-1', '2027-03-05', 'D001', 'SKU-0001', 1, '1,000.00'],
+      ['INV-2', '2027-03-08', 'D001', 'SKU-0001', 1, '500.00'],
+    ]);
+    expect((await importFile(ws, sales, { kind: 'sales' })).errors).toEqual([]);
+    const columns = ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'];
+    const receipts = (name: string, rows: FixtureCell[][]) =>
+      importFile(ws, file(name, [columns, ...rows]), { kind: 'payments' });
+    // Last year's INV-1 paid last year; INV-2 paid in advance, a week before it was billed.
+    const earlier = await receipts('earlier.csv', [
+      ['R-9', '2026-03-20', 'D001', '1,000.00', 'INV-1'],
+      ['R-1', '2027-03-01', 'D001', '500.00', 'INV-2'],
+    ]);
+    expect(earlier.errors).toEqual([]);
+    const api = createWorkspaceApi(ws);
+    // 1% of INV-2 alone: this year's INV-1 is unpaid.
+    expect(await earlyPaymentTotal(api, '2027-03', 15)).toBe('5.00');
+    expect((await receipts('this year.csv', [['R-2', '2027-03-12', 'D001', '1,000.00', 'INV-1']])).errors).toEqual([]);
+    expect(await earlyPaymentTotal(api, '2027-03', 15)).toBe('15.00');
+  });
+
   it("keeps an ageing snapshot's bill of last year beside this year's of the same number as two bills", async () => {
     const path = file('ageing.csv', [
       ['Party', 'Bill No', 'Bill Date', 'Due Date', 'Pending Amount', 'As On'],

@@ -295,6 +295,20 @@ describe('early payment pays on the invoice, never on more', () => {
     expect(line(calculateRun([early('full_only')], g)).final).toBe(8000);
   });
 
+  it('a receipt dated before an invoice paid an earlier invoice of its number, not this one in advance', () => {
+    // INV-1 ₹10,000 on 5 Oct 2026; a receipt of ₹10,000 against INV-1 on 20 Oct 2025. Without an
+    // earlier INV-1 it was paid in advance (1% = 100.00); beside last year's INV-1 (numbers
+    // restart every financial year) it paid that one, and this one is unpaid.
+    const withPrevious = (previous: string | null) =>
+      facts({
+        sales: [primary('2026-10-05', 10000, 'INV-1')],
+        invoices: [{ distributor: 'D1', docNo: 'INV-1', date: '2026-10-05', amount: 1_000_000, returned: 0, previous }],
+        payments: [receipt(1, '2025-10-20', 10000, 'INV-1')],
+      });
+    expect(line(calculateRun([early('full_only')], withPrevious(null))).final).toBe(10000);
+    expect(line(calculateRun([early('full_only')], withPrevious('2025-10-05'))).final).toBe(0);
+  });
+
   it('a cheque returned unpaid paid nothing, though it is reversed after the N days', () => {
     // INV-J ₹10,000 on 1 Oct, a cheque of ₹10,000 on 5 Oct, returned unpaid and reversed (−₹10,000)
     //   on 20 Oct, paid again on 25 Oct: not settled within 10 days → 0.

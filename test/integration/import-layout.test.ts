@@ -291,12 +291,13 @@ describe('report layouts', () => {
       ['invoice', 'TP/1', 'D001', b.sku, 4_000, 10_000],
       ['credit_note', 'CN/1', 'D001', a.sku, -2_000, -10_000],
     ]);
-    // Without items the party's Ledger Amount is the document's total: its tax ledgers' lines come off it.
+    // Without items the party's Ledger Amount is the document's total: its tax ledgers' lines come
+    // off it. (Other vouchers: TP/1 and CN/1 are stored, and would be refused as already imported.)
     const accounting: FixtureCell[][] = [
       head,
-      ['05-Oct-2026', 'Sales', 'TP/1', 'Annapurna Distributors', 708],
+      ['05-Oct-2026', 'Sales', 'TP/2', 'Annapurna Distributors', 708],
       ...taxes('600'),
-      ['07-Oct-2026', 'Credit Note', 'CN/1', 'Annapurna Distributors', 118],
+      ['07-Oct-2026', 'Credit Note', 'CN/2', 'Annapurna Distributors', 118],
       ...taxes('100'),
     ];
     const totals = await importFile(
@@ -307,8 +308,8 @@ describe('report layouts', () => {
     expect(totals.errors).toEqual([]);
     expect(totals.warnings).toEqual([]);
     expect(storedRows(ws, 'sales', totals.batch ?? 0).map((r) => [r.doc_type, r.doc_no, r.net_value, r.tax])).toEqual([
-      ['invoice', 'TP/1', 60_000, 10_800],
-      ['credit_note', 'CN/1', -10_000, -1_800],
+      ['invoice', 'TP/2', 60_000, 10_800],
+      ['credit_note', 'CN/2', -10_000, -1_800],
     ]);
   });
 

@@ -24,10 +24,10 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
 /**
  * Tally's detailed Day Book may write a ledger line's amount, or its share of a cost centre (or of
  * a bill), in a column of its own without a header (Particulars' is merged over it), its Dr or Cr
- * beside it: a ledger's or a
- * centre's name where the party goes, nothing in the columns of the voucher's amounts. Such a row
- * is part of the voucher above it. The test answers it as a ledger line, its amount moved where a
- * ledger line's goes, or null; the test is null when the file has no column without a header.
+ * beside it: a ledger's or a centre's name where the party goes, nothing in the columns of the
+ * voucher's amounts. Such a row is part of the voucher above it. The test answers it as a ledger
+ * line, its amount moved where a ledger line's goes, or null; the test is null when the file has
+ * no column without a header.
  */
 export function subAmountLineTest(
   kind: DatasetKind,

@@ -13,22 +13,27 @@ const RECEIPTS_AFTER_DAYS = 366;
 
 /**
  * Invoices to distributors dated in the period, tax and round-off included (what the distributor
- * was billed), with what was returned against each (by index `sales_primary`), and the date of
- * the last invoice of the same number before each (by index `sales_doc`).
+ * was billed), with the date of the last invoice of the same number before each (by index
+ * `sales_doc`) and what was returned against each (by index `sales_primary`): where there is such
+ * an earlier invoice (last year's, numbers restarting), only the returns dated from this one on.
  */
 export const invoicesSql = `WITH invoice AS (
     SELECT distributor_code, doc_no, doc_date, sum(${billedValue}) AS amount FROM sales
     WHERE doc_type = 'invoice' AND outlet_code IS NULL AND doc_date BETWEEN @from AND @to
     GROUP BY distributor_code, doc_no, doc_date),
-  returned AS (
-    SELECT distributor_code, against_doc_no AS doc_no, sum(${billedValue}) AS amount FROM sales
-    WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
-    GROUP BY distributor_code, against_doc_no)
-  SELECT i.distributor_code AS distributor, i.doc_no AS docNo, i.doc_date AS date, i.amount,
-    coalesce(r.amount, 0) AS returned,
-    (SELECT max(p.doc_date) FROM sales p WHERE p.doc_no = i.doc_no AND p.distributor_code = i.distributor_code
+  dated AS (
+    SELECT i.*, (SELECT max(p.doc_date) FROM sales p WHERE p.doc_no = i.doc_no AND p.distributor_code = i.distributor_code
        AND p.doc_type = 'invoice' AND p.outlet_code IS NULL AND p.doc_date < i.doc_date) AS previous
-  FROM invoice i LEFT JOIN returned r ON r.distributor_code = i.distributor_code AND r.doc_no = i.doc_no`;
+    FROM invoice i),
+  returned AS (
+    SELECT distributor_code, against_doc_no AS doc_no, doc_date, sum(${billedValue}) AS amount FROM sales
+    WHERE doc_type = 'credit_note' AND outlet_code IS NULL AND against_doc_no IS NOT NULL AND doc_date >= @from
+    GROUP BY distributor_code, against_doc_no, doc_date)
+  SELECT d.distributor_code AS distributor, d.doc_no AS docNo, d.doc_date AS date, d.amount,
+    coalesce(sum(r.amount), 0) AS returned, d.previous
+  FROM dated d LEFT JOIN returned r ON r.distributor_code = d.distributor_code AND r.doc_no = d.doc_no
+    AND (d.previous IS NULL OR r.doc_date >= d.doc_date)
+  GROUP BY d.distributor_code, d.doc_no, d.doc_date`;
 
 export type LoadFacts = typeof loadFacts;
 

@@ -1078,7 +1078,15 @@ describe('receipts', () => {
     const api = createWorkspaceApi(ws);
     // 1% of INV-2 alone: this year's INV-1 is unpaid.
     expect(await earlyPaymentTotal(api, '2027-03', 15)).toBe('5.00');
-    expect((await receipts('this year.csv', [['R-2', '2027-03-12', 'D001', '1,000.00', 'INV-1']])).errors).toEqual([]);
+    // A return of last year's INV-1, dated before this year's: it leaves this year's ₹1,000.00 due.
+    const returned = file('return.csv', [
+      ['Type', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'Against Invoice'],
+      ['Credit Note', 'CN-1', '2027-03-02', 'D001', 'SKU-0001', -1, '-400.00', 'INV-1'],
+    ]);
+    expect((await importFile(ws, returned, { kind: 'sales' })).errors).toEqual([]);
+    expect((await receipts('this year.csv', [['R-2', '2027-03-12', 'D001', '600.00', 'INV-1']])).errors).toEqual([]);
+    expect(await earlyPaymentTotal(api, '2027-03', 15)).toBe('5.00');
+    expect((await receipts('the rest.csv', [['R-3', '2027-03-13', 'D001', '400.00', 'INV-1']])).errors).toEqual([]);
     expect(await earlyPaymentTotal(api, '2027-03', 15)).toBe('15.00');
   });
 

@@ -10,8 +10,9 @@ import { isEligible } from './validate';
 
 /**
  * Recorded on every run, so a result can be tied to the code that produced it (1.2.0: a reversed
- * receipt pays nothing; 1.3.0: a line billed at nothing counts no units; 1.4.0: a receipt dated
- * before an invoice is no advance on it where an earlier invoice has its number: it paid that one).
+ * receipt pays nothing; 1.3.0: a line billed at nothing counts no units; 1.4.0: numbers reused
+ * in a later year — a receipt dated before an invoice is no advance on it where an earlier invoice
+ * has its number, and a return is of the latest invoice of its number dated by it).
  */
 export const ENGINE_VERSION = '1.4.0';
 

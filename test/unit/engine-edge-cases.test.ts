@@ -494,6 +494,25 @@ describe('a return is taken off once', () => {
     expect(line(lines).final).toBe(6000);
   });
 
+  it("a return of this period's invoice is not clawed back as one of last year's paid invoice of the same number", () => {
+    // Last year's INV-9 (10 Sep 2025) was paid at 2%; this year's INV-9 ₹5,000 (2 Oct 2026) has ₹1,000
+    // returned on 20 Oct: numbers restart every year, so the return lowers October's measure
+    // (4,000 × 2% = 80.00) and claws nothing back. Read by number alone, −20.00 was clawed back
+    // and October paid 100.00.
+    const lastYear = sale('D1', '2025-09-10', 10000, { docNo: 'INV-9' });
+    const f = facts({
+      sales: [
+        lastYear,
+        sale('D1', '2026-10-02', 5000, { docNo: 'INV-9' }),
+        sale('D1', '2026-10-20', -1000, { against: 'INV-9' }),
+      ],
+      paid: [{ ...septPaid, periodTo: '2025-09-30', saleIds: [lastYear.id] }],
+    });
+    const lines = calculateRun([rate2], f);
+    expect(lines.filter((l) => l.kind === 'clawback')).toEqual([]);
+    expect(line(lines).final).toBe(8000);
+  });
+
   it('with clawback off, the return lowers the measure of its own period instead', () => {
     // October ₹1,000 sold, ₹2,500 of September's INV-9 returned: measure −1,500 → nothing (never negative), no clawback.
     const f = facts({

@@ -14,8 +14,7 @@ import { blank } from './row-values';
  */
 export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const party = mapping.distributor_code;
-  const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
-  const date = kind === 'sales' ? mapping.doc_date : mapping.receipt_date;
+  const { voucher, date } = voucherColumns(kind, mapping);
   const shape = ledgerLineShape(mapping);
   if (party === undefined || voucher === undefined || date === undefined || shape === null) return null;
   return (cells) => blank(cells[voucher]) && blank(cells[date]) && !blank(cells[party]) && shape(cells);
@@ -36,15 +35,14 @@ export function subAmountLineTest(
   isAmount: (cell: Cell | undefined) => boolean,
 ): ((cells: readonly Cell[]) => Cell[] | null) | null {
   const party = mapping.distributor_code;
-  const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
-  const date = kind === 'sales' ? mapping.doc_date : mapping.receipt_date;
+  const { voucher, date } = voucherColumns(kind, mapping);
   const mapped = new Set(Object.values(mapping));
   // No header of its own: blank, or the one merged over it and the column before it (Particulars').
   const unheaded = headers.flatMap((h, i) =>
     !mapped.has(i) && (h.trim() === '' || (i > 0 && h === headers[i - 1])) ? [i] : [],
   );
   const amounts = amountColumns(mapping);
-  const own = [...amounts, mapping.sku, mapping.qty].filter((c): c is number => c !== undefined);
+  const own = [...amounts, ...lineOwnColumns(mapping)];
   const [to] = amounts;
   if (party === undefined || voucher === undefined || date === undefined || to === undefined || unheaded.length === 0)
     return null;
@@ -58,6 +56,17 @@ export function subAmountLineTest(
     return line;
   };
 }
+
+/** The columns of a row's voucher: a sale's document number and date, a receipt's. */
+function voucherColumns(kind: DatasetKind, mapping: Mapping): { voucher?: number; date?: number } {
+  if (kind === 'sales') return { voucher: mapping.doc_no, date: mapping.doc_date };
+  if (kind === 'payments') return { voucher: mapping.receipt_no, date: mapping.receipt_date };
+  return {};
+}
+
+/** What only a real line has: an item row its item and quantity, an ERPNext bill row its allocation. */
+const lineOwnColumns = (mapping: Mapping): number[] =>
+  [mapping.sku, mapping.qty, mapping.allocated].filter((c): c is number => c !== undefined);
 
 /** The columns a voucher's or a ledger line's amount may sit in, the net value's first. */
 const amountColumns = (mapping: Mapping): number[] =>
@@ -74,7 +83,7 @@ const amountColumns = (mapping: Mapping): number[] =>
 function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const amounts = amountColumns(mapping);
   if (amounts.length === 0) return null;
-  const ownColumns = [mapping.sku, mapping.qty, mapping.allocated].filter((c): c is number => c !== undefined);
+  const ownColumns = lineOwnColumns(mapping);
   return (cells) => amounts.some((c) => !blank(cells[c])) && ownColumns.every((c) => blank(cells[c]));
 }
 
@@ -88,7 +97,7 @@ function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean
  */
 export function journalLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const { distributor_code: party, ledger } = mapping;
-  const voucher = kind === 'sales' ? mapping.doc_no : kind === 'payments' ? mapping.receipt_no : undefined;
+  const { voucher } = voucherColumns(kind, mapping);
   const shape = ledgerLineShape(mapping);
   if (party === undefined || voucher === undefined || ledger === undefined || shape === null) return null;
   return (cells) => !blank(cells[voucher]) && blank(cells[party]) && !blank(cells[ledger]) && shape(cells);

@@ -19,9 +19,10 @@ export interface SortedLines {
 /**
  * Where the lines of an import go. A line is stored as a row of its own; added into the stored
  * row of an earlier line of the same receipt and bill (ReceiptRows); or refused as a repeat of a
- * line of this file, or of a row an earlier import stored, by the identity of its kind. Holds the
- * identities of the lines stored so far, the kind's prepared insert, and the table's indexes a
- * large import builds at the end (deferredIndexes).
+ * line of this file, or of a row an earlier import stored, by the identity of its kind (a line
+ * the import numbers, by its document's: kindRules' documentIdentity). Holds the identities of
+ * the lines stored so far, the kind's prepared insert, and the table's indexes a large import
+ * builds at the end (deferredIndexes).
  */
 export class LineStore {
   /** Lines stored so far, by identity: the row of the file each came from. */

@@ -54,7 +54,8 @@ function findLateReturns(
   const excluded = new Set<number>();
   const toClaw: LateReturns['toClaw'] = [];
   // A return is of the latest invoice of its number dated by the return (numbers restart every
-  // financial year: last year's INV-1, paid on, is not this year's), else of the first after it.
+  // financial year: last year's INV-1, paid on, is not this year's), else of the first after it:
+  // that invoice's number and day, worked out once per return.
   const daysOf = new Map<string, number[]>();
   for (const r of lines)
     if (c.invoice[r] === 1) {
@@ -63,12 +64,13 @@ function findLateReturns(
       if (!days.includes(c.day[r] as number)) days.push(c.day[r] as number);
       daysOf.set(no, days);
     }
-  const invoiceOf = (r: number): string => {
+  const invoiceOf = new Map<number, string>();
+  for (const r of returns) {
     const no = c.against.at(r) as string;
     const days = daysOf.get(no) ?? [];
     const before = days.filter((d) => d <= (c.day[r] as number));
-    return `${no}|${before.length > 0 ? Math.max(...before) : Math.min(...days)}`;
-  };
+    if (days.length > 0) invoiceOf.set(r, `${no}|${before.length > 0 ? Math.max(...before) : Math.min(...days)}`);
+  }
   // The latest paid line that paid on the invoice takes the return: with catch-up, later runs
   // paid on the earlier months' invoices again, at the rate of the whole span.
   const payouts = paid.filter((p) => p.kind === 'payout').sort((a, b) => (a.periodTo < b.periodTo ? 1 : -1));
@@ -78,7 +80,9 @@ function findLateReturns(
     for (const r of lines)
       if (c.invoice[r] === 1 && paidOn.has(c.id[r] as number)) invoices.add(`${c.docNo.at(r)}|${c.day[r]}`);
     const id = (r: number) => c.id[r] as number;
-    const taken = returns.filter((r) => !excluded.has(id(r)) && !paidOn.has(id(r)) && invoices.has(invoiceOf(r)));
+    const taken = returns.filter(
+      (r) => !excluded.has(id(r)) && !paidOn.has(id(r)) && invoices.has(invoiceOf.get(r) ?? ''),
+    );
     for (const r of taken) excluded.add(id(r));
     const fresh = taken.filter((r) => !clawedBefore.has(id(r)));
     if (fresh.length > 0) toClaw.push({ paid: p, returns: fresh });

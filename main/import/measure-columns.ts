@@ -53,9 +53,9 @@ export const measureColumns = (mapping: Readonly<Record<string, number>>): numbe
 /**
  * The headers and mapping an import of a sheet with a target column per measure reads with: the
  * two columns added, and every target column (the value's among them) read so. Where the user
- * gives the measure or the scheme or maps the value, or a scale ("in Lakhs") is written in a header or the title
- * (a rupee's scale is no quantity's), the value's column alone is read, as before, and `unread`
- * names the others.
+ * gives the measure or the scheme or maps the value, or a scale ("in Lakhs") is written in a
+ * header or the title (a rupee's scale is no quantity's), the value's column alone is read, as
+ * before, and `unread` names the others.
  */
 export function withMeasureRows(
   headers: readonly string[],

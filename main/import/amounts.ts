@@ -151,16 +151,28 @@ export function detectDecimalMark(samples: readonly string[]): DecimalMark {
 }
 
 /**
- * A number read from a spreadsheet cell is a binary float. Its shortest text is what the user
- * typed (1234.56); a formula result may carry float noise (0.30000000000000004), which is
+ * A number cell as Excel holds it: to 15 significant digits. Digits past them are a formula's
+ * binary arithmetic — 1.25 × 1.18 is saved as 1.4749999999999999, which Excel shows, rounds and
+ * adds as 1.475 (1.48 at two decimals); read as saved it would round to 1.47. Nothing typed has
+ * more: Excel keeps 15 digits of what is typed in.
+ */
+export function excelNumberText(n: number): string {
+  const text = String(n);
+  const digits = text.length - (n < 0 ? 1 : 0) - (text.includes('.') ? 1 : 0);
+  return digits <= 15 && !text.includes('e') ? text : new Exact(n.toPrecision(15)).toString();
+}
+
+/**
+ * A number read from a spreadsheet cell is a binary float. Its text as Excel holds it is what the
+ * user typed (1234.56); a formula result may still carry float noise (1234.5600000001), which is
  * rounded away only when it is noise — far below the unit — never when it is a real fraction.
  */
 export function numberCellToDecimal(n: number, scale: number): string {
   if (!Number.isFinite(n)) throw new AmountError(`${n} is not a number`);
-  const text = String(n);
+  const text = excelNumberText(n);
   const point = text.indexOf('.');
   if (!text.includes('e') && (point < 0 || text.length - point - 1 <= scale)) return text;
-  const exact = new Exact(String(n));
+  const exact = new Exact(text);
   if (exact.decimalPlaces() <= scale) return exact.toString();
   const rounded = exact.toDecimalPlaces(scale);
   const noise = exact.minus(rounded).abs();

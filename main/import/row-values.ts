@@ -9,6 +9,7 @@ import {
   type DecimalMark,
   detectDecimalMark,
   drCrWritten,
+  excelNumberText,
   numberCellToDecimal,
   parseAmountText,
 } from './amounts';
@@ -122,7 +123,12 @@ export interface FieldProblem {
 const scales: Partial<Record<FieldDef['type'], number>> = { money: 2, qty: 3, int: 0 };
 /** A cell as a message shows it: never control characters or more than 100 characters of what the file holds. */
 export const shown = (cell: Cell | undefined) => {
-  const text = cell instanceof Date ? cell.toISOString().slice(0, 10) : withoutControls(String(cell ?? ''));
+  const text =
+    cell instanceof Date
+      ? cell.toISOString().slice(0, 10)
+      : typeof cell === 'number' && Number.isFinite(cell)
+        ? excelNumberText(cell)
+        : withoutControls(String(cell ?? ''));
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 };
 

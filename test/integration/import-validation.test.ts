@@ -322,6 +322,34 @@ describe('validation', () => {
     );
   });
 
+  it("reads a formula's amount in a workbook as Excel holds it, to 15 digits, before rounding it", async () => {
+    // 1.25 × 1.18 is saved as 1.4749999999999999: Excel shows, adds and rounds 1.475, so 1.48.
+    const day = new Date(Date.UTC(2026, 9, 15));
+    const rows = [
+      ['SI/F/1', day, 'D001', 'O00001', 'SKU-0001', 1, 1.25 * 1.18],
+      ['SI/F/2', day, 'D001', 'O00001', 'SKU-0001', 1, 10.25 * 1.18],
+      ['SI/F/3', day, 'D001', 'O00001', 'SKU-0001', 1, 0.1 + 0.2],
+    ];
+    const path = join(dir, 'formulas.xlsx');
+    await writeXlsx(path, [{ name: 'Sales', rows: [header, ...rows] }]);
+    const refused = await importFile(ws, path, { kind: 'sales' });
+    expect(refused.errors.map((e) => [e.row, e.value])).toEqual([
+      [2, '1.475'],
+      [3, '12.095'],
+    ]);
+    const result = await importFile(ws, path, { kind: 'sales', round: true });
+    expect(result.decisions.find((d) => d.field === 'net_value')?.decision).toBe(
+      'Net value: 2 values rounded half-up to the paisa, as chosen; the total as written, 13.87, is imported as 13.88',
+    );
+    expect(
+      ws.db.prepare("SELECT doc_no, net_value FROM sales WHERE doc_no LIKE 'SI/F/%' ORDER BY doc_no").all(),
+    ).toEqual([
+      { doc_no: 'SI/F/1', net_value: 148 },
+      { doc_no: 'SI/F/2', net_value: 1210 },
+      { doc_no: 'SI/F/3', net_value: 30 },
+    ]);
+  });
+
   it('creates missing masters only when asked, and lists what it creates', async () => {
     const rows = [header, ['SI/N/1', '05-10-2026', 'D777', 'O77777', 'SKU-7777', 1, '10.00']];
     const path = writeText(join(dir, 'new.csv'), delimited(rows));

@@ -97,6 +97,13 @@ describe('amounts as ERPs write them', () => {
     expect(numberCellToDecimal(1234.56, 2)).toBe('1234.56');
     expect(numberCellToDecimal(10.005, 2)).toBe('10.005');
   });
+
+  it('reads a spreadsheet number to the 15 digits Excel holds, so a half is a half', () => {
+    expect(numberCellToDecimal(1.25 * 1.18, 2)).toBe('1.475');
+    expect(numberCellToDecimal(-(5.25 * 1.18), 2)).toBe('-6.195');
+    expect(numberCellToDecimal(123456789012.34, 2)).toBe('123456789012.34');
+    expect(numberCellToDecimal(0.1 + 0.7, 10)).toBe('0.8');
+  });
 });
 
 describe('dates as ERPs write them', () => {

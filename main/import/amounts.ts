@@ -81,6 +81,9 @@ function parseWritten(text: string, mark: DecimalMark, currency?: string): strin
     negative = drCr[1]?.toLowerCase() === 'cr';
     t = t.slice(0, drCr.index).trim();
   }
+  // "171.00 (18%)": an amount with its rate beside it, as billing apps write tax and discount.
+  const rate = t.match(/\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)$/);
+  if (rate?.index) t = t.slice(0, rate.index).trim();
   // "Rs. 1,250/-": whole rupees, as a hand-kept Indian register writes them ("/=" alike).
   const whole = t.match(/\s*\/\s*[-=]$/);
   if (whole) t = t.slice(0, whole.index).trim();

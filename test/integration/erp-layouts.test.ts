@@ -351,6 +351,37 @@ describe("MYOB AccountRight's item sales", () => {
   });
 });
 
+describe("A billing app's item-wise sale report", () => {
+  it('reads a discount and a tax written with their rates beside them ("171 (18%)"), and the amount with its tax', async () => {
+    const path = file('Sale Report.csv', [
+      [
+        ...['Date', 'Invoice No.', 'Party Name', 'Item Name', 'Item Code', 'Quantity', 'Unit', 'Price/Unit'],
+        ...['Discount', 'Tax', 'Amount', 'Transaction Type', 'Payment Type', 'Received Amount', 'Balance Due'],
+      ],
+      [
+        ...['05/10/2026', '101', 'Annapurna Distributors', 'Sunrise Coffee 50 g', 'SKU-0001', '10', 'Nos', '100'],
+        ...['50 (5%)', '171 (18%)', '1121', 'Sale', 'Cash', '1121', '0'],
+      ],
+      [
+        ...['05/10/2026', '101', 'Annapurna Distributors', 'Crunchy Biscuits 100 g', 'SKU-0002', '10', 'Nos', '50'],
+        ...['0 (0%)', '90 (18%)', '590', 'Sale', 'Cash', '590', '0'],
+      ],
+      [
+        ...['07/10/2026', '1', 'Annapurna Distributors', 'Crunchy Biscuits 100 g', 'SKU-0002', '2', 'Nos', '50'],
+        ...['0 (0%)', '18 (18%)', '118', 'Sale Return', 'Cash', '118', '0'],
+      ],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.errors).toEqual([]);
+    const lines = storedRows(ws, 'sales', r.batch ?? 0);
+    expect(lines.map((s) => [s.doc_type, s.doc_no, s.sku, s.qty, s.discount, s.tax, s.net_value])).toEqual([
+      ['invoice', '101', 'SKU-0001', 10_000, 5_000, 17_100, 95_000],
+      ['invoice', '101', 'SKU-0002', 10_000, 0, 9_000, 50_000],
+      ['credit_note', '1', 'SKU-0002', -2_000, 0, -1_800, -10_000],
+    ]);
+  });
+});
+
 describe("Sage 50's invoice items", () => {
   it('reads the customer from its Account Reference and a Product Credit or Service Credit as a credit note', async () => {
     const path = file('INVOICE_ITEMS.CSV', [

@@ -41,6 +41,10 @@ describe('amounts as ERPs write them', () => {
     ['Rs. 1,250/-', '1250'],
     ['1250 /=', '1250'],
     ['-1,250/-', '-1250'],
+    // An amount with its rate beside it, as billing apps write tax and discount.
+    ['171.00 (18%)', '171'],
+    ['₹ 1,171.50 ( 2.5 % )', '1171.5'],
+    ['(50.00) (5%)', '-50'],
   ])('%s → %s', (text, value) => {
     expect(parseAmountText(text)).toBe(value);
   });
@@ -56,6 +60,7 @@ describe('amounts as ERPs write them', () => {
     expect(() => parseAmountText('1,2,3')).toThrow('expected an amount such as 1,234.50');
     expect(() => parseAmountText('1.234,56')).toThrow(AmountError);
     expect(() => parseAmountText('₹ (-)')).toThrow(AmountError);
+    expect(() => parseAmountText('(18%)')).toThrow(AmountError);
     // A million spaces is no amount: refused before any pattern backtracks over them (minutes, before).
     expect(() => parseAmountText(`1${' '.repeat(1_000_000)}0 Dr`)).toThrow(
       '10,00,005 characters are no amount (at most 100)',

@@ -44,6 +44,9 @@ export const pseudoFields = [
   // A line's amount with its tax (a bill register's Net Amt where it writes no taxable value),
   // found by the rows: the net value is it less the tax (amounts-from-rows.ts).
   'with_tax',
+  // Whether a row's amounts include its tax (Zoho Books' Is Inclusive Tax, QuickBooks' Amounts
+  // are): where they do, the net value is the amount less the tax, row by row.
+  'tax_inclusive',
   // A summary's returns beside its sales on the same row (a DMS's Sales Qty, Return Qty, Sales
   // Value, Return Value): taken off the quantity and the value named for sales (returns-beside.ts).
   'returned_qty',
@@ -81,6 +84,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   adjustment: { label: 'Adjustment to the total', type: 'money' },
   gst_type: { label: 'GST type or rate', type: 'flag' },
   with_tax: { label: 'Line amount, tax included', type: 'money' },
+  tax_inclusive: { label: 'Amounts include tax (yes / no)', type: 'flag' },
   returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
   returned_value: { label: 'Value returned (taken off)', type: 'money' },
   currency: { label: 'Currency of the amounts', type: 'flag' },
@@ -110,6 +114,7 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   adjustment: ['sales'],
   gst_type: ['sales'],
   with_tax: ['sales'],
+  tax_inclusive: ['sales'],
   returned_qty: ['sales'],
   returned_value: ['sales'],
   currency: ['sales', 'payments', 'receivables'],
@@ -1037,6 +1042,23 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   // Never proposed by its header: found by the values of a document-type column.
   gst_type: [],
   with_tax: [],
+  // Zoho Books' Is Inclusive Tax, QuickBooks' Amounts are, Xero's LineAmountTypes.
+  tax_inclusive: [
+    'isinclusivetax',
+    'istaxinclusive',
+    'taxinclusive',
+    'inclusiveoftax',
+    'inclusivetax',
+    'amountsare',
+    'lineamounttypes',
+    'pricesincludetax',
+    'priceincludestax',
+    'amountsincludetax',
+    'taxincluded',
+    'gstinclusive',
+    'isgstinclusive',
+    'inclusiveofgst',
+  ],
   returned_qty: [
     'returnqty',
     'returnquantity',

@@ -4,6 +4,7 @@ import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions, discountShare } from './row-values';
+import { includesTax, keepTaxInclusive } from './tax-inclusive';
 
 type Rows = readonly (readonly Cell[])[];
 
@@ -196,8 +197,18 @@ export function amountsFromRows(
   proposed: (field: string) => boolean,
 ): { field: string; decision: string }[] {
   const notes: { field: string; decision: string }[] = [];
+  const flagGivenWay = keepTaxInclusive(mapping, headers, rows, proposed);
+  if (flagGivenWay !== null) notes.push(flagGivenWay);
+  // Where a column says row by row whether the amounts include the tax, it decides, not the rows.
+  const flag = mapping.tax_inclusive;
+  const noTaxFlag = flag === undefined;
+  if (flag !== undefined && mapping.net_value !== undefined && rows.some((cells) => includesTax(cells[flag])))
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[mapping.net_value]}" includes the tax on the rows whose "${headers[flag]}" says so: there the net value is it less the tax, elsewhere it as written`,
+    });
   const beforeTax =
-    mapping.net_value !== undefined && proposed('net_value')
+    noTaxFlag && mapping.net_value !== undefined && proposed('net_value')
       ? columnLess(mapping, mapping.net_value, taxColumns(mapping), headers, rows, decisions)
       : null;
   if (mapping.net_value !== undefined && beforeTax !== null) {
@@ -206,7 +217,7 @@ export function amountsFromRows(
       decision: `"${headers[beforeTax]}" is the net value: on every line read "${headers[mapping.net_value]}" is it plus the tax, so "${headers[mapping.net_value]}" is the bill's amount with its tax, not imported`,
     });
     mapping.net_value = beforeTax;
-  } else if (mapping.net_value !== undefined && proposed('net_value')) {
+  } else if (noTaxFlag && mapping.net_value !== undefined && proposed('net_value')) {
     // What shows the net column holds each line's tax too: the gross less the discount plus the
     // tax, or, with neither a taxable nor a gross column, a tax that is a GST rate of it less the tax.
     const named = mapping.net_value;
@@ -227,6 +238,7 @@ export function amountsFromRows(
     }
   }
   const rateColumn =
+    noTaxFlag &&
     mapping.net_value !== undefined &&
     proposed('net_value') &&
     taxColumns(mapping).length === 0 &&

@@ -34,6 +34,7 @@ import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } fr
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
+import { includesTax } from './tax-inclusive';
 
 /** A column of discount rates: fractions (per 1) or percentages (per 100). */
 export interface DiscountRate {
@@ -629,6 +630,28 @@ function debitLessCredit(mapping: Mapping, cells: readonly Cell[], read: ReadCel
 }
 
 /**
+ * A row whose column says its amounts include the tax (tax-inclusive.ts): its net value is the
+ * amount less its tax, whichever sign the file gives either.
+ */
+function takeTaxOut(
+  mapping: Mapping,
+  column: number,
+  cells: readonly Cell[],
+  values: Record<string, StoredValue>,
+  problems: FieldProblem[],
+): void {
+  const says = includesTax(cells[column]);
+  const problem = (message: string) =>
+    problems.push({ field: 'tax_inclusive', column, value: shown(cells[column] ?? null), message });
+  if (says === undefined) problem("expected yes or no: whether the row's amounts include its tax");
+  if (says !== true || typeof values.net_value !== 'number') return;
+  if (typeof values.tax === 'number')
+    values.net_value = Math.sign(values.net_value) * (Math.abs(values.net_value) - Math.abs(values.tax));
+  else if (taxColumns(mapping).length === 0)
+    problem('the amounts include the tax, but the file writes no tax to take off: map its tax column');
+}
+
+/**
  * A sale's amounts where the file spreads them: one signed net value from Tally's Debit Amount /
  * Credit Amount pair; the tax as the sum of its CGST, SGST, UTGST, IGST and cess columns; the net
  * value as a document's total less its tax; the net value as quantity × price when the file's
@@ -654,6 +677,8 @@ function salesAmounts(
   }
   const discount = sumOfParts(read, 'discount', cells, discountPartColumns(mapping));
   if (discount !== null) values.discount = discount;
+  if (mapping.tax_inclusive !== undefined && mapping.net_value !== undefined)
+    takeTaxOut(mapping, mapping.tax_inclusive, cells, values, problems);
   // A line's amount with its tax: the net value is it less the tax.
   const withTax = mapping.net_value === undefined ? pseudoAmount(mapping, cells, read, 'with_tax') : null;
   // An amount with its tax, where the file writes no tax but a GST type or rate ("L/GST-18%",

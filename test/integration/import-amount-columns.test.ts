@@ -238,6 +238,69 @@ describe('amount columns read from the rows', () => {
   });
 });
 
+describe('a column saying whether the amounts include tax', () => {
+  const header = ['Invoice No', 'Date', 'Distributor', 'SKU', 'Qty', 'Amount', 'Tax', 'Amounts are'];
+  const sale = (no: string, amount: string, tax: string | null, says: string): FixtureCell[] => [
+    ...[no, '05/10/2026', 'D001', 'SKU-0001', 1, amount, tax, says],
+  ];
+
+  it("reads QuickBooks' Amounts are row by row, and refuses a row that says neither", async () => {
+    const path = file('amounts-are.csv', [
+      header,
+      sale('QB-1', '1180.00', '180.00', 'Inclusive of Tax'),
+      sale('QB-2', '1000.00', '180.00', 'Exclusive of Tax'),
+      sale('QB-3', '50.00', null, 'Out of scope of Tax'),
+      sale('QB-4', '50.00', null, 'Maybe'),
+    ]);
+    const refused = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', dryRun: true });
+    expect(refused.errors).toEqual([
+      {
+        row: 5,
+        column: 'Amounts are',
+        value: 'Maybe',
+        message: "expected yes or no: whether the row's amounts include its tax",
+      },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', validOnly: true });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['QB-1', 100_000, 18_000],
+      ['QB-2', 100_000, 18_000],
+      ['QB-3', 5_000, null],
+    ]);
+  });
+
+  it('refuses a row whose amounts include a tax the file does not write', async () => {
+    const path = file('no-tax.csv', [
+      ['Invoice No', 'Date', 'Distributor', 'SKU', 'Qty', 'Amount', 'Is Inclusive Tax'],
+      ['ZI-1', '05/10/2026', 'D001', 'SKU-0001', 1, '1180.00', 'true'],
+      ['ZI-2', '05/10/2026', 'D001', 'SKU-0001', 1, '1000.00', 'false'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', dryRun: true });
+    expect(r.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        2,
+        'Is Inclusive Tax',
+        'the amounts include the tax, but the file writes no tax to take off: map its tax column',
+      ],
+    ]);
+  });
+
+  it('leaves a column headed Tax Inclusive that holds amounts, not yes or no', async () => {
+    const path = file('tax-inclusive-amounts.csv', [
+      ['Invoice No', 'Date', 'Distributor', 'SKU', 'Qty', 'Amount', 'Tax', 'Tax Inclusive'],
+      ['TI-1', '05/10/2026', 'D001', 'SKU-0001', 1, '1000.00', '180.00', '1180.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Tax Inclusive" is not read as whether the amounts include tax: its cells say neither yes nor no',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['TI-1', 100_000, 18_000],
+    ]);
+  });
+});
+
 describe('order-line exports without a line amount', () => {
   it("reads a line's net value as its quantity × unit price where the file writes no amount (UCI's Online Retail)", async () => {
     const header = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'];

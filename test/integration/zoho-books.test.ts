@@ -103,4 +103,39 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
     // settled, and without its round-off the second was 0.04 short: 0.00 in all.
     expect(await earlyPaymentTotal(api, '2027-06', 10)).toBe('387.56');
   });
+
+  it('takes the tax out of the amounts of the invoices Is Inclusive Tax marks, and only of those', async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const imported = async (name: string, lines: string[], kind: 'distributors' | 'products' | 'sales') => {
+      const path = join(dir, name);
+      writeFileSync(path, `${lines.join('\n')}\n`);
+      const result = await api.call('import.run', { path, kind });
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value;
+    };
+    await imported('Contacts.csv', contacts, 'distributors');
+    await imported('Items.csv', items, 'products');
+    // One invoice priced with its GST inside (1,180.00 of which 180.00 is GST), one without.
+    const header =
+      'Invoice Date,Invoice Number,Invoice Status,Customer ID,Is Inclusive Tax,SubTotal,Total,Item Name,Quantity,Item Total,Item Price,Product ID,CGST,SGST,IGST';
+    const line = (no: string, inclusive: boolean, itemTotal: string, total: string) =>
+      `2027-06-21,${no},Sent,2761566000000183009,${inclusive},${itemTotal},${total},DG set electrical panel repair and testing,1.00,${itemTotal},${itemTotal},2761566000000257001,90.00,90.00,0.00`;
+    const sales = await imported(
+      'Invoice.csv',
+      [header, line('INV-27-012', true, '1180.00', '1180.00'), line('INV-27-013', false, '1000.00', '1180.00')],
+      'sales',
+    );
+    expect(sales).toMatchObject({ rows: 2, rejected: 0 });
+    expect(sales.totals).toMatchObject({ net_value: '2000.00', tax: '360.00' });
+    expect(
+      ws.db.prepare('SELECT doc_no, net_value, tax FROM sales WHERE batch_id = ? ORDER BY id').all(sales.batch),
+    ).toEqual([
+      { doc_no: 'INV-27-012', net_value: 100_000, tax: 18_000 },
+      { doc_no: 'INV-27-013', net_value: 100_000, tax: 18_000 },
+    ]);
+    expect(sales.decisions.map((d) => d.decision)).toContain(
+      '"Item Total" includes the tax on the rows whose "Is Inclusive Tax" says so: there the net value is it less the tax, elsewhere it as written',
+    );
+  });
 });

@@ -47,6 +47,10 @@ export const pseudoFields = [
   // Whether a row's amounts include its tax (Zoho Books' Is Inclusive Tax, QuickBooks' Amounts
   // are): where they do, the net value is the amount less the tax, row by row.
   'tax_inclusive',
+  // A discount on the whole bill on each of its rows (Zoho Books' Entity Discount Amount), and the
+  // bill's subtotal it is spread in proportion to, found by the rows (bill-discount.ts).
+  'bill_discount',
+  'bill_subtotal',
   // A summary's returns beside its sales on the same row (a DMS's Sales Qty, Return Qty, Sales
   // Value, Return Value): taken off the quantity and the value named for sales (returns-beside.ts).
   'returned_qty',
@@ -85,6 +89,8 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   gst_type: { label: 'GST type or rate', type: 'flag' },
   with_tax: { label: 'Line amount, tax included', type: 'money' },
   tax_inclusive: { label: 'Amounts include tax (yes / no)', type: 'flag' },
+  bill_discount: { label: 'Discount on the whole bill', type: 'money' },
+  bill_subtotal: { label: "Bill's subtotal (its lines summed)", type: 'money' },
   returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
   returned_value: { label: 'Value returned (taken off)', type: 'money' },
   currency: { label: 'Currency of the amounts', type: 'flag' },
@@ -115,6 +121,8 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   gst_type: ['sales'],
   with_tax: ['sales'],
   tax_inclusive: ['sales'],
+  bill_discount: ['sales'],
+  bill_subtotal: ['sales'],
   returned_qty: ['sales'],
   returned_value: ['sales'],
   currency: ['sales', 'payments', 'receivables'],
@@ -1059,6 +1067,17 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
     'isgstinclusive',
     'inclusiveofgst',
   ],
+  // Not ERPNext's Additional Discount Amount: its items' Net Amount is after it already.
+  bill_discount: [
+    'entitydiscountamount',
+    'invoicediscountamount',
+    'transactiondiscountamount',
+    'billdiscountamount',
+    'documentdiscountamount',
+    'invoicediscount',
+    'billdiscount',
+  ],
+  bill_subtotal: [],
   returned_qty: [
     'returnqty',
     'returnquantity',

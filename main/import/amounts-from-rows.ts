@@ -1,5 +1,6 @@
 import { Exact } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
+import { billDiscountColumns } from './bill-discount';
 import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
@@ -184,7 +185,8 @@ function netAtRate(
  * A sales file's amount columns where the rows show one SchemeDesk proposed holds something other
  * than its header says: a net with its tax (a distributor system's Net Amt) gives way to the
  * column without it; a Gross of unit prices (Busy's) is left out; a net before discount (Infor
- * M3's Net Invoice Amount) is read as the gross, the column after discount as the net. Changes
+ * M3's Net Invoice Amount) is read as the gross, the column after discount as the net; a discount
+ * on the whole bill finds the bill's subtotal it is spread by (bill-discount.ts). Changes
  * `mapping` and says why. Only fields `proposed` says the user did not pick are changed. Shared
  * by the dialog's preview and the import, so both show the same mapping.
  */
@@ -285,5 +287,6 @@ export function amountsFromRows(
       decision: `"${headers[after]}" is the net value: on every line read it is "${headers[named]}" less "${headers[discount]}", so "${headers[named]}" is the amount before discount, read as the gross value`,
     });
   }
+  notes.push(...billDiscountColumns(mapping, headers, rows, decisions, proposed));
   return notes;
 }

@@ -2,7 +2,7 @@ import type { StoredValue } from '../datasets/insert';
 import { cellsText, DigestTable, quickDigester } from './digest-table';
 
 /** A sales line's document, as stored: its type, party, number and date. */
-const documentText = (values: Record<string, StoredValue>) =>
+export const documentText = (values: Record<string, StoredValue>) =>
   cellsText([values.doc_type, values.distributor_code, values.doc_no, values.doc_date]);
 
 /**

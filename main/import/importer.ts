@@ -13,6 +13,7 @@ import { journalsInMemory } from '../store/open';
 import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { recordImport, rollBackBatchRows } from './batches';
+import { BillDiscounts } from './bill-discount';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
@@ -353,6 +354,7 @@ async function importFrom(
   const taxLedgers = { vouchers: 0, names: new Set<string>() };
   const typeReadings = new TypeReadings(request.typeMap);
   const documents = new DocumentLines(secret);
+  const billDiscounts = new BillDiscounts();
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   // Rows the workbook hides (a filter, or by hand), as read so far, and those imported.
@@ -546,6 +548,7 @@ async function importFrom(
         !documents.firstRoundOff(values)
       )
         values.round_off = null;
+      if (converted.billDiscount) billDiscounts.spread(values, converted.billDiscount);
       if (kind === 'targets') issues.push(...targetIssues(values, row, mapping, headers));
       for (const field of def.fields) {
         if (

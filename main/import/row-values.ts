@@ -13,6 +13,7 @@ import {
   numberCellToDecimal,
   parseAmountText,
 } from './amounts';
+import type { BillDiscount } from './bill-discount';
 import { clearedByAsOf } from './cleared-items';
 import {
   AmbiguousDatesError,
@@ -479,6 +480,8 @@ export interface ConvertedRow {
   taxLedgers?: string[];
   /** A receivable cleared on or before its as-of date (cleared-items.ts): no part of the snapshot. */
   cleared?: boolean;
+  /** A discount on the whole bill, written on this line's row, to spread over the bill's lines (bill-discount.ts). */
+  billDiscount?: BillDiscount;
 }
 
 export function convertRow(
@@ -540,6 +543,8 @@ export function convertRow(
   if (paid !== undefined) converted.paid = paid;
   if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
   if (unpriced) converted.unpriced = true;
+  const billDiscount = kind === 'sales' ? billDiscountOf(mapping, cells, read, problems) : null;
+  if (billDiscount) converted.billDiscount = billDiscount;
   if (kind === 'receivables' && clearedByAsOf(mapping, cells, values, read, problems)) converted.cleared = true;
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
@@ -627,6 +632,28 @@ function debitLessCredit(mapping: Mapping, cells: readonly Cell[], read: ReadCel
   const credit = pseudoAmount(mapping, cells, read, 'credit_amount');
   if (typeof debit !== 'number' && typeof credit !== 'number') return null;
   return ((debit as number | null) ?? 0) - ((credit as number | null) ?? 0);
+}
+
+/** A row's discount on the whole bill and the bill's subtotal, where it has one; a problem where it cannot be spread. */
+function billDiscountOf(
+  mapping: Mapping,
+  cells: readonly Cell[],
+  read: ReadCell,
+  problems: FieldProblem[],
+): BillDiscount | null {
+  const amount = pseudoAmount(mapping, cells, read, 'bill_discount');
+  if (typeof amount !== 'number' || amount === 0) return null;
+  const subtotal = pseudoAmount(mapping, cells, read, 'bill_subtotal');
+  if (typeof subtotal === 'number' && subtotal !== 0) return { amount: Math.abs(amount), subtotal: Math.abs(subtotal) };
+  const column = mapping.bill_discount ?? null;
+  problems.push({
+    field: 'bill_discount',
+    column,
+    value: shown(column === null ? null : cells[column]),
+    message:
+      "a discount on the whole bill, which cannot be spread over its lines: the file writes no subtotal of the bill's lines beside it (map it: --map bill_subtotal=HEADER)",
+  });
+  return null;
 }
 
 /**

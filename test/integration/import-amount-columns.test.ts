@@ -301,6 +301,25 @@ describe('a column saying whether the amounts include tax', () => {
   });
 });
 
+describe('a discount on the whole bill', () => {
+  it("leaves an Invoice Discount column that differs between a bill's rows as each line's own", async () => {
+    const path = file('line-discounts.csv', [
+      ['Invoice No', 'Date', 'Distributor', 'SKU', 'Qty', 'Amount', 'Invoice Discount'],
+      ['BD-1', '05/10/2026', 'D001', 'SKU-0001', 1, '900.00', '100.00'],
+      ['BD-1', '05/10/2026', 'D001', 'SKU-0002', 1, '450.00', '50.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Invoice Discount" differs between the rows of one bill: it is not read as a discount on the whole bill',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.sku, s.net_value])).toEqual([
+      ['SKU-0001', 90_000],
+      ['SKU-0002', 45_000],
+    ]);
+  });
+});
+
 describe('order-line exports without a line amount', () => {
   it("reads a line's net value as its quantity × unit price where the file writes no amount (UCI's Online Retail)", async () => {
     const header = ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'];

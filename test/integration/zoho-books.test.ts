@@ -41,6 +41,21 @@ const payments = [
 
 describe("Zoho Books' exports, one after another into one workspace", () => {
   const demo = demoWorkspacePerTest();
+  /** The workspace with Contacts and Items imported, and an import of lines written as `name`. */
+  const withMasters = async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const imported = async (name: string, lines: string[], kind: 'distributors' | 'products' | 'sales') => {
+      const path = join(dir, name);
+      writeFileSync(path, `${lines.join('\n')}\n`);
+      const result = await api.call('import.run', { path, kind });
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value;
+    };
+    await imported('Contacts.csv', contacts, 'distributors');
+    await imported('Items.csv', items, 'products');
+    return { ws, imported };
+  };
 
   it('links invoices and payments to the contacts by Contact ID, counts GST once, and a bill paid less its TDS is paid in full', async () => {
     const { ws, dir } = demo.current();
@@ -104,18 +119,8 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
     expect(await earlyPaymentTotal(api, '2027-06', 10)).toBe('387.56');
   });
 
-  it('takes the tax out of the amounts of the invoices Is Inclusive Tax marks, and only of those', async () => {
-    const { ws, dir } = demo.current();
-    const api = createWorkspaceApi(ws);
-    const imported = async (name: string, lines: string[], kind: 'distributors' | 'products' | 'sales') => {
-      const path = join(dir, name);
-      writeFileSync(path, `${lines.join('\n')}\n`);
-      const result = await api.call('import.run', { path, kind });
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.value;
-    };
-    await imported('Contacts.csv', contacts, 'distributors');
-    await imported('Items.csv', items, 'products');
+  it('takes the tax out of the amounts of the invoices Is Inclusive Tax marks, and only of those; skips one pending approval', async () => {
+    const { ws, imported } = await withMasters();
     // One invoice priced with its GST inside (1,180.00 of which 180.00 is GST), one without.
     const header =
       'Invoice Date,Invoice Number,Invoice Status,Customer ID,Is Inclusive Tax,SubTotal,Total,Item Name,Quantity,Item Total,Item Price,Product ID,CGST,SGST,IGST';
@@ -137,5 +142,58 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
     expect(sales.decisions.map((d) => d.decision)).toContain(
       '"Item Total" includes the tax on the rows whose "Is Inclusive Tax" says so: there the net value is it less the tax, elsewhere it as written',
     );
+  });
+
+  it("spreads a discount on the whole bill (Entity Discount Amount) over the bill's lines by their amounts, to the paisa", async () => {
+    const { ws, imported } = await withMasters();
+    const header =
+      'Invoice Date,Invoice Number,Invoice Status,Customer ID,Discount Type,Entity Discount Percent,Entity Discount Amount,SubTotal,Total,Item Name,Quantity,Discount Amount,Item Total,Item Price,Product ID,CGST,SGST';
+    const line = (no: string, off: string, subtotal: string, itemTotal: string) =>
+      `2027-06-21,${no},Sent,2761566000000183009,entity_level,10.00,${off},${subtotal},0.00,DG set electrical panel repair and testing,1.00,0.00,${itemTotal},${itemTotal},2761566000000257001,0.00,0.00`;
+    // 100.00 off 1,000.00 of three lines: 33.33, 33.34 and 33.33, which add up to it.
+    const sales = await imported(
+      'Invoice.csv',
+      [
+        header,
+        line('INV-27-014', '100.00', '1000.00', '333.33'),
+        line('INV-27-014', '100.00', '1000.00', '333.33'),
+        line('INV-27-014', '100.00', '1000.00', '333.34'),
+        line('INV-27-015', '0.00', '500.00', '500.00'),
+      ],
+      'sales',
+    );
+    expect(sales).toMatchObject({ rows: 4, rejected: 0 });
+    expect(sales.totals).toMatchObject({ net_value: '1400.00', discount: '100.00' });
+    const stored = ws.db.prepare('SELECT doc_no, net_value, discount FROM sales WHERE batch_id = ? ORDER BY id');
+    expect(stored.all(sales.batch)).toEqual([
+      { doc_no: 'INV-27-014', net_value: 30_000, discount: 3_333 },
+      { doc_no: 'INV-27-014', net_value: 29_999, discount: 3_334 },
+      { doc_no: 'INV-27-014', net_value: 30_001, discount: 3_333 },
+      { doc_no: 'INV-27-015', net_value: 50_000, discount: 0 },
+    ]);
+    expect(sales.decisions.map((d) => d.decision)).toContain(
+      '"Entity Discount Amount" is a discount on the whole bill: it is spread over the bill\'s lines in proportion to their amounts (their sum is "SubTotal"), to the paisa, and comes off their net values',
+    );
+
+    // Without the bill's subtotal beside it the discount cannot be spread: the row is refused, not counted as sales.
+    const bare = await imported(
+      'Invoice-no-subtotal.csv',
+      [
+        'Invoice Date,Invoice Number,Customer ID,Entity Discount Amount,Item Name,Quantity,Item Total,Product ID',
+        '2027-06-22,INV-27-016,2761566000000183009,10.00,DG set,1.00,100.00,2761566000000257001',
+        '2027-06-22,INV-27-017,2761566000000183009,0.00,DG set,1.00,100.00,2761566000000257001',
+      ],
+      'sales',
+    );
+    expect(bare).toMatchObject({ batch: null, rejected: 1 });
+    expect(bare.errors).toEqual([
+      {
+        row: 2,
+        column: 'Entity Discount Amount',
+        value: '10.00',
+        message:
+          "a discount on the whole bill, which cannot be spread over its lines: the file writes no subtotal of the bill's lines beside it (map it: --map bill_subtotal=HEADER)",
+      },
+    ]);
   });
 });

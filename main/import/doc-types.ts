@@ -297,8 +297,9 @@ export function allCreditNotes(
 /**
  * Statuses of documents that never happened: skipped, counted by status. ERPNext's `docstatus`
  * numbers them: 0 a draft, 1 submitted, 2 cancelled; the GST portal's e-invoices write CNL for one
- * whose IRN was cancelled. A receipt whose cheque bounced (was dishonoured, returned unpaid) or
- * whose transfer failed, was rejected or reversed brought no money: it is skipped too.
+ * whose IRN was cancelled; Zoho Books' Pending Approval is an invoice not yet issued. A receipt
+ * whose cheque bounced (was dishonoured, returned unpaid) or whose transfer failed, was rejected or
+ * reversed brought no money: it is skipped too.
  */
 export function deadStatus(status: string | number, docstatus = false, kind?: DatasetKind): string | null {
   const t = String(status).trim().toLowerCase();
@@ -307,6 +308,8 @@ export function deadStatus(status: string | number, docstatus = false, kind?: Da
   if (/^\(?cancell?ed\)?$|^cancel$|^cnl$|^2$/.test(t)) return 'cancelled';
   if (/^void(ed)?$/.test(t)) return 'void';
   if (/^draft$/.test(t)) return 'draft';
+  // Zoho Books' approval: an invoice awaiting its approver is not yet issued.
+  if (/^(pending|awaiting) approval$/.test(t)) return 'pending approval';
   if (kind !== 'payments') return null;
   if (/^((cheque|chq|check)\s+)?(bounced?|dishono(u)?red|returned( unpaid)?)$/.test(t)) return 'bounced';
   if (/^(failed|rejected|reversed)$/.test(t)) return t;

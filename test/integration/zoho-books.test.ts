@@ -128,10 +128,16 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
       `2027-06-21,${no},Sent,2761566000000183009,${inclusive},${itemTotal},${total},DG set electrical panel repair and testing,1.00,${itemTotal},${itemTotal},2761566000000257001,90.00,90.00,0.00`;
     const sales = await imported(
       'Invoice.csv',
-      [header, line('INV-27-012', true, '1180.00', '1180.00'), line('INV-27-013', false, '1000.00', '1180.00')],
+      [
+        header,
+        line('INV-27-012', true, '1180.00', '1180.00'),
+        line('INV-27-013', false, '1000.00', '1180.00'),
+        // Awaiting its approver: not yet issued, so no sale.
+        line('INV-27-019', false, '5000.00', '5900.00').replace(',Sent,', ',Pending Approval,'),
+      ],
       'sales',
     );
-    expect(sales).toMatchObject({ rows: 2, rejected: 0 });
+    expect(sales).toMatchObject({ rows: 2, rejected: 0, skipped: { 'pending approval': 1 } });
     expect(sales.totals).toMatchObject({ net_value: '2000.00', tax: '360.00' });
     expect(
       ws.db.prepare('SELECT doc_no, net_value, tax FROM sales WHERE batch_id = ? ORDER BY id').all(sales.batch),

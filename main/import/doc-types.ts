@@ -299,7 +299,7 @@ export function allCreditNotes(
  * numbers them: 0 a draft, 1 submitted, 2 cancelled; the GST portal's e-invoices write CNL for one
  * whose IRN was cancelled; Zoho Books' Pending Approval is an invoice not yet issued. A receipt
  * whose cheque bounced (was dishonoured, returned unpaid) or whose transfer failed, was rejected or
- * reversed brought no money: it is skipped too.
+ * reversed brought no money: it is skipped too, as is one whose cheque has not cleared yet.
  */
 export function deadStatus(status: string | number, docstatus = false, kind?: DatasetKind): string | null {
   const t = String(status).trim().toLowerCase();
@@ -313,6 +313,15 @@ export function deadStatus(status: string | number, docstatus = false, kind?: Da
   if (kind !== 'payments') return null;
   if (/^((cheque|chq|check)\s+)?(bounced?|dishono(u)?red|returned( unpaid)?)$/.test(t)) return 'bounced';
   if (/^(failed|rejected|reversed)$/.test(t)) return t;
+  // A cheque not yet cleared, or one dated ahead (a post-dated cheque): no money yet. Counted on
+  // its receipt date, it paid early payment on money that might never come; exported again once
+  // it clears, it is imported then.
+  if (
+    /^(pending|uncleared|not cleared|unreali[sz]ed|not reali[sz]ed|(awaiting|pending) (clearance|clearing|realisation|realization)|under clearing|pdc|post[- ]?dated( cheque)?)$/.test(
+      t,
+    )
+  )
+    return 'not yet cleared';
   return null;
 }
 

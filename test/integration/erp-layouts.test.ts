@@ -534,7 +534,7 @@ describe('discounts in a column each', () => {
 });
 
 describe("a distributor management system's collections", () => {
-  it('leaves out a receipt whose cheque bounced or whose transfer failed: no money came', async () => {
+  it('leaves out a receipt whose cheque bounced, has not cleared yet or is post-dated, or whose transfer failed: no money came', async () => {
     const result = await importFile(
       ws,
       file('Collections.csv', [
@@ -544,11 +544,14 @@ describe("a distributor management system's collections", () => {
         ['C/3', '2026-10-07', 'D002', '700.00', 'Cheque', 'Cheque Dishonoured'],
         ['C/4', '2026-10-08', 'D002', '300.00', 'NEFT', 'Failed'],
         ['C/5', '2026-10-09', 'D002', '200.00', 'Cash', null],
+        ['C/6', '2026-10-10', 'D001', '400.00', 'Cheque', 'Pending Clearance'],
+        ['C/7', '2026-10-11', 'D001', '900.00', 'Cheque', 'PDC'],
+        ['C/8', '2026-10-12', 'D002', '100.00', 'Cheque', 'Unrealised'],
       ]),
       { kind: 'payments' },
     );
     expect(result.errors).toEqual([]);
-    expect(result.skipped).toEqual({ bounced: 2, failed: 1 });
+    expect(result.skipped).toEqual({ bounced: 2, failed: 1, 'not yet cleared': 3 });
     expect(storedRows(ws, 'payments', result.batch ?? 0).map((p) => [p.receipt_no, p.amount])).toEqual([
       ['C/1', 100_000],
       ['C/5', 20_000],

@@ -165,6 +165,9 @@ export function excelNumberText(n: number): string {
   return digits <= 15 && !text.includes('e') ? text : new Exact(n.toPrecision(15)).toString();
 }
 
+/** A number cell formatted as a percentage, as Excel shows it and a CSV of the sheet writes it: 0.18 is "18%". */
+export const percentText = (n: number): string => `${new Exact(excelNumberText(n)).times(100).toFixed()}%`;
+
 /**
  * A number read from a spreadsheet cell is a binary float. Its text as Excel holds it is what the
  * user typed (1234.56); a formula result may still carry float noise (1234.5600000001), which is

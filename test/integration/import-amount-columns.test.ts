@@ -301,6 +301,51 @@ describe('a column saying whether the amounts include tax', () => {
   });
 });
 
+describe('rates in a workbook formatted as percentages', () => {
+  it('reads a GST % column whose cells hold 0.18 shown as 18% as the rates they show, and takes the tax out of the net', async () => {
+    const day = new Date(Date.UTC(2026, 9, 5));
+    const path = await writeXlsx(join(dir, 'percent-rates.xlsx'), [
+      {
+        name: 'Sales',
+        rows: [
+          ['Bill No', 'Date', 'Party', 'Item', 'Qty', 'Disc %', 'GST %', 'Amount', 'Net Amt'],
+          ['PC-1', day, 'D001', 'SKU-0001', 10, 0.1, 0.18, 1000, 1062],
+          ['PC-2', day, 'D001', 'SKU-0002', 5, 0, 0.05, 500, 525],
+        ],
+        columnFormats: { 6: '0%', 7: '0.00%' },
+      },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    // 1,000.00 less 10 % is 900.00, and 18 % GST on it 162.00: 1,062.00.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['PC-1', 90_000, 16_200],
+      ['PC-2', 50_000, 2_500],
+    ]);
+  });
+
+  it('reads them so in an Excel 2003 XML workbook, its styles giving the percentages', async () => {
+    const cell = (type: 'String' | 'Number', value: string | number, style = '') =>
+      `<Cell${style ? ` ss:StyleID="${style}"` : ''}><Data ss:Type="${type}">${value}</Data></Cell>`;
+    const row = (no: string, item: string, qty: number, off: number, gst: number, amount: number, net: number) =>
+      `<Row>${cell('String', no)}${cell('String', '05/10/2026')}${cell('String', 'D001')}${cell('String', item)}${cell('Number', qty)}${cell('Number', off, 'sPct')}${cell('Number', gst, 'sPct2')}${cell('Number', amount)}${cell('Number', net)}</Row>`;
+    const head = ['Bill No', 'Date', 'Party', 'Item', 'Qty', 'Disc %', 'GST %', 'Amount', 'Net Amt'];
+    const path = writeText(
+      join(dir, 'percent-rates.xml'),
+      `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+<Styles><Style ss:ID="sPct"><NumberFormat ss:Format="Percent"/></Style><Style ss:ID="sPct2"><NumberFormat ss:Format="0.0%"/></Style></Styles>
+<Worksheet ss:Name="Sales"><Table><Row>${head.map((h) => cell('String', h)).join('')}</Row>
+${row('PC-1', 'SKU-0001', 10, 0.1, 0.18, 1000, 1062)}${row('PC-2', 'SKU-0002', 5, 0, 0.05, 500, 525)}</Table></Worksheet></Workbook>`,
+    );
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['PC-1', 90_000, 16_200],
+      ['PC-2', 50_000, 2_500],
+    ]);
+  });
+});
+
 describe('a discount on the whole bill', () => {
   it("leaves an Invoice Discount column that differs between a bill's rows as each line's own", async () => {
     const path = file('line-discounts.csv', [

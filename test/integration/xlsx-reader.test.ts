@@ -2,7 +2,9 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { percentText } from '../../main/import/amounts';
 import { openSource } from '../../main/import/open-source';
+import { formatKind } from '../../main/import/readers/number-formats';
 import { type Cell, formulaWithoutValue, type Merge } from '../../main/import/readers/types';
 import { hasLibreOffice, libreOfficeConvert, writeXlsx } from '../support/files';
 import { realExports, realExportsFolder } from '../support/real-exports';
@@ -56,7 +58,11 @@ async function byExceljs(path: string): Promise<Grid> {
     const cells: Record<string, string> = {};
     sheet.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        const v = exceljsValue(cell.value);
+        // A number formatted as a percentage is read as Excel shows it ("18%").
+        const value = cell.value;
+        const n = value !== null && typeof value === 'object' && 'result' in value ? value.result : value;
+        const percent = typeof n === 'number' && formatKind(cell.numFmt ?? '') === 'percent';
+        const v = percent ? shown(percentText(n)) : exceljsValue(value);
         if (v !== null) cells[`${r}:${c - 1}`] = v;
       });
     });
@@ -88,8 +94,8 @@ async function writeEveryKindOfCell(path: string, date1904 = false) {
   const workbook = new ExcelJS.Workbook();
   if (date1904) workbook.properties.date1904 = true;
   const sheet = workbook.addWorksheet('Sales & Returns');
-  sheet.addRow(['Invoice No', 'Invoice Date', 'Party', 'Qty', 'Net Value', 'Paid', 'Check']);
-  sheet.addRow(['SI/001', new Date(Date.UTC(2026, 9, 3)), '  Alpha Traders ', 12, 1234.5, true, null]);
+  sheet.addRow(['Invoice No', 'Invoice Date', 'Party', 'Qty', 'Net Value', 'Paid', 'Check', 'GST %']);
+  sheet.addRow(['SI/001', new Date(Date.UTC(2026, 9, 3)), '  Alpha Traders ', 12, 1234.5, true, null, 0.18]);
   sheet.addRow([
     { richText: [{ text: 'SI/' }, { font: { bold: true }, text: '002' }] },
     new Date(Date.UTC(2026, 9, 31, 18, 30)),
@@ -98,6 +104,7 @@ async function writeEveryKindOfCell(path: string, date1904 = false) {
     { formula: 'E2&""', result: '1234.5' },
     false,
     { error: '#N/A' },
+    0.125,
   ]);
   sheet.addRow([
     'SI/003',
@@ -107,11 +114,15 @@ async function writeEveryKindOfCell(path: string, date1904 = false) {
     { formula: 'D4*2' },
     null,
     { formula: '1/0', result: { error: '#DIV/0!' } },
+    { formula: 'H2/2', result: 0.09 },
   ]);
   sheet.getCell('B2').numFmt = 'dd-mm-yyyy';
   sheet.getCell('B3').numFmt = 'd-mmm-yy h:mm';
   sheet.getCell('B4').numFmt = '[$-409]dd/mm/yyyy;@';
   sheet.getCell('E2').numFmt = '#,##0.00 "Dr"';
+  sheet.getCell('H2').numFmt = '0%';
+  sheet.getCell('H3').numFmt = '0.00%';
+  sheet.getCell('H4').numFmt = '[Blue]0.0%;[Red]-0.0%';
   sheet.addRow(['Region North', null, null]);
   sheet.mergeCells('A5:C6');
   const second = workbook.addWorksheet('Second');
@@ -136,6 +147,7 @@ describe('the xlsx reader, cell for cell against exceljs', () => {
       expect(sheet['4:4']).toBe(`text:${formulaWithoutValue}`);
       expect(sheet['4:6']).toBe('text:#DIV/0!');
       expect(sheet['6:2']).toBe('text:Region North');
+      expect([sheet['2:7'], sheet['3:7'], sheet['4:7']]).toEqual(['text:18%', 'text:12.5%', 'text:9%']);
       expect(Object.keys(ours)).toEqual(['Sales & Returns', 'Second']);
     }
   });

@@ -15,6 +15,8 @@ export interface FixtureSheet {
   hidden?: number[];
   /** The sheet hidden in the workbook, as Excel hides a sheet (no tab for it). */
   hiddenSheet?: boolean;
+  /** Number formats of whole columns (1-based), below the header: { 7: '0%' } shows 0.18 as 18%. */
+  columnFormats?: Record<number, string>;
 }
 
 export async function writeXlsx(path: string, sheets: FixtureSheet[], options: { date1904?: boolean } = {}) {
@@ -28,6 +30,8 @@ export async function writeXlsx(path: string, sheets: FixtureSheet[], options: {
         if (v instanceof Date) added.getCell(i + 1).numFmt = 'dd-mm-yyyy';
       });
     }
+    for (const [column, format] of Object.entries(s.columnFormats ?? {}))
+      for (let r = 2; r <= s.rows.length; r++) sheet.getRow(r).getCell(Number(column)).numFmt = format;
     for (const range of s.merges ?? []) sheet.mergeCells(range);
     for (const n of s.hidden ?? []) sheet.getRow(n).hidden = true;
     if (s.hiddenSheet) sheet.state = 'hidden';

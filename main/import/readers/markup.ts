@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
+import { percentText } from '../amounts';
+import { formatKind } from './number-formats';
 import {
   type Cell,
   DamagedFileError,
@@ -208,7 +210,10 @@ export function parseExcel2003Xml(xml: string): Source {
   let row: Cell[] | null = null;
   let rowNumber = 0;
   let col = 0;
-  let cell: { across: number; down: number; type: string; text: string; index: number } | null = null;
+  let cell: { across: number; down: number; type: string; text: string; index: number; style: string } | null = null;
+  // The styles whose number format shows a percentage (`Percent`, `0.0%`), and the one being read.
+  const percentStyles = new Set<string>();
+  let style: string | null = null;
   let inData = false;
   // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
   let inComment = false;
@@ -259,7 +264,12 @@ export function parseExcel2003Xml(xml: string): Source {
             type: '',
             text: '',
             index: index !== null ? index - 1 : col,
+            style: attr(attrs, 'StyleID') ?? '',
           };
+        } else if (local === 'style') style = attr(attrs, 'ID') ?? null;
+        else if (local === 'numberformat' && style !== null) {
+          const format = attr(attrs, 'Format') ?? '';
+          if (/^percent$/i.test(format) || formatKind(format) === 'percent') percentStyles.add(style);
         } else if (local === 'comment') inComment = true;
         else if (local.replace(/^x:/, '') === 'visible') visible = '';
         else if (local === 'data' && cell && !inComment) {
@@ -276,12 +286,13 @@ export function parseExcel2003Xml(xml: string): Source {
         // Elements still open when the text ends: the file was cut short.
         if (ending && implied) throw new DamagedFileError('it ends part-way through (it was cut short)');
         if (local === 'data') inData = false;
+        else if (local === 'style') style = null;
         else if (local === 'comment') inComment = false;
         else if (local.replace(/^x:/, '') === 'visible' && visible !== null) {
           if (current && /^sheet(very)?hidden$/i.test(visible.trim())) current.hiddenSheet = true;
           visible = null;
         } else if (local === 'cell' && row && cell && current) {
-          const value = typedValue(cell.type, cell.text);
+          const value = typedValue(cell.type, cell.text, percentStyles.has(cell.style));
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
           cell = null;
         } else if (local === 'row' && row && current) {
@@ -304,9 +315,13 @@ export function parseExcel2003Xml(xml: string): Source {
   };
 }
 
-function typedValue(type: string, text: string): Cell {
+/** A cell's value by its type; a number styled as a percentage as Excel shows it ("18%"), as the xlsx reader reads it. */
+function typedValue(type: string, text: string, percent: boolean): Cell {
   if (text === '') return null;
-  if (type === 'Number') return numberCell(text);
+  if (type === 'Number') {
+    const n = numberCell(text);
+    return percent && typeof n === 'number' ? percentText(n) : n;
+  }
   if (type === 'Boolean') return text === '1';
   if (type === 'DateTime') return isoDateCell(text);
   return text;

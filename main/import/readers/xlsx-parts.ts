@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
+import { builtInKind, formatKind, type StyleKind } from './number-formats';
 import { BinaryWorkbookError, DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
 import type { ZipReader } from './zip';
@@ -31,8 +32,8 @@ export interface WorkbookSheet {
 export interface Workbook {
   date1904: boolean;
   sheets: WorkbookSheet[];
-  /** For each cell style index (`s`), whether its number format shows a date or time. */
-  dateStyles: boolean[];
+  /** For each cell style index (`s`), whether its number format shows a date or time, or a percentage. */
+  styleKinds: StyleKind[];
   sharedStrings: string[];
 }
 
@@ -64,42 +65,20 @@ const attribute = (a: Record<string, string>, localName: string) => {
   return undefined;
 };
 
-/** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ones). */
-const BUILT_IN_DATES = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47,
-]);
-for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
-
-/**
- * Whether a number format code shows a date or time: a d, m, y, h or s outside quotes, brackets
- * and escapes. Excel writes at most 255 characters in one; a longer code is no date's, and is
- * never given to the patterns, whose backtracking over a hostile one would take minutes.
- */
-export function isDateFormat(code: string): boolean {
-  if (code.length > 255) return false;
-  const bare = code
-    .split(';')[0]
-    ?.replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '')
-    .replace(/\[[^\]]*\]/g, '');
-  return /[dmyhsb]/i.test(bare ?? '') && !/^general$/i.test(bare?.trim() ?? '');
-}
-
-async function dateStyles(zip: ZipReader, part: string | undefined): Promise<boolean[]> {
-  // Whether each custom format shows a date, read once however many styles use it.
-  const codes = new Map<number, boolean>();
-  const styles: boolean[] = [];
+async function styleKinds(zip: ZipReader, part: string | undefined): Promise<StyleKind[]> {
+  // What each custom format shows, read once however many styles use it.
+  const codes = new Map<number, StyleKind>();
+  const styles: StyleKind[] = [];
   let inCellXfs = false;
   if (part)
     await readPart(zip, part, {
       open(name, a) {
         if (name === 'numFmt' && a.numFmtId !== undefined)
-          codes.set(Number(a.numFmtId), isDateFormat(a.formatCode ?? ''));
+          codes.set(Number(a.numFmtId), formatKind(a.formatCode ?? ''));
         else if (name === 'cellXfs') inCellXfs = true;
         else if (name === 'xf' && inCellXfs) {
           const id = Number(a.numFmtId ?? 0);
-          styles.push(codes.get(id) ?? BUILT_IN_DATES.has(id));
+          styles.push(codes.get(id) ?? builtInKind(id));
         }
       },
       close(name) {
@@ -182,7 +161,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   return {
     date1904,
     sheets,
-    dateStyles: await dateStyles(zip, byType('/styles')),
+    styleKinds: await styleKinds(zip, byType('/styles')),
     sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
   };
 }

@@ -1,4 +1,5 @@
 import type { Entry } from 'yauzl';
+import { percentText } from '../amounts';
 import { excelSerialToDate } from '../dates';
 import {
   type Cell,
@@ -132,9 +133,13 @@ async function* sheetRows(
       default: {
         const n = numberCell(c.value);
         if (typeof n !== 'number') return text(c.value);
+        const kind = workbook.styleKinds[c.style];
+        // A percentage is read as Excel shows it, "18%", as a CSV of the sheet writes it: the
+        // cell's 0.18 beside rates written 18 was no GST rate, and a net with its tax went in as sales.
+        if (kind === 'percent') return percentText(n);
         // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
         // importer refuses as a date.
-        return workbook.dateStyles[c.style] && n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;
+        return kind === 'date' && n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;
       }
     }
   };

@@ -986,6 +986,9 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   status: [
     'status',
     'invoicestatus',
+    // Zoho Books' credit notes: Open, Closed, Void, Draft.
+    'creditnotestatus',
+    'creditmemostatus',
     'documentstatus',
     'docstatus',
     'voucherstatus',

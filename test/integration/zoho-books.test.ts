@@ -150,6 +150,30 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
     );
   });
 
+  it('reads its Credit Notes export: negative, a void one skipped by its Credit Note Status, the tax out of an inclusive one', async () => {
+    const { ws, imported } = await withMasters();
+    const header =
+      'Credit Note Date,Credit Note Number,Credit Note Status,Customer ID,Is Inclusive Tax,SubTotal,Total,Item Name,Quantity,Item Total,Product ID,CGST,SGST';
+    const note = (no: string, status: string, inclusive: boolean, itemTotal: string) =>
+      `2027-06-25,${no},${status},2761566000000183009,${inclusive},${itemTotal},1180.00,DG set electrical panel repair and testing,1.00,${itemTotal},2761566000000257001,90.00,90.00`;
+    const notes = await imported(
+      'Credit_Note.csv',
+      [
+        header,
+        note('CN-00012', 'Open', false, '1000.00'),
+        note('CN-00013', 'Closed', true, '1180.00'),
+        note('CN-00014', 'Void', false, '1000.00'),
+      ],
+      'sales',
+    );
+    expect(notes).toMatchObject({ rows: 2, rejected: 0, skipped: { void: 1 } });
+    const stored = ws.db.prepare('SELECT doc_type, doc_no, net_value, tax FROM sales WHERE batch_id = ? ORDER BY id');
+    expect(stored.all(notes.batch)).toEqual([
+      { doc_type: 'credit_note', doc_no: 'CN-00012', net_value: -100_000, tax: -18_000 },
+      { doc_type: 'credit_note', doc_no: 'CN-00013', net_value: -100_000, tax: -18_000 },
+    ]);
+  });
+
   it("spreads a discount on the whole bill (Entity Discount Amount) over the bill's lines by their amounts, to the paisa", async () => {
     const { ws, imported } = await withMasters();
     const header =

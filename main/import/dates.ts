@@ -87,6 +87,53 @@ function iso(y: number, m: number, d: number): string | null {
 const monthNumber = (name: string) => months[name.toLowerCase().slice(0, 3)];
 
 /**
+ * A day and a month written without a year, as Excel saves a date formatted d-mmm: 5-Oct, 05 Oct.
+ * Never the month first: Oct-26 is how a month of a year is written.
+ */
+const yearlessPattern = /^(\d{1,2})(?:st|nd|rd|th)?[-/. ]([a-z]{3,9})$/i;
+
+/** The period a report's title gives (1-Oct-2026 to 31-Oct-2026), as ISO days, and the title. */
+export interface TitlePeriod {
+  from: string;
+  to: string;
+  title: string;
+}
+
+/**
+ * A date written without its year (5-Oct), placed in the period the report's title gives: in
+ * "1-Apr-2026 to 31-Mar-2027", 5-Oct is 2026-10-05 and 5-Jan 2027-01-05. Null where the text is
+ * no such date; refused where no title gives a period, where the day falls outside it, or where
+ * the period is long enough to hold it in two years.
+ */
+export function yearlessDay(text: string, period: TitlePeriod | undefined): string | null {
+  const m = text.trim().match(yearlessPattern);
+  const month = m ? monthNumber(m[2] ?? '') : undefined;
+  if (!m || month === undefined) return null;
+  const day = Number(m[1]);
+  if (!period)
+    throw new DateError(
+      `"${text.trim()}" has no year, and no title above the header gives the report's period: export the dates with their year`,
+    );
+  const fits: string[] = [];
+  for (let year = Number(period.from.slice(0, 4)); year <= Number(period.to.slice(0, 4)); year++) {
+    const d = iso(year, month, day);
+    if (d !== null && d >= period.from && d <= period.to) fits.push(d);
+  }
+  if (fits.length === 1) return fits[0] as string;
+  throw new DateError(
+    fits.length === 0
+      ? `"${text.trim()}" has no year, and no day of the report's period (${period.from} to ${period.to}) is it`
+      : `"${text.trim()}" has no year, and the report's period (${period.from} to ${period.to}) holds it in ${fits.length} years`,
+  );
+}
+
+/** Whether a text is a date written without its year (5-Oct). */
+export const withoutYear = (text: string): boolean => {
+  const m = text.trim().match(yearlessPattern);
+  return m !== null && monthNumber(m[2] ?? '') !== undefined;
+};
+
+/**
  * An Excel serial day number (with its time of day) as a UTC date. 1900 system: day 1 is
  * 1900-01-01 and the fictitious 1900-02-29 is day 60; 1904 system: day 0 is 1904-01-01.
  */

@@ -21,7 +21,7 @@ import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { readByRow } from './receipt-vouchers';
 import { convertRow, dayOrderDecisions, decide } from './row-values';
-import { titleDecision } from './title-dates';
+import { titleDecision, yearlessNote } from './title-dates';
 
 /** How many rows of a file the dialog reads for its document types. */
 const TYPE_SCAN_ROWS = 100_000;
@@ -169,6 +169,7 @@ async function inspectSource(
       headers: table.headers,
       dateOrder: args.dateOrder,
       titlePower: table.titleScale?.power,
+      titlePeriod: table.titlePeriod,
     });
     // The amount columns as the rows show them, as the import will read them (a Gross of prices
     // left out, the net after discount): the dialog's mapping is the import's.
@@ -193,6 +194,7 @@ async function inspectSource(
       d.decimalReason,
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
       ...fromRows.map((o) => o.decision),
+      ...[yearlessNote(args.kind, table.mapping, rows, table.titlePeriod)].flatMap((o) => (o ? [o.decision] : [])),
       ...firstRows.notes.map((o) => o.decision),
       ...(currency?.warning ? [currency.warning] : []),
       ...(mostly ? [mostly] : []),

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
+import type { TitlePeriod } from './dates';
 import { titleScale } from './header-scale';
 import { preferKnownColumns } from './known-columns';
 import { chooseSheet, LayoutError, type SheetChoice } from './layout';
@@ -8,7 +9,7 @@ import { MasterNames } from './master-names';
 import { outletsParty } from './outlets-party';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceSheet } from './readers/types';
-import { type TitleDate, titleDates, titleTexts } from './title-dates';
+import { type TitleDate, titleDates, titlePeriod, titleTexts } from './title-dates';
 import { titleParty } from './title-party';
 
 /** Where a dataset sits in a file: its sheet, header row and the columns mapped to fields. */
@@ -23,6 +24,8 @@ export interface LocatedTable {
   fromTitle: TitleDate[];
   /** The unit the title writes every amount in ("(₹ in Lakhs)"), where it states one. */
   titleScale: ReturnType<typeof titleScale>;
+  /** The period the title gives, which a date written without its year (5-Oct) is in. */
+  titlePeriod?: TitlePeriod;
   /**
    * What names the file a register of returns, or null: its title ("Sales Return Register",
    * "Credit Note Register") or its sheet's name (a workbook's "Sales Return" beside its "Sales").
@@ -107,6 +110,7 @@ export function locateTable(
         ...(party || wanted.mapping ? [] : [outletsParty(names, kind, mapping, firstRows)].filter((p) => p !== null)),
       ],
       titleScale: titleScale(title),
+      titlePeriod: titlePeriod(titleRows),
       returnsNamedBy: title.some((t) => returnsTitle.test(t))
         ? 'the title'
         : returnsTitle.test(choice.name)

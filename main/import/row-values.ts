@@ -24,6 +24,8 @@ import {
   isMoment,
   isPlausibleSerial,
   parseDateText,
+  type TitlePeriod,
+  yearlessDay,
 } from './dates';
 import { readsPartySide } from './doc-types';
 import { gstRateIn, gstRateOf, taxInside } from './gst-types';
@@ -73,6 +75,8 @@ export interface Decisions {
   plausible: { from: string; to: string };
   /** This computer's time zone: the day a moment written with its own zone (…T18:30:00Z) falls on here. */
   timeZone?: string;
+  /** The period the report's title gives: the year of a date written without one (5-Oct). */
+  titlePeriod?: TitlePeriod;
   /** The first rows write dates as moments with their time zone. */
   moments?: boolean;
   /** The unit the quantity column's header names ("Qty (PCS)"): each line's, where it writes none. */
@@ -152,6 +156,8 @@ export function decide(
     anyDates?: boolean;
     /** The power of ten the report's title writes its amounts in ("(₹ in Lakhs)": 5). */
     titlePower?: number;
+    /** The period the report's title gives ("1-Oct-2026 to 31-Oct-2026"). */
+    titlePeriod?: TitlePeriod;
   },
 ): Decisions {
   const fields = datasets[kind].fields;
@@ -258,6 +264,7 @@ export function decide(
     anyDates: options.anyDates === true,
     plausible: plausibleDates(),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ...(options.titlePeriod ? { titlePeriod: options.titlePeriod } : {}),
     ...(dateFields.some((f) => texts(f.name).some(isMoment)) ? { moments: true } : {}),
   };
 }
@@ -310,7 +317,7 @@ function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): str
   const key = `${order}|${cell}`;
   const known = days.get(key);
   if (known !== undefined) return known;
-  const day = parseDateText(String(cell), order, d.timeZone);
+  const day = yearlessDay(String(cell), d.titlePeriod) ?? parseDateText(String(cell), order, d.timeZone);
   if (days.size < 100_000) days.set(key, day);
   return day;
 }

@@ -8,6 +8,7 @@ import { looseQuantity } from './loose-quantity';
 import type { Cell, SourceRow } from './readers/types';
 import { ImportRefusedError } from './refused';
 import { blank, convertRow, type Decisions, decide } from './row-values';
+import { yearlessNote } from './title-dates';
 
 /**
  * How the file's values are read, decided from its first rows (the sample): GST types, net values
@@ -54,10 +55,13 @@ export function decideFromSample(
       currency,
       anyDates: request.anyDates,
       titlePower: table.titleScale?.power,
+      titlePeriod: table.titlePeriod,
     });
   } catch (error) {
     throw new ImportRefusedError(`${fileName}: ${(error as Error).message}`);
   }
+  const yearless = yearlessNote(kind, mapping, cells, table.titlePeriod);
+  if (yearless) notes.push(yearless);
   // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
   const proposed = leftAsProposed(table, mapping, request.map);
   if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));

@@ -1,7 +1,7 @@
-import type { DatasetKind } from '../datasets/kinds';
-import { DateError, parseDateText } from './dates';
+import { type DatasetKind, datasets } from '../datasets/kinds';
+import { DateError, parseDateText, type TitlePeriod, withoutYear } from './dates';
 import { fieldLabel, type Mapping } from './mapping';
-import type { SourceRow } from './readers/types';
+import type { Cell, SourceRow } from './readers/types';
 
 /** A date as reports write one in a title: 31-Oct-2026, 31/10/2026, 2026-10-31, October 31, 2026. */
 const dateShape = String.raw`(?:\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9})[-/., ]+\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9} \d{1,2},? \d{4})`;
@@ -74,6 +74,41 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
     if (missing.length > 0) return missing;
   }
   return [];
+}
+
+/** The period a report's title gives ("1-Apr-2026 to 31-Mar-2027"), where one reads one way only. */
+export function titlePeriod(titleRows: readonly SourceRow[]): TitlePeriod | undefined {
+  for (const title of titleTexts(titleRows)) {
+    const span = title.match(range);
+    const [from, to] = (span ? days(span[1] ?? '', span[2] ?? '') : null) ?? [];
+    if (from && to && from <= to) return { from, to, title };
+  }
+  return undefined;
+}
+
+/** What says where the first rows write dates without their year (5-Oct) and the title gives the period they are in. */
+export function yearlessNote(
+  kind: DatasetKind,
+  mapping: Mapping,
+  rows: readonly (readonly Cell[])[],
+  period: TitlePeriod | undefined,
+): { field: string; decision: string } | null {
+  const column = (field: string) => mapping[field] ?? -1;
+  const field = datasets[kind].fields.find(
+    (f) =>
+      f.type === 'date' &&
+      mapping[f.name] !== undefined &&
+      rows.some((cells) => {
+        const cell = cells[column(f.name)];
+        return typeof cell === 'string' && withoutYear(cell);
+      }),
+  );
+  return period && field
+    ? {
+        field: field.name,
+        decision: `Dates written without their year (5-Oct) are in the period the title "${period.title}" gives, ${period.from} to ${period.to}`,
+      }
+    : null;
 }
 
 /** What a title date decided, in the words of an import's decisions. */

@@ -778,6 +778,34 @@ describe('report layouts', () => {
     }
   });
 
+  it("reads a register's dates written without their year (5-Oct) in the period its title gives", async () => {
+    const rows = [
+      ['Acme Consumer Products Pvt Ltd'],
+      ['Sales Register'],
+      ['1-Apr-2026 to 31-Mar-2027'],
+      ['Date', 'Particulars', 'Vch No.', 'Item', 'Qty', 'Value'],
+      ['5-Oct', 'Annapurna Distributors', 'S-101', 'SKU-0001', 10, '1000.00'],
+      ['6-Jan', 'Annapurna Distributors', 'S-102', 'SKU-0002', 5, '250.00'],
+    ];
+    const r = await importFile(ws, writeText(join(dir, 'yearless.csv'), delimited(rows)), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'Dates written without their year (5-Oct) are in the period the title "1-Apr-2026 to 31-Mar-2027" gives, 2026-04-01 to 2027-03-31',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_date])).toEqual([
+      ['S-101', '2026-10-05'],
+      ['S-102', '2027-01-06'],
+    ]);
+    // Without the title nothing gives the year: refused, saying so.
+    const bare = await importFile(ws, writeText(join(dir, 'no-title.csv'), delimited(rows.slice(3))), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(bare.errors[0]?.message).toBe(
+      '"5-Oct" has no year, and no title above the header gives the report\'s period: export the dates with their year',
+    );
+  });
+
   it('takes a value for a field the file has no column for (the as-of date in a report title)', async () => {
     const rows = [
       ['Party Code', 'Bill No', 'Bill Date', 'Pending Amount'],

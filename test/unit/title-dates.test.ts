@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { titleDates } from '../../main/import/title-dates';
+import { yearlessDay } from '../../main/import/dates';
+import { titleDates, titlePeriod } from '../../main/import/title-dates';
 
 const title = (...lines: string[]) => lines.map((line, i) => ({ number: i + 1, cells: [line] }));
 
@@ -20,5 +21,26 @@ describe('dates a report gives once in its title', () => {
     expect(titleDates('receivables', {}, title('As on 03/04/2026'))).toEqual([]);
     expect(titleDates('receivables', { as_of: 0 }, title('As on 31-Oct-2026'))).toEqual([]);
     expect(titleDates('sales', {}, title('As on 31-Oct-2026'))).toEqual([]);
+  });
+});
+
+describe('dates written without their year', () => {
+  const year = titlePeriod(title('Acme', 'Sales Register', '1-Apr-2026 to 31-Mar-2027'));
+
+  it("places 5-Oct in the title's period, across the turn of the year", () => {
+    expect(year).toEqual({ from: '2026-04-01', to: '2027-03-31', title: '1-Apr-2026 to 31-Mar-2027' });
+    expect(yearlessDay('5-Oct', year)).toBe('2026-10-05');
+    expect(yearlessDay('05 Jan', year)).toBe('2027-01-05');
+    expect(yearlessDay('31st March', year)).toBe('2027-03-31');
+  });
+
+  it('reads no month first (Oct-26 is a month of a year) and nothing else, and refuses a day it cannot place', () => {
+    expect(yearlessDay('Oct-26', year)).toBeNull();
+    expect(yearlessDay('12 Nos', year)).toBeNull();
+    expect(yearlessDay('05-10-2026', year)).toBeNull();
+    expect(() => yearlessDay('5-Oct', undefined)).toThrow('"5-Oct" has no year, and no title above the header');
+    expect(() => yearlessDay('29-Feb', year)).toThrow("no day of the report's period (2026-04-01 to 2027-03-31) is it");
+    const twoYears = titlePeriod(title('1-Apr-2025 to 31-Mar-2027'));
+    expect(() => yearlessDay('5-Oct', twoYears)).toThrow('holds it in 2 years');
   });
 });

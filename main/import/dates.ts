@@ -106,10 +106,9 @@ export interface TitlePeriod {
  * the period is long enough to hold it in two years.
  */
 export function yearlessDay(text: string, period: TitlePeriod | undefined): string | null {
-  const m = text.trim().match(yearlessPattern);
-  const month = m ? monthNumber(m[2] ?? '') : undefined;
-  if (!m || month === undefined) return null;
-  const day = Number(m[1]);
+  const written = dayAndMonth(text);
+  if (!written) return null;
+  const { day, month } = written;
   if (!period)
     throw new DateError(
       `"${text.trim()}" has no year, and no title above the header gives the report's period: export the dates with their year`,
@@ -127,11 +126,15 @@ export function yearlessDay(text: string, period: TitlePeriod | undefined): stri
   );
 }
 
-/** Whether a text is a date written without its year (5-Oct). */
-export const withoutYear = (text: string): boolean => {
+/** The day and month of a date written without its year (5-Oct), or null for any other text. */
+function dayAndMonth(text: string): { day: number; month: number } | null {
   const m = text.trim().match(yearlessPattern);
-  return m !== null && monthNumber(m[2] ?? '') !== undefined;
-};
+  const month = m ? monthNumber(m[2] ?? '') : undefined;
+  return m && month !== undefined ? { day: Number(m[1]), month } : null;
+}
+
+/** Whether a text is a date written without its year (5-Oct). */
+export const withoutYear = (text: string): boolean => dayAndMonth(text) !== null;
 
 /**
  * An Excel serial day number (with its time of day) as a UTC date. 1900 system: day 1 is

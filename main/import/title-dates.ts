@@ -93,17 +93,16 @@ export function yearlessNote(
   rows: readonly (readonly Cell[])[],
   period: TitlePeriod | undefined,
 ): { field: string; decision: string } | null {
-  const column = (field: string) => mapping[field] ?? -1;
-  const field = datasets[kind].fields.find(
-    (f) =>
+  if (!period) return null;
+  const field = datasets[kind].fields.find((f) => {
+    const column = mapping[f.name];
+    return (
       f.type === 'date' &&
-      mapping[f.name] !== undefined &&
-      rows.some((cells) => {
-        const cell = cells[column(f.name)];
-        return typeof cell === 'string' && withoutYear(cell);
-      }),
-  );
-  return period && field
+      column !== undefined &&
+      rows.some((cells) => typeof cells[column] === 'string' && withoutYear(cells[column] as string))
+    );
+  });
+  return field
     ? {
         field: field.name,
         decision: `Dates written without their year (5-Oct) are in the period the title "${period.title}" gives, ${period.from} to ${period.to}`,

@@ -41,39 +41,33 @@ const payments = [
 
 describe("Zoho Books' exports, one after another into one workspace", () => {
   const demo = demoWorkspacePerTest();
-  /** The workspace with Contacts and Items imported, and an import of lines written as `name`. */
-  const withMasters = async () => {
+  /** The workspace, its API, and an import through the API of lines written as the file `name`. */
+  const importer = () => {
     const { ws, dir } = demo.current();
     const api = createWorkspaceApi(ws);
-    const imported = async (name: string, lines: string[], kind: 'distributors' | 'products' | 'sales') => {
+    const imported = async (
+      name: string,
+      lines: string[],
+      kind: 'distributors' | 'products' | 'sales' | 'payments',
+    ) => {
       const path = join(dir, name);
       writeFileSync(path, `${lines.join('\n')}\n`);
       const result = await api.call('import.run', { path, kind });
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.value;
     };
+    return { ws, api, imported };
+  };
+  /** The same, with Contacts and Items imported. */
+  const withMasters = async () => {
+    const { ws, imported } = importer();
     await imported('Contacts.csv', contacts, 'distributors');
     await imported('Items.csv', items, 'products');
     return { ws, imported };
   };
 
   it('links invoices and payments to the contacts by Contact ID, counts GST once, and a bill paid less its TDS is paid in full', async () => {
-    const { ws, dir } = demo.current();
-    const api = createWorkspaceApi(ws);
-    const write = (name: string, lines: string[]) => {
-      const path = join(dir, name);
-      writeFileSync(path, `${lines.join('\n')}\n`);
-      return path;
-    };
-    const imported = async (
-      name: string,
-      lines: string[],
-      kind: 'distributors' | 'products' | 'sales' | 'payments',
-    ) => {
-      const result = await api.call('import.run', { path: write(name, lines), kind });
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.value;
-    };
+    const { ws, api, imported } = importer();
 
     const masters = await imported('Contacts.csv', contacts, 'distributors');
     expect(masters).toMatchObject({ rows: 2, skipped: { 'type:vendor': 1 } });

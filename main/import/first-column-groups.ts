@@ -2,7 +2,7 @@ import { Exact } from '../../engine/money';
 import { parseAmountText } from './amounts';
 import type { Cell } from './readers/types';
 import { blank } from './row-values';
-import { isBalanceLabel, isTotalRow } from './total-rows';
+import { isBalanceLabel, isOnAccountLabel, isTotalRow } from './total-rows';
 
 /**
  * Reports that write each group's heading in their first column, a column the lines fill with
@@ -31,14 +31,16 @@ function amountOf(cell: Cell | undefined): Exact | null {
 }
 
 /**
- * The heading a row may be: a text in the first column (not a total or a balance), no document
- * of its own, and nothing but amounts beside it (a group's own sums, or nothing).
+ * The heading a row may be: a text in the first column (not a total, a balance or money on
+ * account), no document of its own, and nothing but amounts beside it (a group's own sums, or
+ * nothing).
  */
 export function firstColumnHeading(cells: readonly Cell[], documentColumn: number | undefined): string | null {
   const first = cells[0];
   // A line has its document: asked first, since nearly every row is one.
   if (typeof first !== 'string' || (documentColumn !== undefined && !blank(cells[documentColumn]))) return null;
-  if (blank(first) || isTotalRow(cells) || closedHeading(first) !== null || isBalanceLabel(first)) return null;
+  if (blank(first) || isTotalRow(cells) || closedHeading(first) !== null) return null;
+  if (isBalanceLabel(first) || isOnAccountLabel(first)) return null;
   for (let i = 1; i < cells.length; i++) if (!blank(cells[i]) && amountOf(cells[i]) === null) return null;
   return first;
 }
@@ -92,7 +94,7 @@ export function closedGroupsInFirstColumn(
         closed++;
       }
       group = { heading: cells, name, lines: [] };
-    } else if (!blank(cells[0])) group?.lines.push(cells);
+    } else group?.lines.push(cells);
   }
   if (group && group.lines.length > 0 && carriesSums(group.heading, group.lines)) closed++;
   return closed > 0;

@@ -9,7 +9,7 @@ import { blank } from './row-values';
 import { SECTION_HEADER, SECTION_IN_FIRST } from './section-headers';
 import { sectionFiller, withSections } from './sections';
 import { withSubHeaders } from './sub-headers';
-import { isBalanceLabel, isTotalRow } from './total-rows';
+import { isBalanceLabel, isOnAccountLabel, isTotalRow } from './total-rows';
 
 /** How many rows of a sheet are searched for its header row (title, company and period rows sit above it). */
 export const HEADER_SEARCH_ROWS = 50;
@@ -166,6 +166,7 @@ export type SkippedLayoutRow =
   | 'total rows'
   | 'balance rows'
   | 'heading rows'
+  | 'rows on account'
   | 'header lines'
   | 'page lines'
   | 'ledger lines';
@@ -201,6 +202,8 @@ function soleText(cells: readonly Cell[]): string | null {
  *   there (a product named "Colgate Total" sits in a line's own column and stays a line);
  * - a ledger report's running balance: "Opening Balance", "Closing Balance", "Current Total",
  *   "Balance b/d" where a party or document goes, and no document number of its own;
+ * - in an ageing report, money on account ("On Account" where the bill or its date goes): paid
+ *   against no bill, it is no bill and never overdue;
  * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines);
  * - a voucher's ledger line (Tally's detailed Day Book): a sale's is handed on with its voucher
  *   (`ledger`), which is held back until the next row shows its ledger lines have ended.
@@ -319,6 +322,10 @@ export async function* dataRows(
       (documentColumn === undefined || blank(cells[documentColumn]))
     ) {
       skipped('balance rows');
+      continue;
+    }
+    if (kind === 'receivables' && keyColumns.some((c) => isOnAccountLabel(cells[c]))) {
+      skipped('rows on account');
       continue;
     }
     if (keysBlank && filled.length > 0 && onlyUnmapped) {

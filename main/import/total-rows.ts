@@ -33,3 +33,11 @@ const balancePattern =
 
 export const isBalanceLabel = (cell: Cell | undefined): boolean =>
   typeof cell === 'string' && balancePattern.test(label(cell).replace(/\.$/, ''));
+
+/**
+ * Money held on account: Tally's outstandings write a party's receipts not set against any bill
+ * as a row "On Account" (in its Ref. No. column, or where the bill's date goes), its pending
+ * amount Cr. Against no bill, it is no bill of the party's and never overdue.
+ */
+export const isOnAccountLabel = (cell: Cell | undefined): boolean =>
+  typeof cell === 'string' && /^on\s*(account|a\/c)\.?$/i.test(label(cell));

@@ -1430,6 +1430,47 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
       importFile(ws, file('Group Outstandings.csv', report('1,600.00 Dr')), { kind: 'receivables' }),
     ).rejects.toThrow('no column for Distributor');
   });
+
+  it("leaves out a party's money on account, in its heading's sums, wherever the report writes it", async () => {
+    // 1,500.00 Dr of bills less 300.00 Cr received against none: the heading's 1,200.00 Dr.
+    const onAccount = [
+      ['On Account', null, null, '300.00 Cr', null, null],
+      [null, 'On Account', null, '300.00 Cr', null, null],
+    ];
+    for (const [i, row] of onAccount.entries()) {
+      const rows = report('1,200.00 Dr');
+      rows.splice(8, 0, row);
+      // A report of another day, so the second is not the first again.
+      rows[3] = [`1-Apr-2026 to ${30 + i}-Oct-2026`];
+      const r = await importFile(ws, file('Group Outstandings.csv', rows), { kind: 'receivables' });
+      expect(r.errors).toEqual([]);
+      expect(r).toMatchObject({ rows: 3, skipped: { 'heading rows': 2, 'rows on account': 1, 'total rows': 1 } });
+      expect(r.skippedSummary).toBe('skipped 2 heading rows; 1 row on account; 1 total row');
+      expect(bills(r.batch).map((b) => [b[1], b[2], b[6]])).toEqual([
+        ['D001', 'INV-1', 100_000],
+        ['D001', 'INV-2', 50_000],
+        ['D002', 'INV-3', 25_000],
+      ]);
+    }
+  });
+
+  it("leaves out an On Account row of Bills Receivable, a row per bill with the party's name beside it", async () => {
+    const path = file('Bills Receivable.csv', [
+      ['Bills Receivable'],
+      ['1-Apr-2026 to 31-Oct-2026'],
+      ['Date', 'Ref. No.', "Party's Name", 'Pending Amount', 'Due on', 'Overdue by days'],
+      ['1-Aug-2026', 'INV-2', 'Annapurna Distributors', '500.00 Dr', '31-Aug-2026', 61],
+      ['20-Oct-2026', 'On Account', 'Annapurna Distributors', '300.00 Cr', null, null],
+      ['15-Sep-2026', 'INV-3', 'Shiv Shakti Enterprises', '250.00 Dr', '15-Oct-2026', 16],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'rows on account': 1 });
+    expect(bills(r.batch).map((b) => [b[1], b[2], b[6]])).toEqual([
+      ['D001', 'INV-2', 50_000],
+      ['D002', 'INV-3', 25_000],
+    ]);
+  });
 });
 
 describe("SAP's billing documents list (VF05), its columns under their medium labels", () => {

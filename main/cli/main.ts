@@ -122,7 +122,14 @@ const commands: Record<string, Command> = {
       if (r.batch === null && (!r.dryRun || r.rejected > 0 || r.rows === 0))
         throw new Refused({
           ...output,
-          error: { code: 'validation', message: `${r.file}: nothing was imported; every problem is listed` },
+          error: {
+            code: 'validation',
+            // With no row refused, what was read and left out is the answer.
+            message:
+              r.rejected === 0 && r.rows === 0
+                ? `${r.file}: nothing was imported: none of the rows read is data${r.skippedSummary ? ` (${r.skippedSummary})` : ''}`
+                : `${r.file}: nothing was imported; every problem is listed`,
+          },
           problems: output.errors,
         });
       return output;

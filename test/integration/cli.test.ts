@@ -123,6 +123,15 @@ describe('the schemedesk CLI', () => {
     );
     expect(JSON.parse(landed.stdout)).toMatchObject({ rows: 1, created: { distributors: ['D404'] } });
 
+    // A file with no receipt in it says what it held instead, not that problems are listed.
+    const none = join(dir, 'day book.csv');
+    writeFileSync(none, 'Date,Particulars,Vch Type,Vch No.,Debit Amount\n05-10-2026,Rent,Payment,55,"1,000.00"\n');
+    const empty = cli('import', none, '--kind', 'payments', '--db', db, '--date-order', 'dmy');
+    expect([empty.status, empty.stderr.trim()]).toEqual([
+      1,
+      'schemedesk: day book.csv: nothing was imported: none of the rows read is data (skipped 1 non-receipt voucher: Payment 1)',
+    ]);
+
     const batches = JSON.parse(cli('batches', '--db', db, '--json').stdout).batches;
     const rolled = cli('rollback', String(batches[0].id), '--db', db, '--json');
     expect(JSON.parse(rolled.stdout)).toEqual({ batch: batches[0].id, rowsRemoved: 2 });

@@ -202,8 +202,9 @@ function soleText(cells: readonly Cell[]): string | null {
  *   there (a product named "Colgate Total" sits in a line's own column and stays a line);
  * - a ledger report's running balance: "Opening Balance", "Closing Balance", "Current Total",
  *   "Balance b/d" where a party or document goes, and no document number of its own;
- * - in an ageing report, money on account ("On Account" where the bill or its date goes): paid
- *   against no bill, it is no bill and never overdue;
+ * - in an ageing report, money on account ("On Account" where the bill or its date goes) with no
+ *   date of its own: paid against no bill, it is no bill and never overdue (one with its date is
+ *   kept, a credit with no due date, so the report's total is the system's);
  * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines);
  * - a voucher's ledger line (Tally's detailed Day Book): a sale's is handed on with its voucher
  *   (`ledger`), which is held back until the next row shows its ledger lines have ended.
@@ -231,6 +232,10 @@ export async function* dataRows(
   const balanceColumns = mapping.ledger === undefined ? labelColumns : [...labelColumns, mapping.ledger];
   // The column that numbers a row's document (an invoice, a receipt, a bill).
   const documentColumn = documentColumnOf(kind, mapping);
+  // Money on account with no date of its own: no bill, and no row the store can keep.
+  const onAccountUndated = (cells: readonly Cell[]) =>
+    keyColumns.some((c) => isOnAccountLabel(cells[c])) &&
+    (mapping.doc_date === undefined || blank(cells[mapping.doc_date]) || isOnAccountLabel(cells[mapping.doc_date]));
   const isSubtotal = (cells: readonly Cell[]) =>
     labelColumns.some((c) => isSubtotalLabel(cells[c])) &&
     keyColumns.every((c) => blank(cells[c]) || (labelColumns.includes(c) && isSubtotalLabel(cells[c])));
@@ -324,7 +329,7 @@ export async function* dataRows(
       skipped('balance rows');
       continue;
     }
-    if (kind === 'receivables' && keyColumns.some((c) => isOnAccountLabel(cells[c]))) {
+    if (kind === 'receivables' && onAccountUndated(cells)) {
       skipped('rows on account');
       continue;
     }

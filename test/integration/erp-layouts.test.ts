@@ -1454,7 +1454,7 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     }
   });
 
-  it("leaves out an On Account row of Bills Receivable, a row per bill with the party's name beside it", async () => {
+  it("keeps a dated On Account row of Bills Receivable as a credit due on no day, so the report's total is Tally's", async () => {
     const path = file('Bills Receivable.csv', [
       ['Bills Receivable'],
       ['1-Apr-2026 to 31-Oct-2026'],
@@ -1465,10 +1465,12 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     ]);
     const r = await importFile(ws, path, { kind: 'receivables' });
     expect(r.errors).toEqual([]);
-    expect(r.skipped).toEqual({ 'rows on account': 1 });
-    expect(bills(r.batch).map((b) => [b[1], b[2], b[6]])).toEqual([
-      ['D001', 'INV-2', 50_000],
-      ['D002', 'INV-3', 25_000],
+    expect(r.skipped).toEqual({});
+    expect(r.totals).toEqual({ outstanding: '450.00' });
+    expect(bills(r.batch).map((b) => [b[1], b[2], b[4], b[6]])).toEqual([
+      ['D001', 'INV-2', '2026-08-31', 50_000],
+      ['D001', 'On Account', null, -30_000],
+      ['D002', 'INV-3', '2026-10-15', 25_000],
     ]);
   });
 });

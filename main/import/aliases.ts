@@ -51,6 +51,9 @@ export const pseudoFields = [
   // bill's subtotal it is spread in proportion to, found by the rows (bill-discount.ts).
   'bill_discount',
   'bill_subtotal',
+  // A bill's total with its tax on each of its rows beside the lines' amounts (Xero's Total), found
+  // by the rows: a bill whose lines add up to it alone wrote them with their tax (bill-totals.ts).
+  'bill_total',
   // A summary's returns beside its sales on the same row (a DMS's Sales Qty, Return Qty, Sales
   // Value, Return Value): taken off the quantity and the value named for sales (returns-beside.ts).
   'returned_qty',
@@ -91,6 +94,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   tax_inclusive: { label: 'Amounts include tax (yes / no)', type: 'flag' },
   bill_discount: { label: 'Discount on the whole bill', type: 'money' },
   bill_subtotal: { label: "Bill's subtotal (its lines summed)", type: 'money' },
+  bill_total: { label: "Bill's total, tax included (beside its lines)", type: 'money' },
   returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
   returned_value: { label: 'Value returned (taken off)', type: 'money' },
   currency: { label: 'Currency of the amounts', type: 'flag' },
@@ -123,6 +127,7 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   tax_inclusive: ['sales'],
   bill_discount: ['sales'],
   bill_subtotal: ['sales'],
+  bill_total: ['sales'],
   returned_qty: ['sales'],
   returned_value: ['sales'],
   currency: ['sales', 'payments', 'receivables'],
@@ -1081,6 +1086,7 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
     'billdiscount',
   ],
   bill_subtotal: [],
+  bill_total: [],
   returned_qty: [
     'returnqty',
     'returnquantity',

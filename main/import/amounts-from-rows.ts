@@ -1,6 +1,7 @@
 import { Exact } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billDiscountColumns } from './bill-discount';
+import { billTotalColumn } from './bill-totals';
 import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
@@ -288,5 +289,16 @@ export function amountsFromRows(
     });
   }
   notes.push(...billDiscountColumns(mapping, headers, rows, decisions, proposed));
+  // A bill's total beside its lines tells, bill by bill, whether they hold their tax (bill-totals.ts).
+  if (
+    noTaxFlag &&
+    mapping.bill_total === undefined &&
+    mapping.bill_discount === undefined &&
+    mapping.with_tax === undefined &&
+    proposed('net_value')
+  ) {
+    const total = billTotalColumn(mapping, headers, rows, decisions);
+    if (total !== null) mapping.bill_total = total;
+  }
   return notes;
 }

@@ -21,7 +21,7 @@ export interface BillDiscount {
 }
 
 /** The first rows in runs of one document number: a file's bills, their item rows together. */
-function billsOf(rows: readonly (readonly Cell[])[], docNo: number): (readonly Cell[])[][] {
+export function billsOf(rows: readonly (readonly Cell[])[], docNo: number): (readonly Cell[])[][] {
   const bills: (readonly Cell[])[][] = [];
   for (const cells of rows) {
     const last = bills.at(-1);

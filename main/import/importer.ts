@@ -15,6 +15,7 @@ import { ReceiptAllocations } from './allocations';
 import { recordImport, rollBackBatchRows } from './batches';
 import { BillDiscounts } from './bill-discount';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
+import { BillTotals } from './bill-totals';
 import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
@@ -41,6 +42,7 @@ import { ImportRefusedError } from './refused';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
   addRounded,
+  amountIn,
   blank,
   convertRow,
   dayOrderDecisions,
@@ -398,6 +400,10 @@ async function importFrom(
     });
     const ref = { batchId, sheet: table.sheet };
     const lines = new LineStore(db, kind, secret, ref, numberLines, mapping.line_no !== undefined);
+    // Bills whose total says their lines held their tax lose it from their net values as each ends.
+    const billTotal = kind === 'sales' ? mapping.bill_total : undefined;
+    const netSum = summed.find((s) => s.field.name === 'net_value')?.sum;
+    const billTotals = billTotal === undefined ? null : new BillTotals(db, (tax) => netSum?.add(-tax));
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
     const tick = Date.now();
@@ -585,6 +591,8 @@ async function importFrom(
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
+      if (billTotals && billTotal !== undefined && lines.firstId !== 0)
+        billTotals.add(values, amountIn(row.cells, billTotal, decisions), lines.firstId, lines.lastId);
       freeGoods?.add(row.cells, converted, values);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       if (givenBack !== null) vouchers?.gaveBack(givenBack);
@@ -628,6 +636,9 @@ async function importFrom(
     }
     report();
     result.rows = lines.count;
+    billTotals?.settle();
+    const billTotalNote = billTotal === undefined ? null : billTotals?.decision(headers, mapping, billTotal);
+    if (billTotalNote) result.decisions.push(billTotalNote);
 
     const unknownTypes = typeReadings.unknownProblem(headers[mapping.doc_type ?? -1]);
     if (unknownTypes) throw new ImportRefusedError(`${fileName}: ${unknownTypes}`);

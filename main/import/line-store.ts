@@ -31,6 +31,9 @@ export class LineStore {
   readonly receiptRows: ReceiptRows | null;
   /** Lines stored so far, each a row of its own. */
   count = 0;
+  /** The ids of the first and last lines the last store() stored (0 where it stored none). */
+  firstId = 0;
+  lastId = 0;
   private readonly insert: ReturnType<typeof prepareInsert>;
   /** Where the line being stored came from (the batch, the sheet): one object, its row set for each line. */
   private readonly source: SourceRef;
@@ -98,12 +101,16 @@ export class LineStore {
 
   /** Stores what sort() kept of row `row`. */
   store({ stores, addedInto }: SortedLines, row: number): void {
+    this.firstId = 0;
+    this.lastId = 0;
     for (const { line, key } of stores) {
       this.source.row = row;
-      const { lastInsertRowid } = this.insert(line, this.source);
+      const id = Number(this.insert(line, this.source).lastInsertRowid);
+      if (this.firstId === 0) this.firstId = id;
+      this.lastId = id;
       if (key !== undefined) {
         this.seen.set(key, row);
-        this.receiptRows?.kept(key, Number(lastInsertRowid));
+        this.receiptRows?.kept(key, id);
       }
       this.count++;
       const dropped = this.indexes.inserted(this.count);

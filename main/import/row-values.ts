@@ -210,7 +210,7 @@ export function decide(
   // sheet's month and measure columns as the dialog proposes them (the import reads them as one value).
   const ownAmounts = [
     ...['debit_amount', 'credit_amount', 'gross_total', 'adjustment', 'allocated', 'withheld', 'with_tax'],
-    ...['bill_discount', 'bill_subtotal'],
+    ...['bill_discount', 'bill_subtotal', 'bill_total'],
     'returned_value',
     ...taxPartKeys(mapping),
     ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),

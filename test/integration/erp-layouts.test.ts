@@ -268,6 +268,40 @@ describe("Xero's export of invoices", () => {
     ]);
   });
 
+  it("takes the tax out of the lines of a bill keyed with it, as the bill's Total shows, and leaves the others", async () => {
+    // Xero writes a bill's lines as keyed, tax inclusive or exclusive, and says which nowhere.
+    const row = (no: string, total: string, item: string, amount: string, tax: string) => [
+      ...['Annapurna Distributors', no, '15/10/2026', total, total, item, '1.0000', amount, amount, tax],
+      no.startsWith('CN') ? 'Sales credit note' : 'Sales invoice',
+    ];
+    const header = [
+      ...['ContactName', 'InvoiceNumber', 'InvoiceDate', 'Total', 'InvoiceAmountDue', 'InventoryItemCode'],
+      ...['Quantity', 'UnitAmount', 'LineAmount', 'TaxAmount', 'Type'],
+    ];
+    const rows = [
+      header,
+      row('INV-1', '177.00', 'SKU-0001', '118.00', '18.00'),
+      row('INV-1', '177.00', 'SKU-0002', '59.00', '9.00'),
+      row('INV-2', '236.00', 'SKU-0001', '200.00', '36.00'),
+      row('CN-1', '118.00', 'SKU-0001', '118.00', '18.00'),
+      row('INV-3', '118.00', 'SKU-0002', '100.00', '18.00'),
+    ];
+    const r = await importFile(ws, file('xero-inclusive.csv', rows), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ net_value: 'LineAmount', tax: 'TaxAmount', bill_total: 'Total' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '2 bills\' lines include their tax: the bill\'s "Total" is its lines\' "LineAmount" summed, not those plus "TaxAmount", so each of their 3 lines\' net value is its "LineAmount" less its tax (the other bills\' lines are before their tax, as written)',
+    );
+    expect(r.totals).toMatchObject({ net_value: '350.00', tax: '63.00' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['INV-1', 10_000, 1_800],
+      ['INV-1', 5_000, 900],
+      ['INV-2', 20_000, 3_600],
+      ['CN-1', -10_000, -1_800],
+      ['INV-3', 10_000, 1_800],
+    ]);
+  });
+
   it('reads its payments: a Receivable Payment is money received, a Payable Payment is left out', async () => {
     const path = file('xero-payments.csv', [
       ['Date', 'Payment Ref', 'Contact', 'Invoice Number', 'Account', 'Amount Paid', 'Currency', 'Type'],

@@ -54,6 +54,9 @@ export const pseudoFields = [
   // A bill's total with its tax on each of its rows beside the lines' amounts (Xero's Total), found
   // by the rows: a bill whose lines add up to it alone wrote them with their tax (bill-totals.ts).
   'bill_total',
+  // The days a bill is overdue on the as-of date, where an ageing report writes no due date: the
+  // due date is the as-of date less them (overdue-days.ts).
+  'overdue_days',
   // A summary's returns beside its sales on the same row (a DMS's Sales Qty, Return Qty, Sales
   // Value, Return Value): taken off the quantity and the value named for sales (returns-beside.ts).
   'returned_qty',
@@ -71,7 +74,7 @@ export const pseudoFields = [
 export type PseudoField = (typeof pseudoFields)[number];
 
 /** How the dialog names each pseudo field, and whether its column holds money (or words: a flag, a type). */
-export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money' | 'flag' | 'date' }> = {
+export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money' | 'flag' | 'date' | 'int' }> = {
   dr_cr: { label: 'Dr/Cr indicator', type: 'flag' },
   return_flag: { label: 'Return flag', type: 'flag' },
   debit_amount: { label: 'Debit amount (Tally)', type: 'money' },
@@ -95,6 +98,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   bill_discount: { label: 'Discount on the whole bill', type: 'money' },
   bill_subtotal: { label: "Bill's subtotal (its lines summed)", type: 'money' },
   bill_total: { label: "Bill's total, tax included (beside its lines)", type: 'money' },
+  overdue_days: { label: 'Overdue by days (due date = as of less them)', type: 'int' },
   returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
   returned_value: { label: 'Value returned (taken off)', type: 'money' },
   currency: { label: 'Currency of the amounts', type: 'flag' },
@@ -128,6 +132,7 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   bill_discount: ['sales'],
   bill_subtotal: ['sales'],
   bill_total: ['sales'],
+  overdue_days: ['receivables'],
   returned_qty: ['sales'],
   returned_value: ['sales'],
   currency: ['sales', 'payments', 'receivables'],
@@ -1087,6 +1092,19 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   ],
   bill_subtotal: [],
   bill_total: [],
+  // Days past the due date, never a bill's age (ERPNext's Age (Days) counts from the bill's date).
+  overdue_days: [
+    'overduebydays',
+    'overduedays',
+    'daysoverdue',
+    'dayspastdue',
+    'pastduedays',
+    'pastdue',
+    'daysinarrears',
+    'arrearsafternetduedate',
+    'delaydays',
+    'daysdelayed',
+  ],
   returned_qty: [
     'returnqty',
     'returnquantity',

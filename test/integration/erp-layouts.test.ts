@@ -1488,6 +1488,29 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     }
   });
 
+  it("works out each bill's due date from its days overdue where Bills Receivable shows no Due on column", async () => {
+    const path = file('Bills Receivable.csv', [
+      ['Bills Receivable'],
+      ['1-Apr-2026 to 31-Oct-2026'],
+      ['Date', 'Ref. No.', "Party's Name", 'Pending Amount', 'Overdue by days'],
+      ['1-Aug-2026', 'INV-2', 'Annapurna Distributors', '500.00 Dr', 61],
+      ['15-Sep-2026', 'INV-3', 'Shiv Shakti Enterprises', '250.00 Dr', '16'],
+      ['20-Oct-2026', 'INV-4', 'Shiv Shakti Enterprises', '250.00 Dr', null],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ overdue_days: 'Overdue by days' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'Due date is the as-of date less the days in "Overdue by days" (61 days overdue on 31 October fell due on 31 August); a bill with no days written is not yet due',
+    );
+    // Without a due date no bill was overdue, and a collection scheme paid on a reduction of nothing.
+    expect(bills(r.batch).map((b) => [b[2], b[4]])).toEqual([
+      ['INV-2', '2026-08-31'],
+      ['INV-3', '2026-10-15'],
+      ['INV-4', null],
+    ]);
+  });
+
   it("keeps a dated On Account row of Bills Receivable as a credit due on no day, so the report's total is Tally's", async () => {
     const path = file('Bills Receivable.csv', [
       ['Bills Receivable'],

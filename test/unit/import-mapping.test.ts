@@ -368,7 +368,14 @@ describe('header aliases', () => {
 
 describe('pseudo fields', () => {
   it('are proposed, offered and taken by --map only for the datasets whose import reads them', () => {
-    expect(pseudoFieldsOf('receivables')).toEqual(['dr_cr', 'status', 'currency', 'clearing_doc', 'cleared_on']);
+    expect(pseudoFieldsOf('receivables')).toEqual([
+      'dr_cr',
+      'status',
+      'overdue_days',
+      'currency',
+      'clearing_doc',
+      'cleared_on',
+    ]);
     expect(pseudoFieldsOf('payments')).toEqual([
       'dr_cr',
       'debit_amount',

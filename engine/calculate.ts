@@ -12,9 +12,10 @@ import { isEligible } from './validate';
  * Recorded on every run, so a result can be tied to the code that produced it (1.2.0: a reversed
  * receipt pays nothing; 1.3.0: a line billed at nothing counts no units; 1.4.0: numbers reused
  * in a later year — a receipt dated before an invoice is no advance on it where an earlier invoice
- * has its number, and a return is of the latest invoice of its number dated by it).
+ * has its number, and a return is of the latest invoice of its number dated by it; 1.5.0: overdue
+ * reduction measured in days, `basis: "days"`).
  */
-export const ENGINE_VERSION = '1.4.0';
+export const ENGINE_VERSION = '1.5.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;

@@ -224,7 +224,26 @@ export function periodSnapshots(
   });
 }
 
-const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => {
+/** An overdue bill as the days basis weighs it. */
+type Overdue = { asOf: string; dueDate: string | null; outstanding: number };
+
+/**
+ * The average days a report's overdue bills are past their due date, weighted by what each still
+ * owes, rounded half-up to whole days; 0 where none is owed. A credit (an unadjusted credit note)
+ * owes nothing and is no weight.
+ */
+function overdueDays(bills: readonly Overdue[]): Exact {
+  let owed = new Exact(0);
+  let weighted = new Exact(0);
+  for (const b of bills) {
+    if (b.outstanding <= 0 || b.dueDate === null) continue;
+    owed = owed.plus(b.outstanding);
+    weighted = weighted.plus(new Exact(b.outstanding).times(daysBetween(b.dueDate, b.asOf)));
+  }
+  return owed.isZero() ? owed : weighted.dividedBy(owed).toDecimalPlaces(0, Exact.ROUND_HALF_UP);
+}
+
+const outstandingReduction: Measurer<'outstanding_reduction'> = (spec, ctx) => {
   const { opening, closing } = periodSnapshots(ctx.facts, ctx.period);
   if (opening === null || closing === null) {
     const missing = [
@@ -247,12 +266,26 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (_spec, ctx) => 
   const startTotal = start.reduce((n, r) => n + r.outstanding, 0);
   const endTotal = end.reduce((n, r) => n + r.outstanding, 0);
   const reduction = rupees(startTotal - endTotal);
+  const sources = { table: 'receivables' as const, ids: Float64Array.from([...start, ...end], (r) => r.id).sort() };
+  const overdue = `overdue ₹${rupees(startTotal).toFixed(2)} on ${opening}, ₹${rupees(endTotal).toFixed(2)} on ${closing}`;
+  if (spec.basis === 'days') {
+    // The days the overdue came down by; a reward on value is on the rupees it came down by.
+    const [before, after] = [overdueDays(start), overdueDays(end)];
+    const fewer = before.minus(after);
+    return {
+      unit: 'count',
+      value: fewer,
+      valueOfSales: reduction,
+      sources,
+      detail: `${overdue}, on average ${fmt(before)} and ${fmt(after)} days past due (weighted by what each bill owes): ${fewer.isNegative() ? `${fmt(fewer.negated())} days more` : `${fmt(fewer)} days fewer`}`,
+    };
+  }
   return {
     unit: 'money',
     value: reduction,
     valueOfSales: reduction,
-    sources: { table: 'receivables', ids: Float64Array.from([...start, ...end], (r) => r.id).sort() },
-    detail: `overdue ₹${rupees(startTotal).toFixed(2)} on ${opening}, ₹${rupees(endTotal).toFixed(2)} on ${closing}: ${reduction.isNegative() ? `increased by ₹${reduction.negated().toFixed(2)}` : `reduced by ₹${reduction.toFixed(2)}`}`,
+    sources,
+    detail: `${overdue}: ${reduction.isNegative() ? `increased by ₹${reduction.negated().toFixed(2)}` : `reduced by ₹${reduction.toFixed(2)}`}`,
   };
 };
 

@@ -32,7 +32,14 @@ export const measureSpec = z.discriminatedUnion('kind', [
      */
     require: z.enum(['either', 'both']).default('either'),
   }),
-  z.object({ kind: z.literal('outstanding_reduction') }),
+  z.object({
+    kind: z.literal('outstanding_reduction'),
+    /**
+     * amount: the overdue rupees the period took off (the default); days: the whole days its
+     * overdue bills' average age past their due date, weighted by what each still owes, came down.
+     */
+    basis: z.enum(['amount', 'days']).default('amount'),
+  }),
   z.object({ kind: z.literal('net_channel_addition') }),
   z.object({
     kind: z.literal('upsell'),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession } from '../support/browser';
@@ -98,6 +99,48 @@ describe('the Schemes screen', () => {
     await editor.getByRole('button', { name: 'Save as new version' }).click();
     await expect.poll(() => page.getByTestId('schemes-grid').textContent()).toContain('VOL-E2E');
     await page.screenshot({ path: session.screenshot('schemes-list.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('measures an overdue-reduction scheme in days, previews it on the ageing reports and saves it so', async () => {
+    const dir = tempDir();
+    (await workspaceIn(dir, { demo: true })).db.close();
+    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
+    await signIn(page, 'priya', '1111');
+    await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
+
+    await page.getByRole('button', { name: 'Schemes' }).click();
+    await page.getByRole('button', { name: 'New scheme' }).click();
+    const editor = page.getByTestId('scheme-editor');
+    await editor.getByLabel('Code', { exact: true }).fill('ROD-DAYS');
+    await editor.getByLabel('Name', { exact: true }).fill('Overdue days down');
+    await editor.getByLabel('From', { exact: true }).fill('2026-10-01');
+    await editor.getByLabel('To', { exact: true }).fill('2026-10-31');
+    await editor.getByLabel('Program kind').selectOption('outstanding_reduction');
+    expect(await editor.getByLabel('Measured in').inputValue()).toBe('amount');
+    await editor.getByLabel('Measured in').selectOption('days');
+    await page.screenshot({ path: session.screenshot('scheme-rod-days.png') });
+    await editor.getByLabel('Reward').selectOption('per_unit');
+    await setCell(page, 0, 'rate', '100');
+    await expect.poll(() => editor.getByTestId('scheme-status').textContent()).toBe('Ready to save');
+
+    await editor.getByLabel('Preview from').fill('2026-10-01');
+    await editor.getByLabel('Preview to').fill('2026-10-31');
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => editor.getByTestId('preview-total').textContent(), { timeout: 30_000 })
+      .toMatch(/^\d+ distributors, ₹[\d,]+\.\d{2} in all$/);
+    // Each line explains its days: the two reports' averages, weighted by what the bills owe.
+    const explained = await editor.getByTestId('scheme-preview').locator('tbody tr').first().getAttribute('title');
+    expect(explained).toMatch(/on average \d+ and \d+ days past due \(weighted by what each bill owes\)/);
+    await page.screenshot({ path: session.screenshot('scheme-rod-days-preview.png') });
+
+    await editor.getByRole('button', { name: 'Save as new version' }).click();
+    await expect.poll(() => page.getByTestId('schemes-grid').textContent()).toContain('ROD-DAYS');
+    const db = new Database(join(dir, 'workspace.sqlite'), { readonly: true });
+    const saved = db.prepare("SELECT definition FROM scheme_versions WHERE code = 'ROD-DAYS'").pluck().get();
+    db.close();
+    expect(JSON.parse(String(saved)).measure).toEqual({ kind: 'outstanding_reduction', basis: 'days' });
     expect(errors).toEqual([]);
   }, 240_000);
 

@@ -382,6 +382,62 @@ describe('ageing snapshots are the workspace’s reports, not each distributor�
   });
 });
 
+describe('overdue reduction measured in days', () => {
+  let nextId = 1000;
+  const bill = (asOf: string, dueDate: string, rupees: number, distributor = 'D1'): ReceivableFact => ({
+    id: nextId++,
+    asOf,
+    distributor,
+    docNo: `B-${nextId}`,
+    docDate: '2026-06-01',
+    dueDate,
+    outstanding: rupees * 100,
+  });
+  const days = (reward: 'per_unit' | 'percent_of_value', rate: string) =>
+    schemeOf({
+      measure: { kind: 'outstanding_reduction', basis: 'days' },
+      reward: { type: reward },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate }] },
+    });
+
+  it('pays on the days the average age past due came down, each report weighted by what its bills owe', () => {
+    // 30 Sep: ₹50,000 60 days past due (due 1 Aug), ₹30,000 20 days (due 10 Sep), a ₹20,000 bill
+    // not yet due (no weight: not overdue) and a ₹5,000 credit (owes nothing):
+    //   (50,000 × 60 + 30,000 × 20) / 80,000 = 45 days.
+    // 31 Oct: ₹30,000 due 1 Oct, 30 days → 30 days. 45 − 30 = 15 days fewer.
+    // ₹100 a day → 1,500.00; 2% of value is of the rupees, the credit netted as the amount basis
+    // nets it: (80,000 − 5,000 − 30,000) × 2% = 900.00.
+    const f = facts({
+      receivables: [
+        bill('2026-09-30', '2026-08-01', 50000),
+        bill('2026-09-30', '2026-09-10', 30000),
+        bill('2026-09-30', '2026-10-15', 20000),
+        bill('2026-09-30', '2026-08-01', -5000),
+        bill('2026-10-31', '2026-10-01', 30000),
+      ],
+    });
+    const perDay = line(calculateRun([days('per_unit', '100')], f));
+    expect([perDay.measure, perDay.final]).toEqual(['15', 150000]);
+    expect(perDay.explanation).toContain('on average 45 and 30 days past due');
+    expect(line(calculateRun([days('percent_of_value', '2')], f)).final).toBe(90000);
+  });
+
+  it('rounds each average half-up to whole days, and pays nothing where the days went up', () => {
+    // 30 Sep: ₹100 10 days and ₹100 11 days past due → 10.5 → 11 days; 31 Oct: ₹100 40 days → 40.
+    // 11 − 40 = −29: 29 days more, below the slab from 0 → 0.00.
+    const f = facts({
+      receivables: [
+        bill('2026-09-30', '2026-09-20', 100),
+        bill('2026-09-30', '2026-09-19', 100),
+        bill('2026-10-31', '2026-09-21', 100),
+      ],
+    });
+    const l = line(calculateRun([days('per_unit', '100')], f));
+    expect([l.measure, l.final]).toEqual(['-29', 0]);
+    expect(l.explanation).toContain('on average 11 and 40 days past due');
+  });
+});
+
 describe('catch-up pays the difference, once', () => {
   // Target ₹1,000 a month; 5% of value at 100–120% of target, 6% from 120%; catch-up since 1 Sep.
   const slabs = {

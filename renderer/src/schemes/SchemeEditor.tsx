@@ -363,6 +363,19 @@ export function SchemeEditor({
                 </select>
               </label>
             )}
+            {m.kind === 'outstanding_reduction' && (
+              <label className="field">
+                <span>Measured in</span>
+                <select
+                  value={m.basis ?? 'amount'}
+                  aria-label="Measured in"
+                  onChange={(e) => set(['measure', 'basis'], e.target.value)}
+                >
+                  <option value="amount">rupees of overdue collected</option>
+                  <option value="days">days the overdue came down</option>
+                </select>
+              </label>
+            )}
             {m.kind === 'billed_outlets' && text(['measure', 'minBillValue'], m.minBillValue, 'Minimum bill (₹)')}
             {m.kind === 'early_payment' && (
               <label className="field">

@@ -62,7 +62,9 @@ export function measureOfKind(kind: string): Draft['measure'] {
       return { kind, dormantDays: 90 };
     case 'custom':
       return { kind, formula: '' };
+    case 'outstanding_reduction':
+      return { kind, basis: 'amount' };
     default:
-      return { kind: kind as 'outstanding_reduction' | 'net_channel_addition' };
+      return { kind: kind as 'net_channel_addition' };
   }
 }

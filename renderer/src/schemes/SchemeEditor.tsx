@@ -279,6 +279,25 @@ export function SchemeEditor({
       <DateInput label={label} value={value ?? ''} onChange={(iso) => set(path, iso)} />
     </div>
   );
+  /** A choice of `options` ([value, words]) for `path`; `name` is its accessible name where the label says more. */
+  const choice = (
+    path: (string | number)[],
+    value: string,
+    label: string,
+    options: readonly (readonly [string, string])[],
+    name = label,
+  ) => (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} aria-label={name} onChange={(e) => set(path, e.target.value)}>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   const optional = (path: (string | number)[], value: string | undefined, label: string) => (
     <label className="field">
       <span>{label}</span>
@@ -304,28 +323,13 @@ export function SchemeEditor({
           <div className="row">
             {text(['code'], draft.code, 'Code')}
             {text(['name'], draft.name, 'Name')}
-            <label className="field">
-              <span>Objective</span>
-              <select
-                value={draft.objective}
-                onChange={(e) => set(['objective'], e.target.value)}
-                aria-label="Objective"
-              >
-                {(
-                  [
-                    ['volume', 'Volume'],
-                    ['penetration', 'Penetration (outlets)'],
-                    ['collections', 'Collections'],
-                    ['launch', 'Launch'],
-                    ['inventory', 'Inventory'],
-                  ] as const
-                ).map(([o, words]) => (
-                  <option key={o} value={o}>
-                    {words}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {choice(['objective'], draft.objective, 'Objective', [
+              ['volume', 'Volume'],
+              ['penetration', 'Penetration (outlets)'],
+              ['collections', 'Collections'],
+              ['launch', 'Launch'],
+              ['inventory', 'Inventory'],
+            ])}
             {date(['period', 'from'], draft.period.from, 'From')}
             {date(['period', 'to'], draft.period.to, 'To')}
           </div>
@@ -350,32 +354,16 @@ export function SchemeEditor({
                 ))}
               </select>
             </label>
-            {m.kind === 'product_volume' && (
-              <label className="field">
-                <span>Basis</span>
-                <select
-                  value={m.basis ?? 'value'}
-                  aria-label="Basis"
-                  onChange={(e) => set(['measure', 'basis'], e.target.value)}
-                >
-                  <option value="value">value</option>
-                  <option value="qty">quantity</option>
-                </select>
-              </label>
-            )}
-            {m.kind === 'outstanding_reduction' && (
-              <label className="field">
-                <span>Measured in</span>
-                <select
-                  value={m.basis ?? 'amount'}
-                  aria-label="Measured in"
-                  onChange={(e) => set(['measure', 'basis'], e.target.value)}
-                >
-                  <option value="amount">rupees of overdue collected</option>
-                  <option value="days">days the overdue came down</option>
-                </select>
-              </label>
-            )}
+            {m.kind === 'product_volume' &&
+              choice(['measure', 'basis'], m.basis ?? 'value', 'Basis', [
+                ['value', 'value'],
+                ['qty', 'quantity'],
+              ])}
+            {m.kind === 'outstanding_reduction' &&
+              choice(['measure', 'basis'], m.basis ?? 'amount', 'Measured in', [
+                ['amount', 'rupees of overdue collected'],
+                ['days', 'days the overdue came down'],
+              ])}
             {m.kind === 'billed_outlets' && text(['measure', 'minBillValue'], m.minBillValue, 'Minimum bill (₹)')}
             {m.kind === 'early_payment' && (
               <label className="field">
@@ -388,19 +376,11 @@ export function SchemeEditor({
                 />
               </label>
             )}
-            {m.kind === 'early_payment' && (
-              <label className="field">
-                <span>Part payments</span>
-                <select
-                  value={m.partPayments ?? 'full_only'}
-                  aria-label="Part payments"
-                  onChange={(e) => set(['measure', 'partPayments'], e.target.value)}
-                >
-                  <option value="full_only">only invoices settled in full in time</option>
-                  <option value="pro_rata">pro rata on the part received in time</option>
-                </select>
-              </label>
-            )}
+            {m.kind === 'early_payment' &&
+              choice(['measure', 'partPayments'], m.partPayments ?? 'full_only', 'Part payments', [
+                ['full_only', 'only invoices settled in full in time'],
+                ['pro_rata', 'pro rata on the part received in time'],
+              ])}
             {m.kind === 'reactivation' && (
               <label className="field">
                 <span>Dormant for (days)</span>
@@ -413,20 +393,18 @@ export function SchemeEditor({
               </label>
             )}
             {m.kind === 'custom' && text(['measure', 'formula'], m.formula, 'Formula')}
-            {m.kind === 'upsell' && (
-              <label className="field">
-                <span>Outlet qualifies when it buys</span>
-                <select
-                  value={m.mode ?? 'any'}
-                  aria-label="Upsell rule"
-                  onChange={(e) => set(['measure', 'mode'], e.target.value)}
-                >
-                  <option value="any">any of the SKUs</option>
-                  <option value="all">the whole bundle</option>
-                  <option value="lines">at least N of them</option>
-                </select>
-              </label>
-            )}
+            {m.kind === 'upsell' &&
+              choice(
+                ['measure', 'mode'],
+                m.mode ?? 'any',
+                'Outlet qualifies when it buys',
+                [
+                  ['any', 'any of the SKUs'],
+                  ['all', 'the whole bundle'],
+                  ['lines', 'at least N of them'],
+                ],
+                'Upsell rule',
+              )}
             {m.kind === 'upsell' && m.mode === 'lines' && (
               <label className="field">
                 <span>N</span>
@@ -452,30 +430,21 @@ export function SchemeEditor({
                 onCommit={(l) => set(['measure', 'minOutlets'], pairs(l, Number))}
               />
             )}
-            {m.kind === 'billed_channels' && (
-              <label className="field">
-                <span>A channel counts when it reaches</span>
-                <select
-                  value={m.require ?? 'either'}
-                  aria-label="Channel counts when"
-                  onChange={(e) => set(['measure', 'require'], e.target.value)}
-                >
-                  <option value="either">either minimum</option>
-                  <option value="both">both minimums</option>
-                </select>
-              </label>
-            )}
-            <label className="field">
-              <span>Sales</span>
-              <select
-                value={draft.salesSource ?? 'secondary'}
-                aria-label="Sales"
-                onChange={(e) => set(['salesSource'], e.target.value)}
-              >
-                <option value="secondary">Secondary (to outlets)</option>
-                <option value="primary">Primary (to distributors)</option>
-              </select>
-            </label>
+            {m.kind === 'billed_channels' &&
+              choice(
+                ['measure', 'require'],
+                m.require ?? 'either',
+                'A channel counts when it reaches',
+                [
+                  ['either', 'either minimum'],
+                  ['both', 'both minimums'],
+                ],
+                'Channel counts when',
+              )}
+            {choice(['salesSource'], draft.salesSource ?? 'secondary', 'Sales', [
+              ['secondary', 'Secondary (to outlets)'],
+              ['primary', 'Primary (to distributors)'],
+            ])}
           </div>
           <div className="row">
             {(
@@ -571,43 +540,22 @@ export function SchemeEditor({
               date(['target', 'baseline', 'from'], draft.target.baseline.from, 'Baseline from')}
             {draft.target?.type === 'growth' &&
               date(['target', 'baseline', 'to'], draft.target.baseline.to, 'Baseline to')}
-            <label className="field">
-              <span>Slabs on</span>
-              <select
-                value={draft.slabs.basis}
-                aria-label="Slabs on"
-                onChange={(e) => set(['slabs', 'basis'], e.target.value)}
-              >
-                <option value="measure">The measure</option>
-                <option value="achievement">Achievement %</option>
-              </select>
-            </label>
-            <label className="field">
-              <span>Mode</span>
-              <select
-                value={draft.slabs.mode}
-                aria-label="Mode"
-                onChange={(e) => set(['slabs', 'mode'], e.target.value)}
-              >
-                <option value="retro">Retro: the slab reached, on all of it</option>
-                <option value="marginal">Marginal: each slab on its part</option>
-                <option value="interpolated">Interpolated between slabs</option>
-              </select>
-            </label>
-            <label className="field">
-              <span>Reward</span>
-              <select
-                value={draft.reward.type}
-                aria-label="Reward"
-                onChange={(e) => set(['reward', 'type'], e.target.value)}
-              >
-                <option value="percent_of_value">% of value</option>
-                <option value="percent_of_invoice">% of each invoice</option>
-                <option value="per_unit">₹ per unit</option>
-                <option value="per_count">₹ per outlet / item</option>
-                <option value="flat">flat ₹</option>
-              </select>
-            </label>
+            {choice(['slabs', 'basis'], draft.slabs.basis, 'Slabs on', [
+              ['measure', 'The measure'],
+              ['achievement', 'Achievement %'],
+            ])}
+            {choice(['slabs', 'mode'], draft.slabs.mode, 'Mode', [
+              ['retro', 'Retro: the slab reached, on all of it'],
+              ['marginal', 'Marginal: each slab on its part'],
+              ['interpolated', 'Interpolated between slabs'],
+            ])}
+            {choice(['reward', 'type'], draft.reward.type, 'Reward', [
+              ['percent_of_value', '% of value'],
+              ['percent_of_invoice', '% of each invoice'],
+              ['per_unit', '₹ per unit'],
+              ['per_count', '₹ per outlet / item'],
+              ['flat', 'flat ₹'],
+            ])}
           </div>
           <SlabGrid
             rows={slabs}
@@ -638,19 +586,11 @@ export function SchemeEditor({
                 }
               />
             </label>
-            {draft.budget && (
-              <label className="field">
-                <span>On overrun</span>
-                <select
-                  value={draft.budget.onOverrun}
-                  aria-label="On overrun"
-                  onChange={(e) => set(['budget', 'onOverrun'], e.target.value)}
-                >
-                  <option value="pro_rata">scale all pro rata</option>
-                  <option value="rank_order">pay in rank order</option>
-                </select>
-              </label>
-            )}
+            {draft.budget &&
+              choice(['budget', 'onOverrun'], draft.budget.onOverrun, 'On overrun', [
+                ['pro_rata', 'scale all pro rata'],
+                ['rank_order', 'pay in rank order'],
+              ])}
           </div>
           <div className="row">
             <label className="field">

@@ -1,5 +1,13 @@
 import { addDays, daysBetween, previousPeriod, within } from './dates';
-import { type IndexedFacts, json, type PayeeFact, type PaymentFact, payeeRows, remember } from './facts';
+import {
+  type IndexedFacts,
+  json,
+  type PayeeFact,
+  type PaymentFact,
+  payeeRows,
+  type ReceivableFact,
+  remember,
+} from './facts';
 import { evaluateFormula } from './formula';
 import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
@@ -224,15 +232,12 @@ export function periodSnapshots(
   });
 }
 
-/** An overdue bill as the days basis weighs it. */
-type Overdue = { asOf: string; dueDate: string | null; outstanding: number };
-
 /**
  * The average days a report's overdue bills are past their due date, weighted by what each still
  * owes, rounded half-up to whole days; 0 where none is owed. A credit (an unadjusted credit note)
  * owes nothing and is no weight.
  */
-function overdueDays(bills: readonly Overdue[]): Exact {
+function overdueDays(bills: readonly ReceivableFact[]): Exact {
   let owed = new Exact(0);
   let weighted = new Exact(0);
   for (const b of bills) {

@@ -5,14 +5,10 @@ import { billTotalColumn } from './bill-totals';
 import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
-import { amountIn, convertRow, type Decisions, discountShare } from './row-values';
+import { amountIn, convertRow, type Decisions, discountShare, sumIn } from './row-values';
 import { includesTax, keepTaxInclusive } from './tax-inclusive';
 
 type Rows = readonly (readonly Cell[])[];
-
-/** The sum, in paise, of a row's amounts in `columns` (a blank one is zero). */
-const sumIn = (cells: readonly Cell[], columns: readonly number[], d: Decisions) =>
-  columns.reduce((sum, column) => sum + (amountIn(cells, column, d) ?? 0), 0);
 
 /**
  * Whether a sales file's gross column holds unit prices, not each line's gross value: Busy's

@@ -31,6 +31,12 @@ export function billsOf(rows: readonly (readonly Cell[])[], docNo: number): (rea
   return bills;
 }
 
+/** A bill's amount in `column`, written the same on each of its rows (its size), or null. */
+export function billAmount(lines: readonly (readonly Cell[])[], column: number, d: Decisions): number | null {
+  const first = amountIn(lines[0] ?? [], column, d);
+  return first === null || lines.some((cells) => amountIn(cells, column, d) !== first) ? null : Math.abs(first);
+}
+
 /**
  * The column that holds, on each row of every bill of the first rows, the same amount: the sum of
  * the bill's lines' net values — the bill's subtotal. The last bill, which the sample may have cut,
@@ -49,9 +55,9 @@ function subtotalColumn(
   const fits = (column: number) =>
     bills.every((lines, i) => {
       const sum = lines.reduce((n, cells) => n + Math.abs(amountIn(cells, net, d) ?? 0), 0);
-      const first = amountIn(lines[0] ?? [], column, d);
-      if (first === null || lines.some((cells) => amountIn(cells, column, d) !== first)) return false;
-      return i < bills.length - 1 ? Math.abs(first) === sum : Math.abs(first) >= sum;
+      const subtotal = billAmount(lines, column, d);
+      if (subtotal === null) return false;
+      return i < bills.length - 1 ? subtotal === sum : subtotal >= sum;
     });
   const named = (column: number) => bills.length > 1 || normalizeHeader(headers[column] ?? '') === 'subtotal';
   const column = headers.findIndex((_, c) => !taken.has(c) && named(c) && fits(c));

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
 import { normalizeHeader } from './aliases';
-import { billsOf } from './bill-discount';
+import { billAmount, billsOf } from './bill-discount';
 import { documentText } from './document-lines';
 import { type Mapping, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
-import { amountIn, type Decisions } from './row-values';
+import { amountIn, type Decisions, sumIn } from './row-values';
 
 /**
  * A bill's total with its tax, written on each of its rows beside its lines' amounts and their
@@ -37,20 +37,15 @@ export function billTotalColumn(
   const tax = taxColumns(mapping);
   if (net === undefined || docNo === undefined || tax.length === 0) return null;
   const sum = (lines: readonly (readonly Cell[])[], columns: readonly number[]) =>
-    Math.abs(lines.reduce((n, cells) => columns.reduce((m, c) => m + (amountIn(cells, c, d) ?? 0), n), 0));
+    Math.abs(lines.reduce((n, cells) => n + sumIn(cells, columns, d), 0));
   const bills = billsOf(rows, docNo).map((lines) => ({ lines, net: sum(lines, [net]), tax: sum(lines, tax) }));
   const whole = bills.slice(0, -1);
-  /** The bill's total in `column`, the same on each of its rows, or null. */
-  const totalIn = (lines: readonly (readonly Cell[])[], column: number) => {
-    const first = amountIn(lines[0] ?? [], column, d);
-    return first === null || lines.some((cells) => amountIn(cells, column, d) !== first) ? null : Math.abs(first);
-  };
   // A subtotal (Zoho's SubTotal) is each bill's lines summed too: only a total that some bill's
   // lines reach with their tax alone is one with the tax.
   const fits = (column: number) =>
-    whole.some((bill) => bill.tax !== 0 && totalIn(bill.lines, column) === bill.net + bill.tax) &&
+    whole.some((bill) => bill.tax !== 0 && billAmount(bill.lines, column, d) === bill.net + bill.tax) &&
     bills.every(({ lines, net, tax }, i) => {
-      const total = totalIn(lines, column);
+      const total = billAmount(lines, column, d);
       if (total === null) return false;
       return i < bills.length - 1 ? total === net || total === net + tax : total >= net;
     });
@@ -87,15 +82,19 @@ export class BillTotals {
 
   constructor(
     db: Database.Database,
+    /** The column of the bill's total (`bill_total`). */
+    private readonly column: number,
+    private readonly d: Decisions,
     /** Told the tax taken off the net values of a bill's lines, paise, signed as stored. */
     private readonly taken: (tax: number) => void,
   ) {
     this.takeTax = db.prepare('UPDATE sales SET net_value = net_value - coalesce(tax, 0) WHERE id BETWEEN ? AND ?');
   }
 
-  /** A row's lines as stored (ids `first` to `last`), with the bill's total the row wrote. */
-  add(values: Record<string, StoredValue>, total: number | null, first: number, last: number): void {
+  /** A row's lines as stored (ids `first` to `last`), the row's cells giving the bill's total. */
+  add(values: Record<string, StoredValue>, cells: readonly Cell[], first: number, last: number): void {
     const key = documentText(values);
+    const total = amountIn(cells, this.column, this.d);
     let bill = this.bill;
     if (bill === null || bill.key !== key) {
       this.settle();
@@ -122,13 +121,13 @@ export class BillTotals {
   }
 
   /** What the import says of the bills whose lines held their tax, or null where none did. */
-  decision(headers: readonly string[], mapping: Mapping, column: number): { field: string; decision: string } | null {
+  decision(headers: readonly string[], mapping: Mapping): { field: string; decision: string } | null {
     if (this.bills === 0) return null;
     const tax = taxColumns(mapping).map((c) => `"${headers[c]}"`);
     const net = `"${headers[mapping.net_value ?? -1]}"`;
     return {
       field: 'net_value',
-      decision: `${this.bills.toLocaleString('en-IN')} ${this.bills === 1 ? "bill's" : "bills'"} lines include their tax: the bill's "${headers[column]}" is its lines' ${net} summed, not those plus ${tax.join(' + ')}, so each of their ${this.lines.toLocaleString('en-IN')} lines' net value is its ${net} less its tax (the other bills' lines are before their tax, as written)`,
+      decision: `${this.bills.toLocaleString('en-IN')} ${this.bills === 1 ? "bill's" : "bills'"} lines include their tax: the bill's "${headers[this.column]}" is its lines' ${net} summed, not those plus ${tax.join(' + ')}, so each of their ${this.lines.toLocaleString('en-IN')} lines' net value is its ${net} less its tax (the other bills' lines are before their tax, as written)`,
     };
   }
 }

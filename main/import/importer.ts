@@ -42,7 +42,6 @@ import { ImportRefusedError } from './refused';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import {
   addRounded,
-  amountIn,
   blank,
   convertRow,
   dayOrderDecisions,
@@ -401,9 +400,11 @@ async function importFrom(
     const ref = { batchId, sheet: table.sheet };
     const lines = new LineStore(db, kind, secret, ref, numberLines, mapping.line_no !== undefined);
     // Bills whose total says their lines held their tax lose it from their net values as each ends.
-    const billTotal = kind === 'sales' ? mapping.bill_total : undefined;
     const netSum = summed.find((s) => s.field.name === 'net_value')?.sum;
-    const billTotals = billTotal === undefined ? null : new BillTotals(db, (tax) => netSum?.add(-tax));
+    const billTotals =
+      kind === 'sales' && mapping.bill_total !== undefined
+        ? new BillTotals(db, mapping.bill_total, decisions, (tax) => netSum?.add(-tax))
+        : null;
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
     const tick = Date.now();
@@ -591,8 +592,7 @@ async function importFrom(
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
-      if (billTotals && billTotal !== undefined && lines.firstId !== 0)
-        billTotals.add(values, amountIn(row.cells, billTotal, decisions), lines.firstId, lines.lastId);
+      if (billTotals && lines.firstId !== 0) billTotals.add(values, row.cells, lines.firstId, lines.lastId);
       freeGoods?.add(row.cells, converted, values);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       if (givenBack !== null) vouchers?.gaveBack(givenBack);
@@ -637,7 +637,7 @@ async function importFrom(
     report();
     result.rows = lines.count;
     billTotals?.settle();
-    const billTotalNote = billTotal === undefined ? null : billTotals?.decision(headers, mapping, billTotal);
+    const billTotalNote = billTotals?.decision(headers, mapping);
     if (billTotalNote) result.decisions.push(billTotalNote);
 
     const unknownTypes = typeReadings.unknownProblem(headers[mapping.doc_type ?? -1]);

@@ -611,6 +611,10 @@ export function amountIn(cells: readonly Cell[], column: number, d: Decisions): 
   }
 }
 
+/** The sum, in paise, of a row's amounts in `columns` (a blank one is zero). */
+export const sumIn = (cells: readonly Cell[], columns: readonly number[], d: Decisions): number =>
+  columns.reduce((sum, column) => sum + (amountIn(cells, column, d) ?? 0), 0);
+
 /** A cell read as a sales line's quantity is, in thousandths; null where blank or no quantity. */
 export function quantityOf(cell: Cell | undefined, d: Decisions): number | null {
   if (blank(cell)) return null;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
@@ -18,12 +18,26 @@ async function setCell(page: Page, row: number, column: 'from' | 'to' | 'rate', 
   await page.keyboard.press('Enter');
 }
 
+/** The small demo month's workspace open in the browser, signed in as its preparer. */
+async function demoAsPreparer() {
+  const dir = tempDir();
+  (await workspaceIn(dir, { demo: true })).db.close();
+  const opened = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
+  await signIn(opened.page, 'priya', '1111');
+  return { dir, ...opened };
+}
+
+/** A new scheme's code, name and October period, typed in as a user does. */
+async function nameOctoberScheme(editor: Locator, code: string, name: string) {
+  await editor.getByLabel('Code', { exact: true }).fill(code);
+  await editor.getByLabel('Name', { exact: true }).fill(name);
+  await editor.getByLabel('From', { exact: true }).fill('2026-10-01');
+  await editor.getByLabel('To', { exact: true }).fill('2026-10-31');
+}
+
 describe('the Schemes screen', () => {
   it('creates a volume scheme with three slabs, shows an overlap, fixes it, previews and saves', async () => {
-    const dir = tempDir();
-    (await workspaceIn(dir, { demo: true })).db.close();
-    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
-    await signIn(page, 'priya', '1111');
+    const { page, errors } = await demoAsPreparer();
     await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
 
     await page.getByRole('button', { name: 'Schemes' }).click();
@@ -33,10 +47,7 @@ describe('the Schemes screen', () => {
     // Nothing typed yet: no field shows a problem, though the form is not ready.
     await expect.poll(() => editor.getByTestId('scheme-status').textContent()).toMatch(/problems? to fix/);
     expect(await editor.locator('.field-problems').count()).toBe(0);
-    await editor.getByLabel('Code', { exact: true }).fill('VOL-E2E');
-    await editor.getByLabel('Name', { exact: true }).fill('E2E volume push');
-    await editor.getByLabel('From', { exact: true }).fill('2026-10-01');
-    await editor.getByLabel('To', { exact: true }).fill('2026-10-31');
+    await nameOctoberScheme(editor, 'VOL-E2E', 'E2E volume push');
 
     // Categories are picked from the workspace's own, by typing part of one.
     await editor.getByRole('combobox', { name: 'Categories' }).fill('bever');
@@ -103,19 +114,13 @@ describe('the Schemes screen', () => {
   }, 240_000);
 
   it('measures an overdue-reduction scheme in days, previews it on the ageing reports and saves it so', async () => {
-    const dir = tempDir();
-    (await workspaceIn(dir, { demo: true })).db.close();
-    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
-    await signIn(page, 'priya', '1111');
+    const { dir, page, errors } = await demoAsPreparer();
     await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
 
     await page.getByRole('button', { name: 'Schemes' }).click();
     await page.getByRole('button', { name: 'New scheme' }).click();
     const editor = page.getByTestId('scheme-editor');
-    await editor.getByLabel('Code', { exact: true }).fill('ROD-DAYS');
-    await editor.getByLabel('Name', { exact: true }).fill('Overdue days down');
-    await editor.getByLabel('From', { exact: true }).fill('2026-10-01');
-    await editor.getByLabel('To', { exact: true }).fill('2026-10-31');
+    await nameOctoberScheme(editor, 'ROD-DAYS', 'Overdue days down');
     await editor.getByLabel('Program kind').selectOption('outstanding_reduction');
     expect(await editor.getByLabel('Measured in').inputValue()).toBe('amount');
     await editor.getByLabel('Measured in').selectOption('days');
@@ -145,10 +150,7 @@ describe('the Schemes screen', () => {
   }, 240_000);
 
   it('runs a what-if of a changed saved scheme against the saved one and against a kept variant, saving nothing', async () => {
-    const dir = tempDir();
-    (await workspaceIn(dir, { demo: true })).db.close();
-    const { page, errors } = await session.open(join(dir, 'workspace.sqlite'), { width: 1400, height: 1000 });
-    await signIn(page, 'priya', '1111');
+    const { page, errors } = await demoAsPreparer();
     const runRows = page.getByTestId('runs-grid').locator('.ag-row');
     await page.getByRole('button', { name: 'Runs', exact: true }).click();
     await expect.poll(() => runRows.count()).toBeGreaterThan(0);

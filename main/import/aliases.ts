@@ -55,8 +55,11 @@ export const pseudoFields = [
   // by the rows: a bill whose lines add up to it alone wrote them with their tax (bill-totals.ts).
   'bill_total',
   // The days a bill is overdue on the as-of date, where an ageing report writes no due date: the
-  // due date is the as-of date less them (overdue-days.ts).
+  // due date is the as-of date less them (due-dates.ts).
   'overdue_days',
+  // A bill's credit days, where an ageing report writes neither a due date nor days overdue: the
+  // due date is the bill's date plus them (due-dates.ts).
+  'credit_days',
   // A summary's returns beside its sales on the same row (a DMS's Sales Qty, Return Qty, Sales
   // Value, Return Value): taken off the quantity and the value named for sales (returns-beside.ts).
   'returned_qty',
@@ -99,6 +102,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   bill_subtotal: { label: "Bill's subtotal (its lines summed)", type: 'money' },
   bill_total: { label: "Bill's total, tax included (beside its lines)", type: 'money' },
   overdue_days: { label: 'Overdue by days (due date = as of less them)', type: 'int' },
+  credit_days: { label: "Credit days (due date = the bill's date plus them)", type: 'int' },
   returned_qty: { label: 'Quantity returned (taken off)', type: 'money' },
   returned_value: { label: 'Value returned (taken off)', type: 'money' },
   currency: { label: 'Currency of the amounts', type: 'flag' },
@@ -133,6 +137,7 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   bill_subtotal: ['sales'],
   bill_total: ['sales'],
   overdue_days: ['receivables'],
+  credit_days: ['receivables'],
   returned_qty: ['sales'],
   returned_value: ['sales'],
   currency: ['sales', 'payments', 'receivables'],
@@ -1104,6 +1109,17 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
     'arrearsafternetduedate',
     'delaydays',
     'daysdelayed',
+  ],
+  credit_days: [
+    'creditdays',
+    'creditperiod',
+    'creditperioddays',
+    'creditperiodindays',
+    'credittermdays',
+    'credittermsdays',
+    'paymenttermsdays',
+    'paymentdays',
+    'termsdays',
   ],
   returned_qty: [
     'returnqty',

@@ -21,6 +21,7 @@ import type { DateOrderName } from './dates';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
+import { DueDates } from './due-dates';
 import { claimEarlierBills } from './earlier-bills';
 import { FreeGoods } from './free-goods';
 import { scaleDecisions } from './header-scale';
@@ -401,6 +402,7 @@ async function importFrom(
     const lines = new LineStore(db, kind, secret, ref, numberLines, mapping.line_no !== undefined);
     // Bills whose total says their lines held their tax lose it from their net values as each ends.
     const netSum = summed.find((s) => s.field.name === 'net_value')?.sum;
+    const dueDates = kind === 'receivables' ? new DueDates() : null;
     const billTotals =
       kind === 'sales' && mapping.bill_total !== undefined
         ? new BillTotals(db, mapping.bill_total, decisions, (tax) => netSum?.add(-tax))
@@ -593,6 +595,7 @@ async function importFrom(
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
       if (billTotals && lines.firstId !== 0) billTotals.add(values, row.cells, lines.firstId, lines.lastId);
+      dueDates?.add(values);
       freeGoods?.add(row.cells, converted, values);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
       if (givenBack !== null) vouchers?.gaveBack(givenBack);
@@ -643,6 +646,8 @@ async function importFrom(
     const unknownTypes = typeReadings.unknownProblem(headers[mapping.doc_type ?? -1]);
     if (unknownTypes) throw new ImportRefusedError(`${fileName}: ${unknownTypes}`);
     result.decisions.push(...typeReadings.decisions());
+    const undated = dueDates?.warning();
+    if (undated) result.warnings.push(undated);
     const worked = workedAmountNotes(kind, mapping, headers, taxLedgers);
     result.decisions.push(...worked.decisions);
     result.warnings.push(...worked.warnings);

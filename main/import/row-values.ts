@@ -28,13 +28,13 @@ import {
   yearlessDay,
 } from './dates';
 import { readsPartySide } from './doc-types';
+import { dueFromDays } from './due-dates';
 import { gstRateIn, gstRateOf, taxInside } from './gst-types';
 import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
 import { monthOfHeader } from './month-columns';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
-import { dueFromOverdueDays } from './overdue-days';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
@@ -555,7 +555,7 @@ export function convertRow(
   const billDiscount = kind === 'sales' ? billDiscountOf(mapping, cells, read, problems) : null;
   if (billDiscount) converted.billDiscount = billDiscount;
   if (kind === 'receivables' && clearedByAsOf(mapping, cells, values, read, problems)) converted.cleared = true;
-  if (kind === 'receivables') dueFromOverdueDays(mapping, cells, values, read);
+  if (kind === 'receivables') dueFromDays(mapping, cells, values, read);
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
     const { unit, free } = splitQuantity(quantity);

@@ -1511,6 +1511,50 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     ]);
   });
 
+  it("works out each bill's due date from its credit days where a bill-wise outstanding report gives no due date", async () => {
+    const path = file('Bill-wise Outstanding.csv', [
+      ['Party Name', 'Bill No', 'Bill Date', 'Credit Days', 'Pending Amount', 'As On'],
+      ['Annapurna Distributors', 'INV-2', '01/08/2026', 30, '500.00', '31/10/2026'],
+      ['Shiv Shakti Enterprises', 'INV-3', '15/09/2026', '45', '250.00', '31/10/2026'],
+      ['Shiv Shakti Enterprises', 'INV-4', '20/10/2026', null, '250.00', '31/10/2026'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables', dateOrder: 'dmy' });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.mapping).toMatchObject({ credit_days: 'Credit Days' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'Due date is the document date plus the days in "Credit Days" (a bill of 1 August on 30 days fell due on 31 August); a bill with no days written keeps no due date',
+    );
+    expect(bills(r.batch).map((b) => [b[2], b[4]])).toEqual([
+      ['INV-2', '2026-08-31'],
+      ['INV-3', '2026-10-30'],
+      ['INV-4', null],
+    ]);
+  });
+
+  it('warns that a collection scheme finds nothing overdue in an ageing report whose bills have no due date', async () => {
+    const rows = [
+      ['Party Name', 'Bill No', 'Bill Date', 'Pending Amount', '0-30 Days', '31-60 Days', '>60 Days', 'As On'],
+      ['Annapurna Distributors', 'INV-2', '01/08/2026', '500.00', null, null, '500.00', '31/10/2026'],
+      ['Shiv Shakti Enterprises', 'INV-3', '15/10/2026', '250.00', '250.00', null, null, '31/10/2026'],
+    ];
+    const r = await importFile(ws, file('Ageing.csv', rows), { kind: 'receivables', dateOrder: 'dmy', dryRun: true });
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toBe(2);
+    expect(r.warnings).toEqual([
+      "None of the 2 bills owing has a due date: the file gives no due date, days overdue or credit days, so a collection scheme counts nothing in this report overdue and pays nothing on its reduction. Export the report with its due dates (Tally's Bills Receivable with Due on or Overdue by days, ERPNext's Accounts Receivable with Due Date, SAP's Net due date) and import it again, or map the column that gives them",
+    ]);
+    // One bill with its due date is enough to say the report gives them.
+    const dated = [
+      [...(rows[0] as string[]), 'Due Date'],
+      [...(rows[1] as (string | null)[]), '31/08/2026'],
+      [...(rows[2] as (string | null)[]), null],
+    ];
+    const again = await importFile(ws, file('Ageing dated.csv', dated), { kind: 'receivables', dateOrder: 'dmy' });
+    expect(again.errors).toEqual([]);
+    expect(again.warnings).toEqual([]);
+  });
+
   it("keeps a dated On Account row of Bills Receivable as a credit due on no day, so the report's total is Tally's", async () => {
     const path = file('Bills Receivable.csv', [
       ['Bills Receivable'],

@@ -372,6 +372,7 @@ describe('pseudo fields', () => {
       'dr_cr',
       'status',
       'overdue_days',
+      'credit_days',
       'currency',
       'clearing_doc',
       'cleared_on',

@@ -8,6 +8,23 @@ export const allProducts = (scheme: Scheme): boolean => {
   return skus.length + brands.length + categories.length === 0;
 };
 
+/** The measures that read no product's lines: overdue is a party's ageing report, early payment whole invoices. */
+const productless: ReadonlySet<string> = new Set(['outstanding_reduction', 'early_payment']);
+
+/**
+ * Whether any measure of the scheme reads sales lines, which a product filter narrows: its own
+ * measure, or a named one (a gate's, a formula's). A filter on a scheme that reads none would be
+ * passed over, and the scheme pay on every product.
+ */
+export function readsProducts(scheme: {
+  measure: { kind: string };
+  measures?: Readonly<Record<string, { kind: string }>>;
+}): boolean {
+  return [scheme.measure, ...Object.values(scheme.measures ?? {})].some(
+    (m) => m.kind !== 'custom' && !productless.has(m.kind),
+  );
+}
+
 /** Every SKU a product filter takes in, among `products`: named, or of a named brand or category. */
 export function filteredSkus(filter: Scheme['products'], products: Iterable<ProductFact>): Set<string> {
   const { skus, brands, categories } = filter;

@@ -2,6 +2,7 @@ import type { PayeeFact, ProductFact } from './facts';
 import { formulaNames } from './formula';
 import type { Scheme, Slab } from './model';
 import { Exact } from './money';
+import { allProducts, readsProducts } from './products';
 import { slabLabel } from './slabs';
 
 /** A problem with a scheme, named by where it is, in words a program administrator acts on. */
@@ -102,6 +103,13 @@ export function validateScheme(
   }
   if (scheme.measure.kind === 'upsell' && scheme.measure.mode === 'all' && scheme.products.skus.length === 0) {
     problems.push({ path: 'products.skus', message: 'a bundle upsell needs the SKUs of the bundle' });
+  }
+  if (!allProducts(scheme) && !readsProducts(scheme)) {
+    problems.push({
+      path: 'products',
+      message:
+        'this scheme measures overdue or early payment, on whole invoices and ageing reports, never on products: its product filter would be passed over and every product paid on, so remove it',
+    });
   }
   if (scheme.catchUp && scheme.catchUp.since > scheme.period.from) {
     problems.push({ path: 'catchUp.since', message: 'catch-up must start on or before the period' });

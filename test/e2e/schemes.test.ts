@@ -121,7 +121,18 @@ describe('the Schemes screen', () => {
     await page.getByRole('button', { name: 'New scheme' }).click();
     const editor = page.getByTestId('scheme-editor');
     await nameOctoberScheme(editor, 'ROD-DAYS', 'Overdue days down');
+    // A product filter, then a measure that reads no product: the filter stays to be taken off, and
+    // the form will not save it, which would have paid on every product.
+    await editor.getByLabel('Brands', { exact: true }).fill('Sunrise');
+    await editor.getByLabel('Brands', { exact: true }).press('Enter');
     await editor.getByLabel('Program kind').selectOption('outstanding_reduction');
+    await expect.poll(() => editor.textContent()).toContain('its product filter would be passed over');
+    await expect.poll(() => editor.getByTestId('scheme-status').textContent()).not.toBe('Ready to save');
+    await editor.getByLabel('Remove Sunrise from Brands').click();
+    await expect.poll(() => editor.getByLabel('Brands', { exact: true }).count()).toBe(0);
+    expect(await editor.textContent()).toContain(
+      'Every product: overdue and early payment are measured on whole invoices',
+    );
     expect(await editor.getByLabel('Measured in').inputValue()).toBe('amount');
     await editor.getByLabel('Measured in').selectOption('days');
     await page.screenshot({ path: session.screenshot('scheme-rod-days.png') });

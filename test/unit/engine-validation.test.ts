@@ -63,6 +63,30 @@ describe('scheme validation', () => {
     ]);
   });
 
+  it('refuses a product filter on a scheme that measures overdue or early payment alone, which would pay on every product', () => {
+    const brands = { skus: [], brands: ['Glow'], categories: [] };
+    const refused =
+      'products: this scheme measures overdue or early payment, on whole invoices and ageing reports, never on products: its product filter would be passed over and every product paid on, so remove it';
+    for (const measure of [{ kind: 'outstanding_reduction' }, { kind: 'early_payment', withinDays: 10 }] as const) {
+      expect(messages(schemeOf({ measure, products: brands }))).toEqual([refused]);
+      expect(messages(schemeOf({ measure }))).toEqual([]);
+      // A gate on the brand's volume reads its lines, so the filter has work to do.
+      const gated = schemeOf({
+        measure,
+        products: brands,
+        measures: { volume: { kind: 'product_volume', basis: 'value' } },
+        gates: [{ measure: 'volume', min: '1000' }],
+      });
+      expect(messages(gated)).toEqual([]);
+    }
+    const formula = schemeOf({
+      measure: { kind: 'custom', formula: 'overdue * 2' },
+      measures: { overdue: { kind: 'outstanding_reduction' } },
+      products: brands,
+    });
+    expect(messages(formula)).toEqual([refused]);
+  });
+
   it('needs a target for achievement slabs and the measures a formula uses', () => {
     const s = schemeOf({
       measure: { kind: 'custom', formula: 'volume * 2 + ghost' },

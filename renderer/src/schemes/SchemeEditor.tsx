@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { readsProducts } from '../../../engine/products';
 import type { SchemeProblem } from '../../../engine/validate';
 import { formatMoney, formatQuantity, formatSlab, readableNumbers, slabUnitOf } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
@@ -446,23 +447,30 @@ export function SchemeEditor({
               ['primary', 'Primary (to distributors)'],
             ])}
           </div>
-          <div className="row">
-            {(
-              [
-                ['skus', 'SKUs', choices?.skus],
-                ['brands', 'Brands', choices?.brands],
-                ['categories', 'Categories', choices?.categories],
-              ] as const
-            ).map(([k, label, options]) => (
-              <CodePicker
-                key={k}
-                label={label}
-                values={draft.products?.[k] ?? []}
-                options={options ?? []}
-                onChange={(l) => set(['products', k], l)}
-              />
-            ))}
-          </div>
+          {/* A filter the measure cannot apply is shown only while one is set, to be taken off. */}
+          {readsProducts(draft) || Object.values(draft.products ?? {}).some((l) => l.length > 0) ? (
+            <div className="row">
+              {(
+                [
+                  ['skus', 'SKUs', choices?.skus],
+                  ['brands', 'Brands', choices?.brands],
+                  ['categories', 'Categories', choices?.categories],
+                ] as const
+              ).map(([k, label, options]) => (
+                <CodePicker
+                  key={k}
+                  label={label}
+                  values={draft.products?.[k] ?? []}
+                  options={options ?? []}
+                  onChange={(l) => set(['products', k], l)}
+                />
+              ))}
+            </div>
+          ) : (
+            <p className="muted">
+              Every product: overdue and early payment are measured on whole invoices, not by product.
+            </p>
+          )}
           <Problems problems={shown} prefix="measure" />
           <Problems problems={shown} prefix="products" />
         </section>

@@ -485,6 +485,20 @@ const qty = [
   'orderqty',
 ];
 /**
+ * An invoice's total before tax, where no line amount is written: ERPNext's Sales Register, Odoo's
+ * invoice list (Tax Excluded; Untaxed Amount in its older versions).
+ */
+const documentNetValue = [
+  'nettotal',
+  'nettotalcompanycurrency',
+  'taxexcluded',
+  'untaxedamount',
+  'amountuntaxed',
+  // Odoo's export of invoices: in the company's currency, negative for a credit note.
+  'untaxedamountsigned',
+];
+
+/**
  * In order of preference: when several columns fit, the line's own amount wins over a document's
  * (Item Total over SubTotal, Net Amount (Items) over Amount (Items)), whatever the column order.
  */
@@ -520,16 +534,17 @@ const netValue = [
   'salevalue',
   'value',
   'subtotal',
-  // An invoice's total before tax, where no line amount is written: ERPNext's Sales Register,
-  // Odoo's invoice list (Tax Excluded; Untaxed Amount in its older versions).
-  'nettotal',
-  'nettotalcompanycurrency',
-  'taxexcluded',
-  'untaxedamount',
-  'amountuntaxed',
-  // Odoo's export of invoices: in the company's currency, negative for a credit note.
-  'untaxedamountsigned',
+  ...documentNetValue,
 ];
+
+/**
+ * Aliases that name a document's amount, not a line's: taken only where no other column names the
+ * field, a column named by its path included (Odoo's Untaxed Amount, the invoice's, beside its
+ * Invoice lines/Subtotal, the line's, which a path ranks after any header known whole).
+ */
+export const documentAliases: Readonly<Record<string, ReadonlySet<string>>> = {
+  net_value: new Set(documentNetValue),
+};
 
 export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
   distributors: {

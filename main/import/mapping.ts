@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import {
   aliases,
+  documentAliases,
   inForeignCurrency,
   normalizeHeader,
   type PseudoField,
@@ -67,8 +68,9 @@ function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
     };
     add(field.name, field.name, own(field.name));
     add(field.label, field.name, own(field.label));
+    const documents = documentAliases[field.name];
     list.forEach((alias, i) => {
-      add(alias, field.name, i + 1);
+      add(alias, field.name, documents?.has(alias) ? DOCUMENT_RANK + i : i + 1);
     });
   }
   for (const pseudo of pseudoFieldsOf(kind))
@@ -82,6 +84,8 @@ function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
 const UNIT_QUANTITY_RANK = 1000;
 /** Where a header named by a part of its path ranks: after any header a name knows whole. */
 const PATH_RANK = 500;
+/** Where a document's amount ranks: after any column that names a line's, by its path too. */
+const DOCUMENT_RANK = 2000;
 
 /**
  * The last part of a path that names its record rather than a field of it: Odoo's

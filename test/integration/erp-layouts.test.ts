@@ -918,6 +918,33 @@ describe("Odoo's export of invoice lines", () => {
     );
   });
 
+  it("reads each line's Subtotal as its amount beside the invoice's Untaxed Amount, which only the invoice's first row writes", async () => {
+    const path = file('Invoices (account.move).csv', [
+      [
+        'Number',
+        'Invoice/Bill Date',
+        'Partner',
+        'Invoice lines/Product',
+        'Invoice lines/Quantity',
+        'Invoice lines/Subtotal',
+        'Untaxed Amount',
+        'Tax',
+        'Total',
+      ],
+      ['INV/2026/00012', '2026-10-05', 'D001', 'SKU-0001', '10.00', '2000.00', '3200.00', '576.00', '3776.00'],
+      [null, null, null, 'SKU-0002', '10.00', '1200.00', null, null, null],
+      ['INV/2026/00013', '2026-10-07', 'D002', 'SKU-0001', '5.00', '1000.00', '1000.00', '180.00', '1180.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ net_value: 'Invoice lines/Subtotal' });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.sku, s.net_value, s.tax])).toEqual([
+      ['INV/2026/00012', 'SKU-0001', 200_000, 57_600],
+      ['INV/2026/00012', 'SKU-0002', 120_000, null],
+      ['INV/2026/00013', 'SKU-0001', 100_000, 18_000],
+    ]);
+  });
+
   it("takes a product's Internal Reference before its display name, and a header known whole before one known by a part", async () => {
     const path = file('lines.csv', [
       [

@@ -38,6 +38,10 @@ export const pseudoFields = [
   // A document's adjustment to its total beside its round-off (Zoho Books' Adjustment, where it
   // keeps the rounding): part of what the distributor was billed.
   'adjustment',
+  // A document's total before and after its rounding (ERPNext's Sales Register: Grand Total and
+  // Rounded Total), where it writes no round-off: the round-off is between them.
+  'grand_total',
+  'rounded_total',
   // Busy's GST type ("L/GST-18%"), found by its values in a column named as a document type: the
   // rate of the tax inside a bill's total where no tax column is written (gst-types.ts).
   'gst_type',
@@ -95,6 +99,8 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   ledger: { label: 'Account (general ledger)', type: 'flag' },
   withheld: { label: 'Tax withheld (TDS)', type: 'money' },
   adjustment: { label: 'Adjustment to the total', type: 'money' },
+  grand_total: { label: 'Total before rounding', type: 'money' },
+  rounded_total: { label: 'Total after rounding', type: 'money' },
   gst_type: { label: 'GST type or rate', type: 'flag' },
   with_tax: { label: 'Line amount, tax included', type: 'money' },
   tax_inclusive: { label: 'Amounts include tax (yes / no)', type: 'flag' },
@@ -130,6 +136,8 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
   allocated: ['payments'],
   withheld: ['payments'],
   adjustment: ['sales'],
+  grand_total: ['sales'],
+  rounded_total: ['sales'],
   gst_type: ['sales'],
   with_tax: ['sales'],
   tax_inclusive: ['sales'],
@@ -1080,6 +1088,8 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
     'amountadjusted',
   ],
   adjustment: ['adjustment', 'adjustmentamount', 'invoiceadjustment'],
+  grand_total: ['grandtotal', 'grandtotalcompanycurrency', 'basegrandtotal'],
+  rounded_total: ['roundedtotal', 'roundedtotalcompanycurrency', 'baseroundedtotal'],
   // Never proposed by its header: found by the values of a document-type column.
   gst_type: [],
   with_tax: [],

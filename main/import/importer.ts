@@ -341,7 +341,10 @@ async function importFrom(
           (f.name === 'net_value' &&
             (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
           (f.name === 'tax' && (taxPartKeys(mapping).length > 0 || mapping.gst_type !== undefined)) ||
-          (f.name === 'discount' && discountPartColumns(mapping).length > 0)),
+          (f.name === 'discount' && discountPartColumns(mapping).length > 0) ||
+          (f.name === 'round_off' &&
+            (mapping.adjustment !== undefined ||
+              (mapping.grand_total !== undefined && mapping.rounded_total !== undefined)))),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));
   let minDate: string | null = null;

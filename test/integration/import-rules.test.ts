@@ -1601,6 +1601,42 @@ describe('invoice lists whose only amounts are the invoice totals', () => {
       storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]),
     ).toEqual([['ACC-SINV-1', 'D001', 120_000, 21_600]]);
   });
+
+  it("takes each invoice's round-off from ERPNext's Rounded Total less its Grand Total, so a bill paid its rounded total is paid in full", async () => {
+    const path = file('Sales Register.csv', [
+      ['Invoice', 'Posting Date', 'Customer', 'Net Total', 'Total Tax', 'Grand Total', 'Rounded Total'],
+      ['ACC-SINV-1', '2027-03-02', 'D001', '500.34', '90.06', '590.40', '590.00'],
+      ['ACC-SINV-2', '2027-03-03', 'D001', '500.50', '90.10', '590.60', '591.00'],
+      // Rounding turned off writes a Rounded Total of nothing; a rupee or more away is no rounding.
+      ['ACC-SINV-3', '2027-03-04', 'D001', '100.00', '18.00', '118.00', '0.00'],
+      ['ACC-SINV-4', '2027-03-05', 'D001', '100.00', '18.00', '118.00', '120.00'],
+      ['ACC-SINV-5', '2027-03-06', 'D001', '-100.00', '-18.00', '-118.00', '-118.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.totals).toMatchObject({ net_value: '1100.84', tax: '198.16', round_off: '0.00' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'Round-off is each document\'s "Rounded Total" less its "Grand Total" (591.00 for 590.60: 0.40), what the distributor was billed beyond the lines and their tax; none where the rounded total is 0 (rounding turned off) or a rupee or more away',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.round_off])).toEqual([
+      ['ACC-SINV-1', -40],
+      ['ACC-SINV-2', 40],
+      ['ACC-SINV-3', null],
+      ['ACC-SINV-4', null],
+      ['ACC-SINV-5', null],
+    ]);
+    // Each bill paid its rounded total within the 15 days: 1% of 590.00 + 591.00 + 118.00 + 118.00.
+    // Without its round-off the first was 0.40 short of its 590.40, and not settled in full.
+    const receipts = file('receipts.csv', [
+      ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+      ['R-1', '2027-03-10', 'D001', '590.00', 'ACC-SINV-1'],
+      ['R-2', '2027-03-10', 'D001', '591.00', 'ACC-SINV-2'],
+      ['R-3', '2027-03-10', 'D001', '118.00', 'ACC-SINV-3'],
+      ['R-4', '2027-03-10', 'D001', '118.00', 'ACC-SINV-4'],
+    ]);
+    expect((await importFile(ws, receipts, { kind: 'payments' })).errors).toEqual([]);
+    expect(await earlyPaymentInMarch(ws)).toBe('14.17');
+  });
 });
 
 describe("Tally's columnar Sales Register: a column per ledger", () => {

@@ -14,6 +14,7 @@ import { withMonthRows } from './month-columns';
 import { savedChoices } from './profiles';
 import type { Cell, Source } from './readers/types';
 import { ImportRefusedError } from './refused';
+import { roundingNote } from './rounded-totals';
 import { isSectionHeader } from './section-headers';
 import { titleDecision } from './title-dates';
 
@@ -145,12 +146,8 @@ export async function planImport(
       field: 'due_date',
       decision: `Due date is the document date plus the days in "${headers[credit]}" (a bill of 1 August on 30 days fell due on 31 August); a bill with no days written keeps no due date`,
     });
-  const [grand, rounded] = [mapping.grand_total, mapping.rounded_total];
-  if (kind === 'sales' && grand !== undefined && rounded !== undefined && mapping.round_off === undefined)
-    notes.push({
-      field: 'round_off',
-      decision: `Round-off is each document's "${headers[rounded]}" less its "${headers[grand]}" (591.00 for 590.60: 0.40), what the distributor was billed beyond the lines and their tax; none where the rounded total is 0 (rounding turned off) or a rupee or more away`,
-    });
+  const rounding = kind === 'sales' ? roundingNote(headers, mapping) : null;
+  if (rounding) notes.push(rounding);
   if (kind === 'sales') {
     if (mapping.sku === undefined && defaults.sku === undefined) {
       defaults.sku = notItemised.sku;

@@ -17,6 +17,7 @@ import { addNumbered, DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY
 import { headerUnit } from './quantity-units';
 import type { Cell } from './readers/types';
 import { keepReturnsBesideSales } from './returns-beside';
+import { keepRoundingPair } from './rounded-totals';
 
 /** Source column → canonical field (or a pseudo field such as a Dr/Cr column). */
 export type Mapping = Record<string, number>;
@@ -219,6 +220,7 @@ export function proposeMapping(
   if (kind === 'sales') addGstLedgerColumns(headers, mapping);
   if (kind === 'sales') addDiscountParts(headers, mapping);
   if (kind === 'sales') keepReturnsBesideSales(headers, mapping);
+  if (kind === 'sales') keepRoundingPair(mapping);
   if (kind === 'targets') addMonthColumns(headers, mapping);
   if (kind === 'targets')
     addMeasureColumns(headers, mapping, (column) => candidates[column]?.some((c) => c.field === 'value') ?? false);

@@ -38,6 +38,7 @@ import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } fr
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
+import { roundOffBetweenTotals } from './rounded-totals';
 import { includesTax } from './tax-inclusive';
 
 /** A column of discount rates: fractions (per 1) or percentages (per 100). */
@@ -626,36 +627,13 @@ export function quantityOf(cell: Cell | undefined, d: Decisions): number | null 
   }
 }
 
-type ReadCell = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
-
-/** Paise in a rupee: a rounding to the rupee moves a total by less. */
-const ONE_RUPEE = 100;
+export type ReadCell = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
 
 /** An amount a file spreads over a column of its own (a Tally Debit Amount, a GST part), read as money. */
-const pseudoAmount = (mapping: Mapping, cells: readonly Cell[], read: ReadCell, name: string) => {
+export const pseudoAmount = (mapping: Mapping, cells: readonly Cell[], read: ReadCell, name: string) => {
   const column = mapping[name];
   return column === undefined ? null : read(moneyField(name), column, cells[column]);
 };
-
-/**
- * A document's round-off as its total after rounding less its total before (ERPNext's Rounded
- * Total and Grand Total, 591.00 and 590.60: 0.40), where the file writes no round-off: what the
- * distributor was billed beyond the lines and their tax, which a receipt settles the invoice
- * against. A rounded total of nothing (ERPNext's rounding turned off) or one a rupee or more from
- * the total is no rounding of it.
- */
-function roundOffBetweenTotals(
-  mapping: Mapping,
-  cells: readonly Cell[],
-  values: Record<string, StoredValue>,
-  read: ReadCell,
-): void {
-  const rounded = pseudoAmount(mapping, cells, read, 'rounded_total');
-  if (typeof rounded !== 'number' || rounded === 0) return;
-  const total = pseudoAmount(mapping, cells, read, 'grand_total');
-  if (typeof total === 'number' && rounded !== total && Math.abs(rounded - total) < ONE_RUPEE)
-    values.round_off = rounded - total;
-}
 
 /** The sum of a row's amounts in `columns`, read as the field `name`; null where every one is blank. */
 function sumOfParts(read: ReadCell, name: string, cells: readonly Cell[], columns: readonly number[]): number | null {
@@ -755,7 +733,7 @@ function salesAmounts(
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);
   // Tally's Sales Register without items writes no value: the Gross Total less the tax is it.
   // An adjustment beside the round-off is part of it: both are what the total adds to the lines.
-  if (mapping.round_off === undefined) roundOffBetweenTotals(mapping, cells, values, read);
+  roundOffBetweenTotals(mapping, cells, values, read);
   const adjustment = pseudoAmount(mapping, cells, read, 'adjustment');
   if (typeof adjustment === 'number')
     values.round_off = adjustment + (typeof values.round_off === 'number' ? values.round_off : 0);

@@ -395,6 +395,20 @@ describe('pseudo fields', () => {
     expect(namedFieldsProblem('payments', { tax_cgst: 'CGST' }, {})).toContain('no column can be mapped to "tax_cgst"');
     expect(namedFieldsProblem('sales', { tax_cgst: 'CGST' }, {})).toBeNull();
   });
+
+  it('take a total before rounding and one after only as a pair, and only where no round-off is written', () => {
+    const headers = ['Invoice', 'Posting Date', 'Customer', 'Net Total', 'Total Tax', 'Grand Total'];
+    expect(mapped('sales', [...headers, 'Rounded Total'])).toMatchObject({
+      grand_total: 'Grand Total',
+      rounded_total: 'Rounded Total',
+    });
+    // Alone, a Grand Total stays free for a bill's total found by the rows.
+    expect(mapped('sales', headers)).not.toHaveProperty('grand_total');
+    const adjusted = mapped('sales', [...headers, 'Rounding Adjustment', 'Rounded Total']);
+    expect(adjusted).toHaveProperty('round_off', 'Rounding Adjustment');
+    expect(adjusted).not.toHaveProperty('grand_total');
+    expect(adjusted).not.toHaveProperty('rounded_total');
+  });
 });
 
 describe('total rows', () => {

@@ -46,9 +46,17 @@ export interface TitleDate {
  */
 const LONGEST_TITLE = 500;
 
-/** The texts of a report's title rows, the rows above its header. */
+/**
+ * The texts of a report's title rows, the rows above its header: each cell's, and a row's texts
+ * joined as one where it has several — a CSV title written with a comma and no quotes ("As of
+ * October 31, 2026") is two cells, "As of October 31" and "2026".
+ */
 export const titleTexts = (titleRows: readonly SourceRow[]) =>
-  titleRows.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string' && c.length <= LONGEST_TITLE));
+  titleRows.flatMap((r) => {
+    const texts = r.cells.filter((c): c is string => typeof c === 'string' && c.trim() !== '');
+    const joined = texts.map((t) => t.trim()).join(', ');
+    return [...texts, ...(texts.length > 1 ? [joined] : [])].filter((t) => t.length <= LONGEST_TITLE);
+  });
 
 export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
   const wanted =

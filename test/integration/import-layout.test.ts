@@ -845,6 +845,17 @@ describe('report layouts', () => {
     expect(storedRows(ws, 'receivables', byPeriod.batch ?? 0)).toMatchObject([{ as_of: '2026-11-30' }]);
     const twoWays = writeText(join(dir, 'two ways.csv'), delimited([...title('As at 03/04/2026'), ...lines]));
     await expect(importFile(ws, twoWays, { kind: 'receivables' })).rejects.toThrow(/no column for As of/);
+    // QuickBooks' "As of October 31, 2026" written with its comma unquoted: two cells of one title.
+    const split = writeText(
+      join(dir, 'split title.csv'),
+      delimited([['A/R Aging Detail'], ['As of November 15', ' 2026'], ...lines]),
+    );
+    const bySplit = await importFile(ws, split, { kind: 'receivables', replace: true });
+    expect(storedRows(ws, 'receivables', bySplit.batch ?? 0)).toMatchObject([{ as_of: '2026-11-15' }]);
+    expect(bySplit.decisions).toContainEqual({
+      field: 'as_of',
+      decision: 'As of is 2026-11-15 for every row, as the title "As of November 15, 2026" says',
+    });
 
     const targets = writeText(
       join(dir, 'targets.csv'),

@@ -1,7 +1,15 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { documentColumnOf, kindRules } from './kind-rules';
 import { journalLineTest, ledgerLineTest, subAmountLineTest } from './ledger-lines';
-import { fieldLabel, findHeaderRow, type HeaderCandidate, headerText, type Mapping, proposeMapping } from './mapping';
+import {
+  fieldLabel,
+  findHeaderRow,
+  type HeaderCandidate,
+  headerText,
+  isAgeingLabel,
+  type Mapping,
+  proposeMapping,
+} from './mapping';
 import { MEASURE_ROW_HEADERS, measureColumns } from './measure-columns';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
@@ -334,6 +342,12 @@ export async function* dataRows(
       continue;
     }
     if (keysBlank && filled.length > 0 && onlyUnmapped) {
+      skipped('heading rows');
+      continue;
+    }
+    // An ageing report's bills grouped under their bucket of age, its name alone on a row and
+    // wherever it falls (Zoho's "Current" and "1-15 Days" where a bill's date goes).
+    if (kind === 'receivables' && filled.length === 1 && typeof firstText === 'string' && isAgeingLabel(firstText)) {
       skipped('heading rows');
       continue;
     }

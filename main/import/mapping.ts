@@ -311,14 +311,16 @@ function addDiscountParts(headers: readonly string[], mapping: Mapping): void {
 }
 
 /**
- * The heading of an ageing column: "Current", "Not Due", "< 1 Month", "2 Months", "Older",
- * "1 - 30", "31-60 Days", "> 90", "90+", "Over 90 days".
+ * The name of a bucket of age, heading an ageing column or a group of bills: "Current", "Not Due",
+ * "< 1 Month", "2 Months", "Older", "1 - 30", "31-60 Days", "> 90", "90+", "Over 90 days",
+ * "61 - 90 days past due".
  */
-const ageingColumn =
-  /^(current|not\s*due|future|older|<\s*1\s*months?|\d+\s*months?|\d+\s*(-|to)\s*\d+(\s*days)?|(>|over|above)\s*\d+(\s*days)?|\d+\s*(\+|and\s+(over|above))(\s*days)?)$/i;
+const ageingLabel =
+  /^(current|not\s*due|future|older|<\s*1\s*months?|\d+\s*months?|\d+\s*(-|to)\s*\d+(\s*days)?|(>|over|above)\s*\d+(\s*days)?|\d+\s*(\+|and\s+(over|above))(\s*days)?)(\s+(past\s*due|overdue))?$/i;
+export const isAgeingLabel = (text: string): boolean => ageingLabel.test(text.trim());
 /** The columns headed as an ageing report heads its buckets of age. */
 export const ageingColumns = (headers: readonly string[]): number[] =>
-  headers.flatMap((h, column) => (ageingColumn.test(h.trim()) ? [column] : []));
+  headers.flatMap((h, column) => (isAgeingLabel(h) ? [column] : []));
 const totalColumn = /^total(\s+(due|outstanding|balance))?$/i;
 
 /**

@@ -1559,6 +1559,48 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     ]);
   });
 
+  it("skips Zoho's AR Aging Details' bucket headings, written where a bill's date goes, and QuickBooks' past due", async () => {
+    const path = file('AR Aging Details.csv', [
+      ['AR Aging Details'],
+      ['As of 31 Oct 2026'],
+      ['Date', 'Transaction#', 'Type', 'Status', 'Customer Name', 'Due Date', 'Amount', 'Balance Due'],
+      ['Current', null, null, null, null, null, null, null],
+      [
+        '10 Oct 2026',
+        'INV-000031',
+        'Invoice',
+        'Open',
+        'Shiv Shakti Enterprises',
+        '09 Nov 2026',
+        '1,180.00',
+        '1,180.00',
+      ],
+      ['1-15 Days', null, null, null, null, null, null, null],
+      [
+        '01 Oct 2026',
+        'INV-000021',
+        'Invoice',
+        'Overdue',
+        'Annapurna Distributors',
+        '16 Oct 2026',
+        '5,000.00',
+        '3,000.00',
+      ],
+      ['61 - 90 days past due', null, null, null, null, null, null, null],
+      ['01 Jul 2026', 'INV-000011', 'Invoice', 'Overdue', 'Annapurna Distributors', '31 Jul 2026', '800.00', '800.00'],
+      ['Total', null, null, null, null, null, '6,980.00', '4,980.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'heading rows': 3, 'total rows': 1 });
+    expect(r.totals).toMatchObject({ outstanding: '4980.00' });
+    expect(bills(r.batch).map((b) => [b[2], b[4], b[6]])).toEqual([
+      ['INV-000031', '2026-11-09', 118_000],
+      ['INV-000021', '2026-10-16', 300_000],
+      ['INV-000011', '2026-07-31', 80_000],
+    ]);
+  });
+
   it('warns that a collection scheme finds nothing overdue in an ageing report whose bills have no due date', async () => {
     const rows = [
       ['Party Name', 'Bill No', 'Bill Date', 'Pending Amount', '0-30 Days', '31-60 Days', '>60 Days', 'As On'],

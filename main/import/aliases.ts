@@ -276,6 +276,11 @@ const distributor = [
   'dealer',
   'dealercode',
   'distributorcodeitems',
+  // A distributor by its name, read through the distributors master: after every code.
+  'distributorname',
+  'distname',
+  'stockistname',
+  'dealername',
 ];
 /**
  * SAP's line items (FBL5N, FAGLL03): the amount in the company's currency, by its long and shorter

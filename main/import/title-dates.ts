@@ -1,6 +1,7 @@
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { DateError, parseDateText, type TitlePeriod, withoutYear } from './dates';
 import { fieldLabel, type Mapping } from './mapping';
+import { monthColumns, monthOfHeader } from './month-columns';
 import type { Cell, SourceRow } from './readers/types';
 
 /** A date as reports write one in a title: 31-Oct-2026, 31/10/2026, 2026-10-31, October 31, 2026. */
@@ -58,6 +59,36 @@ export const titleTexts = (titleRows: readonly SourceRow[]) =>
     return [...texts, ...(texts.length > 1 ? [joined] : [])].filter((t) => t.length <= LONGEST_TITLE);
   });
 
+const periodFound = (period: { from: string; to: string } | null, title: string): TitleDate[] =>
+  period
+    ? [
+        { field: 'period_from', value: period.from, title },
+        { field: 'period_to', value: period.to, title },
+      ]
+    : [];
+
+/** The most words a month or quarter is written in: "Q3 FY 2026-27". */
+const MONTH_WORDS = 3;
+
+/**
+ * The month, quarter or year a title names among its words ("Distributor Targets - October
+ * 2026", "Target Sheet Oct-26", "Targets for Q3 FY26-27"), read as a month column's header is;
+ * where it names several, the narrowest, if it lies inside each of the others (Q3 in FY26-27), or
+ * null where two disagree.
+ */
+function monthIn(title: string): { from: string; to: string } | null {
+  const words = title.split(/[\s(),:]+/).filter((w) => w !== '' && w !== '-' && w !== '–');
+  const named: { from: string; to: string }[] = [];
+  for (let n = 1; n <= MONTH_WORDS; n++)
+    for (let i = 0; i + n <= words.length; i++) {
+      const period = monthOfHeader(words.slice(i, i + n).join(' '));
+      if (period) named.push(period);
+    }
+  const narrowest = named.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : a.to < b.to ? -1 : 1))[0];
+  if (!narrowest) return null;
+  return named.every((p) => p.from <= narrowest.from && p.to >= narrowest.to) ? narrowest : null;
+}
+
 export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
   const wanted =
     kind === 'receivables' ? ['as_of'] : kind === 'targets' ? ['period_from', 'period_to'] : ([] as string[]);
@@ -72,12 +103,10 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
         ? asOf
           ? [{ field: 'as_of', value: asOf, title }]
           : []
-        : from && to && from <= to
-          ? [
-              { field: 'period_from', value: from, title },
-              { field: 'period_to', value: to, title },
-            ]
-          : [];
+        : periodFound(
+            from && to && from <= to ? { from, to } : monthColumns(mapping).length === 0 ? monthIn(title) : null,
+            title,
+          );
     const missing = found.filter((d) => mapping[d.field] === undefined);
     if (missing.length > 0) return missing;
   }

@@ -2224,6 +2224,33 @@ describe('prices', () => {
 });
 
 describe('targets', () => {
+  it("takes the month a target sheet's title names as every row's period, and its distributors by name", async () => {
+    const sheet = (title: string) =>
+      file(`${title}.csv`, [
+        [title],
+        ['Distributor Name', 'Measure', 'Target Value'],
+        ['Annapurna Distributors', 'net_value', '5,00,000'],
+        ['Shiv Shakti Enterprises', 'net_value', '3,00,000'],
+      ]);
+    const r = await importFile(ws, sheet('Distributor Targets - October 2026'), { kind: 'targets' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'From is 2026-10-01 for every row, as the title "Distributor Targets - October 2026" says',
+    );
+    expect(
+      storedRows(ws, 'targets', r.batch ?? 0).map((t) => [t.distributor_code, t.period_from, t.period_to, t.value]),
+    ).toEqual([
+      ['D001', '2026-10-01', '2026-10-31', '500000'],
+      ['D002', '2026-10-01', '2026-10-31', '300000'],
+    ]);
+    // A quarter of a fiscal year is the quarter; two months that disagree are no period at all.
+    const quarter = await importFile(ws, sheet('Targets for Q3 FY26-27'), { kind: 'targets', dryRun: true });
+    expect(quarter.dateRange).toEqual(['2026-10-01', '2026-12-31']);
+    await expect(importFile(ws, sheet('Oct 2026 and Nov 2026 targets'), { kind: 'targets' })).rejects.toThrow(
+      /no column for From; To/,
+    );
+  });
+
   it('reads a target written with its unit (1.5 L, 2.5 Cr: a crore, not a credit), and refuses one below zero or a period that runs backwards', async () => {
     const path = file('targets.csv', [
       ['Distributor Code', 'Period From', 'Period To', 'Measure', 'Target'],

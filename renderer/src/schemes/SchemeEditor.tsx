@@ -3,7 +3,7 @@ import { readsProducts } from '../../../engine/products';
 import type { SchemeProblem } from '../../../engine/validate';
 import { formatMoney, formatQuantity, formatSlab, readableNumbers, slabUnitOf } from '../../../main/format/numbers';
 import type { PreviewLine } from '../../../main/runs/execute';
-import type { SchemeChoices } from '../../../main/schemes/choices';
+import type { Choice, SchemeChoices } from '../../../main/schemes/choices';
 import { call } from '../api/client';
 import { DateInput } from '../components/DateInput';
 import { Dialog } from '../components/Dialog';
@@ -299,6 +299,20 @@ export function SchemeEditor({
       </select>
     </label>
   );
+  /** A picker of codes for each [key, label, options] of a list in `group` (the products, who is eligible). */
+  const pickers = (
+    group: 'products' | 'eligibility',
+    lists: readonly (readonly [string, string, readonly Choice[] | undefined])[],
+  ) =>
+    lists.map(([k, label, options]) => (
+      <CodePicker
+        key={k}
+        label={label}
+        values={(draft[group] as Record<string, string[] | undefined> | undefined)?.[k] ?? []}
+        options={options ?? []}
+        onChange={(l) => set([group, k], l)}
+      />
+    ));
   const optional = (path: (string | number)[], value: string | undefined, label: string) => (
     <label className="field">
       <span>{label}</span>
@@ -450,21 +464,11 @@ export function SchemeEditor({
           {/* A filter the measure cannot apply is shown only while one is set, to be taken off. */}
           {readsProducts(draft) || Object.values(draft.products ?? {}).some((l) => l.length > 0) ? (
             <div className="row">
-              {(
-                [
-                  ['skus', 'SKUs', choices?.skus],
-                  ['brands', 'Brands', choices?.brands],
-                  ['categories', 'Categories', choices?.categories],
-                ] as const
-              ).map(([k, label, options]) => (
-                <CodePicker
-                  key={k}
-                  label={label}
-                  values={draft.products?.[k] ?? []}
-                  options={options ?? []}
-                  onChange={(l) => set(['products', k], l)}
-                />
-              ))}
+              {pickers('products', [
+                ['skus', 'SKUs', choices?.skus],
+                ['brands', 'Brands', choices?.brands],
+                ['categories', 'Categories', choices?.categories],
+              ])}
             </div>
           ) : (
             <p className="muted">
@@ -477,23 +481,13 @@ export function SchemeEditor({
         <section>
           <h3>Who is eligible</h3>
           <div className="row">
-            {(
-              [
-                ['regions', 'Regions', choices?.regions],
-                ['channels', 'Channels', choices?.channels],
-                ['classes', 'Classes', choices?.classes],
-                ['include', 'Include', choices?.distributors],
-                ['exclude', 'Exclude', choices?.distributors],
-              ] as const
-            ).map(([k, label, options]) => (
-              <CodePicker
-                key={k}
-                label={label}
-                values={draft.eligibility?.[k] ?? []}
-                options={options ?? []}
-                onChange={(l) => set(['eligibility', k], l)}
-              />
-            ))}
+            {pickers('eligibility', [
+              ['regions', 'Regions', choices?.regions],
+              ['channels', 'Channels', choices?.channels],
+              ['classes', 'Classes', choices?.classes],
+              ['include', 'Include', choices?.distributors],
+              ['exclude', 'Exclude', choices?.distributors],
+            ])}
           </div>
           <Problems problems={shown} prefix="eligibility" />
         </section>

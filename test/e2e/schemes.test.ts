@@ -135,10 +135,10 @@ describe('the Schemes screen', () => {
     );
     expect(await editor.getByLabel('Measured in').inputValue()).toBe('amount');
     await editor.getByLabel('Measured in').selectOption('days');
-    await page.screenshot({ path: session.screenshot('scheme-rod-days.png') });
     await editor.getByLabel('Reward').selectOption('per_unit');
     await setCell(page, 0, 'rate', '100');
     await expect.poll(() => editor.getByTestId('scheme-status').textContent()).toBe('Ready to save');
+    await page.screenshot({ path: session.screenshot('scheme-rod-days.png') });
 
     await editor.getByLabel('Preview from').fill('2026-10-01');
     await editor.getByLabel('Preview to').fill('2026-10-31');

@@ -59,13 +59,12 @@ export const titleTexts = (titleRows: readonly SourceRow[]) =>
     return [...texts, ...(texts.length > 1 ? [joined] : [])].filter((t) => t.length <= LONGEST_TITLE);
   });
 
-const periodFound = (period: { from: string; to: string } | null, title: string): TitleDate[] =>
-  period
-    ? [
-        { field: 'period_from', value: period.from, title },
-        { field: 'period_to', value: period.to, title },
-      ]
-    : [];
+/** The two days a title's range runs between ("1-Apr-2026 to 31-Oct-2026"), where they read one way only. */
+function rangeIn(title: string): { from: string; to: string } | null {
+  const span = title.match(range);
+  const [from, to] = (span ? days(span[1] ?? '', span[2] ?? '') : null) ?? [];
+  return from && to && from <= to ? { from, to } : null;
+}
 
 /** The most words a month or quarter is written in: "Q3 FY 2026-27". */
 const MONTH_WORDS = 3;
@@ -84,10 +83,13 @@ function monthIn(title: string): { from: string; to: string } | null {
       const period = monthOfHeader(words.slice(i, i + n).join(' '));
       if (period) named.push(period);
     }
-  const narrowest = named.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : a.to < b.to ? -1 : 1))[0];
+  const narrowest = named.sort((a, b) => b.from.localeCompare(a.from) || a.to.localeCompare(b.to))[0];
   if (!narrowest) return null;
   return named.every((p) => p.from <= narrowest.from && p.to >= narrowest.to) ? narrowest : null;
 }
+
+/** The period a title gives: its range of two days, else the month, quarter or year it names. */
+const periodIn = (title: string) => rangeIn(title) ?? monthIn(title);
 
 export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
   const wanted =
@@ -95,30 +97,35 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
   if (wanted.every((f) => mapping[f] !== undefined)) return [];
   for (const title of titleTexts(titleRows)) {
     const on = title.match(asOn);
-    const span = title.match(range);
-    const [from, to] = (span ? days(span[1] ?? '', span[2] ?? '') : null) ?? [null, null];
-    const asOf = on ? (days(on[1] ?? '')?.[0] ?? null) : to;
+    const asOf = on ? (days(on[1] ?? '')?.[0] ?? null) : (rangeIn(title)?.to ?? null);
+    // A sheet of month columns takes each target's month from its column, not from a month the title names.
+    const period =
+      kind === 'targets' ? (rangeIn(title) ?? (monthColumns(mapping).length === 0 ? monthIn(title) : null)) : null;
     const found: TitleDate[] =
       kind === 'receivables'
         ? asOf
           ? [{ field: 'as_of', value: asOf, title }]
           : []
-        : periodFound(
-            from && to && from <= to ? { from, to } : monthColumns(mapping).length === 0 ? monthIn(title) : null,
-            title,
-          );
+        : period
+          ? [
+              { field: 'period_from', value: period.from, title },
+              { field: 'period_to', value: period.to, title },
+            ]
+          : [];
     const missing = found.filter((d) => mapping[d.field] === undefined);
     if (missing.length > 0) return missing;
   }
   return [];
 }
 
-/** The period a report's title gives ("1-Apr-2026 to 31-Mar-2027"), where one reads one way only. */
+/**
+ * The period a report's title gives, where one reads one way only: its range ("1-Apr-2026 to
+ * 31-Mar-2027"), or the month, quarter or year it names ("Day Book - October 2026").
+ */
 export function titlePeriod(titleRows: readonly SourceRow[]): TitlePeriod | undefined {
   for (const title of titleTexts(titleRows)) {
-    const span = title.match(range);
-    const [from, to] = (span ? days(span[1] ?? '', span[2] ?? '') : null) ?? [];
-    if (from && to && from <= to) return { from, to, title };
+    const period = periodIn(title);
+    if (period) return { ...period, title };
   }
   return undefined;
 }

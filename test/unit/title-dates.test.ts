@@ -40,6 +40,11 @@ describe('dates written without their year', () => {
     expect(yearlessDay('05-10-2026', year)).toBeNull();
     expect(() => yearlessDay('5-Oct', undefined)).toThrow('"5-Oct" has no year, and no title above the header');
     expect(() => yearlessDay('29-Feb', year)).toThrow("no day of the report's period (2026-04-01 to 2027-03-31) is it");
+    // A month the title names is a period too.
+    const october = titlePeriod(title('Acme', 'Day Book - October 2026'));
+    expect(october).toEqual({ from: '2026-10-01', to: '2026-10-31', title: 'Day Book - October 2026' });
+    expect(yearlessDay('5-Oct', october)).toBe('2026-10-05');
+    expect(() => yearlessDay('5-Nov', october)).toThrow("no day of the report's period (2026-10-01 to 2026-10-31)");
     const twoYears = titlePeriod(title('1-Apr-2025 to 31-Mar-2027'));
     expect(() => yearlessDay('5-Oct', twoYears)).toThrow('holds it in 2 years');
   });

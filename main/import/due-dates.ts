@@ -42,6 +42,30 @@ export function dueFromDays(
 }
 
 /**
+ * What the import says of the due dates it works out (dueFromDays), naming the column; null where
+ * the file maps or is given a due date of its own (the days then only fill its blanks).
+ */
+export function dueDateNote(
+  headers: readonly string[],
+  mapping: Mapping,
+  defaults: Readonly<Record<string, Cell>>,
+): { field: string; decision: string } | null {
+  if (mapping.due_date !== undefined || defaults.due_date !== undefined) return null;
+  const [overdue, credit] = [mapping.overdue_days, mapping.credit_days];
+  if (overdue !== undefined)
+    return {
+      field: 'due_date',
+      decision: `Due date is the as-of date less the days in "${headers[overdue]}" (61 days overdue on 31 October fell due on 31 August); a bill with no days written is not yet due`,
+    };
+  if (credit !== undefined)
+    return {
+      field: 'due_date',
+      decision: `Due date is the document date plus the days in "${headers[credit]}" (a bill of 1 August on 30 days fell due on 31 August); a bill with no days written keeps no due date`,
+    };
+  return null;
+}
+
+/**
  * Whether an ageing report gave its bills due dates at all. A report that gives none (its age
  * columns "0-30 Days", "31-60 Days" count from the bill's date or its due date, as the report was
  * set up, and say neither) lands whole, but a collection scheme would find nothing overdue in it

@@ -3,6 +3,7 @@ import { datasets } from '../datasets/kinds';
 import type { BatchSummary } from './batches';
 import { importedBatchWithHash } from './batches';
 import { typeMapProblem } from './doc-types';
+import { dueDateNote } from './due-dates';
 import { headerScale } from './header-scale';
 import type { ImportRequest } from './importer';
 import { neededFields, notItemised } from './kind-rules';
@@ -133,19 +134,8 @@ export async function planImport(
       field: sectionField.name,
       decision: `${sectionField.label} is read from the heading row above each group of lines: the lines leave it out`,
     });
-  // A report of the days overdue, or of credit days, and no due date (due-dates.ts); beside a due date they only fill its blanks.
-  const overdue = kind === 'receivables' ? mapping.overdue_days : undefined;
-  if (overdue !== undefined && mapping.due_date === undefined && defaults.due_date === undefined)
-    notes.push({
-      field: 'due_date',
-      decision: `Due date is the as-of date less the days in "${headers[overdue]}" (61 days overdue on 31 October fell due on 31 August); a bill with no days written is not yet due`,
-    });
-  const credit = kind === 'receivables' && overdue === undefined ? mapping.credit_days : undefined;
-  if (credit !== undefined && mapping.due_date === undefined && defaults.due_date === undefined)
-    notes.push({
-      field: 'due_date',
-      decision: `Due date is the document date plus the days in "${headers[credit]}" (a bill of 1 August on 30 days fell due on 31 August); a bill with no days written keeps no due date`,
-    });
+  const dueDate = kind === 'receivables' ? dueDateNote(headers, mapping, defaults) : null;
+  if (dueDate) notes.push(dueDate);
   const rounding = kind === 'sales' ? roundingNote(headers, mapping) : null;
   if (rounding) notes.push(rounding);
   if (kind === 'sales') {

@@ -41,6 +41,7 @@ import { ReceiptSpread, receiptLines } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
 import { ImportRefusedError } from './refused';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
+import { roundsOffBetweenTotals } from './rounded-totals';
 import {
   addRounded,
   blank,
@@ -342,9 +343,7 @@ async function importFrom(
             (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
           (f.name === 'tax' && (taxPartKeys(mapping).length > 0 || mapping.gst_type !== undefined)) ||
           (f.name === 'discount' && discountPartColumns(mapping).length > 0) ||
-          (f.name === 'round_off' &&
-            (mapping.adjustment !== undefined ||
-              (mapping.grand_total !== undefined && mapping.rounded_total !== undefined)))),
+          (f.name === 'round_off' && (mapping.adjustment !== undefined || roundsOffBetweenTotals(mapping)))),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));
   let minDate: string | null = null;

@@ -6,6 +6,10 @@ import { pseudoAmount, type ReadCell } from './row-values';
 /** Paise in a rupee: a rounding to the rupee moves a total by less. */
 const ONE_RUPEE = 100;
 
+/** Whether a round-off is worked out from two totals: both mapped, and no round-off column. */
+export const roundsOffBetweenTotals = (mapping: Mapping): boolean =>
+  mapping.round_off === undefined && mapping.grand_total !== undefined && mapping.rounded_total !== undefined;
+
 /**
  * A document's round-off as its total after rounding less its total before (ERPNext's Rounded
  * Total and Grand Total, 591.00 and 590.60: 0.40), where the file writes no round-off: what the
@@ -19,7 +23,7 @@ export function roundOffBetweenTotals(
   values: Record<string, StoredValue>,
   read: ReadCell,
 ): void {
-  if (mapping.round_off !== undefined) return;
+  if (!roundsOffBetweenTotals(mapping)) return;
   const rounded = pseudoAmount(mapping, cells, read, 'rounded_total');
   if (typeof rounded !== 'number' || rounded === 0) return;
   const total = pseudoAmount(mapping, cells, read, 'grand_total');
@@ -33,18 +37,16 @@ export function roundOffBetweenTotals(
  * columns found by the rows (a bill's total beside its lines, bill-totals.ts).
  */
 export function keepRoundingPair(mapping: Mapping): void {
-  if (mapping.round_off === undefined && mapping.grand_total !== undefined && mapping.rounded_total !== undefined)
-    return;
+  if (roundsOffBetweenTotals(mapping)) return;
   delete mapping.grand_total;
   delete mapping.rounded_total;
 }
 
 /** What the import says of the round-offs it works out, naming the columns. */
 export function roundingNote(headers: readonly string[], mapping: Mapping): { field: string; decision: string } | null {
-  const [total, rounded] = [mapping.grand_total, mapping.rounded_total];
-  if (total === undefined || rounded === undefined || mapping.round_off !== undefined) return null;
+  if (!roundsOffBetweenTotals(mapping)) return null;
   return {
     field: 'round_off',
-    decision: `Round-off is each document's "${headers[rounded]}" less its "${headers[total]}" (591.00 for 590.60: 0.40), what the distributor was billed beyond the lines and their tax; none where the rounded total is 0 (rounding turned off) or a rupee or more away`,
+    decision: `Round-off is each document's "${headers[mapping.rounded_total as number]}" less its "${headers[mapping.grand_total as number]}" (591.00 for 590.60: 0.40), what the distributor was billed beyond the lines and their tax; none where the rounded total is 0 (rounding turned off) or a rupee or more away`,
   };
 }

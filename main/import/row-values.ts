@@ -731,9 +731,10 @@ function salesAmounts(
   };
   taxInsideOf(withTax);
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);
+  // A total before and after rounding and no round-off (ERPNext): the round-off is between them.
+  roundOffBetweenTotals(mapping, cells, values, read);
   // Tally's Sales Register without items writes no value: the Gross Total less the tax is it.
   // An adjustment beside the round-off is part of it: both are what the total adds to the lines.
-  roundOffBetweenTotals(mapping, cells, values, read);
   const adjustment = pseudoAmount(mapping, cells, read, 'adjustment');
   if (typeof adjustment === 'number')
     values.round_off = adjustment + (typeof values.round_off === 'number' ? values.round_off : 0);

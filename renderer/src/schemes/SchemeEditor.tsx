@@ -280,17 +280,21 @@ export function SchemeEditor({
       <DateInput label={label} value={value ?? ''} onChange={(iso) => set(path, iso)} />
     </div>
   );
-  /** A choice of `options` ([value, words]) for `path`; `name` is its accessible name where the label says more. */
+  /**
+   * A choice of `options` ([value, words]) for `path`; `name` is its accessible name where the
+   * label says more; `toValue` what a choice puts at `path` (the whole measure of a kind).
+   */
   const choice = (
     path: (string | number)[],
     value: string,
     label: string,
     options: readonly (readonly [string, string])[],
     name = label,
+    toValue: (chosen: string) => unknown = (chosen) => chosen,
   ) => (
     <label className="field">
       <span>{label}</span>
-      <select value={value} aria-label={name} onChange={(e) => set(path, e.target.value)}>
+      <select value={value} aria-label={name} onChange={(e) => set(path, toValue(e.target.value))}>
         {options.map(([v, words]) => (
           <option key={v} value={v}>
             {words}
@@ -355,20 +359,7 @@ export function SchemeEditor({
         <section>
           <h3>What is measured</h3>
           <div className="row">
-            <label className="field">
-              <span>Program kind</span>
-              <select
-                value={m.kind}
-                aria-label="Program kind"
-                onChange={(e) => set(['measure'], measureOfKind(e.target.value))}
-              >
-                {measureKinds.map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {choice(['measure'], m.kind, 'Program kind', measureKinds, 'Program kind', measureOfKind)}
             {m.kind === 'product_volume' &&
               choice(['measure', 'basis'], m.basis ?? 'value', 'Basis', [
                 ['value', 'value'],

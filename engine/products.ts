@@ -1,5 +1,5 @@
 import { type IndexedFacts, json, type ProductFact, remember } from './facts';
-import type { Scheme } from './model';
+import type { MeasureSpec, Scheme } from './model';
 import { codeMask } from './sales-columns';
 
 /** True when the scheme names no product, so every product counts. */
@@ -9,7 +9,7 @@ export const allProducts = (scheme: Scheme): boolean => {
 };
 
 /** The measures that read no product's lines: overdue is a party's ageing report, early payment whole invoices. */
-const productless: ReadonlySet<string> = new Set(['outstanding_reduction', 'early_payment']);
+const productless: ReadonlySet<MeasureSpec['kind']> = new Set(['outstanding_reduction', 'early_payment']);
 
 /**
  * Whether any measure of the scheme reads sales lines, which a product filter narrows: its own
@@ -17,8 +17,8 @@ const productless: ReadonlySet<string> = new Set(['outstanding_reduction', 'earl
  * passed over, and the scheme pay on every product.
  */
 export function readsProducts(scheme: {
-  measure: { kind: string };
-  measures?: Readonly<Record<string, { kind: string }>>;
+  measure: Pick<MeasureSpec, 'kind'>;
+  measures?: Readonly<Record<string, Pick<MeasureSpec, 'kind'>>>;
 }): boolean {
   return [scheme.measure, ...Object.values(scheme.measures ?? {})].some(
     (m) => m.kind !== 'custom' && !productless.has(m.kind),

@@ -51,17 +51,32 @@ function count(seen: Map<Master, ReadAs>, master: Master, text: string, code: st
 
 /** Odoo's display name of a record with a code: the code in brackets before the name. */
 const bracketedCode = /^\[([^\]]+)\]/;
+/** Longer than this, a cell is no label of a code and a name (each way of cutting it is a look-up). */
+const LABEL_LENGTH = 200;
+/** What joins a code and a name in one label: spaces, or a dash, colon or bar with or without them. */
+const JOIN = /\s*[-\u2013\u2014:|]\s*|\s+/g;
+
 /**
- * QuickBooks Desktop's item with its description after it ("A00403 (BELCA Vinagre 4/1 gal.)"):
- * the text before the first bracket and the text inside the brackets that end it. Read only where
- * the description is the name of that code's row, since a name with a place or a size in
- * brackets ("Sharma Traders (Delhi)") may be another party or item than the one before it. Found
- * by position, not by a pattern, whose backtracking over a long cell of spaces took seconds.
+ * The ways one label may hold a code and a name: cut at each join ("D001 Annapurna
+ * Distributors", NetSuite's entity; "C00010 - Annapurna", "Annapurna: D001"), or a text and the
+ * bracketed text that ends it ("A00403 (BELCA Vinagre 4/1 gal.)", QuickBooks Desktop's item;
+ * "Annapurna Distributors (D001)"). Either side may be the code. Joins are found by a pattern
+ * with no backtracking across them, brackets by position: a pattern over a long cell of spaces
+ * took seconds.
  */
-function codeThenName(text: string): { code: string; name: string } | null {
-  const open = text.indexOf('(');
-  if (open <= 0 || !text.endsWith(')')) return null;
-  return { code: text.slice(0, open).trim(), name: text.slice(open + 1, -1) };
+function labelParts(text: string): [string, string][] {
+  if (text.length > LABEL_LENGTH) return [];
+  const parts: [string, string][] = [];
+  for (const join of text.matchAll(JOIN)) {
+    const at = join.index ?? 0;
+    if (at > 0 && at + join[0].length < text.length) parts.push([text.slice(0, at), text.slice(at + join[0].length)]);
+  }
+  const close = text.at(-1);
+  const opener = close === ')' ? '(' : close === ']' ? '[' : null;
+  if (opener !== null)
+    for (const open of new Set([text.indexOf(opener), text.lastIndexOf(opener)]))
+      if (open > 0) parts.push([text.slice(0, open).trim(), text.slice(open + 1, -1).trim()]);
+  return parts;
 }
 
 interface NamedRow {
@@ -76,7 +91,7 @@ interface NamedRow {
  * distributor, or else the name of exactly one row of its master, is read as that row's code,
  * never taken for a new master. A distributor's GSTIN names it as well (GSTR-1 names recipients
  * by GSTIN), and a name led by a code in brackets (Odoo's "[SKU-1] Coffee 50 g") the row of
- * that code, as does a code followed by its row's name in round ones (QuickBooks Desktop's item).
+ * that code, as does a label of a code and its row's name together (labelParts).
  * Read once, when the first such value comes.
  */
 export class MasterNames {
@@ -189,16 +204,23 @@ export class MasterNames {
   }
 
   /**
-   * The row whose code a name carries: in square brackets before it ("[SKU-1] Coffee 50 g"), or
-   * before the row's own name in round ones ("A00403 (BELCA Vinagre 4/1 gal.)"); none else.
+   * The row whose code a label carries: in square brackets before anything else ("[SKU-1] Coffee
+   * 50 g"), or beside the row's own name (labelParts), which a code beside a place or a size
+   * ("Sharma Traders (Delhi)", "SKU-1 500 g") is not; none else.
    */
   private bracketed(master: Master, text: string): NamedRow[] {
     const trimmed = text.trim();
     const code = bracketedCode.exec(trimmed)?.[1]?.trim();
     if (code !== undefined) return (this.codes(master).get(codeKey(code)) ?? []).filter((r) => r.code === code);
-    const written = codeThenName(trimmed);
-    if (written === null) return [];
-    return (this.rows(master).get(key(written.name)) ?? []).filter((r) => r.code === written.code);
+    const found = new Map<string, NamedRow>();
+    for (const [a, b] of labelParts(trimmed))
+      for (const [written, name] of [
+        [a, b],
+        [b, a],
+      ] as const)
+        for (const row of this.rows(master).get(key(name)) ?? [])
+          if (codeKey(row.code) === codeKey(written)) found.set(row.code, row);
+    return [...found.values()];
   }
 
   private rows(master: Master): Map<string, NamedRow[]> {

@@ -223,6 +223,31 @@ describe('validation', () => {
     });
   });
 
+  it('reads a label of a code and its own name together (NetSuite, SAP "key and text") as that code, and no other pairing', async () => {
+    const name = (sql: string) => (ws.db.prepare(sql).get() as { name: string }).name;
+    const [d1, d2] = [1, 2].map((i) => name(`SELECT name FROM distributors WHERE code = 'D00${i}'`));
+    const [p1, p2] = [1, 2].map((i) => name(`SELECT name FROM products WHERE sku = 'SKU-000${i}'`));
+    const rows: FixtureCell[][] = [
+      ['SI/L/1', '05-10-2026', `D001 ${d1}`, 'O00001', `SKU-0001 ${p1}`, 1, '100.00'],
+      ['SI/L/2', '05-10-2026', `${d2} (D002)`, 'O00002', 'SKU-0002', 1, '100.00'],
+      ['SI/L/3', '05-10-2026', `d002 - ${d2?.toLowerCase()}`, null, `${p2}: SKU-0002`, 1, '100.00'],
+      // A code beside another's name, or beside a place, names neither.
+      ['SI/L/4', '05-10-2026', `D001 ${d2}`, null, 'SKU-0001', 1, '100.00'],
+      ['SI/L/5', '05-10-2026', 'D002 (Pune)', null, 'SKU-0001', 1, '100.00'],
+    ];
+    const path = writeText(join(dir, 'labels.csv'), delimited([header, ...rows]));
+    const result = await importFile(ws, path, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
+    expect(result.errors.map((e) => [e.row, e.message])).toEqual([
+      [5, `unknown distributor "D001 ${d2}"`],
+      [6, 'unknown distributor "D002 (Pune)"'],
+    ]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.distributor_code, r.sku])).toEqual([
+      ['SI/L/1', 'D001', 'SKU-0001'],
+      ['SI/L/2', 'D002', 'SKU-0002'],
+      ['SI/L/3', 'D002', 'SKU-0002'],
+    ]);
+  });
+
   it('reads a code written in other capitals, or without its leading zeros, as the master code, never a new one', async () => {
     const sap = writeText(
       join(dir, 'sap-customers.csv'),

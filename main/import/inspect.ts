@@ -147,6 +147,7 @@ async function inspectSource(
   const firstRows = firstRowRules(args.kind, table.mapping, table.headers, rows, {
     returnsNamedBy: table.returnsNamedBy,
     given: false,
+    typeMap: args.typeMap,
   });
   if (firstRows.gstTypes) types.clear();
   if (firstRows.ratesIn !== undefined && !firstRows.netFromRate) delete table.mapping.discount;

@@ -31,6 +31,7 @@ export function decideFromSample(
   const firstRows = firstRowRules(kind, mapping, headers, cells, {
     returnsNamedBy: table.returnsNamedBy,
     given: defaults.doc_type !== undefined,
+    typeMap: request.typeMap,
   });
   if (firstRows.ratesIn !== undefined) delete mapping.discount;
   if (firstRows.allCreditNotes) defaults.doc_type = 'credit_note';

@@ -1188,6 +1188,56 @@ describe("Odoo's journal items of the income account", () => {
   });
 });
 
+describe("Tally's Sales Register", () => {
+  const register = (lines: FixtureCell[][]) => [
+    ['Acme Foods Pvt Ltd'],
+    ['Sales Register'],
+    ['1-Oct-2026 to 31-Oct-2026'],
+    ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+    ...lines,
+  ];
+  const sales: FixtureCell[][] = [
+    ['3-Oct-2026', 'D001', 'Sales', '101', null, '1,180.00'],
+    ['5-Oct-2026', 'D002', 'Sales', '102', null, '590.00'],
+  ];
+
+  it("reads its sales from the Credit column as the sales account's, a credit note under Debit as a return", async () => {
+    const path = file(
+      'Sales Register.csv',
+      register([...sales, ['6-Oct-2026', 'D001', 'Credit Note', 'CN1', '118.00', null]]),
+    );
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'Every invoice read ("Sales") is under "Credit" and no credit note is: the lines are the sales account\'s side of each entry (Tally\'s Sales Register), where a sale is a credit and a return a debit, so each line\'s amount is its credit less its debit',
+    );
+    // Read from the party's side, every sale was a return: -1,888.00 for 1,652.00.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value])).toEqual([
+      ['101', 'invoice', 118_000],
+      ['102', 'invoice', 59_000],
+      ['CN1', 'credit_note', -11_800],
+    ]);
+  });
+
+  it('keeps an invoice type under Credit a return where the other invoices are debits (a Day Book)', async () => {
+    const path = file('Day Book.csv', [
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'],
+      ['3-Oct-2026', 'D001', 'Sales', '101', '1,180.00', null],
+      ['5-Oct-2026', 'D002', 'Sales', '102', null, '590.00'],
+      ['6-Oct-2026', 'D002', 'Sales', '103', null, '236.00'],
+      ['7-Oct-2026', 'D001', 'Sales', '104', '354.00', null],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value])).toEqual([
+      ['101', 'invoice', 118_000],
+      ['102', 'credit_note', -59_000],
+      ['103', 'credit_note', -23_600],
+      ['104', 'invoice', 35_400],
+    ]);
+  });
+});
+
 describe("Business Central's posted sales invoice lines", () => {
   const rows: FixtureCell[][] = [
     ['Document No.', 'Posting Date', 'Sell-to Customer No.', 'Type', 'No.', 'Description', 'Quantity', 'Line Amount'],

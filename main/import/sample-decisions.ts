@@ -1,5 +1,5 @@
 import { amountsFromRows } from './amounts-from-rows';
-import { classifyDocType, classifyVoucher, givenBackNamed, paymentNamed } from './doc-types';
+import { classifyDocType, classifyVoucher, givenBackNamed, paymentNamed, readsPartySide } from './doc-types';
 import { firstRowRules } from './first-rows';
 import type { ImportPlan } from './import-plan';
 import { journalSigns, receiptsAsCredits } from './journal-signs';
@@ -92,7 +92,9 @@ export function decideFromSample(
     signs.amounts = true;
     notes.push({
       field: 'amount',
-      decision: `The file writes its amounts as the customer's ledger books them: money received is negative (a credit to the party)${mapping.voucher_type === undefined ? '' : ', an invoice positive'}, so each amount's sign is turned (a receipt positive, a reversal of one negative)`,
+      decision: readsPartySide(kind, headers, mapping)
+        ? `The receipts read are under "${headers[mapping.debit_amount ?? -1]}", not "${headers[mapping.credit_amount ?? mapping.amount ?? -1]}": the lines are the bank's or the cash's side of each entry (Tally's Bank Book, Cash Book), where money received is a debit and money paid out a credit, so each amount is its debit less its credit`
+        : `The file writes its amounts as the customer's ledger books them: money received is negative (a credit to the party)${mapping.voucher_type === undefined ? '' : ', an invoice positive'}, so each amount's sign is turned (a receipt positive, a reversal of one negative)`,
     });
   }
   if (kind === 'sales' && signs.amounts)
@@ -105,20 +107,26 @@ export function decideFromSample(
 }
 
 /**
- * Whether a receipts file's one amount column books money received as a credit to the party
- * (receiptsAsCredits), by its first rows; never where Debit / Credit amounts or a Dr/Cr column
- * say the side themselves.
+ * Whether a receipts file books money received as a credit to the party in its one amount column
+ * (receiptsAsCredits), by its first rows; or, of Debit / Credit amounts, as a debit: the bank's
+ * side, not the party's (Tally's Bank Book), told by its voucher types: only one named as a receipt
+ * counts, not a payment, which the side decides. Never where a Dr/Cr column says the side.
  */
 function receiptsAsCreditsIn(plan: ImportPlan, sample: readonly SourceRow[], decisions: Decisions): boolean {
   const { request, mapping, defaults } = plan;
-  if (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined || mapping.dr_cr !== undefined)
-    return false;
   const typeColumn = mapping.voucher_type;
+  // A party's ledger of Debit / Credit amounts and no types has more bills (debits) than receipts.
+  const pair = readsPartySide('payments', plan.headers, mapping);
+  if (mapping.dr_cr !== undefined || (pair && typeColumn === undefined)) return false;
+  if (!pair && (mapping.debit_amount ?? mapping.credit_amount) !== undefined) return false;
   const names = (type: Cell | undefined) => {
     if (typeColumn === undefined) return 'received';
     if (blank(type)) return 'other';
     const name = String(type).trim();
-    if (classifyVoucher(name, request.typeMap).as === 'receipt' || (paymentNamed(name) && !givenBackNamed(name)))
+    if (
+      classifyVoucher(name, request.typeMap).as === 'receipt' ||
+      (!pair && paymentNamed(name) && !givenBackNamed(name))
+    )
       return 'received';
     return classifyDocType(name, request.typeMap)?.as === 'invoice' ? 'sale' : 'other';
   };

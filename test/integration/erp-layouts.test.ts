@@ -660,6 +660,49 @@ describe("receipts booked as the customer's ledger books them: money received ne
     expect(positive.decisions.some((d) => d.decision.includes('ledger'))).toBe(false);
     expect(storedRows(ws, 'payments', positive.batch ?? 0).map((p) => p.amount)).toEqual([100_000, -50_000, 20_000]);
   });
+
+  it("reads Tally's Bank Book from the bank's side: a receipt under Debit, a payment out under Credit", async () => {
+    const book = await importFile(
+      ws,
+      file('Bank Book.csv', [
+        ['HDFC Bank A/c'],
+        ['1-Oct-2026 to 31-Oct-2026'],
+        ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+        ['10-Oct-2026', 'D001', 'Receipt', 'R1', '1,180.00', null],
+        ['11-Oct-2026', 'Sharma Packaging', 'Payment', 'P1', null, '5,000.00'],
+        ['12-Oct-2026', 'D002', 'Receipt', 'R2', '590.00', null],
+        // A receipt taken back (a cheque returned unpaid): the bank credited.
+        ['14-Oct-2026', 'D002', 'Receipt', 'R3', null, '100.00'],
+        ['15-Oct-2026', 'Cash', 'Contra', 'C1', null, '2,000.00'],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(book.errors).toEqual([]);
+    expect(book.skipped).toEqual({ 'type:Payment': 1, 'type:Contra': 1 });
+    expect(book.decisions.map((d) => d.decision)).toContain(
+      'The receipts read are under "Debit", not "Credit": the lines are the bank\'s or the cash\'s side of each entry (Tally\'s Bank Book, Cash Book), where money received is a debit and money paid out a credit, so each amount is its debit less its credit',
+    );
+    // Read from the party's side, every receipt was one taken back: -1,670.00 for 1,670.00.
+    expect(storedRows(ws, 'payments', book.batch ?? 0).map((p) => [p.receipt_no, p.amount])).toEqual([
+      ['R1', 118_000],
+      ['R2', 59_000],
+      ['R3', -10_000],
+    ]);
+  });
+
+  it("leaves a party's ledger of Debit / Credit amounts without types as the party's side, bills outnumbering receipts", async () => {
+    const ledger = await importFile(
+      ws,
+      file('Ledger.csv', [
+        ['Date', 'Party', 'Receipt No', 'Debit', 'Credit'],
+        ['10-Oct-2026', 'D001', 'R1', '200.00', null],
+        ['11-Oct-2026', 'D001', 'R2', '300.00', null],
+        ['12-Oct-2026', 'D001', 'R3', null, '1,000.00'],
+      ]),
+      { kind: 'payments' },
+    );
+    expect(storedRows(ws, 'payments', ledger.batch ?? 0).map((p) => p.amount)).toEqual([-20_000, -30_000, 100_000]);
+  });
 });
 
 describe("a distributors master's status asked as a question", () => {

@@ -694,7 +694,7 @@ async function importFrom(
     if (saleLines) {
       const signNotes = saleLines.signNotes();
       result.decisions.push(...signNotes.decisions);
-      if (signNotes.warning) result.warnings.push(signNotes.warning);
+      result.warnings.push(...signNotes.warnings);
     }
     result.skippedSummary = skippedSentence(
       skipped,

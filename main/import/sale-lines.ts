@@ -11,6 +11,12 @@ import type { TypeReadings } from './type-readings';
 type Decision = { field: string; decision: string };
 
 /**
+ * A document number of a series of credit notes: Odoo's RINV/2026/00003 (its refunds' own
+ * series), Zoho's CN-00012, CRN/…, SRN-… (a sales return note).
+ */
+const creditSeries = /^(rinv|cn|crn|cdn|srn|crnote|creditnote)[\s/_.-]*\d/i;
+
+/**
  * How a sales line's type and signs are read once its cells are converted: a type column's
  * reading (and a journal's signs turned), a return an invoice-type voucher makes by crediting its
  * party, a negative line refused as an invoice, a charge without an item booked as not itemised.
@@ -21,6 +27,9 @@ export class SaleLines {
   private signed = 0;
   private negativeAsCredit = 0;
   private creditedParty = 0;
+  /** Lines with no type and a positive amount whose document is numbered as a credit note's, and the first number. */
+  private creditNumbered = 0;
+  private firstCreditNumber = '';
   private noItem = 0;
   private valueOnly = 0;
   private readonly typeColumn: number | undefined;
@@ -81,6 +90,10 @@ export class SaleLines {
     ) {
       this.signed++;
       if (values.net_value < 0) this.negativeAsCredit++;
+      else if (typeof values.doc_no === 'string' && creditSeries.test(values.doc_no)) {
+        this.creditNumbered++;
+        this.firstCreditNumber ||= values.doc_no;
+      }
     }
     // A line read as an invoice whose amount or quantity is negative is refused, never turned
     // positive: where the file marks it so, or the value given for every row does (a return of
@@ -143,21 +156,33 @@ export class SaleLines {
     return decisions;
   }
 
-  /** What the signs made of the lines' types: decisions, and the warning of a file mostly negative. */
-  signNotes(): { decisions: Decision[]; warning: string | null } {
+  /** What the signs made of the lines' types: decisions, and warnings of a file mostly negative or of credit notes read as sales. */
+  signNotes(): { decisions: Decision[]; warnings: string[] } {
     const decisions: Decision[] = [];
+    const warnings: string[] = [];
     if (this.negativeAsCredit > 0)
       decisions.push({
         field: 'doc_type',
         decision: `${counted(this.negativeAsCredit, 'line with a negative amount is a credit note', 'lines with a negative amount are credit notes')}: the file has no document type, so the sign says so`,
       });
     // A journal books revenue as a credit: more returns than sales is no sales register's.
-    const warning = mostlyNegative(this.negativeAsCredit, this.signed);
+    const mostly = mostlyNegative(this.negativeAsCredit, this.signed);
+    if (mostly) warnings.push(mostly);
+    // Odoo's lines of a refund are positive, as its invoices' are: only its Type column tells them apart.
+    if (this.creditNumbered > 0) {
+      const [it, is, credit] =
+        this.creditNumbered === 1
+          ? ['it', 'has', 'a credit note (a return)']
+          : ['they', 'have', 'credit notes (returns)'];
+      warnings.push(
+        `${counted(this.creditNumbered, 'line', 'lines')} of documents numbered as credit notes ("${this.firstCreditNumber}") ${is} a positive amount and the file gives no document type, so ${it} ${it === 'it' ? 'is' : 'are'} read as sales: if ${it} ${it === 'it' ? 'is' : 'are'} ${credit}, export the file with its type column (Odoo's Type), or import the credit notes apart as such (--set doc_type=credit_note, or in the import dialog), before a run counts them as sales`,
+      );
+    }
     if (this.creditedParty > 0)
       decisions.push({
         field: 'doc_type',
         decision: `${counted(this.creditedParty, 'line of an invoice type credits its party: it is a return, read as a credit note', 'lines of an invoice type credit their party: they are returns, read as credit notes')}`,
       });
-    return { decisions, warning };
+    return { decisions, warnings };
   }
 }

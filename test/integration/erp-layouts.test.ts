@@ -1013,6 +1013,36 @@ describe("Odoo's export of invoice lines", () => {
       ['2026-10-02', 'SKU-0001', 30_000],
     ]);
   });
+
+  it('warns of refunds (RINV/…) read as sales where the export leaves out its Type, and not where it has one', async () => {
+    const header = [
+      'Number',
+      'Invoice Date',
+      'Partner',
+      'Invoice lines/Product',
+      'Invoice lines/Quantity',
+      'Invoice lines/Subtotal',
+    ];
+    const lines = [
+      ['INV/2026/00041', '2026-10-03', 'D001', 'SKU-0001', '10', '1000.00'],
+      ['RINV/2026/00003', '2026-10-06', 'D002', 'SKU-0002', '1', '100.00'],
+      ['RINV/2026/00003', '2026-10-06', 'D002', 'SKU-0001', '1', '50.00'],
+    ];
+    const untyped = await importFile(ws, file('untyped.csv', [header, ...lines]), { kind: 'sales', dryRun: true });
+    expect(untyped.warnings).toEqual([
+      '2 lines of documents numbered as credit notes ("RINV/2026/00003") have a positive amount and the file gives no document type, so they are read as sales: if they are credit notes (returns), export the file with its type column (Odoo\'s Type), or import the credit notes apart as such (--set doc_type=credit_note, or in the import dialog), before a run counts them as sales',
+    ]);
+    const typed = await importFile(
+      ws,
+      file('typed.csv', [
+        ['Type', ...header],
+        ...lines.map((l) => [l[0]?.startsWith('R') ? 'Customer Credit Note' : 'Customer Invoice', ...l]),
+      ]),
+      { kind: 'sales' },
+    );
+    expect(typed.warnings).toEqual([]);
+    expect(typed.totals).toMatchObject({ net_value: '850.00' });
+  });
 });
 
 describe('a file of journal lines, sales written as negative', () => {

@@ -4,14 +4,19 @@ import { countRead, type ReadAs, readSummary } from './read-as';
 
 export type Master = 'distributors' | 'outlets' | 'products';
 
-/** A name as compared: case and spacing aside. */
-const key = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+/** A text as compared: case and spacing aside. */
+const spaced = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * A name as compared: case, spacing, and the stops and commas of abbreviations aside ("Pvt. Ltd.,"
+ * is "Pvt Ltd"), and the "M/s" (Messrs) Indian books put before a firm's name.
+ */
+const key = (text: string) => spaced(text.replace(/[.,]/g, ' ')).replace(/^m\/s /, '');
 /**
  * A code as compared: case and spacing aside, and an all-digit code without its leading zeros,
  * which Excel drops when it opens a CSV (SAP's customer 0000100234 comes back as 100234).
  */
 export const codeKey = (text: string) => {
-  const k = key(text);
+  const k = spaced(text);
   return /^\d+$/.test(k) ? k.replace(/^0+(?=\d)/, '') : k;
 };
 
@@ -229,9 +234,12 @@ export class MasterNames {
       rows = new Map();
       const named = this.db.prepare(namesSql[master]).all() as (NamedRow & { name: string })[];
       for (const { name, ...row } of named) {
-        const list = rows.get(key(name)) ?? [];
+        // A name of stops and commas alone names nothing.
+        const compared = key(name);
+        if (compared === '') continue;
+        const list = rows.get(compared) ?? [];
         if (!list.some((r) => r.code === row.code && r.ledger === row.ledger)) list.push(row);
-        rows.set(key(name), list);
+        rows.set(compared, list);
       }
       this.byName.set(master, rows);
     }

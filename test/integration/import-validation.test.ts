@@ -223,6 +223,26 @@ describe('validation', () => {
     });
   });
 
+  it('reads a name written with other stops and commas, or after M/s, as the master row of that name', async () => {
+    ws.db.prepare("UPDATE distributors SET name = 'Annapurna Distributors Pvt. Ltd.' WHERE code = 'D001'").run();
+    ws.db.prepare("UPDATE distributors SET name = 'A.B. Traders' WHERE code = 'D002'").run();
+    const rows: FixtureCell[][] = [
+      ['SI/P/1', '05-10-2026', 'M/s. Annapurna Distributors Pvt Ltd', null, 'SKU-0001', 1, '100.00'],
+      ['SI/P/2', '05-10-2026', 'annapurna distributors, pvt. ltd.', null, 'SKU-0001', 1, '100.00'],
+      ['SI/P/3', '05-10-2026', 'A. B. Traders', null, 'SKU-0001', 1, '100.00'],
+      // Letters run together are another name.
+      ['SI/P/4', '05-10-2026', 'AB Traders', null, 'SKU-0001', 1, '100.00'],
+    ];
+    const path = writeText(join(dir, 'punctuated.csv'), delimited([header, ...rows]));
+    const result = await importFile(ws, path, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
+    expect(result.errors.map((e) => [e.row, e.message])).toEqual([[5, 'unknown distributor "AB Traders"']]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.distributor_code])).toEqual([
+      ['SI/P/1', 'D001'],
+      ['SI/P/2', 'D001'],
+      ['SI/P/3', 'D002'],
+    ]);
+  });
+
   it('reads a label of a code and its own name together (NetSuite, SAP "key and text") as that code, and no other pairing', async () => {
     const name = (sql: string) => (ws.db.prepare(sql).get() as { name: string }).name;
     const [d1, d2] = [1, 2].map((i) => name(`SELECT name FROM distributors WHERE code = 'D00${i}'`));

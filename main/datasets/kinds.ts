@@ -79,6 +79,7 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
       text('subcategory', 'Subcategory'),
       text('uom', 'UOM'),
       text('pack_size', 'Pack size'),
+      { name: 'case_units', label: 'Units per case', type: 'int' },
       money('mrp', 'MRP'),
       money('unit_cost', 'Unit cost'),
       date('launch_date', 'Launch date'),

@@ -52,7 +52,7 @@ import {
   shown,
 } from './row-values';
 import { SaleLines } from './sale-lines';
-import { SaleQuantities } from './sale-quantities';
+import { productsHaveCaseUnits, SaleQuantities } from './sale-quantities';
 import { decideFromSample } from './sample-decisions';
 import { statusAnswer } from './status-column';
 import { targetIssues } from './target-rows';
@@ -243,6 +243,7 @@ async function importFrom(
     fileName,
     currency,
     date1904: source.date1904,
+    caseUnits: kind === 'sales' && productsHaveCaseUnits(db),
   });
 
   let sheetRows: { readonly totalRows: number | null; readonly hiddenRows?: readonly number[] } = located;
@@ -586,7 +587,7 @@ async function importFrom(
         skip(`type:${givenBack}`);
         return;
       }
-      quantities?.check(values, converted.qtyUnit, row, issues);
+      quantities?.check(values, converted, row, issues);
       masters.check(values, row.number, ref, issues);
       // A receipt naming several bills in one cell is a line for each bill it settles.
       const { lines: parts, paid } =

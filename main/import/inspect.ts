@@ -21,6 +21,7 @@ import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { readByRow } from './receipt-vouchers';
 import { convertRow, dayOrderDecisions, decide } from './row-values';
+import { productsHaveCaseUnits } from './sale-quantities';
 import { titleDecision, yearlessNote } from './title-dates';
 
 /** How many rows of a file the dialog reads for its document types. */
@@ -179,8 +180,11 @@ async function inspectSource(
         ? amountsFromRows(table.mapping, table.headers, rows, d, {}, leftAsProposed(table, table.mapping))
         : [];
     // What the import refuses, or warns of, before reading a line: as it will with this mapping.
-    if (args.kind === 'sales' && leftAsProposed(table, table.mapping)('qty'))
-      refusal = looseQuantity(table.mapping, table.headers, rows, d);
+    const loose =
+      args.kind === 'sales' && leftAsProposed(table, table.mapping)('qty')
+        ? looseQuantity(table.mapping, table.headers, rows, d, productsHaveCaseUnits(db))
+        : null;
+    refusal = loose?.refusal ?? null;
     const currency = currencyCheck(args.kind, table.mapping, table.headers, moneyAndDates(db).currency, rows);
     const untyped =
       args.kind === 'sales' && table.mapping.doc_type === undefined && table.mapping.return_flag === undefined;
@@ -197,6 +201,7 @@ async function inspectSource(
       ...fromRows.map((o) => o.decision),
       ...[yearlessNote(args.kind, table.mapping, rows, table.titlePeriod)].flatMap((o) => (o ? [o.decision] : [])),
       ...firstRows.notes.map((o) => o.decision),
+      ...(loose && !loose.refusal ? [loose.decision] : []),
       ...(currency?.warning ? [currency.warning] : []),
       ...(mostly ? [mostly] : []),
     ];

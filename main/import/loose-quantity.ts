@@ -8,20 +8,23 @@ const casesHeader =
   /^(qty|quantity|billed(qty|quantity)?)?(in)?(cases?|cs|cse|ctns?|cartons?|box(es)?)(qty|quantity)?$/;
 
 /**
- * Why a sales file's quantity column is not each line's quantity, where the file splits it in
- * two: whole cases in one column and the pieces beyond them in another (a DMS's `Cases` and
- * `Units`, `Qty (CS)` and `Qty (PCS)`: 2 cases and 4 pieces). Read alone, the pieces counted a
- * line of 2 cases as 4, and a volume scheme paid on a fraction of what was sold. Shown by a line
- * of the first rows with fewer pieces than cases (whole cases and no loose pieces, most often):
- * written whole in both units, the pieces are never fewer. Answers the refusal, or null. The
- * cases cannot be added in: nothing in the file or the masters says how many pieces a case holds.
+ * Where a sales file splits each line's quantity in two — whole cases in one column and the pieces
+ * beyond them in another (a DMS's `Cases` and `Units`, `Qty (CS)` and `Qty (PCS)`: 2 cases and 4
+ * pieces) — the cases column, and why the pieces alone are not the line's quantity. Read alone,
+ * the pieces counted a line of 2 cases as 4, and a volume scheme paid on a fraction of what was
+ * sold. Shown by a line of the first rows with fewer pieces than cases (whole cases and no loose
+ * pieces, most often): written whole in both units, the pieces are never fewer. The cases are
+ * added in only by the products master's units per case (SaleQuantities); null where the file
+ * shows no such split.
  */
 export function looseQuantity(
   mapping: Mapping,
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
   decisions: Decisions,
-): string | null {
+  /** Whether the products master gives any product's units per case. */
+  caseUnits: boolean,
+): { cases: number; refusal: string | null; decision: string } | null {
   const qty = mapping.qty;
   if (qty === undefined) return null;
   const cases = headers.findIndex((h, c) => c !== qty && casesHeader.test(normalizeHeader(h)));
@@ -34,5 +37,13 @@ export function looseQuantity(
   const row = rows[at];
   if (row === undefined) return null;
   const written = (column: number) => String(row[column]).trim();
-  return `"${headers[qty]}" is not each line's quantity: a line of the first rows has ${written(cases)} in "${headers[cases]}" and ${written(qty)} in "${headers[qty]}", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds. Map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit`;
+  const [inCases, inPieces] = [headers[cases], headers[qty]];
+  const why = `"${inPieces}" is not each line's quantity${caseUnits ? ' alone' : ''}: a line of the first rows has ${written(cases)} in "${inCases}" and ${written(qty)} in "${inPieces}", so the file writes whole cases in one and the pieces beyond them in the other`;
+  return {
+    cases,
+    refusal: caseUnits
+      ? null
+      : `${why}, and nothing says how many pieces a case holds. Give each product's units per case in the products master (a Units per Case column), map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit`,
+    decision: `${why}. Each line's quantity is its "${inCases}" times its product's units per case in the products master, plus its "${inPieces}"; a line of cases whose product has none is refused`,
+  };
 }

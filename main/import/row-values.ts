@@ -87,6 +87,8 @@ export interface Decisions {
   qtyInUnits?: { column: number; unit: string }[];
   /** Columns whose header writes their numbers in lakhs, thousands, … ("Target (₹ in Lakhs)"): column → power of ten. */
   scaled?: Record<number, number>;
+  /** The column of whole cases beside the quantity's loose pieces (loose-quantity.ts). */
+  casesColumn?: number;
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */
@@ -492,6 +494,8 @@ export interface ConvertedRow {
   cleared?: boolean;
   /** A discount on the whole bill, written on this line's row, to spread over the bill's lines (bill-discount.ts). */
   billDiscount?: BillDiscount;
+  /** The whole cases beside the line's loose pieces, in thousandths, for its product's units per case to add in. */
+  cases?: number;
 }
 
 export function convertRow(
@@ -564,6 +568,12 @@ export function convertRow(
     if (free !== undefined) converted.freeQty = free;
   }
   if (d.qtyUnit && converted.qtyUnit === undefined && typeof values.qty === 'number') converted.qtyUnit = d.qtyUnit;
+  // Whole cases beside the loose pieces (none where blank): SaleQuantities adds them in.
+  const cases = d.casesColumn === undefined ? null : quantityOf(cells[d.casesColumn], d);
+  if (cases !== null && cases !== 0) {
+    converted.cases = cases;
+    values.qty ??= 0;
+  }
   return converted;
 }
 

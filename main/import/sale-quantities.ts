@@ -4,20 +4,27 @@ import type { ImportIssue } from './importer';
 import type { Mapping } from './mapping';
 import { QuantityUnits } from './quantity-units';
 import type { Cell, SourceRow } from './readers/types';
-import { convertRow, type Decisions, shown } from './row-values';
+import { type ConvertedRow, convertRow, type Decisions, shown } from './row-values';
+
+/** Whether the products master gives any product's units per case (read by a file of cases and pieces). */
+export const productsHaveCaseUnits = (db: Database.Database) =>
+  db.prepare('SELECT 1 FROM products WHERE case_units > 0 LIMIT 1').get() !== undefined;
 
 /**
  * A sales line's quantity against the unit its product is counted in: a product the products
  * master counts in another unit is read from the file's column in that unit where it has one
- * ("Qty (Cases)"), and refused where it has none.
+ * ("Qty (Cases)"), and refused where it has none. A line's whole cases beside its loose pieces
+ * are added in by its product's units per case (products master), where the master gives them.
  */
 export class SaleQuantities {
   private readonly units: QuantityUnits;
   /** The readings of a row's quantity from its columns in further units. */
   private readonly inOtherUnits;
+  /** Each product's units per case, read once, where the file writes whole cases beside pieces. */
+  private caseUnits: Map<string, number> | null = null;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly mapping: Mapping,
     private readonly headers: readonly string[],
     private readonly decisions: Decisions,
@@ -34,21 +41,45 @@ export class SaleQuantities {
   }
 
   /**
-   * Checks the line's quantity, read in `unit`: reads it again from a column in its product's unit,
-   * or adds the problem to `issues`.
+   * Checks the line's quantity, read in its unit: reads it again from a column in its product's
+   * unit, or adds the problem to `issues`; then adds in its whole cases, if any.
    */
-  check(values: Record<string, StoredValue>, unit: string | undefined, row: SourceRow, issues: ImportIssue[]): void {
-    const { units } = this;
+  check(values: Record<string, StoredValue>, converted: ConvertedRow, row: SourceRow, issues: ImportIssue[]): void {
     const sku = values.sku;
-    if (unit === undefined || typeof sku !== 'string') return;
+    if (typeof sku !== 'string') return;
+    const pieces = values.qty;
+    const unit = converted.qtyUnit;
+    const reread = unit !== undefined && this.checkUnit(values, sku, unit, row, issues);
+    if (converted.cases === undefined) return;
+    const problem = reread ? this.casesOfCaseUnit(sku, pieces) : this.addCases(values, sku, converted.cases);
+    if (problem)
+      issues.push({
+        row: row.number,
+        column: this.headers[this.decisions.casesColumn ?? -1] ?? 'Cases',
+        value: shown(row.cells[this.decisions.casesColumn ?? -1]),
+        message: problem,
+      });
+  }
+
+  /** Checks the line's unit; answers whether its quantity was read again from a column in its product's unit. */
+  private checkUnit(
+    values: Record<string, StoredValue>,
+    sku: string,
+    unit: string,
+    row: SourceRow,
+    issues: ImportIssue[],
+  ): boolean {
+    const { units } = this;
     let problem = units.check(sku, unit, row.number);
     const inUnit = problem ? this.inOtherUnits.find((other) => units.fits(sku, other.unit)) : undefined;
+    let reread = false;
     if (inUnit) {
       const again = convertRow('sales', inUnit.mapping, row.cells, inUnit.decisions, this.defaults, row.ledger);
       if (again.problems.length === 0 && typeof again.values.qty === 'number') {
         values.qty = again.values.qty;
         problem = units.check(sku, inUnit.unit, row.number);
         inUnit.lines++;
+        reread = true;
       }
     }
     if (problem)
@@ -58,6 +89,27 @@ export class SaleQuantities {
         value: shown(row.cells[this.mapping.qty ?? -1]),
         message: problem,
       });
+    return reread;
+  }
+
+  /** Adds the line's whole cases (thousandths) to its pieces by its product's units per case, or says why not. */
+  private addCases(values: Record<string, StoredValue>, sku: string, cases: number): string | null {
+    if (this.caseUnits === null) {
+      const rows = this.db.prepare('SELECT sku, case_units FROM products WHERE case_units > 0').raw().all();
+      this.caseUnits = new Map(rows as [string, number][]);
+    }
+    const perCase = this.caseUnits.get(sku);
+    if (perCase === undefined)
+      return `the products master gives no units per case for ${sku}, so the line's cases cannot be added to its pieces`;
+    values.qty = (typeof values.qty === 'number' ? values.qty : 0) + cases * perCase;
+    return null;
+  }
+
+  /** A product counted in cases, read from the cases column: refused where the line has loose pieces beside them. */
+  private casesOfCaseUnit(sku: string, pieces: StoredValue | undefined): string | null {
+    return typeof pieces === 'number' && pieces !== 0
+      ? `the products master counts ${sku} in cases, and the line has loose pieces beside its cases: give its quantity in cases`
+      : null;
   }
 
   /** How the quantities' units were read, where the file writes any. */

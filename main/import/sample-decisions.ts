@@ -20,7 +20,8 @@ import { yearlessNote } from './title-dates';
 export function decideFromSample(
   plan: ImportPlan,
   sample: readonly SourceRow[],
-  file: { fileName: string; currency: string; date1904: boolean },
+  /** `caseUnits`: whether the products master gives any product's units per case. */
+  file: { fileName: string; currency: string; date1904: boolean; caseUnits: boolean },
 ): { decisions: Decisions; netFromRate: boolean; signs: ReturnType<typeof journalSigns> } {
   const { table, request, headers, mapping, defaults, notes } = plan;
   const { fileName, currency, date1904 } = file;
@@ -68,8 +69,13 @@ export function decideFromSample(
   if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
 
   // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
-  const loose = kind === 'sales' && proposed('qty') ? looseQuantity(mapping, headers, cells, decisions) : null;
-  if (loose) throw new ImportRefusedError(`${fileName}: ${loose}`);
+  const loose =
+    kind === 'sales' && proposed('qty') ? looseQuantity(mapping, headers, cells, decisions, file.caseUnits) : null;
+  if (loose?.refusal) throw new ImportRefusedError(`${fileName}: ${loose.refusal}`);
+  if (loose) {
+    decisions.casesColumn = loose.cases;
+    notes.push({ field: 'qty', decision: loose.decision });
+  }
 
   // A file of document types whose invoices are all negative books its amounts as a journal does
   // (one of Debit / Credit amounts says which side each line is on by itself).

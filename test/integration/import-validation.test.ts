@@ -86,7 +86,7 @@ describe('validation', () => {
     });
     expect(remapped.refusal).toBeNull();
     await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(
-      'cases and units.csv: "Units" is not each line\'s quantity: a line of the first rows has 2 in "Cases" and 0 in "Units", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds. Map a column of each line\'s whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit',
+      'cases and units.csv: "Units" is not each line\'s quantity: a line of the first rows has 2 in "Cases" and 0 in "Units", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds. Give each product\'s units per case in the products master (a Units per Case column), map a column of each line\'s whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit',
     );
     // A column of each line's pieces in all is its quantity (Bizom's Total Units).
     const total = split.map((r, i) => [...r.slice(0, 7), i === 0 ? 'Total Units' : i === 1 ? 28 : 48, ...r.slice(7)]);
@@ -94,6 +94,52 @@ describe('validation', () => {
     expect(r.errors).toEqual([]);
     expect(r.mapping.qty).toBe('Total Units');
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.qty)).toEqual([28_000, 48_000]);
+  });
+
+  it("adds whole cases to the loose pieces by each product's units per case in the products master", async () => {
+    const perCase = ws.db.prepare('UPDATE products SET case_units = ?, uom = ? WHERE sku = ?');
+    perCase.run(12, 'PCS', 'SKU-0001');
+    perCase.run(null, 'PCS', 'SKU-0002');
+    const master = writeText(
+      join(dir, 'new products.csv'),
+      delimited([
+        ['Item Code', 'Item Name', 'UOM', 'Pcs per Case'],
+        ['SKU-9001', 'Sunrise Coffee 200 g', 'PCS', 6],
+      ]),
+    );
+    expect((await importFile(ws, master, { kind: 'products' })).errors).toEqual([]);
+    const split: FixtureCell[][] = [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU Code', 'Cases', 'Units', 'Net Amount'],
+      ['DMS/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 1, 4, '570.00'],
+      ['DMS/2', '06-10-2026', 'D001', 'O00001', 'SKU-0001', 2, null, '900.00'],
+      // A return of one case and three pieces; and a product the master gives no units per case.
+      ['DMS/3', '07-10-2026', 'D001', 'O00001', 'SKU-0001', -1, -3, '-450.00'],
+      ['DMS/4', '08-10-2026', 'D001', 'O00001', 'SKU-0002', 2, 0, '300.00'],
+      ['DMS/5', '08-10-2026', 'D001', 'O00001', 'SKU-9001', 1, 1, '700.00'],
+    ];
+    const path = writeText(join(dir, 'cases by master.csv'), delimited(split));
+    const said =
+      '"Units" is not each line\'s quantity alone: a line of the first rows has 2 in "Cases" and 0 in "Units", so the file writes whole cases in one and the pieces beyond them in the other. Each line\'s quantity is its "Cases" times its product\'s units per case in the products master, plus its "Units"; a line of cases whose product has none is refused';
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.refusal).toBeNull();
+    expect(preview.decisions).toContain(said);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
+    expect(r.errors).toEqual([
+      {
+        row: 5,
+        column: 'Cases',
+        value: '2',
+        message:
+          "the products master gives no units per case for SKU-0002, so the line's cases cannot be added to its pieces",
+      },
+    ]);
+    expect(r.decisions).toContainEqual({ field: 'qty', decision: said });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.qty])).toEqual([
+      ['DMS/1', 16_000],
+      ['DMS/2', 24_000],
+      ['DMS/3', -15_000],
+      ['DMS/5', 7_000],
+    ]);
   });
 
   it("reads each line's quantity in its product's unit where the header names units, and refuses one in no unit it has", async () => {

@@ -21,6 +21,7 @@ import { lineSearchAmounts } from './019_line_search_amounts';
 import { lineRangeIndex } from './020_line_range_index';
 import { salesRoundOff } from './021_sales_round_off';
 import { salesStore } from './022_sales_store';
+import { caseUnits } from './023_case_units';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   lineRangeIndex,
   salesRoundOff,
   salesStore,
+  caseUnits,
 ];

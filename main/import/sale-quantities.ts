@@ -52,13 +52,17 @@ export class SaleQuantities {
     const reread = unit !== undefined && this.checkUnit(values, sku, unit, row, issues);
     if (converted.cases === undefined) return;
     const problem = reread ? this.casesOfCaseUnit(sku, pieces) : this.addCases(values, sku, converted.cases);
-    if (problem)
-      issues.push({
-        row: row.number,
-        column: this.headers[this.decisions.casesColumn ?? -1] ?? 'Cases',
-        value: shown(row.cells[this.decisions.casesColumn ?? -1]),
-        message: problem,
-      });
+    if (problem) issues.push(this.issue(row, this.decisions.casesColumn, 'Cases', problem));
+  }
+
+  /** A problem of the row's cell in `column` (`label` where the file has none). */
+  private issue(row: SourceRow, column: number | undefined, label: string, message: string): ImportIssue {
+    return {
+      row: row.number,
+      column: this.headers[column ?? -1] ?? label,
+      value: shown(row.cells[column ?? -1]),
+      message,
+    };
   }
 
   /** Checks the line's unit; answers whether its quantity was read again from a column in its product's unit. */
@@ -82,13 +86,7 @@ export class SaleQuantities {
         reread = true;
       }
     }
-    if (problem)
-      issues.push({
-        row: row.number,
-        column: this.headers[this.mapping.qty ?? -1] ?? 'Qty',
-        value: shown(row.cells[this.mapping.qty ?? -1]),
-        message: problem,
-      });
+    if (problem) issues.push(this.issue(row, this.mapping.qty, 'Qty', problem));
     return reread;
   }
 

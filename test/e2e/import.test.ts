@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../main/workspace';
 import { e2eSession } from '../support/browser';
 import { tempDirPerTest } from '../support/temp';
 import { signIn } from '../support/web';
@@ -9,10 +10,14 @@ import { workspaceIn } from '../support/workspace';
 const tempDir = tempDirPerTest();
 const session = e2eSession();
 
-/** A demo workspace in the browser, signed in as the preparer, with the import dialog open on a CSV of these lines. */
-async function importDialogFor(name: string, lines: string[]) {
+/**
+ * A demo workspace in the browser, signed in as the preparer, with the import dialog open on a CSV
+ * of these lines; `prepare` changes the workspace first.
+ */
+async function importDialogFor(name: string, lines: string[], prepare?: (ws: Workspace) => void) {
   const dir = tempDir();
   const ws = await workspaceIn(dir, { demo: true });
+  prepare?.(ws);
   ws.db.close();
   const file = join(dir, name);
   writeFileSync(file, lines.join('\n'));
@@ -229,6 +234,34 @@ describe('importing through the Data screen', () => {
       .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
       .toMatch(/Imported 2 rows as batch \d+/);
     expect(await dialog.getByTestId('total-qty').textContent()).toBe('76');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it("adds whole cases to the loose pieces by the products master's units per case, saying so before Check", async () => {
+    const { page, errors, dialog } = await importDialogFor(
+      'DMS Cases and Units.csv',
+      [
+        'Invoice No,Invoice Date,Distributor Code,Outlet Code,SKU Code,Cases,Units,Net Amount',
+        'DMS/1,05-10-2026,D001,O00001,SKU-0001,1,4,570.00',
+        'DMS/2,06-10-2026,D001,O00001,SKU-0002,2,0,300.00',
+      ],
+      (ws) =>
+        ws.db.prepare("UPDATE products SET case_units = 12, uom = 'PCS' WHERE sku IN ('SKU-0001', 'SKU-0002')").run(),
+    );
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    await expect.poll(() => dialog.getByLabel('Column for Qty', { exact: true }).inputValue()).toBe('Units');
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('Each line\'s quantity is its "Cases" times its product\'s units per case in the products master');
+    expect(await dialog.locator('.import-layout').textContent()).not.toContain('nothing says how many');
+    await dialog.getByText("times its product's units per case").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: session.screenshot('import-case-units.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 2 rows as batch \d+/);
+    // 1 case of 12 and 4 pieces; 2 cases of 12.
+    expect(await dialog.getByTestId('total-qty').textContent()).toBe('40');
     expect(errors).toEqual([]);
   }, 240_000);
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../main/workspace';
 import { e2eSession } from '../support/browser';
@@ -30,6 +31,14 @@ async function importDialogFor(name: string, lines: string[], prepare?: (ws: Wor
   return { page, errors, dialog };
 }
 
+/** Clicks Import and waits for the dialog to say it imported `rows` rows as a batch. */
+async function importAll(dialog: Locator, rows: number) {
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect
+    .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+    .toMatch(new RegExp(`Imported ${rows} rows as batch \\d+`));
+}
+
 describe('importing through the Data screen', () => {
   it('picks a file, shows the mapping and preview, checks, imports with totals, and rolls the batch back', async () => {
     const { page, errors, dialog } = await importDialogFor('Receipt Register Oct-26.csv', [
@@ -56,10 +65,7 @@ describe('importing through the Data screen', () => {
       .poll(() => dialog.getByTestId('import-result').textContent())
       .toContain('Ready to import: all 2 rows are valid');
 
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 2 rows as batch \d+/);
+    await importAll(dialog, 2);
     expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹1,00,250.75');
     expect(await dialog.getByTestId('row-counts').textContent()).toBe('2 / 2 / 0');
     await page.screenshot({ path: session.screenshot('import-result.png') });
@@ -106,10 +112,7 @@ describe('importing through the Data screen', () => {
       .toContain('import them by choosing “a receipt” for them under Voucher types');
     await payment.selectOption('receipt');
     await page.screenshot({ path: session.screenshot('import-voucher-types.png') });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 2 rows as batch \d+/);
+    await importAll(dialog, 2);
     expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹15,500.25');
     expect(errors).toEqual([]);
   }, 240_000);
@@ -131,10 +134,7 @@ describe('importing through the Data screen', () => {
       .toBe("by the party's side (credited: a receipt; debited against its bill: money given back)");
     expect(await dialog.getByLabel('Column for Account (general ledger)').inputValue()).toBe('Account');
     await page.screenshot({ path: session.screenshot('import-ledger-receipts.png') });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 1 rows as batch \d+/);
+    await importAll(dialog, 1);
     expect(await dialog.getByTestId('total-amount').textContent()).toBe('₹1,000.00');
     await expect
       .poll(() => dialog.getByTestId('import-result').textContent())
@@ -150,10 +150,7 @@ describe('importing through the Data screen', () => {
     await dialog.getByLabel('Dataset').selectOption('sales');
     await expect.poll(() => dialog.getByLabel('Column for CGST (2)').inputValue()).toBe('Output CGST 2.5%');
     expect(await dialog.getByLabel('Column for SGST (2)').inputValue()).toBe('Output SGST 2.5%');
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 1 rows as batch \d+/);
+    await importAll(dialog, 1);
     expect(await dialog.getByTestId('total-tax').textContent()).toBe('₹190.00');
     expect(errors).toEqual([]);
   }, 240_000);
@@ -184,10 +181,7 @@ describe('importing through the Data screen', () => {
     );
     expect(await preview.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('SKU-0003');
     await page.screenshot({ path: session.screenshot('import-first-column-headings.png') });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 3 rows as batch \d+/);
+    await importAll(dialog, 3);
     expect(await dialog.getByTestId('total-net_value').textContent()).toBe('₹460.00');
     expect(errors).toEqual([]);
   }, 240_000);
@@ -204,10 +198,7 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByLabel('Column for Qty in another unit (1)').inputValue()).toBe('Qty (Cases)');
     await dialog.getByLabel('Column for Qty in another unit (1)').scrollIntoViewIfNeeded();
     await page.screenshot({ path: session.screenshot('import-quantity-units.png') });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 2 rows as batch \d+/);
+    await importAll(dialog, 2);
     // 12 pieces and 2 cases.
     expect(await dialog.getByTestId('total-qty').textContent()).toBe('14');
     expect(errors).toEqual([]);
@@ -229,10 +220,7 @@ describe('importing through the Data screen', () => {
     await page.screenshot({ path: session.screenshot('import-loose-quantity.png') });
     await qty.selectOption('All Pieces');
     expect(await dialog.locator('.import-layout').textContent()).not.toContain('is not each line');
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 2 rows as batch \d+/);
+    await importAll(dialog, 2);
     expect(await dialog.getByTestId('total-qty').textContent()).toBe('76');
     expect(errors).toEqual([]);
   }, 240_000);
@@ -256,10 +244,7 @@ describe('importing through the Data screen', () => {
     expect(await dialog.locator('.import-layout').textContent()).not.toContain('nothing says how many');
     await dialog.getByText("times its product's units per case").scrollIntoViewIfNeeded();
     await page.screenshot({ path: session.screenshot('import-case-units.png') });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 2 rows as batch \d+/);
+    await importAll(dialog, 2);
     // 1 case of 12 and 4 pieces; 2 cases of 12.
     expect(await dialog.getByTestId('total-qty').textContent()).toBe('40');
     expect(errors).toEqual([]);
@@ -277,10 +262,7 @@ describe('importing through the Data screen', () => {
     await expect.poll(() => dialog.getByLabel('Column for Targets of month 3').inputValue()).toBe('Dec-26');
     await dialog.getByLabel('Value for Measure').fill('net_value');
     await page.screenshot({ path: session.screenshot('import-targets-by-month.png') });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 5 rows as batch \d+/);
+    await importAll(dialog, 5);
     expect(await dialog.getByTestId('import-result').textContent()).toContain('01 Oct 2026 – 31 Dec 2026');
     expect(errors).toEqual([]);
   }, 240_000);
@@ -297,10 +279,7 @@ describe('importing through the Data screen', () => {
       .toBe('Target Qty');
     expect(await dialog.getByLabel('Column for Value').inputValue()).toBe('Target Value');
     await page.screenshot({ path: session.screenshot('import-targets-by-measure.png') });
-    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect
-      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 3 rows as batch \d+/);
+    await importAll(dialog, 3);
     expect(await dialog.getByTestId('import-result').textContent()).toContain(
       'Each of "Target Qty", "Target Value" is a target of its own measure',
     );

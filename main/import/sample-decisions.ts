@@ -94,14 +94,10 @@ export function decideFromSample(
           }),
         )
       : { amounts: false, qty: false };
-  if (kind === 'payments' && receiptsAsCreditsIn(plan, sample, decisions)) {
+  const receiptsTurned = kind === 'payments' ? receiptsTurnedIn(plan, sample, decisions) : null;
+  if (receiptsTurned) {
     signs.amounts = true;
-    notes.push({
-      field: 'amount',
-      decision: readsPartySide(kind, headers, mapping)
-        ? `The receipts read are under "${headers[mapping.debit_amount ?? -1]}", not "${headers[mapping.credit_amount ?? mapping.amount ?? -1]}": the lines are the bank's or the cash's side of each entry (Tally's Bank Book, Cash Book), where money received is a debit and money paid out a credit, so each amount is its debit less its credit`
-        : `The file writes its amounts as the customer's ledger books them: money received is negative (a credit to the party)${mapping.voucher_type === undefined ? '' : ', an invoice positive'}, so each amount's sign is turned (a receipt positive, a reversal of one negative)`,
-    });
+    notes.push({ field: 'amount', decision: receiptsTurned });
   }
   if (kind === 'sales' && signs.amounts)
     notes.push({
@@ -113,18 +109,19 @@ export function decideFromSample(
 }
 
 /**
- * Whether a receipts file books money received as a credit to the party in its one amount column
- * (receiptsAsCredits), by its first rows; or, of Debit / Credit amounts, as a debit: the bank's
- * side, not the party's (Tally's Bank Book), told by its voucher types: only one named as a receipt
- * counts, not a payment, which the side decides. Never where a Dr/Cr column says the side.
+ * Why a receipts file's signs are turned, by its first rows, or null where they are not: its one
+ * amount column books money received as a credit to the party (receiptsAsCredits), or, of Debit /
+ * Credit amounts, as a debit — the bank's side, not the party's (Tally's Bank Book), told by its
+ * voucher types: only one named as a receipt counts, not a payment, which the side decides. Never
+ * where a Dr/Cr column says the side.
  */
-function receiptsAsCreditsIn(plan: ImportPlan, sample: readonly SourceRow[], decisions: Decisions): boolean {
-  const { request, mapping, defaults } = plan;
+function receiptsTurnedIn(plan: ImportPlan, sample: readonly SourceRow[], decisions: Decisions): string | null {
+  const { request, mapping, defaults, headers } = plan;
   const typeColumn = mapping.voucher_type;
   // A party's ledger of Debit / Credit amounts and no types has more bills (debits) than receipts.
-  const pair = readsPartySide('payments', plan.headers, mapping);
-  if (mapping.dr_cr !== undefined || (pair && typeColumn === undefined)) return false;
-  if (!pair && (mapping.debit_amount ?? mapping.credit_amount) !== undefined) return false;
+  const pair = readsPartySide('payments', headers, mapping);
+  if (mapping.dr_cr !== undefined || (pair && typeColumn === undefined)) return null;
+  if (!pair && (mapping.debit_amount ?? mapping.credit_amount) !== undefined) return null;
   const names = (type: Cell | undefined) => {
     if (typeColumn === undefined) return 'received';
     if (blank(type)) return 'other';
@@ -136,10 +133,14 @@ function receiptsAsCreditsIn(plan: ImportPlan, sample: readonly SourceRow[], dec
       return 'received';
     return classifyDocType(name, request.typeMap)?.as === 'invoice' ? 'sale' : 'other';
   };
-  return receiptsAsCredits(
+  const turned = receiptsAsCredits(
     sample.map((r) => ({
       names: names(typeColumn === undefined ? undefined : r.cells[typeColumn]),
       amount: convertRow('payments', mapping, r.cells, decisions, defaults, r.ledger).values.amount,
     })),
   );
+  if (!turned) return null;
+  return pair
+    ? `The receipts read are under "${headers[mapping.debit_amount ?? -1]}", not "${headers[mapping.credit_amount ?? mapping.amount ?? -1]}": the lines are the bank's or the cash's side of each entry (Tally's Bank Book, Cash Book), where money received is a debit and money paid out a credit, so each amount is its debit less its credit`
+    : `The file writes its amounts as the customer's ledger books them: money received is negative (a credit to the party)${typeColumn === undefined ? '' : ', an invoice positive'}, so each amount's sign is turned (a receipt positive, a reversal of one negative)`;
 }

@@ -126,7 +126,7 @@ export class MasterNames {
         problem: `"${text}" differs only in capitals or leading zeros from the ${master} ${alike.map((r) => r.code).join(', ')}; give the code as the master writes it`,
       };
     if (alike[0]) return { code: count(this.rewritten, master, text, alike[0].code) };
-    const all = this.rows(master).get(key(text)) ?? this.bracketed(master, text);
+    const all = this.rows(master).get(key(text)) ?? this.labelled(master, text);
     const ledgers = all.filter((r) => r.ledger === 1);
     const found = ledgers.length > 0 ? ledgers : all;
     const mine = master === 'outlets' && found.length > 1 ? found.filter((r) => r.owner === distributor) : found;
@@ -192,7 +192,7 @@ export class MasterNames {
   private matching(master: Master, text: string): NamedRow[] {
     return [
       ...(this.codes(master).get(codeKey(text)) ?? []),
-      ...(this.rows(master).get(key(text)) ?? this.bracketed(master, text)),
+      ...(this.rows(master).get(key(text)) ?? this.labelled(master, text)),
     ];
   }
 
@@ -213,7 +213,7 @@ export class MasterNames {
    * 50 g"), or beside the row's own name (labelParts), which a code beside a place or a size
    * ("Sharma Traders (Delhi)", "SKU-1 500 g") is not; none else.
    */
-  private bracketed(master: Master, text: string): NamedRow[] {
+  private labelled(master: Master, text: string): NamedRow[] {
     const trimmed = text.trim();
     const code = bracketedCode.exec(trimmed)?.[1]?.trim();
     if (code !== undefined) return (this.codes(master).get(codeKey(code)) ?? []).filter((r) => r.code === code);

@@ -43,7 +43,7 @@ export function looseQuantity(
     cases,
     refusal: caseUnits
       ? null
-      : `${why}, and nothing says how many pieces a case holds. Give each product's units per case in the products master (a Units per Case column), map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit`,
+      : `${why}, and nothing says how many pieces a case holds. Give each product's units per case in the products master (a Units per Case column). Map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit`,
     decision: `${why}. Each line's quantity is its "${inCases}" times its product's units per case in the products master, plus its "${inPieces}"; a line of cases whose product has none is refused`,
   };
 }

@@ -86,7 +86,7 @@ describe('validation', () => {
     });
     expect(remapped.refusal).toBeNull();
     await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(
-      'cases and units.csv: "Units" is not each line\'s quantity: a line of the first rows has 2 in "Cases" and 0 in "Units", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds. Give each product\'s units per case in the products master (a Units per Case column), map a column of each line\'s whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit',
+      'cases and units.csv: "Units" is not each line\'s quantity: a line of the first rows has 2 in "Cases" and 0 in "Units", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds. Give each product\'s units per case in the products master (a Units per Case column). Map a column of each line\'s whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit',
     );
     // A column of each line's pieces in all is its quantity (Bizom's Total Units).
     const total = split.map((r, i) => [...r.slice(0, 7), i === 0 ? 'Total Units' : i === 1 ? 28 : 48, ...r.slice(7)]);

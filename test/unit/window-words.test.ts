@@ -26,13 +26,6 @@ describe('import messages in the window', () => {
     ).toBe("Choose a column of each line's whole quantity for Qty, under Columns, or export the quantity in one unit");
     expect(
       inWindowWords(
-        "Give each product's units per case in the products master, map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit",
-      ),
-    ).toBe(
-      "Give each product's units per case in the products master, choose a column of each line's whole quantity for Qty, under Columns, or export the quantity in one unit",
-    );
-    expect(
-      inWindowWords(
         '"Payment" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them with --type-map "Payment=receipt" or in the import dialog',
       ),
     ).toBe(

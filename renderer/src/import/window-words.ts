@@ -23,10 +23,6 @@ const rewrites: [RegExp, string][] = [
     /Map a column of each line's whole quantity \(--map qty=HEADER, or in the import dialog\)/g,
     "Choose a column of each line's whole quantity for Qty, under Columns",
   ],
-  [
-    /map a column of each line's whole quantity \(--map qty=HEADER, or in the import dialog\)/g,
-    "choose a column of each line's whole quantity for Qty, under Columns",
-  ],
   // Whatever option a newer message names that is not above: its aside goes, not the message.
   [/\s*\([^()]*--[a-z][^()]*\)/g, ''],
   [/\s*--[a-z][a-z-]*(\s+"?[A-Z*][^\s"]*"?)?/g, ''],

@@ -7,6 +7,22 @@ import { amountIn, type Decisions } from './row-values';
 const casesHeader =
   /^(qty|quantity|billed(qty|quantity)?)?(in)?(cases?|cs|cse|ctns?|cartons?|box(es)?)(qty|quantity)?$/;
 
+/** The column of whole cases beside the quantity's, if the file has one. */
+export function casesBeside(mapping: Mapping, headers: readonly string[]): number | undefined {
+  const cases = headers.findIndex((h, c) => c !== mapping.qty && casesHeader.test(normalizeHeader(h)));
+  return mapping.qty === undefined || cases < 0 ? undefined : cases;
+}
+
+/**
+ * Whether a row writes whole cases beside fewer pieces: whole cases and the loose pieces beyond
+ * them. A line written whole in both units (1 case, 12 pieces) never has fewer pieces than cases.
+ */
+export function splitsCases(cells: readonly Cell[], cases: number, qty: number, decisions: Decisions): boolean {
+  const whole = amountIn(cells, cases, decisions);
+  const pieces = amountIn(cells, qty, decisions);
+  return whole !== null && pieces !== null && whole > 0 && pieces >= 0 && pieces < whole;
+}
+
 /**
  * Where a sales file splits each line's quantity in two — whole cases in one column and the pieces
  * beyond them in another (a DMS's `Cases` and `Units`, `Qty (CS)` and `Qty (PCS)`: 2 cases and 4
@@ -26,15 +42,9 @@ export function looseQuantity(
   caseUnits: boolean,
 ): { cases: number; refusal: string | null; decision: string } | null {
   const qty = mapping.qty;
-  if (qty === undefined) return null;
-  const cases = headers.findIndex((h, c) => c !== qty && casesHeader.test(normalizeHeader(h)));
-  if (cases < 0) return null;
-  const at = rows.findIndex((cells) => {
-    const whole = amountIn(cells, cases, decisions);
-    const pieces = amountIn(cells, qty, decisions);
-    return whole !== null && pieces !== null && whole > 0 && pieces >= 0 && pieces < whole;
-  });
-  const row = rows[at];
+  const cases = casesBeside(mapping, headers);
+  if (qty === undefined || cases === undefined) return null;
+  const row = rows.find((cells) => splitsCases(cells, cases, qty, decisions));
   if (row === undefined) return null;
   const written = (column: number) => String(row[column]).trim();
   const [inCases, inPieces] = [headers[cases], headers[qty]];

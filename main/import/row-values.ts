@@ -89,6 +89,11 @@ export interface Decisions {
   scaled?: Record<number, number>;
   /** The column of whole cases beside the quantity's loose pieces (loose-quantity.ts). */
   casesColumn?: number;
+  /**
+   * A column of cases beside the quantity's where the first rows wrote every line whole in both
+   * units: a later line of cases beside fewer pieces is refused (SaleQuantities).
+   */
+  casesBeside?: number;
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
 import type { ImportIssue } from './importer';
+import { splitsCases } from './loose-quantity';
 import type { Mapping } from './mapping';
 import { QuantityUnits } from './quantity-units';
 import type { Cell, SourceRow } from './readers/types';
@@ -45,6 +46,8 @@ export class SaleQuantities {
    * unit, or adds the problem to `issues`; then adds in its whole cases, if any.
    */
   check(values: Record<string, StoredValue>, converted: ConvertedRow, row: SourceRow, issues: ImportIssue[]): void {
+    const split = this.unseenSplit(row);
+    if (split) issues.push(this.issue(row, this.mapping.qty, 'Qty', split));
     const sku = values.sku;
     if (typeof sku !== 'string') return;
     const pieces = values.qty;
@@ -53,6 +56,19 @@ export class SaleQuantities {
     if (converted.cases === undefined) return;
     const problem = reread ? this.casesOfCaseUnit(sku, pieces) : this.addCases(values, sku, converted.cases);
     if (problem) issues.push(this.issue(row, this.decisions.casesColumn, 'Cases', problem));
+  }
+
+  /**
+   * Why a line of whole cases beside fewer pieces cannot be read, where the first rows wrote every
+   * line whole in both units (so the pieces were taken for each line's quantity): read so, its
+   * cases would count for nothing. Null for any other line.
+   */
+  private unseenSplit(row: SourceRow): string | null {
+    const { casesBeside: cases } = this.decisions;
+    const qty = this.mapping.qty;
+    if (cases === undefined || qty === undefined || !splitsCases(row.cells, cases, qty, this.decisions)) return null;
+    const [inCases, inPieces] = [this.headers[cases], this.headers[qty]];
+    return `the line has ${shown(row.cells[cases])} in "${inCases}" and ${shown(row.cells[qty])} in "${inPieces}": whole cases and the pieces beyond them, where the first rows wrote each line whole in both, so "${inPieces}" is not its quantity. Map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit`;
   }
 
   /** A problem of the row's cell in `column` (`label` where the file has none). */

@@ -4,7 +4,7 @@ import { firstRowRules } from './first-rows';
 import type { ImportPlan } from './import-plan';
 import { journalSigns, receiptsAsCredits } from './journal-signs';
 import { leftAsProposed } from './locate';
-import { looseQuantity } from './loose-quantity';
+import { casesBeside, looseQuantity } from './loose-quantity';
 import type { Cell, SourceRow } from './readers/types';
 import { ImportRefusedError } from './refused';
 import { blank, convertRow, type Decisions, decide } from './row-values';
@@ -75,7 +75,7 @@ export function decideFromSample(
   if (loose) {
     decisions.casesColumn = loose.cases;
     notes.push({ field: 'qty', decision: loose.decision });
-  }
+  } else if (kind === 'sales' && proposed('qty')) decisions.casesBeside = casesBeside(mapping, headers);
 
   // A file of document types whose invoices are all negative books its amounts as a journal does
   // (one of Debit / Credit amounts says which side each line is on by itself).

@@ -142,6 +142,46 @@ describe('validation', () => {
     ]);
   });
 
+  it('refuses a line of cases beside fewer pieces beyond the first rows, which wrote every line whole in both units', async () => {
+    const whole: FixtureCell[][] = Array.from({ length: 520 }, (_, i) => [
+      `DMS/${i + 1}`,
+      '05-10-2026',
+      'D001',
+      'O00001',
+      'SKU-0001',
+      1,
+      12,
+      '570.00',
+    ]);
+    const path = writeText(
+      join(dir, 'late split.csv'),
+      delimited([
+        [
+          'Invoice No',
+          'Invoice Date',
+          'Distributor Code',
+          'Outlet Code',
+          'SKU Code',
+          'Qty (Cases)',
+          'Qty (PCS)',
+          'Net Amount',
+        ],
+        ...whole,
+        ['DMS/521', '06-10-2026', 'D001', 'O00001', 'SKU-0001', 2, 0, '1,140.00'],
+      ]),
+    );
+    const r = await importFile(ws, path, { kind: 'sales', dryRun: true, dateOrder: 'dmy' });
+    expect(r.errors).toEqual([
+      {
+        row: 522,
+        column: 'Qty (PCS)',
+        value: '0',
+        message:
+          'the line has 2 in "Qty (Cases)" and 0 in "Qty (PCS)": whole cases and the pieces beyond them, where the first rows wrote each line whole in both, so "Qty (PCS)" is not its quantity. Map a column of each line\'s whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit',
+      },
+    ]);
+  });
+
   it("reads each line's quantity in its product's unit where the header names units, and refuses one in no unit it has", async () => {
     // A DMS export gives each line in cases and in pieces; SKU-0005 is counted in CASE by the products master.
     const dms = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Retailer Code', 'SKU Code'];

@@ -39,6 +39,14 @@ import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaWithoutValue } from './readers/types';
 import { roundOffBetweenTotals } from './rounded-totals';
+import {
+  cellDay,
+  type DateCellsReading,
+  dateCellsReading,
+  swappedBack,
+  swappedDecision,
+  unseenSwap,
+} from './spreadsheet-dates';
 import { includesTax } from './tax-inclusive';
 
 /** A column of discount rates: fractions (per 1) or percentages (per 100). */
@@ -50,6 +58,8 @@ export interface DiscountRate {
 /** Choices made once per file from the evidence in its columns (or by the user), shown to the user. */
 export interface Decisions {
   dayOrder: Record<string, DayOrderDecision>;
+  /** Date columns mixing date cells and text dates as a spreadsheet reading the other way leaves them (spreadsheet-dates.ts). */
+  dateCells?: Record<string, DateCellsReading>;
   decimalMark: DecimalMark;
   decimalReason: string;
   date1904: boolean;
@@ -214,6 +224,17 @@ export function decide(
     Object.values(dayOrder).find((d) => !d.reason.startsWith('as written')) ??
     (fromGiven && !fromGiven.reason.startsWith('as written') ? fromGiven : undefined);
   for (const field of undecided) dayOrder[field] = ask(field, proven);
+  const dateCells: Record<string, DateCellsReading> = {};
+  for (const f of dateFields) {
+    const column = mapping[f.name] ?? -1;
+    const reading = dateCellsReading(
+      options.headers[column] ?? f.name,
+      samples.map((row) => row[column] ?? null),
+      dayOrder[f.name]?.order ?? 'day-first',
+      options.date1904,
+    );
+    if (reading) dateCells[f.name] = reading;
+  }
   // The amounts a file spreads over columns of its own: a Day Book's Debit / Credit pair, a
   // document's total and adjustment, a receipt's allocation and TDS, GST parts; and a target
   // sheet's month and measure columns as the dialog proposes them (the import reads them as one value).
@@ -260,6 +281,7 @@ export function decide(
     ...(qtyUnit ? { qtyUnit } : {}),
     ...(qtyUnit && qtyInUnits.length > 0 ? { qtyInUnits } : {}),
     dayOrder,
+    ...(Object.keys(dateCells).length > 0 ? { dateCells } : {}),
     decimalMark,
     decimalReason,
     date1904: options.date1904,
@@ -309,6 +331,13 @@ function isoDay(cell: Date): string {
 }
 
 function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
+  const seen = d.dateCells?.[field.name];
+  if (seen) {
+    const refusal = unseenSwap(seen, cell, d.dayOrder[field.name]?.order ?? 'day-first', d.date1904);
+    if (refusal) throw new Error(refusal);
+    const day = seen.kind === 'swapped' ? cellDay(cell, d.date1904) : null;
+    if (day !== null) return swappedBack(day);
+  }
   if (cell instanceof Date) return isoDay(cell);
   if (typeof cell === 'number') {
     // SAP's 20261031, stored as a number: far above any Excel serial of a date.
@@ -587,14 +616,20 @@ export function convertRow(
  * both day first), with the evidence of one of them: a column that showed it rather than one
  * read as written.
  */
-export function dayOrderDecisions(d: Pick<Decisions, 'dayOrder'>): { field: string; decision: string }[] {
+export function dayOrderDecisions(d: Pick<Decisions, 'dayOrder' | 'dateCells'>): { field: string; decision: string }[] {
   const byOrder = new Map<string, { field: string; reason: string }>();
   for (const [field, o] of Object.entries(d.dayOrder)) {
     const known = byOrder.get(o.order);
     if (!known || (known.reason.startsWith('as written') && !o.reason.startsWith('as written')))
       byOrder.set(o.order, { field, reason: o.reason });
   }
-  return [...byOrder.values()].map(({ field, reason }) => ({ field, decision: `Dates are read ${reason}` }));
+  const swapped = Object.entries(d.dateCells ?? {}).flatMap(([field, reading]) =>
+    reading.kind === 'swapped' ? [{ field, decision: swappedDecision(reading) }] : [],
+  );
+  return [
+    ...[...byOrder.values()].map(({ field, reason }) => ({ field, decision: `Dates are read ${reason}` })),
+    ...swapped,
+  ];
 }
 
 const moneyField = (name: string): FieldDef => ({ name, label: name, type: 'money' });

@@ -144,11 +144,31 @@ export function hasLibreOffice(): boolean {
   }
 }
 
-/** Converts a file with LibreOffice (a second program's xlsx, a genuine binary xls, an OpenDocument sheet), into `out`. */
-export function libreOfficeConvert(path: string, to: 'xlsx' | 'xls' | 'ods' | 'csv', out = dirname(path)): string {
+/**
+ * Converts a file with LibreOffice (a second program's xlsx, a genuine binary xls, an OpenDocument
+ * sheet), into `out`. `csvLanguage` opens a UTF-8 CSV as a
+ * spreadsheet set to that language reads it (a Windows language id: 1033 US English, which reads
+ * dates month first; 2057 British English, day first), as a user double-clicking the file does.
+ */
+export function libreOfficeConvert(
+  path: string,
+  to: 'xlsx' | 'xls' | 'ods' | 'csv',
+  out = dirname(path),
+  csvLanguage?: number,
+): string {
+  const filter = csvLanguage === undefined ? [] : [`--infilter=CSV:44,34,76,1,,${csvLanguage}`];
   execFileSync(
     'soffice',
-    ['--headless', `-env:UserInstallation=file://${out}/lo-profile`, '--convert-to', to, '--outdir', out, path],
+    [
+      '--headless',
+      `-env:UserInstallation=file://${out}/lo-profile`,
+      ...filter,
+      '--convert-to',
+      to,
+      '--outdir',
+      out,
+      path,
+    ],
     { stdio: 'ignore', timeout: 180_000 },
   );
   const stem = basename(path).replace(/\.[^.]+$/, '');

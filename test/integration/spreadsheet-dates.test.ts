@@ -1,0 +1,137 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../main/workspace';
+import {
+  delimited,
+  type FixtureCell,
+  hasLibreOffice,
+  libreOfficeConvert,
+  writeText,
+  writeXlsx,
+} from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+/**
+ * A CSV opened in a spreadsheet that reads dates the other way round and saved as a workbook: the
+ * dates it could read became date cells with their day and month swapped, the rest stayed text.
+ */
+const workspaces = demoWorkspacePerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
+});
+
+const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value'];
+const line = (n: number, date: FixtureCell): FixtureCell[] => [
+  `SI/S/${n}`,
+  date,
+  'D001',
+  'O00001',
+  'SKU-0001',
+  1,
+  '100.00',
+];
+const storedDates = (batch: number | null | undefined) =>
+  storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.doc_date]);
+const decisionsOf = (r: { decisions: { decision: string }[] }) => r.decisions.map((d) => d.decision);
+
+describe.runIf(hasLibreOffice() || process.env.CI)(
+  'a CSV saved again by a spreadsheet reading dates the other way',
+  () => {
+    it('reads the date cells a month-first spreadsheet made of day-first dates with day and month swapped back', async () => {
+      const dates = ['03/10/2026', '05/10/2026', '17/10/2026', '11/10/2026', '28/10/2026'];
+      const csv = writeText(join(dir, 'register.csv'), delimited([header, ...dates.map((d, i) => line(i + 1, d))]));
+      const xlsx = libreOfficeConvert(csv, 'xlsx', dir, 1033);
+      const r = await importFile(ws, xlsx, { kind: 'sales' });
+      expect(r).toMatchObject({ format: 'xlsx', rows: 5, rejected: 0 });
+      expect(storedDates(r.batch)).toEqual([
+        ['SI/S/1', '2026-10-03'],
+        ['SI/S/2', '2026-10-05'],
+        ['SI/S/3', '2026-10-17'],
+        ['SI/S/4', '2026-10-11'],
+        ['SI/S/5', '2026-10-28'],
+      ]);
+      expect(decisionsOf(r)).toContain(
+        'Date cells in "Invoice Date" are read with their day and month swapped back (10 Mar 2026 as 3 Oct 2026): the file was saved by a spreadsheet that read its dates the other way round, making dates only of those it could ("17/10/2026" stayed text)',
+      );
+    });
+
+    it('reads those a day-first spreadsheet made of month-first dates so too', async () => {
+      const dates = ['10/03/2026', '10/17/2026', '10/05/2026', '10/28/2026'];
+      const csv = writeText(join(dir, 'us.csv'), delimited([header, ...dates.map((d, i) => line(i + 1, d))]));
+      const xlsx = libreOfficeConvert(csv, 'xlsx', dir, 2057);
+      const r = await importFile(ws, xlsx, { kind: 'sales' });
+      expect(storedDates(r.batch).map(([, day]) => day)).toEqual([
+        '2026-10-03',
+        '2026-10-17',
+        '2026-10-05',
+        '2026-10-28',
+      ]);
+      expect(decisionsOf(r)).toContain('Dates are read month first, as "10/17/2026" shows');
+    });
+  },
+);
+
+describe('date cells beside text dates', () => {
+  it('leaves date cells as they are where some fall after the 12th: a column mixed by hand, not by a spreadsheet', async () => {
+    const rows = [
+      header,
+      line(1, new Date(Date.UTC(2026, 9, 3))),
+      line(2, new Date(Date.UTC(2026, 9, 15))),
+      line(3, '20/10/2026'),
+    ];
+    const r = await importFile(ws, await writeXlsx(join(dir, 'mixed.xlsx'), [{ name: 'Sales', rows }]), {
+      kind: 'sales',
+    });
+    expect(storedDates(r.batch).map(([, day]) => day)).toEqual(['2026-10-03', '2026-10-15', '2026-10-20']);
+    expect(decisionsOf(r).join(' ')).not.toMatch(/swapped/);
+  });
+
+  it('refuses a text date after rows of date cells each up to the 12th, beyond the rows the import decides from', async () => {
+    const early = Array.from({ length: 510 }, (_, i) => line(i + 1, new Date(Date.UTC(2026, i % 12, 10))));
+    const rows = [header, ...early, line(511, '13/10/2026')];
+    const r = await importFile(ws, await writeXlsx(join(dir, 'late-text.xlsx'), [{ name: 'Sales', rows }]), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(r.rejected).toBe(1);
+    expect(r.errors[0]).toMatchObject({ row: 512, column: 'Invoice Date', value: '13/10/2026' });
+    expect(r.errors[0]?.message).toMatch(
+      /^a date written as text where the first rows hold dates as date cells.*swapped/,
+    );
+  });
+
+  it('refuses a date cell up to the 12th after rows of text dates that read one way only', async () => {
+    const early = Array.from({ length: 510 }, (_, i) => line(i + 1, `${13 + (i % 15)}/10/2026`));
+    const rows = [header, ...early, line(511, new Date(Date.UTC(2026, 2, 10)))];
+    const r = await importFile(ws, await writeXlsx(join(dir, 'late-cell.xlsx'), [{ name: 'Sales', rows }]), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(r.rejected).toBe(1);
+    expect(r.errors[0]).toMatchObject({ row: 512, column: 'Invoice Date' });
+    expect(r.errors[0]?.message).toMatch(/^a date cell \(2026-03-10\) where the first rows write their dates as text/);
+  });
+
+  it('refuses a date cell after the 12th among date cells read swapped back', async () => {
+    const swapped = Array.from({ length: 4 }, (_, i) => line(i + 1, new Date(Date.UTC(2026, 2 + i, 10))));
+    const rows = [
+      header,
+      ...swapped,
+      line(5, '13/10/2026'),
+      ...Array.from({ length: 500 }, (_, i) => line(6 + i, '14/10/2026')),
+    ];
+    rows.push(line(600, new Date(Date.UTC(2026, 9, 20))));
+    const r = await importFile(ws, await writeXlsx(join(dir, 'late-day.xlsx'), [{ name: 'Sales', rows }]), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(r.rejected).toBe(1);
+    expect(r.errors[0]).toMatchObject({ row: rows.length, column: 'Invoice Date' });
+    expect(r.errors[0]?.message).toMatch(
+      /^a date cell \(2026-10-20\) among dates a spreadsheet made with their day and month swapped/,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { isWebArchive, parseWebArchive } from './readers/mhtml';
+import { openedByPassword, passwordRefusal } from './readers/protected';
 import { parseTallyXml } from './readers/tally-xml';
 import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading } from './readers/text';
 import {
@@ -163,8 +164,10 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
       return openConverted(path, 'xlsb (converted by LibreOffice)', 'an Excel binary workbook (.xlsb)');
     }
   }
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    if (openedByPassword(path)) throw new UnreadableFileError(passwordRefusal(basename(path)));
     return openConverted(path, 'xls (converted by LibreOffice)', 'a binary Excel 97–2003 workbook');
+  }
   const { encoding, bomLength } = detectEncoding(head);
   const start = new TextDecoder(encoding).decode(head.subarray(bomLength)).trimStart().slice(0, 2000).toLowerCase();
   const text = async () => {

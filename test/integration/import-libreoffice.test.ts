@@ -1,9 +1,10 @@
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../main/workspace';
-import { delimited, hasLibreOffice, libreOfficeConvert, writeText } from '../support/files';
+import { compoundFile } from '../support/cfb-writer';
+import { delimited, hasLibreOffice, libreOfficeConvert, libreOfficeEncryptedXls, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 import { writeZip } from '../support/zip-writer';
@@ -78,6 +79,40 @@ describe.runIf(hasLibreOffice() || process.env.CI)('files written by LibreOffice
       ['RC/L/1', 123456],
       ['RC/L/2', 9999999],
     ]);
+  });
+
+  it('refuses an .xls that opens only with a password, saying so, where LibreOffice said "no workbook came out"', async () => {
+    const csv = writeText(join(dir, 'receipts.csv'), delimited(rows));
+    const locked = libreOfficeEncryptedXls(libreOfficeConvert(csv, 'xls'), 'secret');
+    expect(readFileSync(locked).subarray(0, 4).toString('hex')).toBe('d0cf11e0');
+    await expect(importFile(ws, locked, { kind: 'payments' })).rejects.toThrow(
+      /^receipts-locked\.xls opens only with a password, so SchemeDesk cannot read it\. Open it in Excel with its password, take the password off/,
+    );
+    // The same workbook without one is read as ever.
+    const open = await importFile(ws, libreOfficeConvert(csv, 'xls'), { kind: 'payments', dryRun: true });
+    expect(open).toMatchObject({ rows: 2, totals: { amount: '101234.55' } });
+  });
+});
+
+describe('an .xlsx encrypted with a password (a compound file of its EncryptionInfo and EncryptedPackage)', () => {
+  it('is refused saying it opens only with a password, before any conversion', async () => {
+    const path = join(dir, 'payouts.xlsx');
+    writeFileSync(
+      path,
+      compoundFile([
+        { name: 'EncryptionInfo', data: Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]) },
+        { name: 'EncryptedPackage', data: Buffer.alloc(64, 0x5a) },
+      ]),
+    );
+    const saved = process.env.PATH;
+    process.env.PATH = dir;
+    try {
+      await expect(importFile(ws, path, { kind: 'payments' })).rejects.toThrow(
+        /^payouts\.xlsx opens only with a password/,
+      );
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 });
 

@@ -176,3 +176,46 @@ export function libreOfficeConvert(
   if (!made) throw new Error(`LibreOffice did not write ${stem}.${to}`);
   return join(out, made);
 }
+
+/**
+ * `path` saved by LibreOffice as an Excel 97–2003 workbook that opens only with `password`, into
+ * `out` (LibreOffice 7.4 encrypts .xls, not .xlsx). Its command line cannot give a password, so
+ * a Basic macro in a profile of its own does it.
+ */
+export function libreOfficeEncryptedXls(path: string, password: string, out = dirname(path)): string {
+  const target = join(out, `${basename(path).replace(/\.[^.]+$/, '')}-locked.xls`);
+  const profile = join(out, 'lo-macro-profile');
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--terminate_after_init'], {
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
+  const quoted = (text: string) => `&quot;${text.replaceAll('&', '&amp;').replaceAll('"', '&quot;&quot;')}&quot;`;
+  writeFileSync(
+    join(profile, 'user/basic/Standard/Module1.xba'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub SaveLocked
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot; : load(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(${quoted(`file://${path}`)}, &quot;_blank&quot;, 0, load())
+  Dim save(1) As New com.sun.star.beans.PropertyValue
+  save(0).Name = &quot;FilterName&quot; : save(0).Value = &quot;MS Excel 97&quot;
+  save(1).Name = &quot;Password&quot; : save(1).Value = ${quoted(password)}
+  doc.storeToURL(${quoted(`file://${target}`)}, save())
+  doc.close(True)
+End Sub
+</script:module>
+`,
+  );
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${profile}`,
+      'vnd.sun.star.script:Standard.Module1.SaveLocked?language=Basic&location=application',
+    ],
+    { stdio: 'ignore', timeout: 180_000 },
+  );
+  return target;
+}

@@ -54,6 +54,7 @@ import {
 import { SaleLines } from './sale-lines';
 import { productsHaveCaseUnits, SaleQuantities } from './sale-quantities';
 import { decideFromSample } from './sample-decisions';
+import { OneDayOfMonth } from './spreadsheet-dates';
 import { statusAnswer } from './status-column';
 import { targetIssues } from './target-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
@@ -349,6 +350,8 @@ async function importFrom(
     .map((field) => ({ field, sum: new IntegerSum() }));
   let minDate: string | null = null;
   let maxDate: string | null = null;
+  // A file's dates each on one day of their months: perhaps a spreadsheet's reading of a CSV.
+  const oneDay = rules.dateFields.length === 1 ? new OneDayOfMonth() : null;
   // What rounding did to the imported rows' money, field by field (when the user chose to round).
   const rounding: RoundingLedger = new Map();
   // Sales: document types the file uses and how each is read; lines numbered within their document.
@@ -621,6 +624,8 @@ async function importFrom(
           converted.paid,
           values.amount as number,
         );
+      const day = values[rules.dateFields[0] ?? ''];
+      if (oneDay && typeof day === 'string') oneDay.add(day);
       for (const f of rules.dateFields) {
         const d = values[f];
         if (typeof d !== 'string') continue;
@@ -710,6 +715,10 @@ async function importFrom(
       summed.map(({ field, sum }) => [field.name, scaledIntegerToString(sum.total, field.type === 'money' ? 2 : 3)]),
     );
     result.dateRange = minDate && maxDate ? [minDate, maxDate] : null;
+    const dayField = rules.dateFields[0] ?? '';
+    const oneDayWarning =
+      minDate && maxDate ? oneDay?.warning(headers[mapping[dayField] ?? -1] ?? dayField, minDate, maxDate) : null;
+    if (oneDayWarning) result.warnings.push(oneDayWarning);
     const returned = kind === 'sales' && result.rows > 0 ? matchReturnedInvoices(db, batchId) : null;
     if (returned) returnedNotes(returned, result);
     const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);

@@ -96,3 +96,36 @@ export function swappedDecision(reading: { header: string; cell: string; text: s
     });
   return `Date cells in "${reading.header}" are read with their day and month swapped back (${long(reading.cell)} as ${long(swappedBack(reading.cell))}): the file was saved by a spreadsheet that read its dates the other way round, making dates only of those it could ("${reading.text}" stayed text)`;
 }
+
+const ordinal = (n: number) => `${n}${n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;
+
+/**
+ * Every date of an import on one day of the month from the 2nd to the 12th, over three months or
+ * more. A CSV of a few days' sales (1–4 November) opened in a spreadsheet reading dates the other
+ * way round comes out so, every date a cell and none left as text (11 January to 11 April): nothing
+ * in the file tells it from a register billed on one day of each month, so it is warned of, once
+ * the whole file is read, with the dates it would be.
+ */
+export class OneDayOfMonth {
+  private day: string | null = null;
+  private same = true;
+  private readonly months = new Set<string>();
+
+  add(day: string): void {
+    if (!this.same) return;
+    const dom = day.slice(8, 10);
+    if (this.day === null) this.day = dom;
+    else if (dom !== this.day) {
+      this.same = false;
+      return;
+    }
+    this.months.add(day.slice(0, 7));
+  }
+
+  /** The warning, for the column `header` whose dates ran `from` … `to`; null where the dates vary. */
+  warning(header: string, from: string, to: string): string | null {
+    const dom = Number(this.day);
+    if (!this.same || this.day === null || dom < 2 || dom > 12 || this.months.size < 3) return null;
+    return `Every date in "${header}" falls on the ${ordinal(dom)} of its month, over ${this.months.size} months (${from} to ${to}). A CSV of a few days opened in a spreadsheet that reads dates the other way round comes out so: if this file was, its dates are ${swappedBack(from)} to ${swappedBack(to)}, and it should be imported as the system exported it`;
+  }
+}

@@ -70,6 +70,21 @@ describe.runIf(hasLibreOffice() || process.env.CI)(
         '2026-10-28',
       ]);
       expect(decisionsOf(r)).toContain('Dates are read month first, as "10/17/2026" shows');
+      expect(r.warnings.join(' ')).not.toMatch(/falls on the/);
+    });
+
+    it('warns where every date became a cell on one day of its month, a few days of November read month first', async () => {
+      const dates = ['11/01/2026', '11/02/2026', '11/02/2026', '11/03/2026', '11/04/2026'];
+      const csv = writeText(join(dir, 'week.csv'), delimited([header, ...dates.map((d, i) => line(i + 1, d))]));
+      const xlsx = libreOfficeConvert(csv, 'xlsx', dir, 2057);
+      const r = await importFile(ws, xlsx, { kind: 'sales', dryRun: true });
+      expect(r).toMatchObject({ rows: 5, dateRange: ['2026-01-11', '2026-04-11'] });
+      expect(r.warnings).toContain(
+        'Every date in "Invoice Date" falls on the 11th of its month, over 4 months (2026-01-11 to 2026-04-11). A CSV of a few days opened in a spreadsheet that reads dates the other way round comes out so: if this file was, its dates are 2026-11-01 to 2026-11-04, and it should be imported as the system exported it',
+      );
+      // The CSV itself, read as its dates show (the first number constant: the month), warns of nothing.
+      const fromCsv = await importFile(ws, csv, { kind: 'sales', dryRun: true });
+      expect(fromCsv).toMatchObject({ dateRange: ['2026-11-01', '2026-11-04'], warnings: [] });
     });
   },
 );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dateCellsReading, oneWayOnly, swappedBack, unseenSwap } from '../../main/import/spreadsheet-dates';
+import {
+  dateCellsReading,
+  OneDayOfMonth,
+  oneWayOnly,
+  swappedBack,
+  unseenSwap,
+} from '../../main/import/spreadsheet-dates';
 
 const cell = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -53,5 +59,22 @@ describe('dates a spreadsheet reading the other way round left', () => {
     expect(unseenSwap({ kind: 'textsOnly' }, cell('2026-10-20'), 'day-first', false)).toBeNull();
     expect(unseenSwap({ kind: 'textsOnly' }, '05/10/2026', 'day-first', false)).toBeNull();
     expect(unseenSwap(undefined, cell('2026-10-05'), 'day-first', false)).toBeNull();
+  });
+
+  it('warns of dates on one day of each month only from the 2nd to the 12th, over three months or more', () => {
+    const warned = (days: string[]) => {
+      const one = new OneDayOfMonth();
+      for (const day of days) one.add(day);
+      return one.warning('Date', [...days].sort()[0] ?? '', [...days].sort().at(-1) ?? '');
+    };
+    expect(warned(['2026-01-05', '2026-02-05', '2026-03-05'])).toMatch(
+      /falls on the 5th of its month, over 3 months.*2026-05-01 to 2026-05-03/,
+    );
+    expect(warned(['2026-01-02', '2026-02-02', '2026-03-02'])).toMatch(/on the 2nd of its month/);
+    // Month starts are how monthly figures are dated; the 13th no spreadsheet's swap makes.
+    expect(warned(['2026-01-01', '2026-02-01', '2026-03-01'])).toBeNull();
+    expect(warned(['2026-01-13', '2026-02-13', '2026-03-13'])).toBeNull();
+    expect(warned(['2026-01-05', '2026-02-05'])).toBeNull();
+    expect(warned(['2026-01-05', '2026-02-05', '2026-03-06'])).toBeNull();
   });
 });

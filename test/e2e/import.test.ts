@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../main/workspace';
 import { e2eSession } from '../support/browser';
+import { libreOfficeConvert } from '../support/files';
 import { tempDirPerTest } from '../support/temp';
 import { signIn } from '../support/web';
 import { workspaceIn } from '../support/workspace';
@@ -13,15 +14,21 @@ const session = e2eSession();
 
 /**
  * A demo workspace in the browser, signed in as the preparer, with the import dialog open on a CSV
- * of these lines; `prepare` changes the workspace first.
+ * of these lines; `prepare` changes the workspace first, `saved` makes the file picked of the CSV.
  */
-async function importDialogFor(name: string, lines: string[], prepare?: (ws: Workspace) => void) {
+async function importDialogFor(
+  name: string,
+  lines: string[],
+  prepare?: (ws: Workspace) => void,
+  saved: (csv: string) => string = (csv) => csv,
+) {
   const dir = tempDir();
   const ws = await workspaceIn(dir, { demo: true });
   prepare?.(ws);
   ws.db.close();
-  const file = join(dir, name);
-  writeFileSync(file, lines.join('\n'));
+  const csv = join(dir, name);
+  writeFileSync(csv, lines.join('\n'));
+  const file = saved(csv);
   const { page, errors } = await session.open(join(dir, 'workspace.sqlite'));
   await signIn(page, 'priya', '1111');
   await page.getByTestId('dataset-sales').waitFor({ timeout: 60_000 });
@@ -247,6 +254,30 @@ describe('importing through the Data screen', () => {
     await importAll(dialog, 2);
     // 1 case of 12 and 4 pieces; 2 cases of 12.
     expect(await dialog.getByTestId('total-qty').textContent()).toBe('40');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('says before Check that date cells a spreadsheet swapped are read swapped back, and imports them so', async () => {
+    const { page, errors, dialog } = await importDialogFor(
+      'Sales Register.csv',
+      [
+        'Invoice No,Invoice Date,Distributor Code,Outlet Code,SKU,Qty,Net Value',
+        'SR/1,03/10/2026,D001,O00001,SKU-0001,1,100.00',
+        'SR/2,05/10/2026,D001,O00001,SKU-0001,1,100.00',
+        'SR/3,17/10/2026,D002,O00002,SKU-0002,1,100.00',
+      ],
+      undefined,
+      // Opened in a spreadsheet set to US English and saved as a workbook.
+      (csv) => libreOfficeConvert(csv, 'xlsx', dirname(csv), 1033),
+    );
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    const swapped =
+      'Date cells in "Invoice Date" are read with their day and month swapped back (10 Mar 2026 as 3 Oct 2026)';
+    await expect.poll(() => dialog.textContent()).toContain(swapped);
+    await dialog.getByText(swapped).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: session.screenshot('import-swapped-dates.png') });
+    await importAll(dialog, 3);
+    expect(await dialog.getByTestId('import-result').textContent()).toContain('03 Oct 2026 – 17 Oct 2026');
     expect(errors).toEqual([]);
   }, 240_000);
 

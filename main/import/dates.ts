@@ -222,15 +222,18 @@ function span(dates: readonly DigitDate[], order: 'day-first' | 'month-first'): 
   return days.length === 0 ? 0 : Math.max(...days) - Math.min(...days);
 }
 
-const longDate = (d: DigitDate, order: 'day-first' | 'month-first') => {
-  const day = order === 'day-first' ? iso(d.year, d.b, d.a) : iso(d.year, d.a, d.b);
-  if (day === null) return 'impossible';
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+/** An ISO day as a message writes it: 3 Oct 2026. */
+export const longDay = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
   });
+
+const longDate = (d: DigitDate, order: 'day-first' | 'month-first') => {
+  const day = order === 'day-first' ? iso(d.year, d.b, d.a) : iso(d.year, d.a, d.b);
+  return day === null ? 'impossible' : longDay(day);
 };
 
 /**

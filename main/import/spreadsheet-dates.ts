@@ -1,4 +1,4 @@
-import { type DayOrder, excelSerialToIso, isPlausibleSerial, numericDayMonth } from './dates';
+import { type DayOrder, excelSerialToIso, isPlausibleSerial, longDay, numericDayMonth } from './dates';
 import type { Cell } from './readers/types';
 
 /**
@@ -87,14 +87,7 @@ export function unseenSwap(reading: DateCellsReading | undefined, cell: Cell, or
 
 /** The decision said for a column whose date cells are read swapped back. */
 export function swappedDecision(reading: { header: string; cell: string; text: string }): string {
-  const long = (day: string) =>
-    new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-  return `Date cells in "${reading.header}" are read with their day and month swapped back (${long(reading.cell)} as ${long(swappedBack(reading.cell))}): the file was saved by a spreadsheet that read its dates the other way round, making dates only of those it could ("${reading.text}" stayed text)`;
+  return `Date cells in "${reading.header}" are read with their day and month swapped back (${longDay(reading.cell)} as ${longDay(swappedBack(reading.cell))}): the file was saved by a spreadsheet that read its dates the other way round, making dates only of those it could ("${reading.text}" stayed text)`;
 }
 
 const ordinal = (n: number) => `${n}${n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`;

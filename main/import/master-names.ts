@@ -56,6 +56,8 @@ function count(seen: Map<Master, ReadAs>, master: Master, text: string, code: st
 
 /** Odoo's display name of a record with a code: the code in brackets before the name. */
 const bracketedCode = /^\[([^\]]+)\]/;
+/** How many texts as written each master's look-ups by name are kept for (a register's parties, items). */
+const MEMO_TEXTS = 100_000;
 /** Longer than this, a cell is no label of a code and a name (each way of cutting it is a look-up). */
 const LABEL_LENGTH = 200;
 /** What joins a code and a name in one label: spaces, or a dash, colon or bar with or without them. */
@@ -102,6 +104,8 @@ interface NamedRow {
 export class MasterNames {
   private readonly byName = new Map<Master, Map<string, NamedRow[]>>();
   private readonly byCode = new Map<Master, Map<string, NamedRow[]>>();
+  /** The rows each text as written names (named): a register names its few parties a million times. */
+  private readonly byText = new Map<Master, Map<string, NamedRow[]>>();
   private readonly exactCode = new Map<Master, Database.Statement>();
   /** Names read as codes (by the name as compared), as first written, and how many lines each. */
   readonly read = new Map<Master, ReadAs>();
@@ -126,7 +130,7 @@ export class MasterNames {
         problem: `"${text}" differs only in capitals or leading zeros from the ${master} ${alike.map((r) => r.code).join(', ')}; give the code as the master writes it`,
       };
     if (alike[0]) return { code: count(this.rewritten, master, text, alike[0].code) };
-    const all = this.rows(master).get(key(text)) ?? this.labelled(master, text);
+    const all = this.named(master, text);
     const ledgers = all.filter((r) => r.ledger === 1);
     const found = ledgers.length > 0 ? ledgers : all;
     const mine = master === 'outlets' && found.length > 1 ? found.filter((r) => r.owner === distributor) : found;
@@ -190,10 +194,7 @@ export class MasterNames {
 
   /** Every row whose code (as compared) or name `text` is. */
   private matching(master: Master, text: string): NamedRow[] {
-    return [
-      ...(this.codes(master).get(codeKey(text)) ?? []),
-      ...(this.rows(master).get(key(text)) ?? this.labelled(master, text)),
-    ];
+    return [...(this.codes(master).get(codeKey(text)) ?? []), ...this.named(master, text)];
   }
 
   /** Each master's codes as compared (codeKey): one row each, or the few that differ only so. */
@@ -204,6 +205,21 @@ export class MasterNames {
       for (const row of this.db.prepare(codesSql[master]).all() as NamedRow[])
         rows.set(codeKey(row.code), [...(rows.get(codeKey(row.code)) ?? []), row]);
       this.byCode.set(master, rows);
+    }
+    return rows;
+  }
+
+  /** The rows whose name `text` is, or whose code and name its label holds (labelled); read once per text. */
+  private named(master: Master, text: string): NamedRow[] {
+    let seen = this.byText.get(master);
+    if (seen === undefined) {
+      seen = new Map();
+      this.byText.set(master, seen);
+    }
+    let rows = seen.get(text);
+    if (rows === undefined) {
+      rows = this.rows(master).get(key(text)) ?? this.labelled(master, text);
+      if (seen.size < MEMO_TEXTS) seen.set(text, rows);
     }
     return rows;
   }

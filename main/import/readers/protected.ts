@@ -17,7 +17,12 @@ const STREAM_ALIGNMENT = 64;
 const CHUNK = 4 * 1024 * 1024;
 const OVERLAP = Math.max(encryptedPackage.length, BOF_LENGTH + 2);
 
-/** Whether the compound file at `path` is a workbook encrypted with a password to open it. */
+/**
+ * Whether the compound file at `path` is a workbook encrypted with a password to open it. Read
+ * until the workbook's first BOF, which an Excel 97–2003 workbook has near its start (it is then
+ * encrypted only if FILEPASS follows), or to the end: an encrypted .xlsx has none, and names its
+ * EncryptedPackage in a directory that may lie anywhere.
+ */
 export function openedByPassword(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
@@ -27,8 +32,9 @@ export function openedByPassword(path: string): boolean {
     for (;;) {
       const read = readSync(fd, buffer, kept, CHUNK, offset);
       const view = buffer.subarray(0, kept + read);
-      const start = offset - kept;
-      if (view.includes(encryptedPackage) || firstBofEncrypted(view, start)) return true;
+      if (view.includes(encryptedPackage)) return true;
+      const bof = globalsBofIn(view, offset - kept);
+      if (bof !== null) return view.readUInt16LE(bof + BOF_LENGTH) === FILEPASS;
       if (read === 0) return false;
       offset += read;
       kept = Math.min(OVERLAP, view.length);
@@ -39,13 +45,11 @@ export function openedByPassword(path: string): boolean {
   }
 }
 
-/** Whether a globals BOF at a stream's start in `view` (at `start` of the file) is followed by FILEPASS. */
-function firstBofEncrypted(view: Buffer, start: number): boolean {
-  for (let i = view.indexOf(globalsBof); i >= 0; i = view.indexOf(globalsBof, i + 1)) {
-    if ((start + i) % STREAM_ALIGNMENT !== 0 || i + BOF_LENGTH + 2 > view.length) continue;
-    return view.readUInt16LE(i + BOF_LENGTH) === FILEPASS;
-  }
-  return false;
+/** Where in `view` (at `start` of the file) a globals BOF begins a stream, with the record after it in view; null where none. */
+function globalsBofIn(view: Buffer, start: number): number | null {
+  for (let i = view.indexOf(globalsBof); i >= 0; i = view.indexOf(globalsBof, i + 1))
+    if ((start + i) % STREAM_ALIGNMENT === 0 && i + BOF_LENGTH + 2 <= view.length) return i;
+  return null;
 }
 
 /** What the user is told of such a workbook. */

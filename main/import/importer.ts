@@ -351,7 +351,8 @@ async function importFrom(
   let minDate: string | null = null;
   let maxDate: string | null = null;
   // A file's dates each on one day of their months: perhaps a spreadsheet's reading of a CSV.
-  const oneDay = rules.dateFields.length === 1 ? new OneDayOfMonth() : null;
+  const dayField = rules.dateFields.length === 1 ? rules.dateFields[0] : undefined;
+  const oneDay = dayField === undefined ? null : new OneDayOfMonth();
   // What rounding did to the imported rows' money, field by field (when the user chose to round).
   const rounding: RoundingLedger = new Map();
   // Sales: document types the file uses and how each is read; lines numbered within their document.
@@ -624,11 +625,10 @@ async function importFrom(
           converted.paid,
           values.amount as number,
         );
-      const day = values[rules.dateFields[0] ?? ''];
-      if (oneDay && typeof day === 'string') oneDay.add(day);
       for (const f of rules.dateFields) {
         const d = values[f];
         if (typeof d !== 'string') continue;
+        oneDay?.add(d);
         if (minDate === null || d < minDate) minDate = d;
         if (maxDate === null || d > maxDate) maxDate = d;
       }
@@ -715,9 +715,10 @@ async function importFrom(
       summed.map(({ field, sum }) => [field.name, scaledIntegerToString(sum.total, field.type === 'money' ? 2 : 3)]),
     );
     result.dateRange = minDate && maxDate ? [minDate, maxDate] : null;
-    const dayField = rules.dateFields[0] ?? '';
     const oneDayWarning =
-      minDate && maxDate ? oneDay?.warning(headers[mapping[dayField] ?? -1] ?? dayField, minDate, maxDate) : null;
+      dayField && minDate && maxDate
+        ? oneDay?.warning(headers[mapping[dayField] ?? -1] ?? dayField, minDate, maxDate)
+        : null;
     if (oneDayWarning) result.warnings.push(oneDayWarning);
     const returned = kind === 'sales' && result.rows > 0 ? matchReturnedInvoices(db, batchId) : null;
     if (returned) returnedNotes(returned, result);

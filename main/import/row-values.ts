@@ -331,9 +331,10 @@ function isoDay(cell: Date): string {
 }
 
 function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): string {
+  const order = d.dayOrder[field.name]?.order ?? 'day-first';
   const seen = d.dateCells?.[field.name];
   if (seen) {
-    const refusal = unseenSwap(seen, cell, d.dayOrder[field.name]?.order ?? 'day-first', d.date1904);
+    const refusal = unseenSwap(seen, cell, order, d.date1904);
     if (refusal) throw new Error(refusal);
     const day = seen.kind === 'swapped' ? cellDay(cell, d.date1904) : null;
     if (day !== null) return swappedBack(day);
@@ -346,7 +347,6 @@ function readDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): str
     if (!isPlausibleSerial(cell)) throw new Error('expected a date, or an Excel date serial between 1950 and 2100');
     return excelSerialToIso(cell, d.date1904);
   }
-  const order = d.dayOrder[field.name]?.order ?? 'day-first';
   // A register writes the same few dozen dates a million times: each text is parsed once.
   let days = dayTexts.get(d);
   if (!days) {

@@ -9,6 +9,11 @@ export interface FieldDef {
   readonly label: string;
   readonly type: FieldType;
   readonly required?: boolean;
+  /**
+   * Names a record — a code, a document's number —, as the ERP wrote it: a date cell here is a
+   * spreadsheet's reading of it (1/10 made 10 January), never the ERP's, and is refused.
+   */
+  readonly key?: boolean;
 }
 
 export interface DatasetDef {
@@ -29,6 +34,10 @@ export const datasetKinds = [
 export type DatasetKind = (typeof datasetKinds)[number];
 
 const text = (name: string, label: string, required = false): FieldDef => ({ name, label, type: 'text', required });
+const key = (name: string, label: string, required = false): FieldDef => ({
+  ...text(name, label, required),
+  key: true,
+});
 const date = (name: string, label: string, required = false): FieldDef => ({ name, label, type: 'date', required });
 const money = (name: string, label: string, required = false): FieldDef => ({ name, label, type: 'money', required });
 
@@ -37,7 +46,7 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     kind: 'distributors',
     label: 'Distributors',
     fields: [
-      text('code', 'Code', true),
+      key('code', 'Code', true),
       text('name', 'Name', true),
       text('region', 'Region'),
       text('area', 'Area'),
@@ -56,9 +65,9 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     kind: 'outlets',
     label: 'Outlets',
     fields: [
-      text('code', 'Code', true),
+      key('code', 'Code', true),
       text('name', 'Name', true),
-      text('distributor_code', 'Distributor', true),
+      key('distributor_code', 'Distributor', true),
       text('channel', 'Channel'),
       text('class', 'Class'),
       text('town', 'Town'),
@@ -72,7 +81,7 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     kind: 'products',
     label: 'Products',
     fields: [
-      text('sku', 'SKU', true),
+      key('sku', 'SKU', true),
       text('name', 'Name', true),
       text('brand', 'Brand'),
       text('category', 'Category'),
@@ -90,18 +99,18 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     label: 'Sales',
     fields: [
       text('doc_type', 'Document type', true),
-      text('doc_no', 'Document no', true),
+      key('doc_no', 'Document no', true),
       date('doc_date', 'Date', true),
       { name: 'line_no', label: 'Line', type: 'int' },
-      text('distributor_code', 'Distributor', true),
-      text('outlet_code', 'Outlet'),
-      text('sku', 'SKU', true),
+      key('distributor_code', 'Distributor', true),
+      key('outlet_code', 'Outlet'),
+      key('sku', 'SKU', true),
       { name: 'qty', label: 'Qty', type: 'qty', required: true },
       money('gross_value', 'Gross value'),
       money('discount', 'Discount'),
       money('net_value', 'Net value', true),
       money('tax', 'Tax'),
-      text('against_doc_no', 'Against document'),
+      key('against_doc_no', 'Against document'),
       // The document's round-off or adjustment to its total, on its first line only.
       money('round_off', 'Round-off'),
     ],
@@ -111,8 +120,8 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     label: 'Receivables',
     fields: [
       date('as_of', 'As of', true),
-      text('distributor_code', 'Distributor', true),
-      text('doc_no', 'Document no', true),
+      key('distributor_code', 'Distributor', true),
+      key('doc_no', 'Document no', true),
       date('doc_date', 'Document date', true),
       date('due_date', 'Due date'),
       money('amount', 'Amount'),
@@ -123,11 +132,11 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     kind: 'payments',
     label: 'Payments',
     fields: [
-      text('receipt_no', 'Receipt no', true),
+      key('receipt_no', 'Receipt no', true),
       date('receipt_date', 'Receipt date', true),
-      text('distributor_code', 'Distributor', true),
+      key('distributor_code', 'Distributor', true),
       money('amount', 'Amount', true),
-      text('against_doc_no', 'Against document'),
+      key('against_doc_no', 'Against document'),
       text('mode', 'Mode'),
     ],
   },
@@ -137,9 +146,9 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
     fields: [
       date('period_from', 'From', true),
       date('period_to', 'To', true),
-      text('distributor_code', 'Distributor', true),
+      key('distributor_code', 'Distributor', true),
       text('measure', 'Measure'),
-      text('scheme_code', 'Scheme'),
+      key('scheme_code', 'Scheme'),
       { name: 'value', label: 'Value', type: 'decimal', required: true },
     ],
   },

@@ -5,7 +5,7 @@ import type { Cell } from './readers/types';
 import type { FieldProblem } from './row-values';
 
 const clearedOn: FieldDef = { name: 'cleared_on', label: 'Clearing date', type: 'date' };
-const clearingDoc: FieldDef = { name: 'clearing_doc', label: 'Clearing document', type: 'text' };
+const clearingDoc: FieldDef = { name: 'clearing_doc', label: 'Clearing document', type: 'text', key: true };
 
 /**
  * Whether a receivables row is an item cleared on or before its as-of date: owed nothing that

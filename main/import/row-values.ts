@@ -23,6 +23,7 @@ import {
   excelSerialToIso,
   isMoment,
   isPlausibleSerial,
+  longDay,
   parseDateText,
   type TitlePeriod,
   yearlessDay,
@@ -459,7 +460,10 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
   }
   switch (field.type) {
     case 'text': {
-      if (cell instanceof Date) return isoDay(cell);
+      if (cell instanceof Date) {
+        if (field.key) throw new Error(spreadsheetsDate(isoDay(cell)));
+        return isoDay(cell);
+      }
       if (typeof cell === 'number' && cutByExcel(cell))
         throw new Error(
           `a number of ${String(Math.abs(cell)).length} digits, which Excel keeps only to 15: its last digits may be lost. Format the column as Text in Excel, type the numbers again, and import it again`,
@@ -490,6 +494,13 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
       return toNumber(field, cell, d, rounded);
   }
 }
+
+/**
+ * Why a date cell cannot be a code or a document's number: no ERP writes one there, but a
+ * spreadsheet opening a CSV reads 1/10 or 1-10 as a day and month, and what was written is lost.
+ */
+const spreadsheetsDate = (day: string) =>
+  `a date cell (${longDay(day)}) where a code or number belongs: a spreadsheet makes a date of a number such as 1/10 or 1-10 when it opens a file, and the number is lost. Import the file as its system exported it, or format the column as Text in the spreadsheet and type the numbers again`;
 
 /** What reports write for "nothing": an empty cell, null, NULL, a dash. */
 const blankText = /^(|null|nil|n\/a|-+|—|–)$/i;

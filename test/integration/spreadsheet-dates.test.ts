@@ -86,6 +86,28 @@ describe.runIf(hasLibreOffice() || process.env.CI)(
       const fromCsv = await importFile(ws, csv, { kind: 'sales', dryRun: true });
       expect(fromCsv).toMatchObject({ dateRange: ['2026-11-01', '2026-11-04'], warnings: [] });
     });
+
+    it('refuses the invoice numbers a spreadsheet made dates of, naming each row, where the CSV itself keeps them', async () => {
+      const numbers = ['1/10', '2/10', 'SI/S/3'];
+      const rows = numbers.map((n, i) => {
+        const l = line(i + 1, '2026-10-05');
+        l[0] = n;
+        return l;
+      });
+      const csv = writeText(join(dir, 'numbers.csv'), delimited([header, ...rows]));
+      const xlsx = libreOfficeConvert(csv, 'xlsx', dir, 1033);
+      const r = await importFile(ws, xlsx, { kind: 'sales', dryRun: true });
+      expect(r).toMatchObject({ rows: 1, rejected: 2 });
+      expect(r.errors.map((e) => [e.row, e.column])).toEqual([
+        [2, 'Invoice No'],
+        [3, 'Invoice No'],
+      ]);
+      expect(r.errors[0]?.message).toMatch(
+        /^a date cell \(10 Jan \d{4}\) where a code or number belongs: a spreadsheet makes a date of a number such as 1\/10/,
+      );
+      const fromCsv = await importFile(ws, csv, { kind: 'sales' });
+      expect(storedDates(fromCsv.batch).map(([doc]) => doc)).toEqual(numbers);
+    });
   },
 );
 
@@ -148,5 +170,42 @@ describe('date cells beside text dates', () => {
     expect(r.errors[0]?.message).toMatch(
       /^a date cell \(2026-10-20\) among dates a spreadsheet made with their day and month swapped/,
     );
+  });
+});
+
+describe('a date cell where a code belongs', () => {
+  it('refuses a receipt naming its bill by a date cell, and an outlet coded by one, but keeps a date cell in a name', async () => {
+    const receipts = [
+      ['Receipt No', 'Receipt Date', 'Distributor Code', 'Amount', 'Against Invoice'],
+      ['RCT-1', '2026-10-20', 'D001', '500.00', new Date(Date.UTC(2026, 0, 10))],
+      ['RCT-2', '2026-10-21', 'D001', '300.00', 'SI/S/2'],
+    ];
+    const paid = await importFile(
+      ws,
+      await writeXlsx(join(dir, 'receipts.xlsx'), [{ name: 'Receipts', rows: receipts }]),
+      {
+        kind: 'payments',
+        dryRun: true,
+      },
+    );
+    expect(paid).toMatchObject({ rows: 1, rejected: 1 });
+    expect(paid.errors[0]).toMatchObject({ row: 2, column: 'Against Invoice' });
+    expect(paid.errors[0]?.message).toMatch(/^a date cell \(10 Jan 2026\) where a code or number belongs/);
+
+    const outlets = [
+      ['Outlet Code', 'Outlet Name', 'Distributor Code'],
+      [new Date(Date.UTC(2026, 10, 1)), 'Corner Store', 'D001'],
+      ['O09002', new Date(Date.UTC(2026, 10, 2)), 'D001'],
+    ];
+    const coded = await importFile(
+      ws,
+      await writeXlsx(join(dir, 'outlets.xlsx'), [{ name: 'Outlets', rows: outlets }]),
+      {
+        kind: 'outlets',
+        dryRun: true,
+      },
+    );
+    expect(coded).toMatchObject({ rows: 1, rejected: 1 });
+    expect(coded.errors[0]).toMatchObject({ row: 2, column: 'Outlet Code' });
   });
 });

@@ -331,6 +331,36 @@ describe('file formats', () => {
     );
   });
 
+  it('keeps the leading zeros a format of zeros shows in a document number, as Excel shows it', async () => {
+    const numbered = (no: number, sku: string): FixtureCell[] => [
+      no,
+      '05-10-2026',
+      'D001',
+      'O00001',
+      sku,
+      1,
+      100,
+      'Invoice',
+    ];
+    const rows = [header, numbered(123, 'SKU-0001'), numbered(123, 'SKU-0002'), numbered(4567, 'SKU-0001')];
+    const xlsx = await writeXlsx(join(dir, 'padded.xlsx'), [{ name: 'Sales', rows, columnFormats: { 1: '000000' } }]);
+    const fromXlsx = await importFile(ws, xlsx, { kind: 'sales', dateOrder: 'dmy' });
+    expect(storedRows(ws, 'sales', fromXlsx.batch ?? 0).map((r) => r.doc_no)).toEqual(['000123', '000123', '004567']);
+    // The same in Excel 2003 XML, its style giving the format; a number longer than the zeros is itself.
+    const xml = spreadsheetMl([header, numbered(88, 'SKU-0001'), numbered(1234567, 'SKU-0001')])
+      .replace(
+        ' <Worksheet',
+        ' <Styles><Style ss:ID="zeros"><NumberFormat ss:Format="00000"/></Style></Styles>\n <Worksheet',
+      )
+      .replace(
+        /<Cell><Data ss:Type="Number">(88|1234567)<\/Data>/g,
+        '<Cell ss:StyleID="zeros"><Data ss:Type="Number">$1</Data>',
+      );
+    writeFileSync(join(dir, 'padded.xml'), xml);
+    const fromXml = await importFile(ws, join(dir, 'padded.xml'), { kind: 'sales', dateOrder: 'dmy' });
+    expect(storedRows(ws, 'sales', fromXml.batch ?? 0).map((r) => r.doc_no)).toEqual(['00088', '1234567']);
+  });
+
   it('reads an ".xls" that is really Excel 2003 XML', async () => {
     writeFileSync(join(dir, 'sales-2003.xls'), spreadsheetMl([header, ...lines]));
     await expectSales(join(dir, 'sales-2003.xls'), { format: 'excel-2003-xml' });

@@ -2,9 +2,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { percentText } from '../../main/import/amounts';
 import { openSource } from '../../main/import/open-source';
-import { formatKind } from '../../main/import/readers/number-formats';
+import { formatKind, shownNumber } from '../../main/import/readers/number-formats';
 import { type Cell, formulaWithoutValue, type Merge } from '../../main/import/readers/types';
 import { hasLibreOffice, libreOfficeConvert, writeXlsx } from '../support/files';
 import { realExports, realExportsFolder } from '../support/real-exports';
@@ -58,11 +57,11 @@ async function byExceljs(path: string): Promise<Grid> {
     const cells: Record<string, string> = {};
     sheet.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        // A number formatted as a percentage is read as Excel shows it ("18%").
+        // A number formatted as a percentage or with zeros is read as Excel shows it ("18%", "00042").
         const value = cell.value;
         const n = value !== null && typeof value === 'object' && 'result' in value ? value.result : value;
-        const percent = typeof n === 'number' && formatKind(cell.numFmt ?? '') === 'percent';
-        const v = percent ? shown(percentText(n)) : exceljsValue(value);
+        const kind = formatKind(cell.numFmt ?? '');
+        const v = typeof n === 'number' && kind !== 'date' ? shown(shownNumber(n, kind)) : exceljsValue(value);
         if (v !== null) cells[`${r}:${c - 1}`] = v;
       });
     });
@@ -123,6 +122,8 @@ async function writeEveryKindOfCell(path: string, date1904 = false) {
   sheet.getCell('H2').numFmt = '0%';
   sheet.getCell('H3').numFmt = '0.00%';
   sheet.getCell('H4').numFmt = '[Blue]0.0%;[Red]-0.0%';
+  sheet.getCell('I2').value = 42;
+  sheet.getCell('I2').numFmt = '00000';
   sheet.addRow(['Region North', null, null]);
   sheet.mergeCells('A5:C6');
   const second = workbook.addWorksheet('Second');
@@ -148,6 +149,7 @@ describe('the xlsx reader, cell for cell against exceljs', () => {
       expect(sheet['4:6']).toBe('text:#DIV/0!');
       expect(sheet['6:2']).toBe('text:Region North');
       expect([sheet['2:7'], sheet['3:7'], sheet['4:7']]).toEqual(['text:18%', 'text:12.5%', 'text:9%']);
+      expect(sheet['2:8']).toBe('text:00042');
       expect(Object.keys(ours)).toEqual(['Sales & Returns', 'Second']);
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKind, isDateFormat } from '../../main/import/readers/number-formats';
+import { formatKind, isDateFormat, shownNumber } from '../../main/import/readers/number-formats';
 
 describe('number formats of a workbook', () => {
   it('shows a date where a d, m, y, h or s stands outside quotes, brackets and escapes', () => {
@@ -18,6 +18,14 @@ describe('number formats of a workbook', () => {
     expect(formatKind('0 "%"')).toBe(null);
     expect(formatKind('#,##0.00')).toBe(null);
     expect(formatKind('dd/mm/yyyy')).toBe('date');
+  });
+
+  it('pads a whole number with the zeros a format of zeros alone shows, and nothing else', () => {
+    expect(formatKind('000000')).toBe(6);
+    expect(formatKind('[Red]00000;-00000')).toBe(5);
+    expect(['0', '00.00', '"INV"0000', '#,##0', '0000 "Nos"'].map(formatKind)).toEqual([null, null, null, null, null]);
+    expect([shownNumber(123, 6), shownNumber(123456, 6), shownNumber(1234567, 6)]).toEqual(['000123', 123456, 1234567]);
+    expect([shownNumber(12.5, 6), shownNumber(-12, 6), shownNumber(0.18, 'percent')]).toEqual([12.5, -12, '18%']);
   });
 
   it('reads no date in a code longer than Excel writes, without the patterns backtracking over it', () => {

@@ -1,7 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { percentText } from '../amounts';
-import { formatKind } from './number-formats';
+import { formatKind, type StyleKind, shownNumber } from './number-formats';
 import {
   type Cell,
   DamagedFileError,
@@ -211,8 +210,9 @@ export function parseExcel2003Xml(xml: string): Source {
   let rowNumber = 0;
   let col = 0;
   let cell: { across: number; down: number; type: string; text: string; index: number; style: string } | null = null;
-  // The styles whose number format shows a percentage (`Percent`, `0.0%`), and the one being read.
-  const percentStyles = new Set<string>();
+  // What the number format of each style that needs reading apart shows (`Percent`, `0.0%`,
+  // `00000`), and the style being read.
+  const styleKinds = new Map<string, StyleKind>();
   let style: string | null = null;
   let inData = false;
   // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
@@ -269,7 +269,8 @@ export function parseExcel2003Xml(xml: string): Source {
         } else if (local === 'style') style = attr(attrs, 'ID') ?? null;
         else if (local === 'numberformat' && style !== null) {
           const format = attr(attrs, 'Format') ?? '';
-          if (/^percent$/i.test(format) || formatKind(format) === 'percent') percentStyles.add(style);
+          const kind = /^percent$/i.test(format) ? 'percent' : formatKind(format);
+          if (kind !== null && kind !== 'date') styleKinds.set(style, kind);
         } else if (local === 'comment') inComment = true;
         else if (local.replace(/^x:/, '') === 'visible') visible = '';
         else if (local === 'data' && cell && !inComment) {
@@ -292,7 +293,7 @@ export function parseExcel2003Xml(xml: string): Source {
           if (current && /^sheet(very)?hidden$/i.test(visible.trim())) current.hiddenSheet = true;
           visible = null;
         } else if (local === 'cell' && row && cell && current) {
-          const value = typedValue(cell.type, cell.text, percentStyles.has(cell.style));
+          const value = typedValue(cell.type, cell.text, styleKinds.get(cell.style) ?? null);
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
           cell = null;
         } else if (local === 'row' && row && current) {
@@ -315,12 +316,12 @@ export function parseExcel2003Xml(xml: string): Source {
   };
 }
 
-/** A cell's value by its type; a number styled as a percentage as Excel shows it ("18%"), as the xlsx reader reads it. */
-function typedValue(type: string, text: string, percent: boolean): Cell {
+/** A cell's value by its type; a number by its style as the xlsx reader reads it ("18%", "00123"). */
+function typedValue(type: string, text: string, kind: StyleKind): Cell {
   if (text === '') return null;
   if (type === 'Number') {
     const n = numberCell(text);
-    return percent && typeof n === 'number' ? percentText(n) : n;
+    return typeof n === 'number' ? shownNumber(n, kind) : n;
   }
   if (type === 'Boolean') return text === '1';
   if (type === 'DateTime') return isoDateCell(text);

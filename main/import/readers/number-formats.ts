@@ -1,6 +1,9 @@
+import { percentText } from '../amounts';
+import type { Cell } from './types';
+
 /**
  * What a workbook's number formats show, where the importer reads a number apart: a date (or
- * time), a percentage. Read by the xlsx reader from a style's format code or built-in id, and by the
+ * time), a percentage, a whole number padded with zeros. Read by the xlsx reader from a style's format code or built-in id, and by the
  * Excel 2003 XML reader from a style's NumberFormat.
  */
 /** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ones). */
@@ -12,8 +15,12 @@ for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
 /** Built-in number formats that show a percentage: `0%`, `0.00%`. */
 const BUILT_IN_PERCENTS = new Set([9, 10]);
 
-/** What a cell's number format shows, where the importer reads it apart: a date (or time), a percentage. */
-export type StyleKind = 'date' | 'percent' | null;
+/**
+ * What a cell's number format shows, where the importer reads it apart: a date (or time), a
+ * percentage, or — a number — the digits a format of zeros alone pads a whole number to (`00000`
+ * shows 123 as 00123: a code or document number kept with its leading zeros).
+ */
+export type StyleKind = 'date' | 'percent' | number | null;
 
 /** A number format code's first section, without its quoted text, escapes, fills and brackets. */
 function bareFormat(code: string): string {
@@ -38,10 +45,32 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhsb]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-/** What a number format code shows: a date, a percentage (`0.0%`: the cell's 0.18 is 18 %), or neither. */
+/**
+ * What a number format code shows: a date, a percentage (`0.0%`: the cell's 0.18 is 18 %), the
+ * width of a format of two or more zeros and nothing else (colours and locales aside: no quoted
+ * text, no separators), or none of these.
+ */
 export function formatKind(code: string): StyleKind {
   if (isDateFormat(code)) return 'date';
-  return code.length <= 255 && bareFormat(code).includes('%') ? 'percent' : null;
+  if (code.length > 255) return null;
+  const bare = bareFormat(code);
+  if (bare.includes('%')) return 'percent';
+  const first = code.split(';')[0]?.replace(/\[[^\]]*\]/g, '') ?? '';
+  return /^0{2,}$/.test(first) ? first.length : null;
+}
+
+/**
+ * A number cell as the importer reads it by its format: a percentage as Excel shows it ("18%", as
+ * a CSV of the sheet writes it); a whole number whose format of zeros shows it with leading
+ * zeros, so too ("00123"), which the number alone loses; any other as the number.
+ */
+export function shownNumber(n: number, kind: StyleKind): Cell {
+  if (kind === 'percent') return percentText(n);
+  if (typeof kind === 'number' && Number.isInteger(n) && n >= 0) {
+    const digits = String(n);
+    if (digits.length < kind) return digits.padStart(kind, '0');
+  }
+  return n;
 }
 
 /** What a built-in number format (by its id) shows. */

@@ -1,6 +1,6 @@
 import type { Entry } from 'yauzl';
-import { percentText } from '../amounts';
 import { excelSerialToDate } from '../dates';
+import { shownNumber } from './number-formats';
 import {
   type Cell,
   DamagedFileError,
@@ -134,12 +134,11 @@ async function* sheetRows(
         const n = numberCell(c.value);
         if (typeof n !== 'number') return text(c.value);
         const kind = workbook.styleKinds[c.style];
-        // A percentage is read as Excel shows it, "18%", as a CSV of the sheet writes it: the
-        // cell's 0.18 beside rates written 18 was no GST rate, and a net with its tax went in as sales.
-        if (kind === 'percent') return percentText(n);
         // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
-        // importer refuses as a date.
-        return kind === 'date' && n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;
+        // importer refuses as a date. A percentage's 0.18 beside rates written 18 was no GST
+        // rate, and a net with its tax went in as sales: it is read "18%" (shownNumber).
+        if (kind === 'date') return n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;
+        return shownNumber(n, kind ?? null);
       }
     }
   };

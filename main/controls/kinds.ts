@@ -11,6 +11,7 @@ export const flagLabels = {
   'margin-floor': 'Margin below the floor',
   'budget-burn': 'Scheme near its budget',
   'inactive-payee': 'Payee not trading, by the masters',
+  'unmatched-receipt': 'Receipts naming no invoice of the payee',
 } as const;
 export type FlagKind = keyof typeof flagLabels;
 export const flagKinds = Object.keys(flagLabels) as FlagKind[];
@@ -28,4 +29,5 @@ export const flagShortLabels: Record<FlagKind, string> = {
   'margin-floor': 'Below margin floor',
   'budget-burn': 'Budget burn',
   'inactive-payee': 'Not trading',
+  'unmatched-receipt': 'Unmatched receipts',
 };

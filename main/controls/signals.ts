@@ -15,7 +15,7 @@ export interface FlagDraft {
   /** A policy breach: the run is not submitted until a preparer acknowledges it. */
   blocking: boolean;
   message: string;
-  evidence: { table: 'sales' | 'outlets' | 'payout_lines'; ids: number[] };
+  evidence: { table: 'sales' | 'outlets' | 'payout_lines' | 'payments'; ids: number[] };
 }
 
 /** What a fact signal looks at: a period, the payees to flag, and the sales lines a run of it reads. */

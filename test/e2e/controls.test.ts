@@ -57,4 +57,38 @@ describe('controls in the browser', () => {
     await page.getByText(`Approved: run ${run} is now approved.`).waitFor();
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('shows receipts naming their bills otherwise as a signal, with the receipts behind it, and the early-payment line they cost', async () => {
+    const ws = await workspaceIn(tempDir(), { demo: true });
+    ws.db
+      .prepare(
+        "UPDATE payments SET against_doc_no = replace(against_doc_no, 'INV/', '') WHERE distributor_code = 'D002' AND against_doc_no LIKE 'INV/2610/%'",
+      )
+      .run();
+    const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    ws.db.close();
+    const { page, errors } = await session.open(ws.dbPath, { width: 1440, height: 900 });
+    await signIn(page, 'priya', '1111');
+    await openRun(page, run);
+    const panel = page.getByTestId('flags-panel');
+    await panel.waitFor();
+    // Signals alone leave the panel closed, the grid keeping the screen.
+    await panel.getByRole('button', { name: /^▸ Controls: no policy breach · \d+ signals to look at/ }).click();
+    const row = panel.getByTestId('flag-row').filter({ hasText: 'Receipts naming no invoice of the payee' });
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(/D002 · EPD-202610.*name their bills otherwise than the sales register does.*3 receipts/);
+    await row.getByRole('button', { name: 'Receipts naming no invoice of the payee' }).click();
+    await expect
+      .poll(async () => {
+        const lines = page.locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned)');
+        return [
+          await lines.locator('[col-id="payee"]').allTextContents(),
+          await lines.locator('[col-id="scheme"]').allTextContents(),
+        ];
+      })
+      .toEqual([['D002'], ['EPD-202610']]);
+    await page.screenshot({ path: session.screenshot('unmatched-receipts.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
 });

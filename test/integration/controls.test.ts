@@ -385,6 +385,41 @@ describe('a payee the masters say is not trading', () => {
   });
 });
 
+describe('receipts naming their bills otherwise than the sales register', () => {
+  const demo = demoWorkspacePerTest();
+  const db = (): Database.Database => demo.current().ws.db;
+  const earlyPayment = (run: number) =>
+    db()
+      .prepare("SELECT final FROM payout_lines WHERE run_id = ? AND payee = 'D002' AND source_table = 'payments'")
+      .pluck()
+      .get(run) as number;
+
+  it('are a signal on the early-payment line they earn nothing for, where receipts naming bills from before the sales are not', () => {
+    // The demo's receipts of last period's bills (INV/PRV/…) name bills the workspace has nothing like.
+    expect(runFlags(db(), 1).filter((f) => f.kind === 'unmatched-receipt')).toEqual([]);
+    const receipts = db()
+      .prepare(
+        "SELECT id, against_doc_no AS against FROM payments WHERE distributor_code = 'D002' AND against_doc_no LIKE 'INV/2610/%' ORDER BY id",
+      )
+      .all() as { id: number; against: string }[];
+    const [padded, prefixed] = receipts as [(typeof receipts)[0], (typeof receipts)[0]];
+    const rename = db().prepare('UPDATE payments SET against_doc_no = ? WHERE id = ?');
+    // INV/2610/00007 written INV-2610-7, and INV/2610/00008 without its INV/.
+    rename.run(padded.against.replace(/\//g, '-').replace(/-0+/g, '-'), padded.id);
+    rename.run(prefixed.against.replace(/^INV\//, ''), prefixed.id);
+    const run = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    expect(earlyPayment(run)).toBeLessThan(earlyPayment(1));
+    const flags = runFlags(db(), run).filter((f) => f.kind === 'unmatched-receipt');
+    expect(flags.map((f) => [f.payee, f.scheme, f.blocking])).toEqual([['D002', 'EPD-202610', false]]);
+    expect(flags[0]?.message).toMatch(
+      new RegExp(
+        `^2 receipts of D002 dated 2026-10-01 to 2026-11-10 \\(₹[\\d,.]+\\) name their bills otherwise than the sales register does \\("INV-2610-7" for "${padded.against}", "2610/00008" for "${prefixed.against}"\\): early payment counts a receipt only against the bill it names exactly`,
+      ),
+    );
+    expect(flags[0]?.evidence).toEqual({ table: 'payments', ids: [padded.id, prefixed.id] });
+  });
+});
+
 describe('the margin floor', () => {
   const demo = demoWorkspacePerTest();
   const db = (): Database.Database => demo.current().ws.db;

@@ -6,7 +6,12 @@ import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { useWorkspace } from '../workspace-context';
 
-const evidenceNames = { sales: 'sales lines', outlets: 'outlets', payout_lines: 'payout lines' } as const;
+const evidenceNames = {
+  sales: 'sales lines',
+  outlets: 'outlets',
+  payout_lines: 'payout lines',
+  payments: 'receipts',
+} as const;
 
 /**
  * What the controls found in the run, above its grid: policy breaches first (each to be

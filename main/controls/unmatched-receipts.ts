@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import { addDays } from '../../engine/dates';
+import type { Scheme } from '../../engine/model';
+import { schemeVersions } from '../schemes/store';
+import type { FlagDraft, RunScope } from './signals';
+
+/** How many of the numbers a flag's message quotes. */
+const QUOTED = 3;
+
+/** The most days an early-payment measure of the scheme gives (its own, or one its formula reads), or null. */
+function earlyPaymentDays(scheme: Scheme): number | null {
+  const days = [scheme.measure, ...Object.values(scheme.measures ?? {})].flatMap((m) =>
+    m.kind === 'early_payment' ? [m.withinDays] : [],
+  );
+  return days.length === 0 ? null : Math.max(...days);
+}
+
+/**
+ * A document number as the words and numbers it is written with, whatever joins them and without
+ * leading zeros: `INV/00123`, `inv-123` and `INV 123` are one, `123` another.
+ */
+const tokensOf = (number: string) =>
+  (number.toUpperCase().match(/[A-Z]+|[0-9]+/g) ?? []).map((t) => t.replace(/^0+(?=\d)/, ''));
+const keyOf = (tokens: readonly string[]) => tokens.join(' ');
+
+/**
+ * The invoice a receipt's number most likely means, where it is not written as the invoice is: the
+ * same words and numbers otherwise joined or padded (`INV-123` for `INV/00123`), or the one with
+ * a prefix the other lacks (`123` or `SI/123` for `SI/2610/123`, `SI/2610/123` for `123`). Only a
+ * whole number against the end of the other, and only one holding a digit, so `INV/PRV/2` is not
+ * taken for `INV/2610/2`.
+ */
+function likelyInvoices(invoices: readonly string[]) {
+  const byEnd = new Map<string, string>();
+  const whole = new Map<string, string>();
+  for (const invoice of invoices) {
+    const tokens = tokensOf(invoice);
+    whole.set(keyOf(tokens), invoice);
+    for (let i = 0; i < tokens.length; i++) {
+      const end = keyOf(tokens.slice(i));
+      if (!byEnd.has(end)) byEnd.set(end, invoice);
+    }
+  }
+  return (against: string): string | undefined => {
+    const tokens = tokensOf(against);
+    if (!/\d/.test(against)) return undefined;
+    const found = byEnd.get(keyOf(tokens));
+    if (found !== undefined) return found;
+    for (let i = 1; i < tokens.length; i++) {
+      const end = tokens.slice(i);
+      if (!end.some((t) => /\d/.test(t))) break;
+      const invoice = whole.get(keyOf(end));
+      if (invoice !== undefined) return invoice;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Receipts an early-payment scheme cannot count: each counts only against the bill it names
+ * exactly, and a receipt naming its payee's invoice otherwise written — the receipts' `123` or
+ * `INV-123` for the sales register's `INV/00123`, leading zeros a spreadsheet dropped, a prefix one
+ * system writes and the other not — earns nothing, silently. For each payee of each early-payment
+ * scheme of the run, the receipts dated from the period's start to its end plus the scheme's days
+ * that name no invoice of the payee but one of its invoices written otherwise. A receipt naming a
+ * bill the workspace has nothing like (last year's, before the first sales imported) is no
+ * mismatch and is not flagged. A signal, not a breach: which number is right is for a person to say.
+ */
+export function unmatchedReceipts(db: Database.Database, scope: RunScope): FlagDraft[] {
+  const lines = db
+    .prepare(
+      `SELECT scheme_code AS scheme, scheme_version_id AS version, payee FROM payout_lines
+       WHERE run_id = ? AND source_table = 'payments' GROUP BY scheme_code, scheme_version_id, payee`,
+    )
+    .all(scope.run) as { scheme: string; version: number; payee: string }[];
+  const schemes = schemeVersions(
+    db,
+    lines.map((l) => l.version),
+  );
+  const unmatched = db.prepare(
+    `SELECT p.id, p.against_doc_no AS against, p.amount FROM payments p
+     WHERE p.distributor_code = ? AND p.receipt_date BETWEEN ? AND ? AND p.against_doc_no IS NOT NULL AND p.amount > 0
+       AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.doc_no = p.against_doc_no AND s.distributor_code = p.distributor_code
+         AND s.doc_type = 'invoice' AND s.outlet_code IS NULL)
+     ORDER BY p.receipt_date, p.id`,
+  );
+  const invoicesOf = db
+    .prepare(
+      `SELECT DISTINCT doc_no FROM sales WHERE distributor_code = ? AND doc_type = 'invoice' AND outlet_code IS NULL`,
+    )
+    .pluck();
+  const likely = new Map<string, ReturnType<typeof likelyInvoices>>();
+  const flags: FlagDraft[] = [];
+  for (const line of lines) {
+    const days = earlyPaymentDays(schemes.get(line.version) as Scheme);
+    if (days === null) continue;
+    const to = addDays(scope.to, days);
+    const receipts = unmatched.all(line.payee, scope.from, to) as { id: number; against: string; amount: number }[];
+    if (receipts.length === 0) continue;
+    const invoiceFor = likely.get(line.payee) ?? likelyInvoices(invoicesOf.all(line.payee) as string[]);
+    likely.set(line.payee, invoiceFor);
+    const mismatched = receipts.flatMap((r) => {
+      const invoice = invoiceFor(r.against);
+      return invoice === undefined ? [] : [{ ...r, invoice }];
+    });
+    if (mismatched.length === 0) continue;
+    const pairs = [...new Map(mismatched.map((r) => [r.against, r.invoice])).entries()];
+    const quoted = pairs
+      .slice(0, QUOTED)
+      .map(([against, invoice]) => `"${against}" for "${invoice}"`)
+      .join(', ');
+    const more = pairs.length > QUOTED ? ` and ${pairs.length - QUOTED} more` : '';
+    const amount = mismatched.reduce((sum, r) => sum + BigInt(r.amount), 0n);
+    const one = mismatched.length === 1;
+    flags.push({
+      kind: 'unmatched-receipt',
+      payee: line.payee,
+      scheme: line.scheme,
+      blocking: false,
+      message: `${one ? '1 receipt' : `${mismatched.length} receipts`} of ${line.payee} dated ${scope.from} to ${to} (${scope.money(amount)}) ${one ? 'names its bill' : 'name their bills'} otherwise than the sales register does (${quoted}${more}): early payment counts a receipt only against the bill it names exactly, so ${one ? 'it earns' : 'they earn'} nothing. Correct the numbers in the file that writes them otherwise and import it again`,
+      evidence: { table: 'payments', ids: mismatched.map((r) => r.id) },
+    });
+  }
+  return flags;
+}

@@ -88,6 +88,8 @@ describe('controls in the browser', () => {
         ];
       })
       .toEqual([['D002'], ['EPD-202610']]);
+    // One line is one line, in the count above the grid and in its totals row.
+    expect(await page.getByTestId('review-count').textContent()).toMatch(/^1 line · ₹0\.00$/);
     await page.screenshot({ path: session.screenshot('unmatched-receipts.png') });
     expect(errors).toEqual([]);
   }, 240_000);

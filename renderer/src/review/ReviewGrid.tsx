@@ -133,7 +133,7 @@ export function ReviewGrid(props: Props) {
           apiRef.current?.setGridOption('pinnedBottomRowData', [
             {
               payee: 'Total',
-              payee_name: `${formatCount(t.lines, localeRef.current)} lines`,
+              payee_name: `${formatCount(t.lines, localeRef.current)} ${t.lines === 1 ? 'line' : 'lines'}`,
               calculated: t.calculated,
               override: null,
               final: t.final,

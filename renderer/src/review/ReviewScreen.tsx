@@ -272,7 +272,9 @@ export function ReviewScreen({
       {/* Like Excel's status bar: how many lines the filters leave, and what they pay. */}
       <footer className="review-status">
         <span data-testid="review-count">
-          {totals ? `${formatCount(totals.lines, locale)} lines · ${formatMoney(totals.final, currency, locale)}` : ''}
+          {totals
+            ? `${formatCount(totals.lines, locale)} ${totals.lines === 1 ? 'line' : 'lines'} · ${formatMoney(totals.final, currency, locale)}`
+            : ''}
         </span>
         {selection.length > 0 && (
           <span>

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
+import { groupBy } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
 import { schemeVersions } from '../schemes/store';
 import type { FlagDraft, RunScope } from './signals';
@@ -77,49 +78,68 @@ export function unmatchedReceipts(db: Database.Database, scope: RunScope): FlagD
     db,
     lines.map((l) => l.version),
   );
+  // One reading of the receipts per scheme, and of the invoices' numbers only once one is wanted:
+  // neither table has an index by party, and a workspace has thousands of payees.
   const unmatched = db.prepare(
-    `SELECT p.id, p.against_doc_no AS against, p.amount FROM payments p
-     WHERE p.distributor_code = ? AND p.receipt_date BETWEEN ? AND ? AND p.against_doc_no IS NOT NULL AND p.amount > 0
+    `SELECT p.id, p.distributor_code AS payee, p.against_doc_no AS against, p.amount FROM payments p
+     WHERE p.receipt_date BETWEEN ? AND ? AND p.against_doc_no IS NOT NULL AND p.amount > 0
        AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.doc_no = p.against_doc_no AND s.distributor_code = p.distributor_code
          AND s.doc_type = 'invoice' AND s.outlet_code IS NULL)
      ORDER BY p.receipt_date, p.id`,
   );
-  const invoicesOf = db
-    .prepare(
-      `SELECT DISTINCT doc_no FROM sales WHERE distributor_code = ? AND doc_type = 'invoice' AND outlet_code IS NULL`,
-    )
-    .pluck();
-  const likely = new Map<string, ReturnType<typeof likelyInvoices>>();
+  let invoices: Map<string, (against: string) => string | undefined> | null = null;
+  const invoicesOf = (payee: string) => {
+    if (!invoices) {
+      const numbers = db
+        .prepare(`SELECT DISTINCT distributor_code AS payee, doc_no AS number FROM sales
+           WHERE doc_type = 'invoice' AND outlet_code IS NULL`)
+        .all() as { payee: string; number: string }[];
+      const byPayee = groupBy(numbers, (n) => n.payee);
+      invoices = new Map([...byPayee].map(([p, ns]) => [p, likelyInvoices(ns.map((n) => n.number))]));
+    }
+    return invoices.get(payee);
+  };
   const flags: FlagDraft[] = [];
-  for (const line of lines) {
-    const days = earlyPaymentDays(schemes.get(line.version) as Scheme);
+  for (const [version, ofScheme] of groupBy(lines, (l) => String(l.version))) {
+    const days = earlyPaymentDays(schemes.get(Number(version)) as Scheme);
     if (days === null) continue;
     const to = addDays(scope.to, days);
-    const receipts = unmatched.all(line.payee, scope.from, to) as { id: number; against: string; amount: number }[];
-    if (receipts.length === 0) continue;
-    const invoiceFor = likely.get(line.payee) ?? likelyInvoices(invoicesOf.all(line.payee) as string[]);
-    likely.set(line.payee, invoiceFor);
-    const mismatched = receipts.flatMap((r) => {
-      const invoice = invoiceFor(r.against);
-      return invoice === undefined ? [] : [{ ...r, invoice }];
-    });
-    if (mismatched.length === 0) continue;
-    const pairs = [...new Map(mismatched.map((r) => [r.against, r.invoice])).entries()];
-    const quoted = pairs
-      .slice(0, QUOTED)
-      .map(([against, invoice]) => `"${against}" for "${invoice}"`)
-      .join(', ');
-    const more = pairs.length > QUOTED ? ` and ${pairs.length - QUOTED} more` : '';
-    const amount = mismatched.reduce((sum, r) => sum + BigInt(r.amount), 0n);
-    const one = mismatched.length === 1;
-    flags.push({
-      kind: 'unmatched-receipt',
-      payee: line.payee,
-      scheme: line.scheme,
-      blocking: false,
-      message: `${one ? '1 receipt' : `${mismatched.length} receipts`} of ${line.payee} dated ${scope.from} to ${to} (${scope.money(amount)}) ${one ? 'names its bill' : 'name their bills'} otherwise than the sales register does (${quoted}${more}): early payment counts a receipt only against the bill it names exactly, so ${one ? 'it earns' : 'they earn'} nothing. Correct the numbers in the file that writes them otherwise and import it again`,
-      evidence: { table: 'payments', ids: mismatched.map((r) => r.id) },
-    });
+    const payees = new Set(ofScheme.map((l) => l.payee));
+    const receipts = (
+      unmatched.all(scope.from, to) as { id: number; payee: string; against: string; amount: number }[]
+    ).filter((r) => payees.has(r.payee));
+    for (const [payee, own] of groupBy(receipts, (r) => r.payee)) {
+      const mismatched = own.flatMap((r) => {
+        const invoice = invoicesOf(payee)?.(r.against);
+        return invoice === undefined ? [] : [{ ...r, invoice }];
+      });
+      if (mismatched.length > 0) flags.push(flagOf(scope, payee, ofScheme[0]?.scheme as string, to, mismatched));
+    }
   }
   return flags;
+}
+
+function flagOf(
+  scope: RunScope,
+  payee: string,
+  scheme: string,
+  to: string,
+  mismatched: { id: number; against: string; amount: number; invoice: string }[],
+): FlagDraft {
+  const pairs = [...new Map(mismatched.map((r) => [r.against, r.invoice])).entries()];
+  const quoted = pairs
+    .slice(0, QUOTED)
+    .map(([against, invoice]) => `"${against}" for "${invoice}"`)
+    .join(', ');
+  const more = pairs.length > QUOTED ? ` and ${pairs.length - QUOTED} more` : '';
+  const amount = mismatched.reduce((sum, r) => sum + BigInt(r.amount), 0n);
+  const one = mismatched.length === 1;
+  return {
+    kind: 'unmatched-receipt',
+    payee,
+    scheme,
+    blocking: false,
+    message: `${one ? '1 receipt' : `${mismatched.length} receipts`} of ${payee} dated ${scope.from} to ${to} (${scope.money(amount)}) ${one ? 'names its bill' : 'name their bills'} otherwise than the sales register does (${quoted}${more}): early payment counts a receipt only against the bill it names exactly, so ${one ? 'it earns' : 'they earn'} nothing. Correct the numbers in the file that writes them otherwise and import it again`,
+    evidence: { table: 'payments', ids: mismatched.map((r) => r.id) },
+  };
 }

@@ -127,7 +127,7 @@ const commands: Record<string, Command> = {
             // With no row refused, what was read and left out is the answer.
             message:
               r.rejected === 0 && r.rows === 0
-                ? `${r.file}: nothing was imported: none of the rows read is data${r.skippedSummary ? ` (${r.skippedSummary})` : ''}`
+                ? `${r.file}: nothing was imported: every row read is left out${r.skippedSummary ? ` (${r.skippedSummary})` : ''}`
                 : `${r.file}: nothing was imported; every problem is listed`,
           },
           problems: output.errors,

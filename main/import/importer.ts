@@ -598,6 +598,10 @@ async function importFrom(
         bills && issues.length === 0 ? receiptLines(values, bills, spread) : { lines: [values], paid: null };
       const sorted = lines.sort(parts, row.number, repeated, issues);
       if (issues.length > 0) return reject(row, issues);
+      if (sorted.unchanged) {
+        skip('rows already in the master as written');
+        return;
+      }
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);

@@ -5,6 +5,7 @@ import { deferredIndexes } from './deferred-indexes';
 import { DigestTable } from './digest-table';
 import type { ImportIssue } from './importer';
 import { kindRules } from './kind-rules';
+import { isMasterKind, MasterRows } from './master-rows';
 import { ReceiptRows } from './receipt-rows';
 import { storedRows } from './stored-rows';
 
@@ -14,6 +15,8 @@ type Line = Record<string, StoredValue>;
 export interface SortedLines {
   stores: { line: Line; key: Buffer | undefined }[];
   addedInto: { id: number; line: Line }[];
+  /** A masters file's row the master holds already, as the file writes it: passed over. */
+  unchanged: boolean;
 }
 
 /**
@@ -39,6 +42,7 @@ export class LineStore {
   private readonly source: SourceRef;
   private readonly stored: ReturnType<typeof storedRows>;
   private readonly identity: readonly string[];
+  private readonly masterRows: MasterRows | null;
 
   constructor(
     db: Database.Database,
@@ -59,6 +63,7 @@ export class LineStore {
     this.indexes = deferredIndexes(db, kind);
     this.receiptRows = kind === 'payments' ? new ReceiptRows(db) : null;
     this.identity = kindRules[kind].identity;
+    this.masterRows = isMasterKind(kind) ? new MasterRows(db, kind) : null;
   }
 
   /**
@@ -66,7 +71,7 @@ export class LineStore {
    * an earlier one. `repeated` is the row this one repeats in every column, if any.
    */
   sort(lines: readonly Line[], row: number, repeated: number | undefined, issues: ImportIssue[]): SortedLines {
-    const sorted: SortedLines = { stores: [], addedInto: [] };
+    const sorted: SortedLines = { stores: [], addedInto: [], unchanged: false };
     for (const line of lines) {
       if (issues.length > 0) break;
       // Lines numbered here cannot repeat one another's identity: only the store may hold one.
@@ -77,7 +82,12 @@ export class LineStore {
         key !== undefined && first !== undefined && repeated === undefined
           ? this.receiptRows?.into(key, line)
           : undefined;
+      const differences =
+        earlierBatch !== undefined
+          ? this.masterRows?.differences(line, line[this.identity[0] as string] ?? null)
+          : undefined;
       if (into !== undefined) sorted.addedInto.push({ id: into, line });
+      else if (differences?.length === 0) sorted.unchanged = true;
       else if (first !== undefined || earlierBatch !== undefined) {
         const what = this.identity
           .map((f) => line[f])
@@ -89,7 +99,9 @@ export class LineStore {
           value: what,
           message:
             first === undefined
-              ? `already imported in batch ${earlierBatch}`
+              ? differences
+                ? `already in the master (batch ${earlierBatch}), which says otherwise: ${differences.join('; ')}. An import adds codes to the masters and does not change what they hold, which runs have read`
+                : `already imported in batch ${earlierBatch}`
               : repeated === undefined && this.lineNumbered
                 ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`
                 : `duplicate of row ${first} of this file`,

@@ -129,7 +129,7 @@ describe('the schemedesk CLI', () => {
     const empty = cli('import', none, '--kind', 'payments', '--db', db, '--date-order', 'dmy');
     expect([empty.status, empty.stderr.trim()]).toEqual([
       1,
-      'schemedesk: day book.csv: nothing was imported: none of the rows read is data (skipped 1 non-receipt voucher: Payment 1)',
+      'schemedesk: day book.csv: nothing was imported: every row read is left out (skipped 1 non-receipt voucher: Payment 1)',
     ]);
 
     const batches = JSON.parse(cli('batches', '--db', db, '--json').stdout).batches;

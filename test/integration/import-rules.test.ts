@@ -2298,3 +2298,39 @@ describe('targets', () => {
     ]);
   });
 });
+
+describe('a masters file exported whole again', () => {
+  it('passes over the rows the master holds as written, lands the new codes, and refuses a row that says otherwise, naming what differs', async () => {
+    const held = ws.db
+      .prepare(
+        "SELECT code, name, distributor_code AS distributor, channel FROM outlets WHERE code IN ('O00001', 'O00002') ORDER BY code",
+      )
+      .all() as { code: string; name: string; distributor: string; channel: string }[];
+    const header = ['Outlet Code', 'Outlet Name', 'Distributor Code', 'Channel'];
+    const month = file('outlets november.csv', [
+      header,
+      ...held.map((o) => [o.code, o.name, o.distributor, o.channel]),
+      ['O09999', 'Naya Kirana', 'D001', 'Grocery'],
+    ]);
+    const r = await importFile(ws, month, { kind: 'outlets' });
+    expect(r).toMatchObject({ rows: 1, rejected: 0, skipped: { 'rows already in the master as written': 2 } });
+    expect(r.skippedSummary).toBe('skipped 2 rows already in the master as written');
+    expect(ws.db.prepare("SELECT name FROM outlets WHERE code = 'O09999'").pluck().get()).toBe('Naya Kirana');
+
+    const [first] = held as [(typeof held)[0]];
+    const changed = file('outlets december.csv', [header, [first.code, first.name, first.distributor, 'Modern Trade']]);
+    const refused = await importFile(ws, changed, { kind: 'outlets', dryRun: true });
+    expect(refused.rejected).toBe(1);
+    expect(refused.errors[0]?.message).toMatch(
+      new RegExp(
+        `^already in the master \\(batch \\d+\\), which says otherwise: Channel "${first.channel}" there, "Modern Trade" here\\. An import adds codes`,
+      ),
+    );
+    const cases = file('products with cases.csv', [
+      ['SKU', 'Name', 'Units per Case'],
+      ['SKU-0001', ws.db.prepare("SELECT name FROM products WHERE sku = 'SKU-0001'").pluck().get() as string, 12],
+    ]);
+    const noCases = await importFile(ws, cases, { kind: 'products', dryRun: true });
+    expect(noCases.errors[0]?.message).toMatch(/which says otherwise: Units per case blank there, "12" here\./);
+  });
+});

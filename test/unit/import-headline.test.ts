@@ -3,11 +3,15 @@ import { readyHeadline } from '../../renderer/src/import/headline';
 
 describe("a check's headline when nothing is wrong", () => {
   const count = (n: number) => n.toLocaleString('en-IN');
-  it('counts what would land, and of how many rows read when some are not data', () => {
+  it('counts what would land, and of how many rows read when some are left out', () => {
     expect(readyHeadline(1, 1, count)).toBe('Ready to import: the one row is valid');
     expect(readyHeadline(1200, 1200, count)).toBe('Ready to import: all 1,200 rows are valid');
-    expect(readyHeadline(2, 4, count)).toBe('Ready to import: 2 valid rows of the 4 read; the others are not data');
-    expect(readyHeadline(1, 2, count)).toBe('Ready to import: 1 valid row of the 2 read; the other is not data');
-    expect(readyHeadline(0, 3, count)).toBe('Nothing to import: none of the 3 rows read is data (see below)');
+    expect(readyHeadline(2, 4, count)).toBe(
+      'Ready to import: 2 valid rows of the 4 read; the others are left out (see below)',
+    );
+    expect(readyHeadline(1, 2, count)).toBe(
+      'Ready to import: 1 valid row of the 2 read; the other is left out (see below)',
+    );
+    expect(readyHeadline(0, 3, count)).toBe('Nothing to import: each of the 3 rows read is left out (see below)');
   });
 });

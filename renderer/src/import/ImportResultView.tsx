@@ -62,7 +62,7 @@ export function ImportResultView({
           </tr>
           {result.skippedSummary && (
             <tr>
-              <th>Not imported (not data)</th>
+              <th>Left out</th>
               <td data-testid="skipped">{result.skippedSummary}</td>
             </tr>
           )}

@@ -118,10 +118,12 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
 };
 
 /**
- * The datasets whose import reads each pseudo field, where not every one does (a Dr/Cr column
- * signs any file's amounts). Only these are proposed, offered in the dialog and taken by --map.
+ * The datasets whose import reads each pseudo field. Only these are proposed, offered in the
+ * dialog and taken by --map.
  */
-const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
+const pseudoKinds: Record<PseudoField, readonly DatasetKind[]> = {
+  // A Dr/Cr column signs the amounts of a file of transactions: masters and targets have none.
+  dr_cr: ['sales', 'receivables', 'payments'],
   return_flag: ['sales'],
   debit_amount: ['sales', 'payments'],
   credit_amount: ['sales', 'payments'],
@@ -158,7 +160,7 @@ const pseudoKinds: Partial<Record<PseudoField, readonly DatasetKind[]>> = {
 
 /** The pseudo fields a dataset's import reads, in the order the dialog offers them. */
 export const pseudoFieldsOf = (kind: DatasetKind): readonly PseudoField[] =>
-  pseudoFields.filter((f) => pseudoKinds[f]?.includes(kind) ?? true);
+  pseudoFields.filter((f) => pseudoKinds[f].includes(kind));
 
 /**
  * The most characters a header is written in for its words to be read: ERPNext's longest run to

@@ -389,6 +389,10 @@ describe('pseudo fields', () => {
       'currency',
     ]);
     expect(pseudoFieldsOf('sales')).toContain('tax_cgst');
+    // Masters and targets have no amounts for a Dr/Cr column to sign, so none is read for them.
+    expect(pseudoFieldsOf('sales')).toContain('dr_cr');
+    expect((['distributors', 'outlets', 'products'] as const).map(pseudoFieldsOf)).toEqual([[], [], []]);
+    expect(pseudoFieldsOf('targets')).toEqual(['period']);
     const headers = ['Receipt No', 'Date', 'Party', 'Amount', 'CGST'];
     expect(mapped('payments', headers)).not.toHaveProperty('tax_cgst');
     expect(mapped('sales', headers)).toHaveProperty('tax_cgst', 'CGST');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { scaledIntegerToString } from '../../engine/money';
+import { paiseToRupees } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
@@ -9,11 +9,7 @@ export const isMasterKind = (kind: DatasetKind): kind is MasterKind =>
   kind === 'distributors' || kind === 'outlets' || kind === 'products';
 
 const shown = (field: FieldDef, value: StoredValue) =>
-  typeof value === 'number' && field.type === 'money'
-    ? scaledIntegerToString(value, 2)
-    : typeof value === 'number' && field.type === 'qty'
-      ? scaledIntegerToString(value, 3)
-      : String(value);
+  typeof value === 'number' && field.type === 'money' ? paiseToRupees(value) : String(value);
 
 /**
  * A masters file's row whose code the master holds already. An ERP exports its whole master each
@@ -32,10 +28,13 @@ export class MasterRows {
     this.row = db.prepare(`SELECT * FROM ${kind} WHERE "${code}" = ? ORDER BY rowid LIMIT 1`);
   }
 
-  /** What the file's row says otherwise than the master's row of its code: nothing where it agrees. */
-  differences(line: Record<string, StoredValue>, code: StoredValue): string[] {
+  /**
+   * What the file's row says otherwise than the master's row of its code: nothing where it agrees,
+   * null where the master has no row of the code as the file writes it.
+   */
+  differences(line: Record<string, StoredValue>, code: StoredValue): string[] | null {
     const held = this.row.get(code) as Record<string, StoredValue> | undefined;
-    if (!held) return [];
+    if (!held) return null;
     return this.fields.flatMap((f) => {
       const given = line[f.name];
       if (given === null || given === undefined || given === held[f.name]) return [];

@@ -43,8 +43,8 @@ function likelyInvoices(invoices: readonly string[]) {
     }
   }
   return (against: string): string | undefined => {
-    const tokens = tokensOf(against);
     if (!/\d/.test(against)) return undefined;
+    const tokens = tokensOf(against);
     const found = byEnd.get(keyOf(tokens));
     if (found !== undefined) return found;
     for (let i = 1; i < tokens.length; i++) {

@@ -458,12 +458,12 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
       );
     if (errorValue.test(t)) throw new Error(`the cell holds the error ${t} (a formula that failed in the source file)`);
   }
+  // A date cell is a date, or a text such as a name; never a code or a document's number, nor an amount or quantity.
+  if (cell instanceof Date && field.type !== 'date' && (field.type !== 'text' || field.key))
+    throw new Error(spreadsheetsDate(isoDay(cell)));
   switch (field.type) {
     case 'text': {
-      if (cell instanceof Date) {
-        if (field.key) throw new Error(spreadsheetsDate(isoDay(cell)));
-        return isoDay(cell);
-      }
+      if (cell instanceof Date) return isoDay(cell);
       if (typeof cell === 'number' && cutByExcel(cell))
         throw new Error(
           `a number of ${String(Math.abs(cell)).length} digits, which Excel keeps only to 15: its last digits may be lost. Format the column as Text in Excel, type the numbers again, and import it again`,
@@ -496,8 +496,9 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
 }
 
 /**
- * Why a date cell cannot be a code or a document's number: no ERP writes one there, but a
- * spreadsheet opening a CSV reads 1/10 or 1-10 as a day and month, and what was written is lost.
+ * Why a date cell cannot be a code, a document's number or a quantity: no ERP writes one there, but
+ * a spreadsheet opening a CSV reads 1/10, 1-10 or half a unit's 1/2 as a day and month, and what
+ * was written is lost.
  */
 const spreadsheetsDate = (day: string) =>
   `a date cell (${longDay(day)}) where a code or number belongs: a spreadsheet makes a date of a number such as 1/10 or 1-10 when it opens a file, and the number is lost. Import the file as its system exported it, or format the column as Text in the spreadsheet and type the numbers again`;

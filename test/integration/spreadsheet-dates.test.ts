@@ -207,5 +207,19 @@ describe('a date cell where a code belongs', () => {
     );
     expect(coded).toMatchObject({ rows: 1, rejected: 1 });
     expect(coded.errors[0]).toMatchObject({ row: 2, column: 'Outlet Code' });
+
+    // Half a unit, 1/2, made 2 January: a quantity, said so rather than as no quantity at all.
+    const half = line(1, '2026-10-05');
+    half[5] = new Date(Date.UTC(2026, 0, 2));
+    const halves = await importFile(
+      ws,
+      await writeXlsx(join(dir, 'half.xlsx'), [{ name: 'Sales', rows: [header, half] }]),
+      {
+        kind: 'sales',
+        dryRun: true,
+      },
+    );
+    expect(halves.errors[0]).toMatchObject({ row: 2, column: 'Qty' });
+    expect(halves.errors[0]?.message).toMatch(/^a date cell \(2 Jan 2026\) where a code or number belongs/);
   });
 });

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
 import { groupBy } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
+import { sumPaise } from '../../engine/money';
 import { schemeVersions } from '../schemes/store';
 import type { FlagDraft, RunScope } from './signals';
 
@@ -87,21 +88,30 @@ export function unmatchedReceipts(db: Database.Database, scope: RunScope): FlagD
          AND s.doc_type = 'invoice' AND s.outlet_code IS NULL)
      ORDER BY p.receipt_date, p.id`,
   );
-  let invoices: Map<string, (against: string) => string | undefined> | null = null;
-  const invoicesOf = (payee: string) => {
-    if (!invoices) {
-      const numbers = db
+  // Every payee's invoice numbers (through the index of primary lines), read once, and a payee's
+  // look-up built only for a payee with a receipt to pair.
+  let numbers: Map<string, { number: string }[]> | null = null;
+  const matchers = new Map<string, ReturnType<typeof likelyInvoices>>();
+  const invoiceFor = (payee: string, against: string) => {
+    numbers ??= groupBy(
+      db
         .prepare(`SELECT DISTINCT distributor_code AS payee, doc_no AS number FROM sales
            WHERE doc_type = 'invoice' AND outlet_code IS NULL`)
-        .all() as { payee: string; number: string }[];
-      const byPayee = groupBy(numbers, (n) => n.payee);
-      invoices = new Map([...byPayee].map(([p, ns]) => [p, likelyInvoices(ns.map((n) => n.number))]));
+        .all() as { payee: string; number: string }[],
+      (n) => n.payee,
+    );
+    let matcher = matchers.get(payee);
+    if (!matcher) {
+      matcher = likelyInvoices((numbers.get(payee) ?? []).map((n) => n.number));
+      matchers.set(payee, matcher);
     }
-    return invoices.get(payee);
+    return matcher(against);
   };
   const flags: FlagDraft[] = [];
-  for (const [version, ofScheme] of groupBy(lines, (l) => String(l.version))) {
-    const days = earlyPaymentDays(schemes.get(Number(version)) as Scheme);
+  for (const [scheme, ofScheme] of groupBy(lines, (l) => l.scheme)) {
+    // A run holds one version of each scheme.
+    const [{ version }] = ofScheme as [(typeof lines)[number]];
+    const days = earlyPaymentDays(schemes.get(version) as Scheme);
     if (days === null) continue;
     const to = addDays(scope.to, days);
     const payees = new Set(ofScheme.map((l) => l.payee));
@@ -110,10 +120,10 @@ export function unmatchedReceipts(db: Database.Database, scope: RunScope): FlagD
     ).filter((r) => payees.has(r.payee));
     for (const [payee, own] of groupBy(receipts, (r) => r.payee)) {
       const mismatched = own.flatMap((r) => {
-        const invoice = invoicesOf(payee)?.(r.against);
+        const invoice = invoiceFor(payee, r.against);
         return invoice === undefined ? [] : [{ ...r, invoice }];
       });
-      if (mismatched.length > 0) flags.push(flagOf(scope, payee, ofScheme[0]?.scheme as string, to, mismatched));
+      if (mismatched.length > 0) flags.push(flagOf(scope, payee, scheme, to, mismatched));
     }
   }
   return flags;
@@ -132,7 +142,7 @@ function flagOf(
     .map(([against, invoice]) => `"${against}" for "${invoice}"`)
     .join(', ');
   const more = pairs.length > QUOTED ? ` and ${pairs.length - QUOTED} more` : '';
-  const amount = mismatched.reduce((sum, r) => sum + BigInt(r.amount), 0n);
+  const amount = sumPaise(mismatched, (r) => r.amount);
   const one = mismatched.length === 1;
   return {
     kind: 'unmatched-receipt',

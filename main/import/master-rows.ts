@@ -3,9 +3,9 @@ import { paiseToRupees } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, type FieldDef } from '../datasets/kinds';
 import { kindRules } from './kind-rules';
+import type { Master } from './master-names';
 
-export type MasterKind = 'distributors' | 'outlets' | 'products';
-export const isMasterKind = (kind: DatasetKind): kind is MasterKind =>
+export const isMasterKind = (kind: DatasetKind): kind is Master =>
   kind === 'distributors' || kind === 'outlets' || kind === 'products';
 
 const shown = (field: FieldDef, value: StoredValue) =>
@@ -22,7 +22,7 @@ export class MasterRows {
   private readonly fields: readonly FieldDef[];
   private readonly row: Database.Statement;
 
-  constructor(db: Database.Database, kind: MasterKind) {
+  constructor(db: Database.Database, kind: Master) {
     const [code] = kindRules[kind].identity as [string];
     this.fields = datasets[kind].fields.filter((f) => f.name !== code);
     this.row = db.prepare(`SELECT * FROM ${kind} WHERE "${code}" = ? ORDER BY rowid LIMIT 1`);

@@ -3,8 +3,8 @@ import type { Cell } from './types';
 
 /**
  * What a workbook's number formats show, where the importer reads a number apart: a date (or
- * time), a percentage, a whole number padded with zeros. Read by the xlsx reader from a style's format code or built-in id, and by the
- * Excel 2003 XML reader from a style's NumberFormat.
+ * time), a percentage, a whole number padded with zeros. Read by the xlsx reader from a style's
+ * format code or built-in id, and by the Excel 2003 XML reader from a style's NumberFormat.
  */
 /** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ones). */
 const BUILT_IN_DATES = new Set([

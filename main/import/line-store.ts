@@ -82,10 +82,7 @@ export class LineStore {
         key !== undefined && first !== undefined && repeated === undefined
           ? this.receiptRows?.into(key, line)
           : undefined;
-      const differences =
-        earlierBatch !== undefined
-          ? this.masterRows?.differences(line, line[this.identity[0] as string] ?? null)
-          : undefined;
+      const differences = earlierBatch !== undefined ? this.masterRows?.differences(line) : undefined;
       if (into !== undefined) sorted.addedInto.push({ id: into, line });
       else if (differences?.length === 0) sorted.unchanged = true;
       else if (first !== undefined || earlierBatch !== undefined) {

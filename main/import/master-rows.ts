@@ -19,11 +19,13 @@ const shown = (field: FieldDef, value: StoredValue) =>
  * and never changes what runs have read.
  */
 export class MasterRows {
+  private readonly code: string;
   private readonly fields: readonly FieldDef[];
   private readonly row: Database.Statement;
 
   constructor(db: Database.Database, kind: Master) {
     const [code] = kindRules[kind].identity as [string];
+    this.code = code;
     this.fields = datasets[kind].fields.filter((f) => f.name !== code);
     this.row = db.prepare(`SELECT * FROM ${kind} WHERE "${code}" = ? ORDER BY rowid LIMIT 1`);
   }
@@ -32,8 +34,8 @@ export class MasterRows {
    * What the file's row says otherwise than the master's row of its code: nothing where it agrees,
    * null where the master has no row of the code as the file writes it.
    */
-  differences(line: Record<string, StoredValue>, code: StoredValue): string[] | null {
-    const held = this.row.get(code) as Record<string, StoredValue> | undefined;
+  differences(line: Record<string, StoredValue>): string[] | null {
+    const held = this.row.get(line[this.code] ?? null) as Record<string, StoredValue> | undefined;
     if (!held) return null;
     return this.fields.flatMap((f) => {
       const given = line[f.name];

@@ -145,6 +145,21 @@ export function excelSerialToDate(serial: number, date1904 = false): Date {
   return new Date(epoch + Math.round(serial * 86_400_000));
 }
 
+/**
+ * The day of a date cell, as the workbook's readers give it (midnight UTC of the day shown): a
+ * register's million cells hold a few dozen days, so each moment's day is written out once.
+ */
+const isoDays = new Map<number, string>();
+export function isoDay(cell: Date): string {
+  const time = cell.getTime();
+  let day = isoDays.get(time);
+  if (day === undefined) {
+    day = cell.toISOString().slice(0, 10);
+    if (isoDays.size < 100_000) isoDays.set(time, day);
+  }
+  return day;
+}
+
 /** An Excel serial day number as an ISO day (its time of day left out). */
 export const excelSerialToIso = (serial: number, date1904 = false): string =>
   excelSerialToDate(Math.floor(serial), date1904).toISOString().slice(0, 10);

@@ -22,6 +22,7 @@ import {
   decideDayOrder,
   excelSerialToIso,
   isMoment,
+  isoDay,
   isPlausibleSerial,
   longDay,
   parseDateText,
@@ -313,21 +314,6 @@ function toDate(field: FieldDef, cell: Exclude<Cell, null>, d: Decisions): strin
   const range = d.plausible;
   if (!d.anyDates && (day < range.from || day > range.to))
     throw new Error(`${day} is before 1990 or more than a year ahead (allow such dates for this import: --any-dates)`);
-  return day;
-}
-
-/**
- * The day of a date cell, as the workbook's readers give it (midnight UTC of the day shown): a
- * register's million cells hold a few dozen days, so each moment's day is written out once.
- */
-const isoDays = new Map<number, string>();
-function isoDay(cell: Date): string {
-  const time = cell.getTime();
-  let day = isoDays.get(time);
-  if (day === undefined) {
-    day = cell.toISOString().slice(0, 10);
-    if (isoDays.size < 100_000) isoDays.set(time, day);
-  }
   return day;
 }
 

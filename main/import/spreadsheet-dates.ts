@@ -1,4 +1,4 @@
-import { type DayOrder, excelSerialToIso, isPlausibleSerial, longDay, numericDayMonth } from './dates';
+import { type DayOrder, excelSerialToIso, isoDay, isPlausibleSerial, longDay, numericDayMonth } from './dates';
 import type { Cell } from './readers/types';
 
 /**
@@ -25,7 +25,7 @@ const MIN_CELLS = 2;
 
 /** The ISO day of a cell a spreadsheet made a date (a Date cell, or a serial in a date column), or null. */
 export function cellDay(cell: Cell | undefined, date1904: boolean): string | null {
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isoDay(cell);
   if (typeof cell === 'number' && isPlausibleSerial(cell)) return excelSerialToIso(cell, date1904);
   return null;
 }

@@ -10,12 +10,13 @@ import { controlSettings } from './settings';
 import { type FlagDraft, marginBasis, type RunScope } from './signals';
 import { slabEdges } from './slab-edge';
 import { unmatchedReceipts } from './unmatched-receipts';
+import { unmatchedReturns } from './unmatched-returns';
 
 /**
  * The anomaly signals that read what the run pays or how it measured; the others, facts of the
  * period that deserve a look before anyone approves, are the fact checks (fact-checks.ts).
  */
-const runSignals = [slabEdges, unmatchedReceipts];
+const runSignals = [slabEdges, unmatchedReceipts, unmatchedReturns];
 /** The policies: what the run pays against what the business can afford. They move with every override. */
 const policies = [overDiscount, budgetBurn, marginFloor, inactivePayee];
 const policyKinds: readonly FlagKind[] = [

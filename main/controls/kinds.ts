@@ -12,6 +12,7 @@ export const flagLabels = {
   'budget-burn': 'Scheme near its budget',
   'inactive-payee': 'Payee not trading, by the masters',
   'unmatched-receipt': 'Receipts naming no invoice of the payee',
+  'unmatched-return': 'Credit notes naming no invoice of the payee',
 } as const;
 export type FlagKind = keyof typeof flagLabels;
 export const flagKinds = Object.keys(flagLabels) as FlagKind[];
@@ -30,4 +31,5 @@ export const flagShortLabels: Record<FlagKind, string> = {
   'budget-burn': 'Budget burn',
   'inactive-payee': 'Not trading',
   'unmatched-receipt': 'Unmatched receipts',
+  'unmatched-return': 'Unmatched returns',
 };

@@ -4,59 +4,8 @@ import { groupBy } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
 import { sumPaise } from '../../engine/money';
 import { schemeVersions } from '../schemes/store';
+import { earlyPaymentDays, likelyInvoices, quotedPairs } from './invoice-numbers';
 import type { FlagDraft, RunScope } from './signals';
-
-/** How many of the numbers a flag's message quotes. */
-const QUOTED = 3;
-
-/** The most days an early-payment measure of the scheme gives (its own, or one its formula reads), or null. */
-function earlyPaymentDays(scheme: Scheme): number | null {
-  const days = [scheme.measure, ...Object.values(scheme.measures ?? {})].flatMap((m) =>
-    m.kind === 'early_payment' ? [m.withinDays] : [],
-  );
-  return days.length === 0 ? null : Math.max(...days);
-}
-
-/**
- * A document number as the words and numbers it is written with, whatever joins them and without
- * leading zeros: `INV/00123`, `inv-123` and `INV 123` are one, `123` another.
- */
-const tokensOf = (number: string) =>
-  (number.toUpperCase().match(/[A-Z]+|[0-9]+/g) ?? []).map((t) => t.replace(/^0+(?=\d)/, ''));
-const keyOf = (tokens: readonly string[]) => tokens.join(' ');
-
-/**
- * The invoice a receipt's number most likely means, where it is not written as the invoice is: the
- * same words and numbers otherwise joined or padded (`INV-123` for `INV/00123`), or the one with
- * a prefix the other lacks (`123` or `SI/123` for `SI/2610/123`, `SI/2610/123` for `123`). Only a
- * whole number against the end of the other, and only one holding a digit, so `INV/PRV/2` is not
- * taken for `INV/2610/2`.
- */
-function likelyInvoices(invoices: readonly string[]) {
-  const byEnd = new Map<string, string>();
-  const whole = new Map<string, string>();
-  for (const invoice of invoices) {
-    const tokens = tokensOf(invoice);
-    whole.set(keyOf(tokens), invoice);
-    for (let i = 0; i < tokens.length; i++) {
-      const end = keyOf(tokens.slice(i));
-      if (!byEnd.has(end)) byEnd.set(end, invoice);
-    }
-  }
-  return (against: string): string | undefined => {
-    if (!/\d/.test(against)) return undefined;
-    const tokens = tokensOf(against);
-    const found = byEnd.get(keyOf(tokens));
-    if (found !== undefined) return found;
-    for (let i = 1; i < tokens.length; i++) {
-      const end = tokens.slice(i);
-      if (!end.some((t) => /\d/.test(t))) break;
-      const invoice = whole.get(keyOf(end));
-      if (invoice !== undefined) return invoice;
-    }
-    return undefined;
-  };
-}
 
 /**
  * Receipts an early-payment scheme cannot count: each counts only against the bill it names
@@ -136,12 +85,6 @@ function flagOf(
   to: string,
   mismatched: { id: number; against: string; amount: number; invoice: string }[],
 ): FlagDraft {
-  const pairs = [...new Map(mismatched.map((r) => [r.against, r.invoice])).entries()];
-  const quoted = pairs
-    .slice(0, QUOTED)
-    .map(([against, invoice]) => `"${against}" for "${invoice}"`)
-    .join(', ');
-  const more = pairs.length > QUOTED ? ` and ${pairs.length - QUOTED} more` : '';
   const amount = sumPaise(mismatched, (r) => r.amount);
   const one = mismatched.length === 1;
   return {
@@ -149,7 +92,7 @@ function flagOf(
     payee,
     scheme,
     blocking: false,
-    message: `${one ? '1 receipt' : `${mismatched.length} receipts`} of ${payee} dated ${scope.from} to ${to} (${scope.money(amount)}) ${one ? 'names its bill' : 'name their bills'} otherwise than the sales register does (${quoted}${more}): early payment counts a receipt only against the bill it names exactly, so ${one ? 'it earns' : 'they earn'} nothing. Correct the numbers in the file that writes them otherwise and import it again`,
+    message: `${one ? '1 receipt' : `${mismatched.length} receipts`} of ${payee} dated ${scope.from} to ${to} (${scope.money(amount)}) ${one ? 'names its bill' : 'name their bills'} otherwise than the sales register does (${quotedPairs(mismatched)}): early payment counts a receipt only against the bill it names exactly, so ${one ? 'it earns' : 'they earn'} nothing. Correct the numbers in the file that writes them otherwise and import it again`,
     evidence: { table: 'payments', ids: mismatched.map((r) => r.id) },
   };
 }

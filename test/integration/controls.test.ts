@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
+import { createWorkspaceApi } from '../../main/api/handlers';
 import { acknowledgeFlags, runFlags } from '../../main/controls/flags';
 import { controlSettingsSchema, saveControlSettings } from '../../main/controls/settings';
 import {
@@ -21,6 +23,7 @@ import { executeRun } from '../../main/runs/execute';
 import { loadFacts } from '../../main/runs/load-facts';
 import { unpackIds } from '../../main/runs/source-ids';
 import { getScheme, saveScheme } from '../../main/schemes/store';
+import { delimited, type FixtureCell, writeText } from '../support/files';
 import { handMadeWorkspace, twoSlabVolume } from '../support/hand-made';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -417,6 +420,132 @@ describe('receipts naming their bills otherwise than the sales register', () => 
       ),
     );
     expect(flags[0]?.evidence).toEqual({ table: 'payments', ids: [padded.id, prefixed.id] });
+  });
+});
+
+describe('credit notes naming the invoice they return otherwise than the sales', () => {
+  const demo = demoWorkspacePerTest();
+  const db = (): Database.Database => demo.current().ws.db;
+  const returnsFile = (name: string, rows: FixtureCell[][]) => {
+    const path = join(demo.current().dir, name);
+    writeText(
+      path,
+      delimited([
+        [
+          'Document Type',
+          'Invoice No',
+          'Date',
+          'Distributor Code',
+          'Outlet Code',
+          'SKU',
+          'Qty',
+          'Net Value',
+          'Against Document',
+        ],
+        ...rows,
+      ]),
+    );
+    return path;
+  };
+  const importReturns = async (name: string, rows: FixtureCell[][]) => {
+    const imported = await createWorkspaceApi(demo.current().ws).call('import.run', {
+      path: returnsFile(name, rows),
+      kind: 'sales',
+    });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.rows).toBe(rows.length);
+  };
+  const returnFlags = (run: number) => runFlags(db(), run).filter((f) => f.kind === 'unmatched-return');
+
+  it('are a signal where a return of an invoice an approved run paid on is not clawed back, and none once it names the invoice', async () => {
+    const volume = {
+      code: 'T1',
+      name: 'Volume T1',
+      objective: 'volume',
+      period: { from: '2026-10-01', to: '2026-10-31' },
+      measure: { kind: 'product_volume', basis: 'value' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '2' }] },
+      reward: { type: 'percent_of_value' },
+    };
+    const api = createWorkspaceApi(demo.current().ws);
+    await api.call('schemes.save', { definition: volume });
+    const october = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'], user: 'priya' }).run;
+    submitRun(db(), october, priya);
+    approveRun(db(), october, arjun);
+    const invoice = db()
+      .prepare(
+        `SELECT doc_no, sku FROM sales WHERE distributor_code = 'D001' AND doc_type = 'invoice' AND outlet_code IS NOT NULL
+         AND doc_date BETWEEN '2026-10-01' AND '2026-10-31' ORDER BY id LIMIT 1`,
+      )
+      .get() as { doc_no: string; sku: string };
+    // SI/D001/00003 written D001-3; another return names the invoice as written; a third names a
+    // bill the workspace has nothing like (one from before its first import).
+    const otherwise = invoice.doc_no.replace(/^SI\//, '').replace(/\/0+/, '-');
+    await importReturns('november-returns.csv', [
+      ['Credit Note', 'CN/NOV/1', '2026-11-04', 'D001', 'O00001', invoice.sku, 1, '1000.00', otherwise],
+      ['Credit Note', 'CN/NOV/2', '2026-11-05', 'D001', 'O00001', invoice.sku, 1, '500.00', invoice.doc_no],
+      ['Credit Note', 'CN/NOV/3', '2026-11-06', 'D001', 'O00001', invoice.sku, 1, '700.00', 'OLD/9'],
+    ]);
+    await api.call('schemes.save', { definition: { ...volume, period: { from: '2026-11-01', to: '2026-11-30' } } });
+    const clawback = (run: number) =>
+      db()
+        .prepare("SELECT final FROM payout_lines WHERE run_id = ? AND payee = 'D001' AND kind = 'clawback'")
+        .pluck()
+        .get(run) as number;
+    const november = executeRun(db(), { from: '2026-11-01', to: '2026-11-30', schemes: ['T1'], user: 'priya' }).run;
+    const flags = returnFlags(november);
+    expect(flags.map((f) => [f.payee, f.scheme, f.blocking])).toEqual([['D001', 'T1', false]]);
+    expect(flags[0]?.message).toBe(
+      `1 credit note of D001 dated 2026-11-01 to 2026-11-30 (₹1,000.00 returned) names the invoice it returns otherwise than the sales do ("${otherwise}" for "${invoice.doc_no}"): a return of an invoice an approved run paid on is clawed back at the rate paid then only when it names the invoice exactly, so it lowers this period's measure instead. Correct the numbers in the file that writes them otherwise and import it again`,
+    );
+    const note = db().prepare("SELECT id FROM sales WHERE doc_no = 'CN/NOV/1'").pluck().get() as number;
+    expect(flags[0]?.evidence).toEqual({ table: 'sales', ids: [note] });
+
+    // A scheme that takes every return off the measure pays the same whichever invoice it names.
+    await api.call('schemes.save', {
+      definition: { ...volume, period: { from: '2026-11-01', to: '2026-11-30' }, clawback: false },
+    });
+    const noClawback = executeRun(db(), { from: '2026-11-01', to: '2026-11-30', schemes: ['T1'], user: 'priya' }).run;
+    expect(returnFlags(noClawback)).toEqual([]);
+    await api.call('schemes.save', { definition: { ...volume, period: { from: '2026-11-01', to: '2026-11-30' } } });
+
+    // Named as the sales write it, the return is clawed back at October's 2%: ₹20 more, and no flag.
+    db().prepare('UPDATE sales SET against_doc_no = ? WHERE id = ?').run(invoice.doc_no, note);
+    const corrected = executeRun(db(), { from: '2026-11-01', to: '2026-11-30', schemes: ['T1'], user: 'priya' }).run;
+    expect(clawback(corrected) - clawback(november)).toBe(-2000);
+    expect(returnFlags(corrected)).toEqual([]);
+  });
+
+  it('are a signal where early payment pays on an invoice as if nothing had been returned', async () => {
+    const earlyPayment = (run: number) =>
+      db()
+        .prepare("SELECT final FROM payout_lines WHERE run_id = ? AND payee = 'D002' AND source_table = 'payments'")
+        .pluck()
+        .get(run) as number;
+    // The demo's own returns all name their invoices as written.
+    expect(returnFlags(1)).toEqual([]);
+    const invoice = db()
+      .prepare(
+        `SELECT doc_no, sku FROM sales WHERE distributor_code = 'D002' AND doc_type = 'invoice' AND outlet_code IS NULL
+         AND doc_date BETWEEN '2026-10-01' AND '2026-10-31' ORDER BY id LIMIT 1`,
+      )
+      .get() as { doc_no: string; sku: string };
+    // INV/2610/00007 written 2610-7, without its INV and its zeros.
+    const otherwise = invoice.doc_no.replace(/^INV\//, '').replace(/\/0+/, '-');
+    await importReturns('october-returns.csv', [
+      ['Credit Note', 'CN/D002/OCT/1', '2026-10-20', 'D002', null, invoice.sku, 1, '1000.00', otherwise],
+    ]);
+    const run = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    expect(earlyPayment(run)).toBe(earlyPayment(1));
+    const flags = returnFlags(run);
+    expect(flags.map((f) => [f.payee, f.scheme])).toEqual([['D002', 'EPD-202610']]);
+    expect(flags[0]?.message).toBe(
+      `1 credit note of D002 dated from 2026-10-01 (₹1,000.00 returned) names the invoice it returns otherwise than the sales do ("${otherwise}" for "${invoice.doc_no}"): early payment takes a return off only the invoice it names exactly, so it pays on that invoice as if nothing had been returned. Correct the numbers in the file that writes them otherwise and import it again`,
+    );
+    db().prepare("UPDATE sales SET against_doc_no = ? WHERE doc_no = 'CN/D002/OCT/1'").run(invoice.doc_no);
+    const corrected = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    expect(earlyPayment(corrected)).toBeLessThan(earlyPayment(run));
+    expect(returnFlags(corrected)).toEqual([]);
   });
 });
 

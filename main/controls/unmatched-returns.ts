@@ -1,0 +1,173 @@
+import type Database from 'better-sqlite3';
+import { groupBy } from '../../engine/facts';
+import type { Scheme } from '../../engine/model';
+import { sumPaise } from '../../engine/money';
+import { allProducts, filteredSkus, readsProducts } from '../../engine/products';
+import { unpackIds } from '../runs/source-ids';
+import { schemeVersions } from '../schemes/store';
+import { earlyPaymentDays, likelyInvoices, quotedPairs } from './invoice-numbers';
+import type { FlagDraft, RunScope } from './signals';
+
+/** A credit note's line naming no invoice of its distributor, at its level (primary or secondary), exactly. */
+interface Unpaired {
+  id: number;
+  note: string;
+  payee: string;
+  against: string;
+  net: number;
+  sku: string;
+}
+
+const unpairedSql = `SELECT c.id, c.doc_no AS note, c.distributor_code AS payee, c.against_doc_no AS against, c.net_value AS net, c.sku
+  FROM sales c
+  WHERE c.doc_type = 'credit_note' AND c.against_doc_no IS NOT NULL AND c.doc_date BETWEEN ? AND ?
+    AND (c.outlet_code IS NULL) = ?
+    AND NOT EXISTS (SELECT 1 FROM sales i WHERE i.doc_no = c.against_doc_no AND i.distributor_code = c.distributor_code
+      AND i.doc_type = 'invoice' AND (i.outlet_code IS NULL) = (c.outlet_code IS NULL))
+  ORDER BY c.doc_date, c.id`;
+
+/** What an approved run of the scheme paid the payee on, for a period before `from`: its sales lines' ids. */
+const paidSql = `SELECT l.source_ids FROM runs r CROSS JOIN payable_lines l ON l.run_id = r.id
+  WHERE r.status IN ('approved', 'exported') AND r.reverses_run IS NULL AND r.period_to < ?
+    AND l.kind = 'payout' AND l.payable > 0 AND l.source_table = 'sales' AND l.scheme_code = ? AND l.payee = ?`;
+
+/**
+ * Credit notes a run cannot pair with the invoice they return. A return finds its invoice by the
+ * number it names, exactly — the import reads a number otherwise written only in other capitals,
+ * without leading zeros or among words —, so a credit note naming its payee's invoice otherwise
+ * (`SI-D038-1` or `1` for `SI/D038/00001`, a prefix one system writes and the other not) returns
+ * no invoice, silently. Flagged where that moves money: for a scheme that claws back, a return
+ * dated in the period of an invoice an approved run paid on lowers this period's measure at
+ * today's rate instead of being clawed back at the rate paid then; for early payment, a return
+ * of an invoice dated in the period is taken off no invoice, which is then paid on as if nothing
+ * had been returned (earning on the whole bill, or nothing when it was paid less the return). A signal, not a breach: which number is right is for
+ * a person to say.
+ */
+export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDraft[] {
+  const lines = db
+    .prepare(
+      `SELECT scheme_code AS scheme, scheme_version_id AS version, payee FROM payout_lines
+       WHERE run_id = ? GROUP BY scheme_code, scheme_version_id, payee`,
+    )
+    .all(scope.run) as { scheme: string; version: number; payee: string }[];
+  const schemes = schemeVersions(
+    db,
+    lines.map((l) => l.version),
+  );
+  // The unpaired returns of a level and span, read once for every scheme that asks.
+  const read = db.prepare(unpairedSql);
+  const unpaired = new Map<string, Map<string, Unpaired[]>>();
+  const unpairedOf = (primary: boolean, to: string) => {
+    const key = `${primary}|${to}`;
+    let found = unpaired.get(key);
+    if (!found) {
+      found = groupBy(read.all(scope.from, to, primary ? 1 : 0) as Unpaired[], (r) => r.payee);
+      unpaired.set(key, found);
+    }
+    return found;
+  };
+  const flags: FlagDraft[] = [];
+  for (const [code, ofScheme] of groupBy(lines, (l) => l.scheme)) {
+    // A run holds one version of each scheme.
+    const [{ version }] = ofScheme as [(typeof lines)[number]];
+    const scheme = schemes.get(version) as Scheme;
+    const payees = [...new Set(ofScheme.map((l) => l.payee))];
+    if (scheme.clawback && readsProducts(scheme)) {
+      const returns = unpairedOf(scheme.salesSource === 'primary', scope.to);
+      const inScheme = productsOf(db, scheme);
+      for (const payee of payees) {
+        const own = (returns.get(payee) ?? []).filter((r) => inScheme === null || inScheme.has(r.sku));
+        if (own.length === 0) continue;
+        const mismatched = paired(own, paidInvoices(db, scope.from, code, payee));
+        if (mismatched.length > 0) flags.push(clawbackFlag(scope, payee, code, mismatched));
+      }
+    }
+    if (earlyPaymentDays(scheme) !== null) {
+      // The run takes off an invoice every return against it dated from the period's start on.
+      const returns = unpairedOf(true, '9999-12-31');
+      const invoices = db
+        .prepare(
+          `SELECT DISTINCT doc_no FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NULL
+           AND doc_date BETWEEN ? AND ? AND distributor_code = ?`,
+        )
+        .pluck();
+      for (const payee of payees) {
+        const own = returns.get(payee) ?? [];
+        if (own.length === 0) continue;
+        const mismatched = paired(own, invoices.all(scope.from, scope.to, payee) as string[]);
+        if (mismatched.length > 0) flags.push(earlyPaymentFlag(scope, payee, code, mismatched));
+      }
+    }
+  }
+  return flags;
+}
+
+/** The SKUs a scheme's product filter takes in, or null when it takes every product. */
+function productsOf(db: Database.Database, scheme: Scheme): Set<string> | null {
+  if (allProducts(scheme)) return null;
+  const products = db.prepare('SELECT sku, brand, category FROM products').all() as {
+    sku: string;
+    brand: string | null;
+    category: string | null;
+  }[];
+  return filteredSkus(scheme.products, products);
+}
+
+/** The numbers of the invoices approved runs of the scheme paid the payee on, for periods before `from`. */
+function paidInvoices(db: Database.Database, from: string, scheme: string, payee: string): string[] {
+  const ids = (db.prepare(paidSql).pluck().all(from, scheme, payee) as Buffer[]).flatMap((b) => [...unpackIds(b)]);
+  if (ids.length === 0) return [];
+  return db
+    .prepare(`SELECT DISTINCT doc_no FROM sales WHERE doc_type = 'invoice' AND id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .all(JSON.stringify(ids)) as string[];
+}
+
+/** The returns that name one of `invoices` otherwise written, each with the invoice it likely means. */
+function paired(returns: readonly Unpaired[], invoices: readonly string[]) {
+  if (invoices.length === 0) return [];
+  const likely = likelyInvoices(invoices);
+  return returns.flatMap((r) => {
+    const invoice = likely(r.against);
+    return invoice === undefined ? [] : [{ ...r, invoice }];
+  });
+}
+
+type Mismatched = ReturnType<typeof paired>;
+
+/** "2 credit notes of D001 dated … (₹…) name the invoices they return otherwise than the sales do (…)". */
+function whatIsWrong(scope: RunScope, payee: string, dated: string, mismatched: Mismatched) {
+  const notes = new Set(mismatched.map((r) => r.note)).size;
+  const returned = -sumPaise(mismatched, (r) => r.net);
+  const one = notes === 1;
+  return {
+    one,
+    text: `${one ? '1 credit note' : `${notes} credit notes`} of ${payee} dated ${dated} (${scope.money(returned)} returned) ${one ? 'names the invoice it returns' : 'name the invoices they return'} otherwise than the sales do (${quotedPairs(mismatched)})`,
+  };
+}
+
+const correct = 'Correct the numbers in the file that writes them otherwise and import it again';
+
+function clawbackFlag(scope: RunScope, payee: string, scheme: string, mismatched: Mismatched): FlagDraft {
+  const { one, text } = whatIsWrong(scope, payee, `${scope.from} to ${scope.to}`, mismatched);
+  return {
+    kind: 'unmatched-return',
+    payee,
+    scheme,
+    blocking: false,
+    message: `${text}: a return of an invoice an approved run paid on is clawed back at the rate paid then only when it names the invoice exactly, so ${one ? 'it lowers' : 'they lower'} this period's measure instead. ${correct}`,
+    evidence: { table: 'sales', ids: mismatched.map((r) => r.id) },
+  };
+}
+
+function earlyPaymentFlag(scope: RunScope, payee: string, scheme: string, mismatched: Mismatched): FlagDraft {
+  const { one, text } = whatIsWrong(scope, payee, `from ${scope.from}`, mismatched);
+  return {
+    kind: 'unmatched-return',
+    payee,
+    scheme,
+    blocking: false,
+    message: `${text}: early payment takes a return off only the invoice it names exactly, so it pays on ${one ? 'that invoice' : 'those invoices'} as if nothing had been returned. ${correct}`,
+    evidence: { table: 'sales', ids: mismatched.map((r) => r.id) },
+  };
+}

@@ -3,6 +3,7 @@ import { groupBy } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
 import { sumPaise } from '../../engine/money';
 import { allProducts, filteredSkus, readsProducts } from '../../engine/products';
+import { dayNumber, salesColumns } from '../../engine/sales-columns';
 import { unpackIds } from '../runs/source-ids';
 import { schemeVersions } from '../schemes/store';
 import { earlyPaymentDays, likelyInvoices, quotedPairs } from './invoice-numbers';
@@ -18,12 +19,19 @@ interface Unpaired {
   sku: string;
 }
 
-const unpairedSql = `SELECT c.id, c.doc_no AS note, c.distributor_code AS payee, c.against_doc_no AS against, c.net_value AS net, c.sku
+/** An invoice of the distributor at a line's level, by the number a credit note names exactly (index `sales_doc`). */
+const invoiceSql = `SELECT 1 FROM sales WHERE doc_no = ? AND distributor_code = ? AND doc_type = 'invoice'
+  AND (outlet_code IS NULL) = ? LIMIT 1`;
+
+/**
+ * Credit notes to distributors dated from `from` on, naming no invoice of theirs exactly: what a
+ * run takes off the invoices early payment pays on (through index `sales_primary`).
+ */
+const laterSql = `SELECT c.id, c.doc_no AS note, c.distributor_code AS payee, c.against_doc_no AS against, c.net_value AS net, c.sku
   FROM sales c
-  WHERE c.doc_type = 'credit_note' AND c.against_doc_no IS NOT NULL AND c.doc_date BETWEEN ? AND ?
-    AND (c.outlet_code IS NULL) = ?
+  WHERE c.outlet_code IS NULL AND c.doc_date >= ? AND c.doc_type = 'credit_note' AND c.against_doc_no IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM sales i WHERE i.doc_no = c.against_doc_no AND i.distributor_code = c.distributor_code
-      AND i.doc_type = 'invoice' AND (i.outlet_code IS NULL) = (c.outlet_code IS NULL))
+      AND i.doc_type = 'invoice' AND i.outlet_code IS NULL)
   ORDER BY c.doc_date, c.id`;
 
 /** What an approved run of the scheme paid the payee on, for a period before `from`: its sales lines' ids. */
@@ -40,8 +48,8 @@ const paidSql = `SELECT l.source_ids FROM runs r CROSS JOIN payable_lines l ON l
  * dated in the period of an invoice an approved run paid on lowers this period's measure at
  * today's rate instead of being clawed back at the rate paid then; for early payment, a return
  * of an invoice dated in the period is taken off no invoice, which is then paid on as if nothing
- * had been returned (earning on the whole bill, or nothing when it was paid less the return). A signal, not a breach: which number is right is for
- * a person to say.
+ * had been returned (earning on the whole bill, or nothing when it was paid less the return). A
+ * signal, not a breach: which number is right is for a person to say.
  */
 export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDraft[] {
   const lines = db
@@ -54,18 +62,18 @@ export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDr
     db,
     lines.map((l) => l.version),
   );
-  // The unpaired returns of a level and span, read once for every scheme that asks.
-  const read = db.prepare(unpairedSql);
-  const unpaired = new Map<string, Map<string, Unpaired[]>>();
-  const unpairedOf = (primary: boolean, to: string) => {
-    const key = `${primary}|${to}`;
-    let found = unpaired.get(key);
+  // The unpaired returns, read once for every scheme that asks: of the period at either level,
+  // from the lines the run read, and to distributors from the period's start on.
+  const period = new Map<boolean, Map<string, Unpaired[]>>();
+  const ofPeriod = (primary: boolean) => {
+    let found = period.get(primary);
     if (!found) {
-      found = groupBy(read.all(scope.from, to, primary ? 1 : 0) as Unpaired[], (r) => r.payee);
-      unpaired.set(key, found);
+      found = groupBy(periodReturns(db, scope, primary), (r) => r.payee);
+      period.set(primary, found);
     }
     return found;
   };
+  let later: Map<string, Unpaired[]> | null = null;
   const flags: FlagDraft[] = [];
   for (const [code, ofScheme] of groupBy(lines, (l) => l.scheme)) {
     // A run holds one version of each scheme.
@@ -73,7 +81,7 @@ export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDr
     const scheme = schemes.get(version) as Scheme;
     const payees = [...new Set(ofScheme.map((l) => l.payee))];
     if (scheme.clawback && readsProducts(scheme)) {
-      const returns = unpairedOf(scheme.salesSource === 'primary', scope.to);
+      const returns = ofPeriod(scheme.salesSource === 'primary');
       const inScheme = productsOf(db, scheme);
       for (const payee of payees) {
         const own = (returns.get(payee) ?? []).filter((r) => inScheme === null || inScheme.has(r.sku));
@@ -84,7 +92,7 @@ export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDr
     }
     if (earlyPaymentDays(scheme) !== null) {
       // The run takes off an invoice every return against it dated from the period's start on.
-      const returns = unpairedOf(true, '9999-12-31');
+      later ??= groupBy(db.prepare(laterSql).all(scope.from) as Unpaired[], (r) => r.payee);
       const invoices = db
         .prepare(
           `SELECT DISTINCT doc_no FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NULL
@@ -92,7 +100,7 @@ export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDr
         )
         .pluck();
       for (const payee of payees) {
-        const own = returns.get(payee) ?? [];
+        const own = later.get(payee) ?? [];
         if (own.length === 0) continue;
         const mismatched = paired(own, invoices.all(scope.from, scope.to, payee) as string[]);
         if (mismatched.length > 0) flags.push(earlyPaymentFlag(scope, payee, code, mismatched));
@@ -100,6 +108,31 @@ export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDr
     }
   }
   return flags;
+}
+
+/** The credit notes of the period at a level, among the lines the run read, naming no invoice of their distributor exactly. */
+function periodReturns(db: Database.Database, scope: RunScope, primary: boolean): Unpaired[] {
+  const c = salesColumns(scope.sales);
+  const [from, to] = [dayNumber(scope.from), dayNumber(scope.to)];
+  const invoiced = db.prepare(invoiceSql).pluck();
+  const found: Unpaired[] = [];
+  for (let i = 0; i < c.count; i++) {
+    const toDistributor = (c.outlet[i] as number) < 0;
+    if (c.invoice[i] === 1 || toDistributor !== primary) continue;
+    const day = c.day[i] as number;
+    const against = day < from || day > to ? null : c.against.at(i);
+    if (against == null) continue;
+    const payee = c.codes[c.distributor[i] as number] as string;
+    if (invoiced.get(against, payee, primary ? 1 : 0) !== undefined) continue;
+    const [id, note, net, sku] = [
+      c.id[i] as number,
+      c.docNo.at(i) as string,
+      c.net[i] as number,
+      c.codes[c.sku[i] as number],
+    ];
+    found.push({ id, note, payee, against, net, sku: sku as string });
+  }
+  return found;
 }
 
 /** The SKUs a scheme's product filter takes in, or null when it takes every product. */

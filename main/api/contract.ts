@@ -169,6 +169,7 @@ export const contract = {
       round: z.boolean().default(false),
       skipExactRepeats: z.boolean().default(false),
       moveOutlets: z.boolean().default(false),
+      updateMasters: z.boolean().default(false),
       anyDates: z.boolean().default(false),
       validOnly: z.boolean().default(false),
       createMissing: z.boolean().default(false),
@@ -180,6 +181,8 @@ export const contract = {
   'import.rollback': method(z.object({ batch: z.number().int().positive() })).returns<{
     batch: number;
     rowsRemoved: number;
+    /** Master values the batch had changed (outlets moved, codes updated), put back. */
+    mastersRestored: number;
   }>(),
   'import.quarantine': method(z.object({ batch: z.number().int().positive() })).returns<QuarantinedRow[]>(),
   'import.quarantineWorkbook': method(z.object({ batch: z.number().int().positive() })).returns<{ path: string }>(),

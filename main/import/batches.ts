@@ -3,6 +3,7 @@ import type { QuarantinedRow } from '../api/contract';
 import { appendAudit } from '../audit/log';
 import { type DatasetKind, datasetKinds } from '../datasets/kinds';
 import type { ImportRequest, ImportResult } from './importer';
+import { laterMasterChanges, undoMasterChanges } from './master-changes';
 import type { Cell } from './readers/types';
 import { writeRejectsWorkbook } from './rejects';
 
@@ -95,14 +96,28 @@ export function importedBatchWithHash(
 }
 
 /**
- * Removes every row a batch brought in (its own rows and any masters it created) and marks it
- * rolled back; the batch record stays for the history. Call inside a transaction. Refused when
- * rows of other batches still point at masters this batch brought.
+ * Removes every row a batch brought in (its own rows and any masters it created), puts back what
+ * it changed of other master rows (outlets moved, codes updated), and marks it rolled back; the
+ * batch record stays for the history. Call inside a transaction. Refused when rows of other
+ * batches still point at masters this batch brought, or a later import changed again a master
+ * field this one changed.
  */
-export function rollBackBatchRows(db: Database.Database, id: number, user: string, now = new Date()): number {
+export function rollBackBatchRows(
+  db: Database.Database,
+  id: number,
+  user: string,
+  now = new Date(),
+): { rowsRemoved: number; mastersRestored: number } {
   const batch = findBatch(db, id);
   if (!batch) throw new BatchError(`There is no import batch ${id}`);
   if (batch.status === 'rolled_back') throw new BatchError(`Batch ${id} was already rolled back`);
+  const later = laterMasterChanges(db, id);
+  if (later.length > 0)
+    throw new BatchError(
+      `Batch ${later.join(', ')} changed again what batch ${id} changed in the masters; roll ${later.length === 1 ? 'it' : 'them'} back first`,
+    );
+  // What the batch changed of other imports' master rows goes back before its own rows go.
+  const mastersRestored = undoMasterChanges(db, id);
   let removed = 0;
   // Children before parents, so the foreign keys hold at every step.
   for (const kind of [...datasetKinds].reverse()) {
@@ -124,18 +139,22 @@ export function rollBackBatchRows(db: Database.Database, id: number, user: strin
   db.prepare(
     "UPDATE import_batches SET status = 'rolled_back', rolled_back_by = ?, rolled_back_at = ? WHERE id = ?",
   ).run(user, now.toISOString(), id);
-  return removed;
+  return { rowsRemoved: removed, mastersRestored };
 }
 
-export function rollBackBatch(db: Database.Database, id: number, user: string): { batch: number; rowsRemoved: number } {
-  const rowsRemoved = db
+export function rollBackBatch(
+  db: Database.Database,
+  id: number,
+  user: string,
+): { batch: number; rowsRemoved: number; mastersRestored: number } {
+  const undone = db
     .transaction(() => {
-      const removed = rollBackBatchRows(db, id, user);
-      appendAudit(db, { user, action: 'import.rollback', subject: `batch ${id}`, after: { rowsRemoved: removed } });
-      return removed;
+      const rolled = rollBackBatchRows(db, id, user);
+      appendAudit(db, { user, action: 'import.rollback', subject: `batch ${id}`, after: rolled });
+      return rolled;
     })
     .immediate();
-  return { batch: id, rowsRemoved };
+  return { batch: id, ...undone };
 }
 
 /** The rows a "valid rows only" import kept back, with why, for the user to fix and import again. */
@@ -223,6 +242,7 @@ export function recordImport(
       round: !!request.round,
       skipExactRepeats: !!request.skipExactRepeats,
       moveOutlets: !!request.moveOutlets,
+      updateMasters: !!request.updateMasters,
     }),
     JSON.stringify(result.totals),
     result.dateRange?.[0] ?? null,
@@ -251,6 +271,9 @@ export function recordImport(
       replaced,
       // Lines of earlier batches this import changed: what they name now.
       ...(earlierLines ? { earlierLines } : {}),
+      // Master rows of earlier batches it changed (rolling it back puts them back).
+      ...(result.movedOutlets.length > 0 ? { movedOutlets: result.movedOutlets } : {}),
+      ...(result.updatedMasters.length > 0 ? { updatedMasters: result.updatedMasters } : {}),
     },
   });
 }

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { prepareInsert, type StoredValue } from '../datasets/insert';
-import type { DatasetKind } from '../datasets/kinds';
+import type { DatasetKind, Master } from '../datasets/kinds';
 import type { ImportIssue } from './importer';
 import { kindRules, notItemised } from './kind-rules';
 import type { Mapping } from './mapping';
-import { type Master, MasterNames } from './master-names';
+import { MasterChanges } from './master-changes';
+import { MasterNames } from './master-names';
 
 function masterCodes(db: Database.Database, table: Master): Set<string> {
   const column = table === 'products' ? 'sku' : 'code';
@@ -27,10 +28,11 @@ export class MasterReferences {
   /** Each outlet's distributor, where a sales file names outlets. */
   private readonly outletOwner: Map<string, string> | null;
   private readonly insertMaster: Record<Master, ReturnType<typeof prepareInsert>>;
-  private readonly moveOutlet: Database.Statement;
+  /** What the rows change of master rows other imports brought: outlets moved. */
+  private changes: MasterChanges | null = null;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     kind: DatasetKind,
     private readonly mapping: Mapping,
     private readonly headers: readonly string[],
@@ -63,7 +65,6 @@ export class MasterReferences {
       outlets: prepareInsert(db, 'outlets'),
       products: prepareInsert(db, 'products'),
     };
-    this.moveOutlet = db.prepare('UPDATE outlets SET distributor_code = ? WHERE code = ?');
   }
 
   hasDistributor(code: string): boolean {
@@ -108,7 +109,8 @@ export class MasterReferences {
       owner !== values.distributor_code
     ) {
       if (this.asked.moveOutlets && issues.length === 0) {
-        this.moveOutlet.run(values.distributor_code, outlet);
+        this.changes ??= new MasterChanges(this.db, batch.batchId);
+        this.changes.change('outlets', outlet, 'distributor_code', owner, values.distributor_code);
         this.outletOwner?.set(outlet, values.distributor_code);
         this.result.movedOutlets.push({ outlet, from: owner, to: values.distributor_code });
       } else {

@@ -123,6 +123,33 @@ describe('the schemedesk CLI', () => {
     );
     expect(JSON.parse(landed.stdout)).toMatchObject({ rows: 1, created: { distributors: ['D404'] } });
 
+    // A masters file naming the created distributor otherwise updates it only when asked; a check
+    // of nothing but updates is an answer, not a refusal.
+    const named = join(dir, 'customers.csv');
+    writeFileSync(named, 'Customer Code,Customer Name\nD404,Shree Ram Traders\n');
+    const kept = cli('import', named, '--kind', 'distributors', '--db', db, '--json', '--dry-run');
+    expect([kept.status, JSON.parse(kept.stdout).errors[0].message]).toEqual([
+      1,
+      expect.stringMatching(
+        /^already in the master \(batch \d+\), which says otherwise: Name "D404" there, "Shree Ram Traders" here/,
+      ),
+    ]);
+    const renamed = cli(
+      'import',
+      named,
+      '--kind',
+      'distributors',
+      '--db',
+      db,
+      '--json',
+      '--dry-run',
+      '--update-masters',
+    );
+    expect([renamed.status, JSON.parse(renamed.stdout).updatedMasters]).toEqual([
+      0,
+      [{ code: 'D404', changes: ['Name "D404" → "Shree Ram Traders"'] }],
+    ]);
+
     // A file with no receipt in it says what it held instead, not that problems are listed.
     const none = join(dir, 'day book.csv');
     writeFileSync(none, 'Date,Particulars,Vch Type,Vch No.,Debit Amount\n05-10-2026,Rent,Payment,55,"1,000.00"\n');
@@ -134,6 +161,6 @@ describe('the schemedesk CLI', () => {
 
     const batches = JSON.parse(cli('batches', '--db', db, '--json').stdout).batches;
     const rolled = cli('rollback', String(batches[0].id), '--db', db, '--json');
-    expect(JSON.parse(rolled.stdout)).toEqual({ batch: batches[0].id, rowsRemoved: 2 });
+    expect(JSON.parse(rolled.stdout)).toEqual({ batch: batches[0].id, rowsRemoved: 2, mastersRestored: 0 });
   }, 120_000);
 });

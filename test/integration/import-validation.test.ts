@@ -594,7 +594,11 @@ describe('validation', () => {
       `already imported in batch ${again.batch}`,
     ]);
 
-    expect(rollBackBatch(ws.db, again.batch ?? 0, 'tester')).toEqual({ batch: again.batch, rowsRemoved: 2 });
+    expect(rollBackBatch(ws.db, again.batch ?? 0, 'tester')).toEqual({
+      batch: again.batch,
+      rowsRemoved: 2,
+      mastersRestored: 0,
+    });
     expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'SI/X/%'").get()).toEqual({ n: 0 });
     expect((await importFile(ws, path, { kind: 'sales' })).batch).not.toBeNull();
   });

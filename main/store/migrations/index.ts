@@ -22,6 +22,7 @@ import { lineRangeIndex } from './020_line_range_index';
 import { salesRoundOff } from './021_sales_round_off';
 import { salesStore } from './022_sales_store';
 import { caseUnits } from './023_case_units';
+import { masterChanges } from './024_master_changes';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   salesRoundOff,
   salesStore,
   caseUnits,
+  masterChanges,
 ];

@@ -48,6 +48,7 @@ export const optionSpec = {
   round: { type: 'boolean', default: false },
   'skip-exact-repeats': { type: 'boolean', default: false },
   'move-outlets': { type: 'boolean', default: false },
+  'update-masters': { type: 'boolean', default: false },
   'any-dates': { type: 'boolean', default: false },
   'full-name': { type: 'string' },
   role: { type: 'string' },

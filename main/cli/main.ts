@@ -67,7 +67,7 @@ const commands: Record<string, Command> = {
   import: {
     summary: 'import an ERP export (xlsx, csv/tsv/txt, HTML or XML "xls", Tally XML, binary xls via LibreOffice)',
     usage:
-      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ... (FIELD= leaves a field out)] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip|receipt" ...] [--round] [--skip-exact-repeats] [--move-outlets] [--any-dates] [--valid-only] [--create-missing] [--replace] [--dry-run]',
+      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ... (FIELD= leaves a field out)] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip|receipt" ...] [--round] [--skip-exact-repeats] [--move-outlets] [--update-masters] [--any-dates] [--valid-only] [--create-missing] [--replace] [--dry-run]',
     async run({ api, args, options, json }) {
       const path = resolve(onlyArgument(args, 'file'));
       if (!options.kind) throw new CliError(`--kind is required: one of ${datasetKinds.join(', ')}`);
@@ -92,6 +92,7 @@ const commands: Record<string, Command> = {
         round: options.round,
         skipExactRepeats: options['skip-exact-repeats'],
         moveOutlets: options['move-outlets'],
+        updateMasters: options['update-masters'],
         anyDates: options['any-dates'],
         validOnly: options['valid-only'],
         createMissing: options['create-missing'],
@@ -113,20 +114,22 @@ const commands: Record<string, Command> = {
         skippedSummary: r.skippedSummary,
         warnings: r.warnings,
         movedOutlets: r.movedOutlets,
+        updatedMasters: r.updatedMasters,
         decisions: r.decisions.map((d) => d.decision),
         rejectsFile: r.rejectsFile,
         file: r.file,
         sheet: r.sheet,
         seconds: r.seconds,
       };
-      if (r.batch === null && (!r.dryRun || r.rejected > 0 || r.rows === 0))
+      const nothing = r.rows === 0 && r.updatedMasters.length === 0;
+      if (r.batch === null && (!r.dryRun || r.rejected > 0 || nothing))
         throw new Refused({
           ...output,
           error: {
             code: 'validation',
             // With no row refused, what was read and left out is the answer.
             message:
-              r.rejected === 0 && r.rows === 0
+              r.rejected === 0 && nothing
                 ? `${r.file}: nothing was imported: every row read is left out${r.skippedSummary ? ` (${r.skippedSummary})` : ''}`
                 : `${r.file}: nothing was imported; every problem is listed`,
           },

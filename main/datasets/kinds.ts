@@ -33,6 +33,11 @@ export const datasetKinds = [
 ] as const;
 export type DatasetKind = (typeof datasetKinds)[number];
 
+/** The masters: the datasets of the codes other rows name. */
+export type Master = 'distributors' | 'outlets' | 'products';
+export const isMasterKind = (kind: DatasetKind): kind is Master =>
+  kind === 'distributors' || kind === 'outlets' || kind === 'products';
+
 const text = (name: string, label: string, required = false): FieldDef => ({ name, label, type: 'text', required });
 const key = (name: string, label: string, required = false): FieldDef => ({
   ...text(name, label, required),

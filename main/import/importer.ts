@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { IntegerSum, scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { createBatch } from '../datasets/insert';
-import { type DatasetKind, datasets } from '../datasets/kinds';
+import { type DatasetKind, datasets, isMasterKind, type Master } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
 import { counted } from '../format/numbers';
@@ -33,7 +33,9 @@ import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { LineStore } from './line-store';
 import { openSheet } from './locate';
 import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarnings, taxPartKeys } from './mapping';
+import { MasterChanges } from './master-changes';
 import { MasterReferences } from './master-references';
+import { fromAndTo } from './master-rows';
 import { openSource } from './open-source';
 import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -92,6 +94,8 @@ export interface ImportRequest {
   skipExactRepeats?: boolean;
   /** A sale whose outlet belongs to another distributor in the outlets master moves the outlet (else it is an error). */
   moveOutlets?: boolean;
+  /** A masters file's row that says otherwise of a code the master holds updates the master (else it is an error). */
+  updateMasters?: boolean;
   /** Take dates before 1990 or more than a year ahead (else they are row errors). */
   anyDates?: boolean;
 }
@@ -138,6 +142,8 @@ export interface ImportResult {
   warnings: string[];
   /** Outlets moved to the distributor of their sales lines (by choice). */
   movedOutlets: { outlet: string; from: string; to: string }[];
+  /** Codes the master held that the file's rows updated (by choice), with what changed of each. */
+  updatedMasters: { code: string; changes: string[] }[];
   dryRun: boolean;
   seconds: number;
 }
@@ -305,6 +311,7 @@ async function importFrom(
     skippedSummary: null,
     warnings: repeatedHeaderWarnings(kind, headers, mapping),
     movedOutlets: [],
+    updatedMasters: [],
     dryRun: request.dryRun === true,
     seconds: 0,
   };
@@ -406,7 +413,16 @@ async function importFrom(
       user: request.user,
     });
     const ref = { batchId, sheet: table.sheet };
-    const lines = new LineStore(db, kind, secret, ref, numberLines, mapping.line_no !== undefined);
+    const lines = new LineStore(
+      db,
+      kind,
+      secret,
+      ref,
+      numberLines,
+      mapping.line_no !== undefined,
+      request.updateMasters === true,
+    );
+    const changes = isMasterKind(kind) && request.updateMasters ? new MasterChanges(db, batchId) : null;
     // Bills whose total says their lines held their tax lose it from their net values as each ends.
     const netSum = summed.find((s) => s.field.name === 'net_value')?.sum;
     const dueDates = kind === 'receivables' ? new DueDates() : null;
@@ -602,6 +618,12 @@ async function importFrom(
         skip('rows already in the master as written');
         return;
       }
+      if (sorted.update && changes) {
+        const { code, differences } = sorted.update;
+        for (const d of differences) changes.change(kind as Master, code, d.field.name, d.was, d.given);
+        result.updatedMasters.push({ code, changes: differences.map(fromAndTo) });
+        return;
+      }
       if (repeated !== undefined && result.warnings.length < MAX_LISTED_ERRORS)
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
@@ -726,7 +748,13 @@ async function importFrom(
     if (oneDayWarning) result.warnings.push(oneDayWarning);
     const returned = kind === 'sales' && result.rows > 0 ? matchReturnedInvoices(db, batchId) : null;
     if (returned) returnedNotes(returned, result);
-    const landed = result.rows > 0 && (result.rejected === 0 || request.validOnly === true);
+    if (result.updatedMasters.length > 0)
+      result.decisions.push({
+        field: '(row)',
+        decision: `${counted(result.updatedMasters.length, 'code the master held is', 'codes the master held are')} updated as the file writes ${result.updatedMasters.length === 1 ? 'it' : 'them'} now (listed): runs from now on read the new values; an approved run keeps what it paid, and rolling this import back puts the old values back`,
+      });
+    const landed =
+      (result.rows > 0 || result.updatedMasters.length > 0) && (result.rejected === 0 || request.validOnly === true);
     const keeps = landed && !request.dryRun;
     // The indexes are built by SQLite's sorter, faster with temporary files than in memory.
     journals.restore();

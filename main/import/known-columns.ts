@@ -1,6 +1,6 @@
-import type { DatasetKind } from '../datasets/kinds';
+import type { DatasetKind, Master } from '../datasets/kinds';
 import { columnsNaming, fieldLabel, type Mapping } from './mapping';
-import type { Master, MasterNames } from './master-names';
+import type { MasterNames } from './master-names';
 import type { SourceRow } from './readers/types';
 import { blank } from './row-values';
 

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { prepareInsert, type SourceRef, type StoredValue } from '../datasets/insert';
-import type { DatasetKind } from '../datasets/kinds';
+import { type DatasetKind, isMasterKind } from '../datasets/kinds';
 import { deferredIndexes } from './deferred-indexes';
 import { DigestTable } from './digest-table';
 import type { ImportIssue } from './importer';
 import { kindRules } from './kind-rules';
-import { isMasterKind, MasterRows } from './master-rows';
+import { type MasterDifference, MasterRows, thereAndHere } from './master-rows';
 import { ReceiptRows } from './receipt-rows';
 import { storedRows } from './stored-rows';
 
@@ -17,6 +17,8 @@ export interface SortedLines {
   addedInto: { id: number; line: Line }[];
   /** A masters file's row the master holds already, as the file writes it: passed over. */
   unchanged: boolean;
+  /** A masters file's row that says otherwise of a code the master holds, when asked to update the masters. */
+  update: { code: string; differences: MasterDifference[] } | null;
 }
 
 /**
@@ -54,6 +56,8 @@ export class LineStore {
     private readonly numberLines: boolean,
     /** Whether the file has a line number column (said in the refusal of a repeat). */
     private readonly lineNumbered: boolean,
+    /** A masters file's row that says otherwise of a code the master holds updates it (else it is refused). */
+    private readonly updateMasters = false,
   ) {
     this.insert = prepareInsert(db, kind);
     this.source = { ...ref, row: null };
@@ -71,7 +75,7 @@ export class LineStore {
    * an earlier one. `repeated` is the row this one repeats in every column, if any.
    */
   sort(lines: readonly Line[], row: number, repeated: number | undefined, issues: ImportIssue[]): SortedLines {
-    const sorted: SortedLines = { stores: [], addedInto: [], unchanged: false };
+    const sorted: SortedLines = { stores: [], addedInto: [], unchanged: false, update: null };
     for (const line of lines) {
       if (issues.length > 0) break;
       // Lines numbered here cannot repeat one another's identity: only the store may hold one.
@@ -85,6 +89,8 @@ export class LineStore {
       const differences = earlierBatch !== undefined ? this.masterRows?.differences(line) : undefined;
       if (into !== undefined) sorted.addedInto.push({ id: into, line });
       else if (differences?.length === 0) sorted.unchanged = true;
+      else if (differences && this.updateMasters && this.masterRows)
+        sorted.update = { code: String(line[this.masterRows.code]), differences };
       else if (first !== undefined || earlierBatch !== undefined) {
         const what = this.identity
           .map((f) => line[f])
@@ -97,7 +103,7 @@ export class LineStore {
           message:
             first === undefined
               ? differences
-                ? `already in the master (batch ${earlierBatch}), which says otherwise: ${differences.join('; ')}. An import adds codes to the masters and does not change what they hold, which runs have read`
+                ? `already in the master (batch ${earlierBatch}), which says otherwise: ${differences.map(thereAndHere).join('; ')}. An import adds codes to the masters and changes what they hold, which runs read, only when asked (--update-masters)`
                 : `already imported in batch ${earlierBatch}`
               : repeated === undefined && this.lineNumbered
                 ? `duplicate of row ${first} of this file, though another column differs: if both are lines of their own, leave the line number out (--map line_no=, or "— not in this file —" in the dialog) and the lines of each document are numbered as they come`

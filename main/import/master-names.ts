@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Master } from '../datasets/kinds';
 import { counted } from '../format/numbers';
 import { countRead, type ReadAs, readSummary } from './read-as';
-
-export type Master = 'distributors' | 'outlets' | 'products';
 
 /** A text as compared: case and spacing aside. */
 const spaced = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -307,6 +307,55 @@ describe('importing through the Data screen', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it('updates a code the master holds when asked, lists the change, and puts it back on roll-back', async () => {
+    const { page, errors, dialog } = await importDialogFor(
+      'Outlet Master Dec-26.csv',
+      [
+        'Outlet Code,Outlet Name,Distributor Code,Channel',
+        'O00001,Mehta Tea Stall,D001,Modern Trade',
+        'O00002,Gupta General Store,D002,Grocery',
+        'O09997,Sai Provisions,D001,Grocery',
+      ],
+      (ws) => {
+        const held = ws.db.prepare('UPDATE outlets SET name = ?, distributor_code = ?, channel = ? WHERE code = ?');
+        held.run('Mehta Tea Stall', 'D001', 'Pan Plus', 'O00001');
+        held.run('Gupta General Store', 'D002', 'Grocery', 'O00002');
+      },
+    );
+    await dialog.getByLabel('Dataset').selectOption('outlets');
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent())
+      .toContain(
+        'Channel "Pan Plus" there, "Modern Trade" here. An import adds codes to the masters and changes what they hold, which runs read, only when “Update codes the master holds as this file writes them” is ticked',
+      );
+    await dialog.getByLabel('Update codes the master holds as this file writes them').check();
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent())
+      .toContain(
+        'Ready to import: 1 new row and 1 code of the master to update, of the 3 rows read; the other is left out (see below)',
+      );
+    expect(await dialog.getByTestId('updated-masters').textContent()).toBe(
+      'O00001: Channel "Pan Plus" → "Modern Trade"',
+    );
+    await page.screenshot({ path: session.screenshot('import-master-update.png') });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
+      .toMatch(/Imported 1 rows and updated 1 code of the master as batch \d+/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('tab', { name: 'Import history' }).click();
+    const newest = page.getByTestId('batches').locator('tbody tr').first();
+    await expect.poll(() => newest.textContent()).toContain('Outlet Master Dec-26.csv');
+    page.once('dialog', (d) => void d.accept());
+    await newest.getByRole('button', { name: 'Roll back' }).click();
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toMatch(/rolled back: 1 rows removed, 1 master value put back\./);
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it('imports a target sheet with a column per month, asking of what the targets are', async () => {
     const { page, errors, dialog } = await importDialogFor('Targets by month.csv', [
       'Distributor targets FY 2026-27',

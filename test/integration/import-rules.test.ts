@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
+import { rollBackBatch } from '../../main/import/batches';
 import { inspectFile } from '../../main/import/inspect';
 import { MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
@@ -301,9 +302,15 @@ describe('masters agree', () => {
     );
     const moved = await importFile(ws, path, { kind: 'sales', moveOutlets: true });
     expect(moved.movedOutlets).toEqual([{ outlet: 'O00001', from: owner.d, to: other }]);
-    expect(ws.db.prepare("SELECT distributor_code AS d FROM outlets WHERE code = 'O00001'").get()).toEqual({
-      d: other,
+    const ownerNow = () => ws.db.prepare("SELECT distributor_code FROM outlets WHERE code = 'O00001'").pluck().get();
+    expect(ownerNow()).toBe(other);
+    // Rolling the sales back takes the outlet back to its distributor, as the audit log says.
+    expect(rollBackBatch(ws.db, moved.batch ?? 0, 'tester')).toEqual({
+      batch: moved.batch,
+      rowsRemoved: 1,
+      mastersRestored: 1,
     });
+    expect(ownerNow()).toBe(owner.d);
   });
 });
 
@@ -2332,5 +2339,53 @@ describe('a masters file exported whole again', () => {
     ]);
     const noCases = await importFile(ws, cases, { kind: 'products', dryRun: true });
     expect(noCases.errors[0]?.message).toMatch(/which says otherwise: Units per case blank there, "12" here\./);
+  });
+
+  it('updates what the master holds when asked, lists and audits each change, and puts it back on roll-back', async () => {
+    const outlet = () =>
+      ws.db.prepare("SELECT name, channel, phone FROM outlets WHERE code = 'O00001'").get() as {
+        name: string;
+        channel: string;
+        phone: string | null;
+      };
+    const before = outlet();
+    const header = ['Outlet Code', 'Outlet Name', 'Distributor Code', 'Channel', 'Phone'];
+    // A new code, a changed channel, and a blank phone, which says nothing of the phone.
+    const month = file('outlets december.csv', [
+      header,
+      ['O00001', before.name, 'D001', 'Modern Trade', ''],
+      ['O09998', 'Naya Kirana', 'D001', 'Grocery', ''],
+    ]);
+    const checked = await importFile(ws, month, { kind: 'outlets', updateMasters: true, dryRun: true });
+    expect(checked).toMatchObject({ batch: null, rows: 1, rejected: 0 });
+    expect(outlet()).toEqual(before);
+    const updated = await importFile(ws, month, { kind: 'outlets', updateMasters: true });
+    expect(updated).toMatchObject({ rows: 1, rejected: 0 });
+    expect(updated.updatedMasters).toEqual([
+      { code: 'O00001', changes: [`Channel "${before.channel}" → "Modern Trade"`] },
+    ]);
+    expect(updated.decisions.map((d) => d.decision)).toContain(
+      '1 code the master held is updated as the file writes it now (listed): runs from now on read the new values; an approved run keeps what it paid, and rolling this import back puts the old values back',
+    );
+    expect(outlet()).toEqual({ ...before, channel: 'Modern Trade' });
+    const audited = ws.db
+      .prepare("SELECT after FROM audit_log WHERE action = 'import.run' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(audited).updatedMasters).toEqual(updated.updatedMasters);
+
+    // A later import changing the same field again is rolled back first; then each puts back its own.
+    const again = file('outlets january.csv', [header, ['O00001', before.name, 'D001', 'HoReCa', '']]);
+    const later = await importFile(ws, again, { kind: 'outlets', updateMasters: true });
+    expect(later.updatedMasters).toEqual([{ code: 'O00001', changes: ['Channel "Modern Trade" → "HoReCa"'] }]);
+    expect(() => rollBackBatch(ws.db, updated.batch ?? 0, 'tester')).toThrow(
+      `Batch ${later.batch} changed again what batch ${updated.batch} changed in the masters; roll it back first`,
+    );
+    expect(outlet().channel).toBe('HoReCa');
+    expect(rollBackBatch(ws.db, later.batch ?? 0, 'tester')).toMatchObject({ rowsRemoved: 0, mastersRestored: 1 });
+    expect(outlet().channel).toBe('Modern Trade');
+    expect(rollBackBatch(ws.db, updated.batch ?? 0, 'tester')).toMatchObject({ rowsRemoved: 1, mastersRestored: 1 });
+    expect(outlet()).toEqual(before);
+    expect(ws.db.prepare("SELECT count(*) FROM outlets WHERE code = 'O09998'").pluck().get()).toBe(0);
   });
 });

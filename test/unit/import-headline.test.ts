@@ -14,4 +14,13 @@ describe("a check's headline when nothing is wrong", () => {
     );
     expect(readyHeadline(0, 3, count)).toBe('Nothing to import: each of the 3 rows read is left out (see below)');
   });
+
+  it('counts the codes of the master a masters file would update beside its new rows', () => {
+    expect(readyHeadline(0, 4, count, 2)).toBe(
+      'Ready to import: 0 new rows and 2 codes of the master to update, of the 4 rows read; the others are left out (see below)',
+    );
+    expect(readyHeadline(1, 2, count, 1)).toBe(
+      'Ready to import: 1 new row and 1 code of the master to update, of the 2 rows read',
+    );
+  });
 });

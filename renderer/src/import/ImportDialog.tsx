@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
-import { type DatasetKind, datasetKinds } from '../../../main/datasets/kinds';
+import { type DatasetKind, datasetKinds, isMasterKind } from '../../../main/datasets/kinds';
 import { formatCount, formatDate } from '../../../main/format/numbers';
 import type { TypeClass } from '../../../main/import/doc-types';
 import type { ImportPreview } from '../../../main/import/inspect';
@@ -43,6 +43,7 @@ type ImportChoice =
   | 'round'
   | 'skipExactRepeats'
   | 'moveOutlets'
+  | 'updateMasters'
   | 'anyDates';
 
 /** The choices an import takes besides its columns, in the user's words. */
@@ -53,6 +54,7 @@ const importChoices: [ImportChoice, string][] = [
   ['round', 'Round amounts with more than two decimals half-up to the paisa'],
   ['skipExactRepeats', 'Leave out rows that repeat another row exactly'],
   ['moveOutlets', 'Move an outlet to the distributor its sales name'],
+  ['updateMasters', 'Update codes the master holds as this file writes them'],
   ['anyDates', 'Take dates before 1990 or more than a year ahead'],
 ];
 
@@ -83,6 +85,7 @@ export function ImportDialog({
     round: false,
     skipExactRepeats: false,
     moveOutlets: false,
+    updateMasters: false,
     anyDates: false,
   });
   const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
@@ -432,16 +435,18 @@ export function ImportDialog({
       </div>
       <footer className="dialog-footer">
         <div className="options">
-          {importChoices.map(([choice, label]) => (
-            <label key={choice}>
-              <input
-                type="checkbox"
-                checked={options[choice]}
-                onChange={(e) => setOptions((o) => ({ ...o, [choice]: e.target.checked }))}
-              />{' '}
-              {label}
-            </label>
-          ))}
+          {importChoices
+            .filter(([choice]) => choice !== 'updateMasters' || isMasterKind(kind))
+            .map(([choice, label]) => (
+              <label key={choice}>
+                <input
+                  type="checkbox"
+                  checked={options[choice]}
+                  onChange={(e) => setOptions((o) => ({ ...o, [choice]: e.target.checked }))}
+                />{' '}
+                {label}
+              </label>
+            ))}
         </div>
         <div className="buttons">
           {running ? (

@@ -8,6 +8,8 @@ import { inWindowWords } from './window-words';
 
 const qtyFields = new Set(['qty']);
 const MAX_SHOWN_ERRORS = 200;
+/** How many warnings, codes updated or outlets moved the result lists before saying how many more. */
+const LISTED = 20;
 
 /** Control totals to reconcile with the ERP's report, the decisions taken, and every rejected row. */
 export function ImportResultView({
@@ -27,19 +29,23 @@ export function ImportResultView({
     void top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, []);
   const landed = result.batch !== null;
+  /** The first LISTED of a list, and how many more. */
+  const listed = (items: readonly string[]) =>
+    `${items.slice(0, LISTED).join('; ')}${items.length > LISTED ? ` … and ${formatCount(items.length - LISTED, locale)} more` : ''}`;
   const link = result.rejectsFile ? downloadUrl(result.rejectsFile) : null;
+  const updated = result.updatedMasters.length;
   const headline = result.dryRun
     ? result.rejected === 0
-      ? readyHeadline(result.rows, result.rowsRead, (n) => formatCount(n, locale))
+      ? readyHeadline(result.rows, result.rowsRead, (n) => formatCount(n, locale), updated)
       : validOnly
         ? `${formatCount(result.rows, locale)} of ${formatCount(result.rowsRead, locale)} rows would be imported; ${formatCount(result.rejected, locale)} would be rejected and kept in quarantine`
         : `${formatCount(result.rejected, locale)} of ${formatCount(result.rowsRead, locale)} rows would be rejected, so nothing would be imported: correct them, or tick “Import valid rows only”`
     : landed
-      ? `Imported ${formatCount(result.rows, locale)} rows as batch ${result.batch}`
+      ? `Imported ${formatCount(result.rows, locale)} rows${updated > 0 ? ` and updated ${formatCount(updated, locale)} ${updated === 1 ? 'code' : 'codes'} of the master` : ''} as batch ${result.batch}`
       : 'Nothing was imported';
   // What the counts say agrees with the headline: a check counts what would be imported; an
   // import that did not land imported nothing, whatever it read.
-  const wouldLand = result.rows > 0 && (result.rejected === 0 || validOnly);
+  const wouldLand = (result.rows > 0 || updated > 0) && (result.rejected === 0 || validOnly);
   const imported = landed || (result.dryRun && wouldLand) ? result.rows : 0;
   return (
     <div className="import-result" data-testid="import-result" ref={top}>
@@ -66,13 +72,26 @@ export function ImportResultView({
               <td data-testid="skipped">{result.skippedSummary}</td>
             </tr>
           )}
+          {updated > 0 && (
+            <tr>
+              <th>{result.dryRun ? 'Would update in the master' : 'Updated in the master'}</th>
+              <td data-testid="updated-masters">
+                {listed(result.updatedMasters.map((u) => `${u.code}: ${u.changes.join(', ')}`))}
+              </td>
+            </tr>
+          )}
+          {result.movedOutlets.length > 0 && (
+            <tr>
+              <th>{result.dryRun ? 'Would move outlets' : 'Outlets moved'}</th>
+              <td data-testid="moved-outlets">
+                {listed(result.movedOutlets.map((m) => `${m.outlet} from ${m.from} to ${m.to}`))}
+              </td>
+            </tr>
+          )}
           {result.warnings.length > 0 && (
             <tr>
               <th>Warnings</th>
-              <td data-testid="import-warnings">
-                {result.warnings.slice(0, 20).map(inWindowWords).join('; ')}
-                {result.warnings.length > 20 ? ` … and ${formatCount(result.warnings.length - 20, locale)} more` : ''}
-              </td>
+              <td data-testid="import-warnings">{listed(result.warnings.map((w) => inWindowWords(w)))}</td>
             </tr>
           )}
           <tr>

@@ -10,6 +10,10 @@ const rewrites: [RegExp, string][] = [
   ],
   [/\(choose to move outlets: --move-outlets\)/g, '(tick “Move an outlet to the distributor its sales name”)'],
   [
+    /, only when asked \(--update-masters\)/g,
+    ', only when “Update codes the master holds as this file writes them” is ticked',
+  ],
+  [
     / with --type-map "[^"]*=receipt" or in the import dialog/g,
     ' by choosing “a receipt” for them under Voucher types',
   ],

@@ -3,8 +3,9 @@ import { addDays } from '../../engine/dates';
 import { groupBy } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
 import { sumPaise } from '../../engine/money';
+import { likelyInvoices } from '../import/bill-numbers';
 import { schemeVersions } from '../schemes/store';
-import { earlyPaymentDays, likelyInvoices, quotedPairs } from './invoice-numbers';
+import { earlyPaymentDays, quotedPairs } from './invoice-numbers';
 import type { FlagDraft, RunScope } from './signals';
 
 /**

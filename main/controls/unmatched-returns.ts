@@ -4,9 +4,10 @@ import type { Scheme } from '../../engine/model';
 import { sumPaise } from '../../engine/money';
 import { allProducts, filteredSkus, readsProducts } from '../../engine/products';
 import { dayNumber, salesColumns } from '../../engine/sales-columns';
+import { likelyInvoices } from '../import/bill-numbers';
 import { unpackIds } from '../runs/source-ids';
 import { schemeVersions } from '../schemes/store';
-import { earlyPaymentDays, likelyInvoices, quotedPairs } from './invoice-numbers';
+import { earlyPaymentDays, quotedPairs } from './invoice-numbers';
 import type { FlagDraft, RunScope } from './signals';
 
 /** A credit note's line naming no invoice of its distributor, at its level (primary or secondary), exactly. */

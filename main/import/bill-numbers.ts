@@ -24,8 +24,15 @@ export class BillNumbers {
   private bills: Map<string, { exact: Set<string>; alike: Map<string, string[]> }> | null = null;
   /** Numbers read as a bill's written otherwise, by distributor and number. */
   readonly rewritten: ReadAs = new Map();
-  /** Numbers no bill of the distributor has, by distributor and number. */
+  /** Numbers no bill of the distributor has, nor one likely meant, by distributor and number. */
   readonly unknown: ReadAs = new Map();
+  /**
+   * Numbers no bill of the distributor has, but one likely meant (`123` or `SI-123` for
+   * `SI/2610/00123`: likelyInvoices), by distributor and number: kept as written, for a warning,
+   * since which is right is for a person to say.
+   */
+  readonly likely: ReadAs = new Map();
+  private readonly matchers = new Map<string, ReturnType<typeof likelyInvoices>>();
   /** Texts that list several of the distributor's bills in one ("INV-1, INV-2"), by distributor and text. */
   readonly several: ReadAs = new Map();
 
@@ -35,8 +42,14 @@ export class BillNumbers {
   read(distributor: string, bill: string, lines = 1): string {
     const { how, as } = this.match(distributor, bill);
     if (how === 'exact') return bill;
-    const seen = how === 'alike' ? this.rewritten : how === 'several' ? this.several : this.unknown;
-    return countRead(seen, partyKey(distributor, bill), bill, as, lines);
+    const key = partyKey(distributor, bill);
+    if (how === 'unknown') {
+      const likely = this.likelyBill(distributor, bill);
+      if (likely !== undefined) countRead(this.likely, key, bill, likely, lines);
+      else countRead(this.unknown, key, bill, bill, lines);
+      return bill;
+    }
+    return countRead(how === 'alike' ? this.rewritten : this.several, key, bill, as, lines);
   }
 
   /** Whether `bill` names one of the distributor's bills, or lists several, as `read` reads it: nothing is counted. */
@@ -76,6 +89,16 @@ export class BillNumbers {
     return bills.length > 1 && bills.every((b) => b !== undefined) ? (bills as string[]) : null;
   }
 
+  /** The distributor's bill `bill` most likely means, written otherwise than the patterns `read` takes (likelyInvoices). */
+  private likelyBill(distributor: string, bill: string): string | undefined {
+    let matcher = this.matchers.get(distributor);
+    if (!matcher) {
+      matcher = likelyInvoices([...(this.invoices().get(distributor)?.exact ?? [])]);
+      this.matchers.set(distributor, matcher);
+    }
+    return matcher(bill);
+  }
+
   private invoices() {
     if (this.bills) return this.bills;
     const bills = new Map<string, { exact: Set<string>; alike: Map<string, string[]> }>();
@@ -88,6 +111,52 @@ export class BillNumbers {
     this.bills = bills;
     return bills;
   }
+}
+
+/**
+ * A document number as the words and numbers it is written with, whatever joins them and without
+ * leading zeros: `INV/00123`, `inv-123` and `INV 123` are one, `123` another.
+ */
+const tokensOf = (number: string) =>
+  (number.toUpperCase().match(/[A-Z]+|[0-9]+/g) ?? []).map((t) => t.replace(/^0+(?=\d)/, ''));
+const keyOf = (tokens: readonly string[]) => tokens.join(' ');
+
+// Tally's references that name no bill, whatever follows them: a new reference (an advance, its
+// own number), on account.
+const namesNoBill = /^\s*(?:new\s+ref|on\s+account|advance)\b/i;
+
+/**
+ * The invoice a number another document gives (a receipt's, a credit note's) most likely means,
+ * where it is not written as the invoice is: the same words and numbers otherwise joined or
+ * padded (`INV-123` for `INV/00123`), or the one with a prefix the other lacks (`123` or
+ * `SI/123` for `SI/2610/123`, `SI/2610/123` for `123`). Only a whole number against the end of
+ * the other, and only one holding a digit, so `INV/PRV/2` is not taken for `INV/2610/2`; never a
+ * reference that names no bill (`New Ref INV/7`).
+ */
+export function likelyInvoices(invoices: readonly string[]) {
+  const byEnd = new Map<string, string>();
+  const whole = new Map<string, string>();
+  for (const invoice of invoices) {
+    const tokens = tokensOf(invoice);
+    whole.set(keyOf(tokens), invoice);
+    for (let i = 0; i < tokens.length; i++) {
+      const end = keyOf(tokens.slice(i));
+      if (!byEnd.has(end)) byEnd.set(end, invoice);
+    }
+  }
+  return (against: string): string | undefined => {
+    if (!/\d/.test(against) || namesNoBill.test(against)) return undefined;
+    const tokens = tokensOf(against);
+    const found = byEnd.get(keyOf(tokens));
+    if (found !== undefined) return found;
+    for (let i = 1; i < tokens.length; i++) {
+      const end = tokens.slice(i);
+      if (!end.some((t) => /\d/.test(t))) break;
+      const invoice = whole.get(keyOf(end));
+      if (invoice !== undefined) return invoice;
+    }
+    return undefined;
+  };
 }
 
 /** How a bill's number may be written otherwise and still be read as that bill's. */
@@ -139,6 +208,9 @@ export const receiptBills = (db: Database.Database) =>
         .all() as PartyBill[],
   );
 
+/** A number kept as written beside the bill it likely means: `"123" for "INV/00123"`. */
+export const likelyShown = (e: { text: string; as: string }) => `"${e.text}" for "${e.as}"`;
+
 /** What a receipts import says of the bills it read: a decision for those read otherwise, a warning for those unknown. */
 export function billNotes(
   bills: BillNumbers,
@@ -155,6 +227,12 @@ export function billNotes(
     const { lines, shown } = readSummary(bills.several, (e) => `"${e.text}"`);
     result.warnings.push(
       `${counted(lines, 'receipt names', 'receipts name')} several bills in one cell (${shown}): early payment finds a bill by its number alone, so it pays on none of them; give each bill a row of its own with what the receipt applies to it, as ERPNext's and Zoho's payments do`,
+    );
+  }
+  if (bills.likely.size > 0) {
+    const { lines, shown } = readSummary(bills.likely, likelyShown);
+    result.warnings.push(
+      `${counted(lines, 'receipt names', 'receipts name')} a bill none of its distributor's has, but one written otherwise most likely means (${shown}): early payment counts a receipt only against the bill it names exactly, so ${lines === 1 ? 'it earns' : 'they earn'} nothing; correct the numbers in the file that writes them otherwise and import it again`,
     );
   }
   if (bills.unknown.size > 0) {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { counted } from '../format/numbers';
-import { BillNumbers, type PartyBill, WRITTEN_OTHERWISE } from './bill-numbers';
+import { BillNumbers, likelyShown, type PartyBill, WRITTEN_OTHERWISE } from './bill-numbers';
 import { readSummary } from './read-as';
 
 /**
@@ -41,11 +41,21 @@ export function matchReturnedInvoices(db: Database.Database, batch: number): Bil
 }
 
 /** What a sales import says of the invoices its credit notes return, when it read some otherwise. */
-export function returnedNotes(invoices: BillNumbers, result: { decisions: { field: string; decision: string }[] }) {
-  if (invoices.rewritten.size === 0) return;
-  const { lines, shown } = readSummary(invoices.rewritten);
-  result.decisions.push({
-    field: 'against_doc_no',
-    decision: `${counted(lines, 'credit note writes the number of the invoice it returns', 'credit notes write the number of the invoice they return')} otherwise than the invoice (${WRITTEN_OTHERWISE}): each is read as the invoice's (${shown})`,
-  });
+export function returnedNotes(
+  invoices: BillNumbers,
+  result: { decisions: { field: string; decision: string }[]; warnings: string[] },
+) {
+  if (invoices.rewritten.size > 0) {
+    const { lines, shown } = readSummary(invoices.rewritten);
+    result.decisions.push({
+      field: 'against_doc_no',
+      decision: `${counted(lines, 'credit note writes the number of the invoice it returns', 'credit notes write the number of the invoice they return')} otherwise than the invoice (${WRITTEN_OTHERWISE}): each is read as the invoice's (${shown})`,
+    });
+  }
+  if (invoices.likely.size > 0) {
+    const { lines, shown } = readSummary(invoices.likely, likelyShown);
+    result.warnings.push(
+      `${counted(lines, 'credit note line names', 'credit note lines name')} an invoice none of its distributor's has, but one written otherwise most likely means (${shown}): a return is taken off, and clawed back from, only the invoice it names exactly, so ${lines === 1 ? 'it lowers' : 'they lower'} the measure of ${lines === 1 ? 'its' : 'their'} own period instead; correct the numbers in the file that writes them otherwise and import it again`,
+    );
+  }
 }

@@ -1191,6 +1191,7 @@ describe('receipts', () => {
       ['R3', '15-10-2026', 'D001', '100.00', 'inv/prv/00002'],
       ['R4', '15-10-2026', 'D004', '100.00', 'INV/XXX/1'],
       ['R5', '15-10-2026', 'D004', '100.00', 'Agst Ref INV/2610/00015'],
+      ['R6', '15-10-2026', 'D004', '100.00', '2610/15'],
     ]);
     const r = await importFile(ws, path, { kind: 'payments' });
     expect(r.errors).toEqual([]);
@@ -1200,6 +1201,7 @@ describe('receipts', () => {
       ['R3', 'INV/PRV/00002'],
       ['R4', 'INV/XXX/1'],
       ['R5', 'INV/2610/00015'],
+      ['R6', '2610/15'],
     ]);
     expect(r.decisions).toContainEqual({
       field: 'against_doc_no',
@@ -1207,6 +1209,7 @@ describe('receipts', () => {
         '3 receipts write their bill\'s number otherwise than the sales or the ageing report (in other capitals, without the leading zeros Excel drops, or among words such as "Agst Ref"): each is read as the bill\'s ("inv/2610/00015" is INV/2610/00015, "inv/prv/00002" is INV/PRV/00002, "Agst Ref INV/2610/00015" is INV/2610/00015)',
     });
     expect(r.warnings).toEqual([
+      `1 receipt names a bill none of its distributor's has, but one written otherwise most likely means ("2610/15" for "INV/2610/00015"): early payment counts a receipt only against the bill it names exactly, so it earns nothing; correct the numbers in the file that writes them otherwise and import it again`,
       '1 receipt is against bills that neither the imported invoices nor the ageing reports of their distributor have ("INV/XXX/1"): early payment pays on none of them until the invoice is imported',
     ]);
   });
@@ -1440,6 +1443,8 @@ describe('credit notes against their invoices', () => {
       ['Credit Note', 'CN-3', '2026-10-22', 'D004', null, 'SKU-0001', 1, '100.00', 'inv/2610/00015'],
       ['Credit Note', 'CN-4', '2026-10-22', 'D004', null, 'SKU-0001', 1, '100.00', 'OLD/1'],
       ['Credit Note', 'CN-5', '2026-10-22', 'D003', null, 'SKU-0001', 1, '100.00', 'a-7'],
+      // Without its INV and its zeros: most likely D004's INV/2610/00015, but kept as written.
+      ['Credit Note', 'CN-6', '2026-10-23', 'D004', null, 'SKU-0001', 1, '100.00', '2610-15'],
     ]);
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
@@ -1452,6 +1457,10 @@ describe('credit notes against their invoices', () => {
       // No invoice of D004 is written so; A-7 is D001's, not D003's.
       ['CN-4', 'OLD/1'],
       ['CN-5', 'a-7'],
+      ['CN-6', '2610-15'],
+    ]);
+    expect(r.warnings).toEqual([
+      `1 credit note line names an invoice none of its distributor's has, but one written otherwise most likely means ("2610-15" for "INV/2610/00015"): a return is taken off, and clawed back from, only the invoice it names exactly, so it lowers the measure of its own period instead; correct the numbers in the file that writes them otherwise and import it again`,
     ]);
     expect(r.decisions).toContainEqual({
       field: 'against_doc_no',

@@ -45,6 +45,20 @@ describe("a distributor's bill numbers", () => {
     expect([...numbers.unknown.keys()]).toEqual(['D001\u0001Agst Ref INV/0009', 'D001\u0001New Ref INV/0007']);
   });
 
+  it('keeps a number that only most likely means a bill as written, and counts it apart', () => {
+    const numbers = bills();
+    // Without its INV and zeros, or joined otherwise: most likely INV/0007, but not for sure.
+    expect(numbers.read('D001', '7', 2)).toBe('7');
+    expect(numbers.read('D001', 'inv-8')).toBe('inv-8');
+    expect([...numbers.likely.values()]).toEqual([
+      { text: '7', as: 'INV/0007', lines: 2 },
+      { text: 'inv-8', as: 'INV/0008', lines: 1 },
+    ]);
+    // Another distributor's bill ends alike, but is none of this one's.
+    expect(numbers.read('D002', '7')).toBe('7');
+    expect(numbers.unknown.size + numbers.rewritten.size).toBe(1);
+  });
+
   it("keeps a bill's own letters and reads no long text", () => {
     expect(billCore('INV/0007')).toBeNull();
     expect(billCore('Inv No. 123')).toBe('123');

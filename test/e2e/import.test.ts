@@ -39,6 +39,14 @@ async function importDialogFor(
 }
 
 /** Clicks Import and waits for the dialog to say it imported `rows` rows as a batch. */
+/** The import dialog over an outlets master file, the demo's O00001 and O00002 held in the master as Pan Plus and Grocery outlets. */
+const outletMasterDialog = (name: string, rows: string[]) =>
+  importDialogFor(name, ['Outlet Code,Outlet Name,Distributor Code,Channel', ...rows], (ws) => {
+    const held = ws.db.prepare('UPDATE outlets SET name = ?, distributor_code = ?, channel = ? WHERE code = ?');
+    held.run('Mehta Tea Stall', 'D001', 'Pan Plus', 'O00001');
+    held.run('Gupta General Store', 'D002', 'Grocery', 'O00002');
+  });
+
 async function importAll(dialog: Locator, rows: number) {
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect
@@ -282,20 +290,11 @@ describe('importing through the Data screen', () => {
   }, 240_000);
 
   it("lands a whole outlets master's new codes, passing over those the master holds as written", async () => {
-    const { page, errors, dialog } = await importDialogFor(
-      'Outlet Master Nov-26.csv',
-      [
-        'Outlet Code,Outlet Name,Distributor Code,Channel',
-        'O00001,Mehta Tea Stall,D001,Pan Plus',
-        'O00002,Gupta General Store,D002,Grocery',
-        'O09999,Naya Kirana,D001,Grocery',
-      ],
-      (ws) => {
-        const held = ws.db.prepare('UPDATE outlets SET name = ?, distributor_code = ?, channel = ? WHERE code = ?');
-        held.run('Mehta Tea Stall', 'D001', 'Pan Plus', 'O00001');
-        held.run('Gupta General Store', 'D002', 'Grocery', 'O00002');
-      },
-    );
+    const { page, errors, dialog } = await outletMasterDialog('Outlet Master Nov-26.csv', [
+      'O00001,Mehta Tea Stall,D001,Pan Plus',
+      'O00002,Gupta General Store,D002,Grocery',
+      'O09999,Naya Kirana,D001,Grocery',
+    ]);
     await dialog.getByLabel('Dataset').selectOption('outlets');
     await dialog.getByRole('button', { name: 'Check' }).click();
     await expect
@@ -308,20 +307,11 @@ describe('importing through the Data screen', () => {
   }, 240_000);
 
   it('updates a code the master holds when asked, lists the change, and puts it back on roll-back', async () => {
-    const { page, errors, dialog } = await importDialogFor(
-      'Outlet Master Dec-26.csv',
-      [
-        'Outlet Code,Outlet Name,Distributor Code,Channel',
-        'O00001,Mehta Tea Stall,D001,Modern Trade',
-        'O00002,Gupta General Store,D002,Grocery',
-        'O09997,Sai Provisions,D001,Grocery',
-      ],
-      (ws) => {
-        const held = ws.db.prepare('UPDATE outlets SET name = ?, distributor_code = ?, channel = ? WHERE code = ?');
-        held.run('Mehta Tea Stall', 'D001', 'Pan Plus', 'O00001');
-        held.run('Gupta General Store', 'D002', 'Grocery', 'O00002');
-      },
-    );
+    const { page, errors, dialog } = await outletMasterDialog('Outlet Master Dec-26.csv', [
+      'O00001,Mehta Tea Stall,D001,Modern Trade',
+      'O00002,Gupta General Store,D002,Grocery',
+      'O09997,Sai Provisions,D001,Grocery',
+    ]);
     await dialog.getByLabel('Dataset').selectOption('outlets');
     await dialog.getByRole('button', { name: 'Check' }).click();
     await expect

@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createWorkspaceApi } from '../../main/api/handlers';
 import { saveControlSettings } from '../../main/controls/settings';
 import { executeRun } from '../../main/runs/execute';
 import { e2eSession } from '../support/browser';
+import { delimited, writeText } from '../support/files';
 import { tempDirPerTest } from '../support/temp';
 import { approveFromSummary, openRun, signIn, submitFromSummary } from '../support/web';
 import { workspaceIn } from '../support/workspace';
@@ -91,6 +94,59 @@ describe('controls in the browser', () => {
     // One line is one line, in the count above the grid and in its totals row.
     expect(await page.getByTestId('review-count').textContent()).toMatch(/^1 line · ₹0\.00$/);
     await page.screenshot({ path: session.screenshot('unmatched-receipts.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('shows a credit note naming its invoice otherwise as a signal on the early-payment line it pays too much on', async () => {
+    const ws = await workspaceIn(tempDir(), { demo: true });
+    const invoice = ws.db
+      .prepare(
+        `SELECT doc_no, sku FROM sales WHERE distributor_code = 'D002' AND doc_type = 'invoice' AND outlet_code IS NULL
+         AND doc_date BETWEEN '2026-10-01' AND '2026-10-31' ORDER BY id LIMIT 1`,
+      )
+      .get() as { doc_no: string; sku: string };
+    const returns = join(tempDir(), 'returns.csv');
+    writeText(
+      returns,
+      delimited([
+        ['Document Type', 'Invoice No', 'Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'Against Document'],
+        [
+          'Credit Note',
+          'CN/D002/9',
+          '2026-10-20',
+          'D002',
+          invoice.sku,
+          1,
+          '1000.00',
+          invoice.doc_no.replace(/^INV\//, ''),
+        ],
+      ]),
+    );
+    const imported = await createWorkspaceApi(ws).call('import.run', { path: returns, kind: 'sales' });
+    expect(imported.ok && imported.value.warnings[0]).toMatch(/^1 credit note line names an invoice none of its/);
+    const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+    ws.db.close();
+    const { page, errors } = await session.open(ws.dbPath, { width: 1440, height: 900 });
+    await signIn(page, 'priya', '1111');
+    await openRun(page, run);
+    const panel = page.getByTestId('flags-panel');
+    await panel.waitFor();
+    await panel.getByRole('button', { name: /^▸ Controls: no policy breach · \d+ signals to look at/ }).click();
+    const row = panel.getByTestId('flag-row').filter({ hasText: 'Credit notes naming no invoice of the payee' });
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(/D002 · EPD-202610.*names the invoice it returns otherwise than the sales do.*1 sales line—$/);
+    await row.getByRole('button', { name: 'Credit notes naming no invoice of the payee' }).click();
+    await expect
+      .poll(async () => {
+        const lines = page.locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned)');
+        return [
+          await lines.locator('[col-id="payee"]').allTextContents(),
+          await lines.locator('[col-id="scheme"]').allTextContents(),
+        ];
+      })
+      .toEqual([['D002'], ['EPD-202610']]);
+    await page.screenshot({ path: session.screenshot('unmatched-returns.png') });
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -6,11 +6,12 @@ import { call } from '../api/client';
 import { InlineError } from '../components/InlineError';
 import { useWorkspace } from '../workspace-context';
 
+/** The rows behind a flag, by table: one and many. */
 const evidenceNames = {
-  sales: 'sales lines',
-  outlets: 'outlets',
-  payout_lines: 'payout lines',
-  payments: 'receipts',
+  sales: ['sales line', 'sales lines'],
+  outlets: ['outlet', 'outlets'],
+  payout_lines: ['payout line', 'payout lines'],
+  payments: ['receipt', 'receipts'],
 } as const;
 
 /**
@@ -108,7 +109,8 @@ export function FlagsPanel({
                   <td>{[f.payee, f.scheme].filter(Boolean).join(' · ')}</td>
                   <td className="message">{f.message}</td>
                   <td className="number">
-                    {formatCount(f.evidence.ids.length, locale)} {evidenceNames[f.evidence.table]}
+                    {formatCount(f.evidence.ids.length, locale)}{' '}
+                    {evidenceNames[f.evidence.table][f.evidence.ids.length === 1 ? 0 : 1]}
                   </td>
                   <td>
                     {f.acknowledged ? `${f.acknowledged.by}: “${f.acknowledged.reason}”` : f.blocking ? 'Not yet' : '—'}

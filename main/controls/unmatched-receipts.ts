@@ -1,11 +1,9 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
 import { groupBy } from '../../engine/facts';
-import type { Scheme } from '../../engine/model';
 import { sumPaise } from '../../engine/money';
-import { likelyInvoices } from '../import/bill-numbers';
-import { schemeVersions } from '../schemes/store';
-import { earlyPaymentDays, quotedPairs } from './invoice-numbers';
+import { BillNumbers, type PartyBill } from '../import/bill-numbers';
+import { earlyPaymentDays, quotedPairs, runSchemes } from './invoice-numbers';
 import type { FlagDraft, RunScope } from './signals';
 
 /**
@@ -19,16 +17,6 @@ import type { FlagDraft, RunScope } from './signals';
  * mismatch and is not flagged. A signal, not a breach: which number is right is for a person to say.
  */
 export function unmatchedReceipts(db: Database.Database, scope: RunScope): FlagDraft[] {
-  const lines = db
-    .prepare(
-      `SELECT scheme_code AS scheme, scheme_version_id AS version, payee FROM payout_lines
-       WHERE run_id = ? AND source_table = 'payments' GROUP BY scheme_code, scheme_version_id, payee`,
-    )
-    .all(scope.run) as { scheme: string; version: number; payee: string }[];
-  const schemes = schemeVersions(
-    db,
-    lines.map((l) => l.version),
-  );
   // One reading of the receipts per scheme, and of the invoices' numbers only once one is wanted:
   // neither table has an index by party, and a workspace has thousands of payees.
   const unmatched = db.prepare(
@@ -38,42 +26,30 @@ export function unmatchedReceipts(db: Database.Database, scope: RunScope): FlagD
          AND s.doc_type = 'invoice' AND s.outlet_code IS NULL)
      ORDER BY p.receipt_date, p.id`,
   );
-  // Every payee's invoice numbers (through the index of primary lines), read once, and a payee's
-  // look-up built only for a payee with a receipt to pair.
-  let numbers: Map<string, { number: string }[]> | null = null;
-  const matchers = new Map<string, ReturnType<typeof likelyInvoices>>();
-  const invoiceFor = (payee: string, against: string) => {
-    numbers ??= groupBy(
+  // Every payee's invoice numbers (through the index of primary lines), read at the first look-up.
+  const invoices = new BillNumbers(
+    () =>
       db
-        .prepare(`SELECT DISTINCT distributor_code AS payee, doc_no AS number FROM sales
-           WHERE doc_type = 'invoice' AND outlet_code IS NULL`)
-        .all() as { payee: string; number: string }[],
-      (n) => n.payee,
-    );
-    let matcher = matchers.get(payee);
-    if (!matcher) {
-      matcher = likelyInvoices((numbers.get(payee) ?? []).map((n) => n.number));
-      matchers.set(payee, matcher);
-    }
-    return matcher(against);
-  };
+        .prepare(
+          `SELECT DISTINCT distributor_code AS party, doc_no AS bill FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NULL`,
+        )
+        .all() as PartyBill[],
+  );
   const flags: FlagDraft[] = [];
-  for (const [scheme, ofScheme] of groupBy(lines, (l) => l.scheme)) {
-    // A run holds one version of each scheme.
-    const [{ version }] = ofScheme as [(typeof lines)[number]];
-    const days = earlyPaymentDays(schemes.get(version) as Scheme);
+  for (const { code, scheme, payees } of runSchemes(db, scope.run, 'payments')) {
+    const days = earlyPaymentDays(scheme);
     if (days === null) continue;
     const to = addDays(scope.to, days);
-    const payees = new Set(ofScheme.map((l) => l.payee));
+    const paid = new Set(payees);
     const receipts = (
       unmatched.all(scope.from, to) as { id: number; payee: string; against: string; amount: number }[]
-    ).filter((r) => payees.has(r.payee));
+    ).filter((r) => paid.has(r.payee));
     for (const [payee, own] of groupBy(receipts, (r) => r.payee)) {
       const mismatched = own.flatMap((r) => {
-        const invoice = invoiceFor(payee, r.against);
+        const invoice = invoices.likelyMeant(payee, r.against);
         return invoice === undefined ? [] : [{ ...r, invoice }];
       });
-      if (mismatched.length > 0) flags.push(flagOf(scope, payee, scheme, to, mismatched));
+      if (mismatched.length > 0) flags.push(flagOf(scope, payee, code, to, mismatched));
     }
   }
   return flags;

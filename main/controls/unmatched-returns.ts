@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
-import { groupBy } from '../../engine/facts';
+import { groupBy, type ProductFact } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
 import { sumPaise } from '../../engine/money';
 import { allProducts, filteredSkus, readsProducts } from '../../engine/products';
 import { dayNumber, salesColumns } from '../../engine/sales-columns';
 import { likelyInvoices } from '../import/bill-numbers';
 import { unpackIds } from '../runs/source-ids';
-import { schemeVersions } from '../schemes/store';
-import { earlyPaymentDays, quotedPairs } from './invoice-numbers';
+import { earlyPaymentDays, quotedPairs, runSchemes } from './invoice-numbers';
 import type { FlagDraft, RunScope } from './signals';
 
 /** A credit note's line naming no invoice of its distributor, at its level (primary or secondary), exactly. */
@@ -53,62 +52,60 @@ const paidSql = `SELECT l.source_ids FROM runs r CROSS JOIN payable_lines l ON l
  * signal, not a breach: which number is right is for a person to say.
  */
 export function unmatchedReturns(db: Database.Database, scope: RunScope): FlagDraft[] {
-  const lines = db
-    .prepare(
-      `SELECT scheme_code AS scheme, scheme_version_id AS version, payee FROM payout_lines
-       WHERE run_id = ? GROUP BY scheme_code, scheme_version_id, payee`,
-    )
-    .all(scope.run) as { scheme: string; version: number; payee: string }[];
-  const schemes = schemeVersions(
-    db,
-    lines.map((l) => l.version),
-  );
-  // The unpaired returns, read once for every scheme that asks: of the period at either level,
-  // from the lines the run read, and to distributors from the period's start on.
+  // What the schemes ask, each read once for all of them: the period's unpaired returns at either
+  // level (from the lines the run read), those to distributors from the period's start on, the
+  // products a filter picks from.
   const period = new Map<boolean, Map<string, Unpaired[]>>();
-  const ofPeriod = (primary: boolean) => {
-    let found = period.get(primary);
-    if (!found) {
-      found = groupBy(periodReturns(db, scope, primary), (r) => r.payee);
-      period.set(primary, found);
-    }
-    return found;
-  };
   let later: Map<string, Unpaired[]> | null = null;
-  const flags: FlagDraft[] = [];
-  for (const [code, ofScheme] of groupBy(lines, (l) => l.scheme)) {
-    // A run holds one version of each scheme.
-    const [{ version }] = ofScheme as [(typeof lines)[number]];
-    const scheme = schemes.get(version) as Scheme;
-    const payees = [...new Set(ofScheme.map((l) => l.payee))];
-    if (scheme.clawback && readsProducts(scheme)) {
-      const returns = ofPeriod(scheme.salesSource === 'primary');
-      const inScheme = productsOf(db, scheme);
-      for (const payee of payees) {
-        const own = (returns.get(payee) ?? []).filter((r) => inScheme === null || inScheme.has(r.sku));
-        if (own.length === 0) continue;
-        const mismatched = paired(own, paidInvoices(db, scope.from, code, payee));
-        if (mismatched.length > 0) flags.push(clawbackFlag(scope, payee, code, mismatched));
-      }
-    }
-    if (earlyPaymentDays(scheme) !== null) {
-      // The run takes off an invoice every return against it dated from the period's start on.
-      later ??= groupBy(db.prepare(laterSql).all(scope.from) as Unpaired[], (r) => r.payee);
-      const invoices = db
-        .prepare(
-          `SELECT DISTINCT doc_no FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NULL
-           AND doc_date BETWEEN ? AND ? AND distributor_code = ?`,
-        )
-        .pluck();
-      for (const payee of payees) {
-        const own = later.get(payee) ?? [];
-        if (own.length === 0) continue;
-        const mismatched = paired(own, invoices.all(scope.from, scope.to, payee) as string[]);
-        if (mismatched.length > 0) flags.push(earlyPaymentFlag(scope, payee, code, mismatched));
-      }
-    }
-  }
-  return flags;
+  let products: ProductFact[] | null = null;
+  const invoicesOfPeriod = db
+    .prepare(
+      `SELECT DISTINCT doc_no FROM sales WHERE doc_type = 'invoice' AND outlet_code IS NULL
+       AND doc_date BETWEEN ? AND ? AND distributor_code = ?`,
+    )
+    .pluck();
+
+  // A flag for each payee whose returns `mismatchedOf` pairs with an invoice written otherwise.
+  const flagsOf = (
+    code: string,
+    payees: readonly string[],
+    how: Omit<FlagWords, 'mismatched'>,
+    mismatchedOf: (payee: string) => Mismatched,
+  ) =>
+    payees.flatMap((payee) => {
+      const mismatched = mismatchedOf(payee);
+      return mismatched.length === 0 ? [] : [flagOf(scope, payee, code, { ...how, mismatched })];
+    });
+
+  // A return of an invoice an approved run of the scheme paid on, dated in the period, of its products.
+  const clawedBack = (code: string, scheme: Scheme, payees: readonly string[]): FlagDraft[] => {
+    const primary = scheme.salesSource === 'primary';
+    const returns = period.get(primary) ?? groupBy(periodReturns(db, scope, primary), (r) => r.payee);
+    period.set(primary, returns);
+    if (returns.size === 0) return [];
+    products ??= db.prepare('SELECT sku, brand, category FROM products').all() as ProductFact[];
+    const inScheme = allProducts(scheme) ? null : filteredSkus(scheme.products, products);
+    return flagsOf(code, payees, { dated: `${scope.from} to ${scope.to}`, consequence: notClawedBack }, (payee) => {
+      const own = (returns.get(payee) ?? []).filter((r) => inScheme === null || inScheme.has(r.sku));
+      return own.length === 0 ? [] : paired(own, paidInvoices(db, scope.from, code, payee));
+    });
+  };
+
+  // A return to a distributor dated from the period's start on (the run takes every such return
+  // off the invoice it names), of an invoice dated in the period.
+  const earlyPaid = (code: string, payees: readonly string[]): FlagDraft[] => {
+    later ??= groupBy(db.prepare(laterSql).all(scope.from) as Unpaired[], (r) => r.payee);
+    const returns = later;
+    return flagsOf(code, payees, { dated: `from ${scope.from}`, consequence: paidAsIfKept }, (payee) => {
+      const own = returns.get(payee) ?? [];
+      return own.length === 0 ? [] : paired(own, invoicesOfPeriod.all(scope.from, scope.to, payee) as string[]);
+    });
+  };
+
+  return runSchemes(db, scope.run).flatMap(({ code, scheme, payees }) => [
+    ...(scheme.clawback && readsProducts(scheme) ? clawedBack(code, scheme, payees) : []),
+    ...(earlyPaymentDays(scheme) === null ? [] : earlyPaid(code, payees)),
+  ]);
 }
 
 /** The credit notes of the period at a level, among the lines the run read, naming no invoice of their distributor exactly. */
@@ -136,17 +133,6 @@ function periodReturns(db: Database.Database, scope: RunScope, primary: boolean)
   return found;
 }
 
-/** The SKUs a scheme's product filter takes in, or null when it takes every product. */
-function productsOf(db: Database.Database, scheme: Scheme): Set<string> | null {
-  if (allProducts(scheme)) return null;
-  const products = db.prepare('SELECT sku, brand, category FROM products').all() as {
-    sku: string;
-    brand: string | null;
-    category: string | null;
-  }[];
-  return filteredSkus(scheme.products, products);
-}
-
 /** The numbers of the invoices approved runs of the scheme paid the payee on, for periods before `from`. */
 function paidInvoices(db: Database.Database, from: string, scheme: string, payee: string): string[] {
   const ids = (db.prepare(paidSql).pluck().all(from, scheme, payee) as Buffer[]).flatMap((b) => [...unpackIds(b)]);
@@ -169,39 +155,36 @@ function paired(returns: readonly Unpaired[], invoices: readonly string[]) {
 
 type Mismatched = ReturnType<typeof paired>;
 
-/** "2 credit notes of D001 dated … (₹…) name the invoices they return otherwise than the sales do (…)". */
-function whatIsWrong(scope: RunScope, payee: string, dated: string, mismatched: Mismatched) {
+/** What a flag says: of which returns, dated when, and what naming their invoices otherwise does to the payout. */
+interface FlagWords {
+  mismatched: Mismatched;
+  dated: string;
+  /** By whether one credit note is named or more. */
+  consequence: (one: boolean) => string;
+}
+
+const notClawedBack = (one: boolean) =>
+  `a return of an invoice an approved run paid on is clawed back at the rate paid then only when it names the invoice exactly, so ${one ? 'it lowers' : 'they lower'} this period's measure instead`;
+
+const paidAsIfKept = (one: boolean) =>
+  `early payment takes a return off only the invoice it names exactly, so it pays on ${one ? 'that invoice' : 'those invoices'} as if nothing had been returned`;
+
+/** "1 credit note of D001 dated … (₹… returned) names the invoice it returns otherwise than the sales do (…): " and what that does. */
+function flagOf(
+  scope: RunScope,
+  payee: string,
+  scheme: string,
+  { mismatched, dated, consequence }: FlagWords,
+): FlagDraft {
   const notes = new Set(mismatched.map((r) => r.note)).size;
   const returned = -sumPaise(mismatched, (r) => r.net);
   const one = notes === 1;
   return {
-    one,
-    text: `${one ? '1 credit note' : `${notes} credit notes`} of ${payee} dated ${dated} (${scope.money(returned)} returned) ${one ? 'names the invoice it returns' : 'name the invoices they return'} otherwise than the sales do (${quotedPairs(mismatched)})`,
-  };
-}
-
-const correct = 'Correct the numbers in the file that writes them otherwise and import it again';
-
-function clawbackFlag(scope: RunScope, payee: string, scheme: string, mismatched: Mismatched): FlagDraft {
-  const { one, text } = whatIsWrong(scope, payee, `${scope.from} to ${scope.to}`, mismatched);
-  return {
     kind: 'unmatched-return',
     payee,
     scheme,
     blocking: false,
-    message: `${text}: a return of an invoice an approved run paid on is clawed back at the rate paid then only when it names the invoice exactly, so ${one ? 'it lowers' : 'they lower'} this period's measure instead. ${correct}`,
-    evidence: { table: 'sales', ids: mismatched.map((r) => r.id) },
-  };
-}
-
-function earlyPaymentFlag(scope: RunScope, payee: string, scheme: string, mismatched: Mismatched): FlagDraft {
-  const { one, text } = whatIsWrong(scope, payee, `from ${scope.from}`, mismatched);
-  return {
-    kind: 'unmatched-return',
-    payee,
-    scheme,
-    blocking: false,
-    message: `${text}: early payment takes a return off only the invoice it names exactly, so it pays on ${one ? 'that invoice' : 'those invoices'} as if nothing had been returned. ${correct}`,
+    message: `${one ? '1 credit note' : `${notes} credit notes`} of ${payee} dated ${dated} (${scope.money(returned)} returned) ${one ? 'names the invoice it returns' : 'name the invoices they return'} otherwise than the sales do (${quotedPairs(mismatched)}): ${consequence(one)}. Correct the numbers in the file that writes them otherwise and import it again`,
     evidence: { table: 'sales', ids: mismatched.map((r) => r.id) },
   };
 }

@@ -44,7 +44,7 @@ export class BillNumbers {
     if (how === 'exact') return bill;
     const key = partyKey(distributor, bill);
     if (how === 'unknown') {
-      const likely = this.likelyBill(distributor, bill);
+      const likely = this.likelyMeant(distributor, bill);
       if (likely !== undefined) countRead(this.likely, key, bill, likely, lines);
       else countRead(this.unknown, key, bill, bill, lines);
       return bill;
@@ -90,7 +90,7 @@ export class BillNumbers {
   }
 
   /** The distributor's bill `bill` most likely means, written otherwise than the patterns `read` takes (likelyInvoices). */
-  private likelyBill(distributor: string, bill: string): string | undefined {
+  likelyMeant(distributor: string, bill: string): string | undefined {
     let matcher = this.matchers.get(distributor);
     if (!matcher) {
       matcher = likelyInvoices([...(this.invoices().get(distributor)?.exact ?? [])]);

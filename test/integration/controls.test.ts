@@ -23,6 +23,7 @@ import { executeRun } from '../../main/runs/execute';
 import { loadFacts } from '../../main/runs/load-facts';
 import { unpackIds } from '../../main/runs/source-ids';
 import { getScheme, saveScheme } from '../../main/schemes/store';
+import { schemeOf } from '../support/facts';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { handMadeWorkspace, twoSlabVolume } from '../support/hand-made';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -458,15 +459,11 @@ describe('credit notes naming the invoice they return otherwise than the sales',
   const returnFlags = (run: number) => runFlags(db(), run).filter((f) => f.kind === 'unmatched-return');
 
   it('are a signal where a return of an invoice an approved run paid on is not clawed back, and none once it names the invoice', async () => {
-    const volume = {
+    // 2% of October's secondary value.
+    const volume = schemeOf({
       code: 'T1',
-      name: 'Volume T1',
-      objective: 'volume',
-      period: { from: '2026-10-01', to: '2026-10-31' },
-      measure: { kind: 'product_volume', basis: 'value' },
       slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '2' }] },
-      reward: { type: 'percent_of_value' },
-    };
+    });
     const api = createWorkspaceApi(demo.current().ws);
     await api.call('schemes.save', { definition: volume });
     const october = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', schemes: ['T1'], user: 'priya' }).run;

@@ -413,16 +413,9 @@ async function importFrom(
       user: request.user,
     });
     const ref = { batchId, sheet: table.sheet };
-    const lines = new LineStore(
-      db,
-      kind,
-      secret,
-      ref,
-      numberLines,
-      mapping.line_no !== undefined,
-      request.updateMasters === true,
-    );
+    // A masters file's rows update the codes the master holds, when asked.
     const changes = isMasterKind(kind) && request.updateMasters ? new MasterChanges(db, batchId) : null;
+    const lines = new LineStore(db, kind, secret, ref, numberLines, mapping.line_no !== undefined, changes !== null);
     // Bills whose total says their lines held their tax lose it from their net values as each ends.
     const netSum = summed.find((s) => s.field.name === 'net_value')?.sum;
     const dueDates = kind === 'receivables' ? new DueDates() : null;

@@ -5,32 +5,41 @@ import type { Master } from '../datasets/kinds';
 /** The column that holds each master's code. */
 const codeColumn: Record<Master, string> = { distributors: 'code', outlets: 'code', products: 'sku' };
 
+/** Sets a field of a master's row of a code, a statement prepared once per master and field. */
+function masterSetter(db: Database.Database) {
+  const statements = new Map<string, Database.Statement>();
+  return (kind: Master, code: string, field: string, value: StoredValue): number => {
+    const key = `${kind}.${field}`;
+    let update = statements.get(key);
+    if (!update) {
+      update = db.prepare(`UPDATE ${kind} SET "${field}" = ? WHERE "${codeColumn[kind]}" = ?`);
+      statements.set(key, update);
+    }
+    return update.run(value, code).changes;
+  };
+}
+
 /**
  * Changes an import makes to master rows that other imports brought (an outlet moved, a code's
  * fields updated), each recorded with the value it replaces (master_changes), for the roll-back.
  */
 export class MasterChanges {
   private readonly record: Database.Statement;
-  private readonly updates = new Map<string, Database.Statement>();
+  private readonly set: ReturnType<typeof masterSetter>;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly batch: number,
   ) {
     this.record = db.prepare(
       'INSERT INTO master_changes (batch_id, kind, code, field, before, after) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.set = masterSetter(db);
   }
 
   /** Sets `field` of the master's row of `code` from `before` to `after`. */
   change(kind: Master, code: string, field: string, before: StoredValue, after: StoredValue): void {
-    const key = `${kind}.${field}`;
-    let update = this.updates.get(key);
-    if (!update) {
-      update = this.db.prepare(`UPDATE ${kind} SET "${field}" = ? WHERE "${codeColumn[kind]}" = ?`);
-      this.updates.set(key, update);
-    }
-    update.run(after, code);
+    this.set(kind, code, field, after);
     this.record.run(this.batch, kind, code, field, before, after);
   }
 }
@@ -57,11 +66,9 @@ export function undoMasterChanges(db: Database.Database, batch: number): number 
   const changes = db
     .prepare('SELECT kind, code, field, before FROM master_changes WHERE batch_id = ? ORDER BY id DESC')
     .all(batch) as { kind: Master; code: string; field: string; before: StoredValue }[];
+  const set = masterSetter(db);
   let restored = 0;
-  for (const { kind, code, field, before } of changes)
-    restored += db
-      .prepare(`UPDATE ${kind} SET "${field}" = ? WHERE "${codeColumn[kind]}" = ?`)
-      .run(before, code).changes;
+  for (const { kind, code, field, before } of changes) restored += set(kind, code, field, before);
   db.prepare('DELETE FROM master_changes WHERE batch_id = ?').run(batch);
   return restored;
 }

@@ -12,6 +12,34 @@ import { workspaceIn } from '../support/workspace';
 const tempDir = tempDirPerTest();
 const session = e2eSession();
 
+/**
+ * The run in the browser as its preparer, its controls panel opened (signals alone leave it
+ * closed, the grid keeping the screen), the signal `label`'s row read as `says`, and clicked: the
+ * grid then shows D002's EPD-202610 line alone.
+ */
+async function signalShown(dbPath: string, run: number, label: string, says: RegExp) {
+  const opened = await session.open(dbPath, { width: 1440, height: 900 });
+  const { page } = opened;
+  await signIn(page, 'priya', '1111');
+  await openRun(page, run);
+  const panel = page.getByTestId('flags-panel');
+  await panel.waitFor();
+  await panel.getByRole('button', { name: /^▸ Controls: no policy breach · \d+ signals to look at/ }).click();
+  const row = panel.getByTestId('flag-row').filter({ hasText: label });
+  await expect.poll(() => row.textContent()).toMatch(says);
+  await row.getByRole('button', { name: label }).click();
+  await expect
+    .poll(async () => {
+      const lines = page.locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned)');
+      return [
+        await lines.locator('[col-id="payee"]').allTextContents(),
+        await lines.locator('[col-id="scheme"]').allTextContents(),
+      ];
+    })
+    .toEqual([['D002'], ['EPD-202610']]);
+  return opened;
+}
+
 describe('controls in the browser', () => {
   it('blocks submitting a run over the discount ceiling until the preparer acknowledges it; the approver sees why', async () => {
     const ws = await workspaceIn(tempDir(), { demo: true });
@@ -70,27 +98,12 @@ describe('controls in the browser', () => {
       .run();
     const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
     ws.db.close();
-    const { page, errors } = await session.open(ws.dbPath, { width: 1440, height: 900 });
-    await signIn(page, 'priya', '1111');
-    await openRun(page, run);
-    const panel = page.getByTestId('flags-panel');
-    await panel.waitFor();
-    // Signals alone leave the panel closed, the grid keeping the screen.
-    await panel.getByRole('button', { name: /^▸ Controls: no policy breach · \d+ signals to look at/ }).click();
-    const row = panel.getByTestId('flag-row').filter({ hasText: 'Receipts naming no invoice of the payee' });
-    await expect
-      .poll(() => row.textContent())
-      .toMatch(/D002 · EPD-202610.*name their bills otherwise than the sales register does.*3 receipts/);
-    await row.getByRole('button', { name: 'Receipts naming no invoice of the payee' }).click();
-    await expect
-      .poll(async () => {
-        const lines = page.locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned)');
-        return [
-          await lines.locator('[col-id="payee"]').allTextContents(),
-          await lines.locator('[col-id="scheme"]').allTextContents(),
-        ];
-      })
-      .toEqual([['D002'], ['EPD-202610']]);
+    const { page, errors } = await signalShown(
+      ws.dbPath,
+      run,
+      'Receipts naming no invoice of the payee',
+      /D002 · EPD-202610.*name their bills otherwise than the sales register does.*3 receipts/,
+    );
     // One line is one line, in the count above the grid and in its totals row.
     expect(await page.getByTestId('review-count').textContent()).toMatch(/^1 line · ₹0\.00$/);
     await page.screenshot({ path: session.screenshot('unmatched-receipts.png') });
@@ -126,26 +139,12 @@ describe('controls in the browser', () => {
     expect(imported.ok && imported.value.warnings[0]).toMatch(/^1 credit note line names an invoice none of its/);
     const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
     ws.db.close();
-    const { page, errors } = await session.open(ws.dbPath, { width: 1440, height: 900 });
-    await signIn(page, 'priya', '1111');
-    await openRun(page, run);
-    const panel = page.getByTestId('flags-panel');
-    await panel.waitFor();
-    await panel.getByRole('button', { name: /^▸ Controls: no policy breach · \d+ signals to look at/ }).click();
-    const row = panel.getByTestId('flag-row').filter({ hasText: 'Credit notes naming no invoice of the payee' });
-    await expect
-      .poll(() => row.textContent())
-      .toMatch(/D002 · EPD-202610.*names the invoice it returns otherwise than the sales do.*1 sales line—$/);
-    await row.getByRole('button', { name: 'Credit notes naming no invoice of the payee' }).click();
-    await expect
-      .poll(async () => {
-        const lines = page.locator('[data-testid="review-grid"] .ag-row:not(.ag-row-pinned)');
-        return [
-          await lines.locator('[col-id="payee"]').allTextContents(),
-          await lines.locator('[col-id="scheme"]').allTextContents(),
-        ];
-      })
-      .toEqual([['D002'], ['EPD-202610']]);
+    const { page, errors } = await signalShown(
+      ws.dbPath,
+      run,
+      'Credit notes naming no invoice of the payee',
+      /D002 · EPD-202610.*names the invoice it returns otherwise than the sales do.*1 sales line—$/,
+    );
     await page.screenshot({ path: session.screenshot('unmatched-returns.png') });
     expect(errors).toEqual([]);
   }, 240_000);

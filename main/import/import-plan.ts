@@ -12,6 +12,7 @@ import { type LocatedTable, locateTable } from './locate';
 import { ageingColumns, likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
 import { measureNotes, withMeasureRows } from './measure-columns';
 import { withMonthRows } from './month-columns';
+import { numberPatternsProblem } from './number-series';
 import { savedChoices } from './profiles';
 import type { Cell, Source } from './readers/types';
 import { ImportRefusedError } from './refused';
@@ -82,7 +83,8 @@ export async function planImport(
       round: request.round || saved.round,
     };
   }
-  const typeMapWrong = typeMapProblem(kind, request.typeMap ?? {});
+  const typeMapWrong =
+    typeMapProblem(kind, request.typeMap ?? {}) ?? numberPatternsProblem(kind, request.typeMap ?? {});
   if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);
   const fieldsWrong = namedFieldsProblem(kind, request.map ?? {}, request.defaults ?? {});
   if (fieldsWrong) throw new ImportRefusedError(`${fileName}: ${fieldsWrong}`);

@@ -36,6 +36,7 @@ import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarning
 import { MasterChanges } from './master-changes';
 import { MasterReferences } from './master-references';
 import { fromAndTo } from './master-rows';
+import { NumberSeries } from './number-series';
 import { openSource } from './open-source';
 import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -388,7 +389,10 @@ async function importFrom(
   // Amounts from a Debit / Credit pair say which side the party is on, as the sign of a ledger's does.
   const bySide = readsPartySide(kind, headers, mapping) || receiptsTurned;
   const vouchers = voucherColumn === undefined ? null : new ReceiptVouchers(request.typeMap, bySide, receiptsTurned);
-  const saleLines = kind === 'sales' ? new SaleLines(mapping, defaults, typeReadings, signs, bySide) : null;
+  const saleLines =
+    kind === 'sales'
+      ? new SaleLines(mapping, defaults, typeReadings, signs, bySide, new NumberSeries(request.typeMap))
+      : null;
   // A ledger list's group column: ledgers under groups that hold no customer are no distributors.
   const groupColumn = kind === 'distributors' ? groupColumnOf(headers, mapping) : undefined;
   const quantities = kind === 'sales' ? new SaleQuantities(db, mapping, headers, decisions, defaults) : null;
@@ -458,7 +462,7 @@ async function importFrom(
     const notASale = (cells: readonly Cell[]): string | null => {
       const dead = deadDocument(cells);
       if (dead) return dead;
-      if (typeColumn === undefined || blank(cells[typeColumn])) return null;
+      if (typeColumn === undefined || blank(cells[typeColumn])) return saleLines?.skippedByNumber(cells) ?? null;
       const name = String(cells[typeColumn]).trim();
       const as = typeReadings.read(name);
       if (as === null) return 'unknown';

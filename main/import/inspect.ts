@@ -15,6 +15,7 @@ import { dataRows, LayoutError, surveySheets } from './layout';
 import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './locate';
 import { looseQuantity } from './loose-quantity';
 import { mappingByHeader, taxPartKeys } from './mapping';
+import { numberedTypes } from './number-series';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import { describeEncoding } from './readers/delimited';
@@ -134,12 +135,16 @@ async function inspectSource(
   const typeColumn =
     args.kind === 'sales' ? table.mapping.doc_type : args.kind === 'payments' ? table.mapping.voucher_type : undefined;
   const types = new Map<string, number>();
+  // Where a sales file gives no type, the documents numbered as credit notes (RINV/…), and those
+  // the type map names by their numbers: shown as the series of their numbers, to say what they are.
+  const numbers = numberedTypes(args.kind, table.mapping, args.typeMap);
   let scanned = 0;
   for await (const row of dataRows(sheet, table.headerRow, table.headers, args.kind, table.mapping)) {
     if (preview.length < 200) preview.push(row);
     const type = typeColumn === undefined ? null : row.cells[typeColumn];
     if (typeof type === 'string' && type.trim() !== '') types.set(type.trim(), (types.get(type.trim()) ?? 0) + 1);
-    if (++scanned >= (typeColumn === undefined ? 200 : TYPE_SCAN_ROWS)) break;
+    else numbers?.count(row.cells);
+    if (++scanned >= (typeColumn === undefined && !numbers ? 200 : TYPE_SCAN_ROWS)) break;
   }
   const rows = preview.map((r) => r.cells);
   // GST types, net values from prices, a discount column of rates, a register of credit notes, as
@@ -161,7 +166,8 @@ async function inspectSource(
       // A voucher named as a payment or as money given back is read row by row (ReceiptVouchers).
       const why = (args.kind === 'payments' && reading && readByRow(name, reading.why, bySide)) || reading?.why;
       return { name, rows: count, as: reading?.as ?? null, why: why ?? 'unknown' };
-    });
+    })
+    .concat(numbers?.series() ?? []);
   let decisions: string[];
   let refusal: string | null = null;
   let ambiguousDates: ImportPreview['ambiguousDates'] = null;

@@ -4,17 +4,12 @@ import { classifyDocType } from './doc-types';
 import { mostlyNegative, turnSigns } from './journal-signs';
 import { notItemised } from './kind-rules';
 import type { Mapping } from './mapping';
+import { creditSeriesOf, type NumberSeries } from './number-series';
 import type { Cell } from './readers/types';
 import { blank, type FieldProblem, shown } from './row-values';
 import type { TypeReadings } from './type-readings';
 
 type Decision = { field: string; decision: string };
-
-/**
- * A document number of a series of credit notes: Odoo's RINV/2026/00003 (its refunds' own
- * series), Zoho's CN-00012, CRN/…, SRN-… (a sales return note).
- */
-const creditSeries = /^(rinv|cn|crn|cdn|srn|crnote|creditnote)[\s/_.-]*\d/i;
 
 /**
  * How a sales line's type and signs are read once its cells are converted: a type column's
@@ -30,6 +25,8 @@ export class SaleLines {
   /** Lines with no type and a positive amount whose document is numbered as a credit note's, and the first number. */
   private creditNumbered = 0;
   private firstCreditNumber = '';
+  /** The first series of credit notes' numbers those lines belong to ("RINV/*"). */
+  private creditSeries = '';
   private noItem = 0;
   private valueOnly = 0;
   private readonly typeColumn: number | undefined;
@@ -43,6 +40,8 @@ export class SaleLines {
     private readonly signs: { amounts: boolean; qty: boolean },
     /** Amounts from a Debit / Credit pair say which side the party is on. */
     private readonly bySide: boolean,
+    /** What the type map says of documents by their numbers, for lines the file gives no type. */
+    private readonly series: NumberSeries,
   ) {
     this.typeColumn = mapping.doc_type;
     this.givenInvoice = defaults.doc_type !== undefined && classifyDocType(String(defaults.doc_type))?.as === 'invoice';
@@ -62,15 +61,34 @@ export class SaleLines {
     );
   }
 
+  /** Whether the file gives the line's type: in its type column, or by a return flag. */
+  private typed(cells: readonly Cell[]): boolean {
+    return (this.typeColumn !== undefined && !blank(cells[this.typeColumn])) || this.mapping.return_flag !== undefined;
+  }
+
+  /** Whether the line's document is one the type map skips by its number ("RINV/*=skip"): the skip's reason, counted, or null. */
+  skippedByNumber(cells: readonly Cell[]): string | null {
+    const match = this.typed(cells) ? null : this.series.match(cells[this.mapping.doc_no ?? -1]);
+    if (match?.as !== 'skip') return null;
+    this.series.tally(match);
+    return `type:numbered ${match.pattern}`;
+  }
+
   /** Reads the line's type and signs into `values`; a sign that cannot be right goes to `problems`. */
   read(cells: readonly Cell[], values: Record<string, StoredValue>, problems: FieldProblem[]): void {
     const { mapping, typeColumn } = this;
     let markedInvoice = false;
+    // The type the type map gives the line's document by its number, where the file gives none.
+    const numbered = this.typed(cells) ? null : this.series.match(cells[mapping.doc_no ?? -1]);
     if (typeColumn !== undefined && !blank(cells[typeColumn])) {
       const as = this.typeReadings.readAs(String(cells[typeColumn]).trim());
       if (as === 'invoice' || as === 'credit_note') values.doc_type = as;
       markedInvoice = as === 'invoice';
       turnSigns(values, this.signs);
+    } else if (numbered && numbered.as !== 'skip') {
+      this.series.tally(numbered);
+      values.doc_type = numbered.as;
+      markedInvoice = numbered.as === 'invoice';
     }
     // An invoice-type voucher that credits its party is a return: the side of the ledger says
     // so, not a sign that may be wrong (ERPNext writes a sales return as a Sales Invoice).
@@ -83,6 +101,7 @@ export class SaleLines {
     if (values.against_doc_no != null && values.against_doc_no === values.doc_no) values.against_doc_no = null;
     if (
       typeColumn === undefined &&
+      !numbered &&
       mapping.return_flag === undefined &&
       this.defaults.doc_type === undefined &&
       typeof values.net_value === 'number' &&
@@ -90,16 +109,20 @@ export class SaleLines {
     ) {
       this.signed++;
       if (values.net_value < 0) this.negativeAsCredit++;
-      else if (typeof values.doc_no === 'string' && creditSeries.test(values.doc_no)) {
-        this.creditNumbered++;
-        this.firstCreditNumber ||= values.doc_no;
+      else {
+        const series = typeof values.doc_no === 'string' ? creditSeriesOf(values.doc_no) : null;
+        if (series !== null) {
+          this.creditNumbered++;
+          this.firstCreditNumber ||= values.doc_no as string;
+          this.creditSeries ||= series;
+        }
       }
     }
     // A line read as an invoice whose amount or quantity is negative is refused, never turned
     // positive: where the file marks it so, or the value given for every row does (a return of
     // 2 had counted as 2 more sold), and where its own positive amount makes it a sale beside a
     // negative quantity.
-    const given = this.givenInvoice && (typeColumn === undefined || blank(cells[typeColumn]));
+    const given = this.givenInvoice && !numbered && (typeColumn === undefined || blank(cells[typeColumn]));
     const invoice = values.doc_type === 'invoice' || given;
     const negative = invoice
       ? (['net_value', 'qty'] as const).find((f) => typeof values[f] === 'number' && (values[f] as number) < 0)
@@ -175,9 +198,10 @@ export class SaleLines {
           ? ['it', 'has', 'a credit note (a return)']
           : ['they', 'have', 'credit notes (returns)'];
       warnings.push(
-        `${counted(this.creditNumbered, 'line', 'lines')} of documents numbered as credit notes ("${this.firstCreditNumber}") ${is} a positive amount and the file gives no document type, so ${it} ${it === 'it' ? 'is' : 'are'} read as sales: if ${it} ${it === 'it' ? 'is' : 'are'} ${credit}, export the file with its type column (Odoo's Type), or import the credit notes apart as such (--set doc_type=credit_note, or in the import dialog), before a run counts them as sales`,
+        `${counted(this.creditNumbered, 'line', 'lines')} of documents numbered as credit notes ("${this.firstCreditNumber}") ${is} a positive amount and the file gives no document type, so ${it} ${it === 'it' ? 'is' : 'are'} read as sales: if ${it} ${it === 'it' ? 'is' : 'are'} ${credit}, say so by their numbers (--type-map "${this.creditSeries}=credit_note", or in the import dialog), or export the file with its type column (Odoo's Type), before a run counts them as sales`,
       );
     }
+    decisions.push(...this.series.decisions());
     if (this.creditedParty > 0)
       decisions.push({
         field: 'doc_type',

@@ -201,6 +201,64 @@ describe('importing through the Data screen', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it("shows Odoo's refunds, numbered RINV/… in a file without its Type, as a series to say what it is, and imports them as credit notes", async () => {
+    const { page, errors, dialog } = await importDialogFor('Journal Item (account.move.line).csv', [
+      'Number,Invoice Date,Partner,Invoice lines/Product,Invoice lines/Quantity,Invoice lines/Subtotal',
+      'INV/2026/00041,2026-10-03,D001,SKU-0001,10,1000.00',
+      'RINV/2026/00003,2026-10-06,D002,SKU-0002,1,100.00',
+      'RINV/2026/00003,2026-10-06,D002,SKU-0001,1,50.00',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    const types = dialog.getByTestId('type-map');
+    await expect
+      .poll(() => types.locator('legend').textContent())
+      .toBe('1 document type in the file: how each is read');
+    expect(await types.locator('tbody td').first().textContent()).toBe('Documents numbered RINV/* (no type given)');
+    const series = dialog.getByLabel('Document type RINV/*');
+    expect(await series.locator('option:checked').textContent()).toBe(
+      'by its sign, the file giving no type (positive: an invoice)',
+    );
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent())
+      .toContain('say so by choosing “a credit note” for “Documents numbered RINV/*” under Document types');
+    await series.selectOption('credit_note');
+    await types.screenshot({ path: session.screenshot('import-number-series.png') });
+    await importAll(dialog, 3);
+    expect(await dialog.getByTestId('total-net_value').textContent()).toBe('₹850.00');
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent())
+      .toContain('2 lines of documents numbered RINV/* are read as credit notes');
+    await page.screenshot({ path: session.screenshot('import-number-series-result.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it("offers a series of credit notes' numbers the preview did not reach once Check warns of it", async () => {
+    // The preview reads 100,000 rows for types: the refund lies beyond them.
+    const invoices = Array.from({ length: 100_000 }, (_, i) => `INV/2026/${i + 1},2026-10-03,D001,SKU-0001,1,10.00`);
+    const { page, errors, dialog } = await importDialogFor('Journal Item (account.move.line).csv', [
+      'Number,Invoice Date,Partner,Invoice lines/Product,Invoice lines/Quantity,Invoice lines/Subtotal',
+      ...invoices,
+      'RINV/2026/00003,2026-10-06,D002,SKU-0002,1,100.00',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    expect(await dialog.getByTestId('type-map').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    const series = dialog.getByLabel('Document type RINV/*');
+    await series.waitFor({ timeout: 60_000 });
+    expect(await series.locator('option:checked').textContent()).toBe(
+      'by its sign, the file giving no type (positive: an invoice)',
+    );
+    await series.selectOption('credit_note');
+    await dialog.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 60_000 })
+      .toContain("1 line of a document numbered RINV/* is read as a credit note's");
+    expect(await dialog.getByTestId('import-result').textContent()).not.toContain('numbered as credit notes');
+    await page.screenshot({ path: session.screenshot('import-number-series-unseen.png') });
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it("offers a DMS export's quantity in cases beside its pieces, and imports each line in its product's unit", async () => {
     // SKU-0005 is counted in CASE by the demo's products master, SKU-0001 in PCS.
     const { page, errors, dialog } = await importDialogFor('DMS Secondary Sales.csv', [

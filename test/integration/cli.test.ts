@@ -62,6 +62,40 @@ describe('the schemedesk CLI', () => {
     }
   });
 
+  it('reads the documents a --type-map pattern names by their numbers, where the file gives no type', async () => {
+    const dir = tempDir();
+    const ws = await workspaceIn(dir, { demo: true });
+    const db = ws.dbPath;
+    ws.db.close();
+    const odoo = join(dir, 'odoo-lines.csv');
+    writeFileSync(
+      odoo,
+      'Number,Invoice Date,Partner,Invoice lines/Product,Invoice lines/Quantity,Invoice lines/Subtotal\n' +
+        'INV/2026/00041,2026-10-03,D001,SKU-0001,10,1000.00\nRINV/2026/00003,2026-10-06,D002,SKU-0002,1,100.00\n',
+    );
+    const r = cli(
+      'import',
+      odoo,
+      '--kind',
+      'sales',
+      '--type-map',
+      'RINV/*=credit_note',
+      '--dry-run',
+      '--db',
+      db,
+      '--json',
+    );
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      rows: 2,
+      totals: { net_value: '900.00' },
+      warnings: [],
+      decisions: expect.arrayContaining([
+        "1 line of a document numbered RINV/* is read as a credit note's, as the type map says (the file gives no type)",
+      ]),
+    });
+  });
+
   it('imports a file and prints batch, rows, rejected, date range, exact totals and errors', async () => {
     // The small demo month's masters; the test above makes the full one through the CLI.
     const dir = tempDir();

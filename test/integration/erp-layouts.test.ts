@@ -1030,7 +1030,7 @@ describe("Odoo's export of invoice lines", () => {
     ];
     const untyped = await importFile(ws, file('untyped.csv', [header, ...lines]), { kind: 'sales', dryRun: true });
     expect(untyped.warnings).toEqual([
-      '2 lines of documents numbered as credit notes ("RINV/2026/00003") have a positive amount and the file gives no document type, so they are read as sales: if they are credit notes (returns), export the file with its type column (Odoo\'s Type), or import the credit notes apart as such (--set doc_type=credit_note, or in the import dialog), before a run counts them as sales',
+      '2 lines of documents numbered as credit notes ("RINV/2026/00003") have a positive amount and the file gives no document type, so they are read as sales: if they are credit notes (returns), say so by their numbers (--type-map "RINV/*=credit_note", or in the import dialog), or export the file with its type column (Odoo\'s Type), before a run counts them as sales',
     ]);
     const typed = await importFile(
       ws,
@@ -1042,6 +1042,94 @@ describe("Odoo's export of invoice lines", () => {
     );
     expect(typed.warnings).toEqual([]);
     expect(typed.totals).toMatchObject({ net_value: '850.00' });
+  });
+
+  describe('refunds said by their numbers where the export leaves out its Type', () => {
+    const header = [
+      'Number',
+      'Invoice Date',
+      'Partner',
+      'Invoice lines/Product',
+      'Invoice lines/Quantity',
+      'Invoice lines/Subtotal',
+    ];
+    const lines = [
+      ['INV/2026/00041', '2026-10-03', 'D001', 'SKU-0001', '10', '1000.00'],
+      ['rinv/2026/00003', '2026-10-06', 'D002', 'SKU-0002', '1', '100.00'],
+      ['RINV/2026/00003', '2026-10-06', 'D002', 'SKU-0001', '1', '50.00'],
+      ['RINV.2026.7', '2026-10-07', 'D002', 'SKU-0001', '1', '70.00'],
+    ];
+    const untyped = () => file('untyped-refunds.csv', [header, ...lines]);
+
+    it('reads the lines a pattern of the type map names as credit notes, the rest by their sign', async () => {
+      const r = await importFile(ws, untyped(), { kind: 'sales', typeMap: { 'RINV/*': 'credit_note' } });
+      expect(r.errors).toEqual([]);
+      // The dot of RINV.2026.7 is no pattern's "any character": that number is a sale, and warned of.
+      expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.net_value, s.qty])).toEqual([
+        ['INV/2026/00041', 'invoice', 100_000, 10_000],
+        ['rinv/2026/00003', 'credit_note', -10_000, -1_000],
+        ['RINV/2026/00003', 'credit_note', -5_000, -1_000],
+        ['RINV.2026.7', 'invoice', 7_000, 1_000],
+      ]);
+      expect(r.decisions.map((d) => d.decision)).toContain(
+        '2 lines of documents numbered RINV/* are read as credit notes, as the type map says (the file gives no type)',
+      );
+      expect(r.warnings).toEqual([
+        expect.stringContaining('1 line of documents numbered as credit notes ("RINV.2026.7") has a positive amount'),
+      ]);
+      expect(r.warnings[0]).toContain('--type-map "RINV.*=credit_note"');
+    });
+
+    it('skips them, refuses one read as an invoice with a negative amount, and says when a pattern names nothing', async () => {
+      const skipped = await importFile(ws, untyped(), {
+        kind: 'sales',
+        dryRun: true,
+        typeMap: { 'RINV*': 'skip', 'CN-*': 'credit_note' },
+      });
+      expect(skipped.rows).toBe(1);
+      expect(skipped.skippedSummary).toBe('skipped 3 non-sales documents: numbered RINV* 3');
+      expect(skipped.decisions.map((d) => d.decision)).toContain(
+        'no line the file gives no type is numbered CN-*, which the type map reads as credit notes',
+      );
+      const negative = file('negative.csv', [
+        header,
+        ['INV/2026/00042', '2026-10-03', 'D001', 'SKU-0001', '-2', '-200.00'],
+      ]);
+      const refused = await importFile(ws, negative, { kind: 'sales', dryRun: true, typeMap: { 'INV/*': 'invoice' } });
+      expect(refused.errors.map((e) => e.message)).toEqual([
+        'a negative amount on a line marked as an invoice (make it a credit note, or correct the sign)',
+      ]);
+    });
+
+    it('leaves a line the file gives a type to its type, and refuses a pattern for receipts', async () => {
+      const typed = file('typed-refunds.csv', [
+        ['Type', ...header],
+        ['Customer Invoice', ...(lines[0] as string[])],
+        ['', ...(lines[1] as string[])],
+        ['Customer Invoice', ...(lines[2] as string[])],
+      ]);
+      const r = await importFile(ws, typed, { kind: 'sales', dryRun: true, typeMap: { 'RINV/*': 'credit_note' } });
+      expect(r.totals).toMatchObject({ net_value: '950.00' });
+      await expect(
+        importFile(ws, untyped(), { kind: 'payments', dryRun: true, typeMap: { 'RCT/*': 'skip' } }),
+      ).rejects.toThrow(
+        'only a sales file\'s documents are read by their numbers, not a payments file\'s ("RCT/*=skip")',
+      );
+    });
+
+    it("shows the dialog the series of credit notes' numbers, and the patterns of the type map, with their rows", async () => {
+      const preview = await inspectFile(ws.db, {
+        path: untyped(),
+        kind: 'sales',
+        locale: 'en-IN',
+        typeMap: { 'INV/*': 'invoice' },
+      });
+      expect(preview.documentTypes).toEqual([
+        { name: 'INV/*', rows: 1, as: 'invoice', why: 'number' },
+        { name: 'RINV/*', rows: 2, as: null, why: 'number' },
+        { name: 'RINV.*', rows: 1, as: null, why: 'number' },
+      ]);
+    });
   });
 });
 

@@ -31,5 +31,12 @@ describe('import messages in the window', () => {
     ).toBe(
       '"Payment" vouchers are skipped as money paid out (Tally\'s meaning); if they are payments received, as in QuickBooks, import them by choosing “a receipt” for them under Voucher types',
     );
+    expect(
+      inWindowWords(
+        'if they are credit notes (returns), say so by their numbers (--type-map "RINV/*=credit_note", or in the import dialog), or export the file with its type column',
+      ),
+    ).toBe(
+      'if they are credit notes (returns), say so by choosing “a credit note” for “Documents numbered RINV/*” under Document types, or export the file with its type column',
+    );
   });
 });

@@ -28,7 +28,8 @@ const kindLabels: Record<DatasetKind, string> = {
 };
 
 /** A voucher type the import reads row by row, by its party's side or as money given back (ReceiptVouchers). */
-const rowDecides = (why: string) => why === 'side' || why === 'given back';
+/** A type read row by row where nobody says otherwise: by the party's side, as money given back, or (a series of numbers) by its sign. */
+const rowDecides = (why: string) => why === 'side' || why === 'given back' || why === 'number';
 
 /** A preview cell as the user reads it: a date cell (it arrives as an ISO instant) as a date. */
 function previewCell(cell: unknown, locale: string): string {
@@ -153,6 +154,11 @@ export function ImportDialog({
       if (unknown.length > 0) setUnseenTypes((seen) => [...new Set([...seen, ...unknown])]);
       return setProblem(r.error.message);
     }
+    // A series of credit notes' numbers the import warned of beyond the rows the preview read.
+    const series = r.value.warnings.flatMap((w) =>
+      [...w.matchAll(/--type-map "([^"=]+)=credit_note"/g)].map((m) => m[1] as string),
+    );
+    if (series.length > 0) setUnseenTypes((seen) => [...new Set([...seen, ...series])]);
     setResult(r.value);
     if (r.value.batch !== null) onImported();
   };
@@ -179,9 +185,9 @@ export function ImportDialog({
     ...(preview?.documentTypes ?? []),
     ...unseenTypes
       .filter((name) => !preview?.documentTypes.some((t) => t.name === name))
-      .map((name) => ({ name, rows: 0, as: null, why: 'unknown' })),
+      .map((name) => ({ name, rows: 0, as: null, why: name !== '*' && name.includes('*') ? 'number' : 'unknown' })),
   ].sort((a, b) => Number(!!(typeMap[a.name] ?? a.as)) - Number(!!(typeMap[b.name] ?? b.as)) || b.rows - a.rows);
-  const undecided = documentTypes.filter((t) => !(typeMap[t.name] ?? t.as)).length;
+  const undecided = documentTypes.filter((t) => !(typeMap[t.name] ?? t.as) && !rowDecides(t.why)).length;
   const typeWord = kind === 'payments' ? 'voucher type' : 'document type';
   const typeChoices: [TypeClass, string][] =
     kind === 'payments'
@@ -298,7 +304,7 @@ export function ImportDialog({
         {documentTypes.length > 0 && (
           <fieldset className="type-map" data-testid="type-map">
             <legend>
-              {documentTypes.length} {typeWord}s in the file: how each is read
+              {`${documentTypes.length} ${typeWord}${documentTypes.length === 1 ? '' : 's'} in the file: how each is read`}
               {undecided > 0 ? ` (${undecided} to say)` : ''}
             </legend>
             <div className="type-map-scroll">
@@ -313,7 +319,7 @@ export function ImportDialog({
                 <tbody>
                   {documentTypes.map(({ name, rows, as, why }) => (
                     <tr key={name}>
-                      <td>{name}</td>
+                      <td>{why === 'number' ? `Documents numbered ${name} (no type given)` : name}</td>
                       <td className="number">{rows > 0 ? formatCount(rows, locale) : ''}</td>
                       <td>
                         <select
@@ -336,7 +342,10 @@ export function ImportDialog({
                               money given back against its bill: a negative receipt (against none: skipped)
                             </option>
                           )}
-                          {!(typeMap[name] ?? as) && <option value="">— say what it is —</option>}
+                          {why === 'number' && (
+                            <option value="">by its sign, the file giving no type (positive: an invoice)</option>
+                          )}
+                          {!(typeMap[name] ?? as) && !rowDecides(why) && <option value="">— say what it is —</option>}
                           {typeChoices.map(([value, label]) => (
                             <option key={value} value={value}>
                               {label}

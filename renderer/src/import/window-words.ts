@@ -17,6 +17,10 @@ const rewrites: [RegExp, string][] = [
     / with --type-map "[^"]*=receipt" or in the import dialog/g,
     ' by choosing “a receipt” for them under Voucher types',
   ],
+  [
+    / by their numbers \(--type-map "([^"=]*)=credit_note", or in the import dialog\)/g,
+    ' by choosing “a credit note” for “Documents numbered $1” under Document types',
+  ],
   [/ with --type-map[^.]*/g, ' under Document types below'],
   [/\(change it with --type-map\)/g, '(change it under Document types)'],
   [/\(--sheet NAME\)/g, '(pick it under Sheet)'],

@@ -1113,7 +1113,19 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   rounded_total: ['roundedtotal', 'roundedtotalcompanycurrency', 'baseroundedtotal'],
   // Never proposed by its header: found by the values of a document-type column.
   gst_type: [],
-  with_tax: [],
+  // A line's amount whose header says it holds the tax: "Amount (Incl. Tax)", "Value incl. GST".
+  with_tax: (['amount', 'lineamount', 'value', 'linevalue', 'itemamount'] as const).flatMap((amount) =>
+    [
+      'incltax',
+      'inclusiveoftax',
+      'includingtax',
+      'withtax',
+      'inclgst',
+      'inclusiveofgst',
+      'includinggst',
+      'withgst',
+    ].map((tax) => `${amount}${tax}`),
+  ),
   // Zoho Books' Is Inclusive Tax, QuickBooks' Amounts are, Xero's LineAmountTypes.
   tax_inclusive: [
     'isinclusivetax',

@@ -259,6 +259,25 @@ export function amountsFromRows(
     mapping.with_tax = named;
     mapping.gst_type = rateColumn;
   }
+  // A line's amount whose header says it holds its tax (proposed so), beside no tax but a GST
+  // rate: the tax inside it is worked out at that rate.
+  const taxInside = mapping.with_tax;
+  if (
+    taxInside !== undefined &&
+    mapping.net_value === undefined &&
+    mapping.gst_type === undefined &&
+    proposed('with_tax') &&
+    taxColumns(mapping).length === 0
+  ) {
+    const rate = gstRateColumn(mapping, headers, rows);
+    if (rate !== null) {
+      mapping.gst_type = rate;
+      notes.push({
+        field: 'net_value',
+        decision: `"${headers[taxInside]}" is each line's amount with its tax, as its header says: each line's tax is worked out from it at the GST rate in "${headers[rate]}" (18/118 of it at 18 %), to the paisa, and its net value is it less that tax`,
+      });
+    }
+  }
   const { gross_value: gross, net_value: named, discount } = mapping;
   if (
     gross !== undefined &&

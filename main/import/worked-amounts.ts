@@ -38,6 +38,18 @@ export function workedAmountNotes(
         decision: `The file writes no tax: each document's is worked out from its ${total} at the GST rate its "${gstType}" names (18/118 of it at 18 %), to the paisa, so it may differ from the bill's own by a paisa; a register with its tax columns gives the bill's own`,
       });
   }
+  // A line's amount with its tax, and nothing to take it off: the net value holds the GST.
+  if (
+    kind === 'sales' &&
+    mapping.with_tax !== undefined &&
+    mapping.net_value === undefined &&
+    mapping.gst_type === undefined &&
+    taxColumns(mapping).length === 0 &&
+    taxLedgers.vouchers === 0
+  )
+    warnings.push(
+      `"${headers[mapping.with_tax]}" is each line's amount, tax included, and the file writes no tax or GST rate to take off: the net values include any GST the lines charged; map its tax column (--map tax=HEADER) or its GST rate (--map gst_type=HEADER), or import a register with its tax (or taxable value) columns for net sales`,
+    );
   const discountColumns = kind === 'sales' ? discountPartColumns(mapping) : [];
   if (discountColumns.length > 0)
     decisions.push({

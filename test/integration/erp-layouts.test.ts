@@ -1283,6 +1283,30 @@ describe('a register of amounts, discount and GST percentages (Marg)', () => {
     ]);
   });
 
+  it("reads an amount its header says holds the tax at the line's GST rate, and warns where nothing takes the tax off", async () => {
+    const path = file('amounts-with-tax.csv', [
+      ['Invoice No', 'Invoice Date', 'Party Code', 'Item Code', 'Qty', 'Amount (Incl. Tax)', 'GST %'],
+      ['B1', '23/10/2026', 'D001', 'SKU-0001', 10, '1180.00', 18],
+      ['B1', '23/10/2026', 'D001', 'SKU-0002', 5, '590.00', 18],
+    ]);
+    const proposed = await importFile(ws, path, { kind: 'sales', dryRun: true });
+    expect(proposed.mapping).toMatchObject({ with_tax: 'Amount (Incl. Tax)', gst_type: 'GST %' });
+    expect(proposed.totals).toMatchObject({ net_value: '1500.00', tax: '270.00' });
+    expect(proposed.decisions.map((d) => d.decision)).toContain(
+      '"Amount (Incl. Tax)" is each line\'s amount with its tax, as its header says: each line\'s tax is worked out from it at the GST rate in "GST %" (18/118 of it at 18 %), to the paisa, and its net value is it less that tax',
+    );
+    // Chosen by the user, the amount is read as chosen: nothing is looked for beside it.
+    const withTax = { with_tax: 'Amount (Incl. Tax)' };
+    const taxed = await importFile(ws, path, { kind: 'sales', dryRun: true, map: withTax });
+    expect(taxed.totals).toMatchObject({ net_value: '1770.00' });
+    expect(taxed.warnings).toEqual([
+      '"Amount (Incl. Tax)" is each line\'s amount, tax included, and the file writes no tax or GST rate to take off: the net values include any GST the lines charged; map its tax column (--map tax=HEADER) or its GST rate (--map gst_type=HEADER), or import a register with its tax (or taxable value) columns for net sales',
+    ]);
+    const net = await importFile(ws, path, { kind: 'sales', dryRun: true, map: { ...withTax, gst_type: 'GST %' } });
+    expect(net.totals).toMatchObject({ net_value: '1500.00', tax: '270.00' });
+    expect(net.warnings).toEqual([]);
+  });
+
   it('finds the tax inside a Net Amt that is an Amount already after its discount plus GST', async () => {
     const path = file('marg-after-discount.csv', [
       [...header, 'Net Amt'],

@@ -6,9 +6,9 @@ import { blank } from './row-values';
 
 /**
  * A document number of a series of credit notes: Odoo's RINV/2026/00003 (its refunds' own
- * series), Zoho's CN-00012, CRN/…, SRN-… (a sales return note).
+ * series), Zoho's CN-00012, CRN/…, SRN-… (a sales return note), RET-… and RTN/… (a return).
  */
-const creditSeries = /^(rinv|cn|crn|cdn|srn|crnote|creditnote)[\s/_.-]*(?=\d)/i;
+const creditSeries = /^(rinv|cn|crn|cdn|srn|crnote|creditnote|ret|rtn|sret|srtn)[\s/_.-]*(?=\d)/i;
 
 /** The series a credit note's number belongs to, as a pattern of the type map ("RINV/*" for rinv/2026/3), or null. */
 export function creditSeriesOf(docNo: string): string | null {

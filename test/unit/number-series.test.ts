@@ -4,10 +4,20 @@ import { creditSeriesOf, isNumberPattern, NumberSeries, numberPatternsProblem } 
 describe('documents typed by their numbers', () => {
   it("names the series a credit note is numbered in, as a pattern, and no invoice's", () => {
     expect(
-      ['RINV/2026/00003', 'rinv/2026/3', 'CN-00012', 'CRN 45', 'SRN_2026_1', 'INV/2026/1', 'CNX-1', 'Cnote'].map(
-        creditSeriesOf,
-      ),
-    ).toEqual(['RINV/*', 'RINV/*', 'CN-*', 'CRN *', 'SRN_*', null, null, null]);
+      [
+        'RINV/2026/00003',
+        'rinv/2026/3',
+        'CN-00012',
+        'CRN 45',
+        'SRN_2026_1',
+        'RET-7',
+        'Rtn/2026/4',
+        'INV/2026/1',
+        'CNX-1',
+        'Cnote',
+        'RETAIL-1',
+      ].map(creditSeriesOf),
+    ).toEqual(['RINV/*', 'RINV/*', 'CN-*', 'CRN *', 'SRN_*', 'RET-*', 'RTN/*', null, null, null, null]);
   });
 
   it('tells a pattern of numbers from a type name and from the lone * of every other type', () => {

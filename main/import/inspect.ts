@@ -18,6 +18,7 @@ import { mappingByHeader, taxPartKeys } from './mapping';
 import { numberedTypes } from './number-series';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
+import { type MappingChoices, savedChoices } from './profiles';
 import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { readByRow } from './receipt-vouchers';
@@ -54,6 +55,8 @@ export interface ImportPreview {
   defaults: Record<string, string>;
   preview: { row: number; cells: Cell[] }[];
   decisions: string[];
+  /** The choices the saved mapping the file matched remembers (none: {}), for the dialog to take. */
+  choices: MappingChoices;
   /** The document types in the file, how each would be read (null: not known, to be said), and how many rows have it. */
   documentTypes: { name: string; rows: number; as: TypeClass | null; why: string }[];
   /** A date column the file cannot tell the order of: the dialog asks, showing these rows both ways. */
@@ -119,6 +122,7 @@ async function inspectSource(
     decisions: [],
     ambiguousDates: null,
     documentTypes: [],
+    choices: {},
   };
   let table: LocatedTable;
   try {
@@ -127,6 +131,10 @@ async function inspectSource(
     if (error instanceof LayoutError) return { ...base, problem: error.message };
     throw error;
   }
+  // The choices of the saved mapping the file matched, under those asked: shown as the import will take them.
+  const choices = table.profile ? savedChoices(db, table.profile) : {};
+  const typeMap = { ...choices.typeMap, ...args.typeMap };
+  const dateOrder = args.dateOrder ?? choices.dateOrder;
   const preview: SourceRow[] = [];
   const sheet = await openSheet(source, table.sheet);
   // The document types of a sales file, or the voucher types of a receipts file (a Day Book mixes
@@ -137,7 +145,7 @@ async function inspectSource(
   const types = new Map<string, number>();
   // Where a sales file gives no type, the documents numbered as credit notes (RINV/…), and those
   // the type map names by their numbers: shown as the series of their numbers, to say what they are.
-  const numbers = numberedTypes(args.kind, table.mapping, args.typeMap);
+  const numbers = numberedTypes(args.kind, table.mapping, typeMap);
   let scanned = 0;
   for await (const row of dataRows(sheet, table.headerRow, table.headers, args.kind, table.mapping)) {
     if (preview.length < 200) preview.push(row);
@@ -153,7 +161,7 @@ async function inspectSource(
   const firstRows = firstRowRules(args.kind, table.mapping, table.headers, rows, {
     returnsNamedBy: table.returnsNamedBy,
     given: false,
-    typeMap: args.typeMap,
+    typeMap,
   });
   if (firstRows.gstTypes) types.clear();
   if (firstRows.ratesIn !== undefined && !firstRows.netFromRate) delete table.mapping.discount;
@@ -161,8 +169,7 @@ async function inspectSource(
   const documentTypes = [...types]
     .sort((a, b) => b[1] - a[1])
     .map(([name, count]) => {
-      const reading =
-        args.kind === 'payments' ? classifyVoucher(name, args.typeMap) : classifyDocType(name, args.typeMap);
+      const reading = args.kind === 'payments' ? classifyVoucher(name, typeMap) : classifyDocType(name, typeMap);
       // A voucher named as a payment or as money given back is read row by row (ReceiptVouchers).
       const why = (args.kind === 'payments' && reading && readByRow(name, reading.why, bySide)) || reading?.why;
       return { name, rows: count, as: reading?.as ?? null, why: why ?? 'unknown' };
@@ -175,7 +182,7 @@ async function inspectSource(
     const d = decide(args.kind, table.mapping, rows, {
       date1904: source.date1904,
       headers: table.headers,
-      dateOrder: args.dateOrder,
+      dateOrder,
       titlePower: table.titleScale?.power,
       titlePeriod: table.titlePeriod,
     });
@@ -249,6 +256,7 @@ async function inspectSource(
     headers: table.headers,
     mapping: mappingByHeader(table.headers, table.mapping),
     profile: table.profile,
+    choices,
     unmappedRequired: neededFields(args.kind, table.mapping)
       .filter((f) => table.mapping[f.name] === undefined)
       .map((f) => f.name),

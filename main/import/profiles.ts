@@ -50,6 +50,21 @@ export function savedChoices(db: Database.Database, name: string): MappingChoice
   return row ? (JSON.parse(row.choices) as MappingChoices) : {};
 }
 
+/**
+ * The choices an import (or the dialog's preview of it) takes: those the saved mapping its file
+ * was matched to remembers, under those it says itself.
+ */
+export function withSavedChoices<T extends MappingChoices>(db: Database.Database, profile: string | null, given: T): T {
+  if (!profile) return given;
+  const saved = savedChoices(db, profile);
+  return {
+    ...given,
+    dateOrder: given.dateOrder ?? saved.dateOrder,
+    typeMap: { ...saved.typeMap, ...given.typeMap },
+    round: given.round || saved.round,
+  };
+}
+
 export function listMappingProfiles(db: Database.Database): MappingProfile[] {
   return (
     db.prepare('SELECT name, kind, mapping, choices, updated_at FROM mapping_profiles ORDER BY name').all() as {

@@ -230,6 +230,24 @@ describe('importing through the Data screen', () => {
       .poll(() => dialog.getByTestId('import-result').textContent())
       .toContain('2 lines of documents numbered RINV/* are read as credit notes');
     await page.screenshot({ path: session.screenshot('import-number-series-result.png') });
+
+    // Saved with the mapping, the choice is shown for next month's file, and the import takes it.
+    await dialog.getByLabel('Mapping name').fill('Odoo invoice lines');
+    await dialog.getByRole('button', { name: 'Save mapping' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Mapping saved as “Odoo invoice lines”');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const november = join(tempDir(), 'odoo-november.csv');
+    writeFileSync(
+      november,
+      'Number,Invoice Date,Partner,Invoice lines/Product,Invoice lines/Quantity,Invoice lines/Subtotal\n' +
+        'INV/2026/00090,2026-11-03,D001,SKU-0001,10,1000.00\nRINV/2026/00009,2026-11-06,D002,SKU-0002,1,100.00\n',
+    );
+    await page.getByTestId('import-file').setInputFiles(november);
+    await dialog.getByTestId('import-preview').waitFor();
+    await expect.poll(() => dialog.textContent()).toContain('Using the saved mapping “Odoo invoice lines”');
+    await expect.poll(() => dialog.getByLabel('Document type RINV/*').inputValue()).toBe('credit_note');
+    await importAll(dialog, 2);
+    expect(await dialog.getByTestId('total-net_value').textContent()).toBe('₹900.00');
     expect(errors).toEqual([]);
   }, 240_000);
 

@@ -416,6 +416,14 @@ describe('choices kept and problems listed', () => {
       round: true,
     });
     const next = file('slips-2.csv', [headers, ['S-2', '03/05/2026', 'Counter Slip', 'D001', 'SKU-0001', 1, '20.005']]);
+    // The dialog's preview takes them as the import will: the type read as saved, the dates not asked.
+    const preview = await api.call('import.inspect', { path: next, kind: 'sales' });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value).toMatchObject({
+      profile: 'Counter slips',
+      documentTypes: [{ name: 'Counter Slip', rows: 1, as: 'invoice', why: 'map' }],
+      ambiguousDates: null,
+    });
     for (const path of [first, next]) {
       const r = await api.call('import.run', { path, kind: 'sales' });
       if (!r.ok) throw new Error(r.error.message);

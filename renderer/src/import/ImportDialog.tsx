@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../main/api/contract';
 import type { Progress } from '../../../main/api/progress';
 import { type DatasetKind, datasetKinds, isMasterKind } from '../../../main/datasets/kinds';
 import { formatCount, formatDate } from '../../../main/format/numbers';
+import type { DateOrderName } from '../../../main/import/dates';
 import type { TypeClass } from '../../../main/import/doc-types';
 import type { ImportPreview } from '../../../main/import/inspect';
 import { SECTION_IN_FIRST } from '../../../main/import/section-headers';
@@ -89,7 +90,7 @@ export function ImportDialog({
     updateMasters: false,
     anyDates: false,
   });
-  const [dateOrder, setDateOrder] = useState<'dmy' | 'mdy' | undefined>(undefined);
+  const [dateOrder, setDateOrder] = useState<DateOrderName | undefined>(undefined);
   const [unseenTypes, setUnseenTypes] = useState<string[]>([]);
   const [typeMap, setTypeMap] = useState<Record<string, TypeClass>>({});
   const [profileName, setProfileName] = useState('');
@@ -99,6 +100,8 @@ export function ImportDialog({
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<ImportSummary | null>(null);
   const callId = useRef('');
+  /** The saved mapping whose choices the dialog has taken as its own. */
+  const adopted = useRef<string | null>(null);
 
   useEffect(() => {
     stageFile(file).then(setStaged, (error: Error) => setProblem(error.message));
@@ -120,6 +123,14 @@ export function ImportDialog({
         ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v)),
       }));
       setProfileName(r.value.profile ?? '');
+      // A saved mapping's choices, taken once as the dialog's own: what it shows is what the import takes.
+      const { profile, choices } = r.value;
+      if (profile && adopted.current !== profile) {
+        adopted.current = profile;
+        setTypeMap((chosen) => ({ ...choices.typeMap, ...chosen }));
+        if (choices.round) setOptions((o) => ({ ...o, round: true }));
+        if (choices.dateOrder) setDateOrder((order) => order ?? choices.dateOrder);
+      }
     });
   }, [staged, kind, sheet, dateOrder]);
 

@@ -246,6 +246,10 @@ describe('importing through the Data screen', () => {
     await dialog.getByTestId('import-preview').waitFor();
     await expect.poll(() => dialog.textContent()).toContain('Using the saved mapping “Odoo invoice lines”');
     await expect.poll(() => dialog.getByLabel('Document type RINV/*').inputValue()).toBe('credit_note');
+    // Another kind forgets the types; coming back to sales brings the saved choice again.
+    await dialog.getByLabel('Dataset').selectOption('payments');
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    await expect.poll(() => dialog.getByLabel('Document type RINV/*').inputValue()).toBe('credit_note');
     await importAll(dialog, 2);
     expect(await dialog.getByTestId('total-net_value').textContent()).toBe('₹900.00');
     expect(errors).toEqual([]);

@@ -246,6 +246,8 @@ export function ImportDialog({
                 // What a sales file's document types are means nothing for a receipts file's voucher types.
                 setTypeMap({});
                 setUnseenTypes([]);
+                // A saved mapping of the kind chosen brings its choices again.
+                adopted.current = null;
               }}
               disabled={running}
               aria-label="Dataset"

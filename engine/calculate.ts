@@ -13,9 +13,10 @@ import { isEligible } from './validate';
  * receipt pays nothing; 1.3.0: a line billed at nothing counts no units; 1.4.0: numbers reused
  * in a later year — a receipt dated before an invoice is no advance on it where an earlier invoice
  * has its number, and a return is of the latest invoice of its number dated by it; 1.5.0: overdue
- * reduction measured in days, `basis: "days"`).
+ * reduction measured in days, `basis: "days"`; 1.6.0: a day's overdue never below nothing, its
+ * credits beyond its overdue bills leaving nothing overdue).
  */
-export const ENGINE_VERSION = '1.5.0';
+export const ENGINE_VERSION = '1.6.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;

@@ -268,11 +268,19 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (spec, ctx) => {
   const overdueOn = (asOf: string) => rows.filter((r) => r.asOf === asOf && r.dueDate !== null && r.dueDate < asOf);
   const start = overdueOn(opening);
   const end = overdueOn(closing);
-  const startTotal = start.reduce((n, r) => n + r.outstanding, 0);
-  const endTotal = end.reduce((n, r) => n + r.outstanding, 0);
+  // A day's overdue is what the overdue bills owe less the credits beside them (an advance, a
+  // credit note not yet adjusted), never below nothing: credits beyond the bills leave nothing
+  // overdue, and counted below zero they paid on more than was ever overdue.
+  const [startOwed, endOwed] = [start, end].map((bills) => bills.reduce((n, r) => n + r.outstanding, 0)) as [
+    number,
+    number,
+  ];
+  const [startTotal, endTotal] = [Math.max(0, startOwed), Math.max(0, endOwed)];
   const reduction = rupees(startTotal - endTotal);
   const sources = { table: 'receivables' as const, ids: Float64Array.from([...start, ...end], (r) => r.id).sort() };
-  const overdue = `overdue ₹${rupees(startTotal).toFixed(2)} on ${opening}, ₹${rupees(endTotal).toFixed(2)} on ${closing}`;
+  const onDay = (total: number, owed: number, day: string) =>
+    `₹${rupees(total).toFixed(2)} on ${day}${owed < 0 ? ` (its credits exceed its overdue bills by ₹${rupees(-owed).toFixed(2)}: nothing overdue)` : ''}`;
+  const overdue = `overdue ${onDay(startTotal, startOwed, opening)}, ${onDay(endTotal, endOwed, closing)}`;
   if (spec.basis === 'days') {
     // The days the overdue came down by; a reward on value is on the rupees it came down by.
     const [before, after] = [overdueDays(start), overdueDays(end)];

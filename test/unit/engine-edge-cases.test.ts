@@ -368,6 +368,29 @@ describe('ageing snapshots are the workspace’s reports, not each distributor�
     expect(line(lines, 'D3').measure).toBe('-10000');
   });
 
+  it('counts a day whose credits exceed its overdue bills as nothing overdue, never below nothing', () => {
+    // D1: ₹50,000 overdue on 30 Sep; on 31 Oct its bill still owes ₹10,000 beside an advance of
+    // ₹30,000 (a credit with a due date past): −20,000 is nothing overdue, so 50,000 came down,
+    // × 2% = 1,000.00 (counted below zero it came down by 70,000 and paid 1,400.00).
+    // D2: credits only on 30 Sep (−₹5,000), ₹8,000 overdue on 31 Oct: up by 8,000, not 13,000.
+    const f = facts({
+      payees: [payee('D1'), payee('D2')],
+      receivables: [
+        overdue('2026-09-30', 'D1', 50000),
+        overdue('2026-10-31', 'D1', 10000),
+        overdue('2026-10-31', 'D1', -30000),
+        overdue('2026-09-30', 'D2', -5000),
+        overdue('2026-10-31', 'D2', 8000),
+      ],
+    });
+    const lines = calculateRun([rod], f);
+    expect([line(lines, 'D1').measure, line(lines, 'D1').final]).toEqual(['50000', 100000]);
+    expect(line(lines, 'D1').explanation).toContain(
+      'overdue ₹50000.00 on 2026-09-30, ₹0.00 on 2026-10-31 (its credits exceed its overdue bills by ₹20000.00: nothing overdue)',
+    );
+    expect([line(lines, 'D2').measure, line(lines, 'D2').final]).toEqual(['-8000', 0]);
+  });
+
   it('pays nothing and says so when no report was imported near an edge of the period', () => {
     // Reports on 31 Aug and 31 Oct only: 31 Aug is a month before 1 Oct, so October has no opening report.
     // D1 would have reduced 50,000 → 20,000, but nothing is paid, and the run is told why.

@@ -22,9 +22,31 @@ export function creditSeriesOf(docNo: string): string | null {
  */
 export const isNumberPattern = (key: string) => key !== '*' && key.includes('*');
 
-const patternExpression = (pattern: string) =>
-  new RegExp(`^${pattern.trim().split('*').map(escaped).join('.*')}$`, 'i');
-const escaped = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Whether `text` is `pattern`, `*` any run of characters, both lower-cased: the wildcard match
+ * that goes back only to the last `*`, so its time is at most the product of their lengths
+ * whatever a file writes (a regular expression of several `.*` backtracks far more).
+ */
+function matchesPattern(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] !== '*' && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resume = t;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++resume;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
 
 /** Why a type map's number patterns do not fit the dataset (only a sales file's documents are read by their numbers), or null. */
 export function numberPatternsProblem(kind: string, map: TypeMap): string | null {
@@ -46,14 +68,14 @@ export class NumberSeries {
   constructor(map: TypeMap | undefined) {
     this.patterns = Object.entries(map ?? {})
       .filter(([key, as]) => isNumberPattern(key) && as !== 'receipt')
-      .map(([pattern, as]) => ({ pattern, expression: patternExpression(pattern), as: as as DocClass, lines: 0 }));
+      .map(([pattern, as]) => ({ pattern, lower: pattern.trim().toLowerCase(), as: as as DocClass, lines: 0 }));
   }
 
   /** The pattern a document number matches, with how it reads the line, or null. */
   match(docNo: Cell | undefined): NumberPattern | null {
     if (this.patterns.length === 0 || blank(docNo)) return null;
-    const text = String(docNo).trim();
-    return this.patterns.find((p) => p.expression.test(text)) ?? null;
+    const text = String(docNo).trim().toLowerCase();
+    return this.patterns.find((p) => matchesPattern(p.lower, text)) ?? null;
   }
 
   /** Counts a line a pattern read (once a line, whether it was skipped or kept). */
@@ -104,4 +126,4 @@ export function numberedTypes(kind: string, mapping: Mapping, map: TypeMap | und
   };
 }
 
-type NumberPattern = { pattern: string; expression: RegExp; as: DocClass; lines: number };
+type NumberPattern = { pattern: string; lower: string; as: DocClass; lines: number };

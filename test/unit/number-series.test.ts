@@ -46,6 +46,23 @@ describe('documents typed by their numbers', () => {
     ]);
   });
 
+  it('matches any number of stars anywhere, and a long number against many stars at once', () => {
+    const series = new NumberSeries({ 'A*B*C': 'skip', '**X': 'skip', '*a*a*a*a*a*a*a*a*b': 'skip' });
+    const as = (docNo: string) => series.match(docNo)?.pattern ?? null;
+    expect(['ABC', 'a-1-b-2-c', 'AB', 'ACB', 'X', 'yyX', 'Xy'].map(as)).toEqual([
+      'A*B*C',
+      'A*B*C',
+      null,
+      null,
+      '**X',
+      '**X',
+      null,
+    ]);
+    // A regular expression of eight .* backtracked here for hours.
+    expect(as(`${'a'.repeat(5000)}c`)).toBeNull();
+    expect(as(`${'a'.repeat(5000)}b`)).toBe('*a*a*a*a*a*a*a*a*b');
+  });
+
   it('counts the lines each pattern read, and says of a pattern that read none', () => {
     const series = new NumberSeries({ 'RINV/*': 'credit_note', 'CN-*': 'credit_note' });
     for (const docNo of ['RINV/1', 'RINV/2', 'INV/3']) {

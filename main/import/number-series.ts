@@ -95,7 +95,7 @@ export class NumberSeries {
           p.lines === 0
             ? `no line the file gives no type is numbered ${p.pattern}, which the type map reads as ${read[p.as]}`
             : p.lines === 1
-              ? `1 line of a document numbered ${p.pattern} is read as ${one[p.as]}'s, as the type map says (the file gives no type)`
+              ? `1 line of a document numbered ${p.pattern} is read as part of ${one[p.as]}, as the type map says (the file gives no type)`
               : `${counted(p.lines, 'line', 'lines')} of documents numbered ${p.pattern} are read as ${read[p.as]}, as the type map says (the file gives no type)`,
       }));
   }

@@ -275,7 +275,7 @@ describe('importing through the Data screen', () => {
     await dialog.getByRole('button', { name: 'Check' }).click();
     await expect
       .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 60_000 })
-      .toContain("1 line of a document numbered RINV/* is read as a credit note's");
+      .toContain('1 line of a document numbered RINV/* is read as part of a credit note');
     expect(await dialog.getByTestId('import-result').textContent()).not.toContain('numbered as credit notes');
     await page.screenshot({ path: session.screenshot('import-number-series-unseen.png') });
     expect(errors).toEqual([]);

@@ -91,7 +91,7 @@ describe('the schemedesk CLI', () => {
       totals: { net_value: '900.00' },
       warnings: [],
       decisions: expect.arrayContaining([
-        "1 line of a document numbered RINV/* is read as a credit note's, as the type map says (the file gives no type)",
+        '1 line of a document numbered RINV/* is read as part of a credit note, as the type map says (the file gives no type)',
       ]),
     });
   });

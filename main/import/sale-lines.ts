@@ -22,11 +22,11 @@ export class SaleLines {
   private signed = 0;
   private negativeAsCredit = 0;
   private creditedParty = 0;
-  /** Lines with no type and a positive amount whose document is numbered as a credit note's, and the first number. */
-  private creditNumbered = 0;
-  private firstCreditNumber = '';
-  /** The first series of credit notes' numbers those lines belong to ("RINV/*"). */
-  private creditSeries = '';
+  /**
+   * Lines with no type and a positive amount whose document is numbered as a credit note's, by
+   * the series of their numbers ("RINV/*"), with the first number of each.
+   */
+  private readonly creditNumbered = new Map<string, { lines: number; first: string }>();
   private noItem = 0;
   private valueOnly = 0;
   private readonly typeColumn: number | undefined;
@@ -112,9 +112,9 @@ export class SaleLines {
       else {
         const series = typeof values.doc_no === 'string' ? creditSeriesOf(values.doc_no) : null;
         if (series !== null) {
-          this.creditNumbered++;
-          this.firstCreditNumber ||= values.doc_no as string;
-          this.creditSeries ||= series;
+          const seen = this.creditNumbered.get(series);
+          if (seen) seen.lines++;
+          else this.creditNumbered.set(series, { lines: 1, first: values.doc_no as string });
         }
       }
     }
@@ -192,13 +192,13 @@ export class SaleLines {
     const mostly = mostlyNegative(this.negativeAsCredit, this.signed);
     if (mostly) warnings.push(mostly);
     // Odoo's lines of a refund are positive, as its invoices' are: only its Type column tells them apart.
-    if (this.creditNumbered > 0) {
-      const [it, is, credit] =
-        this.creditNumbered === 1
-          ? ['it', 'has', 'a credit note (a return)']
-          : ['they', 'have', 'credit notes (returns)'];
+    for (const [series, { lines, first }] of this.creditNumbered) {
+      const [it, is, credit, numbers] =
+        lines === 1
+          ? ['it', 'has', 'a credit note (a return)', 'its number']
+          : ['they', 'have', 'credit notes (returns)', 'their numbers'];
       warnings.push(
-        `${counted(this.creditNumbered, 'line', 'lines')} of documents numbered as credit notes ("${this.firstCreditNumber}") ${is} a positive amount and the file gives no document type, so ${it} ${it === 'it' ? 'is' : 'are'} read as sales: if ${it} ${it === 'it' ? 'is' : 'are'} ${credit}, say so by their numbers (--type-map "${this.creditSeries}=credit_note", or in the import dialog), or export the file with its type column (Odoo's Type), before a run counts them as sales`,
+        `${counted(lines, 'line', 'lines')} of documents numbered as credit notes ("${first}") ${is} a positive amount and the file gives no document type, so ${it} ${it === 'it' ? 'is' : 'are'} read as sales: if ${it} ${it === 'it' ? 'is' : 'are'} ${credit}, say so by ${numbers} (--type-map "${series}=credit_note", or in the import dialog), or export the file with its type column (Odoo's Type), before a run counts them as sales`,
       );
     }
     decisions.push(...this.series.decisions());

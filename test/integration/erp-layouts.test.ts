@@ -1033,9 +1033,15 @@ describe("Odoo's export of invoice lines", () => {
 
     it('warns of refunds (RINV/…) read as sales where the export leaves out its Type, and not where it has one', async () => {
       const lines = refunds.slice(0, 3);
-      const warned = await importFile(ws, file('untyped.csv', [header, ...lines]), { kind: 'sales', dryRun: true });
+      // Each series is named, to be said in one step.
+      const credit = ['CN-00012', '2026-10-08', 'D001', 'SKU-0001', '1', '20.00'];
+      const warned = await importFile(ws, file('untyped.csv', [header, ...lines, credit]), {
+        kind: 'sales',
+        dryRun: true,
+      });
       expect(warned.warnings).toEqual([
         '2 lines of documents numbered as credit notes ("RINV/2026/00003") have a positive amount and the file gives no document type, so they are read as sales: if they are credit notes (returns), say so by their numbers (--type-map "RINV/*=credit_note", or in the import dialog), or export the file with its type column (Odoo\'s Type), before a run counts them as sales',
+        '1 line of documents numbered as credit notes ("CN-00012") has a positive amount and the file gives no document type, so it is read as sales: if it is a credit note (a return), say so by its number (--type-map "CN-*=credit_note", or in the import dialog), or export the file with its type column (Odoo\'s Type), before a run counts them as sales',
       ]);
       const typed = await importFile(
         ws,

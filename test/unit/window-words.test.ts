@@ -38,5 +38,12 @@ describe('import messages in the window', () => {
     ).toBe(
       'if they are credit notes (returns), say so by choosing “a credit note” for “Documents numbered RINV/*” under Document types, or export the file with its type column',
     );
+    expect(
+      inWindowWords(
+        'if it is a credit note (a return), say so by its number (--type-map "CN-*=credit_note", or in the import dialog)',
+      ),
+    ).toBe(
+      'if it is a credit note (a return), say so by choosing “a credit note” for “Documents numbered CN-*” under Document types',
+    );
   });
 });

@@ -18,7 +18,7 @@ const rewrites: [RegExp, string][] = [
     ' by choosing “a receipt” for them under Voucher types',
   ],
   [
-    / by their numbers \(--type-map "([^"=]*)=credit_note", or in the import dialog\)/g,
+    / by (?:its number|their numbers) \(--type-map "([^"=]*)=credit_note", or in the import dialog\)/g,
     ' by choosing “a credit note” for “Documents numbered $1” under Document types',
   ],
   [/ with --type-map[^.]*/g, ' under Document types below'],

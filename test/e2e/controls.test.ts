@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { saveControlSettings } from '../../main/controls/settings';
 import { executeRun } from '../../main/runs/execute';
+import type { Workspace } from '../../main/workspace';
 import { e2eSession } from '../support/browser';
 import { delimited, writeText } from '../support/files';
 import { tempDirPerTest } from '../support/temp';
@@ -13,12 +14,14 @@ const tempDir = tempDirPerTest();
 const session = e2eSession();
 
 /**
- * The run in the browser as its preparer, its controls panel opened (signals alone leave it
- * closed, the grid keeping the screen), the signal `label`'s row read as `says`, and clicked: the
- * grid then shows D002's EPD-202610 line alone.
+ * October's run of the workspace in the browser as its preparer, its controls panel opened
+ * (signals alone leave it closed, the grid keeping the screen), the signal `label`'s row read as
+ * `says`, and clicked: the grid then shows D002's EPD-202610 line alone.
  */
-async function signalShown(dbPath: string, run: number, label: string, says: RegExp) {
-  const opened = await session.open(dbPath, { width: 1440, height: 900 });
+async function signalShown(ws: Workspace, label: string, says: RegExp) {
+  const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
+  ws.db.close();
+  const opened = await session.open(ws.dbPath, { width: 1440, height: 900 });
   const { page } = opened;
   await signIn(page, 'priya', '1111');
   await openRun(page, run);
@@ -96,11 +99,8 @@ describe('controls in the browser', () => {
         "UPDATE payments SET against_doc_no = replace(against_doc_no, 'INV/', '') WHERE distributor_code = 'D002' AND against_doc_no LIKE 'INV/2610/%'",
       )
       .run();
-    const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
-    ws.db.close();
     const { page, errors } = await signalShown(
-      ws.dbPath,
-      run,
+      ws,
       'Receipts naming no invoice of the payee',
       /D002 · EPD-202610.*name their bills otherwise than the sales register does.*3 receipts/,
     );
@@ -137,11 +137,8 @@ describe('controls in the browser', () => {
     );
     const imported = await createWorkspaceApi(ws).call('import.run', { path: returns, kind: 'sales' });
     expect(imported.ok && imported.value.warnings[0]).toMatch(/^1 credit note line names an invoice none of its/);
-    const run = executeRun(ws.db, { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
-    ws.db.close();
     const { page, errors } = await signalShown(
-      ws.dbPath,
-      run,
+      ws,
       'Credit notes naming no invoice of the payee',
       /D002 · EPD-202610.*names the invoice it returns otherwise than the sales do.*1 sales line—$/,
     );

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { groupBy } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
+import { likelyShown } from '../import/bill-numbers';
 import { schemeVersions } from '../schemes/store';
 
 /** How many of the numbers a flag's message quotes. */
@@ -19,7 +20,7 @@ export function quotedPairs(mismatched: readonly { against: string; invoice: str
   const pairs = [...new Map(mismatched.map((r) => [r.against, r.invoice])).entries()];
   const quoted = pairs
     .slice(0, QUOTED)
-    .map(([against, invoice]) => `"${against}" for "${invoice}"`)
+    .map(([text, as]) => likelyShown({ text, as }))
     .join(', ');
   return pairs.length > QUOTED ? `${quoted} and ${pairs.length - QUOTED} more` : quoted;
 }

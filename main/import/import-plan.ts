@@ -13,7 +13,7 @@ import { ageingColumns, likelyColumns, mappingFromHeaders, namedFieldsProblem } 
 import { measureNotes, withMeasureRows } from './measure-columns';
 import { withMonthRows } from './month-columns';
 import { numberPatternsProblem } from './number-series';
-import { withSavedChoices } from './profiles';
+import { savedChoices, underSaved } from './profiles';
 import type { Cell, Source } from './readers/types';
 import { ImportRefusedError } from './refused';
 import { roundingNote } from './rounded-totals';
@@ -74,7 +74,7 @@ export async function planImport(
     );
   }
   // A saved mapping brings the choices made for its files; what this import says comes first.
-  request = withSavedChoices(db, table.profile, request);
+  request = underSaved(savedChoices(db, table.profile), request);
   const typeMapWrong =
     typeMapProblem(kind, request.typeMap ?? {}) ?? numberPatternsProblem(kind, request.typeMap ?? {});
   if (typeMapWrong) throw new ImportRefusedError(`${fileName}: ${typeMapWrong}`);

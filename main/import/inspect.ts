@@ -18,7 +18,7 @@ import { mappingByHeader, taxPartKeys } from './mapping';
 import { numberedTypes } from './number-series';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
-import { type MappingChoices, savedChoices } from './profiles';
+import { type MappingChoices, savedChoices, underSaved } from './profiles';
 import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { readByRow } from './receipt-vouchers';
@@ -132,9 +132,8 @@ async function inspectSource(
     throw error;
   }
   // The choices of the saved mapping the file matched, under those asked: shown as the import will take them.
-  const choices = table.profile ? savedChoices(db, table.profile) : {};
-  const typeMap = { ...choices.typeMap, ...args.typeMap };
-  const dateOrder = args.dateOrder ?? choices.dateOrder;
+  const choices = savedChoices(db, table.profile);
+  const { typeMap, dateOrder } = underSaved(choices, { typeMap: args.typeMap, dateOrder: args.dateOrder });
   const preview: SourceRow[] = [];
   const sheet = await openSheet(source, table.sheet);
   // The document types of a sales file, or the voucher types of a receipts file (a Day Book mixes

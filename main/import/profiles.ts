@@ -42,8 +42,9 @@ export function saveMappingProfile(
   return { name: args.name, kind: args.kind, mapping: byHeader, choices, updatedAt: now.toISOString() };
 }
 
-/** The choices the named saved mapping remembers. */
-export function savedChoices(db: Database.Database, name: string): MappingChoices {
+/** The choices the named saved mapping remembers ({} for none). */
+export function savedChoices(db: Database.Database, name: string | null): MappingChoices {
+  if (!name) return {};
   const row = db.prepare('SELECT choices FROM mapping_profiles WHERE name = ?').get(name) as
     | { choices: string }
     | undefined;
@@ -51,12 +52,10 @@ export function savedChoices(db: Database.Database, name: string): MappingChoice
 }
 
 /**
- * The choices an import (or the dialog's preview of it) takes: those the saved mapping its file
- * was matched to remembers, under those it says itself.
+ * The choices an import (or the dialog's preview of it) takes: those `given` says, and where it
+ * says none, those of the saved mapping its file was matched to.
  */
-export function withSavedChoices<T extends MappingChoices>(db: Database.Database, profile: string | null, given: T): T {
-  if (!profile) return given;
-  const saved = savedChoices(db, profile);
+export function underSaved<T extends MappingChoices>(saved: MappingChoices, given: T): T {
   return {
     ...given,
     dateOrder: given.dateOrder ?? saved.dateOrder,

@@ -271,10 +271,8 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (spec, ctx) => {
   // A day's overdue is what the overdue bills owe less the credits beside them (an advance, a
   // credit note not yet adjusted), never below nothing: credits beyond the bills leave nothing
   // overdue, and counted below zero they paid on more than was ever overdue.
-  const [startOwed, endOwed] = [start, end].map((bills) => bills.reduce((n, r) => n + r.outstanding, 0)) as [
-    number,
-    number,
-  ];
+  const owed = (bills: readonly ReceivableFact[]) => bills.reduce((n, r) => n + r.outstanding, 0);
+  const [startOwed, endOwed] = [owed(start), owed(end)];
   const [startTotal, endTotal] = [Math.max(0, startOwed), Math.max(0, endOwed)];
   const reduction = rupees(startTotal - endTotal);
   const sources = { table: 'receivables' as const, ids: Float64Array.from([...start, ...end], (r) => r.id).sort() };

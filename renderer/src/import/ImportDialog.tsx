@@ -28,7 +28,6 @@ const kindLabels: Record<DatasetKind, string> = {
   targets: 'Targets',
 };
 
-/** A voucher type the import reads row by row, by its party's side or as money given back (ReceiptVouchers). */
 /** A type read row by row where nobody says otherwise: by the party's side, as money given back, or (a series of numbers) by its sign. */
 const rowDecides = (why: string) => why === 'side' || why === 'given back' || why === 'number';
 
@@ -91,7 +90,10 @@ export function ImportDialog({
     anyDates: false,
   });
   const [dateOrder, setDateOrder] = useState<DateOrderName | undefined>(undefined);
-  const [unseenTypes, setUnseenTypes] = useState<string[]>([]);
+  /** Types the import named beyond the rows the preview read: unknown types, or series of credit notes' numbers. */
+  const [unseenTypes, setUnseenTypes] = useState<Map<string, 'unknown' | 'number'>>(new Map());
+  const addUnseen = (names: readonly string[], why: 'unknown' | 'number') =>
+    setUnseenTypes((seen) => new Map([...seen, ...names.filter((n) => !seen.has(n)).map((n) => [n, why] as const)]));
   const [typeMap, setTypeMap] = useState<Record<string, TypeClass>>({});
   const [profileName, setProfileName] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -162,14 +164,14 @@ export function ImportDialog({
     if (!r.ok) {
       // Document types the file uses and nobody has said what they are: offered below to decide.
       const unknown = [...r.error.message.matchAll(/"([^"]+)" \(\d+ rows\)/g)].map((m) => m[1] as string);
-      if (unknown.length > 0) setUnseenTypes((seen) => [...new Set([...seen, ...unknown])]);
+      if (unknown.length > 0) addUnseen(unknown, 'unknown');
       return setProblem(r.error.message);
     }
     // A series of credit notes' numbers the import warned of beyond the rows the preview read.
     const series = r.value.warnings.flatMap((w) =>
       [...w.matchAll(/--type-map "([^"=]+)=credit_note"/g)].map((m) => m[1] as string),
     );
-    if (series.length > 0) setUnseenTypes((seen) => [...new Set([...seen, ...series])]);
+    if (series.length > 0) addUnseen(series, 'number');
     setResult(r.value);
     if (r.value.batch !== null) onImported();
   };
@@ -194,9 +196,9 @@ export function ImportDialog({
   // Those still to be said come first.
   const documentTypes = [
     ...(preview?.documentTypes ?? []),
-    ...unseenTypes
-      .filter((name) => !preview?.documentTypes.some((t) => t.name === name))
-      .map((name) => ({ name, rows: 0, as: null, why: name !== '*' && name.includes('*') ? 'number' : 'unknown' })),
+    ...[...unseenTypes]
+      .filter(([name]) => !preview?.documentTypes.some((t) => t.name === name))
+      .map(([name, why]) => ({ name, rows: 0, as: null, why })),
   ].sort((a, b) => Number(!!(typeMap[a.name] ?? a.as)) - Number(!!(typeMap[b.name] ?? b.as)) || b.rows - a.rows);
   const undecided = documentTypes.filter((t) => !(typeMap[t.name] ?? t.as) && !rowDecides(t.why)).length;
   const typeWord = kind === 'payments' ? 'voucher type' : 'document type';
@@ -245,7 +247,7 @@ export function ImportDialog({
                 setKind(e.target.value as DatasetKind);
                 // What a sales file's document types are means nothing for a receipts file's voucher types.
                 setTypeMap({});
-                setUnseenTypes([]);
+                setUnseenTypes(new Map());
                 // A saved mapping of the kind chosen brings its choices again.
                 adopted.current = null;
               }}

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DatasetKind } from '../datasets/kinds';
+import { arrearsAsOf } from './arrears-as-of';
 import type { TitlePeriod } from './dates';
 import { titleScale } from './header-scale';
 import { preferKnownColumns } from './known-columns';
@@ -97,6 +98,8 @@ export function locateTable(
       delete mapping.distributor_code;
       mapping.outlet_code = other;
     }
+    const dated = titleDates(kind, mapping, titleRows);
+    const asOf = dated.some((d) => d.field === 'as_of') ? null : arrearsAsOf(kind, headers, mapping, firstRows);
     return {
       sheet: choice.name,
       headerRow: headerRow.number,
@@ -104,7 +107,8 @@ export function locateTable(
       mapping,
       profile,
       fromTitle: [
-        ...titleDates(kind, mapping, titleRows),
+        ...dated,
+        ...(asOf ? [asOf] : []),
         ...(party ? [party.found] : []),
         // One distributor's own export, named by no title: its outlets' owner.
         ...(party || wanted.mapping ? [] : [outletsParty(names, kind, mapping, firstRows)].filter((p) => p !== null)),

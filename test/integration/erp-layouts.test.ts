@@ -1953,6 +1953,59 @@ describe("SAP's customer line items (FBL5N) as an ageing snapshot", () => {
   });
 });
 
+describe("SAP's customer line items with their arrears and no key date", () => {
+  // The list's spreadsheet export: the key date was on the selection screen, not in the file, and
+  // each item's "Arrears after net due date" counts to it (to its clearing for a cleared item).
+  const header = ['Customer', 'Document Number', 'Document Date', 'Net due date', 'Arrears after net due date'];
+  const columns = [...header, 'Amount in local currency', 'Clearing Document', 'Clearing date'];
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const open = [
+    ['D001', '1800000123', day('2026-10-01'), day('2026-10-31'), 36, 118_000, null, null],
+    ['D001', '1800000150', day('2026-10-15'), day('2026-11-14'), 22, 59_000, null, null],
+    // Not yet due on the key date: SAP writes the days before the due date with a trailing minus.
+    ['D002', '1800000200', day('2026-11-16'), day('2026-12-16'), '10-', 236_000, null, null],
+    // Cleared after the key date: its arrears count to its clearing.
+    ['D002', '1800000210', day('2026-10-01'), day('2026-10-31'), 40, 500, '1400000009', day('2026-12-10')],
+  ];
+
+  it('takes the as-of date from each open item: its due date plus its arrears', async () => {
+    const path = await writeXlsx(join(dir, 'FBL5N arrears.xlsx'), [{ name: 'Sheet1', rows: [columns, ...open] }]);
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'As of is 2026-12-06 for every row, since the file writes no as-of date and the due date ("Net due date") of each of the 3 open items its first rows list, plus its days overdue ("Arrears after net due date"), is that day',
+    );
+    expect(bills(r.batch).map((b) => [b[0], b[2], b[4]])).toEqual([
+      ['2026-12-06', '1800000123', '2026-10-31'],
+      ['2026-12-06', '1800000150', '2026-11-14'],
+      ['2026-12-06', '1800000200', '2026-12-16'],
+      ['2026-12-06', '1800000210', '2026-10-31'],
+    ]);
+  });
+
+  it('reads the due dates the one way that makes the items agree, in a text file', async () => {
+    // 01/10 and 05/10 read either way; only day first do they and their arrears name one day.
+    const rows = [
+      [...header, 'Amount in local currency'],
+      ['D001', 'INV-1', '01/09/2026', '01/10/2026', '36', '100.00'],
+      ['D001', 'INV-2', '05/09/2026', '05/10/2026', '32', '200.00'],
+    ];
+    const r = await importFile(ws, file('Arrears.csv', rows), { kind: 'receivables', dateOrder: 'dmy', dryRun: true });
+    expect(r.errors).toEqual([]);
+    expect(r.decisions.map((d) => d.decision).filter((d) => d.startsWith('As of is'))).toEqual([
+      expect.stringMatching(/^As of is 2026-11-06 for every row, since .* each of the 2 open items/),
+    ]);
+  });
+
+  it('asks for the as-of date where the items do not agree on one', async () => {
+    const disagreeing = open.map((row, i) => (i === 1 ? row.map((c, j) => (j === 4 ? 23 : c)) : row));
+    const path = await writeXlsx(join(dir, 'FBL5N disagreeing.xlsx'), [
+      { name: 'Sheet1', rows: [columns, ...disagreeing] },
+    ]);
+    await expect(importFile(ws, path, { kind: 'receivables' })).rejects.toThrow(/no column for As of in header row 1/);
+  });
+});
+
 describe('an ageing summary, a row per party', () => {
   it('is refused saying it holds no bills, and which bill-wise report to export instead', async () => {
     // ERPNext's Accounts Receivable Summary; Tally's group-wise ageing is the same shape.

@@ -1,6 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { documentColumnOf, kindRules } from './kind-rules';
-import { journalLineTest, ledgerLineTest, subAmountLineTest } from './ledger-lines';
+import { emptyLedgerLineTest, journalLineTest, ledgerLineTest, subAmountLineTest } from './ledger-lines';
 import {
   fieldLabel,
   findHeaderRow,
@@ -259,6 +259,7 @@ export async function* dataRows(
   // fields: it is passed on, so validation reports it instead of it vanishing.
   let unusedHeading: SourceRow | null = null;
   const isLedgerLine = ledgerLineTest(kind, mapping);
+  const isEmptyLedgerLine = emptyLedgerLineTest(kind, mapping);
   const subAmountLine = subAmountLineTest(kind, mapping, headers, isNumber);
   // The ledger lines of a sale without items hold its tax: the voucher waits for them.
   const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;
@@ -384,6 +385,10 @@ export async function* dataRows(
       skipped('ledger lines');
       // A sale's tax ledgers may write their amounts so: its voucher reads them (taxFromLedger).
       if (fold && voucher) addLedgerLine(voucher, subLine);
+      continue;
+    }
+    if (parent !== null && isEmptyLedgerLine?.(cells)) {
+      skipped('ledger lines');
       continue;
     }
     if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {

@@ -21,6 +21,21 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
 }
 
 /**
+ * A ledger line with no amount written: Tally's detailed Day Book lists every ledger of a voucher,
+ * a round-off or an IGST ledger of nothing too (a voucher class adds them to each voucher), its
+ * amount cells blank. Its row is a ledger's name where the party goes and nothing in any other
+ * column the import reads. A sale's rows hang together by their document number, so such a row
+ * under a voucher heads nothing: it is one of the voucher's ledger lines, where it was refused as
+ * a line of that voucher missing its amount. Null when the file cannot have ledger lines.
+ */
+export function emptyLedgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
+  const party = mapping.distributor_code;
+  if (kind !== 'sales' || party === undefined || ledgerLineTest(kind, mapping) === null) return null;
+  const others = [...new Set(Object.values(mapping))].filter((c) => c !== party);
+  return (cells) => !blank(cells[party]) && others.every((c) => blank(cells[c]));
+}
+
+/**
  * Tally's detailed Day Book may write a ledger line's amount, or its share of a cost centre (or of
  * a bill), in a column of its own without a header (Particulars' is merged over it), its Dr or Cr
  * beside it: a ledger's or a centre's name where the party goes, nothing in the columns of the

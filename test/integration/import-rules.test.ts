@@ -1899,6 +1899,45 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     ]);
   });
 
+  it('leaves out the ledgers of nothing a voucher lists, their amounts blank, where it refused each as a line missing its amount', async () => {
+    const path = file('Day Book ledgers of nothing.csv', [
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+      ['5-Oct-26', 'D001', 'Sales', 'S/1', '1,180.00', null],
+      [null, 'Sales GST 18%', null, null, null, '1,000.00'],
+      [null, 'Output CGST 9%', null, null, null, '90.00'],
+      [null, 'Output SGST 9%', null, null, null, '90.00'],
+      [null, 'Output IGST 18%', null, null, null, null],
+      [null, 'Round Off', null, null, null, null],
+      ['6-Oct-26', 'D002', 'Purchase', 'P/1', null, '500.00'],
+      [null, 'Input CGST 9%', null, null, null, null],
+      ['8-Oct-26', 'D003', 'Sales', 'S/2', '250.00', null],
+      [null, 'Round Off', null, null, null, null],
+      [null, 'Sales Exempt', null, null, null, '250.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]),
+    ).toEqual([
+      ['S/1', 'D001', 100_000, 18_000],
+      ['S/2', 'D003', 25_000, null],
+    ]);
+    // The purchase is one document, its empty ledger one of its ledger lines.
+    expect(r.skippedSummary).toBe('skipped 1 non-sales document: Purchase 1; 8 ledger lines');
+    // Under item lines too: the voucher's round-off of nothing heads no line.
+    const items = file('Day Book items, ledgers of nothing.csv', [
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Item', 'Qty', 'Amount'],
+      ['9-Oct-26', 'D001', 'Sales', 'S/3', null, null, null],
+      [null, null, null, null, 'SKU-0001', 2, '600.00'],
+      [null, 'Output CGST 9%', null, null, null, null, '54.00'],
+      [null, 'Round Off', null, null, null, null, null],
+    ]);
+    const lines = await importFile(ws, items, { kind: 'sales', dryRun: true });
+    expect(lines.errors).toEqual([]);
+    expect(lines.rows).toBe(1);
+    expect(lines.skipped).toEqual({ 'ledger lines': 2 });
+  });
+
   it('keeps the item lines of a voucher with items, and leaves out its tax ledgers written under them', async () => {
     const path = file('Day Book items.csv', [
       ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Item', 'Qty', 'Amount'],

@@ -8,13 +8,16 @@ import { blank } from './row-values';
 import type { TitleDate } from './title-dates';
 import { isTotalRow } from './total-rows';
 
+/** More days than any bill is overdue or not yet due: a cell beyond it holds no count of days. */
+const MOST_DAYS = 36_500;
+const aCount = (n: number) => (Number.isInteger(n) && Math.abs(n) <= MOST_DAYS ? n : null);
+
 /** A count of days as a list writes it: 36, "36", SAP's "5-" for five days before the due date. */
 function daysIn(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') return Number.isInteger(cell) ? cell : null;
+  if (typeof cell === 'number') return aCount(cell);
   if (typeof cell !== 'string' || blank(cell)) return null;
   try {
-    const n = Number(parseAmountText(cell));
-    return Number.isInteger(n) ? n : null;
+    return aCount(Number(parseAmountText(cell)));
   } catch (error) {
     if (error instanceof AmountError) return null;
     throw error;

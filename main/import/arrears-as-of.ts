@@ -2,14 +2,13 @@ import { addDays } from '../../engine/dates';
 import type { DatasetKind } from '../datasets/kinds';
 import { AmountError, parseAmountText } from './amounts';
 import { DateError, isoDay, parseDateText } from './dates';
+import { MOST_DAYS } from './due-dates';
 import type { Mapping } from './mapping';
 import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
 import type { TitleDate } from './title-dates';
 import { isTotalRow } from './total-rows';
 
-/** More days than any bill is overdue or not yet due: a cell beyond it holds no count of days. */
-const MOST_DAYS = 36_500;
 const aCount = (n: number) => (Number.isInteger(n) && Math.abs(n) <= MOST_DAYS ? n : null);
 
 /** A count of days as a list writes it: 36, "36", SAP's "5-" for five days before the due date. */

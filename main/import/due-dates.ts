@@ -3,11 +3,15 @@ import type { StoredValue } from '../datasets/insert';
 import type { FieldDef } from '../datasets/kinds';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
+import type { FieldProblem } from './row-values';
 
 const overdueDays: FieldDef = { name: 'overdue_days', label: 'Overdue by days', type: 'int' };
 const creditDays: FieldDef = { name: 'credit_days', label: 'Credit days', type: 'int' };
 
 type Read = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
+
+/** More days than any bill is overdue, not yet due or given to pay in: a hundred years. */
+export const MOST_DAYS = 36_500;
 
 /**
  * A bill's due date where an ageing report writes none, from what it writes instead. Without a due
@@ -27,18 +31,27 @@ export function dueFromDays(
   cells: readonly Cell[],
   values: Record<string, StoredValue>,
   read: Read,
+  problems: FieldProblem[],
 ): void {
   if (values.due_date !== null && values.due_date !== undefined) return;
-  const overdue = mapping.overdue_days;
-  if (overdue !== undefined) {
-    const days = read(overdueDays, overdue, cells[overdue]);
-    if (typeof days === 'number' && typeof values.as_of === 'string') values.due_date = addDays(values.as_of, -days);
+  const [overdue, credit] = [mapping.overdue_days, mapping.credit_days];
+  const field = overdue !== undefined ? overdueDays : creditDays;
+  const column = overdue ?? credit;
+  if (column === undefined) return;
+  const days = read(field, column, cells[column]);
+  if (typeof days !== 'number') return;
+  // Past the years a date can hold, it made no due date but a crash of the whole import.
+  if (Math.abs(days) > MOST_DAYS) {
+    problems.push({
+      field: field.name,
+      column,
+      value: String(cells[column]),
+      message: `${days.toLocaleString('en-IN')} days is more than a hundred years: no bill is ${overdue !== undefined ? 'overdue' : 'given to pay'} that long`,
+    });
     return;
   }
-  const credit = mapping.credit_days;
-  if (credit === undefined) return;
-  const days = read(creditDays, credit, cells[credit]);
-  if (typeof days === 'number' && typeof values.doc_date === 'string') values.due_date = addDays(values.doc_date, days);
+  const from = overdue !== undefined ? values.as_of : values.doc_date;
+  if (typeof from === 'string') values.due_date = addDays(from, overdue !== undefined ? -days : days);
 }
 
 /**

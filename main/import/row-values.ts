@@ -592,7 +592,7 @@ export function convertRow(
   const billDiscount = kind === 'sales' ? billDiscountOf(mapping, cells, read, problems) : null;
   if (billDiscount) converted.billDiscount = billDiscount;
   if (kind === 'receivables' && clearedByAsOf(mapping, cells, values, read, problems)) converted.cleared = true;
-  if (kind === 'receivables') dueFromDays(mapping, cells, values, read);
+  if (kind === 'receivables') dueFromDays(mapping, cells, values, read, problems);
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
     const { unit, free } = splitQuantity(quantity);

@@ -1788,6 +1788,26 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
     ]);
   });
 
+  it('refuses on its row a count of days past any date, where it threw the whole import out with "Invalid time value"', async () => {
+    const days = (header: string, count: string) =>
+      file(`${header}.csv`, [
+        ['Party Name', 'Bill No', 'Bill Date', header, 'Pending Amount', 'As On'],
+        ['Annapurna Distributors', 'INV-2', '01/08/2026', count, '500.00', '31/10/2026'],
+        ['Shiv Shakti Enterprises', 'INV-3', '15/09/2026', '45', '250.00', '31/10/2026'],
+      ]);
+    for (const [header, message] of [
+      ['Credit Days', '99,99,99,99,999 days is more than a hundred years: no bill is given to pay that long'],
+      ['Overdue by days', '99,99,99,99,999 days is more than a hundred years: no bill is overdue that long'],
+    ]) {
+      const r = await importFile(ws, days(header as string, '99999999999'), {
+        kind: 'receivables',
+        dateOrder: 'dmy',
+        dryRun: true,
+      });
+      expect(r.errors).toEqual([{ row: 2, column: header, value: '99999999999', message }]);
+    }
+  });
+
   it("skips Zoho's AR Aging Details' bucket headings, written where a bill's date goes, and QuickBooks' past due", async () => {
     const path = file('AR Aging Details.csv', [
       ['AR Aging Details'],

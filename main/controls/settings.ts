@@ -6,6 +6,8 @@ import { setting } from '../workspace';
 const pct = z.string().regex(/^\d+(\.\d+)?$/, 'a percentage such as 5 or 2.5');
 const rupees = z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount in rupees such as 250');
 const count = z.number().int().min(1);
+/** Days counted from a period's edge: a year at most (a larger count made no date, and threw the run out). */
+const days = count.max(365);
 
 /**
  * The thresholds of the controls, per workspace (settings key `controls`): what counts as a
@@ -31,17 +33,17 @@ export const controlSettingsSchema = z
     /** … sharing a normalised address and town: from this many. */
     sharedAddressOutlets: count.default(3),
     /** Outlets whose first bill ever falls in the last N days of the period … */
-    lateFirstBillDays: count.default(3),
+    lateFirstBillDays: days.default(3),
     /** … flagged from this many under one distributor. */
     lateFirstBillOutlets: count.default(2),
     /** The last N days of the period, for the spike. */
-    spikeDays: count.default(3),
+    spikeDays: days.default(3),
     /** Their share of the payee's billing: at least this % … */
     spikeMinSharePct: pct.default('25'),
     /** … and this many times its own norm … */
     spikeRatio: pct.default('2.5'),
     /** … followed, within N days after the period, by returns of at least this % of it. */
-    spikeReturnsWithinDays: count.default(15),
+    spikeReturnsWithinDays: days.default(15),
     spikeMinReturnedPct: pct.default('10'),
     /** Measures within this % above a slab's threshold … */
     slabEdgeBandPct: pct.default('2'),

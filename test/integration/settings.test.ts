@@ -47,3 +47,26 @@ describe("the workspace's currency and locale", () => {
     }
   });
 });
+
+describe('the control thresholds', () => {
+  const demo = demoWorkspacePerTest();
+
+  it('count days from a period at most a year, where a larger count threw the run out ("Invalid time value")', async () => {
+    const window = await openWorkspaceSession(demo.current().ws.dbPath, { requireSignIn: true });
+    try {
+      const api = createWorkspaceApi(window);
+      await api.call('session.signIn', { name: 'admin', pin: '0000' });
+      for (const field of ['spikeReturnsWithinDays', 'spikeDays', 'lateFirstBillDays'])
+        expect(await api.call('controls.save', { settings: { [field]: 1e12 } })).toMatchObject({
+          ok: false,
+          error: { code: 'validation', message: expect.stringMatching(/365/) },
+        });
+      expect(await api.call('controls.save', { settings: { spikeReturnsWithinDays: 365 } })).toMatchObject({
+        ok: true,
+        value: { spikeReturnsWithinDays: 365 },
+      });
+    } finally {
+      window.db.close();
+    }
+  });
+});

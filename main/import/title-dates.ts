@@ -7,6 +7,15 @@ import type { Cell, SourceRow } from './readers/types';
 /** A date as reports write one in a title: 31-Oct-2026, 31/10/2026, 2026-10-31, October 31, 2026. */
 const dateShape = String.raw`(?:\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9})[-/., ]+\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9} \d{1,2},? \d{4})`;
 const asOn = new RegExp(String.raw`\bas\s+(?:on|at|of)\b\s*(?::\s*)?(${dateShape})`, 'i');
+/**
+ * A report's date as a filter above its table writes it, a label and the day: ERPNext's export with
+ * its filters ("report_date", "2026-10-31"; labelled Posting Date on screen), "Report Date: …",
+ * "As on date: …", "Key date …".
+ */
+const labelledDay = new RegExp(
+  String.raw`^(?:report[\s_]*date|as[\s_]*(?:on|of|at)[\s_]*date|key[\s_]*date|posting[\s_]*date)\s*[:,]?\s*(${dateShape})$`,
+  'i',
+);
 const range = new RegExp(String.raw`(${dateShape})\s*(?:to|-|–|till|until)\s*(${dateShape})`, 'i');
 
 /**
@@ -96,7 +105,7 @@ export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: reado
     kind === 'receivables' ? ['as_of'] : kind === 'targets' ? ['period_from', 'period_to'] : ([] as string[]);
   if (wanted.every((f) => mapping[f] !== undefined)) return [];
   for (const title of titleTexts(titleRows)) {
-    const on = title.match(asOn);
+    const on = title.match(asOn) ?? title.trim().match(labelledDay);
     const asOf = on ? (days(on[1] ?? '')?.[0] ?? null) : (rangeIn(title)?.to ?? null);
     // A sheet of month columns takes each target's month from its column, not from a month the title names.
     const period =

@@ -2026,6 +2026,77 @@ describe("SAP's customer line items with their arrears and no key date", () => {
   });
 });
 
+describe("ERPNext's Accounts Receivable, its report date left in its filters", () => {
+  const header = ['Posting Date', 'Customer', 'Voucher Type', 'Voucher No', 'Due Date', 'Invoiced Amount'];
+  const columns = [...header, 'Outstanding Amount', 'Age (Days)', '0-30', '31-60', '61-90'];
+  const bills = [
+    [
+      '2026-09-01',
+      'D001',
+      'Sales Invoice',
+      'ACC-SINV-2026-00001',
+      '2026-10-01',
+      '11800.0',
+      '11800.0',
+      '66',
+      '0',
+      '0',
+      '11800.0',
+    ],
+    [
+      '2026-10-10',
+      'D001',
+      'Sales Invoice',
+      'ACC-SINV-2026-00007',
+      '2026-11-09',
+      '5900.0',
+      '5000.0',
+      '27',
+      '5000.0',
+      '0',
+      '0',
+    ],
+    [
+      '2026-10-20',
+      'D002',
+      'Sales Invoice',
+      'ACC-SINV-2026-00011',
+      '2026-11-04',
+      '2360.0',
+      '2360.0',
+      '17',
+      '2360.0',
+      '0',
+      '0',
+    ],
+  ];
+  const asOf = async (path: string) => {
+    const r = await importFile(ws, path, { kind: 'receivables' });
+    expect(r.errors).toEqual([]);
+    return { r, asOf: [...new Set(storedRows(ws, 'receivables', r.batch ?? 0).map((b) => b.as_of))] };
+  };
+
+  it("takes the report date from each bill's date plus its age", async () => {
+    const { r, asOf: days } = await asOf(file('Accounts Receivable.csv', [columns, ...bills]));
+    expect(days).toEqual(['2026-11-06']);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'As of is 2026-11-06 for every row, since the file writes no as-of date and the date ("Posting Date") of each of the 3 open items its first rows list, plus its age ("Age (Days)"), is that day',
+    );
+  });
+
+  it('takes it from the filters written above the table, where the export includes them', async () => {
+    const filters = [
+      ['company', 'Annapurna Foods'],
+      ['report_date', '2026-11-06'],
+      ['ageing_based_on', 'Due Date'],
+      [],
+    ];
+    const noAge = [columns, ...bills].map((row) => row.filter((_, i) => i !== 7));
+    const { asOf: days } = await asOf(file('Accounts Receivable filters.csv', [...filters, ...noAge]));
+    expect(days).toEqual(['2026-11-06']);
+  });
+});
+
 describe('an ageing summary, a row per party', () => {
   it('is refused saying it holds no bills, and which bill-wise report to export instead', async () => {
     // ERPNext's Accounts Receivable Summary; Tally's group-wise ageing is the same shape.

@@ -39,6 +39,32 @@ describe('the as-of date of a list of items with their due dates and days overdu
     ).toBe('2026-12-06');
   });
 
+  it("is each bill's date (or due date) plus its age, whichever the items agree on, where the list writes their age", () => {
+    const aged = ['Posting Date', 'Customer', 'Voucher No', 'Due Date', 'Outstanding Amount', 'Age (Days)'];
+    const ageMapping = { doc_date: 0, distributor_code: 1, doc_no: 2, due_date: 3, outstanding: 4 };
+    const ofAge = (...cells: Cell[][]) => arrearsAsOf('receivables', aged, ageMapping, rows(...cells));
+    // Counted from the bill's date (ERPNext's Ageing Based On: Posting Date): 1 Sep + 66, 10 Oct + 27.
+    const byDate = ofAge(
+      ['2026-09-01', 'D001', 'S1', '2026-10-01', 100, 66],
+      ['2026-10-10', 'D001', 'S2', '2026-11-04', 100, 27],
+    );
+    expect(byDate?.value).toBe('2026-11-06');
+    expect(byDate?.because).toMatch(
+      /the date \("Posting Date"\) of each of the 2 open items .* plus its age \("Age \(Days\)"\)/,
+    );
+    // From the due date, Zoho's way of writing it.
+    expect(
+      ofAge(
+        ['2026-09-01', 'D001', 'S1', '2026-10-01', 100, '36 Days'],
+        ['2026-10-10', 'D001', 'S2', '2026-11-04', 100, '2 Days'],
+      )?.value,
+    ).toBe('2026-11-06');
+    // Every bill on 30 days: counted from their dates and from their due dates they agree on two days.
+    expect(
+      ofAge(['2026-09-01', 'D001', 'S1', '2026-10-01', 100, 66], ['2026-10-10', 'D001', 'S2', '2026-11-09', 100, 27]),
+    ).toBeNull();
+  });
+
   it('is asked of no other file: one with an as-of column, no days, or not an ageing list', () => {
     const item = rows(['D001', '1', '31.10.2026', 36, null]);
     expect(arrearsAsOf('receivables', headers, { ...mapping, as_of: 5 }, item)).toBeNull();

@@ -17,6 +17,21 @@ describe('dates a report gives once in its title', () => {
     ]);
   });
 
+  it("reads a report date its filters write above the table, labelled (ERPNext's export with its filters)", () => {
+    const filters = [
+      ['company', 'Acme'],
+      ['report_date', '2026-11-06'],
+      ['ageing_based_on', 'Due Date'],
+    ].map((cells, i) => ({ number: i + 1, cells }));
+    expect(titleDates('receivables', {}, filters)).toEqual([
+      { field: 'as_of', value: '2026-11-06', title: 'report_date, 2026-11-06' },
+    ]);
+    expect(titleDates('receivables', {}, title('Report Date: 31/10/2026'))[0]?.value).toBe('2026-10-31');
+    expect(titleDates('receivables', {}, title('As on date : 31-Oct-2026'))[0]?.value).toBe('2026-10-31');
+    // A date under any other label is no report's date.
+    expect(titleDates('receivables', {}, title('Printed on 06/11/2026'))).toEqual([]);
+  });
+
   it('takes no date that reads two ways, and none for a field a column already gives or the dataset has not', () => {
     expect(titleDates('receivables', {}, title('As on 03/04/2026'))).toEqual([]);
     expect(titleDates('receivables', { as_of: 0 }, title('As on 31-Oct-2026'))).toEqual([]);

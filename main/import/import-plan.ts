@@ -12,6 +12,7 @@ import { type LocatedTable, locateTable } from './locate';
 import { ageingColumns, likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
 import { measureNotes, withMeasureRows } from './measure-columns';
 import { withMonthRows } from './month-columns';
+import { monthSummaryProblem } from './month-summary';
 import { numberPatternsProblem } from './number-series';
 import { savedChoices, underSaved } from './profiles';
 import type { Cell, Source } from './readers/types';
@@ -150,6 +151,14 @@ export async function planImport(
     throw new ImportRefusedError(
       `${fileName}, sheet "${table.sheet}": this is an ageing summary, a row per party with its amounts by age ("${headers[ageing[0] ?? 0]}" …) and no bills, and what a collection scheme pays on is overdue bill by bill, by each bill's date and due date. Export the report bill-wise and import that: Tally's Bills Receivable, ERPNext's Accounts Receivable (not its Summary), SAP's customer line items (FBL5N), Zoho Books' AR Aging Details, QuickBooks' A/R Aging Detail.`,
     );
+  const summary = monthSummaryProblem(
+    fileName,
+    table.sheet,
+    kind,
+    table.monthRows,
+    unmapped.map((f) => f.name),
+  );
+  if (summary) throw new ImportRefusedError(summary);
   if (unmapped.length > 0) {
     const candidates = unmapped.map((f) => {
       const likely = likelyColumns(kind, f.name, headers).filter(

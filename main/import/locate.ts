@@ -7,6 +7,7 @@ import { preferKnownColumns } from './known-columns';
 import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
 import { MasterNames } from './master-names';
+import { monthRowsOf } from './month-summary';
 import { outletsParty } from './outlets-party';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceSheet } from './readers/types';
@@ -32,6 +33,8 @@ export interface LocatedTable {
    * "Credit Note Register") or its sheet's name (a workbook's "Sales Return" beside its "Sales").
    */
   returnsNamedBy: string | null;
+  /** The months its first rows begin with, where the file totals its period month by month (month-summary.ts). */
+  monthRows: string[];
   /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
   notes: { field: string; decision: string }[];
   /**
@@ -120,6 +123,7 @@ export function locateTable(
         : returnsTitle.test(choice.name)
           ? `the sheet's name ("${choice.name}")`
           : null,
+      monthRows: monthRowsOf(firstRows),
       notes,
       proposed,
     };

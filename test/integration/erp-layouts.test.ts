@@ -1367,6 +1367,41 @@ describe("Odoo's journal items of the income account", () => {
   });
 });
 
+describe("Tally's Sales Register as it opens, a row per month", () => {
+  const summary = (title: string) => [
+    ['Acme Foods Pvt Ltd'],
+    [title],
+    ['1-Apr-2026 to 31-Mar-2027'],
+    ['Particulars', 'Transactions Debit', 'Transactions Credit', 'Closing Balance'],
+    ['April', null, '12,45,000.00', '12,45,000.00 Cr'],
+    ['May', null, '13,10,500.00', '25,55,500.00 Cr'],
+    ['June', '20,000.00', '11,90,000.00', '37,25,500.00 Cr'],
+    ['Grand Total', '20,000.00', '37,45,500.00', null],
+  ];
+
+  it('is refused as a summary of months, saying which report to export, where it offered its totals as the document number and date', async () => {
+    await expect(
+      importFile(ws, file('Sales Register.csv', summary('Sales Register')), { kind: 'sales' }),
+    ).rejects.toThrow(
+      /this is a summary of the period month by month \("April", "May" …\), not its vouchers: .*Tally's Sales Register opened on each month/,
+    );
+    await expect(
+      importFile(ws, file('Receipts Register.csv', summary('Receipts Register')), { kind: 'payments' }),
+    ).rejects.toThrow(/month by month .*Tally's Receipts Register opened on each month/);
+  });
+
+  it('leaves a file whose rows begin with months, and whose vouchers are numbered and dated, to be read as ever', async () => {
+    const rows = [
+      ['Month', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['Oct-26', 'INV-90', '05/10/2026', 'D001', 'SKU-0001', '2', '100.00'],
+      ['Oct-26', 'INV-91', '06/10/2026', 'D002', 'SKU-0001', '1', '50.00'],
+    ];
+    const r = await importFile(ws, file('Lines by month.csv', rows), { kind: 'sales', dateOrder: 'dmy', dryRun: true });
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toBe(2);
+  });
+});
+
 describe("Tally's Sales Register", () => {
   const register = (lines: FixtureCell[][]) => [
     ['Acme Foods Pvt Ltd'],

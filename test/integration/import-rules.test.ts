@@ -23,6 +23,9 @@ const file = (name: string, rows: FixtureCell[][]) => writeText(join(dir, name),
 /** What a scheme paying 1% of each March bill settled in full within 15 days pays, in a run of March 2027. */
 const earlyPaymentInMarch = (ws: Workspace) => earlyPaymentTotal(createWorkspaceApi(ws), '2027-03', 15);
 
+/** A sales batch's documents as stored: number, distributor, net value and tax in paise. */
+const documentsOf = (batch: number | null) =>
+  storedRows(ws, 'sales', batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]);
 /** A receipts batch's rows as stored: receipt, bill, paise. */
 const receiptsAgainstBills = (batch: number | null) =>
   storedRows(ws, 'payments', batch ?? 0).map((p) => [p.receipt_no, p.against_doc_no, p.amount]);
@@ -1621,9 +1624,7 @@ describe('invoice lists whose only amounts are the invoice totals', () => {
     ]);
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
-    expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]),
-    ).toEqual([['ACC-SINV-1', 'D001', 120_000, 21_600]]);
+    expect(documentsOf(r.batch)).toEqual([['ACC-SINV-1', 'D001', 120_000, 21_600]]);
   });
 
   it("takes each invoice's round-off from ERPNext's Rounded Total less its Grand Total, so a bill paid its rounded total is paid in full", async () => {
@@ -1885,9 +1886,7 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     ]);
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
-    expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]),
-    ).toEqual([
+    expect(documentsOf(r.batch)).toEqual([
       ['S/1', 'D001', 100_000, 18_000],
       ['S/2', 'D002', 50_000, 9_000],
     ]);
@@ -1916,9 +1915,7 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     ]);
     const r = await importFile(ws, path, { kind: 'sales' });
     expect(r.errors).toEqual([]);
-    expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code, s.net_value, s.tax]),
-    ).toEqual([
+    expect(documentsOf(r.batch)).toEqual([
       ['S/1', 'D001', 100_000, 18_000],
       ['S/2', 'D003', 25_000, null],
     ]);

@@ -26,8 +26,8 @@ const monthNames = [
   'november',
   'december',
 ];
-/** A month by its whole name or its first three letters ("Sept" too), nothing else ("Octopus"). */
-const monthNamed = (name: string) =>
+/** A month by its whole name or its first three letters ("Sept" too), nothing else ("Octopus"): 0 for January, or -1. */
+export const monthNamed = (name: string) =>
   monthNames.findIndex((m) => name === m || name === m.slice(0, 3) || (name === 'sept' && m === 'september'));
 /**
  * A month's name, a year after it, and the word target around them at most: "Target Oct-26",

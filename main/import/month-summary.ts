@@ -1,11 +1,15 @@
 import type { DatasetKind } from '../datasets/kinds';
+import { normalizeHeader } from './aliases';
+import { monthNamed } from './month-columns';
 import type { SourceRow } from './readers/types';
 import { blank } from './row-values';
 import { isTotalRow } from './total-rows';
 
-/** A month as a summary's row names it: April, Apr, Apr-26, April 2026, Sept'26. */
-const monthName =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:[\s'’.,-]*\d{2}(?:\d{2})?)?$/i;
+/** A month as a summary's row names it: April, Apr, Sept, Apr-26, April 2026, Sept'26. */
+function isMonthName(text: string): boolean {
+  const named = normalizeHeader(text).match(/^([a-z]{3,9})(?:\d{2}|\d{4})?$/);
+  return named !== null && monthNamed(named[1] ?? '') >= 0;
+}
 
 /** The fields without which a row is a total, not a voucher: its number and its date. */
 const voucherFields: Partial<Record<DatasetKind, readonly string[]>> = {
@@ -19,7 +23,7 @@ export function monthRowsOf(firstRows: readonly SourceRow[]): string[] {
     .filter((r) => !isTotalRow(r.cells))
     .map((r) => r.cells.find((c) => !blank(c)))
     .filter((c) => c !== undefined && c !== null);
-  const months = firsts.filter((c): c is string => typeof c === 'string' && monthName.test(c.trim()));
+  const months = firsts.filter((c): c is string => typeof c === 'string' && isMonthName(c));
   return months.length >= 2 && months.length === firsts.length ? months.map((m) => m.trim()) : [];
 }
 

@@ -3,14 +3,14 @@ import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
 import { AmountError, parseAmountText } from './amounts';
 import { DateError, isoDay, parseDateText } from './dates';
-import { MOST_DAYS } from './due-dates';
+import { isDayCount } from './due-dates';
 import type { Mapping } from './mapping';
 import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
 import type { TitleDate } from './title-dates';
 import { isTotalRow } from './total-rows';
 
-const aCount = (n: number) => (Number.isInteger(n) && Math.abs(n) <= MOST_DAYS ? n : null);
+const aCount = (n: number) => (isDayCount(n) ? n : null);
 
 /** A count of days as a list writes it: 36, "36", "36 Days", SAP's "5-" for five days before the due date. */
 function daysIn(cell: Cell | undefined): number | null {

@@ -11,7 +11,9 @@ const creditDays: FieldDef = { name: 'credit_days', label: 'Credit days', type: 
 type Read = (field: FieldDef, column: number | undefined, cell: Cell | undefined) => StoredValue;
 
 /** More days than any bill is overdue, not yet due or given to pay in: a hundred years. */
-export const MOST_DAYS = 36_500;
+const MOST_DAYS = 36_500;
+/** Whether a number of days is one a bill can be overdue, not yet due or given to pay in. */
+export const isDayCount = (days: number) => Number.isInteger(days) && Math.abs(days) <= MOST_DAYS;
 
 /**
  * A bill's due date where an ageing report writes none, from what it writes instead. Without a due
@@ -41,7 +43,7 @@ export function dueFromDays(
   const days = read(field, column, cells[column]);
   if (typeof days !== 'number') return;
   // Past the years a date can hold, it made no due date but a crash of the whole import.
-  if (Math.abs(days) > MOST_DAYS) {
+  if (!isDayCount(days)) {
     problems.push({
       field: field.name,
       column,

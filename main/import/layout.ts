@@ -259,7 +259,7 @@ export async function* dataRows(
   // fields: it is passed on, so validation reports it instead of it vanishing.
   let unusedHeading: SourceRow | null = null;
   const isLedgerLine = ledgerLineTest(kind, mapping);
-  const isEmptyLedgerLine = emptyLedgerLineTest(kind, mapping);
+  const isEmptyLedgerLine = isLedgerLine === null ? null : emptyLedgerLineTest(kind, mapping);
   const subAmountLine = subAmountLineTest(kind, mapping, headers, isNumber);
   // The ledger lines of a sale without items hold its tax: the voucher waits for them.
   const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;

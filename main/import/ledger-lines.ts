@@ -26,11 +26,12 @@ export function ledgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: re
  * amount cells blank. Its row is a ledger's name where the party goes and nothing in any other
  * column the import reads. A sale's rows hang together by their document number, so such a row
  * under a voucher heads nothing: it is one of the voucher's ledger lines, where it was refused as
- * a line of that voucher missing its amount. Null when the file cannot have ledger lines.
+ * a line of that voucher missing its amount. Asked only of a file that has ledger lines
+ * (ledgerLineTest); null for any but a sales file.
  */
 export function emptyLedgerLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const party = mapping.distributor_code;
-  if (kind !== 'sales' || party === undefined || ledgerLineTest(kind, mapping) === null) return null;
+  if (kind !== 'sales' || party === undefined) return null;
   const others = [...new Set(Object.values(mapping))].filter((c) => c !== party);
   return (cells) => !blank(cells[party]) && others.every((c) => blank(cells[c]));
 }

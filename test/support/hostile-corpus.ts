@@ -295,6 +295,15 @@ function zipCases(first: number): HostileCase[] {
   );
   refused('no workbook part', (id) => xlsxParts(lines(id)).filter((p) => p.name !== 'xl/workbook.xml'));
   refused('sheet part missing', (id) => xlsxParts(lines(id)).filter((p) => !p.name.includes('worksheets')));
+  // A part given twice: a reader keeping the first and one keeping the last land different
+  // values (the copy's quantities are ten times the first's), and no spreadsheet writes such a zip.
+  // Part names are compared without case, as the package format says.
+  for (const name of ['xl/worksheets/sheet1.xml', 'xl/worksheets/Sheet1.xml'])
+    refused(`the sheet part twice${name.includes('S') ? ', in other capitals' : ''}`, (id) => {
+      const parts = xlsxParts(lines(id));
+      const sheet = parts.find((p) => p.name.includes('worksheets'));
+      return sheet ? [...parts, { name, data: String(sheet.data).replace(/<v>(\d+)/g, '<v>$10') }] : parts;
+    });
   refused('not a workbook at all', () => [{ name: 'readme.txt', data: 'hello' }]);
   refused('shared string out of range', (id) =>
     withSheet(id, () => ({

@@ -34,6 +34,14 @@ export async function openZip(path: string): Promise<ZipReader> {
   const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
   const entries = new Map<string, yauzl.Entry>();
   for await (const entry of zip.eachEntry()) {
+    // Two parts of one name (part names ignore case): readers that keep the first and those that
+    // keep the last read different workbooks from one file, so which one it holds is not known.
+    if (entries.has(key(entry.fileName)) && !entry.fileName.endsWith('/')) {
+      zip.close();
+      throw new DamagedFileError(
+        `it holds two parts named ${entry.fileName}, which no spreadsheet writes: which of them is the workbook cannot be told`,
+      );
+    }
     entries.set(key(entry.fileName), entry);
     if (entries.size > ZIP_LIMITS.entries) {
       zip.close();

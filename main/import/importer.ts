@@ -42,6 +42,7 @@ import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptSpread, receiptLines } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
+import { receivableIssues } from './receivable-rows';
 import { ImportRefusedError } from './refused';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import { roundsOffBetweenTotals } from './rounded-totals';
@@ -579,6 +580,7 @@ async function importFrom(
         values.round_off = null;
       if (converted.billDiscount) billDiscounts.spread(values, converted.billDiscount);
       if (kind === 'targets') issues.push(...targetIssues(values, row, mapping, headers));
+      if (kind === 'receivables') issues.push(...receivableIssues(values, row, mapping, headers));
       for (const field of def.fields) {
         if (
           field.required &&

@@ -34,7 +34,7 @@ import { dueFromDays } from './due-dates';
 import { gstRateIn, gstRateOf, taxInside } from './gst-types';
 import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
-import { discountPartColumns, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
+import { discountPartColumns, fieldLabel, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
 import { monthOfHeader } from './month-columns';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
@@ -226,6 +226,17 @@ export function decide(
     Object.values(dayOrder).find((d) => !d.reason.startsWith('as written')) ??
     (fromGiven && !fromGiven.reason.startsWith('as written') ? fromGiven : undefined);
   for (const field of undecided) dayOrder[field] = ask(field, proven);
+  // A date given for a field the file lacks (an as-of date, typed or read from the title) is read
+  // the one way it reads (31/10/2026), else as the file's own dates are (06/11/2026).
+  for (const f of fields) {
+    const value = options.defaults?.[f.name];
+    if (f.type === 'date' && mapping[f.name] === undefined && typeof value === 'string')
+      dayOrder[f.name] = decideDayOrder([value], {
+        column: fieldLabel(kind, f.name),
+        chosen: options.dateOrder,
+        sibling: proven,
+      });
+  }
   const dateCells: Record<string, DateCellsReading> = {};
   for (const f of dateFields) {
     const column = mapping[f.name] ?? -1;

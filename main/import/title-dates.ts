@@ -18,21 +18,38 @@ const labelledDay = new RegExp(
 );
 const range = new RegExp(String.raw`(${dateShape})\s*(?:to|-|–|till|until)\s*(${dateShape})`, 'i');
 
+/** Every way a title's dates read, as ISO days: one, two (06/12/2026, day or month first) or none. */
+function readings(...texts: string[]): string[][] {
+  const found = new Map<string, string[]>();
+  for (const order of ['day-first', 'month-first'] as const) {
+    try {
+      const read = texts.map((text) => parseDateText(text, order));
+      found.set(read.join(' '), read);
+    } catch (error) {
+      if (!(error instanceof DateError)) throw error;
+    }
+  }
+  return [...found.values()];
+}
+
 /**
  * A title's dates as ISO days, when they read one way only: 31/10/2026, never 03/04/2026 — but
  * 01/10/2026 beside 31/10/2026 is day first, as the second proves.
  */
 function days(...texts: string[]): string[] | null {
-  const readings = new Map<string, string[]>();
-  for (const order of ['day-first', 'month-first'] as const) {
-    try {
-      const read = texts.map((text) => parseDateText(text, order));
-      readings.set(read.join(' '), read);
-    } catch (error) {
-      if (!(error instanceof DateError)) throw error;
-    }
-  }
-  return readings.size === 1 ? ([...readings.values()][0] ?? null) : null;
+  const read = readings(...texts);
+  return read.length === 1 ? (read[0] ?? null) : null;
+}
+
+/**
+ * The dates a title gives a field of every row: as ISO days where they read one way only; as
+ * written where they read both ways (As on 06/11/2026), to be read as the file's own dates are,
+ * day or month first; null where they read no way.
+ */
+function titleValues(texts: string[], keep: (read: string[]) => boolean = () => true) {
+  const read = readings(...texts).filter(keep);
+  if (read.length === 1) return { values: read[0] ?? [], asRows: false };
+  return read.length === 2 ? { values: texts.map((t) => t.trim()), asRows: true } : null;
 }
 
 export interface TitleDate {
@@ -42,6 +59,8 @@ export interface TitleDate {
   title: string;
   /** Why, where the value was not read from the title (the outlets a file names, outlets-party.ts). */
   because?: string;
+  /** Written as the title writes it, a day that reads day or month first: read as the rows' dates are. */
+  asRows?: true;
 }
 
 /**
@@ -100,27 +119,34 @@ function monthIn(title: string): { from: string; to: string } | null {
 /** The period a title gives: its range of two days, else the month, quarter or year it names. */
 const periodIn = (title: string) => rangeIn(title) ?? monthIn(title);
 
-export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
-  const wanted =
-    kind === 'receivables' ? ['as_of'] : kind === 'targets' ? ['period_from', 'period_to'] : ([] as string[]);
-  if (wanted.every((f) => mapping[f] !== undefined)) return [];
-  for (const title of titleTexts(titleRows)) {
+/** The days a title gives the fields of every row: an ageing list's as-of date, a target sheet's period. */
+function titleRead(kind: DatasetKind, mapping: Mapping, title: string) {
+  const span = title.match(range);
+  const spanned = span ? titleValues([span[1] ?? '', span[2] ?? ''], ([from = '', to = '']) => from <= to) : null;
+  if (kind === 'receivables') {
     const on = title.match(asOn) ?? title.trim().match(labelledDay);
-    const asOf = on ? (days(on[1] ?? '')?.[0] ?? null) : (rangeIn(title)?.to ?? null);
-    // A sheet of month columns takes each target's month from its column, not from a month the title names.
-    const period =
-      kind === 'targets' ? (rangeIn(title) ?? (monthColumns(mapping).length === 0 ? monthIn(title) : null)) : null;
-    const found: TitleDate[] =
-      kind === 'receivables'
-        ? asOf
-          ? [{ field: 'as_of', value: asOf, title }]
-          : []
-        : period
-          ? [
-              { field: 'period_from', value: period.from, title },
-              { field: 'period_to', value: period.to, title },
-            ]
-          : [];
+    if (on) return titleValues([on[1] ?? '']);
+    return spanned && { values: spanned.values.slice(1), asRows: spanned.asRows };
+  }
+  // A sheet of month columns takes each target's month from its column, not from a month the title names.
+  const month = spanned || monthColumns(mapping).length > 0 ? null : monthIn(title);
+  return spanned ?? (month && { values: [month.from, month.to], asRows: false });
+}
+
+export function titleDates(kind: DatasetKind, mapping: Mapping, titleRows: readonly SourceRow[]): TitleDate[] {
+  const fields =
+    kind === 'receivables' ? ['as_of'] : kind === 'targets' ? ['period_from', 'period_to'] : ([] as string[]);
+  if (fields.every((f) => mapping[f] !== undefined)) return [];
+  for (const title of titleTexts(titleRows)) {
+    const read = titleRead(kind, mapping, title);
+    const found: TitleDate[] = read
+      ? fields.map((field, i) => ({
+          field,
+          value: read.values[i] ?? '',
+          title,
+          ...(read.asRows ? { asRows: true as const } : {}),
+        }))
+      : [];
     const missing = found.filter((d) => mapping[d.field] === undefined);
     if (missing.length > 0) return missing;
   }
@@ -165,4 +191,4 @@ export function yearlessNote(
 
 /** What a title date decided, in the words of an import's decisions. */
 export const titleDecision = (kind: DatasetKind, d: TitleDate) =>
-  `${fieldLabel(kind, d.field)} is ${d.value} for every row, ${d.because ?? `as the title "${d.title}" says`}`;
+  `${fieldLabel(kind, d.field)} is ${d.value} for every row, ${d.because ?? `as the title "${d.title}" says`}${d.asRows ? ", read day or month first as the file's dates are" : ''}`;

@@ -839,12 +839,15 @@ describe('report layouts', () => {
     const preview = await inspectFile(ws.db, { path: ageing, kind: 'receivables', locale: 'en-IN' });
     expect(preview.defaults).toEqual({ as_of: '2026-10-31' });
     expect(preview.decisions).toContain('As of is 2026-10-31 for every row, as the title "As on 31-Oct-2026" says');
-    // A period's end is its as-of date; a title date that reads two ways is no date at all.
+    // A period's end is its as-of date; a title date that reads two ways, beside rows that do not
+    // say which way they read, is asked about.
     const period = writeText(join(dir, 'period.csv'), delimited([...title('1-Apr-2026 to 30-Nov-2026'), ...lines]));
     const byPeriod = await importFile(ws, period, { kind: 'receivables', replace: true });
     expect(storedRows(ws, 'receivables', byPeriod.batch ?? 0)).toMatchObject([{ as_of: '2026-11-30' }]);
     const twoWays = writeText(join(dir, 'two ways.csv'), delimited([...title('As at 03/04/2026'), ...lines]));
-    await expect(importFile(ws, twoWays, { kind: 'receivables' })).rejects.toThrow(/no column for As of/);
+    await expect(importFile(ws, twoWays, { kind: 'receivables' })).rejects.toThrow(
+      /"As of" read both ways .*"03\/04\/2026" is 3 Apr 2026 day first, 4 Mar 2026 month first/,
+    );
     // QuickBooks' "As of October 31, 2026" written with its comma unquoted: two cells of one title.
     const split = writeText(
       join(dir, 'split title.csv'),
@@ -868,6 +871,62 @@ describe('report layouts', () => {
     const set = await importFile(ws, targets, { kind: 'targets' });
     expect(storedRows(ws, 'targets', set.batch ?? 0)).toMatchObject([
       { period_from: '2026-10-01', period_to: '2026-10-31', distributor_code: 'D001' },
+    ]);
+  });
+
+  it("reads a title's as-of date that reads two ways as the rows' dates read, and refuses a bill dated after it", async () => {
+    const list = (name: string, asOf: string, dates: string[]) =>
+      writeText(
+        join(dir, name),
+        delimited([
+          ['AR Aging Details'],
+          [asOf],
+          [],
+          ['Date', 'Transaction#', 'Customer Name', 'Balance Due'],
+          ...dates.map((date, i) => [date, `${name}/${i + 1}`, 'D001', '1,000.00']),
+        ]),
+      );
+    // 06/11/2026 is 6 November in a list whose bills are written day first (15/10/2026) ...
+    const dayFirst = await importFile(ws, list('dmy.csv', 'As of 06/11/2026', ['01/10/2026', '15/10/2026']), {
+      kind: 'receivables',
+    });
+    expect(storedRows(ws, 'receivables', dayFirst.batch ?? 0).map((r) => [r.doc_date, r.as_of])).toEqual([
+      ['2026-10-01', '2026-11-06'],
+      ['2026-10-15', '2026-11-06'],
+    ]);
+    expect(dayFirst.decisions).toContainEqual({
+      field: 'as_of',
+      decision:
+        'As of is 06/11/2026 for every row, as the title "As of 06/11/2026" says, read day or month first as the file\'s dates are',
+    });
+    // ... and 11/06/2026 is 6 November in one written month first (10/15/2026), as a value typed for it is.
+    const monthFirst = await importFile(ws, list('mdy.csv', 'As of 11/06/2026', ['10/01/2026', '10/15/2026']), {
+      kind: 'receivables',
+    });
+    expect(storedRows(ws, 'receivables', monthFirst.batch ?? 0).map((r) => r.as_of)).toEqual([
+      '2026-11-06',
+      '2026-11-06',
+    ]);
+    const typed = await importFile(ws, list('typed.csv', 'AR Aging', ['10/01/2026', '10/15/2026']), {
+      kind: 'receivables',
+      defaults: { as_of: '11/06/2026' },
+    });
+    expect(storedRows(ws, 'receivables', typed.batch ?? 0).map((r) => r.as_of)).toEqual(['2026-11-06', '2026-11-06']);
+    // Read the other way, the as-of date would fall before every bill: no list of what was owed on
+    // a day holds a bill of a later day, and each such bill is refused, naming the date.
+    const wrong = await importFile(ws, list('wrong.csv', 'AR Aging', ['10/01/2026', '10/15/2026']), {
+      kind: 'receivables',
+      defaults: { as_of: '2026-06-11' },
+    });
+    expect(wrong.batch).toBeNull();
+    expect(wrong.errors).toEqual([
+      expect.objectContaining({
+        row: 5,
+        column: 'Date',
+        value: '10/01/2026',
+        message: expect.stringMatching(/^the bill is dated 2026-10-01, after the list's as-of date 2026-06-11/),
+      }),
+      expect.objectContaining({ row: 6, column: 'Date', value: '10/15/2026' }),
     ]);
   });
 

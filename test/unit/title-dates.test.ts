@@ -32,8 +32,21 @@ describe('dates a report gives once in its title', () => {
     expect(titleDates('receivables', {}, title('Printed on 06/11/2026'))).toEqual([]);
   });
 
-  it('takes no date that reads two ways, and none for a field a column already gives or the dataset has not', () => {
-    expect(titleDates('receivables', {}, title('As on 03/04/2026'))).toEqual([]);
+  it('keeps a date that reads two ways as written, for the rows to read, and none for a field a column gives', () => {
+    // 03/04/2026 is 3 April or 4 March: the file's own dates say which (an import test reads it so).
+    expect(titleDates('receivables', {}, title('As on 03/04/2026'))).toEqual([
+      { field: 'as_of', value: '03/04/2026', title: 'As on 03/04/2026', asRows: true },
+    ]);
+    expect(titleDates('receivables', {}, title('01/04/2026 to 06/11/2026'))[0]).toMatchObject({
+      value: '06/11/2026',
+      asRows: true,
+    });
+    // Read month first, 04/11/2026 to 03/12/2026 would end before it began: one reading is left.
+    expect(titleDates('targets', {}, title('Targets 04/11/2026 - 03/12/2026')).map((d) => d.value)).toEqual([
+      '2026-11-04',
+      '2026-12-03',
+    ]);
+    expect(titleDates('receivables', {}, title('As on 30/02/2026'))).toEqual([]);
     expect(titleDates('receivables', { as_of: 0 }, title('As on 31-Oct-2026'))).toEqual([]);
     expect(titleDates('sales', {}, title('As on 31-Oct-2026'))).toEqual([]);
   });

@@ -439,11 +439,19 @@ function cutByExcel(cell: number): boolean {
 const errorValue = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
 /**
- * Characters that show as nothing: a zero-width space, a word joiner, a BOM, a soft hyphen. Pasted
- * from web pages and chats into a register, they make `D001` another code than the one Excel
- * shows. The joiners (ZWJ, ZWNJ) stay: Indic names need them.
+ * Characters that show as nothing: a zero-width space, a word joiner, a BOM, a soft hyphen, the
+ * left-to-right and right-to-left marks (Windows writes one before a date or a number it copies
+ * from a right-to-left sheet). Pasted from web pages and chats into a register, they make `D001`
+ * another code than the one Excel shows. The joiners (ZWJ, ZWNJ) stay: Indic names need them.
  */
-const invisible = /[\u00ad\u200b\u2060\ufeff]/g;
+const invisible = /[\u00ad\u200b\u200e\u200f\u2060\ufeff]/g;
+
+/**
+ * The embeddings, overrides and isolates that turn the order text shows in: `D0`, a right-to-left
+ * override and `10` show as D001. Dropped, the code would be D010, another distributor's, so a code
+ * or a document's number holding one is refused.
+ */
+const directionTurn = /[\u202a-\u202e\u2066-\u2069]/;
 
 function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): StoredValue {
   const cell = typeof written === 'string' ? written.replace(invisible, '') : written;
@@ -465,7 +473,14 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
         throw new Error(
           `a number of ${String(Math.abs(cell)).length} digits, which Excel keeps only to 15: its last digits may be lost. Format the column as Text in Excel, type the numbers again, and import it again`,
         );
-      const text = withoutControls(String(cell)).trim();
+      // A code or a document's number in full-width letters (Ｄ００１) or another compatibility
+      // form is the same code in its plain letters, as a user reading the file takes it.
+      const written = withoutControls(String(cell)).trim();
+      if (field.key && directionTurn.test(written))
+        throw new Error(
+          'the text holds a mark that turns the order its characters show in (a right-to-left override or embedding): what Excel shows is not what the cell holds. Type the code again in the source file',
+        );
+      const text = field.key ? written.normalize('NFKC') : written;
       // A CSV or HTML file can hold any length; every file SchemeDesk writes the text into (a
       // register, a statement) is a workbook, which Excel will not open with a longer cell.
       if (text.length > CELL_CHARS)

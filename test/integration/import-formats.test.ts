@@ -137,12 +137,16 @@ describe('file formats', () => {
   });
 
   it('reads codes written ="00123" as Excel shows them, and drops characters that show as nothing', async () => {
-    // Web DMS exports keep codes' leading zeros so; a zero-width space pasted after a code, or
-    // a soft hyphen in an amount, would otherwise be another distributor or no amount at all.
+    // Web DMS exports keep codes' leading zeros so; a zero-width space pasted after a code, a
+    // left-to-right mark before it, or a soft hyphen in an amount, would otherwise be another
+    // distributor or no amount at all; a code in full-width letters (Ｄ００１) is the same code.
+    const fullWidth = (text: string) =>
+      text.replace(/[A-Z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
     const written = lines.map((l, i): FixtureCell[] =>
       l.map((c, k) => {
         if (i === 0 && (k === 0 || k === 2)) return `="${c}"`;
-        if (i === 2 && k === 2) return `${c}\u200b`;
+        if (i === 1 && k === 2) return fullWidth(String(c));
+        if (i === 2 && k === 2) return `\u200e${c}\u200b`;
         if (i === 3 && k === 6) return `6\u00ad17.25\u2060`;
         return c;
       }),
@@ -155,6 +159,22 @@ describe('file formats', () => {
       'D001',
       'D002',
       'D001',
+    ]);
+  });
+
+  it('refuses a code holding a mark that turns the order it shows in, which dropped would name another distributor', async () => {
+    // D0, a right-to-left override and 10 show as D001; without the override the cell holds D010.
+    const turned = lines.map((l, i): FixtureCell[] => (i === 1 ? l.map((c, k) => (k === 2 ? 'D0\u202e10' : c)) : l));
+    const result = await importFile(ws, writeText(join(dir, 'turned.csv'), delimited([header, ...turned])), {
+      kind: 'sales',
+    });
+    expect(result.batch).toBeNull();
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'Distributor Code',
+        message: expect.stringMatching(/^the text holds a mark that turns the order its characters show in/),
+      }),
     ]);
   });
 

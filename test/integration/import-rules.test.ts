@@ -537,6 +537,35 @@ describe('values that would land wrong are refused or read right', () => {
   });
 });
 
+describe('an ageing list that contradicts itself', () => {
+  it('refuses a bill owing more than its amount, and keeps a credit or an overpaid bill', async () => {
+    const path = file('owing more.csv', [
+      ['Party Code', 'Bill No', 'Bill Date', 'Due Date', 'As On', 'Bill Amount', 'Pending Amount'],
+      ['D001', 'OM/1', '01-10-2026', '31-10-2026', '15-11-2026', '1,000.00', '10,000.00'],
+      ['D001', 'OM/2', '02-10-2026', '01-11-2026', '15-11-2026', '1,000.00', '400.00'],
+      // A credit note still to be set off, and a bill paid twice over: owing less than nothing.
+      ['D001', 'OM/3', '03-10-2026', '03-10-2026', '15-11-2026', '-500.00', '-500.00'],
+      ['D001', 'OM/4', '04-10-2026', '03-11-2026', '15-11-2026', '1,000.00', '-1,000.00'],
+      ['D002', 'OM/5', '05-10-2026', '04-11-2026', '15-11-2026', '-200.00', '-300.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables', validOnly: true });
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+      [
+        2,
+        'Pending Amount',
+        '10,000.00',
+        '10000.00 is owed on a bill of 1000.00: what is still owed on a bill is never more than the bill. Check that "Bill Amount" is each bill\'s amount and "Pending Amount" what is still owed on it',
+      ],
+      [6, 'Pending Amount', '-300.00', expect.stringMatching(/^-300.00 is owed on a bill of -200.00/)],
+    ]);
+    expect(storedRows(ws, 'receivables', r.batch ?? 0).map((b) => [b.doc_no, b.outstanding])).toEqual([
+      ['OM/2', 40_000],
+      ['OM/3', -50_000],
+      ['OM/4', -100_000],
+    ]);
+  });
+});
+
 describe('cells that are not plain values', () => {
   it('refuses error cells and formulas without a saved value, naming the cell, and keeps every run of rich text', async () => {
     const { default: ExcelJS } = await import('exceljs');

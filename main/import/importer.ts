@@ -718,6 +718,13 @@ async function importFrom(
       result.warnings.push(
         `Sheet "${table.sheet}" is hidden in the workbook: Excel shows no tab for it, so whoever checked the file may never have seen these lines${request.sheet === undefined ? ` (it was read as no sheet shown has ${kind} columns)` : ''}`,
       );
+    const hiddenRead = [...new Set(Object.values(mapping))].filter(
+      (column) => column < table.headers.length && table.hiddenColumns.includes(column),
+    );
+    if (hiddenRead.length > 0)
+      result.warnings.push(
+        `${hiddenRead.map((column) => `"${headers[column]}"`).join(', ')} ${hiddenRead.length > 1 ? 'are columns' : 'is a column'} hidden in the workbook, and the import reads ${hiddenRead.length > 1 ? 'them' : 'it'}: Excel does not show ${hiddenRead.length > 1 ? 'them' : 'it'}, so whoever checked the file did not see ${hiddenRead.length > 1 ? 'their' : 'its'} values`,
+      );
     if (hiddenImported.length > 0)
       result.warnings.push(
         `${counted(hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${hiddenImported.length > 1 ? 'rows' : 'row'} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,

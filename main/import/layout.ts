@@ -33,6 +33,8 @@ export interface SheetChoice {
   header: HeaderCandidate | null;
   /** The first rows of the sheet as read, for the preview. */
   head: SourceRow[];
+  /** The columns the workbook hides (Excel does not show them). */
+  hiddenColumns: readonly number[];
 }
 
 /** Reads the first rows of every sheet and finds each one's header row for `kind`. */
@@ -67,6 +69,7 @@ export async function surveySheets(source: Source, kind: DatasetKind): Promise<S
         head,
       ),
       head,
+      hiddenColumns: sheet.hiddenColumns ?? [],
     });
   }
   return choices;

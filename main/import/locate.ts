@@ -37,6 +37,8 @@ export interface LocatedTable {
   monthRows: string[];
   /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
   notes: { field: string; decision: string }[];
+  /** The columns the workbook hides (Excel does not show them), by index. */
+  hiddenColumns: readonly number[];
   /**
    * The mapping SchemeDesk would use unasked (the saved one for this header row, else the one
    * proposed from aliases): a field read from its column here was not chosen by hand, so what the
@@ -125,6 +127,7 @@ export function locateTable(
           : null,
       monthRows: monthRowsOf(firstRows),
       notes,
+      hiddenColumns: choice.hiddenColumns,
       proposed,
     };
   };

@@ -681,6 +681,19 @@ describe('validation', () => {
     ]);
   });
 
+  it('warns where a column the import reads is hidden in the workbook, and not of one it leaves', async () => {
+    // The amounts Excel shows (Amount) beside those it hides (Net Value), which the import reads.
+    const path = join(dir, 'hidden column.xlsx');
+    const rows = [[...header, 'Amount', 'Remarks'], ...good.map((line) => [...line, line[6] ?? null, 'checked'])];
+    await writeXlsx(path, [{ name: 'Sales', rows, hiddenColumns: [4, 7, 9] }]);
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.rows).toBe(2);
+    expect(r.warnings).toEqual([
+      '"Outlet Code", "Net Value" are columns hidden in the workbook, and the import reads them: Excel does not show them, so whoever checked the file did not see their values',
+    ]);
+    rollBackBatch(ws.db, r.batch ?? 0, 'tester');
+  });
+
   it('reads the sheet a workbook shows before one it hides, and warns when only a hidden one has the lines', async () => {
     const path = join(dir, 'with-old-month.xlsx');
     const old = [header, ['SI/OLD/1', '05-09-2026', 'D001', 'O00001', 'SKU-0001', 9, '999.00']];

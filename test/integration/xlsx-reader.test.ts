@@ -241,6 +241,24 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
     });
   });
 
+  it('tells the columns a sheet hides or draws zero wide, each of a span, and no column of a span beyond the grid', async () => {
+    const cols =
+      '<cols><col min="2" max="3" width="9" hidden="1"/><col min="5" max="5" width="0" customWidth="1"/><col min="6" max="6" width="12"/><col min="16384" max="99999" hidden="true"/></cols>';
+    const path = writeZip(
+      join(tempDir(), 'hidden columns.xlsx'),
+      workbookParts(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('<sheetData>', `${cols}<sheetData>`)),
+    );
+    const source = await openSource(path);
+    try {
+      for await (const sheet of source.sheets()) {
+        for await (const _ of sheet.rows());
+        expect(sheet.hiddenColumns).toEqual([1, 2, 4, 16383]);
+      }
+    } finally {
+      source.close?.();
+    }
+  });
+
   it('reads a prefixed workbook (x:row, x:c) whose parts sit in any order, with merges before it knows the rows', async () => {
     const parts = workbookParts(
       '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:B3"/><x:sheetData>' +

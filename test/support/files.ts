@@ -15,6 +15,8 @@ export interface FixtureSheet {
   hidden?: number[];
   /** The sheet hidden in the workbook, as Excel hides a sheet (no tab for it). */
   hiddenSheet?: boolean;
+  /** Columns hidden in the workbook, numbered from 1. */
+  hiddenColumns?: number[];
   /** Number formats of whole columns (1-based), below the header: { 7: '0%' } shows 0.18 as 18%. */
   columnFormats?: Record<number, string>;
 }
@@ -34,6 +36,7 @@ export async function writeXlsx(path: string, sheets: FixtureSheet[], options: {
       for (let r = 2; r <= s.rows.length; r++) sheet.getRow(r).getCell(Number(column)).numFmt = format;
     for (const range of s.merges ?? []) sheet.mergeCells(range);
     for (const n of s.hidden ?? []) sheet.getRow(n).hidden = true;
+    for (const n of s.hiddenColumns ?? []) sheet.getColumn(n).hidden = true;
     if (s.hiddenSheet) sheet.state = 'hidden';
   }
   await workbook.xlsx.writeFile(path);

@@ -34,6 +34,11 @@ export interface SourceSheet {
    */
   readonly hiddenRows?: readonly number[];
   /**
+   * The columns hidden in the workbook (hidden by hand, or zero wide: Excel does not show them),
+   * by index, known once the first row is read; none for a file that cannot hide columns.
+   */
+  readonly hiddenColumns?: readonly number[];
+  /**
    * The sheet's merged ranges, where finding them costs a pass of their own (xlsx): a second
    * reading of the file is handed them instead of looking again.
    */

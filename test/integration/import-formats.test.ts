@@ -470,4 +470,15 @@ describe('file formats', () => {
     writeFileSync(join(dir, 'filtered-2003.xls'), xml);
     expect((await expectSales(join(dir, 'filtered-2003.xls'))).warnings).toContain(hiddenRow(5));
   });
+
+  it('warns of the columns Excel 2003 XML hides or draws zero wide that the import reads, by index and span', async () => {
+    // Column 1 shown; 4 (Outlet Code) hidden; 6 and the one after it (Qty, Net Value) zero wide; 8 shown.
+    const columns =
+      '<Column ss:Width="60"/><Column ss:Index="4" ss:Hidden="1"/><Column ss:Index="6" ss:Span="1" ss:Width="0"/><Column ss:Width="40"/>';
+    const xml = spreadsheetMl([header, ...lines]).replace('<Table>', `<Table>${columns}`);
+    writeFileSync(join(dir, 'hidden-columns-2003.xls'), xml);
+    expect((await expectSales(join(dir, 'hidden-columns-2003.xls'))).warnings).toEqual([
+      '"Outlet Code", "Qty", "Net Value" are columns hidden in the workbook, and the import reads them: Excel does not show them, so whoever checked the file did not see their values',
+    ]);
+  });
 });

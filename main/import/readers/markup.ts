@@ -32,6 +32,8 @@ interface Building {
   pending: Map<string, Cell>;
   /** Rows the file hides (`display:none`, ss:Hidden): a filter's, or hidden by hand. */
   hidden: number[];
+  /** Columns it hides, by index from 0 (an Excel 2003 XML Column's ss:Hidden, or zero width). */
+  hiddenColumns?: number[];
   /** A worksheet Excel shows no tab for (its options' Visible: SheetHidden). */
   hiddenSheet?: boolean;
 }
@@ -43,6 +45,7 @@ function sheet(b: Building): SourceSheet {
     name: b.name,
     totalRows: b.rows.length,
     hiddenRows: b.hidden,
+    hiddenColumns: b.hiddenColumns ?? [],
     ...(b.hiddenSheet ? { hidden: true } : {}),
     async *rows() {
       yield* b.rows;
@@ -209,6 +212,8 @@ export function parseExcel2003Xml(xml: string): Source {
   let row: Cell[] | null = null;
   let rowNumber = 0;
   let col = 0;
+  // The column the next Column element describes, when it gives no ss:Index.
+  let nextColumn = 0;
   let cell: { across: number; down: number; type: string; text: string; index: number; style: string } | null = null;
   // What the number format of each style that needs reading apart shows (`Percent`, `0.0%`,
   // `00000`), and the style being read.
@@ -239,9 +244,11 @@ export function parseExcel2003Xml(xml: string): Source {
             rows: [],
             pending: new Map(),
             hidden: [],
+            hiddenColumns: [],
           };
           sheets.push(current);
           rowNumber = 0;
+          nextColumn = 0;
         } else if (local === 'row' && current) {
           const index = indexAttr(attrs, 'row');
           // An index that goes back gives a row, or a cell, twice: which value is right cannot
@@ -252,6 +259,13 @@ export function parseExcel2003Xml(xml: string): Source {
           row = [];
           col = 0;
           if (attr(attrs, 'Hidden') === '1') current.hidden.push(rowNumber);
+        } else if (local === 'column' && current) {
+          // A Column describes ss:Span more columns after it, up to the grid's last.
+          const from = (indexAttr(attrs, 'column') ?? nextColumn + 1) - 1;
+          const to = Math.min(from + Math.max(0, Number(attr(attrs, 'Span')) || 0), SHEET_COLUMNS - 1);
+          if (attr(attrs, 'Hidden') === '1' || Number(attr(attrs, 'Width')) === 0)
+            for (let c = from; c <= to; c++) current.hiddenColumns?.push(c);
+          nextColumn = to + 1;
         } else if (local === 'cell' && row) {
           const index = indexAttr(attrs, 'column');
           if (index !== null && index - 1 < col)

@@ -36,6 +36,7 @@ import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarning
 import { MasterChanges } from './master-changes';
 import { MasterReferences } from './master-references';
 import { fromAndTo } from './master-rows';
+import { mergedAmountIssues } from './merged-amounts';
 import { NumberSeries } from './number-series';
 import { openSource } from './open-source';
 import { describeEncoding } from './readers/delimited';
@@ -547,6 +548,7 @@ async function importFrom(
         value: p.value,
         message: p.message,
       }));
+      issues.push(...mergedAmountIssues(kind, mapping, headers, row));
       const foreign = currencies?.foreign(row.cells);
       if (foreign)
         issues.push({

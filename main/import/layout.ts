@@ -427,12 +427,12 @@ export async function* dataRows(
       unusedHeading = null;
       const inherited = [...cells];
       for (const c of inheritedColumns) if (blank(inherited[c])) inherited[c] = parent[c] ?? null;
-      const out = pass({ number: row.number, cells: inherited });
+      const out = pass({ ...row, cells: inherited });
       if (out) yield out;
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];
-    const next = cells === row.cells ? row : { number: row.number, cells };
+    const next = cells === row.cells ? row : { ...row, cells };
     // The ledger lines written before it, of its own voucher.
     if (early.length > 0) {
       for (const line of early) {

@@ -739,6 +739,38 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("refuses a line's amount merged over the lines under it, which Excel shows once, in a workbook and a web page", async () => {
+    // A bill's 300.00 merged over its two lines: filled into each, it was 600.00.
+    const rows = [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['MA/1', '15-10-2026', 'D001', 'SKU-0001', 2, '300.00'],
+      [null, null, null, 'SKU-0002', 1, null],
+      ['MA/2', '16-10-2026', 'D002', 'SKU-0001', 1, '100.00'],
+    ];
+    const workbook = await writeXlsx(join(dir, 'merged amount.xlsx'), [
+      { name: 'Sales', rows, merges: ['A2:A3', 'B2:B3', 'C2:C3', 'F2:F3'] },
+    ]);
+    const page = writeText(
+      join(dir, 'merged amount.xls'),
+      `<table><tr>${rows[0]?.map((h) => `<td>${h}</td>`).join('')}</tr>` +
+        '<tr><td rowspan="2">MA/1</td><td rowspan="2">15-10-2026</td><td rowspan="2">D001</td><td>SKU-0001</td><td>2</td><td rowspan="2">300.00</td></tr>' +
+        '<tr><td>SKU-0002</td><td>1</td></tr><tr><td>MA/2</td><td>16-10-2026</td><td>D002</td><td>SKU-0001</td><td>1</td><td>100.00</td></tr></table>',
+    );
+    for (const path of [workbook, page]) {
+      const result = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+      expect(result.batch).toBeNull();
+      expect(result.errors).toEqual([
+        {
+          row: 3,
+          column: 'Net Value',
+          value: '300.00',
+          message:
+            "the cell is merged with the row above it: Excel shows 300.00 once, for the rows the merged cell spans together, and which part of it is this row's cannot be told. Unmerge the cells and give each row its own net value",
+        },
+      ]);
+    }
+  });
+
   it('reads a header written on two rows: a group over its columns names each with what the row under it says', async () => {
     const outlet = String(ws.db.prepare("SELECT min(code) FROM outlets WHERE distributor_code = 'D001'").pluck().get());
     const lines = [

@@ -55,8 +55,8 @@ function storedXlsx(path: string, broken = false) {
     )
     .join('');
   const tail = broken ? '<row r="7"><c r="A7"><v>1</v></c></row>' : '';
-  // The last two lines share one merged Qty cell: the last line takes the one before's quantity.
-  const merged = `<mergeCells count="1"><mergeCell ref="F${LINES}:F${LINES + 1}"/></mergeCells>`;
+  // The last two lines share one merged Invoice No cell: the last line is a second line of the one before's invoice.
+  const merged = `<mergeCells count="1"><mergeCell ref="A${LINES}:A${LINES + 1}"/></mergeCells>`;
   const parts = workbookParts(sheetXml(rows + tail, merged)).map((p) =>
     p.name.includes('worksheets') ? { ...p, stored: true } : p,
   );
@@ -78,10 +78,9 @@ describe('a large file read on its own thread', () => {
     expect(stored).toHaveLength(LINES);
     expect([stored[0]?.doc_no, stored.at(-1)?.doc_no, stored.at(-1)?.net_value]).toEqual([
       'T/0',
-      `T/${LINES - 1}`,
+      format === 'xlsx' ? `T/${LINES - 2}` : `T/${LINES - 1}`,
       ((LINES - 1) % 997) * 100 + 25,
     ]);
-    if (format === 'xlsx') expect([stored.at(-2)?.qty, stored.at(-1)?.qty]).toEqual([4000, 4000]);
     // The reading thread tells which rows the workbook hides, however far apart.
     expect(result.warnings).toEqual(
       format === 'xlsx'

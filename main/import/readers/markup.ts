@@ -72,15 +72,18 @@ function place(
 }
 
 function finishRow(b: Building, row: Cell[], rowNumber: number) {
+  // The cells a rowspan or MergeDown begun above fills: Excel shows their value once, above.
+  const mergedDown: number[] = [];
   for (const [key, value] of b.pending) {
     const [r, c] = key.split(':').map(Number) as [number, number];
     if (r === rowNumber) {
       row[c] = value;
       b.pending.delete(key);
+      if (value !== null && value !== '') mergedDown.push(c);
     }
   }
   const cells = Array.from(row, (v) => (v === undefined || v === '' ? null : v));
-  b.rows.push({ number: rowNumber, cells });
+  b.rows.push(mergedDown.length > 0 ? { number: rowNumber, cells, mergedDown } : { number: rowNumber, cells });
 }
 
 export function parseHtmlTables(html: string): Source {

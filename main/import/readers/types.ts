@@ -19,6 +19,11 @@ export interface SourceRow {
   cells: Cell[];
   /** The cells of a voucher's ledger lines written under it (Tally's detailed Day Book): see ledger-lines.ts. */
   ledger?: Cell[][];
+  /**
+   * The columns whose value a merged range begun on a row above gave this row: Excel shows it once,
+   * on the range's first row, so an amount there is no amount of this row's own.
+   */
+  mergedDown?: number[];
 }
 
 export interface SourceSheet {
@@ -87,12 +92,16 @@ export function mergeFiller(merges: readonly Merge[]) {
     const covering = byRow.get(row.number);
     if (!covering) return row;
     const cells = [...row.cells];
+    const mergedDown: number[] = [];
     for (const m of covering) {
       if (row.number === m.top) anchors.set(m, cells[m.left] ?? null);
       const value = anchors.get(m) ?? null;
-      for (let c = m.left; c <= m.right; c++) cells[c] = value;
+      for (let c = m.left; c <= m.right; c++) {
+        cells[c] = value;
+        if (row.number > m.top && value !== null) mergedDown.push(c);
+      }
     }
-    return { number: row.number, cells };
+    return mergedDown.length > 0 ? { number: row.number, cells, mergedDown } : { number: row.number, cells };
   };
 }
 

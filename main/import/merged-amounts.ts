@@ -1,0 +1,61 @@
+import type { DatasetKind } from '../datasets/kinds';
+import type { ImportIssue } from './importer';
+import { fieldLabel, type Mapping } from './mapping';
+import type { SourceRow } from './readers/types';
+import { shown } from './row-values';
+
+/**
+ * The amounts that are each row's own: a line's quantity, value and tax, a bill's outstanding, a
+ * receipt's part allocated to one bill, a distributor's target. A document's total, round-off or
+ * discount, and a receipt's amount over the bills it pays, are the document's, which a merged
+ * range over its rows writes once as it should.
+ */
+const rowAmounts: Partial<Record<DatasetKind, readonly string[]>> = {
+  sales: [
+    'qty',
+    'gross_value',
+    'discount',
+    'net_value',
+    'tax',
+    'debit_amount',
+    'credit_amount',
+    'tax_cgst',
+    'tax_sgst',
+    'tax_utgst',
+    'tax_igst',
+    'tax_cess',
+    'with_tax',
+    'returned_qty',
+    'returned_value',
+  ],
+  receivables: ['amount', 'outstanding'],
+  payments: ['allocated'],
+  targets: ['value'],
+};
+
+/**
+ * A row's own amount that a merged range begun on a row above gave it: Excel shows the amount
+ * once, for those rows together, and filled into each it was counted once per row (a bill's 300
+ * merged over its two lines made 600). Which part of it is this row's cannot be told.
+ */
+export function mergedAmountIssues(
+  kind: DatasetKind,
+  mapping: Mapping,
+  headers: readonly string[],
+  row: SourceRow,
+): ImportIssue[] {
+  const merged = row.mergedDown;
+  if (!merged) return [];
+  return (rowAmounts[kind] ?? [])
+    .filter((field) => mapping[field] !== undefined && merged.includes(mapping[field] as number))
+    .map((field) => {
+      const column = mapping[field] as number;
+      const label = fieldLabel(kind, field);
+      return {
+        row: row.number,
+        column: headers[column] ?? label,
+        value: shown(row.cells[column] ?? null),
+        message: `the cell is merged with the row above it: Excel shows ${shown(row.cells[column] ?? null)} once, for the rows the merged cell spans together, and which part of it is this row's cannot be told. Unmerge the cells and give each row its own ${label.toLowerCase()}`,
+      };
+    });
+}

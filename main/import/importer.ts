@@ -59,6 +59,7 @@ import {
 import { SaleLines } from './sale-lines';
 import { productsHaveCaseUnits, SaleQuantities } from './sale-quantities';
 import { decideFromSample } from './sample-decisions';
+import { splitRowIssue } from './split-rows';
 import { OneDayOfMonth } from './spreadsheet-dates';
 import { statusAnswer } from './status-column';
 import { targetIssues } from './target-rows';
@@ -487,6 +488,8 @@ async function importFrom(
           table.reserve(Math.min(Math.ceil(table.size * wholeFile), RESERVE_AT_MOST));
         lines.indexes.foresee(Math.ceil(lines.count * wholeFile));
       }
+      const split = source.format === 'csv' ? splitRowIssue(row, headers.length, source.delimiter) : null;
+      if (split) return reject(row, [split]);
       const group = groupColumn === undefined ? null : groupOfNoCustomer(row.cells[groupColumn]);
       if (group !== null) {
         skip(`type:${group}`);

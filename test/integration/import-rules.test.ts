@@ -738,6 +738,38 @@ describe('delimited text', () => {
     expect(r).toMatchObject({ rows: 3, rejected: 0, totals: { amount: '60.00' } });
     expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => p.receipt_no)).toEqual(['R1', 'R2', 'R3']);
   });
+
+  it('refuses a row an unquoted 1,000.00 split past the header, and keeps blank cells past it', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const path = join(dir, 'unquoted.csv');
+    // A trailing comma on a line is a blank cell; 1,000.00 written without quotes was read as 1.00
+    // in the last column, and in the middle put 000.00 under SKU.
+    writeFileSync(
+      path,
+      [
+        'Invoice No,Invoice Date,Distributor Code,SKU,Qty,Net Value',
+        'UQ/1,15-10-2026,D001,SKU-0001,1,100.00,',
+        'UQ/2,15-10-2026,D001,SKU-0001,1,1,000.00',
+        'UQ/3,15-10-2026,D002,SKU-0002,2,250.00',
+        'UQ/4,15-10-2026,D001,SKU-0001,1,2,500.00,,',
+      ].join('\r\n'),
+    );
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    expect(r.errors).toEqual([
+      {
+        row: 3,
+        column: 'column 7',
+        value: '000.00',
+        message:
+          "the row has 7 values for the header's 6 columns: a value holding the delimiter (,) without quotes (an amount written 1,000.00) was split in two, and the values after it moved a column along. Quote such values, or export the file again",
+      },
+      expect.objectContaining({ row: 5, column: 'column 7', value: '500.00' }),
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+      ['UQ/1', 10_000],
+      ['UQ/3', 25_000],
+    ]);
+  });
 });
 
 describe('a damaged file', () => {

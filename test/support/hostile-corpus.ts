@@ -304,6 +304,21 @@ function zipCases(first: number): HostileCase[] {
       const sheet = parts.find((p) => p.name.includes('worksheets'));
       return sheet ? [...parts, { name, data: String(sheet.data).replace(/<v>(\d+)/g, '<v>$10') }] : parts;
     });
+  // Two hundred thousand spans of the whole grid, hidden: kept as spans, read in a moment and
+  // landed (warned of); written out column by column they were 3 billion.
+  {
+    const id = n++;
+    const cols = `<cols>${'<col min="1" max="16384" hidden="1"/>'.repeat(200_000)}</cols>`;
+    out.push({
+      file: `${id} zip two hundred thousand hidden spans of the grid.xlsx`,
+      write: (p) =>
+        writeZip(
+          p,
+          withSheet(id, (part) => ({ ...part, data: String(part.data).replace('<sheetData>', `${cols}<sheetData>`) })),
+        ),
+      expect: { stored: good(id) },
+    });
+  }
   refused('not a workbook at all', () => [{ name: 'readme.txt', data: 'hello' }]);
   refused('shared string out of range', (id) =>
     withSheet(id, () => ({

@@ -3,6 +3,7 @@ import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits'
 import { formatKind, type StyleKind, shownNumber } from './number-formats';
 import {
   type Cell,
+  ColumnSpans,
   DamagedFileError,
   isoDateCell,
   numberCell,
@@ -33,7 +34,7 @@ interface Building {
   /** Rows the file hides (`display:none`, ss:Hidden): a filter's, or hidden by hand. */
   hidden: number[];
   /** Columns it hides, by index from 0 (an Excel 2003 XML Column's ss:Hidden, or zero width). */
-  hiddenColumns?: number[];
+  hiddenColumns?: ColumnSpans;
   /** A worksheet Excel shows no tab for (its options' Visible: SheetHidden). */
   hiddenSheet?: boolean;
 }
@@ -45,7 +46,7 @@ function sheet(b: Building): SourceSheet {
     name: b.name,
     totalRows: b.rows.length,
     hiddenRows: b.hidden,
-    hiddenColumns: b.hiddenColumns ?? [],
+    hiddenColumns: b.hiddenColumns?.indexes() ?? [],
     ...(b.hiddenSheet ? { hidden: true } : {}),
     async *rows() {
       yield* b.rows;
@@ -247,7 +248,7 @@ export function parseExcel2003Xml(xml: string): Source {
             rows: [],
             pending: new Map(),
             hidden: [],
-            hiddenColumns: [],
+            hiddenColumns: new ColumnSpans(),
           };
           sheets.push(current);
           rowNumber = 0;
@@ -266,8 +267,7 @@ export function parseExcel2003Xml(xml: string): Source {
           // A Column describes ss:Span more columns after it, up to the grid's last.
           const from = (indexAttr(attrs, 'column') ?? nextColumn + 1) - 1;
           const to = Math.min(from + Math.max(0, Number(attr(attrs, 'Span')) || 0), SHEET_COLUMNS - 1);
-          if (attr(attrs, 'Hidden') === '1' || Number(attr(attrs, 'Width')) === 0)
-            for (let c = from; c <= to; c++) current.hiddenColumns?.push(c);
+          if (attr(attrs, 'Hidden') === '1' || Number(attr(attrs, 'Width')) === 0) current.hiddenColumns?.add(from, to);
           nextColumn = to + 1;
         } else if (local === 'cell' && row) {
           const index = indexAttr(attrs, 'column');

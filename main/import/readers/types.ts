@@ -128,3 +128,29 @@ export const numberCell = (text: string): Cell => {
   const n = xmlDecimal.test(text) ? Number(text) : Number.NaN;
   return Number.isFinite(n) ? n : text;
 };
+
+/**
+ * The columns a sheet hides, given as spans (an xlsx `<col min max>`, an Excel 2003 Column's
+ * Index and Span), by index from 0. The spans are kept as given and joined only when asked: a
+ * hostile sheet of a million spans of the whole grid costs a million pairs, never a million times
+ * its 16,384 columns.
+ */
+export class ColumnSpans {
+  private readonly spans: [number, number][] = [];
+
+  add(from: number, to: number): void {
+    if (from <= to) this.spans.push([from, to]);
+  }
+
+  /** Every column of the spans, in order, once. */
+  indexes(): number[] {
+    const out: number[] = [];
+    let next = 0;
+    for (const [from, to] of [...this.spans].sort((a, b) => a[0] - b[0]))
+      for (let c = Math.max(from, next); c <= to; c++) {
+        out.push(c);
+        next = c + 1;
+      }
+    return out;
+  }
+}

@@ -3,6 +3,7 @@ import { excelSerialToDate } from '../dates';
 import { shownNumber } from './number-formats';
 import {
   type Cell,
+  ColumnSpans,
   DamagedFileError,
   formulaWithoutValue,
   isoDateCell,
@@ -53,7 +54,11 @@ export async function openXlsx(
           const entry = zip.entry(part);
           if (!entry) throw new DamagedFileError(`the workbook lists sheet ${name}, whose part ${part} is missing`);
           const before = packedBefore;
-          const state = { declaredRows: null as number | null, hidden: [] as number[], hiddenColumns: [] as number[] };
+          const state = {
+            declaredRows: null as number | null,
+            hidden: [] as number[],
+            hiddenColumns: new ColumnSpans(),
+          };
           yield {
             name,
             hidden,
@@ -61,7 +66,9 @@ export async function openXlsx(
               return state.declaredRows;
             },
             hiddenRows: state.hidden,
-            hiddenColumns: state.hiddenColumns,
+            get hiddenColumns() {
+              return state.hiddenColumns.indexes();
+            },
             merges: () => merges(part, entry),
             rows: async function* () {
               const fill = mergeFiller(await merges(part, entry));
@@ -102,7 +109,7 @@ async function* sheetRows(
   zip: ZipReader,
   workbook: Workbook,
   { name: sheetName, entry }: { name: string; entry: Entry },
-  state: { declaredRows: number | null; hidden: number[]; hiddenColumns: number[] },
+  state: { declaredRows: number | null; hidden: number[]; hiddenColumns: ColumnSpans },
   onPacked: (bytes: number) => void,
 ): AsyncGenerator<SourceRow> {
   const ready: SourceRow[] = [];
@@ -191,8 +198,11 @@ async function* sheetRows(
           state.declaredRows = declaredRows(a.ref);
           return;
         case 'col':
-          if (a.hidden === '1' || a.hidden === 'true' || Number(a.width) === 0)
-            state.hiddenColumns.push(...columnsBetween(a.min, a.max));
+          if (a.hidden === '1' || a.hidden === 'true' || Number(a.width) === 0) {
+            const from = Number(a.min);
+            const to = Math.min(Number(a.max ?? a.min), SHEET_LIMITS.columns);
+            if (Number.isInteger(from) && Number.isInteger(to) && from >= 1) state.hiddenColumns.add(from - 1, to - 1);
+          }
           return;
       }
     },
@@ -256,12 +266,4 @@ function declaredRows(ref: string | undefined): number | null {
   const cell = cellRef(last);
   if (!cell) throw new DamagedFileError(`a sheet declares its size as ${ref}, beyond any sheet Excel can hold`);
   return cell.row;
-}
-
-/** The columns a `<col min max>` spans, by index from 0, within the sheet's grid. */
-function columnsBetween(min: string | undefined, max: string | undefined): number[] {
-  const from = Number(min);
-  const to = Math.min(Number(max ?? min), SHEET_LIMITS.columns);
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1) return [];
-  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from - 1 + i);
 }

@@ -33,18 +33,10 @@ function readings(...texts: string[]): string[][] {
 }
 
 /**
- * A title's dates as ISO days, when they read one way only: 31/10/2026, never 03/04/2026 — but
- * 01/10/2026 beside 31/10/2026 is day first, as the second proves.
- */
-function days(...texts: string[]): string[] | null {
-  const read = readings(...texts);
-  return read.length === 1 ? (read[0] ?? null) : null;
-}
-
-/**
- * The dates a title gives a field of every row: as ISO days where they read one way only; as
- * written where they read both ways (As on 06/11/2026), to be read as the file's own dates are,
- * day or month first; null where they read no way.
+ * The dates a title gives a field of every row: as ISO days where they read one way only
+ * (31/10/2026; 01/10/2026 beside 31/10/2026 is day first, as the second proves); as written where
+ * they read both ways (As on 06/11/2026), to be read as the file's own dates are, day or month
+ * first; null where they read no way.
  */
 function titleValues(texts: string[], keep: (read: string[]) => boolean = () => true) {
   const read = readings(...texts).filter(keep);
@@ -87,11 +79,16 @@ export const titleTexts = (titleRows: readonly SourceRow[]) =>
     return [...texts, ...(texts.length > 1 ? [joined] : [])].filter((t) => t.length <= LONGEST_TITLE);
   });
 
-/** The two days a title's range runs between ("1-Apr-2026 to 31-Oct-2026"), where they read one way only. */
-function rangeIn(title: string): { from: string; to: string } | null {
+/** The two days a title's range runs between ("1-Apr-2026 to 31-Oct-2026"), the first not after the last. */
+function spanIn(title: string) {
   const span = title.match(range);
-  const [from, to] = (span ? days(span[1] ?? '', span[2] ?? '') : null) ?? [];
-  return from && to && from <= to ? { from, to } : null;
+  return span ? titleValues([span[1] ?? '', span[2] ?? ''], ([from = '', to = '']) => from <= to) : null;
+}
+
+/** A title's range, where it reads one way only. */
+function rangeIn(title: string): { from: string; to: string } | null {
+  const span = spanIn(title);
+  return span && !span.asRows ? { from: span.values[0] ?? '', to: span.values[1] ?? '' } : null;
 }
 
 /** The most words a month or quarter is written in: "Q3 FY 2026-27". */
@@ -121,8 +118,7 @@ const periodIn = (title: string) => rangeIn(title) ?? monthIn(title);
 
 /** The days a title gives the fields of every row: an ageing list's as-of date, a target sheet's period. */
 function titleRead(kind: DatasetKind, mapping: Mapping, title: string) {
-  const span = title.match(range);
-  const spanned = span ? titleValues([span[1] ?? '', span[2] ?? ''], ([from = '', to = '']) => from <= to) : null;
+  const spanned = spanIn(title);
   if (kind === 'receivables') {
     const on = title.match(asOn) ?? title.trim().match(labelledDay);
     if (on) return titleValues([on[1] ?? '']);

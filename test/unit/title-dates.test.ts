@@ -60,6 +60,12 @@ describe('dates written without their year', () => {
     expect(yearlessDay('5-Oct', year)).toBe('2026-10-05');
     expect(yearlessDay('05 Jan', year)).toBe('2027-01-05');
     expect(yearlessDay('31st March', year)).toBe('2027-03-31');
+    // A range that reads one way only for ending after it begins is that way; one that reads both is no period.
+    expect(titlePeriod(title('Day Book 04/11/2026 to 03/12/2026'))).toMatchObject({
+      from: '2026-11-04',
+      to: '2026-12-03',
+    });
+    expect(titlePeriod(title('Day Book 01/11/2026 to 06/11/2026'))).toBeUndefined();
   });
 
   it('reads no month first (Oct-26 is a month of a year) and nothing else, and refuses a day it cannot place', () => {

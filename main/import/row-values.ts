@@ -452,6 +452,21 @@ const invisible = /[\u00ad\u200b\u200e\u200f\u2060\ufeff]/g;
  * or a document's number holding one is refused.
  */
 const directionTurn = /[\u202a-\u202e\u2066-\u2069]/;
+/** A character beyond ASCII: a code without one, as almost every ERP writes codes, has nothing to turn or fold (asked first, of every row's codes). */
+const beyondAscii = /[\u0080-\uffff]/;
+
+/**
+ * A code or a document's number beyond ASCII: refused where it holds a mark turning its order;
+ * in full-width letters (Ｄ００１) or another compatibility form, the same code in its plain
+ * letters (Unicode's NFKC), as a user reading the file takes it.
+ */
+function plainCode(written: string): string {
+  if (directionTurn.test(written))
+    throw new Error(
+      'the text holds a mark that turns the order its characters show in (a right-to-left override or embedding): what Excel shows is not what the cell holds. Type the code again in the source file',
+    );
+  return written.normalize('NFKC');
+}
 
 function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, rounded?: Rounded[]): StoredValue {
   const cell = typeof written === 'string' ? written.replace(invisible, '') : written;
@@ -473,14 +488,8 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
         throw new Error(
           `a number of ${String(Math.abs(cell)).length} digits, which Excel keeps only to 15: its last digits may be lost. Format the column as Text in Excel, type the numbers again, and import it again`,
         );
-      // A code or a document's number in full-width letters (Ｄ００１) or another compatibility
-      // form is the same code in its plain letters, as a user reading the file takes it.
       const written = withoutControls(String(cell)).trim();
-      if (field.key && directionTurn.test(written))
-        throw new Error(
-          'the text holds a mark that turns the order its characters show in (a right-to-left override or embedding): what Excel shows is not what the cell holds. Type the code again in the source file',
-        );
-      const text = field.key ? written.normalize('NFKC') : written;
+      const text = field.key && beyondAscii.test(written) ? plainCode(written) : written;
       // A CSV or HTML file can hold any length; every file SchemeDesk writes the text into (a
       // register, a statement) is a workbook, which Excel will not open with a longer cell.
       if (text.length > CELL_CHARS)

@@ -12,6 +12,8 @@ const filled = (cell: Cell | undefined) => cell !== null && cell !== undefined &
  * past the header (a trailing delimiter on every line) are no values.
  */
 export function splitRowIssue(row: SourceRow, width: number, delimiter: string | undefined): ImportIssue | null {
+  // Asked of every row of a delimited file: nothing is built for a row no wider than its header.
+  if (row.cells.length <= width) return null;
   const beyond = row.cells.slice(width);
   if (!beyond.some(filled)) return null;
   const count = width + beyond.reduce<number>((last, cell, i) => (filled(cell) ? i + 1 : last), 0);

@@ -43,10 +43,10 @@ import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptSpread, receiptLines } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
-import { receivableIssues } from './receivable-rows';
 import { ImportRefusedError } from './refused';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import { roundsOffBetweenTotals } from './rounded-totals';
+import { rowIssues } from './row-issues';
 import {
   addRounded,
   blank,
@@ -62,7 +62,6 @@ import { decideFromSample } from './sample-decisions';
 import { splitRowIssue } from './split-rows';
 import { OneDayOfMonth } from './spreadsheet-dates';
 import { statusAnswer } from './status-column';
-import { targetIssues } from './target-rows';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { TypeReadings } from './type-readings';
 import { workedAmountNotes } from './worked-amounts';
@@ -584,8 +583,7 @@ async function importFrom(
       )
         values.round_off = null;
       if (converted.billDiscount) billDiscounts.spread(values, converted.billDiscount);
-      if (kind === 'targets') issues.push(...targetIssues(values, row, mapping, headers));
-      if (kind === 'receivables') issues.push(...receivableIssues(values, row, mapping, headers));
+      issues.push(...rowIssues(kind, values, row, mapping, headers));
       for (const field of def.fields) {
         if (
           field.required &&

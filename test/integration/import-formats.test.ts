@@ -471,6 +471,17 @@ describe('file formats', () => {
     expect((await expectSales(join(dir, 'filtered-2003.xls'))).warnings).toContain(hiddenRow(5));
   });
 
+  it("warns of the columns Excel's web page hides or draws zero wide that the import reads, by span", async () => {
+    // Excel's "Save as Web Page" writes a <col> per column before the rows, a hidden one display:none.
+    // Column 1 shown; 4 (Outlet Code) hidden; 6 and the one after it (Qty, Net Value) zero wide; 8 shown.
+    const columns = `<col width=64 span=3 style='width:48pt'><col width=0 style='display:none;mso-width-source:userset;mso-width-alt:0'><col width=64><col width=0 span=2><col width=40>`;
+    const page = html([header, ...lines]).replace('<table border="1">', `<table border="1">${columns}`);
+    writeFileSync(join(dir, 'hidden-columns.xls'), page);
+    expect((await expectSales(join(dir, 'hidden-columns.xls'))).warnings).toEqual([
+      '"Outlet Code", "Qty", "Net Value" are columns hidden in the workbook, and the import reads them: Excel does not show them, so whoever checked the file did not see their values',
+    ]);
+  });
+
   it('warns of the columns Excel 2003 XML hides or draws zero wide that the import reads, by index and span', async () => {
     // Column 1 shown; 4 (Outlet Code) hidden; 6 and the one after it (Qty, Net Value) zero wide; 8 shown.
     const columns =

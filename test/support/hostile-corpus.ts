@@ -553,6 +553,19 @@ function textCases(first: number): HostileCase[] {
   add('html colspan of a million', 'xls', (id) => html(lines(id)).replace('<td>', '<td colspan="1000000">'), refused);
   add('html rowspan of a million', 'xls', (id) => html(lines(id)).replace('<td>', '<td rowspan="1000000">'), refused);
   add(
+    'html col span of a million',
+    'xls',
+    (id) => html(lines(id)).replace('<table>', '<table><col span="1000000">'),
+    refused,
+  );
+  // A million hidden <col>s of a thousand columns each: past the widest grid Excel opens, none counts.
+  add(
+    'html a million hidden cols',
+    'xls',
+    (id) => html(lines(id)).replace('<table>', `<table>${'<col span=1000 style="display:none">'.repeat(1_000_000)}`),
+    stored,
+  );
+  add(
     'html tables nested a thousand deep',
     'xls',
     (id) => html(lines(id)).replace('<td>', `<td>${'<table><tr><td>'.repeat(1000)}`),

@@ -33,7 +33,7 @@ interface Building {
   pending: Map<string, Cell>;
   /** Rows the file hides (`display:none`, ss:Hidden): a filter's, or hidden by hand. */
   hidden: number[];
-  /** Columns it hides, by index from 0 (an Excel 2003 XML Column's ss:Hidden, or zero width). */
+  /** Columns it hides, by index from 0 (a web page's `<col style='display:none'>`, an Excel 2003 XML Column's ss:Hidden, or either zero wide). */
   hiddenColumns?: ColumnSpans;
   /** A worksheet Excel shows no tab for (its options' Visible: SheetHidden). */
   hiddenSheet?: boolean;
@@ -110,6 +110,24 @@ interface OpenTable {
   row: Cell[] | null;
   cell: { text: string; across: number; down: number; num?: string; overflow?: boolean } | null;
   col: number;
+  /** The column the next `<col>` describes. */
+  nextColumn: number;
+}
+
+/**
+ * A `<col>` Excel's web page writes for a hidden column: `display:none` (its documented way), or
+ * drawn zero wide. Columns past the widest sheet Excel opens are none it could show or hide.
+ */
+function readCol(table: OpenTable, attrs: Record<string, string>) {
+  const from = table.nextColumn;
+  table.nextColumn = Math.min(from + span(attrs.span, 'columns') + 1, SHEET_COLUMNS);
+  const style = attrs.style ?? '';
+  if (
+    /display\s*:\s*none/i.test(style) ||
+    attrs.width?.trim() === '0' ||
+    /(^|;)\s*width\s*:\s*0(\.0*)?(pt|px|in|cm)?\s*(;|$)/i.test(style)
+  )
+    table.table.hiddenColumns?.add(from, table.nextColumn - 1);
 }
 
 /**
@@ -144,9 +162,17 @@ export function htmlTables(html: string): SourceSheet[] {
         else if (name === 'table') {
           if (open.length >= MAX_NESTING)
             throw new DamagedFileError(`its tables are nested more than ${MAX_NESTING} deep, more than any report has`);
-          const table = { name: `Table ${tables.length + 1}`, rows: [], pending: new Map(), hidden: [] };
+          const table = {
+            name: `Table ${tables.length + 1}`,
+            rows: [],
+            pending: new Map(),
+            hidden: [],
+            hiddenColumns: new ColumnSpans(),
+          };
           tables.push(table);
-          open.push({ table, row: null, cell: null, col: 0 });
+          open.push({ table, row: null, cell: null, col: 0, nextColumn: 0 });
+        } else if (name === 'col' && top && !top.row) {
+          readCol(top, attrs);
         } else if (name === 'tr' && top) {
           top.row = [];
           top.col = 0;

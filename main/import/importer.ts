@@ -64,6 +64,7 @@ import { OneDayOfMonth } from './spreadsheet-dates';
 import { statusAnswer } from './status-column';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { TypeReadings } from './type-readings';
+import { UnseenValues } from './unseen-values';
 import { workedAmountNotes } from './worked-amounts';
 
 export interface ImportRequest {
@@ -376,14 +377,7 @@ async function importFrom(
   const billDiscounts = new BillDiscounts();
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
-  // Rows the workbook hides (a filter, or by hand), as read so far, and those imported.
-  const hidden = new Set<number>();
-  const hiddenImported: number[] = [];
-  const isHidden = (row: number) => {
-    const list = sheetRows.hiddenRows ?? [];
-    for (let i = hidden.size; i < list.length; i++) hidden.add(list[i] as number);
-    return hidden.has(row);
-  };
+  const unseen = new UnseenValues(sheetRows, table, mapping);
   // A master's status asked as a question (Active: Y/N, Blocked: Y/N), stored in words.
   const statusOf = statusAnswer(kind, headers[mapping.status ?? -1]);
   // A receipts file booked as the customer's ledger: a receipt negative, turned (decideFromSample).
@@ -639,7 +633,7 @@ async function importFrom(
           const v = line[field.name];
           if (typeof v === 'number') sum.add(v);
         }
-      if (isHidden(row.number)) hiddenImported.push(row.number);
+      unseen.imported(row);
       if (converted.rounded) addRounded(rounding, converted.rounded);
       if (converted.taxLedgers) {
         taxLedgers.vouchers++;
@@ -721,17 +715,7 @@ async function importFrom(
       result.warnings.push(
         `Sheet "${table.sheet}" is hidden in the workbook: Excel shows no tab for it, so whoever checked the file may never have seen these lines${request.sheet === undefined ? ` (it was read as no sheet shown has ${kind} columns)` : ''}`,
       );
-    const hiddenRead = [...new Set(Object.values(mapping))].filter(
-      (column) => column < table.headers.length && table.hiddenColumns.includes(column),
-    );
-    if (hiddenRead.length > 0)
-      result.warnings.push(
-        `${hiddenRead.map((column) => `"${headers[column]}"`).join(', ')} ${hiddenRead.length > 1 ? 'are columns' : 'is a column'} hidden in the workbook, and the import reads ${hiddenRead.length > 1 ? 'them' : 'it'}: Excel does not show ${hiddenRead.length > 1 ? 'them' : 'it'}, so whoever checked the file did not see ${hiddenRead.length > 1 ? 'their' : 'its'} values`,
-      );
-    if (hiddenImported.length > 0)
-      result.warnings.push(
-        `${counted(hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${hiddenImported.length > 1 ? 'rows' : 'row'} ${hiddenImported.slice(0, 5).join(', ')}${hiddenImported.length > 5 ? ', …' : ''}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
-      );
+    result.warnings.push(...unseen.warnings());
     if (saleLines) {
       const signNotes = saleLines.signNotes();
       result.decisions.push(...signNotes.decisions);

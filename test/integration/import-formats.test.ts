@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rollBackBatch } from '../../main/import/batches';
 import { inspectFile } from '../../main/import/inspect';
@@ -479,6 +480,40 @@ describe('file formats', () => {
     writeFileSync(join(dir, 'hidden-columns.xls'), page);
     expect((await expectSales(join(dir, 'hidden-columns.xls'))).warnings).toEqual([
       '"Outlet Code", "Qty", "Net Value" are columns hidden in the workbook, and the import reads them: Excel does not show them, so whoever checked the file did not see their values',
+    ]);
+  });
+
+  it('warns of values an xlsx or Excel 2003 XML reads from cells whose number format shows nothing', async () => {
+    // `;;;` shows any value as nothing; `;;` only numbers (text shows); `0;-0;;@` hides only a zero.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    const numbered = lines.map((line) => [...line.slice(0, 6), Number(String(line[6]).replace(/,/g, '')), line[7]]);
+    for (const row of [header, ...numbered]) sheet.addRow(row);
+    sheet.getCell('G3').numFmt = ';;;';
+    sheet.getCell('G5').numFmt = '[Red];[Red];';
+    sheet.getCell('A2').numFmt = ';;';
+    sheet.getCell('E4').numFmt = ';;;';
+    sheet.getCell('F2').numFmt = '0;-0;;@';
+    const path = join(dir, 'blank formats.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const first = await expectSales(path);
+    expect(first.warnings).toEqual([
+      '2 values of "Net Value" were imported from cells whose number format shows nothing (rows 3, 5): Excel shows them blank (a format such as ;;;), so whoever checked the file did not see them',
+      '1 value of "SKU" was imported from cells whose number format shows nothing (row 4): Excel shows it blank (a format such as ;;;), so whoever checked the file did not see it',
+    ]);
+    rollBackBatch(ws.db, first.batch ?? 0, 'tester');
+    const styles =
+      '<Styles><Style ss:ID="h"><NumberFormat ss:Format=";;;"/></Style><Style ss:ID="n"><NumberFormat ss:Format=";;"/></Style></Styles>';
+    const xml = spreadsheetMl([header, ...numbered])
+      .replace('<Worksheet', `${styles}<Worksheet`)
+      .replace('<Cell><Data ss:Type="Number">99.99', '<Cell ss:StyleID="h"><Data ss:Type="Number">99.99')
+      .replace('<Cell><Data ss:Type="String">SI/T/2', '<Cell ss:StyleID="n"><Data ss:Type="String">SI/T/2');
+    expect(xml).toContain('ss:StyleID="h"><Data ss:Type="Number">99.99');
+    writeFileSync(join(dir, 'blank formats 2003.xls'), xml);
+    expect(
+      (await importFile(ws, join(dir, 'blank formats 2003.xls'), { kind: 'sales', dryRun: true })).warnings,
+    ).toEqual([
+      '1 value of "Net Value" was imported from cells whose number format shows nothing (row 3): Excel shows it blank (a format such as ;;;), so whoever checked the file did not see it',
     ]);
   });
 

@@ -28,6 +28,19 @@ describe('number formats of a workbook', () => {
     expect([shownNumber(12.5, 6), shownNumber(-12, 6), shownNumber(0.18, 'percent')]).toEqual([12.5, -12, '18%']);
   });
 
+  it('shows nothing where every section a number takes is empty, and text too where its section is', () => {
+    expect([';;;', ';;', ';', '[Red];[Blue];""', ';;;@', '_-;_-;_-;_-'].map(formatKind)).toEqual([
+      'blank',
+      'blank-numbers',
+      'blank-numbers',
+      'blank-numbers',
+      'blank-numbers',
+      'blank',
+    ]);
+    // General's empty code, and formats hiding only zeros or negatives, show the values read.
+    expect(['', '0;-0;;@', '#,##0;;', ';"-"', '"Nil";;'].map(formatKind)).toEqual([null, null, null, null, null]);
+  });
+
   it('reads no date in a code longer than Excel writes, without the patterns backtracking over it', () => {
     expect(isDateFormat(`${'['.repeat(1_000_000)}yyyy`)).toBe(false);
     expect(isDateFormat(`${'['.repeat(200)}yyyy`)).toBe(true);

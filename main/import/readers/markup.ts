@@ -72,7 +72,7 @@ function place(
   return col + across + 1;
 }
 
-function finishRow(b: Building, row: Cell[], rowNumber: number) {
+function finishRow(b: Building, row: Cell[], rowNumber: number, shownBlank: number[] | null = null) {
   // The cells a rowspan or MergeDown begun above fills: Excel shows their value once, above.
   const mergedDown: number[] = [];
   for (const [key, value] of b.pending) {
@@ -84,7 +84,12 @@ function finishRow(b: Building, row: Cell[], rowNumber: number) {
     }
   }
   const cells = Array.from(row, (v) => (v === undefined || v === '' ? null : v));
-  b.rows.push(mergedDown.length > 0 ? { number: rowNumber, cells, mergedDown } : { number: rowNumber, cells });
+  b.rows.push({
+    number: rowNumber,
+    cells,
+    ...(mergedDown.length > 0 ? { mergedDown } : {}),
+    ...(shownBlank ? { shownBlank } : {}),
+  });
 }
 
 export function parseHtmlTables(html: string): Source {
@@ -250,6 +255,8 @@ export function parseExcel2003Xml(xml: string): Source {
   const styleKinds = new Map<string, StyleKind>();
   let style: string | null = null;
   let inData = false;
+  // The row's columns whose value its format shows as nothing.
+  let shownBlank: number[] | null = null;
   // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
   let inComment = false;
   // The text of a worksheet's options' Visible, while it is read.
@@ -336,12 +343,20 @@ export function parseExcel2003Xml(xml: string): Source {
           if (current && /^sheet(very)?hidden$/i.test(visible.trim())) current.hiddenSheet = true;
           visible = null;
         } else if (local === 'cell' && row && cell && current) {
-          const value = typedValue(cell.type, cell.text, styleKinds.get(cell.style) ?? null);
+          const kind = styleKinds.get(cell.style) ?? null;
+          const value = typedValue(cell.type, cell.text, kind);
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
+          // A value its format shows as nothing (`;;;`), in each column its cell spans.
+          if (value !== null && (kind === 'blank' || (kind === 'blank-numbers' && cell.type === 'Number')))
+            for (let c = col - cell.across - 1; c < col; c++) {
+              shownBlank ??= [];
+              shownBlank.push(c);
+            }
           cell = null;
         } else if (local === 'row' && row && current) {
-          finishRow(current, row, rowNumber);
+          finishRow(current, row, rowNumber, shownBlank);
           row = null;
+          shownBlank = null;
         } else if (local === 'worksheet') current = null;
       },
     },

@@ -20,7 +20,21 @@ const BUILT_IN_PERCENTS = new Set([9, 10]);
  * percentage, or — a number — the digits a format of zeros alone pads a whole number to (`00000`
  * shows 123 as 00123: a code or document number kept with its leading zeros).
  */
-export type StyleKind = 'date' | 'percent' | number | null;
+export type StyleKind = 'date' | 'percent' | number | 'blank' | 'blank-numbers' | null;
+
+/**
+ * Whether a format shows a cell as nothing: every section a number takes empty (`;;;`, `;;`, `;`:
+ * Excel's way to hide a value in plain sight), and with a fourth section empty text too. Colours
+ * and padding alone show nothing either. A format of one empty section is General's.
+ */
+function blankKind(code: string): 'blank' | 'blank-numbers' | null {
+  const sections = code.split(';');
+  if (sections.length < 2) return null;
+  const empty = (section: string | undefined) =>
+    section !== undefined && section.replace(/\[[^\]]*\]|""|_./g, '').trim() === '';
+  if (!sections.slice(0, 3).every(empty)) return null;
+  return sections.length >= 4 && empty(sections[3]) ? 'blank' : 'blank-numbers';
+}
 
 /** A number format code's first section, without its quoted text, escapes, fills and brackets. */
 function bareFormat(code: string): string {
@@ -48,11 +62,13 @@ export function isDateFormat(code: string): boolean {
 /**
  * What a number format code shows: a date, a percentage (`0.0%`: the cell's 0.18 is 18 %), the
  * width of a format of two or more zeros and nothing else (colours and locales aside: no quoted
- * text, no separators), or none of these.
+ * text, no separators), nothing at all (`;;;`), or none of these.
  */
 export function formatKind(code: string): StyleKind {
   if (isDateFormat(code)) return 'date';
   if (code.length > 255) return null;
+  const blank = blankKind(code);
+  if (blank) return blank;
   const bare = bareFormat(code);
   if (bare.includes('%')) return 'percent';
   const first = code.split(';')[0]?.replace(/\[[^\]]*\]/g, '') ?? '';

@@ -24,6 +24,11 @@ export interface SourceRow {
    * on the range's first row, so an amount there is no amount of this row's own.
    */
   mergedDown?: number[];
+  /**
+   * The columns whose value the cell's number format shows as nothing (`;;;`): Excel shows a blank
+   * cell, so whoever checked the file never saw the value read.
+   */
+  shownBlank?: number[];
 }
 
 export interface SourceSheet {

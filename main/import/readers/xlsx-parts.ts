@@ -32,8 +32,10 @@ export interface WorkbookSheet {
 export interface Workbook {
   date1904: boolean;
   sheets: WorkbookSheet[];
-  /** For each cell style index (`s`), whether its number format shows a date or time, or a percentage. */
+  /** For each cell style index (`s`), whether its number format shows a date or time, a percentage, or nothing. */
   styleKinds: StyleKind[];
+  /** Whether a style shows its cells as nothing (`;;;`): only then is each cell's style asked. */
+  blankStyles: boolean;
   sharedStrings: string[];
 }
 
@@ -158,10 +160,12 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     close() {},
   });
   if (!found) throw new DamagedFileError('it is a zip without a workbook in it (is it really an .xlsx?)');
+  const kinds = await styleKinds(zip, byType('/styles'));
   return {
     date1904,
     sheets,
-    styleKinds: await styleKinds(zip, byType('/styles')),
+    styleKinds: kinds,
+    blankStyles: kinds.some((kind) => kind === 'blank' || kind === 'blank-numbers'),
     sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
   };
 }

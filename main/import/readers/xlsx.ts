@@ -119,8 +119,21 @@ async function* sheetRows(
   let cell: CellBuilding | null = null;
   let into = Into.Nothing;
   let phonetic = 0;
+  // The row's columns whose value its format shows as nothing (`;;;`).
+  let shownBlank: number[] | null = null;
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
   const value = (c: CellBuilding): Cell => {
+    const v = typedValue(c);
+    if (v !== null && workbook.blankStyles) {
+      const kind = workbook.styleKinds[c.style];
+      if (kind === 'blank' || (kind === 'blank-numbers' && (c.type === 'n' || c.type === 'd'))) {
+        shownBlank ??= [];
+        shownBlank.push(c.col);
+      }
+    }
+    return v;
+  };
+  const typedValue = (c: CellBuilding): Cell => {
     if (c.value === null) return c.formula && c.type !== 'inlineStr' ? formulaWithoutValue : null;
     switch (c.type) {
       case 'inlineStr':
@@ -234,8 +247,9 @@ async function* sheetRows(
           cell = null;
           return;
         case 'row':
-          if (cells) ready.push({ number: rowNumber, cells });
+          if (cells) ready.push(shownBlank ? { number: rowNumber, cells, shownBlank } : { number: rowNumber, cells });
           cells = null;
+          shownBlank = null;
           return;
       }
     },

@@ -487,7 +487,11 @@ describe('file formats', () => {
     // `;;;` shows any value as nothing; `;;` only numbers (text shows); `0;-0;;@` hides only a zero.
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sales');
-    const numbered = lines.map((line) => [...line.slice(0, 6), Number(String(line[6]).replace(/,/g, '')), line[7]]);
+    const numbered = lines.map((line): FixtureCell[] => [
+      ...line.slice(0, 6),
+      Number(String(line[6]).replace(/,/g, '')),
+      line[7] ?? null,
+    ]);
     for (const row of [header, ...numbered]) sheet.addRow(row);
     sheet.getCell('G3').numFmt = ';;;';
     sheet.getCell('G5').numFmt = '[Red];[Red];';

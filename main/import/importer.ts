@@ -17,6 +17,7 @@ import { BillDiscounts } from './bill-discount';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { BillTotals } from './bill-totals';
 import { currencyCheck } from './currency-column';
+import { currencyFormatIssues } from './currency-formats';
 import type { DateOrderName } from './dates';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
@@ -545,6 +546,7 @@ async function importFrom(
         message: p.message,
       }));
       issues.push(...mergedAmountIssues(kind, mapping, headers, row));
+      issues.push(...currencyFormatIssues(kind, mapping, headers, row, currency));
       const foreign = currencies?.foreign(row.cells);
       if (foreign)
         issues.push({

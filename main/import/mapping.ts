@@ -151,7 +151,7 @@ function holdsPercentages(kind: DatasetKind, field: string): boolean {
 }
 
 /** A field's type, or a pseudo field's (money, or a flag). */
-const fieldType = (kind: DatasetKind, field: string) =>
+export const fieldType = (kind: DatasetKind, field: string) =>
   datasets[kind].fields.find((f) => f.name === field)?.type ?? pseudoFieldDefs[field as PseudoField]?.type;
 
 /** A field's name as the dialog shows it, or a pseudo field's; a numbered part's key as it is. */

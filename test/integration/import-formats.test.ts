@@ -36,6 +36,9 @@ const lines: FixtureCell[][] = [
   ['SI/T/2', '17-10-2026', 'D002', 'O00002', 'SKU-0003', 12, '1,00,000.00', 'Invoice'],
   ['CN/T/1', '20-10-2026', 'D001', 'O00001', 'SKU-0001', 1, '617.25', 'Credit Note'],
 ];
+/** The lines with their net values as numbers, as a workbook holds them. */
+const numbered = () =>
+  lines.map((line): FixtureCell[] => [...line.slice(0, 6), Number(String(line[6]).replace(/,/g, '')), line[7] ?? null]);
 const expectedTotals = { qty: '14.000', net_value: '100717.24' };
 const expectedRows = [
   { doc_no: 'SI/T/1', doc_date: '2026-10-05', qty: 2000, net_value: 123450, doc_type: 'invoice' },
@@ -487,12 +490,7 @@ describe('file formats', () => {
     // `;;;` shows any value as nothing; `;;` only numbers (text shows); `0;-0;;@` hides only a zero.
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sales');
-    const numbered = lines.map((line): FixtureCell[] => [
-      ...line.slice(0, 6),
-      Number(String(line[6]).replace(/,/g, '')),
-      line[7] ?? null,
-    ]);
-    for (const row of [header, ...numbered]) sheet.addRow(row);
+    for (const row of [header, ...numbered()]) sheet.addRow(row);
     sheet.getCell('G3').numFmt = ';;;';
     sheet.getCell('G5').numFmt = '[Red];[Red];';
     sheet.getCell('A2').numFmt = ';;';
@@ -508,7 +506,7 @@ describe('file formats', () => {
     rollBackBatch(ws.db, first.batch ?? 0, 'tester');
     const styles =
       '<Styles><Style ss:ID="h"><NumberFormat ss:Format=";;;"/></Style><Style ss:ID="n"><NumberFormat ss:Format=";;"/></Style></Styles>';
-    const xml = spreadsheetMl([header, ...numbered])
+    const xml = spreadsheetMl([header, ...numbered()])
       .replace('<Worksheet', `${styles}<Worksheet`)
       .replace('<Cell><Data ss:Type="Number">99.99', '<Cell ss:StyleID="h"><Data ss:Type="Number">99.99')
       .replace('<Cell><Data ss:Type="String">SI/T/2', '<Cell ss:StyleID="n"><Data ss:Type="String">SI/T/2');
@@ -518,6 +516,36 @@ describe('file formats', () => {
       (await importFile(ws, join(dir, 'blank formats 2003.xls'), { kind: 'sales', dryRun: true })).warnings,
     ).toEqual([
       '1 value of "Net Value" was imported from cells whose number format shows nothing (row 3): Excel shows it blank (a format such as ;;;), so whoever checked the file did not see it',
+    ]);
+  });
+
+  it("refuses amounts an xlsx or Excel 2003 XML formats in another currency than the workspace's", async () => {
+    // Excel shows 99.99 formatted [$$-409]#,##0.00 as $99.99: the number alone is no rupees.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    for (const row of [header, ...numbered()]) sheet.addRow(row);
+    sheet.getCell('G2').numFmt = '[$₹-4009] #,##0.00';
+    sheet.getCell('G3').numFmt = '[$$-409]#,##0.00';
+    sheet.getCell('G4').numFmt = '"Rs."#,##0.00';
+    sheet.getCell('G5').numFmt = '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)';
+    sheet.getCell('F3').numFmt = '[$$-409]0';
+    const path = join(dir, 'dollar formats.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const message = (value: string, written: string) =>
+      `the cell's number format shows the amount in ${written} (Excel shows ${value} with its ${written} mark), not the workspace's currency (INR): convert the amount first; if it is in INR and only formatted so, format the column as a plain number`;
+    const refused = await importFile(ws, path, { kind: 'sales', dryRun: true });
+    expect(refused.errors).toEqual([
+      { row: 3, column: 'Net Value', value: '99.99', message: message('99.99', 'USD') },
+      { row: 5, column: 'Net Value', value: '617.25', message: message('617.25', 'USD') },
+    ]);
+    const styles = '<Styles><Style ss:ID="e"><NumberFormat ss:Format="Euro Currency"/></Style></Styles>';
+    const xml = spreadsheetMl([header, ...numbered()])
+      .replace('<Worksheet', `${styles}<Worksheet`)
+      .replace('<Cell><Data ss:Type="Number">99.99', '<Cell ss:StyleID="e"><Data ss:Type="Number">99.99');
+    expect(xml).toContain('ss:StyleID="e"><Data ss:Type="Number">99.99');
+    writeFileSync(join(dir, 'euro formats 2003.xls'), xml);
+    expect((await importFile(ws, join(dir, 'euro formats 2003.xls'), { kind: 'sales', dryRun: true })).errors).toEqual([
+      { row: 3, column: 'Net Value', value: '99.99', message: message('99.99', 'EUR') },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKind, isDateFormat, shownNumber } from '../../main/import/readers/number-formats';
+import { formatCurrency, formatKind, isDateFormat, shownNumber } from '../../main/import/readers/number-formats';
 
 describe('number formats of a workbook', () => {
   it('shows a date where a d, m, y, h or s stands outside quotes, brackets and escapes', () => {
@@ -39,6 +39,20 @@ describe('number formats of a workbook', () => {
     ]);
     // General's empty code, and formats hiding only zeros or negatives, show the values read.
     expect(['', '0;-0;;@', '#,##0;;', ';"-"', '"Nil";;'].map(formatKind)).toEqual([null, null, null, null, null]);
+  });
+
+  it('reads the currency a format writes beside the number, and none from a locale, a unit or a side', () => {
+    const codes = ['[$$-409]#,##0.00', '[$€-x-euro2] #,##0.00', '[$USD] #,##0', '[$AED] #,##0', '"Rs."#,##0.00'];
+    expect(codes.map(formatCurrency)).toEqual(['USD', 'EUR', 'USD', 'AED', 'INR']);
+    expect(['\\$#,##0', '£#,##0.00', '[$₹-4009] #,##0.00', '_("$"* #,##0.00_)'].map(formatCurrency)).toEqual([
+      'USD',
+      'GBP',
+      'INR',
+      'USD',
+    ]);
+    const none = ['[$-409]#,##0.00', '""0.00', '0.00" Nos"', '#,##0.00 "Dr"', '[Red]#,##0', 'General'];
+    expect(none.map(formatCurrency)).toEqual([null, null, null, null, null, null]);
+    expect(formatKind('[$$-409]#,##0.00')).toEqual({ currency: 'USD' });
   });
 
   it('reads no date in a code longer than Excel writes, without the patterns backtracking over it', () => {

@@ -72,7 +72,13 @@ function place(
   return col + across + 1;
 }
 
-function finishRow(b: Building, row: Cell[], rowNumber: number, shownBlank: number[] | null = null) {
+/** What a row's cells' formats show apart from their values: nothing, or a currency. */
+interface ShownApart {
+  shownBlank?: number[];
+  currencyShown?: { column: number; currency: string }[];
+}
+
+function finishRow(b: Building, row: Cell[], rowNumber: number, apart: ShownApart = {}) {
   // The cells a rowspan or MergeDown begun above fills: Excel shows their value once, above.
   const mergedDown: number[] = [];
   for (const [key, value] of b.pending) {
@@ -88,7 +94,7 @@ function finishRow(b: Building, row: Cell[], rowNumber: number, shownBlank: numb
     number: rowNumber,
     cells,
     ...(mergedDown.length > 0 ? { mergedDown } : {}),
-    ...(shownBlank ? { shownBlank } : {}),
+    ...apart,
   });
 }
 
@@ -255,8 +261,8 @@ export function parseExcel2003Xml(xml: string): Source {
   const styleKinds = new Map<string, StyleKind>();
   let style: string | null = null;
   let inData = false;
-  // The row's columns whose value its format shows as nothing.
-  let shownBlank: number[] | null = null;
+  // What the row's cells' formats show apart from their values.
+  let apart: ShownApart = {};
   // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
   let inComment = false;
   // The text of a worksheet's options' Visible, while it is read.
@@ -319,7 +325,13 @@ export function parseExcel2003Xml(xml: string): Source {
         } else if (local === 'style') style = attr(attrs, 'ID') ?? null;
         else if (local === 'numberformat' && style !== null) {
           const format = attr(attrs, 'Format') ?? '';
-          const kind = /^percent$/i.test(format) ? 'percent' : formatKind(format);
+          // Excel 2003's named formats: Percent, and Euro Currency (its plain Currency is the
+          // machine's own, which the file does not say).
+          const kind = /^percent$/i.test(format)
+            ? 'percent'
+            : /^euro currency$/i.test(format)
+              ? { currency: 'EUR' }
+              : formatKind(format);
           if (kind !== null && kind !== 'date') styleKinds.set(style, kind);
         } else if (local === 'comment') inComment = true;
         else if (local.replace(/^x:/, '') === 'visible') visible = '';
@@ -346,17 +358,20 @@ export function parseExcel2003Xml(xml: string): Source {
           const kind = styleKinds.get(cell.style) ?? null;
           const value = typedValue(cell.type, cell.text, kind);
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
-          // A value its format shows as nothing (`;;;`), in each column its cell spans.
-          if (value !== null && (kind === 'blank' || (kind === 'blank-numbers' && cell.type === 'Number')))
-            for (let c = col - cell.across - 1; c < col; c++) {
-              shownBlank ??= [];
-              shownBlank.push(c);
+          // A value its format shows as nothing (`;;;`) or in a currency, in each column its cell spans.
+          for (let c = col - cell.across - 1; c < col && value !== null; c++)
+            if (kind === 'blank' || (kind === 'blank-numbers' && cell.type === 'Number')) {
+              apart.shownBlank ??= [];
+              apart.shownBlank.push(c);
+            } else if (typeof kind === 'object' && kind !== null && typeof value === 'number') {
+              apart.currencyShown ??= [];
+              apart.currencyShown.push({ column: c, currency: kind.currency });
             }
           cell = null;
         } else if (local === 'row' && row && current) {
-          finishRow(current, row, rowNumber, shownBlank);
+          finishRow(current, row, rowNumber, apart);
           row = null;
-          shownBlank = null;
+          apart = {};
         } else if (local === 'worksheet') current = null;
       },
     },

@@ -1,4 +1,4 @@
-import { percentText } from '../amounts';
+import { currencyOfMark, percentText } from '../amounts';
 import type { Cell } from './types';
 
 /**
@@ -20,7 +20,28 @@ const BUILT_IN_PERCENTS = new Set([9, 10]);
  * percentage, or — a number — the digits a format of zeros alone pads a whole number to (`00000`
  * shows 123 as 00123: a code or document number kept with its leading zeros).
  */
-export type StyleKind = 'date' | 'percent' | number | 'blank' | 'blank-numbers' | null;
+export type StyleKind = 'date' | 'percent' | number | 'blank' | 'blank-numbers' | { currency: string } | null;
+
+/**
+ * The currency a number format writes beside the number: `[$$-409]`, `[$€-x-euro2]`, `[$USD]`,
+ * `"Rs."`, `\$` or a bare `$`, `€`, `£`, `₹` (a literal in a format code). Excel shows 1000 so
+ * formatted as $1,000.00, which the number alone does not say. `[$-409]` is a locale, no currency.
+ */
+export function formatCurrency(code: string): string | null {
+  if (code.length > 255) return null;
+  for (const [, symbol] of code.matchAll(/\[\$([^\]-]*)(?:-[^\]]*)?\]/g)) {
+    const mark = symbol?.trim() ?? '';
+    if (mark === '') continue;
+    const currency = currencyOfMark(mark) ?? (/^[A-Z]{3}$/.test(mark) ? mark : null);
+    if (currency) return currency;
+  }
+  for (const [, text] of code.matchAll(/"([^"]*)"/g)) {
+    const currency = currencyOfMark(text ?? '');
+    if (currency) return currency;
+  }
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]/g, '').match(/[$€£₹]/);
+  return bare ? currencyOfMark(bare[0]) : null;
+}
 
 /**
  * Whether a format shows a cell as nothing: every section a number takes empty (`;;;`, `;;`, `;`:
@@ -62,13 +83,15 @@ export function isDateFormat(code: string): boolean {
 /**
  * What a number format code shows: a date, a percentage (`0.0%`: the cell's 0.18 is 18 %), the
  * width of a format of two or more zeros and nothing else (colours and locales aside: no quoted
- * text, no separators), nothing at all (`;;;`), or none of these.
+ * text, no separators), nothing at all (`;;;`), an amount in a currency (`$#,##0.00`), or none of these.
  */
 export function formatKind(code: string): StyleKind {
   if (isDateFormat(code)) return 'date';
   if (code.length > 255) return null;
   const blank = blankKind(code);
   if (blank) return blank;
+  const currency = formatCurrency(code);
+  if (currency) return { currency };
   const bare = bareFormat(code);
   if (bare.includes('%')) return 'percent';
   const first = code.split(';')[0]?.replace(/\[[^\]]*\]/g, '') ?? '';

@@ -29,6 +29,8 @@ export interface SourceRow {
    * cell, so whoever checked the file never saw the value read.
    */
   shownBlank?: number[];
+  /** Number cells whose format writes a currency beside them (`$#,##0.00`), by column. */
+  currencyShown?: { column: number; currency: string }[];
 }
 
 export interface SourceSheet {

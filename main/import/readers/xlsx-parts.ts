@@ -34,8 +34,8 @@ export interface Workbook {
   sheets: WorkbookSheet[];
   /** For each cell style index (`s`), whether its number format shows a date or time, a percentage, or nothing. */
   styleKinds: StyleKind[];
-  /** Whether a style shows its cells as nothing (`;;;`): only then is each cell's style asked. */
-  blankStyles: boolean;
+  /** Whether a style shows its cells as nothing (`;;;`) or in a currency: only then is each cell's style asked. */
+  readApart: boolean;
   sharedStrings: string[];
 }
 
@@ -165,7 +165,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     date1904,
     sheets,
     styleKinds: kinds,
-    blankStyles: kinds.some((kind) => kind === 'blank' || kind === 'blank-numbers'),
+    readApart: kinds.some((kind) => kind === 'blank' || kind === 'blank-numbers' || typeof kind === 'object'),
     sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
   };
 }

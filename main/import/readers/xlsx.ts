@@ -119,16 +119,20 @@ async function* sheetRows(
   let cell: CellBuilding | null = null;
   let into = Into.Nothing;
   let phonetic = 0;
-  // The row's columns whose value its format shows as nothing (`;;;`).
+  // The row's columns whose value its format shows as nothing (`;;;`), or in a currency.
   let shownBlank: number[] | null = null;
+  let currencyShown: { column: number; currency: string }[] | null = null;
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
   const value = (c: CellBuilding): Cell => {
     const v = typedValue(c);
-    if (v !== null && workbook.blankStyles) {
+    if (v !== null && workbook.readApart) {
       const kind = workbook.styleKinds[c.style];
       if (kind === 'blank' || (kind === 'blank-numbers' && (c.type === 'n' || c.type === 'd'))) {
         shownBlank ??= [];
         shownBlank.push(c.col);
+      } else if (typeof kind === 'object' && kind !== null && typeof v === 'number') {
+        currencyShown ??= [];
+        currencyShown.push({ column: c.col, currency: kind.currency });
       }
     }
     return v;
@@ -247,9 +251,20 @@ async function* sheetRows(
           cell = null;
           return;
         case 'row':
-          if (cells) ready.push(shownBlank ? { number: rowNumber, cells, shownBlank } : { number: rowNumber, cells });
+          if (cells)
+            ready.push(
+              shownBlank || currencyShown
+                ? {
+                    number: rowNumber,
+                    cells,
+                    ...(shownBlank ? { shownBlank } : {}),
+                    ...(currencyShown ? { currencyShown } : {}),
+                  }
+                : { number: rowNumber, cells },
+            );
           cells = null;
           shownBlank = null;
+          currencyShown = null;
           return;
       }
     },

@@ -17,11 +17,11 @@ export function currencyFormatIssues(
   row: SourceRow,
   currency: string,
 ): ImportIssue[] {
-  const marked = row.currencyShown;
+  const marked = row.formatted;
   if (!marked) return [];
   const issues: ImportIssue[] = [];
   for (const { column, currency: written } of marked) {
-    if (written === currency) continue;
+    if (written === undefined || written === currency) continue;
     const money = Object.entries(mapping).some(([field, c]) => c === column && fieldType(kind, field) === 'money');
     if (!money) continue;
     const value = shown(row.cells[column] ?? null);

@@ -1,5 +1,7 @@
 import { Exact } from '../../engine/money';
+import { numberCellToDecimal } from './amounts';
 import { MONTH_ROW_HEADERS } from './month-columns';
+import type { SourceRow } from './readers/types';
 
 /**
  * Amounts a header says are written in a unit larger than the rupee: "Target (₹ in Lakhs)", "Sales
@@ -67,6 +69,26 @@ export function numberWithUnit(text: string): { number: string; power: number } 
 /** Exact decimal text times ten to the power. */
 export const scaled = (text: string, power: number): string =>
   power === 0 ? text : new Exact(text).times(new Exact(10).pow(power)).toFixed();
+
+/**
+ * A row's numbers as Excel shows them, where their column's header states the unit they are in
+ * and their format does the dividing: under "Amount ('000)", 1234567 formatted `#,##0,` shows as
+ * 1,235 — the rupees themselves, which read as thousands were 1,234,567,000. Such a cell is read
+ * as the number shown (1234.567, exactly), which the header's unit then multiplies. Where the
+ * header states no unit the cell holds the amount itself, and is read so. Each cell once: the
+ * format's power is taken off the row as it is used (the reading thread and the import's both ask).
+ */
+export function readShownUnits(row: SourceRow, scaledColumns: Readonly<Record<number, number>> | undefined): void {
+  const formatted = row.formatted;
+  if (!formatted || !scaledColumns) return;
+  row.formatted = formatted.map((shown) => {
+    const cell = row.cells[shown.column];
+    if (!shown.power || !scaledColumns[shown.column] || typeof cell !== 'number') return shown;
+    row.cells[shown.column] = scaled(numberCellToDecimal(cell, 10), -shown.power);
+    const { power: _, ...rest } = shown;
+    return rest;
+  });
+}
 
 /**
  * The unit a report's title gives all its amounts: "Monthly targets FY 2026-27 (₹ in Lakhs)",

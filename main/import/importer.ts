@@ -25,7 +25,7 @@ import { DocumentLines } from './document-lines';
 import { DueDates } from './due-dates';
 import { claimEarlierBills } from './earlier-bills';
 import { FreeGoods } from './free-goods';
-import { scaleDecisions } from './header-scale';
+import { readShownUnits, scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
 import { turnSigns } from './journal-signs';
 import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
@@ -476,6 +476,7 @@ async function importFrom(
     if (currencies?.warning) result.warnings.push(currencies.warning);
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
+      readShownUnits(row, decisions.scaled);
       if (result.rowsRead === RESERVE_AT) {
         const wholeFile = size / Math.max(file.bytes(), 1);
         for (const table of [exactRows, documents.counts, lines.seen])

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { workerInput } from '../workers/run';
 import { cellsDigest, DIGEST_BYTES } from './digest-table';
+import { readShownUnits } from './header-scale';
 import { dataRows, type SkippedLayoutRow } from './layout';
 import { openSource } from './open-source';
 import { packedBuffers, packRows } from './packed-rows';
@@ -78,6 +79,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
   };
   for await (const row of rows) {
     if (batch.length === 0 && waiting() >= CONVERT_FROM_WAITING) converted = [];
+    readShownUnits(row, prepare.decisions.scaled);
     batch.push(row);
     converted?.push(
       convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults, row.ledger),

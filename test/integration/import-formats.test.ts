@@ -549,6 +549,31 @@ describe('file formats', () => {
     ]);
   });
 
+  it('reads a number its format shows in thousands as shown, where the header says the column is in thousands', async () => {
+    // Under "Net Value (₹ '000)", 1234.5 formatted #,##0.00, shows 1.23: thousands, as the header
+    // says; the cell holds the rupees themselves. A cell without the format is written in thousands.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    const inThousands = numbered().map((line, i): FixtureCell[] =>
+      i === 1 ? [...line.slice(0, 6), 0.09999, line[7] ?? null] : line,
+    );
+    for (const row of [header.map((h) => (h === 'Net Value' ? "Net Value (₹ '000)" : h)), ...inThousands])
+      sheet.addRow(row);
+    for (const cell of ['G2', 'G4', 'G5']) sheet.getCell(cell).numFmt = '#,##0.00,';
+    const path = join(dir, 'thousands format.xlsx');
+    await workbook.xlsx.writeFile(path);
+    rollBackBatch(ws.db, (await expectSales(path)).batch ?? 0, 'tester');
+    // Without a unit in its header, a number so formatted is the amount itself.
+    const plain = new ExcelJS.Workbook();
+    const plainSheet = plain.addWorksheet('Sales');
+    for (const row of [header, ...numbered()]) plainSheet.addRow(row);
+    plainSheet.getCell('G3').numFmt = '#,##0,';
+    await plain.xlsx.writeFile(join(dir, 'plain format.xlsx'));
+    expect((await importFile(ws, join(dir, 'plain format.xlsx'), { kind: 'sales', dryRun: true })).totals).toEqual(
+      expectedTotals,
+    );
+  });
+
   it('warns of the columns Excel 2003 XML hides or draws zero wide that the import reads, by index and span', async () => {
     // Column 1 shown; 4 (Outlet Code) hidden; 6 and the one after it (Qty, Net Value) zero wide; 8 shown.
     const columns =

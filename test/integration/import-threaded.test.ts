@@ -43,12 +43,16 @@ const expectedNet = Array.from({ length: LINES }, (_, i) => (i % 997) * 100 + 25
 /**
  * The lines as an xlsx whose sheet is stored, not deflated, so a few MB of XML make a large file,
  * with a merged range after the rows and two rows hidden; `broken` ends it with a row out of
- * order, which only the reading of the rows finds.
+ * order, which only the reading of the rows finds; `thousands` heads the net value "Net Value
+ * ('000)" and keeps each as its rupees formatted to show thousands (`#,##0.00,`).
  */
-function storedXlsx(path: string, broken = false) {
+function storedXlsx(path: string, { broken = false, thousands = false } = {}) {
   const cell = (v: string | number, ref: string) =>
-    typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
-  const rows = [header, ...Array.from({ length: LINES }, (_, i) => line(i))]
+    typeof v === 'number'
+      ? `<c r="${ref}"${thousands && ref.startsWith('G') ? ' s="1"' : ''}><v>${v}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+  const lines = Array.from({ length: LINES }, (_, i) => (thousands ? line(i).with(6, Number(line(i)[6])) : line(i)));
+  const rows = [thousands ? header.with(6, "Net Value ('000)") : header, ...lines]
     .map(
       (r, n) =>
         `<row r="${n + 1}"${n === 2 || n === LINES - 5 ? ' hidden="1"' : ''}>${r.map((v, c) => cell(v, `${String.fromCharCode(65 + c)}${n + 1}`)).join('')}</row>`,
@@ -57,7 +61,8 @@ function storedXlsx(path: string, broken = false) {
   const tail = broken ? '<row r="7"><c r="A7"><v>1</v></c></row>' : '';
   // The last two lines share one merged Invoice No cell: the last line is a second line of the one before's invoice.
   const merged = `<mergeCells count="1"><mergeCell ref="A${LINES}:A${LINES + 1}"/></mergeCells>`;
-  const parts = workbookParts(sheetXml(rows + tail, merged)).map((p) =>
+  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="#,##0.00,"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+  const parts = workbookParts(sheetXml(rows + tail, merged), thousands ? { styles } : {}).map((p) =>
     p.name.includes('worksheets') ? { ...p, stored: true } : p,
   );
   return writeZip(path, parts);
@@ -242,9 +247,18 @@ describe('a large file read on its own thread', () => {
     expect(await convertedWhen(false)).toBeLessThan(LINES / 2);
   });
 
+  it('reads the rupees a format shows in thousands under a header in thousands, on the reading thread as on this one', async () => {
+    const { ws, dir } = workspaces.current();
+    const path = storedXlsx(join(dir, 'thousands.xlsx'), { thousands: true });
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales', dryRun: true });
+    expect(result).toMatchObject({ rows: LINES, rejected: 0, errors: [] });
+    expect(result.totals.net_value).toBe((expectedNet / 100).toFixed(2));
+  });
+
   it('refuses a damaged large file by name, from across the thread', async () => {
     const { ws, dir } = workspaces.current();
-    const path = storedXlsx(join(dir, 'damaged.xlsx'), true);
+    const path = storedXlsx(join(dir, 'damaged.xlsx'), { broken: true });
     const error = await importFile(ws, path, { kind: 'sales' }).catch((e: Error) => e);
     expect((error as Error).message).toBe(
       `damaged.xlsx is damaged: sheet Sales has a row numbered 7 after row ${LINES + 1}: rows out of order, or beyond the 10,48,576 a sheet has. Nothing was imported.`,

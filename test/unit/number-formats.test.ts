@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatKind, isDateFormat, shownNumber } from '../../main/import/readers/number-formats';
+import {
+  formatCurrency,
+  formatKind,
+  formatPower,
+  isDateFormat,
+  shownNumber,
+} from '../../main/import/readers/number-formats';
 
 describe('number formats of a workbook', () => {
   it('shows a date where a d, m, y, h or s stands outside quotes, brackets and escapes', () => {
@@ -53,6 +59,12 @@ describe('number formats of a workbook', () => {
     const none = ['[$-409]#,##0.00', '""0.00', '0.00" Nos"', '#,##0.00 "Dr"', '[Red]#,##0', 'General'];
     expect(none.map(formatCurrency)).toEqual([null, null, null, null, null, null]);
     expect(formatKind('[$$-409]#,##0.00')).toEqual({ currency: 'USD' });
+  });
+
+  it('divides by a thousand for each comma after the last digit placeholder, never for one between them', () => {
+    const codes = ['#,##0,', '0.0,,"M"', '#,##0.00, "K";(#,##0.00,)', '#,##0', '#,##0.00_);(#,##0.00)', '0,0', '"a,"0'];
+    expect(codes.map(formatPower)).toEqual([3, 6, 3, 0, 0, 0, 0]);
+    expect(formatKind('[$₹-4009] #,##0.00,')).toEqual({ currency: 'INR', power: 3 });
   });
 
   it('reads no date in a code longer than Excel writes, without the patterns backtracking over it', () => {

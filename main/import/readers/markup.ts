@@ -7,6 +7,7 @@ import {
   DamagedFileError,
   isoDateCell,
   numberCell,
+  type ShownFormat,
   type Source,
   type SourceRow,
   type SourceSheet,
@@ -75,7 +76,7 @@ function place(
 /** What a row's cells' formats show apart from their values: nothing, or a currency. */
 interface ShownApart {
   shownBlank?: number[];
-  currencyShown?: { column: number; currency: string }[];
+  formatted?: ShownFormat[];
 }
 
 function finishRow(b: Building, row: Cell[], rowNumber: number, apart: ShownApart = {}) {
@@ -364,8 +365,8 @@ export function parseExcel2003Xml(xml: string): Source {
               apart.shownBlank ??= [];
               apart.shownBlank.push(c);
             } else if (typeof kind === 'object' && kind !== null && typeof value === 'number') {
-              apart.currencyShown ??= [];
-              apart.currencyShown.push({ column: c, currency: kind.currency });
+              apart.formatted ??= [];
+              apart.formatted.push({ column: c, ...kind });
             }
           cell = null;
         } else if (local === 'row' && row && current) {

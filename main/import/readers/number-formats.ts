@@ -20,7 +20,25 @@ const BUILT_IN_PERCENTS = new Set([9, 10]);
  * percentage, or — a number — the digits a format of zeros alone pads a whole number to (`00000`
  * shows 123 as 00123: a code or document number kept with its leading zeros).
  */
-export type StyleKind = 'date' | 'percent' | number | 'blank' | 'blank-numbers' | { currency: string } | null;
+export type StyleKind = 'date' | 'percent' | number | 'blank' | 'blank-numbers' | NumberShown | null;
+
+/** A number shown with a currency beside it, or divided by a power of ten (`#,##0,`), or both. */
+export interface NumberShown {
+  currency?: string;
+  power?: number;
+}
+
+/**
+ * The power of ten a format divides its number by: each comma after the last digit placeholder
+ * (`#,##0,` thousands, `0.0,,"M"` millions) divides by a thousand; a comma between placeholders
+ * (`#,##0`) only groups the digits.
+ */
+export function formatPower(code: string): number {
+  if (code.length > 255) return 0;
+  const bare = bareFormat(code);
+  const commas = bare.match(/[0#?.](,+)[^0#?,]*$/)?.[1]?.length ?? 0;
+  return commas * 3;
+}
 
 /**
  * The currency a number format writes beside the number: `[$$-409]`, `[$€-x-euro2]`, `[$USD]`,
@@ -91,7 +109,8 @@ export function formatKind(code: string): StyleKind {
   const blank = blankKind(code);
   if (blank) return blank;
   const currency = formatCurrency(code);
-  if (currency) return { currency };
+  const power = formatPower(code);
+  if (currency || power) return { ...(currency ? { currency } : {}), ...(power ? { power } : {}) };
   const bare = bareFormat(code);
   if (bare.includes('%')) return 'percent';
   const first = code.split(';')[0]?.replace(/\[[^\]]*\]/g, '') ?? '';

@@ -29,8 +29,18 @@ export interface SourceRow {
    * cell, so whoever checked the file never saw the value read.
    */
   shownBlank?: number[];
-  /** Number cells whose format writes a currency beside them (`$#,##0.00`), by column. */
-  currencyShown?: { column: number; currency: string }[];
+  /** Number cells whose format shows them otherwise than the number: with a currency beside them (`$#,##0.00`), in thousands (`#,##0,`). */
+  formatted?: ShownFormat[];
+}
+
+/**
+ * What a number cell's format shows beside or instead of its number: the currency it writes, and
+ * the power of ten it divides it by (`#,##0,` shows 1234567 as 1,235: power 3).
+ */
+export interface ShownFormat {
+  column: number;
+  currency?: string;
+  power?: number;
 }
 
 export interface SourceSheet {
@@ -108,7 +118,8 @@ export function mergeFiller(merges: readonly Merge[]) {
         if (row.number > m.top && value !== null) mergedDown.push(c);
       }
     }
-    return mergedDown.length > 0 ? { number: row.number, cells, mergedDown } : { number: row.number, cells };
+    // What else the reader said of the row (cells its formats show apart) goes with it.
+    return { ...row, cells, ...(mergedDown.length > 0 ? { mergedDown } : {}) };
   };
 }
 

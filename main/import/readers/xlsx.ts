@@ -10,6 +10,7 @@ import {
   type Merge,
   mergeFiller,
   numberCell,
+  type ShownFormat,
   type Source,
   type SourceRow,
 } from './types';
@@ -121,7 +122,7 @@ async function* sheetRows(
   let phonetic = 0;
   // The row's columns whose value its format shows as nothing (`;;;`), or in a currency.
   let shownBlank: number[] | null = null;
-  let currencyShown: { column: number; currency: string }[] | null = null;
+  let formatted: ShownFormat[] | null = null;
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
   const value = (c: CellBuilding): Cell => {
     const v = typedValue(c);
@@ -131,8 +132,8 @@ async function* sheetRows(
         shownBlank ??= [];
         shownBlank.push(c.col);
       } else if (typeof kind === 'object' && kind !== null && typeof v === 'number') {
-        currencyShown ??= [];
-        currencyShown.push({ column: c.col, currency: kind.currency });
+        formatted ??= [];
+        formatted.push({ column: c.col, ...kind });
       }
     }
     return v;
@@ -253,18 +254,18 @@ async function* sheetRows(
         case 'row':
           if (cells)
             ready.push(
-              shownBlank || currencyShown
+              shownBlank || formatted
                 ? {
                     number: rowNumber,
                     cells,
                     ...(shownBlank ? { shownBlank } : {}),
-                    ...(currencyShown ? { currencyShown } : {}),
+                    ...(formatted ? { formatted } : {}),
                   }
                 : { number: rowNumber, cells },
             );
           cells = null;
           shownBlank = null;
-          currencyShown = null;
+          formatted = null;
           return;
       }
     },

@@ -462,6 +462,25 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
 }
 
 /**
+ * What the reader said of a row's cells (merged from above, shown blank, shown in thousands or a
+ * currency), for a row spread from it: the cells before `width` where they were, and the one at
+ * `from` again at `to`, where the spread row holds its value.
+ */
+function saidOfCells(row: SourceRow, width: number, from: number, to: number): Partial<SourceRow> {
+  if (!row.mergedDown && !row.shownBlank && !row.formatted) return {};
+  const places = (c: number) => [...(c < width ? [c] : []), ...(c === from ? [to] : [])];
+  const columns = (list: number[] | undefined) => list?.flatMap(places) ?? [];
+  const mergedDown = columns(row.mergedDown);
+  const shownBlank = columns(row.shownBlank);
+  const formatted = (row.formatted ?? []).flatMap((f) => places(f.column).map((column) => ({ ...f, column })));
+  return {
+    ...(mergedDown.length > 0 ? { mergedDown } : {}),
+    ...(shownBlank.length > 0 ? { shownBlank } : {}),
+    ...(formatted.length > 0 ? { formatted } : {}),
+  };
+}
+
+/**
  * The rows of a month-column sheet, or of a sheet with a target column per measure, as the import
  * reads them: a row with targets becomes one row per such column it fills (its own cells, then
  * what the column's header says — the month's days, or the measure's name — and the target),
@@ -498,7 +517,12 @@ function spreadRows(
         yield row;
         continue;
       }
-      for (const m of filled) yield { number: row.number, cells: [...padded, ...m.said, row.cells[m.column] ?? null] };
+      for (const m of filled)
+        yield {
+          number: row.number,
+          cells: [...padded, ...m.said, row.cells[m.column] ?? null],
+          ...saidOfCells(row, width, m.column, width + m.said.length),
+        };
     }
   })();
 }

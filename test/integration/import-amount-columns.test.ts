@@ -198,6 +198,28 @@ describe('amount columns read from the rows', () => {
       ['2026-10-01', '1250000'],
       ['2026-11-01', '1400000'],
     ]);
+    // Kept in rupees and formatted to show thousands (#,##0,) under a title in '000: read as shown.
+    const shownInThousands = await writeXlsx(join(dir, 'targets-format.xlsx'), [
+      {
+        name: 'Targets',
+        rows: [
+          ["Distributor targets FY 2026-27 (Rs. '000)"],
+          ['Distributor Code', 'Distributor Name', 'Dec-26', 'Jan-27'],
+          ['D003', 'Sharma Traders', 1250000, 1400500],
+          ['D004', 'Gupta Agencies', null, 980],
+        ],
+        columnFormats: { 3: '#,##0,', 4: '#,##0,' },
+      },
+    ]);
+    const formatted = await importFile(ws, shownInThousands, { kind: 'targets', defaults: { measure: 'net_value' } });
+    expect(formatted.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'targets', formatted.batch ?? 0).map((t) => [t.distributor_code, t.period_from, t.value]),
+    ).toEqual([
+      ['D003', '2026-12-01', '1250000'],
+      ['D003', '2027-01-01', '1400500'],
+      ['D004', '2027-01-01', '980'],
+    ]);
     const mention = file('targets-mention.csv', [
       ['Targets for distributors billing above 1 lakh a month'],
       ['Distributor Code', 'Distributor Name', 'Dec-26'],

@@ -39,6 +39,31 @@ const lines: FixtureCell[][] = [
 /** The lines with their net values as numbers, as a workbook holds them. */
 const numbered = () =>
   lines.map((line): FixtureCell[] => [...line.slice(0, 6), Number(String(line[6]).replace(/,/g, '')), line[7] ?? null]);
+/** The rows in an xlsx whose cells (by reference: `G3`) carry the number formats given. */
+async function formattedXlsx(path: string, formats: Record<string, string>, rows = [header, ...numbered()]) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Sales');
+  for (const row of rows) sheet.addRow(row);
+  for (const [cell, format] of Object.entries(formats)) sheet.getCell(cell).numFmt = format;
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+/** The lines in Excel 2003 XML, each cell whose opening (`<Cell><Data ss:Type="Number">99.99`) is given styled with the format given. */
+function styled2003(path: string, formats: [opening: string, format: string][]) {
+  const styles = formats.map(([, format], i) => `<Style ss:ID="f${i}"><NumberFormat ss:Format="${format}"/></Style>`);
+  let xml = spreadsheetMl([header, ...numbered()]).replace(
+    '<Worksheet',
+    `<Styles>${styles.join('')}</Styles><Worksheet`,
+  );
+  formats.forEach(([opening], i) => {
+    expect(xml).toContain(opening);
+    xml = xml.replace(opening, opening.replace('<Cell>', `<Cell ss:StyleID="f${i}">`));
+  });
+  writeFileSync(path, xml);
+  return path;
+}
+
 const expectedTotals = { qty: '14.000', net_value: '100717.24' };
 const expectedRows = [
   { doc_no: 'SI/T/1', doc_date: '2026-10-05', qty: 2000, net_value: 123450, doc_type: 'invoice' },
@@ -488,30 +513,23 @@ describe('file formats', () => {
 
   it('warns of values an xlsx or Excel 2003 XML reads from cells whose number format shows nothing', async () => {
     // `;;;` shows any value as nothing; `;;` only numbers (text shows); `0;-0;;@` hides only a zero.
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sales');
-    for (const row of [header, ...numbered()]) sheet.addRow(row);
-    sheet.getCell('G3').numFmt = ';;;';
-    sheet.getCell('G5').numFmt = '[Red];[Red];';
-    sheet.getCell('A2').numFmt = ';;';
-    sheet.getCell('E4').numFmt = ';;;';
-    sheet.getCell('F2').numFmt = '0;-0;;@';
-    const path = join(dir, 'blank formats.xlsx');
-    await workbook.xlsx.writeFile(path);
+    const path = await formattedXlsx(join(dir, 'blank formats.xlsx'), {
+      G3: ';;;',
+      G5: '[Red];[Red];',
+      A2: ';;',
+      E4: ';;;',
+      F2: '0;-0;;@',
+    });
     const first = await expectSales(path);
     expect(first.warnings).toEqual([
       '2 values of "Net Value" were imported from cells whose number format shows nothing (rows 3, 5): Excel shows them blank (a format such as ;;;), so whoever checked the file did not see them',
       '1 value of "SKU" was imported from cells whose number format shows nothing (row 4): Excel shows it blank (a format such as ;;;), so whoever checked the file did not see it',
     ]);
     rollBackBatch(ws.db, first.batch ?? 0, 'tester');
-    const styles =
-      '<Styles><Style ss:ID="h"><NumberFormat ss:Format=";;;"/></Style><Style ss:ID="n"><NumberFormat ss:Format=";;"/></Style></Styles>';
-    const xml = spreadsheetMl([header, ...numbered()])
-      .replace('<Worksheet', `${styles}<Worksheet`)
-      .replace('<Cell><Data ss:Type="Number">99.99', '<Cell ss:StyleID="h"><Data ss:Type="Number">99.99')
-      .replace('<Cell><Data ss:Type="String">SI/T/2', '<Cell ss:StyleID="n"><Data ss:Type="String">SI/T/2');
-    expect(xml).toContain('ss:StyleID="h"><Data ss:Type="Number">99.99');
-    writeFileSync(join(dir, 'blank formats 2003.xls'), xml);
+    styled2003(join(dir, 'blank formats 2003.xls'), [
+      ['<Cell><Data ss:Type="Number">99.99', ';;;'],
+      ['<Cell><Data ss:Type="String">SI/T/2', ';;'],
+    ]);
     expect(
       (await importFile(ws, join(dir, 'blank formats 2003.xls'), { kind: 'sales', dryRun: true })).warnings,
     ).toEqual([
@@ -521,16 +539,13 @@ describe('file formats', () => {
 
   it("refuses amounts an xlsx or Excel 2003 XML formats in another currency than the workspace's", async () => {
     // Excel shows 99.99 formatted [$$-409]#,##0.00 as $99.99: the number alone is no rupees.
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sales');
-    for (const row of [header, ...numbered()]) sheet.addRow(row);
-    sheet.getCell('G2').numFmt = '[$₹-4009] #,##0.00';
-    sheet.getCell('G3').numFmt = '[$$-409]#,##0.00';
-    sheet.getCell('G4').numFmt = '"Rs."#,##0.00';
-    sheet.getCell('G5').numFmt = '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)';
-    sheet.getCell('F3').numFmt = '[$$-409]0';
-    const path = join(dir, 'dollar formats.xlsx');
-    await workbook.xlsx.writeFile(path);
+    const path = await formattedXlsx(join(dir, 'dollar formats.xlsx'), {
+      G2: '[$₹-4009] #,##0.00',
+      G3: '[$$-409]#,##0.00',
+      G4: '"Rs."#,##0.00',
+      G5: '_("$"* #,##0.00_);_("$"* (#,##0.00);_("$"* "-"??_);_(@_)',
+      F3: '[$$-409]0',
+    });
     const message = (value: string, written: string) =>
       `the cell's number format shows the amount in ${written} (Excel shows ${value} with its ${written} mark), not the workspace's currency (INR): convert the amount first; if it is in INR and only formatted so, format the column as a plain number`;
     const refused = await importFile(ws, path, { kind: 'sales', dryRun: true });
@@ -538,12 +553,7 @@ describe('file formats', () => {
       { row: 3, column: 'Net Value', value: '99.99', message: message('99.99', 'USD') },
       { row: 5, column: 'Net Value', value: '617.25', message: message('617.25', 'USD') },
     ]);
-    const styles = '<Styles><Style ss:ID="e"><NumberFormat ss:Format="Euro Currency"/></Style></Styles>';
-    const xml = spreadsheetMl([header, ...numbered()])
-      .replace('<Worksheet', `${styles}<Worksheet`)
-      .replace('<Cell><Data ss:Type="Number">99.99', '<Cell ss:StyleID="e"><Data ss:Type="Number">99.99');
-    expect(xml).toContain('ss:StyleID="e"><Data ss:Type="Number">99.99');
-    writeFileSync(join(dir, 'euro formats 2003.xls'), xml);
+    styled2003(join(dir, 'euro formats 2003.xls'), [['<Cell><Data ss:Type="Number">99.99', 'Euro Currency']]);
     expect((await importFile(ws, join(dir, 'euro formats 2003.xls'), { kind: 'sales', dryRun: true })).errors).toEqual([
       { row: 3, column: 'Net Value', value: '99.99', message: message('99.99', 'EUR') },
     ]);
@@ -552,26 +562,18 @@ describe('file formats', () => {
   it('reads a number its format shows in thousands as shown, where the header says the column is in thousands', async () => {
     // Under "Net Value (₹ '000)", 1234.5 formatted #,##0.00, shows 1.23: thousands, as the header
     // says; the cell holds the rupees themselves. A cell without the format is written in thousands.
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sales');
     const inThousands = numbered().map((line, i): FixtureCell[] =>
       i === 1 ? [...line.slice(0, 6), 0.09999, line[7] ?? null] : line,
     );
-    for (const row of [header.map((h) => (h === 'Net Value' ? "Net Value (₹ '000)" : h)), ...inThousands])
-      sheet.addRow(row);
-    for (const cell of ['G2', 'G4', 'G5']) sheet.getCell(cell).numFmt = '#,##0.00,';
-    const path = join(dir, 'thousands format.xlsx');
-    await workbook.xlsx.writeFile(path);
+    const path = await formattedXlsx(
+      join(dir, 'thousands format.xlsx'),
+      { G2: '#,##0.00,', G4: '#,##0.00,', G5: '#,##0.00,' },
+      [header.map((h) => (h === 'Net Value' ? "Net Value (₹ '000)" : h)), ...inThousands],
+    );
     rollBackBatch(ws.db, (await expectSales(path)).batch ?? 0, 'tester');
     // Without a unit in its header, a number so formatted is the amount itself.
-    const plain = new ExcelJS.Workbook();
-    const plainSheet = plain.addWorksheet('Sales');
-    for (const row of [header, ...numbered()]) plainSheet.addRow(row);
-    plainSheet.getCell('G3').numFmt = '#,##0,';
-    await plain.xlsx.writeFile(join(dir, 'plain format.xlsx'));
-    expect((await importFile(ws, join(dir, 'plain format.xlsx'), { kind: 'sales', dryRun: true })).totals).toEqual(
-      expectedTotals,
-    );
+    const plain = await formattedXlsx(join(dir, 'plain format.xlsx'), { G3: '#,##0,' });
+    expect((await importFile(ws, plain, { kind: 'sales', dryRun: true })).totals).toEqual(expectedTotals);
   });
 
   it('warns of the columns Excel 2003 XML hides or draws zero wide that the import reads, by index and span', async () => {

@@ -571,9 +571,23 @@ describe('file formats', () => {
       [header.map((h) => (h === 'Net Value' ? "Net Value (₹ '000)" : h)), ...inThousands],
     );
     rollBackBatch(ws.db, (await expectSales(path)).batch ?? 0, 'tester');
+    // Excel's web page of it: the text the format shows, the number in x:num.
+    const page = html([header.map((h) => (h === 'Net Value' ? "Net Value (₹ '000)" : h)), ...lines])
+      .replace('<td>1,234.50</td>', '<td x:num="1234.5">1.23</td>')
+      .replace('<td>99.99</td>', '<td>0.09999</td>')
+      .replace('<td>1,00,000.00</td>', '<td x:num="100000">100.00</td>')
+      .replace('<td>617.25</td>', '<td x:num="617.25">1</td>');
+    expect(page.match(/x:num/g)).toHaveLength(3);
+    writeFileSync(join(dir, 'thousands format.xls'), page);
+    rollBackBatch(ws.db, (await expectSales(join(dir, 'thousands format.xls'))).batch ?? 0, 'tester');
     // Without a unit in its header, a number so formatted is the amount itself.
     const plain = await formattedXlsx(join(dir, 'plain format.xlsx'), { G3: '#,##0,' });
     expect((await importFile(ws, plain, { kind: 'sales', dryRun: true })).totals).toEqual(expectedTotals);
+    const plainPage = html([header, ...lines]).replace('<td>1,00,000.00</td>', '<td x:num="100000">100</td>');
+    writeFileSync(join(dir, 'plain format.xls'), plainPage);
+    expect((await importFile(ws, join(dir, 'plain format.xls'), { kind: 'sales', dryRun: true })).totals).toEqual(
+      expectedTotals,
+    );
   });
 
   it('warns of the columns Excel 2003 XML hides or draws zero wide that the import reads, by index and span', async () => {

@@ -124,6 +124,8 @@ interface OpenTable {
   col: number;
   /** The column the next `<col>` describes. */
   nextColumn: number;
+  /** What the row's cells show apart from their values (in thousands). */
+  apart: ShownApart;
 }
 
 /**
@@ -145,14 +147,19 @@ function readCol(table: OpenTable, attrs: Record<string, string>) {
 /**
  * A cell of Excel's web page as its value, where its format shows it rounded: Excel writes the
  * number in `x:num` beside the text its format shows, so `1,235` for 1234.57 (a format without
- * paise) was read as 1,235.00, and `1,234.57` for 1234.567 passed for exact. Where the text is
- * the number itself (codes with their leading zeros, dates, anything in words) it stays.
+ * paise) was read as 1,235.00, and `1,234.57` for 1234.567 passed for exact. A format that shows
+ * the number in thousands or millions (`1.23` for 1234.5, `#,##0.00,`) gives the number and the
+ * power it divides by, as a workbook's does (readShownUnits). Where the text is the number itself
+ * (codes with their leading zeros, dates, anything in words) it stays.
  */
-function valueBehind(text: string | null, num: string | undefined): Cell {
+function valueBehind(text: string | null, num: string | undefined): { value: Cell; power?: number } {
   const value = num === undefined || text === null ? null : numberCell(num);
-  if (typeof value !== 'number') return text;
+  if (typeof value !== 'number') return { value: text };
   const shown = Number((text as string).replace(/[₹$€£,\s]/g, '').replace(/^\((.*)\)$/, '-$1'));
-  return Number.isFinite(shown) && shown !== value && Math.abs(shown - value) < 1 ? value : text;
+  if (!Number.isFinite(shown) || shown === value) return { value: text };
+  if (Math.abs(shown - value) < 1) return { value };
+  const power = [3, 6].find((p) => Math.abs(shown - value / 10 ** p) < 1);
+  return power === undefined ? { value: text } : { value, power };
 }
 
 /**
@@ -182,7 +189,7 @@ export function htmlTables(html: string): SourceSheet[] {
             hiddenColumns: new ColumnSpans(),
           };
           tables.push(table);
-          open.push({ table, row: null, cell: null, col: 0, nextColumn: 0 });
+          open.push({ table, row: null, cell: null, col: 0, nextColumn: 0, apart: {} });
         } else if (name === 'col' && top && !top.row) {
           readCol(top, attrs);
         } else if (name === 'tr' && top) {
@@ -220,20 +227,20 @@ export function htmlTables(html: string): SourceSheet[] {
         if (name === 'script' || name === 'style') code = Math.max(0, code - 1);
         else if ((name === 'td' || name === 'th') && top?.row && top.cell) {
           const { table, row, cell } = top;
-          top.col = place(
-            table,
-            row,
-            table.rows.length + 1,
-            top.col,
-            // Longer than a cell holds, so refused wherever a field reads it, never cut to fit.
-            cell.overflow ? cell.text.slice(0, CELL_CHARS + 1) : valueBehind(collapse(cell.text) || null, cell.num),
-            cell.across,
-            cell.down,
-          );
+          // Longer than a cell holds, so refused wherever a field reads it, never cut to fit.
+          const read = cell.overflow
+            ? { value: cell.text.slice(0, CELL_CHARS + 1) }
+            : valueBehind(collapse(cell.text) || null, cell.num);
+          top.col = place(table, row, table.rows.length + 1, top.col, read.value, cell.across, cell.down);
+          if (read.power) {
+            top.apart.formatted ??= [];
+            top.apart.formatted.push({ column: top.col - cell.across - 1, power: read.power });
+          }
           top.cell = null;
         } else if (name === 'tr' && top?.row) {
-          finishRow(top.table, top.row, top.table.rows.length + 1);
+          finishRow(top.table, top.row, top.table.rows.length + 1, top.apart);
           top.row = null;
+          top.apart = {};
         } else if (name === 'table') {
           open.pop();
           // The cell around it reads on: a space keeps its text apart from what follows.

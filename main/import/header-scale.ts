@@ -85,9 +85,33 @@ export function readShownUnits(row: SourceRow, scaledColumns: Readonly<Record<nu
     const cell = row.cells[shown.column];
     if (!shown.power || !scaledColumns[shown.column] || typeof cell !== 'number') return shown;
     row.cells[shown.column] = scaled(numberCellToDecimal(cell, 10), -shown.power);
-    const { power: _, ...rest } = shown;
-    return rest;
+    const { power, ...rest } = shown;
+    return { ...rest, readShown: power };
   });
+}
+
+/** The cells read as Excel shows them (readShownUnits), counted by column, for the result to say. */
+export class ShownUnits {
+  private readonly columns = new Map<number, { cells: number; power: number }>();
+
+  add(row: SourceRow): void {
+    for (const { column, readShown } of row.formatted ?? []) {
+      if (!readShown) continue;
+      const seen = this.columns.get(column) ?? { cells: 0, power: readShown };
+      seen.cells++;
+      this.columns.set(column, seen);
+    }
+  }
+
+  decisions(headers: readonly string[]): { field: string; decision: string }[] {
+    return [...this.columns].map(([column, { cells, power }]) => {
+      const unit = power === 6 ? 'millions' : 'thousands';
+      return {
+        field: headers[column] ?? `column ${column + 1}`,
+        decision: `${cells === 1 ? '1 number' : `${cells} numbers`} of "${headers[column]}" ${cells === 1 ? 'holds' : 'hold'} the amount itself, formatted to show it in ${unit} (Excel shows ${power === 6 ? '12,345,678 as 12' : '1,234,567 as 1,235'}): read as Excel shows ${cells === 1 ? 'it' : 'them'}, then in the unit the column is in`,
+      };
+    });
+  }
 }
 
 /**

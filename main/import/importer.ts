@@ -25,7 +25,7 @@ import { DocumentLines } from './document-lines';
 import { DueDates } from './due-dates';
 import { claimEarlierBills } from './earlier-bills';
 import { FreeGoods } from './free-goods';
-import { readShownUnits, scaleDecisions } from './header-scale';
+import { readShownUnits, ShownUnits, scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
 import { turnSigns } from './journal-signs';
 import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
@@ -379,6 +379,7 @@ async function importFrom(
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   const unseen = new UnseenValues(sheetRows, table, mapping);
+  const shownUnits = new ShownUnits();
   // A master's status asked as a question (Active: Y/N, Blocked: Y/N), stored in words.
   const statusOf = statusAnswer(kind, headers[mapping.status ?? -1]);
   // A receipts file booked as the customer's ledger: a receipt negative, turned (decideFromSample).
@@ -477,6 +478,7 @@ async function importFrom(
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
       readShownUnits(row, decisions.scaled);
+      shownUnits.add(row);
       if (result.rowsRead === RESERVE_AT) {
         const wholeFile = size / Math.max(file.bytes(), 1);
         for (const table of [exactRows, documents.counts, lines.seen])
@@ -710,6 +712,7 @@ async function importFrom(
     if (bills) billNotes(bills, result);
     // Codes and names a file wrote otherwise than the masters, each read as a master's code.
     result.decisions.push(...masters.decisions());
+    result.decisions.push(...shownUnits.decisions(headers));
     const quantityNote = quantities?.decision();
     if (quantityNote) result.decisions.push(quantityNote);
     if (freeGoods) result.decisions.push(...freeGoods.decisions());

@@ -570,7 +570,12 @@ describe('file formats', () => {
       { G2: '#,##0.00,', G4: '#,##0.00,', G5: '#,##0.00,' },
       [header.map((h) => (h === 'Net Value' ? "Net Value (₹ '000)" : h)), ...inThousands],
     );
-    rollBackBatch(ws.db, (await expectSales(path)).batch ?? 0, 'tester');
+    const fromWorkbook = await expectSales(path);
+    expect(fromWorkbook.decisions).toContainEqual({
+      field: "Net Value (₹ '000)",
+      decision: `3 numbers of "Net Value (₹ '000)" hold the amount itself, formatted to show it in thousands (Excel shows 1,234,567 as 1,235): read as Excel shows them, then in the unit the column is in`,
+    });
+    rollBackBatch(ws.db, fromWorkbook.batch ?? 0, 'tester');
     // Excel's web page of it: the text the format shows, the number in x:num.
     const page = html([header.map((h) => (h === 'Net Value' ? "Net Value (₹ '000)" : h)), ...lines])
       .replace('<td>1,234.50</td>', '<td x:num="1234.5">1.23</td>')

@@ -254,6 +254,10 @@ describe('a large file read on its own thread', () => {
     const result = await importFile(ws, path, { kind: 'sales', dryRun: true });
     expect(result).toMatchObject({ rows: LINES, rejected: 0, errors: [] });
     expect(result.totals.net_value).toBe((expectedNet / 100).toFixed(2));
+    // Counted wherever each was read: on the reading thread or on this one.
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      `${LINES} numbers of "Net Value ('000)" hold the amount itself, formatted to show it in thousands (Excel shows 1,234,567 as 1,235): read as Excel shows them, then in the unit the column is in`,
+    );
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

@@ -41,6 +41,8 @@ export interface ShownFormat {
   column: number;
   currency?: string;
   power?: number;
+  /** The power the cell was read as shown by, once (readShownUnits), in place of `power`. */
+  readShown?: number;
 }
 
 export interface SourceSheet {

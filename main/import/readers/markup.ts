@@ -1,13 +1,12 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { formatKind, type StyleKind, shownNumber } from './number-formats';
+import { formatKind, noteShownApart, type ShownApart, type StyleKind, shownNumber } from './number-formats';
 import {
   type Cell,
   ColumnSpans,
   DamagedFileError,
   isoDateCell,
   numberCell,
-  type ShownFormat,
   type Source,
   type SourceRow,
   type SourceSheet,
@@ -71,12 +70,6 @@ function place(
     for (let r = 1; r <= down; r++) b.pending.set(`${rowNumber + r}:${c}`, value);
   }
   return col + across + 1;
-}
-
-/** What a row's cells' formats show apart from their values: nothing, or a currency. */
-interface ShownApart {
-  shownBlank?: number[];
-  formatted?: ShownFormat[];
 }
 
 function finishRow(b: Building, row: Cell[], rowNumber: number, apart: ShownApart = {}) {
@@ -366,15 +359,9 @@ export function parseExcel2003Xml(xml: string): Source {
           const kind = styleKinds.get(cell.style) ?? null;
           const value = typedValue(cell.type, cell.text, kind);
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
-          // A value its format shows as nothing (`;;;`) or in a currency, in each column its cell spans.
-          for (let c = col - cell.across - 1; c < col && value !== null; c++)
-            if (kind === 'blank' || (kind === 'blank-numbers' && cell.type === 'Number')) {
-              apart.shownBlank ??= [];
-              apart.shownBlank.push(c);
-            } else if (typeof kind === 'object' && kind !== null && typeof value === 'number') {
-              apart.formatted ??= [];
-              apart.formatted.push({ column: c, ...kind });
-            }
+          // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell spans.
+          const isNumber = cell.type === 'Number' || cell.type === 'DateTime';
+          for (let c = col - cell.across - 1; c < col; c++) noteShownApart(apart, c, kind, value, isNumber);
           cell = null;
         } else if (local === 'row' && row && current) {
           finishRow(current, row, rowNumber, apart);

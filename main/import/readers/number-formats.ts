@@ -1,5 +1,6 @@
 import { currencyOfMark, percentText } from '../amounts';
-import type { Cell } from './types';
+import { currencyNamed } from '../currency-column';
+import type { Cell, SourceRow } from './types';
 
 /**
  * What a workbook's number formats show, where the importer reads a number apart: a date (or
@@ -11,6 +12,25 @@ const BUILT_IN_DATES = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47,
 ]);
 for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
+
+/** What a reader says of a row's cells whose format shows them apart from their values. */
+export type ShownApart = Pick<SourceRow, 'shownBlank' | 'formatted'>;
+
+/**
+ * Notes a cell whose format shows its value apart from it: as nothing (`;;;`; a number, or with a
+ * fourth empty section text too), or a number in a currency or in thousands. Both workbook readers
+ * ask it of each cell whose style may.
+ */
+export function noteShownApart(apart: ShownApart, column: number, kind: StyleKind, value: Cell, isNumber: boolean) {
+  if (value === null) return;
+  if (kind === 'blank' || (kind === 'blank-numbers' && isNumber)) {
+    apart.shownBlank ??= [];
+    apart.shownBlank.push(column);
+  } else if (typeof kind === 'object' && kind !== null && typeof value === 'number') {
+    apart.formatted ??= [];
+    apart.formatted.push({ column, ...kind });
+  }
+}
 
 /** Built-in number formats that show a percentage: `0%`, `0.00%`. */
 const BUILT_IN_PERCENTS = new Set([9, 10]);
@@ -50,7 +70,7 @@ export function formatCurrency(code: string): string | null {
   for (const [, symbol] of code.matchAll(/\[\$([^\]-]*)(?:-[^\]]*)?\]/g)) {
     const mark = symbol?.trim() ?? '';
     if (mark === '') continue;
-    const currency = currencyOfMark(mark) ?? (/^[A-Z]{3}$/.test(mark) ? mark : null);
+    const currency = currencyNamed(mark);
     if (currency) return currency;
   }
   for (const [, text] of code.matchAll(/"([^"]*)"/g)) {

@@ -1,6 +1,6 @@
 import type { Entry } from 'yauzl';
 import { excelSerialToDate } from '../dates';
-import { shownNumber } from './number-formats';
+import { noteShownApart, type ShownApart, shownNumber } from './number-formats';
 import {
   type Cell,
   ColumnSpans,
@@ -10,7 +10,6 @@ import {
   type Merge,
   mergeFiller,
   numberCell,
-  type ShownFormat,
   type Source,
   type SourceRow,
 } from './types';
@@ -120,22 +119,13 @@ async function* sheetRows(
   let cell: CellBuilding | null = null;
   let into = Into.Nothing;
   let phonetic = 0;
-  // The row's columns whose value its format shows as nothing (`;;;`), or in a currency.
-  let shownBlank: number[] | null = null;
-  let formatted: ShownFormat[] | null = null;
+  // What the row's cells' formats show apart from their values (`;;;`, a currency, thousands).
+  let apart: ShownApart = {};
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
   const value = (c: CellBuilding): Cell => {
     const v = typedValue(c);
-    if (v !== null && workbook.readApart) {
-      const kind = workbook.styleKinds[c.style];
-      if (kind === 'blank' || (kind === 'blank-numbers' && (c.type === 'n' || c.type === 'd'))) {
-        shownBlank ??= [];
-        shownBlank.push(c.col);
-      } else if (typeof kind === 'object' && kind !== null && typeof v === 'number') {
-        formatted ??= [];
-        formatted.push({ column: c.col, ...kind });
-      }
-    }
+    if (workbook.readApart)
+      noteShownApart(apart, c.col, workbook.styleKinds[c.style] ?? null, v, c.type === 'n' || c.type === 'd');
     return v;
   };
   const typedValue = (c: CellBuilding): Cell => {
@@ -252,20 +242,11 @@ async function* sheetRows(
           cell = null;
           return;
         case 'row':
-          if (cells)
-            ready.push(
-              shownBlank || formatted
-                ? {
-                    number: rowNumber,
-                    cells,
-                    ...(shownBlank ? { shownBlank } : {}),
-                    ...(formatted ? { formatted } : {}),
-                  }
-                : { number: rowNumber, cells },
-            );
+          if (cells && (apart.shownBlank || apart.formatted)) {
+            ready.push({ number: rowNumber, cells, ...apart });
+            apart = {};
+          } else if (cells) ready.push({ number: rowNumber, cells });
           cells = null;
-          shownBlank = null;
-          formatted = null;
           return;
       }
     },

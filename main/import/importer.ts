@@ -16,8 +16,8 @@ import { recordImport, rollBackBatchRows } from './batches';
 import { BillDiscounts } from './bill-discount';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { BillTotals } from './bill-totals';
+import { cellIssues } from './cell-issues';
 import { currencyCheck } from './currency-column';
-import { currencyFormatIssues } from './currency-formats';
 import type { DateOrderName } from './dates';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
 import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
@@ -37,7 +37,6 @@ import { discountPartColumns, fieldLabel, mappingByHeader, repeatedHeaderWarning
 import { MasterChanges } from './master-changes';
 import { MasterReferences } from './master-references';
 import { fromAndTo } from './master-rows';
-import { mergedAmountIssues } from './merged-amounts';
 import { NumberSeries } from './number-series';
 import { openSource } from './open-source';
 import { describeEncoding } from './readers/delimited';
@@ -548,8 +547,7 @@ async function importFrom(
         value: p.value,
         message: p.message,
       }));
-      issues.push(...mergedAmountIssues(kind, mapping, headers, row));
-      issues.push(...currencyFormatIssues(kind, mapping, headers, row, currency));
+      issues.push(...cellIssues(kind, mapping, headers, row, currency));
       const foreign = currencies?.foreign(row.cells);
       if (foreign)
         issues.push({

@@ -288,7 +288,7 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
         totalRows: 3,
         rows: [
           { number: 1, cells: ['North Zone', new Date(Date.UTC(2030, 9, 6))] },
-          // The row says which of its cells a range begun above gave it (merged-amounts.ts).
+          // The row says which of its cells a range begun above gave it (cell-issues.ts).
           { number: 3, cells: ['North Zone', 7], mergedDown: [0] },
         ],
       },

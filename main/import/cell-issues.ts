@@ -1,6 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import type { ImportIssue } from './importer';
-import { fieldLabel, type Mapping } from './mapping';
+import { fieldLabel, fieldType, type Mapping } from './mapping';
 import type { SourceRow } from './readers/types';
 import { shown } from './row-values';
 
@@ -38,7 +38,7 @@ const rowAmounts: Partial<Record<DatasetKind, readonly string[]>> = {
  * once, for those rows together, and filled into each it was counted once per row (a bill's 300
  * merged over its two lines made 600). Which part of it is this row's cannot be told.
  */
-export function mergedAmountIssues(
+function mergedAmountIssues(
   kind: DatasetKind,
   mapping: Mapping,
   headers: readonly string[],
@@ -58,4 +58,53 @@ export function mergedAmountIssues(
         message: `the cell is merged with the row above it: Excel shows ${shown(row.cells[column] ?? null)} once, for the rows the merged cell spans together, and which part of it is this row's cannot be told. Unmerge the cells and give each row its own ${label.toLowerCase()}`,
       };
     });
+}
+
+/**
+ * A row's amounts whose cells' number format writes them in another currency than the
+ * workspace's: Excel shows 1234.5 formatted `[$$-409]#,##0.00` as $1,234.50, and the number alone,
+ * read as rupees, was as many rupees. Refused as an amount written "$1,234.50" is: never read as
+ * the workspace's currency. (A format of the workspace's own currency, ₹ or Rs., is none.)
+ */
+function currencyFormatIssues(
+  kind: DatasetKind,
+  mapping: Mapping,
+  headers: readonly string[],
+  row: SourceRow,
+  currency: string,
+): ImportIssue[] {
+  const marked = row.formatted;
+  if (!marked) return [];
+  const issues: ImportIssue[] = [];
+  for (const { column, currency: written } of marked) {
+    if (written === undefined || written === currency) continue;
+    const money = Object.entries(mapping).some(([field, c]) => c === column && fieldType(kind, field) === 'money');
+    if (!money) continue;
+    const value = shown(row.cells[column] ?? null);
+    issues.push({
+      row: row.number,
+      column: headers[column] ?? `column ${column + 1}`,
+      value,
+      message: `the cell's number format shows the amount in ${written} (Excel shows ${value} with its ${written} mark), not the workspace's currency (${currency}): convert the amount first; if it is in ${currency} and only formatted so, format the column as a plain number`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * What the reader said of a row's cells, judged by the field each is read as: an amount a merged
+ * range above gave the row, an amount its format shows in another currency. Asked once per row.
+ */
+export function cellIssues(
+  kind: DatasetKind,
+  mapping: Mapping,
+  headers: readonly string[],
+  row: SourceRow,
+  currency: string,
+): ImportIssue[] {
+  if (!row.mergedDown && !row.formatted) return [];
+  return [
+    ...mergedAmountIssues(kind, mapping, headers, row),
+    ...currencyFormatIssues(kind, mapping, headers, row, currency),
+  ];
 }

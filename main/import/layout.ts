@@ -462,20 +462,21 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
 }
 
 /**
- * What the reader said of a row's cells (merged from above, shown blank, shown in thousands or a
+ * What the reader said of a row's cells (merged from above, shown without their value, in thousands or a
  * currency), for a row spread from it: the cells before `width` where they were, and the one at
  * `from` again at `to`, where the spread row holds its value.
  */
 function saidOfCells(row: SourceRow, width: number, from: number, to: number): Partial<SourceRow> {
-  if (!row.mergedDown && !row.shownBlank && !row.formatted) return {};
+  if (!row.mergedDown && !row.unshown && !row.formatted) return {};
   const places = (c: number) => [...(c < width ? [c] : []), ...(c === from ? [to] : [])];
-  const columns = (list: number[] | undefined) => list?.flatMap(places) ?? [];
-  const mergedDown = columns(row.mergedDown);
-  const shownBlank = columns(row.shownBlank);
-  const formatted = (row.formatted ?? []).flatMap((f) => places(f.column).map((column) => ({ ...f, column })));
+  const mergedDown = row.mergedDown?.flatMap(places) ?? [];
+  const moved = <T extends { column: number }>(list: T[] | undefined) =>
+    (list ?? []).flatMap((cell) => places(cell.column).map((column) => ({ ...cell, column })));
+  const unshown = moved(row.unshown);
+  const formatted = moved(row.formatted);
   return {
     ...(mergedDown.length > 0 ? { mergedDown } : {}),
-    ...(shownBlank.length > 0 ? { shownBlank } : {}),
+    ...(unshown.length > 0 ? { unshown } : {}),
     ...(formatted.length > 0 ? { formatted } : {}),
   };
 }

@@ -8,14 +8,16 @@ const firstRows = (rows: readonly number[]) =>
 
 /**
  * What the import read that Excel does not show: a column the workbook hides, rows it hides
- * (filtered out, or by hand), cells whose number format shows nothing (`;;;`). Each is imported
- * with the others — the values are the file's own, and a hidden column or row is a legitimate
- * layout — and named in the result, as whoever checked the file never saw them.
+ * (filtered out, or by hand), cells whose number format shows nothing (`;;;`) or a text in place
+ * of the value (`"Nil";;`). Each is imported with the others — the values are the file's own,
+ * and a hidden column or row is a legitimate layout — and named in the result, as whoever checked
+ * the file never saw them.
  */
 export class UnseenValues {
   private readonly hidden = new Set<number>();
   private readonly hiddenImported: number[] = [];
-  private readonly blank = new Map<number, number[]>();
+  /** For each column read, the rows of cells shown without their value, and what was shown instead. */
+  private readonly unshown = new Map<number, { rows: number[]; shows: Set<string> }>();
   private readonly read: number[];
 
   constructor(
@@ -28,16 +30,17 @@ export class UnseenValues {
     );
   }
 
-  /** An imported row: hidden, or with a value read from a cell shown blank. */
+  /** An imported row: hidden, or with a value read from a cell shown without it. */
   imported(row: SourceRow): void {
     if (this.isHidden(row.number)) this.hiddenImported.push(row.number);
-    if (row.shownBlank)
-      for (const column of this.read)
-        if (row.shownBlank.includes(column)) {
-          const rows = this.blank.get(column) ?? [];
-          rows.push(row.number);
-          this.blank.set(column, rows);
-        }
+    for (const { column, shows } of row.unshown ?? []) {
+      if (!this.read.includes(column)) continue;
+      const cells = this.unshown.get(column) ?? { rows: [], shows: new Set<string>() };
+      cells.rows.push(row.number);
+      // A few texts name the format; a hostile file's thousand different ones would not.
+      if (cells.shows.size < 3) cells.shows.add(shows);
+      this.unshown.set(column, cells);
+    }
   }
 
   private isHidden(row: number): boolean {
@@ -60,10 +63,16 @@ export class UnseenValues {
       out.push(
         `${counted(this.hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${firstRows(this.hiddenImported)}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
       );
-    for (const [column, rows] of this.blank)
+    for (const [column, { rows, shows }] of this.unshown) {
+      const them = rows.length > 1 ? 'them' : 'it';
+      const values = `${counted(rows.length, 'value', 'values')} of "${headers[column]}" ${rows.length > 1 ? 'were' : 'was'}`;
+      const texts = [...shows].filter((text) => text !== '');
       out.push(
-        `${counted(rows.length, 'value', 'values')} of "${headers[column]}" ${rows.length > 1 ? 'were' : 'was'} imported from cells whose number format shows nothing (${firstRows(rows)}): Excel shows ${rows.length > 1 ? 'them' : 'it'} blank (a format such as ;;;), so whoever checked the file did not see ${rows.length > 1 ? 'them' : 'it'}`,
+        texts.length === 0
+          ? `${values} imported from cells whose number format shows nothing (${firstRows(rows)}): Excel shows ${them} blank (a format such as ;;;), so whoever checked the file did not see ${them}`
+          : `${values} imported from cells whose number format shows ${[...(shows.has('') ? ['nothing'] : []), ...texts.map((text) => `"${text}"`)].join(' or ')} in place of the value (${firstRows(rows)}; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see ${them}`,
       );
+    }
     return out;
   }
 }

@@ -512,28 +512,32 @@ describe('file formats', () => {
   });
 
   it('warns of values an xlsx or Excel 2003 XML reads from cells whose number format shows nothing', async () => {
-    // `;;;` shows any value as nothing; `;;` only numbers (text shows); `0;-0;;@` hides only a zero.
+    // `;;;` shows any value as nothing; `;;` only numbers (text shows); `0;-0;;@` hides only a zero;
+    // `"Nil";;` shows a positive number as Nil.
     const path = await formattedXlsx(join(dir, 'blank formats.xlsx'), {
       G3: ';;;',
       G5: '[Red];[Red];',
+      G4: '"Nil";;',
       A2: ';;',
       E4: ';;;',
       F2: '0;-0;;@',
     });
     const first = await expectSales(path);
     expect(first.warnings).toEqual([
-      '2 values of "Net Value" were imported from cells whose number format shows nothing (rows 3, 5): Excel shows them blank (a format such as ;;;), so whoever checked the file did not see them',
+      '3 values of "Net Value" were imported from cells whose number format shows nothing or "Nil" in place of the value (rows 3, 4, 5; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see them',
       '1 value of "SKU" was imported from cells whose number format shows nothing (row 4): Excel shows it blank (a format such as ;;;), so whoever checked the file did not see it',
     ]);
     rollBackBatch(ws.db, first.batch ?? 0, 'tester');
     styled2003(join(dir, 'blank formats 2003.xls'), [
       ['<Cell><Data ss:Type="Number">99.99', ';;;'],
       ['<Cell><Data ss:Type="String">SI/T/2', ';;'],
+      // A text in the one section numbers take: Excel shows "Paid", never 617.25.
+      ['<Cell><Data ss:Type="Number">617.25', '&quot;Paid&quot;'],
     ]);
     expect(
       (await importFile(ws, join(dir, 'blank formats 2003.xls'), { kind: 'sales', dryRun: true })).warnings,
     ).toEqual([
-      '1 value of "Net Value" was imported from cells whose number format shows nothing (row 3): Excel shows it blank (a format such as ;;;), so whoever checked the file did not see it',
+      '2 values of "Net Value" were imported from cells whose number format shows nothing or "Paid" in place of the value (rows 3, 5; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see them',
     ]);
   });
 

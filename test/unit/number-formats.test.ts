@@ -4,6 +4,8 @@ import {
   formatKind,
   formatPower,
   isDateFormat,
+  noteShownApart,
+  type ShownApart,
   shownNumber,
 } from '../../main/import/readers/number-formats';
 
@@ -34,17 +36,52 @@ describe('number formats of a workbook', () => {
     expect([shownNumber(12.5, 6), shownNumber(-12, 6), shownNumber(0.18, 'percent')]).toEqual([12.5, -12, '18%']);
   });
 
-  it('shows nothing where every section a number takes is empty, and text too where its section is', () => {
-    expect([';;;', ';;', ';', '[Red];[Blue];""', ';;;@', '_-;_-;_-;_-'].map(formatKind)).toEqual([
-      'blank',
-      'blank-numbers',
-      'blank-numbers',
-      'blank-numbers',
-      'blank-numbers',
-      'blank',
+  // What a cell of `value` shows in place of it under `code`: null where Excel shows the value.
+  const instead = (code: string, value: string | number) => {
+    const apart: ShownApart = {};
+    noteShownApart(apart, 0, formatKind(code), value, typeof value === 'number');
+    return apart.unshown?.[0]?.shows ?? null;
+  };
+
+  it('shows nothing where the section a value takes is empty: every number, or text too', () => {
+    const hidingAll = [';;;', '[Red];[Blue];"";[Red]', '_-;_-;_-;_-'];
+    expect(hidingAll.flatMap((code) => [instead(code, 99.99), instead(code, -5), instead(code, 'SI/1')])).toEqual(
+      Array(9).fill(''),
+    );
+    // Numbers only: text shows itself, with no fourth section or with its @.
+    const numbersOnly = [';;', ';', '[Red];[Blue];""', ';;;@'];
+    expect(numbersOnly.flatMap((code) => [instead(code, 99.99), instead(code, 'SI/1')])).toEqual(
+      Array(4).fill(['', null]).flat(),
+    );
+    // General's empty code, and a format hiding only zeros, show every value read.
+    expect(['', '0;-0;;@', '#,##0;-#,##0;"-"', '@'].map((code) => instead(code, 12))).toEqual([null, null, null, null]);
+    expect(instead(';;;', 0)).toBe(null);
+  });
+
+  it('shows a negative number as its section shows it, and a positive as the first section does', () => {
+    // `#,##0;;` hides a credit note's -500; `0;"Refund"` shows "Refund" for it.
+    expect([instead('#,##0;;', -500), instead('#,##0;;', 500)]).toEqual(['', null]);
+    expect([instead('0;"Refund"', -500), instead('0;"Refund"', 500)]).toEqual(['Refund', null]);
+    expect([instead('"Nil";;', 99.99), instead('"Nil";;', -1), instead('"Paid"', 12), instead('"Paid"', -12)]).toEqual([
+      'Nil',
+      '',
+      'Paid',
+      'Paid',
     ]);
-    // General's empty code, and formats hiding only zeros or negatives, show the values read.
-    expect(['', '0;-0;;@', '#,##0;;', ';"-"', '"Nil";;'].map(formatKind)).toEqual([null, null, null, null, null]);
+    expect([instead('\\N\\i\\l_);0', 5), instead('[Red]"Dr "* ;0', 5), instead('0.00 "Dr";0.00 "Cr"', -5)]).toEqual([
+      'Nil',
+      'Dr',
+      null,
+    ]);
+  });
+
+  it('takes the section whose condition holds where sections carry conditions', () => {
+    // Above a lakh "Large" stands for the number; below it the digits show.
+    const code = '[>=100000]"Large";[<0]"Neg";#,##0';
+    expect([instead(code, 250000), instead(code, -3), instead(code, 5000)]).toEqual(['Large', 'Neg', null]);
+    // The Indian grouping formats carry conditions and show every number's digits.
+    const lakhs = '[>=10000000]##\\,##\\,##\\,##0;[>=100000]##\\,##\\,##0;##,##0';
+    expect([instead(lakhs, 123456789), instead(lakhs, 123456), instead(lakhs, 12)]).toEqual([null, null, null]);
   });
 
   it('reads the currency a format writes beside the number, and none from a locale, a unit or a side', () => {

@@ -14,21 +14,24 @@ const BUILT_IN_DATES = new Set([
 for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
 
 /** What a reader says of a row's cells whose format shows them apart from their values. */
-export type ShownApart = Pick<SourceRow, 'shownBlank' | 'formatted'>;
+export type ShownApart = Pick<SourceRow, 'unshown' | 'formatted'>;
 
 /**
- * Notes a cell whose format shows its value apart from it: as nothing (`;;;`; a number, or with a
- * fourth empty section text too), or a number in a currency or in thousands. Both workbook readers
- * ask it of each cell whose style may.
+ * Notes a cell whose format shows its value apart from it: no digits of it (nothing, as `;;;`
+ * shows any value, or a text in its place, as `"Nil";;` shows a positive number), or a number in a
+ * currency or in thousands. Both workbook readers ask it of each cell whose style may.
  */
 export function noteShownApart(apart: ShownApart, column: number, kind: StyleKind, value: Cell, isNumber: boolean) {
-  if (value === null) return;
-  if (kind === 'blank' || (kind === 'blank-numbers' && isNumber)) {
-    apart.shownBlank ??= [];
-    apart.shownBlank.push(column);
-  } else if (typeof kind === 'object' && kind !== null && typeof value === 'number') {
+  if (value === null || typeof kind !== 'object' || kind === null) return;
+  const shows = kind.hides ? shownInstead(kind.hides, value, isNumber) : null;
+  if (shows !== null) {
+    apart.unshown ??= [];
+    apart.unshown.push({ column, shows });
+  }
+  if (typeof value === 'number' && (kind.currency || kind.power)) {
     apart.formatted ??= [];
-    apart.formatted.push({ column, ...kind });
+    const { currency, power } = kind;
+    apart.formatted.push({ column, ...(currency ? { currency } : {}), ...(power ? { power } : {}) });
   }
 }
 
@@ -40,12 +43,33 @@ const BUILT_IN_PERCENTS = new Set([9, 10]);
  * percentage, or — a number — the digits a format of zeros alone pads a whole number to (`00000`
  * shows 123 as 00123: a code or document number kept with its leading zeros).
  */
-export type StyleKind = 'date' | 'percent' | number | 'blank' | 'blank-numbers' | NumberShown | null;
+export type StyleKind = 'date' | 'percent' | number | NumberShown | null;
 
-/** A number shown with a currency beside it, or divided by a power of ten (`#,##0,`), or both. */
+/**
+ * A number shown with a currency beside it, or divided by a power of ten (`#,##0,`), or by a
+ * section that shows none of its digits; any of these.
+ */
 export interface NumberShown {
   currency?: string;
   power?: number;
+  hides?: Hiding;
+}
+
+/**
+ * The sections of a format that show a value without its digits. A number takes the first section
+ * if positive, the second if negative, the third if zero (or, where sections carry conditions as
+ * `[<0]`, the first whose condition holds); text takes the fourth, where there is one.
+ */
+export interface Hiding {
+  numbers: NumberSection[];
+  /** What text shows as (`;;;` nothing), or null where it shows itself (`@`, or no fourth section). */
+  text: string | null;
+}
+
+interface NumberSection {
+  when?: { op: string; than: number };
+  /** What the section shows in place of the number (`"Nil"`, or nothing), or null where it shows its digits. */
+  instead: string | null;
 }
 
 /**
@@ -81,31 +105,82 @@ export function formatCurrency(code: string): string | null {
   return bare ? currencyOfMark(bare[0]) : null;
 }
 
+/** Quoted text, an escaped character, padding (`_)`), a fill (`* `), a bracket (`[Red]`, `[$-409]`, `[<0]`). */
+const FORMAT_TOKEN = /"[^"]*"|\\.|[_*].|\[[^\]]*\]/g;
+
+/** A format section without its quoted text, escapes, padding, fills and brackets: what it shows of the value. */
+const bareSection = (section: string) => section.replace(FORMAT_TOKEN, '');
+
+/** A format section as Excel shows it where it shows none of the value's digits: its text, or nothing. */
+function literalOf(section: string): string {
+  const literal = section.replace(FORMAT_TOKEN, (token) =>
+    token.startsWith('"')
+      ? token.slice(1, -1)
+      : token.startsWith('\\')
+        ? token.slice(1)
+        : token.startsWith('_')
+          ? ' '
+          : '',
+  );
+  return literal.trim();
+}
+
 /**
- * Whether a format shows a cell as nothing: every section a number takes empty (`;;;`, `;;`, `;`:
- * Excel's way to hide a value in plain sight), and with a fourth section empty text too. Colours
- * and padding alone show nothing either. A format of one empty section is General's.
+ * What a format's sections show in place of a value: a number section without a digit placeholder
+ * (`0 # ?`), `General`, a date or a text's `@` shows its text (`"Nil"`) or, empty, nothing;
+ * `;;;` is Excel's way to hide a value in plain sight. A format of one empty section is General's;
+ * a third section (a zero's) hiding is none: nothing shown for nothing owed. Undefined where the
+ * format shows every value's digits.
  */
-function blankKind(code: string): 'blank' | 'blank-numbers' | null {
+function hiding(code: string): Hiding | undefined {
   const sections = code.split(';');
-  if (sections.length < 2) return null;
-  const empty = (section: string | undefined) =>
-    section !== undefined && section.replace(/\[[^\]]*\]|""|_./g, '').trim() === '';
-  if (!sections.slice(0, 3).every(empty)) return null;
-  return sections.length >= 4 && empty(sections[3]) ? 'blank' : 'blank-numbers';
+  const instead = (section: string) => (/[0#?@dmyhs]|general/i.test(bareSection(section)) ? null : literalOf(section));
+  const numbers = sections.slice(0, 3).map((section): NumberSection => {
+    const condition = section.match(/\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\]/);
+    return {
+      ...(condition ? { when: { op: condition[1] as string, than: Number(condition[2]) } } : {}),
+      instead: sections.length === 1 && literalOf(section) === '' ? null : instead(section),
+    };
+  });
+  const text = sections[3] === undefined ? null : instead(sections[3]);
+  const conditional = numbers.some((section) => section.when);
+  const taken = conditional ? numbers : numbers.slice(0, 2);
+  return text !== null || taken.some((section) => section.instead !== null) ? { numbers, text } : undefined;
+}
+
+const holds = ({ op, than }: { op: string; than: number }, n: number) =>
+  op === '<'
+    ? n < than
+    : op === '>'
+      ? n > than
+      : op === '<='
+        ? n <= than
+        : op === '>='
+          ? n >= than
+          : op === '<>'
+            ? n !== than
+            : n === than;
+
+/**
+ * What a cell shows in place of its value under a format that hides some (`;;;` nothing, `"Nil";;`
+ * "Nil" for a positive number), or null where it shows the value. A zero is always its own: shown
+ * as nothing or a dash, it is still nothing.
+ */
+function shownInstead(hides: Hiding, value: Cell, isNumber: boolean): string | null {
+  if (typeof value !== 'number' && !isNumber) return typeof value === 'string' ? hides.text : null;
+  const n = typeof value === 'number' ? value : 1;
+  if (n === 0) return null;
+  const { numbers } = hides;
+  const section = numbers.some((s) => s.when)
+    ? numbers.find((s) => !s.when || holds(s.when, n))
+    : n > 0
+      ? numbers[0]
+      : (numbers[1] ?? numbers[0]);
+  return section?.instead ?? null;
 }
 
 /** A number format code's first section, without its quoted text, escapes, fills and brackets. */
-function bareFormat(code: string): string {
-  return (
-    code
-      .split(';')[0]
-      ?.replace(/"[^"]*"/g, '')
-      .replace(/\\./g, '')
-      .replace(/[_*]./g, '')
-      .replace(/\[[^\]]*\]/g, '') ?? ''
-  );
-}
+const bareFormat = (code: string) => bareSection(code.split(';')[0] ?? '');
 
 /**
  * Whether a number format code shows a date or time: a d, m, y, h or s outside quotes, brackets
@@ -126,11 +201,11 @@ export function isDateFormat(code: string): boolean {
 export function formatKind(code: string): StyleKind {
   if (isDateFormat(code)) return 'date';
   if (code.length > 255) return null;
-  const blank = blankKind(code);
-  if (blank) return blank;
   const currency = formatCurrency(code);
   const power = formatPower(code);
-  if (currency || power) return { ...(currency ? { currency } : {}), ...(power ? { power } : {}) };
+  const hides = hiding(code);
+  if (currency || power || hides)
+    return { ...(currency ? { currency } : {}), ...(power ? { power } : {}), ...(hides ? { hides } : {}) };
   const bare = bareFormat(code);
   if (bare.includes('%')) return 'percent';
   const first = code.split(';')[0]?.replace(/\[[^\]]*\]/g, '') ?? '';

@@ -25,12 +25,18 @@ export interface SourceRow {
    */
   mergedDown?: number[];
   /**
-   * The columns whose value the cell's number format shows as nothing (`;;;`): Excel shows a blank
-   * cell, so whoever checked the file never saw the value read.
+   * The cells whose number format shows none of their value's digits: nothing (`;;;`), or a text
+   * in its place (`"Nil";;` for a positive number). Whoever checked the file never saw the value read.
    */
-  shownBlank?: number[];
+  unshown?: Unshown[];
   /** Number cells whose format shows them otherwise than the number: with a currency beside them (`$#,##0.00`), in thousands (`#,##0,`). */
   formatted?: ShownFormat[];
+}
+
+/** A cell its format shows without its value: `shows` is the text in its place, empty for nothing. */
+export interface Unshown {
+  column: number;
+  shows: string;
 }
 
 /**

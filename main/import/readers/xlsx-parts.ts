@@ -165,7 +165,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     date1904,
     sheets,
     styleKinds: kinds,
-    readApart: kinds.some((kind) => kind === 'blank' || kind === 'blank-numbers' || typeof kind === 'object'),
+    readApart: kinds.some((kind) => typeof kind === 'object' && kind !== null),
     sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
   };
 }

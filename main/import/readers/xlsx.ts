@@ -242,7 +242,7 @@ async function* sheetRows(
           cell = null;
           return;
         case 'row':
-          if (cells && (apart.shownBlank || apart.formatted)) {
+          if (cells && (apart.unshown || apart.formatted)) {
             ready.push({ number: rowNumber, cells, ...apart });
             apart = {};
           } else if (cells) ready.push({ number: rowNumber, cells });

@@ -1,4 +1,5 @@
 import type { DatasetKind } from '../datasets/kinds';
+import { unitWord } from './header-scale';
 import type { ImportIssue } from './importer';
 import { fieldLabel, fieldType, type Mapping } from './mapping';
 import type { SourceRow } from './readers/types';
@@ -33,17 +34,22 @@ const rowAmounts: Partial<Record<DatasetKind, readonly string[]>> = {
   targets: ['value'],
 };
 
+/** What the import reads a row's cells as: its fields by column, the workspace's currency, the columns in a larger unit. */
+export interface CellReading {
+  kind: DatasetKind;
+  mapping: Mapping;
+  headers: readonly string[];
+  currency: string;
+  /** Columns whose header or the sheet's title states the power of ten they are in (5: lakhs). */
+  scaled: Readonly<Record<number, number>> | undefined;
+}
+
 /**
  * A row's own amount that a merged range begun on a row above gave it: Excel shows the amount
  * once, for those rows together, and filled into each it was counted once per row (a bill's 300
  * merged over its two lines made 600). Which part of it is this row's cannot be told.
  */
-function mergedAmountIssues(
-  kind: DatasetKind,
-  mapping: Mapping,
-  headers: readonly string[],
-  row: SourceRow,
-): ImportIssue[] {
+function mergedAmountIssues(row: SourceRow, { kind, mapping, headers }: CellReading): ImportIssue[] {
   const merged = row.mergedDown;
   if (!merged) return [];
   return (rowAmounts[kind] ?? [])
@@ -66,13 +72,7 @@ function mergedAmountIssues(
  * read as rupees, was as many rupees. Refused as an amount written "$1,234.50" is: never read as
  * the workspace's currency. (A format of the workspace's own currency, ₹ or Rs., is none.)
  */
-function currencyFormatIssues(
-  kind: DatasetKind,
-  mapping: Mapping,
-  headers: readonly string[],
-  row: SourceRow,
-  currency: string,
-): ImportIssue[] {
+function currencyFormatIssues(row: SourceRow, { kind, mapping, headers, currency }: CellReading): ImportIssue[] {
   const marked = row.formatted;
   if (!marked) return [];
   const issues: ImportIssue[] = [];
@@ -92,19 +92,40 @@ function currencyFormatIssues(
 }
 
 /**
- * What the reader said of a row's cells, judged by the field each is read as: an amount a merged
- * range above gave the row, an amount its format shows in another currency. Asked once per row.
+ * A number its format shows in one unit under a header (or title) stating another: under
+ * "Target (₹ in Lakhs)", 1234567 formatted `#,##0,` shows 1,235, which the header reads as 1,235
+ * lakhs, while the number is 12.3 lakhs in rupees. Which one is meant cannot be told, and each
+ * reading is a hundred times the other: refused, never guessed. (A format in the header's own
+ * unit is read as Excel shows it: readShownUnits.)
  */
-export function cellIssues(
-  kind: DatasetKind,
-  mapping: Mapping,
-  headers: readonly string[],
-  row: SourceRow,
-  currency: string,
-): ImportIssue[] {
+function unitFormatIssues(row: SourceRow, { headers, scaled }: CellReading): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  for (const { column, power } of row.formatted ?? []) {
+    const unit = scaled?.[column];
+    const cell = row.cells[column];
+    if (!power || !unit || unit === power || typeof cell !== 'number') continue;
+    const value = shown(cell);
+    const asShown = Math.round(cell / 10 ** power).toLocaleString('en-US');
+    issues.push({
+      row: row.number,
+      column: headers[column] ?? `column ${column + 1}`,
+      value,
+      message: `the cell's number format shows it in ${unitWord(power)} (Excel shows ${value} as ${asShown}), but the column is in ${unitWord(unit)}, as its header or the sheet's title says: which unit the number is in cannot be told. Format the column as a plain number in ${unitWord(unit)}, or name the unit the format shows in the header`,
+    });
+  }
+  return issues;
+}
+
+/**
+ * What the reader said of a row's cells, judged by the field each is read as: an amount a merged
+ * range above gave the row, an amount its format shows in another currency, or in another unit
+ * than its column's. Asked once per row.
+ */
+export function cellIssues(row: SourceRow, reading: CellReading): ImportIssue[] {
   if (!row.mergedDown && !row.formatted) return [];
   return [
-    ...mergedAmountIssues(kind, mapping, headers, row),
-    ...currencyFormatIssues(kind, mapping, headers, row, currency),
+    ...mergedAmountIssues(row, reading),
+    ...currencyFormatIssues(row, reading),
+    ...unitFormatIssues(row, reading),
   ];
 }

@@ -40,6 +40,9 @@ const named = units.map((u) => ({ ...u, pattern: new RegExp(`\\b${anyOf([u.words
 const unitOf = (phrase: string) => named.find((u) => u.pattern.test(phrase.replace(/'/g, ' ')));
 const headerUnit = new RegExp(inHeader);
 
+/** The word of the unit a power of ten stands for (5: lakhs), as a message names it. */
+export const unitWord = (power: number): string => units.find((u) => u.power === power)?.word ?? `10^${power}`;
+
 /** The power of ten a header's amounts are written in (5 for lakhs), and its word; null for rupees. */
 export function headerScale(header: string): { power: number; word: string } | null {
   const phrase = header.toLowerCase().match(headerUnit)?.[0];
@@ -75,15 +78,17 @@ export const scaled = (text: string, power: number): string =>
  * and their format does the dividing: under "Amount ('000)", 1234567 formatted `#,##0,` shows as
  * 1,235 — the rupees themselves, which read as thousands were 1,234,567,000. Such a cell is read
  * as the number shown (1234.567, exactly), which the header's unit then multiplies. Where the
- * header states no unit the cell holds the amount itself, and is read so. Each cell once: the
- * format's power is taken off the row as it is used (the reading thread and the import's both ask).
+ * header states no unit the cell holds the amount itself, and is read so; where it states another
+ * (thousands shown under a header in lakhs) the cell is left as it is, for the import to refuse
+ * (cellIssues). Each cell once: the format's power is taken off the row as it is used (the reading
+ * thread and the import's both ask).
  */
 export function readShownUnits(row: SourceRow, scaledColumns: Readonly<Record<number, number>> | undefined): void {
   const formatted = row.formatted;
   if (!formatted || !scaledColumns) return;
   row.formatted = formatted.map((shown) => {
     const cell = row.cells[shown.column];
-    if (!shown.power || !scaledColumns[shown.column] || typeof cell !== 'number') return shown;
+    if (!shown.power || scaledColumns[shown.column] !== shown.power || typeof cell !== 'number') return shown;
     row.cells[shown.column] = scaled(numberCellToDecimal(cell, 10), -shown.power);
     const { power, ...rest } = shown;
     return { ...rest, readShown: power };

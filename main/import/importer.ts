@@ -378,6 +378,7 @@ async function importFrom(
   const numberLines = kind === 'sales' && mapping.line_no === undefined && defaults.line_no === undefined;
   const exactRows = new DigestTable();
   const unseen = new UnseenValues(sheetRows, table, mapping);
+  const cellReading = { kind, mapping, headers, currency, scaled: decisions.scaled };
   const shownUnits = new ShownUnits();
   // A master's status asked as a question (Active: Y/N, Blocked: Y/N), stored in words.
   const statusOf = statusAnswer(kind, headers[mapping.status ?? -1]);
@@ -547,7 +548,7 @@ async function importFrom(
         value: p.value,
         message: p.message,
       }));
-      issues.push(...cellIssues(kind, mapping, headers, row, currency));
+      issues.push(...cellIssues(row, cellReading));
       const foreign = currencies?.foreign(row.cells);
       if (foreign)
         issues.push({

@@ -599,6 +599,44 @@ describe('file formats', () => {
     );
   });
 
+  it('refuses a number its format shows in another unit than its header or title says the column is in', async () => {
+    // Under "Net Value (₹ in Lakhs)", 100000 formatted #,##0, shows 100: read as the header says, 100
+    // lakhs; as the number, one lakh. Which is meant cannot be told: refused, never guessed.
+    const inLakhs = [header.map((h) => (h === 'Net Value' ? 'Net Value (₹ in Lakhs)' : h)), ...numbered()];
+    const message = (value: string, shown: string, format: string, unit: string) =>
+      `the cell's number format shows it in ${format} (Excel shows ${value} as ${shown}), but the column is in ${unit}, as its header or the sheet's title says: which unit the number is in cannot be told. Format the column as a plain number in ${unit}, or name the unit the format shows in the header`;
+    const path = await formattedXlsx(
+      join(dir, 'lakhs shown in thousands.xlsx'),
+      { G4: '#,##0,', G5: '0.0,,' },
+      inLakhs,
+    );
+    const result = await importFile(ws, path, { kind: 'sales', dryRun: true });
+    expect(result.errors).toEqual([
+      {
+        row: 4,
+        column: 'Net Value (₹ in Lakhs)',
+        value: '100000',
+        message: message('100000', '100', 'thousands', 'lakhs'),
+      },
+      {
+        row: 5,
+        column: 'Net Value (₹ in Lakhs)',
+        value: '617.25',
+        message: message('617.25', '0', 'millions', 'lakhs'),
+      },
+    ]);
+    // The same under a title in thousands: the format in millions disagrees, the one in thousands is read.
+    const titled = await formattedXlsx(join(dir, 'thousands titled.xlsx'), { G5: '#,##0,', G6: '0.0,,' }, [
+      ["All figures in '000"],
+      header,
+      ...numbered(),
+    ]);
+    const fromTitle = await importFile(ws, titled, { kind: 'sales', dryRun: true });
+    expect(fromTitle.errors).toEqual([
+      { row: 6, column: 'Net Value', value: '617.25', message: message('617.25', '0', 'millions', 'thousands') },
+    ]);
+  });
+
   it('warns of the columns Excel 2003 XML hides or draws zero wide that the import reads, by index and span', async () => {
     // Column 1 shown; 4 (Outlet Code) hidden; 6 and the one after it (Qty, Net Value) zero wide; 8 shown.
     const columns =

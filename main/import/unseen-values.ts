@@ -16,8 +16,11 @@ const firstRows = (rows: readonly number[]) =>
 export class UnseenValues {
   private readonly hidden = new Set<number>();
   private readonly hiddenImported: number[] = [];
-  /** For each column read, the rows of cells shown without their value, and what was shown instead. */
-  private readonly unshown = new Map<number, { rows: number[]; shows: Set<string> }>();
+  /**
+   * For each column read and each way it was unseen (by format, by colour), the rows of cells shown
+   * without their value, and what was shown instead (or the colours).
+   */
+  private readonly unshown = new Map<string, { column: number; colour: boolean; rows: number[]; shows: Set<string> }>();
   private readonly read: number[];
 
   constructor(
@@ -33,13 +36,14 @@ export class UnseenValues {
   /** An imported row: hidden, or with a value read from a cell shown without it. */
   imported(row: SourceRow): void {
     if (this.isHidden(row.number)) this.hiddenImported.push(row.number);
-    for (const { column, shows } of row.unshown ?? []) {
+    for (const { column, shows, colour } of row.unshown ?? []) {
       if (!this.read.includes(column)) continue;
-      const cells = this.unshown.get(column) ?? { rows: [], shows: new Set<string>() };
+      const key = `${column}${colour ? ' colour' : ''}`;
+      const cells = this.unshown.get(key) ?? { column, colour: colour !== undefined, rows: [], shows: new Set() };
       cells.rows.push(row.number);
       // A few texts name the format; a hostile file's thousand different ones would not.
-      if (cells.shows.size < 3) cells.shows.add(shows);
-      this.unshown.set(column, cells);
+      if (cells.shows.size < 3) cells.shows.add(colour ?? shows);
+      this.unshown.set(key, cells);
     }
   }
 
@@ -63,14 +67,16 @@ export class UnseenValues {
       out.push(
         `${counted(this.hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${firstRows(this.hiddenImported)}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
       );
-    for (const [column, { rows, shows }] of this.unshown) {
+    for (const { column, colour, rows, shows } of this.unshown.values()) {
       const them = rows.length > 1 ? 'them' : 'it';
       const values = `${counted(rows.length, 'value', 'values')} of "${headers[column]}" ${rows.length > 1 ? 'were' : 'was'}`;
       const texts = [...shows].filter((text) => text !== '');
       out.push(
-        texts.length === 0
-          ? `${values} imported from cells whose number format shows nothing (${firstRows(rows)}): Excel shows ${them} blank (a format such as ;;;), so whoever checked the file did not see ${them}`
-          : `${values} imported from cells whose number format shows ${[...(shows.has('') ? ['nothing'] : []), ...texts.map((text) => `"${text}"`)].join(' or ')} in place of the value (${firstRows(rows)}; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see ${them}`,
+        colour
+          ? `${values} imported from cells whose text is the colour of their background (${firstRows(rows)}; ${texts.map((c) => `${c} on ${c}`).join(', ')}): Excel shows ${them} blank, so whoever checked the file did not see ${them}`
+          : texts.length === 0
+            ? `${values} imported from cells whose number format shows nothing (${firstRows(rows)}): Excel shows ${them} blank (a format such as ;;;), so whoever checked the file did not see ${them}`
+            : `${values} imported from cells whose number format shows ${[...(shows.has('') ? ['nothing'] : []), ...texts.map((text) => `"${text}"`)].join(' or ')} in place of the value (${firstRows(rows)}; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see ${them}`,
       );
     }
     return out;

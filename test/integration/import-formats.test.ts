@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -538,6 +538,45 @@ describe('file formats', () => {
       (await importFile(ws, join(dir, 'blank formats 2003.xls'), { kind: 'sales', dryRun: true })).warnings,
     ).toEqual([
       '2 values of "Net Value" were imported from cells whose number format shows nothing or "Paid" in place of the value (rows 3, 5; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see them',
+    ]);
+  });
+
+  it('warns of values an xlsx or Excel 2003 XML draws in the colour of their background', async () => {
+    // White text on no fill, yellow on yellow: Excel shows the cells blank. White on a dark fill shows.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    for (const row of [header, ...numbered()]) sheet.addRow(row);
+    const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+    sheet.getCell('G3').font = { color: { argb: 'FFFFFFFF' } };
+    sheet.getCell('G4').font = { color: { argb: 'FFFFFF00' } };
+    sheet.getCell('G4').fill = solid('FFFFFF00');
+    sheet.getCell('G5').font = { color: { argb: 'FFFFFFFF' } };
+    sheet.getCell('G5').fill = solid('FF1F4E79');
+    sheet.getCell('E2').font = { color: { theme: 0 } };
+    const path = join(dir, 'white text.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const first = await expectSales(path);
+    expect(first.warnings).toEqual([
+      '1 value of "SKU" was imported from cells whose text is the colour of their background (row 2; white on white): Excel shows it blank, so whoever checked the file did not see it',
+      '2 values of "Net Value" were imported from cells whose text is the colour of their background (rows 3, 4; white on white, #FFFF00 on #FFFF00): Excel shows them blank, so whoever checked the file did not see them',
+    ]);
+    rollBackBatch(ws.db, first.batch ?? 0, 'tester');
+    // Excel 2003 XML: a style's Font colour and its solid Interior.
+    const xml = readFileSync(
+      styled2003(join(dir, 'white text 2003.xls'), [
+        ['<Cell><Data ss:Type="Number">99.99', 'General'],
+        ['<Cell><Data ss:Type="Number">617.25', 'General'],
+      ]),
+      'utf8',
+    )
+      .replace('<Style ss:ID="f0"><NumberFormat ss:Format="General"/>', '<Style ss:ID="f0"><Font ss:Color="#FFFFFF"/>')
+      .replace(
+        '<Style ss:ID="f1"><NumberFormat ss:Format="General"/>',
+        '<Style ss:ID="f1"><Font ss:Color="#FFFFFF"/><Interior ss:Color="#1F4E79" ss:Pattern="Solid"/>',
+      );
+    writeFileSync(join(dir, 'white text 2003.xls'), xml);
+    expect((await importFile(ws, join(dir, 'white text 2003.xls'), { kind: 'sales', dryRun: true })).warnings).toEqual([
+      '1 value of "Net Value" was imported from cells whose text is the colour of their background (row 3; white on white): Excel shows it blank, so whoever checked the file did not see it',
     ]);
   });
 

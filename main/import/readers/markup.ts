@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
+import { hashColour, type Look, withLook } from './cell-colours';
 import { formatKind, noteShownApart, type ShownApart, type StyleKind, shownNumber } from './number-formats';
 import {
   type Cell,
@@ -257,10 +258,10 @@ export function parseExcel2003Xml(xml: string): Source {
   // The column the next Column element describes, when it gives no ss:Index.
   let nextColumn = 0;
   let cell: { across: number; down: number; type: string; text: string; index: number; style: string } | null = null;
-  // What the number format of each style that needs reading apart shows (`Percent`, `0.0%`,
-  // `00000`), and the style being read.
+  // What each style that needs reading apart shows (`Percent`, `0.0%`, `00000`, `;;;`, white
+  // text on white), and the style being read: its number format's reading and its colours.
   const styleKinds = new Map<string, StyleKind>();
-  let style: string | null = null;
+  let style: { id: string; kind: StyleKind; look: Look } | null = null;
   let inData = false;
   // What the row's cells' formats show apart from their values.
   let apart: ShownApart = {};
@@ -323,17 +324,28 @@ export function parseExcel2003Xml(xml: string): Source {
             index: index !== null ? index - 1 : col,
             style: attr(attrs, 'StyleID') ?? '',
           };
-        } else if (local === 'style') style = attr(attrs, 'ID') ?? null;
-        else if (local === 'numberformat' && style !== null) {
+        } else if (local === 'style') {
+          const id = attr(attrs, 'ID');
+          style = id === undefined ? null : { id, kind: null, look: { text: '000000', fill: 'FFFFFF' } };
+        } else if (local === 'font' && style !== null)
+          style.look.text = hashColour(attr(attrs, 'Color') ?? 'Automatic');
+        else if (local === 'interior' && style !== null) {
+          // A solid fill is its colour; a pattern mixes two, which is no one colour.
+          const pattern = attr(attrs, 'Pattern') ?? 'None';
+          style.look.fill = /^none$/i.test(pattern)
+            ? 'FFFFFF'
+            : /^solid$/i.test(pattern)
+              ? hashColour(attr(attrs, 'Color'))
+              : undefined;
+        } else if (local === 'numberformat' && style !== null) {
           const format = attr(attrs, 'Format') ?? '';
           // Excel 2003's named formats: Percent, and Euro Currency (its plain Currency is the
           // machine's own, which the file does not say).
-          const kind = /^percent$/i.test(format)
+          style.kind = /^percent$/i.test(format)
             ? 'percent'
             : /^euro currency$/i.test(format)
               ? { currency: 'EUR' }
               : formatKind(format);
-          if (kind !== null && kind !== 'date') styleKinds.set(style, kind);
         } else if (local === 'comment') inComment = true;
         else if (local.replace(/^x:/, '') === 'visible') visible = '';
         else if (local === 'data' && cell && !inComment) {
@@ -350,8 +362,11 @@ export function parseExcel2003Xml(xml: string): Source {
         // Elements still open when the text ends: the file was cut short.
         if (ending && implied) throw new DamagedFileError('it ends part-way through (it was cut short)');
         if (local === 'data') inData = false;
-        else if (local === 'style') style = null;
-        else if (local === 'comment') inComment = false;
+        else if (local === 'style' && style !== null) {
+          const kind = withLook(style.kind, style.look);
+          if (kind !== null && kind !== 'date') styleKinds.set(style.id, kind);
+          style = null;
+        } else if (local === 'comment') inComment = false;
         else if (local.replace(/^x:/, '') === 'visible' && visible !== null) {
           if (current && /^sheet(very)?hidden$/i.test(visible.trim())) current.hiddenSheet = true;
           visible = null;

@@ -26,7 +26,8 @@ export function noteShownApart(apart: ShownApart, column: number, kind: StyleKin
   const shows = kind.hides ? shownInstead(kind.hides, value, isNumber) : null;
   if (shows !== null) {
     apart.unshown ??= [];
-    apart.unshown.push({ column, shows });
+    const colour = kind.hides?.colour;
+    apart.unshown.push({ column, shows, ...(colour ? { colour } : {}) });
   }
   if (typeof value === 'number' && (kind.currency || kind.power)) {
     apart.formatted ??= [];
@@ -64,6 +65,8 @@ export interface Hiding {
   numbers: NumberSection[];
   /** What text shows as (`;;;` nothing), or null where it shows itself (`@`, or no fourth section). */
   text: string | null;
+  /** Not the format but the colours: text drawn in its fill's (cell-colours.ts), named. */
+  colour?: string;
 }
 
 interface NumberSection {

@@ -26,17 +26,22 @@ export interface SourceRow {
   mergedDown?: number[];
   /**
    * The cells whose number format shows none of their value's digits: nothing (`;;;`), or a text
-   * in its place (`"Nil";;` for a positive number). Whoever checked the file never saw the value read.
+   * in its place (`"Nil";;` for a positive number); or whose text is drawn in their background's
+   * colour (white on white). Whoever checked the file never saw the value read.
    */
   unshown?: Unshown[];
   /** Number cells whose format shows them otherwise than the number: with a currency beside them (`$#,##0.00`), in thousands (`#,##0,`). */
   formatted?: ShownFormat[];
 }
 
-/** A cell its format shows without its value: `shows` is the text in its place, empty for nothing. */
+/**
+ * A cell Excel shows without its value: `shows` is the text its format shows in its place, empty
+ * for nothing; `colour`, where its text is drawn in its background's colour, names that colour.
+ */
 export interface Unshown {
   column: number;
   shows: string;
+  colour?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
+import { withLook, xlsxColour } from './cell-colours';
 import { builtInKind, formatKind, type StyleKind } from './number-formats';
 import { BinaryWorkbookError, DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
@@ -67,24 +68,42 @@ const attribute = (a: Record<string, string>, localName: string) => {
   return undefined;
 };
 
+/**
+ * What each cell style shows apart from its value: by its number format (a date, a percentage,
+ * nothing, a currency, thousands), or by its colours (text drawn in its fill's). Fonts and fills
+ * are read in their lists (`fonts`, `fills`); a conditional format's (`dxfs`) are not a cell's own.
+ */
 async function styleKinds(zip: ZipReader, part: string | undefined): Promise<StyleKind[]> {
   // What each custom format shows, read once however many styles use it.
   const codes = new Map<number, StyleKind>();
   const styles: StyleKind[] = [];
-  let inCellXfs = false;
+  // Each font's text colour (black where it names none) and each fill's colour (white where none).
+  const fonts: (string | undefined)[] = [];
+  const fills: (string | undefined)[] = [];
+  let list: string | null = null;
+  let solid = false;
   if (part)
     await readPart(zip, part, {
       open(name, a) {
         if (name === 'numFmt' && a.numFmtId !== undefined)
           codes.set(Number(a.numFmtId), formatKind(a.formatCode ?? ''));
-        else if (name === 'cellXfs') inCellXfs = true;
-        else if (name === 'xf' && inCellXfs) {
+        else if (name === 'fonts' || name === 'fills' || name === 'cellXfs' || name === 'dxfs') list = name;
+        else if (list === 'fonts' && name === 'font') fonts.push('000000');
+        else if (list === 'fonts' && name === 'color') fonts[fonts.length - 1] = xlsxColour(a);
+        else if (list === 'fills' && name === 'fill') fills.push(undefined);
+        else if (list === 'fills' && name === 'patternFill') {
+          // A solid fill is its foreground colour; a pattern mixes two, which is no one colour.
+          solid = a.patternType === 'solid';
+          fills[fills.length - 1] = !a.patternType || a.patternType === 'none' ? 'FFFFFF' : undefined;
+        } else if (list === 'fills' && name === 'fgColor' && solid) fills[fills.length - 1] = xlsxColour(a);
+        else if (list === 'cellXfs' && name === 'xf') {
           const id = Number(a.numFmtId ?? 0);
-          styles.push(codes.get(id) ?? builtInKind(id));
+          const look = { text: fonts[Number(a.fontId ?? 0)], fill: fills[Number(a.fillId ?? 0)] };
+          styles.push(withLook(codes.get(id) ?? builtInKind(id), look));
         }
       },
       close(name) {
-        if (name === 'cellXfs') inCellXfs = false;
+        if (name === list) list = null;
       },
     });
   return styles;

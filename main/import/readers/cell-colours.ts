@@ -1,0 +1,61 @@
+import type { StyleKind } from './number-formats';
+
+/**
+ * Text drawn in its background's colour: white on a white sheet, yellow on a yellow fill. Excel
+ * shows such a cell blank, though it holds a value the import reads — the oldest way to hide a
+ * figure in a workbook. Read from a style's font colour and fill where the file says both.
+ */
+
+/** The colours Excel's legacy palette and its system entries give the indexes a style names most. */
+const INDEXED: Record<string, string> = {
+  0: '000000',
+  1: 'FFFFFF',
+  8: '000000',
+  9: 'FFFFFF',
+  64: '000000',
+  65: 'FFFFFF',
+};
+
+/**
+ * An xlsx colour element's colour: its `rgb` (`FFFFFFFF`, alpha first), its palette entry, or the
+ * theme's first two entries (0, Background 1, white; 1, Text 1, black), as six hex digits; another
+ * palette or theme entry as its name, which equals only itself. Undefined where a tint shades it
+ * (its colour is then the theme's, which the style does not say).
+ */
+export function xlsxColour(a: Record<string, string>): string | undefined {
+  if (a.tint !== undefined && Number(a.tint) !== 0) return undefined;
+  if (a.rgb !== undefined) return a.rgb.slice(-6).toUpperCase();
+  if (a.indexed !== undefined) return INDEXED[a.indexed] ?? `indexed ${a.indexed}`;
+  if (a.theme !== undefined) return a.theme === '0' ? 'FFFFFF' : a.theme === '1' ? '000000' : `theme ${a.theme}`;
+  if (a.auto === '1' || a.auto === 'true') return '000000';
+  return undefined;
+}
+
+/** An Excel 2003 XML or HTML colour, `#FFFFFF`, as six hex digits; `Automatic` is the text's black. */
+export function hashColour(colour: string | undefined): string | undefined {
+  if (colour === undefined) return undefined;
+  if (/^automatic$/i.test(colour)) return '000000';
+  const hex = colour.match(/^#([0-9a-f]{6})$/i)?.[1];
+  return hex?.toUpperCase();
+}
+
+/** A cell's look: its text's colour (black where the style says none) and its fill's (white where none). */
+export interface Look {
+  text: string | undefined;
+  fill: string | undefined;
+}
+
+const named = (colour: string) =>
+  colour === 'FFFFFF' ? 'white' : colour === '000000' ? 'black' : /^[0-9A-F]{6}$/.test(colour) ? `#${colour}` : colour;
+
+/**
+ * A style's reading with its look: where its text is its fill's colour, every value it holds is
+ * shown as nothing, whatever its format — named by the colour. A date, a percentage or a padded
+ * code keeps its reading (its value is read so), and is not said to be unseen.
+ */
+export function withLook(kind: StyleKind, look: Look): StyleKind {
+  const { text, fill } = look;
+  if (text === undefined || fill === undefined || text !== fill) return kind;
+  if (kind !== null && typeof kind !== 'object') return kind;
+  return { ...kind, hides: { numbers: [{ instead: '' }], text: '', colour: named(text) } };
+}

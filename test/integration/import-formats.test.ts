@@ -497,7 +497,21 @@ describe('file formats', () => {
     );
     expect(xml).toContain('<Row ss:Hidden="1">');
     writeFileSync(join(dir, 'filtered-2003.xls'), xml);
-    expect((await expectSales(join(dir, 'filtered-2003.xls'))).warnings).toContain(hiddenRow(5));
+    const second = await expectSales(join(dir, 'filtered-2003.xls'));
+    expect(second.warnings).toContain(hiddenRow(5));
+    rollBackBatch(ws.db, second.batch ?? 0, 'tester');
+    // A row drawn zero high shows nothing either: in Excel 2003 XML, and on Excel's web page.
+    const flat = spreadsheetMl([header, ...lines]).replace(
+      /<Row>(?=<Cell><Data ss:Type="String">CN\/T\/1)/,
+      '<Row ss:Height="0">',
+    );
+    writeFileSync(join(dir, 'flat-2003.xls'), flat);
+    const third = await expectSales(join(dir, 'flat-2003.xls'));
+    expect(third.warnings).toContain(hiddenRow(5));
+    rollBackBatch(ws.db, third.batch ?? 0, 'tester');
+    const flatPage = html([header, ...lines]).replace('<tr><td>SI/T/2', `<tr style='height:0pt'><td>SI/T/2`);
+    writeFileSync(join(dir, 'flat.xls'), flatPage);
+    expect((await expectSales(join(dir, 'flat.xls'))).warnings).toContain(hiddenRow(5));
   });
 
   it("warns of the columns Excel's web page hides or draws zero wide that the import reads, by span", async () => {

@@ -259,6 +259,26 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
     }
   });
 
+  it('tells the rows a sheet hides or draws zero high, and not a row of any other height', async () => {
+    const rows = [
+      '<row r="1"><c r="A1"><v>1</v></c></row>',
+      '<row r="2" hidden="1"><c r="A2"><v>2</v></c></row>',
+      '<row r="3" ht="0" customHeight="1"><c r="A3"><v>3</v></c></row>',
+      '<row r="4" ht="0.75" customHeight="1"><c r="A4"><v>4</v></c></row>',
+      '<row r="5" ht="0.0"><c r="A5"><v>5</v></c></row>',
+    ].join('');
+    const path = writeZip(join(tempDir(), 'zero high rows.xlsx'), workbookParts(sheetXml(rows)));
+    const source = await openSource(path);
+    try {
+      for await (const sheet of source.sheets()) {
+        for await (const _ of sheet.rows());
+        expect(sheet.hiddenRows).toEqual([2, 3, 5]);
+      }
+    } finally {
+      source.close?.();
+    }
+  });
+
   it('reads a prefixed workbook (x:row, x:c) whose parts sit in any order, with merges before it knows the rows', async () => {
     const parts = workbookParts(
       '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:dimension ref="A1:B3"/><x:sheetData>' +

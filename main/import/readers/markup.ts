@@ -129,14 +129,19 @@ interface OpenTable {
 function readCol(table: OpenTable, attrs: Record<string, string>) {
   const from = table.nextColumn;
   table.nextColumn = Math.min(from + span(attrs.span, 'columns') + 1, SHEET_COLUMNS);
-  const style = attrs.style ?? '';
-  if (
-    /display\s*:\s*none/i.test(style) ||
-    attrs.width?.trim() === '0' ||
-    /(^|;)\s*width\s*:\s*0(\.0*)?(pt|px|in|cm)?\s*(;|$)/i.test(style)
-  )
+  if (/display\s*:\s*none/i.test(attrs.style ?? '') || zeroSize(attrs, 'width'))
     table.table.hiddenColumns?.add(from, table.nextColumn - 1);
 }
+
+/** A style that draws an element zero wide or high (`width:0pt`, `height:0`). */
+const ZERO_IN_STYLE = {
+  width: /(^|;)\s*width\s*:\s*0(\.0*)?(pt|px|in|cm)?\s*(;|$)/i,
+  height: /(^|;)\s*height\s*:\s*0(\.0*)?(pt|px|in|cm)?\s*(;|$)/i,
+};
+
+/** An element drawn zero wide or high, by its attribute (`width=0`) or its style. */
+const zeroSize = (attrs: Record<string, string>, size: 'width' | 'height') =>
+  attrs[size]?.trim() === '0' || ZERO_IN_STYLE[size].test(attrs.style ?? '');
 
 /**
  * A cell of Excel's web page as its value, where its format shows it rounded: Excel writes the
@@ -189,8 +194,9 @@ export function htmlTables(html: string): SourceSheet[] {
         } else if (name === 'tr' && top) {
           top.row = [];
           top.col = 0;
-          // Excel's web page of a filtered sheet writes the rows it hides with display:none.
-          if ('hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? ''))
+          // Excel's web page of a filtered sheet writes the rows it hides with display:none; a
+          // row drawn zero high is hidden too.
+          if ('hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? '') || zeroSize(attrs, 'height'))
             top.table.hidden.push(top.table.rows.length + 1);
         } else if ((name === 'td' || name === 'th') && top?.row) {
           top.cell = {
@@ -303,7 +309,7 @@ export function parseExcel2003Xml(xml: string): Source {
           rowNumber = index ?? rowNumber + 1;
           row = [];
           col = 0;
-          if (attr(attrs, 'Hidden') === '1') current.hidden.push(rowNumber);
+          if (attr(attrs, 'Hidden') === '1' || Number(attr(attrs, 'Height') ?? 1) === 0) current.hidden.push(rowNumber);
         } else if (local === 'column' && current) {
           // A Column describes ss:Span more columns after it, up to the grid's last.
           const from = (indexAttr(attrs, 'column') ?? nextColumn + 1) - 1;

@@ -168,7 +168,9 @@ async function* sheetRows(
               `sheet ${sheetName} has a row numbered ${a.r} after row ${rowNumber}: rows out of order, or beyond the ${SHEET_LIMITS.rows.toLocaleString('en-IN')} a sheet has`,
             );
           rowNumber = r;
-          if (a.hidden === '1' || a.hidden === 'true') state.hidden.push(r);
+          // Hidden, or drawn zero high: Excel shows neither.
+          if (a.hidden === '1' || a.hidden === 'true' || (a.ht !== undefined && Number(a.ht) === 0))
+            state.hidden.push(r);
           cells = [];
           nextCol = 0;
           return;

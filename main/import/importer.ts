@@ -267,7 +267,7 @@ async function importFrom(
         path: request.path,
         sheet: table.sheet,
         secret,
-        merges: await located.merges?.(),
+        tail: await located.tail?.(),
         text: source.text,
         prepare: { kind, headerRow: table.headerRow, headers, mapping, decisions, defaults },
       },

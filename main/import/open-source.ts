@@ -12,7 +12,7 @@ import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading }
 import {
   BinaryWorkbookError,
   DamagedFileError,
-  type Merge,
+  type SheetTail,
   type Source,
   type SourceFormat,
   type SourceSheet,
@@ -123,10 +123,11 @@ export async function openSource(path: string, onBytes?: (bytes: number) => void
 
 /**
  * What an earlier opening of the same file found, for the import's reading thread: a sheet's
- * merged ranges, and how its text is read (the whole file is not judged again).
+ * tail (merged ranges, conditional formats), and how its text is read (the whole file is not
+ * judged again).
  */
 export interface Known {
-  merges?: ReadonlyMap<string, Merge[]>;
+  tails?: ReadonlyMap<string, SheetTail>;
   text?: TextReading;
 }
 
@@ -158,7 +159,7 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
     if (head.subarray(30, 120).toString('latin1').startsWith(`mimetype${ODS_TYPE}`))
       return openConverted(path, 'ods (converted by LibreOffice)', 'an OpenDocument spreadsheet (.ods)');
     try {
-      return await openXlsx(path, onBytes, known.merges);
+      return await openXlsx(path, onBytes, known.tails);
     } catch (error) {
       if (!(error instanceof BinaryWorkbookError)) throw error;
       return openConverted(path, 'xlsb (converted by LibreOffice)', 'an Excel binary workbook (.xlsb)');

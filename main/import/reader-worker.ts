@@ -92,8 +92,8 @@ async function postRows(sheet: SourceSheet): Promise<void> {
 
 let bytes = 0;
 try {
-  const merges = input.merges ? new Map([[input.sheet, input.merges]]) : undefined;
-  const source = await openSource(input.path, (b) => (bytes = b), { merges, text: input.text });
+  const tails = input.tail ? new Map([[input.sheet, input.tail]]) : undefined;
+  const source = await openSource(input.path, (b) => (bytes = b), { tails, text: input.text });
   try {
     let found = false;
     for await (const sheet of source.sheets()) {

@@ -6,7 +6,7 @@ import { LayoutError, type SkippedLayoutRow } from './layout';
 import type { Mapping } from './mapping';
 import { type PackedRows, unpackRows } from './packed-rows';
 import type { TextReading } from './readers/text';
-import { type Cell, DamagedFileError, type Merge, type SourceRow, UnreadableFileError } from './readers/types';
+import { type Cell, DamagedFileError, type SheetTail, type SourceRow, UnreadableFileError } from './readers/types';
 import type { ConvertedRow, Decisions } from './row-values';
 
 /** What the import gives the reader worker, and what the worker posts back. */
@@ -15,8 +15,8 @@ export interface ReaderInput {
   sheet: string;
   /** The import's digestSecret, which the rows' digests begin with. */
   secret: string;
-  /** The sheet's merged ranges, when the import found them already. */
-  merges?: Merge[];
+  /** The sheet's merged ranges and conditional formats, when the import found them already. */
+  tail?: SheetTail;
   /** How a text file is read, as the import's own opening judged it over the whole file. */
   text?: TextReading;
   /** How the import lays out and converts the rows (decided from the first ones): the worker lays out, and converts when it has time. */

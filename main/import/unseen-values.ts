@@ -17,10 +17,10 @@ export class UnseenValues {
   private readonly hidden = new Set<number>();
   private readonly hiddenImported: number[] = [];
   /**
-   * For each column read and each way it was unseen (by format, by colour), the rows of cells shown
-   * without their value, and what was shown instead (or the colours).
+   * For each column read and each way it was unseen (by its format, its colours, a conditional
+   * format's rule), the rows of cells shown without their value, and what was shown instead.
    */
-  private readonly unshown = new Map<string, { column: number; colour: boolean; rows: number[]; shows: Set<string> }>();
+  private readonly unshown = new Map<string, UnshownCells>();
   private readonly read: number[];
 
   constructor(
@@ -36,13 +36,15 @@ export class UnseenValues {
   /** An imported row: hidden, or with a value read from a cell shown without it. */
   imported(row: SourceRow): void {
     if (this.isHidden(row.number)) this.hiddenImported.push(row.number);
-    for (const { column, shows, colour } of row.unshown ?? []) {
-      if (!this.read.includes(column)) continue;
-      const key = `${column}${colour ? ' colour' : ''}`;
-      const cells = this.unshown.get(key) ?? { column, colour: colour !== undefined, rows: [], shows: new Set() };
+    for (const cell of row.unshown ?? []) {
+      if (!this.read.includes(cell.column)) continue;
+      const key = `${cell.column} ${cell.rule ?? ''} ${cell.colour ? 'colour' : ''}`;
+      const { column, rule, may } = cell;
+      const cells = this.unshown.get(key) ?? { column, rule, may, rows: [], shows: new Set(), colours: new Set() };
       cells.rows.push(row.number);
-      // A few texts name the format; a hostile file's thousand different ones would not.
-      if (cells.shows.size < 3) cells.shows.add(colour ?? shows);
+      // A few texts and colours name the format; a hostile file's thousand different ones would not.
+      if (cells.shows.size < 3) cells.shows.add(cell.shows);
+      if (cell.colour && cells.colours.size < 3) cells.colours.add(cell.colour);
       this.unshown.set(key, cells);
     }
   }
@@ -67,18 +69,40 @@ export class UnseenValues {
       out.push(
         `${counted(this.hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${firstRows(this.hiddenImported)}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
       );
-    for (const { column, colour, rows, shows } of this.unshown.values()) {
-      const them = rows.length > 1 ? 'them' : 'it';
-      const values = `${counted(rows.length, 'value', 'values')} of "${headers[column]}" ${rows.length > 1 ? 'were' : 'was'}`;
-      const texts = [...shows].filter((text) => text !== '');
-      out.push(
-        colour
-          ? `${values} imported from cells whose text is the colour of their background (${firstRows(rows)}; ${texts.map((c) => `${c} on ${c}`).join(', ')}): Excel shows ${them} blank, so whoever checked the file did not see ${them}`
-          : texts.length === 0
-            ? `${values} imported from cells whose number format shows nothing (${firstRows(rows)}): Excel shows ${them} blank (a format such as ;;;), so whoever checked the file did not see ${them}`
-            : `${values} imported from cells whose number format shows ${[...(shows.has('') ? ['nothing'] : []), ...texts.map((text) => `"${text}"`)].join(' or ')} in place of the value (${firstRows(rows)}; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see ${them}`,
-      );
-    }
+    for (const cells of this.unshown.values()) out.push(unshownSentence(cells, headers[cells.column] ?? ''));
     return out;
   }
+}
+
+/** Cells of a column shown without their value one way: by format, by colour, or by a conditional format's rule. */
+interface UnshownCells {
+  column: number;
+  rule: string | undefined;
+  may: boolean | undefined;
+  rows: number[];
+  /** What the format showed in their place ('' for nothing). */
+  shows: Set<string>;
+  /** The colour their text shared with their background. */
+  colours: Set<string>;
+}
+
+/** The warning of cells shown without their value, naming how. */
+function unshownSentence({ rule, may, rows, shows, colours }: UnshownCells, header: string): string {
+  const them = rows.length > 1 ? 'them' : 'it';
+  const values = `${counted(rows.length, 'value', 'values')} of "${header}" ${rows.length > 1 ? 'were' : 'was'}`;
+  const texts = [...shows].filter((text) => text !== '');
+  const shown =
+    texts.length === 0
+      ? 'blank'
+      : `${[...(shows.has('') ? ['nothing'] : []), ...texts.map((text) => `"${text}"`)].join(' or ')} in place of the value`;
+  const colouring = [...colours].map((c) => `${c} on ${c}`).join(', ');
+  if (rule !== undefined)
+    return may
+      ? `${values} imported from cells a conditional format shows ${shown} where ${rule}, a formula Excel works out cell by cell (${firstRows(rows)}${colouring ? `; ${colouring}` : ''}): whoever checked the file may not have seen ${them}`
+      : `${values} imported from cells a conditional format shows ${shown} where ${rule} (${firstRows(rows)}${colouring ? `; ${colouring}` : ''}): Excel shows ${them} so, and whoever checked the file did not see ${them}`;
+  if (colouring)
+    return `${values} imported from cells whose text is the colour of their background (${firstRows(rows)}; ${colouring}): Excel shows ${them} blank, so whoever checked the file did not see ${them}`;
+  return texts.length === 0
+    ? `${values} imported from cells whose number format shows nothing (${firstRows(rows)}): Excel shows ${them} blank (a format such as ;;;), so whoever checked the file did not see ${them}`
+    : `${values} imported from cells whose number format shows ${shown} (${firstRows(rows)}; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see ${them}`;
 }

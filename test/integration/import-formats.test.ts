@@ -594,6 +594,50 @@ describe('file formats', () => {
     ]);
   });
 
+  it('warns of values a conditional format of an xlsx shows blank: where its rule holds, or may', async () => {
+    // Amounts above 1,000 in white; quantities hidden (;;;) where a formula says the row is a credit
+    // note, which only Excel works out; negatives in red, which hides nothing.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    for (const row of [header, ...numbered()]) sheet.addRow(row);
+    sheet.addConditionalFormatting({
+      ref: 'G2:G5',
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'greaterThan',
+          formulae: [1000],
+          priority: 1,
+          style: { font: { color: { argb: 'FFFFFFFF' } } },
+        },
+        {
+          type: 'cellIs',
+          operator: 'lessThan',
+          formulae: [0],
+          priority: 2,
+          style: { font: { color: { argb: 'FFFF0000' } } },
+        },
+      ],
+    });
+    sheet.addConditionalFormatting({
+      ref: 'F2:F5',
+      rules: [
+        {
+          type: 'expression',
+          formulae: ['$H2="Credit Note"'],
+          priority: 3,
+          style: { numFmt: ';;;' },
+        },
+      ],
+    });
+    const path = join(dir, 'conditional.xlsx');
+    await workbook.xlsx.writeFile(path);
+    expect((await expectSales(path)).warnings).toEqual([
+      '4 values of "Qty" were imported from cells a conditional format shows blank where =$H2="Credit Note", a formula Excel works out cell by cell (rows 2, 3, 4, 5): whoever checked the file may not have seen them',
+      '2 values of "Net Value" were imported from cells a conditional format shows blank where the cell is greater than 1000 (rows 2, 4; white on white): Excel shows them so, and whoever checked the file did not see them',
+    ]);
+  });
+
   it("refuses amounts an xlsx or Excel 2003 XML formats in another currency than the workspace's", async () => {
     // Excel shows 99.99 formatted [$$-409]#,##0.00 as $99.99: the number alone is no rupees.
     const path = await formattedXlsx(join(dir, 'dollar formats.xlsx'), {

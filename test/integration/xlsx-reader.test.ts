@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openSource } from '../../main/import/open-source';
 import { formatKind, shownNumber } from '../../main/import/readers/number-formats';
-import { type Cell, formulaWithoutValue, type Merge } from '../../main/import/readers/types';
+import { type Cell, formulaWithoutValue, type SheetTail } from '../../main/import/readers/types';
 import { hasLibreOffice, libreOfficeConvert, writeXlsx } from '../support/files';
 import { realExports, realExportsFolder } from '../support/real-exports';
 import { tempDirPerTest } from '../support/temp';
@@ -345,8 +345,8 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
         ),
       ),
     );
-    const read = async (known?: ReadonlyMap<string, Merge[]>) => {
-      const source = await openSource(path, undefined, { merges: known });
+    const read = async (known?: ReadonlyMap<string, SheetTail>) => {
+      const source = await openSource(path, undefined, { tails: known });
       const rows = [];
       for await (const sheet of source.sheets()) for await (const row of sheet.rows()) rows.push(row.cells);
       source.close?.();
@@ -354,6 +354,6 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
     };
     expect(await read()).toEqual([[1], [1, 2]]);
     // Told the sheet has none, it fills none: the file's own were not read again.
-    expect(await read(new Map([['Sales', []]]))).toEqual([[1], [null, 2]]);
+    expect(await read(new Map([['Sales', { merges: [], rules: [] }]]))).toEqual([[1], [null, 2]]);
   });
 });

@@ -435,6 +435,33 @@ function zipCases(first: number): HostileCase[] {
       ),
     })),
   );
+  // Conditional formats: a white font over a thousand ranges is refused (each cell would be asked
+  // of each); a red one over a million ranges, which hides nothing, is never read range by range.
+  const dxfs = (parts: ZipPart[], font: string) =>
+    parts.map((p) =>
+      p.name === 'xl/styles.xml'
+        ? {
+            ...p,
+            data: String(p.data).replace(
+              '</styleSheet>',
+              `<dxfs count="1"><dxf><font><color rgb="${font}"/></font></dxf></dxfs></styleSheet>`,
+            ),
+          }
+        : p,
+    );
+  const conditional = (ranges: number) =>
+    `<conditionalFormatting sqref="${Array.from({ length: ranges }, (_, i) => `G${i + 1}`).join(' ')}"><cfRule type="expression" dxfId="0" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>`;
+  refused('white conditional formats over a thousand ranges', (id) =>
+    dxfs(xlsxParts(lines(id), conditional(1_000)), 'FFFFFFFF'),
+  );
+  {
+    const id = n++;
+    out.push({
+      file: `${id} zip red conditional formats over a million ranges.xlsx`,
+      write: (p) => writeZip(p, dxfs(xlsxParts(lines(id), conditional(1_000_000)), 'FFFF0000')),
+      expect: { stored: good(id) },
+    });
+  }
   refused('merged range from row 0', (id) =>
     withSheet(id, () => ({
       name: 'xl/worksheets/sheet1.xml',

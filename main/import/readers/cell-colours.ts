@@ -45,7 +45,8 @@ export interface Look {
   fill: string | undefined;
 }
 
-const named = (colour: string) =>
+/** A colour as a message names it: white, black, #FFFF00, or its palette or theme entry. */
+export const colourName = (colour: string) =>
   colour === 'FFFFFF' ? 'white' : colour === '000000' ? 'black' : /^[0-9A-F]{6}$/.test(colour) ? `#${colour}` : colour;
 
 /**
@@ -57,5 +58,5 @@ export function withLook(kind: StyleKind, look: Look): StyleKind {
   const { text, fill } = look;
   if (text === undefined || fill === undefined || text !== fill) return kind;
   if (kind !== null && typeof kind !== 'object') return kind;
-  return { ...kind, hides: { numbers: [{ instead: '' }], text: '', colour: named(text) } };
+  return { ...kind, hides: { numbers: [{ instead: '' }], text: '', colour: colourName(text) } };
 }

@@ -169,7 +169,7 @@ const holds = ({ op, than }: { op: string; than: number }, n: number) =>
  * "Nil" for a positive number), or null where it shows the value. A zero is always its own: shown
  * as nothing or a dash, it is still nothing.
  */
-function shownInstead(hides: Hiding, value: Cell, isNumber: boolean): string | null {
+export function shownInstead(hides: Hiding, value: Cell, isNumber: boolean): string | null {
   if (typeof value !== 'number' && !isNumber) return typeof value === 'string' ? hides.text : null;
   const n = typeof value === 'number' ? value : 1;
   if (n === 0) return null;

@@ -1,3 +1,4 @@
+import type { ConditionalRule } from './conditional-formats';
 import type { TextReading } from './text';
 /** A file whose structure is broken or hostile (a cell spanning a million rows): refused as damaged. */
 export class DamagedFileError extends Error {}
@@ -42,6 +43,10 @@ export interface Unshown {
   column: number;
   shows: string;
   colour?: string;
+  /** Shown so by a conditional format's rule, as a message names it (`the cell is greater than 1000`). */
+  rule?: string;
+  /** Where a formula of other cells decides whether the rule holds: shown so, or not. */
+  may?: boolean;
 }
 
 /**
@@ -74,10 +79,17 @@ export interface SourceSheet {
    */
   readonly hiddenColumns?: readonly number[];
   /**
-   * The sheet's merged ranges, where finding them costs a pass of their own (xlsx): a second
-   * reading of the file is handed them instead of looking again.
+   * What the sheet says after its rows — its merged ranges, its conditional formats' rules —
+   * where finding them costs a pass of their own (xlsx): a second reading of the file is handed
+   * them instead of looking again.
    */
-  merges?(): Promise<Merge[]>;
+  tail?(): Promise<SheetTail>;
+}
+
+/** What an xlsx sheet says after its rows: its merged ranges, and the rules of its conditional formats that can hide a value. */
+export interface SheetTail {
+  merges: Merge[];
+  rules: ConditionalRule[];
 }
 
 export type SourceFormat =

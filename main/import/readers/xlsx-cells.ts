@@ -1,6 +1,13 @@
 import type yauzl from 'yauzl';
 import { SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { DamagedFileError, type Merge } from './types';
+import {
+  type ConditionalRule,
+  canHide,
+  type DxfLook,
+  HIDING_RANGES_AT_MOST,
+  hidesOnlyNothing,
+} from './conditional-formats';
+import { DamagedFileError, type Merge, type SheetTail } from './types';
 import { parseXmlPart } from './xml';
 import type { ZipReader } from './zip';
 
@@ -35,17 +42,49 @@ export function cellRef(ref: string): { row: number; col: number } | null {
   return { row, col };
 }
 
-const MARK = Buffer.from('mergeCell');
+/** The elements a sheet writes after its rows that the import reads: merged ranges, conditional formats. */
+const MARKS = [Buffer.from('mergeCell'), Buffer.from('conditionalFormatting')];
+
+/** Where the first of the marks begins in a buffer, or -1. */
+function firstMark(buffer: Buffer): number {
+  let first = -1;
+  for (const mark of MARKS) {
+    const at = buffer.indexOf(mark);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  return first;
+}
+
+/** A range as a sheet writes it (`A1:C3`, `B2`), as a rectangle of rows from 1 and columns from 0. */
+function rangeOf(ref: string): Merge {
+  const [from, to = from] = ref.split(':') as [string, string?];
+  const top = cellRef(from);
+  const bottom = cellRef(to);
+  if (!top || !bottom) throw new DamagedFileError(`a range names ${ref}, outside any sheet`);
+  return {
+    top: Math.min(top.row, bottom.row),
+    bottom: Math.max(top.row, bottom.row),
+    left: Math.min(top.col, bottom.col),
+    right: Math.max(top.col, bottom.col),
+  };
+}
 
 /**
- * The sheet's merged ranges. The sheet is inflated (which checks its CRC) and searched for the
- * first `mergeCell`; only from the `<` before it on is the XML tokenized, so the rows are not
- * parsed twice. A sheet without merged ranges costs one inflate.
+ * The sheet's merged ranges and conditional formats' rules, which sit after its rows. The sheet is
+ * inflated (which checks its CRC) and searched for the first of them; only from the `<` before it
+ * on is the XML tokenized, so the rows are not parsed twice. A sheet without any costs one inflate.
+ * Rules whose format cannot hide a value (`canHide`: a red for negatives) are not kept.
  */
-export async function readMerges(zip: ZipReader, entry: yauzl.Entry): Promise<Merge[]> {
+export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonly DxfLook[]): Promise<SheetTail> {
   const merges: Merge[] = [];
+  const rules: ConditionalRule[] = [];
   let coveredRows = 0;
-  async function* fromFirstMerge() {
+  let hidingRanges = 0;
+  // The ranges of the conditional format being read, as written: read only for a rule that hides.
+  let sqref = '';
+  let rule: ConditionalRule | null = null;
+  let formula: string | null = null;
+  async function* fromFirstMark() {
     // The last bytes of the chunk before, for a mark or its tag's `<` that straddles two chunks.
     let previous = Buffer.alloc(0);
     let found = false;
@@ -54,46 +93,71 @@ export async function readMerges(zip: ZipReader, entry: yauzl.Entry): Promise<Me
         yield chunk;
         continue;
       }
-      const inChunk = chunk.indexOf(MARK);
+      const inChunk = firstMark(chunk);
+      const longest = Math.max(...MARKS.map((mark) => mark.length));
       const window =
         inChunk >= 0 && chunk.lastIndexOf(0x3c, inChunk) >= 0
           ? chunk
-          : inChunk >= 0 || Buffer.concat([previous, chunk.subarray(0, MARK.length)]).includes(MARK)
+          : inChunk >= 0 || firstMark(Buffer.concat([previous, chunk.subarray(0, longest)])) >= 0
             ? Buffer.concat([previous, chunk])
             : null;
       if (window) {
         found = true;
-        const at = window.indexOf(MARK);
+        const at = firstMark(window);
         yield window.subarray(Math.max(0, window.lastIndexOf(0x3c, at)));
       } else previous = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 256)));
     }
   }
   for await (const _ of parseXmlPart(
     entry.fileName,
-    fromFirstMerge(),
+    fromFirstMark(),
     {
       open(name, a) {
-        if (name !== 'mergeCell' || !a.ref) return;
-        const [from, to = from] = a.ref.split(':') as [string, string?];
-        const top = cellRef(from);
-        const bottom = cellRef(to);
-        if (!top || !bottom) throw new DamagedFileError(`a merged range names ${a.ref}, outside any sheet`);
-        const merge = {
-          top: Math.min(top.row, bottom.row),
-          bottom: Math.max(top.row, bottom.row),
-          left: Math.min(top.col, bottom.col),
-          right: Math.max(top.col, bottom.col),
-        };
-        coveredRows += merge.bottom - merge.top + 1;
-        if (merges.length >= SHEET_LIMITS.merges || coveredRows > SHEET_LIMITS.mergedRows)
-          throw new DamagedFileError(
-            `a sheet merges more cells than any real report does (over ${SHEET_LIMITS.merges.toLocaleString('en-IN')} ranges or ${SHEET_LIMITS.mergedRows.toLocaleString('en-IN')} rows)`,
-          );
-        merges.push(merge);
+        if (name === 'mergeCell' && a.ref) {
+          const merge = rangeOf(a.ref);
+          coveredRows += merge.bottom - merge.top + 1;
+          if (merges.length >= SHEET_LIMITS.merges || coveredRows > SHEET_LIMITS.mergedRows)
+            throw new DamagedFileError(
+              `a sheet merges more cells than any real report does (over ${SHEET_LIMITS.merges.toLocaleString('en-IN')} ranges or ${SHEET_LIMITS.mergedRows.toLocaleString('en-IN')} rows)`,
+            );
+          merges.push(merge);
+        } else if (name === 'conditionalFormatting')
+          // Excel 2010's own rules (x14:, their ranges in an element) carry their format inline: not read.
+          sqref = a.sqref?.trim() ?? '';
+        else if (name === 'cfRule' && a.dxfId !== undefined && canHide(dxfs[Number(a.dxfId)]) && sqref !== '')
+          rule = {
+            ranges: [],
+            dxf: Number(a.dxfId),
+            type: a.type ?? '',
+            ...(a.operator ? { operator: a.operator } : {}),
+            formulas: [],
+            ...(a.text !== undefined ? { text: a.text } : {}),
+          };
+        else if (name === 'formula' && rule) formula = '';
       },
-      close() {},
+      text(t) {
+        if (formula !== null) formula += t;
+      },
+      close(name) {
+        if (name === 'formula' && rule && formula !== null) {
+          rule.formulas.push(formula);
+          formula = null;
+        } else if (name === 'cfRule' && rule) {
+          // A rule that hides only zeros or blanks (white on 0, Excel users' way to hide zeros) hides nothing owed.
+          if (!hidesOnlyNothing(rule)) {
+            const refs = sqref.split(/\s+/, HIDING_RANGES_AT_MOST + 1);
+            hidingRanges += refs.length;
+            if (hidingRanges > HIDING_RANGES_AT_MOST)
+              throw new DamagedFileError(
+                `a sheet hides values by conditional formats over more than ${HIDING_RANGES_AT_MOST} ranges, which no real report does`,
+              );
+            rules.push({ ...rule, ranges: refs.map(rangeOf) });
+          }
+          rule = null;
+        }
+      },
     },
     { fragment: true },
   ));
-  return merges;
+  return { merges, rules };
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
 import { withLook, xlsxColour } from './cell-colours';
+import type { DxfLook } from './conditional-formats';
 import { builtInKind, formatKind, type StyleKind } from './number-formats';
 import { BinaryWorkbookError, DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
@@ -35,6 +36,10 @@ export interface Workbook {
   sheets: WorkbookSheet[];
   /** For each cell style index (`s`), whether its number format shows a date or time, a percentage, or nothing. */
   styleKinds: StyleKind[];
+  /** Each cell style's fill colour, against which a conditional format's text colour is seen. */
+  styleFills: (string | undefined)[];
+  /** Each conditional format's look, by the index a sheet's rules name it by. */
+  dxfs: DxfLook[];
   /** Whether a style shows its cells as nothing (`;;;`) or in a currency: only then is each cell's style asked. */
   readApart: boolean;
   sharedStrings: string[];
@@ -68,26 +73,49 @@ const attribute = (a: Record<string, string>, localName: string) => {
   return undefined;
 };
 
+/** What a workbook's styles say of how its cells look, where the import reads them apart. */
+interface Styles {
+  kinds: StyleKind[];
+  /** Each cell style's fill colour (white where none; undefined for a pattern or a tint). */
+  fills: (string | undefined)[];
+  /** Each conditional format's look (`dxfs`), which a sheet's rules name by index. */
+  dxfs: DxfLook[];
+}
+
 /**
  * What each cell style shows apart from its value: by its number format (a date, a percentage,
- * nothing, a currency, thousands), or by its colours (text drawn in its fill's). Fonts and fills
- * are read in their lists (`fonts`, `fills`); a conditional format's (`dxfs`) are not a cell's own.
+ * nothing, a currency, thousands), or by its colours (text drawn in its fill's); and what each
+ * conditional format (`dxf`) does to a cell's look. Fonts and fills are read in their lists.
  */
-async function styleKinds(zip: ZipReader, part: string | undefined): Promise<StyleKind[]> {
+async function readStyles(zip: ZipReader, part: string | undefined): Promise<Styles> {
   // What each custom format shows, read once however many styles use it.
   const codes = new Map<number, StyleKind>();
-  const styles: StyleKind[] = [];
+  const kinds: StyleKind[] = [];
+  const styleFills: (string | undefined)[] = [];
   // Each font's text colour (black where it names none) and each fill's colour (white where none).
   const fonts: (string | undefined)[] = [];
   const fills: (string | undefined)[] = [];
+  const dxfs: DxfLook[] = [];
   let list: string | null = null;
   let solid = false;
+  let inFont = false;
   if (part)
     await readPart(zip, part, {
       open(name, a) {
-        if (name === 'numFmt' && a.numFmtId !== undefined)
+        const dxf = dxfs[dxfs.length - 1];
+        if (name === 'fonts' || name === 'fills' || name === 'cellXfs' || name === 'dxfs') list = name;
+        else if (name === 'font') inFont = true;
+        if (list === 'dxfs') {
+          if (name === 'dxf') dxfs.push({});
+          else if (!dxf) return;
+          else if (name === 'numFmt') {
+            const kind = formatKind(a.formatCode ?? '');
+            if (typeof kind === 'object' && kind?.hides) dxf.hides = kind.hides;
+          } else if (name === 'color' && inFont) dxf.text = xlsxColour(a);
+          // A conditional format's solid fill is its background colour (bgColor), not its fgColor.
+          else if (name === 'bgColor') dxf.fill = xlsxColour(a);
+        } else if (name === 'numFmt' && a.numFmtId !== undefined)
           codes.set(Number(a.numFmtId), formatKind(a.formatCode ?? ''));
-        else if (name === 'fonts' || name === 'fills' || name === 'cellXfs' || name === 'dxfs') list = name;
         else if (list === 'fonts' && name === 'font') fonts.push('000000');
         else if (list === 'fonts' && name === 'color') fonts[fonts.length - 1] = xlsxColour(a);
         else if (list === 'fills' && name === 'fill') fills.push(undefined);
@@ -99,14 +127,16 @@ async function styleKinds(zip: ZipReader, part: string | undefined): Promise<Sty
         else if (list === 'cellXfs' && name === 'xf') {
           const id = Number(a.numFmtId ?? 0);
           const look = { text: fonts[Number(a.fontId ?? 0)], fill: fills[Number(a.fillId ?? 0)] };
-          styles.push(withLook(codes.get(id) ?? builtInKind(id), look));
+          kinds.push(withLook(codes.get(id) ?? builtInKind(id), look));
+          styleFills.push(look.fill);
         }
       },
       close(name) {
         if (name === list) list = null;
+        else if (name === 'font') inFont = false;
       },
     });
-  return styles;
+  return { kinds, fills: styleFills, dxfs };
 }
 
 /** Shared strings in order; rich text keeps every run, phonetic guides (rPh) are left out. */
@@ -179,12 +209,14 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     close() {},
   });
   if (!found) throw new DamagedFileError('it is a zip without a workbook in it (is it really an .xlsx?)');
-  const kinds = await styleKinds(zip, byType('/styles'));
+  const styles = await readStyles(zip, byType('/styles'));
   return {
     date1904,
     sheets,
-    styleKinds: kinds,
-    readApart: kinds.some((kind) => typeof kind === 'object' && kind !== null),
+    styleKinds: styles.kinds,
+    styleFills: styles.fills,
+    dxfs: styles.dxfs,
+    readApart: styles.kinds.some((kind) => typeof kind === 'object' && kind !== null),
     sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
   };
 }

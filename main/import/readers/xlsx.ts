@@ -1,5 +1,6 @@
 import type { Entry } from 'yauzl';
 import { excelSerialToDate } from '../dates';
+import { type ConditionalRule, conditionallyUnshown } from './conditional-formats';
 import { noteShownApart, type ShownApart, shownNumber } from './number-formats';
 import {
   type Cell,
@@ -7,13 +8,13 @@ import {
   DamagedFileError,
   formulaWithoutValue,
   isoDateCell,
-  type Merge,
   mergeFiller,
   numberCell,
+  type SheetTail,
   type Source,
   type SourceRow,
 } from './types';
-import { cellRef, columnOf, readMerges, SHEET_LIMITS } from './xlsx-cells';
+import { cellRef, columnOf, readTail, SHEET_LIMITS } from './xlsx-cells';
 import { PART_LIMITS, readWorkbook, type Workbook } from './xlsx-parts';
 import { parseXmlPart } from './xml';
 import { openZip, type ZipReader } from './zip';
@@ -28,21 +29,22 @@ import { openZip, type ZipReader } from './zip';
 export async function openXlsx(
   path: string,
   onBytes?: (bytes: number) => void,
-  knownMerges?: ReadonlyMap<string, Merge[]>,
+  knownTails?: ReadonlyMap<string, SheetTail>,
 ): Promise<Source> {
   const zip = await openZip(path);
   try {
     const workbook = await readWorkbook(zip);
-    // Each sheet's merged ranges are read once, when its rows are first asked for: the survey of
-    // the sheets and the import that follows share them, and a sheet never read costs nothing.
-    const mergesOf = new Map<string, Promise<Merge[]>>();
+    // Each sheet's tail (merged ranges, conditional formats) is read once, when its rows are first
+    // asked for: the survey of the sheets and the import that follows share it, and a sheet never
+    // read costs nothing.
+    const tailsOf = new Map<string, Promise<SheetTail>>();
     for (const { name, part } of workbook.sheets) {
-      const known = knownMerges?.get(name);
-      if (known) mergesOf.set(part, Promise.resolve(known));
+      const known = knownTails?.get(name);
+      if (known) tailsOf.set(part, Promise.resolve(known));
     }
-    const merges = (part: string, entry: Entry) => {
-      const known = mergesOf.get(part) ?? readMerges(zip, entry);
-      mergesOf.set(part, known);
+    const tail = (part: string, entry: Entry) => {
+      const known = tailsOf.get(part) ?? readTail(zip, entry, workbook.dxfs);
+      tailsOf.set(part, known);
       return known;
     };
     return {
@@ -69,10 +71,12 @@ export async function openXlsx(
             get hiddenColumns() {
               return state.hiddenColumns.indexes();
             },
-            merges: () => merges(part, entry),
+            tail: () => tail(part, entry),
             rows: async function* () {
-              const fill = mergeFiller(await merges(part, entry));
-              for await (const row of sheetRows(zip, workbook, { name, entry }, state, (b) => onBytes?.(before + b)))
+              const { merges, rules } = await tail(part, entry);
+              const fill = mergeFiller(merges);
+              const sheet = { name, entry, rules };
+              for await (const row of sheetRows(zip, workbook, sheet, state, (b) => onBytes?.(before + b)))
                 yield fill(row);
             },
           };
@@ -108,7 +112,7 @@ const MAX_SERIAL = 2_958_466;
 async function* sheetRows(
   zip: ZipReader,
   workbook: Workbook,
-  { name: sheetName, entry }: { name: string; entry: Entry },
+  { name: sheetName, entry, rules }: { name: string; entry: Entry; rules: readonly ConditionalRule[] },
   state: { declaredRows: number | null; hidden: number[]; hiddenColumns: ColumnSpans },
   onPacked: (bytes: number) => void,
 ): AsyncGenerator<SourceRow> {
@@ -124,8 +128,18 @@ async function* sheetRows(
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
   const value = (c: CellBuilding): Cell => {
     const v = typedValue(c);
-    if (workbook.readApart)
-      noteShownApart(apart, c.col, workbook.styleKinds[c.style] ?? null, v, c.type === 'n' || c.type === 'd');
+    const isNumber = c.type === 'n' || c.type === 'd';
+    if (workbook.readApart) noteShownApart(apart, c.col, workbook.styleKinds[c.style] ?? null, v, isNumber);
+    if (rules.length > 0) {
+      // A cell of no style (a workbook without styles) is on the sheet's white.
+      const fill = c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : 'FFFFFF';
+      const where = { row: rowNumber, col: c.col, fill };
+      const unshown = conditionallyUnshown(rules, workbook.dxfs, where, v, isNumber);
+      if (unshown) {
+        apart.unshown ??= [];
+        apart.unshown.push({ column: c.col, ...unshown });
+      }
+    }
     return v;
   };
   const typedValue = (c: CellBuilding): Cell => {

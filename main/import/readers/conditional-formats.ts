@@ -1,0 +1,132 @@
+import { colourName } from './cell-colours';
+import { type Hiding, shownInstead } from './number-formats';
+import type { Cell, Merge, Unshown } from './types';
+
+/**
+ * Excel's conditional formats that hide a value: a rule over ranges of a sheet whose format
+ * (a `dxf` in styles.xml) shows the cells it holds for as nothing — a number format `;;;`, or
+ * text in the colour of the fill. `=$H2="Cancelled"` in white hides a cancelled bill's amount
+ * from whoever reads the sheet, while the import reads it.
+ */
+
+/** A rule of a sheet's `<conditionalFormatting sqref>`, as read from the sheet's end. */
+export interface ConditionalRule {
+  ranges: Merge[];
+  /** The format it applies (`dxfId`). */
+  dxf: number;
+  /** `cellIs`, `expression`, `containsText`, …, with its operator and formulas as written. */
+  type: string;
+  operator?: string;
+  formulas: string[];
+  text?: string;
+}
+
+/** What a conditional format does to a cell's look: its number format's hiding, its text and fill colours. */
+export interface DxfLook {
+  hides?: Hiding;
+  text?: string;
+  fill?: string;
+}
+
+/** Of a sheet's rules, those whose format can hide a value: only these are asked of each cell. */
+export const HIDING_RANGES_AT_MOST = 100;
+
+const COMPARE: Record<string, [said: string, holds: (v: number, a: number, b: number) => boolean]> = {
+  lessThan: ['is less than', (v, a) => v < a],
+  lessThanOrEqual: ['is at most', (v, a) => v <= a],
+  greaterThan: ['is greater than', (v, a) => v > a],
+  greaterThanOrEqual: ['is at least', (v, a) => v >= a],
+  equal: ['is', (v, a) => v === a],
+  notEqual: ['is not', (v, a) => v !== a],
+  between: ['is between', (v, a, b) => v >= Math.min(a, b) && v <= Math.max(a, b)],
+  notBetween: ['is not between', (v, a, b) => v < Math.min(a, b) || v > Math.max(a, b)],
+};
+
+const TEXT_RULES: Record<string, [said: string, holds: (value: string, text: string) => boolean]> = {
+  containsText: ['contains', (v, t) => v.includes(t)],
+  notContainsText: ['does not contain', (v, t) => !v.includes(t)],
+  beginsWith: ['begins with', (v, t) => v.startsWith(t)],
+  endsWith: ['ends with', (v, t) => v.endsWith(t)],
+};
+
+/** A formula that is a number (`1000`, `-5.5`), else null: a reference or a function decides per cell. */
+const constant = (formula: string | undefined) =>
+  formula !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(formula) ? Number(formula) : null;
+
+/**
+ * Whether the rule holds for a value, where the value alone tells (a comparison with numbers, text
+ * it contains, a blank); undefined where a formula of other cells decides (`expression`, a
+ * reference, the top ten).
+ */
+export function ruleHolds(rule: ConditionalRule, value: Cell): boolean | undefined {
+  const blank = value === null || value === '';
+  if (rule.type === 'notContainsBlanks') return !blank;
+  if (rule.type === 'containsBlanks') return blank;
+  const textRule = TEXT_RULES[rule.type];
+  if (textRule && rule.text !== undefined)
+    return textRule[1](String(value ?? '').toLowerCase(), rule.text.toLowerCase());
+  const compare = rule.type === 'cellIs' ? COMPARE[rule.operator ?? ''] : undefined;
+  const [a, b] = [constant(rule.formulas[0]), constant(rule.formulas[1])];
+  if (!compare || a === null || (rule.formulas.length > 1 && b === null) || typeof value !== 'number') return undefined;
+  return compare[1](value, a, b ?? a);
+}
+
+/** A rule that holds only for zeros or blanks (`cellIs equal 0`, `containsBlanks`): hiding them hides nothing owed. */
+export const hidesOnlyNothing = (rule: ConditionalRule) =>
+  rule.type === 'containsBlanks' ||
+  (rule.type === 'cellIs' && rule.operator === 'equal' && constant(rule.formulas[0]) === 0);
+
+/** The rule as a message names it: "the cell is greater than 1000", "=$H2=\"Cancelled\"". */
+export function ruleSaid(rule: ConditionalRule): string {
+  const textRule = TEXT_RULES[rule.type];
+  if (textRule && rule.text !== undefined) return `the cell ${textRule[0]} "${rule.text}"`;
+  const compare = rule.type === 'cellIs' ? COMPARE[rule.operator ?? ''] : undefined;
+  if (compare) return `the cell ${compare[0]} ${rule.formulas.join(' and ')}`;
+  if (rule.type === 'notContainsBlanks') return 'the cell is not blank';
+  if (rule.type === 'expression' && rule.formulas[0]) return `=${rule.formulas[0]}`;
+  return `a rule of type ${rule.type}`;
+}
+
+const covers = (ranges: readonly Merge[], row: number, col: number) =>
+  ranges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+
+/**
+ * What a sheet's hiding conditional formats show of a cell: nothing where a rule that holds for
+ * its value, or may (a formula decides), hides it by its number format or its colours (text in
+ * the fill's colour, the cell's own fill where the rule gives none). Null where none does.
+ */
+export function conditionallyUnshown(
+  rules: readonly ConditionalRule[],
+  dxfs: readonly DxfLook[],
+  where: { row: number; col: number; fill: string | undefined },
+  value: Cell,
+  isNumber: boolean,
+): Omit<Unshown, 'column'> | null {
+  if (value === null) return null;
+  for (const rule of rules) {
+    const look = dxfs[rule.dxf];
+    if (!look || !covers(rule.ranges, where.row, where.col)) continue;
+    const byFormat = look.hides ? shownInstead(look.hides, value, isNumber) : null;
+    const text = look.text;
+    const byColour = text !== undefined && text === (look.fill ?? where.fill) && value !== 0;
+    if (byFormat === null && !byColour) continue;
+    const holds = ruleHolds(rule, value);
+    if (holds === false) continue;
+    return {
+      shows: byFormat ?? '',
+      ...(byColour ? { colour: colourName(text) } : {}),
+      rule: ruleSaid(rule),
+      ...(holds === undefined ? { may: true } : {}),
+    };
+  }
+  return null;
+}
+
+/**
+ * Whether a conditional format can hide a value: by its number format, or by text in its own
+ * fill's colour, or white where it gives no fill (a red for negatives is no hiding).
+ */
+export const canHide = (look: DxfLook | undefined) =>
+  look !== undefined &&
+  (look.hides !== undefined ||
+    (look.text !== undefined && (look.text === look.fill || (look.fill === undefined && look.text === 'FFFFFF'))));

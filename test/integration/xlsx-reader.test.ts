@@ -259,6 +259,55 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
     }
   });
 
+  it("reads Excel 2010's own conditional formats, their format inline and their ranges after them", async () => {
+    // White where another sheet says so (Excel writes such a rule in the sheet's extensions only);
+    // ;;; above 500; and a red rule, which hides nothing.
+    const x14 = (rule: string, dxf: string, sqref: string) =>
+      `<x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">${rule}<x14:dxf>${dxf}</x14:dxf></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`;
+    const ext = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings>${[
+      x14(
+        '<x14:cfRule type="expression" priority="1" id="{1}"><xm:f>Lists!$A$1="hide"</xm:f>',
+        '<font><color rgb="FFFFFFFF"/></font>',
+        'A1:A3',
+      ),
+      x14(
+        '<x14:cfRule type="cellIs" priority="2" operator="greaterThan" id="{2}"><xm:f>500</xm:f>',
+        '<numFmt numFmtId="170" formatCode=";;;"/>',
+        'B1:B3',
+      ),
+      x14(
+        '<x14:cfRule type="expression" priority="3" id="{3}"><xm:f>TRUE</xm:f>',
+        '<font><color rgb="FFFF0000"/></font>',
+        'C1:C3',
+      ),
+    ].join('')}</x14:conditionalFormattings></ext></extLst>`;
+    const rows = [1, 2, 3].map(
+      (r) =>
+        `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>${r * 300}</v></c><c r="C${r}"><v>9</v></c></row>`,
+    );
+    const path = writeZip(join(tempDir(), 'x14 rules.xlsx'), workbookParts(sheetXml(rows.join(''), ext)));
+    const source = await openSource(path);
+    try {
+      const unshown = [];
+      for await (const sheet of source.sheets()) for await (const row of sheet.rows()) unshown.push(row.unshown ?? []);
+      const may = { shows: '', colour: 'white', rule: '=Lists!$A$1="hide"', may: true };
+      const above = { shows: '', rule: 'the cell is greater than 500' };
+      expect(unshown).toEqual([
+        [{ column: 0, ...may }],
+        [
+          { column: 0, ...may },
+          { column: 1, ...above },
+        ],
+        [
+          { column: 0, ...may },
+          { column: 1, ...above },
+        ],
+      ]);
+    } finally {
+      source.close?.();
+    }
+  });
+
   it('tells the rows a sheet hides or draws zero high, and not a row of any other height', async () => {
     const rows = [
       '<row r="1"><c r="A1"><v>1</v></c></row>',

@@ -1,5 +1,5 @@
-import { colourName } from './cell-colours';
-import { type Hiding, shownInstead } from './number-formats';
+import { colourName, xlsxColour } from './cell-colours';
+import { formatKind, type Hiding, shownInstead } from './number-formats';
 import type { Cell, Merge, Unshown } from './types';
 
 /**
@@ -12,8 +12,9 @@ import type { Cell, Merge, Unshown } from './types';
 /** A rule of a sheet's `<conditionalFormatting sqref>`, as read from the sheet's end. */
 export interface ConditionalRule {
   ranges: Merge[];
-  /** The format it applies (`dxfId`). */
+  /** The format it applies (`dxfId`), or its own where Excel 2010 writes it inline (x14). */
   dxf: number;
+  look?: DxfLook;
   /** `cellIs`, `expression`, `containsText`, …, with its operator and formulas as written. */
   type: string;
   operator?: string;
@@ -26,6 +27,19 @@ export interface DxfLook {
   hides?: Hiding;
   text?: string;
   fill?: string;
+}
+
+/**
+ * An element of a conditional format's look, as styles.xml's `dxf` and Excel 2010's inline one
+ * write it: a number format, the font's colour, the fill's. A conditional format's solid fill is
+ * its background colour (`bgColor`), not its `fgColor`.
+ */
+export function readDxfElement(look: DxfLook, name: string, a: Record<string, string>, inFont: boolean): void {
+  if (name === 'numFmt') {
+    const kind = formatKind(a.formatCode ?? '');
+    if (typeof kind === 'object' && kind?.hides) look.hides = kind.hides;
+  } else if (name === 'color' && inFont) look.text = xlsxColour(a);
+  else if (name === 'bgColor') look.fill = xlsxColour(a);
 }
 
 /** Of a sheet's rules, those whose format can hide a value: only these are asked of each cell. */
@@ -104,7 +118,7 @@ export function conditionallyUnshown(
 ): Omit<Unshown, 'column'> | null {
   if (value === null) return null;
   for (const rule of rules) {
-    const look = dxfs[rule.dxf];
+    const look = rule.look ?? dxfs[rule.dxf];
     if (!look || !covers(rule.ranges, where.row, where.col)) continue;
     const byFormat = look.hides ? shownInstead(look.hides, value, isNumber) : null;
     const text = look.text;

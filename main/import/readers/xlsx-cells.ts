@@ -6,6 +6,7 @@ import {
   type DxfLook,
   HIDING_RANGES_AT_MOST,
   hidesOnlyNothing,
+  readDxfElement,
 } from './conditional-formats';
 import { DamagedFileError, type Merge, type SheetTail } from './types';
 import { parseXmlPart } from './xml';
@@ -83,7 +84,6 @@ export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonl
   // The ranges of the conditional format being read, as written: read only for a rule that hides.
   let sqref = '';
   let rule: ConditionalRule | null = null;
-  let formula: string | null = null;
   async function* fromFirstMark() {
     // The last bytes of the chunk before, for a mark or its tag's `<` that straddles two chunks.
     let previous = Buffer.alloc(0);
@@ -108,6 +108,24 @@ export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonl
       } else previous = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 256)));
     }
   }
+  // A rule whose format can hide, kept unless it hides only zeros or blanks (white on 0, Excel
+  // users' way to hide zeros: nothing owed), over the ranges written for it.
+  const keep = (rule: ConditionalRule, written: string) => {
+    if (hidesOnlyNothing(rule)) return;
+    const refs = written.split(/\s+/, HIDING_RANGES_AT_MOST + 1);
+    hidingRanges += refs.length;
+    if (hidingRanges > HIDING_RANGES_AT_MOST)
+      throw new DamagedFileError(
+        `a sheet hides values by conditional formats over more than ${HIDING_RANGES_AT_MOST} ranges, which no real report does`,
+      );
+    rules.push({ ...rule, ranges: refs.map(rangeOf) });
+  };
+  // Excel 2010's own rules (x14:, in the sheet's extensions) write their format inline and their
+  // ranges in an element after them: held until their conditionalFormatting closes.
+  let inline: ConditionalRule[] | null = null;
+  let look: DxfLook | null = null;
+  let inFont = false;
+  let text: string | null = null;
   for await (const _ of parseXmlPart(
     entry.fileName,
     fromFirstMark(),
@@ -121,40 +139,44 @@ export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonl
               `a sheet merges more cells than any real report does (over ${SHEET_LIMITS.merges.toLocaleString('en-IN')} ranges or ${SHEET_LIMITS.mergedRows.toLocaleString('en-IN')} rows)`,
             );
           merges.push(merge);
-        } else if (name === 'conditionalFormatting')
-          // Excel 2010's own rules (x14:, their ranges in an element) carry their format inline: not read.
+        } else if (name === 'conditionalFormatting') {
           sqref = a.sqref?.trim() ?? '';
-        else if (name === 'cfRule' && a.dxfId !== undefined && canHide(dxfs[Number(a.dxfId)]) && sqref !== '')
+          inline = a.sqref === undefined ? [] : null;
+        } else if (name === 'cfRule') {
+          const dxf = a.dxfId === undefined ? -1 : Number(a.dxfId);
+          if (inline === null && !(canHide(dxfs[dxf]) && sqref !== '')) return;
           rule = {
             ranges: [],
-            dxf: Number(a.dxfId),
+            dxf,
             type: a.type ?? '',
             ...(a.operator ? { operator: a.operator } : {}),
             formulas: [],
             ...(a.text !== undefined ? { text: a.text } : {}),
           };
-        else if (name === 'formula' && rule) formula = '';
+        } else if ((name === 'formula' || name === 'f' || name === 'sqref') && (rule || inline)) text = '';
+        else if (name === 'dxf' && rule && inline) look = {};
+        else if (name === 'font') inFont = true;
+        else if (look) readDxfElement(look, name, a, inFont);
       },
       text(t) {
-        if (formula !== null) formula += t;
+        if (text !== null) text += t;
       },
       close(name) {
-        if (name === 'formula' && rule && formula !== null) {
-          rule.formulas.push(formula);
-          formula = null;
+        if ((name === 'formula' || name === 'f') && rule && text !== null) rule.formulas.push(text);
+        else if (name === 'sqref' && inline && text !== null) sqref = text.trim();
+        else if (name === 'font') inFont = false;
+        else if (name === 'dxf' && rule && look) {
+          rule.look = look;
+          look = null;
         } else if (name === 'cfRule' && rule) {
-          // A rule that hides only zeros or blanks (white on 0, Excel users' way to hide zeros) hides nothing owed.
-          if (!hidesOnlyNothing(rule)) {
-            const refs = sqref.split(/\s+/, HIDING_RANGES_AT_MOST + 1);
-            hidingRanges += refs.length;
-            if (hidingRanges > HIDING_RANGES_AT_MOST)
-              throw new DamagedFileError(
-                `a sheet hides values by conditional formats over more than ${HIDING_RANGES_AT_MOST} ranges, which no real report does`,
-              );
-            rules.push({ ...rule, ranges: refs.map(rangeOf) });
-          }
+          if (inline) inline.push(rule);
+          else keep(rule, sqref);
           rule = null;
+        } else if (name === 'conditionalFormatting' && inline) {
+          for (const held of inline) if (canHide(held.look) && sqref !== '') keep(held, sqref);
+          inline = null;
         }
+        if (name === 'formula' || name === 'f' || name === 'sqref') text = null;
       },
     },
     { fragment: true },

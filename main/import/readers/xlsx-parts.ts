@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
 import { withLook, xlsxColour } from './cell-colours';
-import type { DxfLook } from './conditional-formats';
+import { type DxfLook, readDxfElement } from './conditional-formats';
 import { builtInKind, formatKind, type StyleKind } from './number-formats';
 import { BinaryWorkbookError, DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
@@ -107,13 +107,7 @@ async function readStyles(zip: ZipReader, part: string | undefined): Promise<Sty
         else if (name === 'font') inFont = true;
         if (list === 'dxfs') {
           if (name === 'dxf') dxfs.push({});
-          else if (!dxf) return;
-          else if (name === 'numFmt') {
-            const kind = formatKind(a.formatCode ?? '');
-            if (typeof kind === 'object' && kind?.hides) dxf.hides = kind.hides;
-          } else if (name === 'color' && inFont) dxf.text = xlsxColour(a);
-          // A conditional format's solid fill is its background colour (bgColor), not its fgColor.
-          else if (name === 'bgColor') dxf.fill = xlsxColour(a);
+          else if (dxf) readDxfElement(dxf, name, a, inFont);
         } else if (name === 'numFmt' && a.numFmtId !== undefined)
           codes.set(Number(a.numFmtId), formatKind(a.formatCode ?? ''));
         else if (list === 'fonts' && name === 'font') fonts.push('000000');

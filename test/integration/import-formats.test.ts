@@ -545,7 +545,7 @@ describe('file formats', () => {
     ]);
   });
 
-  it('warns of values an xlsx or Excel 2003 XML draws in the colour of their background', async () => {
+  it("warns of values an xlsx, Excel 2003 XML or Excel's web page draws in the colour of their background", async () => {
     // White text on no fill, yellow on yellow: Excel shows the cells blank. White on a dark fill shows.
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sales');
@@ -581,6 +581,20 @@ describe('file formats', () => {
     writeFileSync(join(dir, 'white text 2003.xls'), xml);
     expect((await importFile(ws, join(dir, 'white text 2003.xls'), { kind: 'sales', dryRun: true })).warnings).toEqual([
       '1 value of "Net Value" was imported from cells whose text is the colour of their background (row 3; white on white): Excel shows it blank, so whoever checked the file did not see it',
+    ]);
+    // Excel's web page: a class its style rules colour white, a cell's own yellow on yellow; white
+    // on a dark row shows.
+    const css =
+      '<style>\n<!--\n.xl65\n\t{mso-style-parent:style0;\n\tcolor:white;}\n.dark {background:#1F4E79}\n-->\n</style>';
+    const page = html([header, ...lines])
+      .replace('</head>', `${css}</head>`)
+      .replace('<td>99.99</td>', '<td class=xl65>99.99</td>')
+      .replace('<td>1,00,000.00</td>', `<td style='color:#ff0;background:yellow'>1,00,000.00</td>`)
+      .replace('<tr><td>CN/T/1', `<tr class=dark><td>CN/T/1`)
+      .replace('<td>617.25</td>', '<td class=xl65>617.25</td>');
+    writeFileSync(join(dir, 'white text.xls'), page);
+    expect((await importFile(ws, join(dir, 'white text.xls'), { kind: 'sales', dryRun: true })).warnings).toEqual([
+      '2 values of "Net Value" were imported from cells whose text is the colour of their background (rows 4, 5; white on white, #FFFF00 on #FFFF00): Excel shows them blank, so whoever checked the file did not see them',
     ]);
   });
 

@@ -585,6 +585,15 @@ function textCases(first: number): HostileCase[] {
     (id) => html(lines(id)).replace('<table>', '<table><col span="1000000">'),
     refused,
   );
+  // Style rules never closed, and a class name of a million letters: a page's colours are read
+  // from its first megabyte of style text, and the page lands as any other.
+  add(
+    'html a style of half a million unclosed rules',
+    'xls',
+    (id) =>
+      html(lines(id), `<style>${'.a{color:white;'.repeat(500_000)}.${'b'.repeat(1_000_000)}{color:white}</style>`),
+    stored,
+  );
   // A million hidden <col>s of a thousand columns each: past the widest grid Excel opens, none counts.
   add(
     'html a million hidden cols',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashColour, withLook, xlsxColour } from '../../main/import/readers/cell-colours';
+import { cssColour, cssLook, hashColour, withLook, xlsxColour } from '../../main/import/readers/cell-colours';
 
 describe('cell colours', () => {
   it('reads a colour from its rgb, palette or theme entry, and none where a tint shades it', () => {
@@ -35,5 +35,24 @@ describe('cell colours', () => {
     // A colour the file leaves unsaid (a tint, a patterned fill) is no colour matched.
     expect(withLook(null, { text: undefined, fill: undefined })).toBe(null);
     expect(withLook(null, { text: 'FFFFFF', fill: '1F4E79' })).toBe(null);
+  });
+
+  it('reads a CSS colour by its name, its short or long hex, and none where it is transparent', () => {
+    const colours = ['white', '#FFF', '#ffffff', 'WindowText', 'yellow', 'teal', 'transparent', ' white !important'];
+    expect(colours.map(cssColour)).toEqual([
+      'FFFFFF',
+      'FFFFFF',
+      'FFFFFF',
+      '000000',
+      'FFFF00',
+      'teal',
+      undefined,
+      'FFFFFF',
+    ]);
+    expect(cssLook('mso-style-parent:style0;color:white;background:#1F4E79;mso-pattern:auto none')).toEqual({
+      text: 'FFFFFF',
+      fill: '1F4E79',
+    });
+    expect(cssLook('font-weight:700; background-color: yellow')).toEqual({ fill: 'FFFF00' });
   });
 });

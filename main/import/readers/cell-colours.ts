@@ -39,6 +39,45 @@ export function hashColour(colour: string | undefined): string | undefined {
   return hex?.toUpperCase();
 }
 
+/** The colours CSS names that Excel's web page and HTML reports write most, as six hex digits. */
+const CSS_NAMES: Record<string, string> = {
+  white: 'FFFFFF',
+  window: 'FFFFFF',
+  black: '000000',
+  windowtext: '000000',
+  yellow: 'FFFF00',
+  red: 'FF0000',
+  silver: 'C0C0C0',
+  gray: '808080',
+  grey: '808080',
+};
+
+/**
+ * A CSS colour (`white`, `#FFF`, `#ffffff`, `windowtext`) as six hex digits; another name as
+ * itself, which equals only itself; undefined for none (`transparent`, `auto`, `inherit`).
+ */
+export function cssColour(value: string): string | undefined {
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/\s*!important$/, '');
+  if (/^(transparent|auto|inherit|initial|none|)$/.test(v)) return undefined;
+  const short = v.match(/^#([0-9a-f])([0-9a-f])([0-9a-f])$/);
+  if (short) return `${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toUpperCase();
+  return hashColour(v) ?? CSS_NAMES[v] ?? v;
+}
+
+/** The text and background colours a CSS declaration block gives (`color:white;background:white`). */
+export function cssLook(declarations: string): Partial<Look> {
+  const look: Partial<Look> = {};
+  for (const [, property, value] of declarations.matchAll(/(?:^|;)\s*(color|background(?:-color)?)\s*:\s*([^;]*)/gi)) {
+    const colour = cssColour(value ?? '');
+    if (/^color$/i.test(property ?? '')) look.text = colour;
+    else look.fill = colour;
+  }
+  return look;
+}
+
 /** A cell's look: its text's colour (black where the style says none) and its fill's (white where none). */
 export interface Look {
   text: string | undefined;

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { hashColour, type Look, withLook } from './cell-colours';
+import { colourName, cssColour, cssLook, hashColour, type Look, withLook } from './cell-colours';
 import { formatKind, noteShownApart, type ShownApart, type StyleKind, shownNumber } from './number-formats';
 import {
   type Cell,
@@ -114,7 +114,9 @@ const MAX_NESTING = 32;
 interface OpenTable {
   table: Building;
   row: Cell[] | null;
-  cell: { text: string; across: number; down: number; num?: string; overflow?: boolean } | null;
+  cell: { text: string; across: number; down: number; num?: string; overflow?: boolean; colour?: string } | null;
+  /** The row's own colours, which its cells take where their classes and styles give none. */
+  rowLook: Partial<Look>;
   col: number;
   /** The column the next `<col>` describes. */
   nextColumn: number;
@@ -131,6 +133,30 @@ function readCol(table: OpenTable, attrs: Record<string, string>) {
   table.nextColumn = Math.min(from + span(attrs.span, 'columns') + 1, SHEET_COLUMNS);
   if (/display\s*:\s*none/i.test(attrs.style ?? '') || zeroSize(attrs, 'width'))
     table.table.hiddenColumns?.add(from, table.nextColumn - 1);
+}
+
+/** The style text a page's colours are read from, at most: a hostile page's 100 MB of it is not. */
+const MAX_CSS = 1_000_000;
+
+/**
+ * Each class a page's style rules colour (`.xl65 {color:white; background:white}`), by name; a
+ * rule's name and declarations are bounded, as Excel's are short.
+ */
+function classLooks(css: string): Map<string, Partial<Look>> {
+  const looks = new Map<string, Partial<Look>>();
+  for (const [, name, declarations] of css.matchAll(/\.([A-Za-z_][\w-]{0,100})\s*\{([^{}]{0,1000})\}/g)) {
+    const look = cssLook(declarations ?? '');
+    if (name && (look.text !== undefined || look.fill !== undefined)) looks.set(name, { ...looks.get(name), ...look });
+  }
+  return looks;
+}
+
+/** The colours an element's classes, `bgcolor` and own style give it, the later over the earlier. */
+function styled(classes: ReadonlyMap<string, Partial<Look>>, attrs: Record<string, string>): Partial<Look> {
+  const look: Partial<Look> = {};
+  for (const name of (attrs.class ?? '').split(/\s+/)) Object.assign(look, classes.get(name));
+  if (attrs.bgcolor) look.fill = cssColour(attrs.bgcolor);
+  return { ...look, ...cssLook(attrs.style ?? '') };
 }
 
 /** A style that draws an element zero wide or high (`width:0pt`, `height:0`). */
@@ -170,14 +196,20 @@ function valueBehind(text: string | null, num: string | undefined): { value: Cel
 export function htmlTables(html: string): SourceSheet[] {
   const tables: Building[] = [];
   const open: OpenTable[] = [];
-  // Script and style elements are code, not cells: their text is never read.
+  // Script and style elements are code, not cells: their text is never read as a cell's. A style
+  // element's rules give the classes' colours.
   let code = 0;
+  let inStyle = false;
+  let css = '';
+  let classes = new Map<string, Partial<Look>>();
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         const top = open.at(-1);
-        if (name === 'script' || name === 'style') code++;
-        else if (name === 'table') {
+        if (name === 'script' || name === 'style') {
+          code++;
+          inStyle = name === 'style';
+        } else if (name === 'table') {
           if (open.length >= MAX_NESTING)
             throw new DamagedFileError(`its tables are nested more than ${MAX_NESTING} deep, more than any report has`);
           const table = {
@@ -188,22 +220,26 @@ export function htmlTables(html: string): SourceSheet[] {
             hiddenColumns: new ColumnSpans(),
           };
           tables.push(table);
-          open.push({ table, row: null, cell: null, col: 0, nextColumn: 0, apart: {} });
+          open.push({ table, row: null, cell: null, col: 0, nextColumn: 0, apart: {}, rowLook: {} });
         } else if (name === 'col' && top && !top.row) {
           readCol(top, attrs);
         } else if (name === 'tr' && top) {
           top.row = [];
           top.col = 0;
+          top.rowLook = styled(classes, attrs);
           // Excel's web page of a filtered sheet writes the rows it hides with display:none; a
           // row drawn zero high is hidden too.
           if ('hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? '') || zeroSize(attrs, 'height'))
             top.table.hidden.push(top.table.rows.length + 1);
         } else if ((name === 'td' || name === 'th') && top?.row) {
+          // Text in its background's colour (a class's `color:white`, as Excel's web page writes it): shown blank.
+          const look = { text: '000000', fill: 'FFFFFF', ...top.rowLook, ...styled(classes, attrs) };
           top.cell = {
             text: '',
             across: span(attrs.colspan, 'columns'),
             down: span(attrs.rowspan, 'rows'),
             num: attrs['x:num'] || undefined,
+            ...(look.text !== undefined && look.text === look.fill ? { colour: colourName(look.text) } : {}),
           };
         } else if (BREAKS.has(name)) {
           // A line break, or a block of its own (`<div>Sharma</div><div>&amp; Sons</div>`): words apart.
@@ -211,6 +247,7 @@ export function htmlTables(html: string): SourceSheet[] {
         }
       },
       ontext(text) {
+        if (inStyle && css.length < MAX_CSS) css += text;
         if (code !== 0) return;
         const top = open.at(-1);
         // A cell around a nested table takes its text up to what a cell holds: a hostile page of
@@ -224,8 +261,11 @@ export function htmlTables(html: string): SourceSheet[] {
       },
       onclosetag(name) {
         const top = open.at(-1);
-        if (name === 'script' || name === 'style') code = Math.max(0, code - 1);
-        else if ((name === 'td' || name === 'th') && top?.row && top.cell) {
+        if (name === 'script' || name === 'style') {
+          code = Math.max(0, code - 1);
+          if (inStyle) classes = classLooks(css);
+          inStyle = false;
+        } else if ((name === 'td' || name === 'th') && top?.row && top.cell) {
           const { table, row, cell } = top;
           // Longer than a cell holds, so refused wherever a field reads it, never cut to fit.
           const read = cell.overflow
@@ -235,6 +275,10 @@ export function htmlTables(html: string): SourceSheet[] {
           if (read.power) {
             top.apart.formatted ??= [];
             top.apart.formatted.push({ column: top.col - cell.across - 1, power: read.power });
+          }
+          if (cell.colour && read.value !== null) {
+            top.apart.unshown ??= [];
+            top.apart.unshown.push({ column: top.col - cell.across - 1, shows: '', colour: cell.colour });
           }
           top.cell = null;
         } else if (name === 'tr' && top?.row) {

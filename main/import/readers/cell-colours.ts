@@ -78,6 +78,30 @@ export function cssLook(declarations: string): Partial<Look> {
   return look;
 }
 
+/** The style text a page's colours are read from, at most: a hostile page's 100 MB of it is not. */
+export const MAX_CSS = 1_000_000;
+
+/**
+ * Each class a page's style rules colour (`.xl65 {color:white; background:white}`), by name; a
+ * rule's name and declarations are bounded, as Excel's are short.
+ */
+export function classLooks(css: string): Map<string, Partial<Look>> {
+  const looks = new Map<string, Partial<Look>>();
+  for (const [, name, declarations] of css.matchAll(/\.([A-Za-z_][\w-]{0,100})\s*\{([^{}]{0,1000})\}/g)) {
+    const look = cssLook(declarations ?? '');
+    if (name && (look.text !== undefined || look.fill !== undefined)) looks.set(name, { ...looks.get(name), ...look });
+  }
+  return looks;
+}
+
+/** The colours an element's classes, `bgcolor` and own style give it, the later over the earlier. */
+export function elementLook(classes: ReadonlyMap<string, Partial<Look>>, attrs: Record<string, string>): Partial<Look> {
+  const look: Partial<Look> = {};
+  for (const name of (attrs.class ?? '').split(/\s+/)) Object.assign(look, classes.get(name));
+  if (attrs.bgcolor) look.fill = cssColour(attrs.bgcolor);
+  return { ...look, ...cssLook(attrs.style ?? '') };
+}
+
 /** A cell's look: its text's colour (black where the style says none) and its fill's (white where none). */
 export interface Look {
   text: string | undefined;

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { colourName, cssColour, cssLook, hashColour, type Look, withLook } from './cell-colours';
+import { classLooks, colourName, elementLook, hashColour, type Look, MAX_CSS, withLook } from './cell-colours';
 import { formatKind, noteShownApart, type ShownApart, type StyleKind, shownNumber } from './number-formats';
 import {
   type Cell,
@@ -135,30 +135,6 @@ function readCol(table: OpenTable, attrs: Record<string, string>) {
     table.table.hiddenColumns?.add(from, table.nextColumn - 1);
 }
 
-/** The style text a page's colours are read from, at most: a hostile page's 100 MB of it is not. */
-const MAX_CSS = 1_000_000;
-
-/**
- * Each class a page's style rules colour (`.xl65 {color:white; background:white}`), by name; a
- * rule's name and declarations are bounded, as Excel's are short.
- */
-function classLooks(css: string): Map<string, Partial<Look>> {
-  const looks = new Map<string, Partial<Look>>();
-  for (const [, name, declarations] of css.matchAll(/\.([A-Za-z_][\w-]{0,100})\s*\{([^{}]{0,1000})\}/g)) {
-    const look = cssLook(declarations ?? '');
-    if (name && (look.text !== undefined || look.fill !== undefined)) looks.set(name, { ...looks.get(name), ...look });
-  }
-  return looks;
-}
-
-/** The colours an element's classes, `bgcolor` and own style give it, the later over the earlier. */
-function styled(classes: ReadonlyMap<string, Partial<Look>>, attrs: Record<string, string>): Partial<Look> {
-  const look: Partial<Look> = {};
-  for (const name of (attrs.class ?? '').split(/\s+/)) Object.assign(look, classes.get(name));
-  if (attrs.bgcolor) look.fill = cssColour(attrs.bgcolor);
-  return { ...look, ...cssLook(attrs.style ?? '') };
-}
-
 /** A style that draws an element zero wide or high (`width:0pt`, `height:0`). */
 const ZERO_IN_STYLE = {
   width: /(^|;)\s*width\s*:\s*0(\.0*)?(pt|px|in|cm)?\s*(;|$)/i,
@@ -226,14 +202,14 @@ export function htmlTables(html: string): SourceSheet[] {
         } else if (name === 'tr' && top) {
           top.row = [];
           top.col = 0;
-          top.rowLook = styled(classes, attrs);
+          top.rowLook = elementLook(classes, attrs);
           // Excel's web page of a filtered sheet writes the rows it hides with display:none; a
           // row drawn zero high is hidden too.
           if ('hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? '') || zeroSize(attrs, 'height'))
             top.table.hidden.push(top.table.rows.length + 1);
         } else if ((name === 'td' || name === 'th') && top?.row) {
           // Text in its background's colour (a class's `color:white`, as Excel's web page writes it): shown blank.
-          const look = { text: '000000', fill: 'FFFFFF', ...top.rowLook, ...styled(classes, attrs) };
+          const look = { text: '000000', fill: 'FFFFFF', ...top.rowLook, ...elementLook(classes, attrs) };
           top.cell = {
             text: '',
             across: span(attrs.colspan, 'columns'),

@@ -14,8 +14,9 @@ import {
   type Source,
   type SourceRow,
 } from './types';
-import { cellRef, columnOf, readTail, SHEET_LIMITS } from './xlsx-cells';
+import { cellRef, columnOf, SHEET_LIMITS } from './xlsx-cells';
 import { PART_LIMITS, readWorkbook, type Workbook } from './xlsx-parts';
+import { readTail } from './xlsx-tail';
 import { parseXmlPart } from './xml';
 import { openZip, type ZipReader } from './zip';
 

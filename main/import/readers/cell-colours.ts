@@ -26,15 +26,15 @@ export function xlsxColour(a: Record<string, string>): string | undefined {
   if (a.tint !== undefined && Number(a.tint) !== 0) return undefined;
   if (a.rgb !== undefined) return a.rgb.slice(-6).toUpperCase();
   if (a.indexed !== undefined) return INDEXED[a.indexed] ?? `indexed ${a.indexed}`;
-  if (a.theme !== undefined) return a.theme === '0' ? 'FFFFFF' : a.theme === '1' ? '000000' : `theme ${a.theme}`;
-  if (a.auto === '1' || a.auto === 'true') return '000000';
+  if (a.theme !== undefined) return a.theme === '0' ? PLAIN.fill : a.theme === '1' ? PLAIN.text : `theme ${a.theme}`;
+  if (a.auto === '1' || a.auto === 'true') return PLAIN.text;
   return undefined;
 }
 
 /** An Excel 2003 XML or HTML colour, `#FFFFFF`, as six hex digits; `Automatic` is the text's black. */
 export function hashColour(colour: string | undefined): string | undefined {
   if (colour === undefined) return undefined;
-  if (/^automatic$/i.test(colour)) return '000000';
+  if (/^automatic$/i.test(colour)) return PLAIN.text;
   const hex = colour.match(/^#([0-9a-f]{6})$/i)?.[1];
   return hex?.toUpperCase();
 }
@@ -101,6 +101,9 @@ export function elementLook(classes: ReadonlyMap<string, Partial<Look>>, attrs: 
   if (attrs.bgcolor) look.fill = cssColour(attrs.bgcolor);
   return { ...look, ...cssLook(attrs.style ?? '') };
 }
+
+/** What a cell looks like where its style says nothing: automatic (black) text on the sheet's white. */
+export const PLAIN: Look = { text: '000000', fill: 'FFFFFF' };
 
 /** A cell's look: its text's colour (black where the style says none) and its fill's (white where none). */
 export interface Look {

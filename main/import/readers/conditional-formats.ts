@@ -1,4 +1,4 @@
-import { colourName, xlsxColour } from './cell-colours';
+import { colourName, PLAIN, xlsxColour } from './cell-colours';
 import { formatKind, type Hiding, shownInstead } from './number-formats';
 import type { Cell, Merge, Unshown } from './types';
 
@@ -143,4 +143,4 @@ export function conditionallyUnshown(
 export const canHide = (look: DxfLook | undefined) =>
   look !== undefined &&
   (look.hides !== undefined ||
-    (look.text !== undefined && (look.text === look.fill || (look.fill === undefined && look.text === 'FFFFFF'))));
+    (look.text !== undefined && (look.text === look.fill || (look.fill === undefined && look.text === PLAIN.fill))));

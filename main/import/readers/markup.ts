@@ -1,7 +1,14 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { classLooks, colourName, elementLook, hashColour, type Look, MAX_CSS, withLook } from './cell-colours';
-import { formatKind, noteShownApart, type ShownApart, type StyleKind, shownNumber } from './number-formats';
+import { classLooks, colourName, elementLook, hashColour, type Look, MAX_CSS, PLAIN, withLook } from './cell-colours';
+import {
+  formatKind,
+  noteShownApart,
+  noteUnshown,
+  type ShownApart,
+  type StyleKind,
+  shownNumber,
+} from './number-formats';
 import {
   type Cell,
   ColumnSpans,
@@ -209,7 +216,7 @@ export function htmlTables(html: string): SourceSheet[] {
             top.table.hidden.push(top.table.rows.length + 1);
         } else if ((name === 'td' || name === 'th') && top?.row) {
           // Text in its background's colour (a class's `color:white`, as Excel's web page writes it): shown blank.
-          const look = { text: '000000', fill: 'FFFFFF', ...top.rowLook, ...elementLook(classes, attrs) };
+          const look = { ...PLAIN, ...top.rowLook, ...elementLook(classes, attrs) };
           top.cell = {
             text: '',
             across: span(attrs.colspan, 'columns'),
@@ -253,8 +260,7 @@ export function htmlTables(html: string): SourceSheet[] {
             top.apart.formatted.push({ column: top.col - cell.across - 1, power: read.power });
           }
           if (cell.colour && read.value !== null) {
-            top.apart.unshown ??= [];
-            top.apart.unshown.push({ column: top.col - cell.across - 1, shows: '', colour: cell.colour });
+            noteUnshown(top.apart, { column: top.col - cell.across - 1, shows: '', colour: cell.colour });
           }
           top.cell = null;
         } else if (name === 'tr' && top?.row) {
@@ -352,14 +358,14 @@ export function parseExcel2003Xml(xml: string): Source {
           };
         } else if (local === 'style') {
           const id = attr(attrs, 'ID');
-          style = id === undefined ? null : { id, kind: null, look: { text: '000000', fill: 'FFFFFF' } };
+          style = id === undefined ? null : { id, kind: null, look: { ...PLAIN } };
         } else if (local === 'font' && style !== null)
           style.look.text = hashColour(attr(attrs, 'Color') ?? 'Automatic');
         else if (local === 'interior' && style !== null) {
           // A solid fill is its colour; a pattern mixes two, which is no one colour.
           const pattern = attr(attrs, 'Pattern') ?? 'None';
           style.look.fill = /^none$/i.test(pattern)
-            ? 'FFFFFF'
+            ? PLAIN.fill
             : /^solid$/i.test(pattern)
               ? hashColour(attr(attrs, 'Color'))
               : undefined;

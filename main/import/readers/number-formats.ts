@@ -1,6 +1,6 @@
 import { currencyOfMark, percentText } from '../amounts';
 import { currencyNamed } from '../currency-column';
-import type { Cell, SourceRow } from './types';
+import type { Cell, SourceRow, Unshown } from './types';
 
 /**
  * What a workbook's number formats show, where the importer reads a number apart: a date (or
@@ -24,16 +24,19 @@ export type ShownApart = Pick<SourceRow, 'unshown' | 'formatted'>;
 export function noteShownApart(apart: ShownApart, column: number, kind: StyleKind, value: Cell, isNumber: boolean) {
   if (value === null || typeof kind !== 'object' || kind === null) return;
   const shows = kind.hides ? shownInstead(kind.hides, value, isNumber) : null;
-  if (shows !== null) {
-    apart.unshown ??= [];
-    const colour = kind.hides?.colour;
-    apart.unshown.push({ column, shows, ...(colour ? { colour } : {}) });
-  }
+  const colour = kind.hides?.colour;
+  if (shows !== null) noteUnshown(apart, { column, shows, ...(colour ? { colour } : {}) });
   if (typeof value === 'number' && (kind.currency || kind.power)) {
     apart.formatted ??= [];
     const { currency, power } = kind;
     apart.formatted.push({ column, ...(currency ? { currency } : {}), ...(power ? { power } : {}) });
   }
+}
+
+/** Notes a cell Excel shows without its value (by its format, its colours, a conditional format). */
+export function noteUnshown(apart: ShownApart, cell: Unshown): void {
+  apart.unshown ??= [];
+  apart.unshown.push(cell);
 }
 
 /** Built-in number formats that show a percentage: `0%`, `0.00%`. */

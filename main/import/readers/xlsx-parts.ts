@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
-import { withLook, xlsxColour } from './cell-colours';
+import { PLAIN, withLook, xlsxColour } from './cell-colours';
 import { type DxfLook, readDxfElement } from './conditional-formats';
 import { builtInKind, formatKind, type StyleKind } from './number-formats';
 import { BinaryWorkbookError, DamagedFileError } from './types';
@@ -110,13 +110,13 @@ async function readStyles(zip: ZipReader, part: string | undefined): Promise<Sty
           else if (dxf) readDxfElement(dxf, name, a, inFont);
         } else if (name === 'numFmt' && a.numFmtId !== undefined)
           codes.set(Number(a.numFmtId), formatKind(a.formatCode ?? ''));
-        else if (list === 'fonts' && name === 'font') fonts.push('000000');
+        else if (list === 'fonts' && name === 'font') fonts.push(PLAIN.text);
         else if (list === 'fonts' && name === 'color') fonts[fonts.length - 1] = xlsxColour(a);
         else if (list === 'fills' && name === 'fill') fills.push(undefined);
         else if (list === 'fills' && name === 'patternFill') {
           // A solid fill is its foreground colour; a pattern mixes two, which is no one colour.
           solid = a.patternType === 'solid';
-          fills[fills.length - 1] = !a.patternType || a.patternType === 'none' ? 'FFFFFF' : undefined;
+          fills[fills.length - 1] = !a.patternType || a.patternType === 'none' ? PLAIN.fill : undefined;
         } else if (list === 'fills' && name === 'fgColor' && solid) fills[fills.length - 1] = xlsxColour(a);
         else if (list === 'cellXfs' && name === 'xf') {
           const id = Number(a.numFmtId ?? 0);

@@ -15,6 +15,8 @@ import type { ZipReader } from './zip';
 /** The elements a sheet writes after its rows that the import reads: merged ranges, conditional formats. */
 const MARKS = [Buffer.from('mergeCell'), Buffer.from('conditionalFormatting')];
 
+const LONGEST_MARK = Math.max(...MARKS.map((mark) => mark.length));
+
 /** Where the first of the marks begins in a buffer, or -1. */
 function firstMark(buffer: Buffer): number {
   let first = -1;
@@ -63,11 +65,10 @@ export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonl
         continue;
       }
       const inChunk = firstMark(chunk);
-      const longest = Math.max(...MARKS.map((mark) => mark.length));
       const window =
         inChunk >= 0 && chunk.lastIndexOf(0x3c, inChunk) >= 0
           ? chunk
-          : inChunk >= 0 || firstMark(Buffer.concat([previous, chunk.subarray(0, longest)])) >= 0
+          : inChunk >= 0 || firstMark(Buffer.concat([previous, chunk.subarray(0, LONGEST_MARK)])) >= 0
             ? Buffer.concat([previous, chunk])
             : null;
       if (window) {

@@ -1,7 +1,8 @@
 import type { Entry } from 'yauzl';
 import { excelSerialToDate } from '../dates';
+import { PLAIN } from './cell-colours';
 import { type ConditionalRule, conditionallyUnshown } from './conditional-formats';
-import { noteShownApart, type ShownApart, shownNumber } from './number-formats';
+import { noteShownApart, noteUnshown, type ShownApart, shownNumber } from './number-formats';
 import {
   type Cell,
   ColumnSpans,
@@ -133,13 +134,9 @@ async function* sheetRows(
     if (workbook.readApart) noteShownApart(apart, c.col, workbook.styleKinds[c.style] ?? null, v, isNumber);
     if (rules.length > 0) {
       // A cell of no style (a workbook without styles) is on the sheet's white.
-      const fill = c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : 'FFFFFF';
-      const where = { row: rowNumber, col: c.col, fill };
-      const unshown = conditionallyUnshown(rules, workbook.dxfs, where, v, isNumber);
-      if (unshown) {
-        apart.unshown ??= [];
-        apart.unshown.push({ column: c.col, ...unshown });
-      }
+      const fill = c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : PLAIN.fill;
+      const unshown = conditionallyUnshown(rules, workbook.dxfs, { row: rowNumber, col: c.col, fill }, v, isNumber);
+      if (unshown) noteUnshown(apart, { column: c.col, ...unshown });
     }
     return v;
   };

@@ -594,6 +594,18 @@ function textCases(first: number): HostileCase[] {
       html(lines(id), `<style>${'.a{color:white;'.repeat(500_000)}.${'b'.repeat(1_000_000)}{color:white}</style>`),
     stored,
   );
+  // A megabyte of class rules, then fifty thousand style elements: each element's rules are read
+  // once (read again at every element's end, the page took minutes).
+  add(
+    'html fifty thousand style elements after a megabyte of rules',
+    'xls',
+    (id) =>
+      html(
+        lines(id),
+        `<style>${Array.from({ length: 60_000 }, (_, i) => `.c${i}{color:red}`).join('')}</style>${'<style></style>'.repeat(50_000)}`,
+      ),
+    stored,
+  );
   // A million hidden <col>s of a thousand columns each: past the widest grid Excel opens, none counts.
   add(
     'html a million hidden cols',

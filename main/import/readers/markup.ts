@@ -182,16 +182,17 @@ export function htmlTables(html: string): SourceSheet[] {
   // Script and style elements are code, not cells: their text is never read as a cell's. A style
   // element's rules give the classes' colours.
   let code = 0;
-  let inStyle = false;
-  let css = '';
-  let classes = new Map<string, Partial<Look>>();
+  // The text of the style element being read (null outside one), and how much style text was read.
+  let css: string | null = null;
+  let cssRead = 0;
+  const classes = new Map<string, Partial<Look>>();
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         const top = open.at(-1);
         if (name === 'script' || name === 'style') {
           code++;
-          inStyle = name === 'style';
+          if (name === 'style') css = '';
         } else if (name === 'table') {
           if (open.length >= MAX_NESTING)
             throw new DamagedFileError(`its tables are nested more than ${MAX_NESTING} deep, more than any report has`);
@@ -230,7 +231,10 @@ export function htmlTables(html: string): SourceSheet[] {
         }
       },
       ontext(text) {
-        if (inStyle && css.length < MAX_CSS) css += text;
+        if (css !== null && cssRead < MAX_CSS) {
+          css += text;
+          cssRead += text.length;
+        }
         if (code !== 0) return;
         const top = open.at(-1);
         // A cell around a nested table takes its text up to what a cell holds: a hostile page of
@@ -246,8 +250,10 @@ export function htmlTables(html: string): SourceSheet[] {
         const top = open.at(-1);
         if (name === 'script' || name === 'style') {
           code = Math.max(0, code - 1);
-          if (inStyle) classes = classLooks(css);
-          inStyle = false;
+          // Each element's rules once, added to those before: a page of many style elements is read once over.
+          if (css !== null)
+            for (const [name, look] of classLooks(css)) classes.set(name, { ...classes.get(name), ...look });
+          css = null;
         } else if ((name === 'td' || name === 'th') && top?.row && top.cell) {
           const { table, row, cell } = top;
           // Longer than a cell holds, so refused wherever a field reads it, never cut to fit.

@@ -39,15 +39,25 @@ const lines: FixtureCell[][] = [
 /** The lines with their net values as numbers, as a workbook holds them. */
 const numbered = () =>
   lines.map((line): FixtureCell[] => [...line.slice(0, 6), Number(String(line[6]).replace(/,/g, '')), line[7] ?? null]);
-/** The rows in an xlsx whose cells (by reference: `G3`) carry the number formats given. */
-async function formattedXlsx(path: string, formats: Record<string, string>, rows = [header, ...numbered()]) {
+/** The rows in an xlsx, its sheet dressed (formats, colours, conditional formats) as given. */
+async function dressedXlsx(path: string, dress: (sheet: ExcelJS.Worksheet) => void, rows = [header, ...numbered()]) {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Sales');
   for (const row of rows) sheet.addRow(row);
-  for (const [cell, format] of Object.entries(formats)) sheet.getCell(cell).numFmt = format;
+  dress(sheet);
   await workbook.xlsx.writeFile(path);
   return path;
 }
+
+/** The rows in an xlsx whose cells (by reference: `G3`) carry the number formats given. */
+const formattedXlsx = (path: string, formats: Record<string, string>, rows = [header, ...numbered()]) =>
+  dressedXlsx(
+    path,
+    (sheet) => {
+      for (const [cell, format] of Object.entries(formats)) sheet.getCell(cell).numFmt = format;
+    },
+    rows,
+  );
 
 /** The lines in Excel 2003 XML, each cell whose opening (`<Cell><Data ss:Type="Number">99.99`) is given styled with the format given. */
 function styled2003(path: string, formats: [opening: string, format: string][]) {
@@ -547,18 +557,15 @@ describe('file formats', () => {
 
   it("warns of values an xlsx, Excel 2003 XML or Excel's web page draws in the colour of their background", async () => {
     // White text on no fill, yellow on yellow: Excel shows the cells blank. White on a dark fill shows.
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sales');
-    for (const row of [header, ...numbered()]) sheet.addRow(row);
     const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-    sheet.getCell('G3').font = { color: { argb: 'FFFFFFFF' } };
-    sheet.getCell('G4').font = { color: { argb: 'FFFFFF00' } };
-    sheet.getCell('G4').fill = solid('FFFFFF00');
-    sheet.getCell('G5').font = { color: { argb: 'FFFFFFFF' } };
-    sheet.getCell('G5').fill = solid('FF1F4E79');
-    sheet.getCell('E2').font = { color: { theme: 0 } };
-    const path = join(dir, 'white text.xlsx');
-    await workbook.xlsx.writeFile(path);
+    const path = await dressedXlsx(join(dir, 'white text.xlsx'), (sheet) => {
+      sheet.getCell('G3').font = { color: { argb: 'FFFFFFFF' } };
+      sheet.getCell('G4').font = { color: { argb: 'FFFFFF00' } };
+      sheet.getCell('G4').fill = solid('FFFFFF00');
+      sheet.getCell('G5').font = { color: { argb: 'FFFFFFFF' } };
+      sheet.getCell('G5').fill = solid('FF1F4E79');
+      sheet.getCell('E2').font = { color: { theme: 0 } };
+    });
     const first = await expectSales(path);
     expect(first.warnings).toEqual([
       '1 value of "SKU" was imported from cells whose text is the colour of their background (row 2; white on white): Excel shows it blank, so whoever checked the file did not see it',
@@ -601,41 +608,38 @@ describe('file formats', () => {
   it('warns of values a conditional format of an xlsx shows blank: where its rule holds, or may', async () => {
     // Amounts above 1,000 in white; quantities hidden (;;;) where a formula says the row is a credit
     // note, which only Excel works out; negatives in red, which hides nothing.
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Sales');
-    for (const row of [header, ...numbered()]) sheet.addRow(row);
-    sheet.addConditionalFormatting({
-      ref: 'G2:G5',
-      rules: [
-        {
-          type: 'cellIs',
-          operator: 'greaterThan',
-          formulae: [1000],
-          priority: 1,
-          style: { font: { color: { argb: 'FFFFFFFF' } } },
-        },
-        {
-          type: 'cellIs',
-          operator: 'lessThan',
-          formulae: [0],
-          priority: 2,
-          style: { font: { color: { argb: 'FFFF0000' } } },
-        },
-      ],
+    const path = await dressedXlsx(join(dir, 'conditional.xlsx'), (sheet) => {
+      sheet.addConditionalFormatting({
+        ref: 'G2:G5',
+        rules: [
+          {
+            type: 'cellIs',
+            operator: 'greaterThan',
+            formulae: [1000],
+            priority: 1,
+            style: { font: { color: { argb: 'FFFFFFFF' } } },
+          },
+          {
+            type: 'cellIs',
+            operator: 'lessThan',
+            formulae: [0],
+            priority: 2,
+            style: { font: { color: { argb: 'FFFF0000' } } },
+          },
+        ],
+      });
+      sheet.addConditionalFormatting({
+        ref: 'F2:F5',
+        rules: [
+          {
+            type: 'expression',
+            formulae: ['$H2="Credit Note"'],
+            priority: 3,
+            style: { numFmt: ';;;' },
+          },
+        ],
+      });
     });
-    sheet.addConditionalFormatting({
-      ref: 'F2:F5',
-      rules: [
-        {
-          type: 'expression',
-          formulae: ['$H2="Credit Note"'],
-          priority: 3,
-          style: { numFmt: ';;;' },
-        },
-      ],
-    });
-    const path = join(dir, 'conditional.xlsx');
-    await workbook.xlsx.writeFile(path);
     expect((await expectSales(path)).warnings).toEqual([
       '4 values of "Qty" were imported from cells a conditional format shows blank where =$H2="Credit Note", a formula Excel works out cell by cell (rows 2, 3, 4, 5): whoever checked the file may not have seen them',
       '2 values of "Net Value" were imported from cells a conditional format shows blank where the cell is greater than 1000 (rows 2, 4; white on white): Excel shows them so, and whoever checked the file did not see them',

@@ -39,7 +39,7 @@ import { monthOfHeader } from './month-columns';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
-import { formulaWithoutValue } from './readers/types';
+import { formulaToRecalculate, formulaWithoutValue } from './readers/types';
 import { roundOffBetweenTotals } from './rounded-totals';
 import {
   cellDay,
@@ -475,6 +475,10 @@ function convert(field: FieldDef, written: Exclude<Cell, null>, d: Decisions, ro
     if (t === formulaWithoutValue)
       throw new Error(
         'a formula with no saved value: open the file in Excel, let it calculate, save it and import again',
+      );
+    if (t === formulaToRecalculate)
+      throw new Error(
+        'a formula in a workbook saved without working out its formulas (it asks Excel to calculate them all again when opened, as files written by XlsxWriter do, saving 0 for each): what Excel shows is not the value saved. Open the file in Excel, save it and import again',
       );
     if (errorValue.test(t)) throw new Error(`the cell holds the error ${t} (a formula that failed in the source file)`);
   }

@@ -601,6 +601,30 @@ describe('cells that are not plain values', () => {
       ['E-4', 500],
     ]);
   });
+  it('refuses the formulas of a workbook that asks to be calculated again when opened, whose saved results Excel does not show', async () => {
+    // XlsxWriter (many ERPs' reports) saves each formula with 0 for its result and marks the
+    // workbook fullCalcOnLoad; Excel shows 1000 and 999.50 here, which the file does not hold.
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    workbook.calcProperties.fullCalcOnLoad = true;
+    const sheet = workbook.addWorksheet('Sales');
+    sheet.addRow(['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Rate', 'Net Value', 'Code']);
+    sheet.addRow(['R-1', '15-10-2026', 'D001', 'SKU-0001', 2, 500, { formula: 'E2*F2', result: 0 }, 'x']);
+    sheet.addRow(['R-2', '15-10-2026', 'D001', 'SKU-0001', 1, 999.5, { formula: 'E3*F3', result: 0 }, 'x']);
+    // A formula only in a column the import does not read costs nothing.
+    sheet.addRow(['R-3', '15-10-2026', 'D001', 'SKU-0001', 1, 300, 300, { formula: 'A4&"x"', result: 0 }]);
+    const path = join(dir, 'recalculated.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    const refused = expect.stringMatching(
+      /^a formula in a workbook saved without working out its formulas .* Open the file in Excel, save it and import again$/,
+    );
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+      [2, 'Net Value', '#RECALCULATED-ON-OPEN', refused],
+      [3, 'Net Value', '#RECALCULATED-ON-OPEN', refused],
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([['R-3', 30_000]]);
+  });
 });
 
 describe('numbers Excel shortened', () => {

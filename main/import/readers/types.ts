@@ -9,6 +9,12 @@ export class UnreadableFileError extends Error {}
 
 /** What a formula cell with no saved result reads as; the importer refuses it, naming the cell. */
 export const formulaWithoutValue = '#NO-SAVED-VALUE';
+/**
+ * What a formula cell reads as in a workbook that asks to be worked out again when opened
+ * (`fullCalcOnLoad`): its saved result is not what Excel shows (XlsxWriter saves 0 for every
+ * formula), so the importer refuses it, naming the cell.
+ */
+export const formulaToRecalculate = '#RECALCULATED-ON-OPEN';
 
 /** What every file reader gives the importer: sheets of rows of plain cell values. */
 export type Cell = string | number | Date | boolean | null;

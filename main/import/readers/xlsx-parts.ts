@@ -33,6 +33,8 @@ export interface WorkbookSheet {
 
 export interface Workbook {
   date1904: boolean;
+  /** Whether Excel works out every formula again when it opens the file (`calcPr fullCalcOnLoad`). */
+  recalculatesOnOpen: boolean;
   sheets: WorkbookSheet[];
   /** For each cell style index (`s`), whether its number format shows a date or time, a percentage, or nothing. */
   styleKinds: StyleKind[];
@@ -186,10 +188,12 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const rels = await relationships(zip, main);
   const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.part;
   let date1904 = false;
+  let recalculatesOnOpen = false;
   const sheets: WorkbookSheet[] = [];
   const found = await readPart(zip, main, {
     open(name, a) {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      else if (name === 'calcPr') recalculatesOnOpen = a.fullCalcOnLoad === '1' || a.fullCalcOnLoad === 'true';
       else if (name === 'sheet') {
         const rel = rels.get(attribute(a, 'id') ?? '');
         if (rel?.type.endsWith('/worksheet'))
@@ -206,6 +210,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const styles = await readStyles(zip, byType('/styles'));
   return {
     date1904,
+    recalculatesOnOpen,
     sheets,
     styleKinds: styles.kinds,
     styleFills: styles.fills,

@@ -7,6 +7,7 @@ import {
   type Cell,
   ColumnSpans,
   DamagedFileError,
+  formulaToRecalculate,
   formulaWithoutValue,
   isoDateCell,
   mergeFiller,
@@ -141,7 +142,11 @@ async function* sheetRows(
     return v;
   };
   const typedValue = (c: CellBuilding): Cell => {
-    if (c.value === null) return c.formula && c.type !== 'inlineStr' ? formulaWithoutValue : null;
+    if (c.formula && c.type !== 'inlineStr') {
+      if (c.value === null) return formulaWithoutValue;
+      if (workbook.recalculatesOnOpen) return formulaToRecalculate;
+    }
+    if (c.value === null) return null;
     switch (c.type) {
       case 'inlineStr':
       case 'str':

@@ -101,7 +101,7 @@ function unshownSentence({ rule, may, rows, shows, colours }: UnshownCells, head
       ? `${values} imported from cells a conditional format shows ${shown} where ${rule}, a formula Excel works out cell by cell (${firstRows(rows)}${colouring ? `; ${colouring}` : ''}): whoever checked the file may not have seen ${them}`
       : `${values} imported from cells a conditional format shows ${shown} where ${rule} (${firstRows(rows)}${colouring ? `; ${colouring}` : ''}): Excel shows ${them} so, and whoever checked the file did not see ${them}`;
   if (colouring)
-    return `${values} imported from cells whose text is the colour of their background (${firstRows(rows)}; ${colouring}): Excel shows ${them} blank, so whoever checked the file did not see ${them}`;
+    return `${values} imported from cells whose text is ${texts.length > 0 ? 'in part ' : ''}the colour of their background (${firstRows(rows)}; ${colouring}): Excel shows ${them} ${shown}, so whoever checked the file did not see ${them}`;
   return texts.length === 0
     ? `${values} imported from cells whose number format shows nothing (${firstRows(rows)}): Excel shows ${them} blank (a format such as ;;;), so whoever checked the file did not see ${them}`
     : `${values} imported from cells whose number format shows ${shown} (${firstRows(rows)}; a format such as "Nil";;): Excel shows that, not the value, so whoever checked the file did not see ${them}`;

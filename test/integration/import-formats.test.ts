@@ -603,6 +603,21 @@ describe('file formats', () => {
     expect((await importFile(ws, join(dir, 'white text.xls'), { kind: 'sales', dryRun: true })).warnings).toEqual([
       '2 values of "Net Value" were imported from cells whose text is the colour of their background (rows 4, 5; white on white, #FFFF00 on #FFFF00): Excel shows them blank, so whoever checked the file did not see them',
     ]);
+    // An old report's <font> inside the cell: the whole amount white, or its first digit (₹1,234 shown as 234).
+    const report = html([header, ...lines])
+      .replace('<td>99.99</td>', '<td><font color=white face=Arial>99.99</font></td>')
+      .replace(
+        '<td>1,00,000.00</td>',
+        `<td><b><font color="#FFFFFF">1</font></b><font color=black>,00,000.00</font></td>`,
+      )
+      .replace(
+        '<td>617.25</td>',
+        `<td bgcolor=yellow><font color=navy><span style='color:#ffff00'>617</span>.25</font></td>`,
+      );
+    writeFileSync(join(dir, 'font colours.xls'), report);
+    expect((await importFile(ws, join(dir, 'font colours.xls'), { kind: 'sales', dryRun: true })).warnings).toEqual([
+      '3 values of "Net Value" were imported from cells whose text is in part the colour of their background (rows 4, 5, 6; white on white, #FFFF00 on #FFFF00): Excel shows them nothing or ",00,000.00" or ".25" in place of the value, so whoever checked the file did not see them',
+    ]);
   });
 
   it('warns of values a conditional format of an xlsx shows blank: where its rule holds, or may', async () => {

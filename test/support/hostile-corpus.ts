@@ -619,6 +619,13 @@ function textCases(first: number): HostileCase[] {
     (id) => html(lines(id)).replace('<td>', `<td>${'<table><tr><td>'.repeat(1000)}`),
     refused,
   );
+  // A hundred thousand <font>s nested in a cell: their colours read to 512 deep, each not again.
+  add(
+    'html a cell of a hundred thousand nested fonts',
+    'xls',
+    (id) => html(lines(id)).replace(/<td>([^<]*)<\/td>/, `<td>${'<font color=red>'.repeat(100_000)}$1</td>`),
+    stored,
+  );
   add('html never closed', 'xls', (id) => html(lines(id)).replace(/<\/(td|tr|table|body|html)>/g, ''), stored);
   add(
     'excel 2003 MergeAcross of a million',

@@ -94,11 +94,13 @@ export function classLooks(css: string): Map<string, Partial<Look>> {
   return looks;
 }
 
-/** The colours an element's classes, `bgcolor` and own style give it, the later over the earlier. */
+/** The colours an element's classes, `bgcolor`, `color` (a `<font>`'s) and own style give it, the later over the earlier. */
 export function elementLook(classes: ReadonlyMap<string, Partial<Look>>, attrs: Record<string, string>): Partial<Look> {
   const look: Partial<Look> = {};
   for (const name of (attrs.class ?? '').split(/\s+/)) Object.assign(look, classes.get(name));
   if (attrs.bgcolor) look.fill = cssColour(attrs.bgcolor);
+  // An old report's `<font color=white>`.
+  if (attrs.color) look.text = cssColour(attrs.color);
   return { ...look, ...cssLook(attrs.style ?? '') };
 }
 

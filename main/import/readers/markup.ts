@@ -118,10 +118,39 @@ const BREAKS = new Set(['br', 'div', 'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h
 const MAX_NESTING = 32;
 
 /** A table being read: its rows so far, and where in them the page is. */
+/**
+ * A cell being read: its text, and the part of it Excel shows — text drawn in its background's
+ * colour (the cell's, or a `<font color>` or `<span>` inside it) is not.
+ */
+interface OpenCell {
+  text: string;
+  shown: string;
+  /** The look of the cell and of each element open inside it, each with those around it, to MAX_LOOKS deep. */
+  looks: Look[];
+  /** How many elements are open inside it. */
+  depth: number;
+  across: number;
+  down: number;
+  num?: string;
+  overflow?: boolean;
+  /** The background colour some of its text is drawn in, where some is. */
+  colour?: string;
+}
+
+/**
+ * The deepest elements inside a cell whose colours are read (Chromium's parser nests no deeper
+ * than 512): a hostile cell of a hundred thousand nested `<font>`s is read in the colours of its
+ * first 512, each not allocated again.
+ */
+const MAX_LOOKS = 512;
+
+/** Whether text in this look is drawn in its background's colour. */
+const unseen = (look: Look) => look.text !== undefined && look.text === look.fill;
+
 interface OpenTable {
   table: Building;
   row: Cell[] | null;
-  cell: { text: string; across: number; down: number; num?: string; overflow?: boolean; colour?: string } | null;
+  cell: OpenCell | null;
   /** The row's own colours, which its cells take where their classes and styles give none. */
   rowLook: Partial<Look>;
   col: number;
@@ -217,18 +246,28 @@ export function htmlTables(html: string): SourceSheet[] {
             top.table.hidden.push(top.table.rows.length + 1);
         } else if ((name === 'td' || name === 'th') && top?.row) {
           // Text in its background's colour (a class's `color:white`, as Excel's web page writes it): shown blank.
-          const look = { ...PLAIN, ...top.rowLook, ...elementLook(classes, attrs) };
           top.cell = {
             text: '',
+            shown: '',
+            looks: [{ ...PLAIN, ...top.rowLook, ...elementLook(classes, attrs) }],
+            depth: 0,
             across: span(attrs.colspan, 'columns'),
             down: span(attrs.rowspan, 'rows'),
             num: attrs['x:num'] || undefined,
-            ...(look.text !== undefined && look.text === look.fill ? { colour: colourName(look.text) } : {}),
           };
+          return;
         } else if (BREAKS.has(name)) {
           // A line break, or a block of its own (`<div>Sharma</div><div>&amp; Sons</div>`): words apart.
-          for (const t of open) if (t.cell) t.cell.text += ' ';
+          for (const t of open)
+            if (t.cell) {
+              t.cell.text += ' ';
+              t.cell.shown += ' ';
+            }
         }
+        // An element inside a cell colours the text in it (`<font color=white>`, `<span style>`).
+        const cell = top?.cell;
+        if (cell && name !== 'table' && ++cell.depth < MAX_LOOKS)
+          cell.looks.push({ ...(cell.looks.at(-1) as Look), ...elementLook(classes, attrs) });
       },
       ontext(text) {
         if (css !== null && cssRead < MAX_CSS) {
@@ -242,12 +281,21 @@ export function htmlTables(html: string): SourceSheet[] {
         for (const t of open) {
           if (!t.cell) continue;
           const room = t === top ? text.length : CELL_CHARS + 1 - t.cell.text.length;
-          t.cell.text += room >= text.length ? text : text.slice(0, Math.max(0, room));
+          const taken = room >= text.length ? text : text.slice(0, Math.max(0, room));
+          t.cell.text += taken;
+          const look = t.cell.looks.at(-1) as Look;
+          if (t === top && unseen(look)) t.cell.colour = colourName(look.text as string);
+          else t.cell.shown += taken;
           if (room < text.length) t.cell.overflow = true;
         }
       },
       onclosetag(name) {
         const top = open.at(-1);
+        const cell = top?.cell;
+        if (cell && cell.depth > 0 && name !== 'td' && name !== 'th' && name !== 'table') {
+          if (cell.depth < MAX_LOOKS) cell.looks.pop();
+          cell.depth--;
+        }
         if (name === 'script' || name === 'style') {
           code = Math.max(0, code - 1);
           // Each element's rules once, added to those before: a page of many style elements is read once over.
@@ -265,9 +313,9 @@ export function htmlTables(html: string): SourceSheet[] {
             top.apart.formatted ??= [];
             top.apart.formatted.push({ column: top.col - cell.across - 1, power: read.power });
           }
-          if (cell.colour && read.value !== null) {
-            noteUnshown(top.apart, { column: top.col - cell.across - 1, shows: '', colour: cell.colour });
-          }
+          const shows = collapse(cell.shown);
+          if (cell.colour && read.value !== null && shows !== collapse(cell.text))
+            noteUnshown(top.apart, { column: top.col - cell.across - 1, shows, colour: cell.colour });
           top.cell = null;
         } else if (name === 'tr' && top?.row) {
           finishRow(top.table, top.row, top.table.rows.length + 1, top.apart);

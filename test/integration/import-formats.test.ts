@@ -420,6 +420,40 @@ describe('file formats', () => {
     expect(storedRows(ws, 'sales', fromXml.batch ?? 0).map((r) => r.doc_no)).toEqual(['00088', '1234567']);
   });
 
+  it('reads a number its format shows after letters as the code Excel shows: "INV-"0000, \\D000', async () => {
+    // Invoice 123 shows as INV-0123 and distributor 1 as D001: read as the numbers, the bill's
+    // number was not the one its credit notes name, and distributor 1 was unknown.
+    const line = (no: number, distributor: number | string, sku: string): FixtureCell[] => [
+      no,
+      '05-10-2026',
+      distributor,
+      'O00001',
+      sku,
+      1,
+      100,
+      'Invoice',
+    ];
+    const rows = [header, line(123, 1, 'SKU-0001'), line(123, 1, 'SKU-0002'), line(45678, 1, 'SKU-0001')];
+    const formats = { 1: '"INV-"0000', 3: '\\D000' };
+    const xlsx = await writeXlsx(join(dir, 'codes.xlsx'), [{ name: 'Sales', rows, columnFormats: formats }]);
+    const fromXlsx = await importFile(ws, xlsx, { kind: 'sales', dateOrder: 'dmy' });
+    expect(storedRows(ws, 'sales', fromXlsx.batch ?? 0).map((r) => [r.doc_no, r.distributor_code])).toEqual([
+      ['INV-0123', 'D001'],
+      ['INV-0123', 'D001'],
+      ['INV-45678', 'D001'],
+    ]);
+    // The same in Excel 2003 XML, its style giving the format.
+    const xml = spreadsheetMl([header, line(88, 'D001', 'SKU-0001')])
+      .replace(
+        ' <Worksheet',
+        ' <Styles><Style ss:ID="bill"><NumberFormat ss:Format="&quot;SI/&quot;#"/></Style></Styles>\n <Worksheet',
+      )
+      .replace('<Cell><Data ss:Type="Number">88</Data>', '<Cell ss:StyleID="bill"><Data ss:Type="Number">88</Data>');
+    writeFileSync(join(dir, 'codes.xml'), xml);
+    const fromXml = await importFile(ws, join(dir, 'codes.xml'), { kind: 'sales', dateOrder: 'dmy' });
+    expect(storedRows(ws, 'sales', fromXml.batch ?? 0).map((r) => r.doc_no)).toEqual(['SI/88']);
+  });
+
   it('reads an ".xls" that is really Excel 2003 XML', async () => {
     writeFileSync(join(dir, 'sales-2003.xls'), spreadsheetMl([header, ...lines]));
     await expectSales(join(dir, 'sales-2003.xls'), { format: 'excel-2003-xml' });

@@ -29,11 +29,36 @@ describe('number formats of a workbook', () => {
   });
 
   it('pads a whole number with the zeros a format of zeros alone shows, and nothing else', () => {
-    expect(formatKind('000000')).toBe(6);
-    expect(formatKind('[Red]00000;-00000')).toBe(5);
-    expect(['0', '00.00', '"INV"0000', '#,##0', '0000 "Nos"'].map(formatKind)).toEqual([null, null, null, null, null]);
-    expect([shownNumber(123, 6), shownNumber(123456, 6), shownNumber(1234567, 6)]).toEqual(['000123', 123456, 1234567]);
-    expect([shownNumber(12.5, 6), shownNumber(-12, 6), shownNumber(0.18, 'percent')]).toEqual([12.5, -12, '18%']);
+    const six = formatKind('000000');
+    expect(six).toEqual({ pad: 6 });
+    expect(formatKind('[Red]00000;-00000')).toEqual({ pad: 5 });
+    expect(['0', '00.00', '#00', '#,##0', '0000 "Nos"', '"#"000'].map(formatKind)).toEqual(Array(6).fill(null));
+    expect([shownNumber(123, six), shownNumber(123456, six), shownNumber(1234567, six)]).toEqual([
+      '000123',
+      123456,
+      1234567,
+    ]);
+    expect([shownNumber(12.5, six), shownNumber(-12, six), shownNumber(0.18, 'percent')]).toEqual([12.5, -12, '18%']);
+  });
+
+  it('shows a whole number after the letters a format writes before its digits, as a code', () => {
+    const invoice = formatKind('"INV-"0000');
+    expect(invoice).toEqual({ pad: 4, prefix: 'INV-' });
+    expect([formatKind('\\D000'), formatKind('[Blue]"SI / "#'), formatKind('"No "00;;')]).toEqual([
+      { pad: 3, prefix: 'D' },
+      { pad: 0, prefix: 'SI / ' },
+      { pad: 2, prefix: 'No ', hides: { numbers: [{ instead: null }, { instead: '' }, { instead: '' }], text: null } },
+    ]);
+    expect([123, 12345, -5, 12.5].map((n) => shownNumber(n, invoice))).toEqual(['INV-0123', 'INV-12345', -5, 12.5]);
+    expect(shownNumber(7, formatKind('[Blue]"SI / "#'))).toBe('SI / 7');
+    // A code's format that hides a sign hides it still: -5 shows as nothing.
+    expect([instead('00000;;', -5), instead('00000;;', 5)]).toEqual(['', null]);
+    // Money and a quantity's unit are no code: a currency's letters, or letters after the digits.
+    expect([formatKind('"Rs."0'), formatKind('0" pcs"'), formatKind('"Qty "0.00')]).toEqual([
+      { currency: 'INR' },
+      null,
+      null,
+    ]);
   });
 
   // What a cell of `value` shows in place of it under `code`: null where Excel shows the value.

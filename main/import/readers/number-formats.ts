@@ -44,19 +44,25 @@ const BUILT_IN_PERCENTS = new Set([9, 10]);
 
 /**
  * What a cell's number format shows, where the importer reads it apart: a date (or time), a
- * percentage, or — a number — the digits a format of zeros alone pads a whole number to (`00000`
- * shows 123 as 00123: a code or document number kept with its leading zeros).
+ * percentage, or a number shown otherwise than its digits alone.
  */
-export type StyleKind = 'date' | 'percent' | number | NumberShown | null;
+export type StyleKind = 'date' | 'percent' | NumberShown | null;
 
 /**
  * A number shown with a currency beside it, or divided by a power of ten (`#,##0,`), or by a
- * section that shows none of its digits; any of these.
+ * section that shows none of its digits, or as a code; any of these.
  */
 export interface NumberShown {
   currency?: string;
   power?: number;
   hides?: Hiding;
+  /**
+   * A whole number shown as a code: padded with zeros to `pad` digits (`00000` shows 123 as
+   * 00123), after the letters the format writes before it (`"INV-"0000` shows INV-0123): a code
+   * or document number kept as Excel shows it, which the number alone loses.
+   */
+  pad?: number;
+  prefix?: string;
 }
 
 /**
@@ -210,12 +216,29 @@ export function formatKind(code: string): StyleKind {
   const currency = formatCurrency(code);
   const power = formatPower(code);
   const hides = hiding(code);
-  if (currency || power || hides)
-    return { ...(currency ? { currency } : {}), ...(power ? { power } : {}), ...(hides ? { hides } : {}) };
-  const bare = bareFormat(code);
-  if (bare.includes('%')) return 'percent';
+  const shown = currency || power ? null : codeShown(code);
+  if (currency || power || hides || shown)
+    return {
+      ...(currency ? { currency } : {}),
+      ...(power ? { power } : {}),
+      ...(hides ? { hides } : {}),
+      ...shown,
+    };
+  return bareFormat(code).includes('%') ? 'percent' : null;
+}
+
+/**
+ * A format that shows a whole number as a code: two or more zeros alone (`00000`), or letters
+ * quoted or escaped before its digits (`"INV-"0000`, `\D000`, `"SI/"#`). A format writing
+ * anything after the digits (`0" pcs"`, a quantity's unit) or between them is none.
+ */
+function codeShown(code: string): { pad: number; prefix?: string } | null {
   const first = code.split(';')[0]?.replace(/\[[^\]]*\]/g, '') ?? '';
-  return /^0{2,}$/.test(first) ? first.length : null;
+  const [, before = '', digits = ''] = first.match(/^((?:"[^"]*"|\\.)*)(#*0*)$/) ?? [];
+  const pad = digits.replace(/#/g, '').length;
+  const prefix = before.replace(/"([^"]*)"|\\(.)/g, '$1$2');
+  if (/[A-Za-z]/.test(prefix) && digits !== '') return { pad, prefix };
+  return before === '' && pad >= 2 && pad === digits.length ? { pad } : null;
 }
 
 /**
@@ -225,9 +248,10 @@ export function formatKind(code: string): StyleKind {
  */
 export function shownNumber(n: number, kind: StyleKind): Cell {
   if (kind === 'percent') return percentText(n);
-  if (typeof kind === 'number' && Number.isInteger(n) && n >= 0) {
+  if (typeof kind === 'object' && kind?.pad !== undefined && Number.isInteger(n) && n >= 0) {
     const digits = String(n);
-    if (digits.length < kind) return digits.padStart(kind, '0');
+    if (kind.prefix) return `${kind.prefix}${digits.padStart(kind.pad, '0')}`;
+    if (digits.length < kind.pad) return digits.padStart(kind.pad, '0');
   }
   return n;
 }

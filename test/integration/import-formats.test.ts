@@ -695,6 +695,29 @@ describe('file formats', () => {
     ]);
   });
 
+  it('warns of values a conditional format of Excel 2003 XML shows blank, as an ERP writing the format itself writes it', async () => {
+    // After the table: amounts above 1,000 in white, negatives in red (no hiding), quantities in
+    // yellow on yellow where a formula says the row is a credit note; a data validation's range
+    // beside them is no rule's.
+    const rules = `<ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel">
+   <Range>R2C7:R5C7</Range>
+   <Condition><Qualifier>Greater</Qualifier><Value1>1000</Value1><Format Style='color:white'/></Condition>
+   <Condition><Qualifier>Less</Qualifier><Value1>0</Value1><Format Style='color:red'/></Condition>
+  </ConditionalFormatting>
+  <DataValidation xmlns="urn:schemas-microsoft-com:office:excel"><Range>R2C1:R5C1</Range><Qualifier>Greater</Qualifier><Value>0</Value></DataValidation>
+  <ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel">
+   <Range>R2C6:R5C6</Range>
+   <Condition><Value1>RC8=&quot;Credit Note&quot;</Value1><Format Style='color:#FFFF00;background:#FFFF00'/></Condition>
+  </ConditionalFormatting>`;
+    const xml = spreadsheetMl([header, ...numbered()]).replace('</Table>', `</Table>\n  ${rules}`);
+    expect(xml).toContain('</Table>\n  <ConditionalFormatting');
+    writeFileSync(join(dir, 'conditional 2003.xls'), xml);
+    expect((await expectSales(join(dir, 'conditional 2003.xls'))).warnings).toEqual([
+      '4 values of "Qty" were imported from cells a conditional format shows blank where =RC8="Credit Note", a formula Excel works out cell by cell (rows 2, 3, 4, 5; #FFFF00 on #FFFF00): whoever checked the file may not have seen them',
+      '2 values of "Net Value" were imported from cells a conditional format shows blank where the cell is greater than 1000 (rows 2, 4; white on white): Excel shows them so, and whoever checked the file did not see them',
+    ]);
+  });
+
   it("refuses amounts an xlsx or Excel 2003 XML formats in another currency than the workspace's", async () => {
     // Excel shows 99.99 formatted [$$-409]#,##0.00 as $99.99: the number alone is no rupees.
     const path = await formattedXlsx(join(dir, 'dollar formats.xlsx'), {

@@ -627,6 +627,22 @@ function textCases(first: number): HostileCase[] {
     stored,
   );
   add('html never closed', 'xls', (id) => html(lines(id)).replace(/<\/(td|tr|table|body|html)>/g, ''), stored);
+  // Excel 2003 XML's conditional formats alike: white over a thousand ranges refused, red over a
+  // hundred thousand (one Range of them) never read range by range.
+  const rules2003 = (ranges: number, colour: string) =>
+    `</Table><ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel"><Range>${Array.from({ length: ranges }, (_, i) => `R${i + 1}C7`).join(',')}</Range><Condition><Value1>TRUE</Value1><Format Style='color:${colour}'/></Condition></ConditionalFormatting>`;
+  add(
+    'excel 2003 white conditional formats over a thousand ranges',
+    'xls',
+    (id) => excel2003(lines(id)).replace('</Table>', rules2003(1000, 'white')),
+    refused,
+  );
+  add(
+    'excel 2003 red conditional formats over a hundred thousand ranges',
+    'xls',
+    (id) => excel2003(lines(id)).replace('</Table>', rules2003(100_000, 'red')),
+    stored,
+  );
   add(
     'excel 2003 MergeAcross of a million',
     'xls',

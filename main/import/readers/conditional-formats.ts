@@ -1,6 +1,6 @@
 import { colourName, PLAIN, xlsxColour } from './cell-colours';
 import { formatKind, type Hiding, shownInstead } from './number-formats';
-import type { Cell, Merge, Unshown } from './types';
+import { type Cell, DamagedFileError, type Merge, type Unshown } from './types';
 
 /**
  * Excel's conditional formats that hide a value: a rule over ranges of a sheet whose format
@@ -45,6 +45,28 @@ export function readDxfElement(look: DxfLook, name: string, a: Record<string, st
 /** Of a sheet's rules, those whose format can hide a value: only these are asked of each cell. */
 export const HIDING_RANGES_AT_MOST = 100;
 
+/**
+ * A sheet's rules whose format can hide, each over the ranges written for it (`rangeOf` reads
+ * one, `separator` parts them), leaving out a rule that hides only zeros or blanks (white on 0,
+ * Excel users' way to hide zeros: nothing owed). More than HIDING_RANGES_AT_MOST ranges in all
+ * are refused: every cell would be asked of each.
+ */
+export function hidingRules(rangeOf: (ref: string) => Merge, separator: string | RegExp) {
+  const rules: ConditionalRule[] = [];
+  let ranges = 0;
+  const keep = (rule: Omit<ConditionalRule, 'ranges'>, written: string) => {
+    if (hidesOnlyNothing(rule)) return;
+    const refs = written.split(separator, HIDING_RANGES_AT_MOST + 1);
+    ranges += refs.length;
+    if (ranges > HIDING_RANGES_AT_MOST)
+      throw new DamagedFileError(
+        `a sheet hides values by conditional formats over more than ${HIDING_RANGES_AT_MOST} ranges, which no real report does`,
+      );
+    rules.push({ ...rule, ranges: refs.map(rangeOf) });
+  };
+  return { rules, keep };
+}
+
 const COMPARE: Record<string, [said: string, holds: (v: number, a: number, b: number) => boolean]> = {
   lessThan: ['is less than', (v, a) => v < a],
   lessThanOrEqual: ['is at most', (v, a) => v <= a],
@@ -86,7 +108,7 @@ export function ruleHolds(rule: ConditionalRule, value: Cell): boolean | undefin
 }
 
 /** A rule that holds only for zeros or blanks (`cellIs equal 0`, `containsBlanks`): hiding them hides nothing owed. */
-export const hidesOnlyNothing = (rule: ConditionalRule) =>
+export const hidesOnlyNothing = (rule: Pick<ConditionalRule, 'type' | 'operator' | 'formulas'>) =>
   rule.type === 'containsBlanks' ||
   (rule.type === 'cellIs' && rule.operator === 'equal' && constant(rule.formulas[0]) === 0);
 

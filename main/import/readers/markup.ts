@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
 import { classLooks, colourName, elementLook, hashColour, type Look, MAX_CSS, PLAIN, withLook } from './cell-colours';
+import { Excel2003Conditions, noteConditionallyUnshown } from './excel-2003-conditions';
 import {
   formatKind,
   noteShownApart,
@@ -353,6 +354,15 @@ export function parseExcel2003Xml(xml: string): Source {
   let apart: ShownApart = {};
   // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
   let inComment = false;
+  // The sheet's conditional formats, after its table; the fill of each cell on another than the
+  // sheet's white ("row:col"), which a rule's text colour is seen against.
+  let conditions = new Excel2003Conditions();
+  const styleFills = new Map<string, string | undefined>();
+  let fills = new Map<string, string | undefined>();
+  const fillOf = (r: number, c: number) => {
+    const key = `${r}:${c}`;
+    return fills.has(key) ? fills.get(key) : PLAIN.fill;
+  };
   // The text of a worksheet's options' Visible, while it is read.
   let visible: string | null = null;
   const attr = (attrs: Record<string, string>, name: string) => attrs[`ss:${name}`] ?? attrs[name];
@@ -380,6 +390,8 @@ export function parseExcel2003Xml(xml: string): Source {
           sheets.push(current);
           rowNumber = 0;
           nextColumn = 0;
+          conditions = new Excel2003Conditions();
+          fills = new Map();
         } else if (local === 'row' && current) {
           const index = indexAttr(attrs, 'row');
           // An index that goes back gives a row, or a cell, twice: which value is right cannot
@@ -437,11 +449,12 @@ export function parseExcel2003Xml(xml: string): Source {
         else if (local === 'data' && cell && !inComment) {
           cell.type = attr(attrs, 'Type') ?? 'String';
           inData = true;
-        }
+        } else conditions.open(local, attrs);
       },
       ontext(text) {
         if (cell && inData) cell.text += text;
         else if (visible !== null) visible += text;
+        else conditions.onText(text);
       },
       onclosetag(name, implied) {
         const local = name.replace(/^ss:/i, '').toLowerCase();
@@ -451,6 +464,7 @@ export function parseExcel2003Xml(xml: string): Source {
         else if (local === 'style' && style !== null) {
           const kind = withLook(style.kind, style.look);
           if (kind !== null && kind !== 'date') styleKinds.set(style.id, kind);
+          if (style.look.fill !== PLAIN.fill) styleFills.set(style.id, style.look.fill);
           style = null;
         } else if (local === 'comment') inComment = false;
         else if (local.replace(/^x:/, '') === 'visible' && visible !== null) {
@@ -462,13 +476,19 @@ export function parseExcel2003Xml(xml: string): Source {
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
           // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell spans.
           const isNumber = cell.type === 'Number' || cell.type === 'DateTime';
-          for (let c = col - cell.across - 1; c < col; c++) noteShownApart(apart, c, kind, value, isNumber);
+          for (let c = col - cell.across - 1; c < col; c++) {
+            noteShownApart(apart, c, kind, value, isNumber);
+            if (styleFills.has(cell.style)) fills.set(`${rowNumber}:${c}`, styleFills.get(cell.style));
+          }
           cell = null;
         } else if (local === 'row' && row && current) {
           finishRow(current, row, rowNumber, apart);
           row = null;
           apart = {};
-        } else if (local === 'worksheet') current = null;
+        } else if (local === 'worksheet' && current) {
+          noteConditionallyUnshown(conditions.rules, current.rows, fillOf);
+          current = null;
+        } else conditions.close(local);
       },
     },
     { xmlMode: true, decodeEntities: true },

@@ -1,12 +1,5 @@
 import type yauzl from 'yauzl';
-import {
-  type ConditionalRule,
-  canHide,
-  type DxfLook,
-  HIDING_RANGES_AT_MOST,
-  hidesOnlyNothing,
-  readDxfElement,
-} from './conditional-formats';
+import { type ConditionalRule, canHide, type DxfLook, hidingRules, readDxfElement } from './conditional-formats';
 import { DamagedFileError, type Merge, type SheetTail } from './types';
 import { cellRef, SHEET_LIMITS } from './xlsx-cells';
 import { parseXmlPart } from './xml';
@@ -49,9 +42,8 @@ function rangeOf(ref: string): Merge {
  */
 export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonly DxfLook[]): Promise<SheetTail> {
   const merges: Merge[] = [];
-  const rules: ConditionalRule[] = [];
+  const { rules, keep } = hidingRules(rangeOf, /\s+/);
   let coveredRows = 0;
-  let hidingRanges = 0;
   // The ranges of the conditional format being read, as written: read only for a rule that hides.
   let sqref = '';
   let rule: ConditionalRule | null = null;
@@ -78,18 +70,6 @@ export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonl
       } else previous = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 256)));
     }
   }
-  // A rule whose format can hide, kept unless it hides only zeros or blanks (white on 0, Excel
-  // users' way to hide zeros: nothing owed), over the ranges written for it.
-  const keep = (rule: ConditionalRule, written: string) => {
-    if (hidesOnlyNothing(rule)) return;
-    const refs = written.split(/\s+/, HIDING_RANGES_AT_MOST + 1);
-    hidingRanges += refs.length;
-    if (hidingRanges > HIDING_RANGES_AT_MOST)
-      throw new DamagedFileError(
-        `a sheet hides values by conditional formats over more than ${HIDING_RANGES_AT_MOST} ranges, which no real report does`,
-      );
-    rules.push({ ...rule, ranges: refs.map(rangeOf) });
-  };
   // Excel 2010's own rules (x14:, in the sheet's extensions) write their format inline and their
   // ranges in an element after them: held until their conditionalFormatting closes.
   let inline: ConditionalRule[] | null = null;

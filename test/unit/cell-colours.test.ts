@@ -24,7 +24,7 @@ describe('cell colours', () => {
     ]);
   });
 
-  it('hides every value of a style whose text is its fill colour, keeping a date read as a date', () => {
+  it('hides every value of a style whose text is its fill colour, keeping a date, a percentage or a code read so', () => {
     const hides = { numbers: [{ instead: '' }], text: '', colour: 'white' };
     expect(withLook(null, { text: 'FFFFFF', fill: 'FFFFFF' })).toEqual({ hides });
     expect(withLook({ currency: 'USD' }, { text: 'theme 4', fill: 'theme 4' })).toEqual({
@@ -32,6 +32,12 @@ describe('cell colours', () => {
       hides: { ...hides, colour: 'theme 4' },
     });
     expect(withLook('date', { text: 'FFFFFF', fill: 'FFFFFF' })).toBe('date');
+    // A percentage or a code in white is read so, and hidden: both said.
+    const white = { text: 'FFFFFF', fill: 'FFFFFF' };
+    expect([withLook({ percent: true }, white), withLook({ pad: 5 }, white)]).toEqual([
+      { percent: true, hides },
+      { pad: 5, hides },
+    ]);
     // A colour the file leaves unsaid (a tint, a patterned fill) is no colour matched.
     expect(withLook(null, { text: undefined, fill: undefined })).toBe(null);
     expect(withLook(null, { text: 'FFFFFF', fill: '1F4E79' })).toBe(null);

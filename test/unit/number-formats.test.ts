@@ -21,8 +21,8 @@ describe('number formats of a workbook', () => {
   });
 
   it('shows a percentage where a % stands outside quotes and brackets, and a date before it', () => {
-    expect(formatKind('0.00%')).toBe('percent');
-    expect(formatKind('[Blue]0.0%;[Red]-0.0%')).toBe('percent');
+    expect(formatKind('0.00%')).toEqual({ percent: true });
+    expect(formatKind('[Blue]0.0%;[Red]-0.0%')).toEqual({ percent: true });
     expect(formatKind('0 "%"')).toBe(null);
     expect(formatKind('#,##0.00')).toBe(null);
     expect(formatKind('dd/mm/yyyy')).toBe('date');
@@ -38,7 +38,11 @@ describe('number formats of a workbook', () => {
       123456,
       1234567,
     ]);
-    expect([shownNumber(12.5, six), shownNumber(-12, six), shownNumber(0.18, 'percent')]).toEqual([12.5, -12, '18%']);
+    expect([shownNumber(12.5, six), shownNumber(-12, six), shownNumber(0.18, { percent: true })]).toEqual([
+      12.5,
+      -12,
+      '18%',
+    ]);
   });
 
   it('shows a whole number after the letters a format writes before its digits, as a code', () => {
@@ -51,8 +55,14 @@ describe('number formats of a workbook', () => {
     ]);
     expect([123, 12345, -5, 12.5].map((n) => shownNumber(n, invoice))).toEqual(['INV-0123', 'INV-12345', -5, 12.5]);
     expect(shownNumber(7, formatKind('[Blue]"SI / "#'))).toBe('SI / 7');
-    // A code's format that hides a sign hides it still: -5 shows as nothing.
+    // A code's or a percentage's format that hides a sign hides it still: -5, -5 % show as nothing,
+    // read as Excel shows the rest ("00005", "5%").
     expect([instead('00000;;', -5), instead('00000;;', 5)]).toEqual(['', null]);
+    const percentHiding = formatKind('0%;;');
+    expect(percentHiding).toMatchObject({ percent: true, hides: { text: null } });
+    const shown = [-0.05, 0.05].map((n) => shownNumber(n, percentHiding));
+    expect(shown).toEqual(['-5%', '5%']);
+    expect(shown.map((value) => instead('0%;;', String(value), true))).toEqual(['', null]);
     // Money and a quantity's unit are no code: a currency's letters, or letters after the digits.
     expect([formatKind('"Rs."0'), formatKind('0" pcs"'), formatKind('"Qty "0.00')]).toEqual([
       { currency: 'INR' },
@@ -62,9 +72,9 @@ describe('number formats of a workbook', () => {
   });
 
   // What a cell of `value` shows in place of it under `code`: null where Excel shows the value.
-  const instead = (code: string, value: string | number) => {
+  const instead = (code: string, value: string | number, isNumber = typeof value === 'number') => {
     const apart: ShownApart = {};
-    noteShownApart(apart, 0, formatKind(code), value, typeof value === 'number');
+    noteShownApart(apart, 0, formatKind(code), value, isNumber);
     return apart.unshown?.[0]?.shows ?? null;
   };
 

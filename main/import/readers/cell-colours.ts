@@ -119,8 +119,8 @@ export const colourName = (colour: string) =>
 
 /**
  * A style's reading with its look: where its text is its fill's colour, every value it holds is
- * shown as nothing, whatever its format — named by the colour. A date or a percentage keeps its
- * reading (its value is read so), and is not said to be unseen; a code's padding is kept beside it.
+ * shown as nothing, whatever its format — named by the colour. A date keeps its reading (its value
+ * is read so), and is not said to be unseen; a percentage's or a code's is kept beside it.
  */
 export function withLook(kind: StyleKind, look: Look): StyleKind {
   const { text, fill } = look;

@@ -440,7 +440,7 @@ export function parseExcel2003Xml(xml: string): Source {
           // Excel 2003's named formats: Percent, and Euro Currency (its plain Currency is the
           // machine's own, which the file does not say).
           style.kind = /^percent$/i.test(format)
-            ? 'percent'
+            ? { percent: true }
             : /^euro currency$/i.test(format)
               ? { currency: 'EUR' }
               : formatKind(format);

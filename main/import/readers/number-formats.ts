@@ -43,16 +43,18 @@ export function noteUnshown(apart: ShownApart, cell: Unshown): void {
 const BUILT_IN_PERCENTS = new Set([9, 10]);
 
 /**
- * What a cell's number format shows, where the importer reads it apart: a date (or time), a
- * percentage, or a number shown otherwise than its digits alone.
+ * What a cell's number format shows, where the importer reads it apart: a date (or time), or a
+ * number shown otherwise than its digits alone.
  */
-export type StyleKind = 'date' | 'percent' | NumberShown | null;
+export type StyleKind = 'date' | NumberShown | null;
 
 /**
- * A number shown with a currency beside it, or divided by a power of ten (`#,##0,`), or by a
- * section that shows none of its digits, or as a code; any of these.
+ * A number shown as a percentage, with a currency beside it, divided by a power of ten
+ * (`#,##0,`), by a section that shows none of its digits, or as a code; any of these.
  */
 export interface NumberShown {
+  /** `0.0%`: the cell's 0.18 is 18 %. */
+  percent?: true;
   currency?: string;
   power?: number;
   hides?: Hiding;
@@ -180,7 +182,10 @@ const holds = ({ op, than }: { op: string; than: number }, n: number) =>
  */
 export function shownInstead(hides: Hiding, value: Cell, isNumber: boolean): string | null {
   if (typeof value !== 'number' && !isNumber) return typeof value === 'string' ? hides.text : null;
-  const n = typeof value === 'number' ? value : 1;
+  // A number read as Excel shows it ("-5%", "00123") is taken at what its text says, where it says.
+  const text = typeof value === 'string' ? value.trim() : '';
+  const told = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  const n = typeof value === 'number' ? value : Number.isFinite(told) && text !== '' ? told : 1;
   if (n === 0) return null;
   const { numbers } = hides;
   const section = numbers.some((s) => s.when)
@@ -217,14 +222,16 @@ export function formatKind(code: string): StyleKind {
   const power = formatPower(code);
   const hides = hiding(code);
   const shown = currency || power ? null : codeShown(code);
-  if (currency || power || hides || shown)
+  const percent = bareFormat(code).includes('%');
+  if (currency || power || hides || shown || percent)
     return {
+      ...(percent ? { percent: true } : {}),
       ...(currency ? { currency } : {}),
       ...(power ? { power } : {}),
       ...(hides ? { hides } : {}),
       ...shown,
     };
-  return bareFormat(code).includes('%') ? 'percent' : null;
+  return null;
 }
 
 /**
@@ -247,8 +254,9 @@ function codeShown(code: string): { pad: number; prefix?: string } | null {
  * zeros, so too ("00123"), which the number alone loses; any other as the number.
  */
 export function shownNumber(n: number, kind: StyleKind): Cell {
-  if (kind === 'percent') return percentText(n);
-  if (typeof kind === 'object' && kind?.pad !== undefined && Number.isInteger(n) && n >= 0) {
+  if (typeof kind !== 'object' || kind === null) return n;
+  if (kind.percent) return percentText(n);
+  if (kind.pad !== undefined && Number.isInteger(n) && n >= 0) {
     const digits = String(n);
     if (kind.prefix) return `${kind.prefix}${digits.padStart(kind.pad, '0')}`;
     if (digits.length < kind.pad) return digits.padStart(kind.pad, '0');
@@ -258,4 +266,4 @@ export function shownNumber(n: number, kind: StyleKind): Cell {
 
 /** What a built-in number format (by its id) shows. */
 export const builtInKind = (id: number): StyleKind =>
-  BUILT_IN_DATES.has(id) ? 'date' : BUILT_IN_PERCENTS.has(id) ? 'percent' : null;
+  BUILT_IN_DATES.has(id) ? 'date' : BUILT_IN_PERCENTS.has(id) ? { percent: true } : null;

@@ -698,7 +698,7 @@ describe('file formats', () => {
   it('warns of values a conditional format of Excel 2003 XML shows blank, as an ERP writing the format itself writes it', async () => {
     // After the table: amounts above 1,000 in white, negatives in red (no hiding), quantities in
     // yellow on yellow where a formula says the row is a credit note; a data validation's range
-    // beside them is no rule's.
+    // beside them is no rule's; a rule over no range holds nowhere.
     const rules = `<ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel">
    <Range>R2C7:R5C7</Range>
    <Condition><Qualifier>Greater</Qualifier><Value1>1000</Value1><Format Style='color:white'/></Condition>
@@ -708,7 +708,8 @@ describe('file formats', () => {
   <ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel">
    <Range>R2C6:R5C6</Range>
    <Condition><Value1>RC8=&quot;Credit Note&quot;</Value1><Format Style='color:#FFFF00;background:#FFFF00'/></Condition>
-  </ConditionalFormatting>`;
+  </ConditionalFormatting>
+  <ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel"><Range></Range><Condition><Value1>TRUE</Value1><Format Style='color:white'/></Condition></ConditionalFormatting>`;
     const xml = spreadsheetMl([header, ...numbered()]).replace('</Table>', `</Table>\n  ${rules}`);
     expect(xml).toContain('</Table>\n  <ConditionalFormatting');
     writeFileSync(join(dir, 'conditional 2003.xls'), xml);

@@ -95,7 +95,7 @@ export class Excel2003Conditions {
     if (!this.inside) return;
     const condition = this.conditions.at(-1);
     const text = this.text?.trim() ?? '';
-    if (local === 'range') this.ranges += `${text},`;
+    if (local === 'range' && text !== '') this.ranges += this.ranges === '' ? text : `,${text}`;
     else if (local === 'qualifier' && condition) condition.qualifier = text;
     else if ((local === 'value1' || local === 'value2') && condition) condition.values.push(text);
     else if (local === 'conditionalformatting') {
@@ -105,7 +105,7 @@ export class Excel2003Conditions {
         if (!canHide(look)) continue;
         const operator = OPERATORS[qualifier.toLowerCase()];
         const rule = { dxf: -1, look, formulas: values, type: operator ? 'cellIs' : 'expression' };
-        this.kept.keep(operator ? { ...rule, operator } : rule, this.ranges.replace(/,+$/, ''));
+        this.kept.keep(operator ? { ...rule, operator } : rule, this.ranges);
       }
     }
     if (TEXTS.has(local)) this.text = null;

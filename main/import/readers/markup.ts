@@ -118,7 +118,6 @@ const BREAKS = new Set(['br', 'div', 'p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h
 /** The deepest tables nest in a real page: a report's layout puts a table in a cell or two. */
 const MAX_NESTING = 32;
 
-/** A table being read: its rows so far, and where in them the page is. */
 /**
  * A cell being read: its text, and the part of it Excel shows — text drawn in its background's
  * colour (the cell's, or a `<font color>` or `<span>` inside it) is not.
@@ -148,6 +147,7 @@ const MAX_LOOKS = 512;
 /** Whether text in this look is drawn in its background's colour. */
 const unseen = (look: Look) => look.text !== undefined && look.text === look.fill;
 
+/** A table being read: its rows so far, and where in them the page is. */
 interface OpenTable {
   table: Building;
   row: Cell[] | null;

@@ -42,7 +42,11 @@ export interface Workbook {
   styleFills: (string | undefined)[];
   /** Each conditional format's look, by the index a sheet's rules name it by. */
   dxfs: DxfLook[];
-  /** Whether a style shows its cells as nothing (`;;;`) or in a currency: only then is each cell's style asked. */
+  /**
+   * Whether a style hides a value (`;;;`, text in its fill's colour) or shows it in a currency or
+   * in thousands: only then is each cell asked what it shows apart (a percentage or a padded code
+   * alone is read, not noted).
+   */
   readApart: boolean;
   sharedStrings: string[];
 }
@@ -215,7 +219,9 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     styleKinds: styles.kinds,
     styleFills: styles.fills,
     dxfs: styles.dxfs,
-    readApart: styles.kinds.some((kind) => typeof kind === 'object' && kind !== null),
+    readApart: styles.kinds.some(
+      (kind) => typeof kind === 'object' && Boolean(kind?.hides || kind?.currency || kind?.power),
+    ),
     sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
   };
 }

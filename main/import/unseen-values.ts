@@ -38,7 +38,8 @@ export class UnseenValues {
     if (this.isHidden(row.number)) this.hiddenImported.push(row.number);
     for (const cell of row.unshown ?? []) {
       if (!this.read.includes(cell.column)) continue;
-      const key = `${cell.column} ${cell.rule ?? ''} ${cell.colour ? 'colour' : ''}`;
+      // Shown so where a rule holds, and where it may (a formula decides), are said apart.
+      const key = `${cell.column} ${cell.rule ?? ''} ${cell.may ? 'may' : ''} ${cell.colour ? 'colour' : ''}`;
       const { column, rule, may } = cell;
       const cells = this.unshown.get(key) ?? { column, rule, may, rows: [], shows: new Set(), colours: new Set() };
       cells.rows.push(row.number);

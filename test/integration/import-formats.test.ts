@@ -656,8 +656,10 @@ describe('file formats', () => {
 
   it('warns of values a conditional format of an xlsx shows blank: where its rule holds, or may', async () => {
     // Amounts above 1,000 in white; quantities hidden (;;;) where a formula says the row is a credit
-    // note, which only Excel works out; negatives in red, which hides nothing.
+    // note, which only Excel works out; negatives in red, which hides nothing. A rule is asked of
+    // the number a cell holds, not of the "0100000" its format of zeros is read as.
     const path = await dressedXlsx(join(dir, 'conditional.xlsx'), (sheet) => {
+      sheet.getCell('G4').numFmt = '0000000';
       sheet.addConditionalFormatting({
         ref: 'G2:G5',
         rules: [
@@ -710,8 +712,15 @@ describe('file formats', () => {
    <Condition><Value1>RC8=&quot;Credit Note&quot;</Value1><Format Style='color:#FFFF00;background:#FFFF00'/></Condition>
   </ConditionalFormatting>
   <ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel"><Range></Range><Condition><Value1>TRUE</Value1><Format Style='color:white'/></Condition></ConditionalFormatting>`;
-    const xml = spreadsheetMl([header, ...numbered()]).replace('</Table>', `</Table>\n  ${rules}`);
+    const xml = spreadsheetMl([header, ...numbered()])
+      .replace('</Table>', `</Table>\n  ${rules}`)
+      .replace(
+        '<Worksheet',
+        '<Styles><Style ss:ID="zeros"><NumberFormat ss:Format="0000000"/></Style></Styles><Worksheet',
+      )
+      .replace('<Cell><Data ss:Type="Number">100000<', '<Cell ss:StyleID="zeros"><Data ss:Type="Number">100000<');
     expect(xml).toContain('</Table>\n  <ConditionalFormatting');
+    expect(xml).toContain('<Cell ss:StyleID="zeros">');
     writeFileSync(join(dir, 'conditional 2003.xls'), xml);
     expect((await expectSales(join(dir, 'conditional 2003.xls'))).warnings).toEqual([
       '4 values of "Qty" were imported from cells a conditional format shows blank where =RC8="Credit Note", a formula Excel works out cell by cell (rows 2, 3, 4, 5; #FFFF00 on #FFFF00): whoever checked the file may not have seen them',

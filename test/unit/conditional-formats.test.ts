@@ -58,13 +58,13 @@ describe('conditional formats', () => {
     ]);
     const rules = [rule('cellIs', { operator: 'greaterThan', formulas: ['1000'] })];
     const at = (fill: string | undefined) => ({ row: 2, col: 6, fill });
-    expect(conditionallyUnshown(rules, [white], at('FFFFFF'), 1234.5, true)).toEqual({
+    expect(conditionallyUnshown(rules, [white], at('FFFFFF'), 1234.5)).toEqual({
       shows: '',
       colour: 'white',
       rule: 'the cell is greater than 1000',
     });
-    expect(conditionallyUnshown(rules, [white], at('1F4E79'), 1234.5, true)).toBe(null);
-    expect(conditionallyUnshown(rules, [white], at('FFFFFF'), 999, true)).toBe(null);
-    expect(conditionallyUnshown(rules, [white], { row: 200, col: 6, fill: 'FFFFFF' }, 1234.5, true)).toBe(null);
+    expect(conditionallyUnshown(rules, [white], at('1F4E79'), 1234.5)).toBe(null);
+    expect(conditionallyUnshown(rules, [white], at('FFFFFF'), 999)).toBe(null);
+    expect(conditionallyUnshown(rules, [white], { row: 200, col: 6, fill: 'FFFFFF' }, 1234.5)).toBe(null);
   });
 });

@@ -104,6 +104,9 @@ export function elementLook(classes: ReadonlyMap<string, Partial<Look>>, attrs: 
   return { ...look, ...cssLook(attrs.style ?? '') };
 }
 
+/** Whether text in this look is drawn in its background's colour (both said, and the same). */
+export const inFillColour = (look: Look) => look.text !== undefined && look.text === look.fill;
+
 /** What a cell looks like where its style says nothing: automatic (black) text on the sheet's white. */
 export const PLAIN: Look = { text: '000000', fill: 'FFFFFF' };
 
@@ -123,8 +126,6 @@ export const colourName = (colour: string) =>
  * is read so), and is not said to be unseen; a percentage's or a code's is kept beside it.
  */
 export function withLook(kind: StyleKind, look: Look): StyleKind {
-  const { text, fill } = look;
-  if (text === undefined || fill === undefined || text !== fill) return kind;
-  if (kind !== null && typeof kind !== 'object') return kind;
-  return { ...kind, hides: { numbers: [{ instead: '' }], text: '', colour: colourName(text) } };
+  if (!inFillColour(look) || (kind !== null && typeof kind !== 'object')) return kind;
+  return { ...kind, hides: { numbers: [{ instead: '' }], text: '', colour: colourName(look.text as string) } };
 }

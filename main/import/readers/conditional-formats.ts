@@ -136,13 +136,12 @@ export function conditionallyUnshown(
   dxfs: readonly DxfLook[],
   where: { row: number; col: number; fill: string | undefined },
   value: Cell,
-  isNumber: boolean,
 ): Omit<Unshown, 'column'> | null {
   if (value === null) return null;
   for (const rule of rules) {
     const look = rule.look ?? dxfs[rule.dxf];
     if (!look || !covers(rule.ranges, where.row, where.col)) continue;
-    const byFormat = look.hides ? shownInstead(look.hides, value, isNumber) : null;
+    const byFormat = look.hides ? shownInstead(look.hides, value) : null;
     const text = look.text;
     const byColour = text !== undefined && text === (look.fill ?? where.fill) && value !== 0;
     if (byFormat === null && !byColour) continue;

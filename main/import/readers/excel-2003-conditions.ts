@@ -1,7 +1,7 @@
 import { cssLook, type Look } from './cell-colours';
 import { type ConditionalRule, canHide, conditionallyUnshown, type DxfLook, hidingRules } from './conditional-formats';
 import { noteUnshown } from './number-formats';
-import { DamagedFileError, type Merge, type SourceRow } from './types';
+import { type Cell, DamagedFileError, type Merge, type SourceRow } from './types';
 import { SHEET_LIMITS } from './xlsx-cells';
 
 /**
@@ -112,20 +112,26 @@ export class Excel2003Conditions {
   }
 }
 
+/** What a rule asks of a cell its row does not say: the value it holds, and its style's fill. */
+export interface HeldCell {
+  held: Cell;
+  fill: Look['fill'];
+}
+
 /**
  * Notes on a sheet's rows each value its conditional formats show blank, or may: each cell is
- * asked of the rules with its style's fill (the sheet's white where it has none).
+ * asked of the rules by what it holds, with its style's fill (`cellAt`, given the value read).
  */
 export function noteConditionallyUnshown(
   rules: readonly ConditionalRule[],
   rows: readonly SourceRow[],
-  fillOf: (row: number, col: number) => Look['fill'],
+  cellAt: (row: number, col: number, value: Cell) => HeldCell,
 ) {
   if (rules.length === 0) return;
   for (const row of rows)
     row.cells.forEach((value, col) => {
-      const fill = fillOf(row.number, col);
-      const unshown = conditionallyUnshown(rules, [], { row: row.number, col, fill }, value, typeof value === 'number');
+      const { held, fill } = cellAt(row.number, col, value);
+      const unshown = conditionallyUnshown(rules, [], { row: row.number, col, fill }, held);
       if (unshown) noteUnshown(row, { column: col, ...unshown });
     });
 }

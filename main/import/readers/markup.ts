@@ -1,7 +1,17 @@
 import { Parser } from 'htmlparser2';
 import { CELL_CHARS, SHEET_COLUMNS, SHEET_ROWS } from '../../files/excel-limits';
-import { classLooks, colourName, elementLook, hashColour, type Look, MAX_CSS, PLAIN, withLook } from './cell-colours';
-import { Excel2003Conditions, noteConditionallyUnshown } from './excel-2003-conditions';
+import {
+  classLooks,
+  colourName,
+  elementLook,
+  hashColour,
+  inFillColour,
+  type Look,
+  MAX_CSS,
+  PLAIN,
+  withLook,
+} from './cell-colours';
+import { Excel2003Conditions, type HeldCell, noteConditionallyUnshown } from './excel-2003-conditions';
 import {
   formatKind,
   noteShownApart,
@@ -144,9 +154,6 @@ interface OpenCell {
  */
 const MAX_LOOKS = 512;
 
-/** Whether text in this look is drawn in its background's colour. */
-const unseen = (look: Look) => look.text !== undefined && look.text === look.fill;
-
 /** A table being read: its rows so far, and where in them the page is. */
 interface OpenTable {
   table: Building;
@@ -285,7 +292,7 @@ export function htmlTables(html: string): SourceSheet[] {
           const taken = room >= text.length ? text : text.slice(0, Math.max(0, room));
           t.cell.text += taken;
           const look = t.cell.looks.at(-1) as Look;
-          if (t === top && unseen(look)) t.cell.colour = colourName(look.text as string);
+          if (t === top && inFillColour(look)) t.cell.colour = colourName(look.text as string);
           else t.cell.shown += taken;
           if (room < text.length) t.cell.overflow = true;
         }
@@ -354,15 +361,14 @@ export function parseExcel2003Xml(xml: string): Source {
   let apart: ShownApart = {};
   // A cell's comment writes its text in a Data of its own: the note of the cell, never its value.
   let inComment = false;
-  // The sheet's conditional formats, after its table; the fill of each cell on another than the
-  // sheet's white ("row:col"), which a rule's text colour is seen against.
+  // The sheet's conditional formats, after its table, and what they ask of a cell ("row:col")
+  // that its row does not say: the number it holds where it was read otherwise ("18%"), its fill
+  // where it is not the sheet's white.
   let conditions = new Excel2003Conditions();
   const styleFills = new Map<string, string | undefined>();
-  let fills = new Map<string, string | undefined>();
-  const fillOf = (r: number, c: number) => {
-    const key = `${r}:${c}`;
-    return fills.has(key) ? fills.get(key) : PLAIN.fill;
-  };
+  let apartCells = new Map<string, HeldCell>();
+  const cellAt = (r: number, c: number, value: Cell): HeldCell =>
+    apartCells.get(`${r}:${c}`) ?? { held: value, fill: PLAIN.fill };
   // The text of a worksheet's options' Visible, while it is read.
   let visible: string | null = null;
   const attr = (attrs: Record<string, string>, name: string) => attrs[`ss:${name}`] ?? attrs[name];
@@ -391,7 +397,7 @@ export function parseExcel2003Xml(xml: string): Source {
           rowNumber = 0;
           nextColumn = 0;
           conditions = new Excel2003Conditions();
-          fills = new Map();
+          apartCells = new Map();
         } else if (local === 'row' && current) {
           const index = indexAttr(attrs, 'row');
           // An index that goes back gives a row, or a cell, twice: which value is right cannot
@@ -472,13 +478,15 @@ export function parseExcel2003Xml(xml: string): Source {
           visible = null;
         } else if (local === 'cell' && row && cell && current) {
           const kind = styleKinds.get(cell.style) ?? null;
-          const value = typedValue(cell.type, cell.text, kind);
+          const held = heldValue(cell.type, cell.text);
+          const value = typeof held === 'number' ? shownNumber(held, kind) : held;
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
-          // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell spans.
-          const isNumber = cell.type === 'Number' || cell.type === 'DateTime';
+          // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell
+          // spans, asked of the number it holds; what a conditional format is asked, once read.
           for (let c = col - cell.across - 1; c < col; c++) {
-            noteShownApart(apart, c, kind, value, isNumber);
-            if (styleFills.has(cell.style)) fills.set(`${rowNumber}:${c}`, styleFills.get(cell.style));
+            noteShownApart(apart, c, kind, held);
+            const fill = styleFills.has(cell.style) ? styleFills.get(cell.style) : PLAIN.fill;
+            if (value !== held || fill !== PLAIN.fill) apartCells.set(`${rowNumber}:${c}`, { held, fill });
           }
           cell = null;
         } else if (local === 'row' && row && current) {
@@ -486,7 +494,7 @@ export function parseExcel2003Xml(xml: string): Source {
           row = null;
           apart = {};
         } else if (local === 'worksheet' && current) {
-          noteConditionallyUnshown(conditions.rules, current.rows, fillOf);
+          noteConditionallyUnshown(conditions.rules, current.rows, cellAt);
           current = null;
         } else conditions.close(local);
       },
@@ -505,13 +513,10 @@ export function parseExcel2003Xml(xml: string): Source {
   };
 }
 
-/** A cell's value by its type; a number by its style as the xlsx reader reads it ("18%", "00123"). */
-function typedValue(type: string, text: string, kind: StyleKind): Cell {
+/** What a cell holds by its type: a number before its style's reading ("18%", "00123": shownNumber). */
+function heldValue(type: string, text: string): Cell {
   if (text === '') return null;
-  if (type === 'Number') {
-    const n = numberCell(text);
-    return typeof n === 'number' ? shownNumber(n, kind) : n;
-  }
+  if (type === 'Number') return numberCell(text);
   if (type === 'Boolean') return text === '1';
   if (type === 'DateTime') return isoDateCell(text);
   return text;

@@ -21,12 +21,12 @@ export type ShownApart = Pick<SourceRow, 'unshown' | 'formatted'>;
  * shows any value, or a text in its place, as `"Nil";;` shows a positive number), or a number in a
  * currency or in thousands. Both workbook readers ask it of each cell whose style may.
  */
-export function noteShownApart(apart: ShownApart, column: number, kind: StyleKind, value: Cell, isNumber: boolean) {
-  if (value === null || typeof kind !== 'object' || kind === null) return;
-  const shows = kind.hides ? shownInstead(kind.hides, value, isNumber) : null;
+export function noteShownApart(apart: ShownApart, column: number, kind: StyleKind, held: Cell) {
+  if (held === null || typeof kind !== 'object' || kind === null) return;
+  const shows = kind.hides ? shownInstead(kind.hides, held) : null;
   const colour = kind.hides?.colour;
   if (shows !== null) noteUnshown(apart, { column, shows, ...(colour ? { colour } : {}) });
-  if (typeof value === 'number' && (kind.currency || kind.power)) {
+  if (typeof held === 'number' && (kind.currency || kind.power)) {
     apart.formatted ??= [];
     const { currency, power } = kind;
     apart.formatted.push({ column, ...(currency ? { currency } : {}), ...(power ? { power } : {}) });
@@ -176,21 +176,17 @@ const holds = ({ op, than }: { op: string; than: number }, n: number) =>
             : n === than;
 
 /**
- * What a cell shows in place of its value under a format that hides some (`;;;` nothing, `"Nil";;`
- * "Nil" for a positive number), or null where it shows the value. A zero is always its own: shown
- * as nothing or a dash, it is still nothing.
+ * What a cell holding `held` shows in place of it under a format that hides some (`;;;` nothing,
+ * `"Nil";;` "Nil" for a positive number), or null where it shows the value. A zero is always its
+ * own: shown as nothing or a dash, it is still nothing.
  */
-export function shownInstead(hides: Hiding, value: Cell, isNumber: boolean): string | null {
-  if (typeof value !== 'number' && !isNumber) return typeof value === 'string' ? hides.text : null;
-  // A number read as Excel shows it ("-5%", "00123") is taken at what its text says, where it says.
-  const text = typeof value === 'string' ? value.trim() : '';
-  const told = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
-  const n = typeof value === 'number' ? value : Number.isFinite(told) && text !== '' ? told : 1;
-  if (n === 0) return null;
+export function shownInstead(hides: Hiding, held: Cell): string | null {
+  if (typeof held !== 'number') return typeof held === 'string' ? hides.text : null;
+  if (held === 0) return null;
   const { numbers } = hides;
   const section = numbers.some((s) => s.when)
-    ? numbers.find((s) => !s.when || holds(s.when, n))
-    : n > 0
+    ? numbers.find((s) => !s.when || holds(s.when, held))
+    : held > 0
       ? numbers[0]
       : (numbers[1] ?? numbers[0]);
   return section?.instead ?? null;

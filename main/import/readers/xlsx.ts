@@ -129,19 +129,27 @@ async function* sheetRows(
   // What the row's cells' formats show apart from their values (`;;;`, a currency, thousands).
   let apart: ShownApart = {};
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
+  // What a cell shows is asked of what it holds (the number, not the "18%" or "00123" read from
+  // it): a format's section and a rule's comparison go by the number's sign and size.
   const value = (c: CellBuilding): Cell => {
-    const v = typedValue(c);
-    const isNumber = c.type === 'n' || c.type === 'd';
-    if (workbook.readApart) noteShownApart(apart, c.col, workbook.styleKinds[c.style] ?? null, v, isNumber);
+    const held = heldValue(c);
+    const kind = workbook.styleKinds[c.style] ?? null;
+    if (workbook.readApart) noteShownApart(apart, c.col, kind, held);
     if (rules.length > 0) {
       // A cell of no style (a workbook without styles) is on the sheet's white.
       const fill = c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : PLAIN.fill;
-      const unshown = conditionallyUnshown(rules, workbook.dxfs, { row: rowNumber, col: c.col, fill }, v, isNumber);
+      const unshown = conditionallyUnshown(rules, workbook.dxfs, { row: rowNumber, col: c.col, fill }, held);
       if (unshown) noteUnshown(apart, { column: c.col, ...unshown });
     }
-    return v;
+    if (typeof held !== 'number') return held;
+    // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
+    // importer refuses as a date. A percentage's 0.18 beside rates written 18 was no GST
+    // rate, and a net with its tax went in as sales: it is read "18%" (shownNumber).
+    if (kind === 'date') return held >= 0 && held < MAX_SERIAL ? excelSerialToDate(held, workbook.date1904) : held;
+    return shownNumber(held, kind);
   };
-  const typedValue = (c: CellBuilding): Cell => {
+  /** What a cell holds: its text, its number (before its format's reading), a boolean's word, an ISO date. */
+  const heldValue = (c: CellBuilding): Cell => {
     if (c.formula && c.type !== 'inlineStr') {
       if (c.value === null) return formulaWithoutValue;
       if (workbook.recalculatesOnOpen) return formulaToRecalculate;
@@ -165,13 +173,7 @@ async function* sheetRows(
         return isoDateCell(c.value.trim());
       default: {
         const n = numberCell(c.value);
-        if (typeof n !== 'number') return text(c.value);
-        const kind = workbook.styleKinds[c.style];
-        // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
-        // importer refuses as a date. A percentage's 0.18 beside rates written 18 was no GST
-        // rate, and a net with its tax went in as sales: it is read "18%" (shownNumber).
-        if (kind === 'date') return n >= 0 && n < MAX_SERIAL ? excelSerialToDate(n, workbook.date1904) : n;
-        return shownNumber(n, kind ?? null);
+        return typeof n === 'number' ? n : text(c.value);
       }
     }
   };

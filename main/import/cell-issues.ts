@@ -45,25 +45,28 @@ export interface CellReading {
 }
 
 /**
- * A row's own amount that a merged range begun on a row above gave it: Excel shows the amount
+ * A row's own amount in a range merged over several rows with lines of their own: Excel shows it
  * once, for those rows together, and filled into each it was counted once per row (a bill's 300
- * merged over its two lines made 600). Which part of it is this row's cannot be told.
+ * merged over its two lines made 600); kept on the range's first row alone, it was the whole bill's
+ * on one line. Which part of it is any row's cannot be told, so every row of the range is refused.
  */
 function mergedAmountIssues(row: SourceRow, { kind, mapping, headers }: CellReading): ImportIssue[] {
-  const merged = row.mergedDown;
-  if (!merged) return [];
-  return (rowAmounts[kind] ?? [])
-    .filter((field) => mapping[field] !== undefined && merged.includes(mapping[field] as number))
-    .map((field) => {
-      const column = mapping[field] as number;
-      const label = fieldLabel(kind, field);
-      return {
+  const { mergedDown: fromAbove = [], mergedOver: overBelow = [] } = row;
+  return (rowAmounts[kind] ?? []).flatMap((field) => {
+    const column = mapping[field];
+    const above = column !== undefined && fromAbove.includes(column);
+    if (column === undefined || (!above && !overBelow.includes(column))) return [];
+    const label = fieldLabel(kind, field);
+    const value = shown(row.cells[column] ?? null);
+    return [
+      {
         row: row.number,
         column: headers[column] ?? label,
-        value: shown(row.cells[column] ?? null),
-        message: `the cell is merged with the row above it: Excel shows ${shown(row.cells[column] ?? null)} once, for the rows the merged cell spans together, and which part of it is this row's cannot be told. Unmerge the cells and give each row its own ${label.toLowerCase()}`,
-      };
-    });
+        value,
+        message: `the cell is merged with the ${above ? 'row above it' : 'rows under it'}: Excel shows ${value} once, for the rows the merged cell spans together, and which part of it is this row's cannot be told. Unmerge the cells and give each row its own ${label.toLowerCase()}`,
+      },
+    ];
+  });
 }
 
 /**
@@ -117,12 +120,12 @@ function unitFormatIssues(row: SourceRow, { headers, scaled }: CellReading): Imp
 }
 
 /**
- * What the reader said of a row's cells, judged by the field each is read as: an amount a merged
- * range above gave the row, an amount its format shows in another currency, or in another unit
+ * What the reader said of a row's cells, judged by the field each is read as: an amount merged
+ * with other rows', an amount its format shows in another currency, or in another unit
  * than its column's. Asked once per row.
  */
 export function cellIssues(row: SourceRow, reading: CellReading): ImportIssue[] {
-  if (!row.mergedDown && !row.formatted) return [];
+  if (!row.mergedDown && !row.mergedOver && !row.formatted) return [];
   return [
     ...mergedAmountIssues(row, reading),
     ...currencyFormatIssues(row, reading),

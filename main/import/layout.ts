@@ -11,6 +11,7 @@ import {
   proposeMapping,
 } from './mapping';
 import { MEASURE_ROW_HEADERS, measureColumns } from './measure-columns';
+import { mergedRows } from './merged-rows';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
@@ -180,7 +181,8 @@ export type SkippedLayoutRow =
   | 'rows on account'
   | 'header lines'
   | 'page lines'
-  | 'ledger lines';
+  | 'ledger lines'
+  | 'rows merged into the one above';
 
 /**
  * A report's page furniture, written alone on a row of its own where a register printed to a
@@ -204,6 +206,7 @@ function soleText(cells: readonly Cell[]): string | null {
  * The data rows under the header: blank, total and repeated header rows dropped; group
  * heading rows (a voucher or party row) remembered, and their values filled down into the
  * item rows below them, which leave those cells blank. What is dropped is told to `skipped`:
+ * - a row drawn as part of the one above, every cell of it merged down (mergedRows);
  * - a second header line right under the header (Tally's "Inwards Qty / Outwards Qty", or what
  *   the columns of a group hold, see withSubHeaders): text only, nothing in the columns that
  *   identify a row but their headers again (cells merged down both header rows);
@@ -294,7 +297,9 @@ export async function* dataRows(
     held = next;
     return out;
   };
-  const sheetRows = sheet.rows();
+  const sheetRows = mergedRows(sheet.rows(), (row) => {
+    if (row.number > headerRowNumber) skipped('rows merged into the one above');
+  });
   for await (const row of spreadRows(sheetRows, headers, mapping) ?? sheetRows) {
     if (row.number <= headerRowNumber) continue;
     if (row.cells.every(blank)) continue;
@@ -467,15 +472,17 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
  * `from` again at `to`, where the spread row holds its value.
  */
 function saidOfCells(row: SourceRow, width: number, from: number, to: number): Partial<SourceRow> {
-  if (!row.mergedDown && !row.unshown && !row.formatted) return {};
+  if (!row.mergedDown && !row.mergedOver && !row.unshown && !row.formatted) return {};
   const places = (c: number) => [...(c < width ? [c] : []), ...(c === from ? [to] : [])];
   const mergedDown = row.mergedDown?.flatMap(places) ?? [];
+  const mergedOver = row.mergedOver?.flatMap(places) ?? [];
   const moved = <T extends { column: number }>(list: T[] | undefined) =>
     (list ?? []).flatMap((cell) => places(cell.column).map((column) => ({ ...cell, column })));
   const unshown = moved(row.unshown);
   const formatted = moved(row.formatted);
   return {
     ...(mergedDown.length > 0 ? { mergedDown } : {}),
+    ...(mergedOver.length > 0 ? { mergedOver } : {}),
     ...(unshown.length > 0 ? { unshown } : {}),
     ...(formatted.length > 0 ? { formatted } : {}),
   };

@@ -739,8 +739,9 @@ describe('report layouts', () => {
     ]);
   });
 
-  it("refuses a line's amount merged over the lines under it, which Excel shows once, in a workbook and a web page", async () => {
-    // A bill's 300.00 merged over its two lines: filled into each, it was 600.00.
+  it("refuses a line's amount merged over the lines under it, which Excel shows once, on every line it spans, in a workbook and a web page", async () => {
+    // A bill's 300.00 merged over its two lines: filled into each, it was 600.00; kept on the
+    // first line alone when only valid rows were imported, the whole bill was SKU-0001's.
     const rows = [
       ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
       ['MA/1', '15-10-2026', 'D001', 'SKU-0001', 2, '300.00'],
@@ -756,18 +757,49 @@ describe('report layouts', () => {
         '<tr><td rowspan="2">MA/1</td><td rowspan="2">15-10-2026</td><td rowspan="2">D001</td><td>SKU-0001</td><td>2</td><td rowspan="2">300.00</td></tr>' +
         '<tr><td>SKU-0002</td><td>1</td></tr><tr><td>MA/2</td><td>16-10-2026</td><td>D002</td><td>SKU-0001</td><td>1</td><td>100.00</td></tr></table>',
     );
+    const refused = (row: number, where: string) => ({
+      row,
+      column: 'Net Value',
+      value: '300.00',
+      message: `the cell is merged with the ${where}: Excel shows 300.00 once, for the rows the merged cell spans together, and which part of it is this row's cannot be told. Unmerge the cells and give each row its own net value`,
+    });
     for (const path of [workbook, page]) {
       const result = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
       expect(result.batch).toBeNull();
-      expect(result.errors).toEqual([
-        {
-          row: 3,
-          column: 'Net Value',
-          value: '300.00',
-          message:
-            "the cell is merged with the row above it: Excel shows 300.00 once, for the rows the merged cell spans together, and which part of it is this row's cannot be told. Unmerge the cells and give each row its own net value",
-        },
+      expect(result.errors).toEqual([refused(2, 'rows under it'), refused(3, 'row above it')]);
+      const valid = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', validOnly: true });
+      expect(storedRows(ws, 'sales', valid.batch ?? 0).map((r) => [r.doc_no, r.sku, r.net_value])).toEqual([
+        ['MA/2', 'SKU-0001', 10000],
       ]);
+      ws.db.prepare('DELETE FROM sales WHERE batch_id = ?').run(valid.batch);
+    }
+  });
+
+  it('reads a record a report draws two rows tall, every cell merged down over both, once, in a workbook and a web page', async () => {
+    const rows = [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],
+      ['TT/1', '15-10-2026', 'D001', 'SKU-0001', 2, '300.00'],
+      [null, null, null, null, null, null],
+      ['TT/2', '16-10-2026', 'D002', 'SKU-0002', 1, '100.00'],
+      [null, null, null, null, null, null],
+    ];
+    const merges = ['A', 'B', 'C', 'D', 'E', 'F'].flatMap((c) => [`${c}2:${c}3`, `${c}4:${c}5`]);
+    const workbook = await writeXlsx(join(dir, 'tall records.xlsx'), [{ name: 'Sales', rows, merges }]);
+    const tall = (cells: readonly FixtureCell[]) =>
+      `<tr>${cells.map((c) => `<td rowspan="2">${c}</td>`).join('')}</tr><tr></tr>`;
+    const page = writeText(
+      join(dir, 'tall records.xls'),
+      `<table><tr>${rows[0]?.map((h) => `<td>${h}</td>`).join('')}</tr>${tall(rows[1] ?? [])}${tall(rows[3] ?? [])}</table>`,
+    );
+    for (const path of [workbook, page]) {
+      const result = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+      expect(result.errors).toEqual([]);
+      expect(result.skippedSummary).toBe('skipped 2 rows merged into the one above');
+      expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.sku, r.qty, r.net_value])).toEqual([
+        ['TT/1', 'SKU-0001', 2000, 30000],
+        ['TT/2', 'SKU-0002', 1000, 10000],
+      ]);
+      ws.db.prepare('DELETE FROM sales WHERE batch_id = ?').run(result.batch);
     }
   });
 

@@ -32,6 +32,12 @@ export interface SourceRow {
    */
   mergedDown?: number[];
   /**
+   * The columns of a range merged from this row over rows under it that have cells of their own
+   * (mergedRows): Excel shows its value once, for all those rows, so an amount there is not this
+   * row's alone.
+   */
+  mergedOver?: number[];
+  /**
    * The cells whose number format shows none of their value's digits: nothing (`;;;`), or a text
    * in its place (`"Nil";;` for a positive number); or whose text is drawn in their background's
    * colour (white on white). Whoever checked the file never saw the value read.

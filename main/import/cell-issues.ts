@@ -120,13 +120,39 @@ function unitFormatIssues(row: SourceRow, { headers, scaled }: CellReading): Imp
 }
 
 /**
+ * A row whose cells the import reads Excel draws struck through: the mark of a line cancelled by
+ * hand, which whoever reads the sheet passes over, and the import had read as any other line
+ * (paying on a bill struck out). Refused once on the row, naming the first such cell: whether it
+ * counts, only the one who struck it knows.
+ */
+function struckIssues(row: SourceRow, { kind, mapping, headers }: CellReading): ImportIssue[] {
+  const struck = row.struck;
+  if (!struck) return [];
+  const read = Object.entries(mapping).filter(([, column]) => column !== undefined && struck.includes(column));
+  const first = read.sort((a, b) => (a[1] as number) - (b[1] as number))[0];
+  if (!first) return [];
+  const [field, column] = first as [string, number];
+  const value = shown(row.cells[column] ?? null);
+  const label = headers[column] || fieldLabel(kind, field);
+  return [
+    {
+      row: row.number,
+      column: label,
+      value,
+      message: `the row is struck through: Excel shows its ${label} ${value} crossed out, as a line cancelled by hand is marked. Delete the row if it is cancelled; if it counts, take the strikethrough off (Ctrl+5) and import again`,
+    },
+  ];
+}
+
+/**
  * What the reader said of a row's cells, judged by the field each is read as: an amount merged
  * with other rows', an amount its format shows in another currency, or in another unit
- * than its column's. Asked once per row.
+ * than its column's; cells struck through. Asked once per row.
  */
 export function cellIssues(row: SourceRow, reading: CellReading): ImportIssue[] {
-  if (!row.mergedDown && !row.mergedOver && !row.formatted) return [];
+  if (!row.mergedDown && !row.mergedOver && !row.formatted && !row.struck) return [];
   return [
+    ...struckIssues(row, reading),
     ...mergedAmountIssues(row, reading),
     ...currencyFormatIssues(row, reading),
     ...unitFormatIssues(row, reading),

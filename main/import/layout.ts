@@ -468,14 +468,15 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
 
 /**
  * What the reader said of a row's cells (merged from above, shown without their value, in thousands or a
- * currency), for a row spread from it: the cells before `width` where they were, and the one at
+ * currency, struck through), for a row spread from it: the cells before `width` where they were, and the one at
  * `from` again at `to`, where the spread row holds its value.
  */
 function saidOfCells(row: SourceRow, width: number, from: number, to: number): Partial<SourceRow> {
-  if (!row.mergedDown && !row.mergedOver && !row.unshown && !row.formatted) return {};
+  if (!row.mergedDown && !row.mergedOver && !row.unshown && !row.formatted && !row.struck) return {};
   const places = (c: number) => [...(c < width ? [c] : []), ...(c === from ? [to] : [])];
   const mergedDown = row.mergedDown?.flatMap(places) ?? [];
   const mergedOver = row.mergedOver?.flatMap(places) ?? [];
+  const struck = row.struck?.flatMap(places) ?? [];
   const moved = <T extends { column: number }>(list: T[] | undefined) =>
     (list ?? []).flatMap((cell) => places(cell.column).map((column) => ({ ...cell, column })));
   const unshown = moved(row.unshown);
@@ -485,6 +486,7 @@ function saidOfCells(row: SourceRow, width: number, from: number, to: number): P
     ...(mergedOver.length > 0 ? { mergedOver } : {}),
     ...(unshown.length > 0 ? { unshown } : {}),
     ...(formatted.length > 0 ? { formatted } : {}),
+    ...(struck.length > 0 ? { struck } : {}),
   };
 }
 

@@ -654,6 +654,64 @@ describe('file formats', () => {
     ]);
   });
 
+  it("refuses a line an xlsx, Excel 2003 XML or a web page draws struck through, a hand's mark of a line cancelled", async () => {
+    const struck = (row: number, column: string, value: string) => ({
+      row,
+      column,
+      value,
+      message: `the row is struck through: Excel shows its ${column} ${value} crossed out, as a line cancelled by hand is marked. Delete the row if it is cancelled; if it counts, take the strikethrough off (Ctrl+5) and import again`,
+    });
+    // A whole line struck out (Ctrl+5 on the row), and a credit note's amount alone; a struck
+    // font on an empty cell, and one set off again, strike nothing.
+    const workbook = await dressedXlsx(join(dir, 'struck.xlsx'), (sheet) => {
+      sheet.getRow(3).eachCell((cell) => {
+        cell.font = { strike: true };
+      });
+      sheet.getCell('G5').font = { strike: true, color: { argb: 'FFFF0000' } };
+      sheet.getCell('I2').font = { strike: true };
+      sheet.getCell('G4').font = { strike: false, bold: true };
+    });
+    const result = await importFile(ws, workbook, { kind: 'sales' });
+    expect(result.errors).toEqual([struck(3, 'Invoice No', 'SI/T/1'), struck(5, 'Net Value', '617.25')]);
+    const valid = await importFile(ws, workbook, { kind: 'sales', validOnly: true });
+    expect(storedRows(ws, 'sales', valid.batch ?? 0).map((r) => [r.doc_no, r.net_value])).toEqual([
+      ['SI/T/1', 123450],
+      ['SI/T/2', 10000000],
+    ]);
+    rollBackBatch(ws.db, valid.batch ?? 0, 'tester');
+    // Excel 2003 XML: a style whose Font is StrikeThrough.
+    const xml = readFileSync(
+      styled2003(join(dir, 'struck 2003.xls'), [['<Cell><Data ss:Type="Number">617.25', 'General']]),
+      'utf8',
+    ).replace(
+      '<Style ss:ID="f0"><NumberFormat ss:Format="General"/>',
+      '<Style ss:ID="f0"><Font ss:StrikeThrough="1"/>',
+    );
+    writeFileSync(join(dir, 'struck 2003.xls'), xml);
+    expect((await importFile(ws, join(dir, 'struck 2003.xls'), { kind: 'sales', dryRun: true })).errors).toEqual([
+      struck(5, 'Net Value', '617.25'),
+    ]);
+    // A web page (a title row above the header): a row struck by its style, a cell by a class,
+    // amounts inside <s> and <del>; a code struck in part, and one underlined, are not.
+    const css = '<style>.xl70 {mso-style-parent:style0; text-decoration:line-through;}</style>';
+    const page = html([header, ...lines])
+      .replace('</head>', `${css}</head>`)
+      .replace('<tr><td>SI/T/2', `<tr style='text-decoration:line-through'><td>SI/T/2`)
+      .replace('<td>99.99</td>', '<td class=xl70>99.99</td>')
+      .replace('<td>617.25</td>', '<td><font face=Arial><s>617.25</s></font></td>')
+      .replace('<td>1,234.50</td>', '<td> <del>1,234.50</del></td>')
+      .replace('<td>O00001</td>', `<td style='text-decoration: underline'>O00001</td>`)
+      .replace('<td>O00002</td>', '<td><s>O0</s>0002</td>');
+    writeFileSync(join(dir, 'struck.xls'), page);
+    const fromPage = await importFile(ws, join(dir, 'struck.xls'), { kind: 'sales', dryRun: true });
+    expect(fromPage.errors).toEqual([
+      struck(3, 'Net Value', '1,234.50'),
+      struck(4, 'Net Value', '99.99'),
+      struck(5, 'Invoice No', 'SI/T/2'),
+      struck(6, 'Net Value', '617.25'),
+    ]);
+  });
+
   it('warns of values a conditional format of an xlsx shows blank: where its rule holds, or may', async () => {
     // Amounts above 1,000 in white; quantities hidden (;;;) where a formula says the row is a credit
     // note, which only Excel works out; negatives in red, which hides nothing. A rule is asked of

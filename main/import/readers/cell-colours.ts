@@ -67,10 +67,19 @@ export function cssColour(value: string): string | undefined {
   return hashColour(v) ?? CSS_NAMES[v] ?? v;
 }
 
-/** The text and background colours a CSS declaration block gives (`color:white;background:white`). */
+/**
+ * The text and background colours a CSS declaration block gives (`color:white;background:white`),
+ * and whether it strikes its text through (`text-decoration: line-through`) or takes that off.
+ */
 export function cssLook(declarations: string): Partial<Look> {
   const look: Partial<Look> = {};
-  for (const [, property, value] of declarations.matchAll(/(?:^|;)\s*(color|background(?:-color)?)\s*:\s*([^;]*)/gi)) {
+  for (const [, property, value] of declarations.matchAll(
+    /(?:^|;)\s*(color|background(?:-color)?|text-decoration(?:-line)?)\s*:\s*([^;]*)/gi,
+  )) {
+    if (/^text-decoration/i.test(property ?? '')) {
+      look.struck = /\bline-through\b/i.test(value ?? '');
+      continue;
+    }
     const colour = cssColour(value ?? '');
     if (/^color$/i.test(property ?? '')) look.text = colour;
     else look.fill = colour;
@@ -89,14 +98,24 @@ export function classLooks(css: string): Map<string, Partial<Look>> {
   const looks = new Map<string, Partial<Look>>();
   for (const [, name, declarations] of css.matchAll(/\.([A-Za-z_][\w-]{0,100})\s*\{([^{}]{0,1000})\}/g)) {
     const look = cssLook(declarations ?? '');
-    if (name && (look.text !== undefined || look.fill !== undefined)) looks.set(name, { ...looks.get(name), ...look });
+    if (name && Object.keys(look).length > 0) looks.set(name, { ...looks.get(name), ...look });
   }
   return looks;
 }
 
-/** The colours an element's classes, `bgcolor`, `color` (a `<font>`'s) and own style give it, the later over the earlier. */
-export function elementLook(classes: ReadonlyMap<string, Partial<Look>>, attrs: Record<string, string>): Partial<Look> {
-  const look: Partial<Look> = {};
+/** Elements that strike their text through: `<s>`, `<strike>`, `<del>`. */
+const STRUCK_ELEMENTS = new Set(['s', 'strike', 'del']);
+
+/**
+ * The look an element's name (`<s>`), classes, `bgcolor`, `color` (a `<font>`'s) and own style
+ * give it, the later over the earlier.
+ */
+export function elementLook(
+  classes: ReadonlyMap<string, Partial<Look>>,
+  name: string,
+  attrs: Record<string, string>,
+): Partial<Look> {
+  const look: Partial<Look> = STRUCK_ELEMENTS.has(name) ? { struck: true } : {};
   for (const name of (attrs.class ?? '').split(/\s+/)) Object.assign(look, classes.get(name));
   if (attrs.bgcolor) look.fill = cssColour(attrs.bgcolor);
   // An old report's `<font color=white>`.
@@ -110,10 +129,14 @@ export const inFillColour = (look: Look) => look.text !== undefined && look.text
 /** What a cell looks like where its style says nothing: automatic (black) text on the sheet's white. */
 export const PLAIN: Look = { text: '000000', fill: 'FFFFFF' };
 
-/** A cell's look: its text's colour (black where the style says none) and its fill's (white where none). */
+/**
+ * A cell's look: its text's colour (black where the style says none) and its fill's (white where
+ * none); in a web page, whether its text is struck through.
+ */
 export interface Look {
   text: string | undefined;
   fill: string | undefined;
+  struck?: boolean;
 }
 
 /** A colour as a message names it: white, black, #FFFF00, or its palette or theme entry. */

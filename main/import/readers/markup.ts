@@ -15,6 +15,7 @@ import { Excel2003Conditions, type HeldCell, noteConditionallyUnshown } from './
 import {
   formatKind,
   noteShownApart,
+  noteStruck,
   noteUnshown,
   type ShownApart,
   type StyleKind,
@@ -145,6 +146,8 @@ interface OpenCell {
   overflow?: boolean;
   /** The background colour some of its text is drawn in, where some is. */
   colour?: string;
+  /** Whether all its text is struck through (`<s>`, `text-decoration: line-through`); unset before any. */
+  struck?: boolean;
 }
 
 /**
@@ -247,7 +250,7 @@ export function htmlTables(html: string): SourceSheet[] {
         } else if (name === 'tr' && top) {
           top.row = [];
           top.col = 0;
-          top.rowLook = elementLook(classes, attrs);
+          top.rowLook = elementLook(classes, name, attrs);
           // Excel's web page of a filtered sheet writes the rows it hides with display:none; a
           // row drawn zero high is hidden too.
           if ('hidden' in attrs || /display\s*:\s*none/i.test(attrs.style ?? '') || zeroSize(attrs, 'height'))
@@ -257,7 +260,7 @@ export function htmlTables(html: string): SourceSheet[] {
           top.cell = {
             text: '',
             shown: '',
-            looks: [{ ...PLAIN, ...top.rowLook, ...elementLook(classes, attrs) }],
+            looks: [{ ...PLAIN, ...top.rowLook, ...elementLook(classes, name, attrs) }],
             depth: 0,
             across: span(attrs.colspan, 'columns'),
             down: span(attrs.rowspan, 'rows'),
@@ -272,10 +275,10 @@ export function htmlTables(html: string): SourceSheet[] {
               t.cell.shown += ' ';
             }
         }
-        // An element inside a cell colours the text in it (`<font color=white>`, `<span style>`).
+        // An element inside a cell colours the text in it (`<font color=white>`, `<span style>`), or strikes it (`<s>`).
         const cell = top?.cell;
         if (cell && name !== 'table' && ++cell.depth < MAX_LOOKS)
-          cell.looks.push({ ...(cell.looks.at(-1) as Look), ...elementLook(classes, attrs) });
+          cell.looks.push({ ...(cell.looks.at(-1) as Look), ...elementLook(classes, name, attrs) });
       },
       ontext(text) {
         if (css !== null && cssRead < MAX_CSS) {
@@ -294,6 +297,7 @@ export function htmlTables(html: string): SourceSheet[] {
           const look = t.cell.looks.at(-1) as Look;
           if (t === top && inFillColour(look)) t.cell.colour = colourName(look.text as string);
           else t.cell.shown += taken;
+          if (t === top && /\S/.test(taken)) t.cell.struck = (t.cell.struck ?? true) && look.struck === true;
           if (room < text.length) t.cell.overflow = true;
         }
       },
@@ -324,6 +328,8 @@ export function htmlTables(html: string): SourceSheet[] {
           const shows = collapse(cell.shown);
           if (cell.colour && read.value !== null && shows !== collapse(cell.text))
             noteUnshown(top.apart, { column: top.col - cell.across - 1, shows, colour: cell.colour });
+          if (cell.struck && read.value !== null)
+            for (let c = top.col - cell.across - 1; c < top.col; c++) noteStruck(top.apart, c);
           top.cell = null;
         } else if (name === 'tr' && top?.row) {
           finishRow(top.table, top.row, top.table.rows.length + 1, top.apart);
@@ -366,6 +372,8 @@ export function parseExcel2003Xml(xml: string): Source {
   // where it is not the sheet's white.
   let conditions = new Excel2003Conditions();
   const styleFills = new Map<string, string | undefined>();
+  // The styles whose font is struck through.
+  const struckStyles = new Set<string>();
   let apartCells = new Map<string, HeldCell>();
   const cellAt = (r: number, c: number, value: Cell): HeldCell =>
     apartCells.get(`${r}:${c}`) ?? { held: value, fill: PLAIN.fill };
@@ -431,9 +439,10 @@ export function parseExcel2003Xml(xml: string): Source {
         } else if (local === 'style') {
           const id = attr(attrs, 'ID');
           style = id === undefined ? null : { id, kind: null, look: { ...PLAIN } };
-        } else if (local === 'font' && style !== null)
+        } else if (local === 'font' && style !== null) {
           style.look.text = hashColour(attr(attrs, 'Color') ?? 'Automatic');
-        else if (local === 'interior' && style !== null) {
+          if (attr(attrs, 'StrikeThrough') === '1') struckStyles.add(style.id);
+        } else if (local === 'interior' && style !== null) {
           // A solid fill is its colour; a pattern mixes two, which is no one colour.
           const pattern = attr(attrs, 'Pattern') ?? 'None';
           style.look.fill = /^none$/i.test(pattern)
@@ -485,6 +494,7 @@ export function parseExcel2003Xml(xml: string): Source {
           // spans, asked of the number it holds; what a conditional format is asked, once read.
           for (let c = col - cell.across - 1; c < col; c++) {
             noteShownApart(apart, c, kind, held);
+            if (held !== null && struckStyles.has(cell.style)) noteStruck(apart, c);
             const fill = styleFills.has(cell.style) ? styleFills.get(cell.style) : PLAIN.fill;
             if (value !== held || fill !== PLAIN.fill) apartCells.set(`${rowNumber}:${c}`, { held, fill });
           }

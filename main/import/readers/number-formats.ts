@@ -14,7 +14,7 @@ const BUILT_IN_DATES = new Set([
 for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
 
 /** What a reader says of a row's cells whose format shows them apart from their values. */
-export type ShownApart = Pick<SourceRow, 'unshown' | 'formatted'>;
+export type ShownApart = Pick<SourceRow, 'unshown' | 'formatted' | 'struck'>;
 
 /**
  * Notes a cell whose format shows its value apart from it: no digits of it (nothing, as `;;;`
@@ -31,6 +31,12 @@ export function noteShownApart(apart: ShownApart, column: number, kind: StyleKin
     const { currency, power } = kind;
     apart.formatted.push({ column, ...(currency ? { currency } : {}), ...(power ? { power } : {}) });
   }
+}
+
+/** Notes a cell whose value Excel draws struck through. */
+export function noteStruck(apart: ShownApart, column: number): void {
+  apart.struck ??= [];
+  apart.struck.push(column);
 }
 
 /** Notes a cell Excel shows without its value (by its format, its colours, a conditional format). */

@@ -45,6 +45,11 @@ export interface SourceRow {
   unshown?: Unshown[];
   /** Number cells whose format shows them otherwise than the number: with a currency beside them (`$#,##0.00`), in thousands (`#,##0,`). */
   formatted?: ShownFormat[];
+  /**
+   * The cells holding a value Excel draws struck through (a style's font, an HTML `<s>` or
+   * `text-decoration: line-through`): the mark of a line cancelled by hand.
+   */
+  struck?: number[];
 }
 
 /**

@@ -42,6 +42,8 @@ export interface Workbook {
   styleFills: (string | undefined)[];
   /** Each conditional format's look, by the index a sheet's rules name it by. */
   dxfs: DxfLook[];
+  /** Whether each cell style's font is struck through; null where none is. */
+  struckStyles: boolean[] | null;
   /**
    * Whether a style hides a value (`;;;`, text in its fill's colour) or shows it in a currency or
    * in thousands: only then is each cell asked what it shows apart (a percentage or a padded code
@@ -86,7 +88,12 @@ interface Styles {
   fills: (string | undefined)[];
   /** Each conditional format's look (`dxfs`), which a sheet's rules name by index. */
   dxfs: DxfLook[];
+  /** Whether each cell style's font is struck through. */
+  struck: boolean[];
 }
+
+/** A boolean property of a font (`<strike/>`, `<strike val="0"/>`): on unless its val says off. */
+export const fontFlag = (a: Record<string, string>) => a.val !== '0' && a.val !== 'false';
 
 /**
  * What each cell style shows apart from its value: by its number format (a date, a percentage,
@@ -100,6 +107,8 @@ async function readStyles(zip: ZipReader, part: string | undefined): Promise<Sty
   const styleFills: (string | undefined)[] = [];
   // Each font's text colour (black where it names none) and each fill's colour (white where none).
   const fonts: (string | undefined)[] = [];
+  const fontsStruck: boolean[] = [];
+  const struck: boolean[] = [];
   const fills: (string | undefined)[] = [];
   const dxfs: DxfLook[] = [];
   let list: string | null = null;
@@ -116,8 +125,11 @@ async function readStyles(zip: ZipReader, part: string | undefined): Promise<Sty
           else if (dxf) readDxfElement(dxf, name, a, inFont);
         } else if (name === 'numFmt' && a.numFmtId !== undefined)
           codes.set(Number(a.numFmtId), formatKind(a.formatCode ?? ''));
-        else if (list === 'fonts' && name === 'font') fonts.push(PLAIN.text);
-        else if (list === 'fonts' && name === 'color') fonts[fonts.length - 1] = xlsxColour(a);
+        else if (list === 'fonts' && name === 'font') {
+          fonts.push(PLAIN.text);
+          fontsStruck.push(false);
+        } else if (list === 'fonts' && name === 'color') fonts[fonts.length - 1] = xlsxColour(a);
+        else if (list === 'fonts' && name === 'strike') fontsStruck[fontsStruck.length - 1] = fontFlag(a);
         else if (list === 'fills' && name === 'fill') fills.push(undefined);
         else if (list === 'fills' && name === 'patternFill') {
           // A solid fill is its foreground colour; a pattern mixes two, which is no one colour.
@@ -129,6 +141,7 @@ async function readStyles(zip: ZipReader, part: string | undefined): Promise<Sty
           const look = { text: fonts[Number(a.fontId ?? 0)], fill: fills[Number(a.fillId ?? 0)] };
           kinds.push(withLook(codes.get(id) ?? builtInKind(id), look));
           styleFills.push(look.fill);
+          struck.push(fontsStruck[Number(a.fontId ?? 0)] ?? false);
         }
       },
       close(name) {
@@ -136,7 +149,7 @@ async function readStyles(zip: ZipReader, part: string | undefined): Promise<Sty
         else if (name === 'font') inFont = false;
       },
     });
-  return { kinds, fills: styleFills, dxfs };
+  return { kinds, fills: styleFills, dxfs, struck };
 }
 
 /** Shared strings in order; rich text keeps every run, phonetic guides (rPh) are left out. */
@@ -219,6 +232,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     styleKinds: styles.kinds,
     styleFills: styles.fills,
     dxfs: styles.dxfs,
+    struckStyles: styles.struck.includes(true) ? styles.struck : null,
     readApart: styles.kinds.some(
       (kind) => typeof kind === 'object' && Boolean(kind?.hides || kind?.currency || kind?.power),
     ),

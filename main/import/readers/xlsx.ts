@@ -2,7 +2,7 @@ import type { Entry } from 'yauzl';
 import { excelSerialToDate } from '../dates';
 import { PLAIN } from './cell-colours';
 import { type ConditionalRule, conditionallyUnshown } from './conditional-formats';
-import { noteShownApart, noteUnshown, type ShownApart, shownNumber } from './number-formats';
+import { noteShownApart, noteStruck, noteUnshown, type ShownApart, shownNumber } from './number-formats';
 import {
   type Cell,
   ColumnSpans,
@@ -126,7 +126,7 @@ async function* sheetRows(
   let cell: CellBuilding | null = null;
   let into = Into.Nothing;
   let phonetic = 0;
-  // What the row's cells' formats show apart from their values (`;;;`, a currency, thousands).
+  // What the row's cells' formats show apart from their values (`;;;`, a currency, thousands, struck through).
   let apart: ShownApart = {};
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
   // What a cell shows is asked of what it holds (the number, not the "18%" or "00123" read from
@@ -135,6 +135,7 @@ async function* sheetRows(
     const held = heldValue(c);
     const kind = workbook.styleKinds[c.style] ?? null;
     if (workbook.readApart) noteShownApart(apart, c.col, kind, held);
+    if (workbook.struckStyles?.[c.style] && held !== null) noteStruck(apart, c.col);
     if (rules.length > 0) {
       // A cell of no style (a workbook without styles) is on the sheet's white.
       const fill = c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : PLAIN.fill;
@@ -263,7 +264,7 @@ async function* sheetRows(
           cell = null;
           return;
         case 'row':
-          if (cells && (apart.unshown || apart.formatted)) {
+          if (cells && (apart.unshown || apart.formatted || apart.struck)) {
             ready.push({ number: rowNumber, cells, ...apart });
             apart = {};
           } else if (cells) ready.push({ number: rowNumber, cells });

@@ -670,13 +670,24 @@ describe('file formats', () => {
       sheet.getCell('G5').font = { strike: true, color: { argb: 'FFFF0000' } };
       sheet.getCell('I2').font = { strike: true };
       sheet.getCell('G4').font = { strike: false, bold: true };
+      // Rich text: a bill's number struck in every run, a code struck in part.
+      sheet.getCell('A4').value = {
+        richText: [
+          { font: { strike: true }, text: 'SI/T/' },
+          { font: { strike: true }, text: '2' },
+        ],
+      };
+      sheet.getCell('D2').value = { richText: [{ font: { strike: true }, text: 'O0' }, { text: '0001' }] };
     });
     const result = await importFile(ws, workbook, { kind: 'sales' });
-    expect(result.errors).toEqual([struck(3, 'Invoice No', 'SI/T/1'), struck(5, 'Net Value', '617.25')]);
+    expect(result.errors).toEqual([
+      struck(3, 'Invoice No', 'SI/T/1'),
+      struck(4, 'Invoice No', 'SI/T/2'),
+      struck(5, 'Net Value', '617.25'),
+    ]);
     const valid = await importFile(ws, workbook, { kind: 'sales', validOnly: true });
-    expect(storedRows(ws, 'sales', valid.batch ?? 0).map((r) => [r.doc_no, r.net_value])).toEqual([
-      ['SI/T/1', 123450],
-      ['SI/T/2', 10000000],
+    expect(storedRows(ws, 'sales', valid.batch ?? 0).map((r) => [r.doc_no, r.outlet_code, r.net_value])).toEqual([
+      ['SI/T/1', 'O00001', 123450],
     ]);
     rollBackBatch(ws.db, valid.batch ?? 0, 'tester');
     // Excel 2003 XML: a style whose Font is StrikeThrough.

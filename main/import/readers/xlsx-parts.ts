@@ -44,6 +44,8 @@ export interface Workbook {
   dxfs: DxfLook[];
   /** Whether each cell style's font is struck through; null where none is. */
   struckStyles: boolean[] | null;
+  /** The shared strings whose text is all in runs struck through, by index; null where none is. */
+  struckStrings: Set<number> | null;
   /**
    * Whether a style hides a value (`;;;`, text in its fill's colour) or shows it in a currency or
    * in thousands: only then is each cell asked what it shows apart (a percentage or a padded code
@@ -51,6 +53,12 @@ export interface Workbook {
    */
   readApart: boolean;
   sharedStrings: string[];
+}
+
+/** A workbook's shared strings, and those whose text is all struck through. */
+interface SharedStrings {
+  strings: string[];
+  struck: Set<number>;
 }
 
 async function readPart(zip: ZipReader, part: string, handlers: XmlHandlers): Promise<boolean> {
@@ -93,7 +101,31 @@ interface Styles {
 }
 
 /** A boolean property of a font (`<strike/>`, `<strike val="0"/>`): on unless its val says off. */
-export const fontFlag = (a: Record<string, string>) => a.val !== '0' && a.val !== 'false';
+const fontFlag = (a: Record<string, string>) => a.val !== '0' && a.val !== 'false';
+
+/**
+ * Whether all the text of a rich text (a shared string, an inline string) is in runs struck
+ * through (`<r><rPr><strike/></rPr><t>…`): text outside a run, or in a run whose font is not
+ * struck, is not. Told each element inside the text, and each piece of text read.
+ */
+export class StruckRuns {
+  private run = false;
+  private all: boolean | null = null;
+  begin() {
+    this.run = false;
+    this.all = null;
+  }
+  open(name: string, a: Record<string, string>) {
+    if (name === 'r') this.run = false;
+    else if (name === 'strike') this.run = fontFlag(a);
+  }
+  text(t: string) {
+    if (/\S/.test(t)) this.all = (this.all ?? true) && this.run;
+  }
+  get struck() {
+    return this.all === true;
+  }
+}
 
 /**
  * What each cell style shows apart from its value: by its number format (a date, a percentage,
@@ -153,9 +185,11 @@ async function readStyles(zip: ZipReader, part: string | undefined): Promise<Sty
 }
 
 /** Shared strings in order; rich text keeps every run, phonetic guides (rPh) are left out. */
-async function sharedStrings(zip: ZipReader, part: string | undefined): Promise<string[]> {
+async function sharedStrings(zip: ZipReader, part: string | undefined): Promise<SharedStrings> {
   const strings: string[] = [];
-  if (!part) return strings;
+  const struck = new Set<number>();
+  if (!part) return { strings, struck };
+  const runs = new StruckRuns();
   let text: string | null = null;
   let inT = false;
   let phonetic = 0;
@@ -163,13 +197,17 @@ async function sharedStrings(zip: ZipReader, part: string | undefined): Promise<
   await readPart(zip, part, {
     open(name, a) {
       if (name === 'sst' && Number(a.uniqueCount ?? a.count ?? 0) > PART_LIMITS.sharedStrings) tooMany();
-      else if (name === 'si') text = '';
-      else if (name === 'rPh') phonetic++;
+      else if (name === 'si') {
+        text = '';
+        runs.begin();
+      } else if (name === 'rPh') phonetic++;
       else if (name === 't' && phonetic === 0) inT = true;
+      else runs.open(name, a);
     },
     text(t) {
       if (!inT || text === null) return;
       text += t;
+      runs.text(t);
       if (text.length > PART_LIMITS.cellChars)
         throw new DamagedFileError(
           `shared string ${strings.length + 1} is longer than a cell can hold (${PART_LIMITS.cellChars} characters)`,
@@ -179,6 +217,7 @@ async function sharedStrings(zip: ZipReader, part: string | undefined): Promise<
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si' && text !== null) {
+        if (runs.struck) struck.add(strings.length);
         strings.push(text);
         chars += text.length;
         if (strings.length > PART_LIMITS.sharedStrings || chars > PART_LIMITS.sharedChars) tooMany();
@@ -186,7 +225,7 @@ async function sharedStrings(zip: ZipReader, part: string | undefined): Promise<
       }
     },
   });
-  return strings;
+  return { strings, struck };
 }
 
 const tooMany = () => {
@@ -225,6 +264,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   });
   if (!found) throw new DamagedFileError('it is a zip without a workbook in it (is it really an .xlsx?)');
   const styles = await readStyles(zip, byType('/styles'));
+  const shared = await sharedStrings(zip, byType('/sharedStrings'));
   return {
     date1904,
     recalculatesOnOpen,
@@ -236,6 +276,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     readApart: styles.kinds.some(
       (kind) => typeof kind === 'object' && Boolean(kind?.hides || kind?.currency || kind?.power),
     ),
-    sharedStrings: await sharedStrings(zip, byType('/sharedStrings')),
+    sharedStrings: shared.strings,
+    struckStrings: shared.struck.size > 0 ? shared.struck : null,
   };
 }

@@ -17,7 +17,7 @@ import {
   type SourceRow,
 } from './types';
 import { cellRef, columnOf, SHEET_LIMITS } from './xlsx-cells';
-import { PART_LIMITS, readWorkbook, type Workbook } from './xlsx-parts';
+import { PART_LIMITS, readWorkbook, StruckRuns, type Workbook } from './xlsx-parts';
 import { readTail } from './xlsx-tail';
 import { parseXmlPart } from './xml';
 import { openZip, type ZipReader } from './zip';
@@ -135,7 +135,7 @@ async function* sheetRows(
     const held = heldValue(c);
     const kind = workbook.styleKinds[c.style] ?? null;
     if (workbook.readApart) noteShownApart(apart, c.col, kind, held);
-    if (workbook.struckStyles?.[c.style] && held !== null) noteStruck(apart, c.col);
+    if (held !== null && struckCell(c)) noteStruck(apart, c.col);
     if (rules.length > 0) {
       // A cell of no style (a workbook without styles) is on the sheet's white.
       const fill = c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : PLAIN.fill;
@@ -149,6 +149,13 @@ async function* sheetRows(
     if (kind === 'date') return held >= 0 && held < MAX_SERIAL ? excelSerialToDate(held, workbook.date1904) : held;
     return shownNumber(held, kind);
   };
+  // Whether an inline string's text is all in runs struck through.
+  const runs = new StruckRuns();
+  /** Whether a cell's value is drawn struck through: by its style's font, or in every run of its rich text. */
+  const struckCell = (c: CellBuilding) =>
+    workbook.struckStyles?.[c.style] === true ||
+    (c.type === 's' && workbook.struckStrings?.has(Number(c.value)) === true) ||
+    (c.type === 'inlineStr' && runs.struck);
   /** What a cell holds: its text, its number (before its format's reading), a boolean's word, an ISO date. */
   const heldValue = (c: CellBuilding): Cell => {
     if (c.formula && c.type !== 'inlineStr') {
@@ -204,6 +211,7 @@ async function* sheetRows(
           if (col < nextCol && cells[col] != null) throw new DamagedFileError(`${where()} gives cell ${a.r} twice`);
           nextCol = col + 1;
           cell = { col, type: a.t ?? 'n', style: a.s === undefined ? 0 : Number(a.s), formula: false, value: null };
+          runs.begin();
           return;
         }
         case 'v':
@@ -224,6 +232,10 @@ async function* sheetRows(
             cell.value ??= '';
           }
           return;
+        case 'r':
+        case 'strike':
+          runs.open(name, a);
+          return;
         case 'dimension':
           state.declaredRows = declaredRows(a.ref);
           return;
@@ -239,6 +251,7 @@ async function* sheetRows(
     text(t) {
       if (into === Into.Nothing || cell === null) return;
       cell.value += t;
+      if (into === Into.Inline) runs.text(t);
       if ((cell.value?.length ?? 0) > PART_LIMITS.cellChars)
         throw new DamagedFileError(
           `${where()} has a cell longer than a cell can hold (${PART_LIMITS.cellChars} characters)`,

@@ -44,6 +44,7 @@ import type { Cell, Source, SourceRow } from './readers/types';
 import { ReceiptSpread, receiptLines } from './receipt-spread';
 import { ReceiptVouchers } from './receipt-vouchers';
 import { ImportRefusedError } from './refused';
+import { deadRemark, remarkColumns, remarkIssues } from './remarks';
 import { matchReturnedInvoices, returnedNotes } from './returned-invoices';
 import { roundsOffBetweenTotals } from './rounded-totals';
 import { rowIssues } from './row-issues';
@@ -398,6 +399,9 @@ async function importFrom(
   const masters = new MasterReferences(db, kind, mapping, headers, request, result);
   const bills = kind === 'payments' ? receiptBills(db) : null;
   const partyColumn = mapping.distributor_code;
+  // Remarks beside the lines that may say a document was cancelled (remarks.ts).
+  const remarks =
+    kind === 'sales' || kind === 'payments' || kind === 'receivables' ? remarkColumns(headers, mapping) : [];
 
   // Inside a caller's transaction (the demo loads several files as one) this is a savepoint.
   const nested = db.inTransaction;
@@ -454,7 +458,8 @@ async function importFrom(
       if (dead) return dead;
       // Tally writes a cancelled voucher's party as "(cancelled)".
       const party = partyColumn === undefined ? null : cells[partyColumn];
-      return typeof party === 'string' && /^\(?cancell?ed\)?$/i.test(party.trim()) ? 'cancelled' : null;
+      if (typeof party === 'string' && /^\(?cancell?ed\)?$/i.test(party.trim())) return 'cancelled';
+      return remarks.length > 0 ? deadRemark(cells, remarks) : null;
     };
     /** Why a row is not a sale to import (a receipt, a cancelled invoice), or null. */
     const notASale = (cells: readonly Cell[]): string | null => {
@@ -549,6 +554,7 @@ async function importFrom(
         message: p.message,
       }));
       issues.push(...cellIssues(row, cellReading));
+      if (remarks.length > 0) issues.push(...remarkIssues(row.number, row.cells, remarks, headers));
       const foreign = currencies?.foreign(row.cells);
       if (foreign)
         issues.push({

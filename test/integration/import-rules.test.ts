@@ -236,6 +236,35 @@ describe('document types, signs and amounts', () => {
     }
   });
 
+  it('leaves out a line its remarks call cancelled or void, and refuses one whose remark says so in more words', async () => {
+    // A remark column no field reads: Tally's Narration, a DMS's Remarks, QuickBooks' Memo.
+    for (const header of ['Remarks', 'Narration', 'Memo']) {
+      const path = file(`${header}.csv`, [
+        ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', header],
+        ['RM-1', '2026-10-05', 'D001', 'SKU-0001', 1, '100.00', 'Delivered by van 4'],
+        ['RM-2', '2026-10-05', 'D001', 'SKU-0001', 1, '200.00', 'Cancelled'],
+        ['RM-3', '2026-10-06', 'D002', 'SKU-0001', 1, '300.00', '(VOID)'],
+        ['RM-4', '2026-10-06', 'D002', 'SKU-0001', 1, '400.00', 'Bill cancelled, reissued as RM-5'],
+        ['RM-5', '2026-10-06', 'D002', 'SKU-0001', 1, '400.00', 'Avoided the octroi post'],
+      ]);
+      const r = await importFile(ws, path, { kind: 'sales', validOnly: true });
+      expect(r.skipped).toEqual({ cancelled: 1, void: 1 });
+      expect(r.errors).toEqual([
+        {
+          row: 5,
+          column: header,
+          value: 'Bill cancelled, reissued as RM-5',
+          message: `the line's ${header} says "Bill cancelled, reissued as RM-5": whether its document was cancelled or stands cannot be told from the file. Leave the line out if it was cancelled; if it stands, clear the remark, and import again`,
+        },
+      ]);
+      expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.net_value])).toEqual([
+        ['RM-1', 10000],
+        ['RM-5', 40000],
+      ]);
+      rollBackBatch(ws.db, r.batch ?? 0, 'tester');
+    }
+  });
+
   it("leaves a supplier's documents and a voided invoice out, and takes a cash memo as a sale and a cancellation as a return", async () => {
     const path = file('day book.csv', [
       ['Voucher No', 'Date', 'Voucher Type', 'Party', 'Item', 'Qty', 'Amount'],

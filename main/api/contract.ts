@@ -168,6 +168,7 @@ export const contract = {
       defaults: fieldMap.optional(),
       round: z.boolean().default(false),
       skipExactRepeats: z.boolean().default(false),
+      fillDown: z.boolean().default(false),
       moveOutlets: z.boolean().default(false),
       updateMasters: z.boolean().default(false),
       anyDates: z.boolean().default(false),

@@ -47,6 +47,7 @@ export const optionSpec = {
   'type-map': { type: 'string', multiple: true },
   round: { type: 'boolean', default: false },
   'skip-exact-repeats': { type: 'boolean', default: false },
+  'fill-down': { type: 'boolean', default: false },
   'move-outlets': { type: 'boolean', default: false },
   'update-masters': { type: 'boolean', default: false },
   'any-dates': { type: 'boolean', default: false },

@@ -67,7 +67,7 @@ const commands: Record<string, Command> = {
   import: {
     summary: 'import an ERP export (xlsx, csv/tsv/txt, HTML or XML "xls", Tally XML, binary xls via LibreOffice)',
     usage:
-      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ... (FIELD= leaves a field out)] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip|receipt" ... ("RINV/*=credit_note": documents by their numbers)] [--round] [--skip-exact-repeats] [--move-outlets] [--update-masters] [--any-dates] [--valid-only] [--create-missing] [--replace] [--dry-run]',
+      'import FILE --kind KIND [--sheet NAME] [--mapping NAME] [--map FIELD=HEADER ... (FIELD= leaves a field out)] [--set FIELD=VALUE ...] [--date-order dmy|mdy|ymd] [--type-map "TYPE=invoice|credit_note|skip|receipt" ... ("RINV/*=credit_note": documents by their numbers)] [--round] [--skip-exact-repeats] [--fill-down (a blank date, party or outlet is the one above it)] [--move-outlets] [--update-masters] [--any-dates] [--valid-only] [--create-missing] [--replace] [--dry-run]',
     async run({ api, args, options, json }) {
       const path = resolve(onlyArgument(args, 'file'));
       if (!options.kind) throw new CliError(`--kind is required: one of ${datasetKinds.join(', ')}`);
@@ -91,6 +91,7 @@ const commands: Record<string, Command> = {
         typeMap,
         round: options.round,
         skipExactRepeats: options['skip-exact-repeats'],
+        fillDown: options['fill-down'],
         moveOutlets: options['move-outlets'],
         updateMasters: options['update-masters'],
         anyDates: options['any-dates'],

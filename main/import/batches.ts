@@ -241,6 +241,7 @@ export function recordImport(
       typeMap: request.typeMap ?? {},
       round: !!request.round,
       skipExactRepeats: !!request.skipExactRepeats,
+      fillDown: !!request.fillDown,
       moveOutlets: !!request.moveOutlets,
       updateMasters: !!request.updateMasters,
     }),

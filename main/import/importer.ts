@@ -24,6 +24,7 @@ import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
 import { DueDates } from './due-dates';
 import { claimEarlierBills } from './earlier-bills';
+import { FilledCells } from './filled-down';
 import { FreeGoods } from './free-goods';
 import { readShownUnits, ShownUnits, scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
@@ -97,6 +98,8 @@ export interface ImportRequest {
   round?: boolean;
   /** Leave out a row that repeats an earlier row exactly, in every column (else it is imported, with a warning). */
   skipExactRepeats?: boolean;
+  /** A blank date, party or outlet takes the value above it, as a report or pivot table shows it once (else it is refused). */
+  fillDown?: boolean;
   /** A sale whose outlet belongs to another distributor in the outlets master moves the outlet (else it is an error). */
   moveOutlets?: boolean;
   /** A masters file's row that says otherwise of a code the master holds updates the master (else it is an error). */
@@ -242,7 +245,8 @@ async function importFrom(
   const skip = (why: string) => {
     skipped[why] = (skipped[why] ?? 0) + 1;
   };
-  const inThread = dataRows(located, table.headerRow, headers, kind, mapping, threaded ? () => {} : skip)[
+  const fillDown = request.fillDown === true;
+  const inThread = dataRows(located, table.headerRow, headers, kind, mapping, threaded ? () => {} : skip, fillDown)[
     Symbol.asyncIterator
   ]();
   const buffered: SourceRow[] = [];
@@ -270,7 +274,7 @@ async function importFrom(
         secret,
         tail: await located.tail?.(),
         text: source.text,
-        prepare: { kind, headerRow: table.headerRow, headers, mapping, decisions, defaults },
+        prepare: { kind, headerRow: table.headerRow, headers, mapping, decisions, defaults, fillDown },
       },
       { onBytes: file.readBytes, onSkip: skip },
     );
@@ -399,6 +403,7 @@ async function importFrom(
   const masters = new MasterReferences(db, kind, mapping, headers, request, result);
   const bills = kind === 'payments' ? receiptBills(db) : null;
   const partyColumn = mapping.distributor_code;
+  const filledCells = new FilledCells(kind, mapping, headers, fillDown);
   // Remarks beside the lines that may say a document was cancelled (remarks.ts).
   const remarks =
     kind === 'sales' || kind === 'payments' || kind === 'receivables' ? remarkColumns(headers, mapping) : [];
@@ -482,6 +487,7 @@ async function importFrom(
     if (currencies?.warning) result.warnings.push(currencies.warning);
     const handle = (row: PreparedRow) => {
       result.rowsRead++;
+      filledCells.read(row);
       readShownUnits(row, decisions.scaled);
       shownUnits.add(row);
       if (result.rowsRead === RESERVE_AT) {
@@ -604,6 +610,7 @@ async function importFrom(
             value: '',
             message: `${field.label} is required`,
           });
+          filledCells.blankRequired(field.name, row.number);
         }
       }
       masters.resolveNames(values, row.number, issues);
@@ -710,6 +717,10 @@ async function importFrom(
       });
     }
     if (saleLines) result.decisions.push(...saleLines.valueLineDecisions());
+    const filledNote = filledCells.decision();
+    if (filledNote) result.decisions.push(filledNote);
+    const fillDownOffer = filledCells.warning(result.rowsRead);
+    if (fillDownOffer) result.warnings.push(fillDownOffer);
     const addedNote = lines.receiptRows?.decision();
     if (addedNote) result.decisions.push({ field: 'amount', decision: addedNote });
     const spreadNote = spread?.decision();

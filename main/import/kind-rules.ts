@@ -15,7 +15,10 @@ import { monthColumns } from './month-columns';
  * - `lookup`: the identity fields an index of the table leads with: the duplicate check searches
  *   by these and only compares the rest, so SQLite never picks a wider, less selective index
  *   (a million-line import otherwise scans a day's lines for every line it checks);
- * - `dateFields`: what the control totals' date range spans.
+ * - `dateFields`: what the control totals' date range spans;
+ * - `repeated`: the fields a report or a pivot table shows once for the rows under it that share
+ *   them (a date, a party over their documents), a blank cell meaning "as above": filled down
+ *   where the import is asked to (`fillDown`; filled-down.ts).
  */
 export interface KindRules {
   groupKey: string | null;
@@ -25,6 +28,7 @@ export interface KindRules {
   documentIdentity?: readonly string[];
   lookup: readonly string[];
   dateFields: readonly string[];
+  repeated: readonly string[];
   references: readonly { field: string; master: 'distributors' | 'outlets' | 'products' }[];
 }
 
@@ -36,6 +40,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     identity: ['code'],
     lookup: ['code'],
     dateFields: [],
+    repeated: ['region', 'area', 'territory', 'channel', 'class'],
     references: [],
   },
   outlets: {
@@ -45,6 +50,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     identity: ['code'],
     lookup: ['code'],
     dateFields: [],
+    repeated: ['distributor_code', 'channel', 'class', 'town'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
   products: {
@@ -54,6 +60,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     identity: ['sku'],
     lookup: ['sku'],
     dateFields: [],
+    repeated: ['brand', 'category', 'subcategory'],
     references: [],
   },
   sales: {
@@ -64,6 +71,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     documentIdentity: ['doc_type', 'distributor_code', 'doc_no', 'doc_date'],
     lookup: ['doc_no', 'line_no'],
     dateFields: ['doc_date'],
+    repeated: ['doc_type', 'doc_date', 'distributor_code', 'outlet_code'],
     references: [
       { field: 'distributor_code', master: 'distributors' },
       { field: 'outlet_code', master: 'outlets' },
@@ -78,6 +86,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     identity: ['as_of', 'distributor_code', 'doc_no', 'doc_date'],
     lookup: ['doc_no'],
     dateFields: ['doc_date'],
+    repeated: ['as_of', 'distributor_code', 'doc_date'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
   payments: {
@@ -89,6 +98,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     identity: ['receipt_no', 'distributor_code', 'receipt_date', 'against_doc_no'],
     lookup: ['receipt_no'],
     dateFields: ['receipt_date'],
+    repeated: ['receipt_date', 'distributor_code', 'mode'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
   targets: {
@@ -98,6 +108,7 @@ export const kindRules: Record<DatasetKind, KindRules> = {
     identity: ['period_from', 'period_to', 'distributor_code', 'measure', 'scheme_code'],
     lookup: ['distributor_code'],
     dateFields: ['period_from', 'period_to'],
+    repeated: ['period_from', 'period_to', 'distributor_code'],
     references: [{ field: 'distributor_code', master: 'distributors' }],
   },
 };

@@ -1,4 +1,5 @@
 import type { DatasetKind } from '../datasets/kinds';
+import { filledDown, repeatedColumns } from './filled-down';
 import { documentColumnOf, kindRules } from './kind-rules';
 import { emptyLedgerLineTest, journalLineTest, ledgerLineTest, subAmountLineTest } from './ledger-lines';
 import {
@@ -222,14 +223,30 @@ function soleText(cells: readonly Cell[]): string | null {
  * - a heading: text in columns no field reads, nothing in those that do (a party's name above its lines);
  * - a voucher's ledger line (Tally's detailed Day Book): a sale's is handed on with its voucher
  *   (`ledger`), which is held back until the next row shows its ledger lines have ended.
+ * Where asked (`fillDown`), a blank cell of a field a report shows once for the rows that share it
+ * then takes the value above it (filled-down.ts).
  */
-export async function* dataRows(
+export function dataRows(
   sheet: SourceSheet,
   headerRowNumber: number,
   headers: readonly string[],
   kind: DatasetKind,
   mapping: Mapping,
   skipped: (why: SkippedLayoutRow) => void = () => {},
+  fillDown = false,
+): AsyncIterable<SourceRow> {
+  const rows = laidOutRows(sheet, headerRowNumber, headers, kind, mapping, skipped);
+  return fillDown ? filledDown(rows, repeatedColumns(kind, mapping)) : rows;
+}
+
+/** The data rows as the sheet lays them out (dataRows), before any blank cell is filled down. */
+async function* laidOutRows(
+  sheet: SourceSheet,
+  headerRowNumber: number,
+  headers: readonly string[],
+  kind: DatasetKind,
+  mapping: Mapping,
+  skipped: (why: SkippedLayoutRow) => void,
 ): AsyncIterable<SourceRow> {
   const rules = kindRules[kind];
   const at = (field: string) => mapping[field];

@@ -55,8 +55,14 @@ async function postRows(sheet: SourceSheet): Promise<void> {
   let converted: ConvertedRow[] | undefined;
   let skips: { at: number; why: SkippedLayoutRow }[] = [];
   let hiddenSent = 0;
-  const rows = dataRows(sheet, prepare.headerRow, prepare.headers, prepare.kind, prepare.mapping, (why) =>
-    skips.push({ at: batch.length, why }),
+  const rows = dataRows(
+    sheet,
+    prepare.headerRow,
+    prepare.headers,
+    prepare.kind,
+    prepare.mapping,
+    (why) => skips.push({ at: batch.length, why }),
+    prepare.fillDown,
   );
   const send = async () => {
     const digests = converted ? new Uint8Array(batch.length * DIGEST_BYTES) : undefined;

@@ -31,6 +31,8 @@ export interface Preparation {
   mapping: Mapping;
   decisions: Decisions;
   defaults: Record<string, Cell>;
+  /** Whether a blank cell a report shows once takes the value above it (filled-down.ts). */
+  fillDown: boolean;
 }
 
 /** A row as the worker hands it on: laid out, and, when the worker had time, digested and converted. */

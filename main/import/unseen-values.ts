@@ -3,7 +3,7 @@ import type { Mapping } from './mapping';
 import type { SourceRow } from './readers/types';
 
 /** The first rows of a list, as a warning names them. */
-const firstRows = (rows: readonly number[]) =>
+export const firstRows = (rows: readonly number[]) =>
   `${rows.length > 1 ? 'rows' : 'row'} ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ', …' : ''}`;
 
 /**

@@ -96,6 +96,26 @@ describe('the schemedesk CLI', () => {
     });
   });
 
+  it('takes a blank date and party from the row above with --fill-down, and offers it where many rows lack them', async () => {
+    const dir = tempDir();
+    const ws = await workspaceIn(dir, { demo: true });
+    const db = ws.dbPath;
+    ws.db.close();
+    const shownOnce = join(dir, 'by date.csv');
+    writeFileSync(
+      shownOnce,
+      'Invoice Date,Distributor Code,Invoice No,SKU,Qty,Net Value\n2026-10-05,D001,FD/1,SKU-0001,1,100.00\n,,FD/2,SKU-0002,1,50.00\n,,FD/3,SKU-0002,1,25.00\n',
+    );
+    const refused = cli('import', shownOnce, '--kind', 'sales', '--dry-run', '--db', db, '--json');
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      rejected: 2,
+      warnings: [expect.stringMatching(/^2 rows leave "Invoice Date" or "Distributor Code" blank .*\(--fill-down\)/)],
+    });
+    const filled = cli('import', shownOnce, '--kind', 'sales', '--fill-down', '--dry-run', '--db', db, '--json');
+    expect(filled.status).toBe(0);
+    expect(JSON.parse(filled.stdout)).toMatchObject({ rows: 3, rejected: 0, totals: { net_value: '175.00' } });
+  });
+
   it('imports a file and prints batch, rows, rejected, date range, exact totals and errors', async () => {
     // The small demo month's masters; the test above makes the full one through the CLI.
     const dir = tempDir();

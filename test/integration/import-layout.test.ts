@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { rollBackBatch } from '../../main/import/batches';
 import { inspectFile } from '../../main/import/inspect';
 import { LayoutError, MAX_LEDGER_LINES } from '../../main/import/layout';
 import type { Workspace } from '../../main/workspace';
@@ -800,6 +801,52 @@ describe('report layouts', () => {
         ['TT/2', 'SKU-0002', 1000, 10000],
       ]);
       ws.db.prepare('DELETE FROM sales WHERE batch_id = ?').run(result.batch);
+    }
+  });
+
+  it('takes a blank date, party or outlet from the row above where asked, as a pivot table or report shows it once', async () => {
+    // A pivot table of distributors, dates and bills (item labels not repeated), its grand total
+    // below: a bill's second line leaves its number blank too (filled already, as a document's).
+    const rows: FixtureCell[][] = [
+      ['Distributor Code', 'Invoice Date', 'Invoice No', 'SKU', 'Qty', 'Net Value'],
+      ['D001', '15-10-2026', 'PV/1', 'SKU-0001', 2, '300.00'],
+      [null, null, null, 'SKU-0002', 1, '100.00'],
+      [null, null, 'PV/2', 'SKU-0001', 1, '50.00'],
+      [null, '16-10-2026', 'PV/3', 'SKU-0001', 1, '60.00'],
+      ['D002', null, 'PV/4', 'SKU-0002', 1, '70.00'],
+      ['Grand Total', null, null, null, 6, '580.00'],
+    ];
+    for (const path of [
+      writeText(join(dir, 'pivot.csv'), delimited(rows)),
+      await writeXlsx(join(dir, 'pivot.xlsx'), [{ name: 'Pivot', rows }]),
+    ]) {
+      const refused = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+      expect(refused.batch).toBeNull();
+      expect(refused.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+        [4, 'Invoice Date', 'Date is required'],
+        [4, 'Distributor Code', 'Distributor is required'],
+        [5, 'Distributor Code', 'Distributor is required'],
+        [6, 'Invoice Date', 'Date is required'],
+      ]);
+      expect(refused.warnings).toEqual([
+        '3 rows leave "Invoice Date" or "Distributor Code" blank under rows that write it (rows 4, 5, 6), as a report or a pivot table that shows a value once for the rows sharing it does: if this file is one, import it with "Take a blank date, party or outlet from the row above" (--fill-down); if not, give each row its own',
+      ]);
+      const filled = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy', fillDown: true });
+      expect(filled.errors).toEqual([]);
+      expect(filled.skipped).toEqual({ 'total rows': 1 });
+      expect(filled.decisions.map((d) => d.decision)).toContain(
+        'Blank cells took the value written above them, as chosen for this import (a report or pivot table shows a value once for the rows that share it): Invoice Date 2, Distributor Code 2',
+      );
+      expect(
+        storedRows(ws, 'sales', filled.batch ?? 0).map((r) => [r.distributor_code, r.doc_date, r.doc_no, r.net_value]),
+      ).toEqual([
+        ['D001', '2026-10-15', 'PV/1', 30000],
+        ['D001', '2026-10-15', 'PV/1', 10000],
+        ['D001', '2026-10-15', 'PV/2', 5000],
+        ['D001', '2026-10-16', 'PV/3', 6000],
+        ['D002', '2026-10-16', 'PV/4', 7000],
+      ]);
+      rollBackBatch(ws.db, filled.batch ?? 0, 'tester');
     }
   });
 

@@ -218,7 +218,7 @@ describe('a large file read on its own thread', () => {
           path,
           sheet: 'Sheet1',
           secret,
-          prepare: { kind: 'sales', headerRow: 1, headers: header, mapping, decisions, defaults: {} },
+          prepare: { kind: 'sales', headerRow: 1, headers: header, mapping, decisions, defaults: {}, fillDown: false },
         },
         { onBytes: () => {}, onSkip: () => {} },
       );
@@ -258,6 +258,31 @@ describe('a large file read on its own thread', () => {
     expect(result.decisions.map((d) => d.decision)).toContain(
       `${LINES} numbers of "Net Value ('000)" hold the amount itself, formatted to show it in thousands (Excel shows 1,234,567 as 1,235): read as Excel shows them, then in the unit the column is in`,
     );
+  });
+
+  it('takes a blank date and party from the row above on the reading thread, where asked', async () => {
+    const { ws, dir } = workspaces.current();
+    const path = join(dir, 'shown once.csv');
+    // A report that writes the date and the party once for the lines under them that share them.
+    const lines = Array.from({ length: LINES }, (_, i) =>
+      line(i)
+        .with(1, i % 2 ? '' : '15-10-2026')
+        .with(3, i % 2 ? '' : 'D001'),
+    );
+    writeFileSync(path, delimited([header, ...lines]));
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales', fillDown: true });
+    expect(result).toMatchObject({ rows: LINES, rejected: 0 });
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      'Blank cells took the value written above them, as chosen for this import (a report or pivot table shows a value once for the rows that share it): Invoice Date 45,000, Distributor Code 45,000',
+    );
+    expect(
+      ws.db
+        .prepare(
+          "SELECT count(*) AS n FROM sales WHERE batch_id = ? AND doc_date = '2026-10-15' AND distributor_code = 'D001'",
+        )
+        .get(result.batch),
+    ).toEqual({ n: LINES });
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

@@ -45,6 +45,8 @@ export interface SourceRow {
   unshown?: Unshown[];
   /** Number cells whose format shows them otherwise than the number: with a currency beside them (`$#,##0.00`), in thousands (`#,##0,`). */
   formatted?: ShownFormat[];
+  /** The columns whose blank cell took the value above it, as the import was asked (filled-down.ts). */
+  filled?: number[];
   /**
    * The cells holding a value Excel draws struck through (a style's font, an HTML `<s>` or
    * `text-decoration: line-through`): the mark of a line cancelled by hand.

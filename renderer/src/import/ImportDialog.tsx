@@ -43,6 +43,7 @@ type ImportChoice =
   | 'replace'
   | 'round'
   | 'skipExactRepeats'
+  | 'fillDown'
   | 'moveOutlets'
   | 'updateMasters'
   | 'anyDates';
@@ -54,6 +55,7 @@ const importChoices: [ImportChoice, string][] = [
   ['replace', 'Replace an earlier import of this file'],
   ['round', 'Round amounts with more than two decimals half-up to the paisa'],
   ['skipExactRepeats', 'Leave out rows that repeat another row exactly'],
+  ['fillDown', 'Take a blank date, party or outlet from the row above (a report shows it once)'],
   ['moveOutlets', 'Move an outlet to the distributor its sales name'],
   ['updateMasters', 'Update codes the master holds as this file writes them'],
   ['anyDates', 'Take dates before 1990 or more than a year ahead'],
@@ -85,6 +87,7 @@ export function ImportDialog({
     replace: false,
     round: false,
     skipExactRepeats: false,
+    fillDown: false,
     moveOutlets: false,
     updateMasters: false,
     anyDates: false,

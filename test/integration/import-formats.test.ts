@@ -690,16 +690,26 @@ describe('file formats', () => {
       ['SI/T/1', 'O00001', 123450],
     ]);
     rollBackBatch(ws.db, valid.batch ?? 0, 'tester');
-    // Excel 2003 XML: a style whose Font is StrikeThrough.
+    // Excel 2003 XML: a style whose Font is StrikeThrough; rich text in HTML's <S> throughout, or in part.
     const xml = readFileSync(
       styled2003(join(dir, 'struck 2003.xls'), [['<Cell><Data ss:Type="Number">617.25', 'General']]),
       'utf8',
-    ).replace(
-      '<Style ss:ID="f0"><NumberFormat ss:Format="General"/>',
-      '<Style ss:ID="f0"><Font ss:StrikeThrough="1"/>',
-    );
+    )
+      .replace(
+        '<Style ss:ID="f0"><NumberFormat ss:Format="General"/>',
+        '<Style ss:ID="f0"><Font ss:StrikeThrough="1"/>',
+      )
+      .replace(
+        '<Data ss:Type="String">SI/T/2</Data>',
+        '<ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><S>SI/T/</S><S><B>2</B></S></ss:Data>',
+      )
+      .replace(
+        '<Data ss:Type="String">O00002</Data>',
+        '<ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><S>O0</S>0002</ss:Data>',
+      );
     writeFileSync(join(dir, 'struck 2003.xls'), xml);
     expect((await importFile(ws, join(dir, 'struck 2003.xls'), { kind: 'sales', dryRun: true })).errors).toEqual([
+      struck(4, 'Invoice No', 'SI/T/2'),
       struck(5, 'Net Value', '617.25'),
     ]);
     // A web page (a title row above the header): a row struck by its style, a cell by a class,

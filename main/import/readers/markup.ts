@@ -357,7 +357,17 @@ export function parseExcel2003Xml(xml: string): Source {
   let col = 0;
   // The column the next Column element describes, when it gives no ss:Index.
   let nextColumn = 0;
-  let cell: { across: number; down: number; type: string; text: string; index: number; style: string } | null = null;
+  let cell: {
+    across: number;
+    down: number;
+    type: string;
+    text: string;
+    index: number;
+    style: string;
+    /** How many rich text `<S>` elements (struck through) are open in its Data, and whether all its text was in one. */
+    striking: number;
+    struck?: boolean;
+  } | null = null;
   // What each style that needs reading apart shows (`Percent`, `0.0%`, `00000`, `;;;`, white
   // text on white), and the style being read: its number format's reading and its colours.
   const styleKinds = new Map<string, StyleKind>();
@@ -435,6 +445,7 @@ export function parseExcel2003Xml(xml: string): Source {
             text: '',
             index: index !== null ? index - 1 : col,
             style: attr(attrs, 'StyleID') ?? '',
+            striking: 0,
           };
         } else if (local === 'style') {
           const id = attr(attrs, 'ID');
@@ -460,6 +471,8 @@ export function parseExcel2003Xml(xml: string): Source {
               ? { currency: 'EUR' }
               : formatKind(format);
         } else if (local === 'comment') inComment = true;
+        // Rich text in a Data is HTML's: `<S>` strikes its text through.
+        else if (inData && cell && /^(html:)?s$/.test(local)) cell.striking++;
         else if (local.replace(/^x:/, '') === 'visible') visible = '';
         else if (local === 'data' && cell && !inComment) {
           cell.type = attr(attrs, 'Type') ?? 'String';
@@ -467,8 +480,10 @@ export function parseExcel2003Xml(xml: string): Source {
         } else conditions.open(local, attrs);
       },
       ontext(text) {
-        if (cell && inData) cell.text += text;
-        else if (visible !== null) visible += text;
+        if (cell && inData) {
+          cell.text += text;
+          if (/\S/.test(text)) cell.struck = (cell.struck ?? true) && cell.striking > 0;
+        } else if (visible !== null) visible += text;
         else conditions.onText(text);
       },
       onclosetag(name, implied) {
@@ -476,6 +491,7 @@ export function parseExcel2003Xml(xml: string): Source {
         // Elements still open when the text ends: the file was cut short.
         if (ending && implied) throw new DamagedFileError('it ends part-way through (it was cut short)');
         if (local === 'data') inData = false;
+        else if (inData && cell && /^(html:)?s$/.test(local)) cell.striking--;
         else if (local === 'style' && style !== null) {
           const kind = withLook(style.kind, style.look);
           if (kind !== null && kind !== 'date') styleKinds.set(style.id, kind);
@@ -494,7 +510,7 @@ export function parseExcel2003Xml(xml: string): Source {
           // spans, asked of the number it holds; what a conditional format is asked, once read.
           for (let c = col - cell.across - 1; c < col; c++) {
             noteShownApart(apart, c, kind, held);
-            if (held !== null && struckStyles.has(cell.style)) noteStruck(apart, c);
+            if (held !== null && (struckStyles.has(cell.style) || cell.struck)) noteStruck(apart, c);
             const fill = styleFills.has(cell.style) ? styleFills.get(cell.style) : PLAIN.fill;
             if (value !== held || fill !== PLAIN.fill) apartCells.set(`${rowNumber}:${c}`, { held, fill });
           }

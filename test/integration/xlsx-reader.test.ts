@@ -364,6 +364,31 @@ describe('the xlsx reader on what exceljs gets wrong', () => {
     ]);
   });
 
+  it("marks the cells a style's font or every run of their rich text strikes through, and no other", async () => {
+    // Fonts: plain, struck, struck set off as val="0" and val="false"; shared strings: plain,
+    // struck in every run (one of them set on as val="1"), struck in part.
+    const styles =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="4"><font><sz val="11"/></font>' +
+      '<font><strike/><sz val="11"/></font><font><strike val="0"/></font><font><strike val="false"/></font></fonts>' +
+      '<cellXfs><xf fontId="0"/><xf fontId="1"/><xf fontId="2"/><xf fontId="3"/></cellXfs></styleSheet>';
+    const sharedStrings =
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>SI/0</t></si>' +
+      '<si><r><rPr><strike/></rPr><t>SI/</t></r><r><rPr><b/><strike val="1"/></rPr><t>1</t></r></si>' +
+      '<si><r><rPr><strike/></rPr><t>SI/</t></r><r><t>2</t></r></si></sst>';
+    const row =
+      '<row r="1"><c r="A1" s="1"><v>5</v></c><c r="B1" s="2"><v>6</v></c><c r="C1" s="3"><v>7</v></c>' +
+      '<c r="D1" t="s"><v>1</v></c><c r="E1" t="s"><v>2</v></c><c r="F1" t="s"><v>0</v></c><c r="G1" s="1"/></row>';
+    const path = writeZip(join(tempDir(), 'struck.xlsx'), workbookParts(sheetXml(row), { styles, sharedStrings }));
+    const source = await openSource(path);
+    const rows = [];
+    try {
+      for await (const sheet of source.sheets()) for await (const r of sheet.rows()) rows.push(r);
+    } finally {
+      source.close?.();
+    }
+    expect(rows).toEqual([{ number: 1, cells: [5, 6, 7, 'SI/1', 'SI/2', 'SI/0'], struck: [0, 3] }]);
+  });
+
   it('finds merged ranges whose tag straddles two inflated chunks', async () => {
     const dir = tempDir();
     const rows =

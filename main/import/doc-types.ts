@@ -142,6 +142,20 @@ const notSales = new Set([
 const receiptWord = /\b(receipts?|reciepts?|recipts?|receits?|recpts?|rcpts?|rcts?)\b/;
 /** A document voided ("Cancelled Invoice", "Void Receipt"): it bills, or receives, nothing. */
 const voided = /\b(cancell?ed|void|voided)\b/;
+
+/** Whether a text says, among other words, that its document was cancelled or voided ("Bill cancelled, reissued"). */
+export const saysVoided = (text: string) => voided.test(text.toLowerCase());
+
+/**
+ * A status written in words alone that its document never happened: `Cancelled`, `(cancelled)`
+ * (Tally's party of a cancelled voucher), `Cancel`, `Void`, `Voided.`; null for anything else.
+ */
+export function cancelledOrVoid(text: string): 'cancelled' | 'void' | null {
+  const t = text.trim().toLowerCase();
+  if (/^\(?(cancell?ed|cancel)\)?\.?$/.test(t)) return 'cancelled';
+  if (/^\(?void(ed)?\)?\.?$/.test(t)) return 'void';
+  return null;
+}
 // Busy abridges a purchase: "Purc. Return", "Purc. Order".
 const purchaseWords = new Set([
   'purchase',
@@ -305,8 +319,9 @@ export function deadStatus(status: string | number, docstatus = false, kind?: Da
   const t = String(status).trim().toLowerCase();
   if (docstatus && t === '0') return 'draft';
   // CNL: an e-invoice whose IRN was cancelled, as the GST portal writes it.
-  if (/^\(?cancell?ed\)?$|^cancel$|^cnl$|^2$/.test(t)) return 'cancelled';
-  if (/^void(ed)?$/.test(t)) return 'void';
+  if (/^cnl$|^2$/.test(t)) return 'cancelled';
+  const worded = cancelledOrVoid(t);
+  if (worded) return worded;
   if (/^draft$/.test(t)) return 'draft';
   // Zoho Books' approval: an invoice awaiting its approver is not yet issued.
   if (/^(pending|awaiting) approval$/.test(t)) return 'pending approval';

@@ -20,7 +20,7 @@ import { cellIssues } from './cell-issues';
 import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
-import { deadStatus, readsPartySide, type TypeMap } from './doc-types';
+import { cancelledOrVoid, deadStatus, readsPartySide, type TypeMap } from './doc-types';
 import { DocumentLines } from './document-lines';
 import { DueDates } from './due-dates';
 import { claimEarlierBills } from './earlier-bills';
@@ -463,7 +463,7 @@ async function importFrom(
       if (dead) return dead;
       // Tally writes a cancelled voucher's party as "(cancelled)".
       const party = partyColumn === undefined ? null : cells[partyColumn];
-      if (typeof party === 'string' && /^\(?cancell?ed\)?$/i.test(party.trim())) return 'cancelled';
+      if (typeof party === 'string' && cancelledOrVoid(party) === 'cancelled') return 'cancelled';
       return remarks.length > 0 ? deadRemark(cells, remarks) : null;
     };
     /** Why a row is not a sale to import (a receipt, a cancelled invoice), or null. */

@@ -1,4 +1,5 @@
 import { normalizeHeader } from './aliases';
+import { cancelledOrVoid, saysVoided } from './doc-types';
 import type { ImportIssue } from './importer';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
@@ -19,20 +20,15 @@ export function remarkColumns(headers: readonly string[], mapping: Mapping): num
   );
 }
 
-/** A remark that is a status alone: `Cancelled`, `(Cancelled)`, `Void`: the document is skipped as one of that status. */
+/** A remark that is a status alone (`Cancelled`, `(Cancelled)`, `Void`: cancelledOrVoid): the document is skipped as one of that status. */
 export function deadRemark(cells: readonly Cell[], columns: readonly number[]): 'cancelled' | 'void' | null {
   for (const column of columns) {
     const cell = cells[column];
-    if (typeof cell !== 'string') continue;
-    const t = cell.trim().toLowerCase();
-    if (/^\(?(cancell?ed|cancel)\)?\.?$/.test(t)) return 'cancelled';
-    if (/^\(?void(ed)?\)?\.?$/.test(t)) return 'void';
+    const dead = typeof cell === 'string' ? cancelledOrVoid(cell) : null;
+    if (dead) return dead;
   }
   return null;
 }
-
-/** Words that say a document was cancelled or voided, within a longer remark. */
-const CANCELLED_IN_WORDS = /\b(cancell?ed|cancel|void(ed)?)\b/i;
 
 /**
  * A remark that says in more words that the line's document was cancelled or voided (`Bill
@@ -47,7 +43,7 @@ export function remarkIssues(
 ): ImportIssue[] {
   for (const column of columns) {
     const cell = cells[column];
-    if (typeof cell !== 'string' || !CANCELLED_IN_WORDS.test(cell)) continue;
+    if (typeof cell !== 'string' || !saysVoided(cell)) continue;
     const header = headers[column] ?? 'Remarks';
     const value = cell.trim();
     const said = value.length > 80 ? `${value.slice(0, 79)}…` : value;

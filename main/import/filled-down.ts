@@ -63,13 +63,15 @@ export class FilledCells {
     private readonly headers: readonly string[],
     private readonly asked: boolean,
   ) {
-    this.columns = repeatedColumns(kind, mapping);
+    this.columns = [...new Set(repeatedColumns(kind, mapping))];
   }
 
   /** Told each row the import checks, in order. */
   read(row: SourceRow): void {
-    for (const column of row.filled ?? []) this.counts.set(column, (this.counts.get(column) ?? 0) + 1);
-    if (!this.asked) for (const column of this.columns) if (!blank(row.cells[column])) this.written.add(column);
+    if (row.filled) for (const column of row.filled) this.counts.set(column, (this.counts.get(column) ?? 0) + 1);
+    // Asked of each row only until every such column is written once (the first row, mostly).
+    if (!this.asked && this.written.size < this.columns.length)
+      for (const column of this.columns) if (!blank(row.cells[column])) this.written.add(column);
   }
 
   /** Told each required field found blank on a row. */

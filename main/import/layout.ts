@@ -489,23 +489,23 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
  * `from` again at `to`, where the spread row holds its value.
  */
 function saidOfCells(row: SourceRow, width: number, from: number, to: number): Partial<SourceRow> {
-  if (!row.mergedDown && !row.mergedOver && !row.unshown && !row.formatted && !row.struck) return {};
   const places = (c: number) => [...(c < width ? [c] : []), ...(c === from ? [to] : [])];
-  const mergedDown = row.mergedDown?.flatMap(places) ?? [];
-  const mergedOver = row.mergedOver?.flatMap(places) ?? [];
-  const struck = row.struck?.flatMap(places) ?? [];
+  const said: Partial<SourceRow> = {};
+  for (const key of COLUMNS_SAID) {
+    const columns = row[key]?.flatMap(places) ?? [];
+    if (columns.length > 0) said[key] = columns;
+  }
   const moved = <T extends { column: number }>(list: T[] | undefined) =>
     (list ?? []).flatMap((cell) => places(cell.column).map((column) => ({ ...cell, column })));
   const unshown = moved(row.unshown);
   const formatted = moved(row.formatted);
-  return {
-    ...(mergedDown.length > 0 ? { mergedDown } : {}),
-    ...(mergedOver.length > 0 ? { mergedOver } : {}),
-    ...(unshown.length > 0 ? { unshown } : {}),
-    ...(formatted.length > 0 ? { formatted } : {}),
-    ...(struck.length > 0 ? { struck } : {}),
-  };
+  if (unshown.length > 0) said.unshown = unshown;
+  if (formatted.length > 0) said.formatted = formatted;
+  return said;
 }
+
+/** What a reader says of a row as a list of the columns it names (a merge's, a strike's). */
+const COLUMNS_SAID = ['mergedDown', 'mergedOver', 'struck'] as const;
 
 /**
  * The rows of a month-column sheet, or of a sheet with a target column per measure, as the import

@@ -121,9 +121,9 @@ function unitFormatIssues(row: SourceRow, { headers, scaled }: CellReading): Imp
 
 /**
  * A row whose cells the import reads Excel draws struck through: the mark of a line cancelled by
- * hand, which whoever reads the sheet passes over, and the import had read as any other line
- * (paying on a bill struck out). Refused once on the row, naming the first such cell: whether it
- * counts, only the one who struck it knows.
+ * hand, or by a conditional format's rule (`=$H2="Y"`), which whoever reads the sheet passes over,
+ * and the import had read as any other line (paying on a bill struck out). Refused once on the
+ * row, naming the first such cell (and the rule): whether it counts, only the one who struck it knows.
  */
 function struckIssues(row: SourceRow, { kind, mapping, headers }: CellReading): ImportIssue[] {
   const struck = row.struck;
@@ -134,12 +134,16 @@ function struckIssues(row: SourceRow, { kind, mapping, headers }: CellReading): 
   const [field, column] = first as [string, number];
   const value = shown(row.cells[column] ?? null);
   const label = headers[column] || fieldLabel(kind, field);
+  const rule = row.conditionallyStruck?.find((cell) => cell.column === column && !cell.may)?.rule;
   return [
     {
       row: row.number,
       column: label,
       value,
-      message: `the row is struck through: Excel shows its ${label} ${value} crossed out, as a line cancelled by hand is marked. Delete the row if it is cancelled; if it counts, take the strikethrough off (Ctrl+5) and import again`,
+      message:
+        rule === undefined
+          ? `the row is struck through: Excel shows its ${label} ${value} crossed out, as a line cancelled by hand is marked. Delete the row if it is cancelled; if it counts, take the strikethrough off (Ctrl+5) and import again`
+          : `the row is struck through: a conditional format crosses out its ${label} ${value} where ${rule}, as a cancelled line is marked. Delete the row if it is cancelled; if it counts, change what the rule looks at, or the rule, and import again`,
     },
   ];
 }

@@ -499,8 +499,10 @@ function saidOfCells(row: SourceRow, width: number, from: number, to: number): P
     (list ?? []).flatMap((cell) => places(cell.column).map((column) => ({ ...cell, column })));
   const unshown = moved(row.unshown);
   const formatted = moved(row.formatted);
+  const conditionallyStruck = moved(row.conditionallyStruck);
   if (unshown.length > 0) said.unshown = unshown;
   if (formatted.length > 0) said.formatted = formatted;
+  if (conditionallyStruck.length > 0) said.conditionallyStruck = conditionallyStruck;
   return said;
 }
 

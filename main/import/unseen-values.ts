@@ -21,6 +21,8 @@ export class UnseenValues {
    * format's rule), the rows of cells shown without their value, and what was shown instead.
    */
   private readonly unshown = new Map<string, UnshownCells>();
+  /** For each rule a conditional format may strike lines through by (a formula Excel alone works out), the rows imported. */
+  private readonly mayStrike = new Map<string, number[]>();
   private readonly read: number[];
 
   constructor(
@@ -48,6 +50,11 @@ export class UnseenValues {
       if (cell.colour && cells.colours.size < 3) cells.colours.add(cell.colour);
       this.unshown.set(key, cells);
     }
+    const struck = row.conditionallyStruck?.find((cell) => cell.may && this.read.includes(cell.column));
+    if (!struck) return;
+    const rows = this.mayStrike.get(struck.rule) ?? [];
+    rows.push(row.number);
+    this.mayStrike.set(struck.rule, rows);
   }
 
   private isHidden(row: number): boolean {
@@ -71,6 +78,10 @@ export class UnseenValues {
         `${counted(this.hiddenImported.length, 'row hidden in the workbook was', 'rows hidden in the workbook were')} imported with the others (${firstRows(this.hiddenImported)}): Excel does not show them (filtered out, or hidden by hand), so whoever checked the file did not see them`,
       );
     for (const cells of this.unshown.values()) out.push(unshownSentence(cells, headers[cells.column] ?? ''));
+    for (const [rule, rows] of this.mayStrike)
+      out.push(
+        `${counted(rows.length, 'row was', 'rows were')} imported that a conditional format may draw struck through, as a cancelled line is marked, where ${rule}: a formula Excel works out row by row (${firstRows(rows)}). Look at them in Excel; delete any that shows crossed out, if it is cancelled`,
+      );
     return out;
   }
 }

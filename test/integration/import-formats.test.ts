@@ -731,9 +731,66 @@ describe('file formats', () => {
     ]);
   });
 
+  it('refuses a line a conditional format draws struck through where its rule holds, and warns where only Excel can say', async () => {
+    // A Cancel column no field reads; the line is crossed out where it says Y (worked out from the
+    // row), an amount above 50,000 too; outlets where a count of the column says so, which only
+    // Excel works out. In an xlsx, and in Excel 2003 XML (its formulas in R1C1).
+    const rows = [[...header, 'Cancel'], ...numbered().map((line, i) => [...line, i === 1 ? 'Y' : 'N'])];
+    const struckBy = (row: number, column: string, value: string, rule: string) => ({
+      row,
+      column,
+      value,
+      message: `the row is struck through: a conditional format crosses out its ${column} ${value} where ${rule}, as a cancelled line is marked. Delete the row if it is cancelled; if it counts, change what the rule looks at, or the rule, and import again`,
+    });
+    const strike = { font: { strike: true } };
+    const workbook = await dressedXlsx(
+      join(dir, 'struck by rules.xlsx'),
+      (sheet) => {
+        sheet.addConditionalFormatting({
+          ref: 'A2:I5',
+          rules: [{ type: 'expression', formulae: ['$I2="Y"'], priority: 1, style: strike }],
+        });
+        sheet.addConditionalFormatting({
+          ref: 'G2:G5',
+          rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: [50000], priority: 2, style: strike }],
+        });
+        sheet.addConditionalFormatting({
+          ref: 'D2:D5',
+          rules: [{ type: 'expression', formulae: ['COUNTIF($D$2:$D$5,$D2)>2'], priority: 3, style: strike }],
+        });
+      },
+      rows,
+    );
+    const result = await importFile(ws, workbook, { kind: 'sales', validOnly: true });
+    expect(result.errors).toEqual([
+      struckBy(3, 'Invoice No', 'SI/T/1', '=$I2="Y"'),
+      struckBy(4, 'Net Value', '100000', 'the cell is greater than 50000'),
+    ]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.sku, r.net_value])).toEqual([
+      ['SKU-0001', 123450],
+      ['SKU-0001', -61725],
+    ]);
+    expect(result.warnings).toContain(
+      '2 rows were imported that a conditional format may draw struck through, as a cancelled line is marked, where =COUNTIF($D$2:$D$5,$D2)>2: a formula Excel works out row by row (rows 2, 5). Look at them in Excel; delete any that shows crossed out, if it is cancelled',
+    );
+    rollBackBatch(ws.db, result.batch ?? 0, 'tester');
+    const rules = `<ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel">
+   <Range>R2C1:R5C9</Range>
+   <Condition><Value1>RC9=&quot;Y&quot;</Value1><Format Style='text-decoration:line-through'/></Condition>
+  </ConditionalFormatting>`;
+    writeFileSync(
+      join(dir, 'struck by rules 2003.xls'),
+      spreadsheetMl(rows).replace('</Table>', `</Table>\n  ${rules}`),
+    );
+    expect(
+      (await importFile(ws, join(dir, 'struck by rules 2003.xls'), { kind: 'sales', dryRun: true })).errors,
+    ).toEqual([struckBy(3, 'Invoice No', 'SI/T/1', '=RC9="Y"')]);
+  });
+
   it('warns of values a conditional format of an xlsx shows blank: where its rule holds, or may', async () => {
-    // Amounts above 1,000 in white; quantities hidden (;;;) where a formula says the row is a credit
-    // note, which only Excel works out; negatives in red, which hides nothing. A rule is asked of
+    // Amounts above 1,000 in white; quantities hidden (;;;) where the row's Document Type says it
+    // is a credit note, worked out from the row; SKUs in white where a count of the column
+    // says so, which only Excel works out; negatives in red, which hides nothing. A rule is asked of
     // the number a cell holds, not of the "0100000" its format of zeros is read as.
     const path = await dressedXlsx(join(dir, 'conditional.xlsx'), (sheet) => {
       sheet.getCell('G4').numFmt = '0000000';
@@ -767,16 +824,28 @@ describe('file formats', () => {
           },
         ],
       });
+      sheet.addConditionalFormatting({
+        ref: 'E2:E5',
+        rules: [
+          {
+            type: 'expression',
+            formulae: ['COUNTIF($E$2:$E$5,$E2)>1'],
+            priority: 4,
+            style: { font: { color: { argb: 'FFFFFFFF' } } },
+          },
+        ],
+      });
     });
     expect((await expectSales(path)).warnings).toEqual([
-      '4 values of "Qty" were imported from cells a conditional format shows blank where =$H2="Credit Note", a formula Excel works out cell by cell (rows 2, 3, 4, 5): whoever checked the file may not have seen them',
+      '4 values of "SKU" were imported from cells a conditional format shows blank where =COUNTIF($E$2:$E$5,$E2)>1, a formula Excel works out cell by cell (rows 2, 3, 4, 5; white on white): whoever checked the file may not have seen them',
       '2 values of "Net Value" were imported from cells a conditional format shows blank where the cell is greater than 1000 (rows 2, 4; white on white): Excel shows them so, and whoever checked the file did not see them',
+      '1 value of "Qty" was imported from cells a conditional format shows blank where =$H2="Credit Note" (row 5): Excel shows it so, and whoever checked the file did not see it',
     ]);
   });
 
   it('warns of values a conditional format of Excel 2003 XML shows blank, as an ERP writing the format itself writes it', async () => {
     // After the table: amounts above 1,000 in white, negatives in red (no hiding), quantities in
-    // yellow on yellow where a formula says the row is a credit note; a data validation's range
+    // yellow on yellow where the row's type (RC8) says it is a credit note; a data validation's range
     // beside them is no rule's; a rule over no range holds nowhere.
     const rules = `<ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel">
    <Range>R2C7:R5C7</Range>
@@ -800,8 +869,8 @@ describe('file formats', () => {
     expect(xml).toContain('<Cell ss:StyleID="zeros">');
     writeFileSync(join(dir, 'conditional 2003.xls'), xml);
     expect((await expectSales(join(dir, 'conditional 2003.xls'))).warnings).toEqual([
-      '4 values of "Qty" were imported from cells a conditional format shows blank where =RC8="Credit Note", a formula Excel works out cell by cell (rows 2, 3, 4, 5; #FFFF00 on #FFFF00): whoever checked the file may not have seen them',
       '2 values of "Net Value" were imported from cells a conditional format shows blank where the cell is greater than 1000 (rows 2, 4; white on white): Excel shows them so, and whoever checked the file did not see them',
+      '1 value of "Qty" was imported from cells a conditional format shows blank where =RC8="Credit Note" (row 5; #FFFF00 on #FFFF00): Excel shows it so, and whoever checked the file did not see it',
     ]);
   });
 

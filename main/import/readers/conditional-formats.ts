@@ -1,12 +1,14 @@
 import { colourName, PLAIN, xlsxColour } from './cell-colours';
 import { formatKind, type Hiding, shownInstead } from './number-formats';
+import { type RowTest, rowTest, rowTestHolds } from './row-formulas';
 import { type Cell, DamagedFileError, type Merge, type Unshown } from './types';
 
 /**
- * Excel's conditional formats that hide a value: a rule over ranges of a sheet whose format
- * (a `dxf` in styles.xml) shows the cells it holds for as nothing — a number format `;;;`, or
- * text in the colour of the fill. `=$H2="Cancelled"` in white hides a cancelled bill's amount
- * from whoever reads the sheet, while the import reads it.
+ * Excel's conditional formats that hide a value or strike it through: a rule over ranges of a
+ * sheet whose format (a `dxf` in styles.xml) shows the cells it holds for as nothing — a number
+ * format `;;;`, or text in the colour of the fill — or crossed out. `=$H2="Cancelled"` in white
+ * hides a cancelled bill's amount from whoever reads the sheet, while the import reads it; struck
+ * through, it marks the line cancelled, which the import had read as any other.
  */
 
 /** A rule of a sheet's `<conditionalFormatting sqref>`, as read from the sheet's end. */
@@ -20,14 +22,22 @@ export interface ConditionalRule {
   operator?: string;
   formulas: string[];
   text?: string;
+  /** Its formulas' references are R1C1 (`RC8`), as Excel 2003 XML writes them, not A1. */
+  r1c1?: true;
+  /** Its formula's test of a cell of the same row (row-formulas.ts), once worked out; null where it has none. */
+  test?: RowTest | null;
 }
 
-/** What a conditional format does to a cell's look: its number format's hiding, its text and fill colours. */
+/** What a conditional format does to a cell's look: its number format's hiding, its text and fill colours, a strikethrough. */
 export interface DxfLook {
   hides?: Hiding;
   text?: string;
   fill?: string;
+  struck?: boolean;
 }
+
+/** A boolean property of a font (`<strike/>`, `<strike val="0"/>`): on unless its val says off. */
+export const fontFlag = (a: Record<string, string>) => a.val !== '0' && a.val !== 'false';
 
 /**
  * An element of a conditional format's look, as styles.xml's `dxf` and Excel 2010's inline one
@@ -39,28 +49,33 @@ export function readDxfElement(look: DxfLook, name: string, a: Record<string, st
     const kind = formatKind(a.formatCode ?? '');
     if (typeof kind === 'object' && kind?.hides) look.hides = kind.hides;
   } else if (name === 'color' && inFont) look.text = xlsxColour(a);
+  else if (name === 'strike' && inFont) look.struck = fontFlag(a);
   else if (name === 'bgColor') look.fill = xlsxColour(a);
 }
 
-/** Of a sheet's rules, those whose format can hide a value: only these are asked of each cell. */
+/** Of a sheet's rules, those whose format can hide or strike a value: only these are asked of each cell. */
 export const HIDING_RANGES_AT_MOST = 100;
 
 /**
- * A sheet's rules whose format can hide, each over the ranges written for it (`rangeOf` reads
- * one, `separator` parts them), leaving out a rule that hides only zeros or blanks (white on 0,
- * Excel users' way to hide zeros: nothing owed). More than HIDING_RANGES_AT_MOST ranges in all
- * are refused: every cell would be asked of each.
+ * A sheet's rules whose format can hide or strike (canMark), each over the ranges written for it
+ * (`rangeOf` reads one, `separator` parts them), leaving out a rule that only hides zeros or
+ * blanks (white on 0, Excel users' way to hide zeros: nothing owed). More than
+ * HIDING_RANGES_AT_MOST ranges in all are refused: every cell would be asked of each.
  */
-export function hidingRules(rangeOf: (ref: string) => Merge, separator: string | RegExp) {
+export function markingRules(
+  rangeOf: (ref: string) => Merge,
+  separator: string | RegExp,
+  dxfs: readonly DxfLook[] = [],
+) {
   const rules: ConditionalRule[] = [];
   let ranges = 0;
   const keep = (rule: Omit<ConditionalRule, 'ranges'>, written: string) => {
-    if (hidesOnlyNothing(rule)) return;
+    if (hidesOnlyNothing(rule) && !(rule.look ?? dxfs[rule.dxf])?.struck) return;
     const refs = written.split(separator, HIDING_RANGES_AT_MOST + 1);
     ranges += refs.length;
     if (ranges > HIDING_RANGES_AT_MOST)
       throw new DamagedFileError(
-        `a sheet hides values by conditional formats over more than ${HIDING_RANGES_AT_MOST} ranges, which no real report does`,
+        `a sheet hides or strikes values by conditional formats over more than ${HIDING_RANGES_AT_MOST} ranges, which no real report does`,
       );
     rules.push({ ...rule, ranges: refs.map(rangeOf) });
   };
@@ -91,10 +106,15 @@ const constant = (formula: string | undefined) =>
 
 /**
  * Whether the rule holds for a value, where the value alone tells (a comparison with numbers, text
- * it contains, a blank); undefined where a formula of other cells decides (`expression`, a
- * reference, the top ten).
+ * it contains, a blank) or a formula of another cell of its row (`$H2="Cancelled"`: the row's
+ * `cells`, as read); undefined where any other formula decides (another row's, a function, the
+ * top ten).
  */
-export function ruleHolds(rule: ConditionalRule, value: Cell): boolean | undefined {
+export function ruleHolds(rule: ConditionalRule, value: Cell, at: CellAt): boolean | undefined {
+  if (rule.type === 'expression') {
+    rule.test ??= (rule.formulas.length === 1 && rowTest(rule.formulas[0] ?? '', rule.ranges[0], rule.r1c1)) || null;
+    return rule.test ? rowTestHolds(rule.test, at.col, at.cells) : undefined;
+  }
   const blank = value === null || value === '';
   if (rule.type === 'notContainsBlanks') return !blank;
   if (rule.type === 'containsBlanks') return blank;
@@ -107,7 +127,7 @@ export function ruleHolds(rule: ConditionalRule, value: Cell): boolean | undefin
   return compare[1](value, a, b ?? a);
 }
 
-/** A rule that holds only for zeros or blanks (`cellIs equal 0`, `containsBlanks`): hiding them hides nothing owed. */
+/** A rule that holds only for zeros or blanks (`cellIs equal 0`, `containsBlanks`): hiding them hides nothing owed (striking them may). */
 export const hidesOnlyNothing = (rule: Pick<ConditionalRule, 'type' | 'operator' | 'formulas'>) =>
   rule.type === 'containsBlanks' ||
   (rule.type === 'cellIs' && rule.operator === 'equal' && constant(rule.formulas[0]) === 0);
@@ -126,6 +146,14 @@ export function ruleSaid(rule: ConditionalRule): string {
 const covers = (ranges: readonly Merge[], row: number, col: number) =>
   ranges.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
 
+/** A cell a rule is asked of: its row and column, its style's fill, and its row's cells as read. */
+export interface CellAt {
+  row: number;
+  col: number;
+  fill?: string | undefined;
+  cells: readonly Cell[];
+}
+
 /**
  * What a sheet's hiding conditional formats show of a cell: nothing where a rule that holds for
  * its value, or may (a formula decides), hides it by its number format or its colours (text in
@@ -134,18 +162,18 @@ const covers = (ranges: readonly Merge[], row: number, col: number) =>
 export function conditionallyUnshown(
   rules: readonly ConditionalRule[],
   dxfs: readonly DxfLook[],
-  where: { row: number; col: number; fill: string | undefined },
+  at: CellAt,
   value: Cell,
 ): Omit<Unshown, 'column'> | null {
   if (value === null) return null;
   for (const rule of rules) {
     const look = rule.look ?? dxfs[rule.dxf];
-    if (!look || !covers(rule.ranges, where.row, where.col)) continue;
+    if (!look || !covers(rule.ranges, at.row, at.col)) continue;
     const byFormat = look.hides ? shownInstead(look.hides, value) : null;
     const text = look.text;
-    const byColour = text !== undefined && text === (look.fill ?? where.fill) && value !== 0;
+    const byColour = text !== undefined && text === (look.fill ?? at.fill) && value !== 0;
     if (byFormat === null && !byColour) continue;
-    const holds = ruleHolds(rule, value);
+    const holds = ruleHolds(rule, value, at);
     if (holds === false) continue;
     return {
       shows: byFormat ?? '',
@@ -158,10 +186,33 @@ export function conditionallyUnshown(
 }
 
 /**
- * Whether a conditional format can hide a value: by its number format, or by text in its own
- * fill's colour, or white where it gives no fill (a red for negatives is no hiding).
+ * Whether a sheet's conditional formats draw a cell's value struck through: the rule that does,
+ * as a message names it, where it holds for the cell, or may (a formula Excel alone works out).
  */
-export const canHide = (look: DxfLook | undefined) =>
+export function conditionallyStruck(
+  rules: readonly ConditionalRule[],
+  dxfs: readonly DxfLook[],
+  at: CellAt,
+  value: Cell,
+): { rule: string; may?: true } | null {
+  if (value === null) return null;
+  for (const rule of rules) {
+    const look = rule.look ?? dxfs[rule.dxf];
+    if (!look?.struck || !covers(rule.ranges, at.row, at.col)) continue;
+    const holds = ruleHolds(rule, value, at);
+    if (holds === false) continue;
+    return { rule: ruleSaid(rule), ...(holds === undefined ? { may: true as const } : {}) };
+  }
+  return null;
+}
+
+/**
+ * Whether a conditional format can hide a value or strike it through: by its number format, by
+ * text in its own fill's colour or white where it gives no fill (a red for negatives is no
+ * hiding), or by a font struck through.
+ */
+export const canMark = (look: DxfLook | undefined) =>
   look !== undefined &&
   (look.hides !== undefined ||
+    look.struck === true ||
     (look.text !== undefined && (look.text === look.fill || (look.fill === undefined && look.text === PLAIN.fill))));

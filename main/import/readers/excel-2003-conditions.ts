@@ -1,6 +1,6 @@
 import { cssLook, type Look } from './cell-colours';
-import { type ConditionalRule, canHide, conditionallyUnshown, type DxfLook, hidingRules } from './conditional-formats';
-import { noteUnshown } from './number-formats';
+import { type ConditionalRule, canMark, type DxfLook, markingRules } from './conditional-formats';
+import { noteConditionalMarks } from './conditional-marks';
 import { type Cell, DamagedFileError, type Merge, type SourceRow } from './types';
 import { SHEET_LIMITS } from './xlsx-cells';
 
@@ -63,7 +63,7 @@ const TEXTS = new Set(['range', 'qualifier', 'value1', 'value2']);
 
 /** Reads a worksheet's ConditionalFormatting elements as the parser meets them; `rules` once read. */
 export class Excel2003Conditions {
-  private kept = hidingRules(r1c1Range, ',');
+  private kept = markingRules(r1c1Range, ',');
   private inside = false;
   private ranges = '';
   private conditions: { qualifier: string; values: string[]; look: DxfLook }[] = [];
@@ -102,9 +102,9 @@ export class Excel2003Conditions {
       this.inside = false;
       if (this.ranges === '') return;
       for (const { qualifier, values, look } of this.conditions) {
-        if (!canHide(look)) continue;
+        if (!canMark(look)) continue;
         const operator = OPERATORS[qualifier.toLowerCase()];
-        const rule = { dxf: -1, look, formulas: values, type: operator ? 'cellIs' : 'expression' };
+        const rule = { dxf: -1, look, formulas: values, type: operator ? 'cellIs' : 'expression', r1c1: true as const };
         this.kept.keep(operator ? { ...rule, operator } : rule, this.ranges);
       }
     }
@@ -119,19 +119,22 @@ export interface HeldCell {
 }
 
 /**
- * Notes on a sheet's rows each value its conditional formats show blank, or may: each cell is
- * asked of the rules by what it holds, with its style's fill (`cellAt`, given the value read).
+ * Notes on a sheet's rows each value its conditional formats show blank or struck through, or
+ * may: each cell is asked of the rules by what it holds, with its style's fill (`cellAt`, given
+ * the value read), and its row's cells.
  */
-export function noteConditionallyUnshown(
+export function noteConditionallyMarked(
   rules: readonly ConditionalRule[],
   rows: readonly SourceRow[],
   cellAt: (row: number, col: number, value: Cell) => HeldCell,
 ) {
   if (rules.length === 0) return;
   for (const row of rows)
-    row.cells.forEach((value, col) => {
-      const { held, fill } = cellAt(row.number, col, value);
-      const unshown = conditionallyUnshown(rules, [], { row: row.number, col, fill }, held);
-      if (unshown) noteUnshown(row, { column: col, ...unshown });
-    });
+    noteConditionalMarks(
+      rules,
+      [],
+      row,
+      row,
+      row.cells.map((value, col) => ({ col, ...cellAt(row.number, col, value) })),
+    );
 }

@@ -11,7 +11,7 @@ import {
   PLAIN,
   withLook,
 } from './cell-colours';
-import { Excel2003Conditions, type HeldCell, noteConditionallyUnshown } from './excel-2003-conditions';
+import { Excel2003Conditions, type HeldCell, noteConditionallyMarked } from './excel-2003-conditions';
 import {
   formatKind,
   noteShownApart,
@@ -520,7 +520,7 @@ export function parseExcel2003Xml(xml: string): Source {
           row = null;
           apart = {};
         } else if (local === 'worksheet' && current) {
-          noteConditionallyUnshown(conditions.rules, current.rows, cellAt);
+          noteConditionallyMarked(conditions.rules, current.rows, cellAt);
           current = null;
         } else conditions.close(local);
       },

@@ -52,6 +52,18 @@ export interface SourceRow {
    * `text-decoration: line-through`): the mark of a line cancelled by hand.
    */
   struck?: number[];
+  /**
+   * The cells a conditional format's rule draws struck through (listed in `struck` too), or may
+   * (`may`: a formula Excel alone works out decides), with the rule as a message names it.
+   */
+  conditionallyStruck?: ConditionalStrike[];
+}
+
+/** A cell a conditional format draws struck through, or may: the rule that does. */
+export interface ConditionalStrike {
+  column: number;
+  rule: string;
+  may?: true;
 }
 
 /**

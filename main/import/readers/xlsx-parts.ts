@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
 import { PLAIN, withLook, xlsxColour } from './cell-colours';
-import { type DxfLook, readDxfElement } from './conditional-formats';
+import { type DxfLook, fontFlag, readDxfElement } from './conditional-formats';
 import { builtInKind, formatKind, type StyleKind } from './number-formats';
 import { BinaryWorkbookError, DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
@@ -99,9 +99,6 @@ interface Styles {
   /** Whether each cell style's font is struck through. */
   struck: boolean[];
 }
-
-/** A boolean property of a font (`<strike/>`, `<strike val="0"/>`): on unless its val says off. */
-const fontFlag = (a: Record<string, string>) => a.val !== '0' && a.val !== 'false';
 
 /**
  * Whether all the text of a rich text (a shared string, an inline string) is in runs struck

@@ -1,5 +1,5 @@
 import type yauzl from 'yauzl';
-import { type ConditionalRule, canHide, type DxfLook, hidingRules, readDxfElement } from './conditional-formats';
+import { type ConditionalRule, canMark, type DxfLook, markingRules, readDxfElement } from './conditional-formats';
 import { DamagedFileError, type Merge, type SheetTail } from './types';
 import { cellRef, SHEET_LIMITS } from './xlsx-cells';
 import { parseXmlPart } from './xml';
@@ -38,11 +38,11 @@ function rangeOf(ref: string): Merge {
  * The sheet's merged ranges and conditional formats' rules, which sit after its rows. The sheet is
  * inflated (which checks its CRC) and searched for the first of them; only from the `<` before it
  * on is the XML tokenized, so the rows are not parsed twice. A sheet without any costs one inflate.
- * Rules whose format cannot hide a value (`canHide`: a red for negatives) are not kept.
+ * Rules whose format can neither hide nor strike a value (`canMark`: a red for negatives) are not kept.
  */
 export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonly DxfLook[]): Promise<SheetTail> {
   const merges: Merge[] = [];
-  const { rules, keep } = hidingRules(rangeOf, /\s+/);
+  const { rules, keep } = markingRules(rangeOf, /\s+/, dxfs);
   let coveredRows = 0;
   // The ranges of the conditional format being read, as written: read only for a rule that hides.
   let sqref = '';
@@ -94,7 +94,7 @@ export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonl
           inline = a.sqref === undefined ? [] : null;
         } else if (name === 'cfRule') {
           const dxf = a.dxfId === undefined ? -1 : Number(a.dxfId);
-          if (inline === null && !(canHide(dxfs[dxf]) && sqref !== '')) return;
+          if (inline === null && !(canMark(dxfs[dxf]) && sqref !== '')) return;
           rule = {
             ranges: [],
             dxf,
@@ -123,7 +123,7 @@ export async function readTail(zip: ZipReader, entry: yauzl.Entry, dxfs: readonl
           else keep(rule, sqref);
           rule = null;
         } else if (name === 'conditionalFormatting' && inline) {
-          for (const held of inline) if (canHide(held.look) && sqref !== '') keep(held, sqref);
+          for (const held of inline) if (canMark(held.look) && sqref !== '') keep(held, sqref);
           inline = null;
         }
         if (name === 'formula' || name === 'f' || name === 'sqref') text = null;

@@ -1,8 +1,9 @@
 import type { Entry } from 'yauzl';
 import { excelSerialToDate } from '../dates';
 import { PLAIN } from './cell-colours';
-import { type ConditionalRule, conditionallyUnshown } from './conditional-formats';
-import { noteShownApart, noteStruck, noteUnshown, type ShownApart, shownNumber } from './number-formats';
+import type { ConditionalRule } from './conditional-formats';
+import { noteConditionalMarks, type RuledCell } from './conditional-marks';
+import { noteShownApart, noteStruck, type ShownApart, shownNumber } from './number-formats';
 import {
   type Cell,
   ColumnSpans,
@@ -128,6 +129,8 @@ async function* sheetRows(
   let phonetic = 0;
   // What the row's cells' formats show apart from their values (`;;;`, a currency, thousands, struck through).
   let apart: ShownApart = {};
+  // The row's cells that conditional formats are asked of, with what each holds and its fill.
+  const ruled: RuledCell[] = [];
   const where = () => `sheet ${sheetName}, row ${rowNumber}`;
   // What a cell shows is asked of what it holds (the number, not the "18%" or "00123" read from
   // it): a format's section and a rule's comparison go by the number's sign and size.
@@ -136,12 +139,14 @@ async function* sheetRows(
     const kind = workbook.styleKinds[c.style] ?? null;
     if (workbook.readApart) noteShownApart(apart, c.col, kind, held);
     if (held !== null && struckCell(c)) noteStruck(apart, c.col);
-    if (rules.length > 0) {
-      // A cell of no style (a workbook without styles) is on the sheet's white.
-      const fill = c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : PLAIN.fill;
-      const unshown = conditionallyUnshown(rules, workbook.dxfs, { row: rowNumber, col: c.col, fill }, held);
-      if (unshown) noteUnshown(apart, { column: c.col, ...unshown });
-    }
+    // Asked of the sheet's conditional formats once the row is read: a rule may look at another of its cells.
+    if (rules.length > 0 && held !== null)
+      ruled.push({
+        col: c.col,
+        held,
+        // A cell of no style (a workbook without styles) is on the sheet's white.
+        fill: c.style < workbook.styleFills.length ? workbook.styleFills[c.style] : PLAIN.fill,
+      });
     if (typeof held !== 'number') return held;
     // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
     // importer refuses as a date. A percentage's 0.18 beside rates written 18 was no GST
@@ -277,7 +282,11 @@ async function* sheetRows(
           cell = null;
           return;
         case 'row':
-          if (cells && (apart.unshown || apart.formatted || apart.struck)) {
+          if (cells && ruled.length > 0) {
+            noteConditionalMarks(rules, workbook.dxfs, { number: rowNumber, cells }, apart, ruled);
+            ruled.length = 0;
+          }
+          if (cells && (apart.unshown || apart.formatted || apart.struck || apart.conditionallyStruck)) {
             ready.push({ number: rowNumber, cells, ...apart });
             apart = {};
           } else if (cells) ready.push({ number: rowNumber, cells });

@@ -1,0 +1,139 @@
+import type { Cell, Merge } from './types';
+
+/**
+ * The formulas of conditional formats that look at another cell of the same row, which is how a
+ * whole line is formatted by what one of its columns says: `$H2="Cancelled"`, `$J2<>""`,
+ * `$G2>1000`, `ISNUMBER(SEARCH("cancel",$H2))`, and Excel 2003 XML's `RC8="Cancelled"`. Worked
+ * out from the row's cells as read, so that a rule holds, or not, for each row, where otherwise
+ * only Excel could say. Any other formula (another row's cell, another sheet's, a function) is
+ * none: whether it holds stays unknown.
+ */
+export interface RowTest {
+  /** The column looked at: fixed, or as far from the formatted cell's as written (a relative reference). */
+  column: { at: number } | { by: number };
+  compare: (value: Cell) => boolean | undefined;
+}
+
+/** A constant of a formula: a quoted text (`""` a quote), a number, TRUE or FALSE. */
+function constant(written: string): string | number | boolean | undefined {
+  if (/^"(?:[^"]|"")*"$/.test(written)) return written.slice(1, -1).replace(/""/g, '"');
+  if (/^-?\d+(?:\.\d+)?$/.test(written)) return Number(written);
+  if (/^(?:TRUE|FALSE)$/i.test(written)) return written.toUpperCase() === 'TRUE';
+  return undefined;
+}
+
+const letters = (column: string) => [...column.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+
+/**
+ * A reference to a cell of the formatted cell's own row, as its column: `$H2` (A1, relative to
+ * the rule's first range's top-left cell `anchor`, where a row written as the anchor's is the
+ * formatted cell's own) or, in a workbook that writes its formulas so (Excel 2003 XML: `RC8`
+ * is column RC's row 8 in A1), `RC8`, `RC[2]`, `R[0]C8` (R1C1, relative to the formatted cell).
+ * Undefined for any other row, or anything else.
+ */
+function sameRowColumn(ref: string, anchor: Merge | undefined, r1c1Notation: boolean): RowTest['column'] | undefined {
+  if (!r1c1Notation) {
+    const [, fixedColumn, column = '', fixedRow, row] = ref.match(/^(\$?)([A-Z]{1,3})(\$?)(\d{1,7})$/i) ?? [];
+    if (!anchor || row === undefined || fixedRow === '$' || Number(row) !== anchor.top) return undefined;
+    return fixedColumn === '$' ? { at: letters(column) } : { by: letters(column) - anchor.left };
+  }
+  const r1c1 = ref.match(/^R(?:\[0\])?C(?:(\d{1,5})|\[(-?\d{1,5})\])?$/i);
+  if (!r1c1) return undefined;
+  const [, at, by] = r1c1;
+  return at !== undefined ? { at: Number(at) - 1 } : { by: by === undefined ? 0 : Number(by) };
+}
+
+/** Excel's comparison of a cell's value with a constant: text by its letters whatever their case, a number with a number, a blank as "" or 0. */
+function comparison(op: string, wanted: string | number | boolean): RowTest['compare'] {
+  const order = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
+  return (value) => {
+    let held: string | number;
+    let than: string | number;
+    if (typeof wanted === 'boolean') {
+      if (value !== 'TRUE' && value !== 'FALSE') return undefined;
+      held = value;
+      than = wanted ? 'TRUE' : 'FALSE';
+    } else if (value === null) {
+      held = typeof wanted === 'number' ? 0 : '';
+      than = typeof wanted === 'number' ? wanted : wanted.toLowerCase();
+    } else if (typeof value === 'number' && typeof wanted === 'number') {
+      held = value;
+      than = wanted;
+    } else if (typeof value === 'string' && typeof wanted === 'string') {
+      held = value.toLowerCase();
+      than = wanted.toLowerCase();
+    } else return undefined;
+    const o = order(held, than);
+    switch (op) {
+      case '=':
+        return o === 0;
+      case '<>':
+        return o !== 0;
+      case '<':
+        return o < 0;
+      case '<=':
+        return o <= 0;
+      case '>':
+        return o > 0;
+      case '>=':
+        return o >= 0;
+      default:
+        return undefined;
+    }
+  };
+}
+
+const REF = String.raw`(\$?[A-Z]{1,3}\$?\d{1,7}|R(?:\[0\])?C(?:\d{1,5}|\[-?\d{1,5}\])?)`;
+const CONSTANT = String.raw`("(?:[^"]|"")*"|-?\d+(?:\.\d+)?|TRUE|FALSE)`;
+const OP = '(<>|<=|>=|=|<|>)';
+const REF_FIRST = new RegExp(`^${REF}\\s*${OP}\\s*${CONSTANT}$`, 'i');
+const CONSTANT_FIRST = new RegExp(`^${CONSTANT}\\s*${OP}\\s*${REF}$`, 'i');
+const CONTAINS = new RegExp(`^ISNUMBER\\(\\s*(SEARCH|FIND)\\(\\s*("(?:[^"]|"")*")\\s*,\\s*${REF}\\s*\\)\\s*\\)$`, 'i');
+/** An operator as seen from the other side: `"Y"=$H2` is `$H2="Y"`, `0<$G2` is `$G2>0`. */
+const MIRRORED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+
+/**
+ * The test of a formula of one cell of the row against a constant, or undefined where it is no
+ * such formula: its references in A1 (an xlsx's), or R1C1 where `r1c1` says so.
+ */
+export function rowTest(formula: string, anchor: Merge | undefined, r1c1 = false): RowTest | undefined {
+  const written = formula.trim().replace(/^=/, '');
+  if (written.length > 300) return undefined;
+  const contains = written.match(CONTAINS);
+  if (contains) {
+    const [, how = '', quoted = '', ref = ''] = contains;
+    const column = sameRowColumn(ref, anchor, r1c1);
+    const text = constant(quoted) as string;
+    const caseless = how.toUpperCase() === 'SEARCH';
+    // SEARCH's wildcards (* ? ~) are not worked out: a text holding them is left to Excel.
+    if (!column || (caseless && /[*?~]/.test(text))) return undefined;
+    return {
+      column,
+      compare: (value) =>
+        value === null || typeof value === 'string'
+          ? caseless
+            ? (value ?? '').toLowerCase().includes(text.toLowerCase())
+            : (value ?? '').includes(text)
+          : undefined,
+    };
+  }
+  const refFirst = written.match(REF_FIRST);
+  const constantFirst = refFirst ? null : written.match(CONSTANT_FIRST);
+  const [ref, op, wanted] = refFirst
+    ? [refFirst[1], refFirst[2], refFirst[3]]
+    : constantFirst
+      ? [constantFirst[3], MIRRORED[constantFirst[2] ?? ''] ?? constantFirst[2], constantFirst[1]]
+      : [];
+  if (ref === undefined || op === undefined || wanted === undefined) return undefined;
+  const column = sameRowColumn(ref, anchor, r1c1);
+  const value = constant(wanted);
+  if (!column || value === undefined) return undefined;
+  return { column, compare: comparison(op, value) };
+}
+
+/** Whether the test holds for the cell of column `col` of a row of `cells`; undefined where its value cannot say. */
+export function rowTestHolds(test: RowTest, col: number, cells: readonly Cell[]): boolean | undefined {
+  const column = 'at' in test.column ? test.column.at : col + test.column.by;
+  if (column < 0) return undefined;
+  return test.compare(cells[column] ?? null);
+}

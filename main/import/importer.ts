@@ -30,7 +30,7 @@ import { readShownUnits, ShownUnits, scaleDecisions } from './header-scale';
 import { planImport } from './import-plan';
 import { turnSigns } from './journal-signs';
 import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
-import { dataRows } from './layout';
+import { dataRows, LayoutError } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { LineStore } from './line-store';
 import { openSheet } from './locate';
@@ -249,10 +249,17 @@ async function importFrom(
   const inThread = dataRows(located, table.headerRow, headers, kind, mapping, threaded ? () => {} : skip, fillDown)[
     Symbol.asyncIterator
   ]();
+  // A layout found only as the rows are read (the header written again otherwise), named with its file.
+  const inFile = (error: unknown) =>
+    error instanceof LayoutError ? new LayoutError(`${fileName}: ${error.message}. Nothing was imported.`) : error;
   const buffered: SourceRow[] = [];
-  for (let next = await inThread.next(); !next.done; next = await inThread.next()) {
-    buffered.push(next.value);
-    if (buffered.length >= SAMPLE_ROWS) break;
+  try {
+    for (let next = await inThread.next(); !next.done; next = await inThread.next()) {
+      buffered.push(next.value);
+      if (buffered.length >= SAMPLE_ROWS) break;
+    }
+  } catch (error) {
+    throw inFile(error);
   }
   const { currency } = moneyAndDates(db);
   const { decisions, netFromRate, signs } = decideFromSample(plan, buffered, {
@@ -794,7 +801,7 @@ async function importFrom(
     }
   } catch (error) {
     if (db.inTransaction) undo();
-    throw error;
+    throw inFile(error);
   } finally {
     journals.restore();
   }

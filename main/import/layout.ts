@@ -1,5 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { filledDown, repeatedColumns } from './filled-down';
+import { headerAgainTest } from './header-again';
 import { documentColumnOf, kindRules } from './kind-rules';
 import { emptyLedgerLineTest, journalLineTest, ledgerLineTest, subAmountLineTest } from './ledger-lines';
 import {
@@ -16,7 +17,7 @@ import { mergedRows } from './merged-rows';
 import { MONTH_ROW_HEADERS, monthColumns, monthOfHeader } from './month-columns';
 import { type Cell, DamagedFileError, type Source, type SourceRow, type SourceSheet } from './readers/types';
 import { blank } from './row-values';
-import { SECTION_HEADER, SECTION_IN_FIRST } from './section-headers';
+import { isSectionHeader, SECTION_HEADER, SECTION_IN_FIRST } from './section-headers';
 import { sectionFiller, withSections } from './sections';
 import { withSubHeaders } from './sub-headers';
 import { isBalanceLabel, isOnAccountLabel, isTotalRow } from './total-rows';
@@ -317,18 +318,34 @@ async function* laidOutRows(
   const sheetRows = mergedRows(sheet.rows(), (row) => {
     if (row.number > headerRowNumber) skipped('rows merged into the one above');
   });
-  for await (const row of spreadRows(sheetRows, headers, mapping) ?? sheetRows) {
-    if (row.number <= headerRowNumber) continue;
-    if (row.cells.every(blank)) continue;
+  const spread = spreadRows(sheetRows, headers, mapping);
+  // The header written again in another arrangement, and where it writes each column of this one.
+  const headerAgain = spread || headers.some(isSectionHeader) ? null : headerAgainTest(headers, mapping);
+  let rearranged: number[] | null = null;
+  for await (const written of spread ?? sheetRows) {
+    if (written.number <= headerRowNumber) continue;
+    if (written.cells.every(blank)) continue;
     const wasFirst = first;
     first = false;
     if (
-      (firstHeader === '' ? blank(row.cells[0]) : row.cells[0] === firstHeader) &&
-      row.cells.map(headerText).join('\u0001') === headerKey
+      (firstHeader === '' ? blank(written.cells[0]) : written.cells[0] === firstHeader) &&
+      written.cells.map(headerText).join('\u0001') === headerKey
     ) {
+      rearranged = null;
       skipped('header lines');
       continue;
     }
+    const again = wasFirst ? null : headerAgain?.(written.cells);
+    if (again) {
+      if ('missing' in again)
+        throw new LayoutError(
+          `row ${written.number} writes the header again without ${again.missing.map((h) => `"${h}"`).join(', ')}: the rows under it are laid out otherwise than those under the header on row ${headerRowNumber}, and cannot be read by it. Import each part as a file of its own`,
+        );
+      rearranged = again.columns.every((at, c) => at === c || headers[c] === '') ? null : again.columns;
+      skipped('header lines');
+      continue;
+    }
+    const row = rearranged ? rearrangedRow(written, rearranged) : written;
     const alone = soleText(row.cells);
     if (alone !== null && pageLine.test(alone.trim())) {
       skipped('page lines');
@@ -484,12 +501,21 @@ function addLedgerLine(voucher: SourceRow, cells: readonly Cell[]): void {
 }
 
 /**
- * What the reader said of a row's cells (merged from above, shown without their value, in thousands or a
- * currency, struck through), for a row spread from it: the cells before `width` where they were, and the one at
- * `from` again at `to`, where the spread row holds its value.
+ * A row under the header written again in another arrangement, its cells where the first header
+ * has their columns (`columns[c]`: where the row holds column c, -1 where nowhere), and what the
+ * reader said of them with them.
  */
-function saidOfCells(row: SourceRow, width: number, from: number, to: number): Partial<SourceRow> {
-  const places = (c: number) => [...(c < width ? [c] : []), ...(c === from ? [to] : [])];
+function rearrangedRow(row: SourceRow, columns: readonly number[]): SourceRow {
+  const cells = columns.map((at) => (at < 0 ? null : (row.cells[at] ?? null)));
+  const places = (at: number) => columns.flatMap((from, c) => (from === at ? [c] : []));
+  return { ...row, cells, ...saidOfCells(row, places) };
+}
+
+/**
+ * What the reader said of a row's cells (merged from above, shown without their value, in thousands or a
+ * currency, struck through), for a row whose cells moved: each column at the `places` it went to.
+ */
+function saidOfCells(row: SourceRow, places: (column: number) => number[]): Partial<SourceRow> {
   const said: Partial<SourceRow> = {};
   for (const key of COLUMNS_SAID) {
     const columns = row[key]?.flatMap(places) ?? [];
@@ -550,7 +576,8 @@ function spreadRows(
         yield {
           number: row.number,
           cells: [...padded, ...m.said, row.cells[m.column] ?? null],
-          ...saidOfCells(row, width, m.column, width + m.said.length),
+          // The cells before the width where they were, and the one spread again where the row holds it.
+          ...saidOfCells(row, (c) => [...(c < width ? [c] : []), ...(c === m.column ? [width + m.said.length] : [])]),
         };
     }
   })();

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { workerInput } from '../workers/run';
 import { cellsDigest, DIGEST_BYTES } from './digest-table';
 import { readShownUnits } from './header-scale';
-import { dataRows, type SkippedLayoutRow } from './layout';
+import { dataRows, LayoutError, type SkippedLayoutRow } from './layout';
 import { openSource } from './open-source';
 import { packedBuffers, packRows } from './packed-rows';
 import { DamagedFileError, type SourceRow, type SourceSheet, UnreadableFileError } from './readers/types';
@@ -115,7 +115,13 @@ try {
   }
 } catch (error) {
   const kind =
-    error instanceof DamagedFileError ? 'damaged' : error instanceof UnreadableFileError ? 'unreadable' : 'other';
+    error instanceof DamagedFileError
+      ? 'damaged'
+      : error instanceof UnreadableFileError
+        ? 'unreadable'
+        : error instanceof LayoutError
+          ? 'layout'
+          : 'other';
   post({ type: 'failed', kind, message: error instanceof Error ? error.message : String(error) });
 }
 parentPort?.close();

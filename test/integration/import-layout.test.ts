@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rollBackBatch } from '../../main/import/batches';
 import { inspectFile } from '../../main/import/inspect';
@@ -1039,6 +1040,54 @@ describe('report layouts', () => {
       }),
       expect.objectContaining({ row: 6, column: 'Date', value: '10/15/2026' }),
     ]);
+  });
+
+  it('reads the rows under the header written again in another order by it, and refuses a file whose second header lacks a column', async () => {
+    // Two registers pasted one under the other: November's writes Net Amount before Qty and adds
+    // Remarks. Read by October's header, 900 was a quantity and 3 its amount.
+    const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Amount'];
+    const rows: FixtureCell[][] = [
+      header,
+      ['RG/H/1', '16-10-2026', 'D001', 'O00001', 'SKU-0001', 10, '1,500.00'],
+      [],
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Net Amount', 'Qty', 'Remarks'],
+      ['RG/H/2', '07-11-2026', 'D001', 'O00001', 'SKU-0002', '900.00', 3, 'by road'],
+      ['RG/H/3', '07-11-2026', 'D001', 'O00001', 'SKU-0003', '400.00', 2, ''],
+      header,
+      ['RG/H/4', '08-11-2026', 'D001', 'O00001', 'SKU-0004', 1, '50.00'],
+    ];
+    const lines = (batch: number | null) =>
+      storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.sku, r.qty, r.net_value]);
+    const expected = [
+      ['RG/H/1', 'SKU-0001', 10000, 150000],
+      ['RG/H/2', 'SKU-0002', 3000, 90000],
+      ['RG/H/3', 'SKU-0003', 2000, 40000],
+      ['RG/H/4', 'SKU-0004', 1000, 5000],
+    ];
+    const csv = await importFile(ws, writeText(join(dir, 'two months.csv'), delimited(rows)), { kind: 'sales' });
+    expect(csv).toMatchObject({ rows: 4, rejected: 0, skipped: { 'header lines': 2 } });
+    expect(lines(csv.batch)).toEqual(expected);
+    rollBackBatch(ws.db, csv.batch ?? 0, 'tester');
+    // In a workbook, what a cell shows moves with it: November's struck-through amount is its Net Amount.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    for (const row of rows) sheet.addRow(row);
+    sheet.getCell('F6').font = { strike: true };
+    await workbook.xlsx.writeFile(join(dir, 'two months.xlsx'));
+    const xlsx = await importFile(ws, join(dir, 'two months.xlsx'), { kind: 'sales', validOnly: true });
+    expect(xlsx.errors.map((e) => [e.row, e.column, e.value])).toEqual([[6, 'Net Amount', '400.00']]);
+    expect(lines(xlsx.batch)).toEqual(expected.filter(([doc]) => doc !== 'RG/H/3'));
+    rollBackBatch(ws.db, xlsx.batch ?? 0, 'tester');
+    // November's header calls the quantity otherwise: its rows cannot be read by October's.
+    const renamed = rows.map((row) => (row.includes('Remarks') ? row.with(6, 'Quantity') : row));
+    const error = await importFile(ws, writeText(join(dir, 'renamed.csv'), delimited(renamed)), {
+      kind: 'sales',
+    }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(LayoutError);
+    expect((error as Error).message).toBe(
+      'renamed.csv: row 4 writes the header again without "Qty": the rows under it are laid out otherwise than those under the header on row 1, and cannot be read by it. Import each part as a file of its own. Nothing was imported.',
+    );
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'RG/H/%'").get()).toEqual({ n: 0 });
   });
 
   it('makes the user choose when several sheets qualify, and imports the chosen one', async () => {

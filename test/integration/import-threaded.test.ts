@@ -285,6 +285,30 @@ describe('a large file read on its own thread', () => {
     ).toEqual({ n: LINES });
   });
 
+  it('reads the lines under the header written again in another order by it, on the reading thread', async () => {
+    const { ws, dir } = workspaces.current();
+    const path = join(dir, 'two halves.csv');
+    // The second half pasted under its own header, Qty and Net Value swapped, Remarks first.
+    const order = [7, 0, 1, 2, 3, 4, 6, 5];
+    const half = LINES / 2;
+    const rows = [
+      header,
+      ...Array.from({ length: half }, (_, i) => line(i)),
+      order.map((c) => header[c] as string),
+      ...Array.from({ length: half }, (_, i) => order.map((c) => line(half + i)[c] as string | number)),
+    ];
+    writeFileSync(path, delimited(rows));
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales' });
+    expect(result).toMatchObject({ rows: LINES, rejected: 0, skipped: { 'header lines': 1 } });
+    expect(
+      ws.db.prepare('SELECT sum(net_value) AS net, sum(qty) AS qty FROM sales WHERE batch_id = ?').get(result.batch),
+    ).toEqual({
+      net: expectedNet,
+      qty: Array.from({ length: LINES }, (_, i) => 1000 * (1 + (i % 5))).reduce((a, b) => a + b, 0),
+    });
+  });
+
   it('refuses a damaged large file by name, from across the thread', async () => {
     const { ws, dir } = workspaces.current();
     const path = storedXlsx(join(dir, 'damaged.xlsx'), { broken: true });

@@ -1,0 +1,52 @@
+import { headerText, type Mapping } from './mapping';
+import type { Cell } from './readers/types';
+import { blank } from './row-values';
+
+/**
+ * The header written again down a sheet in another arrangement: two exports pasted one under the
+ * other, the second's columns in another order, or with a column more or less (October's register
+ * with Qty before Net Amount, November's after it). Read by the first header, the rows under it
+ * had their numbers swapped — 900 units at ₹3 where the file said ₹900 for 3 — and, imported as
+ * valid rows, paid on. `columns` gives, for each column of the first header, where the new one
+ * writes it (-1 where it does not); `missing`, the columns the import reads that it lacks, when
+ * the rows under it cannot be read at all.
+ */
+export type HeaderAgain = { columns: number[] } | { missing: string[] };
+
+/**
+ * The test of a row for the header written again otherwise (`headers`, the first header's texts
+ * as the row's cells stand). A row is one when the first column the import reads holds one of the
+ * header's texts, and at least two of its cells and half of those it fills do: a data row holds
+ * a document or a code there. The header written again as it was is left to the caller.
+ */
+export function headerAgainTest(
+  headers: readonly string[],
+  mapping: Mapping,
+): (cells: readonly Cell[]) => HeaderAgain | null {
+  const labels = new Set(headers.filter((h) => h !== ''));
+  const read = [...new Set(Object.values(mapping))]
+    .filter((c): c is number => typeof c === 'number' && c < headers.length && headers[c] !== '')
+    .sort((a, b) => a - b);
+  const first = read[0];
+  return (cells) => {
+    if (first === undefined) return null;
+    const at = cells[first];
+    if (typeof at !== 'string' || !labels.has(at.trim())) return null;
+    const texts = cells.map((c) => headerText(c ?? null));
+    const filled = cells.filter((c) => !blank(c)).length;
+    const named = texts.filter((t) => labels.has(t)).length;
+    if (named < 2 || named * 2 < filled) return null;
+    // The n-th column of a text in the first header is the n-th of that text in this one.
+    const seen = new Map<string, number>();
+    const columns = headers.map((h) => {
+      if (h === '') return -1;
+      const nth = seen.get(h) ?? 0;
+      seen.set(h, nth + 1);
+      let found = -1;
+      for (let c = 0, n = 0; c < texts.length && found < 0; c++) if (texts[c] === h && n++ === nth) found = c;
+      return found;
+    });
+    const missing = read.filter((c) => columns[c] === -1).map((c) => headers[c] as string);
+    return missing.length > 0 ? { missing } : { columns };
+  };
+}

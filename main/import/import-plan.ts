@@ -8,6 +8,7 @@ import { headerScale } from './header-scale';
 import type { ImportRequest } from './importer';
 import { neededFields, notItemised } from './kind-rules';
 import { LayoutError, surveySheets } from './layout';
+import { linesAboveProblem } from './lines-above';
 import { type LocatedTable, locateTable } from './locate';
 import { ageingColumns, likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
 import { measureNotes, withMeasureRows } from './measure-columns';
@@ -99,6 +100,8 @@ export async function planImport(
   });
   const { headers, mapping } = perMeasure;
   const { months } = monthly;
+  const above = linesAboveProblem(kind, mapping, table);
+  if (above) throw new ImportRefusedError(`${fileName}: ${above}`);
   const unknownHeaders = Object.entries(request.map ?? {}).filter(
     ([field]) => mapping[field] === undefined && !leftOut.includes(field),
   );

@@ -172,7 +172,7 @@ const subtotalLabel = /^\S.*\s(total|count|average)$/i;
 const isSubtotalLabel = (c: Cell | undefined) => typeof c === 'string' && subtotalLabel.test(c.trim());
 
 /** A number, as a cell or as text: "1,180.00", "(50.00)", and Tally's "1,180.00 Dr". */
-const isNumber = (c: Cell | undefined) =>
+export const isNumber = (c: Cell | undefined) =>
   typeof c === 'number' || (typeof c === 'string' && /^[-(]?[\d,.]+\)?(\s*(dr|cr)\.?)?$/i.test(c.trim()));
 
 /** Why a row under the header is not data: a total, a heading, a second header line. */

@@ -10,7 +10,7 @@ import { MasterNames } from './master-names';
 import { monthRowsOf } from './month-summary';
 import { outletsParty } from './outlets-party';
 import { matchingProfileName, savedMappingFor } from './profiles';
-import type { Source, SourceSheet } from './readers/types';
+import type { Source, SourceRow, SourceSheet } from './readers/types';
 import { type TitleDate, titleDates, titlePeriod, titleTexts } from './title-dates';
 import { titleParty } from './title-party';
 
@@ -39,6 +39,8 @@ export interface LocatedTable {
   notes: { field: string; decision: string }[];
   /** The columns the workbook hides (Excel does not show them), by index. */
   hiddenColumns: readonly number[];
+  /** The rows above the header (a title, its period; or lines the header was moved below: lines-above.ts). */
+  rowsAbove: readonly SourceRow[];
   /**
    * The mapping SchemeDesk would use unasked (the saved one for this header row, else the one
    * proposed from aliases): a field read from its column here was not chosen by hand, so what the
@@ -128,6 +130,7 @@ export function locateTable(
       monthRows: monthRowsOf(firstRows),
       notes,
       hiddenColumns: choice.hiddenColumns,
+      rowsAbove: titleRows,
       proposed,
     };
   };

@@ -1090,6 +1090,39 @@ describe('report layouts', () => {
     expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'RG/H/%'").get()).toEqual({ n: 0 });
   });
 
+  it('refuses a file whose lines begin above its header, and reads a title above it as ever', async () => {
+    // Sorted with the header row taken along: two lines above it, which were passed over unsaid.
+    const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Amount'];
+    const line = (no: number, qty: number, net: string): FixtureCell[] => [
+      `RG/S/${no}`,
+      '16-10-2026',
+      'D001',
+      'O00001',
+      `SKU-000${no}`,
+      qty,
+      net,
+    ];
+    const sorted = [line(1, 10, '150.00'), line(2, 5, '700.00'), header, line(3, 3, '900.00'), line(4, 2, '1,400.00')];
+    const error = await importFile(ws, writeText(join(dir, 'sorted.csv'), delimited(sorted)), { kind: 'sales' }).catch(
+      (e: Error) => e,
+    );
+    expect((error as Error).message).toBe(
+      'sorted.csv: rows 1, 2 above the header (row 3) are lines (RG/S/1, RG/S/2): every column a line needs is filled, and the import reads only the rows under the header. Put the header back on top of its lines (a sort that took it along?), or delete them if they are no lines, and import again',
+    );
+    // A title, its period, a line of the report's parameters with a figure, a total of the period: no lines.
+    const titled = [
+      ['Acme Consumer Products Pvt. Ltd.'],
+      ['Sales Register', null, null, null, null, null, '16-10-2026'],
+      ['Distributor', 'D001', 'Outlets', 'All', null, 'Min Qty', 1],
+      [null, null, null, null, 'Total', 5, '2,300.00'],
+      header,
+      line(3, 3, '900.00'),
+      line(4, 2, '1,400.00'),
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'titled.csv'), delimited(titled)), { kind: 'sales' });
+    expect(result).toMatchObject({ headerRow: 5, rows: 2, rejected: 0 });
+  });
+
   it('makes the user choose when several sheets qualify, and imports the chosen one', async () => {
     const sheet = (code: string) => [
       ['Customer Code', 'Customer Name'],

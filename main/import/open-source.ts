@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { openDelimited } from './readers/delimited';
 import { parseExcel2003Xml, parseHtmlTables } from './readers/markup';
 import { isWebArchive, parseWebArchive } from './readers/mhtml';
+import { NotWorkbookZipError, notSpreadsheet, notSpreadsheetRefusal } from './readers/not-spreadsheets';
 import { openedByPassword, passwordRefusal } from './readers/protected';
 import { parseTallyXml } from './readers/tally-xml';
 import { decodedText, detectEncoding, fileEncoding, readHead, type TextReading } from './readers/text';
@@ -161,10 +162,14 @@ async function openAny(path: string, onBytes: ((bytes: number) => void) | undefi
     try {
       return await openXlsx(path, onBytes, known.tails);
     } catch (error) {
+      if (error instanceof NotWorkbookZipError)
+        throw new UnreadableFileError(notSpreadsheetRefusal(basename(path), error.what));
       if (!(error instanceof BinaryWorkbookError)) throw error;
       return openConverted(path, 'xlsb (converted by LibreOffice)', 'an Excel binary workbook (.xlsb)');
     }
   }
+  const other = notSpreadsheet(head);
+  if (other) throw new UnreadableFileError(notSpreadsheetRefusal(basename(path), other));
   if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     if (openedByPassword(path)) throw new UnreadableFileError(passwordRefusal(basename(path)));
     return openConverted(path, 'xls (converted by LibreOffice)', 'a binary Excel 97–2003 workbook');

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rollBackBatch } from '../../main/import/batches';
@@ -8,6 +9,7 @@ import type { Workspace } from '../../main/workspace';
 import { delimited, type FixtureCell, webArchive, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
+import { writeZip } from '../support/zip-writer';
 
 /**
  * The same four sales lines in every file format a user's ERP writes; each must import to the
@@ -125,6 +127,58 @@ const spreadsheetMl = (rows: FixtureCell[][]) => `<?xml version="1.0"?>
 </Workbook>`;
 
 describe('file formats', () => {
+  it('says what a file is that holds no spreadsheet: a PDF, a picture, a Word document, an archive', async () => {
+    const refusal = (file: string, what: string, instead: string) =>
+      `${file} is ${what}, not a spreadsheet: SchemeDesk reads Excel workbooks (.xlsx, .xls, .xlsb, .ods), CSV and other text exports, and the web pages and XML that ERPs save for Excel. ${instead}. Nothing was imported.`;
+    const exportIt = 'Export the report from its system as Excel or CSV, and import that file';
+    const unpack = 'Unpack it, and import the spreadsheet inside';
+    const csv = delimited([header, ...lines]);
+    const relationship = (target: string) =>
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
+    const files: [file: string, write: (path: string) => void, what: string, instead: string][] = [
+      [
+        'register.pdf',
+        (p) => writeFileSync(p, '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n'),
+        'a PDF document',
+        exportIt,
+      ],
+      [
+        'register.png',
+        (p) => writeFileSync(p, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])),
+        'a PNG picture',
+        exportIt,
+      ],
+      [
+        'register.xls',
+        (p) => writeFileSync(p, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])),
+        'a JPEG picture',
+        exportIt,
+      ],
+      ['register.rtf', (p) => writeFileSync(p, '{\\rtf1\\ansi Invoice No}'), 'an RTF document', exportIt],
+      ['register.csv.gz', (p) => writeFileSync(p, gzipSync(csv)), 'a gzip archive', unpack],
+      [
+        'register.docx',
+        (p) =>
+          writeZip(p, [
+            { name: '[Content_Types].xml', data: '<Types/>' },
+            { name: '_rels/.rels', data: relationship('word/document.xml') },
+            { name: 'word/document.xml', data: '<w:document xmlns:w="w"/>' },
+          ]),
+        'a Word document',
+        exportIt,
+      ],
+      ['exports.zip', (p) => writeZip(p, [{ name: 'sales.csv', data: csv }]), 'a zip archive', unpack],
+    ];
+    for (const [file, write, what, instead] of files) {
+      const path = join(dir, file);
+      write(path);
+      await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(refusal(file, what, instead));
+      await expect(inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' })).rejects.toThrow(
+        refusal(file, what, instead),
+      );
+    }
+  });
+
   it('reads .xlsx written by exceljs, with real dates and numbers', async () => {
     const rows = lines.map(([no, date, ...rest]): FixtureCell[] => {
       const [distributor, outlet, sku, qty, value, type] = rest;

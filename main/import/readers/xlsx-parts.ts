@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { CELL_CHARS } from '../../files/excel-limits';
 import { PLAIN, withLook, xlsxColour } from './cell-colours';
 import { type DxfLook, fontFlag, readDxfElement } from './conditional-formats';
+import { NotWorkbookZipError } from './not-spreadsheets';
 import { builtInKind, formatKind, type StyleKind } from './number-formats';
 import { BinaryWorkbookError, DamagedFileError } from './types';
 import { parseXmlPart, type XmlHandlers } from './xml';
@@ -238,6 +239,9 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const main = [...root.values()].find((r) => OFFICE_DOCUMENT.test(r.type))?.part ?? 'xl/workbook.xml';
   // Said to the user by the opening, which hands the file to LibreOffice.
   if (main.endsWith('.bin')) throw new BinaryWorkbookError();
+  // Another Office document names its own main part.
+  if (main.startsWith('word/')) throw new NotWorkbookZipError('a Word document');
+  if (main.startsWith('ppt/')) throw new NotWorkbookZipError('a PowerPoint presentation');
   const rels = await relationships(zip, main);
   const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.part;
   let date1904 = false;
@@ -259,7 +263,11 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     },
     close() {},
   });
-  if (!found) throw new DamagedFileError('it is a zip without a workbook in it (is it really an .xlsx?)');
+  if (!found) {
+    // An archive of files has no package at all.
+    if (root.size === 0 && !zip.entry('[Content_Types].xml')) throw new NotWorkbookZipError('a zip archive');
+    throw new DamagedFileError('it is a zip without a workbook in it (is it really an .xlsx?)');
+  }
   const styles = await readStyles(zip, byType('/styles'));
   const shared = await sharedStrings(zip, byType('/sharedStrings'));
   return {

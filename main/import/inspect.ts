@@ -12,6 +12,7 @@ import { scaleDecisions } from './header-scale';
 import { mostlyNegative } from './journal-signs';
 import { neededFields } from './kind-rules';
 import { dataRows, LayoutError, surveySheets } from './layout';
+import { linesAboveProblem } from './lines-above';
 import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './locate';
 import { looseQuantity } from './loose-quantity';
 import { mappingByHeader, taxPartKeys } from './mapping';
@@ -131,6 +132,9 @@ async function inspectSource(
     if (error instanceof LayoutError) return { ...base, problem: error.message };
     throw error;
   }
+  // Lines above the header: the file must be put right first, whatever the mapping.
+  const above = linesAboveProblem(args.kind, table.mapping, table);
+  if (above) return { ...base, sheet: table.sheet, headerRow: table.headerRow, problem: above };
   // The choices of the saved mapping the file matched, under those asked: shown as the import will take them.
   const choices = savedChoices(db, table.profile);
   const { typeMap, dateOrder } = underSaved(choices, { typeMap: args.typeMap, dateOrder: args.dateOrder });

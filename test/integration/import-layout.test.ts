@@ -1109,6 +1109,11 @@ describe('report layouts', () => {
     expect((error as Error).message).toBe(
       'sorted.csv: rows 1, 2 above the header (row 3) are lines (RG/S/1, RG/S/2): every column a line needs is filled, and the import reads only the rows under the header. Put the header back on top of its lines (a sort that took it along?), or delete them if they are no lines, and import again',
     );
+    // The dialog says so before any mapping is chosen: none would mend it.
+    expect(await inspectFile(ws.db, { path: join(dir, 'sorted.csv'), kind: 'sales', locale: 'en-IN' })).toMatchObject({
+      headerRow: 3,
+      problem: (error as Error).message.replace('sorted.csv: ', ''),
+    });
     // A title, its period, a line of the report's parameters with a figure, a total of the period: no lines.
     const titled = [
       ['Acme Consumer Products Pvt. Ltd.'],

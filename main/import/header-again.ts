@@ -23,7 +23,10 @@ export function headerAgainTest(
   headers: readonly string[],
   mapping: Mapping,
 ): (cells: readonly Cell[]) => HeaderAgain | null {
-  const labels = new Set(headers.filter((h) => h !== ''));
+  // A header's text whatever its case and spacing: an export's next month may write "QTY" or "Net  Amount".
+  const label = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+  const said = headers.map(label);
+  const labels = new Set(said.filter((h) => h !== ''));
   const read = [...new Set(Object.values(mapping))]
     .filter((c): c is number => typeof c === 'number' && c < headers.length && headers[c] !== '')
     .sort((a, b) => a - b);
@@ -31,14 +34,14 @@ export function headerAgainTest(
   return (cells) => {
     if (first === undefined) return null;
     const at = cells[first];
-    if (typeof at !== 'string' || !labels.has(at.trim())) return null;
-    const texts = cells.map((c) => headerText(c ?? null));
+    if (typeof at !== 'string' || !labels.has(label(at.trim()))) return null;
+    const texts = cells.map((c) => label(headerText(c ?? null)));
     const filled = cells.filter((c) => !blank(c)).length;
     const named = texts.filter((t) => labels.has(t)).length;
     if (named < 2 || named * 2 < filled) return null;
     // The n-th column of a text in the first header is the n-th of that text in this one.
     const seen = new Map<string, number>();
-    const columns = headers.map((h) => {
+    const columns = said.map((h) => {
       if (h === '') return -1;
       const nth = seen.get(h) ?? 0;
       seen.set(h, nth + 1);

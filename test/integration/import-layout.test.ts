@@ -1043,14 +1043,14 @@ describe('report layouts', () => {
   });
 
   it('reads the rows under the header written again in another order by it, and refuses a file whose second header lacks a column', async () => {
-    // Two registers pasted one under the other: November's writes Net Amount before Qty and adds
-    // Remarks. Read by October's header, 900 was a quantity and 3 its amount.
+    // Two registers pasted one under the other: November's writes Net Amount before Qty, in
+    // capitals, and adds Remarks. Read by October's header, 900 was a quantity and 3 its amount.
     const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Amount'];
     const rows: FixtureCell[][] = [
       header,
       ['RG/H/1', '16-10-2026', 'D001', 'O00001', 'SKU-0001', 10, '1,500.00'],
       [],
-      ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Net Amount', 'Qty', 'Remarks'],
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'NET  AMOUNT', 'QTY', 'Remarks'],
       ['RG/H/2', '07-11-2026', 'D001', 'O00001', 'SKU-0002', '900.00', 3, 'by road'],
       ['RG/H/3', '07-11-2026', 'D001', 'O00001', 'SKU-0003', '400.00', 2, ''],
       header,

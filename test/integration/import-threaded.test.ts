@@ -46,7 +46,7 @@ const expectedNet = Array.from({ length: LINES }, (_, i) => (i % 997) * 100 + 25
  * order, which only the reading of the rows finds; `thousands` heads the net value "Net Value
  * ('000)" and keeps each as its rupees formatted to show thousands (`#,##0.00,`).
  */
-function storedXlsx(path: string, { broken = false, thousands = false } = {}) {
+function storedXlsx(path: string, { broken = false, thousands = false, struckWhere = '' } = {}) {
   const cell = (v: string | number, ref: string) =>
     typeof v === 'number'
       ? `<c r="${ref}"${thousands && ref.startsWith('G') ? ' s="1"' : ''}><v>${v}</v></c>`
@@ -61,9 +61,14 @@ function storedXlsx(path: string, { broken = false, thousands = false } = {}) {
   const tail = broken ? '<row r="7"><c r="A7"><v>1</v></c></row>' : '';
   // The last two lines share one merged Invoice No cell: the last line is a second line of the one before's invoice.
   const merged = `<mergeCells count="1"><mergeCell ref="A${LINES}:A${LINES + 1}"/></mergeCells>`;
-  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="#,##0.00,"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
-  const parts = workbookParts(sheetXml(rows + tail, merged), thousands ? { styles } : {}).map((p) =>
-    p.name.includes('worksheets') ? { ...p, stored: true } : p,
+  // `struckWhere`: a conditional format striking every line where its formula holds.
+  const rule = struckWhere
+    ? `<conditionalFormatting sqref="A2:H${LINES + 1}"><cfRule type="expression" dxfId="0" priority="1"><formula>${struckWhere}</formula></cfRule></conditionalFormatting>`
+    : '';
+  const dxfs = struckWhere ? '<dxfs count="1"><dxf><font><strike/></font></dxf></dxfs>' : '';
+  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="#,##0.00,"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>${dxfs}</styleSheet>`;
+  const parts = workbookParts(sheetXml(rows + tail, merged + rule), thousands || struckWhere ? { styles } : {}).map(
+    (p) => (p.name.includes('worksheets') ? { ...p, stored: true } : p),
   );
   return writeZip(path, parts);
 }
@@ -307,6 +312,27 @@ describe('a large file read on its own thread', () => {
       net: expectedNet,
       qty: Array.from({ length: LINES }, (_, i) => 1000 * (1 + (i % 5))).reduce((a, b) => a + b, 0),
     });
+  });
+
+  it('refuses the lines a conditional format strikes through, its rule worked out on the reading thread', async () => {
+    const { ws, dir } = workspaces.current();
+    // The rule is asked of the first rows on this thread too, before the rest go to the reading one.
+    const path = storedXlsx(join(dir, 'struck by a rule.xlsx'), { struckWhere: '$F2=5' });
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales', validOnly: true });
+    // Every fifth line has a quantity of 5 (1 + i % 5); the last two share a merged invoice number.
+    const struck = Array.from({ length: LINES }, (_, i) => i).filter((i) => i % 5 === 4);
+    expect(result.rejected).toBe(struck.length);
+    expect(result.errors[0]).toEqual({
+      row: 6,
+      column: 'Invoice No',
+      value: 'T/4',
+      message:
+        'the row is struck through: a conditional format crosses out its Invoice No T/4 where =$F2=5, as a cancelled line is marked. Delete the row if it is cancelled; if it counts, change what the rule looks at, or the rule, and import again',
+    });
+    expect(
+      ws.db.prepare('SELECT count(*) AS n, max(qty) AS most FROM sales WHERE batch_id = ?').get(result.batch),
+    ).toEqual({ n: LINES - struck.length, most: 4000 });
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

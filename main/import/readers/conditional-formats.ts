@@ -24,8 +24,6 @@ export interface ConditionalRule {
   text?: string;
   /** Its formulas' references are R1C1 (`RC8`), as Excel 2003 XML writes them, not A1. */
   r1c1?: true;
-  /** Its formula's test of a cell of the same row (row-formulas.ts), once worked out; null where it has none. */
-  test?: RowTest | null;
 }
 
 /** What a conditional format does to a cell's look: its number format's hiding, its text and fill colours, a strikethrough. */
@@ -105,6 +103,21 @@ const constant = (formula: string | undefined) =>
   formula !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(formula) ? Number(formula) : null;
 
 /**
+ * Each expression rule's test of a cell of its row (row-formulas.ts), worked out once; null where
+ * its formula is none. Kept beside the rules, not on them: a sheet's rules go to the reading
+ * thread as they are, and a test is a function, which no message between threads carries.
+ */
+const tests = new WeakMap<ConditionalRule, RowTest | null>();
+function testOf(rule: ConditionalRule): RowTest | null {
+  let test = tests.get(rule);
+  if (test === undefined) {
+    test = (rule.formulas.length === 1 && rowTest(rule.formulas[0] ?? '', rule.ranges[0], rule.r1c1)) || null;
+    tests.set(rule, test);
+  }
+  return test;
+}
+
+/**
  * Whether the rule holds for a value, where the value alone tells (a comparison with numbers, text
  * it contains, a blank) or a formula of another cell of its row (`$H2="Cancelled"`: the row's
  * `cells`, as read); undefined where any other formula decides (another row's, a function, the
@@ -112,8 +125,8 @@ const constant = (formula: string | undefined) =>
  */
 export function ruleHolds(rule: ConditionalRule, value: Cell, at: CellAt): boolean | undefined {
   if (rule.type === 'expression') {
-    rule.test ??= (rule.formulas.length === 1 && rowTest(rule.formulas[0] ?? '', rule.ranges[0], rule.r1c1)) || null;
-    return rule.test ? rowTestHolds(rule.test, at.col, at.cells) : undefined;
+    const test = testOf(rule);
+    return test ? rowTestHolds(test, at.col, at.cells) : undefined;
   }
   const blank = value === null || value === '';
   if (rule.type === 'notContainsBlanks') return !blank;

@@ -1,6 +1,6 @@
 import { colourName, PLAIN, xlsxColour } from './cell-colours';
 import { formatKind, type Hiding, shownInstead } from './number-formats';
-import { type RowTest, rowTest, rowTestHolds } from './row-formulas';
+import { formulaConstant, type RowTest, rowTest, rowTestHolds } from './row-formulas';
 import { type Cell, DamagedFileError, type Merge, type Unshown } from './types';
 
 /**
@@ -99,8 +99,10 @@ const TEXT_RULES: Record<string, [said: string, holds: (value: string, text: str
 };
 
 /** A formula that is a number (`1000`, `-5.5`), else null: a reference or a function decides per cell. */
-const constant = (formula: string | undefined) =>
-  formula !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(formula) ? Number(formula) : null;
+const constant = (formula: string | undefined) => {
+  const value = formulaConstant(formula?.trim() ?? '');
+  return typeof value === 'number' ? value : null;
+};
 
 /**
  * Each expression rule's test of a cell of its row (row-formulas.ts), worked out once; null where
@@ -168,6 +170,30 @@ export interface CellAt {
 }
 
 /**
+ * The first of a sheet's rules over a cell whose look marks its value (`marks`: what it does to
+ * it, or null), where the rule holds for the cell or may (a formula Excel alone works out).
+ */
+function firstMarking<T>(
+  rules: readonly ConditionalRule[],
+  dxfs: readonly DxfLook[],
+  at: CellAt,
+  value: Cell,
+  marks: (look: DxfLook) => T | null,
+): { mark: T; said: { rule: string; may?: true } } | null {
+  if (value === null) return null;
+  for (const rule of rules) {
+    const look = rule.look ?? dxfs[rule.dxf];
+    if (!look || !covers(rule.ranges, at.row, at.col)) continue;
+    const mark = marks(look);
+    if (mark === null) continue;
+    const holds = ruleHolds(rule, value, at);
+    if (holds === false) continue;
+    return { mark, said: { rule: ruleSaid(rule), ...(holds === undefined ? { may: true as const } : {}) } };
+  }
+  return null;
+}
+
+/**
  * What a sheet's hiding conditional formats show of a cell: nothing where a rule that holds for
  * its value, or may (a formula decides), hides it by its number format or its colours (text in
  * the fill's colour, the cell's own fill where the rule gives none). Null where none does.
@@ -178,24 +204,14 @@ export function conditionallyUnshown(
   at: CellAt,
   value: Cell,
 ): Omit<Unshown, 'column'> | null {
-  if (value === null) return null;
-  for (const rule of rules) {
-    const look = rule.look ?? dxfs[rule.dxf];
-    if (!look || !covers(rule.ranges, at.row, at.col)) continue;
+  const found = firstMarking(rules, dxfs, at, value, (look) => {
     const byFormat = look.hides ? shownInstead(look.hides, value) : null;
-    const text = look.text;
-    const byColour = text !== undefined && text === (look.fill ?? at.fill) && value !== 0;
-    if (byFormat === null && !byColour) continue;
-    const holds = ruleHolds(rule, value, at);
-    if (holds === false) continue;
-    return {
-      shows: byFormat ?? '',
-      ...(byColour ? { colour: colourName(text) } : {}),
-      rule: ruleSaid(rule),
-      ...(holds === undefined ? { may: true } : {}),
-    };
-  }
-  return null;
+    const colour = look.text !== undefined && look.text === (look.fill ?? at.fill) && value !== 0 ? look.text : null;
+    return byFormat === null && colour === null ? null : { shows: byFormat ?? '', colour };
+  });
+  if (!found) return null;
+  const { shows, colour } = found.mark;
+  return { shows, ...(colour !== null ? { colour: colourName(colour) } : {}), ...found.said };
 }
 
 /**
@@ -208,15 +224,7 @@ export function conditionallyStruck(
   at: CellAt,
   value: Cell,
 ): { rule: string; may?: true } | null {
-  if (value === null) return null;
-  for (const rule of rules) {
-    const look = rule.look ?? dxfs[rule.dxf];
-    if (!look?.struck || !covers(rule.ranges, at.row, at.col)) continue;
-    const holds = ruleHolds(rule, value, at);
-    if (holds === false) continue;
-    return { rule: ruleSaid(rule), ...(holds === undefined ? { may: true as const } : {}) };
-  }
-  return null;
+  return firstMarking(rules, dxfs, at, value, (look) => (look.struck ? true : null))?.said ?? null;
 }
 
 /**

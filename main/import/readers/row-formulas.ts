@@ -1,4 +1,5 @@
 import type { Cell, Merge } from './types';
+import { columnOf } from './xlsx-cells';
 
 /**
  * The formulas of conditional formats that look at another cell of the same row, which is how a
@@ -14,15 +15,13 @@ export interface RowTest {
   compare: (value: Cell) => boolean | undefined;
 }
 
-/** A constant of a formula: a quoted text (`""` a quote), a number, TRUE or FALSE. */
-function constant(written: string): string | number | boolean | undefined {
+/** A constant of a formula: a quoted text (`""` a quote), a number, TRUE or FALSE; undefined for anything else. */
+export function formulaConstant(written: string): string | number | boolean | undefined {
   if (/^"(?:[^"]|"")*"$/.test(written)) return written.slice(1, -1).replace(/""/g, '"');
   if (/^-?\d+(?:\.\d+)?$/.test(written)) return Number(written);
   if (/^(?:TRUE|FALSE)$/i.test(written)) return written.toUpperCase() === 'TRUE';
   return undefined;
 }
-
-const letters = (column: string) => [...column.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
 
 /**
  * A reference to a cell of the formatted cell's own row, as its column: `$H2` (A1, relative to
@@ -35,7 +34,8 @@ function sameRowColumn(ref: string, anchor: Merge | undefined, r1c1Notation: boo
   if (!r1c1Notation) {
     const [, fixedColumn, column = '', fixedRow, row] = ref.match(/^(\$?)([A-Z]{1,3})(\$?)(\d{1,7})$/i) ?? [];
     if (!anchor || row === undefined || fixedRow === '$' || Number(row) !== anchor.top) return undefined;
-    return fixedColumn === '$' ? { at: letters(column) } : { by: letters(column) - anchor.left };
+    const at = columnOf(column.toUpperCase());
+    return fixedColumn === '$' ? { at } : { by: at - anchor.left };
   }
   const r1c1 = ref.match(/^R(?:\[0\])?C(?:(\d{1,5})|\[(-?\d{1,5})\])?$/i);
   if (!r1c1) return undefined;
@@ -43,43 +43,32 @@ function sameRowColumn(ref: string, anchor: Merge | undefined, r1c1Notation: boo
   return at !== undefined ? { at: Number(at) - 1 } : { by: by === undefined ? 0 : Number(by) };
 }
 
-/** Excel's comparison of a cell's value with a constant: text by its letters whatever their case, a number with a number, a blank as "" or 0. */
-function comparison(op: string, wanted: string | number | boolean): RowTest['compare'] {
-  const order = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
+/** What each operator says of the order of a value and a constant (-1, 0, 1). */
+const ORDERS: Record<string, (order: number) => boolean> = {
+  '=': (o) => o === 0,
+  '<>': (o) => o !== 0,
+  '<': (o) => o < 0,
+  '<=': (o) => o <= 0,
+  '>': (o) => o > 0,
+  '>=': (o) => o >= 0,
+};
+
+/** A cell's value as Excel compares it with a constant like `wanted`: text whatever its case, a blank as "" or 0; undefined where the kinds differ. */
+function comparable(value: Cell, wanted: string | number | boolean): string | number | undefined {
+  if (typeof wanted === 'boolean') return value === 'TRUE' || value === 'FALSE' ? value : undefined;
+  if (value === null) return typeof wanted === 'number' ? 0 : '';
+  if (typeof wanted === 'number') return typeof value === 'number' ? value : undefined;
+  return typeof value === 'string' ? value.toLowerCase() : undefined;
+}
+
+/** Excel's comparison of a cell's value with a constant by an operator; undefined for an operator it has not. */
+function comparison(op: string, wanted: string | number | boolean): RowTest['compare'] | undefined {
+  const holds = ORDERS[op];
+  if (!holds) return undefined;
+  const than = comparable(typeof wanted === 'boolean' ? (wanted ? 'TRUE' : 'FALSE') : wanted, wanted);
   return (value) => {
-    let held: string | number;
-    let than: string | number;
-    if (typeof wanted === 'boolean') {
-      if (value !== 'TRUE' && value !== 'FALSE') return undefined;
-      held = value;
-      than = wanted ? 'TRUE' : 'FALSE';
-    } else if (value === null) {
-      held = typeof wanted === 'number' ? 0 : '';
-      than = typeof wanted === 'number' ? wanted : wanted.toLowerCase();
-    } else if (typeof value === 'number' && typeof wanted === 'number') {
-      held = value;
-      than = wanted;
-    } else if (typeof value === 'string' && typeof wanted === 'string') {
-      held = value.toLowerCase();
-      than = wanted.toLowerCase();
-    } else return undefined;
-    const o = order(held, than);
-    switch (op) {
-      case '=':
-        return o === 0;
-      case '<>':
-        return o !== 0;
-      case '<':
-        return o < 0;
-      case '<=':
-        return o <= 0;
-      case '>':
-        return o > 0;
-      case '>=':
-        return o >= 0;
-      default:
-        return undefined;
-    }
+    const held = comparable(value, wanted);
+    return held === undefined || than === undefined ? undefined : holds(held < than ? -1 : held > than ? 1 : 0);
   };
 }
 
@@ -103,7 +92,7 @@ export function rowTest(formula: string, anchor: Merge | undefined, r1c1 = false
   if (contains) {
     const [, how = '', quoted = '', ref = ''] = contains;
     const column = sameRowColumn(ref, anchor, r1c1);
-    const text = constant(quoted) as string;
+    const text = formulaConstant(quoted) as string;
     const caseless = how.toUpperCase() === 'SEARCH';
     // SEARCH's wildcards (* ? ~) are not worked out: a text holding them is left to Excel.
     if (!column || (caseless && /[*?~]/.test(text))) return undefined;
@@ -126,9 +115,10 @@ export function rowTest(formula: string, anchor: Merge | undefined, r1c1 = false
       : [];
   if (ref === undefined || op === undefined || wanted === undefined) return undefined;
   const column = sameRowColumn(ref, anchor, r1c1);
-  const value = constant(wanted);
-  if (!column || value === undefined) return undefined;
-  return { column, compare: comparison(op, value) };
+  const value = formulaConstant(wanted);
+  const compare = value === undefined ? undefined : comparison(op, value);
+  if (!column || !compare) return undefined;
+  return { column, compare };
 }
 
 /** Whether the test holds for the cell of column `col` of a row of `cells`; undefined where its value cannot say. */

@@ -22,13 +22,16 @@ import { roundingNote } from './rounded-totals';
 import { isSectionHeader } from './section-headers';
 import { titleDecision } from './title-dates';
 
-/** What finding the table says, with the file named, as every refusal of a file is. */
+/** A refusal of the file's layout with the file named, as every refusal of a file is; any other error as it is. */
+export const layoutOf = (fileName: string, error: unknown) =>
+  error instanceof LayoutError ? new LayoutError(`${fileName}: ${error.message}`) : error;
+
+/** What finding the table says, with the file named. */
 function named<T>(fileName: string, find: () => T): T {
   try {
     return find();
   } catch (error) {
-    if (error instanceof LayoutError) throw new LayoutError(`${fileName}: ${error.message}`);
-    throw error;
+    throw layoutOf(fileName, error);
   }
 }
 

@@ -27,10 +27,10 @@ import { claimEarlierBills } from './earlier-bills';
 import { FilledCells } from './filled-down';
 import { FreeGoods } from './free-goods';
 import { readShownUnits, ShownUnits, scaleDecisions } from './header-scale';
-import { planImport } from './import-plan';
+import { layoutOf, planImport } from './import-plan';
 import { turnSigns } from './journal-signs';
 import { kindRules, netFromGrossTotal, netFromPrice } from './kind-rules';
-import { dataRows, LayoutError } from './layout';
+import { dataRows } from './layout';
 import { groupColumnOf, groupOfNoCustomer } from './ledger-groups';
 import { LineStore } from './line-store';
 import { openSheet } from './locate';
@@ -249,9 +249,6 @@ async function importFrom(
   const inThread = dataRows(located, table.headerRow, headers, kind, mapping, threaded ? () => {} : skip, fillDown)[
     Symbol.asyncIterator
   ]();
-  // A layout found only as the rows are read (the header written again otherwise), named with its file.
-  const inFile = (error: unknown) =>
-    error instanceof LayoutError ? new LayoutError(`${fileName}: ${error.message}. Nothing was imported.`) : error;
   const buffered: SourceRow[] = [];
   try {
     for (let next = await inThread.next(); !next.done; next = await inThread.next()) {
@@ -259,7 +256,8 @@ async function importFrom(
       if (buffered.length >= SAMPLE_ROWS) break;
     }
   } catch (error) {
-    throw inFile(error);
+    // A layout found only as the rows are read (the header written again otherwise), named with its file.
+    throw layoutOf(fileName, error);
   }
   const { currency } = moneyAndDates(db);
   const { decisions, netFromRate, signs } = decideFromSample(plan, buffered, {
@@ -801,7 +799,7 @@ async function importFrom(
     }
   } catch (error) {
     if (db.inTransaction) undo();
-    throw inFile(error);
+    throw layoutOf(fileName, error);
   } finally {
     journals.restore();
   }

@@ -51,7 +51,7 @@ export class SaleQuantities {
     const sku = values.sku;
     if (typeof sku !== 'string') return;
     const pieces = values.qty;
-    const unit = converted.qtyUnit;
+    const unit = this.formatUnit(row) ?? converted.qtyUnit;
     const reread = unit !== undefined && this.checkUnit(values, sku, unit, row, issues);
     if (converted.cases === undefined) return;
     const problem = reread ? this.casesOfCaseUnit(sku, pieces) : this.addCases(values, sku, converted.cases);
@@ -71,12 +71,25 @@ export class SaleQuantities {
     return `the line has ${shown(row.cells[cases])} in "${inCases}" and ${shown(row.cells[qty])} in "${inPieces}": whole cases and the pieces beyond them, where the first rows wrote each line whole in both, so "${inPieces}" is not its quantity. Map a column of each line's whole quantity (--map qty=HEADER, or in the import dialog), or export the quantity in one unit`;
   }
 
+  /**
+   * The unit the quantity's number format writes after it (`""0" Nos"`, as Tally writes each
+   * line's): Excel shows 12 Nos, and the line is read as one written so, its unit checked.
+   */
+  private formatUnit(row: SourceRow): string | undefined {
+    const qty = this.mapping.qty;
+    if (qty === undefined || typeof row.cells[qty] !== 'number') return undefined;
+    return row.formatted?.find((shown) => shown.column === qty)?.unit;
+  }
+
   /** A problem of the row's cell in `column` (`label` where the file has none). */
   private issue(row: SourceRow, column: number | undefined, label: string, message: string): ImportIssue {
+    // A quantity as Excel shows it: with the unit its format writes.
+    const unit = column === this.mapping.qty ? this.formatUnit(row) : undefined;
+    const value = shown(row.cells[column ?? -1]);
     return {
       row: row.number,
       column: this.headers[column ?? -1] ?? label,
-      value: shown(row.cells[column ?? -1]),
+      value: unit ? `${value} ${unit}` : value,
       message,
     };
   }

@@ -46,10 +46,17 @@ const expectedNet = Array.from({ length: LINES }, (_, i) => (i % 997) * 100 + 25
  * order, which only the reading of the rows finds; `thousands` heads the net value "Net Value
  * ('000)" and keeps each as its rupees formatted to show thousands (`#,##0.00,`).
  */
-function storedXlsx(path: string, { broken = false, thousands = false, struckWhere = '' } = {}) {
+function storedXlsx(path: string, { broken = false, thousands = false, struckWhere = '', boxesEvery = 0 } = {}) {
+  // `boxesEvery`: each quantity formatted with its unit as Tally writes it, `""0" Nos"`, and every so many `""0" Box"`.
+  const style = (ref: string) =>
+    thousands && ref.startsWith('G')
+      ? ' s="1"'
+      : boxesEvery && ref.startsWith('F')
+        ? ` s="${(Number(ref.slice(1)) - 2) % boxesEvery === 0 ? 3 : 2}"`
+        : '';
   const cell = (v: string | number, ref: string) =>
     typeof v === 'number'
-      ? `<c r="${ref}"${thousands && ref.startsWith('G') ? ' s="1"' : ''}><v>${v}</v></c>`
+      ? `<c r="${ref}"${style(ref)}><v>${v}</v></c>`
       : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
   const lines = Array.from({ length: LINES }, (_, i) => (thousands ? line(i).with(6, Number(line(i)[6])) : line(i)));
   const rows = [thousands ? header.with(6, "Net Value ('000)") : header, ...lines]
@@ -66,9 +73,10 @@ function storedXlsx(path: string, { broken = false, thousands = false, struckWhe
     ? `<conditionalFormatting sqref="A2:H${LINES + 1}"><cfRule type="expression" dxfId="0" priority="1"><formula>${struckWhere}</formula></cfRule></conditionalFormatting>`
     : '';
   const dxfs = struckWhere ? '<dxfs count="1"><dxf><font><strike/></font></dxf></dxfs>' : '';
-  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="#,##0.00,"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>${dxfs}</styleSheet>`;
-  const parts = workbookParts(sheetXml(rows + tail, merged + rule), thousands || struckWhere ? { styles } : {}).map(
-    (p) => (p.name.includes('worksheets') ? { ...p, stored: true } : p),
+  const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="#,##0.00,"/><numFmt numFmtId="165" formatCode="&quot;&quot;0&quot; Nos&quot;"/><numFmt numFmtId="166" formatCode="&quot;&quot;0&quot; Box&quot;"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs>${dxfs}</styleSheet>`;
+  const styled = thousands || struckWhere || boxesEvery;
+  const parts = workbookParts(sheetXml(rows + tail, merged + rule), styled ? { styles } : {}).map((p) =>
+    p.name.includes('worksheets') ? { ...p, stored: true } : p,
   );
   return writeZip(path, parts);
 }
@@ -333,6 +341,19 @@ describe('a large file read on its own thread', () => {
     expect(
       ws.db.prepare('SELECT count(*) AS n, max(qty) AS most FROM sales WHERE batch_id = ?').get(result.batch),
     ).toEqual({ n: LINES - struck.length, most: 4000 });
+  });
+
+  it("reads each quantity's unit from its number format, on the reading thread as on this one", async () => {
+    const { ws, dir } = workspaces.current();
+    const path = storedXlsx(join(dir, 'units.xlsx'), { boxesEvery: 10_000 });
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales', dryRun: true, validOnly: true });
+    // SKU-0001 is counted in PCS by the products master: its lines in boxes are refused, wherever read.
+    const boxes = Array.from({ length: LINES }, (_, i) => i).filter((i) => i % 10_000 === 0);
+    expect(result.errors.map((e) => [e.row, e.value, e.message])).toEqual(
+      boxes.map((i) => [i + 2, `${1 + (i % 5)} Box`, 'the products master counts SKU-0001 in PCS, this line in Box']),
+    );
+    expect(result.rows).toBe(LINES - boxes.length);
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

@@ -266,6 +266,73 @@ describe('validation', () => {
     });
   });
 
+  it('reads the unit a quantity\'s number format writes (Tally\'s ""0" Nos"), in a workbook and Excel 2003 XML, as one written', async () => {
+    // As Tally writes each line's quantity: a number, its unit in its format. SKU-0001 and SKU-0002
+    // are counted in PCS by the products master, SKU-0005 in CASE; NEW-1 has none.
+    const lines: [string, string, number, string][] = [
+      ['SI/F/1', 'SKU-0001', 12, '""0" Nos"'],
+      ['SI/F/2', 'SKU-0002', 2.5, '""0.00" Pcs"'],
+      ['SI/F/3', 'NEW-1', 2, '""0" Box"'],
+      ['SI/F/4', 'NEW-1', 24, '""0" Nos"'],
+      ['SI/F/5', 'SKU-0005', 24, '#,##0 "Pcs"'],
+      ['SI/F/6', 'SKU-0001', 5, '0'],
+    ];
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sales');
+    sheet.addRow(header);
+    for (const [doc, sku, qty, format] of lines) {
+      sheet.addRow([doc, '05-10-2026', 'D001', 'O00001', sku, qty, 100]).getCell(6).numFmt = format;
+    }
+    const xlsx = join(dir, 'tally-units.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const xmlCell = (v: string | number, style?: number) =>
+      `<Cell${style === undefined ? '' : ` ss:StyleID="u${style}"`}><Data ss:Type="${typeof v === 'number' ? 'Number' : 'String'}">${v}</Data></Cell>`;
+    const xml = writeText(
+      join(dir, 'tally-units.xls'),
+      `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Styles>${lines
+        .map(
+          ([, , , format], i) =>
+            `<Style ss:ID="u${i}"><NumberFormat ss:Format="${format.replace(/"/g, '&quot;')}"/></Style>`,
+        )
+        .join('')}</Styles><Worksheet ss:Name="Sales"><Table><Row>${header.map((h) => xmlCell(h)).join('')}</Row>${lines
+        .map(
+          ([doc, sku, qty], i) =>
+            `<Row>${[doc, '05-10-2026', 'D001', 'O00001', sku].map((v) => xmlCell(v)).join('')}${xmlCell(qty, i)}${xmlCell(100)}</Row>`,
+        )
+        .join('')}</Table></Worksheet></Workbook>`,
+    );
+    for (const path of [xlsx, xml]) {
+      const result = await importFile(ws, path, {
+        kind: 'sales',
+        validOnly: true,
+        createMissing: true,
+        dryRun: true,
+        dateOrder: 'dmy',
+      });
+      expect(result.errors).toEqual([
+        {
+          row: 5,
+          column: 'Qty',
+          value: '24 Nos',
+          message: 'row 4 counts NEW-1 in Box, this line in Nos: one unit for a product',
+        },
+        {
+          row: 6,
+          column: 'Qty',
+          value: '24 Pcs',
+          message: 'the products master counts SKU-0005 in CASE, this line in Pcs',
+        },
+      ]);
+      expect(result.rows).toBe(4);
+      expect(result.totals.qty).toBe('21.500');
+      expect(result.decisions).toContainEqual({
+        field: 'qty',
+        decision:
+          'Quantities are written with their unit (Nos, Pcs, Box): the number is read, and each product keeps one unit',
+      });
+    }
+  });
+
   it('reads a party, outlet or item given by its name as the one master row of that name, never as a new one', async () => {
     const name = ws.db.prepare('UPDATE distributors SET name = ?, ledger_name = ? WHERE code = ?');
     name.run('Annapurna Distributors', 'Annapurna Distributors (Pune)', 'D001');

@@ -32,7 +32,14 @@ describe('number formats of a workbook', () => {
     const six = formatKind('000000');
     expect(six).toEqual({ pad: 6 });
     expect(formatKind('[Red]00000;-00000')).toEqual({ pad: 5 });
-    expect(['0', '00.00', '#00', '#,##0', '0000 "Nos"', '"#"000'].map(formatKind)).toEqual(Array(6).fill(null));
+    expect(['0', '00.00', '#00', '#,##0', '0000 "Nos"', '"#"000'].map(formatKind)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      { unit: 'Nos' },
+      null,
+    ]);
     expect([shownNumber(123, six), shownNumber(123456, six), shownNumber(1234567, six)]).toEqual([
       '000123',
       123456,
@@ -65,9 +72,44 @@ describe('number formats of a workbook', () => {
     // Money and a quantity's unit are no code: a currency's letters, or letters after the digits.
     expect([formatKind('"Rs."0'), formatKind('0" pcs"'), formatKind('"Qty "0.00')]).toEqual([
       { currency: 'INR' },
-      null,
+      { unit: 'pcs' },
       null,
     ]);
+  });
+
+  it("reads the unit a format writes after a quantity's digits, as Tally writes each line's", () => {
+    const units = [
+      '""0" Nos"',
+      '""0.00" Mtr"',
+      '#,##0 "Cs"',
+      '0\\ \\K\\g',
+      'General" Pcs"',
+      '[Blue]0" Box";[Red]-0" Box"',
+    ];
+    expect(units.map((code) => formatKind(code))).toEqual([
+      { unit: 'Nos' },
+      { unit: 'Mtr' },
+      { unit: 'Cs' },
+      { unit: 'Kg' },
+      { unit: 'Pcs' },
+      { unit: 'Box' },
+    ]);
+    // No unit: a side (Dr/Cr), a size (thousands, lakhs), two units, a word with a figure, a percentage, a date.
+    const none = [
+      '#,##0.00 "Dr";#,##0.00 "Cr"',
+      '#,##0 "K"',
+      '0.00 " Lakhs"',
+      '0" Box";-0" Pcs"',
+      '0" Box of 10"',
+      '0 "%"',
+    ];
+    expect(none.map((code) => formatKind(code))).toEqual([null, null, null, null, null, null]);
+    expect(formatKind('dd" Nos"')).toBe('date');
+    // A number so formatted is noted with its unit; text in the column is not.
+    const apart: ShownApart = {};
+    noteShownApart(apart, 5, formatKind('""0" Nos"'), 12);
+    noteShownApart(apart, 6, formatKind('""0" Nos"'), '12 Nos');
+    expect(apart.formatted).toEqual([{ column: 5, unit: 'Nos' }]);
   });
 
   // What a cell of `value` shows in place of it under `code`: null where Excel shows the value.

@@ -26,10 +26,15 @@ export function noteShownApart(apart: ShownApart, column: number, kind: StyleKin
   const shows = kind.hides ? shownInstead(kind.hides, held) : null;
   const colour = kind.hides?.colour;
   if (shows !== null) noteUnshown(apart, { column, shows, ...(colour ? { colour } : {}) });
-  if (typeof held === 'number' && (kind.currency || kind.power)) {
+  if (typeof held === 'number' && (kind.currency || kind.power || kind.unit)) {
     apart.formatted ??= [];
-    const { currency, power } = kind;
-    apart.formatted.push({ column, ...(currency ? { currency } : {}), ...(power ? { power } : {}) });
+    const { currency, power, unit } = kind;
+    apart.formatted.push({
+      column,
+      ...(currency ? { currency } : {}),
+      ...(power ? { power } : {}),
+      ...(unit ? { unit } : {}),
+    });
   }
 }
 
@@ -71,6 +76,8 @@ export interface NumberShown {
    */
   pad?: number;
   prefix?: string;
+  /** The unit the format writes after the number (`""0" Nos"`: Excel shows 12 as 12 Nos), as Tally writes a line's quantity. */
+  unit?: string;
 }
 
 /**
@@ -127,6 +134,36 @@ export function formatCurrency(code: string): string | null {
 
 /** Quoted text, an escaped character, padding (`_)`), a fill (`* `), a bracket (`[Red]`, `[$-409]`, `[<0]`). */
 const FORMAT_TOKEN = /"[^"]*"|\\.|[_*].|\[[^\]]*\]/g;
+
+/** A format section's tokens: FORMAT_TOKEN's, or any one character. */
+const SECTION_TOKEN = /"[^"]*"|\\.|[_*].|\[[^\]]*\]|./gs;
+
+/** Words a format writes after a number that give its size or its side, not its unit: `"Dr"`, `"K"`, `" Lakhs"`, `"L"` (litres or lakhs). */
+const NOT_UNITS = /^(dr|cr|rs|inr|k|m|mn|bn|l|lakhs?|lacs?|crores?|thousands?|millions?|billions?)\.?$/i;
+
+/**
+ * The unit a format writes after a number's digits, as Tally writes each line's quantity
+ * (`""0" Nos"`, `""0.00" Mtr"`) and a hand writes cases (`#,##0 "Cs"`): Excel shows 12 Nos, which
+ * the number alone does not say. None where its sections write different words, or a word that
+ * gives the number's size or side rather than a unit (`"Dr"`, `"K"`).
+ */
+function formatUnit(code: string): string | undefined {
+  let unit: string | undefined;
+  for (const section of code.split(';').slice(0, 3)) {
+    let after: string[] | null = null;
+    // `General" Nos"` shows the number as General does, then the unit.
+    for (const [token] of section.replace(/general/gi, '0').matchAll(SECTION_TOKEN)) {
+      if (token === '0' || token === '#' || token === '?') after = [];
+      else after?.push(token);
+    }
+    const word = after === null ? '' : literalOf(after.join(''));
+    if (word === '') continue;
+    if (!/^[A-Za-z][A-Za-z.]{0,11}$/.test(word) || NOT_UNITS.test(word) || (unit !== undefined && word !== unit))
+      return undefined;
+    unit = word;
+  }
+  return unit;
+}
 
 /** A format section without its quoted text, escapes, padding, fills and brackets: what it shows of the value. */
 const bareSection = (section: string) => section.replace(FORMAT_TOKEN, '');
@@ -225,9 +262,11 @@ export function formatKind(code: string): StyleKind {
   const hides = hiding(code);
   const shown = currency || power ? null : codeShown(code);
   const percent = bareFormat(code).includes('%');
-  if (currency || power || hides || shown || percent)
+  const unit = currency || power || percent ? undefined : formatUnit(code);
+  if (currency || power || hides || shown || percent || unit)
     return {
       ...(percent ? { percent: true } : {}),
+      ...(unit ? { unit } : {}),
       ...(currency ? { currency } : {}),
       ...(power ? { power } : {}),
       ...(hides ? { hides } : {}),

@@ -90,6 +90,8 @@ export interface ShownFormat {
   power?: number;
   /** The power the cell was read as shown by, once (readShownUnits), in place of `power`. */
   readShown?: number;
+  /** The unit the format writes after the number (`0" Nos"`): a quantity's, read as one written "12 Nos". */
+  unit?: string;
 }
 
 export interface SourceSheet {

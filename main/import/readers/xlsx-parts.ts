@@ -279,7 +279,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
     dxfs: styles.dxfs,
     struckStyles: styles.struck.includes(true) ? styles.struck : null,
     readApart: styles.kinds.some(
-      (kind) => typeof kind === 'object' && Boolean(kind?.hides || kind?.currency || kind?.power),
+      (kind) => typeof kind === 'object' && Boolean(kind?.hides || kind?.currency || kind?.power || kind?.unit),
     ),
     sharedStrings: shared.strings,
     struckStrings: shared.struck.size > 0 ? shared.struck : null,

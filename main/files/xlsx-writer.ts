@@ -1,6 +1,7 @@
 import { crc32, createDeflateRaw, deflateRaw, deflateRawSync } from 'node:zlib';
 import { Zip, type ZipInputFile } from 'fflate';
 import { cutText } from '../format/cell-text';
+import { columnName } from '../import/readers/xlsx-cells';
 import { CELL_CHARS } from './excel-limits';
 
 /**
@@ -85,13 +86,6 @@ export function xmlText(text: string): string {
  */
 function withinCell(text: string): string {
   return text.length <= CELL_CHARS ? text : `${cutText(text, CELL_CHARS - 1)}…`;
-}
-
-/** The column letters of a 0-based index: 0 → A, 26 → AA. */
-export function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 /** Fonts, number formats and their combinations (cellXfs), each given an index once. */

@@ -149,14 +149,33 @@ function struckIssues(row: SourceRow, { kind, mapping, headers }: CellReading): 
 }
 
 /**
+ * A formula cell the import reads whose saved number its formula does not give from the row
+ * (`=E2*F2` saved as 999 beside 2 × 50.25): a program changed the file without working its
+ * formulas out, or Excel was set to calculate by hand (F9) and saved before it did. Excel, working
+ * it out, shows another amount than the one read: refused, never guessed.
+ */
+function formulaIssues(row: SourceRow, { mapping, headers }: CellReading): ImportIssue[] {
+  const read = new Set(Object.values(mapping).filter((column) => typeof column === 'number'));
+  return (row.formulaGives ?? [])
+    .filter(({ column }) => read.has(column))
+    .map(({ column, formula, gives }) => ({
+      row: row.number,
+      column: headers[column] ?? `column ${column + 1}`,
+      value: shown(row.cells[column] ?? null),
+      message: `the cell's formula ${formula} gives ${Number(gives.toPrecision(15))} from the row's cells, not the ${shown(row.cells[column] ?? null)} saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows ${Number(gives.toPrecision(15))}. Open the file in Excel, press Ctrl+Alt+F9, save it and import again`,
+    }));
+}
+
+/**
  * What the reader said of a row's cells, judged by the field each is read as: an amount merged
  * with other rows', an amount its format shows in another currency, or in another unit
  * than its column's; cells struck through. Asked once per row.
  */
 export function cellIssues(row: SourceRow, reading: CellReading): ImportIssue[] {
-  if (!row.mergedDown && !row.mergedOver && !row.formatted && !row.struck) return [];
+  if (!row.mergedDown && !row.mergedOver && !row.formatted && !row.struck && !row.formulaGives) return [];
   return [
     ...struckIssues(row, reading),
+    ...formulaIssues(row, reading),
     ...mergedAmountIssues(row, reading),
     ...currencyFormatIssues(row, reading),
     ...unitFormatIssues(row, reading),

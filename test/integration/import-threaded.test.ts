@@ -46,7 +46,10 @@ const expectedNet = Array.from({ length: LINES }, (_, i) => (i % 997) * 100 + 25
  * order, which only the reading of the rows finds; `thousands` heads the net value "Net Value
  * ('000)" and keeps each as its rupees formatted to show thousands (`#,##0.00,`).
  */
-function storedXlsx(path: string, { broken = false, thousands = false, struckWhere = '', boxesEvery = 0 } = {}) {
+function storedXlsx(
+  path: string,
+  { broken = false, thousands = false, struckWhere = '', boxesEvery = 0, staleEvery = 0 } = {},
+) {
   // `boxesEvery`: each quantity formatted with its unit as Tally writes it, `""0" Nos"`, and every so many `""0" Box"`.
   const style = (ref: string) =>
     thousands && ref.startsWith('G')
@@ -54,10 +57,17 @@ function storedXlsx(path: string, { broken = false, thousands = false, struckWhe
       : boxesEvery && ref.startsWith('F')
         ? ` s="${(Number(ref.slice(1)) - 2) % boxesEvery === 0 ? 3 : 2}"`
         : '';
+  // `staleEvery`: each net value a formula of its row (`F2*0+100.25`), every so many saved one rupee more than it gives.
+  const formula = (v: string, ref: string) => {
+    const row = Number(ref.slice(1));
+    return `<c r="${ref}"><f>F${row}*0+${v}</f><v>${(row - 2) % staleEvery === 0 ? Number(v) + 1 : v}</v></c>`;
+  };
   const cell = (v: string | number, ref: string) =>
     typeof v === 'number'
       ? `<c r="${ref}"${style(ref)}><v>${v}</v></c>`
-      : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+      : staleEvery && ref.startsWith('G') && ref !== 'G1'
+        ? formula(v, ref)
+        : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
   const lines = Array.from({ length: LINES }, (_, i) => (thousands ? line(i).with(6, Number(line(i)[6])) : line(i)));
   const rows = [thousands ? header.with(6, "Net Value ('000)") : header, ...lines]
     .map(
@@ -354,6 +364,21 @@ describe('a large file read on its own thread', () => {
       boxes.map((i) => [i + 2, `${1 + (i % 5)} Box`, 'the products master counts SKU-0001 in PCS, this line in Box']),
     );
     expect(result.rows).toBe(LINES - boxes.length);
+  });
+
+  it('refuses the net values whose formula gives another amount than the one saved, worked out on the reading thread', async () => {
+    const { ws, dir } = workspaces.current();
+    const path = storedXlsx(join(dir, 'stale.xlsx'), { staleEvery: 20_000 });
+    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const result = await importFile(ws, path, { kind: 'sales', dryRun: true, validOnly: true });
+    const stale = Array.from({ length: LINES }, (_, i) => i).filter((i) => i % 20_000 === 0);
+    expect(result.errors.map((e) => [e.row, e.column, e.value])).toEqual(
+      stale.map((i) => [i + 2, 'Net Value', String((i % 997) + 1.25)]),
+    );
+    expect(result.errors[1]?.message).toMatch(
+      /^the cell's formula =F20002\*0\+60\.25 gives 60\.25 from the row's cells/,
+    );
+    expect(result.rows).toBe(LINES - stale.length);
   });
 
   it('refuses a damaged large file by name, from across the thread', async () => {

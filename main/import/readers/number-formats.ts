@@ -14,7 +14,7 @@ const BUILT_IN_DATES = new Set([
 for (let id = 50; id <= 58; id++) BUILT_IN_DATES.add(id);
 
 /** What a reader says of a row's cells whose format shows them apart from their values. */
-export type ShownApart = Pick<SourceRow, 'unshown' | 'formatted' | 'struck' | 'conditionallyStruck'>;
+export type ShownApart = Pick<SourceRow, 'unshown' | 'formatted' | 'struck' | 'conditionallyStruck' | 'formulaGives'>;
 
 /**
  * Notes a cell whose format shows its value apart from it: no digits of it (nothing, as `;;;`

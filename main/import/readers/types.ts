@@ -57,6 +57,18 @@ export interface SourceRow {
    * (`may`: a formula Excel alone works out decides), with the rule as a message names it.
    */
   conditionallyStruck?: ConditionalStrike[];
+  /**
+   * The formula cells whose saved number is not what their formula gives from the row's cells
+   * (saved-formulas.ts): Excel, working it out again, shows another amount than the one read.
+   */
+  formulaGives?: FormulaGives[];
+}
+
+/** A formula cell's saved number that its formula (as written, `=E2*F2`) does not give: it gives `gives`. */
+export interface FormulaGives {
+  column: number;
+  formula: string;
+  gives: number;
 }
 
 /** A cell a conditional format draws struck through, or may: the rule that does. */

@@ -21,6 +21,13 @@ export function columnOf(ref: string): number {
   return i === 0 ? -1 : n - 1;
 }
 
+/** The column letters of a 0-based index: 0 → A, 26 → AA (columnOf's inverse). */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 /** A cell reference such as "B12" or "$B$12" as its 1-based row and 0-based column, or null when it is none inside a sheet's grid. */
 export function cellRef(ref: string): { row: number; col: number } | null {
   const bare = ref.replace(/\$/g, '');

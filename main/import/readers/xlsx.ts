@@ -4,6 +4,7 @@ import { PLAIN } from './cell-colours';
 import type { ConditionalRule } from './conditional-formats';
 import { noteConditionalMarks, type RuledCell } from './conditional-marks';
 import { noteShownApart, noteStruck, type ShownApart, shownNumber } from './number-formats';
+import { RowFormulas } from './saved-formulas';
 import {
   type Cell,
   ColumnSpans,
@@ -101,6 +102,9 @@ interface CellBuilding {
   style: number;
   formula: boolean;
   value: string | null;
+  /** Its formula's text, and the shared formula it writes or takes (`si`). */
+  formulaText?: string;
+  shared?: string;
 }
 
 /** Where text goes while it is read: a cell's value, an inline string's text, or nowhere. */
@@ -108,6 +112,7 @@ enum Into {
   Nothing = 0,
   Value = 1,
   Inline = 2,
+  Formula = 3,
 }
 
 /** 9999-12-31, the last day Excel shows. */
@@ -127,6 +132,8 @@ async function* sheetRows(
   let cell: CellBuilding | null = null;
   let into = Into.Nothing;
   let phonetic = 0;
+  // The row's formulas with a saved number, asked once the row is read whether they give it (saved-formulas.ts).
+  const formulas = new RowFormulas();
   // What the row's cells' formats show apart from their values (`;;;`, a currency, thousands, struck through).
   let apart: ShownApart = {};
   // The row's cells that conditional formats are asked of, with what each holds and its fill.
@@ -226,7 +233,15 @@ async function* sheetRows(
           }
           return;
         case 'f':
-          if (cell) cell.formula = true;
+          if (cell) {
+            cell.formula = true;
+            // An array formula or a data table spans other cells: its result is not worked out here.
+            if (a.t !== 'array' && a.t !== 'dataTable') {
+              into = Into.Formula;
+              cell.formulaText = '';
+              if (a.t === 'shared' && a.si !== undefined) cell.shared = a.si;
+            }
+          }
           return;
         case 'rPh':
           phonetic++;
@@ -255,6 +270,10 @@ async function* sheetRows(
     },
     text(t) {
       if (into === Into.Nothing || cell === null) return;
+      if (into === Into.Formula) {
+        if ((cell.formulaText?.length ?? 0) < 2000) cell.formulaText += t;
+        return;
+      }
       cell.value += t;
       if (into === Into.Inline) runs.text(t);
       if ((cell.value?.length ?? 0) > PART_LIMITS.cellChars)
@@ -266,6 +285,7 @@ async function* sheetRows(
       switch (name) {
         case 'v':
         case 't':
+        case 'f':
           into = Into.Nothing;
           return;
         case 'rPh':
@@ -278,15 +298,21 @@ async function* sheetRows(
               while (cells.length < cell.col) cells.push(null);
               cells[cell.col] = v;
             }
+            if (cell.formulaText !== undefined && typeof v !== 'string' && !workbook.recalculatesOnOpen)
+              formulas.add(cell.col, rowNumber, cell.formulaText, cell.shared, numberCell(cell.value ?? ''));
           }
           cell = null;
           return;
         case 'row':
+          if (cells) formulas.check(cells, apart);
           if (cells && ruled.length > 0) {
             noteConditionalMarks(rules, workbook.dxfs, { number: rowNumber, cells }, apart, ruled);
             ruled.length = 0;
           }
-          if (cells && (apart.unshown || apart.formatted || apart.struck || apart.conditionallyStruck)) {
+          if (
+            cells &&
+            (apart.unshown || apart.formatted || apart.struck || apart.conditionallyStruck || apart.formulaGives)
+          ) {
             ready.push({ number: rowNumber, cells, ...apart });
             apart = {};
           } else if (cells) ready.push({ number: rowNumber, cells });

@@ -1,0 +1,309 @@
+import Decimal from 'decimal.js';
+import type { Cell, FormulaGives } from './types';
+import { columnName, columnOf } from './xlsx-cells';
+
+/**
+ * A formula's saved value against what the formula gives from its own row. A workbook keeps each
+ * formula's last result beside it; a program that writes or edits a file without calculating (a
+ * script that changes the amounts and leaves the results, a workbook calculated by hand (F9) and
+ * saved before it was asked) keeps a result the formula no longer gives, and Excel, working the
+ * formula out again, shows another amount than the one read. Formulas of the row's own cells are
+ * worked out here as Excel does — arithmetic (+ - * / ^ %), SUM, PRODUCT, MIN, MAX, ABS, INT,
+ * ROUND, ROUNDUP, ROUNDDOWN of numbers and cells of the same row — and any other (another row's
+ * cell, another sheet's, any other function, text) is left: whether it holds stays unknown.
+ */
+type Expr =
+  | { number: number }
+  | { ref: Ref }
+  | { range: [Ref, Ref] }
+  | { op: string; left: Expr; right: Expr }
+  | { negate: Expr }
+  | { percent: Expr }
+  | { call: string; args: Expr[] };
+
+/** A cell reference: its column and row as written (0-based column), and which are fixed (`$`). */
+interface Ref {
+  col: number;
+  row: number;
+  fixedCol: boolean;
+  fixedRow: boolean;
+}
+
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d*)?(?:E[+-]?\d+)?|\.\d+(?:E[+-]?\d+)?)|(\$?[A-Z]{1,3}\$?\d{1,7})(?![A-Z\d(!])|([A-Z][A-Z\d.]*)\(|([-+*/^%(),:]))/iy;
+
+type Token = { number: number } | { ref: Ref } | { fn: string } | { sign: string };
+
+function tokens(formula: string): Token[] | null {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < formula.length) {
+    if (/^\s*$/.test(formula.slice(TOKEN.lastIndex))) break;
+    const m = TOKEN.exec(formula);
+    if (!m) return null;
+    const [, number, ref, fn, sign] = m;
+    if (number !== undefined) out.push({ number: Number(number) });
+    else if (ref !== undefined) {
+      const [, fixedCol, col = '', fixedRow, row] = ref.match(/^(\$?)([A-Z]+)(\$?)(\d+)$/i) ?? [];
+      out.push({
+        ref: { col: columnOf(col.toUpperCase()), row: Number(row), fixedCol: !!fixedCol, fixedRow: !!fixedRow },
+      });
+    } else if (fn !== undefined) out.push({ fn: fn.toUpperCase() });
+    else out.push({ sign: sign as string });
+  }
+  return out;
+}
+
+const FUNCTIONS = new Set(['SUM', 'PRODUCT', 'MIN', 'MAX', 'ABS', 'INT', 'ROUND', 'ROUNDUP', 'ROUNDDOWN']);
+
+/** A formula as an expression, or null where it is none this module works out. */
+export function parseFormula(formula: string): Expr | null {
+  if (formula.length > 1000) return null;
+  const list = tokens(formula.replace(/^=/, ''));
+  if (!list || list.length === 0) return null;
+  let at = 0;
+  const sign = (s: string) => {
+    const t = list[at];
+    if (t && 'sign' in t && t.sign === s) {
+      at++;
+      return true;
+    }
+    return false;
+  };
+  // Excel's order: + − below * / below ^ below a leading minus below %.
+  const sum = (): Expr | null => {
+    let left = product();
+    while (left) {
+      const op = sign('+') ? '+' : sign('-') ? '-' : null;
+      if (!op) return left;
+      const right = product();
+      left = right && { op, left, right };
+    }
+    return null;
+  };
+  const product = (): Expr | null => {
+    let left = power();
+    while (left) {
+      const op = sign('*') ? '*' : sign('/') ? '/' : null;
+      if (!op) return left;
+      const right = power();
+      left = right && { op, left, right };
+    }
+    return null;
+  };
+  const power = (): Expr | null => {
+    let left = unary();
+    while (left && sign('^')) {
+      const right = unary();
+      left = right && { op: '^', left, right };
+    }
+    return left;
+  };
+  const unary = (): Expr | null => {
+    if (sign('-')) {
+      const inner = unary();
+      return inner && { negate: inner };
+    }
+    if (sign('+')) return unary();
+    let inner = primary();
+    while (inner && sign('%')) inner = { percent: inner };
+    return inner;
+  };
+  const primary = (): Expr | null => {
+    const t = list[at++];
+    if (!t) return null;
+    if ('number' in t) return t;
+    if ('ref' in t) {
+      if (!sign(':')) return t;
+      const end = list[at++];
+      return end && 'ref' in end ? { range: [t.ref, end.ref] } : null;
+    }
+    if ('fn' in t) {
+      if (!FUNCTIONS.has(t.fn)) return null;
+      const args: Expr[] = [];
+      if (sign(')')) return { call: t.fn, args };
+      do {
+        const arg = sum();
+        if (!arg) return null;
+        args.push(arg);
+      } while (sign(','));
+      return sign(')') ? { call: t.fn, args } : null;
+    }
+    if (t.sign === '(') {
+      const inner = sum();
+      return inner && sign(')') ? inner : null;
+    }
+    return null;
+  };
+  const expr = sum();
+  return expr && at === list.length ? expr : null;
+}
+
+/** Where a formula stands: its row, and how far a shared formula's cell is from the cell that writes it. */
+export interface FormulaPlace {
+  row: number;
+  rows: number;
+  cols: number;
+}
+
+/** A cell's value as Excel's arithmetic takes it: a number, a blank as 0, a text of a number or a percentage as that number. */
+function numberOf(cell: Cell | undefined): number | undefined {
+  if (cell === null || cell === undefined) return 0;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell !== 'string') return undefined;
+  const percent = cell.match(/^(-?\d+(?:\.\d+)?)%$/);
+  if (percent) return Number(percent[1]) / 100;
+  const n = cell.trim() === '' ? Number.NaN : Number(cell);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const rounding = { ROUND: Decimal.ROUND_HALF_UP, ROUNDUP: Decimal.ROUND_UP, ROUNDDOWN: Decimal.ROUND_DOWN } as const;
+
+/**
+ * What a formula gives from its row's cells (`cells`, as read), at `place`; undefined where it
+ * needs what the row does not hold (another row's cell) or Excel would give no number.
+ */
+export function formulaGives(expr: Expr, cells: readonly Cell[], place: FormulaPlace): number | undefined {
+  /** The column of a reference of this row, or undefined for another row's. */
+  const columnIn = (ref: Ref): number | undefined =>
+    !ref.fixedRow && ref.row === place.row - place.rows ? ref.col + (ref.fixedCol ? 0 : place.cols) : undefined;
+  /** A function's arguments as numbers: a range's numbers (its blanks and text passed over, as Excel's do). */
+  const values = (args: Expr[]): number[] | undefined => {
+    const out: number[] = [];
+    for (const arg of args) {
+      if ('range' in arg) {
+        const [from, to] = arg.range.map(columnIn);
+        if (from === undefined || to === undefined || arg.range[0].row !== arg.range[1].row) return undefined;
+        for (let c = Math.min(from, to); c <= Math.max(from, to); c++) {
+          const cell = cells[c];
+          if (typeof cell === 'number') out.push(cell);
+          else if (cell instanceof Date || typeof cell === 'boolean') return undefined;
+        }
+      } else {
+        const n = gives(arg);
+        if (n === undefined) return undefined;
+        out.push(n);
+      }
+    }
+    return out;
+  };
+  const gives = (e: Expr): number | undefined => {
+    if ('number' in e) return e.number;
+    if ('ref' in e) {
+      const col = columnIn(e.ref);
+      return col === undefined ? undefined : numberOf(cells[col]);
+    }
+    if ('negate' in e) {
+      const n = gives(e.negate);
+      return n === undefined ? undefined : -n;
+    }
+    if ('percent' in e) {
+      const n = gives(e.percent);
+      return n === undefined ? undefined : n / 100;
+    }
+    if ('op' in e) {
+      const [a, b] = [gives(e.left), gives(e.right)];
+      if (a === undefined || b === undefined) return undefined;
+      if (e.op === '/' && b === 0) return undefined;
+      return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b : a ** b;
+    }
+    if ('range' in e) return undefined;
+    const args = values(e.args);
+    if (!args) return undefined;
+    switch (e.call) {
+      case 'SUM':
+        return args.reduce((s, n) => s + n, 0);
+      case 'PRODUCT':
+        return args.reduce((s, n) => s * n, 1);
+      case 'MIN':
+        return args.length === 0 ? 0 : Math.min(...args);
+      case 'MAX':
+        return args.length === 0 ? 0 : Math.max(...args);
+      case 'ABS':
+        return args.length === 1 ? Math.abs(args[0] as number) : undefined;
+      case 'INT':
+        return args.length === 1 ? Math.floor(args[0] as number) : undefined;
+      default: {
+        const [n, digits] = args;
+        if (args.length !== 2 || n === undefined || digits === undefined || !Number.isFinite(n)) return undefined;
+        // Excel rounds the number as its 15 digits write it: ROUND(2.675, 2) is 2.68.
+        const places = Math.trunc(digits);
+        if (places < 0 || places > 15) return undefined;
+        return new Decimal(n.toPrecision(15))
+          .toDecimalPlaces(places, rounding[e.call as keyof typeof rounding])
+          .toNumber();
+      }
+    }
+  };
+  const result = gives(expr);
+  return result !== undefined && Number.isFinite(result) ? result : undefined;
+}
+
+/**
+ * Whether a saved number is what a formula gives: Excel's and JavaScript's arithmetic are the same
+ * IEEE doubles, and Excel tidies a result within its 15 digits (0.1 + 0.2 − 0.3 saved as 0), so
+ * what differs beyond those, or by less than a billionth, is the same.
+ */
+export const sameResult = (saved: number, given: number) =>
+  Math.abs(saved - given) <= Math.max(1e-9, 1e-12 * Math.max(Math.abs(saved), Math.abs(given)));
+
+/** A shared formula as its cell `rows` and `cols` away takes it: its references not fixed moved as far. */
+const shifted = (formula: string, rows: number, cols: number) =>
+  formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Z\d(!])/gi, (_, fixedCol, col, fixedRow, row) => {
+    const letters = fixedCol ? col : columnName(columnOf(col.toUpperCase()) + cols);
+    return `${fixedCol}${letters}${fixedRow}${fixedRow ? row : Number(row) + rows}`;
+  });
+
+/** A formula of a row with its saved number, to be asked once the row is read. */
+interface Waiting {
+  col: number;
+  expr: Expr;
+  place: FormulaPlace;
+  saved: number;
+  /** The formula as written, and where (a shared formula's first cell writes it for all). */
+  written: string;
+}
+
+/** Shared formulas a sheet may hold before they are no longer looked after (a hostile file's millions). */
+const MAX_SHARED = 100_000;
+
+/**
+ * A sheet's formulas, row by row: each formula cell with a saved number is added as it is read,
+ * with the shared formula it writes or takes (`<f t="shared" si="0">E2*F2</f>` writes it for the
+ * cells under it, which say only `si="0"`); once the row is read, `check` notes each whose saved
+ * number is not what it gives from the row (`formulaGives`).
+ */
+export class RowFormulas {
+  private readonly shared = new Map<string, { expr: Expr | null; row: number; col: number; written: string }>();
+  private readonly waiting: Waiting[] = [];
+
+  add(col: number, row: number, text: string, si: string | undefined, saved: Cell): void {
+    if (typeof saved !== 'number') return;
+    if (si !== undefined && text.trim() === '') {
+      const first = this.shared.get(si);
+      if (first?.expr)
+        this.waiting.push({
+          col,
+          expr: first.expr,
+          place: { row, rows: row - first.row, cols: col - first.col },
+          saved,
+          written: shifted(first.written, row - first.row, col - first.col),
+        });
+      return;
+    }
+    const expr = parseFormula(text);
+    const written = `=${text.trim().replace(/^=/, '')}`;
+    if (si !== undefined && this.shared.size < MAX_SHARED) this.shared.set(si, { expr, row, col, written });
+    if (expr) this.waiting.push({ col, expr, place: { row, rows: 0, cols: 0 }, saved, written });
+  }
+
+  check(cells: readonly Cell[], apart: { formulaGives?: FormulaGives[] }): void {
+    for (const { col, expr, place, saved, written } of this.waiting) {
+      const given = formulaGives(expr, cells, place);
+      if (given === undefined || sameResult(saved, given)) continue;
+      apart.formulaGives ??= [];
+      apart.formulaGives.push({ column: col, formula: written, gives: given });
+    }
+    this.waiting.length = 0;
+  }
+}

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../main/workspace';
+import { libreOfficeConvert } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+const workspaces = demoWorkspacePerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
+});
+
+const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Rate', 'Net Value', 'Check'];
+/** Lines of qty × rate, the net value a formula of the row; `saved` what the workbook keeps as its result (undefined: none). */
+const lines: [string, number, number, string][] = [
+  ['FX-1', 2, 50.25, 'E2*F2'],
+  ['FX-2', 3, 300, 'E3*F3'],
+  ['FX-3', 5, 80.25, 'ROUND(E4*F4*(1-10%),2)'],
+  ['FX-4', 4, 10.5, 'SUM(E5:F5)*2-E5'],
+];
+
+async function workbook(path: string, saved: (number | undefined)[], shared = false) {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Sales');
+  sheet.addRow(header);
+  lines.forEach(([doc, qty, rate, formula], i) => {
+    const result = saved[i];
+    const net =
+      shared && i > 0 && i < 2
+        ? { sharedFormula: 'G2', result }
+        : shared && i === 0
+          ? { formula, shareType: 'shared' as const, ref: 'G2:G3', result }
+          : { formula, result };
+    // A check column the import does not read, its formula's result never right: it costs nothing.
+    sheet.addRow([
+      shared ? `${doc}S` : doc,
+      '15-10-2026',
+      'D001',
+      'SKU-0001',
+      qty,
+      rate,
+      net,
+      { formula: `E${i + 2}+1`, result: 0 },
+    ]);
+  });
+  await book.xlsx.writeFile(path);
+  return path;
+}
+
+describe("a formula's saved value", () => {
+  it('refuses a net value its formula does not give from the row, naming it and what Excel shows; shared formulas too', async () => {
+    // Written by a program that changed the amounts without calculating: FX-2 keeps 9000 for 3 × 300.
+    for (const shared of [false, true]) {
+      const path = await workbook(join(dir, `saved-${shared}.xlsx`), [100.5, 9000, 361.13, 25], shared);
+      const r = await importFile(ws, path, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
+      expect(r.errors).toEqual([
+        {
+          row: 3,
+          column: 'Net Value',
+          value: '9000',
+          message:
+            "the cell's formula =E3*F3 gives 900 from the row's cells, not the 9000 saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows 900. Open the file in Excel, press Ctrl+Alt+F9, save it and import again",
+        },
+      ]);
+      const mark = shared ? 'S' : '';
+      expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+        [`FX-1${mark}`, 10050],
+        [`FX-3${mark}`, 36113],
+        [`FX-4${mark}`, 2500],
+      ]);
+    }
+  });
+
+  it('lands every line of a workbook LibreOffice calculated, its results as Excel works them out', async () => {
+    // Formulas without results, calculated and saved by a second program: nothing refused, to the paisa.
+    const path = libreOfficeConvert(
+      await workbook(join(dir, 'uncalculated.xlsx'), []),
+      'xlsx',
+      join(dir, 'calculated'),
+    );
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+      ['FX-1', 10050],
+      ['FX-2', 90000],
+      ['FX-3', 36113],
+      ['FX-4', 2500],
+    ]);
+  });
+});

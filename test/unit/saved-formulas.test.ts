@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { formulaGives, parseFormula, sameResult } from '../../main/import/readers/saved-formulas';
+import type { Cell } from '../../main/import/readers/types';
+
+/** What `formula`, written in row 2, gives from the row's cells (A… in order). */
+const gives = (formula: string, cells: Cell[] = [], place = { row: 2, rows: 0, cols: 0 }) => {
+  const expr = parseFormula(formula);
+  return expr === null ? null : formulaGives(expr, cells, place);
+};
+
+describe("a formula's saved value against what it gives from its row", () => {
+  it("works out arithmetic in Excel's order: a leading minus before ^, % before both", () => {
+    expect([gives('=2+3*4'), gives('(2+3)*4'), gives('-2^2'), gives('2^-1'), gives('50%'), gives('-50%^2')]).toEqual([
+      14, 20, 4, 0.5, 0.5, 0.25,
+    ]);
+    expect([gives('1.5E+3/3'), gives('.5*4'), gives(' 1 + 2 ')]).toEqual([500, 2, 3]);
+  });
+
+  it("reads the row's own cells: a blank as 0, a number's text and a percentage as their numbers", () => {
+    const row: Cell[] = [2, 50.25, null, '18%', '100'];
+    expect([
+      gives('A2*B2', row),
+      gives('$A2*B$2', row),
+      gives('A2+C2', row),
+      gives('B2*D2', row),
+      gives('E2/A2', row),
+    ]).toEqual([100.5, undefined, 2, 9.045, 50]);
+    // Another row's cell, text, a date or a truth value: what it gives is not told here.
+    expect([gives('A3*2', row), gives('A1', row), gives('A2*F2', [1, 2, 3, 4, 5, 'two'])]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([gives('A2+1', [new Date(0)]), gives('A2+1', [true]), gives('A2/B2', [1, 0])]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("takes a shared formula's references as far as its cell is from the one that writes it", () => {
+    // `F2*G2` written in H2, taken by H5: F5*G5; a fixed column stays, a fixed row is another row's.
+    const row: Cell[] = [null, null, null, null, null, 3, 7, 21];
+    expect(gives('F2*G2', row, { row: 5, rows: 3, cols: 0 })).toBe(21);
+    expect(gives('$F2*2', row, { row: 5, rows: 3, cols: 1 })).toBe(6);
+    expect(gives('E2*2', row, { row: 5, rows: 3, cols: 1 })).toBe(6);
+    expect(gives('F$2*2', row, { row: 5, rows: 3, cols: 0 })).toBeUndefined();
+  });
+
+  it("works out SUM, PRODUCT, MIN, MAX, ABS, INT and Excel's rounding of what its 15 digits write", () => {
+    const row: Cell[] = [1.5, 'x', 2, null, 4];
+    expect([gives('SUM(A2:E2)', row), gives('SUM(A2,C2,10)', row), gives('PRODUCT(A2:C2)', row)]).toEqual([
+      7.5, 13.5, 3,
+    ]);
+    expect([gives('MIN(A2:E2)', row), gives('MAX(A2:E2)*2', row), gives('ABS(-3)+INT(-2.5)', row)]).toEqual([
+      1.5, 8, 0,
+    ]);
+    expect([
+      gives('ROUND(2.675,2)'),
+      gives('ROUND(-2.5,0)'),
+      gives('ROUNDUP(1.231,2)'),
+      gives('ROUNDDOWN(-1.239,2)'),
+    ]).toEqual([2.68, -3, 1.24, -1.23]);
+    // A text argument, a range of another row, or across rows: not worked out.
+    expect([gives('SUM(A2:A3)', row), gives('SUM(B2)', row), gives('ROUND(A2)', row)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('leaves every other formula: another sheet, a name, text, a comparison, any other function', () => {
+    const none = [
+      'Sheet2!A2*2',
+      "'My sheet'!A2",
+      'Rate*A2',
+      'A2&"x"',
+      'IF(A2>1,1,0)',
+      'VLOOKUP(A2,B:C,2,0)',
+      'A2>1',
+      'TODAY()',
+      'A2*',
+      '(A2',
+      'A:A',
+    ];
+    expect(none.map(parseFormula)).toEqual(none.map(() => null));
+  });
+
+  it('takes results within a billionth, or Excel’s 15 digits, for the same, and a paisa apart for another', () => {
+    expect(sameResult(0, 0.1 + 0.2 - 0.3)).toBe(true);
+    expect(sameResult(123456789012.34, 123456789012.34 + 1e-5)).toBe(true);
+    expect(sameResult(100.5, 100.51)).toBe(false);
+    expect(sameResult(1_00_00_00_000.01, 1_00_00_00_000.02)).toBe(false);
+  });
+});

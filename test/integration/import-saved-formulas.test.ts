@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../main/workspace';
-import { libreOfficeConvert } from '../support/files';
+import { libreOfficeConvert, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
@@ -72,6 +72,35 @@ describe("a formula's saved value", () => {
         [`FX-4${mark}`, 2500],
       ]);
     }
+  });
+
+  it('refuses one of an Excel 2003 XML workbook, whose formulas are written in R1C1 (RC[-2]*RC[-1])', async () => {
+    const cell = (v: string | number, formula?: string) =>
+      `<Cell${formula ? ` ss:Formula="${formula}"` : ''}><Data ss:Type="${typeof v === 'number' ? 'Number' : 'String'}">${v}</Data></Cell>`;
+    const row = (doc: string, qty: number, rate: number, net: number, formula: string) =>
+      `<Row>${[doc, '15-10-2026', 'D001', 'SKU-0001', qty, rate].map((v) => cell(v)).join('')}${cell(net, formula)}</Row>`;
+    const path = writeText(
+      join(dir, 'formulas.xls'),
+      `<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Sales"><Table><Row>${header
+        .slice(0, 7)
+        .map((h) => cell(h))
+        .join('')}</Row>${[
+        row('XF-1', 2, 50.25, 100.5, '=RC[-2]*RC[-1]'),
+        row('XF-2', 3, 300, 9000, '=RC5*RC[-1]'),
+        // Another row's cell: left as saved.
+        row('XF-3', 3, 300, 1, '=R[-1]C*1'),
+        row('XF-4', 1, 10, 12, '=SUM(RC[-2]:RC[-1])'),
+      ].join('')}</Table></Worksheet></Workbook>`,
+    );
+    const r = await importFile(ws, path, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.message.slice(0, 48)])).toEqual([
+      [3, 'Net Value', '9000', "the cell's formula =RC5*RC[-1] gives 900 from th"],
+      [5, 'Net Value', '12', "the cell's formula =SUM(RC[-2]:RC[-1]) gives 11 "],
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
+      ['XF-1', 10050],
+      ['XF-3', 100],
+    ]);
   });
 
   it('lands every line of a workbook LibreOffice calculated, its results as Excel works them out', async () => {

@@ -24,7 +24,7 @@ describe("a formula's saved value against what it gives from its row", () => {
       gives('A2+C2', row),
       gives('B2*D2', row),
       gives('E2/A2', row),
-    ]).toEqual([100.5, undefined, 2, 9.045, 50]);
+    ]).toEqual([100.5, 100.5, 2, 9.045, 50]);
     // Another row's cell, text, a date or a truth value: what it gives is not told here.
     expect([gives('A3*2', row), gives('A1', row), gives('A2*F2', [1, 2, 3, 4, 5, 'two'])]).toEqual([
       undefined,
@@ -61,12 +61,27 @@ describe("a formula's saved value against what it gives from its row", () => {
       gives('ROUNDUP(1.231,2)'),
       gives('ROUNDDOWN(-1.239,2)'),
     ]).toEqual([2.68, -3, 1.24, -1.23]);
-    // A text argument, a range of another row, or across rows: not worked out.
+    // A range across rows, a text argument, a function given too few: not worked out.
     expect([gives('SUM(A2:A3)', row), gives('SUM(B2)', row), gives('ROUND(A2)', row)]).toEqual([
       undefined,
       undefined,
       undefined,
     ]);
+  });
+
+  it('reads R1C1 references, as Excel 2003 XML writes them, from the cell they are written in', () => {
+    const row: Cell[] = [null, null, null, null, 3, 7, 21];
+    const at = { row: 5, col: 6 };
+    const inG5 = (formula: string) => {
+      const expr = parseFormula(formula, at);
+      return expr === null ? null : formulaGives(expr, row, { row: 5, rows: 0, cols: 0 });
+    };
+    expect([inG5('=RC[-2]*RC[-1]'), inG5('=RC5*R[0]C6'), inG5('=R5C5+1'), inG5('=SUM(RC[-2]:RC[-1])')]).toEqual([
+      21, 21, 4, 10,
+    ]);
+    // Another row, fixed or relative: not this row's.
+    expect([inG5('=R[-1]C[-2]'), inG5('=R4C5')]).toEqual([undefined, undefined]);
+    expect(parseFormula('=E5*F5', at)).toBeNull();
   });
 
   it('leaves every other formula: another sheet, a name, text, a comparison, any other function', () => {
@@ -83,7 +98,7 @@ describe("a formula's saved value against what it gives from its row", () => {
       '(A2',
       'A:A',
     ];
-    expect(none.map(parseFormula)).toEqual(none.map(() => null));
+    expect(none.map((formula) => parseFormula(formula))).toEqual(none.map(() => null));
   });
 
   it('takes results within a billionth, or Excel’s 15 digits, for the same, and a paisa apart for another', () => {

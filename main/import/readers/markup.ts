@@ -21,6 +21,7 @@ import {
   type StyleKind,
   shownNumber,
 } from './number-formats';
+import { RowFormulas } from './saved-formulas';
 import {
   type Cell,
   ColumnSpans,
@@ -367,7 +368,11 @@ export function parseExcel2003Xml(xml: string): Source {
     /** How many rich text `<S>` elements (struck through) are open in its Data, and whether all its text was in one. */
     striking: number;
     struck?: boolean;
+    /** Its formula, as Excel 2003 XML writes it (`=RC[-2]*RC[-1]`). */
+    formula?: string;
   } | null = null;
+  // The row's formulas with a saved number, asked once the row is read whether they give it (saved-formulas.ts).
+  const formulas = new RowFormulas();
   // What each style that needs reading apart shows (`Percent`, `0.0%`, `00000`, `;;;`, white
   // text on white), and the style being read: its number format's reading and its colours.
   const styleKinds = new Map<string, StyleKind>();
@@ -446,6 +451,7 @@ export function parseExcel2003Xml(xml: string): Source {
             index: index !== null ? index - 1 : col,
             style: attr(attrs, 'StyleID') ?? '',
             striking: 0,
+            formula: attr(attrs, 'Formula'),
           };
         } else if (local === 'style') {
           const id = attr(attrs, 'ID');
@@ -506,6 +512,8 @@ export function parseExcel2003Xml(xml: string): Source {
           const held = heldValue(cell.type, cell.text);
           const value = typeof held === 'number' ? shownNumber(held, kind) : held;
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
+          if (cell.formula !== undefined && typeof value === 'number')
+            formulas.add(col - cell.across - 1, rowNumber, cell.formula, undefined, held, true);
           // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell
           // spans, asked of the number it holds; what a conditional format is asked, once read.
           for (let c = col - cell.across - 1; c < col; c++) {
@@ -517,6 +525,8 @@ export function parseExcel2003Xml(xml: string): Source {
           cell = null;
         } else if (local === 'row' && row && current) {
           finishRow(current, row, rowNumber, apart);
+          const finished = current.rows.at(-1);
+          if (finished) formulas.check(finished.cells, finished);
           row = null;
           apart = {};
         } else if (local === 'worksheet' && current) {

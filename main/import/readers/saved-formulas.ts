@@ -32,23 +32,43 @@ interface Ref {
 const TOKEN =
   /\s*(?:(\d+(?:\.\d*)?(?:E[+-]?\d+)?|\.\d+(?:E[+-]?\d+)?)|(\$?[A-Z]{1,3}\$?\d{1,7})(?![A-Z\d(!])|([A-Z][A-Z\d.]*)\(|([-+*/^%(),:]))/iy;
 
+/** The same in R1C1 notation, as Excel 2003 XML writes formulas: `RC[-2]`, `R[0]C5`, `R3C2`. */
+const TOKEN_R1C1 =
+  /\s*(?:(\d+(?:\.\d*)?(?:E[+-]?\d+)?|\.\d+(?:E[+-]?\d+)?)|(R(?:\[-?\d{1,7}\]|\d{1,7})?C(?:\[-?\d{1,5}\]|\d{1,5})?)(?![A-Z\d(![])|([A-Z][A-Z\d.]*)\(|([-+*/^%(),:]))/iy;
+
 type Token = { number: number } | { ref: Ref } | { fn: string } | { sign: string };
 
-function tokens(formula: string): Token[] | null {
+/** An A1 reference as a Ref. */
+function a1Ref(ref: string): Ref {
+  const [, fixedCol, col = '', fixedRow, row] = ref.match(/^(\$?)([A-Z]+)(\$?)(\d+)$/i) ?? [];
+  return { col: columnOf(col.toUpperCase()), row: Number(row), fixedCol: !!fixedCol, fixedRow: !!fixedRow };
+}
+
+/** An R1C1 reference, written in the cell at `at` (its row, 1-based, and 0-based column), as a Ref. */
+function r1c1Ref(ref: string, at: { row: number; col: number }): Ref {
+  const [, row, col] = ref.toUpperCase().match(/^R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?$/) ?? [];
+  const away = (part: string | undefined) => (part === undefined ? 0 : Number(part.slice(1, -1)));
+  const fixed = (part: string | undefined) => part !== undefined && !part.startsWith('[');
+  return {
+    row: fixed(row) ? Number(row) : at.row + away(row),
+    col: fixed(col) ? Number(col) - 1 : at.col + away(col),
+    fixedRow: fixed(row),
+    fixedCol: fixed(col),
+  };
+}
+
+function tokens(formula: string, r1c1At?: { row: number; col: number }): Token[] | null {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < formula.length) {
-    if (/^\s*$/.test(formula.slice(TOKEN.lastIndex))) break;
-    const m = TOKEN.exec(formula);
+  const pattern = r1c1At ? TOKEN_R1C1 : TOKEN;
+  pattern.lastIndex = 0;
+  while (pattern.lastIndex < formula.length) {
+    if (/^\s*$/.test(formula.slice(pattern.lastIndex))) break;
+    const m = pattern.exec(formula);
     if (!m) return null;
     const [, number, ref, fn, sign] = m;
     if (number !== undefined) out.push({ number: Number(number) });
-    else if (ref !== undefined) {
-      const [, fixedCol, col = '', fixedRow, row] = ref.match(/^(\$?)([A-Z]+)(\$?)(\d+)$/i) ?? [];
-      out.push({
-        ref: { col: columnOf(col.toUpperCase()), row: Number(row), fixedCol: !!fixedCol, fixedRow: !!fixedRow },
-      });
-    } else if (fn !== undefined) out.push({ fn: fn.toUpperCase() });
+    else if (ref !== undefined) out.push({ ref: r1c1At ? r1c1Ref(ref, r1c1At) : a1Ref(ref) });
+    else if (fn !== undefined) out.push({ fn: fn.toUpperCase() });
     else out.push({ sign: sign as string });
   }
   return out;
@@ -56,10 +76,13 @@ function tokens(formula: string): Token[] | null {
 
 const FUNCTIONS = new Set(['SUM', 'PRODUCT', 'MIN', 'MAX', 'ABS', 'INT', 'ROUND', 'ROUNDUP', 'ROUNDDOWN']);
 
-/** A formula as an expression, or null where it is none this module works out. */
-export function parseFormula(formula: string): Expr | null {
+/**
+ * A formula as an expression, or null where it is none this module works out; `r1c1At`, the
+ * cell it is written in where it is written in R1C1 notation (Excel 2003 XML).
+ */
+export function parseFormula(formula: string, r1c1At?: { row: number; col: number }): Expr | null {
   if (formula.length > 1000) return null;
-  const list = tokens(formula.replace(/^=/, ''));
+  const list = tokens(formula.replace(/^=/, ''), r1c1At);
   if (!list || list.length === 0) return null;
   let at = 0;
   const sign = (s: string) => {
@@ -164,9 +187,11 @@ const rounding = { ROUND: Decimal.ROUND_HALF_UP, ROUNDUP: Decimal.ROUND_UP, ROUN
  * needs what the row does not hold (another row's cell) or Excel would give no number.
  */
 export function formulaGives(expr: Expr, cells: readonly Cell[], place: FormulaPlace): number | undefined {
-  /** The column of a reference of this row, or undefined for another row's. */
+  /** The column of a reference of this row (a fixed row too, where it is this one), or undefined for another row's. */
   const columnIn = (ref: Ref): number | undefined =>
-    !ref.fixedRow && ref.row === place.row - place.rows ? ref.col + (ref.fixedCol ? 0 : place.cols) : undefined;
+    ref.row === (ref.fixedRow ? place.row : place.row - place.rows)
+      ? ref.col + (ref.fixedCol ? 0 : place.cols)
+      : undefined;
   /** A function's arguments as numbers: a range's numbers (its blanks and text passed over, as Excel's do). */
   const values = (args: Expr[]): number[] | undefined => {
     const out: number[] = [];
@@ -277,7 +302,11 @@ export class RowFormulas {
   private readonly shared = new Map<string, { expr: Expr | null; row: number; col: number; written: string }>();
   private readonly waiting: Waiting[] = [];
 
-  add(col: number, row: number, text: string, si: string | undefined, saved: Cell): void {
+  /**
+   * A formula cell read, at `col` of `row`, with its saved value: its formula's text (A1, or R1C1
+   * where `r1c1`), and the shared formula it writes or takes (`si`).
+   */
+  add(col: number, row: number, text: string, si: string | undefined, saved: Cell, r1c1 = false): void {
     if (typeof saved !== 'number') return;
     if (si !== undefined && text.trim() === '') {
       const first = this.shared.get(si);
@@ -291,7 +320,7 @@ export class RowFormulas {
         });
       return;
     }
-    const expr = parseFormula(text);
+    const expr = parseFormula(text, r1c1 ? { row, col } : undefined);
     const written = `=${text.trim().replace(/^=/, '')}`;
     if (si !== undefined && this.shared.size < MAX_SHARED) this.shared.set(si, { expr, row, col, written });
     if (expr) this.waiting.push({ col, expr, place: { row, rows: 0, cols: 0 }, saved, written });

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { formulaGives, parseFormula, sameResult } from '../../main/import/readers/saved-formulas';
 import type { Cell } from '../../main/import/readers/types';
@@ -67,6 +68,19 @@ describe("a formula's saved value against what it gives from its row", () => {
       undefined,
       undefined,
     ]);
+  });
+
+  it("rounds as Excel does, whether far from the edge (worked out in binary) or on it (in Excel's 15 digits)", () => {
+    // Against decimal.js on the 15 digits of each number: amounts in paise and in thousandths, halves among them.
+    const modes = { ROUND: Decimal.ROUND_HALF_UP, ROUNDUP: Decimal.ROUND_UP, ROUNDDOWN: Decimal.ROUND_DOWN } as const;
+    for (let i = 0; i < 3000; i++) {
+      const n = ((i * 7919) % 2_000_001) / (i % 2 === 0 ? 1000 : 8) - 1000;
+      for (const [mode, rounding] of Object.entries(modes))
+        for (const places of [0, 1, 2]) {
+          const excel = new Decimal(n.toPrecision(15)).toDecimalPlaces(places, rounding).toNumber();
+          expect(gives(`${mode}(A2,${places})`, [n])).toBe(excel);
+        }
+    }
   });
 
   it('reads R1C1 references, as Excel 2003 XML writes them, from the cell they are written in', () => {

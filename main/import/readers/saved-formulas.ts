@@ -254,9 +254,18 @@ export function formulaGives(expr: Expr, cells: readonly Cell[], place: FormulaP
         // Excel rounds the number as its 15 digits write it: ROUND(2.675, 2) is 2.68.
         const places = Math.trunc(digits);
         if (places < 0 || places > 15) return undefined;
-        return new Decimal(n.toPrecision(15))
-          .toDecimalPlaces(places, rounding[e.call as keyof typeof rounding])
-          .toNumber();
+        const mode = e.call as keyof typeof rounding;
+        // Far from the edge its rounding turns on (a half for ROUND, a whole for the others), the
+        // binary number rounds as its digits do; near it, its 15 digits are rounded exactly.
+        const scale = 10 ** places;
+        const x = Math.abs(n) * scale;
+        const part = x - Math.floor(x);
+        const edge = mode === 'ROUND' ? Math.abs(part - 0.5) : Math.min(part, 1 - part);
+        if (edge > 1e-6 && x < 1e15) {
+          const whole = mode === 'ROUND' ? Math.round(x) : mode === 'ROUNDUP' ? Math.ceil(x) : Math.floor(x);
+          return (Math.sign(n) * whole) / scale;
+        }
+        return new Decimal(n.toPrecision(15)).toDecimalPlaces(places, rounding[mode]).toNumber();
       }
     }
   };
@@ -285,21 +294,28 @@ interface Waiting {
   expr: Expr;
   place: FormulaPlace;
   saved: number;
-  /** The formula as written, and where (a shared formula's first cell writes it for all). */
-  written: string;
+  /** The formula as written; `shift`, written in another cell (a shared formula's first), `place` away. */
+  text: string;
+  shift: boolean;
 }
 
-/** Shared formulas a sheet may hold before they are no longer looked after (a hostile file's millions). */
-const MAX_SHARED = 100_000;
+/** Shared formulas, and formulas parsed, a sheet keeps before it parses again (a hostile file's millions). */
+const MAX_KEPT = 100_000;
+
+/** An A1 reference to a row not fixed, anywhere in a formula's text. */
+const A1_REF = /(\$?[A-Z]{1,3})(\$?)(\d{1,7})(?![A-Z\d(!])/gi;
 
 /**
  * A sheet's formulas, row by row: each formula cell with a saved number is added as it is read,
  * with the shared formula it writes or takes (`<f t="shared" si="0">E2*F2</f>` writes it for the
  * cells under it, which say only `si="0"`); once the row is read, `check` notes each whose saved
- * number is not what it gives from the row (`formulaGives`).
+ * number is not what it gives from the row (`formulaGives`). A formula written again on each row
+ * (`E2*F2`, `E3*F3`, as LibreOffice writes them) is parsed once, as its row's references read
+ * from row 1: a million-line sheet's formulas cost a lookup a row.
  */
 export class RowFormulas {
-  private readonly shared = new Map<string, { expr: Expr | null; row: number; col: number; written: string }>();
+  private readonly shared = new Map<string, { expr: Expr | null; row: number; col: number; text: string }>();
+  private readonly parsed = new Map<string, Expr | null>();
   private readonly waiting: Waiting[] = [];
 
   /**
@@ -316,22 +332,41 @@ export class RowFormulas {
           expr: first.expr,
           place: { row, rows: row - first.row, cols: col - first.col },
           saved,
-          written: shifted(first.written, row - first.row, col - first.col),
+          text: first.text,
+          shift: true,
         });
       return;
     }
-    const expr = parseFormula(text, r1c1 ? { row, col } : undefined);
-    const written = `=${text.trim().replace(/^=/, '')}`;
-    if (si !== undefined && this.shared.size < MAX_SHARED) this.shared.set(si, { expr, row, col, written });
-    if (expr) this.waiting.push({ col, expr, place: { row, rows: 0, cols: 0 }, saved, written });
+    const written = text.trim().replace(/^=/, '');
+    if (si !== undefined) {
+      const expr = parseFormula(written);
+      if (this.shared.size < MAX_KEPT) this.shared.set(si, { expr, row, col, text: written });
+      if (expr) this.waiting.push({ col, expr, place: { row, rows: 0, cols: 0 }, saved, text: written, shift: false });
+      return;
+    }
+    // The formula as if written in row 1: its references to its own row (not fixed) at row 1.
+    const key = r1c1
+      ? `${col}|${written}`
+      : written.replace(A1_REF, (ref, column, fixed, at) => (fixed === '' && Number(at) === row ? `${column}1` : ref));
+    let expr = this.parsed.get(key);
+    if (expr === undefined) {
+      expr = parseFormula(key.slice(r1c1 ? key.indexOf('|') + 1 : 0), r1c1 ? { row: 1, col } : undefined);
+      if (this.parsed.size < MAX_KEPT) this.parsed.set(key, expr);
+    }
+    if (expr)
+      this.waiting.push({ col, expr, place: { row, rows: row - 1, cols: 0 }, saved, text: written, shift: false });
   }
 
   check(cells: readonly Cell[], apart: { formulaGives?: FormulaGives[] }): void {
-    for (const { col, expr, place, saved, written } of this.waiting) {
+    for (const { col, expr, place, saved, text, shift } of this.waiting) {
       const given = formulaGives(expr, cells, place);
       if (given === undefined || sameResult(saved, given)) continue;
       apart.formulaGives ??= [];
-      apart.formulaGives.push({ column: col, formula: written, gives: given });
+      apart.formulaGives.push({
+        column: col,
+        formula: `=${shift ? shifted(text, place.rows, place.cols) : text}`,
+        gives: given,
+      });
     }
     this.waiting.length = 0;
   }

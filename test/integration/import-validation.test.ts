@@ -877,6 +877,37 @@ describe('validation', () => {
     expect(result.totals).toEqual({ outstanding: '98504.94' });
   });
 
+  it("signs a workbook's amounts by the Dr or Cr their number format writes, as Excel shows them", async () => {
+    // A ledger's balances as numbers, each side in its cell's format: a positive 250.50 shown "250.50 Cr"
+    // is a credit, as the text would be; a signed number under a format of both sides, by its sign.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Outstanding');
+    sheet.addRow(['Ledger Code', 'Bill No', 'Bill Date', 'Pending Amount', 'As On']);
+    const bills: [string, string, number, string][] = [
+      ['D001', 'B/1', 100000, '""#,##0.00" Dr"'],
+      ['D001', 'B/2', 250.5, '""#,##0.00" Cr"'],
+      ['D002', 'B/3', -1234.56, '#,##0.00" Dr";#,##0.00" Cr"'],
+      ['D002', 'B/4', 10, '#,##0.00" Dr";#,##0.00" Cr"'],
+      ['D002', 'B/5', 20, '#,##0.00'],
+    ];
+    bills.forEach(([party, bill, amount, format], i) => {
+      sheet.addRow([party, bill, `${i + 1}-Sep-26`, amount, '31-Oct-26']).getCell(4).numFmt = format;
+    });
+    const path = join(dir, 'outstanding.xlsx');
+    await book.xlsx.writeFile(path);
+    const result = await importFile(ws, path, { kind: 'receivables' });
+    expect(result.errors).toEqual([]);
+    expect(storedRows(ws, 'receivables', result.batch ?? 0).map((r) => [r.doc_no, r.outstanding])).toEqual([
+      ['B/1', 10000000],
+      ['B/2', -25050],
+      ['B/3', -123456],
+      ['B/4', 1000],
+      ['B/5', 2000],
+    ]);
+    // 1,00,000.00 − 250.50 − 1,234.56 + 10.00 + 20.00
+    expect(result.totals).toEqual({ outstanding: '98544.94' });
+  });
+
   it('reads a Dr/Cr column as the side of the party it names: a receipt credits it, and a signed amount by its size', async () => {
     // SAP's customer line items sign each amount and name its side (S debit, H credit).
     const items = [

@@ -77,6 +77,30 @@ describe('number formats of a workbook', () => {
     ]);
   });
 
+  it('shows a number with the side its format writes, Dr or Cr, as a CSV of the sheet writes it', () => {
+    const both = formatKind('#,##0.00" Dr";#,##0.00" Cr"');
+    expect(both).toEqual({
+      sides: [
+        { word: 'Dr', minus: false },
+        { word: 'Cr', minus: false },
+      ],
+    });
+    expect([500, -500, 0, 0.30000000000000004].map((n) => shownNumber(n, both))).toEqual([
+      '500 Dr',
+      '500 Cr',
+      '0 Dr',
+      '0.3 Dr',
+    ]);
+    // One section: a negative number keeps its minus, as Excel shows it; a section writing a minus, too.
+    expect([shownNumber(250.5, formatKind('""0.00" Cr"')), shownNumber(-5, formatKind('0" Cr"'))]).toEqual([
+      '250.5 Cr',
+      '-5 Cr',
+    ]);
+    expect(shownNumber(-5, formatKind('0" Dr";-0" Dr"'))).toBe('-5 Dr');
+    // A section that writes no side shows the number as it is.
+    expect(shownNumber(-5, formatKind('0" Dr";-0'))).toBe(-5);
+  });
+
   it("reads the unit a format writes after a quantity's digits, as Tally writes each line's", () => {
     const units = [
       '""0" Nos"',
@@ -94,7 +118,7 @@ describe('number formats of a workbook', () => {
       { unit: 'Pcs' },
       { unit: 'Box' },
     ]);
-    // No unit: a side (Dr/Cr), a size (thousands, lakhs), two units, a word with a figure, a percentage, a date.
+    // No unit: a side (Dr/Cr, read as one), a size (thousands, lakhs), two units, a word with a figure, a percentage, a date.
     const none = [
       '#,##0.00 "Dr";#,##0.00 "Cr"',
       '#,##0 "K"',
@@ -103,7 +127,14 @@ describe('number formats of a workbook', () => {
       '0" Box of 10"',
       '0 "%"',
     ];
-    expect(none.map((code) => formatKind(code))).toEqual([null, null, null, null, null, null]);
+    expect(none.map((code) => formatKind(code))).toEqual([
+      { sides: [expect.objectContaining({ word: 'Dr' }), expect.objectContaining({ word: 'Cr' })] },
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(formatKind('dd" Nos"')).toBe('date');
     // A number so formatted is noted with its unit; text in the column is not.
     const apart: ShownApart = {};

@@ -1,4 +1,4 @@
-import { currencyOfMark, percentText } from '../amounts';
+import { currencyOfMark, excelNumberText, percentText } from '../amounts';
 import { currencyNamed } from '../currency-column';
 import type { Cell, SourceRow, Unshown } from './types';
 
@@ -78,6 +78,8 @@ export interface NumberShown {
   prefix?: string;
   /** The unit the format writes after the number (`""0" Nos"`: Excel shows 12 as 12 Nos), as Tally writes a line's quantity. */
   unit?: string;
+  /** The side (Dr, Cr, or '') each section writes after the number, and whether it writes a minus: see formatSides. */
+  sides?: { word: string; minus: boolean }[];
 }
 
 /**
@@ -141,6 +143,22 @@ const SECTION_TOKEN = /"[^"]*"|\\.|[_*].|\[[^\]]*\]|./gs;
 /** Words a format writes after a number that give its size or its side, not its unit: `"Dr"`, `"K"`, `" Lakhs"`, `"L"` (litres or lakhs). */
 const NOT_UNITS = /^(dr|cr|rs|inr|k|m|mn|bn|l|lakhs?|lacs?|crores?|thousands?|millions?|billions?)\.?$/i;
 
+/** What each of a format's number sections (positive, negative, zero) writes after its digits ('' where nothing, or no digits). */
+function wordsAfter(code: string): string[] {
+  return code
+    .split(';')
+    .slice(0, 3)
+    .map((section) => {
+      let after: string[] | null = null;
+      // `General" Nos"` shows the number as General does, then the unit.
+      for (const [token] of section.replace(/general/gi, '0').matchAll(SECTION_TOKEN)) {
+        if (token === '0' || token === '#' || token === '?') after = [];
+        else after?.push(token);
+      }
+      return after === null ? '' : literalOf(after.join(''));
+    });
+}
+
 /**
  * The unit a format writes after a number's digits, as Tally writes each line's quantity
  * (`""0" Nos"`, `""0.00" Mtr"`) and a hand writes cases (`#,##0 "Cs"`): Excel shows 12 Nos, which
@@ -149,20 +167,29 @@ const NOT_UNITS = /^(dr|cr|rs|inr|k|m|mn|bn|l|lakhs?|lacs?|crores?|thousands?|mi
  */
 function formatUnit(code: string): string | undefined {
   let unit: string | undefined;
-  for (const section of code.split(';').slice(0, 3)) {
-    let after: string[] | null = null;
-    // `General" Nos"` shows the number as General does, then the unit.
-    for (const [token] of section.replace(/general/gi, '0').matchAll(SECTION_TOKEN)) {
-      if (token === '0' || token === '#' || token === '?') after = [];
-      else after?.push(token);
-    }
-    const word = after === null ? '' : literalOf(after.join(''));
+  for (const word of wordsAfter(code)) {
     if (word === '') continue;
     if (!/^[A-Za-z][A-Za-z.]{0,11}$/.test(word) || NOT_UNITS.test(word) || (unit !== undefined && word !== unit))
       return undefined;
     unit = word;
   }
   return unit;
+}
+
+/**
+ * The side each section of a format writes after the number (`#,##0.00" Dr";#,##0.00" Cr"`, or
+ * `""0.00" Cr"` on a positive balance, as ledgers show theirs), and whether the section writes a
+ * minus: Excel shows 500 so formatted as 500.00 Cr, a credit the number alone does not say.
+ * Undefined where no section writes Dr or Cr.
+ */
+function formatSides(code: string): NumberShown['sides'] {
+  const words = wordsAfter(code);
+  if (!words.some((word) => /^(dr|cr)\.?$/i.test(word))) return undefined;
+  const sections = code.split(';');
+  return words.map((word, at) => ({
+    word: /^(dr|cr)\.?$/i.test(word) ? word : '',
+    minus: /-/.test((sections[at] ?? '').replace(/\[[^\]]*\]/g, '')),
+  }));
 }
 
 /** A format section without its quoted text, escapes, padding, fills and brackets: what it shows of the value. */
@@ -263,10 +290,12 @@ export function formatKind(code: string): StyleKind {
   const shown = currency || power ? null : codeShown(code);
   const percent = bareFormat(code).includes('%');
   const unit = currency || power || percent ? undefined : formatUnit(code);
-  if (currency || power || hides || shown || percent || unit)
+  const sides = currency || power || percent ? undefined : formatSides(code);
+  if (currency || power || hides || shown || percent || unit || sides)
     return {
       ...(percent ? { percent: true } : {}),
       ...(unit ? { unit } : {}),
+      ...(sides ? { sides } : {}),
       ...(currency ? { currency } : {}),
       ...(power ? { power } : {}),
       ...(hides ? { hides } : {}),
@@ -297,12 +326,27 @@ function codeShown(code: string): { pad: number; prefix?: string } | null {
 export function shownNumber(n: number, kind: StyleKind): Cell {
   if (typeof kind !== 'object' || kind === null) return n;
   if (kind.percent) return percentText(n);
+  if (kind.sides) return sideText(n, kind.sides);
   if (kind.pad !== undefined && Number.isInteger(n) && n >= 0) {
     const digits = String(n);
     if (kind.prefix) return `${kind.prefix}${digits.padStart(kind.pad, '0')}`;
     if (digits.length < kind.pad) return digits.padStart(kind.pad, '0');
   }
   return n;
+}
+
+/**
+ * A number as a format that writes its side shows it, as a CSV of the sheet writes it: 500 under
+ * `""0.00" Cr"` is "500 Cr"; -500 under `0.00" Dr";0.00" Cr"` is "500 Cr" too (the section of a
+ * negative number writes no minus unless it has one; a format of one section writes it). The
+ * number itself where its section writes no side.
+ */
+function sideText(n: number, sides: { word: string; minus: boolean }[]): Cell {
+  const at = n > 0 || sides.length === 1 ? 0 : n < 0 ? 1 : sides.length > 2 ? 2 : 0;
+  const section = sides[at] ?? sides[0];
+  if (!section?.word) return n;
+  const minus = n < 0 && (at === 0 || section.minus);
+  return `${minus ? '-' : ''}${excelNumberText(Math.abs(n))} ${section.word}`;
 }
 
 /** What a built-in number format (by its id) shows. */

@@ -5,6 +5,7 @@ import type { Workspace } from '../../main/workspace';
 import { libreOfficeConvert, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
+import { sheetXml, workbookParts, writeZip } from '../support/zip-writer';
 
 const workspaces = demoWorkspacePerTest();
 let ws: Workspace;
@@ -101,6 +102,56 @@ describe("a formula's saved value", () => {
       ['XF-1', 10050],
       ['XF-3', 100],
     ]);
+  });
+
+  it("refuses a due date its formula on the bill's date does not give, the dates taken as the numbers Excel holds", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Ageing');
+    sheet.addRow(['As On', 'Party Code', 'Bill No', 'Bill Date', 'Due Date', 'Pending Amount']);
+    const bill = (n: number, no: string, saved: Date) => {
+      const row = sheet.addRow(['31-10-2026', 'D001', no, new Date(Date.UTC(2026, 8, n)), null, 1000]);
+      row.getCell(4).numFmt = 'dd-mm-yyyy';
+      // Due 30 days after the bill: Excel holds dates as day numbers, and adds to them.
+      row.getCell(5).value = { formula: `D${row.number}+30`, result: saved };
+      row.getCell(5).numFmt = 'dd-mm-yyyy';
+    };
+    bill(1, 'B/1', new Date(Date.UTC(2026, 9, 1)));
+    // Saved as 31 October where the formula gives 2 October: the bill is overdue by 29 days, not none.
+    bill(2, 'B/2', new Date(Date.UTC(2026, 9, 31)));
+    const path = join(dir, 'ageing.xlsx');
+    await book.xlsx.writeFile(path);
+    const r = await importFile(ws, path, { kind: 'receivables', validOnly: true, dateOrder: 'dmy' });
+    expect(r.errors.map((e) => [e.row, e.column, e.value, e.message.slice(0, 90)])).toEqual([
+      [
+        3,
+        'Due Date',
+        '2026-10-31',
+        "the cell's formula =D3+30 gives 2026-10-02 from the row's cells, not the 2026-10-31 saved ",
+      ],
+    ]);
+    expect(storedRows(ws, 'receivables', r.batch ?? 0).map((s) => [s.doc_no, s.due_date])).toEqual([
+      ['B/1', '2026-10-01'],
+    ]);
+  });
+
+  it('leaves saved numbers as they are where Excel keeps them as displayed or calculates in rounds', async () => {
+    // Precision as displayed: 2 × 50.125 is kept as 100.13, what the cell shows, not what the formula gives.
+    for (const calc of ['<calcPr fullPrecision="0"/>', '<calcPr iterate="1"/>']) {
+      const rows = [
+        `<row r="1">${header
+          .slice(0, 7)
+          .map((h, c) => `<c r="${String.fromCharCode(65 + c)}1" t="inlineStr"><is><t>${h}</t></is></c>`)
+          .join('')}</row>`,
+        `<row r="2">${['FP-1', '15-10-2026', 'D001', 'SKU-0001'].map((v, c) => `<c r="${String.fromCharCode(65 + c)}2" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}<c r="E2"><v>2</v></c><c r="F2"><v>50.125</v></c><c r="G2"><f>ROUND(E2*F2,2)+0.005</f><v>100.26</v></c></row>`,
+      ].join('');
+      const path = writeZip(
+        join(dir, `as displayed ${calc.length}.xlsx`),
+        workbookParts(sheetXml(rows), { workbookPr: calc }),
+      );
+      const r = await importFile(ws, path, { kind: 'sales', dryRun: true, dateOrder: 'dmy', round: true });
+      expect(r.errors).toEqual([]);
+      expect(r.totals.net_value).toBe('100.26');
+    }
   });
 
   it('lands every line of a workbook LibreOffice calculated, its results as Excel works them out', async () => {

@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { formulaGives, parseFormula, sameResult } from '../../main/import/readers/saved-formulas';
-import type { Cell } from '../../main/import/readers/types';
+import { formulaGives, parseFormula, RowFormulas, sameResult } from '../../main/import/readers/saved-formulas';
+import type { Cell, FormulaGives } from '../../main/import/readers/types';
 
-/** What `formula`, written in row 2, gives from the row's cells (A… in order). */
-const gives = (formula: string, cells: Cell[] = [], place = { row: 2, rows: 0, cols: 0 }) => {
+/** What `formula`, written in row 2 (in column Z unless `place` says), gives from the row's cells (A… in order). */
+const gives = (formula: string, cells: Cell[] = [], place = { row: 2, col: 25, rows: 0, cols: 0 }) => {
   const expr = parseFormula(formula);
-  return expr === null ? null : formulaGives(expr, cells, place);
+  return expr === null ? null : formulaGives(expr, (col) => cells[col], place);
 };
 
 describe("a formula's saved value against what it gives from its row", () => {
@@ -42,10 +42,10 @@ describe("a formula's saved value against what it gives from its row", () => {
   it("takes a shared formula's references as far as its cell is from the one that writes it", () => {
     // `F2*G2` written in H2, taken by H5: F5*G5; a fixed column stays, a fixed row is another row's.
     const row: Cell[] = [null, null, null, null, null, 3, 7, 21];
-    expect(gives('F2*G2', row, { row: 5, rows: 3, cols: 0 })).toBe(21);
-    expect(gives('$F2*2', row, { row: 5, rows: 3, cols: 1 })).toBe(6);
-    expect(gives('E2*2', row, { row: 5, rows: 3, cols: 1 })).toBe(6);
-    expect(gives('F$2*2', row, { row: 5, rows: 3, cols: 0 })).toBeUndefined();
+    expect(gives('F2*G2', row, { row: 5, col: 7, rows: 3, cols: 0 })).toBe(21);
+    expect(gives('$F2*2', row, { row: 5, col: 8, rows: 3, cols: 1 })).toBe(6);
+    expect(gives('E2*2', row, { row: 5, col: 8, rows: 3, cols: 1 })).toBe(6);
+    expect(gives('F$2*2', row, { row: 5, col: 7, rows: 3, cols: 0 })).toBeUndefined();
   });
 
   it("works out SUM, PRODUCT, MIN, MAX, ABS, INT and Excel's rounding of what its 15 digits write", () => {
@@ -62,8 +62,10 @@ describe("a formula's saved value against what it gives from its row", () => {
       gives('ROUNDUP(1.231,2)'),
       gives('ROUNDDOWN(-1.239,2)'),
     ]).toEqual([2.68, -3, 1.24, -1.23]);
-    // A range across rows, a text argument, a function given too few: not worked out.
-    expect([gives('SUM(A2:A3)', row), gives('SUM(B2)', row), gives('ROUND(A2)', row)]).toEqual([
+    // SUM passes over a cell's text, as Excel's does; arithmetic on it is an error (#VALUE!).
+    expect([gives('SUM(B2)', row), gives('B2+1', row)]).toEqual([0, undefined]);
+    // A range across rows, a function given too few, a formula on its own cell: not worked out.
+    expect([gives('SUM(A2:A3)', row), gives('ROUND(A2)', row), gives('Z2+1', row)]).toEqual([
       undefined,
       undefined,
       undefined,
@@ -88,7 +90,7 @@ describe("a formula's saved value against what it gives from its row", () => {
     const at = { row: 5, col: 6 };
     const inG5 = (formula: string) => {
       const expr = parseFormula(formula, at);
-      return expr === null ? null : formulaGives(expr, row, { row: 5, rows: 0, cols: 0 });
+      return expr === null ? null : formulaGives(expr, (col) => row[col], { row: 5, col: 6, rows: 0, cols: 0 });
     };
     expect([inG5('=RC[-2]*RC[-1]'), inG5('=RC5*R[0]C6'), inG5('=R5C5+1'), inG5('=SUM(RC[-2]:RC[-1])')]).toEqual([
       21, 21, 4, 10,
@@ -96,6 +98,22 @@ describe("a formula's saved value against what it gives from its row", () => {
     // Another row, fixed or relative: not this row's.
     expect([inG5('=R[-1]C[-2]'), inG5('=R4C5')]).toEqual([undefined, undefined]);
     expect(parseFormula('=E5*F5', at)).toBeNull();
+  });
+
+  it('takes the number a cell holds where it reads otherwise (a code, a percentage, a date), and notes a result it does not give', () => {
+    const formulas = new RowFormulas();
+    // Row 2: A2 holds 123 shown "INV-0123"; B2 = A2+1 saved as 124, C2 = A2*2 saved as 250.
+    formulas.add(1, 2, 'A2+1', undefined, 124);
+    formulas.add(2, 2, 'A2*2', undefined, 250);
+    formulas.noteHeld(0, 123);
+    const apart: { formulaGives?: FormulaGives[] } = {};
+    formulas.check(['INV-0123', 124, 250], apart);
+    expect(apart.formulaGives).toEqual([{ column: 2, formula: '=A2*2', gives: 246 }]);
+    // The next row holds its own numbers: what the last one held is not taken.
+    formulas.add(1, 3, 'A3+1', undefined, 124);
+    const next: { formulaGives?: FormulaGives[] } = {};
+    formulas.check(['INV-0123', 124], next);
+    expect(next.formulaGives).toBeUndefined();
   });
 
   it('leaves every other formula: another sheet, a name, text, a comparison, any other function', () => {

@@ -373,6 +373,8 @@ export function parseExcel2003Xml(xml: string): Source {
   } | null = null;
   // The row's formulas with a saved number, asked once the row is read whether they give it (saved-formulas.ts).
   const formulas = new RowFormulas();
+  // Whether the workbook saves each formula's number as worked out from its cells (saved-formulas.ts).
+  let asCalculated = true;
   // What each style that needs reading apart shows (`Percent`, `0.0%`, `00000`, `;;;`, white
   // text on white), and the style being read: its number format's reading and its colours.
   const styleKinds = new Map<string, StyleKind>();
@@ -408,6 +410,8 @@ export function parseExcel2003Xml(xml: string): Source {
     {
       onopentag(name, attrs) {
         const local = name.replace(/^ss:/i, '').toLowerCase();
+        // Excel keeps numbers as displayed, or calculates in rounds: a formula's saved number is not what it gives.
+        if (/^(x:)?(precisionasdisplayed|iteration)$/.test(local)) asCalculated = false;
         if (local === 'worksheet') {
           current = {
             name: attr(attrs, 'Name') ?? `Sheet${sheets.length + 1}`,
@@ -512,7 +516,8 @@ export function parseExcel2003Xml(xml: string): Source {
           const held = heldValue(cell.type, cell.text);
           const value = typeof held === 'number' ? shownNumber(held, kind) : held;
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
-          if (cell.formula !== undefined && typeof value === 'number')
+          if (typeof held === 'number' && value !== held) formulas.noteHeld(col - cell.across - 1, held);
+          if (cell.formula !== undefined && asCalculated)
             formulas.add(col - cell.across - 1, rowNumber, cell.formula, undefined, held, true);
           // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell
           // spans, asked of the number it holds; what a conditional format is asked, once read.

@@ -165,6 +165,8 @@ export function parseFormula(formula: string, r1c1At?: { row: number; col: numbe
 /** Where a formula stands: its row, and how far a shared formula's cell is from the cell that writes it. */
 export interface FormulaPlace {
   row: number;
+  /** The formula's own column: a reference to its own cell is a circle, never worked out. */
+  col: number;
   rows: number;
   cols: number;
 }
@@ -186,21 +188,31 @@ const rounding = { ROUND: Decimal.ROUND_HALF_UP, ROUNDUP: Decimal.ROUND_UP, ROUN
  * What a formula gives from its row's cells (`cells`, as read), at `place`; undefined where it
  * needs what the row does not hold (another row's cell) or Excel would give no number.
  */
-export function formulaGives(expr: Expr, cells: readonly Cell[], place: FormulaPlace): number | undefined {
+export function formulaGives(
+  expr: Expr,
+  valueAt: (col: number) => Cell | undefined,
+  place: FormulaPlace,
+): number | undefined {
   /** The column of a reference of this row (a fixed row too, where it is this one), or undefined for another row's. */
-  const columnIn = (ref: Ref): number | undefined =>
-    ref.row === (ref.fixedRow ? place.row : place.row - place.rows)
-      ? ref.col + (ref.fixedCol ? 0 : place.cols)
-      : undefined;
-  /** A function's arguments as numbers: a range's numbers (its blanks and text passed over, as Excel's do). */
-  const values = (args: Expr[]): number[] | undefined => {
+  const columnIn = (ref: Ref): number | undefined => {
+    if (ref.row !== (ref.fixedRow ? place.row : place.row - place.rows)) return undefined;
+    const col = ref.col + (ref.fixedCol ? 0 : place.cols);
+    return col === place.col ? undefined : col;
+  };
+  /**
+   * A function's arguments as numbers. SUM, PRODUCT, MIN and MAX (`inCells`) take a range's or a
+   * cell's numbers and pass over its blanks and text, as Excel's do; the others take a cell's text
+   * of a number as that number.
+   */
+  const values = (args: Expr[], inCells: boolean): number[] | undefined => {
     const out: number[] = [];
     for (const arg of args) {
-      if ('range' in arg) {
-        const [from, to] = arg.range.map(columnIn);
-        if (from === undefined || to === undefined || arg.range[0].row !== arg.range[1].row) return undefined;
+      const range = 'range' in arg ? arg.range : inCells && 'ref' in arg ? [arg.ref, arg.ref] : null;
+      if (range) {
+        const [from, to] = range.map(columnIn);
+        if (from === undefined || to === undefined) return undefined;
         for (let c = Math.min(from, to); c <= Math.max(from, to); c++) {
-          const cell = cells[c];
+          const cell = valueAt(c);
           if (typeof cell === 'number') out.push(cell);
           else if (cell instanceof Date || typeof cell === 'boolean') return undefined;
         }
@@ -216,7 +228,7 @@ export function formulaGives(expr: Expr, cells: readonly Cell[], place: FormulaP
     if ('number' in e) return e.number;
     if ('ref' in e) {
       const col = columnIn(e.ref);
-      return col === undefined ? undefined : numberOf(cells[col]);
+      return col === undefined ? undefined : numberOf(valueAt(col));
     }
     if ('negate' in e) {
       const n = gives(e.negate);
@@ -233,7 +245,7 @@ export function formulaGives(expr: Expr, cells: readonly Cell[], place: FormulaP
       return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : e.op === '/' ? a / b : a ** b;
     }
     if ('range' in e) return undefined;
-    const args = values(e.args);
+    const args = values(e.args, e.call === 'SUM' || e.call === 'PRODUCT' || e.call === 'MIN' || e.call === 'MAX');
     if (!args) return undefined;
     switch (e.call) {
       case 'SUM':
@@ -317,6 +329,20 @@ export class RowFormulas {
   private readonly shared = new Map<string, { expr: Expr | null; row: number; col: number; text: string }>();
   private readonly parsed = new Map<string, Expr | null>();
   private readonly waiting: Waiting[] = [];
+  /** The numbers the row's cells hold where they read as something else (a percentage's "18%", a date). */
+  private readonly held = new Map<number, number>();
+
+  /** Whether the sheet has had a formula: until it has, no cell's number is kept. */
+  private any = false;
+
+  /**
+   * A cell of the row that holds `number` and reads otherwise (`18%`, `INV-0123`, a date):
+   * formulas take the number. Kept once the sheet has had a formula (a first formula's row before
+   * it may lack some, and its formula then goes unasked).
+   */
+  noteHeld(col: number, number: number): void {
+    if (this.any) this.held.set(col, number);
+  }
 
   /**
    * A formula cell read, at `col` of `row`, with its saved value: its formula's text (A1, or R1C1
@@ -324,13 +350,14 @@ export class RowFormulas {
    */
   add(col: number, row: number, text: string, si: string | undefined, saved: Cell, r1c1 = false): void {
     if (typeof saved !== 'number') return;
+    this.any = true;
     if (si !== undefined && text.trim() === '') {
       const first = this.shared.get(si);
       if (first?.expr)
         this.waiting.push({
           col,
           expr: first.expr,
-          place: { row, rows: row - first.row, cols: col - first.col },
+          place: { row, col, rows: row - first.row, cols: col - first.col },
           saved,
           text: first.text,
           shift: true,
@@ -341,7 +368,8 @@ export class RowFormulas {
     if (si !== undefined) {
       const expr = parseFormula(written);
       if (this.shared.size < MAX_KEPT) this.shared.set(si, { expr, row, col, text: written });
-      if (expr) this.waiting.push({ col, expr, place: { row, rows: 0, cols: 0 }, saved, text: written, shift: false });
+      if (expr)
+        this.waiting.push({ col, expr, place: { row, col, rows: 0, cols: 0 }, saved, text: written, shift: false });
       return;
     }
     // The formula as if written in row 1: its references to its own row (not fixed) at row 1.
@@ -354,20 +382,24 @@ export class RowFormulas {
       if (this.parsed.size < MAX_KEPT) this.parsed.set(key, expr);
     }
     if (expr)
-      this.waiting.push({ col, expr, place: { row, rows: row - 1, cols: 0 }, saved, text: written, shift: false });
+      this.waiting.push({ col, expr, place: { row, col, rows: row - 1, cols: 0 }, saved, text: written, shift: false });
   }
 
-  check(cells: readonly Cell[], apart: { formulaGives?: FormulaGives[] }): void {
+  /** Asks the row's formulas of its cells; `dayOf`, the day a date cell's number is, to say what Excel shows there. */
+  check(cells: readonly Cell[], apart: { formulaGives?: FormulaGives[] }, dayOf?: (serial: number) => string): void {
+    const valueAt = (col: number) => this.held.get(col) ?? cells[col];
     for (const { col, expr, place, saved, text, shift } of this.waiting) {
-      const given = formulaGives(expr, cells, place);
+      const given = formulaGives(expr, valueAt, place);
       if (given === undefined || sameResult(saved, given)) continue;
       apart.formulaGives ??= [];
       apart.formulaGives.push({
+        ...(cells[col] instanceof Date && dayOf ? { shows: dayOf(given) } : {}),
         column: col,
         formula: `=${shift ? shifted(text, place.rows, place.cols) : text}`,
         gives: given,
       });
     }
     this.waiting.length = 0;
+    this.held.clear();
   }
 }

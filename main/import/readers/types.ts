@@ -69,6 +69,8 @@ export interface FormulaGives {
   column: number;
   formula: string;
   gives: number;
+  /** What Excel shows for it where that is not the number: a date cell's day. */
+  shows?: string;
 }
 
 /** A cell a conditional format draws struck through, or may: the rule that does. */

@@ -36,6 +36,12 @@ export interface Workbook {
   date1904: boolean;
   /** Whether Excel works out every formula again when it opens the file (`calcPr fullCalcOnLoad`). */
   recalculatesOnOpen: boolean;
+  /**
+   * Whether each formula's saved number is what Excel worked out from its cells (saved-formulas.ts):
+   * not where Excel is asked to recalculate on opening, keeps numbers as they are displayed
+   * (`fullPrecision="0"`) or calculates in rounds (`iterate="1"`).
+   */
+  savesFormulasAsCalculated: boolean;
   sheets: WorkbookSheet[];
   /** For each cell style index (`s`), whether its number format shows a date or time, a percentage, or nothing. */
   styleKinds: StyleKind[];
@@ -246,12 +252,17 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   const byType = (suffix: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.part;
   let date1904 = false;
   let recalculatesOnOpen = false;
+  let savesFormulasAsCalculated = true;
   const sheets: WorkbookSheet[] = [];
   const found = await readPart(zip, main, {
     open(name, a) {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      else if (name === 'calcPr') recalculatesOnOpen = a.fullCalcOnLoad === '1' || a.fullCalcOnLoad === 'true';
-      else if (name === 'sheet') {
+      else if (name === 'calcPr') {
+        const on = (value: string | undefined) => value === '1' || value === 'true';
+        recalculatesOnOpen = on(a.fullCalcOnLoad);
+        savesFormulasAsCalculated =
+          !recalculatesOnOpen && !on(a.iterate) && a.fullPrecision !== '0' && a.fullPrecision !== 'false';
+      } else if (name === 'sheet') {
         const rel = rels.get(attribute(a, 'id') ?? '');
         if (rel?.type.endsWith('/worksheet'))
           sheets.push({
@@ -273,6 +284,7 @@ export async function readWorkbook(zip: ZipReader): Promise<Workbook> {
   return {
     date1904,
     recalculatesOnOpen,
+    savesFormulasAsCalculated,
     sheets,
     styleKinds: styles.kinds,
     styleFills: styles.fills,

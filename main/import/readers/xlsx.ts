@@ -1,5 +1,5 @@
 import type { Entry } from 'yauzl';
-import { excelSerialToDate } from '../dates';
+import { excelSerialToDate, isoDay } from '../dates';
 import { PLAIN } from './cell-colours';
 import type { ConditionalRule } from './conditional-formats';
 import { noteConditionalMarks, type RuledCell } from './conditional-marks';
@@ -134,6 +134,7 @@ async function* sheetRows(
   let phonetic = 0;
   // The row's formulas with a saved number, asked once the row is read whether they give it (saved-formulas.ts).
   const formulas = new RowFormulas();
+  const dayOf = (serial: number) => isoDay(excelSerialToDate(serial, workbook.date1904));
   // What the row's cells' formats show apart from their values (`;;;`, a currency, thousands, struck through).
   let apart: ShownApart = {};
   // The row's cells that conditional formats are asked of, with what each holds and its fill.
@@ -158,8 +159,15 @@ async function* sheetRows(
     // A serial outside Excel's calendar (before 1900, after 9999) stays a number, which the
     // importer refuses as a date. A percentage's 0.18 beside rates written 18 was no GST
     // rate, and a net with its tax went in as sales: it is read "18%" (shownNumber).
-    if (kind === 'date') return held >= 0 && held < MAX_SERIAL ? excelSerialToDate(held, workbook.date1904) : held;
-    return shownNumber(held, kind);
+    const shown =
+      kind === 'date'
+        ? held >= 0 && held < MAX_SERIAL
+          ? excelSerialToDate(held, workbook.date1904)
+          : held
+        : shownNumber(held, kind);
+    // A formula of the row takes the number, not the "18%", code or date read from it.
+    if (shown !== held) formulas.noteHeld(c.col, held);
+    return shown;
   };
   // Whether an inline string's text is all in runs struck through.
   const runs = new StruckRuns();
@@ -298,13 +306,13 @@ async function* sheetRows(
               while (cells.length < cell.col) cells.push(null);
               cells[cell.col] = v;
             }
-            if (cell.formulaText !== undefined && typeof v !== 'string' && !workbook.recalculatesOnOpen)
+            if (cell.formulaText !== undefined && cell.type === 'n' && workbook.savesFormulasAsCalculated)
               formulas.add(cell.col, rowNumber, cell.formulaText, cell.shared, numberCell(cell.value ?? ''));
           }
           cell = null;
           return;
         case 'row':
-          if (cells) formulas.check(cells, apart);
+          if (cells) formulas.check(cells, apart, dayOf);
           if (cells && ruled.length > 0) {
             noteConditionalMarks(rules, workbook.dxfs, { number: rowNumber, cells }, apart, ruled);
             ruled.length = 0;

@@ -90,17 +90,20 @@ describe("a formula's saved value", () => {
         row('XF-2', 3, 300, 9000, '=RC5*RC[-1]'),
         // Another row's cell: left as saved.
         row('XF-3', 3, 300, 1, '=R[-1]C*1'),
+        // A merged range's other cells are blank to a formula, as in Excel: 2 + 0, not 2 + 2.
+        `<Row>${['XF-5', '15-10-2026', 'D001', 'SKU-0001'].map((v) => cell(v)).join('')}<Cell ss:MergeAcross="1"><Data ss:Type="Number">2</Data></Cell>${cell(2, '=RC[-2]+RC[-1]')}</Row>`,
         row('XF-4', 1, 10, 12, '=SUM(RC[-2]:RC[-1])'),
       ].join('')}</Table></Worksheet></Workbook>`,
     );
     const r = await importFile(ws, path, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
     expect(r.errors.map((e) => [e.row, e.column, e.value, e.message.slice(0, 48)])).toEqual([
       [3, 'Net Value', '9000', "the cell's formula =RC5*RC[-1] gives 900 from th"],
-      [5, 'Net Value', '12', "the cell's formula =SUM(RC[-2]:RC[-1]) gives 11 "],
+      [6, 'Net Value', '12', "the cell's formula =SUM(RC[-2]:RC[-1]) gives 11 "],
     ]);
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
       ['XF-1', 10050],
       ['XF-3', 100],
+      ['XF-5', 200],
     ]);
   });
 

@@ -522,6 +522,8 @@ export function parseExcel2003Xml(xml: string): Source {
           // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell
           // spans, asked of the number it holds; what a conditional format is asked, once read.
           for (let c = col - cell.across - 1; c < col; c++) {
+            // A merged range's value is its first cell's: to a formula, the others are blank, as in Excel.
+            if (c > col - cell.across - 1) formulas.noteHeld(c, null);
             noteShownApart(apart, c, kind, held);
             if (held !== null && (struckStyles.has(cell.style) || cell.struck)) noteStruck(apart, c);
             const fill = styleFills.has(cell.style) ? styleFills.get(cell.style) : PLAIN.fill;
@@ -531,6 +533,7 @@ export function parseExcel2003Xml(xml: string): Source {
         } else if (local === 'row' && row && current) {
           finishRow(current, row, rowNumber, apart);
           const finished = current.rows.at(-1);
+          for (const c of finished?.mergedDown ?? []) formulas.noteHeld(c, null);
           if (finished) formulas.check(finished.cells, finished);
           row = null;
           apart = {};

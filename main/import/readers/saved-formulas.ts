@@ -329,19 +329,20 @@ export class RowFormulas {
   private readonly shared = new Map<string, { expr: Expr | null; row: number; col: number; text: string }>();
   private readonly parsed = new Map<string, Expr | null>();
   private readonly waiting: Waiting[] = [];
-  /** The numbers the row's cells hold where they read as something else (a percentage's "18%", a date). */
-  private readonly held = new Map<number, number>();
+  /** What the row's cells hold where they read as something else (a percentage's "18%", a date; a merged range's other cells, blank). */
+  private readonly held = new Map<number, Cell>();
 
   /** Whether the sheet has had a formula: until it has, no cell's number is kept. */
   private any = false;
 
   /**
-   * A cell of the row that holds `number` and reads otherwise (`18%`, `INV-0123`, a date):
-   * formulas take the number. Kept once the sheet has had a formula (a first formula's row before
-   * it may lack some, and its formula then goes unasked).
+   * A cell of the row that holds `value` and reads otherwise (`18%`, `INV-0123`, a date: its
+   * number; a merged range's cell after its first: blank): formulas take what it holds. Kept once
+   * the sheet has had a formula (a first formula's row before it may lack some, and its formula
+   * then goes unasked).
    */
-  noteHeld(col: number, number: number): void {
-    if (this.any) this.held.set(col, number);
+  noteHeld(col: number, value: Cell): void {
+    if (this.any) this.held.set(col, value);
   }
 
   /**
@@ -387,7 +388,7 @@ export class RowFormulas {
 
   /** Asks the row's formulas of its cells; `dayOf`, the day a date cell's number is, to say what Excel shows there. */
   check(cells: readonly Cell[], apart: { formulaGives?: FormulaGives[] }, dayOf?: (serial: number) => string): void {
-    const valueAt = (col: number) => this.held.get(col) ?? cells[col];
+    const valueAt = (col: number) => (this.held.has(col) ? this.held.get(col) : cells[col]);
     for (const { col, expr, place, saved, text, shift } of this.waiting) {
       const given = formulaGives(expr, valueAt, place);
       if (given === undefined || sameResult(saved, given)) continue;

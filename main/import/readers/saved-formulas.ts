@@ -93,35 +93,21 @@ export function parseFormula(formula: string, r1c1At?: { row: number; col: numbe
     }
     return false;
   };
+  /** Operands read by `next`, joined left to right by any of `ops`. */
+  const chain = (ops: string[], next: () => Expr | null) => (): Expr | null => {
+    let left = next();
+    while (left) {
+      const op = ops.find(sign);
+      if (!op) return left;
+      const right = next();
+      left = right && { op, left, right };
+    }
+    return null;
+  };
   // Excel's order: + − below * / below ^ below a leading minus below %.
-  const sum = (): Expr | null => {
-    let left = product();
-    while (left) {
-      const op = sign('+') ? '+' : sign('-') ? '-' : null;
-      if (!op) return left;
-      const right = product();
-      left = right && { op, left, right };
-    }
-    return null;
-  };
-  const product = (): Expr | null => {
-    let left = power();
-    while (left) {
-      const op = sign('*') ? '*' : sign('/') ? '/' : null;
-      if (!op) return left;
-      const right = power();
-      left = right && { op, left, right };
-    }
-    return null;
-  };
-  const power = (): Expr | null => {
-    let left = unary();
-    while (left && sign('^')) {
-      const right = unary();
-      left = right && { op: '^', left, right };
-    }
-    return left;
-  };
+  const power = chain(['^'], () => unary());
+  const product = chain(['*', '/'], power);
+  const sum = chain(['+', '-'], product);
   const unary = (): Expr | null => {
     if (sign('-')) {
       const inner = unary();

@@ -160,14 +160,14 @@ function wordsAfter(code: string): string[] {
 }
 
 /**
- * The unit a format writes after a number's digits, as Tally writes each line's quantity
+ * The unit a format writes after a number's digits (`words`, its sections' wordsAfter), as Tally writes each line's quantity
  * (`""0" Nos"`, `""0.00" Mtr"`) and a hand writes cases (`#,##0 "Cs"`): Excel shows 12 Nos, which
  * the number alone does not say. None where its sections write different words, or a word that
  * gives the number's size or side rather than a unit (`"Dr"`, `"K"`).
  */
-function formatUnit(code: string): string | undefined {
+function formatUnit(words: readonly string[]): string | undefined {
   let unit: string | undefined;
-  for (const word of wordsAfter(code)) {
+  for (const word of words) {
     if (word === '') continue;
     if (!/^[A-Za-z][A-Za-z.]{0,11}$/.test(word) || NOT_UNITS.test(word) || (unit !== undefined && word !== unit))
       return undefined;
@@ -176,18 +176,20 @@ function formatUnit(code: string): string | undefined {
   return unit;
 }
 
+/** A side a format writes after a number. */
+const SIDE = /^(dr|cr)\.?$/i;
+
 /**
  * The side each section of a format writes after the number (`#,##0.00" Dr";#,##0.00" Cr"`, or
  * `""0.00" Cr"` on a positive balance, as ledgers show theirs), and whether the section writes a
  * minus: Excel shows 500 so formatted as 500.00 Cr, a credit the number alone does not say.
- * Undefined where no section writes Dr or Cr.
+ * Undefined where no section writes Dr or Cr (`words`, as for formatUnit).
  */
-function formatSides(code: string): NumberShown['sides'] {
-  const words = wordsAfter(code);
-  if (!words.some((word) => /^(dr|cr)\.?$/i.test(word))) return undefined;
+function formatSides(code: string, words: readonly string[]): NumberShown['sides'] {
+  if (!words.some((word) => SIDE.test(word))) return undefined;
   const sections = code.split(';');
   return words.map((word, at) => ({
-    word: /^(dr|cr)\.?$/i.test(word) ? word : '',
+    word: SIDE.test(word) ? word : '',
     minus: /-/.test((sections[at] ?? '').replace(/\[[^\]]*\]/g, '')),
   }));
 }
@@ -289,8 +291,10 @@ export function formatKind(code: string): StyleKind {
   const hides = hiding(code);
   const shown = currency || power ? null : codeShown(code);
   const percent = bareFormat(code).includes('%');
-  const unit = currency || power || percent ? undefined : formatUnit(code);
-  const sides = currency || power || percent ? undefined : formatSides(code);
+  // What the format writes after the number: a unit, or the number's side.
+  const words = currency || power || percent ? null : wordsAfter(code);
+  const unit = words ? formatUnit(words) : undefined;
+  const sides = words ? formatSides(code, words) : undefined;
   if (currency || power || hides || shown || percent || unit || sides)
     return {
       ...(percent ? { percent: true } : {}),

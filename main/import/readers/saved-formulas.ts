@@ -279,16 +279,18 @@ export function formulaGives(
 export const sameResult = (saved: number, given: number) =>
   Math.abs(saved - given) <= Math.max(1e-9, 1e-12 * Math.max(Math.abs(saved), Math.abs(given)));
 
+/** An A1 reference anywhere in a formula's text: its column (with its `$`), its row's `$`, its row. */
+const A1_REF = /(\$?[A-Z]{1,3})(\$?)(\d{1,7})(?![A-Z\d(!])/gi;
+
 /** A shared formula as its cell `rows` and `cols` away takes it: its references not fixed moved as far. */
 const shifted = (formula: string, rows: number, cols: number) =>
-  formula.replace(/(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Z\d(!])/gi, (_, fixedCol, col, fixedRow, row) => {
-    const letters = fixedCol ? col : columnName(columnOf(col.toUpperCase()) + cols);
-    return `${fixedCol}${letters}${fixedRow}${fixedRow ? row : Number(row) + rows}`;
+  formula.replace(A1_REF, (_, column: string, fixedRow, row) => {
+    const letters = column.startsWith('$') ? column : columnName(columnOf(column.toUpperCase()) + cols);
+    return `${letters}${fixedRow}${fixedRow ? row : Number(row) + rows}`;
   });
 
 /** A formula of a row with its saved number, to be asked once the row is read. */
 interface Waiting {
-  col: number;
   expr: Expr;
   place: FormulaPlace;
   saved: number;
@@ -299,9 +301,6 @@ interface Waiting {
 
 /** Shared formulas, and formulas parsed, a sheet keeps before it parses again (a hostile file's millions). */
 const MAX_KEPT = 100_000;
-
-/** An A1 reference to a row not fixed, anywhere in a formula's text. */
-const A1_REF = /(\$?[A-Z]{1,3})(\$?)(\d{1,7})(?![A-Z\d(!])/gi;
 
 /**
  * A sheet's formulas, row by row: each formula cell with a saved number is added as it is read,
@@ -342,7 +341,6 @@ export class RowFormulas {
       const first = this.shared.get(si);
       if (first?.expr)
         this.waiting.push({
-          col,
           expr: first.expr,
           place: { row, col, rows: row - first.row, cols: col - first.col },
           saved,
@@ -355,27 +353,35 @@ export class RowFormulas {
     if (si !== undefined) {
       const expr = parseFormula(written);
       if (this.shared.size < MAX_KEPT) this.shared.set(si, { expr, row, col, text: written });
-      if (expr)
-        this.waiting.push({ col, expr, place: { row, col, rows: 0, cols: 0 }, saved, text: written, shift: false });
+      if (expr) this.waiting.push({ expr, place: { row, col, rows: 0, cols: 0 }, saved, text: written, shift: false });
       return;
     }
     // The formula as if written in row 1: its references to its own row (not fixed) at row 1.
-    const key = r1c1
-      ? `${col}|${written}`
+    // (R1C1's relative references are the same on every row; it is parsed in its own column.)
+    const asInRow1 = r1c1
+      ? written
       : written.replace(A1_REF, (ref, column, fixed, at) => (fixed === '' && Number(at) === row ? `${column}1` : ref));
+    const key = r1c1 ? `${col}|${written}` : asInRow1;
     let expr = this.parsed.get(key);
     if (expr === undefined) {
-      expr = parseFormula(key.slice(r1c1 ? key.indexOf('|') + 1 : 0), r1c1 ? { row: 1, col } : undefined);
+      expr = parseFormula(asInRow1, r1c1 ? { row: 1, col } : undefined);
       if (this.parsed.size < MAX_KEPT) this.parsed.set(key, expr);
     }
     if (expr)
-      this.waiting.push({ col, expr, place: { row, col, rows: row - 1, cols: 0 }, saved, text: written, shift: false });
+      this.waiting.push({ expr, place: { row, col, rows: row - 1, cols: 0 }, saved, text: written, shift: false });
   }
 
   /** Asks the row's formulas of its cells; `dayOf`, the day a date cell's number is, to say what Excel shows there. */
   check(cells: readonly Cell[], apart: { formulaGives?: FormulaGives[] }, dayOf?: (serial: number) => string): void {
+    // Every row of every sheet asks: a row without formulas costs nothing more.
+    if (this.waiting.length > 0) this.ask(cells, apart, dayOf);
+    this.held.clear();
+  }
+
+  private ask(cells: readonly Cell[], apart: { formulaGives?: FormulaGives[] }, dayOf?: (serial: number) => string) {
     const valueAt = (col: number) => (this.held.has(col) ? this.held.get(col) : cells[col]);
-    for (const { col, expr, place, saved, text, shift } of this.waiting) {
+    for (const { expr, place, saved, text, shift } of this.waiting) {
+      const col = place.col;
       const given = formulaGives(expr, valueAt, place);
       if (given === undefined || sameResult(saved, given)) continue;
       apart.formulaGives ??= [];
@@ -387,6 +393,5 @@ export class RowFormulas {
       });
     }
     this.waiting.length = 0;
-    this.held.clear();
   }
 }

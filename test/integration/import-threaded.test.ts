@@ -38,6 +38,8 @@ const header = [
   'Net Value',
   'Remarks',
 ];
+/** The indexes of the lines (0-based) that `keep` says. */
+const linesWhere = (keep: (i: number) => boolean) => Array.from({ length: LINES }, (_, i) => i).filter(keep);
 const expectedNet = Array.from({ length: LINES }, (_, i) => (i % 997) * 100 + 25).reduce((a, b) => a + b, 0);
 
 /**
@@ -339,7 +341,7 @@ describe('a large file read on its own thread', () => {
     expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
     const result = await importFile(ws, path, { kind: 'sales', validOnly: true });
     // Every fifth line has a quantity of 5 (1 + i % 5); the last two share a merged invoice number.
-    const struck = Array.from({ length: LINES }, (_, i) => i).filter((i) => i % 5 === 4);
+    const struck = linesWhere((i) => i % 5 === 4);
     expect(result.rejected).toBe(struck.length);
     expect(result.errors[0]).toEqual({
       row: 6,
@@ -359,7 +361,7 @@ describe('a large file read on its own thread', () => {
     expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
     const result = await importFile(ws, path, { kind: 'sales', dryRun: true, validOnly: true });
     // SKU-0001 is counted in PCS by the products master: its lines in boxes are refused, wherever read.
-    const boxes = Array.from({ length: LINES }, (_, i) => i).filter((i) => i % 10_000 === 0);
+    const boxes = linesWhere((i) => i % 10_000 === 0);
     expect(result.errors.map((e) => [e.row, e.value, e.message])).toEqual(
       boxes.map((i) => [i + 2, `${1 + (i % 5)} Box`, 'the products master counts SKU-0001 in PCS, this line in Box']),
     );
@@ -371,7 +373,7 @@ describe('a large file read on its own thread', () => {
     const path = storedXlsx(join(dir, 'stale.xlsx'), { staleEvery: 20_000 });
     expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
     const result = await importFile(ws, path, { kind: 'sales', dryRun: true, validOnly: true });
-    const stale = Array.from({ length: LINES }, (_, i) => i).filter((i) => i % 20_000 === 0);
+    const stale = linesWhere((i) => i % 20_000 === 0);
     expect(result.errors.map((e) => [e.row, e.column, e.value])).toEqual(
       stale.map((i) => [i + 2, 'Net Value', String((i % 997) + 1.25)]),
     );

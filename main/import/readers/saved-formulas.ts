@@ -198,6 +198,8 @@ export function formulaGives(
         const [from, to] = range.map(columnIn);
         if (from === undefined || to === undefined) return undefined;
         for (let c = Math.min(from, to); c <= Math.max(from, to); c++) {
+          // A range over the formula's own cell is a circle too.
+          if (c === place.col) return undefined;
           const cell = valueAt(c);
           if (typeof cell === 'number') out.push(cell);
           else if (cell instanceof Date || typeof cell === 'boolean') return undefined;

@@ -158,12 +158,19 @@ function formulaIssues(row: SourceRow, { mapping, headers }: CellReading): Impor
   const read = new Set(Object.values(mapping).filter((column) => typeof column === 'number'));
   return (row.formulaGives ?? [])
     .filter(({ column }) => read.has(column))
-    .map(({ column, formula, gives, shows = String(Number(gives.toPrecision(15))) }) => ({
-      row: row.number,
-      column: headers[column] ?? `column ${column + 1}`,
-      value: shown(row.cells[column] ?? null),
-      message: `the cell's formula ${formula} gives ${shows} from the row's cells, not the ${shown(row.cells[column] ?? null)} saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows ${shows}. Open the file in Excel, press Ctrl+Alt+F9, save it and import again`,
-    }));
+    .map(
+      ({
+        column,
+        formula,
+        gives,
+        shows = typeof gives === 'string' ? gives : String(Number(gives.toPrecision(15))),
+      }) => ({
+        row: row.number,
+        column: headers[column] ?? `column ${column + 1}`,
+        value: shown(row.cells[column] ?? null),
+        message: `the cell's formula ${formula} gives ${shows} from the row's cells, not the ${shown(row.cells[column] ?? null)} saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows ${shows}. Open the file in Excel, press Ctrl+Alt+F9, save it and import again`,
+      }),
+    );
 }
 
 /**

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openSource } from '../../main/import/open-source';
+import type { SourceRow } from '../../main/import/readers/types';
 import type { Workspace } from '../../main/workspace';
 import { libreOfficeConvert, writeText } from '../support/files';
 import { importFile, storedRows } from '../support/import';
@@ -93,12 +95,18 @@ describe("a formula's saved value", () => {
         // A merged range's other cells are blank to a formula, as in Excel: 2 + 0, not 2 + 2.
         `<Row>${['XF-5', '15-10-2026', 'D001', 'SKU-0001'].map((v) => cell(v)).join('')}<Cell ss:MergeAcross="1"><Data ss:Type="Number">2</Data></Cell>${cell(2, '=RC[-2]+RC[-1]')}</Row>`,
         row('XF-4', 1, 10, 12, '=SUM(RC[-2]:RC[-1])'),
+        // An error saved as its result is refused as the error it is, not as a result the formula does not give.
+        row('XF-6', 1, 10, 0, '=RC[-2]*RC[-1]').replace(
+          '<Data ss:Type="Number">0</Data>',
+          '<Data ss:Type="Error">#N/A</Data>',
+        ),
       ].join('')}</Table></Worksheet></Workbook>`,
     );
     const r = await importFile(ws, path, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
     expect(r.errors.map((e) => [e.row, e.column, e.value, e.message.slice(0, 48)])).toEqual([
       [3, 'Net Value', '9000', "the cell's formula =RC5*RC[-1] gives 900 from th"],
       [6, 'Net Value', '12', "the cell's formula =SUM(RC[-2]:RC[-1]) gives 11 "],
+      [7, 'Net Value', '#N/A', 'the cell holds the error #N/A (a formula that fa'],
     ]);
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value])).toEqual([
       ['XF-1', 10050],
@@ -118,23 +126,107 @@ describe("a formula's saved value", () => {
       row.getCell(5).value = { formula: `D${row.number}+30`, result: saved };
       row.getCell(5).numFmt = 'dd-mm-yyyy';
     };
-    bill(1, 'B/1', new Date(Date.UTC(2026, 9, 1)));
-    // Saved as 31 October where the formula gives 2 October: the bill is overdue by 29 days, not none.
-    bill(2, 'B/2', new Date(Date.UTC(2026, 9, 31)));
+    // The first formula's row too, its bill's date read before it: saved as 5 October, it gives 1 October.
+    bill(1, 'B/1', new Date(Date.UTC(2026, 9, 5)));
+    bill(2, 'B/2', new Date(Date.UTC(2026, 9, 2)));
+    // Saved as 31 October where the formula gives 3 October: the bill is overdue by 28 days, not none.
+    bill(3, 'B/3', new Date(Date.UTC(2026, 9, 31)));
     const path = join(dir, 'ageing.xlsx');
     await book.xlsx.writeFile(path);
     const r = await importFile(ws, path, { kind: 'receivables', validOnly: true, dateOrder: 'dmy' });
     expect(r.errors.map((e) => [e.row, e.column, e.value, e.message.slice(0, 90)])).toEqual([
       [
-        3,
+        2,
+        'Due Date',
+        '2026-10-05',
+        "the cell's formula =D2+30 gives 2026-10-01 from the row's cells, not the 2026-10-05 saved ",
+      ],
+      [
+        4,
         'Due Date',
         '2026-10-31',
-        "the cell's formula =D3+30 gives 2026-10-02 from the row's cells, not the 2026-10-31 saved ",
+        "the cell's formula =D4+30 gives 2026-10-03 from the row's cells, not the 2026-10-31 saved ",
       ],
     ]);
     expect(storedRows(ws, 'receivables', r.batch ?? 0).map((s) => [s.doc_no, s.due_date])).toEqual([
-      ['B/1', '2026-10-01'],
+      ['B/2', '2026-10-02'],
     ]);
+  });
+
+  /**
+   * Invoice numbers joined from the row's series and serial (`=H2&"/"&I2`), with other texts a
+   * formula joins: a number with its decimals, a percentage and a date as the numbers Excel holds,
+   * a blank, a third; `saved`, the texts the workbook keeps (undefined: none, to be calculated); `series`, the numbers'.
+   */
+  async function joinedNumbers(path: string, saved: (string | undefined)[], series = 'INV') {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sales');
+    sheet.addRow([
+      'Invoice No',
+      'Invoice Date',
+      'Distributor Code',
+      'SKU',
+      'Qty',
+      'Net Value',
+      'Note',
+      'Series',
+      'Serial',
+      'Rate',
+      'Billed',
+    ]);
+    [101, 102, 103].forEach((serial, i) => {
+      const r = i + 2;
+      const row = sheet.addRow([
+        { formula: `H${r}&"/"&I${r}`, result: saved[i] },
+        '15-10-2026',
+        'D001',
+        'SKU-0001',
+        2,
+        100.25,
+        { formula: `F${r}&"|"&J${r}&"|"&K${r}&"|"&L${r}&"|"&1/3`, result: saved[i] === undefined ? undefined : 'note' },
+        series,
+        serial,
+        0.18,
+        new Date(Date.UTC(2026, 9, 15)),
+      ]);
+      row.getCell(10).numFmt = '0%';
+      row.getCell(11).numFmt = 'dd-mm-yyyy';
+    });
+    await book.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('refuses an invoice number its formula does not join from the row, and lands the texts LibreOffice joined', async () => {
+    // Renumbered by a program that did not calculate: the third line's serial is 103, its number kept as INV/102.
+    const stale = await joinedNumbers(join(dir, 'joined.xlsx'), ['INV/101', 'INV/102', 'INV/102']);
+    const r = await importFile(ws, stale, { kind: 'sales', validOnly: true, dateOrder: 'dmy' });
+    expect(r.errors).toEqual([
+      {
+        row: 4,
+        column: 'Invoice No',
+        value: 'INV/102',
+        message:
+          'the cell\'s formula =H4&"/"&I4 gives INV/103 from the row\'s cells, not the INV/102 saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows INV/103. Open the file in Excel, press Ctrl+Alt+F9, save it and import again',
+      },
+    ]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.doc_no)).toEqual(['INV/101', 'INV/102']);
+    // Joined by a second program: every text as the formula gives it, nothing refused.
+    const calculated = libreOfficeConvert(
+      await joinedNumbers(join(dir, 'unjoined.xlsx'), [], 'CAL'),
+      'xlsx',
+      join(dir, 'joined-calculated'),
+    );
+    // No cell of it, read by the import or not, is found otherwise than its formula joins it.
+    const source = await openSource(calculated);
+    const joined: SourceRow[] = [];
+    for await (const sheet of source.sheets()) for await (const row of sheet.rows()) joined.push(row);
+    source.close?.();
+    expect(joined.slice(1).map((row) => [row.cells[0], row.cells[6], row.formulaGives])).toEqual(
+      [101, 102, 103].map((n) => [`CAL/${n}`, '100.25|0.18|46310||0.333333333333333', undefined]),
+    );
+    const again = await importFile(ws, calculated, { kind: 'sales', dateOrder: 'dmy' });
+    expect(again.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', again.batch ?? 0).map((s) => s.doc_no)).toEqual(['CAL/101', 'CAL/102', 'CAL/103']);
   });
 
   it('leaves saved numbers as they are where Excel keeps them as displayed or calculates in rounds', async () => {

@@ -1,6 +1,12 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { formulaGives, parseFormula, RowFormulas, sameResult } from '../../main/import/readers/saved-formulas';
+import {
+  formulaGives,
+  parseFormula,
+  RowFormulas,
+  sameResult,
+  sameSaved,
+} from '../../main/import/readers/saved-formulas';
 import type { Cell, FormulaGives } from '../../main/import/readers/types';
 
 /** What `formula`, written in row 2 (in column Z unless `place` says), gives from the row's cells (A… in order). */
@@ -97,6 +103,7 @@ describe("a formula's saved value against what it gives from its row", () => {
     expect([inG5('=RC[-2]*RC[-1]'), inG5('=RC5*R[0]C6'), inG5('=R5C5+1'), inG5('=SUM(RC[-2]:RC[-1])')]).toEqual([
       21, 21, 4, 10,
     ]);
+    expect(inG5('="B/"&RC[-2]&"/R1C1"')).toBe('B/3/R1C1');
     // Another row, fixed or relative: not this row's.
     expect([inG5('=R[-1]C[-2]'), inG5('=R4C5')]).toEqual([undefined, undefined]);
     expect(parseFormula('=E5*F5', at)).toBeNull();
@@ -118,12 +125,64 @@ describe("a formula's saved value against what it gives from its row", () => {
     expect(next.formulaGives).toBeUndefined();
   });
 
+  it('joins texts as Excel does: & below + and −, a number in its 15 digits, a blank as nothing, a quoted text as written', () => {
+    // A2 "INV", B2 12 (a code of the row), C2 blank, D2 a percentage's 0.18, E2 a date's day 46331.
+    const row: Cell[] = ['INV', 12, null, 0.18, 46331];
+    expect([
+      gives('="INV/"&B2', row),
+      gives('=A2&"-"&B2+1', row),
+      gives('=A2&C2&"/"&D2', row),
+      gives('=CONCATENATE(A2,"/",E2)', row),
+      gives('=CONCAT(B2/3,"")', row),
+      gives('="say ""A2"" "&A2', row),
+    ]).toEqual(['INV/12', 'INV-13', 'INV/0.18', 'INV/46331', '4', 'say "A2" INV']);
+    expect([gives('=1/3&""'), gives('=(0.1+0.2)&""'), gives('=A2', row), gives('=C2', row)]).toEqual([
+      '0.333333333333333',
+      '0.3',
+      'INV',
+      0,
+    ]);
+    // Text in arithmetic is an error (#VALUE!), a number's text is its number.
+    expect([gives('=A2+1', row), gives('="5"+1')]).toEqual([undefined, 6]);
+  });
+
+  it('notes a saved text its formula does not give, and takes one that differs only by spaces, or a number Excel writes otherwise, for the same', () => {
+    const formulas = new RowFormulas();
+    // Row 2: A2 "INV", B2 12; C2 = A2&"/"&B2 saved "INV/11"; D2 = A2&" "&B2 saved "INV 12" (the reader trims "INV ").
+    formulas.add(2, 2, 'A2&"/"&B2', undefined, 'INV/11');
+    formulas.add(3, 2, 'A2&" "&B2', undefined, 'INV 12');
+    formulas.add(4, 2, 'B2*1E+15&""', undefined, '1.2E+16');
+    const apart: { formulaGives?: FormulaGives[] } = {};
+    formulas.check(['INV', 12, 'INV/11', 'INV 12', '1.2E+16'], apart);
+    expect(apart.formulaGives).toEqual([{ column: 2, formula: '=A2&"/"&B2', gives: 'INV/12' }]);
+    // A formula written again on the next row with "A3" in its quoted text: the text stays as written.
+    formulas.add(2, 3, '"A3-"&B3', undefined, 'A3-7');
+    formulas.add(3, 3, '"A3-"&B3', undefined, 'A3-7');
+    const next: { formulaGives?: FormulaGives[] } = {};
+    formulas.check(['x', 7, 'A3-7', 'A3-7'], next);
+    expect(next.formulaGives).toBeUndefined();
+    expect([sameSaved('INV 12', 'INV12'), sameSaved('100', 100), sameSaved(100, '100.5')]).toEqual([true, true, false]);
+  });
+
+  it("takes what the first formula's row holds before it, and the texts it is read as, as Excel's & does", () => {
+    const formulas = new RowFormulas();
+    // Row 2, the sheet's first formula: A2 holds 0.18 shown "18%", B2 123 shown "INV-0123", both read before it.
+    formulas.noteHeld(0, 0.18);
+    formulas.noteHeld(1, 123);
+    formulas.add(2, 2, 'A2&"/"&B2', undefined, '0.18/123');
+    formulas.add(3, 2, 'B2*2', undefined, 250);
+    const apart: { formulaGives?: FormulaGives[] } = {};
+    formulas.check(['18%', 'INV-0123', '0.18/123', 250], apart);
+    expect(apart.formulaGives).toEqual([{ column: 3, formula: '=B2*2', gives: 246 }]);
+  });
+
   it('leaves every other formula: another sheet, a name, text, a comparison, any other function', () => {
     const none = [
       'Sheet2!A2*2',
       "'My sheet'!A2",
       'Rate*A2',
-      'A2&"x"',
+      'TEXT(A2,"0000")',
+      'A2&"x',
       'IF(A2>1,1,0)',
       'VLOOKUP(A2,B:C,2,0)',
       'A2>1',

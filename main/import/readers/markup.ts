@@ -517,7 +517,8 @@ export function parseExcel2003Xml(xml: string): Source {
           const value = typeof held === 'number' ? shownNumber(held, kind) : held;
           col = place(current, row, rowNumber, cell.index, value, cell.across, cell.down);
           if (typeof held === 'number' && value !== held) formulas.noteHeld(col - cell.across - 1, held);
-          if (cell.formula !== undefined && asCalculated)
+          // A formula's saved number, or its text; not an error's (`#N/A`), refused as one.
+          if (cell.formula !== undefined && asCalculated && (typeof held === 'number' || cell.type === 'String'))
             formulas.add(col - cell.across - 1, rowNumber, cell.formula, undefined, held, true);
           // A value its format shows apart (`;;;`, a currency, thousands), in each column its cell
           // spans, asked of the number it holds; what a conditional format is asked, once read.

@@ -58,17 +58,17 @@ export interface SourceRow {
    */
   conditionallyStruck?: ConditionalStrike[];
   /**
-   * The formula cells whose saved number is not what their formula gives from the row's cells
+   * The formula cells whose saved value is not what their formula gives from the row's cells
    * (saved-formulas.ts): Excel, working it out again, shows another amount than the one read.
    */
   formulaGives?: FormulaGives[];
 }
 
-/** A formula cell's saved number that its formula (as written, `=E2*F2`) does not give: it gives `gives`. */
+/** A formula cell's saved value that its formula (as written, `=E2*F2`) does not give: it gives `gives`. */
 export interface FormulaGives {
   column: number;
   formula: string;
-  gives: number;
+  gives: number | string;
   /** What Excel shows for it where that is not the number: a date cell's day. */
   shows?: string;
 }

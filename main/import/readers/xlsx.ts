@@ -306,8 +306,8 @@ async function* sheetRows(
               while (cells.length < cell.col) cells.push(null);
               cells[cell.col] = v;
             }
-            if (cell.formulaText !== undefined && cell.type === 'n' && workbook.savesFormulasAsCalculated)
-              formulas.add(cell.col, rowNumber, cell.formulaText, cell.shared, numberCell(cell.value ?? ''));
+            if (cell.formulaText !== undefined && cell.value !== null && workbook.savesFormulasAsCalculated)
+              formulas.add(cell.col, rowNumber, cell.formulaText, cell.shared, savedResult(cell.type, cell.value));
           }
           cell = null;
           return;
@@ -334,6 +334,13 @@ async function* sheetRows(
       ready.length = 0;
     }
   }
+}
+
+/** A formula's saved result: its number, or its text (`t="str"`: `="INV/"&A2`); null for any other (a truth value, an error). */
+function savedResult(type: string, value: string): Cell {
+  if (type === 'str') return text(value);
+  const n = type === 'n' ? numberCell(value) : null;
+  return typeof n === 'number' ? n : null;
 }
 
 /**

@@ -156,7 +156,7 @@ describe("a formula's saved value", () => {
   /**
    * Invoice numbers joined from the row's series and serial (`=H2&"/"&I2`), with other texts a
    * formula joins: a number with its decimals, a percentage and a date as the numbers Excel holds,
-   * a blank, a third; `saved`, the texts the workbook keeps (undefined: none, to be calculated); `series`, the numbers'.
+   * a blank, a third, TEXT's zeros; `saved`, the texts the workbook keeps (undefined: none, to be calculated); `series`, the numbers'.
    */
   async function joinedNumbers(path: string, saved: (string | undefined)[], series = 'INV') {
     const book = new ExcelJS.Workbook();
@@ -183,7 +183,10 @@ describe("a formula's saved value", () => {
         'SKU-0001',
         2,
         100.25,
-        { formula: `F${r}&"|"&J${r}&"|"&K${r}&"|"&L${r}&"|"&1/3`, result: saved[i] === undefined ? undefined : 'note' },
+        {
+          formula: `F${r}&"|"&J${r}&"|"&K${r}&"|"&L${r}&"|"&1/3&"|"&TEXT(I${r},"0000")&"|"&TEXT(F${r},"0.0")`,
+          result: saved[i] === undefined ? undefined : 'note',
+        },
         series,
         serial,
         0.18,
@@ -222,7 +225,7 @@ describe("a formula's saved value", () => {
     for await (const sheet of source.sheets()) for await (const row of sheet.rows()) joined.push(row);
     source.close?.();
     expect(joined.slice(1).map((row) => [row.cells[0], row.cells[6], row.formulaGives])).toEqual(
-      [101, 102, 103].map((n) => [`CAL/${n}`, '100.25|0.18|46310||0.333333333333333', undefined]),
+      [101, 102, 103].map((n) => [`CAL/${n}`, `100.25|0.18|46310||0.333333333333333|0${n}|100.3`, undefined]),
     );
     const again = await importFile(ws, calculated, { kind: 'sales', dateOrder: 'dmy' });
     expect(again.errors).toEqual([]);

@@ -142,6 +142,14 @@ describe("a formula's saved value against what it gives from its row", () => {
       'INV',
       0,
     ]);
+    // A serial padded with zeros, an amount to its places, as TEXT writes them; any other format is not told.
+    expect([
+      gives('="INV/"&TEXT(B2,"0000")', row),
+      gives('=TEXT(2.675,"0.00")&"/"&TEXT(-12.5,"000")&TEXT(C2,"00")', row),
+      gives('=TEXT(A2,"000")', row),
+      gives('=TEXT(B2,"#,##0")', row),
+      gives('=TEXT(-0.4,"0")', row),
+    ]).toEqual(['INV/0012', '2.68/-01300', 'INV', undefined, undefined]);
     // Text in arithmetic is an error (#VALUE!), a number's text is its number.
     expect([gives('=A2+1', row), gives('="5"+1')]).toEqual([undefined, 6]);
   });
@@ -181,7 +189,7 @@ describe("a formula's saved value against what it gives from its row", () => {
       'Sheet2!A2*2',
       "'My sheet'!A2",
       'Rate*A2',
-      'TEXT(A2,"0000")',
+      'DATEVALUE(A2)',
       'A2&"x',
       'IF(A2>1,1,0)',
       'VLOOKUP(A2,B:C,2,0)',

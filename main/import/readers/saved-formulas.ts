@@ -9,7 +9,7 @@ import { columnName, columnOf } from './xlsx-cells';
  * saved before it was asked) keeps a result the formula no longer gives, and Excel, working the
  * formula out again, shows another amount than the one read. Formulas of the row's own cells are
  * worked out here as Excel does — arithmetic (+ - * / ^ %), SUM, PRODUCT, MIN, MAX, ABS, INT,
- * ROUND, ROUNDUP, ROUNDDOWN, and text joined by & or CONCATENATE (a document number `="INV/"&A2`)
+ * ROUND, ROUNDUP, ROUNDDOWN, and text joined by & or CONCATENATE, TEXT of zeros (a document number `="INV/"&TEXT(A2,"0000")`)
  * of numbers, texts and cells of the same row — and any other (another row's cell, another
  * sheet's, any other function) is left: whether it holds stays unknown.
  */
@@ -89,6 +89,7 @@ const FUNCTIONS = new Set([
   'ROUNDDOWN',
   'CONCATENATE',
   'CONCAT',
+  'TEXT',
 ]);
 
 /**
@@ -267,6 +268,8 @@ export function formulaGives(
     if ('op' in e) return e.op === '&' ? joinedText([e.left, e.right]) : arithmetic(e.op, e.left, e.right);
     if ('range' in e) return undefined;
     if (e.call === 'CONCATENATE' || e.call === 'CONCAT') return joinedText(e.args);
+    if (e.call === 'TEXT')
+      return e.args.length === 2 ? formatted(value(e.args[0] as Expr), value(e.args[1] as Expr)) : undefined;
     const args = numbers(e.args, e.call === 'SUM' || e.call === 'PRODUCT' || e.call === 'MIN' || e.call === 'MAX');
     return args && called(e.call, args);
   };
@@ -289,6 +292,26 @@ export function formulaGives(
   // A formula of one blank cell (=A2) shows 0.
   if (result === null) return 0;
   return typeof result === 'string' || (result !== undefined && Number.isFinite(result)) ? result : undefined;
+}
+
+/**
+ * TEXT(value, format) for formats of zeros alone, before a point and after it (`"0000"`,
+ * `"0.00"`): the number rounded as ROUND does and its digits padded with zeros, as a serial is
+ * written into a document number (`="INV/"&TEXT(B2,"0000")`); a text not of a number stays as it
+ * is. Undefined for any other format, which this module does not write.
+ */
+function formatted(held: Value | undefined, format: Value | undefined): string | undefined {
+  const [, whole, places = ''] = typeof format === 'string' ? (format.match(/^(0{1,15})(?:\.(0{1,10}))?$/) ?? []) : [];
+  if (whole === undefined || held === undefined) return undefined;
+  const n = asNumber(held);
+  if (n === undefined) return typeof held === 'string' ? held : undefined;
+  const rounded = called('ROUND', [n, places.length]);
+  // A negative number rounded to nothing (Excel writes "-000" for -0.4) is not told here.
+  if (rounded === undefined || Math.abs(rounded) >= 1e15 || (n < 0 && rounded === 0)) return undefined;
+  const digits = Math.abs(rounded)
+    .toFixed(places.length)
+    .padStart(whole.length + (places ? places.length + 1 : 0), '0');
+  return `${rounded < 0 ? '-' : ''}${digits}`;
 }
 
 /** A function of numbers, as Excel works it out; undefined where Excel gives an error. */

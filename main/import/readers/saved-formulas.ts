@@ -9,9 +9,9 @@ import { columnName, columnOf } from './xlsx-cells';
  * saved before it was asked) keeps a result the formula no longer gives, and Excel, working the
  * formula out again, shows another amount than the one read. Formulas of the row's own cells are
  * worked out here as Excel does — arithmetic (+ - * / ^ %), SUM, PRODUCT, MIN, MAX, ABS, INT,
- * ROUND, ROUNDUP, ROUNDDOWN, and text joined by & or CONCATENATE, TEXT of zeros (a document number `="INV/"&TEXT(A2,"0000")`)
- * of numbers, texts and cells of the same row — and any other (another row's cell, another
- * sheet's, any other function) is left: whether it holds stays unknown.
+ * ROUND, ROUNDUP, ROUNDDOWN, and texts joined by & or CONCATENATE with TEXT of zeros (a document
+ * number `="INV/"&TEXT(A2,"0000")`) of numbers, texts and cells of the same row — and any other
+ * (another row's cell, another sheet's, any other function) is left: whether it holds stays unknown.
  */
 type Expr =
   | { number: number }

@@ -788,7 +788,7 @@ describe('file formats', () => {
   it('refuses a line a conditional format draws struck through where its rule holds, and warns where only Excel can say', async () => {
     // A Cancel column no field reads; the line is crossed out where it says Y (worked out from the
     // row), an amount above 50,000 too; outlets where a count of the column says so, which only
-    // Excel works out. In an xlsx, and in Excel 2003 XML (its formulas in R1C1).
+    // Excel works out. In an xlsx, and in Excel 2003 XML (its formulas in R1C1, of AND too).
     const rows = [[...header, 'Cancel'], ...numbered().map((line, i) => [...line, i === 1 ? 'Y' : 'N'])];
     const struckBy = (row: number, column: string, value: string, rule: string) => ({
       row,
@@ -830,7 +830,7 @@ describe('file formats', () => {
     rollBackBatch(ws.db, result.batch ?? 0, 'tester');
     const rules = `<ConditionalFormatting xmlns="urn:schemas-microsoft-com:office:excel">
    <Range>R2C1:R5C9</Range>
-   <Condition><Value1>RC9=&quot;Y&quot;</Value1><Format Style='text-decoration:line-through'/></Condition>
+   <Condition><Value1>AND(RC9=&quot;Y&quot;,RC7&lt;&gt;0)</Value1><Format Style='text-decoration:line-through'/></Condition>
   </ConditionalFormatting>`;
     writeFileSync(
       join(dir, 'struck by rules 2003.xls'),
@@ -838,7 +838,7 @@ describe('file formats', () => {
     );
     expect(
       (await importFile(ws, join(dir, 'struck by rules 2003.xls'), { kind: 'sales', dryRun: true })).errors,
-    ).toEqual([struckBy(3, 'Invoice No', 'SI/T/1', '=RC9="Y"')]);
+    ).toEqual([struckBy(3, 'Invoice No', 'SI/T/1', '=AND(RC9="Y",RC7<>0)')]);
   });
 
   it('warns of values a conditional format of an xlsx shows blank: where its rule holds, or may', async () => {

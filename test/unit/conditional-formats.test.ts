@@ -63,10 +63,26 @@ describe('conditional formats', () => {
       '$H3="cancelled"',
       '$H$2="cancelled"',
       'Lists!$A$1="hide"',
-      'AND($H2="x",$G2>0)',
+      'AND($H2="cancelled",$H3="x")',
       'ISNUMBER(SEARCH("can*",$H2))',
     ])
       expect(holds(formula)).toBe(undefined);
+    // AND, OR and NOT of them: AND false where a part is, OR true where one is, else unknown where a part is.
+    expect(
+      [
+        'AND($H2="Cancelled",$G2>0)',
+        'AND($H2="Cancelled",$G2>5000)',
+        'OR($H2="Void", $I2="Y")',
+        'NOT($H2="Cancelled")',
+        'AND(OR($H2="void",$H2="cancelled"),NOT($J2=0),$A2<>"")',
+        'AND($G2>5000,$A2=5)',
+        'AND($H2="cancelled",$A2=5)',
+        'OR($I2="Y",$A2=5)',
+        'OR($I2="N",$A2=5)',
+        'AND($H2="a,b)",$G2>0)',
+        'AND($H2="x",VLOOKUP($A2,B:C,2,0)="y")',
+      ].map((f) => holds(f)),
+    ).toEqual([true, false, true, false, true, false, undefined, true, undefined, false, undefined]);
     // Excel 2003 XML's R1C1: RC8 is column H of the same row, RC[2] two to the right, R[1]C8 the next row.
     const r1c1 = (formula: string) =>
       ruleHolds(rule('expression', { formulas: [formula], r1c1: true }), 1200, onRow(row));

@@ -317,8 +317,9 @@ const docNo = [
   'billno',
   'billnumber',
   'billingdocument',
-  // SAP's medium label of the billing document (VF05, an ALV list's narrower column).
+  // SAP's medium and short labels of the billing document (VF05, an ALV list's narrower columns).
   'billingdoc',
+  'billdoc',
   'vbeln',
   'belnr',
   'name',
@@ -732,6 +733,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       'vouchertypename',
       'vchtype',
       'billingtype',
+      // SAP's short label of the billing type (an ALV list's narrow column), and S/4HANA's long one.
+      'billt',
+      'billingdocumenttype',
       'fkart',
       'transactiontype',
       'type',

@@ -1957,6 +1957,32 @@ describe("SAP's billing documents list (VF05), its columns under their medium la
       ['90000003', 'D001', 'credit_note', -2_000, -30_000],
     ]);
   });
+
+  it('reads its short labels, and each line by its BillT: a credit memo (G2) and a cancelled invoice (S1) taken off', async () => {
+    // The narrowest columns: Bill.Doc., Bill.Date, Sold-To, BillT. SAP lists every billing
+    // document's value positive; its type says which way it goes. F2 90000011 cancelled by S1 90000013 nets to nothing.
+    const path = writeText(
+      join(dir, 'narrow.xls'),
+      delimited(
+        [
+          ['Bill.Doc.', 'Bill.Date', 'Sold-To', 'Material', 'Billed Qty', 'SU', 'Net Value', 'Curr.', 'BillT'],
+          ['90000011', '05.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR', 'F2'],
+          ['90000012', '07.10.2026', 'D002', 'SKU-0003', '1', 'EA', '999,50', 'INR', 'G2'],
+          ['90000013', '09.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR', 'S1'],
+        ],
+        '\t',
+      ),
+    );
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.distributor_code, l.doc_type, l.qty, l.net_value]),
+    ).toEqual([
+      ['90000011', 'D001', 'invoice', 10_000, 150_000],
+      ['90000012', 'D002', 'credit_note', -1_000, -99_950],
+      ['90000013', 'D001', 'credit_note', -10_000, -150_000],
+    ]);
+  });
 });
 
 describe("SAP's customer line items (FBL5N) as an ageing snapshot", () => {

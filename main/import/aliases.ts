@@ -76,6 +76,9 @@ export const pseudoFields = [
   'clearing_doc',
   'cleared_on',
   'period',
+  // The unit of each line's quantity in a column of its own (Tally's and Busy's Unit, SAP's SU, the
+  // GST returns' UQC): checked against its product's unit as a quantity written "12 Nos" is.
+  'qty_unit',
 ] as const;
 
 export type PseudoField = (typeof pseudoFields)[number];
@@ -115,6 +118,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   clearing_doc: { label: 'Clearing document', type: 'flag' },
   cleared_on: { label: 'Clearing date', type: 'date' },
   period: { label: 'Month or quarter of the target', type: 'flag' },
+  qty_unit: { label: "Unit of the line's quantity", type: 'flag' },
 };
 
 /**
@@ -154,6 +158,7 @@ const pseudoKinds: Record<PseudoField, readonly DatasetKind[]> = {
   clearing_doc: ['receivables'],
   cleared_on: ['receivables'],
   period: ['targets'],
+  qty_unit: ['sales'],
   gross_total: ['sales'],
   ledger: ['sales', 'payments'],
 };
@@ -1194,6 +1199,22 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
     'srqty',
     'retqty',
     'qtyreturned',
+  ],
+  qty_unit: [
+    'unit',
+    'units',
+    'uom',
+    'unitofmeasure',
+    'unitofmeasurement',
+    'qtyunit',
+    'quantityunit',
+    'salesunit',
+    'baseunit',
+    'uqc',
+    // SAP's sales unit (VRKME): SU its short label; S/4HANA's Billing Quantity Unit.
+    'su',
+    'vrkme',
+    'billingquantityunit',
   ],
   currency: [
     'currency',

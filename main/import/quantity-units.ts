@@ -4,6 +4,17 @@ import type Database from 'better-sqlite3';
 const quantityWithUnit = /^(.*?[\d)])\s*([a-z][a-z.]{0,11})$/i;
 /** Words after a number that say something other than a unit. */
 const notUnits = /^(dr|cr|rs|inr)\.?$/i;
+const unitAlone = /^[a-z][a-z.]{0,11}$/i;
+
+/**
+ * A unit of measure as a column of its own writes it ("Nos", "Box", "Kg."), or null for a value
+ * that is no unit: a number (a DMS's Units, a count of pieces), words ("North Zone"), Dr or Cr.
+ */
+export function unitWord(cell: unknown): string | null {
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim();
+  return unitAlone.test(text) && !notUnits.test(text) ? text : null;
+}
 
 /** The trade's billed + free ("10+2": ten billed, two given free by a scheme), unit aside. */
 const billedPlusFree = /^\s*(\d[\d,.]*)\s*\+\s*(\d[\d,.]*)\s*$/;
@@ -40,6 +51,11 @@ const sameUnits: Record<string, string> = Object.fromEntries(
     ['l', 'ltr', 'litre', 'liter', 'lt'],
     ['ml', 'millilitre', 'milliliter'],
     ['dozen', 'doz', 'dz'],
+    ['case', 'cs', 'cse'],
+    ['box', 'bx'],
+    ['carton', 'ctn'],
+    ['pack', 'pk', 'pkt', 'packet'],
+    ['bottle', 'btl'],
   ].flatMap((names) => names.map((name) => [name, names[0] as string])),
 );
 
@@ -97,12 +113,13 @@ export function headerUnit(
   return null;
 }
 
-/** A unit as compared: case, a final dot, a plural and another name of it aside ("Nos." is "Pcs", "Boxes" "Box"). */
+/**
+ * A unit as compared: case, a final dot, a plural and another name of it aside ("Nos." is "Pcs",
+ * "Boxes" "Box"; "CS" a case before its S is taken for a plural).
+ */
 const unitKey = (unit: string) => {
-  const word = unit
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/(?<=(x|ch|sh))es$|(?<=.)s$/, '');
+  const written = unit.toLowerCase().replace(/\.$/, '');
+  const word = sameUnits[written] ?? written.replace(/(?<=(x|ch|sh))es$|(?<=.)s$/, '');
   return sameUnits[word] ?? word;
 };
 

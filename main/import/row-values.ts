@@ -37,7 +37,7 @@ import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, fieldLabel, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
 import { monthOfHeader } from './month-columns';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
-import { headerUnit, splitQuantity } from './quantity-units';
+import { headerUnit, splitQuantity, unitWord } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaToRecalculate, formulaWithoutValue } from './readers/types';
 import { roundOffBetweenTotals } from './rounded-totals';
@@ -638,6 +638,9 @@ export function convertRow(
     if (unit !== null) converted.qtyUnit = unit;
     if (free !== undefined) converted.freeQty = free;
   }
+  // The unit a column of its own gives the line (Unit: Box), where its quantity writes none.
+  const unit = mapping.qty_unit === undefined ? null : unitWord(cells[mapping.qty_unit]);
+  if (converted.qtyUnit === undefined && typeof values.qty === 'number' && unit !== null) converted.qtyUnit = unit;
   if (d.qtyUnit && converted.qtyUnit === undefined && typeof values.qty === 'number') converted.qtyUnit = d.qtyUnit;
   // Whole cases beside the loose pieces (none where blank): SaleQuantities adds them in.
   const cases = d.casesColumn === undefined ? null : quantityOf(cells[d.casesColumn], d);

@@ -147,11 +147,16 @@ export class SaleQuantities {
       .filter((other) => other.lines > 0)
       .map((other) => `; ${other.lines} lines of products counted in ${other.unit} are read from "${other.header}"`)
       .join('');
+    const written = [...units.written].slice(0, 5).join(', ');
+    const column = this.mapping.qty_unit;
     return {
       field: 'qty',
-      decision: decisions.qtyUnit
-        ? `Quantities are in ${decisions.qtyUnit}, as the header "${this.headers[this.mapping.qty as number]}" says${others}: a product the products master counts in another unit is refused`
-        : `Quantities are written with their unit (${[...units.written].slice(0, 5).join(', ')}): the number is read, and each product keeps one unit`,
+      decision:
+        column !== undefined
+          ? `Each line's quantity is in the unit "${this.headers[column]}" gives it (${written}): a product keeps one unit, the products master's where it gives one, and a line in another is refused`
+          : decisions.qtyUnit
+            ? `Quantities are in ${decisions.qtyUnit}, as the header "${this.headers[this.mapping.qty as number]}" says${others}: a product the products master counts in another unit is refused`
+            : `Quantities are written with their unit (${written}): the number is read, and each product keeps one unit`,
     };
   }
 }

@@ -220,6 +220,49 @@ describe('validation', () => {
     ]);
   });
 
+  it("reads each line's unit from a column of its own (Tally's Unit, SAP's SU), as a quantity written with it", async () => {
+    // SKU-0001 is counted in PCS by the products master, SKU-0005 in CASE; NEW-1 has no UOM.
+    const rows: FixtureCell[][] = [
+      ['SI/UC/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', '10', 'Nos', '1,000.00'],
+      ['SI/UC/2', '05-10-2026', 'D001', 'O00001', 'SKU-0005', '2', 'CS', '2,400.00'],
+      ['SI/UC/3', '05-10-2026', 'D001', 'O00001', 'SKU-0001', '2', 'Box', '2,400.00'],
+      ['SI/UC/4', '06-10-2026', 'D001', 'O00001', 'NEW-1', '3', 'Pkt', '300.00'],
+      ['SI/UC/5', '06-10-2026', 'D001', 'O00001', 'NEW-1', '4', 'Packets', '400.00'],
+      ['SI/UC/6', '07-10-2026', 'D001', 'O00001', 'NEW-1', '5', 'Kg', '500.00'],
+      ['SI/UC/7', '07-10-2026', 'D001', 'O00001', 'SKU-0005', '1', '', '1,200.00'],
+    ];
+    const path = writeText(
+      join(dir, 'unit column.csv'),
+      delimited([
+        ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Unit', 'Net Value'],
+        ...rows,
+      ]),
+    );
+    const result = await importFile(ws, path, { kind: 'sales', validOnly: true, createMissing: true });
+    expect(result.mapping).toMatchObject({ qty_unit: 'Unit' });
+    expect(result.errors).toEqual([
+      { row: 4, column: 'Qty', value: '2', message: 'the products master counts SKU-0001 in PCS, this line in Box' },
+      {
+        row: 7,
+        column: 'Qty',
+        value: '5',
+        message: 'row 5 counts NEW-1 in Pkt, this line in Kg: one unit for a product',
+      },
+    ]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.sku, r.qty])).toEqual([
+      ['SI/UC/1', 'SKU-0001', 10_000],
+      ['SI/UC/2', 'SKU-0005', 2_000],
+      ['SI/UC/4', 'NEW-1', 3_000],
+      ['SI/UC/5', 'NEW-1', 4_000],
+      ['SI/UC/7', 'SKU-0005', 1_000],
+    ]);
+    expect(result.decisions).toContainEqual({
+      field: 'qty',
+      decision:
+        'Each line\'s quantity is in the unit "Unit" gives it (Nos, CS, Box, Pkt, Packets): a product keeps one unit, the products master\'s where it gives one, and a line in another is refused',
+    });
+  });
+
   it('reads a quantity written with its unit (Tally), and counts a product in one unit only', async () => {
     // SKU-0001 and SKU-0002 are counted in PCS by the products master, SKU-0005 in CASE; NEW-1 has no UOM.
     const rows: FixtureCell[][] = [

@@ -1200,17 +1200,18 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
     'retqty',
     'qtyreturned',
   ],
+  // Not "Units", a DMS's count of pieces, nor a base or stock unit, which another quantity is in.
   qty_unit: [
     'unit',
-    'units',
     'uom',
     'unitofmeasure',
     'unitofmeasurement',
     'qtyunit',
     'quantityunit',
     'salesunit',
-    'baseunit',
     'uqc',
+    // ERPNext's Sales Invoice export: the UOM of its Quantity (Items).
+    'uomitems',
     // SAP's sales unit (VRKME): SU its short label; S/4HANA's Billing Quantity Unit.
     'su',
     'vrkme',

@@ -14,7 +14,7 @@ import {
 import { addMeasureColumns } from './measure-columns';
 import { addMonthColumns } from './month-columns';
 import { addNumbered, DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
-import { headerUnit } from './quantity-units';
+import { headerUnit, keepUnitOfTheQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { keepReturnsBesideSales } from './returns-beside';
 import { keepRoundingPair } from './rounded-totals';
@@ -221,6 +221,7 @@ export function proposeMapping(
   if (kind === 'sales') addDiscountParts(headers, mapping);
   if (kind === 'sales') keepReturnsBesideSales(headers, mapping);
   if (kind === 'sales') keepRoundingPair(mapping);
+  if (kind === 'sales') keepUnitOfTheQuantity((column) => normalizeHeader(headers[column] ?? ''), mapping);
   if (kind === 'targets') addMonthColumns(headers, mapping);
   if (kind === 'targets')
     addMeasureColumns(headers, mapping, (column) => candidates[column]?.some((c) => c.field === 'value') ?? false);

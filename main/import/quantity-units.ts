@@ -114,6 +114,17 @@ export function headerUnit(
 }
 
 /**
+ * A quantity in the stock unit (ERPNext's `Stock Qty`, `Qty as per Stock UOM`) is not in the unit
+ * a plain `UOM` beside it gives, which is the line's own: that column is no unit of it. Changes
+ * `mapping`; `normalized`, a column's header as normalizeHeader leaves it.
+ */
+export function keepUnitOfTheQuantity(normalized: (column: number) => string, mapping: Record<string, unknown>): void {
+  const { qty, qty_unit: unit } = mapping;
+  if (typeof qty !== 'number' || typeof unit !== 'number') return;
+  if (normalized(qty).includes('stock') !== normalized(unit).includes('stock')) delete mapping.qty_unit;
+}
+
+/**
  * A unit as compared: case, a final dot, a plural and another name of it aside ("Nos." is "Pcs",
  * "Boxes" "Box"; "CS" a case before its S is taken for a plural).
  */

@@ -107,6 +107,19 @@ describe('header aliases', () => {
     });
   });
 
+  it("maps a column of units to the quantity it is of, never a stock unit to a line's own quantity or the other way", () => {
+    const line = ['Invoice', 'Posting Date', 'Customer', 'Item Code'];
+    const unitOf = (headers: string[]) => mapped('sales', [...line, ...headers]).qty_unit;
+    expect([
+      unitOf(['Qty', 'Unit', 'Amount']),
+      unitOf(['Billed Qty', 'SU', 'Net Value']),
+      unitOf(['Quantity (Items)', 'UOM (Items)', 'Stock UOM (Items)', 'Amount (Items)']),
+      unitOf(['Stock Qty', 'UOM', 'Amount']),
+      unitOf(['Stock Qty', 'Stock UOM', 'Amount']),
+      unitOf(['Cases', 'Units', 'Net Amount']),
+    ]).toEqual(['Unit', 'SU', 'UOM (Items)', undefined, undefined, undefined]);
+  });
+
   it('maps the registers of Busy, Marg, SAP Business One and Odoo, items given by name where they have no code', () => {
     expect(mapped('sales', ['Date', 'Vch/Bill No', 'Particulars', 'Item Details', 'Qty.', 'Amount'])).toEqual({
       doc_date: 'Date',

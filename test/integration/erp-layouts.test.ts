@@ -1930,26 +1930,32 @@ describe("Tally's outstandings shown party-wise with their bills", () => {
 });
 
 describe("SAP's billing documents list (VF05), its columns under their medium labels", () => {
-  it('reads Billing Doc. as the document and Sold-to pt as the distributor, decimal commas and trailing minus signs', async () => {
-    // An ALV list saved as "Spreadsheet": tab-separated text under an .xls name; a narrow
-    // column takes the field's medium label.
-    const path = writeText(
-      join(dir, 'export.xls'),
-      delimited(
-        [
-          ['Billing Doc.', 'Billing Date', 'Sold-to pt', 'Material', 'Billed Qty', 'SU', 'Net value', 'Curr.'],
-          ['90000001', '05.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR'],
-          ['90000001', '05.10.2026', 'D001', 'SKU-0002', '4', 'EA', '100,00', 'INR'],
-          ['90000002', '07.10.2026', 'D002', 'SKU-0003', '1', 'EA', '999,50', 'INR'],
-          ['90000003', '09.10.2026', 'D001', 'SKU-0001', '2-', 'EA', '300,00-', 'INR'],
-        ],
-        '\t',
-      ),
-    );
-    const r = await importFile(ws, path, { kind: 'sales' });
+  /**
+   * An ALV list saved as "Spreadsheet": tab-separated text under an .xls name; imported, its
+   * lines as stored (document, distributor, type, quantity, value).
+   */
+  async function importList(name: string, rows: string[][]) {
+    const r = await importFile(ws, writeText(join(dir, name), delimited(rows, '\t')), { kind: 'sales' });
     expect(r.errors).toEqual([]);
+    return storedRows(ws, 'sales', r.batch ?? 0).map((l) => [
+      l.doc_no,
+      l.distributor_code,
+      l.doc_type,
+      l.qty,
+      l.net_value,
+    ]);
+  }
+
+  it('reads Billing Doc. as the document and Sold-to pt as the distributor, decimal commas and trailing minus signs', async () => {
+    // A narrow column takes the field's medium label.
     expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.distributor_code, l.doc_type, l.qty, l.net_value]),
+      await importList('export.xls', [
+        ['Billing Doc.', 'Billing Date', 'Sold-to pt', 'Material', 'Billed Qty', 'SU', 'Net value', 'Curr.'],
+        ['90000001', '05.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR'],
+        ['90000001', '05.10.2026', 'D001', 'SKU-0002', '4', 'EA', '100,00', 'INR'],
+        ['90000002', '07.10.2026', 'D002', 'SKU-0003', '1', 'EA', '999,50', 'INR'],
+        ['90000003', '09.10.2026', 'D001', 'SKU-0001', '2-', 'EA', '300,00-', 'INR'],
+      ]),
     ).toEqual([
       ['90000001', 'D001', 'invoice', 10_000, 150_000],
       ['90000001', 'D001', 'invoice', 4_000, 10_000],
@@ -1961,22 +1967,13 @@ describe("SAP's billing documents list (VF05), its columns under their medium la
   it('reads its short labels, and each line by its BillT: a credit memo (G2) and a cancelled invoice (S1) taken off', async () => {
     // The narrowest columns: Bill.Doc., Bill.Date, Sold-To, BillT. SAP lists every billing
     // document's value positive; its type says which way it goes. F2 90000011 cancelled by S1 90000013 nets to nothing.
-    const path = writeText(
-      join(dir, 'narrow.xls'),
-      delimited(
-        [
-          ['Bill.Doc.', 'Bill.Date', 'Sold-To', 'Material', 'Billed Qty', 'SU', 'Net Value', 'Curr.', 'BillT'],
-          ['90000011', '05.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR', 'F2'],
-          ['90000012', '07.10.2026', 'D002', 'SKU-0003', '1', 'EA', '999,50', 'INR', 'G2'],
-          ['90000013', '09.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR', 'S1'],
-        ],
-        '\t',
-      ),
-    );
-    const r = await importFile(ws, path, { kind: 'sales' });
-    expect(r.errors).toEqual([]);
     expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.distributor_code, l.doc_type, l.qty, l.net_value]),
+      await importList('narrow.xls', [
+        ['Bill.Doc.', 'Bill.Date', 'Sold-To', 'Material', 'Billed Qty', 'SU', 'Net Value', 'Curr.', 'BillT'],
+        ['90000011', '05.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR', 'F2'],
+        ['90000012', '07.10.2026', 'D002', 'SKU-0003', '1', 'EA', '999,50', 'INR', 'G2'],
+        ['90000013', '09.10.2026', 'D001', 'SKU-0001', '10', 'EA', '1.500,00', 'INR', 'S1'],
+      ]),
     ).toEqual([
       ['90000011', 'D001', 'invoice', 10_000, 150_000],
       ['90000012', 'D002', 'credit_note', -1_000, -99_950],

@@ -53,6 +53,10 @@ async function workbook(path: string, saved: (number | undefined)[], shared = fa
   return path;
 }
 
+/** The refusal of a formula cell whose saved value is not what its formula gives. */
+const refusal = (formula: string, gives: string, saved: string) =>
+  `the cell's formula ${formula} gives ${gives} from the row's cells, not the ${saved} saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows ${gives}. Open the file in Excel, press Ctrl+Alt+F9, save it and import again`;
+
 describe("a formula's saved value", () => {
   it('refuses a net value its formula does not give from the row, naming it and what Excel shows; shared formulas too', async () => {
     // Written by a program that changed the amounts without calculating: FX-2 keeps 9000 for 3 × 300.
@@ -64,8 +68,7 @@ describe("a formula's saved value", () => {
           row: 3,
           column: 'Net Value',
           value: '9000',
-          message:
-            "the cell's formula =E3*F3 gives 900 from the row's cells, not the 9000 saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows 900. Open the file in Excel, press Ctrl+Alt+F9, save it and import again",
+          message: refusal('=E3*F3', '900', '9000'),
         },
       ]);
       const mark = shared ? 'S' : '';
@@ -208,8 +211,7 @@ describe("a formula's saved value", () => {
         row: 4,
         column: 'Invoice No',
         value: 'INV/102',
-        message:
-          'the cell\'s formula =H4&"/"&I4 gives INV/103 from the row\'s cells, not the INV/102 saved with it: the file was changed without its formulas being worked out again (or Excel calculates by hand), and Excel shows INV/103. Open the file in Excel, press Ctrl+Alt+F9, save it and import again',
+        message: refusal('=H4&"/"&I4', 'INV/103', 'INV/102'),
       },
     ]);
     expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.doc_no)).toEqual(['INV/101', 'INV/102']);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Mapping } from './mapping';
 
 /** A quantity written with its unit of measure after it, as Tally writes it: "12 Nos", "2.500 Kg". */
 const quantityWithUnit = /^(.*?[\d)])\s*([a-z][a-z.]{0,11})$/i;
@@ -118,7 +119,7 @@ export function headerUnit(
  * a plain `UOM` beside it gives, which is the line's own: that column is no unit of it. Changes
  * `mapping`; `normalized`, a column's header as normalizeHeader leaves it.
  */
-export function keepUnitOfTheQuantity(normalized: (column: number) => string, mapping: Record<string, unknown>): void {
+export function keepUnitOfTheQuantity(normalized: (column: number) => string, mapping: Mapping): void {
   const { qty, qty_unit: unit } = mapping;
   if (typeof qty !== 'number' || typeof unit !== 'number') return;
   if (normalized(qty).includes('stock') !== normalized(unit).includes('stock')) delete mapping.qty_unit;

@@ -93,6 +93,14 @@ function storedXlsx(
   return writeZip(path, parts);
 }
 
+/** A workbook of `storedXlsx`'s lines in the test's workspace, large enough to be read on its own thread. */
+function largeXlsx(name: string, shape: Parameters<typeof storedXlsx>[1]) {
+  const { ws, dir } = workspaces.current();
+  const path = storedXlsx(join(dir, name), shape);
+  expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+  return { ws, path };
+}
+
 describe('a large file read on its own thread', () => {
   it.each(['csv', 'xlsx'] as const)('%s: lands every line exactly, with progress by rows', async (format) => {
     const { ws, dir } = workspaces.current();
@@ -273,9 +281,7 @@ describe('a large file read on its own thread', () => {
   });
 
   it('reads the rupees a format shows in thousands under a header in thousands, on the reading thread as on this one', async () => {
-    const { ws, dir } = workspaces.current();
-    const path = storedXlsx(join(dir, 'thousands.xlsx'), { thousands: true });
-    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const { ws, path } = largeXlsx('thousands.xlsx', { thousands: true });
     const result = await importFile(ws, path, { kind: 'sales', dryRun: true });
     expect(result).toMatchObject({ rows: LINES, rejected: 0, errors: [] });
     expect(result.totals.net_value).toBe((expectedNet / 100).toFixed(2));
@@ -335,10 +341,8 @@ describe('a large file read on its own thread', () => {
   });
 
   it('refuses the lines a conditional format strikes through, its rule worked out on the reading thread', async () => {
-    const { ws, dir } = workspaces.current();
     // The rule is asked of the first rows on this thread too, before the rest go to the reading one.
-    const path = storedXlsx(join(dir, 'struck by a rule.xlsx'), { struckWhere: '$F2=5' });
-    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const { ws, path } = largeXlsx('struck by a rule.xlsx', { struckWhere: '$F2=5' });
     const result = await importFile(ws, path, { kind: 'sales', validOnly: true });
     // Every fifth line has a quantity of 5 (1 + i % 5); the last two share a merged invoice number.
     const struck = linesWhere((i) => i % 5 === 4);
@@ -356,9 +360,7 @@ describe('a large file read on its own thread', () => {
   });
 
   it("reads each quantity's unit from its number format, on the reading thread as on this one", async () => {
-    const { ws, dir } = workspaces.current();
-    const path = storedXlsx(join(dir, 'units.xlsx'), { boxesEvery: 10_000 });
-    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const { ws, path } = largeXlsx('units.xlsx', { boxesEvery: 10_000 });
     const result = await importFile(ws, path, { kind: 'sales', dryRun: true, validOnly: true });
     // SKU-0001 is counted in PCS by the products master: its lines in boxes are refused, wherever read.
     const boxes = linesWhere((i) => i % 10_000 === 0);
@@ -369,9 +371,7 @@ describe('a large file read on its own thread', () => {
   });
 
   it('refuses the net values whose formula gives another amount than the one saved, worked out on the reading thread', async () => {
-    const { ws, dir } = workspaces.current();
-    const path = storedXlsx(join(dir, 'stale.xlsx'), { staleEvery: 20_000 });
-    expect(statSync(path).size).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM_BYTES);
+    const { ws, path } = largeXlsx('stale.xlsx', { staleEvery: 20_000 });
     const result = await importFile(ws, path, { kind: 'sales', dryRun: true, validOnly: true });
     const stale = linesWhere((i) => i % 20_000 === 0);
     expect(result.errors.map((e) => [e.row, e.column, e.value])).toEqual(

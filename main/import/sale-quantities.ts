@@ -3,7 +3,7 @@ import type { StoredValue } from '../datasets/insert';
 import type { ImportIssue } from './importer';
 import { splitsCases } from './loose-quantity';
 import type { Mapping } from './mapping';
-import { QuantityUnits } from './quantity-units';
+import { QuantityUnits, unitWord } from './quantity-units';
 import type { Cell, SourceRow } from './readers/types';
 import { type ConvertedRow, convertRow, type Decisions, shown } from './row-values';
 
@@ -81,10 +81,23 @@ export class SaleQuantities {
     return row.formatted?.find((shown) => shown.column === qty)?.unit;
   }
 
+  /**
+   * The unit shown beside the quantity where its cell writes none: its format's, or its own
+   * column's (`2` beside `Box`).
+   */
+  private unitBeside(row: SourceRow): string | undefined {
+    const { qty, qty_unit: column } = this.mapping;
+    const written = row.cells[qty ?? -1];
+    const bare = typeof written === 'number' || (typeof written === 'string' && /\d$/.test(written.trim()));
+    return (
+      this.formatUnit(row) ?? (bare && column !== undefined ? (unitWord(row.cells[column]) ?? undefined) : undefined)
+    );
+  }
+
   /** A problem of the row's cell in `column` (`label` where the file has none). */
   private issue(row: SourceRow, column: number | undefined, label: string, message: string): ImportIssue {
-    // A quantity as Excel shows it: with the unit its format writes.
-    const unit = column === this.mapping.qty ? this.formatUnit(row) : undefined;
+    // A quantity as the file shows it: with the unit its format or its unit's column writes.
+    const unit = column === this.mapping.qty ? this.unitBeside(row) : undefined;
     const value = shown(row.cells[column ?? -1]);
     return {
       row: row.number,

@@ -1,17 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { Mapping } from './mapping';
+import type { Cell } from './readers/types';
 
+/** A unit of measure as written: a word of letters and dots ("Nos", "Kg.", "Pcs"). */
+const UNIT = '[a-z][a-z.]{0,11}';
 /** A quantity written with its unit of measure after it, as Tally writes it: "12 Nos", "2.500 Kg". */
-const quantityWithUnit = /^(.*?[\d)])\s*([a-z][a-z.]{0,11})$/i;
+const quantityWithUnit = new RegExp(`^(.*?[\\d)])\\s*(${UNIT})$`, 'i');
 /** Words after a number that say something other than a unit. */
 const notUnits = /^(dr|cr|rs|inr)\.?$/i;
-const unitAlone = /^[a-z][a-z.]{0,11}$/i;
+const unitAlone = new RegExp(`^${UNIT}$`, 'i');
 
 /**
  * A unit of measure as a column of its own writes it ("Nos", "Box", "Kg."), or null for a value
  * that is no unit: a number (a DMS's Units, a count of pieces), words ("North Zone"), Dr or Cr.
  */
-export function unitWord(cell: unknown): string | null {
+export function unitWord(cell: Cell | undefined): string | null {
   if (typeof cell !== 'string') return null;
   const text = cell.trim();
   return unitAlone.test(text) && !notUnits.test(text) ? text : null;

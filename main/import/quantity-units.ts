@@ -154,10 +154,15 @@ export class QuantityUnits {
     this.masterUom = new Map(rows as [string, string][]);
   }
 
+  /** Whether two units are one, written alike or not ("Nos." and "Pcs", "Box" and "Boxes"). */
+  static same(a: string, b: string): boolean {
+    return unitKey(a) === unitKey(b);
+  }
+
   /** Whether a line of this product may count it in this unit, by the master and the lines before. */
   fits(sku: string, unit: string): boolean {
     const uom = this.masterUom.get(sku) ?? this.firstSeen.get(sku)?.unit;
-    return uom === undefined || unitKey(uom) === unitKey(unit);
+    return uom === undefined || QuantityUnits.same(uom, unit);
   }
 
   /** What is wrong with this line's unit, or null. */

@@ -52,6 +52,11 @@ export class SaleQuantities {
     if (typeof sku !== 'string') return;
     const pieces = values.qty;
     const unit = this.formatUnit(row) ?? converted.qtyUnit;
+    const disagreement = unit === undefined ? null : this.otherUnitBeside(row, unit);
+    if (disagreement) {
+      issues.push(this.issue(row, this.mapping.qty, 'Qty', disagreement));
+      return;
+    }
     const reread = unit !== undefined && this.checkUnit(values, sku, unit, row, issues);
     if (converted.cases === undefined) return;
     const problem = reread ? this.casesOfCaseUnit(sku, pieces) : this.addCases(values, sku, converted.cases);
@@ -92,6 +97,18 @@ export class SaleQuantities {
     return (
       this.formatUnit(row) ?? (bare && column !== undefined ? (unitWord(row.cells[column]) ?? undefined) : undefined)
     );
+  }
+
+  /**
+   * Why a quantity that writes its unit (`3 Pcs`, or a format's `3 Nos`) cannot be read where its
+   * unit's column gives another (`Box`): which of them the number counts is not for the import
+   * to guess. Null where they agree or the column gives none.
+   */
+  private otherUnitBeside(row: SourceRow, unit: string): string | null {
+    const column = this.mapping.qty_unit;
+    const beside = column === undefined ? null : unitWord(row.cells[column]);
+    if (beside === null || QuantityUnits.same(unit, beside)) return null;
+    return `the quantity is written in ${unit}, and "${this.headers[column as number]}" gives the line ${beside}: which unit it counts cannot be told. Export the quantity and its unit alike`;
   }
 
   /** A problem of the row's cell in `column` (`label` where the file has none). */

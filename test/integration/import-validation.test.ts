@@ -247,6 +247,9 @@ describe('validation', () => {
       ['SI/UC/5', '06-10-2026', 'D001', 'O00001', 'NEW-1', '4', 'Packets', '400.00'],
       ['SI/UC/6', '07-10-2026', 'D001', 'O00001', 'NEW-1', '5', 'Kg', '500.00'],
       ['SI/UC/7', '07-10-2026', 'D001', 'O00001', 'SKU-0005', '1', '', '1,200.00'],
+      // A quantity that writes its own unit: the column must say the same.
+      ['SI/UC/8', '08-10-2026', 'D001', 'O00001', 'SKU-0001', '3 Pcs', 'Box', '300.00'],
+      ['SI/UC/9', '08-10-2026', 'D001', 'O00001', 'SKU-0001', '4 Nos', 'Pcs', '400.00'],
     ];
     const { result, stored, decision } = await importUnits('unit column.csv', unitHeader, rows);
     expect(result.mapping).toMatchObject({ qty_unit: 'Unit' });
@@ -264,6 +267,13 @@ describe('validation', () => {
         value: '5 Kg',
         message: 'row 5 counts NEW-1 in Pkt, this line in Kg: one unit for a product',
       },
+      {
+        row: 9,
+        column: 'Qty',
+        value: '3 Pcs',
+        message:
+          'the quantity is written in Pcs, and "Unit" gives the line Box: which unit it counts cannot be told. Export the quantity and its unit alike',
+      },
     ]);
     expect(stored).toEqual([
       ['SI/UC/1', 'SKU-0001', 10_000],
@@ -271,6 +281,7 @@ describe('validation', () => {
       ['SI/UC/4', 'NEW-1', 3_000],
       ['SI/UC/5', 'NEW-1', 4_000],
       ['SI/UC/7', 'SKU-0005', 1_000],
+      ['SI/UC/9', 'SKU-0001', 4_000],
     ]);
     expect(decision).toBe(
       'Each line\'s quantity is in the unit "Unit" gives it (Nos, CS, Box, Pkt, Packets): a product keeps one unit, the products master\'s where it gives one, and a line in another is refused',

@@ -320,7 +320,7 @@ async function* laidOutRows(
   });
   const spread = spreadRows(sheetRows, headers, mapping);
   // The header written again in another arrangement, and where it writes each column of this one.
-  const headerAgain = spread || headers.some(isSectionHeader) ? null : headerAgainTest(headers, mapping);
+  const headerAgain = spread || headers.some(isSectionHeader) ? null : headerAgainTest(kind, headers, mapping);
   let rearranged: number[] | null = null;
   for await (const written of spread ?? sheetRows) {
     if (written.number <= headerRowNumber) continue;

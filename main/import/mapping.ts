@@ -48,7 +48,23 @@ interface Candidate {
   rank: number;
 }
 
+/** Each kind's header names, made once: the map is only read. */
+const namesOfKinds = new Map<DatasetKind, Map<string, Candidate[]>>();
+
 function namesFor(kind: DatasetKind): Map<string, Candidate[]> {
+  let names = namesOfKinds.get(kind);
+  if (names === undefined) {
+    names = headerNames(kind);
+    namesOfKinds.set(kind, names);
+  }
+  return names;
+}
+
+/** Whether a header's text names a field of `kind` ("Quantity", "Voucher No."). */
+export const namesAField = (kind: DatasetKind, header: string): boolean =>
+  headerCandidates(namesFor(kind), header) !== undefined;
+
+function headerNames(kind: DatasetKind): Map<string, Candidate[]> {
   // For each normalized header text, the fields it may name, in the dataset's field order.
   const names = new Map<string, Candidate[]>();
   const add = (text: string, field: string, rank: number) => {

@@ -1042,7 +1042,7 @@ describe('report layouts', () => {
     ]);
   });
 
-  it('reads the rows under the header written again in another order by it, and refuses a file whose second header lacks a column', async () => {
+  it('reads the rows under the header written again in another order or under other names by it, and refuses a file whose second header lacks a column', async () => {
     // Two registers pasted one under the other: November's writes Net Amount before Qty, in
     // capitals, and adds Remarks. Read by October's header, 900 was a quantity and 3 its amount.
     const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Amount'];
@@ -1078,14 +1078,21 @@ describe('report layouts', () => {
     expect(xlsx.errors.map((e) => [e.row, e.column, e.value])).toEqual([[6, 'Net Amount', '400.00']]);
     expect(lines(xlsx.batch)).toEqual(expected.filter(([doc]) => doc !== 'RG/H/3'));
     rollBackBatch(ws.db, xlsx.batch ?? 0, 'tester');
-    // November's header calls the quantity otherwise: its rows cannot be read by October's.
-    const renamed = rows.map((row) => (row.includes('Remarks') ? row.with(6, 'Quantity') : row));
-    const error = await importFile(ws, writeText(join(dir, 'renamed.csv'), delimited(renamed)), {
+    // November's header names its columns as another system does: each read by the field it names.
+    const otherNames = ['Voucher No.', 'Voucher Date', 'Party Code', 'Outlet Code', 'Item Code', 'Amount', 'Quantity'];
+    const renamed = rows.map((row) => (row.includes('Remarks') ? [...otherNames, 'Remarks'] : row));
+    const named = await importFile(ws, writeText(join(dir, 'renamed.csv'), delimited(renamed)), { kind: 'sales' });
+    expect(named).toMatchObject({ rows: 4, rejected: 0, skipped: { 'header lines': 2 } });
+    expect(lines(named.batch)).toEqual(expected);
+    rollBackBatch(ws.db, named.batch ?? 0, 'tester');
+    // November's header has no quantity: its rows cannot be read by October's.
+    const lacking = rows.map((row) => (row.includes('Remarks') ? row.with(6, 'Notes') : row));
+    const error = await importFile(ws, writeText(join(dir, 'lacking.csv'), delimited(lacking)), {
       kind: 'sales',
     }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(LayoutError);
     expect((error as Error).message).toBe(
-      'renamed.csv: row 4 writes the header again without "Qty": the rows under it are laid out otherwise than those under the header on row 1, and cannot be read by it. Import each part as a file of its own',
+      'lacking.csv: row 4 writes the header again without "Qty": the rows under it are laid out otherwise than those under the header on row 1, and cannot be read by it. Import each part as a file of its own',
     );
     expect(ws.db.prepare("SELECT count(*) AS n FROM sales WHERE doc_no LIKE 'RG/H/%'").get()).toEqual({ n: 0 });
   });

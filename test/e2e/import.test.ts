@@ -74,6 +74,18 @@ describe('importing through the Data screen', () => {
     expect(await dialog.getByTestId('import-preview').locator('tbody tr').count()).toBe(2);
     await expect.poll(() => dialog.textContent()).toContain('header on row 4');
     await page.screenshot({ path: session.screenshot('import-mapping.png') });
+    // The fields the file has no column for are folded behind one line; one the user sets stays in view.
+    const against = dialog.getByLabel('Column for Against document');
+    const more = dialog.getByRole('button', { name: /more fields? this file has no column for|Fewer fields/ });
+    expect(await more.textContent()).toBe('▸ 10 more fields this file has no column for');
+    expect(await against.count()).toBe(0);
+    await more.click();
+    await against.selectOption('Mode');
+    await more.click();
+    expect(await more.textContent()).toBe('▸ 9 more fields this file has no column for');
+    await against.selectOption('');
+    expect(await against.inputValue()).toBe('');
+    expect(await more.textContent()).toBe('▸ 9 more fields this file has no column for');
 
     await dialog.getByRole('button', { name: 'Check' }).click();
     await expect

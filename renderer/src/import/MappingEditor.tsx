@@ -1,6 +1,12 @@
+import { useState } from 'react';
 import type { ImportPreview } from '../../../main/import/inspect';
 
-/** One row per field: which column of the file feeds it. Required fields without a column stand out. */
+/**
+ * One row per field: which column of the file feeds it. Required fields without a column stand
+ * out. The fields the file has no column for are folded away behind one line (a sales file has
+ * some forty fields the reader knows, most of them in no one file): a field the user chose or
+ * cleared a column for stays in view.
+ */
 export function MappingEditor({
   preview,
   mapping,
@@ -16,6 +22,10 @@ export function MappingEditor({
 }) {
   // A mapping names columns by their header text, so each text is offered once.
   const headerChoices = [...new Set(preview.headers.filter((h) => h !== ''))];
+  const [showAll, setShowAll] = useState(false);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const folded = preview.fields.filter((f) => !f.required && !mapping[f.name] && !touched.has(f.name));
+  const shown = showAll ? preview.fields : preview.fields.filter((f) => !folded.includes(f));
   return (
     <table className="mapping-table">
       <thead>
@@ -25,7 +35,7 @@ export function MappingEditor({
         </tr>
       </thead>
       <tbody>
-        {preview.fields.map((f) => {
+        {shown.map((f) => {
           const missing = f.required && !mapping[f.name];
           return (
             <tr key={f.name} className={missing && !defaults[f.name] ? 'missing' : undefined}>
@@ -42,7 +52,10 @@ export function MappingEditor({
                 <select
                   aria-label={`Column for ${f.label}`}
                   value={mapping[f.name] ?? ''}
-                  onChange={(e) => onChange(f.name, e.target.value || null)}
+                  onChange={(e) => {
+                    setTouched((t) => new Set(t).add(f.name));
+                    onChange(f.name, e.target.value || null);
+                  }}
                 >
                   <option value="">— not in this file —</option>
                   {headerChoices.map((h) => (
@@ -64,6 +77,17 @@ export function MappingEditor({
             </tr>
           );
         })}
+        {folded.length > 0 && (
+          <tr>
+            <td colSpan={2}>
+              <button type="button" className="link" aria-expanded={showAll} onClick={() => setShowAll(!showAll)}>
+                {showAll
+                  ? '▾ Fewer fields: only those with a column'
+                  : `▸ ${folded.length} more field${folded.length === 1 ? '' : 's'} this file has no column for`}
+              </button>
+            </td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

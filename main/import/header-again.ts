@@ -40,9 +40,10 @@ export function headerAgainTest(
   // looked up once per text, as a party's name in the first column comes on many rows.
   const otherNames = new Map<string, boolean>();
   const namesOtherwise = (text: string) => {
+    if (text === '' || /\d/.test(text)) return false;
     let named = otherNames.get(text);
     if (named === undefined) {
-      named = text !== '' && !/\d/.test(text) && namesAField(kind, text);
+      named = namesAField(kind, text);
       if (otherNames.size < 10_000) otherNames.set(text, named);
     }
     return named;
@@ -51,8 +52,9 @@ export function headerAgainTest(
     if (first === undefined) return null;
     const at = cells[first];
     if (typeof at !== 'string') return null;
-    const asBefore = labels.has(label(at.trim()));
-    if (!asBefore && !namesOtherwise(at.trim())) return null;
+    const text = at.trim();
+    const asBefore = labels.has(label(text));
+    if (!asBefore && !namesOtherwise(text)) return null;
     const texts = cells.map((c) => label(headerText(c ?? null)));
     const filled = cells.filter((c) => !blank(c)).length;
     const named = texts.filter((t) => labels.has(t) || namesOtherwise(t)).length;

@@ -22,20 +22,39 @@ export function unitWord(cell: Cell | undefined): string | null {
 
 /** The trade's billed + free ("10+2": ten billed, two given free by a scheme), unit aside. */
 const billedPlusFree = /^\s*(\d[\d,.]*)\s*\+\s*(\d[\d,.]*)\s*$/;
+/** One quantity in two units, as Tally writes an item's alternate units: "10 Box = 120 Nos". */
+const inTwoUnits = new RegExp(`^(-?\\d[\\d,.]*)\\s*(${UNIT})\\s*=\\s*(-?\\d[\\d,.]*)\\s*(${UNIT})$`, 'i');
+
+/** A quantity's text read apart: its number, its unit, its free part, its number in another unit. */
+export interface QuantityParts {
+  number: string;
+  unit: string | null;
+  free?: string;
+  /** The same goods counted in another unit ("120 Nos" of "10 Box = 120 Nos"). */
+  alternate?: { number: string; unit: string };
+}
 
 /**
  * The number and the unit of a quantity's text (unit null when none is written), and the part
  * given free where it is written as billed + free ("10+2", "10 + 2 Nos"): the billed part is the
- * quantity sold. A quantity in two units ("1 Box 2 Pcs", "10 Box = 120 Pcs") is refused: which
- * of them a scheme counts is not the file's to say.
+ * quantity sold. One quantity in two units ("10 Box = 120 Nos") is read in the first, the second
+ * kept as its alternate (the line is read in the one its product is counted in). A quantity in two
+ * units added ("1 Box 2 Pcs") is refused: which of them a scheme counts is not the file's to say.
  */
-export function splitQuantity(text: string): { number: string; unit: string | null; free?: string } {
+export function splitQuantity(text: string): QuantityParts {
   // Most quantities end in a digit and have no plus after their first character: no more to look for.
   const last = text.charCodeAt(text.length - 1);
   if (last >= 48 && last <= 57) {
     const pair = text.indexOf('+', 1) > 0 ? text.match(billedPlusFree) : null;
     return pair ? { number: pair[1] as string, unit: null, free: pair[2] as string } : { number: text, unit: null };
   }
+  const both = text.trim().match(inTwoUnits);
+  if (both && !notUnits.test(both[2] ?? '') && !notUnits.test(both[4] ?? ''))
+    return {
+      number: both[1] as string,
+      unit: both[2] as string,
+      alternate: { number: both[3] as string, unit: both[4] as string },
+    };
   const m = text.trim().match(quantityWithUnit);
   if (!m || notUnits.test(m[2] ?? '')) return { number: text, unit: null };
   const number = m[1] ?? '';

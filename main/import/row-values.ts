@@ -552,6 +552,8 @@ export interface ConvertedRow {
   qtyUnit?: string;
   /** The part given free of a quantity written as billed + free ("2" of "10+2"), as written. */
   freeQty?: string;
+  /** The same quantity in another unit ("120 Nos" of "10 Box = 120 Nos"), in thousandths. */
+  qtyAlternate?: { qty: number; unit: string };
   /**
    * Present when a receipt's row takes its amount from what it allocates to its bill: the amount
    * the file gives the whole receipt on this row (null when only the receipt's first row gives it).
@@ -634,9 +636,11 @@ export function convertRow(
   if (kind === 'receivables') dueFromDays(mapping, cells, values, read, problems);
   const quantity = mapping.qty === undefined ? undefined : cells[mapping.qty];
   if (typeof quantity === 'string' && typeof values.qty === 'number') {
-    const { unit, free } = splitQuantity(quantity);
+    const { unit, free, alternate } = splitQuantity(quantity);
     if (unit !== null) converted.qtyUnit = unit;
     if (free !== undefined) converted.freeQty = free;
+    const other = alternate && quantityOf(alternate.number, d);
+    if (alternate && typeof other === 'number') converted.qtyAlternate = { qty: other, unit: alternate.unit };
   }
   // The unit a column of its own gives the line (Unit: Box), where its quantity writes none.
   const unit = mapping.qty_unit === undefined ? null : unitWord(cells[mapping.qty_unit]);

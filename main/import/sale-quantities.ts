@@ -51,7 +51,14 @@ export class SaleQuantities {
     const sku = values.sku;
     if (typeof sku !== 'string') return;
     const pieces = values.qty;
-    const unit = this.formatUnit(row) ?? converted.qtyUnit;
+    let unit = this.formatUnit(row) ?? converted.qtyUnit;
+    // A quantity in two units (10 Box = 120 Nos) is read in the one its product is counted in.
+    const other = converted.qtyAlternate;
+    if (other && unit !== undefined && !this.units.fits(sku, unit) && this.units.fits(sku, other.unit)) {
+      // The sign the line's type gave its quantity (a credit note's), kept.
+      values.qty = typeof values.qty === 'number' && values.qty < 0 ? -Math.abs(other.qty) : other.qty;
+      unit = other.unit;
+    }
     const disagreement = unit === undefined ? null : this.otherUnitBeside(row, unit);
     if (disagreement) {
       issues.push(this.issue(row, this.mapping.qty, 'Qty', disagreement));

@@ -298,6 +298,10 @@ describe('validation', () => {
       ['SI/U/5', '06-10-2026', 'D001', 'O00001', 'SKU-0005', '24 Pcs', '240.00'],
       ['SI/U/6', '07-10-2026', 'D001', 'O00001', 'NEW-1', '6 Pcs', '90.00'],
       ['SI/U/7', '07-10-2026', 'D001', 'O00001', 'SKU-0001', '1 Box 2 Pcs', '100.00'],
+      // One quantity in two units, as Tally writes an item's alternate units: read in the product's.
+      ['SI/U/8', '08-10-2026', 'D001', 'O00001', 'SKU-0001', '2 Box = 24 Nos', '240.00'],
+      ['SI/U/9', '08-10-2026', 'D001', 'O00001', 'SKU-0005', '2 Case = 24 Pcs', '240.00'],
+      ['SI/U/10', '08-10-2026', 'D001', 'O00001', 'SKU-0002', '3 Kg = 3000 g', '300.00'],
     ];
     const { result, stored, decision } = await importUnits('units.csv', header, rows);
     expect(result.errors).toEqual([
@@ -319,12 +323,20 @@ describe('validation', () => {
         value: '1 Box 2 Pcs',
         message: 'a quantity in two units ("1 Box 2 Pcs"): write it in one',
       },
+      {
+        row: 11,
+        column: 'Qty',
+        value: '3 Kg = 3000 g',
+        message: 'the products master counts SKU-0002 in PCS, this line in Kg',
+      },
     ]);
     expect(stored).toEqual([
       ['SI/U/1', 'SKU-0001', 12_000],
       ['SI/U/2', 'SKU-0002', 1_250_500],
       ['SI/U/3', 'NEW-1', 2_000],
       ['SI/U/4', 'NEW-1', 3_000],
+      ['SI/U/8', 'SKU-0001', 24_000],
+      ['SI/U/9', 'SKU-0005', 2_000],
     ]);
     expect(decision).toBe(
       'Quantities are written with their unit (Nos, Pcs., Box, boxes, Pcs): the number is read, and each product keeps one unit',

@@ -30,18 +30,23 @@ const ledger = (tag: string, name: string, amount: string, bills: [string, strin
          .join('')}
       </${tag}>`;
 
-/** An item line, with the batch and accounting allocations Tally writes under it (their amounts repeat the line's). */
-const item = (name: string, qty: number, rate: string, amount: string) => `
+const pieces = (qty: number | string) => (typeof qty === 'number' ? `${qty} pcs` : qty);
+
+/**
+ * An item line, with the batch and accounting allocations Tally writes under it (their amounts
+ * repeat the line's); its quantity in pieces, or as written (an item's alternate units).
+ */
+const item = (name: string, qty: number | string, rate: string, amount: string) => `
       <ALLINVENTORYENTRIES.LIST>
        <STOCKITEMNAME>${name}</STOCKITEMNAME>
        <RATE>${rate}/pcs</RATE>
        <AMOUNT>${amount}</AMOUNT>
-       <ACTUALQTY> ${qty} pcs</ACTUALQTY>
-       <BILLEDQTY> ${qty} pcs</BILLEDQTY>
+       <ACTUALQTY> ${pieces(qty)}</ACTUALQTY>
+       <BILLEDQTY> ${pieces(qty)}</BILLEDQTY>
        <BATCHALLOCATIONS.LIST>
         <GODOWNNAME>Main Location</GODOWNNAME>
         <AMOUNT>${amount}</AMOUNT>
-        <BILLEDQTY> ${qty} pcs</BILLEDQTY>
+        <BILLEDQTY> ${pieces(qty)}</BILLEDQTY>
        </BATCHALLOCATIONS.LIST>
        <ACCOUNTINGALLOCATIONS.LIST>
         <LEDGERNAME>Sales Account</LEDGERNAME>
@@ -105,7 +110,7 @@ function dayBook(): string {
         'Credit Note',
         '20261007',
         'CN/1',
-        party('118.00', [['TX/1', 'Agst Ref']]) + tax('-9.00') + item(a.name, 2, '50.00', '-100.00'),
+        party('118.00', [['TX/1', 'Agst Ref']]) + tax('-9.00') + item(a.name, '1 Box = 2 pcs', '50.00', '-100.00'),
       ) +
       voucher(
         'Sales',
@@ -125,7 +130,7 @@ function dayBook(): string {
 }
 
 describe("Tally's XML", () => {
-  it('reads its sales vouchers item by item, a credit note against its invoice, a cancelled voucher skipped', async () => {
+  it('reads its sales vouchers item by item, a credit note against its invoice in alternate units, a cancelled voucher skipped', async () => {
     const [a, b] = twoProducts();
     const path = join(dir, 'DayBook.xml');
     writeFileSync(path, dayBook());

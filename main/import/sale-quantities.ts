@@ -52,17 +52,17 @@ export class SaleQuantities {
     if (typeof sku !== 'string') return;
     const pieces = values.qty;
     let unit = this.formatUnit(row) ?? converted.qtyUnit;
-    // A quantity in two units (10 Box = 120 Nos) is read in the one its product is counted in.
     const other = converted.qtyAlternate;
+    const disagreement = unit === undefined ? null : this.otherUnitBeside(row, unit, other?.unit);
+    if (disagreement) {
+      issues.push(this.issue(row, this.mapping.qty, 'Qty', disagreement));
+      return;
+    }
+    // A quantity in two units (10 Box = 120 Nos) is read in the one its product is counted in.
     if (other && unit !== undefined && !this.units.fits(sku, unit) && this.units.fits(sku, other.unit)) {
       // The sign the line's type gave its quantity (a credit note's), kept.
       values.qty = typeof values.qty === 'number' && values.qty < 0 ? -Math.abs(other.qty) : other.qty;
       unit = other.unit;
-    }
-    const disagreement = unit === undefined ? null : this.otherUnitBeside(row, unit);
-    if (disagreement) {
-      issues.push(this.issue(row, this.mapping.qty, 'Qty', disagreement));
-      return;
     }
     const reread = unit !== undefined && this.checkUnit(values, sku, unit, row, issues);
     if (converted.cases === undefined) return;
@@ -107,15 +107,16 @@ export class SaleQuantities {
   }
 
   /**
-   * Why a quantity that writes its unit (`3 Pcs`, or a format's `3 Nos`) cannot be read where its
-   * unit's column gives another (`Box`): which of them the number counts is not for the import
-   * to guess. Null where they agree or the column gives none.
+   * Why a quantity that writes its unit (`3 Pcs`, or a format's `3 Nos`; `1 Box = 12 Pcs` its
+   * two) cannot be read where its unit's column gives another (`Box`): which of them the number
+   * counts is not for the import to guess. Null where they agree or the column gives none.
    */
-  private otherUnitBeside(row: SourceRow, unit: string): string | null {
+  private otherUnitBeside(row: SourceRow, unit: string, alternate?: string): string | null {
     const column = this.mapping.qty_unit;
     const beside = column === undefined ? null : unitWord(row.cells[column]);
-    if (beside === null || QuantityUnits.same(unit, beside)) return null;
-    return `the quantity is written in ${unit}, and "${this.headers[column as number]}" gives the line ${beside}: which unit it counts cannot be told. Export the quantity and its unit alike`;
+    if (beside === null || [unit, alternate].some((u) => u !== undefined && QuantityUnits.same(u, beside))) return null;
+    const written = alternate === undefined ? unit : `${unit} and ${alternate}`;
+    return `the quantity is written in ${written}, and "${this.headers[column as number]}" gives the line ${beside}: which unit it counts cannot be told. Export the quantity and its unit alike`;
   }
 
   /** A problem of the row's cell in `column` (`label` where the file has none). */

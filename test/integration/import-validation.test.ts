@@ -250,6 +250,9 @@ describe('validation', () => {
       // A quantity that writes its own unit: the column must say the same.
       ['SI/UC/8', '08-10-2026', 'D001', 'O00001', 'SKU-0001', '3 Pcs', 'Box', '300.00'],
       ['SI/UC/9', '08-10-2026', 'D001', 'O00001', 'SKU-0001', '4 Nos', 'Pcs', '400.00'],
+      // One quantity in two units: the column may name either.
+      ['SI/UC/10', '09-10-2026', 'D001', 'O00001', 'SKU-0001', '1 Box = 12 Pcs', 'Box', '120.00'],
+      ['SI/UC/11', '09-10-2026', 'D001', 'O00001', 'SKU-0001', '1 Box = 12 Pcs', 'Kg', '120.00'],
     ];
     const { result, stored, decision } = await importUnits('unit column.csv', unitHeader, rows);
     expect(result.mapping).toMatchObject({ qty_unit: 'Unit' });
@@ -274,6 +277,13 @@ describe('validation', () => {
         message:
           'the quantity is written in Pcs, and "Unit" gives the line Box: which unit it counts cannot be told. Export the quantity and its unit alike',
       },
+      {
+        row: 12,
+        column: 'Qty',
+        value: '1 Box = 12 Pcs',
+        message:
+          'the quantity is written in Box and Pcs, and "Unit" gives the line Kg: which unit it counts cannot be told. Export the quantity and its unit alike',
+      },
     ]);
     expect(stored).toEqual([
       ['SI/UC/1', 'SKU-0001', 10_000],
@@ -282,6 +292,7 @@ describe('validation', () => {
       ['SI/UC/5', 'NEW-1', 4_000],
       ['SI/UC/7', 'SKU-0005', 1_000],
       ['SI/UC/9', 'SKU-0001', 4_000],
+      ['SI/UC/10', 'SKU-0001', 12_000],
     ]);
     expect(decision).toBe(
       'Each line\'s quantity is in the unit "Unit" gives it (Nos, CS, Box, Pkt, Packets): a product keeps one unit, the products master\'s where it gives one, and a line in another is refused',

@@ -11,10 +11,12 @@ const notUnits = /^(dr|cr|rs|inr)\.?$/i;
 const unitAlone = new RegExp(`^${UNIT}$`, 'i');
 
 /**
- * A unit of measure as a column of its own writes it ("Nos", "Box", "Kg."), or null for a value
- * that is no unit: a number (a DMS's Units, a count of pieces), words ("North Zone"), Dr or Cr.
+ * The unit a line's unit column (`qty_unit`) gives it, as written ("Nos", "Box", "Kg."), or null
+ * where the file has no such column or its value is no unit: a number (a DMS's Units, a count of
+ * pieces), words ("North Zone"), Dr or Cr.
  */
-export function unitWord(cell: Cell | undefined): string | null {
+export function columnUnit(mapping: Mapping, cells: readonly Cell[]): string | null {
+  const cell = mapping.qty_unit === undefined ? null : cells[mapping.qty_unit];
   if (typeof cell !== 'string') return null;
   const text = cell.trim();
   return unitAlone.test(text) && !notUnits.test(text) ? text : null;

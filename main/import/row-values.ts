@@ -37,7 +37,7 @@ import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, fieldLabel, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
 import { monthOfHeader } from './month-columns';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
-import { headerUnit, splitQuantity, unitWord } from './quantity-units';
+import { columnUnit, headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaToRecalculate, formulaWithoutValue } from './readers/types';
 import { roundOffBetweenTotals } from './rounded-totals';
@@ -639,11 +639,11 @@ export function convertRow(
     const { unit, free, alternate } = splitQuantity(quantity);
     if (unit !== null) converted.qtyUnit = unit;
     if (free !== undefined) converted.freeQty = free;
-    const other = alternate && quantityOf(alternate.number, d);
-    if (alternate && typeof other === 'number') converted.qtyAlternate = { qty: other, unit: alternate.unit };
+    const other = alternate ? quantityOf(alternate.number, d) : null;
+    if (alternate && other !== null) converted.qtyAlternate = { qty: other, unit: alternate.unit };
   }
   // The unit a column of its own gives the line (Unit: Box), where its quantity writes none.
-  const unit = mapping.qty_unit === undefined ? null : unitWord(cells[mapping.qty_unit]);
+  const unit = columnUnit(mapping, cells);
   if (converted.qtyUnit === undefined && typeof values.qty === 'number' && unit !== null) converted.qtyUnit = unit;
   if (d.qtyUnit && converted.qtyUnit === undefined && typeof values.qty === 'number') converted.qtyUnit = d.qtyUnit;
   // Whole cases beside the loose pieces (none where blank): SaleQuantities adds them in.

@@ -3,7 +3,7 @@ import type { StoredValue } from '../datasets/insert';
 import type { ImportIssue } from './importer';
 import { splitsCases } from './loose-quantity';
 import type { Mapping } from './mapping';
-import { QuantityUnits, unitWord } from './quantity-units';
+import { columnUnit, QuantityUnits } from './quantity-units';
 import type { Cell, SourceRow } from './readers/types';
 import { type ConvertedRow, convertRow, type Decisions, shown } from './row-values';
 
@@ -98,12 +98,9 @@ export class SaleQuantities {
    * column's (`2` beside `Box`).
    */
   private unitBeside(row: SourceRow): string | undefined {
-    const { qty, qty_unit: column } = this.mapping;
-    const written = row.cells[qty ?? -1];
+    const written = row.cells[this.mapping.qty ?? -1];
     const bare = typeof written === 'number' || (typeof written === 'string' && /\d$/.test(written.trim()));
-    return (
-      this.formatUnit(row) ?? (bare && column !== undefined ? (unitWord(row.cells[column]) ?? undefined) : undefined)
-    );
+    return this.formatUnit(row) ?? (bare ? (columnUnit(this.mapping, row.cells) ?? undefined) : undefined);
   }
 
   /**
@@ -112,11 +109,10 @@ export class SaleQuantities {
    * counts is not for the import to guess. Null where they agree or the column gives none.
    */
   private otherUnitBeside(row: SourceRow, unit: string, alternate?: string): string | null {
-    const column = this.mapping.qty_unit;
-    const beside = column === undefined ? null : unitWord(row.cells[column]);
+    const beside = columnUnit(this.mapping, row.cells);
     if (beside === null || [unit, alternate].some((u) => u !== undefined && QuantityUnits.same(u, beside))) return null;
     const written = alternate === undefined ? unit : `${unit} and ${alternate}`;
-    return `the quantity is written in ${written}, and "${this.headers[column as number]}" gives the line ${beside}: which unit it counts cannot be told. Export the quantity and its unit alike`;
+    return `the quantity is written in ${written}, and "${this.headers[this.mapping.qty_unit as number]}" gives the line ${beside}: which unit it counts cannot be told. Export the quantity and its unit alike`;
   }
 
   /** A problem of the row's cell in `column` (`label` where the file has none). */

@@ -44,6 +44,9 @@ async function importUnits(name: string, headerRow: FixtureCell[], rows: Fixture
   return { result, stored, decision: result.decisions.find((d) => d.field === 'qty')?.decision };
 }
 
+/** A line refused for its quantity, as the file shows it. */
+const qtyRefused = (row: number, value: string, message: string) => ({ row, column: 'Qty', value, message });
+
 const counts = () =>
   ws.db.prepare('SELECT (SELECT count(*) FROM sales) AS sales, (SELECT count(*) FROM import_batches) AS batches').get();
 
@@ -258,32 +261,18 @@ describe('validation', () => {
     expect(result.mapping).toMatchObject({ qty_unit: 'Unit' });
     // Each refused as the file shows it, its unit beside it.
     expect(result.errors).toEqual([
-      {
-        row: 4,
-        column: 'Qty',
-        value: '2 Box',
-        message: 'the products master counts SKU-0001 in PCS, this line in Box',
-      },
-      {
-        row: 7,
-        column: 'Qty',
-        value: '5 Kg',
-        message: 'row 5 counts NEW-1 in Pkt, this line in Kg: one unit for a product',
-      },
-      {
-        row: 9,
-        column: 'Qty',
-        value: '3 Pcs',
-        message:
-          'the quantity is written in Pcs, and "Unit" gives the line Box: which unit it counts cannot be told. Export the quantity and its unit alike',
-      },
-      {
-        row: 12,
-        column: 'Qty',
-        value: '1 Box = 12 Pcs',
-        message:
-          'the quantity is written in Box and Pcs, and "Unit" gives the line Kg: which unit it counts cannot be told. Export the quantity and its unit alike',
-      },
+      qtyRefused(4, '2 Box', 'the products master counts SKU-0001 in PCS, this line in Box'),
+      qtyRefused(7, '5 Kg', 'row 5 counts NEW-1 in Pkt, this line in Kg: one unit for a product'),
+      qtyRefused(
+        9,
+        '3 Pcs',
+        'the quantity is written in Pcs, and "Unit" gives the line Box: which unit it counts cannot be told. Export the quantity and its unit alike',
+      ),
+      qtyRefused(
+        12,
+        '1 Box = 12 Pcs',
+        'the quantity is written in Box and Pcs, and "Unit" gives the line Kg: which unit it counts cannot be told. Export the quantity and its unit alike',
+      ),
     ]);
     expect(stored).toEqual([
       ['SI/UC/1', 'SKU-0001', 10_000],
@@ -316,30 +305,10 @@ describe('validation', () => {
     ];
     const { result, stored, decision } = await importUnits('units.csv', header, rows);
     expect(result.errors).toEqual([
-      {
-        row: 6,
-        column: 'Qty',
-        value: '24 Pcs',
-        message: 'the products master counts SKU-0005 in CASE, this line in Pcs',
-      },
-      {
-        row: 7,
-        column: 'Qty',
-        value: '6 Pcs',
-        message: 'row 4 counts NEW-1 in Box, this line in Pcs: one unit for a product',
-      },
-      {
-        row: 8,
-        column: 'Qty',
-        value: '1 Box 2 Pcs',
-        message: 'a quantity in two units ("1 Box 2 Pcs"): write it in one',
-      },
-      {
-        row: 11,
-        column: 'Qty',
-        value: '3 Kg = 3000 g',
-        message: 'the products master counts SKU-0002 in PCS, this line in Kg',
-      },
+      qtyRefused(6, '24 Pcs', 'the products master counts SKU-0005 in CASE, this line in Pcs'),
+      qtyRefused(7, '6 Pcs', 'row 4 counts NEW-1 in Box, this line in Pcs: one unit for a product'),
+      qtyRefused(8, '1 Box 2 Pcs', 'a quantity in two units ("1 Box 2 Pcs"): write it in one'),
+      qtyRefused(11, '3 Kg = 3000 g', 'the products master counts SKU-0002 in PCS, this line in Kg'),
     ]);
     expect(stored).toEqual([
       ['SI/U/1', 'SKU-0001', 12_000],
@@ -398,18 +367,8 @@ describe('validation', () => {
         dateOrder: 'dmy',
       });
       expect(result.errors).toEqual([
-        {
-          row: 5,
-          column: 'Qty',
-          value: '24 Nos',
-          message: 'row 4 counts NEW-1 in Box, this line in Nos: one unit for a product',
-        },
-        {
-          row: 6,
-          column: 'Qty',
-          value: '24 Pcs',
-          message: 'the products master counts SKU-0005 in CASE, this line in Pcs',
-        },
+        qtyRefused(5, '24 Nos', 'row 4 counts NEW-1 in Box, this line in Nos: one unit for a product'),
+        qtyRefused(6, '24 Pcs', 'the products master counts SKU-0005 in CASE, this line in Pcs'),
       ]);
       expect(result.rows).toBe(4);
       expect(result.totals.qty).toBe('21.500');

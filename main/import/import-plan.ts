@@ -10,8 +10,9 @@ import { neededFields, notItemised } from './kind-rules';
 import { LayoutError, surveySheets } from './layout';
 import { linesAboveProblem } from './lines-above';
 import { type LocatedTable, locateTable } from './locate';
-import { ageingColumns, likelyColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
+import { ageingColumns, mappingFromHeaders, namedFieldsProblem } from './mapping';
 import { measureNotes, withMeasureRows } from './measure-columns';
+import { missingFieldHint } from './missing-field-hint';
 import { withMonthRows } from './month-columns';
 import { monthSummaryProblem } from './month-summary';
 import { numberPatternsProblem } from './number-series';
@@ -166,12 +167,11 @@ export async function planImport(
   );
   if (summary) throw new ImportRefusedError(summary);
   if (unmapped.length > 0) {
-    const candidates = unmapped.map((f) => {
-      const likely = likelyColumns(kind, f.name, headers).filter(
-        (h) => !Object.values(mapping).includes(headers.indexOf(h)),
-      );
-      return `${f.label}${likely.length > 0 ? ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})` : ''}`;
-    });
+    const read = new Set(Object.values(mapping));
+    const below = (sheets.find((s) => s.name === table.sheet)?.head ?? [])
+      .filter((row) => row.number > table.headerRow)
+      .map((row) => row.cells);
+    const candidates = unmapped.map((f) => `${f.label}${missingFieldHint(kind, f.name, headers, read, below)}`);
     throw new ImportRefusedError(
       `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
     );

@@ -931,6 +931,28 @@ describe('report layouts', () => {
     ]);
   });
 
+  it('names, for a missing amount, columns whose lines hold numbers, never a column of text whose name reads alike', async () => {
+    const rows = [
+      ['CUSTOMER_ID', 'INVOICE_NO', 'INVOICE_DATE', 'GL_ACCOUNTING', 'INVOICE_TOTAL', 'PAYMENT_TERMS'],
+      ['D001', 'INV-1001', '01-10-2026', '4000-Sales', '12,500.00', 'NET30'],
+      ['D002', 'INV-1002', '03-10-2026', '4100-Services', '8,200.50', 'NET30'],
+    ];
+    const path = writeText(join(dir, 'invoices.csv'), delimited(rows));
+    const defaults = { as_of: '31-10-2026' };
+    await expect(importFile(ws, path, { kind: 'receivables', defaults })).rejects.toThrow(
+      'no column for Outstanding (columns of numbers nothing reads: "INVOICE_TOTAL") in header row 1',
+    );
+    // A header like the field's name is named where its lines hold numbers; a text column is not.
+    const balance = [
+      ['Party Code', 'Bill No', 'Bill Date', 'Outstanding Remarks', 'Outstnd Amt'],
+      ['D001', 'INV/A/1', '01-09-2026', 'follow up', '1,000.00'],
+    ];
+    const named = writeText(join(dir, 'balance.csv'), delimited(balance));
+    await expect(importFile(ws, named, { kind: 'receivables', defaults })).rejects.toThrow(
+      'no column for Outstanding (perhaps "Outstnd Amt") in header row 1',
+    );
+  });
+
   it("reads the date a report gives once in its title: an ageing report's as-of date, a target sheet's period", async () => {
     const title = (line: string) => [['Acme Consumer Products Pvt Ltd'], ['Bills Receivable'], [line], []];
     const lines = [

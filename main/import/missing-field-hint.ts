@@ -1,0 +1,64 @@
+import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
+import { AmountError, parseAmountText } from './amounts';
+import { likelyColumns } from './mapping';
+import type { Cell } from './readers/types';
+
+const numeric: readonly FieldType[] = ['money', 'qty', 'int', 'decimal'];
+
+const isNumber = (cell: Cell): boolean => {
+  if (typeof cell === 'number') return true;
+  if (typeof cell !== 'string' || !/\d/.test(cell)) return false;
+  try {
+    parseAmountText(cell.trim());
+    return true;
+  } catch (error) {
+    if (error instanceof AmountError) return false;
+    throw error;
+  }
+};
+
+const filled = (cell: Cell | undefined): cell is Cell =>
+  cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === '');
+
+/**
+ * Whether the lines under the header could hold a number in `column`: at least half the cells it
+ * fills are numbers or amounts written as text. A column the lines leave blank may still.
+ */
+function holdsNumbers(below: readonly (readonly Cell[])[], column: number): boolean {
+  const cells = below.map((cells) => cells[column]).filter(filled);
+  return cells.length === 0 || 2 * cells.filter(isNumber).length >= cells.length;
+}
+
+/**
+ * Where a field every line needs has no column, the columns it may be in, in words for the
+ * refusal: those whose header is most like a name of the field, of them only those whose lines
+ * hold what the field holds (a text column such as "GL_ACCOUNTING" is no Outstanding however
+ * its name reads); for an amount no header is like, the columns of numbers nothing reads
+ * ("INVOICE_TOTAL" of a list of bills without their balance).
+ */
+export function missingFieldHint(
+  kind: DatasetKind,
+  field: string,
+  headers: readonly string[],
+  read: ReadonlySet<number>,
+  below: readonly (readonly Cell[])[],
+): string {
+  const type = datasets[kind].fields.find((f) => f.name === field)?.type;
+  const fits = (column: number) =>
+    !read.has(column) && (!numeric.includes(type ?? 'text') || holdsNumbers(below, column));
+  const likely = likelyColumns(kind, field, headers).filter((h) => fits(headers.indexOf(h)));
+  if (likely.length > 0) return ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})`;
+  if (type !== 'money') return '';
+  const unread = headers
+    .map((header, column) => ({ header, column }))
+    .filter(
+      ({ header, column }) =>
+        header.trim() !== '' &&
+        fits(column) &&
+        below.some((cells) => filled(cells[column]) && isNumber(cells[column] ?? null)),
+    )
+    .slice(0, 3);
+  return unread.length > 0
+    ? ` (columns of numbers nothing reads: ${unread.map(({ header }) => `"${header}"`).join(', ')})`
+    : '';
+}

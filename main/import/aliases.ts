@@ -468,6 +468,17 @@ const freeHeaders = new Set([
 /** Whether a header names a column of goods given free beside the quantity ("Free Qty", "FOC"). */
 export const isFreeGoodsHeader = (header: string): boolean => freeHeaders.has(normalizeHeader(header));
 
+/**
+ * Headers of the quantity ordered: a sale's only where the file has no other, for a DMS writes
+ * its Order Qty beside the Invoice Qty (PCS) billed (ranked after quantities in a unit).
+ */
+export const orderedQuantityHeaders: ReadonlySet<string> = new Set([
+  'quantityordered',
+  'orderedquantity',
+  'orderquantity',
+  'orderqty',
+]);
+
 const qty = [
   // A quantity net of the returns beside it (Sales Qty, Return Qty, Net Qty).
   'netqty',
@@ -493,6 +504,25 @@ const qty = [
   'saleqty',
   'invoicedquantity',
   'quantityinvoiced',
+  // A DMS's or distributor's line quantity named by its document (Invoice Qty beside Order Qty):
+  // what was billed or sent, before what was ordered.
+  'invoiceqty',
+  'invoicedqty',
+  'invoicequantity',
+  'invqty',
+  'billingqty',
+  'billingquantity',
+  'dispatchqty',
+  'dispatchedqty',
+  'dispatchquantity',
+  'dispatchedquantity',
+  'deliveredqty',
+  'deliveredquantity',
+  'deliveryqty',
+  'shippedqty',
+  'shippedquantity',
+  'suppliedqty',
+  'suppliedquantity',
   // ERPNext's Item-wise Sales Register.
   'stockqty',
   'qtyasperstockuom',
@@ -500,10 +530,7 @@ const qty = [
   'soldqty',
   'quantitysold',
   // Order lines: Kaggle's sales_data_sample (QUANTITYORDERED) and its like.
-  'quantityordered',
-  'orderedquantity',
-  'orderquantity',
-  'orderqty',
+  ...orderedQuantityHeaders,
 ];
 /**
  * An invoice's total before tax, where no line amount is written: ERPNext's Sales Register, Odoo's

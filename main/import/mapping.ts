@@ -5,6 +5,7 @@ import {
   documentAliases,
   inForeignCurrency,
   normalizeHeader,
+  orderedQuantityHeaders,
   type PseudoField,
   pseudoAliases,
   pseudoFieldDefs,
@@ -87,7 +88,12 @@ function headerNames(kind: DatasetKind): Map<string, Candidate[]> {
     add(field.label, field.name, own(field.label));
     const documents = documentAliases[field.name];
     list.forEach((alias, i) => {
-      add(alias, field.name, documents?.has(alias) ? DOCUMENT_RANK + i : i + 1);
+      const rank = documents?.has(alias)
+        ? DOCUMENT_RANK + i
+        : field.name === 'qty' && orderedQuantityHeaders.has(alias)
+          ? ORDERED_QUANTITY_RANK + i
+          : i + 1;
+      add(alias, field.name, rank);
     });
   }
   for (const pseudo of pseudoFieldsOf(kind))
@@ -99,6 +105,8 @@ function headerNames(kind: DatasetKind): Map<string, Candidate[]> {
 
 /** Where a quantity column named by its unit ranks: after every alias of a plain quantity. */
 const UNIT_QUANTITY_RANK = 1000;
+/** Where a quantity ordered ranks: after one billed in a unit (Order Qty beside Invoice Qty (PCS)). */
+const ORDERED_QUANTITY_RANK = 1500;
 /** Where a header named by a part of its path ranks: after any header a name knows whole. */
 const PATH_RANK = 500;
 /** Where a document's amount ranks: after any column that names a line's, by its path too. */
@@ -248,6 +256,7 @@ export function proposeMapping(
     if (
       fields[0]?.field === 'qty' &&
       fields[0].rank >= UNIT_QUANTITY_RANK &&
+      fields[0].rank < ORDERED_QUANTITY_RANK &&
       index !== mapping.qty &&
       mapping.qty !== undefined
     )
@@ -310,21 +319,36 @@ function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void
 const discountPart =
   /^(sch|scheme|trade|td|cd|cash|spl|special|addl|additional|display|qps|bill|item|other|extra|volume)?(disc|discount)(amt|amount|value)?$|^(cd|td)(amt|amount|value)$/;
 
+/** A header naming one kind of discount ("Scheme Discount", "CD Amt"), not the discount itself ("Discount", "Disc Amt"). */
+const oneKindOfDiscount = (header: string): boolean => {
+  const found = discountPart.exec(normalizeHeader(header));
+  return found !== null && (found[1] !== undefined || found[4] !== undefined);
+};
+
 /**
  * A distributor system writes a line's discounts in a column each (Sch Disc, Trade Disc, CD Amt):
  * where no column is the discount, the one such column is, and several are its parts, summed.
+ * A column proposed as the discount because its name is one (Trade Discount) is one of them where
+ * another kind stands beside it (Scheme Discount): the discount is their sum, not the first.
  */
 function addDiscountParts(headers: readonly string[], mapping: Mapping): void {
-  if (mapping.discount !== undefined) return;
+  const proposed = mapping.discount;
+  if (proposed !== undefined && !oneKindOfDiscount(headers[proposed] ?? '')) return;
   const taken = new Set(Object.values(mapping));
   const parts = headers
     .map((header, column) => ({ header, column }))
     .filter(
       ({ header, column }) =>
-        !taken.has(column) && discountPart.test(normalizeHeader(header)) && !notAnAmountHeader(header.toLowerCase()),
+        (column === proposed || !taken.has(column)) &&
+        discountPart.test(normalizeHeader(header)) &&
+        !notAnAmountHeader(header.toLowerCase()),
     );
-  if (parts.length === 1) mapping.discount = parts[0]?.column as number;
-  else for (const { column } of parts) addNumbered(mapping, DISCOUNT_PART, column);
+  if (parts.length < 2) {
+    if (parts.length === 1) mapping.discount = parts[0]?.column as number;
+    return;
+  }
+  delete mapping.discount;
+  for (const { column } of parts) addNumbered(mapping, DISCOUNT_PART, column);
 }
 
 /**

@@ -565,6 +565,46 @@ describe('discounts in a column each', () => {
       [40000, 1192, 38808, 6985],
     ]);
   });
+
+  it("sums a Scheme Discount and a Trade Discount, each a discount's name, and reads the Invoice Qty, not the Order Qty", async () => {
+    const path = file('dms-secondary.csv', [
+      [
+        ...['Invoice Date', 'Invoice Number', 'Distributor Code', 'Retailer Code', 'SKU Code', 'Order Qty'],
+        ...['Invoice Qty (PCS)', 'Free Qty', 'Gross Amount', 'Scheme Discount', 'Trade Discount', 'Taxable Amount'],
+      ],
+      [
+        ...['05-10-2026', 'SI/D001/0001', 'D001', 'O00001', 'SKU-0001', 30],
+        ...[24, 2, '1,200.00', '60.00', '24.00', '1,116.00'],
+      ],
+      [
+        ...['05-10-2026', 'SI/D001/0001', 'D001', 'O00001', 'SKU-0002', 12],
+        ...[12, 0, '1,080.00', '0.00', '21.60', '1,058.40'],
+      ],
+    ]);
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({
+      qty: 'Invoice Qty (PCS)',
+      discount_part_1: 'Scheme Discount',
+      discount_part_2: 'Trade Discount',
+    });
+    expect(preview.mapping.discount).toBeUndefined();
+    const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      'Discount is the sum of the columns Scheme Discount, Trade Discount',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.qty, s.gross_value, s.discount, s.net_value])).toEqual([
+      [24000, 120000, 8400, 111600],
+      [12000, 108000, 2160, 105840],
+    ]);
+    // Beside the discount itself, a kind of discount is left to it.
+    const total = file('dms-discount.csv', [
+      ['Invoice Date', 'Invoice Number', 'Distributor Code', 'SKU Code', 'Qty', 'Discount', 'Trade Discount', 'Amount'],
+      ['05-10-2026', 'SI/1', 'D001', 'SKU-0001', 2, '30.00', '10.00', '170.00'],
+    ]);
+    expect((await inspectFile(ws.db, { path: total, kind: 'sales', locale: 'en-IN' })).mapping).toMatchObject({
+      discount: 'Discount',
+    });
+  });
 });
 
 describe("a distributor management system's collections", () => {

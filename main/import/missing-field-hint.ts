@@ -1,6 +1,7 @@
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
+import { isFreeGoodsHeader } from './aliases';
 import { AmountError, parseAmountText } from './amounts';
-import { likelyColumns } from './mapping';
+import { likelyColumns, namesAField } from './mapping';
 import type { Cell } from './readers/types';
 
 const numeric: readonly FieldType[] = ['money', 'qty', 'int', 'decimal'];
@@ -44,8 +45,12 @@ export function missingFieldHint(
   below: readonly (readonly Cell[])[],
 ): string {
   const type = datasets[kind].fields.find((f) => f.name === field)?.type;
+  // A column the import knows as something else (goods given free, another field) holds no missing field.
   const fits = (column: number) =>
-    !read.has(column) && (!numeric.includes(type ?? 'text') || holdsNumbers(below, column));
+    !read.has(column) &&
+    !isFreeGoodsHeader(headers[column] ?? '') &&
+    !namesAField(kind, headers[column] ?? '') &&
+    (!numeric.includes(type ?? 'text') || holdsNumbers(below, column));
   const likely = likelyColumns(kind, field, headers).filter((h) => fits(headers.indexOf(h)));
   if (likely.length > 0) return ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})`;
   if (type !== 'money') return '';

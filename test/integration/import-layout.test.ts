@@ -951,6 +951,15 @@ describe('report layouts', () => {
     await expect(importFile(ws, named, { kind: 'receivables', defaults })).rejects.toThrow(
       'no column for Outstanding (perhaps "Outstnd Amt") in header row 1',
     );
+    // Goods given free are no quantity sold, however alike their names.
+    const free = writeText(
+      join(dir, 'free.csv'),
+      delimited([
+        ['Invoice No', 'Invoice Date', 'Party Code', 'Item Code', 'Free Qty', 'Amount'],
+        ['S/1', '05-10-2026', 'D001', 'SKU-0001', 2, '100.00'],
+      ]),
+    );
+    await expect(importFile(ws, free, { kind: 'sales' })).rejects.toThrow(/no column for Qty in header row 1/);
   });
 
   it("reads the date a report gives once in its title: an ageing report's as-of date, a target sheet's period", async () => {

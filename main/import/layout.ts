@@ -356,9 +356,15 @@ async function* laidOutRows(
     const keysBlank = keyColumns.every((c) => blank(cells[c]));
     const filled = cells.filter((c) => !blank(c));
     const onlyUnmapped = cells.every((c, i) => blank(c) || !mappedColumns.has(i));
-    // A second header line: blank where a row is named, or its header again (merged down both rows).
+    // A second header line: blank where a row is named, its header again (merged down both rows),
+    // or what a column of a group holds, which names it with the group's ("No" of "Invoice No").
     const keysHeaded = () =>
-      keysBlank || keyColumns.every((c) => blank(cells[c]) || headerText(cells[c] ?? null) === headers[c]);
+      keysBlank ||
+      keyColumns.every((c) => {
+        const text = headerText(cells[c] ?? null);
+        const header = headers[c] ?? '';
+        return blank(cells[c]) || text === header || header.startsWith(`${text} `) || header.endsWith(` ${text}`);
+      });
     if (wasFirst && !onlyUnmapped && filled.every((c) => typeof c === 'string' && !isNumber(c)) && keysHeaded()) {
       skipped('header lines');
       continue;

@@ -888,6 +888,25 @@ describe('report layouts', () => {
         '"Free Quantity" is not counted: goods given free are no sale, and the quantities are read from "Billed Quantity" alone (1 line gives 2 free in all)',
       );
     }
+    // The document's number and the product's code under groups too ("Invoice": No, Date): the
+    // second row names them by a part of their header, and is no line.
+    const grouped = await writeXlsx(join(dir, 'grouped keys.xlsx'), [
+      {
+        name: 'Secondary Sales',
+        rows: [
+          ['Distributor Code', 'Invoice', 'Invoice', 'Retailer', 'Retailer', 'Product', 'Product', 'Qty', 'Amount'],
+          ['Distributor Code', 'No', 'Date', 'Code', 'Name', 'Code', 'Name', 'Qty', 'Amount'],
+          ['D001', 'B1', '2026-10-05', outlet, 'Sharma Kirana', 'SKU-0001', 'Soap', 10, 500],
+          ['D001', 'B2', '2026-10-06', outlet, 'Sharma Kirana', 'SKU-0002', 'Soap', 5, 250],
+        ],
+        merges: ['A1:A2', 'B1:C1', 'D1:E1', 'F1:G1', 'H1:H2', 'I1:I2'],
+      },
+    ]);
+    const result = await importFile(ws, grouped, { kind: 'sales', dryRun: true });
+    expect(result.mapping).toMatchObject({ doc_no: 'Invoice No', outlet_code: 'Retailer Code', sku: 'Product Code' });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'header lines': 1 });
+    expect(result.totals).toMatchObject({ qty: '15.000', net_value: '750.00' });
   });
 
   it("reads a register's dates written without their year (5-Oct) in the period its title gives", async () => {

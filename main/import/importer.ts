@@ -59,7 +59,7 @@ import {
   shown,
 } from './row-values';
 import { SaleLines } from './sale-lines';
-import { productsHaveCaseUnits, SaleQuantities } from './sale-quantities';
+import { caseMaster, SaleQuantities } from './sale-quantities';
 import { decideFromSample } from './sample-decisions';
 import { splitRowIssue } from './split-rows';
 import { OneDayOfMonth } from './spreadsheet-dates';
@@ -264,7 +264,7 @@ async function importFrom(
     fileName,
     currency,
     date1904: source.date1904,
-    caseUnits: kind === 'sales' && productsHaveCaseUnits(db),
+    cases: kind === 'sales' ? caseMaster(db) : null,
   });
 
   let sheetRows: { readonly totalRows: number | null; readonly hiddenRows?: readonly number[] } = located;

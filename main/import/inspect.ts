@@ -24,7 +24,7 @@ import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
 import { readByRow } from './receipt-vouchers';
 import { convertRow, dayOrderDecisions, decide } from './row-values';
-import { productsHaveCaseUnits } from './sale-quantities';
+import { caseMaster } from './sale-quantities';
 import { titleDecision, yearlessNote } from './title-dates';
 
 /** How many rows of a file the dialog reads for its document types. */
@@ -198,7 +198,7 @@ async function inspectSource(
     // What the import refuses, or warns of, before reading a line: as it will with this mapping.
     const loose =
       args.kind === 'sales' && leftAsProposed(table, table.mapping)('qty')
-        ? looseQuantity(table.mapping, table.headers, rows, d, productsHaveCaseUnits(db))
+        ? looseQuantity(table.mapping, table.headers, rows, d, caseMaster(db))
         : null;
     refusal = loose?.refusal ?? null;
     const currency = currencyCheck(args.kind, table.mapping, table.headers, moneyAndDates(db).currency, rows);

@@ -159,6 +159,12 @@ const unitKey = (unit: string) => {
   return sameUnits[word] ?? word;
 };
 
+/** Each product's unit in the products master, where it gives one. */
+export const productUnits = (db: Database.Database): Map<string, string> =>
+  new Map(
+    db.prepare("SELECT sku, uom FROM products WHERE trim(coalesce(uom, '')) <> ''").raw().all() as [string, string][],
+  );
+
 /**
  * The units quantities are written in, checked line by line: a product is counted in one unit
  * throughout a file, and in the products master's UOM when the master gives one — a scheme on
@@ -171,8 +177,7 @@ export class QuantityUnits {
   readonly written = new Set<string>();
 
   constructor(db: Database.Database) {
-    const rows = db.prepare("SELECT sku, uom FROM products WHERE trim(coalesce(uom, '')) <> ''").raw().all();
-    this.masterUom = new Map(rows as [string, string][]);
+    this.masterUom = productUnits(db);
   }
 
   /** Whether two units are one, written alike or not ("Nos." and "Pcs", "Box" and "Boxes"). */

@@ -1,15 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
 import type { ImportIssue } from './importer';
-import { splitsCases } from './loose-quantity';
+import { type CaseMaster, splitsCases } from './loose-quantity';
 import type { Mapping } from './mapping';
-import { columnUnit, QuantityUnits } from './quantity-units';
+import { columnUnit, productUnits, QuantityUnits } from './quantity-units';
 import type { Cell, SourceRow } from './readers/types';
 import { type ConvertedRow, convertRow, type Decisions, shown } from './row-values';
 
-/** Whether the products master gives any product's units per case (read by a file of cases and pieces). */
-export const productsHaveCaseUnits = (db: Database.Database) =>
-  db.prepare('SELECT 1 FROM products WHERE case_units > 0 LIMIT 1').get() !== undefined;
+/** What the products master says of reading a file of cases and pieces (loose-quantity.ts). */
+export const caseMaster = (db: Database.Database): CaseMaster => ({
+  caseUnits: db.prepare('SELECT 1 FROM products WHERE case_units > 0 LIMIT 1').get() !== undefined,
+  uom: productUnits(db),
+});
 
 /**
  * A sales line's quantity against the unit its product is counted in: a product the products
@@ -179,7 +181,10 @@ export class SaleQuantities {
     if (units.written.size === 0) return null;
     const others = this.inOtherUnits
       .filter((other) => other.lines > 0)
-      .map((other) => `; ${other.lines} lines of products counted in ${other.unit} are read from "${other.header}"`)
+      .map(
+        (other) =>
+          `; ${other.lines === 1 ? '1 line of a product' : `${other.lines} lines of products`} counted in ${other.unit} ${other.lines === 1 ? 'is' : 'are'} read from "${other.header}"`,
+      )
       .join('');
     const written = [...units.written].slice(0, 5).join(', ');
     const column = this.mapping.qty_unit;

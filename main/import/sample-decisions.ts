@@ -4,7 +4,7 @@ import { firstRowRules } from './first-rows';
 import type { ImportPlan } from './import-plan';
 import { journalSigns, receiptsAsCredits } from './journal-signs';
 import { leftAsProposed } from './locate';
-import { casesBeside, looseQuantity } from './loose-quantity';
+import { type CaseMaster, casesBeside, looseQuantity } from './loose-quantity';
 import type { Cell, SourceRow } from './readers/types';
 import { ImportRefusedError } from './refused';
 import { blank, convertRow, type Decisions, decide } from './row-values';
@@ -20,8 +20,8 @@ import { yearlessNote } from './title-dates';
 export function decideFromSample(
   plan: ImportPlan,
   sample: readonly SourceRow[],
-  /** `caseUnits`: whether the products master gives any product's units per case. */
-  file: { fileName: string; currency: string; date1904: boolean; caseUnits: boolean },
+  /** `cases`: what the products master says of reading a sales file of cases and pieces. */
+  file: { fileName: string; currency: string; date1904: boolean; cases: CaseMaster | null },
 ): { decisions: Decisions; netFromRate: boolean; signs: ReturnType<typeof journalSigns> } {
   const { table, request, headers, mapping, defaults, notes } = plan;
   const { fileName, currency, date1904 } = file;
@@ -69,8 +69,7 @@ export function decideFromSample(
   if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
 
   // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
-  const loose =
-    kind === 'sales' && proposed('qty') ? looseQuantity(mapping, headers, cells, decisions, file.caseUnits) : null;
+  const loose = file.cases && proposed('qty') ? looseQuantity(mapping, headers, cells, decisions, file.cases) : null;
   if (loose?.refusal) throw new ImportRefusedError(`${fileName}: ${loose.refusal}`);
   if (loose) {
     decisions.casesColumn = loose.cases;

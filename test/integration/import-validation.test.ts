@@ -222,7 +222,7 @@ describe('validation', () => {
     expect(result.decisions).toContainEqual({
       field: 'qty',
       decision:
-        'Quantities are in PCS, as the header "Qty (PCS)" says; 1 lines of products counted in Cases are read from "Qty (Cases)": a product the products master counts in another unit is refused',
+        'Quantities are in PCS, as the header "Qty (PCS)" says; 1 line of a product counted in Cases is read from "Qty (Cases)": a product the products master counts in another unit is refused',
     });
     // Pieces only: the product counted in cases is refused, never counted in pieces.
     const pieces = rows.map((r, i) => [i === 0 ? (r[0] ?? null) : `P${r[0]}`, ...r.slice(1, 5), ...r.slice(6)]);
@@ -238,6 +238,32 @@ describe('validation', () => {
         message: 'the products master counts SKU-0005 in CASE, this line in PCS',
       },
     ]);
+  });
+
+  it('reads whole cases beside no pieces from the cases where the master counts the product in them, with no units per case', async () => {
+    // No product has units per case; SKU-0005 is counted in CASE, SKU-0001 and SKU-0002 in PCS.
+    const dms = ['Invoice No', 'Invoice Date', 'Distributor Code', 'Retailer Code', 'SKU Code'];
+    const rows: FixtureCell[][] = [
+      [...dms, 'Qty (Cases)', 'Qty (PCS)', 'Net Amount'],
+      ['DMS/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 0, 24, '1,200.00'],
+      ['DMS/2', '05-10-2026', 'D001', 'O00001', 'SKU-0005', 2, 0, '2,400.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'one unit a line.csv'), delimited(rows)), {
+      kind: 'sales',
+      dateOrder: 'dmy',
+    });
+    expect(result.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.qty])).toEqual([
+      ['DMS/1', 24_000],
+      ['DMS/2', 2_000],
+    ]);
+    // A case of a product counted in pieces needs its units per case: the file is refused, naming that line.
+    const needing = [...rows, ['DMS/3', '06-10-2026', 'D001', 'O00001', 'SKU-0002', 1, 0, '600.00']];
+    await expect(
+      importFile(ws, writeText(join(dir, 'a case in pieces.csv'), delimited(needing)), { kind: 'sales' }),
+    ).rejects.toThrow(
+      'a case in pieces.csv: "Qty (PCS)" is not each line\'s quantity: a line of the first rows has 1 in "Qty (Cases)" and 0 in "Qty (PCS)", so the file writes whole cases in one and the pieces beyond them in the other, and nothing says how many pieces a case holds',
+    );
   });
 
   it("reads each line's unit from a column of its own (Tally's Unit, SAP's SU), as a quantity written with it", async () => {

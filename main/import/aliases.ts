@@ -1081,6 +1081,11 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   status: [
     'status',
     'invoicestatus',
+    // A DMS's bill: Delivered, Pending, Cancelled.
+    'billstatus',
+    'invstatus',
+    'transactionstatus',
+    'txnstatus',
     // Zoho Books' credit notes: Open, Closed, Void, Draft.
     'creditnotestatus',
     'creditmemostatus',

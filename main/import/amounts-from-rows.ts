@@ -3,6 +3,7 @@ import { inForeignCurrency } from './aliases';
 import { billDiscountColumns } from './bill-discount';
 import { billTotalColumn } from './bill-totals';
 import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
+import { lineTotalToCheck } from './kind-rules';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions, discountShare, sumIn } from './row-values';
@@ -206,6 +207,21 @@ export function amountsFromRows(
       field: 'net_value',
       decision: `"${headers[mapping.net_value]}" includes the tax on the rows whose "${headers[flag]}" says so: there the net value is it less the tax, elsewhere it as written`,
     });
+  // A bill's amount on each line of an itemised file with no net (a DMS's Bill Amount) is each
+  // line's amount with its tax where, on every line read, it is the gross less the discount plus
+  // the tax: a bill's total on each of its lines would fail that on any bill of two lines.
+  const total = mapping.gross_total;
+  if (noTaxFlag && total !== undefined && lineTotalToCheck(mapping) && proposed('gross_total')) {
+    if (netHoldsTax(mapping, total, rows, decisions)) {
+      const less = discountColumns(mapping).map((column) => ` less "${headers[column]}"`);
+      notes.push({
+        field: 'net_value',
+        decision: `"${headers[total]}" is each line's amount with its tax, not the bill's total: on every line read it is "${headers[mapping.gross_value ?? -1]}"${less.join(',')} plus the tax, so each line's net value is it less its tax`,
+      });
+      delete mapping.gross_total;
+      mapping.with_tax = total;
+    }
+  }
   const beforeTax =
     noTaxFlag && mapping.net_value !== undefined && proposed('net_value')
       ? columnLess(mapping, mapping.net_value, taxColumns(mapping), headers, rows, decisions)

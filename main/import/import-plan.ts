@@ -6,7 +6,7 @@ import { typeMapProblem } from './doc-types';
 import { dueDateNote } from './due-dates';
 import { headerScale } from './header-scale';
 import type { ImportRequest } from './importer';
-import { neededFields, notItemised } from './kind-rules';
+import { lineTotalToCheck, neededFields, notItemised } from './kind-rules';
 import { LayoutError, surveySheets } from './layout';
 import { linesAboveProblem } from './lines-above';
 import { type LocatedTable, locateTable } from './locate';
@@ -151,7 +151,11 @@ export async function planImport(
     }
   }
   const unmapped = neededFields(kind, mapping, defaults).filter(
-    (f) => mapping[f.name] === undefined && defaults[f.name] === undefined,
+    (f) =>
+      mapping[f.name] === undefined &&
+      defaults[f.name] === undefined &&
+      // Decided by the first rows: whether a bill's amount on each line is that line's with its tax.
+      !(f.name === 'net_value' && lineTotalToCheck(mapping)),
   );
   const ageing = kind === 'receivables' ? ageingColumns(headers) : [];
   if (unmapped.some((f) => f.name === 'doc_no') && ageing.length >= 2)

@@ -169,6 +169,20 @@ export const netFromGrossTotal = (mapped: Readonly<Record<string, number>>): boo
   mapped.sku === undefined;
 
 /**
+ * Whether an itemised sales file with no net value writes a bill's amount on each line (a DMS's
+ * `Bill Amount`) beside its gross: the rows decide (amountsFromRows) whether it is each line's
+ * amount with its tax, and the file is refused where it is not.
+ */
+export const lineTotalToCheck = (mapped: Readonly<Record<string, number>>): boolean =>
+  mapped.gross_total !== undefined &&
+  mapped.gross_value !== undefined &&
+  mapped.sku !== undefined &&
+  mapped.net_value === undefined &&
+  mapped.with_tax === undefined &&
+  mapped.debit_amount === undefined &&
+  mapped.credit_amount === undefined;
+
+/**
  * Whether a sale's net value is its quantity × its unit price: the file writes a price and no
  * amount of any kind (UCI's Online Retail: Quantity, UnitPrice), so the line's value is theirs.
  */

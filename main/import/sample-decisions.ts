@@ -3,6 +3,7 @@ import { classifyDocType, classifyVoucher, givenBackNamed, paymentNamed, readsPa
 import { firstRowRules } from './first-rows';
 import type { ImportPlan } from './import-plan';
 import { journalSigns, receiptsAsCredits } from './journal-signs';
+import { lineTotalToCheck } from './kind-rules';
 import { leftAsProposed } from './locate';
 import { type CaseMaster, casesBeside, looseQuantity } from './loose-quantity';
 import type { Cell, SourceRow } from './readers/types';
@@ -67,6 +68,11 @@ export function decideFromSample(
   // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
   const proposed = leftAsProposed(table, mapping, request.map);
   if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
+  const total = mapping.gross_total;
+  if (kind === 'sales' && total !== undefined && lineTotalToCheck(mapping) && defaults.net_value === undefined)
+    throw new ImportRefusedError(
+      `${fileName}, sheet "${table.sheet}": no column for Net value in header row ${table.headerRow}: "${headers[total]}" is not each line's amount with its tax (on a line of the first rows it is not "${headers[mapping.gross_value ?? -1]}" less the discount plus the tax), and a bill's total is never spread over its lines. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
+    );
 
   // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
   const loose = file.cases && proposed('qty') ? looseQuantity(mapping, headers, cells, decisions, file.cases) : null;

@@ -596,6 +596,44 @@ describe('discounts in a column each', () => {
       [24000, 120000, 8400, 111600],
       [12000, 108000, 2160, 105840],
     ]);
+    // A DMS's bill register: a Scheme Amount and a Cash Discount, a Bill Amount on each line and no
+    // net; a cancelled bill by its Bill Status.
+    const bills = [
+      [
+        ...['Bill No', 'Bill Date', 'Bill Status', 'Distributor Code', 'Outlet Code', 'Product Code', 'Billed Qty'],
+        ...['Gross Value', 'Scheme Amount', 'Cash Discount', 'Tax Amount', 'Bill Amount'],
+      ],
+      [
+        ...['B/1', '05-10-2026', 'Delivered', 'D001', 'O00001', 'SKU-0001', 10],
+        ...['2316.00', '115.80', '22.00', '393.72', '2571.92'],
+      ],
+      [
+        ...['B/2', '05-10-2026', 'Cancelled', 'D001', 'O00001', 'SKU-0002', 5],
+        ...['400.00', '0', '0', '72.00', '472.00'],
+      ],
+      [
+        ...['B/3', '06-10-2026', 'Delivered', 'D001', 'O00001', 'SKU-0002', 2],
+        ...['160.00', '0', '0', '28.80', '188.80'],
+      ],
+    ];
+    const register = await importFile(ws, file('dms-bills.csv', bills), { kind: 'sales', dateOrder: 'dmy' });
+    expect(register.errors).toEqual([]);
+    expect(register.skipped).toEqual({ cancelled: 1 });
+    expect(register.decisions.map((d) => d.decision)).toContain(
+      '"Bill Amount" is each line\'s amount with its tax, not the bill\'s total: on every line read it is "Gross Value" less "Scheme Amount", less "Cash Discount" plus the tax, so each line\'s net value is it less its tax',
+    );
+    expect(storedRows(ws, 'sales', register.batch ?? 0).map((s) => [s.doc_no, s.discount, s.net_value, s.tax])).toEqual(
+      [
+        ['B/1', 13780, 217820, 39372],
+        ['B/3', 0, 16000, 2880],
+      ],
+    );
+    // A bill's total written on each of its two lines is no line's amount: refused, saying so.
+    const totals = bills.map((r, i) => (i === 3 ? [...r.slice(0, 11), '2760.72'] : r));
+    totals[3] = ['B/1', ...(totals[3] ?? []).slice(1)];
+    await expect(importFile(ws, file('dms-bill-totals.csv', totals), { kind: 'sales' })).rejects.toThrow(
+      'no column for Net value in header row 1: "Bill Amount" is not each line\'s amount with its tax (on a line of the first rows it is not "Gross Value" less the discount plus the tax), and a bill\'s total is never spread over its lines',
+    );
     // Beside the discount itself, a kind of discount is left to it.
     const total = file('dms-discount.csv', [
       ['Invoice Date', 'Invoice Number', 'Distributor Code', 'SKU Code', 'Qty', 'Discount', 'Trade Discount', 'Amount'],

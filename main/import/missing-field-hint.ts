@@ -5,6 +5,8 @@ import { likelyColumns, namesAField } from './mapping';
 import type { Cell } from './readers/types';
 
 const numeric: readonly FieldType[] = ['money', 'qty', 'int', 'decimal'];
+/** A header that names an amount of money, not a price or a count. */
+const moneyWord = /\b(amount|amt|value|val|total|balance|bal|due|outstanding)\b/i;
 
 const isNumber = (cell: Cell): boolean => {
   if (typeof cell === 'number') return true;
@@ -61,6 +63,11 @@ export function missingFieldHint(
         header.trim() !== '' &&
         fits(column) &&
         below.some((cells) => filled(cells[column]) && isNumber(cells[column] ?? null)),
+    )
+    // Those headed as money first ("Bill Amount" before "MRP"), else in the file's order.
+    .sort(
+      (a, b) =>
+        Number(moneyWord.test(b.header.replace(/_/g, ' '))) - Number(moneyWord.test(a.header.replace(/_/g, ' '))),
     )
     .slice(0, 3);
   return unread.length > 0

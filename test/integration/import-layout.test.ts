@@ -979,6 +979,17 @@ describe('report layouts', () => {
       ]),
     );
     await expect(importFile(ws, free, { kind: 'sales' })).rejects.toThrow(/no column for Qty in header row 1/);
+    // Of the columns of numbers nothing reads, those headed as money come first.
+    const prices = writeText(
+      join(dir, 'prices.csv'),
+      delimited([
+        ['Invoice No', 'Invoice Date', 'Party Code', 'Item Code', 'Qty', 'MRP', 'PTR', 'To Pay Amt'],
+        ['S/1', '05-10-2026', 'D001', 'SKU-0001', 2, '60.00', '50.00', '100.00'],
+      ]),
+    );
+    await expect(importFile(ws, prices, { kind: 'sales' })).rejects.toThrow(
+      'no column for Net value (columns of numbers nothing reads: "To Pay Amt", "MRP", "PTR")',
+    );
   });
 
   it("reads the date a report gives once in its title: an ageing report's as-of date, a target sheet's period", async () => {

@@ -266,6 +266,8 @@ const party = [
   // name or number in masters.
   'contact',
 ];
+/** A distributor's name where a code would go (read through the distributors master). */
+const distributorNames = ['distributorname', 'distname', 'stockistname', 'dealername'];
 const distributor = [
   'distributor',
   // SAP Business One's business partner.
@@ -284,10 +286,7 @@ const distributor = [
   'dealercode',
   'distributorcodeitems',
   // A distributor by its name, read through the distributors master: after every code.
-  'distributorname',
-  'distname',
-  'stockistname',
-  'dealername',
+  ...distributorNames,
 ];
 /**
  * SAP's line items (FBL5N, FAGLL03): the amount in the company's currency, by its long and shorter
@@ -597,7 +596,8 @@ export const documentAliases: Readonly<Record<string, ReadonlySet<string>>> = {
 export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
   distributors: {
     code: [
-      ...distributor,
+      // The master's own names are its name's, never its code's.
+      ...distributor.filter((alias) => !distributorNames.includes(alias)),
       'code',
       'customercode',
       'customerid',
@@ -614,7 +614,7 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
     ],
     name: [
       'name',
-      'distributorname',
+      ...distributorNames,
       'customername',
       'partyname',
       'ledgername',

@@ -96,12 +96,33 @@ function headerNames(kind: DatasetKind): Map<string, Candidate[]> {
       add(alias, field.name, rank);
     });
   }
+  // A master's own name before a field's ("Retailer Class", "Item Brand"), where that names nothing else.
+  for (const [key, candidates] of [...names])
+    for (const own of ownNames[kind] ?? [])
+      if (!names.has(own + key))
+        names.set(
+          own + key,
+          candidates.map((c) => ({ field: c.field, rank: c.rank + OWN_NAME_RANK })),
+        );
   for (const pseudo of pseudoFieldsOf(kind))
     pseudoAliases[pseudo].forEach((alias, i) => {
       add(alias, pseudo, i + 1);
     });
   return names;
 }
+
+/**
+ * The words a master's export puts before its own fields: an outlets file's "Retailer Class",
+ * "Outlet Town"; a products file's "Item Brand". Never another master's ("Distributor Name" in an
+ * outlets file is the distributor's).
+ */
+const ownNames: Partial<Record<DatasetKind, readonly string[]>> = {
+  distributors: ['distributor', 'dealer', 'stockist', 'customer', 'party'],
+  outlets: ['retailer', 'outlet', 'store', 'shop', 'customer', 'counter'],
+  products: ['product', 'item', 'sku', 'material', 'article'],
+};
+/** Where a header named by a master's own name and a field's ranks: after the field's own names. */
+const OWN_NAME_RANK = 100;
 
 /** Where a quantity column named by its unit ranks: after every alias of a plain quantity. */
 const UNIT_QUANTITY_RANK = 1000;

@@ -265,6 +265,30 @@ describe('header aliases', () => {
     });
   });
 
+  it("maps a master's fields named after the master itself, never after another master", () => {
+    const outlets = ['Retailer Code', 'Retailer Name', 'Distributor Code', 'Distributor Name', 'Retailer Class'];
+    expect(mapped('outlets', [...outlets, 'Outlet Town', 'Store Pincode'])).toEqual({
+      code: 'Retailer Code',
+      name: 'Retailer Name',
+      distributor_code: 'Distributor Code',
+      class: 'Retailer Class',
+      town: 'Outlet Town',
+    });
+    expect(mapped('products', ['Item Code', 'Item Name', 'Item Brand', 'Item UOM', 'Article MRP'])).toEqual({
+      sku: 'Item Code',
+      name: 'Item Name',
+      brand: 'Item Brand',
+      uom: 'Item UOM',
+      mrp: 'Article MRP',
+    });
+    expect(mapped('distributors', ['Dealer Code', 'Dealer Name', 'Dealer Region', 'Party GSTIN'])).toEqual({
+      code: 'Dealer Code',
+      name: 'Dealer Name',
+      region: 'Dealer Region',
+      gstin: 'Party GSTIN',
+    });
+  });
+
   it('maps Tally, Zoho Books, Business Central and QuickBooks exports', () => {
     expect(
       mapped('sales', ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'Name of Item', 'Quantity', 'Value']),

@@ -14,7 +14,7 @@ import { ageingColumns, mappingFromHeaders, namedFieldsProblem } from './mapping
 import { measureNotes, withMeasureRows } from './measure-columns';
 import { missingFieldHint } from './missing-field-hint';
 import { withMonthRows } from './month-columns';
-import { monthSummaryProblem } from './month-summary';
+import { monthSummaryProblem, totalsSummaryProblem } from './month-summary';
 import { numberPatternsProblem } from './number-series';
 import { savedChoices, underSaved } from './profiles';
 import type { Cell, Source } from './readers/types';
@@ -170,11 +170,19 @@ export async function planImport(
     unmapped.map((f) => f.name),
   );
   if (summary) throw new ImportRefusedError(summary);
+  const below = (sheets.find((s) => s.name === table.sheet)?.head ?? [])
+    .filter((row) => row.number > table.headerRow)
+    .map((row) => row.cells);
+  const totals = totalsSummaryProblem(
+    fileName,
+    table.sheet,
+    kind,
+    unmapped.map((f) => f.name),
+    { mapping, headers, below },
+  );
+  if (totals) throw new ImportRefusedError(totals);
   if (unmapped.length > 0) {
     const read = new Set(Object.values(mapping));
-    const below = (sheets.find((s) => s.name === table.sheet)?.head ?? [])
-      .filter((row) => row.number > table.headerRow)
-      .map((row) => row.cells);
     const candidates = unmapped.map((f) => `${f.label}${missingFieldHint(kind, f.name, headers, read, below)}`);
     throw new ImportRefusedError(
       `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,

@@ -5,6 +5,8 @@ import { likelyColumns, namesAField } from './mapping';
 import type { Cell } from './readers/types';
 
 const numeric: readonly FieldType[] = ['money', 'qty', 'int', 'decimal'];
+/** A header of a count ("Invoice Count", "No. of Bills"): never a number, a date or an amount of a document. */
+const counting = /\bcount\b|\b(number|no\.?|nos\.?)\s+of\b/i;
 /** A header that names an amount of money, not a price or a count. */
 const moneyWord = /\b(amount|amt|value|val|total|balance|bal|due|outstanding)\b/i;
 
@@ -50,6 +52,7 @@ export function missingFieldHint(
   // A column the import knows as something else (goods given free, another field) holds no missing field.
   const fits = (column: number) =>
     !read.has(column) &&
+    !counting.test(headers[column] ?? '') &&
     !isFreeGoodsHeader(headers[column] ?? '') &&
     !namesAField(kind, headers[column] ?? '') &&
     (!numeric.includes(type ?? 'text') || holdsNumbers(below, column));

@@ -1,7 +1,7 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
 import { monthNamed } from './month-columns';
-import type { SourceRow } from './readers/types';
+import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
 import { isTotalRow } from './total-rows';
 
@@ -10,6 +10,12 @@ function isMonthName(text: string): boolean {
   const named = normalizeHeader(text).match(/^([a-z]{3,9})(?:\d{2}|\d{4})?$/);
   return named !== null && monthNamed(named[1] ?? '') >= 0;
 }
+
+/** A cell holding a date: a workbook's, or one written as 05-10-2026, 2026-10-05, 5-Oct-26, Oct 5, 2026. */
+const isDated = (cell: Cell): boolean =>
+  cell instanceof Date ||
+  (typeof cell === 'string' &&
+    /\b\d{1,4}[-/.](\d{1,2}|[a-z]{3,9})[-/.]\d{2,4}\b|\b[a-z]{3,9}\.? \d{1,2},? \d{4}\b/i.test(cell));
 
 /** The fields without which a row is a total, not a voucher: its number and its date. */
 const voucherFields: Partial<Record<DatasetKind, readonly string[]>> = {
@@ -49,4 +55,32 @@ export function monthSummaryProblem(
     .join(', ');
   const what = kind === 'sales' ? 'sales' : 'receipts';
   return `${file}, sheet "${sheet}": this is a summary of the period month by month (${shown} …), not its vouchers: a scheme counts ${kind === 'sales' ? 'bills, outlets and products' : 'receipts against bills'}, which a month's total does not hold. Export the ${what} voucher by voucher and import that: Tally's ${kind === 'sales' ? 'Sales' : 'Receipts'} Register opened on each month (Enter on a month lists its vouchers); elsewhere the ${kind === 'sales' ? 'invoice or invoice-line' : 'payment'} list.`;
+}
+
+/**
+ * Why a file of totals over the period by party or by item (Zoho Books' Sales by Customer or
+ * Sales by Item, a register's summary: `Customer Name`, `Invoice Count`, `Sales`) cannot be
+ * imported: it writes no document's number or date, and a scheme counts bills, outlets and
+ * products by each document's date. Null where the file has either, dates any line under its
+ * header, or names no party or item.
+ * Before, the import asked for the missing columns and offered the count of invoices for both.
+ */
+export function totalsSummaryProblem(
+  file: string,
+  sheet: string,
+  kind: DatasetKind,
+  unmapped: readonly string[],
+  table: { mapping: Readonly<Record<string, number>>; headers: readonly string[]; below: readonly (readonly Cell[])[] },
+): string | null {
+  const { mapping, headers, below } = table;
+  const fields = voucherFields[kind];
+  // A register under headers of its own ("Ref", "Day") dates its lines: a summary dates none.
+  if (!fields?.every((f) => unmapped.includes(f)) || below.some((cells) => cells.some(isDated))) return null;
+  const columns = [mapping.distributor_code, kind === 'sales' ? mapping.sku : undefined].filter(
+    (c): c is number => c !== undefined,
+  );
+  if (columns.length === 0) return null;
+  const by = columns.map((c) => `"${headers[c]}"`).join(' and ');
+  const sales = kind === 'sales';
+  return `${file}, sheet "${sheet}": this is a summary, a row per ${by} with totals over the period, not its ${sales ? 'documents' : 'receipts'}: no ${sales ? 'document' : 'receipt'}'s number or date is written, and a scheme counts ${sales ? 'bills, outlets and products' : 'receipts against bills'} by each one's date. Export the ${sales ? 'sales' : 'receipts'} ${sales ? 'document by document' : 'receipt by receipt'} and import that: ${sales ? "Zoho Books' Invoices or Invoice Details, Tally's Sales Register opened on its vouchers, ERPNext's Item-wise Sales Register; elsewhere the invoice or invoice-line list" : "Zoho Books' Customer Payments, Tally's Receipt Register opened on its vouchers; elsewhere the payment list"}.`;
 }

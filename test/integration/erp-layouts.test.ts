@@ -1468,6 +1468,33 @@ describe("Tally's Sales Register as it opens, a row per month", () => {
     ).rejects.toThrow(/month by month .*Tally's Receipts Register opened on each month/);
   });
 
+  it("is refused as a summary by customer or item (Zoho Books' Sales by Customer), never offered a count of invoices as their number", async () => {
+    const byCustomer = file('Sales by Customer.csv', [
+      ['Customer Name', 'Invoice Count', 'Sales', 'Sales With Tax'],
+      ['Annapurna Distributors', 12, '4,50,000.00', '5,31,000.00'],
+      ['Shiv Shakti Enterprises', 8, '2,10,000.00', '2,47,800.00'],
+    ]);
+    await expect(importFile(ws, byCustomer, { kind: 'sales' })).rejects.toThrow(
+      'Sales by Customer.csv, sheet "Sheet1": this is a summary, a row per "Customer Name" with totals over the period, not its documents',
+    );
+    const byItem = file('Sales by Item.csv', [
+      ['Item Name', 'SKU', 'Quantity Sold', 'Amount', 'Average Price'],
+      ['Sunrise Coffee 50 g', 'SKU-0001', '120.00', '34,740.00', '289.50'],
+    ]);
+    await expect(importFile(ws, byItem, { kind: 'sales' })).rejects.toThrow(
+      /a row per "SKU" with totals over the period, not its documents: .*Zoho Books' Invoices or Invoice Details/,
+    );
+    // Lines that are dated are a register under headers of its own: asked for the columns, as ever,
+    // and a count is no document's number.
+    const dated = file('Dated.csv', [
+      ['Customer Name', 'Invoice Count', 'Posted', 'Sales'],
+      ['Annapurna Distributors', 12, '05-10-2026', '4,50,000.00'],
+    ]);
+    await expect(importFile(ws, dated, { kind: 'sales' })).rejects.toThrow(
+      /: no column for Document no; Date \(perhaps "Posted"\) in header row 1/,
+    );
+  });
+
   it('leaves a file whose rows begin with months, and whose vouchers are numbered and dated, to be read as ever', async () => {
     const rows = [
       ['Month', 'Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value'],

@@ -23,12 +23,19 @@ function grossIsAPrice(
   decisions: Decisions,
   defaults: Readonly<Record<string, Cell>>,
 ): boolean {
+  // Against the net less its tax: a net that holds the tax is above a line's gross with a small discount.
   const differing = rows
     .map((cells) => convertRow('sales', mapping, cells, decisions, defaults).values)
     .filter(
       (v) => typeof v.gross_value === 'number' && typeof v.net_value === 'number' && v.gross_value !== v.net_value,
     )
-    .map((v) => [Math.abs(v.gross_value as number), Math.abs(v.net_value as number)] as const);
+    .map(
+      (v) =>
+        [
+          Math.abs(v.gross_value as number),
+          Math.abs((v.net_value as number) - (typeof v.tax === 'number' ? v.tax : 0)),
+        ] as const,
+    );
   return differing.length > 0 && differing.every(([gross, net]) => gross < net);
 }
 
@@ -86,6 +93,31 @@ function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Dec
     }))
     .filter((l) => l.net !== null && l.gross !== null);
   return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === (l.gross as number) - l.off + l.tax);
+}
+
+/**
+ * Whether a sales file's net column, `named`, holds each line's amount with its tax where not every
+ * discount has a column SchemeDesk knows (a DMS's `DB Disc Amt` beside its `Sch Disc Amt`), so the
+ * sum netHoldsTax asks for cannot be made: on some line with tax it is above the gross, which a
+ * net without tax never is, and on every line read, less its tax, it is the gross less at least
+ * the discounts named. Taken as the net, it counted the GST as sales.
+ */
+function netAboveGross(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
+  const gross = mapping.gross_value;
+  const tax = taxColumns(mapping);
+  if (gross === undefined || tax.length === 0) return false;
+  const lines = rows
+    .map((cells) => ({
+      net: amountIn(cells, named, decisions),
+      gross: amountIn(cells, gross, decisions),
+      off: sumIn(cells, discountColumns(mapping), decisions),
+      tax: sumIn(cells, tax, decisions),
+    }))
+    .filter((l): l is typeof l & { net: number; gross: number } => l.net !== null && l.gross !== null);
+  return (
+    lines.some((l) => l.tax !== 0 && Math.abs(l.net) > Math.abs(l.gross)) &&
+    lines.every((l) => Math.abs(l.net - l.tax) <= Math.abs(l.gross) - Math.abs(l.off))
+  );
 }
 
 /**
@@ -238,11 +270,14 @@ export function amountsFromRows(
     const named = mapping.net_value;
     const less = discountColumns(mapping).map((column) => `"${headers[column]}"`);
     const tax = taxColumns(mapping).map((column) => `"${headers[column]}"`);
+    const grossHeader = `"${headers[mapping.gross_value ?? -1]}"`;
     const shown = netHoldsTax(mapping, named, rows, decisions)
-      ? `it is "${headers[mapping.gross_value ?? -1]}"${less.length === 0 ? '' : ` less ${less.join(', ')}`} plus the tax`
+      ? `it is ${grossHeader}${less.length === 0 ? '' : ` less ${less.join(', ')}`} plus the tax`
       : netCarriesTax(mapping, named, rows, decisions)
         ? `${tax.join(' + ')} is a GST rate of it less that tax (180.00 of 1,180.00 at 18 %), never of the whole`
-        : null;
+        : netAboveGross(mapping, named, rows, decisions)
+          ? `it is, less its tax, ${grossHeader} less at least${less.length === 0 ? ' nothing' : ` ${less.join(', ')}`}, and on some it is above ${grossHeader}, which no amount without its tax is`
+          : null;
     if (shown !== null) {
       notes.push({
         field: 'net_value',

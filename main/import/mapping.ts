@@ -338,10 +338,11 @@ function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void
 
 /**
  * A discount a header names as an amount: "Sch Disc", "Trade Disc", "CD Amt", "Cash Discount", a
- * DMS's "Scheme Amount" (what the line's schemes took off); not "Disc %".
+ * DMS's "Scheme Amount" (what the line's schemes took off), "DB Disc Amt" (the distributor's own);
+ * not "Disc %".
  */
 const discountPart =
-  /^(sch|scheme|trade|td|cd|cash|spl|special|addl|additional|display|qps|bill|item|other|extra|volume)?(disc|discount)(amt|amount|value)?$|^(cd|td|sch|scheme)(amt|amount|value)$/;
+  /^(sch|scheme|trade|td|cd|cash|spl|special|addl|additional|display|qps|bill|item|other|extra|volume|db|dist|distributor|promo|promotional|qty|quantity|loyalty|festive|festival|seasonal|prompt)?(disc|discount)(amt|amount|value)?$|^(cd|td|sch|scheme)(amt|amount|value)$/;
 
 /** A header naming one kind of discount ("Scheme Discount", "CD Amt"), not the discount itself ("Discount", "Disc Amt"). */
 const oneKindOfDiscount = (header: string): boolean => {

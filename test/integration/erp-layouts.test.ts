@@ -566,6 +566,56 @@ describe('discounts in a column each', () => {
     ]);
   });
 
+  it("takes the tax out of a DMS's Net Amount beside its gross and discounts, named or not, and never takes the gross for prices", async () => {
+    const header = [
+      ...['Distributor Code', 'Retailer Code', 'Bill Number', 'Bill Date', 'Product Code', 'Selling Rate'],
+      ...[
+        'Sales Qty (in Pcs)',
+        'Gross Amount',
+        'Sch Disc Amt',
+        'Cash Disc Amt',
+        'DB Disc Amt',
+        'Tax Amount',
+        'Net Amount',
+      ],
+    ];
+    const lines = [
+      [...['D001', 'O00001', 'BL1', '05-10-2026', 'SKU-0001', '231.60', 10], ...['2316.00', '115.80', '22.00']],
+      [...['D001', 'O00001', 'BL2', '06-10-2026', 'SKU-0002', '80.00', 5], ...['400.00', '0.00', '0.00']],
+    ];
+    // The distributor's own discount named (DB Disc Amt): the net is the gross less the three plus the tax.
+    const named = file('botree.csv', [
+      header,
+      [...(lines[0] ?? []), '10.00', '390.28', '2558.48'],
+      [...(lines[1] ?? []), '0.00', '72.00', '472.00'],
+    ]);
+    const r = await importFile(ws, named, { kind: 'sales', dateOrder: 'dmy' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Net Amount" is each line\'s amount with its tax: on every line read it is "Gross Amount" less "Sch Disc Amt", "Cash Disc Amt", "DB Disc Amt" plus the tax, so each line\'s net value is it less its tax',
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.gross_value, l.discount, l.net_value])).toEqual([
+      [231600, 14780, 216820],
+      [40000, 0, 40000],
+    ]);
+    // A discount under a name no rule knows, and a tax no single rate of the net (a cess beside the
+    // GST): the net is still above the gross on a line, so it holds its tax; the gross is no price.
+    const unnamed = file('botree-unnamed.csv', [
+      header.map((h) => (h === 'DB Disc Amt' ? 'Trade Promo Amt' : h)),
+      [...(lines[0] ?? []), '10.00', '392.92', '2561.12'].map((c) => (c === 'BL1' ? 'BL3' : c)),
+      [...(lines[1] ?? []), '0.00', '72.00', '472.00'].map((c) => (c === 'BL2' ? 'BL4' : c)),
+    ]);
+    const u = await importFile(ws, unnamed, { kind: 'sales', dateOrder: 'dmy' });
+    const said = u.decisions.map((d) => d.decision);
+    expect(said).toContain(
+      '"Net Amount" is each line\'s amount with its tax: on every line read it is, less its tax, "Gross Amount" less at least "Sch Disc Amt", "Cash Disc Amt", and on some it is above "Gross Amount", which no amount without its tax is, so each line\'s net value is it less its tax',
+    );
+    expect(said.some((d) => d.includes('holds unit prices'))).toBe(false);
+    expect(storedRows(ws, 'sales', u.batch ?? 0).map((l) => [l.gross_value, l.net_value, l.tax])).toEqual([
+      [231600, 216820, 39292],
+      [40000, 40000, 7200],
+    ]);
+  });
+
   it("sums a Scheme Discount and a Trade Discount, each a discount's name, and reads the Invoice Qty, not the Order Qty", async () => {
     const path = file('dms-secondary.csv', [
       [

@@ -304,8 +304,6 @@ const sapLineItemAmount = [
 const docNo = [
   'docno',
   'id',
-  'orderid',
-  'orderreference',
   'documentno',
   'documentnumber',
   'doc',
@@ -326,6 +324,10 @@ const docNo = [
   'billdoc',
   'vbeln',
   'belnr',
+  // An order's id (Superstore's Order ID, a DMS's Order Id): after an invoice's own number, which
+  // a DMS writes beside it once the order is billed; before a bare Name or No.
+  'orderid',
+  'orderreference',
   'name',
   'no',
   'creditnoteno',

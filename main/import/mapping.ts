@@ -96,14 +96,16 @@ function headerNames(kind: DatasetKind): Map<string, Candidate[]> {
       add(alias, field.name, rank);
     });
   }
-  // A master's own name before a field's ("Retailer Class", "Item Brand"), where that names nothing else.
-  for (const [key, candidates] of [...names])
-    for (const own of ownNames[kind] ?? [])
-      if (!names.has(own + key))
-        names.set(
-          own + key,
-          candidates.map((c) => ({ field: c.field, rank: c.rank + OWN_NAME_RANK })),
-        );
+  // A master's own name before a field's ("Retailer Class", "Item Brand"), and a code or id named
+  // as the ERP's ("Outlet ERP Id", "SKU ERP Code", as a DMS names the codes it takes from the
+  // ERP): where that names nothing else.
+  const later = (candidates: Candidate[]) => candidates.map((c) => ({ field: c.field, rank: c.rank + OWN_NAME_RANK }));
+  for (const [key, candidates] of [...names]) {
+    for (const own of ownNames[kind] ?? []) if (!names.has(own + key)) names.set(own + key, later(candidates));
+    const stem = key.match(/^(.+?)(code|id)$/)?.[1];
+    if (stem)
+      for (const erp of [`${stem}erpcode`, `${stem}erpid`]) if (!names.has(erp)) names.set(erp, later(candidates));
+  }
   for (const pseudo of pseudoFieldsOf(kind))
     pseudoAliases[pseudo].forEach((alias, i) => {
       add(alias, pseudo, i + 1);
@@ -121,7 +123,7 @@ const ownNames: Partial<Record<DatasetKind, readonly string[]>> = {
   outlets: ['retailer', 'outlet', 'store', 'shop', 'customer', 'counter'],
   products: ['product', 'item', 'sku', 'material', 'article'],
 };
-/** Where a header named by a master's own name and a field's ranks: after the field's own names. */
+/** Where a header named by a master's own name and a field's, or as the ERP's code, ranks: after the field's own names. */
 const OWN_NAME_RANK = 100;
 
 /** Where a quantity column named by its unit ranks: after every alias of a plain quantity. */

@@ -96,6 +96,33 @@ function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Dec
 }
 
 /**
+ * Why the amount in `column` of an itemised file is each line's own, not its bill's total written
+ * on each line: it differs between the lines of a bill, or every bill of the first rows has one
+ * line (whose amount is its bill's). Null where every bill of several lines writes one amount on
+ * each, as a bill's total would be.
+ */
+function linesOwnAmounts(mapping: Mapping, column: number, rows: Rows, decisions: Decisions): string | null {
+  const doc = mapping.doc_no;
+  if (doc === undefined) return null;
+  const bills = new Map<string, number[]>();
+  for (const cells of rows) {
+    const amount = amountIn(cells, column, decisions);
+    const number = cells[doc];
+    if (amount === null || number === null || number === undefined) continue;
+    const key = String(number).trim();
+    bills.set(key, [...(bills.get(key) ?? []), amount]);
+  }
+  if (bills.size === 0) return null;
+  const several = [...bills].filter(([, amounts]) => amounts.length > 1);
+  if (several.length === 0) return "every bill of the first rows has one line, whose amount is its bill's";
+  const differing = several.find(([, amounts]) => amounts.some((a) => a !== amounts[0]));
+  if (!differing) return null;
+  const [number, amounts] = differing;
+  const shown = amounts.slice(0, 2).map((a) => (a / 100).toFixed(2));
+  return `the lines of one bill write different amounts (${number}: ${shown.join(' and ')})`;
+}
+
+/**
  * Whether a sales file's net column, `named`, holds each line's amount with its tax where not every
  * discount has a column SchemeDesk knows (a DMS's `DB Disc Amt` beside its `Sch Disc Amt`), so the
  * sum netHoldsTax asks for cannot be made: on some line with tax it is above the gross, which a
@@ -239,16 +266,23 @@ export function amountsFromRows(
       field: 'net_value',
       decision: `"${headers[mapping.net_value]}" includes the tax on the rows whose "${headers[flag]}" says so: there the net value is it less the tax, elsewhere it as written`,
     });
-  // A bill's amount on each line of an itemised file with no net (a DMS's Bill Amount) is each
-  // line's amount with its tax where, on every line read, it is the gross less the discount plus
-  // the tax: a bill's total on each of its lines would fail that on any bill of two lines.
+  // A bill's amount on each line of an itemised file with no net (a DMS's Bill Amount, Invoice
+  // Value) is each line's amount with its tax where the rows show it: beside a gross, on every line
+  // read, the gross less the discount plus the tax; else amounts that differ between the lines of
+  // one bill, or bills of one line each. A bill's total on each of its lines shows none of these.
   const total = mapping.gross_total;
   if (noTaxFlag && total !== undefined && lineTotalToCheck(mapping) && proposed('gross_total')) {
-    if (netHoldsTax(mapping, total, rows, decisions)) {
-      const less = discountColumns(mapping).map((column) => ` less "${headers[column]}"`);
+    const less = discountColumns(mapping).map((column) => ` less "${headers[column]}"`);
+    const why =
+      mapping.gross_value !== undefined
+        ? netHoldsTax(mapping, total, rows, decisions)
+          ? `on every line read it is "${headers[mapping.gross_value]}"${less.join(',')} plus the tax`
+          : null
+        : linesOwnAmounts(mapping, total, rows, decisions);
+    if (why !== null) {
       notes.push({
         field: 'net_value',
-        decision: `"${headers[total]}" is each line's amount with its tax, not the bill's total: on every line read it is "${headers[mapping.gross_value ?? -1]}"${less.join(',')} plus the tax, so each line's net value is it less its tax`,
+        decision: `"${headers[total]}" is each line's amount with its tax, not the bill's total: ${why}, so each line's net value is it less its tax`,
       });
       delete mapping.gross_total;
       mapping.with_tax = total;

@@ -170,12 +170,11 @@ export const netFromGrossTotal = (mapped: Readonly<Record<string, number>>): boo
 
 /**
  * Whether an itemised sales file with no net value writes a bill's amount on each line (a DMS's
- * `Bill Amount`) beside its gross: the rows decide (amountsFromRows) whether it is each line's
+ * `Bill Amount`, `Invoice Value`): the rows decide (amountsFromRows) whether it is each line's
  * amount with its tax, and the file is refused where it is not.
  */
 export const lineTotalToCheck = (mapped: Readonly<Record<string, number>>): boolean =>
   mapped.gross_total !== undefined &&
-  mapped.gross_value !== undefined &&
   mapped.sku !== undefined &&
   mapped.net_value === undefined &&
   mapped.with_tax === undefined &&

@@ -184,7 +184,12 @@ export type SkippedLayoutRow =
   | 'header lines'
   | 'page lines'
   | 'ledger lines'
-  | 'rows merged into the one above';
+  | 'rows merged into the one above'
+  | 'lines not billed';
+
+/** A cell holding nothing but a zero (0, "0.00"). */
+const isZero = (cell: Cell | undefined): boolean =>
+  cell === 0 || (typeof cell === 'string' && /^\s*[-+]?(0+(\.0*)?|\.0+)\s*$/.test(cell));
 
 /**
  * A report's page furniture, written alone on a row of its own where a register printed to a
@@ -294,6 +299,20 @@ async function* laidOutRows(
     [mapping.doc_no, mapping.doc_date]
       .map((c) => String((c === undefined ? null : cells[c]) ?? '').trim())
       .join('\u0001');
+  // A DMS's order line not billed: an item, no document's number or date, and a zero for each
+  // quantity and amount it writes. It holds nothing, and read under the bill above it, it was a
+  // line of that bill.
+  const billedColumns = ['qty', 'net_value', 'gross_value', 'with_tax', 'gross_total']
+    .map(at)
+    .filter((c): c is number => c !== undefined);
+  const notBilled = (cells: readonly Cell[]): boolean =>
+    kind === 'sales' &&
+    mapping.sku !== undefined &&
+    !blank(cells[mapping.sku]) &&
+    (documentColumn === undefined || blank(cells[documentColumn])) &&
+    (mapping.doc_date === undefined || blank(cells[mapping.doc_date])) &&
+    billedColumns.some((c) => isZero(cells[c])) &&
+    billedColumns.every((c) => blank(cells[c]) || isZero(cells[c]));
   // A general ledger's lines written before their voucher's party line, waiting for it.
   let early: SourceRow[] = [];
   /** The waiting ledger lines, when this row is of another voucher: no party line came for them. */
@@ -448,6 +467,10 @@ async function* laidOutRows(
     if (ledgerLineBefore && groupedByParty && groupColumn !== undefined && blank(cells[groupColumn]))
       parent = ledgerLineBefore;
     ledgerLineBefore = null;
+    if (notBilled(cells)) {
+      skipped('lines not billed');
+      continue;
+    }
     const continues =
       groupColumn !== undefined &&
       parent !== null &&

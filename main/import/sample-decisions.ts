@@ -71,7 +71,7 @@ export function decideFromSample(
   const total = mapping.gross_total;
   if (kind === 'sales' && total !== undefined && lineTotalToCheck(mapping) && defaults.net_value === undefined)
     throw new ImportRefusedError(
-      `${fileName}, sheet "${table.sheet}": no column for Net value in header row ${table.headerRow}: "${headers[total]}" is not each line's amount with its tax (on a line of the first rows it is not "${headers[mapping.gross_value ?? -1]}" less the discount plus the tax), and a bill's total is never spread over its lines. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
+      `${fileName}, sheet "${table.sheet}": no column for Net value in header row ${table.headerRow}: "${headers[total]}" is not each line's amount with its tax (${mapping.gross_value === undefined ? 'each bill of several lines in the first rows writes one amount on each, as its total would be' : `on a line of the first rows it is not "${headers[mapping.gross_value]}" less the discount plus the tax`}), and a bill's total is never spread over its lines. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
     );
 
   // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.

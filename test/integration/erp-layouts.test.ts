@@ -566,6 +566,50 @@ describe('discounts in a column each', () => {
     ]);
   });
 
+  it("reads a DMS's order lines: its ERP Ids, the invoice's number before the order's, its Invoice Value as each line's, an order not billed left out", async () => {
+    const header = [
+      ...['Order Id', 'Order Date', 'Invoice No', 'Invoice Date', 'Distributor ERP Id', 'Outlet ERP Id'],
+      ...['SKU ERP Id', 'Order Qty', 'Invoice Qty', 'Invoice Value', 'Tax Amount'],
+    ];
+    const order = (id: string, invoice: string | null, sku: string, qty: number, value: string, tax: string) => [
+      ...[id, '2026-10-04', invoice, invoice ? '2026-10-05' : null, 'D001', 'O00001'],
+      ...[sku, qty + 2, qty, value, tax],
+    ];
+    const rows = [
+      header,
+      order('ORD-1', 'INV-77', 'SKU-0001', 10, '2732.88', '416.88'),
+      // Ordered, not billed: no invoice, nothing invoiced.
+      order('ORD-2', null, 'SKU-0002', 0, '0.00', '0.00'),
+      order('ORD-3', 'INV-78', 'SKU-0001', 2, '546.58', '83.38'),
+      order('ORD-3', 'INV-78', 'SKU-0002', 5, '472.00', '72.00'),
+    ];
+    const r = await importFile(ws, file('dms-orders.csv', rows), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      doc_no: 'Invoice No',
+      doc_date: 'Invoice Date',
+      distributor_code: 'Distributor ERP Id',
+      outlet_code: 'Outlet ERP Id',
+      sku: 'SKU ERP Id',
+      qty: 'Invoice Qty',
+      with_tax: 'Invoice Value',
+    });
+    expect(r.skipped).toEqual({ 'lines not billed': 1 });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      "\"Invoice Value\" is each line's amount with its tax, not the bill's total: the lines of one bill write different amounts (INV-78: 546.58 and 472.00), so each line's net value is it less its tax",
+    );
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.qty, l.net_value])).toEqual([
+      ['INV-77', 10_000, 231600],
+      ['INV-78', 2_000, 46320],
+      ['INV-78', 5_000, 40000],
+    ]);
+    // A bill's total written on each of its lines is no line's amount: refused for want of a net.
+    const totals = rows.map((row, i) => (i === 3 || i === 4 ? [...row.slice(0, 9), '1018.58', '155.38'] : row));
+    await expect(importFile(ws, file('dms-order-totals.csv', totals), { kind: 'sales' })).rejects.toThrow(
+      'no column for Net value in header row 1: "Invoice Value" is not each line\'s amount with its tax (each bill of several lines in the first rows writes one amount on each, as its total would be)',
+    );
+  });
+
   it("takes the tax out of a DMS's Net Amount beside its gross and discounts, named or not, and never takes the gross for prices", async () => {
     const header = [
       ...['Distributor Code', 'Retailer Code', 'Bill Number', 'Bill Date', 'Product Code', 'Selling Rate'],

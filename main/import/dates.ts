@@ -296,7 +296,9 @@ export function decideDayOrder(
     return {
       order,
       reason: `${order === 'day-first' ? 'day first' : 'month first'}, as "${proof.text}" shows${
-        others > 0 ? ` (${others} rows that read only the other way are errors)` : ''
+        others > 0
+          ? ` (${others} ${others === 1 ? 'row that reads' : 'rows that read'} only the other way ${others === 1 ? 'is an error' : 'are errors'})`
+          : ''
       }`,
     };
   }

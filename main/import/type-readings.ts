@@ -30,7 +30,7 @@ export class TypeReadings {
   /** Why the file is refused when it writes types that are not known (under `header`), or null. */
   unknownProblem(header: string | undefined): string | null {
     if (this.unknown.size === 0) return null;
-    const listed = [...this.unknown].map(([name, n]) => `"${name}" (${n} rows)`).join(', ');
+    const listed = [...this.unknown].map(([name, n]) => `"${name}" (${n} ${n === 1 ? 'row' : 'rows'})`).join(', ');
     return `these document types are not known: ${listed}. ${lineTypesHint([...this.unknown.keys()], header) ?? 'Say what each is — an invoice, a credit note or not a sale — with --type-map "TYPE=invoice" (or credit_note, or skip; "*=skip" for all of them) or in the import dialog.'}`;
   }
 

@@ -51,7 +51,7 @@ async function importAll(dialog: Locator, rows: number) {
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect
     .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-    .toMatch(new RegExp(`Imported ${rows} rows as batch \\d+`));
+    .toMatch(new RegExp(`Imported ${rows} ${rows === 1 ? 'row' : 'rows'} as batch \\d+`));
 }
 
 describe('importing through the Data screen', () => {
@@ -425,7 +425,7 @@ describe('importing through the Data screen', () => {
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect
       .poll(() => dialog.getByTestId('import-result').textContent(), { timeout: 30_000 })
-      .toMatch(/Imported 1 rows and updated 1 code of the master as batch \d+/);
+      .toMatch(/Imported 1 row and updated 1 code of the master as batch \d+/);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('tab', { name: 'Import history' }).click();
     const newest = page.getByTestId('batches').locator('tbody tr').first();
@@ -434,7 +434,7 @@ describe('importing through the Data screen', () => {
     await newest.getByRole('button', { name: 'Roll back' }).click();
     await expect
       .poll(() => page.locator('.notice').textContent())
-      .toMatch(/rolled back: 1 rows removed, 1 master value put back\./);
+      .toMatch(/rolled back: 1 row removed, 1 master value put back\./);
     expect(errors).toEqual([]);
   }, 240_000);
 

@@ -112,7 +112,7 @@ describe('GSTR-1 CDNR', () => {
       note('DN-3', '14-Oct-26', 'D', '590', '500'),
     ]);
     // The portal writes its note types as letters: the user says what each is.
-    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/"C" \(1 rows\), "D" \(1 rows\)/);
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/"C" \(1 row\), "D" \(1 row\)/);
     const r = await importFile(ws, path, { kind: 'sales', typeMap: { C: 'credit_note', D: 'invoice' } });
     expect(r.errors).toEqual([]);
     expect(r.mapping).toMatchObject({ doc_no: 'Note Number', doc_date: 'Note Date', doc_type: 'Note Type' });
@@ -1866,11 +1866,11 @@ describe("QuickBooks Desktop's Sales by Item Detail", () => {
   it('takes no heading from the first column when no total closes its group, or none is closed', async () => {
     await expect(
       importFile(ws, file('unclosed.csv', report(item('SKU-0001'), false)), { kind: 'sales' }),
-    ).rejects.toThrow(`these document types are not known: "Inventory" (1 rows), "${item('SKU-0003')}"`);
+    ).rejects.toThrow(`these document types are not known: "Inventory" (1 row), "${item('SKU-0003')}"`);
     // One text above all the lines, with no total under them: a note, not a heading.
     const noted = [header, ['October, as entered'], ...report(item('SKU-0001'), false).slice(3, 5)];
     await expect(importFile(ws, file('noted.csv', noted), { kind: 'sales' })).rejects.toThrow(
-      'these document types are not known: "October, as entered" (1 rows)',
+      'these document types are not known: "October, as entered" (1 row)',
     );
   });
 });

@@ -215,7 +215,7 @@ describe('document types, signs and amounts', () => {
       ['V-1', '2026-10-05', 'Counter Slip', 'D001', 'SKU-0001', 1, '100.00'],
       ['V-2', '2026-10-05', 'Receipt', 'D001', null, null, '100.00'],
     ]);
-    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/"Counter Slip" \(1 rows\).*--type-map/);
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(/"Counter Slip" \(1 row\).*--type-map/);
     const r = await importFile(ws, path, { kind: 'sales', typeMap: { 'Counter Slip': 'invoice' } });
     expect(r).toMatchObject({ rows: 1, skipped: { 'type:Receipt': 1 } });
   });

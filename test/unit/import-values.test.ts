@@ -197,7 +197,7 @@ describe('dates as ERPs write them', () => {
     expect(() => decideDayOrder(['10-10-2026', '03/04/2026'])).toThrow(AmbiguousDatesError);
     // Both ways in one column: the reading most rows prove wins; the others become row errors.
     expect(decideDayOrder(['13/04/2026', '14/04/2026', '04/13/2026']).reason).toMatch(
-      /1 rows that read only the other way/,
+      /1 row that reads only the other way is an error/,
     );
     expect(() => decideDayOrder(['13/04/2026', '04/13/2026'])).toThrow(AmbiguousDatesError);
   });

@@ -28,7 +28,7 @@ export function BatchHistory({ onChanged }: { onChanged: () => void }) {
     const r = await call('import.rollback', { batch: batch.id });
     setMessage(
       r.ok
-        ? `Batch ${batch.id} rolled back: ${formatCount(r.value.rowsRemoved, locale)} rows removed${r.value.mastersRestored > 0 ? `, ${formatCount(r.value.mastersRestored, locale)} master ${r.value.mastersRestored === 1 ? 'value' : 'values'} put back` : ''}.`
+        ? `Batch ${batch.id} rolled back: ${formatCount(r.value.rowsRemoved, locale)} ${r.value.rowsRemoved === 1 ? 'row' : 'rows'} removed${r.value.mastersRestored > 0 ? `, ${formatCount(r.value.mastersRestored, locale)} master ${r.value.mastersRestored === 1 ? 'value' : 'values'} put back` : ''}.`
         : r.error.message,
     );
     load();

@@ -13,6 +13,7 @@ describe("a check's headline when nothing is wrong", () => {
       'Ready to import: 1 valid row of the 2 read; the other is left out (see below)',
     );
     expect(readyHeadline(0, 3, count)).toBe('Nothing to import: each of the 3 rows read is left out (see below)');
+    expect(readyHeadline(0, 1, count)).toBe('Nothing to import: the one row read is left out (see below)');
   });
 
   it('counts the codes of the master a masters file would update beside its new rows', () => {

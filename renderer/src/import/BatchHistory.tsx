@@ -3,6 +3,7 @@ import { formatCount, formatDate } from '../../../main/format/numbers';
 import type { BatchSummary } from '../../../main/import/batches';
 import { call, downloadUrl } from '../api/client';
 import { useWorkspace } from '../workspace-context';
+import { rowsWord } from './headline';
 
 /** Every import batch, with what it brought and a roll-back for the ones still in the workspace. */
 export function BatchHistory({ onChanged }: { onChanged: () => void }) {
@@ -20,7 +21,7 @@ export function BatchHistory({ onChanged }: { onChanged: () => void }) {
   const rollBack = async (batch: BatchSummary) => {
     if (
       !window.confirm(
-        `Roll back batch ${batch.id} (${batch.fileName})? Its ${formatCount(batch.rowsImported, locale)} rows leave the workspace.`,
+        `Roll back batch ${batch.id} (${batch.fileName})? Its ${formatCount(batch.rowsImported, locale)} ${rowsWord(batch.rowsImported)} leave the workspace.`,
       )
     ) {
       return;
@@ -28,7 +29,7 @@ export function BatchHistory({ onChanged }: { onChanged: () => void }) {
     const r = await call('import.rollback', { batch: batch.id });
     setMessage(
       r.ok
-        ? `Batch ${batch.id} rolled back: ${formatCount(r.value.rowsRemoved, locale)} ${r.value.rowsRemoved === 1 ? 'row' : 'rows'} removed${r.value.mastersRestored > 0 ? `, ${formatCount(r.value.mastersRestored, locale)} master ${r.value.mastersRestored === 1 ? 'value' : 'values'} put back` : ''}.`
+        ? `Batch ${batch.id} rolled back: ${formatCount(r.value.rowsRemoved, locale)} ${rowsWord(r.value.rowsRemoved)} removed${r.value.mastersRestored > 0 ? `, ${formatCount(r.value.mastersRestored, locale)} master ${r.value.mastersRestored === 1 ? 'value' : 'values'} put back` : ''}.`
         : r.error.message,
     );
     load();

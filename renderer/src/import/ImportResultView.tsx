@@ -3,7 +3,7 @@ import type { ImportSummary } from '../../../main/api/contract';
 import { formatCount, formatDate, formatMoney, formatQuantity } from '../../../main/format/numbers';
 import { downloadUrl } from '../api/client';
 import { useWorkspace } from '../workspace-context';
-import { readyHeadline } from './headline';
+import { readyHeadline, rowsWord } from './headline';
 import { inWindowWords } from './window-words';
 
 const qtyFields = new Set(['qty']);
@@ -41,7 +41,7 @@ export function ImportResultView({
         ? `${formatCount(result.rows, locale)} of ${formatCount(result.rowsRead, locale)} rows would be imported; ${formatCount(result.rejected, locale)} would be rejected and kept in quarantine`
         : `${formatCount(result.rejected, locale)} of ${formatCount(result.rowsRead, locale)} rows would be rejected, so nothing would be imported: correct them, or tick “Import valid rows only”`
     : landed
-      ? `Imported ${formatCount(result.rows, locale)} ${result.rows === 1 ? 'row' : 'rows'}${updated > 0 ? ` and updated ${formatCount(updated, locale)} ${updated === 1 ? 'code' : 'codes'} of the master` : ''} as batch ${result.batch}`
+      ? `Imported ${formatCount(result.rows, locale)} ${rowsWord(result.rows)}${updated > 0 ? ` and updated ${formatCount(updated, locale)} ${updated === 1 ? 'code' : 'codes'} of the master` : ''} as batch ${result.batch}`
       : 'Nothing was imported';
   // What the counts say agrees with the headline: a check counts what would be imported; an
   // import that did not land imported nothing, whatever it read.

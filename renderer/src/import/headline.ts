@@ -1,4 +1,5 @@
-const rowsWord = (n: number) => (n === 1 ? 'row' : 'rows');
+/** "row" or "rows", as `n` asks. */
+export const rowsWord = (n: number) => (n === 1 ? 'row' : 'rows');
 
 /**
  * A check that found nothing wrong: what would land — new rows, and codes of the master a masters
@@ -7,7 +8,9 @@ const rowsWord = (n: number) => (n === 1 ? 'row' : 'rows');
  */
 export function readyHeadline(rows: number, read: number, count: (n: number) => string, updated = 0): string {
   if (rows === 0 && updated === 0)
-    return `Nothing to import: each of the ${count(read)} rows read is left out (see below)`;
+    return read === 1
+      ? 'Nothing to import: the one row read is left out (see below)'
+      : `Nothing to import: each of the ${count(read)} rows read is left out (see below)`;
   const rest = read - rows - updated;
   const others = rest > 0 ? `; the ${rest === 1 ? 'other is' : 'others are'} left out (see below)` : '';
   if (updated > 0)

@@ -1,7 +1,7 @@
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { isFreeGoodsHeader } from './aliases';
 import { AmountError, parseAmountText } from './amounts';
-import { likelyColumns, namesAField } from './mapping';
+import { columnsNaming, likelyColumns, namesAField } from './mapping';
 import type { Cell } from './readers/types';
 
 const numeric: readonly FieldType[] = ['money', 'qty', 'int', 'decimal'];
@@ -9,6 +9,9 @@ const numeric: readonly FieldType[] = ['money', 'qty', 'int', 'decimal'];
 const counting = /\bcount\b|\b(number|no\.?|nos\.?)\s+of\b/i;
 /** A header that names an amount of money, not a price or a count. */
 const moneyWord = /\b(amount|amt|value|val|total|balance|bal|due|outstanding)\b/i;
+
+/** Whether a header names an outlet ("Retailer Code", "Outlet Name"), as a sales line's outlet. */
+const namesAnOutlet = (header: string): boolean => columnsNaming('sales', 'outlet_code', [header]).length > 0;
 
 const isNumber = (cell: Cell): boolean => {
   if (typeof cell === 'number') return true;
@@ -56,7 +59,13 @@ export function missingFieldHint(
     !isFreeGoodsHeader(headers[column] ?? '') &&
     !namesAField(kind, headers[column] ?? '') &&
     (!numeric.includes(type ?? 'text') || holdsNumbers(below, column));
-  const likely = likelyColumns(kind, field, headers).filter((h) => fits(headers.indexOf(h)));
+  // A distributor is never an outlet: a file of what retailers owe or paid names no distributor.
+  const outlet = field === 'distributor_code' ? headers.find(namesAnOutlet) : undefined;
+  if (outlet !== undefined && (kind === 'receivables' || kind === 'payments'))
+    return ` ("${outlet}" names outlets: this file is of what outlets ${kind === 'receivables' ? 'owe' : 'paid'} their distributors, and SchemeDesk reads what distributors ${kind === 'receivables' ? 'owe' : 'paid'} the company; import the distributors' ${kind === 'receivables' ? 'bills' : 'receipts'})`;
+  const likely = likelyColumns(kind, field, headers).filter(
+    (h) => fits(headers.indexOf(h)) && !(field === 'distributor_code' && namesAnOutlet(h)),
+  );
   if (likely.length > 0) return ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})`;
   if (type !== 'money') return '';
   const unread = headers

@@ -740,6 +740,25 @@ describe('discounts in a column each', () => {
 });
 
 describe("a distributor management system's collections", () => {
+  it("refuses a DMS's outstanding and collections of retailers, saying they are outlets', never offering the retailer as the distributor", async () => {
+    const outstanding = file('retailer outstanding.csv', [
+      ['Retailer Code', 'Retailer Name', 'Bill No', 'Bill Date', 'Bill Amount', 'Balance Amount'],
+      ['O00001', 'Sharma Kirana', 'BL0001', '05-09-2026', '2558.48', '1558.48'],
+    ]);
+    await expect(
+      importFile(ws, outstanding, { kind: 'receivables', defaults: { as_of: '31-10-2026' } }),
+    ).rejects.toThrow(
+      'no column for Distributor ("Retailer Code" names outlets: this file is of what outlets owe their distributors, and SchemeDesk reads what distributors owe the company; import the distributors\' bills) in header row 1',
+    );
+    const collections = file('retailer collections.csv', [
+      ['Collection Date', 'Receipt No', 'Outlet Code', 'Amount'],
+      ['06-10-2026', 'RC-1', 'O00001', '1000.00'],
+    ]);
+    await expect(importFile(ws, collections, { kind: 'payments' })).rejects.toThrow(
+      '("Outlet Code" names outlets: this file is of what outlets paid their distributors, and SchemeDesk reads what distributors paid the company; import the distributors\' receipts)',
+    );
+  });
+
   it('leaves out a receipt whose cheque bounced, has not cleared yet or is post-dated, or whose transfer failed: no money came', async () => {
     const result = await importFile(
       ws,

@@ -1,4 +1,4 @@
-import { Exact } from '../../engine/money';
+import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billDiscountColumns } from './bill-discount';
 import { billTotalColumn } from './bill-totals';
@@ -81,18 +81,31 @@ function columnLess(
  * writes its Net so; taken as the net, it counted the GST as sales.
  */
 function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
+  const lines = grossAndNet(mapping, named, rows, decisions);
+  return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === l.gross - l.off + l.tax);
+}
+
+/**
+ * Each line's net (in `named`), gross, discount and tax, where both amounts are written; none
+ * where the file has no gross or no tax to weigh a net against.
+ */
+function grossAndNet(
+  mapping: Mapping,
+  named: number,
+  rows: Rows,
+  decisions: Decisions,
+): { net: number; gross: number; off: number; tax: number }[] {
   const gross = mapping.gross_value;
   const tax = taxColumns(mapping);
-  if (gross === undefined || tax.length === 0) return false;
-  const lines = rows
+  if (gross === undefined || tax.length === 0) return [];
+  return rows
     .map((cells) => ({
       net: amountIn(cells, named, decisions),
       gross: amountIn(cells, gross, decisions),
       off: sumIn(cells, discountColumns(mapping), decisions),
       tax: sumIn(cells, tax, decisions),
     }))
-    .filter((l) => l.net !== null && l.gross !== null);
-  return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === (l.gross as number) - l.off + l.tax);
+    .filter((l): l is typeof l & { net: number; gross: number } => l.net !== null && l.gross !== null);
 }
 
 /**
@@ -118,7 +131,7 @@ function linesOwnAmounts(mapping: Mapping, column: number, rows: Rows, decisions
   const differing = several.find(([, amounts]) => amounts.some((a) => a !== amounts[0]));
   if (!differing) return null;
   const [number, amounts] = differing;
-  const shown = amounts.slice(0, 2).map((a) => (a / 100).toFixed(2));
+  const shown = amounts.slice(0, 2).map((a) => scaledIntegerToString(a, 2));
   return `the lines of one bill write different amounts (${number}: ${shown.join(' and ')})`;
 }
 
@@ -130,17 +143,7 @@ function linesOwnAmounts(mapping: Mapping, column: number, rows: Rows, decisions
  * the discounts named. Taken as the net, it counted the GST as sales.
  */
 function netAboveGross(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
-  const gross = mapping.gross_value;
-  const tax = taxColumns(mapping);
-  if (gross === undefined || tax.length === 0) return false;
-  const lines = rows
-    .map((cells) => ({
-      net: amountIn(cells, named, decisions),
-      gross: amountIn(cells, gross, decisions),
-      off: sumIn(cells, discountColumns(mapping), decisions),
-      tax: sumIn(cells, tax, decisions),
-    }))
-    .filter((l): l is typeof l & { net: number; gross: number } => l.net !== null && l.gross !== null);
+  const lines = grossAndNet(mapping, named, rows, decisions);
   return (
     lines.some((l) => l.tax !== 0 && Math.abs(l.net) > Math.abs(l.gross)) &&
     lines.every((l) => Math.abs(l.net - l.tax) <= Math.abs(l.gross) - Math.abs(l.off))

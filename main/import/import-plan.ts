@@ -18,7 +18,7 @@ import { monthSummaryProblem, totalsSummaryProblem } from './month-summary';
 import { numberPatternsProblem } from './number-series';
 import { savedChoices, underSaved } from './profiles';
 import type { Cell, Source } from './readers/types';
-import { ImportRefusedError } from './refused';
+import { ImportRefusedError, noColumnRefusal } from './refused';
 import { roundingNote } from './rounded-totals';
 import { isSectionHeader } from './section-headers';
 import { titleDecision } from './title-dates';
@@ -184,9 +184,7 @@ export async function planImport(
   if (unmapped.length > 0) {
     const read = new Set(Object.values(mapping));
     const candidates = unmapped.map((f) => `${f.label}${missingFieldHint(kind, f.name, headers, read, below)}`);
-    throw new ImportRefusedError(
-      `${fileName}, sheet "${table.sheet}": no column for ${candidates.join('; ')} in header row ${table.headerRow}. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
-    );
+    throw noColumnRefusal(fileName, table, candidates);
   }
   return { table, earlier, request, headers, mapping, defaults, notes };
 }

@@ -7,7 +7,7 @@ import { lineTotalToCheck } from './kind-rules';
 import { leftAsProposed } from './locate';
 import { type CaseMaster, casesBeside, looseQuantity } from './loose-quantity';
 import type { Cell, SourceRow } from './readers/types';
-import { ImportRefusedError } from './refused';
+import { ImportRefusedError, noColumnRefusal } from './refused';
 import { blank, convertRow, type Decisions, decide } from './row-values';
 import { yearlessNote } from './title-dates';
 
@@ -70,9 +70,9 @@ export function decideFromSample(
   if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
   const total = mapping.gross_total;
   if (kind === 'sales' && total !== undefined && lineTotalToCheck(mapping) && defaults.net_value === undefined)
-    throw new ImportRefusedError(
-      `${fileName}, sheet "${table.sheet}": no column for Net value in header row ${table.headerRow}: "${headers[total]}" is not each line's amount with its tax (${mapping.gross_value === undefined ? 'each bill of several lines in the first rows writes one amount on each, as its total would be' : `on a line of the first rows it is not "${headers[mapping.gross_value]}" less the discount plus the tax`}), and a bill's total is never spread over its lines. Map a column (--map FIELD=HEADER) or give a value (--set FIELD=VALUE).`,
-    );
+    throw noColumnRefusal(fileName, table, [
+      `Net value ("${headers[total]}" is no line's amount: ${mapping.gross_value === undefined ? 'each bill of several lines in the first rows writes one amount on each, as its total would be' : `on a line of the first rows it is not "${headers[mapping.gross_value]}" less the discount plus the tax`}, and a bill's total is never spread over its lines)`,
+    ]);
 
   // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.
   const loose = file.cases && proposed('qty') ? looseQuantity(mapping, headers, cells, decisions, file.cases) : null;

@@ -606,7 +606,7 @@ describe('discounts in a column each', () => {
     // A bill's total written on each of its lines is no line's amount: refused for want of a net.
     const totals = rows.map((row, i) => (i === 3 || i === 4 ? [...row.slice(0, 9), '1018.58', '155.38'] : row));
     await expect(importFile(ws, file('dms-order-totals.csv', totals), { kind: 'sales' })).rejects.toThrow(
-      'no column for Net value in header row 1: "Invoice Value" is not each line\'s amount with its tax (each bill of several lines in the first rows writes one amount on each, as its total would be)',
+      'no column for Net value ("Invoice Value" is no line\'s amount: each bill of several lines in the first rows writes one amount on each, as its total would be, and a bill\'s total is never spread over its lines) in header row 1',
     );
   });
 
@@ -726,7 +726,7 @@ describe('discounts in a column each', () => {
     const totals = bills.map((r, i) => (i === 3 ? [...r.slice(0, 11), '2760.72'] : r));
     totals[3] = ['B/1', ...(totals[3] ?? []).slice(1)];
     await expect(importFile(ws, file('dms-bill-totals.csv', totals), { kind: 'sales' })).rejects.toThrow(
-      'no column for Net value in header row 1: "Bill Amount" is not each line\'s amount with its tax (on a line of the first rows it is not "Gross Value" less the discount plus the tax), and a bill\'s total is never spread over its lines',
+      'no column for Net value ("Bill Amount" is no line\'s amount: on a line of the first rows it is not "Gross Value" less the discount plus the tax, and a bill\'s total is never spread over its lines) in header row 1',
     );
     // Beside the discount itself, a kind of discount is left to it.
     const total = file('dms-discount.csv', [

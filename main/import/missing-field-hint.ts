@@ -1,8 +1,9 @@
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { isFreeGoodsHeader } from './aliases';
-import { AmountError, parseAmountText } from './amounts';
+import { isNumber } from './layout';
 import { columnsNaming, likelyColumns, namesAField } from './mapping';
 import type { Cell } from './readers/types';
+import { blank } from './row-values';
 
 const numeric: readonly FieldType[] = ['money', 'qty', 'int', 'decimal'];
 /** A header of a count ("Invoice Count", "No. of Bills"): never a number, a date or an amount of a document. */
@@ -13,27 +14,12 @@ const moneyWord = /\b(amount|amt|value|val|total|balance|bal|due|outstanding)\b/
 /** Whether a header names an outlet ("Retailer Code", "Outlet Name"), as a sales line's outlet. */
 const namesAnOutlet = (header: string): boolean => columnsNaming('sales', 'outlet_code', [header]).length > 0;
 
-const isNumber = (cell: Cell): boolean => {
-  if (typeof cell === 'number') return true;
-  if (typeof cell !== 'string' || !/\d/.test(cell)) return false;
-  try {
-    parseAmountText(cell.trim());
-    return true;
-  } catch (error) {
-    if (error instanceof AmountError) return false;
-    throw error;
-  }
-};
-
-const filled = (cell: Cell | undefined): cell is Cell =>
-  cell !== null && cell !== undefined && !(typeof cell === 'string' && cell.trim() === '');
-
 /**
  * Whether the lines under the header could hold a number in `column`: at least half the cells it
  * fills are numbers or amounts written as text. A column the lines leave blank may still.
  */
 function holdsNumbers(below: readonly (readonly Cell[])[], column: number): boolean {
-  const cells = below.map((cells) => cells[column]).filter(filled);
+  const cells = below.map((cells) => cells[column]).filter((cell) => !blank(cell));
   return cells.length === 0 || 2 * cells.filter(isNumber).length >= cells.length;
 }
 
@@ -52,29 +38,30 @@ export function missingFieldHint(
   below: readonly (readonly Cell[])[],
 ): string {
   const type = datasets[kind].fields.find((f) => f.name === field)?.type;
-  // A column the import knows as something else (goods given free, another field) holds no missing field.
-  const fits = (column: number) =>
-    !read.has(column) &&
-    !counting.test(headers[column] ?? '') &&
-    !isFreeGoodsHeader(headers[column] ?? '') &&
-    !namesAField(kind, headers[column] ?? '') &&
-    (!numeric.includes(type ?? 'text') || holdsNumbers(below, column));
-  // A distributor is never an outlet: a file of what retailers owe or paid names no distributor.
+  // A column the import knows as something else (goods given free, another field, an outlet where
+  // a distributor is missing) holds no missing field.
+  const fits = (column: number) => {
+    const header = headers[column] ?? '';
+    return (
+      !read.has(column) &&
+      !counting.test(header) &&
+      !isFreeGoodsHeader(header) &&
+      !namesAField(kind, header) &&
+      !(field === 'distributor_code' && namesAnOutlet(header)) &&
+      (!numeric.includes(type ?? 'text') || holdsNumbers(below, column))
+    );
+  };
+  // A file of what retailers owe or paid names no distributor at all.
   const outlet = field === 'distributor_code' ? headers.find(namesAnOutlet) : undefined;
   if (outlet !== undefined && (kind === 'receivables' || kind === 'payments'))
     return ` ("${outlet}" names outlets: this file is of what outlets ${kind === 'receivables' ? 'owe' : 'paid'} their distributors, and SchemeDesk reads what distributors ${kind === 'receivables' ? 'owe' : 'paid'} the company; import the distributors' ${kind === 'receivables' ? 'bills' : 'receipts'})`;
-  const likely = likelyColumns(kind, field, headers).filter(
-    (h) => fits(headers.indexOf(h)) && !(field === 'distributor_code' && namesAnOutlet(h)),
-  );
+  const likely = likelyColumns(kind, field, headers).filter((h) => fits(headers.indexOf(h)));
   if (likely.length > 0) return ` (perhaps ${likely.map((h) => `"${h}"`).join(', ')})`;
   if (type !== 'money') return '';
   const unread = headers
     .map((header, column) => ({ header, column }))
     .filter(
-      ({ header, column }) =>
-        header.trim() !== '' &&
-        fits(column) &&
-        below.some((cells) => filled(cells[column]) && isNumber(cells[column] ?? null)),
+      ({ header, column }) => header.trim() !== '' && fits(column) && below.some((cells) => isNumber(cells[column])),
     )
     // Those headed as money first ("Bill Amount" before "MRP"), else in the file's order.
     .sort(

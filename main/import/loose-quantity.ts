@@ -4,10 +4,10 @@ import { QuantityUnits } from './quantity-units';
 import type { Cell } from './readers/types';
 import { amountIn, type Decisions } from './row-values';
 
-/** What the products master says of reading cases: whether it gives any product's units per case, and each product's unit. */
+/** What the products master says of reading cases: whether it gives any product's units per case, and a product's unit. */
 export interface CaseMaster {
   caseUnits: boolean;
-  uom: ReadonlyMap<string, string>;
+  unitOf: (sku: string) => string | undefined;
 }
 
 /** A column of whole cases (boxes, cartons), as a header names it bare or after a quantity word. */
@@ -57,13 +57,9 @@ export function looseQuantity(
   // is read from that column (SaleQuantities): no units per case needed.
   const casesUnit = decisions.qtyInUnits?.find((other) => other.column === cases)?.unit;
   const inCases = (cells: readonly Cell[]) => {
-    const uom = master.uom.get(String(cells[mapping.sku ?? -1] ?? '').trim());
-    return (
-      casesUnit !== undefined &&
-      uom !== undefined &&
-      QuantityUnits.same(uom, casesUnit) &&
-      amountIn(cells, qty, decisions) === 0
-    );
+    if (casesUnit === undefined || amountIn(cells, qty, decisions) !== 0) return false;
+    const uom = master.unitOf(String(cells[mapping.sku ?? -1] ?? '').trim());
+    return uom !== undefined && QuantityUnits.same(uom, casesUnit);
   };
   const needing = master.caseUnits ? undefined : rows.find((cells) => split(cells) && !inCases(cells));
   const [inCasesHeader, inPieces] = [headers[cases], headers[qty]];

@@ -159,12 +159,6 @@ const unitKey = (unit: string) => {
   return sameUnits[word] ?? word;
 };
 
-/** Each product's unit in the products master, where it gives one. */
-export const productUnits = (db: Database.Database): Map<string, string> =>
-  new Map(
-    db.prepare("SELECT sku, uom FROM products WHERE trim(coalesce(uom, '')) <> ''").raw().all() as [string, string][],
-  );
-
 /**
  * The units quantities are written in, checked line by line: a product is counted in one unit
  * throughout a file, and in the products master's UOM when the master gives one — a scheme on
@@ -177,7 +171,8 @@ export class QuantityUnits {
   readonly written = new Set<string>();
 
   constructor(db: Database.Database) {
-    this.masterUom = productUnits(db);
+    const rows = db.prepare("SELECT sku, uom FROM products WHERE trim(coalesce(uom, '')) <> ''").raw().all();
+    this.masterUom = new Map(rows as [string, string][]);
   }
 
   /** Whether two units are one, written alike or not ("Nos." and "Pcs", "Box" and "Boxes"). */

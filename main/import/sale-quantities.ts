@@ -3,15 +3,21 @@ import type { StoredValue } from '../datasets/insert';
 import type { ImportIssue } from './importer';
 import { type CaseMaster, splitsCases } from './loose-quantity';
 import type { Mapping } from './mapping';
-import { columnUnit, productUnits, QuantityUnits } from './quantity-units';
+import { columnUnit, QuantityUnits } from './quantity-units';
 import type { Cell, SourceRow } from './readers/types';
 import { type ConvertedRow, convertRow, type Decisions, shown } from './row-values';
 
-/** What the products master says of reading a file of cases and pieces (loose-quantity.ts). */
-export const caseMaster = (db: Database.Database): CaseMaster => ({
-  caseUnits: db.prepare('SELECT 1 FROM products WHERE case_units > 0 LIMIT 1').get() !== undefined,
-  uom: productUnits(db),
-});
+/**
+ * What the products master says of reading a file of cases and pieces (loose-quantity.ts): a
+ * product's unit is looked up as the first rows ask, not the whole master read for every import.
+ */
+export function caseMaster(db: Database.Database): CaseMaster {
+  const unit = db.prepare("SELECT uom FROM products WHERE sku = ? AND trim(coalesce(uom, '')) <> ''").pluck();
+  return {
+    caseUnits: db.prepare('SELECT 1 FROM products WHERE case_units > 0 LIMIT 1').get() !== undefined,
+    unitOf: (sku) => unit.get(sku) as string | undefined,
+  };
+}
 
 /**
  * A sales line's quantity against the unit its product is counted in: a product the products

@@ -14,13 +14,13 @@ import { ageingColumns, mappingFromHeaders, namedFieldsProblem } from './mapping
 import { measureNotes, withMeasureRows } from './measure-columns';
 import { missingFieldHint } from './missing-field-hint';
 import { withMonthRows } from './month-columns';
-import { monthSummaryProblem, totalsSummaryProblem } from './month-summary';
 import { numberPatternsProblem } from './number-series';
 import { savedChoices, underSaved } from './profiles';
 import type { Cell, Source } from './readers/types';
 import { ImportRefusedError, noColumnRefusal } from './refused';
 import { roundingNote } from './rounded-totals';
 import { isSectionHeader } from './section-headers';
+import { monthSummaryProblem, totalsSummaryProblem } from './summaries';
 import { titleDecision } from './title-dates';
 
 /** A refusal of the file's layout with the file named, as every refusal of a file is; any other error as it is. */

@@ -7,10 +7,10 @@ import { preferKnownColumns } from './known-columns';
 import { chooseSheet, LayoutError, type SheetChoice } from './layout';
 import { type Mapping, mappingFromHeaders } from './mapping';
 import { MasterNames } from './master-names';
-import { monthRowsOf } from './month-summary';
 import { outletsParty } from './outlets-party';
 import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceRow, SourceSheet } from './readers/types';
+import { monthRowsOf } from './summaries';
 import { type TitleDate, titleDates, titlePeriod, titleTexts } from './title-dates';
 import { titleParty } from './title-party';
 
@@ -33,7 +33,7 @@ export interface LocatedTable {
    * "Credit Note Register") or its sheet's name (a workbook's "Sales Return" beside its "Sales").
    */
   returnsNamedBy: string | null;
-  /** The months its first rows begin with, where the file totals its period month by month (month-summary.ts). */
+  /** The months its first rows begin with, where the file totals its period month by month (summaries.ts). */
   monthRows: string[];
   /** Why the proposed mapping reads a field from the column it does, where that needs saying. */
   notes: { field: string; decision: string }[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthRowsOf } from '../../main/import/month-summary';
 import type { Cell } from '../../main/import/readers/types';
+import { monthRowsOf } from '../../main/import/summaries';
 
 const rows = (...firsts: Cell[]) => firsts.map((c, i) => ({ number: i + 5, cells: [null, c, '1,000.00'] }));
 

@@ -134,6 +134,8 @@ const ORDERED_QUANTITY_RANK = 1500;
 const PATH_RANK = 500;
 /** Where a document's amount ranks: after any column that names a line's, by its path too. */
 const DOCUMENT_RANK = 2000;
+/** Where a column of a discount's rates ranks: after any column of amounts that names it. */
+const PERCENT_RANK = 3000;
 
 /**
  * The last part of a path that names its record rather than a field of it: Odoo's
@@ -240,7 +242,13 @@ export function proposeMapping(
   const quantityWords = aliases[kind].qty ?? [];
   const candidates = headers.map((header) => {
     const found = headerCandidates(names, header);
-    const known = found && percentHeader(header) ? found.filter((c) => holdsPercentages(kind, c.field)) : found;
+    // A discount's rates ("Discount %") rank after any column of its amounts ("Discount") beside them.
+    const known =
+      found && percentHeader(header)
+        ? found
+            .filter((c) => holdsPercentages(kind, c.field))
+            .map((c) => (fieldType(kind, c.field) === 'money' ? { ...c, rank: c.rank + PERCENT_RANK } : c))
+        : found;
     if (known) return known;
     const key = normalizeHeader(header);
     // A quantity in a unit the header names: after every plain quantity, pieces before cases.
@@ -550,7 +558,7 @@ export function repeatedHeaderWarnings(kind: DatasetKind, headers: readonly stri
   return Object.entries(mapping).flatMap(([field, column]) => {
     const key = normalizeHeader(headers[column] ?? '');
     if (key === '') return [];
-    const same = headers.flatMap((h, c) => (normalizeHeader(h) === key ? [c + 1] : []));
+    const same = headers.flatMap((h, c) => (sameHeader(h, headers[column] ?? '') ? [c + 1] : []));
     if (same.length < 2) return [];
     return [
       `"${headers[column]}" heads ${same.length} columns (columns ${same.join(', ')}): column ${column + 1} is read as ${fieldLabel(kind, field)}; if another is meant, rename the columns in the file and import it again`,
@@ -564,17 +572,24 @@ export function headerSignature(headers: readonly string[]): string {
   return createHash('sha256').update(normalized.join('|')).digest('hex');
 }
 
-/** A mapping saved by header text, applied to this file's header row. */
+/**
+ * Whether two headers name one column as far as a mapping by header text can tell: the same name,
+ * both of rates or both not ("Tax %" beside "Tax" is another column, though both normalise as "Tax").
+ */
+const sameHeader = (a: string, b: string) =>
+  normalizeHeader(a) === normalizeHeader(b) && percentHeader(a) === percentHeader(b);
+
+/**
+ * A mapping saved by header text, applied to this file's header row: each field to the column of
+ * that very text, else of the same name (sameHeader). A header that heads several columns names
+ * the first, as the proposal reads it.
+ */
 export function mappingFromHeaders(headers: readonly string[], byHeader: Record<string, string>): Mapping {
   const mapping: Mapping = {};
-  // A header that heads several columns names the first, as the proposal reads it.
-  const positions = new Map<string, number>();
-  headers.forEach((h, i) => {
-    if (!positions.has(normalizeHeader(h))) positions.set(normalizeHeader(h), i);
-  });
   for (const [field, header] of Object.entries(byHeader)) {
-    const index = positions.get(normalizeHeader(header));
-    if (index !== undefined) mapping[field] = index;
+    const exact = headers.findIndex((h) => h.trim() === header.trim());
+    const index = exact >= 0 ? exact : headers.findIndex((h) => sameHeader(h, header));
+    if (index >= 0) mapping[field] = index;
   }
   return mapping;
 }

@@ -505,3 +505,51 @@ describe('order-line exports without a line amount', () => {
     ]);
   });
 });
+
+describe("a column of rates beside its amounts under the same name (Vyapar's Discount % and Discount, Tax % and Tax)", () => {
+  const vyapar = () =>
+    file('vyapar.csv', [
+      [
+        'Date',
+        'Invoice No.',
+        'Distributor Code',
+        'Item Code',
+        'Quantity',
+        'Price/Unit',
+        'Discount %',
+        'Discount',
+        'Tax %',
+        'Tax',
+        'Amount',
+      ],
+      ['05/10/2026', '101', 'D001', 'SKU-0001', 10, '100', '5', '50', '18', '171', '1121'],
+      ['05/10/2026', '101', 'D001', 'SKU-0002', 20, '50', '0', '0', '18', '180', '1180'],
+      ['06/10/2026', '102', 'D002', 'SKU-0001', 5, '100', '0', '0', '18', '90', '590'],
+    ]);
+  const amounts = { discount: '50.00', tax: '441.00', net_value: '2450.00' };
+
+  it('reads the amounts, as proposed, as the dialog sends the mapping back, and as mapped by header', async () => {
+    const path = vyapar();
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    expect(preview.mapping).toMatchObject({ discount: 'Discount', tax: 'Tax', with_tax: 'Amount' });
+    const proposed = await importFile(ws, path, { kind: 'sales', dryRun: true });
+    const sentBack = await importFile(ws, path, { kind: 'sales', mapping: preview.mapping, dryRun: true });
+    const mapped = await importFile(ws, path, {
+      kind: 'sales',
+      map: { discount: 'Discount', tax: 'Tax' },
+      dryRun: true,
+    });
+    for (const r of [proposed, sentBack, mapped]) {
+      expect(r.totals).toMatchObject(amounts);
+      expect(r.warnings).toEqual([]);
+    }
+  });
+
+  it('reads the rates where the rates are what the user maps', async () => {
+    const r = await importFile(ws, vyapar(), { kind: 'sales', map: { discount: 'Discount %' }, dryRun: true });
+    expect([r.mapping.discount, r.totals.discount, r.totals.net_value]).toEqual([undefined, undefined, '2450.00']);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Discount %" holds rates (15 for 15 %), not amounts: it is not imported as the discount',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { isFreeGoodsHeader } from './aliases';
+import { isPlausibleSerial, parseDateText } from './dates';
 import { isNumber } from './layout';
 import { columnsNaming, likelyColumns, namesAField } from './mapping';
 import type { Cell } from './readers/types';
@@ -14,13 +15,31 @@ const moneyWord = /\b(amount|amt|value|val|total|balance|bal|due|outstanding)\b/
 /** Whether a header names an outlet ("Retailer Code", "Outlet Name"), as a sales line's outlet. */
 const namesAnOutlet = (header: string): boolean => columnsNaming('sales', 'outlet_code', [header]).length > 0;
 
+/** Whether a cell could be a day: a date, a day's serial number, or text read as one either way round. */
+function dayLike(cell: Cell): boolean {
+  if (cell instanceof Date) return true;
+  if (typeof cell === 'number') return isPlausibleSerial(cell);
+  if (typeof cell !== 'string') return false;
+  return (['day-first', 'month-first'] as const).some((order) => {
+    try {
+      parseDateText(cell, order);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
- * Whether the lines under the header could hold a number in `column`: at least half the cells it
- * fills are numbers or amounts written as text. A column the lines leave blank may still.
+ * Whether the lines under the header could hold what a field of `type` holds in `column`: numbers
+ * for a number, days for a date (a text column such as "Bill To Site" is no date however its name
+ * reads), at least in half the cells it fills. A column the lines leave blank may still.
  */
-function holdsNumbers(below: readonly (readonly Cell[])[], column: number): boolean {
+function holdsType(below: readonly (readonly Cell[])[], column: number, type: FieldType | undefined): boolean {
+  const fitting = numeric.includes(type ?? 'text') ? isNumber : type === 'date' ? dayLike : null;
+  if (fitting === null) return true;
   const cells = below.map((cells) => cells[column]).filter((cell) => !blank(cell));
-  return cells.length === 0 || 2 * cells.filter(isNumber).length >= cells.length;
+  return cells.length === 0 || 2 * cells.filter((cell) => fitting(cell ?? null)).length >= cells.length;
 }
 
 /**
@@ -48,7 +67,7 @@ export function missingFieldHint(
       !isFreeGoodsHeader(header) &&
       !namesAField(kind, header) &&
       !(field === 'distributor_code' && namesAnOutlet(header)) &&
-      (!numeric.includes(type ?? 'text') || holdsNumbers(below, column))
+      holdsType(below, column, type)
     );
   };
   // A file of what retailers owe or paid names no distributor at all.

@@ -990,6 +990,19 @@ describe('report layouts', () => {
     await expect(importFile(ws, prices, { kind: 'sales' })).rejects.toThrow(
       'no column for Net value (columns of numbers nothing reads: "To Pay Amt", "MRP", "PTR")',
     );
+    // For a missing date, columns whose lines hold days: not Oracle's "Bill To Site" of towns.
+    const site = (day: string) =>
+      writeText(
+        join(dir, `site-${day === '' ? 'blank' : 'day'}.csv`),
+        delimited([
+          ['Trx Number', 'Bill To Site', 'Party Code', 'Item Code', 'Qty', 'Net Value', 'Posted'],
+          ['S/1', 'PUNE', 'D001', 'SKU-0001', 2, '100.00', day],
+        ]),
+      );
+    await expect(importFile(ws, site('05-Oct-2026'), { kind: 'sales' })).rejects.toThrow(
+      'no column for Date (perhaps "Posted") in header row 1',
+    );
+    await expect(importFile(ws, site('PUNE'), { kind: 'sales' })).rejects.toThrow(/no column for Date in header row 1/);
   });
 
   it("reads the date a report gives once in its title: an ageing report's as-of date, a target sheet's period", async () => {

@@ -338,6 +338,9 @@ const docNo = [
   'transactionno',
   // Zoho Books' reports: Transaction#.
   'transaction',
+  // Oracle Receivables' transaction number and date (Trx Number, Trx Date).
+  'trxnumber',
+  'trxno',
   'num',
   'referenceno',
   // Tally's Bills Receivable.
@@ -374,6 +377,7 @@ const docDate = [
   'postingdate',
   'budat',
   'transactiondate',
+  'trxdate',
   'creditnotedate',
   'notedate',
   'orderdate',
@@ -929,6 +933,9 @@ export const aliases: Record<DatasetKind, Record<string, readonly string[]>> = {
       // QuickBooks' A/R Aging Detail.
       'openbalance',
       'remainingamount',
+      // Oracle Receivables' aging: what remains of the transaction's amount due.
+      'amountdueremaining',
+      'amountremaining',
       'dueamount',
       'closingbalance',
       'pending',

@@ -3,7 +3,7 @@ import { inForeignCurrency } from './aliases';
 import { billDiscountColumns } from './bill-discount';
 import { billTotalColumn } from './bill-totals';
 import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
-import { lineTotalToCheck } from './kind-rules';
+import { lineTotalToCheck, netBesideGrossToCheck } from './kind-rules';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions, discountShare, sumIn } from './row-values';
@@ -72,6 +72,39 @@ function columnLess(
         !taken.has(column) && lines.every((l) => amountIn(l.cells, column, decisions) === (l.whole as number) - l.off),
     );
   return fits.find((column) => !inForeignCurrency(headers[column] ?? '')) ?? fits[0] ?? null;
+}
+
+/**
+ * The column of each line's amount in an itemised file that names a gross and no net (Oracle
+ * Receivables' Extended Amount beside its Tax Amount and Total): one that on every line read is
+ * the gross less the discounts, where some line has one, is the net; else one that is that plus
+ * the tax, where some line has tax, is the amount with its tax. Null where no column is either.
+ */
+function lineAmountBesideGross(
+  mapping: Mapping,
+  headers: readonly string[],
+  rows: Rows,
+  decisions: Decisions,
+): { column: number; withTax: boolean } | null {
+  const gross = mapping.gross_value;
+  if (gross === undefined) return null;
+  const net = columnLess(mapping, gross, discountColumns(mapping), headers, rows, decisions);
+  if (net !== null) return { column: net, withTax: false };
+  const lines = rows
+    .map((cells) => ({ cells, gross: amountIn(cells, gross, decisions) }))
+    .filter((l): l is typeof l & { gross: number } => l.gross !== null)
+    .map((l) => ({
+      cells: l.cells,
+      whole:
+        l.gross - sumIn(l.cells, discountColumns(mapping), decisions) + sumIn(l.cells, taxColumns(mapping), decisions),
+      taxed: sumIn(l.cells, taxColumns(mapping), decisions) !== 0,
+    }));
+  if (!lines.some((l) => l.taxed)) return null;
+  const taken = new Set(Object.values(mapping));
+  const column = headers.findIndex(
+    (_, c) => !taken.has(c) && lines.every((l) => amountIn(l.cells, c, decisions) === l.whole),
+  );
+  return column < 0 ? null : { column, withTax: true };
 }
 
 /**
@@ -290,6 +323,23 @@ export function amountsFromRows(
       delete mapping.gross_total;
       mapping.with_tax = total;
     }
+  }
+  // A line's gross and no net: the column that is it less the discount, or that plus the tax.
+  const beside =
+    noTaxFlag && netBesideGrossToCheck(mapping) && proposed('gross_value')
+      ? lineAmountBesideGross(mapping, headers, rows, decisions)
+      : null;
+  if (beside !== null) {
+    const grossHeader = `"${headers[mapping.gross_value ?? -1]}"`;
+    const less = discountColumns(mapping).map((column) => ` less "${headers[column]}"`);
+    notes.push({
+      field: 'net_value',
+      decision: beside.withTax
+        ? `"${headers[beside.column]}" is each line's amount with its tax: on every line read it is ${grossHeader}${less.join(',')} plus the tax, so each line's net value is it less its tax`
+        : `"${headers[beside.column]}" is the net value: on every line read it is ${grossHeader}${less.join(',')}`,
+    });
+    if (beside.withTax) mapping.with_tax = beside.column;
+    else mapping.net_value = beside.column;
   }
   const beforeTax =
     noTaxFlag && mapping.net_value !== undefined && proposed('net_value')

@@ -6,7 +6,7 @@ import { typeMapProblem } from './doc-types';
 import { dueDateNote } from './due-dates';
 import { headerScale } from './header-scale';
 import type { ImportRequest } from './importer';
-import { lineTotalToCheck, neededFields, notItemised } from './kind-rules';
+import { lineTotalToCheck, neededFields, netBesideGrossToCheck, notItemised } from './kind-rules';
 import { LayoutError, surveySheets } from './layout';
 import { linesAboveProblem } from './lines-above';
 import { type LocatedTable, locateTable } from './locate';
@@ -154,8 +154,9 @@ export async function planImport(
     (f) =>
       mapping[f.name] === undefined &&
       defaults[f.name] === undefined &&
-      // Decided by the first rows: whether a bill's amount on each line is that line's with its tax.
-      !(f.name === 'net_value' && lineTotalToCheck(mapping)),
+      // Decided by the first rows: whether a bill's amount on each line is that line's with its
+      // tax, or which column beside a gross is the line's amount.
+      !(f.name === 'net_value' && (lineTotalToCheck(mapping) || netBesideGrossToCheck(mapping))),
   );
   const ageing = kind === 'receivables' ? ageingColumns(headers) : [];
   if (unmapped.some((f) => f.name === 'doc_no') && ageing.length >= 2)

@@ -182,6 +182,22 @@ export const lineTotalToCheck = (mapped: Readonly<Record<string, number>>): bool
   mapped.credit_amount === undefined;
 
 /**
+ * Whether an itemised sales file writes each line's gross and no net, price or total of any kind
+ * (Oracle Receivables' lines: Extended Amount, Tax Amount, Total): the rows decide
+ * (amountsFromRows) which other column is the line's amount, less the discount or with its tax
+ * too, and the file is refused where none is.
+ */
+export const netBesideGrossToCheck = (mapped: Readonly<Record<string, number>>): boolean =>
+  mapped.gross_value !== undefined &&
+  mapped.sku !== undefined &&
+  mapped.net_value === undefined &&
+  mapped.with_tax === undefined &&
+  mapped.gross_total === undefined &&
+  mapped.rate === undefined &&
+  mapped.debit_amount === undefined &&
+  mapped.credit_amount === undefined;
+
+/**
  * Whether a sale's net value is its quantity × its unit price: the file writes a price and no
  * amount of any kind (UCI's Online Retail: Quantity, UnitPrice), so the line's value is theirs.
  */

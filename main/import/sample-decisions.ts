@@ -3,7 +3,7 @@ import { classifyDocType, classifyVoucher, givenBackNamed, paymentNamed, readsPa
 import { firstRowRules } from './first-rows';
 import type { ImportPlan } from './import-plan';
 import { journalSigns, receiptsAsCredits } from './journal-signs';
-import { lineTotalToCheck } from './kind-rules';
+import { lineTotalToCheck, netBesideGrossToCheck } from './kind-rules';
 import { leftAsProposed } from './locate';
 import { type CaseMaster, casesBeside, looseQuantity } from './loose-quantity';
 import type { Cell, SourceRow } from './readers/types';
@@ -72,6 +72,11 @@ export function decideFromSample(
   if (kind === 'sales' && total !== undefined && lineTotalToCheck(mapping) && defaults.net_value === undefined)
     throw noColumnRefusal(fileName, table, [
       `Net value ("${headers[total]}" is no line's amount: ${mapping.gross_value === undefined ? 'each bill of several lines in the first rows writes one amount on each, as its total would be' : `on a line of the first rows it is not "${headers[mapping.gross_value]}" less the discount plus the tax`}, and a bill's total is never spread over its lines)`,
+    ]);
+  const gross = mapping.gross_value;
+  if (kind === 'sales' && gross !== undefined && netBesideGrossToCheck(mapping) && defaults.net_value === undefined)
+    throw noColumnRefusal(fileName, table, [
+      `Net value ("${headers[gross]}" is read as the gross, and no column is, on every line of the first rows, it less the discount, or that plus the tax)`,
     ]);
 
   // Whole cases in one column and the pieces beyond them in another: neither is a line's quantity.

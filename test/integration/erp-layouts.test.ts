@@ -230,6 +230,24 @@ describe('NetSuite and Dynamics 365', () => {
   });
 });
 
+describe("Oracle Receivables' aging", () => {
+  it('reads the Amount Due Remaining as what each bill owes, not its Original Amount or its buckets', async () => {
+    const path = file('oracle-aging.csv', [
+      [
+        ...['Customer Number', 'Customer Name', 'Trx Number', 'Trx Date', 'Due Date', 'Days Past Due'],
+        ...['Original Amount', 'Amount Due Remaining', 'Current', '1-30 Days', '31-60 Days', 'Over 60 Days'],
+      ],
+      ['D001', 'Annapurna', '50001', '05-SEP-2026', '05-OCT-2026', 26, '2301.00', '1301.00', 0, 0, '1301.00', 0],
+      ['D002', 'Shiv Shakti', '50002', '06-OCT-2026', '05-NOV-2026', 0, '590.00', '590.00', '590.00', 0, 0, 0],
+    ]);
+    const r = await importFile(ws, path, { kind: 'receivables', defaults: { as_of: '31-10-2026' } });
+    expect(bills(r.batch)).toEqual([
+      ['2026-10-31', 'D001', '50001', '2026-09-05', '2026-10-05', 230100, 130100],
+      ['2026-10-31', 'D002', '50002', '2026-10-06', '2026-11-05', 59000, 59000],
+    ]);
+  });
+});
+
 describe("Xero's export of invoices", () => {
   const head = [
     ...['ContactName', 'InvoiceNumber', 'Reference', 'InvoiceDate', 'Total', 'InventoryItemCode', 'Quantity'],

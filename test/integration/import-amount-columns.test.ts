@@ -553,3 +553,47 @@ describe("a column of rates beside its amounts under the same name (Vyapar's Dis
     );
   });
 });
+
+describe("a line's gross and no net (Oracle Receivables' Extended Amount, Tax Amount and Total)", () => {
+  const header = ['Trx Number', 'Trx Date', 'Customer Number', 'Line Number', 'Item', 'Quantity Invoiced'];
+
+  it('reads the column that is the gross plus the tax as the amount with its tax, and the net as it less the tax', async () => {
+    const path = file('oracle-lines.csv', [
+      [...header, 'Extended Amount', 'Tax Amount', 'Total'],
+      ['50001', '05-OCT-2026', 'D001', 1, 'SKU-0001', 10, '950.00', '171.00', '1121.00'],
+      ['50001', '05-OCT-2026', 'D001', 2, 'SKU-0002', 20, '1000.00', '180.00', '1180.00'],
+      ['50002', '06-OCT-2026', 'D002', 1, 'SKU-0001', 5, '500.00', '0.00', '500.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.totals).toMatchObject({ gross_value: '2450.00', net_value: '2450.00', tax: '351.00' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Total" is each line\'s amount with its tax: on every line read it is "Extended Amount" plus the tax, so each line\'s net value is it less its tax',
+    );
+    expect(storedRows(ws, 'sales', r.batch as number).map((l) => [l.doc_no, l.net_value, l.tax])).toEqual([
+      ['50001', 95000, 17100],
+      ['50001', 100000, 18000],
+      ['50002', 50000, 0],
+    ]);
+  });
+
+  it('reads the column that is the gross less the discount as the net', async () => {
+    const path = file('gross-less.csv', [
+      [...header, 'Gross Amount', 'Discount', 'Line Value'],
+      ['50003', '05-OCT-2026', 'D001', 1, 'SKU-0001', 10, '1000.00', '50.00', '950.00'],
+      ['50003', '05-OCT-2026', 'D001', 2, 'SKU-0002', 20, '1000.00', '0.00', '1000.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', dryRun: true });
+    expect(r.totals).toMatchObject({ gross_value: '2000.00', discount: '50.00', net_value: '1950.00' });
+  });
+
+  it('is refused, saying why, where no column is the line amount', async () => {
+    const path = file('no-line-amount.csv', [
+      [...header, 'Extended Amount', 'Tax Amount', 'Freight'],
+      ['50004', '05-OCT-2026', 'D001', 1, 'SKU-0001', 10, '950.00', '171.00', '40.00'],
+      ['50004', '05-OCT-2026', 'D001', 2, 'SKU-0002', 20, '1000.00', '180.00', '0.00'],
+    ]);
+    await expect(importFile(ws, path, { kind: 'sales', dryRun: true })).rejects.toThrow(
+      'no column for Net value ("Extended Amount" is read as the gross, and no column is, on every line of the first rows, it less the discount, or that plus the tax) in header row 1',
+    );
+  });
+});

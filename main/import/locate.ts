@@ -144,9 +144,12 @@ export function locateTable(
   };
   if (wanted.mapping) {
     // The dialog sends back the whole mapping: what the proposal said of a field still holds
-    // where the field is read from the column proposed.
-    const given = mappingFromHeaders(headers, wanted.mapping);
+    // where the field is read from the column proposed. A header the proposal read from another
+    // of the columns it heads (the one with values, beside a blank one) is that column still.
     const proposal = propose();
+    const given = mappingFromHeaders(headers, wanted.mapping);
+    for (const [field, column] of Object.entries(proposal.mapping))
+      if (given[field] !== undefined && headers[column] === wanted.mapping[field]) given[field] = column;
     return located(
       given,
       null,

@@ -781,6 +781,25 @@ describe('validation', () => {
     }
   });
 
+  it('reads, from the mapping the dialog sends back, the one of two columns of a header that the proposal read', async () => {
+    const path = writeText(
+      join(dir, 'twice-blank.csv'),
+      delimited([
+        ['Invoice No', 'Invoice Date', 'Distributor Code', 'Outlet Code', 'SKU', 'Qty', 'Net Value', 'Net Value'],
+        ['SI/T/2', '05-10-2026', 'D001', 'O00001', 'SKU-0001', 2, null, '150.00'],
+        ['SI/T/3', '06-10-2026', 'D001', 'O00001', 'SKU-0001', 1, null, '250.00'],
+      ]),
+    );
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', dateOrder: 'dmy', locale: 'en-IN' });
+    const sentBack = await importFile(ws, path, {
+      kind: 'sales',
+      dateOrder: 'dmy',
+      dryRun: true,
+      mapping: preview.mapping,
+    });
+    expect([sentBack.rejected, sentBack.totals.net_value]).toEqual([0, '400.00']);
+  });
+
   it("reads a web system's moments in UTC as the days they fall on on this computer", async () => {
     const path = writeText(
       join(dir, 'dms-api.csv'),

@@ -11,6 +11,10 @@ import type { TypeReadings } from './type-readings';
 
 type Decision = { field: string; decision: string };
 
+/** A sale's status saying its goods came back or never reached the buyer: "Returned", "Rejected", "Undelivered". */
+const goodsBack =
+  /^((fully|goods|sales) )?returned$|^rejected$|^(un|not |non[- ]?)delivered$|^delivery (failed|rejected)$/i;
+
 /**
  * How a sales line's type and signs are read once its cells are converted: a type column's
  * reading (and a journal's signs turned), a return an invoice-type voucher makes by crediting its
@@ -29,6 +33,10 @@ export class SaleLines {
   private readonly creditNumbered = new Map<string, { lines: number; first: string }>();
   private noItem = 0;
   private valueOnly = 0;
+  /** Lines whose status says the goods came back (goodsBack), with the first such status; and the credit notes read. */
+  private goodsBack = 0;
+  private goodsBackStatus = '';
+  private credits = 0;
   private readonly typeColumn: number | undefined;
   /** Every row is an invoice by the value given for the document type, where the file gives none. */
   private readonly givenInvoice: boolean;
@@ -97,6 +105,13 @@ export class SaleLines {
       markedInvoice = false;
       this.creditedParty++;
     }
+    const status = mapping.status === undefined ? null : cells[mapping.status];
+    if (typeof status === 'string' && goodsBack.test(status.trim())) {
+      this.goodsBack++;
+      this.goodsBackStatus ||= status.trim();
+    }
+    if (values.doc_type === 'credit_note' || (typeof values.net_value === 'number' && values.net_value < 0))
+      this.credits++;
     // A document against itself (ERPNext's ledger writes an invoice's own number so) is against none.
     if (values.against_doc_no != null && values.against_doc_no === values.doc_no) values.against_doc_no = null;
     if (
@@ -199,6 +214,13 @@ export class SaleLines {
           : ['they', 'have', 'credit notes (returns)', 'their numbers'];
       warnings.push(
         `${counted(lines, 'line', 'lines')} of documents numbered as credit notes ("${first}") ${is} a positive amount and the file gives no document type, so ${it} ${it === 'it' ? 'is' : 'are'} read as sales: if ${it} ${it === 'it' ? 'is' : 'are'} ${credit}, say so by ${numbers} (--type-map "${series}=credit_note", or in the import dialog), or export the file with its type column (Odoo's Type), before a run counts them as sales`,
+      );
+    }
+    // A DMS marks a bill whose goods came back; its return is a credit note, which the file lacks.
+    if (this.goodsBack > 0 && this.credits === 0) {
+      const [it, has, is] = this.goodsBack === 1 ? ['it', 'has', 'is'] : ['they', 'have', 'are'];
+      warnings.push(
+        `${counted(this.goodsBack, 'line', 'lines')} ${has} a status saying the goods came back or never arrived ("${this.goodsBackStatus}"), and the file has no credit note: ${it} ${is} counted as sales, as a bill is until its credit note is imported. Import the credit notes for ${this.goodsBack === 1 ? 'it' : 'them'}, or leave ${this.goodsBack === 1 ? 'it' : 'them'} out of the file, before a run pays on ${this.goodsBack === 1 ? 'it' : 'them'}`,
       );
     }
     decisions.push(...this.series.decisions());

@@ -180,6 +180,16 @@ export class QuantityUnits {
     return unitKey(a) === unitKey(b);
   }
 
+  /** Whether a unit is a case's, as a products master's units per case counts it: a case, a box, a carton. */
+  static isCase(unit: string): boolean {
+    return ['case', 'box', 'carton'].includes(unitKey(unit));
+  }
+
+  /** The unit the products master counts a product in, where it gives one. */
+  masterUnit(sku: string): string | undefined {
+    return this.masterUom.get(sku);
+  }
+
   /** Whether a line of this product may count it in this unit, by the master and the lines before. */
   fits(sku: string, unit: string): boolean {
     const uom = this.masterUom.get(sku) ?? this.firstSeen.get(sku)?.unit;

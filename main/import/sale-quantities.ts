@@ -29,8 +29,10 @@ export class SaleQuantities {
   private readonly units: QuantityUnits;
   /** The readings of a row's quantity from its columns in further units. */
   private readonly inOtherUnits;
-  /** Each product's units per case, read once, where the file writes whole cases beside pieces. */
+  /** Each product's units per case, read once, where the file writes whole cases beside pieces or a line in cases asks. */
   private caseUnits: Map<string, number> | null = null;
+  /** Lines in cases read in their product's unit by its units per case, and the first such unit written. */
+  private readonly casesRead = { lines: 0, unit: '' };
 
   constructor(
     private readonly db: Database.Database,
@@ -157,17 +159,42 @@ export class SaleQuantities {
         reread = true;
       }
     }
+    const inCases = problem ? this.casesInMasterUnit(sku, unit, values.qty) : null;
+    if (inCases !== null) {
+      values.qty = inCases;
+      problem = null;
+      this.casesRead.lines++;
+      this.casesRead.unit ||= unit;
+    }
     if (problem) issues.push(this.issue(row, this.mapping.qty, 'Qty', problem));
     return reread;
   }
 
-  /** Adds the line's whole cases (thousandths) to its pieces by its product's units per case, or says why not. */
-  private addCases(values: Record<string, StoredValue>, sku: string, cases: number): string | null {
+  /**
+   * A quantity in cases (a box, a carton: SAP billing a material in CS) of a product the products
+   * master counts in another unit and gives units per case for: the quantity in the master's
+   * unit, the cases × the units per case. Null where the master does not say so.
+   */
+  private casesInMasterUnit(sku: string, unit: string, qty: StoredValue | undefined): number | null {
+    const uom = this.units.masterUnit(sku);
+    if (typeof qty !== 'number' || uom === undefined || !QuantityUnits.isCase(unit) || QuantityUnits.isCase(uom))
+      return null;
+    const perCase = this.perCase().get(sku);
+    return perCase === undefined ? null : qty * perCase;
+  }
+
+  /** Each product's units per case, from the products master, read once where a line asks. */
+  private perCase(): Map<string, number> {
     if (this.caseUnits === null) {
       const rows = this.db.prepare('SELECT sku, case_units FROM products WHERE case_units > 0').raw().all();
       this.caseUnits = new Map(rows as [string, number][]);
     }
-    const perCase = this.caseUnits.get(sku);
+    return this.caseUnits;
+  }
+
+  /** Adds the line's whole cases (thousandths) to its pieces by its product's units per case, or says why not. */
+  private addCases(values: Record<string, StoredValue>, sku: string, cases: number): string | null {
+    const perCase = this.perCase().get(sku);
     if (perCase === undefined)
       return `the products master gives no units per case for ${sku}, so the line's cases cannot be added to its pieces`;
     values.qty = (typeof values.qty === 'number' ? values.qty : 0) + cases * perCase;
@@ -194,14 +221,19 @@ export class SaleQuantities {
       .join('');
     const written = [...units.written].slice(0, 5).join(', ');
     const column = this.mapping.qty_unit;
+    const { lines, unit } = this.casesRead;
+    const cases =
+      lines === 0
+        ? ''
+        : `; ${lines === 1 ? '1 line' : `${lines} lines`} in ${unit} of products the products master counts in another unit ${lines === 1 ? 'is' : 'are'} read in that unit, by the product's units per case (products master)`;
     return {
       field: 'qty',
       decision:
         column !== undefined
-          ? `Each line's quantity is in the unit "${this.headers[column]}" gives it (${written}): a product keeps one unit, the products master's where it gives one, and a line in another is refused`
+          ? `Each line's quantity is in the unit "${this.headers[column]}" gives it (${written}): a product keeps one unit, the products master's where it gives one, and a line in another is refused${cases}`
           : decisions.qtyUnit
-            ? `Quantities are in ${decisions.qtyUnit}, as the header "${this.headers[this.mapping.qty as number]}" says${others}: a product the products master counts in another unit is refused`
-            : `Quantities are written with their unit (${written}): the number is read, and each product keeps one unit`,
+            ? `Quantities are in ${decisions.qtyUnit}, as the header "${this.headers[this.mapping.qty as number]}" says${others}${cases}: a product the products master counts in another unit is refused`
+            : `Quantities are written with their unit (${written}): the number is read, and each product keeps one unit${cases}`,
     };
   }
 }

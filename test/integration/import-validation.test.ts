@@ -314,6 +314,31 @@ describe('validation', () => {
     );
   });
 
+  it("reads a line in cases of a product counted in pieces by the units per case the products master gives (SAP's CS)", async () => {
+    // SKU-0001 is counted in PCS, 24 to a case; SKU-0002 in PCS, its case not given; SKU-0005 in CASE.
+    ws.db.prepare("UPDATE products SET case_units = 24 WHERE sku = 'SKU-0001'").run();
+    const rows: FixtureCell[][] = [
+      ['SI/CS/1', '05-10-2026', 'D001', 'O00001', 'SKU-0001', '2', 'CS', '2,400.00'],
+      ['SI/CS/2', '05-10-2026', 'D001', 'O00001', 'SKU-0001', '10', 'PC', '1,000.00'],
+      ['SI/CS/3', '05-10-2026', 'D001', 'O00001', 'SKU-0005', '3', 'CS', '3,600.00'],
+      ['SI/CS/4', '06-10-2026', 'D001', 'O00001', 'SKU-0002', '1', 'CS', '600.00'],
+      ['SI/CS/5', '06-10-2026', 'D001', 'O00001', 'SKU-0001', '1', 'Kg', '100.00'],
+    ];
+    const { result, stored, decision } = await importUnits('cases.csv', unitHeader, rows);
+    expect(result.errors).toEqual([
+      qtyRefused(5, '1 CS', 'the products master counts SKU-0002 in PCS, this line in CS'),
+      qtyRefused(6, '1 Kg', 'the products master counts SKU-0001 in PCS, this line in Kg'),
+    ]);
+    expect(stored).toEqual([
+      ['SI/CS/1', 'SKU-0001', 48_000],
+      ['SI/CS/2', 'SKU-0001', 10_000],
+      ['SI/CS/3', 'SKU-0005', 3_000],
+    ]);
+    expect(decision).toBe(
+      "Each line's quantity is in the unit \"Unit\" gives it (CS, PC, Kg): a product keeps one unit, the products master's where it gives one, and a line in another is refused; 1 line in CS of products the products master counts in another unit is read in that unit, by the product's units per case (products master)",
+    );
+  });
+
   it('reads a quantity written with its unit (Tally), and counts a product in one unit only', async () => {
     // SKU-0001 and SKU-0002 are counted in PCS by the products master, SKU-0005 in CASE; NEW-1 has no UOM.
     const rows: FixtureCell[][] = [

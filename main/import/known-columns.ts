@@ -1,4 +1,4 @@
-import type { DatasetKind, Master } from '../datasets/kinds';
+import { type DatasetKind, datasets, type Master } from '../datasets/kinds';
 import { columnsNaming, fieldLabel, type Mapping } from './mapping';
 import type { MasterNames } from './master-names';
 import type { SourceRow } from './readers/types';
@@ -49,6 +49,45 @@ export function preferKnownColumns(
     notes.push({
       field,
       decision: `${fieldLabel(kind, field)} is read from "${headers[other]}": the ${master} master knows none of the ${values.length} values of "${headers[column]}" in the first rows, and every one of "${headers[other]}"`,
+    });
+  }
+  notes.push(...unnamedMasterColumns(names, kind, headers, mapping, used, valuesOf));
+  return notes;
+}
+
+/**
+ * A party or product no header names, found by its values: for a field of the masters the
+ * mapping leaves without a column, the first column nothing reads whose every value under the
+ * header is a code or name of that master (a register's party column left without a header, or
+ * headed as nothing SchemeDesk knows). Numbers of fewer than four digits are no evidence: a
+ * quantity's 2 or 12 may be a code too.
+ */
+function unnamedMasterColumns(
+  names: MasterNames,
+  kind: DatasetKind,
+  headers: readonly string[],
+  mapping: Mapping,
+  used: Set<number>,
+  valuesOf: (column: number) => string[],
+): { field: string; decision: string }[] {
+  const notes: { field: string; decision: string }[] = [];
+  const fields = new Set(datasets[kind].fields.map((f) => f.name));
+  for (const [field, master] of masterFields) {
+    if (!fields.has(field) || mapping[field] !== undefined) continue;
+    const found = headers.findIndex((_, c) => {
+      if (used.has(c)) return false;
+      const values = valuesOf(c);
+      return (
+        values.length > 0 && values.some((v) => !/^\d{1,3}$/.test(v)) && values.every((v) => names.knows(master, v))
+      );
+    });
+    if (found < 0) continue;
+    mapping[field] = found;
+    used.add(found);
+    const column = headers[found]?.trim() ? `"${headers[found]}"` : `column ${found + 1} (it has no header)`;
+    notes.push({
+      field,
+      decision: `${fieldLabel(kind, field)} is read from ${column}: no header names it, and every value of that column in the first rows is one of the ${master} master`,
     });
   }
   return notes;

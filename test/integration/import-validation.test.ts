@@ -952,9 +952,10 @@ describe('validation', () => {
     const odd = ['Ref', 'When', 'Who', 'What', 'How many', 'Worth'];
     const path = writeText(join(dir, 'odd.csv'), delimited([odd, ['Q1', '05-10-2026', 'D001', 'SKU-0001', 1, '5.00']]));
     const first = await api.call('import.inspect', { path, kind: 'sales' });
-    // Without an item column the file would be one line per document (as a Day Book is): SKU and
-    // quantity are not asked for until a SKU is mapped.
-    expect(first.ok && first.value.unmappedRequired).toEqual(['doc_no', 'doc_date', 'distributor_code', 'net_value']);
+    // No header names a field: the party and the item are found by the values the masters know
+    // (known-columns.ts), and with an item the quantity is asked for.
+    expect(first.ok && first.value.mapping).toMatchObject({ distributor_code: 'Who', sku: 'What' });
+    expect(first.ok && first.value.unmappedRequired).toEqual(['doc_no', 'doc_date', 'qty', 'net_value']);
     const mapping = {
       doc_no: 'Ref',
       doc_date: 'When',

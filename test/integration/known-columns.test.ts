@@ -129,3 +129,65 @@ describe("SAP Business One's sales register into a workspace whose masters came 
     ]);
   });
 });
+
+describe('a party or product no header names', () => {
+  const demo = demoWorkspacePerTest();
+
+  it('is read from the column whose every value the masters know: a blank header, or one SchemeDesk does not know', async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const { sku, name: item } = uniqueProduct(ws);
+    const party = distributorName(ws, 'D002');
+    const path = join(dir, 'Register.csv');
+    writeFileSync(
+      path,
+      [
+        'Vch No,Date,,Godown,Qty,Value,Line Ref',
+        `S/1,2026-10-03,D001,Main,2,150.00,${item}`,
+        `S/2,2026-10-04,${party},Main,1,250.00,${item}`,
+      ].join('\n'),
+    );
+    const result = await api.call('import.run', { path, kind: 'sales', dryRun: true });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value).toMatchObject({ rows: 2, rejected: 0, totals: { net_value: '400.00' } });
+    expect(result.value.mapping).toMatchObject({ distributor_code: '', sku: 'Line Ref' });
+    expect(result.value.decisions.map((d) => d.decision)).toEqual(
+      expect.arrayContaining([
+        'Distributor is read from column 3 (it has no header): no header names it, and every value of that column in the first rows is one of the distributors master',
+        'SKU is read from "Line Ref": no header names it, and every value of that column in the first rows is one of the products master',
+      ]),
+    );
+    // The dialog's mapping sent back reads the same columns.
+    const again = await api.call('import.run', { path, kind: 'sales', dryRun: true, mapping: result.value.mapping });
+    if (!again.ok) throw new Error(JSON.stringify(again.error));
+    expect(again.value).toMatchObject({ rows: 2, rejected: 0 });
+    expect(sku).toMatch(/^SKU-/);
+  });
+
+  it('is never a column of small numbers, nor one of which the masters miss a value', async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    // Distributors coded 1 and 2: a quantity's 2 and 1 are their codes too, and no evidence.
+    ws.db
+      .prepare(
+        "INSERT INTO distributors (code, name, batch_id) SELECT code, name, (SELECT min(batch_id) FROM distributors) FROM (SELECT '1' AS code, 'One Traders' AS name UNION ALL SELECT '2', 'Two Traders')",
+      )
+      .run();
+    const small = join(dir, 'Small.csv');
+    writeFileSync(
+      small,
+      ['Vch No,Date,Slab,Qty,Value', 'S/1,2026-10-03,2,2,150.00', 'S/2,2026-10-04,1,1,250.00'].join('\n'),
+    );
+    const numbers = await api.call('import.run', { path: small, kind: 'sales', dryRun: true });
+    expect(numbers.ok).toBe(false);
+    if (!numbers.ok) expect(numbers.error.message).toContain('no column for Distributor');
+    const path = join(dir, 'Unknown.csv');
+    writeFileSync(
+      path,
+      ['Vch No,Date,Party Ref,Qty,Value', 'S/1,2026-10-03,D001,2,150.00', 'S/2,2026-10-04,X999,1,250.00'].join('\n'),
+    );
+    const result = await api.call('import.run', { path, kind: 'sales', dryRun: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('no column for Distributor');
+  });
+});

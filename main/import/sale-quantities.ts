@@ -19,6 +19,15 @@ export function caseMaster(db: Database.Database): CaseMaster {
   };
 }
 
+const tooMany = (sku: string) =>
+  `the line's cases of ${sku} make more units than can be counted exactly: correct the quantity or the products master's units per case`;
+
+/** Cases (thousandths) in their product's unit, by its units per case; why not, where there are too many to count exactly. */
+function inPieces(cases: number, perCase: number, sku: string): number | string {
+  const pieces = cases * perCase;
+  return Number.isSafeInteger(pieces) ? pieces : tooMany(sku);
+}
+
 /**
  * A sales line's quantity against the unit its product is counted in: a product the products
  * master counts in another unit is read from the file's column in that unit where it has one
@@ -160,7 +169,8 @@ export class SaleQuantities {
       }
     }
     const inCases = problem ? this.casesInMasterUnit(sku, unit, values.qty) : null;
-    if (inCases !== null) {
+    if (typeof inCases === 'string') problem = inCases;
+    else if (inCases !== null) {
       values.qty = inCases;
       problem = null;
       this.casesRead.lines++;
@@ -173,14 +183,15 @@ export class SaleQuantities {
   /**
    * A quantity in cases (a box, a carton: SAP billing a material in CS) of a product the products
    * master counts in another unit and gives units per case for: the quantity in the master's
-   * unit, the cases × the units per case. Null where the master does not say so.
+   * unit, the cases × the units per case. Null where the master does not say so; why not, where
+   * that is too many to count exactly.
    */
-  private casesInMasterUnit(sku: string, unit: string, qty: StoredValue | undefined): number | null {
+  private casesInMasterUnit(sku: string, unit: string, qty: StoredValue | undefined): number | string | null {
     const uom = this.units.masterUnit(sku);
     if (typeof qty !== 'number' || uom === undefined || !QuantityUnits.isCase(unit) || QuantityUnits.isCase(uom))
       return null;
     const perCase = this.perCase().get(sku);
-    return perCase === undefined ? null : qty * perCase;
+    return perCase === undefined ? null : inPieces(qty, perCase, sku);
   }
 
   /** Each product's units per case, from the products master, read once where a line asks. */
@@ -197,7 +208,11 @@ export class SaleQuantities {
     const perCase = this.perCase().get(sku);
     if (perCase === undefined)
       return `the products master gives no units per case for ${sku}, so the line's cases cannot be added to its pieces`;
-    values.qty = (typeof values.qty === 'number' ? values.qty : 0) + cases * perCase;
+    const pieces = inPieces(cases, perCase, sku);
+    if (typeof pieces === 'string') return pieces;
+    const total = (typeof values.qty === 'number' ? values.qty : 0) + pieces;
+    if (!Number.isSafeInteger(total)) return tooMany(sku);
+    values.qty = total;
     return null;
   }
 

@@ -136,6 +136,8 @@ describe('validation', () => {
       ['DMS/3', '07-10-2026', 'D001', 'O00001', 'SKU-0001', -1, -3, '-450.00'],
       ['DMS/4', '08-10-2026', 'D001', 'O00001', 'SKU-0002', 2, 0, '300.00'],
       ['DMS/5', '08-10-2026', 'D001', 'O00001', 'SKU-9001', 1, 1, '700.00'],
+      // More pieces than a number holds exactly: refused, never rounded.
+      ['DMS/6', '09-10-2026', 'D001', 'O00001', 'SKU-0001', 999_999_999_999, 0, '700.00'],
     ];
     const path = writeText(join(dir, 'cases by master.csv'), delimited(split));
     const said =
@@ -151,6 +153,13 @@ describe('validation', () => {
         value: '2',
         message:
           "the products master gives no units per case for SKU-0002, so the line's cases cannot be added to its pieces",
+      },
+      {
+        row: 7,
+        column: 'Cases',
+        value: '999999999999',
+        message:
+          "the line's cases of SKU-0001 make more units than can be counted exactly: correct the quantity or the products master's units per case",
       },
     ]);
     expect(r.decisions).toContainEqual({ field: 'qty', decision: said });
@@ -323,11 +332,18 @@ describe('validation', () => {
       ['SI/CS/3', '05-10-2026', 'D001', 'O00001', 'SKU-0005', '3', 'CS', '3,600.00'],
       ['SI/CS/4', '06-10-2026', 'D001', 'O00001', 'SKU-0002', '1', 'CS', '600.00'],
       ['SI/CS/5', '06-10-2026', 'D001', 'O00001', 'SKU-0001', '1', 'Kg', '100.00'],
+      // More pieces than a number holds exactly: refused, never rounded.
+      ['SI/CS/6', '07-10-2026', 'D001', 'O00001', 'SKU-0001', '999999999999', 'CS', '100.00'],
     ];
     const { result, stored, decision } = await importUnits('cases.csv', unitHeader, rows);
     expect(result.errors).toEqual([
       qtyRefused(5, '1 CS', 'the products master counts SKU-0002 in PCS, this line in CS'),
       qtyRefused(6, '1 Kg', 'the products master counts SKU-0001 in PCS, this line in Kg'),
+      qtyRefused(
+        7,
+        '999999999999 CS',
+        "the line's cases of SKU-0001 make more units than can be counted exactly: correct the quantity or the products master's units per case",
+      ),
     ]);
     expect(stored).toEqual([
       ['SI/CS/1', 'SKU-0001', 48_000],

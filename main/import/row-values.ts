@@ -652,7 +652,35 @@ export function convertRow(
     converted.cases = cases;
     values.qty ??= 0;
   }
+  beyondExact(kind, mapping, cells, values, problems);
   return converted;
+}
+
+/**
+ * Amounts and quantities worked out from several cells (the tax as the sum of its parts, a net as
+ * an amount less its tax) that come to more than a number holds exactly: each is a problem of its
+ * field, never stored rounded (the sum of two taxes of 5 × 10¹³ rupees had stopped the import).
+ */
+function beyondExact(
+  kind: DatasetKind,
+  mapping: Mapping,
+  cells: readonly Cell[],
+  values: Record<string, StoredValue>,
+  problems: FieldProblem[],
+): void {
+  for (const field of datasets[kind].fields) {
+    const value = values[field.name];
+    if (typeof value !== 'number' || Number.isSafeInteger(value) || !['money', 'qty', 'int'].includes(field.type))
+      continue;
+    const column = mapping[field.name];
+    problems.push({
+      field: field.name,
+      column: column ?? null,
+      value: column === undefined ? '' : shown(cells[column] ?? null),
+      message: `${field.label} works out to more than can be stored exactly: correct the amounts it is made of`,
+    });
+    values[field.name] = null;
+  }
 }
 
 /**

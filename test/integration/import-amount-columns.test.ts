@@ -257,6 +257,25 @@ describe('amount columns read from the rows', () => {
         message: '9999999990000000 is too large to store exactly',
       },
     ]);
+
+    // Parts each stored exactly whose sum is not: the line is refused, not the import stopped.
+    const parts = file('tax parts.csv', [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'CGST', 'SGST'],
+      ['TP-1', '2026-10-05', 'D001', 'SKU-0001', 1, '100.00', '50000000000000.00', '50000000000000.00'],
+      ['TP-2', '2026-10-05', 'D001', 'SKU-0001', 1, '100.00', '9.00', '9.00'],
+    ]);
+    const summed = await importFile(ws, parts, { kind: 'sales', dryRun: true });
+    expect([summed.rows, summed.errors]).toEqual([
+      1,
+      [
+        {
+          row: 2,
+          column: '(Tax)',
+          value: '',
+          message: 'Tax works out to more than can be stored exactly: correct the amounts it is made of',
+        },
+      ],
+    ]);
   });
 });
 

@@ -12,7 +12,7 @@ import { matchingProfileName, savedMappingFor } from './profiles';
 import type { Source, SourceRow, SourceSheet } from './readers/types';
 import { monthRowsOf } from './summaries';
 import { type TitleDate, titleDates, titlePeriod, titleTexts } from './title-dates';
-import { titleParty } from './title-party';
+import { sheetParty, titleParty } from './title-party';
 
 /** Where a dataset sits in a file: its sheet, header row and the columns mapped to fields. */
 export interface LocatedTable {
@@ -117,8 +117,12 @@ export function locateTable(
         ...dated,
         ...(asOf ? [asOf] : []),
         ...(party ? [party.found] : []),
-        // One distributor's own export, named by no title: its outlets' owner.
-        ...(party || wanted.mapping ? [] : [outletsParty(names, kind, mapping, firstRows)].filter((p) => p !== null)),
+        // One distributor's own export, named by no title: its outlets' owner, else the one its sheet is named for.
+        ...(party || wanted.mapping
+          ? []
+          : [outletsParty(names, kind, mapping, firstRows) ?? sheetParty(names, kind, mapping, choice.name)].filter(
+              (p) => p !== null,
+            )),
       ],
       titleScale: titleScale(title),
       titlePeriod: titlePeriod(titleRows),

@@ -54,6 +54,20 @@ export function titleParty(
   return namesOutlets(names, firstRows, mapping.distributor_code) ? { found: only, column: 'outlets' } : null;
 }
 
+/**
+ * The distributor a workbook's sheet is named for, where its lines name none: a workbook of one
+ * sheet per distributor (`Annapurna Distributors`, `D002`), each sheet its sales, bills or
+ * receipts with no party column. The sheet's name must be the name or code of exactly one.
+ */
+export function sheetParty(names: MasterNames, kind: DatasetKind, mapping: Mapping, sheet: string): TitleDate | null {
+  if (kind !== 'sales' && kind !== 'payments' && kind !== 'receivables') return null;
+  // A sheet numbered 1, 2, 3 names no distributor coded so.
+  if (mapping.distributor_code !== undefined || /^\s*\d{1,3}\s*$/.test(sheet)) return null;
+  const named = names.resolve('distributors', sheet, null);
+  if (!named || !('code' in named)) return null;
+  return { field: 'distributor_code', value: named.code, title: '', because: `as the sheet's name "${sheet}" says` };
+}
+
 /** Whether every value the first rows have in `column` names an outlet, and none a distributor. */
 function namesOutlets(names: MasterNames, rows: readonly SourceRow[], column: number): boolean {
   const parties = valuesIn(rows, column);

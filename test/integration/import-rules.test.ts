@@ -1420,6 +1420,39 @@ describe("one distributor's export that names outlets and no distributor", () =>
     expect(new Set(storedRows(ws, 'sales', r.batch ?? 0).map((s) => s.distributor_code))).toEqual(new Set(['D001']));
   });
 
+  it("reads every line of a workbook's sheet named for a distributor as that distributor's, where no column names one", async () => {
+    const lines = (no: string, sku: string): FixtureCell[][] => [
+      ['Invoice No', 'Invoice Date', 'SKU Code', 'Qty', 'Net Amount'],
+      [no, '2026-10-03', sku, 2, '150.00'],
+    ];
+    const name = String(ws.db.prepare("SELECT name FROM distributors WHERE code = 'D002'").pluck().get());
+    const path = join(dir, 'by distributor.xlsx');
+    await writeXlsx(path, [
+      { name: 'D001', rows: lines('B/1', 'SKU-0001') },
+      { name, rows: lines('B/2', 'SKU-0002') },
+      { name: '7', rows: lines('B/3', 'SKU-0002') },
+    ]);
+    const byCode = await importFile(ws, path, { kind: 'sales', sheet: 'D001' });
+    const byName = await importFile(ws, path, { kind: 'sales', sheet: name });
+    expect(byName.decisions).toContainEqual({
+      field: 'distributor_code',
+      decision: `Distributor is D002 for every row, as the sheet's name "${name}" says`,
+    });
+    expect(
+      [byCode, byName].flatMap((r) => storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.distributor_code])),
+    ).toEqual([
+      ['B/1', 'D001'],
+      ['B/2', 'D002'],
+    ]);
+    // A sheet numbered 7 names nobody, though a distributor is coded 007: the distributor is asked for.
+    ws.db
+      .prepare(
+        "INSERT INTO distributors (code, name, batch_id) VALUES ('007', 'Seven Traders', (SELECT min(batch_id) FROM distributors))",
+      )
+      .run();
+    await expect(importFile(ws, path, { kind: 'sales', sheet: '7' })).rejects.toThrow('no column for Distributor');
+  });
+
   it("asks for the distributor where the first rows' outlets are several distributors'", async () => {
     const path = file('two distributors.csv', [
       header,

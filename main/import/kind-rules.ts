@@ -156,12 +156,21 @@ export function neededFields(
 /** The product a line of a file without items is booked to. */
 export const notItemised = { sku: 'NOT-ITEMISED', name: 'Not itemised (documents imported without item lines)' };
 
+type Mapped = Readonly<Record<string, number>>;
+
+/** Whether a sales file maps none of the columns that give a line's amount itself: a net, an amount with tax, a Debit / Credit pair. */
+const noLineAmount = (mapped: Mapped): boolean =>
+  mapped.net_value === undefined &&
+  mapped.with_tax === undefined &&
+  mapped.debit_amount === undefined &&
+  mapped.credit_amount === undefined;
+
 /**
  * Whether a sale's net value is its document's total less its tax (Tally's Sales Register without
  * items): the file writes no net value and no Debit / Credit pair, and one line per document (a
  * document's total on each of several item lines would count it several times).
  */
-export const netFromGrossTotal = (mapped: Readonly<Record<string, number>>): boolean =>
+export const netFromGrossTotal = (mapped: Mapped): boolean =>
   mapped.gross_total !== undefined &&
   mapped.net_value === undefined &&
   mapped.debit_amount === undefined &&
@@ -173,13 +182,8 @@ export const netFromGrossTotal = (mapped: Readonly<Record<string, number>>): boo
  * `Bill Amount`, `Invoice Value`): the rows decide (amountsFromRows) whether it is each line's
  * amount with its tax, and the file is refused where it is not.
  */
-export const lineTotalToCheck = (mapped: Readonly<Record<string, number>>): boolean =>
-  mapped.gross_total !== undefined &&
-  mapped.sku !== undefined &&
-  mapped.net_value === undefined &&
-  mapped.with_tax === undefined &&
-  mapped.debit_amount === undefined &&
-  mapped.credit_amount === undefined;
+export const lineTotalToCheck = (mapped: Mapped): boolean =>
+  mapped.gross_total !== undefined && mapped.sku !== undefined && noLineAmount(mapped);
 
 /**
  * Whether an itemised sales file writes each line's gross and no net, price or total of any kind
@@ -187,25 +191,16 @@ export const lineTotalToCheck = (mapped: Readonly<Record<string, number>>): bool
  * (amountsFromRows) which other column is the line's amount, less the discount or with its tax
  * too, and the file is refused where none is.
  */
-export const netBesideGrossToCheck = (mapped: Readonly<Record<string, number>>): boolean =>
+export const netBesideGrossToCheck = (mapped: Mapped): boolean =>
   mapped.gross_value !== undefined &&
   mapped.sku !== undefined &&
-  mapped.net_value === undefined &&
-  mapped.with_tax === undefined &&
   mapped.gross_total === undefined &&
   mapped.rate === undefined &&
-  mapped.debit_amount === undefined &&
-  mapped.credit_amount === undefined;
+  noLineAmount(mapped);
 
 /**
  * Whether a sale's net value is its quantity × its unit price: the file writes a price and no
  * amount of any kind (UCI's Online Retail: Quantity, UnitPrice), so the line's value is theirs.
  */
-export const netFromPrice = (mapped: Readonly<Record<string, number>>): boolean =>
-  mapped.net_value === undefined &&
-  mapped.rate !== undefined &&
-  mapped.qty !== undefined &&
-  mapped.gross_total === undefined &&
-  mapped.with_tax === undefined &&
-  mapped.debit_amount === undefined &&
-  mapped.credit_amount === undefined;
+export const netFromPrice = (mapped: Mapped): boolean =>
+  mapped.rate !== undefined && mapped.qty !== undefined && mapped.gross_total === undefined && noLineAmount(mapped);

@@ -1,4 +1,5 @@
 import { asciiDigits, readInAnyDigits } from './digits';
+import type { Cell } from './readers/types';
 
 /**
  * Dates as ERPs write them, to ISO days: Excel serials (1900 and 1904 systems), Date cells,
@@ -166,6 +167,12 @@ export const excelSerialToIso = (serial: number, date1904 = false): string =>
 
 /** Excel serials from 1950 to 2100: a number outside is not a date. */
 export const isPlausibleSerial = (n: number) => n >= 18_264 && n <= 73_051;
+
+/** A cell holding a date: a workbook's, or one written as 05-10-2026, 2026-10-05, 5-Oct-26, Oct 5, 2026. */
+export const isDated = (cell: Cell): boolean =>
+  cell instanceof Date ||
+  (typeof cell === 'string' &&
+    /\b\d{1,4}[-/.](\d{1,2}|[a-z]{3,9})[-/.]\d{2,4}\b|\b[a-z]{3,9}\.? \d{1,2},? \d{4}\b/i.test(cell));
 
 /** The two numbers of an all-digit date before the year, or null when the text is not one. */
 export function numericDayMonth(text: string): [number, number] | null {

@@ -1,6 +1,6 @@
 import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { isFreeGoodsHeader } from './aliases';
-import { isPlausibleSerial, parseDateText } from './dates';
+import { isDated, isPlausibleSerial } from './dates';
 import { isNumber } from './layout';
 import { columnsNaming, likelyColumns, namesAField } from './mapping';
 import type { Cell } from './readers/types';
@@ -15,20 +15,8 @@ const moneyWord = /\b(amount|amt|value|val|total|balance|bal|due|outstanding)\b/
 /** Whether a header names an outlet ("Retailer Code", "Outlet Name"), as a sales line's outlet. */
 const namesAnOutlet = (header: string): boolean => columnsNaming('sales', 'outlet_code', [header]).length > 0;
 
-/** Whether a cell could be a day: a date, a day's serial number, or text read as one either way round. */
-function dayLike(cell: Cell): boolean {
-  if (cell instanceof Date) return true;
-  if (typeof cell === 'number') return isPlausibleSerial(cell);
-  if (typeof cell !== 'string') return false;
-  return (['day-first', 'month-first'] as const).some((order) => {
-    try {
-      parseDateText(cell, order);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
+/** Whether a cell could be a day: a date written or a workbook's, or a day's serial number. */
+const dayLike = (cell: Cell): boolean => isDated(cell) || (typeof cell === 'number' && isPlausibleSerial(cell));
 
 /**
  * Whether the lines under the header could hold what a field of `type` holds in `column`: numbers

@@ -1,5 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
+import { isDated } from './dates';
 import { monthNamed } from './month-columns';
 import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
@@ -10,12 +11,6 @@ function isMonthName(text: string): boolean {
   const named = normalizeHeader(text).match(/^([a-z]{3,9})(?:\d{2}|\d{4})?$/);
   return named !== null && monthNamed(named[1] ?? '') >= 0;
 }
-
-/** A cell holding a date: a workbook's, or one written as 05-10-2026, 2026-10-05, 5-Oct-26, Oct 5, 2026. */
-const isDated = (cell: Cell): boolean =>
-  cell instanceof Date ||
-  (typeof cell === 'string' &&
-    /\b\d{1,4}[-/.](\d{1,2}|[a-z]{3,9})[-/.]\d{2,4}\b|\b[a-z]{3,9}\.? \d{1,2},? \d{4}\b/i.test(cell));
 
 /** The fields without which a row is a total, not a voucher: its number and its date. */
 const voucherFields: Partial<Record<DatasetKind, readonly string[]>> = {

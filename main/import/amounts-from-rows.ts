@@ -77,8 +77,9 @@ function columnLess(
 /**
  * The column of each line's amount in an itemised file that names a gross and no net (Oracle
  * Receivables' Extended Amount beside its Tax Amount and Total): one that on every line read is
- * the gross less the discounts, where some line has one, is the net; else one that is that plus
- * the tax, where some line has tax, is the amount with its tax. Null where no column is either.
+ * the gross less the discounts, where some line has one, is the net (columnLess); else one written
+ * on every line with a gross that holds its tax as netHoldsTax asks of a net column, the amount
+ * with its tax. Null where no column is either.
  */
 function lineAmountBesideGross(
   mapping: Mapping,
@@ -90,19 +91,12 @@ function lineAmountBesideGross(
   if (gross === undefined) return null;
   const net = columnLess(mapping, gross, discountColumns(mapping), headers, rows, decisions);
   if (net !== null) return { column: net, withTax: false };
-  const lines = rows
-    .map((cells) => ({ cells, gross: amountIn(cells, gross, decisions) }))
-    .filter((l): l is typeof l & { gross: number } => l.gross !== null)
-    .map((l) => ({
-      cells: l.cells,
-      whole:
-        l.gross - sumIn(l.cells, discountColumns(mapping), decisions) + sumIn(l.cells, taxColumns(mapping), decisions),
-      taxed: sumIn(l.cells, taxColumns(mapping), decisions) !== 0,
-    }));
-  if (!lines.some((l) => l.taxed)) return null;
   const taken = new Set(Object.values(mapping));
   const column = headers.findIndex(
-    (_, c) => !taken.has(c) && lines.every((l) => amountIn(l.cells, c, decisions) === l.whole),
+    (_, c) =>
+      !taken.has(c) &&
+      rows.every((cells) => amountIn(cells, gross, decisions) === null || amountIn(cells, c, decisions) !== null) &&
+      netHoldsTax(mapping, c, rows, decisions),
   );
   return column < 0 ? null : { column, withTax: true };
 }

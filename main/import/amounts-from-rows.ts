@@ -138,10 +138,16 @@ function grossAndNet(
 /**
  * Why the amount in `column` of an itemised file is each line's own, not its bill's total written
  * on each line: it differs between the lines of a bill, or every bill of the first rows has one
- * line (whose amount is its bill's). Null where every bill of several lines writes one amount on
- * each, as a bill's total would be.
+ * line (whose amount is its bill's: `oneLine`, which the import checks again on every bill, see
+ * one-line-bills.ts). Null where every bill of several lines writes one amount on each, as a bill's
+ * total would be.
  */
-function linesOwnAmounts(mapping: Mapping, column: number, rows: Rows, decisions: Decisions): string | null {
+function linesOwnAmounts(
+  mapping: Mapping,
+  column: number,
+  rows: Rows,
+  decisions: Decisions,
+): { why: string; oneLine: boolean } | null {
   const doc = mapping.doc_no;
   if (doc === undefined) return null;
   const bills = new Map<string, number[]>();
@@ -154,12 +160,13 @@ function linesOwnAmounts(mapping: Mapping, column: number, rows: Rows, decisions
   }
   if (bills.size === 0) return null;
   const several = [...bills].filter(([, amounts]) => amounts.length > 1);
-  if (several.length === 0) return "every bill of the first rows has one line, whose amount is its bill's";
+  if (several.length === 0)
+    return { why: "every bill of the first rows has one line, whose amount is its bill's", oneLine: true };
   const differing = several.find(([, amounts]) => amounts.some((a) => a !== amounts[0]));
   if (!differing) return null;
   const [number, amounts] = differing;
   const shown = amounts.slice(0, 2).map((a) => scaledIntegerToString(a, 2));
-  return `the lines of one bill write different amounts (${number}: ${shown.join(' and ')})`;
+  return { why: `the lines of one bill write different amounts (${number}: ${shown.join(' and ')})`, oneLine: false };
 }
 
 /**
@@ -303,13 +310,15 @@ export function amountsFromRows(
   const total = mapping.gross_total;
   if (noTaxFlag && total !== undefined && lineTotalToCheck(mapping) && proposed('gross_total')) {
     const less = discountColumns(mapping).map((column) => ` less "${headers[column]}"`);
+    const own = mapping.gross_value === undefined ? linesOwnAmounts(mapping, total, rows, decisions) : null;
     const why =
       mapping.gross_value !== undefined
         ? netHoldsTax(mapping, total, rows, decisions)
           ? `on every line read it is "${headers[mapping.gross_value]}"${less.join(',')} plus the tax`
           : null
-        : linesOwnAmounts(mapping, total, rows, decisions);
+        : (own?.why ?? null);
     if (why !== null) {
+      if (own?.oneLine) decisions.oneLineBills = total;
       notes.push({
         field: 'net_value',
         decision: `"${headers[total]}" is each line's amount with its tax, not the bill's total: ${why}, so each line's net value is it less its tax`,

@@ -39,6 +39,7 @@ import { MasterChanges } from './master-changes';
 import { MasterReferences } from './master-references';
 import { fromAndTo } from './master-rows';
 import { NumberSeries } from './number-series';
+import { OneLineBills } from './one-line-bills';
 import { openSource } from './open-source';
 import { describeEncoding } from './readers/delimited';
 import type { Cell, Source, SourceRow } from './readers/types';
@@ -439,6 +440,10 @@ async function importFrom(
       kind === 'sales' && mapping.bill_total !== undefined
         ? new BillTotals(db, mapping.bill_total, decisions, (tax) => netSum?.add(-tax))
         : null;
+    const oneLineBills =
+      kind === 'sales' && decisions.oneLineBills !== undefined
+        ? new OneLineBills(decisions.oneLineBills, decisions)
+        : null;
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
     const tick = Date.now();
@@ -646,6 +651,7 @@ async function importFrom(
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
       if (billTotals && lines.firstId !== 0) billTotals.add(values, row.cells, lines.firstId, lines.lastId);
+      oneLineBills?.add(values, row.cells, row.number);
       dueDates?.add(values);
       freeGoods?.add(row.cells, converted, values);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
@@ -695,6 +701,8 @@ async function importFrom(
     const billTotalNote = billTotals?.decision(headers, mapping);
     if (billTotalNote) result.decisions.push(billTotalNote);
 
+    const oneAmountEach = oneLineBills?.refusal(fileName, headers);
+    if (oneAmountEach) throw new ImportRefusedError(oneAmountEach);
     const unknownTypes = typeReadings.unknownProblem(headers[mapping.doc_type ?? -1]);
     if (unknownTypes) throw new ImportRefusedError(`${fileName}: ${unknownTypes}`);
     result.decisions.push(...typeReadings.decisions());

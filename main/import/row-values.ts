@@ -106,6 +106,11 @@ export interface Decisions {
    * units: a later line of cases beside fewer pieces is refused (SaleQuantities).
    */
   casesBeside?: number;
+  /**
+   * The column read as each line's amount with its tax because every bill of the first rows had one
+   * line: a later bill of several lines writing one amount on each refuses the file (one-line-bills.ts).
+   */
+  oneLineBills?: number;
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */

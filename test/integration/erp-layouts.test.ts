@@ -628,6 +628,50 @@ describe('discounts in a column each', () => {
     );
   });
 
+  it("refuses a bill's amount read as each line's on bills of one line when a later bill writes it on each of its lines", async () => {
+    const header = [
+      'Bill No',
+      'Bill Date',
+      'Distributor Code',
+      'Outlet Code',
+      'SKU',
+      'Qty',
+      'Tax Amount',
+      'Bill Amount',
+    ];
+    const bill = (no: string, sku: string, qty: number, tax: string, amount: string) => [
+      ...[no, '2026-10-05', 'D001', 'O00001', sku, qty, tax, amount],
+    ];
+    // More bills of one line each than the first rows hold, so nothing there tells the amount apart.
+    const single = Array.from({ length: 600 }, (_, i) => bill(`B${i}`, 'SKU-0001', 2, '18.00', '118.00'));
+    const later = (first: string, second: string) => [
+      bill('B900', 'SKU-0001', 2, '18.00', first),
+      bill('B900', 'SKU-0002', 4, '36.00', second),
+    ];
+    // A bill writing its total, 354.00, on both its lines: counted once a line it would be 708.00.
+    const batches = () => ws.db.prepare('SELECT count(*) AS n FROM import_batches').pluck().get();
+    const before = batches();
+    await expect(
+      importFile(ws, file('one-line-totals.csv', [header, ...single, ...later('354.00', '354.00')]), { kind: 'sales' }),
+    ).rejects.toThrow(
+      'one-line-totals.csv: "Bill Amount" was read as each line\'s amount with its tax, since every bill of the first rows has one line, but bill B900 (rows 602–603) writes 354.00 on each of its 2 lines, as a bill\'s total would be',
+    );
+    expect(batches()).toBe(before);
+    // The same bill writing each line's own amount.
+    const own = await importFile(ws, file('one-line-own.csv', [header, ...single, ...later('118.00', '236.00')]), {
+      kind: 'sales',
+    });
+    expect(own.errors).toEqual([]);
+    expect(own.decisions.map((d) => d.decision)).toContain(
+      "\"Bill Amount\" is each line's amount with its tax, not the bill's total: every bill of the first rows has one line, whose amount is its bill's, so each line's net value is it less its tax",
+    );
+    expect(
+      storedRows(ws, 'sales', own.batch ?? 0)
+        .slice(-2)
+        .map((l) => l.net_value),
+    ).toEqual([10000, 20000]);
+  });
+
   it("takes the tax out of a DMS's Net Amount beside its gross and discounts, named or not, and never takes the gross for prices", async () => {
     const header = [
       ...['Distributor Code', 'Retailer Code', 'Bill Number', 'Bill Date', 'Product Code', 'Selling Rate'],

@@ -834,7 +834,7 @@ function skippedSentence(skipped: Record<string, number>, others: string): strin
   const count = (n: number, phrase?: string) => {
     const shown = n.toLocaleString('en-IN');
     if (phrase === undefined) return shown;
-    return `${shown} ${n === 1 ? phrase.replace(/\b(rows|lines|repeats|documents|vouchers|ledgers|items)\b/, (w) => w.slice(0, -1)) : phrase}`;
+    return `${shown} ${n === 1 ? phrase.replace(/\b(rows|lines|repeats|documents|vouchers|ledgers|items|notes)\b/, (w) => w.slice(0, -1)) : phrase}`;
   };
   const types = Object.entries(skipped)
     .filter(([why]) => why.startsWith('type:'))

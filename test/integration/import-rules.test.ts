@@ -107,6 +107,33 @@ describe('layouts', () => {
     expect(r.skipped).toEqual({ 'balance rows': 2, 'page lines': 3, 'header lines': 1, 'total rows': 1 });
   });
 
+  it("leaves out a report's footer under the table, its lines of words alone, and reads such a line among the lines as before", async () => {
+    // QuickBooks ends a report with its basis and when it was run, Salesforce with its notices, a
+    // DMS with when it was made.
+    const header = ['Type', 'Date', 'Num', 'Name', 'Item', 'Qty', 'Amount'];
+    const lines = [
+      ['Invoice', '2026-10-06', 'INV-101', 'D001', 'SKU-0001', 10, '450.00'],
+      ['Invoice', '2026-10-18', 'INV-102', 'D002', 'SKU-0002', 4, '100.00'],
+    ];
+    const footer = [
+      [],
+      ['Accrual basis Monday, 7 December 2026 02:33 PM GMT+05:30'],
+      ['Confidential Information - Do Not Distribute'],
+      ['Page No. 1'],
+      ['Report Generated On:', '07-12-2026 14:33'],
+    ];
+    const r = await importFile(ws, file('footer.csv', [header, ...lines, ...footer]), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ rows: 2, totals: { net_value: '550.00' } });
+    expect(r.skipped).toEqual({ 'notes under the table': 3, 'page lines': 1 });
+    expect(r.skippedSummary).toBe('skipped 3 notes under the table; 1 page line');
+    // The same lines written after it are lines: the words are read as a line's type, as before.
+    const among = file('among.csv', [header, lines[0] ?? [], ...footer.slice(0, 4), lines[1] ?? []]);
+    await expect(importFile(ws, among, { kind: 'sales' })).rejects.toThrow(
+      'these document types are not known: "Accrual basis Monday, 7 December 2026 02:33 PM GMT+05:30" (1 row)',
+    );
+  });
+
   it('leaves out an unlabelled total row at the end (SAP ALV), and reads null, NULL and dashes as blank', async () => {
     const path = file('alv.csv', [
       ['Billing Document', 'Billing Date', 'Sold-to party', 'Ship-to', 'Material', 'Billed Quantity', 'Net Value'],

@@ -255,6 +255,33 @@ describe('file formats', () => {
     ]);
   });
 
+  it("reads codes and numbers written after a spreadsheet's text apostrophe ('D001, '-617.25) as what follows it", async () => {
+    // Exporters keep leading zeros so, and guard values that begin with = + - @ from spreadsheets.
+    const written = lines.map((l, i): FixtureCell[] =>
+      l.map((c, k) => (k === 2 || (i === 2 && (k === 5 || k === 6)) ? `'${c}` : c)),
+    );
+    const result = await expectSales(writeText(join(dir, 'apostrophes.csv'), delimited([header, ...written])));
+    expect(storedRows(ws, 'sales', result.batch ?? 0).map((r) => r.distributor_code)).toEqual([
+      'D001',
+      'D001',
+      'D002',
+      'D001',
+    ]);
+    // A credit note's amount guarded so is its negative amount (the same lines, numbered anew).
+    const guarded = lines.map((l, i): FixtureCell[] => [
+      String(l[0]).replace('/T/', '/U/'),
+      ...l.slice(1, 6),
+      i === 3 ? "'-617.25" : (l[6] ?? null),
+      l[7] ?? null,
+    ]);
+    const minus = await importFile(ws, writeText(join(dir, 'guarded.csv'), delimited([header, ...guarded])), {
+      kind: 'sales',
+      dryRun: true,
+    });
+    expect(minus.errors).toEqual([]);
+    expect(minus.totals).toEqual(expectedTotals);
+  });
+
   it('refuses a code holding a mark that turns the order it shows in, which dropped would name another distributor', async () => {
     // D0, a right-to-left override and 10 show as D001; without the override the cell holds D010.
     const turned = lines.map((l, i): FixtureCell[] => (i === 1 ? l.map((c, k) => (k === 2 ? 'D0\u202e10' : c)) : l));

@@ -131,12 +131,20 @@ interface ParserCore {
 const quotedFormula = /^="((?:[^"]|"")*)"$/;
 
 /**
- * What Excel shows for a cell of a CSV written `="00123"` (web DMS and ERP exports write codes
- * and document numbers so, to keep their leading zeros): the text between the quotes. Other
- * text that starts with = is left as written.
+ * What a CSV's cell is meant to hold where its exporter wrote it for a spreadsheet:
+ * - `="00123"` (web DMS and ERP exports write codes and document numbers so, to keep their leading
+ *   zeros): the text between the quotes, as Excel shows it; other text that starts with = is left
+ *   as written;
+ * - `'00123`, `'-500.00`: the apostrophe a spreadsheet takes as "text" where one is typed, which
+ *   exporters write before codes to keep their leading zeros and before values that begin with
+ *   = + - @ so that no spreadsheet runs them (a guard against formulas in CSVs): the text after
+ *   it, so `'D001` is the distributor D001 and `'-500.00` is −500.00 (each had been refused, the
+ *   code unknown, the amount no number). A text quoted at both ends (`'Sharma'`) is left as written.
  */
 export const textOfFormula = (v: string): string => {
-  if (v.charCodeAt(0) !== 61) return v;
+  const first = v.charCodeAt(0);
+  if (first === 39) return v.length > 1 && !v.endsWith("'") ? v.slice(1) : v;
+  if (first !== 61) return v;
   const quoted = quotedFormula.exec(v);
   return quoted ? (quoted[1] as string).replace(/""/g, '"') : v;
 };

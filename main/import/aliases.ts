@@ -381,6 +381,8 @@ const docDate = [
   'creditnotedate',
   'notedate',
   'orderdate',
+  // Salesforce's label for an order's date (its EffectiveDate).
+  'orderstartdate',
   'entrydate',
   // Indian registers' short forms: Inv Dt, Bill Dt, Doc Dt.
   'invdt',

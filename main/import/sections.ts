@@ -1,7 +1,7 @@
 import { type DatasetKind, datasets } from '../datasets/kinds';
 import { closedGroupsInFirstColumn, closedHeading, firstColumnHeading } from './first-column-groups';
 import { documentColumnOf, kindRules } from './kind-rules';
-import type { HeaderCandidate, Mapping } from './mapping';
+import { columnsNaming, type HeaderCandidate, type Mapping } from './mapping';
 import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
 import { SECTION_HEADER, SECTION_IN_FIRST } from './section-headers';
@@ -50,6 +50,23 @@ export function withSections(
     : { ...header, headers, mapping: { ...header.mapping, [field]: headers.length - 1 } };
 }
 
+/** A heading written after a label and a colon: the label, and what follows it. */
+const labelled = /^([^:]{1,40}?)\s*:\s*(\S.*)$/;
+
+/**
+ * A heading as the lines take it: the value after the field's name where the report writes it so
+ * (`Customer: D001 - Annapurna Distributors`, `Party : Sharma Traders`, `Item: SKU-0001`), as
+ * Busy's and Marg's party-wise registers and reports laid out by Crystal Reports do; read whole,
+ * every line under it named an unknown distributor. A label that names no field's column (`Note:
+ * …`, a time's `10:30`) is left as written.
+ */
+function afterLabel(kind: DatasetKind, field: string, heading: Cell): Cell {
+  if (typeof heading !== 'string') return heading;
+  const parts = labelled.exec(heading.trim());
+  if (!parts || columnsNaming(kind, field, [parts[1] as string]).length === 0) return heading;
+  return parts[2] as string;
+}
+
 /**
  * The rows of a sheet with a section column: each heading row is dropped (told to `skipped`) and
  * its value written into the rows under it, up to the next heading. In the first column, the row
@@ -71,13 +88,14 @@ export function sectionFiller(
     own >= 0
       ? (cells: readonly Cell[]) => (onlyIn(cells, own) && !isTotalRow(cells) ? (cells[own] ?? null) : null)
       : (cells: readonly Cell[]) => firstColumnHeading(cells, documentColumn);
+  const field = Object.keys(mapping).find((f) => mapping[f] === into);
   let section: Cell = null;
   /** The row to go on with, or null for a heading row. */
   return (cells: Cell[]): Cell[] | null => {
     if (column < 0) return cells;
     const named = headingOf(cells);
     if (named !== null) {
-      section = named;
+      section = field === undefined ? named : afterLabel(kind, field, named);
       skipped('heading rows');
       return null;
     }

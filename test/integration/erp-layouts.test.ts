@@ -263,6 +263,55 @@ describe("Salesforce's formatted report", () => {
   });
 });
 
+describe('a party-wise register, each party a heading after its label', () => {
+  it("reads the party after the heading's label (Customer: D001 - …), and leaves a label that names no field as written", async () => {
+    const register = (heading: (code: string, name: string) => string, bills = 'PW') => [
+      ['Date', 'Invoice No', 'Item Code', 'Qty', 'Amount'],
+      [heading('D001', 'Annapurna Distributors')],
+      ['05-10-2026', `${bills}-1`, 'SKU-0001', 2, '200.00'],
+      ['06-10-2026', `${bills}-2`, 'SKU-0002', 1, '50.00'],
+      [`Total for ${heading('D001', 'Annapurna Distributors')}`, null, null, 3, '250.00'],
+      [heading('D002', 'Shiv Shakti Enterprises')],
+      ['15-10-2026', `${bills}-3`, 'SKU-0001', 1, '100.00'],
+      [`Total for ${heading('D002', 'Shiv Shakti Enterprises')}`, null, null, 1, '100.00'],
+    ];
+    const r = await importFile(
+      ws,
+      file(
+        'party-wise.csv',
+        register((code, name) => `Customer: ${code} - ${name}`),
+      ),
+      {
+        kind: 'sales',
+      },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.skipped).toEqual({ 'heading rows': 2, 'total rows': 2 });
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.distributor_code])).toEqual([
+      ['PW-1', 'D001'],
+      ['PW-2', 'D001'],
+      ['PW-3', 'D002'],
+    ]);
+    const labelledBy = (name: string, label: string, bills: string) =>
+      importFile(
+        ws,
+        file(
+          name,
+          register((code, party) => (label === 'Route' ? `${label}: ${code}` : `${label} : ${party}`), bills),
+        ),
+        {
+          kind: 'sales',
+          dryRun: true,
+        },
+      );
+    const party = await labelledBy('party.csv', 'Party', 'P');
+    expect(party.errors).toEqual([]);
+    // A label no column of the party is headed by: the heading is the party's as written, unknown.
+    const noted = await labelledBy('noted.csv', 'Route', 'R');
+    expect(noted.errors.map((e) => e.value)).toContain('Route: D001');
+  });
+});
+
 describe("Oracle Receivables' aging", () => {
   it('reads the Amount Due Remaining as what each bill owes, not its Original Amount or its buckets', async () => {
     const path = file('oracle-aging.csv', [

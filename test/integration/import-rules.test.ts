@@ -109,7 +109,7 @@ describe('layouts', () => {
 
   it("leaves out a report's footer under the table, its lines of words alone, and reads such a line among the lines as before", async () => {
     // QuickBooks ends a report with its basis and when it was run, Salesforce with its notices, a
-    // DMS with when it was made.
+    // DMS with when it was made, a printed register with its signature.
     const header = ['Type', 'Date', 'Num', 'Name', 'Item', 'Qty', 'Amount'];
     const lines = [
       ['Invoice', '2026-10-06', 'INV-101', 'D001', 'SKU-0001', 10, '450.00'],
@@ -121,12 +121,15 @@ describe('layouts', () => {
       ['Confidential Information - Do Not Distribute'],
       ['Page No. 1'],
       ['Report Generated On:', '07-12-2026 14:33'],
+      // A printed register's signature block, under its amounts.
+      [null, null, null, null, null, null, 'For Annapurna Distributors'],
+      [null, null, null, null, null, null, 'Authorised Signatory'],
     ];
     const r = await importFile(ws, file('footer.csv', [header, ...lines, ...footer]), { kind: 'sales' });
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ rows: 2, totals: { net_value: '550.00' } });
-    expect(r.skipped).toEqual({ 'notes under the table': 3, 'page lines': 1 });
-    expect(r.skippedSummary).toBe('skipped 3 notes under the table; 1 page line');
+    expect(r.skipped).toEqual({ 'notes under the table': 5, 'page lines': 1 });
+    expect(r.skippedSummary).toBe('skipped 5 notes under the table; 1 page line');
     // The same lines written after it are lines: the words are read as a line's type, as before.
     const among = file('among.csv', [header, lines[0] ?? [], ...footer.slice(0, 4), lines[1] ?? []]);
     await expect(importFile(ws, among, { kind: 'sales' })).rejects.toThrow(

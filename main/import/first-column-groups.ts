@@ -19,6 +19,16 @@ const closingLabel = /^total\s+(?:for\s+)?(.+)$/i;
 export const closedHeading = (cell: Cell | undefined): string | null =>
   typeof cell === 'string' ? (closingLabel.exec(cell.trim())?.[1]?.toLowerCase() ?? null) : null;
 
+/**
+ * Whether a total's name (lower case) closes the group of `heading`: the heading itself, or the
+ * start of it up to a mark or space — a report's group footer may name the group by its code
+ * alone (`Total for Customer: D001` under `Customer: D001 - Annapurna Distributors`).
+ */
+function closes(total: string, heading: string): boolean {
+  const name = heading.trim().toLowerCase();
+  return name === total || (name.startsWith(total) && /^[\s\-–(:,/]/.test(name.slice(total.length)));
+}
+
 /** A cell read as an amount ("1,500.00 Dr", "(250.00)"), or null where it is none. */
 function amountOf(cell: Cell | undefined): Exact | null {
   if (typeof cell === 'number') return new Exact(cell);
@@ -81,7 +91,7 @@ export function closedGroupsInFirstColumn(
     const total = closedHeading(cells[0]);
     if (total !== null || isTotalRow(cells)) {
       // An outer group's total ("Total Parts") closes nothing open.
-      if (group && group.lines.length > 0 && total === group.name.trim().toLowerCase()) {
+      if (group && group.lines.length > 0 && total !== null && closes(total, group.name)) {
         closed++;
         group = null;
       }

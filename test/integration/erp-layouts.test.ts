@@ -265,15 +265,16 @@ describe("Salesforce's formatted report", () => {
 
 describe('a party-wise register, each party a heading after its label', () => {
   it("reads the party after the heading's label (Customer: D001 - …), and leaves a label that names no field as written", async () => {
-    const register = (heading: (code: string, name: string) => string, bills = 'PW') => [
+    type Heading = (code: string, name: string) => string;
+    const register = (heading: Heading, bills = 'PW', total: Heading = heading) => [
       ['Date', 'Invoice No', 'Item Code', 'Qty', 'Amount'],
       [heading('D001', 'Annapurna Distributors')],
       ['05-10-2026', `${bills}-1`, 'SKU-0001', 2, '200.00'],
       ['06-10-2026', `${bills}-2`, 'SKU-0002', 1, '50.00'],
-      [`Total for ${heading('D001', 'Annapurna Distributors')}`, null, null, 3, '250.00'],
+      [`Total for ${total('D001', 'Annapurna Distributors')}`, null, null, 3, '250.00'],
       [heading('D002', 'Shiv Shakti Enterprises')],
       ['15-10-2026', `${bills}-3`, 'SKU-0001', 1, '100.00'],
-      [`Total for ${heading('D002', 'Shiv Shakti Enterprises')}`, null, null, 1, '100.00'],
+      [`Total for ${total('D002', 'Shiv Shakti Enterprises')}`, null, null, 1, '100.00'],
     ];
     const r = await importFile(
       ws,
@@ -309,6 +310,15 @@ describe('a party-wise register, each party a heading after its label', () => {
     // A label no column of the party is headed by: the heading is the party's as written, unknown.
     const noted = await labelledBy('noted.csv', 'Route', 'R');
     expect(noted.errors.map((e) => e.value)).toContain('Route: D001');
+    // A group's total naming it by its code alone closes it as well.
+    const byCode = register(
+      (code, name) => `Customer: ${code} - ${name}`,
+      'C',
+      (code) => `Customer: ${code}`,
+    );
+    const closed = await importFile(ws, file('by-code.csv', byCode), { kind: 'sales', dryRun: true });
+    expect(closed.errors).toEqual([]);
+    expect(closed).toMatchObject({ rows: 3, skipped: { 'heading rows': 2, 'total rows': 2 } });
   });
 });
 

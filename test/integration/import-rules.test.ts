@@ -124,12 +124,13 @@ describe('layouts', () => {
       // A printed register's signature block, under its amounts.
       [null, null, null, null, null, null, 'For Annapurna Distributors'],
       [null, null, null, null, null, null, 'Authorised Signatory'],
+      ['Prepared by', null, null, 'Checked by', null, 'Approved by'],
     ];
     const r = await importFile(ws, file('footer.csv', [header, ...lines, ...footer]), { kind: 'sales' });
     expect(r.errors).toEqual([]);
     expect(r).toMatchObject({ rows: 2, totals: { net_value: '550.00' } });
-    expect(r.skipped).toEqual({ 'notes under the table': 5, 'page lines': 1 });
-    expect(r.skippedSummary).toBe('skipped 5 notes under the table; 1 page line');
+    expect(r.skipped).toEqual({ 'notes under the table': 6, 'page lines': 1 });
+    expect(r.skippedSummary).toBe('skipped 6 notes under the table; 1 page line');
     // The same lines written after it are lines: the words are read as a line's type, as before.
     const among = file('among.csv', [header, lines[0] ?? [], ...footer.slice(0, 4), lines[1] ?? []]);
     await expect(importFile(ws, among, { kind: 'sales' })).rejects.toThrow(

@@ -141,7 +141,7 @@ const quotedFormula = /^="((?:[^"]|"")*)"$/;
  *   it, so `'D001` is the distributor D001 and `'-500.00` is −500.00 (each had been refused, the
  *   code unknown, the amount no number). A text quoted at both ends (`'Sharma'`) is left as written.
  */
-export const textOfFormula = (v: string): string => {
+const meantText = (v: string): string => {
   const first = v.charCodeAt(0);
   if (first === 39) return v.length > 1 && !v.endsWith("'") ? v.slice(1) : v;
   if (first !== 61) return v;
@@ -193,7 +193,7 @@ export async function openDelimited(
               throw new DamagedFileError(
                 `line ${line} has ${record.length} cells, more than the ${TEXT_LIMITS.cells} columns a sheet has`,
               );
-            const cells = record.map((v) => (v.trim() === '' ? null : textOfFormula(v)));
+            const cells = record.map((v) => (v.trim() === '' ? null : meantText(v)));
             blankRun = cells.every((c) => c === null) ? blankRun + 1 : 0;
             if (blankRun > TEXT_LIMITS.blankRun)
               throw new DamagedFileError(

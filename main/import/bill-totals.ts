@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
 import { normalizeHeader } from './aliases';
 import { billAmount, billsOf } from './bill-discount';
-import { documentText } from './document-lines';
+import { type BillRun, BillRuns } from './bill-runs';
 import { type Mapping, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
-import { amountIn, type Decisions, sumIn } from './row-values';
+import { type Decisions, sumIn } from './row-values';
 
 /**
  * A bill's total with its tax, written on each of its rows beside its lines' amounts and their
@@ -56,26 +56,20 @@ export function billTotalColumn(
   return fitting.find((c) => totalHeaders.has(normalizeHeader(headers[c] ?? ''))) ?? fitting[0] ?? null;
 }
 
-/** A bill as its lines are stored: its total as written, what its lines add up to, and their rows. */
-interface Bill {
-  key: string;
-  total: number | null;
-  /** Whether every row of the bill wrote the same total. */
-  same: boolean;
+/** What a bill's lines add up to as they are stored, paise, signed as stored. */
+interface Sums {
   net: number;
   tax: number;
-  /** The ids of the bill's first and last stored lines (a bill's lines come one after another). */
-  first: number;
-  last: number;
 }
 
 /**
- * The bills of an import as their lines are stored, each settled when the next begins (and the
- * last at the end): where a bill's lines, net values summed, are its total though they carry tax,
- * they held the tax, and each stored line's net value becomes its amount less its tax.
+ * The bills of an import as their lines are stored (the run's span: the ids of a bill's first and
+ * last stored lines), each settled when the next begins (and the last at the end): where a bill's
+ * lines, net values summed, are its total though they carry tax, they held the tax, and each stored
+ * line's net value becomes its amount less its tax.
  */
 export class BillTotals {
-  private bill: Bill | null = null;
+  private readonly runs: BillRuns<Sums>;
   private bills = 0;
   private lines = 0;
   private readonly takeTax: Database.Statement;
@@ -84,40 +78,40 @@ export class BillTotals {
     db: Database.Database,
     /** The column of the bill's total (`bill_total`). */
     private readonly column: number,
-    private readonly d: Decisions,
+    d: Decisions,
     /** Told the tax taken off the net values of a bill's lines, paise, signed as stored. */
     private readonly taken: (tax: number) => void,
   ) {
     this.takeTax = db.prepare('UPDATE sales SET net_value = net_value - coalesce(tax, 0) WHERE id BETWEEN ? AND ?');
+    this.runs = new BillRuns(
+      column,
+      d,
+      () => ({ net: 0, tax: 0 }),
+      (bill) => this.settled(bill),
+    );
   }
 
   /** A row's lines as stored (ids `first` to `last`), the row's cells giving the bill's total. */
   add(values: Record<string, StoredValue>, cells: readonly Cell[], first: number, last: number): void {
-    const key = documentText(values);
-    const total = amountIn(cells, this.column, this.d);
-    let bill = this.bill;
-    if (bill === null || bill.key !== key) {
-      this.settle();
-      bill = { key, total, same: true, net: 0, tax: 0, first, last };
-      this.bill = bill;
-    } else {
-      bill.last = last;
-      if (total !== bill.total) bill.same = false;
-    }
-    if (typeof values.net_value === 'number') bill.net += values.net_value;
-    if (typeof values.tax === 'number') bill.tax += values.tax;
+    const sums = this.runs.add(values, cells, first, last).own;
+    if (typeof values.net_value === 'number') sums.net += values.net_value;
+    if (typeof values.tax === 'number') sums.tax += values.tax;
   }
 
-  /** Settles the bill last added: its lines lose their tax where they held it. */
+  /** Settles the bill last added. */
   settle(): void {
-    const bill = this.bill;
-    this.bill = null;
-    if (bill === null || !bill.same || bill.total === null || bill.tax === 0) return;
-    if (Math.abs(bill.net) !== Math.abs(bill.total)) return;
+    this.runs.end();
+  }
+
+  /** A bill ended: its lines lose their tax where they held it. */
+  private settled(bill: BillRun<Sums>): void {
+    const { net, tax } = bill.own;
+    if (!bill.same || bill.amount === null || tax === 0) return;
+    if (Math.abs(net) !== Math.abs(bill.amount)) return;
     this.takeTax.run(bill.first, bill.last);
     this.bills++;
     this.lines += bill.last - bill.first + 1;
-    this.taken(bill.tax);
+    this.taken(tax);
   }
 
   /** What the import says of the bills whose lines held their tax, or null where none did. */

@@ -8,7 +8,6 @@ import type { Mapping } from './mapping';
 import type { Cell, SourceRow } from './readers/types';
 import { blank } from './row-values';
 import type { TitleDate } from './title-dates';
-import { isTotalRow } from './total-rows';
 
 const aCount = (n: number) => (isDayCount(n) ? n : null);
 
@@ -107,7 +106,7 @@ export function arrearsAsOf(
 ): TitleDate | null {
   if (kind !== 'receivables' || mapping.as_of !== undefined) return null;
   const clearing = mapping.clearing_doc;
-  const open = firstRows.filter((r) => !isTotalRow(r.cells) && (clearing === undefined || blank(r.cells[clearing])));
+  const open = firstRows.filter((r) => clearing === undefined || blank(r.cells[clearing]));
   const found = countsOf(headers, mapping).flatMap((count) => {
     const items = open
       .map((r) => ({ from: r.cells[count.from] ?? null, days: daysIn(r.cells[count.days]) }))

@@ -3,7 +3,6 @@ import { columnsNaming, fieldLabel, type Mapping } from './mapping';
 import type { MasterNames } from './master-names';
 import type { SourceRow } from './readers/types';
 import { blank } from './row-values';
-import { isTotalRow } from './total-rows';
 
 /** The fields that name a row of a master, and the master each names. */
 const masterFields: readonly [string, Master][] = [
@@ -29,11 +28,8 @@ export function preferKnownColumns(
   rows: readonly SourceRow[],
 ): { field: string; decision: string }[] {
   const notes: { field: string; decision: string }[] = [];
-  // The lines' values: a total's label ("Subtotal") and a text alone on its row (a heading, a
-  // report's footer) are no line's party or product.
-  const lines = rows.filter((r) => !isTotalRow(r.cells) && r.cells.filter((c) => !blank(c)).length > 1);
   const valuesOf = (column: number) =>
-    lines.map((r) => r.cells[column]).flatMap((cell) => (blank(cell) ? [] : [String(cell).trim()]));
+    rows.map((r) => r.cells[column]).flatMap((cell) => (blank(cell) ? [] : [String(cell).trim()]));
   const used = new Set(Object.values(mapping));
   for (const [field, master] of masterFields) {
     const column = mapping[field];

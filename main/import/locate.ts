@@ -13,6 +13,7 @@ import type { Source, SourceRow, SourceSheet } from './readers/types';
 import { monthRowsOf } from './summaries';
 import { type TitleDate, titleDates, titlePeriod, titleTexts } from './title-dates';
 import { sheetParty, titleParty } from './title-party';
+import { mayBeLine } from './total-rows';
 
 /** Where a dataset sits in a file: its sheet, header row and the columns mapped to fields. */
 export interface LocatedTable {
@@ -75,6 +76,8 @@ export function locateTable(
   const headers = choice.header.headers;
   const titleRows = choice.head.filter((r) => r.number < headerRow.number);
   const firstRows = choice.head.filter((r) => r.number > headerRow.number);
+  // What a column holds is told by the rows that may be lines: not its totals, headings or footer.
+  const firstLines = firstRows.filter((r) => mayBeLine(r.cells));
   const title = titleTexts(titleRows);
   // One reading of the masters for all: the party a title names, the owner of the outlets, and
   // the columns whose values they know.
@@ -86,7 +89,7 @@ export function locateTable(
     proposed: Mapping,
   ): LocatedTable => {
     // A report of one party names it in its title (Tally's ledger or outstanding of one party).
-    const party = wanted.mapping ? null : titleParty(names, kind, mapping, titleRows, firstRows);
+    const party = wanted.mapping ? null : titleParty(names, kind, mapping, titleRows, firstLines);
     const other = mapping.distributor_code;
     if (party?.column === 'ledger' && other !== undefined) {
       notes.push({
@@ -106,7 +109,7 @@ export function locateTable(
       mapping.outlet_code = other;
     }
     const dated = titleDates(kind, mapping, titleRows);
-    const asOf = dated.some((d) => d.field === 'as_of') ? null : arrearsAsOf(kind, headers, mapping, firstRows);
+    const asOf = dated.some((d) => d.field === 'as_of') ? null : arrearsAsOf(kind, headers, mapping, firstLines);
     return {
       sheet: choice.name,
       headerRow: headerRow.number,
@@ -120,7 +123,7 @@ export function locateTable(
         // One distributor's own export, named by no title: its outlets' owner, else the one its sheet is named for.
         ...(party || wanted.mapping
           ? []
-          : [outletsParty(names, kind, mapping, firstRows) ?? sheetParty(names, kind, mapping, choice.name)].filter(
+          : [outletsParty(names, kind, mapping, firstLines) ?? sheetParty(names, kind, mapping, choice.name)].filter(
               (p) => p !== null,
             )),
       ],
@@ -143,7 +146,7 @@ export function locateTable(
   const { mapping: fromHeaders, notes: headerNotes = [] } = choice.header;
   const propose = () => {
     const mapping = { ...fromHeaders };
-    const known = preferKnownColumns(names, kind, headers, mapping, firstRows);
+    const known = preferKnownColumns(names, kind, headers, mapping, firstLines);
     return { mapping, notes: [...headerNotes, ...known] };
   };
   if (wanted.mapping) {

@@ -4,16 +4,10 @@ import type { MasterNames } from './master-names';
 import type { SourceRow } from './readers/types';
 import { blank } from './row-values';
 import type { TitleDate } from './title-dates';
-import { isTotalRow } from './total-rows';
 
-/** The texts the rows write in `column`, blanks and total rows aside ("Total Mart" is an outlet). */
+/** The texts the rows write in `column`, blanks aside. */
 export const valuesIn = (rows: readonly SourceRow[], column: number): Set<string> =>
-  new Set(
-    rows
-      .filter((r) => !isTotalRow(r.cells))
-      .map((r) => r.cells[column])
-      .filter((c): c is string => typeof c === 'string' && !blank(c)),
-  );
+  new Set(rows.map((r) => r.cells[column]).filter((c): c is string => typeof c === 'string' && !blank(c)));
 
 /**
  * The distributor of a sales file that names outlets but no distributor, and no distributor in

@@ -24,6 +24,19 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
 }
 
 /**
+ * Whether a row under the header may be a line: no total, and more than one cell filled (a text
+ * alone on its row is a group's heading or a report's footer). The first rows that may be lines
+ * are the evidence of what a column holds: the party or product whose values the masters know,
+ * the outlets' owner, an ageing list's as-of date (locate.ts).
+ */
+export function mayBeLine(cells: readonly Cell[]): boolean {
+  if (isTotalRow(cells)) return false;
+  let filled = 0;
+  for (const c of cells) if (c !== null && c !== undefined && String(c).trim() !== '' && ++filled > 1) return true;
+  return false;
+}
+
+/**
  * A ledger report's running balances: Tally's "Opening Balance" and "Closing Balance" (its
  * "Current Total" is a subtotal), ERPNext's 'Opening' and 'Closing (Opening + Total)', a book's
  * "Balance b/d", "Brought Forward" and "Carried Over". Money already counted, or never a document's.

@@ -259,7 +259,7 @@ function footerLine(cells: readonly Cell[], numeric: ReadonlySet<number>): boole
  * back, with the blank rows and lone texts among them, until a row of the table follows them (then
  * handed on as before), and left out, counted, where none does. Only once a row of several cells
  * has come: in a file of one column every row holds one text. `numeric`: the columns read as
- * numbers or dates.
+ * anything but text — numbers, dates, and flags, whose Yes or No is no sentence.
  */
 async function* footerLeftOut(
   rows: AsyncIterable<SourceRow>,

@@ -1,4 +1,5 @@
 import type { DatasetKind } from '../datasets/kinds';
+import { normalizeHeader } from './aliases';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { blank } from './row-values';
@@ -110,11 +111,26 @@ function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean
  * leave it blank and name their account in a column of their own. Such a row, with an amount and
  * no item, is one of its voucher's ledger lines, as a detailed Day Book's are. Null when the file
  * has no account column beside its party's, so a row that merely lacks its party stays an error.
+ *
+ * A ledger-wise day book writes the voucher's party on every entry (Party beside Ledger): there a
+ * sale's entry on another account than the party's own (its ledger not the party's name, nor a
+ * receivables account such as ERPNext's "Debtors - AG") is a ledger line too; each had been read
+ * as a sale of its own, the sales and tax ledgers' credits as returns. A voucher none of whose
+ * entries is the party's is read row by row, as before. A receipt's entries are left out without
+ * waiting for their voucher's, so only a blank party marks one there.
  */
 export function journalLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
   const { distributor_code: party, ledger } = mapping;
   const { voucher } = voucherColumns(kind, mapping);
   const shape = ledgerLineShape(mapping);
   if (party === undefined || voucher === undefined || ledger === undefined || shape === null) return null;
-  return (cells) => !blank(cells[voucher]) && blank(cells[party]) && !blank(cells[ledger]) && shape(cells);
+  const ofParty = (cells: readonly Cell[]) =>
+    blank(cells[party]) || (kind === 'sales' && onAnotherAccount(cells[ledger], cells[party]));
+  return (cells) => !blank(cells[voucher]) && !blank(cells[ledger]) && shape(cells) && ofParty(cells);
+}
+
+/** An entry's account is not its party's own: not the party's name, nor a receivables account. */
+function onAnotherAccount(account: Cell | undefined, party: Cell | undefined): boolean {
+  const name = String(account ?? '').trim();
+  return normalizeHeader(name) !== normalizeHeader(String(party ?? '')) && !/debtor|receivable/i.test(name);
 }

@@ -239,6 +239,94 @@ describe('report layouts', () => {
     ).rejects.toThrow('the rows up to row 1002 are over 1,000 ledger lines of one voucher with no party line');
   });
 
+  it("reads a ledger-wise day book that writes the voucher's party on every entry: the party's own entry is the sale, never each entry a sale or a return", async () => {
+    // Tally's day book by ledger: Party beside Ledger and its Group on every entry of a voucher.
+    const byLedger = [
+      ['Date', 'Voucher type', 'Voucher no', 'Party', 'Ledger', 'Group', 'Debit', 'Credit'],
+      [
+        '12-10-2026',
+        'Sales',
+        'LW/1',
+        'Annapurna Distributors',
+        'Annapurna Distributors',
+        'Sundry Debtors',
+        '236.00',
+        null,
+      ],
+      ['12-10-2026', 'Sales', 'LW/1', 'Annapurna Distributors', 'Sales @ 18%', 'Sales Accounts', null, '200.00'],
+      ['12-10-2026', 'Sales', 'LW/1', 'Annapurna Distributors', 'Output CGST', 'Duties & Taxes', null, '18.00'],
+      ['12-10-2026', 'Sales', 'LW/1', 'Annapurna Distributors', 'Output SGST', 'Duties & Taxes', null, '18.00'],
+      // Its entries in another order: the party's comes last.
+      ['13-10-2026', 'Sales', 'LW/2', 'Shiv Shakti Enterprises', 'Sales @ 5%', 'Sales Accounts', null, '1,000.00'],
+      ['13-10-2026', 'Sales', 'LW/2', 'Shiv Shakti Enterprises', 'Output IGST', 'Duties & Taxes', null, '50.00'],
+      [
+        '13-10-2026',
+        'Sales',
+        'LW/2',
+        'Shiv Shakti Enterprises',
+        'Shiv Shakti Enterprises',
+        'Sundry Debtors',
+        '1,050.00',
+        null,
+      ],
+      [
+        '14-10-2026',
+        'Credit Note',
+        'LW/C1',
+        'Annapurna Distributors',
+        'Sales Returns',
+        'Sales Accounts',
+        '100.00',
+        null,
+      ],
+      ['14-10-2026', 'Credit Note', 'LW/C1', 'Annapurna Distributors', 'Output IGST', 'Duties & Taxes', '18.00', null],
+      [
+        '14-10-2026',
+        'Credit Note',
+        'LW/C1',
+        'Annapurna Distributors',
+        'Annapurna Distributors',
+        'Sundry Debtors',
+        null,
+        '118.00',
+      ],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'by-ledger.csv'), delimited(byLedger)), { kind: 'sales' });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'ledger lines': 7 });
+    const stored = (batch: number | null) =>
+      storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_type, r.doc_no, r.distributor_code, r.net_value, r.tax]);
+    expect(stored(result.batch)).toEqual([
+      ['invoice', 'LW/1', 'D001', 20000, 3600],
+      ['invoice', 'LW/2', 'D002', 100000, 5000],
+      ['credit_note', 'LW/C1', 'D001', -10000, -1800],
+    ]);
+    // ERPNext's General Ledger with the party on every entry: the party's own is its Debtors account's.
+    const erpnext = [
+      ['Posting Date', 'Account', 'Debit (INR)', 'Credit (INR)', 'Voucher Type', 'Voucher No', 'Party'],
+      ['2026-10-02', 'Sales - AG', null, '1,000.00', 'Sales Invoice', 'LW-SINV-1', 'D001'],
+      ['2026-10-02', 'Output Tax CGST - AG', null, '90.00', 'Sales Invoice', 'LW-SINV-1', 'D001'],
+      ['2026-10-02', 'Debtors - AG', '1,180.00', null, 'Sales Invoice', 'LW-SINV-1', 'D001'],
+      ['2026-10-02', 'Output Tax SGST - AG', null, '90.00', 'Sales Invoice', 'LW-SINV-1', 'D001'],
+    ];
+    const gl = await importFile(ws, writeText(join(dir, 'gl-party.csv'), delimited(erpnext)), { kind: 'sales' });
+    expect(gl.errors).toEqual([]);
+    expect(stored(gl.batch)).toEqual([['invoice', 'LW-SINV-1', 'D001', 100000, 18000]]);
+    // A register whose every line names its sales account beside its party has no entry of the
+    // party's own: each line is a sale, as ever.
+    const register = [
+      ['Date', 'Voucher no', 'Party', 'Account', 'Amount'],
+      ['15-10-2026', 'LW/R1', 'Annapurna Distributors', 'Sales @ 18%', '500.00'],
+      ['15-10-2026', 'LW/R2', 'Shiv Shakti Enterprises', 'Sales @ 5%', '300.00'],
+    ];
+    const lines = await importFile(ws, writeText(join(dir, 'accounts.csv'), delimited(register)), { kind: 'sales' });
+    expect(lines.errors).toEqual([]);
+    expect(stored(lines.batch)).toEqual([
+      ['invoice', 'LW/R1', 'D001', 50000, null],
+      ['invoice', 'LW/R2', 'D002', 30000, null],
+    ]);
+  });
+
   /** ERPNext's General Ledger report, as exported (its Balance and Party Type columns aside). */
   const ledgerHeader = [
     'Posting Date',

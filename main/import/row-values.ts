@@ -950,8 +950,19 @@ function targetPeriod(
 const qtyField = datasets.sales.fields.find((f) => f.name === 'qty') as FieldDef;
 const returnedQtyField: FieldDef = { ...qtyField, name: 'returned_qty' };
 
-/** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"; not "Sales GST 18%"). */
-const isTaxLedger = (name: string) => gstPartNamed(name) !== null || /\b(vat|tcs|output tax)\b/i.test(name);
+/**
+ * A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"), or GST as one ledger
+ * and a sales tax ("Output GST", "GST Payable", QuickBooks' "Sales Tax Payable"), where the name
+ * is not a sales or income account's ("Sales GST 18%", "GST Sales @ 5%": the sale itself).
+ */
+function isTaxLedger(name: string): boolean {
+  if (gstPartNamed(name) !== null || /\b(vat|tcs|output tax)\b/i.test(name)) return true;
+  const text = name.toLowerCase();
+  return (
+    /\b(gst|sales tax|tax payable)\b/.test(text) &&
+    !/\b(sales?|purchases?|income|revenue|turnover)\b/.test(text.replace(/\bsales tax\b/g, ''))
+  );
+}
 
 /**
  * A voucher written with its ledger lines (ledger-lines.ts): the party's line is the document's

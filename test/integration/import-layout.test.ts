@@ -256,9 +256,10 @@ describe('report layouts', () => {
       ['12-10-2026', 'Sales', 'LW/1', 'Annapurna Distributors', 'Sales @ 18%', 'Sales Accounts', null, '200.00'],
       ['12-10-2026', 'Sales', 'LW/1', 'Annapurna Distributors', 'Output CGST', 'Duties & Taxes', null, '18.00'],
       ['12-10-2026', 'Sales', 'LW/1', 'Annapurna Distributors', 'Output SGST', 'Duties & Taxes', null, '18.00'],
-      // Its entries in another order: the party's comes last.
-      ['13-10-2026', 'Sales', 'LW/2', 'Shiv Shakti Enterprises', 'Sales @ 5%', 'Sales Accounts', null, '1,000.00'],
-      ['13-10-2026', 'Sales', 'LW/2', 'Shiv Shakti Enterprises', 'Output IGST', 'Duties & Taxes', null, '50.00'],
+      // Its entries in another order (the party's last), its GST in one ledger, its sales ledger
+      // naming GST too.
+      ['13-10-2026', 'Sales', 'LW/2', 'Shiv Shakti Enterprises', 'Sales GST 5%', 'Sales Accounts', null, '1,000.00'],
+      ['13-10-2026', 'Sales', 'LW/2', 'Shiv Shakti Enterprises', 'GST Payable', 'Duties & Taxes', null, '50.00'],
       [
         '13-10-2026',
         'Sales',

@@ -20,6 +20,8 @@ export const pseudoFields = [
   'tax_utgst',
   'tax_igst',
   'tax_cess',
+  // GST in one column beside no CGST or SGST ("Output GST 18%"): found by its name (mapping.ts).
+  'tax_gst',
   // A document's status: cancelled, void and draft documents are skipped and counted.
   'status',
   // A unit price, for files whose only amount is a document total (net = qty × price).
@@ -94,6 +96,7 @@ export const pseudoFieldDefs: Record<PseudoField, { label: string; type: 'money'
   tax_utgst: { label: 'UTGST', type: 'money' },
   tax_igst: { label: 'IGST', type: 'money' },
   tax_cess: { label: 'Cess', type: 'money' },
+  tax_gst: { label: 'GST (one column)', type: 'money' },
   status: { label: 'Document status', type: 'flag' },
   rate: { label: 'Unit price', type: 'money' },
   voucher_type: { label: 'Voucher type (receipts only)', type: 'flag' },
@@ -136,6 +139,7 @@ const pseudoKinds: Record<PseudoField, readonly DatasetKind[]> = {
   tax_utgst: ['sales'],
   tax_igst: ['sales'],
   tax_cess: ['sales'],
+  tax_gst: ['sales'],
   status: ['sales', 'payments', 'receivables'],
   rate: ['sales'],
   voucher_type: ['payments'],
@@ -1089,6 +1093,7 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   tax_utgst: ['utgst', 'utgstamount', 'uttax'],
   tax_igst: ['igst', 'igstamount', 'integratedtax', 'igstamt'],
   tax_cess: ['cess', 'cessamount', 'gstcess'],
+  tax_gst: [],
   status: [
     'status',
     'invoicestatus',

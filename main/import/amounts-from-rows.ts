@@ -295,6 +295,8 @@ export function amountsFromRows(
   const notes: { field: string; decision: string }[] = [];
   const flagGivenWay = keepTaxInclusive(mapping, headers, rows, proposed);
   if (flagGivenWay !== null) notes.push(flagGivenWay);
+  // Whether the rows below showed a column to be each line's amount with its tax (not its header).
+  let withTaxFromRows = false;
   // Where a column says row by row whether the amounts include the tax, it decides, not the rows.
   const flag = mapping.tax_inclusive;
   const noTaxFlag = flag === undefined;
@@ -325,6 +327,7 @@ export function amountsFromRows(
       });
       delete mapping.gross_total;
       mapping.with_tax = total;
+      withTaxFromRows = true;
     }
   }
   // A line's gross and no net: the column that is it less the discount, or that plus the tax.
@@ -341,8 +344,10 @@ export function amountsFromRows(
         ? `"${headers[beside.column]}" is each line's amount with its tax: on every line read it is ${grossHeader}${less.join(',')} plus the tax, so each line's net value is it less its tax`
         : `"${headers[beside.column]}" is the net value: on every line read it is ${grossHeader}${less.join(',')}`,
     });
-    if (beside.withTax) mapping.with_tax = beside.column;
-    else mapping.net_value = beside.column;
+    if (beside.withTax) {
+      mapping.with_tax = beside.column;
+      withTaxFromRows = true;
+    } else mapping.net_value = beside.column;
   }
   const beforeTax =
     noTaxFlag && mapping.net_value !== undefined && proposed('net_value')
@@ -400,14 +405,14 @@ export function amountsFromRows(
     mapping.with_tax = named;
     mapping.gst_type = rateColumn;
   }
-  // A line's amount whose header says it holds its tax (proposed so), beside no tax but a GST
-  // rate: the tax inside it is worked out at that rate.
+  // A line's amount whose header says it holds its tax (proposed so), or that the rows showed to
+  // (above), beside no tax but a GST rate: the tax inside it is worked out at that rate.
   const taxInside = mapping.with_tax;
   if (
     taxInside !== undefined &&
     mapping.net_value === undefined &&
     mapping.gst_type === undefined &&
-    proposed('with_tax') &&
+    (proposed('with_tax') || withTaxFromRows) &&
     taxColumns(mapping).length === 0
   ) {
     const rate = gstRateColumn(mapping, headers, rows);
@@ -415,7 +420,7 @@ export function amountsFromRows(
       mapping.gst_type = rate;
       notes.push({
         field: 'net_value',
-        decision: `"${headers[taxInside]}" is each line's amount with its tax, as its header says: each line's tax is worked out from it at the GST rate in "${headers[rate]}" (18/118 of it at 18 %), to the paisa, and its net value is it less that tax`,
+        decision: `"${headers[taxInside]}" is each line's amount with its tax, as ${withTaxFromRows ? 'its rows show' : 'its header says'}: each line's tax is worked out from it at the GST rate in "${headers[rate]}" (18/118 of it at 18 %), to the paisa, and its net value is it less that tax`,
       });
     }
   }

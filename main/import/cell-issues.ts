@@ -25,6 +25,7 @@ const rowAmounts: Partial<Record<DatasetKind, readonly string[]>> = {
     'tax_utgst',
     'tax_igst',
     'tax_cess',
+    'tax_gst',
     'with_tax',
     'returned_qty',
     'returned_value',

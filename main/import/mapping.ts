@@ -312,6 +312,19 @@ export function gstPartNamed(name: string): string | null {
 }
 
 /**
+ * GST or a sales tax named as one amount and nothing else ("Output GST", "GST @ 18%", "GST Payable
+ * A/c", QuickBooks' "Sales Tax Payable"): not a sales account that names it ("Sales GST 18%", "GST
+ * Sales @ 5%": Tally's columnar register writes the sale at each rate so), nor anything else about
+ * GST ("GST Treatment", "GST Rate").
+ */
+export function namesTaxInOne(name: string): boolean {
+  const text = name.toLowerCase().replace(/\b(sales tax|tax)\b/g, ' gst ');
+  if (!/\bgst\b/.test(text)) return false;
+  const rest = text.replace(/\b(gst|output|payable|amount|amt|value|total|collected|charged|on|a\/c|ac|rs|inr)\b/g, '');
+  return /^[\s\d@%().:/₹-]*$/.test(rest);
+}
+
+/**
  * A header of something other than amounts: rates ("CGST Rate", "CGST %", "IGST (%)", "Cess
  * Percentage"), or a GST part's ledger, account, code, number or whether it applies.
  */
@@ -337,12 +350,26 @@ function addGstLedgerColumns(headers: readonly string[], mapping: Mapping): void
     if (notAnAmountHeader((headers[mapping[key] ?? -1] ?? '').toLowerCase())) delete mapping[key];
   if (mapping.tax !== undefined) return;
   const taken = new Set(Object.values(mapping));
-  headers.forEach((header, index) => {
-    const part = taken.has(index) || inForeignCurrency(header) ? null : gstPartOf(header);
-    if (!part) return;
+  const add = (part: string, index: number) => {
     let key = `tax_${part}`;
     for (let n = 2; mapping[key] !== undefined; n++) key = `tax_${part}_${n}`;
     mapping[key] = index;
+  };
+  headers.forEach((header, index) => {
+    const part = taken.has(index) || inForeignCurrency(header) ? null : gstPartOf(header);
+    if (part) add(part, index);
+  });
+  // GST in one column a rate ("Output GST 18%", "GST @ 5%"), where the file splits it into no
+  // parts (beside CGST and SGST, such a column would be their sum again).
+  if (Object.keys(mapping).some((k) => /^tax_(cgst|sgst|utgst|igst)/.test(k))) return;
+  headers.forEach((header, index) => {
+    if (
+      !taken.has(index) &&
+      !inForeignCurrency(header) &&
+      namesTaxInOne(header) &&
+      !notAnAmountHeader(header.toLowerCase())
+    )
+      add('gst', index);
   });
 }
 
@@ -429,7 +456,7 @@ export function discountPartColumns(mapping: Mapping): number[] {
   return columns;
 }
 
-const isTaxPartKey = (key: string) => /^tax_(cgst|sgst|utgst|igst|cess)(_\d+)?$/.test(key);
+const isTaxPartKey = (key: string) => /^tax_(cgst|sgst|utgst|igst|cess|gst)(_\d+)?$/.test(key);
 const taxPartsOf = new WeakMap<Mapping, string[]>();
 
 /**

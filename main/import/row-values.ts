@@ -34,7 +34,15 @@ import { dueFromDays } from './due-dates';
 import { gstRateIn, gstRateOf, taxInside } from './gst-types';
 import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
-import { discountPartColumns, fieldLabel, gstPartNamed, type Mapping, taxColumns, taxPartKeys } from './mapping';
+import {
+  discountPartColumns,
+  fieldLabel,
+  gstPartNamed,
+  type Mapping,
+  namesTaxInOne,
+  taxColumns,
+  taxPartKeys,
+} from './mapping';
 import { monthOfHeader } from './month-columns';
 import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { columnUnit, headerUnit, splitQuantity } from './quantity-units';
@@ -950,19 +958,9 @@ function targetPeriod(
 const qtyField = datasets.sales.fields.find((f) => f.name === 'qty') as FieldDef;
 const returnedQtyField: FieldDef = { ...qtyField, name: 'returned_qty' };
 
-/**
- * A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"), or GST as one ledger
- * and a sales tax ("Output GST", "GST Payable", QuickBooks' "Sales Tax Payable"), where the name
- * is not a sales or income account's ("Sales GST 18%", "GST Sales @ 5%": the sale itself).
- */
-function isTaxLedger(name: string): boolean {
-  if (gstPartNamed(name) !== null || /\b(vat|tcs|output tax)\b/i.test(name)) return true;
-  const text = name.toLowerCase();
-  return (
-    /\b(gst|sales tax|tax payable)\b/.test(text) &&
-    !/\b(sales?|purchases?|income|revenue|turnover)\b/.test(text.replace(/\bsales tax\b/g, ''))
-  );
-}
+/** A ledger that holds a sale's tax: a GST part, VAT, TCS ("Output CGST 9%"), or GST in one ("Output GST"; not "Sales GST 18%"). */
+const isTaxLedger = (name: string) =>
+  gstPartNamed(name) !== null || /\b(vat|tcs|output tax)\b/i.test(name) || namesTaxInOne(name);
 
 /**
  * A voucher written with its ledger lines (ledger-lines.ts): the party's line is the document's

@@ -342,6 +342,57 @@ describe('a column saying whether the amounts include tax', () => {
   });
 });
 
+describe('GST written in one column', () => {
+  it('reads a column naming GST as one tax (Output GST 18%, GST Payable) as the tax, never a sales ledger naming GST', async () => {
+    const header = ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty'];
+    const stored = async (name: string, rows: FixtureCell[][]) => {
+      const r = await importFile(ws, file(name, rows), { kind: 'sales' });
+      expect(r.errors).toEqual([]);
+      return storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax]);
+    };
+    // Tally's columnar register: the sale at its rate, its GST in one ledger's column, the bill's value.
+    expect(
+      await stored('one-gst.csv', [
+        [...header, 'Sales GST 18%', 'Output GST 18%', 'Invoice Value'],
+        ['OG-1', '05-10-2026', 'D001', 'SKU-0001', 2, '100.00', '18.00', '118.00'],
+        ['OG-2', '06-10-2026', 'D002', 'SKU-0002', 1, '200.00', '36.00', '236.00'],
+      ]),
+    ).toEqual([
+      ['OG-1', 10_000, 1_800],
+      ['OG-2', 20_000, 3_600],
+    ]);
+    // No taxable column: the GST comes off the bill's value, where the net had kept it.
+    expect(
+      await stored('gst-payable.csv', [
+        [...header, 'GST Payable', 'Invoice Value'],
+        ['GP-1', '05-10-2026', 'D001', 'SKU-0001', 2, '18.00', '118.00'],
+        ['GP-2', '06-10-2026', 'D002', 'SKU-0002', 1, '36.00', '236.00'],
+      ]),
+    ).toEqual([
+      ['GP-1', 10_000, 1_800],
+      ['GP-2', 20_000, 3_600],
+    ]);
+  });
+
+  it("works out the tax inside a bill's value the rows show to hold it at the GST rate the file writes", async () => {
+    const r = await importFile(
+      ws,
+      file('value-at-rate.csv', [
+        ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'GST Rate', 'Invoice Value'],
+        ['VR-1', '05-10-2026', 'D001', 'SKU-0001', 2, 18, '118.00'],
+        ['VR-2', '06-10-2026', 'D002', 'SKU-0002', 1, 5, '210.00'],
+      ]),
+      { kind: 'sales' },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['VR-1', 10_000, 1_800],
+      ['VR-2', 20_000, 1_000],
+    ]);
+  });
+});
+
 describe('rates in a workbook formatted as percentages', () => {
   it('reads a GST % column whose cells hold 0.18 shown as 18% as the rates they show, and takes the tax out of the net', async () => {
     const day = new Date(Date.UTC(2026, 9, 5));

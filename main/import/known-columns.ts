@@ -36,20 +36,33 @@ export function preferKnownColumns(
     if (column === undefined) continue;
     const values = valuesOf(column);
     if (values.length === 0 || values.some((v) => names.knows(master, v))) continue;
-    // A column that names the field, or that the master's own import would read as its name.
-    const others = [...new Set([...columnsNaming(kind, field, headers), ...columnsNaming(master, 'name', headers)])];
-    const other = others.find((c) => {
+    // A column that names the field, or that the master's own import would read as its name;
+    // else any column nothing reads (Zoho Books' journal names its customer in Transaction
+    // Details, beside the Account its party alias had taken).
+    const named = [...new Set([...columnsNaming(kind, field, headers), ...columnsNaming(master, 'name', headers)])];
+    const known = (c: number, evidence: (v: string) => boolean) => {
       if (c === column || used.has(c)) return false;
       const theirs = valuesOf(c);
-      return theirs.length > 0 && theirs.every((v) => names.knows(master, v));
-    });
-    if (other === undefined) continue;
+      return theirs.length > 0 && theirs.some(evidence) && theirs.every((v) => names.knows(master, v));
+    };
+    const other =
+      named.find((c) => known(c, () => true)) ?? headers.findIndex((_, c) => known(c, (v) => !/^\d{1,3}$/.test(v)));
+    if (other < 0 || other === undefined) continue;
     mapping[field] = other;
     used.add(other);
     notes.push({
       field,
       decision: `${fieldLabel(kind, field)} is read from "${headers[other]}": the ${master} master knows none of the ${values.length} values of "${headers[column]}" in the first rows, and every one of "${headers[other]}"`,
     });
+    // The column given way may be a general ledger's account, which its entries' ledger lines need.
+    if (
+      field === 'distributor_code' &&
+      mapping.ledger === undefined &&
+      columnsNaming(kind, 'ledger', headers).includes(column)
+    ) {
+      mapping.ledger = column;
+      used.add(column);
+    }
   }
   notes.push(...unnamedMasterColumns(names, kind, headers, mapping, used, valuesOf));
   return notes;

@@ -167,6 +167,39 @@ describe('a party or product no header names', () => {
     ]);
   });
 
+  it("is read from any column the masters know where the one its header took names none of them, and a journal's account then reads as its ledger", async () => {
+    const { ws, dir } = demo.current();
+    const api = createWorkspaceApi(ws);
+    const [first, second] = [distributorName(ws, 'D001'), distributorName(ws, 'D002')];
+    // Zoho Books' journal report: each entry's Account (the party's alias took it) and the
+    // customer in Transaction Details, a header SchemeDesk does not know.
+    const path = join(dir, 'Journal.csv');
+    writeFileSync(
+      path,
+      [
+        'Date,Account,Transaction Details,Transaction Type,Transaction#,Debit,Credit',
+        `2026-10-05,Accounts Receivable,${first},Invoice,ZJ-1,1180.00,`,
+        `2026-10-05,Sales,${first},Invoice,ZJ-1,,1000.00`,
+        `2026-10-05,Output CGST,${first},Invoice,ZJ-1,,90.00`,
+        `2026-10-05,Output SGST,${first},Invoice,ZJ-1,,90.00`,
+        `2026-10-06,Accounts Receivable,${second},Invoice,ZJ-2,525.00,`,
+        `2026-10-06,Sales,${second},Invoice,ZJ-2,,500.00`,
+        `2026-10-06,Output IGST,${second},Invoice,ZJ-2,,25.00`,
+      ].join('\n'),
+    );
+    const result = await api.call('import.run', { path, kind: 'sales' });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value).toMatchObject({ rows: 2, rejected: 0, skipped: { 'ledger lines': 5 } });
+    expect(result.value.mapping).toMatchObject({ distributor_code: 'Transaction Details', ledger: 'Account' });
+    const stored = ws.db.prepare(
+      'SELECT doc_no, distributor_code, net_value, tax FROM sales WHERE batch_id = ? ORDER BY id',
+    );
+    expect(stored.all(result.value.batch)).toEqual([
+      { doc_no: 'ZJ-1', distributor_code: 'D001', net_value: 100_000, tax: 18_000 },
+      { doc_no: 'ZJ-2', distributor_code: 'D002', net_value: 50_000, tax: 2_500 },
+    ]);
+  });
+
   it('is never a column of small numbers, nor one of which the masters miss a value', async () => {
     const { ws, dir } = demo.current();
     const api = createWorkspaceApi(ws);

@@ -382,7 +382,7 @@ async function importFrom(
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
   const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
   // Vouchers whose tax came from their tax ledgers' lines, and those ledgers' names.
-  const taxLedgers = { vouchers: 0, names: new Set<string>() };
+  const taxLedgers = { vouchers: 0, names: new Set<string>(), roundOff: new Set<string>() };
   const typeReadings = new TypeReadings(request.typeMap);
   const documents = new DocumentLines(secret);
   const billDiscounts = new BillDiscounts();
@@ -663,9 +663,10 @@ async function importFrom(
         }
       unseen.imported(row);
       if (converted.rounded) addRounded(rounding, converted.rounded);
-      if (converted.taxLedgers) {
+      if (converted.taxLedgers || converted.roundOffLedgers) {
         taxLedgers.vouchers++;
-        for (const name of converted.taxLedgers) taxLedgers.names.add(name);
+        for (const name of converted.taxLedgers ?? []) taxLedgers.names.add(name);
+        for (const name of converted.roundOffLedgers ?? []) taxLedgers.roundOff.add(name);
       }
       if (allocations && converted.paid !== undefined)
         allocations.add(

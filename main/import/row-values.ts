@@ -576,6 +576,8 @@ export interface ConvertedRow {
   unpriced?: true;
   /** The names of the voucher's ledger lines read as its tax (Tally's detailed Day Book). */
   taxLedgers?: string[];
+  /** The names of the voucher's ledger lines read as its round-off. */
+  roundOffLedgers?: string[];
   /** A receivable cleared on or before its as-of date (cleared-items.ts): no part of the snapshot. */
   cleared?: boolean;
   /** A discount on the whole bill, written on this line's row, to spread over the bill's lines (bill-discount.ts). */
@@ -617,6 +619,7 @@ export function convertRow(
   if (kind === 'targets' && mapping.period !== undefined && values.period_from === null && values.period_to === null)
     targetPeriod(cells, mapping.period, values, problems);
   const taxLedgers = kind === 'sales' && ledger ? taxFromLedger(mapping, ledger, values, read) : [];
+  const roundOffLedgers = kind === 'sales' && ledger ? roundOffFromLedger(mapping, cells, ledger, values, read) : [];
   // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
   // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
   if (
@@ -642,6 +645,7 @@ export function convertRow(
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   if (paid !== undefined) converted.paid = paid;
   if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
+  if (roundOffLedgers.length > 0) converted.roundOffLedgers = roundOffLedgers;
   if (unpriced) converted.unpriced = true;
   const billDiscount = kind === 'sales' ? billDiscountOf(mapping, cells, read, problems) : null;
   if (billDiscount) converted.billDiscount = billDiscount;
@@ -1003,6 +1007,66 @@ function taxFromLedger(
   return names;
 }
 
+/** A ledger that rounds a bill: "Round Off", "Rounding Off", ERPNext's "Round Off - AG", "Rounding Adjustment". */
+const isRoundOffLedger = (name: string) => /\bround(ed|ing)?\s*(off|adjustment)?\b|\broundoff\b/i.test(name);
+
+/**
+ * A voucher's round-off ledger lines (ledger-lines.ts), where the file writes no round-off of its
+ * own: the party's amount is the bill rounded, so what they add to it (a credit beside a debited
+ * party, or a debit beside a credited one) is the bill's round-off, taken off its net value as a
+ * round-off column's is; the sales ledger's amount is then the net. Only where each line's side
+ * can be told: a Debit / Credit pair, a Dr/Cr column or one written with the amount, or amounts
+ * the voucher signs (a line below nothing); an unsigned amount may be either side, and leaves the
+ * round-off in the net, as before. Answers the round-off ledgers read.
+ */
+function roundOffFromLedger(
+  mapping: Mapping,
+  cells: readonly Cell[],
+  ledger: readonly (readonly Cell[])[],
+  values: Record<string, StoredValue>,
+  read: ReadCell,
+): string[] {
+  const party = mapping.distributor_code;
+  if (party === undefined || typeof values.net_value !== 'number' || values.net_value === 0 || values.round_off != null)
+    return [];
+  const account = mapping.ledger;
+  const nameOf = (line: readonly Cell[]) => {
+    const own = account === undefined ? null : line[account];
+    return String((blank(own) ? line[party] : own) ?? '').trim();
+  };
+  const rounding = ledger.filter((line) => isRoundOffLedger(nameOf(line)));
+  if (rounding.length === 0) return [];
+  const amountOf = (line: readonly Cell[]) => {
+    const net = mapping.net_value;
+    const v =
+      net === undefined
+        ? pseudoAmount(mapping, line, read, 'gross_total')
+        : read(moneyField('net_value'), net, line[net]);
+    return typeof v === 'number' ? v : null;
+  };
+  const signs = [cells, ...ledger].some((line) => (amountOf(line) ?? 0) < 0);
+  // Each line's amount as a debit (above nothing) or a credit (below), or null where its side is not told.
+  const sided = (line: readonly Cell[]): number | null => {
+    const pair = debitLessCredit(mapping, line, read);
+    if (pair !== null) return pair;
+    const amount = amountOf(line);
+    if (amount === null) return null;
+    const side = mapping.dr_cr === undefined ? null : sideNamed(String(line[mapping.dr_cr] ?? '').trim());
+    if (side !== null) return side === 'debit' ? Math.abs(amount) : -Math.abs(amount);
+    const cell = line[mapping.net_value ?? mapping.gross_total ?? -1];
+    return signs || (typeof cell === 'string' && drCrWritten(cell) !== null) ? amount : null;
+  };
+  const partySide = sided(cells);
+  const lines = rounding.map(sided);
+  if (partySide === null || partySide === 0 || lines.some((v) => v === null)) return [];
+  // What the round-off adds to the bill: the side opposite the party's.
+  const added = -(lines as number[]).reduce((sum, v) => sum + v, 0) * Math.sign(partySide);
+  const roundOff = values.net_value < 0 ? -added : added;
+  values.round_off = roundOff;
+  values.net_value -= roundOff;
+  return rounding.map(nameOf);
+}
+
 /**
  * The tax inside a bill's total (paise) at the rate its GST type names (Busy's "L/GST-18%"); null
  * where the type names no one rate ("L/GST-MultiRate"), which is the row's problem: its net value
@@ -1126,7 +1190,9 @@ function applySignColumns(
       const side = column ?? (typeof cell === 'string' ? drCrWritten(cell) : null);
       if (side === null) continue;
       const negative = kind === 'payments' ? side === 'debit' : side === 'credit';
-      values[f.name] = negative ? -Math.abs(v) || 0 : Math.abs(v);
+      // A round-off may take from the total or add to it: it turns with the side, never loses its sign.
+      if (f.name === 'round_off') values[f.name] = negative ? -v || 0 : v;
+      else values[f.name] = negative ? -Math.abs(v) || 0 : Math.abs(v);
     }
   if (kind === 'sales' && blank(values.doc_type as Cell)) {
     const returned = mapping.return_flag !== undefined && truthy(cells[mapping.return_flag]);

@@ -11,7 +11,7 @@ export function workedAmountNotes(
   kind: DatasetKind,
   mapping: Record<string, number>,
   headers: readonly string[],
-  taxLedgers: { vouchers: number; names: ReadonlySet<string> },
+  taxLedgers: { vouchers: number; names: ReadonlySet<string>; roundOff: ReadonlySet<string> },
 ): { decisions: { field: string; decision: string }[]; warnings: string[] } {
   const decisions: { field: string; decision: string }[] = [];
   const warnings: string[] = [];
@@ -63,10 +63,16 @@ export function workedAmountNotes(
       decision: `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
     });
   if (taxLedgers.vouchers > 0) {
-    const names = [...taxLedgers.names];
+    const listed = (names: ReadonlySet<string>) => `${[...names].slice(0, 4).join(', ')}${names.size > 4 ? ', …' : ''}`;
+    const taken = [
+      ...(taxLedgers.names.size > 0 ? [`the lines of its tax ledgers (${listed(taxLedgers.names)}) are its tax`] : []),
+      ...(taxLedgers.roundOff.size > 0
+        ? [`those of its round-off (${listed(taxLedgers.roundOff)}) its round-off`]
+        : []),
+    ];
     decisions.push({
       field: 'tax',
-      decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (${names.slice(0, 4).join(', ')}${names.length > 4 ? ', …' : ''}) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own`,
+      decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; ${taken.join(', ')}, taken off its net value; its other ledger lines (the sales ledger${taxLedgers.roundOff.size > 0 ? '' : ', round-off'}) are part of that amount and not imported on their own`,
     });
   }
   if (kind === 'payments' && mapping.withheld !== undefined)

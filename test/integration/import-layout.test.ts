@@ -328,6 +328,80 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("reads a voucher's round-off ledger as its round-off, so its net value is its sales ledger's, where each line's side is told", async () => {
+    const stored = (batch: number | null) =>
+      storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.net_value, r.tax, r.round_off]);
+    // A Debit / Credit pair: rounded up (the round-off credited beside the debited party), down,
+    // and a credit note rounded up (debited beside the credited party).
+    const pair = [
+      ['Date', 'Voucher type', 'Voucher no', 'Party', 'Ledger', 'Debit', 'Credit'],
+      ['12-10-2026', 'Sales', 'RO/1', 'D001', 'D001', '1,181.00', null],
+      ['12-10-2026', 'Sales', 'RO/1', 'D001', 'Sales @ 18%', null, '1,000.40'],
+      ['12-10-2026', 'Sales', 'RO/1', 'D001', 'Output CGST', null, '90.04'],
+      ['12-10-2026', 'Sales', 'RO/1', 'D001', 'Output SGST', null, '90.04'],
+      ['12-10-2026', 'Sales', 'RO/1', 'D001', 'Round Off', null, '0.52'],
+      ['13-10-2026', 'Sales', 'RO/2', 'D002', 'D002', '1,050.00', null],
+      ['13-10-2026', 'Sales', 'RO/2', 'D002', 'Sales @ 5%', null, '1,000.40'],
+      ['13-10-2026', 'Sales', 'RO/2', 'D002', 'Output IGST', null, '50.02'],
+      ['13-10-2026', 'Sales', 'RO/2', 'D002', 'Rounding Off', '0.42', null],
+      ['14-10-2026', 'Credit Note', 'RO/C1', 'D001', 'Sales Returns', '99.60', null],
+      ['14-10-2026', 'Credit Note', 'RO/C1', 'D001', 'Output IGST', '17.93', null],
+      ['14-10-2026', 'Credit Note', 'RO/C1', 'D001', 'Round Off', '0.47', null],
+      ['14-10-2026', 'Credit Note', 'RO/C1', 'D001', 'D001', null, '118.00'],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'rounded.csv'), delimited(pair)), { kind: 'sales' });
+    expect(result.errors).toEqual([]);
+    expect(stored(result.batch)).toEqual([
+      ['RO/1', 100040, 18008, 52],
+      ['RO/2', 100040, 5002, -42],
+      ['RO/C1', -9960, -1793, -47],
+    ]);
+    expect(result.decisions.map((d) => d.decision)).toContainEqual(
+      expect.stringContaining(
+        'those of its round-off (Round Off, Rounding Off) its round-off, taken off its net value',
+      ),
+    );
+    // One amount and a Dr/Cr column (TallyPrime's voucher layout) tells the side as well.
+    const drCr = [
+      ['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount', 'Ledger Amount Dr/Cr'],
+      ['15-10-2026', 'Sales', 'RO/3', 'Annapurna Distributors', 590, 'Dr'],
+      [null, null, null, 'Sales Account', '500.40', 'Cr'],
+      [null, null, null, 'Output IGST 18%', '90.07', 'Cr'],
+      [null, null, null, 'Round Off', '0.47', 'Dr'],
+    ];
+    const prime = await importFile(ws, await writeXlsx(join(dir, 'rounded.xlsx'), [{ name: 'Vouchers', rows: drCr }]), {
+      kind: 'sales',
+    });
+    expect(prime.errors).toEqual([]);
+    expect(stored(prime.batch)).toEqual([['RO/3', 50040, 9007, -47]]);
+    // Unsigned amounts with no side: the round-off may be either, and stays in the net, as before.
+    const unsigned = [
+      ['Date', 'Voucher no', 'Party', 'Ledger', 'Amount'],
+      ['16-10-2026', 'RO/4', 'D001', 'D001', '1,181.00'],
+      ['16-10-2026', 'RO/4', 'D001', 'Sales @ 18%', '1,000.40'],
+      ['16-10-2026', 'RO/4', 'D001', 'Output IGST', '180.08'],
+      ['16-10-2026', 'RO/4', 'D001', 'Round Off', '0.52'],
+    ];
+    const plain = await importFile(ws, writeText(join(dir, 'unsigned.csv'), delimited(unsigned)), { kind: 'sales' });
+    expect(plain.errors).toEqual([]);
+    expect(stored(plain.batch)).toEqual([['RO/4', 100092, 18008, null]]);
+    // A round-off column beside a Dr/Cr column keeps its own sign, turned with a credited party's:
+    // the side had made every round-off positive, a bill rounded down as if rounded up.
+    const sided = [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'Tax', 'Round Off', 'Dr/Cr'],
+      ['RO/5', '17-10-2026', 'D001', 'SKU-0001', 2, '100.40', '18.07', '-0.47', 'Dr'],
+      ['RO/C5', '17-10-2026', 'D001', 'SKU-0001', 1, '50.20', '9.04', '-0.24', 'Cr'],
+    ];
+    const column = await importFile(ws, writeText(join(dir, 'round-off-side.csv'), delimited(sided)), {
+      kind: 'sales',
+    });
+    expect(column.errors).toEqual([]);
+    expect(stored(column.batch)).toEqual([
+      ['RO/5', 10040, 1807, -47],
+      ['RO/C5', -5020, -904, 24],
+    ]);
+  });
+
   /** ERPNext's General Ledger report, as exported (its Balance and Party Type columns aside). */
   const ledgerHeader = [
     'Posting Date',

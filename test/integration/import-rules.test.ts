@@ -2042,18 +2042,26 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
   it("imports each voucher once, at its party's line, its tax ledgers' lines as its tax", async () => {
     const r = await importFile(ws, dayBook(), { kind: 'sales' });
     expect(r.errors).toEqual([]);
-    // S/1: 1,180.40 less CGST 90 and SGST 90 = 1,000.40 net (the round-off stays in it), tax 180.
-    // C/1: −118 less IGST 18 = −100, tax −18. S/2 has no tax ledger: 250 net, no tax.
+    // S/1: 1,180.40 less CGST 90, SGST 90 and the round-off credited 0.40 = 1,000.00 net, the
+    // sales ledger's, tax 180. C/1: −118 less IGST 18 = −100, tax −18. S/2 has no tax ledger: 250
+    // net, no tax.
     expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_type, s.distributor_code, s.net_value, s.tax]),
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [
+        s.doc_no,
+        s.doc_type,
+        s.distributor_code,
+        s.net_value,
+        s.tax,
+        s.round_off,
+      ]),
     ).toEqual([
-      ['S/1', 'invoice', 'D001', 100_040, 18_000],
-      ['C/1', 'credit_note', 'D002', -10_000, -1_800],
-      ['S/2', 'invoice', 'D003', 25_000, null],
+      ['S/1', 'invoice', 'D001', 100_000, 18_000, 40],
+      ['C/1', 'credit_note', 'D002', -10_000, -1_800, null],
+      ['S/2', 'invoice', 'D003', 25_000, null, null],
     ]);
     expect(r.skippedSummary).toBe('skipped 1 non-sales document: Receipt 1; 8 ledger lines');
     expect(r.decisions.map((d) => d.decision)).toContain(
-      "2 vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (Output CGST 9%, Output SGST 9%, Output IGST 18%) are its tax, taken off its net value; its other ledger lines (the sales ledger, round-off) are part of that amount and not imported on their own",
+      "2 vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (Output CGST 9%, Output SGST 9%, Output IGST 18%) are its tax, those of its round-off (Round Off) its round-off, taken off its net value; its other ledger lines (the sales ledger) are part of that amount and not imported on their own",
     );
   });
 

@@ -97,8 +97,8 @@ export function locateTable(
         decision: `"${headers[other]}" is not the party: the title calls the file one party's ledger, whose "${headers[other]}" names the other account of each voucher`,
       });
       delete mapping.distributor_code;
-      // Read as the ledger account instead: its Opening and Closing Balance rows are no receipts.
-      if (kind === 'payments' && mapping.ledger === undefined) mapping.ledger = other;
+      // Read as the ledger account instead: its Opening and Closing Balance rows are no receipts or sales.
+      if (mapping.ledger === undefined) mapping.ledger = other;
     }
     if (party?.column === 'outlets' && other !== undefined) {
       notes.push({

@@ -40,7 +40,12 @@ export function titleParty(
 ): TitleParty | null {
   if (kind !== 'sales' && kind !== 'payments' && kind !== 'receivables') return null;
   const titles = titleTexts(titleRows);
-  const ledger = titles.some((t) => ledgerTitle.test(t)) && kind !== 'sales';
+  // A sales file so titled is the party's ledger only where its party column names no distributor
+  // (Particulars: each voucher's sales ledger, its bank).
+  const ledger =
+    titles.some((t) => ledgerTitle.test(t)) &&
+    (kind !== 'sales' ||
+      (mapping.distributor_code !== undefined && !namesAny(names, firstRows, mapping.distributor_code)));
   const ownSales = kind === 'sales' && mapping.distributor_code !== undefined && mapping.outlet_code === undefined;
   if (mapping.distributor_code !== undefined && !ledger && !ownSales) return null;
   const parties = titles.flatMap((title) => {
@@ -67,6 +72,10 @@ export function sheetParty(names: MasterNames, kind: DatasetKind, mapping: Mappi
   if (!named || !('code' in named)) return null;
   return { field: 'distributor_code', value: named.code, title: '', because: `as the sheet's name "${sheet}" says` };
 }
+
+/** Whether any value the first rows have in `column` names a distributor. */
+const namesAny = (names: MasterNames, rows: readonly SourceRow[], column: number): boolean =>
+  [...valuesIn(rows, column)].some((p) => names.knows('distributors', p));
 
 /** Whether every value the first rows have in `column` names an outlet, and none a distributor. */
 function namesOutlets(names: MasterNames, rows: readonly SourceRow[], column: number): boolean {

@@ -924,12 +924,32 @@ describe('receipts', () => {
     expect(storedRows(ws, 'payments', r.batch ?? 0).map((p) => [p.receipt_no, p.distributor_code, p.amount])).toEqual([
       ['RC/55', 'D001', 2_000_000],
     ]);
-    expect(r.decisions.map((d) => d.decision)).toEqual(
-      expect.arrayContaining([
-        '"Particulars" is not the party: the title calls the file one party\'s ledger, whose "Particulars" names the other account of each voucher',
-        'Distributor is D001 for every row, as the title "Annapurna Distributors" says',
-      ]),
-    );
+    const ledgerNotes = [
+      '"Particulars" is not the party: the title calls the file one party\'s ledger, whose "Particulars" names the other account of each voucher',
+      'Distributor is D001 for every row, as the title "Annapurna Distributors" says',
+    ];
+    expect(r.decisions.map((d) => d.decision)).toEqual(expect.arrayContaining(ledgerNotes));
+    // Its sales too: each sales voucher the party's, where each was refused naming its sales
+    // ledger as an unknown distributor; its balances and receipts stay out.
+    const sales = await importFile(ws, path, { kind: 'sales' });
+    expect(sales.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', sales.batch ?? 0).map((l) => [l.doc_no, l.distributor_code, l.net_value])).toEqual([
+      ['SI/101', 'D001', 1_180_000],
+    ]);
+    expect(sales.skipped).toEqual({ 'balance rows': 2, 'total rows': 1, 'type:Receipt': 1 });
+    expect(sales.decisions.map((d) => d.decision)).toEqual(expect.arrayContaining(ledgerNotes));
+    // A file so titled whose Particulars name distributors is no one party's ledger: read by them.
+    const named = file('ledger of parties.csv', [
+      ['Ledger'],
+      ['Annapurna Distributors'],
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],
+      ['5-Oct-2026', 'D002', 'Sales', 'SI/102', '500.00', null],
+    ]);
+    const parties = await importFile(ws, named, { kind: 'sales' });
+    expect(parties.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', parties.batch ?? 0).map((l) => [l.doc_no, l.distributor_code])).toEqual([
+      ['SI/102', 'D002'],
+    ]);
   });
 
   it("takes one party's bills outstanding, with no party column, as that party's", async () => {

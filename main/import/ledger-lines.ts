@@ -1,5 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { normalizeHeader } from './aliases';
+import { drCrWritten } from './amounts';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { blank } from './row-values';
@@ -69,7 +70,13 @@ export function subAmountLineTest(
     const from = unheaded.find((c) => !blank(cells[c]) && isAmount(cells[c]));
     if (from === undefined) return null;
     const line = [...cells];
-    line[to] = cells[from] ?? null;
+    // Beside a Debit / Credit pair, the side written after the amount says which it goes in (a
+    // round-off's side is what it adds to the bill or takes from it).
+    const mark = unheaded.filter((c) => c > from).map((c) => cells[c]);
+    const side = mark.map((cell) => (typeof cell === 'string' ? drCrWritten(cell) : null)).find((x) => x !== null);
+    const { debit_amount: debit, credit_amount: credit } = mapping;
+    const into = side && debit !== undefined && credit !== undefined ? (side === 'debit' ? debit : credit) : to;
+    line[into] = cells[from] ?? null;
     return line;
   };
 }

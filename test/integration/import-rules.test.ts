@@ -2121,6 +2121,34 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     ]);
   });
 
+  it("reads a round-off written in Particulars' own column by the Dr or Cr beside it: rounded down or up", async () => {
+    const path = await writeXlsx(join(dir, 'Day Book round-off.xlsx'), [
+      {
+        name: 'Day Book',
+        rows: [
+          ['Date', 'Particulars', null, null, 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'],
+          ['5-Oct-26', 'D001', null, null, 'Sales', 'SR/1', 1180, null],
+          [null, 'Sales GST 18%', 1000.4, 'Cr', null, null, null, null],
+          [null, 'Output CGST 9%', 90.04, 'Cr', null, null, null, null],
+          [null, 'Output SGST 9%', 90.04, 'Cr', null, null, null, null],
+          [null, 'Round Off', 0.48, 'Dr', null, null, null, null],
+          ['6-Oct-26', 'D002', null, null, 'Sales', 'SR/2', 591, null],
+          [null, 'Sales GST 18%', 500.4, 'Cr', null, null, null, null],
+          [null, 'Output IGST 18%', 90.07, 'Cr', null, null, null, null],
+          [null, 'Round Off', 0.53, 'Cr', null, null, null, null],
+        ],
+        merges: ['B1:D1'],
+      },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    // Each net value is its sales ledger's: 1,180.00 less 180.08 tax and less −0.48 rounded down.
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((l) => [l.doc_no, l.net_value, l.tax, l.round_off])).toEqual([
+      ['SR/1', 100_040, 18_008, -48],
+      ['SR/2', 50_040, 9_007, 53],
+    ]);
+  });
+
   it('leaves out the ledgers of nothing a voucher lists, their amounts blank, where it refused each as a line missing its amount', async () => {
     const path = file('Day Book ledgers of nothing.csv', [
       ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit'],

@@ -50,6 +50,26 @@ export function workedAmountNotes(
     warnings.push(
       `"${headers[mapping.with_tax]}" is each line's amount, tax included, and the file writes no tax or GST rate to take off: the net values include any GST the lines charged; map its tax column (--map tax=HEADER) or its GST rate (--map gst_type=HEADER), or import a register with its tax (or taxable value) columns for net sales`,
     );
+  // A voucher's Debit / Credit amount with no item lines (a Day Book, a party's ledger): the party's
+  // line is the bill's total, its GST inside, and nothing takes it off.
+  if (
+    kind === 'sales' &&
+    mapping.net_value === undefined &&
+    mapping.with_tax === undefined &&
+    mapping.gross_total === undefined &&
+    mapping.sku === undefined &&
+    (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined) &&
+    taxColumns(mapping).length === 0 &&
+    taxLedgers.vouchers === 0
+  )
+    warnings.push(
+      `The net values are each voucher's ${[mapping.debit_amount, mapping.credit_amount]
+        .filter((c) => c !== undefined)
+        .map((c) => `"${headers[c]}"`)
+        .join(
+          ' or ',
+        )}, its bill's total with any GST it charged, and the file writes no tax to take off: import the Day Book in its detailed form (its tax ledgers' lines) or a register with its tax (or taxable value) columns for net sales`,
+    );
   const discountColumns = kind === 'sales' ? discountPartColumns(mapping) : [];
   if (discountColumns.length > 0)
     decisions.push({

@@ -937,6 +937,10 @@ describe('receipts', () => {
       ['SI/101', 'D001', 1_180_000],
     ]);
     expect(sales.skipped).toEqual({ 'balance rows': 2, 'total rows': 1, 'type:Receipt': 1 });
+    // A voucher's amount is its bill's total: the user is told its GST stays in the net.
+    expect(sales.warnings).toEqual([
+      'The net values are each voucher\'s "Debit" or "Credit", its bill\'s total with any GST it charged, and the file writes no tax to take off: import the Day Book in its detailed form (its tax ledgers\' lines) or a register with its tax (or taxable value) columns for net sales',
+    ]);
     expect(sales.decisions.map((d) => d.decision)).toEqual(expect.arrayContaining(ledgerNotes));
     // A file so titled whose Particulars name distributors is no one party's ledger: read by them.
     const named = file('ledger of parties.csv', [
@@ -2083,6 +2087,8 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     expect(r.decisions.map((d) => d.decision)).toContain(
       "2 vouchers are written with their ledger lines: each is its party's line; the lines of its tax ledgers (Output CGST 9%, Output SGST 9%, Output IGST 18%) are its tax, those of its round-off (Round Off) its round-off, taken off its net value; its other ledger lines (the sales ledger) are part of that amount and not imported on their own",
     );
+    // Its tax is taken off: no warning that the net values hold it.
+    expect(r.warnings).toEqual([]);
   });
 
   it("reads ledger amounts and cost centres written in Particulars' own amount column, its header merged over it", async () => {

@@ -40,6 +40,13 @@ function grossIsAPrice(
 }
 
 /**
+ * An amount less what comes off it, by its size: a discount written negative (Tally writes a
+ * discount ledger's column so, -12.00 beside 600.00) comes off as one written positive does,
+ * where taking it away had added it.
+ */
+const lessBy = (whole: number, off: number) => whole - Math.sign(whole) * Math.abs(off);
+
+/**
  * The column that holds, on every line read, the column `named` less the amounts in `less` (their
  * sum), where at least one line has such an amount; of several, one not in a foreign currency
  * first. Null where there is none. It is the net value where the column named as the net holds
@@ -69,9 +76,38 @@ function columnLess(
     .map((_, column) => column)
     .filter(
       (column) =>
-        !taken.has(column) && lines.every((l) => amountIn(l.cells, column, decisions) === (l.whole as number) - l.off),
+        !taken.has(column) &&
+        lines.every((l) => amountIn(l.cells, column, decisions) === lessBy(l.whole as number, l.off)),
     );
   return fits.find((column) => !inForeignCurrency(headers[column] ?? '')) ?? fits[0] ?? null;
+}
+
+/**
+ * Whether a register of one line per bill writes its value before the bill's discount: on every
+ * line read, some with a discount, the bill's total is the value less the discount plus the tax
+ * (give or take its round-off), which a value after the discount is not — Tally's columnar Sales
+ * Register writes the sales ledger's amount as `Value` beside a `Trade Discount` ledger's column
+ * and the `Gross Total`. Read as the net, the discount had counted as sales. Answers the discount
+ * columns, or null.
+ */
+function valueBeforeDiscount(mapping: Mapping, rows: Rows, decisions: Decisions): number[] | null {
+  const { net_value: value, gross_total: total, round_off: roundOff } = mapping;
+  const off = discountColumns(mapping);
+  const tax = taxColumns(mapping);
+  if (value === undefined || total === undefined || mapping.sku !== undefined || mapping.gross_value !== undefined)
+    return null;
+  if (off.length === 0 || tax.length === 0 || mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)
+    return null;
+  const lines = rows.flatMap((cells) => {
+    const v = amountIn(cells, value, decisions);
+    const t = amountIn(cells, total, decisions);
+    if (v === null || t === null || v === 0) return [];
+    const rounding = roundOff === undefined ? 0 : Math.abs(amountIn(cells, roundOff, decisions) ?? 0);
+    const gap =
+      Math.abs(t) - Math.abs(v) + Math.abs(sumIn(cells, off, decisions)) - Math.abs(sumIn(cells, tax, decisions));
+    return [{ discounted: sumIn(cells, off, decisions) !== 0, fits: Math.abs(gap) === rounding }];
+  });
+  return lines.some((l) => l.discounted) && lines.every((l) => l.fits) ? off : null;
 }
 
 /**
@@ -404,6 +440,21 @@ export function amountsFromRows(
     delete mapping.net_value;
     mapping.with_tax = named;
     mapping.gst_type = rateColumn;
+  }
+  // A register of one line per bill whose value is before the bill's discount: its total less the
+  // tax is the net.
+  const before =
+    noTaxFlag && mapping.net_value !== undefined && proposed('net_value')
+      ? valueBeforeDiscount(mapping, rows, decisions)
+      : null;
+  if (before !== null && mapping.net_value !== undefined && mapping.gross_total !== undefined) {
+    const value = mapping.net_value;
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[value]}" is each bill's value before its discount: on every line read "${headers[mapping.gross_total]}" is it less ${before.map((c) => `"${headers[c]}"`).join(', ')} plus the tax, so the net value is "${headers[mapping.gross_total]}" less the tax, and "${headers[value]}" the gross value`,
+    });
+    delete mapping.net_value;
+    mapping.gross_value = value;
   }
   // A line's amount whose header says it holds its tax (proposed so), or that the rows showed to
   // (above), beside no tax but a GST rate: the tax inside it is worked out at that rate.

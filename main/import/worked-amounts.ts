@@ -25,7 +25,7 @@ export function workedAmountNotes(
       decision:
         taxless && gstType === undefined
           ? `The file writes no net value and no tax: each document's net value is its ${total}${less ? ` less its ${less}` : ''}, tax and all`
-          : `The file writes no net value: each document's is its ${total} less its tax${less ? ` and its ${less}` : ''}`,
+          : `${mapping.gross_value === undefined ? "The file writes no net value: each document's is" : "Each document's net value is"} its ${total} less its tax${less ? ` and its ${less}` : ''}`,
     });
     // A bill's total holds its GST: taken as the net, schemes on net sales would pay on the tax.
     if (taxless && gstType === undefined)

@@ -1993,6 +1993,46 @@ describe("Tally's columnar Sales Register: a column per ledger", () => {
 });
 
 describe("Tally's Sales Register without items: a Gross Total and its ledgers", () => {
+  it("reads a Value before the bill's discount as its gross: the net is the Gross Total less the tax, never the discount counted as sales", async () => {
+    const header = ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'Value', 'Gross Total'];
+    const ledgers = ['Sales GST 18%', 'Trade Discount', 'Output CGST 9%', 'Output SGST 9%', 'Round Off'];
+    const path = file('Sales Register discounted.csv', [
+      ['Sales Register'],
+      [...header, ...ledgers],
+      // 600.00 less a trade discount of 12.00 is 588.00, and 18 % on it 105.84: 693.84.
+      ['5-Oct-2026', 'D001', 'Sales', 'VD/1', '600.00', '694.00', '600.00', '-12.00', '52.92', '52.92', '0.16'],
+      ['6-Oct-2026', 'D002', 'Sales', 'VD/2', '1,000.00', '1,180.00', '1,000.00', null, '90.00', '90.00', null],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((l) => [
+        l.doc_no,
+        l.gross_value,
+        l.discount,
+        l.net_value,
+        l.tax,
+        l.round_off,
+      ]),
+    ).toEqual([
+      ['VD/1', 60_000, 1_200, 58_800, 10_584, 16],
+      ['VD/2', 100_000, null, 100_000, 18_000, null],
+    ]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Value" is each bill\'s value before its discount: on every line read "Gross Total" is it less "Trade Discount" plus the tax, so the net value is "Gross Total" less the tax, and "Value" the gross value',
+    );
+    // A Value after the discount (the total is it plus the tax) stays the net value.
+    const after = file('Sales Register net.csv', [
+      [...header, ...ledgers],
+      ['5-Oct-2026', 'D001', 'Sales', 'VD/3', '588.00', '694.00', '600.00', '-12.00', '52.92', '52.92', '0.16'],
+    ]);
+    const net = await importFile(ws, after, { kind: 'sales' });
+    expect(net.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', net.batch ?? 0).map((l) => [l.doc_no, l.net_value, l.discount])).toEqual([
+      ['VD/3', 58_800, 1_200],
+    ]);
+  });
+
   it('takes each net value as the Gross Total less the tax ledgers and the round-off, kept apart', async () => {
     const path = file('Sales Register.csv', [
       ['Sales Register'],

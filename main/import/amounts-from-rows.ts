@@ -145,7 +145,7 @@ function lineAmountBesideGross(
  */
 function netHoldsTax(mapping: Mapping, named: number, rows: Rows, decisions: Decisions): boolean {
   const lines = grossAndNet(mapping, named, rows, decisions);
-  return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === l.gross - l.off + l.tax);
+  return lines.some((l) => l.tax !== 0) && lines.every((l) => l.net === lessBy(l.gross, l.off) + l.tax);
 }
 
 /**

@@ -656,6 +656,37 @@ describe("a line's gross and no net (Oracle Receivables' Extended Amount, Tax Am
     expect(r.totals).toMatchObject({ gross_value: '2000.00', discount: '50.00', net_value: '1950.00' });
   });
 
+  it('takes a discount written negative off by its size, as the net beside the gross and in the amount with its tax', async () => {
+    // Tally writes a discount ledger's column negative: taken away as written it was added, and
+    // no column was the gross less it, or that plus the tax.
+    const less = await importFile(
+      ws,
+      file('negative-discount.csv', [
+        [...header, 'Gross Amount', 'Discount', 'Line Value'],
+        ['50004', '05-OCT-2026', 'D001', 1, 'SKU-0001', 10, '1000.00', '-50.00', '950.00'],
+        ['50004', '05-OCT-2026', 'D001', 2, 'SKU-0002', 20, '1000.00', '0.00', '1000.00'],
+      ]),
+      { kind: 'sales', dryRun: true },
+    );
+    expect(less.totals).toMatchObject({ gross_value: '2000.00', discount: '50.00', net_value: '1950.00' });
+    const taxed = await importFile(
+      ws,
+      file('negative-discount-taxed.csv', [
+        [...header, 'Gross', 'Disc', 'GST', 'Net'],
+        ['50005', '05-OCT-2026', 'D001', 1, 'SKU-0001', 2, '600.00', '-12.00', '105.84', '693.84'],
+        ['50005', '05-OCT-2026', 'D001', 2, 'SKU-0002', 1, '100.00', '0.00', '18.00', '118.00'],
+      ]),
+      { kind: 'sales', dryRun: true },
+    );
+    expect(taxed.errors).toEqual([]);
+    expect(taxed.totals).toMatchObject({
+      gross_value: '700.00',
+      discount: '12.00',
+      net_value: '688.00',
+      tax: '123.84',
+    });
+  });
+
   it('is refused, saying why, where no column is the line amount', async () => {
     const path = file('no-line-amount.csv', [
       [...header, 'Extended Amount', 'Tax Amount', 'Freight'],

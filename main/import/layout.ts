@@ -2,7 +2,14 @@ import type { DatasetKind } from '../datasets/kinds';
 import { filledDown, repeatedColumns } from './filled-down';
 import { headerAgainTest } from './header-again';
 import { documentColumnOf, kindRules } from './kind-rules';
-import { emptyLedgerLineTest, journalLineTest, ledgerLineTest, subAmountLineTest } from './ledger-lines';
+import {
+  emptyLedgerLineTest,
+  journalLineTest,
+  ledgerLineTest,
+  receiptEntryTest,
+  subAmountLineTest,
+  voucherColumns,
+} from './ledger-lines';
 import {
   fieldLabel,
   fieldType,
@@ -377,10 +384,13 @@ async function* laidOutRows(
   const isJournalLine = fold ? journalLineTest(kind, mapping) : null;
   // A receipt's ledger lines (its bank's) hold nothing of it: they are only left out.
   const isReceiptJournalLine = kind === 'payments' ? journalLineTest(kind, mapping) : null;
+  // Its entries on other accounts where the party is written on each: left out beside the party's own.
+  const isReceiptEntry = kind === 'payments' ? receiptEntryTest(mapping) : null;
+  // The last row handed on: a receipt's entries after the party's own are of its voucher.
+  let handed: readonly Cell[] | null = null;
+  const { voucher: voucherNo, date: voucherDate } = voucherColumns(kind, mapping);
   const voucherKey = (cells: readonly Cell[]) =>
-    [mapping.doc_no, mapping.doc_date]
-      .map((c) => String((c === undefined ? null : cells[c]) ?? '').trim())
-      .join('\u0001');
+    [voucherNo, voucherDate].map((c) => String((c === undefined ? null : cells[c]) ?? '').trim()).join('\u0001');
   // A DMS's order line not billed: an item, no document's number or date, and a zero for each
   // quantity and amount it writes. It holds nothing, and read under the bill above it, it was a
   // line of that bill.
@@ -514,6 +524,20 @@ async function* laidOutRows(
       skipped('ledger lines');
       continue;
     }
+    if (isReceiptEntry?.(cells)) {
+      if (handed !== null && voucherKey(handed) === voucherKey(cells)) {
+        skipped('ledger lines');
+        continue;
+      }
+      // Before the party's own entry: it waits for it, or is a row after all where none comes.
+      for (const orphan of takeEarly(cells)) yield orphan;
+      if (early.length >= MAX_LEDGER_LINES)
+        throw new DamagedFileError(
+          `the rows up to row ${row.number} are over ${MAX_LEDGER_LINES.toLocaleString('en-IN')} entries of one receipt with no entry of its party's own, which no receipt has`,
+        );
+      early.push({ number: row.number, cells: [...cells] });
+      continue;
+    }
     if (isJournalLine?.(cells)) {
       if (voucher && voucherKey(voucher.cells) === voucherKey(cells)) {
         skipped('ledger lines');
@@ -599,6 +623,7 @@ async function* laidOutRows(
       }
       early = [];
     }
+    handed = next.cells;
     const out = pass(next);
     if (out) yield out;
   }

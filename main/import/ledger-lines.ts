@@ -82,7 +82,7 @@ export function subAmountLineTest(
 }
 
 /** The columns of a row's voucher: a sale's document number and date, a receipt's. */
-function voucherColumns(kind: DatasetKind, mapping: Mapping): { voucher?: number; date?: number } {
+export function voucherColumns(kind: DatasetKind, mapping: Mapping): { voucher?: number; date?: number } {
   if (kind === 'sales') return { voucher: mapping.doc_no, date: mapping.doc_date };
   if (kind === 'payments') return { voucher: mapping.receipt_no, date: mapping.receipt_date };
   return {};
@@ -136,8 +136,36 @@ export function journalLineTest(kind: DatasetKind, mapping: Mapping): ((cells: r
   return (cells) => !blank(cells[voucher]) && !blank(cells[ledger]) && shape(cells) && ofParty(cells);
 }
 
+/**
+ * A receipt's entry in a ledger-wise day book, its party written on it too: on another account
+ * than the party's own (the bank the money went to, the TDS withheld). Left out only where its
+ * voucher has the party's own entry (the layout waits for it): a receipts register naming each
+ * receipt's bank beside its party has none, and its every row is a receipt. Null when the file
+ * has no account column beside its party's.
+ */
+export function receiptEntryTest(mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
+  const { distributor_code: party, ledger } = mapping;
+  const { voucher } = voucherColumns('payments', mapping);
+  const shape = ledgerLineShape(mapping);
+  if (party === undefined || voucher === undefined || ledger === undefined || shape === null) return null;
+  return (cells) =>
+    !blank(cells[voucher]) &&
+    !blank(cells[party]) &&
+    !blank(cells[ledger]) &&
+    shape(cells) &&
+    onAnotherAccount(cells[ledger], cells[party]);
+}
+
+/**
+ * A receivables account, the party's side of a sale or a receipt: Tally's Sundry Debtors, ERPNext's
+ * "Debtors - AG", QuickBooks' and Zoho's "Accounts Receivable", "Trade Receivables"; not a "TDS
+ * Receivable" or a "GST Receivable", the tax's.
+ */
+const receivablesAccount =
+  /\bdebtors?\b|\baccounts? receivable\b|\btrade receivables?\b|\bbills receivable\b|^\s*receivables?\b/i;
+
 /** An entry's account is not its party's own: not the party's name, nor a receivables account. */
 function onAnotherAccount(account: Cell | undefined, party: Cell | undefined): boolean {
   const name = String(account ?? '').trim();
-  return normalizeHeader(name) !== normalizeHeader(String(party ?? '')) && !/debtor|receivable/i.test(name);
+  return normalizeHeader(name) !== normalizeHeader(String(party ?? '')) && !receivablesAccount.test(name);
 }

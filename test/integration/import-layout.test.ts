@@ -563,6 +563,45 @@ describe('report layouts', () => {
     ]);
   });
 
+  it("reads a ledger-wise day book's receipts by the party's own entry, its bank and TDS entries left out, and a register's every receipt", async () => {
+    const rows = [
+      ['Date', 'Voucher type', 'Voucher no', 'Party', 'Ledger', 'Debit', 'Credit'],
+      // The bank's entry before the party's, the TDS withheld after it.
+      ['14-10-2026', 'Receipt', 'LWR-1', 'D001', 'HDFC Bank', '9,800.00', null],
+      ['14-10-2026', 'Receipt', 'LWR-1', 'D001', 'D001', null, '10,000.00'],
+      ['14-10-2026', 'Receipt', 'LWR-1', 'D001', 'TDS Receivable', '200.00', null],
+      ['15-10-2026', 'Payment', 'LWP-1', 'D002', 'D002', '500.00', null],
+      ['15-10-2026', 'Payment', 'LWP-1', 'D002', 'HDFC Bank', null, '500.00'],
+      ['16-10-2026', 'Receipt', 'LWR-2', 'D002', 'Sundry Debtors', null, '750.00'],
+      ['16-10-2026', 'Receipt', 'LWR-2', 'D002', 'Cash', '750.00', null],
+    ];
+    const result = await importFile(ws, writeText(join(dir, 'receipts-by-ledger.csv'), delimited(rows)), {
+      kind: 'payments',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'ledger lines': 4, 'type:Payment': 1 });
+    expect(
+      storedRows(ws, 'payments', result.batch ?? 0).map((r) => [r.receipt_no, r.distributor_code, r.amount]),
+    ).toEqual([
+      ['LWR-1', 'D001', 1_000_000],
+      ['LWR-2', 'D002', 75_000],
+    ]);
+    // A register naming each receipt's bank beside its party has no entry of the party's own.
+    const register = [
+      ['Date', 'Receipt No', 'Party', 'Ledger', 'Amount'],
+      ['14-10-2026', 'LWR-3', 'D001', 'HDFC Bank', '10,000.00'],
+      ['15-10-2026', 'LWR-4', 'D002', 'ICICI Bank', '500.00'],
+    ];
+    const each = await importFile(ws, writeText(join(dir, 'receipts-with-banks.csv'), delimited(register)), {
+      kind: 'payments',
+    });
+    expect(each.errors).toEqual([]);
+    expect(storedRows(ws, 'payments', each.batch ?? 0).map((r) => [r.receipt_no, r.amount])).toEqual([
+      ['LWR-3', 1_000_000],
+      ['LWR-4', 50_000],
+    ]);
+  });
+
   it("reads Zoho Books' AR Aging Details: its Transaction#, a credit note's balance owed back, one sentence for its dates", async () => {
     const rows = [
       ['AR Aging Details By Invoice Due Date'],

@@ -381,13 +381,13 @@ async function* laidOutRows(
   const subAmountLine = subAmountLineTest(kind, mapping, headers, isNumber);
   // The ledger lines of a sale without items hold its tax: the voucher waits for them.
   const fold = isLedgerLine !== null && kind === 'sales' && mapping.sku === undefined;
-  const isJournalLine = fold ? journalLineTest(kind, mapping) : null;
-  // A receipt's ledger lines (its bank's) hold nothing of it: they are only left out.
+  // A general ledger's entries of a sale, waiting for its party's; of a receipt, where the party is
+  // written on each entry, its entries on other accounts beside the party's own (the bank, the TDS).
+  const isJournalLine = fold ? journalLineTest(kind, mapping) : kind === 'payments' ? receiptEntryTest(mapping) : null;
+  // A receipt's ledger lines with no party (its bank's) hold nothing of it: they are only left out.
   const isReceiptJournalLine = kind === 'payments' ? journalLineTest(kind, mapping) : null;
-  // Its entries on other accounts where the party is written on each: left out beside the party's own.
-  const isReceiptEntry = kind === 'payments' ? receiptEntryTest(mapping) : null;
-  // The last row handed on: a receipt's entries after the party's own are of its voucher.
-  let handed: readonly Cell[] | null = null;
+  // The row last handed on: a receipt's entries after its party's own are of its voucher.
+  let handed: SourceRow | null = null;
   const { voucher: voucherNo, date: voucherDate } = voucherColumns(kind, mapping);
   const voucherKey = (cells: readonly Cell[]) =>
     [voucherNo, voucherDate].map((c) => String((c === undefined ? null : cells[c]) ?? '').trim()).join('\u0001');
@@ -524,24 +524,12 @@ async function* laidOutRows(
       skipped('ledger lines');
       continue;
     }
-    if (isReceiptEntry?.(cells)) {
-      if (handed !== null && voucherKey(handed) === voucherKey(cells)) {
-        skipped('ledger lines');
-        continue;
-      }
-      // Before the party's own entry: it waits for it, or is a row after all where none comes.
-      for (const orphan of takeEarly(cells)) yield orphan;
-      if (early.length >= MAX_LEDGER_LINES)
-        throw new DamagedFileError(
-          `the rows up to row ${row.number} are over ${MAX_LEDGER_LINES.toLocaleString('en-IN')} entries of one receipt with no entry of its party's own, which no receipt has`,
-        );
-      early.push({ number: row.number, cells: [...cells] });
-      continue;
-    }
     if (isJournalLine?.(cells)) {
-      if (voucher && voucherKey(voucher.cells) === voucherKey(cells)) {
+      // The voucher it may be an entry of: a sale held for its ledger lines, a receipt handed on.
+      const owner = fold ? voucher : handed;
+      if (owner && voucherKey(owner.cells) === voucherKey(cells)) {
         skipped('ledger lines');
-        addLedgerLine(voucher, cells);
+        if (fold) addLedgerLine(owner, cells);
       } else {
         for (const orphan of takeEarly(cells)) {
           const out = pass(orphan);
@@ -623,7 +611,7 @@ async function* laidOutRows(
       }
       early = [];
     }
-    handed = next.cells;
+    handed = next;
     const out = pass(next);
     if (out) yield out;
   }

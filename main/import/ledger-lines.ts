@@ -116,44 +116,44 @@ function ledgerLineShape(mapping: Mapping): ((cells: readonly Cell[]) => boolean
  * voucher is a row of its own, each carrying the voucher's number and date; the party's entry
  * names the party, the others (the sales ledger, the CGST and SGST ledgers; a receipt's bank)
  * leave it blank and name their account in a column of their own. Such a row, with an amount and
- * no item, is one of its voucher's ledger lines, as a detailed Day Book's are. Null when the file
- * has no account column beside its party's, so a row that merely lacks its party stays an error.
+ * no item, is one of its voucher's ledger lines, as a detailed Day Book's are.
  *
  * A ledger-wise day book writes the voucher's party on every entry (Party beside Ledger): there a
  * sale's entry on another account than the party's own (its ledger not the party's name, nor a
  * receivables account such as ERPNext's "Debtors - AG") is a ledger line too; each had been read
  * as a sale of its own, the sales and tax ledgers' credits as returns. A voucher none of whose
- * entries is the party's is read row by row, as before. A receipt's entries are left out without
- * waiting for their voucher's, so only a blank party marks one there.
+ * entries is the party's is read row by row, as before. A receipt's entries with no party are
+ * left out at once, without waiting for their voucher's; those with it are receiptEntryTest's.
  */
-export function journalLineTest(kind: DatasetKind, mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
-  const { distributor_code: party, ledger } = mapping;
-  const { voucher } = voucherColumns(kind, mapping);
-  const shape = ledgerLineShape(mapping);
-  if (party === undefined || voucher === undefined || ledger === undefined || shape === null) return null;
-  const ofParty = (cells: readonly Cell[]) =>
-    blank(cells[party]) || (kind === 'sales' && onAnotherAccount(cells[ledger], cells[party]));
-  return (cells) => !blank(cells[voucher]) && !blank(cells[ledger]) && shape(cells) && ofParty(cells);
-}
+export const journalLineTest = (kind: DatasetKind, mapping: Mapping) =>
+  entryTest(kind, mapping, (account, party) => blank(party) || (kind === 'sales' && onAnotherAccount(account, party)));
 
 /**
  * A receipt's entry in a ledger-wise day book, its party written on it too: on another account
  * than the party's own (the bank the money went to, the TDS withheld). Left out only where its
  * voucher has the party's own entry (the layout waits for it): a receipts register naming each
- * receipt's bank beside its party has none, and its every row is a receipt. Null when the file
- * has no account column beside its party's.
+ * receipt's bank beside its party has none, and its every row is a receipt.
  */
-export function receiptEntryTest(mapping: Mapping): ((cells: readonly Cell[]) => boolean) | null {
+export const receiptEntryTest = (mapping: Mapping) =>
+  entryTest('payments', mapping, (account, party) => !blank(party) && onAnotherAccount(account, party));
+
+/**
+ * A voucher's entry that is not its party's own, as `other` tells by its account and its party
+ * cell: it carries the voucher's number, names its account and has an amount and no item. Null
+ * when the file has no account column beside its party's, so a row that merely lacks its party
+ * stays an error.
+ */
+function entryTest(
+  kind: DatasetKind,
+  mapping: Mapping,
+  other: (account: Cell | undefined, party: Cell | undefined) => boolean,
+): ((cells: readonly Cell[]) => boolean) | null {
   const { distributor_code: party, ledger } = mapping;
-  const { voucher } = voucherColumns('payments', mapping);
+  const { voucher } = voucherColumns(kind, mapping);
   const shape = ledgerLineShape(mapping);
   if (party === undefined || voucher === undefined || ledger === undefined || shape === null) return null;
   return (cells) =>
-    !blank(cells[voucher]) &&
-    !blank(cells[party]) &&
-    !blank(cells[ledger]) &&
-    shape(cells) &&
-    onAnotherAccount(cells[ledger], cells[party]);
+    !blank(cells[voucher]) && !blank(cells[ledger]) && shape(cells) && other(cells[ledger], cells[party]);
 }
 
 /**

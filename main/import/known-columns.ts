@@ -40,14 +40,11 @@ export function preferKnownColumns(
     // else any column nothing reads (Zoho Books' journal names its customer in Transaction
     // Details, beside the Account its party alias had taken).
     const named = [...new Set([...columnsNaming(kind, field, headers), ...columnsNaming(master, 'name', headers)])];
-    const known = (c: number, evidence: (v: string) => boolean) => {
-      if (c === column || used.has(c)) return false;
-      const theirs = valuesOf(c);
-      return theirs.length > 0 && theirs.some(evidence) && theirs.every((v) => names.knows(master, v));
-    };
+    const free = (c: number) => c !== column && !used.has(c);
     const other =
-      named.find((c) => known(c, () => true)) ?? headers.findIndex((_, c) => known(c, (v) => !/^\d{1,3}$/.test(v)));
-    if (other < 0 || other === undefined) continue;
+      named.find((c) => free(c) && allKnown(names, master, valuesOf(c))) ??
+      unreadKnownColumn(names, master, headers, free, valuesOf);
+    if (other === undefined) continue;
     mapping[field] = other;
     used.add(other);
     notes.push({
@@ -87,14 +84,8 @@ function unnamedMasterColumns(
   const fields = new Set(datasets[kind].fields.map((f) => f.name));
   for (const [field, master] of masterFields) {
     if (!fields.has(field) || mapping[field] !== undefined) continue;
-    const found = headers.findIndex((_, c) => {
-      if (used.has(c)) return false;
-      const values = valuesOf(c);
-      return (
-        values.length > 0 && values.some((v) => !/^\d{1,3}$/.test(v)) && values.every((v) => names.knows(master, v))
-      );
-    });
-    if (found < 0) continue;
+    const found = unreadKnownColumn(names, master, headers, (c) => !used.has(c), valuesOf);
+    if (found === undefined) continue;
     mapping[field] = found;
     used.add(found);
     const column = headers[found]?.trim() ? `"${headers[found]}"` : `column ${found + 1} (it has no header)`;
@@ -104,4 +95,26 @@ function unnamedMasterColumns(
     });
   }
   return notes;
+}
+
+/** Whether every value of a column under the header is a code or name of the master, and it has one. */
+const allKnown = (names: MasterNames, master: Master, values: readonly string[], evidence = (_: string) => true) =>
+  values.length > 0 && values.some(evidence) && values.every((v) => names.knows(master, v));
+
+/**
+ * The first column `open` allows whose every value under the header the master knows, as a code
+ * or a name. Numbers of fewer than four digits are no evidence: a quantity's 2 or 12 may be a
+ * code too.
+ */
+function unreadKnownColumn(
+  names: MasterNames,
+  master: Master,
+  headers: readonly string[],
+  open: (column: number) => boolean,
+  valuesOf: (column: number) => string[],
+): number | undefined {
+  const found = headers.findIndex(
+    (_, c) => open(c) && allKnown(names, master, valuesOf(c), (v) => !/^\d{1,3}$/.test(v)),
+  );
+  return found < 0 ? undefined : found;
 }

@@ -979,22 +979,16 @@ function taxFromLedger(
   values: Record<string, StoredValue>,
   read: ReadCell,
 ): string[] {
-  const party = mapping.distributor_code;
-  const net = mapping.net_value;
-  if (party === undefined || typeof values.net_value !== 'number' || values.tax != null) return [];
+  if (typeof values.net_value !== 'number' || values.tax != null) return [];
   let tax = 0;
   const names: string[] = [];
-  // A general ledger names each line's account in a column of its own; a Day Book where the party goes.
-  const account = mapping.ledger;
   for (const line of ledger) {
-    const own = account === undefined ? null : line[account];
-    const name = String((blank(own) ? line[party] : own) ?? '').trim();
+    const name = ledgerName(mapping, line);
     if (!isTaxLedger(name)) continue;
     const amount =
-      net === undefined
-        ? (debitLessCredit(mapping, line, read) ?? pseudoAmount(mapping, line, read, 'gross_total'))
-        : read(moneyField('net_value'), net, line[net]);
-    if (typeof amount !== 'number') continue;
+      (mapping.net_value === undefined ? debitLessCredit(mapping, line, read) : null) ??
+      ledgerAmount(mapping, line, read);
+    if (amount === null) continue;
     // A tax ledger sits on the other side of the party's (a sale's CGST is credited), written
     // signed or not: its size, with the sign of the document.
     tax += Math.abs(amount);
@@ -1026,24 +1020,10 @@ function roundOffFromLedger(
   values: Record<string, StoredValue>,
   read: ReadCell,
 ): string[] {
-  const party = mapping.distributor_code;
-  if (party === undefined || typeof values.net_value !== 'number' || values.net_value === 0 || values.round_off != null)
-    return [];
-  const account = mapping.ledger;
-  const nameOf = (line: readonly Cell[]) => {
-    const own = account === undefined ? null : line[account];
-    return String((blank(own) ? line[party] : own) ?? '').trim();
-  };
-  const rounding = ledger.filter((line) => isRoundOffLedger(nameOf(line)));
+  if (typeof values.net_value !== 'number' || values.net_value === 0 || values.round_off != null) return [];
+  const rounding = ledger.filter((line) => isRoundOffLedger(ledgerName(mapping, line)));
   if (rounding.length === 0) return [];
-  const amountOf = (line: readonly Cell[]) => {
-    const net = mapping.net_value;
-    const v =
-      net === undefined
-        ? pseudoAmount(mapping, line, read, 'gross_total')
-        : read(moneyField('net_value'), net, line[net]);
-    return typeof v === 'number' ? v : null;
-  };
+  const amountOf = (line: readonly Cell[]) => ledgerAmount(mapping, line, read);
   const signs = [cells, ...ledger].some((line) => (amountOf(line) ?? 0) < 0);
   // Each line's amount as a debit (above nothing) or a credit (below), or null where its side is not told.
   const sided = (line: readonly Cell[]): number | null => {
@@ -1064,7 +1044,23 @@ function roundOffFromLedger(
   const roundOff = values.net_value < 0 ? -added : added;
   values.round_off = roundOff;
   values.net_value -= roundOff;
-  return rounding.map(nameOf);
+  return rounding.map((line) => ledgerName(mapping, line));
+}
+
+/** A ledger line's account: a general ledger names it in a column of its own, a Day Book where the party goes. */
+function ledgerName(mapping: Mapping, line: readonly Cell[]): string {
+  const own = mapping.ledger === undefined ? null : line[mapping.ledger];
+  return String((blank(own) ? line[mapping.distributor_code ?? -1] : own) ?? '').trim();
+}
+
+/** A ledger line's amount where its voucher's goes: the net value's column, else the document's total. */
+function ledgerAmount(mapping: Mapping, line: readonly Cell[], read: ReadCell): number | null {
+  const net = mapping.net_value;
+  const amount =
+    net === undefined
+      ? pseudoAmount(mapping, line, read, 'gross_total')
+      : read(moneyField('net_value'), net, line[net]);
+  return typeof amount === 'number' ? amount : null;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
-import { billDiscountColumns } from './bill-discount';
+import { billAmount, billDiscountColumns, billsOf } from './bill-discount';
 import { billTotalColumn } from './bill-totals';
-import { gstRateIn, taxAtSomeRate, taxInside } from './gst-types';
+import { gstRateIn, noTaxButCess, taxAtRate, taxAtSomeRate, taxInside } from './gst-types';
 import { lineTotalToCheck, netBesideGrossToCheck } from './kind-rules';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import type { Cell } from './readers/types';
-import { amountIn, convertRow, type Decisions, discountShare, sumIn } from './row-values';
+import { amountIn, blank, convertRow, type Decisions, discountShare, sumIn } from './row-values';
 import { includesTax, keepTaxInclusive } from './tax-inclusive';
 
 type Rows = readonly (readonly Cell[])[];
@@ -311,6 +311,68 @@ function netAtRate(
   return after === undefined ? null : { before: after, percentOff: null };
 }
 
+/** A rate column's GST rate on a row, 0 where blank. */
+const rateOn = (cells: readonly Cell[], column: number): Exact => gstRateIn(cells[column]) ?? new Exact(0);
+
+/**
+ * A column of each line's GST rate beside a net before its tax, shown by a bill's value with its
+ * tax written on each of its rows (GSTR-1's `Rate`, `Taxable Value` and `Invoice Value`): every
+ * bill of the rows read is, within a rupee of round-off, its lines' net values at their rates plus
+ * their cess, and some bill's tax is more than that rupee (the last bill, which the sample may
+ * have cut, need only be no less than its lines seen). A bare `Rate` is a unit price elsewhere:
+ * the bill's value is what tells them apart. Answers the rate's column and the value's, or null.
+ */
+function rateOnNet(
+  mapping: Mapping,
+  headers: readonly string[],
+  rows: Rows,
+  decisions: Decisions,
+  proposed: (field: string) => boolean,
+): { rate: number; value: number } | null {
+  const net = mapping.net_value;
+  if (net === undefined) return null;
+  // A column SchemeDesk proposed as a price or a document's total may be either.
+  const free = (c: number, field: string) =>
+    !Object.entries(mapping).some(([f, column]) => column === c && !(f === field && proposed(f)));
+  const rates = headers
+    .map((_, c) => c)
+    .filter(
+      (c) =>
+        free(c, 'rate') &&
+        (/\brate\b/i.test(headers[c] ?? '') || percentHeader(headers[c] ?? '')) &&
+        rows.some((cells) => !rateOn(cells, c).isZero()) &&
+        rows.every((cells) => blank(cells[c]) || gstRateIn(cells[c]) !== null),
+    );
+  const docNo = mapping.doc_no;
+  const bills = docNo === undefined ? rows.map((cells) => [cells]) : billsOf(rows, docNo);
+  const cess = taxColumns(mapping);
+  for (const rate of rates) {
+    const sums = bills.map((lines) =>
+      lines.reduce(
+        (sum, cells) => {
+          const value = amountIn(cells, net, decisions) ?? 0;
+          return {
+            net: sum.net + value,
+            tax: sum.tax + taxAtRate(value, rateOn(cells, rate)) + sumIn(cells, cess, decisions),
+          };
+        },
+        { net: 0, tax: 0 },
+      ),
+    );
+    const cut = (i: number) => docNo !== undefined && i === bills.length - 1;
+    const fits = (column: number) =>
+      sums.some((s, i) => !cut(i) && Math.abs(s.tax) > 100) &&
+      bills.every((lines, i) => {
+        const value = billAmount(lines, column, decisions);
+        const whole = Math.abs((sums[i]?.net ?? 0) + (sums[i]?.tax ?? 0));
+        return value !== null && (cut(i) ? value >= whole - 100 : Math.abs(value - whole) <= 100);
+      });
+    const value = headers.map((_, c) => c).find((c) => c !== rate && free(c, 'gross_total') && fits(c));
+    if (value !== undefined) return { rate, value };
+  }
+  return null;
+}
+
 /**
  * A sales file's amount columns where the rows show one SchemeDesk proposed holds something other
  * than its header says: a net with its tax (a distributor system's Net Amt) gives way to the
@@ -440,6 +502,19 @@ export function amountsFromRows(
     delete mapping.net_value;
     mapping.with_tax = named;
     mapping.gst_type = rateColumn;
+  }
+  const onNet =
+    noTaxFlag && mapping.gst_type === undefined && noTaxButCess(mapping) && proposed('net_value')
+      ? rateOnNet(mapping, headers, rows, decisions, proposed)
+      : null;
+  if (onNet !== null && mapping.net_value !== undefined) {
+    const cess = taxColumns(mapping).map((c) => ` plus "${headers[c]}"`);
+    notes.push({
+      field: 'tax',
+      decision: `"${headers[onNet.rate]}" is each line's GST rate and "${headers[mapping.net_value]}" its value before tax: on every bill read "${headers[onNet.value]}" is its lines' values at their rates${cess.join('')}, within a rupee of round-off, so each line's tax is its value at its rate, to the paisa${cess.join('')}`,
+    });
+    if (mapping.rate === onNet.rate) delete mapping.rate;
+    mapping.gst_type = onNet.rate;
   }
   // A register of one line per bill whose value is before the bill's discount: its total less the
   // tax is the net.

@@ -53,6 +53,22 @@ export function taxInside(totalPaise: number, rate: Exact): number {
   return new Exact(totalPaise).times(rate).dividedBy(rate.plus(100)).toDecimalPlaces(0).toNumber();
 }
 
+/** The tax on a net value before its tax at a GST rate, to the paisa: 18/100 of it at 18 %. */
+export function taxAtRate(netPaise: number, rate: Exact): number {
+  return new Exact(netPaise).times(rate).dividedBy(100).toDecimalPlaces(0).toNumber();
+}
+
+/**
+ * Whether a sale's tax is its net value at the GST rate of the mapping's `gst_type`: the net is
+ * before its tax (a taxable value, GSTR-1's) and the file writes no tax but cess beside the rate.
+ */
+export const taxOnNet = (mapping: Mapping): boolean =>
+  mapping.gst_type !== undefined && mapping.net_value !== undefined && noTaxButCess(mapping);
+
+/** Whether a mapping reads no tax, or only cess. */
+export const noTaxButCess = (mapping: Mapping): boolean =>
+  mapping.tax === undefined && Object.keys(mapping).every((key) => !/^tax_/.test(key) || /^tax_cess(_\d+)?$/.test(key));
+
 /**
  * A sales file's document-type column whose values are all GST types (Busy's `Type`), read as the
  * GST type: every row is then an invoice, and where the net value is a bill's total less its tax

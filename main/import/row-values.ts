@@ -31,7 +31,7 @@ import {
 } from './dates';
 import { readsPartySide } from './doc-types';
 import { dueFromDays } from './due-dates';
-import { gstRateIn, gstRateOf, taxInside } from './gst-types';
+import { gstRateIn, gstRateOf, taxAtRate, taxInside, taxOnNet } from './gst-types';
 import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import {
@@ -856,6 +856,13 @@ function salesAmounts(
     const tax = sumOfParts(read, 'tax', cells, taxColumns(mapping));
     if (tax !== null) values.tax = tax;
   }
+  // A net before its tax beside a GST rate and no tax written but cess (GSTR-1's `Rate` beside its
+  // `Taxable Value`): the tax is the net at that rate, plus the cess.
+  if (taxOnNet(mapping) && typeof values.net_value === 'number' && !blank(cells[mapping.gst_type as number])) {
+    const net = values.net_value;
+    const tax = taxOfGstType(cells, mapping.gst_type as number, problems, (rate) => taxAtRate(net, rate));
+    if (tax !== null) values.tax = tax + (typeof values.tax === 'number' ? values.tax : 0);
+  }
   const discount = sumOfParts(read, 'discount', cells, discountPartColumns(mapping));
   if (discount !== null) values.discount = discount;
   if (mapping.tax_inclusive !== undefined && mapping.net_value !== undefined)
@@ -866,7 +873,7 @@ function salesAmounts(
   // "GST%"): the tax inside it is worked out at that rate.
   const taxInsideOf = (total: StoredValue) => {
     if (typeof total === 'number' && typeof values.tax !== 'number' && mapping.gst_type !== undefined)
-      values.tax = taxOfGstType(cells, mapping.gst_type, total, problems);
+      values.tax = taxOfGstType(cells, mapping.gst_type, problems, (rate) => taxInside(total, rate));
   };
   taxInsideOf(withTax);
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);
@@ -1064,14 +1071,19 @@ function ledgerAmount(mapping: Mapping, line: readonly Cell[], read: ReadCell): 
 }
 
 /**
- * The tax inside a bill's total (paise) at the rate its GST type names (Busy's "L/GST-18%"); null
- * where the type names no one rate ("L/GST-MultiRate"), which is the row's problem: its net value
- * cannot be told.
+ * A row's tax (paise) `at` the rate its GST type names (Busy's "L/GST-18%") or its rate column
+ * gives: inside a bill's total, or on a net before it; null where the type names no one rate
+ * ("L/GST-MultiRate"), which is the row's problem: its net value cannot be told.
  */
-function taxOfGstType(cells: readonly Cell[], column: number, total: number, problems: FieldProblem[]): number | null {
+function taxOfGstType(
+  cells: readonly Cell[],
+  column: number,
+  problems: FieldProblem[],
+  at: (rate: Exact) => number,
+): number | null {
   const type = cells[column];
   const rate = (typeof type === 'string' ? gstRateOf(type) : null) ?? gstRateIn(type);
-  if (rate !== null) return taxInside(total, rate);
+  if (rate !== null) return at(rate);
   problems.push({
     field: 'net_value',
     column,

@@ -62,13 +62,14 @@ describe('GSTR-1 B2B', () => {
           'Total Taxable Value',
           'Total Cess',
         ],
-        ['1', null, '3', null, '30,280.00', null, null, null, null, null, null, '26,000.00', '0.00'],
+        ['1', null, '3', null, '30,379.00', null, null, null, null, null, null, '25,999.50', '0.00'],
         header,
         // The name differs from the master's: the GSTIN decides.
         line(gstin, 'INV-001', '01-Oct-26', '11800', 'Regular B2B', 18, '10000'),
-        line(gstin, 'INV-002', '05-Oct-26', '12580', 'SEZ supplies with payment', 12, '5000'),
-        line(gstin, 'INV-002', '05-Oct-26', '12580', 'SEZ supplies with payment', 18, '6000'),
-        line(gstin, 'INV-003', '09-Oct-26', '5900', 'Intra-State supplies attracting IGST', 18, '5000'),
+        line(gstin, 'INV-002', '05-Oct-26', '12680', 'SEZ supplies with payment', 12, '5000'),
+        line(gstin, 'INV-002', '05-Oct-26', '12680', 'SEZ supplies with payment', 18, '6000'),
+        // Its value is rounded to the rupee: 4,999.50 at 18 % is 5,899.41.
+        line(gstin, 'INV-003', '09-Oct-26', '5899', 'Intra-State supplies attracting IGST', 18, '4999.50'),
       ]),
     );
     const r = await importFile(ws, path, { kind: 'sales' });
@@ -84,14 +85,20 @@ describe('GSTR-1 B2B', () => {
     expect(r.decisions.map((d) => d.decision)).toContain(
       `4 lines name their distributor instead of giving its code: each is read as the one of that name in the distributors master ("${gstin}" is D001)`,
     );
+    // The tax is no column's: each row's taxable value at its rate, as each Invoice Value shows.
+    expect(r.mapping).not.toHaveProperty('rate');
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Rate" is each line\'s GST rate and "Taxable Value" its value before tax: on every bill read "Invoice Value" is its lines\' values at their rates plus "Cess Amount", within a rupee of round-off, so each line\'s tax is its value at its rate, to the paisa plus "Cess Amount"',
+    );
     expect(
-      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.distributor_code, s.doc_no, s.doc_type, s.net_value]),
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.distributor_code, s.doc_no, s.doc_type, s.net_value, s.tax]),
     ).toEqual([
-      ['D001', 'INV-001', 'invoice', 1000000],
-      ['D001', 'INV-002', 'invoice', 500000],
-      ['D001', 'INV-002', 'invoice', 600000],
-      ['D001', 'INV-003', 'invoice', 500000],
+      ['D001', 'INV-001', 'invoice', 1000000, 180000],
+      ['D001', 'INV-002', 'invoice', 500000, 60000],
+      ['D001', 'INV-002', 'invoice', 600000, 108000],
+      ['D001', 'INV-003', 'invoice', 499950, 89991],
     ]);
+    expect(r.totals.tax).toBe('4379.91');
   });
 });
 
@@ -116,9 +123,11 @@ describe('GSTR-1 CDNR', () => {
     const r = await importFile(ws, path, { kind: 'sales', typeMap: { C: 'credit_note', D: 'invoice' } });
     expect(r.errors).toEqual([]);
     expect(r.mapping).toMatchObject({ doc_no: 'Note Number', doc_date: 'Note Date', doc_type: 'Note Type' });
-    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_date, s.doc_type, s.net_value])).toEqual([
-      ['CN-7', '2026-10-12', 'credit_note', -100000],
-      ['DN-3', '2026-10-14', 'invoice', 50000],
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_date, s.doc_type, s.net_value, s.tax]),
+    ).toEqual([
+      ['CN-7', '2026-10-12', 'credit_note', -100000, -18000],
+      ['DN-3', '2026-10-14', 'invoice', 50000, 9000],
     ]);
   });
 });

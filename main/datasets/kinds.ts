@@ -118,6 +118,8 @@ export const datasets: Record<DatasetKind, DatasetDef> = {
       key('against_doc_no', 'Against document'),
       // The document's round-off or adjustment to its total, on its first line only.
       money('round_off', 'Round-off'),
+      // The document's freight, packing, insurance or other charges, on its first line only.
+      money('charges', 'Other charges'),
     ],
   },
   receivables: {

@@ -2,7 +2,7 @@ import { classifyDocType } from '../import/doc-types';
 import type { StoredValue } from './insert';
 import type { DatasetKind } from './kinds';
 
-const signedSalesFields = ['qty', 'gross_value', 'discount', 'net_value', 'tax'] as const;
+const signedSalesFields = ['qty', 'gross_value', 'discount', 'net_value', 'tax', 'charges'] as const;
 
 export class DocTypeError extends Error {}
 

@@ -18,7 +18,7 @@ export class DocumentLines {
   readonly counts = new DigestTable();
   private readonly digest: (text: string) => Buffer;
   private last: { text: string; digest: Buffer; lines: number } = { text: '', digest: Buffer.alloc(0), lines: 0 };
-  private readonly rounded = new Set<string>();
+  private readonly added = new Set<string>();
 
   constructor(secret: string) {
     this.digest = quickDigester(secret);
@@ -36,13 +36,13 @@ export class DocumentLines {
   }
 
   /**
-   * Whether this line is the first of its document to give a round-off. A file that repeats the
-   * document's fields on every item row (Zoho Books) writes its round-off on each of them too.
+   * Whether this line is the first of its document to give a round-off or other charges. A file
+   * that repeats the document's fields on every item row (Zoho Books) writes them on each too.
    */
-  firstRoundOff(values: Record<string, StoredValue>): boolean {
+  firstAddition(values: Record<string, StoredValue>): boolean {
     const text = documentText(values);
-    if (this.rounded.has(text)) return false;
-    this.rounded.add(text);
+    if (this.added.has(text)) return false;
+    this.added.add(text);
     return true;
   }
 }

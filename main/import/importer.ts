@@ -17,6 +17,7 @@ import { BillDiscounts } from './bill-discount';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { BillTotals } from './bill-totals';
 import { cellIssues } from './cell-issues';
+import { chargePartColumns } from './charges';
 import { currencyCheck } from './currency-column';
 import type { DateOrderName } from './dates';
 import { cellsDigest, DigestTable, digestSecret } from './digest-table';
@@ -161,6 +162,8 @@ const MAX_LISTED_ERRORS = 10_000;
 const MAX_LISTED_PER_COLUMN = 100;
 const MAX_KEPT_REJECTS = 100_000;
 const SAMPLE_ROWS = 500;
+/** A sale's amounts its document adds to its lines once, on its first line: its round-off and other charges. */
+const billAdditions = ['round_off', 'charges'] as const;
 /**
  * After this many rows, each table the import keeps (a digest a row, a line count a document) is
  * made as large at once as the whole file will make it (DigestTable.reserve), foreseen from what
@@ -367,6 +370,7 @@ async function importFrom(
             (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
           (f.name === 'tax' && (taxPartKeys(mapping).length > 0 || mapping.gst_type !== undefined)) ||
           (f.name === 'discount' && discountPartColumns(mapping).length > 0) ||
+          (f.name === 'charges' && chargePartColumns(mapping).length > 0) ||
           (f.name === 'round_off' && (mapping.adjustment !== undefined || roundsOffBetweenTotals(mapping)))),
     )
     .map((field) => ({ field, sum: new IntegerSum() }));
@@ -382,7 +386,12 @@ async function importFrom(
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
   const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
   // Vouchers whose tax came from their tax ledgers' lines, and those ledgers' names.
-  const taxLedgers = { vouchers: 0, names: new Set<string>(), roundOff: new Set<string>() };
+  const taxLedgers = {
+    vouchers: 0,
+    names: new Set<string>(),
+    roundOff: new Set<string>(),
+    charges: new Set<string>(),
+  };
   const typeReadings = new TypeReadings(request.typeMap);
   const documents = new DocumentLines(secret);
   const billDiscounts = new BillDiscounts();
@@ -594,14 +603,11 @@ async function importFrom(
       if (receiptsTurned) turnSigns(values, signs);
       if (statusOf) values.status = statusOf(values.status ?? null);
       if (numberLines) values.line_no = documents.next(values);
-      // A document's round-off is its first line's alone.
-      if (
-        kind === 'sales' &&
-        typeof values.round_off === 'number' &&
-        values.round_off !== 0 &&
-        !documents.firstRoundOff(values)
-      )
-        values.round_off = null;
+      // A document's round-off and other charges are its first line's alone.
+      if (kind === 'sales') {
+        const added = billAdditions.filter((field) => typeof values[field] === 'number' && values[field] !== 0);
+        if (added.length > 0 && !documents.firstAddition(values)) for (const field of added) values[field] = null;
+      }
       if (converted.billDiscount) billDiscounts.spread(values, converted.billDiscount);
       issues.push(...rowIssues(kind, values, row, mapping, headers));
       for (const field of def.fields) {
@@ -663,10 +669,11 @@ async function importFrom(
         }
       unseen.imported(row);
       if (converted.rounded) addRounded(rounding, converted.rounded);
-      if (converted.taxLedgers || converted.roundOffLedgers) {
+      if (converted.taxLedgers || converted.roundOffLedgers || converted.chargeLedgers) {
         taxLedgers.vouchers++;
         for (const name of converted.taxLedgers ?? []) taxLedgers.names.add(name);
         for (const name of converted.roundOffLedgers ?? []) taxLedgers.roundOff.add(name);
+        for (const name of converted.chargeLedgers ?? []) taxLedgers.charges.add(name);
       }
       if (allocations && converted.paid !== undefined)
         allocations.add(

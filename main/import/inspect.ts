@@ -17,7 +17,7 @@ import { type LocatedTable, leftAsProposed, locateTable, openSheet } from './loc
 import { looseQuantity } from './loose-quantity';
 import { mappingByHeader, taxPartKeys } from './mapping';
 import { numberedTypes } from './number-series';
-import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { CHARGE_PART, DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { openSource } from './open-source';
 import { type MappingChoices, savedChoices, underSaved } from './profiles';
 import { describeEncoding } from './readers/delimited';
@@ -253,6 +253,8 @@ async function inspectSource(
       ...numberedFields(MEASURE_COLUMN, (n) => `Targets of another measure (${n})`, 'decimal'),
       // A sale's discounts in a column each, summed.
       ...numberedFields(DISCOUNT_PART, (n) => `Discount, part ${n}`, 'money'),
+      // A bill's other charges in a column each, summed.
+      ...numberedFields(CHARGE_PART, (n) => `Other charges, part ${n}`, 'money'),
     ],
     sheet: table.sheet,
     headerRow: table.headerRow,

@@ -552,7 +552,7 @@ async function* laidOutRows(
     const subLine = parent === null ? null : (subAmountLine?.(cells) ?? null);
     if (subLine) {
       skipped('ledger lines');
-      // A sale's tax ledgers may write their amounts so: its voucher reads them (taxFromLedger).
+      // A sale's tax ledgers may write their amounts so: its voucher reads them (partFromLedger).
       if (fold && voucher) addLedgerLine(voucher, subLine);
       continue;
     }

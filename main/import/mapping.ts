@@ -12,9 +12,18 @@ import {
   pseudoFields,
   pseudoFieldsOf,
 } from './aliases';
+import { addChargeParts } from './charges';
 import { addMeasureColumns } from './measure-columns';
 import { addMonthColumns } from './month-columns';
-import { addNumbered, DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import {
+  addNumbered,
+  CHARGE_PART,
+  DISCOUNT_PART,
+  MEASURE_COLUMN,
+  MONTH_COLUMN,
+  numbered,
+  QTY_IN_UNIT,
+} from './numbered-keys';
 import { headerUnit, keepUnitOfTheQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { keepReturnsBesideSales } from './returns-beside';
@@ -274,6 +283,7 @@ export function proposeMapping(
   });
   if (kind === 'sales') addGstLedgerColumns(headers, mapping);
   if (kind === 'sales') addDiscountParts(headers, mapping);
+  if (kind === 'sales') addChargeParts(headers, mapping);
   if (kind === 'sales') keepReturnsBesideSales(headers, mapping);
   if (kind === 'sales') keepRoundingPair(mapping);
   if (kind === 'sales') keepUnitOfTheQuantity((column) => normalizeHeader(headers[column] ?? ''), mapping);
@@ -562,7 +572,7 @@ export function namedFieldsProblem(
   const fields = datasets[kind].fields.map((f) => f.name);
   const pseudo: readonly string[] = pseudoFieldsOf(kind);
   const numberedKey = (key: string) =>
-    [QTY_IN_UNIT, MONTH_COLUMN, MEASURE_COLUMN, DISCOUNT_PART].some((prefix) =>
+    [QTY_IN_UNIT, MONTH_COLUMN, MEASURE_COLUMN, DISCOUNT_PART, CHARGE_PART].some((prefix) =>
       new RegExp(`^${prefix}\\d+$`).test(key),
     );
   const unmappable = Object.keys(map).filter((f) => !fields.includes(f) && !pseudo.includes(f) && !numberedKey(f));

@@ -3,7 +3,8 @@
  * column: a quantity's further units (qty_in_unit_1 for "Qty (Cases)" beside "Qty (PCS)"), a
  * target sheet's months (month_1 for "Oct-26", month_2 for "Nov-26" …) and measures (measure_1
  * for "Target Qty" beside "Target Value"), a sale's discounts
- * (discount_part_1 for "Sch Disc", discount_part_2 for "Trade Disc" …).
+ * (discount_part_1 for "Sch Disc", discount_part_2 for "Trade Disc" …) and its charges
+ * (charge_part_1 for "Freight", charge_part_2 for "Packing Charges" …).
  */
 export const QTY_IN_UNIT = 'qty_in_unit_';
 export const MONTH_COLUMN = 'month_';
@@ -11,6 +12,8 @@ export const MONTH_COLUMN = 'month_';
 export const MEASURE_COLUMN = 'measure_';
 /** A discount a file spreads over columns of its own (a DMS's Sch Disc, Trade Disc, CD Amt). */
 export const DISCOUNT_PART = 'discount_part_';
+/** A charge a bill adds besides its tax in a column of its own (a register's Freight, Packing, Insurance). */
+export const CHARGE_PART = 'charge_part_';
 
 /** Sets the next numbered key of a prefix to a column. */
 export function addNumbered(mapping: Record<string, number>, prefix: string, column: number): void {

@@ -14,6 +14,7 @@ import {
   parseAmountText,
 } from './amounts';
 import type { BillDiscount } from './bill-discount';
+import { chargePartColumns, namesCharge } from './charges';
 import { clearedByAsOf } from './cleared-items';
 import {
   AmbiguousDatesError,
@@ -44,7 +45,7 @@ import {
   taxPartKeys,
 } from './mapping';
 import { monthOfHeader } from './month-columns';
-import { DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
+import { CHARGE_PART, DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { columnUnit, headerUnit, splitQuantity } from './quantity-units';
 import type { Cell } from './readers/types';
 import { formulaToRecalculate, formulaWithoutValue } from './readers/types';
@@ -272,6 +273,7 @@ export function decide(
     ...numbered(mapping, MONTH_COLUMN).map(({ key }) => key),
     ...numbered(mapping, MEASURE_COLUMN).map(({ key }) => key),
     ...numbered(mapping, DISCOUNT_PART).map(({ key }) => key),
+    ...numbered(mapping, CHARGE_PART).map(({ key }) => key),
   ];
   const amounts = [
     ...fields.filter((f) => scales[f.type] !== undefined || f.type === 'decimal').map((f) => f.name),
@@ -578,6 +580,8 @@ export interface ConvertedRow {
   taxLedgers?: string[];
   /** The names of the voucher's ledger lines read as its round-off. */
   roundOffLedgers?: string[];
+  /** The names of the voucher's ledger lines read as its other charges (freight, packing). */
+  chargeLedgers?: string[];
   /** A receivable cleared on or before its as-of date (cleared-items.ts): no part of the snapshot. */
   cleared?: boolean;
   /** A discount on the whole bill, written on this line's row, to spread over the bill's lines (bill-discount.ts). */
@@ -618,7 +622,10 @@ export function convertRow(
   const unpriced = kind === 'sales' && salesAmounts(mapping, cells, values, d, read, problems);
   if (kind === 'targets' && mapping.period !== undefined && values.period_from === null && values.period_to === null)
     targetPeriod(cells, mapping.period, values, problems);
-  const taxLedgers = kind === 'sales' && ledger ? taxFromLedger(mapping, ledger, values, read) : [];
+  const taxLedgers =
+    kind === 'sales' && ledger ? partFromLedger('tax', isTaxLedger, mapping, ledger, values, read) : [];
+  const chargeLedgers =
+    kind === 'sales' && ledger ? partFromLedger('charges', namesCharge, mapping, ledger, values, read) : [];
   const roundOffLedgers = kind === 'sales' && ledger ? roundOffFromLedger(mapping, cells, ledger, values, read) : [];
   // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
   // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
@@ -646,6 +653,7 @@ export function convertRow(
   if (paid !== undefined) converted.paid = paid;
   if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
   if (roundOffLedgers.length > 0) converted.roundOffLedgers = roundOffLedgers;
+  if (chargeLedgers.length > 0) converted.chargeLedgers = chargeLedgers;
   if (unpriced) converted.unpriced = true;
   const billDiscount = kind === 'sales' ? billDiscountOf(mapping, cells, read, problems) : null;
   if (billDiscount) converted.billDiscount = billDiscount;
@@ -865,6 +873,8 @@ function salesAmounts(
   }
   const discount = sumOfParts(read, 'discount', cells, discountPartColumns(mapping));
   if (discount !== null) values.discount = discount;
+  const charges = sumOfParts(read, 'charges', cells, chargePartColumns(mapping));
+  if (charges !== null) values.charges = charges;
   if (mapping.tax_inclusive !== undefined && mapping.net_value !== undefined)
     takeTaxOut(mapping, mapping.tax_inclusive, cells, values, problems);
   // A line's amount with its tax: the net value is it less the tax.
@@ -887,7 +897,10 @@ function salesAmounts(
   if (netFromGrossTotal(mapping)) {
     const gross = pseudoAmount(mapping, cells, read, 'gross_total');
     taxInsideOf(gross);
-    const less = [values.tax, values.round_off].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+    const less = [values.tax, values.round_off, values.charges].reduce<number>(
+      (n, v) => n + (typeof v === 'number' ? v : 0),
+      0,
+    );
     if (typeof gross === 'number') values.net_value = gross - less;
   }
   if (d.netFromRate && mapping.rate !== undefined) {
@@ -975,35 +988,38 @@ const isTaxLedger = (name: string) =>
 
 /**
  * A voucher written with its ledger lines (ledger-lines.ts): the party's line is the document's
- * amount, tax included; its tax ledgers' lines (in its amount column, its Debit / Credit pair, or
- * Tally Prime's Ledger Amount) are its tax, taken off the net value. The sales
- * ledger and the round-off are part of the party's amount already. A file with a tax column of its
- * own keeps it. Answers the tax ledgers read.
+ * amount, tax and charges included; the lines of its ledgers `named` (in its amount column, its
+ * Debit / Credit pair, or Tally Prime's Ledger Amount) are its `field` — its tax ledgers' its tax,
+ * its freight or packing ledgers' its other charges — taken off the net value. The sales ledger
+ * and the round-off are part of the party's amount already. A file with a column of that field of
+ * its own keeps it. Answers the ledgers read.
  */
-function taxFromLedger(
+function partFromLedger(
+  field: 'tax' | 'charges',
+  named: (ledger: string) => boolean,
   mapping: Mapping,
   ledger: readonly (readonly Cell[])[],
   values: Record<string, StoredValue>,
   read: ReadCell,
 ): string[] {
-  if (typeof values.net_value !== 'number' || values.tax != null) return [];
-  let tax = 0;
+  if (typeof values.net_value !== 'number' || values[field] != null) return [];
+  let part = 0;
   const names: string[] = [];
   for (const line of ledger) {
     const name = ledgerName(mapping, line);
-    if (!isTaxLedger(name)) continue;
+    if (!named(name)) continue;
     const amount =
       (mapping.net_value === undefined ? debitLessCredit(mapping, line, read) : null) ??
       ledgerAmount(mapping, line, read);
     if (amount === null) continue;
-    // A tax ledger sits on the other side of the party's (a sale's CGST is credited), written
-    // signed or not: its size, with the sign of the document.
-    tax += Math.abs(amount);
+    // Such a ledger sits on the other side of the party's (a sale's CGST, its freight, is
+    // credited), written signed or not: its size, with the sign of the document.
+    part += Math.abs(amount);
     names.push(name);
   }
   if (names.length === 0) return [];
-  const signed = values.net_value < 0 ? -tax : tax;
-  values.tax = signed;
+  const signed = values.net_value < 0 ? -part : part;
+  values[field] = signed;
   values.net_value -= signed;
   return names;
 }

@@ -1,4 +1,5 @@
 import type { DatasetKind } from '../datasets/kinds';
+import { chargeColumns } from './charges';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, taxColumns, taxPartKeys } from './mapping';
 
@@ -11,13 +12,21 @@ export function workedAmountNotes(
   kind: DatasetKind,
   mapping: Record<string, number>,
   headers: readonly string[],
-  taxLedgers: { vouchers: number; names: ReadonlySet<string>; roundOff: ReadonlySet<string> },
+  taxLedgers: {
+    vouchers: number;
+    names: ReadonlySet<string>;
+    roundOff: ReadonlySet<string>;
+    charges: ReadonlySet<string>;
+  },
 ): { decisions: { field: string; decision: string }[]; warnings: string[] } {
   const decisions: { field: string; decision: string }[] = [];
   const warnings: string[] = [];
   if (kind === 'sales' && netFromGrossTotal(mapping)) {
     const total = headers[mapping.gross_total ?? -1];
-    const less = mapping.round_off === undefined ? '' : headers[mapping.round_off];
+    const less = [mapping.round_off, ...chargeColumns(mapping)]
+      .filter((c) => c !== undefined)
+      .map((c) => headers[c])
+      .join(' and its ');
     const gstType = mapping.gst_type === undefined ? undefined : headers[mapping.gst_type];
     const taxless = taxColumns(mapping).length === 0 && taxLedgers.vouchers === 0;
     decisions.push({
@@ -76,6 +85,12 @@ export function workedAmountNotes(
       field: 'discount',
       decision: `Discount is the sum of the columns ${discountColumns.map((column) => headers[column]).join(', ')}`,
     });
+  const charges = kind === 'sales' ? chargeColumns(mapping) : [];
+  if (charges.length > 0)
+    decisions.push({
+      field: 'charges',
+      decision: `${charges.length === 1 ? `"${headers[charges[0] ?? -1]}" is each document's other charges` : `Other charges are each document's ${charges.map((column) => `"${headers[column]}"`).join(' + ')}`}, besides its tax: kept apart from its net value, so no scheme on net sales pays on them, and part of what the bill asks for early payment`,
+    });
   const taxParts = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
   if (taxParts.length > 0)
     decisions.push({
@@ -88,6 +103,9 @@ export function workedAmountNotes(
       ...(taxLedgers.names.size > 0 ? [`the lines of its tax ledgers (${listed(taxLedgers.names)}) are its tax`] : []),
       ...(taxLedgers.roundOff.size > 0
         ? [`those of its round-off (${listed(taxLedgers.roundOff)}) its round-off`]
+        : []),
+      ...(taxLedgers.charges.size > 0
+        ? [`those of its freight and other charges (${listed(taxLedgers.charges)}) its other charges`]
         : []),
     ];
     decisions.push({

@@ -290,8 +290,8 @@ describe('012 primary sales index', () => {
   it("reads a run's invoices to distributors by the primary-sales index, not by walking the period's outlet lines", () => {
     const db = dbWith(workspace, masters, transactions, imports, schemes, review, exportsMigration, payoutRules);
     applyMigrations(db, [sealedRuns, exportJobs, mappingChoices]);
-    // The query as runs ask it now reads each document's round-off too (migration 21).
-    db.exec('ALTER TABLE sales ADD COLUMN round_off INTEGER');
+    // The query as runs ask it now reads each document's round-off (migration 21) and other charges (25) too.
+    db.exec('ALTER TABLE sales ADD COLUMN round_off INTEGER; ALTER TABLE sales ADD COLUMN charges INTEGER');
     const plan = () =>
       (
         db.prepare(`EXPLAIN QUERY PLAN ${invoicesSql}`).all({ from: '2026-10-01', to: '2026-10-31' }) as {

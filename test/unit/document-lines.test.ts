@@ -26,9 +26,9 @@ describe("a sales file's documents", () => {
     expect(numbers).toEqual([1, 2, 1, 3, 1, 1, 1, 2]);
   });
 
-  it("keeps a document's round-off on the first line that gives it", () => {
+  it("keeps a document's round-off and other charges on the first line that gives them", () => {
     const documents = new DocumentLines(digestSecret());
-    expect([line('SI/1'), line('SI/1'), line('SI/2'), line('SI/1')].map((v) => documents.firstRoundOff(v))).toEqual([
+    expect([line('SI/1'), line('SI/1'), line('SI/2'), line('SI/1')].map((v) => documents.firstAddition(v))).toEqual([
       true,
       false,
       true,

@@ -23,6 +23,7 @@ import { salesRoundOff } from './021_sales_round_off';
 import { salesStore } from './022_sales_store';
 import { caseUnits } from './023_case_units';
 import { masterChanges } from './024_master_changes';
+import { salesCharges } from './025_sales_charges';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   salesStore,
   caseUnits,
   masterChanges,
+  salesCharges,
 ];

@@ -392,6 +392,14 @@ async function importFrom(
     roundOff: new Set<string>(),
     charges: new Set<string>(),
   };
+  // The vouchers with items whose ledger lines under them were read as their tax, discount or charges.
+  const itemLedgers = {
+    vouchers: 0,
+    tax: new Set<string>(),
+    discount: new Set<string>(),
+    charges: new Set<string>(),
+    roundOff: new Set<string>(),
+  };
   const typeReadings = new TypeReadings(request.typeMap);
   const documents = new DocumentLines(secret);
   const billDiscounts = new BillDiscounts();
@@ -543,7 +551,7 @@ async function importFrom(
       if (vouchers && !blank(voucherType)) {
         const name = String(voucherType).trim();
         const read = vouchers.read(name, () => {
-          row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
+          row.converted ??= convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger, row.bill);
           return row.converted.values;
         });
         if (read === 'skip') {
@@ -559,7 +567,8 @@ async function importFrom(
         skip('exact repeats');
         return;
       }
-      const converted = row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger);
+      const converted =
+        row.converted ?? convertRow(kind, mapping, row.cells, decisions, defaults, row.ledger, row.bill);
       const { values: raw, problems } = converted;
       if (converted.cleared) {
         skip('cleared items');
@@ -675,6 +684,11 @@ async function importFrom(
         for (const name of converted.roundOffLedgers ?? []) taxLedgers.roundOff.add(name);
         for (const name of converted.chargeLedgers ?? []) taxLedgers.charges.add(name);
       }
+      if (converted.billLedgers) {
+        itemLedgers.vouchers++;
+        for (const part of ['tax', 'discount', 'charges', 'roundOff'] as const)
+          for (const name of converted.billLedgers[part]) itemLedgers[part].add(name);
+      }
       if (allocations && converted.paid !== undefined)
         allocations.add(
           partyKey(String(values.distributor_code), String(values.receipt_no)),
@@ -716,7 +730,7 @@ async function importFrom(
     result.decisions.push(...typeReadings.decisions());
     const undated = dueDates?.warning();
     if (undated) result.warnings.push(undated);
-    const worked = workedAmountNotes(kind, mapping, headers, taxLedgers);
+    const worked = workedAmountNotes(kind, mapping, headers, taxLedgers, itemLedgers);
     result.decisions.push(...worked.decisions);
     result.warnings.push(...worked.warnings);
     if (allocations) {

@@ -206,7 +206,7 @@ async function inspectSource(
       args.kind === 'sales' && table.mapping.doc_type === undefined && table.mapping.return_flag === undefined;
     const nets = untyped
       ? preview
-          .map((r) => convertRow(args.kind, table.mapping, r.cells, d, {}, r.ledger).values.net_value)
+          .map((r) => convertRow(args.kind, table.mapping, r.cells, d, {}, r.ledger, r.bill).values.net_value)
           .filter((v): v is number => typeof v === 'number' && v !== 0)
       : [];
     const mostly = mostlyNegative(nets.filter((v) => v < 0).length, nets.length, true);

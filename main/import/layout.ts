@@ -419,11 +419,39 @@ async function* laidOutRows(
   // blank), it was that party's heading after all, with an amount (its total) beside it.
   let ledgerLineBefore: Cell[] | null = null;
   const groupedByParty = rules.groupKey === 'distributor_code';
-  /** The row to hand on now: this one, or, while vouchers wait for their ledger lines, the one held. */
-  const pass = (next: SourceRow): SourceRow | null => {
-    if (!fold) return next;
-    const out = held;
-    held = next;
+  // The ledger lines of a sale with items (Tally Prime's voucher layout) bill the voucher as a
+  // whole: its item rows wait for them, each then handed on with them and its siblings.
+  const itemBills = isLedgerLine !== null && kind === 'sales' && mapping.sku !== undefined && groupColumn !== undefined;
+  let bill: SourceRow[] = [];
+  /** The item rows of the voucher that ended, each given its ledger lines (where it has any) and its siblings. */
+  const closeBill = (): SourceRow[] => {
+    const rows = bill;
+    bill = [];
+    const ledger = rows[0]?.ledger;
+    if (ledger) {
+      const items = rows.map((r) => r.cells);
+      rows.forEach((r, index) => {
+        r.ledger = ledger;
+        r.bill = { items, index };
+      });
+    }
+    return rows;
+  };
+  /** The rows to hand on now: this one, or, while vouchers wait for their ledger lines, those held. */
+  const pass = (next: SourceRow): SourceRow[] => {
+    if (fold) {
+      const out = held;
+      held = next;
+      return out ? [out] : [];
+    }
+    if (!itemBills) return [next];
+    const first = bill[0];
+    if (first && bill.length < MAX_LEDGER_LINES && voucherKey(first.cells) === voucherKey(next.cells)) {
+      bill.push(next);
+      return [];
+    }
+    const out = closeBill();
+    bill = [next];
     return out;
   };
   const sheetRows = mergedRows(sheet.rows(), (row) => {
@@ -532,8 +560,7 @@ async function* laidOutRows(
         if (fold) addLedgerLine(owner, cells);
       } else {
         for (const orphan of takeEarly(cells)) {
-          const out = pass(orphan);
-          if (out) yield out;
+          yield* pass(orphan);
         }
         if (early.length >= MAX_LEDGER_LINES)
           throw new DamagedFileError(
@@ -546,14 +573,14 @@ async function* laidOutRows(
     // Only a general ledger's rows ever wait: other files pass here without a call.
     if (early.length > 0)
       for (const orphan of takeEarly(cells)) {
-        const out = pass(orphan);
-        if (out) yield out;
+        yield* pass(orphan);
       }
     const subLine = parent === null ? null : (subAmountLine?.(cells) ?? null);
     if (subLine) {
       skipped('ledger lines');
       // A sale's tax ledgers may write their amounts so: its voucher reads them (partFromLedger).
-      if (fold && voucher) addLedgerLine(voucher, subLine);
+      const owner = fold ? voucher : bill[0];
+      if (owner) addLedgerLine(owner, subLine);
       continue;
     }
     if (parent !== null && isEmptyLedgerLine?.(cells)) {
@@ -562,7 +589,8 @@ async function* laidOutRows(
     }
     if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {
       skipped('ledger lines');
-      if (voucher) addLedgerLine(voucher, cells);
+      const owner = voucher ?? bill[0];
+      if (owner) addLedgerLine(owner, cells);
       ledgerLineBefore = [...cells];
       continue;
     }
@@ -579,8 +607,7 @@ async function* laidOutRows(
       blank(cells[groupColumn]) &&
       (lineColumns.length === 0 || lineColumns.some((c) => !blank(cells[c])));
     if (!continues && unusedHeading) {
-      const out = pass(unusedHeading);
-      if (out) yield out;
+      yield* pass(unusedHeading);
       unusedHeading = null;
     }
     if (
@@ -597,8 +624,7 @@ async function* laidOutRows(
       unusedHeading = null;
       const inherited = [...cells];
       for (const c of inheritedColumns) if (blank(inherited[c])) inherited[c] = parent[c] ?? null;
-      const out = pass({ ...row, cells: inherited });
-      if (out) yield out;
+      yield* pass({ ...row, cells: inherited });
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];
@@ -612,12 +638,11 @@ async function* laidOutRows(
       early = [];
     }
     handed = next;
-    const out = pass(next);
-    if (out) yield out;
+    yield* pass(next);
   }
-  const last = unusedHeading ? pass(unusedHeading) : null;
-  if (last) yield last;
+  if (unusedHeading) yield* pass(unusedHeading);
   if (held) yield held;
+  yield* closeBill();
   // Ledger lines no party line came for: handed on, for validation to name (a voucher without its party).
   for (const orphan of early) yield orphan;
 }

@@ -88,7 +88,7 @@ async function postRows(sheet: SourceSheet): Promise<void> {
     readShownUnits(row, prepare.decisions.scaled);
     batch.push(row);
     converted?.push(
-      convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults, row.ledger),
+      convertRow(prepare.kind, prepare.mapping, row.cells, prepare.decisions, prepare.defaults, row.ledger, row.bill),
     );
     if (batch.length >= BATCH) await send();
   }

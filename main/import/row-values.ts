@@ -47,7 +47,7 @@ import {
 import { monthOfHeader } from './month-columns';
 import { CHARGE_PART, DISCOUNT_PART, MEASURE_COLUMN, MONTH_COLUMN, numbered, QTY_IN_UNIT } from './numbered-keys';
 import { columnUnit, headerUnit, splitQuantity } from './quantity-units';
-import type { Cell } from './readers/types';
+import type { Cell, VoucherItems } from './readers/types';
 import { formulaToRecalculate, formulaWithoutValue } from './readers/types';
 import { roundOffBetweenTotals } from './rounded-totals';
 import {
@@ -59,6 +59,7 @@ import {
   unseenSwap,
 } from './spreadsheet-dates';
 import { includesTax } from './tax-inclusive';
+import { applyBillLedger, type BillLedgerLine, type BillLedgers } from './voucher-items';
 
 /** A column of discount rates: fractions (per 1) or percentages (per 100). */
 export interface DiscountRate {
@@ -582,6 +583,8 @@ export interface ConvertedRow {
   roundOffLedgers?: string[];
   /** The names of the voucher's ledger lines read as its other charges (freight, packing). */
   chargeLedgers?: string[];
+  /** The ledgers under a voucher with items read as its tax, discount and charges: on its first item row. */
+  billLedgers?: BillLedgers;
   /** A receivable cleared on or before its as-of date (cleared-items.ts): no part of the snapshot. */
   cleared?: boolean;
   /** A discount on the whole bill, written on this line's row, to spread over the bill's lines (bill-discount.ts). */
@@ -597,6 +600,7 @@ export function convertRow(
   d: Decisions,
   defaults: Readonly<Record<string, Cell>>,
   ledger?: readonly (readonly Cell[])[],
+  bill?: VoucherItems,
 ): ConvertedRow {
   const values: Record<string, StoredValue> = {};
   const problems: FieldProblem[] = [];
@@ -622,11 +626,14 @@ export function convertRow(
   const unpriced = kind === 'sales' && salesAmounts(mapping, cells, values, d, read, problems);
   if (kind === 'targets' && mapping.period !== undefined && values.period_from === null && values.period_to === null)
     targetPeriod(cells, mapping.period, values, problems);
-  const taxLedgers =
-    kind === 'sales' && ledger ? partFromLedger('tax', isTaxLedger, mapping, ledger, values, read) : [];
-  const chargeLedgers =
-    kind === 'sales' && ledger ? partFromLedger('charges', namesCharge, mapping, ledger, values, read) : [];
-  const roundOffLedgers = kind === 'sales' && ledger ? roundOffFromLedger(mapping, cells, ledger, values, read) : [];
+  // A voucher's own line holds its whole bill; under one with items, each item row its share.
+  const whole = kind === 'sales' && ledger && !bill ? ledger : null;
+  const billLedgers = kind === 'sales' && ledger && bill ? itemVoucherLedger(mapping, ledger, bill, values, d) : null;
+  if (billLedgers && bill?.index === 0)
+    billLedgers.roundOff = roundOffFromLedger(mapping, cells, ledger ?? [], values, read, true);
+  const taxLedgers = whole ? partFromLedger('tax', isTaxLedger, mapping, whole, values, read) : [];
+  const chargeLedgers = whole ? partFromLedger('charges', namesCharge, mapping, whole, values, read) : [];
+  const roundOffLedgers = whole ? roundOffFromLedger(mapping, cells, whole, values, read) : [];
   // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
   // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
   if (
@@ -654,6 +661,7 @@ export function convertRow(
   if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
   if (roundOffLedgers.length > 0) converted.roundOffLedgers = roundOffLedgers;
   if (chargeLedgers.length > 0) converted.chargeLedgers = chargeLedgers;
+  if (billLedgers && Object.values(billLedgers).some((names) => names.length > 0)) converted.billLedgers = billLedgers;
   if (unpriced) converted.unpriced = true;
   const billDiscount = kind === 'sales' ? billDiscountOf(mapping, cells, read, problems) : null;
   if (billDiscount) converted.billDiscount = billDiscount;
@@ -1024,6 +1032,40 @@ function partFromLedger(
   return names;
 }
 
+/** A ledger of a discount a sale allows: "Trade Discount", "Cash Discount", "Discount Allowed", "Rebate". */
+const isDiscountLedger = (name: string) => /\b(disc(ount)?s?|rebates?)\b/i.test(name);
+
+/**
+ * The ledger lines under a voucher with items (voucher-items.ts), each read as its tax, discount
+ * or other charges by its ledger's name, applied to one item row by its share. A ledger line's
+ * amount is in its Debit / Credit pair, the voucher's total's column (Tally Prime's Ledger Amount),
+ * or the net value's; the items' amounts are their net values as written.
+ */
+function itemVoucherLedger(
+  mapping: Mapping,
+  ledger: readonly (readonly Cell[])[],
+  bill: VoucherItems,
+  values: Record<string, StoredValue>,
+  d: Decisions,
+): BillLedgers | null {
+  const net = mapping.net_value;
+  if (net === undefined) return null;
+  const pair = [mapping.debit_amount, mapping.credit_amount].filter((c) => c !== undefined);
+  const amountOf = (line: readonly Cell[]) =>
+    pair.some((c) => !blank(line[c]))
+      ? pair.reduce((n, c) => n + Math.abs(amountIn(line, c, d) ?? 0), 0)
+      : (amountIn(line, mapping.gross_total ?? net, d) ?? amountIn(line, net, d));
+  const lines: BillLedgerLine[] = [];
+  for (const line of ledger) {
+    const name = ledgerName(mapping, line);
+    const part = isTaxLedger(name) ? 'tax' : namesCharge(name) ? 'charges' : isDiscountLedger(name) ? 'discount' : null;
+    const amount = part === null ? null : amountOf(line);
+    if (part !== null && amount !== null) lines.push({ part, name, amount });
+  }
+  const nets = bill.items.map((cells) => amountIn(cells, net, d) ?? 0);
+  return applyBillLedger(lines, nets, bill.index, values);
+}
+
 /** A ledger that rounds a bill: "Round Off", "Rounding Off", ERPNext's "Round Off - AG", "Rounding Adjustment". */
 const isRoundOffLedger = (name: string) => /\bround(ed|ing)?\s*(off|adjustment)?\b|\broundoff\b/i.test(name);
 
@@ -1034,7 +1076,9 @@ const isRoundOffLedger = (name: string) => /\bround(ed|ing)?\s*(off|adjustment)?
  * round-off column's is; the sales ledger's amount is then the net. Only where each line's side
  * can be told: a Debit / Credit pair, a Dr/Cr column or one written with the amount, or amounts
  * the voucher signs (a line below nothing); an unsigned amount may be either side, and leaves the
- * round-off in the net, as before. Answers the round-off ledgers read.
+ * round-off in the net, as before. Under a voucher with items (`inItems`, read on its first item
+ * row, the party's), the amounts are in the voucher's total's column and the items' net values
+ * are their own: the round-off is only kept. Answers the round-off ledgers read.
  */
 function roundOffFromLedger(
   mapping: Mapping,
@@ -1042,11 +1086,16 @@ function roundOffFromLedger(
   ledger: readonly (readonly Cell[])[],
   values: Record<string, StoredValue>,
   read: ReadCell,
+  inItems = false,
 ): string[] {
   if (typeof values.net_value !== 'number' || values.net_value === 0 || values.round_off != null) return [];
   const rounding = ledger.filter((line) => isRoundOffLedger(ledgerName(mapping, line)));
   if (rounding.length === 0) return [];
-  const amountOf = (line: readonly Cell[]) => ledgerAmount(mapping, line, read);
+  const amountOf = (line: readonly Cell[]) => {
+    if (!inItems) return ledgerAmount(mapping, line, read);
+    const amount = pseudoAmount(mapping, line, read, 'gross_total');
+    return typeof amount === 'number' ? amount : null;
+  };
   const signs = [cells, ...ledger].some((line) => (amountOf(line) ?? 0) < 0);
   // Each line's amount as a debit (above nothing) or a credit (below), or null where its side is not told.
   const sided = (line: readonly Cell[]): number | null => {
@@ -1056,7 +1105,7 @@ function roundOffFromLedger(
     if (amount === null) return null;
     const side = mapping.dr_cr === undefined ? null : sideNamed(String(line[mapping.dr_cr] ?? '').trim());
     if (side !== null) return side === 'debit' ? Math.abs(amount) : -Math.abs(amount);
-    const cell = line[mapping.net_value ?? mapping.gross_total ?? -1];
+    const cell = line[(inItems ? undefined : mapping.net_value) ?? mapping.gross_total ?? -1];
     return signs || (typeof cell === 'string' && drCrWritten(cell) !== null) ? amount : null;
   };
   const partySide = sided(cells);
@@ -1066,7 +1115,7 @@ function roundOffFromLedger(
   const added = -(lines as number[]).reduce((sum, v) => sum + v, 0) * Math.sign(partySide);
   const roundOff = values.net_value < 0 ? -added : added;
   values.round_off = roundOff;
-  values.net_value -= roundOff;
+  if (!inItems) values.net_value -= roundOff;
   return rounding.map((line) => ledgerName(mapping, line));
 }
 

@@ -18,6 +18,13 @@ export function workedAmountNotes(
     roundOff: ReadonlySet<string>;
     charges: ReadonlySet<string>;
   },
+  itemLedgers: {
+    vouchers: number;
+    tax: ReadonlySet<string>;
+    discount: ReadonlySet<string>;
+    charges: ReadonlySet<string>;
+    roundOff: ReadonlySet<string>;
+  },
 ): { decisions: { field: string; decision: string }[]; warnings: string[] } {
   const decisions: { field: string; decision: string }[] = [];
   const warnings: string[] = [];
@@ -111,6 +118,29 @@ export function workedAmountNotes(
     decisions.push({
       field: 'tax',
       decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; ${taken.join(', ')}, taken off its net value; its other ledger lines (the sales ledger${taxLedgers.roundOff.size > 0 ? '' : ', round-off'}) are part of that amount and not imported on their own`,
+    });
+  }
+  if (itemLedgers.vouchers > 0) {
+    const listed = (names: ReadonlySet<string>) => `${[...names].slice(0, 4).join(', ')}${names.size > 4 ? ', …' : ''}`;
+    const read = [
+      ...(itemLedgers.tax.size > 0
+        ? [`its tax ledgers' (${listed(itemLedgers.tax)}) are its tax, spread over its items by their amounts`]
+        : []),
+      ...(itemLedgers.discount.size > 0
+        ? [
+            `its discount ledgers' (${listed(itemLedgers.discount)}) come off its items' net values so, as their discount`,
+          ]
+        : []),
+      ...(itemLedgers.charges.size > 0
+        ? [`its freight and other charges' (${listed(itemLedgers.charges)}) are its other charges, on its first item`]
+        : []),
+      ...(itemLedgers.roundOff.size > 0
+        ? [`its round-off's (${listed(itemLedgers.roundOff)}) its round-off, where each line's side is told`]
+        : []),
+    ];
+    decisions.push({
+      field: 'net_value',
+      decision: `${itemLedgers.vouchers} ${itemLedgers.vouchers === 1 ? 'voucher writes' : 'vouchers write'} ledger lines under ${itemLedgers.vouchers === 1 ? 'its' : 'their'} item lines: ${read.join('; ')}, to the paisa; the sales ledger's and any other are left out`,
     });
   }
   if (kind === 'payments' && mapping.withheld !== undefined)

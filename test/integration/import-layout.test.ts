@@ -414,7 +414,7 @@ describe('report layouts', () => {
     'Against Voucher',
   ];
 
-  it("reads Tally Prime's voucher layout: item lines under the party's, its other ledgers' lines left out, their tax taken off where no item is written", async () => {
+  it("reads Tally Prime's voucher layout: item lines under the party's, its tax ledgers' lines their tax, taken off the party's amount where no item is written", async () => {
     const head = ['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'];
     const items = ['Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'];
     // Two products, each the only one of its name: Tally writes items by name.
@@ -450,11 +450,13 @@ describe('report layouts', () => {
         r.sku,
         r.qty,
         r.net_value,
+        r.tax,
       ]),
     ).toEqual([
-      ['invoice', 'TP/1', 'D001', a.sku, 10_000, 50_000],
-      ['invoice', 'TP/1', 'D001', b.sku, 4_000, 10_000],
-      ['credit_note', 'CN/1', 'D001', a.sku, -2_000, -10_000],
+      // The voucher's 108.00 of GST spread over its items by their amounts.
+      ['invoice', 'TP/1', 'D001', a.sku, 10_000, 50_000, 9_000],
+      ['invoice', 'TP/1', 'D001', b.sku, 4_000, 10_000, 1_800],
+      ['credit_note', 'CN/1', 'D001', a.sku, -2_000, -10_000, -1_800],
     ]);
     // Without items the party's Ledger Amount is the document's total: its tax ledgers' lines come
     // off it. (Other vouchers: TP/1 and CN/1 are stored, and would be refused as already imported.)
@@ -476,6 +478,63 @@ describe('report layouts', () => {
       ['invoice', 'TP/2', 60_000, 10_800],
       ['credit_note', 'CN/2', -10_000, -1_800],
     ]);
+  });
+
+  it("spreads a voucher's tax and bill discount ledgers over its item lines and keeps its freight as its charges (Tally Prime's voucher layout)", async () => {
+    const [a, b] = ws.db
+      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1 LIMIT 2')
+      .all() as { sku: string; name: string }[];
+    if (!a || !b) throw new Error('the demo has no two products of names of their own');
+    const header = [
+      ...['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'],
+      ...['Ledger Amount Dr/Cr', 'Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'],
+    ];
+    const ledger = (name: string, amount: number, side: 'Dr' | 'Cr'): FixtureCell[] => [
+      ...[null, null, null, name, amount, side],
+    ];
+    // 600.00 of items less a 2 % trade discount is 588.00 taxable; GST 105.84; freight 50.00;
+    // the bill of 743.84 rounded down to 743.00.
+    const rows: FixtureCell[][] = [
+      header,
+      ['05-Oct-2026', 'Sales', 'TP/5', 'Annapurna Distributors', 743, 'Dr', a.name, '10 pcs', 50, 'pcs', 500],
+      [null, null, null, null, null, null, b.name, '4 pcs', 25, 'pcs', 100],
+      ledger('Sales Account', 600, 'Cr'),
+      ledger('Trade Discount', 12, 'Dr'),
+      ledger('Output CGST 9%', 52.92, 'Cr'),
+      ledger('Output SGST 9%', 52.92, 'Cr'),
+      ledger('Freight Outward', 50, 'Cr'),
+      ledger('Round Off', 0.84, 'Dr'),
+      ['06-Oct-2026', 'Sales', 'TP/6', 'Annapurna Distributors', 118, 'Dr', a.name, '2 pcs', 50, 'pcs', 100],
+      ledger('Sales Account', 100, 'Cr'),
+      ledger('Output IGST 18%', 18, 'Cr'),
+      ['07-Oct-2026', 'Sales', 'TP/7', 'Annapurna Distributors', 100, 'Dr', a.name, '2 pcs', 50, 'pcs', 100],
+    ];
+    const result = await importFile(ws, await writeXlsx(join(dir, 'discounted.xlsx'), [{ name: 'Vouchers', rows }]), {
+      kind: 'sales',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.skipped).toEqual({ 'ledger lines': 8 });
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [
+        r.doc_no,
+        r.sku,
+        r.net_value,
+        r.discount,
+        r.tax,
+        r.charges,
+        r.round_off,
+      ]),
+    ).toEqual([
+      // 12.00 of discount and 105.84 of tax spread 5 : 1 over the items, to the paisa.
+      ['TP/5', a.sku, 49_000, 1_000, 8_820, 5_000, -84],
+      ['TP/5', b.sku, 9_800, 200, 1_764, null, null],
+      ['TP/6', a.sku, 10_000, null, 1_800, null, null],
+      // A voucher with no ledger lines under it is read as written.
+      ['TP/7', a.sku, 10_000, null, null, null, null],
+    ]);
+    expect(result.decisions.map((d) => d.decision)).toContain(
+      "2 vouchers write ledger lines under their item lines: its tax ledgers' (Output CGST 9%, Output SGST 9%, Output IGST 18%) are its tax, spread over its items by their amounts; its discount ledgers' (Trade Discount) come off its items' net values so, as their discount; its freight and other charges' (Freight Outward) are its other charges, on its first item; its round-off's (Round Off) its round-off, where each line's side is told, to the paisa; the sales ledger's and any other are left out",
+    );
   });
 
   it('reads an invoice-type voucher that credits its party as a return, against the invoice its ledger names', async () => {

@@ -217,11 +217,8 @@ describe('a large file read on its own thread', () => {
     expect(result.errors).toEqual([
       expect.objectContaining({ row: badRow, column: 'Invoice Date', value: '31-13-2026' }),
     ]);
-    expect(Object.entries(result.skipped)).toEqual([
-      ['type:Receipt', 1],
-      ['total rows', 2],
-      ['heading rows', 1],
-    ]);
+    // (A voucher's rows wait for the ledger lines that may follow them: the reasons come in any order.)
+    expect(result.skipped).toEqual({ 'type:Receipt': 1, 'total rows': 2, 'heading rows': 1 });
     // The imported lines' net values in thousandths, as written and as imported (half-up to the paisa):
     // neither the receipt nor the refused line counts.
     const written = lines

@@ -19,6 +19,12 @@ export const formulaToRecalculate = '#RECALCULATED-ON-OPEN';
 /** What every file reader gives the importer: sheets of rows of plain cell values. */
 export type Cell = string | number | Date | boolean | null;
 
+/** A voucher's item rows (Tally Prime's voucher layout), of which a row is the `index`-th. */
+export interface VoucherItems {
+  items: Cell[][];
+  index: number;
+}
+
 export interface SourceRow {
   /** The row number the user sees in the file (1-based; for text files, the line). */
   number: number;
@@ -26,6 +32,8 @@ export interface SourceRow {
   cells: Cell[];
   /** The cells of a voucher's ledger lines written under it (Tally's detailed Day Book): see ledger-lines.ts. */
   ledger?: Cell[][];
+  /** Where `ledger` is under a voucher with items, that voucher's item rows, this row among them. */
+  bill?: VoucherItems;
   /**
    * The columns whose value a merged range begun on a row above gave this row: Excel shows it once,
    * on the range's first row, so an amount there is no amount of this row's own.

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { IntegerSum, scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
-import { createBatch } from '../datasets/insert';
+import { createBatch, type StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, isMasterKind, type Master } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
 import { sha256File } from '../files/hash';
@@ -162,8 +162,8 @@ const MAX_LISTED_ERRORS = 10_000;
 const MAX_LISTED_PER_COLUMN = 100;
 const MAX_KEPT_REJECTS = 100_000;
 const SAMPLE_ROWS = 500;
-/** A sale's amounts its document adds to its lines once, on its first line: its round-off and other charges. */
-const billAdditions = ['round_off', 'charges'] as const;
+/** Whether a sale's round-off or other charges add to its bill: its document's, kept on its first line only. */
+const addsToBill = (value: StoredValue | undefined) => typeof value === 'number' && value !== 0;
 /**
  * After this many rows, each table the import keeps (a digest a row, a line count a document) is
  * made as large at once as the whole file will make it (DigestTable.reserve), foreseen from what
@@ -613,9 +613,13 @@ async function importFrom(
       if (statusOf) values.status = statusOf(values.status ?? null);
       if (numberLines) values.line_no = documents.next(values);
       // A document's round-off and other charges are its first line's alone.
-      if (kind === 'sales') {
-        const added = billAdditions.filter((field) => typeof values[field] === 'number' && values[field] !== 0);
-        if (added.length > 0 && !documents.firstAddition(values)) for (const field of added) values[field] = null;
+      if (
+        kind === 'sales' &&
+        (addsToBill(values.round_off) || addsToBill(values.charges)) &&
+        !documents.firstAddition(values)
+      ) {
+        if (addsToBill(values.round_off)) values.round_off = null;
+        if (addsToBill(values.charges)) values.charges = null;
       }
       if (converted.billDiscount) billDiscounts.spread(values, converted.billDiscount);
       issues.push(...rowIssues(kind, values, row, mapping, headers));

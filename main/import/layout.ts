@@ -389,8 +389,12 @@ async function* laidOutRows(
   // The row last handed on: a receipt's entries after its party's own are of its voucher.
   let handed: SourceRow | null = null;
   const { voucher: voucherNo, date: voucherDate } = voucherColumns(kind, mapping);
-  const voucherKey = (cells: readonly Cell[]) =>
-    [voucherNo, voucherDate].map((c) => String((c === undefined ? null : cells[c]) ?? '').trim()).join('\u0001');
+  // (Asked of every row of an itemised sale: a date is keyed by its moment, not its slow text.)
+  const keyPart = (c: number | undefined, cells: readonly Cell[]) => {
+    const cell = c === undefined ? null : cells[c];
+    return cell instanceof Date ? String(cell.getTime()) : String(cell ?? '').trim();
+  };
+  const voucherKey = (cells: readonly Cell[]) => `${keyPart(voucherNo, cells)}\u0001${keyPart(voucherDate, cells)}`;
   // A DMS's order line not billed: an item, no document's number or date, and a zero for each
   // quantity and amount it writes. It holds nothing, and read under the bill above it, it was a
   // line of that bill.
@@ -423,6 +427,7 @@ async function* laidOutRows(
   // whole: its item rows wait for them, each then handed on with them and its siblings.
   const itemBills = isLedgerLine !== null && kind === 'sales' && mapping.sku !== undefined && groupColumn !== undefined;
   let bill: SourceRow[] = [];
+  let billKey = '';
   /** The item rows of the voucher that ended, each given its ledger lines (where it has any) and its siblings. */
   const closeBill = (): SourceRow[] => {
     const rows = bill;
@@ -445,13 +450,14 @@ async function* laidOutRows(
       return out ? [out] : [];
     }
     if (!itemBills) return [next];
-    const first = bill[0];
-    if (first && bill.length < MAX_LEDGER_LINES && voucherKey(first.cells) === voucherKey(next.cells)) {
+    const key = voucherKey(next.cells);
+    if (bill.length > 0 && bill.length < MAX_LEDGER_LINES && key === billKey) {
       bill.push(next);
       return [];
     }
     const out = closeBill();
     bill = [next];
+    billKey = key;
     return out;
   };
   const sheetRows = mergedRows(sheet.rows(), (row) => {
@@ -560,7 +566,7 @@ async function* laidOutRows(
         if (fold) addLedgerLine(owner, cells);
       } else {
         for (const orphan of takeEarly(cells)) {
-          yield* pass(orphan);
+          for (const out of pass(orphan)) yield out;
         }
         if (early.length >= MAX_LEDGER_LINES)
           throw new DamagedFileError(
@@ -573,7 +579,7 @@ async function* laidOutRows(
     // Only a general ledger's rows ever wait: other files pass here without a call.
     if (early.length > 0)
       for (const orphan of takeEarly(cells)) {
-        yield* pass(orphan);
+        for (const out of pass(orphan)) yield out;
       }
     const subLine = parent === null ? null : (subAmountLine?.(cells) ?? null);
     if (subLine) {
@@ -607,7 +613,7 @@ async function* laidOutRows(
       blank(cells[groupColumn]) &&
       (lineColumns.length === 0 || lineColumns.some((c) => !blank(cells[c])));
     if (!continues && unusedHeading) {
-      yield* pass(unusedHeading);
+      for (const out of pass(unusedHeading)) yield out;
       unusedHeading = null;
     }
     if (
@@ -624,7 +630,7 @@ async function* laidOutRows(
       unusedHeading = null;
       const inherited = [...cells];
       for (const c of inheritedColumns) if (blank(inherited[c])) inherited[c] = parent[c] ?? null;
-      yield* pass({ ...row, cells: inherited });
+      for (const out of pass({ ...row, cells: inherited })) yield out;
       continue;
     }
     if (groupColumn !== undefined) parent = [...cells];
@@ -638,11 +644,11 @@ async function* laidOutRows(
       early = [];
     }
     handed = next;
-    yield* pass(next);
+    for (const out of pass(next)) yield out;
   }
-  if (unusedHeading) yield* pass(unusedHeading);
+  if (unusedHeading) for (const out of pass(unusedHeading)) yield out;
   if (held) yield held;
-  yield* closeBill();
+  for (const out of closeBill()) yield out;
   // Ledger lines no party line came for: handed on, for validation to name (a voucher without its party).
   for (const orphan of early) yield orphan;
 }

@@ -1,5 +1,5 @@
 import type { Mapping } from './mapping';
-import { addNumbered, CHARGE_PART, numbered } from './numbered-keys';
+import { addNumbered, CHARGE_PART, partColumns } from './numbered-keys';
 
 /** Words of a header that name something about a charge other than its amount: its tax, rate, terms, mode or party. */
 const notTheAmount =
@@ -38,20 +38,8 @@ export function addChargeParts(headers: readonly string[], mapping: Mapping): vo
   else for (const column of parts) addNumbered(mapping, CHARGE_PART, column);
 }
 
-const chargePartsOf = new WeakMap<Mapping, number[]>();
-
-/**
- * The columns of a mapping that are parts of the charges, summed where no column is the charges.
- * Asked for every row of an import: worked out once per mapping, which must not change after.
- */
-export function chargePartColumns(mapping: Mapping): number[] {
-  let columns = chargePartsOf.get(mapping);
-  if (!columns) {
-    columns = mapping.charges === undefined ? numbered(mapping, CHARGE_PART).map((p) => p.column) : [];
-    chargePartsOf.set(mapping, columns);
-  }
-  return columns;
-}
+/** The columns of a sale's charge parts, summed where no column is the charges. */
+export const chargePartColumns = partColumns('charges', CHARGE_PART);
 
 /** The columns of a sale's other charges: its charges column, or its parts. */
 export const chargeColumns = (mapping: Mapping): number[] =>

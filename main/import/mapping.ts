@@ -21,7 +21,7 @@ import {
   DISCOUNT_PART,
   MEASURE_COLUMN,
   MONTH_COLUMN,
-  numbered,
+  partColumns,
   QTY_IN_UNIT,
 } from './numbered-keys';
 import { headerUnit, keepUnitOfTheQuantity } from './quantity-units';
@@ -451,20 +451,8 @@ function totalOfAgeing(headers: readonly string[], mapping: Mapping): void {
   if (!Object.values(mapping).includes(total)) mapping.outstanding = total;
 }
 
-const discountPartsOf = new WeakMap<Mapping, number[]>();
-
-/**
- * The columns of a sale's discount parts, summed when the file has no discount column. Asked for
- * every row of an import: worked out once per mapping, which must not change after.
- */
-export function discountPartColumns(mapping: Mapping): number[] {
-  let columns = discountPartsOf.get(mapping);
-  if (!columns) {
-    columns = mapping.discount === undefined ? numbered(mapping, DISCOUNT_PART).map((p) => p.column) : [];
-    discountPartsOf.set(mapping, columns);
-  }
-  return columns;
-}
+/** The columns of a sale's discount parts, summed when the file has no discount column. */
+export const discountPartColumns = partColumns('discount', DISCOUNT_PART);
 
 const isTaxPartKey = (key: string) => /^tax_(cgst|sgst|utgst|igst|cess|gst)(_\d+)?$/.test(key);
 const taxPartsOf = new WeakMap<Mapping, string[]>();

@@ -28,3 +28,20 @@ export const numbered = (mapping: Readonly<Record<string, number>>, prefix: stri
     .filter(([key]) => key.startsWith(prefix))
     .map(([key, column]) => ({ key, n: key.slice(prefix.length), column }))
     .sort((a, b) => a.column - b.column);
+
+/**
+ * The columns of a field's numbered parts in a mapping (a sale's discounts, its charges), where no
+ * column is the field itself, for summing. Asked for every row of an import: worked out once per
+ * mapping, which must not change after.
+ */
+export function partColumns(field: string, prefix: string): (mapping: Readonly<Record<string, number>>) => number[] {
+  const of = new WeakMap<Readonly<Record<string, number>>, number[]>();
+  return (mapping) => {
+    let columns = of.get(mapping);
+    if (!columns) {
+      columns = mapping[field] === undefined ? numbered(mapping, prefix).map((p) => p.column) : [];
+      of.set(mapping, columns);
+    }
+    return columns;
+  };
+}

@@ -2,6 +2,7 @@ import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billAmount, billDiscountColumns, billsOf } from './bill-discount';
 import { billTotalColumn } from './bill-totals';
+import { keepChargeAmounts } from './charges';
 import { gstRateIn, noTaxButCess, taxAtRate, taxAtSomeRate, taxInside } from './gst-types';
 import { lineTotalToCheck, netBesideGrossToCheck } from './kind-rules';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
@@ -391,6 +392,9 @@ export function amountsFromRows(
   proposed: (field: string) => boolean,
 ): { field: string; decision: string }[] {
   const notes: { field: string; decision: string }[] = [];
+  const isAmount = (cells: readonly Cell[], column: number) =>
+    blank(cells[column]) || amountIn(cells, column, decisions) !== null;
+  keepChargeAmounts(mapping, rows, isAmount, proposed);
   const flagGivenWay = keepTaxInclusive(mapping, headers, rows, proposed);
   if (flagGivenWay !== null) notes.push(flagGivenWay);
   // Whether the rows below showed a column to be each line's amount with its tax (not its header).

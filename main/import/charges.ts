@@ -1,5 +1,6 @@
 import type { Mapping } from './mapping';
-import { addNumbered, CHARGE_PART, partColumns } from './numbered-keys';
+import { addNumbered, CHARGE_PART, numbered, partColumns } from './numbered-keys';
+import type { Cell } from './readers/types';
 
 /** Words of a header that name something about a charge other than its amount: its tax, rate, terms, mode or party. */
 const notTheAmount =
@@ -44,3 +45,21 @@ export const chargePartColumns = partColumns('charges', CHARGE_PART);
 /** The columns of a sale's other charges: its charges column, or its parts. */
 export const chargeColumns = (mapping: Mapping): number[] =>
   mapping.charges !== undefined ? [mapping.charges] : chargePartColumns(mapping);
+
+/**
+ * A column SchemeDesk proposed as a charge that holds words on the rows read, not amounts (a DMS's
+ * `Freight` of "Paid" or "To Pay"), is none: it is taken out of the mapping, where reading it
+ * would refuse every row. Must run before the charge columns are first asked for
+ * (chargePartColumns keeps its answer).
+ */
+export function keepChargeAmounts(
+  mapping: Mapping,
+  rows: readonly (readonly Cell[])[],
+  isAmount: (cells: readonly Cell[], column: number) => boolean,
+  proposed: (field: string) => boolean,
+): void {
+  const keys = numbered(mapping, CHARGE_PART).map((p) => p.key);
+  if (mapping.charges !== undefined) keys.push('charges');
+  for (const key of keys)
+    if (proposed(key) && rows.some((cells) => !isAmount(cells, mapping[key] as number))) delete mapping[key];
+}

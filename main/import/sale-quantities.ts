@@ -160,7 +160,15 @@ export class SaleQuantities {
     const inUnit = problem ? this.inOtherUnits.find((other) => units.fits(sku, other.unit)) : undefined;
     let reread = false;
     if (inUnit) {
-      const again = convertRow('sales', inUnit.mapping, row.cells, inUnit.decisions, this.defaults, row.ledger);
+      const again = convertRow(
+        'sales',
+        inUnit.mapping,
+        row.cells,
+        inUnit.decisions,
+        this.defaults,
+        row.ledger,
+        row.bill,
+      );
       if (again.problems.length === 0 && typeof again.values.qty === 'number') {
         values.qty = again.values.qty;
         problem = units.check(sku, inUnit.unit, row.number);

@@ -99,7 +99,7 @@ export function decideFromSample(
             const type = r.cells[mapping.doc_type as number];
             return {
               as: blank(type) ? null : (classifyDocType(String(type).trim(), request.typeMap)?.as ?? null),
-              values: convertRow(kind, mapping, r.cells, decisions, defaults, r.ledger).values,
+              values: convertRow(kind, mapping, r.cells, decisions, defaults, r.ledger, r.bill).values,
             };
           }),
         )

@@ -58,6 +58,21 @@ describe("a bill's other charges (freight, packing, insurance)", () => {
     expect(billed()).toMatchObject({ 'S-1': 12290, 'S-2': 5900 });
   });
 
+  it('leaves out a Freight column of words (Paid, To Pay), which holds no charge', async () => {
+    const rows = [
+      ['Invoice No', 'Invoice Date', 'Distributor Code', 'SKU', 'Qty', 'Net Value', 'Tax', 'Freight'],
+      ['F-1', '2026-10-05', 'D001', 'SKU-0001', 2, '1000.00', '180.00', 'Paid'],
+      ['F-2', '2026-10-06', 'D001', 'SKU-0001', 1, '500.00', '90.00', 'To Pay'],
+    ];
+    const r = await importFile(ws, writeText(join(dir, 'freight-terms.csv'), delimited(rows)), { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).not.toHaveProperty('charges');
+    expect(stored(r.batch)).toEqual([
+      ['F-1', 100000, 18000, null, null],
+      ['F-2', 50000, 9000, null, null],
+    ]);
+  });
+
   it("stores a Shipping Charge written on every item row of its bill once, on the bill's first line", async () => {
     // Zoho Books repeats the invoice's fields on each of its item rows.
     const rows = [

@@ -182,6 +182,23 @@ describe('importing through the Data screen', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it("offers a register's freight and packing columns as other charges, kept out of the net, and says what it created", async () => {
+    const { errors, dialog } = await importDialogFor('Sales Register Oct-26.csv', [
+      'Date,Particulars,Voucher Type,Voucher No.,Gross Total,CGST Output,SGST Output,Freight Charges,P&F Charges,Round Off,Freight Terms',
+      '1-Oct-2026,Annapurna Distributors,Sales,S-1,"12,290.00",900.00,900.00,400.00,100.00,-10.00,Paid',
+      '2-Oct-2026,Shiv Shakti Enterprises,Sales,S-2,"5,900.00",450.00,450.00,,,,To pay',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    await expect.poll(() => dialog.getByLabel('Column for Other charges, part 1').inputValue()).toBe('Freight Charges');
+    expect(await dialog.getByLabel('Column for Other charges, part 2').inputValue()).toBe('P&F Charges');
+    await importAll(dialog, 2);
+    expect(await dialog.getByTestId('total-net_value').textContent()).toBe('₹15,000.00');
+    expect(await dialog.getByTestId('total-charges').textContent()).toBe('₹500.00');
+    // The file has no item column: its one product is made, and named so, one.
+    expect(await dialog.getByTestId('import-result').textContent()).toContain('Created: 1 product (NOT-ITEMISED)');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it("reads the item of QuickBooks Desktop's Sales by Item Detail from the headings in its Type column", async () => {
     const { page, errors, dialog } = await importDialogFor('sales by item detail.CSV', [
       '"Type","Date","Num","Memo","Name","Qty","Sales Price","Amount","Balance"',

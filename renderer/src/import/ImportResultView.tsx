@@ -124,7 +124,7 @@ export function ImportResultView({
             .filter(([, list]) => list.length > 0)
             .map(
               ([kind, list]) =>
-                `${formatCount(list.length, locale)} ${kind} (${list.slice(0, 8).join(', ')}${list.length > 8 ? '…' : ''})`,
+                `${formatCount(list.length, locale)} ${list.length === 1 ? kind.slice(0, -1) : kind} (${list.slice(0, 8).join(', ')}${list.length > 8 ? '…' : ''})`,
             )
             .join('; ')}
         </p>

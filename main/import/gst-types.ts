@@ -1,6 +1,6 @@
 import { Exact } from '../../engine/money';
 import type { DatasetKind } from '../datasets/kinds';
-import type { Mapping } from './mapping';
+import { type Mapping, taxPartKeys } from './mapping';
 import type { Cell } from './readers/types';
 
 /**
@@ -65,9 +65,9 @@ export function taxAtRate(netPaise: number, rate: Exact): number {
 export const taxOnNet = (mapping: Mapping): boolean =>
   mapping.gst_type !== undefined && mapping.net_value !== undefined && noTaxButCess(mapping);
 
-/** Whether a mapping reads no tax, or only cess. */
+/** Whether a mapping reads no tax, or only cess (asked of every row: its tax parts are worked out once). */
 export const noTaxButCess = (mapping: Mapping): boolean =>
-  mapping.tax === undefined && Object.keys(mapping).every((key) => !/^tax_/.test(key) || /^tax_cess(_\d+)?$/.test(key));
+  mapping.tax === undefined && taxPartKeys(mapping).every((key) => key.startsWith('tax_cess'));
 
 /**
  * A sales file's document-type column whose values are all GST types (Busy's `Type`), read as the

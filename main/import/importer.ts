@@ -69,7 +69,7 @@ import { statusAnswer } from './status-column';
 import { type PreparedRow, READ_IN_THREAD_FROM_BYTES, threadedDataRows } from './threaded-sheet';
 import { TypeReadings } from './type-readings';
 import { UnseenValues } from './unseen-values';
-import { workedAmountNotes } from './worked-amounts';
+import { LedgerTally, workedAmountNotes } from './worked-amounts';
 
 export interface ImportRequest {
   path: string;
@@ -385,21 +385,9 @@ async function importFrom(
   const typeColumn = kind === 'sales' ? mapping.doc_type : undefined;
   const voucherColumn = kind === 'payments' ? mapping.voucher_type : undefined;
   const allocations = kind === 'payments' && mapping.allocated !== undefined ? new ReceiptAllocations() : null;
-  // Vouchers whose tax came from their tax ledgers' lines, and those ledgers' names.
-  const taxLedgers = {
-    vouchers: 0,
-    names: new Set<string>(),
-    roundOff: new Set<string>(),
-    charges: new Set<string>(),
-  };
-  // The vouchers with items whose ledger lines under them were read as their tax, discount or charges.
-  const itemLedgers = {
-    vouchers: 0,
-    tax: new Set<string>(),
-    discount: new Set<string>(),
-    charges: new Set<string>(),
-    roundOff: new Set<string>(),
-  };
+  // Vouchers whose tax, charges or round-off came from their ledger lines, and those ledgers' names.
+  // (On their own lines, and under their items.)
+  const ledgersRead = { whole: new LedgerTally(), items: new LedgerTally() };
   const typeReadings = new TypeReadings(request.typeMap);
   const documents = new DocumentLines(secret);
   const billDiscounts = new BillDiscounts();
@@ -682,17 +670,8 @@ async function importFrom(
         }
       unseen.imported(row);
       if (converted.rounded) addRounded(rounding, converted.rounded);
-      if (converted.taxLedgers || converted.roundOffLedgers || converted.chargeLedgers) {
-        taxLedgers.vouchers++;
-        for (const name of converted.taxLedgers ?? []) taxLedgers.names.add(name);
-        for (const name of converted.roundOffLedgers ?? []) taxLedgers.roundOff.add(name);
-        for (const name of converted.chargeLedgers ?? []) taxLedgers.charges.add(name);
-      }
-      if (converted.billLedgers) {
-        itemLedgers.vouchers++;
-        for (const part of ['tax', 'discount', 'charges', 'roundOff'] as const)
-          for (const name of converted.billLedgers[part]) itemLedgers[part].add(name);
-      }
+      if (converted.ledgers)
+        (converted.ledgers.underItems ? ledgersRead.items : ledgersRead.whole).add(converted.ledgers.named);
       if (allocations && converted.paid !== undefined)
         allocations.add(
           partyKey(String(values.distributor_code), String(values.receipt_no)),
@@ -734,7 +713,7 @@ async function importFrom(
     result.decisions.push(...typeReadings.decisions());
     const undated = dueDates?.warning();
     if (undated) result.warnings.push(undated);
-    const worked = workedAmountNotes(kind, mapping, headers, taxLedgers, itemLedgers);
+    const worked = workedAmountNotes(kind, mapping, headers, ledgersRead);
     result.decisions.push(...worked.decisions);
     result.warnings.push(...worked.warnings);
     if (allocations) {

@@ -577,14 +577,12 @@ export interface ConvertedRow {
   paid?: number | null;
   /** A sales line with a quantity and neither price nor amount, read as billed at nothing (goods given free). */
   unpriced?: true;
-  /** The names of the voucher's ledger lines read as its tax (Tally's detailed Day Book). */
-  taxLedgers?: string[];
-  /** The names of the voucher's ledger lines read as its round-off. */
-  roundOffLedgers?: string[];
-  /** The names of the voucher's ledger lines read as its other charges (freight, packing). */
-  chargeLedgers?: string[];
-  /** The ledgers under a voucher with items read as its tax, discount and charges: on its first item row. */
-  billLedgers?: BillLedgers;
+  /**
+   * The ledgers of a voucher written with its ledger lines (Tally's detailed Day Book), by what
+   * they were read as: on the voucher's own line, or under one with items (`underItems`) on its
+   * first item row.
+   */
+  ledgers?: { underItems: boolean; named: BillLedgers };
   /** A receivable cleared on or before its as-of date (cleared-items.ts): no part of the snapshot. */
   cleared?: boolean;
   /** A discount on the whole bill, written on this line's row, to spread over the bill's lines (bill-discount.ts). */
@@ -628,12 +626,16 @@ export function convertRow(
     targetPeriod(cells, mapping.period, values, problems);
   // A voucher's own line holds its whole bill; under one with items, each item row its share.
   const whole = kind === 'sales' && ledger && !bill ? ledger : null;
-  const billLedgers = kind === 'sales' && ledger && bill ? itemVoucherLedger(mapping, ledger, bill, values, d) : null;
-  if (billLedgers && bill?.index === 0)
-    billLedgers.roundOff = roundOffFromLedger(mapping, cells, ledger ?? [], values, read, true);
-  const taxLedgers = whole ? partFromLedger('tax', isTaxLedger, mapping, whole, values, read) : [];
-  const chargeLedgers = whole ? partFromLedger('charges', namesCharge, mapping, whole, values, read) : [];
-  const roundOffLedgers = whole ? roundOffFromLedger(mapping, cells, whole, values, read) : [];
+  const underItems =
+    kind === 'sales' && ledger && bill ? itemVoucherLedger(mapping, cells, ledger, bill, values, read, d) : null;
+  const named: BillLedgers | null =
+    underItems ??
+    (whole && {
+      tax: partFromLedger('tax', isTaxLedger, mapping, whole, values, read),
+      charges: partFromLedger('charges', namesCharge, mapping, whole, values, read),
+      roundOff: roundOffFromLedger(mapping, cells, whole, values, read),
+      discount: [],
+    });
   // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
   // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
   if (
@@ -658,10 +660,8 @@ export function convertRow(
   applySignColumns(kind, mapping, cells, values);
   const converted: ConvertedRow = rounded ? { values, problems, rounded } : { values, problems };
   if (paid !== undefined) converted.paid = paid;
-  if (taxLedgers.length > 0) converted.taxLedgers = taxLedgers;
-  if (roundOffLedgers.length > 0) converted.roundOffLedgers = roundOffLedgers;
-  if (chargeLedgers.length > 0) converted.chargeLedgers = chargeLedgers;
-  if (billLedgers && Object.values(billLedgers).some((names) => names.length > 0)) converted.billLedgers = billLedgers;
+  if (named && Object.values(named).some((names) => names.length > 0))
+    converted.ledgers = { underItems: underItems !== null, named };
   if (unpriced) converted.unpriced = true;
   const billDiscount = kind === 'sales' ? billDiscountOf(mapping, cells, read, problems) : null;
   if (billDiscount) converted.billDiscount = billDiscount;
@@ -1037,33 +1037,34 @@ const isDiscountLedger = (name: string) => /\b(disc(ount)?s?|rebates?)\b/i.test(
 
 /**
  * The ledger lines under a voucher with items (voucher-items.ts), each read as its tax, discount
- * or other charges by its ledger's name, applied to one item row by its share. A ledger line's
- * amount is in its Debit / Credit pair, the voucher's total's column (Tally Prime's Ledger Amount),
- * or the net value's; the items' amounts are their net values as written.
+ * or other charges by its ledger's name, applied to one item row (`cells`) by its share, and on
+ * the first, the party's, its round-off. A ledger line's amount is in its Debit / Credit pair or
+ * the voucher's total's column (Tally Prime's Ledger Amount), as a whole voucher's are; the items'
+ * amounts are their net values as written (each item row reports its own).
  */
 function itemVoucherLedger(
   mapping: Mapping,
+  cells: readonly Cell[],
   ledger: readonly (readonly Cell[])[],
   bill: VoucherItems,
   values: Record<string, StoredValue>,
+  read: ReadCell,
   d: Decisions,
 ): BillLedgers | null {
   const net = mapping.net_value;
   if (net === undefined) return null;
-  const pair = [mapping.debit_amount, mapping.credit_amount].filter((c) => c !== undefined);
-  const amountOf = (line: readonly Cell[]) =>
-    pair.some((c) => !blank(line[c]))
-      ? pair.reduce((n, c) => n + Math.abs(amountIn(line, c, d) ?? 0), 0)
-      : (amountIn(line, mapping.gross_total ?? net, d) ?? amountIn(line, net, d));
   const lines: BillLedgerLine[] = [];
   for (const line of ledger) {
     const name = ledgerName(mapping, line);
     const part = isTaxLedger(name) ? 'tax' : namesCharge(name) ? 'charges' : isDiscountLedger(name) ? 'discount' : null;
-    const amount = part === null ? null : amountOf(line);
+    const amount =
+      part === null ? null : (debitLessCredit(mapping, line, read) ?? ledgerAmount(mapping, line, read, true));
     if (part !== null && amount !== null) lines.push({ part, name, amount });
   }
-  const nets = bill.items.map((cells) => amountIn(cells, net, d) ?? 0);
-  return applyBillLedger(lines, nets, bill.index, values);
+  const nets = bill.items.map((item) => amountIn(item, net, d) ?? 0);
+  const named = applyBillLedger(lines, nets, bill.index, values);
+  if (named) named.roundOff = roundOffFromLedger(mapping, cells, ledger, values, read, true);
+  return named;
 }
 
 /** A ledger that rounds a bill: "Round Off", "Rounding Off", ERPNext's "Round Off - AG", "Rounding Adjustment". */
@@ -1091,11 +1092,7 @@ function roundOffFromLedger(
   if (typeof values.net_value !== 'number' || values.net_value === 0 || values.round_off != null) return [];
   const rounding = ledger.filter((line) => isRoundOffLedger(ledgerName(mapping, line)));
   if (rounding.length === 0) return [];
-  const amountOf = (line: readonly Cell[]) => {
-    if (!inItems) return ledgerAmount(mapping, line, read);
-    const amount = pseudoAmount(mapping, line, read, 'gross_total');
-    return typeof amount === 'number' ? amount : null;
-  };
+  const amountOf = (line: readonly Cell[]) => ledgerAmount(mapping, line, read, inItems);
   const signs = [cells, ...ledger].some((line) => (amountOf(line) ?? 0) < 0);
   // Each line's amount as a debit (above nothing) or a credit (below), or null where its side is not told.
   const sided = (line: readonly Cell[]): number | null => {
@@ -1125,9 +1122,12 @@ function ledgerName(mapping: Mapping, line: readonly Cell[]): string {
   return String((blank(own) ? line[mapping.distributor_code ?? -1] : own) ?? '').trim();
 }
 
-/** A ledger line's amount where its voucher's goes: the net value's column, else the document's total. */
-function ledgerAmount(mapping: Mapping, line: readonly Cell[], read: ReadCell): number | null {
-  const net = mapping.net_value;
+/**
+ * A ledger line's amount where its voucher's goes: the net value's column, else the document's
+ * total; under a voucher with items (`inItems`), whose net values are the items', the total's.
+ */
+function ledgerAmount(mapping: Mapping, line: readonly Cell[], read: ReadCell, inItems = false): number | null {
+  const net = inItems ? undefined : mapping.net_value;
   const amount =
     net === undefined
       ? pseudoAmount(mapping, line, read, 'gross_total')

@@ -8,7 +8,7 @@ export interface BillLedgerLine {
   amount: number;
 }
 
-/** The ledgers a voucher's item row read, by what they were (its round-off too): the first item row's only, for the import to say. */
+/** The ledgers a voucher's lines were read as, by what they were: its tax, discount, charges and round-off. */
 export type BillLedgers = Record<BillLedgerLine['part'] | 'roundOff', string[]>;
 
 /**

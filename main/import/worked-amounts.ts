@@ -2,32 +2,41 @@ import type { DatasetKind } from '../datasets/kinds';
 import { chargeColumns } from './charges';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, taxColumns, taxPartKeys } from './mapping';
+import type { BillLedgers } from './voucher-items';
 
 /**
  * What an import says of the amounts it worked out from other columns — a net value from a bill's
  * total, a discount or tax summed from several columns or ledger lines, TDS added to a receipt —
  * as decisions, and as warnings where the amounts may hold what they should not (GST).
  */
+/** Vouchers read with their ledger lines, and the ledgers read as each part of them. */
+export class LedgerTally {
+  vouchers = 0;
+  readonly tax = new Set<string>();
+  readonly discount = new Set<string>();
+  readonly charges = new Set<string>();
+  readonly roundOff = new Set<string>();
+
+  /** One voucher's ledgers, by what they were read as. */
+  add(named: BillLedgers): void {
+    this.vouchers++;
+    for (const part of ['tax', 'discount', 'charges', 'roundOff'] as const)
+      for (const name of named[part]) this[part].add(name);
+  }
+}
+
+/** Up to four ledgers' names, and an ellipsis for more. */
+const listed = (names: ReadonlySet<string>) => `${[...names].slice(0, 4).join(', ')}${names.size > 4 ? ', …' : ''}`;
+
 export function workedAmountNotes(
   kind: DatasetKind,
   mapping: Record<string, number>,
   headers: readonly string[],
-  taxLedgers: {
-    vouchers: number;
-    names: ReadonlySet<string>;
-    roundOff: ReadonlySet<string>;
-    charges: ReadonlySet<string>;
-  },
-  itemLedgers: {
-    vouchers: number;
-    tax: ReadonlySet<string>;
-    discount: ReadonlySet<string>;
-    charges: ReadonlySet<string>;
-    roundOff: ReadonlySet<string>;
-  },
+  ledgers: { whole: LedgerTally; items: LedgerTally },
 ): { decisions: { field: string; decision: string }[]; warnings: string[] } {
   const decisions: { field: string; decision: string }[] = [];
   const warnings: string[] = [];
+  const { whole, items } = ledgers;
   if (kind === 'sales' && netFromGrossTotal(mapping)) {
     const total = headers[mapping.gross_total ?? -1];
     const less = [mapping.round_off, ...chargeColumns(mapping)]
@@ -35,7 +44,7 @@ export function workedAmountNotes(
       .map((c) => headers[c])
       .join(' and its ');
     const gstType = mapping.gst_type === undefined ? undefined : headers[mapping.gst_type];
-    const taxless = taxColumns(mapping).length === 0 && taxLedgers.vouchers === 0;
+    const taxless = taxColumns(mapping).length === 0 && whole.vouchers === 0;
     decisions.push({
       field: 'net_value',
       decision:
@@ -61,7 +70,7 @@ export function workedAmountNotes(
     mapping.net_value === undefined &&
     mapping.gst_type === undefined &&
     taxColumns(mapping).length === 0 &&
-    taxLedgers.vouchers === 0
+    whole.vouchers === 0
   )
     warnings.push(
       `"${headers[mapping.with_tax]}" is each line's amount, tax included, and the file writes no tax or GST rate to take off: the net values include any GST the lines charged; map its tax column (--map tax=HEADER) or its GST rate (--map gst_type=HEADER), or import a register with its tax (or taxable value) columns for net sales`,
@@ -76,7 +85,7 @@ export function workedAmountNotes(
     mapping.sku === undefined &&
     (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined) &&
     taxColumns(mapping).length === 0 &&
-    taxLedgers.vouchers === 0
+    whole.vouchers === 0
   )
     warnings.push(
       `The net values are each voucher's ${[mapping.debit_amount, mapping.credit_amount]
@@ -104,43 +113,37 @@ export function workedAmountNotes(
       field: 'tax',
       decision: `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
     });
-  if (taxLedgers.vouchers > 0) {
-    const listed = (names: ReadonlySet<string>) => `${[...names].slice(0, 4).join(', ')}${names.size > 4 ? ', …' : ''}`;
+  if (whole.vouchers > 0) {
     const taken = [
-      ...(taxLedgers.names.size > 0 ? [`the lines of its tax ledgers (${listed(taxLedgers.names)}) are its tax`] : []),
-      ...(taxLedgers.roundOff.size > 0
-        ? [`those of its round-off (${listed(taxLedgers.roundOff)}) its round-off`]
-        : []),
-      ...(taxLedgers.charges.size > 0
-        ? [`those of its freight and other charges (${listed(taxLedgers.charges)}) its other charges`]
+      ...(whole.tax.size > 0 ? [`the lines of its tax ledgers (${listed(whole.tax)}) are its tax`] : []),
+      ...(whole.roundOff.size > 0 ? [`those of its round-off (${listed(whole.roundOff)}) its round-off`] : []),
+      ...(whole.charges.size > 0
+        ? [`those of its freight and other charges (${listed(whole.charges)}) its other charges`]
         : []),
     ];
     decisions.push({
       field: 'tax',
-      decision: `${taxLedgers.vouchers} vouchers are written with their ledger lines: each is its party's line; ${taken.join(', ')}, taken off its net value; its other ledger lines (the sales ledger${taxLedgers.roundOff.size > 0 ? '' : ', round-off'}) are part of that amount and not imported on their own`,
+      decision: `${whole.vouchers} vouchers are written with their ledger lines: each is its party's line; ${taken.join(', ')}, taken off its net value; its other ledger lines (the sales ledger${whole.roundOff.size > 0 ? '' : ', round-off'}) are part of that amount and not imported on their own`,
     });
   }
-  if (itemLedgers.vouchers > 0) {
-    const listed = (names: ReadonlySet<string>) => `${[...names].slice(0, 4).join(', ')}${names.size > 4 ? ', …' : ''}`;
+  if (items.vouchers > 0) {
     const read = [
-      ...(itemLedgers.tax.size > 0
-        ? [`its tax ledgers' (${listed(itemLedgers.tax)}) are its tax, spread over its items by their amounts`]
+      ...(items.tax.size > 0
+        ? [`its tax ledgers' (${listed(items.tax)}) are its tax, spread over its items by their amounts`]
         : []),
-      ...(itemLedgers.discount.size > 0
-        ? [
-            `its discount ledgers' (${listed(itemLedgers.discount)}) come off its items' net values so, as their discount`,
-          ]
+      ...(items.discount.size > 0
+        ? [`its discount ledgers' (${listed(items.discount)}) come off its items' net values so, as their discount`]
         : []),
-      ...(itemLedgers.charges.size > 0
-        ? [`its freight and other charges' (${listed(itemLedgers.charges)}) are its other charges, on its first item`]
+      ...(items.charges.size > 0
+        ? [`its freight and other charges' (${listed(items.charges)}) are its other charges, on its first item`]
         : []),
-      ...(itemLedgers.roundOff.size > 0
-        ? [`its round-off's (${listed(itemLedgers.roundOff)}) its round-off, where each line's side is told`]
+      ...(items.roundOff.size > 0
+        ? [`its round-off's (${listed(items.roundOff)}) its round-off, where each line's side is told`]
         : []),
     ];
     decisions.push({
       field: 'net_value',
-      decision: `${itemLedgers.vouchers} ${itemLedgers.vouchers === 1 ? 'voucher writes' : 'vouchers write'} ledger lines under ${itemLedgers.vouchers === 1 ? 'its' : 'their'} item lines: ${read.join('; ')}, to the paisa; the sales ledger's and any other are left out`,
+      decision: `${items.vouchers} ${items.vouchers === 1 ? 'voucher writes' : 'vouchers write'} ledger lines under ${items.vouchers === 1 ? 'its' : 'their'} item lines: ${read.join('; ')}, to the paisa; the sales ledger's and any other are left out`,
     });
   }
   if (kind === 'payments' && mapping.withheld !== undefined)

@@ -537,6 +537,28 @@ describe('report layouts', () => {
     );
   });
 
+  it("refuses a voucher's item lines whose tax ledger's amount does not read, naming it, rather than leave the tax out", async () => {
+    const [a] = ws.db
+      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1 LIMIT 1')
+      .all() as { sku: string; name: string }[];
+    if (!a) throw new Error('the demo has no product of a name of its own');
+    const rows: FixtureCell[][] = [
+      [
+        ...['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'],
+        ...['Ledger Amount Dr/Cr', 'Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'],
+      ],
+      ['05-Oct-2026', 'Sales', 'TP/8', 'Annapurna Distributors', 118, 'Dr', a.name, '2 pcs', 50, 'pcs', 100],
+      [null, null, null, 'Sales Account', 100, 'Cr'],
+      [null, null, null, 'Output IGST 18%', '18,0O', 'Cr'],
+    ];
+    const result = await importFile(ws, await writeXlsx(join(dir, 'garbled.xlsx'), [{ name: 'Vouchers', rows }]), {
+      kind: 'sales',
+      validOnly: true,
+    });
+    expect(result.rows).toBe(0);
+    expect(result.errors).toEqual([expect.objectContaining({ row: 2, value: '18,0O' })]);
+  });
+
   it('reads an invoice-type voucher that credits its party as a return, against the invoice its ledger names', async () => {
     // ERPNext writes a sales return as a Sales Invoice whose debtor is credited; its Against
     // Voucher names the invoice returned, and an invoice's names the invoice itself. Its report

@@ -418,7 +418,6 @@ async function* laidOutRows(
     early = [];
     return orphans;
   };
-  let held: SourceRow | null = null;
   // The row last left out as a ledger line: when the next row continues a party (its party cell
   // blank), it was that party's heading after all, with an amount (its total) beside it.
   let ledgerLineBefore: Cell[] | null = null;
@@ -426,14 +425,16 @@ async function* laidOutRows(
   // The ledger lines of a sale with items (Tally Prime's voucher layout) bill the voucher as a
   // whole: its item rows wait for them, each then handed on with them and its siblings.
   const itemBills = isLedgerLine !== null && kind === 'sales' && mapping.sku !== undefined && groupColumn !== undefined;
+  // The rows of the voucher that waits for its ledger lines (fold: its one line; itemBills: its
+  // item rows, of one key), the first holding them.
   let bill: SourceRow[] = [];
   let billKey = '';
-  /** The item rows of the voucher that ended, each given its ledger lines (where it has any) and its siblings. */
+  /** The rows of the voucher that ended, each item row given its voucher's ledger lines (where it has any) and its siblings. */
   const closeBill = (): SourceRow[] => {
     const rows = bill;
     bill = [];
     const ledger = rows[0]?.ledger;
-    if (ledger) {
+    if (ledger && itemBills) {
       const items = rows.map((r) => r.cells);
       rows.forEach((r, index) => {
         r.ledger = ledger;
@@ -442,16 +443,11 @@ async function* laidOutRows(
     }
     return rows;
   };
-  /** The rows to hand on now: this one, or, while vouchers wait for their ledger lines, those held. */
+  /** The rows to hand on now: this one, or, while a voucher waits for its ledger lines, those held. */
   const pass = (next: SourceRow): SourceRow[] => {
-    if (fold) {
-      const out = held;
-      held = next;
-      return out ? [out] : [];
-    }
-    if (!itemBills) return [next];
-    const key = voucherKey(next.cells);
-    if (bill.length > 0 && bill.length < MAX_LEDGER_LINES && key === billKey) {
+    if (!fold && !itemBills) return [next];
+    const key = itemBills ? voucherKey(next.cells) : '';
+    if (itemBills && bill.length > 0 && bill.length < MAX_LEDGER_LINES && key === billKey) {
       bill.push(next);
       return [];
     }
@@ -553,7 +549,7 @@ async function* laidOutRows(
       skipped('heading rows');
       continue;
     }
-    const voucher = held as SourceRow | null;
+    const voucher = bill[0] ?? null;
     if (isReceiptJournalLine?.(cells)) {
       skipped('ledger lines');
       continue;
@@ -585,8 +581,7 @@ async function* laidOutRows(
     if (subLine) {
       skipped('ledger lines');
       // A sale's tax ledgers may write their amounts so: its voucher reads them (partFromLedger).
-      const owner = fold ? voucher : bill[0];
-      if (owner) addLedgerLine(owner, subLine);
+      if (voucher) addLedgerLine(voucher, subLine);
       continue;
     }
     if (parent !== null && isEmptyLedgerLine?.(cells)) {
@@ -595,8 +590,7 @@ async function* laidOutRows(
     }
     if (isLedgerLine?.(cells) && parent !== null && (!fold || voucher !== null)) {
       skipped('ledger lines');
-      const owner = voucher ?? bill[0];
-      if (owner) addLedgerLine(owner, cells);
+      if (voucher) addLedgerLine(voucher, cells);
       ledgerLineBefore = [...cells];
       continue;
     }
@@ -647,7 +641,6 @@ async function* laidOutRows(
     for (const out of pass(next)) yield out;
   }
   if (unusedHeading) for (const out of pass(unusedHeading)) yield out;
-  if (held) yield held;
   for (const out of closeBill()) yield out;
   // Ledger lines no party line came for: handed on, for validation to name (a voucher without its party).
   for (const orphan of early) yield orphan;

@@ -241,6 +241,11 @@ function netCarriesTax(mapping: Mapping, named: number, rows: Rows, decisions: D
   return taxed;
 }
 
+/** Whether a column holds a GST rate India levies on some line read, and nothing else but blanks. */
+const holdsGstRates = (rows: Rows, column: number): boolean =>
+  rows.some((cells) => gstRateIn(cells[column]) !== null) &&
+  rows.every((cells) => blank(cells[column]) || gstRateIn(cells[column]) !== null);
+
 /** A column of each line's GST rate ("GST%", "Tax %", "GST Rate"): a rate India levies on every line read. */
 function gstRateColumn(mapping: Mapping, headers: readonly string[], rows: Rows): number | null {
   const taken = new Set(Object.values(mapping));
@@ -249,8 +254,7 @@ function gstRateColumn(mapping: Mapping, headers: readonly string[], rows: Rows)
       !taken.has(c) &&
       /\b(gst|igst|tax|vat)\b|^(gst|igst|tax|vat)/i.test(header) &&
       (percentHeader(header) || /\brate\b/i.test(header)) &&
-      rows.some((cells) => gstRateIn(cells[c]) !== null) &&
-      rows.every((cells) => cells[c] === null || cells[c] === undefined || gstRateIn(cells[c]) !== null),
+      holdsGstRates(rows, c),
   );
   return column < 0 ? null : column;
 }
@@ -341,8 +345,8 @@ function rateOnNet(
       (c) =>
         free(c, 'rate') &&
         (/\brate\b/i.test(headers[c] ?? '') || percentHeader(headers[c] ?? '')) &&
-        rows.some((cells) => !rateOn(cells, c).isZero()) &&
-        rows.every((cells) => blank(cells[c]) || gstRateIn(cells[c]) !== null),
+        holdsGstRates(rows, c) &&
+        rows.some((cells) => !rateOn(cells, c).isZero()),
     );
   const docNo = mapping.doc_no;
   const bills = docNo === undefined ? rows.map((cells) => [cells]) : billsOf(rows, docNo);

@@ -15,6 +15,21 @@ let dir: string;
 beforeEach(() => {
   ({ ws, dir } = workspaces.current());
 });
+/** Two of the demo's products, each the only one of its name: Tally writes items by name. */
+function namedProducts(): [{ sku: string; name: string }, { sku: string; name: string }] {
+  const [a, b] = ws.db
+    .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1 LIMIT 2')
+    .all() as { sku: string; name: string }[];
+  if (!a || !b) throw new Error('the demo has no two products of names of their own');
+  return [a, b];
+}
+
+/** Tally Prime's voucher layout with items: the voucher's and its ledger's columns, then its item's. */
+const voucherHeader = [
+  ...['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'],
+  ...['Ledger Amount Dr/Cr', 'Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'],
+];
+
 /** The targets an import stored: from, to, distributor, value. */
 const targetsOf = (batch: number | null) =>
   storedRows(ws, 'targets', batch ?? 0).map((r) => [r.period_from, r.period_to, r.distributor_code, r.value]);
@@ -415,20 +430,16 @@ describe('report layouts', () => {
   ];
 
   it("reads Tally Prime's voucher layout: item lines under the party's, its tax ledgers' lines their tax, taken off the party's amount where no item is written", async () => {
-    const head = ['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'];
-    const items = ['Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'];
-    // Two products, each the only one of its name: Tally writes items by name.
-    const [a, b] = ws.db
-      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1 LIMIT 2')
-      .all() as { sku: string; name: string }[];
-    if (!a || !b) throw new Error('the demo has no two products of names of their own');
+    // Without its items: the voucher's and its ledger's columns only.
+    const head = voucherHeader.slice(0, 5);
+    const [a, b] = namedProducts();
     const taxes = (on: string): FixtureCell[][] => [
       [null, null, null, 'Sales Account', on],
       [null, null, null, 'Output CGST 9%', String(Number(on) * 0.09)],
       [null, null, null, 'Output SGST 9%', String(Number(on) * 0.09)],
     ];
     const withItems: FixtureCell[][] = [
-      [...head, 'Ledger Amount Dr/Cr', ...items],
+      voucherHeader,
       ['05-Oct-2026', 'Sales', 'TP/1', 'Annapurna Distributors', 708, 'Dr', a.name, '10 pcs', 50, 'pcs', 500],
       [null, null, null, null, null, null, b.name, '4 pcs', 25, 'pcs', 100],
       ...taxes('600').map((row) => [...row, 'Cr']),
@@ -481,21 +492,14 @@ describe('report layouts', () => {
   });
 
   it("spreads a voucher's tax and bill discount ledgers over its item lines and keeps its freight as its charges (Tally Prime's voucher layout)", async () => {
-    const [a, b] = ws.db
-      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1 LIMIT 2')
-      .all() as { sku: string; name: string }[];
-    if (!a || !b) throw new Error('the demo has no two products of names of their own');
-    const header = [
-      ...['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'],
-      ...['Ledger Amount Dr/Cr', 'Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'],
-    ];
+    const [a, b] = namedProducts();
     const ledger = (name: string, amount: number, side: 'Dr' | 'Cr'): FixtureCell[] => [
       ...[null, null, null, name, amount, side],
     ];
     // 600.00 of items less a 2 % trade discount is 588.00 taxable; GST 105.84; freight 50.00;
     // the bill of 743.84 rounded down to 743.00.
     const rows: FixtureCell[][] = [
-      header,
+      voucherHeader,
       ['05-Oct-2026', 'Sales', 'TP/5', 'Annapurna Distributors', 743, 'Dr', a.name, '10 pcs', 50, 'pcs', 500],
       [null, null, null, null, null, null, b.name, '4 pcs', 25, 'pcs', 100],
       ledger('Sales Account', 600, 'Cr'),
@@ -538,15 +542,9 @@ describe('report layouts', () => {
   });
 
   it("refuses a voucher's item lines whose tax ledger's amount does not read, naming it, rather than leave the tax out", async () => {
-    const [a] = ws.db
-      .prepare('SELECT min(sku) AS sku, name FROM products GROUP BY name HAVING count(*) = 1 ORDER BY 1 LIMIT 1')
-      .all() as { sku: string; name: string }[];
-    if (!a) throw new Error('the demo has no product of a name of its own');
+    const [a] = namedProducts();
     const rows: FixtureCell[][] = [
-      [
-        ...['Voucher Date', 'Voucher Type Name', 'Voucher Number', 'Ledger Name', 'Ledger Amount'],
-        ...['Ledger Amount Dr/Cr', 'Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'],
-      ],
+      voucherHeader,
       ['05-Oct-2026', 'Sales', 'TP/8', 'Annapurna Distributors', 118, 'Dr', a.name, '2 pcs', 50, 'pcs', 100],
       [null, null, null, 'Sales Account', 100, 'Cr'],
       [null, null, null, 'Output IGST 18%', '18,0O', 'Cr'],

@@ -6,6 +6,7 @@ import { keepChargeAmounts } from './charges';
 import { gstRateIn, noTaxButCess, taxAtRate, taxAtSomeRate, taxInside } from './gst-types';
 import { lineTotalToCheck, netBesideGrossToCheck } from './kind-rules';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
+import { otherLedgerColumns } from './other-ledgers';
 import type { Cell } from './readers/types';
 import { amountIn, blank, convertRow, type Decisions, discountShare, sumIn } from './row-values';
 import { includesTax, keepTaxInclusive } from './tax-inclusive';
@@ -595,5 +596,6 @@ export function amountsFromRows(
     const total = billTotalColumn(mapping, headers, rows, decisions);
     if (total !== null) mapping.bill_total = total;
   }
+  notes.push(...otherLedgerColumns(mapping, headers, rows, decisions, defaults, proposed));
   return notes;
 }

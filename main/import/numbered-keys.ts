@@ -32,16 +32,31 @@ export const numbered = (mapping: Readonly<Record<string, number>>, prefix: stri
 /**
  * The columns of a field's numbered parts in a mapping (a sale's discounts, its charges), where no
  * column is the field itself, for summing. Asked for every row of an import: worked out once per
- * mapping, which must not change after.
+ * mapping: a part added after is added through `add`, which has them worked out again.
  */
-export function partColumns(field: string, prefix: string): (mapping: Readonly<Record<string, number>>) => number[] {
+export function partColumns(field: string, prefix: string) {
   const of = new WeakMap<Readonly<Record<string, number>>, number[]>();
-  return (mapping) => {
-    let columns = of.get(mapping);
-    if (!columns) {
-      columns = mapping[field] === undefined ? numbered(mapping, prefix).map((p) => p.column) : [];
-      of.set(mapping, columns);
+  const columns = (mapping: Readonly<Record<string, number>>): number[] => {
+    let parts = of.get(mapping);
+    if (!parts) {
+      parts = mapping[field] === undefined ? numbered(mapping, prefix).map((p) => p.column) : [];
+      of.set(mapping, parts);
     }
-    return columns;
+    return parts;
   };
+  /**
+   * Adds a column to the field: as the field's own where it has none and no parts, else as one
+   * more part (the field's own column, if it has one, becoming a part too).
+   */
+  const add = (mapping: Record<string, number>, column: number): void => {
+    const whole = mapping[field];
+    if (whole === undefined && numbered(mapping, prefix).length === 0) mapping[field] = column;
+    else if (whole !== undefined) {
+      delete mapping[field];
+      addNumbered(mapping, prefix, whole);
+      addNumbered(mapping, prefix, column);
+    } else addNumbered(mapping, prefix, column);
+    of.delete(mapping);
+  };
+  return Object.assign(columns, { add });
 }

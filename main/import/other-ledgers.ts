@@ -25,18 +25,26 @@ const notAnAmount = /\b(qty|quantity|rate|price|units?|nos|pcs|weight|days?)\b/i
 /** The most columns whose every combination is tried against a bill's rest; beyond, one or two at a time. */
 const ALL_COMBINATIONS_UP_TO = 10;
 
+/** A set of columns no field took, each with its amount on each bill read. */
+type Columns = { column: number; amounts: number[] }[];
+
 /**
- * A register of one line per bill whose net is worked out from its Gross Total (less its tax,
- * round-off and charges) writes a column for each ledger its bills post to: its sales ledgers
- * ("Sales @ 18%"), its tax ledgers, and others no rule names — TCS collected on the bill, a
- * recovery of expenses, a cash discount under a ledger of the user's own naming. Such a column
- * stayed inside the net, so a scheme on net sales paid on it. Where the sales are told (a column
- * naming a sales ledger, or the bill's value before discount), the other ledgers are the columns
- * that make up, on every bill read, to the paisa, what the Gross Total holds beyond its sales less
- * discount, tax, round-off and charges: the one set of columns no field took that does. A column
- * of amounts the bill adds is read as a part of its other charges; one it takes off (written with
- * the sign opposite to the bill's), as a part of its discount. Where several sets would do, or
- * none, nothing changes and a note says what is left in the net. Changes `mapping`.
+ * A register of one line per bill with its Gross Total (Tally's columnar Sales Register) writes a
+ * column for each ledger its bills post to: its sales ledgers ("Sales @ 18%"), its tax ledgers,
+ * and others no rule names — TCS collected on the bill, a recovery of expenses, a claim settled
+ * against it under a ledger of the user's own naming. Where the net was worked out from the Gross
+ * Total, such a column stayed inside it, and a scheme on net sales paid on it; beside a `Value`
+ * column read as the net, it kept the bill's value before discount from being found (so the
+ * discount counted as sales), and the bill for early payment lacked it. Where the sales are told
+ * (a column naming a sales ledger, the bill's value before discount, or the net's own column),
+ * the other ledgers are the columns that make up, on every bill read, to the paisa, what the Gross
+ * Total holds beyond its sales less discount, tax, round-off and charges: the one set of columns
+ * no field took that does. A net column is tried both as the value before the discount and as
+ * the net. A column of amounts the bill adds is read as a part of its other charges; one it takes
+ * off (written with the sign opposite to the bill's), as a part of its discount, and then a net
+ * column is the value before discount. Where several sets would do, or none, nothing changes, and
+ * where the sales were a sales ledger's or the value before discount a note says on how many bills
+ * the net holds more. Changes `mapping`.
  */
 export function otherLedgerColumns(
   mapping: Mapping,
@@ -47,59 +55,87 @@ export function otherLedgerColumns(
   proposed: (field: string) => boolean,
 ): { field: string; decision: string }[] {
   const total = mapping.gross_total;
-  if (total === undefined || !proposed('gross_total') || mapping.net_value !== undefined) return [];
+  const value = mapping.net_value;
+  if (total === undefined || !proposed('gross_total') || (value !== undefined && !proposed('net_value'))) return [];
   if (mapping.sku !== undefined || mapping.gst_type !== undefined) return [];
   if (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined) return [];
   const taken = new Set(Object.values(mapping));
   const sales =
-    mapping.gross_value !== undefined
-      ? [mapping.gross_value]
-      : headers.map((_, c) => c).filter((c) => !taken.has(c) && namesSalesLedger(headers[c] ?? ''));
+    value !== undefined
+      ? [value]
+      : mapping.gross_value !== undefined
+        ? [mapping.gross_value]
+        : headers.map((_, c) => c).filter((c) => !taken.has(c) && namesSalesLedger(headers[c] ?? ''));
   if (sales.length === 0) return [];
   const off = discountColumns(mapping);
-  // Each bill read: what its net holds beyond its sales less its discount.
+  // Each bill read: its sales, its discount, and what its total holds beyond its tax, round-off and charges.
   const bills = rows.flatMap((cells) => {
     const whole = amountIn(cells, total, decisions);
     const { values, problems } = convertRow('sales', mapping, cells, decisions, defaults);
-    if (whole === null || whole === 0 || problems.length > 0 || typeof values.net_value !== 'number') return [];
-    const sign = Math.sign(whole);
-    const net = sign * (Math.abs(sumIn(cells, sales, decisions)) - Math.abs(sumIn(cells, off, decisions)));
-    return [{ cells, sign, rest: values.net_value - net }];
+    if (whole === null || whole === 0 || problems.length > 0) return [];
+    const added = [values.tax, values.round_off, values.charges].reduce<number>(
+      (sum, v) => sum + (typeof v === 'number' ? v : 0),
+      0,
+    );
+    const sold = Math.abs(sumIn(cells, sales, decisions));
+    return [
+      { cells, sign: Math.sign(whole), sold, discount: Math.abs(sumIn(cells, off, decisions)), beyond: whole - added },
+    ];
   });
-  if (!bills.some((b) => b.rest !== 0)) return [];
+  // The sales less the discount (a value before it; a sales ledger's beside a discount ledger's)
+  // and, for the net's own column, as written.
+  const discounted = bills.some((b) => b.discount !== 0);
+  const readings = value === undefined ? [true] : discounted ? [true, false] : [false];
+  const rests = (lessDiscount: boolean) =>
+    bills.map((b) => b.beyond - b.sign * (b.sold - (lessDiscount ? b.discount : 0)));
+  if (rests(value === undefined).every((rest) => rest === 0)) return [];
   // Each column no field took, with its amount on each bill (a blank is none), where all are amounts.
-  const candidates = headers.flatMap((header, column) => {
+  const candidates: Columns = headers.flatMap((header, column) => {
     if (taken.has(column) || sales.includes(column) || percentHeader(header) || notAnAmount.test(header)) return [];
     const amounts = bills.map((b) => (blank(b.cells[column]) ? 0 : amountIn(b.cells, column, decisions)));
     if (amounts.some((a) => a === null) || amounts.every((a) => a === 0)) return [];
     return [{ column, amounts: amounts as number[] }];
   });
-  const fits = combinations(candidates).filter((set) =>
-    bills.every((b, at) => set.reduce((sum, c) => sum + (c.amounts[at] as number), 0) === b.rest),
-  );
-  const salesNamed = `${sales.map((c) => `"${headers[c]}"`).join(' + ')}${off.length > 0 ? ' less the discount' : ''}`;
+  const fits = readings.flatMap((lessDiscount) => {
+    const rest = rests(lessDiscount);
+    return combinations(candidates)
+      .filter((set) => rest.every((r, at) => set.reduce((sum, c) => sum + (c.amounts[at] as number), 0) === r))
+      .map((set) => ({ lessDiscount, set }));
+  });
+  const salesNamed = (lessDiscount: boolean) =>
+    `${sales.map((c) => `"${headers[c]}"`).join(' + ')}${lessDiscount && off.length > 0 ? ' less the discount' : ''}`;
   const totalNamed = `"${headers[total]}"`;
   if (fits.length !== 1) {
-    const left = bills.filter((b) => b.rest !== 0).length;
+    if (value !== undefined) return [];
+    const left = rests(true).filter((rest) => rest !== 0).length;
     return [
       {
         field: 'net_value',
-        decision: `On ${left} of ${bills.length} bills read, ${totalNamed} is not ${salesNamed} plus the tax, round-off and charges, and ${fits.length === 0 ? 'no column' : 'more than one set of columns'} makes up the difference: the net value is ${totalNamed} less the tax, round-off and charges, the difference included`,
+        decision: `On ${left} of ${bills.length} bills read, ${totalNamed} is not ${salesNamed(true)} plus the tax, round-off and charges, and ${fits.length === 0 ? 'no column' : 'more than one set of columns'} makes up the difference: the net value is ${totalNamed} less the tax, round-off and charges, the difference included`,
       },
     ];
   }
-  const [set] = fits as [{ column: number; amounts: number[] }[]];
+  const [{ lessDiscount, set }] = fits as [{ lessDiscount: boolean; set: Columns }];
+  let before = value !== undefined && lessDiscount;
   const read = set.map(({ column, amounts }) => {
     // Written with the sign opposite to the bill's wherever it is not nothing: the bill takes it off.
     const takenOff = amounts.every((a, at) => a === 0 || Math.sign(a) === -(bills[at]?.sign ?? 0));
     (takenOff ? discountPartColumns : chargePartColumns).add(mapping, column);
+    if (takenOff && value !== undefined) before = true;
     return `"${headers[column]}" is read as ${takenOff ? 'a discount (taken off the bill)' : 'other charges (part of the bill, not of the net value)'}`;
   });
+  if (before && value !== undefined) {
+    delete mapping.net_value;
+    mapping.gross_value = value;
+    read.push(
+      `the net value is ${totalNamed} less the tax, round-off and charges, and "${headers[value]}", each bill's value before its discount, the gross value`,
+    );
+  }
   const named = set.map(({ column }) => `"${headers[column]}"`).join(' and ');
   return [
     {
       field: 'net_value',
-      decision: `${named} ${set.length === 1 ? 'is a ledger' : 'are ledgers'} of the bills, neither their sales nor their tax: on every bill read ${totalNamed} is ${salesNamed} plus the tax, round-off and charges and ${set.length === 1 ? 'it' : 'them'}, to the paisa, so ${read.join(', ')}`,
+      decision: `${named} ${set.length === 1 ? 'is a ledger' : 'are ledgers'} of the bills, neither their sales nor their tax: on every bill read ${totalNamed} is ${salesNamed(lessDiscount)} plus the tax, round-off and charges and ${set.length === 1 ? 'it' : 'them'}, to the paisa, so ${read.join(', ')}`,
     },
   ];
 }

@@ -113,6 +113,41 @@ describe("a register's ledgers that are neither sales nor tax", () => {
     ]);
   });
 
+  it("finds a register's value before discount beside TCS, which had hidden it, and TCS beside a value that is the net", async () => {
+    // Tally's register with inventory: `Value` beside its sales ledger's column, a discount ledger's.
+    const rows: (string | number | Date | null)[][] = [
+      ['Date', 'Particulars', 'Voucher No.', 'Value', 'Trade Discount', 'Gross Total', ...taxes, 'TCS @ 0.1%'],
+      [new Date(Date.UTC(2026, 9, 5)), 'Annapurna Distributors', 'X-1', 10000, -200, 11575.8, 882, 882, 11.8],
+      [new Date(Date.UTC(2026, 9, 6)), 'Shiv Shakti Enterprises', 'X-2', 5000, null, 5905.9, 450, 450, 5.9],
+    ];
+    const discounted = await importFile(ws, await writeXlsx(join(dir, 'discounted.xlsx'), [{ name: 'Sales', rows }]), {
+      kind: 'sales',
+    });
+    expect(discounted.errors).toEqual([]);
+    expect(discounted.mapping).toMatchObject({ gross_value: 'Value', charges: 'TCS @ 0.1%' });
+    // Before, the net was the Value: 10,000.00 of sales for a bill whose goods were 9,800.00.
+    expect(stored(discounted.batch).map(([doc, net, discount, , , charges]) => [doc, net, discount, charges])).toEqual([
+      ['X-1', 980000, 20000, 1180],
+      ['X-2', 500000, null, 590],
+    ]);
+    expect(billed()).toMatchObject({ 'X-1': 11575.8, 'X-2': 5905.9 });
+    // No discount: the Value is the net, and TCS now part of the bill.
+    const plain: (string | number | Date | null)[][] = [
+      ['Date', 'Particulars', 'Voucher No.', 'Value', 'Trade Discount', 'Gross Total', ...taxes, 'TCS @ 0.1%'],
+      [new Date(Date.UTC(2026, 9, 5)), 'Annapurna Distributors', 'Y-X-1', 10000, null, 11811.8, 900, 900, 11.8],
+      [new Date(Date.UTC(2026, 9, 6)), 'Shiv Shakti Enterprises', 'Y-X-2', 5000, null, 5905.9, 450, 450, 5.9],
+    ];
+    const r = await importFile(ws, await writeXlsx(join(dir, 'plain.xlsx'), [{ name: 'Sales', rows: plain }]), {
+      kind: 'sales',
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({ net_value: 'Value', charges: 'TCS @ 0.1%' });
+    expect(stored(r.batch).map(([doc, net, , , , charges]) => [doc, net, charges])).toEqual([
+      ['Y-X-1', 1000000, 1180],
+      ['Y-X-2', 500000, 590],
+    ]);
+  });
+
   it('changes nothing, and says so, where no column makes up what the Gross Total holds beyond its ledgers', async () => {
     const rows = [
       [...header, ...taxes],

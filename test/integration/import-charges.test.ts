@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { invoicesSql } from '../../main/runs/load-facts';
 import type { Workspace } from '../../main/workspace';
+import { octoberBills } from '../support/early-payment';
 import { delimited, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -16,14 +16,6 @@ beforeEach(() => {
 /** An import's lines: document, net value, tax, round-off, other charges (paise). */
 const stored = (batch: number | null) =>
   storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.net_value, r.tax, r.round_off, r.charges]);
-
-/** What each invoice to a distributor in October bills, as early payment reads it (rupees). */
-const billed = () =>
-  Object.fromEntries(
-    (
-      ws.db.prepare(invoicesSql).all({ from: '2026-10-01', to: '2026-10-31' }) as { docNo: string; amount: number }[]
-    ).map((i) => [i.docNo, i.amount / 100]),
-  );
 
 describe("a bill's other charges (freight, packing, insurance)", () => {
   it("keeps a register's charge columns apart from the net value worked out of its Gross Total, and in the bill", async () => {
@@ -55,7 +47,7 @@ describe("a bill's other charges (freight, packing, insurance)", () => {
       "The file writes no net value: each document's is its Gross Total less its tax and its Round Off and its Freight Charges and its P&F Charges",
     );
     // The bill is still the whole bill: what the distributor must pay early is 12,290.00.
-    expect(billed()).toMatchObject({ 'S-1': 12290, 'S-2': 5900 });
+    expect(octoberBills(ws)).toMatchObject({ 'S-1': 12290, 'S-2': 5900 });
   });
 
   it('leaves out a Freight column of words (Paid, To Pay), which holds no charge', async () => {
@@ -89,7 +81,7 @@ describe("a bill's other charges (freight, packing, insurance)", () => {
       ['INV-1', 100000, 18000, null, 7500],
       ['INV-1', 50000, 9000, null, null],
     ]);
-    expect(billed()).toMatchObject({ 'INV-1': 1845 });
+    expect(octoberBills(ws)).toMatchObject({ 'INV-1': 1845 });
   });
 
   it("reads a voucher's freight and packing ledger lines as its other charges, so its net value is its sales ledger's", async () => {
@@ -116,6 +108,6 @@ describe("a bill's other charges (freight, packing, insurance)", () => {
         'those of its freight and other charges (Freight Outward, Packing & Forwarding Charges) its other charges, taken off its net value',
       ),
     );
-    expect(billed()).toMatchObject({ 'FR/1': 1480 });
+    expect(octoberBills(ws)).toMatchObject({ 'FR/1': 1480 });
   });
 });

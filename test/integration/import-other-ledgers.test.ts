@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { invoicesSql } from '../../main/runs/load-facts';
 import type { Workspace } from '../../main/workspace';
+import { octoberBills } from '../support/early-payment';
 import { delimited, writeText, writeXlsx } from '../support/files';
 import { importFile, storedRows } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -16,14 +16,6 @@ beforeEach(() => {
 /** An import's lines: document, net value, discount, tax, round-off, other charges (paise). */
 const stored = (batch: number | null) =>
   storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.net_value, r.discount, r.tax, r.round_off, r.charges]);
-
-/** What each invoice to a distributor in October bills, as early payment reads it (rupees). */
-const billed = () =>
-  Object.fromEntries(
-    (
-      ws.db.prepare(invoicesSql).all({ from: '2026-10-01', to: '2026-10-31' }) as { docNo: string; amount: number }[]
-    ).map((i) => [i.docNo, i.amount / 100]),
-  );
 
 /** Tally's columnar Sales Register: a column per ledger the bills post to, the sales ledger's among them. */
 const header = ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'Gross Total', 'Sales @ 18%'];
@@ -94,7 +86,7 @@ describe("a register's ledgers that are neither sales nor tax", () => {
       '"TCS Payable @ 0.1%" and "Claim Settled" and "Service Charges Recovered" are ledgers of the bills, neither their sales nor their tax: on every bill read "Gross Total" is "Sales @ 18%" plus the tax, round-off and charges and them, to the paisa, so "TCS Payable @ 0.1%" is read as other charges (part of the bill, not of the net value), "Claim Settled" is read as a discount (taken off the bill), "Service Charges Recovered" is read as other charges (part of the bill, not of the net value)',
     );
     // The bill is still the whole bill, for early payment.
-    expect(billed()).toMatchObject({ 'S-1': 11744.12, 'S-2': 5906, 'S-3': 2360 });
+    expect(octoberBills(ws)).toMatchObject({ 'S-1': 11744.12, 'S-2': 5906, 'S-3': 2360 });
   });
 
   it('reads the same from an xlsx register of numbers, a ledger of its own the other charges', async () => {
@@ -130,7 +122,7 @@ describe("a register's ledgers that are neither sales nor tax", () => {
       ['X-1', 980000, 20000, 1180],
       ['X-2', 500000, null, 590],
     ]);
-    expect(billed()).toMatchObject({ 'X-1': 11575.8, 'X-2': 5905.9 });
+    expect(octoberBills(ws)).toMatchObject({ 'X-1': 11575.8, 'X-2': 5905.9 });
     // No discount: the Value is the net, and TCS now part of the bill.
     const plain: (string | number | Date | null)[][] = [
       ['Date', 'Particulars', 'Voucher No.', 'Value', 'Trade Discount', 'Gross Total', ...taxes, 'TCS @ 0.1%'],

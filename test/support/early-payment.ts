@@ -1,4 +1,6 @@
 import type { createWorkspaceApi } from '../../main/api/handlers';
+import { invoicesSql } from '../../main/runs/load-facts';
+import type { Workspace } from '../../main/workspace';
 
 /**
  * What a scheme paying 1% of each invoice of `month` (YYYY-MM) settled within `withinDays` pays,
@@ -31,3 +33,11 @@ export async function earlyPaymentTotal(
   if (!run.ok) throw new Error(run.error.message);
   return run.value.total;
 }
+
+/** What each invoice to a distributor in October 2026 bills, as early payment reads it (rupees), by document. */
+export const octoberBills = (ws: Workspace): Record<string, number> =>
+  Object.fromEntries(
+    (
+      ws.db.prepare(invoicesSql).all({ from: '2026-10-01', to: '2026-10-31' }) as { docNo: string; amount: number }[]
+    ).map((i) => [i.docNo, i.amount / 100]),
+  );

@@ -1,4 +1,4 @@
-import { chargePartColumns } from './charges';
+import { chargeColumns, chargePartColumns } from './charges';
 import { discountColumns, discountPartColumns, type Mapping, percentHeader } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, blank, convertRow, type Decisions, sumIn } from './row-values';
@@ -105,13 +105,19 @@ export function otherLedgerColumns(
   const salesNamed = (lessDiscount: boolean) =>
     `${sales.map((c) => `"${headers[c]}"`).join(' + ')}${lessDiscount && off.length > 0 ? ' less the discount' : ''}`;
   const totalNamed = `"${headers[total]}"`;
+  // What the total holds besides the sales, as the mapping reads it.
+  const besides = [
+    'the tax',
+    ...(mapping.round_off !== undefined || mapping.adjustment !== undefined ? ['the round-off'] : []),
+    ...(chargeColumns(mapping).length > 0 ? ['the other charges'] : []),
+  ];
   if (fits.length !== 1) {
     if (value !== undefined) return [];
     const left = rests(true).filter((rest) => rest !== 0).length;
     return [
       {
         field: 'net_value',
-        decision: `On ${left} of ${bills.length} bills read, ${totalNamed} is not ${salesNamed(true)} plus the tax, round-off and charges, and ${fits.length === 0 ? 'no column' : 'more than one set of columns'} makes up the difference: the net value is ${totalNamed} less the tax, round-off and charges, the difference included`,
+        decision: `On ${left} of ${bills.length} bills read, ${totalNamed} is not ${salesNamed(true)} plus ${inWords(besides)}, and ${fits.length === 0 ? 'no column' : 'more than one set of columns'} makes up the difference: the net value is ${totalNamed} less ${inWords(besides)}, the difference included`,
       },
     ];
   }
@@ -131,14 +137,18 @@ export function otherLedgerColumns(
       `the net value is ${totalNamed} less the tax, round-off and charges, and "${headers[value]}", each bill's value before its discount, the gross value`,
     );
   }
-  const named = set.map(({ column }) => `"${headers[column]}"`).join(' and ');
+  const named = inWords(set.map(({ column }) => `"${headers[column]}"`));
   return [
     {
       field: 'net_value',
-      decision: `${named} ${set.length === 1 ? 'is a ledger' : 'are ledgers'} of the bills, neither their sales nor their tax: on every bill read ${totalNamed} is ${salesNamed(lessDiscount)} plus the tax, round-off and charges and ${set.length === 1 ? 'it' : 'them'}, to the paisa, so ${read.join(', ')}`,
+      decision: `${named} ${set.length === 1 ? 'is a ledger' : 'are ledgers'} of the bills, neither their sales nor their tax: on every bill read ${totalNamed} is ${salesNamed(lessDiscount)} plus ${inWords([...besides, set.length === 1 ? 'it' : 'them'])}, to the paisa, so ${inWords(read)}`,
     },
   ];
 }
+
+/** Words listed as a sentence lists them: "a", "a and b", "a, b and c". */
+const inWords = (words: readonly string[]): string =>
+  words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 
 /** Every non-empty set of the columns, or, of too many, those of one or two. */
 function combinations<T>(columns: readonly T[]): T[][] {

@@ -83,7 +83,7 @@ describe("a register's ledgers that are neither sales nor tax", () => {
     ]);
     expect(r.totals).toMatchObject({ net_value: '16900.00', charges: '67.72' });
     expect(r.decisions.map((d) => d.decision)).toContain(
-      '"TCS Payable @ 0.1%" and "Claim Settled" and "Service Charges Recovered" are ledgers of the bills, neither their sales nor their tax: on every bill read "Gross Total" is "Sales @ 18%" plus the tax, round-off and charges and them, to the paisa, so "TCS Payable @ 0.1%" is read as other charges (part of the bill, not of the net value), "Claim Settled" is read as a discount (taken off the bill), "Service Charges Recovered" is read as other charges (part of the bill, not of the net value)',
+      '"TCS Payable @ 0.1%", "Claim Settled" and "Service Charges Recovered" are ledgers of the bills, neither their sales nor their tax: on every bill read "Gross Total" is "Sales @ 18%" plus the tax, the round-off and them, to the paisa, so "TCS Payable @ 0.1%" is read as other charges (part of the bill, not of the net value), "Claim Settled" is read as a discount (taken off the bill) and "Service Charges Recovered" is read as other charges (part of the bill, not of the net value)',
     );
     // The bill is still the whole bill, for early payment.
     expect(octoberBills(ws)).toMatchObject({ 'S-1': 11744.12, 'S-2': 5906, 'S-3': 2360 });
@@ -154,7 +154,7 @@ describe("a register's ledgers that are neither sales nor tax", () => {
       ['S-2', 500000],
     ]);
     expect(r.decisions.map((d) => d.decision)).toContain(
-      'On 1 of 2 bills read, "Gross Total" is not "Sales @ 18%" plus the tax, round-off and charges, and no column makes up the difference: the net value is "Gross Total" less the tax, round-off and charges, the difference included',
+      'On 1 of 2 bills read, "Gross Total" is not "Sales @ 18%" plus the tax, and no column makes up the difference: the net value is "Gross Total" less the tax, the difference included',
     );
   });
 

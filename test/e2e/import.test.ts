@@ -199,6 +199,24 @@ describe('importing through the Data screen', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it("offers a register's TCS column, found by its bills beside the sales ledger's, as other charges", async () => {
+    const { page, errors, dialog } = await importDialogFor('Sales Register Nov-26.csv', [
+      'Date,Particulars,Voucher Type,Voucher No.,Gross Total,Sales @ 18%,Output CGST @ 9%,Output SGST @ 9%,TCS Payable @ 0.1%',
+      '1-Oct-2026,Annapurna Distributors,Sales,T-1,"11,811.80","10,000.00",900.00,900.00,11.80',
+      '2-Oct-2026,Shiv Shakti Enterprises,Sales,T-2,"5,905.90","5,000.00",450.00,450.00,5.90',
+    ]);
+    await dialog.getByLabel('Dataset').selectOption('sales');
+    await expect
+      .poll(() => dialog.getByLabel('Column for Other charges', { exact: true }).inputValue())
+      .toBe('TCS Payable @ 0.1%');
+    await page.screenshot({ path: session.screenshot('import-register-tcs.png') });
+    await importAll(dialog, 2);
+    // Before, TCS was counted as sales: 15,017.70.
+    expect(await dialog.getByTestId('total-net_value').textContent()).toBe('₹15,000.00');
+    expect(await dialog.getByTestId('total-charges').textContent()).toBe('₹17.70');
+    expect(errors).toEqual([]);
+  }, 240_000);
+
   it("reads the item of QuickBooks Desktop's Sales by Item Detail from the headings in its Type column", async () => {
     const { page, errors, dialog } = await importDialogFor('sales by item detail.CSV', [
       '"Type","Date","Num","Memo","Name","Qty","Sales Price","Amount","Balance"',

@@ -85,34 +85,6 @@ function columnLess(
 }
 
 /**
- * Whether a register of one line per bill writes its value before the bill's discount: on every
- * line read, some with a discount, the bill's total is the value less the discount plus the tax
- * (give or take its round-off), which a value after the discount is not — Tally's columnar Sales
- * Register writes the sales ledger's amount as `Value` beside a `Trade Discount` ledger's column
- * and the `Gross Total`. Read as the net, the discount had counted as sales. Answers the discount
- * columns, or null.
- */
-function valueBeforeDiscount(mapping: Mapping, rows: Rows, decisions: Decisions): number[] | null {
-  const { net_value: value, gross_total: total, round_off: roundOff } = mapping;
-  const off = discountColumns(mapping);
-  const tax = taxColumns(mapping);
-  if (value === undefined || total === undefined || mapping.sku !== undefined || mapping.gross_value !== undefined)
-    return null;
-  if (off.length === 0 || tax.length === 0 || mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)
-    return null;
-  const lines = rows.flatMap((cells) => {
-    const v = amountIn(cells, value, decisions);
-    const t = amountIn(cells, total, decisions);
-    if (v === null || t === null || v === 0) return [];
-    const rounding = roundOff === undefined ? 0 : Math.abs(amountIn(cells, roundOff, decisions) ?? 0);
-    const gap =
-      Math.abs(t) - Math.abs(v) + Math.abs(sumIn(cells, off, decisions)) - Math.abs(sumIn(cells, tax, decisions));
-    return [{ discounted: sumIn(cells, off, decisions) !== 0, fits: Math.abs(gap) === rounding }];
-  });
-  return lines.some((l) => l.discounted) && lines.every((l) => l.fits) ? off : null;
-}
-
-/**
  * The column of each line's amount in an itemised file that names a gross and no net (Oracle
  * Receivables' Extended Amount beside its Tax Amount and Total): one that on every line read is
  * the gross less the discounts, where some line has one, is the net (columnLess); else one written
@@ -525,21 +497,9 @@ export function amountsFromRows(
     if (mapping.rate === onNet.rate) delete mapping.rate;
     mapping.gst_type = onNet.rate;
   }
-  // A register of one line per bill whose value is before the bill's discount: its total less the
-  // tax is the net.
-  const before =
-    noTaxFlag && mapping.net_value !== undefined && proposed('net_value')
-      ? valueBeforeDiscount(mapping, rows, decisions)
-      : null;
-  if (before !== null && mapping.net_value !== undefined && mapping.gross_total !== undefined) {
-    const value = mapping.net_value;
-    notes.push({
-      field: 'net_value',
-      decision: `"${headers[value]}" is each bill's value before its discount: on every line read "${headers[mapping.gross_total]}" is it less ${before.map((c) => `"${headers[c]}"`).join(', ')} plus the tax, so the net value is "${headers[mapping.gross_total]}" less the tax, and "${headers[value]}" the gross value`,
-    });
-    delete mapping.net_value;
-    mapping.gross_value = value;
-  }
+  // A register of one line per bill: its value before the bill's discount, and its ledgers that are
+  // neither sales nor tax, found by its Gross Total.
+  if (noTaxFlag) notes.push(...otherLedgerColumns(mapping, headers, rows, decisions, defaults, proposed));
   // A line's amount whose header says it holds its tax (proposed so), or that the rows showed to
   // (above), beside no tax but a GST rate: the tax inside it is worked out at that rate.
   const taxInside = mapping.with_tax;
@@ -596,6 +556,5 @@ export function amountsFromRows(
     const total = billTotalColumn(mapping, headers, rows, decisions);
     if (total !== null) mapping.bill_total = total;
   }
-  notes.push(...otherLedgerColumns(mapping, headers, rows, decisions, defaults, proposed));
   return notes;
 }

@@ -40,7 +40,8 @@ type Columns = { column: number; amounts: number[] }[];
  * the other ledgers are the columns that make up, on every bill read, to the paisa, what the Gross
  * Total holds beyond its sales less discount, tax, round-off and charges: the one set of columns
  * no field took that does. A net column is tried both as the value before the discount and as
- * the net. A column of amounts the bill adds is read as a part of its other charges; one it takes
+ * the net; as the value before the discount no column at all may be needed (a `Value` beside a
+ * `Trade Discount` ledger, the bill's total the value less the discount plus the tax). A column of amounts the bill adds is read as a part of its other charges; one it takes
  * off (written with the sign opposite to the bill's), as a part of its discount, and then a net
  * column is the value before discount. Where several sets would do, or none, nothing changes, and
  * where the sales were a sales ledger's or the value before discount a note says on how many bills
@@ -59,6 +60,7 @@ export function otherLedgerColumns(
   if (total === undefined || !proposed('gross_total') || (value !== undefined && !proposed('net_value'))) return [];
   if (mapping.sku !== undefined || mapping.gst_type !== undefined) return [];
   if (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined) return [];
+  if (value !== undefined && mapping.gross_value !== undefined) return [];
   const taken = new Set(Object.values(mapping));
   const sales =
     value !== undefined
@@ -91,14 +93,16 @@ export function otherLedgerColumns(
   if (rests(value === undefined).every((rest) => rest === 0)) return [];
   // Each column no field took, with its amount on each bill (a blank is none), where all are amounts.
   const candidates: Columns = headers.flatMap((header, column) => {
-    if (taken.has(column) || sales.includes(column) || percentHeader(header) || notAnAmount.test(header)) return [];
+    if (taken.has(column) || namesSalesLedger(header) || percentHeader(header) || notAnAmount.test(header)) return [];
     const amounts = bills.map((b) => (blank(b.cells[column]) ? 0 : amountIn(b.cells, column, decisions)));
     if (amounts.some((a) => a === null) || amounts.every((a) => a === 0)) return [];
     return [{ column, amounts: amounts as number[] }];
   });
+  // No column at all, too: a net column that is the value before the discount, and nothing else.
+  const sets = [[], ...combinations(candidates)];
   const fits = readings.flatMap((lessDiscount) => {
     const rest = rests(lessDiscount);
-    return combinations(candidates)
+    return sets
       .filter((set) => rest.every((r, at) => set.reduce((sum, c) => sum + (c.amounts[at] as number), 0) === r))
       .map((set) => ({ lessDiscount, set }));
   });
@@ -130,18 +134,21 @@ export function otherLedgerColumns(
     if (takenOff && value !== undefined) before = true;
     return `"${headers[column]}" is read as ${takenOff ? 'a discount (taken off the bill)' : 'other charges (part of the bill, not of the net value)'}`;
   });
+  const ledgers = set.map(({ column }) => `"${headers[column]}"`);
+  const holds = `on every bill read ${totalNamed} is ${salesNamed(lessDiscount)} plus ${inWords([...besides, ...(set.length === 0 ? [] : [set.length === 1 ? 'it' : 'them'])])}, to the paisa`;
   if (before && value !== undefined) {
     delete mapping.net_value;
     mapping.gross_value = value;
-    read.push(
-      `the net value is ${totalNamed} less the tax, round-off and charges, and "${headers[value]}", each bill's value before its discount, the gross value`,
-    );
+    const less = chargeColumns(mapping).length > 0 ? [...new Set([...besides, 'the other charges'])] : besides;
+    read.push(`the net value is ${totalNamed} less ${inWords(less)}, and "${headers[value]}" the gross value`);
   }
-  const named = inWords(set.map(({ column }) => `"${headers[column]}"`));
   return [
     {
       field: 'net_value',
-      decision: `${named} ${set.length === 1 ? 'is a ledger' : 'are ledgers'} of the bills, neither their sales nor their tax: on every bill read ${totalNamed} is ${salesNamed(lessDiscount)} plus ${inWords([...besides, set.length === 1 ? 'it' : 'them'])}, to the paisa, so ${inWords(read)}`,
+      decision:
+        set.length === 0
+          ? `"${headers[value ?? -1]}" is each bill's value before its discount: ${holds}, so ${inWords(read)}`
+          : `${inWords(ledgers)} ${set.length === 1 ? 'is a ledger' : 'are ledgers'} of the bills, neither their sales nor their tax: ${holds}, so ${inWords(read)}`,
     },
   ];
 }

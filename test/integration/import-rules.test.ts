@@ -2019,7 +2019,7 @@ describe("Tally's Sales Register without items: a Gross Total and its ledgers", 
       ['VD/2', 100_000, null, 100_000, 18_000, null],
     ]);
     expect(r.decisions.map((d) => d.decision)).toContain(
-      '"Value" is each bill\'s value before its discount: on every line read "Gross Total" is it less "Trade Discount" plus the tax, so the net value is "Gross Total" less the tax, and "Value" the gross value',
+      '"Value" is each bill\'s value before its discount: on every bill read "Gross Total" is "Value" less the discount plus the tax and the round-off, to the paisa, so the net value is "Gross Total" less the tax and the round-off, and "Value" the gross value',
     );
     // A Value after the discount (the total is it plus the tax) stays the net value.
     const after = file('Sales Register net.csv', [

@@ -494,7 +494,12 @@ describe('report layouts', () => {
   it("spreads a voucher's tax and bill discount ledgers over its item lines and keeps its freight as its charges (Tally Prime's voucher layout)", async () => {
     const [a, b] = namedProducts();
     const ledger = (name: string, amount: number, side: 'Dr' | 'Cr'): FixtureCell[] => [
-      ...[null, null, null, name, amount, side],
+      null,
+      null,
+      null,
+      name,
+      amount,
+      side,
     ];
     // 600.00 of items less a 2 % trade discount is 588.00 taxable; GST 105.84; freight 50.00;
     // the bill of 743.84 rounded down to 743.00.

@@ -330,7 +330,10 @@ export function gstPartNamed(name: string): string | null {
 export function namesTaxInOne(name: string): boolean {
   const text = name.toLowerCase().replace(/\b(sales tax|tax)\b/g, ' gst ');
   if (!/\bgst\b/.test(text)) return false;
-  const rest = text.replace(/\b(gst|output|payable|amount|amt|value|total|collected|charged|on|a\/c|ac|rs|inr)\b/g, '');
+  // A line's own tax named as an amount (Zoho Books' "Item Tax Amount", "Line GST Amt"); Zoho's
+  // "Item Tax" alone names the tax ("GST18").
+  const own = /\b(amount|amt|value)\b/.test(text) ? text.replace(/^\s*(item|line)\b/, '') : text;
+  const rest = own.replace(/\b(gst|output|payable|amount|amt|value|total|collected|charged|on|a\/c|ac|rs|inr)\b/g, '');
   return /^[\s\d@%().:/₹-]*$/.test(rest);
 }
 

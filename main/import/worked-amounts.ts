@@ -111,7 +111,10 @@ export function workedAmountNotes(
   if (taxParts.length > 0)
     decisions.push({
       field: 'tax',
-      decision: `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
+      decision:
+        taxParts.length === 1
+          ? `Tax is the column ${headers[mapping[taxParts[0] ?? ''] ?? -1]}`
+          : `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
     });
   if (whole.vouchers > 0) {
     const taken = [

@@ -220,4 +220,29 @@ describe("Zoho Books' exports, one after another into one workspace", () => {
       },
     ]);
   });
+  it("reads each line's tax from Item Tax Amount where the export has no CGST and SGST columns, not from the tax's name in Item Tax", async () => {
+    const { ws, imported } = await withMasters();
+    const header =
+      'Invoice Date,Invoice Number,Invoice Status,Customer ID,SubTotal,Total,Item Name,Quantity,Item Total,Product ID,Item Tax,Item Tax %,Item Tax Type,Item Tax Amount';
+    const line = (no: string, total: string, itemTotal: string, tax: string, name: string, rate: string) =>
+      `2027-06-23,${no},Sent,2761566000000183009,${itemTotal},${total},DG set electrical panel repair and testing,1.00,${itemTotal},2761566000000257001,${name},${rate},Tax Group,${tax}`;
+    const sales = await imported(
+      'Invoice.csv',
+      [
+        header,
+        line('INV-27-020', '1180.00', '1000.00', '180.00', 'GST18', '18'),
+        line('INV-27-021', '560.00', '500.00', '60.00', 'GST12', '12'),
+      ],
+      'sales',
+    );
+    expect(sales).toMatchObject({ rows: 2, rejected: 0 });
+    expect(sales.totals).toMatchObject({ net_value: '1500.00', tax: '240.00' });
+    expect(
+      ws.db.prepare('SELECT doc_no, net_value, tax FROM sales WHERE batch_id = ? ORDER BY id').all(sales.batch),
+    ).toEqual([
+      { doc_no: 'INV-27-020', net_value: 100_000, tax: 18_000 },
+      { doc_no: 'INV-27-021', net_value: 50_000, tax: 6_000 },
+    ]);
+    expect(sales.decisions.map((d) => d.decision)).toContain('Tax is the column Item Tax Amount');
+  });
 });

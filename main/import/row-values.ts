@@ -50,6 +50,7 @@ import { columnUnit, headerUnit, splitQuantity } from './quantity-units';
 import type { Cell, VoucherItems } from './readers/types';
 import { formulaToRecalculate, formulaWithoutValue } from './readers/types';
 import { roundOffBetweenTotals } from './rounded-totals';
+import { namesSalesLedger } from './sales-ledger';
 import {
   cellDay,
   type DateCellsReading,
@@ -636,6 +637,7 @@ export function convertRow(
       roundOff: roundOffFromLedger(mapping, cells, whole, values, read),
       discount: [],
     });
+  if (whole && named) named.charges.push(...unnamedCharges(mapping, whole, values, read));
   // A receipt credits the party with what it paid: a Debit / Credit pair's credit less its debit
   // (a receipt reversed), the credit in a column of its own or in the amount's (amountLessDebit).
   if (
@@ -1016,9 +1018,7 @@ function partFromLedger(
   for (const line of ledger) {
     const name = ledgerName(mapping, line);
     if (!named(name)) continue;
-    const amount =
-      (mapping.net_value === undefined ? debitLessCredit(mapping, line, read) : null) ??
-      ledgerAmount(mapping, line, read);
+    const amount = ledgerLineAmount(mapping, line, read);
     if (amount === null) continue;
     // Such a ledger sits on the other side of the party's (a sale's CGST, its freight, is
     // credited), written signed or not: its size, with the sign of the document.
@@ -1030,6 +1030,45 @@ function partFromLedger(
   values[field] = signed;
   values.net_value -= signed;
   return names;
+}
+
+/** A ledger that holds a voucher's sale, or takes it back: "Sales GST 18%", "Local Sales", "Sales Returns". */
+const isSaleLedger = (name: string) => namesSalesLedger(name) || /\bsales?\s+returns?\b/i.test(name);
+
+/**
+ * A voucher's ledger lines that no rule names ("Hamali Charges", "Labour Charges Recovered") beside
+ * a ledger that names its sale ("Sales GST 18%"): where together they are exactly what its net value
+ * holds beyond its sales ledgers' amount (less its discount ledgers'), they are more of what the
+ * bill asks, its other charges, taken off the net value, as a register's ledger columns that no
+ * rule names are (other-ledgers.ts). Lines that add nothing beyond the sale (the sales ledger's
+ * cost centres, "Branch Pune" and "Branch Nashik") are left alone; so is every voucher where no
+ * ledger names the sale, as Tally lets a company name its sales ledgers anything ("Domestic
+ * Supplies 18%"): there the rest is the sale. Answers the ledgers read.
+ */
+function unnamedCharges(
+  mapping: Mapping,
+  whole: readonly (readonly Cell[])[],
+  values: Record<string, StoredValue>,
+  read: ReadCell,
+): string[] {
+  if (typeof values.net_value !== 'number' || values.net_value === 0) return [];
+  let sold = 0;
+  let off = 0;
+  const unnamed: { name: string; amount: number }[] = [];
+  for (const line of whole) {
+    const name = ledgerName(mapping, line);
+    const amount = ledgerLineAmount(mapping, line, read);
+    if (amount === null || isTaxLedger(name) || namesCharge(name) || isRoundOffLedger(name)) continue;
+    if (isDiscountLedger(name)) off += Math.abs(amount);
+    else if (isSaleLedger(name)) sold += Math.abs(amount);
+    else unnamed.push({ name, amount: Math.abs(amount) });
+  }
+  const beyond = Math.abs(values.net_value) - (sold - off);
+  if (sold === 0 || beyond <= 0 || unnamed.reduce((sum, u) => sum + u.amount, 0) !== beyond) return [];
+  const signed = values.net_value < 0 ? -beyond : beyond;
+  values.charges = (typeof values.charges === 'number' ? values.charges : 0) + signed;
+  values.net_value -= signed;
+  return unnamed.map((u) => u.name);
 }
 
 /** A ledger of a discount a sale allows: "Trade Discount", "Cash Discount", "Discount Allowed", "Rebate". */
@@ -1121,6 +1160,10 @@ function ledgerName(mapping: Mapping, line: readonly Cell[]): string {
   const own = mapping.ledger === undefined ? null : line[mapping.ledger];
   return String((blank(own) ? line[mapping.distributor_code ?? -1] : own) ?? '').trim();
 }
+
+/** A whole voucher's ledger line's amount: its Debit / Credit pair's where the file has no net value column, else where the voucher's goes. */
+const ledgerLineAmount = (mapping: Mapping, line: readonly Cell[], read: ReadCell): number | null =>
+  (mapping.net_value === undefined ? debitLessCredit(mapping, line, read) : null) ?? ledgerAmount(mapping, line, read);
 
 /**
  * A ledger line's amount where its voucher's goes: the net value's column, else the document's

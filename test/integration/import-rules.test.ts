@@ -2167,6 +2167,48 @@ describe("a Day Book written with each voucher's ledger lines (Tally's detailed 
     ]);
   });
 
+  it("reads a voucher's ledgers that no rule names beside its sales ledger as its other charges, where they make up what the bill holds beyond its sale; cost centres stay its sales ledger's", async () => {
+    const path = await writeXlsx(join(dir, 'Day Book other ledgers.xlsx'), [
+      {
+        name: 'Day Book',
+        rows: [
+          ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'],
+          // 1,000.00 of goods, 180.00 of GST, 50.00 of Hamali Charges and 11.80 of TCS: the party owes 1,241.80.
+          ['5-Oct-26', 'D001', 'Sales', 'S/1', 1241.8, null],
+          [null, 'Sales GST 18%', null, null, null, 1000],
+          [null, 'Output CGST 9%', null, null, null, 90],
+          [null, 'Output SGST 9%', null, null, null, 90],
+          [null, 'Hamali Charges', null, null, null, 50],
+          [null, 'TCS Payable', null, null, null, 11.8],
+          // Cost centres of the sales ledger: its 500.00 again, not more of the bill.
+          ['6-Oct-26', 'D002', 'Sales', 'S/2', 590, null],
+          [null, 'Sales GST 18%', null, null, null, 500],
+          [null, 'Branch Pune', null, null, null, 300],
+          [null, 'Branch Nashik', null, null, null, 200],
+          [null, 'Output IGST 18%', null, null, null, 90],
+          // A sales ledger of another name (no ledger names sales): the rest is its sale, as before.
+          ['7-Oct-26', 'D002', 'Sales', 'S/3', 236, null],
+          [null, 'Domestic Supplies 18%', null, null, null, 200],
+          [null, 'Output IGST 18%', null, null, null, 36],
+          // A credit note, its ledgers on the other side.
+          ['8-Oct-26', 'D001', 'Credit Note', 'CN/1', null, 1190],
+          [null, 'Sales GST 18%', null, null, 1000, null],
+          [null, 'Output IGST 18%', null, null, 180, null],
+          [null, 'Labour Charges Recovered', null, null, 10, null],
+        ],
+      },
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax, s.charges])).toEqual([
+      ['S/1', 100_000, 19_180, 5_000],
+      ['S/2', 50_000, 9_000, null],
+      ['S/3', 20_000, 3_600, null],
+      ['CN/1', -100_000, -18_000, -1_000],
+    ]);
+    expect(r.decisions.map((d) => d.decision).join('\n')).toContain('Hamali Charges');
+  });
+
   it("reads a round-off written in Particulars' own column by the Dr or Cr beside it: rounded down or up", async () => {
     const path = await writeXlsx(join(dir, 'Day Book round-off.xlsx'), [
       {

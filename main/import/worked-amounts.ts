@@ -1,5 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { chargeColumns } from './charges';
+import { taxOnNet } from './gst-types';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, taxColumns, taxPartKeys } from './mapping';
 import type { BillLedgers } from './voucher-items';
@@ -108,13 +109,16 @@ export function workedAmountNotes(
       decision: `${charges.length === 1 ? `"${headers[charges[0] ?? -1]}" is each document's other charges` : `Other charges are each document's ${charges.map((column) => `"${headers[column]}"`).join(' + ')}`}, besides its tax: kept apart from its net value, so no scheme on net sales pays on them, and part of what the bill asks for early payment`,
     });
   const taxParts = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
+  const partNames = taxParts.map((key) => headers[mapping[key] ?? -1]);
+  // Cess beside each line's GST rate (GSTR-1's Cess Amount): the tax is the GST at that rate and it.
   if (taxParts.length > 0)
     decisions.push({
       field: 'tax',
-      decision:
-        taxParts.length === 1
-          ? `Tax is the column ${headers[mapping[taxParts[0] ?? ''] ?? -1]}`
-          : `Tax is the sum of the columns ${taxParts.map((key) => headers[mapping[key] ?? -1]).join(', ')}`,
+      decision: taxOnNet(mapping)
+        ? `${partNames.map((name) => `"${name}"`).join(' + ')} ${partNames.length === 1 ? 'is' : 'are'} cess, added to each line's GST worked out at its rate`
+        : partNames.length === 1
+          ? `Tax is the column ${partNames[0]}`
+          : `Tax is the sum of the columns ${partNames.join(', ')}`,
     });
   if (whole.vouchers > 0) {
     const taken = [

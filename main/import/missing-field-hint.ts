@@ -21,13 +21,14 @@ const dayLike = (cell: Cell): boolean => isDated(cell) || (typeof cell === 'numb
 /**
  * Whether the lines under the header could hold what a field of `type` holds in `column`: numbers
  * for a number, days for a date (a text column such as "Bill To Site" is no date however its name
- * reads), at least in half the cells it fills. A column the lines leave blank may still.
+ * reads), at least in half the cells it fills. A column every line read leaves blank holds nothing
+ * a line needs (GSTR-1's "E-Commerce GSTIN" is no distributor); with no line read, any may.
  */
 function holdsType(below: readonly (readonly Cell[])[], column: number, type: FieldType | undefined): boolean {
-  const fitting = numeric.includes(type ?? 'text') ? isNumber : type === 'date' ? dayLike : null;
-  if (fitting === null) return true;
   const cells = below.map((cells) => cells[column]).filter((cell) => !blank(cell));
-  return cells.length === 0 || 2 * cells.filter((cell) => fitting(cell ?? null)).length >= cells.length;
+  if (cells.length === 0) return !below.some((row) => row.some((cell) => !blank(cell)));
+  const fitting = numeric.includes(type ?? 'text') ? isNumber : type === 'date' ? dayLike : null;
+  return fitting === null || 2 * cells.filter((cell) => fitting(cell ?? null)).length >= cells.length;
 }
 
 /**

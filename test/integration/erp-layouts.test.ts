@@ -88,7 +88,11 @@ describe('GSTR-1 B2B', () => {
     // The tax is no column's: each row's taxable value at its rate, as each Invoice Value shows.
     expect(r.mapping).not.toHaveProperty('rate');
     expect(r.decisions.map((d) => d.decision)).toContain(
-      '"Rate" is each line\'s GST rate and "Taxable Value" its value before tax: on every bill read "Invoice Value" is its lines\' values at their rates plus "Cess Amount", within a rupee of round-off, so each line\'s tax is its value at its rate, to the paisa plus "Cess Amount"',
+      '"Rate" is each line\'s GST rate and "Taxable Value" its value before tax: on every bill read "Invoice Value" is its lines\' values at their rates plus "Cess Amount", within a rupee of round-off, so each line\'s tax is its value at its rate, to the paisa, plus "Cess Amount"',
+    );
+    // The cess alone is not the tax, and the import does not say it is.
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Cess Amount" is cess, added to each line\'s GST worked out at its rate',
     );
     expect(
       storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.distributor_code, s.doc_no, s.doc_type, s.net_value, s.tax]),
@@ -99,6 +103,31 @@ describe('GSTR-1 B2B', () => {
       ['D001', 'INV-003', 'invoice', 499950, 89991],
     ]);
     expect(r.totals.tax).toBe('4379.91');
+  });
+});
+
+describe('GSTR-1 B2CS', () => {
+  it('refuses the sales to unregistered buyers summed by state and rate, and offers no blank column as their distributor', async () => {
+    const path = file('gstr1-b2cs.csv', [
+      ['Summary For B2CS(7)'],
+      [null, null, null, null, 'Total Taxable  Value', 'Total Cess', null],
+      [null, null, null, null, '5000.00', '0.00', null],
+      [
+        'Type',
+        'Place Of Supply',
+        'Applicable % of Tax Rate',
+        'Rate',
+        'Taxable Value',
+        'Cess Amount',
+        'E-Commerce GSTIN',
+      ],
+      ['OE', '07-Delhi', null, '18.00', '3000.00', '0.00', null],
+      ['OE', '33-Tamil Nadu', null, '12.00', '2000.00', '0.00', null],
+    ]);
+    // Its E-Commerce GSTIN is blank on every line: mapped as the distributor, it would refuse each.
+    await expect(importFile(ws, path, { kind: 'sales' })).rejects.toThrow(
+      /: no column for Document no; Date; Distributor in header row 4\./,
+    );
   });
 });
 

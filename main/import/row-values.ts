@@ -1035,15 +1035,36 @@ function partFromLedger(
 /** A ledger that holds a voucher's sale, or takes it back: "Sales GST 18%", "Local Sales", "Sales Returns". */
 const isSaleLedger = (name: string) => namesSalesLedger(name) || /\bsales?\s+returns?\b/i.test(name);
 
+/** A voucher's ledger line of a kind no rule names: not its sale, tax, charges, discount or round-off. */
+const unnamedLedger = (name: string) =>
+  !isSaleLedger(name) && !isTaxLedger(name) && !namesCharge(name) && !isDiscountLedger(name) && !isRoundOffLedger(name);
+
 /**
- * A voucher's ledger lines that no rule names ("Hamali Charges", "Labour Charges Recovered") beside
- * a ledger that names its sale ("Sales GST 18%"): where together they are exactly what its net value
- * holds beyond its sales ledgers' amount (less its discount ledgers'), they are more of what the
- * bill asks, its other charges, taken off the net value, as a register's ledger columns that no
- * rule names are (other-ledgers.ts). Lines that add nothing beyond the sale (the sales ledger's
- * cost centres, "Branch Pune" and "Branch Nashik") are left alone; so is every voucher where no
+ * A voucher's ledger lines that no rule names (`lines`: "Hamali Charges", "Labour Charges
+ * Recovered", each with its amount's size), where together they are exactly what its bill holds
+ * `beyond` what the rules read (its sale less discount, its tax, charges and round-off): they are
+ * more of what the bill asks, its other charges, in the document's `sign`, as a register's ledger
+ * columns that no rule names are (other-ledgers.ts). Lines that add nothing beyond (a sales
+ * ledger's cost centres, "Branch Pune" and "Branch Nashik", its amount again) are left alone.
+ * Answers the ledgers read as charges.
+ */
+function unnamedAsCharges(
+  lines: readonly { name: string; amount: number }[],
+  beyond: number,
+  sign: number,
+  values: Record<string, StoredValue>,
+): string[] {
+  if (lines.length === 0 || beyond <= 0 || lines.reduce((sum, u) => sum + u.amount, 0) !== beyond) return [];
+  values.charges = (typeof values.charges === 'number' ? values.charges : 0) + sign * beyond;
+  return lines.map((u) => u.name);
+}
+
+/**
+ * A whole voucher's ledger lines that no rule names, beside a ledger that names its sale ("Sales
+ * GST 18%"): its other charges where they make up what its net value holds beyond its sales
+ * ledgers' amount less its discount ledgers' (unnamedAsCharges), taken off the net value. Where no
  * ledger names the sale, as Tally lets a company name its sales ledgers anything ("Domestic
- * Supplies 18%"): there the rest is the sale. Answers the ledgers read.
+ * Supplies 18%"), the rest is the sale, as before.
  */
 function unnamedCharges(
   mapping: Mapping,
@@ -1051,24 +1072,26 @@ function unnamedCharges(
   values: Record<string, StoredValue>,
   read: ReadCell,
 ): string[] {
-  if (typeof values.net_value !== 'number' || values.net_value === 0) return [];
-  let sold = 0;
-  let off = 0;
-  const unnamed: { name: string; amount: number }[] = [];
-  for (const line of whole) {
-    const name = ledgerName(mapping, line);
+  const net = values.net_value;
+  if (typeof net !== 'number' || net === 0) return [];
+  const lines = whole.flatMap((line) => {
     const amount = ledgerLineAmount(mapping, line, read);
-    if (amount === null || isTaxLedger(name) || namesCharge(name) || isRoundOffLedger(name)) continue;
-    if (isDiscountLedger(name)) off += Math.abs(amount);
-    else if (isSaleLedger(name)) sold += Math.abs(amount);
-    else unnamed.push({ name, amount: Math.abs(amount) });
-  }
-  const beyond = Math.abs(values.net_value) - (sold - off);
-  if (sold === 0 || beyond <= 0 || unnamed.reduce((sum, u) => sum + u.amount, 0) !== beyond) return [];
-  const signed = values.net_value < 0 ? -beyond : beyond;
-  values.charges = (typeof values.charges === 'number' ? values.charges : 0) + signed;
-  values.net_value -= signed;
-  return unnamed.map((u) => u.name);
+    return amount === null ? [] : [{ name: ledgerName(mapping, line), amount: Math.abs(amount) }];
+  });
+  const sum = (named: (name: string) => boolean) =>
+    lines.filter((l) => named(l.name)).reduce((n, l) => n + l.amount, 0);
+  const sold = sum((name) => isSaleLedger(name) && !isDiscountLedger(name));
+  if (sold === 0) return [];
+  const sign = net < 0 ? -1 : 1;
+  const beyond = Math.abs(net) - (sold - sum(isDiscountLedger));
+  const taken = unnamedAsCharges(
+    lines.filter((l) => unnamedLedger(l.name)),
+    beyond,
+    sign,
+    values,
+  );
+  if (taken.length > 0) values.net_value = net - sign * beyond;
+  return taken;
 }
 
 /** A ledger of a discount a sale allows: "Trade Discount", "Cash Discount", "Discount Allowed", "Rebate". */
@@ -1102,8 +1125,43 @@ function itemVoucherLedger(
   }
   const nets = bill.items.map((item) => amountIn(item, net, d) ?? 0);
   const named = applyBillLedger(lines, nets, bill.index, values);
-  if (named) named.roundOff = roundOffFromLedger(mapping, cells, ledger, values, read, true);
+  if (named) {
+    named.roundOff = roundOffFromLedger(mapping, cells, ledger, values, read, true);
+    named.charges.push(...unnamedItemCharges(mapping, cells, ledger, lines, nets, values, read));
+  }
   return named;
+}
+
+/**
+ * The ledger lines under a voucher's items that no rule names ("Hamali Charges"), read on its first
+ * item row, the party's: its other charges, on that item, where they make up what the party's
+ * amount holds beyond its items' amounts less the discount ledgers', the tax, the charges and the
+ * round-off (unnamedAsCharges). They had been left out, and the bill for early payment lacked them.
+ */
+function unnamedItemCharges(
+  mapping: Mapping,
+  cells: readonly Cell[],
+  ledger: readonly (readonly Cell[])[],
+  lines: readonly BillLedgerLine[],
+  nets: readonly number[],
+  values: Record<string, StoredValue>,
+  read: ReadCell,
+): string[] {
+  const party = ledgerAmount(mapping, cells, read, true);
+  if (party === null || typeof values.net_value !== 'number') return [];
+  const sign = values.net_value < 0 ? -1 : 1;
+  const of = (part: BillLedgerLine['part']) =>
+    lines.filter((l) => l.part === part).reduce((n, l) => n + Math.abs(l.amount), 0);
+  const rounded = typeof values.round_off === 'number' ? sign * values.round_off : 0;
+  const billed = nets.reduce((n, a) => n + Math.abs(a), 0) - of('discount') + of('tax') + of('charges') + rounded;
+  const unnamed = ledger.flatMap((line) => {
+    const name = ledgerName(mapping, line);
+    const amount = unnamedLedger(name)
+      ? (debitLessCredit(mapping, line, read) ?? ledgerAmount(mapping, line, read, true))
+      : null;
+    return amount === null ? [] : [{ name, amount: Math.abs(amount) }];
+  });
+  return unnamedAsCharges(unnamed, Math.abs(party) - billed, sign, values);
 }
 
 /** A ledger that rounds a bill: "Round Off", "Rounding Off", ERPNext's "Round Off - AG", "Rounding Adjustment". */

@@ -546,6 +546,45 @@ describe('report layouts', () => {
     );
   });
 
+  it("reads a ledger no rule names under a voucher's items as its other charges where the party's amount holds it, not a sales ledger's cost centres", async () => {
+    const [a, b] = namedProducts();
+    const ledger = (name: string, amount: number, side: 'Dr' | 'Cr'): FixtureCell[] => [
+      null,
+      null,
+      null,
+      name,
+      amount,
+      side,
+    ];
+    const rows: FixtureCell[][] = [
+      voucherHeader,
+      // 600.00 of items, 108.00 of GST and 50.00 of hamali: the party owes 758.00.
+      ['05-Oct-2026', 'Sales', 'TP/9', 'Annapurna Distributors', 758, 'Dr', a.name, '10 pcs', 50, 'pcs', 500],
+      [null, null, null, null, null, null, b.name, '4 pcs', 25, 'pcs', 100],
+      ledger('Sales Account', 600, 'Cr'),
+      ledger('Output CGST 9%', 54, 'Cr'),
+      ledger('Output SGST 9%', 54, 'Cr'),
+      ledger('Hamali Charges', 50, 'Cr'),
+      // The sales ledger's cost centres: its 100.00 again, nothing the party owes beyond.
+      ['06-Oct-2026', 'Sales', 'TP/10', 'Annapurna Distributors', 118, 'Dr', a.name, '2 pcs', 50, 'pcs', 100],
+      ledger('Sales Account', 100, 'Cr'),
+      ledger('Branch Pune', 100, 'Cr'),
+      ledger('Output IGST 18%', 18, 'Cr'),
+    ];
+    const result = await importFile(ws, await writeXlsx(join(dir, 'hamali.xlsx'), [{ name: 'Vouchers', rows }]), {
+      kind: 'sales',
+    });
+    expect(result.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', result.batch ?? 0).map((r) => [r.doc_no, r.sku, r.net_value, r.tax, r.charges]),
+    ).toEqual([
+      ['TP/9', a.sku, 50_000, 9_000, 5_000],
+      ['TP/9', b.sku, 10_000, 1_800, null],
+      ['TP/10', a.sku, 10_000, 1_800, null],
+    ]);
+    expect(result.decisions.map((d) => d.decision).join('\n')).toContain('(Hamali Charges) are its other charges');
+  });
+
   it("refuses a voucher's item lines whose tax ledger's amount does not read, naming it, rather than leave the tax out", async () => {
     const [a] = namedProducts();
     const rows: FixtureCell[][] = [

@@ -187,8 +187,26 @@ function pathField(names: Map<string, Candidate[]>, parts: readonly string[]): C
   if (together) return together;
   const record = pathField(names, parts.slice(0, -1));
   if (recordKeys.has(normalizeHeader(last))) return record;
-  return record ? undefined : oneField(names, last);
+  if (!record) return oneField(names, last);
+  // The row's own document ("Invoice/Invoice Date", "Invoice/Partner" on Odoo's journal items):
+  // what it says of itself is the row's, save its amounts, which are the whole document's.
+  const own = documentRecords.has(record.field) ? oneField(names, last) : undefined;
+  return own && documentFacts.has(own.field) ? own : undefined;
 }
+
+/** The fields that name the document a row is a line of: its number. */
+const documentRecords = new Set(['doc_no', 'receipt_no']);
+/** What a line's document says of it by its path: when, to whom, of what kind, in what state, against what. */
+const documentFacts = new Set([
+  'doc_date',
+  'receipt_date',
+  'due_date',
+  'distributor_code',
+  'outlet_code',
+  'doc_type',
+  'status',
+  'against_doc_no',
+]);
 
 /**
  * A header of percentages ("GST%", "Tax %", "% Disc", "Margin Percent"): its column holds rates.

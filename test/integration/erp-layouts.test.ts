@@ -1383,6 +1383,34 @@ describe("Odoo's export of invoice lines", () => {
     ]);
   });
 
+  it("reads what each line's invoice says of it by its path (Invoice/Invoice Date, Invoice/Partner, Invoice/Status), the invoice's Total as its total, not a line's amount", async () => {
+    const header = ['Invoice/Number', 'Invoice/Invoice Date', 'Invoice/Partner', 'Invoice/Status', 'Invoice/Total'];
+    const path = file('Journal Items (account.move.line).csv', [
+      [...header, 'Product', 'Quantity', 'Unit Price', 'Subtotal'],
+      ['INV/2026/00061', '2026-10-03', 'D001', 'Posted', '1652.00', 'SKU-0001', '10', '100.00', '900.00'],
+      ['INV/2026/00061', '2026-10-03', 'D001', 'Posted', '1652.00', 'SKU-0002', '5', '100.00', '500.00'],
+      ['INV/2026/00062', '2026-10-04', 'D002', 'Draft', '560.00', 'SKU-0002', '5', '100.00', '500.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(r.mapping).toMatchObject({
+      doc_no: 'Invoice/Number',
+      doc_date: 'Invoice/Invoice Date',
+      distributor_code: 'Invoice/Partner',
+      status: 'Invoice/Status',
+      // The invoice's Total is its total, tax included, not a line's amount.
+      gross_total: 'Invoice/Total',
+      net_value: 'Subtotal',
+    });
+    expect(r.skipped).toEqual({ draft: 1 });
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.doc_date, s.distributor_code, s.net_value]),
+    ).toEqual([
+      ['INV/2026/00061', '2026-10-03', 'D001', 90_000],
+      ['INV/2026/00061', '2026-10-03', 'D001', 50_000],
+    ]);
+  });
+
   it("takes a product's Internal Reference before its display name, and a header known whole before one known by a part", async () => {
     const path = file('lines.csv', [
       [

@@ -1,6 +1,7 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billAmount, billDiscountColumns, billsOf } from './bill-discount';
+import { billTaxColumn } from './bill-tax';
 import { billTotalColumn } from './bill-totals';
 import { keepChargeAmounts } from './charges';
 import { gstRateIn, noTaxButCess, taxAtRate, taxAtSomeRate, taxInside } from './gst-types';
@@ -556,5 +557,8 @@ export function amountsFromRows(
     const total = billTotalColumn(mapping, headers, rows, decisions);
     if (total !== null) mapping.bill_total = total;
   }
+  // A bill's total with its tax beside its lines and no tax: its tax is found bill by bill (bill-tax.ts).
+  const billTax = noTaxFlag ? billTaxColumn(mapping, rows, decisions, defaults, proposed) : null;
+  if (billTax !== null) decisions.billTax = billTax;
   return notes;
 }

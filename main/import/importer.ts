@@ -15,6 +15,7 @@ import { ReceiptAllocations } from './allocations';
 import { recordImport, rollBackBatchRows } from './batches';
 import { BillDiscounts } from './bill-discount';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
+import { BillTax } from './bill-tax';
 import { BillTotals } from './bill-totals';
 import { cellIssues } from './cell-issues';
 import { chargePartColumns } from './charges';
@@ -368,7 +369,8 @@ async function importFrom(
             (mapping.debit_amount !== undefined || mapping.credit_amount !== undefined)) ||
           (f.name === 'net_value' &&
             (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
-          (f.name === 'tax' && (taxPartKeys(mapping).length > 0 || mapping.gst_type !== undefined)) ||
+          (f.name === 'tax' &&
+            (taxPartKeys(mapping).length > 0 || mapping.gst_type !== undefined || decisions.billTax !== undefined)) ||
           (f.name === 'discount' && discountPartColumns(mapping).length > 0) ||
           (f.name === 'charges' && chargePartColumns(mapping).length > 0) ||
           (f.name === 'round_off' && (mapping.adjustment !== undefined || roundsOffBetweenTotals(mapping)))),
@@ -444,6 +446,12 @@ async function importFrom(
     const billTotals =
       kind === 'sales' && mapping.bill_total !== undefined
         ? new BillTotals(db, mapping.bill_total, decisions, (tax) => netSum?.add(-tax))
+        : null;
+    // Bills whose total says what tax the file does not write get it on their lines as each ends.
+    const taxSum = summed.find((s) => s.field.name === 'tax')?.sum;
+    const billTax =
+      kind === 'sales' && decisions.billTax !== undefined
+        ? new BillTax(db, decisions.billTax, decisions, (tax) => taxSum?.add(tax))
         : null;
     const oneLineBills =
       kind === 'sales' && decisions.oneLineBills !== undefined
@@ -658,6 +666,7 @@ async function importFrom(
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
       if (billTotals && lines.firstId !== 0) billTotals.add(values, row.cells, lines.firstId, lines.lastId);
+      if (billTax && lines.firstId !== 0) billTax.add(values, row.cells, lines.firstId, lines.lastId);
       oneLineBills?.add(values, row.cells, row.number);
       dueDates?.add(values);
       freeGoods?.add(row.cells, converted, values);
@@ -705,6 +714,10 @@ async function importFrom(
     billTotals?.settle();
     const billTotalNote = billTotals?.decision(headers, mapping);
     if (billTotalNote) result.decisions.push(billTotalNote);
+    billTax?.settle();
+    const billTaxSaid = billTax?.said(headers, mapping);
+    if (billTaxSaid?.decision) result.decisions.push(billTaxSaid.decision);
+    if (billTaxSaid?.warning) result.warnings.push(billTaxSaid.warning);
 
     const oneAmountEach = oneLineBills?.refusal(fileName, headers);
     if (oneAmountEach) throw new ImportRefusedError(oneAmountEach);

@@ -122,6 +122,8 @@ export interface Decisions {
    * line: a later bill of several lines writing one amount on each refuses the file (one-line-bills.ts).
    */
   oneLineBills?: number;
+  /** The column of each bill's total with its tax, where the file writes no tax: its lines' tax is found bill by bill (bill-tax.ts). */
+  billTax?: number;
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../main/workspace';
+import { octoberBills } from '../support/early-payment';
+import { delimited, writeText } from '../support/files';
+import { importFile, storedRows } from '../support/import';
+import { demoWorkspacePerTest } from '../support/workspace';
+
+const workspaces = demoWorkspacePerTest();
+let ws: Workspace;
+let dir: string;
+beforeEach(() => {
+  ({ ws, dir } = workspaces.current());
+});
+
+/** An import's lines: document, net value, tax, round-off (paise). */
+const stored = (batch: number | null) =>
+  storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.net_value, r.tax, r.round_off]);
+
+const imported = (name: string, rows: (string | null)[][]) =>
+  importFile(ws, writeText(join(dir, name), delimited(rows)), { kind: 'sales' });
+
+describe("a bill's total with its tax beside its lines, and no tax written", () => {
+  it('reads each bill of one line its tax as its total less its value, so early payment reads the whole bill', async () => {
+    const r = await imported('register.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Taxable Value', 'Invoice Value'],
+      ['A-1', '03-10-2026', 'D001', '1,000.00', '1,180.00'],
+      ['A-2', '04-10-2026', 'D002', '500.00', '560.00'],
+      // Exempt goods: nothing beyond the value.
+      ['A-3', '05-10-2026', 'D002', '200.00', '200.00'],
+      ['CN-1', '06-10-2026', 'D001', '-100.00', '-118.00'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch)).toEqual([
+      ['A-1', 100_000, 18_000, null],
+      ['A-2', 50_000, 6_000, null],
+      ['A-3', 20_000, 0, null],
+      ['CN-1', -10_000, -1_800, null],
+    ]);
+    expect(r.totals).toMatchObject({ net_value: '1600.00', tax: '222.00' });
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Invoice Value" is each bill\'s total with its tax, and the file writes no tax: each bill\'s tax is "Invoice Value" less its lines\' "Taxable Value" (and any round-off and other charges), spread over its lines by their "Taxable Value" to the paisa (4 bills)',
+    );
+    // A bill paid at 1,000.00 had been paid in full; it owes 1,180.00.
+    expect(octoberBills(ws)).toMatchObject({ 'A-1': 1180, 'A-2': 560, 'A-3': 200 });
+  });
+
+  it("spreads a bill's tax over its lines by their values to the paisa, after its round-off", async () => {
+    const r = await imported('lines.csv', [
+      ['Bill No', 'Bill Date', 'Party Code', 'Item Code', 'Qty', 'Taxable Amt', 'Round Off', 'Bill Amount'],
+      // 333.33 + 666.67 at 18 % is 1,180.00; the bill rounded to 1,180.00 by nothing.
+      ['B-1', '07-10-2026', 'D001', 'SKU-0001', '1', '333.33', '0.00', '1,180.00'],
+      ['B-1', '07-10-2026', 'D001', 'SKU-0002', '2', '666.67', '0.00', '1,180.00'],
+      // 100.00 at 12 % is 112.00, rounded up to 112.30 by 0.30.
+      ['B-2', '08-10-2026', 'D002', 'SKU-0001', '1', '100.00', '0.30', '112.30'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch)).toEqual([
+      ['B-1', 33_333, 6_000, 0],
+      ['B-1', 66_667, 12_000, 0],
+      ['B-2', 10_000, 1_200, 30],
+    ]);
+    expect(octoberBills(ws)).toMatchObject({ 'B-1': 1180, 'B-2': 112.3 });
+  });
+
+  it('leaves the tax of a bill whose total holds less than its lines, or far more than a GST, empty and says so', async () => {
+    // Twenty-five bills of 1,000.00 at 18 %, one below its value and one 40 % above it.
+    const bill = (n: number, total: string) => [`A-${n}`, '2026-10-03', 'D001', '1,000.00', total];
+    const r = await imported('odd.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Taxable Value', 'Invoice Value'],
+      ...Array.from({ length: 25 }, (_, i) => bill(i + 1, i === 4 ? '950.00' : i === 9 ? '1,400.00' : '1,180.00')),
+    ]);
+    expect(r.errors).toEqual([]);
+    const taxOf = Object.fromEntries(stored(r.batch).map(([doc, , tax]) => [doc, tax]));
+    expect(taxOf).toMatchObject({ 'A-1': 18_000, 'A-5': null, 'A-10': null, 'A-25': 18_000 });
+    expect(r.totals.tax).toBe('4140.00');
+    expect(r.warnings).toContain(
+      'On 2 bills "Invoice Value" is not its lines\' "Taxable Value" and at most a GST of 28 % beyond them (or differs between its rows): their lines keep no tax, and early payment reads those bills at "Taxable Value" alone',
+    );
+  });
+
+  it('is not asked of a file that writes its tax', async () => {
+    const r = await imported('taxed.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Taxable Value', 'GST Amount', 'Invoice Value'],
+      ['A-1', '2026-10-03', 'D001', '1,000.00', '150.00', '1,180.00'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch)).toEqual([['A-1', 100_000, 15_000, null]]);
+  });
+});

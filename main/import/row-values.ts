@@ -32,7 +32,7 @@ import {
 } from './dates';
 import { readsPartySide } from './doc-types';
 import { dueFromDays } from './due-dates';
-import { gstRateIn, gstRateOf, taxAtRate, taxInside, taxOnNet } from './gst-types';
+import { gstRateIn, gstRateOf, noTaxButCess, taxAtRate, taxInside, taxOnNet } from './gst-types';
 import { headerScale, numberWithUnit, scaled } from './header-scale';
 import { netFromGrossTotal } from './kind-rules';
 import {
@@ -892,10 +892,13 @@ function salesAmounts(
   // A line's amount with its tax: the net value is it less the tax.
   const withTax = mapping.net_value === undefined ? pseudoAmount(mapping, cells, read, 'with_tax') : null;
   // An amount with its tax, where the file writes no tax but a GST type or rate ("L/GST-18%",
-  // "GST%"): the tax inside it is worked out at that rate.
+  // "GST%"): the tax inside it is worked out at that rate, on what it holds beside its cess, where
+  // a column writes that (the cess is tax too).
   const taxInsideOf = (total: StoredValue) => {
-    if (typeof total === 'number' && typeof values.tax !== 'number' && mapping.gst_type !== undefined)
-      values.tax = taxOfGstType(cells, mapping.gst_type, problems, (rate) => taxInside(total, rate));
+    if (typeof total !== 'number' || mapping.gst_type === undefined || !noTaxButCess(mapping)) return;
+    const cess = typeof values.tax === 'number' ? values.tax : 0;
+    const gst = taxOfGstType(cells, mapping.gst_type, problems, (rate) => taxInside(total - cess, rate));
+    values.tax = gst === null ? null : gst + cess;
   };
   taxInsideOf(withTax);
   if (typeof withTax === 'number') values.net_value = withTax - (typeof values.tax === 'number' ? values.tax : 0);

@@ -1,6 +1,6 @@
 import type { DatasetKind } from '../datasets/kinds';
 import { chargeColumns } from './charges';
-import { taxOnNet } from './gst-types';
+import { noTaxButCess } from './gst-types';
 import { netFromGrossTotal } from './kind-rules';
 import { discountPartColumns, taxColumns, taxPartKeys } from './mapping';
 import type { BillLedgers } from './voucher-items';
@@ -110,15 +110,16 @@ export function workedAmountNotes(
     });
   const taxParts = kind === 'sales' && mapping.tax === undefined ? taxPartKeys(mapping) : [];
   const partNames = taxParts.map((key) => headers[mapping[key] ?? -1]);
-  // Cess beside each line's GST rate (GSTR-1's Cess Amount): the tax is the GST at that rate and it.
+  // Cess beside each line's GST rate or type (GSTR-1's Cess Amount, Busy's): the tax is the GST at that rate and it.
   if (taxParts.length > 0)
     decisions.push({
       field: 'tax',
-      decision: taxOnNet(mapping)
-        ? `${partNames.map((name) => `"${name}"`).join(' + ')} ${partNames.length === 1 ? 'is' : 'are'} cess, added to each line's GST worked out at its rate`
-        : partNames.length === 1
-          ? `Tax is the column ${partNames[0]}`
-          : `Tax is the sum of the columns ${partNames.join(', ')}`,
+      decision:
+        mapping.gst_type !== undefined && noTaxButCess(mapping)
+          ? `${partNames.map((name) => `"${name}"`).join(' + ')} ${partNames.length === 1 ? 'is' : 'are'} cess, added to each line's GST worked out at its rate`
+          : partNames.length === 1
+            ? `Tax is the column ${partNames[0]}`
+            : `Tax is the sum of the columns ${partNames.join(', ')}`,
     });
   if (whole.vouchers > 0) {
     const taken = [

@@ -667,6 +667,25 @@ describe("Busy's Sales Register", () => {
       ['S/104', 'invoice', 50000, 0],
     ]);
   });
+
+  it('works out the GST inside each Total Amount on what it holds beside its Cess Amount, and adds the cess to the tax', async () => {
+    const path = file('busy-cess.csv', [
+      ['Date', 'Vch/Bill No', 'Account', 'Type', 'Cess Amount', 'Total Amount'],
+      // 1,000.00 of aerated drinks at 28 % and 12 % cess: 1,400.00.
+      ['01-10-2026', 'S/201', 'Annapurna Distributors', 'L/GST-28%', '120.00', '1,400.00'],
+      // No cess (0.00): the GST is still inside the total, where it had been left in the net.
+      ['02-10-2026', 'S/202', 'Annapurna Distributors', 'L/GST-18%', '0.00', '1,180.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales' });
+    expect(r.errors).toEqual([]);
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.net_value, s.tax])).toEqual([
+      ['S/201', 100_000, 40_000],
+      ['S/202', 100_000, 18_000],
+    ]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Cess Amount" is cess, added to each line\'s GST worked out at its rate',
+    );
+  });
 });
 
 describe('discounts in a column each', () => {

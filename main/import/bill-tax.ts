@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { billsOf } from './bill-discount';
 import { type BillRun, BillRuns } from './bill-runs';
-import { type Mapping, taxColumns } from './mapping';
+import { noTaxButCess } from './gst-types';
+import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, convertRow, type Decisions } from './row-values';
 import { shareOf } from './voucher-items';
@@ -14,8 +15,9 @@ import { shareOf } from './voucher-items';
  */
 
 /**
- * Whether a bill's total holds `rest` (paise) beyond its lines' net values `net` as a GST would:
- * nothing, or up to 28 % of them (GST's highest rate) and a rupee of round-off. Integers only.
+ * Whether a bill's total holds `rest` (paise) beyond its lines' net values `net` and any cess as a
+ * GST would: nothing, or up to 28 % of them (GST's highest rate) and a rupee of round-off. Integers
+ * only.
  */
 const taxLike = (rest: number, net: number): boolean => rest >= 0 && 100 * rest <= 28 * Math.abs(net) + 100 * 100;
 
@@ -24,7 +26,7 @@ const taxLike = (rest: number, net: number): boolean => rest >= 0 && 100 * rest 
  * tax and the rows show it: on every bill of the first rows (the last, which the sample may have
  * cut, only where it is the only one) the total is written the same on each of its rows, on all but
  * a tenth of them it holds beyond its lines what a GST would (the others are warned of as they are
- * stored), and on some it holds more than them. Null where the file writes tax, a GST rate or a
+ * stored), and on some it holds more than them. Null where the file writes tax (cess alone is not), a GST rate or a
  * line's amount with its tax, or the user mapped the total themselves.
  */
 export function billTaxColumn(
@@ -36,7 +38,7 @@ export function billTaxColumn(
 ): number | null {
   const { gross_total: total, net_value: net, doc_no: docNo } = mapping;
   if (total === undefined || net === undefined || docNo === undefined || !proposed('gross_total')) return null;
-  if (taxColumns(mapping).length > 0 || mapping.tax_inclusive !== undefined) return null;
+  if (!noTaxButCess(mapping) || mapping.tax_inclusive !== undefined) return null;
   if ([mapping.gst_type, mapping.with_tax, mapping.bill_total].some((c) => c !== undefined)) return null;
   const bills = billsOf(rows, docNo);
   const whole = bills.length > 1 ? bills.slice(0, -1) : bills;
@@ -50,17 +52,19 @@ export function billTaxColumn(
     const amount = written(lines) ?? 0;
     let sum = 0;
     let nets = 0;
+    let cess = 0;
     for (const cells of lines) {
       const { values, problems } = convertRow('sales', mapping, cells, d, defaults);
       if (problems.length > 0 || typeof values.net_value !== 'number') return null;
       nets += values.net_value;
+      if (typeof values.tax === 'number') cess += values.tax;
       sum += [values.net_value, values.round_off, values.charges].reduce<number>(
         (n, v) => n + (typeof v === 'number' ? v : 0),
         0,
       );
     }
     const rest = Math.abs(amount) - Math.abs(sum);
-    return taxLike(rest, nets) ? rest : null;
+    return taxLike(rest - Math.abs(cess), nets) ? rest : null;
   });
   // Its header names it a total with tax; the rows confirm it, a bill in ten of them left to warn of.
   const unfit = rests.filter((r) => r === null).length;
@@ -71,14 +75,18 @@ export function billTaxColumn(
 interface StoredLine {
   id: number;
   net: number | null;
+  /** Its round-off and other charges. */
   added: number;
+  /** Its cess, as a column wrote it (its tax until the bill's is worked out). */
+  cess: number;
 }
 
 /**
  * The bills of an import as their lines are stored (the run's span: the ids of a bill's first and
  * last stored lines), each settled when the next begins (and the last at the end): its tax, its
- * total less its lines' net values, round-off and charges, is spread over its lines by their net
- * values to the paisa (the shares add up to it exactly). A bill whose total does not hold its lines
+ * total less its lines' net values, round-off and charges (its cess, where a column writes it,
+ * among what that leaves), is spread over its lines by their net values to the paisa (the shares
+ * add up to it exactly). A bill whose total does not hold its lines
  * and at most a GST beyond them, or differs between its rows, keeps no tax, and is counted.
  */
 export class BillTax {
@@ -97,7 +105,7 @@ export class BillTax {
     private readonly given: (tax: number) => void,
   ) {
     this.linesOf = db.prepare(
-      `SELECT id, net_value AS net, coalesce(round_off, 0) + coalesce(charges, 0) AS added
+      `SELECT id, net_value AS net, coalesce(round_off, 0) + coalesce(charges, 0) AS added, coalesce(tax, 0) AS cess
        FROM sales WHERE id BETWEEN ? AND ? ORDER BY id`,
     );
     this.setTax = db.prepare('UPDATE sales SET tax = ? WHERE id = ?');
@@ -124,7 +132,8 @@ export class BillTax {
     const nets = lines.map((l) => l.net ?? 0);
     const net = nets.reduce((n, v) => n + v, 0);
     const rest = Math.abs(bill.amount ?? 0) - Math.abs(net + lines.reduce((n, l) => n + l.added, 0));
-    if (!bill.same || bill.amount === null || !taxLike(rest, net)) {
+    const cess = Math.abs(lines.reduce((n, l) => n + l.cess, 0));
+    if (!bill.same || bill.amount === null || !taxLike(rest - cess, net)) {
       this.unfit++;
       return;
     }

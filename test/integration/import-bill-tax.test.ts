@@ -79,6 +79,21 @@ describe("a bill's total with its tax beside its lines, and no tax written", () 
     );
   });
 
+  it('reads the tax beside a cess column as the GST and the cess the total holds, not the cess alone', async () => {
+    const r = await imported('cess.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Taxable Value', 'Cess Amount', 'Invoice Value'],
+      // 1,000.00 at 28 % with 12 % cess; 500.00 at 18 % with none.
+      ['A-1', '2026-10-03', 'D001', '1,000.00', '120.00', '1,400.00'],
+      ['A-2', '2026-10-04', 'D002', '500.00', '0.00', '590.00'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch)).toEqual([
+      ['A-1', 100_000, 40_000, null],
+      ['A-2', 50_000, 9_000, null],
+    ]);
+    expect(octoberBills(ws)).toMatchObject({ 'A-1': 1400, 'A-2': 590 });
+  });
+
   it('is not asked of a file that writes its tax', async () => {
     const r = await imported('taxed.csv', [
       ['Invoice No', 'Invoice Date', 'Customer Code', 'Taxable Value', 'GST Amount', 'Invoice Value'],

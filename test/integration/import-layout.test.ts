@@ -30,6 +30,16 @@ const voucherHeader = [
   ...['Ledger Amount Dr/Cr', 'Item Name', 'Billed Quantity', 'Item Rate', 'Item Rate per', 'Item Amount'],
 ];
 
+/** A ledger line under a voucher in that layout: its name, amount and side where the party's go. */
+const ledger = (name: string, amount: number, side: 'Dr' | 'Cr'): FixtureCell[] => [
+  null,
+  null,
+  null,
+  name,
+  amount,
+  side,
+];
+
 /** The targets an import stored: from, to, distributor, value. */
 const targetsOf = (batch: number | null) =>
   storedRows(ws, 'targets', batch ?? 0).map((r) => [r.period_from, r.period_to, r.distributor_code, r.value]);
@@ -493,14 +503,6 @@ describe('report layouts', () => {
 
   it("spreads a voucher's tax and bill discount ledgers over its item lines and keeps its freight as its charges (Tally Prime's voucher layout)", async () => {
     const [a, b] = namedProducts();
-    const ledger = (name: string, amount: number, side: 'Dr' | 'Cr'): FixtureCell[] => [
-      null,
-      null,
-      null,
-      name,
-      amount,
-      side,
-    ];
     // 600.00 of items less a 2 % trade discount is 588.00 taxable; GST 105.84; freight 50.00;
     // the bill of 743.84 rounded down to 743.00.
     const rows: FixtureCell[][] = [
@@ -548,14 +550,6 @@ describe('report layouts', () => {
 
   it("reads a ledger no rule names under a voucher's items as its other charges where the party's amount holds it, not a sales ledger's cost centres", async () => {
     const [a, b] = namedProducts();
-    const ledger = (name: string, amount: number, side: 'Dr' | 'Cr'): FixtureCell[] => [
-      null,
-      null,
-      null,
-      name,
-      amount,
-      side,
-    ];
     const rows: FixtureCell[][] = [
       voucherHeader,
       // 600.00 of items, 108.00 of GST and 50.00 of hamali: the party owes 758.00.

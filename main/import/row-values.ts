@@ -1124,8 +1124,7 @@ function itemVoucherLedger(
   for (const line of ledger) {
     const name = ledgerName(mapping, line);
     const part = isTaxLedger(name) ? 'tax' : namesCharge(name) ? 'charges' : isDiscountLedger(name) ? 'discount' : null;
-    const amount =
-      part === null ? null : (debitLessCredit(mapping, line, read) ?? ledgerAmount(mapping, line, read, true));
+    const amount = part === null ? null : itemLedgerAmount(mapping, line, read);
     if (part !== null && amount !== null) lines.push({ part, name, amount });
   }
   const nets = bill.items.map((item) => amountIn(item, net, d) ?? 0);
@@ -1161,9 +1160,7 @@ function unnamedItemCharges(
   const billed = nets.reduce((n, a) => n + Math.abs(a), 0) - of('discount') + of('tax') + of('charges') + rounded;
   const unnamed = ledger.flatMap((line) => {
     const name = ledgerName(mapping, line);
-    const amount = unnamedLedger(name)
-      ? (debitLessCredit(mapping, line, read) ?? ledgerAmount(mapping, line, read, true))
-      : null;
+    const amount = unnamedLedger(name) ? itemLedgerAmount(mapping, line, read) : null;
     return amount === null ? [] : [{ name, amount: Math.abs(amount) }];
   });
   return unnamedAsCharges(unnamed, Math.abs(party) - billed, sign, values);
@@ -1227,6 +1224,10 @@ function ledgerName(mapping: Mapping, line: readonly Cell[]): string {
 /** A whole voucher's ledger line's amount: its Debit / Credit pair's where the file has no net value column, else where the voucher's goes. */
 const ledgerLineAmount = (mapping: Mapping, line: readonly Cell[], read: ReadCell): number | null =>
   (mapping.net_value === undefined ? debitLessCredit(mapping, line, read) : null) ?? ledgerAmount(mapping, line, read);
+
+/** A ledger line's amount under a voucher with items: its Debit / Credit pair's, else the voucher's total's column's. */
+const itemLedgerAmount = (mapping: Mapping, line: readonly Cell[], read: ReadCell): number | null =>
+  debitLessCredit(mapping, line, read) ?? ledgerAmount(mapping, line, read, true);
 
 /**
  * A ledger line's amount where its voucher's goes: the net value's column, else the document's

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { billsOf } from './bill-discount';
+import { billAmount, billsOf } from './bill-discount';
 import { type BillRun, BillRuns } from './bill-runs';
 import { noTaxButCess } from './gst-types';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
-import { amountIn, convertRow, type Decisions } from './row-values';
+import { convertRow, type Decisions } from './row-values';
 import { shareOf } from './voucher-items';
 
 /**
@@ -43,13 +43,9 @@ export function billTaxColumn(
   const bills = billsOf(rows, docNo);
   const whole = bills.length > 1 ? bills.slice(0, -1) : bills;
   // A total that differs between a bill's rows is no bill's total.
-  const written = (lines: readonly (readonly Cell[])[]) => {
-    const amount = amountIn(lines[0] ?? [], total, d);
-    return amount !== null && lines.every((cells) => amountIn(cells, total, d) === amount) ? amount : null;
-  };
-  if (whole.some((lines) => written(lines) === null)) return null;
+  if (whole.some((lines) => billAmount(lines, total, d) === null)) return null;
   const rests = whole.map((lines) => {
-    const amount = written(lines) ?? 0;
+    const amount = billAmount(lines, total, d) ?? 0;
     let sum = 0;
     let nets = 0;
     let cess = 0;
@@ -63,7 +59,7 @@ export function billTaxColumn(
         0,
       );
     }
-    const rest = Math.abs(amount) - Math.abs(sum);
+    const rest = amount - Math.abs(sum);
     return taxLike(rest - Math.abs(cess), nets) ? rest : null;
   });
   // Its header names it a total with tax; the rows confirm it, a bill in ten of them left to warn of.

@@ -19,12 +19,15 @@ export type BillLedgers = Record<BillLedgerLine['part'] | 'roundOff', string[]>;
 export function shareOf(total: number, amounts: readonly number[], index: number): number {
   const sum = amounts.reduce((n, a) => n + Math.abs(a), 0);
   if (sum === 0) return index === 0 ? total : 0;
+  // The part up to the last amount is the whole (a bill of one line takes it without arithmetic).
   const upTo = (k: number) =>
-    new Exact(total)
-      .times(amounts.slice(0, k + 1).reduce((n, a) => n + Math.abs(a), 0))
-      .dividedBy(sum)
-      .toDecimalPlaces(0, Exact.ROUND_HALF_UP)
-      .toNumber();
+    k === amounts.length - 1
+      ? total
+      : new Exact(total)
+          .times(amounts.slice(0, k + 1).reduce((n, a) => n + Math.abs(a), 0))
+          .dividedBy(sum)
+          .toDecimalPlaces(0, Exact.ROUND_HALF_UP)
+          .toNumber();
   return upTo(index) - (index === 0 ? 0 : upTo(index - 1));
 }
 

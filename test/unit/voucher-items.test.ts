@@ -6,6 +6,9 @@ describe("a voucher's ledger lines spread over its items", () => {
     const shares = [0, 1, 2].map((i) => shareOf(100, [1, 1, 1], i));
     expect(shares).toEqual([33, 34, 33]);
     expect([0, 1, 2, 3].map((i) => shareOf(10_584, [50_000, 10_000, 7, 0], i)).reduce((a, b) => a + b)).toBe(10_584);
+    // One amount takes the whole, as the last always does.
+    expect(shareOf(-99_999, [3], 0)).toBe(-99_999);
+    expect(shareOf(7, [1, 2], 1)).toBe(7 - shareOf(7, [1, 2], 0));
     // Items of nothing to weigh by: the first takes it all.
     expect([0, 1].map((i) => shareOf(500, [0, 0], i))).toEqual([500, 0]);
   });

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { StoredValue } from '../datasets/insert';
 import { billAmount, billsOf } from './bill-discount';
 import { type BillRun, BillRuns } from './bill-runs';
 import { noTaxButCess } from './gst-types';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
-import { convertRow, type Decisions } from './row-values';
+import { amountIn, convertRow, type Decisions } from './row-values';
 import { shareOf } from './voucher-items';
 
 /**
@@ -45,36 +46,48 @@ export function billTaxColumn(
   // A total that differs between a bill's rows is no bill's total.
   if (whole.some((lines) => billAmount(lines, total, d) === null)) return null;
   const rests = whole.map((lines) => {
-    const amount = billAmount(lines, total, d) ?? 0;
-    let sum = 0;
-    let nets = 0;
-    let cess = 0;
-    for (const cells of lines) {
+    const read = lines.map((cells) => {
       const { values, problems } = convertRow('sales', mapping, cells, d, defaults);
-      if (problems.length > 0 || typeof values.net_value !== 'number') return null;
-      nets += values.net_value;
-      if (typeof values.tax === 'number') cess += values.tax;
-      sum += [values.net_value, values.round_off, values.charges].reduce<number>(
-        (n, v) => n + (typeof v === 'number' ? v : 0),
-        0,
-      );
-    }
-    const rest = amount - Math.abs(sum);
-    return taxLike(rest - Math.abs(cess), nets) ? rest : null;
+      return problems.length > 0 ? null : billLine(values);
+    });
+    return read.every((l) => l !== null) ? taxOfBill(billAmount(lines, total, d) ?? 0, read as BillLine[]) : null;
   });
   // Its header names it a total with tax; the rows confirm it, a bill in ten of them left to warn of.
   const unfit = rests.filter((r) => r === null).length;
-  return 10 * unfit <= rests.length && rests.some((r) => (r ?? 0) > 0) ? total : null;
+  return 10 * unfit <= rests.length && rests.some((r) => (r ?? 0) !== 0) ? total : null;
 }
 
-/** A stored line of a bill, as its tax is worked out. */
-interface StoredLine {
-  id: number;
-  net: number | null;
+/** A line of a bill as its row gave it, before its tax is worked out. */
+interface BillLine {
+  net: number;
   /** Its round-off and other charges. */
   added: number;
-  /** Its cess, as a column wrote it (its tax until the bill's is worked out). */
-  cess: number;
+  /** The tax a column wrote for it (cess alone, or nothing), kept where the bill's tax cannot be told. */
+  written: number | null;
+}
+
+/** A row's values as a line of its bill, or null where it has no net value. */
+function billLine(values: Record<string, StoredValue>): BillLine | null {
+  if (typeof values.net_value !== 'number') return null;
+  const added = [values.round_off, values.charges].reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+  return { net: values.net_value, added, written: typeof values.tax === 'number' ? values.tax : null };
+}
+
+/**
+ * The tax a bill's `total` (its size) holds beyond its lines, their round-off and charges — its
+ * GST and any cess a column wrote — where it is such a tax (taxLike), in the lines' sign; else null.
+ */
+function taxOfBill(total: number, lines: readonly BillLine[]): number | null {
+  const net = lines.reduce((n, l) => n + l.net, 0);
+  const rest = total - Math.abs(net + lines.reduce((n, l) => n + l.added, 0));
+  const cess = Math.abs(lines.reduce((n, l) => n + (l.written ?? 0), 0));
+  return taxLike(rest - cess, net) ? (net < 0 ? -rest : rest) : null;
+}
+
+/** A stored line of a bill: as its row gave it, its id, and the tax it was stored with. */
+interface StoredLine extends BillLine {
+  id: number;
+  stored: number | null;
 }
 
 /**
@@ -82,13 +95,14 @@ interface StoredLine {
  * last stored lines), each settled when the next begins (and the last at the end): its tax, its
  * total less its lines' net values, round-off and charges (its cess, where a column writes it,
  * among what that leaves), is spread over its lines by their net values to the paisa (the shares
- * add up to it exactly). A bill whose total does not hold its lines
- * and at most a GST beyond them, or differs between its rows, keeps no tax, and is counted.
+ * add up to it exactly). Each line is stored with its tax as if its bill were that line alone, as
+ * most bills of such a register are (`lineOf`), so only a bill of several lines, or one whose
+ * total does not hold its lines and at most a GST beyond them (or differs between its rows, and
+ * keeps the tax its columns wrote), has its lines' tax written again, and the second is counted.
  */
 export class BillTax {
-  private readonly runs: BillRuns<null>;
-  private readonly linesOf: Database.Statement<[number, number], StoredLine>;
-  private readonly setTax: Database.Statement<[number, number]>;
+  private readonly runs: BillRuns<StoredLine[]>;
+  private readonly setTax: Database.Statement<[number | null, number]>;
   private bills = 0;
   private unfit = 0;
 
@@ -96,26 +110,35 @@ export class BillTax {
     db: Database.Database,
     /** The column of the bill's total with its tax. */
     private readonly column: number,
-    d: Decisions,
-    /** Told the tax a bill's lines were given, paise, signed as stored. */
-    private readonly given: (tax: number) => void,
+    private readonly d: Decisions,
+    /** Told what a bill's lines' tax changed by after they were stored, paise, signed as stored. */
+    private readonly mended: (tax: number) => void,
   ) {
-    this.linesOf = db.prepare(
-      `SELECT id, net_value AS net, coalesce(round_off, 0) + coalesce(charges, 0) AS added, coalesce(tax, 0) AS cess
-       FROM sales WHERE id BETWEEN ? AND ? ORDER BY id`,
-    );
     this.setTax = db.prepare('UPDATE sales SET tax = ? WHERE id = ?');
-    this.runs = new BillRuns(
+    this.runs = new BillRuns<StoredLine[]>(
       column,
       d,
-      () => null,
+      () => [],
       (bill) => this.settled(bill),
     );
   }
 
-  /** A row's lines as stored (ids `first` to `last`), the row's cells giving the bill's total. */
-  add(values: Parameters<BillRuns<null>['add']>[0], cells: readonly Cell[], first: number, last: number): void {
-    this.runs.add(values, cells, first, last);
+  /**
+   * A row's line before it is stored: given the tax its bill's total holds as if the bill were that
+   * line alone (where it is such a tax). Answers the line, for `add` once stored.
+   */
+  lineOf(values: Record<string, StoredValue>, cells: readonly Cell[]): BillLine | null {
+    const line = billLine(values);
+    const total = amountIn(cells, this.column, this.d);
+    const tax = line === null || total === null ? null : taxOfBill(Math.abs(total), [line]);
+    if (tax !== null) values.tax = tax;
+    return line;
+  }
+
+  /** A row's line as stored (its `id`, its row's values and cells, and `line` as lineOf gave it). */
+  add(values: Record<string, StoredValue>, cells: readonly Cell[], line: BillLine, id: number): void {
+    const stored = typeof values.tax === 'number' ? values.tax : null;
+    this.runs.add(values, cells, id, id).own.push({ ...line, id, stored });
   }
 
   /** Settles the bill last added. */
@@ -123,22 +146,19 @@ export class BillTax {
     this.runs.end();
   }
 
-  private settled(bill: BillRun<null>): void {
-    const lines = this.linesOf.all(bill.first, bill.last);
-    const nets = lines.map((l) => l.net ?? 0);
-    const net = nets.reduce((n, v) => n + v, 0);
-    const rest = Math.abs(bill.amount ?? 0) - Math.abs(net + lines.reduce((n, l) => n + l.added, 0));
-    const cess = Math.abs(lines.reduce((n, l) => n + l.cess, 0));
-    if (!bill.same || bill.amount === null || !taxLike(rest - cess, net)) {
-      this.unfit++;
-      return;
-    }
-    const sign = net < 0 ? -1 : 1;
+  /** A bill ended: its lines' tax is its own, spread, or what its columns wrote; written again where it differs from what was stored. */
+  private settled(bill: BillRun<StoredLine[]>): void {
+    const lines = bill.own;
+    const tax = bill.same && bill.amount !== null ? taxOfBill(Math.abs(bill.amount), lines) : null;
+    if (tax === null) this.unfit++;
+    else this.bills++;
+    const nets = lines.map((l) => l.net);
     lines.forEach((line, index) => {
-      this.setTax.run(sign * shareOf(rest, nets, index), line.id);
+      const due = tax === null ? line.written : Math.sign(tax) * shareOf(Math.abs(tax), nets, index);
+      if (due === line.stored) return;
+      this.setTax.run(due, line.id);
+      this.mended((due ?? 0) - (line.stored ?? 0));
     });
-    this.bills++;
-    this.given(sign * rest);
   }
 
   /** What the import says of the bills' tax: how it was worked out, and of how many bills it could not be. */

@@ -447,11 +447,11 @@ async function importFrom(
       kind === 'sales' && mapping.bill_total !== undefined
         ? new BillTotals(db, mapping.bill_total, decisions, (tax) => netSum?.add(-tax))
         : null;
-    // Bills whose total says what tax the file does not write get it on their lines as each ends.
+    // Bills whose total says what tax the file does not write get it on their lines (bill-tax.ts).
     const taxSum = summed.find((s) => s.field.name === 'tax')?.sum;
     const billTax =
       kind === 'sales' && decisions.billTax !== undefined
-        ? new BillTax(db, decisions.billTax, decisions, (tax) => taxSum?.add(tax))
+        ? new BillTax(db, decisions.billTax, decisions, (change) => taxSum?.add(change))
         : null;
     const oneLineBills =
       kind === 'sales' && decisions.oneLineBills !== undefined
@@ -650,6 +650,8 @@ async function importFrom(
       // A receipt naming several bills in one cell is a line for each bill it settles.
       const { lines: parts, paid } =
         bills && issues.length === 0 ? receiptLines(values, bills, spread) : { lines: [values], paid: null };
+      // A bill's line is stored with the tax its bill's total holds as if it were the bill's only line.
+      const billLine = billTax?.lineOf(values, row.cells) ?? null;
       const sorted = lines.sort(parts, row.number, repeated, issues);
       if (issues.length > 0) return reject(row, issues);
       if (sorted.unchanged) {
@@ -666,7 +668,7 @@ async function importFrom(
         result.warnings.push(`row ${row.number} repeats row ${repeated} exactly, in every column; both were imported`);
       lines.store(sorted, row.number);
       if (billTotals && lines.firstId !== 0) billTotals.add(values, row.cells, lines.firstId, lines.lastId);
-      if (billTax && lines.firstId !== 0) billTax.add(values, row.cells, lines.firstId, lines.lastId);
+      if (billTax && billLine && lines.firstId !== 0) billTax.add(values, row.cells, billLine, lines.firstId);
       oneLineBills?.add(values, row.cells, row.number);
       dueDates?.add(values);
       freeGoods?.add(row.cells, converted, values);

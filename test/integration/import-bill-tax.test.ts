@@ -51,6 +51,9 @@ describe("a bill's total with its tax beside its lines, and no tax written", () 
       // 333.33 + 666.67 at 18 % is 1,180.00; the bill rounded to 1,180.00 by nothing.
       ['B-1', '07-10-2026', 'D001', 'SKU-0001', '1', '333.33', '0.00', '1,180.00'],
       ['B-1', '07-10-2026', 'D001', 'SKU-0002', '2', '666.67', '0.00', '1,180.00'],
+      // 1,000.00 and 10.00 at 18 %: 1,191.80, which alone the first line's could be (19 %).
+      ['B-3', '07-10-2026', 'D001', 'SKU-0001', '10', '1,000.00', '0.00', '1,191.80'],
+      ['B-3', '07-10-2026', 'D001', 'SKU-0002', '1', '10.00', '0.00', '1,191.80'],
       // 100.00 at 12 % is 112.00, rounded up to 112.30 by 0.30.
       ['B-2', '08-10-2026', 'D002', 'SKU-0001', '1', '100.00', '0.30', '112.30'],
     ]);
@@ -58,9 +61,12 @@ describe("a bill's total with its tax beside its lines, and no tax written", () 
     expect(stored(r.batch)).toEqual([
       ['B-1', 33_333, 6_000, 0],
       ['B-1', 66_667, 12_000, 0],
+      ['B-3', 100_000, 18_000, 0],
+      ['B-3', 1_000, 180, 0],
       ['B-2', 10_000, 1_200, 30],
     ]);
-    expect(octoberBills(ws)).toMatchObject({ 'B-1': 1180, 'B-2': 112.3 });
+    expect(r.totals.tax).toBe('373.80');
+    expect(octoberBills(ws)).toMatchObject({ 'B-1': 1180, 'B-3': 1191.8, 'B-2': 112.3 });
   });
 
   it('leaves the tax of a bill whose total holds less than its lines, or far more than a GST, empty and says so', async () => {

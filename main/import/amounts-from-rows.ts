@@ -493,7 +493,7 @@ export function amountsFromRows(
     const cess = taxColumns(mapping).map((c) => ` plus "${headers[c]}"`);
     notes.push({
       field: 'tax',
-      decision: `"${headers[onNet.rate]}" is each line's GST rate and "${headers[mapping.net_value]}" its value before tax: on every bill read "${headers[onNet.value]}" is its lines' values at their rates${cess.join('')}, within a rupee of round-off, so each line's tax is its value at its rate, to the paisa${cess.length > 0 ? `,${cess.join('')}` : ''}`,
+      decision: `"${headers[onNet.rate]}" is each line's GST rate and "${headers[mapping.net_value]}" its value before tax: on every bill read "${headers[onNet.value]}" is its lines' values at their rates${cess.join('')}, within a rupee of round-off, so each line's tax is its value at its rate, to the paisa`,
     });
     if (mapping.rate === onNet.rate) delete mapping.rate;
     mapping.gst_type = onNet.rate;

@@ -88,9 +88,9 @@ describe('GSTR-1 B2B', () => {
     // The tax is no column's: each row's taxable value at its rate, as each Invoice Value shows.
     expect(r.mapping).not.toHaveProperty('rate');
     expect(r.decisions.map((d) => d.decision)).toContain(
-      '"Rate" is each line\'s GST rate and "Taxable Value" its value before tax: on every bill read "Invoice Value" is its lines\' values at their rates plus "Cess Amount", within a rupee of round-off, so each line\'s tax is its value at its rate, to the paisa, plus "Cess Amount"',
+      '"Rate" is each line\'s GST rate and "Taxable Value" its value before tax: on every bill read "Invoice Value" is its lines\' values at their rates plus "Cess Amount", within a rupee of round-off, so each line\'s tax is its value at its rate, to the paisa',
     );
-    // The cess alone is not the tax, and the import does not say it is.
+    // The cess is added to that tax, said once; it is not the tax alone.
     expect(r.decisions.map((d) => d.decision)).toContain(
       '"Cess Amount" is cess, added to each line\'s GST worked out at its rate',
     );

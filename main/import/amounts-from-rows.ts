@@ -558,7 +558,7 @@ export function amountsFromRows(
     if (total !== null) mapping.bill_total = total;
   }
   // A bill's total with its tax beside its lines and no tax: its tax is found bill by bill (bill-tax.ts).
-  const billTax = noTaxFlag ? billTaxColumn(mapping, rows, decisions, defaults, proposed) : null;
+  const billTax = noTaxFlag ? billTaxColumn(mapping, headers, rows, decisions, defaults, proposed) : null;
   if (billTax !== null) decisions.billTax = billTax;
   return notes;
 }

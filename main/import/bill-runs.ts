@@ -1,7 +1,7 @@
 import type { StoredValue } from '../datasets/insert';
 import { documentText } from './document-lines';
 import type { Cell } from './readers/types';
-import { amountIn, type Decisions } from './row-values';
+import { amountIn, blank, type Decisions } from './row-values';
 
 /**
  * A bill as its rows come, one after another: the amount its first row writes in a column, whether
@@ -34,6 +34,8 @@ export class BillRuns<T> {
     /** What its reader keeps of a bill, from its first row's values. */
     private readonly begin: (values: Record<string, StoredValue>) => T,
     private readonly ended: (run: BillRun<T>) => void,
+    /** Whether a row below a bill's first that writes nothing in the column keeps its amount (a total on the first row only). */
+    private readonly blankBelow = false,
   ) {}
 
   /** The bill this row is of, after it. */
@@ -48,7 +50,7 @@ export class BillRuns<T> {
     }
     run.rows++;
     run.last = last;
-    if (amount !== run.amount) run.same = false;
+    if (amount !== run.amount && !(this.blankBelow && run.rows > 1 && blank(cells[this.column]))) run.same = false;
     return run;
   }
 

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
-import { billAmount, billsOf } from './bill-discount';
+import { normalizeHeader } from './aliases';
+import { billsOf } from './bill-discount';
 import { type BillRun, BillRuns } from './bill-runs';
+import { totalHeaders } from './bill-totals';
 import { noTaxButCess } from './gst-types';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
-import { amountIn, convertRow, type Decisions } from './row-values';
+import { amountIn, blank, convertRow, type Decisions } from './row-values';
 import { shareOf } from './voucher-items';
 
 /**
@@ -23,38 +25,66 @@ import { shareOf } from './voucher-items';
 const taxLike = (rest: number, net: number): boolean => rest >= 0 && 100 * rest <= 28 * Math.abs(net) + 100 * 100;
 
 /**
- * The column of each bill's total with its tax (its header names it so), where the file writes no
- * tax and the rows show it: on every bill of the first rows (the last, which the sample may have
- * cut, only where it is the only one) the total is written the same on each of its rows, on all but
- * a tenth of them it holds beyond its lines what a GST would (the others are warned of as they are
- * stored), and on some it holds more than them. Null where the file writes tax (cess alone is not), a GST rate or a
- * line's amount with its tax, or the user mapped the total themselves.
+ * A bill's total in `column` (its size): written on its first row, and on each of its others the
+ * same or nothing (Odoo writes an invoice's `Total` on its first line only); null where not.
+ */
+function totalOfBill(lines: readonly (readonly Cell[])[], column: number, d: Decisions): number | null {
+  const first = amountIn(lines[0] ?? [], column, d);
+  const same = (cells: readonly Cell[]) => blank(cells[column]) || amountIn(cells, column, d) === first;
+  return first === null || !lines.every(same) ? null : Math.abs(first);
+}
+
+/**
+ * The column of each bill's total with its tax (its header names it so, `totalColumn`), where the
+ * file writes no tax and the rows show it: on every bill of the first rows (the last, which the
+ * sample may have cut, only where it is the only one) the total is written on its first row and
+ * the same or nothing on each of its others, on all but a tenth of them it holds beyond its lines
+ * what a GST would (the others are warned of as they are stored), and on some it holds more than
+ * them. Null where the file writes tax (cess alone is not), a GST rate or a line's amount with its
+ * tax, or the user mapped the total themselves.
  */
 export function billTaxColumn(
   mapping: Mapping,
+  headers: readonly string[],
   rows: readonly (readonly Cell[])[],
   d: Decisions,
   defaults: Readonly<Record<string, Cell>>,
   proposed: (field: string) => boolean,
 ): number | null {
-  const { gross_total: total, net_value: net, doc_no: docNo } = mapping;
-  if (total === undefined || net === undefined || docNo === undefined || !proposed('gross_total')) return null;
+  const { net_value: net, doc_no: docNo } = mapping;
+  const total = totalColumn(mapping, headers, proposed);
+  if (total === null || net === undefined || docNo === undefined) return null;
   if (!noTaxButCess(mapping) || mapping.tax_inclusive !== undefined) return null;
   if ([mapping.gst_type, mapping.with_tax, mapping.bill_total].some((c) => c !== undefined)) return null;
   const bills = billsOf(rows, docNo);
   const whole = bills.length > 1 ? bills.slice(0, -1) : bills;
   // A total that differs between a bill's rows is no bill's total.
-  if (whole.some((lines) => billAmount(lines, total, d) === null)) return null;
+  if (whole.some((lines) => totalOfBill(lines, total, d) === null)) return null;
   const rests = whole.map((lines) => {
     const read = lines.map((cells) => {
       const { values, problems } = convertRow('sales', mapping, cells, d, defaults);
       return problems.length > 0 ? null : billLine(values);
     });
-    return read.every((l) => l !== null) ? taxOfBill(billAmount(lines, total, d) ?? 0, read as BillLine[]) : null;
+    return read.every((l) => l !== null) ? taxOfBill(totalOfBill(lines, total, d) ?? 0, read as BillLine[]) : null;
   });
   // Its header names it a total with tax; the rows confirm it, a bill in ten of them left to warn of.
   const unfit = rests.filter((r) => r === null).length;
   return 10 * unfit <= rests.length && rests.some((r) => (r ?? 0) !== 0) ? total : null;
+}
+
+/**
+ * The column that may hold each bill's total: the document's total as proposed, or where none is,
+ * one no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`).
+ */
+function totalColumn(
+  mapping: Mapping,
+  headers: readonly string[],
+  proposed: (field: string) => boolean,
+): number | null {
+  if (mapping.gross_total !== undefined) return proposed('gross_total') ? mapping.gross_total : null;
+  const taken = new Set(Object.values(mapping));
+  const column = headers.findIndex((h, c) => !taken.has(c) && totalHeaders.has(normalizeHeader(h)));
+  return column < 0 ? null : column;
 }
 
 /** A line of a bill as its row gave it, before its tax is worked out. */
@@ -120,6 +150,7 @@ export class BillTax {
       d,
       () => [],
       (bill) => this.settled(bill),
+      true,
     );
   }
 

@@ -16,7 +16,7 @@ import { type Decisions, sumIn } from './row-values';
  */
 
 /** Headers that name a bill's total where the first rows show one bill only. */
-const totalHeaders = new Set(['total', 'invoicetotal', 'documenttotal', 'billtotal']);
+export const totalHeaders = new Set(['total', 'invoicetotal', 'documenttotal', 'billtotal']);
 
 /**
  * The column that holds, on each row of every bill of the first rows, the same amount: the sum

@@ -100,6 +100,43 @@ describe("a bill's total with its tax beside its lines, and no tax written", () 
     expect(octoberBills(ws)).toMatchObject({ 'A-1': 1400, 'A-2': 590 });
   });
 
+  it("reads an invoice's Total written on its first line only, beside its lines' Subtotal (Odoo)", async () => {
+    const r = await imported('Journal Entry (account.move).csv', [
+      [
+        'Number',
+        'Invoice/Invoice Date',
+        'Partner',
+        'Invoice lines/Product',
+        'Invoice lines/Quantity',
+        'Invoice lines/Subtotal',
+        'Total',
+      ],
+      // 1,000.00 and 250.00 at 18 %: the invoice's Total, and nothing on its second line.
+      ['INV/2026/00041', '2026-10-05', 'D001', 'SKU-0001', '10', '1000.00', '1475.00'],
+      [null, null, null, 'SKU-0002', '5', '250.00', null],
+      ['RINV/2026/00003', '2026-10-08', 'D002', 'SKU-0001', '-2', '-200.00', '-236.00'],
+      // 300.00 at 18 % and 50.00 at 12 %: 413.00.
+      ['INV/2026/00044', '2026-10-10', 'D002', 'SKU-0001', '3', '300.00', '413.00'],
+      [null, null, null, 'SKU-0002', '1', '50.00', null],
+      ['INV/2026/00045', '2026-10-11', 'D001', 'SKU-0001', '1', '100.00', '118.00'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch)).toEqual([
+      ['INV/2026/00041', 100_000, 18_000, null],
+      ['INV/2026/00041', 25_000, 4_500, null],
+      ['RINV/2026/00003', -20_000, -3_600, null],
+      // The bill's 63.00 spread by the lines' values: 54.00 and 9.00.
+      ['INV/2026/00044', 30_000, 5_400, null],
+      ['INV/2026/00044', 5_000, 900, null],
+      ['INV/2026/00045', 10_000, 1_800, null],
+    ]);
+    expect(r.totals.tax).toBe('270.00');
+    expect(r.decisions.map((d) => d.decision)).toContainEqual(
+      expect.stringContaining('"Total" is each bill\'s total with its tax'),
+    );
+    expect(octoberBills(ws)).toMatchObject({ 'INV/2026/00041': 1475, 'INV/2026/00044': 413 });
+  });
+
   it('is not asked of a file that writes its tax', async () => {
     const r = await imported('taxed.csv', [
       ['Invoice No', 'Invoice Date', 'Customer Code', 'Taxable Value', 'GST Amount', 'Invoice Value'],

@@ -1,7 +1,7 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billAmount, billDiscountColumns, billsOf } from './bill-discount';
-import { billTaxColumn } from './bill-tax';
+import { billTaxColumn, lineTaxColumn } from './bill-tax';
 import { billTotalColumn } from './bill-totals';
 import { keepChargeAmounts } from './charges';
 import { gstRateIn, noTaxButCess, taxAtRate, taxAtSomeRate, taxInside } from './gst-types';
@@ -560,5 +560,9 @@ export function amountsFromRows(
   // A bill's total with its tax beside its lines and no tax: its tax is found bill by bill (bill-tax.ts).
   const billTax = noTaxFlag ? billTaxColumn(mapping, headers, rows, decisions, defaults, proposed) : null;
   if (billTax !== null) decisions.billTax = billTax;
+  // Else each line's own amount with its tax beside it: its tax is found line by line (bill-tax.ts).
+  const lineTax =
+    noTaxFlag && billTax === null ? lineTaxColumn(mapping, headers, rows, decisions, defaults, proposed) : null;
+  if (lineTax !== null) decisions.lineTax = lineTax;
   return notes;
 }

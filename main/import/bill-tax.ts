@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
 import { normalizeHeader } from './aliases';
-import { billsOf } from './bill-discount';
+import { billAmount, billsOf } from './bill-discount';
 import { type BillRun, BillRuns } from './bill-runs';
 import { totalHeaders } from './bill-totals';
 import { noTaxButCess } from './gst-types';
@@ -54,8 +54,7 @@ export function billTaxColumn(
   const { net_value: net, doc_no: docNo } = mapping;
   const total = totalColumn(mapping, headers, proposed);
   if (total === null || net === undefined || docNo === undefined) return null;
-  if (!noTaxButCess(mapping) || mapping.tax_inclusive !== undefined) return null;
-  if ([mapping.gst_type, mapping.with_tax, mapping.bill_total].some((c) => c !== undefined)) return null;
+  if (!taxUnwritten(mapping) || mapping.with_tax !== undefined) return null;
   const bills = billsOf(rows, docNo);
   const whole = bills.length > 1 ? bills.slice(0, -1) : bills;
   // A total that differs between a bill's rows is no bill's total.
@@ -73,6 +72,62 @@ export function billTaxColumn(
 }
 
 /**
+ * Whether the file leaves its tax to be found: it writes none (cess alone is none), nor a GST rate,
+ * nor says row by row whether its amounts hold the tax, nor has its bills' totals read (bill-totals.ts).
+ */
+const taxUnwritten = (mapping: Mapping): boolean =>
+  noTaxButCess(mapping) && [mapping.tax_inclusive, mapping.gst_type, mapping.bill_total].every((c) => c === undefined);
+
+/** A header's last part, as a name reads it: Odoo's `Invoice lines/Total` is a line's `Total`. */
+const lastPart = (header: string) => normalizeHeader(header.split('/').at(-1) ?? header);
+
+/** Headers that name a line's total, with its tax where the rows show it. */
+const lineTotalHeaders = new Set([...totalHeaders, 'linetotal', 'itemtotal']);
+
+/**
+ * The column of each line's own amount with its tax beside its net value, where the file writes no
+ * tax and the rows show it (Odoo's `Invoice lines/Total` beside `Invoice lines/Subtotal`, a
+ * register's `Amount Incl. GST` beside its `Taxable Value`, each read as the net value alone until
+ * 7 December): a line's amount with its tax as mapped, else the document's total as proposed, else a
+ * column no field reads headed (or its path ending) as a total; on all but a tenth of the lines of
+ * the first rows it holds beyond the line what a GST would, and on some more than it. A column every
+ * bill of several lines writes the same on each is the bill's (billTaxColumn), never a line's.
+ */
+export function lineTaxColumn(
+  mapping: Mapping,
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  d: Decisions,
+  defaults: Readonly<Record<string, Cell>>,
+  proposed: (field: string) => boolean,
+): number | null {
+  const { net_value: net, doc_no: docNo } = mapping;
+  if (net === undefined || rows.length === 0 || !taxUnwritten(mapping)) return null;
+  const taken = new Set(Object.values(mapping));
+  const candidates = [
+    mapping.with_tax,
+    proposed('gross_total') ? mapping.gross_total : undefined,
+    ...headers.map((h, c) => (!taken.has(c) && lineTotalHeaders.has(lastPart(h)) ? c : undefined)),
+  ].filter((c): c is number => c !== undefined);
+  const lines = rows.map((cells) => {
+    const { values, problems } = convertRow('sales', mapping, cells, d, defaults);
+    return problems.length > 0 ? null : ownLine(values);
+  });
+  const several = docNo === undefined ? [] : billsOf(rows, docNo).filter((bill) => bill.length > 1);
+  const fits = (column: number) => {
+    if (several.length > 0 && several.every((bill) => billAmount(bill, column, d) !== null)) return false;
+    const rests = rows.map((cells, i) => {
+      const line = lines[i];
+      const total = amountIn(cells, column, d);
+      return line == null || total === null ? null : taxOfBill(Math.abs(total), [line]);
+    });
+    const unfit = rests.filter((r) => r === null).length;
+    return 10 * unfit <= rests.length && rests.some((r) => (r ?? 0) !== 0);
+  };
+  return candidates.find(fits) ?? null;
+}
+
+/**
  * The column that may hold each bill's total: the document's total as proposed, or where none is,
  * one no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`).
  */
@@ -87,6 +142,9 @@ function totalColumn(
   return column < 0 ? null : column;
 }
 
+/** "1 bill", "1,00,000 lines": how many, as the import's result says it. */
+const counted = (n: number, one: string, many: string) => `${n.toLocaleString('en-IN')} ${n === 1 ? one : many}`;
+
 /** A line of a bill as its row gave it, before its tax is worked out. */
 interface BillLine {
   net: number;
@@ -94,6 +152,12 @@ interface BillLine {
   added: number;
   /** The tax a column wrote for it (cess alone, or nothing), kept where the bill's tax cannot be told. */
   written: number | null;
+}
+
+/** A row's values as a line whose own amount with its tax is written: its bill's round-off and charges are no part of that. */
+function ownLine(values: Record<string, StoredValue>): BillLine | null {
+  const line = billLine(values);
+  return line === null ? null : { ...line, added: 0 };
 }
 
 /** A row's values as a line of its bill, or null where it has no net value. */
@@ -199,7 +263,7 @@ export class BillTax {
   ): { decision: { field: string; decision: string } | null; warning: string | null } {
     const total = `"${headers[this.column]}"`;
     const net = `"${headers[mapping.net_value ?? -1]}"`;
-    const count = (n: number) => `${n.toLocaleString('en-IN')} ${n === 1 ? 'bill' : 'bills'}`;
+    const count = (n: number) => counted(n, 'bill', 'bills');
     return {
       decision:
         this.bills === 0
@@ -212,6 +276,60 @@ export class BillTax {
         this.unfit === 0
           ? null
           : `On ${count(this.unfit)} ${total} is not its lines' ${net} and at most a GST of 28 % beyond them (or differs between its rows): ${this.unfit === 1 ? 'its lines keep' : 'their lines keep'} no tax, and early payment reads ${this.unfit === 1 ? 'that bill' : 'those bills'} at ${net} alone`,
+    };
+  }
+}
+
+/**
+ * The lines of an import whose own amount with its tax the file writes beside its net value and no
+ * tax (lineTaxColumn): each line's tax is that amount less its net value, where it is such a tax
+ * (as taxOfBill reads a bill of that line alone); a line where it is not keeps no tax, and is counted.
+ */
+export class LineTax {
+  private lines = 0;
+  private unfit = 0;
+
+  constructor(
+    /** The column of each line's amount with its tax. */
+    private readonly column: number,
+    private readonly d: Decisions,
+  ) {}
+
+  /** A row's line before it is stored, given its tax: whether its amount held one (null: no line). */
+  read(values: Record<string, StoredValue>, cells: readonly Cell[]): boolean | null {
+    const line = ownLine(values);
+    if (line === null) return null;
+    const total = amountIn(cells, this.column, this.d);
+    const tax = total === null ? null : taxOfBill(Math.abs(total), [line]);
+    if (tax !== null) values.tax = tax;
+    return tax !== null;
+  }
+
+  /** Told each line stored, whether its amount held its tax (read). */
+  stored(fit: boolean): void {
+    if (fit) this.lines++;
+    else this.unfit++;
+  }
+
+  /** What the import says of the lines' tax: how it was worked out, and of how many lines it could not be. */
+  said(
+    headers: readonly string[],
+    mapping: Mapping,
+  ): { decision: { field: string; decision: string } | null; warning: string | null } {
+    const total = `"${headers[this.column]}"`;
+    const net = `"${headers[mapping.net_value ?? -1]}"`;
+    return {
+      decision:
+        this.lines === 0
+          ? null
+          : {
+              field: 'tax',
+              decision: `${total} is each line's amount with its tax, and the file writes no tax: each line's tax is ${total} less its ${net}, to the paisa (${counted(this.lines, 'line', 'lines')})`,
+            },
+      warning:
+        this.unfit === 0
+          ? null
+          : `On ${counted(this.unfit, 'line', 'lines')} ${total} is not ${net} and at most a GST of 28 % beyond it, or is blank: ${this.unfit === 1 ? 'it keeps' : 'they keep'} no tax, and early payment reads ${this.unfit === 1 ? 'its bill' : 'their bills'} without it`,
     };
   }
 }

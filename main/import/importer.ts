@@ -15,7 +15,7 @@ import { ReceiptAllocations } from './allocations';
 import { recordImport, rollBackBatchRows } from './batches';
 import { BillDiscounts } from './bill-discount';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
-import { BillTax } from './bill-tax';
+import { BillTax, LineTax } from './bill-tax';
 import { BillTotals } from './bill-totals';
 import { cellIssues } from './cell-issues';
 import { chargePartColumns } from './charges';
@@ -370,7 +370,10 @@ async function importFrom(
           (f.name === 'net_value' &&
             (netFromGrossTotal(mapping) || netFromPrice(mapping) || mapping.with_tax !== undefined)) ||
           (f.name === 'tax' &&
-            (taxPartKeys(mapping).length > 0 || mapping.gst_type !== undefined || decisions.billTax !== undefined)) ||
+            (taxPartKeys(mapping).length > 0 ||
+              mapping.gst_type !== undefined ||
+              decisions.billTax !== undefined ||
+              decisions.lineTax !== undefined)) ||
           (f.name === 'discount' && discountPartColumns(mapping).length > 0) ||
           (f.name === 'charges' && chargePartColumns(mapping).length > 0) ||
           (f.name === 'round_off' && (mapping.adjustment !== undefined || roundsOffBetweenTotals(mapping)))),
@@ -453,6 +456,8 @@ async function importFrom(
       kind === 'sales' && decisions.billTax !== undefined
         ? new BillTax(db, decisions.billTax, decisions, (change) => taxSum?.add(change))
         : null;
+    const lineTax =
+      kind === 'sales' && decisions.lineTax !== undefined ? new LineTax(decisions.lineTax, decisions) : null;
     const oneLineBills =
       kind === 'sales' && decisions.oneLineBills !== undefined
         ? new OneLineBills(decisions.oneLineBills, decisions)
@@ -652,6 +657,7 @@ async function importFrom(
         bills && issues.length === 0 ? receiptLines(values, bills, spread) : { lines: [values], paid: null };
       // A bill's line is stored with the tax its bill's total holds as if it were the bill's only line.
       const billLine = billTax?.lineOf(values, row.cells) ?? null;
+      const lineFit = lineTax?.read(values, row.cells) ?? null;
       const sorted = lines.sort(parts, row.number, repeated, issues);
       if (issues.length > 0) return reject(row, issues);
       if (sorted.unchanged) {
@@ -669,6 +675,7 @@ async function importFrom(
       lines.store(sorted, row.number);
       if (billTotals && lines.firstId !== 0) billTotals.add(values, row.cells, lines.firstId, lines.lastId);
       if (billTax && billLine && lines.firstId !== 0) billTax.add(values, row.cells, billLine, lines.firstId);
+      if (lineFit !== null) lineTax?.stored(lineFit);
       oneLineBills?.add(values, row.cells, row.number);
       dueDates?.add(values);
       freeGoods?.add(row.cells, converted, values);
@@ -720,6 +727,9 @@ async function importFrom(
     const billTaxSaid = billTax?.said(headers, mapping);
     if (billTaxSaid?.decision) result.decisions.push(billTaxSaid.decision);
     if (billTaxSaid?.warning) result.warnings.push(billTaxSaid.warning);
+    const lineTaxSaid = lineTax?.said(headers, mapping);
+    if (lineTaxSaid?.decision) result.decisions.push(lineTaxSaid.decision);
+    if (lineTaxSaid?.warning) result.warnings.push(lineTaxSaid.warning);
 
     const oneAmountEach = oneLineBills?.refusal(fileName, headers);
     if (oneAmountEach) throw new ImportRefusedError(oneAmountEach);

@@ -124,6 +124,8 @@ export interface Decisions {
   oneLineBills?: number;
   /** The column of each bill's total with its tax, where the file writes no tax: its lines' tax is found bill by bill (bill-tax.ts). */
   billTax?: number;
+  /** The column of each line's own amount with its tax beside its net value, where the file writes no tax (bill-tax.ts). */
+  lineTax?: number;
 }
 
 /** The dates a business file plausibly holds, unless the user allows others for an import. */

@@ -69,8 +69,11 @@ export function decideFromSample(
   const proposed = leftAsProposed(table, mapping, request.map);
   if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
   // A voucher's ledger lines say its tax (row-values.ts): its party's amount is no register's bill
-  // total to find a tax in (bill-tax.ts).
-  if (sample.some((r) => r.ledger !== undefined)) delete decisions.billTax;
+  // or line total to find a tax in (bill-tax.ts).
+  if (sample.some((r) => r.ledger !== undefined)) {
+    delete decisions.billTax;
+    delete decisions.lineTax;
+  }
   const total = mapping.gross_total;
   if (kind === 'sales' && total !== undefined && lineTotalToCheck(mapping) && defaults.net_value === undefined)
     throw noColumnRefusal(fileName, table, [

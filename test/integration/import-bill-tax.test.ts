@@ -146,3 +146,85 @@ describe("a bill's total with its tax beside its lines, and no tax written", () 
     expect(stored(r.batch)).toEqual([['A-1', 100_000, 15_000, null]]);
   });
 });
+
+describe("a line's own amount with its tax beside its net value, and no tax written", () => {
+  it("reads each line's tax as its amount with tax less its taxable value, and warns of a line where that is no GST", async () => {
+    // Eleven lines at 18 %, 12 % or 5 %, a credit note among them; the last line's amount is below its value.
+    const line = (doc: string, sku: string, value: string, withTax: string) => [
+      doc,
+      '2026-10-03',
+      'D001',
+      sku,
+      '1',
+      value,
+      withTax,
+    ];
+    const r = await imported('register.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Item Code', 'Qty', 'Taxable Value', 'Amount Incl. GST'],
+      line('A-1', 'SKU-0001', '1,000.00', '1,180.00'),
+      line('A-1', 'SKU-0002', '333.33', '373.33'),
+      line('A-2', 'SKU-0001', '200.00', '210.00'),
+      ...Array.from({ length: 7 }, (_, i) => line(`A-${i + 3}`, 'SKU-0002', '100.00', '118.00')),
+      ['CN-1', '2026-10-04', 'D001', 'SKU-0001', '-1', '-100.00', '-118.00'],
+      line('A-10', 'SKU-0001', '500.00', '450.00'),
+    ]);
+    expect(r.errors).toEqual([]);
+    const taxes = stored(r.batch).map(([doc, net, tax]) => [doc, net, tax]);
+    expect(taxes.slice(0, 4)).toEqual([
+      ['A-1', 100_000, 18_000],
+      ['A-1', 33_333, 4_000],
+      ['A-2', 20_000, 1_000],
+      ['A-3', 10_000, 1_800],
+    ]);
+    expect(taxes.slice(-2)).toEqual([
+      ['CN-1', -10_000, -1_800],
+      ['A-10', 50_000, null],
+    ]);
+    expect(r.totals.tax).toBe('338.00');
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Amount Incl. GST" is each line\'s amount with its tax, and the file writes no tax: each line\'s tax is "Amount Incl. GST" less its "Taxable Value", to the paisa (11 lines)',
+    );
+    expect(r.warnings).toContain(
+      'On 1 line "Amount Incl. GST" is not "Taxable Value" and at most a GST of 28 % beyond it, or is blank: it keeps no tax, and early payment reads its bill without it',
+    );
+    expect(octoberBills(ws)).toMatchObject({ 'A-1': 1553.33, 'A-2': 210 });
+  });
+
+  it("reads Odoo's Invoice lines/Total beside its Invoice lines/Subtotal, the tax named only as text", async () => {
+    const r = await imported('Invoices (account.move).csv', [
+      [
+        'Number',
+        'Invoice Date',
+        'Partner',
+        'Invoice lines/Product',
+        'Invoice lines/Quantity',
+        'Invoice lines/Subtotal',
+        'Invoice lines/Total',
+        'Invoice lines/Taxes',
+      ],
+      ['INV/2026/00041', '2026-10-05', 'D001', 'SKU-0001', '10', '1000.00', '1180.00', 'GST 18%'],
+      ['INV/2026/00041', '2026-10-05', 'D001', 'SKU-0002', '5', '250.00', '280.00', 'GST 12%'],
+      ['INV/2026/00042', '2026-10-06', 'D002', 'SKU-0001', '2', '200.00', '236.00', 'GST 18%'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch).map(([doc, net, tax]) => [doc, net, tax])).toEqual([
+      ['INV/2026/00041', 100_000, 18_000],
+      ['INV/2026/00041', 25_000, 3_000],
+      ['INV/2026/00042', 20_000, 3_600],
+    ]);
+    expect(octoberBills(ws)).toMatchObject({ 'INV/2026/00041': 1460, 'INV/2026/00042': 236 });
+  });
+
+  it("never reads a total every bill writes the same on each of its lines as each line's", async () => {
+    // Each bill's total is below its lines (a discount the file does not write): no line's tax.
+    const r = await imported('bills.csv', [
+      ['Invoice No', 'Invoice Date', 'Customer Code', 'Item Code', 'Qty', 'Taxable Value', 'Total'],
+      ['A-1', '2026-10-03', 'D001', 'SKU-0001', '1', '500.00', '600.00'],
+      ['A-1', '2026-10-03', 'D001', 'SKU-0002', '1', '500.00', '600.00'],
+      ['A-2', '2026-10-04', 'D002', 'SKU-0001', '1', '400.00', '472.00'],
+      ['A-2', '2026-10-04', 'D002', 'SKU-0002', '1', '400.00', '472.00'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch).map(([, , tax]) => tax)).toEqual([null, null, null, null]);
+  });
+});

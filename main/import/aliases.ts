@@ -1181,6 +1181,11 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
       'inclusiveofgst',
       'includinggst',
       'withgst',
+      // Business Central's Amount Including VAT, the field's name in its Indian edition too.
+      'inclvat',
+      'includingvat',
+      'inclusiveofvat',
+      'withvat',
     ].map((tax) => `${amount}${tax}`),
   ),
   // Zoho Books' Is Inclusive Tax, QuickBooks' Amounts are, Xero's LineAmountTypes.
@@ -1204,6 +1209,8 @@ export const pseudoAliases: Record<PseudoField, readonly string[]> = {
   bill_discount: [
     'entitydiscountamount',
     'invoicediscountamount',
+    // Business Central's: each line's share of the invoice's discount (lineDiscountShares).
+    'invdiscountamount',
     'transactiondiscountamount',
     'billdiscountamount',
     'documentdiscountamount',

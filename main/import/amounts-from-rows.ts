@@ -1,6 +1,6 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
-import { billAmount, billDiscountColumns, billsOf } from './bill-discount';
+import { billAmount, billDiscountColumns, billsOf, lineDiscountShares } from './bill-discount';
 import { billTaxColumn, lineTaxColumn } from './bill-tax';
 import { billTotalColumn } from './bill-totals';
 import { keepChargeAmounts } from './charges';
@@ -520,7 +520,7 @@ export function amountsFromRows(
       });
     }
   }
-  const { gross_value: gross, net_value: named, discount } = mapping;
+  const { gross_value: gross, net_value: named } = mapping;
   if (
     gross !== undefined &&
     named !== undefined &&
@@ -533,6 +533,8 @@ export function amountsFromRows(
       decision: `"${headers[gross]}" holds unit prices (below each line's net value), not gross values: it is not imported as the gross value`,
     });
   }
+  notes.push(...lineDiscountShares(mapping, headers, rows, decisions, proposed));
+  const { discount } = mapping;
   const after =
     named !== undefined && discount !== undefined && mapping.gross_value === undefined && proposed('net_value')
       ? columnLess(mapping, named, [discount], headers, rows, decisions)
@@ -545,7 +547,7 @@ export function amountsFromRows(
       decision: `"${headers[after]}" is the net value: on every line read it is "${headers[named]}" less "${headers[discount]}", so "${headers[named]}" is the amount before discount, read as the gross value`,
     });
   }
-  notes.push(...billDiscountColumns(mapping, headers, rows, decisions, proposed));
+  notes.push(...billDiscountColumns(mapping, headers, rows, decisions));
   // A bill's total beside its lines tells, bill by bill, whether they hold their tax (bill-totals.ts).
   if (
     noTaxFlag &&

@@ -65,11 +65,12 @@ function subtotalColumn(
 }
 
 /**
- * Reads a proposed discount on the whole bill from the first rows: one that differs between a
- * bill's rows is each line's own and gives way; else the bill's subtotal is found beside it. Says
- * what it decided. The rows whose discount cannot be spread (no subtotal) are each refused.
+ * A proposed discount on the whole bill that differs between the rows of one bill of the first rows
+ * is each line's own, its share of the bill's (Business Central's `Inv. Discount Amount`): read as
+ * the line's discount where no column is (a line's discount then tells which column is the net after
+ * it, amounts-from-rows.ts), else not read. Says what it decided.
  */
-export function billDiscountColumns(
+export function lineDiscountShares(
   mapping: Mapping,
   headers: readonly string[],
   rows: readonly (readonly Cell[])[],
@@ -77,18 +78,35 @@ export function billDiscountColumns(
   proposed: (field: string) => boolean,
 ): { field: string; decision: string }[] {
   const column = mapping.bill_discount;
+  if (column === undefined || mapping.doc_no === undefined || !proposed('bill_discount')) return [];
+  const discount = (cells: readonly Cell[]) => amountIn(cells, column, d) ?? 0;
+  if (!billsOf(rows, mapping.doc_no).some((lines) => new Set(lines.map(discount)).size > 1)) return [];
+  delete mapping.bill_discount;
+  const free = mapping.discount === undefined;
+  if (free) mapping.discount = column;
+  return [
+    {
+      field: 'discount',
+      decision: `"${headers[column]}" differs between the rows of one bill: ${free ? "it is each line's share of the bill's discount, read as the line's discount" : 'it is not read as a discount on the whole bill'}`,
+    },
+  ];
+}
+
+/**
+ * Reads a proposed discount on the whole bill from the first rows (one that differs between a
+ * bill's rows gave way to lineDiscountShares): the bill's subtotal is found beside it. Says what it
+ * decided. The rows whose discount cannot be spread (no subtotal) are each refused.
+ */
+export function billDiscountColumns(
+  mapping: Mapping,
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  d: Decisions,
+): { field: string; decision: string }[] {
+  const column = mapping.bill_discount;
   if (column === undefined || mapping.doc_no === undefined) return [];
   const bills = billsOf(rows, mapping.doc_no);
   const discount = (cells: readonly Cell[]) => amountIn(cells, column, d) ?? 0;
-  if (proposed('bill_discount') && bills.some((lines) => new Set(lines.map(discount)).size > 1)) {
-    delete mapping.bill_discount;
-    return [
-      {
-        field: 'discount',
-        decision: `"${headers[column]}" differs between the rows of one bill: it is not read as a discount on the whole bill`,
-      },
-    ];
-  }
   if (mapping.bill_subtotal === undefined) {
     const found = subtotalColumn(mapping, headers, bills, d);
     if (found !== null) mapping.bill_subtotal = found;

@@ -1948,6 +1948,36 @@ describe("Business Central's posted sales invoice lines", () => {
       ['PSI-1002', 'SKU-0002', 25_000],
     ]);
   });
+
+  it("reads each line's share of the invoice discount off its Line Amount, and its VAT (GST) as Amount Including VAT less Amount", async () => {
+    const path = file('Posted Sales Invoice Lines.csv', [
+      [
+        'Document No.',
+        'Posting Date',
+        'Sell-to Customer No.',
+        'Type',
+        'No.',
+        'Quantity',
+        'Line Amount',
+        'Inv. Discount Amount',
+        'Amount',
+        'Amount Including VAT',
+      ],
+      // A 5 % invoice discount, then GST at 18 % and 12 %.
+      ['PSI-1001', '2026-10-05', 'D001', 'Item', 'SKU-0001', 10, '1000.00', '50.00', '950.00', '1121.00'],
+      ['PSI-1001', '2026-10-05', 'D001', 'Item', 'SKU-0002', 5, '250.00', '12.50', '237.50', '266.00'],
+      ['PSI-1002', '2026-10-06', 'D003', 'Item', 'SKU-0001', 2, '200.00', '0.00', '200.00', '236.00'],
+    ]);
+    const r = await importFile(ws, path, { kind: 'sales', typeMap: { Item: 'invoice' } });
+    expect(r.errors).toEqual([]);
+    expect(
+      storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.doc_no, s.gross_value, s.discount, s.net_value, s.tax]),
+    ).toEqual([
+      ['PSI-1001', 100_000, 5_000, 95_000, 17_100],
+      ['PSI-1001', 25_000, 1_250, 23_750, 2_850],
+      ['PSI-1002', 20_000, 0, 20_000, 3_600],
+    ]);
+  });
 });
 
 describe("QuickBooks' A/R Aging Detail", () => {

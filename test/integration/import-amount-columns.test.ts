@@ -439,7 +439,7 @@ ${row('PC-1', 'SKU-0001', 10, 0.1, 0.18, 1000, 1062)}${row('PC-2', 'SKU-0002', 5
 });
 
 describe('a discount on the whole bill', () => {
-  it("leaves an Invoice Discount column that differs between a bill's rows as each line's own", async () => {
+  it("reads an Invoice Discount column that differs between a bill's rows as each line's own", async () => {
     const path = file('line-discounts.csv', [
       ['Invoice No', 'Date', 'Distributor', 'SKU', 'Qty', 'Amount', 'Invoice Discount'],
       ['BD-1', '05/10/2026', 'D001', 'SKU-0001', 1, '900.00', '100.00'],
@@ -448,11 +448,11 @@ describe('a discount on the whole bill', () => {
     const r = await importFile(ws, path, { kind: 'sales', dateOrder: 'dmy' });
     expect(r.errors).toEqual([]);
     expect(r.decisions.map((d) => d.decision)).toContain(
-      '"Invoice Discount" differs between the rows of one bill: it is not read as a discount on the whole bill',
+      "\"Invoice Discount\" differs between the rows of one bill: it is each line's share of the bill's discount, read as the line's discount",
     );
-    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.sku, s.net_value])).toEqual([
-      ['SKU-0001', 90_000],
-      ['SKU-0002', 45_000],
+    expect(storedRows(ws, 'sales', r.batch ?? 0).map((s) => [s.sku, s.net_value, s.discount])).toEqual([
+      ['SKU-0001', 90_000, 10_000],
+      ['SKU-0002', 45_000, 5_000],
     ]);
   });
 });

@@ -60,15 +60,34 @@ export function billTaxColumn(
   // A total that differs between a bill's rows is no bill's total.
   if (whole.some((lines) => totalOfBill(lines, total, d) === null)) return null;
   const rests = whole.map((lines) => {
-    const read = lines.map((cells) => {
-      const { values, problems } = convertRow('sales', mapping, cells, d, defaults);
-      return problems.length > 0 ? null : billLine(values);
-    });
+    const read = lines.map((cells) => sampleLine(mapping, cells, d, defaults, billLine));
     return read.every((l) => l !== null) ? taxOfBill(totalOfBill(lines, total, d) ?? 0, read as BillLine[]) : null;
   });
   // Its header names it a total with tax; the rows confirm it, a bill in ten of them left to warn of.
-  const unfit = rests.filter((r) => r === null).length;
-  return 10 * unfit <= rests.length && rests.some((r) => (r ?? 0) !== 0) ? total : null;
+  return mostlyTax(rests) ? total : null;
+}
+
+/** A row of the first rows as a line (as `read` takes its values), or null where it does not read. */
+function sampleLine(
+  mapping: Mapping,
+  cells: readonly Cell[],
+  d: Decisions,
+  defaults: Readonly<Record<string, Cell>>,
+  read: (values: Record<string, StoredValue>) => BillLine | null,
+): BillLine | null {
+  const { values, problems } = convertRow('sales', mapping, cells, d, defaults);
+  return problems.length > 0 ? null : read(values);
+}
+
+/** Whether the tax the first rows' bills or lines hold (null: none a GST would be) is one on all but a tenth, and more than nothing on some. */
+const mostlyTax = (rests: readonly (number | null)[]): boolean =>
+  10 * rests.filter((r) => r === null).length <= rests.length && rests.some((r) => (r ?? 0) !== 0);
+
+/** The columns no field reads whose header, or its path's last part, is one of `names`: Odoo's `Invoice lines/Total` is a `Total`. */
+function headedAs(mapping: Mapping, headers: readonly string[], names: ReadonlySet<string>): number[] {
+  const taken = new Set(Object.values(mapping));
+  const lastPart = (header: string) => normalizeHeader(header.split('/').at(-1) ?? header);
+  return headers.flatMap((h, c) => (!taken.has(c) && names.has(lastPart(h)) ? [c] : []));
 }
 
 /**
@@ -77,9 +96,6 @@ export function billTaxColumn(
  */
 const taxUnwritten = (mapping: Mapping): boolean =>
   noTaxButCess(mapping) && [mapping.tax_inclusive, mapping.gst_type, mapping.bill_total].every((c) => c === undefined);
-
-/** A header's last part, as a name reads it: Odoo's `Invoice lines/Total` is a line's `Total`. */
-const lastPart = (header: string) => normalizeHeader(header.split('/').at(-1) ?? header);
 
 /** Headers that name a line's total, with its tax where the rows show it. */
 const lineTotalHeaders = new Set([...totalHeaders, 'linetotal', 'itemtotal']);
@@ -103,16 +119,12 @@ export function lineTaxColumn(
 ): number | null {
   const { net_value: net, doc_no: docNo } = mapping;
   if (net === undefined || rows.length === 0 || !taxUnwritten(mapping)) return null;
-  const taken = new Set(Object.values(mapping));
   const candidates = [
     mapping.with_tax,
     proposed('gross_total') ? mapping.gross_total : undefined,
-    ...headers.map((h, c) => (!taken.has(c) && lineTotalHeaders.has(lastPart(h)) ? c : undefined)),
+    ...headedAs(mapping, headers, lineTotalHeaders),
   ].filter((c): c is number => c !== undefined);
-  const lines = rows.map((cells) => {
-    const { values, problems } = convertRow('sales', mapping, cells, d, defaults);
-    return problems.length > 0 ? null : ownLine(values);
-  });
+  const lines = rows.map((cells) => sampleLine(mapping, cells, d, defaults, ownLine));
   const several = docNo === undefined ? [] : billsOf(rows, docNo).filter((bill) => bill.length > 1);
   const fits = (column: number) => {
     if (several.length > 0 && several.every((bill) => billAmount(bill, column, d) !== null)) return false;
@@ -121,15 +133,14 @@ export function lineTaxColumn(
       const total = amountIn(cells, column, d);
       return line == null || total === null ? null : taxOfBill(Math.abs(total), [line]);
     });
-    const unfit = rests.filter((r) => r === null).length;
-    return 10 * unfit <= rests.length && rests.some((r) => (r ?? 0) !== 0);
+    return mostlyTax(rests);
   };
   return candidates.find(fits) ?? null;
 }
 
 /**
  * The column that may hold each bill's total: the document's total as proposed, or where none is,
- * one no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`).
+ * the first no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`).
  */
 function totalColumn(
   mapping: Mapping,
@@ -137,9 +148,7 @@ function totalColumn(
   proposed: (field: string) => boolean,
 ): number | null {
   if (mapping.gross_total !== undefined) return proposed('gross_total') ? mapping.gross_total : null;
-  const taken = new Set(Object.values(mapping));
-  const column = headers.findIndex((h, c) => !taken.has(c) && totalHeaders.has(normalizeHeader(h)));
-  return column < 0 ? null : column;
+  return headedAs(mapping, headers, totalHeaders)[0] ?? null;
 }
 
 /** "1 bill", "1,00,000 lines": how many, as the import's result says it. */

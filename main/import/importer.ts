@@ -14,6 +14,7 @@ import { normalizeHeader } from './aliases';
 import { ReceiptAllocations } from './allocations';
 import { recordImport, rollBackBatchRows } from './batches';
 import { BillDiscounts } from './bill-discount';
+import { BillGaps } from './bill-gaps';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { BillTax, LineTax } from './bill-tax';
 import { BillTotals } from './bill-totals';
@@ -458,6 +459,15 @@ async function importFrom(
         : null;
     const lineTax =
       kind === 'sales' && decisions.lineTax !== undefined ? new LineTax(decisions.lineTax, decisions) : null;
+    // A bill's total read for nothing else: a bill it is off from warned of (bill-gaps.ts).
+    const billGaps =
+      kind === 'sales' &&
+      mapping.gross_total !== undefined &&
+      mapping.net_value !== undefined &&
+      decisions.billTax === undefined &&
+      decisions.lineTax === undefined
+        ? new BillGaps(mapping.gross_total, decisions)
+        : null;
     const oneLineBills =
       kind === 'sales' && decisions.oneLineBills !== undefined
         ? new OneLineBills(decisions.oneLineBills, decisions)
@@ -677,6 +687,7 @@ async function importFrom(
       if (billTax && billLine && lines.firstId !== 0) billTax.add(values, row.cells, billLine, lines.firstId);
       if (lineFit !== null) lineTax?.stored(lineFit);
       oneLineBills?.add(values, row.cells, row.number);
+      billGaps?.add(values, row.cells, row.number);
       dueDates?.add(values);
       freeGoods?.add(row.cells, converted, values);
       if (paid) spread?.took(paid.party, paid.parts, paid.spreadFrom);
@@ -727,6 +738,8 @@ async function importFrom(
     const billTaxSaid = billTax?.said(headers, mapping);
     if (billTaxSaid?.decision) result.decisions.push(billTaxSaid.decision);
     if (billTaxSaid?.warning) result.warnings.push(billTaxSaid.warning);
+    const billGap = billGaps?.warning(headers, mapping);
+    if (billGap) result.warnings.push(billGap);
     const lineTaxSaid = lineTax?.said(headers, mapping);
     if (lineTaxSaid?.decision) result.decisions.push(lineTaxSaid.decision);
     if (lineTaxSaid?.warning) result.warnings.push(lineTaxSaid.warning);

@@ -228,3 +228,22 @@ describe("a line's own amount with its tax beside its net value, and no tax writ
     expect(stored(r.batch).map(([, , tax]) => tax)).toEqual([null, null, null, null]);
   });
 });
+
+describe("a bill's total its lines do not make up", () => {
+  it('warns of bills whose Gross Total holds a ledger the export left out, and not of those it makes up', async () => {
+    const r = await imported('Sales Register.csv', [
+      ['Date', 'Particulars', 'Voucher No.', 'Value', 'Output CGST 9%', 'Output SGST 9%', 'Round Off', 'Gross Total'],
+      // A TCS ledger of 11.80, 5.90 and 2.36 the register was printed without.
+      ['2026-10-03', 'D001', 'S-1', '10,000.00', '900.00', '900.00', null, '11,811.80'],
+      ['2026-10-04', 'D002', 'S-2', '5,000.00', '450.00', '450.00', null, '5,905.90'],
+      ['2026-10-05', 'D001', 'S-3', '2,000.00', '180.00', '180.00', null, '2,362.36'],
+      // Made up to the paisa, a round-off among them; and within a rupee.
+      ['2026-10-06', 'D002', 'S-4', '333.33', '30.00', '30.00', '-0.33', '393.00'],
+      ['2026-10-07', 'D002', 'S-5', '1,000.00', '90.00', '90.00', null, '1,180.60'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([
+      'On 3 bills "Gross Total" is more than a rupee off their lines\' "Value", tax, other charges and round-off (20.06 more in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads those bills without it; export the register with all its ledger columns, or map the missing one',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billAmount, billDiscountColumns, billsOf, lineDiscountShares } from './bill-discount';
-import { billTaxColumn, lineTaxColumn } from './bill-tax';
+import { billTaxColumn, lineTaxColumn, taxableColumn } from './bill-tax';
 import { billTotalColumn } from './bill-totals';
 import { keepChargeAmounts } from './charges';
 import { gstRateIn, noTaxButCess, taxAtRate, taxAtSomeRate, taxInside } from './gst-types';
@@ -558,6 +558,16 @@ export function amountsFromRows(
   ) {
     const total = billTotalColumn(mapping, headers, rows, decisions);
     if (total !== null) mapping.bill_total = total;
+  }
+  // A net value beside the taxable value, and no tax: it is each line's amount with its tax (bill-tax.ts).
+  const taxable = noTaxFlag ? taxableColumn(mapping, headers, rows, decisions, proposed) : null;
+  if (taxable !== null && mapping.net_value !== undefined) {
+    notes.push({
+      field: 'net_value',
+      decision: `"${headers[taxable]}" is the net value and "${headers[mapping.net_value]}" each line's amount with its tax: on the lines read it is "${headers[taxable]}" and at most a GST of 28 % beyond it`,
+    });
+    mapping.with_tax = mapping.net_value;
+    mapping.net_value = taxable;
   }
   // A bill's total with its tax beside its lines and no tax: its tax is found bill by bill (bill-tax.ts).
   const billTax = noTaxFlag ? billTaxColumn(mapping, headers, rows, decisions, defaults, proposed) : null;

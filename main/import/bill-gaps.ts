@@ -16,8 +16,9 @@ import type { Decisions } from './row-values';
 export class BillGaps {
   private readonly runs: BillRuns<{ lines: number }>;
   private bills = 0;
-  /** What their totals hold beyond their lines, paise (less where short of them). */
-  private beyond = 0;
+  /** What their totals hold beyond their lines, and lack of them, paise. */
+  private more = 0;
+  private less = 0;
 
   constructor(
     /** The column of each bill's total. */
@@ -47,7 +48,8 @@ export class BillGaps {
     const gap = Math.abs(bill.amount) - Math.abs(bill.own.lines);
     if (Math.abs(gap) <= 100) return;
     this.bills++;
-    this.beyond += gap;
+    if (gap > 0) this.more += gap;
+    else this.less -= gap;
   }
 
   /** The warning, where some bill's total is off its lines, or null. */
@@ -57,7 +59,10 @@ export class BillGaps {
     const total = `"${headers[this.column]}"`;
     const net = `"${headers[mapping.net_value ?? -1]}"`;
     const one = this.bills === 1;
-    const by = scaledIntegerToString(Math.abs(this.beyond), 2);
-    return `On ${this.bills.toLocaleString('en-IN')} ${one ? 'bill' : 'bills'} ${total} is more than a rupee off ${one ? 'its' : 'their'} lines' ${net}, tax, other charges and round-off (${this.beyond >= 0 ? `${by} more` : `${by} less`} in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads ${one ? 'that bill' : 'those bills'} without it; export the register with all its ledger columns, or map the missing one`;
+    const by = [
+      ...(this.more > 0 ? [`${scaledIntegerToString(this.more, 2)} more`] : []),
+      ...(this.less > 0 ? [`${scaledIntegerToString(this.less, 2)} less`] : []),
+    ].join(', ');
+    return `On ${this.bills.toLocaleString('en-IN')} ${one ? 'bill' : 'bills'} ${total} is more than a rupee off ${one ? 'its' : 'their'} lines' ${net}, tax, other charges and round-off (${by} in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads ${one ? 'that bill' : 'those bills'} without it; export the register with all its ledger columns, or map the missing one`;
   }
 }

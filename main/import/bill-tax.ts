@@ -138,6 +138,38 @@ export function lineTaxColumn(
   return candidates.find(fits) ?? null;
 }
 
+/** Headers that name a line's value before its tax, as GST names it. */
+const taxableHeaders = new Set(['taxablevalue', 'taxableamount', 'taxableamt', 'assessablevalue', 'assessableamount']);
+
+/**
+ * The column of each line's taxable value beside a net value that holds its tax too, where the file
+ * writes no tax (a DMS's `Net Amount` beside its `Taxable Amount`, read as the net until 7
+ * December): a column no field reads headed as the taxable value, on all but a tenth of the lines of
+ * the first rows the net value less nothing or up to a GST of 28 % of it, and on some less. Null
+ * where none is, the file writes tax or a rate, or the user mapped the net value themselves.
+ */
+export function taxableColumn(
+  mapping: Mapping,
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  d: Decisions,
+  proposed: (field: string) => boolean,
+): number | null {
+  const named = mapping.net_value;
+  if (named === undefined || rows.length === 0 || !proposed('net_value') || mapping.with_tax !== undefined) return null;
+  if (!taxUnwritten(mapping)) return null;
+  const fits = (column: number) =>
+    mostlyTax(
+      rows.map((cells) => {
+        const [whole, taxable] = [amountIn(cells, named, d), amountIn(cells, column, d)];
+        if (whole === null || taxable === null || Math.sign(whole) * Math.sign(taxable) < 0) return null;
+        const rest = Math.abs(whole) - Math.abs(taxable);
+        return taxLike(rest, taxable) ? rest : null;
+      }),
+    );
+  return headedAs(mapping, headers, taxableHeaders).find(fits) ?? null;
+}
+
 /**
  * The column that may hold each bill's total: the document's total as proposed, or where none is,
  * the first no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`).

@@ -215,6 +215,25 @@ describe("a line's own amount with its tax beside its net value, and no tax writ
     expect(octoberBills(ws)).toMatchObject({ 'INV/2026/00041': 1460, 'INV/2026/00042': 236 });
   });
 
+  it("reads a Net Amount that holds the tax beside the Taxable Amount as each line's amount with its tax, not its net value", async () => {
+    const r = await imported('dms-sales.csv', [
+      ['Bill No', 'Bill Date', 'Party Code', 'Item Code', 'Qty', 'Rate', 'Taxable Amount', 'Net Amount'],
+      ['B-1', '2026-10-03', 'D001', 'SKU-0001', '10', '100.00', '1000.00', '1180.00'],
+      ['B-1', '2026-10-03', 'D001', 'SKU-0002', '5', '50.00', '250.00', '280.00'],
+      // Exempt: nothing beyond its value.
+      ['B-2', '2026-10-04', 'D002', 'SKU-0001', '2', '100.00', '200.00', '200.00'],
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch).map(([doc, net, tax]) => [doc, net, tax])).toEqual([
+      ['B-1', 100_000, 18_000],
+      ['B-1', 25_000, 3_000],
+      ['B-2', 20_000, 0],
+    ]);
+    expect(r.decisions.map((d) => d.decision)).toContain(
+      '"Taxable Amount" is the net value and "Net Amount" each line\'s amount with its tax: on the lines read it is "Taxable Amount" and at most a GST of 28 % beyond it',
+    );
+  });
+
   it("never reads a total every bill writes the same on each of its lines as each line's", async () => {
     // Each bill's total is below its lines (a discount the file does not write): no line's tax.
     const r = await imported('bills.csv', [
@@ -240,10 +259,12 @@ describe("a bill's total its lines do not make up", () => {
       // Made up to the paisa, a round-off among them; and within a rupee.
       ['2026-10-06', 'D002', 'S-4', '333.33', '30.00', '30.00', '-0.33', '393.00'],
       ['2026-10-07', 'D002', 'S-5', '1,000.00', '90.00', '90.00', null, '1,180.60'],
+      // A discount ledger of 50.00 left out.
+      ['2026-10-08', 'D001', 'S-6', '1,000.00', '90.00', '90.00', null, '1,130.00'],
     ]);
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
-      'On 3 bills "Gross Total" is more than a rupee off their lines\' "Value", tax, other charges and round-off (20.06 more in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads those bills without it; export the register with all its ledger columns, or map the missing one',
+      'On 4 bills "Gross Total" is more than a rupee off their lines\' "Value", tax, other charges and round-off (20.06 more, 50.00 less in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads those bills without it; export the register with all its ledger columns, or map the missing one',
     ]);
   });
 });

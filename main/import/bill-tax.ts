@@ -6,7 +6,7 @@ import { type BillRun, BillRuns } from './bill-runs';
 import { totalHeaders } from './bill-totals';
 import { noTaxButCess } from './gst-types';
 import type { Mapping } from './mapping';
-import type { Cell } from './readers/types';
+import type { Cell, SourceRow } from './readers/types';
 import { amountIn, blank, convertRow, type Decisions } from './row-values';
 import { shareOf } from './voucher-items';
 
@@ -170,6 +170,32 @@ export function taxableColumn(
   return headedAs(mapping, headers, taxableHeaders).find(fits) ?? null;
 }
 
+/** A voucher's ledger lines say its tax (row-values.ts): its party's amount is no bill's or line's total to find a tax in. */
+export function keepTaxFromTotals(d: Decisions, sample: readonly SourceRow[]): void {
+  if (!sample.some((r) => r.ledger !== undefined)) return;
+  delete d.billTax;
+  delete d.lineTax;
+}
+
+/** How a bill's tax is worked out from its total (billTaxColumn), as the import says it. */
+const billTaxSentence = (total: string, net: string) =>
+  `${total} is each bill's total with its tax, and the file writes no tax: each bill's tax is ${total} less its lines' ${net} (and any round-off and other charges), spread over its lines by their ${net} to the paisa`;
+
+/** How a line's tax is worked out from its amount with tax (lineTaxColumn), as the import says it. */
+const lineTaxSentence = (total: string, net: string) =>
+  `${total} is each line's amount with its tax, and the file writes no tax: each line's tax is ${total} less its ${net}, to the paisa`;
+
+/**
+ * What the import dialog says, before the import, of a tax the first rows showed is to be worked out
+ * from each bill's or line's total (the import says it again with how many); null where none is.
+ */
+export function taxFromTotalsSaid(headers: readonly string[], mapping: Mapping, d: Decisions): string | null {
+  const net = `"${headers[mapping.net_value ?? -1]}"`;
+  if (d.billTax !== undefined) return billTaxSentence(`"${headers[d.billTax]}"`, net);
+  if (d.lineTax !== undefined) return lineTaxSentence(`"${headers[d.lineTax]}"`, net);
+  return null;
+}
+
 /**
  * The column that may hold each bill's total: the document's total as proposed, or where none is,
  * the first no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`).
@@ -311,7 +337,7 @@ export class BillTax {
           ? null
           : {
               field: 'tax',
-              decision: `${total} is each bill's total with its tax, and the file writes no tax: each bill's tax is ${total} less its lines' ${net} (and any round-off and other charges), spread over its lines by their ${net} to the paisa (${count(this.bills)})`,
+              decision: `${billTaxSentence(total, net)} (${count(this.bills)})`,
             },
       warning:
         this.unfit === 0
@@ -365,7 +391,7 @@ export class LineTax {
           ? null
           : {
               field: 'tax',
-              decision: `${total} is each line's amount with its tax, and the file writes no tax: each line's tax is ${total} less its ${net}, to the paisa (${counted(this.lines, 'line', 'lines')})`,
+              decision: `${lineTaxSentence(total, net)} (${counted(this.lines, 'line', 'lines')})`,
             },
       warning:
         this.unfit === 0

@@ -4,6 +4,7 @@ import { type DatasetKind, datasets, type FieldType } from '../datasets/kinds';
 import { moneyAndDates } from '../settings/money-and-dates';
 import { pseudoFieldDefs, pseudoFieldsOf } from './aliases';
 import { amountsFromRows } from './amounts-from-rows';
+import { keepTaxFromTotals, taxFromTotalsSaid } from './bill-tax';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { classifyDocType, classifyVoucher, readsPartySide, type TypeClass, type TypeMap } from './doc-types';
@@ -195,6 +196,8 @@ async function inspectSource(
       args.kind === 'sales'
         ? amountsFromRows(table.mapping, table.headers, rows, d, {}, leftAsProposed(table, table.mapping))
         : [];
+    keepTaxFromTotals(d, preview);
+    const fromTotals = args.kind === 'sales' ? taxFromTotalsSaid(table.headers, table.mapping, d) : null;
     // What the import refuses, or warns of, before reading a line: as it will with this mapping.
     const loose =
       args.kind === 'sales' && leftAsProposed(table, table.mapping)('qty')
@@ -215,6 +218,7 @@ async function inspectSource(
       d.decimalReason,
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
       ...fromRows.map((o) => o.decision),
+      ...(fromTotals ? [fromTotals] : []),
       ...[yearlessNote(args.kind, table.mapping, rows, table.titlePeriod)].flatMap((o) => (o ? [o.decision] : [])),
       ...firstRows.notes.map((o) => o.decision),
       ...(loose && !loose.refusal ? [loose.decision] : []),

@@ -1,4 +1,5 @@
 import { amountsFromRows } from './amounts-from-rows';
+import { keepTaxFromTotals } from './bill-tax';
 import { classifyDocType, classifyVoucher, givenBackNamed, paymentNamed, readsPartySide } from './doc-types';
 import { firstRowRules } from './first-rows';
 import type { ImportPlan } from './import-plan';
@@ -68,12 +69,7 @@ export function decideFromSample(
   // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
   const proposed = leftAsProposed(table, mapping, request.map);
   if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
-  // A voucher's ledger lines say its tax (row-values.ts): its party's amount is no register's bill
-  // or line total to find a tax in (bill-tax.ts).
-  if (sample.some((r) => r.ledger !== undefined)) {
-    delete decisions.billTax;
-    delete decisions.lineTax;
-  }
+  keepTaxFromTotals(decisions, sample);
   const total = mapping.gross_total;
   if (kind === 'sales' && total !== undefined && lineTotalToCheck(mapping) && defaults.net_value === undefined)
     throw noColumnRefusal(fileName, table, [

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { inspectFile } from '../../main/import/inspect';
 import type { Workspace } from '../../main/workspace';
 import { octoberBills } from '../support/early-payment';
 import { delimited, writeText } from '../support/files';
@@ -266,5 +267,44 @@ describe("a bill's total its lines do not make up", () => {
     expect(r.warnings).toEqual([
       'On 4 bills "Gross Total" is more than a rupee off their lines\' "Value", tax, other charges and round-off (20.06 more, 50.00 less in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads those bills without it; export the register with all its ledger columns, or map the missing one',
     ]);
+  });
+});
+
+describe("the import dialog, of a tax worked out from a bill's or a line's total", () => {
+  const previewed = async (name: string, rows: (string | null)[][]) => {
+    const path = writeText(join(dir, name), delimited(rows));
+    const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });
+    const sentBack = await importFile(ws, path, { kind: 'sales', mapping: preview.mapping, dryRun: true });
+    return { decisions: preview.decisions, tax: sentBack.totals.tax };
+  };
+
+  it('says so before the import, and its mapping sent back reads the same tax', async () => {
+    const bills = await previewed('Journal Entry (account.move).csv', [
+      [
+        'Number',
+        'Invoice/Invoice Date',
+        'Partner',
+        'Invoice lines/Product',
+        'Invoice lines/Quantity',
+        'Invoice lines/Subtotal',
+        'Total',
+      ],
+      ['INV/2026/00041', '2026-10-05', 'D001', 'SKU-0001', '10', '1000.00', '1475.00'],
+      [null, null, null, 'SKU-0002', '5', '250.00', null],
+      ['INV/2026/00042', '2026-10-06', 'D002', 'SKU-0001', '1', '100.00', '118.00'],
+    ]);
+    expect(bills.decisions).toContain(
+      '"Total" is each bill\'s total with its tax, and the file writes no tax: each bill\'s tax is "Total" less its lines\' "Invoice lines/Subtotal" (and any round-off and other charges), spread over its lines by their "Invoice lines/Subtotal" to the paisa',
+    );
+    expect(bills.tax).toBe('243.00');
+    const lines = await previewed('dms-sales.csv', [
+      ['Bill No', 'Bill Date', 'Party Code', 'Item Code', 'Qty', 'Taxable Amount', 'Net Amount'],
+      ['B-1', '2026-10-03', 'D001', 'SKU-0001', '10', '1000.00', '1180.00'],
+      ['B-1', '2026-10-03', 'D001', 'SKU-0002', '5', '250.00', '280.00'],
+    ]);
+    expect(lines.decisions).toContain(
+      '"Net Amount" is each line\'s amount with its tax, and the file writes no tax: each line\'s tax is "Net Amount" less its "Taxable Amount", to the paisa',
+    );
+    expect(lines.tax).toBe('210.00');
   });
 });

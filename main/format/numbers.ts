@@ -121,3 +121,7 @@ export function readableNumbers(text: string, locale: string): string {
 
 /** A count and the words after it, as English agrees them: "1 line names its", "2 lines name their". */
 export const counted = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** The same, its count grouped as Indian figures are: "1 bill", "1,00,000 lines". */
+export const countedGrouped = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString('en-IN')} ${n === 1 ? one : many}`;

@@ -1,5 +1,6 @@
 import { scaledIntegerToString } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
+import { countedGrouped } from '../format/numbers';
 import { type BillRun, BillRuns } from './bill-runs';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
@@ -8,8 +9,9 @@ import type { Decisions } from './row-values';
 /**
  * A bill's total beside its lines, read for nothing else (a Tally register's `Gross Total` beside
  * its `Value` and tax columns): where it is more than a rupee off its lines' net values, tax, other
- * charges and round-off, something the export left out (a ledger column the register hid: TCS,
- * freight, a discount) is not in them, and early payment reads the bill without it. Bills are
+ * charges and round-off, something its columns do not show (a tax under another name, SAP Business
+ * One's VAT beside its zero GST columns; a ledger the register was printed without: TCS, freight, a
+ * discount) is not in them, and early payment reads the bill without it. Bills are
  * followed as their lines are stored (the run's span: row numbers), and the import warns of how many
  * and by how much.
  */
@@ -63,6 +65,6 @@ export class BillGaps {
       ...(this.more > 0 ? [`${scaledIntegerToString(this.more, 2)} more`] : []),
       ...(this.less > 0 ? [`${scaledIntegerToString(this.less, 2)} less`] : []),
     ].join(', ');
-    return `On ${this.bills.toLocaleString('en-IN')} ${one ? 'bill' : 'bills'} ${total} is more than a rupee off ${one ? 'its' : 'their'} lines' ${net}, tax, other charges and round-off (${by} in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads ${one ? 'that bill' : 'those bills'} without it; export the register with all its ledger columns, or map the missing one`;
+    return `On ${countedGrouped(this.bills, 'bill', 'bills')} ${total} is more than a rupee off ${one ? 'its' : 'their'} lines' ${net}, tax, other charges and round-off (${by} in all): something its columns do not show (a tax under another name, or a ledger the register was printed without: TCS, freight, a discount) is not read, and early payment reads ${one ? 'that bill' : 'those bills'} without it; export the register with all its tax and ledger columns, or map the missing one`;
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
+import { countedGrouped } from '../format/numbers';
 import { normalizeHeader } from './aliases';
 import { billAmount, billsOf } from './bill-discount';
 import { type BillRun, BillRuns } from './bill-runs';
@@ -209,9 +210,6 @@ function totalColumn(
   return headedAs(mapping, headers, totalHeaders)[0] ?? null;
 }
 
-/** "1 bill", "1,00,000 lines": how many, as the import's result says it. */
-const counted = (n: number, one: string, many: string) => `${n.toLocaleString('en-IN')} ${n === 1 ? one : many}`;
-
 /** A line of a bill as its row gave it, before its tax is worked out. */
 interface BillLine {
   net: number;
@@ -330,19 +328,18 @@ export class BillTax {
   ): { decision: { field: string; decision: string } | null; warning: string | null } {
     const total = `"${headers[this.column]}"`;
     const net = `"${headers[mapping.net_value ?? -1]}"`;
-    const count = (n: number) => counted(n, 'bill', 'bills');
     return {
       decision:
         this.bills === 0
           ? null
           : {
               field: 'tax',
-              decision: `${billTaxSentence(total, net)} (${count(this.bills)})`,
+              decision: `${billTaxSentence(total, net)} (${countedGrouped(this.bills, 'bill', 'bills')})`,
             },
       warning:
         this.unfit === 0
           ? null
-          : `On ${count(this.unfit)} ${total} is not its lines' ${net} and at most a GST of 28 % beyond them (or differs between its rows): ${this.unfit === 1 ? 'its lines keep' : 'their lines keep'} no tax, and early payment reads ${this.unfit === 1 ? 'that bill' : 'those bills'} at ${net} alone`,
+          : `On ${countedGrouped(this.unfit, 'bill', 'bills')} ${total} is not its lines' ${net} and at most a GST of 28 % beyond them (or differs between its rows): ${this.unfit === 1 ? 'its lines keep' : 'their lines keep'} no tax, and early payment reads ${this.unfit === 1 ? 'that bill' : 'those bills'} at ${net} alone`,
     };
   }
 }
@@ -391,12 +388,12 @@ export class LineTax {
           ? null
           : {
               field: 'tax',
-              decision: `${lineTaxSentence(total, net)} (${counted(this.lines, 'line', 'lines')})`,
+              decision: `${lineTaxSentence(total, net)} (${countedGrouped(this.lines, 'line', 'lines')})`,
             },
       warning:
         this.unfit === 0
           ? null
-          : `On ${counted(this.unfit, 'line', 'lines')} ${total} is not ${net} and at most a GST of 28 % beyond it, or is blank: ${this.unfit === 1 ? 'it keeps' : 'they keep'} no tax, and early payment reads ${this.unfit === 1 ? 'its bill' : 'their bills'} without it`,
+          : `On ${countedGrouped(this.unfit, 'line', 'lines')} ${total} is not ${net} and at most a GST of 28 % beyond it, or is blank: ${this.unfit === 1 ? 'it keeps' : 'they keep'} no tax, and early payment reads ${this.unfit === 1 ? 'its bill' : 'their bills'} without it`,
     };
   }
 }

@@ -265,7 +265,7 @@ describe("a bill's total its lines do not make up", () => {
     ]);
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
-      'On 4 bills "Gross Total" is more than a rupee off their lines\' "Value", tax, other charges and round-off (20.06 more, 50.00 less in all): something the export left out (a ledger column the register hid: TCS, freight, a discount) is not read, and early payment reads those bills without it; export the register with all its ledger columns, or map the missing one',
+      'On 4 bills "Gross Total" is more than a rupee off their lines\' "Value", tax, other charges and round-off (20.06 more, 50.00 less in all): something its columns do not show (a tax under another name, or a ledger the register was printed without: TCS, freight, a discount) is not read, and early payment reads those bills without it; export the register with all its tax and ledger columns, or map the missing one',
     ]);
   });
 });

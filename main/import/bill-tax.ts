@@ -119,7 +119,7 @@ export function lineTaxColumn(
   proposed: (field: string) => boolean,
 ): number | null {
   const { net_value: net, doc_no: docNo } = mapping;
-  if (net === undefined || rows.length === 0 || !taxUnwritten(mapping)) return null;
+  if (net === undefined || !taxUnwritten(mapping)) return null;
   const candidates = [
     mapping.with_tax,
     proposed('gross_total') ? mapping.gross_total : undefined,
@@ -157,7 +157,7 @@ export function taxableColumn(
   proposed: (field: string) => boolean,
 ): number | null {
   const named = mapping.net_value;
-  if (named === undefined || rows.length === 0 || !proposed('net_value') || mapping.with_tax !== undefined) return null;
+  if (named === undefined || !proposed('net_value') || mapping.with_tax !== undefined) return null;
   if (!taxUnwritten(mapping)) return null;
   const fits = (column: number) =>
     mostlyTax(
@@ -185,6 +185,18 @@ const billTaxSentence = (total: string, net: string) =>
 /** How a line's tax is worked out from its amount with tax (lineTaxColumn), as the import says it. */
 const lineTaxSentence = (total: string, net: string) =>
   `${total} is each line's amount with its tax, and the file writes no tax: each line's tax is ${total} less its ${net}, to the paisa`;
+
+/** What an import says of a tax worked out from totals: how, and of how many, and a warning of those it could not be. */
+export interface TaxSaid {
+  decision: { field: string; decision: string } | null;
+  warning: string | null;
+}
+
+/** The sentence saying how, with how many (null: none, so nothing said), and the warning. */
+const taxSaid = (sentence: string, howMany: string | null, warning: string | null): TaxSaid => ({
+  decision: howMany === null ? null : { field: 'tax', decision: `${sentence} (${howMany})` },
+  warning,
+});
 
 /**
  * What the import dialog says, before the import, of a tax the first rows showed is to be worked out
@@ -322,25 +334,16 @@ export class BillTax {
   }
 
   /** What the import says of the bills' tax: how it was worked out, and of how many bills it could not be. */
-  said(
-    headers: readonly string[],
-    mapping: Mapping,
-  ): { decision: { field: string; decision: string } | null; warning: string | null } {
+  said(headers: readonly string[], mapping: Mapping): TaxSaid {
     const total = `"${headers[this.column]}"`;
     const net = `"${headers[mapping.net_value ?? -1]}"`;
-    return {
-      decision:
-        this.bills === 0
-          ? null
-          : {
-              field: 'tax',
-              decision: `${billTaxSentence(total, net)} (${countedGrouped(this.bills, 'bill', 'bills')})`,
-            },
-      warning:
-        this.unfit === 0
-          ? null
-          : `On ${countedGrouped(this.unfit, 'bill', 'bills')} ${total} is not its lines' ${net} and at most a GST of 28 % beyond them (or differs between its rows): ${this.unfit === 1 ? 'its lines keep' : 'their lines keep'} no tax, and early payment reads ${this.unfit === 1 ? 'that bill' : 'those bills'} at ${net} alone`,
-    };
+    return taxSaid(
+      billTaxSentence(total, net),
+      this.bills === 0 ? null : countedGrouped(this.bills, 'bill', 'bills'),
+      this.unfit === 0
+        ? null
+        : `On ${countedGrouped(this.unfit, 'bill', 'bills')} ${total} is not its lines' ${net} and at most a GST of 28 % beyond them (or differs between its rows): ${this.unfit === 1 ? 'its lines keep' : 'their lines keep'} no tax, and early payment reads ${this.unfit === 1 ? 'that bill' : 'those bills'} at ${net} alone`,
+    );
   }
 }
 
@@ -376,24 +379,15 @@ export class LineTax {
   }
 
   /** What the import says of the lines' tax: how it was worked out, and of how many lines it could not be. */
-  said(
-    headers: readonly string[],
-    mapping: Mapping,
-  ): { decision: { field: string; decision: string } | null; warning: string | null } {
+  said(headers: readonly string[], mapping: Mapping): TaxSaid {
     const total = `"${headers[this.column]}"`;
     const net = `"${headers[mapping.net_value ?? -1]}"`;
-    return {
-      decision:
-        this.lines === 0
-          ? null
-          : {
-              field: 'tax',
-              decision: `${lineTaxSentence(total, net)} (${countedGrouped(this.lines, 'line', 'lines')})`,
-            },
-      warning:
-        this.unfit === 0
-          ? null
-          : `On ${countedGrouped(this.unfit, 'line', 'lines')} ${total} is not ${net} and at most a GST of 28 % beyond it, or is blank: ${this.unfit === 1 ? 'it keeps' : 'they keep'} no tax, and early payment reads ${this.unfit === 1 ? 'its bill' : 'their bills'} without it`,
-    };
+    return taxSaid(
+      lineTaxSentence(total, net),
+      this.lines === 0 ? null : countedGrouped(this.lines, 'line', 'lines'),
+      this.unfit === 0
+        ? null
+        : `On ${countedGrouped(this.unfit, 'line', 'lines')} ${total} is not ${net} and at most a GST of 28 % beyond it, or is blank: ${this.unfit === 1 ? 'it keeps' : 'they keep'} no tax, and early payment reads ${this.unfit === 1 ? 'its bill' : 'their bills'} without it`,
+    );
   }
 }

@@ -735,14 +735,12 @@ async function importFrom(
     const billTotalNote = billTotals?.decision(headers, mapping);
     if (billTotalNote) result.decisions.push(billTotalNote);
     billTax?.settle();
-    const billTaxSaid = billTax?.said(headers, mapping);
-    if (billTaxSaid?.decision) result.decisions.push(billTaxSaid.decision);
-    if (billTaxSaid?.warning) result.warnings.push(billTaxSaid.warning);
+    for (const said of [billTax?.said(headers, mapping), lineTax?.said(headers, mapping)]) {
+      if (said?.decision) result.decisions.push(said.decision);
+      if (said?.warning) result.warnings.push(said.warning);
+    }
     const billGap = billGaps?.warning(headers, mapping);
     if (billGap) result.warnings.push(billGap);
-    const lineTaxSaid = lineTax?.said(headers, mapping);
-    if (lineTaxSaid?.decision) result.decisions.push(lineTaxSaid.decision);
-    if (lineTaxSaid?.warning) result.warnings.push(lineTaxSaid.warning);
 
     const oneAmountEach = oneLineBills?.refusal(fileName, headers);
     if (oneAmountEach) throw new ImportRefusedError(oneAmountEach);

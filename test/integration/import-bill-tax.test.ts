@@ -18,6 +18,17 @@ beforeEach(() => {
 const stored = (batch: number | null) =>
   storedRows(ws, 'sales', batch ?? 0).map((r) => [r.doc_no, r.net_value, r.tax, r.round_off]);
 
+/** Odoo's invoice lines: the invoice's Total on its first line only, beside each line's Subtotal. */
+const odooHeader = [
+  'Number',
+  'Invoice/Invoice Date',
+  'Partner',
+  'Invoice lines/Product',
+  'Invoice lines/Quantity',
+  'Invoice lines/Subtotal',
+  'Total',
+];
+
 const imported = (name: string, rows: (string | null)[][]) =>
   importFile(ws, writeText(join(dir, name), delimited(rows)), { kind: 'sales' });
 
@@ -103,15 +114,7 @@ describe("a bill's total with its tax beside its lines, and no tax written", () 
 
   it("reads an invoice's Total written on its first line only, beside its lines' Subtotal (Odoo)", async () => {
     const r = await imported('Journal Entry (account.move).csv', [
-      [
-        'Number',
-        'Invoice/Invoice Date',
-        'Partner',
-        'Invoice lines/Product',
-        'Invoice lines/Quantity',
-        'Invoice lines/Subtotal',
-        'Total',
-      ],
+      odooHeader,
       // 1,000.00 and 250.00 at 18 %: the invoice's Total, and nothing on its second line.
       ['INV/2026/00041', '2026-10-05', 'D001', 'SKU-0001', '10', '1000.00', '1475.00'],
       [null, null, null, 'SKU-0002', '5', '250.00', null],
@@ -280,15 +283,7 @@ describe("the import dialog, of a tax worked out from a bill's or a line's total
 
   it('says so before the import, and its mapping sent back reads the same tax', async () => {
     const bills = await previewed('Journal Entry (account.move).csv', [
-      [
-        'Number',
-        'Invoice/Invoice Date',
-        'Partner',
-        'Invoice lines/Product',
-        'Invoice lines/Quantity',
-        'Invoice lines/Subtotal',
-        'Total',
-      ],
+      odooHeader,
       ['INV/2026/00041', '2026-10-05', 'D001', 'SKU-0001', '10', '1000.00', '1475.00'],
       [null, null, null, 'SKU-0002', '5', '250.00', null],
       ['INV/2026/00042', '2026-10-06', 'D002', 'SKU-0001', '1', '100.00', '118.00'],

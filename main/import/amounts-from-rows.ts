@@ -1,6 +1,7 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billAmount, billDiscountColumns, billsOf, lineDiscountShares } from './bill-discount';
+import { billNetColumn, billNetDecision, billNetRefusal } from './bill-net';
 import { billTaxColumn, lineTaxColumn, taxableColumn } from './bill-tax';
 import { billTotalColumn } from './bill-totals';
 import { keepChargeAmounts } from './charges';
@@ -9,6 +10,7 @@ import { lineTotalToCheck, netBesideGrossToCheck } from './kind-rules';
 import { discountColumns, type Mapping, percentHeader, taxColumns } from './mapping';
 import { otherLedgerColumns } from './other-ledgers';
 import type { Cell } from './readers/types';
+import { ImportRefusedError } from './refused';
 import { amountIn, blank, convertRow, type Decisions, discountShare, sumIn } from './row-values';
 import { includesTax, keepTaxInclusive } from './tax-inclusive';
 
@@ -367,9 +369,19 @@ export function amountsFromRows(
   rows: Rows,
   decisions: Decisions,
   defaults: Readonly<Record<string, Cell>>,
-  proposed: (field: string) => boolean,
+  proposedFirst: (field: string) => boolean,
 ): { field: string; decision: string }[] {
   const notes: { field: string; decision: string }[] = [];
+  // A bill's amount on each of its lines, proposed as the net value: each line's own amount is
+  // read in its place (still as proposed, for the rules below), else the file is refused (bill-net.ts).
+  const ofBills = proposedFirst('net_value') ? billNetColumn(mapping, headers, rows, decisions) : null;
+  if (ofBills !== null && ofBills.line === null) throw new ImportRefusedError(billNetRefusal(ofBills, headers));
+  if (ofBills !== null && ofBills.line !== null) {
+    notes.push({ field: 'net_value', decision: billNetDecision(ofBills, headers) });
+    mapping.net_value = ofBills.line;
+  }
+  const proposed = (field: string) =>
+    proposedFirst(field) || (field === 'net_value' && ofBills !== null && mapping.net_value === ofBills.line);
   const isAmount = (cells: readonly Cell[], column: number) =>
     blank(cells[column]) || amountIn(cells, column, decisions) !== null;
   keepChargeAmounts(mapping, rows, isAmount, proposed);

@@ -3,6 +3,7 @@ import type { StoredValue } from '../datasets/insert';
 import { countedGrouped } from '../format/numbers';
 import { normalizeHeader } from './aliases';
 import { billAmount, billsOf } from './bill-discount';
+import { netHeadedColumns } from './bill-net';
 import { type BillRun, BillRuns } from './bill-runs';
 import { totalHeaders } from './bill-totals';
 import { noTaxButCess } from './gst-types';
@@ -36,7 +37,7 @@ function totalOfBill(lines: readonly (readonly Cell[])[], column: number, d: Dec
 }
 
 /**
- * The column of each bill's total with its tax (its header names it so, `totalColumn`), where the
+ * The column of each bill's total with its tax (its header names it so, `totalColumns`), where the
  * file writes no tax and the rows show it: on every bill of the first rows (the last, which the
  * sample may have cut, only where it is the only one) the total is written on its first row and
  * the same or nothing on each of its others, on all but a tenth of them it holds beyond its lines
@@ -53,19 +54,21 @@ export function billTaxColumn(
   proposed: (field: string) => boolean,
 ): number | null {
   const { net_value: net, doc_no: docNo } = mapping;
-  const total = totalColumn(mapping, headers, proposed);
-  if (total === null || net === undefined || docNo === undefined) return null;
+  if (net === undefined || docNo === undefined) return null;
   if (!taxUnwritten(mapping) || mapping.with_tax !== undefined) return null;
   const bills = billsOf(rows, docNo);
   const whole = bills.length > 1 ? bills.slice(0, -1) : bills;
-  // A total that differs between a bill's rows is no bill's total.
-  if (whole.some((lines) => totalOfBill(lines, total, d) === null)) return null;
-  const rests = whole.map((lines) => {
-    const read = lines.map((cells) => sampleLine(mapping, cells, d, defaults, billLine));
-    return read.every((l) => l !== null) ? taxOfBill(totalOfBill(lines, total, d) ?? 0, read as BillLine[]) : null;
-  });
-  // Its header names it a total with tax; the rows confirm it, a bill in ten of them left to warn of.
-  return mostlyTax(rests) ? total : null;
+  const fits = (total: number) => {
+    // A total that differs between a bill's rows is no bill's total.
+    if (whole.some((lines) => totalOfBill(lines, total, d) === null)) return false;
+    const rests = whole.map((lines) => {
+      const read = lines.map((cells) => sampleLine(mapping, cells, d, defaults, billLine));
+      return read.every((l) => l !== null) ? taxOfBill(totalOfBill(lines, total, d) ?? 0, read as BillLine[]) : null;
+    });
+    // Its header names it a total with tax; the rows confirm it, a bill in ten of them left to warn of.
+    return mostlyTax(rests);
+  };
+  return totalColumns(mapping, headers, proposed, bills, d).find(fits) ?? null;
 }
 
 /** A row of the first rows as a line (as `read` takes its values), or null where it does not read. */
@@ -210,16 +213,24 @@ export function taxFromTotalsSaid(headers: readonly string[], mapping: Mapping, 
 }
 
 /**
- * The column that may hold each bill's total: the document's total as proposed, or where none is,
- * the first no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`).
+ * The columns that may hold each bill's total: the document's total as proposed, or where none is,
+ * those no field reads headed as a bill's total (Odoo's `Total` beside its lines' `Subtotal`), then
+ * as a net value that every bill of several lines in the first rows writes the same on each (a DMS's
+ * `Net Amount` of each bill beside its lines' `Taxable Amount`, bill-net.ts; a line's `Amount`
+ * before its discount is no bill's).
  */
-function totalColumn(
+function totalColumns(
   mapping: Mapping,
   headers: readonly string[],
   proposed: (field: string) => boolean,
-): number | null {
-  if (mapping.gross_total !== undefined) return proposed('gross_total') ? mapping.gross_total : null;
-  return headedAs(mapping, headers, totalHeaders)[0] ?? null;
+  bills: readonly (readonly Cell[])[][],
+  d: Decisions,
+): number[] {
+  if (mapping.gross_total !== undefined) return proposed('gross_total') ? [mapping.gross_total] : [];
+  const several = bills.filter((lines) => lines.length > 1);
+  const billsOwn = (column: number) =>
+    several.length > 0 && several.every((lines) => billAmount(lines, column, d) !== null);
+  return [...headedAs(mapping, headers, totalHeaders), ...netHeadedColumns(mapping, headers).filter(billsOwn)];
 }
 
 /** A line of a bill as its row gave it, before its tax is worked out. */

@@ -68,7 +68,12 @@ export function decideFromSample(
   if (yearless) notes.push(yearless);
   // A column SchemeDesk chose, not one the user picked, may give way where the rows show it holds something else.
   const proposed = leftAsProposed(table, mapping, request.map);
-  if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
+  try {
+    if (kind === 'sales') notes.push(...amountsFromRows(mapping, headers, cells, decisions, defaults, proposed));
+  } catch (error) {
+    // A refusal the rows gave names no file.
+    throw error instanceof ImportRefusedError ? new ImportRefusedError(`${fileName}: ${error.message}`) : error;
+  }
   keepTaxFromTotals(decisions, sample);
   const total = mapping.gross_total;
   if (kind === 'sales' && total !== undefined && lineTotalToCheck(mapping) && defaults.net_value === undefined)

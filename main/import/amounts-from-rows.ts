@@ -1,7 +1,7 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
 import { billAmount, billDiscountColumns, billsOf, lineDiscountShares } from './bill-discount';
-import { billNetColumn, billNetDecision, billNetRefusal } from './bill-net';
+import { billNetColumn, billNetDecision, billNetOpen, billNetRefusal } from './bill-net';
 import { billTaxColumn, lineTaxColumn, taxableColumn } from './bill-tax';
 import { billTotalColumn } from './bill-totals';
 import { keepChargeAmounts } from './charges';
@@ -588,5 +588,7 @@ export function amountsFromRows(
   const lineTax =
     noTaxFlag && billTax === null ? lineTaxColumn(mapping, headers, rows, decisions, defaults, proposed) : null;
   if (lineTax !== null) decisions.lineTax = lineTax;
+  // The net value as named, which the first rows could not tell from each bill's: every bill is watched.
+  if (proposedFirst('net_value') && billNetOpen(mapping, rows, decisions)) decisions.billNets = mapping.net_value;
   return notes;
 }

@@ -1,6 +1,8 @@
 import { scaledIntegerToString } from '../../engine/money';
+import type { StoredValue } from '../datasets/insert';
 import { aliases, normalizeHeader } from './aliases';
 import { billAmount, billsOf } from './bill-discount';
+import { type BillRun, BillRuns } from './bill-runs';
 import type { Mapping } from './mapping';
 import type { Cell } from './readers/types';
 import { amountIn, type Decisions } from './row-values';
@@ -28,15 +30,13 @@ export interface BillNet {
  * Null where no bill shows it, or the net value is worked out from prices.
  */
 export function billNetColumn(mapping: Mapping, headers: readonly string[], rows: Rows, d: Decisions): BillNet | null {
-  const { net_value: net, doc_no: docNo, sku, qty } = mapping;
-  if (net === undefined || docNo === undefined || sku === undefined || qty === undefined || d.netFromRate) return null;
-  const bills = billsOf(rows, docNo);
-  // Lines of one price may well come to one amount; lines of other quantities seldom do.
-  const quantity = (cells: readonly Cell[]) => String(cells[qty] ?? '').trim();
-  const differing = bills.filter((lines) => lines.some((cells) => quantity(cells) !== quantity(lines[0] ?? [])));
+  const { net_value: net, doc_no: docNo } = mapping;
+  const differing = differingBills(mapping, rows, d);
+  if (net === undefined || docNo === undefined || differing === null) return null;
   if (differing.length < 2 && !differing.some((lines) => lines.length >= 3)) return null;
   const amounts = differing.map((lines) => billAmount(lines, net, d));
   if (amounts.some((a) => a === null || a === 0)) return null;
+  const bills = billsOf(rows, docNo);
   const whole = bills.length > 1 ? bills.slice(0, -1) : bills;
   const rests = (column: number) =>
     whole.map((lines) => {
@@ -59,6 +59,85 @@ export function billNetColumn(mapping: Mapping, headers: readonly string[], rows
     shown: { doc: String(first[0]?.[docNo] ?? '').trim(), amount: amounts[0] ?? 0, lines: first.length },
   };
 }
+
+/**
+ * The first rows' bills whose lines differ in quantity (lines of one price may well come to one
+ * amount; lines of other quantities seldom do), where the net value is read from a column of an
+ * itemised file by its document; null where it is not.
+ */
+function differingBills(mapping: Mapping, rows: Rows, d: Decisions): (readonly Cell[])[][] | null {
+  const { net_value: net, doc_no: docNo, sku, qty } = mapping;
+  if (net === undefined || docNo === undefined || sku === undefined || qty === undefined || d.netFromRate) return null;
+  const quantity = (cells: readonly Cell[]) => String(cells[qty] ?? '').trim();
+  return billsOf(rows, docNo).filter((lines) => lines.some((cells) => quantity(cells) !== quantity(lines[0] ?? [])));
+}
+
+/**
+ * Whether the first rows leave open that the net value is each bill's amount (billNetColumn found
+ * too few bills to tell): none of their bills of lines of other quantities writes them other
+ * amounts, so every later bill is watched (LaterBillNets).
+ */
+export function billNetOpen(mapping: Mapping, rows: Rows, d: Decisions): boolean {
+  const differing = differingBills(mapping, rows, d);
+  const net = mapping.net_value ?? -1;
+  return differing?.every((lines) => billAmount(lines, net, d) !== null) ?? false;
+}
+
+/**
+ * A net value the first rows could not tell from each bill's amount (billNetOpen), checked on every
+ * bill as its lines are stored: where on most bills whose lines differ in quantity, two at least,
+ * it writes one amount on each line, it is the bill's after all, and the file is refused once read
+ * (nothing of it stored). The first such bill (its row numbers) is kept for the refusal.
+ */
+/** A bill as LaterBillNets follows it: its number, its first line's quantity, and whether another line's differs. */
+interface LaterBill {
+  doc: string;
+  qty: StoredValue | undefined;
+  differs: boolean;
+}
+
+export class LaterBillNets {
+  private readonly runs: BillRuns<LaterBill>;
+  private differing = 0;
+  private same = 0;
+  private first: BillRun<LaterBill> | null = null;
+
+  constructor(
+    private readonly column: number,
+    d: Decisions,
+  ) {
+    this.runs = new BillRuns<LaterBill>(
+      column,
+      d,
+      (values) => ({ doc: String(values.doc_no ?? ''), qty: values.qty, differs: false }),
+      (bill) => {
+        if (bill.rows < 2 || !bill.own.differs) return;
+        this.differing++;
+        if (!bill.same || !bill.amount) return;
+        this.same++;
+        this.first ??= bill;
+      },
+    );
+  }
+
+  add(values: Record<string, StoredValue>, cells: readonly Cell[], row: number): void {
+    const bill = this.runs.add(values, cells, row, row);
+    if (values.qty !== bill.own.qty) bill.own.differs = true;
+  }
+
+  /** The refusal of the file, naming how many bills and the first, or null where most bills' lines write their own. */
+  refusal(fileName: string, headers: readonly string[]): string | null {
+    this.runs.end();
+    const bill = this.first;
+    if (bill === null || this.same < 2 || 2 * this.same <= this.differing) return null;
+    const header = `"${headers[this.column]}"`;
+    return `${fileName}: ${header} was read as each line's net value, the first rows showing nothing else, but ${this.same} of the ${this.differing} bills whose lines differ in quantity write one amount on each of their lines, as a bill's amount would be (the first, ${bill.own.doc}, rows ${bill.first}–${bill.last}: ${scaledIntegerToString(bill.amount ?? 0, 2)} on each of its ${bill.rows} lines), which read as each line's would count a bill as many times as it has lines. ${mend(header)}`;
+  }
+}
+
+/** How the user mends a net value that is each bill's amount. */
+const mend = (header: string) =>
+  `Map the column of each line's own amount as Net value (--map net_value=HEADER), or, where ${header} is each line's own after all, map it so yourself (--map net_value=${header}).`;
 
 /** The columns no field reads headed (or their path's last part) as a net value, in the order the aliases prefer. */
 export function netHeadedColumns(mapping: Mapping, headers: readonly string[]): number[] {
@@ -86,5 +165,5 @@ export function billNetDecision(found: BillNet, headers: readonly string[]): str
 /** The refusal of a file whose proposed net value is its bills' amount and no column is each line's own. */
 export function billNetRefusal(found: BillNet, headers: readonly string[]): string {
   const bill = `"${headers[found.bill]}"`;
-  return `${shownBy(found, headers)}, and no column is each line's own amount (a net or taxable value whose lines add up to it). Map the column of each line's own amount as Net value (--map net_value=HEADER), or, where ${bill} is each line's own after all, map it so yourself (--map net_value=${bill}).`;
+  return `${shownBy(found, headers)}, and no column is each line's own amount (a net or taxable value whose lines add up to it). ${mend(bill)}`;
 }

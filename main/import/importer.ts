@@ -15,6 +15,7 @@ import { ReceiptAllocations } from './allocations';
 import { recordImport, rollBackBatchRows } from './batches';
 import { BillDiscounts } from './bill-discount';
 import { BillGaps } from './bill-gaps';
+import { LaterBillNets } from './bill-net';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { BillTax, LineTax } from './bill-tax';
 import { BillTotals } from './bill-totals';
@@ -472,6 +473,8 @@ async function importFrom(
       kind === 'sales' && decisions.oneLineBills !== undefined
         ? new OneLineBills(decisions.oneLineBills, decisions)
         : null;
+    const laterBillNets =
+      kind === 'sales' && decisions.billNets !== undefined ? new LaterBillNets(decisions.billNets, decisions) : null;
     // Bills a file allocates receipts to row by row are not spread again.
     const spread = bills && !allocations ? new ReceiptSpread(db, batchId) : null;
     const tick = Date.now();
@@ -687,6 +690,7 @@ async function importFrom(
       if (billTax && billLine && lines.firstId !== 0) billTax.add(values, row.cells, billLine, lines.firstId);
       if (lineFit !== null) lineTax?.stored(lineFit);
       oneLineBills?.add(values, row.cells, row.number);
+      laterBillNets?.add(values, row.cells, row.number);
       billGaps?.add(values, row.cells, row.number);
       dueDates?.add(values);
       freeGoods?.add(row.cells, converted, values);
@@ -744,6 +748,8 @@ async function importFrom(
 
     const oneAmountEach = oneLineBills?.refusal(fileName, headers);
     if (oneAmountEach) throw new ImportRefusedError(oneAmountEach);
+    const billAmountEach = laterBillNets?.refusal(fileName, headers);
+    if (billAmountEach) throw new ImportRefusedError(billAmountEach);
     const unknownTypes = typeReadings.unknownProblem(headers[mapping.doc_type ?? -1]);
     if (unknownTypes) throw new ImportRefusedError(`${fileName}: ${unknownTypes}`);
     result.decisions.push(...typeReadings.decisions());

@@ -122,6 +122,11 @@ export interface Decisions {
    * line: a later bill of several lines writing one amount on each refuses the file (one-line-bills.ts).
    */
   oneLineBills?: number;
+  /**
+   * The net value's column, where the first rows could not tell it from each bill's amount: most
+   * later bills of lines of other quantities writing one amount on each refuse the file (bill-net.ts).
+   */
+  billNets?: number;
   /** The column of each bill's total with its tax, where the file writes no tax: its lines' tax is found bill by bill (bill-tax.ts). */
   billTax?: number;
   /** The column of each line's own amount with its tax beside its net value, where the file writes no tax (bill-tax.ts). */

@@ -123,6 +123,39 @@ describe("a bill's amount written on each of its lines, proposed as the net valu
     expect(r.decisions.map((d) => d.decision).join('\n')).not.toContain("each bill's amount");
   });
 
+  it('refuses a file whose later bills, past the first rows, write their amount on each line, and not one where few do', async () => {
+    const header = ['Bill No', 'Bill Date', 'Party Code', 'Item Code', 'Qty', 'Net Amount'];
+    // More bills of one line each than the first rows hold, so nothing there tells the amount apart.
+    const single = Array.from({ length: 600 }, (_, i) => [`B${i}`, '2026-10-05', 'D001', 'SKU-0001', '2', '100.00']);
+    const bill = (no: string, amounts: readonly string[]) =>
+      amounts.map((amount, i) => [no, '2026-10-06', 'D002', i % 2 ? 'SKU-0002' : 'SKU-0001', String(i + 1), amount]);
+    const batches = () => ws.db.prepare('SELECT count(*) AS n FROM import_batches').pluck().get();
+    const before = batches();
+    const rows = [
+      header,
+      ...single,
+      ...bill('C1', ['450.00', '450.00']),
+      ...bill('C2', ['900.00', '900.00', '900.00']),
+    ];
+    await expect(
+      importFile(ws, file('later.csv', [...rows, ...bill('C3', ['50.00', '70.00'])]), { kind: 'sales' }),
+    ).rejects.toThrow(
+      "later.csv: \"Net Amount\" was read as each line's net value, the first rows showing nothing else, but 2 of the 3 bills whose lines differ in quantity write one amount on each of their lines, as a bill's amount would be (the first, C1, rows 602–603: 450.00 on each of its 2 lines), which read as each line's would count a bill as many times as it has lines.",
+    );
+    expect(batches()).toBe(before);
+    // One bill of two such lines among others of their own: a price that happens to give one amount.
+    const own = [...bill('C3', ['50.00', '70.00']), ...bill('C4', ['10.00', '30.00', '20.00'])];
+    const r = await importFile(
+      ws,
+      file('later-own.csv', [header, ...single, ...bill('C1', ['450.00', '450.00']), ...own]),
+      {
+        kind: 'sales',
+      },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.totals.net_value).toBe('61080.00');
+  });
+
   it('shows the line amount the import reads in the dialog, before the import', async () => {
     const path = file('dms-register.csv', register);
     const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });

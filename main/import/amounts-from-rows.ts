@@ -3,6 +3,7 @@ import { inForeignCurrency } from './aliases';
 import { billAmount, billDiscountColumns, billsOf, lineDiscountShares } from './bill-discount';
 import { billNetColumn, billNetDecision, billNetOpen, billNetRefusal } from './bill-net';
 import { billTaxColumn, lineTaxColumn, taxableColumn } from './bill-tax';
+import { taxOfBillsColumn } from './bill-tax-once';
 import { billTotalColumn } from './bill-totals';
 import { keepChargeAmounts } from './charges';
 import { gstRateIn, noTaxButCess, taxAtRate, taxAtSomeRate, taxInside } from './gst-types';
@@ -588,6 +589,9 @@ export function amountsFromRows(
   const lineTax =
     noTaxFlag && billTax === null ? lineTaxColumn(mapping, headers, rows, decisions, defaults, proposed) : null;
   if (lineTax !== null) decisions.lineTax = lineTax;
+  // A bill's tax on each of its lines is kept once a bill (bill-tax-once.ts).
+  const taxOfBills = taxOfBillsColumn(mapping, rows, decisions, defaults);
+  if (taxOfBills !== null) decisions.taxOfBills = taxOfBills;
   // The net value as named, which the first rows could not tell from each bill's: every bill is watched.
   if (proposedFirst('net_value') && billNetOpen(mapping, rows, decisions)) decisions.billNets = mapping.net_value;
   return notes;

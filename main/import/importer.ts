@@ -18,6 +18,7 @@ import { BillGaps } from './bill-gaps';
 import { LaterBillNets } from './bill-net';
 import { billNotes, partyKey, receiptBills } from './bill-numbers';
 import { BillTax, LineTax } from './bill-tax';
+import { TaxOfBills } from './bill-tax-once';
 import { BillTotals } from './bill-totals';
 import { cellIssues } from './cell-issues';
 import { chargePartColumns } from './charges';
@@ -473,6 +474,7 @@ async function importFrom(
       kind === 'sales' && decisions.oneLineBills !== undefined
         ? new OneLineBills(decisions.oneLineBills, decisions)
         : null;
+    const taxOfBills = kind === 'sales' && decisions.taxOfBills !== undefined ? new TaxOfBills() : null;
     const laterBillNets =
       kind === 'sales' && decisions.billNets !== undefined ? new LaterBillNets(decisions.billNets, decisions) : null;
     // Bills a file allocates receipts to row by row are not spread again.
@@ -635,6 +637,8 @@ async function importFrom(
         if (addsToBill(values.round_off)) values.round_off = null;
         if (addsToBill(values.charges)) values.charges = null;
       }
+      // A bill's tax written on each of its lines is its first line's alone, where the first rows showed it.
+      taxOfBills?.keepOnce(values);
       if (converted.billDiscount) billDiscounts.spread(values, converted.billDiscount);
       issues.push(...rowIssues(kind, values, row, mapping, headers));
       for (const field of def.fields) {
@@ -739,7 +743,11 @@ async function importFrom(
     const billTotalNote = billTotals?.decision(headers, mapping);
     if (billTotalNote) result.decisions.push(billTotalNote);
     billTax?.settle();
-    for (const said of [billTax?.said(headers, mapping), lineTax?.said(headers, mapping)]) {
+    for (const said of [
+      billTax?.said(headers, mapping),
+      lineTax?.said(headers, mapping),
+      decisions.taxOfBills && taxOfBills?.said(headers, mapping, decisions.taxOfBills),
+    ]) {
       if (said?.decision) result.decisions.push(said.decision);
       if (said?.warning) result.warnings.push(said.warning);
     }

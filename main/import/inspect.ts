@@ -5,6 +5,7 @@ import { moneyAndDates } from '../settings/money-and-dates';
 import { pseudoFieldDefs, pseudoFieldsOf } from './aliases';
 import { amountsFromRows } from './amounts-from-rows';
 import { keepTaxFromTotals, taxFromTotalsSaid } from './bill-tax';
+import { taxOfBillsSentence } from './bill-tax-once';
 import { currencyCheck } from './currency-column';
 import { AmbiguousDatesError, type DateOrderName } from './dates';
 import { classifyDocType, classifyVoucher, readsPartySide, type TypeClass, type TypeMap } from './doc-types';
@@ -219,6 +220,7 @@ async function inspectSource(
       ...scaleDecisions(d.scaled, table.headers, table.titleScale).map((o) => o.decision),
       ...fromRows.map((o) => o.decision),
       ...(fromTotals ? [fromTotals] : []),
+      ...(d.taxOfBills ? [taxOfBillsSentence(table.headers, table.mapping, d.taxOfBills)] : []),
       ...[yearlessNote(args.kind, table.mapping, rows, table.titlePeriod)].flatMap((o) => (o ? [o.decision] : [])),
       ...firstRows.notes.map((o) => o.decision),
       ...(loose && !loose.refusal ? [loose.decision] : []),

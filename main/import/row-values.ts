@@ -14,6 +14,7 @@ import {
   parseAmountText,
 } from './amounts';
 import type { BillDiscount } from './bill-discount';
+import type { TaxShown } from './bill-tax-once';
 import { chargePartColumns, namesCharge } from './charges';
 import { clearedByAsOf } from './cleared-items';
 import {
@@ -127,6 +128,8 @@ export interface Decisions {
    * later bills of lines of other quantities writing one amount on each refuse the file (bill-net.ts).
    */
   billNets?: number;
+  /** What showed the tax written to be each bill's, on each of its lines: kept on its first line only (bill-tax-once.ts). */
+  taxOfBills?: TaxShown;
   /** The column of each bill's total with its tax, where the file writes no tax: its lines' tax is found bill by bill (bill-tax.ts). */
   billTax?: number;
   /** The column of each line's own amount with its tax beside its net value, where the file writes no tax (bill-tax.ts). */

@@ -575,11 +575,17 @@ export function amountsFromRows(
   // A net value beside the taxable value, and no tax: it is each line's amount with its tax (bill-tax.ts).
   const taxable = noTaxFlag ? taxableColumn(mapping, headers, rows, decisions, proposed) : null;
   if (taxable !== null && mapping.net_value !== undefined) {
+    // Written the same on each line of every bill of several, it is the bill's (found by billTaxColumn below).
+    const named = mapping.net_value;
+    const several = mapping.doc_no === undefined ? [] : billsOf(rows, mapping.doc_no).filter((b) => b.length > 1);
+    const billsOwn = several.length > 0 && several.every((bill) => billAmount(bill, named, decisions) !== null);
     notes.push({
       field: 'net_value',
-      decision: `"${headers[taxable]}" is the net value and "${headers[mapping.net_value]}" each line's amount with its tax: on the lines read it is "${headers[taxable]}" and at most a GST of 28 % beyond it`,
+      decision: billsOwn
+        ? `"${headers[taxable]}" is the net value and "${headers[named]}" each bill's amount with its tax: on the lines read it is "${headers[taxable]}" and at most a GST of 28 % beyond it, and each bill of several lines writes it the same on each`
+        : `"${headers[taxable]}" is the net value and "${headers[named]}" each line's amount with its tax: on the lines read it is "${headers[taxable]}" and at most a GST of 28 % beyond it`,
     });
-    mapping.with_tax = mapping.net_value;
+    if (!billsOwn) mapping.with_tax = named;
     mapping.net_value = taxable;
   }
   // A bill's total with its tax beside its lines and no tax: its tax is found bill by bill (bill-tax.ts).

@@ -149,7 +149,8 @@ const taxableHeaders = new Set(['taxablevalue', 'taxableamount', 'taxableamt', '
  * The column of each line's taxable value beside a net value that holds its tax too, where the file
  * writes no tax (a DMS's `Net Amount` beside its `Taxable Amount`, read as the net until 7
  * December): a column no field reads headed as the taxable value, on all but a tenth of the lines of
- * the first rows the net value less nothing or up to a GST of 28 % of it, and on some less. Null
+ * the first rows the net value less nothing or up to a GST of 28 % of it, and on some less (a bill
+ * of several lines writing one net value on each, the bill's, against its lines' summed). Null
  * where none is, the file writes tax or a rate, or the user mapped the net value themselves.
  */
 export function taxableColumn(
@@ -162,16 +163,27 @@ export function taxableColumn(
   const named = mapping.net_value;
   if (named === undefined || !proposed('net_value') || mapping.with_tax !== undefined) return null;
   if (!taxUnwritten(mapping)) return null;
-  const fits = (column: number) =>
-    mostlyTax(
-      rows.map((cells) => {
-        const [whole, taxable] = [amountIn(cells, named, d), amountIn(cells, column, d)];
-        if (whole === null || taxable === null || Math.sign(whole) * Math.sign(taxable) < 0) return null;
-        const rest = Math.abs(whole) - Math.abs(taxable);
-        return taxLike(rest, taxable) ? rest : null;
-      }),
-    );
-  return headedAs(mapping, headers, taxableHeaders).find(fits) ?? null;
+  const docNo = mapping.doc_no;
+  const bills = docNo === undefined ? rows.map((cells) => [cells]) : billsOf(rows, docNo);
+  const rest = (whole: number | null, taxable: number | null) => {
+    if (whole === null || taxable === null || Math.sign(whole) * Math.sign(taxable) < 0) return null;
+    const more = Math.abs(whole) - Math.abs(taxable);
+    return taxLike(more, taxable) ? more : null;
+  };
+  // A bill of several lines writing one amount on each (its own) holds its lines' taxable values
+  // summed; the last bill, which the sample may have cut, then says nothing.
+  const rests = (column: number) =>
+    bills.flatMap((lines, i) => {
+      const whole = lines.length > 1 ? billAmount(lines, named, d) : null;
+      if (whole === null) return lines.map((cells) => rest(amountIn(cells, named, d), amountIn(cells, column, d)));
+      if (i === bills.length - 1 && i > 0) return [];
+      const sum = lines.reduce<number | null>((n, cells) => {
+        const taxable = amountIn(cells, column, d);
+        return n === null || taxable === null ? null : n + taxable;
+      }, 0);
+      return [rest(Math.sign(amountIn(lines[0] ?? [], named, d) ?? 0) * whole, sum)];
+    });
+  return headedAs(mapping, headers, taxableHeaders).find((column) => mostlyTax(rests(column))) ?? null;
 }
 
 /** A voucher's ledger lines say its tax (row-values.ts): its party's amount is no bill's or line's total to find a tax in. */

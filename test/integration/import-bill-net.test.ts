@@ -156,6 +156,30 @@ describe("a bill's amount written on each of its lines, proposed as the net valu
     expect(r.totals.net_value).toBe('61080.00');
   });
 
+  it("reads a bill's amount with tax beside the taxable value where most bills have one line, its tax from it", async () => {
+    const one = (n: number) => [`N-${n}`, '2026-10-05', 'D001', 'SKU-0001', '1', `${n}00.00`, `${n * 118}.00`];
+    const r = await importFile(
+      ws,
+      file('mostly-one-line.csv', [
+        ['Invoice No', 'Invoice Date', 'Party Code', 'Item Code', 'Qty', 'Taxable Amount', 'Net Amount'],
+        ...Array.from({ length: 12 }, (_, i) => one(i + 1)),
+        // One bill of two lines: 1,500.00 at 18 %, 1,770.00 on each.
+        ['N-99', '2026-10-06', 'D002', 'SKU-0001', '1', '1000.00', '1770.00'],
+        ['N-99', '2026-10-06', 'D002', 'SKU-0002', '2', '500.00', '1770.00'],
+      ]),
+      { kind: 'sales' },
+    );
+    expect(r.errors).toEqual([]);
+    expect(stored(r.batch).slice(-3)).toEqual([
+      ['N-12', 'SKU-0001', 120_000, 21_600],
+      ['N-99', 'SKU-0001', 100_000, 18_000],
+      ['N-99', 'SKU-0002', 50_000, 9_000],
+    ]);
+    // Read as each line's amount with its tax, N-99's was no line's, and no bill kept any tax.
+    expect(r.totals).toMatchObject({ net_value: '9300.00', tax: '1674.00' });
+    expect(octoberBills(ws)).toMatchObject({ 'N-1': 118, 'N-99': 1770 });
+  });
+
   it('shows the line amount the import reads in the dialog, before the import', async () => {
     const path = file('dms-register.csv', register);
     const preview = await inspectFile(ws.db, { path, kind: 'sales', locale: 'en-IN' });

@@ -357,12 +357,14 @@ function rateOnNet(
 
 /**
  * A sales file's amount columns where the rows show one SchemeDesk proposed holds something other
- * than its header says: a net with its tax (a distributor system's Net Amt) gives way to the
+ * than its header says: a bill's amount on each of its lines gives way to each line's own, or
+ * refuses the file (bill-net.ts); a net with its tax (a distributor system's Net Amt) gives way to the
  * column without it; a Gross of unit prices (Busy's) is left out; a net before discount (Infor
  * M3's Net Invoice Amount) is read as the gross, the column after discount as the net; a discount
- * on the whole bill finds the bill's subtotal it is spread by (bill-discount.ts). Changes
- * `mapping` and says why. Only fields `proposed` says the user did not pick are changed. Shared
- * by the dialog's preview and the import, so both show the same mapping.
+ * on the whole bill finds the bill's subtotal it is spread by (bill-discount.ts); a tax found in
+ * totals, or written for the bill on each of its lines, is noted in `decisions`. Changes `mapping`
+ * and says why. Only fields `proposedFirst` says the user did not pick are changed. Shared by the
+ * dialog's preview and the import, so both show the same mapping.
  */
 export function amountsFromRows(
   mapping: Mapping,

@@ -13,7 +13,7 @@ type Rows = readonly (readonly Cell[])[];
 export interface BillNet {
   bill: number;
   line: number | null;
-  /** Whether the bill's amount holds more than its lines add up to (its tax, for billTaxColumn). */
+  /** Whether the bill's amount holds more than its lines add up to (its tax, which billTaxColumn then reads). */
   beyond: boolean;
   /** What shows it: a bill of the first rows and its amount, written on each of its lines. */
   shown: { doc: string; amount: number; lines: number };
@@ -83,12 +83,6 @@ export function billNetOpen(mapping: Mapping, rows: Rows, d: Decisions): boolean
   return differing?.every((lines) => billAmount(lines, net, d) !== null) ?? false;
 }
 
-/**
- * A net value the first rows could not tell from each bill's amount (billNetOpen), checked on every
- * bill as its lines are stored: where on most bills whose lines differ in quantity, two at least,
- * it writes one amount on each line, it is the bill's after all, and the file is refused once read
- * (nothing of it stored). The first such bill (its row numbers) is kept for the refusal.
- */
 /** A bill as LaterBillNets follows it: its number, its first line's quantity, and whether another line's differs. */
 interface LaterBill {
   doc: string;
@@ -96,6 +90,12 @@ interface LaterBill {
   differs: boolean;
 }
 
+/**
+ * A net value the first rows could not tell from each bill's amount (billNetOpen), checked on every
+ * bill as its lines are stored: where on most bills whose lines differ in quantity, two at least,
+ * it writes one amount on each line, it is the bill's after all, and the file is refused once read
+ * (nothing of it stored). The first such bill (its row numbers) is kept for the refusal.
+ */
 export class LaterBillNets {
   private readonly runs: BillRuns<LaterBill>;
   private differing = 0;

@@ -59,20 +59,25 @@ export function taxOfBillsSentence(headers: readonly string[], mapping: Mapping,
 export class TaxOfBills {
   private doc = '';
   private tax: StoredValue = null;
-  private once = new Set<string>();
-  private odd = new Set<string>();
+  /** What the current bill's later lines did: written its tax again (taken off), or another. */
+  private current = { once: false, odd: false };
+  private once = 0;
+  private odd = 0;
 
   /** A row's values before they are stored: its tax taken off where its bill's first line wrote it already. */
   keepOnce(values: Record<string, StoredValue>): void {
     const doc = documentText(values);
     if (doc !== this.doc) {
-      [this.doc, this.tax] = [doc, values.tax ?? null];
+      [this.doc, this.tax, this.current] = [doc, values.tax ?? null, { once: false, odd: false }];
       return;
     }
-    if (values.tax !== this.tax) this.odd.add(doc);
-    else if (typeof values.tax === 'number') {
+    if (values.tax !== this.tax) {
+      if (!this.current.odd) this.odd++;
+      this.current.odd = true;
+    } else if (typeof values.tax === 'number') {
       values.tax = null;
-      this.once.add(doc);
+      if (!this.current.once) this.once++;
+      this.current.once = true;
     }
   }
 
@@ -81,14 +86,14 @@ export class TaxOfBills {
     const columns = taxColumns(mapping)
       .map((c) => `"${headers[c]}"`)
       .join(' + ');
-    const odd = this.odd.size;
+    const odd = this.odd;
     return {
       decision:
-        this.once.size === 0
+        this.once === 0
           ? null
           : {
               field: 'tax',
-              decision: `${taxOfBillsSentence(headers, mapping, shown)} (${countedGrouped(this.once.size, 'bill', 'bills')})`,
+              decision: `${taxOfBillsSentence(headers, mapping, shown)} (${countedGrouped(this.once, 'bill', 'bills')})`,
             },
       warning:
         odd === 0

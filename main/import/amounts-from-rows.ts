@@ -1,6 +1,6 @@
 import { Exact, scaledIntegerToString } from '../../engine/money';
 import { inForeignCurrency } from './aliases';
-import { billAmount, billDiscountColumns, billsOf, lineDiscountShares } from './bill-discount';
+import { billAmount, billDiscountColumns, billsOf, lineDiscountShares, writtenOncePerBill } from './bill-discount';
 import { billNetColumn, billNetDecision, billNetOpen, billNetRefusal } from './bill-net';
 import { billTaxColumn, lineTaxColumn, taxableColumn } from './bill-tax';
 import { taxOfBillsColumn } from './bill-tax-once';
@@ -579,8 +579,8 @@ export function amountsFromRows(
   if (taxable !== null && mapping.net_value !== undefined) {
     // Written the same on each line of every bill of several, it is the bill's (found by billTaxColumn below).
     const named = mapping.net_value;
-    const several = mapping.doc_no === undefined ? [] : billsOf(rows, mapping.doc_no).filter((b) => b.length > 1);
-    const billsOwn = several.length > 0 && several.every((bill) => billAmount(bill, named, decisions) !== null);
+    const bills = mapping.doc_no === undefined ? [] : billsOf(rows, mapping.doc_no);
+    const billsOwn = writtenOncePerBill(bills, named, decisions);
     notes.push({
       field: 'net_value',
       decision: billsOwn

@@ -38,6 +38,19 @@ export function billAmount(lines: readonly (readonly Cell[])[], column: number, 
 }
 
 /**
+ * Whether `column` is the bills' own, not their lines': each of their bills of several lines, one
+ * at least, writes one amount in it on every row.
+ */
+export function writtenOncePerBill(
+  bills: readonly (readonly (readonly Cell[])[])[],
+  column: number,
+  d: Decisions,
+): boolean {
+  const several = bills.filter((lines) => lines.length > 1);
+  return several.length > 0 && several.every((lines) => billAmount(lines, column, d) !== null);
+}
+
+/**
  * The column that holds, on each row of every bill of the first rows, the same amount: the sum of
  * the bill's lines' net values — the bill's subtotal. The last bill, which the sample may have cut,
  * only needs it to be no less than its lines seen; where that is the only bill, only a column

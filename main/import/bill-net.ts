@@ -33,7 +33,7 @@ export function billNetColumn(mapping: Mapping, headers: readonly string[], rows
   const { net_value: net, doc_no: docNo } = mapping;
   const differing = differingBills(mapping, rows, d);
   if (net === undefined || docNo === undefined || differing === null) return null;
-  if (differing.length < 2 && !differing.some((lines) => lines.length >= 3)) return null;
+  if (!enoughToTell(differing)) return null;
   const amounts = differing.map((lines) => billAmount(lines, net, d));
   if (amounts.some((a) => a === null || a === 0)) return null;
   const bills = billsOf(rows, docNo);
@@ -59,6 +59,14 @@ export function billNetColumn(mapping: Mapping, headers: readonly string[], rows
     shown: { doc: String(first[0]?.[docNo] ?? '').trim(), amount: amounts[0] ?? 0, lines: first.length },
   };
 }
+
+/**
+ * Whether the first rows' bills whose lines differ (in quantity, or in value) are enough to tell a
+ * bill's amount written on each line from the lines' own: two of them, or one of three lines (one
+ * bill of two lines may write one amount by chance).
+ */
+export const enoughToTell = (bills: readonly (readonly unknown[])[]): boolean =>
+  bills.length >= 2 || bills.some((lines) => lines.length >= 3);
 
 /**
  * The first rows' bills whose lines differ in quantity (lines of one price may well come to one

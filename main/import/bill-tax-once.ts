@@ -2,6 +2,7 @@ import { scaledIntegerToString } from '../../engine/money';
 import type { StoredValue } from '../datasets/insert';
 import { countedGrouped } from '../format/numbers';
 import { billsOf } from './bill-discount';
+import { enoughToTell } from './bill-net';
 import type { TaxSaid } from './bill-tax';
 import { documentText } from './document-lines';
 import { type Mapping, taxColumns } from './mapping';
@@ -37,7 +38,7 @@ export function taxOfBillsColumn(
   const differing = billsOf(rows, docNo)
     .map((lines) => lines.map(read))
     .filter((lines) => lines.some((v) => v.net_value !== lines[0]?.net_value));
-  if (differing.length < 2 && !differing.some((lines) => lines.length >= 3)) return null;
+  if (!enoughToTell(differing)) return null;
   const oneTax = (lines: Record<string, StoredValue>[]) =>
     typeof lines[0]?.tax === 'number' && lines[0].tax !== 0 && lines.every((v) => v.tax === lines[0]?.tax);
   if (!differing.every(oneTax)) return null;
@@ -57,6 +58,9 @@ export function taxOfBillsSentence(headers: readonly string[], mapping: Mapping,
  * round-off is kept once; a later line writing another tax keeps it, and its bill is counted.
  */
 export class TaxOfBills {
+  /** What showed the first rows' bills to write it so (said with the count). */
+  constructor(private readonly shown: TaxShown) {}
+
   private doc = '';
   private tax: StoredValue = null;
   /** What the current bill's later lines did: written its tax again (taken off), or another. */
@@ -82,7 +86,7 @@ export class TaxOfBills {
   }
 
   /** What the import says of the bills' tax (null: no bill of several lines), and a warning of those whose lines wrote others. */
-  said(headers: readonly string[], mapping: Mapping, shown: TaxShown): TaxSaid {
+  said(headers: readonly string[], mapping: Mapping): TaxSaid {
     const columns = taxColumns(mapping)
       .map((c) => `"${headers[c]}"`)
       .join(' + ');
@@ -93,7 +97,7 @@ export class TaxOfBills {
           ? null
           : {
               field: 'tax',
-              decision: `${taxOfBillsSentence(headers, mapping, shown)} (${countedGrouped(this.once, 'bill', 'bills')})`,
+              decision: `${taxOfBillsSentence(headers, mapping, this.shown)} (${countedGrouped(this.once, 'bill', 'bills')})`,
             },
       warning:
         odd === 0

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StoredValue } from '../datasets/insert';
 import { countedGrouped } from '../format/numbers';
 import { normalizeHeader } from './aliases';
-import { billAmount, billsOf } from './bill-discount';
+import { billAmount, billsOf, writtenOncePerBill } from './bill-discount';
 import { netHeadedColumns } from './bill-net';
 import { type BillRun, BillRuns } from './bill-runs';
 import { totalHeaders } from './bill-totals';
@@ -129,9 +129,9 @@ export function lineTaxColumn(
     ...headedAs(mapping, headers, lineTotalHeaders),
   ].filter((c): c is number => c !== undefined);
   const lines = rows.map((cells) => sampleLine(mapping, cells, d, defaults, ownLine));
-  const several = docNo === undefined ? [] : billsOf(rows, docNo).filter((bill) => bill.length > 1);
+  const bills = docNo === undefined ? [] : billsOf(rows, docNo);
   const fits = (column: number) => {
-    if (several.length > 0 && several.every((bill) => billAmount(bill, column, d) !== null)) return false;
+    if (writtenOncePerBill(bills, column, d)) return false;
     const rests = rows.map((cells, i) => {
       const line = lines[i];
       const total = amountIn(cells, column, d);
@@ -239,9 +239,7 @@ function totalColumns(
   d: Decisions,
 ): number[] {
   if (mapping.gross_total !== undefined) return proposed('gross_total') ? [mapping.gross_total] : [];
-  const several = bills.filter((lines) => lines.length > 1);
-  const billsOwn = (column: number) =>
-    several.length > 0 && several.every((lines) => billAmount(lines, column, d) !== null);
+  const billsOwn = (column: number) => writtenOncePerBill(bills, column, d);
   return [...headedAs(mapping, headers, totalHeaders), ...netHeadedColumns(mapping, headers).filter(billsOwn)];
 }
 

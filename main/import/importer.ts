@@ -474,7 +474,8 @@ async function importFrom(
       kind === 'sales' && decisions.oneLineBills !== undefined
         ? new OneLineBills(decisions.oneLineBills, decisions)
         : null;
-    const taxOfBills = kind === 'sales' && decisions.taxOfBills !== undefined ? new TaxOfBills() : null;
+    const taxOfBills =
+      kind === 'sales' && decisions.taxOfBills !== undefined ? new TaxOfBills(decisions.taxOfBills) : null;
     const laterBillNets =
       kind === 'sales' && decisions.billNets !== undefined ? new LaterBillNets(decisions.billNets, decisions) : null;
     // Bills a file allocates receipts to row by row are not spread again.
@@ -746,7 +747,7 @@ async function importFrom(
     for (const said of [
       billTax?.said(headers, mapping),
       lineTax?.said(headers, mapping),
-      decisions.taxOfBills && taxOfBills?.said(headers, mapping, decisions.taxOfBills),
+      taxOfBills?.said(headers, mapping),
     ]) {
       if (said?.decision) result.decisions.push(said.decision);
       if (said?.warning) result.warnings.push(said.warning);

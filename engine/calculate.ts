@@ -5,7 +5,7 @@ import type { Scheme, Slab } from './model';
 import { Exact, paiseToRupees, sumPaise } from './money';
 import { lateReturns } from './returns';
 import { applySlabs, type NearMiss, nearMiss, slabLabel } from './slabs';
-import { TargetRowsError, targetFor } from './targets';
+import { baselineOver, periodsIn, TargetRowsError, targetFor } from './targets';
 import { isEligible } from './validate';
 
 /**
@@ -14,9 +14,11 @@ import { isEligible } from './validate';
  * in a later year — a receipt dated before an invoice is no advance on it where an earlier invoice
  * has its number, and a return is of the latest invoice of its number dated by it; 1.5.0: overdue
  * reduction measured in days, `basis: "days"`; 1.6.0: a day's overdue never below nothing, its
- * credits beyond its overdue bills leaving nothing overdue).
+ * credits beyond its overdue bills leaving nothing overdue; 1.7.0: a catch-up span measured
+ * against a fixed target once for each period it holds, and under a growth target against as much
+ * baseline).
  */
-export const ENGINE_VERSION = '1.6.0';
+export const ENGINE_VERSION = '1.7.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;
@@ -88,7 +90,7 @@ function resolveTarget(scheme: Scheme, ctx: MeasureContext): Exact | null {
     case 'none':
       return null;
     case 'fixed':
-      return new Exact(t.value);
+      return new Exact(t.value).times(periodsIn(ctx.period, scheme.period));
     case 'dataset': {
       // Rows that name the scheme come before rows for its measure, which other schemes share.
       const mine = ctx.facts.targetsByPayee.get(ctx.payee.code) ?? [];
@@ -99,7 +101,10 @@ function resolveTarget(scheme: Scheme, ctx: MeasureContext): Exact | null {
       return value;
     }
     case 'growth': {
-      const base = measure(scheme.measure, { ...ctx, period: t.baseline }).value;
+      const base = measure(scheme.measure, {
+        ...ctx,
+        period: baselineOver(t.baseline, ctx.period, scheme.period),
+      }).value;
       return base.times(new Exact(100).plus(t.pct)).dividedBy(100);
     }
   }
@@ -146,6 +151,12 @@ function keptPayeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): P
   return { ...line, adjustments: [...line.adjustments] };
 }
 
+/** The target and the achievement against it, as a trace says them; null without a target. */
+const targetText = (e: Evaluated) =>
+  e.target
+    ? `target ${e.target.toString()} → achievement ${e.achievement ? achievementText(e.achievement, 2) : '—'}%`
+    : null;
+
 function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): PayoutLine {
   const ctx: MeasureContext = { scheme, payee, facts, period: scheme.period };
   const e = evaluate(scheme, ctx);
@@ -170,7 +181,14 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
     adjust(
       'catch_up',
       owed,
-      `catch-up since ${since}: ${cumulative.m.detail}; ${cumulative.working}; ${inr(toPaise(cumulative.rupees))} less ${inr(paidBefore)} already paid = ${inr(owed)}`,
+      [
+        `catch-up since ${since}: ${cumulative.m.detail}`,
+        targetText(cumulative),
+        cumulative.working,
+        `${inr(toPaise(cumulative.rupees))} less ${inr(paidBefore)} already paid = ${inr(owed)}`,
+      ]
+        .filter((s) => s !== null)
+        .join('; '),
     );
   }
   for (const gate of scheme.gates) {
@@ -212,9 +230,7 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
   const reached = e.slab === null ? null : e.table[e.slab];
   const steps = [
     `${e.m.detail}`,
-    e.target
-      ? `target ${e.target.toString()} → achievement ${e.achievement ? achievementText(e.achievement, 2) : '—'}%`
-      : null,
+    targetText(e),
     e.working,
     `slab amount ${inr(computed)}`,
     ...adjustments.map((a) => a.note),

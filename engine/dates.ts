@@ -12,6 +12,22 @@ const monthEnd = (iso: string): string => {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 };
 
+/**
+ * How many calendar months a period spans when it starts on a month's first day and ends on a
+ * month's last (1 for October, 2 for September–October); null for any other period.
+ */
+export function wholeMonths(p: { from: string; to: string }): number | null {
+  if (!p.from.endsWith('-01') || p.to !== monthEnd(p.to)) return null;
+  const months = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7));
+  return months(p.to) - months(p.from) + 1;
+}
+
+/** The first day of the month `months` after (before, when negative) the month `iso` falls in. */
+export const addMonths = (iso: string, months: number): string => {
+  const d = new Date(ms(iso));
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1)).toISOString().slice(0, 10);
+};
+
 /** True when the period is one whole calendar month. */
 export const isCalendarMonth = (p: { from: string; to: string }): boolean =>
   p.from.endsWith('-01') && p.to === monthEnd(p.from);

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from './dates';
+import { addDays, addMonths, daysBetween, wholeMonths } from './dates';
 import type { TargetFact } from './facts';
 import { Exact } from './money';
 
@@ -66,4 +66,32 @@ export function targetFor(
     if (day <= period.to) problems.push(`${who}: no target row covers ${span({ from: day, to: period.to })}`);
   }
   return problems.length > 0 ? { value: null, problems } : { value, problems };
+}
+
+type Period = { from: string; to: string };
+
+/**
+ * How many of the scheme's periods a catch-up span holds (it ends where the period ends): by
+ * whole calendar months where both are whole months (September–October against October: 2), else
+ * by days. A fixed target is the period's, so the span is measured against it that many times.
+ */
+export function periodsIn(span: Period, period: Period): Exact {
+  const spanMonths = wholeMonths(span);
+  const periodMonths = wholeMonths(period);
+  return spanMonths !== null && periodMonths !== null
+    ? new Exact(spanMonths).dividedBy(periodMonths)
+    : new Exact(days(span)).dividedBy(days(period));
+}
+
+/**
+ * The baseline a growth target compares a catch-up span with: the scheme's baseline begun as much
+ * earlier as the span begins before the period (by whole months where the span's start is a
+ * month's first day and the baseline's too, else by days), so two months are compared with two.
+ */
+export function baselineOver(baseline: Period, span: Period, period: Period): Period {
+  if (span.from >= period.from) return baseline;
+  const before = wholeMonths({ from: span.from, to: addDays(period.from, -1) });
+  if (before !== null && baseline.from.endsWith('-01'))
+    return { from: addMonths(baseline.from, -before), to: baseline.to };
+  return { from: addDays(baseline.from, -daysBetween(span.from, period.from)), to: baseline.to };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculateRun } from '../../engine/calculate';
-import type { OutletFact, PaidFact, ReceivableFact } from '../../engine/facts';
+import type { OutletFact, PaidFact, ReceivableFact, SaleFact } from '../../engine/facts';
 import type { SchemeInput } from '../../engine/model';
 import { TargetRowsError } from '../../engine/targets';
 import { facts, payee, plainProducts, sale, schemeOf } from '../support/facts';
@@ -513,6 +513,49 @@ describe('catch-up pays the difference, once', () => {
   it('is floored at zero', () => {
     // October ₹600: cumulative ₹1,900 of ₹2,000 = 95% → 0.00, less ₹78.00 paid → max(0, −78.00) = 0.00
     expect(run(600, [paid(7800)]).final).toBe(0);
+  });
+
+  const catchUpOn = (
+    target: SchemeInput['target'],
+    sales: SaleFact[],
+    period = { from: '2026-10-01', to: '2026-10-31' },
+  ) => line(calculateRun([schemeOf({ period, target, slabs, catchUp: { since: '2026-09-01' } })], facts({ sales })));
+
+  it('measures the span against a fixed target once for each month it holds', () => {
+    // Fixed ₹1,000 for October; September ₹600 (nothing paid), October ₹1,500. The two months
+    // against ₹2,000: ₹2,100 = 105% → 5% × 2,100 = ₹105.00 (against ₹1,000 alone it read 210% → 6% = ₹126.00).
+    const l = catchUpOn({ type: 'fixed', value: '1000' }, [
+      sale('D1', '2026-09-10', 600),
+      sale('D1', '2026-10-10', 1500),
+    ]);
+    expect(l.final).toBe(10500);
+    expect(l.adjustments[0]?.note).toContain('target 2000 → achievement 105.00%');
+  });
+
+  it('measures a span of days against a fixed target by its days', () => {
+    // A week's scheme (5–11 Oct), catch-up since 1 Sep: 41 days against 7, the target ₹1,000 × 41/7.
+    // ₹6,000 over the span of ₹5,857.14… = 102.43% → 5% × 6,000 = ₹300.00.
+    const l = catchUpOn(
+      { type: 'fixed', value: '1000' },
+      [sale('D1', '2026-09-10', 4000), sale('D1', '2026-10-06', 2000)],
+      { from: '2026-10-05', to: '2026-10-11' },
+    );
+    expect(l.final).toBe(30000);
+    expect(l.adjustments[0]?.note).toContain('achievement 102.43%');
+  });
+
+  it('compares the span with as many baseline months under a growth target', () => {
+    // 10% over October 2025; catch-up since September: September–October 2026 against
+    // September–October 2025 (₹1,000 each) + 10% = ₹2,200. ₹2,300 = 104.54% → 5% × 2,300 = ₹115.00
+    // (against October 2025 alone, ₹1,100, it read 209% → 6% = ₹138.00).
+    const l = catchUpOn({ type: 'growth', pct: '10', baseline: { from: '2025-10-01', to: '2025-10-31' } }, [
+      sale('D1', '2025-09-10', 1000),
+      sale('D1', '2025-10-10', 1000),
+      sale('D1', '2026-09-10', 600),
+      sale('D1', '2026-10-10', 1700),
+    ]);
+    expect(l.final).toBe(11500);
+    expect(l.adjustments[0]?.note).toContain('target 2200 → achievement 104.54%');
   });
 });
 

@@ -111,6 +111,13 @@ export function validateScheme(
         'this scheme measures overdue or early payment, on whole invoices and ageing reports, never on products: its product filter would be passed over and every product paid on, so remove it',
     });
   }
+  const rupeesMeasured = rupeesMeasure(scheme.measure);
+  if ((scheme.reward.type === 'per_unit' || scheme.reward.type === 'per_count') && rupeesMeasured) {
+    problems.push({
+      path: 'reward.type',
+      message: `this scheme measures ${rupeesMeasured} in rupees, and a reward ₹ per unit or per outlet would pay its rate on every rupee of it: pay a % of the value, or measure ${scheme.measure.kind === 'product_volume' ? 'the quantity' : 'something counted'}`,
+    });
+  }
   if (scheme.catchUp && scheme.catchUp.since > scheme.period.from) {
     problems.push({ path: 'catchUp.since', message: 'catch-up must start on or before the period' });
   }
@@ -130,6 +137,14 @@ export function validateScheme(
     }
   }
   return problems;
+}
+
+/** What a measure in rupees measures, in words; null for a quantity or a count. */
+function rupeesMeasure(m: Scheme['measure']): string | null {
+  if (m.kind === 'product_volume' && m.basis === 'value') return 'net sales';
+  if (m.kind === 'outstanding_reduction' && m.basis === 'amount') return 'the overdue collected';
+  if (m.kind === 'early_payment') return 'the invoices paid early';
+  return null;
 }
 
 /** Include codes are eligible whatever the filters say; exclude codes never are. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFormula, FormulaError } from '../../engine/formula';
+import type { SchemeInput } from '../../engine/model';
 import { Exact } from '../../engine/money';
 import { validateScheme } from '../../engine/validate';
 import { payee, schemeOf } from '../support/facts';
@@ -85,6 +86,23 @@ describe('scheme validation', () => {
       products: brands,
     });
     expect(messages(formula)).toEqual([refused]);
+  });
+
+  it('refuses a reward per unit or per outlet on a measure in rupees, which would pay its rate on every rupee', () => {
+    const perRupee = (measure: SchemeInput['measure'], type: 'per_unit' | 'per_count') =>
+      messages(schemeOf({ measure, reward: { type } }));
+    expect(perRupee({ kind: 'product_volume', basis: 'value' }, 'per_unit')).toEqual([
+      'reward.type: this scheme measures net sales in rupees, and a reward ₹ per unit or per outlet would pay its rate on every rupee of it: pay a % of the value, or measure the quantity',
+    ]);
+    expect(perRupee({ kind: 'early_payment', withinDays: 10 }, 'per_count')).toHaveLength(1);
+    expect(perRupee({ kind: 'outstanding_reduction', basis: 'amount' }, 'per_unit')[0]).toContain(
+      'measures the overdue collected in rupees',
+    );
+    // Quantities, counts and days are what these rewards pay on.
+    expect(perRupee({ kind: 'product_volume', basis: 'qty' }, 'per_unit')).toEqual([]);
+    expect(perRupee({ kind: 'billed_outlets', minBillValue: '0' }, 'per_count')).toEqual([]);
+    expect(perRupee({ kind: 'outstanding_reduction', basis: 'days' }, 'per_unit')).toEqual([]);
+    expect(messages(schemeOf({ measure: { kind: 'product_volume', basis: 'value' } }))).toEqual([]);
   });
 
   it('needs a target for achievement slabs and the measures a formula uses', () => {

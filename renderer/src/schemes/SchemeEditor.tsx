@@ -558,6 +558,7 @@ export function SchemeEditor({
           />
           <Problems problems={shown} prefix="slabs" />
           <Problems problems={shown} prefix="target" />
+          <Problems problems={shown} prefix="reward" />
         </section>
         <section>
           <h3>Limits</h3>

@@ -12,7 +12,7 @@ import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-
 import { type Actor, refusal } from '../review/workflow';
 import { schemesForRun, validScheme } from '../schemes/store';
 import { withJournalsInMemory } from '../store/open';
-import { type LoadFacts, loadFacts, salesWindowOf } from './load-facts';
+import { type LoadFacts, loadFacts, salesWindowOf, windowFor } from './load-facts';
 import { packIdsOnce } from './source-ids';
 
 export class RunRefusedError extends Error {}
@@ -75,9 +75,11 @@ function calculate(
   if (args.to < args.from) throw new RunRefusedError(`The run ends (${args.to}) before it starts (${args.from})`);
   const stored = schemesForRun(db, args.from, args.to, args.schemes);
   if (stored.length === 0) throw new RunRefusedError(`No active scheme runs between ${args.from} and ${args.to}`);
-  const froms = [args.from, ...stored.map((s) => s.scheme.period.from)].sort();
-  const tos = [args.to, ...stored.map((s) => s.scheme.period.to)].sort();
-  const window = { from: froms[0] ?? args.from, to: tos.at(-1) ?? args.to };
+  const window = windowFor(
+    stored.map((s) => s.scheme),
+    args.from,
+    args.to,
+  );
 
   const version = db.pragma('data_version', { simple: true }) as number;
   const facts = (args.facts ?? loadFacts)(db, window, {
@@ -362,7 +364,7 @@ export function previewScheme(
   const measured = { ...scheme, period: { from: args.from, to: args.to } };
   const lines = calculateRun(
     [measured],
-    (args.facts ?? loadFacts)(db, measured.period, { nativeBinding: args.nativeBinding }),
+    (args.facts ?? loadFacts)(db, windowFor([measured], args.from, args.to), { nativeBinding: args.nativeBinding }),
   );
   return {
     total: paiseToRupees(sumPaise(lines, (l) => l.final)),

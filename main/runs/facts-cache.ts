@@ -13,7 +13,7 @@ export function cachedFacts(): LoadFacts {
   let kept: { window: string; version: number; facts: Facts } | null = null;
   return (db, window, options) => {
     const version = db.pragma('data_version', { simple: true }) as number;
-    const key = `${window.from}|${window.to}`;
+    const key = `${window.from}|${window.to}|${window.reach ?? ''}`;
     if (kept?.window === key && kept.version === version) return kept.facts;
     // Let the old facts go before the new ones are read: a million lines each.
     kept = null;

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
 import type { Facts, PaidFact } from '../../engine/facts';
+import type { Scheme } from '../../engine/model';
 import { Exact } from '../../engine/money';
+import { firstDayRead } from '../../engine/reach';
 import { billedValue } from '../datasets/billed-value';
 import { type ReadSalesOptions, readSales } from './read-sales';
 import { unpackIds } from './source-ids';
@@ -37,18 +39,31 @@ export const invoicesSql = `WITH invoice AS (
 
 export type LoadFacts = typeof loadFacts;
 
-/** The sales lines the facts of a run window hold: the window and the lookback before it. */
-export const salesWindowOf = (window: { from: string; to: string }) => ({
-  from: addDays(window.from, -LOOKBACK_DAYS),
-  to: window.to,
+/**
+ * A run's window: its period and its schemes', and `reach`, the first day its schemes read where
+ * that is before the lookback (engine/reach.ts: a catch-up span, a growth target's baseline).
+ */
+export interface RunWindow {
+  from: string;
+  to: string;
+  reach?: string;
+}
+
+/** The sales lines the facts of a run window hold: the window and the lookback before it, or from its reach. */
+export const salesWindowOf = (window: RunWindow) => {
+  const lookback = addDays(window.from, -LOOKBACK_DAYS);
+  return { from: window.reach !== undefined && window.reach < lookback ? window.reach : lookback, to: window.to };
+};
+
+/** The window that reads what `schemes` read over the period from `from` to `to`. */
+export const windowFor = (schemes: readonly Scheme[], from: string, to: string): RunWindow => ({
+  from: [from, ...schemes.map((s) => s.period.from)].sort()[0] ?? from,
+  to: [to, ...schemes.map((s) => s.period.to)].sort().at(-1) ?? to,
+  reach: schemes.map(firstDayRead).sort()[0],
 });
 
 /** Reads the facts of a run window from SQLite into the plain data the engine takes. */
-export function loadFacts(
-  db: Database.Database,
-  window: { from: string; to: string },
-  options: ReadSalesOptions = {},
-): Facts {
+export function loadFacts(db: Database.Database, window: RunWindow, options: ReadSalesOptions = {}): Facts {
   const sold = salesWindowOf(window);
   const earliest = sold.from;
   const sales = readSales(db, sold, options);

@@ -3,7 +3,7 @@ import { calculateRun } from '../../engine/calculate';
 import type { Scheme } from '../../engine/model';
 import { paiseToRupees, sumPaise } from '../../engine/money';
 import { getScheme, validScheme } from '../schemes/store';
-import { type LoadFacts, loadFacts } from './load-facts';
+import { type LoadFacts, loadFacts, windowFor } from './load-facts';
 
 /** What one variant of a scheme would pay over a past period. Amounts are exact decimal rupees. */
 export interface VariantOutcome {
@@ -38,7 +38,10 @@ export function whatIf(
   const saved = args.vs === undefined ? getScheme(db, variant.code) : null;
   const other = args.vs === undefined ? saved : validScheme(db, args.vs);
   const period = { from: args.from, to: args.to };
-  const facts = (args.facts ?? loadFacts)(db, period, { nativeBinding: args.nativeBinding });
+  const measured = [variant, ...(other ? [other] : [])].map((s) => ({ ...s, period }));
+  const facts = (args.facts ?? loadFacts)(db, windowFor(measured, args.from, args.to), {
+    nativeBinding: args.nativeBinding,
+  });
   const cost = new Map<VariantOutcome, bigint>();
   const outcome = (scheme: Scheme): VariantOutcome => {
     const lines = calculateRun([{ ...scheme, period }], facts);

@@ -136,6 +136,45 @@ describe('schemes in the store and runs over the workspace', () => {
     expect(unpackIds(packed.source_ids)).toEqual(ids);
   });
 
+  it('reads a catch-up span that begins before the lookback, in a run and in a preview', async () => {
+    // Last year's July, beyond the 400 days a run reads before October 2026: a catch-up since
+    // 1 July 2025 counts it, against a fixed target of ₹1 a month over the sixteen months.
+    const file = join(dir, 'july-2025.csv');
+    writeFileSync(
+      file,
+      'doc_type,doc_no,doc_date,distributor_code,outlet_code,sku,qty,net_value\ninvoice,OLD-1,2025-07-15,D001,O00001,SKU-0001,5,123456.78\n',
+    );
+    const api = createWorkspaceApi(ws);
+    const imported = await api.call('import.run', { path: file, kind: 'sales' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const scheme = {
+      ...volume('CU', '1'),
+      target: { type: 'fixed', value: '1' },
+      slabs: { basis: 'achievement', mode: 'retro', table: [{ from: '0', to: null, rate: '1' }] },
+      catchUp: { since: '2025-07-01' },
+    };
+    const { paise } = ws.db
+      .prepare(
+        `SELECT sum(net_value) AS paise FROM sales WHERE distributor_code = 'D001' AND outlet_code IS NOT NULL
+           AND doc_date BETWEEN '2025-07-01' AND '2026-10-31'`,
+      )
+      .get() as { paise: number };
+    // 1% of the whole span's net sales, rounded once; nothing paid before.
+    const expected = new Exact(paise).dividedBy(100).toDecimalPlaces(0, Exact.ROUND_HALF_UP).toNumber();
+    const preview = await api.call('schemes.preview', { definition: scheme, from: '2026-10-01', to: '2026-10-31' });
+    if (!preview.ok) throw new Error(preview.error.message);
+    const d001 = preview.value.lines.find((l) => l.payee === 'D001');
+    expect(d001?.final).toBe(new Exact(expected).dividedBy(100).toFixed(2));
+    expect(d001?.explanation).toContain('target 16 →');
+    await api.call('schemes.save', { definition: scheme });
+    const run = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['CU'] });
+    if (!run.ok) throw new Error(run.error.message);
+    const line = ws.db
+      .prepare("SELECT final FROM payout_lines WHERE run_id = ? AND payee = 'D001' AND kind = 'payout'")
+      .get(run.value.run) as { final: number };
+    expect(line.final).toBe(expected);
+  });
+
   it('prints the run as JSON from the CLI, with exact amounts per scheme', () => {
     const file = join(dir, 't1.json');
     writeFileSync(file, JSON.stringify(volume('T9', '2')));

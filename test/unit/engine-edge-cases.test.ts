@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calculateRun } from '../../engine/calculate';
 import type { OutletFact, PaidFact, ReceivableFact, SaleFact } from '../../engine/facts';
 import type { SchemeInput } from '../../engine/model';
+import { firstDayRead } from '../../engine/reach';
 import { TargetRowsError } from '../../engine/targets';
 import { facts, payee, plainProducts, sale, schemeOf } from '../support/facts';
 
@@ -542,6 +543,16 @@ describe('catch-up pays the difference, once', () => {
     );
     expect(l.final).toBe(30000);
     expect(l.adjustments[0]?.note).toContain('achievement 102.43%');
+  });
+
+  it('reaches back, for its facts, to the period before the baseline of its span', () => {
+    // October 2026, catch-up since July, 10% over October 2025: the baseline of the four months is
+    // July–October 2025, and the 123 days before it (net channel addition's comparison) begin on
+    // 28 February 2025. Without catch-up or growth, the month before the period.
+    const growth = { type: 'growth' as const, pct: '10', baseline: { from: '2025-10-01', to: '2025-10-31' } };
+    expect(firstDayRead(schemeOf({ target: growth, catchUp: { since: '2026-07-01' } }))).toBe('2025-02-28');
+    expect(firstDayRead(schemeOf({ target: growth }))).toBe('2025-09-01');
+    expect(firstDayRead(schemeOf({}))).toBe('2026-09-01');
   });
 
   it('compares the span with as many baseline months under a growth target', () => {

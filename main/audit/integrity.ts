@@ -68,6 +68,49 @@ function latestDigests(db: Database.Database, actions: readonly string[]): Map<s
   return latest;
 }
 
+const sealedRuns = `SELECT id, status, approved_by, approved_by_id FROM runs WHERE status IN ('approved', 'exported', 'reversed')`;
+interface SealedRun {
+  id: number;
+  status: string;
+  approved_by: string | null;
+  approved_by_id: number | null;
+}
+
+/** What about an approved run does not agree with the approval the chain holds for it (`seal`), in words. */
+function sealProblems(db: Database.Database, run: SealedRun, seal: Record<string, unknown> | undefined): string[] {
+  if (!seal) return [`run ${run.id} is ${run.status} but the log holds no approval of it`];
+  const problems: string[] = [];
+  if (seal.approverId !== undefined && seal.approverId !== run.approved_by_id) {
+    problems.push(
+      `run ${run.id} names approver ${run.approved_by ?? '(none)'}, not the one whose approval the log holds`,
+    );
+  }
+  if (seal.linesSha256 !== runLinesDigest(db, run.id).sha256) {
+    problems.push(`the payout lines of approved run ${run.id} were changed after its approval`);
+  }
+  return problems;
+}
+
+/**
+ * What about one approved run does not agree with the chain: an export checks it before it writes
+ * a file an accounting system will post, as `audit verify` checks every run.
+ */
+export function runSealProblems(db: Database.Database, runId: number): string[] {
+  const run = db.prepare(`${sealedRuns} AND id = ?`).get(runId) as SealedRun | undefined;
+  if (!run) return [];
+  const seal = db
+    .prepare(
+      "SELECT after FROM audit_log WHERE action IN ('run.approve', 'run.seal') AND subject = ? ORDER BY seq DESC LIMIT 1",
+    )
+    .pluck()
+    .get(`run ${runId}`) as string | null | undefined;
+  return sealProblems(
+    db,
+    run,
+    seal === undefined ? undefined : seal === null ? {} : (JSON.parse(seal) as Record<string, unknown>),
+  );
+}
+
 /**
  * Everything about approved runs, the guards and the users that does not agree with the chain,
  * in words; empty when all agrees.
@@ -80,27 +123,8 @@ export function integrityProblems(db: Database.Database): string[] {
   }
 
   const seals = latestDigests(db, ['run.approve', 'run.seal']);
-  const runs = db
-    .prepare(
-      `SELECT id, status, approved_by, approved_by_id FROM runs WHERE status IN ('approved', 'exported', 'reversed') ORDER BY id`,
-    )
-    .all() as { id: number; status: string; approved_by: string | null; approved_by_id: number | null }[];
-  for (const run of runs) {
-    const seal = seals.get(`run ${run.id}`);
-    if (!seal) {
-      problems.push(`run ${run.id} is ${run.status} but the log holds no approval of it`);
-      continue;
-    }
-    if (seal.approverId !== undefined && seal.approverId !== run.approved_by_id) {
-      problems.push(
-        `run ${run.id} names approver ${run.approved_by ?? '(none)'}, not the one whose approval the log holds`,
-      );
-    }
-    const now = runLinesDigest(db, run.id);
-    if (seal.linesSha256 !== now.sha256) {
-      problems.push(`the payout lines of approved run ${run.id} were changed after its approval`);
-    }
-  }
+  const runs = db.prepare(`${sealedRuns} ORDER BY id`).all() as SealedRun[];
+  for (const run of runs) problems.push(...sealProblems(db, run, seals.get(`run ${run.id}`)));
 
   const users = latestDigests(db, ['user.create', 'user.update', 'user.baseline']);
   const rows = db.prepare('SELECT id, name, role, active, pin_hash FROM users ORDER BY id').all() as UserRow[];

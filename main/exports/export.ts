@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { ApiFailure } from '../api/result';
+import { runSealProblems } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { runClaims } from '../controls/claims';
 import { crashPoint } from '../files/crash-points';
@@ -75,6 +76,13 @@ function prepare(
   if (refused && !draft) {
     throw new WorkflowRefusedError(
       `${refused} Only an approved run is exported; export it as a draft preview to see the files first.`,
+    );
+  }
+  // What the approval sealed is what is paid: lines changed outside SchemeDesk since are not.
+  const broken = draft ? [] : runSealProblems(db, run.id);
+  if (broken.length > 0) {
+    throw new WorkflowRefusedError(
+      `Run ${run.id} is not exported: ${broken.join('; ')} (the audit log holds what its approval sealed). Nothing was written; run "audit verify" and restore the workspace from a backup`,
     );
   }
   const format = exportFormats[request.format];

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { verifyWorkspace } from '../../main/audit/verify';
@@ -144,6 +146,26 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     });
     db().exec('DROP TRIGGER runs_maker_checker');
     expect(verify().problems).toContain('the triggers or views that guard money were changed outside SchemeDesk');
+  });
+
+  it('exports no file of a run whose lines and total were changed together after its approval', async () => {
+    await approvedAndOpen();
+    // Lines and total changed alike, the guards dropped: the control total agrees, the seal does not.
+    db().exec('DROP TRIGGER lines_locked_update; DROP TRIGGER runs_frozen');
+    sql(
+      'UPDATE payout_lines SET final = final + 100000 WHERE id = (SELECT min(id) FROM payout_lines WHERE run_id = 1)',
+    )();
+    sql('UPDATE runs SET total = total + 100000 WHERE id = 1')();
+    const out = join(demo.current().dir, 'out');
+    const refused = await api().call('exports.run', { run: 1, format: 'csv', profile: 'Default', out });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(!refused.ok && refused.error.message).toContain(
+      'Run 1 is not exported: the payout lines of approved run 1 were changed after its approval',
+    );
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    // A draft, marked as one, still shows what the lines now say.
+    const draft = await api().call('exports.run', { run: 1, format: 'csv', profile: 'Default', out, draft: true });
+    expect(draft.ok).toBe(true);
   });
 
   it('finds a view that decides what is paid, rewritten', async () => {

@@ -68,6 +68,14 @@ function latestDigests(db: Database.Database, actions: readonly string[]): Map<s
   return latest;
 }
 
+/** The guards' digest against the one the chain holds last, in words: empty when they agree. */
+function guardsProblems(db: Database.Database): string[] {
+  const guards = latestDigests(db, ['schema.guards']).get('workspace');
+  return guards && guards.sha256 !== guardsDigest(db)
+    ? ['the triggers or views that guard money were changed outside SchemeDesk']
+    : [];
+}
+
 const sealedRuns = `SELECT id, status, approved_by, approved_by_id FROM runs WHERE status IN ('approved', 'exported', 'reversed')`;
 interface SealedRun {
   id: number;
@@ -92,23 +100,21 @@ function sealProblems(db: Database.Database, run: SealedRun, seal: Record<string
 }
 
 /**
- * What about one approved run does not agree with the chain: an export checks it before it writes
- * a file an accounting system will post, as `audit verify` checks every run.
+ * What about one approved run, and the guards of every run, does not agree with the chain: an
+ * export checks it before it writes a file an accounting system will post, as `audit verify`
+ * checks every run (a guard dropped lets a line's name change where the seal does not look).
  */
 export function runSealProblems(db: Database.Database, runId: number): string[] {
   const run = db.prepare(`${sealedRuns} AND id = ?`).get(runId) as SealedRun | undefined;
-  if (!run) return [];
+  if (!run) return guardsProblems(db);
   const seal = db
     .prepare(
       "SELECT after FROM audit_log WHERE action IN ('run.approve', 'run.seal') AND subject = ? ORDER BY seq DESC LIMIT 1",
     )
     .pluck()
     .get(`run ${runId}`) as string | null | undefined;
-  return sealProblems(
-    db,
-    run,
-    seal === undefined ? undefined : seal === null ? {} : (JSON.parse(seal) as Record<string, unknown>),
-  );
+  const sealed = seal === undefined ? undefined : seal === null ? {} : (JSON.parse(seal) as Record<string, unknown>);
+  return [...guardsProblems(db), ...sealProblems(db, run, sealed)];
 }
 
 /**
@@ -116,11 +122,7 @@ export function runSealProblems(db: Database.Database, runId: number): string[] 
  * in words; empty when all agrees.
  */
 export function integrityProblems(db: Database.Database): string[] {
-  const problems: string[] = [];
-  const guards = latestDigests(db, ['schema.guards']).get('workspace');
-  if (guards && guards.sha256 !== guardsDigest(db)) {
-    problems.push('the triggers or views that guard money were changed outside SchemeDesk');
-  }
+  const problems = guardsProblems(db);
 
   const seals = latestDigests(db, ['run.approve', 'run.seal']);
   const runs = db.prepare(`${sealedRuns} ORDER BY id`).all() as SealedRun[];

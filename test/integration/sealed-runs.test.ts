@@ -152,15 +152,21 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     await approvedAndOpen();
     // Lines and total changed alike, the guards dropped: the control total agrees, the seal does not.
     db().exec('DROP TRIGGER lines_locked_update; DROP TRIGGER runs_frozen');
+    const out = join(demo.current().dir, 'out');
+    // A payee's name, which the seal does not hold, changed with the guard dropped: refused for the guard.
+    sql("UPDATE payout_lines SET payee_name = 'Someone Else' WHERE run_id = 1 AND payee = 'D001'")();
+    const renamed = await api().call('exports.run', { run: 1, format: 'csv', profile: 'Default', out });
+    expect(!renamed.ok && renamed.error.message).toMatch(
+      /^Run 1 is not exported: the triggers or views that guard money were changed outside SchemeDesk \(/,
+    );
     sql(
       'UPDATE payout_lines SET final = final + 100000 WHERE id = (SELECT min(id) FROM payout_lines WHERE run_id = 1)',
     )();
     sql('UPDATE runs SET total = total + 100000 WHERE id = 1')();
-    const out = join(demo.current().dir, 'out');
     const refused = await api().call('exports.run', { run: 1, format: 'csv', profile: 'Default', out });
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(!refused.ok && refused.error.message).toContain(
-      'Run 1 is not exported: the payout lines of approved run 1 were changed after its approval',
+      'Run 1 is not exported: the triggers or views that guard money were changed outside SchemeDesk; the payout lines of approved run 1 were changed after its approval',
     );
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     // A draft, marked as one, still shows what the lines now say.

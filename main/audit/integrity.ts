@@ -107,14 +107,42 @@ function sealProblems(db: Database.Database, run: SealedRun, seal: Record<string
 export function runSealProblems(db: Database.Database, runId: number): string[] {
   const run = db.prepare(`${sealedRuns} AND id = ?`).get(runId) as SealedRun | undefined;
   if (!run) return guardsProblems(db);
-  const seal = db
+  return [...guardsProblems(db), ...sealProblems(db, run, latestDigest(db, sealActions, `run ${runId}`))];
+}
+
+const sealActions = ['run.approve', 'run.seal'] as const;
+const userActions = ['user.create', 'user.update', 'user.baseline'] as const;
+
+/** The latest digest the chain holds for one subject of one kind of entry (undefined when none). */
+function latestDigest(
+  db: Database.Database,
+  actions: readonly string[],
+  subject: string,
+): Record<string, unknown> | undefined {
+  const after = db
     .prepare(
-      "SELECT after FROM audit_log WHERE action IN ('run.approve', 'run.seal') AND subject = ? ORDER BY seq DESC LIMIT 1",
+      `SELECT after FROM audit_log WHERE action IN (${actions.map(() => '?').join(', ')}) AND subject = ? ORDER BY seq DESC LIMIT 1`,
     )
     .pluck()
-    .get(`run ${runId}`) as string | null | undefined;
-  const sealed = seal === undefined ? undefined : seal === null ? {} : (JSON.parse(seal) as Record<string, unknown>);
-  return [...guardsProblems(db), ...sealProblems(db, run, sealed)];
+    .get(...actions, subject) as string | null | undefined;
+  return after === undefined ? undefined : after === null ? {} : (JSON.parse(after) as Record<string, unknown>);
+}
+
+/** What about a user does not agree with the chain's latest entry for them (`known`), in words; null when all does. */
+function userProblem(user: UserRow, known: Record<string, unknown> | undefined): string | null {
+  if (!known) return `user ${user.name} was added outside SchemeDesk`;
+  return known.digest === userDigest(user)
+    ? null
+    : `user ${user.name}'s name, role, status or PIN was changed outside SchemeDesk`;
+}
+
+/**
+ * Whether the profile someone acts as is the one the app last wrote: sign-in, and the CLI's
+ * `--as`, refuse a user added, re-roled or given another PIN with SQL (`audit verify` would only
+ * have found it after they had approved).
+ */
+export function profileProblem(db: Database.Database, id: number): string | null {
+  return userProblem(userRow(db, id), latestDigest(db, userActions, `user #${id}`));
 }
 
 /**
@@ -124,17 +152,15 @@ export function runSealProblems(db: Database.Database, runId: number): string[] 
 export function integrityProblems(db: Database.Database): string[] {
   const problems = guardsProblems(db);
 
-  const seals = latestDigests(db, ['run.approve', 'run.seal']);
+  const seals = latestDigests(db, sealActions);
   const runs = db.prepare(`${sealedRuns} ORDER BY id`).all() as SealedRun[];
   for (const run of runs) problems.push(...sealProblems(db, run, seals.get(`run ${run.id}`)));
 
-  const users = latestDigests(db, ['user.create', 'user.update', 'user.baseline']);
+  const users = latestDigests(db, userActions);
   const rows = db.prepare('SELECT id, name, role, active, pin_hash FROM users ORDER BY id').all() as UserRow[];
   for (const user of rows) {
-    const known = users.get(`user #${user.id}`);
-    if (!known) problems.push(`user ${user.name} was added outside SchemeDesk`);
-    else if (known.digest !== userDigest(user))
-      problems.push(`user ${user.name}'s name, role, status or PIN was changed outside SchemeDesk`);
+    const problem = userProblem(user, users.get(`user #${user.id}`));
+    if (problem) problems.push(problem);
   }
   const ids = new Set(rows.map((u) => `user #${u.id}`));
   for (const subject of users.keys()) if (!ids.has(subject)) problems.push(`${subject} was removed outside SchemeDesk`);

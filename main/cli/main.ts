@@ -7,7 +7,7 @@ import { dateOrderNames } from '../import/dates';
 import { parseTypeMap } from '../import/doc-types';
 import { defaultWorkspacePath } from '../paths';
 import { schemeJsonSchema } from '../schemes/store';
-import { findUser } from '../users/profiles';
+import { findUser, vouchedFor } from '../users/profiles';
 import { signIn } from '../users/sign-in';
 import { openWorkspaceSession, type Workspace } from '../workspace';
 import { CliError, type Command, callWithProgress, onlyArgument, optionSpec, Refused, unwrap } from './command';
@@ -39,6 +39,7 @@ function actAs(workspace: Workspace, name: string | undefined, pin: string | und
   const profile = pin === undefined ? findUser(workspace.db, name) : signIn(workspace.db, name, pin);
   if (!profile) throw new CliError(`there is no user "${name}" in this workspace`);
   if (!profile.active) throw new CliError(`${profile.name} has been deactivated`);
+  vouchedFor(workspace.db, profile.id);
   workspace.user = profile.name;
   workspace.role = profile.role;
   workspace.userId = profile.id;

@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { userDigest, userRow } from '../audit/integrity';
+import { profileProblem, userDigest, userRow } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import type { Role } from '../review/workflow';
 
@@ -125,7 +125,17 @@ export function authenticate(db: Database.Database, name: string, pin: string): 
   }
   if (!pinMatches(pin, row.pin_hash)) throw new UserError('That user name and PIN do not match');
   if (row.active !== 1) throw new UserError(`${row.name} has been deactivated; ask an Admin`);
+  vouchedFor(db, row.id);
   return profileOf(row);
+}
+
+/** Refuses a profile the audit chain does not vouch for: added, re-roled or given another PIN with SQL. */
+export function vouchedFor(db: Database.Database, id: number): void {
+  const problem = profileProblem(db, id);
+  if (problem)
+    throw new UserError(
+      `The ${problem}, so it cannot act in this workspace; an Admin restores the workspace from a backup (audit verify names every such change)`,
+    );
 }
 
 /** An Admin's changes to a profile: its role, whether it may sign in, a new PIN. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -199,6 +200,44 @@ describe('an approved run stays sealed, whatever the SQL', () => {
       'user mallory was added outside SchemeDesk',
       "user priya's name, role, status or PIN was changed outside SchemeDesk",
     ]);
+  });
+
+  it('lets no profile added or re-roled with SQL sign in, or act through the CLI', async () => {
+    as('priya', 'preparer');
+    expect((await api().call('runs.submit', { run: 1 })).ok).toBe(true);
+    // An Approver added with arjun's PIN hash copied, and the preparer made an Approver.
+    sql(
+      "INSERT INTO users (name, full_name, role, pin_hash, created_at) SELECT 'mallory', 'M', 'approver', pin_hash, created_at FROM users WHERE name = 'arjun'",
+    )();
+    sql("UPDATE users SET role = 'approver' WHERE name = 'priya'")();
+    const signIn = (name: string, pin: string) => api().call('session.signIn', { name, pin });
+    expect(await signIn('mallory', '2222')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('The user mallory was added outside SchemeDesk, so it cannot act') },
+    });
+    expect(await signIn('priya', '1111')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining("The user priya's name, role, status or PIN was changed outside") },
+    });
+    expect((await signIn('arjun', '2222')).ok).toBe(true);
+    // The CLI trusts --as without a PIN, but not to a profile the chain does not vouch for.
+    ws().db.close();
+    const cli = (name: string) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'main/cli/main.ts', 'approve', '1', '--as', name, '--db', ws().dbPath],
+        {
+          encoding: 'utf8',
+          timeout: 120_000,
+        },
+      );
+    const refused = cli('mallory');
+    expect([refused.status, refused.stderr]).toEqual([
+      2,
+      expect.stringContaining('mallory was added outside SchemeDesk'),
+    ]);
+    const approved = cli('arjun');
+    expect([approved.status, approved.stdout]).toEqual([0, expect.stringContaining('status: approved')]);
   });
 
   it("finds the log's end cut off, with its stored head deleted or rewritten to match", async () => {

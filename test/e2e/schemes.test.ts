@@ -49,6 +49,15 @@ describe('the Schemes screen', () => {
     expect(await editor.locator('.field-problems').count()).toBe(0);
     await nameOctoberScheme(editor, 'VOL-E2E', 'E2E volume push');
 
+    // ₹ per unit on net sales in rupees would pay its rate on every rupee: said beside the reward.
+    await editor.getByLabel('Reward').selectOption('per_unit');
+    await expect
+      .poll(() => editor.getByTestId('problems-reward').textContent())
+      .toContain('this scheme measures net sales in rupees');
+    await page.screenshot({ path: session.screenshot('scheme-reward-per-rupee.png') });
+    await editor.getByLabel('Reward').selectOption('percent_of_value');
+    await expect.poll(() => editor.getByTestId('problems-reward').count()).toBe(0);
+
     // Categories are picked from the workspace's own, by typing part of one.
     await editor.getByRole('combobox', { name: 'Categories' }).fill('bever');
     await editor.getByRole('option', { name: /Beverages/ }).waitFor();

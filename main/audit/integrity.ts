@@ -68,9 +68,27 @@ function latestDigests(db: Database.Database, actions: readonly string[]): Map<s
   return latest;
 }
 
+const sealActions = ['run.approve', 'run.seal'] as const;
+const userActions = ['user.create', 'user.update', 'user.baseline'] as const;
+
+/** The latest digest the chain holds for one subject of one kind of entry (undefined when none). */
+function latestDigest(
+  db: Database.Database,
+  actions: readonly string[],
+  subject: string,
+): Record<string, unknown> | undefined {
+  const after = db
+    .prepare(
+      `SELECT after FROM audit_log WHERE action IN (${actions.map(() => '?').join(', ')}) AND subject = ? ORDER BY seq DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(...actions, subject) as string | null | undefined;
+  return after === undefined ? undefined : after === null ? {} : (JSON.parse(after) as Record<string, unknown>);
+}
+
 /** The guards' digest against the one the chain holds last, in words: empty when they agree. */
 function guardsProblems(db: Database.Database): string[] {
-  const guards = latestDigests(db, ['schema.guards']).get('workspace');
+  const guards = latestDigest(db, ['schema.guards'], 'workspace');
   return guards && guards.sha256 !== guardsDigest(db)
     ? ['the triggers or views that guard money were changed outside SchemeDesk']
     : [];
@@ -106,26 +124,8 @@ function sealProblems(db: Database.Database, run: SealedRun, seal: Record<string
  */
 export function runSealProblems(db: Database.Database, runId: number): string[] {
   const run = db.prepare(`${sealedRuns} AND id = ?`).get(runId) as SealedRun | undefined;
-  if (!run) return guardsProblems(db);
-  return [...guardsProblems(db), ...sealProblems(db, run, latestDigest(db, sealActions, `run ${runId}`))];
-}
-
-const sealActions = ['run.approve', 'run.seal'] as const;
-const userActions = ['user.create', 'user.update', 'user.baseline'] as const;
-
-/** The latest digest the chain holds for one subject of one kind of entry (undefined when none). */
-function latestDigest(
-  db: Database.Database,
-  actions: readonly string[],
-  subject: string,
-): Record<string, unknown> | undefined {
-  const after = db
-    .prepare(
-      `SELECT after FROM audit_log WHERE action IN (${actions.map(() => '?').join(', ')}) AND subject = ? ORDER BY seq DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(...actions, subject) as string | null | undefined;
-  return after === undefined ? undefined : after === null ? {} : (JSON.parse(after) as Record<string, unknown>);
+  const seal = run ? sealProblems(db, run, latestDigest(db, sealActions, `run ${runId}`)) : [];
+  return [...guardsProblems(db), ...seal];
 }
 
 /** What about a user does not agree with the chain's latest entry for them (`known`), in words; null when all does. */

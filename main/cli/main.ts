@@ -39,7 +39,8 @@ function actAs(workspace: Workspace, name: string | undefined, pin: string | und
   const profile = pin === undefined ? findUser(workspace.db, name) : signIn(workspace.db, name, pin);
   if (!profile) throw new CliError(`there is no user "${name}" in this workspace`);
   if (!profile.active) throw new CliError(`${profile.name} has been deactivated`);
-  vouchedFor(workspace.db, profile.id);
+  // A sign-in has asked the chain already; without a PIN it is asked here.
+  if (pin === undefined) vouchedFor(workspace.db, profile.id);
   workspace.user = profile.name;
   workspace.role = profile.role;
   workspace.userId = profile.id;

@@ -68,6 +68,23 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(verify().ok).toBe(true);
   });
 
+  it('never rewrites or deletes a scheme version a run was calculated with', async () => {
+    await approvedAndOpen();
+    const used = db().prepare('SELECT id FROM scheme_versions LIMIT 1').pluck().get() as number;
+    expect(
+      sql(
+        "UPDATE scheme_versions SET definition = json_set(definition, '$.slabs.table[0].rate', '99') WHERE id = ?",
+        used,
+      ),
+    ).toThrow(/A saved scheme version cannot change/);
+    expect(sql('DELETE FROM scheme_versions WHERE id = ?', used)).toThrow(/cannot be deleted/);
+    // A change is a new version, as the app saves it.
+    const scheme = await api().call('schemes.get', { code: 'MBC-202610' });
+    if (!scheme.ok) throw new Error(scheme.error.message);
+    expect((await api().call('schemes.save', { definition: { ...scheme.value, name: 'Renamed' } })).ok).toBe(true);
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
+  });
+
   it('never rewrites who prepared, submitted or approved a run', async () => {
     await approvedAndOpen();
     expect(sql("UPDATE runs SET created_by = 'arjun' WHERE id = 1")).toThrow(/written once/);

@@ -24,6 +24,7 @@ import { salesStore } from './022_sales_store';
 import { caseUnits } from './023_case_units';
 import { masterChanges } from './024_master_changes';
 import { salesCharges } from './025_sales_charges';
+import { schemeVersionsOnce } from './026_scheme_versions_once';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -52,4 +53,5 @@ export const migrations: readonly Migration[] = [
   caseUnits,
   masterChanges,
   salesCharges,
+  schemeVersionsOnce,
 ];

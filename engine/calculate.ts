@@ -16,7 +16,7 @@ import { isEligible } from './validate';
  * reduction measured in days, `basis: "days"`; 1.6.0: a day's overdue never below nothing, its
  * credits beyond its overdue bills leaving nothing overdue; 1.7.0: a catch-up span measured
  * against a fixed target once for each period it holds, and under a growth target against as much
- * baseline).
+ * baseline; a cap as a % of net sales below nothing caps at nothing).
  */
 export const ENGINE_VERSION = '1.7.0';
 
@@ -203,7 +203,8 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
     if (amount > cap) adjust('cap', cap, `capped at ${inr(cap)} per payee`);
   }
   if (scheme.caps.pctOfNetSales !== undefined) {
-    const cap = toPaise(netSales(ctx).times(scheme.caps.pctOfNetSales).dividedBy(100));
+    // Net sales below nothing (returns beyond the sales) cap the payout at nothing, never below.
+    const cap = Math.max(0, toPaise(netSales(ctx).times(scheme.caps.pctOfNetSales).dividedBy(100)));
     if (amount > cap) adjust('cap', cap, `capped at ${scheme.caps.pctOfNetSales}% of net sales (${inr(cap)})`);
   }
 

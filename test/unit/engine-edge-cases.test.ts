@@ -708,6 +708,26 @@ describe('targets from the dataset are matched to the period', () => {
   });
 });
 
+describe('a cap as a share of net sales', () => {
+  it('caps at nothing, never below, where returns outweigh the sales', () => {
+    // One outlet billed ₹1,000 (₹300 an outlet), another returning ₹20,000: net sales −₹19,000,
+    // 5% of which is −₹950. The line pays nothing; it had paid −₹950, a payout below nothing.
+    const s = schemeOf({
+      measure: { kind: 'billed_outlets', minBillValue: '0' },
+      reward: { type: 'per_count' },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '1', to: null, rate: '300' }] },
+      caps: { pctOfNetSales: '5' },
+    });
+    const sales = [
+      sale('D1', '2026-10-05', 1000, { outlet: 'O1' }),
+      sale('D1', '2026-10-06', -20000, { outlet: 'O2' }),
+    ];
+    const l = line(calculateRun([s], facts({ sales })));
+    expect([l.computed, l.final]).toEqual([30000, 0]);
+    expect(l.adjustments.map((a) => a.note)).toEqual(['capped at 5% of net sales (₹0.00)']);
+  });
+});
+
 describe('rank-order budgets: ties share their slot', () => {
   it('payees whose measures tie share what is left equally, by largest remainder', () => {
     // 1% of value: D1 ₹30,000 → 300.00; D2 and D3 ₹20,000 each → 200.00 each; budget 500.01.

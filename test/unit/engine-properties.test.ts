@@ -51,12 +51,29 @@ const tableArb = (rising: boolean) =>
 const modeArb = fc.constantFrom('retro' as const, 'marginal' as const, 'interpolated' as const);
 
 describe('engine properties', () => {
-  it('pays no negative amount except on a clawback line', () => {
+  it('pays no negative amount except on a clawback line, whatever the caps', () => {
+    const capArb = fc.option(fc.integer({ min: 0, max: 20 }).map(String), { nil: undefined });
+    const countingArb = fc.boolean();
     fc.assert(
-      fc.property(salesArb, tableArb(false), modeArb, (sales, table, mode) => {
-        const lines = calculateRun([schemeOf({ slabs: { basis: 'measure', mode, table } })], facts({ payees, sales }));
-        return lines.every((l) => l.kind === 'clawback' || (l.computed >= 0 && l.final >= 0));
-      }),
+      fc.property(
+        salesArb,
+        tableArb(false),
+        modeArb,
+        capArb,
+        capArb,
+        countingArb,
+        (sales, table, mode, pct, perPayee, counting) => {
+          const s = schemeOf({
+            slabs: { basis: 'measure', mode, table },
+            caps: { pctOfNetSales: pct, perPayee },
+            ...(counting
+              ? { measure: { kind: 'billed_outlets', minBillValue: '0' }, reward: { type: 'per_count' } }
+              : {}),
+          });
+          const lines = calculateRun([s], facts({ payees, sales }));
+          return lines.every((l) => l.kind === 'clawback' || (l.computed >= 0 && l.final >= 0));
+        },
+      ),
     );
   });
 

@@ -24,15 +24,27 @@ export function recordGuards(db: Database.Database, by = 'SchemeDesk'): void {
 }
 
 /** What a run pays, line by line, as it will be paid: the digest its approval seals. */
-export function runLinesDigest(db: Database.Database, run: number): { sha256: string; lines: number; total: string } {
+export const runLinesDigest = (db: Database.Database, run: number) =>
+  linesDigest(db, run, 'SELECT id, scheme_code, payee, kind, payable FROM payable_lines WHERE run_id = ? ORDER BY id');
+
+/**
+ * What the engine worked out for a run, line by line, overrides apart: the digest its calculation
+ * writes into the chain, which submitting and approving check the lines against.
+ */
+export const calculatedDigest = (db: Database.Database, run: number) =>
+  linesDigest(db, run, 'SELECT id, scheme_code, payee, kind, final FROM payout_lines WHERE run_id = ? ORDER BY id');
+
+function linesDigest(
+  db: Database.Database,
+  run: number,
+  sql: string,
+): { sha256: string; lines: number; total: string } {
   const hash = createHash('sha256');
   let lines = 0;
   let total = 0n;
-  const rows = db
-    .prepare('SELECT id, scheme_code, payee, kind, payable FROM payable_lines WHERE run_id = ? ORDER BY id')
-    .safeIntegers(true)
-    .raw(true)
-    .iterate(run) as IterableIterator<[bigint, string, string, string, bigint]>;
+  const rows = db.prepare(sql).safeIntegers(true).raw(true).iterate(run) as IterableIterator<
+    [bigint, string, string, string, bigint]
+  >;
   for (const row of rows) {
     hash.update(`${row.join('\u001f')}\u001e`);
     lines += 1;
@@ -69,6 +81,7 @@ function latestDigests(db: Database.Database, actions: readonly string[]): Map<s
 }
 
 const sealActions = ['run.approve', 'run.seal'] as const;
+const calculateActions = ['run.create', 'run.calculate'] as const;
 const userActions = ['user.create', 'user.update', 'user.baseline'] as const;
 
 /** The latest digest the chain holds for one subject of one kind of entry (undefined when none). */
@@ -137,6 +150,20 @@ function userProblem(user: UserRow, known: Record<string, unknown> | undefined):
 }
 
 /**
+ * Whether a run's lines are still those its last calculation wrote (overrides, kept apart, may
+ * differ): a line changed with SQL between calculating and approving would be approved as if the
+ * engine had worked it out, no override shown. Runs calculated before calculations wrote their
+ * digest cannot be told, and pass.
+ */
+export function calculationProblems(db: Database.Database, runId: number): string[] {
+  const calculated = latestDigest(db, calculateActions, `run ${runId}`);
+  if (typeof calculated?.linesSha256 !== 'string') return [];
+  return calculated.linesSha256 === calculatedDigest(db, runId).sha256
+    ? []
+    : [`the payout lines of run ${runId} were changed outside SchemeDesk after it was calculated`];
+}
+
+/**
  * Whether the profile someone acts as is the one the app last wrote: sign-in, and the CLI's
  * `--as`, refuse a user added, re-roled or given another PIN with SQL (`audit verify` would only
  * have found it after they had approved).
@@ -155,6 +182,11 @@ export function integrityProblems(db: Database.Database): string[] {
   const seals = latestDigests(db, sealActions);
   const runs = db.prepare(`${sealedRuns} ORDER BY id`).all() as SealedRun[];
   for (const run of runs) problems.push(...sealProblems(db, run, seals.get(`run ${run.id}`)));
+  const open = db
+    .prepare("SELECT id FROM runs WHERE status IN ('calculated', 'submitted', 'rejected') ORDER BY id")
+    .pluck()
+    .all() as number[];
+  for (const id of open) problems.push(...calculationProblems(db, id));
 
   const users = latestDigests(db, userActions);
   const rows = db.prepare('SELECT id, name, role, active, pin_hash FROM users ORDER BY id').all() as UserRow[];

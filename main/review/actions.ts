@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
-import { runLinesDigest } from '../audit/integrity';
+import { calculatedDigest, calculationProblems, runLinesDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { unacknowledgedBreaches } from '../controls/flags';
 import { flagLabels } from '../controls/kinds';
@@ -36,6 +36,12 @@ function take(
       const run = runState(db, id);
       const refused = refusal(run, action, actor);
       if (refused) throw new WorkflowRefusedError(refused);
+      // What is submitted or approved is what the engine worked out, and the overrides beside it.
+      const changed = action === 'submit' || action === 'approve' ? calculationProblems(db, id) : [];
+      if (changed.length > 0)
+        throw new WorkflowRefusedError(
+          `Run ${id} cannot be ${action === 'submit' ? 'submitted' : 'approved'}: ${changed.join('; ')} (the audit log holds what the calculation wrote). Recalculate it, and look into who changed the workspace file`,
+        );
       const now = new Date().toISOString();
       // Kept current by every override and recalculation, so read, not summed again.
       const total = runTotal(db, id);
@@ -152,7 +158,7 @@ export function reverseRun(db: Database.Database, id: number, actor: Actor): Wor
       user: actor.name,
       action: 'run.create',
       subject: `run ${reversal}`,
-      after: { reverses: id, status: 'submitted' },
+      after: { reverses: id, status: 'submitted', linesSha256: calculatedDigest(db, reversal).sha256 },
     });
     return { after: { reversedBy: reversal }, reversal };
   });

@@ -4,6 +4,7 @@ import { calculateRun, ENGINE_VERSION } from '../../engine/calculate';
 import type { Facts } from '../../engine/facts';
 import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
+import { calculatedDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { ChecksHelper } from '../controls/checks-helper';
 import { flagRun } from '../controls/flags';
@@ -257,6 +258,7 @@ export function executeRun(
         total: paiseToRupees(total),
         schemes: JSON.parse(versionsOf(c)),
         ...(c.notices.length > 0 ? { notices: c.notices } : {}),
+        linesSha256: calculatedDigest(db, runId).sha256,
       },
     });
     return runId;
@@ -332,6 +334,7 @@ export function recalculateRun(
         staleOverrides: stale,
         schemes: JSON.parse(versionsOf(c)),
         ...(c.notices.length > 0 ? { notices: c.notices } : {}),
+        linesSha256: calculatedDigest(db, args.run).sha256,
       },
     });
     return { ...summaryOf(db, args.run, period, c, started), staleOverrides: stale };

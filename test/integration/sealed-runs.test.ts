@@ -68,6 +68,38 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(verify().ok).toBe(true);
   });
 
+  it('submits and approves only the lines the calculation wrote, overrides apart', async () => {
+    const open = await approvedAndOpen();
+    const first = (db().prepare('SELECT min(id) FROM payout_lines WHERE run_id = ?').pluck().get(open) as number) ?? 0;
+    // The preparer's own copy of the file: a line raised with SQL, no override to show for it.
+    sql('UPDATE payout_lines SET final = final + 500000 WHERE id = ?', first)();
+    as('priya', 'preparer');
+    const submitted = await api().call('runs.submit', { run: open });
+    expect(!submitted.ok && submitted.error.message).toContain(
+      `Run ${open} cannot be submitted: the payout lines of run ${open} were changed outside SchemeDesk after it was calculated`,
+    );
+    expect(verify().problems).toEqual([
+      `the payout lines of run ${open} were changed outside SchemeDesk after it was calculated`,
+    ]);
+    // Recalculating writes them again; an override is the app's way to change one, and passes.
+    expect((await api().call('runs.recalculate', { run: open })).ok).toBe(true);
+    const line = db().prepare('SELECT id FROM payout_lines WHERE run_id = ? LIMIT 1').get(open) as { id: number };
+    const overridden = await api().call('review.override', {
+      run: open,
+      lines: [line.id],
+      change: { mode: 'set', amount: '5' },
+      reason: 'agreed with the distributor',
+    });
+    expect(overridden.ok).toBe(true);
+    expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
+    // Changed once submitted (its lock dropped): the approval is refused too.
+    db().exec('DROP TRIGGER lines_locked_update');
+    sql('UPDATE payout_lines SET final = final + 100 WHERE id = ?', line.id)();
+    as('arjun', 'approver');
+    const approved = await api().call('runs.approve', { run: open });
+    expect(!approved.ok && approved.error.message).toContain(`Run ${open} cannot be approved`);
+  });
+
   it('never rewrites or deletes a scheme version a run was calculated with', async () => {
     await approvedAndOpen();
     const used = db().prepare('SELECT id FROM scheme_versions LIMIT 1').pluck().get() as number;

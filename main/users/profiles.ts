@@ -134,7 +134,7 @@ export function vouchedFor(db: Database.Database, id: number): void {
   const problem = profileProblem(db, id);
   if (problem)
     throw new UserError(
-      `The ${problem}, so it cannot act in this workspace; an Admin restores the workspace from a backup (audit verify names every such change)`,
+      `The ${problem}, so it cannot act in this workspace; an Admin restores the workspace from a backup (verifying the audit log names every such change)`,
     );
 }
 

@@ -43,6 +43,19 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     return second.value.run;
   }
 
+  /** One line of `run` set to ₹5 through the API, as a reviewer overrides it; the line's id. */
+  async function overrideOneLine(run: number, reason: string) {
+    const line = db().prepare('SELECT id FROM payout_lines WHERE run_id = ? LIMIT 1').pluck().get(run) as number;
+    const overridden = await api().call('review.override', {
+      run,
+      lines: [line],
+      change: { mode: 'set', amount: '5' },
+      reason,
+    });
+    expect(overridden.ok).toBe(true);
+    return line;
+  }
+
   it('refuses changing, moving in and moving out lines and overrides of an approved run', async () => {
     const open = await approvedAndOpen();
     expect(sql('UPDATE payout_lines SET final = final + 100 WHERE run_id = 1')).toThrow(/cannot change/);
@@ -50,14 +63,7 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(sql('UPDATE payout_lines SET run_id = ? WHERE run_id = 1', open)).toThrow(/cannot change/);
     expect(sql('DELETE FROM payout_lines WHERE run_id = 1')).toThrow(/cannot change/);
     as('priya', 'preparer');
-    const line = db().prepare('SELECT id FROM payout_lines WHERE run_id = ? LIMIT 1').get(open) as { id: number };
-    const overridden = await api().call('review.override', {
-      run: open,
-      lines: [line.id],
-      change: { mode: 'set', amount: '5' },
-      reason: 'test',
-    });
-    expect(overridden.ok).toBe(true);
+    await overrideOneLine(open, 'test');
     expect(sql('UPDATE overrides SET run_id = 1 WHERE run_id = ?', open)).toThrow(/cannot be overridden/);
     expect(
       sql(
@@ -70,7 +76,7 @@ describe('an approved run stays sealed, whatever the SQL', () => {
 
   it('submits and approves only the lines the calculation wrote, overrides apart', async () => {
     const open = await approvedAndOpen();
-    const first = (db().prepare('SELECT min(id) FROM payout_lines WHERE run_id = ?').pluck().get(open) as number) ?? 0;
+    const first = db().prepare('SELECT min(id) FROM payout_lines WHERE run_id = ?').pluck().get(open) as number;
     // The preparer's own copy of the file: a line raised with SQL, no override to show for it.
     sql('UPDATE payout_lines SET final = final + 500000 WHERE id = ?', first)();
     as('priya', 'preparer');
@@ -83,18 +89,11 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     ]);
     // Recalculating writes them again; an override is the app's way to change one, and passes.
     expect((await api().call('runs.recalculate', { run: open })).ok).toBe(true);
-    const line = db().prepare('SELECT id FROM payout_lines WHERE run_id = ? LIMIT 1').get(open) as { id: number };
-    const overridden = await api().call('review.override', {
-      run: open,
-      lines: [line.id],
-      change: { mode: 'set', amount: '5' },
-      reason: 'agreed with the distributor',
-    });
-    expect(overridden.ok).toBe(true);
+    const line = await overrideOneLine(open, 'agreed with the distributor');
     expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
     // Changed once submitted (its lock dropped): the approval is refused too.
     db().exec('DROP TRIGGER lines_locked_update');
-    sql('UPDATE payout_lines SET final = final + 100 WHERE id = ?', line.id)();
+    sql('UPDATE payout_lines SET final = final + 100 WHERE id = ?', line)();
     as('arjun', 'approver');
     const approved = await api().call('runs.approve', { run: open });
     expect(!approved.ok && approved.error.message).toContain(`Run ${open} cannot be approved`);
@@ -146,10 +145,7 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     as('admin', 'admin');
     const rejected = await api().call('runs.reject', { run: open, comment: 'fix' });
     expect(rejected.ok).toBe(true);
-    const line = db().prepare('SELECT id FROM payout_lines WHERE run_id = ? LIMIT 1').get(open) as { id: number };
-    expect(
-      (await api().call('review.override', { run: open, lines: [line.id], change: { mode: 'zero' }, reason: 'x' })).ok,
-    ).toBe(true);
+    await overrideOneLine(open, 'x');
     as('priya', 'preparer');
     expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
     as('admin', 'admin');

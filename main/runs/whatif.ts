@@ -34,17 +34,17 @@ export function whatIf(
   db: Database.Database,
   args: { definition: unknown; vs?: unknown; from: string; to: string; nativeBinding?: string; facts?: LoadFacts },
 ): WhatIf {
-  const variant = validScheme(db, args.definition);
-  const saved = args.vs === undefined ? getScheme(db, variant.code) : null;
-  const other = args.vs === undefined ? saved : validScheme(db, args.vs);
+  // Both are measured over the period asked for, not their own.
   const period = { from: args.from, to: args.to };
-  const measured = [variant, ...(other ? [other] : [])].map((s) => ({ ...s, period }));
-  const facts = (args.facts ?? loadFacts)(db, windowFor(measured, args.from, args.to), {
+  const variant = { ...validScheme(db, args.definition), period };
+  const chosen = args.vs === undefined ? getScheme(db, variant.code) : validScheme(db, args.vs);
+  const other = chosen ? { ...chosen, period } : null;
+  const facts = (args.facts ?? loadFacts)(db, windowFor(other ? [variant, other] : [variant], args.from, args.to), {
     nativeBinding: args.nativeBinding,
   });
   const cost = new Map<VariantOutcome, bigint>();
   const outcome = (scheme: Scheme): VariantOutcome => {
-    const lines = calculateRun([{ ...scheme, period }], facts);
+    const lines = calculateRun([scheme], facts);
     const total = sumPaise(lines, (l) => l.final);
     const result: VariantOutcome = {
       code: scheme.code,

@@ -16,9 +16,10 @@ import { isEligible } from './validate';
  * reduction measured in days, `basis: "days"`; 1.6.0: a day's overdue never below nothing, its
  * credits beyond its overdue bills leaving nothing overdue; 1.7.0: a catch-up span measured
  * against a fixed target once for each period it holds, and under a growth target against as much
- * baseline; a cap as a % of net sales below nothing caps at nothing).
+ * baseline; a cap as a % of net sales below nothing caps at nothing; 1.8.0: a line cut by stacking
+ * or a budget pays its sales at the rate it was cut to, which a later return is clawed back at).
  */
-export const ENGINE_VERSION = '1.7.0';
+export const ENGINE_VERSION = '1.8.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;
@@ -258,6 +259,18 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
   };
 }
 
+/**
+ * A cut of a line's final amount after the line was worked out (stacking, budget), said in its
+ * trace. The rate paid on its sales comes down with it: a later return is clawed back at the rate
+ * the line paid, not at the rate it earned before the cut.
+ */
+function cutLine(line: PayoutLine, step: Adjustment['step'], after: number, note: string) {
+  line.adjustments.push({ step, before: line.final, after, note });
+  line.explanation += `; ${note}`;
+  if (line.final > 0) line.effectiveRate = new Exact(line.effectiveRate).times(after).dividedBy(line.final).toString();
+  line.final = after;
+}
+
 function reduceTo(lines: PayoutLine[], limit: number, step: Adjustment['step'], note: string) {
   const cut = allocate(
     limit,
@@ -265,10 +278,7 @@ function reduceTo(lines: PayoutLine[], limit: number, step: Adjustment['step'], 
   );
   lines.forEach((line, i) => {
     const after = cut[i] ?? 0;
-    if (after === line.final) return;
-    line.adjustments.push({ step, before: line.final, after, note });
-    line.explanation += `; ${note}`;
-    line.final = after;
+    if (after !== line.final) cutLine(line, step, after, note);
   });
 }
 
@@ -345,9 +355,7 @@ function applyBudget(scheme: Scheme, lines: PayoutLine[]) {
       if (after === line.final) return;
       const tie = tied.length > 1 ? ` shared by ${tied.length} tied payees` : '';
       const note = `budget ${inr(budget)} paid in rank order; rank ${rank}${tie} ${after === 0 ? 'got nothing' : `got ${inr(after)}`}`;
-      line.adjustments.push({ step: 'budget', before: line.final, after, note });
-      line.explanation += `; ${note}`;
-      line.final = after;
+      cutLine(line, 'budget', after, note);
     });
     rank += tied.length;
   }

@@ -599,6 +599,32 @@ describe('a return is taken off once', () => {
     expect(lines.filter((l) => l.kind === 'clawback')).toEqual([]);
   });
 
+  it('a line a budget cut pays its sales at the rate it was cut to, and a later return is clawed back at that rate', () => {
+    // September: D1 ₹10,000 and D2 ₹30,000 at 2% → 200.00 + 600.00, over a pro-rata budget of ₹400: each halved,
+    // 100.00 and 300.00, so each paid 1% of its sales. October: ₹1,500 of INV-9 returned → −1% × 1,500 = −15.00
+    // (at the 2% earned before the cut it clawed back −30.00: half as much again as the line ever paid on those sales).
+    const september = { ...rate2, period: { from: '2026-09-01', to: '2026-09-30' } };
+    const budgeted = { ...september, budget: { amount: '400', onOverrun: 'pro_rata' as const } };
+    const sales = [septInvoice, sale('D2', '2026-09-12', 30000, { docNo: 'INV-D2' })];
+    const paidLines = calculateRun([budgeted], facts({ payees: [payee('D1'), payee('D2')], sales }));
+    expect(paidLines.map((l) => [l.payee, l.final, l.effectiveRate])).toEqual([
+      ['D1', 10000, '0.01'],
+      ['D2', 30000, '0.01'],
+    ]);
+    const paid = paidLines.map((l) => ({
+      scheme: 'S',
+      payee: l.payee,
+      kind: l.kind,
+      periodTo: '2026-09-30',
+      amount: l.final,
+      effectiveRate: l.effectiveRate,
+      saleIds: [...l.sources.ids],
+    }));
+    const late = sale('D1', '2026-10-03', -1500, { against: 'INV-9' });
+    const october = calculateRun([rate2], facts({ payees: [payee('D1'), payee('D2')], sales: [...sales, late], paid }));
+    expect(line(october, 'D1', 'clawback').final).toBe(-1500);
+  });
+
   it('a return dated in the paid period but imported after its approval is clawed back in the next run', () => {
     // INV-9 paid at 2% in September; a return of ₹1,500 dated 28 Sep was not among the paid line's rows.
     // October claws back −2% × 1,500 = −30.00; October's own ₹2,000 pays 2% = 40.00.

@@ -16,8 +16,9 @@ import { isEligible } from './validate';
  * reduction measured in days, `basis: "days"`; 1.6.0: a day's overdue never below nothing, its
  * credits beyond its overdue bills leaving nothing overdue; 1.7.0: a catch-up span measured
  * against a fixed target once for each period it holds, and under a growth target against as much
- * baseline; a cap as a % of net sales below nothing caps at nothing; 1.8.0: a line cut by stacking
- * or a budget pays its sales at the rate it was cut to, which a later return is clawed back at).
+ * baseline; a cap as a % of net sales below nothing caps at nothing; 1.8.0: the rate a line pays its
+ * sales at, which a later return is clawed back at, is that of what it paid after stacking or a
+ * budget cut it, and a catch-up line pays on its span's rows at the rate all the span was paid).
  */
 export const ENGINE_VERSION = '1.8.0';
 
@@ -53,7 +54,19 @@ export interface PayoutLine {
   sources: MeasureResult['sources'];
   /** Rupees paid per rupee of sales value, as decimal text, for clawing back later returns. */
   effectiveRate: string;
+  /**
+   * What the rate is worked out from: the sales value (rupees, decimal text) of the rows the line
+   * pays on, and the paise approved runs paid on them before (a catch-up's span; else 0). Null on
+   * a clawback, whose rate is the paid line's.
+   */
+  ratedOn: { sales: string; paidBefore: number } | null;
 }
+
+/** The rate a line pays on its sales: with what was paid on them before, over their value. */
+const rateOf = (final: number, on: NonNullable<PayoutLine['ratedOn']>) =>
+  new Exact(on.sales).greaterThan(0)
+    ? new Exact(on.paidBefore + final).dividedBy(100).dividedBy(on.sales).toString()
+    : '0';
 
 export interface RunOptions {
   onProgress?: (done: number, total: number, scheme: string) => void;
@@ -164,6 +177,8 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
   const computed = toPaise(e.rupees);
   const adjustments: Adjustment[] = [];
   let amount = computed;
+  // The rows the line pays on: the period's, or with catch-up the span's, some paid on before.
+  let paysOn = { sources: e.m.sources, ratedOn: { sales: e.m.valueOfSales.toString(), paidBefore: 0 } };
   const adjust = (step: Adjustment['step'], after: number, note: string) => {
     if (after === amount) return;
     adjustments.push({ step, before: amount, after, note });
@@ -179,6 +194,7 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
       .filter((p) => p.kind === 'payout' && p.periodTo >= since && p.periodTo < scheme.period.from)
       .reduce((n, p) => n + p.amount, 0);
     const owed = Math.max(0, toPaise(cumulative.rupees) - paidBefore);
+    paysOn = { sources: cumulative.m.sources, ratedOn: { sales: cumulative.m.valueOfSales.toString(), paidBefore } };
     adjust(
       'catch_up',
       owed,
@@ -252,10 +268,9 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
     adjustments,
     nearMiss: miss,
     explanation: steps.join('; '),
-    sources: e.m.sources,
-    effectiveRate: e.m.valueOfSales.greaterThan(0)
-      ? new Exact(amount).dividedBy(100).dividedBy(e.m.valueOfSales).toString()
-      : '0',
+    sources: paysOn.sources,
+    effectiveRate: rateOf(amount, paysOn.ratedOn),
+    ratedOn: paysOn.ratedOn,
   };
 }
 
@@ -267,8 +282,8 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
 function cutLine(line: PayoutLine, step: Adjustment['step'], after: number, note: string) {
   line.adjustments.push({ step, before: line.final, after, note });
   line.explanation += `; ${note}`;
-  if (line.final > 0) line.effectiveRate = new Exact(line.effectiveRate).times(after).dividedBy(line.final).toString();
   line.final = after;
+  if (line.ratedOn) line.effectiveRate = rateOf(after, line.ratedOn);
 }
 
 function reduceTo(lines: PayoutLine[], limit: number, step: Adjustment['step'], note: string) {
@@ -424,6 +439,7 @@ function clawbacks(scheme: Scheme, payees: readonly PayeeFact[], facts: IndexedF
         explanation: `clawback: ₹${returned.toFixed(2)} returned against invoices paid on in the approved run for the period to ${paid.periodTo}, at the ${new Exact(paid.effectiveRate).times(100).toDecimalPlaces(4).toString()}% paid then = ${inr(amount)}`,
         sources: { table: 'sales', ids: Float64Array.from(returns, (r) => id[r] as number).sort() },
         effectiveRate: paid.effectiveRate,
+        ratedOn: null,
       });
     }
   }

@@ -545,6 +545,43 @@ describe('catch-up pays the difference, once', () => {
     expect(l.adjustments[0]?.note).toContain('achievement 102.43%');
   });
 
+  it('pays on the rows of its span, at the rate of all the span was paid, and a later return is clawed back at it', () => {
+    // September ₹600 (nothing paid), October ₹1,500: ₹2,100 of ₹2,000 → 5% × 2,100 = ₹105.00, paid on
+    // both months' rows: 5% of their ₹2,100 (over October's ₹1,500 alone it read 7%). In November ₹100
+    // of October's INV-10 and ₹200 of September's INV-9 come back: −5% × 300 = −15.00 (at 7%, −21.00).
+    const [sept, oct] = [
+      sale('D1', '2026-09-10', 600, { docNo: 'INV-9' }),
+      sale('D1', '2026-10-10', 1500, { docNo: 'INV-10' }),
+    ];
+    const s = schemeOf({ target: { type: 'fixed', value: '1000' }, slabs, catchUp: { since: '2026-09-01' } });
+    const october = line(calculateRun([s], facts({ sales: [sept, oct] })));
+    expect([october.final, october.effectiveRate]).toEqual([10500, '0.05']);
+    expect(october.sources.ids).toEqual(Float64Array.from([sept.id, oct.id]));
+    const paid: PaidFact = {
+      scheme: 'S',
+      payee: 'D1',
+      kind: 'payout',
+      periodTo: '2026-10-31',
+      amount: october.final,
+      effectiveRate: october.effectiveRate,
+      saleIds: [...october.sources.ids],
+    };
+    const returns = [
+      sale('D1', '2026-11-03', -100, { against: 'INV-10' }),
+      sale('D1', '2026-11-04', -200, { against: 'INV-9' }),
+    ];
+    const november = { ...s, period: { from: '2026-11-01', to: '2026-11-30' } };
+    const lines = calculateRun([november], facts({ sales: [sept, oct, ...returns], paid: [paid] }));
+    expect(line(lines, 'D1', 'clawback').final).toBe(-1500);
+  });
+
+  it('counts what was paid before on its span in the rate it pays', () => {
+    // September ₹1,300 paid ₹78.00; October ₹1,000: the span pays ₹115.00 in all, ₹37.00 of it now,
+    // on ₹2,300 of sales: 5%, where ₹37.00 over October's ₹1,000 read 3.7% and over the span 1.6%.
+    const l = run(1000, [paid(7800)]);
+    expect([l.final, l.effectiveRate]).toEqual([3700, '0.05']);
+  });
+
   it('reaches back, for its facts, to the period before the baseline of its span', () => {
     // October 2026, catch-up since July, 10% over October 2025: the baseline of the four months is
     // July–October 2025, and the 123 days before it (net channel addition's comparison) begin on

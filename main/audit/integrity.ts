@@ -53,6 +53,31 @@ function linesDigest(
   return { sha256: hash.digest('hex'), lines, total: total.toString() };
 }
 
+/**
+ * Who made a run and what people decided beside the engine: its preparer and submitter, every
+ * maker's step, every override (superseded ones too, with who made it and why) and every control
+ * flag with its acknowledgement. Each step that changes them writes this digest into the chain;
+ * submitting and approving check it, so an override or an acknowledgement written with SQL, or a
+ * maker's step deleted (its trigger dropped and put back) so they could approve, is refused.
+ */
+export function runRecordDigest(db: Database.Database, run: number): string {
+  const rows = (sql: string) => db.prepare(sql).raw(true).all(run);
+  return sha256(
+    JSON.stringify([
+      rows('SELECT created_by, submitted_by, submitted_by_id FROM runs WHERE id = ?'),
+      rows('SELECT user_id, step, at FROM run_makers WHERE run_id = ? ORDER BY rowid'),
+      rows(
+        `SELECT id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_by_id, made_at, superseded_at
+         FROM overrides WHERE run_id = ? ORDER BY id`,
+      ),
+      rows(
+        `SELECT id, kind, payee, scheme_code, blocking, acknowledged_by, acknowledged_by_id, acknowledged_at, acknowledgement
+         FROM run_flags WHERE run_id = ? ORDER BY id`,
+      ),
+    ]),
+  );
+}
+
 /** A user as the app last wrote them: id, name, role, whether active, and the PIN hash. */
 export function userDigest(user: { id: number; name: string; role: string; active: number; pin_hash: string }): string {
   return sha256(JSON.stringify([user.id, user.name.toLowerCase(), user.role, user.active, user.pin_hash]));
@@ -127,6 +152,7 @@ function sealProblems(db: Database.Database, run: SealedRun, seal: Record<string
   if (seal.linesSha256 !== runLinesDigest(db, run.id).sha256) {
     problems.push(`the payout lines of approved run ${run.id} were changed after its approval`);
   }
+  problems.push(...recordProblems(db, run.id));
   return problems;
 }
 
@@ -164,6 +190,28 @@ export function calculationProblems(db: Database.Database, runId: number): strin
 }
 
 /**
+ * Whether who made a run, its overrides and its acknowledged flags are what the app last wrote
+ * (the chain's latest entry about the run that holds their digest); runs whose entries predate
+ * the digest cannot be told, and pass.
+ */
+export function recordProblems(db: Database.Database, runId: number): string[] {
+  const written = db
+    .prepare(
+      `SELECT digest FROM (
+         SELECT seq, CASE WHEN json_valid(after) THEN json_extract(after, '$.recordSha256') END AS digest
+         FROM audit_log WHERE subject = @run OR subject LIKE @run || ':%')
+       WHERE digest IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+    )
+    .pluck()
+    .get({ run: `run ${runId}` }) as string | undefined;
+  return written === undefined || written === runRecordDigest(db, runId)
+    ? []
+    : [
+        `the makers, overrides or acknowledged flags of run ${runId} were changed outside SchemeDesk after its last step in the app`,
+      ];
+}
+
+/**
  * Whether the profile someone acts as is the one the app last wrote: sign-in, and the CLI's
  * `--as`, refuse a user added, re-roled or given another PIN with SQL (`audit verify` would only
  * have found it after they had approved).
@@ -186,7 +234,7 @@ export function integrityProblems(db: Database.Database): string[] {
     .prepare("SELECT id FROM runs WHERE status IN ('calculated', 'submitted', 'rejected') ORDER BY id")
     .pluck()
     .all() as number[];
-  for (const id of open) problems.push(...calculationProblems(db, id));
+  for (const id of open) problems.push(...calculationProblems(db, id), ...recordProblems(db, id));
 
   const users = latestDigests(db, userActions);
   const rows = db.prepare('SELECT id, name, role, active, pin_hash FROM users ORDER BY id').all() as UserRow[];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
+import { runRecordDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
-import { WorkflowRefusedError } from '../review/actions';
+import { refuseChangedRecord, WorkflowRefusedError } from '../review/actions';
 import { recordMaker, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { type FactChecks, factChecksOf, moneyOf } from './fact-checks';
@@ -177,6 +178,7 @@ export function acknowledgeFlags(
       // Acknowledging is part of preparing the run: the same people, at the same stages, as an override.
       const refused = refusal(runState(db, args.run), 'override', actor);
       if (refused) throw new WorkflowRefusedError(refused.replace(/overrid(e|ing)/g, 'acknowledg$1'));
+      refuseChangedRecord(db, args.run, 'override');
       const flags = runFlags(db, args.run);
       const chosen = args.flags.map((id) => {
         const flag = flags.find((f) => f.id === id);
@@ -199,7 +201,7 @@ export function acknowledgeFlags(
         before: {
           breaches: chosen.map((f) => ({ kind: f.kind, payee: f.payee, scheme: f.scheme, message: f.message })),
         },
-        after: { reason },
+        after: { reason, recordSha256: runRecordDigest(db, args.run) },
       });
       return runFlags(db, args.run);
     })

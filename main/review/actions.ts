@@ -1,11 +1,17 @@
 import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
-import { calculatedDigest, calculationProblems, runLinesDigest } from '../audit/integrity';
+import {
+  calculatedDigest,
+  calculationProblems,
+  recordProblems,
+  runLinesDigest,
+  runRecordDigest,
+} from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { unacknowledgedBreaches } from '../controls/flags';
 import { flagLabels } from '../controls/kinds';
 import { recordMaker, runState, runTotal, userIdOf } from './run-state';
-import { type Actor, nextStatus, type RunAction, type RunState, refusal } from './workflow';
+import { type Actor, nextStatus, type RunAction, type RunState, refusal, workflow } from './workflow';
 
 /** A workflow step the rules forbid; the message says why, in the user's words. */
 export class WorkflowRefusedError extends Error {}
@@ -24,6 +30,18 @@ export interface WorkflowOutcome {
  * applies what the action records besides (who, when, why), moves the run to the status the
  * workflow names, and writes the audit entry with the run's state before and after.
  */
+/**
+ * Refuses a step on a run whose makers, overrides or acknowledged flags were changed outside the
+ * app (see recordProblems): the step would write them into the chain as the app's own.
+ */
+export function refuseChangedRecord(db: Database.Database, run: number, action: RunAction): void {
+  const problems = recordProblems(db, run);
+  if (problems.length > 0)
+    throw new WorkflowRefusedError(
+      `Run ${run} cannot be ${workflow[action].done}: ${problems.join('; ')} (the audit log holds what the app wrote). Look into who changed the workspace file; a new run of the period starts from what the engine works out`,
+    );
+}
+
 function take(
   db: Database.Database,
   id: number,
@@ -37,6 +55,7 @@ function take(
       const refused = refusal(run, action, actor);
       if (refused) throw new WorkflowRefusedError(refused);
       // What is submitted or approved is what the engine worked out, and the overrides beside it.
+      refuseChangedRecord(db, id, action);
       const changed = action === 'submit' || action === 'approve' ? calculationProblems(db, id) : [];
       if (changed.length > 0)
         throw new WorkflowRefusedError(
@@ -53,7 +72,7 @@ function take(
         action: `run.${action}`,
         subject: `run ${id}`,
         before: { status: run.status, total: paiseToRupees(total) },
-        after: { status, total: paiseToRupees(total), ...after },
+        after: { status, total: paiseToRupees(total), ...after, recordSha256: runRecordDigest(db, id) },
       });
       return { run: id, status, total: paiseToRupees(total), ...(reversal ? { reversal } : {}) };
     })
@@ -158,7 +177,12 @@ export function reverseRun(db: Database.Database, id: number, actor: Actor): Wor
       user: actor.name,
       action: 'run.create',
       subject: `run ${reversal}`,
-      after: { reverses: id, status: 'submitted', linesSha256: calculatedDigest(db, reversal).sha256 },
+      after: {
+        reverses: id,
+        status: 'submitted',
+        linesSha256: calculatedDigest(db, reversal).sha256,
+        recordSha256: runRecordDigest(db, reversal),
+      },
     });
     return { after: { reversedBy: reversal }, reversal };
   });

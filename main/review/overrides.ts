@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { Exact, paiseToRupees, toScaledInteger } from '../../engine/money';
+import { runRecordDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { reviewPolicies } from '../controls/flags';
 import { parseAmountText } from '../import/amounts';
-import { WorkflowRefusedError } from './actions';
+import { refuseChangedRecord, WorkflowRefusedError } from './actions';
 import { recordMaker, refreshRunTotal, runState, runTotal, userIdOf } from './run-state';
 import { type Actor, refusal } from './workflow';
 
@@ -110,6 +111,7 @@ function applyOverrides(
     .transaction(() => {
       const refused = refusal(runState(db, run), 'override', actor);
       if (refused) throw new WorkflowRefusedError(refused);
+      refuseChangedRecord(db, run, 'override');
       const now = new Date().toISOString();
       const read = db.prepare(
         `SELECT id, scheme_code, payee, kind, final AS calculated, payable AS current
@@ -179,6 +181,7 @@ function applyOverrides(
           lines: changes.map(({ scheme, payee, after, reason }) =>
             reasons.size === 1 ? { scheme, payee, amount: after } : { scheme, payee, amount: after, reason },
           ),
+          recordSha256: runRecordDigest(db, run),
         },
       });
       return { run, lines: changes.length, total: paiseToRupees(total) };

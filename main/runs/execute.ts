@@ -4,11 +4,11 @@ import { calculateRun, ENGINE_VERSION } from '../../engine/calculate';
 import type { Facts } from '../../engine/facts';
 import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
-import { calculatedDigest } from '../audit/integrity';
+import { calculatedDigest, runRecordDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { ChecksHelper } from '../controls/checks-helper';
 import { flagRun } from '../controls/flags';
-import { WorkflowRefusedError } from '../review/actions';
+import { refuseChangedRecord, WorkflowRefusedError } from '../review/actions';
 import { recordMaker, refreshRunTotal, runState, userIdOf } from '../review/run-state';
 import { type Actor, refusal } from '../review/workflow';
 import { schemesForRun, validScheme } from '../schemes/store';
@@ -259,6 +259,7 @@ export function executeRun(
         schemes: JSON.parse(versionsOf(c)),
         ...(c.notices.length > 0 ? { notices: c.notices } : {}),
         linesSha256: calculatedDigest(db, runId).sha256,
+        recordSha256: runRecordDigest(db, runId),
       },
     });
     return runId;
@@ -306,6 +307,7 @@ export function recalculateRun(
     const now = runState(db, args.run);
     const refusedNow = refusal(now, 'calculate', args.actor);
     if (refusedNow) throw new WorkflowRefusedError(refusedNow);
+    refuseChangedRecord(db, args.run, 'calculate');
     db.prepare('DELETE FROM payout_lines WHERE run_id = ?').run(args.run);
     insertLines(db, args.run, c);
     staged(onProgress, 'check', 'Checking the run against the controls')(0, 1);
@@ -335,6 +337,7 @@ export function recalculateRun(
         schemes: JSON.parse(versionsOf(c)),
         ...(c.notices.length > 0 ? { notices: c.notices } : {}),
         linesSha256: calculatedDigest(db, args.run).sha256,
+        recordSha256: runRecordDigest(db, args.run),
       },
     });
     return { ...summaryOf(db, args.run, period, c, started), staleOverrides: stale };

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
+import { runSealProblems } from '../../main/audit/integrity';
 import { verifyWorkspace } from '../../main/audit/verify';
 import type { Role } from '../../main/review/workflow';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -97,6 +98,83 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     as('arjun', 'approver');
     const approved = await api().call('runs.approve', { run: open });
     expect(!approved.ok && approved.error.message).toContain(`Run ${open} cannot be approved`);
+  });
+
+  it('refuses any step on a run whose overrides, makers or acknowledgements were written with SQL', async () => {
+    const open = await approvedAndOpen();
+    const changed = `the makers, overrides or acknowledged flags of run ${open} were changed outside SchemeDesk after its last step in the app`;
+    // The approver's own copy of the file: an override in the preparer's name, so it is not theirs to be barred by.
+    sql(
+      `INSERT INTO overrides (run_id, scheme_code, payee, kind, amount, calculated, reason, made_by, made_by_id, made_at)
+       SELECT run_id, scheme_code, payee, kind, 0, final, 'agreed', 'priya', ?, '2026-11-02T10:00:00.000Z'
+       FROM payout_lines WHERE run_id = ? AND final > 0 LIMIT 1`,
+      id('priya'),
+      open,
+    )();
+    expect(verify().problems).toEqual([changed]);
+    as('priya', 'preparer');
+    for (const [method, done] of [
+      ['runs.submit', 'submitted'],
+      ['runs.recalculate', 'recalculated'],
+    ] as const) {
+      const refused = await api().call(method, { run: open });
+      expect(!refused.ok && refused.error.message).toContain(`Run ${open} cannot be ${done}: ${changed}`);
+    }
+    // Not laundered by a later step in the app either: every one refuses.
+    const another = db().prepare('SELECT max(id) FROM payout_lines WHERE run_id = ?').pluck().get(open) as number;
+    const overridden = await api().call('review.override', {
+      run: open,
+      lines: [another],
+      change: { mode: 'set', amount: '1' },
+      reason: 'x',
+    });
+    expect(!overridden.ok && overridden.error.message).toContain(changed);
+    expect(verify().problems).toEqual([changed]);
+
+    // A maker's step deleted, its trigger dropped and put back, so the submitter could approve.
+    sql('DELETE FROM overrides WHERE run_id = ?', open)();
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
+    expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
+    const guard = db()
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'run_makers_no_delete'")
+      .pluck()
+      .get() as string;
+    db().exec('DROP TRIGGER run_makers_no_delete');
+    sql('DELETE FROM run_makers WHERE run_id = ? AND user_id = ?', open, id('priya'))();
+    db().exec(guard);
+    expect(verify().problems).toEqual([changed]);
+    as('admin', 'admin');
+    const approved = await api().call('runs.approve', { run: open });
+    expect(!approved.ok && approved.error.message).toContain(`Run ${open} cannot be approved: ${changed}`);
+  });
+
+  it('refuses a submission past a flag acknowledged with SQL, and finds one acknowledged after approval', async () => {
+    const open = await approvedAndOpen();
+    const changed = (run: number) =>
+      `the makers, overrides or acknowledged flags of run ${run} were changed outside SchemeDesk after its last step in the app`;
+    const acknowledge = (run: number) =>
+      sql(
+        `UPDATE run_flags SET acknowledged_by = 'priya', acknowledged_by_id = ?, acknowledged_at = '2026-11-02',
+           acknowledgement = 'seen' WHERE id = (SELECT min(id) FROM run_flags WHERE run_id = ?)`,
+        id('priya'),
+        run,
+      )();
+    expect(acknowledge(open).changes).toBe(1);
+    as('priya', 'preparer');
+    const submitted = await api().call('runs.submit', { run: open });
+    expect(!submitted.ok && submitted.error.message).toContain(`Run ${open} cannot be submitted: ${changed(open)}`);
+    // Run 1's record was sealed by its approval (what an export checks, and `audit verify`): its
+    // flags' lock dropped and put back around the change.
+    const lock = db()
+      .prepare("SELECT sql FROM sqlite_master WHERE name = 'flags_locked_update'")
+      .pluck()
+      .get() as string;
+    expect(() => acknowledge(1)).toThrow(/cannot change/);
+    db().exec('DROP TRIGGER flags_locked_update');
+    expect(acknowledge(1).changes).toBe(1);
+    db().exec(lock);
+    expect(runSealProblems(db(), 1)).toEqual([changed(1)]);
+    expect(verify().problems).toEqual([changed(1), changed(open)]);
   });
 
   it('never rewrites or deletes a scheme version a run was calculated with', async () => {

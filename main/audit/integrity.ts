@@ -28,6 +28,22 @@ export const runLinesDigest = (db: Database.Database, run: number) =>
   linesDigest(db, run, 'SELECT id, scheme_code, payee, kind, payable FROM payable_lines WHERE run_id = ? ORDER BY id');
 
 /**
+ * Whom a run pays, line by line, as an export names them: each line's payee name and the ledger
+ * kept for its payee at approval. The approval seals it beside the amounts.
+ */
+export function partiesDigest(db: Database.Database, run: number): string {
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.payee_name, rl.ledger_name FROM payout_lines l
+         LEFT JOIN run_ledgers rl ON rl.run_id = l.run_id AND rl.payee = l.payee
+       WHERE l.run_id = ? ORDER BY l.id`,
+    )
+    .raw(true)
+    .all(run);
+  return sha256(JSON.stringify(rows));
+}
+
+/**
  * What the engine worked out for a run, line by line, overrides apart: the digest its calculation
  * writes into the chain, which submitting and approving check the lines against.
  */
@@ -151,6 +167,9 @@ function sealProblems(db: Database.Database, run: SealedRun, seal: Record<string
   }
   if (seal.linesSha256 !== runLinesDigest(db, run.id).sha256) {
     problems.push(`the payout lines of approved run ${run.id} were changed after its approval`);
+  }
+  if (typeof seal.partiesSha256 === 'string' && seal.partiesSha256 !== partiesDigest(db, run.id)) {
+    problems.push(`the payees' names or ledgers of approved run ${run.id} were changed after its approval`);
   }
   problems.push(...recordProblems(db, run.id));
   return problems;

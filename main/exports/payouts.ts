@@ -30,7 +30,10 @@ export interface ExportLine {
   schemeName: string;
   payee: string;
   payeeName: string;
-  /** The payee's ledger in the accounting system, from the distributors master, where it is given. */
+  /**
+   * The payee's ledger in the accounting system, where the distributors master gives one: as it was
+   * when the run was approved (migration 027), the master's now for a draft.
+   */
   ledgerName: string | null;
   region: string;
   kind: 'payout' | 'clawback';
@@ -79,12 +82,14 @@ export function linesForExport(db: Database.Database, run: number): ExportLine[]
   const rows = db
     .prepare(
       `SELECT l.id, l.scheme_code, coalesce(json_extract(v.definition, '$.name'), l.scheme_code),
-         l.payee, coalesce(l.payee_name, l.payee), nullif(trim(d.ledger_name), ''),
+         l.payee, coalesce(l.payee_name, l.payee),
+         nullif(trim(CASE WHEN rl.run_id IS NULL THEN d.ledger_name ELSE rl.ledger_name END), ''),
          coalesce(l.region, ''), l.kind, l.measure, l.unit, l.target, l.achievement, l.slab_label,
          CASE json_extract(v.definition, '$.slabs.basis') WHEN 'achievement' THEN 'percent' ELSE l.unit END,
          l.computed, l.adjustments, l.final, l.override, l.override_reason, l.override_by, l.payable,
          l.explanation, l.near_miss
        FROM payable_lines l JOIN scheme_versions v ON v.id = l.scheme_version_id
+         LEFT JOIN run_ledgers rl ON rl.run_id = l.run_id AND rl.payee = l.payee
          LEFT JOIN distributors d ON d.code = l.payee
        WHERE l.id BETWEEN ? AND ? AND +l.run_id = ? ORDER BY l.payee, l.scheme_code, l.kind DESC, l.id`,
     )

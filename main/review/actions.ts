@@ -3,6 +3,7 @@ import { paiseToRupees } from '../../engine/money';
 import {
   calculatedDigest,
   calculationProblems,
+  partiesDigest,
   recordProblems,
   runLinesDigest,
   runRecordDigest,
@@ -120,17 +121,39 @@ export function withdrawRun(db: Database.Database, id: number, actor: Actor, rea
  */
 export function approveRun(db: Database.Database, id: number, actor: Actor, comment?: string): WorkflowOutcome {
   const said = comment?.trim() || null;
-  return take(db, id, 'approve', actor, (_run, now) => {
+  return take(db, id, 'approve', actor, (run, now) => {
     const approverId = userIdOf(db, actor);
     if (approverId === null) throw new WorkflowRefusedError(`${actor.name} has no user profile, so cannot approve`);
     db.prepare(
       'UPDATE runs SET approved_by = ?, approved_by_id = ?, approved_at = ?, approval_comment = ? WHERE id = ?',
     ).run(actor.name, approverId, now, said, id);
+    keepLedgers(db, id, run.reversesRun ?? null);
     const sealed = runLinesDigest(db, id);
     return {
-      after: { approverId, linesSha256: sealed.sha256, lines: sealed.lines, ...(said ? { comment: said } : {}) },
+      after: {
+        approverId,
+        linesSha256: sealed.sha256,
+        lines: sealed.lines,
+        partiesSha256: partiesDigest(db, id),
+        ...(said ? { comment: said } : {}),
+      },
     };
   });
+}
+
+/**
+ * Keeps the ledger each payee of the run posts to, as the distributors master names it now; a
+ * reversing run posts to the ledgers the run it reverses was approved with (migration 027).
+ */
+function keepLedgers(db: Database.Database, run: number, reverses: number | null): void {
+  db.prepare(
+    `INSERT INTO run_ledgers (run_id, payee, ledger_name)
+     SELECT DISTINCT l.run_id, l.payee, CASE WHEN o.run_id IS NULL THEN nullif(trim(d.ledger_name), '') ELSE o.ledger_name END
+     FROM payout_lines l
+       LEFT JOIN run_ledgers o ON o.run_id = @reverses AND o.payee = l.payee
+       LEFT JOIN distributors d ON d.code = l.payee
+     WHERE l.run_id = @run`,
+  ).run({ run, reverses });
 }
 
 export function rejectRun(db: Database.Database, id: number, actor: Actor, comment: string): WorkflowOutcome {

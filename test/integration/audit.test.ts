@@ -27,19 +27,19 @@ describe('the audit log', () => {
       { action: 'export.profile', n: 1 },
       { action: 'import.run', n: 10 },
       { action: 'run.create', n: 1 },
-      { action: 'schema.guards', n: 5 },
+      { action: 'schema.guards', n: 6 },
       { action: 'scheme.save', n: 9 },
       { action: 'user.create', n: 3 },
     ]);
-    expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 29, brokenAt: null });
+    expect(verifyAudit(db())).toMatchObject({ ok: true, entries: 30, brokenAt: null });
     expect(() => db().prepare("UPDATE audit_log SET user = 'someone' WHERE seq = 3").run()).toThrow(/append-only/);
     expect(() => db().prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
   });
 
   it('is listed newest first and filtered by area, user, text (wildcards taken literally) and date', () => {
     const all = listAudit(db(), { offset: 0, limit: 5 });
-    expect(all.total).toBe(29);
-    expect(all.entries.map((e) => e.seq)).toEqual([29, 28, 27, 26, 25]);
+    expect(all.total).toBe(30);
+    expect(all.entries.map((e) => e.seq)).toEqual([30, 29, 28, 27, 26]);
     expect(listAudit(db(), { action: 'scheme.', offset: 0, limit: 100 }).total).toBe(9);
     // The demo's imports, schemes and first run are its preparer's; whoever made it created the profiles.
     expect(listAudit(db(), { user: 'PRIYA', offset: 0, limit: 1 }).total).toBe(21);
@@ -52,7 +52,7 @@ describe('the audit log', () => {
     ]);
     expect(listAudit(db(), { text: '%', offset: 0, limit: 1 }).total).toBe(0);
     const day = today();
-    expect(listAudit(db(), { from: dayStart(day), to: dayEnd(day), offset: 0, limit: 1 }).total).toBe(29);
+    expect(listAudit(db(), { from: dayStart(day), to: dayEnd(day), offset: 0, limit: 1 }).total).toBe(30);
     expect(listAudit(db(), { to: dayEnd('2000-01-01'), offset: 0, limit: 1 }).total).toBe(0);
   });
 
@@ -77,11 +77,13 @@ describe('the audit log', () => {
   });
 
   it('names the entry that was altered', () => {
-    tamper(`UPDATE audit_log SET after = replace(after, '"rows":', '"rows":1') WHERE seq = 6`);
+    // The first import's entry: a count of rows made larger.
+    const first = db().prepare(`SELECT min(seq) FROM audit_log WHERE after LIKE '%"rows":%'`).pluck().get() as number;
+    tamper(`UPDATE audit_log SET after = replace(after, '"rows":', '"rows":1') WHERE seq = ?`, first);
     expect(verifyAudit(db())).toMatchObject({
       ok: false,
-      brokenAt: 6,
-      problem: 'entry 6 was altered after it was written',
+      brokenAt: first,
+      problem: `entry ${first} was altered after it was written`,
     });
   });
 
@@ -99,7 +101,7 @@ describe('the audit log', () => {
     expect(verifyAudit(db())).toMatchObject({
       ok: false,
       brokenAt: 23,
-      problem: 'the log ends at entry 22 but entry 29 was written: entries were removed from the end',
+      problem: 'the log ends at entry 22 but entry 30 was written: entries were removed from the end',
     });
   });
 
@@ -114,8 +116,8 @@ describe('the audit log', () => {
     const path = demo.current().ws.dbPath;
     const good = cli(path, 'audit', 'verify');
     expect(good.status).toBe(0);
-    expect(good.json).toMatchObject({ ok: true, entries: 29 });
-    expect(cli(path, 'audit', 'list', '--from', today(), '--to', today()).json).toMatchObject({ total: 29 });
+    expect(good.json).toMatchObject({ ok: true, entries: 30 });
+    expect(cli(path, 'audit', 'list', '--from', today(), '--to', today()).json).toMatchObject({ total: 30 });
     const badDay = cli(path, 'audit', 'list', '--from', '30/11/2026');
     expect([badDay.status, badDay.stderr]).toEqual([2, 'schemedesk: "30/11/2026" is not a date written YYYY-MM-DD\n']);
     tamper(`UPDATE audit_log SET user = 'nobody' WHERE seq = 12`);

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
 import { runSealProblems } from '../../main/audit/integrity';
 import { verifyWorkspace } from '../../main/audit/verify';
 import type { Role } from '../../main/review/workflow';
+import { applyMigrations } from '../../main/store/migration';
+import { runLedgers } from '../../main/store/migrations/027_run_ledgers';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 /**
@@ -277,11 +279,11 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     // Lines and total changed alike, the guards dropped: the control total agrees, the seal does not.
     db().exec('DROP TRIGGER lines_locked_update; DROP TRIGGER runs_frozen');
     const out = join(demo.current().dir, 'out');
-    // A payee's name, which the seal does not hold, changed with the guard dropped: refused for the guard.
+    // A payee's name changed with the guard dropped: refused for the guard, and for the seal of whom it pays.
     sql("UPDATE payout_lines SET payee_name = 'Someone Else' WHERE run_id = 1 AND payee = 'D001'")();
     const renamed = await api().call('exports.run', { run: 1, format: 'csv', profile: 'Default', out });
     expect(!renamed.ok && renamed.error.message).toMatch(
-      /^Run 1 is not exported: the triggers or views that guard money were changed outside SchemeDesk \(/,
+      /^Run 1 is not exported: the triggers or views that guard money were changed outside SchemeDesk; the payees' names or ledgers of approved run 1 were changed after its approval \(/,
     );
     sql(
       'UPDATE payout_lines SET final = final + 100000 WHERE id = (SELECT min(id) FROM payout_lines WHERE run_id = 1)',
@@ -296,6 +298,63 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     // A draft, marked as one, still shows what the lines now say.
     const draft = await api().call('exports.run', { run: 1, format: 'csv', profile: 'Default', out, draft: true });
     expect(draft.ok).toBe(true);
+  });
+
+  it('posts an approved run, and its reversal, to the ledgers it was approved with', async () => {
+    const open = await approvedAndOpen();
+    const out = join(demo.current().dir, 'out');
+    const exported = async (run: number, draft = false) => {
+      const done = await api().call('exports.run', { run, format: 'tally-xml', profile: 'Default', out, draft });
+      if (!done.ok) throw new Error(done.error.message);
+      return readFileSync(done.value.files[0]?.path ?? '', 'utf8');
+    };
+    // The master's ledger for D001 changed with SQL after the approval (nothing guards the masters).
+    sql("UPDATE distributors SET ledger_name = 'Suspense - Mallory' WHERE code = 'D001'")();
+    const approved = await exported(1);
+    expect(approved).toContain('Annapurna Distributors');
+    expect(approved).not.toContain('Mallory');
+    // A run not yet approved posts where the master says now.
+    expect(await exported(open, true)).toContain('Suspense - Mallory');
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
+
+    // What approval kept is kept: no change, no deletion, no row added afterwards.
+    expect(sql("UPDATE run_ledgers SET ledger_name = 'X' WHERE run_id = 1")).toThrow(/kept as approved/);
+    expect(sql('DELETE FROM run_ledgers WHERE run_id = 1')).toThrow(/kept as approved/);
+    expect(sql("INSERT INTO run_ledgers VALUES (1, 'D999', 'X')")).toThrow(/kept when it is approved/);
+
+    // The reversal posts back to the ledgers the run it reverses posted to.
+    as('admin', 'admin');
+    const reversed = await api().call('runs.reverse', { run: 1 });
+    if (!reversed.ok) throw new Error(reversed.error.message);
+    const reversal = reversed.value.reversal as number;
+    as('arjun', 'approver');
+    expect((await api().call('runs.approve', { run: reversal })).ok).toBe(true);
+    const back = await exported(reversal);
+    expect(back).toContain('Annapurna Distributors');
+    expect(back).not.toContain('Mallory');
+
+    // Changed under a dropped guard, put back: found, and no file written.
+    const guard = db().prepare("SELECT sql FROM sqlite_master WHERE name = 'run_ledgers_no_update'").pluck().get();
+    db().exec('DROP TRIGGER run_ledgers_no_update');
+    sql("UPDATE run_ledgers SET ledger_name = 'Suspense - Mallory' WHERE run_id = ? AND payee = 'D001'", reversal)();
+    db().exec(guard as string);
+    const problem = `the payees' names or ledgers of approved run ${reversal} were changed after its approval`;
+    expect(verify().problems).toEqual([problem]);
+    const refused = await api().call('exports.run', { run: reversal, format: 'csv', profile: 'Default', out });
+    expect(!refused.ok && refused.error.message).toContain(`Run ${reversal} is not exported: ${problem}`);
+  });
+
+  it('keeps, as it opens a workspace made before it, the ledgers of the runs approved there', async () => {
+    const open = await approvedAndOpen();
+    // The workspace as it was before migration 27, run 1 approved in it.
+    db().exec('DROP TABLE run_ledgers');
+    sql('DELETE FROM schema_migrations WHERE version = ?', runLedgers.version)();
+    applyMigrations(db(), [runLedgers]);
+    const kept = db().prepare('SELECT run_id, count(*) AS payees FROM run_ledgers GROUP BY run_id').all();
+    const payees = db().prepare('SELECT count(DISTINCT payee) FROM payout_lines WHERE run_id = 1').pluck().get();
+    expect(kept).toEqual([{ run_id: 1, payees }]);
+    expect(db().prepare('SELECT count(*) FROM run_ledgers WHERE run_id = ?').pluck().get(open)).toBe(0);
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
   });
 
   it('finds a view that decides what is paid, rewritten', async () => {

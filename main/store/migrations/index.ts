@@ -25,6 +25,7 @@ import { caseUnits } from './023_case_units';
 import { masterChanges } from './024_master_changes';
 import { salesCharges } from './025_sales_charges';
 import { schemeVersionsOnce } from './026_scheme_versions_once';
+import { runLedgers } from './027_run_ledgers';
 
 /** Every schema step in order. Append only: never edit or renumber a step that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   masterChanges,
   salesCharges,
   schemeVersionsOnce,
+  runLedgers,
 ];

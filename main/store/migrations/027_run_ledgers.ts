@@ -18,7 +18,7 @@ export const runLedgers: Migration = {
         payee TEXT NOT NULL,
         ledger_name TEXT,
         PRIMARY KEY (run_id, payee)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       INSERT INTO run_ledgers (run_id, payee, ledger_name)
         SELECT DISTINCT l.run_id, l.payee, nullif(trim(d.ledger_name), '')
         FROM runs r JOIN payout_lines l ON l.run_id = r.id LEFT JOIN distributors d ON d.code = l.payee

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { controlSettings, controlSettingsSchema } from '../controls/settings';
+import { moneyAndDates } from '../settings/money-and-dates';
 import { appendAudit } from './log';
 
 /**
@@ -140,6 +142,37 @@ function latestDigest(
   return after === undefined ? undefined : after === null ? {} : (JSON.parse(after) as Record<string, unknown>);
 }
 
+/** A setting as the chain's saves of it make it: each save's changed fields over the last. */
+function replayed(db: Database.Database, action: string): Record<string, unknown> {
+  const saves = db.prepare('SELECT after FROM audit_log WHERE action = ? ORDER BY seq').pluck().all(action) as (
+    | string
+    | null
+  )[];
+  return Object.assign({}, ...saves.map((after) => (after === null ? {} : JSON.parse(after))));
+}
+
+/**
+ * The control thresholds against what their audited saves make them: a ceiling raised with SQL
+ * would let a breach through unflagged, with nothing for the approver to acknowledge or see.
+ */
+export function thresholdProblems(db: Database.Database): string[] {
+  const known = Object.keys(controlSettingsSchema.shape);
+  const saved = Object.entries(replayed(db, 'controls.save')).filter(([key]) => known.includes(key));
+  const logged = controlSettingsSchema.parse(Object.fromEntries(saved));
+  return JSON.stringify(logged) === JSON.stringify(controlSettings(db))
+    ? []
+    : ['the control thresholds were changed outside SchemeDesk'];
+}
+
+/** The workspace's currency and locale against what their audited saves make them: every export writes them. */
+export function moneyProblems(db: Database.Database): string[] {
+  const logged = { currency: 'INR', locale: 'en-IN', ...replayed(db, 'settings.save') };
+  const now = moneyAndDates(db);
+  return logged.currency === now.currency && logged.locale === now.locale
+    ? []
+    : ["the workspace's currency or locale was changed outside SchemeDesk"];
+}
+
 /** The guards' digest against the one the chain holds last, in words: empty when they agree. */
 function guardsProblems(db: Database.Database): string[] {
   const guards = latestDigest(db, ['schema.guards'], 'workspace');
@@ -183,7 +216,7 @@ function sealProblems(db: Database.Database, run: SealedRun, seal: Record<string
 export function runSealProblems(db: Database.Database, runId: number): string[] {
   const run = db.prepare(`${sealedRuns} AND id = ?`).get(runId) as SealedRun | undefined;
   const seal = run ? sealProblems(db, run, latestDigest(db, sealActions, `run ${runId}`)) : [];
-  return [...guardsProblems(db), ...seal];
+  return [...guardsProblems(db), ...moneyProblems(db), ...seal];
 }
 
 /** What about a user does not agree with the chain's latest entry for them (`known`), in words; null when all does. */
@@ -244,7 +277,7 @@ export function profileProblem(db: Database.Database, id: number): string | null
  * in words; empty when all agrees.
  */
 export function integrityProblems(db: Database.Database): string[] {
-  const problems = guardsProblems(db);
+  const problems = [...guardsProblems(db), ...thresholdProblems(db), ...moneyProblems(db)];
 
   const seals = latestDigests(db, sealActions);
   const runs = db.prepare(`${sealedRuns} ORDER BY id`).all() as SealedRun[];

@@ -4,7 +4,7 @@ import { calculateRun, ENGINE_VERSION } from '../../engine/calculate';
 import type { Facts } from '../../engine/facts';
 import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
-import { calculatedDigest, runRecordDigest } from '../audit/integrity';
+import { calculatedDigest, runRecordDigest, thresholdProblems } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { ChecksHelper } from '../controls/checks-helper';
 import { flagRun } from '../controls/flags';
@@ -74,6 +74,12 @@ function calculate(
   cancelled?: () => boolean,
 ): Calculated {
   if (args.to < args.from) throw new RunRefusedError(`The run ends (${args.to}) before it starts (${args.from})`);
+  // A run is checked against the thresholds people saved, never against ones written around them.
+  const thresholds = thresholdProblems(db);
+  if (thresholds.length > 0)
+    throw new RunRefusedError(
+      `No run is calculated: ${thresholds.join('; ')} (the audit log holds what was saved). An Admin who saves them in Settings makes them the thresholds again; look into who changed the workspace file`,
+    );
   const stored = schemesForRun(db, args.from, args.to, args.schemes);
   if (stored.length === 0) throw new RunRefusedError(`No active scheme runs between ${args.from} and ${args.to}`);
   const window = windowFor(

@@ -357,6 +357,39 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(verify()).toMatchObject({ ok: true, problems: [] });
   });
 
+  it('calculates no run against control thresholds written with SQL, and exports none in a currency so written', async () => {
+    await approvedAndOpen();
+    // The discount ceiling raised past any payout: no breach would be flagged for anyone to acknowledge.
+    sql(
+      `INSERT INTO settings (key, value) VALUES ('controls', '{"discountCeilingPct":"100"}')
+       ON CONFLICT (key) DO UPDATE SET value = json_set(value, '$.discountCeilingPct', '100')`,
+    )();
+    const thresholds = 'the control thresholds were changed outside SchemeDesk';
+    expect(verify().problems).toEqual([thresholds]);
+    as('priya', 'preparer');
+    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
+    expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${thresholds}`);
+    // An Admin saving the thresholds in Settings (every field, as the screen does) makes them the thresholds again.
+    as('admin', 'admin');
+    const shown = await api().call('controls.settings', {});
+    if (!shown.ok) throw new Error(shown.error.message);
+    expect(shown.value.discountCeilingPct).toBe('100');
+    expect((await api().call('controls.save', { settings: { ...shown.value, discountCeilingPct: '5' } })).ok).toBe(
+      true,
+    );
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
+    as('priya', 'preparer');
+    expect((await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' })).ok).toBe(true);
+
+    // Every amount of an export written in dollars.
+    sql("UPDATE settings SET value = 'USD' WHERE key = 'currency'")();
+    const currency = "the workspace's currency or locale was changed outside SchemeDesk";
+    expect(verify().problems).toEqual([currency]);
+    const out = join(demo.current().dir, 'out');
+    const exported = await api().call('exports.run', { run: 1, format: 'csv', profile: 'Default', out });
+    expect(!exported.ok && exported.error.message).toContain(`Run 1 is not exported: ${currency}`);
+  });
+
   it('finds a view that decides what is paid, rewritten', async () => {
     await approvedAndOpen();
     const view = (db().prepare("SELECT sql FROM sqlite_master WHERE name = 'payable_lines'").get() as { sql: string })

@@ -173,6 +173,25 @@ export function moneyProblems(db: Database.Database): string[] {
     : ["the workspace's currency or locale was changed outside SchemeDesk"];
 }
 
+/**
+ * Each saved export profile (or the one named) against its last audited save: a profile rewritten
+ * with SQL would post an approved run to other accounts (its expense account, how parties are named).
+ */
+export function exportProfileProblems(db: Database.Database, name?: string): string[] {
+  const rows = db
+    .prepare(
+      `SELECT p.name, p.settings, (
+         SELECT a.after FROM audit_log a
+         WHERE a.action = 'export.profile' AND lower(a.subject) = lower('export profile ' || p.name)
+         ORDER BY a.seq DESC LIMIT 1) AS logged
+       FROM export_profiles p WHERE @name IS NULL OR p.name = @name ORDER BY p.name`,
+    )
+    .all({ name: name?.trim() ?? null }) as { name: string; settings: string; logged: string | null }[];
+  return rows
+    .filter((r) => r.logged !== r.settings)
+    .map((r) => `export profile "${r.name}" was changed outside SchemeDesk`);
+}
+
 /** The guards' digest against the one the chain holds last, in words: empty when they agree. */
 function guardsProblems(db: Database.Database): string[] {
   const guards = latestDigest(db, ['schema.guards'], 'workspace');
@@ -277,7 +296,12 @@ export function profileProblem(db: Database.Database, id: number): string | null
  * in words; empty when all agrees.
  */
 export function integrityProblems(db: Database.Database): string[] {
-  const problems = [...guardsProblems(db), ...thresholdProblems(db), ...moneyProblems(db)];
+  const problems = [
+    ...guardsProblems(db),
+    ...thresholdProblems(db),
+    ...moneyProblems(db),
+    ...exportProfileProblems(db),
+  ];
 
   const seals = latestDigests(db, sealActions);
   const runs = db.prepare(`${sealedRuns} ORDER BY id`).all() as SealedRun[];

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { paiseToRupees } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { ApiFailure } from '../api/result';
-import { runSealProblems } from '../audit/integrity';
+import { exportProfileProblems, runSealProblems } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
 import { runClaims } from '../controls/claims';
 import { crashPoint } from '../files/crash-points';
@@ -79,10 +79,10 @@ function prepare(
     );
   }
   // What the approval sealed is what is paid: lines changed outside SchemeDesk since are not.
-  const broken = draft ? [] : runSealProblems(db, run.id);
+  const broken = draft ? [] : [...runSealProblems(db, run.id), ...exportProfileProblems(db, request.profile)];
   if (broken.length > 0) {
     throw new WorkflowRefusedError(
-      `Run ${run.id} is not exported: ${broken.join('; ')} (the audit log holds what its approval sealed). Nothing was written; run "audit verify" and restore the workspace from a backup`,
+      `Run ${run.id} is not exported: ${broken.join('; ')} (the audit log holds what was approved and saved). Nothing was written; run "audit verify" and restore the workspace from a backup`,
     );
   }
   const format = exportFormats[request.format];

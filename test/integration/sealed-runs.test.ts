@@ -390,6 +390,27 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(!exported.ok && exported.error.message).toContain(`Run 1 is not exported: ${currency}`);
   });
 
+  it('exports no approved run through an export profile rewritten with SQL', async () => {
+    await approvedAndOpen();
+    // Parties named by code, not by their ledgers: the accounting system's postings land elsewhere.
+    sql(`UPDATE export_profiles SET settings = json_set(settings, '$.partyBy', 'code') WHERE name = 'Default'`)();
+    const problem = 'export profile "Default" was changed outside SchemeDesk';
+    expect(verify().problems).toEqual([problem]);
+    const out = join(demo.current().dir, 'out');
+    const refused = await api().call('exports.run', { run: 1, format: 'tally-xml', profile: 'default', out });
+    expect(!refused.ok && refused.error.message).toContain(`Run 1 is not exported: ${problem}`);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    // Saved again through the app, it is the profile again.
+    const profiles = await api().call('exports.profiles', {});
+    if (!profiles.ok) throw new Error(profiles.error.message);
+    const saved = profiles.value.find((p) => p.profile.name === 'Default')?.profile;
+    if (!saved) throw new Error('no Default profile');
+    expect(saved.partyBy).toBe('code');
+    expect((await api().call('exports.saveProfile', { profile: { ...saved, partyBy: 'ledger_name' } })).ok).toBe(true);
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
+    expect((await api().call('exports.run', { run: 1, format: 'tally-xml', profile: 'Default', out })).ok).toBe(true);
+  });
+
   it('finds a view that decides what is paid, rewritten', async () => {
     await approvedAndOpen();
     const view = (db().prepare("SELECT sql FROM sqlite_master WHERE name = 'payable_lines'").get() as { sql: string })

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { controlSettings, controlSettingsSchema } from '../controls/settings';
-import { moneyAndDates } from '../settings/money-and-dates';
 import { appendAudit } from './log';
+import { exportProfileProblems, moneyProblems, thresholdProblems } from './saved-settings';
 
 /**
  * What the audit chain vouches for beyond its own entries: the triggers and views that guard
@@ -140,56 +139,6 @@ function latestDigest(
     .pluck()
     .get(...actions, subject) as string | null | undefined;
   return after === undefined ? undefined : after === null ? {} : (JSON.parse(after) as Record<string, unknown>);
-}
-
-/** A setting as the chain's saves of it make it: each save's changed fields over the last. */
-function replayed(db: Database.Database, action: string): Record<string, unknown> {
-  const saves = db.prepare('SELECT after FROM audit_log WHERE action = ? ORDER BY seq').pluck().all(action) as (
-    | string
-    | null
-  )[];
-  return Object.assign({}, ...saves.map((after) => (after === null ? {} : JSON.parse(after))));
-}
-
-/**
- * The control thresholds against what their audited saves make them: a ceiling raised with SQL
- * would let a breach through unflagged, with nothing for the approver to acknowledge or see.
- */
-export function thresholdProblems(db: Database.Database): string[] {
-  const known = Object.keys(controlSettingsSchema.shape);
-  const saved = Object.entries(replayed(db, 'controls.save')).filter(([key]) => known.includes(key));
-  const logged = controlSettingsSchema.parse(Object.fromEntries(saved));
-  return JSON.stringify(logged) === JSON.stringify(controlSettings(db))
-    ? []
-    : ['the control thresholds were changed outside SchemeDesk'];
-}
-
-/** The workspace's currency and locale against what their audited saves make them: every export writes them. */
-export function moneyProblems(db: Database.Database): string[] {
-  const logged = { currency: 'INR', locale: 'en-IN', ...replayed(db, 'settings.save') };
-  const now = moneyAndDates(db);
-  return logged.currency === now.currency && logged.locale === now.locale
-    ? []
-    : ["the workspace's currency or locale was changed outside SchemeDesk"];
-}
-
-/**
- * Each saved export profile (or the one named) against its last audited save: a profile rewritten
- * with SQL would post an approved run to other accounts (its expense account, how parties are named).
- */
-export function exportProfileProblems(db: Database.Database, name?: string): string[] {
-  const rows = db
-    .prepare(
-      `SELECT p.name, p.settings, (
-         SELECT a.after FROM audit_log a
-         WHERE a.action = 'export.profile' AND lower(a.subject) = lower('export profile ' || p.name)
-         ORDER BY a.seq DESC LIMIT 1) AS logged
-       FROM export_profiles p WHERE @name IS NULL OR p.name = @name ORDER BY p.name`,
-    )
-    .all({ name: name?.trim() ?? null }) as { name: string; settings: string; logged: string | null }[];
-  return rows
-    .filter((r) => r.logged !== r.settings)
-    .map((r) => `export profile "${r.name}" was changed outside SchemeDesk`);
 }
 
 /** The guards' digest against the one the chain holds last, in words: empty when they agree. */

@@ -178,7 +178,7 @@ export function acknowledgeFlags(
       // Acknowledging is part of preparing the run: the same people, at the same stages, as an override.
       const refused = refusal(runState(db, args.run), 'override', actor);
       if (refused) throw new WorkflowRefusedError(refused.replace(/overrid(e|ing)/g, 'acknowledg$1'));
-      refuseChangedRecord(db, args.run, 'override');
+      refuseChangedRecord(db, args.run, 'acknowledged');
       const flags = runFlags(db, args.run);
       const chosen = args.flags.map((id) => {
         const flag = flags.find((f) => f.id === id);

@@ -35,11 +35,11 @@ export interface WorkflowOutcome {
  * Refuses a step on a run whose makers, overrides or acknowledged flags were changed outside the
  * app (see recordProblems): the step would write them into the chain as the app's own.
  */
-export function refuseChangedRecord(db: Database.Database, run: number, action: RunAction): void {
+export function refuseChangedRecord(db: Database.Database, run: number, done: string): void {
   const problems = recordProblems(db, run);
   if (problems.length > 0)
     throw new WorkflowRefusedError(
-      `Run ${run} cannot be ${workflow[action].done}: ${problems.join('; ')} (the audit log holds what the app wrote). Look into who changed the workspace file; a new run of the period starts from what the engine works out`,
+      `Run ${run} cannot be ${done}: ${problems.join('; ')} (the audit log holds what the app wrote). Look into who changed the workspace file; a new run of the period starts from what the engine works out`,
     );
 }
 
@@ -56,7 +56,7 @@ function take(
       const refused = refusal(run, action, actor);
       if (refused) throw new WorkflowRefusedError(refused);
       // What is submitted or approved is what the engine worked out, and the overrides beside it.
-      refuseChangedRecord(db, id, action);
+      refuseChangedRecord(db, id, workflow[action].done);
       const changed = action === 'submit' || action === 'approve' ? calculationProblems(db, id) : [];
       if (changed.length > 0)
         throw new WorkflowRefusedError(

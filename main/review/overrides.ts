@@ -6,7 +6,7 @@ import { reviewPolicies } from '../controls/flags';
 import { parseAmountText } from '../import/amounts';
 import { refuseChangedRecord, WorkflowRefusedError } from './actions';
 import { recordMaker, refreshRunTotal, runState, runTotal, userIdOf } from './run-state';
-import { type Actor, refusal } from './workflow';
+import { type Actor, refusal, workflow } from './workflow';
 
 /**
  * Overrides live apart from the calculated amounts: a row per change, keyed by the line's
@@ -111,7 +111,7 @@ function applyOverrides(
     .transaction(() => {
       const refused = refusal(runState(db, run), 'override', actor);
       if (refused) throw new WorkflowRefusedError(refused);
-      refuseChangedRecord(db, run, 'override');
+      refuseChangedRecord(db, run, workflow.override.done);
       const now = new Date().toISOString();
       const read = db.prepare(
         `SELECT id, scheme_code, payee, kind, final AS calculated, payable AS current

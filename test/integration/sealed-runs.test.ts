@@ -380,6 +380,11 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(verify()).toMatchObject({ ok: true, problems: [] });
     as('priya', 'preparer');
     expect((await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' })).ok).toBe(true);
+    // Text that is no thresholds at all is named the same way, not thrown at the user.
+    const saved = db().prepare("SELECT value FROM settings WHERE key = 'controls'").pluck().get() as string;
+    sql("UPDATE settings SET value = '{not json' WHERE key = 'controls'")();
+    expect(verify().problems).toEqual([thresholds]);
+    sql("UPDATE settings SET value = ? WHERE key = 'controls'", saved)();
 
     // Every amount of an export written in dollars.
     sql("UPDATE settings SET value = 'USD' WHERE key = 'currency'")();

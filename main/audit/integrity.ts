@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { appendAudit } from './log';
+import { schemeProblems } from './saved-schemes';
 import { exportProfileProblems, moneyProblems, thresholdProblems } from './saved-settings';
 
 /**
@@ -250,6 +251,7 @@ export function integrityProblems(db: Database.Database): string[] {
     ...thresholdProblems(db),
     ...moneyProblems(db),
     ...exportProfileProblems(db),
+    ...schemeProblems(db),
   ];
 
   const seals = latestDigests(db, sealActions);

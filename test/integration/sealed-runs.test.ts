@@ -416,6 +416,44 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect((await api().call('exports.run', { run: 1, format: 'tally-xml', profile: 'Default', out })).ok).toBe(true);
   });
 
+  it('calculates no run by schemes moved, retired or rewritten with SQL', async () => {
+    await approvedAndOpen();
+    const scheme = await api().call('schemes.get', { code: 'VOL-BEV-202610' });
+    if (!scheme.ok) throw new Error(scheme.error.message);
+    // A second version saved in the app, then the current one moved back to the first with SQL.
+    const doubled = { ...scheme.value, name: 'Volume, revised' };
+    expect((await api().call('schemes.save', { definition: doubled })).ok).toBe(true);
+    expect(verify()).toMatchObject({ ok: true, problems: [] });
+    sql("UPDATE schemes SET current_version = 1 WHERE code = 'VOL-BEV-202610'")();
+    const moved = "scheme VOL-BEV-202610's current version or status was changed outside SchemeDesk";
+    expect(verify().problems).toEqual([moved]);
+    as('priya', 'preparer');
+    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
+    expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${moved}`);
+    sql("UPDATE schemes SET current_version = 2 WHERE code = 'VOL-BEV-202610'")();
+    // Retired with SQL, the scheme would drop out of the run unsaid.
+    sql("UPDATE schemes SET status = 'retired' WHERE code = 'MBO-202610'")();
+    expect(verify().problems).toEqual(["scheme MBO-202610's current version or status was changed outside SchemeDesk"]);
+    sql("UPDATE schemes SET status = 'active' WHERE code = 'MBO-202610'")();
+    // The current version's rules rewritten under its dropped trigger, put back.
+    const guard = db().prepare("SELECT sql FROM sqlite_master WHERE name = 'scheme_versions_no_update'").pluck().get();
+    db().exec('DROP TRIGGER scheme_versions_no_update');
+    sql(
+      `UPDATE scheme_versions SET definition = json_set(definition, '$.slabs.table[0].rate', '9')
+       WHERE code = 'VOL-BEV-202610' AND version = 2`,
+    )();
+    db().exec(guard as string);
+    const rewritten = 'version 2 of scheme VOL-BEV-202610 was changed outside SchemeDesk';
+    expect(verify().problems).toEqual([rewritten]);
+    const again = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
+    expect(!again.ok && again.error.message).toContain(`No run is calculated: ${rewritten}`);
+    // Saved again in the app, the rewritten version is history: runs are calculated, verify still names it.
+    as('priya', 'preparer');
+    expect((await api().call('schemes.save', { definition: doubled })).ok).toBe(true);
+    expect((await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' })).ok).toBe(true);
+    expect(verify().problems).toEqual([rewritten]);
+  });
+
   it('finds a view that decides what is paid, rewritten', async () => {
     await approvedAndOpen();
     const view = (db().prepare("SELECT sql FROM sqlite_master WHERE name = 'payable_lines'").get() as { sql: string })

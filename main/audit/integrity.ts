@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { appendAudit } from './log';
+import { mastersProblems } from './saved-masters';
 import { schemeProblems } from './saved-schemes';
 import { exportProfileProblems, moneyProblems, thresholdProblems } from './saved-settings';
 
@@ -252,6 +253,7 @@ export function integrityProblems(db: Database.Database): string[] {
     ...moneyProblems(db),
     ...exportProfileProblems(db),
     ...schemeProblems(db),
+    ...mastersProblems(db),
   ];
 
   const seals = latestDigests(db, sealActions);

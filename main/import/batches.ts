@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { QuarantinedRow } from '../api/contract';
 import { appendAudit } from '../audit/log';
+import { mastersDigest } from '../audit/saved-masters';
 import { type DatasetKind, datasetKinds } from '../datasets/kinds';
 import type { ImportRequest, ImportResult } from './importer';
 import { laterMasterChanges, undoMasterChanges } from './master-changes';
@@ -149,8 +150,14 @@ export function rollBackBatch(
 ): { batch: number; rowsRemoved: number; mastersRestored: number } {
   const undone = db
     .transaction(() => {
+      const before = mastersDigest(db);
       const rolled = rollBackBatchRows(db, id, user);
-      appendAudit(db, { user, action: 'import.rollback', subject: `batch ${id}`, after: rolled });
+      appendAudit(db, {
+        user,
+        action: 'import.rollback',
+        subject: `batch ${id}`,
+        after: { ...rolled, masters: { before, after: mastersDigest(db) } },
+      });
       return rolled;
     })
     .immediate();
@@ -219,6 +226,8 @@ export function recordImport(
     replaced: number | null;
     /** What the batch's invoices changed of earlier lines, in words, if anything. */
     earlierLines: string | null;
+    /** The masters' digest before the import wrote anything (saved-masters.ts). */
+    mastersBefore: string;
   },
 ): void {
   const { request, result, sha256, replaced, earlierLines } = done;
@@ -275,6 +284,7 @@ export function recordImport(
       // Master rows of earlier batches it changed (rolling it back puts them back).
       ...(result.movedOutlets.length > 0 ? { movedOutlets: result.movedOutlets } : {}),
       ...(result.updatedMasters.length > 0 ? { updatedMasters: result.updatedMasters } : {}),
+      masters: { before: done.mastersBefore, after: mastersDigest(db) },
     },
   });
 }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { IntegerSum, scaledIntegerToString } from '../../engine/money';
 import type { Progress } from '../api/progress';
+import { mastersDigest } from '../audit/saved-masters';
 import { createBatch, type StoredValue } from '../datasets/insert';
 import { type DatasetKind, datasets, isMasterKind, type Master } from '../datasets/kinds';
 import { DocTypeError, normalizeRow } from '../datasets/normalize';
@@ -433,6 +434,7 @@ async function importFrom(
   db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
   const undo = () => db.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
   try {
+    const mastersBefore = request.dryRun ? '' : mastersDigest(db);
     if (earlier && request.replace) rollBackBatchRows(db, earlier.id, request.user);
     const batchId = createBatch(db, {
       kind,
@@ -857,6 +859,7 @@ async function importFrom(
         sha256,
         replaced: earlier && request.replace ? earlier.id : null,
         earlierLines: claimed,
+        mastersBefore,
       });
       db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
       result.batch = batchId;

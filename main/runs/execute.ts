@@ -6,6 +6,7 @@ import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { calculatedDigest, runRecordDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
+import { mastersProblems } from '../audit/saved-masters';
 import { schemeProblems } from '../audit/saved-schemes';
 import { thresholdProblems } from '../audit/saved-settings';
 import { ChecksHelper } from '../controls/checks-helper';
@@ -77,10 +78,10 @@ function calculate(
 ): Calculated {
   if (args.to < args.from) throw new RunRefusedError(`The run ends (${args.to}) before it starts (${args.from})`);
   // A run pays by the schemes and is checked against the thresholds people saved, never by ones written around them.
-  const unsaved = [...schemeProblems(db, 'current'), ...thresholdProblems(db)];
+  const unsaved = [...schemeProblems(db, 'current'), ...thresholdProblems(db), ...mastersProblems(db, 'current')];
   if (unsaved.length > 0)
     throw new RunRefusedError(
-      `No run is calculated: ${unsaved.join('; ')} (the audit log holds what was saved). Saving them again in the app makes them the schemes and thresholds again; look into who changed the workspace file`,
+      `No run is calculated: ${unsaved.join('; ')} (the audit log holds what was saved). Saving them again in the app (importing the masters again) makes them what runs read again; look into who changed the workspace file`,
     );
   const stored = schemesForRun(db, args.from, args.to, args.schemes);
   if (stored.length === 0) throw new RunRefusedError(`No active scheme runs between ${args.from} and ${args.to}`);

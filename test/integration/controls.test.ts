@@ -26,6 +26,7 @@ import { getScheme, saveScheme } from '../../main/schemes/store';
 import { schemeOf } from '../support/facts';
 import { delimited, type FixtureCell, writeText } from '../support/files';
 import { handMadeWorkspace, twoSlabVolume } from '../support/hand-made';
+import { importFile } from '../support/import';
 import { demoWorkspacePerTest } from '../support/workspace';
 
 const priya: Actor = { name: 'priya', role: 'preparer' };
@@ -363,14 +364,25 @@ describe('a payee the masters say is not trading', () => {
   const demo = demoWorkspacePerTest();
   const db = (): Database.Database => demo.current().ws.db;
 
-  it('is a breach while the run pays it anything, and not once it is paid nothing', () => {
+  it('is a breach while the run pays it anything, and not once it is paid nothing', async () => {
     const paid = db()
       .prepare('SELECT payee FROM payout_lines WHERE run_id = 1 AND final > 0 GROUP BY payee ORDER BY payee LIMIT 2')
       .pluck()
       .all() as string[];
     const [blocked, active] = paid as [string, string];
-    db().prepare("UPDATE distributors SET status = 'Blocked' WHERE code = ?").run(blocked);
-    db().prepare("UPDATE distributors SET status = 'Active' WHERE code = ?").run(active);
+    // The masters file says so, imported as a user updates the masters.
+    const names = db().prepare('SELECT code, name FROM distributors WHERE code IN (?, ?) ORDER BY code');
+    const statuses = (names.all(blocked, active) as { code: string; name: string }[]).map((d) => [
+      d.code,
+      d.name,
+      d.code === blocked ? 'Blocked' : 'Active',
+    ]);
+    const file = writeText(
+      join(demo.current().dir, 'distributor-statuses.csv'),
+      delimited([['Code', 'Name', 'Status'], ...statuses]),
+    );
+    const updated = await importFile(demo.current().ws, file, { kind: 'distributors', updateMasters: true });
+    expect(updated.errors).toEqual([]);
     const run = executeRun(db(), { from: '2026-10-01', to: '2026-10-31', user: 'priya' }).run;
     const flags = runFlags(db(), run).filter((f) => f.kind === 'inactive-payee');
     expect(kindsAndPayees(flags)).toEqual([`inactive-payee ${blocked}`]);

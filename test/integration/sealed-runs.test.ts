@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkspaceApi } from '../../main/api/handlers';
@@ -308,14 +308,16 @@ describe('an approved run stays sealed, whatever the SQL', () => {
       if (!done.ok) throw new Error(done.error.message);
       return readFileSync(done.value.files[0]?.path ?? '', 'utf8');
     };
-    // The master's ledger for D001 changed with SQL after the approval (nothing guards the masters).
+    // The master's ledger for D001 changed with SQL after the approval (what `audit verify` names,
+    // and runs refuse to read; an export of an approved run reads what its approval kept).
     sql("UPDATE distributors SET ledger_name = 'Suspense - Mallory' WHERE code = 'D001'")();
+    const masters = 'the masters were changed outside SchemeDesk since the last import';
     const approved = await exported(1);
     expect(approved).toContain('Annapurna Distributors');
     expect(approved).not.toContain('Mallory');
     // A run not yet approved posts where the master says now.
     expect(await exported(open, true)).toContain('Suspense - Mallory');
-    expect(verify()).toMatchObject({ ok: true, problems: [] });
+    expect(verify().problems).toEqual([masters]);
 
     // What approval kept is kept: no change, no deletion, no row added afterwards.
     expect(sql("UPDATE run_ledgers SET ledger_name = 'X' WHERE run_id = 1")).toThrow(/kept as approved/);
@@ -339,7 +341,7 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     sql("UPDATE run_ledgers SET ledger_name = 'Suspense - Mallory' WHERE run_id = ? AND payee = 'D001'", reversal)();
     db().exec(guard as string);
     const problem = `the payees' names or ledgers of approved run ${reversal} were changed after its approval`;
-    expect(verify().problems).toEqual([problem]);
+    expect(verify().problems).toEqual([masters, problem]);
     const refused = await api().call('exports.run', { run: reversal, format: 'csv', profile: 'Default', out });
     expect(!refused.ok && refused.error.message).toContain(`Run ${reversal} is not exported: ${problem}`);
   });
@@ -452,6 +454,30 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect((await api().call('schemes.save', { definition: doubled })).ok).toBe(true);
     expect((await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' })).ok).toBe(true);
     expect(verify().problems).toEqual([rewritten]);
+  });
+
+  it('calculates no run over masters changed with SQL, and keeps naming the change after a later import', async () => {
+    await approvedAndOpen();
+    // A distributor moved to a class whose slab table pays more.
+    sql("UPDATE distributors SET class = 'Platinum' WHERE code = 'D002'")();
+    const since = 'the masters were changed outside SchemeDesk since the last import';
+    expect(verify().problems).toEqual([since]);
+    as('priya', 'preparer');
+    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
+    expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${since}`);
+    // An import after it: runs are calculated again, and the gap stays on record for `audit verify`.
+    const returns = join(demo.current().dir, 'returns.csv');
+    writeFileSync(
+      returns,
+      'Document Type,Invoice No,Date,Distributor Code,Outlet Code,SKU,Qty,Net Value,Against Document\nCredit Note,CN/X/1,2026-11-04,D001,O00001,SKU-0001,1,10.00,\n',
+    );
+    const imported = await api().call('import.run', { path: returns, kind: 'sales' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    expect(imported.value.rows).toBe(1);
+    expect((await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' })).ok).toBe(true);
+    expect(verify().problems).toEqual([
+      `the masters were changed outside SchemeDesk before batch ${imported.value.batch} was imported or rolled back`,
+    ]);
   });
 
   it('finds a view that decides what is paid, rewritten', async () => {

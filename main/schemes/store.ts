@@ -64,7 +64,10 @@ export function saveScheme(db: Database.Database, input: unknown, user: string, 
       const current = db.prepare('SELECT current_version AS v FROM schemes WHERE code = ?').get(scheme.code) as
         | { v: number }
         | undefined;
-      const version = (current?.v ?? 0) + 1;
+      // After every version the store holds, not after the current one alone: a current version
+      // moved back with SQL would otherwise make the save collide with a version already saved.
+      const saved = db.prepare('SELECT max(version) FROM scheme_versions WHERE code = ?').pluck().get(scheme.code);
+      const version = Math.max(current?.v ?? 0, (saved as number | null) ?? 0) + 1;
       if (current)
         db.prepare("UPDATE schemes SET current_version = ?, status = 'active' WHERE code = ?").run(
           version,

@@ -432,7 +432,12 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     as('priya', 'preparer');
     const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
     expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${moved}`);
-    sql("UPDATE schemes SET current_version = 2 WHERE code = 'VOL-BEV-202610'")();
+    // Saved again in the app, it is a third version, after every version saved: runs read it.
+    expect(await api().call('schemes.save', { definition: doubled })).toMatchObject({
+      ok: true,
+      value: { version: 3 },
+    });
+    expect((await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' })).ok).toBe(true);
     // Retired with SQL, the scheme would drop out of the run unsaid.
     sql("UPDATE schemes SET status = 'retired' WHERE code = 'MBO-202610'")();
     expect(verify().problems).toEqual(["scheme MBO-202610's current version or status was changed outside SchemeDesk"]);
@@ -442,10 +447,10 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     db().exec('DROP TRIGGER scheme_versions_no_update');
     sql(
       `UPDATE scheme_versions SET definition = json_set(definition, '$.slabs.table[0].rate', '9')
-       WHERE code = 'VOL-BEV-202610' AND version = 2`,
+       WHERE code = 'VOL-BEV-202610' AND version = 3`,
     )();
     db().exec(guard as string);
-    const rewritten = 'version 2 of scheme VOL-BEV-202610 was changed outside SchemeDesk';
+    const rewritten = 'version 3 of scheme VOL-BEV-202610 was changed outside SchemeDesk';
     expect(verify().problems).toEqual([rewritten]);
     const again = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
     expect(!again.ok && again.error.message).toContain(`No run is calculated: ${rewritten}`);

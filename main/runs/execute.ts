@@ -6,9 +6,7 @@ import { paiseToRupees, sumPaise } from '../../engine/money';
 import type { Progress } from '../api/progress';
 import { calculatedDigest, runRecordDigest } from '../audit/integrity';
 import { appendAudit } from '../audit/log';
-import { mastersProblems } from '../audit/saved-masters';
-import { schemeProblems } from '../audit/saved-schemes';
-import { thresholdProblems } from '../audit/saved-settings';
+import { type RunInputCheck, runInputProblems } from '../audit/run-inputs';
 import { ChecksHelper } from '../controls/checks-helper';
 import { flagRun } from '../controls/flags';
 import { refuseChangedRecord, WorkflowRefusedError } from '../review/actions';
@@ -70,6 +68,7 @@ function calculate(
     schemes?: readonly string[];
     nativeBinding?: string;
     facts?: LoadFacts;
+    inputs?: RunInputCheck;
     /** From how many sales lines the fact checks are worked out beside the run (tests set it low). */
     checksBesideFromLines?: number;
   },
@@ -77,8 +76,7 @@ function calculate(
   cancelled?: () => boolean,
 ): Calculated {
   if (args.to < args.from) throw new RunRefusedError(`The run ends (${args.to}) before it starts (${args.from})`);
-  // A run pays by the schemes and is checked against the thresholds people saved, never by ones written around them.
-  const unsaved = [...schemeProblems(db, 'current'), ...thresholdProblems(db), ...mastersProblems(db, 'current')];
+  const unsaved = (args.inputs ?? runInputProblems)(db);
   if (unsaved.length > 0)
     throw new RunRefusedError(
       `No run is calculated: ${unsaved.join('; ')} (the audit log holds what was saved). Saving them again in the app (importing the masters again) makes them what runs read again; look into who changed the workspace file`,
@@ -218,6 +216,8 @@ export function executeRun(
     nativeBinding?: string;
     /** How the facts are read (a kept worker keeps them between jobs); loadFacts by default. */
     facts?: LoadFacts;
+    /** How the run's saved inputs are checked (a kept worker keeps the answer too); runInputProblems by default. */
+    inputs?: RunInputCheck;
     /** From how many sales lines the fact checks are worked out beside the run (tests set it low). */
     checksBesideFromLines?: number;
   },
@@ -284,7 +284,7 @@ export function executeRun(
  */
 export function recalculateRun(
   db: Database.Database,
-  args: { run: number; actor: Actor; nativeBinding?: string; facts?: LoadFacts },
+  args: { run: number; actor: Actor; nativeBinding?: string; facts?: LoadFacts; inputs?: RunInputCheck },
   onProgress?: (p: Progress) => void,
   cancelled?: () => boolean,
 ): RunSummary & { staleOverrides: number } {
@@ -307,7 +307,7 @@ export function recalculateRun(
   const codes = (JSON.parse(row.scheme_versions) as { code: string }[]).map((s) => s.code);
   const c = calculate(
     db,
-    { ...period, schemes: codes, nativeBinding: args.nativeBinding, facts: args.facts },
+    { ...period, schemes: codes, nativeBinding: args.nativeBinding, facts: args.facts, inputs: args.inputs },
     onProgress,
     cancelled,
   );

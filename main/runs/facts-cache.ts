@@ -1,4 +1,5 @@
 import type { Facts } from '../../engine/facts';
+import { type RunInputCheck, runInputProblems } from '../audit/run-inputs';
 import { type LoadFacts, loadFacts } from './load-facts';
 
 /**
@@ -20,5 +21,20 @@ export function cachedFacts(): LoadFacts {
     const facts = loadFacts(db, window, options);
     kept = { window: key, version, facts };
     return facts;
+  };
+}
+
+/**
+ * runInputProblems, kept for the next job of the kept run worker on the same terms as the facts:
+ * the schemes, thresholds and masters change only by a commit on another connection (the app's
+ * saves and imports, or SQL on the file), which moves data_version. A second run of the period
+ * does not digest the masters again (0.13 s at 50,000 outlets).
+ */
+export function cachedInputChecks(): RunInputCheck {
+  let kept: { version: number; problems: string[] } | null = null;
+  return (db) => {
+    const version = db.pragma('data_version', { simple: true }) as number;
+    if (kept?.version !== version) kept = { version, problems: runInputProblems(db) };
+    return kept.problems;
   };
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '../review/workflow';
 import { serveWorkspaceJobs, type WorkspaceJob } from '../workers/serve';
 import { executeRun, previewScheme, recalculateRun } from './execute';
-import { cachedFacts } from './facts-cache';
+import { cachedFacts, cachedInputChecks } from './facts-cache';
 import { keepAllSales } from './read-sales';
 import { whatIf } from './whatif';
 
@@ -25,13 +25,14 @@ export interface RunWorkerInput extends WorkspaceJob {
 }
 
 const facts = cachedFacts();
+const inputs = cachedInputChecks();
 
 serveWorkspaceJobs<RunWorkerInput>((db, input, progress) => {
   const { nativeBinding } = input;
   if (input.keepSales) return keepAllSales(db, { nativeBinding });
-  if (input.recalculate) return recalculateRun(db, { ...input.recalculate, nativeBinding, facts }, progress);
+  if (input.recalculate) return recalculateRun(db, { ...input.recalculate, nativeBinding, facts, inputs }, progress);
   if (input.whatif) return whatIf(db, { ...input.whatif, from: input.from, to: input.to, nativeBinding, facts });
   if (input.preview !== undefined)
     return previewScheme(db, { definition: input.preview, from: input.from, to: input.to, nativeBinding, facts });
-  return executeRun(db, { ...input, facts }, progress);
+  return executeRun(db, { ...input, facts, inputs }, progress);
 });

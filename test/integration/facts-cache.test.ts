@@ -5,7 +5,7 @@ import { createWorkspaceApi } from '../../main/api/handlers';
 import { runFlags } from '../../main/controls/flags';
 import { saveControlSettings } from '../../main/controls/settings';
 import { executeRun } from '../../main/runs/execute';
-import { cachedFacts } from '../../main/runs/facts-cache';
+import { cachedFacts, cachedInputChecks } from '../../main/runs/facts-cache';
 import { getScheme, saveScheme } from '../../main/schemes/store';
 import { openWorkspace } from '../../main/store/open';
 import { demoWorkspacePerTest } from '../support/workspace';
@@ -51,6 +51,22 @@ describe('the facts kept between runs', () => {
     const november = load(ws.db, { from: '2026-11-01', to: '2026-11-30' });
     expect(november).not.toBe(second);
     expect(load(ws.db, october)).not.toBe(second);
+  });
+
+  it('checks the saved inputs of a run again only once another connection commits, and finds SQL written there', async () => {
+    const { ws } = demo.current();
+    const check = cachedInputChecks();
+    const first = check(ws.db);
+    expect(first).toEqual([]);
+    // A run this connection stores changes no input: the answer is kept, the masters not digested again.
+    executeRun(ws.db, { ...october, user: 'priya', inputs: check });
+    expect(check(ws.db)).toBe(first);
+    // Another connection writes a distributor's class with SQL: asked again, and found.
+    const other = await openWorkspace(ws.dbPath);
+    other.prepare("UPDATE distributors SET class = 'Platinum' WHERE code = 'D001'").run();
+    other.close();
+    expect(check(ws.db)).toEqual(['the masters were changed outside SchemeDesk since the last import']);
+    expect(() => executeRun(ws.db, { ...october, user: 'priya', inputs: check })).toThrow(/No run is calculated/);
   });
 
   it('flags a second run over kept facts as the first, and again when the thresholds change', () => {

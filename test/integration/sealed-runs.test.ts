@@ -33,6 +33,23 @@ describe('an approved run stays sealed, whatever the SQL', () => {
         .prepare(text)
         .run(...params);
 
+  /** `text` run with SQL while the trigger `guard` is dropped, and the trigger put back as it was. */
+  const underDroppedGuard = (guard: string, text: string, ...params: unknown[]) => {
+    const definition = db().prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(guard) as string;
+    db().exec(`DROP TRIGGER ${guard}`);
+    const done = db()
+      .prepare(text)
+      .run(...params);
+    db().exec(definition);
+    return done;
+  };
+
+  /** October's run asked for through the API, refused for `problem`. */
+  async function refusesRuns(problem: string) {
+    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
+    expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${problem}`);
+  }
+
   /** Run 1 approved through the API (priya submits, arjun approves); run 2 calculated beside it. */
   async function approvedAndOpen() {
     as('priya', 'preparer');
@@ -137,13 +154,12 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     sql('DELETE FROM overrides WHERE run_id = ?', open)();
     expect(verify()).toMatchObject({ ok: true, problems: [] });
     expect((await api().call('runs.submit', { run: open })).ok).toBe(true);
-    const guard = db()
-      .prepare("SELECT sql FROM sqlite_master WHERE name = 'run_makers_no_delete'")
-      .pluck()
-      .get() as string;
-    db().exec('DROP TRIGGER run_makers_no_delete');
-    sql('DELETE FROM run_makers WHERE run_id = ? AND user_id = ?', open, id('priya'))();
-    db().exec(guard);
+    underDroppedGuard(
+      'run_makers_no_delete',
+      'DELETE FROM run_makers WHERE run_id = ? AND user_id = ?',
+      open,
+      id('priya'),
+    );
     expect(verify().problems).toEqual([changed]);
     as('admin', 'admin');
     const approved = await api().call('runs.approve', { run: open });
@@ -154,27 +170,17 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     const open = await approvedAndOpen();
     const changed = (run: number) =>
       `the makers, overrides or acknowledged flags of run ${run} were changed outside SchemeDesk after its last step in the app`;
-    const acknowledge = (run: number) =>
-      sql(
-        `UPDATE run_flags SET acknowledged_by = 'priya', acknowledged_by_id = ?, acknowledged_at = '2026-11-02',
-           acknowledgement = 'seen' WHERE id = (SELECT min(id) FROM run_flags WHERE run_id = ?)`,
-        id('priya'),
-        run,
-      )();
+    const acknowledgement = `UPDATE run_flags SET acknowledged_by = 'priya', acknowledged_by_id = ?,
+        acknowledged_at = '2026-11-02', acknowledgement = 'seen' WHERE id = (SELECT min(id) FROM run_flags WHERE run_id = ?)`;
+    const acknowledge = (run: number) => sql(acknowledgement, id('priya'), run)();
     expect(acknowledge(open).changes).toBe(1);
     as('priya', 'preparer');
     const submitted = await api().call('runs.submit', { run: open });
     expect(!submitted.ok && submitted.error.message).toContain(`Run ${open} cannot be submitted: ${changed(open)}`);
     // Run 1's record was sealed by its approval (what an export checks, and `audit verify`): its
     // flags' lock dropped and put back around the change.
-    const lock = db()
-      .prepare("SELECT sql FROM sqlite_master WHERE name = 'flags_locked_update'")
-      .pluck()
-      .get() as string;
     expect(() => acknowledge(1)).toThrow(/cannot change/);
-    db().exec('DROP TRIGGER flags_locked_update');
-    expect(acknowledge(1).changes).toBe(1);
-    db().exec(lock);
+    expect(underDroppedGuard('flags_locked_update', acknowledgement, id('priya'), 1).changes).toBe(1);
     expect(runSealProblems(db(), 1)).toEqual([changed(1)]);
     expect(verify().problems).toEqual([changed(1), changed(open)]);
   });
@@ -258,14 +264,10 @@ describe('an approved run stays sealed, whatever the SQL', () => {
 
   it('finds lines changed with a guard dropped and put back, and guards changed', async () => {
     await approvedAndOpen();
-    const trigger = (
-      db().prepare("SELECT sql FROM sqlite_master WHERE name = 'lines_locked_update'").get() as { sql: string }
-    ).sql;
-    db().exec('DROP TRIGGER lines_locked_update');
-    sql(
+    underDroppedGuard(
+      'lines_locked_update',
       'UPDATE payout_lines SET final = final + 100000 WHERE id = (SELECT min(id) FROM payout_lines WHERE run_id = 1)',
-    )();
-    db().exec(trigger);
+    );
     expect(verify()).toMatchObject({
       ok: false,
       problems: ['the payout lines of approved run 1 were changed after its approval'],
@@ -336,10 +338,11 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(back).not.toContain('Mallory');
 
     // Changed under a dropped guard, put back: found, and no file written.
-    const guard = db().prepare("SELECT sql FROM sqlite_master WHERE name = 'run_ledgers_no_update'").pluck().get();
-    db().exec('DROP TRIGGER run_ledgers_no_update');
-    sql("UPDATE run_ledgers SET ledger_name = 'Suspense - Mallory' WHERE run_id = ? AND payee = 'D001'", reversal)();
-    db().exec(guard as string);
+    underDroppedGuard(
+      'run_ledgers_no_update',
+      "UPDATE run_ledgers SET ledger_name = 'Suspense - Mallory' WHERE run_id = ? AND payee = 'D001'",
+      reversal,
+    );
     const problem = `the payees' names or ledgers of approved run ${reversal} were changed after its approval`;
     expect(verify().problems).toEqual([masters, problem]);
     const refused = await api().call('exports.run', { run: reversal, format: 'csv', profile: 'Default', out });
@@ -369,8 +372,7 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     const thresholds = 'the control thresholds were changed outside SchemeDesk';
     expect(verify().problems).toEqual([thresholds]);
     as('priya', 'preparer');
-    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
-    expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${thresholds}`);
+    await refusesRuns(thresholds);
     // An Admin saving the thresholds in Settings (every field, as the screen does) makes them the thresholds again.
     as('admin', 'admin');
     const shown = await api().call('controls.settings', {});
@@ -430,8 +432,7 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     const moved = "scheme VOL-BEV-202610's current version or status was changed outside SchemeDesk";
     expect(verify().problems).toEqual([moved]);
     as('priya', 'preparer');
-    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
-    expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${moved}`);
+    await refusesRuns(moved);
     // Saved again in the app, it is a third version, after every version saved: runs read it.
     expect(await api().call('schemes.save', { definition: doubled })).toMatchObject({
       ok: true,
@@ -443,17 +444,14 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     expect(verify().problems).toEqual(["scheme MBO-202610's current version or status was changed outside SchemeDesk"]);
     sql("UPDATE schemes SET status = 'active' WHERE code = 'MBO-202610'")();
     // The current version's rules rewritten under its dropped trigger, put back.
-    const guard = db().prepare("SELECT sql FROM sqlite_master WHERE name = 'scheme_versions_no_update'").pluck().get();
-    db().exec('DROP TRIGGER scheme_versions_no_update');
-    sql(
+    underDroppedGuard(
+      'scheme_versions_no_update',
       `UPDATE scheme_versions SET definition = json_set(definition, '$.slabs.table[0].rate', '9')
        WHERE code = 'VOL-BEV-202610' AND version = 3`,
-    )();
-    db().exec(guard as string);
+    );
     const rewritten = 'version 3 of scheme VOL-BEV-202610 was changed outside SchemeDesk';
     expect(verify().problems).toEqual([rewritten]);
-    const again = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
-    expect(!again.ok && again.error.message).toContain(`No run is calculated: ${rewritten}`);
+    await refusesRuns(rewritten);
     // Saved again in the app, the rewritten version is history: runs are calculated, verify still names it.
     as('priya', 'preparer');
     expect((await api().call('schemes.save', { definition: doubled })).ok).toBe(true);
@@ -468,8 +466,7 @@ describe('an approved run stays sealed, whatever the SQL', () => {
     const since = 'the masters were changed outside SchemeDesk since the last import';
     expect(verify().problems).toEqual([since]);
     as('priya', 'preparer');
-    const refused = await api().call('runs.create', { from: '2026-10-01', to: '2026-10-31' });
-    expect(!refused.ok && refused.error.message).toContain(`No run is calculated: ${since}`);
+    await refusesRuns(since);
     // An import after it: runs are calculated again, and the gap stays on record for `audit verify`.
     const returns = join(demo.current().dir, 'returns.csv');
     writeFileSync(

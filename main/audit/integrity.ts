@@ -7,9 +7,12 @@ import { exportProfileProblems, moneyProblems, thresholdProblems } from './saved
 
 /**
  * What the audit chain vouches for beyond its own entries: the triggers and views that guard
- * money, each approved run's lines, and each user's role and PIN hash. Each is written into the
- * chain as a digest when the app changes it; `audit verify` recomputes them from the file, so a
- * change made with plain SQL — even with a trigger dropped and put back — is found.
+ * money; each run's lines as calculated and as approved, whom it pays, and its record of makers,
+ * overrides and acknowledgements; each user's role and PIN hash — here — and the saved settings,
+ * schemes and masters (saved-settings.ts, saved-schemes.ts, saved-masters.ts), which
+ * `integrityProblems` gathers. Each is written into the chain as a digest, or as the save itself,
+ * when the app changes it; `audit verify` recomputes them from the file, so a change made with
+ * plain SQL — even with a trigger dropped and put back — is found.
  */
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { controlSettings, controlSettingsSchema } from '../controls/settings';
-import { moneyAndDates } from '../settings/money-and-dates';
+import { moneyAndDates, startingMoneyAndDates } from '../settings/money-and-dates';
 
 /**
  * The settings that decide what is flagged and how an approved run is posted — the control
@@ -40,7 +40,7 @@ function storedThresholds(db: Database.Database): string | null {
 
 /** The workspace's currency and locale against what their audited saves make them: every export writes them. */
 export function moneyProblems(db: Database.Database): string[] {
-  const logged = { currency: 'INR', locale: 'en-IN', ...replayed(db, 'settings.save') };
+  const logged = { ...startingMoneyAndDates, ...replayed(db, 'settings.save') };
   const now = moneyAndDates(db);
   return logged.currency === now.currency && logged.locale === now.locale
     ? []

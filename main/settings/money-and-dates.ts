@@ -10,8 +10,14 @@ export interface MoneyAndDates {
 
 export class SettingsError extends Error {}
 
+/** What a workspace starts with (migration 1 writes them), and what a missing setting reads as. */
+export const startingMoneyAndDates: MoneyAndDates = { currency: 'INR', locale: 'en-IN' };
+
 export function moneyAndDates(db: Database.Database): MoneyAndDates {
-  return { currency: setting(db, 'currency') ?? 'INR', locale: setting(db, 'locale') ?? 'en-IN' };
+  return {
+    currency: setting(db, 'currency') ?? startingMoneyAndDates.currency,
+    locale: setting(db, 'locale') ?? startingMoneyAndDates.locale,
+  };
 }
 
 /** The locale's canonical name, or a refusal naming what was given. */

@@ -18,9 +18,11 @@ import { isEligible } from './validate';
  * against a fixed target once for each period it holds, and under a growth target against as much
  * baseline; a cap as a % of net sales below nothing caps at nothing; 1.8.0: the rate a line pays its
  * sales at, which a later return is clawed back at, is that of what it paid after stacking or a
- * budget cut it, and a catch-up line pays on its span's rows at the rate all the span was paid).
+ * budget cut it, and a catch-up line pays on its span's rows at the rate all the span was paid;
+ * 1.9.0: a cap as a % of net sales on a catch-up line is a share of its span's sales, less what
+ * was paid in the span before).
  */
-export const ENGINE_VERSION = '1.8.0';
+export const ENGINE_VERSION = '1.9.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;
@@ -179,6 +181,8 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
   let amount = computed;
   // The rows the line pays on: the period's, or with catch-up the span's, some paid on before.
   let paysOn = { sources: e.m.sources, ratedOn: { sales: e.m.valueOfSales.toString(), paidBefore: 0 } };
+  // The sales a cap as a share of them reads: the period's, or with catch-up the span's, less what was paid on it before.
+  let capOn = { ctx, paidBefore: 0, said: 'net sales' };
   const adjust = (step: Adjustment['step'], after: number, note: string) => {
     if (after === amount) return;
     adjustments.push({ step, before: amount, after, note });
@@ -189,12 +193,14 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
     // Catch-up pays what the whole span earns less what approved runs paid in it, never less
     // than nothing, and never the month alone beside it.
     const since = scheme.catchUp.since;
-    const cumulative = evaluate(scheme, { ...ctx, period: { from: since, to: scheme.period.to } });
+    const spanCtx = { ...ctx, period: { from: since, to: scheme.period.to } };
+    const cumulative = evaluate(scheme, spanCtx);
     const paidBefore = (facts.paidByScheme.get(`${scheme.code}|${payee.code}`) ?? [])
       .filter((p) => p.kind === 'payout' && p.periodTo >= since && p.periodTo < scheme.period.from)
       .reduce((n, p) => n + p.amount, 0);
     const owed = Math.max(0, toPaise(cumulative.rupees) - paidBefore);
     paysOn = { sources: cumulative.m.sources, ratedOn: { sales: cumulative.m.valueOfSales.toString(), paidBefore } };
+    capOn = { ctx: spanCtx, paidBefore, said: `net sales since ${since}` };
     adjust(
       'catch_up',
       owed,
@@ -220,9 +226,13 @@ function payeeLine(scheme: Scheme, payee: PayeeFact, facts: IndexedFacts): Payou
     if (amount > cap) adjust('cap', cap, `capped at ${inr(cap)} per payee`);
   }
   if (scheme.caps.pctOfNetSales !== undefined) {
-    // Net sales below nothing (returns beyond the sales) cap the payout at nothing, never below.
-    const cap = Math.max(0, toPaise(netSales(ctx).times(scheme.caps.pctOfNetSales).dividedBy(100)));
-    if (amount > cap) adjust('cap', cap, `capped at ${scheme.caps.pctOfNetSales}% of net sales (${inr(cap)})`);
+    // Net sales below nothing (returns beyond the sales) cap the payout at nothing, never below. A
+    // catch-up line pays for its span: the span's sales cap all it was paid, this line and before.
+    const share = toPaise(netSales(capOn.ctx).times(scheme.caps.pctOfNetSales).dividedBy(100));
+    const cap = Math.max(0, share - capOn.paidBefore);
+    const less = capOn.paidBefore > 0 ? `${inr(share)} less ${inr(capOn.paidBefore)} already paid = ` : '';
+    if (amount > cap)
+      adjust('cap', cap, `capped at ${scheme.caps.pctOfNetSales}% of ${capOn.said} (${less}${inr(cap)})`);
   }
 
   const position = scheme.slabs.basis === 'achievement' ? e.achievement : e.m.value;

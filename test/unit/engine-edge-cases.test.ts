@@ -789,6 +789,35 @@ describe('a cap as a share of net sales', () => {
     expect([l.computed, l.final]).toEqual([30000, 0]);
     expect(l.adjustments.map((a) => a.note)).toEqual(['capped at 5% of net sales (₹0.00)']);
   });
+
+  it('caps a catch-up line by the sales of its span, less what was paid on them before', () => {
+    // 5% of value from ₹1,000 of sales a month (the span's ₹2,000), capped at 4% of net sales;
+    // catch-up since 1 Sep. September ₹600, nothing paid; October ₹1,500: the span's ₹2,100 pays
+    // 5% = ₹105.00, capped at 4% of the span's ₹2,100 = ₹84.00 (of October's ₹1,500 it read ₹60.00).
+    // With ₹20.00 paid on September before: ₹84.00 less ₹20.00 = ₹64.00.
+    const s = schemeOf({
+      target: { type: 'fixed', value: '1000' },
+      slabs: { basis: 'achievement', mode: 'retro', table: [{ from: '100', to: null, rate: '5' }] },
+      catchUp: { since: '2026-09-01' },
+      caps: { pctOfNetSales: '4' },
+    });
+    const sales = [sale('D1', '2026-09-10', 600), sale('D1', '2026-10-10', 1500)];
+    expect(line(calculateRun([s], facts({ sales }))).final).toBe(8400);
+    const paid: PaidFact = {
+      scheme: 'S',
+      payee: 'D1',
+      kind: 'payout',
+      periodTo: '2026-09-30',
+      amount: 2000,
+      effectiveRate: '0.0333',
+      saleIds: [sales[0]?.id ?? 0],
+    };
+    const l = line(calculateRun([s], facts({ sales, paid: [paid] })));
+    expect(l.final).toBe(6400);
+    expect(l.adjustments.at(-1)?.note).toBe(
+      'capped at 4% of net sales since 2026-09-01 (₹84.00 less ₹20.00 already paid = ₹64.00)',
+    );
+  });
 });
 
 describe('rank-order budgets: ties share their slot', () => {

@@ -20,9 +20,10 @@ import { isEligible } from './validate';
  * sales at, which a later return is clawed back at, is that of what it paid after stacking or a
  * budget cut it, and a catch-up line pays on its span's rows at the rate all the span was paid;
  * 1.9.0: a cap as a % of net sales on a catch-up line is a share of its span's sales, less what
- * was paid in the span before).
+ * was paid in the span before; 1.10.0: an outlet billed before a run's lines begin, and not since
+ * the dormancy, is reactivated).
  */
-export const ENGINE_VERSION = '1.9.0';
+export const ENGINE_VERSION = '1.10.0';
 
 /** The steps that change a line's slab amount, in the order they are applied. */
 export const adjustmentSteps = ['catch_up', 'gate', 'cap', 'stacking', 'budget'] as const;

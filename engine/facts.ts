@@ -105,6 +105,20 @@ export interface PaidFact {
   saleIds: readonly number[];
 }
 
+/**
+ * An outlet's net billing by a distributor before the first sales line the facts hold, through a
+ * scheme's product filter: whether it was ever billed before, for reactivation, where the lines
+ * themselves reach back only so far (load-facts.ts).
+ */
+export interface BilledBeforeFact {
+  /** The product filter (a scheme's `products`) as JSON. */
+  products: string;
+  distributor: string;
+  outlet: string;
+  /** Paise. */
+  net: number;
+}
+
 export interface Facts {
   payees: readonly PayeeFact[];
   outlets: readonly OutletFact[];
@@ -116,6 +130,8 @@ export interface Facts {
   payments: readonly PaymentFact[];
   targets: readonly TargetFact[];
   paid: readonly PaidFact[];
+  /** Outlets' billing before the sales lines, for the product filters of schemes that measure reactivation. */
+  billedBefore?: readonly BilledBeforeFact[];
 }
 
 /** Facts grouped once per run, so every scheme reads only its payee's rows. */
@@ -139,6 +155,8 @@ export interface IndexedFacts {
   snapshotDates: string[];
   /** Approved payout and clawback lines by `scheme|payee`. */
   paidByScheme: Map<string, PaidFact[]>;
+  /** Outlets' billing before the sales lines by `products|distributor`. */
+  billedBeforeBy: Map<string, BilledBeforeFact[]>;
   /**
    * Results already worked out over these facts (a payee's lines for a period and product filter,
    * a measure's outcome): schemes of one month mostly share them, and they are pure functions of
@@ -266,6 +284,7 @@ function index(facts: Facts): IndexedFacts {
     salesBySource: bySource(sales),
     snapshotDates: [...new Set(facts.receivables.map((r) => r.asOf))].sort(),
     paidByScheme: groupBy(facts.paid, (p) => `${p.scheme}|${p.payee}`),
+    billedBeforeBy: groupBy(facts.billedBefore ?? [], (b) => `${b.products}|${b.distributor}`),
     receivablesByPayee: groupBy(facts.receivables, (r) => r.distributor),
     invoicesByPayee: groupBy(facts.invoices, (i) => i.distributor),
     paymentsByPayee: groupBy(facts.payments, (p) => p.distributor),

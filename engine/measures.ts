@@ -414,10 +414,19 @@ const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
   };
   const groups = outletGroups(c, schemeSales(ctx));
   const dormancy = billedIn({ from: dormantFrom, to: addDays(ctx.period.from, -1) });
-  const earlier = billedIn({ from: '0000-01-01', to: addDays(dormantFrom, -1) });
+  // Billed before the dormancy: by the lines the facts hold, and before them (the outlet's net
+  // billing through the scheme's products, which the store read apart).
+  const before = outletGroups(c, schemeSales(ctx, { from: '0000-01-01', to: addDays(dormantFrom, -1) }));
+  const earlierNet = new Map<string, number>();
+  for (const b of ctx.facts.billedBeforeBy.get(`${JSON.stringify(ctx.scheme.products)}|${ctx.payee.code}`) ?? [])
+    earlierNet.set(b.outlet, b.net);
+  for (let g = 0; g < before.outlets.length; g++) {
+    const code = c.codes[before.outlets[g] as number] as string;
+    earlierNet.set(code, (earlierNet.get(code) ?? 0) + (before.net[g] as number));
+  }
   const back = billedGroups(groups).filter((g) => {
     const outlet = groups.outlets[g] as number;
-    return !dormancy.has(outlet) && earlier.has(outlet);
+    return !dormancy.has(outlet) && isBilled(earlierNet.get(c.codes[outlet] as string) ?? 0);
   });
   return salesResult(
     c,

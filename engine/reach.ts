@@ -15,3 +15,13 @@ export function firstDayRead(scheme: Scheme): string {
   if (scheme.target.type === 'growth') spans.push(baselineOver(scheme.target.baseline, span, scheme.period));
   return spans.map((s) => previousPeriod(s).from).sort()[0] ?? span.from;
 }
+
+/**
+ * The product filter (as JSON) through which a scheme asks whether outlets were billed before
+ * the lines a run reads, or null: reactivation (its own measure or a named one) counts an outlet
+ * billed any time before its dormancy, which may be long before the lookback.
+ */
+export function billedBeforeFilter(scheme: Scheme): string | null {
+  const kinds = [scheme.measure, ...Object.values(scheme.measures)].map((m) => m.kind);
+  return kinds.includes('reactivation') ? JSON.stringify(scheme.products) : null;
+}

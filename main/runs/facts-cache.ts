@@ -8,18 +8,23 @@ import { type LoadFacts, loadFacts } from './load-facts';
  * They are kept while SQLite's data_version stands still, that is while no other connection has
  * committed anything (an import, an approval, a scheme saved, an override). What this worker's
  * own connection writes does not move it, and touches no fact: the runs it stores become facts
- * (what was paid) only once approved, which is done on another connection.
+ * (what was paid) only once approved, which is done on another connection. Facts read for more
+ * reactivation filters than a job asks serve it (a what-if of one scheme after the run of all);
+ * a job asking for another filter reads the facts again for the filters of both.
  */
 export function cachedFacts(): LoadFacts {
-  let kept: { window: string; version: number; facts: Facts } | null = null;
+  let kept: { window: string; version: number; filters: string[]; facts: Facts } | null = null;
   return (db, window, options) => {
     const version = db.pragma('data_version', { simple: true }) as number;
     const key = `${window.from}|${window.to}|${window.reach ?? ''}`;
-    if (kept?.window === key && kept.version === version) return kept.facts;
+    const same = kept?.window === key && kept.version === version ? kept : null;
+    const asked = window.billedBefore ?? [];
+    if (same && asked.every((f) => same.filters.includes(f))) return same.facts;
+    const filters = [...new Set([...(same?.filters ?? []), ...asked])].sort();
     // Let the old facts go before the new ones are read: a million lines each.
     kept = null;
-    const facts = loadFacts(db, window, options);
-    kept = { window: key, version, facts };
+    const facts = loadFacts(db, { ...window, billedBefore: filters }, options);
+    kept = { window: key, version, filters, facts };
     return facts;
   };
 }

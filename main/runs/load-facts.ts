@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { addDays } from '../../engine/dates';
-import type { Facts, PaidFact } from '../../engine/facts';
+import type { BilledBeforeFact, Facts, PaidFact, ProductFact } from '../../engine/facts';
 import type { Scheme } from '../../engine/model';
 import { Exact } from '../../engine/money';
-import { firstDayRead } from '../../engine/reach';
+import { filteredSkus } from '../../engine/products';
+import { billedBeforeFilter, firstDayRead } from '../../engine/reach';
 import { billedValue } from '../datasets/billed-value';
 import { type ReadSalesOptions, readSales } from './read-sales';
 import { unpackIds } from './source-ids';
@@ -47,6 +48,8 @@ export interface RunWindow {
   from: string;
   to: string;
   reach?: string;
+  /** The product filters (JSON) of its schemes that ask who was billed before its lines (engine/reach.ts). */
+  billedBefore?: readonly string[];
 }
 
 /** The sales lines the facts of a run window hold: the window and the lookback before it, or from its reach. */
@@ -60,13 +63,39 @@ export const windowFor = (schemes: readonly Scheme[], from: string, to: string):
   from: [from, ...schemes.map((s) => s.period.from)].sort()[0] ?? from,
   to: [to, ...schemes.map((s) => s.period.to)].sort().at(-1) ?? to,
   reach: schemes.map(firstDayRead).sort()[0],
+  billedBefore: [...new Set(schemes.map(billedBeforeFilter).filter((f) => f !== null))].sort(),
 });
+
+/**
+ * Each outlet's net billing by each distributor before `day`, through each product filter: one
+ * pass over the lines before the run's, by the date index, per filter (a run mostly has one).
+ */
+function billedBefore(
+  db: Database.Database,
+  day: string,
+  filters: readonly string[],
+  products: readonly ProductFact[],
+): BilledBeforeFact[] {
+  const read = db.prepare(
+    `SELECT distributor_code AS distributor, outlet_code AS outlet, sum(net_value) AS net FROM sales
+     WHERE doc_date < @day AND outlet_code IS NOT NULL AND (@all OR sku IN (SELECT value FROM json_each(@skus)))
+     GROUP BY distributor_code, outlet_code HAVING sum(net_value) <> 0`,
+  );
+  return filters.flatMap((filter) => {
+    const wanted: Scheme['products'] = JSON.parse(filter);
+    const all = wanted.skus.length + wanted.brands.length + wanted.categories.length === 0 ? 1 : 0;
+    const skus = JSON.stringify([...filteredSkus(wanted, products)]);
+    const rows = read.all({ day, all, skus }) as Omit<BilledBeforeFact, 'products'>[];
+    return rows.map((r) => ({ products: filter, ...r }));
+  });
+}
 
 /** Reads the facts of a run window from SQLite into the plain data the engine takes. */
 export function loadFacts(db: Database.Database, window: RunWindow, options: ReadSalesOptions = {}): Facts {
   const sold = salesWindowOf(window);
   const earliest = sold.from;
   const sales = readSales(db, sold, options);
+  const products = db.prepare('SELECT sku, brand, category FROM products').all() as ProductFact[];
   // CROSS JOIN keeps SQLite to this order: the few approved runs, then their lines by index. Left
   // to itself it walks every stored line, which grows with every run the workspace keeps.
   const paid = db
@@ -86,7 +115,7 @@ export function loadFacts(db: Database.Database, window: RunWindow, options: Rea
     outlets: db
       .prepare('SELECT code, distributor_code AS distributor, channel, created_on AS createdOn FROM outlets')
       .all() as Facts['outlets'],
-    products: db.prepare('SELECT sku, brand, category FROM products').all() as Facts['products'],
+    products,
     sales,
     receivables: db
       .prepare(
@@ -120,5 +149,6 @@ export function loadFacts(db: Database.Database, window: RunWindow, options: Rea
           : new Exact(p.effectiveRate).times(p.amount).dividedBy(p.final).toString(),
       saleIds: p.sourceTable === 'sales' ? unpackIds(p.sourceIds) : [],
     })),
+    billedBefore: billedBefore(db, sold.from, window.billedBefore ?? [], products),
   };
 }

@@ -53,6 +53,24 @@ describe('the facts kept between runs', () => {
     expect(load(ws.db, october)).not.toBe(second);
   });
 
+  it('serves a job asking fewer reactivation filters from the facts kept, and reads both filters for another', () => {
+    const { ws } = demo.current();
+    const load = cachedFacts();
+    const [all, one] = [
+      JSON.stringify({ skus: [], brands: [], categories: [] }),
+      JSON.stringify({ skus: ['SKU-0001'], brands: [], categories: [] }),
+    ];
+    const run = load(ws.db, { ...october, billedBefore: [all] });
+    // A what-if of one volume scheme after the run: the same facts.
+    expect(load(ws.db, october)).toBe(run);
+    // Another filter: read again, for both, so that either is served after it.
+    const both = load(ws.db, { ...october, billedBefore: [one] });
+    expect(both).not.toBe(run);
+    expect(load(ws.db, { ...october, billedBefore: [all] })).toBe(both);
+    // The demo's history begins in June 2026: before the lookback of October there is no billing.
+    expect(both.billedBefore).toEqual([]);
+  });
+
   it('checks the saved inputs of a run again only once another connection commits, and finds SQL written there', async () => {
     const { ws } = demo.current();
     const check = cachedInputChecks();

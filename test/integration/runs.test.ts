@@ -175,6 +175,59 @@ describe('schemes in the store and runs over the workspace', () => {
     expect(line.final).toBe(expected);
   });
 
+  it('counts an outlet reactivated whose earlier billing lies before the lookback, through the scheme’s products', async () => {
+    // An outlet of D001 never billed in the demo buys SKU-0001 in October 2026; its only earlier
+    // bill, of SKU-0002 in July 2025, lies beyond the 400 days a run reads. Dormant for fifteen
+    // months, it is reactivated (₹200 more), in a preview and a run; under a scheme of SKU-0001
+    // alone it was never billed before, and is not.
+    const { outlet } = ws.db
+      .prepare(
+        `SELECT code AS outlet FROM outlets o WHERE distributor_code = 'D001'
+           AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.outlet_code = o.code) ORDER BY code LIMIT 1`,
+      )
+      .get() as { outlet: string };
+    const api = createWorkspaceApi(ws);
+    const importLine = async (name: string, docNo: string, date: string, sku: string) => {
+      const file = join(dir, name);
+      writeFileSync(
+        file,
+        `doc_type,doc_no,doc_date,distributor_code,outlet_code,sku,qty,net_value\ninvoice,${docNo},${date},D001,${outlet},${sku},5,1500.00\n`,
+      );
+      const imported = await api.call('import.run', { path: file, kind: 'sales' });
+      if (!imported.ok) throw new Error(imported.error.message);
+    };
+    const reactivation = (code: string, skus: string[]) => ({
+      code,
+      name: `Reactivation ${code}`,
+      objective: 'penetration',
+      period: { from: '2026-10-01', to: '2026-10-31' },
+      measure: { kind: 'reactivation', dormantDays: 90 },
+      products: { skus },
+      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '200' }] },
+      reward: { type: 'per_count' },
+    });
+    const d001 = async (definition: object) => {
+      const preview = await api.call('schemes.preview', { definition, from: '2026-10-01', to: '2026-10-31' });
+      if (!preview.ok) throw new Error(preview.error.message);
+      const line = preview.value.lines.find((l) => l.payee === 'D001');
+      return { count: Number(line?.measure ?? 0), final: Number(line?.final ?? 0) };
+    };
+    await importLine('october.csv', 'BACK-1', '2026-10-12', 'SKU-0001');
+    const [all, one] = [await d001(reactivation('RA', [])), await d001(reactivation('RB', ['SKU-0001']))];
+    await importLine('july-2025.csv', 'OLD-1', '2025-07-15', 'SKU-0002');
+    const after = await d001(reactivation('RA', []));
+    expect(after).toEqual({ count: all.count + 1, final: all.final + 200 });
+    expect(await d001(reactivation('RB', ['SKU-0001']))).toEqual(one);
+
+    await api.call('schemes.save', { definition: reactivation('RA', []) });
+    const run = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['RA'] });
+    if (!run.ok) throw new Error(run.error.message);
+    const line = ws.db
+      .prepare("SELECT final FROM payout_lines WHERE run_id = ? AND payee = 'D001' AND kind = 'payout'")
+      .get(run.value.run) as { final: number };
+    expect(line.final).toBe(after.final * 100);
+  });
+
   it('prints the run as JSON from the CLI, with exact amounts per scheme', () => {
     const file = join(dir, 't1.json');
     writeFileSync(file, JSON.stringify(volume('T9', '2')));

@@ -77,6 +77,27 @@ describe('returns count against every counting measure', () => {
     expect(l.final).toBe(60000);
   });
 
+  it('counts billing before the lines a run reads, net of a return among them, as billing before the dormancy', () => {
+    // The store's sums before the lines: R5 ₹500, R6 ₹300, R7 ₹200 of another distributor. R6's
+    // ₹300 came back in June (a return among the lines): net nothing, never billed. All three buy
+    // in October: R5 is reactivated (₹300), R6 and R7 are not (R7 was D2's).
+    const all = JSON.stringify(schemeOf({}).products);
+    const f = facts({
+      sales: [
+        sale('D1', '2026-06-20', -300, { outlet: 'R6', against: 'OLD-R6' }),
+        ...['R5', 'R6', 'R7'].map((outlet) => sale('D1', '2026-10-05', 100, { outlet })),
+      ],
+      billedBefore: [
+        { products: all, distributor: 'D1', outlet: 'R5', net: 50000 },
+        { products: all, distributor: 'D1', outlet: 'R6', net: 30000 },
+        { products: all, distributor: 'D2', outlet: 'R7', net: 20000 },
+      ],
+    });
+    const s = schemeOf({ measure: { kind: 'reactivation', dormantDays: 90 }, ...perCount('300', '1') });
+    const l = line(calculateRun([s], f));
+    expect([l.measure, l.final]).toEqual(['1', 30000]);
+  });
+
   it('an outlet billed last month whose only line this month is a return is lost; the previous period of a calendar month is the previous calendar month', () => {
     // October (a calendar month): previous period 1–30 September.
     // N1, N2 created and billed in October: +2.

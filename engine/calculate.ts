@@ -21,7 +21,8 @@ import { isEligible } from './validate';
  * budget cut it, and a catch-up line pays on its span's rows at the rate all the span was paid;
  * 1.9.0: a cap as a % of net sales on a catch-up line is a share of its span's sales, less what
  * was paid in the span before; 1.10.0: an outlet billed before a run's lines begin, and not since
- * the dormancy, is reactivated).
+ * the dormancy, is reactivated, and net channel addition's new outlets are those billed for the
+ * first time, not those the master says were opened in the period).
  */
 export const ENGINE_VERSION = '1.10.0';
 

@@ -132,6 +132,11 @@ export interface Facts {
   paid: readonly PaidFact[];
   /** Outlets' billing before the sales lines, for the product filters of schemes that measure reactivation. */
   billedBefore?: readonly BilledBeforeFact[];
+  /**
+   * The day of the first bill to an outlet the workspace holds, if any: an outlet the master says
+   * was opened before it may have been billed before it too, so no bill since does not make it new.
+   */
+  outletBillsSince?: string | null;
 }
 
 /** Facts grouped once per run, so every scheme reads only its payee's rows. */

@@ -300,15 +300,40 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (spec, ctx) => {
   };
 };
 
+/**
+ * Each outlet's net billing by the payee through the scheme's products up to `lastDay`: by the
+ * lines the facts hold, and before them (what the store summed apart, `billedBefore`), since the
+ * lines reach back only so far. Whether an outlet was ever billed before, by its code.
+ */
+function netBillingThrough(ctx: MeasureContext, lastDay: string): Map<string, number> {
+  const c = ctx.facts.sales;
+  const net = new Map<string, number>();
+  for (const b of ctx.facts.billedBeforeBy.get(`${JSON.stringify(ctx.scheme.products)}|${ctx.payee.code}`) ?? [])
+    net.set(b.outlet, b.net);
+  const groups = outletGroups(c, schemeSales(ctx, { from: '0000-01-01', to: lastDay }));
+  for (let g = 0; g < groups.outlets.length; g++) {
+    const code = c.codes[groups.outlets[g] as number] as string;
+    net.set(code, (net.get(code) ?? 0) + (groups.net[g] as number));
+  }
+  return net;
+}
+
 const netChannelAddition: Measurer<'net_channel_addition'> = (_spec, ctx) => {
   const c = ctx.facts.sales;
   const previous = previousPeriod(ctx.period);
   const groups = outletGroups(c, schemeSales(ctx));
   const now = billedGroups(groups);
   const before = outletGroups(c, schemeSales(ctx, previous));
+  // New: billed for the first time (an outlet opened last month and first billed now is new now,
+  // and so is one the master gives no opening day) — unless the master says it was opened before
+  // the first bill the workspace holds, when bills before that are unknown.
+  const earlier = netBillingThrough(ctx, addDays(ctx.period.from, -1));
+  const since = ctx.facts.facts.outletBillsSince;
   const added = now.filter((g) => {
-    const created = ctx.facts.outletOfCode[groups.outlets[g] as number]?.createdOn;
-    return created !== null && created !== undefined && within(created, ctx.period.from, ctx.period.to);
+    const outlet = groups.outlets[g] as number;
+    const opened = ctx.facts.outletOfCode[outlet]?.createdOn;
+    if (opened && since && opened < since) return false;
+    return !isBilled(earlier.get(c.codes[outlet] as string) ?? 0);
   });
   const billedNow = outletsOf(groups, now);
   const lost = billedGroups(before).filter((g) => !billedNow.has(before.outlets[g] as number));
@@ -414,16 +439,7 @@ const reactivation: Measurer<'reactivation'> = (spec, ctx) => {
   };
   const groups = outletGroups(c, schemeSales(ctx));
   const dormancy = billedIn({ from: dormantFrom, to: addDays(ctx.period.from, -1) });
-  // Billed before the dormancy: by the lines the facts hold, and before them (the outlet's net
-  // billing through the scheme's products, which the store read apart).
-  const before = outletGroups(c, schemeSales(ctx, { from: '0000-01-01', to: addDays(dormantFrom, -1) }));
-  const earlierNet = new Map<string, number>();
-  for (const b of ctx.facts.billedBeforeBy.get(`${JSON.stringify(ctx.scheme.products)}|${ctx.payee.code}`) ?? [])
-    earlierNet.set(b.outlet, b.net);
-  for (let g = 0; g < before.outlets.length; g++) {
-    const code = c.codes[before.outlets[g] as number] as string;
-    earlierNet.set(code, (earlierNet.get(code) ?? 0) + (before.net[g] as number));
-  }
+  const earlierNet = netBillingThrough(ctx, addDays(dormantFrom, -1));
   const back = billedGroups(groups).filter((g) => {
     const outlet = groups.outlets[g] as number;
     return !dormancy.has(outlet) && isBilled(earlierNet.get(c.codes[outlet] as string) ?? 0);

@@ -19,9 +19,12 @@ export function firstDayRead(scheme: Scheme): string {
 /**
  * The product filter (as JSON) through which a scheme asks whether outlets were billed before
  * the lines a run reads, or null: reactivation (its own measure or a named one) counts an outlet
- * billed any time before its dormancy, which may be long before the lookback.
+ * billed any time before its dormancy, net channel addition one never billed before — either may
+ * lie long before the lookback.
  */
 export function billedBeforeFilter(scheme: Scheme): string | null {
   const kinds = [scheme.measure, ...Object.values(scheme.measures)].map((m) => m.kind);
-  return kinds.includes('reactivation') ? JSON.stringify(scheme.products) : null;
+  return kinds.includes('reactivation') || kinds.includes('net_channel_addition')
+    ? JSON.stringify(scheme.products)
+    : null;
 }

@@ -150,5 +150,8 @@ export function loadFacts(db: Database.Database, window: RunWindow, options: Rea
       saleIds: p.sourceTable === 'sales' ? unpackIds(p.sourceIds) : [],
     })),
     billedBefore: billedBefore(db, sold.from, window.billedBefore ?? [], products),
+    outletBillsSince: db.prepare('SELECT min(doc_date) FROM sales WHERE outlet_code IS NOT NULL').pluck().get() as
+      | string
+      | null,
   };
 }

@@ -175,57 +175,108 @@ describe('schemes in the store and runs over the workspace', () => {
     expect(line.final).toBe(expected);
   });
 
+  /** The first `n` outlets of D001 the demo never billed. */
+  const unbilledOutlets = (n: number) =>
+    ws.db
+      .prepare(
+        `SELECT code FROM outlets o WHERE distributor_code = 'D001'
+           AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.outlet_code = o.code) ORDER BY code LIMIT ?`,
+      )
+      .pluck()
+      .all(n) as string[];
+  /** Imports one bill of ₹1,500 a line by D001, [doc no, date, outlet, SKU] each. */
+  const importBills = async (name: string, bills: [string, string, string, string][]) => {
+    const file = join(dir, name);
+    const rows = bills.map(([docNo, date, outlet, sku]) => `invoice,${docNo},${date},D001,${outlet},${sku},5,1500.00`);
+    writeFileSync(
+      file,
+      `doc_type,doc_no,doc_date,distributor_code,outlet_code,sku,qty,net_value\n${rows.join('\n')}\n`,
+    );
+    const imported = await createWorkspaceApi(ws).call('import.run', { path: file, kind: 'sales' });
+    if (!imported.ok) throw new Error(imported.error.message);
+  };
+  const counting = (code: string, measure: object, skus: string[] = []) => ({
+    code,
+    name: `Outlets ${code}`,
+    objective: 'penetration',
+    period: { from: '2026-10-01', to: '2026-10-31' },
+    measure,
+    products: { skus },
+    slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '200' }] },
+    reward: { type: 'per_count' },
+  });
+  /** D001's count and payout in October by a preview of `definition`. */
+  const d001 = async (definition: object) => {
+    const preview = await createWorkspaceApi(ws).call('schemes.preview', {
+      definition,
+      from: '2026-10-01',
+      to: '2026-10-31',
+    });
+    if (!preview.ok) throw new Error(preview.error.message);
+    const line = preview.value.lines.find((l) => l.payee === 'D001');
+    return { count: Number(line?.measure ?? 0), final: Number(line?.final ?? 0) };
+  };
+
   it('counts an outlet reactivated whose earlier billing lies before the lookback, through the scheme’s products', async () => {
     // An outlet of D001 never billed in the demo buys SKU-0001 in October 2026; its only earlier
     // bill, of SKU-0002 in July 2025, lies beyond the 400 days a run reads. Dormant for fifteen
     // months, it is reactivated (₹200 more), in a preview and a run; under a scheme of SKU-0001
     // alone it was never billed before, and is not.
-    const { outlet } = ws.db
-      .prepare(
-        `SELECT code AS outlet FROM outlets o WHERE distributor_code = 'D001'
-           AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.outlet_code = o.code) ORDER BY code LIMIT 1`,
-      )
-      .get() as { outlet: string };
-    const api = createWorkspaceApi(ws);
-    const importLine = async (name: string, docNo: string, date: string, sku: string) => {
-      const file = join(dir, name);
-      writeFileSync(
-        file,
-        `doc_type,doc_no,doc_date,distributor_code,outlet_code,sku,qty,net_value\ninvoice,${docNo},${date},D001,${outlet},${sku},5,1500.00\n`,
-      );
-      const imported = await api.call('import.run', { path: file, kind: 'sales' });
-      if (!imported.ok) throw new Error(imported.error.message);
-    };
-    const reactivation = (code: string, skus: string[]) => ({
-      code,
-      name: `Reactivation ${code}`,
-      objective: 'penetration',
-      period: { from: '2026-10-01', to: '2026-10-31' },
-      measure: { kind: 'reactivation', dormantDays: 90 },
-      products: { skus },
-      slabs: { basis: 'measure', mode: 'retro', table: [{ from: '0', to: null, rate: '200' }] },
-      reward: { type: 'per_count' },
-    });
-    const d001 = async (definition: object) => {
-      const preview = await api.call('schemes.preview', { definition, from: '2026-10-01', to: '2026-10-31' });
-      if (!preview.ok) throw new Error(preview.error.message);
-      const line = preview.value.lines.find((l) => l.payee === 'D001');
-      return { count: Number(line?.measure ?? 0), final: Number(line?.final ?? 0) };
-    };
-    await importLine('october.csv', 'BACK-1', '2026-10-12', 'SKU-0001');
-    const [all, one] = [await d001(reactivation('RA', [])), await d001(reactivation('RB', ['SKU-0001']))];
-    await importLine('july-2025.csv', 'OLD-1', '2025-07-15', 'SKU-0002');
-    const after = await d001(reactivation('RA', []));
+    const [outlet] = unbilledOutlets(1) as [string];
+    const reactivation = { kind: 'reactivation', dormantDays: 90 };
+    await importBills('october.csv', [['BACK-1', '2026-10-12', outlet, 'SKU-0001']]);
+    const all = await d001(counting('RA', reactivation));
+    const one = await d001(counting('RB', reactivation, ['SKU-0001']));
+    await importBills('july-2025.csv', [['OLD-1', '2025-07-15', outlet, 'SKU-0002']]);
+    const after = await d001(counting('RA', reactivation));
     expect(after).toEqual({ count: all.count + 1, final: all.final + 200 });
-    expect(await d001(reactivation('RB', ['SKU-0001']))).toEqual(one);
+    expect(await d001(counting('RB', reactivation, ['SKU-0001']))).toEqual(one);
 
-    await api.call('schemes.save', { definition: reactivation('RA', []) });
+    const api = createWorkspaceApi(ws);
+    await api.call('schemes.save', { definition: counting('RA', reactivation) });
     const run = await api.call('runs.create', { from: '2026-10-01', to: '2026-10-31', schemes: ['RA'] });
     if (!run.ok) throw new Error(run.error.message);
     const line = ws.db
       .prepare("SELECT final FROM payout_lines WHERE run_id = ? AND payee = 'D001' AND kind = 'payout'")
       .get(run.value.run) as { final: number };
     expect(line.final).toBe(after.final * 100);
+  });
+
+  it('counts as new an outlet billed for the first time, opened when it may be, and not one billed before the lookback', async () => {
+    // Three outlets of D001 the demo never billed buy in October. The master says A was opened in
+    // September (after the demo's first bill, in June): new, where the outlet master's day had
+    // counted only outlets opened in October. B was opened in 2020, before any bill the workspace
+    // holds: its earlier bills are unknown, not new. C, opened in September too, was billed in July
+    // 2025, beyond the 400 days a run reads: not new.
+    const [a, b, c] = unbilledOutlets(3) as [string, string, string];
+    // The outlets master says when each was opened, imported as a user updates the masters.
+    const masters = join(dir, 'outlets-opened.csv');
+    const rows = ws.db
+      .prepare('SELECT code, name, distributor_code FROM outlets WHERE code IN (?, ?, ?) ORDER BY code')
+      .raw()
+      .all(a, b, c) as string[][];
+    const day = (code: string | undefined) => (code === b ? '2020-01-01' : '2026-09-15');
+    writeFileSync(
+      masters,
+      `Code,Name,Distributor Code,Created On\n${rows.map((r) => `${r.join(',')},${day(r[0])}`).join('\n')}\n`,
+    );
+    const updated = await createWorkspaceApi(ws).call('import.run', {
+      path: masters,
+      kind: 'outlets',
+      updateMasters: true,
+    });
+    if (!updated.ok) throw new Error(updated.error.message);
+    expect(ws.db.prepare('SELECT created_on FROM outlets WHERE code = ?').pluck().get(b)).toBe('2020-01-01');
+    const nca = counting('NA', { kind: 'net_channel_addition' });
+    const before = await d001(nca);
+    await importBills(
+      'october.csv',
+      [a, b, c].map((o, i) => [`NEW-${i}`, '2026-10-12', o, 'SKU-0001']),
+    );
+    await importBills('july-2025.csv', [['OLD-1', '2025-07-15', c, 'SKU-0001']]);
+    const after = await d001(nca);
+    expect(after.count).toBe(before.count + 1);
+    expect(after.final).toBe(Math.max(0, after.count) * 200);
   });
 
   it('prints the run as JSON from the CLI, with exact amounts per scheme', () => {

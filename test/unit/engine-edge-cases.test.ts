@@ -130,6 +130,35 @@ describe('returns count against every counting measure', () => {
     expect(l.explanation).toContain('from 2026-09-01 to 2026-09-30');
   });
 
+  it('a new outlet is one billed for the first time, whatever day the master says it was opened, unless before the bills the workspace holds', () => {
+    // October; the workspace's bills to outlets begin on 1 June. F1 opened on 15 July and never
+    // billed until now: new. F2 with no opening day in the master, first billed now: new. F3 opened
+    // on 2 October by the master, but billed ₹400 by D1 before the lines a run reads (the store's
+    // sum): not new. F4 billed in June, returned in full in July (net nothing): never billed, new
+    // now. F5 opened in 2024, before the bills the workspace holds: its earlier bills are unknown,
+    // not new. 3 new, none lost: 3 × ₹500 = 1,500.00.
+    const all = JSON.stringify(schemeOf({}).products);
+    const f = facts({
+      outlets: [
+        outlet('F1', { createdOn: '2026-07-15' }),
+        outlet('F2', { createdOn: null }),
+        outlet('F3', { createdOn: '2026-10-02' }),
+        outlet('F4', { createdOn: '2026-06-01' }),
+        outlet('F5'),
+      ],
+      sales: [
+        sale('D1', '2026-06-10', 100, { outlet: 'F4', docNo: 'F4-JUN' }),
+        sale('D1', '2026-07-10', -100, { outlet: 'F4', against: 'F4-JUN' }),
+        ...['F1', 'F2', 'F3', 'F4', 'F5'].map((o) => sale('D1', '2026-10-08', 100, { outlet: o })),
+      ],
+      billedBefore: [{ products: all, distributor: 'D1', outlet: 'F3', net: 40000 }],
+      outletBillsSince: '2026-06-01',
+    });
+    const s = schemeOf({ measure: { kind: 'net_channel_addition' }, ...perCount('500', '1') });
+    const l = line(calculateRun([s], f));
+    expect([l.measure, l.final]).toEqual(['3', 150000]);
+  });
+
   it('the previous period of any other span is the span of equal length before it', () => {
     // 5–19 October (15 days): previous period 20 September – 4 October. L1 billed 20 Sep, nothing now → lost;
     // L2 billed 19 Sep (outside) → not lost. N1 new and billed: +1. Net 1 − 1 = 0 → slab from 0 pays ₹500 × 0 = 0.00,

@@ -354,12 +354,13 @@ function makeHistory(
     });
   };
   const old = (o2: Outlet) => o2.created_on < addDays(from, -150);
+  const outletOf = (code: string) => outlets[Number(code.slice(1)) - 1] as Outlet;
   for (const [distributor, set] of buyers) {
     const current = [...set].sort();
-    const dormant = new Set(
-      current.filter((code) => old(outlets[Number(code.slice(1)) - 1] as Outlet)).slice(0, random.int(2, 4)),
-    );
+    const dormant = new Set(current.filter((code) => old(outletOf(code))).slice(0, random.int(2, 4)));
     for (const code of current) {
+      // An outlet opened in the month (a new outlet) has no bills before it.
+      if (outletOf(code).created_on >= from) continue;
       if (dormant.has(code)) {
         bill(distributor, code, addDays(from, -random.int(100, 121)));
         continue;

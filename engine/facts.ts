@@ -107,8 +107,8 @@ export interface PaidFact {
 
 /**
  * An outlet's net billing by a distributor before the first sales line the facts hold, through a
- * scheme's product filter: whether it was ever billed before, for reactivation, where the lines
- * themselves reach back only so far (load-facts.ts).
+ * scheme's product filter: whether it was ever billed before, for reactivation and net channel
+ * addition, where the lines themselves reach back only so far (load-facts.ts).
  */
 export interface BilledBeforeFact {
   /** The product filter (a scheme's `products`) as JSON. */
@@ -130,7 +130,7 @@ export interface Facts {
   payments: readonly PaymentFact[];
   targets: readonly TargetFact[];
   paid: readonly PaidFact[];
-  /** Outlets' billing before the sales lines, for the product filters of schemes that measure reactivation. */
+  /** Outlets' billing before the sales lines, through the product filters of the schemes that ask (engine/reach.ts). */
   billedBefore?: readonly BilledBeforeFact[];
   /**
    * The day of the first bill to an outlet the workspace holds, if any: an outlet the master says

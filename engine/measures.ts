@@ -13,6 +13,7 @@ import type { MeasureSpec, Scheme } from './model';
 import { Exact } from './money';
 import { billedGroups, isBilled, outletGroups, outletsOf, rowsOf } from './outlet-groups';
 import { allProducts, schemeSkuMask } from './products';
+import { productsKey } from './reach';
 import { lateReturns } from './returns';
 import { dayNumber, type SalesColumns } from './sales-columns';
 
@@ -308,7 +309,7 @@ const outstandingReduction: Measurer<'outstanding_reduction'> = (spec, ctx) => {
 function netBillingThrough(ctx: MeasureContext, lastDay: string): Map<string, number> {
   const c = ctx.facts.sales;
   const net = new Map<string, number>();
-  for (const b of ctx.facts.billedBeforeBy.get(`${JSON.stringify(ctx.scheme.products)}|${ctx.payee.code}`) ?? [])
+  for (const b of ctx.facts.billedBeforeBy.get(`${productsKey(ctx.scheme)}|${ctx.payee.code}`) ?? [])
     net.set(b.outlet, b.net);
   const groups = outletGroups(c, schemeSales(ctx, { from: '0000-01-01', to: lastDay }));
   for (let g = 0; g < groups.outlets.length; g++) {

@@ -24,7 +24,8 @@ export function firstDayRead(scheme: Scheme): string {
  */
 export function billedBeforeFilter(scheme: Scheme): string | null {
   const kinds = [scheme.measure, ...Object.values(scheme.measures)].map((m) => m.kind);
-  return kinds.includes('reactivation') || kinds.includes('net_channel_addition')
-    ? JSON.stringify(scheme.products)
-    : null;
+  return kinds.includes('reactivation') || kinds.includes('net_channel_addition') ? productsKey(scheme) : null;
 }
+
+/** A scheme's product filter as the key of the billing the store read through it (`BilledBeforeFact.products`). */
+export const productsKey = (scheme: Pick<Scheme, 'products'>): string => JSON.stringify(scheme.products);

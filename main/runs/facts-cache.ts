@@ -8,9 +8,10 @@ import { type LoadFacts, loadFacts } from './load-facts';
  * They are kept while SQLite's data_version stands still, that is while no other connection has
  * committed anything (an import, an approval, a scheme saved, an override). What this worker's
  * own connection writes does not move it, and touches no fact: the runs it stores become facts
- * (what was paid) only once approved, which is done on another connection. Facts read for more
- * reactivation filters than a job asks serve it (a what-if of one scheme after the run of all);
- * a job asking for another filter reads the facts again for the filters of both.
+ * (what was paid) only once approved, which is done on another connection. Facts holding the
+ * billing before their lines through more product filters than a job asks for serve it (a what-if
+ * of one scheme after the run of all); a job asking for another filter reads the facts again,
+ * through the filters of both.
  */
 export function cachedFacts(): LoadFacts {
   let kept: { window: string; version: number; filters: string[]; facts: Facts } | null = null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calculateRun } from '../../engine/calculate';
 import type { OutletFact, PaidFact, ReceivableFact, SaleFact } from '../../engine/facts';
 import type { SchemeInput } from '../../engine/model';
-import { firstDayRead } from '../../engine/reach';
+import { firstDayRead, productsKey } from '../../engine/reach';
 import { TargetRowsError } from '../../engine/targets';
 import { facts, payee, plainProducts, sale, schemeOf } from '../support/facts';
 
@@ -81,7 +81,7 @@ describe('returns count against every counting measure', () => {
     // The store's sums before the lines: R5 ₹500, R6 ₹300, R7 ₹200 of another distributor. R6's
     // ₹300 came back in June (a return among the lines): net nothing, never billed. All three buy
     // in October: R5 is reactivated (₹300), R6 and R7 are not (R7 was D2's).
-    const all = JSON.stringify(schemeOf({}).products);
+    const all = productsKey(schemeOf({}));
     const f = facts({
       sales: [
         sale('D1', '2026-06-20', -300, { outlet: 'R6', against: 'OLD-R6' }),
@@ -137,7 +137,7 @@ describe('returns count against every counting measure', () => {
     // sum): not new. F4 billed in June, returned in full in July (net nothing): never billed, new
     // now. F5 opened in 2024, before the bills the workspace holds: its earlier bills are unknown,
     // not new. 3 new, none lost: 3 × ₹500 = 1,500.00.
-    const all = JSON.stringify(schemeOf({}).products);
+    const all = productsKey(schemeOf({}));
     const f = facts({
       outlets: [
         outlet('F1', { createdOn: '2026-07-15' }),

@@ -27,11 +27,6 @@ export interface WorkflowOutcome {
 }
 
 /**
- * Takes one workflow action in an immediate transaction: checks it against the workflow,
- * applies what the action records besides (who, when, why), moves the run to the status the
- * workflow names, and writes the audit entry with the run's state before and after.
- */
-/**
  * Refuses a step on a run whose makers, overrides or acknowledged flags were changed outside the
  * app (see recordProblems): the step would write them into the chain as the app's own.
  */
@@ -43,6 +38,11 @@ export function refuseChangedRecord(db: Database.Database, run: number, done: st
     );
 }
 
+/**
+ * Takes one workflow action in an immediate transaction: checks it against the workflow,
+ * applies what the action records besides (who, when, why), moves the run to the status the
+ * workflow names, and writes the audit entry with the run's state before and after.
+ */
 function take(
   db: Database.Database,
   id: number,
